@@ -1,0 +1,34 @@
+import type { ClientCommand, Command } from '../../shared/contracts/commands';
+import { assertNever } from '../../shared/domain/decider';
+import { openSessions, type AppView } from '../../shared/views/appView';
+
+/**
+ * Turns what a client asked for into a domain command, minting the ids of anything new here in
+ * main: ids are never trusted from the client.
+ */
+export function toDomainCommand(c: ClientCommand, view: AppView, newId: () => string): { command: Command; queryId?: string } {
+  switch (c.type) {
+    case 'OpenSession':
+      return { command: { type: 'OpenSession', sessionId: newId(), title: c.title ?? nextSessionTitle(view) } };
+    case 'StartQuery': {
+      const queryId = newId();
+      return { command: { type: 'StartQuery', sessionId: c.sessionId, queryId, sql: c.sql }, queryId };
+    }
+    case 'CancelQuery':
+      return { command: { type: 'CancelQuery', sessionId: c.sessionId, reason: 'cancelled by user' } };
+    case 'AddDataset':
+      return { command: { type: 'RequestDataset', datasetId: newId(), source: c.source } };
+    case 'RenameSession':
+    case 'CloseSession':
+    case 'AttachDataset':
+    case 'RemoveDataset':
+      return { command: c };
+    default:
+      return assertNever(c);
+  }
+}
+
+function nextSessionTitle(view: AppView): string {
+  const used = new Set(openSessions(view).map((s) => s.title));
+  for (let n = 1; ; n++) if (!used.has(`Session ${n}`)) return `Session ${n}`;
+}

@@ -1,0 +1,190 @@
+import { Worker } from 'node:worker_threads';
+import { appError, type AppError } from '../../shared/contracts/errors';
+import { newErrorId } from '../platform/ids';
+import type { Logger } from '../platform/logger';
+import type { ReplyOf, WorkerConfig, WorkerReply, WorkerRequest } from './workerProtocol';
+
+export interface WorkerPoolOptions {
+  /** Built worker entry (out/main/duckdbWorker.js), or the .ts source under tsx in tests. */
+  readonly workerPath: string;
+  readonly execArgv?: readonly string[];
+  readonly size: number;
+  readonly config: WorkerConfig;
+  readonly log: Logger;
+}
+
+export interface RunHooks {
+  onBegan(): void;
+  onProgress(p: { elapsedMs: number; rowsProcessed?: number; percent?: number }): void;
+}
+
+type Request = WorkerRequest extends infer R ? (R extends { jobId: number } ? Omit<R, 'jobId'> : never) : never;
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: AppError): void;
+  hooks?: RunHooks;
+}
+
+/** One worker thread and the replies it owes. Replaced, not repaired, when it dies. */
+class WorkerHandle {
+  readonly worker: Worker;
+  readonly pending = new Map<number, Pending>();
+  runningQuery: number | undefined;
+  /** Set once the worker opened the database; a worker that dies before that failed to start. */
+  started = false;
+  fatal: AppError | undefined;
+
+  constructor(options: WorkerPoolOptions, onExit: (handle: WorkerHandle, error: AppError) => void) {
+    this.worker = new Worker(options.workerPath, { workerData: options.config, execArgv: [...(options.execArgv ?? [])] });
+    this.worker.on('message', (reply: WorkerReply) => this.onReply(reply));
+    this.worker.on('error', (e) => onExit(this, appError(newErrorId(), 'WORKER_CRASHED', `A query worker crashed: ${e.message}`, { stack: e.stack ?? '' })));
+    this.worker.on('exit', (code) => onExit(this, appError(newErrorId(), 'WORKER_CRASHED', `A query worker exited (code ${code}).`)));
+  }
+
+  private onReply(reply: WorkerReply): void {
+    if (reply.type === 'ready') {
+      this.started = true;
+      return;
+    }
+    if (reply.type === 'fatal') {
+      this.fatal = reply.error;
+      return;
+    }
+    const p = this.pending.get(reply.jobId);
+    if (!p) return;
+    switch (reply.type) {
+      case 'began':
+        return p.hooks?.onBegan();
+      case 'progress': {
+        const { elapsedMs, rowsProcessed, percent } = reply;
+        return p.hooks?.onProgress({ elapsedMs, ...(rowsProcessed !== undefined ? { rowsProcessed } : {}), ...(percent !== undefined ? { percent } : {}) });
+      }
+      case 'done':
+        this.pending.delete(reply.jobId);
+        return p.resolve(reply.value);
+      case 'failed':
+        this.pending.delete(reply.jobId);
+        return p.reject(reply.error);
+    }
+  }
+}
+
+/** Consecutive workers dying before they open the database, after which the pool gives up. */
+const MAX_STARTUP_FAILURES = 3;
+
+interface QueuedRun {
+  readonly jobId: number;
+  readonly request: Extract<Request, { type: 'run' }>;
+  readonly pending: Pending;
+}
+
+/**
+ * A fixed pool of DuckDB worker threads sharing one database. Queries queue FIFO and run one per
+ * worker; pages and catalog work go round-robin, on each worker's other connections.
+ */
+export class WorkerPool {
+  private readonly workers: WorkerHandle[] = [];
+  private readonly queue: QueuedRun[] = [];
+  private nextJob = 1;
+  private roundRobin = 0;
+  private closed = false;
+  private startupFailures = 0;
+  /** Set when workers keep dying before they open the database: every request fails with it. */
+  private broken: AppError | undefined;
+
+  constructor(private readonly options: WorkerPoolOptions) {
+    for (let i = 0; i < Math.max(1, options.size); i++) this.workers.push(this.spawn());
+  }
+
+  /** Runs SQL into a result table. Resolves with its outcome; rejects with an AppError (its id minted where it failed). */
+  run(sql: string, resultTable: string, hooks: RunHooks): { jobId: number; done: Promise<ReplyOf['run']> } {
+    const jobId = this.nextJob++;
+    const done = new Promise<ReplyOf['run']>((resolve, reject) => {
+      if (this.broken) return reject(this.broken);
+      this.queue.push({ jobId, request: { type: 'run', sql, resultTable }, pending: { resolve: resolve as (v: unknown) => void, reject, hooks } });
+    });
+    this.dispatch();
+    return { jobId, done };
+  }
+
+  /** Interrupts a running job, or drops it from the queue. The job's promise rejects with INTERRUPTED. */
+  cancel(jobId: number): void {
+    const queued = this.queue.findIndex((q) => q.jobId === jobId);
+    if (queued !== -1) {
+      const [job] = this.queue.splice(queued, 1);
+      job?.pending.reject(appError(newErrorId(), 'INTERRUPTED', 'The query was cancelled before it started.'));
+      return;
+    }
+    const handle = this.workers.find((w) => w.runningQuery === jobId);
+    handle?.worker.postMessage({ type: 'cancel', jobId } satisfies WorkerRequest);
+  }
+
+  request<T extends Exclude<Request['type'], 'run'>>(request: Extract<Request, { type: T }>): Promise<ReplyOf[T]> {
+    const handle = this.workers[this.roundRobin++ % this.workers.length];
+    const jobId = this.nextJob++;
+    return new Promise((resolve, reject) => {
+      if (this.broken || !handle) return reject(this.broken ?? appError(newErrorId(), 'WORKER_CRASHED', 'No query worker is running.'));
+      handle.pending.set(jobId, { resolve: resolve as (v: unknown) => void, reject });
+      handle.worker.postMessage({ ...request, jobId });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    for (const handle of this.workers) {
+      if (this.queue.length === 0) return;
+      if (handle.runningQuery !== undefined) continue;
+      const job = this.queue.shift()!;
+      handle.runningQuery = job.jobId;
+      const settle = (): void => {
+        handle.runningQuery = undefined;
+        this.dispatch();
+      };
+      handle.pending.set(job.jobId, {
+        ...job.pending,
+        resolve: (v) => {
+          settle();
+          job.pending.resolve(v);
+        },
+        reject: (e) => {
+          settle();
+          job.pending.reject(e);
+        },
+      });
+      handle.worker.postMessage({ ...job.request, jobId: job.jobId } satisfies WorkerRequest);
+    }
+  }
+
+  private spawn(): WorkerHandle {
+    return new WorkerHandle(this.options, (dead, error) => this.replace(dead, error));
+  }
+
+  /**
+   * A dead worker fails everything it owed, with an error id, and is replaced. Workers that keep
+   * dying before they open the database are not respawned forever: the pool reports why and stops.
+   */
+  private replace(dead: WorkerHandle, crash: AppError): void {
+    const i = this.workers.indexOf(dead);
+    if (i === -1) return;
+    this.workers.splice(i, 1);
+    const error = dead.fatal ? { ...crash, message: `DuckDB could not start: ${dead.fatal.message}` } : crash;
+    const owed = [...dead.pending.values()];
+    dead.pending.clear();
+    for (const p of owed) p.reject(error);
+    if (this.closed) return;
+    this.options.log.error({ errorId: error.id, code: error.code, stack: dead.fatal?.stack }, error.message);
+    this.startupFailures = dead.started ? 0 : this.startupFailures + 1;
+    if (this.startupFailures >= MAX_STARTUP_FAILURES) {
+      this.broken = error;
+      for (const job of this.queue.splice(0)) job.pending.reject(error);
+      return;
+    }
+    this.workers.push(this.spawn());
+    this.dispatch();
+  }
+}

@@ -1,0 +1,21 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppCore, type AppCoreOptions } from '../core/appCore';
+import { silentLogger } from '../platform/logger';
+
+/** The DuckDB worker from source: tests run it under tsx instead of building it first. */
+export const workerFromSource = {
+  workerPath: fileURLToPath(new URL('./duckdbWorkerFromSource.mjs', import.meta.url)),
+} as const;
+
+export function tempDir(prefix = 'sextant-test-'): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** A real core on a temp data dir: real SQLite file, real DuckDB workers. */
+export async function startTestCore(dataDir: string, options: Partial<AppCoreOptions> = {}): Promise<AppCore> {
+  return AppCore.start({ dataDir, ...workerFromSource, workers: 1, samples: [], log: silentLogger(), memoryLimit: '1GB', ...options });
+}

@@ -1,0 +1,109 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import { WebSocketServer } from 'ws';
+import { MAX_MESSAGE_BYTES } from '../../shared/contracts/protocol';
+import type { AppCore } from '../core/appCore';
+import { attachWebSocket } from '../transports/wsTransport';
+import { CONTENT_SECURITY_POLICY } from '../security/contentSecurityPolicy';
+
+export interface WebHostOptions {
+  readonly port: number;
+  readonly token?: string;
+  /** The built renderer (out/renderer). */
+  readonly staticDir: string;
+}
+
+export interface WebHost {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+export const mintToken = (): string => randomBytes(32).toString('base64url');
+
+/** Constant-time comparison: hashing first gives both sides the same length. */
+function sameToken(given: string | undefined, token: string): boolean {
+  if (given === undefined) return false;
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(token).digest();
+  return timingSafeEqual(a, b);
+}
+
+/**
+ * The same app in a browser: serves the built renderer and the WebSocket transport on 127.0.0.1
+ * only. Every request needs the token (query or a per-port HttpOnly cookie) and a Host of
+ * 127.0.0.1/localhost on our port (DNS-rebinding safe); an Origin, when sent, must be ours.
+ */
+export async function startWebHost(core: AppCore, options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? mintToken();
+  let port = options.port;
+  const cookieName = () => `sextant_token_${port}`;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  const authorize = (req: IncomingMessage): { ok: boolean; viaQuery: boolean } => {
+    if (!allowedHosts().has(req.headers.host ?? '')) return { ok: false, viaQuery: false };
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) return { ok: false, viaQuery: false };
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const fromQuery = url.searchParams.get('token') ?? undefined;
+    if (sameToken(fromQuery, token)) return { ok: true, viaQuery: true };
+    return { ok: sameToken(readCookie(req, cookieName()), token), viaQuery: false };
+  };
+
+  const assets = sirv(options.staticDir, { dev: false, etag: true, gzip: false, single: false });
+  const server: Server = createServer((req, res) => {
+    const auth = authorize(req);
+    if (!auth.ok) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: open the URL Sextant printed (it carries the token).');
+      return;
+    }
+    res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+    res.setHeader('cache-control', 'no-store');
+    if (auth.viaQuery) res.setHeader('set-cookie', `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    assets(req, res, () => {
+      res.writeHead(404).end('Not found');
+    });
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== '/ws' || !authorize(req).ok) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => attachWebSocket(core, ws));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: async () => {
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function readCookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return undefined;
+}

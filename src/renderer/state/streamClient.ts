@@ -1,0 +1,158 @@
+import type { Frame, QueryProgress } from '../../shared/contracts/frames';
+import type { SextantApi } from '../../shared/contracts/protocol';
+import { emptyView, evolveAppView, type AppView } from '../../shared/views/appView';
+
+interface Cursor {
+  readonly pattern: string;
+  subscriptionId: string;
+  view: AppView;
+  /** Last global seq folded into `view`; undefined until the first snapshot. */
+  seq: number | undefined;
+  live: boolean;
+}
+
+export interface StreamState {
+  /** Sessions and datasets merged from every subscription. */
+  readonly view: AppView;
+  readonly connected: boolean;
+  /** True once every subscription has caught up and gone live. */
+  readonly live: boolean;
+  readonly progress: Readonly<Record<string, QueryProgress>>;
+}
+
+const STORAGE_PREFIX = 'sextant:stream:';
+
+/**
+ * Keeps (view, seq) per subscription, folds frames with the same pure evolve as main, resubscribes
+ * from the last seq after any drop or `stale`, and keeps (view, seq) in sessionStorage so a reload
+ * replays only what it missed.
+ */
+export class StreamClient {
+  private readonly cursors = new Map<string, Cursor>();
+  private readonly listeners = new Set<() => void>();
+  private state: StreamState;
+  private connected = false;
+  private progress: Record<string, QueryProgress> = {};
+  private persistTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly api: SextantApi,
+    patterns: readonly string[],
+    private readonly storage: Storage | undefined = globalThis.sessionStorage,
+  ) {
+    for (const pattern of patterns) {
+      const saved = this.load(pattern);
+      this.cursors.set(pattern, { pattern, subscriptionId: newSubscriptionId(pattern), view: saved?.view ?? emptyView(), seq: saved?.seq, live: false });
+    }
+    this.state = this.compose();
+    api.onFrame((frame) => this.onFrame(frame));
+    api.onConnection((connected) => {
+      this.connected = connected;
+      if (connected) for (const c of this.cursors.values()) void this.subscribe(c);
+      else for (const c of this.cursors.values()) c.live = false;
+      this.publish();
+    });
+    globalThis.addEventListener?.('pagehide', () => this.persistNow());
+  }
+
+  readonly subscribeToState = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getState = (): StreamState => this.state;
+
+  /** The cursor a subscription resumes from; tests and the e2e suite read it. */
+  seqOf(pattern: string): number | undefined {
+    return this.cursors.get(pattern)?.seq;
+  }
+
+  private async subscribe(cursor: Cursor): Promise<void> {
+    cursor.subscriptionId = newSubscriptionId(cursor.pattern);
+    cursor.live = false;
+    await this.api.subscribe(cursor.subscriptionId, cursor.pattern, cursor.seq);
+  }
+
+  private onFrame(frame: Frame): void {
+    const cursor = [...this.cursors.values()].find((c) => c.subscriptionId === frame.subscriptionId);
+    if (!cursor) return; // a frame for a subscription we already replaced
+    switch (frame.kind) {
+      case 'snapshot':
+        cursor.view = frame.state;
+        cursor.seq = frame.seq;
+        break;
+      case 'event':
+        // The cursor is exclusive: anything at or below it is already folded.
+        if (cursor.seq !== undefined && frame.event.globalSeq <= cursor.seq) return;
+        cursor.view = evolveAppView(cursor.view, frame.event);
+        cursor.seq = frame.event.globalSeq;
+        if (frame.event.type === 'QueryCompleted' || frame.event.type === 'QueryFailed' || frame.event.type === 'QueryCancelled') {
+          const { [frame.event.payload.queryId]: _done, ...rest } = this.progress;
+          this.progress = rest;
+        }
+        break;
+      case 'live':
+        cursor.live = true;
+        break;
+      case 'progress':
+        this.progress = { ...this.progress, [frame.progress.queryId]: frame.progress };
+        break;
+      case 'stale':
+        void this.subscribe(cursor);
+        return;
+    }
+    this.publish();
+    this.schedulePersist();
+  }
+
+  private compose(): StreamState {
+    let sessions = {};
+    let datasets = {};
+    for (const c of this.cursors.values()) {
+      sessions = { ...sessions, ...c.view.sessions };
+      datasets = { ...datasets, ...c.view.datasets };
+    }
+    return {
+      view: { sessions, datasets },
+      connected: this.connected,
+      live: [...this.cursors.values()].every((c) => c.live),
+      progress: this.progress,
+    };
+  }
+
+  private publish(): void {
+    this.state = this.compose();
+    this.listeners.forEach((l) => l());
+  }
+
+  private schedulePersist(): void {
+    if (this.persistTimer !== undefined) return;
+    this.persistTimer = setTimeout(() => this.persistNow(), 250);
+  }
+
+  private persistNow(): void {
+    if (this.persistTimer !== undefined) clearTimeout(this.persistTimer);
+    this.persistTimer = undefined;
+    for (const c of this.cursors.values()) {
+      if (c.seq === undefined) continue;
+      try {
+        this.storage?.setItem(STORAGE_PREFIX + c.pattern, JSON.stringify({ seq: c.seq, view: c.view }));
+      } catch {
+        this.storage?.removeItem(STORAGE_PREFIX + c.pattern); // quota: fall back to a snapshot next time
+      }
+    }
+  }
+
+  private load(pattern: string): { seq: number; view: AppView } | undefined {
+    try {
+      const raw = this.storage?.getItem(STORAGE_PREFIX + pattern);
+      if (!raw) return undefined;
+      const parsed = JSON.parse(raw) as { seq?: unknown; view?: AppView };
+      return typeof parsed.seq === 'number' && parsed.view ? { seq: parsed.seq, view: parsed.view } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+const newSubscriptionId = (pattern: string): string => `${pattern}#${crypto.randomUUID().slice(0, 8)}`;

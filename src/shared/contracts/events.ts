@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { appErrorSchema } from './errors';
+
+/** A result column as DuckDB names and types it (`BIGINT`, `DECIMAL(18,3)`, `STRUCT(a INTEGER)`…). */
+export const columnSchema = z.object({ name: z.string(), type: z.string() });
+export type Column = z.infer<typeof columnSchema>;
+
+export const datasetFormats = ['csv', 'tsv', 'parquet', 'json', 'ndjson', 'arrow', 'duckdb'] as const;
+export const datasetFormatSchema = z.enum(datasetFormats);
+export type DatasetFormat = z.infer<typeof datasetFormatSchema>;
+
+const event = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
+  z.object({ type: z.literal(type), payload });
+
+// QuerySession aggregate (topic session/<id>)
+export const sessionEventSchema = z.discriminatedUnion('type', [
+  event('SessionOpened', z.object({ title: z.string() })),
+  event('SessionRenamed', z.object({ title: z.string() })),
+  event('SessionClosed', z.object({})),
+  event('DatasetAttached', z.object({ datasetId: z.string() })),
+  event('QueryStarted', z.object({ queryId: z.string(), sql: z.string() })),
+  event('ExecutionBegan', z.object({ queryId: z.string() })),
+  event(
+    'QueryCompleted',
+    z.object({
+      queryId: z.string(),
+      rowCount: z.number().int().nonnegative(),
+      columns: z.array(columnSchema),
+      durationMs: z.number().nonnegative(),
+    }),
+  ),
+  event('QueryFailed', z.object({ queryId: z.string(), error: appErrorSchema })),
+  event('QueryCancelled', z.object({ queryId: z.string(), reason: z.string() })),
+]);
+export type SessionEvent = z.infer<typeof sessionEventSchema>;
+
+// Dataset aggregate (topic catalog)
+export const datasetEventSchema = z.discriminatedUnion('type', [
+  /** A person asked for this source; the catalog service inspects it and registers or fails it. */
+  event('DatasetRequested', z.object({ source: z.string() })),
+  event(
+    'DatasetRegistered',
+    z.object({ name: z.string(), source: z.string(), format: datasetFormatSchema, columns: z.array(columnSchema) }),
+  ),
+  event('DatasetFailed', z.object({ source: z.string(), error: appErrorSchema })),
+  event('DatasetRemoved', z.object({})),
+]);
+export type DatasetEvent = z.infer<typeof datasetEventSchema>;
+
+export const domainEventSchema = z.union([sessionEventSchema, datasetEventSchema]);
+export type DomainEvent = SessionEvent | DatasetEvent;
+export type EventType = DomainEvent['type'];
+
+export const aggregateTypes = ['QuerySession', 'Dataset'] as const;
+export type AggregateType = (typeof aggregateTypes)[number];
+
+export const eventMetadataSchema = z.object({
+  commandId: z.string(),
+  correlationId: z.string(),
+  causationId: z.string().optional(),
+  issuedBy: z.enum(['user', 'system']),
+});
+export type EventMetadata = z.infer<typeof eventMetadataSchema>;
+
+/** What the store hands back: a domain event plus where it sits in the log. */
+export type EventEnvelope = DomainEvent & {
+  readonly globalSeq: number;
+  readonly eventId: string;
+  readonly aggregateType: AggregateType;
+  readonly aggregateId: string;
+  readonly aggregateSeq: number;
+  readonly schemaVersion: number;
+  readonly topic: string;
+  readonly metadata: EventMetadata;
+  readonly occurredAt: string;
+};
+
+export const eventEnvelopeSchema = z.intersection(
+  domainEventSchema,
+  z.object({
+    globalSeq: z.number().int().positive(),
+    eventId: z.string(),
+    aggregateType: z.enum(aggregateTypes),
+    aggregateId: z.string(),
+    aggregateSeq: z.number().int().positive(),
+    schemaVersion: z.number().int().positive(),
+    topic: z.string(),
+    metadata: eventMetadataSchema,
+    occurredAt: z.string(),
+  }),
+);

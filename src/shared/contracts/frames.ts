@@ -1,0 +1,26 @@
+import type { AppError } from './errors';
+import type { EventEnvelope } from './events';
+import type { AppView } from '../views/appView';
+
+/** Transient: a running query's progress. Never stored, never replayed. */
+export interface QueryProgress {
+  readonly topic: string;
+  readonly sessionId: string;
+  readonly queryId: string;
+  readonly elapsedMs: number;
+  readonly rowsProcessed?: number;
+  /** 0–100, only when DuckDB can estimate it. */
+  readonly percent?: number;
+}
+
+/**
+ * What a subscriber receives. `snapshot` and `event` carry the global seq the client keeps as its
+ * replay cursor; `live` marks the end of catch-up; `stale` means the subscription was dropped
+ * (its queue overflowed) and the client must resubscribe from its last seq.
+ */
+export type Frame =
+  | { readonly kind: 'snapshot'; readonly subscriptionId: string; readonly seq: number; readonly state: AppView }
+  | { readonly kind: 'event'; readonly subscriptionId: string; readonly event: EventEnvelope }
+  | { readonly kind: 'live'; readonly subscriptionId: string; readonly seq: number }
+  | { readonly kind: 'progress'; readonly subscriptionId: string; readonly progress: QueryProgress }
+  | { readonly kind: 'stale'; readonly subscriptionId: string; readonly lastSeq: number; readonly error: AppError };

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { clientCommandSchema, type CommandAck } from './commands';
+import type { Result } from './errors';
+import type { Column } from './events';
+import type { Frame } from './frames';
+import { isValidPattern } from './topics';
+
+/** Largest message main accepts from a client, before parsing. */
+export const MAX_MESSAGE_BYTES = 1024 * 1024;
+export const MAX_PAGE_ROWS = 1000;
+
+const subscriptionId = z.string().min(1).max(64);
+
+/** Every request a renderer can make of main. Validated in main whatever the transport. */
+export const clientRequestSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('dispatch'), command: clientCommandSchema }).strict(),
+  z
+    .object({
+      method: z.literal('subscribe'),
+      subscriptionId,
+      pattern: z.string().refine(isValidPattern, 'not a topic pattern'),
+      afterSeq: z.number().int().nonnegative().optional(),
+    })
+    .strict(),
+  z.object({ method: z.literal('unsubscribe'), subscriptionId }).strict(),
+  z
+    .object({
+      method: z.literal('fetchPage'),
+      queryId: z.string().min(1).max(64),
+      offset: z.number().int().nonnegative(),
+      limit: z.number().int().positive().max(MAX_PAGE_ROWS),
+    })
+    .strict(),
+]);
+export type ClientRequest = z.infer<typeof clientRequestSchema>;
+
+/**
+ * One page of a result, column-major: `values[c][r]` is DuckDB's own text for the cell (exact for
+ * BIGINT, DECIMAL, timestamps, nested types) or null for SQL NULL.
+ */
+export interface Page {
+  readonly queryId: string;
+  readonly offset: number;
+  readonly totalRows: number;
+  readonly columns: readonly Column[];
+  readonly values: ReadonlyArray<ReadonlyArray<string | null>>;
+}
+
+export interface ResponseOf {
+  dispatch: CommandAck;
+  subscribe: { subscriptionId: string };
+  unsubscribe: { subscriptionId: string };
+  fetchPage: Page;
+}
+
+/**
+ * The API the renderer sees, identical over Electron IPC (preload) and WebSocket (web host).
+ * Calls resolve to a Result so an AppError (with its id) survives the hop intact.
+ */
+export interface SextantApi {
+  dispatch(command: z.infer<typeof clientCommandSchema>): Promise<Result<CommandAck>>;
+  subscribe(subscriptionId: string, pattern: string, afterSeq?: number): Promise<Result<ResponseOf['subscribe']>>;
+  unsubscribe(subscriptionId: string): Promise<Result<ResponseOf['unsubscribe']>>;
+  fetchPage(queryId: string, offset: number, limit: number): Promise<Result<Page>>;
+  onFrame(listener: (frame: Frame) => void): () => void;
+  /** Fires with true each time the transport (re)connects, false when it drops. */
+  onConnection(listener: (connected: boolean) => void): () => void;
+}
+
+/** WebSocket envelope: requests carry an id, responses echo it; frames are unsolicited. */
+export const wsClientMessageSchema = z.object({ id: z.number().int().nonnegative(), request: z.unknown() }).strict();
+export type WsServerMessage =
+  | { readonly type: 'response'; readonly id: number; readonly result: Result<unknown> }
+  | { readonly type: 'frames'; readonly frames: readonly Frame[] };

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { datasetName, formatOf } from './datasetName';
+
+describe('datasetName (DESIGN.md naming rule)', () => {
+  const none = new Set<string>();
+  it.each([
+    ['/data/trips.csv.gz', 'trips'],
+    ['/home/me/Seattle-Weather.csv', 'seattle_weather'],
+    ['node_modules/vega-datasets/data/flights-3m.parquet', 'flights_3m'],
+    ['C:\\Users\\me\\My Data (2024).json', 'my_data_2024_'],
+    ['https://example.com/x/cars.json?raw=1', 'cars'],
+    ['/data/events.ndjson', 'events'],
+    ['/data/weird..name--here.tsv', 'weird_name_here'],
+  ])('%s → %s', (source, expected) => expect(datasetName(source, none)).toBe(expected));
+
+  it('gives a taken name _2, _3…', () => {
+    expect(datasetName('/a/cars.json', new Set(['cars']))).toBe('cars_2');
+    expect(datasetName('/b/cars.csv', new Set(['cars', 'cars_2']))).toBe('cars_3');
+  });
+});
+
+describe('formatOf', () => {
+  it.each([
+    ['a.csv', 'csv'],
+    ['a.csv.gz', 'csv'],
+    ['a.tsv', 'tsv'],
+    ['a.parquet', 'parquet'],
+    ['a.json', 'json'],
+    ['a.jsonl', 'ndjson'],
+    ['a.arrow', 'arrow'],
+    ['a.duckdb', 'duckdb'],
+    ['a.xlsx', undefined],
+  ])('%s → %s', (source, expected) => expect(formatOf(source)).toBe(expected));
+});

@@ -1,0 +1,47 @@
+import type { DatasetFormat } from '../contracts/events';
+
+/** Extensions stripped from a file name, longest first (`.csv.gz` before `.gz`). */
+const EXTENSIONS = ['.csv.gz', '.tsv.gz', '.ndjson', '.jsonl', '.parquet', '.duckdb', '.arrow', '.json', '.csv', '.tsv', '.ipc', '.feather', '.gz', '.db'];
+
+/** The last path segment of a file path or URL, without query string or fragment. */
+export function baseName(source: string): string {
+  const withoutQuery = source.replace(/[?#].*$/, '');
+  const segments = withoutQuery.split(/[\\/]/).filter((s) => s.length > 0);
+  return segments.at(-1) ?? '';
+}
+
+/**
+ * DESIGN.md's rule: the file name without its extensions, lower-cased, every run of characters
+ * outside `a-z0-9_` turned into `_`; a taken name gets `_2`, `_3`…
+ */
+export function datasetName(source: string, taken: ReadonlySet<string>): string {
+  let name = baseName(source).toLowerCase();
+  // strip every known extension (trips.csv.gz → trips), but never the whole name
+  for (let stripped = true; stripped; ) {
+    stripped = false;
+    for (const ext of EXTENSIONS) {
+      if (name.endsWith(ext) && name.length > ext.length) {
+        name = name.slice(0, -ext.length);
+        stripped = true;
+        break;
+      }
+    }
+  }
+  name = name.replace(/[^a-z0-9_]+/g, '_');
+  if (name === '' || name === '_') name = 'dataset';
+  if (!taken.has(name)) return name;
+  for (let n = 2; ; n++) if (!taken.has(`${name}_${n}`)) return `${name}_${n}`;
+}
+
+/** The format a source's name implies, or undefined when it names none we read. */
+export function formatOf(source: string): DatasetFormat | undefined {
+  const name = baseName(source).toLowerCase().replace(/\.gz$/, '');
+  if (name.endsWith('.csv')) return 'csv';
+  if (name.endsWith('.tsv') || name.endsWith('.tab')) return 'tsv';
+  if (name.endsWith('.parquet')) return 'parquet';
+  if (name.endsWith('.ndjson') || name.endsWith('.jsonl')) return 'ndjson';
+  if (name.endsWith('.json')) return 'json';
+  if (name.endsWith('.arrow') || name.endsWith('.ipc') || name.endsWith('.feather')) return 'arrow';
+  if (name.endsWith('.duckdb') || name.endsWith('.db')) return 'duckdb';
+  return undefined;
+}

@@ -1,0 +1,120 @@
+import type { SessionCommand } from '../contracts/commands';
+import type { Rejection } from '../contracts/errors';
+import type { SessionEvent } from '../contracts/events';
+import { assertNever, reject, type Decider } from './decider';
+
+/** Where the session's current (or last) query stands. One query in flight per session. */
+export type QueryPhase =
+  | { readonly phase: 'Idle' }
+  | { readonly phase: 'Pending'; readonly queryId: string }
+  | { readonly phase: 'Executing'; readonly queryId: string }
+  | { readonly phase: 'Completed'; readonly queryId: string }
+  | { readonly phase: 'Failed'; readonly queryId: string }
+  | { readonly phase: 'Cancelled'; readonly queryId: string };
+
+export type QuerySessionState =
+  | { readonly status: 'Unopened' }
+  | { readonly status: 'Open'; readonly title: string; readonly datasetIds: readonly string[]; readonly query: QueryPhase }
+  | { readonly status: 'Closed' };
+
+export const isInFlight = (q: QueryPhase): q is Extract<QueryPhase, { phase: 'Pending' | 'Executing' }> =>
+  q.phase === 'Pending' || q.phase === 'Executing';
+
+function decide(command: SessionCommand, state: QuerySessionState): readonly SessionEvent[] | Rejection {
+  if (command.type === 'OpenSession') {
+    return state.status === 'Unopened'
+      ? [{ type: 'SessionOpened', payload: { title: command.title } }]
+      : reject('SESSION_ALREADY_OPEN', 'This session already exists.');
+  }
+  if (state.status === 'Unopened') return reject('SESSION_NOT_FOUND', 'There is no such session.');
+  if (state.status === 'Closed') return reject('SESSION_CLOSED', 'This session is closed.');
+  const q = state.query;
+
+  switch (command.type) {
+    case 'RenameSession':
+      return command.title === state.title ? [] : [{ type: 'SessionRenamed', payload: { title: command.title } }];
+    case 'CloseSession': {
+      // Closing a session cancels what runs in it first, so no query is left dangling.
+      const cancel: SessionEvent[] = isInFlight(q)
+        ? [{ type: 'QueryCancelled', payload: { queryId: q.queryId, reason: 'session closed' } }]
+        : [];
+      return [...cancel, { type: 'SessionClosed', payload: {} }];
+    }
+    case 'AttachDataset':
+      return state.datasetIds.includes(command.datasetId)
+        ? []
+        : [{ type: 'DatasetAttached', payload: { datasetId: command.datasetId } }];
+    case 'StartQuery':
+      return isInFlight(q)
+        ? reject('QUERY_IN_FLIGHT', 'A query is already running in this session; cancel it or wait.', {
+            queryId: q.queryId,
+          })
+        : [{ type: 'QueryStarted', payload: { queryId: command.queryId, sql: command.sql } }];
+    case 'CancelQuery':
+      return isInFlight(q)
+        ? [{ type: 'QueryCancelled', payload: { queryId: q.queryId, reason: command.reason } }]
+        : reject('NO_QUERY_RUNNING', 'No query is running in this session.');
+    case 'BeginExecution':
+      return q.phase === 'Pending' && q.queryId === command.queryId
+        ? [{ type: 'ExecutionBegan', payload: { queryId: command.queryId } }]
+        : mismatch(q, command.queryId);
+    case 'CompleteQuery':
+      return isInFlight(q) && q.queryId === command.queryId
+        ? [
+            {
+              type: 'QueryCompleted',
+              payload: {
+                queryId: command.queryId,
+                rowCount: command.rowCount,
+                columns: [...command.columns],
+                durationMs: command.durationMs,
+              },
+            },
+          ]
+        : mismatch(q, command.queryId);
+    case 'FailQuery':
+      return isInFlight(q) && q.queryId === command.queryId
+        ? [{ type: 'QueryFailed', payload: { queryId: command.queryId, error: command.error } }]
+        : mismatch(q, command.queryId);
+    default:
+      return assertNever(command);
+  }
+}
+
+function mismatch(q: QueryPhase, queryId: string): Rejection {
+  return reject('QUERY_MISMATCH', `Query ${queryId} is not the one in flight in this session.`, {
+    queryId,
+    phase: q.phase,
+  });
+}
+
+function evolve(state: QuerySessionState, event: SessionEvent): QuerySessionState {
+  if (event.type === 'SessionOpened') return { status: 'Open', title: event.payload.title, datasetIds: [], query: { phase: 'Idle' } };
+  if (state.status !== 'Open') return state;
+  switch (event.type) {
+    case 'SessionRenamed':
+      return { ...state, title: event.payload.title };
+    case 'SessionClosed':
+      return { status: 'Closed' };
+    case 'DatasetAttached':
+      return { ...state, datasetIds: [...state.datasetIds, event.payload.datasetId] };
+    case 'QueryStarted':
+      return { ...state, query: { phase: 'Pending', queryId: event.payload.queryId } };
+    case 'ExecutionBegan':
+      return { ...state, query: { phase: 'Executing', queryId: event.payload.queryId } };
+    case 'QueryCompleted':
+      return { ...state, query: { phase: 'Completed', queryId: event.payload.queryId } };
+    case 'QueryFailed':
+      return { ...state, query: { phase: 'Failed', queryId: event.payload.queryId } };
+    case 'QueryCancelled':
+      return { ...state, query: { phase: 'Cancelled', queryId: event.payload.queryId } };
+    default:
+      return assertNever(event);
+  }
+}
+
+export const querySessionDecider: Decider<SessionCommand, SessionEvent, QuerySessionState> = {
+  initialState: { status: 'Unopened' },
+  decide,
+  evolve,
+};
