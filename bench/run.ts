@@ -1,14 +1,17 @@
 /**
- * `npm run bench [-- --json] [-- --filter <prefix>]`. Each benchmark compares Sextant against the
- * raw library doing the same work in the same run; see bench/harness.ts for the output contract.
+ * `npm run bench [-- --json] [-- --filter <prefix>]`. Runs every `bench/*.bench.ts` (each exports
+ * `benches: Bench[]`). Each benchmark compares Sextant against the raw library doing the same work in
+ * the same run; see bench/harness.ts for the output contract.
  */
+import { readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Bench } from './harness';
-import { storeBenches } from './store.bench';
-
-const benches: Bench[] = [...storeBenches];
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, filter: { type: 'string' } } });
+
+const files = readdirSync(new URL('.', import.meta.url)).filter((f) => f.endsWith('.bench.ts')).sort();
+const benches: Bench[] = [];
+for (const file of files) benches.push(...((await import(new URL(file, import.meta.url).href)) as { benches: Bench[] }).benches);
 
 for (const bench of benches) {
   if (values.filter && !bench.name.startsWith(values.filter)) continue;

@@ -31,7 +31,7 @@ function rawTable(path: string): { db: Database.Database; insert: Database.State
   return { db, insert };
 }
 
-export const storeBenches: Bench[] = [
+export const benches: Bench[] = [
   {
     name: 'store.append_one',
     async run() {

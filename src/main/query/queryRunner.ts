@@ -64,7 +64,7 @@ export class QueryRunner {
     const stored = this.results.get(queryId);
     if (!stored) return fail(appError(newErrorId(), 'RESULT_NOT_FOUND', 'That result is not available.', { details: { queryId } }));
     const end = Math.min(stored.rowCount, offset + limit);
-    const base = { queryId, offset, totalRows: stored.rowCount, columns: stored.columns };
+    const base = { queryId, offset, totalRows: stored.rowCount, complete: true, columns: stored.columns };
     if (end <= offset) return ok({ ...base, values: stored.columns.map(() => []) });
     try {
       const values = await this.pool.request({ type: 'page', resultTable: stored.table, columnCount: stored.columns.length, offset, limit: end - offset });

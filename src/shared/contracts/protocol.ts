@@ -37,11 +37,13 @@ export type ClientRequest = z.infer<typeof clientRequestSchema>;
 /**
  * One page of a result, column-major: `values[c][r]` is DuckDB's own text for the cell (exact for
  * BIGINT, DECIMAL, timestamps, nested types) or null for SQL NULL.
+ * While a query still runs, `complete` is false and `totalRows` counts the rows produced so far.
  */
 export interface Page {
   readonly queryId: string;
   readonly offset: number;
   readonly totalRows: number;
+  readonly complete: boolean;
   readonly columns: readonly Column[];
   readonly values: ReadonlyArray<ReadonlyArray<string | null>>;
 }
