@@ -48,6 +48,11 @@ export class PageCache {
     return n;
   }
 
+  /** The result's columns, as the first page to arrive named them. */
+  get columns(): Page['columns'] | undefined {
+    return this.pages.values().next().value?.columns;
+  }
+
   /** DuckDB's text for a cell, null for SQL NULL, undefined while its page is not here yet. */
   cell(row: number, column: number): string | null | undefined {
     const page = this.pages.get(Math.floor(row / this.pageRows));
