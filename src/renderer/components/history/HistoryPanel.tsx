@@ -32,8 +32,9 @@ export function HistoryPanel({ entries, running, onPick, onRerun }: Props) {
       <ul aria-label="Query history" className="history-list">
         {shown.map((h) => (
           <li key={h.queryId} className={`history-entry ${h.status}`}>
-            <button className="history-pick" onClick={() => onPick(h.sql)} title="Put this SQL in the editor">
-              <code className="sql">{h.sql}</code>
+            {/* Named by what it does, not by the SQL and status it shows, so no "cancelled" query becomes a second "Cancel" button. */}
+            <button className="history-pick" onClick={() => onPick(h.sql)} title="Put this SQL in the editor" aria-label="Put in editor" aria-describedby={`sql-${h.queryId}`}>
+              <code className="sql" id={`sql-${h.queryId}`}>{h.sql}</code>
               <span className="meta">
                 <span className={`badge ${h.status}`}>{h.status}</span>
                 {h.rowCount !== undefined && ` · ${formatCount(h.rowCount)} rows`}
@@ -42,7 +43,7 @@ export function HistoryPanel({ entries, running, onPick, onRerun }: Props) {
                 <time dateTime={h.startedAt}>{formatWhen(h.startedAt)}</time>
               </span>
             </button>
-            <button className="rerun" onClick={() => onRerun(h.sql)} disabled={running} aria-label="Re-run" title="Run this query again">
+            <button className="rerun" onClick={() => onRerun(h.sql)} disabled={running} aria-label="Repeat query" title="Run this query again">
               ↻
             </button>
           </li>
