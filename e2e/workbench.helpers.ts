@@ -28,9 +28,17 @@ export async function runSql(page: Page, sql: string): Promise<void> {
   await page.getByRole('button', { name: 'Run', exact: true }).click();
 }
 
-/** The editor's text, line by line as CodeMirror holds it. */
+/** The editor's text, line by line as CodeMirror shows it (its placeholder is no text). */
 export const editorText = (page: Page): Promise<string> =>
-  editor(page).evaluate((el) => [...el.querySelectorAll('.cm-line')].map((l) => l.textContent ?? '').join('\n'));
+  editor(page).evaluate((el) =>
+    [...el.querySelectorAll('.cm-line')]
+      .map((line) => {
+        const copy = line.cloneNode(true) as Element;
+        copy.querySelectorAll('.cm-placeholder').forEach((p) => p.remove());
+        return copy.textContent ?? '';
+      })
+      .join('\n'),
+  );
 
 /** A grid row by its aria-rowindex (1 is the header, 2 the first result row). */
 export const gridRow = (page: Page, rowIndex: number) => grid(page).locator(`[role="row"][aria-rowindex="${rowIndex}"]`);

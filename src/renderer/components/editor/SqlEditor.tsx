@@ -145,7 +145,13 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
           Run
         </button>
         <span className="hint">{hasSelection ? 'runs the selection' : 'Ctrl/Cmd+Enter'}</span>
-        <button onClick={format} title="Format (Shift+Alt+F)">
+        <button
+          onClick={() => {
+            format();
+            view.current?.focus();
+          }}
+          title="Format (Shift+Alt+F)"
+        >
           Format
         </button>
         {formatError && (
