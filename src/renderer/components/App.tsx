@@ -47,7 +47,13 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const reopenable = lastClosedSession(view);
   const datasets = useMemo(() => datasetList(view), [view]);
 
-  useEffect(() => setCommandError(undefined), [active?.id]);
+  // A tab made by New or Reopen is for typing: the caret goes to its editor.
+  const focusEditorNext = useRef(false);
+  useEffect(() => {
+    setCommandError(undefined);
+    if (focusEditorNext.current) editor.current?.focus();
+    focusEditorNext.current = false;
+  }, [active?.id]);
   useEffect(() => {
     if (!notice) return;
     const timer = setTimeout(() => setNotice(undefined), NOTICE_MS);
@@ -69,15 +75,27 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     if (active) drafts.flush(active.id);
     select(sessionId);
   };
-  const newSession = () => void dispatch({ type: 'OpenSession' });
+  const newSession = () => {
+    focusEditorNext.current = true;
+    void dispatch({ type: 'OpenSession' });
+  };
+  const cycleTab = (step: number) => {
+    const i = sessions.findIndex((s) => s.id === active?.id);
+    const next = sessions[(i + step + sessions.length) % sessions.length];
+    if (next) switchTo(next.id);
+  };
   const closeSession = (sessionId: string) => {
     drafts.flush(sessionId);
     void dispatch({ type: 'CloseSession', sessionId });
   };
-  const reopen = () => reopenable && void dispatch({ type: 'ReopenSession', sessionId: reopenable.id });
+  const reopen = () => {
+    if (!reopenable) return;
+    focusEditorNext.current = true;
+    void dispatch({ type: 'ReopenSession', sessionId: reopenable.id });
+  };
   const addDataset = (source: string) => dispatch({ type: 'AddDataset', source });
 
-  // Shortcuts for the whole window. A browser keeps Ctrl+T/W for itself, so Alt+T/W work too.
+  // Shortcuts for the whole window. A browser keeps Ctrl+T/W/PageUp/PageDown for itself, so Alt+… works too.
   const shortcuts = useRef<(e: KeyboardEvent) => void>(() => {});
   shortcuts.current = (e: KeyboardEvent) => {
     if (e.defaultPrevented) return;
@@ -90,6 +108,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     if ((mod || e.altKey) && key === 't' && e.shiftKey) act(reopen);
     else if ((mod || e.altKey) && key === 't') act(newSession);
     else if ((mod || e.altKey) && key === 'w' && !e.shiftKey && active) act(() => closeSession(active.id));
+    else if ((mod || e.altKey) && (e.key === 'PageDown' || e.key === 'PageUp')) act(() => cycleTab(e.key === 'PageDown' ? 1 : -1));
     else if (mod && key === 'o') act(() => catalog.current?.focusAdd());
     else if (mod && key === 'enter') act(() => run(editor.current?.runnableText() ?? ''));
   };

@@ -1,4 +1,4 @@
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { autocompletion, closeBrackets, closeBracketsKeymap, closeCompletion, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { sql } from '@codemirror/lang-sql';
 import { bracketMatching, indentOnInput } from '@codemirror/language';
@@ -68,6 +68,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     const v = view.current;
     if (!v) return false;
     const text = runnable(v.state);
+    closeCompletion(v);
     if (text.trim() && !latest.current.running) latest.current.onRun(text);
     return true;
   };
@@ -191,7 +192,7 @@ function extensions(
     highlightSelectionMatches(),
     schema.of([]),
     DuckDB.language.data.of({ autocomplete: columnCompletion(() => latest.current.datasets) }),
-    autocompletion({ activateOnTyping: true }),
+    autocompletion({ activateOnTyping: true, icons: false }),
     keymap.of([
       { key: 'Mod-Enter', run: commands.run, preventDefault: true },
       { key: 'Shift-Alt-f', run: commands.format, preventDefault: true },
