@@ -13,7 +13,6 @@ import { catalogNamespace, columnCompletion } from './catalogCompletion';
 import { DuckDB } from './duckdbDialect';
 import { editorTheme } from './editorTheme';
 import { errorRange } from './errorPosition';
-import { formatSql } from './formatSql';
 
 export interface SqlEditorHandle {
   /** Replaces the text as one undoable change (Ctrl/Cmd+Z brings the old text back). */
@@ -75,14 +74,19 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
   const format = (): boolean => {
     const v = view.current;
     if (!v) return false;
-    const ranges = v.state.selection.ranges.filter((r) => !r.empty);
-    const targets = ranges.length > 0 ? ranges : [{ from: 0, to: v.state.doc.length }];
-    try {
-      v.dispatch({ changes: targets.map((r) => ({ from: r.from, to: r.to, insert: formatSql(v.state.sliceDoc(r.from, r.to)) })), userEvent: 'format' });
-      setFormatError(undefined);
-    } catch (e) {
-      setFormatError(e instanceof Error ? e.message.split('\n')[0] : String(e));
-    }
+    const state = v.state;
+    const ranges = state.selection.ranges.filter((r) => !r.empty);
+    const targets = ranges.length > 0 ? ranges : [{ from: 0, to: state.doc.length }];
+    // The formatter is large and rarely needed: it loads on first use.
+    void import('./formatSql').then(({ formatSql }) => {
+      if (view.current !== v || v.state.doc !== state.doc) return; // the text changed meanwhile: format nothing stale
+      try {
+        v.dispatch({ changes: targets.map((r) => ({ from: r.from, to: r.to, insert: formatSql(state.sliceDoc(r.from, r.to)) })), userEvent: 'format' });
+        setFormatError(undefined);
+      } catch (e) {
+        setFormatError(e instanceof Error ? e.message.split('\n')[0] : String(e));
+      }
+    });
     return true;
   };
 
