@@ -43,10 +43,13 @@ export function installMenu(core: AppCore): void {
       submenu: [
         { label: 'Open Dataset…', accelerator: 'CmdOrCtrl+O', click: () => void openDataset() },
         { type: 'separator' },
-        { label: 'New Session', accelerator: 'CmdOrCtrl+T', click: () => dispatch({ type: 'OpenSession' }) },
+        // The window handles these keys itself (it saves the pending draft first and moves the caret);
+        // the menu shows them and its clicks dispatch here.
+        { label: 'New Session', accelerator: 'CmdOrCtrl+T', registerAccelerator: false, click: () => dispatch({ type: 'OpenSession' }) },
         {
           label: 'Close Session',
           accelerator: 'CmdOrCtrl+W',
+          registerAccelerator: false,
           click: () => {
             const shown = activeSession(view());
             if (shown) dispatch({ type: 'CloseSession', sessionId: shown.id });
@@ -55,6 +58,7 @@ export function installMenu(core: AppCore): void {
         {
           label: 'Reopen Closed Session',
           accelerator: 'CmdOrCtrl+Shift+T',
+          registerAccelerator: false,
           click: () => {
             const closed = lastClosedSession(view());
             if (closed) dispatch({ type: 'ReopenSession', sessionId: closed.id });
