@@ -45,7 +45,12 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   );
   const { sessions, active, select } = useActiveSession(view, (sessionId) => void dispatch({ type: 'ActivateSession', sessionId }));
   const reopenable = lastClosedSession(view);
-  const datasets = useMemo(() => datasetList(view), [view]);
+  // The stream hands a new view object on every event; the editor's completion schema should only be
+  // rebuilt when the catalog itself changed.
+  const catalogKey = Object.values(view.datasets)
+    .map((d) => `${d.id}:${d.status}:${d.name ?? ''}:${d.columns.length}`)
+    .join('|');
+  const datasets = useMemo(() => datasetList(view), [catalogKey]);
 
   // A tab made by New or Reopen is for typing: the caret goes to its editor.
   const focusEditorNext = useRef(false);

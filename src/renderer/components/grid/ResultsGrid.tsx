@@ -90,19 +90,18 @@ export function ResultsGrid({ api, result, onNotice }: Props) {
     return () => observer.disconnect();
   }, []);
 
-  // A new result: start at its top-left.
+  // New columns (the first page of a running query named them): size them afresh. The same columns
+  // arriving again when the query completes change nothing, so a person scrolling meanwhile stays put.
+  const columnsKey = columns.map((c) => `${c.name}\u0000${c.type}`).join('\u0001');
   useEffect(() => {
     setWidths(columns.map(initialWidth));
     fitted.current = false;
-    setActive({ row: 0, col: 0 });
-    setAnchor({ row: 0, col: 0 });
-    scroller.current?.scrollTo({ top: 0, left: 0 });
-  }, [queryId, columns]);
+  }, [columnsKey]);
 
-  // The query finished: what was fetched while it ran may be partial, so fetch again.
+  // The query finished: pages fetched while it ran may be partial, so fetch them again.
   useEffect(() => {
     if (running) return;
-    cache.reset();
+    cache.refresh();
     rerender();
   }, [running, cache]);
 
@@ -110,7 +109,7 @@ export function ResultsGrid({ api, result, onNotice }: Props) {
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => {
-      cache.reset();
+      cache.refresh();
       rerender();
     }, RUNNING_REFRESH_MS);
     return () => clearInterval(timer);

@@ -82,6 +82,36 @@ describe('page cache', () => {
     expect(cache.cell(0, 0)).toBeUndefined();
   });
 
+  it('a refresh refetches the pages on screen while still serving the old rows (no flicker while a query runs)', async () => {
+    let produced = 50;
+    const requests: number[] = [];
+    const fetchPage = async (offset: number, limit: number) => {
+      requests.push(offset);
+      const n = Math.max(0, Math.min(limit, produced - offset));
+      return ok({
+        queryId: 'q',
+        offset,
+        totalRows: produced,
+        complete: false,
+        columns: [{ name: 'n', type: 'BIGINT' }],
+        values: [Array.from({ length: n }, (_, i) => String(offset + i))],
+      } satisfies Page);
+    };
+    const cache = new PageCache(fetchPage, () => {}, { pageRows: 100 });
+    cache.ensure(0, 99);
+    await new Promise((r) => setTimeout(r, 0));
+    expect([cache.cell(49, 0), cache.cell(60, 0), cache.knownRows]).toEqual(['49', undefined, 50]);
+    produced = 80;
+    cache.refresh();
+    expect(cache.cell(49, 0)).toBe('49'); // still shown
+    cache.ensure(0, 99);
+    await new Promise((r) => setTimeout(r, 0));
+    expect([cache.cell(60, 0), cache.knownRows]).toEqual(['60', 80]);
+    expect(requests).toEqual([0, 0]);
+    cache.ensure(0, 99);
+    expect(requests).toEqual([0, 0]); // fresh again: not asked a third time
+  });
+
   it('reads a range for copying, across pages, in row-major order', async () => {
     const f = fakeResult(5000);
     const cache = new PageCache(f.fetchPage, () => {}, { pageRows: 100 });

@@ -23,6 +23,8 @@ export class PageCache {
   private readonly maxInFlight: number;
   private readonly pages = new Map<number, Page>();
   private readonly inFlight = new Set<number>();
+  /** Pages still shown but due for a refetch: a running query's rows fill in without flicker. */
+  private readonly stale = new Set<number>();
   private wanted: number[] = [];
   private generation = 0;
   private lastError: AppError | undefined;
@@ -73,16 +75,27 @@ export class PageCache {
       if (page) {
         this.pages.delete(p); // keep recently seen pages at the young end of the map
         this.pages.set(p, page);
-      } else this.wanted.push(p);
+      }
+      if (!page || this.stale.has(p)) this.wanted.push(p);
     }
     this.pump();
   }
 
-  /** Drops every page: the result changed (a running query completed). The next `ensure` refetches. */
+  /**
+   * Fetches again whatever is asked for next, but keeps showing the pages at hand until their
+   * replacements arrive (rows of a result only ever grow, so the old text stays right meanwhile).
+   */
+  refresh(): void {
+    for (const p of this.pages.keys()) this.stale.add(p);
+    this.lastError = undefined;
+  }
+
+  /** Drops every page and ignores answers still on their way. The next `ensure` fetches afresh. */
   reset(): void {
     this.generation++;
     this.pages.clear();
     this.inFlight.clear();
+    this.stale.clear();
     this.wanted = [];
     this.lastError = undefined;
   }
@@ -113,7 +126,7 @@ export class PageCache {
 
   private pump(): void {
     while (this.inFlight.size < this.maxInFlight) {
-      const next = this.wanted.find((p) => !this.pages.has(p) && !this.inFlight.has(p));
+      const next = this.wanted.find((p) => (!this.pages.has(p) || this.stale.has(p)) && !this.inFlight.has(p));
       if (next === undefined) return;
       this.load(next);
     }
@@ -125,6 +138,7 @@ export class PageCache {
     void this.fetchPage(index * this.pageRows, this.pageRows).then((result) => {
       if (generation !== this.generation) return;
       this.inFlight.delete(index);
+      this.stale.delete(index);
       if (result.ok) {
         this.pages.set(index, result.value);
         this.lastError = undefined;
