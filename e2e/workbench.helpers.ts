@@ -54,6 +54,7 @@ export async function readClipboard(page: Page): Promise<string> {
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
+/** Chromium asks before a page reads the clipboard; the desktop app's window needs no grant. */
 export async function allowClipboard(page: Page): Promise<void> {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  if (page.context().browser()) await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
 }
