@@ -11,6 +11,7 @@ import { useStream } from '../state/useStream';
 import { Catalog, type CatalogHandle } from './catalog/Catalog';
 import { droppedSources } from './catalog/droppedSources';
 import { copyText } from './common/clipboard';
+import { DUCKDB_KEYWORDS } from './editor/duckdbDialect';
 import { SqlEditor, type EditorError, type SqlEditorHandle } from './editor/SqlEditor';
 import { ResultsGrid, type GridResult } from './grid/ResultsGrid';
 import { HistoryPanel } from './history/HistoryPanel';
@@ -171,7 +172,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           datasets={datasets}
           onAdd={addDataset}
           onQuery={(name) => {
-            const sql = `select * from ${name} limit 100`;
+            const sql = `select * from ${sqlName(name)} limit 100`;
             editor.current?.setText(sql);
             run(sql);
           }}
@@ -233,6 +234,11 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
       {dropping && <div className="drop-overlay">Drop files to add them as datasets</div>}
     </div>
   );
+}
+
+/** A dataset name as SQL: bare when it is a plain identifier, quoted when it is a keyword (`select.csv`). */
+function sqlName(name: string): string {
+  return /^[a-z_][a-z0-9_]*$/.test(name) && !DUCKDB_KEYWORDS.has(name) ? name : `"${name.replaceAll('"', '""')}"`;
 }
 
 /**

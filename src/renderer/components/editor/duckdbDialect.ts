@@ -11,3 +11,6 @@ export const DuckDB = SQLDialect.define({
   builtin: `${PostgreSQL.spec.builtin ?? ''} read_csv read_csv_auto read_parquet read_json read_json_auto read_ndjson glob range generate_series unnest list_value struct_pack count_star approx_count_distinct string_agg list histogram median mode quantile_cont quantile_disc arg_max arg_min epoch strftime strptime date_trunc date_part regexp_matches regexp_replace`,
   types: `${PostgreSQL.spec.types ?? ''} hugeint uhugeint ubigint uinteger usmallint utinyint tinyint list struct map union uuid blob varchar double float`,
 });
+
+/** The dialect's keywords, to know when a dataset name must be quoted. */
+export const DUCKDB_KEYWORDS: ReadonlySet<string> = new Set((DuckDB.spec.keywords ?? '').split(/\s+/).filter(Boolean));

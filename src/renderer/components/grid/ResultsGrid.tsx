@@ -278,6 +278,7 @@ export function ResultsGrid({ api, result, onNotice }: Props) {
   return (
     <div className="grid-wrap">
       {running && cache.columns === undefined && <p className="grid-waiting muted">Waiting for the first rows…</p>}
+      {!running && columns.length === 0 && <p className="grid-note muted">The statement ran; it returns no rows.</p>}
       {cache.error && !(running && cache.error.code === 'RESULT_NOT_FOUND') && (
         <p className="error grid-error">
           Could not load rows: {cache.error.message} (error id {cache.error.id})
