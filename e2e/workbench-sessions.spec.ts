@@ -65,10 +65,14 @@ test('each draft and the open tab survive a restart; drafts are saved debounced,
   await page.getByRole('tab', { name: 'Session 1' }).click();
   await expect.poll(() => editorText(page)).toBe(first);
 
-  // Two bursts of typing, one per session, are two saved drafts (and never one per keystroke).
-  await expect.poll(() => countEvents(app.dataDir, 'DraftSaved')).toBe(2);
+  // 54 keystrokes in two bursts, one per session: a saved draft per burst, never one per keystroke
+  // (a loaded machine may stall the typing past the 1 s debounce once or twice, hence the margin).
+  await expect.poll(() => countEvents(app.dataDir, 'DraftSaved')).toBeGreaterThanOrEqual(2);
   await page.waitForTimeout(1500);
-  expect(countEvents(app.dataDir, 'DraftSaved')).toBe(2);
+  const saved = countEvents(app.dataDir, 'DraftSaved');
+  expect(saved).toBeLessThanOrEqual(4);
+  await page.waitForTimeout(1500);
+  expect(countEvents(app.dataDir, 'DraftSaved'), 'nothing more is saved while nobody types').toBe(saved);
 
   await app.restartHost();
   // The desktop app restarts with a new window; for the web host, a fresh browser profile: nothing
