@@ -63,8 +63,8 @@ export default tseslint.config(
           paths: [
             {
               name: 'electron',
-              allowImportNames: ['contextBridge', 'ipcRenderer', 'IpcRendererEvent'],
-              message: 'The preload may use only contextBridge and ipcRenderer.',
+              allowImportNames: ['contextBridge', 'ipcRenderer', 'IpcRendererEvent', 'webUtils'],
+              message: 'The preload may use only contextBridge, ipcRenderer and webUtils.',
             },
             ...[...nodeBuiltins, ...native].map((name) => ({ name, message: 'The sandboxed preload has no Node.' })),
           ],

@@ -2,7 +2,8 @@
  * The only bridge between the sandboxed renderer and main: a typed SextantApi, no ipcRenderer,
  * no way to name a channel. Main validates every request again; this side only shapes them.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import type { FileBridge } from '../shared/contracts/fileBridge';
 import type { Frame } from '../shared/contracts/frames';
 import { IPC_FRAMES, IPC_REQUEST } from '../shared/contracts/ipcChannels';
 import type { SextantApi } from '../shared/contracts/protocol';
@@ -28,3 +29,7 @@ const api: SextantApi = {
 };
 
 contextBridge.exposeInMainWorld('sextant', api);
+
+// A dropped file's path, which the page itself cannot learn (the catalog's drag-and-drop).
+const files: FileBridge = { pathForFile: (file) => webUtils.getPathForFile(file) };
+contextBridge.exposeInMainWorld('sextantFiles', files);

@@ -20,6 +20,9 @@ export function toDomainCommand(c: ClientCommand, view: AppView, newId: () => st
       return { command: { type: 'RequestDataset', datasetId: newId(), source: c.source } };
     case 'RenameSession':
     case 'CloseSession':
+    case 'ReopenSession':
+    case 'ActivateSession':
+    case 'SaveDraft':
     case 'AttachDataset':
     case 'RemoveDataset':
       return { command: c };

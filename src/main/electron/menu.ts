@@ -1,21 +1,83 @@
-import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
+import { clientCommandSchema, type ClientCommand } from '../../shared/contracts/commands';
+import { activeSession, lastClosedSession } from '../../shared/views/appView';
+import type { AppCore } from '../core/appCore';
 import { createWindow } from './windows';
 
-/** The application menu. Each feature adds its items to its own submenu here. */
-export function installMenu(): void {
+/** The file types "Open dataset…" offers; the catalog decides what it can really read. */
+const DATASET_FILTERS: Electron.FileFilter[] = [
+  { name: 'Datasets', extensions: ['csv', 'tsv', 'txt', 'gz', 'parquet', 'json', 'ndjson', 'jsonl', 'arrow', 'feather', 'duckdb', 'db'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+/**
+ * The application menu. Its commands go through the same dispatch path as the renderer's (validated
+ * by the same schema), so a session opened or closed from the menu shows up in every window as events.
+ */
+export function installMenu(core: AppCore): void {
   const isMac = process.platform === 'darwin';
+  const dispatch = (command: ClientCommand) => {
+    const parsed = clientCommandSchema.safeParse(command);
+    if (!parsed.success) {
+      core.log.warn({ command: command.type, issues: parsed.error.issues.slice(0, 3) }, 'menu command refused');
+      return;
+    }
+    void core.dispatch(parsed.data).then((r) => {
+      if (!r.ok) core.log.warn({ errorId: r.error.id, code: r.error.code, command: command.type }, r.error.message);
+    });
+  };
+  const view = () => core.projections.current.view;
+
+  const openDataset = async () => {
+    const window = BrowserWindow.getFocusedWindow();
+    const options: Electron.OpenDialogOptions = { title: 'Open dataset', properties: ['openFile', 'multiSelections'], filters: DATASET_FILTERS };
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    if (result.canceled) return;
+    for (const source of result.filePaths) dispatch({ type: 'AddDataset', source });
+  };
+
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' } as const] : []),
     {
       label: 'File',
-      submenu: [{ label: 'New Window', accelerator: 'CmdOrCtrl+Shift+N', click: () => createWindow() }, { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }],
+      submenu: [
+        { label: 'Open Dataset…', accelerator: 'CmdOrCtrl+O', click: () => void openDataset() },
+        { type: 'separator' },
+        // The window handles these keys itself (it saves the pending draft first and moves the caret);
+        // the menu shows them and its clicks dispatch here.
+        { label: 'New Session', accelerator: 'CmdOrCtrl+T', registerAccelerator: false, click: () => dispatch({ type: 'OpenSession' }) },
+        {
+          label: 'Close Session',
+          accelerator: 'CmdOrCtrl+W',
+          registerAccelerator: false,
+          click: () => {
+            const shown = activeSession(view());
+            if (shown) dispatch({ type: 'CloseSession', sessionId: shown.id });
+          },
+        },
+        {
+          label: 'Reopen Closed Session',
+          accelerator: 'CmdOrCtrl+Shift+T',
+          registerAccelerator: false,
+          click: () => {
+            const closed = lastClosedSession(view());
+            if (closed) dispatch({ type: 'ReopenSession', sessionId: closed.id });
+          },
+        },
+        { type: 'separator' },
+        { label: 'New Window', accelerator: 'CmdOrCtrl+Shift+N', click: () => createWindow() },
+        // Ctrl/Cmd+W closes a session, so closing the window moves to Shift.
+        { label: 'Close Window', accelerator: 'CmdOrCtrl+Shift+W', click: () => BrowserWindow.getFocusedWindow()?.close() },
+        ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
+      ],
     },
     { role: 'editMenu' },
     {
       label: 'View',
       submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
     },
-    { role: 'windowMenu' },
+    // Not the windowMenu role: on macOS it binds Cmd+W to closing the window.
+    { label: 'Window', submenu: [{ role: 'minimize' }, { role: 'zoom' }, ...(isMac ? [{ type: 'separator' } as const, { role: 'front' } as const] : [])] },
     { role: 'help', submenu: [{ label: `About ${app.getName()}`, click: () => app.showAboutPanel() }] },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

@@ -1,75 +1,253 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { ClientCommand } from '../../shared/contracts/commands';
 import type { AppError } from '../../shared/contracts/errors';
+import type { FileBridge } from '../../shared/contracts/fileBridge';
 import type { SextantApi } from '../../shared/contracts/protocol';
-import { currentQuery, lastResult, openSessions } from '../../shared/views/appView';
+import { currentQuery, datasetList, lastClosedSession, type HistoryEntry } from '../../shared/views/appView';
 import type { StreamClient } from '../state/streamClient';
-import { useLocalState } from '../state/useLocalState';
+import { useActiveSession } from '../state/useActiveSession';
+import { useDraftSaver } from '../state/useDraftSaver';
 import { useStream } from '../state/useStream';
-import { Catalog } from './Catalog';
-import { HistoryPanel } from './HistoryPanel';
-import { ResultsGrid } from './ResultsGrid';
-import { SessionTabs } from './SessionTabs';
-import { SqlEditor } from './SqlEditor';
-import { StatusBar } from './StatusBar';
+import { Catalog, type CatalogHandle } from './catalog/Catalog';
+import { droppedSources } from './catalog/droppedSources';
+import { copyText } from './common/clipboard';
+import { DUCKDB_KEYWORDS } from './editor/duckdbDialect';
+import { SqlEditor, type EditorError, type SqlEditorHandle } from './editor/SqlEditor';
+import { ResultsGrid, type GridResult } from './grid/ResultsGrid';
+import { HistoryPanel } from './history/HistoryPanel';
+import { SessionTabs, tabId } from './sessions/SessionTabs';
+import { StatusBar } from './status/StatusBar';
+
+declare global {
+  interface Window {
+    /** Present in Electron only: the path of a dropped file. */
+    readonly sextantFiles?: FileBridge;
+  }
+}
+
+const NOTICE_MS = 5000;
 
 export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) {
   const { view, connected, live, progress } = useStream(stream);
-  const sessions = openSessions(view);
-  const [activeId, setActiveId] = useLocalState<string>('sextant:activeSession', '');
-  const active = sessions.find((s) => s.id === activeId) ?? sessions[0];
   const [commandError, setCommandError] = useState<AppError | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+  const [dropping, setDropping] = useState(false);
+  const editor = useRef<SqlEditorHandle>(null);
+  const catalog = useRef<CatalogHandle>(null);
+  const drafts = useDraftSaver(api);
 
-  useEffect(() => setCommandError(undefined), [active?.id]);
+  const dispatch = useCallback(
+    async (command: ClientCommand) => {
+      const result = await api.dispatch(command);
+      setCommandError(result.ok ? undefined : result.error);
+      return result;
+    },
+    [api],
+  );
+  const { sessions, active, select } = useActiveSession(view, (sessionId) => void dispatch({ type: 'ActivateSession', sessionId }));
+  const reopenable = lastClosedSession(view);
+  // The stream hands a new view object on every event; the editor's completion schema should only be
+  // rebuilt when the catalog itself changed.
+  const catalogKey = Object.values(view.datasets)
+    .map((d) => `${d.id}:${d.status}:${d.name ?? ''}:${d.columns.length}`)
+    .join('|');
+  const datasets = useMemo(() => datasetList(view), [catalogKey]);
 
-  const dispatch = async (...args: Parameters<SextantApi['dispatch']>) => {
-    const result = await api.dispatch(...args);
-    setCommandError(result.ok ? undefined : result.error);
-    return result;
-  };
+  // A tab made by New or Reopen is for typing: the caret goes to its editor.
+  const focusEditorNext = useRef(false);
+  useEffect(() => {
+    setCommandError(undefined);
+    if (focusEditorNext.current) editor.current?.focus();
+    focusEditorNext.current = false;
+  }, [active?.id]);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(undefined), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
 
   const current = active && currentQuery(active);
-  const result = active && lastResult(active);
   const running = current?.status === 'pending' || current?.status === 'running';
+  const gridResult = active && gridResultFor(active.history);
+  const editorError: EditorError | undefined =
+    current?.status === 'failed' && current.error ? { queryId: current.queryId, sql: current.sql, error: current.error } : undefined;
+
+  const run = (sql: string) => {
+    if (!active || running || !sql.trim()) return;
+    drafts.flush(active.id);
+    void dispatch({ type: 'StartQuery', sessionId: active.id, sql });
+  };
+  const switchTo = (sessionId: string) => {
+    if (active) drafts.flush(active.id);
+    select(sessionId);
+  };
+  const newSession = () => {
+    focusEditorNext.current = true;
+    void dispatch({ type: 'OpenSession' });
+  };
+  const cycleTab = (step: number) => {
+    const i = sessions.findIndex((s) => s.id === active?.id);
+    const next = sessions[(i + step + sessions.length) % sessions.length];
+    if (next) switchTo(next.id);
+  };
+  const closeSession = (sessionId: string) => {
+    drafts.flush(sessionId);
+    void dispatch({ type: 'CloseSession', sessionId });
+  };
+  const reopen = () => {
+    if (!reopenable) return;
+    focusEditorNext.current = true;
+    void dispatch({ type: 'ReopenSession', sessionId: reopenable.id });
+  };
+  const addDataset = (source: string) => dispatch({ type: 'AddDataset', source });
+
+  // Shortcuts for the whole window. A browser keeps Ctrl+T/W/PageUp/PageDown for itself, so Alt+… works too.
+  const shortcuts = useRef<(e: KeyboardEvent) => void>(() => {});
+  shortcuts.current = (e: KeyboardEvent) => {
+    if (e.defaultPrevented) return;
+    const mod = e.ctrlKey || e.metaKey;
+    const key = e.key.toLowerCase();
+    const act = (f: () => void) => {
+      e.preventDefault();
+      f();
+    };
+    if ((mod || e.altKey) && key === 't' && e.shiftKey) act(reopen);
+    else if ((mod || e.altKey) && key === 't') act(newSession);
+    else if ((mod || e.altKey) && key === 'w' && !e.shiftKey && active) act(() => closeSession(active.id));
+    else if ((mod || e.altKey) && (e.key === 'PageDown' || e.key === 'PageUp')) act(() => cycleTab(e.key === 'PageDown' ? 1 : -1));
+    else if (mod && key === 'o') act(() => catalog.current?.focusAdd());
+    else if (mod && key === 'enter') act(() => run(editor.current?.runnableText() ?? ''));
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => shortcuts.current(e);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDropping(false);
+    const { sources, unresolved } = droppedSources(e.dataTransfer, window.sextantFiles);
+    for (const source of sources) void addDataset(source);
+    if (unresolved.length > 0) {
+      setNotice(
+        `A browser does not tell Sextant where ${unresolved.join(', ')} ${unresolved.length === 1 ? 'is' : 'are'} on disk. ` +
+          'Paste the full path into “Dataset path or URL”, or drop it on the desktop app.',
+      );
+    }
+  };
+  const onDragOver = (e: DragEvent) => {
+    if (![...e.dataTransfer.types].some((t) => t === 'Files' || t === 'text/uri-list')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    setDropping(true);
+  };
 
   return (
-    <div className="app">
+    <div
+      className={`app ${dropping ? 'dropping' : ''}`}
+      onDragOver={onDragOver}
+      onDragLeave={(e) => e.currentTarget === e.target && setDropping(false)}
+      onDrop={onDrop}
+    >
       <header className="topbar">
         <span className="brand">Sextant</span>
         <SessionTabs
           sessions={sessions}
           activeId={active?.id}
-          onSelect={setActiveId}
-          onNew={async () => {
-            const r = await dispatch({ type: 'OpenSession' });
-            if (r.ok) setActiveId(r.value.aggregateId);
-          }}
-          onClose={(sessionId) => void dispatch({ type: 'CloseSession', sessionId })}
+          canReopen={reopenable !== undefined}
+          onSelect={switchTo}
+          onNew={newSession}
+          onClose={closeSession}
+          onReopen={reopen}
+          onRename={(sessionId, title) => void dispatch({ type: 'RenameSession', sessionId, title })}
         />
-        <span className={`connection ${connected ? 'up' : 'down'}`} aria-label={connected ? 'Connected' : 'Disconnected'}>
+        <span className={`connection ${connected ? 'up' : 'down'}`} role="img" aria-label={connected ? (live ? 'Connected' : 'Catching up') : 'Disconnected'} title={connected ? (live ? 'Connected' : 'Catching up') : 'Disconnected, reconnecting…'}>
           {connected ? (live ? '●' : '◌') : '○'}
         </span>
       </header>
       <aside className="sidebar">
-        <Catalog datasets={view.datasets} onAdd={(source) => dispatch({ type: 'AddDataset', source })} />
+        <Catalog
+          ref={catalog}
+          datasets={datasets}
+          onAdd={addDataset}
+          onQuery={(name) => {
+            const sql = `select * from ${sqlName(name)} limit 100`;
+            editor.current?.setText(sql);
+            run(sql);
+          }}
+          onCopyName={(name) => void copyText(name).then((ok) => setNotice(ok ? `Copied “${name}”` : 'The clipboard refused the copy.'))}
+          onRemove={(d) => void dispatch({ type: 'RemoveDataset', datasetId: d.id })}
+        />
       </aside>
-      <main className="workspace">
+      <main className="workspace" id="session-panel" role={active ? 'tabpanel' : undefined} aria-labelledby={active ? tabId(active.id) : undefined}>
         {active ? (
           <>
             <SqlEditor
-              key={active.id}
+              ref={editor}
               sessionId={active.id}
+              draft={active.draft ?? ''}
+              datasets={datasets}
               running={running}
-              onRun={(sql) => void dispatch({ type: 'StartQuery', sessionId: active.id, sql })}
-              onCancel={() => void dispatch({ type: 'CancelQuery', sessionId: active.id })}
+              error={editorError}
+              onRun={run}
+              onChange={drafts.change}
             />
-            <StatusBar query={current} progress={current ? progress[current.queryId] : undefined} commandError={commandError} />
-            <ResultsGrid api={api} result={result} />
+            <StatusBar
+              query={current}
+              progress={current ? progress[current.queryId] : undefined}
+              commandError={commandError}
+              onCancel={() => void dispatch({ type: 'CancelQuery', sessionId: active.id })}
+              onNotice={setNotice}
+            />
+            {gridResult ? (
+              <ResultsGrid key={gridResult.queryId} api={api} result={gridResult} onNotice={setNotice} />
+            ) : (
+              <div className="grid-empty">Run a query to see results.</div>
+            )}
           </>
         ) : (
-          <p className="empty">No session is open. Press “New session” to start one.</p>
+          <p className="empty">
+            No session is open. Press “New session” to start one{reopenable ? ', or reopen the one you closed' : ''}.
+          </p>
         )}
       </main>
-      <aside className="history">{active && <HistoryPanel entries={active.history} />}</aside>
+      <aside className="history">
+        {active && (
+          <HistoryPanel
+            entries={active.history}
+            running={running}
+            onPick={(sql) => {
+              editor.current?.setText(sql);
+              editor.current?.focus();
+            }}
+            onRerun={(sql) => {
+              editor.current?.setText(sql);
+              run(sql);
+            }}
+          />
+        )}
+      </aside>
+      <div className="notice" aria-live="polite">
+        {notice}
+      </div>
+      {dropping && <div className="drop-overlay">Drop files to add them as datasets</div>}
     </div>
   );
+}
+
+/** A dataset name as SQL: bare when it is a plain identifier, quoted when it is a keyword (`select.csv`). */
+function sqlName(name: string): string {
+  return /^[a-z_][a-z0-9_]*$/.test(name) && !DUCKDB_KEYWORDS.has(name) ? name : `"${name.replaceAll('"', '""')}"`;
+}
+
+/**
+ * What the grid shows: the query in flight (its rows arrive as it runs) or that just completed;
+ * after a failure or a cancel, the last result that completed.
+ */
+function gridResultFor(history: readonly HistoryEntry[]): GridResult | undefined {
+  const current = history.at(-1);
+  if (current?.status === 'running') return { queryId: current.queryId, columns: undefined, rowCount: undefined };
+  const done = history.findLast((h) => h.status === 'completed');
+  return done ? { queryId: done.queryId, columns: done.columns ?? [], rowCount: done.rowCount ?? 0 } : undefined;
 }

@@ -7,6 +7,8 @@ export const MAX_SQL_CHARS = 256 * 1024;
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 const title = z.string().trim().min(1).max(200);
 const sql = z.string().max(MAX_SQL_CHARS).refine((s) => s.trim().length > 0, 'SQL is empty');
+/** A draft may be empty: clearing the editor is something to remember too. */
+const draft = z.string().max(MAX_SQL_CHARS);
 
 /**
  * What the renderer may send. Ids of new things (sessions, queries, datasets) are minted in main,
@@ -16,6 +18,9 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('OpenSession'), title: title.optional() }).strict(),
   z.object({ type: z.literal('RenameSession'), sessionId: id, title }).strict(),
   z.object({ type: z.literal('CloseSession'), sessionId: id }).strict(),
+  z.object({ type: z.literal('ReopenSession'), sessionId: id }).strict(),
+  z.object({ type: z.literal('ActivateSession'), sessionId: id }).strict(),
+  z.object({ type: z.literal('SaveDraft'), sessionId: id, sql: draft }).strict(),
   z.object({ type: z.literal('AttachDataset'), sessionId: id, datasetId: id }).strict(),
   z.object({ type: z.literal('StartQuery'), sessionId: id, sql }).strict(),
   z.object({ type: z.literal('CancelQuery'), sessionId: id }).strict(),
@@ -29,6 +34,9 @@ export type SessionCommand =
   | { type: 'OpenSession'; sessionId: string; title: string }
   | { type: 'RenameSession'; sessionId: string; title: string }
   | { type: 'CloseSession'; sessionId: string }
+  | { type: 'ReopenSession'; sessionId: string }
+  | { type: 'ActivateSession'; sessionId: string }
+  | { type: 'SaveDraft'; sessionId: string; sql: string }
   | { type: 'AttachDataset'; sessionId: string; datasetId: string }
   | { type: 'StartQuery'; sessionId: string; queryId: string; sql: string }
   | { type: 'CancelQuery'; sessionId: string; reason: string }
@@ -65,6 +73,9 @@ const sessionCommandTypes = new Set<string>([
   'OpenSession',
   'RenameSession',
   'CloseSession',
+  'ReopenSession',
+  'ActivateSession',
+  'SaveDraft',
   'AttachDataset',
   'StartQuery',
   'CancelQuery',

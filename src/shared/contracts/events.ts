@@ -17,6 +17,12 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   event('SessionOpened', z.object({ title: z.string() })),
   event('SessionRenamed', z.object({ title: z.string() })),
   event('SessionClosed', z.object({})),
+  /** A closed session came back, with its title, draft and history. */
+  event('SessionReopened', z.object({})),
+  /** The person switched to this session's tab: the tab to show after a restart. */
+  event('SessionActivated', z.object({})),
+  /** The editor's text, saved debounced (never per keystroke) so a draft survives a restart. */
+  event('DraftSaved', z.object({ sql: z.string() })),
   event('DatasetAttached', z.object({ datasetId: z.string() })),
   event('QueryStarted', z.object({ queryId: z.string(), sql: z.string() })),
   event('ExecutionBegan', z.object({ queryId: z.string() })),

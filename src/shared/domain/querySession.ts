@@ -12,10 +12,18 @@ export type QueryPhase =
   | { readonly phase: 'Failed'; readonly queryId: string }
   | { readonly phase: 'Cancelled'; readonly queryId: string };
 
+/** What a session keeps while closed, so reopening it brings it back as it was. */
+interface SessionContent {
+  readonly title: string;
+  readonly datasetIds: readonly string[];
+  /** The editor's last saved text. */
+  readonly draft: string;
+}
+
 export type QuerySessionState =
   | { readonly status: 'Unopened' }
-  | { readonly status: 'Open'; readonly title: string; readonly datasetIds: readonly string[]; readonly query: QueryPhase }
-  | { readonly status: 'Closed' };
+  | ({ readonly status: 'Open'; readonly query: QueryPhase } & SessionContent)
+  | ({ readonly status: 'Closed' } & SessionContent);
 
 export const isInFlight = (q: QueryPhase): q is Extract<QueryPhase, { phase: 'Pending' | 'Executing' }> =>
   q.phase === 'Pending' || q.phase === 'Executing';
@@ -27,6 +35,11 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
       : reject('SESSION_ALREADY_OPEN', 'This session already exists.');
   }
   if (state.status === 'Unopened') return reject('SESSION_NOT_FOUND', 'There is no such session.');
+  if (command.type === 'ReopenSession') {
+    return state.status === 'Closed'
+      ? [{ type: 'SessionReopened', payload: {} }]
+      : reject('SESSION_ALREADY_OPEN', 'This session is already open.');
+  }
   if (state.status === 'Closed') return reject('SESSION_CLOSED', 'This session is closed.');
   const q = state.query;
 
@@ -40,6 +53,11 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
         : [];
       return [...cancel, { type: 'SessionClosed', payload: {} }];
     }
+    case 'ActivateSession':
+      // The decider cannot know which tab is shown (that spans sessions); the UI sends it on a switch.
+      return [{ type: 'SessionActivated', payload: {} }];
+    case 'SaveDraft':
+      return command.sql === state.draft ? [] : [{ type: 'DraftSaved', payload: { sql: command.sql } }];
     case 'AttachDataset':
       return state.datasetIds.includes(command.datasetId)
         ? []
@@ -89,13 +107,23 @@ function mismatch(q: QueryPhase, queryId: string): Rejection {
 }
 
 function evolve(state: QuerySessionState, event: SessionEvent): QuerySessionState {
-  if (event.type === 'SessionOpened') return { status: 'Open', title: event.payload.title, datasetIds: [], query: { phase: 'Idle' } };
+  if (event.type === 'SessionOpened') return { status: 'Open', title: event.payload.title, datasetIds: [], draft: '', query: { phase: 'Idle' } };
+  if (event.type === 'SessionReopened') {
+    // Closing cancelled whatever ran, so a reopened session starts idle.
+    return state.status === 'Closed' ? { ...state, status: 'Open', query: { phase: 'Idle' } } : state;
+  }
   if (state.status !== 'Open') return state;
   switch (event.type) {
     case 'SessionRenamed':
       return { ...state, title: event.payload.title };
-    case 'SessionClosed':
-      return { status: 'Closed' };
+    case 'SessionClosed': {
+      const { query: _query, ...content } = state;
+      return { ...content, status: 'Closed' };
+    }
+    case 'SessionActivated':
+      return state;
+    case 'DraftSaved':
+      return { ...state, draft: event.payload.sql };
     case 'DatasetAttached':
       return { ...state, datasetIds: [...state.datasetIds, event.payload.datasetId] };
     case 'QueryStarted':

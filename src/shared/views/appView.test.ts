@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent, EventEnvelope } from '../contracts/events';
-import { emptyView, evolveAppView, lastResult, openSessions, viewForPattern, type AppView } from './appView';
+import { activeSession, emptyView, evolveAppView, lastClosedSession, lastResult, openSessions, viewForPattern, type AppView } from './appView';
 
 let seq = 0;
 const versions = new Map<string, number>();
@@ -92,5 +92,50 @@ describe('app view', () => {
     expect(viewForPattern(view, 'session/p').datasets).toEqual({});
     expect(Object.keys(viewForPattern(view, 'session/*').sessions).sort()).toEqual(['p', 'q']);
     expect(Object.keys(viewForPattern(view, 'catalog').datasets)).toEqual(['d']);
+  });
+});
+
+describe('app view: the workbench (tabs, drafts, reopening)', () => {
+  const open = (id: string) => envelope(id, { type: 'SessionOpened', payload: { title: id.toUpperCase() } });
+  const activate = (id: string) => envelope(id, { type: 'SessionActivated', payload: {} });
+  const close = (id: string) => envelope(id, { type: 'SessionClosed', payload: {} });
+  const reopen = (id: string) => envelope(id, { type: 'SessionReopened', payload: {} });
+
+  it('given sessions opened one after another, then the last opened is the shown tab', () => {
+    expect(activeSession(given(open('w1'), open('w2')))?.id).toBe('w2');
+  });
+
+  it('given a switch back to an older tab, then that tab is shown', () => {
+    expect(activeSession(given(open('w3'), open('w4'), activate('w3')))?.id).toBe('w3');
+  });
+
+  it('given the shown tab is closed, then the tab used before it is shown', () => {
+    const view = given(open('w5'), open('w6'), open('w7'), activate('w5'), activate('w7'), close('w7'));
+    expect(activeSession(view)?.id).toBe('w5');
+  });
+
+  it('given two closed sessions, then reopen brings back the one closed last, in its old place, shown, with its history', () => {
+    const history = [open('w8'), envelope('w8', { type: 'QueryStarted', payload: { queryId: 'q8', sql: 'select 8' } }), open('w9'), open('w10'), close('w9'), close('w8')];
+    expect(lastClosedSession(given(...history))?.id).toBe('w8');
+    const view = given(...history, reopen('w8'));
+    expect(openSessions(view).map((s) => s.id)).toEqual(['w8', 'w10']);
+    expect(activeSession(view)?.id).toBe('w8');
+    expect(view.sessions['w8']?.history.map((h) => h.sql)).toEqual(['select 8']);
+    expect(lastClosedSession(view)?.id).toBe('w9');
+  });
+
+  it('given no closed session, then there is nothing to reopen', () => {
+    expect(lastClosedSession(given(open('w11')))).toBeUndefined();
+  });
+
+  it('given saved drafts, then the session holds the latest one and a new session starts empty', () => {
+    const view = given(
+      open('w12'),
+      envelope('w12', { type: 'DraftSaved', payload: { sql: 'select' } }),
+      envelope('w12', { type: 'DraftSaved', payload: { sql: 'select 1 from cars' } }),
+      open('w13'),
+    );
+    expect(view.sessions['w12']?.draft).toBe('select 1 from cars');
+    expect(view.sessions['w13']?.draft).toBe('');
   });
 });

@@ -29,8 +29,14 @@ export interface SessionView {
   readonly closed: boolean;
   /** The session aggregate's last seq: what a command on it must expect. */
   readonly version: number;
-  /** Global seq of SessionOpened: tabs are ordered by it. */
+  /** Global seq of SessionOpened: tabs are ordered by it (a reopened tab goes back where it was). */
   readonly openedSeq: number;
+  /** Global seq of the last time this tab was opened, reopened or switched to: the latest is the tab to show. */
+  readonly activatedSeq: number;
+  /** Global seq of SessionClosed while closed: the latest is the one "reopen closed session" brings back. */
+  readonly closedSeq?: number;
+  /** The editor's text as last saved (debounced), so a draft survives a restart. */
+  readonly draft: string;
   readonly datasetIds: readonly string[];
   /** Oldest first; the last entry is the current or most recent query. */
   readonly history: readonly HistoryEntry[];
@@ -64,6 +70,8 @@ export function evolveSession(view: SessionView | undefined, event: SessionEvent
       closed: false,
       version: meta.aggregateSeq,
       openedSeq: meta.globalSeq,
+      activatedSeq: meta.globalSeq,
+      draft: '',
       datasetIds: [],
       history: [],
     };
@@ -74,7 +82,15 @@ export function evolveSession(view: SessionView | undefined, event: SessionEvent
     case 'SessionRenamed':
       return { ...next, title: event.payload.title };
     case 'SessionClosed':
-      return { ...next, closed: true };
+      return { ...next, closed: true, closedSeq: meta.globalSeq };
+    case 'SessionReopened': {
+      const { closedSeq: _closedSeq, ...reopened } = next;
+      return { ...reopened, closed: false, activatedSeq: meta.globalSeq };
+    }
+    case 'SessionActivated':
+      return { ...next, activatedSeq: meta.globalSeq };
+    case 'DraftSaved':
+      return { ...next, draft: event.payload.sql };
     case 'DatasetAttached':
       return { ...next, datasetIds: [...view.datasetIds, event.payload.datasetId] };
     case 'QueryStarted':
@@ -173,6 +189,23 @@ export function openSessions(view: AppView): SessionView[] {
   return Object.values(view.sessions)
     .filter((s) => !s.closed)
     .sort((a, b) => a.openedSeq - b.openedSeq);
+}
+
+/**
+ * The tab to show: the open session switched to (or opened, or reopened) last. Closing the shown tab
+ * falls back to the one used before it, as an editor's tab history does.
+ */
+export function activeSession(view: AppView): SessionView | undefined {
+  let best: SessionView | undefined;
+  for (const s of Object.values(view.sessions)) if (!s.closed && (!best || s.activatedSeq > best.activatedSeq)) best = s;
+  return best;
+}
+
+/** The session "reopen closed session" brings back: the one closed last. */
+export function lastClosedSession(view: AppView): SessionView | undefined {
+  let best: SessionView | undefined;
+  for (const s of Object.values(view.sessions)) if (s.closed && (!best || (s.closedSeq ?? 0) > (best.closedSeq ?? 0))) best = s;
+  return best;
 }
 
 export function datasetList(view: AppView): DatasetView[] {

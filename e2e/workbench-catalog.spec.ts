@@ -1,0 +1,68 @@
+import { pathToFileURL } from 'node:url';
+import { duckdbRows } from './duckdbOracle';
+import { expect, test, VEGA_DATA } from './fixtures';
+import { allowClipboard, dataset, datasets, editorText, readClipboard, ready, screenshot, status } from './workbench.helpers';
+
+test('a dataset expands to its columns and types, as DuckDB describes them', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  const toggle = dataset(page, 'cars').getByRole('button', { expanded: false });
+  await toggle.click();
+  await expect(dataset(page, 'cars').getByRole('button', { expanded: true })).toBeVisible();
+  const described = await duckdbRows(`select column_name, column_type from (describe select * from read_json_auto('${VEGA_DATA}/cars.json'))`);
+  const columns = page.getByRole('list', { name: 'Columns of cars' }).getByRole('listitem');
+  await expect(columns).toHaveText(described.map(([name, type]) => `${name} ${type}`));
+  await screenshot(page, testInfo, 'catalog-expanded');
+  // Keyboard: ArrowLeft folds it again.
+  await dataset(page, 'cars').getByRole('button', { expanded: true }).press('ArrowLeft');
+  await expect(page.getByRole('list', { name: 'Columns of cars' })).toHaveCount(0);
+});
+
+test('right-click a dataset: query it, copy its name, remove it', async ({ app }, testInfo) => {
+  const { page } = app;
+  await allowClipboard(page);
+  await ready(page, 'seattle_weather');
+  await dataset(page, 'seattle_weather').click({ button: 'right' });
+  const menu = page.getByRole('menu', { name: 'Actions for seattle_weather' });
+  await expect(menu.getByRole('menuitem')).toHaveText(['Query this dataset', 'Copy name', 'Remove']);
+  await screenshot(page, testInfo, 'catalog-menu');
+  await menu.getByRole('menuitem', { name: 'Query this dataset' }).click();
+  await expect.poll(() => editorText(page)).toBe('select * from seattle_weather limit 100');
+  await expect(status(page)).toHaveText(/^100 rows in \d+ ms$/);
+
+  // The ⋯ button opens the same menu from the keyboard.
+  await page.mouse.move(0, 0); // no hover: the ⋯ button must still be reachable with Tab
+  await dataset(page, 'seattle_weather').getByRole('button', { expanded: false }).focus();
+  await page.keyboard.press('Tab');
+  await expect(dataset(page, 'seattle_weather').getByRole('button', { name: 'Actions for seattle_weather' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Query this dataset' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => readClipboard(page)).toBe('seattle_weather');
+
+  await dataset(page, 'seattle_weather').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Remove' }).click();
+  await expect(dataset(page, 'seattle_weather')).toHaveCount(0);
+  await expect(dataset(page, 'cars')).toHaveCount(1);
+});
+
+test('dropping onto the window: a file link adds the dataset; a bare browser file explains what to do', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  const drop = (payload: { uri?: string; fileName?: string }) =>
+    page.locator('.app').evaluate((el, { uri, fileName }) => {
+      const data = new DataTransfer();
+      if (uri) data.setData('text/uri-list', uri);
+      if (fileName) data.items.add(new File(['a,b\n1,2\n'], fileName, { type: 'text/csv' }));
+      el.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      el.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, payload);
+
+  await drop({ uri: pathToFileURL(`${VEGA_DATA}/penguins.json`).href });
+  await ready(page, 'penguins');
+
+  await drop({ fileName: 'trips.csv' });
+  await expect(page.getByText(/A browser does not tell Sextant where trips\.csv is on disk/)).toBeVisible();
+  await expect(datasets(page).getByRole('listitem').filter({ hasText: 'trips' })).toHaveCount(0);
+});

@@ -1,0 +1,109 @@
+import type { Page } from '@playwright/test';
+import { duckdbRows } from './duckdbOracle';
+import { expect, test, VEGA_DATA } from './fixtures';
+import { editor, editorText, grid, gridRow, history, mod, ready, screenshot, setSql, status } from './workbench.helpers';
+
+const completions = (page: Page) => page.getByRole('listbox').getByRole('option');
+/** CodeMirror ignores Enter for a moment after the list opens, so a fast typist's Enter stays a newline. */
+const settle = (page: Page) => page.waitForTimeout(150);
+
+test('SQL is highlighted: keywords, strings and numbers each have their own colour', async ({ app }) => {
+  const { page } = app;
+  await setSql(page, "select 'text' as s, 42 as n from cars");
+  const colour = (text: string) =>
+    editor(page).getByText(text, { exact: true }).first().evaluate((el) => getComputedStyle(el).color);
+  const keyword = await colour('select');
+  const string = await colour("'text'");
+  const number = await colour('42');
+  const plain = await editor(page).evaluate((el) => getComputedStyle(el).color);
+  expect(new Set([keyword, string, number, plain]).size).toBe(4);
+});
+
+test('autocomplete offers keywords, dataset names and their columns with types', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'seattle_weather');
+  await setSql(page, '');
+  await page.keyboard.type('sele');
+  await expect(completions(page).filter({ hasText: /^select/ }).first()).toBeVisible();
+  await settle(page);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(' * from seattle_w');
+  await expect(completions(page).filter({ hasText: 'seattle_weather' })).toBeVisible();
+  await settle(page);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editorText(page)).toBe('select * from seattle_weather');
+
+  // Columns: a bare prefix offers the columns of the datasets the query names, with their types.
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'select *'.length; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('temp_m');
+  const columns = await duckdbRows(`select column_name, column_type from (describe select * from read_csv_auto('${VEGA_DATA}/seattle-weather.csv')) where column_name like 'temp_m%'`);
+  for (const [name, type] of columns) {
+    await expect(completions(page).filter({ hasText: name! })).toContainText(type!);
+  }
+  await screenshot(page, testInfo, 'editor-autocomplete');
+  await page.keyboard.press('Escape');
+
+  // A dataset followed by a dot offers that dataset's columns.
+  await setSql(page, 'select seattle_weather.wea');
+  await page.keyboard.press('Control+Space');
+  await expect(completions(page).filter({ hasText: 'weather' }).first()).toBeVisible();
+});
+
+test('Ctrl/Cmd+Enter runs the whole text, or only the selection when there is one', async ({ app }) => {
+  const { page } = app;
+  await setSql(page, 'select 1 as one\nselect 2 as two');
+  await page.keyboard.press(`${mod}+Enter`);
+  await expect(status(page)).toContainText('Failed: Parser Error');
+
+  // Select the second line only (Shift+Home from the end) and run it.
+  await editor(page).click();
+  await page.keyboard.press(`${mod}+End`);
+  await page.keyboard.press('Shift+Home');
+  await expect(page.getByText('runs the selection')).toBeVisible();
+  await page.keyboard.press(`${mod}+Enter`);
+  await expect(status(page)).toHaveText(/^1 rows in \d+ ms$/);
+  await expect(grid(page).getByRole('columnheader')).toHaveText(['twoINTEGER']);
+  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['2']);
+  await expect(history(page).getByRole('listitem').first()).toContainText(/^select 2 as two/);
+  expect(await editorText(page)).toBe('select 1 as one\nselect 2 as two');
+});
+
+test('format on demand lays the query out and keeps what it means', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await setSql(page, 'select Name, Year from cars where Cylinders = 8 order by Name limit 5');
+  await page.getByRole('button', { name: 'Format' }).click();
+  await expect.poll(() => editorText(page)).toBe('select\n  Name,\n  Year\nfrom\n  cars\nwhere\n  Cylinders = 8\norder by\n  Name\nlimit\n  5');
+  // Formatting from the button leaves the caret in the editor, and is one undoable step.
+  await expect(editor(page)).toBeFocused();
+  await page.keyboard.press(`${mod}+z`);
+  await expect.poll(() => editorText(page)).toBe('select Name, Year from cars where Cylinders = 8 order by Name limit 5');
+  await page.keyboard.press('Shift+Alt+f');
+  await expect.poll(async () => (await editorText(page)).split('\n').length).toBe(11);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(status(page)).toHaveText(/^5 rows in \d+ ms$/);
+  const expected = await duckdbRows(`select Name, Year from read_json_auto('${VEGA_DATA}/cars.json') where Cylinders = 8 order by Name limit 5`);
+  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(expected[0]!.map((v) => v ?? 'NULL'));
+});
+
+test('the position of a DuckDB error is marked in the text', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await setSql(page, 'select Name,\n  Horsepowr\nfrom cars');
+  await page.keyboard.press(`${mod}+Enter`);
+  await expect(status(page)).toContainText('Failed: Binder Error: Referenced column "Horsepowr" not found');
+  await expect(editor(page).locator('.cm-lintRange-error')).toHaveText('Horsepowr');
+  await screenshot(page, testInfo, 'editor-error-position');
+
+  await setSql(page, 'selec 1');
+  await page.keyboard.press(`${mod}+Enter`);
+  await expect(status(page)).toContainText('Failed: Parser Error: syntax error at or near "selec"');
+  await expect(editor(page).locator('.cm-lintRange-error')).toHaveText('selec');
+
+  await setSql(page, 'select 1');
+  await page.keyboard.press(`${mod}+Enter`);
+  await expect(status(page)).toHaveText(/^1 rows in \d+ ms$/);
+  await expect(editor(page).locator('.cm-lintRange-error')).toHaveCount(0);
+});

@@ -1,0 +1,149 @@
+import { duckdbRows } from './duckdbOracle';
+import { expect, test, VEGA_DATA } from './fixtures';
+import { allowClipboard, grid, gridRow, mod, readClipboard, ready, runSql, screenshot, status } from './workbench.helpers';
+
+const FLIGHTS = `read_parquet('${VEGA_DATA}/flights-3m.parquet')`;
+const shown = (values: readonly (string | null)[]) => values.map((v) => v ?? 'NULL');
+
+test('scrolling a 3-million-row result to its end shows the last row, as DuckDB has it', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'flights_3m');
+  await runSql(page, 'select * from flights_3m');
+  await expect(status(page)).toHaveText(/^3,000,000 rows in \d+ ms$/, { timeout: 60_000 });
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '3000001');
+  const [first] = await duckdbRows(`select * from ${FLIGHTS} limit 1`);
+  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(shown(first!));
+
+  // Drag the scrollbar to the bottom, as a person would.
+  await grid(page).evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  const [last] = await duckdbRows(`select * from ${FLIGHTS} limit 1 offset 2999999`);
+  await expect(gridRow(page, 3_000_001).getByRole('gridcell')).toHaveText(shown(last!));
+  await expect(gridRow(page, 3_000_001).getByRole('rowheader')).toHaveText('3000000');
+  await expect(gridRow(page, 3_000_001)).toBeInViewport({ ratio: 1 });
+  await screenshot(page, testInfo, 'grid-end-of-3m-rows');
+
+  // The middle, reached by keyboard from the top: Ctrl+Home, then pages down.
+  await grid(page).focus();
+  await page.keyboard.press(`${mod}+Home`);
+  await expect(gridRow(page, 2)).toBeInViewport();
+  await page.keyboard.press(`${mod}+End`);
+  await expect(gridRow(page, 3_000_001).getByRole('gridcell').last()).toHaveAttribute('aria-selected', 'true');
+  await grid(page).evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }));
+  const middle = Number(await grid(page).locator('[role="row"][aria-rowindex]').nth(5).getAttribute('aria-rowindex'));
+  expect(middle).toBeGreaterThan(1_000_000);
+  expect(middle).toBeLessThan(2_000_000);
+  const [atMiddle] = await duckdbRows(`select * from ${FLIGHTS} limit 1 offset ${middle - 2}`);
+  await expect(gridRow(page, middle).getByRole('gridcell')).toHaveText(shown(atMiddle!));
+});
+
+test('sticky header with types, numbers right-aligned, NULL shown distinctly', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  const sql = 'select Name, Horsepower, Year from cars order by Name, Year';
+  await runSql(page, sql);
+  await expect(status(page)).toHaveText(/^406 rows in \d+ ms$/);
+  const header = grid(page).getByRole('columnheader');
+  await expect(header).toHaveText(['NameVARCHAR', 'HorsepowerBIGINT', 'YearDATE']);
+
+  const expected = await duckdbRows(`select Name, Horsepower, Year from read_json_auto('${VEGA_DATA}/cars.json') order by Name, Year`);
+  const nullRow = expected.findIndex((r) => r[1] === null);
+  expect(nullRow, 'cars has a car without horsepower').toBeGreaterThanOrEqual(0);
+  await grid(page).focus();
+  for (let i = 0; i < nullRow; i++) await page.keyboard.press('ArrowDown');
+  const nullCell = gridRow(page, nullRow + 2).getByRole('gridcell').nth(1);
+  await expect(nullCell).toHaveText('NULL');
+  await expect(nullCell).toHaveCSS('font-style', 'italic');
+  const numberCell = gridRow(page, 2).getByRole('gridcell').nth(1);
+  await grid(page).evaluate((el) => el.scrollTo({ top: 0 }));
+  await expect(numberCell).toHaveText(expected[0]![1]!);
+  await expect(numberCell).toHaveCSS('text-align', 'right');
+  await expect(gridRow(page, 2).getByRole('gridcell').first()).not.toHaveCSS('text-align', 'right');
+
+  // Scrolled down, the header stays at the top of the grid.
+  await grid(page).evaluate((el) => el.scrollTo({ top: 3000 }));
+  const gridBox = (await grid(page).boundingBox())!;
+  const headerBox = (await header.first().boundingBox())!;
+  expect(Math.abs(headerBox.y - gridBox.y)).toBeLessThan(2);
+  await screenshot(page, testInfo, 'grid-types-null-numbers');
+});
+
+test('columns resize by dragging the header edge', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await runSql(page, 'select Name, Year from cars');
+  await expect(status(page)).toHaveText(/rows in/);
+  const name = grid(page).getByRole('columnheader').first();
+  const before = (await name.boundingBox())!.width;
+  const handle = grid(page).getByRole('separator', { name: 'Resize Name' });
+  const box = (await handle.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 120, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const after = (await name.boundingBox())!.width;
+  expect(after - before).toBeGreaterThan(100);
+  const year = grid(page).getByRole('columnheader').nth(1);
+  expect((await year.boundingBox())!.x).toBeGreaterThan((await name.boundingBox())!.x + after - 2);
+});
+
+test('keyboard navigation and copy of a cell, a row and a selection as TSV', async ({ app }) => {
+  const { page } = app;
+  await allowClipboard(page);
+  await ready(page, 'cars');
+  const sql = 'select Name, Cylinders, Origin from cars order by Name, Year limit 50';
+  await runSql(page, sql);
+  await expect(status(page)).toHaveText(/^50 rows in \d+ ms$/);
+  const rows = await duckdbRows(`select Name, Cylinders, Origin from read_json_auto('${VEGA_DATA}/cars.json') order by Name, Year limit 50`);
+
+  await grid(page).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press(`${mod}+c`);
+  await expect.poll(() => readClipboard(page)).toBe(rows[2]![1]);
+  await expect(page.getByText('Copied 1 cell as TSV')).toBeVisible();
+
+  // Shift+arrows grow a selection from the active cell.
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press(`${mod}+c`);
+  await expect.poll(() => readClipboard(page)).toBe(rows.slice(2, 4).map((r) => r.slice(1, 3).join('\t')).join('\n'));
+
+  // PageDown moves a screenful, End goes to the last column, and the context menu copies the row.
+  await page.keyboard.press('PageDown');
+  const active = await grid(page).getAttribute('aria-activedescendant');
+  const activeRow = Number(/-(\d+)-\d+$/.exec(active!)![1]);
+  expect(activeRow).toBeGreaterThan(10);
+  await page.locator(`#${active}`).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Copy row' }).click();
+  await expect.poll(() => readClipboard(page)).toBe(rows[activeRow]!.join('\t'));
+
+  await page.locator(`#${active}`).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Copy selection with header' }).click();
+  await expect.poll(() => readClipboard(page)).toBe(`Origin\n${rows[activeRow]![2]}`);
+});
+
+test('a running query shows elapsed time, a progress bar and Cancel; cancelling says Cancelled', async ({ app }, testInfo) => {
+  const { page } = app;
+  await runSql(page, 'select count(*) from range(100000000000) a(i) where i % 7 = 3');
+  await expect(status(page)).toHaveText('Running…');
+  await expect(page.getByLabel('Elapsed time')).toHaveText(/^\d+\.\d s$/);
+  await expect(page.getByRole('progressbar', { name: 'Query progress' })).toBeVisible();
+  const first = await page.getByLabel('Elapsed time').textContent();
+  await expect(page.getByLabel('Elapsed time')).not.toHaveText(first!);
+  await screenshot(page, testInfo, 'status-running');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status(page)).toHaveText('Cancelled');
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+});
+
+test('a failure shows the message and error id, and the id can be copied', async ({ app }, testInfo) => {
+  const { page } = app;
+  await allowClipboard(page);
+  await runSql(page, 'select * from no_such_table');
+  await expect(status(page)).toContainText('Failed: Catalog Error: Table with name no_such_table does not exist');
+  const id = /error id ([0-9a-f-]{36})/.exec((await status(page).textContent())!)![1]!;
+  await page.getByRole('button', { name: 'Copy error id' }).click();
+  await expect.poll(() => readClipboard(page)).toBe(id);
+  await screenshot(page, testInfo, 'status-failed');
+});

@@ -1,0 +1,43 @@
+import { expect, test } from './fixtures';
+import { editorText, grid, gridRow, history, ready, runSql, screenshot, status } from './workbench.helpers';
+
+test('history: SQL, status, rows, duration and time; click to edit again, re-run, search', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await runSql(page, 'select count(*) as n from cars');
+  await expect(status(page)).toHaveText(/^1 rows in \d+ ms$/);
+  await runSql(page, 'select nope');
+  await expect(status(page)).toContainText('Failed:');
+  await runSql(page, 'select Name from cars limit 3');
+  await expect(status(page)).toHaveText(/^3 rows in \d+ ms$/);
+
+  const items = history(page).getByRole('listitem');
+  await expect(items).toHaveCount(3);
+  await expect(items.nth(0)).toContainText(/select Name from cars limit 3\s*completed · 3 rows · \d+ ms · \d{1,2}:\d{2}:\d{2}/);
+  await expect(items.nth(1)).toContainText(/select nope\s*failed · \d{1,2}:\d{2}:\d{2}/);
+  await expect(items.nth(2)).toContainText('1 rows');
+  await screenshot(page, testInfo, 'history');
+
+  // Click puts the SQL back in the editor, and runs nothing.
+  await items.nth(2).getByRole('button', { name: 'Put in editor' }).click();
+  await expect.poll(() => editorText(page)).toBe('select count(*) as n from cars');
+  await expect(items).toHaveCount(3);
+
+  // Re-run runs it again, as a new entry on top.
+  await items.nth(2).getByRole('button', { name: 'Repeat query' }).click();
+  await expect(items).toHaveCount(4);
+  await expect(items.nth(0)).toContainText('select count(*) as n from cars');
+  await expect(status(page)).toHaveText(/^1 rows in \d+ ms$/);
+  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['406']);
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '2');
+
+  // Search narrows the list to the matching SQL (or status).
+  const search = page.getByRole('searchbox', { name: 'Search history' });
+  await search.fill('COUNT(');
+  await expect(items).toHaveCount(2);
+  await search.fill('failed');
+  await expect(items).toHaveText([/select nope/]);
+  await search.fill('zzz');
+  await expect(items).toHaveCount(0);
+  await expect(page.getByText('No query matches “zzz”.')).toBeVisible();
+});

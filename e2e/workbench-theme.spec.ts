@@ -1,0 +1,40 @@
+import { expect, test } from './fixtures';
+import { grid, ready, runSql, screenshot, status } from './workbench.helpers';
+
+/** Relative luminance of a CSS rgb() colour, 0 (black) to 1 (white). */
+function luminance(rgb: string): number {
+  const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number).map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`follows the OS ${scheme} theme and fits 1280×800 without page scrolling`, async ({ app }, testInfo) => {
+    const { page } = app;
+    await page.emulateMedia({ colorScheme: scheme });
+    await ready(page, 'cars');
+    await runSql(page, "select Name, Miles_per_Gallon, Horsepower, Origin, Year from cars order by Name");
+    await expect(status(page)).toHaveText(/^406 rows in \d+ ms$/);
+    await expect(grid(page).getByRole('gridcell').first()).not.toHaveText('');
+
+    const colours = await page.evaluate(() => {
+      const of = (sel: string) => getComputedStyle(document.querySelector(sel)!);
+      return { bg: of('body').backgroundColor, fg: of('body').color, editor: of('.cm-editor').backgroundColor, grid: of('.grid-td').color };
+    });
+    const bg = luminance(colours.bg);
+    if (scheme === 'dark') expect(bg).toBeLessThan(0.1);
+    else expect(bg).toBeGreaterThan(0.8);
+    // Text against its background: at least WCAG AA's 4.5:1.
+    const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    expect(contrast(luminance(colours.fg), bg)).toBeGreaterThan(4.5);
+    expect(contrast(luminance(colours.grid), luminance(colours.editor))).toBeGreaterThan(4.5);
+
+    // The window does not scroll as a whole: each panel scrolls on its own.
+    const overflow = await page.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight }));
+    expect(overflow).toEqual({ w: 1280, h: 800 });
+    for (const name of ['Run', 'Cancel', 'New session', 'Add dataset']) await expect(page.getByRole('button', { name, exact: true })).toBeInViewport();
+    await screenshot(page, testInfo, `workbench-${scheme}`);
+  });
+}

@@ -1,0 +1,60 @@
+import type { Page, TestInfo } from '@playwright/test';
+import { expect } from './fixtures';
+
+export const editor = (page: Page) => page.getByRole('textbox', { name: 'SQL editor' });
+export const status = (page: Page) => page.getByRole('status');
+export const datasets = (page: Page) => page.getByRole('list', { name: 'Datasets' });
+export const history = (page: Page) => page.getByRole('list', { name: 'Query history' });
+export const grid = (page: Page) => page.getByRole('grid', { name: 'Results' });
+export const tabs = (page: Page) => page.getByRole('tablist', { name: 'Sessions' }).getByRole('tab');
+export const dataset = (page: Page, name: string) => datasets(page).getByRole('listitem').filter({ hasText: new RegExp(`^${name}\\b`) });
+export const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+/** Waits until the catalog has the dataset ready (its column count shows). */
+export async function ready(page: Page, name: string): Promise<void> {
+  await expect(dataset(page, name)).toContainText('columns');
+}
+
+/** Replaces the editor's text the way a person would: select all, type. */
+export async function setSql(page: Page, sql: string): Promise<void> {
+  await editor(page).click();
+  await page.keyboard.press(`${mod}+a`);
+  await page.keyboard.press('Delete');
+  await editor(page).fill(sql);
+}
+
+export async function runSql(page: Page, sql: string): Promise<void> {
+  await setSql(page, sql);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+}
+
+/** The editor's text, line by line as CodeMirror shows it (its placeholder is no text). */
+export const editorText = (page: Page): Promise<string> =>
+  editor(page).evaluate((el) =>
+    [...el.querySelectorAll('.cm-line')]
+      .map((line) => {
+        const copy = line.cloneNode(true) as Element;
+        copy.querySelectorAll('.cm-placeholder').forEach((p) => p.remove());
+        return copy.textContent ?? '';
+      })
+      .join('\n'),
+  );
+
+/** A grid row by its aria-rowindex (1 is the header, 2 the first result row). */
+export const gridRow = (page: Page, rowIndex: number) => grid(page).locator(`[role="row"][aria-rowindex="${rowIndex}"]`);
+
+/** Saves a screenshot of the main screen as a test artifact. */
+export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+export async function readClipboard(page: Page): Promise<string> {
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+/** Chromium asks before a page reads the clipboard; the desktop app's window needs no grant. */
+export async function allowClipboard(page: Page): Promise<void> {
+  if (page.context().browser()) await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+}

@@ -1,0 +1,138 @@
+import { forwardRef, useImperativeHandle, useRef, useState, type FormEvent } from 'react';
+import type { Result } from '../../../shared/contracts/errors';
+import type { DatasetView } from '../../../shared/views/appView';
+import { ContextMenu } from '../common/ContextMenu';
+
+export interface CatalogHandle {
+  /** Puts the caret in "Dataset path or URL" (Ctrl/Cmd+O where no native dialog exists). */
+  focusAdd(): void;
+}
+
+interface Props {
+  datasets: readonly DatasetView[];
+  onAdd(source: string): Promise<Result<unknown>>;
+  onQuery(name: string): void;
+  onCopyName(name: string): void;
+  onRemove(dataset: DatasetView): void;
+}
+
+/**
+ * The catalog: every dataset with its columns and types (expand with a click, Enter or the arrow
+ * keys), actions from a right-click or the ⋯ button, and a field to add a file path or URL.
+ */
+export const Catalog = forwardRef<CatalogHandle, Props>(function Catalog({ datasets, onAdd, onQuery, onCopyName, onRemove }, ref) {
+  const [source, setSource] = useState('');
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [menu, setMenu] = useState<{ dataset: DatasetView; x: number; y: number } | undefined>();
+  const input = useRef<HTMLInputElement>(null);
+  useImperativeHandle(ref, () => ({ focusAdd: () => input.current?.focus() }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!source.trim()) return;
+    const r = await onAdd(source.trim());
+    if (r.ok) setSource('');
+  };
+  const toggle = (id: string, open?: boolean) =>
+    setExpanded((s) => {
+      const next = new Set(s);
+      if (open ?? !s.has(id)) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  return (
+    <section className="catalog" aria-labelledby="catalog-heading">
+      <h2 id="catalog-heading">Datasets</h2>
+      <ul aria-label="Datasets" className="dataset-list">
+        {datasets.map((d) => {
+          const name = d.name ?? d.source;
+          const open = expanded.has(d.id) && d.status === 'ready';
+          return (
+            <li
+              key={d.id}
+              className={`dataset ${d.status}`}
+              title={d.source}
+              onContextMenu={(e) => {
+                e.preventDefault();
+                setMenu({ dataset: d, x: e.clientX, y: e.clientY });
+              }}
+            >
+              <div className="dataset-row">
+                <button
+                  className={`dataset-toggle ${open ? 'open' : ''}`}
+                  aria-expanded={d.status === 'ready' ? open : undefined}
+                  disabled={d.status !== 'ready'}
+                  onClick={() => toggle(d.id)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'ArrowRight') toggle(d.id, true);
+                    else if (e.key === 'ArrowLeft') toggle(d.id, false);
+                  }}
+                >
+                  <span className="name">{name}</span>
+                  {d.status === 'loading' && <span className="meta"> loading…</span>}
+                  {d.status === 'ready' && (
+                    <span className="meta">
+                      {' '}
+                      {d.format} · {d.columns.length} columns
+                    </span>
+                  )}
+                </button>
+                <button
+                  className="dataset-actions"
+                  aria-label={`Actions for ${name}`}
+                  aria-haspopup="menu"
+                  onClick={(e) => {
+                    const r = e.currentTarget.getBoundingClientRect();
+                    setMenu({ dataset: d, x: r.left, y: r.bottom });
+                  }}
+                >
+                  ⋯
+                </button>
+              </div>
+              {d.status === 'failed' && d.error && (
+                <span className="meta error">
+                  {' '}
+                  {d.error.message} (error id {d.error.id})
+                </span>
+              )}
+              {open && (
+                <ul className="columns" aria-label={`Columns of ${name}`}>
+                  {d.columns.map((c) => (
+                    <li key={c.name} className="column">
+                      <span className="column-name">{c.name}</span> <span className="column-type">{c.type}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <form onSubmit={(e) => void submit(e)} className="add-dataset">
+        <input
+          ref={input}
+          aria-label="Dataset path or URL"
+          placeholder="/path/to/data.parquet or https://…"
+          value={source}
+          onChange={(e) => setSource(e.target.value)}
+        />
+        <button type="submit">Add dataset</button>
+        <p className="muted hint">…or drop files on the window.</p>
+      </form>
+      {menu && (
+        <ContextMenu
+          label={`Actions for ${menu.dataset.name ?? menu.dataset.source}`}
+          x={menu.x}
+          y={menu.y}
+          onClose={() => setMenu(undefined)}
+          items={[
+            { label: 'Query this dataset', disabled: menu.dataset.status !== 'ready', run: () => menu.dataset.name && onQuery(menu.dataset.name) },
+            { label: 'Copy name', disabled: !menu.dataset.name, run: () => menu.dataset.name && onCopyName(menu.dataset.name) },
+            { label: 'Remove', disabled: menu.dataset.status === 'loading', run: () => onRemove(menu.dataset) },
+          ]}
+        />
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,70 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+
+export interface MenuItem {
+  readonly label: string;
+  readonly run: () => void;
+  readonly disabled?: boolean;
+}
+
+interface Props {
+  /** Names the menu for assistive tech, e.g. "Actions for cars". */
+  label: string;
+  x: number;
+  y: number;
+  items: readonly MenuItem[];
+  onClose(): void;
+}
+
+/**
+ * A small popup menu (right-click or an actions button): focus moves to its first item, arrows move
+ * between items, Enter runs one, Escape or a click elsewhere closes it and focus goes back.
+ */
+export function ContextMenu({ label, x, y, items, onClose }: Props) {
+  const menu = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    menu.current?.querySelector<HTMLElement>('[role="menuitem"]:not([disabled])')?.focus();
+    const outside = (e: PointerEvent) => {
+      if (!menu.current?.contains(e.target as Node)) onClose();
+    };
+    document.addEventListener('pointerdown', outside, true);
+    return () => {
+      document.removeEventListener('pointerdown', outside, true);
+      opener?.focus?.();
+    };
+  }, [onClose]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const buttons = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])') ?? [])];
+    const i = buttons.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'Escape' || e.key === 'Tab') {
+      e.preventDefault();
+      onClose();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = (i + (e.key === 'ArrowDown' ? 1 : -1) + buttons.length) % buttons.length;
+      buttons[next]?.focus();
+    }
+  };
+
+  // Keep the menu on screen near the bottom and right edges.
+  const left = Math.min(x, window.innerWidth - 220);
+  const top = Math.min(y, window.innerHeight - 40 * items.length - 16);
+  return (
+    <div ref={menu} role="menu" aria-label={label} className="context-menu" style={{ left, top }} onKeyDown={onKeyDown}>
+      {items.map((item) => (
+        <button
+          key={item.label}
+          role="menuitem"
+          disabled={item.disabled}
+          onClick={() => {
+            onClose();
+            item.run();
+          }}
+        >
+          {item.label}
+        </button>
+      ))}
+    </div>
+  );
+}

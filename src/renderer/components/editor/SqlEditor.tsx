@@ -1,0 +1,219 @@
+import { autocompletion, closeBrackets, closeBracketsKeymap, closeCompletion, completionKeymap } from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { sql } from '@codemirror/lang-sql';
+import { bracketMatching, indentOnInput } from '@codemirror/language';
+import { lintKeymap, setDiagnostics } from '@codemirror/lint';
+import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
+import { Compartment, EditorState, type Extension } from '@codemirror/state';
+import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, placeholder } from '@codemirror/view';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import type { AppError } from '../../../shared/contracts/errors';
+import type { DatasetView } from '../../../shared/views/appView';
+import { catalogNamespace, columnCompletion } from './catalogCompletion';
+import { DuckDB } from './duckdbDialect';
+import { editorTheme } from './editorTheme';
+import { errorRange } from './errorPosition';
+
+export interface SqlEditorHandle {
+  /** Replaces the text as one undoable change (Ctrl/Cmd+Z brings the old text back). */
+  setText(sql: string): void;
+  focus(): void;
+  /** The selection when there is one, otherwise the whole text: what Run runs. */
+  runnableText(): string;
+}
+
+/** The failed query whose error position to mark, if its text is still in the editor. */
+export interface EditorError {
+  readonly queryId: string;
+  readonly sql: string;
+  readonly error: AppError;
+}
+
+interface Props {
+  sessionId: string;
+  /** The session's saved draft: the text an editor for this session starts with. */
+  draft: string;
+  datasets: readonly DatasetView[];
+  running: boolean;
+  error: EditorError | undefined;
+  onRun(sql: string): void;
+  onChange(sessionId: string, text: string): void;
+}
+
+/**
+ * CodeMirror 6 on DuckDB SQL. One EditorView for the workspace; each session keeps its own
+ * EditorState (text, selection, undo history) while the app runs, and starts from its saved draft
+ * after a restart.
+ */
+export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
+  { sessionId, draft, datasets, running, error, onRun, onChange },
+  ref,
+) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | undefined>(undefined);
+  const states = useRef(new Map<string, EditorState>());
+  const shownSession = useRef(sessionId);
+  const schema = useRef(new Compartment());
+  const latest = useRef({ sessionId, datasets, running, onRun, onChange });
+  latest.current = { sessionId, datasets, running, onRun, onChange };
+  const [hasSelection, setHasSelection] = useState(false);
+  const [formatError, setFormatError] = useState<string | undefined>();
+
+  const runnable = (state: EditorState): string => {
+    const sel = state.selection.ranges.filter((r) => !r.empty);
+    return sel.length > 0 ? sel.map((r) => state.sliceDoc(r.from, r.to)).join('\n') : state.doc.toString();
+  };
+  const run = (): boolean => {
+    const v = view.current;
+    if (!v) return false;
+    const text = runnable(v.state);
+    closeCompletion(v);
+    if (text.trim() && !latest.current.running) latest.current.onRun(text);
+    return true;
+  };
+  const format = (): boolean => {
+    const v = view.current;
+    if (!v) return false;
+    const state = v.state;
+    const ranges = state.selection.ranges.filter((r) => !r.empty);
+    const targets = ranges.length > 0 ? ranges : [{ from: 0, to: state.doc.length }];
+    // The formatter is large and rarely needed: it loads on first use.
+    void import('./formatSql').then(({ formatSql }) => {
+      if (view.current !== v || v.state.doc !== state.doc) return; // the text changed meanwhile: format nothing stale
+      try {
+        v.dispatch({ changes: targets.map((r) => ({ from: r.from, to: r.to, insert: formatSql(state.sliceDoc(r.from, r.to)) })), userEvent: 'format' });
+        setFormatError(undefined);
+      } catch (e) {
+        setFormatError(e instanceof Error ? e.message.split('\n')[0] : String(e));
+      }
+    });
+    return true;
+  };
+
+  const createState = (doc: string): EditorState =>
+    EditorState.create({ doc, extensions: extensions(schema.current, latest, { run, format, setHasSelection }) });
+
+  useEffect(() => {
+    const v = new EditorView({ state: createState(draft), parent: host.current! });
+    view.current = v;
+    return () => {
+      v.destroy();
+      view.current = undefined;
+    };
+    // The view is made once; props reach it through refs and the effects below.
+  }, []);
+
+  // Switching tabs swaps the whole editor state, so each session keeps its own text and undo history.
+  useEffect(() => {
+    const v = view.current;
+    if (!v || shownSession.current === sessionId) return;
+    states.current.set(shownSession.current, v.state);
+    shownSession.current = sessionId;
+    v.setState(states.current.get(sessionId) ?? createState(draft));
+    v.dispatch({ effects: schema.current.reconfigure(schemaExtension(datasets)) });
+    setHasSelection(v.state.selection.ranges.some((r) => !r.empty));
+    setFormatError(undefined);
+  }, [sessionId]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: schema.current.reconfigure(schemaExtension(datasets)) });
+  }, [datasets]);
+
+  // Marks where DuckDB says the failed query went wrong, if that query's text is still in the editor.
+  useEffect(() => {
+    const v = view.current;
+    if (!v) return;
+    const doc = v.state.doc.toString();
+    const base = error ? doc.indexOf(error.sql) : -1;
+    const range = error && base !== -1 ? errorRange(error.error, error.sql) : undefined;
+    const diagnostics = range
+      ? [{ from: base + range.from, to: Math.min(doc.length, base + range.to), severity: 'error' as const, message: error!.error.message, source: 'DuckDB' }]
+      : [];
+    v.dispatch(setDiagnostics(v.state, diagnostics));
+  }, [error?.queryId, sessionId]);
+
+  useImperativeHandle(ref, () => ({
+    setText: (text) => {
+      const v = view.current;
+      if (!v) return;
+      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text }, selection: { anchor: text.length }, userEvent: 'input.replace' });
+    },
+    focus: () => view.current?.focus(),
+    runnableText: () => (view.current ? runnable(view.current.state) : ''),
+  }));
+
+  return (
+    <div className="editor">
+      <div className="editor-host" ref={host} />
+      <div className="toolbar" role="toolbar" aria-label="Editor">
+        <button className="primary" onClick={run} disabled={running} title="Run (Ctrl/Cmd+Enter)">
+          Run
+        </button>
+        <span className="hint">{hasSelection ? 'runs the selection' : 'Ctrl/Cmd+Enter'}</span>
+        <button
+          onClick={() => {
+            format();
+            view.current?.focus();
+          }}
+          title="Format (Shift+Alt+F)"
+        >
+          Format
+        </button>
+        {formatError && (
+          <span className="format-error" role="alert">
+            Could not format: {formatError}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+});
+
+function schemaExtension(datasets: readonly DatasetView[]): Extension {
+  return sql({ dialect: DuckDB, schema: catalogNamespace(datasets), upperCaseKeywords: false });
+}
+
+interface Commands {
+  run(): boolean;
+  format(): boolean;
+  setHasSelection(has: boolean): void;
+}
+
+function extensions(
+  schema: Compartment,
+  latest: { readonly current: { sessionId: string; datasets: readonly DatasetView[]; onChange(sessionId: string, text: string): void } },
+  commands: Commands,
+): Extension[] {
+  return [
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    highlightActiveLine(),
+    history(),
+    drawSelection(),
+    indentOnInput(),
+    bracketMatching(),
+    closeBrackets(),
+    highlightSelectionMatches(),
+    schema.of([]),
+    DuckDB.language.data.of({ autocomplete: columnCompletion(() => latest.current.datasets) }),
+    autocompletion({ activateOnTyping: true, icons: false }),
+    keymap.of([
+      { key: 'Mod-Enter', run: commands.run, preventDefault: true },
+      { key: 'Shift-Alt-f', run: commands.format, preventDefault: true },
+      ...closeBracketsKeymap,
+      ...defaultKeymap,
+      ...searchKeymap,
+      ...historyKeymap,
+      ...completionKeymap,
+      ...lintKeymap,
+    ]),
+    placeholder('select * from cars limit 10'),
+    EditorView.contentAttributes.of({ 'aria-label': 'SQL editor' }),
+    EditorView.lineWrapping,
+    editorTheme,
+    EditorView.updateListener.of((u) => {
+      if (u.docChanged) latest.current.onChange(latest.current.sessionId, u.state.doc.toString());
+      if (u.selectionSet) commands.setHasSelection(u.state.selection.ranges.some((r) => !r.empty));
+    }),
+  ];
+}

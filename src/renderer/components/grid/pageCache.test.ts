@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { ok, type Result } from '../../../shared/contracts/errors';
+import type { Page } from '../../../shared/contracts/protocol';
+import { PageCache } from './pageCache';
+
+/** A fake result of `total` rows whose cell text is the row number, with requests held until released. */
+function fakeResult(total: number) {
+  const requests: { offset: number; limit: number; resolve: () => void }[] = [];
+  const fetchPage = (offset: number, limit: number) =>
+    new Promise<Result<Page>>((done) => {
+      const n = Math.max(0, Math.min(limit, total - offset));
+      const page: Page = {
+        queryId: 'q',
+        offset,
+        totalRows: total,
+        complete: true,
+        columns: [{ name: 'n', type: 'BIGINT' }],
+        values: [Array.from({ length: n }, (_, i) => String(offset + i))],
+      };
+      requests.push({ offset, limit, resolve: () => done(ok(page)) });
+    });
+  const flush = async () => {
+    while (requests.length) {
+      requests.shift()!.resolve();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  };
+  return { fetchPage, requests, flush };
+}
+
+describe('page cache', () => {
+  it('fetches only the pages on screen and serves their cells', async () => {
+    const f = fakeResult(3_000_000);
+    const cache = new PageCache(f.fetchPage, () => {}, { pageRows: 100 });
+    cache.ensure(2_999_950, 2_999_999);
+    expect(f.requests.map((r) => r.offset)).toEqual([2_999_900]);
+    expect(cache.cell(2_999_999, 0)).toBeUndefined();
+    await f.flush();
+    expect(cache.cell(2_999_999, 0)).toBe('2999999');
+    expect(cache.knownRows).toBe(3_000_000);
+  });
+
+  it('never asks twice for a page it has or is fetching', async () => {
+    const f = fakeResult(1000);
+    const cache = new PageCache(f.fetchPage, () => {}, { pageRows: 100 });
+    cache.ensure(0, 150);
+    cache.ensure(0, 150);
+    expect(f.requests).toHaveLength(2);
+    await f.flush();
+    cache.ensure(50, 120);
+    expect(f.requests).toHaveLength(0);
+  });
+
+  it('while the scrollbar is dragged, asks only for what is on screen when a request slot frees', async () => {
+    const f = fakeResult(1_000_000);
+    const cache = new PageCache(f.fetchPage, () => {}, { pageRows: 100, maxInFlight: 1 });
+    cache.ensure(0, 50);
+    for (let row = 1000; row < 500_000; row += 10_000) cache.ensure(row, row + 50);
+    cache.ensure(900_000, 900_050);
+    await f.flush();
+    expect(cache.cell(900_010, 0)).toBe('900010');
+    expect(cache.cell(11_000, 0)).toBeUndefined(); // skipped, never fetched
+  });
+
+  it('keeps a bounded number of pages', async () => {
+    const f = fakeResult(100_000);
+    const cache = new PageCache(f.fetchPage, () => {}, { pageRows: 10, maxPages: 5 });
+    for (let p = 0; p < 20; p++) {
+      cache.ensure(p * 10, p * 10 + 9);
+      await f.flush();
+    }
+    const kept = Array.from({ length: 20 }, (_, p) => cache.cell(p * 10, 0)).filter((v) => v !== undefined);
+    expect(kept).toEqual(['150', '160', '170', '180', '190']);
+  });
+
+  it('ignores pages that arrive after a reset (the query finished meanwhile)', async () => {
+    const f = fakeResult(100);
+    const cache = new PageCache(f.fetchPage, () => {}, { pageRows: 10 });
+    cache.ensure(0, 5);
+    cache.reset();
+    await f.flush();
+    expect(cache.cell(0, 0)).toBeUndefined();
+  });
+
+  it('a refresh refetches the pages on screen while still serving the old rows (no flicker while a query runs)', async () => {
+    let produced = 50;
+    const requests: number[] = [];
+    const fetchPage = async (offset: number, limit: number) => {
+      requests.push(offset);
+      const n = Math.max(0, Math.min(limit, produced - offset));
+      return ok({
+        queryId: 'q',
+        offset,
+        totalRows: produced,
+        complete: false,
+        columns: [{ name: 'n', type: 'BIGINT' }],
+        values: [Array.from({ length: n }, (_, i) => String(offset + i))],
+      } satisfies Page);
+    };
+    const cache = new PageCache(fetchPage, () => {}, { pageRows: 100 });
+    cache.ensure(0, 99);
+    await new Promise((r) => setTimeout(r, 0));
+    expect([cache.cell(49, 0), cache.cell(60, 0), cache.knownRows]).toEqual(['49', undefined, 50]);
+    produced = 80;
+    cache.refresh();
+    expect(cache.cell(49, 0)).toBe('49'); // still shown
+    cache.ensure(0, 99);
+    await new Promise((r) => setTimeout(r, 0));
+    expect([cache.cell(60, 0), cache.knownRows]).toEqual(['60', 80]);
+    expect(requests).toEqual([0, 0]);
+    cache.ensure(0, 99);
+    expect(requests).toEqual([0, 0]); // fresh again: not asked a third time
+  });
+
+  it('reads a range for copying, across pages, in row-major order', async () => {
+    const f = fakeResult(5000);
+    const cache = new PageCache(f.fetchPage, () => {}, { pageRows: 100 });
+    const reading = cache.read(10, 2510, 1);
+    const pump = setInterval(() => void f.flush(), 1);
+    const rows = await reading;
+    clearInterval(pump);
+    expect(rows.ok && rows.value.length).toBe(2500);
+    expect(rows.ok && rows.value[0]).toEqual(['10']);
+    expect(rows.ok && rows.value.at(-1)).toEqual(['2509']);
+  });
+});

@@ -1,0 +1,161 @@
+import type { AppError, Result } from '../../../shared/contracts/errors';
+import { MAX_PAGE_ROWS, type Page } from '../../../shared/contracts/protocol';
+
+export type FetchPage = (offset: number, limit: number) => Promise<Result<Page>>;
+
+export interface PageCacheOptions {
+  /** Rows per request: small enough to arrive fast while scrolling, big enough for a screenful. */
+  readonly pageRows?: number;
+  /** Pages kept; older ones are dropped so scrolling through millions of rows keeps memory flat. */
+  readonly maxPages?: number;
+  /** Requests in flight at once; dragging the scrollbar asks only for what is on screen when a slot frees. */
+  readonly maxInFlight?: number;
+}
+
+/**
+ * The grid's window on a result held by DuckDB in main: fetches the pages the screen shows, keeps a
+ * bounded number of them, and never asks again for a page it has or is fetching. Responses that
+ * arrive after `reset` (the query finished, another query is shown) are ignored.
+ */
+export class PageCache {
+  private readonly pageRows: number;
+  private readonly maxPages: number;
+  private readonly maxInFlight: number;
+  private readonly pages = new Map<number, Page>();
+  private readonly inFlight = new Set<number>();
+  /** Pages still shown but due for a refetch: a running query's rows fill in without flicker. */
+  private readonly stale = new Set<number>();
+  private wanted: number[] = [];
+  private generation = 0;
+  private lastError: AppError | undefined;
+
+  constructor(
+    private readonly fetchPage: FetchPage,
+    private readonly onChange: () => void,
+    options: PageCacheOptions = {},
+  ) {
+    this.pageRows = Math.min(MAX_PAGE_ROWS, options.pageRows ?? 200);
+    this.maxPages = options.maxPages ?? 64;
+    this.maxInFlight = options.maxInFlight ?? 3;
+  }
+
+  get error(): AppError | undefined {
+    return this.lastError;
+  }
+
+  /** Rows the server said it had in the newest page we got (grows while a query runs). */
+  get knownRows(): number {
+    let n = 0;
+    for (const p of this.pages.values()) n = Math.max(n, p.totalRows);
+    return n;
+  }
+
+  /** The result's columns, as the first page to arrive named them. */
+  get columns(): Page['columns'] | undefined {
+    return this.pages.values().next().value?.columns;
+  }
+
+  /** DuckDB's text for a cell, null for SQL NULL, undefined while its page is not here yet. */
+  cell(row: number, column: number): string | null | undefined {
+    const page = this.pages.get(Math.floor(row / this.pageRows));
+    if (!page) return undefined;
+    const i = row - page.offset;
+    const values = page.values[column];
+    return values && i < (values.length ?? 0) ? (values[i] ?? null) : undefined;
+  }
+
+  /** Asks for the pages covering rows [first, last]; only these are fetched next. */
+  ensure(first: number, last: number): void {
+    if (last < first) return;
+    const from = Math.floor(Math.max(0, first) / this.pageRows);
+    const to = Math.floor(last / this.pageRows);
+    this.wanted = [];
+    for (let p = from; p <= to; p++) {
+      const page = this.pages.get(p);
+      if (page) {
+        this.pages.delete(p); // keep recently seen pages at the young end of the map
+        this.pages.set(p, page);
+      }
+      if (!page || this.stale.has(p)) this.wanted.push(p);
+    }
+    this.pump();
+  }
+
+  /**
+   * Fetches again whatever is asked for next, but keeps showing the pages at hand until their
+   * replacements arrive (rows of a result only ever grow, so the old text stays right meanwhile).
+   */
+  refresh(): void {
+    for (const p of this.pages.keys()) this.stale.add(p);
+    this.lastError = undefined;
+  }
+
+  /** Drops every page and ignores answers still on their way. The next `ensure` fetches afresh. */
+  reset(): void {
+    this.generation++;
+    this.pages.clear();
+    this.inFlight.clear();
+    this.stale.clear();
+    this.wanted = [];
+    this.lastError = undefined;
+  }
+
+  /**
+   * Rows [from, to) as row-major text, for copying. Uses pages already here and fetches the rest in
+   * the largest pages main allows, without keeping them.
+   */
+  async read(from: number, to: number, columns: number): Promise<Result<(string | null)[][]>> {
+    const rows: (string | null)[][] = [];
+    for (let r = from; r < to; ) {
+      const cached = this.pages.get(Math.floor(r / this.pageRows));
+      if (cached && this.cell(r, 0) !== undefined) {
+        rows.push(Array.from({ length: columns }, (_, c) => this.cell(r, c) ?? null));
+        r++;
+        continue;
+      }
+      const limit = Math.min(MAX_PAGE_ROWS, to - r);
+      const result = await this.fetchPage(r, limit);
+      if (!result.ok) return result;
+      const got = result.value.values[0]?.length ?? 0;
+      for (let i = 0; i < got; i++) rows.push(result.value.values.map((col) => col[i] ?? null));
+      if (got === 0) break;
+      r += got;
+    }
+    return { ok: true, value: rows };
+  }
+
+  private pump(): void {
+    while (this.inFlight.size < this.maxInFlight) {
+      const next = this.wanted.find((p) => (!this.pages.has(p) || this.stale.has(p)) && !this.inFlight.has(p));
+      if (next === undefined) return;
+      this.load(next);
+    }
+  }
+
+  private load(index: number): void {
+    const generation = this.generation;
+    this.inFlight.add(index);
+    void this.fetchPage(index * this.pageRows, this.pageRows).then((result) => {
+      if (generation !== this.generation) return;
+      this.inFlight.delete(index);
+      this.stale.delete(index);
+      if (result.ok) {
+        this.pages.set(index, result.value);
+        this.lastError = undefined;
+        this.evict();
+      } else {
+        this.lastError = result.error;
+        this.wanted = this.wanted.filter((p) => p !== index); // do not hammer a failing request
+      }
+      this.onChange();
+      this.pump();
+    });
+  }
+
+  private evict(): void {
+    for (const key of this.pages.keys()) {
+      if (this.pages.size <= this.maxPages) return;
+      if (!this.wanted.includes(key)) this.pages.delete(key);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Browsers cap an element's height (Chromium near 33.5M px, Firefox lower): 3 million rows of 24 px
+ * do not fit. Past MAX_SCROLL_PX the scrollable height is compressed and the scroll position is
+ * mapped linearly onto the real ("virtual") offset, so the scrollbar still spans every row and both
+ * ends line up exactly: scrolled to the bottom shows the last row.
+ */
+export const MAX_SCROLL_PX = 15_000_000;
+
+export interface ScrollScale {
+  /** Height of the scrollable content, in pixels the browser lays out. */
+  readonly physicalSize: number;
+  toVirtual(scrollTop: number): number;
+  toPhysical(virtualOffset: number): number;
+}
+
+export function scrollScale(virtualSize: number, viewport: number, maxPhysical = MAX_SCROLL_PX): ScrollScale {
+  if (virtualSize <= maxPhysical || virtualSize <= viewport) {
+    return { physicalSize: virtualSize, toVirtual: (p) => p, toPhysical: (v) => v };
+  }
+  const physicalRange = Math.max(1, maxPhysical - viewport);
+  const virtualRange = virtualSize - viewport;
+  const ratio = virtualRange / physicalRange;
+  return {
+    physicalSize: maxPhysical,
+    toVirtual: (p) => Math.min(virtualRange, Math.max(0, p * ratio)),
+    toPhysical: (v) => Math.min(physicalRange, Math.max(0, v / ratio)),
+  };
+}
