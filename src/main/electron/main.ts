@@ -27,7 +27,7 @@ async function start(): Promise<void> {
   });
   const core = await AppCore.start({ dataDir: dataDirFromArgs(), workerPath: paths.duckdbWorker });
   registerIpc(core);
-  installMenu();
+  installMenu(core);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -5,7 +5,7 @@ import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import { MAX_MESSAGE_BYTES } from '../../shared/contracts/protocol';
 import type { AppCore } from '../core/appCore';
-import { attachWebSocket } from '../transports/wsTransport';
+import { wsServerChannel } from '../transports/wsChannel';
 import { CONTENT_SECURITY_POLICY } from '../security/contentSecurityPolicy';
 
 export interface WebHostOptions {
@@ -78,7 +78,7 @@ export async function startWebHost(core: AppCore, options: WebHostOptions): Prom
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attachWebSocket(core, ws));
+    wss.handleUpgrade(req, socket, head, (ws) => core.connect(wsServerChannel(ws)));
   });
 
   await new Promise<void>((resolve, reject) => {
