@@ -105,12 +105,15 @@ export class StreamManager {
   /**
    * A cursor is only worth replaying from if it belongs to this log and is not beyond its end;
    * otherwise (the data dir was replaced, restored from a backup…) the client gets a snapshot.
+   * An empty store id means the client first heard of this log while it was still empty, so
+   * only the end check applies.
    */
   private usableCursor(pattern: string, cursor: Cursor | undefined): Cursor | undefined {
     if (cursor === undefined) return undefined;
     const lastSeq = this.store.lastSeq();
     const storeId = this.storeId();
-    if (cursor.afterSeq > lastSeq || (cursor.storeId !== undefined && cursor.storeId !== storeId && cursor.afterSeq > 0)) {
+    const otherLog = cursor.storeId !== undefined && cursor.storeId !== '' && cursor.storeId !== storeId;
+    if (cursor.afterSeq > lastSeq || (otherLog && cursor.afterSeq > 0)) {
       this.log.info({ pattern, cursor, lastSeq, storeId }, 'cursor from another event log: sending a snapshot');
       return undefined;
     }
