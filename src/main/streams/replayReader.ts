@@ -12,39 +12,39 @@ export interface ReplayBatch {
 }
 
 /**
- * The JSON of one `event` frame, built by SQLite from the stored row. Field for field the same as
- * JSON.stringify of the Frame the store's envelope makes (a test holds it to that): payload and
- * metadata are stored as JSON text (CHECK json_valid), so they are embedded without re-parsing.
+ * The JSON of one `event` frame, built by SQLite from the stored row in one `format()` call. Field
+ * for field the same as JSON.stringify of the Frame the store's envelope makes (a test holds it to
+ * that): payload and metadata are stored as JSON text (CHECK json_valid), so they are embedded as
+ * they are, without being parsed and re-serialized.
  */
-const FRAME_JSON = `'{"kind":"event","subscriptionId":' || json_quote(@subscriptionId) ||
-  ',"event":{"type":' || json_quote(event_type) || ',"payload":' || payload ||
-  ',"globalSeq":' || global_seq || ',"eventId":' || json_quote(event_id) ||
-  ',"aggregateType":' || json_quote(aggregate_type) || ',"aggregateId":' || json_quote(aggregate_id) ||
-  ',"aggregateSeq":' || aggregate_seq || ',"schemaVersion":' || schema_version ||
-  ',"topic":' || json_quote(topic) || ',"metadata":' || metadata || ',"occurredAt":' || json_quote(occurred_at) || '}}'`;
+const FRAME_JSON = `format('{"kind":"event","subscriptionId":%s,"event":{"type":%s,"payload":%s,"globalSeq":%d,"eventId":%s,'
+  || '"aggregateType":%s,"aggregateId":%s,"aggregateSeq":%d,"schemaVersion":%d,"topic":%s,"metadata":%s,"occurredAt":%s}}',
+  json_quote(@subscriptionId), json_quote(event_type), payload, global_seq, json_quote(event_id),
+  json_quote(aggregate_type), json_quote(aggregate_id), aggregate_seq, schema_version, json_quote(topic), metadata, json_quote(occurred_at))`;
 
-/** Which rows a pattern selects, and how: every variant is an ordered walk that stops at LIMIT. */
+/**
+ * Which rows a pattern selects, and how: every variant is an ordered walk that stops at LIMIT.
+ * Topics are ASCII (isValidTopic), so every topic under `a/` sorts in [`a/`, `a/` + U+FFFF).
+ */
 const SELECTORS = {
   // The (topic, global_seq) index: reads exactly this topic's rows after the cursor, nothing else.
-  exact: `SELECT * FROM events WHERE topic = @topic AND global_seq > @afterSeq ORDER BY global_seq LIMIT @limit`,
-  // A wildcard under a literal prefix (`session/*`): walk the primary key from the cursor, keep the
-  // prefix's topics. An index range would have to sort every matching row of every batch.
-  prefix: `SELECT * FROM events NOT INDEXED WHERE global_seq > @afterSeq AND topic >= @low AND topic < @high
-           AND topic_matches(@pattern, topic) ORDER BY global_seq LIMIT @limit`,
-  // `*`, `*/x`: no literal prefix to narrow by.
-  wild: `SELECT * FROM events WHERE global_seq > @afterSeq AND topic_matches(@pattern, topic) ORDER BY global_seq LIMIT @limit`,
+  exact: `FROM events WHERE topic = @topic AND global_seq > @afterSeq ORDER BY global_seq LIMIT @limit`,
+  // `a/*`: walk the primary key from the cursor, keep the direct children of `a/`. An index range
+  // would have to sort every matching row of every batch; this stops at LIMIT.
+  children: `FROM events NOT INDEXED WHERE global_seq > @afterSeq AND topic > @prefix AND topic < @high
+             AND instr(substr(topic, @childStart), '/') = 0 ORDER BY global_seq LIMIT @limit`,
+  // `a/**`: `a` itself and everything under `a/`.
+  subtree: `FROM events NOT INDEXED WHERE global_seq > @afterSeq AND (topic = @base OR (topic > @prefix AND topic < @high))
+            ORDER BY global_seq LIMIT @limit`,
+  // Anything else (`*`, `*/x`, `a/*/b`): matched by the one shared matchTopic, row by row.
+  other: `FROM events WHERE global_seq > @afterSeq AND topic_matches(@pattern, topic) ORDER BY global_seq LIMIT @limit`,
   // `**`: everything.
-  all: `SELECT * FROM events WHERE global_seq > @afterSeq ORDER BY global_seq LIMIT @limit`,
+  all: `FROM events WHERE global_seq > @afterSeq ORDER BY global_seq LIMIT @limit`,
 } as const;
 type SelectorKind = keyof typeof SELECTORS;
 
-interface BatchRow {
-  json: string | null;
-  count: number;
-  lastSeq: number | null;
-  /** 1 when every row is at the current schema version (no upcasting needed). */
-  current: number | null;
-}
+/** One row per event, in seq order: [global_seq, 1 if at the current schema version, frame JSON]. */
+type FrameRow = [number, number, string];
 
 /**
  * Reads stored events for replay on its own read-only connection to the event log (WAL lets it
@@ -63,22 +63,24 @@ export class ReplayReader {
       typeof pattern === 'string' && typeof topic === 'string' && matchTopic(pattern, topic) ? 1 : 0,
     );
     const batchOf = (selector: string) =>
-      this.db.prepare(
-        `SELECT group_concat(${FRAME_JSON}, ',' ORDER BY global_seq) AS json, count(*) AS count, max(global_seq) AS lastSeq,
-                min(schema_version = ${CURRENT_EVENT_SCHEMA_VERSION}) AS current
-         FROM (${selector})`,
-      );
-    this.batch = { exact: batchOf(SELECTORS.exact), prefix: batchOf(SELECTORS.prefix), wild: batchOf(SELECTORS.wild), all: batchOf(SELECTORS.all) };
+      this.db.prepare(`SELECT global_seq, schema_version = ${CURRENT_EVENT_SCHEMA_VERSION}, ${FRAME_JSON} ${selector}`).raw(true);
+    this.batch = {
+      exact: batchOf(SELECTORS.exact),
+      children: batchOf(SELECTORS.children),
+      subtree: batchOf(SELECTORS.subtree),
+      other: batchOf(SELECTORS.other),
+      all: batchOf(SELECTORS.all),
+    };
     this.firstEventId = this.db.prepare('SELECT event_id AS id FROM events ORDER BY global_seq LIMIT 1');
   }
 
   /** Up to `limit` event frames for events matching `pattern` with global_seq > afterSeq, oldest first. */
   read(subscriptionId: string, pattern: string, afterSeq: number, limit: number): ReplayBatch {
     const { kind, params } = selectorFor(pattern);
-    const row = this.batch[kind].get({ ...params, subscriptionId, afterSeq, limit }) as BatchRow;
-    if (row.count === 0) return { json: '', count: 0, lastSeq: 0 };
-    if (row.current !== 1) return this.readThroughStore(subscriptionId, pattern, afterSeq, limit);
-    return { json: row.json ?? '', count: row.count, lastSeq: row.lastSeq ?? 0 };
+    const rows = this.batch[kind].all({ ...params, subscriptionId, afterSeq, limit }) as FrameRow[];
+    if (rows.length === 0) return { json: '', count: 0, lastSeq: 0 };
+    if (rows.some((r) => r[1] !== 1)) return this.readThroughStore(subscriptionId, pattern, afterSeq, limit);
+    return { json: rows.map((r) => r[2]).join(','), count: rows.length, lastSeq: rows[rows.length - 1]![0] };
   }
 
   /** The id of the log: its first event's id, which no later write can change. Empty while it has none. */
@@ -104,12 +106,12 @@ export class ReplayReader {
   }
 }
 
-function selectorFor(pattern: string): { kind: SelectorKind; params: Record<string, string> } {
+function selectorFor(pattern: string): { kind: SelectorKind; params: Record<string, string | number> } {
   if (pattern === '**') return { kind: 'all', params: {} };
   const { prefix, exact } = patternPrefix(pattern);
   if (exact) return { kind: 'exact', params: { topic: pattern } };
-  if (prefix === '') return { kind: 'wild', params: { pattern } };
-  // Topics are ASCII (isValidTopic), so every topic under `a/` sorts in [a, a/U+FFFF); `a` itself is
-  // in range for `a/**`. topic_matches then decides exactly.
-  return { kind: 'prefix', params: { pattern, low: prefix.slice(0, -1), high: `${prefix}\uffff` } };
+  const rest = pattern.slice(prefix.length);
+  if (prefix !== '' && rest === '*') return { kind: 'children', params: { prefix, high: `${prefix}\uffff`, childStart: prefix.length + 1 } };
+  if (prefix !== '' && rest === '**') return { kind: 'subtree', params: { base: prefix.slice(0, -1), prefix, high: `${prefix}\uffff` } };
+  return { kind: 'other', params: { pattern } };
 }
