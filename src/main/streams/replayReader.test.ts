@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMetadata } from '../../shared/contracts/events';
 import type { Frame } from '../../shared/contracts/frames';
@@ -63,6 +64,27 @@ describe('ReplayReader', () => {
         expect(batch.lastSeq).toBe(expected.length === 0 ? 0 : (expected.at(-1) as Frame & { kind: 'event' }).event.globalSeq);
       }
     }
+  });
+
+  it('selects exactly what matchTopic selects, for any topics and patterns (SQL is only a faster path)', () => {
+    const segment = fc.constantFrom('session', 'sessions', 'session-x', 'catalog', 'a', 'a.b', 'x_1', 'Z');
+    const topic = fc.array(segment, { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
+    const patternSegment = fc.oneof(segment, fc.constant('*'));
+    const pattern = fc
+      .tuple(fc.array(patternSegment, { minLength: 0, maxLength: 3 }), fc.constantFrom('', '*', '**'))
+      .map(([head, tail]) => [...head, ...(tail ? [tail] : [])].join('/'))
+      .filter((p) => p.length > 0);
+    const topics = [...new Set(fc.sample(topic, { numRuns: 60, seed: 7 }))];
+    topics.forEach((t, i) => appendRenames(store, `agg${i}`, t, 2));
+    const all = store.readAfter(0, 10_000);
+    fc.assert(
+      fc.property(pattern, fc.integer({ min: 0, max: all.length }), (p, afterSeq) => {
+        const expected = all.filter((e) => e.globalSeq > afterSeq && matchTopic(p, e.topic)).map((e) => e.globalSeq);
+        const got = framesOf(reader.read('s', p, afterSeq, 10_000).json).map((f) => (f as Frame & { kind: 'event' }).event.globalSeq);
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('replays one session through the topic index, never visiting another session’s rows', () => {
