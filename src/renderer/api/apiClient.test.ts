@@ -54,7 +54,7 @@ describe('createApiClient', () => {
     expect(await b).toEqual({ ok: true, value: { subscriptionId: 'b' } });
   });
 
-  it('fails pending calls with DISCONNECTED when the connection drops, and refuses calls while down', async () => {
+  it('fails calls in flight with DISCONNECTED when the connection drops', async () => {
     const ch = new ScriptedChannel();
     ch.setConnected(true);
     const api = createApiClient(ch);
@@ -63,8 +63,30 @@ describe('createApiClient', () => {
     const r = await pending;
     expect(r.ok ? 'ok' : r.error.code).toBe('DISCONNECTED');
     expect(r.ok ? '' : r.error.id).toMatch(/^[0-9a-f-]{36}$/);
-    const later = await api.dispatch({ type: 'OpenSession' });
-    expect(later.ok ? 'ok' : later.error.code).toBe('DISCONNECTED');
+  });
+
+  it('a call made while connecting waits for the connection (a page that just loaded asks for rows)', async () => {
+    const ch = new ScriptedChannel();
+    const api = createApiClient(ch, { connectWaitMs: 1000 });
+    const page = api.fetchPage('q', 0, 10);
+    vi.advanceTimersByTime(500);
+    expect(ch.sent).toEqual([]);
+    ch.setConnected(true);
+    const sent = ch.sent[0];
+    expect(sent && 'id' in sent && sent.request).toEqual({ method: 'fetchPage', queryId: 'q', offset: 0, limit: 10 });
+    ch.deliver({ type: 'response', id: sent && 'id' in sent ? sent.id : -1, result: { ok: true, value: 'rows' } });
+    expect(await page).toEqual({ ok: true, value: 'rows' });
+  });
+
+  it('a call made while disconnected fails with DISCONNECTED if no connection comes in time', async () => {
+    const ch = new ScriptedChannel();
+    const api = createApiClient(ch, { connectWaitMs: 1000 });
+    const later = api.dispatch({ type: 'OpenSession' });
+    vi.advanceTimersByTime(1000);
+    const r = await later;
+    expect(r.ok ? 'ok' : r.error.code).toBe('DISCONNECTED');
+    ch.setConnected(true);
+    expect(ch.sent).toEqual([]); // not sent late, after the caller was told it failed
   });
 
   it('refuses, without sending, a request larger than main accepts', async () => {

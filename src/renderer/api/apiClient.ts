@@ -7,6 +7,8 @@ export interface ApiClientOptions {
   readonly ackEvery?: number;
   /** …and otherwise this long after the first unacknowledged one. */
   readonly ackDelayMs?: number;
+  /** A call made while (re)connecting waits this long for the connection before failing with DISCONNECTED. */
+  readonly connectWaitMs?: number;
   readonly newErrorId?: () => string;
 }
 
@@ -14,15 +16,20 @@ export interface ApiClientOptions {
  * SextantApi over any ClientChannel (WebSocket or the preload's IPC bridge): requests carry ids and
  * resolve with the response of the same id; frames fan out to listeners one by one; after they have
  * been processed the client acknowledges them, which is what lets main send more (flow control).
- * A drop fails every pending request with DISCONNECTED; each new connection starts counting afresh.
+ * A call made while (re)connecting (a page that just loaded, a host restarting) waits briefly for the
+ * connection; a drop fails every call in flight with DISCONNECTED; each new connection starts
+ * counting frames afresh.
  */
 export function createApiClient(channel: ClientChannel, options: ApiClientOptions = {}): SextantApi {
   const ackEvery = options.ackEvery ?? 256;
   const ackDelayMs = options.ackDelayMs ?? 20;
+  const connectWaitMs = options.connectWaitMs ?? 5000;
   const newErrorId = options.newErrorId ?? (() => crypto.randomUUID());
   const frameListeners = new Set<(frame: Frame) => void>();
   const connectionListeners = new Set<(connected: boolean) => void>();
   const pending = new Map<number, (result: Result<unknown>) => void>();
+  /** Calls waiting for a connection, in the order they were made. */
+  const waiting = new Set<() => void>();
   let connected = channel.isConnected();
   let nextId = 1;
   let processed = 0;
@@ -55,6 +62,7 @@ export function createApiClient(channel: ClientChannel, options: ApiClientOption
       pending.clear();
     }
     connectionListeners.forEach((l) => l(isConnected));
+    if (isConnected) for (const send of [...waiting]) send();
   });
 
   channel.onMessage((text) => {
@@ -77,19 +85,38 @@ export function createApiClient(channel: ClientChannel, options: ApiClientOption
     scheduleAck();
   });
 
-  const request = <T>(body: ClientRequest): Promise<Result<T>> => {
-    if (!connected) return Promise.resolve(fail(appError(newErrorId(), 'DISCONNECTED', 'Not connected to Sextant; reconnecting.')));
+  const disconnected = (message: string) => fail(appError(newErrorId(), 'DISCONNECTED', message));
+
+  const send = <T>(text: string): Promise<Result<T>> => {
     const id = nextId++;
-    const text = JSON.stringify({ id, request: body } satisfies ClientMessage);
-    if (text.length > MAX_MESSAGE_BYTES) {
-      return Promise.resolve(fail(appError(newErrorId(), 'PAYLOAD_TOO_LARGE', `This request is too large to send (${text.length} characters, limit ${MAX_MESSAGE_BYTES}).`)));
-    }
+    const withId = `{"id":${id},${text.slice(1)}`;
     return new Promise((resolve) => {
       pending.set(id, resolve as (r: Result<unknown>) => void);
-      if (!channel.send(text)) {
+      if (!channel.send(withId)) {
         pending.delete(id);
-        resolve(fail(appError(newErrorId(), 'DISCONNECTED', 'Not connected to Sextant; reconnecting.')));
+        resolve(disconnected('Not connected to Sextant; reconnecting.'));
       }
+    });
+  };
+
+  const request = <T>(body: ClientRequest): Promise<Result<T>> => {
+    // The id is added when it is sent; the size check leaves room for it.
+    const text = JSON.stringify({ request: body } satisfies Omit<Extract<ClientMessage, { id: number }>, 'id'>);
+    if (text.length + 32 > MAX_MESSAGE_BYTES) {
+      return Promise.resolve(fail(appError(newErrorId(), 'PAYLOAD_TOO_LARGE', `This request is too large to send (${text.length} characters, limit ${MAX_MESSAGE_BYTES}).`)));
+    }
+    if (connected) return send<T>(text);
+    return new Promise((resolve) => {
+      const go = () => {
+        waiting.delete(go);
+        clearTimeout(timer);
+        void send<T>(text).then(resolve);
+      };
+      const timer = setTimeout(() => {
+        waiting.delete(go);
+        resolve(disconnected('Not connected to Sextant; reconnecting.'));
+      }, connectWaitMs);
+      waiting.add(go);
     });
   };
 
