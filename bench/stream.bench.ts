@@ -196,7 +196,7 @@ export const benches: Bench[] = [
           worker.once('message', (m: { ms?: number; error?: string }) => (m.ms === undefined ? reject(new Error(m.error)) : resolve(m.ms)));
           worker.postMessage({ ...job, kind, url } satisfies ReplayJob);
         });
-      const separate = await alternate(5, () => inWorker('raw', rawUrl), () => inWorker('sextant', sextantUrl));
+      const separate = await alternate(7, () => inWorker('raw', rawUrl), () => inWorker('sextant', sextantUrl));
       await worker.terminate();
       // The client in the server's thread, where the client's parsing adds to both sides alike.
       const same = await alternate(3, () => replay({ ...job, kind: 'raw', url: rawUrl }), () => replay({ ...job, kind: 'sextant', url: sextantUrl }));
