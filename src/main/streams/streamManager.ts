@@ -92,11 +92,6 @@ export class StreamManager {
     return { subscribers: this.subscribers.size, queuedFrames, bufferedEvents };
   }
 
-  /** Replay query plans, for the test that proves replay by topic stays on the topic index. */
-  replayPlan(pattern: string): string[] {
-    return this.reader.plan(pattern);
-  }
-
   close(): void {
     for (const s of [...this.subscribers]) s.close();
     this.reader.close();
