@@ -11,8 +11,11 @@ export const VEGA_DATA = resolve('node_modules/vega-datasets/data');
 export interface SextantApp {
   readonly page: Page;
   readonly dataDir: string;
-  /** Stops the host and starts it again on the same data dir (and, for the web host, port and token). */
-  restartHost(): Promise<void>;
+  /**
+   * Stops the host and starts it again on the same data dir (and, for the web host, port and token).
+   * `whileStopped` runs in between: what happens there is what an open page must catch up on.
+   */
+  restartHost(whileStopped?: () => Promise<void>): Promise<void>;
 }
 
 interface WebHostProcess {
@@ -76,8 +79,9 @@ export const test = base.extend<{ app: SextantApp }>({
         const app = {
           page: await electronApp.firstWindow(),
           dataDir,
-          restartHost: async () => {
+          restartHost: async (whileStopped?: () => Promise<void>) => {
             await electronApp.close();
+            await whileStopped?.();
             electronApp = await _electron.launch({ executablePath: path, args: ['out/main/index.js', `--data-dir=${dataDir}`] });
             app.page = await electronApp.firstWindow();
           },
@@ -94,8 +98,9 @@ export const test = base.extend<{ app: SextantApp }>({
       await use({
         page,
         dataDir,
-        restartHost: async () => {
+        restartHost: async (whileStopped?: () => Promise<void>) => {
           await host.stop();
+          await whileStopped?.();
           host = await startWebHost(dataDir, host.port, host.token);
         },
       });

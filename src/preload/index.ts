@@ -1,34 +1,28 @@
 /**
- * The only bridge between the sandboxed renderer and main: a typed SextantApi, no ipcRenderer,
- * no way to name a channel. Main validates every request again; this side only shapes them.
+ * The only bridge between the sandboxed renderer and main: one fixed channel each way carrying
+ * JSON text, exactly what the WebSocket carries in the web host. No ipcRenderer, no way to name a
+ * channel; main validates every message (zod) as it does for the WebSocket. The renderer builds
+ * SextantApi on top of it with the same client code for both transports.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { FileBridge } from '../shared/contracts/fileBridge';
-import type { Frame } from '../shared/contracts/frames';
-import { IPC_FRAMES, IPC_REQUEST } from '../shared/contracts/ipcChannels';
-import type { SextantApi } from '../shared/contracts/protocol';
+import { IPC_TO_MAIN, IPC_TO_RENDERER } from '../shared/contracts/ipcChannels';
+import type { PreloadBridge } from '../shared/contracts/protocol';
 
-const request = (body: unknown) => ipcRenderer.invoke(IPC_REQUEST, body);
-
-const api: SextantApi = {
-  dispatch: (command) => request({ method: 'dispatch', command }),
-  subscribe: (subscriptionId, pattern, afterSeq) =>
-    request(afterSeq === undefined ? { method: 'subscribe', subscriptionId, pattern } : { method: 'subscribe', subscriptionId, pattern, afterSeq }),
-  unsubscribe: (subscriptionId) => request({ method: 'unsubscribe', subscriptionId }),
-  fetchPage: (queryId, offset, limit) => request({ method: 'fetchPage', queryId, offset, limit }),
-  onFrame: (listener) => {
-    const handler = (_event: IpcRendererEvent, frames: readonly Frame[]) => frames.forEach(listener);
-    ipcRenderer.on(IPC_FRAMES, handler);
-    return () => ipcRenderer.removeListener(IPC_FRAMES, handler);
+const bridge: PreloadBridge = {
+  send: (text) => {
+    if (typeof text === 'string') ipcRenderer.send(IPC_TO_MAIN, text);
   },
-  // IPC lives as long as the window: it is connected from the start and never drops.
-  onConnection: (listener) => {
-    queueMicrotask(() => listener(true));
-    return () => {};
+  onMessage: (listener) => {
+    const handler = (_event: IpcRendererEvent, text: unknown) => {
+      if (typeof text === 'string') listener(text);
+    };
+    ipcRenderer.on(IPC_TO_RENDERER, handler);
+    return () => ipcRenderer.removeListener(IPC_TO_RENDERER, handler);
   },
 };
 
-contextBridge.exposeInMainWorld('sextant', api);
+contextBridge.exposeInMainWorld('sextantBridge', bridge);
 
 // A dropped file's path, which the page itself cannot learn (the catalog's drag-and-drop).
 const files: FileBridge = { pathForFile: (file) => webUtils.getPathForFile(file) };

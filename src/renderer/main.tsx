@@ -1,13 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ALL_SESSIONS_PATTERN, CATALOG_TOPIC } from '../shared/contracts/topics';
 import { getApi } from './api/getApi';
 import { App } from './components/App';
 import { StreamClient } from './state/streamClient';
+import { windowScope } from './state/windowScope';
 import './styles.css';
 
 const api = getApi();
-const stream = new StreamClient(api, [ALL_SESSIONS_PATTERN, CATALOG_TOPIC]);
+// A window opened on one session (`?session=<id>`) subscribes only to it and the catalog.
+const stream = new StreamClient(api, windowScope(window.location.search).patterns);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

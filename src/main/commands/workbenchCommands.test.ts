@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activeSession, openSessions } from '../../shared/views/appView';
 import type { AppCore } from '../core/appCore';
 import { startTestCore, tempDir } from '../testing/testCore';
+import { ProtocolClient } from '../testing/protocolClient';
 
 /** The workbench's client commands through the real core: validated, decided, stored, projected, restarted. */
 describe('workbench commands end to end (real SQLite)', () => {
@@ -51,9 +52,9 @@ describe('workbench commands end to end (real SQLite)', () => {
   });
 
   it('refuses an oversized draft at the boundary with an error id, storing nothing', async () => {
-    const connection = core.connect({ send: () => {}, backlog: () => 0 });
+    const client = new ProtocolClient((channel) => core.connect(channel));
     const before = core.store.lastSeq();
-    const r = await connection.handle({ method: 'dispatch', command: { type: 'SaveDraft', sessionId: sessionId(), sql: 'x'.repeat(300 * 1024) } });
+    const r = await client.request({ method: 'dispatch', command: { type: 'SaveDraft', sessionId: sessionId(), sql: 'x'.repeat(300 * 1024) } });
     expect(r.ok ? 'accepted' : r.error.code).toBe('INVALID_COMMAND');
     expect(r.ok ? '' : r.error.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(core.store.lastSeq()).toBe(before);

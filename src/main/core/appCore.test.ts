@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../shared/contracts/events';
 import type { Frame } from '../../shared/contracts/frames';
 import { lastResult, openSessions } from '../../shared/views/appView';
+import { ProtocolClient } from '../testing/protocolClient';
 import { startTestCore, tempDir } from '../testing/testCore';
 import type { AppCore } from './appCore';
 
@@ -73,16 +74,16 @@ describe('AppCore end to end (real SQLite, real DuckDB worker)', () => {
     const view = core.projections.current.view;
     const mine = openSessions(view)[0]!.id;
     const other = await core.dispatch({ type: 'OpenSession', title: 'Other' });
-    const frames: Frame[] = [];
-    const conn = core.connect({ send: (f) => frames.push(...f), backlog: () => 0 });
-    await conn.handle({ method: 'subscribe', subscriptionId: 's', pattern: `session/${mine}` });
-    await new Promise((r) => setTimeout(r, 10));
-    expect(frames[0]?.kind).toBe('snapshot');
+    const client = new ProtocolClient((channel) => core.connect(channel));
+    await client.request({ method: 'subscribe', subscriptionId: 's', pattern: `session/${mine}` });
+    await client.until((f) => f.some((x) => x.kind === 'live'));
+    expect(client.frames[0]?.kind).toBe('snapshot');
     await core.dispatch({ type: 'RenameSession', sessionId: other.ok ? other.value.aggregateId : '', title: 'x' });
     await core.dispatch({ type: 'RenameSession', sessionId: mine, title: 'Mine' });
-    const events = frames.flatMap((f) => (f.kind === 'event' ? [f.event] : []));
+    await client.until((f) => f.some((x) => x.kind === 'event'));
+    const events = client.frames.flatMap((f: Frame) => (f.kind === 'event' ? [f.event] : []));
     expect(events.map((e) => e.aggregateId)).toEqual([mine]);
-    conn.close();
+    client.transport.drop();
   });
 
   it('restarts with the same store: history and last result come back, pages still served', async () => {
@@ -100,8 +101,8 @@ describe('AppCore end to end (real SQLite, real DuckDB worker)', () => {
 
   it('refuses a malformed request with INVALID_COMMAND and writes nothing', async () => {
     const before = core.store.lastSeq();
-    const conn = core.connect({ send: () => {}, backlog: () => 0 });
-    const r = await conn.handle({ method: 'dispatch', command: { type: 'StartQuery', sessionId: 42 } });
+    const client = new ProtocolClient((channel) => core.connect(channel));
+    const r = await client.request({ method: 'dispatch', command: { type: 'StartQuery', sessionId: 42 } });
     expect(r.ok ? 'ok' : r.error.code).toBe('INVALID_COMMAND');
     expect(core.store.lastSeq()).toBe(before);
   });

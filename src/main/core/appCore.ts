@@ -14,8 +14,10 @@ import { WorkerPool } from '../query/workerPool';
 import { openEventStore, type EventStore } from '../store/eventStore';
 import { Bus } from '../streams/bus';
 import { Projections } from '../streams/projections';
-import { StreamManager, type FrameSink } from '../streams/streamManager';
-import { ClientConnection } from './clientConnection';
+import { StreamManager } from '../streams/streamManager';
+import { serveChannel } from '../transports/serveChannel';
+import type { ServerChannel } from '../transports/serverChannel';
+import type { ClientConnection } from './clientConnection';
 
 export interface AppCoreOptions {
   readonly dataDir: string;
@@ -73,7 +75,7 @@ export class AppCore {
     const catalog = new CatalogService(handler, bus, pool, projections, log);
     await runner.start();
     await catalog.start();
-    const core = new AppCore(dataDir, log, store, bus, projections, handler, new StreamManager(store, bus, projections), pool, runner, catalog);
+    const core = new AppCore(dataDir, log, store, bus, projections, handler, new StreamManager(store, bus, projections, log), pool, runner, catalog);
     if (firstStart) await core.seed(options.samples ?? sampleDatasetPaths());
     log.info({ dataDir, seq: store.lastSeq() }, 'core started');
     return core;
@@ -94,13 +96,23 @@ export class AppCore {
     return ok({ aggregateId, lastSeq: result.value.at(-1)?.globalSeq ?? this.store.lastSeq(), ...(queryId ? { queryId } : {}) });
   }
 
-  connect(sink: FrameSink): ClientConnection {
-    return new ClientConnection(this, sink);
+  /** Serves one renderer connection (a window's IPC, a page's WebSocket) until the channel closes. */
+  connect(channel: ServerChannel): ClientConnection {
+    return serveChannel(
+      {
+        streams: this.streams,
+        log: this.log,
+        dispatch: (command) => this.dispatch(command),
+        fetchPage: (queryId, offset, limit) => this.runner.fetchPage(queryId, offset, limit),
+      },
+      channel,
+    );
   }
 
   async close(): Promise<void> {
     this.runner.stop();
     this.catalog.stop();
+    this.streams.close();
     await this.pool.close().catch((e: unknown) => this.log.warn({ errorId: toAppError(e, newErrorId()).id }, 'pool close failed'));
     this.store.close();
     this.log.info('core stopped');

@@ -1,45 +1,69 @@
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { appError, fail } from '../../shared/contracts/errors';
-import type { Frame } from '../../shared/contracts/frames';
-import { IPC_FRAMES, IPC_REQUEST } from '../../shared/contracts/ipcChannels';
+import { ipcMain, type IpcMainEvent, type WebContents } from 'electron';
+import { IPC_TO_MAIN, IPC_TO_RENDERER } from '../../shared/contracts/ipcChannels';
 import type { AppCore } from '../core/appCore';
-import type { ClientConnection } from '../core/clientConnection';
-import { newErrorId } from '../platform/ids';
+import type { ServerChannel } from '../transports/serverChannel';
 import { isAppUrl } from './appUrls';
 
+/** One window's end of the IPC transport. IPC has no byte backlog to read: the outbox's window bounds it. */
+class IpcServerChannel implements ServerChannel {
+  private readonly messageListeners = new Set<(text: string | undefined) => void>();
+  private readonly closeListeners = new Set<() => void>();
+  private closed = false;
+
+  constructor(private readonly contents: WebContents) {}
+
+  send(text: string): void {
+    if (!this.closed && !this.contents.isDestroyed()) this.contents.send(IPC_TO_RENDERER, text);
+  }
+  backlogBytes(): number {
+    return 0;
+  }
+  onMessage(listener: (text: string | undefined) => void): void {
+    this.messageListeners.add(listener);
+  }
+  onClose(listener: () => void): void {
+    this.closeListeners.add(listener);
+  }
+  receive(text: string | undefined): void {
+    if (!this.closed) this.messageListeners.forEach((l) => l(text));
+  }
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.closeListeners.forEach((l) => l());
+  }
+}
+
 /**
- * The Electron side of the one transport interface: one ClientConnection per renderer, every
- * request checked for its sender frame and then validated by the connection like any other.
+ * The Electron side of the one transport interface: one connection per renderer document, every
+ * message checked for its sender frame and then validated by serveChannel like a WebSocket's.
  */
 export function registerIpc(core: AppCore): void {
-  const connections = new Map<number, ClientConnection>();
-  const connectionFor = (contents: WebContents): ClientConnection => {
-    let connection = connections.get(contents.id);
-    if (!connection) {
-      connection = core.connect({
-        send: (frames: readonly Frame[]) => {
-          if (!contents.isDestroyed()) contents.send(IPC_FRAMES, frames);
-        },
-        backlog: () => 0,
-      });
-      connections.set(contents.id, connection);
-      const drop = () => {
-        connections.get(contents.id)?.close();
-        connections.delete(contents.id);
-      };
-      contents.once('destroyed', drop);
-      // A reload starts a new renderer: its old subscriptions must not keep streaming.
-      contents.on('did-start-navigation', (details) => {
-        if (details.isMainFrame && !details.isSameDocument) drop();
-      });
-    }
-    return connection;
+  const channels = new Map<number, IpcServerChannel>();
+  const channelFor = (contents: WebContents): IpcServerChannel => {
+    const existing = channels.get(contents.id);
+    if (existing) return existing;
+    const channel = new IpcServerChannel(contents);
+    channels.set(contents.id, channel);
+    core.connect(channel);
+    const drop = () => {
+      if (channels.get(contents.id) !== channel) return;
+      channels.delete(contents.id);
+      channel.close();
+    };
+    contents.once('destroyed', drop);
+    // A reload starts a new renderer: its old subscriptions (and frame count) must not carry over.
+    contents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) drop();
+    });
+    return channel;
   };
 
-  ipcMain.handle(IPC_REQUEST, (event: IpcMainInvokeEvent, body: unknown) => {
+  ipcMain.on(IPC_TO_MAIN, (event: IpcMainEvent, text: unknown) => {
     if (!event.senderFrame || !isAppUrl(event.senderFrame.url)) {
-      return fail(appError(newErrorId(), 'UNAUTHORIZED', 'IPC from a frame that is not Sextant was refused.'));
+      core.log.warn({ url: event.senderFrame?.url }, 'IPC from a frame that is not Sextant was refused');
+      return;
     }
-    return connectionFor(event.sender).handle(body, JSON.stringify(body ?? null).length);
+    channelFor(event.sender).receive(typeof text === 'string' ? text : undefined);
   });
 }

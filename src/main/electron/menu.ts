@@ -1,7 +1,8 @@
 import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
 import { clientCommandSchema, type ClientCommand } from '../../shared/contracts/commands';
-import { activeSession, lastClosedSession } from '../../shared/views/appView';
+import { activeSession, lastClosedSession, openSessions } from '../../shared/views/appView';
 import type { AppCore } from '../core/appCore';
+import { sessionWindowItems } from './sessionWindowMenu';
 import { createWindow } from './windows';
 
 /** The file types "Open dataset…" offers; the catalog decides what it can really read. */
@@ -10,12 +11,29 @@ const DATASET_FILTERS: Electron.FileFilter[] = [
   { name: 'All files', extensions: ['*'] },
 ];
 
+const SESSION_EVENTS = new Set(['SessionOpened', 'SessionRenamed', 'SessionClosed', 'SessionReopened']);
+
 /**
  * The application menu. Its commands go through the same dispatch path as the renderer's (validated
  * by the same schema), so a session opened or closed from the menu shows up in every window as events.
  */
 export function installMenu(core: AppCore): void {
+  const build = (): void => Menu.setApplicationMenu(Menu.buildFromTemplate(template(core)));
+  build();
+  // The "Open Session in New Window" list follows the sessions; rebuilt at most every 200 ms.
+  let rebuild: ReturnType<typeof setTimeout> | undefined;
+  core.bus.subscribe((m) => {
+    if (m.kind !== 'event' || !SESSION_EVENTS.has(m.event.type) || rebuild !== undefined) return;
+    rebuild = setTimeout(() => {
+      rebuild = undefined;
+      build();
+    }, 200);
+  });
+}
+
+function template(core: AppCore): MenuItemConstructorOptions[] {
   const isMac = process.platform === 'darwin';
+  const view = () => core.projections.current.view;
   const dispatch = (command: ClientCommand) => {
     const parsed = clientCommandSchema.safeParse(command);
     if (!parsed.success) {
@@ -26,8 +44,6 @@ export function installMenu(core: AppCore): void {
       if (!r.ok) core.log.warn({ errorId: r.error.id, code: r.error.code, command: command.type }, r.error.message);
     });
   };
-  const view = () => core.projections.current.view;
-
   const openDataset = async () => {
     const window = BrowserWindow.getFocusedWindow();
     const options: Electron.OpenDialogOptions = { title: 'Open dataset', properties: ['openFile', 'multiSelections'], filters: DATASET_FILTERS };
@@ -35,8 +51,17 @@ export function installMenu(core: AppCore): void {
     if (result.canceled) return;
     for (const source of result.filePaths) dispatch({ type: 'AddDataset', source });
   };
+  const sessionWindows = sessionWindowItems(openSessions(view()), {
+    newSessionWindow: () => {
+      void core.dispatch({ type: 'OpenSession' }).then((r) => {
+        if (r.ok) createWindow({ sessionId: r.value.aggregateId });
+        else core.log.error({ errorId: r.error.id, code: r.error.code }, r.error.message);
+      });
+    },
+    openSessionWindow: (s) => createWindow({ sessionId: s.id, title: s.title }),
+  });
 
-  const template: MenuItemConstructorOptions[] = [
+  return [
     ...(isMac ? [{ role: 'appMenu' } as const] : []),
     {
       label: 'File',
@@ -66,6 +91,7 @@ export function installMenu(core: AppCore): void {
         },
         { type: 'separator' },
         { label: 'New Window', accelerator: 'CmdOrCtrl+Shift+N', click: () => createWindow() },
+        ...sessionWindows,
         // Ctrl/Cmd+W closes a session, so closing the window moves to Shift.
         { label: 'Close Window', accelerator: 'CmdOrCtrl+Shift+W', click: () => BrowserWindow.getFocusedWindow()?.close() },
         ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
@@ -80,5 +106,4 @@ export function installMenu(core: AppCore): void {
     { label: 'Window', submenu: [{ role: 'minimize' }, { role: 'zoom' }, ...(isMac ? [{ type: 'separator' } as const, { role: 'front' } as const] : [])] },
     { role: 'help', submenu: [{ label: `About ${app.getName()}`, click: () => app.showAboutPanel() }] },
   ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -11,23 +11,48 @@ type Listener = (message: BusMessage) => void;
  * In-process pub/sub for stored events (each with its global seq) and transient progress.
  * Delivery is synchronous and in publish order, so a listener registered before a read of the
  * store sees every event appended after that read.
+ *
+ * A listener may publish while being called (a reaction that appends synchronously): the nested
+ * messages are queued and delivered once the current message has reached every listener, so every
+ * listener sees the same global order and no listener sees seq N+1 before seq N.
  */
 export class Bus {
   private readonly listeners = new Set<Listener>();
+  private readonly queue: BusMessage[] = [];
+  private delivering = false;
 
   constructor(private readonly onListenerError: (error: unknown) => void = () => {}) {}
 
   subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    // A fresh function each time, so one listener subscribed twice is unsubscribed independently.
+    const entry: Listener = (m) => listener(m);
+    this.listeners.add(entry);
+    return () => this.listeners.delete(entry);
+  }
+
+  /** How many listeners are registered: lets tests prove a dropped subscriber left nothing behind. */
+  get size(): number {
+    return this.listeners.size;
   }
 
   publishEvents(events: readonly EventEnvelope[]): void {
-    for (const event of events) this.deliver({ kind: 'event', event });
+    for (const event of events) this.queue.push({ kind: 'event', event });
+    this.drain();
   }
 
   publishProgress(progress: QueryProgress): void {
-    this.deliver({ kind: 'progress', progress });
+    this.queue.push({ kind: 'progress', progress });
+    this.drain();
+  }
+
+  private drain(): void {
+    if (this.delivering) return; // the outer drain delivers it, in order
+    this.delivering = true;
+    try {
+      for (let m = this.queue.shift(); m !== undefined; m = this.queue.shift()) this.deliver(m);
+    } finally {
+      this.delivering = false;
+    }
   }
 
   private deliver(message: BusMessage): void {

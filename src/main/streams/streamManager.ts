@@ -1,33 +1,45 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { appError } from '../../shared/contracts/errors';
+import type { EventEnvelope } from '../../shared/contracts/events';
 import type { Frame } from '../../shared/contracts/frames';
 import { matchTopic } from '../../shared/contracts/topics';
 import { newErrorId } from '../platform/ids';
+import type { Logger } from '../platform/logger';
 import type { EventStore } from '../store/eventStore';
 import type { Bus, BusMessage } from './bus';
+import type { Outbox } from './outbox';
 import type { Projections } from './projections';
-
-/** Where a subscription's frames go: one per transport connection. */
-export interface FrameSink {
-  send(frames: readonly Frame[]): void;
-  /** How much this sink has accepted but not yet delivered (bytes for a socket); bounds memory. */
-  backlog(): number;
-}
+import { ReplayReader } from './replayReader';
 
 export interface StreamLimits {
-  /** Events per replay batch; the loop yields to the event loop between batches. */
+  /** Events per replay batch; the replay yields to the event loop between batches. */
   readonly replayBatch: number;
-  /** Live messages buffered while a subscription catches up, before it is declared stale. */
+  /** Live events buffered while a subscription catches up. Beyond it the buffer is discarded: see below. */
   readonly maxBuffered: number;
-  /** Sink backlog above which a live subscriber is declared stale and dropped. */
-  readonly maxBacklog: number;
+  /** Frames a live subscriber may queue while its connection has no credit, before it is declared stale. */
+  readonly maxQueued: number;
 }
 
-export const defaultStreamLimits: StreamLimits = { replayBatch: 500, maxBuffered: 10_000, maxBacklog: 32 * 1024 * 1024 };
+export const defaultStreamLimits: StreamLimits = { replayBatch: 500, maxBuffered: 10_000, maxQueued: 10_000 };
+
+/** Where a subscription resumes: after `afterSeq` of the log named `storeId`. */
+export interface Cursor {
+  readonly afterSeq: number;
+  readonly storeId?: string;
+}
 
 export interface Subscription {
   readonly id: string;
+  readonly closed: boolean;
   close(): void;
+}
+
+export interface StreamStats {
+  readonly subscribers: number;
+  /** Live frames waiting for credit, over every subscriber. */
+  readonly queuedFrames: number;
+  /** Live events buffered by subscribers still catching up. */
+  readonly bufferedEvents: number;
 }
 
 /**
@@ -36,75 +48,236 @@ export interface Subscription {
  * below the last seq sent, then go live. No event is missed, doubled or reordered.
  */
 export class StreamManager {
+  private readonly reader: ReplayReader;
+  private readonly subscribers = new Set<Subscriber>();
+  private knownStoreId = '';
+
   constructor(
     private readonly store: EventStore,
     private readonly bus: Bus,
     private readonly projections: Projections,
+    private readonly log: Logger,
     private readonly limits: StreamLimits = defaultStreamLimits,
-  ) {}
+  ) {
+    this.reader = new ReplayReader(store);
+  }
 
-  subscribe(id: string, pattern: string, afterSeq: number | undefined, sink: FrameSink): Subscription {
-    let phase: 'catching-up' | 'live' | 'closed' = 'catching-up';
-    let lastSent = 0;
-    const buffer: BusMessage[] = [];
-
-    const close = (): void => {
-      phase = 'closed';
-      unsubscribe();
-    };
-    const stale = (): void => {
-      if (phase === 'closed') return;
-      close();
-      const error = appError(newErrorId(), 'DISCONNECTED', 'The subscriber fell too far behind; resubscribe from the last seq.');
-      sink.send([{ kind: 'stale', subscriptionId: id, lastSeq: lastSent, error }]);
-    };
-    const forward = (m: BusMessage): void => {
-      if (m.kind === 'event') {
-        if (m.event.globalSeq <= lastSent) return;
-        lastSent = m.event.globalSeq;
-        sink.send([{ kind: 'event', subscriptionId: id, event: m.event }]);
-      } else {
-        sink.send([{ kind: 'progress', subscriptionId: id, progress: m.progress }]);
-      }
-      if (sink.backlog() > this.limits.maxBacklog) stale();
-    };
-
-    const unsubscribe = this.bus.subscribe((m) => {
-      const topic = m.kind === 'event' ? m.event.topic : m.progress.topic;
-      if (phase === 'closed' || !matchTopic(pattern, topic)) return;
-      if (phase === 'live') return forward(m);
-      // Progress is transient: a subscriber still catching up has no use for it.
-      if (m.kind === 'event') buffer.push(m);
-      if (buffer.length > this.limits.maxBuffered) stale();
+  subscribe(id: string, pattern: string, cursor: Cursor | undefined, outbox: Outbox, onClosed: () => void = () => {}): Subscription {
+    const subscriber = new Subscriber(id, pattern, outbox, this.limits, () => {
+      this.subscribers.delete(subscriber);
+      onClosed();
     });
+    this.subscribers.add(subscriber);
+    subscriber.start(this.bus);
+    void this.catchUp(subscriber, this.usableCursor(pattern, cursor)).catch((e: unknown) => {
+      this.log.error({ err: e, subscriptionId: id, pattern }, 'catch-up failed');
+      subscriber.stale();
+    });
+    return subscriber;
+  }
 
-    const catchUp = async (): Promise<void> => {
-      if (afterSeq === undefined) {
-        const { seq, state } = this.projections.snapshot(pattern);
-        lastSent = seq;
-        sink.send([{ kind: 'snapshot', subscriptionId: id, seq, state }]);
-      } else {
-        lastSent = afterSeq;
-        for (;;) {
-          const batch = this.store.readAfter(lastSent, this.limits.replayBatch, pattern);
-          if (phase === 'closed') return;
-          if (batch.length > 0) {
-            lastSent = batch[batch.length - 1]!.globalSeq;
-            sink.send(batch.map((event) => ({ kind: 'event', subscriptionId: id, event })));
-          }
-          if (batch.length < this.limits.replayBatch) break;
-          if (sink.backlog() > this.limits.maxBacklog) return stale();
-          await yieldToEventLoop();
-        }
+  /** The log's id: its first event's id. Cached once there is one (it can never change). */
+  storeId(): string {
+    if (this.knownStoreId === '') this.knownStoreId = this.reader.storeId();
+    return this.knownStoreId;
+  }
+
+  stats(): StreamStats {
+    let queuedFrames = 0;
+    let bufferedEvents = 0;
+    for (const s of this.subscribers) {
+      queuedFrames += s.queued;
+      bufferedEvents += s.buffered;
+    }
+    return { subscribers: this.subscribers.size, queuedFrames, bufferedEvents };
+  }
+
+  close(): void {
+    for (const s of [...this.subscribers]) s.close();
+    this.reader.close();
+  }
+
+  /**
+   * A cursor is only worth replaying from if it belongs to this log and is not beyond its end;
+   * otherwise (the data dir was replaced, restored from a backup…) the client gets a snapshot.
+   * An empty store id means the client first heard of this log while it was still empty, so
+   * only the end check applies.
+   */
+  private usableCursor(pattern: string, cursor: Cursor | undefined): Cursor | undefined {
+    if (cursor === undefined) return undefined;
+    const lastSeq = this.store.lastSeq();
+    const storeId = this.storeId();
+    const otherLog = cursor.storeId !== undefined && cursor.storeId !== '' && cursor.storeId !== storeId;
+    if (cursor.afterSeq > lastSeq || (otherLog && cursor.afterSeq > 0)) {
+      this.log.info({ pattern, cursor, lastSeq, storeId }, 'cursor from another event log: sending a snapshot');
+      return undefined;
+    }
+    return cursor;
+  }
+
+  private async catchUp(sub: Subscriber, cursor: Cursor | undefined): Promise<void> {
+    if (cursor === undefined) {
+      if (!(await sub.outbox.whenCredit()) || sub.closed) return;
+      // Synchronous from the snapshot to `live`: nothing can be published in between.
+      const { seq, state } = this.projections.snapshot(sub.pattern);
+      sub.sendNow([{ kind: 'snapshot', subscriptionId: sub.id, seq, storeId: this.storeId(), state }], seq);
+      return sub.goLive(this.storeId());
+    }
+    let after = cursor.afterSeq;
+    sub.resumeFrom(after);
+    for (;;) {
+      if (!(await sub.outbox.whenCredit()) || sub.closed) return;
+      const limit = Math.min(this.limits.replayBatch, sub.outbox.credit);
+      const batch = this.reader.read(sub.id, sub.pattern, after, limit);
+      if (batch.count > 0) {
+        after = batch.lastSeq;
+        sub.sendReplay(batch.json, batch.count, batch.lastSeq);
       }
-      // Synchronous from here to `live`: nothing can be published in between.
-      for (const m of buffer.splice(0)) forward(m);
-      if (phase === 'closed') return;
-      phase = 'live';
-      sink.send([{ kind: 'live', subscriptionId: id, seq: lastSent }]);
-    };
-
-    void catchUp();
-    return { id, close };
+      // A short batch means the store had nothing more: go live now, before anything else runs.
+      if (batch.count < limit) return sub.goLive(this.storeId());
+      await yieldToEventLoop();
+    }
   }
 }
+
+/**
+ * One subscription: its bus listener, the buffer it fills while catching up, and the bounded queue
+ * of live frames waiting for credit.
+ */
+class Subscriber implements Subscription {
+  private phase: 'catching-up' | 'live' | 'closed' = 'catching-up';
+  /** Last seq handed to the outbox (sent); what the stale frame reports. */
+  private lastSent = 0;
+  /** Last seq accepted for delivery (sent or queued): the dedupe line. */
+  private lastAccepted = 0;
+  private buffer: EventEnvelope[] = [];
+  private queue: Frame[] = [];
+  private unsubscribe: () => void = () => {};
+  private cancelWait: (() => void) | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly pattern: string,
+    readonly outbox: Outbox,
+    private readonly limits: StreamLimits,
+    private readonly onClosed: () => void,
+  ) {}
+
+  get closed(): boolean {
+    return this.phase === 'closed';
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  get buffered(): number {
+    return this.buffer.length;
+  }
+
+  /** Registers on the bus first: everything published from now on is seen. */
+  start(bus: Bus): void {
+    this.unsubscribe = bus.subscribe((m) => this.onMessage(m));
+  }
+
+  resumeFrom(seq: number): void {
+    this.lastSent = seq;
+    this.lastAccepted = seq;
+  }
+
+  sendNow(frames: readonly Frame[], seq: number): void {
+    this.outbox.send(frames);
+    this.lastSent = Math.max(this.lastSent, seq);
+    this.lastAccepted = Math.max(this.lastAccepted, seq);
+  }
+
+  sendReplay(json: string, count: number, lastSeq: number): void {
+    this.outbox.sendSerialized(json, count);
+    this.lastSent = lastSeq;
+    this.lastAccepted = lastSeq;
+  }
+
+  /** Ends catch-up: buffered events at or below the last seq sent are already delivered. */
+  goLive(storeId: string): void {
+    if (this.phase !== 'catching-up') return;
+    const pending = this.buffer;
+    this.buffer = [];
+    this.phase = 'live';
+    for (const event of pending) this.acceptEvent(event);
+    this.deliver({ kind: 'live', subscriptionId: this.id, seq: this.lastAccepted, storeId }, this.lastAccepted);
+  }
+
+  /** Drops the subscription and tells the client to resubscribe from its last seq. */
+  stale(): void {
+    if (this.closed) return;
+    const lastSeq = this.lastSent;
+    this.close();
+    const error = appError(newErrorId(), 'DISCONNECTED', 'The subscriber fell too far behind; resubscribe from the last seq.');
+    // The one frame allowed past the window: without it the client would wait forever.
+    this.outbox.send([{ kind: 'stale', subscriptionId: this.id, lastSeq, error }]);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.phase = 'closed';
+    this.unsubscribe();
+    this.cancelWait?.();
+    this.buffer = [];
+    this.queue = [];
+    this.onClosed();
+  }
+
+  private onMessage(m: BusMessage): void {
+    if (this.phase === 'closed') return;
+    const topic = m.kind === 'event' ? m.event.topic : m.progress.topic;
+    if (!matchTopic(this.pattern, topic)) return;
+    if (this.phase === 'catching-up') {
+      // Progress is transient: a subscriber still catching up has no use for it.
+      if (m.kind !== 'event') return;
+      this.buffer.push(m.event);
+      // Whatever the buffer holds is also in the store, and catch-up reads the store once more
+      // before it goes live: an overflowing buffer can be let go without losing anything.
+      if (this.buffer.length > this.limits.maxBuffered) this.buffer = [];
+      return;
+    }
+    if (m.kind === 'event') return this.acceptEvent(m.event);
+    // Progress is worth sending only when it can go now; the next one supersedes it anyway.
+    if (this.queue.length === 0 && this.outbox.credit > 0) this.outbox.send([{ kind: 'progress', subscriptionId: this.id, progress: m.progress }]);
+  }
+
+  private acceptEvent(event: EventEnvelope): void {
+    if (event.globalSeq <= this.lastAccepted) return;
+    this.lastAccepted = event.globalSeq;
+    this.deliver({ kind: 'event', subscriptionId: this.id, event }, event.globalSeq);
+  }
+
+  private deliver(frame: Frame, seq: number): void {
+    if (this.queue.length === 0 && this.outbox.credit > 0) {
+      this.outbox.send([frame]);
+      this.lastSent = Math.max(this.lastSent, seq);
+      return;
+    }
+    this.queue.push(frame);
+    if (this.queue.length > this.limits.maxQueued) return this.stale();
+    this.waitForCredit();
+  }
+
+  private waitForCredit(): void {
+    this.cancelWait ??= this.outbox.onCredit(() => {
+      this.cancelWait = undefined;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    if (this.closed) return;
+    const frames = this.queue.splice(0, Math.min(this.queue.length, this.outbox.credit));
+    if (frames.length > 0) {
+      this.outbox.send(frames);
+      for (const f of frames) this.lastSent = Math.max(this.lastSent, seqOf(f));
+    }
+    if (this.queue.length > 0) this.waitForCredit();
+  }
+}
+
+const seqOf = (f: Frame): number => (f.kind === 'event' ? f.event.globalSeq : f.kind === 'live' || f.kind === 'snapshot' ? f.seq : 0);

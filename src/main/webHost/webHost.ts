@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import { MAX_MESSAGE_BYTES } from '../../shared/contracts/protocol';
-import type { AppCore } from '../core/appCore';
-import { attachWebSocket } from '../transports/wsTransport';
+import type { ServerChannel } from '../transports/serverChannel';
+import { wsServerChannel } from '../transports/wsChannel';
 import { CONTENT_SECURITY_POLICY } from '../security/contentSecurityPolicy';
 
 export interface WebHostOptions {
@@ -37,7 +37,12 @@ function sameToken(given: string | undefined, token: string): boolean {
  * only. Every request needs the token (query or a per-port HttpOnly cookie) and a Host of
  * 127.0.0.1/localhost on our port (DNS-rebinding safe); an Origin, when sent, must be ours.
  */
-export async function startWebHost(core: AppCore, options: WebHostOptions): Promise<WebHost> {
+/** What the web host serves: AppCore, or in tests a core without DuckDB. */
+export interface ConnectionHost {
+  connect(channel: ServerChannel): unknown;
+}
+
+export async function startWebHost(core: ConnectionHost, options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? mintToken();
   let port = options.port;
   const cookieName = () => `sextant_token_${port}`;
@@ -78,7 +83,7 @@ export async function startWebHost(core: AppCore, options: WebHostOptions): Prom
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attachWebSocket(core, ws));
+    wss.handleUpgrade(req, socket, head, (ws) => core.connect(wsServerChannel(ws)));
   });
 
   await new Promise<void>((resolve, reject) => {

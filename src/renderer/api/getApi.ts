@@ -1,19 +1,21 @@
-import type { SextantApi } from '../../shared/contracts/protocol';
-import { createWsApi } from './wsApi';
+import type { PreloadBridge, SextantApi } from '../../shared/contracts/protocol';
+import { createApiClient } from './apiClient';
+import { createIpcChannel } from './ipcChannel';
+import { createWsChannel } from './wsChannel';
 
 declare global {
   interface Window {
     /** Present in Electron, exposed by the preload. */
-    readonly sextant?: SextantApi;
+    readonly sextantBridge?: PreloadBridge;
   }
 }
 
-/** Electron's preload API when there is one; otherwise the web host's WebSocket, with the page's token. */
+/** Over Electron's IPC bridge when there is one; otherwise the web host's WebSocket, with the page's token. */
 export function getApi(): SextantApi {
-  if (window.sextant) return window.sextant;
+  if (window.sextantBridge) return createApiClient(createIpcChannel(window.sextantBridge));
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
   const wsUrl = new URL('/ws', window.location.href);
   wsUrl.protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
   wsUrl.search = `?token=${encodeURIComponent(token)}`;
-  return createWsApi(wsUrl.href);
+  return createApiClient(createWsChannel(wsUrl.href));
 }

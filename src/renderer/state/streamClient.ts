@@ -8,7 +8,15 @@ interface Cursor {
   view: AppView;
   /** Last global seq folded into `view`; undefined until the first snapshot. */
   seq: number | undefined;
+  /** The event log `seq` belongs to, as main named it; a cursor from another log gets a snapshot. */
+  storeId: string | undefined;
   live: boolean;
+}
+
+interface Saved {
+  readonly seq: number;
+  readonly storeId?: string;
+  readonly view: AppView;
 }
 
 export interface StreamState {
@@ -42,11 +50,19 @@ export class StreamClient {
   ) {
     for (const pattern of patterns) {
       const saved = this.load(pattern);
-      this.cursors.set(pattern, { pattern, subscriptionId: newSubscriptionId(pattern), view: saved?.view ?? emptyView(), seq: saved?.seq, live: false });
+      this.cursors.set(pattern, {
+        pattern,
+        subscriptionId: newSubscriptionId(pattern),
+        view: saved?.view ?? emptyView(),
+        seq: saved?.seq,
+        storeId: saved?.storeId,
+        live: false,
+      });
     }
     this.state = this.compose();
     api.onFrame((frame) => this.onFrame(frame));
     api.onConnection((connected) => {
+      if (connected === this.connected) return; // one subscription per cursor and connection
       this.connected = connected;
       if (connected) for (const c of this.cursors.values()) void this.subscribe(c);
       else for (const c of this.cursors.values()) c.live = false;
@@ -67,10 +83,19 @@ export class StreamClient {
     return this.cursors.get(pattern)?.seq;
   }
 
+  /** One subscription's own view (before merging): equals main's projection for its pattern at `seqOf`. */
+  viewOf(pattern: string): AppView | undefined {
+    return this.cursors.get(pattern)?.view;
+  }
+
+  /** Each subscribe gets a fresh id, so frames still in flight for a replaced one are recognised and ignored. */
   private async subscribe(cursor: Cursor): Promise<void> {
-    cursor.subscriptionId = newSubscriptionId(cursor.pattern);
+    const subscriptionId = newSubscriptionId(cursor.pattern);
+    cursor.subscriptionId = subscriptionId;
     cursor.live = false;
-    await this.api.subscribe(cursor.subscriptionId, cursor.pattern, cursor.seq);
+    const result = await this.api.subscribe(subscriptionId, cursor.pattern, cursor.seq, cursor.storeId);
+    // DISCONNECTED is retried on reconnect; anything else is a bug worth seeing in the console.
+    if (!result.ok && result.error.code !== 'DISCONNECTED') console.error(`subscribe ${cursor.pattern} failed (error id ${result.error.id})`, result.error);
   }
 
   private onFrame(frame: Frame): void {
@@ -80,6 +105,7 @@ export class StreamClient {
       case 'snapshot':
         cursor.view = frame.state;
         cursor.seq = frame.seq;
+        cursor.storeId = frame.storeId;
         break;
       case 'event':
         // The cursor is exclusive: anything at or below it is already folded.
@@ -93,6 +119,7 @@ export class StreamClient {
         break;
       case 'live':
         cursor.live = true;
+        cursor.storeId = frame.storeId;
         break;
       case 'progress':
         this.progress = { ...this.progress, [frame.progress.queryId]: frame.progress };
@@ -136,19 +163,21 @@ export class StreamClient {
     for (const c of this.cursors.values()) {
       if (c.seq === undefined) continue;
       try {
-        this.storage?.setItem(STORAGE_PREFIX + c.pattern, JSON.stringify({ seq: c.seq, view: c.view }));
+        const saved: Saved = { seq: c.seq, view: c.view, ...(c.storeId === undefined ? {} : { storeId: c.storeId }) };
+        this.storage?.setItem(STORAGE_PREFIX + c.pattern, JSON.stringify(saved));
       } catch {
         this.storage?.removeItem(STORAGE_PREFIX + c.pattern); // quota: fall back to a snapshot next time
       }
     }
   }
 
-  private load(pattern: string): { seq: number; view: AppView } | undefined {
+  private load(pattern: string): Saved | undefined {
     try {
       const raw = this.storage?.getItem(STORAGE_PREFIX + pattern);
       if (!raw) return undefined;
-      const parsed = JSON.parse(raw) as { seq?: unknown; view?: AppView };
-      return typeof parsed.seq === 'number' && parsed.view ? { seq: parsed.seq, view: parsed.view } : undefined;
+      const parsed = JSON.parse(raw) as { seq?: unknown; storeId?: unknown; view?: AppView };
+      if (typeof parsed.seq !== 'number' || !parsed.view) return undefined;
+      return { seq: parsed.seq, view: parsed.view, ...(typeof parsed.storeId === 'string' ? { storeId: parsed.storeId } : {}) };
     } catch {
       return undefined;
     }

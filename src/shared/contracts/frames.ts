@@ -17,10 +17,20 @@ export interface QueryProgress {
  * What a subscriber receives. `snapshot` and `event` carry the global seq the client keeps as its
  * replay cursor; `live` marks the end of catch-up; `stale` means the subscription was dropped
  * (its queue overflowed) and the client must resubscribe from its last seq.
+ * `storeId` names the event log the seqs belong to (the first stored event's id): a cursor from
+ * another log (the data dir was replaced) is refused in favour of a fresh snapshot.
  */
 export type Frame =
-  | { readonly kind: 'snapshot'; readonly subscriptionId: string; readonly seq: number; readonly state: AppView }
+  | {
+      readonly kind: 'snapshot';
+      readonly subscriptionId: string;
+      readonly seq: number;
+      readonly storeId: string;
+      readonly state: AppView;
+    }
   | { readonly kind: 'event'; readonly subscriptionId: string; readonly event: EventEnvelope }
-  | { readonly kind: 'live'; readonly subscriptionId: string; readonly seq: number }
+  | { readonly kind: 'live'; readonly subscriptionId: string; readonly seq: number; readonly storeId: string }
   | { readonly kind: 'progress'; readonly subscriptionId: string; readonly progress: QueryProgress }
   | { readonly kind: 'stale'; readonly subscriptionId: string; readonly lastSeq: number; readonly error: AppError };
+
+export type FrameKind = Frame['kind'];

@@ -1,3 +1,6 @@
-/** Electron IPC channel names. Dependency-free: the sandboxed preload imports it. */
-export const IPC_REQUEST = 'sextant:request';
-export const IPC_FRAMES = 'sextant:frames';
+/**
+ * Electron IPC channel names. Dependency-free: the sandboxed preload imports it.
+ * One channel each way carries the same JSON messages as the WebSocket (see protocol.ts).
+ */
+export const IPC_TO_MAIN = 'sextant:to-main';
+export const IPC_TO_RENDERER = 'sextant:to-renderer';

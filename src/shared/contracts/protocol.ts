@@ -10,6 +10,8 @@ export const MAX_MESSAGE_BYTES = 1024 * 1024;
 export const MAX_PAGE_ROWS = 1000;
 
 const subscriptionId = z.string().min(1).max(64);
+/** A store id is an event id (UUIDv7), or empty for a log that had no event yet. */
+const storeId = z.string().max(64);
 
 /** Every request a renderer can make of main. Validated in main whatever the transport. */
 export const clientRequestSchema = z.discriminatedUnion('method', [
@@ -20,6 +22,8 @@ export const clientRequestSchema = z.discriminatedUnion('method', [
       subscriptionId,
       pattern: z.string().refine(isValidPattern, 'not a topic pattern'),
       afterSeq: z.number().int().nonnegative().optional(),
+      /** The log `afterSeq` belongs to, as the last `snapshot`/`live` frame named it. */
+      storeId: storeId.optional(),
     })
     .strict(),
   z.object({ method: z.literal('unsubscribe'), subscriptionId }).strict(),
@@ -61,7 +65,8 @@ export interface ResponseOf {
  */
 export interface SextantApi {
   dispatch(command: z.infer<typeof clientCommandSchema>): Promise<Result<CommandAck>>;
-  subscribe(subscriptionId: string, pattern: string, afterSeq?: number): Promise<Result<ResponseOf['subscribe']>>;
+  /** Without `afterSeq`: a snapshot, then live. With it: what was stored after it, then live. */
+  subscribe(subscriptionId: string, pattern: string, afterSeq?: number, storeId?: string): Promise<Result<ResponseOf['subscribe']>>;
   unsubscribe(subscriptionId: string): Promise<Result<ResponseOf['unsubscribe']>>;
   fetchPage(queryId: string, offset: number, limit: number): Promise<Result<Page>>;
   onFrame(listener: (frame: Frame) => void): () => void;
@@ -69,8 +74,46 @@ export interface SextantApi {
   onConnection(listener: (connected: boolean) => void): () => void;
 }
 
-/** WebSocket envelope: requests carry an id, responses echo it; frames are unsolicited. */
-export const wsClientMessageSchema = z.object({ id: z.number().int().nonnegative(), request: z.unknown() }).strict();
-export type WsServerMessage =
+/**
+ * Flow control. The client tells main how many frames it has processed on this connection so far
+ * (a running total); main keeps at most a window of unprocessed frames in flight per connection.
+ */
+export const clientNotificationSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('ack'), received: z.number().int().nonnegative() }).strict(),
+]);
+export type ClientNotification = z.infer<typeof clientNotificationSchema>;
+
+/**
+ * The one wire protocol, JSON text over either transport. A call carries an id and gets a response
+ * with the same id; a notification carries none and gets no answer (as in JSON-RPC). A call's
+ * request is validated separately (clientRequestSchema) so a bad request still gets its id back.
+ */
+export const clientMessageSchema = z.union([
+  z.object({ id: z.number().int().nonnegative(), request: z.unknown() }).strict(),
+  z.object({ request: clientNotificationSchema }).strict(),
+]);
+export type ClientMessage = { readonly id: number; readonly request: ClientRequest } | { readonly request: ClientNotification };
+
+/** `id` -1 answers a message too malformed to carry an id. */
+export type ServerMessage =
   | { readonly type: 'response'; readonly id: number; readonly result: Result<unknown> }
   | { readonly type: 'frames'; readonly frames: readonly Frame[] };
+
+/**
+ * The renderer's end of one connection to main, whatever carries it: a WebSocket that reconnects,
+ * or the preload's IPC bridge. Messages are JSON text of ClientMessage / ServerMessage.
+ */
+export interface ClientChannel {
+  /** False when not connected: the message was not sent. */
+  send(text: string): boolean;
+  onMessage(listener: (text: string) => void): void;
+  /** Fires with true on every (re)connect and false on every drop. */
+  onConnection(listener: (connected: boolean) => void): void;
+  isConnected(): boolean;
+}
+
+/** What the sandboxed preload exposes as `window.sextantBridge`: one fixed channel each way, text only. */
+export interface PreloadBridge {
+  send(text: string): void;
+  onMessage(listener: (text: string) => void): () => void;
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { EventEnvelope } from '../../shared/contracts/events';
+import { Bus, type BusMessage } from './bus';
+
+const event = (globalSeq: number, topic = 'session/a'): EventEnvelope => ({
+  type: 'SessionRenamed',
+  payload: { title: `t${globalSeq}` },
+  globalSeq,
+  eventId: `e${globalSeq}`,
+  aggregateType: 'QuerySession',
+  aggregateId: topic.split('/')[1] ?? 'a',
+  aggregateSeq: globalSeq,
+  schemaVersion: 1,
+  topic,
+  metadata: { commandId: 'c', correlationId: 'c', issuedBy: 'user' },
+  occurredAt: '2025-01-01T00:00:00.000Z',
+});
+const seqs = (ms: BusMessage[]) => ms.flatMap((m) => (m.kind === 'event' ? [m.event.globalSeq] : []));
+
+describe('Bus', () => {
+  it('delivers to every listener in publish order', () => {
+    const bus = new Bus();
+    const a: BusMessage[] = [];
+    const b: BusMessage[] = [];
+    bus.subscribe((m) => a.push(m));
+    bus.subscribe((m) => b.push(m));
+    bus.publishEvents([event(1), event(2)]);
+    bus.publishProgress({ topic: 'session/a', sessionId: 'a', queryId: 'q', elapsedMs: 5 });
+    expect(seqs(a)).toEqual([1, 2]);
+    expect(b.map((m) => m.kind)).toEqual(['event', 'event', 'progress']);
+  });
+
+  it('a listener that publishes while called does not let later listeners see seq N+1 before N', () => {
+    const bus = new Bus();
+    const early: BusMessage[] = [];
+    const late: BusMessage[] = [];
+    bus.subscribe((m) => early.push(m));
+    // A reaction that appends synchronously (as a system command could), registered before `late`.
+    bus.subscribe((m) => {
+      if (m.kind === 'event' && m.event.globalSeq === 1) bus.publishEvents([event(2)]);
+    });
+    bus.subscribe((m) => late.push(m));
+    bus.publishEvents([event(1)]);
+    expect(seqs(early)).toEqual([1, 2]);
+    expect(seqs(late)).toEqual([1, 2]);
+  });
+
+  it('isolates a failing listener and reports it', () => {
+    const errors: unknown[] = [];
+    const bus = new Bus((e) => errors.push(e));
+    const got: BusMessage[] = [];
+    bus.subscribe(() => {
+      throw new Error('boom');
+    });
+    bus.subscribe((m) => got.push(m));
+    bus.publishEvents([event(1)]);
+    expect(seqs(got)).toEqual([1]);
+    expect(errors).toHaveLength(1);
+    bus.publishEvents([event(2)]); // still delivering after a failure
+    expect(seqs(got)).toEqual([1, 2]);
+  });
+
+  it('unsubscribing removes exactly that registration', () => {
+    const bus = new Bus();
+    const got: number[] = [];
+    const listener = (m: BusMessage) => m.kind === 'event' && got.push(m.event.globalSeq);
+    const off1 = bus.subscribe(listener);
+    bus.subscribe(listener);
+    expect(bus.size).toBe(2);
+    off1();
+    bus.publishEvents([event(1)]);
+    expect(got).toEqual([1]);
+    expect(bus.size).toBe(1);
+  });
+});

@@ -1,0 +1,145 @@
+import { appError, fail, type Result } from '../../shared/contracts/errors';
+import type { Frame } from '../../shared/contracts/frames';
+import { MAX_MESSAGE_BYTES, type ClientChannel, type ClientMessage, type ClientRequest, type SextantApi, type ServerMessage } from '../../shared/contracts/protocol';
+
+export interface ApiClientOptions {
+  /** Acknowledge at once when this many processed frames are unacknowledged… */
+  readonly ackEvery?: number;
+  /** …and otherwise this long after the first unacknowledged one. */
+  readonly ackDelayMs?: number;
+  /** A call made while (re)connecting waits this long for the connection before failing with DISCONNECTED. */
+  readonly connectWaitMs?: number;
+  readonly newErrorId?: () => string;
+}
+
+/**
+ * SextantApi over any ClientChannel (WebSocket or the preload's IPC bridge): requests carry ids and
+ * resolve with the response of the same id; frames fan out to listeners one by one; after they have
+ * been processed the client acknowledges them, which is what lets main send more (flow control).
+ * A call made while (re)connecting (a page that just loaded, a host restarting) waits briefly for the
+ * connection; a drop fails every call in flight with DISCONNECTED; each new connection starts
+ * counting frames afresh.
+ */
+export function createApiClient(channel: ClientChannel, options: ApiClientOptions = {}): SextantApi {
+  const ackEvery = options.ackEvery ?? 256;
+  const ackDelayMs = options.ackDelayMs ?? 20;
+  const connectWaitMs = options.connectWaitMs ?? 5000;
+  const newErrorId = options.newErrorId ?? (() => crypto.randomUUID());
+  const frameListeners = new Set<(frame: Frame) => void>();
+  const connectionListeners = new Set<(connected: boolean) => void>();
+  const pending = new Map<number, (result: Result<unknown>) => void>();
+  /** Calls waiting for a connection, in the order they were made. */
+  const waiting = new Set<() => void>();
+  let connected = channel.isConnected();
+  let nextId = 1;
+  let processed = 0;
+  let acked = 0;
+  let ackTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const sendAck = (): void => {
+    if (ackTimer !== undefined) clearTimeout(ackTimer);
+    ackTimer = undefined;
+    if (processed === acked) return;
+    const message: ClientMessage = { request: { method: 'ack', received: processed } };
+    if (channel.send(JSON.stringify(message))) acked = processed;
+  };
+  const scheduleAck = (): void => {
+    if (processed - acked >= ackEvery) sendAck();
+    else ackTimer ??= setTimeout(sendAck, ackDelayMs);
+  };
+
+  channel.onConnection((isConnected) => {
+    if (isConnected === connected) return;
+    connected = isConnected;
+    // Main counts frames per connection: a new one starts from zero.
+    if (ackTimer !== undefined) clearTimeout(ackTimer);
+    ackTimer = undefined;
+    processed = 0;
+    acked = 0;
+    if (!isConnected) {
+      const dropped = fail(appError(newErrorId(), 'DISCONNECTED', 'Lost the connection to Sextant; reconnecting.'));
+      pending.forEach((resolve) => resolve(dropped));
+      pending.clear();
+    }
+    connectionListeners.forEach((l) => l(isConnected));
+    if (isConnected) for (const send of [...waiting]) send();
+  });
+
+  channel.onMessage((text) => {
+    const message = JSON.parse(text) as ServerMessage;
+    if (message.type === 'response') {
+      pending.get(message.id)?.(message.result);
+      pending.delete(message.id);
+      return;
+    }
+    for (const frame of message.frames) {
+      for (const l of frameListeners) {
+        try {
+          l(frame);
+        } catch (e) {
+          console.error('a frame listener failed', e);
+        }
+      }
+    }
+    processed += message.frames.length;
+    scheduleAck();
+  });
+
+  const disconnected = (message: string) => fail(appError(newErrorId(), 'DISCONNECTED', message));
+
+  const send = <T>(text: string): Promise<Result<T>> => {
+    const id = nextId++;
+    const withId = `{"id":${id},${text.slice(1)}`;
+    return new Promise((resolve) => {
+      pending.set(id, resolve as (r: Result<unknown>) => void);
+      if (!channel.send(withId)) {
+        pending.delete(id);
+        resolve(disconnected('Not connected to Sextant; reconnecting.'));
+      }
+    });
+  };
+
+  const request = <T>(body: ClientRequest): Promise<Result<T>> => {
+    // The id is added when it is sent; the size check leaves room for it.
+    const text = JSON.stringify({ request: body } satisfies Omit<Extract<ClientMessage, { id: number }>, 'id'>);
+    if (text.length + 32 > MAX_MESSAGE_BYTES) {
+      return Promise.resolve(fail(appError(newErrorId(), 'PAYLOAD_TOO_LARGE', `This request is too large to send (${text.length} characters, limit ${MAX_MESSAGE_BYTES}).`)));
+    }
+    if (connected) return send<T>(text);
+    return new Promise((resolve) => {
+      const go = () => {
+        waiting.delete(go);
+        clearTimeout(timer);
+        void send<T>(text).then(resolve);
+      };
+      const timer = setTimeout(() => {
+        waiting.delete(go);
+        resolve(disconnected('Not connected to Sextant; reconnecting.'));
+      }, connectWaitMs);
+      waiting.add(go);
+    });
+  };
+
+  return {
+    dispatch: (command) => request({ method: 'dispatch', command }),
+    subscribe: (subscriptionId, pattern, afterSeq, storeId) =>
+      request({
+        method: 'subscribe',
+        subscriptionId,
+        pattern,
+        ...(afterSeq === undefined ? {} : { afterSeq }),
+        ...(afterSeq === undefined || storeId === undefined ? {} : { storeId }),
+      }),
+    unsubscribe: (subscriptionId) => request({ method: 'unsubscribe', subscriptionId }),
+    fetchPage: (queryId, offset, limit) => request({ method: 'fetchPage', queryId, offset, limit }),
+    onFrame: (listener) => {
+      frameListeners.add(listener);
+      return () => frameListeners.delete(listener);
+    },
+    onConnection: (listener) => {
+      connectionListeners.add(listener);
+      if (connected) queueMicrotask(() => connectionListeners.has(listener) && listener(true));
+      return () => connectionListeners.delete(listener);
+    },
+  };
+}
