@@ -1,9 +1,9 @@
 import type { EventEnvelope } from '../../shared/contracts/events';
-import type { QueryProgress } from '../../shared/contracts/frames';
+import type { Progress } from '../../shared/contracts/frames';
 
 export type BusMessage =
   | { readonly kind: 'event'; readonly event: EventEnvelope }
-  | { readonly kind: 'progress'; readonly progress: QueryProgress };
+  | { readonly kind: 'progress'; readonly progress: Progress };
 
 type Listener = (message: BusMessage) => void;
 
@@ -26,7 +26,7 @@ export class Bus {
     for (const event of events) this.deliver({ kind: 'event', event });
   }
 
-  publishProgress(progress: QueryProgress): void {
+  publishProgress(progress: Progress): void {
     this.deliver({ kind: 'progress', progress });
   }
 

@@ -95,6 +95,7 @@ export class StreamClient {
         cursor.live = true;
         break;
       case 'progress':
+        if (frame.progress.kind !== 'query') return;
         this.progress = { ...this.progress, [frame.progress.queryId]: frame.progress };
         break;
       case 'stale':

@@ -10,12 +10,26 @@ export function baseName(source: string): string {
   return segments.at(-1) ?? '';
 }
 
+/** True when a source names several files by pattern (`/data/trips/*.parquet`). */
+export const isGlob = (source: string): boolean => !/^https?:\/\//i.test(source) && /[*?[]/.test(source);
+
+/**
+ * The part of a source a dataset is named after: the file (or folder) name, or for a glob the last
+ * folder before the pattern (`/data/trips/*.parquet` → `trips`).
+ */
+function stem(source: string): string {
+  if (!isGlob(source)) return baseName(source);
+  const segments = source.split(/[\\/]/).filter((s) => s.length > 0);
+  const fixed = segments.slice(0, segments.findIndex((s) => isGlob(s)));
+  return fixed.at(-1) ?? '';
+}
+
 /**
  * DESIGN.md's rule: the file name without its extensions, lower-cased, every run of characters
  * outside `a-z0-9_` turned into `_`; a taken name gets `_2`, `_3`…
  */
 export function datasetName(source: string, taken: ReadonlySet<string>): string {
-  let name = baseName(source).toLowerCase();
+  let name = stem(source).toLowerCase();
   // strip every known extension (trips.csv.gz → trips), but never the whole name
   for (let stripped = true; stripped; ) {
     stripped = false;

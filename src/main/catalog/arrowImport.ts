@@ -1,0 +1,130 @@
+/**
+ * Arrow IPC files (file or stream format, `.arrow`/`.feather`/`.ipc`): DuckDB's arrow extension
+ * cannot be installed offline, so the worker reads the file batch by batch with apache-arrow and
+ * writes it once as Parquet in the data dir's dataset cache, which DuckDB then reads natively.
+ * Values are taken from Arrow's raw buffers where its JS accessors would round them (64-bit
+ * integers, timestamps, decimals). Nested columns (lists, structs, maps) become JSON text.
+ */
+import { randomUUID } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { DuckDBDataChunk, DuckDBBlobValue, DuckDBDateValue, DuckDBDecimalValue, DuckDBTimestampValue, DuckDBTimeValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DataType, makeVector, RecordBatchReader, TimeUnit, type Data, type Field, type Vector } from 'apache-arrow';
+import { AppErrorException, appError } from '../../shared/contracts/errors';
+import { ident, literal } from '../query/sql';
+
+/** Rows per DuckDB data chunk (DuckDB's vector size). */
+const CHUNK_ROWS = 2048;
+
+interface ColumnPlan {
+  readonly sqlType: string;
+  /** Reads row `i` of one Arrow data buffer as a DuckDB value. */
+  readonly read: (data: Data, vector: Vector, i: number) => DuckDBValue;
+}
+
+const UNIT_TO_MICROS: Record<TimeUnit, [bigint, bigint]> = {
+  [TimeUnit.SECOND]: [1_000_000n, 1n],
+  [TimeUnit.MILLISECOND]: [1_000n, 1n],
+  [TimeUnit.MICROSECOND]: [1n, 1n],
+  [TimeUnit.NANOSECOND]: [1n, 1_000n],
+};
+
+const toMicros = (v: bigint | number, unit: TimeUnit): bigint => {
+  const [mul, div] = UNIT_TO_MICROS[unit];
+  return (BigInt(v) * mul) / div;
+};
+
+const rawAt = (data: Data, i: number): unknown => (data.values as ArrayLike<unknown>)[data.offset + i];
+
+/** An Arrow decimal is a little-endian two's-complement integer over 32-bit words. */
+function decimalAt(data: Data, i: number, words: number): bigint {
+  const values = data.values as Uint32Array;
+  const start = (data.offset + i) * words;
+  let n = 0n;
+  for (let w = words - 1; w >= 0; w--) n = (n << 32n) | BigInt(values[start + w] ?? 0);
+  const bits = BigInt(words * 32);
+  return n >= 1n << (bits - 1n) ? n - (1n << bits) : n;
+}
+
+const jsonText = (value: unknown): string =>
+  JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? Array.from(v) : v));
+
+function plan(field: Field): ColumnPlan {
+  const t = field.type as DataType;
+  if (DataType.isInt(t)) {
+    const name = { 8: 'TINYINT', 16: 'SMALLINT', 32: 'INTEGER', 64: 'BIGINT' }[t.bitWidth];
+    return { sqlType: `${t.isSigned ? '' : 'U'}${name}`, read: (d, _v, i) => rawAt(d, i) as number | bigint };
+  }
+  if (DataType.isFloat(t)) return { sqlType: t.precision === 2 ? 'DOUBLE' : 'FLOAT', read: (_d, v, i) => v.get(i) as number };
+  if (DataType.isBool(t)) return { sqlType: 'BOOLEAN', read: (_d, v, i) => v.get(i) as boolean };
+  if (DataType.isUtf8(t) || DataType.isLargeUtf8(t) || DataType.isDictionary(t)) return { sqlType: 'VARCHAR', read: (_d, v, i) => String(v.get(i)) };
+  if (DataType.isBinary(t) || DataType.isLargeBinary(t) || DataType.isFixedSizeBinary(t)) {
+    return { sqlType: 'BLOB', read: (_d, v, i) => new DuckDBBlobValue(v.get(i) as Uint8Array) };
+  }
+  if (DataType.isDate(t)) {
+    // DateDay stores days; DateMillisecond stores milliseconds.
+    return { sqlType: 'DATE', read: (d, _v, i) => new DuckDBDateValue(t.unit === 0 ? Number(rawAt(d, i)) : Number(BigInt(rawAt(d, i) as bigint) / 86_400_000n)) };
+  }
+  if (DataType.isTimestamp(t)) {
+    return { sqlType: t.timezone ? 'TIMESTAMPTZ' : 'TIMESTAMP', read: (d, _v, i) => new DuckDBTimestampValue(toMicros(rawAt(d, i) as bigint, t.unit)) };
+  }
+  if (DataType.isTime(t)) return { sqlType: 'TIME', read: (d, _v, i) => new DuckDBTimeValue(toMicros(rawAt(d, i) as number | bigint, t.unit)) };
+  if (DataType.isDecimal(t)) {
+    if (t.precision > 38) return { sqlType: 'VARCHAR', read: (_d, v, i) => String(v.get(i)) };
+    const words = t.bitWidth / 32;
+    return { sqlType: `DECIMAL(${t.precision},${t.scale})`, read: (d, _v, i) => new DuckDBDecimalValue(decimalAt(d, i, words), t.precision, t.scale) };
+  }
+  if (DataType.isList(t) || DataType.isFixedSizeList(t) || DataType.isStruct(t) || DataType.isMap(t)) {
+    return { sqlType: 'JSON', read: (_d, v, i) => jsonText((v.get(i) as { toJSON(): unknown }).toJSON()) };
+  }
+  return { sqlType: 'VARCHAR', read: (_d, v, i) => String(v.get(i)) };
+}
+
+/** Reads `source` and writes it as Parquet at `target`. Returns the number of rows. */
+export async function convertArrowToParquet(c: DuckDBConnection, source: string, target: string): Promise<{ rows: number }> {
+  const file = await open(source);
+  const staging = ident(`arrow_import_${randomUUID().replaceAll('-', '')}`);
+  try {
+    let reader: RecordBatchReader;
+    try {
+      reader = await RecordBatchReader.from(file);
+      await reader.open();
+    } catch (e) {
+      throw new AppErrorException(appError(randomUUID(), 'DATASET_CORRUPT', `This is not a valid Arrow IPC file (${(e as Error).message}).`));
+    }
+    const fields = reader.schema.fields;
+    if (fields.length === 0) throw new AppErrorException(appError(randomUUID(), 'DATASET_EMPTY', 'The Arrow file has no columns.'));
+    const plans = fields.map(plan);
+    await c.run(`CREATE TEMP TABLE ${staging} (${fields.map((f, i) => `${ident(f.name)} ${plans[i]!.sqlType}`).join(', ')})`);
+    const appender = await c.createAppender(staging.slice(1, -1), 'temp');
+    const types = plans.map((_, i) => appender.columnType(i));
+    let rows = 0;
+    try {
+      for await (const batch of reader) {
+        for (let start = 0; start < batch.numRows; start += CHUNK_ROWS) {
+          const n = Math.min(CHUNK_ROWS, batch.numRows - start);
+          const chunk = DuckDBDataChunk.create(types, n);
+          plans.forEach((p, col) => {
+            const vector = batch.getChildAt(col)!.slice(start, start + n);
+            const values: DuckDBValue[] = new Array<DuckDBValue>(n);
+            let base = 0;
+            for (const data of vector.data) {
+              const one = makeVector(data);
+              for (let i = 0; i < data.length; i++) values[base + i] = data.getValid(i) ? p.read(data, one, i) : null;
+              base += data.length;
+            }
+            chunk.setColumnValues(col, values);
+          });
+          appender.appendDataChunk(chunk);
+          rows += n;
+        }
+      }
+    } finally {
+      appender.closeSync();
+    }
+    await c.run(`COPY temp.${staging} TO ${literal(target)} (FORMAT parquet)`);
+    return { rows };
+  } finally {
+    await c.run(`DROP TABLE IF EXISTS temp.${staging}`).catch(() => undefined);
+    await file.close();
+  }
+}

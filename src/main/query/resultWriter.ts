@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { AppErrorException, appError } from '../../shared/contracts/errors';
+import type { Column } from '../../shared/contracts/events';
+import { splitQualified } from './sql';
+import type { RunOutcome, RunProgress } from './workerProtocol';
+
+/** A query's own pair of connections: one runs the SQL, one appends its rows to the result table. */
+export interface RunSlot {
+  readonly query: DuckDBConnection;
+  readonly writer: DuckDBConnection;
+}
+
+export interface RunCallbacks {
+  progress(p: RunProgress): void;
+  columns(columns: readonly Column[]): void;
+  rows(rowsAvailable: number): void;
+  /** Checked between statements and chunks: an interrupt that lands between two DuckDB calls is not lost. */
+  cancelled(): boolean;
+}
+
+export interface RunTiming {
+  readonly progressIntervalMs: number;
+  readonly flushIntervalMs: number;
+}
+
+const interrupted = (): AppErrorException => new AppErrorException(appError(randomUUID(), 'INTERRUPTED', 'The query was cancelled.'));
+
+/**
+ * Runs every statement in order and streams the last one's rows, chunk by chunk, into
+ * `resultTable` (positional columns c0…cn, in DuckDB's own types). The first chunk is committed at
+ * once and later ones at most every `flushIntervalMs`, each commit reported with `rows`, so the
+ * first page can be read long before the result is complete. Rows never become JS values here.
+ */
+export async function runIntoTable(slot: RunSlot, sql: string, resultTable: string, timing: RunTiming, cb: RunCallbacks): Promise<RunOutcome> {
+  const started = performance.now();
+  const progress = setInterval(() => {
+    const p = slot.query.progress;
+    cb.progress({
+      elapsedMs: Math.round(performance.now() - started),
+      ...(p.rows_processed > 0n ? { rowsProcessed: Number(p.rows_processed) } : {}),
+      ...(p.percentage >= 0 ? { percent: Math.min(100, p.percentage) } : {}),
+    });
+  }, timing.progressIntervalMs);
+  let createdTable = false;
+  try {
+    const statements = await slot.query.extractStatements(sql);
+    if (statements.count === 0) throw new AppErrorException(appError(randomUUID(), 'SQL_ERROR', 'There is no SQL statement to run.'));
+    // Statements run in order; only the last one's rows are kept.
+    for (let i = 0; i < statements.count - 1; i++) {
+      if (cb.cancelled()) throw interrupted();
+      await (await statements.prepare(i)).run();
+    }
+    if (cb.cancelled()) throw interrupted();
+    const last = await statements.prepare(statements.count - 1);
+    const columns: Column[] = [];
+    for (let i = 0; i < last.columnCount; i++) columns.push({ name: last.columnName(i), type: last.columnType(i).toString() });
+    if (columns.length === 0) {
+      await last.run();
+      return { rowCount: 0, columns, durationMs: performance.now() - started, hasTable: false };
+    }
+    // Positional column names: a result may repeat a name (select 1 a, 2 a), a table may not.
+    await slot.writer.run(`CREATE OR REPLACE TABLE ${resultTable} (${columns.map((col, i) => `c${i} ${col.type}`).join(', ')})`);
+    createdTable = true;
+    cb.columns(columns);
+    const [schema, table] = splitQualified(resultTable);
+    const appender = await slot.writer.createAppender(table, schema);
+    let rowCount = 0;
+    let committed = 0;
+    let lastFlush = 0;
+    try {
+      const result = await last.stream();
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (cb.cancelled()) throw interrupted();
+        if (!chunk || chunk.rowCount === 0) break;
+        appender.appendDataChunk(chunk);
+        rowCount += chunk.rowCount;
+        const now = performance.now();
+        if (committed === 0 || now - lastFlush >= timing.flushIntervalMs) {
+          appender.flushSync();
+          committed = rowCount;
+          lastFlush = performance.now();
+          cb.rows(committed);
+        }
+      }
+    } finally {
+      appender.closeSync();
+    }
+    if (rowCount !== committed) cb.rows(rowCount);
+    return { rowCount, columns, durationMs: performance.now() - started, hasTable: true };
+  } catch (e) {
+    // A failed or cancelled run leaves nothing behind: a partial table would look like a result.
+    if (createdTable) await slot.writer.run(`DROP TABLE IF EXISTS ${resultTable}`).catch(() => undefined);
+    throw e;
+  } finally {
+    clearInterval(progress);
+  }
+}
