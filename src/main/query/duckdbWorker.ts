@@ -90,15 +90,20 @@ let inFlight = 0;
 const drained: (() => void)[] = [];
 const SETTLE_LIMIT_MS = 10_000;
 
+/** Why this worker is dying after a crash: every job it fails on the way out fails with it (one id). */
+let crash: AppError | undefined;
+
 async function shutdown(code: number, error?: AppError): Promise<void> {
   if (dying) return;
   dying = true;
+  crash = error;
+  // Say so first, so the pool stops sending work here while this worker winds down.
+  if (error) post({ type: 'fatal', error });
   for (const slot of running.values()) slot.query.interrupt();
   const c = await ready.catch(() => undefined);
   c?.reader.interrupt();
   c?.admin.interrupt();
   if (inFlight > 0) await Promise.race([new Promise<void>((r) => drained.push(r)), new Promise((r) => setTimeout(r, SETTLE_LIMIT_MS))]);
-  if (error) post({ type: 'fatal', error });
   process.exit(code);
 }
 
@@ -167,6 +172,7 @@ const FALLBACK_CODE = {
  * DuckDB's own message ("Parser Error: syntax error at or near …") is what a person needs to read.
  */
 function classify(e: unknown, request: JobRequest): AppError {
+  if (crash) return { ...crash, code: 'WORKER_CRASHED', message: `A query worker crashed: ${crash.message}` };
   const id = randomUUID();
   if (cancelled.delete(request.jobId)) return { id, code: 'INTERRUPTED', message: 'The query was cancelled.' };
   const error = toAppError(e, id, FALLBACK_CODE[request.type]);

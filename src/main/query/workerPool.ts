@@ -58,6 +58,7 @@ class WorkerHandle {
       return;
     }
     if (reply.type === 'fatal') {
+      // Dying: it exits once its DuckDB calls return; no new work goes to it meanwhile.
       this.fatal = reply.error;
       return;
     }
@@ -154,7 +155,8 @@ export class WorkerPool {
   }
 
   request<T extends Exclude<Request['type'], 'run'>>(request: Extract<Request, { type: T }>): Promise<ReplyOf[T]> {
-    const handle = this.workers[this.roundRobin++ % this.workers.length];
+    const alive = this.workers.filter((w) => !w.fatal);
+    const handle = alive[this.roundRobin++ % Math.max(1, alive.length)];
     const jobId = this.nextJob++;
     return new Promise((resolve, reject) => {
       if (this.broken || !handle) return reject(this.broken ?? appError(newErrorId(), 'WORKER_CRASHED', 'No query worker is running.'));
@@ -184,7 +186,9 @@ export class WorkerPool {
   private dispatch(): void {
     const max = Math.max(1, this.options.maxConcurrentQueries ?? 2);
     while (this.queue.length > 0 && this.runningCount < max) {
-      const handle = this.workers.reduce<WorkerHandle | undefined>((best, w) => (!best || w.runningQueries.size < best.runningQueries.size ? w : best), undefined);
+      const handle = this.workers
+        .filter((w) => !w.fatal)
+        .reduce<WorkerHandle | undefined>((best, w) => (!best || w.runningQueries.size < best.runningQueries.size ? w : best), undefined);
       if (!handle) return;
       const job = this.queue.shift()!;
       handle.runningQueries.add(job.jobId);
