@@ -95,7 +95,7 @@ export async function convertArrowToParquet(c: DuckDBConnection, source: string,
     if (fields.length === 0) throw new AppErrorException(appError(randomUUID(), 'DATASET_EMPTY', 'The Arrow file has no columns.'));
     const plans = fields.map(plan);
     await c.run(`CREATE TEMP TABLE ${staging} (${fields.map((f, i) => `${ident(f.name)} ${plans[i]!.sqlType}`).join(', ')})`);
-    const appender = await c.createAppender(staging.slice(1, -1), 'temp');
+    const appender = await c.createAppender(staging.slice(1, -1), 'main', 'temp');
     const types = plans.map((_, i) => appender.columnType(i));
     let rows = 0;
     try {

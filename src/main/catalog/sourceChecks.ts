@@ -13,6 +13,8 @@ export function sniffFormat(path: string): DatasetFormat | undefined {
   }
   if (head.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
   if (head.subarray(0, 6).toString('latin1') === 'ARROW1') return 'arrow';
+  // An Arrow IPC stream opens with a continuation marker before its schema message.
+  if (head.readUInt32LE(0) === 0xffffffff) return 'arrow';
   if (head.subarray(8, 12).toString('latin1') === 'DUCK') return 'duckdb';
   const text = head.toString('utf8').trimStart();
   if (text.startsWith('[') || text.startsWith('{')) return 'json';

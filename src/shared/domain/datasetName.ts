@@ -1,7 +1,7 @@
 import type { DatasetFormat } from '../contracts/events';
 
 /** Extensions stripped from a file name, longest first (`.csv.gz` before `.gz`). */
-const EXTENSIONS = ['.csv.gz', '.tsv.gz', '.ndjson', '.jsonl', '.parquet', '.duckdb', '.arrow', '.json', '.csv', '.tsv', '.ipc', '.feather', '.gz', '.db'];
+const EXTENSIONS = ['.csv.gz', '.tsv.gz', '.ndjson', '.jsonl', '.parquet', '.duckdb', '.arrows', '.arrow', '.json', '.csv', '.tsv', '.ipc', '.feather', '.gz', '.db'];
 
 /** The last path segment of a file path or URL, without query string or fragment. */
 export function baseName(source: string): string {
@@ -55,7 +55,7 @@ export function formatOf(source: string): DatasetFormat | undefined {
   if (name.endsWith('.parquet')) return 'parquet';
   if (name.endsWith('.ndjson') || name.endsWith('.jsonl')) return 'ndjson';
   if (name.endsWith('.json')) return 'json';
-  if (name.endsWith('.arrow') || name.endsWith('.ipc') || name.endsWith('.feather')) return 'arrow';
+  if (['.arrow', '.arrows', '.ipc', '.feather'].some((ext) => name.endsWith(ext))) return 'arrow';
   if (name.endsWith('.duckdb') || name.endsWith('.db')) return 'duckdb';
   return undefined;
 }
