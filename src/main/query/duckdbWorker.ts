@@ -7,10 +7,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { toAppError, type AppError } from '../../shared/contracts/errors';
+import { MAX_PAGE_ROWS } from '../../shared/contracts/protocol';
 import { convertArrowToParquet } from '../catalog/arrowImport';
 import { registerDataset, unregisterDataset } from '../catalog/readers';
+import { readPage } from './pageReader';
 import { runIntoTable, type RunSlot } from './resultWriter';
 import { RESULTS_SCHEMA } from './sql';
 import type { ReplyOf, WorkerConfig, WorkerReply, WorkerRequest } from './workerProtocol';
@@ -117,7 +119,7 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
     case 'run':
       return run(c.instance, request.jobId, request.sql, request.resultTable);
     case 'page':
-      return page(c.reader, request.resultTable, request.columnCount, request.offset, request.limit);
+      return readPage(c.reader, request.resultTable, request.columnCount, request.offset, request.limit);
     case 'register':
       return registerDataset(c.admin, request.spec);
     case 'unregister':
@@ -138,9 +140,10 @@ async function run(instance: DuckDBInstance, jobId: number, sql: string, resultT
   running.set(jobId, slot);
   post({ type: 'began', jobId });
   try {
-    return await runIntoTable(slot, sql, resultTable, config, {
+    return await runIntoTable(slot, sql, resultTable, { ...config, headRows: MAX_PAGE_ROWS }, {
       progress: (p) => post({ type: 'progress', jobId, ...p }),
       columns: (columns) => post({ type: 'columns', jobId, columns }),
+      head: (head) => post({ type: 'head', jobId, head }),
       rows: (rowsAvailable) => post({ type: 'rows', jobId, rowsAvailable }),
       cancelled: () => cancelled.has(jobId),
     });
@@ -148,13 +151,6 @@ async function run(instance: DuckDBInstance, jobId: number, sql: string, resultT
     running.delete(jobId);
     idleSlots.push(slot);
   }
-}
-
-/** Rows [offset, offset + limit) as DuckDB's own text, column-major. Appended rows have contiguous rowids. */
-async function page(reader: DuckDBConnection, resultTable: string, columnCount: number, offset: number, limit: number): Promise<ReplyOf['page']> {
-  const cols = Array.from({ length: columnCount }, (_, i) => `c${i}::VARCHAR`).join(', ');
-  const result = await reader.runAndReadAll(`SELECT ${cols} FROM ${resultTable} WHERE rowid >= ${offset} AND rowid < ${offset + limit} ORDER BY rowid`);
-  return result.getColumnsJS() as (string | null)[][];
 }
 
 const FALLBACK_CODE = {

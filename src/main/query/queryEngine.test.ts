@@ -50,16 +50,19 @@ describe('query engine (real SQLite, real DuckDB workers)', () => {
 
   it('serves the first page while the query still runs, then the whole result once complete', async () => {
     const sessionId = sessionOf(core);
-    const sql = 'select range as n, md5(range::VARCHAR) as h from range(6000000)';
+    const sql = `select range as n, md5(range::VARCHAR) as h, range::DECIMAL(18,3) / 7 as d, [range, NULL] as l, {'a': range} as s,
+      TIMESTAMP '2024-01-01' + to_microseconds(range) as t, CASE WHEN range % 3 = 0 THEN NULL ELSE '' END as e from range(6000000)`;
     const queryId = await startQuery(core, sessionId, sql);
     const first = await page(core, queryId, 0, 100);
     expect(first.complete).toBe(false);
     expect(first.totalRows).toBeGreaterThan(0);
     expect(first.totalRows).toBeLessThan(6_000_000);
     expect(first.values[0]?.slice(0, 3)).toEqual(['0', '1', '2']);
-    expect(first.columns.map((c) => c.name)).toEqual(['n', 'h']);
+    expect(first.columns.map((c) => c.name)).toEqual(['n', 'h', 'd', 'l', 's', 't', 'e']);
     const end = await queryEnd(core, sessionId, queryId, 120_000);
     expect(end.type).toBe('QueryCompleted');
+    // the page served while running is exactly the page of the finished result
+    expect((await page(core, queryId, 0, 100)).values).toEqual(first.values);
     const last = await page(core, queryId, 5_999_998, 100);
     expect(last).toMatchObject({ complete: true, totalRows: 6_000_000, offset: 5_999_998 });
     expect(last.values[0]).toEqual(['5999998', '5999999']);

@@ -27,7 +27,13 @@ export interface QueryRunnerOptions {
 /** Where a query's result stands, as far as paging it is concerned. */
 type ResultState =
   /** Running (the query itself, or a re-run of a result that was not kept): rows arrive as committed. */
-  | { readonly phase: 'running'; readonly columns?: readonly Column[]; readonly rowsAvailable: number }
+  | {
+      readonly phase: 'running';
+      readonly columns?: readonly Column[];
+      readonly rowsAvailable: number;
+      /** The first rows as text, sent with the first commit: the first page is answered from here. */
+      readonly head?: Page['values'];
+    }
   | { readonly phase: 'complete'; readonly columns: readonly Column[]; readonly rowCount: number }
   /** Completed once, but its table is gone (evicted, or a new DuckDB file): the next fetchPage re-runs it. */
   | { readonly phase: 'missing'; readonly columns: readonly Column[] }
@@ -135,6 +141,8 @@ export class QueryRunner {
         const base = { queryId, offset, totalRows, complete, columns };
         const end = Math.min(totalRows, offset + limit);
         if (end <= offset || columns.length === 0) return ok({ ...base, values: columns.map(() => []) });
+        const head = state.phase === 'running' ? state.head : undefined;
+        if (head && end <= (head[0]?.length ?? 0)) return ok({ ...base, values: head.map((col) => col.slice(offset, end)) });
         try {
           const values = await this.pool.request({ type: 'page', resultTable: entry.table, columnCount: columns.length, offset, limit: end - offset });
           return ok({ ...base, values });
@@ -230,9 +238,15 @@ export class QueryRunner {
       onColumns: (columns) => {
         if (entry.state.phase === 'running') this.setState(entry, { ...entry.state, columns });
       },
+      onHead: (head) => {
+        if (entry.state.phase !== 'running') return;
+        const rowsAvailable = Math.max(entry.state.rowsAvailable, head[0]?.length ?? 0);
+        this.setState(entry, { ...entry.state, rowsAvailable, head });
+        progress({ elapsedMs: Math.round(performance.now() - started), rowsAvailable });
+      },
       onRows: (rowsAvailable) => {
         if (entry.state.phase !== 'running') return;
-        this.setState(entry, { ...entry.state, rowsAvailable });
+        this.setState(entry, { ...entry.state, rowsAvailable: Math.max(entry.state.rowsAvailable, rowsAvailable) });
         // Tell the client at once that rows exist: the first page must not wait for a progress tick.
         progress({ elapsedMs: Math.round(performance.now() - started), rowsAvailable });
       },
@@ -279,7 +293,10 @@ export class QueryRunner {
       onBegan: () => {},
       onProgress: () => {},
       onColumns: (cols) => entry.state.phase === 'running' && this.setState(entry, { ...entry.state, columns: cols }),
-      onRows: (rowsAvailable) => entry.state.phase === 'running' && this.setState(entry, { ...entry.state, rowsAvailable }),
+      onHead: (head) =>
+        entry.state.phase === 'running' && this.setState(entry, { ...entry.state, head, rowsAvailable: Math.max(entry.state.rowsAvailable, head[0]?.length ?? 0) }),
+      onRows: (rowsAvailable) =>
+        entry.state.phase === 'running' && this.setState(entry, { ...entry.state, rowsAvailable: Math.max(entry.state.rowsAvailable, rowsAvailable) }),
     });
     done.then(
       (outcome) => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Column } from '../../shared/contracts/events';
+import { headSql } from './pageReader';
 import { splitQualified } from './sql';
 import type { RunOutcome, RunProgress } from './workerProtocol';
 
@@ -14,6 +15,9 @@ export interface RunSlot {
 export interface RunCallbacks {
   progress(p: RunProgress): void;
   columns(columns: readonly Column[]): void;
+  /** The first rows of the result as text, column-major, sent once as soon as they exist. */
+  head(values: (string | null)[][]): void;
+  /** The first `rowsAvailable` rows are committed: other connections can page them. */
   rows(rowsAvailable: number): void;
   /** Checked between statements and chunks: an interrupt that lands between two DuckDB calls is not lost. */
   cancelled(): boolean;
@@ -22,6 +26,8 @@ export interface RunCallbacks {
 export interface RunTiming {
   readonly progressIntervalMs: number;
   readonly flushIntervalMs: number;
+  /** Rows of the result's head sent with the first chunk. */
+  readonly headRows: number;
 }
 
 const interrupted = (): AppErrorException => new AppErrorException(appError(randomUUID(), 'INTERRUPTED', 'The query was cancelled.'));
@@ -60,32 +66,65 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       return { rowCount: 0, columns, durationMs: performance.now() - started, hasTable: false };
     }
     // Positional column names: a result may repeat a name (select 1 a, 2 a), a table may not.
-    await slot.writer.run(`CREATE OR REPLACE TABLE ${resultTable} (${columns.map((col, i) => `c${i} ${col.type}`).join(', ')})`);
-    createdTable = true;
-    cb.columns(columns);
+    // The table is created in the same transaction that commits the first chunk (one commit, one
+    // fsync), and while DuckDB already produces rows on the query connection the writer prepares
+    // the table and its appender.
     const [schema, table] = splitQualified(resultTable);
-    const appender = await slot.writer.createAppender(table, schema);
+    let open = true;
+    const commit = async (): Promise<void> => {
+      await slot.writer.run('COMMIT');
+      open = false;
+      createdTable = true;
+    };
+    let appender: DuckDBAppender | undefined;
     let rowCount = 0;
     let committed = 0;
-    let lastFlush = 0;
     try {
-      const result = await last.stream();
+      const [streamed, prepared] = await Promise.allSettled([
+        last.stream(),
+        (async () => {
+          await slot.writer.run(`BEGIN TRANSACTION; CREATE OR REPLACE TABLE ${resultTable} (${columns.map((col, i) => `c${i} ${col.type}`).join(', ')})`);
+          appender = await slot.writer.createAppender(table, schema);
+        })(),
+      ]);
+      if (streamed.status === 'rejected') throw streamed.reason;
+      if (prepared.status === 'rejected') throw prepared.reason;
+      const result = streamed.value;
+      let lastFlush = 0;
       for (;;) {
         const chunk = await result.fetchChunk();
         if (cb.cancelled()) throw interrupted();
         if (!chunk || chunk.rowCount === 0) break;
-        appender.appendDataChunk(chunk);
+        appender!.appendDataChunk(chunk);
         rowCount += chunk.rowCount;
-        const now = performance.now();
-        if (committed === 0 || now - lastFlush >= timing.flushIntervalMs) {
-          appender.flushSync();
+        if (open || performance.now() - lastFlush >= timing.flushIntervalMs) {
+          appender!.flushSync();
+          if (open) {
+            // The head is read inside the transaction, so the first page goes out before the commit's fsync.
+            cb.columns(columns);
+            cb.head((await slot.writer.runAndReadAll(headSql(resultTable, columns.length, timing.headRows))).getColumnsJS() as (string | null)[][]);
+            await commit();
+          }
           committed = rowCount;
           lastFlush = performance.now();
           cb.rows(committed);
         }
       }
-    } finally {
-      appender.closeSync();
+      appender!.closeSync();
+      appender = undefined;
+      if (open) {
+        cb.columns(columns);
+        await commit();
+      }
+    } catch (e) {
+      // Before the first commit the table exists only in this transaction: rolling back removes it.
+      if (open) await slot.writer.run('ROLLBACK').catch(() => undefined);
+      try {
+        appender?.closeSync();
+      } catch {
+        // its table is gone with the rollback: nothing left to flush
+      }
+      throw e;
     }
     if (rowCount !== committed) cb.rows(rowCount);
     return { rowCount, columns, durationMs: performance.now() - started, hasTable: true };

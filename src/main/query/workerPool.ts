@@ -24,6 +24,7 @@ export interface RunHooks {
   onBegan(): void;
   onProgress(p: RunProgress): void;
   onColumns(columns: readonly Column[]): void;
+  onHead(head: ReplyOf['page']): void;
   onRows(rowsAvailable: number): void;
 }
 
@@ -73,6 +74,8 @@ class WorkerHandle {
       }
       case 'columns':
         return p.hooks?.onColumns(reply.columns);
+      case 'head':
+        return p.hooks?.onHead(reply.head);
       case 'rows':
         return p.hooks?.onRows(reply.rowsAvailable);
       case 'done':

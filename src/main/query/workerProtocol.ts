@@ -79,6 +79,8 @@ export type WorkerReply =
   | ({ readonly type: 'progress'; readonly jobId: number } & RunProgress)
   /** The result's columns are known and its (empty) table exists. */
   | { readonly type: 'columns'; readonly jobId: number; readonly columns: readonly Column[] }
+  /** The first rows of the result as text (column-major), sent once, before they are even committed: the first page. */
+  | { readonly type: 'head'; readonly jobId: number; readonly head: ReplyOf['page'] }
   /** The first `rowsAvailable` rows of the result are committed: pages up to there can be read. */
   | { readonly type: 'rows'; readonly jobId: number; readonly rowsAvailable: number }
   | { readonly type: 'done'; readonly jobId: number; readonly value: ReplyOf[keyof ReplyOf] }
