@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Column } from '../../shared/contracts/events';
+import { chunkText, textInJs } from './chunkText';
 import { headSql } from './pageReader';
 import { splitQualified } from './sql';
 import type { RunOutcome, RunProgress } from './workerProtocol';
@@ -90,19 +91,27 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       if (streamed.status === 'rejected') throw streamed.reason;
       if (prepared.status === 'rejected') throw prepared.reason;
       const result = streamed.value;
+      // For plain types the head is written straight from the first chunk, before any write to disk.
+      const headFromChunk = textInJs(result.columnTypes());
       let lastFlush = 0;
       for (;;) {
         const chunk = await result.fetchChunk();
         if (cb.cancelled()) throw interrupted();
         if (!chunk || chunk.rowCount === 0) break;
+        if (open && headFromChunk) {
+          cb.columns(columns);
+          cb.head(chunkText(chunk, timing.headRows));
+        }
         appender!.appendDataChunk(chunk);
         rowCount += chunk.rowCount;
         if (open || performance.now() - lastFlush >= timing.flushIntervalMs) {
           appender!.flushSync();
           if (open) {
-            // The head is read inside the transaction, so the first page goes out before the commit's fsync.
-            cb.columns(columns);
-            cb.head((await slot.writer.runAndReadAll(headSql(resultTable, columns.length, timing.headRows))).getColumnsJS() as (string | null)[][]);
+            if (!headFromChunk) {
+              // Read inside the transaction, so the first page goes out before the commit's fsync.
+              cb.columns(columns);
+              cb.head((await slot.writer.runAndReadAll(headSql(resultTable, columns.length, timing.headRows))).getColumnsJS() as (string | null)[][]);
+            }
             await commit();
           }
           committed = rowCount;
