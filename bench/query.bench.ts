@@ -206,7 +206,7 @@ export const benches: Bench[] = [
       let i = 0;
       const { b, s } = await alternate(
         300,
-        () => time(async () => (await r.c.runAndReadAll(`SELECT * FROM t LIMIT 100 OFFSET ${offsets[i]}`)).getRowsJS()),
+        () => time(async () => (await r.c.runAndReadAll(`SELECT * FROM t LIMIT 100 OFFSET ${offsets[i % offsets.length]}`)).getRowsJS()),
         () => time(() => app.client.page(queryId, offsets[i++ % offsets.length]!, 100)),
         10,
       );
