@@ -37,9 +37,12 @@ export function explainReadFailure(error: AppError, source: string): AppError {
   if (error.code !== 'DATASET_UNREADABLE' && error.code !== 'SQL_ERROR' && error.code !== 'INTERNAL') {
     return error.message.includes(source) || error.code === 'DOWNLOAD_FAILED' ? error : { ...error, message: `${source}: ${error.message}` };
   }
-  if (/No files found that match the pattern/i.test(error.message)) return { ...error, code: 'DATASET_MISSING', message: `No files match ${source}.` };
+  // DuckDB appends the SQL it was running ("LINE 1: CREATE VIEW …"): useful in the log, noise to a person.
+  const said = error.message.split('\n')[0]!.trim();
+  const details = { ...error.details, duckdb: error.message };
+  if (/No files found that match the pattern/i.test(said)) return { ...error, details, code: 'DATASET_MISSING', message: `No files match ${source}.` };
   for (const [pattern, what] of CORRUPT) {
-    if (pattern.test(error.message)) return { ...error, code: 'DATASET_CORRUPT', message: `${source} ${what}: ${error.message}` };
+    if (pattern.test(said)) return { ...error, details, code: 'DATASET_CORRUPT', message: `${source} ${what}: ${said}` };
   }
-  return { ...error, code: 'DATASET_UNREADABLE', message: `${source} could not be read: ${error.message}` };
+  return { ...error, details, code: 'DATASET_UNREADABLE', message: `${source} could not be read: ${said}` };
 }
