@@ -4,6 +4,8 @@ import type { ClientRequest, SextantApi, WsServerMessage } from '../../shared/co
 
 const MIN_BACKOFF_MS = 200;
 const MAX_BACKOFF_MS = 5000;
+/** How long a page request waits for the connection before failing with DISCONNECTED. */
+const PAGE_CONNECT_WAIT_MS = 10_000;
 
 /**
  * SextantApi over the web host's WebSocket. Reconnects with capped exponential backoff and jitter
@@ -58,13 +60,35 @@ export function createWsApi(url: string): SextantApi {
     });
   };
 
+  /** Resolves true once the socket is open (at once if it is), false after `timeoutMs`. */
+  const whenOpen = (timeoutMs: number): Promise<boolean> =>
+    new Promise((resolve) => {
+      if (socket?.readyState === WebSocket.OPEN) return resolve(true);
+      const timer = setTimeout(() => {
+        connectionListeners.delete(onOpen);
+        resolve(false);
+      }, timeoutMs);
+      const onOpen = (connected: boolean): void => {
+        if (!connected) return;
+        clearTimeout(timer);
+        connectionListeners.delete(onOpen);
+        resolve(true);
+      };
+      connectionListeners.add(onOpen);
+    });
+
   connect();
   return {
     dispatch: (command) => request({ method: 'dispatch', command }),
     subscribe: (subscriptionId, pattern, afterSeq) =>
       request(afterSeq === undefined ? { method: 'subscribe', subscriptionId, pattern } : { method: 'subscribe', subscriptionId, pattern, afterSeq }),
     unsubscribe: (subscriptionId) => request({ method: 'unsubscribe', subscriptionId }),
-    fetchPage: (queryId, offset, limit) => request({ method: 'fetchPage', queryId, offset, limit }),
+    // A page is a read, safe to ask for once connected: a grid restored from a reload asks before
+    // the socket has opened, and would otherwise show an error instead of its rows.
+    fetchPage: async (queryId, offset, limit) => {
+      await whenOpen(PAGE_CONNECT_WAIT_MS);
+      return request({ method: 'fetchPage', queryId, offset, limit });
+    },
     onFrame: (listener) => {
       frameListeners.add(listener);
       return () => frameListeners.delete(listener);
