@@ -14,7 +14,7 @@ const api: SextantApi = {
   subscribe: (subscriptionId, pattern, afterSeq) =>
     request(afterSeq === undefined ? { method: 'subscribe', subscriptionId, pattern } : { method: 'subscribe', subscriptionId, pattern, afterSeq }),
   unsubscribe: (subscriptionId) => request({ method: 'unsubscribe', subscriptionId }),
-  fetchPage: (queryId, offset, limit) => request({ method: 'fetchPage', queryId, offset, limit }),
+  fetchPage: (queryId, offset, limit, view) => request({ method: 'fetchPage', queryId, offset, limit, ...view }),
   onFrame: (listener) => {
     const handler = (_event: IpcRendererEvent, frames: readonly Frame[]) => frames.forEach(listener);
     ipcRenderer.on(IPC_FRAMES, handler);

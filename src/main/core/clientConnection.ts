@@ -49,7 +49,10 @@ export class ClientConnection {
         this.subscriptions.delete(request.subscriptionId);
         return ok({ subscriptionId: request.subscriptionId });
       case 'fetchPage':
-        return this.core.runner.fetchPage(request.queryId, request.offset, request.limit);
+        return this.core.runner.fetchPage(request.queryId, request.offset, request.limit, {
+          ...(request.orderBy ? { orderBy: request.orderBy } : {}),
+          ...(request.filter ? { filter: request.filter } : {}),
+        });
     }
   }
 

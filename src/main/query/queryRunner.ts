@@ -2,13 +2,14 @@ import type { CommandMeta, SessionCommand } from '../../shared/contracts/command
 import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
 import type { Column, EventEnvelope } from '../../shared/contracts/events';
 import type { QueryProgress } from '../../shared/contracts/frames';
-import type { Page } from '../../shared/contracts/protocol';
+import type { Page, PageView } from '../../shared/contracts/protocol';
 import { sessionTopic } from '../../shared/contracts/topics';
 import type { CommandHandler } from '../commands/commandHandler';
 import { newErrorId, newId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import type { Bus } from '../streams/bus';
 import type { Projections } from '../streams/projections';
+import { badColumn, isReordered, viewTableName, viewTableSql } from './pageView';
 import { ResultCache } from './resultCache';
 import { resultTableName } from './sql';
 import type { WorkerPool } from './workerPool';
@@ -41,6 +42,8 @@ type ResultState =
 
 interface ResultEntry {
   readonly queryId: string;
+  /** Sorted/filtered copies of this result, by table name, most recently used last. */
+  readonly views: Map<string, Promise<number>>;
   readonly sessionId: string;
   readonly sql: string;
   readonly table: string;
@@ -50,6 +53,8 @@ interface ResultEntry {
 }
 
 const DEFAULT_PAGE_WAIT_MS = 5_000;
+/** Sorted/filtered copies kept per result (a person flips between a few orders, not dozens). */
+const VIEWS_PER_RESULT = 4;
 
 /**
  * Reacts to persisted QueryStarted events (spawn-after-persist), runs the SQL on the worker pool
@@ -92,6 +97,7 @@ export class QueryRunner {
           table,
           state: present ? { phase: 'complete', columns, rowCount: columns.length === 0 ? 0 : (h.rowCount ?? 0) } : { phase: 'missing', columns },
           waiters: new Set(),
+          views: new Map(),
         });
         this.cache.noteCompleted(h.queryId, table);
       }
@@ -123,9 +129,10 @@ export class QueryRunner {
    * runs, waits (at most pageWaitMs) until its first requested row is committed, then answers with
    * what exists: `complete` false and `totalRows` the rows so far. A result no longer kept is re-run.
    */
-  async fetchPage(queryId: string, offset: number, limit: number): Promise<Result<Page>> {
+  async fetchPage(queryId: string, offset: number, limit: number, view?: PageView): Promise<Result<Page>> {
     const entry = this.results.get(queryId);
     if (!entry) return fail(appError(newErrorId(), 'RESULT_NOT_FOUND', 'That result is not available.', { details: { queryId } }));
+    if (isReordered(view)) return this.fetchViewPage(entry, offset, limit, view);
     if (entry.state.phase === 'missing') this.rerun(entry, entry.state.columns);
     if (entry.state.phase === 'running' && entry.state.rowsAvailable <= offset) await this.waitForRows(entry, offset);
     const state = entry.state;
@@ -154,6 +161,58 @@ export class QueryRunner {
         }
       }
     }
+  }
+
+  /**
+   * A page of a sorted/filtered view of a complete result. The view is materialised once in DuckDB
+   * (ordered, so its rowids are its order) and kept beside the result, a few per result; later pages
+   * are rowid range reads like any other.
+   */
+  private async fetchViewPage(entry: ResultEntry, offset: number, limit: number, view: PageView): Promise<Result<Page>> {
+    if (entry.state.phase === 'missing') this.rerun(entry, entry.state.columns);
+    const state = entry.state;
+    if (state.phase === 'failed') return fail(state.error);
+    if (state.phase !== 'complete') {
+      return fail(appError(newErrorId(), 'RESULT_INCOMPLETE', 'Sorting and filtering need the whole result; try again when the query has finished.'));
+    }
+    const bad = badColumn(view, state.columns.length);
+    if (bad !== undefined) return fail(appError(newErrorId(), 'INVALID_COMMAND', `The result has no column ${bad}.`, { details: { columns: state.columns.length } }));
+    const table = viewTableName(entry.queryId, view);
+    let made = entry.views.get(table);
+    if (!made) {
+      made = this.pool
+        .request({ type: 'exec', sql: viewTableSql(entry.table, table, state.columns, view) })
+        .then(() => this.pool.request({ type: 'read', sql: `SELECT count(*)::BIGINT AS n FROM ${table}` }))
+        .then((rows) => Number(rows[0]?.['n'] ?? 0));
+      made.catch(() => entry.views.delete(table));
+    }
+    entry.views.delete(table);
+    entry.views.set(table, made);
+    this.trimViews(entry);
+    try {
+      const totalRows = await made;
+      const base = { queryId: entry.queryId, offset, totalRows, complete: true, columns: state.columns };
+      const end = Math.min(totalRows, offset + limit);
+      if (end <= offset) return ok({ ...base, values: state.columns.map(() => []) });
+      const values = await this.pool.request({ type: 'page', resultTable: table, columnCount: state.columns.length, offset, limit: end - offset });
+      return ok({ ...base, values });
+    } catch (e) {
+      return fail(e as AppError);
+    }
+  }
+
+  /** Keeps the most recently used views of a result; older ones are dropped from DuckDB. */
+  private trimViews(entry: ResultEntry): void {
+    while (entry.views.size > VIEWS_PER_RESULT) {
+      const [oldest] = entry.views.keys();
+      entry.views.delete(oldest!);
+      void this.cache.drop(oldest!);
+    }
+  }
+
+  private dropViews(entry: ResultEntry): void {
+    for (const table of entry.views.keys()) void this.cache.drop(table);
+    entry.views.clear();
   }
 
   private waitForRows(entry: ResultEntry, offset: number): Promise<void> {
@@ -187,6 +246,7 @@ export class QueryRunner {
           table: resultTableName(e.payload.queryId),
           state: { phase: 'running', rowsAvailable: 0 },
           waiters: new Set(),
+          views: new Map(),
         };
         this.results.set(entry.queryId, entry);
         return void this.execute(entry, e);
@@ -205,7 +265,10 @@ export class QueryRunner {
         void this.cache.enforce().then((evicted) => {
           for (const queryId of evicted) {
             const ev = this.results.get(queryId);
-            if (ev?.state.phase === 'complete') this.setState(ev, { phase: 'missing', columns: ev.state.columns });
+            if (ev?.state.phase === 'complete') {
+              this.setState(ev, { phase: 'missing', columns: ev.state.columns });
+              this.dropViews(ev);
+            }
           }
         });
         return;
@@ -287,6 +350,7 @@ export class QueryRunner {
 
   /** A completed result whose table is gone: run its SQL again into the same table, with no new events. */
   private rerun(entry: ResultEntry, columns: readonly Column[]): void {
+    this.dropViews(entry); // sorted/filtered copies of the old rows
     this.setState(entry, { phase: 'running', columns, rowsAvailable: 0 });
     this.log.info({ queryId: entry.queryId }, 're-running a result that was not kept');
     const { done } = this.pool.run(entry.sql, entry.table, {

@@ -85,9 +85,9 @@ export function createWsApi(url: string): SextantApi {
     unsubscribe: (subscriptionId) => request({ method: 'unsubscribe', subscriptionId }),
     // A page is a read, safe to ask for once connected: a grid restored from a reload asks before
     // the socket has opened, and would otherwise show an error instead of its rows.
-    fetchPage: async (queryId, offset, limit) => {
+    fetchPage: async (queryId, offset, limit, view) => {
       await whenOpen(PAGE_CONNECT_WAIT_MS);
-      return request({ method: 'fetchPage', queryId, offset, limit });
+      return request({ method: 'fetchPage', queryId, offset, limit, ...view });
     },
     onFrame: (listener) => {
       frameListeners.add(listener);

@@ -27,6 +27,7 @@ export const ErrorCodes = [
   'TIMEOUT',
   'WORKER_CRASHED',
   'RESULT_NOT_FOUND',
+  'RESULT_INCOMPLETE',
   // catalog
   'DATASET_MISSING',
   'DATASET_UNREADABLE',
