@@ -35,9 +35,10 @@ const interrupted = (): AppErrorException => new AppErrorException(appError(rand
 
 /**
  * Runs every statement in order and streams the last one's rows, chunk by chunk, into
- * `resultTable` (positional columns c0…cn, in DuckDB's own types). The first chunk is committed at
- * once and later ones at most every `flushIntervalMs`, each commit reported with `rows`, so the
- * first page can be read long before the result is complete. Rows never become JS values here.
+ * `resultTable` (positional columns c0…cn, in DuckDB's own types). The head — the first rows as
+ * DuckDB's text — goes out with the first chunk; commits follow at most every `flushIntervalMs`,
+ * each reported with `rows`, so pages can be read long before the result is complete. Beyond the
+ * head, rows never become JS values: chunks go from DuckDB's result straight to its appender.
  */
 export async function runIntoTable(slot: RunSlot, sql: string, resultTable: string, timing: RunTiming, cb: RunCallbacks): Promise<RunOutcome> {
   const started = performance.now();
