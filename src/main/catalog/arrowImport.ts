@@ -33,12 +33,13 @@ const toMicros = (v: bigint | number, unit: TimeUnit): bigint => {
   return (BigInt(v) * mul) / div;
 };
 
-const rawAt = (data: Data, i: number): unknown => (data.values as ArrayLike<unknown>)[data.offset + i];
+/** Row `i` of a buffer of fixed-width values. A sliced Data's `values` already start at its offset. */
+const rawAt = (data: Data, i: number): unknown => (data.values as ArrayLike<unknown>)[i];
 
 /** An Arrow decimal is a little-endian two's-complement integer over 32-bit words. */
 function decimalAt(data: Data, i: number, words: number): bigint {
   const values = data.values as Uint32Array;
-  const start = (data.offset + i) * words;
+  const start = i * words;
   let n = 0n;
   for (let w = words - 1; w >= 0; w--) n = (n << 32n) | BigInt(values[start + w] ?? 0);
   const bits = BigInt(words * 32);

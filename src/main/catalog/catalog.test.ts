@@ -67,6 +67,14 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', () => {
       price: vectorFromArray([new Uint32Array([12345, 0, 0, 0]), new Uint32Array([4294967295, 4294967295, 4294967295, 4294967295]), null], new Decimal(2, 10, 128)),
     });
     writeFileSync(join(files, 'readings.arrow'), tableToIPC(arrow, 'file'));
+    // one record batch much larger than a DuckDB chunk (2048 rows), with NULLs spread through it
+    const n = 5000;
+    const long = new Table({
+      i: vectorFromArray(Array.from({ length: n }, (_, k) => (k % 11 === 0 ? null : 9007199254740000n + BigInt(k))), new Int64()),
+      at: vectorFromArray(Array.from({ length: n }, (_, k) => (k % 13 === 0 ? null : new Date(Date.UTC(2024, 0, 1) + k * 1000))), new TimestampMicrosecond()),
+      s: vectorFromArray(Array.from({ length: n }, (_, k) => (k % 7 === 0 ? null : `row ${k}`)), new Utf8()),
+    });
+    writeFileSync(join(files, 'long.arrow'), tableToIPC(long, 'file'));
     writeFileSync(join(files, 'readings-stream.arrows'), tableToIPC(arrow, 'stream'));
     core = await startTestCore(join(dir.path, 'data'));
   });
@@ -87,10 +95,14 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', () => {
     const queryId = await startQuery(core, sessionId, sql);
     const end = await queryEnd(core, sessionId, queryId);
     if (end.type !== 'QueryCompleted') throw new Error(`${end.type}: ${JSON.stringify(end.payload)}`);
-    const page = await core.runner.fetchPage(queryId, 0, 1000);
-    if (!page.ok) throw new Error(page.error.message);
-    const cols = page.value.values;
-    return Array.from({ length: cols[0]?.length ?? 0 }, (_, r) => cols.map((c) => c[r] ?? null));
+    const out: (string | null)[][] = [];
+    for (let offset = 0; ; offset += 1000) {
+      const page = await core.runner.fetchPage(queryId, offset, 1000);
+      if (!page.ok) throw new Error(page.error.message);
+      const cols = page.value.values;
+      out.push(...Array.from({ length: cols[0]?.length ?? 0 }, (_, r) => cols.map((c) => c[r] ?? null)));
+      if (offset + 1000 >= page.value.totalRows) return out;
+    }
   }
 
   it.each([
@@ -171,6 +183,22 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', () => {
       ['9007199254740993', null, '', 'nan', '-0.01'],
       [null, '1970-01-01 00:00:00', null, 'inf', null],
     ]);
+  });
+
+  it('Arrow IPC: a record batch longer than a DuckDB chunk keeps every row in place', async () => {
+    const ds = await add(join(files, 'long.arrow'));
+    expect(ds).toMatchObject({ status: 'ready', format: 'arrow' });
+    const oracle = await rawDuckDB(
+      `select CASE WHEN k % 11 = 0 THEN NULL ELSE 9007199254740000 + k END::BIGINT as i,
+              CASE WHEN k % 13 = 0 THEN NULL ELSE TIMESTAMP '2024-01-01' + to_seconds(k) END as at,
+              CASE WHEN k % 7 = 0 THEN NULL ELSE 'row ' || k END as s
+       from range(5000) t(k) order by k`,
+    );
+    const shown = await rows('select * from long');
+    expect(shown.length).toBe(5000);
+    expect(shown.slice(0, 3)).toEqual(oracle.slice(0, 3));
+    expect(shown.slice(2040, 2060)).toEqual(oracle.slice(2040, 2060));
+    expect(shown).toEqual(oracle);
   });
 
   it.each([
