@@ -3,12 +3,26 @@
  * cannot be installed offline, so the worker reads the file batch by batch with apache-arrow and
  * writes it once as Parquet in the data dir's dataset cache, which DuckDB then reads natively.
  * Values are taken from Arrow's raw buffers where its JS accessors would round them (64-bit
- * integers, timestamps, decimals). Nested columns (lists, structs, maps) become JSON text.
+ * integers, timestamps, decimals); lists, fixed-size lists and structs keep their shape, with the
+ * same exactness inside (a fixed-size list becomes a list: Parquet, the cache, has no other).
+ * Maps and the rarer Arrow types become text.
  */
 import { randomUUID } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import { DuckDBDataChunk, DuckDBBlobValue, DuckDBDateValue, DuckDBDecimalValue, DuckDBTimestampValue, DuckDBTimeValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { DataType, makeVector, RecordBatchReader, TimeUnit, type Data, type Field, type Vector } from 'apache-arrow';
+import {
+  DuckDBArrayValue,
+  DuckDBBlobValue,
+  DuckDBDataChunk,
+  DuckDBDateValue,
+  DuckDBDecimalValue,
+  DuckDBListValue,
+  DuckDBStructValue,
+  DuckDBTimestampValue,
+  DuckDBTimeValue,
+  type DuckDBConnection,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import { DataType, makeVector, RecordBatchReader, TimeUnit, type Data, type Vector } from 'apache-arrow';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import { ident, literal } from '../query/sql';
 
@@ -49,8 +63,22 @@ function decimalAt(data: Data, i: number, words: number): bigint {
 const jsonText = (value: unknown): string =>
   JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? Array.from(v) : v));
 
-function plan(field: Field): ColumnPlan {
-  const t = field.type as DataType;
+/** Arrow's own accessor for one Data, made once: strings, binaries, dictionaries and floats read through it. */
+const vectors = new WeakMap<Data, Vector>();
+const vectorOf = (d: Data): Vector => {
+  let v = vectors.get(d);
+  if (!v) vectors.set(d, (v = makeVector(d)));
+  return v;
+};
+
+/** Every value of a (list element) vector, NULLs included, through `p`. */
+function readAll(p: ColumnPlan, vector: Vector): DuckDBValue[] {
+  const out: DuckDBValue[] = [];
+  for (const d of vector.data) for (let j = 0; j < d.length; j++) out.push(d.getValid(j) ? p.read(d, vectorOf(d), j) : null);
+  return out;
+}
+
+function plan(t: DataType): ColumnPlan {
   if (DataType.isInt(t)) {
     const name = { 8: 'TINYINT', 16: 'SMALLINT', 32: 'INTEGER', 64: 'BIGINT' }[t.bitWidth];
     return { sqlType: `${t.isSigned ? '' : 'U'}${name}`, read: (d, _v, i) => rawAt(d, i) as number | bigint };
@@ -74,9 +102,28 @@ function plan(field: Field): ColumnPlan {
     const words = t.bitWidth / 32;
     return { sqlType: `DECIMAL(${t.precision},${t.scale})`, read: (d, _v, i) => new DuckDBDecimalValue(decimalAt(d, i, words), t.precision, t.scale) };
   }
-  if (DataType.isList(t) || DataType.isFixedSizeList(t) || DataType.isStruct(t) || DataType.isMap(t)) {
-    return { sqlType: 'JSON', read: (_d, v, i) => jsonText((v.get(i) as { toJSON(): unknown }).toJSON()) };
+  if (DataType.isList(t) || DataType.isFixedSizeList(t)) {
+    const child = plan(t.children[0]!.type as DataType);
+    // A list element is its own slice of the child data: read it like a column of its own.
+    if (DataType.isList(t)) return { sqlType: `${child.sqlType}[]`, read: (_d, v, i) => new DuckDBListValue(readAll(child, v.get(i) as Vector)) };
+    return { sqlType: `${child.sqlType}[${t.listSize}]`, read: (_d, v, i) => new DuckDBArrayValue(readAll(child, v.get(i) as Vector)) };
   }
+  if (DataType.isStruct(t)) {
+    const fields = t.children.map((f) => ({ name: f.name, plan: plan(f.type as DataType) }));
+    return {
+      sqlType: `STRUCT(${fields.map((f) => `${ident(f.name)} ${f.plan.sqlType}`).join(', ')})`,
+      // A struct's children are sliced along with it: row i of the struct is row i of each child.
+      read: (d, _v, i) => {
+        const entries: Record<string, DuckDBValue> = {};
+        fields.forEach((f, k) => {
+          const child = d.children[k]!;
+          entries[f.name] = child.getValid(i) ? f.plan.read(child, vectorOf(child), i) : null;
+        });
+        return new DuckDBStructValue(entries);
+      },
+    };
+  }
+  if (DataType.isMap(t)) return { sqlType: 'JSON', read: (_d, v, i) => jsonText((v.get(i) as { toJSON(): unknown }).toJSON()) };
   return { sqlType: 'VARCHAR', read: (_d, v, i) => String(v.get(i)) };
 }
 
@@ -94,7 +141,7 @@ export async function convertArrowToParquet(c: DuckDBConnection, source: string,
     }
     const fields = reader.schema.fields;
     if (fields.length === 0) throw new AppErrorException(appError(randomUUID(), 'DATASET_EMPTY', 'The Arrow file has no columns.'));
-    const plans = fields.map(plan);
+    const plans = fields.map((f) => plan(f.type as DataType));
     await c.run(`CREATE TEMP TABLE ${staging} (${fields.map((f, i) => `${ident(f.name)} ${plans[i]!.sqlType}`).join(', ')})`);
     const appender = await c.createAppender(staging.slice(1, -1), 'main', 'temp');
     const types = plans.map((_, i) => appender.columnType(i));
@@ -109,8 +156,7 @@ export async function convertArrowToParquet(c: DuckDBConnection, source: string,
             const values: DuckDBValue[] = new Array<DuckDBValue>(n);
             let base = 0;
             for (const data of vector.data) {
-              const one = makeVector(data);
-              for (let i = 0; i < data.length; i++) values[base + i] = data.getValid(i) ? p.read(data, one, i) : null;
+              for (let i = 0; i < data.length; i++) values[base + i] = data.getValid(i) ? p.read(data, vectorOf(data), i) : null;
               base += data.length;
             }
             chunk.setColumnValues(col, values);

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { Table, tableToIPC, vectorFromArray, Int64, TimestampMicrosecond, Decimal, Utf8, Float64 } from 'apache-arrow';
+import { Decimal, Field, FixedSizeList, Float64, Int32, Int64, List, Struct, Table, tableToIPC, TimestampMicrosecond, Utf8, vectorFromArray } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetView } from '../../shared/views/appView';
 import { openSessions } from '../../shared/views/appView';
@@ -75,6 +75,19 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', () => {
       s: vectorFromArray(Array.from({ length: n }, (_, k) => (k % 7 === 0 ? null : `row ${k}`)), new Utf8()),
     });
     writeFileSync(join(files, 'long.arrow'), tableToIPC(long, 'file'));
+    const nested = new Table({
+      tags: vectorFromArray([[1n, 9007199254740993n], null, []], new List(new Field('item', new Int64(), true))),
+      point: vectorFromArray([[1, 2], [3, 4], null], new FixedSizeList(2, new Field('item', new Int32(), true))),
+      meta: vectorFromArray(
+        [{ id: 9007199254740993n, at: new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 678)), note: 'a' }, { id: null, at: null, note: null }, null],
+        new Struct([new Field('id', new Int64(), true), new Field('at', new TimestampMicrosecond(), true), new Field('note', new Utf8(), true)]),
+      ),
+      readings: vectorFromArray(
+        [[{ v: 1.5 }, { v: null }], null, [{ v: Number.NEGATIVE_INFINITY }]],
+        new List(new Field('item', new Struct([new Field('v', new Float64(), true)]), true)),
+      ),
+    });
+    writeFileSync(join(files, 'nested.arrow'), tableToIPC(nested, 'file'));
     writeFileSync(join(files, 'readings-stream.arrows'), tableToIPC(arrow, 'stream'));
     core = await startTestCore(join(dir.path, 'data'));
   });
@@ -199,6 +212,23 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', () => {
     expect(shown.slice(0, 3)).toEqual(oracle.slice(0, 3));
     expect(shown.slice(2040, 2060)).toEqual(oracle.slice(2040, 2060));
     expect(shown).toEqual(oracle);
+  });
+
+  it('Arrow IPC: lists, fixed-size lists and structs keep their shape and exact values', async () => {
+    const ds = await add(join(files, 'nested.arrow'));
+    expect(ds.error).toBeUndefined();
+    expect(ds.columns).toEqual([
+      { name: 'tags', type: 'BIGINT[]' },
+      { name: 'point', type: 'INTEGER[]' }, // Parquet, the cache format, has lists but no fixed-size lists
+      { name: 'meta', type: 'STRUCT(id BIGINT, "at" TIMESTAMP, note VARCHAR)' },
+      { name: 'readings', type: 'STRUCT(v DOUBLE)[]' },
+    ]);
+    expect(await rows('select * from nested')).toEqual([
+      ['[1, 9007199254740993]', '[1, 2]', "{'id': 9007199254740993, 'at': '2024-01-02 03:04:05.678', 'note': a}", "[{'v': 1.5}, {'v': NULL}]"],
+      [null, '[3, 4]', "{'id': NULL, 'at': NULL, 'note': NULL}", null],
+      ['[]', null, null, "[{'v': -inf}]"],
+    ]);
+    expect(await rows('select meta.id + 1, tags[2], point[2] from nested limit 1')).toEqual([['9007199254740994', '9007199254740993', '2']]);
   });
 
   it.each([
