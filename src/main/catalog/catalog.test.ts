@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -33,6 +33,35 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', () => {
   const dir = tempDir();
   const files = join(dir.path, 'files');
   let core: AppCore;
+
+  /** A loopback HTTP server for the URL tests; its first answer for /flaky/… breaks off half way. */
+  const body = readFileSync(`${VEGA}/seattle-weather.csv`);
+  const requests: { url: string; range?: string }[] = [];
+  let server: Server;
+  let base = '';
+  async function startServer(): Promise<void> {
+    let dropped = false;
+    server = createServer((req, res) => {
+      requests.push({ url: req.url ?? '', ...(req.headers.range ? { range: req.headers.range } : {}) });
+      if (req.url === '/missing.csv') {
+        res.writeHead(404).end();
+        return;
+      }
+      const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
+      const start = range ? Number(range[1]) : 0;
+      const rest = body.subarray(start);
+      res.writeHead(range ? 206 : 200, { 'Content-Length': rest.length, 'Content-Type': 'text/csv', ...(range ? { 'Content-Range': `bytes ${start}-${body.length - 1}/${body.length}` } : {}) });
+      if (req.url === '/flaky/weather.csv' && !dropped) {
+        // The first try breaks off half way: the download must resume from there.
+        dropped = true;
+        res.write(rest.subarray(0, Math.floor(rest.length / 2)), () => res.destroy());
+        return;
+      }
+      res.end(rest);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
 
   beforeAll(async () => {
     mkdirSync(join(files, 'trips', '2024'), { recursive: true });
@@ -90,9 +119,11 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', () => {
     writeFileSync(join(files, 'nested.arrow'), tableToIPC(nested, 'file'));
     writeFileSync(join(files, 'readings-stream.arrows'), tableToIPC(arrow, 'stream'));
     core = await startTestCore(join(dir.path, 'data'));
+    await startServer();
   });
   afterAll(async () => {
     await core.close();
+    await new Promise<void>((r) => server.close(() => r()));
     dir.remove();
   });
 
@@ -252,35 +283,6 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', () => {
   });
 
   describe('http(s) URLs', () => {
-    const body = readFileSync(`${VEGA}/seattle-weather.csv`);
-    const requests: { url: string; range?: string }[] = [];
-    let server: Server;
-    let base = '';
-    beforeAll(async () => {
-      let dropped = false;
-      server = createServer((req, res) => {
-        requests.push({ url: req.url ?? '', ...(req.headers.range ? { range: req.headers.range } : {}) });
-        if (req.url === '/missing.csv') {
-          res.writeHead(404).end();
-          return;
-        }
-        const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
-        const start = range ? Number(range[1]) : 0;
-        const rest = body.subarray(start);
-        res.writeHead(range ? 206 : 200, { 'Content-Length': rest.length, 'Content-Type': 'text/csv', ...(range ? { 'Content-Range': `bytes ${start}-${body.length - 1}/${body.length}` } : {}) });
-        if (req.url === '/flaky/weather.csv' && !dropped) {
-          // The first try breaks off half way: the download must resume from there.
-          dropped = true;
-          res.write(rest.subarray(0, Math.floor(rest.length / 2)), () => res.destroy());
-          return;
-        }
-        res.end(rest);
-      });
-      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    });
-    afterAll(() => new Promise<void>((r) => server.close(() => r())));
-
     it('downloads into the cache with progress frames, resumes with a Range request, records size and SHA-256', async () => {
       const client = recordingClient(core);
       await client.conn.handle({ method: 'subscribe', subscriptionId: 'c', pattern: 'catalog' });
@@ -309,13 +311,19 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', () => {
 
   it('registered datasets are queryable again after a restart (views, attachments, converted files)', async () => {
     const dataDir = join(dir.path, 'data');
+    const view = core.projections.current.view.datasets;
+    const copies = Object.values(view).filter((d) => d.name === 'weather' || d.name === 'readings').map((d) => d.location!);
+    expect(copies).toHaveLength(2);
     await core.close();
+    // local copies lost while Sextant was stopped (a cleaned cache) are downloaded / converted again
+    for (const copy of copies) rmSync(copy);
     core = await startTestCore(dataDir);
     await core.catalog.idle();
     expect(await rows('select count(*) from people')).toEqual([['5']]);
     expect(await rows('select count(*) from shop.orders')).toEqual([['7']]);
     expect(await rows('select count(*) from readings')).toEqual([['3']]);
     expect(await rows('select count(*) from weather')).toEqual(await rawDuckDB(`select count(*) from read_csv('${VEGA}/seattle-weather.csv')`));
+    expect(copies.every((c) => existsSync(c))).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, resolve } from 'node:path';
 import type { CommandMeta, DatasetCommand } from '../../shared/contracts/commands';
 import { AppErrorException, appError, toAppError } from '../../shared/contracts/errors';
@@ -58,10 +58,9 @@ export class CatalogService {
       if (ds.status === 'ready' && ds.name && ds.format) {
         const spec = specOf(ds.name, ds.format, ds.location ?? ds.source);
         this.specs.set(ds.id, spec);
-        await this.pool.request({ type: 'register', spec }).catch((e: unknown) => {
-          const error = toAppError(e, newErrorId());
-          this.log.warn({ errorId: error.id, dataset: ds.name }, `dataset not recreated: ${error.message}`);
-        });
+        // A local copy (download, converted Arrow file) that is gone is made again, in the background.
+        if (ds.location && !isGlob(ds.location) && !existsSync(ds.location)) this.track(this.restore(ds.id, ds.name, ds.source, ds.format, ds.download?.sha256));
+        else await this.recreate(spec);
       } else if (ds.status === 'loading') {
         this.track(this.register(ds.id, ds.source, undefined));
       }
@@ -74,6 +73,27 @@ export class CatalogService {
 
   stop(): void {
     this.unsubscribe?.();
+  }
+
+  private async recreate(spec: RegisterSpec): Promise<void> {
+    await this.pool.request({ type: 'register', spec }).catch((e: unknown) => {
+      const error = toAppError(e, newErrorId());
+      this.log.warn({ errorId: error.id, dataset: spec.name }, `dataset not recreated: ${error.message}`);
+    });
+  }
+
+  /** Downloads or converts again a registered dataset's local copy, then makes it queryable under its name. */
+  private async restore(datasetId: string, name: string, source: string, format: DatasetFormat, sha256: string | undefined): Promise<void> {
+    try {
+      const located = await this.locate(datasetId, source);
+      if (sha256 && located.download && located.download.sha256 !== sha256) {
+        this.log.warn({ dataset: name, recorded: sha256, now: located.download.sha256 }, 'the URL now serves different bytes than when the dataset was added');
+      }
+      await this.recreate(specOf(name, format, located.location));
+    } catch (e) {
+      const error = toAppError(e, newErrorId());
+      this.log.warn({ errorId: error.id, dataset: name }, `dataset's local copy not restored: ${error.message}`);
+    }
   }
 
   /** Resolves when every registration started so far has finished. */
