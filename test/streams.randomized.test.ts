@@ -67,7 +67,7 @@ async function run(seed: number): Promise<void> {
         if (!started.ok || !started.value.queryId) return;
         const queryId = started.value.queryId;
         await core.execute({ type: 'BeginExecution', sessionId: session, queryId });
-        core.bus.publishProgress({ topic: `session/${session}`, sessionId: session, queryId, elapsedMs: 1, percent: 50 });
+        core.bus.publishProgress({ kind: 'query', topic: `session/${session}`, sessionId: session, queryId, elapsedMs: 1, percent: 50 });
         await core.execute({ type: 'CompleteQuery', sessionId: session, queryId, rowCount: 1, columns: [{ name: 'x', type: 'INTEGER' }], durationMs: 1 });
         return;
       }

@@ -1,23 +1,46 @@
-import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { extname, isAbsolute, join, resolve } from 'node:path';
 import type { CommandMeta, DatasetCommand } from '../../shared/contracts/commands';
-import { appError, toAppError, type AppError } from '../../shared/contracts/errors';
-import type { EventEnvelope } from '../../shared/contracts/events';
-import { datasetName, formatOf } from '../../shared/domain/datasetName';
+import { AppErrorException, appError, toAppError } from '../../shared/contracts/errors';
+import type { DatasetFormat, DatasetRegistered, EventEnvelope } from '../../shared/contracts/events';
+import { CATALOG_TOPIC } from '../../shared/contracts/topics';
+import { datasetName, formatOf, isGlob } from '../../shared/domain/datasetName';
 import type { CommandHandler } from '../commands/commandHandler';
 import { newErrorId, newId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
+import type { RegisterSpec } from '../query/workerProtocol';
 import type { WorkerPool } from '../query/workerPool';
 import type { Bus } from '../streams/bus';
 import type { Projections } from '../streams/projections';
+import { download } from './download';
+import { explainReadFailure, sniffFormat } from './sourceChecks';
+
+/** Names DuckDB keeps for itself, which an attached database cannot take. */
+const RESERVED = ['main', 'temp', 'system', 'memory', 'sextant', 'information_schema', 'pg_catalog'];
+
+const isUrl = (source: string): boolean => /^https?:\/\//i.test(source);
+
+/** What a source turned out to be once found on disk, before it has a name. */
+interface Located {
+  readonly format: DatasetFormat;
+  /** What DuckDB reads: the file, a glob over a folder, a downloaded copy or a converted Arrow file. */
+  readonly location: string;
+  readonly download?: { readonly bytes: number; readonly sha256: string };
+}
+
+const fail = (code: Parameters<typeof appError>[1], message: string): AppErrorException => new AppErrorException(appError(newErrorId(), code, message));
 
 /**
- * Reacts to persisted DatasetRequested events: checks the source, creates a DuckDB view under the
- * DESIGN.md name, reads its columns, and registers or fails the dataset as the system.
- * Registrations run one at a time so two sources can never be given the same name.
+ * Reacts to persisted DatasetRequested events: finds the source (downloading a URL into the data
+ * dir's cache first), makes it queryable in DuckDB under the DESIGN.md name, reads its columns,
+ * and registers or fails the dataset as the system. Naming and registering run one at a time, so
+ * two sources never get the same name; downloads run beside them.
  */
 export class CatalogService {
   private chain: Promise<void> = Promise.resolve();
+  private readonly inFlight = new Set<Promise<void>>();
+  /** How each registered dataset is made queryable, by dataset id: what removal undoes. */
+  private readonly specs = new Map<string, RegisterSpec>();
   private unsubscribe: (() => void) | undefined;
 
   constructor(
@@ -26,22 +49,25 @@ export class CatalogService {
     private readonly pool: WorkerPool,
     private readonly projections: Projections,
     private readonly log: Logger,
+    private readonly dataDir: string,
   ) {}
 
-  /** Recreates views of registered datasets (the DuckDB file may be new), resumes unfinished requests, then listens. */
+  /** Recreates registered datasets in DuckDB (attachments do not survive a restart), resumes unfinished requests, then listens. */
   async start(): Promise<void> {
     for (const ds of Object.values(this.projections.current.view.datasets)) {
       if (ds.status === 'ready' && ds.name && ds.format) {
-        await this.pool.request({ type: 'register', name: ds.name, source: ds.source, format: ds.format }).catch((e: unknown) => {
-          const error = toAppError(e, newErrorId());
-          this.log.warn({ errorId: error.id, dataset: ds.name }, `dataset view not recreated: ${error.message}`);
-        });
+        const spec = specOf(ds.name, ds.format, ds.location ?? ds.source);
+        this.specs.set(ds.id, spec);
+        // A local copy (download, converted Arrow file) that is gone is made again, in the background.
+        if (ds.location && !isGlob(ds.location) && !existsSync(ds.location)) this.track(this.restore(ds.id, ds.name, ds.source, ds.format, ds.download?.sha256));
+        else await this.recreate(spec);
       } else if (ds.status === 'loading') {
-        this.enqueue(ds.id, ds.source, undefined);
+        this.track(this.register(ds.id, ds.source, undefined));
       }
     }
     this.unsubscribe = this.bus.subscribe((m) => {
-      if (m.kind === 'event' && m.event.type === 'DatasetRequested') this.enqueue(m.event.aggregateId, m.event.payload.source, m.event);
+      if (m.kind === 'event' && m.event.type === 'DatasetRequested') this.track(this.register(m.event.aggregateId, m.event.payload.source, m.event));
+      if (m.kind === 'event' && m.event.type === 'DatasetRemoved') this.track(this.forget(m.event.aggregateId));
     });
   }
 
@@ -49,31 +75,139 @@ export class CatalogService {
     this.unsubscribe?.();
   }
 
-  /** Resolves when every registration queued so far has finished. */
-  idle(): Promise<void> {
-    return this.chain;
+  private async recreate(spec: RegisterSpec): Promise<void> {
+    await this.pool.request({ type: 'register', spec }).catch((e: unknown) => {
+      const error = toAppError(e, newErrorId());
+      this.log.warn({ errorId: error.id, dataset: spec.name }, `dataset not recreated: ${error.message}`);
+    });
   }
 
-  private enqueue(datasetId: string, source: string, cause: EventEnvelope | undefined): void {
-    this.chain = this.chain.then(() => this.register(datasetId, source, cause));
+  /** Downloads or converts again a registered dataset's local copy, then makes it queryable under its name. */
+  private async restore(datasetId: string, name: string, source: string, format: DatasetFormat, sha256: string | undefined): Promise<void> {
+    try {
+      const located = await this.locate(datasetId, source);
+      if (sha256 && located.download && located.download.sha256 !== sha256) {
+        this.log.warn({ dataset: name, recorded: sha256, now: located.download.sha256 }, 'the URL now serves different bytes than when the dataset was added');
+      }
+      await this.recreate(specOf(name, format, located.location));
+    } catch (e) {
+      const error = toAppError(e, newErrorId());
+      this.log.warn({ errorId: error.id, dataset: name }, `dataset's local copy not restored: ${error.message}`);
+    }
+  }
+
+  /** Resolves when every registration started so far has finished. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+
+  private track(p: Promise<void>): void {
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
   }
 
   private async register(datasetId: string, source: string, cause: EventEnvelope | undefined): Promise<void> {
-    const fail = (error: AppError) => this.system(cause, { type: 'FailDataset', datasetId, source, error });
-    const path = isAbsolute(source) ? source : resolve(source);
-    const format = formatOf(path);
-    if (!existsSync(path)) return fail(appError(newErrorId(), 'DATASET_MISSING', `No file at ${path}.`));
-    if (!statSync(path).isFile()) return fail(appError(newErrorId(), 'DATASET_UNSUPPORTED', `${path} is not a file.`));
-    if (!format) return fail(appError(newErrorId(), 'DATASET_UNSUPPORTED', `Sextant does not know how to read ${path}: use CSV, TSV, Parquet or JSON.`));
-    const taken = new Set(Object.values(this.projections.current.view.datasets).flatMap((d) => (d.name ? [d.name] : [])));
-    const name = datasetName(path, taken);
     try {
-      const columns = await this.pool.request({ type: 'register', name, source: path, format });
-      await this.system(cause, { type: 'RegisterDataset', datasetId, name, source: path, format, columns });
+      const located = await this.locate(datasetId, source);
+      await this.serially(async () => {
+        const format = located.format;
+        const taken = new Set(Object.values(this.projections.current.view.datasets).flatMap((d) => (d.name ? [d.name] : [])));
+        if (format === 'duckdb') for (const r of RESERVED) taken.add(r);
+        const name = datasetName(source, taken);
+        const spec = specOf(name, format, located.location);
+        const registered = await this.pool.request({ type: 'register', spec });
+        this.specs.set(datasetId, spec);
+        const payload: DatasetRegistered = {
+          name,
+          source,
+          format,
+          columns: [...registered.columns],
+          ...(located.location !== source ? { location: located.location } : {}),
+          ...(registered.tables ? { tables: registered.tables.map((t) => ({ name: t.name, columns: [...t.columns] })) } : {}),
+          ...(located.download ? { download: located.download } : {}),
+        };
+        await this.system(cause, { type: 'RegisterDataset', datasetId, ...payload });
+      });
     } catch (e) {
-      const error = toAppError(e, newErrorId(), 'DATASET_UNREADABLE');
-      await fail({ ...error, code: error.code === 'SQL_ERROR' || error.code === 'INTERNAL' ? 'DATASET_UNREADABLE' : error.code, message: `${path} could not be read: ${error.message}` });
+      const error = explainReadFailure(toAppError(e, newErrorId(), 'DATASET_UNREADABLE'), source);
+      this.log.warn({ errorId: error.id, code: error.code, source }, error.message);
+      await this.system(cause, { type: 'FailDataset', datasetId, source, error });
     }
+  }
+
+  private serially(work: () => Promise<void>): Promise<void> {
+    const run = this.chain.then(work);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Finds what DuckDB should read for `source`, or throws an AppError a person understands. */
+  private async locate(datasetId: string, source: string): Promise<Located> {
+    if (isUrl(source)) {
+      const got = await download(source, join(this.dataDir, 'downloads'), {
+        onProgress: (p) =>
+          this.bus.publishProgress({
+            kind: 'download',
+            topic: CATALOG_TOPIC,
+            datasetId,
+            source,
+            receivedBytes: p.receivedBytes,
+            ...(p.totalBytes ? { totalBytes: p.totalBytes, percent: Math.round((p.receivedBytes / p.totalBytes) * 1000) / 10 } : {}),
+          }),
+      });
+      const local = await this.locateFile(datasetId, got.path, formatOf(source));
+      return { ...local, download: { bytes: got.bytes, sha256: got.sha256 } };
+    }
+    const path = isAbsolute(source) ? source : resolve(source);
+    if (isGlob(path)) {
+      const format = formatOf(path);
+      if (format !== 'csv' && format !== 'tsv' && format !== 'parquet' && format !== 'json' && format !== 'ndjson') {
+        throw fail('DATASET_UNSUPPORTED', `A pattern must name CSV, TSV, Parquet or JSON files (like /data/trips/*.parquet), not ${path}.`);
+      }
+      return { format, location: path };
+    }
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      throw fail('DATASET_MISSING', `No file at ${path}.`);
+    }
+    if (stat.isDirectory()) return locateFolder(path);
+    return this.locateFile(datasetId, path, formatOf(path));
+  }
+
+  private async locateFile(datasetId: string, path: string, byName: DatasetFormat | undefined): Promise<Located> {
+    try {
+      accessSync(path, constants.R_OK);
+    } catch {
+      throw fail('DATASET_UNREADABLE', `Sextant is not allowed to read ${path}.`);
+    }
+    if (statSync(path).size === 0) throw fail('DATASET_EMPTY', `${path} is empty.`);
+    const format = byName ?? sniffFormat(path);
+    if (!format) {
+      const ext = extname(path);
+      throw fail(
+        'DATASET_UNSUPPORTED',
+        `Sextant cannot read ${ext ? `${ext} files` : path}: add CSV, TSV, Parquet, JSON, NDJSON, Arrow IPC or DuckDB database files.`,
+      );
+    }
+    if (format !== 'arrow') return { format, location: path };
+    // DuckDB has no Arrow IPC reader here: convert once to Parquet in the dataset cache.
+    const dir = join(this.dataDir, 'datasets');
+    mkdirSync(dir, { recursive: true });
+    const target = join(dir, `${datasetId}.parquet`);
+    await this.pool.request({ type: 'convertArrow', source: path, target });
+    return { format, location: target };
+  }
+
+  /** A removed dataset stops being queryable: its view is dropped, its database detached. */
+  private async forget(datasetId: string): Promise<void> {
+    const spec = this.specs.get(datasetId);
+    if (!spec) return;
+    this.specs.delete(datasetId);
+    await this.pool
+      .request({ type: 'unregister', spec })
+      .catch((e: unknown) => this.log.warn({ errorId: toAppError(e, newErrorId()).id, dataset: spec.name }, 'dataset not removed from DuckDB'));
   }
 
   private async system(cause: EventEnvelope | undefined, command: DatasetCommand): Promise<void> {
@@ -86,4 +220,19 @@ export class CatalogService {
     const result = await this.handler.handle(command, meta);
     if (!result.ok) this.log.warn({ errorId: result.error.id, command: command.type }, result.error.message);
   }
+}
+
+/** A folder becomes one dataset: every Parquet file in it (and below), else every CSV/TSV file. */
+function locateFolder(dir: string): Located {
+  const files = (readdirSync(dir, { recursive: true }) as string[]).map((f) => f.toLowerCase());
+  const pick = (ext: string): boolean => files.some((f) => f.endsWith(ext));
+  if (pick('.parquet')) return { format: 'parquet', location: join(dir, '**', '*.parquet') };
+  if (pick('.csv')) return { format: 'csv', location: join(dir, '**', '*.csv') };
+  if (pick('.csv.gz')) return { format: 'csv', location: join(dir, '**', '*.csv.gz') };
+  if (pick('.tsv')) return { format: 'tsv', location: join(dir, '**', '*.tsv') };
+  throw fail('DATASET_EMPTY', `The folder ${dir} holds no Parquet or CSV files.`);
+}
+
+function specOf(name: string, format: DatasetFormat, location: string): RegisterSpec {
+  return format === 'duckdb' ? { kind: 'attach', name, location } : { kind: 'view', name, format, location };
 }

@@ -1,22 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { DatasetFormat } from '../../shared/contracts/events';
-import { literal } from '../query/sql';
+import { isGlob } from '../../shared/domain/datasetName';
+import type { Registered, RegisterSpec } from '../query/workerProtocol';
+import { ident, literal } from '../query/sql';
 
-/** The DuckDB table function that reads a source, or undefined for formats not readable yet. */
-export function readerSql(source: string, format: DatasetFormat): string | undefined {
-  const path = literal(source);
+
+/** The DuckDB table function that reads `location` in `format` (an Arrow file arrives converted to Parquet). */
+export function readerSql(location: string, format: Exclude<DatasetFormat, 'duckdb'>): string {
+  const path = literal(location);
+  // Files matched by a glob may differ in their columns; line them up by name, not position.
+  const many = isGlob(location) ? ', union_by_name = true' : '';
   switch (format) {
     case 'csv':
-      return `read_csv(${path})`;
+      return `read_csv(${path}${many})`;
     case 'tsv':
-      return `read_csv(${path}, delim = '\\t')`;
+      return `read_csv(${path}, delim = '\\t'${many})`;
     case 'parquet':
-      return `read_parquet(${path})`;
+    case 'arrow':
+      return `read_parquet(${path}${many})`;
     case 'json':
       return `read_json_auto(${path})`;
     case 'ndjson':
       return `read_json_auto(${path}, format = 'newline_delimited')`;
-    case 'arrow':
-    case 'duckdb':
-      return undefined;
   }
+}
+
+/**
+ * Makes a dataset queryable under its name: a view over its reader, or a DuckDB file attached
+ * read-only. Reads the first rows once, so a file DuckDB cannot parse fails here, not in a query.
+ * Leaves nothing behind when it fails.
+ */
+export async function registerDataset(c: DuckDBConnection, spec: RegisterSpec): Promise<Registered> {
+  try {
+    if (spec.kind === 'attach') return await attach(c, spec.name, spec.location);
+    await c.run(`CREATE OR REPLACE VIEW ${ident(spec.name)} AS SELECT * FROM ${readerSql(spec.location, spec.format)}`);
+    await c.run(`SELECT * FROM ${ident(spec.name)} LIMIT 100`);
+    const described = await c.runAndReadAll(`DESCRIBE ${ident(spec.name)}`);
+    return { columns: described.getRowObjectsJS().map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) })) };
+  } catch (e) {
+    await unregisterDataset(c, spec).catch(() => undefined);
+    throw e;
+  }
+}
+
+export async function unregisterDataset(c: DuckDBConnection, spec: RegisterSpec): Promise<void> {
+  if (spec.kind === 'attach') await c.run(`DETACH DATABASE IF EXISTS ${ident(spec.name)}`);
+  else await c.run(`DROP VIEW IF EXISTS ${ident(spec.name)}`);
+}
+
+async function attach(c: DuckDBConnection, name: string, location: string): Promise<Registered> {
+  await c.run(`ATTACH IF NOT EXISTS ${literal(location)} AS ${ident(name)} (READ_ONLY)`);
+  const rows = await c.runAndReadAll(
+    `SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE database_name = ${literal(name)}
+     ORDER BY schema_name = 'main' DESC, schema_name, table_name, column_index`,
+  );
+  const tables = new Map<string, { name: string; type: string }[]>();
+  for (const r of rows.getRowObjectsJS()) {
+    const table = String(r['table_name']);
+    const columns = tables.get(table) ?? [];
+    columns.push({ name: String(r['column_name']), type: String(r['data_type']) });
+    tables.set(table, columns);
+  }
+  if (tables.size === 0) throw new AppErrorException(appError(randomUUID(), 'DATASET_EMPTY', 'The database has no tables.'));
+  return { columns: [], tables: [...tables].map(([table, columns]) => ({ name: table, columns })) };
 }

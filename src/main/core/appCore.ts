@@ -29,6 +29,12 @@ export interface AppCoreOptions {
   readonly log?: Logger;
   /** Datasets to offer on first start; defaults to the vega-datasets samples. */
   readonly samples?: readonly string[];
+  /** A query running longer than this fails with TIMEOUT; unset, queries may run as long as they need. */
+  readonly queryTimeoutMs?: number;
+  /** Queries running at once across the worker pool (default 2); more wait their turn. */
+  readonly maxConcurrentQueries?: number;
+  /** Disk kept results may use before the oldest are dropped (default 5 GiB); dropped ones re-run on demand. */
+  readonly resultCacheBytes?: number;
 }
 
 /**
@@ -60,19 +66,26 @@ export class AppCore {
     projections.rebuild(store);
     bus.subscribe((m) => m.kind === 'event' && projections.apply(m.event)); // first, so streams see a current view
     const handler = new CommandHandler(store, bus, log);
+    const dbPath = join(dataDir, 'duckdb', 'sextant.duckdb');
     const pool = new WorkerPool({
       workerPath: options.workerPath,
       execArgv: options.workerExecArgv ?? [],
       size: options.workers ?? Math.max(1, availableParallelism() - 1),
+      ...(options.maxConcurrentQueries ? { maxConcurrentQueries: options.maxConcurrentQueries } : {}),
       log,
       config: {
-        dbPath: join(dataDir, 'duckdb', 'sextant.duckdb'),
+        dbPath,
         duckdb: { memory_limit: options.memoryLimit ?? defaultMemoryLimit(), temp_directory: join(dataDir, 'duckdb', 'tmp') },
         progressIntervalMs: 200,
+        flushIntervalMs: 250,
       },
     });
-    const runner = new QueryRunner(handler, bus, pool, projections, log);
-    const catalog = new CatalogService(handler, bus, pool, projections, log);
+    const runner = new QueryRunner(handler, bus, pool, projections, log, {
+      ...(options.queryTimeoutMs !== undefined ? { timeoutMs: options.queryTimeoutMs } : {}),
+      resultCacheBytes: options.resultCacheBytes ?? DEFAULT_RESULT_CACHE_BYTES,
+      databaseFile: dbPath,
+    });
+    const catalog = new CatalogService(handler, bus, pool, projections, log, dataDir);
     await runner.start();
     await catalog.start();
     const core = new AppCore(dataDir, log, store, bus, projections, handler, new StreamManager(store, bus, projections, log), pool, runner, catalog);
@@ -103,7 +116,7 @@ export class AppCore {
         streams: this.streams,
         log: this.log,
         dispatch: (command) => this.dispatch(command),
-        fetchPage: (queryId, offset, limit) => this.runner.fetchPage(queryId, offset, limit),
+        fetchPage: (queryId, offset, limit, view) => this.runner.fetchPage(queryId, offset, limit, view),
       },
       channel,
     );
@@ -119,6 +132,8 @@ export class AppCore {
     this.log.flush();
   }
 }
+
+const DEFAULT_RESULT_CACHE_BYTES = 5 * 2 ** 30;
 
 /** Half the machine's memory for DuckDB; beyond it, work spills to temp_directory instead of failing. */
 function defaultMemoryLimit(): string {

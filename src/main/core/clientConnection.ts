@@ -1,6 +1,6 @@
 import type { ClientCommand, CommandAck } from '../../shared/contracts/commands';
 import { appError, fail, ok, type Result } from '../../shared/contracts/errors';
-import { clientRequestSchema, type Page } from '../../shared/contracts/protocol';
+import { clientRequestSchema, type Page, type PageView } from '../../shared/contracts/protocol';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import type { Outbox } from '../streams/outbox';
@@ -13,7 +13,7 @@ export interface ConnectionServices {
   readonly streams: StreamManager;
   readonly log: Logger;
   dispatch(command: ClientCommand): Promise<Result<CommandAck>>;
-  fetchPage(queryId: string, offset: number, limit: number): Promise<Result<Page>>;
+  fetchPage(queryId: string, offset: number, limit: number, view?: PageView): Promise<Result<Page>>;
 }
 
 /**
@@ -60,7 +60,10 @@ export class ClientConnection {
         this.subscriptions.get(request.subscriptionId)?.close();
         return ok({ subscriptionId: request.subscriptionId });
       case 'fetchPage':
-        return this.services.fetchPage(request.queryId, request.offset, request.limit);
+        return this.services.fetchPage(request.queryId, request.offset, request.limit, {
+          ...(request.orderBy ? { orderBy: request.orderBy } : {}),
+          ...(request.filter ? { filter: request.filter } : {}),
+        });
     }
   }
 

@@ -1,16 +1,21 @@
 /**
- * A DuckDB worker thread. It owns three connections to the shared database: one runs the person's
- * SQL, one writes the result table, one reads pages, so a page can be served while a query runs.
- * Rows stay here and in DuckDB; main only ever receives a page of text at a time.
+ * A DuckDB worker thread. Every running query gets its own pair of connections (one runs the SQL,
+ * one appends its rows to the result table), so several queries can run at once and a cancel
+ * interrupts exactly one of them. Pages are read on a connection of their own, catalog work on
+ * another, so neither waits for a long query. Rows stay here and in DuckDB; main only ever
+ * receives a page of text at a time.
  */
 import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { AppErrorException, appError, toAppError, type AppError } from '../../shared/contracts/errors';
-import type { Column } from '../../shared/contracts/events';
-import { readerSql } from '../catalog/readers';
-import { ident, RESULTS_SCHEMA } from './sql';
-import type { ReplyOf, RunOutcome, WorkerConfig, WorkerReply, WorkerRequest } from './workerProtocol';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { toAppError, type AppError } from '../../shared/contracts/errors';
+import { MAX_PAGE_ROWS } from '../../shared/contracts/protocol';
+import { convertArrowToParquet } from '../catalog/arrowImport';
+import { registerDataset, unregisterDataset } from '../catalog/readers';
+import { readPage } from './pageReader';
+import { runIntoTable, type RunSlot } from './resultWriter';
+import { RESULTS_SCHEMA } from './sql';
+import type { ReplyOf, WorkerConfig, WorkerReply, WorkerRequest } from './workerProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('duckdbWorker must run in a worker thread');
@@ -18,11 +23,13 @@ const config = workerData as WorkerConfig;
 
 const post = (reply: WorkerReply): void => port.postMessage(reply);
 
+type JobRequest = Exclude<WorkerRequest, { type: 'cancel' | 'shutdown' | 'crash' }>;
+
 const ready = (async () => {
   const instance = await DuckDBInstance.fromCache(config.dbPath, { ...config.duckdb });
-  const [query, writer, reader] = await Promise.all([instance.connect(), instance.connect(), instance.connect()]);
-  await writer.run(`CREATE SCHEMA IF NOT EXISTS ${RESULTS_SCHEMA}`);
-  return { query, writer, reader };
+  const [reader, admin] = await Promise.all([instance.connect(), instance.connect()]);
+  await admin.run(`CREATE SCHEMA IF NOT EXISTS ${RESULTS_SCHEMA}`);
+  return { instance, reader, admin };
 })();
 ready.then(
   () => post({ type: 'ready' }),
@@ -33,127 +40,137 @@ ready.then(
   },
 );
 
+/** Idle run slots, reused: opening connections is cheap but not free. */
+const idleSlots: RunSlot[] = [];
+/** Slots of running jobs, so a cancel can interrupt the right connection. */
+const running = new Map<number, RunSlot>();
 /** Jobs whose cancel arrived; their DuckDB interruption is reported as INTERRUPTED. */
 const cancelled = new Set<number>();
-let runningJob: number | undefined;
 
 port.on('message', (request: WorkerRequest) => {
-  if (request.type === 'cancel') {
-    if (runningJob === request.jobId) {
+  switch (request.type) {
+    case 'cancel':
       cancelled.add(request.jobId);
-      void ready.then((c) => c.query.interrupt());
-    }
+      running.get(request.jobId)?.query.interrupt();
+      return;
+    case 'shutdown':
+      return void shutdown(0);
+    case 'crash':
+      setImmediate(() => {
+        throw new Error('Injected worker crash');
+      });
+      return;
+    default:
+      break;
+  }
+  if (dying) {
+    post({ type: 'failed', jobId: request.jobId, error: { id: randomUUID(), code: 'WORKER_CRASHED', message: 'The query worker is stopping.' } });
     return;
   }
-  void handle(request).then(
-    (value) => post({ type: 'done', jobId: request.jobId, value }),
-    (e: unknown) => post({ type: 'failed', jobId: request.jobId, error: classify(e, request) }),
-  );
+  inFlight++;
+  void handle(request)
+    .then(
+      (value) => {
+        cancelled.delete(request.jobId);
+        post({ type: 'done', jobId: request.jobId, value });
+      },
+      (e: unknown) => post({ type: 'failed', jobId: request.jobId, error: classify(e, request) }),
+    )
+    .finally(() => {
+      inFlight--;
+      if (inFlight === 0) for (const w of drained.splice(0)) w();
+    });
 });
 
-async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Promise<ReplyOf[keyof ReplyOf]> {
+/**
+ * A worker must never exit while a DuckDB call is in flight: the call's completion would land in a
+ * dead thread and abort the whole process. So any exit, clean or after a crash, first interrupts
+ * what runs and waits (bounded) for every call to return.
+ */
+let dying = false;
+let inFlight = 0;
+const drained: (() => void)[] = [];
+const SETTLE_LIMIT_MS = 10_000;
+
+/** Why this worker is dying after a crash: every job it fails on the way out fails with it (one id). */
+let crash: AppError | undefined;
+
+async function shutdown(code: number, error?: AppError): Promise<void> {
+  if (dying) return;
+  dying = true;
+  crash = error;
+  // Say so first, so the pool stops sending work here while this worker winds down.
+  if (error) post({ type: 'fatal', error });
+  for (const slot of running.values()) slot.query.interrupt();
+  const c = await ready.catch(() => undefined);
+  c?.reader.interrupt();
+  c?.admin.interrupt();
+  if (inFlight > 0) await Promise.race([new Promise<void>((r) => drained.push(r)), new Promise((r) => setTimeout(r, SETTLE_LIMIT_MS))]);
+  process.exit(code);
+}
+
+process.on('uncaughtException', (e) => {
+  void shutdown(1, toAppError(e, randomUUID(), 'WORKER_CRASHED'));
+});
+
+async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
   const c = await ready;
   switch (request.type) {
     case 'run':
-      return run(c, request.jobId, request.sql, request.resultTable);
+      return run(c.instance, request.jobId, request.sql, request.resultTable);
     case 'page':
-      return page(c.reader, request.resultTable, request.columnCount, request.offset, request.limit);
-    case 'register': {
-      const reader = readerSql(request.source, request.format);
-      if (!reader) throw new AppErrorException(appError(randomUUID(), 'DATASET_UNSUPPORTED', `Sextant cannot read ${request.format} files yet.`));
-      await c.writer.run(`CREATE OR REPLACE VIEW ${ident(request.name)} AS SELECT * FROM ${reader}`);
-      const described = await c.writer.runAndReadAll(`DESCRIBE ${ident(request.name)}`);
-      return described.getRowObjectsJS().map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) }));
-    }
-    case 'exec':
-      await c.writer.run(request.sql);
+      return readPage(c.reader, request.resultTable, request.columnCount, request.offset, request.limit);
+    case 'register':
+      return registerDataset(c.admin, request.spec);
+    case 'unregister':
+      await unregisterDataset(c.admin, request.spec);
       return null;
+    case 'convertArrow':
+      return convertArrowToParquet(c.admin, request.source, request.target);
+    case 'exec':
+      await c.admin.run(request.sql);
+      return null;
+    case 'read':
+      return (await c.admin.runAndReadAll(request.sql)).getRowObjectsJS();
   }
 }
 
-async function run(
-  c: { query: DuckDBConnection; writer: DuckDBConnection },
-  jobId: number,
-  sql: string,
-  resultTable: string,
-): Promise<RunOutcome> {
-  runningJob = jobId;
+async function run(instance: DuckDBInstance, jobId: number, sql: string, resultTable: string): Promise<ReplyOf['run']> {
+  const slot = idleSlots.pop() ?? { query: await instance.connect(), writer: await instance.connect() };
+  running.set(jobId, slot);
   post({ type: 'began', jobId });
-  const started = performance.now();
-  const progress = setInterval(() => {
-    const p = c.query.progress;
-    post({
-      type: 'progress',
-      jobId,
-      elapsedMs: Math.round(performance.now() - started),
-      ...(p.rows_processed > 0n ? { rowsProcessed: Number(p.rows_processed) } : {}),
-      ...(p.percentage >= 0 ? { percent: p.percentage } : {}),
-    });
-  }, config.progressIntervalMs);
   try {
-    const statements = await c.query.extractStatements(sql);
-    if (statements.count === 0) throw new AppErrorException(appError(randomUUID(), 'SQL_ERROR', 'There is no SQL statement to run.'));
-    // Statements run in order; only the last one's rows are kept.
-    for (let i = 0; i < statements.count - 1; i++) await (await statements.prepare(i)).run();
-    const last = await statements.prepare(statements.count - 1);
-    const columns: Column[] = [];
-    for (let i = 0; i < last.columnCount; i++) columns.push({ name: last.columnName(i), type: last.columnType(i).toString() });
-    if (columns.length === 0) {
-      await last.run();
-      return { rowCount: 0, columns, durationMs: performance.now() - started, hasTable: false };
-    }
-    // Positional column names: a result may repeat a name (select 1 a, 2 a), a table may not.
-    await c.writer.run(`CREATE OR REPLACE TABLE ${resultTable} (${columns.map((col, i) => `c${i} ${col.type}`).join(', ')})`);
-    const [schema, table] = splitTable(resultTable);
-    const appender = await c.writer.createAppender(table, schema);
-    let rowCount = 0;
-    try {
-      const result = await last.stream();
-      for (;;) {
-        const chunk = await result.fetchChunk();
-        if (!chunk || chunk.rowCount === 0) break;
-        appender.appendDataChunk(chunk);
-        rowCount += chunk.rowCount;
-      }
-    } finally {
-      appender.closeSync();
-    }
-    return { rowCount, columns, durationMs: performance.now() - started, hasTable: true };
+    return await runIntoTable(slot, sql, resultTable, { ...config, headRows: MAX_PAGE_ROWS }, {
+      progress: (p) => post({ type: 'progress', jobId, ...p }),
+      columns: (columns) => post({ type: 'columns', jobId, columns }),
+      head: (head) => post({ type: 'head', jobId, head }),
+      rows: (rowsAvailable) => post({ type: 'rows', jobId, rowsAvailable }),
+      cancelled: () => cancelled.has(jobId),
+    });
   } finally {
-    clearInterval(progress);
-    runningJob = undefined;
+    running.delete(jobId);
+    idleSlots.push(slot);
   }
 }
 
-/** Rows [offset, offset + limit) as DuckDB's own text, column-major. Appended rows have contiguous rowids. */
-async function page(
-  reader: DuckDBConnection,
-  resultTable: string,
-  columnCount: number,
-  offset: number,
-  limit: number,
-): Promise<ReplyOf['page']> {
-  const cols = Array.from({ length: columnCount }, (_, i) => `c${i}::VARCHAR`).join(', ');
-  const result = await reader.runAndReadAll(
-    `SELECT ${cols} FROM ${resultTable} WHERE rowid >= ${offset} AND rowid < ${offset + limit} ORDER BY rowid`,
-  );
-  return result.getColumnsJS() as (string | null)[][];
-}
-
-function splitTable(qualified: string): [string, string] {
-  const dot = qualified.indexOf('.');
-  return [qualified.slice(0, dot), qualified.slice(dot + 1).replace(/^"|"$/g, '').replaceAll('""', '"')];
-}
-
-const FALLBACK_CODE = { run: 'SQL_ERROR', register: 'DATASET_UNREADABLE', page: 'INTERNAL', exec: 'INTERNAL' } as const;
+const FALLBACK_CODE = {
+  run: 'SQL_ERROR',
+  register: 'DATASET_UNREADABLE',
+  unregister: 'INTERNAL',
+  convertArrow: 'DATASET_UNREADABLE',
+  page: 'INTERNAL',
+  exec: 'INTERNAL',
+  read: 'INTERNAL',
+} as const;
 
 /**
  * The worker is where a DuckDB failure is first seen, so this is where its error id is minted.
  * DuckDB's own message ("Parser Error: syntax error at or near …") is what a person needs to read.
  */
-function classify(e: unknown, request: Exclude<WorkerRequest, { type: 'cancel' }>): AppError {
+function classify(e: unknown, request: JobRequest): AppError {
+  if (crash) return { ...crash, code: 'WORKER_CRASHED', message: `A query worker crashed: ${crash.message}` };
   const id = randomUUID();
-  if (cancelled.delete(request.jobId)) return appError(id, 'INTERRUPTED', 'The query was cancelled.');
+  if (cancelled.delete(request.jobId)) return { id, code: 'INTERRUPTED', message: 'The query was cancelled.' };
   const error = toAppError(e, id, FALLBACK_CODE[request.type]);
   return { ...error, message: error.message.replace(/^Failed to (extract statements|prepare)[^:]*: /, '') };
 }

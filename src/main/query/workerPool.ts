@@ -2,20 +2,30 @@ import { Worker } from 'node:worker_threads';
 import { appError, type AppError } from '../../shared/contracts/errors';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
-import type { ReplyOf, WorkerConfig, WorkerReply, WorkerRequest } from './workerProtocol';
+import type { Column } from '../../shared/contracts/events';
+import type { ReplyOf, RunProgress, WorkerConfig, WorkerReply, WorkerRequest } from './workerProtocol';
 
 export interface WorkerPoolOptions {
   /** Built worker entry (out/main/duckdbWorker.js), or the .ts source under tsx in tests. */
   readonly workerPath: string;
   readonly execArgv?: readonly string[];
   readonly size: number;
+  /**
+   * Queries running at once across the pool (each on its own connections); more wait in FIFO order.
+   * A running DuckDB call holds one of libuv's 4 threads, so this stays below 4 to keep pages and
+   * catalog work responsive while long queries run.
+   */
+  readonly maxConcurrentQueries?: number;
   readonly config: WorkerConfig;
   readonly log: Logger;
 }
 
 export interface RunHooks {
   onBegan(): void;
-  onProgress(p: { elapsedMs: number; rowsProcessed?: number; percent?: number }): void;
+  onProgress(p: RunProgress): void;
+  onColumns(columns: readonly Column[]): void;
+  onHead(head: ReplyOf['page']): void;
+  onRows(rowsAvailable: number): void;
 }
 
 type Request = WorkerRequest extends infer R ? (R extends { jobId: number } ? Omit<R, 'jobId'> : never) : never;
@@ -30,7 +40,8 @@ interface Pending {
 class WorkerHandle {
   readonly worker: Worker;
   readonly pending = new Map<number, Pending>();
-  runningQuery: number | undefined;
+  /** Run jobs this worker is executing. */
+  readonly runningQueries = new Set<number>();
   /** Set once the worker opened the database; a worker that dies before that failed to start. */
   started = false;
   fatal: AppError | undefined;
@@ -48,6 +59,7 @@ class WorkerHandle {
       return;
     }
     if (reply.type === 'fatal') {
+      // Dying: it exits once its DuckDB calls return; no new work goes to it meanwhile.
       this.fatal = reply.error;
       return;
     }
@@ -60,6 +72,12 @@ class WorkerHandle {
         const { elapsedMs, rowsProcessed, percent } = reply;
         return p.hooks?.onProgress({ elapsedMs, ...(rowsProcessed !== undefined ? { rowsProcessed } : {}), ...(percent !== undefined ? { percent } : {}) });
       }
+      case 'columns':
+        return p.hooks?.onColumns(reply.columns);
+      case 'head':
+        return p.hooks?.onHead(reply.head);
+      case 'rows':
+        return p.hooks?.onRows(reply.rowsAvailable);
       case 'done':
         this.pending.delete(reply.jobId);
         return p.resolve(reply.value);
@@ -69,6 +87,9 @@ class WorkerHandle {
     }
   }
 }
+
+/** How long a worker gets to stop cleanly before it is terminated. */
+const SHUTDOWN_LIMIT_MS = 15_000;
 
 /** Consecutive workers dying before they open the database, after which the pool gives up. */
 const MAX_STARTUP_FAILURES = 3;
@@ -80,8 +101,9 @@ interface QueuedRun {
 }
 
 /**
- * A fixed pool of DuckDB worker threads sharing one database. Queries queue FIFO and run one per
- * worker; pages and catalog work go round-robin, on each worker's other connections.
+ * A fixed pool of DuckDB worker threads sharing one database. Queries queue FIFO and start on the
+ * least busy worker while fewer than `maxConcurrentQueries` run; pages and catalog work go
+ * round-robin, on each worker's own connections, so they never wait behind a query.
  */
 export class WorkerPool {
   private readonly workers: WorkerHandle[] = [];
@@ -116,12 +138,28 @@ export class WorkerPool {
       job?.pending.reject(appError(newErrorId(), 'INTERRUPTED', 'The query was cancelled before it started.'));
       return;
     }
-    const handle = this.workers.find((w) => w.runningQuery === jobId);
+    const handle = this.workers.find((w) => w.runningQueries.has(jobId));
     handle?.worker.postMessage({ type: 'cancel', jobId } satisfies WorkerRequest);
   }
 
+  /**
+   * Fault injection: makes the worker running `jobId` throw an uncaught exception, as a bug would.
+   * Its crash handler runs for real; everything it owed fails with WORKER_CRASHED and a fresh
+   * worker takes its place. Tests use it to prove a dying worker is survived.
+   */
+  crashWorkerOf(jobId: number): boolean {
+    const handle = this.workers.find((w) => w.runningQueries.has(jobId));
+    handle?.worker.postMessage({ type: 'crash' } satisfies WorkerRequest);
+    return handle !== undefined;
+  }
+
+  private get runningCount(): number {
+    return this.workers.reduce((n, w) => n + w.runningQueries.size, 0);
+  }
+
   request<T extends Exclude<Request['type'], 'run'>>(request: Extract<Request, { type: T }>): Promise<ReplyOf[T]> {
-    const handle = this.workers[this.roundRobin++ % this.workers.length];
+    const alive = this.workers.filter((w) => !w.fatal);
+    const handle = alive[this.roundRobin++ % Math.max(1, alive.length)];
     const jobId = this.nextJob++;
     return new Promise((resolve, reject) => {
       if (this.broken || !handle) return reject(this.broken ?? appError(newErrorId(), 'WORKER_CRASHED', 'No query worker is running.'));
@@ -130,19 +168,35 @@ export class WorkerPool {
     });
   }
 
+  /**
+   * Asks every worker to stop cleanly (a thread terminated mid-call would abort the process) and
+   * waits for them; one that does not stop in time is terminated.
+   */
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    for (const job of this.queue.splice(0)) job.pending.reject(appError(newErrorId(), 'INTERRUPTED', 'Sextant is shutting down.'));
+    await Promise.all(
+      this.workers.map(async (w) => {
+        const exited = new Promise<void>((resolve) => w.worker.once('exit', () => resolve()));
+        w.worker.postMessage({ type: 'shutdown' } satisfies WorkerRequest);
+        const timer = setTimeout(() => void w.worker.terminate(), SHUTDOWN_LIMIT_MS);
+        await exited;
+        clearTimeout(timer);
+      }),
+    );
   }
 
   private dispatch(): void {
-    for (const handle of this.workers) {
-      if (this.queue.length === 0) return;
-      if (handle.runningQuery !== undefined) continue;
+    const max = Math.max(1, this.options.maxConcurrentQueries ?? 2);
+    while (this.queue.length > 0 && this.runningCount < max) {
+      const handle = this.workers
+        .filter((w) => !w.fatal)
+        .reduce<WorkerHandle | undefined>((best, w) => (!best || w.runningQueries.size < best.runningQueries.size ? w : best), undefined);
+      if (!handle) return;
       const job = this.queue.shift()!;
-      handle.runningQuery = job.jobId;
+      handle.runningQueries.add(job.jobId);
       const settle = (): void => {
-        handle.runningQuery = undefined;
+        handle.runningQueries.delete(job.jobId);
         this.dispatch();
       };
       handle.pending.set(job.jobId, {
@@ -172,7 +226,12 @@ export class WorkerPool {
     const i = this.workers.indexOf(dead);
     if (i === -1) return;
     this.workers.splice(i, 1);
-    const error = dead.fatal ? { ...crash, message: `DuckDB could not start: ${dead.fatal.message}` } : crash;
+    // The worker's own report carries the id minted where the failure was first seen.
+    const error: AppError = !dead.fatal
+      ? crash
+      : dead.started
+        ? { ...dead.fatal, code: 'WORKER_CRASHED', message: `A query worker crashed: ${dead.fatal.message}` }
+        : { ...crash, message: `DuckDB could not start: ${dead.fatal.message}` };
     const owed = [...dead.pending.values()];
     dead.pending.clear();
     for (const p of owed) p.reject(error);

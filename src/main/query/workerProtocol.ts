@@ -1,5 +1,5 @@
 import type { AppError } from '../../shared/contracts/errors';
-import type { Column, DatasetFormat } from '../../shared/contracts/events';
+import type { Column, DatasetFormat, DatasetTable } from '../../shared/contracts/events';
 
 /** Handed to each DuckDB worker at spawn: every worker opens the same database via fromCache. */
 export interface WorkerConfig {
@@ -7,15 +7,44 @@ export interface WorkerConfig {
   readonly duckdb: Readonly<Record<string, string>>;
   /** How often a running query reports progress. */
   readonly progressIntervalMs: number;
+  /**
+   * How often a running query commits what it appended so far, so pages can be read while it runs.
+   * The first chunk is always committed at once: that is what makes the first page fast.
+   */
+  readonly flushIntervalMs: number;
+}
+
+/** How a catalog registration reads its source; built in main, executed in a worker. */
+export type RegisterSpec =
+  /** A view over a DuckDB table function (read_csv, read_parquet, read_json…). */
+  | { readonly kind: 'view'; readonly name: string; readonly format: Exclude<DatasetFormat, 'duckdb'>; readonly location: string }
+  /** A DuckDB database file, attached read-only under the dataset's name. */
+  | { readonly kind: 'attach'; readonly name: string; readonly location: string };
+
+export interface Registered {
+  readonly columns: readonly Column[];
+  readonly tables?: readonly DatasetTable[];
 }
 
 /** Main → worker. Every request carries a jobId its reply echoes. */
 export type WorkerRequest =
   | { readonly type: 'run'; readonly jobId: number; readonly sql: string; readonly resultTable: string }
   | { readonly type: 'cancel'; readonly jobId: number }
+  /** Stop cleanly: interrupt what runs, let every DuckDB call return, then exit. */
+  | { readonly type: 'shutdown' }
+  /**
+   * Fault injection: throw an uncaught exception in the worker, as a bug would. The worker's crash
+   * handler then runs for real (interrupt, settle, exit with an error); tests use it.
+   */
+  | { readonly type: 'crash' }
   | { readonly type: 'page'; readonly jobId: number; readonly resultTable: string; readonly columnCount: number; readonly offset: number; readonly limit: number }
-  | { readonly type: 'register'; readonly jobId: number; readonly name: string; readonly source: string; readonly format: DatasetFormat }
-  | { readonly type: 'exec'; readonly jobId: number; readonly sql: string };
+  | { readonly type: 'register'; readonly jobId: number; readonly spec: RegisterSpec }
+  | { readonly type: 'unregister'; readonly jobId: number; readonly spec: RegisterSpec }
+  /** Reads an Arrow IPC file (file or stream format) and writes it as Parquet at `target`. */
+  | { readonly type: 'convertArrow'; readonly jobId: number; readonly source: string; readonly target: string }
+  | { readonly type: 'exec'; readonly jobId: number; readonly sql: string }
+  /** Small internal reads (the result tables that exist, the database's size): rows as JS values. */
+  | { readonly type: 'read'; readonly jobId: number; readonly sql: string };
 
 export interface RunOutcome {
   readonly rowCount: number;
@@ -29,8 +58,17 @@ export interface ReplyOf {
   run: RunOutcome;
   cancel: null;
   page: ReadonlyArray<ReadonlyArray<string | null>>;
-  register: readonly Column[];
+  register: Registered;
+  unregister: null;
+  convertArrow: { readonly rows: number };
   exec: null;
+  read: ReadonlyArray<Readonly<Record<string, unknown>>>;
+}
+
+export interface RunProgress {
+  readonly elapsedMs: number;
+  readonly rowsProcessed?: number;
+  readonly percent?: number;
 }
 
 /** Worker → main. `ready` and `fatal` are about the worker itself, the rest about one job. */
@@ -38,7 +76,12 @@ export type WorkerReply =
   | { readonly type: 'ready' }
   | { readonly type: 'fatal'; readonly error: AppError }
   | { readonly type: 'began'; readonly jobId: number }
-  | { readonly type: 'progress'; readonly jobId: number; readonly elapsedMs: number; readonly rowsProcessed?: number; readonly percent?: number }
+  | ({ readonly type: 'progress'; readonly jobId: number } & RunProgress)
+  /** The result's columns are known and its (empty) table exists. */
+  | { readonly type: 'columns'; readonly jobId: number; readonly columns: readonly Column[] }
+  /** The first rows of the result as text (column-major), sent once, before they are even committed: the first page. */
+  | { readonly type: 'head'; readonly jobId: number; readonly head: ReplyOf['page'] }
+  /** The first `rowsAvailable` rows of the result are committed: pages up to there can be read. */
+  | { readonly type: 'rows'; readonly jobId: number; readonly rowsAvailable: number }
   | { readonly type: 'done'; readonly jobId: number; readonly value: ReplyOf[keyof ReplyOf] }
   | { readonly type: 'failed'; readonly jobId: number; readonly error: AppError };
-

@@ -25,7 +25,7 @@ describe('Bus', () => {
     bus.subscribe((m) => a.push(m));
     bus.subscribe((m) => b.push(m));
     bus.publishEvents([event(1), event(2)]);
-    bus.publishProgress({ topic: 'session/a', sessionId: 'a', queryId: 'q', elapsedMs: 5 });
+    bus.publishProgress({ kind: 'query', topic: 'session/a', sessionId: 'a', queryId: 'q', elapsedMs: 5 });
     expect(seqs(a)).toEqual([1, 2]);
     expect(b.map((m) => m.kind)).toEqual(['event', 'event', 'progress']);
   });

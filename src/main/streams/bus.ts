@@ -1,9 +1,9 @@
 import type { EventEnvelope } from '../../shared/contracts/events';
-import type { QueryProgress } from '../../shared/contracts/frames';
+import type { Progress } from '../../shared/contracts/frames';
 
 export type BusMessage =
   | { readonly kind: 'event'; readonly event: EventEnvelope }
-  | { readonly kind: 'progress'; readonly progress: QueryProgress };
+  | { readonly kind: 'progress'; readonly progress: Progress };
 
 type Listener = (message: BusMessage) => void;
 
@@ -40,7 +40,7 @@ export class Bus {
     this.drain();
   }
 
-  publishProgress(progress: QueryProgress): void {
+  publishProgress(progress: Progress): void {
     this.queue.push({ kind: 'progress', progress });
     this.drain();
   }

@@ -194,7 +194,7 @@ describe('StreamManager over a real store', () => {
     await c.request({ method: 'subscribe', subscriptionId: 'catalog', pattern: 'catalog' });
     await c.until((f) => f.filter((x) => x.kind === 'live').length === 3);
     const seqBefore = core.store.lastSeq();
-    core.bus.publishProgress({ topic: `session/${a}`, sessionId: a, queryId: 'q1', elapsedMs: 200, rowsProcessed: 10, percent: 40 });
+    core.bus.publishProgress({ kind: 'query', topic: `session/${a}`, sessionId: a, queryId: 'q1', elapsedMs: 200, rowsProcessed: 10, percent: 40 });
     await c.until((f) => f.some((x) => x.kind === 'progress'));
     await tick();
     const progress = c.frames.filter((f) => f.kind === 'progress');

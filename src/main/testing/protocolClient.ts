@@ -15,6 +15,8 @@ export class ProtocolClient {
   /** Responses to messages without an id (-1): refusals of malformed messages. */
   readonly orphanResponses: Result<unknown>[] = [];
   autoAck = true;
+  /** Called after each batch of frames is recorded (benchmarks time arrivals with it). */
+  readonly frameListeners = new Set<() => void>();
   private processed = 0;
   private nextId = 1;
   private readonly pending = new Map<number, (r: Result<unknown>) => void>();
@@ -33,6 +35,7 @@ export class ProtocolClient {
       this.frames.push(...message.frames);
       this.processed += message.frames.length;
       if (this.autoAck) this.ack();
+      for (const l of this.frameListeners) l();
     });
     this.transport.onConnection((connected) => {
       if (connected) this.processed = 0;

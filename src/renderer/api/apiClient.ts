@@ -131,7 +131,7 @@ export function createApiClient(channel: ClientChannel, options: ApiClientOption
         ...(afterSeq === undefined || storeId === undefined ? {} : { storeId }),
       }),
     unsubscribe: (subscriptionId) => request({ method: 'unsubscribe', subscriptionId }),
-    fetchPage: (queryId, offset, limit) => request({ method: 'fetchPage', queryId, offset, limit }),
+    fetchPage: (queryId, offset, limit, view) => request({ method: 'fetchPage', queryId, offset, limit, ...view }),
     onFrame: (listener) => {
       frameListeners.add(listener);
       return () => frameListeners.delete(listener);

@@ -122,6 +122,7 @@ export class StreamClient {
         cursor.storeId = frame.storeId;
         break;
       case 'progress':
+        if (frame.progress.kind !== 'query') return;
         this.progress = { ...this.progress, [frame.progress.queryId]: frame.progress };
         break;
       case 'stale':

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appErrorSchema } from './errors';
-import { columnSchema, datasetFormatSchema, type AggregateType } from './events';
+import { columnSchema, type AggregateType, type DatasetRegistered } from './events';
 
 /** Largest SQL text a person can submit: generous for hand-written SQL, small enough to store. */
 export const MAX_SQL_CHARS = 256 * 1024;
@@ -56,14 +56,7 @@ export type SessionCommand =
 export type DatasetCommand =
   | { type: 'RequestDataset'; datasetId: string; source: string }
   // issued by the catalog service after it inspected the source
-  | {
-      type: 'RegisterDataset';
-      datasetId: string;
-      name: string;
-      source: string;
-      format: z.infer<typeof datasetFormatSchema>;
-      columns: readonly z.infer<typeof columnSchema>[];
-    }
+  | ({ type: 'RegisterDataset'; datasetId: string } & DatasetRegistered)
   | { type: 'FailDataset'; datasetId: string; source: string; error: z.infer<typeof appErrorSchema> }
   | { type: 'RemoveDataset'; datasetId: string };
 

@@ -9,6 +9,30 @@ export const datasetFormats = ['csv', 'tsv', 'parquet', 'json', 'ndjson', 'arrow
 export const datasetFormatSchema = z.enum(datasetFormats);
 export type DatasetFormat = z.infer<typeof datasetFormatSchema>;
 
+/** A table of a dataset that holds several (a DuckDB database file): queryable as `<dataset>.<table>`. */
+export const datasetTableSchema = z.object({ name: z.string(), columns: z.array(columnSchema) });
+export type DatasetTable = z.infer<typeof datasetTableSchema>;
+
+export const datasetRegisteredSchema = z.object({
+  /** The name it is queryable under (DESIGN.md's rule). */
+  name: z.string(),
+  /** What the person gave: a path, a folder, a glob or an http(s) URL. */
+  source: z.string(),
+  format: datasetFormatSchema,
+  /** Its columns; empty for a DuckDB database file, whose columns are per table. */
+  columns: z.array(columnSchema),
+  /**
+   * What DuckDB reads when that is not `source` itself: the glob over a folder, the local copy of a
+   * URL, or the Parquet file an Arrow IPC file was converted to.
+   */
+  location: z.string().optional(),
+  /** The tables of a DuckDB database file, attached read-only under the dataset's name. */
+  tables: z.array(datasetTableSchema).optional(),
+  /** A URL's download: size and SHA-256 of the bytes received, so a later copy can be checked. */
+  download: z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
+});
+export type DatasetRegistered = z.infer<typeof datasetRegisteredSchema>;
+
 const event = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
   z.object({ type: z.literal(type), payload });
 
@@ -44,10 +68,7 @@ export type SessionEvent = z.infer<typeof sessionEventSchema>;
 export const datasetEventSchema = z.discriminatedUnion('type', [
   /** A person asked for this source; the catalog service inspects it and registers or fails it. */
   event('DatasetRequested', z.object({ source: z.string() })),
-  event(
-    'DatasetRegistered',
-    z.object({ name: z.string(), source: z.string(), format: datasetFormatSchema, columns: z.array(columnSchema) }),
-  ),
+  event('DatasetRegistered', datasetRegisteredSchema),
   event('DatasetFailed', z.object({ source: z.string(), error: appErrorSchema })),
   event('DatasetRemoved', z.object({})),
 ]);

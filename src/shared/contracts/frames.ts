@@ -4,14 +4,32 @@ import type { AppView } from '../views/appView';
 
 /** Transient: a running query's progress. Never stored, never replayed. */
 export interface QueryProgress {
+  readonly kind: 'query';
   readonly topic: string;
   readonly sessionId: string;
   readonly queryId: string;
   readonly elapsedMs: number;
+  /** Rows DuckDB has read so far, when it reports them. */
   readonly rowsProcessed?: number;
   /** 0–100, only when DuckDB can estimate it. */
   readonly percent?: number;
+  /** Rows of the result already readable with fetchPage (the first page exists once this is > 0). */
+  readonly rowsAvailable?: number;
 }
+
+/** Transient: a dataset being downloaded from an http(s) URL (topic `catalog`). */
+export interface DownloadProgress {
+  readonly kind: 'download';
+  readonly topic: string;
+  readonly datasetId: string;
+  readonly source: string;
+  readonly receivedBytes: number;
+  /** Known when the server sends Content-Length. */
+  readonly totalBytes?: number;
+  readonly percent?: number;
+}
+
+export type Progress = QueryProgress | DownloadProgress;
 
 /**
  * What a subscriber receives. `snapshot` and `event` carry the global seq the client keeps as its
@@ -30,7 +48,7 @@ export type Frame =
     }
   | { readonly kind: 'event'; readonly subscriptionId: string; readonly event: EventEnvelope }
   | { readonly kind: 'live'; readonly subscriptionId: string; readonly seq: number; readonly storeId: string }
-  | { readonly kind: 'progress'; readonly subscriptionId: string; readonly progress: QueryProgress }
+  | { readonly kind: 'progress'; readonly subscriptionId: string; readonly progress: Progress }
   | { readonly kind: 'stale'; readonly subscriptionId: string; readonly lastSeq: number; readonly error: AppError };
 
 export type FrameKind = Frame['kind'];

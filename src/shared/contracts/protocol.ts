@@ -8,6 +8,35 @@ import { isValidPattern } from './topics';
 /** Largest message main accepts from a client, before parsing. */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
 export const MAX_PAGE_ROWS = 1000;
+export const MAX_SORT_KEYS = 8;
+export const MAX_FILTERS = 16;
+
+const columnIndex = z.number().int().nonnegative().max(100_000);
+
+/** Sort keys of a page view, most significant first; NULLs sort last either way. */
+export const pageOrderSchema = z.array(z.object({ column: columnIndex, descending: z.boolean().optional() }).strict()).max(MAX_SORT_KEYS);
+
+/**
+ * Filters of a page view, all of which a row must pass. Comparisons happen in the column's own
+ * type (the value is cast by DuckDB; one that does not cast matches nothing); `contains` matches
+ * the shown text, ignoring case.
+ */
+export const pageFilterSchema = z
+  .array(
+    z.discriminatedUnion('op', [
+      z.object({ column: columnIndex, op: z.enum(['eq', 'ne', 'lt', 'le', 'gt', 'ge']), value: z.string().max(1000) }).strict(),
+      z.object({ column: columnIndex, op: z.literal('contains'), value: z.string().min(1).max(1000) }).strict(),
+      z.object({ column: columnIndex, op: z.enum(['isNull', 'notNull']) }).strict(),
+    ]),
+  )
+  .max(MAX_FILTERS);
+
+export type PageFilter = z.infer<typeof pageFilterSchema>[number];
+/** How to look at a complete result: sorted and/or filtered by DuckDB, then paged like the result itself. */
+export interface PageView {
+  readonly orderBy?: z.infer<typeof pageOrderSchema>;
+  readonly filter?: z.infer<typeof pageFilterSchema>;
+}
 
 const subscriptionId = z.string().min(1).max(64);
 /** A store id is an event id (UUIDv7), or empty for a log that had no event yet. */
@@ -33,6 +62,8 @@ export const clientRequestSchema = z.discriminatedUnion('method', [
       queryId: z.string().min(1).max(64),
       offset: z.number().int().nonnegative(),
       limit: z.number().int().positive().max(MAX_PAGE_ROWS),
+      orderBy: pageOrderSchema.optional(),
+      filter: pageFilterSchema.optional(),
     })
     .strict(),
 ]);
@@ -42,6 +73,7 @@ export type ClientRequest = z.infer<typeof clientRequestSchema>;
  * One page of a result, column-major: `values[c][r]` is DuckDB's own text for the cell (exact for
  * BIGINT, DECIMAL, timestamps, nested types) or null for SQL NULL.
  * While a query still runs, `complete` is false and `totalRows` counts the rows produced so far.
+ * With a view (orderBy/filter), `totalRows` counts the rows that pass the filter.
  */
 export interface Page {
   readonly queryId: string;
@@ -68,7 +100,8 @@ export interface SextantApi {
   /** Without `afterSeq`: a snapshot, then live. With it: what was stored after it, then live. */
   subscribe(subscriptionId: string, pattern: string, afterSeq?: number, storeId?: string): Promise<Result<ResponseOf['subscribe']>>;
   unsubscribe(subscriptionId: string): Promise<Result<ResponseOf['unsubscribe']>>;
-  fetchPage(queryId: string, offset: number, limit: number): Promise<Result<Page>>;
+  /** `view` sorts/filters a complete result in DuckDB (RESULT_INCOMPLETE while it still runs). */
+  fetchPage(queryId: string, offset: number, limit: number, view?: PageView): Promise<Result<Page>>;
   onFrame(listener: (frame: Frame) => void): () => void;
   /** Fires with true each time the transport (re)connects, false when it drops. */
   onConnection(listener: (connected: boolean) => void): () => void;

@@ -1,4 +1,5 @@
 import { describe, it } from 'vitest';
+import type { DatasetCommand } from '../contracts/commands';
 import type { DatasetEvent } from '../contracts/events';
 import { deciderSpec } from '../testing/deciderSpec';
 import { datasetDecider } from './dataset';
@@ -7,7 +8,7 @@ const spec = deciderSpec(datasetDecider);
 const datasetId = 'd1';
 const source = '/data/cars.json';
 const requested: DatasetEvent = { type: 'DatasetRequested', payload: { source } };
-const register = { type: 'RegisterDataset', datasetId, name: 'cars', source, format: 'json', columns: [{ name: 'Name', type: 'VARCHAR' }] } as const;
+const register: DatasetCommand = { type: 'RegisterDataset', datasetId, name: 'cars', source, format: 'json', columns: [{ name: 'Name', type: 'VARCHAR' }] };
 const registered: DatasetEvent = {
   type: 'DatasetRegistered',
   payload: { name: 'cars', source, format: 'json', columns: [{ name: 'Name', type: 'VARCHAR' }] },
@@ -20,6 +21,21 @@ describe('Dataset', () => {
   it('refuses to request the same dataset twice', () =>
     spec.given([requested]).when({ type: 'RequestDataset', datasetId, source }).thenRejects('DATASET_ALREADY_EXISTS'));
   it('registers a requested dataset with its columns', () => spec.given([requested]).when(register).then([registered]));
+  it('records where a downloaded, converted or multi-table source is read from', () => {
+    const db: DatasetCommand = {
+      type: 'RegisterDataset',
+      datasetId,
+      name: 'shop',
+      source: 'https://example.com/shop.duckdb',
+      format: 'duckdb',
+      columns: [],
+      location: '/cache/shop.duckdb',
+      tables: [{ name: 'orders', columns: [{ name: 'id', type: 'BIGINT' }] }],
+      download: { bytes: 12288, sha256: 'a'.repeat(64) },
+    };
+    const { type: _t, datasetId: _d, ...payload } = db;
+    spec.given([requested]).when(db).then([{ type: 'DatasetRegistered', payload }]);
+  });
   it('refuses to register a dataset nobody requested', () => spec.given([]).when(register).thenRejects('DATASET_NOT_PENDING'));
   it('refuses to register twice', () => spec.given([requested, registered]).when(register).thenRejects('DATASET_NOT_PENDING'));
   it('fails a requested dataset', () =>

@@ -18,8 +18,8 @@ function decide(command: DatasetCommand, state: DatasetState): readonly DatasetE
         : reject('DATASET_ALREADY_EXISTS', 'This dataset was already added.');
     case 'RegisterDataset': {
       if (state.status !== 'Requested') return reject('DATASET_NOT_PENDING', 'This dataset is not waiting to be registered.');
-      const { name, source, format, columns } = command;
-      return [{ type: 'DatasetRegistered', payload: { name, source, format, columns: [...columns] } }];
+      const { type: _type, datasetId: _id, ...payload } = command;
+      return [{ type: 'DatasetRegistered', payload }];
     }
     case 'FailDataset':
       return state.status === 'Requested'

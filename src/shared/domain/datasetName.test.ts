@@ -11,6 +11,9 @@ describe('datasetName (DESIGN.md naming rule)', () => {
     ['https://example.com/x/cars.json?raw=1', 'cars'],
     ['/data/events.ndjson', 'events'],
     ['/data/weird..name--here.tsv', 'weird_name_here'],
+    ['/data/trips/*.parquet', 'trips'],
+    ['/data/trips/2024-??.csv', 'trips'],
+    ['/data/sensor.arrows', 'sensor'],
   ])('%s → %s', (source, expected) => expect(datasetName(source, none)).toBe(expected));
 
   it('gives a taken name _2, _3…', () => {
@@ -28,6 +31,8 @@ describe('formatOf', () => {
     ['a.json', 'json'],
     ['a.jsonl', 'ndjson'],
     ['a.arrow', 'arrow'],
+    ['a.arrows', 'arrow'],
+    ['a.feather', 'arrow'],
     ['a.duckdb', 'duckdb'],
     ['a.xlsx', undefined],
   ])('%s → %s', (source, expected) => expect(formatOf(source)).toBe(expected));

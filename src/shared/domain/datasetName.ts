@@ -1,7 +1,7 @@
 import type { DatasetFormat } from '../contracts/events';
 
 /** Extensions stripped from a file name, longest first (`.csv.gz` before `.gz`). */
-const EXTENSIONS = ['.csv.gz', '.tsv.gz', '.ndjson', '.jsonl', '.parquet', '.duckdb', '.arrow', '.json', '.csv', '.tsv', '.ipc', '.feather', '.gz', '.db'];
+const EXTENSIONS = ['.csv.gz', '.tsv.gz', '.ndjson', '.jsonl', '.parquet', '.duckdb', '.arrows', '.arrow', '.json', '.csv', '.tsv', '.ipc', '.feather', '.gz', '.db'];
 
 /** The last path segment of a file path or URL, without query string or fragment. */
 export function baseName(source: string): string {
@@ -10,12 +10,26 @@ export function baseName(source: string): string {
   return segments.at(-1) ?? '';
 }
 
+/** True when a source names several files by pattern (`/data/trips/*.parquet`). */
+export const isGlob = (source: string): boolean => !/^https?:\/\//i.test(source) && /[*?[]/.test(source);
+
+/**
+ * The part of a source a dataset is named after: the file (or folder) name, or for a glob the last
+ * folder before the pattern (`/data/trips/*.parquet` → `trips`).
+ */
+function stem(source: string): string {
+  if (!isGlob(source)) return baseName(source);
+  const segments = source.split(/[\\/]/).filter((s) => s.length > 0);
+  const fixed = segments.slice(0, segments.findIndex((s) => isGlob(s)));
+  return fixed.at(-1) ?? '';
+}
+
 /**
  * DESIGN.md's rule: the file name without its extensions, lower-cased, every run of characters
  * outside `a-z0-9_` turned into `_`; a taken name gets `_2`, `_3`…
  */
 export function datasetName(source: string, taken: ReadonlySet<string>): string {
-  let name = baseName(source).toLowerCase();
+  let name = stem(source).toLowerCase();
   // strip every known extension (trips.csv.gz → trips), but never the whole name
   for (let stripped = true; stripped; ) {
     stripped = false;
@@ -41,7 +55,7 @@ export function formatOf(source: string): DatasetFormat | undefined {
   if (name.endsWith('.parquet')) return 'parquet';
   if (name.endsWith('.ndjson') || name.endsWith('.jsonl')) return 'ndjson';
   if (name.endsWith('.json')) return 'json';
-  if (name.endsWith('.arrow') || name.endsWith('.ipc') || name.endsWith('.feather')) return 'arrow';
+  if (['.arrow', '.arrows', '.ipc', '.feather'].some((ext) => name.endsWith(ext))) return 'arrow';
   if (name.endsWith('.duckdb') || name.endsWith('.db')) return 'duckdb';
   return undefined;
 }

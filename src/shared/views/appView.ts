@@ -1,5 +1,5 @@
 import type { AppError } from '../contracts/errors';
-import type { Column, DatasetEvent, DatasetFormat, EventEnvelope, SessionEvent } from '../contracts/events';
+import type { Column, DatasetEvent, DatasetFormat, DatasetTable, EventEnvelope, SessionEvent } from '../contracts/events';
 import { CATALOG_TOPIC, matchTopic, sessionTopic } from '../contracts/topics';
 import { assertNever } from '../domain/decider';
 
@@ -51,6 +51,11 @@ export interface DatasetView {
   readonly format?: DatasetFormat;
   readonly columns: readonly Column[];
   readonly error?: AppError;
+  /** What DuckDB reads when it is not `source` (folder glob, downloaded copy, converted Arrow file). */
+  readonly location?: string;
+  /** A DuckDB database file's tables, queryable as `<name>.<table>`. */
+  readonly tables?: readonly DatasetTable[];
+  readonly download?: { readonly bytes: number; readonly sha256: string };
 }
 
 export interface AppView {
@@ -145,8 +150,7 @@ export function evolveDataset(view: DatasetView | undefined, event: DatasetEvent
       return { id: meta.aggregateId, source: event.payload.source, requestedSeq: meta.globalSeq, status: 'loading', columns: [] };
     case 'DatasetRegistered': {
       if (!view) return view;
-      const { name, format, columns, source } = event.payload;
-      return { ...view, status: 'ready', name, format, columns, source };
+      return { ...view, ...event.payload, status: 'ready' };
     }
     case 'DatasetFailed':
       return view && { ...view, status: 'failed', error: event.payload.error };

@@ -1,0 +1,48 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { AppError } from '../../shared/contracts/errors';
+import type { DatasetFormat } from '../../shared/contracts/events';
+
+/** The format a file's first bytes reveal, for sources whose name says nothing (a URL like /export?id=3). */
+export function sniffFormat(path: string): DatasetFormat | undefined {
+  const head = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
+  if (head.subarray(0, 6).toString('latin1') === 'ARROW1') return 'arrow';
+  // An Arrow IPC stream opens with a continuation marker before its schema message.
+  if (head.readUInt32LE(0) === 0xffffffff) return 'arrow';
+  if (head.subarray(8, 12).toString('latin1') === 'DUCK') return 'duckdb';
+  const text = head.toString('utf8').trimStart();
+  if (text.startsWith('[') || text.startsWith('{')) return 'json';
+  return undefined;
+}
+
+/** DuckDB's words for a file it cannot make sense of, and what to tell a person instead. */
+const CORRUPT: readonly [RegExp, string][] = [
+  [/No magic bytes found|too small to be a Parquet file|Invalid Parquet|parquet.*(corrupt|invalid)/i, 'is not a valid Parquet file'],
+  [/Malformed JSON|JSON.*(parse|invalid)/i, 'is not valid JSON'],
+  [/not a valid DuckDB database|database file.*(invalid|corrupt)|unable to open database|IO Error.*header/i, 'is not a DuckDB database Sextant can open'],
+  [/Error when sniffing file|CSV Error|Could not convert string|Invalid unicode/i, 'could not be read as CSV'],
+];
+
+/**
+ * Turns a failure to read a source into a message a person understands, keeping its id (minted
+ * where it was first seen) and DuckDB's own words after it for the details.
+ */
+export function explainReadFailure(error: AppError, source: string): AppError {
+  if (error.code !== 'DATASET_UNREADABLE' && error.code !== 'SQL_ERROR' && error.code !== 'INTERNAL') {
+    return error.message.includes(source) || error.code === 'DOWNLOAD_FAILED' ? error : { ...error, message: `${source}: ${error.message}` };
+  }
+  // DuckDB appends the SQL it was running ("LINE 1: CREATE VIEW …"): useful in the log, noise to a person.
+  const said = error.message.split('\n')[0]!.trim();
+  const details = { ...error.details, duckdb: error.message };
+  if (/No files found that match the pattern/i.test(said)) return { ...error, details, code: 'DATASET_MISSING', message: `No files match ${source}.` };
+  for (const [pattern, what] of CORRUPT) {
+    if (pattern.test(said)) return { ...error, details, code: 'DATASET_CORRUPT', message: `${source} ${what}: ${said}` };
+  }
+  return { ...error, details, code: 'DATASET_UNREADABLE', message: `${source} could not be read: ${said}` };
+}

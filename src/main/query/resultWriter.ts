@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import { AppErrorException, appError } from '../../shared/contracts/errors';
+import type { Column } from '../../shared/contracts/events';
+import { chunkText, textInJs } from './chunkText';
+import { headSql } from './pageReader';
+import { splitQualified } from './sql';
+import type { RunOutcome, RunProgress } from './workerProtocol';
+
+/** A query's own pair of connections: one runs the SQL, one appends its rows to the result table. */
+export interface RunSlot {
+  readonly query: DuckDBConnection;
+  readonly writer: DuckDBConnection;
+}
+
+export interface RunCallbacks {
+  progress(p: RunProgress): void;
+  columns(columns: readonly Column[]): void;
+  /** The first rows of the result as text, column-major, sent once as soon as they exist. */
+  head(values: (string | null)[][]): void;
+  /** The first `rowsAvailable` rows are committed: other connections can page them. */
+  rows(rowsAvailable: number): void;
+  /** Checked between statements and chunks: an interrupt that lands between two DuckDB calls is not lost. */
+  cancelled(): boolean;
+}
+
+export interface RunTiming {
+  readonly progressIntervalMs: number;
+  readonly flushIntervalMs: number;
+  /** Rows of the result's head sent with the first chunk. */
+  readonly headRows: number;
+}
+
+const interrupted = (): AppErrorException => new AppErrorException(appError(randomUUID(), 'INTERRUPTED', 'The query was cancelled.'));
+
+/**
+ * Runs every statement in order and streams the last one's rows, chunk by chunk, into
+ * `resultTable` (positional columns c0…cn, in DuckDB's own types). The head — the first rows as
+ * DuckDB's text — goes out with the first chunk; commits follow at most every `flushIntervalMs`,
+ * each reported with `rows`, so pages can be read long before the result is complete. Beyond the
+ * head, rows never become JS values: chunks go from DuckDB's result straight to its appender.
+ */
+export async function runIntoTable(slot: RunSlot, sql: string, resultTable: string, timing: RunTiming, cb: RunCallbacks): Promise<RunOutcome> {
+  const started = performance.now();
+  const progress = setInterval(() => {
+    const p = slot.query.progress;
+    cb.progress({
+      elapsedMs: Math.round(performance.now() - started),
+      ...(p.rows_processed > 0n ? { rowsProcessed: Number(p.rows_processed) } : {}),
+      ...(p.percentage >= 0 ? { percent: Math.min(100, p.percentage) } : {}),
+    });
+  }, timing.progressIntervalMs);
+  let createdTable = false;
+  try {
+    const statements = await slot.query.extractStatements(sql);
+    if (statements.count === 0) throw new AppErrorException(appError(randomUUID(), 'SQL_ERROR', 'There is no SQL statement to run.'));
+    // Statements run in order; only the last one's rows are kept.
+    for (let i = 0; i < statements.count - 1; i++) {
+      if (cb.cancelled()) throw interrupted();
+      await (await statements.prepare(i)).run();
+    }
+    if (cb.cancelled()) throw interrupted();
+    const last = await statements.prepare(statements.count - 1);
+    const columns: Column[] = [];
+    for (let i = 0; i < last.columnCount; i++) columns.push({ name: last.columnName(i), type: last.columnType(i).toString() });
+    if (columns.length === 0) {
+      await last.run();
+      return { rowCount: 0, columns, durationMs: performance.now() - started, hasTable: false };
+    }
+    // Positional column names: a result may repeat a name (select 1 a, 2 a), a table may not.
+    // The table is created in the same transaction that commits the first chunk (one commit, one
+    // fsync), and while DuckDB already produces rows on the query connection the writer prepares
+    // the table and its appender.
+    const [schema, table] = splitQualified(resultTable);
+    let open = true;
+    const commit = async (): Promise<void> => {
+      await slot.writer.run('COMMIT');
+      open = false;
+      createdTable = true;
+    };
+    let appender: DuckDBAppender | undefined;
+    let rowCount = 0;
+    let committed = 0;
+    try {
+      const [streamed, prepared] = await Promise.allSettled([
+        last.stream(),
+        (async () => {
+          await slot.writer.run(`BEGIN TRANSACTION; CREATE OR REPLACE TABLE ${resultTable} (${columns.map((col, i) => `c${i} ${col.type}`).join(', ')})`);
+          appender = await slot.writer.createAppender(table, schema);
+        })(),
+      ]);
+      if (streamed.status === 'rejected') throw streamed.reason;
+      if (prepared.status === 'rejected') throw prepared.reason;
+      const result = streamed.value;
+      // For plain types the head is written straight from the first chunk, before any write to disk.
+      const headFromChunk = textInJs(result.columnTypes());
+      let lastFlush = 0;
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (cb.cancelled()) throw interrupted();
+        if (!chunk || chunk.rowCount === 0) break;
+        if (open && headFromChunk) {
+          cb.columns(columns);
+          cb.head(chunkText(chunk, timing.headRows));
+        }
+        appender!.appendDataChunk(chunk);
+        rowCount += chunk.rowCount;
+        if (open || performance.now() - lastFlush >= timing.flushIntervalMs) {
+          appender!.flushSync();
+          if (open) {
+            if (!headFromChunk) {
+              // Read inside the transaction, so the first page goes out before the commit's fsync.
+              cb.columns(columns);
+              cb.head((await slot.writer.runAndReadAll(headSql(resultTable, columns.length, timing.headRows))).getColumnsJS() as (string | null)[][]);
+            }
+            await commit();
+          }
+          committed = rowCount;
+          lastFlush = performance.now();
+          cb.rows(committed);
+        }
+      }
+      appender!.closeSync();
+      appender = undefined;
+      if (open) {
+        cb.columns(columns);
+        await commit();
+      }
+    } catch (e) {
+      // Before the first commit the table exists only in this transaction: rolling back removes it.
+      if (open) await slot.writer.run('ROLLBACK').catch(() => undefined);
+      try {
+        appender?.closeSync();
+      } catch {
+        // its table is gone with the rollback: nothing left to flush
+      }
+      throw e;
+    }
+    if (rowCount !== committed) cb.rows(rowCount);
+    return { rowCount, columns, durationMs: performance.now() - started, hasTable: true };
+  } catch (e) {
+    // A failed or cancelled run leaves nothing behind: a partial table would look like a result.
+    if (createdTable) await slot.writer.run(`DROP TABLE IF EXISTS ${resultTable}`).catch(() => undefined);
+    throw e;
+  } finally {
+    clearInterval(progress);
+  }
+}
