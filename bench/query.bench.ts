@@ -26,7 +26,7 @@ const raw = (sql: string): string => sql.replace('flights_3m', `read_parquet('${
 /** The app on a temp data dir with flights_3m registered, and one client connection to it. */
 async function appWithFlights(options: Parameters<typeof startTestCore>[1] = {}) {
   const dir = tempDir('sextant-bench-');
-  const core = await startTestCore(dir.path, { samples: [FLIGHTS], memoryLimit: undefined, workers: undefined, ...options });
+  const core = await startTestCore(dir.path, { samples: [FLIGHTS], memoryLimit: undefined, ...options });
   await core.catalog.idle();
   // The wire protocol over an in-process transport: JSON text both ways, acks, flow control.
   const conn = new ProtocolClient((channel) => core.connect(channel));

@@ -35,7 +35,7 @@ if (side === 'raw') {
   if (rows.length !== 3_000_000) throw new Error(`expected 3M rows, got ${rows.length}`);
 } else {
   const dir = tempDir('sextant-bench-mem-');
-  const core = await startTestCore(dir.path, { samples: [FLIGHTS], memoryLimit: undefined, workers: undefined });
+  const core = await startTestCore(dir.path, { samples: [FLIGHTS], memoryLimit: undefined });
   await core.catalog.idle();
   const sessionId = openSessions(core.projections.current.view)[0]!.id;
   const base = await settle();

@@ -31,7 +31,7 @@ export const benches: Bench[] = [
       const dir = tempDir('sextant-bench-');
       // One worker, as on a 2-core machine: with two, a page asked of the worker that did not run the
       // query fails with "Table … does not exist" (each worker thread opens its own DuckDB instance).
-      const core = await startTestCore(dir.path, { samples: [FLIGHTS], workers: 1 });
+      const core = await startTestCore(dir.path, { samples: [FLIGHTS] });
       try {
         await core.catalog.idle();
         const sessionId = openSessions(core.projections.current.view)[0]!.id;

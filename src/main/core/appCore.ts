@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { availableParallelism, totalmem } from 'node:os';
+import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { commandTarget, type ClientCommand, type CommandAck, type CommandMeta } from '../../shared/contracts/commands';
 import { fail, ok, toAppError, type Result } from '../../shared/contracts/errors';
@@ -10,7 +10,7 @@ import { CommandHandler } from '../commands/commandHandler';
 import { newErrorId, newId } from '../platform/ids';
 import { createLogger, type Logger } from '../platform/logger';
 import { QueryRunner } from '../query/queryRunner';
-import { WorkerPool } from '../query/workerPool';
+import { DUCKDB_WORKER_THREADS, WorkerPool } from '../query/workerPool';
 import { openEventStore, type EventStore } from '../store/eventStore';
 import { Bus } from '../streams/bus';
 import { Projections } from '../streams/projections';
@@ -24,7 +24,6 @@ export interface AppCoreOptions {
   /** The DuckDB worker entry: out/main/duckdbWorker.js when built, the .ts source under tsx in tests. */
   readonly workerPath: string;
   readonly workerExecArgv?: readonly string[];
-  readonly workers?: number;
   readonly memoryLimit?: string;
   readonly log?: Logger;
   /** Datasets to offer on first start; defaults to the vega-datasets samples. */
@@ -70,7 +69,7 @@ export class AppCore {
     const pool = new WorkerPool({
       workerPath: options.workerPath,
       execArgv: options.workerExecArgv ?? [],
-      size: options.workers ?? Math.max(1, availableParallelism() - 1),
+      size: DUCKDB_WORKER_THREADS,
       ...(options.maxConcurrentQueries ? { maxConcurrentQueries: options.maxConcurrentQueries } : {}),
       log,
       config: {

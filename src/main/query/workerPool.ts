@@ -101,7 +101,17 @@ interface QueuedRun {
 }
 
 /**
- * A fixed pool of DuckDB worker threads sharing one database. Queries queue FIFO and start on the
+ * How many DuckDB worker threads open the database file: one. With @duckdb/node-api 1.5,
+ * `DuckDBInstance.fromCache` caches per thread (each worker loads its own copy of the addon), so
+ * two worker threads would open two independent instances of the same file — each blind to the
+ * other's tables, and both writing it. `duckdbInstanceSharing.test.ts` pins that behaviour.
+ * Parallelism does not suffer: DuckDB runs each query on all cores itself, and the worker keeps a
+ * connection per running query, so several queries (and page reads) proceed at once.
+ */
+export const DUCKDB_WORKER_THREADS = 1;
+
+/**
+ * A supervised pool of DuckDB worker threads (DUCKDB_WORKER_THREADS of them) sharing one database. Queries queue FIFO and start on the
  * least busy worker while fewer than `maxConcurrentQueries` run; pages and catalog work go
  * round-robin, on each worker's own connections, so they never wait behind a query.
  */

@@ -17,5 +17,5 @@ export function tempDir(prefix = 'sextant-test-'): { path: string; remove(): voi
 
 /** A real core on a temp data dir: real SQLite file, real DuckDB workers. */
 export async function startTestCore(dataDir: string, options: Partial<AppCoreOptions> = {}): Promise<AppCore> {
-  return AppCore.start({ dataDir, ...workerFromSource, workers: 1, samples: [], log: silentLogger(), memoryLimit: '1GB', ...options });
+  return AppCore.start({ dataDir, ...workerFromSource, samples: [], log: silentLogger(), memoryLimit: '1GB', ...options });
 }
