@@ -28,6 +28,8 @@ export class AppViewBuilder {
   private readonly datasets: Map<string, DatasetView>;
   /** History arrays created since the last build: only these are changed in place. */
   private owned = new WeakSet<object>();
+  /** Per session, where each queryId last sits in its history; built on first use, dropped when unsure. */
+  private readonly queryIndex = new Map<string, Map<string, number>>();
   private built: AppView | undefined;
 
   constructor(base: AppView = emptyView()) {
@@ -61,16 +63,27 @@ export class AppViewBuilder {
 
   private applySession(e: ViewEvent & SessionEvent): void {
     const prev = this.sessions.get(e.aggregateId);
-    const next = prev === undefined ? evolveSession(prev, e, e) : this.evolveWindowed(prev, e);
+    let next: SessionView | undefined;
+    if (prev === undefined) {
+      this.queryIndex.delete(e.aggregateId);
+      next = evolveSession(prev, e, e);
+    } else {
+      next = this.evolveWindowed(prev, e);
+    }
     if (next === prev) return;
     this.built = undefined;
-    if (next === undefined) this.sessions.delete(e.aggregateId);
-    else this.sessions.set(e.aggregateId, next);
+    if (next === undefined) {
+      this.sessions.delete(e.aggregateId);
+      this.queryIndex.delete(e.aggregateId);
+    } else {
+      this.sessions.set(e.aggregateId, next);
+    }
   }
 
   private evolveWindowed(prev: SessionView, e: ViewEvent & SessionEvent): SessionView | undefined {
     const queryId = (e.payload as { queryId?: unknown }).queryId;
-    const i = typeof queryId === 'string' ? lastIndexOf(prev.history, queryId) : -1;
+    const index = this.indexOf(e.aggregateId, prev.history);
+    const i = typeof queryId === 'string' ? (index.get(queryId) ?? -1) : -1;
     const window: readonly HistoryEntry[] = i === -1 ? [] : [prev.history[i]!];
     const shell = evolveSession({ ...prev, history: window }, e, e);
     if (shell === undefined) return undefined;
@@ -80,16 +93,31 @@ export class AppViewBuilder {
       history = prev.history;
     } else if (h.length === window.length + 1 && (window.length === 0 || h[0] === window[0])) {
       history = this.ownHistory(prev.history);
-      (history as HistoryEntry[]).push(h[h.length - 1]!);
+      const added = h[h.length - 1]!;
+      (history as HistoryEntry[]).push(added);
+      index.set(added.queryId, history.length - 1);
     } else if (h.length === 1 && window.length === 1) {
       history = this.ownHistory(prev.history);
-      (history as HistoryEntry[])[i] = h[0]!;
+      const replaced = h[0]!;
+      (history as HistoryEntry[])[i] = replaced;
+      if (replaced.queryId !== queryId) this.queryIndex.delete(e.aggregateId);
     } else {
+      this.queryIndex.delete(e.aggregateId);
       return evolveSession(prev, e, e);
     }
     // `shell` is a fresh object the pure function built from ours: give it the whole history.
     (shell as Mutable<SessionView>).history = history;
     return shell;
+  }
+
+  private indexOf(sessionId: string, history: readonly HistoryEntry[]): Map<string, number> {
+    let index = this.queryIndex.get(sessionId);
+    if (!index) {
+      index = new Map();
+      for (let i = 0; i < history.length; i++) index.set(history[i]!.queryId, i);
+      this.queryIndex.set(sessionId, index);
+    }
+    return index;
   }
 
   private ownHistory(history: readonly HistoryEntry[]): HistoryEntry[] {
@@ -98,9 +126,4 @@ export class AppViewBuilder {
     this.owned.add(copy);
     return copy;
   }
-}
-
-function lastIndexOf(history: readonly HistoryEntry[], queryId: string): number {
-  for (let i = history.length - 1; i >= 0; i--) if (history[i]!.queryId === queryId) return i;
-  return -1;
 }
