@@ -147,7 +147,7 @@ export class CommandHandler {
       commandId: meta.commandId,
       ...(meta.causationId ? { causationId: meta.causationId } : {}),
       issuedBy: meta.issuedBy,
-      command: typeof command.type === 'string' ? command.type : 'unknown',
+      command: String((command as { type?: unknown } | null)?.type ?? 'unknown'),
       attempts,
     });
   }
