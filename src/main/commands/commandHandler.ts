@@ -8,10 +8,10 @@ import type { Bus } from '../streams/bus';
 import { VersionConflict, type EventStore } from '../store/eventStore';
 import { AggregateCache, type LoadedAggregate } from './aggregateCache';
 import { aggregates, type AggregateKind } from './aggregates';
+import { commandIssues } from './commandSchemas';
 
 /** Bounded retries for commands the system issues (the query runner, the catalog service). */
 export const SYSTEM_RETRIES = 3;
-const MAX_AGGREGATE_ID_CHARS = 128;
 
 export interface CommandHandlerOptions {
   readonly clock?: () => Date;
@@ -21,7 +21,7 @@ export interface CommandHandlerOptions {
 }
 
 /**
- * load aggregate → decide → check → append(expectedVersion) → publish.
+ * check command → load aggregate → decide → check events → append(expectedVersion) → publish.
  *
  * Loading is asynchronous, so two commands on one aggregate can interleave: both load version v,
  * both decide, and the store's expectedVersion check lets exactly one of them append at v. The
@@ -61,9 +61,11 @@ export class CommandHandler {
     let kind: AggregateKind | undefined;
     let key = '';
     try {
-      const target = this.targetOf(command);
-      if (!target.ok) return target;
-      const { aggregateType, aggregateId } = target.value;
+      const issues = commandIssues(command);
+      if (issues.length > 0) {
+        return fail(appError(this.errorId(), 'INVALID_COMMAND', 'A malformed command was refused; nothing was stored.', { details: { issues } }));
+      }
+      const { aggregateType, aggregateId } = commandTarget(command);
       kind = aggregates[aggregateType];
       key = `${aggregateType}/${aggregateId}`;
       const loaded = await this.load(aggregateType, aggregateId, key, kind);
@@ -150,17 +152,5 @@ export class CommandHandler {
       command: String((command as { type?: unknown } | null)?.type ?? 'unknown'),
       attempts,
     });
-  }
-
-  /** The aggregate a command addresses, refusing an id that could not have come from main. */
-  private targetOf(command: Command): Result<{ aggregateType: AggregateType; aggregateId: string }> {
-    const type: unknown = (command as { type?: unknown } | null)?.type;
-    if (typeof type !== 'string') return fail(appError(this.errorId(), 'INVALID_COMMAND', 'A command without a type was refused.'));
-    const target = commandTarget(command);
-    const id: unknown = target.aggregateId;
-    if (typeof id !== 'string' || id.length === 0 || id.length > MAX_AGGREGATE_ID_CHARS) {
-      return fail(appError(this.errorId(), 'INVALID_COMMAND', `A ${String(command.type)} command without a valid target id was refused.`));
-    }
-    return ok(target);
   }
 }
