@@ -38,6 +38,14 @@ export interface EventStoreOptions {
   readonly errorId?: () => string;
 }
 
+/** A batch as it goes into SQLite: everything serialized before the write lock is taken. */
+interface SerializedBatch {
+  readonly ids: string[];
+  readonly payloads: string[];
+  readonly metadata: string[];
+  readonly versions: number[];
+}
+
 interface Row {
   global_seq: number;
   event_id: string;
@@ -100,13 +108,31 @@ export class EventStore {
       db?.close();
       throw new AppErrorException(openFailure(e, path, this.errorId()));
     }
-    this.appendTx = this.db.transaction((aggregateType: AggregateType, aggregateId: string, expectedVersion: number, rows: readonly unknown[][]) => {
-      const actual = this.stmts.version.get(aggregateType, aggregateId)?.v ?? 0;
-      if (actual !== expectedVersion) throw new VersionConflict(expectedVersion, actual);
-      const seqs: number[] = [];
-      for (const row of rows) seqs.push(Number(this.stmts.insert.run(row).lastInsertRowid));
-      return seqs;
-    });
+    this.appendTx = this.db.transaction(
+      (aggregateType: AggregateType, aggregateId: string, expectedVersion: number, events: readonly NewEvent[], batch: SerializedBatch): number => {
+        const actual = this.stmts.version.get(aggregateType, aggregateId)?.v ?? 0;
+        if (actual !== expectedVersion) throw new VersionConflict(expectedVersion, actual);
+        let first = 0;
+        for (let i = 0; i < events.length; i++) {
+          const e = events[i]!;
+          const { lastInsertRowid } = this.stmts.insert.run(
+            batch.ids[i]!,
+            aggregateType,
+            aggregateId,
+            expectedVersion + i + 1,
+            e.event.type,
+            batch.versions[i]!,
+            e.topic,
+            batch.payloads[i]!,
+            batch.metadata[i]!,
+            e.occurredAt,
+          );
+          if (i === 0) first = Number(lastInsertRowid);
+          else if (Number(lastInsertRowid) !== first + i) throw new Error('global_seq is not consecutive inside one transaction');
+        }
+        return first;
+      },
+    );
   }
 
   /**
@@ -115,45 +141,29 @@ export class EventStore {
    * Returns the stored envelopes with their global seqs. Other failures throw an AppErrorException.
    */
   append(aggregateType: AggregateType, aggregateId: string, expectedVersion: number, events: readonly NewEvent[]): EventEnvelope[] {
-    if (events.length === 0) return [];
+    const n = events.length;
+    if (n === 0) return [];
     // Serialize outside the transaction: the write lock is held only for the inserts.
-    const rows: unknown[][] = [];
-    const eventIds: string[] = [];
+    const batch: SerializedBatch = { ids: new Array<string>(n), payloads: new Array<string>(n), metadata: new Array<string>(n), versions: new Array<number>(n) };
     let lastMeta: EventMetadata | undefined;
     let lastMetaJson = '';
-    for (let i = 0; i < events.length; i++) {
+    for (let i = 0; i < n; i++) {
       const e = events[i]!;
       const payload = JSON.stringify(e.event.payload);
-      if (payload === undefined || payload.length > MAX_EVENT_PAYLOAD_CHARS) {
-        throw new AppErrorException(
-          appError(this.errorId(), 'PAYLOAD_TOO_LARGE', `A ${e.event.type} event of ${payload?.length ?? 0} characters was refused (limit ${MAX_EVENT_PAYLOAD_CHARS}); nothing was stored.`, {
-            details: { eventType: e.event.type, size: payload?.length ?? 0, limit: MAX_EVENT_PAYLOAD_CHARS },
-          }),
-        );
-      }
+      if (payload === undefined || payload.length > MAX_EVENT_PAYLOAD_CHARS) throw this.tooLarge(e.event.type, payload?.length ?? 0);
       // The events of one command share their metadata object: serialize it once.
       if (e.metadata !== lastMeta) {
         lastMeta = e.metadata;
         lastMetaJson = JSON.stringify(e.metadata);
       }
-      const eventId = newId();
-      eventIds.push(eventId);
-      rows.push([
-        eventId,
-        aggregateType,
-        aggregateId,
-        expectedVersion + i + 1,
-        e.event.type,
-        this.upcasters.currentVersion(e.event.type),
-        e.topic,
-        payload,
-        lastMetaJson,
-        e.occurredAt,
-      ]);
+      batch.ids[i] = newId();
+      batch.payloads[i] = payload;
+      batch.metadata[i] = lastMetaJson;
+      batch.versions[i] = this.upcasters.currentVersion(e.event.type);
     }
-    let seqs: number[];
+    let firstSeq: number;
     try {
-      seqs = this.appendTx.immediate(aggregateType, aggregateId, expectedVersion, rows);
+      firstSeq = this.appendTx.immediate(aggregateType, aggregateId, expectedVersion, events, batch);
     } catch (e) {
       if (e instanceof VersionConflict) throw e;
       // The UNIQUE (aggregate_type, aggregate_id, aggregate_seq) backstop: another writer got there.
@@ -162,20 +172,32 @@ export class EventStore {
       }
       throw new AppErrorException(writeFailure(e, this.path, this.errorId()));
     }
-    return events.map(
-      (e, i) =>
-        ({
-          ...e.event,
-          globalSeq: seqs[i]!,
-          eventId: eventIds[i]!,
-          aggregateType,
-          aggregateId,
-          aggregateSeq: expectedVersion + i + 1,
-          schemaVersion: rows[i]![5] as number,
-          topic: e.topic,
-          metadata: e.metadata,
-          occurredAt: e.occurredAt,
-        }) as EventEnvelope,
+    const stored = new Array<EventEnvelope>(n);
+    for (let i = 0; i < n; i++) {
+      const e = events[i]!;
+      stored[i] = {
+        type: e.event.type,
+        payload: e.event.payload,
+        // One writer holding the file in one transaction: the batch's seqs are consecutive.
+        globalSeq: firstSeq + i,
+        eventId: batch.ids[i]!,
+        aggregateType,
+        aggregateId,
+        aggregateSeq: expectedVersion + i + 1,
+        schemaVersion: batch.versions[i]!,
+        topic: e.topic,
+        metadata: e.metadata,
+        occurredAt: e.occurredAt,
+      } as EventEnvelope;
+    }
+    return stored;
+  }
+
+  private tooLarge(eventType: string, size: number): AppErrorException {
+    return new AppErrorException(
+      appError(this.errorId(), 'PAYLOAD_TOO_LARGE', `A ${eventType} event of ${size} characters was refused (limit ${MAX_EVENT_PAYLOAD_CHARS}); nothing was stored.`, {
+        details: { eventType, size, limit: MAX_EVENT_PAYLOAD_CHARS },
+      }),
     );
   }
 
@@ -305,7 +327,7 @@ function prepare(db: Database.Database) {
     version: db.prepare<[string, string], { v: number | null }>(
       'SELECT max(aggregate_seq) AS v FROM events WHERE aggregate_type = ? AND aggregate_id = ?',
     ),
-    insert: db.prepare<unknown[]>(
+    insert: db.prepare<[string, string, string, number, string, number, string, string, string, string]>(
       `INSERT INTO events (event_id, aggregate_type, aggregate_id, aggregate_seq, event_type, schema_version, topic, payload, metadata, occurred_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
