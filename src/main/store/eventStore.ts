@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { AppErrorException, appError } from '../../shared/contracts/errors';
+import { AppErrorException, appError, type AppError } from '../../shared/contracts/errors';
 import type { AggregateType, DomainEvent, EventEnvelope, EventMetadata } from '../../shared/contracts/events';
 import { matchTopic, patternPrefix } from '../../shared/contracts/topics';
 import type { ViewEvent } from '../../shared/views/appViewBuilder';
 import { newErrorId, newId } from '../platform/ids';
+import { logAppError, type Logger } from '../platform/logger';
 import { assertNotTooNew, migrate, migrations as shippedMigrations, type Migration } from './schema';
 import { isUniqueViolation, openFailure, readFailure, writeFailure } from './storeErrors';
 import { upcasters as shippedUpcasters, type UpcasterRegistry } from './upcasters';
@@ -36,6 +37,8 @@ export interface EventStoreOptions {
   /** How long to wait for another instance to let go of the file before refusing with STORE_LOCKED. */
   readonly lockTimeoutMs?: number;
   readonly errorId?: () => string;
+  /** Where the store logs the failures it is first to see (cannot open, cannot read). */
+  readonly log?: Logger;
 }
 
 /** A batch as it goes into SQLite: everything serialized before the write lock is taken. */
@@ -78,6 +81,7 @@ export class EventStore {
   private readonly db: Database.Database;
   private readonly upcasters: UpcasterRegistry;
   private readonly errorId: () => string;
+  private readonly log: Logger | undefined;
   private readonly stmts;
   private readonly appendTx;
 
@@ -87,6 +91,7 @@ export class EventStore {
   ) {
     this.upcasters = options.upcasters ?? shippedUpcasters;
     this.errorId = options.errorId ?? newErrorId;
+    this.log = options.log;
     const list = options.migrations ?? shippedMigrations;
     let db: Database.Database | undefined;
     try {
@@ -106,7 +111,7 @@ export class EventStore {
       this.stmts = prepare(db);
     } catch (e) {
       db?.close();
-      throw new AppErrorException(openFailure(e, path, this.errorId()));
+      throw this.failed(openFailure(e, path, this.errorId()));
     }
     this.appendTx = this.db.transaction(
       (aggregateType: AggregateType, aggregateId: string, expectedVersion: number, events: readonly NewEvent[], batch: SerializedBatch): number => {
@@ -317,8 +322,13 @@ export class EventStore {
     try {
       return read();
     } catch (e) {
-      throw new AppErrorException(readFailure(e, this.path, this.errorId()));
+      throw this.failed(readFailure(e, this.path, this.errorId()));
     }
+  }
+
+  private failed(error: AppError): AppErrorException {
+    if (this.log) logAppError(this.log, 'error', error, { path: this.path });
+    return new AppErrorException(error);
   }
 }
 

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppErrorException, type AppError } from '../../shared/contracts/errors';
+import { createLogger } from '../platform/logger';
 import { Projections } from '../streams/projections';
 import { spawnStoreChild } from '../testing/storeChildProcess';
 import { tempDir } from '../testing/testCore';
@@ -45,10 +47,14 @@ describe('a store that cannot be opened', () => {
   });
   afterEach(() => dir.remove());
 
-  it('given a file that is not SQLite, then STORE_CORRUPT with an id, and the file is left as it was', () => {
+  it('given a file that is not SQLite, then STORE_CORRUPT with an id, logged, and the file is left as it was', () => {
     writeFileSync(path, 'these are not the bytes of a database '.repeat(200));
     const before = fileHash(path);
-    const error = refusal(() => openEventStore(path));
+    const logDir = tempDir('sextant-open-log-');
+    const error = refusal(() => openEventStore(path, { log: createLogger(logDir.path, { sync: true }) }));
+    const logged = readFileSync(join(logDir.path, 'logs', 'sextant.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    logDir.remove();
+    expect(logged).toEqual([expect.objectContaining({ level: 50, errorId: error.id, code: 'STORE_CORRUPT', path, msg: error.message })]);
     expect(error.code).toBe('STORE_CORRUPT');
     expect(error.id).toMatch(ERROR_ID);
     expect(error.message).toContain(path);
