@@ -139,7 +139,7 @@ function* syntheticLog(total: number): Generator<{ type: 'QuerySession' | 'Datas
 }
 
 /** Writes the synthetic log straight into a store file (a benchmark's setup, not what it measures). */
-function writeLog(path: string, total: number): number {
+export function writeLog(path: string, total: number): number {
   new EventStore(path).close();
   const db = new Database(path);
   db.pragma('journal_mode = DELETE'); // one big transaction: no 600 MB WAL to checkpoint

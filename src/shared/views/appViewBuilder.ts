@@ -1,4 +1,5 @@
 import type { DatasetEvent, DomainEvent, EventEnvelope, SessionEvent } from '../contracts/events';
+import { assertNever } from '../domain/decider';
 import { emptyView, evolveDataset, evolveSession, type AppView, type DatasetView, type HistoryEntry, type SessionView } from './appView';
 
 /** What a view folds: a domain event and its place in the log (no ids, topic or metadata needed). */
@@ -9,24 +10,22 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /**
  * Folds events into an AppView with the same result as `events.reduce(evolveAppView, base)`, at a
  * cost that does not grow with the number of sessions or the length of a session's history:
- * `evolveAppView` copies the sessions record and the session's history on every event, which is
+ * `evolveAppView` copies the sessions record, the session and its history on every event, which is
  * fine for one live event and quadratic for a rebuild of a long log.
  *
- * The semantics stay in the pure `evolveSession` / `evolveDataset`: the builder calls them on a
- * session whose history is cut down to the one entry the event is about (the last entry with the
- * event's queryId, or none), then splices what came back into the full history, which it owns and
- * changes in place. That relies on one property of `evolveSession`, checked for random histories
- * by appViewBuilder.test.ts: an event changes the history only by appending an entry or replacing
- * the entry with its queryId. Anything else it sees (a history cleared, reordered…) falls back to
- * the plain pure call on the whole session, so the result is right either way.
+ * The five events of a query's life (QueryStarted, ExecutionBegan, QueryCompleted, QueryFailed,
+ * QueryCancelled: nearly every event in a long log) are replayed in place, on a session and history
+ * the builder owns; they restate what `evolveSession` does for them, and appViewBuilder.test.ts
+ * checks the two agree on random logs and trips if `evolveSession` starts changing anything else
+ * for them. Every other event goes through the pure `evolveSession` itself.
  *
- * Views handed out by `build()` are never changed afterwards: anything they share is copied before
+ * Views handed out by `build()` are never changed afterwards: whatever they share is copied before
  * the builder writes to it (copy-on-write, tracked per object since the last build).
  */
 export class AppViewBuilder {
   private readonly sessions: Map<string, SessionView>;
   private readonly datasets: Map<string, DatasetView>;
-  /** History arrays created since the last build: only these are changed in place. */
+  /** Sessions and history arrays created since the last build: only these are changed in place. */
   private owned = new WeakSet<object>();
   /** Per session, where each queryId last sits in its history; built on first use, dropped when unsure. */
   private readonly queryIndex = new Map<string, Map<string, number>>();
@@ -62,52 +61,80 @@ export class AppViewBuilder {
   }
 
   private applySession(e: ViewEvent & SessionEvent): void {
-    const prev = this.sessions.get(e.aggregateId);
-    let next: SessionView | undefined;
+    const id = e.aggregateId;
+    const prev = this.sessions.get(id);
     if (prev === undefined) {
-      this.queryIndex.delete(e.aggregateId);
-      next = evolveSession(prev, e, e);
-    } else {
-      next = this.evolveWindowed(prev, e);
+      // Nothing to fold a query event into (evolveSession ignores it too); anything else starts afresh.
+      if (isQueryLifeEvent(e)) return;
+      this.queryIndex.delete(id);
+      const next = evolveSession(prev, e, e);
+      if (next === undefined) return;
+      this.built = undefined;
+      this.sessions.set(id, next);
+      return;
     }
-    if (next === prev) return;
     this.built = undefined;
-    if (next === undefined) {
-      this.sessions.delete(e.aggregateId);
-      this.queryIndex.delete(e.aggregateId);
-    } else {
-      this.sessions.set(e.aggregateId, next);
+    if (!isQueryLifeEvent(e)) {
+      const next = evolveSession(prev, e, e);
+      // Where each query sits is still right unless the pure function touched the history.
+      if (next?.history !== prev.history) this.queryIndex.delete(id);
+      if (next === undefined) this.sessions.delete(id);
+      else this.sessions.set(id, next);
+      return;
+    }
+    const s = this.own(id, prev);
+    s.version = e.aggregateSeq;
+    const history = s.history as HistoryEntry[];
+    const index = this.indexOf(id, history);
+    const p = e.payload;
+    if (e.type === 'QueryStarted') {
+      history.push({ queryId: p.queryId, sql: e.payload.sql, status: 'pending', startedAt: e.occurredAt });
+      index.set(p.queryId, history.length - 1);
+      return;
+    }
+    const i = index.get(p.queryId);
+    if (i === undefined) return;
+    const entry = history[i]!;
+    // A query still in flight has exactly the four fields QueryStarted gave it: write its next
+    // state as one literal. Anything else gets evolveSession's own `{ ...entry, ...patch }`, which
+    // keeps whatever else the entry carries. (A literal is several times cheaper than a spread
+    // here, and this line runs for two thirds of a long log.)
+    const fresh = Object.keys(entry).length === 4;
+    const { queryId, sql, startedAt } = entry;
+    switch (e.type) {
+      case 'ExecutionBegan':
+        history[i] = fresh ? { queryId, sql, status: 'running', startedAt } : { ...entry, status: 'running' };
+        return;
+      case 'QueryCompleted': {
+        const { rowCount, columns, durationMs } = e.payload;
+        const finishedAt = e.occurredAt;
+        history[i] = fresh
+          ? { queryId, sql, status: 'completed', startedAt, finishedAt, rowCount, columns, durationMs }
+          : { ...entry, status: 'completed', finishedAt, rowCount, columns, durationMs };
+        return;
+      }
+      case 'QueryFailed':
+        history[i] = fresh
+          ? { queryId, sql, status: 'failed', startedAt, finishedAt: e.occurredAt, error: e.payload.error }
+          : { ...entry, status: 'failed', finishedAt: e.occurredAt, error: e.payload.error };
+        return;
+      case 'QueryCancelled':
+        history[i] = fresh
+          ? { queryId, sql, status: 'cancelled', startedAt, finishedAt: e.occurredAt, cancelReason: e.payload.reason }
+          : { ...entry, status: 'cancelled', finishedAt: e.occurredAt, cancelReason: e.payload.reason };
+        return;
+      default:
+        return assertNever(e);
     }
   }
 
-  private evolveWindowed(prev: SessionView, e: ViewEvent & SessionEvent): SessionView | undefined {
-    const queryId = (e.payload as { queryId?: unknown }).queryId;
-    const index = this.indexOf(e.aggregateId, prev.history);
-    const i = typeof queryId === 'string' ? (index.get(queryId) ?? -1) : -1;
-    const window: readonly HistoryEntry[] = i === -1 ? [] : [prev.history[i]!];
-    const shell = evolveSession({ ...prev, history: window }, e, e);
-    if (shell === undefined) return undefined;
-    const h = shell.history;
-    let history: readonly HistoryEntry[];
-    if (h === window) {
-      history = prev.history;
-    } else if (h.length === window.length + 1 && (window.length === 0 || h[0] === window[0])) {
-      history = this.ownHistory(prev.history);
-      const added = h[h.length - 1]!;
-      (history as HistoryEntry[]).push(added);
-      index.set(added.queryId, history.length - 1);
-    } else if (h.length === 1 && window.length === 1) {
-      history = this.ownHistory(prev.history);
-      const replaced = h[0]!;
-      (history as HistoryEntry[])[i] = replaced;
-      if (replaced.queryId !== queryId) this.queryIndex.delete(e.aggregateId);
-    } else {
-      this.queryIndex.delete(e.aggregateId);
-      return evolveSession(prev, e, e);
-    }
-    // `shell` is a fresh object the pure function built from ours: give it the whole history.
-    (shell as Mutable<SessionView>).history = history;
-    return shell;
+  /** `session` itself if the builder made it since the last build; otherwise a copy it may change. */
+  private own(id: string, session: SessionView): Mutable<SessionView> {
+    if (this.owned.has(session)) return session as Mutable<SessionView>;
+    const copy: Mutable<SessionView> = { ...session, history: this.ownHistory(session.history) };
+    this.owned.add(copy);
+    this.sessions.set(id, copy);
+    return copy;
   }
 
   private indexOf(sessionId: string, history: readonly HistoryEntry[]): Map<string, number> {
@@ -126,4 +153,12 @@ export class AppViewBuilder {
     this.owned.add(copy);
     return copy;
   }
+}
+
+type QueryLifeEvent = Extract<SessionEvent, { type: 'QueryStarted' | 'ExecutionBegan' | 'QueryCompleted' | 'QueryFailed' | 'QueryCancelled' }>;
+const queryLifeTypes = new Set<string>(['QueryStarted', 'ExecutionBegan', 'QueryCompleted', 'QueryFailed', 'QueryCancelled'] satisfies QueryLifeEvent['type'][]);
+export const QUERY_LIFE_EVENT_TYPES: ReadonlySet<string> = queryLifeTypes;
+
+function isQueryLifeEvent<E extends SessionEvent>(e: E): e is E & QueryLifeEvent {
+  return queryLifeTypes.has(e.type);
 }
