@@ -100,7 +100,7 @@ describe('AppViewBuilder', () => {
     expect(base).toEqual(copy);
   });
 
-  it('folds a session with 100,000 queries in linear time', () => {
+  it('folds a session with 100,000 queries in linear time', { timeout: 60_000 }, () => {
     const builder = new AppViewBuilder();
     let seq = 0;
     const at = (aggregateSeq: number) => ({ globalSeq: ++seq, aggregateType: 'QuerySession' as const, aggregateId: 's', aggregateSeq, occurredAt: 't' });
@@ -115,8 +115,9 @@ describe('AppViewBuilder', () => {
     const s = builder.build().sessions['s']!;
     expect(s.history).toHaveLength(100_000);
     expect(s.history.every((h) => h.status === 'completed')).toBe(true);
-    // evolveAppView copies the history on every event: ~10^10 element copies here, minutes, not this.
-    expect(elapsed).toBeLessThan(5_000);
+    // evolveAppView copies the history on every event: ~10^10 element copies here, minutes, not this
+    // (the bound is loose on purpose: a shared CI machine can be slow, but not 100x slow).
+    expect(elapsed).toBeLessThan(15_000);
   });
 
   it('trips if evolveSession starts doing more for a query event than the builder replays in place', () => {
