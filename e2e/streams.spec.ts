@@ -1,13 +1,9 @@
 import type { Page, WebSocket as PageSocket } from '@playwright/test';
-import WebSocket from 'ws';
 import type { Frame } from '../src/shared/contracts/frames';
-import type { ClientMessage, ServerMessage, SextantApi } from '../src/shared/contracts/protocol';
-import { openSessions, type SessionView } from '../src/shared/views/appView';
-import { createApiClient } from '../src/renderer/api/apiClient';
-import { createWsChannel } from '../src/renderer/api/wsChannel';
-import { StreamClient } from '../src/renderer/state/streamClient';
+import type { ClientMessage, ServerMessage } from '../src/shared/contracts/protocol';
 import { duckdbRows } from './duckdbOracle';
 import { expect, startWebHost, test } from './fixtures';
+import { nodeClient } from './nodeClient';
 
 const tabs = (page: Page) => page.getByRole('tablist', { name: 'Sessions' }).getByRole('tab');
 const status = (page: Page) => page.getByRole('status');
@@ -30,21 +26,6 @@ function recordSockets(page: Page): { sockets: { sent: ClientMessage[]; frames: 
 }
 const subscribesOf = (sent: readonly ClientMessage[]) =>
   sent.flatMap((m) => ('id' in m && m.request.method === 'subscribe' ? [m.request] : []));
-
-/**
- * Another client of a running host, from Node: the renderer's own API client and stream client
- * over the `ws` package. Acts on the app the way a second window would.
- */
-async function nodeClient(url: string): Promise<{ api: SextantApi; stream: StreamClient; sessions(): SessionView[]; close(): void }> {
-  const { port, searchParams } = new URL(url);
-  const channel = createWsChannel(`ws://127.0.0.1:${port}/ws?token=${searchParams.get('token')}`, {
-    WebSocket: WebSocket as unknown as NonNullable<Parameters<typeof createWsChannel>[1]>['WebSocket'],
-  });
-  const api = createApiClient(channel);
-  const stream = new StreamClient(api, ['session/*', 'catalog']);
-  await expect.poll(() => stream.getState().live, { message: 'the Node client goes live' }).toBe(true);
-  return { api, stream, sessions: () => openSessions(stream.getState().view), close: () => channel.close() };
-}
 
 async function runInNode(client: Awaited<ReturnType<typeof nodeClient>>, sessionId: string, sql: string): Promise<void> {
   const started = await client.api.dispatch({ type: 'StartQuery', sessionId, sql });

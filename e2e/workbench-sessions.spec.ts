@@ -1,17 +1,6 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
+import { countStoredEvents } from './nodeClient';
 import { editor, editorText, history, mod, runSql, screenshot, status, tabs } from './workbench.helpers';
-
-/** How many events of a type the app stored: read from its own event log, read-only. */
-function countEvents(dataDir: string, type: string): number {
-  const db = new Database(join(dataDir, 'events.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare('select count(*) as n from events where event_type = ?').get(type) as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
 
 test('tabs: new with Ctrl/Cmd+T, rename by double-click, close with Ctrl/Cmd+W, reopen the last closed', async ({ app }, testInfo) => {
   const { page } = app;
@@ -67,12 +56,12 @@ test('each draft and the open tab survive a restart; drafts are saved debounced,
 
   // 54 keystrokes in two bursts, one per session: a saved draft per burst, never one per keystroke
   // (a loaded machine may stall the typing past the 1 s debounce once or twice, hence the margin).
-  await expect.poll(() => countEvents(app.dataDir, 'DraftSaved')).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => countStoredEvents(page.url(), 'DraftSaved')).toBeGreaterThanOrEqual(2);
   await page.waitForTimeout(1500);
-  const saved = countEvents(app.dataDir, 'DraftSaved');
+  const saved = await countStoredEvents(page.url(), 'DraftSaved');
   expect(saved).toBeLessThanOrEqual(4);
   await page.waitForTimeout(1500);
-  expect(countEvents(app.dataDir, 'DraftSaved'), 'nothing more is saved while nobody types').toBe(saved);
+  expect(await countStoredEvents(page.url(), 'DraftSaved'), 'nothing more is saved while nobody types').toBe(saved);
 
   await app.restartHost();
   // The desktop app restarts with a new window; for the web host, a fresh browser profile: nothing

@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, resolve } from 'node:path';
 import type { CommandMeta, DatasetCommand } from '../../shared/contracts/commands';
 import { AppErrorException, appError, toAppError } from '../../shared/contracts/errors';
@@ -13,6 +13,7 @@ import type { WorkerPool } from '../query/workerPool';
 import type { Bus } from '../streams/bus';
 import type { Projections } from '../streams/projections';
 import { download } from './download';
+import { locateFolder } from './folderSource';
 import { explainReadFailure, sniffFormat } from './sourceChecks';
 
 /** Names DuckDB keeps for itself, which an attached database cannot take. */
@@ -172,7 +173,7 @@ export class CatalogService {
     } catch {
       throw fail('DATASET_MISSING', `No file at ${path}.`);
     }
-    if (stat.isDirectory()) return locateFolder(path);
+    if (stat.isDirectory()) return await locateFolder(path);
     return this.locateFile(datasetId, path, formatOf(path));
   }
 
@@ -220,17 +221,6 @@ export class CatalogService {
     const result = await this.handler.handle(command, meta);
     if (!result.ok) this.log.warn({ errorId: result.error.id, command: command.type }, result.error.message);
   }
-}
-
-/** A folder becomes one dataset: every Parquet file in it (and below), else every CSV/TSV file. */
-function locateFolder(dir: string): Located {
-  const files = (readdirSync(dir, { recursive: true }) as string[]).map((f) => f.toLowerCase());
-  const pick = (ext: string): boolean => files.some((f) => f.endsWith(ext));
-  if (pick('.parquet')) return { format: 'parquet', location: join(dir, '**', '*.parquet') };
-  if (pick('.csv')) return { format: 'csv', location: join(dir, '**', '*.csv') };
-  if (pick('.csv.gz')) return { format: 'csv', location: join(dir, '**', '*.csv.gz') };
-  if (pick('.tsv')) return { format: 'tsv', location: join(dir, '**', '*.tsv') };
-  throw fail('DATASET_EMPTY', `The folder ${dir} holds no Parquet or CSV files.`);
 }
 
 function specOf(name: string, format: DatasetFormat, location: string): RegisterSpec {

@@ -1,30 +1,46 @@
-import type { Command, DatasetCommand, SessionCommand } from '../../shared/contracts/commands';
+import type { z } from 'zod';
+import type { Command } from '../../shared/contracts/commands';
 import type { Rejection } from '../../shared/contracts/errors';
-import type { AggregateType, DatasetEvent, DomainEvent, EventEnvelope, SessionEvent } from '../../shared/contracts/events';
+import { datasetEventSchema, sessionEventSchema, type AggregateType, type DomainEvent } from '../../shared/contracts/events';
 import { CATALOG_TOPIC, sessionTopic } from '../../shared/contracts/topics';
 import { datasetDecider } from '../../shared/domain/dataset';
-import { fold } from '../../shared/domain/decider';
+import type { Decider } from '../../shared/domain/decider';
 import { querySessionDecider } from '../../shared/domain/querySession';
 
 /**
- * How each aggregate type is decided and where its events are published. Adding an aggregate is
- * one entry here plus its decider in src/shared/domain.
+ * How each aggregate type is decided, checked and published. Adding an aggregate is one entry here
+ * plus its decider in src/shared/domain. State is opaque to the handler: only the decider reads it.
  */
 export interface AggregateKind {
+  readonly initialState: unknown;
+  evolve(state: unknown, event: DomainEvent): unknown;
+  decide(command: Command, state: unknown): readonly DomainEvent[] | Rejection;
   topic(aggregateId: string): string;
-  /** Folds stored events and decides; the type pairing of command and events is checked by the caller's routing. */
-  decide(command: Command, history: readonly EventEnvelope[]): readonly DomainEvent[] | Rejection;
+  /** Every decided event is parsed with it before append: nothing off-contract reaches the log. */
+  readonly eventSchema: z.ZodType<DomainEvent>;
+  /** What a person reads when someone else changed the aggregate between their load and append. */
+  readonly conflictMessage: string;
+  readonly noun: string;
+}
+
+/** Erases a decider's types for the routing table; the command router guarantees the pairing. */
+function kind<C extends Command, E extends DomainEvent, S>(
+  decider: Decider<C, E, S>,
+  rest: Pick<AggregateKind, 'topic' | 'eventSchema' | 'conflictMessage' | 'noun'>,
+): AggregateKind {
+  return {
+    initialState: decider.initialState,
+    evolve: (state, event) => decider.evolve(state as S, event as E),
+    decide: (command, state) => decider.decide(command as C, state as S),
+    ...rest,
+  };
 }
 
 export const aggregates: Record<AggregateType, AggregateKind> = {
-  QuerySession: {
-    topic: sessionTopic,
-    decide: (command, history) =>
-      querySessionDecider.decide(command as SessionCommand, fold(querySessionDecider, history as readonly SessionEvent[])),
-  },
-  Dataset: {
-    topic: () => CATALOG_TOPIC,
-    decide: (command, history) =>
-      datasetDecider.decide(command as DatasetCommand, fold(datasetDecider, history as readonly DatasetEvent[])),
-  },
+  QuerySession: kind(querySessionDecider, {
+    topic: sessionTopic, eventSchema: sessionEventSchema, conflictMessage: 'This session changed, try again.', noun: 'session',
+  }),
+  Dataset: kind(datasetDecider, {
+    topic: () => CATALOG_TOPIC, eventSchema: datasetEventSchema, conflictMessage: 'This dataset changed, try again.', noun: 'dataset',
+  }),
 };

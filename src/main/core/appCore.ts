@@ -58,7 +58,7 @@ export class AppCore {
     const { dataDir } = options;
     mkdirSync(join(dataDir, 'duckdb', 'tmp'), { recursive: true });
     const log = options.log ?? createLogger(dataDir);
-    const store = openEventStore(join(dataDir, 'events.sqlite'));
+    const store = openEventStore(join(dataDir, 'events.sqlite'), { log });
     const firstStart = store.lastSeq() === 0;
     const bus = new Bus((e) => log.error({ err: e }, 'bus listener failed'));
     const projections = new Projections();

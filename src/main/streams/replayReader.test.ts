@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMetadata } from '../../shared/contracts/events';
 import type { Frame } from '../../shared/contracts/frames';
 import { matchTopic } from '../../shared/contracts/topics';
 import { EventStore, openEventStore } from '../store/eventStore';
+import { UpcasterRegistry } from '../store/upcasters';
 import { tempDir } from '../testing/testCore';
 import { ReplayReader } from './replayReader';
 
@@ -105,18 +105,18 @@ describe('ReplayReader', () => {
 
   it('hands rows at an older schema version to the store, which upcasts them', () => {
     appendRenames(store, 'a', 'session/a', 2);
-    // An event written by an older build: same table, older schema_version.
-    const raw = new Database(store.path);
-    raw
-      .prepare(
-        `INSERT INTO events (event_id, aggregate_type, aggregate_id, aggregate_seq, event_type, schema_version, topic, payload, metadata, occurred_at)
-         VALUES ('old-1', 'QuerySession', 'a', 3, 'SessionRenamed', 0, 'session/a', '{"title":"old"}', '{"commandId":"c","correlationId":"c","issuedBy":"user"}', '2020-01-01T00:00:00.000Z')`,
-      )
-      .run();
-    raw.close();
+    // A later build changed SessionRenamed's shape: the rows above are now at an older version.
+    reader.close();
+    store.close();
+    const upcasters = new UpcasterRegistry([
+      { eventType: 'SessionRenamed', fromVersion: 1, upcast: (p) => ({ title: `${(p as { title: string }).title} (upcast)` }) },
+    ]);
+    store = openEventStore(`${dir.path}/events.sqlite`, { upcasters });
+    reader = new ReplayReader(store);
     const expected = store.readAfter(0, 10, 'session/a').map((event): Frame => ({ kind: 'event', subscriptionId: 's', event }));
+    expect(expected.map((f) => (f.kind === 'event' && f.event.type === 'SessionRenamed' ? f.event.payload.title : '')).every((t) => t.endsWith('(upcast)'))).toBe(true);
     const batch = reader.read('s', 'session/a', 0, 10);
-    expect(batch.count).toBe(3);
+    expect(batch.count).toBe(2);
     expect(framesOf(batch.json)).toEqual(expected);
   });
 

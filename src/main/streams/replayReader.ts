@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Frame } from '../../shared/contracts/frames';
 import { matchTopic, patternPrefix } from '../../shared/contracts/topics';
-import { CURRENT_EVENT_SCHEMA_VERSION, type EventStore } from '../store/eventStore';
+import type { EventStore } from '../store/eventStore';
 
 /** A batch of replayed `event` frames, already serialized: `json` is the frames joined by commas. */
 export interface ReplayBatch {
@@ -43,27 +43,24 @@ const SELECTORS = {
 } as const;
 type SelectorKind = keyof typeof SELECTORS;
 
-/** One row per event, in seq order: [global_seq, 1 if at the current schema version, frame JSON]. */
-type FrameRow = [number, number, string];
+/** One row per event, in seq order: [global_seq, event_type, schema_version, frame JSON]. */
+type FrameRow = [number, string, number, string];
 
 /**
- * Reads stored events for replay on its own read-only connection to the event log (WAL lets it
- * read while the store writes), and lets SQLite serialize each batch: replay is the one path that
- * moves every stored event, so it skips building and re-serializing envelopes in JS.
+ * Reads stored events for replay through read-only statements on the store's connection (the
+ * store holds its file exclusively), and lets SQLite serialize each batch: replay is the one path
+ * that moves every stored event, so it skips building and re-serializing envelopes in JS.
  * Rows at an older schema version (which the store upcasts on read) go through the store instead.
  */
 export class ReplayReader {
-  private readonly db: Database.Database;
   private readonly batch: Record<SelectorKind, Database.Statement>;
   private readonly firstEventId: Database.Statement<[], { id: string }>;
 
   constructor(private readonly store: EventStore) {
-    this.db = new Database(store.path, { readonly: true, fileMustExist: true });
-    this.db.function('topic_matches', { deterministic: true }, (pattern: unknown, topic: unknown) =>
+    store.defineReadFunction('topic_matches', (pattern: unknown, topic: unknown) =>
       typeof pattern === 'string' && typeof topic === 'string' && matchTopic(pattern, topic) ? 1 : 0,
     );
-    const batchOf = (selector: string) =>
-      this.db.prepare(`SELECT global_seq, schema_version = ${CURRENT_EVENT_SCHEMA_VERSION}, ${FRAME_JSON} ${selector}`).raw(true);
+    const batchOf = (selector: string) => store.prepareRead(`SELECT global_seq, event_type, schema_version, ${FRAME_JSON} ${selector}`).raw(true);
     this.batch = {
       exact: batchOf(SELECTORS.exact),
       children: batchOf(SELECTORS.children),
@@ -71,7 +68,7 @@ export class ReplayReader {
       other: batchOf(SELECTORS.other),
       all: batchOf(SELECTORS.all),
     };
-    this.firstEventId = this.db.prepare('SELECT event_id AS id FROM events ORDER BY global_seq LIMIT 1');
+    this.firstEventId = store.prepareRead('SELECT event_id AS id FROM events ORDER BY global_seq LIMIT 1') as Database.Statement<[], { id: string }>;
   }
 
   /** Up to `limit` event frames for events matching `pattern` with global_seq > afterSeq, oldest first. */
@@ -79,8 +76,8 @@ export class ReplayReader {
     const { kind, params } = selectorFor(pattern);
     const rows = this.batch[kind].all({ ...params, subscriptionId, afterSeq, limit }) as FrameRow[];
     if (rows.length === 0) return { json: '', count: 0, lastSeq: 0 };
-    if (rows.some((r) => r[1] !== 1)) return this.readThroughStore(subscriptionId, pattern, afterSeq, limit);
-    return { json: rows.map((r) => r[2]).join(','), count: rows.length, lastSeq: rows[rows.length - 1]![0] };
+    if (rows.some((r) => !this.store.isCurrentVersion(r[1], r[2]))) return this.readThroughStore(subscriptionId, pattern, afterSeq, limit);
+    return { json: rows.map((r) => r[3]).join(','), count: rows.length, lastSeq: rows[rows.length - 1]![0] };
   }
 
   /** The id of the log: its first event's id, which no later write can change. Empty while it has none. */
@@ -91,13 +88,12 @@ export class ReplayReader {
   /** The plan SQLite uses to replay `pattern` (EXPLAIN QUERY PLAN details): tests prove it stays on the index. */
   plan(pattern: string): string[] {
     const { kind, params } = selectorFor(pattern);
-    const explain = this.db.prepare(`EXPLAIN QUERY PLAN ${this.batch[kind].source}`);
+    const explain = this.store.prepareRead(`EXPLAIN QUERY PLAN ${this.batch[kind].source}`);
     return (explain.all({ ...params, subscriptionId: 'plan', afterSeq: 0, limit: 1 }) as { detail: string }[]).map((r) => r.detail);
   }
 
-  close(): void {
-    if (this.db.open) this.db.close();
-  }
+  /** Nothing to release: the statements live on the store's connection and close with it. */
+  close(): void {}
 
   private readThroughStore(subscriptionId: string, pattern: string, afterSeq: number, limit: number): ReplayBatch {
     const events = this.store.readAfter(afterSeq, limit, pattern);

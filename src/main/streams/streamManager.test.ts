@@ -230,6 +230,9 @@ describe('StreamManager over a real store', () => {
     const bad = (await c.request({ method: 'dispatch', command: { type: 'StartQuery', sessionId: 42 } })) as Result<unknown>;
     expect(bad.ok ? 'ok' : bad.error.code).toBe('INVALID_COMMAND');
     expect(bad.ok ? '' : bad.error.id).toMatch(/^[0-9a-f-]{36}$/);
+    // A call without a request still carries its id: it is answered, not left waiting.
+    const empty = (await c.request(undefined)) as Result<unknown>;
+    expect(empty.ok ? 'ok' : empty.error.code).toBe('INVALID_COMMAND');
     const pattern = (await c.request({ method: 'subscribe', subscriptionId: 's', pattern: 'session/%' })) as Result<unknown>;
     expect(pattern.ok ? 'ok' : pattern.error.code).toBe('INVALID_COMMAND');
     c.sendRaw('not json');

@@ -33,7 +33,8 @@ export function serveChannel(services: ConnectionServices, channel: ServerChanne
     }
     const message = decode(text);
     if (!message.ok) {
-      return refuse(-1, appError(newErrorId(), 'INVALID_COMMAND', 'Malformed message refused.', { details: { issues: message.issues } }));
+      // A call whose id can still be read gets its refusal under that id, so the caller is not left waiting.
+      return refuse(message.id ?? -1, appError(newErrorId(), 'INVALID_COMMAND', 'Malformed message refused.', { details: { issues: message.issues } }));
     }
     const { data } = message;
     if (!('id' in data)) {
@@ -60,7 +61,7 @@ export function serveChannel(services: ConnectionServices, channel: ServerChanne
   return connection;
 }
 
-type Decoded = { ok: true; data: z.infer<typeof clientMessageSchema> } | { ok: false; issues: string[] };
+type Decoded = { ok: true; data: z.infer<typeof clientMessageSchema> } | { ok: false; issues: string[]; id?: number };
 
 function decode(text: string): Decoded {
   let json: unknown;
@@ -70,5 +71,8 @@ function decode(text: string): Decoded {
     return { ok: false, issues: [`not JSON: ${e instanceof Error ? e.message : String(e)}`] };
   }
   const parsed = clientMessageSchema.safeParse(json);
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) };
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
+  const id = (json as { id?: unknown } | null)?.id;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? { ok: false, issues, id } : { ok: false, issues };
 }

@@ -39,6 +39,9 @@ export const ErrorCodes = [
   'STORE_CORRUPT',
   'STORE_LOCKED',
   'STORE_TOO_NEW',
+  'STORE_UNAVAILABLE',
+  'STORE_MIGRATION_FAILED',
+  'STORE_READ_FAILED',
   'STORE_WRITE_FAILED',
   'INTERNAL',
 ] as const;

@@ -1,5 +1,6 @@
 import { describe, it } from 'vitest';
 import type { DatasetCommand } from '../contracts/commands';
+import type { ErrorCode } from '../contracts/errors';
 import type { DatasetEvent } from '../contracts/events';
 import { deciderSpec } from '../testing/deciderSpec';
 import { datasetDecider } from './dataset';
@@ -7,20 +8,101 @@ import { datasetDecider } from './dataset';
 const spec = deciderSpec(datasetDecider);
 const datasetId = 'd1';
 const source = '/data/cars.json';
-const requested: DatasetEvent = { type: 'DatasetRequested', payload: { source } };
-const register: DatasetCommand = { type: 'RegisterDataset', datasetId, name: 'cars', source, format: 'json', columns: [{ name: 'Name', type: 'VARCHAR' }] };
-const registered: DatasetEvent = {
-  type: 'DatasetRegistered',
-  payload: { name: 'cars', source, format: 'json', columns: [{ name: 'Name', type: 'VARCHAR' }] },
-};
+const columns = [{ name: 'Name', type: 'VARCHAR' }];
 const error = { id: 'e1', code: 'DATASET_MISSING', message: 'No file at /data/cars.json' };
 
-describe('Dataset', () => {
-  it('records a request for a new source', () =>
-    spec.given([]).when({ type: 'RequestDataset', datasetId, source }).then([requested]));
-  it('refuses to request the same dataset twice', () =>
-    spec.given([requested]).when({ type: 'RequestDataset', datasetId, source }).thenRejects('DATASET_ALREADY_EXISTS'));
-  it('registers a requested dataset with its columns', () => spec.given([requested]).when(register).then([registered]));
+const requested: DatasetEvent = { type: 'DatasetRequested', payload: { source } };
+const registered: DatasetEvent = { type: 'DatasetRegistered', payload: { name: 'cars', source, format: 'json', columns } };
+const failedEvent: DatasetEvent = { type: 'DatasetFailed', payload: { source, error } };
+const removed: DatasetEvent = { type: 'DatasetRemoved', payload: {} };
+
+/** Every state a dataset can be in, as the events that lead there. */
+const states = {
+  Unknown: [],
+  Requested: [requested],
+  Registered: [requested, registered],
+  Failed: [requested, failedEvent],
+  RemovedAfterRegistering: [requested, registered, removed],
+  RemovedAfterFailing: [requested, failedEvent, removed],
+} satisfies Record<string, DatasetEvent[]>;
+type State = keyof typeof states;
+type Row = Record<State, readonly DatasetEvent[] | ErrorCode>;
+
+const matrix: Array<[string, DatasetCommand, Row]> = [
+  [
+    'RequestDataset',
+    { type: 'RequestDataset', datasetId, source },
+    {
+      Unknown: [requested],
+      Requested: 'DATASET_ALREADY_EXISTS',
+      Registered: 'DATASET_ALREADY_EXISTS',
+      Failed: 'DATASET_ALREADY_EXISTS',
+      RemovedAfterRegistering: 'DATASET_ALREADY_EXISTS',
+      RemovedAfterFailing: 'DATASET_ALREADY_EXISTS',
+    },
+  ],
+  [
+    'RegisterDataset',
+    { type: 'RegisterDataset', datasetId, name: 'cars', source, format: 'json', columns },
+    {
+      Unknown: 'DATASET_NOT_PENDING',
+      Requested: [registered],
+      Registered: 'DATASET_NOT_PENDING',
+      Failed: 'DATASET_NOT_PENDING',
+      RemovedAfterRegistering: 'DATASET_NOT_PENDING',
+      RemovedAfterFailing: 'DATASET_NOT_PENDING',
+    },
+  ],
+  [
+    'FailDataset',
+    { type: 'FailDataset', datasetId, source, error },
+    {
+      Unknown: 'DATASET_NOT_PENDING',
+      Requested: [failedEvent],
+      Registered: 'DATASET_NOT_PENDING',
+      Failed: 'DATASET_NOT_PENDING',
+      RemovedAfterRegistering: 'DATASET_NOT_PENDING',
+      RemovedAfterFailing: 'DATASET_NOT_PENDING',
+    },
+  ],
+  [
+    'RemoveDataset',
+    { type: 'RemoveDataset', datasetId },
+    {
+      Unknown: 'DATASET_NOT_FOUND',
+      Requested: 'DATASET_NOT_FOUND', // still loading: the catalog service owns it until it registers or fails
+      Registered: [removed],
+      Failed: [removed],
+      RemovedAfterRegistering: 'DATASET_NOT_FOUND',
+      RemovedAfterFailing: 'DATASET_NOT_FOUND',
+    },
+  ],
+];
+
+describe('Dataset: every command in every state (Requested → Registered | Failed → Removed)', () => {
+  for (const [name, command, row] of matrix) {
+    describe(name, () => {
+      for (const state of Object.keys(states) as State[]) {
+        const outcome = row[state];
+        const label = typeof outcome === 'string' ? `refuses with ${outcome}` : `records ${outcome.map((e) => e.type).join(', ')}`;
+        it(`given ${state}, then it ${label}`, () => {
+          const when = spec.given(states[state]).when(command);
+          if (typeof outcome === 'string') when.thenRejects(outcome);
+          else when.then(outcome);
+        });
+      }
+    });
+  }
+});
+
+describe('Dataset: what the state remembers', () => {
+  it('registers with the columns and name the command carries, not the request’s', () =>
+    spec.given([requested]).when({ type: 'RegisterDataset', datasetId, name: 'cars_2', source: '/abs/cars.json', format: 'json', columns: [] }).then([
+      { type: 'DatasetRegistered', payload: { name: 'cars_2', source: '/abs/cars.json', format: 'json', columns: [] } },
+    ]));
+});
+
+describe('Dataset: what a registration records', () => {
   it('records where a downloaded, converted or multi-table source is read from', () => {
     const db: DatasetCommand = {
       type: 'RegisterDataset',
@@ -35,23 +117,5 @@ describe('Dataset', () => {
     };
     const { type: _t, datasetId: _d, ...payload } = db;
     spec.given([requested]).when(db).then([{ type: 'DatasetRegistered', payload }]);
-  });
-  it('refuses to register a dataset nobody requested', () => spec.given([]).when(register).thenRejects('DATASET_NOT_PENDING'));
-  it('refuses to register twice', () => spec.given([requested, registered]).when(register).thenRejects('DATASET_NOT_PENDING'));
-  it('fails a requested dataset', () =>
-    spec.given([requested]).when({ type: 'FailDataset', datasetId, source, error }).then([
-      { type: 'DatasetFailed', payload: { source, error } },
-    ]));
-  it('refuses to fail a registered dataset', () =>
-    spec.given([requested, registered]).when({ type: 'FailDataset', datasetId, source, error }).thenRejects('DATASET_NOT_PENDING'));
-  it('removes a registered or failed dataset', () => {
-    spec.given([requested, registered]).when({ type: 'RemoveDataset', datasetId }).then([{ type: 'DatasetRemoved', payload: {} }]);
-    spec.given([requested, { type: 'DatasetFailed', payload: { source, error } }]).when({ type: 'RemoveDataset', datasetId }).then([
-      { type: 'DatasetRemoved', payload: {} },
-    ]);
-  });
-  it('refuses to remove what is unknown or still loading', () => {
-    spec.given([]).when({ type: 'RemoveDataset', datasetId }).thenRejects('DATASET_NOT_FOUND');
-    spec.given([requested]).when({ type: 'RemoveDataset', datasetId }).thenRejects('DATASET_NOT_FOUND');
   });
 });

@@ -1,0 +1,45 @@
+/** An aggregate's folded state and the last aggregate_seq folded into it. */
+export interface LoadedAggregate {
+  readonly state: unknown;
+  readonly version: number;
+}
+
+/**
+ * Folded states of recently used aggregates, so a command on a long-lived session folds only what
+ * was appended since its last command instead of its whole history. An entry is a starting point,
+ * never the truth: the handler reads whatever the store holds after the cached version before
+ * deciding, and the append's expectedVersion catches anything that slips in after that read.
+ * Least recently used entries go first once `capacity` is reached.
+ */
+export class AggregateCache {
+  private readonly entries = new Map<string, LoadedAggregate>();
+
+  constructor(private readonly capacity = 1000) {}
+
+  get(key: string): LoadedAggregate | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      // Map keeps insertion order: re-inserting marks the entry most recently used.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** Keeps the newer of what is cached and `entry`: interleaved commands may finish out of order. */
+  set(key: string, entry: LoadedAggregate): void {
+    const current = this.entries.get(key);
+    if (current && current.version >= entry.version) return;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

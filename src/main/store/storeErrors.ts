@@ -1,0 +1,73 @@
+import { AppErrorException, appError, type AppError } from '../../shared/contracts/errors';
+
+/**
+ * SQLite's failures, as a person can act on them. better-sqlite3 throws SqliteError with SQLite's
+ * extended code (`SQLITE_CORRUPT_INDEX`, `SQLITE_IOERR_FSYNC`…); the prefix says what happened.
+ */
+function sqliteCode(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+const isCorrupt = (code: string): boolean => code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
+const isLocked = (code: string): boolean => code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
+
+function causeOf(e: unknown): { code?: string; message: string; stack?: string } {
+  const code = sqliteCode(e);
+  const message = e instanceof Error ? e.message : String(e);
+  return { ...(code ? { code } : {}), message, ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) };
+}
+
+/** Why the store at `path` cannot be opened. Every message says the file was left as it was. */
+export function openFailure(e: unknown, path: string, id: string): AppError {
+  if (e instanceof AppErrorException) return e.error;
+  const code = sqliteCode(e);
+  const cause = causeOf(e);
+  const details = { path };
+  if (isLocked(code)) {
+    return appError(
+      id,
+      'STORE_LOCKED',
+      `The event store ${path} is in use by another running Sextant. Close it (or pick another --data-dir) and start again.`,
+      { details, cause },
+    );
+  }
+  if (isCorrupt(code)) {
+    return appError(
+      id,
+      'STORE_CORRUPT',
+      `The event store ${path} is damaged (${cause.message}) and was left untouched. Keep it for recovery (sqlite3 "${path}" .recover), or move it aside to start with an empty store.`,
+      { details, cause },
+    );
+  }
+  return appError(id, 'STORE_UNAVAILABLE', `The event store ${path} cannot be opened: ${cause.message}. It was left untouched.`, {
+    details,
+    cause,
+  });
+}
+
+/** A read that failed after the store opened: damage found late (a bad page) or the disk going away. */
+export function readFailure(e: unknown, path: string, id: string): AppError {
+  if (e instanceof AppErrorException) return e.error;
+  const code = sqliteCode(e);
+  const cause = causeOf(e);
+  if (isCorrupt(code)) {
+    return appError(id, 'STORE_CORRUPT', `The event store ${path} is damaged (${cause.message}); nothing was changed.`, { details: { path }, cause });
+  }
+  return appError(id, 'STORE_READ_FAILED', `Reading the event store ${path} failed: ${cause.message}`, { details: { path }, cause, ...(cause.stack ? { stack: cause.stack } : {}) });
+}
+
+/** A write SQLite refused (disk full, I/O error). Nothing of it was stored: the transaction rolled back. */
+export function writeFailure(e: unknown, path: string, id: string): AppError {
+  if (e instanceof AppErrorException) return e.error;
+  const cause = causeOf(e);
+  return appError(id, 'STORE_WRITE_FAILED', `Writing to the event store ${path} failed, nothing was stored: ${cause.message}`, {
+    details: { path },
+    cause,
+    ...(cause.stack ? { stack: cause.stack } : {}),
+  });
+}
+
+export function isUniqueViolation(e: unknown): boolean {
+  return sqliteCode(e) === 'SQLITE_CONSTRAINT_UNIQUE';
+}
