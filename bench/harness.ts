@@ -64,3 +64,26 @@ export async function interleaved(rounds: number, perRound: number, baseline: ()
   }
   return { value: median(s), baseline: median(b) };
 }
+
+/**
+ * Alternates baseline and subject run by run (after `warmup` runs of each) so drift on a noisy
+ * machine hits both alike; each function returns its own measurement. Returns every sample.
+ */
+export async function alternateSamples(
+  n: number,
+  baseline: () => Promise<number>,
+  subject: () => Promise<number>,
+  warmup = 2,
+): Promise<{ b: number[]; s: number[] }> {
+  for (let i = 0; i < warmup; i++) {
+    await baseline();
+    await subject();
+  }
+  const b: number[] = [];
+  const s: number[] = [];
+  for (let i = 0; i < n; i++) {
+    b.push(await baseline());
+    s.push(await subject());
+  }
+  return { b, s };
+}

@@ -15,7 +15,7 @@ import { openSessions } from '../src/shared/views/appView';
 import type { AppCore } from '../src/main/core/appCore';
 import { ProtocolClient } from '../src/main/testing/protocolClient';
 import { startTestCore, tempDir } from '../src/main/testing/testCore';
-import { median, percentile, result, type Bench } from './harness';
+import { alternateSamples, median, percentile, result, type Bench } from './harness';
 
 export const FLIGHTS = resolve('node_modules/vega-datasets/data/flights-3m.parquet');
 const GROUP_BY = 'select origin, count(*) as n, avg(delay) as avg_delay from flights_3m group by origin order by n desc';
@@ -123,20 +123,6 @@ async function rawConnection(path = ':memory:'): Promise<{ c: DuckDBConnection; 
   };
 }
 
-/** Alternates baseline and subject so drift on a noisy machine hits both alike. */
-async function alternate(n: number, baseline: () => Promise<number>, subject: () => Promise<number>, warmup = 2): Promise<{ b: number[]; s: number[] }> {
-  for (let i = 0; i < warmup; i++) {
-    await baseline();
-    await subject();
-  }
-  const b: number[] = [];
-  const s: number[] = [];
-  for (let i = 0; i < n; i++) {
-    b.push(await baseline());
-    s.push(await subject());
-  }
-  return { b, s };
-}
 
 const time = async (fn: () => Promise<unknown>): Promise<number> => {
   const t = performance.now();
@@ -150,7 +136,7 @@ export const benches: Bench[] = [
     async run() {
       const app = await appWithFlights();
       const r = await rawConnection();
-      const { b, s } = await alternate(
+      const { b, s } = await alternateSamples(
         15,
         () => time(async () => (await r.c.runAndReadAll(raw(GROUP_BY))).getRowsJS()),
         async () => {
@@ -172,7 +158,7 @@ export const benches: Bench[] = [
     async run() {
       const app = await appWithFlights();
       const r = await rawConnection();
-      const { b, s } = await alternate(
+      const { b, s } = await alternateSamples(
         10,
         () =>
           time(async () => {
@@ -204,7 +190,7 @@ export const benches: Bench[] = [
       await app.client.ended(queryId);
       const offsets = Array.from({ length: 300 }, () => Math.floor(Math.random() * (3_000_000 - 100)));
       let i = 0;
-      const { b, s } = await alternate(
+      const { b, s } = await alternateSamples(
         300,
         () => time(async () => (await r.c.runAndReadAll(`SELECT * FROM t LIMIT 100 OFFSET ${offsets[i % offsets.length]}`)).getRowsJS()),
         () => time(() => app.client.page(queryId, offsets[i++ % offsets.length]!, 100)),
@@ -221,7 +207,7 @@ export const benches: Bench[] = [
     async run() {
       const app = await appWithFlights();
       const r = await rawConnection();
-      const { b, s } = await alternate(
+      const { b, s } = await alternateSamples(
         10,
         async () => {
           const running = r.c.run(LONG_SQL).then(

@@ -5,6 +5,7 @@ import { EventStore, type NewEvent } from '../src/main/store/eventStore';
 import { Projections } from '../src/main/streams/projections';
 import { tempDir } from '../src/main/testing/testCore';
 import { interleaved, median, result, type Bench } from './harness';
+import { rawEventLog } from './rawEventLog';
 
 const metadata: EventMetadata = { commandId: '0190a0a0-0000-7000-8000-00000000c0de', correlationId: '0190a0a0-0000-7000-8000-00000000c0de', issuedBy: 'user' };
 const event = (i: number): NewEvent => ({
@@ -16,16 +17,7 @@ const event = (i: number): NewEvent => ({
 
 /** A raw better-sqlite3 table with the store's schema and pragmas: the baseline. */
 function rawTable(path: string, synchronous: 'FULL' | 'NORMAL' = 'FULL'): { db: Database.Database; insert: Database.Statement } {
-  const db = new Database(path);
-  db.pragma('locking_mode = EXCLUSIVE');
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${synchronous}`);
-  db.exec(`CREATE TABLE events (
-    global_seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, aggregate_type TEXT NOT NULL,
-    aggregate_id TEXT NOT NULL, aggregate_seq INTEGER NOT NULL, event_type TEXT NOT NULL, schema_version INTEGER NOT NULL,
-    topic TEXT NOT NULL, payload TEXT NOT NULL CHECK (json_valid(payload)), metadata TEXT NOT NULL CHECK (json_valid(metadata)),
-    occurred_at TEXT NOT NULL, UNIQUE (aggregate_type, aggregate_id, aggregate_seq)) STRICT;
-    CREATE INDEX events_topic_seq ON events (topic, global_seq);`);
+  const db = rawEventLog(path, { synchronous, exclusive: true });
   const insert = db.prepare(
     `INSERT INTO events (event_id, aggregate_type, aggregate_id, aggregate_seq, event_type, schema_version, topic, payload, metadata, occurred_at)
      VALUES (?, 'QuerySession', 'bench', ?, 'QueryStarted', 1, 'session/bench', ?, ?, ?)`,

@@ -12,19 +12,13 @@ import { startTestCore, tempDir } from '../src/main/testing/testCore';
 import { MemoryTransport } from '../src/main/transports/memoryChannel';
 import { startWebHost } from '../src/main/webHost/webHost';
 import { createApiClient } from '../src/renderer/api/apiClient';
-import { median, percentile, result, type Bench } from './harness';
+import { alternateSamples, median, percentile, result, type Bench } from './harness';
+import { rawEventLog } from './rawEventLog';
 import { replay, type ReplayJob } from './replayClient';
 
 /** Medians of `rounds` alternating runs of each, after one warm-up of each. */
 async function alternate(rounds: number, baseline: () => Promise<number>, subject: () => Promise<number>): Promise<{ value: number; baseline: number }> {
-  await baseline();
-  await subject();
-  const b: number[] = [];
-  const s: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    b.push(await baseline());
-    s.push(await subject());
-  }
+  const { b, s } = await alternateSamples(rounds, baseline, subject, 1);
   return { value: median(s), baseline: median(b) };
 }
 
@@ -32,15 +26,7 @@ const metadata: EventMetadata = { commandId: uuidv7(), correlationId: uuidv7(), 
 
 /** A raw better-sqlite3 table with the store's schema and pragmas: the baseline's insert. */
 function rawTable(path: string): { db: Database.Database; insert: Database.Statement } {
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.exec(`CREATE TABLE events (
-    global_seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, aggregate_type TEXT NOT NULL,
-    aggregate_id TEXT NOT NULL, aggregate_seq INTEGER NOT NULL, event_type TEXT NOT NULL, schema_version INTEGER NOT NULL,
-    topic TEXT NOT NULL, payload TEXT NOT NULL CHECK (json_valid(payload)), metadata TEXT NOT NULL CHECK (json_valid(metadata)),
-    occurred_at TEXT NOT NULL, UNIQUE (aggregate_type, aggregate_id, aggregate_seq)) STRICT;
-    CREATE INDEX events_topic_seq ON events (topic, global_seq);`);
+  const db = rawEventLog(path);
   const insert = db.prepare(
     `INSERT INTO events (event_id, aggregate_type, aggregate_id, aggregate_seq, event_type, schema_version, topic, payload, metadata, occurred_at)
      VALUES (?, 'QuerySession', ?, ?, 'SessionRenamed', 1, ?, ?, ?, ?)`,

@@ -1,12 +1,13 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, resolve } from 'node:path';
-import type { CommandMeta, DatasetCommand } from '../../shared/contracts/commands';
+import type { DatasetCommand } from '../../shared/contracts/commands';
 import { AppErrorException, appError, toAppError } from '../../shared/contracts/errors';
 import type { DatasetFormat, DatasetRegistered, EventEnvelope } from '../../shared/contracts/events';
 import { CATALOG_TOPIC } from '../../shared/contracts/topics';
 import { datasetName, formatOf, isGlob } from '../../shared/domain/datasetName';
 import type { CommandHandler } from '../commands/commandHandler';
-import { newErrorId, newId } from '../platform/ids';
+import { systemMeta } from '../commands/systemMeta';
+import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import type { RegisterSpec } from '../query/workerProtocol';
 import type { WorkerPool } from '../query/workerPool';
@@ -212,13 +213,7 @@ export class CatalogService {
   }
 
   private async system(cause: EventEnvelope | undefined, command: DatasetCommand): Promise<void> {
-    const meta: CommandMeta = {
-      commandId: newId(),
-      correlationId: cause?.metadata.correlationId ?? newId(),
-      issuedBy: 'system',
-      ...(cause ? { causationId: cause.eventId } : {}),
-    };
-    const result = await this.handler.handle(command, meta);
+    const result = await this.handler.handle(command, systemMeta(cause));
     if (!result.ok) this.log.warn({ errorId: result.error.id, command: command.type }, result.error.message);
   }
 }

@@ -1,26 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventEnvelope } from '../../shared/contracts/events';
 import type { Frame } from '../../shared/contracts/frames';
 import { lastResult, openSessions } from '../../shared/views/appView';
 import { ProtocolClient } from '../testing/protocolClient';
 import { startTestCore, tempDir } from '../testing/testCore';
 import type { AppCore } from './appCore';
+import { waitForEvent } from '../testing/coreEvents';
 
 const VEGA = 'node_modules/vega-datasets/data';
 
-function waitFor<T>(core: AppCore, pick: (e: EventEnvelope) => T | undefined, timeoutMs = 20_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out waiting for an event')), timeoutMs);
-    const off = core.bus.subscribe((m) => {
-      const hit = m.kind === 'event' ? pick(m.event) : undefined;
-      if (hit !== undefined) {
-        clearTimeout(timer);
-        off();
-        resolve(hit);
-      }
-    });
-  });
-}
 
 describe('AppCore end to end (real SQLite, real DuckDB worker)', () => {
   let dir: ReturnType<typeof tempDir>;
@@ -46,7 +33,7 @@ describe('AppCore end to end (real SQLite, real DuckDB worker)', () => {
   it('runs a query after persisting it, records its rows, and serves a page of exact values', async () => {
     await core.catalog.idle();
     const sessionId = openSessions(core.projections.current.view)[0]!.id;
-    const completed = waitFor(core, (e) => (e.type === 'QueryCompleted' ? e.payload : undefined));
+    const completed = waitForEvent(core, (e) => (e.type === 'QueryCompleted' ? e.payload : undefined));
     const ack = await core.dispatch({ type: 'StartQuery', sessionId, sql: 'select count(*) as n, 9007199254740993::BIGINT as big from cars' });
     expect(ack.ok).toBe(true);
     const payload = await completed;
@@ -59,13 +46,13 @@ describe('AppCore end to end (real SQLite, real DuckDB worker)', () => {
 
   it('bad SQL fails with DuckDB’s message and an error id, and the next query works', async () => {
     const sessionId = openSessions(core.projections.current.view)[0]!.id;
-    const failed = waitFor(core, (e) => (e.type === 'QueryFailed' ? e.payload : undefined));
+    const failed = waitForEvent(core, (e) => (e.type === 'QueryFailed' ? e.payload : undefined));
     await core.dispatch({ type: 'StartQuery', sessionId, sql: 'selec 1' });
     const { error } = await failed;
     expect(error.code).toBe('SQL_ERROR');
     expect(error.message).toMatch(/syntax error/i);
     expect(error.id).toMatch(/^[0-9a-f-]{36}$/);
-    const completed = waitFor(core, (e) => (e.type === 'QueryCompleted' ? e.payload : undefined));
+    const completed = waitForEvent(core, (e) => (e.type === 'QueryCompleted' ? e.payload : undefined));
     await core.dispatch({ type: 'StartQuery', sessionId, sql: 'select 1' });
     expect((await completed).rowCount).toBe(1);
   });
@@ -88,7 +75,7 @@ describe('AppCore end to end (real SQLite, real DuckDB worker)', () => {
 
   it('restarts with the same store: history and last result come back, pages still served', async () => {
     const sessionId = openSessions(core.projections.current.view)[0]!.id;
-    const completed = waitFor(core, (e) => (e.type === 'QueryCompleted' ? e.payload : undefined));
+    const completed = waitForEvent(core, (e) => (e.type === 'QueryCompleted' ? e.payload : undefined));
     await core.dispatch({ type: 'StartQuery', sessionId, sql: 'select range as i from range(1000)' });
     const { queryId } = await completed;
     await core.close();

@@ -1,11 +1,12 @@
-import type { CommandMeta, SessionCommand } from '../../shared/contracts/commands';
+import type { SessionCommand } from '../../shared/contracts/commands';
 import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
 import type { Column, EventEnvelope } from '../../shared/contracts/events';
 import type { QueryProgress } from '../../shared/contracts/frames';
 import type { Page, PageView } from '../../shared/contracts/protocol';
 import { sessionTopic } from '../../shared/contracts/topics';
 import type { CommandHandler } from '../commands/commandHandler';
-import { newErrorId, newId } from '../platform/ids';
+import { systemMeta } from '../commands/systemMeta';
+import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import type { Bus } from '../streams/bus';
 import type { Projections } from '../streams/projections';
@@ -380,13 +381,7 @@ export class QueryRunner {
 
   /** Issues a system command. A rejection here (the person cancelled first) is expected, not an error. */
   private async system(sessionId: string, queryId: string, cause: EventEnvelope | undefined, command: SessionCommand): Promise<void> {
-    const meta: CommandMeta = {
-      commandId: newId(),
-      correlationId: cause?.metadata.correlationId ?? newId(),
-      issuedBy: 'system',
-      ...(cause ? { causationId: cause.eventId } : {}),
-    };
-    const result = await this.handler.handle(command, meta);
+    const result = await this.handler.handle(command, systemMeta(cause));
     if (!result.ok && result.error.code !== 'QUERY_MISMATCH') {
       this.log.error({ errorId: result.error.id, sessionId, queryId, command: command.type }, result.error.message);
     }
