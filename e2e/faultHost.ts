@@ -108,6 +108,8 @@ export interface StoredEvent {
 export function readStore(path: string): { integrity: string; events: StoredEvent[] } {
   const db = new Database(path, { fileMustExist: true });
   try {
+    // As the app opens it: the WAL index in memory, so nothing new (no -shm) is needed on a full disk.
+    db.pragma('locking_mode = EXCLUSIVE');
     const integrity = String(db.pragma('integrity_check', { simple: true }));
     const events = db.prepare<[], StoredEvent>('SELECT global_seq, event_type, aggregate_type, aggregate_id, aggregate_seq, payload FROM events ORDER BY global_seq').all();
     return { integrity, events };

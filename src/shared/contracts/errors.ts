@@ -43,6 +43,7 @@ export const ErrorCodes = [
   'STORE_MIGRATION_FAILED',
   'STORE_READ_FAILED',
   'STORE_WRITE_FAILED',
+  'STORE_FULL',
   'INTERNAL',
 ] as const;
 
