@@ -3,10 +3,7 @@ import type { ServerMessage } from '../../src/shared/contracts/protocol';
 import type { AppCore } from '../../src/main/core/appCore';
 import { startTestCore, tempDir } from '../../src/main/testing/testCore';
 import type { ServerChannel } from '../../src/main/transports/serverChannel';
-import { hostileMessages, whyWrong } from './hostileMessages';
-
-const COUNT = Number(process.env['HOSTILE_COUNT'] ?? 3000);
-const SEED = Number(process.env['HOSTILE_SEED'] ?? 7);
+import { answersTo, HOSTILE_COUNT as COUNT, HOSTILE_SEED as SEED, hostileMessages, whyWrong } from './hostileMessages';
 
 /**
  * Main's end of an IPC connection as ipc.ts builds it: raw payloads in (a string, or undefined for
@@ -22,8 +19,6 @@ function ipcLikeChannel(): { channel: ServerChannel; deliver(payload: string | u
     replies,
   };
 }
-
-const responses = (replies: ServerMessage[]) => replies.filter((m): m is Extract<ServerMessage, { type: 'response' }> => m.type === 'response');
 
 describe(`hostile input over IPC: ${COUNT} malformed, oversized, deeply nested and wrong-typed messages (seed ${SEED})`, () => {
   let dir: ReturnType<typeof tempDir>;
@@ -47,14 +42,11 @@ describe(`hostile input over IPC: ${COUNT} malformed, oversized, deeply nested a
 
     const unexpected: string[] = [];
     for (const m of messages) {
-      const seen = responses(replies).length;
-      deliver(typeof m.payload === 'string' ? m.payload : undefined);
-      // Each message is answered before the next is sent, so an answer is matched to its message.
-      const deadline = Date.now() + 5000;
-      while (responses(replies).length === seen && Date.now() < deadline) await new Promise((r) => setImmediate(r));
-      const answers = responses(replies).slice(seen);
-      const answer = answers[0];
-      const problem = whyWrong(m, answers.length, answer);
+      const answers = await answersTo(
+        () => replies,
+        () => deliver(typeof m.payload === 'string' ? m.payload : undefined),
+      );
+      const problem = whyWrong(m, answers.length, answers[0]);
       if (problem) unexpected.push(`${m.kind}: ${problem}`);
     }
     expect([...new Set(unexpected)]).toEqual([]);

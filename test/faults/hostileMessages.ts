@@ -167,8 +167,29 @@ export function hostileMessages(seed: number, count: number): HostileMessage[] {
   return messages;
 }
 
+/** How many messages, from which seed: `HOSTILE_COUNT=20000 HOSTILE_SEED=3 npx vitest run test/faults` to widen a run. */
+export const HOSTILE_COUNT = Number(process.env['HOSTILE_COUNT'] ?? 3000);
+export const HOSTILE_SEED = Number(process.env['HOSTILE_SEED'] ?? 7);
+
+export type Response = Extract<ServerMessage, { type: 'response' }>;
+
+export const responsesIn = (replies: readonly ServerMessage[]): Response[] => replies.filter((m): m is Response => m.type === 'response');
+
+/**
+ * Sends one message and returns the responses it got: those arriving until the first one does (or
+ * `timeoutMs` passes). Each message is answered before the next is sent, so an answer is matched
+ * to its message; a second answer to one message shows up as a wrong answer to the next.
+ */
+export async function answersTo(replies: () => readonly ServerMessage[], send: () => void, timeoutMs = 5000): Promise<Response[]> {
+  const seen = responsesIn(replies()).length;
+  send();
+  const deadline = Date.now() + timeoutMs;
+  while (responsesIn(replies()).length === seen && Date.now() < deadline) await new Promise((r) => setImmediate(r));
+  return responsesIn(replies()).slice(seen);
+}
+
 /** Why an answer is not what a hostile message must get; undefined when it is. */
-export function whyWrong(m: HostileMessage, answerCount: number, answer: Extract<ServerMessage, { type: 'response' }> | undefined): string | undefined {
+export function whyWrong(m: HostileMessage, answerCount: number, answer: Response | undefined): string | undefined {
   if (answerCount !== 1 || !answer) return `${answerCount} answers`;
   if (answer.id !== m.answerId) return `answered as id ${answer.id}, expected ${m.answerId}`;
   if (answer.result.ok) return m.mayBeAccepted ? undefined : 'accepted';

@@ -23,6 +23,7 @@ export const ErrorCodes = [
   'DATASET_NOT_PENDING',
   // query engine
   'SQL_ERROR',
+  'OUT_OF_MEMORY',
   'INTERRUPTED',
   'TIMEOUT',
   'WORKER_CRASHED',
