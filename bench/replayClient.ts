@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import WebSocket from 'ws';
-import { createApiClient } from '../src/renderer/api/apiClient';
+import { createApiClient } from '../src/shared/client/apiClient';
 import { createWsChannel } from '../src/renderer/api/wsChannel';
 
 export interface ReplayJob {

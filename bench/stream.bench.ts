@@ -11,7 +11,7 @@ import { StreamCore } from '../src/main/testing/streamCore';
 import { startTestCore, tempDir } from '../src/main/testing/testCore';
 import { MemoryTransport } from '../src/main/transports/memoryChannel';
 import { startWebHost } from '../src/main/webHost/webHost';
-import { createApiClient } from '../src/renderer/api/apiClient';
+import { createApiClient } from '../src/shared/client/apiClient';
 import { alternateSamples, median, percentile, result, type Bench } from './harness';
 import { rawEventLog } from './rawEventLog';
 import { replay, type ReplayJob } from './replayClient';

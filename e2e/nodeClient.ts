@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import type { EventType } from '../src/shared/contracts/events';
 import type { SextantApi } from '../src/shared/contracts/protocol';
 import { openSessions, type SessionView } from '../src/shared/views/appView';
-import { createApiClient } from '../src/renderer/api/apiClient';
+import { createApiClient } from '../src/shared/client/apiClient';
 import { createWsChannel } from '../src/renderer/api/wsChannel';
 import { StreamClient } from '../src/renderer/state/streamClient';
 import { expect } from './fixtures';

@@ -4,7 +4,7 @@ import { StreamCore } from '../src/main/testing/streamCore';
 import { tempDir } from '../src/main/testing/testCore';
 import { MemoryTransport } from '../src/main/transports/memoryChannel';
 import type { ServerChannel } from '../src/main/transports/serverChannel';
-import { createApiClient } from '../src/renderer/api/apiClient';
+import { createApiClient } from '../src/shared/client/apiClient';
 import { StreamClient } from '../src/renderer/state/streamClient';
 import { ChannelProbe, MapStorage, waitFor } from './support/clientHarness';
 

@@ -6,7 +6,7 @@ import { emptyView, evolveAppView, openSessions, viewForPattern, type AppView } 
 import { StreamCore } from '../src/main/testing/streamCore';
 import { tempDir } from '../src/main/testing/testCore';
 import { MemoryTransport } from '../src/main/transports/memoryChannel';
-import { createApiClient } from '../src/renderer/api/apiClient';
+import { createApiClient } from '../src/shared/client/apiClient';
 import { StreamClient } from '../src/renderer/state/streamClient';
 import { ChannelProbe, MapStorage, waitFor } from './support/clientHarness';
 

@@ -8,7 +8,7 @@ import { StreamCore } from '../src/main/testing/streamCore';
 import { tempDir } from '../src/main/testing/testCore';
 import { MemoryTransport } from '../src/main/transports/memoryChannel';
 import { startWebHost, type WebHost } from '../src/main/webHost/webHost';
-import { createApiClient } from '../src/renderer/api/apiClient';
+import { createApiClient } from '../src/shared/client/apiClient';
 import { createWsChannel } from '../src/renderer/api/wsChannel';
 import { StreamClient } from '../src/renderer/state/streamClient';
 import { ChannelProbe, MapStorage, waitFor } from './support/clientHarness';

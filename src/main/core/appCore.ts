@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { commandTarget, type ClientCommand, type CommandAck, type CommandMeta } from '../../shared/contracts/commands';
 import { fail, ok, toAppError, type Result } from '../../shared/contracts/errors';
@@ -9,6 +8,7 @@ import { toDomainCommand } from '../commands/clientCommands';
 import { CommandHandler } from '../commands/commandHandler';
 import { newErrorId, newId } from '../platform/ids';
 import { createLogger, type Logger } from '../platform/logger';
+import { defaultMemoryLimit } from '../query/memoryLimit';
 import { QueryRunner } from '../query/queryRunner';
 import { DUCKDB_WORKER_THREADS, WorkerPool } from '../query/workerPool';
 import { openEventStore, type EventStore } from '../store/eventStore';
@@ -133,8 +133,3 @@ export class AppCore {
 }
 
 const DEFAULT_RESULT_CACHE_BYTES = 5 * 2 ** 30;
-
-/** Half the machine's memory for DuckDB; beyond it, work spills to temp_directory instead of failing. */
-function defaultMemoryLimit(): string {
-  return `${Math.max(1, Math.floor((totalmem() / 2 ** 30) * 0.5))}GB`;
-}

@@ -1,8 +1,8 @@
 import { ipcMain, type IpcMainEvent, type WebContents } from 'electron';
 import { IPC_TO_MAIN, IPC_TO_RENDERER } from '../../shared/contracts/ipcChannels';
 import type { AppCore } from '../core/appCore';
+import { isTrustedSender, type AppOrigins } from '../security/appOrigin';
 import type { ServerChannel } from '../transports/serverChannel';
-import { isAppUrl } from './appUrls';
 
 /** One window's end of the IPC transport. IPC has no byte backlog to read: the outbox's window bounds it. */
 class IpcServerChannel implements ServerChannel {
@@ -38,7 +38,7 @@ class IpcServerChannel implements ServerChannel {
  * The Electron side of the one transport interface: one connection per renderer document, every
  * message checked for its sender frame and then validated by serveChannel like a WebSocket's.
  */
-export function registerIpc(core: AppCore): void {
+export function registerIpc(core: AppCore, origins: AppOrigins): void {
   const channels = new Map<number, IpcServerChannel>();
   const channelFor = (contents: WebContents): IpcServerChannel => {
     const existing = channels.get(contents.id);
@@ -60,8 +60,9 @@ export function registerIpc(core: AppCore): void {
   };
 
   ipcMain.on(IPC_TO_MAIN, (event: IpcMainEvent, text: unknown) => {
-    if (!event.senderFrame || !isAppUrl(event.senderFrame.url)) {
-      core.log.warn({ url: event.senderFrame?.url }, 'IPC from a frame that is not Sextant was refused');
+    const frame = event.senderFrame;
+    if (!isTrustedSender(frame && { url: frame.url, isTopFrame: frame.parent === null }, origins)) {
+      core.log.warn({ url: frame?.url }, 'IPC from a frame that is not Sextant was refused');
       return;
     }
     channelFor(event.sender).receive(typeof text === 'string' ? text : undefined);

@@ -4,33 +4,57 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, net, protocol, session } from 'electron';
 import { AppErrorException } from '../../shared/contracts/errors';
 import { AppCore } from '../core/appCore';
-import { CONTENT_SECURITY_POLICY } from '../security/contentSecurityPolicy';
-import { paths } from './appUrls';
+import { createLogger } from '../platform/logger';
+import { APP_SCHEME } from '../security/appOrigin';
+import { APP_SCHEME_PRIVILEGES, appProtocolHandler } from './appProtocol';
+import { appPages, paths } from './appUrls';
+import { guardWebContents, installSessionGuards } from './guards';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
-import { createWindow } from './windows';
+import { createWindow, type WindowScope } from './windows';
 
-function dataDirFromArgs(): string {
+function dataDirArg(): string | undefined {
   const { values } = parseArgs({ args: process.argv.slice(1), options: { 'data-dir': { type: 'string' } }, strict: false, allowPositionals: true });
   const dir = values['data-dir'];
-  return typeof dir === 'string' ? resolve(dir) : app.getPath('userData');
+  return typeof dir === 'string' ? resolve(dir) : undefined;
 }
 
+// Before `ready`: the scheme's privileges, and the sandbox for every renderer whatever its options say.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+
+const pages = appPages(app.isPackaged);
+
 async function start(): Promise<void> {
-  await app.whenReady();
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  const explicitDir = dataDirArg();
+  // Launching Sextant again brings its window forward instead of being refused by the store's lock
+  // (STORE_LOCKED still guards a second instance started on the same --data-dir).
+  if (explicitDir === undefined && !app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
   });
-  const core = await AppCore.start({ dataDir: dataDirFromArgs(), workerPath: paths.duckdbWorker });
-  registerIpc(core);
-  installMenu(core);
-  createWindow();
+  const dataDir = explicitDir ?? app.getPath('userData');
+  const log = createLogger(dataDir);
+  // Every web contents, including any a page manages to create: no popups, no leaving the app.
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, pages.origins, log));
+  await app.whenReady();
+  installSessionGuards(session.defaultSession, pages.origins, log);
+  protocol.handle(APP_SCHEME, appProtocolHandler(paths.renderer, (fileUrl) => net.fetch(fileUrl)));
+  const core = await AppCore.start({ dataDir, workerPath: paths.duckdbWorker, log });
+  const openWindow = (scope?: WindowScope): void => void createWindow(pages, scope);
+  registerIpc(core, pages.origins);
+  installMenu(core, openWindow);
+  openWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

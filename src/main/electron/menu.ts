@@ -1,9 +1,11 @@
-import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu, shell, type MenuItemConstructorOptions } from 'electron';
 import { clientCommandSchema, type ClientCommand } from '../../shared/contracts/commands';
 import { activeSession, lastClosedSession, openSessions } from '../../shared/views/appView';
 import type { AppCore } from '../core/appCore';
+import { collectDiagnostics, diagnosticsText } from '../platform/diagnostics';
+import { helpMenuItems } from './helpMenu';
 import { sessionWindowItems } from './sessionWindowMenu';
-import { createWindow } from './windows';
+import type { WindowScope } from './windows';
 
 /** The file types "Open dataset…" offers; the catalog decides what it can really read. */
 const DATASET_FILTERS: Electron.FileFilter[] = [
@@ -17,8 +19,8 @@ const SESSION_EVENTS = new Set(['SessionOpened', 'SessionRenamed', 'SessionClose
  * The application menu. Its commands go through the same dispatch path as the renderer's (validated
  * by the same schema), so a session opened or closed from the menu shows up in every window as events.
  */
-export function installMenu(core: AppCore): void {
-  const build = (): void => Menu.setApplicationMenu(Menu.buildFromTemplate(template(core)));
+export function installMenu(core: AppCore, openWindow: (scope?: WindowScope) => void): void {
+  const build = (): void => Menu.setApplicationMenu(Menu.buildFromTemplate(template(core, openWindow)));
   build();
   // The "Open Session in New Window" list follows the sessions; rebuilt at most every 200 ms.
   let rebuild: ReturnType<typeof setTimeout> | undefined;
@@ -31,7 +33,7 @@ export function installMenu(core: AppCore): void {
   });
 }
 
-function template(core: AppCore): MenuItemConstructorOptions[] {
+function template(core: AppCore, openWindow: (scope?: WindowScope) => void): MenuItemConstructorOptions[] {
   const isMac = process.platform === 'darwin';
   const view = () => core.projections.current.view;
   const dispatch = (command: ClientCommand) => {
@@ -54,11 +56,11 @@ function template(core: AppCore): MenuItemConstructorOptions[] {
   const sessionWindows = sessionWindowItems(openSessions(view()), {
     newSessionWindow: () => {
       void core.dispatch({ type: 'OpenSession' }).then((r) => {
-        if (r.ok) createWindow({ sessionId: r.value.aggregateId });
+        if (r.ok) openWindow({ sessionId: r.value.aggregateId });
         else core.log.error({ errorId: r.error.id, code: r.error.code }, r.error.message);
       });
     },
-    openSessionWindow: (s) => createWindow({ sessionId: s.id, title: s.title }),
+    openSessionWindow: (s) => openWindow({ sessionId: s.id, title: s.title }),
   });
 
   return [
@@ -90,7 +92,7 @@ function template(core: AppCore): MenuItemConstructorOptions[] {
           },
         },
         { type: 'separator' },
-        { label: 'New Window', accelerator: 'CmdOrCtrl+Shift+N', click: () => createWindow() },
+        { label: 'New Window', accelerator: 'CmdOrCtrl+Shift+N', click: () => openWindow() },
         ...sessionWindows,
         // Ctrl/Cmd+W closes a session, so closing the window moves to Shift.
         { label: 'Close Window', accelerator: 'CmdOrCtrl+Shift+W', click: () => BrowserWindow.getFocusedWindow()?.close() },
@@ -104,6 +106,20 @@ function template(core: AppCore): MenuItemConstructorOptions[] {
     },
     // Not the windowMenu role: on macOS it binds Cmd+W to closing the window.
     { label: 'Window', submenu: [{ role: 'minimize' }, { role: 'zoom' }, ...(isMac ? [{ type: 'separator' } as const, { role: 'front' } as const] : [])] },
-    { role: 'help', submenu: [{ label: `About ${app.getName()}`, click: () => app.showAboutPanel() }] },
+    {
+      role: 'help',
+      submenu: helpMenuItems(app.getName(), {
+        revealDataFolder: () => {
+          void shell.openPath(core.dataDir).then((failure) => {
+            if (failure) core.log.warn({ dataDir: core.dataDir, failure }, 'could not reveal the data folder');
+          });
+        },
+        copyDiagnostics: () => {
+          const versions = { app: app.getVersion(), electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node, platform: process.platform, arch: process.arch };
+          void collectDiagnostics(core, versions).then((d) => clipboard.writeText(diagnosticsText(d)));
+        },
+        showAbout: () => app.showAboutPanel(),
+      }),
+    },
   ];
 }

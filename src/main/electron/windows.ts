@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import { devServerUrl, isAppUrl, paths } from './appUrls';
+import { pageUrl, paths, type AppPages } from './appUrls';
 import { secureWindowOptions } from './windowOptions';
 
 /** A window on one session follows only `session/<id>` (and the catalog); without one, every session. */
@@ -8,23 +8,14 @@ export interface WindowScope {
   readonly title?: string;
 }
 
-/** A Sextant window: isolated, sandboxed, unable to open or navigate to anything but the app. */
-export function createWindow(scope?: WindowScope): BrowserWindow {
+/**
+ * A Sextant window: isolated and sandboxed (windowOptions.ts); what it may open, navigate to and ask
+ * for is decided for every web contents in guards.ts.
+ */
+export function createWindow(pages: AppPages, scope?: WindowScope): BrowserWindow {
   const options = secureWindowOptions(paths.preload);
   const win = new BrowserWindow(scope?.title ? { ...options, title: `${scope.title} — Sextant` } : options);
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
   win.once('ready-to-show', () => win.show());
-  // The renderer reads its scope from `?session=` (src/renderer/state/windowScope.ts), as a web page does.
-  const query = scope ? { session: scope.sessionId } : undefined;
-  if (devServerUrl) {
-    const url = new URL(devServerUrl);
-    if (query) url.searchParams.set('session', query.session);
-    void win.loadURL(url.href);
-  } else {
-    void win.loadFile(paths.rendererIndex, query ? { query } : {});
-  }
+  void win.loadURL(pageUrl(pages, scope?.sessionId));
   return win;
 }

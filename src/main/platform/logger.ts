@@ -2,20 +2,64 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import type { AppError } from '../../shared/contracts/errors';
+import { fileSize, LOG_FILE, logDir, rotateLogFiles } from './logFiles';
 
 export type Logger = pino.Logger;
+
+export interface LoggerOptions {
+  readonly level?: string;
+  readonly sync?: boolean;
+  /** The live file is rotated once it reaches this size (default 10 MiB)… */
+  readonly maxBytes?: number;
+  /** …and this many rotated files are kept (default 4), so the log never takes more than (keep + 1) × maxBytes. */
+  readonly keep?: number;
+  /** Where a failure to write the log itself is reported (once): there is no log to write it to. */
+  readonly onWriteError?: (error: Error) => void;
+}
+
+export const DEFAULT_LOG_MAX_BYTES = 10 * 2 ** 20;
+export const DEFAULT_LOG_KEEP = 4;
+/** Lines waiting for a disk that refuses them (full) are dropped past this, rather than growing memory. */
+const MAX_PENDING_LOG_BYTES = 16 * 2 ** 20;
 
 /**
  * Structured JSON lines in <dataDir>/logs/sextant.log. Every line about a failure carries the
  * AppError's id (`errorId`) and the command's `correlationId`, so one grep finds its whole story.
+ *
+ * Rotated by size, at start and while running (counted from the bytes written, no polling):
+ * `sextant.log` → `sextant.1.log` → … → `sextant.<keep>.log`, the oldest deleted. A log that cannot
+ * be written (a full disk) never takes the app down: the failure is reported once through
+ * `onWriteError` (stderr by default) and lines beyond a bounded backlog are dropped.
  */
-export function createLogger(dataDir: string, options: { level?: string; sync?: boolean } = {}): Logger {
-  const dir = join(dataDir, 'logs');
+export function createLogger(dataDir: string, options: LoggerOptions = {}): Logger {
+  const dir = logDir(dataDir);
+  const file = join(dir, LOG_FILE);
+  const maxBytes = options.maxBytes ?? DEFAULT_LOG_MAX_BYTES;
+  const keep = options.keep ?? DEFAULT_LOG_KEEP;
   mkdirSync(dir, { recursive: true });
-  return pino(
-    { level: options.level ?? process.env['SEXTANT_LOG_LEVEL'] ?? 'info', base: { pid: process.pid } },
-    pino.destination({ dest: join(dir, 'sextant.log'), mkdir: true, sync: options.sync ?? false }),
-  );
+  if (fileSize(file) >= maxBytes) rotateLogFiles(dir, keep);
+
+  const destination = pino.destination({ dest: file, mkdir: true, sync: options.sync ?? false, maxLength: MAX_PENDING_LOG_BYTES });
+  let written = fileSize(file);
+  let reported = false;
+  destination.on('write', (n: number) => {
+    written += n;
+    if (written < maxBytes) return;
+    written = 0;
+    try {
+      rotateLogFiles(dir, keep);
+      destination.reopen();
+    } catch (e) {
+      destination.emit('error', e);
+    }
+  });
+  // Without a listener, SonicBoom's 'error' (EFBIG, ENOSPC, EIO…) would be thrown and end the process.
+  destination.on('error', (e: Error) => {
+    if (reported) return;
+    reported = true;
+    (options.onWriteError ?? ((err) => process.stderr.write(`Sextant cannot write its log ${file}: ${err.message}\n`)))(e);
+  });
+  return pino({ level: options.level ?? process.env['SEXTANT_LOG_LEVEL'] ?? 'info', base: { pid: process.pid } }, destination);
 }
 
 /** For tests and tools that want no log file. */

@@ -7,7 +7,7 @@ import { sessionTopic } from '../../shared/contracts/topics';
 import type { CommandHandler } from '../commands/commandHandler';
 import { systemMeta } from '../commands/systemMeta';
 import { newErrorId } from '../platform/ids';
-import type { Logger } from '../platform/logger';
+import { logAppError, type Logger } from '../platform/logger';
 import type { Bus } from '../streams/bus';
 import type { Projections } from '../streams/projections';
 import { badColumn, isReordered, viewTableName, viewTableSql } from './pageView';
@@ -339,9 +339,12 @@ export class QueryRunner {
     } catch (e) {
       await began;
       const error = timedOut ?? (e as AppError);
-      if (timedOut) this.log.warn({ errorId: timedOut.id, queryId }, timedOut.message);
       // A cancel is already stored as QueryCancelled; the interruption it caused is not a failure.
-      if (error.code !== 'INTERRUPTED') await this.system(sessionId, queryId, cause, { type: 'FailQuery', sessionId, queryId, error });
+      if (error.code !== 'INTERRUPTED') {
+        // Logged with its id, like every failure, so the id the status bar shows is found in the log (and in Copy Diagnostics).
+        logAppError(this.log, error.code === 'WORKER_CRASHED' ? 'error' : 'warn', error, { correlationId: cause?.metadata.correlationId, sessionId, queryId });
+        await this.system(sessionId, queryId, cause, { type: 'FailQuery', sessionId, queryId, error });
+      }
       if (error.code === 'WORKER_CRASHED') await this.cache.drop(entry.table);
     } finally {
       clearTimeout(timer);

@@ -57,15 +57,29 @@ export function readFailure(e: unknown, path: string, id: string): AppError {
   return appError(id, 'STORE_READ_FAILED', `Reading the event store ${path} failed: ${cause.message}`, { details: { path }, cause, ...(cause.stack ? { stack: cause.stack } : {}) });
 }
 
-/** A write SQLite refused (disk full, I/O error). Nothing of it was stored: the transaction rolled back. */
+/**
+ * A write SQLite refused. Nothing of it was stored: the transaction rolled back, and everything
+ * acknowledged before is intact. A full disk is SQLITE_FULL; a write the OS refused for another
+ * reason (a file-size limit, a failing disk) is an I/O error, which SQLite cannot tell apart, so
+ * the message names both.
+ */
 export function writeFailure(e: unknown, path: string, id: string): AppError {
   if (e instanceof AppErrorException) return e.error;
+  const code = sqliteCode(e);
   const cause = causeOf(e);
-  return appError(id, 'STORE_WRITE_FAILED', `Writing to the event store ${path} failed, nothing was stored: ${cause.message}`, {
-    details: { path },
-    cause,
-    ...(cause.stack ? { stack: cause.stack } : {}),
-  });
+  const extra = { details: { path }, cause, ...(cause.stack ? { stack: cause.stack } : {}) };
+  if (code.startsWith('SQLITE_FULL')) {
+    return appError(id, 'STORE_FULL', `The disk holding the event store ${path} is full: nothing was stored. Free some space and try again; everything saved before is intact.`, extra);
+  }
+  if (code.startsWith('SQLITE_IOERR')) {
+    return appError(
+      id,
+      'STORE_WRITE_FAILED',
+      `The event store ${path} could not be written (${cause.message}: the disk may be full or failing): nothing was stored. Free some space or check the disk, then try again; everything saved before is intact.`,
+      extra,
+    );
+  }
+  return appError(id, 'STORE_WRITE_FAILED', `Writing to the event store ${path} failed, nothing was stored: ${cause.message}`, extra);
 }
 
 export function isUniqueViolation(e: unknown): boolean {

@@ -32,16 +32,17 @@ function sameToken(given: string | undefined, token: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-/**
- * The same app in a browser: serves the built renderer and the WebSocket transport on 127.0.0.1
- * only. Every request needs the token (query or a per-port HttpOnly cookie) and a Host of
- * 127.0.0.1/localhost on our port (DNS-rebinding safe); an Origin, when sent, must be ours.
- */
 /** What the web host serves: AppCore, or in tests a core without DuckDB. */
 export interface ConnectionHost {
   connect(channel: ServerChannel): unknown;
 }
 
+/**
+ * The same app in a browser: serves the built renderer and the WebSocket transport on 127.0.0.1
+ * only. Every request and upgrade needs the token (query or a per-port HttpOnly cookie) and a Host
+ * of 127.0.0.1/localhost on our port (DNS-rebinding safe); an Origin, when sent, must be ours.
+ * Messages over MAX_MESSAGE_BYTES close the socket (1009). Tested in webHost.test.ts.
+ */
 export async function startWebHost(core: ConnectionHost, options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? mintToken();
   let port = options.port;
@@ -64,6 +65,11 @@ export async function startWebHost(core: ConnectionHost, options: WebHostOptions
     const auth = authorize(req);
     if (!auth.ok) {
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: open the URL Sextant printed (it carries the token).');
+      return;
+    }
+    // Static files only: nothing here takes a body (commands travel over the WebSocket).
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('Method not allowed.');
       return;
     }
     res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);

@@ -1,18 +1,20 @@
-import type { PreloadBridge, SextantApi } from '../../shared/contracts/protocol';
-import { createApiClient } from './apiClient';
-import { createIpcChannel } from './ipcChannel';
+import { createApiClient } from '../../shared/client/apiClient';
+import type { DesktopApi, SextantApi } from '../../shared/contracts/protocol';
 import { createWsChannel } from './wsChannel';
 
 declare global {
   interface Window {
-    /** Present in Electron, exposed by the preload. */
-    readonly sextantBridge?: PreloadBridge;
+    /** Present in Electron only: the typed API the sandboxed preload exposes (src/preload). */
+    readonly sextant?: DesktopApi;
   }
 }
 
-/** Over Electron's IPC bridge when there is one; otherwise the web host's WebSocket, with the page's token. */
+/**
+ * In Electron, the preload's typed API (built on IPC with this same client code); in a browser, the
+ * same client over the web host's WebSocket, with the page's token.
+ */
 export function getApi(): SextantApi {
-  if (window.sextantBridge) return createApiClient(createIpcChannel(window.sextantBridge));
+  if (window.sextant) return window.sextant;
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
   const wsUrl = new URL('/ws', window.location.href);
   wsUrl.protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { ClientCommand } from '../../shared/contracts/commands';
 import type { AppError } from '../../shared/contracts/errors';
-import type { FileBridge } from '../../shared/contracts/fileBridge';
 import type { SextantApi } from '../../shared/contracts/protocol';
 import { currentQuery, datasetList, lastClosedSession, type HistoryEntry } from '../../shared/views/appView';
 import type { StreamClient } from '../state/streamClient';
@@ -17,13 +16,6 @@ import { ResultsGrid, type GridResult } from './grid/ResultsGrid';
 import { HistoryPanel } from './history/HistoryPanel';
 import { SessionTabs, tabId } from './sessions/SessionTabs';
 import { StatusBar } from './status/StatusBar';
-
-declare global {
-  interface Window {
-    /** Present in Electron only: the path of a dropped file. */
-    readonly sextantFiles?: FileBridge;
-  }
-}
 
 const NOTICE_MS = 5000;
 
@@ -127,7 +119,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDropping(false);
-    const { sources, unresolved } = droppedSources(e.dataTransfer, window.sextantFiles);
+    const { sources, unresolved } = droppedSources(e.dataTransfer, window.sextant);
     for (const source of sources) void addDataset(source);
     if (unresolved.length > 0) {
       setNotice(

@@ -23,6 +23,7 @@ export const ErrorCodes = [
   'DATASET_NOT_PENDING',
   // query engine
   'SQL_ERROR',
+  'OUT_OF_MEMORY',
   'INTERRUPTED',
   'TIMEOUT',
   'WORKER_CRASHED',
@@ -43,6 +44,7 @@ export const ErrorCodes = [
   'STORE_MIGRATION_FAILED',
   'STORE_READ_FAILED',
   'STORE_WRITE_FAILED',
+  'STORE_FULL',
   'INTERNAL',
 ] as const;
 

@@ -2,14 +2,12 @@ import { z } from 'zod';
 import { clientCommandSchema, type CommandAck } from './commands';
 import type { Result } from './errors';
 import type { Column } from './events';
+import type { FileBridge } from './fileBridge';
 import type { Frame } from './frames';
+import { MAX_FILTERS, MAX_PAGE_ROWS, MAX_SORT_KEYS } from './limits';
 import { isValidPattern } from './topics';
 
-/** Largest message main accepts from a client, before parsing. */
-export const MAX_MESSAGE_BYTES = 1024 * 1024;
-export const MAX_PAGE_ROWS = 1000;
-export const MAX_SORT_KEYS = 8;
-export const MAX_FILTERS = 16;
+export { MAX_FILTERS, MAX_MESSAGE_BYTES, MAX_PAGE_ROWS, MAX_SORT_KEYS } from './limits';
 
 const columnIndex = z.number().int().nonnegative().max(100_000);
 
@@ -145,8 +143,8 @@ export interface ClientChannel {
   isConnected(): boolean;
 }
 
-/** What the sandboxed preload exposes as `window.sextantBridge`: one fixed channel each way, text only. */
-export interface PreloadBridge {
-  send(text: string): void;
-  onMessage(listener: (text: string) => void): () => void;
-}
+/**
+ * What the sandboxed preload exposes as `window.sextant` in Electron: the same SextantApi the web
+ * build runs over its WebSocket, plus what only Electron can tell (a dropped file's path).
+ */
+export interface DesktopApi extends SextantApi, FileBridge {}

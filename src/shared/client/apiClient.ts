@@ -1,6 +1,9 @@
-import { appError, fail, type Result } from '../../shared/contracts/errors';
-import type { Frame } from '../../shared/contracts/frames';
-import { MAX_MESSAGE_BYTES, type ClientChannel, type ClientMessage, type ClientRequest, type SextantApi, type ServerMessage } from '../../shared/contracts/protocol';
+// Type-only imports plus the dependency-free limits: the sandboxed preload bundles this client, and
+// must not pull zod (the schemas' module) in with it.
+import type { ErrorCode, Result } from '../contracts/errors';
+import type { Frame } from '../contracts/frames';
+import { MAX_MESSAGE_BYTES } from '../contracts/limits';
+import type { ClientChannel, ClientMessage, ClientRequest, SextantApi, ServerMessage } from '../contracts/protocol';
 
 export interface ApiClientOptions {
   /** Acknowledge at once when this many processed frames are unacknowledged… */
@@ -13,7 +16,7 @@ export interface ApiClientOptions {
 }
 
 /**
- * SextantApi over any ClientChannel (WebSocket or the preload's IPC bridge): requests carry ids and
+ * SextantApi over any ClientChannel (the web host's WebSocket, or Electron IPC inside the preload): requests carry ids and
  * resolve with the response of the same id; frames fan out to listeners one by one; after they have
  * been processed the client acknowledges them, which is what lets main send more (flow control).
  * A call made while (re)connecting (a page that just loaded, a host restarting) waits briefly for the
@@ -25,6 +28,7 @@ export function createApiClient(channel: ClientChannel, options: ApiClientOption
   const ackDelayMs = options.ackDelayMs ?? 20;
   const connectWaitMs = options.connectWaitMs ?? 5000;
   const newErrorId = options.newErrorId ?? (() => crypto.randomUUID());
+  const failure = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { id: newErrorId(), code, message } });
   const frameListeners = new Set<(frame: Frame) => void>();
   const connectionListeners = new Set<(connected: boolean) => void>();
   const pending = new Map<number, (result: Result<unknown>) => void>();
@@ -57,7 +61,7 @@ export function createApiClient(channel: ClientChannel, options: ApiClientOption
     processed = 0;
     acked = 0;
     if (!isConnected) {
-      const dropped = fail(appError(newErrorId(), 'DISCONNECTED', 'Lost the connection to Sextant; reconnecting.'));
+      const dropped = failure('DISCONNECTED', 'Lost the connection to Sextant; reconnecting.');
       pending.forEach((resolve) => resolve(dropped));
       pending.clear();
     }
@@ -85,7 +89,7 @@ export function createApiClient(channel: ClientChannel, options: ApiClientOption
     scheduleAck();
   });
 
-  const disconnected = (message: string) => fail(appError(newErrorId(), 'DISCONNECTED', message));
+  const disconnected = (message: string) => failure('DISCONNECTED', message);
 
   const send = <T>(text: string): Promise<Result<T>> => {
     const id = nextId++;
@@ -103,7 +107,7 @@ export function createApiClient(channel: ClientChannel, options: ApiClientOption
     // The id is added when it is sent; the size check leaves room for it.
     const text = JSON.stringify({ request: body } satisfies Omit<Extract<ClientMessage, { id: number }>, 'id'>);
     if (text.length + 32 > MAX_MESSAGE_BYTES) {
-      return Promise.resolve(fail(appError(newErrorId(), 'PAYLOAD_TOO_LARGE', `This request is too large to send (${text.length} characters, limit ${MAX_MESSAGE_BYTES}).`)));
+      return Promise.resolve(failure('PAYLOAD_TOO_LARGE', `This request is too large to send (${text.length} characters, limit ${MAX_MESSAGE_BYTES}).`));
     }
     if (connected) return send<T>(text);
     return new Promise((resolve) => {

@@ -1,0 +1,52 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { toAppError } from '../../shared/contracts/errors';
+import { explainRunFailure } from './queryErrors';
+
+/** What DuckDB really throws for `sql` (run the way the worker runs it), as the worker first sees it. */
+async function duckdbFailure(sql: string, config: Record<string, string> = {}) {
+  const instance = await DuckDBInstance.create(':memory:', config);
+  const c = await instance.connect();
+  try {
+    const statements = await c.extractStatements(sql);
+    const result = await (await statements.prepare(0)).stream();
+    while ((await result.fetchChunk())?.rowCount) {
+      // drain: the failure may come with any chunk
+    }
+  } catch (e) {
+    return toAppError(e, 'the-id', 'SQL_ERROR');
+  } finally {
+    c.closeSync();
+    instance.closeSync();
+  }
+  throw new Error(`${sql} did not fail`);
+}
+
+describe('what a person reads when DuckDB fails a query', () => {
+  it('running out of memory gets its own code, keeps the id, names the limit, and keeps DuckDB’s words', async () => {
+    const raw = await duckdbFailure('select list(range) from range(50000000)', { memory_limit: '64MB' });
+    expect(raw.message).toMatch(/^Out of Memory Error: /); // pins DuckDB's wording the mapping relies on
+    const shown = explainRunFailure(raw);
+    expect(shown.code).toBe('OUT_OF_MEMORY');
+    expect(shown.id).toBe('the-id');
+    const [lead, ...rest] = shown.message.split('\n\n');
+    expect(lead).toBe(
+      'DuckDB ran out of memory: this query needs more than its memory limit (61.0 MiB) for work it cannot spill to disk, such as one very large list, string or hash table.',
+    );
+    expect(rest.join('\n\n')).toBe(raw.message);
+  });
+
+  it('an out-of-memory text without the usual figures still gets the code and a lead', () => {
+    const shown = explainRunFailure({ id: 'x', code: 'SQL_ERROR', message: 'Out of Memory Error: could not allocate block' });
+    expect(shown.code).toBe('OUT_OF_MEMORY');
+    expect(shown.message).toMatch(/^DuckDB ran out of memory: this query needs more than its memory limit for work/);
+  });
+
+  it('other failures keep their code and DuckDB’s text, without node-api’s wrapper', async () => {
+    const raw = await duckdbFailure('select nope from range(1)');
+    const shown = explainRunFailure(raw);
+    expect(shown.code).toBe('SQL_ERROR');
+    expect(shown.id).toBe('the-id');
+    expect(shown.message).toMatch(/^Binder Error: Referenced column "nope" not found/);
+  });
+});
