@@ -9,6 +9,7 @@ import { builderFilter, checkBuilderMetadata, loadBuilderConfig, validateBuilder
 const ROOT = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   main: string;
+  desktopName: string;
   scripts: Record<string, string>;
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
@@ -57,6 +58,7 @@ describe('electron-builder configuration', () => {
     expect(targetNames(config.mac?.target)).toEqual(['dmg']);
     expect(targetNames(config.win?.target)).toEqual(['nsis']);
     expect(config.linux?.category).toBe('Development');
+    expect([pkg.desktopName, config.linux?.syncDesktopName]).toEqual(['sextant.desktop', true]);
     // deb needs a maintainer and a homepage, or fpm refuses to build it.
     expect(config.linux?.maintainer).toMatch(/^.+ <[^@\s]+@[^@\s]+>$/);
   });
