@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SextantApi } from '../src/shared/contracts/protocol';
@@ -202,7 +201,8 @@ describe.each(Object.keys(transports))('transport contract: %s', (name) => {
   });
 });
 
-describe('WebSocket transport: the web host’s checks', () => {
+// The web host's token, Host and Origin checks are proved in src/main/webHost/webHost.test.ts.
+describe('WebSocket transport: a message that is not text', () => {
   const cleanup: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
     for (const c of cleanup.splice(0).reverse()) await c();
@@ -214,29 +214,6 @@ describe('WebSocket transport: the web host’s checks', () => {
     cleanup.push(() => dir.remove(), () => core.close(), () => h.close());
     return h;
   };
-  const upgrade = (url: string, headers: Record<string, string> = {}) =>
-    new Promise<number>((resolve) => {
-      const ws = new WebSocket(url, { headers });
-      ws.on('open', () => {
-        ws.close();
-        resolve(101);
-      });
-      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-      ws.on('error', () => resolve(-1));
-    });
-
-  it('refuses a socket without the token or from another origin', async () => {
-    const h = await host();
-    expect(await upgrade(`ws://127.0.0.1:${h.port}/ws?token=${h.token}`)).toBe(101);
-    expect(await upgrade(`ws://127.0.0.1:${h.port}/ws`)).not.toBe(101);
-    expect(await upgrade(`ws://127.0.0.1:${h.port}/ws?token=nope`)).not.toBe(101);
-    expect(await upgrade(`ws://127.0.0.1:${h.port}/ws?token=${h.token}`, { origin: 'http://evil.example' })).not.toBe(101);
-    const status = await new Promise<number>((resolve) =>
-      request({ host: '127.0.0.1', port: h.port, path: '/' }, (res) => resolve(res.statusCode ?? 0)).end(),
-    );
-    expect(status).toBe(403);
-  });
-
   it('answers a binary message with INVALID_COMMAND and an error id', async () => {
     const h = await host();
     const ws = new WebSocket(`ws://127.0.0.1:${h.port}/ws?token=${h.token}`);
