@@ -14,6 +14,7 @@ import type { WorkerPool } from '../query/workerPool';
 import type { Bus } from '../streams/bus';
 import type { Projections } from '../streams/projections';
 import { download } from './download';
+import { relocatedSample } from './sampleDatasets';
 import { locateFolder } from './folderSource';
 import { explainReadFailure, sniffFormat } from './sourceChecks';
 
@@ -58,7 +59,7 @@ export class CatalogService {
   async start(): Promise<void> {
     for (const ds of Object.values(this.projections.current.view.datasets)) {
       if (ds.status === 'ready' && ds.name && ds.format) {
-        const spec = specOf(ds.name, ds.format, ds.location ?? ds.source);
+        const spec = specOf(ds.name, ds.format, ds.location ?? relocatedSample(ds.source) ?? ds.source);
         this.specs.set(ds.id, spec);
         // A local copy (download, converted Arrow file) that is gone is made again, in the background.
         if (ds.location && !isGlob(ds.location) && !existsSync(ds.location)) this.track(this.restore(ds.id, ds.name, ds.source, ds.format, ds.download?.sha256));

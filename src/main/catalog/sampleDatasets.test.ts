@@ -1,9 +1,10 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppCore } from '../core/appCore';
+import { queryEnd, startQuery } from '../testing/coreEvents';
 import { startTestCore, tempDir } from '../testing/testCore';
-import { outsideAsar, SAMPLE_FILES, sampleDatasetPaths } from './sampleDatasets';
+import { outsideAsar, relocatedSample, SAMPLE_FILES, sampleDatasetPaths } from './sampleDatasets';
 
 const VEGA = resolve('node_modules/vega-datasets/data');
 
@@ -70,6 +71,25 @@ describe('sampleDatasetPaths', () => {
       expect(datasets.find((d) => d.name === 'seattle_weather')?.columns.map((c) => c.name)).toContain('precipitation');
     });
 
+    it('a later start from a moved install (an AppImage mounts somewhere new each launch) queries the samples where they are now', async () => {
+      const dataDir = join(dir.path, 'data');
+      core = await startTestCore(dataDir, { samples: sampleDatasetPaths(insideAsar) });
+      await core.catalog.idle();
+      await core.close();
+      core = undefined;
+      // The old mount is gone; this install keeps the samples in node_modules (sampleDatasetPaths()).
+      renameSync(join(dir.path, 'resources'), join(dir.path, 'gone'));
+
+      core = await startTestCore(dataDir);
+      await core.catalog.idle();
+      const sessionId = Object.keys(core.projections.current.view.sessions)[0]!;
+      const queryId = await startQuery(core, sessionId, 'select count(*) from cars');
+      const end = await queryEnd(core, sessionId, queryId);
+      expect(end.type === 'QueryFailed' ? end.payload.error.message : end.type).toBe('QueryCompleted');
+      const page = await core.runner.fetchPage(queryId, 0, 1);
+      expect(page.ok && page.value.values).toEqual([['406']]);
+    });
+
     it('a sample packed inside the archive but not unpacked is not offered (DuckDB could not open it)', () => {
       // Electron's fs sees into app.asar; emulate that view with a directory of the same name.
       const packed = join(dir.path, 'packed', 'resources', 'app.asar', 'data');
@@ -77,5 +97,18 @@ describe('sampleDatasetPaths', () => {
       copyFileSync(join(VEGA, 'cars.json'), join(packed, 'cars.json'));
       expect(sampleDatasetPaths(packed)).toEqual([]);
     });
+  });
+});
+
+describe('relocatedSample', () => {
+  const now = SAMPLE_FILES.map((f) => join(VEGA, f));
+  it('maps a vanished sample path to where this install keeps the same file', () => {
+    expect(relocatedSample('/tmp/.mount_SextanAbC/resources/app.asar.unpacked/node_modules/vega-datasets/data/cars.json', now)).toBe(join(VEGA, 'cars.json'));
+    expect(relocatedSample('C:\\Old\\resources\\app.asar.unpacked\\node_modules\\vega-datasets\\data\\cars.json', now)).toBe(join(VEGA, 'cars.json'));
+  });
+  it('leaves alone a sample that is still there, a file of the user, and a sample this install lacks', () => {
+    expect(relocatedSample(join(VEGA, 'cars.json'), now)).toBeUndefined();
+    expect(relocatedSample('/home/me/data/cars.json', now)).toBeUndefined();
+    expect(relocatedSample('/gone/node_modules/vega-datasets/data/cars.json', [])).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** Real datasets shipped by the vega-datasets package, offered on first start. */
 export const SAMPLE_FILES = ['flights-3m.parquet', 'seattle-weather.csv', 'cars.json'] as const;
@@ -26,4 +26,16 @@ export function sampleDatasetPaths(dataDir?: string): string[] {
   } catch {
     return []; // a build without the samples still starts
   }
+}
+
+/**
+ * A sample's path as an earlier start recorded it, when the install has moved since: an AppImage
+ * mounts at a new /tmp/.mount_* on every launch, and macOS may run an app from a randomised
+ * translocation folder. The same sample where this install keeps it, or undefined when the recorded
+ * file still exists or is not one of our samples.
+ */
+export function relocatedSample(recorded: string, current: readonly string[] = sampleDatasetPaths()): string | undefined {
+  const [file, data, pkg] = recorded.split(/[\\/]/).reverse();
+  if (data !== 'data' || pkg !== 'vega-datasets' || existsSync(recorded)) return undefined;
+  return current.find((p) => basename(p) === file);
 }
