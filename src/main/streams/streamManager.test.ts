@@ -238,9 +238,11 @@ describe('StreamManager over a real store', () => {
     c.sendRaw('not json');
     c.sendRaw(JSON.stringify({ id: 1, request: {}, extra: true }));
     c.sendRaw('x'.repeat(1024 * 1024 + 1));
+    // Bytes, not characters: IPC has no limit of its own, so this is the only one there.
+    c.sendRaw(JSON.stringify({ id: 2, request: { method: 'dispatch', command: { type: 'SaveDraft', sessionId: 's', sql: 'é'.repeat(600_000) } } }));
     c.ack(5); // nothing was sent yet
-    await c.until(() => c.orphanResponses.length === 4);
-    expect(c.orphanResponses.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['INVALID_COMMAND', 'INVALID_COMMAND', 'PAYLOAD_TOO_LARGE', 'INVALID_COMMAND']);
+    await c.until(() => c.orphanResponses.length === 5);
+    expect(c.orphanResponses.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['INVALID_COMMAND', 'INVALID_COMMAND', 'PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE', 'INVALID_COMMAND']);
     expect(core.store.lastSeq()).toBe(before);
     expect(core.streams.stats().subscribers).toBe(0);
   });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appError, fail, type AppError, type Result } from '../../shared/contracts/errors';
 import { clientMessageSchema, MAX_MESSAGE_BYTES, type ServerMessage } from '../../shared/contracts/protocol';
+import { bytesOverLimit } from '../../shared/contracts/limits';
 import { ClientConnection, type ConnectionServices } from '../core/clientConnection';
 import { newErrorId } from '../platform/ids';
 import { Outbox, defaultFlowLimits, type FlowLimits } from '../streams/outbox';
@@ -28,8 +29,9 @@ export function serveChannel(services: ConnectionServices, channel: ServerChanne
 
   channel.onMessage((text) => {
     if (text === undefined) return refuse(-1, appError(newErrorId(), 'INVALID_COMMAND', 'Malformed message refused: not text.'));
-    if (text.length > MAX_MESSAGE_BYTES) {
-      return refuse(-1, appError(newErrorId(), 'PAYLOAD_TOO_LARGE', `Message of ${text.length} characters refused (limit ${MAX_MESSAGE_BYTES}).`));
+    const bytes = bytesOverLimit(text);
+    if (bytes !== undefined) {
+      return refuse(-1, appError(newErrorId(), 'PAYLOAD_TOO_LARGE', `Message of ${bytes} bytes refused (limit ${MAX_MESSAGE_BYTES}).`));
     }
     const message = decode(text);
     if (!message.ok) {

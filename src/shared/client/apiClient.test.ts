@@ -98,6 +98,15 @@ describe('createApiClient', () => {
     expect(ch.sent).toEqual([]);
   });
 
+  it('counts the limit in UTF-8 bytes, as the server does: 600,000 “é” are 1.2 MB though fewer characters than the limit', async () => {
+    const ch = new ScriptedChannel();
+    ch.setConnected(true);
+    const api = createApiClient(ch);
+    const r = await api.dispatch({ type: 'SaveDraft', sessionId: 's', sql: 'é'.repeat(600_000) });
+    expect(r.ok ? 'ok' : r.error.message).toMatch(/too large to send \(1200\d{3} bytes/);
+    expect(ch.sent).toEqual([]);
+  });
+
   it('acknowledges processed frames as a running total: at once past a threshold, otherwise shortly after', () => {
     const ch = new ScriptedChannel();
     ch.setConnected(true);

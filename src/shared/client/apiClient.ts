@@ -2,7 +2,7 @@
 // must not pull zod (the schemas' module) in with it.
 import type { ErrorCode, Result } from '../contracts/errors';
 import type { Frame } from '../contracts/frames';
-import { MAX_MESSAGE_BYTES } from '../contracts/limits';
+import { bytesOverLimit, MAX_MESSAGE_BYTES } from '../contracts/limits';
 import type { ClientChannel, ClientMessage, ClientRequest, SextantApi, ServerMessage } from '../contracts/protocol';
 
 export interface ApiClientOptions {
@@ -106,8 +106,9 @@ export function createApiClient(channel: ClientChannel, options: ApiClientOption
   const request = <T>(body: ClientRequest): Promise<Result<T>> => {
     // The id is added when it is sent; the size check leaves room for it.
     const text = JSON.stringify({ request: body } satisfies Omit<Extract<ClientMessage, { id: number }>, 'id'>);
-    if (text.length + 32 > MAX_MESSAGE_BYTES) {
-      return Promise.resolve(failure('PAYLOAD_TOO_LARGE', `This request is too large to send (${text.length} characters, limit ${MAX_MESSAGE_BYTES}).`));
+    const bytes = bytesOverLimit(text, MAX_MESSAGE_BYTES - 32);
+    if (bytes !== undefined) {
+      return Promise.resolve(failure('PAYLOAD_TOO_LARGE', `This request is too large to send (${bytes} bytes, limit ${MAX_MESSAGE_BYTES}).`));
     }
     if (connected) return send<T>(text);
     return new Promise((resolve) => {

@@ -8,3 +8,14 @@ export const MAX_MESSAGE_BYTES = 1024 * 1024;
 export const MAX_PAGE_ROWS = 1000;
 export const MAX_SORT_KEYS = 8;
 export const MAX_FILTERS = 16;
+
+/**
+ * A message's size in UTF-8 bytes, which is what the WebSocket server's limit counts, when it is over
+ * `limit`; undefined when it is within. A UTF-16 unit takes at most 3 bytes, so ordinary messages
+ * are cleared without being encoded.
+ */
+export function bytesOverLimit(text: string, limit = MAX_MESSAGE_BYTES): number | undefined {
+  if (text.length * 3 <= limit) return undefined;
+  const bytes = new TextEncoder().encode(text).length;
+  return bytes > limit ? bytes : undefined;
+}
