@@ -35,6 +35,7 @@ test(`kill -9 of the app while queries run and commands are written (${ROUNDS} r
       const host = await launchHost(dataDir);
       const { api, close } = apiClient(host.url);
       const stream = new StreamClient(api, ['session/*'], undefined);
+      const cleanups: (() => void)[] = [close];
       try {
         await expect.poll(() => stream.getState().live, { message: 'the client goes live' }).toBe(true);
         if (round === 0) {
@@ -64,14 +65,17 @@ test(`kill -9 of the app while queries run and commands are written (${ROUNDS} r
           })
           .toBe(true);
 
-        // Four writers, each waiting for its acknowledgement before the next command, as a window does.
+        // Four writers, each a window of its own (its own socket), waiting for each acknowledgement before the next command.
         let killed = false;
         const roundStart = acked.length;
+        const windows = writerSessions.map(() => apiClient(host.url));
+        cleanups.push(...windows.map((w) => w.close));
         const writers = writerSessions.map(async (sessionId, w) => {
+          const client = windows[w]!.api;
           for (let i = 0; !killed; i++) {
             const text = `r${round} w${w} #${i}`;
             const rename = i % 2 === 0;
-            const r = await api.dispatch(rename ? { type: 'RenameSession', sessionId, title: text } : { type: 'SaveDraft', sessionId, sql: `select '${text}'` });
+            const r = await client.dispatch(rename ? { type: 'RenameSession', sessionId, title: text } : { type: 'SaveDraft', sessionId, sql: `select '${text}'` });
             if (r.ok) acked.push({ seq: r.value.lastSeq, aggregateId: sessionId, type: rename ? 'SessionRenamed' : 'DraftSaved', text });
             else if (r.error.code !== 'DISCONNECTED') problems.push(`round ${round}: ${r.error.code} ${r.error.message}`);
           }
@@ -83,7 +87,7 @@ test(`kill -9 of the app while queries run and commands are written (${ROUNDS} r
         expect(acked.length - roundStart, 'commands acknowledged in this round before the kill').toBeGreaterThan(0);
         await Promise.all(writers);
       } finally {
-        close();
+        cleanups.forEach((c) => c());
         if (host.child.exitCode === null && host.child.signalCode === null) await host.kill9();
       }
 

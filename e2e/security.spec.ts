@@ -144,7 +144,7 @@ test('a page from another origin cannot open Sextant’s WebSocket, even knowing
     const other = await page.context().newPage();
     await other.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`);
     expect(await tryOpen(other, wsUrl)).toBe('refused');
-    // Nor can it read the app's page (no CORS), nor does the browser send it the token cookie (SameSite=Strict).
+    // Nor can it read the app's page: the host sends no CORS headers, and refuses the foreign Origin.
     const read = await other.evaluate((u) => fetch(u, { credentials: 'include' }).then((r) => `status ${r.status}`, () => 'blocked'), `http://127.0.0.1:${sextant.port}/`);
     expect(read).toBe('blocked');
     await other.close();

@@ -13,7 +13,7 @@ import { MAX_PAGE_ROWS } from '../../shared/contracts/protocol';
 import { convertArrowToParquet } from '../catalog/arrowImport';
 import { registerDataset, unregisterDataset } from '../catalog/readers';
 import { readPage } from './pageReader';
-import { explainRunFailure, withoutWrapper } from './queryErrors';
+import { explainDuckdbFailure } from './queryErrors';
 import { runIntoTable, type RunSlot } from './resultWriter';
 import { RESULTS_SCHEMA } from './sql';
 import type { ReplyOf, WorkerConfig, WorkerReply, WorkerRequest } from './workerProtocol';
@@ -173,5 +173,5 @@ function classify(e: unknown, request: JobRequest): AppError {
   const id = randomUUID();
   if (cancelled.delete(request.jobId)) return { id, code: 'INTERRUPTED', message: 'The query was cancelled.' };
   const error = toAppError(e, id, FALLBACK_CODE[request.type]);
-  return request.type === 'run' ? explainRunFailure(error) : { ...error, message: withoutWrapper(error.message) };
+  return explainDuckdbFailure(error, request.type === 'run' ? 'this query' : 'this request');
 }

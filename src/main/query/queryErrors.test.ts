@@ -1,7 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { toAppError } from '../../shared/contracts/errors';
-import { explainRunFailure } from './queryErrors';
+import { explainDuckdbFailure } from './queryErrors';
 
 /** What DuckDB really throws for `sql` (run the way the worker runs it), as the worker first sees it. */
 async function duckdbFailure(sql: string, config: Record<string, string> = {}) {
@@ -26,7 +26,7 @@ describe('what a person reads when DuckDB fails a query', () => {
   it('running out of memory gets its own code, keeps the id, names the limit, and keeps DuckDB’s words', async () => {
     const raw = await duckdbFailure('select list(range) from range(50000000)', { memory_limit: '64MB' });
     expect(raw.message).toMatch(/^Out of Memory Error: /); // pins DuckDB's wording the mapping relies on
-    const shown = explainRunFailure(raw);
+    const shown = explainDuckdbFailure(raw);
     expect(shown.code).toBe('OUT_OF_MEMORY');
     expect(shown.id).toBe('the-id');
     const [lead, ...rest] = shown.message.split('\n\n');
@@ -37,14 +37,18 @@ describe('what a person reads when DuckDB fails a query', () => {
   });
 
   it('an out-of-memory text without the usual figures still gets the code and a lead', () => {
-    const shown = explainRunFailure({ id: 'x', code: 'SQL_ERROR', message: 'Out of Memory Error: could not allocate block' });
+    const shown = explainDuckdbFailure({ id: 'x', code: 'SQL_ERROR', message: 'Out of Memory Error: could not allocate block' });
     expect(shown.code).toBe('OUT_OF_MEMORY');
     expect(shown.message).toMatch(/^DuckDB ran out of memory: this query needs more than its memory limit for work/);
+    // Sorting or filtering a kept result (a page request) can run out too, and says so in the same terms.
+    const page = explainDuckdbFailure({ id: 'y', code: 'INTERNAL', message: 'Out of Memory Error: could not allocate block' }, 'this request');
+    expect(page).toMatchObject({ id: 'y', code: 'OUT_OF_MEMORY' });
+    expect(page.message).toMatch(/^DuckDB ran out of memory: this request needs more/);
   });
 
   it('other failures keep their code and DuckDB’s text, without node-api’s wrapper', async () => {
     const raw = await duckdbFailure('select nope from range(1)');
-    const shown = explainRunFailure(raw);
+    const shown = explainDuckdbFailure(raw);
     expect(shown.code).toBe('SQL_ERROR');
     expect(shown.id).toBe('the-id');
     expect(shown.message).toMatch(/^Binder Error: Referenced column "nope" not found/);
