@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { MAX_MESSAGE_BYTES } from '../../src/shared/contracts/limits';
+import { bytesOverLimit, MAX_MESSAGE_BYTES } from '../../src/shared/contracts/limits';
 import type { ServerMessage } from '../../src/shared/contracts/protocol';
 
 /**
@@ -12,11 +12,8 @@ export interface HostileMessage {
   readonly kind: string;
   /** Text, or bytes (a binary WebSocket frame; over IPC, a payload that is not a string). */
   readonly payload: string | { readonly binary: Uint8Array };
-  /**
-   * The response id main must answer with: the message's own id when it can still be read, -1 when
-   * not, undefined for a notification main may silently accept (an ack it can honour).
-   */
-  readonly answerId: number | undefined;
+  /** The response id main must answer with: the message's own id when it can still be read, -1 when not. */
+  readonly answerId: number;
   /** A well-formed request that only reads (subscribe…): may be answered ok. Everything else must be refused with an error id. */
   readonly mayBeAccepted: boolean;
   /** Longer than main accepts at all: a WebSocket is closed (1009); IPC gets PAYLOAD_TOO_LARGE. */
@@ -36,7 +33,7 @@ export function hostileMessages(seed: number, count: number): HostileMessage[] {
     payload: text,
     answerId,
     mayBeAccepted: false,
-    oversized: text.length > MAX_MESSAGE_BYTES,
+    oversized: bytesOverLimit(text) !== undefined,
   });
   const deep = (depth: number, leaf = '1') => `${'['.repeat(depth)}${leaf}${']'.repeat(depth)}`;
   const deepObject = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
@@ -49,7 +46,7 @@ export function hostileMessages(seed: number, count: number): HostileMessage[] {
 
   const generators: ((i: number) => HostileMessage)[] = [
     // Not JSON at all.
-    (i) => raw('not JSON', strings[i % strings.length] ?? '' + '{'),
+    (i) => raw('not JSON', `${strings[i % strings.length] ?? ''}{`), // the brace: never valid JSON by chance
     () => raw('truncated JSON', pick(['{', '{"id":1,"request":', '[', '{"id":', '"', '{"id":1,"request":{"method":"dispatch"'])),
     () => raw('NUL bytes and lone surrogates', pick(['\u0000\u0000', '{"id":1\u0000}', '\ud800', '\ufeff{}'])),
     () => call('lone surrogate inside a request', { method: 'dispatch', command: { type: 'RenameSession', sessionId: '\udfff', title: '\ud800' } }),

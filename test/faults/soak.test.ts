@@ -131,8 +131,8 @@ describe(`soak: ${SESSIONS} sessions × ${COMMANDS} commands with queries runnin
     const weather = sampleDatasetPaths().filter((p) => p.endsWith('seattle-weather.csv'));
     expect(weather).toHaveLength(1);
     core = await startTestCore(dir.path, { samples: weather });
-    const deadline = Date.now() + 30_000;
-    while (!Object.values(core.projections.current.view.datasets).some((d) => d.status === 'ready') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await core.catalog.idle();
+    expect(Object.values(core.projections.current.view.datasets).map((d) => d.status)).toEqual(['ready']);
   });
   let closed = false;
   afterAll(async () => {

@@ -19,8 +19,8 @@ describe('a finished query gives its DuckDB memory back (real core, memory_limit
     const weather = sampleDatasetPaths().filter((p) => p.endsWith('seattle-weather.csv'));
     expect(weather).toHaveLength(1);
     core = await startTestCore(dir.path, { samples: weather, memoryLimit: '256MB' });
-    const deadline = Date.now() + 30_000;
-    while (!Object.values(core.projections.current.view.datasets).some((d) => d.status === 'ready') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await core.catalog.idle();
+    expect(Object.values(core.projections.current.view.datasets).map((d) => d.status)).toEqual(['ready']);
   });
   afterAll(async () => {
     await core.close();

@@ -166,7 +166,9 @@ describe('the web host’s security checks (a real server on loopback)', () => {
       expect(reply.body, path).not.toContain('outside the static folder');
       expect(reply.status, path).not.toBe(200);
     }
-    expect((await get(port, `/?token=${token}`, {}, 'POST')).status).not.toBe(200);
+    const post = await get(port, `/?token=${token}`, {}, 'POST');
+    expect(post.status).toBe(405);
+    expect(post.headers['allow']).toBe('GET, HEAD');
   });
 
   it('closes a socket that sends more than the message limit (1009), and keeps serving everyone else', async () => {
