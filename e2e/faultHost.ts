@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import { createApiClient } from '../src/shared/client/apiClient';
 import type { SextantApi } from '../src/shared/contracts/protocol';
@@ -92,44 +91,5 @@ export function apiClient(url: string): { api: SextantApi; connected(): boolean;
   return { api: createApiClient(channel), connected: () => channel.isConnected(), close: () => channel.close() };
 }
 
-export interface StoredEvent {
-  readonly global_seq: number;
-  readonly event_type: string;
-  readonly aggregate_type: string;
-  readonly aggregate_id: string;
-  readonly aggregate_seq: number;
-  readonly payload: string;
-}
-
-/**
- * The store as raw SQLite sees it, after the process is gone: integrity_check and every event.
- * (Opening it is what the app's next start does too: SQLite recovers the WAL.)
- */
-export function readStore(path: string): { integrity: string; events: StoredEvent[] } {
-  const db = new Database(path, { fileMustExist: true });
-  try {
-    // As the app opens it: the WAL index in memory, so nothing new (no -shm) is needed on a full disk.
-    db.pragma('locking_mode = EXCLUSIVE');
-    const integrity = String(db.pragma('integrity_check', { simple: true }));
-    const events = db.prepare<[], StoredEvent>('SELECT global_seq, event_type, aggregate_type, aggregate_id, aggregate_seq, payload FROM events ORDER BY global_seq').all();
-    return { integrity, events };
-  } finally {
-    db.close();
-  }
-}
-
-/** Each aggregate's events numbered 1, 2, 3… with no gap or repeat, and global_seq increasing. */
-export function sequenceProblems(events: readonly StoredEvent[]): string[] {
-  const problems: string[] = [];
-  const last = new Map<string, number>();
-  let previous = 0;
-  for (const e of events) {
-    if (e.global_seq <= previous) problems.push(`global_seq ${e.global_seq} after ${previous}`);
-    previous = e.global_seq;
-    const key = `${e.aggregate_type}/${e.aggregate_id}`;
-    const expected = (last.get(key) ?? 0) + 1;
-    if (e.aggregate_seq !== expected) problems.push(`${key}: aggregate_seq ${e.aggregate_seq}, expected ${expected}`);
-    last.set(key, e.aggregate_seq);
-  }
-  return problems;
-}
+// The store after the process is gone, read by raw SQLite.
+export { readRawStore as readStore, sequenceProblems, type RawEvent as StoredEvent } from '../src/main/testing/rawStore';

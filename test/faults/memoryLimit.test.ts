@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../src/main/core/appCore';
-import { queryEnd, startQuery } from '../../src/main/testing/coreEvents';
+import { queryEnd, startQuery, untilExecuting } from '../../src/main/testing/coreEvents';
 import { startTestCore, tempDir } from '../../src/main/testing/testCore';
 import { openSessions } from '../../src/shared/views/appView';
 
@@ -12,15 +12,6 @@ const HUGE_LIST_SQL = 'select list(range) as everything from range(50000000)';
 /** Streams 400 million rows through a count: little memory, a few seconds, so it is still running when the other fails. */
 const SMALL_BUT_LONG_SQL = 'select count(*) as n, sum(x) as s from range(400000000) t(x) where x % 7 = 3';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-async function executing(core: AppCore, sessionId: string, queryId: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    const h = core.projections.current.view.sessions[sessionId]?.history.find((q) => q.queryId === queryId);
-    if (h?.status === 'running') return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('query never began');
-}
 
 const seqOf = (core: AppCore, sessionId: string, type: string, queryId: string): number =>
   core.store.readAggregate('QuerySession', sessionId).find((e) => e.type === type && 'queryId' in e.payload && e.payload.queryId === queryId)?.globalSeq ?? -1;
@@ -49,7 +40,7 @@ describe('a DuckDB query that exceeds memory_limit (a real core, memory_limit 64
     const bystander = other.value.aggregateId;
 
     const small = await startQuery(core, bystander, SMALL_BUT_LONG_SQL);
-    await executing(core, bystander, small);
+    await untilExecuting(core, bystander, small);
     const huge = await startQuery(core, hungry, HUGE_LIST_SQL);
 
     const failed = await queryEnd(core, hungry, huge, 60_000);

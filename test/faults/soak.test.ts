@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../src/main/core/appCore';
 import { sampleDatasetPaths } from '../../src/main/catalog/sampleDatasets';
 import { ProtocolClient } from '../../src/main/testing/protocolClient';
+import { readRawStore, sequenceProblems, type RawEvent } from '../../src/main/testing/rawStore';
 import { startTestCore, tempDir } from '../../src/main/testing/testCore';
 import type { CommandAck, ClientCommand } from '../../src/shared/contracts/commands';
 import type { Result } from '../../src/shared/contracts/errors';
@@ -48,16 +48,6 @@ type Acked =
   | { readonly type: 'RenameSession'; readonly sessionId: string; readonly lastSeq: number; readonly title: string }
   | { readonly type: 'StartQuery'; readonly sessionId: string; readonly lastSeq: number; readonly queryId: string; readonly rows: number }
   | { readonly type: 'CancelQuery'; readonly sessionId: string; readonly lastSeq: number };
-
-interface RawEvent {
-  readonly global_seq: number;
-  readonly event_id: string;
-  readonly event_type: string;
-  readonly aggregate_id: string;
-  readonly aggregate_seq: number;
-  readonly payload: string;
-  readonly metadata: string;
-}
 
 /**
  * One renderer: a ProtocolClient over the wire protocol (JSON both ways, serveChannel's checks),
@@ -242,23 +232,10 @@ describe(`soak: ${SESSIONS} sessions × ${COMMANDS} commands with queries runnin
     closed = true;
 
     // The store as raw SQLite sees it once the app is gone.
-    const db = new Database(join(dir.path, 'events.sqlite'), { readonly: true, fileMustExist: true });
-    let events: RawEvent[];
-    try {
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      events = db.prepare<[], RawEvent>('SELECT global_seq, event_id, event_type, aggregate_id, aggregate_seq, payload, metadata FROM events ORDER BY global_seq').all();
-    } finally {
-      db.close();
-    }
+    const { integrity, events } = readRawStore(join(dir.path, 'events.sqlite'));
+    expect(integrity).toBe('ok');
     expect(events.map((e) => e.global_seq)).toEqual(events.map((_, i) => i + 1));
-    const perAggregate = new Map<string, number>();
-    const gaps: string[] = [];
-    for (const e of events) {
-      const expected = (perAggregate.get(e.aggregate_id) ?? 0) + 1;
-      if (e.aggregate_seq !== expected) gaps.push(`${e.aggregate_id}: ${e.aggregate_seq} where ${expected} was due`);
-      perAggregate.set(e.aggregate_id, e.aggregate_seq);
-    }
-    expect(gaps).toEqual([]);
+    expect(sequenceProblems(events)).toEqual([]);
     expect(new Set(events.map((e) => e.event_id)).size).toBe(events.length);
 
     // Every command appended once: its events sit together, in one aggregate, under one command id.

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from '../../shared/contracts/protocol';
 import { openSessions } from '../../shared/views/appView';
 import type { AppCore } from '../core/appCore';
-import { queryEnd, recordingClient, startQuery } from '../testing/coreEvents';
+import { queryEnd, recordingClient, startQuery, untilExecuting } from '../testing/coreEvents';
 import { startTestCore, tempDir } from '../testing/testCore';
 
 /** Slow enough to still be running when a test acts on it, and DuckDB can interrupt it at once. */
@@ -24,16 +24,6 @@ async function completePage(core: AppCore, queryId: string, offset: number, limi
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('the result never completed');
-}
-
-/** Resolves once DuckDB has begun executing the query (ExecutionBegan is stored). */
-async function executing(core: AppCore, sessionId: string, queryId: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    const h = core.projections.current.view.sessions[sessionId]?.history.find((q) => q.queryId === queryId);
-    if (h?.status === 'running') return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('query never began');
 }
 
 describe('query engine (real SQLite, real DuckDB workers)', () => {
@@ -101,7 +91,7 @@ describe('query engine (real SQLite, real DuckDB workers)', () => {
   it('Cancel interrupts DuckDB: QueryCancelled is stored, the result is gone, the next query runs', async () => {
     const sessionId = sessionOf(core);
     const queryId = await startQuery(core, sessionId, LONG_SQL);
-    await executing(core, sessionId, queryId);
+    await untilExecuting(core, sessionId, queryId);
     const t = performance.now();
     const ack = await core.dispatch({ type: 'CancelQuery', sessionId });
     expect(ack.ok).toBe(true);
@@ -120,7 +110,7 @@ describe('query engine (real SQLite, real DuckDB workers)', () => {
     const opened = await core.dispatch({ type: 'OpenSession', title: 'B' });
     const b = opened.ok ? opened.value.aggregateId : '';
     const long = await startQuery(core, a, LONG_SQL);
-    await executing(core, a, long);
+    await untilExecuting(core, a, long);
     const short = await startQuery(core, b, 'select 7 as seven');
     const end = await queryEnd(core, b, short, 10_000);
     expect(end.type).toBe('QueryCompleted');
@@ -132,7 +122,7 @@ describe('query engine (real SQLite, real DuckDB workers)', () => {
   it('a worker that dies fails its query with WORKER_CRASHED and an error id, and is replaced', async () => {
     const sessionId = sessionOf(core);
     const queryId = await startQuery(core, sessionId, LONG_SQL);
-    await executing(core, sessionId, queryId);
+    await untilExecuting(core, sessionId, queryId);
     const job = [...(core.runner as unknown as { running: Map<string, { jobId: number }> }).running.values()][0]!;
     expect(core.pool.crashWorkerOf(job.jobId)).toBe(true);
     const end = await queryEnd(core, sessionId, queryId);
@@ -179,7 +169,7 @@ describe('query limits and restarts', () => {
     core = await startTestCore(dir.path);
     const sessionId = sessionOf(core);
     const queryId = await startQuery(core, sessionId, LONG_SQL);
-    await executing(core, sessionId, queryId);
+    await untilExecuting(core, sessionId, queryId);
     await core.close();
     core = await startTestCore(dir.path);
     const end = await queryEnd(core, sessionId, queryId);

@@ -1,60 +1,40 @@
-import Database from 'better-sqlite3';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRawStore, sequenceProblems } from '../testing/rawStore';
 import { spawnStoreChild } from '../testing/storeChildProcess';
 import { tempDir } from '../testing/testCore';
 import { EventStore } from './eventStore';
 
 const KILLS = 20;
 
-interface Row {
-  global_seq: number;
-  aggregate_id: string;
-  aggregate_seq: number;
-  payload: string;
-  metadata: string;
-}
-
 /**
  * What a reopened store must satisfy, checked with raw SQLite (not the code under test).
  * `acked` maps each acknowledged batch id to its size.
  */
 function verify(path: string, acked: ReadonlyMap<string, number>): { events: number; batches: number } {
-  const db = new Database(path);
-  try {
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const rows = db.prepare<[], Row>('SELECT global_seq, aggregate_id, aggregate_seq, payload, metadata FROM events ORDER BY global_seq').all();
-    const problems: string[] = [];
-    const last = new Map<string, number>();
-    const batches = new Map<string, number[]>();
-    const sizes = new Map<string, number>();
-    let prevSeq = 0;
-    for (const r of rows) {
-      if (r.global_seq <= prevSeq) problems.push(`global_seq ${r.global_seq} after ${prevSeq}`);
-      prevSeq = r.global_seq;
-      const expected = (last.get(r.aggregate_id) ?? 0) + 1;
-      if (r.aggregate_seq !== expected) problems.push(`${r.aggregate_id}: aggregate_seq ${r.aggregate_seq}, expected ${expected}`);
-      last.set(r.aggregate_id, r.aggregate_seq);
-      const batchId = (JSON.parse(r.metadata) as { commandId: string }).commandId;
-      const [, k, n] = /^\S+ (\d+)\/(\d+) /.exec((JSON.parse(r.payload) as { title: string }).title)!.map(Number) as [number, number, number];
-      const parts = batches.get(batchId) ?? [];
-      parts.push(k);
-      batches.set(batchId, parts);
-      sizes.set(batchId, n);
-    }
-    // no partial batch: each stored batch has all of its events, 1..n, in order
-    for (const [batchId, parts] of batches) {
-      if (parts.join() !== Array.from({ length: sizes.get(batchId)! }, (_, i) => i + 1).join()) problems.push(`batch ${batchId} holds ${parts.join()}`);
-    }
-    // every acknowledged batch is there, whole
-    for (const [batchId, size] of acked) {
-      if (batches.get(batchId)?.length !== size) problems.push(`acknowledged batch ${batchId} (${size} events) holds ${batches.get(batchId)?.length ?? 0}`);
-    }
-    expect(problems).toEqual([]);
-    return { events: rows.length, batches: batches.size };
-  } finally {
-    db.close();
+  const { integrity, events: rows } = readRawStore(path);
+  expect(integrity).toBe('ok');
+  const problems = sequenceProblems(rows);
+  const batches = new Map<string, number[]>();
+  const sizes = new Map<string, number>();
+  for (const r of rows) {
+    const batchId = (JSON.parse(r.metadata) as { commandId: string }).commandId;
+    const [, k, n] = /^\S+ (\d+)\/(\d+) /.exec((JSON.parse(r.payload) as { title: string }).title)!.map(Number) as [number, number, number];
+    const parts = batches.get(batchId) ?? [];
+    parts.push(k);
+    batches.set(batchId, parts);
+    sizes.set(batchId, n);
   }
+  // no partial batch: each stored batch has all of its events, 1..n, in order
+  for (const [batchId, parts] of batches) {
+    if (parts.join() !== Array.from({ length: sizes.get(batchId)! }, (_, i) => i + 1).join()) problems.push(`batch ${batchId} holds ${parts.join()}`);
+  }
+  // every acknowledged batch is there, whole
+  for (const [batchId, size] of acked) {
+    if (batches.get(batchId)?.length !== size) problems.push(`acknowledged batch ${batchId} (${size} events) holds ${batches.get(batchId)?.length ?? 0}`);
+  }
+  expect(problems).toEqual([]);
+  return { events: rows.length, batches: batches.size };
 }
 
 describe('crash safety: kill -9 while appending', () => {

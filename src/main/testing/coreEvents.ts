@@ -57,3 +57,13 @@ export async function startQuery(core: AppCore, sessionId: string, sql: string):
   if (!ack.ok) throw new Error(`StartQuery refused: ${ack.error.message}`);
   return ack.value.queryId!;
 }
+
+/** Resolves once DuckDB has begun executing the query (ExecutionBegan is in main's view). */
+export async function untilExecuting(core: AppCore, sessionId: string, queryId: string, timeoutMs = 10_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+    const h = core.projections.current.view.sessions[sessionId]?.history.find((q) => q.queryId === queryId);
+    if (h?.status === 'running') return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('query never began');
+}
