@@ -1,9 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../src/main/core/appCore';
-import { startTestCore, tempDir } from '../../src/main/testing/testCore';
+import { fakeRenderer, startTestCore, tempDir } from '../../src/main/testing/testCore';
 import { startWebHost, type WebHost } from '../../src/main/webHost/webHost';
 import { MAX_MESSAGE_BYTES, type ServerMessage } from '../../src/shared/contracts/protocol';
 import { answersTo, HOSTILE_COUNT as COUNT, HOSTILE_SEED as SEED, hostileMessages, whyWrong, type HostileMessage } from './hostileMessages';
@@ -38,12 +37,9 @@ describe(`hostile input over a real WebSocket: ${COUNT} messages to a real web h
   let cookie: string;
   beforeAll(async () => {
     dir = tempDir();
-    const staticDir = join(dir.path, 'renderer');
-    mkdirSync(staticDir);
-    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Sextant</title>');
     core = await startTestCore(join(dir.path, 'data'));
     await core.dispatch({ type: 'OpenSession', title: 'Before' });
-    host = await startWebHost(core, { port: 0, staticDir });
+    host = await startWebHost(core, { port: 0, staticDir: fakeRenderer(dir.path) });
     // Load the page with the printed URL, as a person does: the host answers with the token cookie.
     const page = await fetch(host.url);
     expect(page.status).toBe(200);

@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../testing/testCore';
+import { fakeRenderer, tempDir } from '../testing/testCore';
 import { CONTENT_SECURITY_POLICY } from '../security/contentSecurityPolicy';
 import { APP_SCHEME_PRIVILEGES, appAssetPath, appProtocolHandler } from './appProtocol';
 
@@ -21,11 +21,7 @@ describe('the app:// protocol', () => {
   let root: string;
   beforeEach(() => {
     dir = tempDir();
-    root = join(dir.path, 'renderer');
-    mkdirSync(join(root, 'assets'), { recursive: true });
-    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Sextant</title>');
-    writeFileSync(join(root, 'assets', 'index.js'), 'console.log(1)');
-    writeFileSync(join(dir.path, 'secret.txt'), 'not for the renderer');
+    root = fakeRenderer(dir.path);
   });
   afterEach(() => dir.remove());
 

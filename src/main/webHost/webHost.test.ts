@@ -1,14 +1,12 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_BYTES } from '../../shared/contracts/protocol';
 import { CONTENT_SECURITY_POLICY } from '../security/contentSecurityPolicy';
 import { StreamCore } from '../testing/streamCore';
-import { tempDir } from '../testing/testCore';
+import { fakeRenderer, tempDir } from '../testing/testCore';
 import { startWebHost, type WebHost } from './webHost';
 
 interface Reply {
@@ -72,12 +70,8 @@ describe('the web host’s security checks (a real server on loopback)', () => {
   let port: number;
   beforeEach(async () => {
     dir = tempDir();
-    const staticDir = join(dir.path, 'renderer');
-    mkdirSync(staticDir);
-    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Sextant</title>');
-    writeFileSync(join(dir.path, 'secret.txt'), 'outside the static folder');
     core = new StreamCore(dir.path);
-    host = await startWebHost(core, { port: 0, staticDir });
+    host = await startWebHost(core, { port: 0, staticDir: fakeRenderer(dir.path) });
     ({ token, port } = host);
   });
   afterEach(async () => {
