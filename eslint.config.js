@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The layer table of DESIGN.md, enforced. A forbidden import fails `npm run lint` (and `npm test`);
- * src/layers.test.ts proves each rule still bites.
+ * test/layers.int.spec.ts proves each rule still bites.
  */
 const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), ...builtinModules.map((m) => `node:${m}`)];
 const native = ['better-sqlite3', 'ws', 'pino', 'sirv'];

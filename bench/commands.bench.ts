@@ -6,7 +6,7 @@ import { CommandHandler } from '../src/main/commands/commandHandler';
 import { silentLogger } from '../src/main/platform/logger';
 import { EventStore, type NewEvent } from '../src/main/store/eventStore';
 import { Bus } from '../src/main/streams/bus';
-import { tempDir } from '../src/main/testing/testCore';
+import { tempDir } from '../test/support/testCore';
 import { interleaved, result, type Bench } from './harness';
 
 const HISTORY = 10_000;

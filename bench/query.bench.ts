@@ -13,8 +13,8 @@ import type { Frame } from '../src/shared/contracts/frames';
 import type { Page } from '../src/shared/contracts/protocol';
 import { openSessions } from '../src/shared/views/appView';
 import type { AppCore } from '../src/main/core/appCore';
-import { ProtocolClient } from '../src/main/testing/protocolClient';
-import { startTestCore, tempDir } from '../src/main/testing/testCore';
+import { ProtocolClient } from '../test/support/protocolClient';
+import { startTestCore, tempDir } from '../test/support/testCore';
 import { alternateSamples, median, percentile, result, type Bench } from './harness';
 
 export const FLIGHTS = resolve('node_modules/vega-datasets/data/flights-3m.parquet');

@@ -7,8 +7,8 @@
 import { resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { openSessions } from '../src/shared/views/appView';
-import { queryEnd, startQuery } from '../src/main/testing/coreEvents';
-import { startTestCore, tempDir } from '../src/main/testing/testCore';
+import { queryEnd, startQuery } from '../test/support/coreEvents';
+import { startTestCore, tempDir } from '../test/support/testCore';
 
 const FLIGHTS = resolve('node_modules/vega-datasets/data/flights-3m.parquet');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { DomainEvent, EventMetadata } from '../src/shared/contracts/events';
 import { EventStore, type NewEvent } from '../src/main/store/eventStore';
 import { Projections } from '../src/main/streams/projections';
-import { tempDir } from '../src/main/testing/testCore';
+import { tempDir } from '../test/support/testCore';
 import { interleaved, median, result, type Bench } from './harness';
 import { rawEventLog } from './rawEventLog';
 

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { openSessions } from '../src/shared/views/appView';
 import type { AppCore } from '../src/main/core/appCore';
-import { startTestCore, tempDir } from '../src/main/testing/testCore';
+import { startTestCore, tempDir } from '../test/support/testCore';
 import { interleaved, result, type Bench } from './harness';
 
 const FLIGHTS = 'node_modules/vega-datasets/data/flights-3m.parquet';

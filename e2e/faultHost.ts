@@ -92,4 +92,4 @@ export function apiClient(url: string): { api: SextantApi; connected(): boolean;
 }
 
 // The store after the process is gone, read by raw SQLite.
-export { readRawStore as readStore, sequenceProblems, type RawEvent as StoredEvent } from '../src/main/testing/rawStore';
+export { readRawStore as readStore, sequenceProblems, type RawEvent as StoredEvent } from '../test/support/rawStore';

@@ -7,7 +7,7 @@ const dateText = (d: DuckDBDateValue): string => (d.days === DATE_INFINITY ? 'in
 /**
  * Types whose node-api values print exactly as DuckDB casts them to VARCHAR (node-api ports
  * DuckDB's own formatting for these, and doubles are written here the way DuckDB writes them;
- * chunkText.test.ts checks both against DuckDB for random values, extremes and infinities
+ * chunkText.int.spec.ts checks both against DuckDB for random values, extremes and infinities
  * included). Anything else — FLOAT (DuckDB does not write its shortest digits), nested types,
  * intervals, blobs, time zones — is read back from DuckDB.
  */

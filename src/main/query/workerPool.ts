@@ -104,7 +104,7 @@ interface QueuedRun {
  * How many DuckDB worker threads open the database file: one. With @duckdb/node-api 1.5,
  * `DuckDBInstance.fromCache` caches per thread (each worker loads its own copy of the addon), so
  * two worker threads would open two independent instances of the same file — each blind to the
- * other's tables, and both writing it. `duckdbInstanceSharing.test.ts` pins that behaviour.
+ * other's tables, and both writing it. `duckdbInstanceSharing.int.spec.ts` pins that behaviour.
  * Parallelism does not suffer: DuckDB runs each query on all cores itself, and the worker keeps a
  * connection per running query, so several queries (and page reads) proceed at once.
  */

@@ -11,7 +11,7 @@ export interface Migration {
 /**
  * Schema migrations, keyed by PRAGMA user_version: migrations[i] takes a file from version i to
  * i + 1. Never edit a shipped migration: add the next one, and a test that opens a file written by
- * the previous version (src/main/store/schema.test.ts).
+ * the previous version (src/main/store/schema.int.spec.ts).
  */
 export const migrations: readonly Migration[] = [
   {

@@ -41,7 +41,7 @@ export interface ConnectionHost {
  * The same app in a browser: serves the built renderer and the WebSocket transport on 127.0.0.1
  * only. Every request and upgrade needs the token (query or a per-port HttpOnly cookie) and a Host
  * of 127.0.0.1/localhost on our port (DNS-rebinding safe); an Origin, when sent, must be ours.
- * Messages over MAX_MESSAGE_BYTES close the socket (1009). Tested in webHost.test.ts.
+ * Messages over MAX_MESSAGE_BYTES close the socket (1009). Tested in webHost.int.spec.ts.
  */
 export async function startWebHost(core: ConnectionHost, options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? mintToken();

@@ -68,7 +68,7 @@ export const emptyView = (): AppView => ({ sessions: {}, datasets: {} });
 type Meta = Pick<EventEnvelope, 'globalSeq' | 'aggregateId' | 'aggregateSeq' | 'occurredAt'>;
 
 // Main's projections replay QueryStarted…QueryCancelled in place (AppViewBuilder, appViewBuilder.ts)
-// for speed: change what they do here and there together; appViewBuilder.test.ts checks both agree.
+// for speed: change what they do here and there together; appViewBuilder.unit.spec.ts checks both agree.
 export function evolveSession(view: SessionView | undefined, event: SessionEvent, meta: Meta): SessionView | undefined {
   if (event.type === 'SessionOpened') {
     return {

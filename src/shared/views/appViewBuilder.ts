@@ -15,7 +15,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  *
  * The five events of a query's life (QueryStarted, ExecutionBegan, QueryCompleted, QueryFailed,
  * QueryCancelled: nearly every event in a long log) are replayed in place, on a session and history
- * the builder owns; they restate what `evolveSession` does for them, and appViewBuilder.test.ts
+ * the builder owns; they restate what `evolveSession` does for them, and appViewBuilder.unit.spec.ts
  * checks the two agree on random logs and trips if `evolveSession` starts changing anything else
  * for them. Every other event goes through the pure `evolveSession` itself.
  *

@@ -1,0 +1,121 @@
+import { describe, it } from 'vitest';
+import type { DatasetCommand } from '../contracts/commands';
+import type { ErrorCode } from '../contracts/errors';
+import type { DatasetEvent } from '../contracts/events';
+import { deciderSpec } from '../../../test/support/deciderSpec';
+import { datasetDecider } from './dataset';
+
+const spec = deciderSpec(datasetDecider);
+const datasetId = 'd1';
+const source = '/data/cars.json';
+const columns = [{ name: 'Name', type: 'VARCHAR' }];
+const error = { id: 'e1', code: 'DATASET_MISSING', message: 'No file at /data/cars.json' };
+
+const requested: DatasetEvent = { type: 'DatasetRequested', payload: { source } };
+const registered: DatasetEvent = { type: 'DatasetRegistered', payload: { name: 'cars', source, format: 'json', columns } };
+const failedEvent: DatasetEvent = { type: 'DatasetFailed', payload: { source, error } };
+const removed: DatasetEvent = { type: 'DatasetRemoved', payload: {} };
+
+/** Every state a dataset can be in, as the events that lead there. */
+const states = {
+  Unknown: [],
+  Requested: [requested],
+  Registered: [requested, registered],
+  Failed: [requested, failedEvent],
+  RemovedAfterRegistering: [requested, registered, removed],
+  RemovedAfterFailing: [requested, failedEvent, removed],
+} satisfies Record<string, DatasetEvent[]>;
+type State = keyof typeof states;
+type Row = Record<State, readonly DatasetEvent[] | ErrorCode>;
+
+const matrix: Array<[string, DatasetCommand, Row]> = [
+  [
+    'RequestDataset',
+    { type: 'RequestDataset', datasetId, source },
+    {
+      Unknown: [requested],
+      Requested: 'DATASET_ALREADY_EXISTS',
+      Registered: 'DATASET_ALREADY_EXISTS',
+      Failed: 'DATASET_ALREADY_EXISTS',
+      RemovedAfterRegistering: 'DATASET_ALREADY_EXISTS',
+      RemovedAfterFailing: 'DATASET_ALREADY_EXISTS',
+    },
+  ],
+  [
+    'RegisterDataset',
+    { type: 'RegisterDataset', datasetId, name: 'cars', source, format: 'json', columns },
+    {
+      Unknown: 'DATASET_NOT_PENDING',
+      Requested: [registered],
+      Registered: 'DATASET_NOT_PENDING',
+      Failed: 'DATASET_NOT_PENDING',
+      RemovedAfterRegistering: 'DATASET_NOT_PENDING',
+      RemovedAfterFailing: 'DATASET_NOT_PENDING',
+    },
+  ],
+  [
+    'FailDataset',
+    { type: 'FailDataset', datasetId, source, error },
+    {
+      Unknown: 'DATASET_NOT_PENDING',
+      Requested: [failedEvent],
+      Registered: 'DATASET_NOT_PENDING',
+      Failed: 'DATASET_NOT_PENDING',
+      RemovedAfterRegistering: 'DATASET_NOT_PENDING',
+      RemovedAfterFailing: 'DATASET_NOT_PENDING',
+    },
+  ],
+  [
+    'RemoveDataset',
+    { type: 'RemoveDataset', datasetId },
+    {
+      Unknown: 'DATASET_NOT_FOUND',
+      Requested: 'DATASET_NOT_FOUND', // still loading: the catalog service owns it until it registers or fails
+      Registered: [removed],
+      Failed: [removed],
+      RemovedAfterRegistering: 'DATASET_NOT_FOUND',
+      RemovedAfterFailing: 'DATASET_NOT_FOUND',
+    },
+  ],
+];
+
+describe('Dataset: every command in every state (Requested → Registered | Failed → Removed)', () => {
+  for (const [name, command, row] of matrix) {
+    describe(name, () => {
+      for (const state of Object.keys(states) as State[]) {
+        const outcome = row[state];
+        const label = typeof outcome === 'string' ? `refuses with ${outcome}` : `records ${outcome.map((e) => e.type).join(', ')}`;
+        it(`given ${state}, then it ${label}`, () => {
+          const when = spec.given(states[state]).when(command);
+          if (typeof outcome === 'string') when.thenRejects(outcome);
+          else when.then(outcome);
+        });
+      }
+    });
+  }
+});
+
+describe('Dataset: what the state remembers', () => {
+  it('registers with the columns and name the command carries, not the request’s', () =>
+    spec.given([requested]).when({ type: 'RegisterDataset', datasetId, name: 'cars_2', source: '/abs/cars.json', format: 'json', columns: [] }).then([
+      { type: 'DatasetRegistered', payload: { name: 'cars_2', source: '/abs/cars.json', format: 'json', columns: [] } },
+    ]));
+});
+
+describe('Dataset: what a registration records', () => {
+  it('records where a downloaded, converted or multi-table source is read from', () => {
+    const db: DatasetCommand = {
+      type: 'RegisterDataset',
+      datasetId,
+      name: 'shop',
+      source: 'https://example.com/shop.duckdb',
+      format: 'duckdb',
+      columns: [],
+      location: '/cache/shop.duckdb',
+      tables: [{ name: 'orders', columns: [{ name: 'id', type: 'BIGINT' }] }],
+      download: { bytes: 12288, sha256: 'a'.repeat(64) },
+    };
+    const { type: _t, datasetId: _d, ...payload } = db;
+    spec.given([requested]).when(db).then([{ type: 'DatasetRegistered', payload }]);
+  });
+});

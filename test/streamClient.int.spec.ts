@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSessions, viewForPattern } from '../src/shared/views/appView';
+import { StreamCore } from './support/streamCore';
+import { tempDir } from './support/testCore';
+import { MemoryTransport } from '../src/main/transports/memoryChannel';
+import type { ServerChannel } from '../src/main/transports/serverChannel';
+import { createApiClient } from '../src/shared/client/apiClient';
+import { StreamClient } from '../src/renderer/state/streamClient';
+import { ChannelProbe, MapStorage, waitFor } from './support/clientHarness';
+
+/** The renderer's stream client against a real core, over the in-memory transport. */
+describe('StreamClient', () => {
+  const cleanup: (() => void)[] = [];
+  afterEach(() => {
+    for (const c of cleanup.splice(0).reverse()) c();
+  });
+  const core = () => {
+    const dir = tempDir();
+    const c = new StreamCore(dir.path);
+    cleanup.push(() => dir.remove(), () => c.close());
+    return c;
+  };
+  const client = (accept: (channel: ServerChannel) => void, storage: Storage, patterns = ['session/*']) => {
+    const transport = new MemoryTransport(accept);
+    transport.connect();
+    const probe = new ChannelProbe(transport);
+    const stream = new StreamClient(createApiClient(probe), patterns, storage);
+    cleanup.push(() => transport.drop());
+    return { transport, probe, stream };
+  };
+  const onCore = (c: StreamCore) => (channel: ServerChannel) => void c.connect(channel);
+  const persisted = () => new Promise((r) => setTimeout(r, 300)); // the client saves within 250 ms
+
+  it('after a reload it resumes from the saved (view, seq) and replays only what it missed', async () => {
+    const c = core();
+    const a = await c.dispatch({ type: 'OpenSession', title: 'A' });
+    const storage = new MapStorage();
+    const first = client(onCore(c), storage);
+    await waitFor(() => first.stream.getState().live, 'live');
+    await persisted();
+    first.transport.drop(); // the page goes away
+    const sessionId = a.ok ? a.value.aggregateId : '';
+    await c.dispatch({ type: 'RenameSession', sessionId, title: 'while reloading' });
+
+    const second = client(onCore(c), storage);
+    expect(second.stream.getState().view.sessions[sessionId]?.title).toBe('A'); // shown at once, from storage
+    await waitFor(() => second.stream.getState().live, 'live again');
+    const [resubscribe] = second.probe.subscribes();
+    expect(resubscribe?.afterSeq).toBe(first.stream.seqOf('session/*'));
+    expect(second.probe.delivered.map((d) => d.frame.kind)).toEqual(['event', 'live']);
+    expect(second.stream.viewOf('session/*')).toEqual(viewForPattern(c.projections.current.view, 'session/*'));
+  });
+
+  it('when the data dir was replaced under it, it takes a snapshot of the new log and keeps nothing of the old', async () => {
+    const old = core();
+    await old.dispatch({ type: 'OpenSession', title: 'Old' });
+    for (let i = 0; i < 5; i++) await old.dispatch({ type: 'OpenSession', title: `Old ${i}` });
+    const storage = new MapStorage();
+    let current = old;
+    const c = client((channel) => void current.connect(channel), storage);
+    await waitFor(() => c.stream.getState().live, 'live');
+    expect(openSessions(c.stream.getState().view)).toHaveLength(6);
+
+    // Another data dir behind the same address: a different log whose seqs go further.
+    const fresh = core();
+    for (let i = 0; i < 9; i++) await fresh.dispatch({ type: 'OpenSession', title: `New ${i}` });
+    c.transport.drop();
+    current = fresh;
+    c.transport.connect();
+    await waitFor(() => c.stream.getState().live && c.stream.seqOf('session/*') === fresh.store.lastSeq(), 'the new log');
+    const [, resubscribe] = c.probe.subscribes();
+    expect(resubscribe?.storeId).toBe(old.streams.storeId());
+    expect(c.probe.framesOn(c.probe.connections).map((f) => f.kind)).toEqual(['snapshot', 'live']);
+    expect(openSessions(c.stream.getState().view).map((s) => s.title)).toEqual(Array.from({ length: 9 }, (_, i) => `New ${i}`));
+    expect(c.stream.viewOf('session/*')).toEqual(viewForPattern(fresh.projections.current.view, 'session/*'));
+  });
+});

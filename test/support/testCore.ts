@@ -1,0 +1,34 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppCore, type AppCoreOptions } from '../../src/main/core/appCore';
+import { silentLogger } from '../../src/main/platform/logger';
+
+/** The DuckDB worker from source: tests run it under tsx instead of building it first. */
+export const workerFromSource = {
+  workerPath: fileURLToPath(new URL('./duckdbWorkerFromSource.mjs', import.meta.url)),
+} as const;
+
+export function tempDir(prefix = 'sextant-test-'): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** A real core on a temp data dir: real SQLite file, real DuckDB workers. */
+export async function startTestCore(dataDir: string, options: Partial<AppCoreOptions> = {}): Promise<AppCore> {
+  return AppCore.start({ dataDir, ...workerFromSource, samples: [], log: silentLogger(), memoryLimit: '1GB', ...options });
+}
+
+/**
+ * A stand-in for the built renderer (out/renderer) inside `dir`, for the web host and the app://
+ * protocol to serve: an index.html, and a file beside the folder that neither may ever serve.
+ */
+export function fakeRenderer(dir: string): string {
+  const root = join(dir, 'renderer');
+  mkdirSync(join(root, 'assets'), { recursive: true });
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Sextant</title>');
+  writeFileSync(join(root, 'assets', 'index.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'secret.txt'), 'outside the static folder');
+  return root;
+}
