@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * The layer table of DESIGN.md, enforced. A forbidden import fails `npm run lint` (and `npm test`);
+ * The layer table of docs/contracts.md, enforced. A forbidden import fails `npm run lint` (and `npm test`);
  * test/layers.int.spec.ts proves each rule still bites.
  */
 const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), ...builtinModules.map((m) => `node:${m}`)];
@@ -37,7 +37,7 @@ export default tseslint.config(
   },
   {
     files: ['src/shared/**/*.{ts,tsx}'],
-    rules: forbid('src/shared is pure: no platform code (DESIGN.md layers).', {
+    rules: forbid('src/shared is pure: no platform code (docs/contracts.md, layers).', {
       names: [...nodeBuiltins, 'electron', 'react', 'react-dom', ...native],
       globs: ['node:*', '@duckdb/*', 'react/*', 'react-dom/*', '**/main/**', '**/renderer/**', '**/preload/**'],
     }),

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
+import { isSettled } from '../src/shared/domain/queryLifecycle';
 import { openSessions } from '../src/shared/views/appView';
 import type { AppCore } from '../src/main/core/appCore';
 import { startTestCore, tempDir } from '../test/support/testCore';
@@ -13,8 +14,8 @@ const PAGE_ROWS = 200;
 async function waitForCompletion(core: AppCore, sessionId: string, queryId: string): Promise<void> {
   for (;;) {
     const entry = core.projections.current.view.sessions[sessionId]?.history.find((h) => h.queryId === queryId);
-    if (entry && entry.status !== 'pending' && entry.status !== 'running') {
-      if (entry.status !== 'completed') throw new Error(`bench query ${entry.status}: ${entry.error?.message ?? ''}`);
+    if (entry && isSettled(entry.phase)) {
+      if (entry.phase !== 'Completed') throw new Error(`bench query ${entry.phase}: ${entry.error?.message ?? ''}`);
       return;
     }
     await new Promise((r) => setTimeout(r, 50));

@@ -50,7 +50,7 @@ test(`kill -9 of the app while queries run and commands are written (${ROUNDS} r
         // Queries of the previous round were failed as INTERRUPTED when this host started.
         for (const q of started.filter((s) => s.round === round - 1)) {
           const entry = stream.getState().view.sessions[q.sessionId]?.history.find((h) => h.queryId === q.queryId);
-          expect(entry?.status, `query of round ${q.round} after the restart`).toBe('failed');
+          expect(entry?.phase, `query of round ${q.round} after the restart`).toBe('Failed');
           expect(entry?.error?.code).toBe('INTERRUPTED');
         }
         // Two long queries, running on DuckDB when the kill comes.
@@ -60,7 +60,7 @@ test(`kill -9 of the app while queries run and commands are written (${ROUNDS} r
           if (r.ok) started.push({ sessionId, queryId: r.value.queryId!, round });
         }
         await expect
-          .poll(() => started.filter((s) => s.round === round).every((q) => stream.getState().view.sessions[q.sessionId]?.history.some((h) => h.queryId === q.queryId && h.status === 'running')), {
+          .poll(() => started.filter((s) => s.round === round).every((q) => stream.getState().view.sessions[q.sessionId]?.history.some((h) => h.queryId === q.queryId && h.phase === 'Executing')), {
             message: 'both queries are running',
           })
           .toBe(true);

@@ -32,8 +32,8 @@ async function runInNode(client: Awaited<ReturnType<typeof nodeClient>>, session
   expect(started.ok, JSON.stringify(started)).toBe(true);
   const queryId = started.ok ? started.value.queryId : undefined;
   await expect
-    .poll(() => client.stream.getState().view.sessions[sessionId]?.history.find((h) => h.queryId === queryId)?.status, { timeout: 30_000 })
-    .toBe('completed');
+    .poll(() => client.stream.getState().view.sessions[sessionId]?.history.find((h) => h.queryId === queryId)?.phase, { timeout: 30_000 })
+    .toBe('Completed');
 }
 
 test('after the web host restarts, an open page catches up on what happened meanwhile, without a reload', async ({ app }, testInfo) => {

@@ -32,7 +32,7 @@ test('opens with the sample datasets in the catalog', async ({ app }) => {
   await expect(app.page.getByRole('tablist', { name: 'Sessions' }).getByRole('tab')).toHaveText(['Session 1']);
 });
 
-test('adds a dataset by path under the DESIGN.md name, and a taken name gets _2', async ({ app }) => {
+test('adds a dataset by path under its catalog name, and a taken name gets _2', async ({ app }) => {
   const input = app.page.getByRole('textbox', { name: 'Dataset path or URL' });
   await input.fill(`${VEGA_DATA}/penguins.json`);
   await app.page.getByRole('button', { name: 'Add dataset' }).click();

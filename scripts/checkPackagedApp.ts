@@ -14,6 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { apiClient } from '../e2e/faultHost';
 import { SAMPLE_FILES } from '../src/main/catalog/sampleDatasets';
 import { StreamClient } from '../src/renderer/state/streamClient';
+import { isSettled } from '../src/shared/domain/queryLifecycle';
 import { findElectronBinary } from './electronBinary.mjs';
 
 interface Asar {
@@ -103,8 +104,8 @@ async function checkPayloadRuns(resources: string): Promise<void> {
       const started = await api.dispatch({ type: 'StartQuery', sessionId, sql: 'select count(*) as n from flights_3m' });
       if (!started.ok) throw new Error(started.error.message);
       const queryId = started.value.queryId!;
-      const entry = await until('the query ends', () => stream.getState().view.sessions[sessionId]?.history.find((h) => h.queryId === queryId && h.status !== 'pending' && h.status !== 'running'));
-      check(entry.status === 'completed', `the query on flights_3m ended ${entry.status}: ${entry.error?.message ?? ''}`);
+      const entry = await until('the query ends', () => stream.getState().view.sessions[sessionId]?.history.find((h) => h.queryId === queryId && isSettled(h.phase)));
+      check(entry.phase === 'Completed', `the query on flights_3m ended ${entry.phase}: ${entry.error?.message ?? ''}`);
       const page = await api.fetchPage(queryId, 0, 1);
       const n = page.ok ? page.value.values[0]?.[0] : undefined;
       check(n === '3000000', `select count(*) from flights_3m answered ${n}`);

@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-/** The layer rules of DESIGN.md must keep failing the build on a forbidden import. */
+/** The layer rules of docs/contracts.md must keep failing the build on a forbidden import. */
 const eslint = new ESLint();
 
 async function violations(filePath: string, code: string): Promise<string[]> {

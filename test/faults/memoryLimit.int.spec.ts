@@ -52,7 +52,7 @@ describe('a DuckDB query that exceeds memory_limit (a real core, memory_limit 64
     expect(failed.payload.error.message).toContain('Out of Memory Error: failed to allocate');
     // What the status bar shows: the query failed, with that error and its id.
     const shown = core.projections.current.view.sessions[hungry]?.history.find((q) => q.queryId === huge);
-    expect(shown).toMatchObject({ status: 'failed', error: { id: failed.payload.error.id, code: 'OUT_OF_MEMORY' } });
+    expect(shown).toMatchObject({ phase: 'Failed', error: { id: failed.payload.error.id, code: 'OUT_OF_MEMORY' } });
     expect(await core.runner.fetchPage(huge, 0, 10)).toMatchObject({ ok: false });
 
     // The concurrent query was running the whole time and completes with the right answer.

@@ -3,6 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../src/main/core/appCore';
+import { isInFlight } from '../../src/shared/domain/queryLifecycle';
 import { sampleDatasetPaths } from '../../src/main/catalog/sampleDatasets';
 import { ProtocolClient } from '../support/protocolClient';
 import { readRawStore, sequenceProblems, type RawEvent } from '../support/rawStore';
@@ -146,7 +147,7 @@ describe(`soak: ${SESSIONS} sessions × ${COMMANDS} commands with queries runnin
     const inFlight = (): number =>
       clients.filter((c) => {
         const last = core.projections.current.view.sessions[c.sessionId]?.history.at(-1);
-        return last?.status === 'pending' || last?.status === 'running';
+        return isInFlight(last?.phase);
       }).length;
     const quiesce = async (): Promise<void> => {
       const deadline = Date.now() + 60_000;

@@ -62,7 +62,7 @@ export async function startQuery(core: AppCore, sessionId: string, sql: string):
 export async function untilExecuting(core: AppCore, sessionId: string, queryId: string, timeoutMs = 10_000): Promise<void> {
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
     const h = core.projections.current.view.sessions[sessionId]?.history.find((q) => q.queryId === queryId);
-    if (h?.status === 'running') return;
+    if (h?.phase === 'Executing') return;
     await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error('query never began');

@@ -154,7 +154,7 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', () => {
     ['TSV', 'scores.tsv', 'scores', 'tsv', "read_csv(?, delim = '\\t')"],
     ['gzip-compressed CSV', 'Big Export.csv.gz', 'big_export', 'csv', 'read_csv'],
     ['NDJSON', 'events.ndjson', 'events', 'ndjson', "read_json_auto(?, format = 'newline_delimited')"],
-  ])('%s: registered under its DESIGN.md name with DuckDB’s columns, rows as DuckDB reads them', async (_l, file, name, format, reader) => {
+  ])('%s: registered under its catalog name with DuckDB’s columns, rows as DuckDB reads them', async (_l, file, name, format, reader) => {
     const ds = await add(join(files, file));
     expect(ds).toMatchObject({ status: 'ready', name, format });
     const path = literal(join(files, file));

@@ -35,7 +35,7 @@ const fail = (code: Parameters<typeof appError>[1], message: string): AppErrorEx
 
 /**
  * Reacts to persisted DatasetRequested events: finds the source (downloading a URL into the data
- * dir's cache first), makes it queryable in DuckDB under the DESIGN.md name, reads its columns,
+ * dir's cache first), makes it queryable in DuckDB under its catalog name (docs/contracts.md), reads its columns,
  * and registers or fails the dataset as the system. Naming and registering run one at a time, so
  * two sources never get the same name; downloads run beside them.
  */

@@ -7,6 +7,7 @@ import type { Command } from '../../shared/contracts/commands';
 import { ErrorCodes, type Result } from '../../shared/contracts/errors';
 import { domainEventSchema, eventMetadataSchema } from '../../shared/contracts/events';
 import { MAX_MESSAGE_BYTES } from '../../shared/contracts/protocol';
+import { isInFlight } from '../../shared/domain/queryLifecycle';
 import { openSessions } from '../../shared/views/appView';
 import type { AppCore } from '../core/appCore';
 import { ProtocolClient } from '../../../test/support/protocolClient';
@@ -174,7 +175,7 @@ describe('bad input: 1,000 fuzzed commands against a real core', () => {
     // let queries and dataset registrations the fuzz started settle
     await core.catalog.idle();
     for (let t = 0; t < 300; t++) {
-      const busy = Object.values(core.projections.current.view.sessions).some((s) => ['pending', 'running'].includes(s.history.at(-1)?.status ?? ''));
+      const busy = Object.values(core.projections.current.view.sessions).some((s) => isInFlight(s.history.at(-1)?.phase));
       if (!busy) break;
       await sleep(100);
     }

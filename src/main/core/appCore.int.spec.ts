@@ -21,7 +21,7 @@ describe('AppCore end to end (real SQLite, real DuckDB worker)', () => {
     dir.remove();
   });
 
-  it('seeds a first session and registers a sample under its DESIGN.md name with columns', async () => {
+  it('seeds a first session and registers a sample under its catalog name with columns', async () => {
     await core.catalog.idle();
     const { view } = core.projections.current;
     expect(openSessions(view).map((s) => s.title)).toEqual(['Session 1']);

@@ -115,7 +115,7 @@ describe('query engine (real SQLite, real DuckDB workers)', () => {
     const end = await queryEnd(core, b, short, 10_000);
     expect(end.type).toBe('QueryCompleted');
     expect((await page(core, short, 0, 1)).values).toEqual([['7']]);
-    expect(core.projections.current.view.sessions[a]?.history.at(-1)?.status).toBe('running');
+    expect(core.projections.current.view.sessions[a]?.history.at(-1)?.phase).toBe('Executing');
     await core.dispatch({ type: 'CancelQuery', sessionId: a });
   });
 

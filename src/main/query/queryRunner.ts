@@ -1,6 +1,7 @@
 import type { SessionCommand } from '../../shared/contracts/commands';
 import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
 import type { Column, EventEnvelope } from '../../shared/contracts/events';
+import { isInFlight } from '../../shared/domain/queryLifecycle';
 import type { QueryProgress } from '../../shared/contracts/frames';
 import type { Page, PageView } from '../../shared/contracts/protocol';
 import { sessionTopic } from '../../shared/contracts/topics';
@@ -86,7 +87,7 @@ export class QueryRunner {
     const wanted = new Set<string>();
     for (const session of Object.values(this.projections.current.view.sessions)) {
       for (const h of session.history) {
-        if (h.status !== 'completed') continue;
+        if (h.phase !== 'Completed') continue;
         const table = resultTableName(h.queryId);
         const columns = h.columns ?? [];
         const present = columns.length === 0 || kept.has(table);
@@ -103,7 +104,7 @@ export class QueryRunner {
         this.cache.noteCompleted(h.queryId, table);
       }
       const last = session.history.at(-1);
-      if (last && (last.status === 'pending' || last.status === 'running')) {
+      if (last && isInFlight(last.phase)) {
         await this.system(session.id, last.queryId, undefined, {
           type: 'FailQuery',
           sessionId: session.id,

@@ -46,7 +46,7 @@ describe('EventStore', () => {
     }
   }
 
-  it('has exactly the hybrid schema of DESIGN.md', () => {
+  it('has exactly the hybrid-sequence schema of docs/contracts.md', () => {
     const { columns, sql, indexes, triggers } = raw((db) => ({
       columns: db.prepare<[], { name: string; type: string; notnull: number; pk: number }>("SELECT name, type, \"notnull\", pk FROM pragma_table_info('events')").all(),
       sql: db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'events'").get()!.sql,

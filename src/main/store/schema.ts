@@ -15,7 +15,7 @@ export interface Migration {
  */
 export const migrations: readonly Migration[] = [
   {
-    description: 'the hybrid-sequence event log of DESIGN.md',
+    description: 'the hybrid-sequence event log',
     up: (db) =>
       db.exec(`
         CREATE TABLE events (

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import type { ClientCommand } from '../../shared/contracts/commands';
 import type { AppError } from '../../shared/contracts/errors';
 import type { SextantApi } from '../../shared/contracts/protocol';
-import { currentQuery, datasetList, lastClosedSession, type HistoryEntry } from '../../shared/views/appView';
+import { canRun, currentQuery, datasetList, lastClosedSession, type HistoryEntry } from '../../shared/views/appView';
 import type { StreamClient } from '../state/streamClient';
 import { useActiveSession } from '../state/useActiveSession';
 import { useDraftSaver } from '../state/useDraftSaver';
@@ -59,10 +59,10 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   }, [notice]);
 
   const current = active && currentQuery(active);
-  const running = current?.status === 'pending' || current?.status === 'running';
+  const running = active !== undefined && !canRun(active);
   const gridResult = active && gridResultFor(active.history);
   const editorError: EditorError | undefined =
-    current?.status === 'failed' && current.error ? { queryId: current.queryId, sql: current.sql, error: current.error } : undefined;
+    current?.phase === 'Failed' && current.error ? { queryId: current.queryId, sql: current.sql, error: current.error } : undefined;
 
   const run = (sql: string) => {
     if (!active || running || !sql.trim()) return;
@@ -239,7 +239,7 @@ function sqlName(name: string): string {
  */
 function gridResultFor(history: readonly HistoryEntry[]): GridResult | undefined {
   const current = history.at(-1);
-  if (current?.status === 'running') return { queryId: current.queryId, columns: undefined, rowCount: undefined };
-  const done = history.findLast((h) => h.status === 'completed');
+  if (current?.phase === 'Executing') return { queryId: current.queryId, columns: undefined, rowCount: undefined };
+  const done = history.findLast((h) => h.phase === 'Completed');
   return done ? { queryId: done.queryId, columns: done.columns ?? [], rowCount: done.rowCount ?? 0 } : undefined;
 }

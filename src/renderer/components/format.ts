@@ -2,6 +2,9 @@ const countFormat = new Intl.NumberFormat('en-US');
 
 export const formatCount = (n: number): string => countFormat.format(n);
 
+/** A count with its noun, grouped and in the right number: "1 row", "3,000,000 rows". */
+export const countOf = (n: number, singular: string, plural = `${singular}s`): string => `${formatCount(n)} ${n === 1 ? singular : plural}`;
+
 /** Always whole milliseconds: the status line reads "N rows in T ms" whatever the duration. */
 export const formatMs = (ms: number): string => `${Math.round(ms)} ms`;
 

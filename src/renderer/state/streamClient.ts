@@ -28,7 +28,8 @@ export interface StreamState {
   readonly progress: Readonly<Record<string, QueryProgress>>;
 }
 
-const STORAGE_PREFIX = 'sextant:stream:';
+/** Versioned by the view's shape: a view kept by an older build is not folded on, it is fetched anew. */
+const STORAGE_PREFIX = 'sextant:stream:v2:';
 
 /**
  * Keeps (view, seq) per subscription, folds frames with the same pure evolve as main, resubscribes

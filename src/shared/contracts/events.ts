@@ -14,7 +14,7 @@ export const datasetTableSchema = z.object({ name: z.string(), columns: z.array(
 export type DatasetTable = z.infer<typeof datasetTableSchema>;
 
 export const datasetRegisteredSchema = z.object({
-  /** The name it is queryable under (DESIGN.md's rule). */
+  /** The name it is queryable under (the naming rule in docs/contracts.md). */
   name: z.string(),
   /** What the person gave: a path, a folder, a glob or an http(s) URL. */
   source: z.string(),

@@ -25,7 +25,7 @@ function stem(source: string): string {
 }
 
 /**
- * DESIGN.md's rule: the file name without its extensions, lower-cased, every run of characters
+ * The catalog's naming rule (docs/contracts.md): the file name without its extensions, lower-cased, every run of characters
  * outside `a-z0-9_` turned into `_`; a taken name gets `_2`, `_3`…
  */
 export function datasetName(source: string, taken: ReadonlySet<string>): string {

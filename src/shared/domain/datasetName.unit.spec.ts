@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { datasetName, formatOf } from './datasetName';
 
-describe('datasetName (DESIGN.md naming rule)', () => {
+describe('datasetName (the catalog naming rule)', () => {
   const none = new Set<string>();
   it.each([
     ['/data/trips.csv.gz', 'trips'],

@@ -2,15 +2,12 @@ import type { SessionCommand } from '../contracts/commands';
 import type { Rejection } from '../contracts/errors';
 import type { SessionEvent } from '../contracts/events';
 import { assertNever, reject, type Decider } from './decider';
+import { isInFlight, phaseAfter, type InFlightPhase, type QueryPhase } from './queryLifecycle';
 
-/** Where the session's current (or last) query stands. One query in flight per session. */
-export type QueryPhase =
-  | { readonly phase: 'Idle' }
-  | { readonly phase: 'Pending'; readonly queryId: string }
-  | { readonly phase: 'Executing'; readonly queryId: string }
-  | { readonly phase: 'Completed'; readonly queryId: string }
-  | { readonly phase: 'Failed'; readonly queryId: string }
-  | { readonly phase: 'Cancelled'; readonly queryId: string };
+/** The session's current (or last) query, if it ran one. One query in flight per session. */
+export type LatestQuery = { readonly phase: 'Idle' } | { readonly phase: QueryPhase; readonly queryId: string };
+type QueryInFlight = { readonly phase: InFlightPhase; readonly queryId: string };
+const inFlight = (q: LatestQuery): q is QueryInFlight => q.phase !== 'Idle' && isInFlight(q.phase);
 
 /** What a session keeps while closed, so reopening it brings it back as it was. */
 interface SessionContent {
@@ -22,11 +19,8 @@ interface SessionContent {
 
 export type QuerySessionState =
   | { readonly status: 'Unopened' }
-  | ({ readonly status: 'Open'; readonly query: QueryPhase } & SessionContent)
+  | ({ readonly status: 'Open'; readonly query: LatestQuery } & SessionContent)
   | ({ readonly status: 'Closed' } & SessionContent);
-
-export const isInFlight = (q: QueryPhase): q is Extract<QueryPhase, { phase: 'Pending' | 'Executing' }> =>
-  q.phase === 'Pending' || q.phase === 'Executing';
 
 function decide(command: SessionCommand, state: QuerySessionState): readonly SessionEvent[] | Rejection {
   if (command.type === 'OpenSession') {
@@ -48,7 +42,7 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
       return command.title === state.title ? [] : [{ type: 'SessionRenamed', payload: { title: command.title } }];
     case 'CloseSession': {
       // Closing a session cancels what runs in it first, so no query is left dangling.
-      const cancel: SessionEvent[] = isInFlight(q)
+      const cancel: SessionEvent[] = inFlight(q)
         ? [{ type: 'QueryCancelled', payload: { queryId: q.queryId, reason: 'session closed' } }]
         : [];
       return [...cancel, { type: 'SessionClosed', payload: {} }];
@@ -63,13 +57,13 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
         ? []
         : [{ type: 'DatasetAttached', payload: { datasetId: command.datasetId } }];
     case 'StartQuery':
-      return isInFlight(q)
+      return inFlight(q)
         ? reject('QUERY_IN_FLIGHT', 'A query is already running in this session; cancel it or wait.', {
             queryId: q.queryId,
           })
         : [{ type: 'QueryStarted', payload: { queryId: command.queryId, sql: command.sql } }];
     case 'CancelQuery':
-      return isInFlight(q)
+      return inFlight(q)
         ? [{ type: 'QueryCancelled', payload: { queryId: q.queryId, reason: command.reason } }]
         : reject('NO_QUERY_RUNNING', 'No query is running in this session.');
     case 'BeginExecution':
@@ -77,7 +71,7 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
         ? [{ type: 'ExecutionBegan', payload: { queryId: command.queryId } }]
         : mismatch(q, command.queryId);
     case 'CompleteQuery':
-      return isInFlight(q) && q.queryId === command.queryId
+      return inFlight(q) && q.queryId === command.queryId
         ? [
             {
               type: 'QueryCompleted',
@@ -91,7 +85,7 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
           ]
         : mismatch(q, command.queryId);
     case 'FailQuery':
-      return isInFlight(q) && q.queryId === command.queryId
+      return inFlight(q) && q.queryId === command.queryId
         ? [{ type: 'QueryFailed', payload: { queryId: command.queryId, error: command.error } }]
         : mismatch(q, command.queryId);
     default:
@@ -99,7 +93,7 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
   }
 }
 
-function mismatch(q: QueryPhase, queryId: string): Rejection {
+function mismatch(q: LatestQuery, queryId: string): Rejection {
   return reject('QUERY_MISMATCH', `Query ${queryId} is not the one in flight in this session.`, {
     queryId,
     phase: q.phase,
@@ -127,15 +121,11 @@ function evolve(state: QuerySessionState, event: SessionEvent): QuerySessionStat
     case 'DatasetAttached':
       return { ...state, datasetIds: [...state.datasetIds, event.payload.datasetId] };
     case 'QueryStarted':
-      return { ...state, query: { phase: 'Pending', queryId: event.payload.queryId } };
     case 'ExecutionBegan':
-      return { ...state, query: { phase: 'Executing', queryId: event.payload.queryId } };
     case 'QueryCompleted':
-      return { ...state, query: { phase: 'Completed', queryId: event.payload.queryId } };
     case 'QueryFailed':
-      return { ...state, query: { phase: 'Failed', queryId: event.payload.queryId } };
     case 'QueryCancelled':
-      return { ...state, query: { phase: 'Cancelled', queryId: event.payload.queryId } };
+      return { ...state, query: { phase: phaseAfter[event.type], queryId: event.payload.queryId } };
     default:
       return assertNever(event);
   }

@@ -2,18 +2,17 @@ import type { AppError } from '../contracts/errors';
 import type { Column, DatasetEvent, DatasetFormat, DatasetTable, EventEnvelope, SessionEvent } from '../contracts/events';
 import { CATALOG_TOPIC, matchTopic, sessionTopic } from '../contracts/topics';
 import { assertNever } from '../domain/decider';
+import { canStartQuery, type QueryPhase } from '../domain/queryLifecycle';
 
 /**
  * The projected state the UI renders. The same pure functions run in main (projections, rebuilt at
  * start) and in the renderer (folding streamed events), so the renderer's state at seq N equals
  * main's projection at seq N, filtered to what the renderer subscribed to.
  */
-export type QueryStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled';
-
 export interface HistoryEntry {
   readonly queryId: string;
   readonly sql: string;
-  readonly status: QueryStatus;
+  readonly phase: QueryPhase;
   readonly startedAt: string;
   readonly finishedAt?: string;
   readonly rowCount?: number;
@@ -105,15 +104,15 @@ export function evolveSession(view: SessionView | undefined, event: SessionEvent
         ...next,
         history: [
           ...view.history,
-          { queryId: event.payload.queryId, sql: event.payload.sql, status: 'pending', startedAt: meta.occurredAt },
+          { queryId: event.payload.queryId, sql: event.payload.sql, phase: 'Pending', startedAt: meta.occurredAt },
         ],
       };
     case 'ExecutionBegan':
-      return updateEntry(next, event.payload.queryId, () => ({ status: 'running' }));
+      return updateEntry(next, event.payload.queryId, () => ({ phase: 'Executing' }));
     case 'QueryCompleted': {
       const { rowCount, columns, durationMs } = event.payload;
       return updateEntry(next, event.payload.queryId, () => ({
-        status: 'completed',
+        phase: 'Completed',
         finishedAt: meta.occurredAt,
         rowCount,
         columns,
@@ -122,13 +121,13 @@ export function evolveSession(view: SessionView | undefined, event: SessionEvent
     }
     case 'QueryFailed':
       return updateEntry(next, event.payload.queryId, () => ({
-        status: 'failed',
+        phase: 'Failed',
         finishedAt: meta.occurredAt,
         error: event.payload.error,
       }));
     case 'QueryCancelled':
       return updateEntry(next, event.payload.queryId, () => ({
-        status: 'cancelled',
+        phase: 'Cancelled',
         finishedAt: meta.occurredAt,
         cancelReason: event.payload.reason,
       }));
@@ -220,5 +219,8 @@ export function datasetList(view: AppView): DatasetView[] {
 
 export const currentQuery = (s: SessionView): HistoryEntry | undefined => s.history.at(-1);
 
+/** Whether the session may start a query now: none of its queries is in flight. */
+export const canRun = (s: SessionView): boolean => canStartQuery(currentQuery(s)?.phase);
+
 /** The latest completed query of a session: what the results grid shows. */
-export const lastResult = (s: SessionView): HistoryEntry | undefined => s.history.findLast((h) => h.status === 'completed');
+export const lastResult = (s: SessionView): HistoryEntry | undefined => s.history.findLast((h) => h.phase === 'Completed');

@@ -37,7 +37,7 @@ describe('app view', () => {
     const a = view.sessions['a']!;
     expect(a.version).toBe(4);
     expect(a.history).toEqual([
-      expect.objectContaining({ queryId: 'q1', sql: 'select 42', status: 'completed', rowCount: 1, durationMs: 5 }),
+      expect.objectContaining({ queryId: 'q1', sql: 'select 42', phase: 'Completed', rowCount: 1, durationMs: 5 }),
     ]);
     expect(lastResult(a)?.queryId).toBe('q1');
   });
@@ -52,7 +52,7 @@ describe('app view', () => {
       envelope('b', { type: 'QueryFailed', payload: { queryId: 'q2', error } }),
     );
     const b = view.sessions['b']!;
-    expect(b.history.map((h) => h.status)).toEqual(['completed', 'failed']);
+    expect(b.history.map((h) => h.phase)).toEqual(['Completed', 'Failed']);
     expect(b.history[1]?.error).toEqual(error);
     expect(lastResult(b)?.queryId).toBe('q1');
   });

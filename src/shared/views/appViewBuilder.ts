@@ -88,7 +88,7 @@ export class AppViewBuilder {
     const index = this.indexOf(id, history);
     const p = e.payload;
     if (e.type === 'QueryStarted') {
-      history.push({ queryId: p.queryId, sql: e.payload.sql, status: 'pending', startedAt: e.occurredAt });
+      history.push({ queryId: p.queryId, sql: e.payload.sql, phase: 'Pending', startedAt: e.occurredAt });
       index.set(p.queryId, history.length - 1);
       return;
     }
@@ -103,25 +103,25 @@ export class AppViewBuilder {
     const { queryId, sql, startedAt } = entry;
     switch (e.type) {
       case 'ExecutionBegan':
-        history[i] = fresh ? { queryId, sql, status: 'running', startedAt } : { ...entry, status: 'running' };
+        history[i] = fresh ? { queryId, sql, phase: 'Executing', startedAt } : { ...entry, phase: 'Executing' };
         return;
       case 'QueryCompleted': {
         const { rowCount, columns, durationMs } = e.payload;
         const finishedAt = e.occurredAt;
         history[i] = fresh
-          ? { queryId, sql, status: 'completed', startedAt, finishedAt, rowCount, columns, durationMs }
-          : { ...entry, status: 'completed', finishedAt, rowCount, columns, durationMs };
+          ? { queryId, sql, phase: 'Completed', startedAt, finishedAt, rowCount, columns, durationMs }
+          : { ...entry, phase: 'Completed', finishedAt, rowCount, columns, durationMs };
         return;
       }
       case 'QueryFailed':
         history[i] = fresh
-          ? { queryId, sql, status: 'failed', startedAt, finishedAt: e.occurredAt, error: e.payload.error }
-          : { ...entry, status: 'failed', finishedAt: e.occurredAt, error: e.payload.error };
+          ? { queryId, sql, phase: 'Failed', startedAt, finishedAt: e.occurredAt, error: e.payload.error }
+          : { ...entry, phase: 'Failed', finishedAt: e.occurredAt, error: e.payload.error };
         return;
       case 'QueryCancelled':
         history[i] = fresh
-          ? { queryId, sql, status: 'cancelled', startedAt, finishedAt: e.occurredAt, cancelReason: e.payload.reason }
-          : { ...entry, status: 'cancelled', finishedAt: e.occurredAt, cancelReason: e.payload.reason };
+          ? { queryId, sql, phase: 'Cancelled', startedAt, finishedAt: e.occurredAt, cancelReason: e.payload.reason }
+          : { ...entry, phase: 'Cancelled', finishedAt: e.occurredAt, cancelReason: e.payload.reason };
         return;
       default:
         return assertNever(e);

@@ -114,7 +114,7 @@ describe('AppViewBuilder', () => {
     const elapsed = performance.now() - start;
     const s = builder.build().sessions['s']!;
     expect(s.history).toHaveLength(100_000);
-    expect(s.history.every((h) => h.status === 'completed')).toBe(true);
+    expect(s.history.every((h) => h.phase === 'Completed')).toBe(true);
     // evolveAppView copies the history on every event: ~10^10 element copies here, minutes, not this
     // (the bound is loose on purpose: a shared CI machine can be slow, but not 100x slow).
     expect(elapsed).toBeLessThan(15_000);

@@ -1,6 +1,16 @@
 import { useMemo, useState } from 'react';
+import type { QueryPhase } from '../../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../../shared/views/appView';
-import { formatCount, formatMs, formatWhen } from '../format';
+import { countOf, formatMs, formatWhen } from '../format';
+
+/** How a phase reads in the history, and what its search matches. */
+const phaseLabel: Readonly<Record<QueryPhase, string>> = {
+  Pending: 'pending',
+  Executing: 'running',
+  Completed: 'completed',
+  Failed: 'failed',
+  Cancelled: 'cancelled',
+};
 
 interface Props {
   entries: readonly HistoryEntry[];
@@ -16,7 +26,7 @@ export function HistoryPanel({ entries, running, onPick, onRerun }: Props) {
   const shown = useMemo(() => {
     const needle = search.trim().toLowerCase();
     const newestFirst = [...entries].reverse();
-    return needle ? newestFirst.filter((h) => h.sql.toLowerCase().includes(needle) || h.status.includes(needle)) : newestFirst;
+    return needle ? newestFirst.filter((h) => h.sql.toLowerCase().includes(needle) || phaseLabel[h.phase].includes(needle)) : newestFirst;
   }, [entries, search]);
   return (
     <section className="history-panel" aria-labelledby="history-heading">
@@ -31,13 +41,13 @@ export function HistoryPanel({ entries, running, onPick, onRerun }: Props) {
       />
       <ul aria-label="Query history" className="history-list">
         {shown.map((h) => (
-          <li key={h.queryId} className={`history-entry ${h.status}`}>
+          <li key={h.queryId} className={`history-entry ${h.phase.toLowerCase()}`}>
             {/* Named by what it does, not by the SQL and status it shows, so no "cancelled" query becomes a second "Cancel" button. */}
             <button className="history-pick" onClick={() => onPick(h.sql)} title="Put this SQL in the editor" aria-label="Put in editor" aria-describedby={`sql-${h.queryId}`}>
               <code className="sql" id={`sql-${h.queryId}`}>{h.sql}</code>
               <span className="meta">
-                <span className={`badge ${h.status}`}>{h.status}</span>
-                {h.rowCount !== undefined && ` · ${formatCount(h.rowCount)} rows`}
+                <span className={`badge ${h.phase.toLowerCase()}`}>{phaseLabel[h.phase]}</span>
+                {h.rowCount !== undefined && ` · ${countOf(h.rowCount, 'row')}`}
                 {h.durationMs !== undefined && ` · ${formatMs(h.durationMs)}`}
                 {' · '}
                 <time dateTime={h.startedAt}>{formatWhen(h.startedAt)}</time>

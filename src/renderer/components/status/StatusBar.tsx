@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { QueryProgress } from '../../../shared/contracts/frames';
+import { isInFlight } from '../../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { copyText } from '../common/clipboard';
-import { formatCount, formatElapsed, formatMs } from '../format';
+import { countOf, formatElapsed, formatMs } from '../format';
 
 interface Props {
   query: HistoryEntry | undefined;
@@ -20,10 +21,10 @@ interface Props {
  * elapsed time, the progress bar and the buttons sit beside it, so they do not flood announcements.
  */
 export function StatusBar({ query, progress, commandError, onCancel, onNotice }: Props) {
-  const running = query?.status === 'pending' || query?.status === 'running';
-  const failure = commandError ?? (query?.status === 'failed' ? query.error : undefined);
+  const running = isInFlight(query?.phase);
+  const failure = commandError ?? (query?.phase === 'Failed' ? query.error : undefined);
   return (
-    <div className={`statusbar ${commandError ? 'failed' : (query?.status ?? 'idle')}`}>
+    <div className={`statusbar ${commandError ? 'failed' : (query?.phase.toLowerCase() ?? 'idle')}`}>
       <div role="status" aria-live="polite" className="status-text">
         {commandError ? <ErrorText error={commandError} /> : query ? <QueryText query={query} /> : 'Ready'}
       </div>
@@ -46,19 +47,19 @@ export function StatusBar({ query, progress, commandError, onCancel, onNotice }:
 }
 
 function QueryText({ query }: { query: HistoryEntry }) {
-  switch (query.status) {
-    case 'pending':
-    case 'running':
+  switch (query.phase) {
+    case 'Pending':
+    case 'Executing':
       return <>Running…</>;
-    case 'completed':
+    case 'Completed':
       return (
         <>
-          {formatCount(query.rowCount ?? 0)} rows in {formatMs(query.durationMs ?? 0)}
+          {countOf(query.rowCount ?? 0, 'row')} in {formatMs(query.durationMs ?? 0)}
         </>
       );
-    case 'failed':
+    case 'Failed':
       return query.error ? <ErrorText error={query.error} /> : <>Failed</>;
-    case 'cancelled':
+    case 'Cancelled':
       return <>Cancelled</>;
   }
 }
@@ -87,7 +88,7 @@ function RunningMeter({ startedAt, progress }: { startedAt: string; progress: Qu
       <span className="elapsed" aria-label="Elapsed time">
         {formatElapsed(elapsed)}
       </span>
-      {progress?.rowsProcessed !== undefined && <span className="rows-processed">{formatCount(progress.rowsProcessed)} rows read</span>}
+      {progress?.rowsProcessed !== undefined && <span className="rows-processed">{countOf(progress.rowsProcessed, 'row')} read</span>}
       <progress
         aria-label="Query progress"
         max={100}

@@ -1,0 +1,30 @@
+import type { SessionEvent } from '../contracts/events';
+
+/**
+ * The one lifecycle of a query, used by the session decider, the views, the query runner and the
+ * UI alike: Pending → Executing → Completed | Failed | Cancelled. A query is Pending from the
+ * stored QueryStarted until the runner has it on a DuckDB connection (ExecutionBegan).
+ */
+export type QueryPhase = 'Pending' | 'Executing' | 'Completed' | 'Failed' | 'Cancelled';
+export type InFlightPhase = Extract<QueryPhase, 'Pending' | 'Executing'>;
+export type SettledPhase = Exclude<QueryPhase, InFlightPhase>;
+
+/** Still running or about to: one such query per session at most. */
+export const isInFlight = (phase: QueryPhase | undefined): phase is InFlightPhase => phase === 'Pending' || phase === 'Executing';
+
+/** Over for good: nothing about it will change again. */
+export const isSettled = (phase: QueryPhase | undefined): phase is SettledPhase => phase !== undefined && !isInFlight(phase);
+
+type QueryEventType = Extract<SessionEvent, { payload: { queryId: string } }>['type'];
+
+/** The phase a query event moves its query to. */
+export const phaseAfter: { readonly [T in QueryEventType]: QueryPhase } = {
+  QueryStarted: 'Pending',
+  ExecutionBegan: 'Executing',
+  QueryCompleted: 'Completed',
+  QueryFailed: 'Failed',
+  QueryCancelled: 'Cancelled',
+};
+
+/** Whether a session whose latest query is in `phase` may start another (one query in flight per session). */
+export const canStartQuery = (phase: QueryPhase | undefined): boolean => !isInFlight(phase);
