@@ -1,4 +1,4 @@
-import type { IpcMain, WebContents, WebContentsDidStartNavigationEventParams, WebFrameMain } from 'electron';
+import type { WebContents, WebContentsDidStartNavigationEventParams, WebFrameMain } from 'electron';
 import { IPC_TO_MAIN, IPC_TO_RENDERER } from '../../shared/contracts/ipcChannels';
 import type { Logger } from '../platform/logger';
 import { isTrustedSender, type AppOrigins } from '../security/appOrigin';
