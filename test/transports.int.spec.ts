@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SextantApi } from '../src/shared/contracts/protocol';
@@ -14,7 +16,7 @@ import { ChannelProbe, MapStorage, waitFor } from './support/clientHarness';
 
 const PATTERNS = ['session/*', 'catalog'];
 
-/** One transport under test: the renderer's client on one end, main's serveChannel on the other. */
+/** One transport under test: the renderer's client on one end, main's serveConnection on the other. */
 interface Rig {
   readonly core: StreamCore;
   readonly probe: ChannelProbe;
@@ -227,3 +229,14 @@ describe('WebSocket transport: a message that is not text', () => {
   });
 });
 
+
+describe('transports carry text and know nothing of the core', () => {
+  it('no file in src/main/transports imports from src/main/core (the core serves connections over them, one way)', () => {
+    const dir = join(import.meta.dirname, '../src/main/transports');
+    const imports = readdirSync(dir).flatMap((file) =>
+      [...readFileSync(join(dir, file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => `${file}: ${m[1]}`),
+    );
+    expect(imports.length).toBeGreaterThan(0);
+    expect(imports.filter((i) => /\/core\//.test(i))).toEqual([]);
+  });
+});

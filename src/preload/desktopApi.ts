@@ -8,14 +8,8 @@ import { createIpcChannel, type IpcRendererLike } from './ipcChannel';
  * ipcRenderer, no way to name a channel or send raw text; main still validates every message.
  */
 export function createDesktopApi(ipc: IpcRendererLike, pathForFile: (file: File) => string): DesktopApi {
+  // The client's own functions, one per method of the API table plus its events: contextBridge
+  // copies each as a function, and nothing else about the client crosses.
   const api = createApiClient(createIpcChannel(ipc));
-  return Object.freeze({
-    dispatch: (command) => api.dispatch(command),
-    subscribe: (subscriptionId, pattern, afterSeq, storeId) => api.subscribe(subscriptionId, pattern, afterSeq, storeId),
-    unsubscribe: (subscriptionId) => api.unsubscribe(subscriptionId),
-    fetchPage: (queryId, offset, limit, view) => api.fetchPage(queryId, offset, limit, view),
-    onFrame: (listener) => api.onFrame(listener),
-    onConnection: (listener) => api.onConnection(listener),
-    pathForFile: (file) => pathForFile(file),
-  } satisfies DesktopApi);
+  return Object.freeze({ ...api, pathForFile: (file: File) => pathForFile(file) } satisfies DesktopApi);
 }

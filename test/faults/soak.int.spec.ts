@@ -51,7 +51,7 @@ type Acked =
   | { readonly type: 'CancelQuery'; readonly sessionId: string; readonly lastSeq: number };
 
 /**
- * One renderer: a ProtocolClient over the wire protocol (JSON both ways, serveChannel's checks),
+ * One renderer: a ProtocolClient over the wire protocol (JSON both ways, serveConnection's checks),
  * subscribed to its own session. It keeps only the seqs of the events it is streamed, as a real
  * client would resubscribe after a stale frame, so the test itself holds no frames in memory.
  */

@@ -4,7 +4,7 @@ import { appError, fail, ok, type Result } from '../../src/shared/contracts/erro
 import type { EventEnvelope } from '../../src/shared/contracts/events';
 import { toDomainCommand } from '../../src/main/commands/clientCommands';
 import { CommandHandler } from '../../src/main/commands/commandHandler';
-import type { ClientConnection, ConnectionServices } from '../../src/main/core/clientConnection';
+import { serveConnection, type ClientConnection, type ConnectionServices } from '../../src/main/core/clientConnection';
 import { newErrorId, newId } from '../../src/main/platform/ids';
 import { silentLogger, type Logger } from '../../src/main/platform/logger';
 import { openEventStore, type EventStore } from '../../src/main/store/eventStore';
@@ -12,7 +12,6 @@ import { Bus } from '../../src/main/streams/bus';
 import { defaultFlowLimits, type FlowLimits } from '../../src/main/streams/outbox';
 import { Projections } from '../../src/main/streams/projections';
 import { defaultStreamLimits, StreamManager, type StreamLimits } from '../../src/main/streams/streamManager';
-import { serveChannel } from '../../src/main/transports/serveChannel';
 import type { ServerChannel } from '../../src/main/transports/serverChannel';
 
 /**
@@ -65,7 +64,7 @@ export class StreamCore {
   }
 
   connect(channel: ServerChannel): ClientConnection {
-    return serveChannel(this.services, channel, this.flowLimits);
+    return serveConnection(this.services, channel, this.flowLimits);
   }
 
   close(): void {

@@ -1,5 +1,5 @@
-import { commandTarget, type Command, type CommandMeta } from '../../shared/contracts/commands';
-import { appError, fail, ok, toAppError, type AppError, type Result } from '../../shared/contracts/errors';
+import { commandIssues, commandTarget, type Command, type CommandMeta } from '../../shared/contracts/commands';
+import { appError, fail, ok, toAppError, validationIssues, type AppError, type Result } from '../../shared/contracts/errors';
 import type { AggregateType, DomainEvent, EventEnvelope, EventMetadata } from '../../shared/contracts/events';
 import { isRejection } from '../../shared/domain/decider';
 import { newErrorId } from '../platform/ids';
@@ -8,7 +8,6 @@ import type { Bus } from '../streams/bus';
 import { VersionConflict, type EventStore } from '../store/eventStore';
 import { AggregateCache, type LoadedAggregate } from './aggregateCache';
 import { aggregates, type AggregateKind } from './aggregates';
-import { commandIssues } from './commandSchemas';
 
 /** Bounded retries for commands the system issues (the query runner, the catalog service). */
 export const SYSTEM_RETRIES = 3;
@@ -150,7 +149,7 @@ export class CommandHandler {
       if (!parsed.success) {
         return fail(
           appError(this.errorId(), 'INVALID_COMMAND', `The command would record a malformed ${String(event.type)} event; nothing was stored.`, {
-            details: { issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) },
+            details: { issues: validationIssues(parsed.error) },
           }),
         );
       }

@@ -15,9 +15,8 @@ import { openEventStore, type EventStore } from '../store/eventStore';
 import { Bus } from '../streams/bus';
 import { Projections } from '../streams/projections';
 import { StreamManager } from '../streams/streamManager';
-import { serveChannel } from '../transports/serveChannel';
 import type { ServerChannel } from '../transports/serverChannel';
-import type { ClientConnection } from './clientConnection';
+import { serveConnection, type ClientConnection } from './clientConnection';
 
 export interface AppCoreOptions {
   readonly dataDir: string;
@@ -110,7 +109,7 @@ export class AppCore {
 
   /** Serves one renderer connection (a window's IPC, a page's WebSocket) until the channel closes. */
   connect(channel: ServerChannel): ClientConnection {
-    return serveChannel(
+    return serveConnection(
       {
         streams: this.streams,
         log: this.log,

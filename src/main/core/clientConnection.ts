@@ -1,10 +1,24 @@
+import type { z } from 'zod';
 import type { ClientCommand, CommandAck } from '../../shared/contracts/commands';
-import { appError, fail, ok, type Result } from '../../shared/contracts/errors';
-import { clientRequestSchema, type Page, type PageView } from '../../shared/contracts/protocol';
+import { appError, fail, ok, validationIssues, type AppError, type Result } from '../../shared/contracts/errors';
+import { bytesOverLimit } from '../../shared/contracts/limits';
+import {
+  clientMessageSchema,
+  clientRequestSchema,
+  MAX_MESSAGE_BYTES,
+  type ApiMethod,
+  type ApiRequest,
+  type ApiResponse,
+  type ClientRequest,
+  type Page,
+  type PageView,
+  type ServerMessage,
+} from '../../shared/contracts/protocol';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
-import type { Outbox } from '../streams/outbox';
+import { Outbox, defaultFlowLimits, type FlowLimits } from '../streams/outbox';
 import type { StreamManager, Subscription } from '../streams/streamManager';
+import type { ServerChannel } from '../transports/serverChannel';
 
 const MAX_SUBSCRIPTIONS = 64;
 
@@ -16,13 +30,99 @@ export interface ConnectionServices {
   fetchPage(queryId: string, offset: number, limit: number, view?: PageView): Promise<Result<Page>>;
 }
 
+/** Main's side of the API table: one handler per method, given its validated request. */
+type ApiHandlers = { readonly [M in ApiMethod]: (request: ApiRequest<M>) => Result<ApiResponse<M>> | Promise<Result<ApiResponse<M>>> };
+
 /**
- * One renderer connection (a window over IPC, a page over WebSocket). Every request is parsed
- * with zod here, whatever the transport; subscriptions share the connection's outbox (its flow
- * control window) and die with the connection.
+ * Serves one renderer connection (a window over IPC, a page over WebSocket) over any ServerChannel:
+ * every message is size-checked and validated with zod before anything acts on it; calls get a
+ * response with their id, acks feed the outbox's flow control; frames go out as
+ * `{"type":"frames","frames":[…]}`, serialized once.
+ */
+export function serveConnection(services: ConnectionServices, channel: ServerChannel, limits: FlowLimits = defaultFlowLimits): ClientConnection {
+  const outbox = new Outbox(
+    {
+      sendFrames: (json) => channel.send(`{"type":"frames","frames":[${json}]}`),
+      backlogBytes: () => channel.backlogBytes(),
+    },
+    limits,
+  );
+  const connection = new ClientConnection(services, outbox);
+  const respond = (id: number, result: Result<unknown>): void => channel.send(JSON.stringify({ type: 'response', id, result } satisfies ServerMessage));
+  const refuse = (id: number, error: AppError): void => {
+    services.log.warn({ errorId: error.id, code: error.code, details: error.details }, error.message);
+    respond(id, fail(error));
+  };
+
+  channel.onMessage((text) => {
+    if (text === undefined) return refuse(-1, appError(newErrorId(), 'INVALID_COMMAND', 'Malformed message refused: not text.'));
+    const bytes = bytesOverLimit(text);
+    if (bytes !== undefined) {
+      return refuse(-1, appError(newErrorId(), 'PAYLOAD_TOO_LARGE', `Message of ${bytes} bytes refused (limit ${MAX_MESSAGE_BYTES}).`));
+    }
+    const message = decode(text);
+    if (!message.ok) {
+      // A call whose id can still be read gets its refusal under that id, so the caller is not left waiting.
+      return refuse(message.id ?? -1, appError(newErrorId(), 'INVALID_COMMAND', 'Malformed message refused.', { details: { issues: message.issues } }));
+    }
+    const { data } = message;
+    if (!('id' in data)) {
+      if (!connection.ack(data.request.received)) {
+        refuse(
+          -1,
+          appError(newErrorId(), 'INVALID_COMMAND', 'Acknowledgement refused: more frames than were sent, or fewer than before.', {
+            details: { received: data.request.received },
+          }),
+        );
+      }
+      return;
+    }
+    void connection.handle(data.request).then(
+      (result) => respond(data.id, result),
+      (e: unknown) => {
+        const error = appError(newErrorId(), 'INTERNAL', 'The request failed inside Sextant.', { stack: e instanceof Error ? (e.stack ?? '') : String(e) });
+        services.log.error({ errorId: error.id, stack: error.stack }, error.message);
+        respond(data.id, fail(error));
+      },
+    );
+  });
+  channel.onClose(() => connection.close());
+  return connection;
+}
+
+type Decoded = { ok: true; data: z.infer<typeof clientMessageSchema> } | { ok: false; issues: string[]; id?: number };
+
+function decode(text: string): Decoded {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, issues: [`not JSON: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+  const parsed = clientMessageSchema.safeParse(json);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const issues = validationIssues(parsed.error);
+  const id = (json as { id?: unknown } | null)?.id;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? { ok: false, issues, id } : { ok: false, issues };
+}
+
+/**
+ * One renderer connection's state. Every request is parsed with the API table's schemas here,
+ * whatever the transport, and handed to its method's handler; subscriptions share the
+ * connection's outbox (its flow control window) and die with the connection.
  */
 export class ClientConnection {
   private readonly subscriptions = new Map<string, Subscription>();
+  private readonly handlers: ApiHandlers = {
+    dispatch: ({ command }) => this.services.dispatch(command),
+    subscribe: (request) => this.subscribe(request),
+    unsubscribe: ({ subscriptionId }) => {
+      this.subscriptions.get(subscriptionId)?.close();
+      return ok({ subscriptionId });
+    },
+    fetchPage: ({ queryId, offset, limit, orderBy, filter }) =>
+      this.services.fetchPage(queryId, offset, limit, { ...(orderBy ? { orderBy } : {}), ...(filter ? { filter } : {}) }),
+  };
 
   constructor(
     private readonly services: ConnectionServices,
@@ -32,39 +132,27 @@ export class ClientConnection {
   async handle(raw: unknown): Promise<Result<unknown>> {
     const parsed = clientRequestSchema.safeParse(raw);
     if (!parsed.success) {
-      const error = appError(newErrorId(), 'INVALID_COMMAND', 'Malformed request refused.', {
-        details: { issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) },
-      });
+      const error = appError(newErrorId(), 'INVALID_COMMAND', 'Malformed request refused.', { details: { issues: validationIssues(parsed.error) } });
       this.services.log.warn({ errorId: error.id, details: error.details }, error.message);
       return fail(error);
     }
-    const request = parsed.data;
-    switch (request.method) {
-      case 'dispatch':
-        return this.services.dispatch(request.command);
-      case 'subscribe': {
-        const { subscriptionId, pattern, afterSeq, storeId } = request;
-        this.subscriptions.get(subscriptionId)?.close();
-        if (this.subscriptions.size >= MAX_SUBSCRIPTIONS) {
-          return fail(appError(newErrorId(), 'INVALID_COMMAND', `At most ${MAX_SUBSCRIPTIONS} subscriptions per connection.`));
-        }
-        const cursor = afterSeq === undefined ? undefined : { afterSeq, ...(storeId === undefined ? {} : { storeId }) };
-        const sub = this.services.streams.subscribe(subscriptionId, pattern, cursor, this.outbox, () => {
-          // Dropped as stale or closed: forget it, unless a newer subscription took its id.
-          if (this.subscriptions.get(subscriptionId) === sub) this.subscriptions.delete(subscriptionId);
-        });
-        if (!sub.closed) this.subscriptions.set(subscriptionId, sub);
-        return ok({ subscriptionId });
-      }
-      case 'unsubscribe':
-        this.subscriptions.get(request.subscriptionId)?.close();
-        return ok({ subscriptionId: request.subscriptionId });
-      case 'fetchPage':
-        return this.services.fetchPage(request.queryId, request.offset, request.limit, {
-          ...(request.orderBy ? { orderBy: request.orderBy } : {}),
-          ...(request.filter ? { filter: request.filter } : {}),
-        });
+    // TypeScript cannot pair a request of the union with its own method's handler; the schema did.
+    const handler = this.handlers[parsed.data.method] as (request: ClientRequest) => Result<unknown> | Promise<Result<unknown>>;
+    return handler(parsed.data);
+  }
+
+  private subscribe({ subscriptionId, pattern, afterSeq, storeId }: ApiRequest<'subscribe'>): Result<ApiResponse<'subscribe'>> {
+    this.subscriptions.get(subscriptionId)?.close();
+    if (this.subscriptions.size >= MAX_SUBSCRIPTIONS) {
+      return fail(appError(newErrorId(), 'INVALID_COMMAND', `At most ${MAX_SUBSCRIPTIONS} subscriptions per connection.`));
     }
+    const cursor = afterSeq === undefined ? undefined : { afterSeq, ...(storeId === undefined ? {} : { storeId }) };
+    const sub = this.services.streams.subscribe(subscriptionId, pattern, cursor, this.outbox, () => {
+      // Dropped as stale or closed: forget it, unless a newer subscription took its id.
+      if (this.subscriptions.get(subscriptionId) === sub) this.subscriptions.delete(subscriptionId);
+    });
+    if (!sub.closed) this.subscriptions.set(subscriptionId, sub);
+    return ok({ subscriptionId });
   }
 
   /** The client has processed `received` frames in all (flow control); false if that cannot be. */

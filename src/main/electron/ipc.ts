@@ -1,8 +1,29 @@
-import { ipcMain, type IpcMainEvent, type WebContents } from 'electron';
+import type { WebContents, WebContentsDidStartNavigationEventParams, WebFrameMain } from 'electron';
 import { IPC_TO_MAIN, IPC_TO_RENDERER } from '../../shared/contracts/ipcChannels';
-import type { AppCore } from '../core/appCore';
+import type { Logger } from '../platform/logger';
 import { isTrustedSender, type AppOrigins } from '../security/appOrigin';
 import type { ServerChannel } from '../transports/serverChannel';
+
+/**
+ * The parts of Electron's ipcMain, WebContents and WebFrameMain this file touches, as Electron types
+ * them: the real objects fit, and a test stands in for them without the Electron binary.
+ */
+export interface IpcContents extends Pick<WebContents, 'id' | 'send' | 'isDestroyed'> {
+  once(event: 'destroyed', listener: () => void): unknown;
+  on(event: 'did-start-navigation', listener: (details: Pick<WebContentsDidStartNavigationEventParams, 'isMainFrame' | 'isSameDocument'>) => void): unknown;
+}
+export interface IpcEvent {
+  readonly sender: IpcContents;
+  readonly senderFrame: Pick<WebFrameMain, 'url' | 'parent'> | null;
+}
+export interface IpcMainLike {
+  on(channel: string, listener: (event: IpcEvent, ...args: unknown[]) => void): unknown;
+}
+/** What registerIpc needs of the core: AppCore, or a lighter core in tests. */
+export interface IpcCore {
+  readonly log: Logger;
+  connect(channel: ServerChannel): unknown;
+}
 
 /** One window's end of the IPC transport. IPC has no byte backlog to read: the outbox's window bounds it. */
 class IpcServerChannel implements ServerChannel {
@@ -10,7 +31,7 @@ class IpcServerChannel implements ServerChannel {
   private readonly closeListeners = new Set<() => void>();
   private closed = false;
 
-  constructor(private readonly contents: WebContents) {}
+  constructor(private readonly contents: IpcContents) {}
 
   send(text: string): void {
     if (!this.closed && !this.contents.isDestroyed()) this.contents.send(IPC_TO_RENDERER, text);
@@ -36,11 +57,11 @@ class IpcServerChannel implements ServerChannel {
 
 /**
  * The Electron side of the one transport interface: one connection per renderer document, every
- * message checked for its sender frame and then validated by serveChannel like a WebSocket's.
+ * message checked for its sender frame and then validated by serveConnection like a WebSocket's.
  */
-export function registerIpc(core: AppCore, origins: AppOrigins): void {
+export function registerIpc(ipcMain: IpcMainLike, core: IpcCore, origins: AppOrigins): void {
   const channels = new Map<number, IpcServerChannel>();
-  const channelFor = (contents: WebContents): IpcServerChannel => {
+  const channelFor = (contents: IpcContents): IpcServerChannel => {
     const existing = channels.get(contents.id);
     if (existing) return existing;
     const channel = new IpcServerChannel(contents);
@@ -59,7 +80,7 @@ export function registerIpc(core: AppCore, origins: AppOrigins): void {
     return channel;
   };
 
-  ipcMain.on(IPC_TO_MAIN, (event: IpcMainEvent, text: unknown) => {
+  ipcMain.on(IPC_TO_MAIN, (event, text) => {
     const frame = event.senderFrame;
     if (!isTrustedSender(frame && { url: frame.url, isTopFrame: frame.parent === null }, origins)) {
       core.log.warn({ url: frame?.url }, 'IPC from a frame that is not Sextant was refused');

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { app, BrowserWindow, dialog, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
 import { AppErrorException } from '../../shared/contracts/errors';
 import { AppCore } from '../core/appCore';
 import { createLogger } from '../platform/logger';
@@ -50,7 +50,7 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, appProtocolHandler(paths.renderer, (fileUrl) => net.fetch(fileUrl)));
   const core = await AppCore.start({ dataDir, workerPath: paths.duckdbWorker, log });
   const openWindow = (scope?: WindowScope): void => void createWindow(pages, scope);
-  registerIpc(core, pages.origins);
+  registerIpc(ipcMain, core, pages.origins);
   installMenu(core, openWindow);
   openWindow();
   app.on('activate', () => {

@@ -1,5 +1,6 @@
 import { app, BrowserWindow, clipboard, dialog, Menu, shell, type MenuItemConstructorOptions } from 'electron';
 import { clientCommandSchema, type ClientCommand } from '../../shared/contracts/commands';
+import { validationIssues } from '../../shared/contracts/errors';
 import { activeSession, lastClosedSession, openSessions } from '../../shared/views/appView';
 import type { AppCore } from '../core/appCore';
 import { collectDiagnostics, diagnosticsText } from '../platform/diagnostics';
@@ -39,7 +40,7 @@ function template(core: AppCore, openWindow: (scope?: WindowScope) => void): Men
   const dispatch = (command: ClientCommand) => {
     const parsed = clientCommandSchema.safeParse(command);
     if (!parsed.success) {
-      core.log.warn({ command: command.type, issues: parsed.error.issues.slice(0, 3) }, 'menu command refused');
+      core.log.warn({ command: command.type, issues: validationIssues(parsed.error) }, 'menu command refused');
       return;
     }
     void core.dispatch(parsed.data).then((r) => {

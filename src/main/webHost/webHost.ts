@@ -5,7 +5,7 @@ import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import { MAX_MESSAGE_BYTES } from '../../shared/contracts/protocol';
 import type { ServerChannel } from '../transports/serverChannel';
-import { wsServerChannel } from '../transports/wsChannel';
+import { wsServerChannel } from '../transports/wsServerChannel';
 import { CONTENT_SECURITY_POLICY } from '../security/contentSecurityPolicy';
 
 export interface WebHostOptions {

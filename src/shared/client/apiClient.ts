@@ -1,9 +1,10 @@
-// Type-only imports plus the dependency-free limits: the sandboxed preload bundles this client, and
+// Type-only imports plus dependency-free modules: the sandboxed preload bundles this client, and
 // must not pull zod (the schemas' module) in with it.
+import { apiArguments } from '../contracts/apiArguments';
 import type { ErrorCode, Result } from '../contracts/errors';
 import type { Frame } from '../contracts/frames';
 import { bytesOverLimit, MAX_MESSAGE_BYTES } from '../contracts/limits';
-import type { ClientChannel, ClientMessage, ClientRequest, SextantApi, ServerMessage } from '../contracts/protocol';
+import type { ApiMethod, ClientChannel, ClientMessage, ClientRequest, SextantApi, ServerMessage } from '../contracts/protocol';
 
 export interface ApiClientOptions {
   /** Acknowledge at once when this many processed frames are unacknowledged… */
@@ -125,18 +126,16 @@ export function createApiClient(channel: ClientChannel, options: ApiClientOption
     });
   };
 
+  // One function per method of the table: its arguments become the request, sent as `method` first.
+  const calls = Object.fromEntries(
+    Object.entries(apiArguments).map(([method, toRequest]) => [
+      method,
+      (...args: unknown[]) => request({ method, ...(toRequest as (...a: unknown[]) => object)(...args) } as ClientRequest),
+    ]),
+  ) as Pick<SextantApi, ApiMethod>;
+
   return {
-    dispatch: (command) => request({ method: 'dispatch', command }),
-    subscribe: (subscriptionId, pattern, afterSeq, storeId) =>
-      request({
-        method: 'subscribe',
-        subscriptionId,
-        pattern,
-        ...(afterSeq === undefined ? {} : { afterSeq }),
-        ...(afterSeq === undefined || storeId === undefined ? {} : { storeId }),
-      }),
-    unsubscribe: (subscriptionId) => request({ method: 'unsubscribe', subscriptionId }),
-    fetchPage: (queryId, offset, limit, view) => request({ method: 'fetchPage', queryId, offset, limit, ...view }),
+    ...calls,
     onFrame: (listener) => {
       frameListeners.add(listener);
       return () => frameListeners.delete(listener);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { appErrorSchema } from './errors';
-import { columnSchema, type AggregateType, type DatasetRegistered } from './events';
+import { appErrorSchema, validationIssues } from './errors';
+import { columnSchema, datasetRegisteredSchema, type AggregateType } from './events';
 
 /** Largest SQL text a person can submit: generous for hand-written SQL, small enough to store. */
 export const MAX_SQL_CHARS = 256 * 1024;
@@ -29,56 +29,67 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
 ]);
 export type ClientCommand = z.infer<typeof clientCommandSchema>;
 
+/**
+ * Every domain command, once: its schema is its type, and the handler checks each command against
+ * it before a decider sees it. Commands from the system (query runner, catalog) never cross the
+ * client boundary, and a bug there must be refused as INVALID_COMMAND, not crash a decider or reach
+ * the log. Ids here are whatever main minted (UUIDv7), so only their kind and length are checked;
+ * client input was checked tighter at the boundary (clientCommandSchema).
+ */
+const mintedId = z.string().min(1).max(128);
+const text = z.string();
+
 /** Commands of the QuerySession aggregate, as its decider sees them (ids already minted). */
-export type SessionCommand =
-  | { type: 'OpenSession'; sessionId: string; title: string }
-  | { type: 'RenameSession'; sessionId: string; title: string }
-  | { type: 'CloseSession'; sessionId: string }
-  | { type: 'ReopenSession'; sessionId: string }
-  | { type: 'ActivateSession'; sessionId: string }
-  | { type: 'SaveDraft'; sessionId: string; sql: string }
-  | { type: 'AttachDataset'; sessionId: string; datasetId: string }
-  | { type: 'StartQuery'; sessionId: string; queryId: string; sql: string }
-  | { type: 'CancelQuery'; sessionId: string; reason: string }
+const sessionCommandSchemas = {
+  OpenSession: z.object({ type: z.literal('OpenSession'), sessionId: mintedId, title: text }),
+  RenameSession: z.object({ type: z.literal('RenameSession'), sessionId: mintedId, title: text }),
+  CloseSession: z.object({ type: z.literal('CloseSession'), sessionId: mintedId }),
+  ReopenSession: z.object({ type: z.literal('ReopenSession'), sessionId: mintedId }),
+  ActivateSession: z.object({ type: z.literal('ActivateSession'), sessionId: mintedId }),
+  SaveDraft: z.object({ type: z.literal('SaveDraft'), sessionId: mintedId, sql: text }),
+  AttachDataset: z.object({ type: z.literal('AttachDataset'), sessionId: mintedId, datasetId: mintedId }),
+  StartQuery: z.object({ type: z.literal('StartQuery'), sessionId: mintedId, queryId: mintedId, sql: text }),
+  CancelQuery: z.object({ type: z.literal('CancelQuery'), sessionId: mintedId, reason: text }),
   // issued by the query runner
-  | { type: 'BeginExecution'; sessionId: string; queryId: string }
-  | {
-      type: 'CompleteQuery';
-      sessionId: string;
-      queryId: string;
-      rowCount: number;
-      columns: readonly z.infer<typeof columnSchema>[];
-      durationMs: number;
-    }
-  | { type: 'FailQuery'; sessionId: string; queryId: string; error: z.infer<typeof appErrorSchema> };
+  BeginExecution: z.object({ type: z.literal('BeginExecution'), sessionId: mintedId, queryId: mintedId }),
+  CompleteQuery: z.object({
+    type: z.literal('CompleteQuery'),
+    sessionId: mintedId,
+    queryId: mintedId,
+    rowCount: z.number().int().nonnegative(),
+    columns: z.array(columnSchema).readonly(),
+    durationMs: z.number().nonnegative(),
+  }),
+  FailQuery: z.object({ type: z.literal('FailQuery'), sessionId: mintedId, queryId: mintedId, error: appErrorSchema }),
+};
 
 /** Commands of the Dataset aggregate. */
-export type DatasetCommand =
-  | { type: 'RequestDataset'; datasetId: string; source: string }
+const datasetCommandSchemas = {
+  RequestDataset: z.object({ type: z.literal('RequestDataset'), datasetId: mintedId, source: text }),
   // issued by the catalog service after it inspected the source
-  | ({ type: 'RegisterDataset'; datasetId: string } & DatasetRegistered)
-  | { type: 'FailDataset'; datasetId: string; source: string; error: z.infer<typeof appErrorSchema> }
-  | { type: 'RemoveDataset'; datasetId: string };
+  RegisterDataset: datasetRegisteredSchema.extend({ type: z.literal('RegisterDataset'), datasetId: mintedId }),
+  FailDataset: z.object({ type: z.literal('FailDataset'), datasetId: mintedId, source: text, error: appErrorSchema }),
+  RemoveDataset: z.object({ type: z.literal('RemoveDataset'), datasetId: mintedId }),
+};
 
+type Inferred<T extends Record<string, z.ZodType>> = { [K in keyof T]: z.infer<T[K]> }[keyof T];
+export type SessionCommand = Inferred<typeof sessionCommandSchemas>;
+export type DatasetCommand = Inferred<typeof datasetCommandSchemas>;
 export type Command = SessionCommand | DatasetCommand;
 
-const sessionCommandTypes = new Set<string>([
-  'OpenSession',
-  'RenameSession',
-  'CloseSession',
-  'ReopenSession',
-  'ActivateSession',
-  'SaveDraft',
-  'AttachDataset',
-  'StartQuery',
-  'CancelQuery',
-  'BeginExecution',
-  'CompleteQuery',
-  'FailQuery',
-] satisfies SessionCommand['type'][]);
+const commandSchemas = new Map<string, z.ZodType>([...Object.entries(sessionCommandSchemas), ...Object.entries(datasetCommandSchemas)]);
 
 export function isSessionCommand(command: Command): command is SessionCommand {
-  return sessionCommandTypes.has(command.type);
+  return Object.hasOwn(sessionCommandSchemas, command.type);
+}
+
+/** The issues that make `value` not a domain command, or none. */
+export function commandIssues(value: unknown): string[] {
+  const type = (value as { type?: unknown } | null)?.type;
+  const schema = typeof type === 'string' ? commandSchemas.get(type) : undefined;
+  if (!schema) return [`type: not a known command (${JSON.stringify(type)?.slice(0, 40)})`];
+  const parsed = schema.safeParse(value);
+  return parsed.success ? [] : validationIssues(parsed.error);
 }
 
 /** Which aggregate instance a command addresses. */
@@ -102,5 +113,12 @@ export interface CommandMeta {
 export interface CommandAck {
   readonly aggregateId: string;
   readonly lastSeq: number;
+  /** The id main minted for the query a StartQuery started. */
   readonly queryId?: string;
 }
+
+export const commandAckSchema: z.ZodType<CommandAck> = z.object({
+  aggregateId: z.string(),
+  lastSeq: z.number().int().nonnegative(),
+  queryId: z.string().optional(),
+});

@@ -93,6 +93,14 @@ export interface Rejection {
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * What a failed parse says about the input, as it goes into an INVALID_COMMAND's details and the
+ * log: the first few issues, each as `path: message`. The one formatter, wherever input is checked.
+ */
+export function validationIssues(error: z.ZodError, max = 5): string[] {
+  return error.issues.slice(0, max).map((i) => `${i.path.join('.')}: ${i.message}`);
+}
+
 export function appError(
   id: string,
   code: ErrorCode,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { clientCommandSchema, type CommandAck } from './commands';
+import type { apiArguments } from './apiArguments';
+import { clientCommandSchema, commandAckSchema } from './commands';
 import type { Result } from './errors';
-import type { Column } from './events';
+import { columnSchema, type Column } from './events';
 import type { FileBridge } from './fileBridge';
 import type { Frame } from './frames';
 import { MAX_FILTERS, MAX_PAGE_ROWS, MAX_SORT_KEYS } from './limits';
@@ -40,33 +41,6 @@ const subscriptionId = z.string().min(1).max(64);
 /** A store id is an event id (UUIDv7), or empty for a log that had no event yet. */
 const storeId = z.string().max(64);
 
-/** Every request a renderer can make of main. Validated in main whatever the transport. */
-export const clientRequestSchema = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('dispatch'), command: clientCommandSchema }).strict(),
-  z
-    .object({
-      method: z.literal('subscribe'),
-      subscriptionId,
-      pattern: z.string().refine(isValidPattern, 'not a topic pattern'),
-      afterSeq: z.number().int().nonnegative().optional(),
-      /** The log `afterSeq` belongs to, as the last `snapshot`/`live` frame named it. */
-      storeId: storeId.optional(),
-    })
-    .strict(),
-  z.object({ method: z.literal('unsubscribe'), subscriptionId }).strict(),
-  z
-    .object({
-      method: z.literal('fetchPage'),
-      queryId: z.string().min(1).max(64),
-      offset: z.number().int().nonnegative(),
-      limit: z.number().int().positive().max(MAX_PAGE_ROWS),
-      orderBy: pageOrderSchema.optional(),
-      filter: pageFilterSchema.optional(),
-    })
-    .strict(),
-]);
-export type ClientRequest = z.infer<typeof clientRequestSchema>;
-
 /**
  * One page of a result, column-major: `values[c][r]` is DuckDB's own text for the cell (exact for
  * BIGINT, DECIMAL, timestamps, nested types) or null for SQL NULL.
@@ -82,28 +56,83 @@ export interface Page {
   readonly values: ReadonlyArray<ReadonlyArray<string | null>>;
 }
 
-export interface ResponseOf {
-  dispatch: CommandAck;
-  subscribe: { subscriptionId: string };
-  unsubscribe: { subscriptionId: string };
-  fetchPage: Page;
-}
+const pageSchema: z.ZodType<Page> = z.object({
+  queryId: z.string(),
+  offset: z.number().int().nonnegative(),
+  totalRows: z.number().int().nonnegative(),
+  complete: z.boolean(),
+  columns: z.array(columnSchema),
+  values: z.array(z.array(z.string().nullable())),
+});
 
 /**
- * The API the renderer sees, identical over Electron IPC (preload) and WebSocket (web host).
- * Calls resolve to a Result so an AppError (with its id) survives the hop intact.
+ * The API, defined once: every method a renderer can call in main, with the request it sends and
+ * the response it gets back. The request schemas are what main validates, whatever the transport;
+ * the server's dispatch (core/clientConnection.ts), the client (shared/client), the preload bridge
+ * and the SextantApi type are all derived from this table. Adding a method is adding a row here,
+ * its argument order (apiArguments.ts) and its handler in main; the typecheck names any one missed.
  */
-export interface SextantApi {
-  dispatch(command: z.infer<typeof clientCommandSchema>): Promise<Result<CommandAck>>;
+export const apiMethods = {
+  /** Runs one command in main; resolves once its events are stored. */
+  dispatch: {
+    request: z.object({ command: clientCommandSchema }).strict(),
+    response: commandAckSchema,
+  },
   /** Without `afterSeq`: a snapshot, then live. With it: what was stored after it, then live. */
-  subscribe(subscriptionId: string, pattern: string, afterSeq?: number, storeId?: string): Promise<Result<ResponseOf['subscribe']>>;
-  unsubscribe(subscriptionId: string): Promise<Result<ResponseOf['unsubscribe']>>;
-  /** `view` sorts/filters a complete result in DuckDB (RESULT_INCOMPLETE while it still runs). */
-  fetchPage(queryId: string, offset: number, limit: number, view?: PageView): Promise<Result<Page>>;
+  subscribe: {
+    request: z
+      .object({
+        subscriptionId,
+        pattern: z.string().refine(isValidPattern, 'not a topic pattern'),
+        afterSeq: z.number().int().nonnegative().optional(),
+        /** The log `afterSeq` belongs to, as the last `snapshot`/`live` frame named it. */
+        storeId: storeId.optional(),
+      })
+      .strict(),
+    response: z.object({ subscriptionId: z.string() }),
+  },
+  unsubscribe: {
+    request: z.object({ subscriptionId }).strict(),
+    response: z.object({ subscriptionId: z.string() }),
+  },
+  /** `orderBy`/`filter` sort and filter a complete result in DuckDB (RESULT_INCOMPLETE while it still runs). */
+  fetchPage: {
+    request: z
+      .object({
+        queryId: z.string().min(1).max(64),
+        offset: z.number().int().nonnegative(),
+        limit: z.number().int().positive().max(MAX_PAGE_ROWS),
+        orderBy: pageOrderSchema.optional(),
+        filter: pageFilterSchema.optional(),
+      })
+      .strict(),
+    response: pageSchema,
+  },
+} as const;
+
+export type ApiMethod = keyof typeof apiMethods;
+export type ApiRequest<M extends ApiMethod> = z.infer<(typeof apiMethods)[M]['request']>;
+export type ApiResponse<M extends ApiMethod> = z.infer<(typeof apiMethods)[M]['response']>;
+
+/** Every request a renderer can make of main, as it travels: the method's name beside its fields. */
+export type ClientRequest = { [M in ApiMethod]: { readonly method: M } & ApiRequest<M> }[ApiMethod];
+
+/** The table's requests as one schema, each tagged with its method; main parses every call with it. */
+const requestOptions = Object.entries(apiMethods).map(([method, { request }]) => request.extend({ method: z.literal(method) }));
+export const clientRequestSchema = z.discriminatedUnion('method', requestOptions as [(typeof requestOptions)[number]]) as z.ZodType<ClientRequest>;
+
+/**
+ * The API the renderer sees, identical over Electron IPC (preload) and WebSocket (web host): the
+ * table's methods, called with positional arguments (apiArguments.ts), plus two events. Calls
+ * resolve to a Result so an AppError (with its id) survives the hop intact.
+ */
+export type SextantApi = {
+  readonly [M in ApiMethod]: (...args: Parameters<(typeof apiArguments)[M]>) => Promise<Result<ApiResponse<M>>>;
+} & {
   onFrame(listener: (frame: Frame) => void): () => void;
   /** Fires with true each time the transport (re)connects, false when it drops. */
   onConnection(listener: (connected: boolean) => void): () => void;
-}
+};
 
 /**
  * Flow control. The client tells main how many frames it has processed on this connection so far

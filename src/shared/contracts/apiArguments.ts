@@ -1,0 +1,21 @@
+// Type-only imports: the sandboxed preload bundles this (through the client) and must not pull zod in.
+import type { ClientCommand } from './commands';
+import type { ApiMethod, ApiRequest, PageView } from './protocol';
+
+/**
+ * How each method of the API table (protocol.ts) is called: its positional arguments, and the
+ * request they become on the wire. It holds no schema, so the preload can carry it; the typecheck
+ * holds it to the table (a method missing here, an extra one, or a request built wrong fails).
+ */
+export const apiArguments = {
+  dispatch: (command: ClientCommand) => ({ command }),
+  subscribe: (subscriptionId: string, pattern: string, afterSeq?: number, storeId?: string) => ({
+    subscriptionId,
+    pattern,
+    ...(afterSeq === undefined ? {} : { afterSeq }),
+    // A store id only qualifies a cursor; without one it means nothing.
+    ...(afterSeq === undefined || storeId === undefined ? {} : { storeId }),
+  }),
+  unsubscribe: (subscriptionId: string) => ({ subscriptionId }),
+  fetchPage: (queryId: string, offset: number, limit: number, view?: PageView) => ({ queryId, offset, limit, ...view }),
+} satisfies { readonly [M in ApiMethod]: (...args: never[]) => ApiRequest<M> };
