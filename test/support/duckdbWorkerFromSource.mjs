@@ -2,4 +2,4 @@
 // (`execArgv: ['--import', 'tsx']` is not honoured by worker threads on Node 20.)
 import { tsImport } from 'tsx/esm/api';
 
-await tsImport('../../src/main/query/duckdbWorker.ts', import.meta.url);
+await tsImport('../../src/main/query/duckdb.worker.ts', import.meta.url);

@@ -10,16 +10,16 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { toAppError, type AppError } from '../../shared/contracts/errors';
 import { MAX_PAGE_ROWS } from '../../shared/contracts/protocol';
-import { convertArrowToParquet } from '../catalog/arrowImport';
-import { registerDataset, unregisterDataset } from '../catalog/readers';
-import { readPage } from './pageReader';
-import { explainDuckdbFailure } from './queryErrors';
-import { runIntoTable, type RunSlot } from './resultWriter';
+import { convertArrowToParquet } from '../catalog/arrowImport.worker';
+import { registerDataset, unregisterDataset } from '../catalog/readers.worker';
+import { readPage } from './pageReader.worker';
+import { explainDuckdbFailure } from './queryErrors.worker';
+import { runIntoTable, type RunSlot } from './resultWriter.worker';
 import { RESULTS_SCHEMA } from './sql';
 import type { ReplyOf, WorkerConfig, WorkerReply, WorkerRequest } from './workerProtocol';
 
 const port = parentPort;
-if (!port) throw new Error('duckdbWorker must run in a worker thread');
+if (!port) throw new Error('duckdb.worker must run in a worker thread');
 const config = workerData as WorkerConfig;
 
 const post = (reply: WorkerReply): void => port.postMessage(reply);
