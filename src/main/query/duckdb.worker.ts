@@ -1,5 +1,5 @@
 /**
- * A DuckDB worker thread. Every running query gets its own pair of connections (one runs the SQL,
+ * The DuckDB worker thread (one; main's side of it is QueryWorker). Every running query gets its own pair of connections (one runs the SQL,
  * one appends its rows to the result table), so several queries can run at once and a cancel
  * interrupts exactly one of them. Pages are read on a connection of their own, catalog work on
  * another, so neither waits for a long query. Rows stay here and in DuckDB; main only ever
