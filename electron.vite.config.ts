@@ -16,7 +16,7 @@ export default defineConfig({
         input: {
           index: resolve('src/main/electron/main.ts'),
           serve: resolve('src/main/webHost/serve.ts'),
-          duckdbWorker: resolve('src/main/query/duckdbWorker.ts'),
+          duckdbWorker: resolve('src/main/query/duckdb.worker.ts'),
         },
       },
     },

@@ -11,18 +11,68 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), ...builtinModules.map((m) => `node:${m}`)];
 const native = ['better-sqlite3', 'ws', 'pino', 'sirv'];
 
-/** Exact module names go in `paths` (a bare `events` must not match `./contracts/events`); globs in `patterns`. */
-function forbid(message, { names = [], globs = [] }) {
+/**
+ * One rule of the layer table: what may not be imported, and why. Exact module names go in `names`
+ * (a bare `events` must not match `./contracts/events`); globs in `globs`; `regex` for what globs
+ * cannot say (an allow-list of relative imports).
+ */
+const rule = (message, { names = [], globs = [], regex } = {}) => ({ message, names, globs, regex });
+
+/** Merges rules into one `no-restricted-imports` (ESLint keeps only the last options a file matches). */
+function forbid(...rules) {
   return {
     'no-restricted-imports': [
       'error',
       {
-        paths: names.map((name) => ({ name, message })),
-        patterns: globs.length ? [{ group: globs, message }] : [],
+        paths: rules.flatMap(({ message, names }) => names.map((name) => ({ name, message }))),
+        patterns: rules.flatMap(({ message, globs, regex }) => [
+          ...(globs.length ? [{ group: globs, message }] : []),
+          ...(regex ? [{ regex, message }] : []),
+        ]),
       },
     ],
   };
 }
+
+const httpModules = ['http', 'https', 'http2', 'net', 'tls'].flatMap((m) => [m, `node:${m}`]);
+
+// The rules inside src/main (docs/contracts.md, layers).
+const NO_UI = rule('src/main never imports the renderer or preload.', { names: ['react', 'react-dom'], globs: ['**/renderer/**', '**/preload/**'] });
+const NO_ELECTRON = rule('Only the Electron shell (src/main/electron) imports Electron.', { names: ['electron'], globs: ['electron/*'] });
+const NO_SERVER = rule('Only the web host (src/main/webHost) serves: node:http, ws and sirv stay there (downloads use fetch).', {
+  names: [...httpModules, 'ws', 'sirv'],
+});
+/** The WebSocket transport adapts the socket the web host hands it, so it knows `ws`, but serves nothing. */
+const NO_SERVER_BUT_WS = rule('Only the web host (src/main/webHost) serves: node:http and sirv stay there.', { names: [...httpModules, 'sirv'] });
+const NO_WORKER_MODULES = rule('Main-thread code never imports a *.worker module: that code runs on the DuckDB worker thread; reach it through the worker protocol.', {
+  regex: String.raw`\.worker(\.ts)?$`,
+});
+const STORE_BELOW = rule('The store knows nothing above it: it imports only src/shared, src/main/platform and itself.', {
+  globs: ['@duckdb/*'],
+  regex: String.raw`^(?!\./|\.\./platform/|(\.\./)+shared/)\.`,
+});
+const WORKER_ONLY = rule('Code on the DuckDB worker thread imports only *.worker modules, src/shared, workerProtocol and sql.', {
+  names: ['better-sqlite3', 'pino'],
+  regex: String.raw`^(?!.*(\.worker|/workerProtocol|/sql)$)(?!(\.\./)+shared/)\.`,
+});
+
+/**
+ * src/main by folder. Each folder's files get every rule that applies to them in one config object;
+ * its specs keep only the rules about what a process can load (they may start servers and drive
+ * workers to test them).
+ */
+const mainZones = [
+  { files: 'src/main/**', ignores: ['src/main/{electron,webHost,transports,store}/**'], rules: [NO_UI, NO_ELECTRON, NO_SERVER, NO_WORKER_MODULES] },
+  { files: 'src/main/electron/**', rules: [NO_UI, NO_SERVER, NO_WORKER_MODULES] },
+  { files: 'src/main/webHost/**', rules: [NO_UI, NO_ELECTRON, NO_WORKER_MODULES] },
+  { files: 'src/main/transports/**', rules: [NO_UI, NO_ELECTRON, NO_SERVER_BUT_WS, NO_WORKER_MODULES] },
+  { files: 'src/main/store/**', rules: [NO_UI, NO_ELECTRON, NO_SERVER, NO_WORKER_MODULES, STORE_BELOW] },
+];
+const inSpecs = new Set([NO_UI, NO_ELECTRON]);
+const mainLayers = mainZones.flatMap(({ files, ignores = [], rules }) => [
+  { files: [`${files}/*.{ts,tsx,mjs}`], ignores: [...ignores, '**/*.spec.ts'], rules: forbid(...rules) },
+  { files: [`${files}/*.spec.ts`], ignores, rules: forbid(...rules.filter((r) => inSpecs.has(r))) },
+]);
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -37,23 +87,16 @@ export default tseslint.config(
   },
   {
     files: ['src/shared/**/*.{ts,tsx}'],
-    rules: forbid('src/shared is pure: no platform code (docs/contracts.md, layers).', {
-      names: [...nodeBuiltins, 'electron', 'react', 'react-dom', ...native],
-      globs: ['node:*', '@duckdb/*', 'react/*', 'react-dom/*', '**/main/**', '**/renderer/**', '**/preload/**'],
-    }),
+    rules: forbid(
+      rule('src/shared is pure: no platform code (docs/contracts.md, layers).', {
+        names: [...nodeBuiltins, 'electron', 'react', 'react-dom', ...native],
+        globs: ['node:*', '@duckdb/*', 'react/*', 'react-dom/*', '**/main/**', '**/renderer/**', '**/preload/**'],
+      }),
+    ),
   },
-  {
-    files: ['src/main/**/*.{ts,tsx,mjs}'],
-    ignores: ['src/main/electron/**'],
-    rules: forbid('src/main imports Electron only in src/main/electron, and never the renderer or preload.', {
-      names: ['electron', 'react', 'react-dom'],
-      globs: ['electron/*', '**/renderer/**', '**/preload/**'],
-    }),
-  },
-  {
-    files: ['src/main/electron/**/*.ts'],
-    rules: forbid('src/main never imports the renderer or preload.', { names: ['react', 'react-dom'], globs: ['**/renderer/**', '**/preload/**'] }),
-  },
+  ...mainLayers,
+  // Last, so it wins for worker files: the DuckDB worker thread (.worker.ts) is a layer of its own.
+  { files: ['src/main/**/*.worker.ts'], rules: forbid(NO_UI, NO_ELECTRON, NO_SERVER, WORKER_ONLY) },
   {
     files: ['src/preload/**/*.ts'],
     rules: {
@@ -78,9 +121,11 @@ export default tseslint.config(
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
-    rules: forbid('The renderer has no Node and no Electron: talk to main through SextantApi.', {
-      names: [...nodeBuiltins, 'electron', ...native],
-      globs: ['node:*', '@duckdb/*', 'electron/*', '**/main/**', '**/preload/**'],
-    }),
+    rules: forbid(
+      rule('The renderer has no Node and no Electron: talk to main through SextantApi.', {
+        names: [...nodeBuiltins, 'electron', ...native],
+        globs: ['node:*', '@duckdb/*', 'electron/*', '**/main/**', '**/preload/**'],
+      }),
+    ),
   },
 );

@@ -10,7 +10,7 @@ import { systemMeta } from '../commands/systemMeta';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import type { RegisterSpec } from '../query/workerProtocol';
-import type { WorkerPool } from '../query/workerPool';
+import type { QueryWorker } from '../query/queryWorker';
 import type { Bus } from '../streams/bus';
 import type { Projections } from '../streams/projections';
 import { download } from './download';
@@ -49,7 +49,7 @@ export class CatalogService {
   constructor(
     private readonly handler: CommandHandler,
     private readonly bus: Bus,
-    private readonly pool: WorkerPool,
+    private readonly pool: QueryWorker,
     private readonly projections: Projections,
     private readonly log: Logger,
     private readonly dataDir: string,

@@ -10,7 +10,7 @@ import { newErrorId, newId } from '../platform/ids';
 import { createLogger, type Logger } from '../platform/logger';
 import { defaultMemoryLimit } from '../query/memoryLimit';
 import { QueryRunner } from '../query/queryRunner';
-import { DUCKDB_WORKER_THREADS, WorkerPool } from '../query/workerPool';
+import { QueryWorker } from '../query/queryWorker';
 import { openEventStore, type EventStore } from '../store/eventStore';
 import { Bus } from '../streams/bus';
 import { Projections } from '../streams/projections';
@@ -29,7 +29,7 @@ export interface AppCoreOptions {
   readonly samples?: readonly string[];
   /** A query running longer than this fails with TIMEOUT; unset, queries may run as long as they need. */
   readonly queryTimeoutMs?: number;
-  /** Queries running at once across the worker pool (default 2); more wait their turn. */
+  /** Queries running at once on the DuckDB worker (default 2); more wait their turn. */
   readonly maxConcurrentQueries?: number;
   /** Disk kept results may use before the oldest are dropped (default 5 GiB); dropped ones re-run on demand. */
   readonly resultCacheBytes?: number;
@@ -48,7 +48,7 @@ export class AppCore {
     readonly projections: Projections,
     readonly handler: CommandHandler,
     readonly streams: StreamManager,
-    readonly pool: WorkerPool,
+    readonly pool: QueryWorker,
     readonly runner: QueryRunner,
     readonly catalog: CatalogService,
   ) {}
@@ -65,10 +65,9 @@ export class AppCore {
     bus.subscribe((m) => m.kind === 'event' && projections.apply(m.event)); // first, so streams see a current view
     const handler = new CommandHandler(store, bus, log);
     const dbPath = join(dataDir, 'duckdb', 'sextant.duckdb');
-    const pool = new WorkerPool({
+    const pool = new QueryWorker({
       workerPath: options.workerPath,
       execArgv: options.workerExecArgv ?? [],
-      size: DUCKDB_WORKER_THREADS,
       ...(options.maxConcurrentQueries ? { maxConcurrentQueries: options.maxConcurrentQueries } : {}),
       log,
       config: {

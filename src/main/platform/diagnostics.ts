@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import Database from 'better-sqlite3';
-import type { WorkerPool } from '../query/workerPool';
+import type { QueryWorker } from '../query/queryWorker';
 import { DEFAULT_LOG_KEEP } from './logger';
 import { fileSize, logDir, logFiles } from './logFiles';
 
@@ -104,7 +104,7 @@ async function tail(path: string, bytes: number): Promise<string> {
  * SQLite's from the better-sqlite3 build the store runs on, and the last error ids from the newest
  * log files. Nothing here can fail the caller: what cannot be read says so.
  */
-export async function collectDiagnostics(core: { readonly dataDir: string; readonly pool: Pick<WorkerPool, 'request'> }, versions: RuntimeVersions): Promise<Diagnostics> {
+export async function collectDiagnostics(core: { readonly dataDir: string; readonly pool: Pick<QueryWorker, 'request'> }, versions: RuntimeVersions): Promise<Diagnostics> {
   const unavailable = (e: unknown) => `unavailable (${e instanceof Error ? e.message : String((e as { message?: unknown })?.message ?? e)})`;
   const duckdb = await core.pool
     .request({ type: 'read', sql: 'SELECT version() AS version' })

@@ -1,7 +1,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chunkText, textInJs } from './chunkText';
+import { chunkText, textInJs } from './chunkText.worker';
 
 /** The fast path must write exactly what DuckDB's own VARCHAR cast writes, or the first page would differ from the rest. */
 describe('chunkText matches DuckDB’s VARCHAR cast', () => {

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/testCore';
 
 /**
- * Why DUCKDB_WORKER_THREADS is 1: two worker threads that call DuckDBInstance.fromCache on the same
- * file do not share a database. If a future @duckdb/node-api shares its instance cache across
- * threads, this test fails and the pool may grow again.
+ * Why QueryWorker runs one thread: two worker threads that call DuckDBInstance.fromCache on the
+ * same file do not share a database. If a future @duckdb/node-api shares its instance cache across
+ * threads, this test fails and the worker may grow into a pool again.
  */
 const script = `
 const { parentPort, workerData } = require('node:worker_threads');

@@ -4,6 +4,7 @@ import { openSessions } from '../../shared/views/appView';
 import type { AppCore } from '../core/appCore';
 import { queryEnd, recordingClient, startQuery, untilExecuting } from '../../../test/support/coreEvents';
 import { startTestCore, tempDir } from '../../../test/support/testCore';
+import { crashQueryWorker } from '../../../test/support/workerFaults';
 
 /** Slow enough to still be running when a test acts on it, and DuckDB can interrupt it at once. */
 const LONG_SQL = 'select count(*) from range(20000000000) t(x) where x % 7 = 3';
@@ -123,8 +124,7 @@ describe('query engine (real SQLite, real DuckDB workers)', () => {
     const sessionId = sessionOf(core);
     const queryId = await startQuery(core, sessionId, LONG_SQL);
     await untilExecuting(core, sessionId, queryId);
-    const job = [...(core.runner as unknown as { running: Map<string, { jobId: number }> }).running.values()][0]!;
-    expect(core.pool.crashWorkerOf(job.jobId)).toBe(true);
+    crashQueryWorker(core);
     const end = await queryEnd(core, sessionId, queryId);
     expect(end.type).toBe('QueryFailed');
     if (end.type !== 'QueryFailed') return;

@@ -1,7 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { toAppError } from '../../shared/contracts/errors';
-import { explainDuckdbFailure } from './queryErrors';
+import { explainDuckdbFailure } from './queryErrors.worker';
 
 /** What DuckDB really throws for `sql` (run the way the worker runs it), as the worker first sees it. */
 async function duckdbFailure(sql: string, config: Record<string, string> = {}) {

@@ -14,7 +14,7 @@ import type { Projections } from '../streams/projections';
 import { badColumn, isReordered, viewTableName, viewTableSql } from './pageView';
 import { ResultCache } from './resultCache';
 import { resultTableName } from './sql';
-import type { WorkerPool } from './workerPool';
+import type { QueryWorker } from './queryWorker';
 
 export interface QueryRunnerOptions {
   /** A query running longer than this is stopped and fails with TIMEOUT. Unset: no limit. */
@@ -73,7 +73,7 @@ export class QueryRunner {
   constructor(
     private readonly handler: CommandHandler,
     private readonly bus: Bus,
-    private readonly pool: WorkerPool,
+    private readonly pool: QueryWorker,
     private readonly projections: Projections,
     private readonly log: Logger,
     private readonly options: QueryRunnerOptions = {},

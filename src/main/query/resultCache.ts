@@ -3,7 +3,7 @@ import { toAppError } from '../../shared/contracts/errors';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import { literal, RESULTS_SCHEMA } from './sql';
-import type { WorkerPool } from './workerPool';
+import type { QueryWorker } from './queryWorker';
 
 /**
  * The results kept on disk, as tables in DuckDB's `sextant_results` schema. Bounded: when the
@@ -16,7 +16,7 @@ export class ResultCache {
   private enforcing: Promise<string[]> = Promise.resolve([]);
 
   constructor(
-    private readonly pool: WorkerPool,
+    private readonly pool: QueryWorker,
     private readonly log: Logger,
     private readonly budgetBytes: number | undefined,
     /** DuckDB's write-ahead log: committed rows sit there until the next checkpoint. */

@@ -1,7 +1,7 @@
 import type { AppError } from '../../shared/contracts/errors';
 import type { Column, DatasetFormat, DatasetTable } from '../../shared/contracts/events';
 
-/** Handed to each DuckDB worker at spawn: every worker opens the same database via fromCache. */
+/** Handed to the DuckDB worker thread at spawn (and to its replacement after a crash). */
 export interface WorkerConfig {
   readonly dbPath: string;
   readonly duckdb: Readonly<Record<string, string>>;
@@ -14,7 +14,7 @@ export interface WorkerConfig {
   readonly flushIntervalMs: number;
 }
 
-/** How a catalog registration reads its source; built in main, executed in a worker. */
+/** How a catalog registration reads its source; built in main, executed on the worker thread. */
 export type RegisterSpec =
   /** A view over a DuckDB table function (read_csv, read_parquet, read_json…). */
   | { readonly kind: 'view'; readonly name: string; readonly format: Exclude<DatasetFormat, 'duckdb'>; readonly location: string }
@@ -32,11 +32,6 @@ export type WorkerRequest =
   | { readonly type: 'cancel'; readonly jobId: number }
   /** Stop cleanly: interrupt what runs, let every DuckDB call return, then exit. */
   | { readonly type: 'shutdown' }
-  /**
-   * Fault injection: throw an uncaught exception in the worker, as a bug would. The worker's crash
-   * handler then runs for real (interrupt, settle, exit with an error); tests use it.
-   */
-  | { readonly type: 'crash' }
   | { readonly type: 'page'; readonly jobId: number; readonly resultTable: string; readonly columnCount: number; readonly offset: number; readonly limit: number }
   | { readonly type: 'register'; readonly jobId: number; readonly spec: RegisterSpec }
   | { readonly type: 'unregister'; readonly jobId: number; readonly spec: RegisterSpec }

@@ -1,5 +1,5 @@
 /**
- * A DuckDB worker thread. Every running query gets its own pair of connections (one runs the SQL,
+ * The DuckDB worker thread (one; main's side of it is QueryWorker). Every running query gets its own pair of connections (one runs the SQL,
  * one appends its rows to the result table), so several queries can run at once and a cancel
  * interrupts exactly one of them. Pages are read on a connection of their own, catalog work on
  * another, so neither waits for a long query. Rows stay here and in DuckDB; main only ever
@@ -10,21 +10,21 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { toAppError, type AppError } from '../../shared/contracts/errors';
 import { MAX_PAGE_ROWS } from '../../shared/contracts/protocol';
-import { convertArrowToParquet } from '../catalog/arrowImport';
-import { registerDataset, unregisterDataset } from '../catalog/readers';
-import { readPage } from './pageReader';
-import { explainDuckdbFailure } from './queryErrors';
-import { runIntoTable, type RunSlot } from './resultWriter';
+import { convertArrowToParquet } from '../catalog/arrowImport.worker';
+import { registerDataset, unregisterDataset } from '../catalog/readers.worker';
+import { readPage } from './pageReader.worker';
+import { explainDuckdbFailure } from './queryErrors.worker';
+import { runIntoTable, type RunSlot } from './resultWriter.worker';
 import { RESULTS_SCHEMA } from './sql';
 import type { ReplyOf, WorkerConfig, WorkerReply, WorkerRequest } from './workerProtocol';
 
 const port = parentPort;
-if (!port) throw new Error('duckdbWorker must run in a worker thread');
+if (!port) throw new Error('duckdb.worker must run in a worker thread');
 const config = workerData as WorkerConfig;
 
 const post = (reply: WorkerReply): void => port.postMessage(reply);
 
-type JobRequest = Exclude<WorkerRequest, { type: 'cancel' | 'shutdown' | 'crash' }>;
+type JobRequest = Exclude<WorkerRequest, { type: 'cancel' | 'shutdown' }>;
 
 const ready = (async () => {
   const instance = await DuckDBInstance.fromCache(config.dbPath, { ...config.duckdb });
@@ -35,8 +35,9 @@ const ready = (async () => {
 ready.then(
   () => post({ type: 'ready' }),
   (e: unknown) => {
-    // Without a database this worker is useless: say why, then let the pool decide what to do.
-    post({ type: 'fatal', error: toAppError(e, randomUUID(), 'INTERNAL') });
+    // Without a database this worker is useless: say why, then let main decide what to do.
+    const error = toAppError(e, randomUUID(), 'WORKER_CRASHED');
+    post({ type: 'fatal', error: { ...error, code: 'WORKER_CRASHED', message: `DuckDB could not start: ${error.message}` } });
     process.exit(1);
   },
 );
@@ -56,16 +57,11 @@ port.on('message', (request: WorkerRequest) => {
       return;
     case 'shutdown':
       return void shutdown(0);
-    case 'crash':
-      setImmediate(() => {
-        throw new Error('Injected worker crash');
-      });
-      return;
     default:
       break;
   }
   if (dying) {
-    post({ type: 'failed', jobId: request.jobId, error: { id: randomUUID(), code: 'WORKER_CRASHED', message: 'The query worker is stopping.' } });
+    post({ type: 'failed', jobId: request.jobId, error: crash ?? { id: randomUUID(), code: 'WORKER_CRASHED', message: 'The query worker is stopping.' } });
     return;
   }
   inFlight++;
@@ -93,16 +89,23 @@ let inFlight = 0;
 const drained: (() => void)[] = [];
 const SETTLE_LIMIT_MS = 10_000;
 
-/** Why this worker is dying after a crash: every job it fails on the way out fails with it (one id). */
+/**
+ * Why this worker is dying after a crash, minted once: the `fatal` report, every job failed on the
+ * way out and main's log line all carry this error and its id.
+ */
 let crash: AppError | undefined;
 
 async function shutdown(code: number, error?: AppError): Promise<void> {
   if (dying) return;
   dying = true;
   crash = error;
-  // Say so first, so the pool stops sending work here while this worker winds down.
+  // Say so first, so main stops sending work here while this worker winds down.
   if (error) post({ type: 'fatal', error });
-  for (const slot of running.values()) slot.query.interrupt();
+  // Marked as cancelled too: an interrupt that lands between two DuckDB calls would be lost.
+  for (const [jobId, slot] of running) {
+    cancelled.add(jobId);
+    slot.query.interrupt();
+  }
   const c = await ready.catch(() => undefined);
   c?.reader.interrupt();
   c?.admin.interrupt();
@@ -111,7 +114,8 @@ async function shutdown(code: number, error?: AppError): Promise<void> {
 }
 
 process.on('uncaughtException', (e) => {
-  void shutdown(1, toAppError(e, randomUUID(), 'WORKER_CRASHED'));
+  const error = toAppError(e, randomUUID(), 'WORKER_CRASHED');
+  void shutdown(1, { ...error, code: 'WORKER_CRASHED', message: `A query worker crashed: ${error.message}` });
 });
 
 async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
@@ -169,7 +173,7 @@ const FALLBACK_CODE = {
  * DuckDB's own message ("Parser Error: syntax error at or near …") is what a person needs to read.
  */
 function classify(e: unknown, request: JobRequest): AppError {
-  if (crash) return { ...crash, code: 'WORKER_CRASHED', message: `A query worker crashed: ${crash.message}` };
+  if (crash) return crash;
   const id = randomUUID();
   if (cancelled.delete(request.jobId)) return { id, code: 'INTERRUPTED', message: 'The query was cancelled.' };
   const error = toAppError(e, id, FALLBACK_CODE[request.type]);

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { DuckDBAppender, DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Column } from '../../shared/contracts/events';
-import { chunkText, textInJs } from './chunkText';
-import { headSql } from './pageReader';
+import { chunkText, textInJs } from './chunkText.worker';
+import { headSql } from './pageReader.worker';
 import { splitQualified } from './sql';
 import type { RunOutcome, RunProgress } from './workerProtocol';
 

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppError } from '../../shared/contracts/errors';
+import { tempDir, workerFromSource } from '../../../test/support/testCore';
+import { crashQueryWorker } from '../../../test/support/workerFaults';
+import { QueryWorker } from './queryWorker';
+import { RESULTS_SCHEMA } from './sql';
+
+const LONG_SQL = 'select count(*) from range(20000000000) t(x) where x % 7 = 3';
+const noHooks = { onBegan: () => {}, onProgress: () => {}, onColumns: () => {}, onHead: () => {}, onRows: () => {} };
+
+/** A logger whose JSON lines land in an array. */
+function capturingLogger(): { log: pino.Logger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { log: pino({ level: 'info' }, sink), lines };
+}
+
+describe('QueryWorker', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let worker: QueryWorker | undefined;
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(async () => {
+    await worker?.close();
+    worker = undefined;
+    dir.remove();
+  });
+
+  it('a crash fails every job it owed with the error the worker minted, logs that same id, and a fresh thread answers', async () => {
+    const { log, lines } = capturingLogger();
+    worker = new QueryWorker({
+      ...workerFromSource,
+      log,
+      config: { dbPath: join(dir.path, 'w.duckdb'), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 200, flushIntervalMs: 250 },
+    });
+    let busy: () => void = () => {};
+    const running = new Promise<void>((resolve) => (busy = resolve));
+    // Crashed once DuckDB is busy with the query (its first progress report), as a bug mid-query would.
+    const { done } = worker.run(LONG_SQL, `${RESULTS_SCHEMA}.crash_test`, { ...noHooks, onProgress: () => busy() });
+    const failed = done.then(
+      () => undefined,
+      (e: AppError) => e,
+    );
+    await running;
+    crashQueryWorker({ pool: worker });
+
+    const error = await failed;
+    expect(error?.code).toBe('WORKER_CRASHED');
+    expect(error?.message).toMatch(/^A query worker crashed: Injected worker crash/);
+    expect(error?.id).toMatch(/^[0-9a-f-]{36}$/);
+    // Main logs the death once the thread has exited, after the jobs it failed on its way out.
+    const logged = await vi.waitFor(() => {
+      const found = lines.filter((l) => l['code'] === 'WORKER_CRASHED');
+      expect(found).not.toEqual([]);
+      return found;
+    }, { timeout: 15_000 });
+    expect(logged.map((l) => l['errorId'])).toEqual([error?.id]);
+    expect(logged[0]?.['msg']).toBe(error?.message);
+
+    expect(await worker.request({ type: 'read', sql: 'select 42 as answer' })).toEqual([{ answer: 42 }]);
+  });
+});

@@ -1,0 +1,238 @@
+import { Worker } from 'node:worker_threads';
+import { appError, type AppError } from '../../shared/contracts/errors';
+import type { Column } from '../../shared/contracts/events';
+import { newErrorId } from '../platform/ids';
+import { logAppError, type Logger } from '../platform/logger';
+import type { ReplyOf, RunProgress, WorkerConfig, WorkerReply, WorkerRequest } from './workerProtocol';
+
+export interface QueryWorkerOptions {
+  /** Built worker entry (out/main/duckdbWorker.js), or a test entry that runs the .ts source under tsx. */
+  readonly workerPath: string;
+  readonly execArgv?: readonly string[];
+  /**
+   * Queries running at once (each on its own connections); more wait in FIFO order. A running
+   * DuckDB call holds one of libuv's 4 threads, so this stays below 4 to keep pages and catalog
+   * work responsive while long queries run.
+   */
+  readonly maxConcurrentQueries?: number;
+  readonly config: WorkerConfig;
+  readonly log: Logger;
+}
+
+export interface RunHooks {
+  onBegan(): void;
+  onProgress(p: RunProgress): void;
+  onColumns(columns: readonly Column[]): void;
+  onHead(head: ReplyOf['page']): void;
+  onRows(rowsAvailable: number): void;
+}
+
+type Request = WorkerRequest extends infer R ? (R extends { jobId: number } ? Omit<R, 'jobId'> : never) : never;
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: AppError): void;
+  hooks?: RunHooks;
+}
+
+interface QueuedRun {
+  readonly jobId: number;
+  readonly request: Extract<Request, { type: 'run' }>;
+  readonly pending: Pending;
+}
+
+/** One worker thread and the replies it owes. Replaced, not repaired, when it dies. */
+class WorkerThread {
+  readonly worker: Worker;
+  /** Every job sent to this thread and not yet answered, by jobId. */
+  readonly pending = new Map<number, Pending>();
+  /** The run jobs among them: what counts against maxConcurrentQueries. */
+  readonly runs = new Set<number>();
+  /** Set once the thread opened the database; a thread that dies before that failed to start. */
+  started = false;
+  /** Set when the thread reported why it is dying: it gets no new work while it winds down. */
+  fatal: AppError | undefined;
+
+  constructor(options: QueryWorkerOptions, onExit: (thread: WorkerThread, error: AppError) => void) {
+    this.worker = new Worker(options.workerPath, { workerData: options.config, execArgv: [...(options.execArgv ?? [])] });
+    this.worker.on('message', (reply: WorkerReply) => this.onReply(reply));
+    this.worker.on('error', (e) => onExit(this, appError(newErrorId(), 'WORKER_CRASHED', `A query worker crashed: ${e.message}`, { stack: e.stack ?? '' })));
+    this.worker.on('exit', (code) => onExit(this, appError(newErrorId(), 'WORKER_CRASHED', `A query worker exited (code ${code}).`)));
+  }
+
+  private onReply(reply: WorkerReply): void {
+    if (reply.type === 'ready') {
+      this.started = true;
+      return;
+    }
+    if (reply.type === 'fatal') {
+      this.fatal = reply.error;
+      return;
+    }
+    const p = this.pending.get(reply.jobId);
+    if (!p) return;
+    switch (reply.type) {
+      case 'began':
+        return p.hooks?.onBegan();
+      case 'progress': {
+        const { elapsedMs, rowsProcessed, percent } = reply;
+        return p.hooks?.onProgress({ elapsedMs, ...(rowsProcessed !== undefined ? { rowsProcessed } : {}), ...(percent !== undefined ? { percent } : {}) });
+      }
+      case 'columns':
+        return p.hooks?.onColumns(reply.columns);
+      case 'head':
+        return p.hooks?.onHead(reply.head);
+      case 'rows':
+        return p.hooks?.onRows(reply.rowsAvailable);
+      case 'done':
+        this.pending.delete(reply.jobId);
+        return p.resolve(reply.value);
+      case 'failed':
+        this.pending.delete(reply.jobId);
+        return p.reject(reply.error);
+    }
+  }
+}
+
+/** How long the thread gets to stop cleanly before it is terminated. */
+const SHUTDOWN_LIMIT_MS = 15_000;
+
+/** Threads dying in a row before they open the database, after which the worker gives up. */
+const MAX_STARTUP_FAILURES = 3;
+
+/**
+ * Main's side of the one DuckDB worker thread (docs/query-engine.md, the worker). One thread, not a
+ * pool: with @duckdb/node-api 1.5, `DuckDBInstance.fromCache` caches per thread, so two threads
+ * would open two independent instances of the same file, each blind to the other's tables and both
+ * writing it (`duckdbInstanceSharing.int.spec.ts` pins that). Parallelism does not suffer: DuckDB
+ * runs each query on every core itself, and the thread gives each running query its own
+ * connections, so queries, pages and catalog work proceed side by side.
+ *
+ * It numbers the jobs, keeps the replies they are owed, starts queries FIFO while fewer than
+ * `maxConcurrentQueries` run (pages and catalog work go straight through), and replaces the thread
+ * when it dies.
+ */
+export class QueryWorker {
+  /** Undefined only after threads kept dying at startup (see `broken`), or once closed. */
+  private thread: WorkerThread | undefined;
+  private readonly queue: QueuedRun[] = [];
+  private nextJob = 1;
+  private closed = false;
+  private startupFailures = 0;
+  /** Set when threads keep dying before they open the database: every request fails with it. */
+  private broken: AppError | undefined;
+
+  constructor(private readonly options: QueryWorkerOptions) {
+    this.thread = this.spawn();
+  }
+
+  /** Runs SQL into a result table. Resolves with its outcome; rejects with an AppError (its id minted where it failed). */
+  run(sql: string, resultTable: string, hooks: RunHooks): { jobId: number; done: Promise<ReplyOf['run']> } {
+    const jobId = this.nextJob++;
+    const done = new Promise<ReplyOf['run']>((resolve, reject) => {
+      if (this.broken) return reject(this.broken);
+      this.queue.push({ jobId, request: { type: 'run', sql, resultTable }, pending: { resolve: resolve as (v: unknown) => void, reject, hooks } });
+    });
+    this.dispatch();
+    return { jobId, done };
+  }
+
+  /** Interrupts a running job, or drops it from the queue. The job's promise rejects with INTERRUPTED. */
+  cancel(jobId: number): void {
+    const queued = this.queue.findIndex((q) => q.jobId === jobId);
+    if (queued !== -1) {
+      const [job] = this.queue.splice(queued, 1);
+      job?.pending.reject(appError(newErrorId(), 'INTERRUPTED', 'The query was cancelled before it started.'));
+      return;
+    }
+    if (this.thread?.runs.has(jobId)) this.thread.worker.postMessage({ type: 'cancel', jobId } satisfies WorkerRequest);
+  }
+
+  /** A page, a catalog change or a small internal read: sent at once, never queued behind queries. */
+  request<T extends Exclude<Request['type'], 'run'>>(request: Extract<Request, { type: T }>): Promise<ReplyOf[T]> {
+    const thread = this.available();
+    const jobId = this.nextJob++;
+    return new Promise((resolve, reject) => {
+      if (this.broken || !thread) return reject(this.broken ?? appError(newErrorId(), 'WORKER_CRASHED', 'No query worker is running.'));
+      thread.pending.set(jobId, { resolve: resolve as (v: unknown) => void, reject });
+      thread.worker.postMessage({ ...request, jobId });
+    });
+  }
+
+  /**
+   * Asks the thread to stop cleanly (a thread terminated mid-call would abort the process) and
+   * waits for it; if it does not stop in time it is terminated.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.pending.reject(appError(newErrorId(), 'INTERRUPTED', 'Sextant is shutting down.'));
+    const thread = this.thread;
+    if (!thread) return;
+    const exited = new Promise<void>((resolve) => thread.worker.once('exit', () => resolve()));
+    thread.worker.postMessage({ type: 'shutdown' } satisfies WorkerRequest);
+    const timer = setTimeout(() => void thread.worker.terminate(), SHUTDOWN_LIMIT_MS);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  /** The thread that may take new work: not one that is winding down after a crash. */
+  private available(): WorkerThread | undefined {
+    return this.thread && !this.thread.fatal ? this.thread : undefined;
+  }
+
+  private dispatch(): void {
+    const thread = this.available();
+    if (!thread) return; // the queue waits for the replacement
+    const max = Math.max(1, this.options.maxConcurrentQueries ?? 2);
+    while (this.queue.length > 0 && thread.runs.size < max) {
+      const job = this.queue.shift()!;
+      thread.runs.add(job.jobId);
+      const settle = (): void => {
+        thread.runs.delete(job.jobId);
+        this.dispatch();
+      };
+      thread.pending.set(job.jobId, {
+        ...job.pending,
+        resolve: (v) => {
+          settle();
+          job.pending.resolve(v);
+        },
+        reject: (e) => {
+          settle();
+          job.pending.reject(e);
+        },
+      });
+      thread.worker.postMessage({ ...job.request, jobId: job.jobId } satisfies WorkerRequest);
+    }
+  }
+
+  private spawn(): WorkerThread {
+    return new WorkerThread(this.options, (dead, error) => this.onExit(dead, error));
+  }
+
+  /**
+   * A dead thread fails everything it owed, with one error id that the log line carries too, and
+   * is replaced. Threads that keep dying before they open the database are not respawned forever:
+   * the worker reports why and stops.
+   */
+  private onExit(dead: WorkerThread, crash: AppError): void {
+    if (this.thread !== dead) return; // 'error' and then 'exit' for the same death
+    this.thread = undefined;
+    // The thread's own report, when it made one, is the error minted where the failure was first
+    // seen (the jobs it failed on its way out carry it already); else main saw the death first.
+    const error = dead.fatal ?? crash;
+    const owed = [...dead.pending.values()];
+    dead.pending.clear();
+    for (const p of owed) p.reject(error);
+    if (this.closed) return;
+    logAppError(this.options.log, 'error', error);
+    this.startupFailures = dead.started ? 0 : this.startupFailures + 1;
+    if (this.startupFailures >= MAX_STARTUP_FAILURES) {
+      this.broken = error;
+      for (const job of this.queue.splice(0)) job.pending.reject(error);
+      return;
+    }
+    this.thread = this.spawn();
+    this.dispatch();
+  }
+}
