@@ -14,7 +14,8 @@ import { DUCKDB_WORKER_THREADS, WorkerPool } from '../query/workerPool';
 import { openEventStore, type EventStore } from '../store/eventStore';
 import { Bus } from '../streams/bus';
 import { Projections } from '../streams/projections';
-import { StreamManager } from '../streams/streamManager';
+import { defaultFlowLimits, type FlowLimits } from '../streams/outbox';
+import { defaultStreamLimits, StreamManager, type StreamLimits } from '../streams/streamManager';
 import { serveChannel } from '../transports/serveChannel';
 import type { ServerChannel } from '../transports/serverChannel';
 import type { ClientConnection } from './clientConnection';
@@ -34,6 +35,9 @@ export interface AppCoreOptions {
   readonly maxConcurrentQueries?: number;
   /** Disk kept results may use before the oldest are dropped (default 5 GiB); dropped ones re-run on demand. */
   readonly resultCacheBytes?: number;
+  /** Stream and flow-control limits; the app runs the defaults, tests shrink them to reach the edges. */
+  readonly streamLimits?: Partial<StreamLimits>;
+  readonly flowLimits?: Partial<FlowLimits>;
 }
 
 /**
@@ -52,6 +56,7 @@ export class AppCore {
     readonly pool: WorkerPool,
     readonly runner: QueryRunner,
     readonly catalog: CatalogService,
+    private readonly flowLimits: FlowLimits,
   ) {}
 
   static async start(options: AppCoreOptions): Promise<AppCore> {
@@ -87,7 +92,9 @@ export class AppCore {
     const catalog = new CatalogService(handler, bus, pool, projections, log, dataDir);
     await runner.start();
     await catalog.start();
-    const core = new AppCore(dataDir, log, store, bus, projections, handler, new StreamManager(store, bus, projections, log), pool, runner, catalog);
+    const streams = new StreamManager(store, bus, projections, log, { ...defaultStreamLimits, ...options.streamLimits });
+    const flowLimits = { ...defaultFlowLimits, ...options.flowLimits };
+    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits);
     if (firstStart) await core.seed(options.samples ?? sampleDatasetPaths());
     log.info({ dataDir, seq: store.lastSeq() }, 'core started');
     return core;
@@ -118,6 +125,7 @@ export class AppCore {
         fetchPage: (queryId, offset, limit, view) => this.runner.fetchPage(queryId, offset, limit, view),
       },
       channel,
+      this.flowLimits,
     );
   }
 
