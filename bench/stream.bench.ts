@@ -7,7 +7,6 @@ import type { EventMetadata } from '../src/shared/contracts/events';
 import type { Frame } from '../src/shared/contracts/frames';
 import type { ServerMessage } from '../src/shared/contracts/protocol';
 import { EventStore, type NewEvent } from '../src/main/store/eventStore';
-import { StreamCore } from '../test/support/streamCore';
 import { startTestCore, tempDir } from '../test/support/testCore';
 import { MemoryTransport } from '../src/main/transports/memoryChannel';
 import { startWebHost } from '../src/main/webHost/webHost';
@@ -155,7 +154,7 @@ export const benches: Bench[] = [
         for (let from = 0; from < total / sessionsCount; from += 1000) store.append('QuerySession', `bench-${s}`, from, storedEvents(s, from, 1000));
       }
       store.close();
-      const core = new StreamCore(dir.path);
+      const core = await startTestCore(dir.path);
       const host = await startWebHost(core, { port: 0, staticDir: dir.path });
       const subscriptionId = 'session/*#bench';
 
@@ -189,7 +188,7 @@ export const benches: Bench[] = [
 
       wss.close();
       await host.close();
-      core.close();
+      await core.close();
       dir.remove();
       const bytes = messages.reduce((sum, m) => sum + m.length, 0);
       return result('stream.replay_100k', 'ms', separate.value, separate.baseline, {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSessions, viewForPattern } from '../src/shared/views/appView';
-import { StreamCore } from './support/streamCore';
-import { tempDir } from './support/testCore';
+import type { AppCore } from '../src/main/core/appCore';
+import { startTestCore, tempDir } from './support/testCore';
 import { MemoryTransport } from '../src/main/transports/memoryChannel';
 import type { ServerChannel } from '../src/main/transports/serverChannel';
 import { createApiClient } from '../src/shared/client/apiClient';
@@ -10,13 +10,13 @@ import { ChannelProbe, MapStorage, waitFor } from './support/clientHarness';
 
 /** The renderer's stream client against a real core, over the in-memory transport. */
 describe('StreamClient', () => {
-  const cleanup: (() => void)[] = [];
-  afterEach(() => {
-    for (const c of cleanup.splice(0).reverse()) c();
+  const cleanup: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanup.splice(0).reverse()) await c();
   });
-  const core = () => {
+  const core = async () => {
     const dir = tempDir();
-    const c = new StreamCore(dir.path);
+    const c = await startTestCore(dir.path);
     cleanup.push(() => dir.remove(), () => c.close());
     return c;
   };
@@ -28,11 +28,11 @@ describe('StreamClient', () => {
     cleanup.push(() => transport.drop());
     return { transport, probe, stream };
   };
-  const onCore = (c: StreamCore) => (channel: ServerChannel) => void c.connect(channel);
+  const onCore = (c: AppCore) => (channel: ServerChannel) => void c.connect(channel);
   const persisted = () => new Promise((r) => setTimeout(r, 300)); // the client saves within 250 ms
 
   it('after a reload it resumes from the saved (view, seq) and replays only what it missed', async () => {
-    const c = core();
+    const c = await core();
     const a = await c.dispatch({ type: 'OpenSession', title: 'A' });
     const storage = new MapStorage();
     const first = client(onCore(c), storage);
@@ -52,17 +52,17 @@ describe('StreamClient', () => {
   });
 
   it('when the data dir was replaced under it, it takes a snapshot of the new log and keeps nothing of the old', async () => {
-    const old = core();
+    const old = await core();
     await old.dispatch({ type: 'OpenSession', title: 'Old' });
     for (let i = 0; i < 5; i++) await old.dispatch({ type: 'OpenSession', title: `Old ${i}` });
     const storage = new MapStorage();
     let current = old;
     const c = client((channel) => void current.connect(channel), storage);
     await waitFor(() => c.stream.getState().live, 'live');
-    expect(openSessions(c.stream.getState().view)).toHaveLength(6);
+    expect(openSessions(c.stream.getState().view)).toHaveLength(7); // and the one its first start opened
 
     // Another data dir behind the same address: a different log whose seqs go further.
-    const fresh = core();
+    const fresh = await core();
     for (let i = 0; i < 9; i++) await fresh.dispatch({ type: 'OpenSession', title: `New ${i}` });
     c.transport.drop();
     current = fresh;
@@ -71,7 +71,9 @@ describe('StreamClient', () => {
     const [, resubscribe] = c.probe.subscribes();
     expect(resubscribe?.storeId).toBe(old.streams.storeId());
     expect(c.probe.framesOn(c.probe.connections).map((f) => f.kind)).toEqual(['snapshot', 'live']);
-    expect(openSessions(c.stream.getState().view).map((s) => s.title)).toEqual(Array.from({ length: 9 }, (_, i) => `New ${i}`));
+    const titles = openSessions(c.stream.getState().view).map((s) => s.title);
+    expect(titles.slice(1)).toEqual(Array.from({ length: 9 }, (_, i) => `New ${i}`));
+    expect(titles.filter((t) => t.startsWith('Old'))).toEqual([]);
     expect(c.stream.viewOf('session/*')).toEqual(viewForPattern(fresh.projections.current.view, 'session/*'));
   });
 });

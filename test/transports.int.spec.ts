@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SextantApi } from '../src/shared/contracts/protocol';
 import { matchTopic } from '../src/shared/contracts/topics';
 import { viewForPattern } from '../src/shared/views/appView';
-import { StreamCore } from './support/streamCore';
-import { tempDir } from './support/testCore';
+import type { AppCore, AppCoreOptions } from '../src/main/core/appCore';
+import { startTestCore, tempDir } from './support/testCore';
 import { MemoryTransport } from '../src/main/transports/memoryChannel';
 import { startWebHost, type WebHost } from '../src/main/webHost/webHost';
 import { createApiClient } from '../src/shared/client/apiClient';
@@ -18,7 +18,7 @@ const PATTERNS = ['session/*', 'catalog'];
 
 /** One transport under test: the renderer's client on one end, main's serveConnection on the other. */
 interface Rig {
-  readonly core: StreamCore;
+  readonly core: AppCore;
   readonly probe: ChannelProbe;
   readonly api: SextantApi;
   readonly stream: StreamClient;
@@ -29,12 +29,12 @@ interface Rig {
   close(): Promise<void>;
 }
 
-type Limits = ConstructorParameters<typeof StreamCore>[1];
+type Limits = Pick<AppCoreOptions, 'streamLimits' | 'flowLimits'>;
 
 const transports: Record<string, (limits?: Limits) => Promise<Rig>> = {
   'in-memory pair': async (limits) => {
     const dir = tempDir();
-    const core = new StreamCore(dir.path, limits);
+    const core = await startTestCore(dir.path, limits);
     const transport = new MemoryTransport((channel) => core.connect(channel));
     transport.connect();
     const probe = new ChannelProbe(transport);
@@ -49,14 +49,14 @@ const transports: Record<string, (limits?: Limits) => Promise<Rig>> = {
       reconnect: async () => transport.connect(),
       close: async () => {
         transport.drop();
-        core.close();
+        await core.close();
         dir.remove();
       },
     };
   },
   'WebSocket over loopback (real web host)': async (limits) => {
     const dir = tempDir();
-    const core = new StreamCore(dir.path, limits);
+    const core = await startTestCore(dir.path, limits);
     let host: WebHost = await startWebHost(core, { port: 0, staticDir: dir.path });
     const { port, token } = host;
     const channel = createWsChannel(`ws://127.0.0.1:${port}/ws?token=${token}`, {
@@ -81,7 +81,7 @@ const transports: Record<string, (limits?: Limits) => Promise<Rig>> = {
       close: async () => {
         channel.close();
         await host.close();
-        core.close();
+        await core.close();
         dir.remove();
       },
     };
@@ -91,12 +91,12 @@ const transports: Record<string, (limits?: Limits) => Promise<Rig>> = {
 /** The seqs of the event frames the client's code was handed for `pattern`, over every connection. */
 const receivedSeqs = (rig: Rig, pattern: string): number[] =>
   rig.probe.delivered.flatMap(({ frame }) => (frame.kind === 'event' && frame.subscriptionId.startsWith(`${pattern}#`) ? [frame.event.globalSeq] : []));
-const storedSeqs = (core: StreamCore, pattern: string, afterSeq: number): number[] =>
+const storedSeqs = (core: AppCore, pattern: string, afterSeq: number): number[] =>
   core.store
     .readAfter(afterSeq, 1_000_000)
     .filter((e) => matchTopic(pattern, e.topic))
     .map((e) => e.globalSeq);
-const lastMatching = (core: StreamCore, pattern: string): number => storedSeqs(core, pattern, 0).at(-1) ?? 0;
+const lastMatching = (core: AppCore, pattern: string): number => storedSeqs(core, pattern, 0).at(-1) ?? 0;
 const firstSnapshotSeq = (rig: Rig, pattern: string): number => {
   const snap = rig.probe.delivered.find(({ frame }) => frame.kind === 'snapshot' && frame.subscriptionId.startsWith(`${pattern}#`));
   return snap?.frame.kind === 'snapshot' ? snap.frame.seq : NaN;
@@ -211,7 +211,7 @@ describe('WebSocket transport: a message that is not text', () => {
   });
   const host = async () => {
     const dir = tempDir();
-    const core = new StreamCore(dir.path);
+    const core = await startTestCore(dir.path);
     const h = await startWebHost(core, { port: 0, staticDir: dir.path });
     cleanup.push(() => dir.remove(), () => core.close(), () => h.close());
     return h;

@@ -14,7 +14,8 @@ import { QueryWorker } from '../query/queryWorker';
 import { openEventStore, type EventStore } from '../store/eventStore';
 import { Bus } from '../streams/bus';
 import { Projections } from '../streams/projections';
-import { StreamManager } from '../streams/streamManager';
+import { defaultFlowLimits, type FlowLimits } from '../streams/outbox';
+import { defaultStreamLimits, StreamManager, type StreamLimits } from '../streams/streamManager';
 import type { ServerChannel } from '../transports/serverChannel';
 import { serveConnection, type ClientConnection } from './clientConnection';
 
@@ -33,6 +34,9 @@ export interface AppCoreOptions {
   readonly maxConcurrentQueries?: number;
   /** Disk kept results may use before the oldest are dropped (default 5 GiB); dropped ones re-run on demand. */
   readonly resultCacheBytes?: number;
+  /** Stream and flow-control limits; the app runs the defaults, tests shrink them to reach the edges. */
+  readonly streamLimits?: Partial<StreamLimits>;
+  readonly flowLimits?: Partial<FlowLimits>;
 }
 
 /**
@@ -51,6 +55,7 @@ export class AppCore {
     readonly pool: QueryWorker,
     readonly runner: QueryRunner,
     readonly catalog: CatalogService,
+    private readonly flowLimits: FlowLimits,
   ) {}
 
   static async start(options: AppCoreOptions): Promise<AppCore> {
@@ -85,7 +90,9 @@ export class AppCore {
     const catalog = new CatalogService(handler, bus, pool, projections, log, dataDir);
     await runner.start();
     await catalog.start();
-    const core = new AppCore(dataDir, log, store, bus, projections, handler, new StreamManager(store, bus, projections, log), pool, runner, catalog);
+    const streams = new StreamManager(store, bus, projections, log, { ...defaultStreamLimits, ...options.streamLimits });
+    const flowLimits = { ...defaultFlowLimits, ...options.flowLimits };
+    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits);
     if (firstStart) await core.seed(options.samples ?? sampleDatasetPaths());
     log.info({ dataDir, seq: store.lastSeq() }, 'core started');
     return core;
@@ -116,6 +123,7 @@ export class AppCore {
         fetchPage: (queryId, offset, limit, view) => this.runner.fetchPage(queryId, offset, limit, view),
       },
       channel,
+      this.flowLimits,
     );
   }
 

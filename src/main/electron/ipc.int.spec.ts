@@ -5,8 +5,8 @@ import { IPC_TO_MAIN, IPC_TO_RENDERER } from '../../shared/contracts/ipcChannels
 import { MAX_MESSAGE_BYTES } from '../../shared/contracts/limits';
 import type { ServerMessage } from '../../shared/contracts/protocol';
 import { answersTo, HOSTILE_COUNT as COUNT, HOSTILE_SEED as SEED, hostileMessages, whyWrong, type Response } from '../../../test/faults/hostileMessages';
-import { StreamCore } from '../../../test/support/streamCore';
-import { tempDir } from '../../../test/support/testCore';
+import { startTestCore, tempDir } from '../../../test/support/testCore';
+import type { AppCore } from '../core/appCore';
 import type { ClientConnection } from '../core/clientConnection';
 import type { ServerChannel } from '../transports/serverChannel';
 import { registerIpc, type IpcContents, type IpcEvent, type IpcMainLike } from './ipc';
@@ -74,14 +74,14 @@ const settle = () => new Promise((r) => setTimeout(r, 30));
 
 describe('Electron IPC as registerIpc wires it (ipcMain, WebContents and frames stood in for)', () => {
   let dir: ReturnType<typeof tempDir>;
-  let core: StreamCore;
+  let core: AppCore;
   let ipc: FakeIpcMain;
   let warnings: { msg: string; url?: string }[];
   let connections: ClientConnection[];
 
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = tempDir();
-    core = new StreamCore(dir.path);
+    core = await startTestCore(dir.path);
     ipc = new FakeIpcMain();
     warnings = [];
     connections = [];
@@ -97,8 +97,8 @@ describe('Electron IPC as registerIpc wires it (ipcMain, WebContents and frames 
       {},
     );
   });
-  afterEach(() => {
-    core.close();
+  afterEach(async () => {
+    await core.close();
     dir.remove();
   });
 

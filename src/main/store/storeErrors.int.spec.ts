@@ -11,10 +11,13 @@ describe('a write SQLite refused, as a person reads it', () => {
     expect(e.message).toBe('The disk holding the event store /data/events.sqlite is full: nothing was stored. Free some space and try again; everything saved before is intact.');
   });
 
-  it('an I/O error (a file-size limit, a failing disk) says the disk may be full or failing', () => {
-    const e = writeFailure(sqliteError('SQLITE_IOERR_WRITE', 'disk I/O error'), '/data/events.sqlite', 'id-2');
-    expect(e.code).toBe('STORE_WRITE_FAILED');
-    expect(e.message).toMatch(/could not be written \(disk I\/O error: the disk may be full or failing\): nothing was stored/);
+  it('an I/O error (a file-size limit, a failing disk) is STORE_WRITE_FAILED, one message whatever the subcode, SQLite’s text kept in the cause', () => {
+    const expected =
+      'The event store /data/events.sqlite could not be written (the disk refused the write: it may be full or failing): nothing was stored. Free some space or check the disk, then try again; everything saved before is intact.';
+    for (const code of ['SQLITE_IOERR_WRITE', 'SQLITE_IOERR_FSYNC', 'SQLITE_IOERR']) {
+      const e = writeFailure(sqliteError(code, 'disk I/O error'), '/data/events.sqlite', 'id-2');
+      expect(e).toMatchObject({ code: 'STORE_WRITE_FAILED', message: expected, cause: { code, message: 'disk I/O error' } });
+    }
   });
 
   it('anything else keeps SQLite’s reason', () => {

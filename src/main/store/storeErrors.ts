@@ -59,28 +59,28 @@ export function readFailure(e: unknown, path: string, id: string): AppError {
 
 /**
  * A write SQLite refused. Nothing of it was stored: the transaction rolled back, and everything
- * acknowledged before is intact. A full disk is SQLITE_FULL; a write the OS refused for another
- * reason (a file-size limit, a failing disk) is an I/O error, which SQLite cannot tell apart, so
- * the message names both.
+ * acknowledged before is intact. Two messages a person may see on a full disk, each fixed so the
+ * docs and the fault tests can name it exactly (docs/faults.md):
+ * - SQLITE_FULL (the OS said ENOSPC): STORE_FULL, "is full".
+ * - SQLITE_IOERR_* (the OS refused the write for another reason: EFBIG past a file-size limit, EIO
+ *   from a failing disk; SQLite cannot tell them apart): STORE_WRITE_FAILED, "could not be written",
+ *   naming both. SQLite's own text ("disk I/O error") stays in `cause`.
  */
 export function writeFailure(e: unknown, path: string, id: string): AppError {
   if (e instanceof AppErrorException) return e.error;
   const code = sqliteCode(e);
   const cause = causeOf(e);
   const extra = { details: { path }, cause, ...(cause.stack ? { stack: cause.stack } : {}) };
-  if (code.startsWith('SQLITE_FULL')) {
-    return appError(id, 'STORE_FULL', `The disk holding the event store ${path} is full: nothing was stored. Free some space and try again; everything saved before is intact.`, extra);
-  }
-  if (code.startsWith('SQLITE_IOERR')) {
-    return appError(
-      id,
-      'STORE_WRITE_FAILED',
-      `The event store ${path} could not be written (${cause.message}: the disk may be full or failing): nothing was stored. Free some space or check the disk, then try again; everything saved before is intact.`,
-      extra,
-    );
-  }
+  if (code.startsWith('SQLITE_FULL')) return appError(id, 'STORE_FULL', diskFullMessage(path), extra);
+  if (code.startsWith('SQLITE_IOERR')) return appError(id, 'STORE_WRITE_FAILED', diskRefusedMessage(path), extra);
   return appError(id, 'STORE_WRITE_FAILED', `Writing to the event store ${path} failed, nothing was stored: ${cause.message}`, extra);
 }
+
+export const diskFullMessage = (path: string): string =>
+  `The disk holding the event store ${path} is full: nothing was stored. Free some space and try again; everything saved before is intact.`;
+
+export const diskRefusedMessage = (path: string): string =>
+  `The event store ${path} could not be written (the disk refused the write: it may be full or failing): nothing was stored. Free some space or check the disk, then try again; everything saved before is intact.`;
 
 export function isUniqueViolation(e: unknown): boolean {
   return sqliteCode(e) === 'SQLITE_CONSTRAINT_UNIQUE';

@@ -5,24 +5,30 @@ import type { Frame } from '../../shared/contracts/frames';
 import { matchTopic } from '../../shared/contracts/topics';
 import { emptyView, evolveAppView, viewForPattern, type AppView } from '../../shared/views/appView';
 import { ProtocolClient } from '../../../test/support/protocolClient';
-import { StreamCore } from '../../../test/support/streamCore';
-import { tempDir } from '../../../test/support/testCore';
+import { recordingLogger } from '../../../test/support/recordingLogger';
+import { startTestCore, tempDir } from '../../../test/support/testCore';
+import type { AppCore, AppCoreOptions } from '../core/appCore';
+import { silentLogger } from '../platform/logger';
+import { waitFor } from '../../../test/support/clientHarness';
+import { Outbox } from './outbox';
+import { defaultStreamLimits, StreamManager, type ResumePoint } from './streamManager';
 
 type EventFrame = Extract<Frame, { kind: 'event' }>;
 const eventSeqs = (frames: readonly Frame[]) => frames.flatMap((f) => (f.kind === 'event' ? [f.event.globalSeq] : []));
 const kinds = (frames: readonly Frame[]) => frames.map((f) => f.kind);
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
-describe('StreamManager over a real store', () => {
-  let core: StreamCore;
-  const cores: StreamCore[] = [];
+describe('StreamManager in the real core', () => {
+  let core: AppCore;
+  const cores: { core: AppCore; errors: string[] }[] = [];
   const dirs: ReturnType<typeof tempDir>[] = [];
-  /** A core on a fresh data dir. */
-  const start = (options: ConstructorParameters<typeof StreamCore>[1] = {}) => {
+  /** A core on a fresh data dir (its first start opens one session). */
+  const start = async (options: Pick<AppCoreOptions, 'streamLimits' | 'flowLimits'> = {}) => {
     const d = tempDir();
     dirs.push(d);
-    const c = new StreamCore(d.path, options);
-    cores.push(c);
+    const { log, errors } = recordingLogger();
+    const c = await startTestCore(d.path, { ...options, log });
+    cores.push({ core: c, errors });
     return c;
   };
   const client = (c = core) => new ProtocolClient((channel) => c.connect(channel));
@@ -50,13 +56,13 @@ describe('StreamManager over a real store', () => {
       pattern,
     );
 
-  beforeEach(() => {
-    core = start();
+  beforeEach(async () => {
+    core = await start();
   });
-  afterEach(() => {
+  afterEach(async () => {
     for (const c of cores.splice(0)) {
-      expect(c.listenerErrors).toEqual([]);
-      c.close();
+      expect(c.errors).toEqual([]);
+      await c.core.close();
     }
     for (const d of dirs.splice(0)) d.remove();
   });
@@ -97,7 +103,7 @@ describe('StreamManager over a real store', () => {
   });
 
   it('replays in batches that yield, while appends continue, and still delivers each event once in order', async () => {
-    core = start({ streamLimits: { replayBatch: 3 } });
+    core = await start({ streamLimits: { replayBatch: 3 } });
     const a = await open('A');
     for (let i = 0; i < 40; i++) await rename(a, `t${i}`);
     const c = client();
@@ -117,12 +123,13 @@ describe('StreamManager over a real store', () => {
     const a = await open('A');
     await rename(a, 'x');
     const storeId = core.streams.storeId();
+    const last = core.store.lastSeq() - 1; // the first start's own session is before it
     const c = client();
     await c.request({ method: 'subscribe', subscriptionId: 'other-log', pattern: 'session/*', afterSeq: 1, storeId: '0190a0b0-0000-7000-8000-000000000000' });
     await c.request({ method: 'subscribe', subscriptionId: 'beyond', pattern: 'session/*', afterSeq: 999 });
-    await c.request({ method: 'subscribe', subscriptionId: 'same-log', pattern: 'session/*', afterSeq: 1, storeId });
+    await c.request({ method: 'subscribe', subscriptionId: 'same-log', pattern: 'session/*', afterSeq: last, storeId });
     // First heard of while the log was empty: only the end check applies.
-    await c.request({ method: 'subscribe', subscriptionId: 'empty-log', pattern: 'session/*', afterSeq: 1, storeId: '' });
+    await c.request({ method: 'subscribe', subscriptionId: 'empty-log', pattern: 'session/*', afterSeq: last, storeId: '' });
     await c.until((f) => f.filter((x) => x.kind === 'live').length === 4);
     expect(kinds(c.framesOf('other-log'))).toEqual(['snapshot', 'live']);
     expect(kinds(c.framesOf('beyond'))).toEqual(['snapshot', 'live']);
@@ -133,7 +140,7 @@ describe('StreamManager over a real store', () => {
   it('a stalled client holds at most a window of frames in flight, then its subscriber queues a bounded number and goes stale', async () => {
     const window = 50;
     const maxQueued = 30;
-    core = start({ flowLimits: { window }, streamLimits: { maxQueued } });
+    core = await start({ flowLimits: { window }, streamLimits: { maxQueued } });
     const a = await open('A');
     const c = client(core);
     c.autoAck = false; // reads, never acknowledges: a hung renderer
@@ -167,7 +174,7 @@ describe('StreamManager over a real store', () => {
   });
 
   it('a replay to a client that stops acknowledging pauses at the window instead of going stale', async () => {
-    core = start({ flowLimits: { window: 100 }, streamLimits: { replayBatch: 40 } });
+    core = await start({ flowLimits: { window: 100 }, streamLimits: { replayBatch: 40 } });
     const a = await open('A');
     for (let i = 0; i < 299; i++) await rename(a, `t${i}`);
     const c = client(core);
@@ -249,7 +256,7 @@ describe('StreamManager over a real store', () => {
 
   it('a subscription dropped as stale frees its slot on the connection', async () => {
     // snapshot + live fill the window; one event queues; the next overflows the queue.
-    core = start({ flowLimits: { window: 2 }, streamLimits: { maxQueued: 1 } });
+    core = await start({ flowLimits: { window: 2 }, streamLimits: { maxQueued: 1 } });
     const a = await open('A');
     const c = client(core);
     c.autoAck = false;
@@ -275,5 +282,54 @@ describe('StreamManager over a real store', () => {
     await c.until((f) => eventSeqs(f).includes(live));
     const received = c.frames.filter((f): f is EventFrame => f.kind === 'event').map((f) => f.event);
     expect(received).toEqual(core.store.readAfter(0, 100) as EventEnvelope[]);
+  });
+
+  /**
+   * subscribe-before-replay. In the app, catch-up's last read of the store (the snapshot, or the
+   * replay batch that comes back short) and going live are one synchronous step, so nothing can be
+   * appended between them, and a subscription that registered on the bus only after that read
+   * would pass every test above. An append made while the replay yields between batches does not
+   * tell the two apart either: the next batch reads it from the store whichever came first. So the
+   * test uses the stream manager's `beforeLive` seam, which runs exactly after that last read, and
+   * appends there as the command handler does (store, then bus). Registered first, the subscriber
+   * has buffered the event and delivers it; registered after the read, it never sees it.
+   */
+  describe('subscribe-before-replay: an append landing after catch-up’s last read is delivered', () => {
+    const cases: [string, (lastSeq: number) => ResumePoint | undefined][] = [
+      ['after a replay in batches', () => ({ afterSeq: 1 })],
+      ['after a snapshot', () => undefined],
+    ];
+    it.each(cases)('%s', async (_, from) => {
+      const a = await open('A');
+      for (let i = 0; i < 7; i++) await rename(a, `t${i}`);
+      const pattern = `session/${a}`;
+      let appended = 0;
+      const streams = new StreamManager(core.store, core.bus, core.projections, silentLogger(), { ...defaultStreamLimits, replayBatch: 2 }, {
+        beforeLive: () => {
+          if (appended > 0) return;
+          const version = core.store.aggregateVersion('QuerySession', a);
+          const metadata = { commandId: 'between', correlationId: 'between', issuedBy: 'user' } as const;
+          const stored = core.store.append('QuerySession', a, version, [
+            { event: { type: 'SessionRenamed', payload: { title: 'between read and live' } }, topic: pattern, metadata, occurredAt: new Date().toISOString() },
+          ]);
+          appended = stored[0]!.globalSeq;
+          core.bus.publishEvents(stored);
+        },
+      });
+      const frames: Frame[] = [];
+      const outbox = new Outbox({ sendFrames: (json) => void frames.push(...(JSON.parse(`[${json}]`) as Frame[])), backlogBytes: () => 0 });
+      const sub = streams.subscribe('s', pattern, from(core.store.lastSeq()), outbox);
+      try {
+        await waitFor(() => frames.some((f) => f.kind === 'live'), 'live');
+        expect(appended).toBeGreaterThan(0);
+        const start = frames[0]?.kind === 'snapshot' ? frames[0].seq : 1;
+        expect(eventSeqs(frames)).toEqual(storedSeqs(pattern, start));
+        expect(eventSeqs(frames)).toContain(appended);
+        expect(frames.at(-1)).toMatchObject({ kind: 'live', seq: appended });
+      } finally {
+        sub.close();
+        streams.close();
+      }
+    });
   });
 });

@@ -9,7 +9,6 @@ import type { EventStore } from '../store/eventStore';
 import type { Bus, BusMessage } from './bus';
 import type { Outbox } from './outbox';
 import type { Projections } from './projections';
-import { ReplayReader } from './replayReader';
 
 export interface StreamLimits {
   /** Events per replay batch; the replay yields to the event loop between batches. */
@@ -23,9 +22,19 @@ export interface StreamLimits {
 export const defaultStreamLimits: StreamLimits = { replayBatch: 500, maxBuffered: 10_000, maxQueued: 10_000 };
 
 /** Where a subscription resumes: after `afterSeq` of the log named `storeId`. */
-export interface Cursor {
+export interface ResumePoint {
   readonly afterSeq: number;
   readonly storeId?: string;
+}
+
+/**
+ * Points in a subscription's life where a test may act. In the app nothing else can run at these
+ * points (they sit inside one synchronous step), which is exactly what hides a wrong order from an
+ * ordinary test; see the subscribe-before-replay test in streamManager.int.spec.ts.
+ */
+export interface StreamSeams {
+  /** Called after catch-up's last read of the store (snapshot or final replay batch), just before going live. */
+  readonly beforeLive?: (subscriptionId: string) => void;
 }
 
 export interface Subscription {
@@ -48,7 +57,6 @@ export interface StreamStats {
  * below the last seq sent, then go live. No event is missed, doubled or reordered.
  */
 export class StreamManager {
-  private readonly reader: ReplayReader;
   private readonly subscribers = new Set<Subscriber>();
   private knownStoreId = '';
 
@@ -58,18 +66,17 @@ export class StreamManager {
     private readonly projections: Projections,
     private readonly log: Logger,
     private readonly limits: StreamLimits = defaultStreamLimits,
-  ) {
-    this.reader = new ReplayReader(store);
-  }
+    private readonly seams: StreamSeams = {},
+  ) {}
 
-  subscribe(id: string, pattern: string, cursor: Cursor | undefined, outbox: Outbox, onClosed: () => void = () => {}): Subscription {
+  subscribe(id: string, pattern: string, from: ResumePoint | undefined, outbox: Outbox, onClosed: () => void = () => {}): Subscription {
     const subscriber = new Subscriber(id, pattern, outbox, this.limits, () => {
       this.subscribers.delete(subscriber);
       onClosed();
     });
     this.subscribers.add(subscriber);
     subscriber.start(this.bus);
-    void this.catchUp(subscriber, this.usableCursor(pattern, cursor)).catch((e: unknown) => {
+    void this.catchUp(subscriber, this.usableResumePoint(pattern, from)).catch((e: unknown) => {
       this.log.error({ err: e, subscriptionId: id, pattern }, 'catch-up failed');
       subscriber.stale();
     });
@@ -78,7 +85,7 @@ export class StreamManager {
 
   /** The log's id: its first event's id. Cached once there is one (it can never change). */
   storeId(): string {
-    if (this.knownStoreId === '') this.knownStoreId = this.reader.storeId();
+    if (this.knownStoreId === '') this.knownStoreId = this.store.firstEventId();
     return this.knownStoreId;
   }
 
@@ -94,47 +101,50 @@ export class StreamManager {
 
   close(): void {
     for (const s of [...this.subscribers]) s.close();
-    this.reader.close();
   }
 
   /**
-   * A cursor is only worth replaying from if it belongs to this log and is not beyond its end;
+   * A resume point is only worth replaying from if it belongs to this log and is not beyond its end;
    * otherwise (the data dir was replaced, restored from a backup…) the client gets a snapshot.
    * An empty store id means the client first heard of this log while it was still empty, so
    * only the end check applies.
    */
-  private usableCursor(pattern: string, cursor: Cursor | undefined): Cursor | undefined {
-    if (cursor === undefined) return undefined;
+  private usableResumePoint(pattern: string, from: ResumePoint | undefined): ResumePoint | undefined {
+    if (from === undefined) return undefined;
     const lastSeq = this.store.lastSeq();
     const storeId = this.storeId();
-    const otherLog = cursor.storeId !== undefined && cursor.storeId !== '' && cursor.storeId !== storeId;
-    if (cursor.afterSeq > lastSeq || (otherLog && cursor.afterSeq > 0)) {
-      this.log.info({ pattern, cursor, lastSeq, storeId }, 'cursor from another event log: sending a snapshot');
+    const otherLog = from.storeId !== undefined && from.storeId !== '' && from.storeId !== storeId;
+    if (from.afterSeq > lastSeq || (otherLog && from.afterSeq > 0)) {
+      this.log.info({ pattern, from, lastSeq, storeId }, 'resume point from another event log: sending a snapshot');
       return undefined;
     }
-    return cursor;
+    return from;
   }
 
-  private async catchUp(sub: Subscriber, cursor: Cursor | undefined): Promise<void> {
-    if (cursor === undefined) {
+  private async catchUp(sub: Subscriber, from: ResumePoint | undefined): Promise<void> {
+    if (from === undefined) {
       if (!(await sub.outbox.whenCredit()) || sub.closed) return;
       // Synchronous from the snapshot to `live`: nothing can be published in between.
       const { seq, state } = this.projections.snapshot(sub.pattern);
       sub.sendNow([{ kind: 'snapshot', subscriptionId: sub.id, seq, storeId: this.storeId(), state }], seq);
+      this.seams.beforeLive?.(sub.id);
       return sub.goLive(this.storeId());
     }
-    let after = cursor.afterSeq;
+    let after = from.afterSeq;
     sub.resumeFrom(after);
     for (;;) {
       if (!(await sub.outbox.whenCredit()) || sub.closed) return;
       const limit = Math.min(this.limits.replayBatch, sub.outbox.credit);
-      const batch = this.reader.read(sub.id, sub.pattern, after, limit);
+      const batch = this.store.replayFrames(sub.id, sub.pattern, after, limit);
       if (batch.count > 0) {
         after = batch.lastSeq;
         sub.sendReplay(batch.json, batch.count, batch.lastSeq);
       }
       // A short batch means the store had nothing more: go live now, before anything else runs.
-      if (batch.count < limit) return sub.goLive(this.storeId());
+      if (batch.count < limit) {
+        this.seams.beforeLive?.(sub.id);
+        return sub.goLive(this.storeId());
+      }
       await yieldToEventLoop();
     }
   }

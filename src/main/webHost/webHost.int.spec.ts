@@ -5,8 +5,8 @@ import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_BYTES } from '../../shared/contracts/protocol';
 import { CONTENT_SECURITY_POLICY } from '../security/contentSecurityPolicy';
-import { StreamCore } from '../../../test/support/streamCore';
-import { fakeRenderer, tempDir } from '../../../test/support/testCore';
+import { fakeRenderer, startTestCore, tempDir } from '../../../test/support/testCore';
+import type { AppCore } from '../core/appCore';
 import { startWebHost, type WebHost } from './webHost';
 
 interface Reply {
@@ -64,19 +64,19 @@ const connectsTo = (host: string, port: number): Promise<boolean> =>
 
 describe('the web host’s security checks (a real server on loopback)', () => {
   let dir: ReturnType<typeof tempDir>;
-  let core: StreamCore;
+  let core: AppCore;
   let host: WebHost;
   let token: string;
   let port: number;
   beforeEach(async () => {
     dir = tempDir();
-    core = new StreamCore(dir.path);
+    core = await startTestCore(dir.path);
     host = await startWebHost(core, { port: 0, staticDir: fakeRenderer(dir.path) });
     ({ token, port } = host);
   });
   afterEach(async () => {
     await host.close();
-    core.close();
+    await core.close();
     dir.remove();
   });
 

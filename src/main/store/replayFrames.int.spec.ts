@@ -3,10 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMetadata } from '../../shared/contracts/events';
 import type { Frame } from '../../shared/contracts/frames';
 import { matchTopic } from '../../shared/contracts/topics';
-import { EventStore, openEventStore } from '../store/eventStore';
-import { UpcasterRegistry } from '../store/upcasters';
+import { EventStore, openEventStore } from './eventStore';
+import { UpcasterRegistry } from './upcasters';
 import { tempDir } from '../../../test/support/testCore';
-import { ReplayReader } from './replayReader';
 
 const metadata: EventMetadata = { commandId: 'c"1', correlationId: 'c\\2', causationId: 'ü', issuedBy: 'user' };
 
@@ -26,17 +25,14 @@ function appendRenames(store: EventStore, aggregateId: string, topic: string, n:
   );
 }
 
-describe('ReplayReader', () => {
+describe('EventStore.replayFrames', () => {
   let dir: ReturnType<typeof tempDir>;
   let store: EventStore;
-  let reader: ReplayReader;
   beforeEach(() => {
     dir = tempDir();
     store = openEventStore(`${dir.path}/events.sqlite`);
-    reader = new ReplayReader(store);
   });
   afterEach(() => {
-    reader.close();
     store.close();
     dir.remove();
   });
@@ -58,7 +54,7 @@ describe('ReplayReader', () => {
           .filter((e) => e.globalSeq > afterSeq && matchTopic(pattern, e.topic))
           .slice(0, 6)
           .map((event): Frame => ({ kind: 'event', subscriptionId: 'sub"1', event }));
-        const batch = reader.read('sub"1', pattern, afterSeq, 6);
+        const batch = store.replayFrames('sub"1', pattern, afterSeq, 6);
         expect(batch.count, `${pattern} after ${afterSeq}`).toBe(expected.length);
         expect(framesOf(batch.json), `${pattern} after ${afterSeq}`).toEqual(expected);
         expect(batch.lastSeq).toBe(expected.length === 0 ? 0 : (expected.at(-1) as Frame & { kind: 'event' }).event.globalSeq);
@@ -80,7 +76,7 @@ describe('ReplayReader', () => {
     fc.assert(
       fc.property(pattern, fc.integer({ min: 0, max: all.length }), (p, afterSeq) => {
         const expected = all.filter((e) => e.globalSeq > afterSeq && matchTopic(p, e.topic)).map((e) => e.globalSeq);
-        const got = framesOf(reader.read('s', p, afterSeq, 10_000).json).map((f) => (f as Frame & { kind: 'event' }).event.globalSeq);
+        const got = framesOf(store.replayFrames('s', p, afterSeq, 10_000).json).map((f) => (f as Frame & { kind: 'event' }).event.globalSeq);
         expect(got).toEqual(expected);
       }),
       { numRuns: 300 },
@@ -89,43 +85,41 @@ describe('ReplayReader', () => {
 
   it('replays one session through the topic index, never visiting another session’s rows', () => {
     appendRenames(store, 'a', 'session/a', 3);
-    const plan = reader.plan('session/a');
+    const plan = store.patternPlan('session/a');
     const onEvents = plan.filter((d) => /\bevents\b/.test(d));
     expect(onEvents.length).toBeGreaterThan(0);
     for (const step of onEvents) expect(step).toMatch(/^SEARCH events USING INDEX events_topic_seq \(topic=\? AND global_seq>\?\)$/);
     expect(plan.join('\n')).not.toMatch(/SCAN events/);
     // The catalog is a topic like any other.
-    expect(reader.plan('catalog').filter((d) => /\bevents\b/.test(d))).toEqual(['SEARCH events USING INDEX events_topic_seq (topic=? AND global_seq>?)']);
+    expect(store.patternPlan('catalog').filter((d) => /\bevents\b/.test(d))).toEqual(['SEARCH events USING INDEX events_topic_seq (topic=? AND global_seq>?)']);
   });
 
   it('walks a wildcard pattern in seq order from the cursor instead of sorting every match', () => {
-    const plan = reader.plan('session/*').filter((d) => /\bevents\b/.test(d));
+    const plan = store.patternPlan('session/*').filter((d) => /\bevents\b/.test(d));
     expect(plan).toEqual([expect.stringMatching(/^SEARCH events USING INTEGER PRIMARY KEY \(rowid>\?\)$/)]);
   });
 
   it('hands rows at an older schema version to the store, which upcasts them', () => {
     appendRenames(store, 'a', 'session/a', 2);
     // A later build changed SessionRenamed's shape: the rows above are now at an older version.
-    reader.close();
     store.close();
     const upcasters = new UpcasterRegistry([
       { eventType: 'SessionRenamed', fromVersion: 1, upcast: (p) => ({ title: `${(p as { title: string }).title} (upcast)` }) },
     ]);
     store = openEventStore(`${dir.path}/events.sqlite`, { upcasters });
-    reader = new ReplayReader(store);
     const expected = store.readAfter(0, 10, 'session/a').map((event): Frame => ({ kind: 'event', subscriptionId: 's', event }));
     expect(expected.map((f) => (f.kind === 'event' && f.event.type === 'SessionRenamed' ? f.event.payload.title : '')).every((t) => t.endsWith('(upcast)'))).toBe(true);
-    const batch = reader.read('s', 'session/a', 0, 10);
+    const batch = store.replayFrames('s', 'session/a', 0, 10);
     expect(batch.count).toBe(2);
     expect(framesOf(batch.json)).toEqual(expected);
   });
 
   it('names the log by its first event, which never changes; an empty log has no name yet', () => {
-    expect(reader.storeId()).toBe('');
+    expect(store.firstEventId()).toBe('');
     appendRenames(store, 'a', 'session/a', 2);
     const first = store.readAfter(0, 1)[0]!.eventId;
-    expect(reader.storeId()).toBe(first);
+    expect(store.firstEventId()).toBe(first);
     appendRenames(store, 'b', 'session/b', 2);
-    expect(reader.storeId()).toBe(first);
+    expect(store.firstEventId()).toBe(first);
   });
 });

@@ -1,0 +1,65 @@
+import type { AggregateType, EventEnvelope, EventMetadata } from '../../shared/contracts/events';
+import type { ViewEvent } from '../../shared/views/appViewBuilder';
+import type { UpcasterRegistry } from './upcasters';
+
+/** One row of the events table, as SQLite returns `SELECT *`. */
+export interface EventRow {
+  global_seq: number;
+  event_id: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  aggregate_seq: number;
+  event_type: string;
+  schema_version: number;
+  topic: string;
+  payload: string;
+  metadata: string;
+  occurred_at: string;
+}
+
+/** The columns a view needs, in `.raw()` order: no metadata, ids or topic to parse on a rebuild. */
+export type ViewRow = [globalSeq: number, aggregateType: string, aggregateId: string, aggregateSeq: number, eventType: string, schemaVersion: number, payload: string, occurredAt: string];
+export const VIEW_COLUMNS = 'global_seq, aggregate_type, aggregate_id, aggregate_seq, event_type, schema_version, payload, occurred_at';
+
+/** Turns stored rows into what the app reads, lifting old payloads through the upcasters on the way. */
+export class EventRowDecoder {
+  constructor(private readonly upcasters: UpcasterRegistry) {}
+
+  /** Whether a row stored at `schemaVersion` is already in its type's current shape (no upcast needed). */
+  isCurrent(eventType: string, schemaVersion: number): boolean {
+    return this.upcasters.currentVersion(eventType) === schemaVersion;
+  }
+
+  envelope(row: EventRow): EventEnvelope {
+    return {
+      type: row.event_type,
+      payload: this.payload(row.event_type, row.schema_version, row.payload),
+      globalSeq: row.global_seq,
+      eventId: row.event_id,
+      aggregateType: row.aggregate_type as AggregateType,
+      aggregateId: row.aggregate_id,
+      aggregateSeq: row.aggregate_seq,
+      schemaVersion: this.upcasters.currentVersion(row.event_type),
+      topic: row.topic,
+      metadata: JSON.parse(row.metadata) as EventMetadata,
+      occurredAt: row.occurred_at,
+    } as EventEnvelope;
+  }
+
+  viewEvent(r: ViewRow): ViewEvent {
+    return {
+      type: r[4],
+      payload: this.payload(r[4], r[5], r[6]),
+      globalSeq: r[0],
+      aggregateType: r[1],
+      aggregateId: r[2],
+      aggregateSeq: r[3],
+      occurredAt: r[7],
+    } as ViewEvent;
+  }
+
+  private payload(eventType: string, version: number, json: string): unknown {
+    const payload: unknown = JSON.parse(json);
+    return version === 1 && this.upcasters.currentVersion(eventType) === 1 ? payload : this.upcasters.upcast(eventType, version, payload);
+  }
+}
