@@ -3,7 +3,7 @@ import type { DuckDBAppender, DuckDBConnection, DuckDBPreparedStatement } from '
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Column } from '../../shared/contracts/events';
 import { chunkText, textInJs } from './chunkText';
-import { headSql } from './pageReader';
+import { headSql } from './pageSql';
 import { splitQualified } from './sql';
 import type { RunOutcome, RunProgress } from './workerProtocol';
 
