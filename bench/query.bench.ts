@@ -74,12 +74,21 @@ class BenchClient {
     return this.request<Page>({ method: 'fetchPage', queryId, offset, limit });
   }
 
-  /** The first page with rows: fetchPage waits for the first rows of a running query. */
+  /** The first page with rows, fetched when a progress frame says rows are ready (as the grid does), or once the query ended. */
   async firstPage(queryId: string): Promise<Page> {
-    for (;;) {
-      const p = await this.page(queryId, 0, 100);
-      if ((p.values[0]?.length ?? 0) > 0 || p.complete) return p;
-    }
+    const ready = (f: Frame): boolean =>
+      (f.kind === 'progress' && f.progress.kind === 'query' && f.progress.queryId === queryId && (f.progress.rowsAvailable ?? 0) > 0) ||
+      (f.kind === 'event' && (f.event.type === 'QueryCompleted' || f.event.type === 'QueryFailed' || f.event.type === 'QueryCancelled') && f.event.payload.queryId === queryId);
+    await new Promise<void>((done) => {
+      const check = (): void => {
+        if (!this.frames.some(ready)) return;
+        this.listeners.delete(check);
+        done();
+      };
+      this.listeners.add(check);
+      check();
+    });
+    return this.page(queryId, 0, 100);
   }
 
   /** Resolves when an event frame matching `pick` reaches the client. */

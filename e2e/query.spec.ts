@@ -33,7 +33,7 @@ test('Cancel stops a running query: "Cancelled" in the status and the history, a
   await expect(status(page)).toHaveText('Cancelled');
   await expect(history(page).getByRole('listitem').first()).toContainText('cancelled');
   await run(page, 'select 6 * 7 as answer');
-  await expect(status(page)).toHaveText(/^1 rows in \d+ ms$/, { timeout: 10_000 });
+  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/, { timeout: 10_000 });
   await expect(grid(page).getByRole('gridcell')).toHaveText(['42']);
 });
 
@@ -54,7 +54,7 @@ test('values are shown exactly as DuckDB writes them: big integers, decimals, ti
   // The grid virtualizes columns: make the window wide enough for all fourteen to be in the DOM.
   await page.setViewportSize({ width: 3200, height: 800 });
   await run(page, sql);
-  await expect(status(page)).toHaveText(/^1 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
   await expectRows(page, await duckdbRows(sql));
 });
 

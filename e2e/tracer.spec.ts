@@ -78,7 +78,7 @@ test('bad SQL shows "Failed: <DuckDB message>" with an error id, and the next qu
   await expect(status(page)).toContainText(/error id [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
   await expect(history(page).getByRole('listitem').first()).toContainText('failed');
   await run(page, 'select 42 as answer');
-  await expect(status(page)).toHaveText(/^1 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
   await expect(grid(page).getByRole('gridcell')).toHaveText(['42']);
 });
 
@@ -89,7 +89,7 @@ test('a reload brings back the session, its history and last result, replaying o
   await page.getByRole('button', { name: 'New session' }).click();
   await expect(page.getByRole('tab', { name: 'Session 2' })).toHaveAttribute('aria-selected', 'true');
   await run(page, 'select 1');
-  await expect(status(page)).toHaveText(/^1 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
   await page.getByRole('tab', { name: 'Session 1' }).click();
 
   const subscribes: { pattern: string; afterSeq?: number }[] = [];

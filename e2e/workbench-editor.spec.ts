@@ -63,7 +63,7 @@ test('Ctrl/Cmd+Enter runs the whole text, or only the selection when there is on
   await page.keyboard.press('Shift+Home');
   await expect(page.getByText('runs the selection')).toBeVisible();
   await page.keyboard.press(`${mod}+Enter`);
-  await expect(status(page)).toHaveText(/^1 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
   await expect(grid(page).getByRole('columnheader')).toHaveText(['twoINTEGER']);
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['2']);
   await expect(history(page).getByRole('listitem').first()).toContainText(/^select 2 as two/);
@@ -104,6 +104,6 @@ test('the position of a DuckDB error is marked in the text', async ({ app }, tes
 
   await setSql(page, 'select 1');
   await page.keyboard.press(`${mod}+Enter`);
-  await expect(status(page)).toHaveText(/^1 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
   await expect(editor(page).locator('.cm-lintRange-error')).toHaveCount(0);
 });

@@ -47,7 +47,7 @@ test('the main flow by keyboard alone: add a dataset, query it, read and copy th
   await expect(editor(page)).toBeFocused();
   await page.keyboard.type('select 42 as answer');
   await page.keyboard.press(`${mod}+Enter`);
-  await expect(status(page)).toHaveText(/^1 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
 
   // Between tabs with Ctrl/Cmd+PageUp/PageDown, and with the arrows inside the tab strip.
   await page.keyboard.press(`${mod}+PageUp`);
@@ -66,5 +66,5 @@ test('the main flow by keyboard alone: add a dataset, query it, read and copy th
   await expect(tabs(page)).toHaveText(['Session 1']);
   await page.keyboard.press(`${mod}+Shift+t`);
   await expect(tabs(page)).toHaveText(['Session 1', 'Answers']);
-  await expect(status(page)).toHaveText(/^1 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
 });

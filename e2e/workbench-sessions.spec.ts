@@ -18,7 +18,7 @@ test('tabs: new with Ctrl/Cmd+T, rename by double-click, close with Ctrl/Cmd+W, 
   await expect(tabs(page)).toHaveText(['Session 1', 'Flights']);
 
   await runSql(page, 'select 7 as seven');
-  await expect(status(page)).toHaveText(/^1 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
   await editor(page).press('End');
   await page.keyboard.type(', 8 as eight');
   await screenshot(page, testInfo, 'sessions-two-tabs');

@@ -107,7 +107,9 @@ export class AppCore {
   async dispatch(clientCommand: ClientCommand, issuedBy: CommandMeta['issuedBy'] = 'user'): Promise<Result<CommandAck>> {
     const { command, queryId } = toDomainCommand(clientCommand, this.projections.current.view, newId);
     const commandId = newId();
-    const result = await this.handler.handle(command, { commandId, correlationId: commandId, issuedBy });
+    const meta: CommandMeta = { commandId, correlationId: commandId, issuedBy };
+    // A cancel stops DuckDB at once, beside its durable append (docs/query-engine.md).
+    const result = command.type === 'CancelQuery' ? await this.runner.cancel(command, meta) : await this.handler.handle(command, meta);
     if (!result.ok) return fail(result.error);
     const { aggregateId } = commandTarget(command);
     return ok({ aggregateId, lastSeq: result.value.at(-1)?.globalSeq ?? this.store.lastSeq(), ...(queryId ? { queryId } : {}) });

@@ -27,6 +27,30 @@ async function completePage(core: AppCore, queryId: string, offset: number, limi
   throw new Error('the result never completed');
 }
 
+/**
+ * Resolves once a progress frame says rows of `queryId` can be paged: the one "rows are ready"
+ * signal. Listens from the call on, so call it before starting the query.
+ */
+function rowsReady(core: AppCore): (queryId: string) => Promise<number> {
+  const seen = new Map<string, number>();
+  const waiting = new Map<string, (n: number) => void>();
+  const off = core.bus.subscribe((m) => {
+    if (m.kind !== 'progress' || m.progress.kind !== 'query' || !m.progress.rowsAvailable) return;
+    seen.set(m.progress.queryId, m.progress.rowsAvailable);
+    waiting.get(m.progress.queryId)?.(m.progress.rowsAvailable);
+  });
+  return (queryId) =>
+    new Promise((resolve) => {
+      const done = (n: number): void => {
+        off();
+        resolve(n);
+      };
+      const now = seen.get(queryId);
+      if (now) done(now);
+      else waiting.set(queryId, done);
+    });
+}
+
 describe('query engine (real SQLite, real DuckDB workers)', () => {
   let dir: ReturnType<typeof tempDir>;
   let core: AppCore;
@@ -43,7 +67,9 @@ describe('query engine (real SQLite, real DuckDB workers)', () => {
     const sessionId = sessionOf(core);
     const sql = `select range as n, md5(range::VARCHAR) as h, range::DECIMAL(18,3) / 7 as d, [range, NULL] as l, {'a': range} as s,
       TIMESTAMP '2024-01-01' + to_microseconds(range) as t, CASE WHEN range % 3 = 0 THEN NULL ELSE '' END as e from range(6000000)`;
+    const ready = rowsReady(core);
     const queryId = await startQuery(core, sessionId, sql);
+    await ready(queryId);
     const first = await page(core, queryId, 0, 100);
     expect(first.complete).toBe(false);
     expect(first.totalRows).toBeGreaterThan(0);
@@ -72,6 +98,16 @@ describe('query engine (real SQLite, real DuckDB workers)', () => {
     expect(withRows).toEqual([...withRows].sort((a, b) => a - b));
     client.conn.close();
   }, 180_000);
+
+  it('fetchPage never waits for rows: while nothing is ready it answers at once with an empty, incomplete page', async () => {
+    const sessionId = sessionOf(core);
+    const queryId = await startQuery(core, sessionId, LONG_SQL);
+    await untilExecuting(core, sessionId, queryId);
+    const t = performance.now();
+    expect(await page(core, queryId, 0, 100)).toMatchObject({ complete: false, totalRows: 0, values: [] });
+    expect(performance.now() - t).toBeLessThan(1_000);
+    await core.dispatch({ type: 'CancelQuery', sessionId });
+  });
 
   it('runs several statements in order and shows the last one’s rows', async () => {
     const sessionId = sessionOf(core);

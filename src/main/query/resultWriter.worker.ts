@@ -3,7 +3,7 @@ import type { DuckDBAppender, DuckDBConnection, DuckDBPreparedStatement } from '
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Column } from '../../shared/contracts/events';
 import { chunkText, textInJs } from './chunkText.worker';
-import { headSql } from './pageReader.worker';
+import { headSql } from './pageSql.worker';
 import { splitQualified } from './sql';
 import type { RunOutcome, RunProgress } from './workerProtocol';
 

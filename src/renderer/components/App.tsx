@@ -12,7 +12,8 @@ import { droppedSources } from './catalog/droppedSources';
 import { copyText } from './common/clipboard';
 import { DUCKDB_KEYWORDS } from './editor/duckdbDialect';
 import { SqlEditor, type EditorError, type SqlEditorHandle } from './editor/SqlEditor';
-import { ResultsGrid, type GridResult } from './grid/ResultsGrid';
+import { ResultsGrid } from './grid/ResultsGrid';
+import type { GridResult } from './grid/useResultPages';
 import { HistoryPanel } from './history/HistoryPanel';
 import { SessionTabs, tabId } from './sessions/SessionTabs';
 import { StatusBar } from './status/StatusBar';
@@ -193,7 +194,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               onNotice={setNotice}
             />
             {gridResult ? (
-              <ResultsGrid key={gridResult.queryId} api={api} result={gridResult} onNotice={setNotice} />
+              <ResultsGrid key={gridResult.queryId} api={api} result={gridResult} rowsAvailable={progress[gridResult.queryId]?.rowsAvailable} onNotice={setNotice} />
             ) : (
               <div className="grid-empty">Run a query to see results.</div>
             )}

@@ -13,7 +13,11 @@ export interface QueryProgress {
   readonly rowsProcessed?: number;
   /** 0–100, only when DuckDB can estimate it. */
   readonly percent?: number;
-  /** Rows of the result already readable with fetchPage (the first page exists once this is > 0). */
+  /**
+   * Rows of the result readable with fetchPage now. The one signal that rows are ready: sent the
+   * moment it grows (and repeated on ticks), also while an evicted result re-runs; fetchPage never
+   * waits, so a client fetches pages when this changes.
+   */
   readonly rowsAvailable?: number;
 }
 

@@ -23,7 +23,7 @@ export class PageCache {
   private readonly maxInFlight: number;
   private readonly pages = new Map<number, Page>();
   private readonly inFlight = new Set<number>();
-  /** Pages still shown but due for a refetch: a running query's rows fill in without flicker. */
+  /** Short pages still shown but due for a refetch: a running query's rows fill in without flicker. */
   private readonly stale = new Set<number>();
   private wanted: number[] = [];
   private generation = 0;
@@ -82,11 +82,12 @@ export class PageCache {
   }
 
   /**
-   * Fetches again whatever is asked for next, but keeps showing the pages at hand until their
-   * replacements arrive (rows of a result only ever grow, so the old text stays right meanwhile).
+   * More rows are ready: pages that came back short are fetched again when next asked for, and
+   * shown as they are until their replacements arrive. A full page is left alone: rows of a
+   * result only ever grow, so its text is already final.
    */
   refresh(): void {
-    for (const p of this.pages.keys()) this.stale.add(p);
+    for (const [p, page] of this.pages) if ((page.values[0]?.length ?? 0) < this.pageRows) this.stale.add(p);
     this.lastError = undefined;
   }
 

@@ -112,6 +112,16 @@ describe('page cache', () => {
     expect(requests).toEqual([0, 0]); // fresh again: not asked a third time
   });
 
+  it('a refresh leaves full pages alone: their rows are final', async () => {
+    const f = fakeResult(150);
+    const cache = new PageCache(f.fetchPage, () => {}, { pageRows: 100 });
+    cache.ensure(0, 149);
+    await f.flush();
+    cache.refresh();
+    cache.ensure(0, 149);
+    expect(f.requests.map((r) => r.offset)).toEqual([100]); // only the short last page
+  });
+
   it('reads a range for copying, across pages, in row-major order', async () => {
     const f = fakeResult(5000);
     const cache = new PageCache(f.fetchPage, () => {}, { pageRows: 100 });

@@ -1,0 +1,31 @@
+import type { QueryProgress } from '../../shared/contracts/frames';
+import { withAvailable, withColumns, type ResultEntry } from './resultState';
+import type { RunHooks } from './queryWorker';
+
+/** A query progress frame without the fields that say which query it is about. */
+export type ProgressFields = Omit<QueryProgress, 'kind' | 'topic' | 'sessionId' | 'queryId'>;
+
+/**
+ * Worker hooks for a result being produced (a running query, or a re-run of an evicted result):
+ * they keep its rows current and publish `rowsAvailable` in a progress frame the moment more rows
+ * can be paged. That frame is the one signal that rows are ready: clients fetch pages on it,
+ * nothing waits or polls. Ticks repeat the count, so a client that missed a frame catches up.
+ */
+export function producingHooks(entry: ResultEntry, publish: (p: ProgressFields) => void, onBegan: () => void = () => {}): RunHooks {
+  const started = performance.now();
+  const available = (): number => (entry.rows.kind === 'producing' ? entry.rows.available : 0);
+  const rowsReady = (rows: number, head?: Parameters<RunHooks['onHead']>[0]): void => {
+    if (entry.rows.kind !== 'producing') return;
+    entry.rows = withAvailable(entry.rows, rows, head);
+    publish({ elapsedMs: Math.round(performance.now() - started), rowsAvailable: available() });
+  };
+  return {
+    onBegan,
+    onProgress: (p) => publish({ ...p, ...(available() > 0 ? { rowsAvailable: available() } : {}) }),
+    onColumns: (columns) => {
+      entry.rows = withColumns(entry.rows, columns);
+    },
+    onHead: (head) => rowsReady(head[0]?.length ?? 0, head),
+    onRows: (rows) => rowsReady(rows),
+  };
+}

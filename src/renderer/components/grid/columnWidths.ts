@@ -1,0 +1,58 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Column } from '../../../shared/contracts/events';
+import { isNumericType } from './columnKind';
+import { clamp } from './gridGeometry';
+
+const CHAR_PX = 7.4;
+export const MIN_WIDTH = 40;
+export const MAX_WIDTH = 2000;
+
+/** Wide enough for the column's name and type. */
+export function initialWidth(c: Column): number {
+  const text = Math.max(c.name.length * 7.8, c.type.length * 6.2) + 28;
+  return clamp(Math.round(Math.max(text, isNumericType(c.type) ? 90 : 120)), 60, 360);
+}
+
+/** Wide enough for the header and the longest value among the first rows at hand, within bounds. */
+export function fitWidth(c: Column, col: number, cell: (row: number, col: number) => string | null | undefined): number {
+  let longest = 4;
+  for (let r = 0; r < 200; r++) {
+    const v = cell(r, col);
+    if (v === undefined) break;
+    longest = Math.max(longest, (v ?? 'NULL').length);
+  }
+  return clamp(Math.round(Math.max(initialWidth(c), longest * CHAR_PX + 20)), 60, 420);
+}
+
+/**
+ * Column widths: sized from names and types when the columns change, fitted to the content once
+ * the first rows are here, then the person's to resize. The same columns arriving again (the
+ * query completed) change nothing, so someone scrolling meanwhile stays put.
+ */
+export function useColumnWidths(columns: readonly Column[], cell: (row: number, col: number) => string | null | undefined) {
+  const [widths, setWidths] = useState<number[]>(() => columns.map(initialWidth));
+  const fitted = useRef(false);
+  const columnsKey = columns.map((c) => `${c.name}\u0000${c.type}`).join('\u0001');
+  useEffect(() => {
+    setWidths(columns.map(initialWidth));
+    fitted.current = false;
+  }, [columnsKey]);
+
+  const firstValue = cell(0, 0);
+  useEffect(() => {
+    if (fitted.current || firstValue === undefined) return;
+    fitted.current = true;
+    setWidths(columns.map((c, i) => fitWidth(c, i, cell)));
+  }, [firstValue, columns, cell]);
+
+  const set = (col: number, width: number) => setWidths((w) => w.map((x, i) => (i === col ? clamp(width, MIN_WIDTH, MAX_WIDTH) : x)));
+  return {
+    widths,
+    resize: set,
+    resizeBy: (col: number, delta: number) => set(col, (widths[col] ?? 120) + delta),
+    fit: (col: number) => {
+      const c = columns[col];
+      if (c) set(col, fitWidth(c, col, cell));
+    },
+  };
+}

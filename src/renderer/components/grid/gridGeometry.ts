@@ -1,0 +1,7 @@
+/** Fixed sizes of the grid, in CSS pixels: rows are fixed-height so any row's offset is arithmetic. */
+export const ROW_HEIGHT = 24;
+export const HEADER_HEIGHT = 40;
+/** The sticky row-number column. */
+export const GUTTER_WIDTH = 64;
+
+export const clamp = (n: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, n));

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { areaBetween, contains, keyMove } from './selection';
+
+describe('grid selection and keys', () => {
+  const size = { rows: 100, columns: 5, pageRows: 20 };
+
+  it('moves the active cell by arrows and pages, never outside the result', () => {
+    expect(keyMove('ArrowDown', false, { row: 0, col: 0 }, size)).toEqual({ row: 1, col: 0 });
+    expect(keyMove('ArrowUp', false, { row: 0, col: 0 }, size)).toEqual({ row: 0, col: 0 });
+    expect(keyMove('PageDown', false, { row: 90, col: 2 }, size)).toEqual({ row: 99, col: 2 });
+    expect(keyMove('ArrowRight', false, { row: 3, col: 4 }, size)).toEqual({ row: 3, col: 4 });
+  });
+
+  it('with Ctrl/Cmd goes to the edges; Home/End to the row’s ends, or the result’s corners', () => {
+    expect(keyMove('ArrowDown', true, { row: 5, col: 1 }, size)).toEqual({ row: 99, col: 1 });
+    expect(keyMove('ArrowLeft', true, { row: 5, col: 3 }, size)).toEqual({ row: 5, col: 0 });
+    expect(keyMove('End', false, { row: 5, col: 1 }, size)).toEqual({ row: 5, col: 4 });
+    expect(keyMove('End', true, { row: 5, col: 1 }, size)).toEqual({ row: 99, col: 4 });
+    expect(keyMove('Home', true, { row: 5, col: 1 }, size)).toEqual({ row: 0, col: 0 });
+    expect(keyMove('a', false, { row: 5, col: 1 }, size)).toBeUndefined();
+  });
+
+  it('a selection is the rectangle between anchor and active cell, whichever way it was dragged', () => {
+    const area = areaBetween({ row: 9, col: 3 }, { row: 2, col: 1 });
+    expect(area).toEqual({ top: 2, bottom: 9, left: 1, right: 3 });
+    expect([contains(area, 2, 1), contains(area, 9, 3), contains(area, 10, 3), contains(area, 5, 0)]).toEqual([true, true, false, false]);
+  });
+});

@@ -1,0 +1,81 @@
+import { observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { GUTTER_WIDTH, HEADER_HEIGHT, ROW_HEIGHT } from './gridGeometry';
+import { scrollScale, type ScrollScale } from './scrollScale';
+import type { Cell } from './selection';
+
+/**
+ * Scrolling: rows and columns virtualized (TanStack Virtual), the scroll height compressed for
+ * very tall results (scrollScale), and `reveal` to bring a cell into view below the sticky header
+ * and right of the row numbers.
+ */
+export function useGridScroll(rows: number, columns: number, widths: readonly number[]) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [viewport, setViewport] = useState(600);
+  const scale = useRef<ScrollScale>(scrollScale(0, 0));
+  scale.current = scrollScale(HEADER_HEIGHT + rows * ROW_HEIGHT, viewport);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
+    observer.observe(el);
+    setViewport(el.clientHeight);
+    return () => observer.disconnect();
+  }, []);
+
+  const rowVirtualizer = useVirtualizer({
+    count: rows,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    paddingStart: HEADER_HEIGHT,
+    overscan: 12,
+    // The browser's scroll position is compressed for very tall results; the virtualizer works in real offsets.
+    observeElementOffset: (instance, cb) => observeElementOffset(instance, (offset, scrolling) => cb(scale.current.toVirtual(offset), scrolling)),
+  });
+  const columnVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: columns,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => widths[i] ?? 120,
+    paddingStart: GUTTER_WIDTH,
+    overscan: 3,
+  });
+  useLayoutEffect(() => columnVirtualizer.measure(), [widths, columnVirtualizer]);
+
+  /** Where a row at a virtual offset sits in the (possibly compressed) scrollable area. */
+  const physicalTop = (virtualStart: number): number => {
+    const scrollTop = scroller.current?.scrollTop ?? 0;
+    return scrollTop + virtualStart - scale.current.toVirtual(scrollTop);
+  };
+
+  /** Scrolls just enough to show a cell below the sticky header and right of the row numbers. */
+  const reveal = (cell: Cell) => {
+    const el = scroller.current;
+    if (!el) return;
+    const virtualTop = scale.current.toVirtual(el.scrollTop);
+    const rowTop = HEADER_HEIGHT + cell.row * ROW_HEIGHT;
+    const visibleRows = el.clientHeight - HEADER_HEIGHT;
+    let target = virtualTop;
+    if (rowTop - HEADER_HEIGHT < virtualTop) target = rowTop - HEADER_HEIGHT;
+    else if (rowTop + ROW_HEIGHT > virtualTop + HEADER_HEIGHT + visibleRows) target = rowTop + ROW_HEIGHT - HEADER_HEIGHT - visibleRows;
+    if (target !== virtualTop) el.scrollTop = Math.round(scale.current.toPhysical(target));
+    const colStart = GUTTER_WIDTH + widths.slice(0, cell.col).reduce((a, b) => a + b, 0);
+    const colEnd = colStart + (widths[cell.col] ?? 0);
+    if (colStart - GUTTER_WIDTH < el.scrollLeft) el.scrollLeft = colStart - GUTTER_WIDTH;
+    else if (colEnd > el.scrollLeft + el.clientWidth) el.scrollLeft = colEnd - el.clientWidth;
+  };
+
+  /** Rows a PageUp/PageDown moves: a screenful less one, so the last row stays in sight. */
+  const pageRows = () => Math.max(1, Math.floor(((scroller.current?.clientHeight ?? 600) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+
+  return {
+    scroller,
+    physicalSize: scale.current.physicalSize,
+    virtualRows: rowVirtualizer.getVirtualItems(),
+    virtualColumns: columnVirtualizer.getVirtualItems(),
+    physicalTop,
+    reveal,
+    pageRows,
+  };
+}
