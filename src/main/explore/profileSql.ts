@@ -54,10 +54,12 @@ function fromAxis(x: string, type: string): string {
 }
 
 /**
- * The statistics one scan computes for every column: SUMMARIZE's kind of single pass, limited to
- * what a profile shows. `from` is what the pass reads, its columns named v0, v1, ….
+ * The statistics one scan computes for every column (read as v0, v1, …): SUMMARIZE's kind of
+ * single pass, limited to what a profile shows. A profile's pass also finds each histogram's range
+ * (its standard deviation comes in the second pass); the benchmark's plain pass takes DuckDB's
+ * stddev_samp as it is.
  */
-function summaryAggregates(columns: readonly ProfileColumn[], histogramRange: boolean): string[] {
+function summaryAggregates(columns: readonly ProfileColumn[], pass: 'profile' | 'summary'): string[] {
   const out = ['count(*) AS n'];
   columns.forEach((c, i) => {
     const x = v(i);
@@ -66,7 +68,8 @@ function summaryAggregates(columns: readonly ProfileColumn[], histogramRange: bo
     if (kind === 'categorical') return;
     out.push(`min(${x}) AS mn${i}`, `max(${x}) AS mx${i}`);
     if (kind === 'number') out.push(`avg(${finite(i, c.type, x)}) AS mean${i}`, `quantile_disc(${x}, ${QUARTILES}) AS q${i}`);
-    if (histogramRange) out.push(`min(${finite(i, c.type, axis(i, c.type))}) AS lo${i}`, `max(${finite(i, c.type, axis(i, c.type))}) AS hi${i}`);
+    if (kind === 'number' && pass === 'summary') out.push(`stddev_samp(${finite(i, c.type, x)}) AS sd${i}`);
+    if (pass === 'profile') out.push(`min(${finite(i, c.type, axis(i, c.type))}) AS lo${i}`, `max(${finite(i, c.type, axis(i, c.type))}) AS hi${i}`);
   });
   return out;
 }
@@ -86,11 +89,11 @@ const selectColumns = (columns: readonly ProfileColumn[]) => columns.map((c, i) 
 
 /**
  * SUMMARIZE-like: the per-column statistics of a profile (counts, distinct, min/max, mean,
- * stddev, quartiles) for any number of columns in one scan, with nothing else: the benchmark's
- * raw counterpart to a full profile.
+ * stddev, quartiles) for any number of columns in one scan, without histograms or frequent values:
+ * the benchmark's raw counterpart to a full profile.
  */
 export function summaryPassSql(relation: string, columns: readonly ProfileColumn[]): string {
-  return `SELECT ${summaryAggregates(columns, false).join(', ')} FROM (SELECT ${selectColumns(columns)} FROM ${relation})`;
+  return `SELECT ${summaryAggregates(columns, 'summary').join(', ')} FROM (SELECT ${selectColumns(columns)} FROM ${relation})`;
 }
 
 /** DuckDB's own SUMMARIZE of the same columns, for comparison. */
@@ -116,7 +119,7 @@ export function profileSql(request: ProfileRequest): string {
 
   const ctes = [
     `src AS MATERIALIZED (SELECT ${selectColumns(columns)} FROM ${relation}${sample})`,
-    `stats AS MATERIALIZED (SELECT ${summaryAggregates(columns, true).join(', ')} FROM src)`,
+    `stats AS MATERIALIZED (SELECT ${summaryAggregates(columns, 'profile').join(', ')} FROM src)`,
   ];
   const from = ['stats'];
   if (charted.length > 0) {
