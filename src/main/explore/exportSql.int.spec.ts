@@ -1,0 +1,101 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Column } from '../../shared/contracts/events';
+import { exportFormats, type ExportFormat } from '../../shared/explore/exportFormat';
+import { literal } from '../query/sql';
+import { tempDir } from '../../../test/support/testCore';
+import { exportSql } from './exportSql';
+
+/** A kept result's shape: columns c0, c1, … in a table, their names and types beside it. */
+const COLUMNS: ReadonlyArray<Column & { readonly values: readonly string[] }> = [
+  { name: 'id', type: 'INTEGER', values: ['3', '1', '2', 'NULL'] },
+  { name: 'big "int"', type: 'BIGINT', values: ['9007199254740993', '-9223372036854775808', '9223372036854775807', 'NULL'] },
+  { name: 'huge, 🦆', type: 'HUGEINT', values: ['170141183460469231731687303715884105727', '-1', '0', 'NULL'] },
+  { name: 'dec', type: 'DECIMAL(38,10)', values: ['1234567890123456789012345678.0123456789', '-0.0000000001', '0', 'NULL'] },
+  { name: 'small dec', type: 'DECIMAL(5,2)', values: ['0.10', '-999.99', '1.00', 'NULL'] },
+  { name: 'dbl', type: 'DOUBLE', values: ['0.1', '-1.5e300', '2.5e-300', 'NULL'] },
+  { name: 'day', type: 'DATE', values: ["'1601-01-01'", "'9999-12-31'", "'2024-02-29'", 'NULL'] },
+  { name: 'ts', type: 'TIMESTAMP', values: ["'2262-04-11 23:47:16.854775'", "'1970-01-01 00:00:00'", "'2024-05-06 07:08:09.000001'", 'NULL'] },
+  { name: 'tstz', type: 'TIMESTAMP WITH TIME ZONE', values: ["'2024-01-01 12:34:56.5+02'", "'2000-01-01 00:00:00+00'", "'1999-12-31 23:59:59.999999-05'", 'NULL'] },
+  { name: 'flag', type: 'BOOLEAN', values: ['true', 'false', 'true', 'NULL'] },
+  {
+    name: "text ');drop table t;--",
+    type: 'VARCHAR',
+    values: [`'say "hi", O''Brien' || chr(10) || 'next line'`, "''", `'C:\\temp\\ 🦆 ünï' || chr(0) || 'after NUL'`, 'NULL'],
+  },
+  { name: 'list', type: 'INTEGER[]', values: ['[1, NULL, 3]', '[]', '[-2147483648]', 'NULL'] },
+  { name: 'rec', type: 'STRUCT(a INTEGER, b VARCHAR)', values: [`{'a': 1, 'b': 'x,y'}`, `{'a': NULL, 'b': ''}`, `{'a': 2, 'b': '"'}`, 'NULL'] },
+  { name: 'id', type: 'VARCHAR', values: ["'same name twice'", "'b'", "'c'", 'NULL'] },
+];
+const UNIQUE_NAMES = COLUMNS.map((c, i) => (i === COLUMNS.length - 1 ? 'id_1' : c.name));
+const ROWS = COLUMNS[0]!.values.length;
+
+describe('export of a result through DuckDB COPY, read back by raw DuckDB', () => {
+  const dir = tempDir('sextant-export-');
+  /** A folder a careless builder would break on: a quote, a space, an emoji, a backslash. */
+  const out = join(dir.path, "it's a 🦆 \\ folder");
+  let instance: DuckDBInstance;
+  let c: DuckDBConnection;
+
+  const rows = async (sql: string) => (await c.runAndReadAll(sql)).getRowsJS() as unknown[][];
+
+  beforeAll(async () => {
+    mkdirSync(out);
+    instance = await DuckDBInstance.create(join(dir.path, 'export.duckdb'));
+    c = await instance.connect();
+    await c.run("SET TimeZone = 'UTC'");
+    await c.run(`CREATE TABLE res (${COLUMNS.map((col, i) => `c${i} ${col.type}`).join(', ')})`);
+    for (let r = 0; r < ROWS; r++) await c.run(`INSERT INTO res VALUES (${COLUMNS.map((col) => `(${col.values[r]})::${col.type}`).join(', ')})`);
+    // a sorted view's table: the rows land in view order, which the export must keep
+    await c.run('CREATE TABLE view_sorted AS SELECT * FROM res ORDER BY c0 DESC NULLS LAST');
+  });
+  afterAll(() => {
+    c.closeSync();
+    instance.closeSync();
+    dir.remove();
+  });
+
+  const columnsSpec = () => `{${COLUMNS.map((col, i) => `${literal(UNIQUE_NAMES[i]!)}: ${literal(col.type)}`).join(', ')}}`;
+  const reader: Record<ExportFormat, (path: string) => string> = {
+    parquet: (p) => `read_parquet(${literal(p)})`,
+    csv: (p) => `read_csv(${literal(p)}, header = true, allow_quoted_nulls = false, columns = ${columnsSpec()})`,
+    json: (p) => `read_json(${literal(p)}, format = 'array', columns = ${columnsSpec()})`,
+    ndjson: (p) => `read_json(${literal(p)}, format = 'newline_delimited', columns = ${columnsSpec()})`,
+  };
+
+  it.each(exportFormats)('writes %s that raw DuckDB reads back with the same rows, in view order', async (format) => {
+    const path = join(out, `result.${format}`);
+    await c.run(exportSql('main.view_sorted', COLUMNS, format, path));
+    expect(existsSync(path)).toBe(true);
+    const expected = await rows(`SELECT COLUMNS(*)::VARCHAR FROM main.view_sorted ORDER BY rowid`);
+    expect(expected.map((r) => r[0])).toEqual(['3', '2', '1', null]);
+    const back = await rows(`SELECT COLUMNS(*)::VARCHAR FROM ${reader[format](path)}`);
+    expect(back).toEqual(expected);
+    const described = await rows(`DESCRIBE SELECT * FROM ${reader[format](path)}`);
+    expect(described.map((d) => d[0])).toEqual(UNIQUE_NAMES);
+  });
+
+  it('keeps every type in Parquet except HUGEINT, which Parquet cannot hold and is written as its exact text', async () => {
+    const path = join(out, 'types.parquet');
+    await c.run(exportSql('main.res', COLUMNS, 'parquet', path));
+    const types = (await rows(`DESCRIBE SELECT * FROM read_parquet(${literal(path)})`)).map((d) => d[1]);
+    expect(types).toEqual(COLUMNS.map((col) => (col.type === 'HUGEINT' ? 'VARCHAR' : col.type)));
+  });
+
+  it('writes a long DECIMAL to JSON as exact text, and the rest as JSON numbers, strings and objects', async () => {
+    const path = join(out, 'types.ndjson');
+    await c.run(exportSql('main.res', COLUMNS, 'ndjson', path));
+    const sniffed = await rows(`DESCRIBE SELECT * FROM read_json(${literal(path)}, format = 'newline_delimited')`);
+    const typeOf = (name: string) => sniffed.find((d) => d[0] === name)?.[1];
+    expect(typeOf('dec')).toBe('VARCHAR');
+    expect(typeOf('small dec')).toBe('DOUBLE');
+    expect(['BIGINT', 'HUGEINT']).toContain(typeOf('big "int"'));
+    expect(typeOf('list')).toMatch(/INT\[\]$/);
+  });
+
+  it('refuses a path with a NUL rather than writing somewhere else', () => {
+    expect(() => exportSql('main.res', COLUMNS, 'csv', join(out, 'a\u0000b.csv'))).toThrow(/NUL/);
+  });
+});

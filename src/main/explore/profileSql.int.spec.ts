@@ -1,0 +1,196 @@
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ColumnProfile, ProfileBatch } from '../../shared/explore/columnProfile';
+import { ident } from '../query/sql';
+import { tempDir } from '../../../test/support/testCore';
+import { profileSql, readProfile, summarizeSql, summaryPassSql, type ProfileColumn, type ProfileRequest } from './profileSql';
+
+const LONG = 'n'.repeat(10_000);
+/** Hostile names on purpose: each must reach DuckDB as one quoted identifier. */
+const COLUMNS: ReadonlyArray<readonly [name: string, type: string, expr: string]> = [
+  ['big "quoted" int', 'BIGINT', `CASE WHEN i % 10 = 0 THEN NULL ELSE 9007199254740993 + i * 3 END`],
+  ['dec with space', 'DECIMAL(38,10)', `(i * 12345678901.0123456789)::DECIMAL(38,10)`],
+  ["'); drop table t; --", 'DOUBLE', `CASE WHEN i % 7 = 0 THEN NULL ELSE sqrt(i) * 1.5 END`],
+  ['ünïcødé 🦆', 'VARCHAR', `CASE WHEN i % 5 = 0 THEN NULL ELSE ['a''b', 'c\\d', '🦆', '', 'x' || chr(0) || 'y', 'tail'][1 + (i * 7 + i // 3) % 6] END`],
+  [LONG, 'DATE', `DATE '1601-01-01' + (i * 37)::INTEGER`],
+  ['ts', 'TIMESTAMP', `TIMESTAMP '2024-01-01 00:00:00.000001' + to_microseconds(i * 7919 * 1000003)`],
+  ['tstz', 'TIMESTAMP WITH TIME ZONE', `TIMESTAMPTZ '2024-06-01 12:00:00+02' + to_seconds(i * 3607)`],
+  ['flag', 'BOOLEAN', `CASE WHEN i % 11 = 0 THEN NULL ELSE i % 3 = 0 END`],
+  ['list', 'INTEGER[]', `[i % 4, NULL]`],
+  ['nothing', 'INTEGER', `NULL::INTEGER`],
+];
+const ROWS = 5_000;
+
+describe('one query profiles a batch of columns, statistic by statistic as raw DuckDB computes it', () => {
+  const dir = tempDir('sextant-profile-');
+  let instance: DuckDBInstance;
+  let c: DuckDBConnection;
+  const columns: ProfileColumn[] = COLUMNS.map(([name, type]) => ({ name, type, ref: name }));
+  const request: ProfileRequest = { relation: 'main.t', columns, topK: 4, bins: 7 };
+  let batch: ProfileBatch;
+
+  async function rows(sql: string): Promise<unknown[][]> {
+    return (await c.runAndReadAll(sql)).getRowsJS() as unknown[][];
+  }
+  async function one(sql: string): Promise<unknown> {
+    return (await rows(sql))[0]![0];
+  }
+  const profileOf = (name: string): ColumnProfile => batch.columns.find((p) => p.name === name)!;
+
+  beforeAll(async () => {
+    instance = await DuckDBInstance.create(join(dir.path, 'profile.duckdb'));
+    c = await instance.connect();
+    await c.run("SET TimeZone = 'UTC'");
+    const select = COLUMNS.map(([name, type, expr]) => `(${expr})::${type} AS ${ident(name)}`).join(', ');
+    await c.run(`CREATE TABLE t AS SELECT ${select} FROM (SELECT range AS i FROM range(${ROWS}))`);
+    expect((await rows('DESCRIBE t')).map((r) => r[1])).toEqual(COLUMNS.map(([, type]) => type));
+    const answer = await rows(profileSql(request));
+    expect(answer).toHaveLength(1);
+    batch = readProfile(answer[0]!, request);
+  });
+  afterAll(() => {
+    c.closeSync();
+    instance.closeSync();
+    dir.remove();
+  });
+
+  it('counts rows, nulls and their share, and approximate distinct values', async () => {
+    expect(batch.rows).toBe(ROWS);
+    expect(batch.sample).toBeUndefined();
+    for (const [name] of COLUMNS) {
+      const q = ident(name);
+      const p = profileOf(name);
+      const nulls = Number(await one(`SELECT count(*) - count(${q}) FROM t`));
+      expect(p.nulls, name).toBe(nulls);
+      expect(p.nullShare, name).toBe(nulls / ROWS);
+      expect(p.distinct, name).toBe(Number(await one(`SELECT least(approx_count_distinct(${q}), count(${q})) FROM t`)));
+      const exact = Number(await one(`SELECT count(DISTINCT ${q}) FROM t`));
+      expect(Math.abs(p.distinct - exact), name).toBeLessThanOrEqual(Math.max(2, exact * 0.1));
+    }
+    expect(profileOf('nothing')).toMatchObject({ nulls: ROWS, nullShare: 1, distinct: 0 });
+  });
+
+  it('gives numbers exact min, max and quartiles, and mean and standard deviation', async () => {
+    for (const name of ['big "quoted" int', 'dec with space', "'); drop table t; --", 'nothing']) {
+      const q = ident(name);
+      const p = profileOf(name);
+      if (p.kind !== 'number') throw new Error(`${name} is profiled as ${p.kind}`);
+      const [min, max, q1, q2, q3, mean, sd] = (await rows(
+        `SELECT min(${q})::VARCHAR, max(${q})::VARCHAR, quantile_disc(${q}, 0.25)::VARCHAR, quantile_disc(${q}, 0.5)::VARCHAR, ` +
+          `quantile_disc(${q}, 0.75)::VARCHAR, avg(${q}), stddev_samp(${q} - (SELECT min(${q}) FROM t)) FROM t`,
+      ))[0]!;
+      expect([p.min, p.max], name).toEqual([min, max]);
+      expect(p.quartiles, name).toEqual(q1 === null ? null : [q1, q2, q3]);
+      if (mean === null) expect([p.mean, p.stddev]).toEqual([null, null]);
+      else {
+        expect(Number(p.mean)).toBeCloseTo(Number(mean), 6);
+        expect(Number(p.stddev) / Number(sd)).toBeCloseTo(1, 6);
+      }
+    }
+    // beyond 2^53 and at DECIMAL(38,10), the text is DuckDB's, digit for digit
+    const big = profileOf('big "quoted" int');
+    expect(big.kind === 'number' && big.max).toBe(String(9007199254740993n + BigInt(ROWS - 1) * 3n));
+    const dec = profileOf('dec with space');
+    expect(dec.kind === 'number' && dec.max).toBe('61716048826160.7160488211');
+  });
+
+  it('draws each number’s and date’s histogram over equal widths, every bar counted as raw DuckDB counts it', async () => {
+    for (const name of ['big "quoted" int', 'dec with space', "'); drop table t; --", LONG, 'ts', 'tstz']) {
+      const q = ident(name);
+      const p = profileOf(name);
+      if (p.kind !== 'number' && p.kind !== 'temporal') throw new Error(`${name} is profiled as ${p.kind}`);
+      expect(p.histogram, name).toHaveLength(7);
+      const nonNull = ROWS - p.nulls;
+      expect(p.histogram.reduce((s, b) => s + b.count, 0), name).toBe(nonNull);
+      const cast = p.kind === 'number' ? 'DOUBLE' : p.type === 'TIMESTAMP WITH TIME ZONE' ? 'TIMESTAMPTZ' : 'TIMESTAMP';
+      const x = `${q}::${cast}`;
+      const [lo, hi] = (await rows(`SELECT min(${x})::VARCHAR, max(${x})::VARCHAR FROM t`))[0]! as string[];
+      if (p.kind === 'number') {
+        expect([Number(p.histogram[0]!.low), Number(p.histogram.at(-1)!.high)]).toEqual([Number(lo), Number(hi)]);
+      } else {
+        expect([p.histogram[0]!.low, p.histogram.at(-1)!.high], name).toEqual([lo, hi]);
+      }
+      for (const [b, bar] of p.histogram.entries()) {
+        const upper = b === p.histogram.length - 1 ? '<=' : '<';
+        const raw = await one(`SELECT count(*) FROM t WHERE ${x} >= '${bar.low}'::${cast} AND ${x} ${upper} '${bar.high}'::${cast}`);
+        expect(bar.count, `${name.slice(0, 20)} bar ${b}`).toBe(Number(raw));
+      }
+    }
+  });
+
+  it('gives dates and timestamps their exact min and max', async () => {
+    for (const name of [LONG, 'ts', 'tstz']) {
+      const q = ident(name);
+      const p = profileOf(name);
+      expect(p.kind).toBe('temporal');
+      expect(p.kind === 'temporal' && [p.min, p.max]).toEqual((await rows(`SELECT min(${q})::VARCHAR, max(${q})::VARCHAR FROM t`))[0]);
+    }
+  });
+
+  it('lists the most frequent values of text, booleans and other types, with the rest as "other"', async () => {
+    for (const name of ['ünïcødé 🦆', 'flag', 'list']) {
+      const q = ident(name);
+      const p = profileOf(name);
+      if (p.kind !== 'categorical') throw new Error(`${name} is profiled as ${p.kind}`);
+      const raw = await rows(`SELECT ${q}::VARCHAR, count(*) AS k FROM t WHERE ${q} IS NOT NULL GROUP BY ${q} ORDER BY k DESC, ${q}::VARCHAR LIMIT 4`);
+      expect(p.top, name).toEqual(raw.map(([value, k]) => ({ value, count: Number(k) })));
+      expect(p.other, name).toBe(ROWS - p.nulls - p.top.reduce((s, t) => s + t.count, 0));
+    }
+    // hostile values come back as the values they are
+    const text = profileOf('ünïcødé 🦆');
+    const values = text.kind === 'categorical' ? text.top.map((t) => t.value) : [];
+    expect(values.filter((v) => ["a'b", 'c\\d', '🦆', '', 'x\u0000y', 'tail'].includes(v))).toEqual(values);
+    expect(text.kind === 'categorical' && text.other).toBeGreaterThan(0);
+  });
+
+  it('profiles an empty table without failing', async () => {
+    await c.run('CREATE TABLE empty AS SELECT * FROM t LIMIT 0');
+    const r = { ...request, relation: 'empty' };
+    const empty = readProfile((await rows(profileSql(r)))[0]!, r);
+    expect(empty.rows).toBe(0);
+    for (const p of empty.columns) {
+      expect(p).toMatchObject({ nulls: 0, nullShare: 0, distinct: 0 });
+      if (p.kind === 'categorical') expect([p.top, p.other]).toEqual([[], 0]);
+      else expect(p.histogram).toEqual([]);
+    }
+  });
+
+  it('profiles a sample over large tables and says so', async () => {
+    await c.run('CREATE TABLE big AS SELECT range AS n, CASE WHEN range % 4 = 0 THEN NULL ELSE range END AS m FROM range(200000)');
+    const r: ProfileRequest = {
+      relation: 'big',
+      columns: [
+        { name: 'n', type: 'BIGINT', ref: 'n' },
+        { name: 'm', type: 'BIGINT', ref: 'm' },
+      ],
+      sample: { rows: 20_000 },
+    };
+    const sampled = readProfile((await rows(profileSql(r)))[0]!, r);
+    expect(sampled.rows).toBe(20_000);
+    expect(sampled.sample).toEqual({ rows: 20_000, of: 200_000 });
+    const m = sampled.columns[1]!;
+    expect(m.nullShare).toBeGreaterThan(0.2);
+    expect(m.nullShare).toBeLessThan(0.3);
+    expect(m.kind === 'number' && m.histogram.reduce((s, b) => s + b.count, 0)).toBe(20_000 - m.nulls);
+  });
+
+  it('computes the same statistics for many columns in one SUMMARIZE-like pass', async () => {
+    const pass = `(${summaryPassSql('main.t', columns)})`;
+    expect(Number(await one(`SELECT n FROM ${pass}`))).toBe(ROWS);
+    for (const [i, p] of batch.columns.entries()) {
+      expect(ROWS - Number(await one(`SELECT nn${i} FROM ${pass}`))).toBe(p.nulls);
+      expect(Math.min(Number(await one(`SELECT d${i} FROM ${pass}`)), ROWS - p.nulls)).toBe(p.distinct);
+      if (p.kind !== 'categorical') expect(await one(`SELECT mn${i}::VARCHAR FROM ${pass}`)).toBe(p.min);
+    }
+    const summarized = await rows(summarizeSql('main.t', columns));
+    expect(summarized.map((r) => r[0])).toEqual(['v0', 'v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8', 'v9']);
+  });
+
+  it('takes a batch of a hundred columns in one query', async () => {
+    const many: ProfileColumn[] = Array.from({ length: 100 }, (_, k) => columns[k % columns.length]!);
+    const r = { ...request, columns: many };
+    const wide = readProfile((await rows(profileSql(r)))[0]!, r);
+    expect(wide.columns.map((p) => p.nulls)).toEqual(many.map((m) => profileOf(m.name).nulls));
+  });
+});

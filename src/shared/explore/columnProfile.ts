@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { columnKind } from './columnKind';
+
+/**
+ * A column's profile: what the "Column profiles" region shows. Every value is DuckDB's own text,
+ * so BIGINT beyond 2^53, DECIMAL and timestamps are exact; counts are row counts (safe as numbers).
+ */
+export type ProfileKind = 'number' | 'temporal' | 'categorical';
+
+/** Numbers get moments and quartiles, dates and timestamps a histogram over time, everything else its most frequent values. */
+export function profileKind(duckdbType: string): ProfileKind {
+  const k = columnKind(duckdbType).kind;
+  switch (k) {
+    case 'integer':
+    case 'decimal':
+    case 'float':
+      return 'number';
+    case 'date':
+    case 'timestamp':
+      return 'temporal';
+    case 'time':
+    case 'boolean':
+    case 'text':
+    case 'other':
+      return 'categorical';
+  }
+}
+
+const count = z.number().int().nonnegative();
+const text = z.string().nullable();
+/** One bar of a histogram: values in [low, high), the last bar including its high. */
+const binSchema = z.object({ low: z.string(), high: z.string(), count }).strict();
+
+/** What the profile query returns for one column (parsed at the boundary, in main). */
+export const profileCellSchemas = {
+  number: z
+    .object({
+      nonNull: count,
+      distinct: count,
+      min: text,
+      max: text,
+      mean: text,
+      stddev: text,
+      quartiles: z.tuple([z.string(), z.string(), z.string()]).nullable(),
+      histogram: z.array(binSchema),
+    })
+    .strict(),
+  temporal: z.object({ nonNull: count, distinct: count, min: text, max: text, histogram: z.array(binSchema) }).strict(),
+  categorical: z
+    .object({ nonNull: count, distinct: count, top: z.array(z.object({ value: z.string(), count }).strict()), other: count })
+    .strict(),
+} as const;
+
+/** The profile query's first cell: how many rows were profiled, and of how many when sampled. */
+export const profileHeaderSchema = z.object({ rows: count, total: count.nullable() }).strict();
+
+export type HistogramBin = z.infer<typeof binSchema>;
+
+interface ProfileBase {
+  readonly name: string;
+  readonly type: string;
+  readonly nulls: number;
+  /** nulls / profiled rows; 0 for no rows. */
+  readonly nullShare: number;
+  /** DuckDB's approx_count_distinct (HyperLogLog), at most the non-null count: close, not exact, on any number of rows. */
+  readonly distinct: number;
+}
+export type ColumnProfile =
+  | (ProfileBase & { readonly kind: 'number' } & Omit<z.infer<typeof profileCellSchemas.number>, 'nonNull' | 'distinct'>)
+  | (ProfileBase & { readonly kind: 'temporal' } & Omit<z.infer<typeof profileCellSchemas.temporal>, 'nonNull' | 'distinct'>)
+  | (ProfileBase & { readonly kind: 'categorical' } & Omit<z.infer<typeof profileCellSchemas.categorical>, 'nonNull' | 'distinct'>);
+
+/** The profiles of a batch of columns, computed in one query. */
+export interface ProfileBatch {
+  /** Rows the statistics were computed over. */
+  readonly rows: number;
+  /** Present when the statistics come from a sample: the sample's size and the rows it was drawn from. */
+  readonly sample?: { readonly rows: number; readonly of: number };
+  readonly columns: readonly ColumnProfile[];
+}

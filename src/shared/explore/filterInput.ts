@@ -1,0 +1,220 @@
+import { pageFilterSchema, type PageFilter } from '../contracts/protocol';
+import { columnKind, isOrdered, type ColumnKind } from './columnKind';
+
+/**
+ * What a person types in a column's "Filter <column>" box, read into that column's filters of a
+ * page view, or the reason it cannot be, to show beside the box (nothing is sent then).
+ * The grammar is in docs/explore.md. Values stay the text typed: DuckDB casts them to the column's
+ * type, so BIGINT beyond 2^53, DECIMAL and timestamps are compared exactly.
+ */
+export type FilterInput = { readonly ok: true; readonly filters: PageFilter[] } | { readonly ok: false; readonly message: string };
+
+type CompareOp = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
+
+/** Longest first, so `>=` is not read as `>` followed by `=5`. */
+const OPERATORS: ReadonlyArray<readonly [string, CompareOp]> = [
+  ['>=', 'ge'],
+  ['<=', 'le'],
+  ['!=', 'ne'],
+  ['<>', 'ne'],
+  ['>', 'gt'],
+  ['<', 'lt'],
+  ['=', 'eq'],
+];
+const SYMBOL: Readonly<Record<CompareOp, string>> = { eq: '=', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=' };
+const RANGE = '..';
+/** Forces "contains" for text that would otherwise read as an operator or a keyword. */
+const CONTAINS = '~';
+
+const isNullWord = (s: string) => /^null$/i.test(s);
+const isNotNullWord = (s: string) => /^not\s+null$/i.test(s);
+
+const fail = (message: string): FilterInput => ({ ok: false, message });
+
+/** A value quoted in a message, cut short so a 10,000-character paste does not flood the page. */
+function shown(value: string): string {
+  return `“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”`;
+}
+
+export function parseFilterInput(text: string, column: number, duckdbType: string): FilterInput {
+  const kind = columnKind(duckdbType);
+  const s = text.trimStart();
+  const word = s.trimEnd();
+  let result: FilterInput;
+  if (word === '') result = { ok: true, filters: [] };
+  else if (isNullWord(word)) result = { ok: true, filters: [{ column, op: 'isNull' }] };
+  else if (isNotNullWord(word)) result = { ok: true, filters: [{ column, op: 'notNull' }] };
+  else if (isOrdered(kind) || kind.kind === 'boolean') result = parseOrdered(word, column, kind, duckdbType);
+  else result = parseText(s, column);
+  return result.ok ? withinLimits(result.filters) : result;
+}
+
+/** Text (and types without an order): contains by default, `=` / `!=` for the whole value, `~` to search for what looks like syntax. */
+function parseText(s: string, column: number): FilterInput {
+  // after the operator the value is kept as typed, spaces included: it is matched, not read
+  if (s.startsWith(CONTAINS)) return { ok: true, filters: [{ column, op: 'contains', value: s.slice(1) }] };
+  if (s.startsWith('!=')) return { ok: true, filters: [{ column, op: 'ne', value: s.slice(2) }] };
+  if (s.startsWith('=')) return { ok: true, filters: [{ column, op: 'eq', value: s.slice(1) }] };
+  return { ok: true, filters: [{ column, op: 'contains', value: s }] };
+}
+
+function parseOrdered(word: string, column: number, kind: ColumnKind, type: string): FilterInput {
+  const range = word.indexOf(RANGE);
+  if (range >= 0 && kind.kind !== 'boolean') {
+    const low = word.slice(0, range).trim();
+    const high = word.slice(range + RANGE.length).trim();
+    if (low === '' || high === '') return fail(`A range needs both ends, as in 1..10`);
+    const bad = invalid(low, kind, type) ?? invalid(high, kind, type);
+    if (bad) return fail(bad);
+    if ((compare(low, high, kind) ?? 0) > 0) return fail(`The range is empty: ${shown(low)} comes after ${shown(high)}`);
+    return {
+      ok: true,
+      filters: [
+        { column, op: 'ge', value: low },
+        { column, op: 'le', value: high },
+      ],
+    };
+  }
+  const operator = OPERATORS.find(([symbol]) => word.startsWith(symbol));
+  const op: CompareOp = operator?.[1] ?? 'eq';
+  const value = operator ? word.slice(operator[0].length).trim() : word;
+  if (value === '') return fail(`Type a value after ${operator?.[0] ?? '='}`);
+  if (kind.kind === 'boolean' && op !== 'eq' && op !== 'ne') return fail('Use true, false, =true, !=false, null or not null');
+  const bad = invalid(value, kind, type);
+  return bad ? fail(bad) : { ok: true, filters: [{ column, op, value }] };
+}
+
+const DIGITS_INTEGER = /^[+-]?\d+$/;
+const DIGITS_DECIMAL = /^[+-]?(\d*)(?:\.(\d*))?$/;
+const DIGITS_FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+/** Why `value` is not a value of the column's type, or undefined when it is. */
+function invalid(value: string, kind: ColumnKind, type: string): string | undefined {
+  switch (kind.kind) {
+    case 'integer': {
+      if (!DIGITS_INTEGER.test(value)) return `${shown(value)} is not a whole number`;
+      const n = BigInt(value);
+      return n < kind.min || n > kind.max ? `${shown(value)} is outside ${type} (${kind.min} to ${kind.max})` : undefined;
+    }
+    case 'decimal': {
+      const m = DIGITS_DECIMAL.exec(value);
+      if (!m || (m[1] === '' && (m[2] ?? '') === '')) return `${shown(value)} is not a number`;
+      const whole = m[1]!.replace(/^0+/, '').length;
+      const fraction = (m[2] ?? '').length;
+      if (whole > kind.precision - kind.scale) return `${shown(value)} has more digits before the point than ${type} holds (${kind.precision - kind.scale})`;
+      // DuckDB would round it to the column's scale and compare with another value than the one typed
+      return fraction > kind.scale ? `${shown(value)} has more decimals than ${type} holds (${kind.scale})` : undefined;
+    }
+    case 'float':
+      return DIGITS_FLOAT.test(value) && Number.isFinite(Number(value)) ? undefined : `${shown(value)} is not a number`;
+    case 'date':
+      return validDate(value) ? undefined : `${shown(value)} is not a date (YYYY-MM-DD)`;
+    case 'timestamp': {
+      const m = TIMESTAMP.exec(value);
+      const ok = m !== null && validDate(m[1]!) && (m[2] === undefined || validTime(m[2])) && (m[3] === undefined || kind.withTimeZone);
+      return ok ? undefined : `${shown(value)} is not a timestamp (YYYY-MM-DD hh:mm:ss${kind.withTimeZone ? '+hh:mm' : ''})`;
+    }
+    case 'time':
+      return validTime(value) ? undefined : `${shown(value)} is not a time (hh:mm:ss)`;
+    case 'boolean':
+      return /^(?:true|false)$/i.test(value) ? undefined : `${shown(value)} is not true or false`;
+    case 'text':
+    case 'other':
+      return undefined;
+  }
+}
+
+function validDate(value: string): boolean {
+  const m = DATE.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
+}
+
+function validTime(value: string): boolean {
+  const m = TIME.exec(value);
+  return m !== null && Number(m[1]) <= 23 && Number(m[2]) <= 59 && Number(m[3] ?? 0) <= 59;
+}
+
+/** Orders two valid values of the column, or undefined when that cannot be told without DuckDB (time zones). */
+function compare(a: string, b: string, kind: ColumnKind): number | undefined {
+  switch (kind.kind) {
+    case 'integer':
+      return Math.sign(Number(BigInt(a) - BigInt(b)));
+    case 'decimal':
+      return Math.sign(Number(scaled(a, kind.scale) - scaled(b, kind.scale)));
+    case 'float':
+      return Math.sign(Number(a) - Number(b));
+    case 'date':
+    case 'time':
+      // fixed-width, zero-padded: text order is time order
+      return a < b ? -1 : a > b ? 1 : 0;
+    case 'timestamp': {
+      if (kind.withTimeZone) return undefined;
+      const x = a.replace(/t/i, ' ');
+      const y = b.replace(/t/i, ' ');
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A decimal's text as an integer count of 10^-scale, exactly. */
+function scaled(value: string, scale: number): bigint {
+  const negative = value.startsWith('-');
+  const [whole = '', fraction = ''] = value.replace(/^[+-]/, '').split('.');
+  const n = BigInt(`${whole || '0'}${fraction.padEnd(scale, '0')}`);
+  return negative ? -n : n;
+}
+
+/** The protocol's own limits (value length, number of filters) decide; its reasons are put in words. */
+function withinLimits(filters: PageFilter[]): FilterInput {
+  const checked = pageFilterSchema.safeParse(filters);
+  if (checked.success) return { ok: true, filters };
+  const issue = checked.error.issues[0];
+  if (issue?.code === 'too_big' && issue.origin === 'string') return fail(`Too long: at most ${issue.maximum} characters`);
+  if (issue?.code === 'too_small' && issue.origin === 'string') return fail('Type something to search for after ~');
+  return fail(issue?.message ?? 'Not a filter');
+}
+
+/**
+ * The text a column's box shows for its filters: the inverse of parseFilterInput, so a filter set
+ * elsewhere (a click on a frequent value, a reload) reads back the same. Undefined for filters no
+ * single box can say (more than one condition that is not a range).
+ */
+export function formatFilterInput(filters: readonly PageFilter[], duckdbType: string): string | undefined {
+  const kind = columnKind(duckdbType);
+  const [first, second, ...rest] = filters;
+  if (!first) return '';
+  if (rest.length > 0) return undefined;
+  if (second) {
+    const range = first.op === 'ge' && second.op === 'le' && first.column === second.column && isOrdered(kind);
+    return range ? `${first.value}${RANGE}${second.value}` : undefined;
+  }
+  switch (first.op) {
+    case 'isNull':
+      return 'null';
+    case 'notNull':
+      return 'not null';
+    case 'contains':
+      if (isOrdered(kind) || kind.kind === 'boolean') return undefined;
+      return needsContainsMark(first.value) ? `${CONTAINS}${first.value}` : first.value;
+    case 'eq':
+    case 'ne':
+      return `${SYMBOL[first.op]}${first.value}`;
+    default:
+      return isOrdered(kind) ? `${SYMBOL[first.op]}${first.value}` : undefined;
+  }
+}
+
+/** Text that would read as something else than "contains" when typed bare. */
+function needsContainsMark(value: string): boolean {
+  const word = value.trim();
+  return word === '' || /^[\s=!~]/.test(value) || isNullWord(word) || isNotNullWord(word);
+}

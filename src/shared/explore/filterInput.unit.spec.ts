@@ -1,0 +1,204 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { PageFilter } from '../contracts/protocol';
+import { formatFilterInput, parseFilterInput } from './filterInput';
+
+const ok = (filters: PageFilter[]) => ({ ok: true, filters });
+const parse = (text: string, type: string) => parseFilterInput(text, 3, type);
+const message = (text: string, type: string): string => {
+  const r = parse(text, type);
+  if (r.ok) throw new Error(`expected ${JSON.stringify(text)} to be refused for ${type}`);
+  return r.message;
+};
+
+describe('a filter box on a text column', () => {
+  it('searches for what is typed, ignoring case (DuckDB does the case), or matches the whole value after =', () => {
+    expect(parse('berlin', 'VARCHAR')).toEqual(ok([{ column: 3, op: 'contains', value: 'berlin' }]));
+    expect(parse('=Berlin', 'VARCHAR')).toEqual(ok([{ column: 3, op: 'eq', value: 'Berlin' }]));
+    expect(parse('!=Berlin', 'VARCHAR')).toEqual(ok([{ column: 3, op: 'ne', value: 'Berlin' }]));
+    expect(parse('=', 'VARCHAR')).toEqual(ok([{ column: 3, op: 'eq', value: '' }]));
+  });
+
+  it('reads null and not null for any column, and an empty box as no filter', () => {
+    for (const type of ['VARCHAR', 'BIGINT', 'DATE', 'BOOLEAN', 'INTEGER[]']) {
+      expect(parse(' NULL ', type)).toEqual(ok([{ column: 3, op: 'isNull' }]));
+      expect(parse('not   null', type)).toEqual(ok([{ column: 3, op: 'notNull' }]));
+      expect(parse('   ', type)).toEqual(ok([]));
+    }
+  });
+
+  it('searches for text that looks like syntax when it starts with ~', () => {
+    expect(parse('~null', 'VARCHAR')).toEqual(ok([{ column: 3, op: 'contains', value: 'null' }]));
+    expect(parse('~=x', 'VARCHAR')).toEqual(ok([{ column: 3, op: 'contains', value: '=x' }]));
+    expect(message('~', 'VARCHAR')).toMatch(/search for/);
+  });
+
+  it.each([
+    ['a quote', "O'Brien"],
+    ['an injection attempt', "'); drop table t; --"],
+    ['backslashes', 'C:\\temp\\'],
+    ['NUL', 'a\u0000b'],
+    ['emoji', '🦆 duck'],
+    ['a double quote', '"quoted"'],
+  ])('takes %s as a plain value', (_, value) => {
+    expect(parse(value, 'VARCHAR')).toEqual(ok([{ column: 3, op: 'contains', value }]));
+    expect(parse(`=${value}`, 'VARCHAR')).toEqual(ok([{ column: 3, op: 'eq', value }]));
+  });
+
+  it('takes 1,000 characters and explains the protocol’s limit beyond', () => {
+    const long = "x'".repeat(500);
+    expect(parse(long, 'VARCHAR')).toEqual(ok([{ column: 3, op: 'contains', value: long }]));
+    const tooLong = '🦆'.repeat(5_000);
+    const m = message(tooLong, 'VARCHAR');
+    expect(m).toBe('Too long: at most 1000 characters');
+  });
+});
+
+describe('a filter box on a number, date or timestamp column', () => {
+  it.each([
+    ['>5', 'BIGINT', [{ op: 'gt', value: '5' }]],
+    ['>= 5', 'BIGINT', [{ op: 'ge', value: '5' }]],
+    ['<-5', 'INTEGER', [{ op: 'lt', value: '-5' }]],
+    ['<=0', 'INTEGER', [{ op: 'le', value: '0' }]],
+    ['=7', 'TINYINT', [{ op: 'eq', value: '7' }]],
+    ['7', 'TINYINT', [{ op: 'eq', value: '7' }]],
+    ['<>7', 'TINYINT', [{ op: 'ne', value: '7' }]],
+    ['-5..-1', 'SMALLINT', [{ op: 'ge', value: '-5' }, { op: 'le', value: '-1' }]],
+    ['1.5 .. 2', 'DOUBLE', [{ op: 'ge', value: '1.5' }, { op: 'le', value: '2' }]],
+    ['>1e-3', 'FLOAT', [{ op: 'gt', value: '1e-3' }]],
+    ['>9007199254740993', 'BIGINT', [{ op: 'gt', value: '9007199254740993' }]],
+    ['=18446744073709551615', 'UBIGINT', [{ op: 'eq', value: '18446744073709551615' }]],
+    ['>=1234567890123456789012345678.0123456789', 'DECIMAL(38,10)', [{ op: 'ge', value: '1234567890123456789012345678.0123456789' }]],
+    ['.5..1.25', 'DECIMAL(5,2)', [{ op: 'ge', value: '.5' }, { op: 'le', value: '1.25' }]],
+    ['2024-01-01..2024-12-31', 'DATE', [{ op: 'ge', value: '2024-01-01' }, { op: 'le', value: '2024-12-31' }]],
+    ['>2024-02-29', 'DATE', [{ op: 'gt', value: '2024-02-29' }]],
+    ['<2024-05-06 07:08:09.123456789', 'TIMESTAMP_NS', [{ op: 'lt', value: '2024-05-06 07:08:09.123456789' }]],
+    ['>=2024-05-06T07:08', 'TIMESTAMP', [{ op: 'ge', value: '2024-05-06T07:08' }]],
+    ['>2024-01-01', 'TIMESTAMP', [{ op: 'gt', value: '2024-01-01' }]],
+    ['<2024-01-01 12:00:00+02:00', 'TIMESTAMP WITH TIME ZONE', [{ op: 'lt', value: '2024-01-01 12:00:00+02:00' }]],
+    ['09:00..17:30:00', 'TIME', [{ op: 'ge', value: '09:00' }, { op: 'le', value: '17:30:00' }]],
+    ['true', 'BOOLEAN', [{ op: 'eq', value: 'true' }]],
+    ['!=FALSE', 'BOOLEAN', [{ op: 'ne', value: 'FALSE' }]],
+  ])('reads %j on %s', (text, type, filters) => {
+    expect(parse(text, type)).toEqual(ok(filters.map((f) => ({ column: 3, ...f }) as PageFilter)));
+  });
+
+  it.each([
+    ['abc', 'BIGINT', /not a whole number/],
+    ['1.5', 'INTEGER', /not a whole number/],
+    ['9223372036854775808', 'BIGINT', /outside BIGINT \(-9223372036854775808 to 9223372036854775807\)/],
+    ['-1', 'UBIGINT', /outside UBIGINT/],
+    ['>128', 'TINYINT', /outside TINYINT/],
+    ['1.234', 'DECIMAL(5,2)', /more decimals than DECIMAL\(5,2\) holds \(2\)/],
+    ['1234', 'DECIMAL(5,2)', /more digits before the point/],
+    ['.', 'DECIMAL(5,2)', /not a number/],
+    ['1e400', 'DOUBLE', /not a number/],
+    ['2023-02-29', 'DATE', /not a date/],
+    ['2024-13-01', 'DATE', /not a date/],
+    ['2024-01-01 24:00', 'TIMESTAMP', /not a timestamp/],
+    ['2024-01-01 12:00+02', 'TIMESTAMP', /not a timestamp/],
+    ['25:00', 'TIME', /not a time/],
+    ['5..', 'BIGINT', /both ends/],
+    ['10..1', 'BIGINT', /range is empty/],
+    ['1.10..1.05', 'DECIMAL(5,2)', /range is empty/],
+    ['2024-12-31..2024-01-01', 'DATE', /range is empty/],
+    ['>', 'DOUBLE', /value after >/],
+    ['>true', 'BOOLEAN', /true, false/],
+    ['yes', 'BOOLEAN', /not true or false/],
+    ["'); drop table t; --", 'BIGINT', /not a whole number/],
+  ])('refuses %j on %s and says why', (text, type, why) => {
+    expect(message(text, type)).toMatch(why);
+  });
+
+  it('quotes at most 40 characters of a bad value in its message', () => {
+    const m = message('x'.repeat(10_000), 'BIGINT');
+    expect(m.length).toBeLessThan(80);
+  });
+});
+
+describe('the text a box shows for its filters', () => {
+  it.each([
+    [[], 'VARCHAR', ''],
+    [[{ op: 'contains', value: 'berlin' }], 'VARCHAR', 'berlin'],
+    [[{ op: 'contains', value: 'null' }], 'VARCHAR', '~null'],
+    [[{ op: 'contains', value: ' lead' }], 'VARCHAR', '~ lead'],
+    [[{ op: 'eq', value: 'x' }], 'VARCHAR', '=x'],
+    [[{ op: 'isNull' }], 'DATE', 'null'],
+    [[{ op: 'gt', value: '5' }], 'BIGINT', '>5'],
+    [[{ op: 'ge', value: '1' }, { op: 'le', value: '9' }], 'BIGINT', '1..9'],
+  ])('shows %j on %s as %j', (filters, type, text) => {
+    expect(formatFilterInput(filters.map((f) => ({ column: 3, ...f }) as PageFilter), type)).toBe(text);
+  });
+
+  it('says nothing for filters no single box can show', () => {
+    expect(formatFilterInput([{ column: 3, op: 'gt', value: '1' }, { column: 3, op: 'lt', value: '9' }], 'BIGINT')).toBeUndefined();
+    expect(formatFilterInput([{ column: 3, op: 'gt', value: 'b' }], 'VARCHAR')).toBeUndefined();
+    expect(formatFilterInput([{ column: 3, op: 'contains', value: '1' }], 'BIGINT')).toBeUndefined();
+  });
+});
+
+/** Filters a box can hold, per column type: what parse can produce. */
+const text = fc.string({ unit: 'binary', minLength: 0, maxLength: 60 });
+const oneOf = <const T extends string>(...xs: T[]) => fc.constantFrom(...xs);
+const compareOp = oneOf('eq', 'ne', 'lt', 'le', 'gt', 'ge');
+const nullOps = fc.constantFrom<PageFilter[]>([{ column: 3, op: 'isNull' }], [{ column: 3, op: 'notNull' }]);
+const bigintFilters = (value: fc.Arbitrary<bigint>) =>
+  fc.oneof(
+    fc.tuple(compareOp, value).map(([op, v]): PageFilter[] => [{ column: 3, op, value: String(v) }]),
+    fc.tuple(value, value).map(([a, b]): PageFilter[] => [
+      { column: 3, op: 'ge', value: String(a < b ? a : b) },
+      { column: 3, op: 'le', value: String(a < b ? b : a) },
+    ]),
+    nullOps,
+  );
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+const dateText = fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+
+const boxes: ReadonlyArray<readonly [string, fc.Arbitrary<PageFilter[]>]> = [
+  [
+    'VARCHAR',
+    fc.oneof(
+      fc.tuple(oneOf('eq', 'ne'), text).map(([op, value]): PageFilter[] => [{ column: 3, op, value }]),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }).map((value): PageFilter[] => [{ column: 3, op: 'contains', value }]),
+      fc.constantFrom('null', 'NOT NULL', ' null ', '=x', '~', '!=', '  ').map((value): PageFilter[] => [{ column: 3, op: 'contains', value }]),
+      nullOps,
+    ),
+  ],
+  ['BIGINT', bigintFilters(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }))],
+  ['DATE', fc.oneof(fc.tuple(compareOp, dateText).map(([op, value]): PageFilter[] => [{ column: 3, op, value }]), nullOps)],
+  [
+    'TIMESTAMP',
+    fc
+      .tuple(compareOp, dateText, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 999999 }))
+      .map(([op, d, h, m, us]): PageFilter[] => [{ column: 3, op, value: `${d} ${pad(h, 2)}:${pad(m, 2)}:00.${pad(us, 6)}` }]),
+  ],
+  ['DECIMAL(9,3)', fc.tuple(compareOp, fc.integer({ min: -999_999_999, max: 999_999_999 })).map(([op, n]): PageFilter[] => [{ column: 3, op, value: (n / 1000).toFixed(3) }])],
+  ['BOOLEAN', fc.tuple(oneOf('eq', 'ne'), oneOf('true', 'false', 'TRUE')).map(([op, value]): PageFilter[] => [{ column: 3, op, value }])],
+];
+
+describe('parse(format(filters)) = filters', () => {
+  it.each(boxes)('for every filter a box on %s can hold', (type, filters) => {
+    fc.assert(
+      fc.property(filters, (f) => {
+        const shown = formatFilterInput(f, type);
+        expect(shown).toBeDefined();
+        expect(parseFilterInput(shown!, 3, type)).toEqual(ok(f));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each(['VARCHAR', 'BIGINT', 'DOUBLE', 'DECIMAL(5,2)', 'DATE', 'TIMESTAMP WITH TIME ZONE', 'BOOLEAN', 'STRUCT(a INTEGER)'])(
+    'whatever is typed on %s: never throws, and what it accepts reads back the same',
+    (type) => {
+      fc.assert(
+        fc.property(fc.oneof(text, fc.stringMatching(/^[<>=!~.\d\s:T-]{0,20}$/)), (typed) => {
+          const r = parseFilterInput(typed, 3, type);
+          if (!r.ok) return;
+          expect(parseFilterInput(formatFilterInput(r.filters, type)!, 3, type)).toEqual(r);
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
+});
