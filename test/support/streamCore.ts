@@ -39,8 +39,7 @@ export class StreamCore {
     this.store = openEventStore(join(dir, 'events.sqlite'));
     this.bus = new Bus((e) => this.listenerErrors.push(e));
     this.projections.rebuild(this.store);
-    this.bus.subscribe((m) => m.kind === 'event' && this.projections.apply(m.event));
-    this.handler = new CommandHandler(this.store, this.bus, this.log);
+    this.handler = new CommandHandler(this.store, this.bus, this.log, { projections: this.projections });
     this.streams = new StreamManager(this.store, this.bus, this.projections, this.log, { ...defaultStreamLimits, ...options.streamLimits });
     this.services = {
       streams: this.streams,

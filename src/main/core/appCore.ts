@@ -63,8 +63,7 @@ export class AppCore {
     const bus = new Bus((e) => log.error({ err: e }, 'bus listener failed'));
     const projections = new Projections();
     projections.rebuild(store);
-    bus.subscribe((m) => m.kind === 'event' && projections.apply(m.event)); // first, so streams see a current view
-    const handler = new CommandHandler(store, bus, log);
+    const handler = new CommandHandler(store, bus, log, { projections });
     const dbPath = join(dataDir, 'duckdb', 'sextant.duckdb');
     const pool = new WorkerPool({
       workerPath: options.workerPath,

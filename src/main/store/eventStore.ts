@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { AppErrorException, appError, type AppError } from '../../shared/contracts/errors';
 import type { AggregateType, DomainEvent, EventEnvelope, EventMetadata } from '../../shared/contracts/events';
 import { matchTopic, patternPrefix } from '../../shared/contracts/topics';
-import type { ViewEvent } from '../../shared/views/appViewBuilder';
+import type { ViewEvent } from '../../shared/views/appView';
 import { newErrorId, newId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
 import { assertNotTooNew, migrate, migrations as shippedMigrations, type Migration } from './schema';
