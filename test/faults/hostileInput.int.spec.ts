@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../src/shared/contracts/protocol';
-import type { AppCore } from '../../src/main/core/appCore';
-import { startTestCore, tempDir } from '../support/testCore';
+import { startTestCore, tempDir, type TestCore } from '../support/testCore';
 import type { ServerChannel } from '../../src/main/transports/serverChannel';
 import { answersTo, HOSTILE_COUNT as COUNT, HOSTILE_SEED as SEED, hostileMessages, whyWrong } from './hostileMessages';
 
@@ -22,7 +21,7 @@ function ipcLikeChannel(): { channel: ServerChannel; deliver(payload: string | u
 
 describe(`hostile input over IPC: ${COUNT} malformed, oversized, deeply nested and wrong-typed messages (seed ${SEED})`, () => {
   let dir: ReturnType<typeof tempDir>;
-  let core: AppCore;
+  let core: TestCore;
   beforeAll(async () => {
     dir = tempDir();
     core = await startTestCore(dir.path);

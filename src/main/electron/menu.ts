@@ -2,7 +2,7 @@ import { app, BrowserWindow, clipboard, dialog, Menu, shell, type MenuItemConstr
 import { clientCommandSchema, type ClientCommand } from '../../shared/contracts/commands';
 import { activeSession, lastClosedSession, openSessions } from '../../shared/views/appView';
 import type { AppCore } from '../core/appCore';
-import { collectDiagnostics, diagnosticsText } from '../platform/diagnostics';
+import { diagnosticsText } from '../platform/diagnostics';
 import { helpMenuItems } from './helpMenu';
 import { sessionWindowItems } from './sessionWindowMenu';
 import type { WindowScope } from './windows';
@@ -24,8 +24,8 @@ export function installMenu(core: AppCore, openWindow: (scope?: WindowScope) => 
   build();
   // The "Open Session in New Window" list follows the sessions; rebuilt at most every 200 ms.
   let rebuild: ReturnType<typeof setTimeout> | undefined;
-  core.bus.subscribe((m) => {
-    if (m.kind !== 'event' || !SESSION_EVENTS.has(m.event.type) || rebuild !== undefined) return;
+  core.onEvent((event) => {
+    if (!SESSION_EVENTS.has(event.type) || rebuild !== undefined) return;
     rebuild = setTimeout(() => {
       rebuild = undefined;
       build();
@@ -35,7 +35,7 @@ export function installMenu(core: AppCore, openWindow: (scope?: WindowScope) => 
 
 function template(core: AppCore, openWindow: (scope?: WindowScope) => void): MenuItemConstructorOptions[] {
   const isMac = process.platform === 'darwin';
-  const view = () => core.projections.current.view;
+  const view = () => core.view();
   const dispatch = (command: ClientCommand) => {
     const parsed = clientCommandSchema.safeParse(command);
     if (!parsed.success) {
@@ -116,7 +116,7 @@ function template(core: AppCore, openWindow: (scope?: WindowScope) => void): Men
         },
         copyDiagnostics: () => {
           const versions = { app: app.getVersion(), electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node, platform: process.platform, arch: process.arch };
-          void collectDiagnostics(core, versions).then((d) => clipboard.writeText(diagnosticsText(d)));
+          void core.diagnostics(versions).then((d) => clipboard.writeText(diagnosticsText(d)));
         },
         showAbout: () => app.showAboutPanel(),
       }),
