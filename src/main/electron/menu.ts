@@ -5,7 +5,7 @@ import type { AppCore } from '../core/appCore';
 import { diagnosticsText } from '../platform/diagnostics';
 import { helpMenuItems } from './helpMenu';
 import { sessionWindowItems } from './sessionWindowMenu';
-import type { WindowScope } from './windows';
+import type { SessionWindowTarget } from './windows';
 
 /** The file types "Open dataset…" offers; the catalog decides what it can really read. */
 const DATASET_FILTERS: Electron.FileFilter[] = [
@@ -19,7 +19,7 @@ const SESSION_EVENTS = new Set(['SessionOpened', 'SessionRenamed', 'SessionClose
  * The application menu. Its commands go through the same dispatch path as the renderer's (validated
  * by the same schema), so a session opened or closed from the menu shows up in every window as events.
  */
-export function installMenu(core: AppCore, openWindow: (scope?: WindowScope) => void): void {
+export function installMenu(core: AppCore, openWindow: (target?: SessionWindowTarget) => void): void {
   const build = (): void => Menu.setApplicationMenu(Menu.buildFromTemplate(template(core, openWindow)));
   build();
   // The "Open Session in New Window" list follows the sessions; rebuilt at most every 200 ms.
@@ -33,7 +33,7 @@ export function installMenu(core: AppCore, openWindow: (scope?: WindowScope) => 
   });
 }
 
-function template(core: AppCore, openWindow: (scope?: WindowScope) => void): MenuItemConstructorOptions[] {
+function template(core: AppCore, openWindow: (target?: SessionWindowTarget) => void): MenuItemConstructorOptions[] {
   const isMac = process.platform === 'darwin';
   const view = () => core.view();
   const dispatch = (command: ClientCommand) => {
