@@ -100,8 +100,13 @@ type DraftSession = Mutable<SessionView> & { history: HistoryEntry[]; datasetIds
 class ViewDraft {
   private sessions: Record<string, SessionView> | undefined;
   private datasets: Record<string, DatasetView> | undefined;
-  /** Objects and arrays this call made: the only ones it may write to. */
+  /** Sessions and datasetIds arrays this call made: the only ones it may write to. */
   private readonly owned = new Set<object>();
+  /**
+   * History arrays this call made, each with how many entries it took over from the earlier view:
+   * entries from that index on were made by this call and may be written in place.
+   */
+  private readonly histories = new Map<readonly HistoryEntry[], number>();
 
   constructor(private readonly base: AppView) {}
 
@@ -124,7 +129,8 @@ class ViewDraft {
         datasetIds: [],
         history: [],
       };
-      this.owned.add(opened).add(opened.datasetIds).add(opened.history);
+      this.owned.add(opened).add(opened.datasetIds);
+      this.histories.set(opened.history, 0);
       this.writableSessions()[id] = opened;
       return;
     }
@@ -156,8 +162,7 @@ class ViewDraft {
         return;
       case 'QueryStarted': {
         const entry: Mutable<HistoryEntry> = { queryId: e.payload.queryId, sql: e.payload.sql, phase: 'Pending', startedAt: e.occurredAt };
-        this.owned.add(entry);
-        this.own(s, 'history').push(entry);
+        this.ownHistory(s).push(entry);
         return;
       }
       case 'ExecutionBegan':
@@ -212,14 +217,9 @@ class ViewDraft {
   private updateEntry(s: DraftSession, queryId: string, patch: (entry: Mutable<HistoryEntry>) => void): void {
     const i = s.history.findLastIndex((h) => h.queryId === queryId);
     if (i === -1) return;
-    const history = this.own(s, 'history');
-    let entry = history[i]!;
-    if (!this.owned.has(entry)) {
-      entry = { ...entry };
-      this.owned.add(entry);
-      history[i] = entry;
-    }
-    patch(entry);
+    const history = this.ownHistory(s);
+    if (i < this.histories.get(history)!) history[i] = { ...history[i]! };
+    patch(history[i]!);
   }
 
   private ownSession(id: string, session: SessionView): DraftSession {
@@ -230,12 +230,19 @@ class ViewDraft {
     return copy;
   }
 
-  private own<K extends 'history' | 'datasetIds'>(s: DraftSession, key: K): DraftSession[K] {
-    const array = s[key];
-    if (this.owned.has(array)) return array;
-    const copy = array.slice() as DraftSession[K];
+  private own(s: DraftSession, key: 'datasetIds'): string[] {
+    if (this.owned.has(s[key])) return s[key];
+    const copy = s[key].slice();
     this.owned.add(copy);
     s[key] = copy;
+    return copy;
+  }
+
+  private ownHistory(s: DraftSession): HistoryEntry[] {
+    if (this.histories.has(s.history)) return s.history;
+    const copy = s.history.slice();
+    this.histories.set(copy, copy.length);
+    s.history = copy;
     return copy;
   }
 
