@@ -5,9 +5,9 @@ import { assertNever } from '../domain/decider';
 import { canStartQuery, type QueryPhase } from '../domain/queryLifecycle';
 
 /**
- * The projected state the UI renders. The same pure functions run in main (projections, rebuilt at
- * start) and in the renderer (folding streamed events), so the renderer's state at seq N equals
- * main's projection at seq N, filtered to what the renderer subscribed to.
+ * The projected state the UI renders. One pure fold (`foldAppView`) runs in main (projections,
+ * rebuilt at start) and in the renderer (folding streamed events), so the renderer's state at seq N
+ * equals main's projection at seq N, filtered to what the renderer subscribed to.
  */
 export interface HistoryEntry {
   readonly queryId: string;
