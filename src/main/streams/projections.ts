@@ -1,4 +1,4 @@
-import { emptyView, foldAppView, viewForPattern, type AppView, type ViewEvent } from '../../shared/views/appView';
+import { emptyView, foldAppView, foldAppViewBatches, viewForPattern, type AppView, type ViewEvent } from '../../shared/views/appView';
 import type { EventStore } from '../store/eventStore';
 
 const REBUILD_BATCH = 5000;
@@ -32,13 +32,13 @@ export class Projections {
    */
   rebuild(store: EventStore): void {
     let seq = 0;
-    const events = function* (): Generator<ViewEvent> {
+    const batches = function* (): Generator<ViewEvent[]> {
       for (const batch of store.viewEventBatches(0, REBUILD_BATCH)) {
-        yield* batch;
+        yield batch;
         seq = batch[batch.length - 1]!.globalSeq;
       }
     };
-    this.view = foldAppView(emptyView(), events());
+    this.view = foldAppViewBatches(emptyView(), batches());
     this.seq = seq;
   }
 

@@ -84,11 +84,19 @@ export function evolveAppView(view: AppView, e: ViewEvent): AppView {
  * a batch of n events costs O(n) plus one copy of what it touches, where folding them one by one
  * would copy the record and the session's history on every event (quadratic over a long log).
  */
-export function foldAppView(view: AppView, events: Iterable<ViewEvent>): AppView {
+export function foldAppView(view: AppView, events: readonly ViewEvent[]): AppView {
+  return foldAppViewBatches(view, [events]);
+}
+
+/** `foldAppView` of the batches' events in order, as one call: what a rebuild reading the log in batches needs. */
+export function foldAppViewBatches(view: AppView, batches: Iterable<readonly ViewEvent[]>): AppView {
   const draft = new ViewDraft(view);
-  for (const e of events) {
-    if (e.aggregateType === 'QuerySession') draft.applySession(e as ViewEvent & SessionEvent);
-    else draft.applyDataset(e as ViewEvent & DatasetEvent);
+  for (const events of batches) {
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      if (e.aggregateType === 'QuerySession') draft.applySession(e as ViewEvent & SessionEvent);
+      else draft.applyDataset(e as ViewEvent & DatasetEvent);
+    }
   }
   return draft.result();
 }
@@ -165,36 +173,37 @@ class ViewDraft {
         this.ownHistory(s).push(entry);
         return;
       }
-      case 'ExecutionBegan':
-        this.updateEntry(s, e.payload.queryId, (h) => {
-          h.phase = 'Executing';
-        });
-        return;
-      case 'QueryCompleted': {
-        const { rowCount, columns, durationMs } = e.payload;
-        this.updateEntry(s, e.payload.queryId, (h) => {
-          h.phase = 'Completed';
-          h.finishedAt = e.occurredAt;
-          h.rowCount = rowCount;
-          h.columns = columns;
-          h.durationMs = durationMs;
-        });
+      case 'ExecutionBegan': {
+        const h = this.writableEntry(s, e.payload.queryId);
+        if (h) h.phase = 'Executing';
         return;
       }
-      case 'QueryFailed':
-        this.updateEntry(s, e.payload.queryId, (h) => {
-          h.phase = 'Failed';
-          h.finishedAt = e.occurredAt;
-          h.error = e.payload.error;
-        });
+      case 'QueryCompleted': {
+        const h = this.writableEntry(s, e.payload.queryId);
+        if (!h) return;
+        h.phase = 'Completed';
+        h.finishedAt = e.occurredAt;
+        h.rowCount = e.payload.rowCount;
+        h.columns = e.payload.columns;
+        h.durationMs = e.payload.durationMs;
         return;
-      case 'QueryCancelled':
-        this.updateEntry(s, e.payload.queryId, (h) => {
-          h.phase = 'Cancelled';
-          h.finishedAt = e.occurredAt;
-          h.cancelReason = e.payload.reason;
-        });
+      }
+      case 'QueryFailed': {
+        const h = this.writableEntry(s, e.payload.queryId);
+        if (!h) return;
+        h.phase = 'Failed';
+        h.finishedAt = e.occurredAt;
+        h.error = e.payload.error;
         return;
+      }
+      case 'QueryCancelled': {
+        const h = this.writableEntry(s, e.payload.queryId);
+        if (!h) return;
+        h.phase = 'Cancelled';
+        h.finishedAt = e.occurredAt;
+        h.cancelReason = e.payload.reason;
+        return;
+      }
       default:
         return assertNever(e);
     }
@@ -210,16 +219,17 @@ class ViewDraft {
   }
 
   /**
-   * Queries finish in the order they start (one in flight per session), so the entry is searched
-   * from the end. An entry this call did not make may be in an earlier view: it is replaced by a
-   * copy, never written.
+   * The entry of `queryId`, to write to. Queries finish in the order they start (one in flight per
+   * session), so it is searched from the end. An entry this call did not make may be in an earlier
+   * view: it is replaced by a copy, never written.
    */
-  private updateEntry(s: DraftSession, queryId: string, patch: (entry: Mutable<HistoryEntry>) => void): void {
-    const i = s.history.findLastIndex((h) => h.queryId === queryId);
-    if (i === -1) return;
+  private writableEntry(s: DraftSession, queryId: string): Mutable<HistoryEntry> | undefined {
+    let i = s.history.length - 1;
+    while (i >= 0 && s.history[i]!.queryId !== queryId) i--;
+    if (i === -1) return undefined;
     const history = this.ownHistory(s);
     if (i < this.histories.get(history)!) history[i] = { ...history[i]! };
-    patch(history[i]!);
+    return history[i]!;
   }
 
   private ownSession(id: string, session: SessionView): DraftSession {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DatasetEvent, SessionEvent } from '../contracts/events';
-import { emptyView, evolveAppView, foldAppView, type AppView, type ViewEvent } from './appView';
+import { emptyView, evolveAppView, foldAppView, foldAppViewBatches, type AppView, type ViewEvent } from './appView';
 
 const queryId = fc.constantFrom('q1', 'q2', 'q3');
 const error = fc.record({ id: fc.uuid(), code: fc.constantFrom('SQL_ERROR', 'INTERRUPTED'), message: fc.string() });
@@ -67,7 +67,7 @@ function batches<T>(events: readonly T[], cuts: readonly number[]): T[][] {
   return out;
 }
 
-describe('foldAppView', () => {
+describe('foldAppView and foldAppViewBatches', () => {
   it('given any log cut into any batches, then folding the batches gives exactly the event-by-event fold, and no view handed out ever changes', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 10, maxLength: 150, size: 'max' }), fc.array(fc.nat(), { maxLength: 8 }), (steps, cuts) => {
@@ -87,6 +87,7 @@ describe('foldAppView', () => {
         }
         // strict: a field set (even to undefined) on one side and absent on the other is a difference
         expect(view).toStrictEqual(single);
+        expect(foldAppViewBatches(emptyView(), batches(events, cuts))).toStrictEqual(single); // a rebuild's one call
         for (const { view: v, copy } of [...oneByOne, ...batched]) expect(v).toEqual(copy);
       }),
       { numRuns: 200 },
