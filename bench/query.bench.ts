@@ -12,9 +12,8 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Frame } from '../src/shared/contracts/frames';
 import type { Page } from '../src/shared/contracts/protocol';
 import { openSessions } from '../src/shared/views/appView';
-import type { AppCore } from '../src/main/core/appCore';
 import { ProtocolClient } from '../test/support/protocolClient';
-import { startTestCore, tempDir } from '../test/support/testCore';
+import { startTestCore, tempDir, type TestCore } from '../test/support/testCore';
 import { alternateSamples, median, percentile, result, type Bench } from './harness';
 
 export const FLIGHTS = resolve('node_modules/vega-datasets/data/flights-3m.parquet');
@@ -46,7 +45,7 @@ async function appWithFlights(options: Parameters<typeof startTestCore>[1] = {})
 
 class BenchClient {
   constructor(
-    readonly core: AppCore,
+    readonly core: TestCore,
     private readonly conn: ProtocolClient,
     readonly sessionId: string,
   ) {}

@@ -4,14 +4,13 @@ import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { isSettled } from '../src/shared/domain/queryLifecycle';
 import { openSessions } from '../src/shared/views/appView';
-import type { AppCore } from '../src/main/core/appCore';
-import { startTestCore, tempDir } from '../test/support/testCore';
+import { startTestCore, tempDir, type TestCore } from '../test/support/testCore';
 import { interleaved, result, type Bench } from './harness';
 
 const FLIGHTS = 'node_modules/vega-datasets/data/flights-3m.parquet';
 const PAGE_ROWS = 200;
 
-async function waitForCompletion(core: AppCore, sessionId: string, queryId: string): Promise<void> {
+async function waitForCompletion(core: TestCore, sessionId: string, queryId: string): Promise<void> {
   for (;;) {
     const entry = core.projections.current.view.sessions[sessionId]?.history.find((h) => h.queryId === queryId);
     if (entry && isSettled(entry.phase)) {

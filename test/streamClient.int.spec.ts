@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSessions, viewForPattern } from '../src/shared/views/appView';
-import type { AppCore } from '../src/main/core/appCore';
-import { startTestCore, tempDir } from './support/testCore';
+import { startTestCore, tempDir, type TestCore } from './support/testCore';
 import { MemoryTransport } from '../src/main/transports/memoryChannel';
 import type { ServerChannel } from '../src/main/transports/serverChannel';
 import { createApiClient } from '../src/shared/client/apiClient';
@@ -28,7 +27,7 @@ describe('StreamClient', () => {
     cleanup.push(() => transport.drop());
     return { transport, probe, stream };
   };
-  const onCore = (c: AppCore) => (channel: ServerChannel) => void c.connect(channel);
+  const onCore = (c: TestCore) => (channel: ServerChannel) => void c.connect(channel);
   const persisted = () => new Promise((r) => setTimeout(r, 300)); // the client saves within 250 ms
 
   it('after a reload it resumes from the saved (view, seq) and replays only what it missed', async () => {

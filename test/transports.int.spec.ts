@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SextantApi } from '../src/shared/contracts/protocol';
 import { matchTopic } from '../src/shared/contracts/topics';
 import { viewForPattern } from '../src/shared/views/appView';
-import type { AppCore, AppCoreOptions } from '../src/main/core/appCore';
-import { startTestCore, tempDir } from './support/testCore';
+import type { AppCoreOptions } from '../src/main/core/appCore';
+import { startTestCore, tempDir, type TestCore } from './support/testCore';
 import { MemoryTransport } from '../src/main/transports/memoryChannel';
 import { startWebHost, type WebHost } from '../src/main/webHost/webHost';
 import { createApiClient } from '../src/shared/client/apiClient';
@@ -18,7 +18,7 @@ const PATTERNS = ['session/*', 'catalog'];
 
 /** One transport under test: the renderer's client on one end, main's serveConnection on the other. */
 interface Rig {
-  readonly core: AppCore;
+  readonly core: TestCore;
   readonly probe: ChannelProbe;
   readonly api: SextantApi;
   readonly stream: StreamClient;
@@ -91,12 +91,12 @@ const transports: Record<string, (limits?: Limits) => Promise<Rig>> = {
 /** The seqs of the event frames the client's code was handed for `pattern`, over every connection. */
 const receivedSeqs = (rig: Rig, pattern: string): number[] =>
   rig.probe.delivered.flatMap(({ frame }) => (frame.kind === 'event' && frame.subscriptionId.startsWith(`${pattern}#`) ? [frame.event.globalSeq] : []));
-const storedSeqs = (core: AppCore, pattern: string, afterSeq: number): number[] =>
+const storedSeqs = (core: TestCore, pattern: string, afterSeq: number): number[] =>
   core.store
     .readAfter(afterSeq, 1_000_000)
     .filter((e) => matchTopic(pattern, e.topic))
     .map((e) => e.globalSeq);
-const lastMatching = (core: AppCore, pattern: string): number => storedSeqs(core, pattern, 0).at(-1) ?? 0;
+const lastMatching = (core: TestCore, pattern: string): number => storedSeqs(core, pattern, 0).at(-1) ?? 0;
 const firstSnapshotSeq = (rig: Rig, pattern: string): number => {
   const snap = rig.probe.delivered.find(({ frame }) => frame.kind === 'snapshot' && frame.subscriptionId.startsWith(`${pattern}#`));
   return snap?.frame.kind === 'snapshot' ? snap.frame.seq : NaN;

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppCore } from '../../src/main/core/appCore';
-import { fakeRenderer, startTestCore, tempDir } from '../support/testCore';
+import { fakeRenderer, startTestCore, tempDir, type TestCore } from '../support/testCore';
 import { startWebHost, type WebHost } from '../../src/main/webHost/webHost';
 import { MAX_MESSAGE_BYTES, type ServerMessage } from '../../src/shared/contracts/protocol';
 import { answersTo, HOSTILE_COUNT as COUNT, HOSTILE_SEED as SEED, hostileMessages, whyWrong, type HostileMessage } from './hostileMessages';
@@ -32,7 +31,7 @@ const bytesOf = (m: HostileMessage): number => (typeof m.payload === 'string' ? 
 
 describe(`hostile input over a real WebSocket: ${COUNT} messages to a real web host (seed ${SEED})`, () => {
   let dir: ReturnType<typeof tempDir>;
-  let core: AppCore;
+  let core: TestCore;
   let host: WebHost;
   let cookie: string;
   beforeAll(async () => {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppCore } from '../../src/main/core/appCore';
 import { queryEnd, startQuery, untilExecuting } from '../support/coreEvents';
-import { startTestCore, tempDir } from '../support/testCore';
+import { startTestCore, tempDir, type TestCore } from '../support/testCore';
 import { openSessions } from '../../src/shared/views/appView';
 
 /**
@@ -13,12 +12,12 @@ const HUGE_LIST_SQL = 'select list(range) as everything from range(50000000)';
 const SMALL_BUT_LONG_SQL = 'select count(*) as n, sum(x) as s from range(400000000) t(x) where x % 7 = 3';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const seqOf = (core: AppCore, sessionId: string, type: string, queryId: string): number =>
+const seqOf = (core: TestCore, sessionId: string, type: string, queryId: string): number =>
   core.store.readAggregate('QuerySession', sessionId).find((e) => e.type === type && 'queryId' in e.payload && e.payload.queryId === queryId)?.globalSeq ?? -1;
 
 describe('a DuckDB query that exceeds memory_limit (a real core, memory_limit 64MB)', () => {
   let dir: ReturnType<typeof tempDir>;
-  let core: AppCore;
+  let core: TestCore;
   beforeAll(async () => {
     dir = tempDir();
     core = await startTestCore(dir.path, { memoryLimit: '64MB' });

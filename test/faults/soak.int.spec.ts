@@ -2,12 +2,11 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppCore } from '../../src/main/core/appCore';
 import { isInFlight } from '../../src/shared/domain/queryLifecycle';
 import { sampleDatasetPaths } from '../../src/main/catalog/sampleDatasets';
 import { ProtocolClient } from '../support/protocolClient';
 import { readRawStore, sequenceProblems, type RawEvent } from '../support/rawStore';
-import { startTestCore, tempDir } from '../support/testCore';
+import { startTestCore, tempDir, type TestCore } from '../support/testCore';
 import type { CommandAck, ClientCommand } from '../../src/shared/contracts/commands';
 import type { Result } from '../../src/shared/contracts/errors';
 
@@ -67,7 +66,7 @@ class SoakClient {
   private subscription = 0;
 
   constructor(
-    core: AppCore,
+    core: TestCore,
     readonly sessionId: string,
   ) {
     this.client = new ProtocolClient((channel) => core.connect(channel));
@@ -115,7 +114,7 @@ class SoakClient {
 
 describe(`soak: ${SESSIONS} sessions × ${COMMANDS} commands with queries running concurrently (a real core)`, () => {
   let dir: ReturnType<typeof tempDir>;
-  let core: AppCore;
+  let core: TestCore;
   const gc = exposeGc();
   beforeAll(async () => {
     dir = tempDir();

@@ -1,18 +1,18 @@
 import type { EventEnvelope } from '../../src/shared/contracts/events';
 import type { Frame, Progress } from '../../src/shared/contracts/frames';
-import type { AppCore } from '../../src/main/core/appCore';
+import type { TestCore } from './testCore';
 import type { Result } from '../../src/shared/contracts/errors';
 import { ProtocolClient } from './protocolClient';
 
 /** Resolves with the first published event `pick` maps to something; rejects after `timeoutMs`. */
-export function waitForEvent<T>(core: AppCore, pick: (e: EventEnvelope) => T | undefined, timeoutMs = 30_000): Promise<T> {
+export function waitForEvent<T>(core: TestCore, pick: (e: EventEnvelope) => T | undefined, timeoutMs = 30_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       off();
       reject(new Error('timed out waiting for an event'));
     }, timeoutMs);
-    const off = core.bus.subscribe((m) => {
-      const hit = m.kind === 'event' ? pick(m.event) : undefined;
+    const off = core.onEvent((event) => {
+      const hit = pick(event);
       if (hit !== undefined) {
         clearTimeout(timer);
         off();
@@ -25,7 +25,7 @@ export function waitForEvent<T>(core: AppCore, pick: (e: EventEnvelope) => T | u
 type QueryEnd = Extract<EventEnvelope, { type: 'QueryCompleted' | 'QueryFailed' | 'QueryCancelled' }>;
 
 /** The end of a query: whichever of QueryCompleted / QueryFailed / QueryCancelled is (or gets) stored for it. */
-export async function queryEnd(core: AppCore, sessionId: string, queryId: string, timeoutMs?: number): Promise<QueryEnd> {
+export async function queryEnd(core: TestCore, sessionId: string, queryId: string, timeoutMs?: number): Promise<QueryEnd> {
   const match = (e: EventEnvelope): QueryEnd | undefined =>
     (e.type === 'QueryCompleted' || e.type === 'QueryFailed' || e.type === 'QueryCancelled') && e.payload.queryId === queryId ? e : undefined;
   const live = waitForEvent(core, match, timeoutMs);
@@ -38,7 +38,7 @@ export async function queryEnd(core: AppCore, sessionId: string, queryId: string
 }
 
 /** A client speaking the wire protocol to AppCore.connect, recording every frame it is sent. */
-export function recordingClient(core: AppCore): {
+export function recordingClient(core: TestCore): {
   conn: { handle(request: unknown): Promise<Result<unknown>>; close(): void };
   frames: Frame[];
   progress(): Progress[];
@@ -52,16 +52,16 @@ export function recordingClient(core: AppCore): {
 }
 
 /** Starts a query in a session and returns its id. */
-export async function startQuery(core: AppCore, sessionId: string, sql: string): Promise<string> {
+export async function startQuery(core: TestCore, sessionId: string, sql: string): Promise<string> {
   const ack = await core.dispatch({ type: 'StartQuery', sessionId, sql });
   if (!ack.ok) throw new Error(`StartQuery refused: ${ack.error.message}`);
   return ack.value.queryId!;
 }
 
 /** Resolves once DuckDB has begun executing the query (ExecutionBegan is in main's view). */
-export async function untilExecuting(core: AppCore, sessionId: string, queryId: string, timeoutMs = 10_000): Promise<void> {
+export async function untilExecuting(core: TestCore, sessionId: string, queryId: string, timeoutMs = 10_000): Promise<void> {
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
-    const h = core.projections.current.view.sessions[sessionId]?.history.find((q) => q.queryId === queryId);
+    const h = core.view().sessions[sessionId]?.history.find((q) => q.queryId === queryId);
     if (h?.phase === 'Executing') return;
     await new Promise((r) => setTimeout(r, 20));
   }

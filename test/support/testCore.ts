@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppCore, type AppCoreOptions } from '../../src/main/core/appCore';
+import { AppCore, type AppCoreOptions, type CoreParts } from '../../src/main/core/appCore';
 import { silentLogger } from '../../src/main/platform/logger';
 
 /** The DuckDB worker from source: tests run it under tsx instead of building it first. */
@@ -15,9 +15,23 @@ export function tempDir(prefix = 'sextant-test-'): { path: string; remove(): voi
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
+/** AppCore's front plus the collaborators behind it, which tests drive and inspect directly. */
+export type TestCore = Pick<AppCore, 'dataDir' | 'log' | 'dispatch' | 'connect' | 'view' | 'onEvent' | 'diagnostics' | 'close'> & CoreParts;
+
 /** A real core on a temp data dir: real SQLite file, real DuckDB workers. */
-export async function startTestCore(dataDir: string, options: Partial<AppCoreOptions> = {}): Promise<AppCore> {
-  return AppCore.start({ dataDir, ...workerFromSource, samples: [], log: silentLogger(), memoryLimit: '1GB', ...options });
+export async function startTestCore(dataDir: string, options: Partial<AppCoreOptions> = {}): Promise<TestCore> {
+  const { core, parts } = await AppCore.startWithParts({ dataDir, ...workerFromSource, samples: [], log: silentLogger(), memoryLimit: '1GB', ...options });
+  return {
+    ...parts,
+    dataDir: core.dataDir,
+    log: core.log,
+    dispatch: (command, issuedBy) => core.dispatch(command, issuedBy),
+    connect: (channel) => core.connect(channel),
+    view: () => core.view(),
+    onEvent: (listener) => core.onEvent(listener),
+    diagnostics: (versions) => core.diagnostics(versions),
+    close: () => core.close(),
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AppCore } from '../../src/main/core/appCore';
+import type { TestCore } from './testCore';
 
 /**
  * SQL that the test worker entry (duckdbWorkerFromSource.mjs) answers by throwing an uncaught
@@ -14,6 +14,6 @@ export const injectsCrash = (request: unknown): boolean =>
  * Crashes the DuckDB worker thread for real: its crash handler runs (interrupt, settle, exit with an
  * error), everything it owed fails with WORKER_CRASHED and a fresh thread takes its place.
  */
-export function crashQueryWorker(core: Pick<AppCore, 'pool'>): void {
+export function crashQueryWorker(core: Pick<TestCore, 'pool'>): void {
   core.pool.request({ type: 'exec', sql: CRASH_SQL }).catch(() => undefined);
 }

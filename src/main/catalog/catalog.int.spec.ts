@@ -8,9 +8,8 @@ import { Decimal, Field, FixedSizeList, Float64, Int32, Int64, List, Struct, Tab
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetView } from '../../shared/views/appView';
 import { openSessions } from '../../shared/views/appView';
-import type { AppCore } from '../core/appCore';
 import { queryEnd, recordingClient, startQuery } from '../../../test/support/coreEvents';
-import { startTestCore, tempDir } from '../../../test/support/testCore';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 
 const VEGA = 'node_modules/vega-datasets/data';
 
@@ -32,7 +31,7 @@ async function rawDuckDB(sql: string): Promise<(string | null)[][]> {
 describe('dataset catalog (real files, real DuckDB, loopback HTTP)', () => {
   const dir = tempDir();
   const files = join(dir.path, 'files');
-  let core: AppCore;
+  let core: TestCore;
 
   /** A loopback HTTP server for the URL tests; its first answer for /flaky/… breaks off half way. */
   const body = readFileSync(`${VEGA}/seattle-weather.csv`);

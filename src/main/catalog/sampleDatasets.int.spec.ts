@@ -1,9 +1,8 @@
 import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppCore } from '../core/appCore';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
-import { startTestCore, tempDir } from '../../../test/support/testCore';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { outsideAsar, relocatedSample, SAMPLE_FILES, sampleDatasetPaths } from './sampleDatasets';
 
 const VEGA = resolve('node_modules/vega-datasets/data');
@@ -35,7 +34,7 @@ describe('sampleDatasetPaths', () => {
 
   describe('in a packaged layout (resources/app.asar + app.asar.unpacked)', () => {
     let dir: ReturnType<typeof tempDir>;
-    let core: AppCore | undefined;
+    let core: TestCore | undefined;
     let insideAsar: string;
     beforeEach(() => {
       dir = tempDir();

@@ -9,12 +9,11 @@ import { domainEventSchema, eventMetadataSchema } from '../../shared/contracts/e
 import { MAX_MESSAGE_BYTES } from '../../shared/contracts/protocol';
 import { isInFlight } from '../../shared/domain/queryLifecycle';
 import { openSessions } from '../../shared/views/appView';
-import type { AppCore } from '../core/appCore';
 import { ProtocolClient } from '../../../test/support/protocolClient';
 import { newId } from '../platform/ids';
 import { EventStore } from '../store/eventStore';
 import { Projections } from '../streams/projections';
-import { startTestCore, tempDir } from '../../../test/support/testCore';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31);
 const ERROR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -36,7 +35,7 @@ const junk = fc.oneof(
 
 describe('bad input: 1,000 fuzzed commands against a real core', () => {
   let dir: ReturnType<typeof tempDir>;
-  let core: AppCore;
+  let core: TestCore;
   let conn: ProtocolClient;
   let sessions: string[];
 

@@ -7,6 +7,7 @@ import type { EventEnvelope } from '../../shared/contracts/events';
 import { createLogger, type Logger } from '../platform/logger';
 import { EventStore, MAX_EVENT_PAYLOAD_CHARS } from '../store/eventStore';
 import { Bus } from '../streams/bus';
+import { Projections } from '../streams/projections';
 import { tempDir } from '../../../test/support/testCore';
 import { CommandHandler, SYSTEM_RETRIES } from './commandHandler';
 
@@ -187,5 +188,39 @@ describe('CommandHandler', () => {
     const line = logLines().find((l) => l['errorId'] === error.id);
     expect(line).toMatchObject({ level: 50, code: 'STORE_READ_FAILED', correlationId: m.correlationId, commandId: m.commandId, command: 'OpenSession' });
     expect(line?.['stack']).toMatch(/\n\s+at /);
+  });
+
+  describe('main\'s view', () => {
+    it('given a bus listener subscribed before anything else, then every event it hears is already in the view', async () => {
+      const bus = new Bus((e) => {
+        throw e;
+      });
+      const projections = new Projections();
+      projections.rebuild(store);
+      const seen: Array<{ event: number; view: number; title: string | undefined }> = [];
+      bus.subscribe((m) => {
+        if (m.kind !== 'event') return;
+        const { seq, view } = projections.current;
+        seen.push({ event: m.event.globalSeq, view: seq, title: view.sessions[sessionId]?.title });
+      });
+      const projecting = new CommandHandler(store, bus, log, { projections });
+      expect((await projecting.handle(rename('First'), meta())).ok).toBe(true);
+      expect((await projecting.handle(rename('Second'), meta())).ok).toBe(true);
+      const seqs = sessionEvents().slice(-2).map((e) => e.globalSeq);
+      expect(seen).toEqual([
+        { event: seqs[0], view: seqs[0], title: 'First' },
+        { event: seqs[1], view: seqs[1], title: 'Second' },
+      ]);
+    });
+
+    it('given a fold that throws, then the events are still stored, published and the command succeeds; the failure is logged with an id', async () => {
+      const broken = { apply: () => { throw new Error('fold bug'); } };
+      const projecting = new CommandHandler(store, bus, log, { projections: broken });
+      const before = published.length;
+      const r = await projecting.handle(rename('Still stored'), meta());
+      expect(r.ok).toBe(true);
+      expect(published.length).toBe(before + 1);
+      expect(logLines().find((l) => l['code'] === 'INTERNAL' && typeof l['errorId'] === 'string')).toBeDefined();
+    });
   });
 });

@@ -5,6 +5,7 @@ import { isRejection } from '../../shared/domain/decider';
 import { newErrorId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
 import type { Bus } from '../streams/bus';
+import type { Projections } from '../streams/projections';
 import { VersionConflict, type EventStore } from '../store/eventStore';
 import { AggregateCache, type LoadedAggregate } from './aggregateCache';
 import { aggregates, type AggregateKind } from './aggregates';
@@ -17,10 +18,16 @@ export interface CommandHandlerOptions {
   readonly errorId?: () => string;
   /** Aggregates whose folded state is kept between commands; 0 refolds every time. */
   readonly cacheSize?: number;
+  /**
+   * Main's view, folded with what is appended before it is published: every bus listener then
+   * reads a view that already holds the event it is hearing about, whatever order listeners
+   * subscribed in. AppCore always passes its own.
+   */
+  readonly projections?: Pick<Projections, 'apply'>;
 }
 
 /**
- * check command → load aggregate → decide → check events → append(expectedVersion) → publish.
+ * check command → load aggregate → decide → check events → append(expectedVersion) → project → publish.
  *
  * One handler runs the commands of one aggregate one after another, in arrival order: a window
  * that saves a draft and starts a query in the same instant must not have one refused because of
@@ -35,6 +42,7 @@ export class CommandHandler {
   private readonly clock: () => Date;
   private readonly errorId: () => string;
   private readonly cache: AggregateCache | undefined;
+  private readonly projections: Pick<Projections, 'apply'> | undefined;
   /** The last queued command per aggregate key: the next one on that aggregate waits for it. */
   private readonly tails = new Map<string, Promise<unknown>>();
 
@@ -48,6 +56,7 @@ export class CommandHandler {
     this.errorId = options.errorId ?? newErrorId;
     const cacheSize = options.cacheSize ?? 1000;
     this.cache = cacheSize > 0 ? new AggregateCache(cacheSize) : undefined;
+    this.projections = options.projections;
   }
 
   handle(command: Command, meta: CommandMeta): Promise<Result<EventEnvelope[]>> {
@@ -107,6 +116,7 @@ export class CommandHandler {
         events.value.map((event) => ({ event, topic, metadata, occurredAt })),
       );
       this.cache?.set(key, { state: events.value.reduce(kind.evolve, loaded.state), version: stored[stored.length - 1]!.aggregateSeq });
+      this.project(stored);
       this.bus.publishEvents(stored);
       return ok(stored);
     } catch (e) {
@@ -118,6 +128,15 @@ export class CommandHandler {
       }
       // A store failure arrives as an AppErrorException and keeps its id; anything else is a bug.
       return fail(toAppError(e, this.errorId(), 'INTERNAL'));
+    }
+  }
+
+  /** The events are stored whatever happens here: a fold that throws is a bug to log, not a failed command. */
+  private project(stored: readonly EventEnvelope[]): void {
+    try {
+      this.projections?.apply(stored);
+    } catch (e) {
+      logAppError(this.log, 'error', toAppError(e, this.errorId(), 'INTERNAL'), { globalSeq: stored[0]?.globalSeq });
     }
   }
 

@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activeSession, openSessions } from '../../shared/views/appView';
-import type { AppCore } from '../core/appCore';
-import { startTestCore, tempDir } from '../../../test/support/testCore';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { ProtocolClient } from '../../../test/support/protocolClient';
 
 /** The workbench's client commands through the real core: validated, decided, stored, projected, restarted. */
 describe('workbench commands end to end (real SQLite)', () => {
   let dir: ReturnType<typeof tempDir>;
-  let core: AppCore;
+  let core: TestCore;
   beforeEach(async () => {
     dir = tempDir();
     core = await startTestCore(dir.path);

@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Frame } from '../../shared/contracts/frames';
 import { lastResult, openSessions } from '../../shared/views/appView';
 import { ProtocolClient } from '../../../test/support/protocolClient';
-import { startTestCore, tempDir } from '../../../test/support/testCore';
-import type { AppCore } from './appCore';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { waitForEvent } from '../../../test/support/coreEvents';
 
 const VEGA = 'node_modules/vega-datasets/data';
@@ -11,7 +10,7 @@ const VEGA = 'node_modules/vega-datasets/data';
 
 describe('AppCore end to end (real SQLite, real DuckDB worker)', () => {
   let dir: ReturnType<typeof tempDir>;
-  let core: AppCore;
+  let core: TestCore;
   beforeEach(async () => {
     dir = tempDir();
     core = await startTestCore(dir.path, { samples: [`${VEGA}/cars.json`] });

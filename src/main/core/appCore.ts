@@ -2,10 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandTarget, type ClientCommand, type CommandAck, type CommandMeta } from '../../shared/contracts/commands';
 import { fail, ok, toAppError, type Result } from '../../shared/contracts/errors';
+import type { EventEnvelope } from '../../shared/contracts/events';
+import type { AppView } from '../../shared/views/appView';
 import { CatalogService } from '../catalog/catalogService';
 import { sampleDatasetPaths } from '../catalog/sampleDatasets';
 import { toDomainCommand } from '../commands/clientCommands';
 import { CommandHandler } from '../commands/commandHandler';
+import { collectDiagnostics, type Diagnostics, type RuntimeVersions } from '../platform/diagnostics';
 import { newErrorId, newId } from '../platform/ids';
 import { createLogger, type Logger } from '../platform/logger';
 import { defaultMemoryLimit } from '../query/memoryLimit';
@@ -39,26 +42,45 @@ export interface AppCoreOptions {
   readonly flowLimits?: Partial<FlowLimits>;
 }
 
+/** The collaborators AppCore composes. Only the core itself and test/support/testCore.ts see them. */
+export interface CoreParts {
+  readonly store: EventStore;
+  readonly bus: Bus;
+  readonly projections: Projections;
+  readonly handler: CommandHandler;
+  readonly streams: StreamManager;
+  readonly pool: QueryWorker;
+  readonly runner: QueryRunner;
+  readonly catalog: CatalogService;
+}
+
 /**
  * The main-process core, free of Electron: the Electron shell and the web host both wrap it.
- * Owns the event store, bus, projections, command handler, streams, query runner and catalog.
+ * It owns the event store, bus, projections, command handler, streams, query runner and catalog,
+ * and shows its hosts a narrow front: dispatch, connect, what the menu reads (the view and its
+ * changes), diagnostics, close.
  */
 export class AppCore {
   private constructor(
     readonly dataDir: string,
     readonly log: Logger,
-    readonly store: EventStore,
-    readonly bus: Bus,
-    readonly projections: Projections,
-    readonly handler: CommandHandler,
-    readonly streams: StreamManager,
-    readonly pool: QueryWorker,
-    readonly runner: QueryRunner,
-    readonly catalog: CatalogService,
+    private readonly store: EventStore,
+    private readonly bus: Bus,
+    private readonly projections: Projections,
+    private readonly handler: CommandHandler,
+    private readonly streams: StreamManager,
+    private readonly pool: QueryWorker,
+    private readonly runner: QueryRunner,
+    private readonly catalog: CatalogService,
     private readonly flowLimits: FlowLimits,
   ) {}
 
   static async start(options: AppCoreOptions): Promise<AppCore> {
+    return (await AppCore.startWithParts(options)).core;
+  }
+
+  /** `start`, also handing back the collaborators: for tests that drive or inspect them directly. */
+  static async startWithParts(options: AppCoreOptions): Promise<{ core: AppCore; parts: CoreParts }> {
     const { dataDir } = options;
     mkdirSync(join(dataDir, 'duckdb', 'tmp'), { recursive: true });
     const log = options.log ?? createLogger(dataDir);
@@ -67,8 +89,7 @@ export class AppCore {
     const bus = new Bus((e) => log.error({ err: e }, 'bus listener failed'));
     const projections = new Projections();
     projections.rebuild(store);
-    bus.subscribe((m) => m.kind === 'event' && projections.apply(m.event)); // first, so streams see a current view
-    const handler = new CommandHandler(store, bus, log);
+    const handler = new CommandHandler(store, bus, log, { projections });
     const dbPath = join(dataDir, 'duckdb', 'sextant.duckdb');
     const pool = new QueryWorker({
       workerPath: options.workerPath,
@@ -95,7 +116,7 @@ export class AppCore {
     const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits);
     if (firstStart) await core.seed(options.samples ?? sampleDatasetPaths());
     log.info({ dataDir, seq: store.lastSeq() }, 'core started');
-    return core;
+    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog } };
   }
 
   /** A first start opens a session and offers the sample datasets. */
@@ -127,6 +148,22 @@ export class AppCore {
       channel,
       this.flowLimits,
     );
+  }
+
+  /** Main's current view of every session and dataset (what the application menu offers). */
+  view(): AppView {
+    return this.projections.current.view;
+  }
+
+  /** Calls `listener` with every stored event once it is in `view()`; returns the unsubscribe. */
+  onEvent(listener: (event: EventEnvelope) => void): () => void {
+    return this.bus.subscribe((m) => m.kind === 'event' && listener(m.event));
+  }
+
+  /** What "Copy diagnostics" reports, with DuckDB's version asked of the running worker. */
+  diagnostics(versions: RuntimeVersions): Promise<Diagnostics> {
+    const duckdbVersion = () => this.pool.request({ type: 'read', sql: 'SELECT version() AS version' }).then((rows) => String(rows[0]?.['version'] ?? 'unknown'));
+    return collectDiagnostics({ dataDir: this.dataDir, duckdbVersion }, versions);
   }
 
   async close(): Promise<void> {

@@ -5,8 +5,7 @@ import { IPC_TO_MAIN, IPC_TO_RENDERER } from '../../shared/contracts/ipcChannels
 import { MAX_MESSAGE_BYTES } from '../../shared/contracts/limits';
 import type { ServerMessage } from '../../shared/contracts/protocol';
 import { answersTo, HOSTILE_COUNT as COUNT, HOSTILE_SEED as SEED, hostileMessages, whyWrong, type Response } from '../../../test/faults/hostileMessages';
-import { startTestCore, tempDir } from '../../../test/support/testCore';
-import type { AppCore } from '../core/appCore';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import type { ClientConnection } from '../core/clientConnection';
 import type { ServerChannel } from '../transports/serverChannel';
 import { registerIpc, type IpcContents, type IpcEvent, type IpcMainLike } from './ipc';
@@ -74,7 +73,7 @@ const settle = () => new Promise((r) => setTimeout(r, 30));
 
 describe('Electron IPC as registerIpc wires it (ipcMain, WebContents and frames stood in for)', () => {
   let dir: ReturnType<typeof tempDir>;
-  let core: AppCore;
+  let core: TestCore;
   let ipc: FakeIpcMain;
   let warnings: { msg: string; url?: string }[];
   let connections: ClientConnection[];

@@ -14,7 +14,7 @@ import { appPages, paths } from './appUrls';
 import { guardWebContents, installSessionGuards } from './guards';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
-import { createWindow, type WindowScope } from './windows';
+import { createWindow, type SessionWindowTarget } from './windows';
 
 function dataDirArg(): string | undefined {
   const { values } = parseArgs({ args: process.argv.slice(1), options: { 'data-dir': { type: 'string' } }, strict: false, allowPositionals: true });
@@ -49,7 +49,7 @@ async function start(): Promise<void> {
   installSessionGuards(session.defaultSession, pages.origins, log);
   protocol.handle(APP_SCHEME, appProtocolHandler(paths.renderer, (fileUrl) => net.fetch(fileUrl)));
   const core = await AppCore.start({ dataDir, workerPath: paths.duckdbWorker, log });
-  const openWindow = (scope?: WindowScope): void => void createWindow(pages, scope);
+  const openWindow = (target?: SessionWindowTarget): void => void createWindow(pages, target);
   registerIpc(ipcMain, core, pages.origins);
   installMenu(core, openWindow);
   openWindow();

@@ -3,10 +3,10 @@ import { clientCommandSchema, type ClientCommand } from '../../shared/contracts/
 import { validationIssues } from '../../shared/contracts/errors';
 import { activeSession, lastClosedSession, openSessions } from '../../shared/views/appView';
 import type { AppCore } from '../core/appCore';
-import { collectDiagnostics, diagnosticsText } from '../platform/diagnostics';
+import { diagnosticsText } from '../platform/diagnostics';
 import { helpMenuItems } from './helpMenu';
 import { sessionWindowItems } from './sessionWindowMenu';
-import type { WindowScope } from './windows';
+import type { SessionWindowTarget } from './windows';
 
 /** The file types "Open dataset…" offers; the catalog decides what it can really read. */
 const DATASET_FILTERS: Electron.FileFilter[] = [
@@ -20,13 +20,13 @@ const SESSION_EVENTS = new Set(['SessionOpened', 'SessionRenamed', 'SessionClose
  * The application menu. Its commands go through the same dispatch path as the renderer's (validated
  * by the same schema), so a session opened or closed from the menu shows up in every window as events.
  */
-export function installMenu(core: AppCore, openWindow: (scope?: WindowScope) => void): void {
+export function installMenu(core: AppCore, openWindow: (target?: SessionWindowTarget) => void): void {
   const build = (): void => Menu.setApplicationMenu(Menu.buildFromTemplate(template(core, openWindow)));
   build();
   // The "Open Session in New Window" list follows the sessions; rebuilt at most every 200 ms.
   let rebuild: ReturnType<typeof setTimeout> | undefined;
-  core.bus.subscribe((m) => {
-    if (m.kind !== 'event' || !SESSION_EVENTS.has(m.event.type) || rebuild !== undefined) return;
+  core.onEvent((event) => {
+    if (!SESSION_EVENTS.has(event.type) || rebuild !== undefined) return;
     rebuild = setTimeout(() => {
       rebuild = undefined;
       build();
@@ -34,9 +34,9 @@ export function installMenu(core: AppCore, openWindow: (scope?: WindowScope) => 
   });
 }
 
-function template(core: AppCore, openWindow: (scope?: WindowScope) => void): MenuItemConstructorOptions[] {
+function template(core: AppCore, openWindow: (target?: SessionWindowTarget) => void): MenuItemConstructorOptions[] {
   const isMac = process.platform === 'darwin';
-  const view = () => core.projections.current.view;
+  const view = () => core.view();
   const dispatch = (command: ClientCommand) => {
     const parsed = clientCommandSchema.safeParse(command);
     if (!parsed.success) {
@@ -117,7 +117,7 @@ function template(core: AppCore, openWindow: (scope?: WindowScope) => void): Men
         },
         copyDiagnostics: () => {
           const versions = { app: app.getVersion(), electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node, platform: process.platform, arch: process.arch };
-          void collectDiagnostics(core, versions).then((d) => clipboard.writeText(diagnosticsText(d)));
+          void core.diagnostics(versions).then((d) => clipboard.writeText(diagnosticsText(d)));
         },
         showAbout: () => app.showAboutPanel(),
       }),

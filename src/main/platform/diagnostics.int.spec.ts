@@ -1,9 +1,8 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppCore } from '../core/appCore';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
-import { startTestCore, tempDir } from '../../../test/support/testCore';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { collectDiagnostics, diagnosticsText, recentErrors, type Diagnostics } from './diagnostics';
 import { createLogger } from './logger';
 
@@ -68,9 +67,24 @@ describe('the diagnostics text', () => {
   });
 });
 
+describe('collecting diagnostics', () => {
+  it('given an engine that cannot say its version, then it says so and still reports the rest', async () => {
+    const dir = tempDir();
+    try {
+      const versions = { app: '0.1.0', node: process.versions.node, platform: process.platform, arch: process.arch };
+      const d = await collectDiagnostics({ dataDir: dir.path, duckdbVersion: () => Promise.reject(new Error('worker gone')) }, versions);
+      expect(d.duckdb).toBe('unavailable (worker gone)');
+      expect(d.dataDir).toBe(dir.path);
+      expect(d.recentErrors).toEqual([]);
+    } finally {
+      dir.remove();
+    }
+  });
+});
+
 describe('collecting diagnostics from a running core', () => {
   let dir: ReturnType<typeof tempDir>;
-  let core: AppCore;
+  let core: TestCore;
   beforeEach(async () => {
     dir = tempDir();
     core = await startTestCore(dir.path, { log: createLogger(dir.path, { sync: true }) });
@@ -88,7 +102,7 @@ describe('collecting diagnostics from a running core', () => {
     expect(failed.type).toBe('QueryFailed');
     const errorId = failed.type === 'QueryFailed' ? failed.payload.error.id : '';
 
-    const d = await collectDiagnostics(core, { app: '0.1.0', node: process.versions.node, platform: process.platform, arch: process.arch });
+    const d = await core.diagnostics({ app: '0.1.0', node: process.versions.node, platform: process.platform, arch: process.arch });
 
     const raw = await DuckDBInstance.create(':memory:');
     const connection = await raw.connect();

@@ -1,6 +1,5 @@
 import { open } from 'node:fs/promises';
 import Database from 'better-sqlite3';
-import type { QueryWorker } from '../query/queryWorker';
 import { DEFAULT_LOG_KEEP } from './logger';
 import { fileSize, logDir, logFiles } from './logFiles';
 
@@ -99,16 +98,22 @@ async function tail(path: string, bytes: number): Promise<string> {
   }
 }
 
+/** What diagnostics read from a running core; the core supplies it, so this module knows no engine. */
+export interface DiagnosticsSource {
+  readonly dataDir: string;
+  /** DuckDB's version as the running worker reports it. */
+  duckdbVersion(): Promise<string>;
+}
+
 /**
- * Gathers the diagnostics of a running core: DuckDB's version from its worker (`SELECT version()`),
- * SQLite's from the better-sqlite3 build the store runs on, and the last error ids from the newest
- * log files. Nothing here can fail the caller: what cannot be read says so.
+ * Gathers the diagnostics of a running core: DuckDB's version from the core, SQLite's from the
+ * better-sqlite3 build the store runs on, and the last error ids from the newest log files.
+ * Nothing here can fail the caller: what cannot be read says so.
  */
-export async function collectDiagnostics(core: { readonly dataDir: string; readonly pool: Pick<QueryWorker, 'request'> }, versions: RuntimeVersions): Promise<Diagnostics> {
+export async function collectDiagnostics(core: DiagnosticsSource, versions: RuntimeVersions): Promise<Diagnostics> {
   const unavailable = (e: unknown) => `unavailable (${e instanceof Error ? e.message : String((e as { message?: unknown })?.message ?? e)})`;
-  const duckdb = await core.pool
-    .request({ type: 'read', sql: 'SELECT version() AS version' })
-    .then((rows) => String(rows[0]?.['version'] ?? 'unknown'))
+  const duckdb = await Promise.resolve()
+    .then(() => core.duckdbVersion())
     .catch(unavailable);
   let sqlite: string;
   try {

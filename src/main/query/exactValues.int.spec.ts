@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSessions } from '../../shared/views/appView';
-import type { AppCore } from '../core/appCore';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
-import { startTestCore, tempDir } from '../../../test/support/testCore';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 
 /**
  * Every value reaches the client as DuckDB's own text, through the result table and fetchPage:
@@ -10,7 +9,7 @@ import { startTestCore, tempDir } from '../../../test/support/testCore';
  */
 describe('exact values through fetchPage', () => {
   const dir = tempDir();
-  let core: AppCore;
+  let core: TestCore;
   let sessionId: string;
   beforeAll(async () => {
     core = await startTestCore(dir.path);

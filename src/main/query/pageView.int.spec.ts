@@ -2,9 +2,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, PageView } from '../../shared/contracts/protocol';
 import { openSessions } from '../../shared/views/appView';
-import type { AppCore } from '../core/appCore';
 import { queryEnd, recordingClient, startQuery } from '../../../test/support/coreEvents';
-import { startTestCore, tempDir } from '../../../test/support/testCore';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 
 const SQL = `select range as n, range % 3 as g, CASE WHEN range % 5 = 0 THEN NULL ELSE 'Item ' || range END as s,
   DATE '2024-01-01' + (range % 40)::INTEGER as d from range(1000)`;
@@ -25,7 +24,7 @@ const rowsOf = (p: Page): (string | null)[][] => Array.from({ length: p.values[0
 
 describe('sorted and filtered pages, done by DuckDB', () => {
   const dir = tempDir();
-  let core: AppCore;
+  let core: TestCore;
   let queryId: string;
   beforeAll(async () => {
     core = await startTestCore(dir.path);

@@ -5,9 +5,8 @@ import { appError, fail, type AppError } from '../../shared/contracts/errors';
 import type { EventEnvelope } from '../../shared/contracts/events';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd, startQuery, waitForEvent } from '../../../test/support/coreEvents';
-import { startTestCore, tempDir } from '../../../test/support/testCore';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { CommandHandler } from '../commands/commandHandler';
-import type { AppCore } from '../core/appCore';
 import { newId } from '../platform/ids';
 import { silentLogger } from '../platform/logger';
 import { openEventStore, type EventStore } from '../store/eventStore';
@@ -102,8 +101,7 @@ describe('CancelQuery interrupts DuckDB at once, and a query still ends exactly 
     });
     const projections = new Projections();
     projections.rebuild(store);
-    bus.subscribe((m) => m.kind === 'event' && projections.apply(m.event));
-    const handler = new CommandHandler(store, bus, silentLogger());
+    const handler = new CommandHandler(store, bus, silentLogger(), { projections });
     const sessionId = newId();
     const events = (): EventEnvelope[] => store.readAggregate('QuerySession', sessionId);
     const pool = new ControlledPool(() => events().some((e) => e.type === 'QueryCancelled'));
@@ -199,7 +197,7 @@ describe('CancelQuery interrupts DuckDB at once, and a query still ends exactly 
 
 describe('cancel racing completion on real DuckDB', () => {
   let dir: ReturnType<typeof tempDir>;
-  let core: AppCore;
+  let core: TestCore;
   afterEach(async () => {
     await core.close();
     dir.remove();

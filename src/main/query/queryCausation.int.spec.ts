@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../shared/contracts/events';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
-import { startTestCore, tempDir } from '../../../test/support/testCore';
-import type { AppCore } from '../core/appCore';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 
 /** A query's events as stored, read back from the SQLite file: every one after QueryStarted caused by it. */
 describe('a query’s events carry StartQuery’s correlation id and QueryStarted as their cause (real core, stored metadata)', () => {
   const dir = tempDir();
-  let core: AppCore;
+  let core: TestCore;
   let sessionId: string;
   beforeAll(async () => {
     core = await startTestCore(dir.path);

@@ -1,24 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from '../../shared/contracts/protocol';
 import { openSessions } from '../../shared/views/appView';
-import type { AppCore } from '../core/appCore';
 import { queryEnd, recordingClient, startQuery, untilExecuting } from '../../../test/support/coreEvents';
-import { startTestCore, tempDir } from '../../../test/support/testCore';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { crashQueryWorker } from '../../../test/support/workerFaults';
 
 /** Slow enough to still be running when a test acts on it, and DuckDB can interrupt it at once. */
 const LONG_SQL = 'select count(*) from range(20000000000) t(x) where x % 7 = 3';
 
-const sessionOf = (core: AppCore): string => openSessions(core.projections.current.view)[0]!.id;
+const sessionOf = (core: TestCore): string => openSessions(core.projections.current.view)[0]!.id;
 
-async function page(core: AppCore, queryId: string, offset: number, limit: number): Promise<Page> {
+async function page(core: TestCore, queryId: string, offset: number, limit: number): Promise<Page> {
   const r = await core.runner.fetchPage(queryId, offset, limit);
   if (!r.ok) throw new Error(`fetchPage failed: ${r.error.code} ${r.error.message}`);
   return r.value;
 }
 
 /** Pages until the result is complete (a re-run, like a running query, answers with what exists so far). */
-async function completePage(core: AppCore, queryId: string, offset: number, limit: number): Promise<Page> {
+async function completePage(core: TestCore, queryId: string, offset: number, limit: number): Promise<Page> {
   for (let i = 0; i < 200; i++) {
     const p = await page(core, queryId, offset, limit);
     if (p.complete) return p;
@@ -31,7 +30,7 @@ async function completePage(core: AppCore, queryId: string, offset: number, limi
  * Resolves once a progress frame says rows of `queryId` can be paged: the one "rows are ready"
  * signal. Listens from the call on, so call it before starting the query.
  */
-function rowsReady(core: AppCore): (queryId: string) => Promise<number> {
+function rowsReady(core: TestCore): (queryId: string) => Promise<number> {
   const seen = new Map<string, number>();
   const waiting = new Map<string, (n: number) => void>();
   const off = core.bus.subscribe((m) => {
@@ -53,7 +52,7 @@ function rowsReady(core: AppCore): (queryId: string) => Promise<number> {
 
 describe('query engine (real SQLite, real DuckDB workers)', () => {
   let dir: ReturnType<typeof tempDir>;
-  let core: AppCore;
+  let core: TestCore;
   beforeEach(async () => {
     dir = tempDir();
     core = await startTestCore(dir.path);
@@ -175,7 +174,7 @@ describe('query engine (real SQLite, real DuckDB workers)', () => {
 
 describe('query limits and restarts', () => {
   let dir: ReturnType<typeof tempDir>;
-  let core: AppCore | undefined;
+  let core: TestCore | undefined;
   beforeEach(() => {
     dir = tempDir();
   });

@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleDatasetPaths } from '../catalog/sampleDatasets';
-import type { AppCore } from '../core/appCore';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
-import { startTestCore, tempDir } from '../../../test/support/testCore';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { openSessions } from '../../shared/views/appView';
 
 /** DuckDB memory held by CSV scans, in MiB, as DuckDB itself accounts for it. */
-async function csvReaderMiB(core: AppCore): Promise<number> {
+async function csvReaderMiB(core: TestCore): Promise<number> {
   const rows = await core.pool.request({ type: 'read', sql: "select coalesce(sum(memory_usage_bytes), 0)::double / 1048576 as mib from duckdb_memory() where tag = 'CSV_READER'" });
   return (rows[0] as { mib: number }).mib;
 }
 
 describe('a finished query gives its DuckDB memory back (real core, memory_limit 256MB)', () => {
   let dir: ReturnType<typeof tempDir>;
-  let core: AppCore;
+  let core: TestCore;
   beforeAll(async () => {
     dir = tempDir();
     const weather = sampleDatasetPaths().filter((p) => p.endsWith('seattle-weather.csv'));

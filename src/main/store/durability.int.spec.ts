@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestCore, tempDir } from '../../../test/support/testCore';
-import type { AppCore } from '../core/appCore';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 
 /**
  * What "acknowledged means on disk" rests on, read back from SQLite on the store the app opened.
@@ -8,7 +7,7 @@ import type { AppCore } from '../core/appCore';
  * pass with `synchronous = OFF` too; only power loss or an OS crash would show it.
  */
 describe('the store as the app opens it', () => {
-  let core: AppCore | undefined;
+  let core: TestCore | undefined;
   let dir: ReturnType<typeof tempDir> | undefined;
   afterEach(async () => {
     await core?.close();

@@ -1,5 +1,5 @@
 import type { AggregateType, EventEnvelope, EventMetadata } from '../../shared/contracts/events';
-import type { ViewEvent } from '../../shared/views/appViewBuilder';
+import type { ViewEvent } from '../../shared/views/appView';
 import type { UpcasterRegistry } from './upcasters';
 
 /** One row of the events table, as SQLite returns `SELECT *`. */

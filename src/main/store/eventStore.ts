@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { AppErrorException, type AppError } from '../../shared/contracts/errors';
 import type { AggregateType, EventEnvelope } from '../../shared/contracts/events';
 import type { Frame } from '../../shared/contracts/frames';
-import type { ViewEvent } from '../../shared/views/appViewBuilder';
+import type { ViewEvent } from '../../shared/views/appView';
 import { newErrorId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
 import { EventAppender, type NewEvent } from './eventAppender';

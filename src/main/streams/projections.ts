@@ -1,35 +1,48 @@
-import { viewForPattern, type AppView } from '../../shared/views/appView';
-import { AppViewBuilder, type ViewEvent } from '../../shared/views/appViewBuilder';
+import { emptyView, foldAppView, foldAppViewBatches, viewForPattern, type AppView, type ViewEvent } from '../../shared/views/appView';
 import type { EventStore } from '../store/eventStore';
 
 const REBUILD_BATCH = 5000;
 
 /**
- * Main's copy of the app view, folded with the same pure functions as the renderer's (through
- * AppViewBuilder, which gives the result of `evolveAppView` without its per-event copies).
+ * Main's copy of the app view, folded with the renderer's fold (`foldAppView`), so a renderer's
+ * state at seq N is main's at seq N by construction. The command handler applies what it appends
+ * before anyone hears of it (see CommandHandler), so whoever reads the view on a bus message sees
+ * that message folded in.
  */
 export class Projections {
-  private builder = new AppViewBuilder();
+  private view: AppView = emptyView();
   private seq = 0;
 
   get current(): { readonly seq: number; readonly view: AppView } {
-    return { seq: this.seq, view: this.builder.build() };
+    return { seq: this.seq, view: this.view };
   }
 
-  apply(event: ViewEvent): void {
-    if (event.globalSeq <= this.seq) return; // already folded (e.g. during rebuild)
-    this.builder.apply(event);
-    this.seq = event.globalSeq;
+  /** Folds stored events in seq order; any already folded (e.g. during rebuild) are skipped. */
+  apply(events: readonly ViewEvent[]): void {
+    const fresh = events[0] !== undefined && events[0].globalSeq <= this.seq ? events.filter((e) => e.globalSeq > this.seq) : events;
+    const last = fresh.at(-1);
+    if (last === undefined) return;
+    this.view = foldAppView(this.view, fresh);
+    this.seq = last.globalSeq;
   }
 
-  /** Folds every stored event, in batches so memory stays flat however long the log is. */
+  /**
+   * Folds every stored event as one fold (each session and history copied once, not once per batch),
+   * read in batches so memory stays flat however long the log is.
+   */
   rebuild(store: EventStore): void {
-    this.builder = new AppViewBuilder();
-    this.seq = 0;
-    for (const batch of store.viewEventBatches(0, REBUILD_BATCH)) for (const e of batch) this.apply(e);
+    let seq = 0;
+    const batches = function* (): Generator<ViewEvent[]> {
+      for (const batch of store.viewEventBatches(0, REBUILD_BATCH)) {
+        yield batch;
+        seq = batch[batch.length - 1]!.globalSeq;
+      }
+    };
+    this.view = foldAppViewBatches(emptyView(), batches());
+    this.seq = seq;
   }
 
   snapshot(pattern: string): { seq: number; state: AppView } {
-    return { seq: this.seq, state: viewForPattern(this.builder.build(), pattern) };
+    return { seq: this.seq, state: viewForPattern(this.view, pattern) };
   }
 }

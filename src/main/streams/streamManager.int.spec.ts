@@ -6,8 +6,8 @@ import { matchTopic } from '../../shared/contracts/topics';
 import { emptyView, evolveAppView, viewForPattern, type AppView } from '../../shared/views/appView';
 import { ProtocolClient } from '../../../test/support/protocolClient';
 import { recordingLogger } from '../../../test/support/recordingLogger';
-import { startTestCore, tempDir } from '../../../test/support/testCore';
-import type { AppCore, AppCoreOptions } from '../core/appCore';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import type { AppCoreOptions } from '../core/appCore';
 import { silentLogger } from '../platform/logger';
 import { waitFor } from '../../../test/support/clientHarness';
 import { Outbox } from './outbox';
@@ -19,8 +19,8 @@ const kinds = (frames: readonly Frame[]) => frames.map((f) => f.kind);
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 describe('StreamManager in the real core', () => {
-  let core: AppCore;
-  const cores: { core: AppCore; errors: string[] }[] = [];
+  let core: TestCore;
+  const cores: { core: TestCore; errors: string[] }[] = [];
   const dirs: ReturnType<typeof tempDir>[] = [];
   /** A core on a fresh data dir (its first start opens one session). */
   const start = async (options: Pick<AppCoreOptions, 'streamLimits' | 'flowLimits'> = {}) => {

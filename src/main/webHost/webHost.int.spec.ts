@@ -5,8 +5,7 @@ import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_BYTES } from '../../shared/contracts/protocol';
 import { CONTENT_SECURITY_POLICY } from '../security/contentSecurityPolicy';
-import { fakeRenderer, startTestCore, tempDir } from '../../../test/support/testCore';
-import type { AppCore } from '../core/appCore';
+import { fakeRenderer, startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { startWebHost, type WebHost } from './webHost';
 
 interface Reply {
@@ -64,7 +63,7 @@ const connectsTo = (host: string, port: number): Promise<boolean> =>
 
 describe('the web host’s security checks (a real server on loopback)', () => {
   let dir: ReturnType<typeof tempDir>;
-  let core: AppCore;
+  let core: TestCore;
   let host: WebHost;
   let token: string;
   let port: number;

@@ -1,13 +1,13 @@
 import type { AppError } from '../contracts/errors';
-import type { Column, DatasetEvent, DatasetFormat, DatasetTable, EventEnvelope, SessionEvent } from '../contracts/events';
+import type { Column, DatasetEvent, DatasetFormat, DatasetTable, DomainEvent, EventEnvelope, SessionEvent } from '../contracts/events';
 import { CATALOG_TOPIC, matchTopic, sessionTopic } from '../contracts/topics';
 import { assertNever } from '../domain/decider';
 import { canStartQuery, type QueryPhase } from '../domain/queryLifecycle';
 
 /**
- * The projected state the UI renders. The same pure functions run in main (projections, rebuilt at
- * start) and in the renderer (folding streamed events), so the renderer's state at seq N equals
- * main's projection at seq N, filtered to what the renderer subscribed to.
+ * The projected state the UI renders. One pure fold (`foldAppView`) runs in main (projections,
+ * rebuilt at start) and in the renderer (folding streamed events), so the renderer's state at seq N
+ * equals main's projection at seq N, filtered to what the renderer subscribed to.
  */
 export interface HistoryEntry {
   readonly queryId: string;
@@ -66,86 +66,206 @@ export const emptyView = (): AppView => ({ sessions: {}, datasets: {} });
 
 type Meta = Pick<EventEnvelope, 'globalSeq' | 'aggregateId' | 'aggregateSeq' | 'occurredAt'>;
 
-// Main's projections replay QueryStarted…QueryCancelled in place (AppViewBuilder, appViewBuilder.ts)
-// for speed: change what they do here and there together; appViewBuilder.unit.spec.ts checks both agree.
-export function evolveSession(view: SessionView | undefined, event: SessionEvent, meta: Meta): SessionView | undefined {
-  if (event.type === 'SessionOpened') {
-    return {
-      id: meta.aggregateId,
-      title: event.payload.title,
-      closed: false,
-      version: meta.aggregateSeq,
-      openedSeq: meta.globalSeq,
-      activatedSeq: meta.globalSeq,
-      draft: '',
-      datasetIds: [],
-      history: [],
-    };
-  }
-  if (!view) return view;
-  const next = { ...view, version: meta.aggregateSeq };
-  switch (event.type) {
-    case 'SessionRenamed':
-      return { ...next, title: event.payload.title };
-    case 'SessionClosed':
-      return { ...next, closed: true, closedSeq: meta.globalSeq };
-    case 'SessionReopened': {
-      const { closedSeq: _closedSeq, ...reopened } = next;
-      return { ...reopened, closed: false, activatedSeq: meta.globalSeq };
+/** What a view folds: a domain event and its place in the log (no ids, topic or metadata needed). */
+export type ViewEvent = DomainEvent & Pick<EventEnvelope, 'globalSeq' | 'aggregateType' | 'aggregateId' | 'aggregateSeq' | 'occurredAt'>;
+
+/** Pure fold of one stored event into the app view: `foldAppView` of a one-event batch. */
+export function evolveAppView(view: AppView, e: ViewEvent): AppView {
+  return foldAppView(view, [e]);
+}
+
+/**
+ * Pure fold of events into the app view, the one fold main and the renderer share. Nothing passed in
+ * is changed, and nothing returned is changed later; when no event changes anything, `view` itself
+ * comes back.
+ *
+ * Inside one call, the sessions record, each session and each history array are copied at most
+ * once, on first write, and then written in place (as are history entries the call itself made):
+ * a batch of n events costs O(n) plus one copy of what it touches, where folding them one by one
+ * would copy the record and the session's history on every event (quadratic over a long log).
+ */
+export function foldAppView(view: AppView, events: readonly ViewEvent[]): AppView {
+  return foldAppViewBatches(view, [events]);
+}
+
+/** `foldAppView` of the batches' events in order, as one call: what a rebuild reading the log in batches needs. */
+export function foldAppViewBatches(view: AppView, batches: Iterable<readonly ViewEvent[]>): AppView {
+  const draft = new ViewDraft(view);
+  for (const events of batches) {
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      if (e.aggregateType === 'QuerySession') draft.applySession(e as ViewEvent & SessionEvent);
+      else draft.applyDataset(e as ViewEvent & DatasetEvent);
     }
-    case 'SessionActivated':
-      return { ...next, activatedSeq: meta.globalSeq };
-    case 'DraftSaved':
-      return { ...next, draft: event.payload.sql };
-    case 'DatasetAttached':
-      return { ...next, datasetIds: [...view.datasetIds, event.payload.datasetId] };
-    case 'QueryStarted':
-      return {
-        ...next,
-        history: [
-          ...view.history,
-          { queryId: event.payload.queryId, sql: event.payload.sql, phase: 'Pending', startedAt: meta.occurredAt },
-        ],
+  }
+  return draft.result();
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type DraftSession = Mutable<SessionView> & { history: HistoryEntry[]; datasetIds: string[] };
+
+/** The view being folded by one `foldAppView` call: copy on first write, then write in place. */
+class ViewDraft {
+  private sessions: Record<string, SessionView> | undefined;
+  private datasets: Record<string, DatasetView> | undefined;
+  /** Sessions and datasetIds arrays this call made: the only ones it may write to. */
+  private readonly owned = new Set<object>();
+  /**
+   * History arrays this call made, each with how many entries it took over from the earlier view:
+   * entries from that index on were made by this call and may be written in place.
+   */
+  private readonly histories = new Map<readonly HistoryEntry[], number>();
+
+  constructor(private readonly base: AppView) {}
+
+  result(): AppView {
+    if (!this.sessions && !this.datasets) return this.base;
+    return { sessions: this.sessions ?? this.base.sessions, datasets: this.datasets ?? this.base.datasets };
+  }
+
+  applySession(e: ViewEvent & SessionEvent): void {
+    const id = e.aggregateId;
+    if (e.type === 'SessionOpened') {
+      const opened: DraftSession = {
+        id,
+        title: e.payload.title,
+        closed: false,
+        version: e.aggregateSeq,
+        openedSeq: e.globalSeq,
+        activatedSeq: e.globalSeq,
+        draft: '',
+        datasetIds: [],
+        history: [],
       };
-    case 'ExecutionBegan':
-      return updateEntry(next, event.payload.queryId, () => ({ phase: 'Executing' }));
-    case 'QueryCompleted': {
-      const { rowCount, columns, durationMs } = event.payload;
-      return updateEntry(next, event.payload.queryId, () => ({
-        phase: 'Completed',
-        finishedAt: meta.occurredAt,
-        rowCount,
-        columns,
-        durationMs,
-      }));
+      this.owned.add(opened).add(opened.datasetIds);
+      this.histories.set(opened.history, 0);
+      this.writableSessions()[id] = opened;
+      return;
     }
-    case 'QueryFailed':
-      return updateEntry(next, event.payload.queryId, () => ({
-        phase: 'Failed',
-        finishedAt: meta.occurredAt,
-        error: event.payload.error,
-      }));
-    case 'QueryCancelled':
-      return updateEntry(next, event.payload.queryId, () => ({
-        phase: 'Cancelled',
-        finishedAt: meta.occurredAt,
-        cancelReason: event.payload.reason,
-      }));
-    default:
-      return assertNever(event);
+    const current = (this.sessions ?? this.base.sessions)[id];
+    if (!current) return; // nothing to fold into: a log may hold anything
+    const s = this.ownSession(id, current);
+    s.version = e.aggregateSeq;
+    switch (e.type) {
+      case 'SessionRenamed':
+        s.title = e.payload.title;
+        return;
+      case 'SessionClosed':
+        s.closed = true;
+        s.closedSeq = e.globalSeq;
+        return;
+      case 'SessionReopened':
+        s.closed = false;
+        delete s.closedSeq;
+        s.activatedSeq = e.globalSeq;
+        return;
+      case 'SessionActivated':
+        s.activatedSeq = e.globalSeq;
+        return;
+      case 'DraftSaved':
+        s.draft = e.payload.sql;
+        return;
+      case 'DatasetAttached':
+        this.own(s, 'datasetIds').push(e.payload.datasetId);
+        return;
+      case 'QueryStarted': {
+        const entry: Mutable<HistoryEntry> = { queryId: e.payload.queryId, sql: e.payload.sql, phase: 'Pending', startedAt: e.occurredAt };
+        this.ownHistory(s).push(entry);
+        return;
+      }
+      case 'ExecutionBegan': {
+        const h = this.writableEntry(s, e.payload.queryId);
+        if (h) h.phase = 'Executing';
+        return;
+      }
+      case 'QueryCompleted': {
+        const h = this.writableEntry(s, e.payload.queryId);
+        if (!h) return;
+        h.phase = 'Completed';
+        h.finishedAt = e.occurredAt;
+        h.rowCount = e.payload.rowCount;
+        h.columns = e.payload.columns;
+        h.durationMs = e.payload.durationMs;
+        return;
+      }
+      case 'QueryFailed': {
+        const h = this.writableEntry(s, e.payload.queryId);
+        if (!h) return;
+        h.phase = 'Failed';
+        h.finishedAt = e.occurredAt;
+        h.error = e.payload.error;
+        return;
+      }
+      case 'QueryCancelled': {
+        const h = this.writableEntry(s, e.payload.queryId);
+        if (!h) return;
+        h.phase = 'Cancelled';
+        h.finishedAt = e.occurredAt;
+        h.cancelReason = e.payload.reason;
+        return;
+      }
+      default:
+        return assertNever(e);
+    }
+  }
+
+  applyDataset(e: ViewEvent & DatasetEvent): void {
+    const current = (this.datasets ?? this.base.datasets)[e.aggregateId];
+    const next = evolveDataset(current, e, e);
+    if (next === current) return;
+    const datasets = this.writableDatasets();
+    if (next === undefined) delete datasets[e.aggregateId];
+    else datasets[e.aggregateId] = next;
+  }
+
+  /**
+   * The entry of `queryId`, to write to. Queries finish in the order they start (one in flight per
+   * session), so it is searched from the end. An entry this call did not make may be in an earlier
+   * view: it is replaced by a copy, never written.
+   */
+  private writableEntry(s: DraftSession, queryId: string): Mutable<HistoryEntry> | undefined {
+    let i = s.history.length - 1;
+    while (i >= 0 && s.history[i]!.queryId !== queryId) i--;
+    if (i === -1) return undefined;
+    const history = this.ownHistory(s);
+    if (i < this.histories.get(history)!) history[i] = { ...history[i]! };
+    return history[i]!;
+  }
+
+  private ownSession(id: string, session: SessionView): DraftSession {
+    if (this.owned.has(session)) return session as DraftSession;
+    const copy = { ...session } as DraftSession;
+    this.owned.add(copy);
+    this.writableSessions()[id] = copy;
+    return copy;
+  }
+
+  private own(s: DraftSession, key: 'datasetIds'): string[] {
+    if (this.owned.has(s[key])) return s[key];
+    const copy = s[key].slice();
+    this.owned.add(copy);
+    s[key] = copy;
+    return copy;
+  }
+
+  private ownHistory(s: DraftSession): HistoryEntry[] {
+    if (this.histories.has(s.history)) return s.history;
+    const copy = s.history.slice();
+    this.histories.set(copy, copy.length);
+    s.history = copy;
+    return copy;
+  }
+
+  private writableSessions(): Record<string, SessionView> {
+    return (this.sessions ??= { ...this.base.sessions });
+  }
+
+  private writableDatasets(): Record<string, DatasetView> {
+    return (this.datasets ??= { ...this.base.datasets });
   }
 }
 
-/** Queries finish in the order they start (one in flight per session), so search from the end. */
-function updateEntry(view: SessionView, queryId: string, patch: () => Partial<HistoryEntry>): SessionView {
-  const i = view.history.findLastIndex((h) => h.queryId === queryId);
-  if (i === -1) return view;
-  const history = view.history.slice();
-  history[i] = { ...view.history[i]!, ...patch() };
-  return { ...view, history };
-}
-
-export function evolveDataset(view: DatasetView | undefined, event: DatasetEvent, meta: Meta): DatasetView | undefined {
+function evolveDataset(view: DatasetView | undefined, event: DatasetEvent, meta: Meta): DatasetView | undefined {
   switch (event.type) {
     case 'DatasetRequested':
       return { id: meta.aggregateId, source: event.payload.source, requestedSeq: meta.globalSeq, status: 'loading', columns: [] };
@@ -160,26 +280,6 @@ export function evolveDataset(view: DatasetView | undefined, event: DatasetEvent
     default:
       return assertNever(event);
   }
-}
-
-const isSessionEnvelope = (e: EventEnvelope): e is EventEnvelope & SessionEvent => e.aggregateType === 'QuerySession';
-
-/** Pure fold of one stored event into the app view. */
-export function evolveAppView(view: AppView, e: EventEnvelope): AppView {
-  if (isSessionEnvelope(e)) {
-    const next = evolveSession(view.sessions[e.aggregateId], e, e);
-    return next === view.sessions[e.aggregateId] ? view : { ...view, sessions: withEntry(view.sessions, e.aggregateId, next) };
-  }
-  const ds = e as EventEnvelope & DatasetEvent;
-  const next = evolveDataset(view.datasets[ds.aggregateId], ds, ds);
-  return next === view.datasets[ds.aggregateId] ? view : { ...view, datasets: withEntry(view.datasets, ds.aggregateId, next) };
-}
-
-function withEntry<T>(record: Readonly<Record<string, T>>, key: string, value: T | undefined): Record<string, T> {
-  const copy = { ...record };
-  if (value === undefined) delete copy[key];
-  else copy[key] = value;
-  return copy;
 }
 
 /** The part of a view a subscription to `pattern` is entitled to see. */
