@@ -308,16 +308,16 @@ export const benches: Bench[] = [
     what: "main-process RSS growth while the 3M-row result is produced, kept and paged vs raw DuckDB writing the same result to a table in a file and paging it as text (each side in its own process)",
     goal: 1.5,
     async run() {
-      const { b, s } = await alternateSamples(MEMORY_SAMPLES, () => memoryProbe('raw'), () => memoryProbe('app'), 0);
-      return fromSamples('query.memory_3m', 'MB', s, b);
+      const m = await memory3m();
+      return fromSamples('query.memory_3m', 'MB', m.app, m.raw);
     },
   },
   {
     name: 'query.memory_3m_vs_js_rows',
     what: 'the same RSS growth vs raw node-api materializing the 3M rows as JS values: what keeping rows out of JS saves (a size ratio)',
     async run() {
-      const { b, s } = await alternateSamples(MEMORY_SAMPLES, () => memoryProbe('js-rows'), () => memoryProbe('app'), 0);
-      return fromSamples('query.memory_3m_vs_js_rows', 'MB', s, b);
+      const m = await memory3m();
+      return fromSamples('query.memory_3m_vs_js_rows', 'MB', m.app, m.jsRows);
     },
   },
   {
@@ -337,6 +337,22 @@ export const benches: Bench[] = [
     },
   },
 ];
+
+let memoryFigures: Promise<Record<'raw' | 'jsRows' | 'app', number[]>> | undefined;
+
+/** Both memory benchmarks share the app's samples: raw, JS rows and app in turn, each in a fresh process. */
+function memory3m(): Promise<Record<'raw' | 'jsRows' | 'app', number[]>> {
+  memoryFigures ??= (async () => {
+    const m = { raw: [] as number[], jsRows: [] as number[], app: [] as number[] };
+    for (let i = 0; i < MEMORY_SAMPLES; i++) {
+      m.raw.push(await memoryProbe('raw'));
+      m.jsRows.push(await memoryProbe('js-rows'));
+      m.app.push(await memoryProbe('app'));
+    }
+    return m;
+  })();
+  return memoryFigures;
+}
 
 /** Runs bench/queryMemoryProbe.ts in a fresh process; it prints the RSS growth in MB. */
 function memoryProbe(side: 'raw' | 'js-rows' | 'app'): Promise<number> {
