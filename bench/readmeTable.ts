@@ -20,7 +20,7 @@ const spread = (median: number, min: number, max: number, samples: number): stri
   samples > 1 ? `${num(median)} (${num(min)}–${num(max)})` : num(median);
 
 /** The table as Markdown, one row per result, in the order they ran. */
-export function renderTable(results: readonly BenchResult[], benches: readonly Bench[], run: RunInfo): string {
+export function renderTable(results: readonly BenchResult[], benches: readonly Bench[], run: RunInfo, failed: readonly string[] = []): string {
   const byName = new Map(benches.map((b) => [b.name, b]));
   const rows = results.map((r) => {
     const bench = byName.get(r.name);
@@ -35,6 +35,7 @@ export function renderTable(results: readonly BenchResult[], benches: readonly B
     '| benchmark | what (app vs raw, same work) | goal | ratio | value | baseline | unit | samples |',
     '|---|---|---|---|---|---|---|---|',
     ...rows,
+    ...(failed.length > 0 ? ['', `Failed in this run (see its output): ${failed.map((n) => `\`${n}\``).join(', ')}.`] : []),
   ].join('\n');
 }
 

@@ -23,9 +23,18 @@ for (const file of files) benches.push(...((await import(new URL(file, import.me
 const started = performance.now();
 const loadAverage = loadavg()[0] ?? 0;
 const results: BenchResult[] = [];
+const failed: string[] = [];
 for (const bench of benches) {
   if (values.filter && !bench.name.startsWith(values.filter)) continue;
-  const r = await bench.run();
+  let r: BenchResult;
+  try {
+    r = await bench.run();
+  } catch (e) {
+    // One broken benchmark must not cost the figures of a 20-minute run: report it and go on.
+    process.stderr.write(`${bench.name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    failed.push(bench.name);
+    continue;
+  }
   results.push(r);
   if (values.json) {
     const { name, unit, value, baseline, ratio, min, max, baselineMin, baselineMax, samples } = r;
@@ -49,5 +58,6 @@ if (values['write-readme']) {
     minutes: (performance.now() - started) / 60_000,
   };
   const readme = new URL('../README.md', import.meta.url);
-  writeFileSync(readme, replaceBlock(readFileSync(readme, 'utf8'), renderTable(results, benches, run)));
+  writeFileSync(readme, replaceBlock(readFileSync(readme, 'utf8'), renderTable(results, benches, run, failed)));
 }
+if (failed.length > 0) process.exitCode = 1;
