@@ -112,7 +112,9 @@ class BenchClient {
    * reports that DuckDB has returned from it. (Reads the runner's private map: no API says this.)
    */
   duckdbBusy(): boolean {
-    return (this.core.runner as unknown as { running: Map<string, unknown> }).running.size > 0;
+    const running = (this.core.runner as unknown as { running?: Map<string, unknown> }).running;
+    if (!(running instanceof Map)) throw new Error('QueryRunner no longer has its `running` map: teach BenchClient.duckdbBusy how to tell that DuckDB has stopped');
+    return running.size > 0;
   }
 
   /** Cancels what runs and waits until DuckDB has really stopped, so the next sample runs alone. */
