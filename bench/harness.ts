@@ -1,33 +1,60 @@
 /**
  * Benchmarks report a ratio against a baseline measured in the same run (the raw library doing the
  * same work), never a bare time: these machines are shared and noisy. Output, one JSON object a line:
- *   {"name": "...", "unit": "...", "value": n, "baseline": n, "ratio": value / baseline}
+ *   {"name", "unit", "value", "baseline", "ratio", "min", "max", "baseline_min", "baseline_max", "samples"}
+ * where value and baseline are medians of at least five interleaved samples and ratio = value / baseline.
  */
 export interface BenchResult {
   readonly name: string;
   readonly unit: string;
+  /** Median of the subject's samples. */
   readonly value: number;
+  /** Median of the baseline's samples. */
   readonly baseline: number;
   readonly ratio: number;
+  readonly min: number;
+  readonly max: number;
+  readonly baselineMin: number;
+  readonly baselineMax: number;
+  /** Samples of each side. */
+  readonly samples: number;
   /** Extra figures worth printing (absolute times, sizes); not part of the JSON contract. */
   readonly notes?: Readonly<Record<string, number | string>>;
 }
 
 export interface Bench {
   readonly name: string;
+  /** What is compared with what, in a line of the README's table. */
+  readonly what?: string;
+  /** The ratio the benchmark should stay at or under; a figure to read, never a pass/fail test. */
+  readonly goal?: number;
   run(): Promise<BenchResult>;
 }
 
-export const result = (name: string, unit: string, value: number, baseline: number, notes?: BenchResult['notes']): BenchResult => ({
-  name,
-  unit,
-  value: round(value),
-  baseline: round(baseline),
-  ratio: round(value / baseline, 3),
-  ...(notes ? { notes } : {}),
-});
-
 const round = (n: number, digits = 4): number => Number(n.toPrecision(digits));
+
+/** A result from one figure per side (no spread to report). Prefer `fromSamples`. */
+export const result = (name: string, unit: string, value: number, baseline: number, notes?: BenchResult['notes']): BenchResult =>
+  fromSamples(name, unit, [value], [baseline], notes);
+
+/** A result from every sample of each side: medians, their ratio, and each side's min and max. */
+export function fromSamples(name: string, unit: string, subject: readonly number[], baseline: readonly number[], notes?: BenchResult['notes']): BenchResult {
+  const value = median(subject);
+  const base = median(baseline);
+  return {
+    name,
+    unit,
+    value: round(value),
+    baseline: round(base),
+    ratio: round(value / base, 3),
+    min: round(Math.min(...subject)),
+    max: round(Math.max(...subject)),
+    baselineMin: round(Math.min(...baseline)),
+    baselineMax: round(Math.max(...baseline)),
+    samples: Math.min(subject.length, baseline.length),
+    ...(notes ? { notes } : {}),
+  };
+}
 
 export function median(samples: readonly number[]): number {
   return percentile(samples, 50);
@@ -52,17 +79,22 @@ export async function sample(n: number, fn: () => unknown, warmup = Math.min(10,
 }
 
 /**
- * Alternates baseline and subject in rounds so drift on a noisy machine hits both alike, and
- * returns the median of each.
+ * Alternates baseline and subject in rounds so drift on a noisy machine hits both alike; returns
+ * every sample and the median of each side.
  */
-export async function interleaved(rounds: number, perRound: number, baseline: () => unknown, subject: () => unknown): Promise<{ value: number; baseline: number }> {
+export async function interleaved(
+  rounds: number,
+  perRound: number,
+  baseline: () => unknown,
+  subject: () => unknown,
+): Promise<{ value: number; baseline: number; s: number[]; b: number[] }> {
   const b: number[] = [];
   const s: number[] = [];
   for (let r = 0; r < rounds; r++) {
     b.push(...(await sample(perRound, baseline, r === 0 ? 10 : 0)));
     s.push(...(await sample(perRound, subject, r === 0 ? 10 : 0)));
   }
-  return { value: median(s), baseline: median(b) };
+  return { value: median(s), baseline: median(b), s, b };
 }
 
 /**
@@ -86,4 +118,10 @@ export async function alternateSamples(
     s.push(await subject());
   }
   return { b, s };
+}
+
+/** Splits samples into consecutive rounds and takes the `p`th percentile of each: a tail figure per round. */
+export function percentilePerRound(samples: readonly number[], rounds: number, p: number): number[] {
+  const size = Math.ceil(samples.length / rounds);
+  return Array.from({ length: rounds }, (_, r) => percentile(samples.slice(r * size, (r + 1) * size), p));
 }

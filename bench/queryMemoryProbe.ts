@@ -1,7 +1,9 @@
 /**
  * One side of query.memory_3m, in a process of its own: prints the growth of this process's RSS
  * (MB) while the 3-million-row flights result is open.
- *   raw: raw node-api materialises the rows as JS values (what a naive app does).
+ *   raw: raw DuckDB writes the result to a table in a database file and reads 200 pages of it as
+ *        text by rowid range: the app's work without the app.
+ *   js-rows: raw node-api materialises the rows as JS values (what a naive app does).
  *   app: the app runs `select * from flights_3m` and pages through the result at random offsets.
  */
 import { resolve } from 'node:path';
@@ -24,6 +26,24 @@ const settle = async (): Promise<number> => {
 const side = process.argv[2];
 let growth: number;
 if (side === 'raw') {
+  const dir = tempDir('sextant-bench-mem-');
+  const instance = await DuckDBInstance.create(`${dir.path}/raw.duckdb`);
+  const c = await instance.connect();
+  await (await c.runAndReadAll('select 1')).getRowsJS();
+  const base = await settle();
+  peak = base;
+  await c.run(`CREATE TABLE t AS select * from read_parquet('${FLIGHTS}')`);
+  const asText = (await c.runAndReadAll('SELECT * FROM t LIMIT 0')).columnNames().map((n) => `"${n}"::VARCHAR`).join(', ');
+  for (let i = 0; i < 200; i++) {
+    const k = Math.floor(Math.random() * 2_999_900);
+    JSON.stringify((await c.runAndReadAll(`SELECT ${asText} FROM t WHERE rowid >= ${k} AND rowid < ${k + 100} ORDER BY rowid`)).getColumnsJS());
+  }
+  peak = Math.max(peak, process.memoryUsage().rss);
+  growth = peak - base;
+  c.closeSync();
+  instance.closeSync();
+  dir.remove();
+} else if (side === 'js-rows') {
   const instance = await DuckDBInstance.create(':memory:');
   const c = await instance.connect();
   await (await c.runAndReadAll('select 1')).getRowsJS();

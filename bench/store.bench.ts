@@ -4,7 +4,7 @@ import type { DomainEvent, EventMetadata } from '../src/shared/contracts/events'
 import { EventStore, type NewEvent } from '../src/main/store/eventStore';
 import { Projections } from '../src/main/streams/projections';
 import { tempDir } from '../test/support/testCore';
-import { interleaved, median, result, type Bench } from './harness';
+import { fromSamples, interleaved, median, type Bench } from './harness';
 import { rawEventLog } from './rawEventLog';
 
 const metadata: EventMetadata = { commandId: '0190a0a0-0000-7000-8000-00000000c0de', correlationId: '0190a0a0-0000-7000-8000-00000000c0de', issuedBy: 'user' };
@@ -43,6 +43,8 @@ function rawAppender(raw: ReturnType<typeof rawTable>) {
  */
 const append_one: Bench = {
   name: 'store.append_one',
+  what: 'one durable single-event append (WAL, `synchronous = FULL`) vs a raw better-sqlite3 insert of the same row in its own transaction, same schema and pragmas',
+  goal: 1.5,
   async run() {
     const dir = tempDir('sextant-bench-');
     const store = new EventStore(`${dir.path}/events.sqlite`);
@@ -51,7 +53,7 @@ const append_one: Bench = {
     const rawNormal = rawTable(`${dir.path}/raw-normal.sqlite`, 'NORMAL');
     const rawNormalTx = rawAppender(rawNormal);
     let version = 0;
-    const { value, baseline } = await interleaved(
+    const { s, b } = await interleaved(
       5,
       200,
       () => rawTx.immediate([event(version)]),
@@ -65,7 +67,7 @@ const append_one: Bench = {
     raw.db.close();
     rawNormal.db.close();
     dir.remove();
-    return result('store.append_one', 'ms', value, baseline, {
+    return fromSamples('store.append_one', 'ms', s, b, {
       synchronous: 'FULL',
       raw_full_ms: normal.baseline.toFixed(4),
       raw_normal_ms: normal.value.toFixed(4),
@@ -76,6 +78,8 @@ const append_one: Bench = {
 const BATCH = 1000;
 const append_batch: Bench = {
   name: 'store.append_batch',
+  what: '1,000 events in one append vs a raw insert of the same 1,000 rows in one transaction',
+  goal: 1.3,
   async run() {
     const dir = tempDir('sextant-bench-');
     const store = new EventStore(`${dir.path}/events.sqlite`);
@@ -83,7 +87,7 @@ const append_batch: Bench = {
     const rawTx = rawAppender(raw);
     const batch = Array.from({ length: BATCH }, (_, i) => event(i));
     let version = 0;
-    const { value, baseline } = await interleaved(
+    const { s, b } = await interleaved(
       5,
       20,
       () => rawTx.immediate(batch),
@@ -95,7 +99,7 @@ const append_batch: Bench = {
     store.close();
     raw.db.close();
     dir.remove();
-    return result('store.append_batch', 'ms', value, baseline, { events: BATCH });
+    return fromSamples('store.append_batch', 'ms', s, b, { events: BATCH });
   },
 };
 
@@ -159,6 +163,8 @@ export function writeLog(path: string, total: number): number {
 
 const rebuild_1m: Bench = {
   name: 'store.rebuild_1m',
+  what: "rebuilding every projection from 1,000,000 stored events vs a raw read of the same eight columns as arrays, in the store's batches, with a `JSON.parse` of each payload",
+  goal: 1.3,
   async run() {
     const dir = tempDir('sextant-bench-');
     const path = `${dir.path}/events.sqlite`;
@@ -170,21 +176,31 @@ const rebuild_1m: Bench = {
       store.close();
       if (projections.current.seq !== events) throw new Error(`rebuilt ${projections.current.seq} of ${events} events`);
     };
+    // The same read the store makes (the eight columns a view needs, as arrays, 5,000 rows a batch
+    // from a global_seq cursor) and a JSON.parse of each payload: what is left for the app is the fold.
     const rawScan = () => {
       const db = new Database(path);
+      const batch = db
+        .prepare<[number, number], [number, ...unknown[]]>(
+          'SELECT global_seq, aggregate_type, aggregate_id, aggregate_seq, event_type, schema_version, payload, occurred_at FROM events WHERE global_seq > ? ORDER BY global_seq LIMIT ?',
+        )
+        .raw(true);
       let parsed = 0;
-      for (const row of db.prepare<[], { payload: string }>('SELECT * FROM events ORDER BY global_seq').iterate()) {
-        JSON.parse(row.payload);
-        parsed++;
+      for (let cursor = 0; ; ) {
+        const rows = batch.all(cursor, 5000);
+        for (const row of rows) JSON.parse(row[6] as string);
+        parsed += rows.length;
+        if (rows.length < 5000) break;
+        cursor = rows[rows.length - 1]![0];
       }
       db.close();
       if (parsed !== events) throw new Error(`scanned ${parsed} of ${events} events`);
     };
-    // Seconds per run: a warm-up each (page cache), then alternate so drift hits both alike.
+    // Milliseconds per run: a warm-up each (page cache), then alternate so drift hits both alike.
     rawScan();
     rebuild();
     const times = { raw: [] as number[], rebuild: [] as number[] };
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 5; round++) {
       let t = performance.now();
       rawScan();
       times.raw.push(performance.now() - t);
@@ -192,9 +208,8 @@ const rebuild_1m: Bench = {
       rebuild();
       times.rebuild.push(performance.now() - t);
     }
-    const [value, baseline] = [median(times.rebuild), median(times.raw)];
     dir.remove();
-    return result('store.rebuild_1m', 'ms', value, baseline, { events, rebuild_s: (value / 1000).toFixed(2) });
+    return fromSamples('store.rebuild_1m', 'ms', times.rebuild, times.raw, { events, rebuild_s: (median(times.rebuild) / 1000).toFixed(2) });
   },
 };
 

@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { isSettled } from '../src/shared/domain/queryLifecycle';
 import { openSessions } from '../src/shared/views/appView';
 import { startTestCore, tempDir, type TestCore } from '../test/support/testCore';
-import { interleaved, result, type Bench } from './harness';
+import { fromSamples, interleaved, type Bench } from './harness';
 
 const FLIGHTS = 'node_modules/vega-datasets/data/flights-3m.parquet';
 const PAGE_ROWS = 200;
@@ -27,6 +27,8 @@ export const benches: Bench[] = [
     // one page through the core (worker thread, text of every cell) vs raw DuckDB reading the
     // same rows of a table holding the same result as text, in the same process.
     name: 'workbench.grid_page_3m',
+    what: 'one 200-row grid page deep in a 3M-row result through the core vs raw DuckDB reading the same rows as text',
+    goal: 1.5,
     async run() {
       const dir = tempDir('sextant-bench-');
       // One worker, as on a 2-core machine: with two, a page asked of the worker that did not run the
@@ -47,7 +49,7 @@ export const benches: Bench[] = [
         await raw.run(`CREATE TABLE result AS SELECT * FROM read_parquet('${FLIGHTS}')`);
         let i = 0;
         const nextOffset = () => Math.floor(((i++ * 7919) % 14_999) * PAGE_ROWS); // spread over all 3M rows, never cached twice in a row
-        const { value, baseline } = await interleaved(
+        const { s, b } = await interleaved(
           5,
           20,
           async () => {
@@ -62,7 +64,7 @@ export const benches: Bench[] = [
         );
         raw.closeSync();
         instance.closeSync();
-        return result('workbench.grid_page_3m', 'ms', value, baseline, { rows: PAGE_ROWS });
+        return fromSamples('workbench.grid_page_3m', 'ms', s, b, { rows: PAGE_ROWS });
       } finally {
         await core.close();
         dir.remove();
@@ -73,6 +75,7 @@ export const benches: Bench[] = [
     // One debounced draft save: validated, decided against the session's history, appended with
     // its expected version and projected, vs a raw better-sqlite3 insert of one row in its own transaction.
     name: 'workbench.draft_save',
+    what: 'one `SaveDraft` through the whole core vs a raw durable one-row insert',
     async run() {
       const dir = tempDir('sextant-bench-');
       const core = await startTestCore(dir.path);
@@ -86,7 +89,7 @@ export const benches: Bench[] = [
         const sessionId = openSessions(core.projections.current.view)[0]!.id;
         let n = 0;
         const sql = () => `select * from flights_3m where delay > ${n++}`;
-        const { value, baseline } = await interleaved(
+        const { s, b } = await interleaved(
           5,
           100,
           () => rawSave.immediate(sql()),
@@ -95,7 +98,7 @@ export const benches: Bench[] = [
             if (!r.ok) throw new Error(r.error.message);
           },
         );
-        return result('workbench.draft_save', 'ms', value, baseline);
+        return fromSamples('workbench.draft_save', 'ms', s, b);
       } finally {
         db.close();
         await core.close();
