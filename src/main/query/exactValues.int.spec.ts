@@ -1,24 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
-import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import type { TestCore } from '../../../test/support/testCore';
+import { useTestCore } from '../../../test/support/useTestCore';
 
 /**
  * Every value reaches the client as DuckDB's own text, through the result table and fetchPage:
  * nothing passes through a JS number or Date on the way, so nothing is rounded or shifted.
  */
 describe('exact values through fetchPage', () => {
-  const dir = tempDir();
+  const started = useTestCore('all');
   let core: TestCore;
   let sessionId: string;
   beforeAll(async () => {
-    core = await startTestCore(dir.path);
+    core = started.core();
     sessionId = openSessions(core.projections.current.view)[0]!.id;
     await core.pool.request({ type: 'exec', sql: "SET TimeZone = 'UTC'" });
-  });
-  afterAll(async () => {
-    await core.close();
-    dir.remove();
   });
 
   /** Runs `select <expr> as v` and returns the cell and the column's DuckDB type. */

@@ -1,9 +1,10 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page, PageView } from '../../shared/contracts/protocol';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd, recordingClient, startQuery } from '../../../test/support/coreEvents';
-import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import type { TestCore } from '../../../test/support/testCore';
+import { useTestCore } from '../../../test/support/useTestCore';
 
 const SQL = `select range as n, range % 3 as g, CASE WHEN range % 5 = 0 THEN NULL ELSE 'Item ' || range END as s,
   DATE '2024-01-01' + (range % 40)::INTEGER as d from range(1000)`;
@@ -23,18 +24,14 @@ async function oracle(sql: string): Promise<(string | null)[][]> {
 const rowsOf = (p: Page): (string | null)[][] => Array.from({ length: p.values[0]?.length ?? 0 }, (_, r) => p.values.map((c) => c[r] ?? null));
 
 describe('sorted and filtered pages, done by DuckDB', () => {
-  const dir = tempDir();
+  const started = useTestCore('all');
   let core: TestCore;
   let queryId: string;
   beforeAll(async () => {
-    core = await startTestCore(dir.path);
+    core = started.core();
     const sessionId = openSessions(core.projections.current.view)[0]!.id;
     queryId = await startQuery(core, sessionId, SQL);
     await queryEnd(core, sessionId, queryId);
-  });
-  afterAll(async () => {
-    await core.close();
-    dir.remove();
   });
 
   async function page(offset: number, limit: number, view: PageView): Promise<Page> {

@@ -1,21 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../shared/contracts/events';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
-import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import type { TestCore } from '../../../test/support/testCore';
+import { useTestCore } from '../../../test/support/useTestCore';
 
 /** A query's events as stored, read back from the SQLite file: every one after QueryStarted caused by it. */
 describe('a query’s events carry StartQuery’s correlation id and QueryStarted as their cause (real core, stored metadata)', () => {
-  const dir = tempDir();
+  const started = useTestCore('all');
   let core: TestCore;
   let sessionId: string;
   beforeAll(async () => {
-    core = await startTestCore(dir.path);
+    core = started.core();
     sessionId = openSessions(core.projections.current.view)[0]!.id;
-  });
-  afterAll(async () => {
-    await core.close();
-    dir.remove();
   });
 
   const storedFor = (queryId: string): EventEnvelope[] =>

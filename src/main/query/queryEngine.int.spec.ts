@@ -3,6 +3,7 @@ import type { Page } from '../../shared/contracts/protocol';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd, recordingClient, startQuery, untilExecuting } from '../../../test/support/coreEvents';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import { useTestCore } from '../../../test/support/useTestCore';
 import { crashQueryWorker } from '../../../test/support/workerFaults';
 
 /** Slow enough to still be running when a test acts on it, and DuckDB can interrupt it at once. */
@@ -51,15 +52,10 @@ function rowsReady(core: TestCore): (queryId: string) => Promise<number> {
 }
 
 describe('query engine (real SQLite, real DuckDB workers)', () => {
-  let dir: ReturnType<typeof tempDir>;
+  const started = useTestCore();
   let core: TestCore;
-  beforeEach(async () => {
-    dir = tempDir();
-    core = await startTestCore(dir.path);
-  });
-  afterEach(async () => {
-    await core.close();
-    dir.remove();
+  beforeEach(() => {
+    core = started.core();
   });
 
   it('serves the first page while the query still runs, then the whole result once complete', async () => {
