@@ -108,7 +108,9 @@ type DraftSession = Mutable<SessionView> & { history: HistoryEntry[]; datasetIds
 class ViewDraft {
   private sessions: Record<string, SessionView> | undefined;
   private datasets: Record<string, DatasetView> | undefined;
-  /** Sessions and datasetIds arrays this call made: the only ones it may write to. */
+  /** Sessions this call made, by id: the only ones it may write to (one lookup per event finds and vouches for it). */
+  private readonly ownedSessions = new Map<string, DraftSession>();
+  /** datasetIds arrays this call made: the only ones it may write to. */
   private readonly owned = new Set<object>();
   /**
    * History arrays this call made, each with how many entries it took over from the earlier view:
@@ -137,14 +139,14 @@ class ViewDraft {
         datasetIds: [],
         history: [],
       };
-      this.owned.add(opened).add(opened.datasetIds);
+      this.owned.add(opened.datasetIds);
       this.histories.set(opened.history, 0);
+      this.ownedSessions.set(id, opened);
       this.writableSessions()[id] = opened;
       return;
     }
-    const current = (this.sessions ?? this.base.sessions)[id];
-    if (!current) return; // nothing to fold into: a log may hold anything
-    const s = this.ownSession(id, current);
+    const s = this.ownedSessions.get(id) ?? this.ownSession(id);
+    if (!s) return; // nothing to fold into: a log may hold anything
     s.version = e.aggregateSeq;
     switch (e.type) {
       case 'SessionRenamed':
@@ -178,30 +180,40 @@ class ViewDraft {
         if (h) h.phase = 'Executing';
         return;
       }
+      // Finishing replaces the entry with a new object. One whose query never finished holds only
+      // what QueryStarted gave it (finishing always sets finishedAt), so its finished form is one
+      // literal with every field in place rather than the entry grown field by field.
       case 'QueryCompleted': {
-        const h = this.writableEntry(s, e.payload.queryId);
-        if (!h) return;
-        h.phase = 'Completed';
-        h.finishedAt = e.occurredAt;
-        h.rowCount = e.payload.rowCount;
-        h.columns = e.payload.columns;
-        h.durationMs = e.payload.durationMs;
+        const i = entryIndex(s.history, e.payload.queryId);
+        if (i === -1) return;
+        const h = s.history[i]!;
+        const { rowCount, columns, durationMs } = e.payload;
+        this.ownHistory(s)[i] =
+          h.finishedAt === undefined
+            ? { queryId: h.queryId, sql: h.sql, phase: 'Completed', startedAt: h.startedAt, finishedAt: e.occurredAt, rowCount, columns, durationMs }
+            : { ...h, phase: 'Completed', finishedAt: e.occurredAt, rowCount, columns, durationMs };
         return;
       }
       case 'QueryFailed': {
-        const h = this.writableEntry(s, e.payload.queryId);
-        if (!h) return;
-        h.phase = 'Failed';
-        h.finishedAt = e.occurredAt;
-        h.error = e.payload.error;
+        const i = entryIndex(s.history, e.payload.queryId);
+        if (i === -1) return;
+        const h = s.history[i]!;
+        const { error } = e.payload;
+        this.ownHistory(s)[i] =
+          h.finishedAt === undefined
+            ? { queryId: h.queryId, sql: h.sql, phase: 'Failed', startedAt: h.startedAt, finishedAt: e.occurredAt, error }
+            : { ...h, phase: 'Failed', finishedAt: e.occurredAt, error };
         return;
       }
       case 'QueryCancelled': {
-        const h = this.writableEntry(s, e.payload.queryId);
-        if (!h) return;
-        h.phase = 'Cancelled';
-        h.finishedAt = e.occurredAt;
-        h.cancelReason = e.payload.reason;
+        const i = entryIndex(s.history, e.payload.queryId);
+        if (i === -1) return;
+        const h = s.history[i]!;
+        const cancelReason = e.payload.reason;
+        this.ownHistory(s)[i] =
+          h.finishedAt === undefined
+            ? { queryId: h.queryId, sql: h.sql, phase: 'Cancelled', startedAt: h.startedAt, finishedAt: e.occurredAt, cancelReason }
+            : { ...h, phase: 'Cancelled', finishedAt: e.occurredAt, cancelReason };
         return;
       }
       default:
@@ -219,23 +231,23 @@ class ViewDraft {
   }
 
   /**
-   * The entry of `queryId`, to write to. Queries finish in the order they start (one in flight per
-   * session), so it is searched from the end. An entry this call did not make may be in an earlier
-   * view: it is replaced by a copy, never written.
+   * The entry of `queryId`, to write to. An entry this call did not make may be in an earlier view:
+   * it is replaced by a copy, never written.
    */
   private writableEntry(s: DraftSession, queryId: string): Mutable<HistoryEntry> | undefined {
-    let i = s.history.length - 1;
-    while (i >= 0 && s.history[i]!.queryId !== queryId) i--;
+    const i = entryIndex(s.history, queryId);
     if (i === -1) return undefined;
     const history = this.ownHistory(s);
     if (i < this.histories.get(history)!) history[i] = { ...history[i]! };
     return history[i]!;
   }
 
-  private ownSession(id: string, session: SessionView): DraftSession {
-    if (this.owned.has(session)) return session as DraftSession;
+  /** The session `id` of the view being folded, copied for this call to write to; undefined when there is none. */
+  private ownSession(id: string): DraftSession | undefined {
+    const session = (this.sessions ?? this.base.sessions)[id];
+    if (!session) return undefined;
     const copy = { ...session } as DraftSession;
-    this.owned.add(copy);
+    this.ownedSessions.set(id, copy);
     this.writableSessions()[id] = copy;
     return copy;
   }
@@ -263,6 +275,13 @@ class ViewDraft {
   private writableDatasets(): Record<string, DatasetView> {
     return (this.datasets ??= { ...this.base.datasets });
   }
+}
+
+/** Index of the entry of `queryId`, or -1. Queries finish in the order they start (one in flight per session): searched from the end. */
+function entryIndex(history: readonly HistoryEntry[], queryId: string): number {
+  let i = history.length - 1;
+  while (i >= 0 && history[i]!.queryId !== queryId) i--;
+  return i;
 }
 
 function evolveDataset(view: DatasetView | undefined, event: DatasetEvent, meta: Meta): DatasetView | undefined {

@@ -101,6 +101,42 @@ describe('foldAppView and foldAppViewBatches', () => {
     expect(foldAppView(base, [])).toBe(base);
   });
 
+  // Finishing builds the entry anew (one literal when the query never finished): these pin that the
+  // new object holds what growing the entry field by field held, keys in the same order (the order
+  // a snapshot's JSON carries), and that a log finishing a query twice keeps both outcomes' fields.
+  it('given a query that finishes, then its entry is what QueryStarted gave it plus the outcome, keys in that order', () => {
+    const [opened, started, began, completed] = toViewEvents([
+      ['s1', { type: 'SessionOpened', payload: { title: 't' } }],
+      ['s1', { type: 'QueryStarted', payload: { queryId: 'q1', sql: 'select 1' } }],
+      ['s1', { type: 'ExecutionBegan', payload: { queryId: 'q1' } }],
+      ['s1', { type: 'QueryCompleted', payload: { queryId: 'q1', rowCount: 1, columns: [], durationMs: 2 } }],
+    ]);
+    const entry = foldAppView(emptyView(), [opened!, started!, began!, completed!]).sessions['s1']!.history[0]!;
+    expect(Object.entries(entry)).toEqual([
+      ['queryId', 'q1'],
+      ['sql', 'select 1'],
+      ['phase', 'Completed'],
+      ['startedAt', started!.occurredAt],
+      ['finishedAt', completed!.occurredAt],
+      ['rowCount', 1],
+      ['columns', []],
+      ['durationMs', 2],
+    ]);
+  });
+
+  it('given a query that failed and then completed (a log may hold anything), then its entry keeps the error and takes the completion', () => {
+    const events = toViewEvents([
+      ['s1', { type: 'SessionOpened', payload: { title: 't' } }],
+      ['s1', { type: 'QueryStarted', payload: { queryId: 'q1', sql: 'select 1' } }],
+      ['s1', { type: 'QueryFailed', payload: { queryId: 'q1', error: { id: 'e1', code: 'SQL_ERROR', message: 'no' } } }],
+      ['s1', { type: 'QueryCompleted', payload: { queryId: 'q1', rowCount: 3, columns: [], durationMs: 4 } }],
+    ]);
+    for (const view of [foldAppView(emptyView(), events), events.reduce(evolveAppView, emptyView())]) {
+      expect(Object.keys(view.sessions['s1']!.history[0]!)).toEqual(['queryId', 'sql', 'phase', 'startedAt', 'finishedAt', 'error', 'rowCount', 'columns', 'durationMs']);
+      expect(view.sessions['s1']!.history[0]).toMatchObject({ phase: 'Completed', finishedAt: events[3]!.occurredAt, error: { id: 'e1' }, rowCount: 3 });
+    }
+  });
+
   it('folds a session with 100,000 queries in linear time in one fold (as main rebuilds)', { timeout: 60_000 }, () => {
     let seq = 0;
     const at = (aggregateSeq: number) => ({ globalSeq: ++seq, aggregateType: 'QuerySession' as const, aggregateId: 's', aggregateSeq, occurredAt: 't' });
