@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DuckDBAppender, DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Column } from '../../shared/contracts/events';
+import { chunkReleaser } from './chunkRelease.worker';
 import { chunkText, textInJs } from './chunkText.worker';
 import { headSql } from './pageSql.worker';
 import { splitQualified } from './sql';
@@ -90,6 +91,9 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
   async function streamLast(last: DuckDBPreparedStatement): Promise<RunOutcome> {
     const columns: Column[] = [];
     for (let i = 0; i < last.columnCount; i++) columns.push({ name: last.columnName(i), type: last.columnType(i).toString() });
+    // A cancel that arrived while the statement was prepared would otherwise be lost: an interrupt
+    // with no DuckDB call running on the connection does nothing.
+    if (cb.cancelled()) throw interrupted();
     if (columns.length === 0) {
       await last.run();
       return { rowCount: 0, columns, durationMs: performance.now() - started, hasTable: false };
@@ -122,8 +126,12 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       // For plain types the head is written straight from the first chunk, before any write to disk.
       const headFromChunk = textInJs(result.columnTypes());
       let lastFlush = 0;
+      const release = chunkReleaser();
       for (;;) {
-        const chunk = await result.fetchChunk();
+        const fetching = result.fetchChunk();
+        // While DuckDB fetches on a libuv thread: the collection's pause costs no time on the path.
+        release();
+        const chunk = await fetching;
         if (cb.cancelled()) throw interrupted();
         if (!chunk || chunk.rowCount === 0) break;
         if (open && headFromChunk) {
