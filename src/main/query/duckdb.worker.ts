@@ -64,25 +64,20 @@ port.on('message', (request: WorkerRequest) => {
     post({ type: 'failed', jobId: request.jobId, error: crash ?? { id: randomUUID(), code: 'WORKER_CRASHED', message: 'The query worker is stopping.' } });
     return;
   }
-  track(
-    handle(request).then(
+  inFlight++;
+  void handle(request)
+    .then(
       (value) => {
         cancelled.delete(request.jobId);
         post({ type: 'done', jobId: request.jobId, value });
       },
       (e: unknown) => post({ type: 'failed', jobId: request.jobId, error: classify(e, request) }),
-    ),
-  );
+    )
+    .finally(() => {
+      inFlight--;
+      if (inFlight === 0) for (const w of drained.splice(0)) w();
+    });
 });
-
-/** Counts DuckDB work in flight (jobs, and cleanup after them) until it settles: the thread exits only when none is left. */
-function track(work: Promise<unknown>): void {
-  inFlight++;
-  void work.finally(() => {
-    inFlight--;
-    if (inFlight === 0) for (const w of drained.splice(0)) w();
-  });
-}
 
 /**
  * A worker must never exit while a DuckDB call is in flight: the call's completion would land in a
@@ -148,7 +143,6 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
 async function run(instance: DuckDBInstance, jobId: number, sql: string, resultTable: string): Promise<ReplyOf['run']> {
   const slot = idleSlots.pop() ?? { query: await instance.connect(), writer: await instance.connect() };
   running.set(jobId, slot);
-  const cleanups: Promise<void>[] = [];
   post({ type: 'began', jobId });
   try {
     return await runIntoTable(slot, sql, resultTable, { ...config, headRows: MAX_PAGE_ROWS }, {
@@ -157,13 +151,10 @@ async function run(instance: DuckDBInstance, jobId: number, sql: string, resultT
       head: (head) => post({ type: 'head', jobId, head }),
       rows: (rowsAvailable) => post({ type: 'rows', jobId, rowsAvailable }),
       cancelled: () => cancelled.has(jobId),
-      afterwards: (cleanup) => cleanups.push(cleanup),
     });
   } finally {
     running.delete(jobId);
-    // A slot whose writer is still rolling back is reused only once it is done.
-    if (cleanups.length === 0) idleSlots.push(slot);
-    else track(Promise.all(cleanups).then(() => void idleSlots.push(slot)));
+    idleSlots.push(slot);
   }
 }
 

@@ -23,11 +23,6 @@ export interface RunCallbacks {
   rows(rowsAvailable: number): void;
   /** Checked between statements and chunks: an interrupt that lands between two DuckDB calls is not lost. */
   cancelled(): boolean;
-  /**
-   * Cleanup the outcome need not wait for (rolling back a table no other connection can see yet):
-   * the caller reuses the slot, and lets the thread exit, only once it is done.
-   */
-  afterwards(cleanup: Promise<void>): void;
 }
 
 export interface RunTiming {
@@ -162,19 +157,13 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
         await commit();
       }
     } catch (e) {
-      const unflushed = appender;
-      const close = (): void => {
-        try {
-          unflushed?.closeSync();
-        } catch {
-          // its table is gone with the rollback: nothing left to flush
-        }
-      };
-      // Before the first commit the table exists only in this transaction, which no other
-      // connection sees: the outcome (a cancel's "DuckDB has stopped") goes out without waiting
-      // for the rollback that removes it.
-      if (open) cb.afterwards(slot.writer.run('ROLLBACK').then(close, close));
-      else close();
+      // Before the first commit the table exists only in this transaction: rolling back removes it.
+      if (open) await slot.writer.run('ROLLBACK').catch(() => undefined);
+      try {
+        appender?.closeSync();
+      } catch {
+        // its table is gone with the rollback: nothing left to flush
+      }
       throw e;
     }
     if (rowCount !== committed) cb.rows(rowCount);
