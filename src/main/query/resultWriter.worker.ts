@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DuckDBAppender, DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection, DuckDBDataChunk, DuckDBPreparedStatement } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Column } from '../../shared/contracts/events';
 import { chunkReleaser } from './chunkRelease.worker';
@@ -105,6 +105,8 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       createdTable = true;
     };
     let appender: DuckDBAppender | undefined;
+    /** A fetch already under way (issued beside the first commit), awaited before the statement is destroyed. */
+    let next: Promise<DuckDBDataChunk | null> | undefined;
     let rowCount = 0;
     let committed = 0;
     try {
@@ -123,7 +125,8 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       let lastFlush = 0;
       const release = chunkReleaser();
       for (;;) {
-        const fetching = result.fetchChunk();
+        const fetching = next ?? result.fetchChunk();
+        next = undefined;
         // While DuckDB fetches on a libuv thread: the collection's pause costs no time on the path.
         release();
         const chunk = await fetching;
@@ -143,6 +146,10 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
               cb.columns(columns);
               cb.head((await slot.writer.runAndReadAll(headSql(resultTable, columns.length, timing.headRows))).getColumnsJS() as (string | null)[][]);
             }
+            // The next chunk is fetched on the query connection while the commit's fsync runs on the writer's.
+            next = result.fetchChunk();
+            // Handled here too: should it fail while the commit runs, the loop's await reports it.
+            next.catch(() => undefined);
             await commit();
           }
           committed = rowCount;
@@ -157,6 +164,8 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
         await commit();
       }
     } catch (e) {
+      // Never leave a fetch running on a statement about to be destroyed.
+      await next?.catch(() => undefined);
       // Before the first commit the table exists only in this transaction: rolling back removes it.
       if (open) await slot.writer.run('ROLLBACK').catch(() => undefined);
       try {
