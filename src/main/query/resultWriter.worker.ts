@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DuckDBAppender, DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection, DuckDBDataChunk, DuckDBPreparedStatement } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Column } from '../../shared/contracts/events';
+import { chunkReleaser } from './chunkRelease.worker';
 import { chunkText, textInJs } from './chunkText.worker';
 import { headSql } from './pageSql.worker';
 import { splitQualified } from './sql';
@@ -85,6 +86,9 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
   async function streamLast(last: DuckDBPreparedStatement): Promise<RunOutcome> {
     const columns: Column[] = [];
     for (let i = 0; i < last.columnCount; i++) columns.push({ name: last.columnName(i), type: last.columnType(i).toString() });
+    // A cancel that arrived while the statement was prepared would otherwise be lost: an interrupt
+    // with no DuckDB call running on the connection does nothing.
+    if (cb.cancelled()) throw interrupted();
     if (columns.length === 0) {
       await last.run();
       return { rowCount: 0, columns, durationMs: performance.now() - started, hasTable: false };
@@ -101,6 +105,8 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       createdTable = true;
     };
     let appender: DuckDBAppender | undefined;
+    /** A fetch already under way (issued beside the first commit), awaited before the statement is destroyed. */
+    let next: Promise<DuckDBDataChunk | null> | undefined;
     let rowCount = 0;
     let committed = 0;
     try {
@@ -117,8 +123,13 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       // For plain types the head is written straight from the first chunk, before any write to disk.
       const headFromChunk = textInJs(result.columnTypes());
       let lastFlush = 0;
+      const release = chunkReleaser();
       for (;;) {
-        const chunk = await result.fetchChunk();
+        const fetching = next ?? result.fetchChunk();
+        next = undefined;
+        // While DuckDB fetches on a libuv thread: the collection's pause costs no time on the path.
+        release();
+        const chunk = await fetching;
         if (cb.cancelled()) throw interrupted();
         if (!chunk || chunk.rowCount === 0) break;
         if (open && headFromChunk) {
@@ -135,6 +146,10 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
               cb.columns(columns);
               cb.head((await slot.writer.runAndReadAll(headSql(resultTable, columns.length, timing.headRows))).getColumnsJS() as (string | null)[][]);
             }
+            // The next chunk is fetched on the query connection while the commit's fsync runs on the writer's.
+            next = result.fetchChunk();
+            // Handled here too: should it fail while the commit runs, the loop's await reports it.
+            next.catch(() => undefined);
             await commit();
           }
           committed = rowCount;
@@ -149,6 +164,8 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
         await commit();
       }
     } catch (e) {
+      // Never leave a fetch running on a statement about to be destroyed.
+      await next?.catch(() => undefined);
       // Before the first commit the table exists only in this transaction: rolling back removes it.
       if (open) await slot.writer.run('ROLLBACK').catch(() => undefined);
       try {
