@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Column, DomainEvent } from '../src/shared/contracts/events';
 import { emptyView, evolveAppView, foldAppView, type AppView, type DatasetView, type HistoryEntry, type SessionView, type ViewEvent } from '../src/shared/views/appView';
-import { interleaved, result, type Bench } from './harness';
+import { fromSamples, interleaved, type Bench } from './harness';
 
 const SESSIONS = 2000;
 
@@ -95,8 +95,8 @@ const fold_rebuild: Bench = {
   async run() {
     const events = syntheticEvents(300_000);
     if (!isDeepStrictEqual(foldAppView(emptyView(), events), handWrittenFold(events))) throw new Error('the baseline builds another view');
-    const { value, baseline } = await interleaved(2, 3, () => handWrittenFold(events), () => foldAppView(emptyView(), events));
-    return result('views.fold_rebuild', 'ms', value, baseline, { events: events.length, per_event_us: ((value * 1000) / events.length).toFixed(3) });
+    const { value, s, b } = await interleaved(2, 3, () => handWrittenFold(events), () => foldAppView(emptyView(), events));
+    return fromSamples('views.fold_rebuild', 'ms', s, b, { events: events.length, per_event_us: ((value * 1000) / events.length).toFixed(3) });
   },
 };
 
@@ -114,7 +114,7 @@ const fold_live: Bench = {
     let i = 0;
     let j = 0;
     let view = base;
-    const { value, baseline } = await interleaved(
+    const { s, b } = await interleaved(
       5,
       400,
       () => JSON.parse(texts[j++ % texts.length]!),
@@ -124,7 +124,7 @@ const fold_live: Bench = {
         view = evolveAppView(view, live[i++ % live.length]!);
       },
     );
-    return result('views.fold_live', 'ms', value, baseline, { sessions: SESSIONS, queries_per_session: Math.round(Object.values(base.sessions).reduce((n, s) => n + s.history.length, 0) / SESSIONS) });
+    return fromSamples('views.fold_live', 'ms', s, b, { sessions: SESSIONS, queries_per_session: Math.round(Object.values(base.sessions).reduce((n, s) => n + s.history.length, 0) / SESSIONS) });
   },
 };
 
