@@ -183,26 +183,32 @@ export const benches: Bench[] = [
       const sextantUrl = `ws://127.0.0.1:${host.port}/ws?token=${host.token}`;
       const job = { pattern: 'session/*', subscriptionId, total: stored };
 
+      // A failed replay must not leave the thread, servers and core running, or the whole bench
+      // run never exits.
+      let separate: Awaited<ReturnType<typeof alternate>>;
+      let same: Awaited<ReturnType<typeof alternate>>;
       // The client in its own thread, as a renderer is in its own process: the official figure.
       const worker = new Worker(new URL('./replayClientWorker.mjs', import.meta.url));
-      const inWorker = (kind: ReplayJob['kind'], url: string) =>
-        new Promise<number>((resolve, reject) => {
-          worker.once('message', (m: { ms?: number; error?: string }) => (m.ms === undefined ? reject(new Error(m.error)) : resolve(m.ms)));
-          worker.postMessage({ ...job, kind, url } satisfies ReplayJob);
-        });
-      const separate = await alternate(7, () => inWorker('raw', rawUrl), () => inWorker('sextant', sextantUrl));
-      await worker.terminate();
-      // The client in the server's thread, where the client's parsing adds to both sides alike.
-      const same = await alternate(3, () => replay({ ...job, kind: 'raw', url: rawUrl }), () => replay({ ...job, kind: 'sextant', url: sextantUrl }));
-
-      wss.close();
-      await host.close();
-      await core.close();
-      dir.remove();
+      try {
+        const inWorker = (kind: ReplayJob['kind'], url: string) =>
+          new Promise<number>((resolve, reject) => {
+            worker.once('message', (m: { ms?: number; error?: string }) => (m.ms === undefined ? reject(new Error(m.error)) : resolve(m.ms)));
+            worker.postMessage({ ...job, kind, url } satisfies ReplayJob);
+          });
+        separate = await alternate(7, () => inWorker('raw', rawUrl), () => inWorker('sextant', sextantUrl));
+        // The client in the server's thread, where the client's parsing adds to both sides alike.
+        same = await alternate(3, () => replay({ ...job, kind: 'raw', url: rawUrl }), () => replay({ ...job, kind: 'sextant', url: sextantUrl }));
+      } finally {
+        await worker.terminate();
+        wss.close();
+        await host.close();
+        await core.close();
+        dir.remove();
+      }
       const bytes = messages.reduce((sum, m) => sum + m.length, 0);
       return fromSamples('stream.replay_100k', 'ms', separate.s, separate.b, {
         MB: (bytes / 1e6).toFixed(1),
-        events_per_s: Math.round(total / (separate.value / 1000)),
+        events_per_s: Math.round(stored / (separate.value / 1000)),
         same_thread_ms: Math.round(same.value),
         same_thread_baseline_ms: Math.round(same.baseline),
         same_thread_ratio: (same.value / same.baseline).toFixed(2),
