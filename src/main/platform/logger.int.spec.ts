@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../../../test/support/testCore';
 import { logFiles } from './logFiles';
@@ -65,5 +66,8 @@ describe('the log file', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(reported).toHaveLength(1);
     expect(reported[0]!.message).toMatch(/EISDIR|illegal operation on a directory/);
+    // pino flushes synchronously when the process exits: that must not throw either.
+    const destination = (log as unknown as Record<symbol, { flushSync(): void }>)[pino.symbols.streamSym]!;
+    expect(() => destination.flushSync()).not.toThrow();
   });
 });

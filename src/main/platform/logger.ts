@@ -59,6 +59,12 @@ export function createLogger(dataDir: string, options: LoggerOptions = {}): Logg
     reported = true;
     (options.onWriteError ?? ((err) => process.stderr.write(`Sextant cannot write its log ${file}: ${err.message}\n`)))(e);
   });
+  // pino flushes synchronously at process exit; a file that never opened has nothing to flush, and
+  // SonicBoom would throw "not ready" there, turning an unwritable log into a crash on the way out.
+  const flushSync = destination.flushSync.bind(destination);
+  destination.flushSync = () => {
+    if (destination.fd >= 0) flushSync();
+  };
   return pino({ level: options.level ?? process.env['SEXTANT_LOG_LEVEL'] ?? 'info', base: { pid: process.pid } }, destination);
 }
 
