@@ -61,9 +61,10 @@ export function createLogger(dataDir: string, options: LoggerOptions = {}): Logg
   });
   // pino flushes synchronously at process exit; a file that never opened has nothing to flush, and
   // SonicBoom would throw "not ready" there, turning an unwritable log into a crash on the way out.
+  // (SonicBoom's typings omit `fd`, which is -1 until the file is open.)
   const flushSync = destination.flushSync.bind(destination);
   destination.flushSync = () => {
-    if (destination.fd >= 0) flushSync();
+    if ((destination as unknown as { fd: number }).fd >= 0) flushSync();
   };
   return pino({ level: options.level ?? process.env['SEXTANT_LOG_LEVEL'] ?? 'info', base: { pid: process.pid } }, destination);
 }
