@@ -17,6 +17,7 @@ import type { GridResult } from './grid/useResultPages';
 import { HistoryPanel } from './history/HistoryPanel';
 import { SessionTabs, tabId } from './sessions/SessionTabs';
 import { StatusBar } from './status/StatusBar';
+import { Circle, CircleOff, LoaderCircle } from 'lucide-react';
 
 const NOTICE_MS = 5000;
 
@@ -156,7 +157,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           onRename={(sessionId, title) => void dispatch({ type: 'RenameSession', sessionId, title })}
         />
         <span className={`connection ${connected ? 'up' : 'down'}`} role="img" aria-label={connected ? (live ? 'Connected' : 'Catching up') : 'Disconnected'} title={connected ? (live ? 'Connected' : 'Catching up') : 'Disconnected, reconnecting…'}>
-          {connected ? (live ? '●' : '◌') : '○'}
+          {connected ? live ? <Circle aria-hidden="true" fill="currentColor" /> : <LoaderCircle aria-hidden="true" className="spin" /> : <CircleOff aria-hidden="true" />}
         </span>
       </header>
       <aside className="sidebar">

@@ -2,6 +2,8 @@ import { forwardRef, useImperativeHandle, useRef, useState, type FormEvent } fro
 import type { Result } from '../../../shared/contracts/errors';
 import type { DatasetView } from '../../../shared/views/appView';
 import { ContextMenu } from '../common/ContextMenu';
+import { ChevronRight, Ellipsis, Plus } from 'lucide-react';
+import { countOf } from '../format';
 
 export interface CatalogHandle {
   /** Puts the caret in "Dataset path or URL" (Ctrl/Cmd+O where no native dialog exists). */
@@ -69,12 +71,13 @@ export const Catalog = forwardRef<CatalogHandle, Props>(function Catalog({ datas
                     else if (e.key === 'ArrowLeft') toggle(d.id, false);
                   }}
                 >
+                  {d.status === 'ready' && <ChevronRight aria-hidden="true" className="chevron" />}
                   <span className="name">{name}</span>
                   {d.status === 'loading' && <span className="meta"> loading…</span>}
                   {d.status === 'ready' && (
                     <span className="meta">
                       {' '}
-                      {d.format} · {d.columns.length} columns
+                      {d.format} · {countOf(d.columns.length, 'column')}
                     </span>
                   )}
                 </button>
@@ -87,7 +90,7 @@ export const Catalog = forwardRef<CatalogHandle, Props>(function Catalog({ datas
                     setMenu({ dataset: d, x: r.left, y: r.bottom });
                   }}
                 >
-                  ⋯
+                  <Ellipsis aria-hidden="true" />
                 </button>
               </div>
               {d.status === 'failed' && d.error && (
@@ -117,7 +120,10 @@ export const Catalog = forwardRef<CatalogHandle, Props>(function Catalog({ datas
           value={source}
           onChange={(e) => setSource(e.target.value)}
         />
-        <button type="submit">Add dataset</button>
+        <button type="submit">
+          <Plus aria-hidden="true" />
+          Add dataset
+        </button>
         <p className="muted hint">…or drop files on the window.</p>
       </form>
       {menu && (

@@ -13,6 +13,7 @@ import { catalogNamespace, columnCompletion } from './catalogCompletion';
 import { DuckDB } from './duckdbDialect';
 import { editorTheme } from './editorTheme';
 import { errorRange } from './errorPosition';
+import { Play, WandSparkles } from 'lucide-react';
 
 export interface SqlEditorHandle {
   /** Replaces the text as one undoable change (Ctrl/Cmd+Z brings the old text back). */
@@ -147,6 +148,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
       <div className="editor-host" ref={host} />
       <div className="toolbar" role="toolbar" aria-label="Editor">
         <button className="primary" onClick={run} disabled={running} title="Run (Ctrl/Cmd+Enter)">
+          <Play aria-hidden="true" />
           Run
         </button>
         <span className="hint">{hasSelection ? 'runs the selection' : 'Ctrl/Cmd+Enter'}</span>
@@ -157,6 +159,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
           }}
           title="Format (Shift+Alt+F)"
         >
+          <WandSparkles aria-hidden="true" />
           Format
         </button>
         {formatError && (

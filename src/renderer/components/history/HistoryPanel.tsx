@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { QueryPhase } from '../../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { countOf, formatMs, formatWhen } from '../format';
+import { RotateCw } from 'lucide-react';
 
 /** How a phase reads in the history, and what its search matches. */
 const phaseLabel: Readonly<Record<QueryPhase, string>> = {
@@ -54,7 +55,7 @@ export function HistoryPanel({ entries, running, onPick, onRerun }: Props) {
               </span>
             </button>
             <button className="rerun" onClick={() => onRerun(h.sql)} disabled={running} aria-label="Repeat query" title="Run this query again">
-              ↻
+              <RotateCw aria-hidden="true" />
             </button>
           </li>
         ))}

@@ -1,5 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { SessionView } from '../../../shared/views/appView';
+import { Plus, RotateCcw, X } from 'lucide-react';
 
 interface Props {
   sessions: readonly SessionView[];
@@ -74,16 +75,17 @@ export function SessionTabs({ sessions, activeId, canReopen, onSelect, onNew, on
               </button>
             )}
             <button className="close" aria-label={`Close ${s.title}`} tabIndex={-1} onClick={() => onClose(s.id)} title="Close (Ctrl/Cmd+W)">
-              ×
+              <X aria-hidden="true" />
             </button>
           </div>
         ))}
       </div>
       <button className="new-session" onClick={onNew} title="New session (Ctrl/Cmd+T)">
+        <Plus aria-hidden="true" />
         New session
       </button>
       <button className="reopen-session" onClick={onReopen} disabled={!canReopen} aria-label="Reopen closed session" title="Reopen closed session (Ctrl/Cmd+Shift+T)">
-        ↺
+        <RotateCcw aria-hidden="true" />
       </button>
     </div>
   );

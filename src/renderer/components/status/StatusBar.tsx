@@ -5,6 +5,7 @@ import { isInFlight } from '../../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { copyText } from '../common/clipboard';
 import { countOf, formatElapsed, formatMs } from '../format';
+import { CircleStop, Copy } from 'lucide-react';
 
 interface Props {
   query: HistoryEntry | undefined;
@@ -36,10 +37,12 @@ export function StatusBar({ query, progress, commandError, onCancel, onNotice }:
           aria-label="Copy error id"
           title="Copy the error id, to quote it or find it in the logs"
         >
+          <Copy aria-hidden="true" />
           Copy id
         </button>
       )}
       <button className="cancel" onClick={onCancel} disabled={!running} title="Cancel the running query">
+        <CircleStop aria-hidden="true" />
         Cancel
       </button>
     </div>
