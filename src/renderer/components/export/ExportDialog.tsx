@@ -33,6 +33,10 @@ export function ExportDialog({ api, sessionId, queryId, rowCount, view, onClose 
   const busy = state.phase === 'starting' || state.phase === 'running';
 
   useEffect(() => select.current?.focus(), []);
+  // A button that goes away as the export starts or ends must not drop focus out of the dialog.
+  useEffect(() => {
+    if (!root.current?.contains(document.activeElement)) root.current?.focus();
+  }, [state.phase]);
 
   const close = (): void => {
     if (busy) cancel();
@@ -45,6 +49,7 @@ export function ExportDialog({ api, sessionId, queryId, rowCount, view, onClose 
         ref={root}
         className="modal export-dialog"
         role="dialog"
+        tabIndex={-1}
         aria-modal="true"
         aria-labelledby={titleId}
         onKeyDown={(e) => {
@@ -77,7 +82,7 @@ export function ExportDialog({ api, sessionId, queryId, rowCount, view, onClose 
         </div>
         <footer className="modal-footer">
           {busy ? (
-            <button type="button" className="cancel" onClick={cancel} disabled={state.phase !== 'running'}>
+            <button type="button" className="cancel" onClick={cancel}>
               Cancel
             </button>
           ) : (

@@ -30,6 +30,8 @@ function triggerDownload(url: string, fileName: string): void {
 export function useExport(api: SextantApi, sessionId: string, queryId: string, view: PageView | undefined) {
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
   const current = useRef<string | undefined>(undefined);
+  /** Cancel pressed before main answered with the export's id: cancelled as soon as it does. */
+  const cancelEarly = useRef(false);
 
   useEffect(
     () =>
@@ -44,6 +46,7 @@ export function useExport(api: SextantApi, sessionId: string, queryId: string, v
 
   const start = useCallback(
     async (format: ExportFormat) => {
+      cancelEarly.current = false;
       setState({ phase: 'starting' });
       const started = await api.startExport(sessionId, queryId, format, target(), view);
       if (!started.ok) return setState({ phase: 'failed', error: started.error });
@@ -51,6 +54,7 @@ export function useExport(api: SextantApi, sessionId: string, queryId: string, v
       if (exportId === undefined) return setState({ phase: 'idle' }); // the save dialog was dismissed
       current.current = exportId;
       setState({ phase: 'running', exportId });
+      if (cancelEarly.current) void api.cancelExport(exportId);
       const outcome = await api.exportOutcome(exportId);
       if (current.current !== exportId) return;
       current.current = undefined;
@@ -63,6 +67,7 @@ export function useExport(api: SextantApi, sessionId: string, queryId: string, v
 
   const cancel = useCallback(() => {
     if (current.current) void api.cancelExport(current.current);
+    else cancelEarly.current = true;
   }, [api]);
 
   return { state, start, cancel };
