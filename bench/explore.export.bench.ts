@@ -19,7 +19,7 @@ import { startTestCore, tempDir } from '../test/support/testCore';
 import { alternateSamples, fromSamples, type Bench } from './harness';
 
 const FLIGHTS = resolve('node_modules/vega-datasets/data/flights-3m.parquet');
-const SAMPLES = 5;
+const SAMPLES = 7;
 
 async function exportBench(name: string, format: ExportFormat): Promise<ReturnType<typeof fromSamples>> {
   const dir = tempDir('sextant-bench-export-');
