@@ -6,6 +6,10 @@ import { expect, test, VEGA_DATA } from './fixtures';
 import { nodeClient } from './nodeClient';
 import { grid, ready, runSql } from './workbench.helpers';
 
+// The desktop app asks where to save with the OS's save dialog, which Playwright cannot drive; a
+// browser gets a download, and that is what these check.
+test.beforeEach(() => test.skip(test.info().project.name !== 'web', 'a browser download; the desktop uses the OS save dialog'));
+
 const FLIGHTS = `read_parquet('${VEGA_DATA}/flights-3m.parquet')`;
 const exportDialog = (page: Page) => page.getByRole('dialog', { name: 'Export result' });
 
