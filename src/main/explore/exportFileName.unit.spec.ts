@@ -10,7 +10,7 @@ describe('export file names', () => {
   it('drop separators, quotes, control characters and leading dots, and stay short', () => {
     const name = exportFileName('../../etc/passwd', 'select "a\\b"\u0000\r\n; drop table x; --', 'json');
     expect(name).toBe('etc passwd - select a b drop table x --.json');
-    expect(name).not.toMatch(/[/\\"\u0000\r\n]/);
+    for (const ch of ['/', '\\', '"', '\u0000', '\r', '\n']) expect(name).not.toContain(ch);
     expect(exportFileName('.hidden', '', 'csv')).toBe('hidden.csv');
     expect(exportFileName('x'.repeat(10_000), 'y', 'csv')).toHaveLength(80 + '.csv'.length);
     expect(exportFileName('///', '***', 'ndjson')).toBe('export.ndjson');
