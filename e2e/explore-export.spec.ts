@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { nodeClient } from './nodeClient';
-import { grid, ready, runSql } from './workbench.helpers';
+import { grid, ready, runSql, screenshot } from './workbench.helpers';
 
 // The desktop app asks where to save with the OS's save dialog, which Playwright cannot drive; a
 // browser gets a download, and that is what these check.
@@ -40,6 +40,7 @@ test('Export… → Parquet → a download arrives with exactly the query’s ro
   const file = testInfo.outputPath('export.parquet');
   await download.saveAs(file);
   await expect(dialog.getByRole('status')).toHaveText(/^Exported 60,869 rows as Parquet \([\d.]+ (KB|MB)\) — downloading\.$/);
+  await screenshot(page, testInfo, 'export-dialog-done');
   expect(await fingerprint(`read_parquet('${file}')`)).toEqual(await fingerprint(`(select * from ${FLIGHTS} where origin = 'SFO')`));
   expect((await duckdbRows(`select column_type from (describe select * from read_parquet('${file}'))`)).flat()).toEqual(['TIMESTAMP', 'BIGINT', 'BIGINT', 'VARCHAR', 'VARCHAR']);
   // served once, then deleted from the data dir
@@ -94,7 +95,7 @@ test('a sorted and filtered view exports as CSV, through the API, and the downlo
   }
 });
 
-test('cancelling a big export (flights-3m as CSV) removes its partial file', async ({ app }) => {
+test('cancelling a big export (flights-3m as CSV) removes its partial file', async ({ app }, testInfo) => {
   const { page, dataDir } = app;
   await ready(page, 'flights_3m');
   await runSql(page, 'select * from flights_3m');
@@ -106,6 +107,7 @@ test('cancelling a big export (flights-3m as CSV) removes its partial file', asy
   // Bytes are in the partial file: progress says so.
   await expect(dialog.getByRole('status')).toHaveText(/^Writing… about [\d,]+ rows?, (?!0 bytes)[\d.,]+ (bytes|KB|MB|GB) so far$/, { timeout: 30_000 });
   expect(leftovers(dataDir).some((f) => f.endsWith('.part'))).toBe(true);
+  await screenshot(page, testInfo, 'export-dialog-running');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog.getByRole('alert')).toHaveText(/^The export was cancelled; no file was left behind\. Error id: [0-9a-f-]{36}$/);
   expect(leftovers(dataDir)).toEqual([]);
