@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandTarget, type ClientCommand, type CommandAck, type CommandMeta } from '../../shared/contracts/commands';
 import { fail, ok, toAppError, type Result } from '../../shared/contracts/errors';
@@ -7,6 +7,8 @@ import type { AppView } from '../../shared/views/appView';
 import { CatalogService } from '../catalog/catalogService';
 import { sampleDatasetPaths } from '../catalog/sampleDatasets';
 import { toDomainCommand } from '../commands/clientCommands';
+import { ExportDownloads } from '../explore/exportDownloads';
+import { ExportService, type ChooseExportPath } from '../explore/exportService';
 import { CommandHandler } from '../commands/commandHandler';
 import { collectDiagnostics, type Diagnostics, type RuntimeVersions } from '../platform/diagnostics';
 import { newErrorId, newId } from '../platform/ids';
@@ -52,6 +54,8 @@ export interface CoreParts {
   readonly pool: QueryWorker;
   readonly runner: QueryRunner;
   readonly catalog: CatalogService;
+  readonly exports: ExportService;
+  readonly downloads: ExportDownloads;
 }
 
 /**
@@ -73,6 +77,9 @@ export class AppCore {
     private readonly runner: QueryRunner,
     private readonly catalog: CatalogService,
     private readonly flowLimits: FlowLimits,
+    private readonly exports: ExportService,
+    /** Finished exports waiting for a browser to fetch them (the web host serves them). */
+    readonly downloads: ExportDownloads,
   ) {}
 
   static async start(options: AppCoreOptions): Promise<AppCore> {
@@ -113,10 +120,15 @@ export class AppCore {
     await catalog.start();
     const streams = new StreamManager(store, bus, projections, log, { ...defaultStreamLimits, ...options.streamLimits });
     const flowLimits = { ...defaultFlowLimits, ...options.flowLimits };
-    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits);
+    // Downloads of a previous run were never fetched: nothing can ask for them any more.
+    const downloadDir = join(dataDir, 'exports');
+    rmSync(downloadDir, { recursive: true, force: true });
+    const downloads = new ExportDownloads();
+    const exports = new ExportService({ pool, runner, handler, bus, projections, log, downloads, downloadDir });
+    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads);
     if (firstStart) await core.seed(options.samples ?? sampleDatasetPaths());
     log.info({ dataDir, seq: store.lastSeq() }, 'core started');
-    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog } };
+    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads } };
   }
 
   /** A first start opens a session and offers the sample datasets. */
@@ -136,14 +148,19 @@ export class AppCore {
     return ok({ aggregateId, lastSeq: result.value.at(-1)?.globalSeq ?? this.store.lastSeq(), ...(queryId ? { queryId } : {}) });
   }
 
-  /** Serves one renderer connection (a window's IPC, a page's WebSocket) until the channel closes. */
-  connect(channel: ServerChannel): ClientConnection {
+  /**
+   * Serves one renderer connection (a window's IPC, a page's WebSocket) until the channel closes.
+   * A desktop window passes its save dialog, which exports to a file ask with.
+   */
+  connect(channel: ServerChannel, host: { chooseExportPath?: ChooseExportPath } = {}): ClientConnection {
     return serveConnection(
       {
         streams: this.streams,
         log: this.log,
         dispatch: (command) => this.dispatch(command),
         fetchPage: (queryId, offset, limit, view) => this.runner.fetchPage(queryId, offset, limit, view),
+        exports: this.exports,
+        ...(host.chooseExportPath ? { chooseExportPath: host.chooseExportPath } : {}),
       },
       channel,
       this.flowLimits,
@@ -167,10 +184,12 @@ export class AppCore {
   }
 
   async close(): Promise<void> {
+    this.exports.close();
     this.runner.stop();
     this.catalog.stop();
     this.streams.close();
     await this.pool.close().catch((e: unknown) => this.log.warn({ errorId: toAppError(e, newErrorId()).id }, 'pool close failed'));
+    await this.downloads.close().catch(() => undefined);
     this.store.close();
     this.log.info('core stopped');
     this.log.flush();

@@ -14,6 +14,7 @@ import {
   type PageView,
   type ServerMessage,
 } from '../../shared/contracts/protocol';
+import type { ChooseExportPath, ExportService } from '../explore/exportService';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import { Outbox, defaultFlowLimits, type FlowLimits } from '../streams/outbox';
@@ -22,12 +23,18 @@ import type { ServerChannel } from '../transports/serverChannel';
 
 const MAX_SUBSCRIPTIONS = 64;
 
+const noExports = (): AppError => appError(newErrorId(), 'EXPORT_UNAVAILABLE', 'This connection cannot export results.');
+
 /** What a connection needs from the core: AppCore provides it, tests build a lighter one. */
 export interface ConnectionServices {
   readonly streams: StreamManager;
   readonly log: Logger;
   dispatch(command: ClientCommand): Promise<Result<CommandAck>>;
   fetchPage(queryId: string, offset: number, limit: number, view?: PageView): Promise<Result<Page>>;
+  /** Exports of results; a lighter core without them refuses the export methods. */
+  readonly exports?: Pick<ExportService, 'start' | 'outcome' | 'cancel'>;
+  /** The desktop's save dialog for this window; a browser has none (it downloads instead). */
+  readonly chooseExportPath?: ChooseExportPath;
 }
 
 /** Main's side of the API table: one handler per method, given its validated request. */
@@ -122,6 +129,12 @@ export class ClientConnection {
     },
     fetchPage: ({ queryId, offset, limit, orderBy, filter }) =>
       this.services.fetchPage(queryId, offset, limit, { ...(orderBy ? { orderBy } : {}), ...(filter ? { filter } : {}) }),
+    startExport: ({ sessionId, queryId, format, orderBy, filter, target }) =>
+      this.services.exports
+        ? this.services.exports.start({ sessionId, queryId, format, view: { ...(orderBy ? { orderBy } : {}), ...(filter ? { filter } : {}) } }, target, this.services.chooseExportPath)
+        : fail(noExports()),
+    exportOutcome: ({ exportId }) => this.services.exports?.outcome(exportId) ?? fail(noExports()),
+    cancelExport: ({ exportId }) => this.services.exports?.cancel(exportId) ?? fail(noExports()),
   };
 
   constructor(

@@ -22,8 +22,11 @@ export interface IpcMainLike {
 /** What registerIpc needs of the core: AppCore, or a lighter core in tests. */
 export interface IpcCore {
   readonly log: Logger;
-  connect(channel: ServerChannel): unknown;
+  connect(channel: ServerChannel, host?: { chooseExportPath?: (suggestedName: string) => Promise<string | undefined> }): unknown;
 }
+
+/** Shows the save dialog for the window of web contents `contentsId` (saveDialog.ts); tests pass none. */
+export type SaveDialog = (contentsId: number, suggestedName: string) => Promise<string | undefined>;
 
 /** One window's end of the IPC transport. IPC has no byte backlog to read: the outbox's window bounds it. */
 class IpcServerChannel implements ServerChannel {
@@ -59,14 +62,14 @@ class IpcServerChannel implements ServerChannel {
  * The Electron side of the one transport interface: one connection per renderer document, every
  * message checked for its sender frame and then validated by serveConnection like a WebSocket's.
  */
-export function registerIpc(ipcMain: IpcMainLike, core: IpcCore, origins: AppOrigins): void {
+export function registerIpc(ipcMain: IpcMainLike, core: IpcCore, origins: AppOrigins, saveDialog?: SaveDialog): void {
   const channels = new Map<number, IpcServerChannel>();
   const channelFor = (contents: IpcContents): IpcServerChannel => {
     const existing = channels.get(contents.id);
     if (existing) return existing;
     const channel = new IpcServerChannel(contents);
     channels.set(contents.id, channel);
-    core.connect(channel);
+    core.connect(channel, saveDialog ? { chooseExportPath: (name) => saveDialog(contents.id, name) } : {});
     const drop = () => {
       if (channels.get(contents.id) !== channel) return;
       channels.delete(contents.id);

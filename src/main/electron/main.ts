@@ -13,6 +13,7 @@ import { APP_SCHEME_PRIVILEGES, appProtocolHandler } from './appProtocol';
 import { appPages, paths } from './appUrls';
 import { guardWebContents, installSessionGuards } from './guards';
 import { registerIpc } from './ipc';
+import { showExportSaveDialog } from './saveDialog';
 import { installMenu } from './menu';
 import { createWindow, type SessionWindowTarget } from './windows';
 
@@ -50,7 +51,7 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, appProtocolHandler(paths.renderer, (fileUrl) => net.fetch(fileUrl)));
   const core = await AppCore.start({ dataDir, workerPath: paths.duckdbWorker, log });
   const openWindow = (target?: SessionWindowTarget): void => void createWindow(pages, target);
-  registerIpc(ipcMain, core, pages.origins);
+  registerIpc(ipcMain, core, pages.origins, showExportSaveDialog);
   installMenu(core, openWindow);
   openWindow();
   app.on('activate', () => {

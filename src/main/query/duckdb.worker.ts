@@ -11,6 +11,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { toAppError, type AppError } from '../../shared/contracts/errors';
 import { MAX_PAGE_ROWS } from '../../shared/contracts/protocol';
 import { convertArrowToParquet } from '../catalog/arrowImport.worker';
+import { interruptAllExports, interruptExport, runExportCopy } from '../explore/exportCopy.worker';
 import { registerDataset, unregisterDataset } from '../catalog/readers.worker';
 import { readPage } from './pageReader.worker';
 import { explainDuckdbFailure } from './queryErrors.worker';
@@ -54,6 +55,7 @@ port.on('message', (request: WorkerRequest) => {
     case 'cancel':
       cancelled.add(request.jobId);
       running.get(request.jobId)?.query.interrupt();
+      interruptExport(request.jobId);
       return;
     case 'shutdown':
       return void shutdown(0);
@@ -106,6 +108,7 @@ async function shutdown(code: number, error?: AppError): Promise<void> {
     cancelled.add(jobId);
     slot.query.interrupt();
   }
+  interruptAllExports();
   const c = await ready.catch(() => undefined);
   c?.reader.interrupt();
   c?.admin.interrupt();
@@ -137,6 +140,11 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
       return null;
     case 'read':
       return (await c.admin.runAndReadAll(request.sql)).getRowObjectsJS();
+    case 'export':
+      return runExportCopy(c.instance, request.jobId, request.sql, config.progressIntervalMs, {
+        progress: (p) => post({ type: 'progress', jobId: request.jobId, ...p }),
+        cancelled: () => cancelled.has(request.jobId),
+      });
   }
 }
 
@@ -166,6 +174,7 @@ const FALLBACK_CODE = {
   page: 'INTERNAL',
   exec: 'INTERNAL',
   read: 'INTERNAL',
+  export: 'SQL_ERROR',
 } as const;
 
 /**

@@ -1,6 +1,6 @@
 import type { CommandMeta, SessionCommand } from '../../shared/contracts/commands';
-import { appError, fail, type AppError, type Result } from '../../shared/contracts/errors';
-import type { EventEnvelope } from '../../shared/contracts/events';
+import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
+import type { Column, EventEnvelope } from '../../shared/contracts/events';
 import type { Page, PageView } from '../../shared/contracts/protocol';
 import { sessionTopic } from '../../shared/contracts/topics';
 import { isInFlight, phaseAfter } from '../../shared/domain/queryLifecycle';
@@ -136,6 +136,23 @@ export class QueryRunner {
     if (!entry) return fail(appError(newErrorId(), 'RESULT_NOT_FOUND', 'That result is not available.', { details: { queryId } }));
     if (entry.rows.kind === 'evicted') this.rerun(entry);
     return isReordered(view) ? this.views.page(entry, offset, limit, view) : readResultPage(this.pool, entry, offset, limit);
+  }
+
+  /**
+   * What an export reads: the kept table of a complete result, or of its sorted/filtered view, with
+   * its columns and rows. An evicted result starts re-running and is refused until it is back.
+   */
+  async exportSource(queryId: string, view?: PageView): Promise<Result<{ sessionId: string; table: string; columns: readonly Column[]; rows: number }>> {
+    const entry = this.results.get(queryId);
+    if (!entry) return fail(appError(newErrorId(), 'RESULT_NOT_FOUND', 'That result is not available.', { details: { queryId } }));
+    if (entry.rows.kind === 'evicted') this.rerun(entry);
+    const rows = entry.rows;
+    if (rows.kind !== 'kept') {
+      return fail(rows.kind === 'none' ? rows.error : appError(newErrorId(), 'RESULT_INCOMPLETE', 'Only a finished result can be exported; try again when it is complete.'));
+    }
+    if (!isReordered(view)) return ok({ sessionId: entry.sessionId, table: entry.table, columns: rows.columns, rows: rows.rowCount });
+    const made = await this.views.viewTable(entry, view);
+    return made.ok ? ok({ sessionId: entry.sessionId, table: made.value.table, columns: rows.columns, rows: made.value.rows }) : made;
   }
 
   private onEvent(e: EventEnvelope): void {

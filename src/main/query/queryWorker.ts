@@ -48,6 +48,8 @@ class WorkerThread {
   readonly pending = new Map<number, Pending>();
   /** The run jobs among them: what counts against maxConcurrentQueries. */
   readonly runs = new Set<number>();
+  /** Other jobs a cancel may interrupt (exports). */
+  readonly cancellable = new Set<number>();
   /** Set once the thread opened the database; a thread that dies before that failed to start. */
   started = false;
   /** Set when the thread reported why it is dying: it gets no new work while it winds down. */
@@ -145,7 +147,26 @@ export class QueryWorker {
       job?.pending.reject(appError(newErrorId(), 'INTERRUPTED', 'The query was cancelled before it started.'));
       return;
     }
-    if (this.thread?.runs.has(jobId)) this.thread.worker.postMessage({ type: 'cancel', jobId } satisfies WorkerRequest);
+    if (this.thread?.runs.has(jobId) || this.thread?.cancellable.has(jobId)) this.thread.worker.postMessage({ type: 'cancel', jobId } satisfies WorkerRequest);
+  }
+
+  /**
+   * A cancellable job that is not a query (an export's COPY): sent at once like `request`, with its
+   * job id for `cancel` and its progress replies.
+   */
+  start<T extends 'export'>(request: Extract<Request, { type: T }>, onProgress: (p: RunProgress) => void): { jobId: number; done: Promise<ReplyOf[T]> } {
+    const thread = this.available();
+    const jobId = this.nextJob++;
+    const done = new Promise<ReplyOf[T]>((resolve, reject) => {
+      if (this.broken || !thread) return reject(this.broken ?? appError(newErrorId(), 'WORKER_CRASHED', 'No query worker is running.'));
+      const settle = (): boolean => thread.cancellable.delete(jobId);
+      const noop = (): void => undefined;
+      const hooks: RunHooks = { onBegan: noop, onProgress, onColumns: noop, onHead: noop, onRows: noop };
+      thread.cancellable.add(jobId);
+      thread.pending.set(jobId, { resolve: (v) => (settle(), resolve(v as ReplyOf[T])), reject: (e) => (settle(), reject(e)), hooks });
+      thread.worker.postMessage({ ...request, jobId });
+    });
+    return { jobId, done };
   }
 
   /** A page, a catalog change or a small internal read: sent at once, never queued behind queries. */

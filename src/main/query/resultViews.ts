@@ -45,6 +45,26 @@ export class ResultViews {
     }
   }
 
+  /**
+   * The table holding a complete result as `view` shows it, made if needed (as `page` would), with
+   * its row count: what an export reads. Marked most recently used, so paging elsewhere keeps it.
+   */
+  async viewTable(entry: ResultEntry, view: PageView): Promise<Result<{ table: string; rows: number }>> {
+    const rows = entry.rows;
+    if (rows.kind !== 'kept') return fail(rows.kind === 'none' ? rows.error : appError(newErrorId(), 'RESULT_INCOMPLETE', 'The whole result is needed; try again when the query has finished.'));
+    const bad = badColumn(view, rows.columns.length);
+    if (bad !== undefined) return fail(appError(newErrorId(), 'INVALID_COMMAND', `The result has no column ${bad}.`, { details: { columns: rows.columns.length } }));
+    const table = viewTableName(entry.queryId, view);
+    const made = entry.views.get(table) ?? this.make(entry, table, view, rows.columns);
+    entry.views.delete(table);
+    entry.views.set(table, made);
+    this.trim(entry);
+    return made.then(
+      (n) => ok({ table, rows: n }),
+      (e: unknown) => fail(e as AppError),
+    );
+  }
+
   /** Drops every view of a result (its rows are gone or about to be replaced). */
   dropAll(entry: ResultEntry): void {
     for (const table of entry.views.keys()) void this.cache.drop(table);

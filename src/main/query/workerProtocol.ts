@@ -39,7 +39,9 @@ export type WorkerRequest =
   | { readonly type: 'convertArrow'; readonly jobId: number; readonly source: string; readonly target: string }
   | { readonly type: 'exec'; readonly jobId: number; readonly sql: string }
   /** Small internal reads (the result tables that exist, the database's size): rows as JS values. */
-  | { readonly type: 'read'; readonly jobId: number; readonly sql: string };
+  | { readonly type: 'read'; readonly jobId: number; readonly sql: string }
+  /** An export's COPY … TO, on a connection of its own (cancellable); progress replies report DuckDB's percent. */
+  | { readonly type: 'export'; readonly jobId: number; readonly sql: string };
 
 export interface RunOutcome {
   readonly rowCount: number;
@@ -58,6 +60,7 @@ export interface ReplyOf {
   convertArrow: { readonly rows: number };
   exec: null;
   read: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  export: { readonly rows: number };
 }
 
 export interface RunProgress {

@@ -4,9 +4,11 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import { MAX_MESSAGE_BYTES } from '../../shared/contracts/protocol';
+import type { ExportDownloads } from '../explore/exportDownloads';
 import type { ServerChannel } from '../transports/serverChannel';
 import { wsServerChannel } from '../transports/wsServerChannel';
 import { CONTENT_SECURITY_POLICY } from '../security/contentSecurityPolicy';
+import { serveExportDownload } from './exportDownloadRoute';
 
 export interface WebHostOptions {
   readonly port: number;
@@ -35,6 +37,8 @@ function sameToken(given: string | undefined, token: string): boolean {
 /** What the web host serves: AppCore, or in tests a core without DuckDB. */
 export interface ConnectionHost {
   connect(channel: ServerChannel): unknown;
+  /** Finished exports a browser may fetch once at /exports/<id> (AppCore has them). */
+  readonly downloads?: Pick<ExportDownloads, 'take'>;
 }
 
 /**
@@ -77,6 +81,7 @@ export async function startWebHost(core: ConnectionHost, options: WebHostOptions
     res.setHeader('referrer-policy', 'no-referrer');
     res.setHeader('cache-control', 'no-store');
     if (auth.viaQuery) res.setHeader('set-cookie', `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    if (core.downloads && serveExportDownload(core.downloads, req, res)) return;
     assets(req, res, () => {
       res.writeHead(404).end('Not found');
     });

@@ -12,6 +12,7 @@ import { droppedSources } from './catalog/droppedSources';
 import { copyText } from './common/clipboard';
 import { DUCKDB_KEYWORDS } from './editor/duckdbDialect';
 import { SqlEditor, type EditorError, type SqlEditorHandle } from './editor/SqlEditor';
+import { ExportButton } from './export/ExportButton';
 import { ResultsGrid } from './grid/ResultsGrid';
 import type { GridResult } from './grid/useResultPages';
 import { HistoryPanel } from './history/HistoryPanel';
@@ -194,6 +195,11 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               onCancel={() => void dispatch({ type: 'CancelQuery', sessionId: active.id })}
               onNotice={setNotice}
             />
+            {gridResult?.rowCount !== undefined && (
+              <div className="result-actions">
+                <ExportButton api={api} sessionId={active.id} queryId={gridResult.queryId} rowCount={gridResult.rowCount} view={undefined} />
+              </div>
+            )}
             {gridResult ? (
               <ResultsGrid key={gridResult.queryId} api={api} result={gridResult} rowsAvailable={progress[gridResult.queryId]?.rowsAvailable} onNotice={setNotice} />
             ) : (

@@ -1,6 +1,7 @@
 // Type-only imports: the sandboxed preload bundles this (through the client) and must not pull zod in.
 import type { ClientCommand } from './commands';
-import type { ApiMethod, ApiRequest, PageView } from './protocol';
+import type { ExportFormat } from '../explore/exportFormat';
+import type { ApiMethod, ApiRequest, ExportTarget, PageView } from './protocol';
 
 /**
  * How each method of the API table (protocol.ts) is called: its positional arguments, and the
@@ -18,4 +19,7 @@ export const apiArguments = {
   }),
   unsubscribe: (subscriptionId: string) => ({ subscriptionId }),
   fetchPage: (queryId: string, offset: number, limit: number, view?: PageView) => ({ queryId, offset, limit, ...view }),
+  startExport: (sessionId: string, queryId: string, format: ExportFormat, target: ExportTarget, view?: PageView) => ({ sessionId, queryId, format, target, ...view }),
+  exportOutcome: (exportId: string) => ({ exportId }),
+  cancelExport: (exportId: string) => ({ exportId }),
 } satisfies { readonly [M in ApiMethod]: (...args: never[]) => ApiRequest<M> };

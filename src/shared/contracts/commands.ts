@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportFormats } from '../explore/exportFormat';
 import { appErrorSchema, validationIssues } from './errors';
 import { columnSchema, datasetRegisteredSchema, type AggregateType } from './events';
 
@@ -61,6 +62,16 @@ const sessionCommandSchemas = {
     durationMs: z.number().nonnegative(),
   }),
   FailQuery: z.object({ type: z.literal('FailQuery'), sessionId: mintedId, queryId: mintedId, error: appErrorSchema }),
+  // issued by the export service once a file is in place
+  RecordExport: z.object({
+    type: z.literal('RecordExport'),
+    sessionId: mintedId,
+    queryId: mintedId,
+    format: z.enum(exportFormats),
+    target: text,
+    rows: z.number().int().nonnegative(),
+    bytes: z.number().int().nonnegative(),
+  }),
 };
 
 /** Commands of the Dataset aggregate. */

@@ -36,6 +36,11 @@ export const ErrorCodes = [
   'DATASET_EMPTY',
   'DATASET_CORRUPT',
   'DOWNLOAD_FAILED',
+  // export
+  'EXPORT_NOT_FOUND',
+  'EXPORT_NOT_WRITABLE',
+  'EXPORT_DISK_FULL',
+  'EXPORT_UNAVAILABLE',
   // store
   'STORE_CORRUPT',
   'STORE_LOCKED',

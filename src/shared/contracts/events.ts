@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportFormats } from '../explore/exportFormat';
 import { appErrorSchema } from './errors';
 
 /** A result column as DuckDB names and types it (`BIGINT`, `DECIMAL(18,3)`, `STRUCT(a INTEGER)`…). */
@@ -61,6 +62,17 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   ),
   event('QueryFailed', z.object({ queryId: z.string(), error: appErrorSchema })),
   event('QueryCancelled', z.object({ queryId: z.string(), reason: z.string() })),
+  /** A result was written to a file (its path) or handed to a browser as a download; only finished exports are recorded. */
+  event(
+    'ResultExported',
+    z.object({
+      queryId: z.string(),
+      format: z.enum(exportFormats),
+      target: z.string(),
+      rows: z.number().int().nonnegative(),
+      bytes: z.number().int().nonnegative(),
+    }),
+  ),
 ]);
 export type SessionEvent = z.infer<typeof sessionEventSchema>;
 

@@ -33,7 +33,28 @@ export interface DownloadProgress {
   readonly percent?: number;
 }
 
-export type Progress = QueryProgress | DownloadProgress;
+/**
+ * Transient: an export of a result being written (topic of its session). `bytesWritten` is the size
+ * of the file so far (a stat of it); `rowsEstimate` is the result's rows × DuckDB's percent done, an
+ * estimate until `state` is 'done', when `rows` and `bytes` are exact.
+ */
+export interface ExportProgress {
+  readonly kind: 'export';
+  readonly topic: string;
+  readonly sessionId: string;
+  readonly queryId: string;
+  readonly exportId: string;
+  readonly state: 'running' | 'done' | 'failed' | 'cancelled';
+  readonly elapsedMs: number;
+  readonly bytesWritten: number;
+  readonly rowsEstimate?: number;
+  readonly percent?: number;
+  readonly rows?: number;
+  readonly bytes?: number;
+  readonly error?: AppError;
+}
+
+export type Progress = QueryProgress | DownloadProgress | ExportProgress;
 
 /**
  * What a subscriber receives. `snapshot` and `event` carry the global seq the client keeps as its

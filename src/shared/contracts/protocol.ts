@@ -7,6 +7,7 @@ import type { FileBridge } from './fileBridge';
 import type { Frame } from './frames';
 import { MAX_FILTERS, MAX_PAGE_ROWS, MAX_SORT_KEYS } from './limits';
 import { isValidPattern } from './topics';
+import { exportFormats } from '../explore/exportFormat';
 
 export { MAX_FILTERS, MAX_MESSAGE_BYTES, MAX_PAGE_ROWS, MAX_SORT_KEYS } from './limits';
 
@@ -36,6 +37,33 @@ export interface PageView {
   readonly orderBy?: z.infer<typeof pageOrderSchema>;
   readonly filter?: z.infer<typeof pageFilterSchema>;
 }
+
+/**
+ * Where an export goes. The renderer never names a path: in a browser the file becomes a download;
+ * in the desktop app main asks with the OS's save dialog.
+ */
+export const exportTargetSchema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('download') }).strict(), z.object({ kind: z.literal('saveDialog') }).strict()]);
+export type ExportTarget = z.infer<typeof exportTargetSchema>;
+
+/** A finished export: exact rows and bytes, and for a download where to fetch it (once). */
+export interface ExportOutcome {
+  readonly exportId: string;
+  readonly rows: number;
+  readonly bytes: number;
+  /** The file's path, or 'download'. */
+  readonly target: string;
+  readonly download?: { readonly url: string; readonly fileName: string };
+}
+
+const exportOutcomeSchema: z.ZodType<ExportOutcome> = z.object({
+  exportId: z.string(),
+  rows: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+  target: z.string(),
+  download: z.object({ url: z.string(), fileName: z.string() }).optional(),
+});
+
+const exportId = z.string().min(1).max(64);
 
 const subscriptionId = z.string().min(1).max(64);
 /** A store id is an event id (UUIDv7), or empty for a log that had no event yet. */
@@ -107,6 +135,34 @@ export const apiMethods = {
       })
       .strict(),
     response: pageSchema,
+  },
+  /**
+   * Starts writing a complete result (as the grid shows it: `orderBy`/`filter`) to a file. Answers
+   * at once with the export's id (none when the person dismissed the save dialog); ExportProgress
+   * frames follow on the session's topic, and `exportOutcome` resolves when it is done.
+   */
+  startExport: {
+    request: z
+      .object({
+        sessionId: z.string().min(1).max(64),
+        queryId: z.string().min(1).max(64),
+        format: z.enum(exportFormats),
+        orderBy: pageOrderSchema.optional(),
+        filter: pageFilterSchema.optional(),
+        target: exportTargetSchema,
+      })
+      .strict(),
+    response: z.object({ exportId: z.string().optional() }),
+  },
+  /** Waits for an export to finish: its outcome, or its error (INTERRUPTED when it was cancelled). */
+  exportOutcome: {
+    request: z.object({ exportId }).strict(),
+    response: exportOutcomeSchema,
+  },
+  /** Interrupts a running export and removes its partial file; one already finished is left alone. */
+  cancelExport: {
+    request: z.object({ exportId }).strict(),
+    response: z.object({ exportId: z.string() }),
   },
 } as const;
 

@@ -88,6 +88,10 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
       return inFlight(q) && q.queryId === command.queryId
         ? [{ type: 'QueryFailed', payload: { queryId: command.queryId, error: command.error } }]
         : mismatch(q, command.queryId);
+    case 'RecordExport': {
+      const { queryId, format, target, rows, bytes } = command;
+      return [{ type: 'ResultExported', payload: { queryId, format, target, rows, bytes } }];
+    }
     default:
       return assertNever(command);
   }
@@ -115,6 +119,7 @@ function evolve(state: QuerySessionState, event: SessionEvent): QuerySessionStat
       return { ...content, status: 'Closed' };
     }
     case 'SessionActivated':
+    case 'ResultExported':
       return state;
     case 'DraftSaved':
       return { ...state, draft: event.payload.sql };

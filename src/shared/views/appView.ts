@@ -3,6 +3,7 @@ import type { Column, DatasetEvent, DatasetFormat, DatasetTable, DomainEvent, Ev
 import { CATALOG_TOPIC, matchTopic, sessionTopic } from '../contracts/topics';
 import { assertNever } from '../domain/decider';
 import { canStartQuery, type QueryPhase } from '../domain/queryLifecycle';
+import type { ExportFormat } from '../explore/exportFormat';
 
 /**
  * The projected state the UI renders. One pure fold (`foldAppView`) runs in main (projections,
@@ -20,6 +21,17 @@ export interface HistoryEntry {
   readonly durationMs?: number;
   readonly error?: AppError;
   readonly cancelReason?: string;
+  /** Finished exports of this result, oldest first ("Exported 3,000,000 rows as Parquet"). */
+  readonly exports?: readonly ExportEntry[];
+}
+
+export interface ExportEntry {
+  readonly format: ExportFormat;
+  /** The file's path, or 'download' for a browser download. */
+  readonly target: string;
+  readonly rows: number;
+  readonly bytes: number;
+  readonly exportedAt: string;
 }
 
 export interface SessionView {
@@ -214,6 +226,13 @@ class ViewDraft {
           h.finishedAt === undefined
             ? { queryId: h.queryId, sql: h.sql, phase: 'Cancelled', startedAt: h.startedAt, finishedAt: e.occurredAt, cancelReason }
             : { ...h, phase: 'Cancelled', finishedAt: e.occurredAt, cancelReason };
+        return;
+      }
+      case 'ResultExported': {
+        const h = this.writableEntry(s, e.payload.queryId);
+        if (!h) return;
+        const { format, target, rows, bytes } = e.payload;
+        h.exports = [...(h.exports ?? []), { format, target, rows, bytes, exportedAt: e.occurredAt }];
         return;
       }
       default:

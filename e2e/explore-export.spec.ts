@@ -1,0 +1,114 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { duckdbRows } from './duckdbOracle';
+import { expect, test, VEGA_DATA } from './fixtures';
+import { nodeClient } from './nodeClient';
+import { grid, ready, runSql, screenshot } from './workbench.helpers';
+
+// The desktop app asks where to save with the OS's save dialog, which Playwright cannot drive; a
+// browser gets a download, and that is what these check.
+test.beforeEach(() => test.skip(test.info().project.name !== 'web', 'a browser download; the desktop uses the OS save dialog'));
+
+const FLIGHTS = `read_parquet('${VEGA_DATA}/flights-3m.parquet')`;
+const exportDialog = (page: Page) => page.getByRole('dialog', { name: 'Export result' });
+
+/** Count and an order-independent checksum of every column: what a file must match. */
+const fingerprint = (from: string) => duckdbRows(`select count(*), sum(hash(COLUMNS(*))) from ${from}`);
+
+/** Files an export left in the data dir's download folder (none once downloaded or cancelled). */
+const leftovers = (dataDir: string): string[] => (existsSync(join(dataDir, 'exports')) ? readdirSync(join(dataDir, 'exports')) : []);
+
+test('Export… → Parquet → a download arrives with exactly the query’s rows, as raw DuckDB reads them', async ({ app }, testInfo) => {
+  const { page, dataDir } = app;
+  await ready(page, 'flights_3m');
+  await runSql(page, "select * from flights_3m where origin = 'SFO'");
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '60870', { timeout: 60_000 });
+
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = exportDialog(page);
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toHaveAttribute('aria-modal', 'true');
+  const format = dialog.getByRole('combobox', { name: 'Format' });
+  await expect(format).toBeFocused();
+  await expect(format.getByRole('option')).toHaveText(['CSV', 'Parquet', 'JSON', 'NDJSON']);
+  await format.selectOption({ label: 'Parquet' });
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^Session 1 - select from flights_3m where origin SFO\.parquet$/);
+  const file = testInfo.outputPath('export.parquet');
+  await download.saveAs(file);
+  await expect(dialog.getByRole('status')).toHaveText(/^Exported 60,869 rows as Parquet \([\d.]+ (KB|MB)\) — downloading\.$/);
+  await screenshot(page, testInfo, 'export-dialog-done');
+  expect(await fingerprint(`read_parquet('${file}')`)).toEqual(await fingerprint(`(select * from ${FLIGHTS} where origin = 'SFO')`));
+  expect((await duckdbRows(`select column_type from (describe select * from read_parquet('${file}'))`)).flat()).toEqual(['TIMESTAMP', 'BIGINT', 'BIGINT', 'VARCHAR', 'VARCHAR']);
+  // served once, then deleted from the data dir
+  await expect.poll(() => leftovers(dataDir)).toEqual([]);
+
+  // Escape closes the dialog and gives focus back to the button.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Export…' })).toBeFocused();
+});
+
+test('a sorted and filtered view exports as CSV, through the API, and the download URL serves it once', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'flights_3m');
+  await runSql(page, 'select * from flights_3m where delay > 300');
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '2152', { timeout: 60_000 });
+  // The grid's sort/filter UI comes from another part of this work: the view goes in as the API takes it.
+  const client = await nodeClient(page.url());
+  try {
+    const session = client.sessions()[0]!;
+    const queryId = session.history.at(-1)!.queryId;
+    const view = { filter: [{ column: 2, op: 'gt' as const, value: '1000' }], orderBy: [{ column: 1, descending: true }] };
+    const started = await client.api.startExport(session.id, queryId, 'csv', { kind: 'download' }, view);
+    expect(started.ok).toBe(true);
+    const exportId = started.ok ? started.value.exportId! : '';
+    const outcome = await client.api.exportOutcome(exportId);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    const expected = await duckdbRows(`select * from ${FLIGHTS} where delay > 300 and distance > 1000 order by delay desc`);
+    expect(outcome.value.rows).toBe(expected.length);
+
+    const url = new URL(outcome.value.download!.url, page.url());
+    url.searchParams.set('token', new URL(page.url()).searchParams.get('token')!);
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="Session 1 - select from flights_3m where delay 300\.csv"/);
+    const file = testInfo.outputPath('view.csv');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    const written = await duckdbRows(`select * from read_csv('${file}', timestampformat = '%Y-%m-%d %H:%M:%S')`);
+    // the same rows, in the view's order (ties keep the result's order, which the oracle need not)
+    expect([...written].sort()).toEqual([...expected].sort());
+    const delays = written.map((r) => Number(r[1]));
+    expect(delays).toEqual([...delays].sort((a, b) => b - a));
+    expect(written.every((r) => Number(r[2]) > 1000)).toBe(true);
+    // once only
+    expect((await fetch(url)).status).toBe(404);
+    // and never without the token
+    url.searchParams.delete('token');
+    expect((await fetch(url)).status).toBe(403);
+  } finally {
+    client.close();
+  }
+});
+
+test('cancelling a big export (flights-3m as CSV) removes its partial file', async ({ app }, testInfo) => {
+  const { page, dataDir } = app;
+  await ready(page, 'flights_3m');
+  await runSql(page, 'select * from flights_3m');
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '3000001', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = exportDialog(page);
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'CSV' });
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  // Bytes are in the partial file: progress says so.
+  await expect(dialog.getByRole('status')).toHaveText(/^Writing… about [\d,]+ rows?, (?!0 bytes)[\d.,]+ (bytes|KB|MB|GB) so far$/, { timeout: 30_000 });
+  expect(leftovers(dataDir).some((f) => f.endsWith('.part'))).toBe(true);
+  await screenshot(page, testInfo, 'export-dialog-running');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(/^The export was cancelled; no file was left behind\. Error id: [0-9a-f-]{36}$/);
+  expect(leftovers(dataDir)).toEqual([]);
+});

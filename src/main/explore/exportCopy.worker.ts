@@ -1,0 +1,48 @@
+/**
+ * The COPY of an export, on the DuckDB worker thread. Each export gets a connection of its own, so
+ * a cancel interrupts exactly it and pages and queries keep their own connections meanwhile.
+ */
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { RunProgress } from '../query/workerProtocol';
+
+/** Connections of running exports, by job id: what a cancel interrupts. */
+const exporting = new Map<number, DuckDBConnection>();
+
+export interface ExportCallbacks {
+  progress(p: RunProgress): void;
+  /** Checked before the COPY starts: a cancel that lands before the connection exists is not lost. */
+  cancelled(): boolean;
+}
+
+/** Runs `sql` (a COPY … TO …) and answers with the rows DuckDB says it wrote. */
+export async function runExportCopy(instance: DuckDBInstance, jobId: number, sql: string, progressIntervalMs: number, cb: ExportCallbacks): Promise<{ rows: number }> {
+  const c = await instance.connect();
+  exporting.set(jobId, c);
+  const started = performance.now();
+  let timer: ReturnType<typeof setInterval> | undefined;
+  try {
+    // DuckDB only tracks a query's progress with its progress bar on; nothing is printed.
+    await c.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
+    if (cb.cancelled()) throw new Error('cancelled before the COPY began');
+    timer = setInterval(() => {
+      const p = c.progress;
+      cb.progress({ elapsedMs: Math.round(performance.now() - started), ...(p.percentage >= 0 ? { percent: Math.min(100, p.percentage) } : {}) });
+    }, progressIntervalMs);
+    const result = await c.run(sql);
+    return { rows: Number(result.rowsChanged) };
+  } finally {
+    clearInterval(timer);
+    exporting.delete(jobId);
+    c.closeSync();
+  }
+}
+
+/** Interrupts one export's COPY (its job then fails as INTERRUPTED). */
+export function interruptExport(jobId: number): void {
+  exporting.get(jobId)?.interrupt();
+}
+
+/** Interrupts every running export: the worker is stopping. */
+export function interruptAllExports(): void {
+  for (const c of exporting.values()) c.interrupt();
+}

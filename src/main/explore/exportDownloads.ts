@@ -1,0 +1,48 @@
+import { rm } from 'node:fs/promises';
+import type { ExportFormat } from '../../shared/explore/exportFormat';
+
+/** A finished export waiting for its browser to fetch it. */
+export interface ExportDownload {
+  readonly exportId: string;
+  readonly path: string;
+  readonly fileName: string;
+  readonly format: ExportFormat;
+}
+
+/** How long an unclaimed download is kept before its file is deleted. */
+export const DOWNLOAD_TTL_MS = 10 * 60_000;
+
+/**
+ * Finished exports a browser may download, each once: `take` hands a file to the web host and
+ * forgets it (the host deletes the file once sent); one never fetched is deleted after a timeout.
+ */
+export class ExportDownloads {
+  private readonly waiting = new Map<string, { download: ExportDownload; timer: ReturnType<typeof setTimeout> }>();
+
+  constructor(private readonly ttlMs = DOWNLOAD_TTL_MS) {}
+
+  add(download: ExportDownload): void {
+    const timer = setTimeout(() => void this.discard(download.exportId), this.ttlMs);
+    timer.unref();
+    this.waiting.set(download.exportId, { download, timer });
+  }
+
+  /** The download of `exportId`, once; undefined when there is none (never made, taken, or expired). */
+  take(exportId: string): ExportDownload | undefined {
+    const w = this.waiting.get(exportId);
+    if (!w) return undefined;
+    clearTimeout(w.timer);
+    this.waiting.delete(exportId);
+    return w.download;
+  }
+
+  /** Deletes the file of a download nobody fetched. */
+  async discard(exportId: string): Promise<void> {
+    const d = this.take(exportId);
+    if (d) await rm(d.path, { force: true });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.waiting.keys()].map((id) => this.discard(id)));
+  }
+}

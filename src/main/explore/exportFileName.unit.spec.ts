@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { attachmentHeader, exportFileName } from './exportFileName';
+
+describe('export file names', () => {
+  it('come from the session title and the query, keeping letters and digits of any script', () => {
+    expect(exportFileName('Session 1', "select * from flights_3m where origin = 'SFO'", 'parquet')).toBe('Session 1 - select from flights_3m where origin SFO.parquet');
+    expect(exportFileName('Réseau 東京', 'select 1', 'csv')).toBe('Réseau 東京 - select 1.csv');
+  });
+
+  it('drop separators, quotes, control characters and leading dots, and stay short', () => {
+    const name = exportFileName('../../etc/passwd', 'select "a\\b"\u0000\r\n; drop table x; --', 'json');
+    expect(name).toBe('etc passwd - select a b drop table x --.json');
+    for (const ch of ['/', '\\', '"', '\u0000', '\r', '\n']) expect(name).not.toContain(ch);
+    expect(exportFileName('.hidden', '', 'csv')).toBe('hidden.csv');
+    expect(exportFileName('x'.repeat(10_000), 'y', 'csv')).toHaveLength(80 + '.csv'.length);
+    expect(exportFileName('///', '***', 'ndjson')).toBe('export.ndjson');
+    expect(exportFileName('😀', '', 'csv')).toBe('export.csv');
+  });
+
+  it('go into a Content-Disposition header that cannot be broken out of', () => {
+    const header = attachmentHeader('Ünïcode "quoted" name.csv');
+    expect(header).toBe(`attachment; filename="_n_code _quoted_ name.csv"; filename*=UTF-8''%C3%9Cn%C3%AFcode%20%22quoted%22%20name.csv`);
+    expect(attachmentHeader('a\r\nSet-Cookie: x.csv')).not.toMatch(/[\r\n]/);
+  });
+});

@@ -1,0 +1,206 @@
+import { mkdir, rename, rm, stat, access, constants } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { appError, fail, ok, toAppError, type AppError, type Result } from '../../shared/contracts/errors';
+import type { ExportProgress } from '../../shared/contracts/frames';
+import type { ExportOutcome, ExportTarget, PageView } from '../../shared/contracts/protocol';
+import { sessionTopic } from '../../shared/contracts/topics';
+import { exportExtension, type ExportFormat } from '../../shared/explore/exportFormat';
+import type { CommandHandler } from '../commands/commandHandler';
+import { systemMeta } from '../commands/systemMeta';
+import { newErrorId, newId } from '../platform/ids';
+import { logAppError, type Logger } from '../platform/logger';
+import type { QueryRunner } from '../query/queryRunner';
+import type { QueryWorker } from '../query/queryWorker';
+import type { Bus } from '../streams/bus';
+import type { Projections } from '../streams/projections';
+import type { ExportDownloads } from './exportDownloads';
+import { exportFailure } from './exportFailure';
+import { exportFileName } from './exportFileName';
+import { exportSql } from './exportSql';
+
+export interface ExportRequest {
+  readonly sessionId: string;
+  readonly queryId: string;
+  readonly format: ExportFormat;
+  readonly view?: PageView;
+}
+
+/** Where main writes: a path (the save dialog's, or a test's), or the downloads folder for a browser. */
+export type ResolvedTarget = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'download' };
+
+/** Asks the person where to save (the desktop's save dialog); undefined when they dismissed it. */
+export type ChooseExportPath = (suggestedName: string) => Promise<string | undefined>;
+
+interface RunningExport {
+  readonly exportId: string;
+  jobId?: number;
+  cancelled: boolean;
+  /** Set once finished: late progress (a stat still in flight) must not follow the end. */
+  finished: boolean;
+  outcome?: Promise<Result<ExportOutcome>>;
+}
+
+/** Finished exports whose outcome is still kept for `exportOutcome` (the newest ones). */
+const KEPT_OUTCOMES = 64;
+
+/**
+ * Exports of complete results (docs/explore.md, export). The rows are the kept result table, or
+ * the sorted/filtered view table the grid pages, written by DuckDB's COPY on the worker to a temp
+ * file beside the target and renamed into place only once complete: a cancel, a full disk or an
+ * unwritable folder leaves no file behind. A finished export is recorded as ResultExported.
+ */
+export class ExportService {
+  private readonly exports = new Map<string, RunningExport>();
+
+  constructor(
+    private readonly deps: {
+      readonly pool: QueryWorker;
+      readonly runner: QueryRunner;
+      readonly handler: CommandHandler;
+      readonly bus: Bus;
+      readonly projections: Projections;
+      readonly log: Logger;
+      readonly downloads: ExportDownloads;
+      /** Where a browser's downloads wait to be fetched. */
+      readonly downloadDir: string;
+    },
+  ) {}
+
+  /** The name offered for an export of a session's query: its title and SQL, sanitised. */
+  suggestedName(sessionId: string, queryId: string, format: ExportFormat): string {
+    const session = this.deps.projections.current.view.sessions[sessionId];
+    const sql = session?.history.find((h) => h.queryId === queryId)?.sql ?? '';
+    return exportFileName(session?.title ?? 'Sextant', sql, format);
+  }
+
+  /**
+   * Starts an export and answers with its id at once (none when the person dismissed the save
+   * dialog). The result must be complete; its rows are read as `view` shows them.
+   */
+  async start(request: ExportRequest, target: ExportTarget | ResolvedTarget, choose?: ChooseExportPath): Promise<Result<{ exportId?: string }>> {
+    const source = await this.deps.runner.exportSource(request.queryId, request.view);
+    if (!source.ok) return source;
+    if (source.value.sessionId !== request.sessionId) {
+      return fail(appError(newErrorId(), 'RESULT_NOT_FOUND', 'That result is not one of this session’s.', { details: { queryId: request.queryId } }));
+    }
+    const exportId = newId();
+    let path: string;
+    let download: { fileName: string } | undefined;
+    switch (target.kind) {
+      case 'file':
+        path = target.path;
+        break;
+      case 'saveDialog': {
+        if (!choose) return fail(appError(newErrorId(), 'EXPORT_UNAVAILABLE', 'This window cannot show a save dialog; export as a download instead.'));
+        const chosen = await choose(this.suggestedName(request.sessionId, request.queryId, request.format));
+        if (chosen === undefined) return ok({});
+        path = chosen;
+        break;
+      }
+      case 'download':
+        download = { fileName: this.suggestedName(request.sessionId, request.queryId, request.format) };
+        path = join(this.deps.downloadDir, `${exportId}.${exportExtension[request.format]}`);
+        await mkdir(this.deps.downloadDir, { recursive: true });
+        break;
+    }
+    const running: RunningExport = { exportId, cancelled: false, finished: false };
+    running.outcome = this.run(running, request, source.value, path, download);
+    this.exports.set(exportId, running);
+    this.forgetOld();
+    return ok({ exportId });
+  }
+
+  /** Waits for an export's end: its outcome, or its error (INTERRUPTED when cancelled). */
+  outcome(exportId: string): Promise<Result<ExportOutcome>> {
+    return this.exports.get(exportId)?.outcome ?? Promise.resolve(fail(notFound(exportId)));
+  }
+
+  /** Interrupts a running export; its partial file is removed before its outcome resolves. */
+  cancel(exportId: string): Result<{ exportId: string }> {
+    const e = this.exports.get(exportId);
+    if (!e) return fail(notFound(exportId));
+    if (e.finished) return ok({ exportId });
+    e.cancelled = true;
+    if (e.jobId !== undefined) this.deps.pool.cancel(e.jobId);
+    return ok({ exportId });
+  }
+
+  private async run(
+    e: RunningExport,
+    request: ExportRequest,
+    source: { table: string; columns: Parameters<typeof exportSql>[1]; rows: number },
+    path: string,
+    download: { fileName: string } | undefined,
+  ): Promise<Result<ExportOutcome>> {
+    const { sessionId, queryId, format } = request;
+    const temp = join(dirname(path), `.${basename(path)}.${e.exportId}.part`);
+    const started = performance.now();
+    const publish = (fields: Pick<ExportProgress, 'state' | 'bytesWritten'> & Partial<ExportProgress>): void => {
+      if (e.finished) return;
+      if (fields.state !== 'running') e.finished = true;
+      this.deps.bus.publishProgress({
+        kind: 'export',
+        topic: sessionTopic(sessionId),
+        sessionId,
+        queryId,
+        exportId: e.exportId,
+        elapsedMs: Math.round(performance.now() - started),
+        ...fields,
+      });
+    };
+    try {
+      await access(dirname(path), constants.W_OK);
+      if (e.cancelled) throw cancelledError();
+      publish({ state: 'running', bytesWritten: 0, rowsEstimate: 0 });
+      const job = this.deps.pool.start({ type: 'export', sql: exportSql(source.table, source.columns, format, temp) }, (p) => {
+        void stat(temp).then(
+          (s) => publish({ state: 'running', bytesWritten: s.size, ...(p.percent !== undefined ? { percent: p.percent, rowsEstimate: Math.round((source.rows * p.percent) / 100) } : {}) }),
+          () => undefined,
+        );
+      });
+      e.jobId = job.jobId;
+      if (e.cancelled) this.deps.pool.cancel(job.jobId);
+      const { rows } = await job.done;
+      if (e.cancelled) throw cancelledError();
+      await rename(temp, path);
+      const { size: bytes } = await stat(path);
+      const targetText = download ? 'download' : path;
+      const recorded = await this.deps.handler.handle({ type: 'RecordExport', sessionId, queryId, format, target: targetText, rows, bytes }, systemMeta(undefined));
+      if (!recorded.ok) logAppError(this.deps.log, 'warn', recorded.error, { sessionId, queryId });
+      if (download) this.deps.downloads.add({ exportId: e.exportId, path, fileName: download.fileName, format });
+      publish({ state: 'done', bytesWritten: bytes, rows, bytes, rowsEstimate: rows, percent: 100 });
+      this.deps.log.info({ exportId: e.exportId, sessionId, queryId, format, rows, bytes }, 'result exported');
+      return ok({
+        exportId: e.exportId,
+        rows,
+        bytes,
+        target: targetText,
+        ...(download ? { download: { url: `/exports/${e.exportId}`, fileName: download.fileName } } : {}),
+      });
+    } catch (thrown) {
+      await rm(temp, { force: true }).catch(() => undefined);
+      const raw = toAppError(thrown, newErrorId());
+      const error: AppError = e.cancelled || raw.code === 'INTERRUPTED' ? { ...raw, code: 'INTERRUPTED', message: 'The export was cancelled; no file was left behind.' } : exportFailure(raw, path);
+      logAppError(this.deps.log, error.code === 'INTERRUPTED' ? 'info' : 'warn', error, { sessionId, queryId });
+      publish({ state: error.code === 'INTERRUPTED' ? 'cancelled' : 'failed', bytesWritten: 0, error });
+      return fail(error);
+    }
+  }
+
+  /** Keeps the outcomes of the newest exports only; running ones are never forgotten. */
+  private forgetOld(): void {
+    if (this.exports.size <= KEPT_OUTCOMES) return;
+    for (const id of [...this.exports.keys()].slice(0, this.exports.size - KEPT_OUTCOMES)) {
+      const e = this.exports.get(id);
+      void e?.outcome?.then(() => this.exports.size > KEPT_OUTCOMES && this.exports.delete(id));
+    }
+  }
+
+  /** Cancels every running export (Sextant is stopping). */
+  close(): void {
+    for (const id of this.exports.keys()) this.cancel(id);
+  }
+}
+
+const notFound = (exportId: string): AppError => appError(newErrorId(), 'EXPORT_NOT_FOUND', 'There is no such export.', { details: { exportId } });
+const cancelledError = (): AppError => appError(newErrorId(), 'INTERRUPTED', 'The export was cancelled.');

@@ -1,0 +1,53 @@
+import { createReadStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { attachmentHeader } from '../explore/exportFileName';
+import type { ExportDownloads } from '../explore/exportDownloads';
+import type { ExportFormat } from '../../shared/explore/exportFormat';
+
+/** Where a finished export is fetched: `/exports/<exportId>`. */
+const ROUTE = /^\/exports\/([0-9a-f-]{36})$/;
+
+const CONTENT_TYPE: Readonly<Record<ExportFormat, string>> = {
+  csv: 'text/csv; charset=utf-8',
+  parquet: 'application/vnd.apache.parquet',
+  json: 'application/json',
+  ndjson: 'application/x-ndjson',
+};
+
+/**
+ * Serves a finished export once, as an attachment, then deletes its file (also when the browser
+ * drops the transfer half way: a download is fetched once). The request has passed the web host's
+ * token, Host and Origin checks before it gets here. Answers false when the path is not this route.
+ */
+export function serveExportDownload(downloads: Pick<ExportDownloads, 'take'>, req: IncomingMessage, res: ServerResponse): boolean {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const match = ROUTE.exec(url.pathname);
+  if (!match) return false;
+  const download = req.method === 'GET' ? downloads.take(match[1]!) : undefined;
+  if (!download) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('This export is not available (it was downloaded already, or expired).');
+    return true;
+  }
+  const remove = (): void => void rm(download.path, { force: true });
+  void stat(download.path).then(
+    (s) => {
+      res.writeHead(200, {
+        'content-type': CONTENT_TYPE[download.format],
+        'content-length': String(s.size),
+        'content-disposition': attachmentHeader(download.fileName),
+      });
+      const file = createReadStream(download.path);
+      file.pipe(res);
+      res.once('close', () => {
+        file.destroy();
+        remove();
+      });
+    },
+    () => {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('This export’s file is gone.');
+      remove();
+    },
+  );
+  return true;
+}
