@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appErrorSchema } from './errors';
+import { pageFilterSchema, pageOrderSchema } from './pageView';
 
 /** A result column as DuckDB names and types it (`BIGINT`, `DECIMAL(18,3)`, `STRUCT(a INTEGER)`…). */
 export const columnSchema = z.object({ name: z.string(), type: z.string() });
@@ -61,6 +62,8 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   ),
   event('QueryFailed', z.object({ queryId: z.string(), error: appErrorSchema })),
   event('QueryCancelled', z.object({ queryId: z.string(), reason: z.string() })),
+  /** A completed result is now shown sorted and filtered so (empty lists: as it came). */
+  event('ResultViewSet', z.object({ queryId: z.string(), orderBy: pageOrderSchema, filter: pageFilterSchema })),
 ]);
 export type SessionEvent = z.infer<typeof sessionEventSchema>;
 

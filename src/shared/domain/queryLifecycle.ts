@@ -15,7 +15,8 @@ export const isInFlight = (phase: QueryPhase | undefined): phase is InFlightPhas
 /** Over for good: nothing about it will change again. */
 export const isSettled = (phase: QueryPhase | undefined): phase is SettledPhase => phase !== undefined && !isInFlight(phase);
 
-type QueryEventType = Extract<SessionEvent, { payload: { queryId: string } }>['type'];
+/** Events that move a query along its lifecycle (a ResultViewSet names a query but only changes how it is shown). */
+type QueryEventType = Exclude<Extract<SessionEvent, { payload: { queryId: string } }>, { type: 'ResultViewSet' }>['type'];
 
 /** The phase a query event moves its query to. */
 export const phaseAfter: { readonly [T in QueryEventType]: QueryPhase } = {

@@ -3,6 +3,7 @@ import type { Column, DatasetEvent, DatasetFormat, DatasetTable, DomainEvent, Ev
 import { CATALOG_TOPIC, matchTopic, sessionTopic } from '../contracts/topics';
 import { assertNever } from '../domain/decider';
 import { canStartQuery, type QueryPhase } from '../domain/queryLifecycle';
+import { isPlainView, type ResultView } from '../domain/resultView';
 
 /**
  * The projected state the UI renders. One pure fold (`foldAppView`) runs in main (projections,
@@ -20,6 +21,8 @@ export interface HistoryEntry {
   readonly durationMs?: number;
   readonly error?: AppError;
   readonly cancelReason?: string;
+  /** How its result is sorted and filtered (ResultViewSet); absent while shown as it came. */
+  readonly view?: ResultView;
 }
 
 export interface SessionView {
@@ -214,6 +217,14 @@ class ViewDraft {
           h.finishedAt === undefined
             ? { queryId: h.queryId, sql: h.sql, phase: 'Cancelled', startedAt: h.startedAt, finishedAt: e.occurredAt, cancelReason }
             : { ...h, phase: 'Cancelled', finishedAt: e.occurredAt, cancelReason };
+        return;
+      }
+      case 'ResultViewSet': {
+        const h = this.writableEntry(s, e.payload.queryId);
+        if (!h) return;
+        const { orderBy, filter } = e.payload;
+        if (isPlainView({ orderBy, filter })) delete h.view;
+        else h.view = { orderBy, filter };
         return;
       }
       default:
