@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { QueryPhase } from '../../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { countOf, formatMs, formatWhen } from '../format';
+import { ViewSummary } from './ViewSummary';
 
 /** How a phase reads in the history, and what its search matches. */
 const phaseLabel: Readonly<Record<QueryPhase, string>> = {
@@ -52,6 +53,7 @@ export function HistoryPanel({ entries, running, onPick, onRerun }: Props) {
                 {' · '}
                 <time dateTime={h.startedAt}>{formatWhen(h.startedAt)}</time>
               </span>
+              {h.view && <ViewSummary view={h.view} columns={h.columns} />}
             </button>
             <button className="rerun" onClick={() => onRerun(h.sql)} disabled={running} aria-label="Repeat query" title="Run this query again">
               ↻
