@@ -14,7 +14,11 @@ export function GridToolbar({ controls, onOpenAsSql }: Props) {
       <button type="button" aria-pressed={filtersShown} onClick={() => setFiltersShown(!filtersShown)} title="Show a filter box under each column header">
         <ListFilter size={14} aria-hidden="true" />
         Filters
-        {view.filter.length > 0 && <span className="count-badge">{view.filter.length}</span>}
+        {view.filter.length > 0 && (
+          <span className="count-badge" aria-hidden="true">
+            {view.filter.length}
+          </span>
+        )}
       </button>
       <button type="button" disabled={plain} onClick={clear} title="Show the result as it came: no sort, no filter">
         <FunnelX size={14} aria-hidden="true" />
