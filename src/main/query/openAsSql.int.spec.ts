@@ -55,7 +55,7 @@ describe('Open as SQL gives the rows the app shows', () => {
 
   for (const [name, view] of views) {
     it(name, async () => {
-      const page = await core.runner.fetchPage(queryId, 0, 1000, view);
+      const page = await core.runner.fetchPage(queryId, 0, 1000, { orderBy: [...view.orderBy], filter: [...view.filter] });
       if (!page.ok) throw new Error(page.error.message);
       const entry = core.projections.current.view;
       const columns = Object.values(entry.sessions).flatMap((s) => s.history).find((h) => h.queryId === queryId)!.columns!;

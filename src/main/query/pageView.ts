@@ -58,8 +58,8 @@ function whereOf(columns: readonly Column[], view: PageView): BoundSql {
 }
 
 /** The view's order; ties keep the result's own order (rowid), so every page is deterministic. */
-const orderOf = (view: PageView): string =>
-  [...(view.orderBy ?? []).map((o) => `c${o.column} ${o.descending ? 'DESC' : 'ASC'} NULLS LAST`), 'rowid'].join(', ');
+const orderOf = (view: PageView, rowid = 'rowid'): string =>
+  [...(view.orderBy ?? []).map((o) => `c${o.column} ${o.descending ? 'DESC' : 'ASC'} NULLS LAST`), rowid].join(', ');
 
 /**
  * SQL that materialises a sorted/filtered copy of a result. Rows land in the copy in view order,
@@ -78,7 +78,13 @@ export function viewTableSql(base: string, target: string, columns: readonly Col
 export function viewHeadSql(base: string, columns: readonly Column[], view: PageView, offset: number, limit: number): BoundSql {
   const where = whereOf(columns, view);
   const text = columns.map((_, i) => `c${i}::VARCHAR AS t${i}`).join(', ');
-  return { sql: `SELECT ${text} FROM ${base}${where.sql} ORDER BY ${orderOf(view)} LIMIT ${limit} OFFSET ${offset}`, params: where.params };
+  // Unsorted, a plain LIMIT keeps the result's order (preserve_insertion_order, as pageSql's headSql
+  // relies on) and stops at the rows it needs; ORDER BY rowid would read every matching row first.
+  if ((view.orderBy?.length ?? 0) === 0) return { sql: `SELECT ${text} FROM ${base}${where.sql} LIMIT ${limit} OFFSET ${offset}`, params: where.params };
+  // Sorted, the rows are picked first and only they are cast to text: with the casts beside the
+  // ORDER BY, DuckDB cast all 3M rows before keeping 100 (400 ms against 60 ms on flights-3m).
+  const picked = `SELECT *, rowid AS view_rowid FROM ${base}${where.sql} ORDER BY ${orderOf(view)} LIMIT ${limit} OFFSET ${offset}`;
+  return { sql: `SELECT ${text} FROM (${picked}) ORDER BY ${orderOf(view, 'view_rowid')}`, params: where.params };
 }
 
 /** How many rows of a result pass a view's filters. */

@@ -1,5 +1,7 @@
 import { describe, it } from 'vitest';
 import type { SessionCommand } from '../contracts/commands';
+
+type SetResultViewCommand = Extract<SessionCommand, { type: 'SetResultView' }>;
 import type { SessionEvent } from '../contracts/events';
 import type { PageFilter } from '../contracts/pageView';
 import { deciderSpec } from '../../../test/support/deciderSpec';
@@ -17,15 +19,16 @@ const began = (queryId: string): SessionEvent => ({ type: 'ExecutionBegan', payl
 const completed = (queryId: string): SessionEvent => ({ type: 'QueryCompleted', payload: { queryId, rowCount: 3, columns, durationMs: 1 } });
 const failed = (queryId: string): SessionEvent => ({ type: 'QueryFailed', payload: { queryId, error: { id: 'e', code: 'SQL_ERROR', message: 'x' } } });
 const filter: PageFilter[] = [{ column: 1, op: 'contains', value: "'); drop table x; --" }];
-const orderBy = [{ column: 0, descending: true }];
-const set = (queryId: string, view: { orderBy?: typeof orderBy; filter?: PageFilter[] } = {}): SessionCommand => ({
+type SortKeys = SetResultViewCommand['orderBy'];
+const orderBy: SortKeys = [{ column: 0, descending: true }];
+const set = (queryId: string, view: { orderBy?: SortKeys; filter?: PageFilter[] } = {}): SessionCommand => ({
   type: 'SetResultView',
   sessionId,
   queryId,
   orderBy: view.orderBy ?? [],
   filter: view.filter ?? [],
 });
-const viewSet = (queryId: string, view: { orderBy?: typeof orderBy; filter?: PageFilter[] } = {}): SessionEvent => ({
+const viewSet = (queryId: string, view: { orderBy?: SortKeys; filter?: PageFilter[] } = {}): SessionEvent => ({
   type: 'ResultViewSet',
   payload: { queryId, orderBy: view.orderBy ?? [], filter: view.filter ?? [] },
 });
