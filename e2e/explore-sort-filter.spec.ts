@@ -4,6 +4,7 @@ import { expect, test, VEGA_DATA } from './fixtures';
 import { editorText, grid, gridRow, history, ready, runSql, screenshot, status } from './workbench.helpers';
 
 const CARS = `read_json_auto('${VEGA_DATA}/cars.json')`;
+const FLIGHTS = `read_parquet('${VEGA_DATA}/flights-3m.parquet')`;
 const SQL = 'select Name, Horsepower, Year, Origin from cars';
 const RAW = `select Name, Horsepower, Year, Origin from ${CARS}`;
 const shown = (values: readonly (string | null)[]) => values.map((v) => v ?? 'NULL');
@@ -182,4 +183,26 @@ test('a wide result: the header buttons and filter boxes of columns scrolled int
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '9');
   await expect(status(page)).toHaveText(/^8 of 50 rows in \d+ ms$/);
   await expect(filterBox(page, 'c0')).toHaveCount(0);
+});
+
+test('on the 3-million-row flights result: sorted and filtered by DuckDB, as raw DuckDB has it', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'flights_3m');
+  await runSql(page, 'select * from flights_3m');
+  await expect(status(page)).toHaveText(/^3,000,000 rows in \d+ ms$/, { timeout: 60_000 });
+
+  await sortButton(page, 'delay').click();
+  await sortButton(page, 'delay').click();
+  await expect(header(page, 'delay')).toHaveAttribute('aria-sort', 'descending');
+  const top = await duckdbRows(`select delay from ${FLIGHTS} order by delay desc nulls last limit 10`);
+  await expect.poll(() => columnShown(page, 1, 10), { timeout: 30_000 }).toEqual(shown(top.map((r) => r[0]!)));
+
+  await filtersToggle(page).click();
+  await filterBox(page, 'origin').fill('=SFO');
+  const [[n]] = (await duckdbRows(`select count(*) from ${FLIGHTS} where origin = 'SFO'`)) as [[string]];
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(n) + 1), { timeout: 30_000 });
+  await expect(status(page)).toHaveText(new RegExp(`^${Number(n).toLocaleString('en-US')} of 3,000,000 rows in \\d+ ms$`));
+  const sfo = await duckdbRows(`select delay, origin from ${FLIGHTS} where origin = 'SFO' order by delay desc nulls last limit 5`);
+  await expect.poll(() => columnShown(page, 1, 5)).toEqual(shown(sfo.map((r) => r[0]!)));
+  await expect.poll(() => columnShown(page, 3, 5)).toEqual(['SFO', 'SFO', 'SFO', 'SFO', 'SFO']);
 });

@@ -33,8 +33,13 @@ export function useResultView(columns: readonly Column[], view: ResultView, onCh
   const [drafts, setDrafts] = useState<ReadonlyMap<number, FilterBox>>(new Map());
   const [filtersShown, setFiltersShown] = useState(view.filter.length > 0);
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+  // The view the next click or keystroke builds on: the session's, or the one just sent while the
+  // session has not recorded it yet (two quick clicks step asc → desc, not asc twice).
+  const projected = useRef(view);
+  projected.current = view;
+  const sent = useRef<{ from: string; view: ResultView } | undefined>(undefined);
   const latest = useRef(view);
-  latest.current = view;
+  latest.current = sent.current && sent.current.from === viewKey(view) ? sent.current.view : view;
   useEffect(() => () => timers.current.forEach(clearTimeout), []);
 
   // A draft that the session's view now says (sent and recorded) is no longer a draft.
@@ -51,7 +56,15 @@ export function useResultView(columns: readonly Column[], view: ResultView, onCh
     });
   }, [key]);
 
-  const change = useCallback((next: ResultView) => viewKey(next) !== viewKey(latest.current) && onChange(next), [onChange]);
+  const change = useCallback(
+    (next: ResultView) => {
+      if (viewKey(next) === viewKey(latest.current)) return;
+      sent.current = { from: viewKey(projected.current), view: next };
+      latest.current = next;
+      onChange(next);
+    },
+    [onChange],
+  );
 
   const sortBy = useCallback((column: number, shift: boolean) => {
     const v = latest.current;
