@@ -33,8 +33,8 @@ async function setup() {
   const sessionId = openSessions(core.projections.current.view)[0]!.id;
   await conn.request({ method: 'subscribe', subscriptionId: 's', pattern: `session/${sessionId}` });
   const request = async <T>(req: unknown): Promise<T> => {
-    const r = (await conn.request(req)) as { ok: boolean; value: T; error?: { message: string } };
-    if (!r.ok) throw new Error(r.error?.message);
+    const r = (await conn.request(req)) as { ok: boolean; value: T; error?: { message: string; code?: string } };
+    if (!r.ok) throw new Error(`${r.error?.code}: ${r.error?.message}`);
     return r.value;
   };
   const { queryId } = await request<{ queryId: string }>({ method: 'dispatch', command: { type: 'StartQuery', sessionId, sql: 'select * from flights_3m' } });
