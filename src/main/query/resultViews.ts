@@ -66,8 +66,10 @@ export class ResultViews {
     const count = this.count(entry, view, rows);
     const head = viewHeadSql(entry.table, rows.columns, view, offset, limit);
     const read = this.pool.request({ type: 'read', sql: head.sql, params: head.params });
-    this.touch(entry, table, this.make(entry, table, view, rows.columns, Promise.all([count, read]).then(([n]) => n)));
-    const [totalRows, found] = await Promise.all([count, read]);
+    // known at once, so a second page waits for this view instead of starting another; older views
+    // are dropped only after the first page, so a DROP TABLE does not queue ahead of its read
+    entry.views.set(table, this.make(entry, table, view, rows.columns, Promise.all([count, read]).then(([n]) => n)));
+    const [totalRows, found] = await Promise.all([count, read]).finally(() => this.trim(entry));
     const values = rows.columns.map((_, c) => found.map((row) => row[`t${c}`] as string | null));
     return { totalRows, values };
   }
@@ -89,10 +91,15 @@ export class ResultViews {
     return made;
   }
 
-  /** Marks a view as the most recently used and keeps the newest few; older ones are dropped from DuckDB. */
+  /** Marks a view as the most recently used and keeps the newest few. */
   private touch(entry: ResultEntry, table: string, made: Promise<number>): void {
     entry.views.delete(table);
     entry.views.set(table, made);
+    this.trim(entry);
+  }
+
+  /** Keeps the most recently used views of a result; older ones are dropped from DuckDB once made. */
+  private trim(entry: ResultEntry): void {
     while (entry.views.size > VIEWS_PER_RESULT) {
       const [oldest, pending] = entry.views.entries().next().value!;
       entry.views.delete(oldest);
