@@ -24,6 +24,7 @@ export function toDomainCommand(c: ClientCommand, view: AppView, newId: () => st
     case 'ActivateSession':
     case 'SaveDraft':
     case 'AttachDataset':
+    case 'SetResultView':
     case 'RemoveDataset':
       return { command: c };
     default:

@@ -136,10 +136,10 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
     case 'convertArrow':
       return convertArrowToParquet(c.admin, request.source, request.target);
     case 'exec':
-      await c.admin.run(request.sql);
+      await c.admin.run(request.sql, request.params && [...request.params]);
       return null;
     case 'read':
-      return (await c.admin.runAndReadAll(request.sql)).getRowObjectsJS();
+      return (await c.admin.runAndReadAll(request.sql, request.params && [...request.params])).getRowObjectsJS();
     case 'export':
       return runExportCopy(c.instance, request.jobId, request.sql, config.progressIntervalMs, {
         progress: (p) => post({ type: 'progress', jobId: request.jobId, ...p }),

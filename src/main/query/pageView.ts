@@ -1,9 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { Column } from '../../shared/contracts/events';
 import type { PageFilter, PageView } from '../../shared/contracts/protocol';
-import { ident, literal, RESULTS_SCHEMA, resultTableId } from './sql';
+import { ident, RESULTS_SCHEMA, resultTableId } from './sql';
 
 const COMPARE = { eq: '=', ne: '<>', lt: '<', le: '<=', gt: '>', ge: '>=' } as const;
+
+/**
+ * SQL with its parameters: what a person typed travels as bound values (`$1`, `$2`, …), never as
+ * SQL text, so no quote, backslash, NUL or `'); drop table` in a filter can change the statement.
+ */
+export interface BoundSql {
+  readonly sql: string;
+  readonly params: readonly string[];
+}
 
 /** True when a view asks for anything beyond the result as it is. */
 export const isReordered = (view: PageView | undefined): view is PageView => (view?.orderBy?.length ?? 0) > 0 || (view?.filter?.length ?? 0) > 0;
@@ -20,7 +29,7 @@ export function viewTableName(queryId: string, view: PageView): string {
   return `${RESULTS_SCHEMA}.${ident(`${resultTableId(queryId)}_v_${key}`)}`;
 }
 
-function condition(f: PageFilter, columns: readonly Column[]): string {
+function condition(f: PageFilter, columns: readonly Column[], param: (value: string) => string): string {
   const c = `c${f.column}`;
   switch (f.op) {
     case 'isNull':
@@ -29,20 +38,57 @@ function condition(f: PageFilter, columns: readonly Column[]): string {
       return `${c} IS NOT NULL`;
     case 'contains':
       // on the text a person sees, case-insensitively
-      return `contains(lower(CAST(${c} AS VARCHAR)), lower(${literal(f.value)}))`;
+      return `contains(lower(CAST(${c} AS VARCHAR)), lower(${param(f.value)}))`;
     default:
-      // compared in the column's own type, so 10 > 9 and dates compare as dates; a value that is not
-      // of that type matches nothing rather than failing
-      return `${c} ${COMPARE[f.op]} TRY_CAST(${literal(f.value)} AS ${columns[f.column]!.type})`;
+      // compared in the column's own type (named by DuckDB, not typed by a person), so 10 > 9 and
+      // dates compare as dates; a value that is not of that type matches nothing rather than failing
+      return `${c} ${COMPARE[f.op]} TRY_CAST(${param(f.value)} AS ${columns[f.column]!.type})`;
   }
 }
 
+/** The WHERE clause of a view (empty when it filters nothing) and its parameters, numbered from $1. */
+function whereOf(columns: readonly Column[], view: PageView): BoundSql {
+  const params: string[] = [];
+  const param = (value: string) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where = (view.filter ?? []).map((f) => condition(f, columns, param));
+  return { sql: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** The view's order; ties keep the result's own order (rowid), so every page is deterministic. */
+const orderOf = (view: PageView, rowid = 'rowid'): string =>
+  [...(view.orderBy ?? []).map((o) => `c${o.column} ${o.descending ? 'DESC' : 'ASC'} NULLS LAST`), rowid].join(', ');
+
 /**
  * SQL that materialises a sorted/filtered copy of a result. Rows land in the copy in view order,
- * so paging it is a rowid range read like any result; ties keep the result's own order.
+ * so paging it is a rowid range read like any result.
  */
-export function viewTableSql(base: string, target: string, columns: readonly Column[], view: PageView): string {
-  const where = (view.filter ?? []).map((f) => condition(f, columns));
-  const order = [...(view.orderBy ?? []).map((o) => `c${o.column} ${o.descending ? 'DESC' : 'ASC'} NULLS LAST`), 'rowid'];
-  return `CREATE OR REPLACE TABLE ${target} AS SELECT * FROM ${base}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order.join(', ')}`;
+export function viewTableSql(base: string, target: string, columns: readonly Column[], view: PageView): BoundSql {
+  const where = whereOf(columns, view);
+  return { sql: `CREATE OR REPLACE TABLE ${target} AS SELECT * FROM ${base}${where.sql} ORDER BY ${orderOf(view)}`, params: where.params };
+}
+
+/**
+ * Rows [offset, offset + limit) of a view straight from the result table, as text named t0…tn
+ * (not c0…: an alias c0 would make ORDER BY sort the text instead of the value):
+ * a top-N DuckDB answers without sorting every row, so the first page does not wait for the copy.
+ */
+export function viewHeadSql(base: string, columns: readonly Column[], view: PageView, offset: number, limit: number): BoundSql {
+  const where = whereOf(columns, view);
+  const text = columns.map((_, i) => `c${i}::VARCHAR AS t${i}`).join(', ');
+  // Unsorted, a plain LIMIT keeps the result's order (preserve_insertion_order, as pageSql's headSql
+  // relies on) and stops at the rows it needs; ORDER BY rowid would read every matching row first.
+  if ((view.orderBy?.length ?? 0) === 0) return { sql: `SELECT ${text} FROM ${base}${where.sql} LIMIT ${limit} OFFSET ${offset}`, params: where.params };
+  // Sorted, the rows are picked first and only they are cast to text: with the casts beside the
+  // ORDER BY, DuckDB cast all 3M rows before keeping 100 (400 ms against 60 ms on flights-3m).
+  const picked = `SELECT *, rowid AS view_rowid FROM ${base}${where.sql} ORDER BY ${orderOf(view)} LIMIT ${limit} OFFSET ${offset}`;
+  return { sql: `SELECT ${text} FROM (${picked}) ORDER BY ${orderOf(view, 'view_rowid')}`, params: where.params };
+}
+
+/** How many rows of a result pass a view's filters. */
+export function viewCountSql(base: string, columns: readonly Column[], view: PageView): BoundSql {
+  const where = whereOf(columns, view);
+  return { sql: `SELECT count(*)::BIGINT AS n FROM ${base}${where.sql}`, params: where.params };
 }

@@ -1,18 +1,25 @@
+import type { Column } from '../../shared/contracts/events';
 import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
 import type { Page, PageView } from '../../shared/contracts/protocol';
 import { newErrorId } from '../platform/ids';
-import { badColumn, viewTableName, viewTableSql } from './pageView';
+import { badColumn, viewCountSql, viewHeadSql, viewTableName, viewTableSql } from './pageView';
 import type { ResultCache } from './resultCache';
 import type { ResultEntry } from './resultState';
 import type { QueryWorker } from './queryWorker';
 
 /** Sorted/filtered copies kept per result (a person flips between a few orders, not dozens). */
 const VIEWS_PER_RESULT = 4;
+/**
+ * Pages ending within this many rows of a view not yet materialised are answered by a top-N query
+ * on the result table: DuckDB keeps the best N rows instead of sorting all of them.
+ */
+const HEAD_ROWS = 1000;
 
 /**
- * Sorted/filtered views of complete results. A view is materialised once in DuckDB (ordered, so
- * its rowids are its order) and kept beside the result, a few per result; later pages are rowid
- * range reads like any other.
+ * Sorted/filtered views of complete results. The first page of a new view is a top-N query plus a
+ * count (what raw DuckDB would do for `ORDER BY … LIMIT`); then the view is materialised once in
+ * DuckDB (ordered, so its rowids are its order) and kept beside the result, a few per result;
+ * later pages are rowid range reads like any other.
  */
 export class ResultViews {
   constructor(
@@ -29,17 +36,17 @@ export class ResultViews {
     const bad = badColumn(view, rows.columns.length);
     if (bad !== undefined) return fail(appError(newErrorId(), 'INVALID_COMMAND', `The result has no column ${bad}.`, { details: { columns: rows.columns.length } }));
     const table = viewTableName(entry.queryId, view);
-    const made = entry.views.get(table) ?? this.make(entry, table, view, rows.columns);
-    entry.views.delete(table);
-    entry.views.set(table, made);
-    this.trim(entry);
+    const base = { queryId: entry.queryId, offset, complete: true, columns: rows.columns };
     try {
+      const known = entry.views.get(table);
+      if (!known && offset + limit <= HEAD_ROWS) return ok({ ...base, ...(await this.head(entry, table, view, rows, offset, limit)) });
+      const made = known ?? this.make(entry, table, view, rows.columns, this.count(entry, view, rows));
+      this.touch(entry, table, made);
       const totalRows = await made;
-      const base = { queryId: entry.queryId, offset, totalRows, complete: true, columns: rows.columns };
       const end = Math.min(totalRows, offset + limit);
-      if (end <= offset) return ok({ ...base, values: rows.columns.map(() => []) });
+      if (end <= offset) return ok({ ...base, totalRows, values: rows.columns.map(() => []) });
       const values = await this.pool.request({ type: 'page', resultTable: table, columnCount: rows.columns.length, offset, limit: end - offset });
-      return ok({ ...base, values });
+      return ok({ ...base, totalRows, values });
     } catch (e) {
       return fail(e as AppError);
     }
@@ -55,7 +62,7 @@ export class ResultViews {
     const bad = badColumn(view, rows.columns.length);
     if (bad !== undefined) return fail(appError(newErrorId(), 'INVALID_COMMAND', `The result has no column ${bad}.`, { details: { columns: rows.columns.length } }));
     const table = viewTableName(entry.queryId, view);
-    const made = entry.views.get(table) ?? this.make(entry, table, view, rows.columns);
+    const made = entry.views.get(table) ?? this.make(entry, table, view, rows.columns, this.count(entry, view, rows));
     entry.views.delete(table);
     entry.views.set(table, made);
     this.trim(entry);
@@ -71,21 +78,56 @@ export class ResultViews {
     entry.views.clear();
   }
 
-  private make(entry: ResultEntry, table: string, view: PageView, columns: Parameters<typeof viewTableSql>[2]): Promise<number> {
-    const made = this.pool
-      .request({ type: 'exec', sql: viewTableSql(entry.table, table, columns, view) })
-      .then(() => this.pool.request({ type: 'read', sql: `SELECT count(*)::BIGINT AS n FROM ${table}` }))
-      .then((rows) => Number(rows[0]?.['n'] ?? 0));
-    made.catch(() => entry.views.delete(table));
+  /**
+   * The first page of a view not materialised yet, by top-N and count, which is all a header click
+   * waits for; the copy is made right after, for the pages beyond.
+   */
+  private async head(entry: ResultEntry, table: string, view: PageView, rows: KeptRows, offset: number, limit: number): Promise<Pick<Page, 'totalRows' | 'values'>> {
+    const count = this.count(entry, view, rows);
+    const head = viewHeadSql(entry.table, rows.columns, view, offset, limit);
+    const read = this.pool.request({ type: 'read', sql: head.sql, params: head.params });
+    // known at once, so a second page waits for this view instead of starting another; older views
+    // are dropped only after the first page, so a DROP TABLE does not queue ahead of its read
+    entry.views.set(table, this.make(entry, table, view, rows.columns, Promise.all([count, read]).then(([n]) => n)));
+    const [totalRows, found] = await Promise.all([count, read]).finally(() => this.trim(entry));
+    const values = rows.columns.map((_, c) => found.map((row) => row[`t${c}`] as string | null));
+    return { totalRows, values };
+  }
+
+  /** Rows passing the view's filters; without filters the result's own count, known already. */
+  private count(entry: ResultEntry, view: PageView, rows: KeptRows): Promise<number> {
+    if ((view.filter?.length ?? 0) === 0) return Promise.resolve(rows.rowCount);
+    const q = viewCountSql(entry.table, rows.columns, view);
+    return this.pool.request({ type: 'read', sql: q.sql, params: q.params }).then((r) => Number(r[0]?.['n'] ?? 0));
+  }
+
+  /** Materialises the view once `after` settles (so it does not compete with the first page); resolves to its row count. */
+  private make(entry: ResultEntry, table: string, view: PageView, columns: readonly Column[], after: Promise<number>): Promise<number> {
+    const q = viewTableSql(entry.table, table, columns, view);
+    const made = after.then((n) => this.pool.request({ type: 'exec', sql: q.sql, params: q.params }).then(() => n));
+    made.catch(() => {
+      if (entry.views.get(table) === made) entry.views.delete(table);
+    });
     return made;
   }
 
-  /** Keeps the most recently used views of a result; older ones are dropped from DuckDB. */
+  /** Marks a view as the most recently used and keeps the newest few. */
+  private touch(entry: ResultEntry, table: string, made: Promise<number>): void {
+    entry.views.delete(table);
+    entry.views.set(table, made);
+    this.trim(entry);
+  }
+
+  /** Keeps the most recently used views of a result; older ones are dropped from DuckDB once made. */
   private trim(entry: ResultEntry): void {
     while (entry.views.size > VIEWS_PER_RESULT) {
-      const [oldest] = entry.views.keys();
-      entry.views.delete(oldest!);
-      void this.cache.drop(oldest!);
+      const [oldest, pending] = entry.views.entries().next().value!;
+      entry.views.delete(oldest);
+      // dropped once made: a copy still being written would otherwise outlive its drop
+      const drop = () => void this.cache.drop(oldest);
+      pending.then(drop, drop);
     }
   }
 }
+
+type KeptRows = Extract<ResultEntry['rows'], { kind: 'kept' }>;

@@ -37,9 +37,10 @@ export type WorkerRequest =
   | { readonly type: 'unregister'; readonly jobId: number; readonly spec: RegisterSpec }
   /** Reads an Arrow IPC file (file or stream format) and writes it as Parquet at `target`. */
   | { readonly type: 'convertArrow'; readonly jobId: number; readonly source: string; readonly target: string }
-  | { readonly type: 'exec'; readonly jobId: number; readonly sql: string }
+  /** `params` are bound to `$1`, `$2`, … as VARCHAR: values a person typed never become SQL text. */
+  | { readonly type: 'exec'; readonly jobId: number; readonly sql: string; readonly params?: readonly string[] }
   /** Small internal reads (the result tables that exist, the database's size): rows as JS values. */
-  | { readonly type: 'read'; readonly jobId: number; readonly sql: string }
+  | { readonly type: 'read'; readonly jobId: number; readonly sql: string; readonly params?: readonly string[] }
   /** An export's COPY … TO, on a connection of its own (cancellable); progress replies report DuckDB's percent. */
   | { readonly type: 'export'; readonly jobId: number; readonly sql: string };
 

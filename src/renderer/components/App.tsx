@@ -12,8 +12,9 @@ import { droppedSources } from './catalog/droppedSources';
 import { copyText } from './common/clipboard';
 import { DUCKDB_KEYWORDS } from './editor/duckdbDialect';
 import { SqlEditor, type EditorError, type SqlEditorHandle } from './editor/SqlEditor';
+import { pageViewOf } from '../../shared/domain/resultView';
 import { ExportButton } from './export/ExportButton';
-import { ResultsGrid } from './grid/ResultsGrid';
+import { ResultsGrid, type ResultsGridHandle } from './grid/ResultsGrid';
 import type { GridResult } from './grid/useResultPages';
 import { HistoryPanel } from './history/HistoryPanel';
 import { SessionTabs, tabId } from './sessions/SessionTabs';
@@ -30,6 +31,9 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const editor = useRef<SqlEditorHandle>(null);
   const catalog = useRef<CatalogHandle>(null);
   const drafts = useDraftSaver(api);
+  /** The grid's setColumnFilter, for controls outside it (a profile's frequent values). */
+  const grid = useRef<ResultsGridHandle>(null);
+  const [filtered, setFiltered] = useState<{ queryId: string; rows: number | undefined }>();
 
   const dispatch = useCallback(
     async (command: ClientCommand) => {
@@ -194,14 +198,24 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               commandError={commandError}
               onCancel={() => void dispatch({ type: 'CancelQuery', sessionId: active.id })}
               onNotice={setNotice}
+              filteredRows={filtered && filtered.queryId === current?.queryId ? filtered.rows : undefined}
             />
-            {gridResult?.rowCount !== undefined && (
-              <div className="result-actions">
-                <ExportButton api={api} sessionId={active.id} queryId={gridResult.queryId} rowCount={gridResult.rowCount} view={undefined} />
-              </div>
-            )}
             {gridResult ? (
-              <ResultsGrid key={gridResult.queryId} api={api} result={gridResult} rowsAvailable={progress[gridResult.queryId]?.rowsAvailable} onNotice={setNotice} />
+              <ResultsGrid
+                key={gridResult.queryId}
+                api={api}
+                result={gridResult}
+                rowsAvailable={progress[gridResult.queryId]?.rowsAvailable}
+                onNotice={setNotice}
+                handle={grid}
+                actions={gridResult.rowCount !== undefined && <ExportButton api={api} sessionId={active.id} queryId={gridResult.queryId} rowCount={gridResult.rowCount} view={gridResult.view && pageViewOf(gridResult.view)} />}
+                onViewChange={(v) => void dispatch({ type: 'SetResultView', sessionId: active.id, queryId: gridResult.queryId, orderBy: [...v.orderBy], filter: [...v.filter] })}
+                onOpenAsSql={(sql) => {
+                  editor.current?.setText(sql);
+                  editor.current?.focus();
+                }}
+                onFilteredRows={(rows) => setFiltered({ queryId: gridResult.queryId, rows })}
+              />
             ) : (
               <div className="grid-empty">Run a query to see results.</div>
             )}
@@ -249,5 +263,5 @@ function gridResultFor(history: readonly HistoryEntry[]): GridResult | undefined
   const current = history.at(-1);
   if (current?.phase === 'Executing') return { queryId: current.queryId, columns: undefined, rowCount: undefined };
   const done = history.findLast((h) => h.phase === 'Completed');
-  return done ? { queryId: done.queryId, columns: done.columns ?? [], rowCount: done.rowCount ?? 0 } : undefined;
+  return done ? { queryId: done.queryId, columns: done.columns ?? [], rowCount: done.rowCount ?? 0, sql: done.sql, ...(done.view ? { view: done.view } : {}) } : undefined;
 }

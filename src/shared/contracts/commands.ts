@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { exportFormats } from '../explore/exportFormat';
 import { appErrorSchema, validationIssues } from './errors';
 import { columnSchema, datasetRegisteredSchema, type AggregateType } from './events';
+import { pageFilterSchema, pageOrderSchema } from './pageView';
 
 /** Largest SQL text a person can submit: generous for hand-written SQL, small enough to store. */
 export const MAX_SQL_CHARS = 256 * 1024;
@@ -25,6 +26,8 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('AttachDataset'), sessionId: id, datasetId: id }).strict(),
   z.object({ type: z.literal('StartQuery'), sessionId: id, sql }).strict(),
   z.object({ type: z.literal('CancelQuery'), sessionId: id }).strict(),
+  /** How a completed result of the session is sorted and filtered (empty lists: as it came). */
+  z.object({ type: z.literal('SetResultView'), sessionId: id, queryId: id, orderBy: pageOrderSchema, filter: pageFilterSchema }).strict(),
   z.object({ type: z.literal('AddDataset'), source: z.string().trim().min(1).max(4096) }).strict(),
   z.object({ type: z.literal('RemoveDataset'), datasetId: id }).strict(),
 ]);
@@ -51,6 +54,7 @@ const sessionCommandSchemas = {
   AttachDataset: z.object({ type: z.literal('AttachDataset'), sessionId: mintedId, datasetId: mintedId }),
   StartQuery: z.object({ type: z.literal('StartQuery'), sessionId: mintedId, queryId: mintedId, sql: text }),
   CancelQuery: z.object({ type: z.literal('CancelQuery'), sessionId: mintedId, reason: text }),
+  SetResultView: z.object({ type: z.literal('SetResultView'), sessionId: mintedId, queryId: mintedId, orderBy: pageOrderSchema, filter: pageFilterSchema }),
   // issued by the query runner
   BeginExecution: z.object({ type: z.literal('BeginExecution'), sessionId: mintedId, queryId: mintedId }),
   CompleteQuery: z.object({

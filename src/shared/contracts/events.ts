@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { exportFormats } from '../explore/exportFormat';
 import { appErrorSchema } from './errors';
+import { pageFilterSchema, pageOrderSchema } from './pageView';
 
 /** A result column as DuckDB names and types it (`BIGINT`, `DECIMAL(18,3)`, `STRUCT(a INTEGER)`…). */
 export const columnSchema = z.object({ name: z.string(), type: z.string() });
@@ -73,6 +74,8 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
       bytes: z.number().int().nonnegative(),
     }),
   ),
+  /** A completed result is now shown sorted and filtered so (empty lists: as it came). */
+  event('ResultViewSet', z.object({ queryId: z.string(), orderBy: pageOrderSchema, filter: pageFilterSchema })),
 ]);
 export type SessionEvent = z.infer<typeof sessionEventSchema>;
 

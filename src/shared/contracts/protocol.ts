@@ -5,38 +5,14 @@ import type { Result } from './errors';
 import { columnSchema, type Column } from './events';
 import type { FileBridge } from './fileBridge';
 import type { Frame } from './frames';
-import { MAX_FILTERS, MAX_PAGE_ROWS, MAX_SORT_KEYS } from './limits';
+import { MAX_PAGE_ROWS } from './limits';
+import { pageFilterSchema, pageOrderSchema } from './pageView';
 import { isValidPattern } from './topics';
 import { exportFormats } from '../explore/exportFormat';
 
 export { MAX_FILTERS, MAX_MESSAGE_BYTES, MAX_PAGE_ROWS, MAX_SORT_KEYS } from './limits';
 
-const columnIndex = z.number().int().nonnegative().max(100_000);
-
-/** Sort keys of a page view, most significant first; NULLs sort last either way. */
-export const pageOrderSchema = z.array(z.object({ column: columnIndex, descending: z.boolean().optional() }).strict()).max(MAX_SORT_KEYS);
-
-/**
- * Filters of a page view, all of which a row must pass. Comparisons happen in the column's own
- * type (the value is cast by DuckDB; one that does not cast matches nothing); `contains` matches
- * the shown text, ignoring case.
- */
-export const pageFilterSchema = z
-  .array(
-    z.discriminatedUnion('op', [
-      z.object({ column: columnIndex, op: z.enum(['eq', 'ne', 'lt', 'le', 'gt', 'ge']), value: z.string().max(1000) }).strict(),
-      z.object({ column: columnIndex, op: z.literal('contains'), value: z.string().min(1).max(1000) }).strict(),
-      z.object({ column: columnIndex, op: z.enum(['isNull', 'notNull']) }).strict(),
-    ]),
-  )
-  .max(MAX_FILTERS);
-
-export type PageFilter = z.infer<typeof pageFilterSchema>[number];
-/** How to look at a complete result: sorted and/or filtered by DuckDB, then paged like the result itself. */
-export interface PageView {
-  readonly orderBy?: z.infer<typeof pageOrderSchema>;
-  readonly filter?: z.infer<typeof pageFilterSchema>;
-}
+export { pageFilterSchema, pageOrderSchema, type PageFilter, type PageView } from './pageView';
 
 /**
  * Where an export goes. The renderer never names a path: in a browser the file becomes a download;

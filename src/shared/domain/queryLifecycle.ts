@@ -15,8 +15,8 @@ export const isInFlight = (phase: QueryPhase | undefined): phase is InFlightPhas
 /** Over for good: nothing about it will change again. */
 export const isSettled = (phase: QueryPhase | undefined): phase is SettledPhase => phase !== undefined && !isInFlight(phase);
 
-/** Events that move a query through its lifecycle (an export names a query but leaves its phase alone). */
-type QueryEventType = Exclude<Extract<SessionEvent, { payload: { queryId: string } }>['type'], 'ResultExported'>;
+/** Events that move a query along its lifecycle (a view or an export names a query but only changes how it is shown or where it went). */
+type QueryEventType = Exclude<Extract<SessionEvent, { payload: { queryId: string } }>, { type: 'ResultViewSet' | 'ResultExported' }>['type'];
 
 /** The phase a query event moves its query to. */
 export const phaseAfter: { readonly [T in QueryEventType]: QueryPhase } = {

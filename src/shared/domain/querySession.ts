@@ -3,6 +3,7 @@ import type { Rejection } from '../contracts/errors';
 import type { SessionEvent } from '../contracts/events';
 import { assertNever, reject, type Decider } from './decider';
 import { isInFlight, phaseAfter, type InFlightPhase, type QueryPhase } from './queryLifecycle';
+import { decideResultView, viewKey } from './resultView';
 
 /** The session's current (or last) query, if it ran one. One query in flight per session. */
 export type LatestQuery = { readonly phase: 'Idle' } | { readonly phase: QueryPhase; readonly queryId: string };
@@ -15,6 +16,14 @@ interface SessionContent {
   readonly datasetIds: readonly string[];
   /** The editor's last saved text. */
   readonly draft: string;
+  /** Completed queries of this session, by id: what a SetResultView may address. */
+  readonly results: Readonly<Record<string, CompletedResult>>;
+}
+
+interface CompletedResult {
+  readonly columnCount: number;
+  /** The current view's key (viewKey), so setting the same view again records nothing. */
+  readonly view: string;
 }
 
 export type QuerySessionState =
@@ -84,6 +93,8 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
             },
           ]
         : mismatch(q, command.queryId);
+    case 'SetResultView':
+      return decideResultView(command, state.results[command.queryId]);
     case 'FailQuery':
       return inFlight(q) && q.queryId === command.queryId
         ? [{ type: 'QueryFailed', payload: { queryId: command.queryId, error: command.error } }]
@@ -105,7 +116,7 @@ function mismatch(q: LatestQuery, queryId: string): Rejection {
 }
 
 function evolve(state: QuerySessionState, event: SessionEvent): QuerySessionState {
-  if (event.type === 'SessionOpened') return { status: 'Open', title: event.payload.title, datasetIds: [], draft: '', query: { phase: 'Idle' } };
+  if (event.type === 'SessionOpened') return { status: 'Open', title: event.payload.title, datasetIds: [], draft: '', results: {}, query: { phase: 'Idle' } };
   if (event.type === 'SessionReopened') {
     // Closing cancelled whatever ran, so a reopened session starts idle.
     return state.status === 'Closed' ? { ...state, status: 'Open', query: { phase: 'Idle' } } : state;
@@ -125,9 +136,16 @@ function evolve(state: QuerySessionState, event: SessionEvent): QuerySessionStat
       return { ...state, draft: event.payload.sql };
     case 'DatasetAttached':
       return { ...state, datasetIds: [...state.datasetIds, event.payload.datasetId] };
+    case 'ResultViewSet': {
+      const result = state.results[event.payload.queryId];
+      return result ? { ...state, results: { ...state.results, [event.payload.queryId]: { ...result, view: viewKey(event.payload) } } } : state;
+    }
+    case 'QueryCompleted': {
+      const results = { ...state.results, [event.payload.queryId]: { columnCount: event.payload.columns.length, view: viewKey({ orderBy: [], filter: [] }) } };
+      return { ...state, results, query: { phase: phaseAfter[event.type], queryId: event.payload.queryId } };
+    }
     case 'QueryStarted':
     case 'ExecutionBegan':
-    case 'QueryCompleted':
     case 'QueryFailed':
     case 'QueryCancelled':
       return { ...state, query: { phase: phaseAfter[event.type], queryId: event.payload.queryId } };

@@ -4,6 +4,7 @@ import { CATALOG_TOPIC, matchTopic, sessionTopic } from '../contracts/topics';
 import { assertNever } from '../domain/decider';
 import { canStartQuery, type QueryPhase } from '../domain/queryLifecycle';
 import type { ExportFormat } from '../explore/exportFormat';
+import { isPlainView, type ResultView } from '../domain/resultView';
 
 /**
  * The projected state the UI renders. One pure fold (`foldAppView`) runs in main (projections,
@@ -23,6 +24,8 @@ export interface HistoryEntry {
   readonly cancelReason?: string;
   /** Finished exports of this result, oldest first ("Exported 3,000,000 rows as Parquet"). */
   readonly exports?: readonly ExportEntry[];
+  /** How its result is sorted and filtered (ResultViewSet); absent while shown as it came. */
+  readonly view?: ResultView;
 }
 
 export interface ExportEntry {
@@ -233,6 +236,14 @@ class ViewDraft {
         if (!h) return;
         const { format, target, rows, bytes } = e.payload;
         h.exports = [...(h.exports ?? []), { format, target, rows, bytes, exportedAt: e.occurredAt }];
+        return;
+      }
+      case 'ResultViewSet': {
+        const h = this.writableEntry(s, e.payload.queryId);
+        if (!h) return;
+        const { orderBy, filter } = e.payload;
+        if (isPlainView({ orderBy, filter })) delete h.view;
+        else h.view = { orderBy, filter };
         return;
       }
       default:

@@ -1,9 +1,11 @@
 import type { VirtualItem } from '@tanstack/react-virtual';
 import type { PointerEvent } from 'react';
 import type { Column } from '../../../shared/contracts/events';
+import { ariaSort, type SortKeys } from '../../../shared/explore/sortCycle';
 import { isNumericType } from './columnKind';
 import { MAX_WIDTH, MIN_WIDTH } from './columnWidths';
 import { HEADER_HEIGHT, clamp } from './gridGeometry';
+import { SortButton } from './SortButton';
 
 interface Props {
   columns: readonly Column[];
@@ -13,10 +15,13 @@ interface Props {
   onResize(col: number, width: number): void;
   onResizeBy(col: number, delta: number): void;
   onFit(col: number): void;
+  /** The result's sort keys (the session's view), and a header click: Shift adds a further key. */
+  sort?: SortKeys;
+  onSort?(col: number, shift: boolean): void;
 }
 
 /** The sticky header: name and DuckDB type per column, and a handle to resize it (drag, arrows, double-click to fit). */
-export function GridHeader({ columns, virtualColumns, widths, totalWidth, onResize, onResizeBy, onFit }: Props) {
+export function GridHeader({ columns, virtualColumns, widths, totalWidth, onResize, onResizeBy, onFit, sort = [], onSort }: Props) {
   const startResize = (e: PointerEvent, col: number) => {
     e.preventDefault();
     e.stopPropagation();
@@ -45,12 +50,19 @@ export function GridHeader({ columns, virtualColumns, widths, totalWidth, onResi
             key={vc.key}
             role="columnheader"
             aria-colindex={vc.index + 1}
+            aria-sort={ariaSort(sort, vc.index)}
             className={`grid-th ${isNumericType(c.type) ? 'num' : ''}`}
             style={{ left: vc.start, width: vc.size }}
             title={`${c.name} · ${c.type}`}
           >
-            <span className="col-name">{c.name}</span>
-            <span className="col-type">{c.type}</span>
+            {onSort ? (
+              <SortButton column={c} index={vc.index} sort={sort} onSort={onSort} />
+            ) : (
+              <>
+                <span className="col-name">{c.name}</span>
+                <span className="col-type">{c.type}</span>
+              </>
+            )}
             <span
               className="resize-handle"
               role="separator"

@@ -1,14 +1,26 @@
-import { useCallback, useEffect, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode, type Ref } from 'react';
+import type { PageFilter } from '../../../shared/contracts/pageView';
 import type { SextantApi } from '../../../shared/contracts/protocol';
+import type { ResultView } from '../../../shared/domain/resultView';
+import { openAsSql } from '../../../shared/explore/openAsSql';
 import { ContextMenu, type MenuItem } from '../common/ContextMenu';
 import { isNumericType } from './columnKind';
 import { useColumnWidths } from './columnWidths';
 import { copyArea } from './gridCopy';
 import { GridHeader } from './GridHeader';
-import { GUTTER_WIDTH, ROW_HEIGHT } from './gridGeometry';
+import { FilterRow } from './FilterRow';
+import { FILTER_ROW_HEIGHT, GUTTER_WIDTH, HEADER_HEIGHT, ROW_HEIGHT } from './gridGeometry';
+import { GridToolbar } from './GridToolbar';
 import { areaBetween, cellArea, contains, keyMove, rowArea, type Area, type Cell } from './selection';
 import { useGridScroll } from './useGridScroll';
 import { useResultPages, type GridResult } from './useResultPages';
+import { PLAIN_VIEW, useResultView } from './useResultView';
+
+/** What the app can ask of the grid from outside: a profile's "click a frequent value to filter". */
+export interface ResultsGridHandle {
+  /** Replaces one column's filters (an empty list removes them); recorded as the session's SetResultView. */
+  setColumnFilter(column: number, filters: readonly PageFilter[]): void;
+}
 
 interface Props {
   api: SextantApi;
@@ -17,6 +29,15 @@ interface Props {
   rowsAvailable: number | undefined;
   /** Says what was copied (or why not) in the app's polite announcer. */
   onNotice(message: string): void;
+  /** A click or a filter changed how the result is shown: the app dispatches SetResultView. Without it, no sort or filter controls. */
+  onViewChange?(view: ResultView): void;
+  /** "Open as SQL": the view's SQL for the editor. */
+  onOpenAsSql?(sql: string): void;
+  /** Rows passing the filters once known, undefined when nothing is filtered: the status says "N of M rows". */
+  onFilteredRows?(rows: number | undefined): void;
+  handle?: Ref<ResultsGridHandle>;
+  /** More actions on the result (Profile, Export…), at the end of the grid's toolbar. */
+  actions?: ReactNode;
 }
 
 /**
@@ -26,12 +47,22 @@ interface Props {
  * grid pattern: aria-rowcount counts every row of the result plus the header, each row carries
  * its aria-rowindex.
  */
-export function ResultsGrid({ api, result, rowsAvailable, onNotice }: Props) {
+export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange, onOpenAsSql, onFilteredRows, handle, actions }: Props) {
   const { queryId } = result;
   const pages = useResultPages(api, result, rowsAvailable);
   const { cache, cell, running, columns, rows } = pages;
   const widths = useColumnWidths(columns, cell);
-  const scroll = useGridScroll(rows, columns.length, widths.widths);
+  const noViewChange = useCallback(() => {}, []);
+  const controls = useResultView(columns, result.view ?? PLAIN_VIEW, onViewChange ?? noViewChange);
+  const explorable = onViewChange !== undefined && !running && columns.length > 0;
+  const filtersShown = explorable && controls.filtersShown;
+  const scroll = useGridScroll(rows, columns.length, widths.widths, HEADER_HEIGHT + (filtersShown ? FILTER_ROW_HEIGHT : 0));
+  useImperativeHandle(handle, () => ({ setColumnFilter: controls.setColumnFilter }), [controls.setColumnFilter]);
+  // reported on change only: the callback is a new function on every render of the app
+  const reportRows = useRef(onFilteredRows);
+  reportRows.current = onFilteredRows;
+  useEffect(() => reportRows.current?.(pages.filteredRows), [pages.filteredRows]);
+  useEffect(() => () => reportRows.current?.(undefined), []);
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
   const [anchor, setAnchor] = useState<Cell>({ row: 0, col: 0 });
   const [menu, setMenu] = useState<{ x: number; y: number } | undefined>();
@@ -94,6 +125,11 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice }: Props) {
 
   return (
     <div className="grid-wrap">
+      {explorable && (
+        <GridToolbar controls={controls} onOpenAsSql={() => onOpenAsSql?.(openAsSql(result.sql ?? '', columns, controls.view))}>
+          {actions}
+        </GridToolbar>
+      )}
       {running && cache.columns === undefined && <p className="grid-waiting muted">Waiting for the first rows…</p>}
       {!running && columns.length === 0 && <p className="grid-note muted">The statement ran; it returns no rows.</p>}
       {cache.error && !(running && cache.error.code === 'RESULT_NOT_FOUND') && (
@@ -123,7 +159,20 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice }: Props) {
             onResize={widths.resize}
             onResizeBy={widths.resizeBy}
             onFit={widths.fit}
+            sort={[...controls.view.orderBy]}
+            {...(explorable ? { onSort: controls.sortBy } : {})}
           />
+          {filtersShown && (
+            <FilterRow
+              idPrefix={`grid-${queryId}`}
+              columns={columns}
+              virtualColumns={virtualColumns}
+              totalWidth={totalWidth}
+              box={controls.box}
+              onType={controls.typeFilter}
+              onLeave={() => scroll.scroller.current?.focus()}
+            />
+          )}
           {virtualRows.map((vr) => (
             <div
               key={vr.index}

@@ -5,3 +5,5 @@ export const HEADER_HEIGHT = 40;
 export const GUTTER_WIDTH = 64;
 
 export const clamp = (n: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, n));
+/** The row of filter boxes under the header, when shown. */
+export const FILTER_ROW_HEIGHT = 30;

@@ -9,11 +9,12 @@ import type { Cell } from './selection';
  * very tall results (scrollScale), and `reveal` to bring a cell into view below the sticky header
  * and right of the row numbers.
  */
-export function useGridScroll(rows: number, columns: number, widths: readonly number[]) {
+/** `headerHeight`: the sticky header, with the filter row when it is shown; rows start below it. */
+export function useGridScroll(rows: number, columns: number, widths: readonly number[], headerHeight = HEADER_HEIGHT) {
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState(600);
   const scale = useRef<ScrollScale>(scrollScale(0, 0));
-  scale.current = scrollScale(HEADER_HEIGHT + rows * ROW_HEIGHT, viewport);
+  scale.current = scrollScale(headerHeight + rows * ROW_HEIGHT, viewport);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -28,7 +29,7 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
     count: rows,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    paddingStart: HEADER_HEIGHT,
+    paddingStart: headerHeight,
     overscan: 12,
     // The browser's scroll position is compressed for very tall results; the virtualizer works in real offsets.
     observeElementOffset: (instance, cb) => observeElementOffset(instance, (offset, scrolling) => cb(scale.current.toVirtual(offset), scrolling)),
@@ -54,11 +55,11 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
     const el = scroller.current;
     if (!el) return;
     const virtualTop = scale.current.toVirtual(el.scrollTop);
-    const rowTop = HEADER_HEIGHT + cell.row * ROW_HEIGHT;
-    const visibleRows = el.clientHeight - HEADER_HEIGHT;
+    const rowTop = headerHeight + cell.row * ROW_HEIGHT;
+    const visibleRows = el.clientHeight - headerHeight;
     let target = virtualTop;
-    if (rowTop - HEADER_HEIGHT < virtualTop) target = rowTop - HEADER_HEIGHT;
-    else if (rowTop + ROW_HEIGHT > virtualTop + HEADER_HEIGHT + visibleRows) target = rowTop + ROW_HEIGHT - HEADER_HEIGHT - visibleRows;
+    if (rowTop - headerHeight < virtualTop) target = rowTop - headerHeight;
+    else if (rowTop + ROW_HEIGHT > virtualTop + headerHeight + visibleRows) target = rowTop + ROW_HEIGHT - headerHeight - visibleRows;
     if (target !== virtualTop) el.scrollTop = Math.round(scale.current.toPhysical(target));
     const colStart = GUTTER_WIDTH + widths.slice(0, cell.col).reduce((a, b) => a + b, 0);
     const colEnd = colStart + (widths[cell.col] ?? 0);
@@ -67,7 +68,7 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
   };
 
   /** Rows a PageUp/PageDown moves: a screenful less one, so the last row stays in sight. */
-  const pageRows = () => Math.max(1, Math.floor(((scroller.current?.clientHeight ?? 600) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+  const pageRows = () => Math.max(1, Math.floor(((scroller.current?.clientHeight ?? 600) - headerHeight) / ROW_HEIGHT) - 1);
 
   return {
     scroller,

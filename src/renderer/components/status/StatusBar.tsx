@@ -4,7 +4,7 @@ import type { QueryProgress } from '../../../shared/contracts/frames';
 import { isInFlight } from '../../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { copyText } from '../common/clipboard';
-import { countOf, formatElapsed, formatMs } from '../format';
+import { countOf, formatCount, formatElapsed, formatMs } from '../format';
 import { CircleStop, Copy } from 'lucide-react';
 
 interface Props {
@@ -14,6 +14,8 @@ interface Props {
   commandError: AppError | undefined;
   onCancel(): void;
   onNotice(message: string): void;
+  /** Rows of the result passing the grid's filters, when it is filtered: "N of M rows". */
+  filteredRows?: number | undefined;
 }
 
 /**
@@ -21,13 +23,13 @@ interface Props {
  * needs: "Running…", "N rows in T ms", "Failed: <message> (error id …)", "Cancelled". The ticking
  * elapsed time, the progress bar and the buttons sit beside it, so they do not flood announcements.
  */
-export function StatusBar({ query, progress, commandError, onCancel, onNotice }: Props) {
+export function StatusBar({ query, progress, commandError, onCancel, onNotice, filteredRows }: Props) {
   const running = isInFlight(query?.phase);
   const failure = commandError ?? (query?.phase === 'Failed' ? query.error : undefined);
   return (
     <div className={`statusbar ${commandError ? 'failed' : (query?.phase.toLowerCase() ?? 'idle')}`}>
       <div role="status" aria-live="polite" className="status-text">
-        {commandError ? <ErrorText error={commandError} /> : query ? <QueryText query={query} /> : 'Ready'}
+        {commandError ? <ErrorText error={commandError} /> : query ? <QueryText query={query} filteredRows={filteredRows} /> : 'Ready'}
       </div>
       {running && query && <RunningMeter startedAt={query.startedAt} progress={progress} />}
       {failure && (
@@ -49,7 +51,7 @@ export function StatusBar({ query, progress, commandError, onCancel, onNotice }:
   );
 }
 
-function QueryText({ query }: { query: HistoryEntry }) {
+function QueryText({ query, filteredRows }: { query: HistoryEntry; filteredRows?: number | undefined }) {
   switch (query.phase) {
     case 'Pending':
     case 'Executing':
@@ -57,6 +59,7 @@ function QueryText({ query }: { query: HistoryEntry }) {
     case 'Completed':
       return (
         <>
+          {filteredRows !== undefined && `${formatCount(filteredRows)} of `}
           {countOf(query.rowCount ?? 0, 'row')} in {formatMs(query.durationMs ?? 0)}
         </>
       );

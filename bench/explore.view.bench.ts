@@ -1,0 +1,146 @@
+/**
+ * Sort and filter by clicking, on the completed flights-3m result. "At the client": SetResultView
+ * dispatched and the first 100-row page of that view fetched through the wire protocol over an
+ * in-process transport, as the grid does after a header click or a filter. The baseline is raw
+ * @duckdb/node-api doing the same work on a table of the same 3M rows in a database file.
+ * Every sample asks for a view not asked before, so no sorted copy is reused; each side waits for
+ * the other's leftovers (the app's background copy of the view) before it is timed.
+ */
+import { resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { Page, PageView } from '../src/shared/contracts/protocol';
+import { openSessions } from '../src/shared/views/appView';
+import { ProtocolClient } from '../test/support/protocolClient';
+import { startTestCore, tempDir } from '../test/support/testCore';
+import { alternateSamples, fromSamples, median, type Bench } from './harness';
+
+const FLIGHTS = resolve('node_modules/vega-datasets/data/flights-3m.parquet');
+const SAMPLES = 7;
+const WARMUP = 2;
+/** flights-3m's columns, by position in `select *`. */
+const COLUMNS = ['date', 'delay', 'distance', 'origin', 'destination'] as const;
+
+/** A different sort for every sample: each column, then each again descending. */
+const sortOf = (i: number): { column: number; descending: boolean } => ({ column: i % COLUMNS.length, descending: Math.floor(i / COLUMNS.length) % 2 === 1 });
+/** A different filter for every sample, each keeping a few percent of the rows (delay > 40 + i). */
+const delayAbove = (i: number): number => 40 + i;
+
+async function setup() {
+  const dir = tempDir('sextant-bench-view-');
+  const core = await startTestCore(dir.path, { samples: [FLIGHTS], memoryLimit: undefined });
+  await core.catalog.idle();
+  const conn = new ProtocolClient((channel) => core.connect(channel));
+  const sessionId = openSessions(core.projections.current.view)[0]!.id;
+  await conn.request({ method: 'subscribe', subscriptionId: 's', pattern: `session/${sessionId}` });
+  const request = async <T>(req: unknown): Promise<T> => {
+    const r = (await conn.request(req)) as { ok: boolean; value: T; error?: { message: string; code?: string } };
+    if (!r.ok) throw new Error(`${r.error?.code}: ${r.error?.message}`);
+    return r.value;
+  };
+  const { queryId } = await request<{ queryId: string }>({ method: 'dispatch', command: { type: 'StartQuery', sessionId, sql: 'select * from flights_3m' } });
+  const done = () => {
+    const entry = core.projections.current.view.sessions[sessionId]?.history.find((h) => h.queryId === queryId);
+    return entry?.phase === 'Completed';
+  };
+  while (!done()) await new Promise((r) => setTimeout(r, 20));
+
+  const raw = await DuckDBInstance.create(`${dir.path}/raw.duckdb`);
+  const c = await raw.connect();
+  await c.run(`CREATE TABLE t AS SELECT * FROM read_parquet('${FLIGHTS}')`);
+
+  /** SetResultView, then the view's first page: what a header click or a filter costs at the client. */
+  const dispatchMs: number[] = [];
+  const apply = async (view: Required<PageView>): Promise<Page> => {
+    const t = performance.now();
+    await request({ method: 'dispatch', command: { type: 'SetResultView', sessionId, queryId, orderBy: view.orderBy, filter: view.filter } });
+    dispatchMs.push(performance.now() - t);
+    return request<Page>({ method: 'fetchPage', queryId, offset: 0, limit: 100, ...view });
+  };
+  /** Waits for the view's copy (made after the first page): a page past the first thousand rows needs it. */
+  const settle = (view: Required<PageView>) => request({ method: 'fetchPage', queryId, offset: 2000, limit: 1, ...view });
+  return {
+    apply,
+    settle,
+    /** Median time of the SetResultView dispatch alone (stored and acknowledged), part of each sample. */
+    dispatchMedian: () => median(dispatchMs.slice(WARMUP)),
+    raw: c,
+    async close() {
+      c.closeSync();
+      raw.closeSync();
+      conn.transport.drop();
+      await core.close();
+      dir.remove();
+    },
+  };
+}
+
+const time = async <T>(fn: () => Promise<T>): Promise<[number, T]> => {
+  const t = performance.now();
+  const value = await fn();
+  return [performance.now() - t, value];
+};
+
+export const benches: Bench[] = [
+  {
+    name: 'explore.sort_first_page_3m',
+    what: "header click (`SetResultView` + the view's first 100-row page) on the completed flights-3m result at the client vs raw DuckDB's `ORDER BY … LIMIT 100` on a table of the same rows",
+    goal: 1.5,
+    async run() {
+      const app = await setup();
+      let i = 0;
+      let j = 0;
+      const { b, s } = await alternateSamples(
+        SAMPLES,
+        async () => {
+          const { column, descending } = sortOf(j++);
+          const [ms] = await time(async () => (await app.raw.runAndReadAll(`SELECT * FROM t ORDER BY "${COLUMNS[column]}" ${descending ? 'DESC' : 'ASC'} LIMIT 100`)).getRowsJS());
+          return ms;
+        },
+        async () => {
+          const view = { orderBy: [sortOf(i++)], filter: [] };
+          const [ms, page] = await time(() => app.apply(view));
+          if (page.values[0]?.length !== 100) throw new Error('the sorted page is short');
+          await app.settle(view);
+          return ms;
+        },
+        WARMUP,
+      );
+      const dispatch = app.dispatchMedian().toFixed(1);
+      await app.close();
+      return fromSamples('explore.sort_first_page_3m', 'ms', s, b, { dispatch_ms: dispatch });
+    },
+  },
+  {
+    name: 'explore.filter_first_page_3m',
+    what: "a filter (`SetResultView` + the first 100-row page and exact count) on the completed flights-3m result at the client vs raw DuckDB's `WHERE … LIMIT 100` and `count(*)` on a table of the same rows",
+    goal: 1.5,
+    async run() {
+      const app = await setup();
+      let i = 0;
+      let j = 0;
+      let rows = 0;
+      const { b, s } = await alternateSamples(
+        SAMPLES,
+        async () => {
+          const k = delayAbove(j++);
+          const [ms] = await time(async () => {
+            (await app.raw.runAndReadAll(`SELECT * FROM t WHERE delay > ${k} LIMIT 100`)).getRowsJS();
+            return (await app.raw.runAndReadAll(`SELECT count(*) FROM t WHERE delay > ${k}`)).getRowsJS();
+          });
+          return ms;
+        },
+        async () => {
+          const view = { orderBy: [], filter: [{ column: 1, op: 'gt' as const, value: String(delayAbove(i++)) }] };
+          const [ms, page] = await time(() => app.apply(view));
+          rows = page.totalRows;
+          await app.settle(view);
+          return ms;
+        },
+        WARMUP,
+      );
+      const dispatch = app.dispatchMedian().toFixed(1);
+      await app.close();
+      return fromSamples('explore.filter_first_page_3m', 'ms', s, b, { rows_last_filter: rows, dispatch_ms: dispatch });
+    },
+  },
+];

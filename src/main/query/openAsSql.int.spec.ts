@@ -1,0 +1,68 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '../../shared/contracts/protocol';
+import type { ResultView } from '../../shared/domain/resultView';
+import { openAsSql } from '../../shared/explore/openAsSql';
+import { openSessions } from '../../shared/views/appView';
+import { queryEnd, startQuery } from '../../../test/support/coreEvents';
+import type { TestCore } from '../../../test/support/testCore';
+import { useTestCore } from '../../../test/support/useTestCore';
+
+/** A result with awkward names and values; k is unique so any sort has one right answer when k ends it. */
+const SQL = `select range as k, range % 7 as "g ""group""", CASE WHEN range % 5 = 0 THEN NULL ELSE 'it''s ' || range || chr(0) || '🦆' END as "name; drop",
+  DATE '2024-01-01' + (range % 40)::INTEGER as d, range % 3 as k from range(500) -- trailing comment`;
+
+async function raw(sql: string): Promise<(string | null)[][]> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const c = await instance.connect();
+  try {
+    return (await c.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${sql})`)).getRowsJS() as (string | null)[][];
+  } finally {
+    c.closeSync();
+    instance.closeSync();
+  }
+}
+const rowsOf = (p: Page) => Array.from({ length: p.values[0]?.length ?? 0 }, (_, r) => p.values.map((c) => c[r] ?? null));
+
+describe('Open as SQL gives the rows the app shows', () => {
+  const started = useTestCore('all');
+  let core: TestCore;
+  let queryId: string;
+  beforeAll(async () => {
+    core = started.core();
+    const sessionId = openSessions(core.projections.current.view)[0]!.id;
+    queryId = await startQuery(core, sessionId, SQL);
+    await queryEnd(core, sessionId, queryId);
+  });
+
+  const views: Array<[string, ResultView]> = [
+    ['sorted by two keys', { orderBy: [{ column: 1, descending: true }, { column: 0 }], filter: [] }],
+    [
+      'filtered with hostile text, a range and null checks',
+      {
+        orderBy: [{ column: 3 }, { column: 0, descending: true }],
+        filter: [
+          { column: 2, op: 'contains', value: "IT'S 1" },
+          { column: 3, op: 'ge', value: '2024-01-05' },
+          { column: 3, op: 'le', value: '2024-02-01' },
+          { column: 2, op: 'notNull' },
+        ],
+      },
+    ],
+    ['a value that does not cast matches nothing', { orderBy: [], filter: [{ column: 0, op: 'eq', value: "'); drop table x; --" }] }],
+    ['the repeated column name k, second of them', { orderBy: [{ column: 4 }, { column: 0 }], filter: [{ column: 4, op: 'eq', value: '2' }] }],
+  ];
+
+  for (const [name, view] of views) {
+    it(name, async () => {
+      const page = await core.runner.fetchPage(queryId, 0, 1000, { orderBy: [...view.orderBy], filter: [...view.filter] });
+      if (!page.ok) throw new Error(page.error.message);
+      const entry = core.projections.current.view;
+      const columns = Object.values(entry.sessions).flatMap((s) => s.history).find((h) => h.queryId === queryId)!.columns!;
+      const expected = await raw(openAsSql(SQL, columns, view));
+      if (!name.includes('nothing')) expect(expected.length).toBeGreaterThan(0);
+      expect(page.value.totalRows).toBe(expected.length);
+      expect(rowsOf(page.value)).toEqual(expected);
+    });
+  }
+});

@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { CodeXml, FunnelX, ListFilter } from 'lucide-react';
+import type { ResultViewControls } from './useResultView';
+
+interface Props {
+  controls: ResultViewControls;
+  onOpenAsSql(): void;
+  /** Actions on the whole result, kept at the toolbar's end. */
+  children?: ReactNode;
+}
+
+/** Above the grid: show the filter boxes, clear the sort and filters, or open the view as SQL. */
+export function GridToolbar({ controls, onOpenAsSql, children }: Props) {
+  const { plain, filtersShown, setFiltersShown, clear, view } = controls;
+  return (
+    <div className="grid-toolbar" role="toolbar" aria-label="Result view">
+      <button type="button" aria-pressed={filtersShown} onClick={() => setFiltersShown(!filtersShown)} title="Show a filter box under each column header">
+        <ListFilter size={14} aria-hidden="true" />
+        Filters
+        {view.filter.length > 0 && (
+          <span className="count-badge" aria-hidden="true">
+            {view.filter.length}
+          </span>
+        )}
+      </button>
+      <button type="button" disabled={plain} onClick={clear} title="Show the result as it came: no sort, no filter">
+        <FunnelX size={14} aria-hidden="true" />
+        Clear sort and filters
+      </button>
+      <button type="button" disabled={plain} onClick={onOpenAsSql} title="Put the SQL of this sorted and filtered view in the editor">
+        <CodeXml size={14} aria-hidden="true" />
+        Open as SQL
+      </button>
+      {children && <div className="grid-toolbar-end">{children}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { ArrowDownWideNarrow, ArrowUpDown, ArrowUpNarrowWide } from 'lucide-react';
+import type { Column } from '../../../shared/contracts/events';
+import { sortButtonName, sortRank, type SortKeys } from '../../../shared/explore/sortCycle';
+
+interface Props {
+  column: Column;
+  index: number;
+  sort: SortKeys;
+  onSort(col: number, shift: boolean): void;
+}
+
+/**
+ * A column header's name and type, as one button "Sort by <column>": a click steps ascending →
+ * descending → off, Shift+click adds a further key. The icon shows the direction and, when more
+ * than one column sorts, the rank.
+ */
+export function SortButton({ column, index, sort, onSort }: Props) {
+  const rank = sortRank(sort, index);
+  const key = rank === undefined ? undefined : sort[rank - 1];
+  const Icon = !key ? ArrowUpDown : key.descending ? ArrowDownWideNarrow : ArrowUpNarrowWide;
+  return (
+    <button
+      type="button"
+      className={`sort-button ${key ? 'sorted' : ''}`}
+      aria-label={sortButtonName(column.name)}
+      title={`${column.name} · ${column.type}\nClick to sort, Shift+click to add a further sort`}
+      onClick={(e) => onSort(index, e.shiftKey)}
+      // the grid's cell navigation must not take the button's Enter/Space
+      onKeyDown={(e) => e.stopPropagation()}
+    >
+      <span className="col-label">
+        <span className="col-name">{column.name}</span>
+        <span className="col-type">{column.type}</span>
+      </span>
+      <span className="sort-state" aria-hidden="true">
+        <Icon size={14} />
+        {rank !== undefined && sort.length > 1 && <span className="sort-rank">{rank}</span>}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,138 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Column } from '../../../shared/contracts/events';
+import type { PageFilter } from '../../../shared/contracts/pageView';
+import { isPlainView, viewKey, type ResultView } from '../../../shared/domain/resultView';
+import { formatFilterInput, parseFilterInput } from '../../../shared/explore/filterInput';
+import { nextSort } from '../../../shared/explore/sortCycle';
+
+export const PLAIN_VIEW: ResultView = { orderBy: [], filter: [] };
+/** Typing pauses this long before a filter box is read and sent: one event per thought, not per key. */
+const FILTER_DEBOUNCE_MS = 300;
+
+/** What a column's filter box shows: its text and, when that text cannot be read, why. */
+export interface FilterBox {
+  readonly text: string;
+  readonly error?: string;
+}
+
+const filtersOf = (view: ResultView, column: number): PageFilter[] => view.filter.filter((f) => f.column === column);
+const sameFilters = (a: readonly PageFilter[], b: readonly PageFilter[]) => JSON.stringify(a) === JSON.stringify(b);
+
+/** `view` with `column`'s filters replaced by `filters` (the other columns' filters keep their order). */
+export function withColumnFilter(view: ResultView, column: number, filters: readonly PageFilter[]): ResultView {
+  return { orderBy: view.orderBy, filter: [...view.filter.filter((f) => f.column !== column), ...filters] };
+}
+
+/**
+ * The grid's sort and filters. The view itself lives in the session (ResultViewSet, projected on
+ * the result's HistoryEntry): this hook never keeps a second copy, it turns clicks and typing into
+ * the next view and hands it to `onChange` (which dispatches SetResultView). Only what is not a view
+ * yet stays here: text being typed, and text that does not read as a filter (shown, never sent).
+ */
+export function useResultView(columns: readonly Column[], view: ResultView, onChange: (view: ResultView) => void) {
+  const [drafts, setDrafts] = useState<ReadonlyMap<number, FilterBox>>(new Map());
+  const [filtersShown, setFiltersShown] = useState(view.filter.length > 0);
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+  // The view the next click or keystroke builds on: the session's, or the one just sent while the
+  // session has not recorded it yet (two quick clicks step asc → desc, not asc twice).
+  const projected = useRef(view);
+  projected.current = view;
+  const sent = useRef<{ from: string; view: ResultView } | undefined>(undefined);
+  const latest = useRef(view);
+  latest.current = sent.current && sent.current.from === viewKey(view) ? sent.current.view : view;
+  useEffect(() => () => timers.current.forEach(clearTimeout), []);
+
+  // A draft that the session's view now says (sent and recorded) is no longer a draft.
+  const key = viewKey(view);
+  useEffect(() => {
+    setDrafts((current) => {
+      let next: Map<number, FilterBox> | undefined;
+      for (const [column, box] of current) {
+        const type = columns[column]?.type ?? 'VARCHAR';
+        const parsed = box.error === undefined ? parseFilterInput(box.text, column, type) : undefined;
+        if (parsed?.ok && sameFilters(parsed.filters, filtersOf(view, column))) (next ??= new Map(current)).delete(column);
+      }
+      return next ?? current;
+    });
+  }, [key]);
+
+  const change = useCallback(
+    (next: ResultView) => {
+      if (viewKey(next) === viewKey(latest.current)) return;
+      sent.current = { from: viewKey(projected.current), view: next };
+      latest.current = next;
+      onChange(next);
+    },
+    [onChange],
+  );
+
+  const sortBy = useCallback((column: number, shift: boolean) => {
+    const v = latest.current;
+    change({ orderBy: nextSort([...v.orderBy], { column, shift }), filter: v.filter });
+  }, [change]);
+
+  /** Sets one column's filters, as a click elsewhere (a frequent value in a profile) would. */
+  const setColumnFilter = useCallback(
+    (column: number, filters: readonly PageFilter[]) => {
+      clearTimeout(timers.current.get(column));
+      setDrafts((current) => {
+        const next = new Map(current);
+        next.delete(column);
+        return next;
+      });
+      if (filters.length > 0) setFiltersShown(true);
+      change(withColumnFilter(latest.current, column, filters));
+    },
+    [change],
+  );
+
+  /** A keystroke in a column's box: shown at once, read and sent once typing pauses. */
+  const typeFilter = useCallback(
+    (column: number, text: string) => {
+      setDrafts((current) => new Map(current).set(column, { text }));
+      clearTimeout(timers.current.get(column));
+      timers.current.set(
+        column,
+        setTimeout(() => {
+          const parsed = parseFilterInput(text, column, columns[column]?.type ?? 'VARCHAR');
+          if (!parsed.ok) {
+            setDrafts((current) => new Map(current).set(column, { text, error: parsed.message }));
+            return;
+          }
+          if (sameFilters(parsed.filters, filtersOf(latest.current, column))) {
+            setDrafts((current) => {
+              const next = new Map(current);
+              next.delete(column);
+              return next;
+            });
+          }
+          change(withColumnFilter(latest.current, column, parsed.filters));
+        }, FILTER_DEBOUNCE_MS),
+      );
+    },
+    [columns, change],
+  );
+
+  const box = useCallback(
+    (column: number): FilterBox => {
+      const draft = drafts.get(column);
+      if (draft) return draft;
+      // filters no single box can say (set through the API) read as their count
+      const text = formatFilterInput(filtersOf(view, column), columns[column]?.type ?? 'VARCHAR');
+      return { text: text ?? `${filtersOf(view, column).length} conditions` };
+    },
+    [drafts, view, columns],
+  );
+
+  const clear = useCallback(() => {
+    timers.current.forEach(clearTimeout);
+    setDrafts(new Map());
+    change(PLAIN_VIEW);
+  }, [change]);
+
+  return useMemo(
+    () => ({ view, plain: isPlainView(view), filtersShown, setFiltersShown, sortBy, setColumnFilter, typeFilter, box, clear }),
+    [view, filtersShown, sortBy, setColumnFilter, typeFilter, box, clear],
+  );
+}
+export type ResultViewControls = ReturnType<typeof useResultView>;

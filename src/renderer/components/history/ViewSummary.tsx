@@ -1,0 +1,27 @@
+import { ArrowDownWideNarrow, ArrowUpNarrowWide, ListFilter } from 'lucide-react';
+import type { Column } from '../../../shared/contracts/events';
+import type { ResultView } from '../../../shared/domain/resultView';
+import { countOf } from '../format';
+
+/** Under a query in the history: how its result is shown, e.g. "Sorted by dep_delay descending, then origin · 2 filters". */
+export function ViewSummary({ view, columns }: { view: ResultView; columns: readonly Column[] | undefined }) {
+  const name = (i: number) => columns?.[i]?.name ?? `column ${i + 1}`;
+  const [first, ...rest] = view.orderBy;
+  const SortIcon = first?.descending ? ArrowDownWideNarrow : ArrowUpNarrowWide;
+  return (
+    <span className="view-summary">
+      {first && (
+        <span className="view-sort">
+          <SortIcon size={12} aria-hidden="true" />
+          Sorted by {[first, ...rest].map((k) => `${name(k.column)}${k.descending ? ' descending' : ''}`).join(', then ')}
+        </span>
+      )}
+      {view.filter.length > 0 && (
+        <span className="view-filter">
+          <ListFilter size={12} aria-hidden="true" />
+          {countOf(view.filter.length, 'filter')}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Column } from '../contracts/events';
+import type { PageFilter } from '../contracts/pageView';
+import type { ResultView } from '../domain/resultView';
+
+/*
+ * "Open as SQL": the query a sorted/filtered result amounts to, as text for a person to read, edit
+ * and run. Unlike the app's own view SQL (bound parameters, main/query/pageView.ts), values are
+ * written as SQL literals here, escaped, because this text is for the editor, not for DuckDB directly.
+ */
+
+const COMPARE = { eq: '=', ne: '<>', lt: '<', le: '<=', gt: '>', ge: '>=' } as const;
+
+/** An identifier, always quoted: names with spaces, quotes, emoji or keywords stay names. */
+export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+/** A string literal; a NUL (which a literal cannot hold) is spliced in with chr(0). */
+export function quoteText(value: string): string {
+  const parts = value.split('\u0000').map((p) => `'${p.replaceAll("'", "''")}'`);
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' || chr(0) || ')})`;
+}
+
+const isText = (type: string) => /^(VARCHAR|TEXT|STRING)$/i.test(type.trim());
+
+/**
+ * Names to refer to the columns by. A query may return two columns of one name, which a WHERE
+ * could not tell apart: then every column is renamed in an alias list, repeats as `name_1`, ….
+ */
+function columnNames(columns: readonly Column[]): { names: string[]; renamed: boolean } {
+  const seen = new Set<string>();
+  const names = columns.map((c) => {
+    let name = c.name;
+    for (let n = 1; seen.has(name.toLowerCase()); n++) name = `${c.name}_${n}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+  return { names, renamed: names.some((n, i) => n !== columns[i]!.name) };
+}
+
+function condition(f: PageFilter, names: readonly string[], columns: readonly Column[]): string {
+  const c = quoteIdent(names[f.column] ?? `#${f.column}`);
+  const type = columns[f.column]?.type ?? 'VARCHAR';
+  switch (f.op) {
+    case 'isNull':
+      return `${c} IS NULL`;
+    case 'notNull':
+      return `${c} IS NOT NULL`;
+    case 'contains':
+      return `contains(lower(CAST(${c} AS VARCHAR)), lower(${quoteText(f.value)}))`;
+    default:
+      // as the app compares: in the column's type, a value that does not cast matching nothing
+      return `${c} ${COMPARE[f.op]} ${isText(type) ? quoteText(f.value) : `TRY_CAST(${quoteText(f.value)} AS ${type})`}`;
+  }
+}
+
+/** The original SQL without what would break wrapping it: trailing semicolons and whitespace. */
+const bare = (sql: string): string => sql.trim().replace(/[;\s]+$/, '');
+
+/**
+ * `SELECT * FROM (<sql>) WHERE … ORDER BY …`. The original sits on lines of its own so a trailing
+ * `-- comment` cannot swallow the closing parenthesis.
+ */
+export function openAsSql(sql: string, columns: readonly Column[], view: ResultView): string {
+  const { names, renamed } = columnNames(columns);
+  const alias = renamed ? `t(${names.map(quoteIdent).join(', ')})` : 't';
+  const lines = ['SELECT *', `FROM (\n${bare(sql)}\n) AS ${alias}`];
+  if (view.filter.length > 0) lines.push(`WHERE ${view.filter.map((f) => condition(f, names, columns)).join('\n  AND ')}`);
+  if (view.orderBy.length > 0) lines.push(`ORDER BY ${view.orderBy.map((k) => `${quoteIdent(names[k.column] ?? '')} ${k.descending ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { openAsSql, quoteIdent, quoteText } from './openAsSql';
+
+const columns = [
+  { name: 'dep_delay', type: 'INTEGER' },
+  { name: 'origin', type: 'VARCHAR' },
+  { name: 'we"ird\'; drop', type: 'DATE' },
+];
+
+describe('Open as SQL', () => {
+  it('wraps the query, quotes every name, writes values as escaped literals in the column type', () => {
+    const sql = openAsSql('select * from flights;  \n', columns, {
+      orderBy: [{ column: 0, descending: true }, { column: 1 }],
+      filter: [
+        { column: 0, op: 'ge', value: '10' },
+        { column: 1, op: 'contains', value: "o'hare" },
+        { column: 2, op: 'isNull' },
+      ],
+    });
+    expect(sql).toBe(
+      [
+        'SELECT *',
+        'FROM (',
+        'select * from flights',
+        ') AS t',
+        `WHERE "dep_delay" >= TRY_CAST('10' AS INTEGER)`,
+        `  AND contains(lower(CAST("origin" AS VARCHAR)), lower('o''hare'))`,
+        `  AND "we""ird'; drop" IS NULL`,
+        'ORDER BY "dep_delay" DESC NULLS LAST, "origin" ASC NULLS LAST',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps a trailing line comment of the original from swallowing the closing parenthesis', () => {
+    expect(openAsSql('select 1 as x -- note', [{ name: 'x', type: 'INTEGER' }], { orderBy: [{ column: 0 }], filter: [] })).toBe(
+      'SELECT *\nFROM (\nselect 1 as x -- note\n) AS t\nORDER BY "x" ASC NULLS LAST',
+    );
+  });
+
+  it('hostile values stay literals: quotes doubled, backslashes as they are, NUL through chr(0)', () => {
+    expect(quoteText("'); drop table x; --")).toBe("'''); drop table x; --'");
+    expect(quoteText('a\\b')).toBe("'a\\b'");
+    expect(quoteText('a\u0000b')).toBe("('a' || chr(0) || 'b')");
+    expect(quoteText('🦆')).toBe("'🦆'");
+    expect(quoteIdent('a"b')).toBe('"a""b"');
+    const long = 'x'.repeat(10_000);
+    expect(openAsSql('select 1', [{ name: 's', type: 'VARCHAR' }], { orderBy: [], filter: [{ column: 0, op: 'eq', value: long }] })).toContain(`"s" = '${long}'`);
+  });
+
+  it('renames repeated column names in an alias list so a filter can name each', () => {
+    const sql = openAsSql('select 1 as a, 2 as a', [{ name: 'a', type: 'INTEGER' }, { name: 'a', type: 'INTEGER' }], { orderBy: [{ column: 1 }], filter: [] });
+    expect(sql).toContain(') AS t("a", "a_1")');
+    expect(sql).toContain('ORDER BY "a_1" ASC NULLS LAST');
+  });
+});
