@@ -94,7 +94,7 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       return { rowCount: 0, columns, durationMs: performance.now() - started, hasTable: false };
     }
     // Positional column names: a result may repeat a name (select 1 a, 2 a), a table may not.
-    // The table is created in the same transaction that commits the first chunk (one commit, one
+    // The table is created in the same transaction that commits the first rows (one commit, one
     // fsync), and while DuckDB already produces rows on the query connection the writer prepares
     // the table and its appender.
     const [schema, table] = splitQualified(resultTable);
@@ -122,7 +122,11 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       const result = streamed.value;
       // For plain types the head is written straight from the first chunk, before any write to disk.
       const headFromChunk = textInJs(result.columnTypes());
-      let lastFlush = 0;
+      // The first commit waits for the flush interval like the later ones: the head already answers
+      // the first page, and a result that is all there at once (a group-by) then commits once, like
+      // CREATE TABLE AS, instead of paying a commit (a DuckDB WAL fsync) for its first chunk.
+      let lastFlush = started;
+      let headSent = false;
       const release = chunkReleaser();
       for (;;) {
         const fetching = next ?? result.fetchChunk();
@@ -132,20 +136,22 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
         const chunk = await fetching;
         if (cb.cancelled()) throw interrupted();
         if (!chunk || chunk.rowCount === 0) break;
-        if (open && headFromChunk) {
+        if (!headSent && headFromChunk) {
           cb.columns(columns);
           cb.head(chunkText(chunk, timing.headRows));
         }
         appender!.appendDataChunk(chunk);
         rowCount += chunk.rowCount;
-        if (open || performance.now() - lastFlush >= timing.flushIntervalMs) {
+        if (!headSent && !headFromChunk) {
+          // Read inside the transaction, so the first page goes out before any commit.
+          appender!.flushSync();
+          cb.columns(columns);
+          cb.head((await slot.writer.runAndReadAll(headSql(resultTable, columns.length, timing.headRows))).getColumnsJS() as (string | null)[][]);
+        }
+        headSent = true;
+        if (performance.now() - lastFlush >= timing.flushIntervalMs) {
           appender!.flushSync();
           if (open) {
-            if (!headFromChunk) {
-              // Read inside the transaction, so the first page goes out before the commit's fsync.
-              cb.columns(columns);
-              cb.head((await slot.writer.runAndReadAll(headSql(resultTable, columns.length, timing.headRows))).getColumnsJS() as (string | null)[][]);
-            }
             // The next chunk is fetched on the query connection while the commit's fsync runs on the writer's.
             next = result.fetchChunk();
             // Handled here too: should it fail while the commit runs, the loop's await reports it.

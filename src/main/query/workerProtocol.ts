@@ -9,7 +9,7 @@ export interface WorkerConfig {
   readonly progressIntervalMs: number;
   /**
    * How often a running query commits what it appended so far, so pages can be read while it runs.
-   * The first chunk is always committed at once: that is what makes the first page fast.
+   * The first commit waits for it too: the head, sent with the first chunk, makes the first page fast.
    */
   readonly flushIntervalMs: number;
 }

@@ -1,0 +1,68 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runIntoTable, type RunCallbacks, type RunSlot } from './resultWriter.worker';
+import { RESULTS_SCHEMA } from './sql';
+
+/** What the writer told its caller, in order: the head's row count, and each `rows` report. */
+type Told = ['head', number] | ['rows', number];
+
+describe('runIntoTable: when a result is committed', () => {
+  let instance: DuckDBInstance;
+  let slot: RunSlot;
+  let n = 0;
+  beforeEach(async () => {
+    instance = await DuckDBInstance.create(':memory:');
+    slot = { query: await instance.connect(), writer: await instance.connect() };
+    await slot.writer.run(`CREATE SCHEMA ${RESULTS_SCHEMA}`);
+  });
+  afterEach(() => {
+    slot.query.closeSync();
+    slot.writer.closeSync();
+    instance.closeSync();
+  });
+
+  async function run(sql: string, flushIntervalMs: number): Promise<{ told: Told[]; rowCount: number; stored: number }> {
+    const told: Told[] = [];
+    const cb: RunCallbacks = {
+      progress: () => {},
+      columns: () => {},
+      head: (values) => told.push(['head', values[0]?.length ?? 0]),
+      rows: (rows) => told.push(['rows', rows]),
+      cancelled: () => false,
+    };
+    const table = `${RESULTS_SCHEMA}.r${++n}`;
+    const outcome = await runIntoTable(slot, sql, table, { progressIntervalMs: 60_000, flushIntervalMs, headRows: 100 }, cb);
+    const other = await instance.connect();
+    const stored = Number((await other.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRowsJS()[0]?.[0]);
+    other.closeSync();
+    return { told, rowCount: outcome.rowCount, stored };
+  }
+
+  it('a result that is all there within the flush interval commits once, at the end, with its head sent first', async () => {
+    const { told, rowCount, stored } = await run('select * from range(10000)', 60_000);
+    expect(told).toEqual([
+      ['head', 100],
+      ['rows', 10_000],
+    ]);
+    expect([rowCount, stored]).toEqual([10_000, 10_000]);
+  });
+
+  it('a head DuckDB must write as text (a LIST) is also read before any commit', async () => {
+    const { told, stored } = await run('select [i, i + 1] as l from range(5000) t(i)', 60_000);
+    expect(told).toEqual([
+      ['head', 100],
+      ['rows', 5000],
+    ]);
+    expect(stored).toBe(5000);
+  });
+
+  it('a result still arriving after the flush interval is committed as it goes, so pages can be read while it runs', async () => {
+    const { told, stored } = await run('select * from range(10000)', 0);
+    expect(told[0]).toEqual(['head', 100]);
+    const reports = told.filter(([k]) => k === 'rows').map(([, r]) => r);
+    expect(reports.length).toBeGreaterThan(1);
+    expect(reports[0]).toBeLessThan(10_000);
+    expect(reports.at(-1)).toBe(10_000);
+    expect(stored).toBe(10_000);
+  });
+});
