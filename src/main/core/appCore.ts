@@ -8,6 +8,8 @@ import { CatalogService } from '../catalog/catalogService';
 import { sampleDatasetPaths } from '../catalog/sampleDatasets';
 import { toDomainCommand } from '../commands/clientCommands';
 import { CommandHandler } from '../commands/commandHandler';
+import { ProfileService } from '../explore/profileService';
+import { profileSources } from '../explore/profileSource';
 import { collectDiagnostics, type Diagnostics, type RuntimeVersions } from '../platform/diagnostics';
 import { newErrorId, newId } from '../platform/ids';
 import { createLogger, type Logger } from '../platform/logger';
@@ -52,6 +54,7 @@ export interface CoreParts {
   readonly pool: QueryWorker;
   readonly runner: QueryRunner;
   readonly catalog: CatalogService;
+  readonly profiles: ProfileService;
 }
 
 /**
@@ -73,6 +76,7 @@ export class AppCore {
     private readonly runner: QueryRunner,
     private readonly catalog: CatalogService,
     private readonly flowLimits: FlowLimits,
+    private readonly profiles: ProfileService,
   ) {}
 
   static async start(options: AppCoreOptions): Promise<AppCore> {
@@ -113,10 +117,11 @@ export class AppCore {
     await catalog.start();
     const streams = new StreamManager(store, bus, projections, log, { ...defaultStreamLimits, ...options.streamLimits });
     const flowLimits = { ...defaultFlowLimits, ...options.flowLimits };
-    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits);
+    const profiles = new ProfileService(pool, profileSources(runner, () => projections.current.view));
+    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, profiles);
     if (firstStart) await core.seed(options.samples ?? sampleDatasetPaths());
     log.info({ dataDir, seq: store.lastSeq() }, 'core started');
-    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog } };
+    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, profiles } };
   }
 
   /** A first start opens a session and offers the sample datasets. */
@@ -144,6 +149,7 @@ export class AppCore {
         log: this.log,
         dispatch: (command) => this.dispatch(command),
         fetchPage: (queryId, offset, limit, view) => this.runner.fetchPage(queryId, offset, limit, view),
+        profileColumns: ({ target, columns }, signal) => this.profiles.profile(target, columns, signal),
       },
       channel,
       this.flowLimits,

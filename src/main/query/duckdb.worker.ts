@@ -12,6 +12,7 @@ import { toAppError, type AppError } from '../../shared/contracts/errors';
 import { MAX_PAGE_ROWS } from '../../shared/contracts/protocol';
 import { convertArrowToParquet } from '../catalog/arrowImport.worker';
 import { registerDataset, unregisterDataset } from '../catalog/readers.worker';
+import { cancelProfile, interruptProfiles, runProfile } from '../explore/profileRunner.worker';
 import { readPage } from './pageReader.worker';
 import { explainDuckdbFailure } from './queryErrors.worker';
 import { runIntoTable, type RunSlot } from './resultWriter.worker';
@@ -109,6 +110,7 @@ async function shutdown(code: number, error?: AppError): Promise<void> {
   const c = await ready.catch(() => undefined);
   c?.reader.interrupt();
   c?.admin.interrupt();
+  interruptProfiles();
   if (inFlight > 0) await Promise.race([new Promise<void>((r) => drained.push(r)), new Promise((r) => setTimeout(r, SETTLE_LIMIT_MS))]);
   process.exit(code);
 }
@@ -137,6 +139,11 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
       return null;
     case 'read':
       return (await c.admin.runAndReadAll(request.sql)).getRowObjectsJS();
+    case 'profile':
+      return runProfile(c.instance, request.profileId, request.sql);
+    case 'cancelProfile':
+      cancelProfile(request.profileId);
+      return null;
   }
 }
 
@@ -166,6 +173,8 @@ const FALLBACK_CODE = {
   page: 'INTERNAL',
   exec: 'INTERNAL',
   read: 'INTERNAL',
+  profile: 'SQL_ERROR',
+  cancelProfile: 'INTERNAL',
 } as const;
 
 /**

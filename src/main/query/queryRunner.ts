@@ -1,5 +1,5 @@
 import type { CommandMeta, SessionCommand } from '../../shared/contracts/commands';
-import { appError, fail, type AppError, type Result } from '../../shared/contracts/errors';
+import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
 import type { EventEnvelope } from '../../shared/contracts/events';
 import type { Page, PageView } from '../../shared/contracts/protocol';
 import { sessionTopic } from '../../shared/contracts/topics';
@@ -15,7 +15,7 @@ import { ResultCache } from './resultCache';
 import { readResultPage } from './resultPages';
 import { producingHooks, type ProgressFields } from './resultProgress';
 import { rerunResult } from './resultRerun';
-import { producing, type ResultEntry } from './resultState';
+import { producing, type ResultEntry, type ResultRows } from './resultState';
 import { ResultViews } from './resultViews';
 import { resultTableName } from './sql';
 import type { QueryWorker } from './queryWorker';
@@ -136,6 +136,19 @@ export class QueryRunner {
     if (!entry) return fail(appError(newErrorId(), 'RESULT_NOT_FOUND', 'That result is not available.', { details: { queryId } }));
     if (entry.rows.kind === 'evicted') this.rerun(entry);
     return isReordered(view) ? this.views.page(entry, offset, limit, view) : readResultPage(this.pool, entry, offset, limit);
+  }
+
+  /**
+   * A complete result's table and rows, for work that reads it whole (column profiles). The `rows`
+   * object is replaced whenever the result is dropped or re-run, so what is keyed on it dies with it.
+   */
+  keptResult(queryId: string): Result<{ readonly table: string; readonly rows: Extract<ResultRows, { kind: 'kept' }> }> {
+    const entry = this.results.get(queryId);
+    if (!entry) return fail(appError(newErrorId(), 'RESULT_NOT_FOUND', 'That result is not available.', { details: { queryId } }));
+    if (entry.rows.kind === 'evicted') this.rerun(entry);
+    if (entry.rows.kind === 'none') return fail(entry.rows.error);
+    if (entry.rows.kind !== 'kept') return fail(appError(newErrorId(), 'RESULT_INCOMPLETE', 'The result is not complete yet; try again when the query has finished.'));
+    return ok({ table: entry.table, rows: entry.rows });
   }
 
   private onEvent(e: EventEnvelope): void {

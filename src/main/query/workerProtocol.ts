@@ -39,7 +39,11 @@ export type WorkerRequest =
   | { readonly type: 'convertArrow'; readonly jobId: number; readonly source: string; readonly target: string }
   | { readonly type: 'exec'; readonly jobId: number; readonly sql: string }
   /** Small internal reads (the result tables that exist, the database's size): rows as JS values. */
-  | { readonly type: 'read'; readonly jobId: number; readonly sql: string };
+  | { readonly type: 'read'; readonly jobId: number; readonly sql: string }
+  /** A column profile query (src/main/explore/profileSql.ts) on the profiles' own connection: its one row as text. */
+  | { readonly type: 'profile'; readonly jobId: number; readonly profileId: string; readonly sql: string }
+  /** Interrupts the profile query `profileId` (or keeps it from starting). */
+  | { readonly type: 'cancelProfile'; readonly jobId: number; readonly profileId: string };
 
 export interface RunOutcome {
   readonly rowCount: number;
@@ -58,6 +62,8 @@ export interface ReplyOf {
   convertArrow: { readonly rows: number };
   exec: null;
   read: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  profile: ReadonlyArray<string | null>;
+  cancelProfile: null;
 }
 
 export interface RunProgress {

@@ -1,5 +1,6 @@
 // Type-only imports: the sandboxed preload bundles this (through the client) and must not pull zod in.
 import type { ClientCommand } from './commands';
+import type { ProfileTarget } from '../explore/columnProfile';
 import type { ApiMethod, ApiRequest, PageView } from './protocol';
 
 /**
@@ -18,4 +19,6 @@ export const apiArguments = {
   }),
   unsubscribe: (subscriptionId: string) => ({ subscriptionId }),
   fetchPage: (queryId: string, offset: number, limit: number, view?: PageView) => ({ queryId, offset, limit, ...view }),
+  profileColumns: (requestId: string, target: ProfileTarget, columns: readonly number[]) => ({ requestId, target, columns: [...columns] }),
+  cancelProfile: (requestIds: readonly string[]) => ({ requestIds: [...requestIds] }),
 } satisfies { readonly [M in ApiMethod]: (...args: never[]) => ApiRequest<M> };

@@ -5,6 +5,7 @@ import type { Result } from './errors';
 import { columnSchema, type Column } from './events';
 import type { FileBridge } from './fileBridge';
 import type { Frame } from './frames';
+import { MAX_PROFILE_COLUMNS, profileAnswerSchema, profileTargetSchema } from '../explore/columnProfile';
 import { MAX_FILTERS, MAX_PAGE_ROWS, MAX_SORT_KEYS } from './limits';
 import { isValidPattern } from './topics';
 
@@ -107,6 +108,25 @@ export const apiMethods = {
       })
       .strict(),
     response: pageSchema,
+  },
+  /**
+   * Profiles columns of a completed result or of a dataset (docs/explore.md). `requestId` names the
+   * request on this connection so `cancelProfile` can drop it; profiles are cached per result.
+   */
+  profileColumns: {
+    request: z
+      .object({
+        requestId: z.string().min(1).max(64),
+        target: profileTargetSchema,
+        columns: z.array(columnIndex).min(1).max(MAX_PROFILE_COLUMNS),
+      })
+      .strict(),
+    response: profileAnswerSchema,
+  },
+  /** Drops profile requests of this connection: a waiting one never runs, a running one is interrupted unless another request needs it. */
+  cancelProfile: {
+    request: z.object({ requestIds: z.array(z.string().min(1).max(64)).min(1).max(MAX_PROFILE_COLUMNS) }).strict(),
+    response: z.object({ cancelled: z.number().int().nonnegative() }),
   },
 } as const;
 
