@@ -15,6 +15,9 @@ import { SqlEditor, type EditorError, type SqlEditorHandle } from './editor/SqlE
 import { ResultsGrid } from './grid/ResultsGrid';
 import type { GridResult } from './grid/useResultPages';
 import { HistoryPanel } from './history/HistoryPanel';
+import { ProfileButton } from './profile/ProfileButton';
+import { ProfilePanel } from './profile/ProfilePanel';
+import { useProfileView } from './profile/useProfileView';
 import { SessionTabs, tabId } from './sessions/SessionTabs';
 import { StatusBar } from './status/StatusBar';
 
@@ -28,6 +31,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const editor = useRef<SqlEditorHandle>(null);
   const catalog = useRef<CatalogHandle>(null);
   const drafts = useDraftSaver(api);
+  const profile = useProfileView();
 
   const dispatch = useCallback(
     async (command: ClientCommand) => {
@@ -171,6 +175,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           }}
           onCopyName={(name) => void copyText(name).then((ok) => setNotice(ok ? `Copied “${name}”` : 'The clipboard refused the copy.'))}
           onRemove={(d) => void dispatch({ type: 'RemoveDataset', datasetId: d.id })}
+          onProfile={profile.openDataset}
         />
       </aside>
       <main className="workspace" id="session-panel" role={active ? 'tabpanel' : undefined} aria-labelledby={active ? tabId(active.id) : undefined}>
@@ -193,11 +198,22 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               onCancel={() => void dispatch({ type: 'CancelQuery', sessionId: active.id })}
               onNotice={setNotice}
             />
-            {gridResult ? (
-              <ResultsGrid key={gridResult.queryId} api={api} result={gridResult} rowsAvailable={progress[gridResult.queryId]?.rowsAvailable} onNotice={setNotice} />
-            ) : (
-              <div className="grid-empty">Run a query to see results.</div>
-            )}
+            <ProfileButton result={gridResult} open={profile.isResultOpen(gridResult)} onToggle={() => profile.toggleResult(gridResult)} />
+            <div className="grid-and-profile">
+              {gridResult ? (
+                <ResultsGrid
+                  key={gridResult.queryId}
+                  api={api}
+                  result={gridResult}
+                  rowsAvailable={progress[gridResult.queryId]?.rowsAvailable}
+                  onNotice={setNotice}
+                  onProfileColumn={(column) => profile.openColumn(gridResult, column)}
+                />
+              ) : (
+                <div className="grid-empty">Run a query to see results.</div>
+              )}
+              {profile.view && <ProfilePanel key={profile.view.key} api={api} {...profile.view.panel} onClose={profile.close} />}
+            </div>
           </>
         ) : (
           <p className="empty">

@@ -1,5 +1,5 @@
 import type { VirtualItem } from '@tanstack/react-virtual';
-import type { PointerEvent } from 'react';
+import type { MouseEvent, PointerEvent } from 'react';
 import type { Column } from '../../../shared/contracts/events';
 import { isNumericType } from './columnKind';
 import { MAX_WIDTH, MIN_WIDTH } from './columnWidths';
@@ -13,10 +13,12 @@ interface Props {
   onResize(col: number, width: number): void;
   onResizeBy(col: number, delta: number): void;
   onFit(col: number): void;
+  /** The header's menu (right-click) for a column. */
+  onContextMenu?(e: MouseEvent, col: number): void;
 }
 
 /** The sticky header: name and DuckDB type per column, and a handle to resize it (drag, arrows, double-click to fit). */
-export function GridHeader({ columns, virtualColumns, widths, totalWidth, onResize, onResizeBy, onFit }: Props) {
+export function GridHeader({ columns, virtualColumns, widths, totalWidth, onResize, onResizeBy, onFit, onContextMenu }: Props) {
   const startResize = (e: PointerEvent, col: number) => {
     e.preventDefault();
     e.stopPropagation();
@@ -48,6 +50,7 @@ export function GridHeader({ columns, virtualColumns, widths, totalWidth, onResi
             className={`grid-th ${isNumericType(c.type) ? 'num' : ''}`}
             style={{ left: vc.start, width: vc.size }}
             title={`${c.name} · ${c.type}`}
+            onContextMenu={onContextMenu && ((e) => onContextMenu(e, vc.index))}
           >
             <span className="col-name">{c.name}</span>
             <span className="col-type">{c.type}</span>

@@ -17,6 +17,8 @@ interface Props {
   rowsAvailable: number | undefined;
   /** Says what was copied (or why not) in the app's polite announcer. */
   onNotice(message: string): void;
+  /** "Profile column" in the menu: the profile of the active cell's column (the header's menu opens on its column). */
+  onProfileColumn?(column: number): void;
 }
 
 /**
@@ -26,7 +28,7 @@ interface Props {
  * grid pattern: aria-rowcount counts every row of the result plus the header, each row carries
  * its aria-rowindex.
  */
-export function ResultsGrid({ api, result, rowsAvailable, onNotice }: Props) {
+export function ResultsGrid({ api, result, rowsAvailable, onNotice, onProfileColumn }: Props) {
   const { queryId } = result;
   const pages = useResultPages(api, result, rowsAvailable);
   const { cache, cell, running, columns, rows } = pages;
@@ -89,6 +91,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice }: Props) {
     { label: 'Copy row', run: () => void copy(rowArea(active.row, columns.length), false) },
     { label: 'Copy selection as TSV', run: () => void copy(selection, false) },
     { label: 'Copy selection with header', run: () => void copy(selection, true) },
+    ...(onProfileColumn ? [{ label: 'Profile column', run: () => onProfileColumn(active.col) }] : []),
   ];
   const cellId = (row: number, col: number) => `cell-${queryId}-${row}-${col}`;
 
@@ -123,6 +126,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice }: Props) {
             onResize={widths.resize}
             onResizeBy={widths.resizeBy}
             onFit={widths.fit}
+            onContextMenu={(e, col) => onContextMenu(e, { row: active.row, col })}
           />
           {virtualRows.map((vr) => (
             <div
