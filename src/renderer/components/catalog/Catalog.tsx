@@ -131,8 +131,8 @@ export const Catalog = forwardRef<CatalogHandle, Props>(function Catalog({ datas
           items={[
             { label: 'Query this dataset', disabled: menu.dataset.status !== 'ready', run: () => menu.dataset.name && onQuery(menu.dataset.name) },
             { label: 'Copy name', disabled: !menu.dataset.name, run: () => menu.dataset.name && onCopyName(menu.dataset.name) },
-            ...(onProfile ? [{ label: 'Profile', disabled: menu.dataset.status !== 'ready' || menu.dataset.tables !== undefined, run: () => onProfile(menu.dataset) }] : []),
             { label: 'Remove', disabled: menu.dataset.status === 'loading', run: () => onRemove(menu.dataset) },
+            ...(onProfile ? [{ label: 'Profile', disabled: menu.dataset.status !== 'ready' || menu.dataset.tables !== undefined, run: () => onProfile(menu.dataset) }] : []),
           ]}
         />
       )}

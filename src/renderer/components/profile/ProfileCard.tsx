@@ -8,6 +8,8 @@ interface Props {
   name: string;
   type: string;
   profile: ColumnProfile | undefined;
+  /** Profiles were cancelled: a card without one is not being computed. */
+  stopped?: boolean;
   /** Filters the grid to a most frequent value (wired by the app to the grid's filter state); without it the values are plain text. */
   onFilterValue?: (column: number, value: string | null) => void;
 }
@@ -22,9 +24,9 @@ function Figure({ term, value }: { term: string; value: string }) {
 }
 
 /** One column's profile: its type, nulls, distinct values, and the figures and chart of its kind. */
-export function ProfileCard({ column, name, type, profile, onFilterValue }: Props) {
+export function ProfileCard({ column, name, type, profile, stopped, onFilterValue }: Props) {
   return (
-    <article className="profile-card" aria-label={name} aria-busy={profile === undefined || undefined}>
+    <article className="profile-card" aria-label={name} aria-busy={(profile === undefined && !stopped) || undefined}>
       <header className="profile-card-head">
         <span className="profile-name" title={name}>
           {name}
@@ -32,7 +34,7 @@ export function ProfileCard({ column, name, type, profile, onFilterValue }: Prop
         <span className="col-type">{type}</span>
       </header>
       {profile === undefined ? (
-        <p className="muted profile-waiting">Profiling…</p>
+        <p className="muted profile-waiting">{stopped ? 'Not profiled (cancelled)' : 'Profiling…'}</p>
       ) : (
         <>
           <dl className="profile-figures">

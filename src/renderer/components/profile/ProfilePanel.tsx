@@ -92,7 +92,7 @@ export function ProfilePanel({ api, target, title, columns, only, onClose, onFil
             const c = columns[column];
             return (
               <div key={column} className="profile-slot" style={{ transform: `translateY(${v.start}px)`, height: CARD_HEIGHT }}>
-                <ProfileCard column={column} name={c?.name ?? ''} type={c?.type ?? ''} profile={profiles.profiles.get(column)} {...(onFilterValue ? { onFilterValue } : {})} />
+                <ProfileCard column={column} name={c?.name ?? ''} type={c?.type ?? ''} profile={profiles.profiles.get(column)} stopped={profiles.cancelled} {...(onFilterValue ? { onFilterValue } : {})} />
               </div>
             );
           })}
