@@ -66,6 +66,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const current = active && currentQuery(active);
   const running = active !== undefined && !canRun(active);
   const gridResult = active && gridResultFor(active.history);
+  const shownProfile = profile.shownWith(gridResult);
   const editorError: EditorError | undefined =
     current?.phase === 'Failed' && current.error ? { queryId: current.queryId, sql: current.sql, error: current.error } : undefined;
 
@@ -212,7 +213,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               ) : (
                 <div className="grid-empty">Run a query to see results.</div>
               )}
-              {profile.view && <ProfilePanel key={profile.view.key} api={api} {...profile.view.panel} onClose={profile.close} />}
+              {shownProfile && <ProfilePanel key={shownProfile.key} api={api} {...shownProfile.panel} onClose={profile.close} />}
             </div>
           </>
         ) : (

@@ -22,6 +22,9 @@ export function useProfileView() {
   return {
     view,
     close,
+    /** The view to show beside `result`: a result's profile only while that result is the one in the grid. */
+    shownWith: (result: GridResult | undefined): ProfileView | undefined =>
+      view && (view.panel.target.kind === 'dataset' || view.panel.target.queryId === result?.queryId) ? view : undefined,
     isResultOpen: (result: GridResult | undefined) => result !== undefined && view?.key === `result:${result.queryId}:all`,
     toggleResult: (result: GridResult | undefined) => {
       if (!result?.columns) return;
