@@ -24,7 +24,7 @@ test('right-click a dataset: query it, copy its name, remove it', async ({ app }
   await ready(page, 'seattle_weather');
   await dataset(page, 'seattle_weather').click({ button: 'right' });
   const menu = page.getByRole('menu', { name: 'Actions for seattle_weather' });
-  await expect(menu.getByRole('menuitem')).toHaveText(['Query this dataset', 'Copy name', 'Remove']);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Query this dataset', 'Copy name', 'Remove', 'Profile']);
   await screenshot(page, testInfo, 'catalog-menu');
   await menu.getByRole('menuitem', { name: 'Query this dataset' }).click();
   await expect.poll(() => editorText(page)).toBe('select * from seattle_weather limit 100');

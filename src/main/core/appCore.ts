@@ -10,6 +10,8 @@ import { toDomainCommand } from '../commands/clientCommands';
 import { ExportDownloads } from '../explore/exportDownloads';
 import { ExportService, type ChooseExportPath } from '../explore/exportService';
 import { CommandHandler } from '../commands/commandHandler';
+import { ProfileService } from '../explore/profileService';
+import { profileSources } from '../explore/profileSource';
 import { collectDiagnostics, type Diagnostics, type RuntimeVersions } from '../platform/diagnostics';
 import { newErrorId, newId } from '../platform/ids';
 import { createLogger, type Logger } from '../platform/logger';
@@ -56,6 +58,7 @@ export interface CoreParts {
   readonly catalog: CatalogService;
   readonly exports: ExportService;
   readonly downloads: ExportDownloads;
+  readonly profiles: ProfileService;
 }
 
 /**
@@ -80,6 +83,7 @@ export class AppCore {
     private readonly exports: ExportService,
     /** Finished exports waiting for a browser to fetch them (the web host serves them). */
     readonly downloads: ExportDownloads,
+    private readonly profiles: ProfileService,
   ) {}
 
   static async start(options: AppCoreOptions): Promise<AppCore> {
@@ -125,10 +129,11 @@ export class AppCore {
     rmSync(downloadDir, { recursive: true, force: true });
     const downloads = new ExportDownloads();
     const exports = new ExportService({ pool, runner, handler, bus, projections, log, downloads, downloadDir });
-    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads);
+    const profiles = new ProfileService(pool, profileSources(runner, () => projections.current.view));
+    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles);
     if (firstStart) await core.seed(options.samples ?? sampleDatasetPaths());
     log.info({ dataDir, seq: store.lastSeq() }, 'core started');
-    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads } };
+    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles } };
   }
 
   /** A first start opens a session and offers the sample datasets. */
@@ -161,6 +166,7 @@ export class AppCore {
         fetchPage: (queryId, offset, limit, view) => this.runner.fetchPage(queryId, offset, limit, view),
         exports: this.exports,
         ...(host.chooseExportPath ? { chooseExportPath: host.chooseExportPath } : {}),
+        profileColumns: ({ target, columns }, signal) => this.profiles.profile(target, columns, signal),
       },
       channel,
       this.flowLimits,

@@ -22,6 +22,8 @@ import type { StreamManager, Subscription } from '../streams/streamManager';
 import type { ServerChannel } from '../transports/serverChannel';
 
 const MAX_SUBSCRIPTIONS = 64;
+/** Profile requests one connection may have waiting at once (a client asks for what is in view). */
+const MAX_PROFILE_REQUESTS = 256;
 
 const noExports = (): AppError => appError(newErrorId(), 'EXPORT_UNAVAILABLE', 'This connection cannot export results.');
 
@@ -35,6 +37,8 @@ export interface ConnectionServices {
   readonly exports?: Pick<ExportService, 'start' | 'outcome' | 'cancel'>;
   /** The desktop's save dialog for this window; a browser has none (it downloads instead). */
   readonly chooseExportPath?: ChooseExportPath;
+  /** Column profiles (explore/profileService.ts); `signal` aborts when the client cancels the request or goes away. */
+  profileColumns(request: ApiRequest<'profileColumns'>, signal: AbortSignal): Promise<Result<Omit<ApiResponse<'profileColumns'>, 'requestId'>>>;
 }
 
 /** Main's side of the API table: one handler per method, given its validated request. */
@@ -120,6 +124,8 @@ function decode(text: string): Decoded {
  */
 export class ClientConnection {
   private readonly subscriptions = new Map<string, Subscription>();
+  /** Profile requests still waiting, by their request id: what `cancelProfile` aborts. */
+  private readonly profiles = new Map<string, AbortController>();
   private readonly handlers: ApiHandlers = {
     dispatch: ({ command }) => this.services.dispatch(command),
     subscribe: (request) => this.subscribe(request),
@@ -135,6 +141,12 @@ export class ClientConnection {
         : fail(noExports()),
     exportOutcome: ({ exportId }) => this.services.exports?.outcome(exportId) ?? fail(noExports()),
     cancelExport: ({ exportId }) => this.services.exports?.cancel(exportId) ?? fail(noExports()),
+    profileColumns: (request) => this.profile(request),
+    cancelProfile: ({ requestIds }) => {
+      const found = requestIds.flatMap((id) => this.profiles.get(id) ?? []);
+      for (const c of found) c.abort();
+      return ok({ cancelled: found.length });
+    },
   };
 
   constructor(
@@ -168,6 +180,23 @@ export class ClientConnection {
     return ok({ subscriptionId });
   }
 
+  /** A profile request; one with the id of a request still waiting replaces it (the older one is dropped as stale). */
+  private async profile(request: ApiRequest<'profileColumns'>): Promise<Result<ApiResponse<'profileColumns'>>> {
+    const { requestId } = request;
+    this.profiles.get(requestId)?.abort();
+    if (this.profiles.size >= MAX_PROFILE_REQUESTS && !this.profiles.has(requestId)) {
+      return fail(appError(newErrorId(), 'INVALID_COMMAND', `At most ${MAX_PROFILE_REQUESTS} profile requests may wait at once on a connection.`));
+    }
+    const controller = new AbortController();
+    this.profiles.set(requestId, controller);
+    try {
+      const result = await this.services.profileColumns(request, controller.signal);
+      return result.ok ? ok({ requestId, ...result.value }) : result;
+    } finally {
+      if (this.profiles.get(requestId) === controller) this.profiles.delete(requestId);
+    }
+  }
+
   /** The client has processed `received` frames in all (flow control); false if that cannot be. */
   ack(received: number): boolean {
     return this.outbox.ack(received);
@@ -178,6 +207,8 @@ export class ClientConnection {
   }
 
   close(): void {
+    for (const c of this.profiles.values()) c.abort();
+    this.profiles.clear();
     this.outbox.close();
     for (const s of [...this.subscriptions.values()]) s.close();
     this.subscriptions.clear();

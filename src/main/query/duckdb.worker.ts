@@ -13,6 +13,7 @@ import { MAX_PAGE_ROWS } from '../../shared/contracts/protocol';
 import { convertArrowToParquet } from '../catalog/arrowImport.worker';
 import { interruptAllExports, interruptExport, runExportCopy } from '../explore/exportCopy.worker';
 import { registerDataset, unregisterDataset } from '../catalog/readers.worker';
+import { cancelProfile, interruptProfiles, runProfile } from '../explore/profileRunner.worker';
 import { readPage } from './pageReader.worker';
 import { explainDuckdbFailure } from './queryErrors.worker';
 import { runIntoTable, type RunSlot } from './resultWriter.worker';
@@ -112,6 +113,7 @@ async function shutdown(code: number, error?: AppError): Promise<void> {
   const c = await ready.catch(() => undefined);
   c?.reader.interrupt();
   c?.admin.interrupt();
+  interruptProfiles();
   if (inFlight > 0) await Promise.race([new Promise<void>((r) => drained.push(r)), new Promise((r) => setTimeout(r, SETTLE_LIMIT_MS))]);
   process.exit(code);
 }
@@ -145,6 +147,11 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
         progress: (p) => post({ type: 'progress', jobId: request.jobId, ...p }),
         cancelled: () => cancelled.has(request.jobId),
       });
+    case 'profile':
+      return runProfile(c.instance, request.profileId, request.sql);
+    case 'cancelProfile':
+      cancelProfile(request.profileId);
+      return null;
   }
 }
 
@@ -175,6 +182,8 @@ const FALLBACK_CODE = {
   exec: 'INTERNAL',
   read: 'INTERNAL',
   export: 'SQL_ERROR',
+  profile: 'SQL_ERROR',
+  cancelProfile: 'INTERNAL',
 } as const;
 
 /**

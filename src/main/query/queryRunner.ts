@@ -15,7 +15,7 @@ import { ResultCache } from './resultCache';
 import { readResultPage } from './resultPages';
 import { producingHooks, type ProgressFields } from './resultProgress';
 import { rerunResult } from './resultRerun';
-import { producing, type ResultEntry } from './resultState';
+import { producing, type ResultEntry, type ResultRows } from './resultState';
 import { ResultViews } from './resultViews';
 import { resultTableName } from './sql';
 import type { QueryWorker } from './queryWorker';
@@ -46,6 +46,8 @@ interface Run {
  * interrupts DuckDB at once, beside its append; a timeout stops it with TIMEOUT) and the results,
  * and serves pages of every result, also while its query still runs.
  */
+type KeptRows = Extract<ResultRows, { kind: 'kept' }>;
+
 export class QueryRunner {
   private readonly running = new Map<string, Run>();
   private readonly results = new Map<string, ResultEntry>();
@@ -143,16 +145,32 @@ export class QueryRunner {
    * its columns and rows. An evicted result starts re-running and is refused until it is back.
    */
   async exportSource(queryId: string, view?: PageView): Promise<Result<{ sessionId: string; table: string; columns: readonly Column[]; rows: number }>> {
+    const kept = this.keptEntry(queryId);
+    if (!kept.ok) return kept;
+    const { entry, rows } = kept.value;
+    if (!isReordered(view)) return ok({ sessionId: entry.sessionId, table: entry.table, columns: rows.columns, rows: rows.rowCount });
+    const made = await this.views.viewTable(entry, view);
+    return made.ok ? ok({ sessionId: entry.sessionId, table: made.value.table, columns: rows.columns, rows: made.value.rows }) : made;
+  }
+
+  /**
+   * A complete result's table and rows, for work that reads it whole (column profiles). The `rows`
+   * object is replaced whenever the result is dropped or re-run, so what is keyed on it dies with it.
+   */
+  keptResult(queryId: string): Result<{ readonly table: string; readonly rows: KeptRows }> {
+    const kept = this.keptEntry(queryId);
+    return kept.ok ? ok({ table: kept.value.entry.table, rows: kept.value.rows }) : kept;
+  }
+
+  /** A complete result's entry; an evicted one starts re-running and is refused until it is back. */
+  private keptEntry(queryId: string): Result<{ entry: ResultEntry; rows: KeptRows }> {
     const entry = this.results.get(queryId);
     if (!entry) return fail(appError(newErrorId(), 'RESULT_NOT_FOUND', 'That result is not available.', { details: { queryId } }));
     if (entry.rows.kind === 'evicted') this.rerun(entry);
     const rows = entry.rows;
-    if (rows.kind !== 'kept') {
-      return fail(rows.kind === 'none' ? rows.error : appError(newErrorId(), 'RESULT_INCOMPLETE', 'Only a finished result can be exported; try again when it is complete.'));
-    }
-    if (!isReordered(view)) return ok({ sessionId: entry.sessionId, table: entry.table, columns: rows.columns, rows: rows.rowCount });
-    const made = await this.views.viewTable(entry, view);
-    return made.ok ? ok({ sessionId: entry.sessionId, table: made.value.table, columns: rows.columns, rows: made.value.rows }) : made;
+    if (rows.kind === 'none') return fail(rows.error);
+    if (rows.kind !== 'kept') return fail(appError(newErrorId(), 'RESULT_INCOMPLETE', 'The result is not complete yet; try again when the query has finished.'));
+    return ok({ entry, rows });
   }
 
   private onEvent(e: EventEnvelope): void {

@@ -42,7 +42,11 @@ export type WorkerRequest =
   /** Small internal reads (the result tables that exist, the database's size): rows as JS values. */
   | { readonly type: 'read'; readonly jobId: number; readonly sql: string; readonly params?: readonly string[] }
   /** An export's COPY … TO, on a connection of its own (cancellable); progress replies report DuckDB's percent. */
-  | { readonly type: 'export'; readonly jobId: number; readonly sql: string };
+  | { readonly type: 'export'; readonly jobId: number; readonly sql: string }
+  /** A column profile query (src/main/explore/profileSql.ts) on the profiles' own connection: its one row as text. */
+  | { readonly type: 'profile'; readonly jobId: number; readonly profileId: string; readonly sql: string }
+  /** Interrupts the profile query `profileId` (or keeps it from starting). */
+  | { readonly type: 'cancelProfile'; readonly jobId: number; readonly profileId: string };
 
 export interface RunOutcome {
   readonly rowCount: number;
@@ -62,6 +66,8 @@ export interface ReplyOf {
   exec: null;
   read: ReadonlyArray<Readonly<Record<string, unknown>>>;
   export: { readonly rows: number };
+  profile: ReadonlyArray<string | null>;
+  cancelProfile: null;
 }
 
 export interface RunProgress {

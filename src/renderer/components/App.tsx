@@ -17,6 +17,9 @@ import { ExportButton } from './export/ExportButton';
 import { ResultsGrid, type ResultsGridHandle } from './grid/ResultsGrid';
 import type { GridResult } from './grid/useResultPages';
 import { HistoryPanel } from './history/HistoryPanel';
+import { ProfileButton } from './profile/ProfileButton';
+import { ProfilePanel } from './profile/ProfilePanel';
+import { useProfileView } from './profile/useProfileView';
 import { SessionTabs, tabId } from './sessions/SessionTabs';
 import { StatusBar } from './status/StatusBar';
 import { Circle, CircleOff, LoaderCircle } from 'lucide-react';
@@ -34,6 +37,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   /** The grid's setColumnFilter, for controls outside it (a profile's frequent values). */
   const grid = useRef<ResultsGridHandle>(null);
   const [filtered, setFiltered] = useState<{ queryId: string; rows: number | undefined }>();
+  const profile = useProfileView();
 
   const dispatch = useCallback(
     async (command: ClientCommand) => {
@@ -68,6 +72,9 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const current = active && currentQuery(active);
   const running = active !== undefined && !canRun(active);
   const gridResult = active && gridResultFor(active.history);
+  const shownProfile = profile.shownWith(gridResult);
+  const filterToValue = (column: number, value: string | null) =>
+    grid.current?.setColumnFilter(column, value === null ? [{ column, op: 'isNull' }] : [{ column, op: 'eq', value }]);
   const editorError: EditorError | undefined =
     current?.phase === 'Failed' && current.error ? { queryId: current.queryId, sql: current.sql, error: current.error } : undefined;
 
@@ -177,6 +184,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           }}
           onCopyName={(name) => void copyText(name).then((ok) => setNotice(ok ? `Copied “${name}”` : 'The clipboard refused the copy.'))}
           onRemove={(d) => void dispatch({ type: 'RemoveDataset', datasetId: d.id })}
+          onProfile={profile.openDataset}
         />
       </aside>
       <main className="workspace" id="session-panel" role={active ? 'tabpanel' : undefined} aria-labelledby={active ? tabId(active.id) : undefined}>
@@ -200,25 +208,45 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               onNotice={setNotice}
               filteredRows={filtered && filtered.queryId === current?.queryId ? filtered.rows : undefined}
             />
-            {gridResult ? (
-              <ResultsGrid
-                key={gridResult.queryId}
-                api={api}
-                result={gridResult}
-                rowsAvailable={progress[gridResult.queryId]?.rowsAvailable}
-                onNotice={setNotice}
-                handle={grid}
-                actions={gridResult.rowCount !== undefined && <ExportButton api={api} sessionId={active.id} queryId={gridResult.queryId} rowCount={gridResult.rowCount} view={gridResult.view && pageViewOf(gridResult.view)} />}
-                onViewChange={(v) => void dispatch({ type: 'SetResultView', sessionId: active.id, queryId: gridResult.queryId, orderBy: [...v.orderBy], filter: [...v.filter] })}
-                onOpenAsSql={(sql) => {
-                  editor.current?.setText(sql);
-                  editor.current?.focus();
-                }}
-                onFilteredRows={(rows) => setFiltered({ queryId: gridResult.queryId, rows })}
-              />
-            ) : (
-              <div className="grid-empty">Run a query to see results.</div>
-            )}
+            <div className="grid-and-profile">
+              {gridResult ? (
+                <ResultsGrid
+                  key={gridResult.queryId}
+                  api={api}
+                  result={gridResult}
+                  rowsAvailable={progress[gridResult.queryId]?.rowsAvailable}
+                  onNotice={setNotice}
+                  handle={grid}
+                  actions={
+                    gridResult.rowCount !== undefined && (
+                      <>
+                        <ProfileButton result={gridResult} open={profile.isResultOpen(gridResult)} onToggle={() => profile.toggleResult(gridResult)} />
+                        <ExportButton api={api} sessionId={active.id} queryId={gridResult.queryId} rowCount={gridResult.rowCount} view={gridResult.view && pageViewOf(gridResult.view)} />
+                      </>
+                    )
+                  }
+                  onViewChange={(v) => void dispatch({ type: 'SetResultView', sessionId: active.id, queryId: gridResult.queryId, orderBy: [...v.orderBy], filter: [...v.filter] })}
+                  onOpenAsSql={(sql) => {
+                    editor.current?.setText(sql);
+                    editor.current?.focus();
+                  }}
+                  onFilteredRows={(rows) => setFiltered({ queryId: gridResult.queryId, rows })}
+                  onProfileColumn={(column) => profile.openColumn(gridResult, column)}
+                />
+              ) : (
+                <div className="grid-empty">Run a query to see results.</div>
+              )}
+              {shownProfile && (
+                <ProfilePanel
+                  key={shownProfile.key}
+                  api={api}
+                  {...shownProfile.panel}
+                  onClose={profile.close}
+                  // a result's frequent value filters the grid to it; a dataset has no grid to filter
+                  {...(shownProfile.panel.target.kind === 'result' ? { onFilterValue: filterToValue } : {})}
+                />
+              )}
+            </div>
           </>
         ) : (
           <p className="empty">

@@ -1,6 +1,7 @@
 // Type-only imports: the sandboxed preload bundles this (through the client) and must not pull zod in.
 import type { ClientCommand } from './commands';
 import type { ExportFormat } from '../explore/exportFormat';
+import type { ProfileTarget } from '../explore/columnProfile';
 import type { ApiMethod, ApiRequest, ExportTarget, PageView } from './protocol';
 
 /**
@@ -22,4 +23,6 @@ export const apiArguments = {
   startExport: (sessionId: string, queryId: string, format: ExportFormat, target: ExportTarget, view?: PageView) => ({ sessionId, queryId, format, target, ...view }),
   exportOutcome: (exportId: string) => ({ exportId }),
   cancelExport: (exportId: string) => ({ exportId }),
+  profileColumns: (requestId: string, target: ProfileTarget, columns: readonly number[]) => ({ requestId, target, columns: [...columns] }),
+  cancelProfile: (requestIds: readonly string[]) => ({ requestIds: [...requestIds] }),
 } satisfies { readonly [M in ApiMethod]: (...args: never[]) => ApiRequest<M> };

@@ -6,7 +6,8 @@ import { MAX_FILTERS, MAX_SORT_KEYS } from './limits';
  * protocol (fetchPage) and the commands (SetResultView) use it, and protocol.ts imports commands.ts.
  */
 
-const columnIndex = z.number().int().nonnegative().max(100_000);
+/** A column of a result, by position (0-based). */
+export const columnIndex = z.number().int().nonnegative().max(100_000);
 
 /** Sort keys of a page view, most significant first; NULLs sort last either way. */
 export const pageOrderSchema = z.array(z.object({ column: columnIndex, descending: z.boolean().optional() }).strict()).max(MAX_SORT_KEYS);

@@ -5,8 +5,9 @@ import type { Result } from './errors';
 import { columnSchema, type Column } from './events';
 import type { FileBridge } from './fileBridge';
 import type { Frame } from './frames';
+import { MAX_PROFILE_COLUMNS, profileAnswerSchema, profileTargetSchema } from '../explore/columnProfile';
 import { MAX_PAGE_ROWS } from './limits';
-import { pageFilterSchema, pageOrderSchema } from './pageView';
+import { columnIndex, pageFilterSchema, pageOrderSchema } from './pageView';
 import { isValidPattern } from './topics';
 import { exportFormats } from '../explore/exportFormat';
 
@@ -139,6 +140,25 @@ export const apiMethods = {
   cancelExport: {
     request: z.object({ exportId }).strict(),
     response: z.object({ exportId: z.string() }),
+  },
+  /**
+   * Profiles columns of a completed result or of a dataset (docs/explore.md). `requestId` names the
+   * request on this connection so `cancelProfile` can drop it; profiles are cached per result.
+   */
+  profileColumns: {
+    request: z
+      .object({
+        requestId: z.string().min(1).max(64),
+        target: profileTargetSchema,
+        columns: z.array(columnIndex).min(1).max(MAX_PROFILE_COLUMNS),
+      })
+      .strict(),
+    response: profileAnswerSchema,
+  },
+  /** Drops profile requests of this connection: a waiting one never runs, a running one is interrupted unless another request needs it. */
+  cancelProfile: {
+    request: z.object({ requestIds: z.array(z.string().min(1).max(64)).min(1).max(MAX_PROFILE_COLUMNS) }).strict(),
+    response: z.object({ cancelled: z.number().int().nonnegative() }),
   },
 } as const;
 

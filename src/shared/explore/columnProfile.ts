@@ -78,3 +78,34 @@ export interface ProfileBatch {
   readonly sample?: { readonly rows: number; readonly of: number };
   readonly columns: readonly ColumnProfile[];
 }
+
+const profileCommon = { name: z.string(), type: z.string(), nulls: count, nullShare: z.number().min(0).max(1), distinct: count };
+/** A column's profile as it travels to the renderer (the API's answer); the same shape as ColumnProfile. */
+export const columnProfileSchema: z.ZodType<ColumnProfile> = z.discriminatedUnion('kind', [
+  profileCellSchemas.number.omit({ nonNull: true, distinct: true }).extend({ kind: z.literal('number'), ...profileCommon }).strict(),
+  profileCellSchemas.temporal.omit({ nonNull: true, distinct: true }).extend({ kind: z.literal('temporal'), ...profileCommon }).strict(),
+  profileCellSchemas.categorical.omit({ nonNull: true, distinct: true }).extend({ kind: z.literal('categorical'), ...profileCommon }).strict(),
+]);
+
+/** Columns one profile request may ask for; the client asks for what is in view, a screenful or so at a time. */
+export const MAX_PROFILE_COLUMNS = 100;
+/** Columns profiled by one DuckDB query: a screenful of cards comes back in one answer. */
+export const PROFILE_BATCH_COLUMNS = 20;
+
+/** What a profile is of: a completed result, or a whole dataset of the catalog. */
+export const profileTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('result'), queryId: z.string().min(1).max(64) }).strict(),
+  z.object({ kind: z.literal('dataset'), datasetId: z.string().min(1).max(64) }).strict(),
+]);
+export type ProfileTarget = z.infer<typeof profileTargetSchema>;
+
+/** The answer to a profile request: the asked columns' profiles (by column index) and the sample they came from, if any. */
+export const profileAnswerSchema = z
+  .object({
+    requestId: z.string(),
+    rows: count,
+    sample: z.object({ rows: count, of: count }).strict().optional(),
+    columns: z.array(z.object({ column: count, profile: columnProfileSchema }).strict()),
+  })
+  .strict();
+export type ProfileAnswer = z.infer<typeof profileAnswerSchema>;

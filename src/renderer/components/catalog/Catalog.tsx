@@ -16,13 +16,15 @@ interface Props {
   onQuery(name: string): void;
   onCopyName(name: string): void;
   onRemove(dataset: DatasetView): void;
+  /** Opens the "Column profiles" region for a ready dataset. */
+  onProfile?(dataset: DatasetView): void;
 }
 
 /**
  * The catalog: every dataset with its columns and types (expand with a click, Enter or the arrow
  * keys), actions from a right-click or the ⋯ button, and a field to add a file path or URL.
  */
-export const Catalog = forwardRef<CatalogHandle, Props>(function Catalog({ datasets, onAdd, onQuery, onCopyName, onRemove }, ref) {
+export const Catalog = forwardRef<CatalogHandle, Props>(function Catalog({ datasets, onAdd, onQuery, onCopyName, onRemove, onProfile }, ref) {
   const [source, setSource] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [menu, setMenu] = useState<{ dataset: DatasetView; x: number; y: number } | undefined>();
@@ -136,6 +138,7 @@ export const Catalog = forwardRef<CatalogHandle, Props>(function Catalog({ datas
             { label: 'Query this dataset', disabled: menu.dataset.status !== 'ready', run: () => menu.dataset.name && onQuery(menu.dataset.name) },
             { label: 'Copy name', disabled: !menu.dataset.name, run: () => menu.dataset.name && onCopyName(menu.dataset.name) },
             { label: 'Remove', disabled: menu.dataset.status === 'loading', run: () => onRemove(menu.dataset) },
+            ...(onProfile ? [{ label: 'Profile', disabled: menu.dataset.status !== 'ready' || menu.dataset.tables !== undefined, run: () => onProfile(menu.dataset) }] : []),
           ]}
         />
       )}

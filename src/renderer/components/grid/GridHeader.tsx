@@ -1,5 +1,5 @@
 import type { VirtualItem } from '@tanstack/react-virtual';
-import type { PointerEvent } from 'react';
+import type { MouseEvent, PointerEvent } from 'react';
 import type { Column } from '../../../shared/contracts/events';
 import { ariaSort, type SortKeys } from '../../../shared/explore/sortCycle';
 import { isNumericType } from './columnKind';
@@ -18,10 +18,12 @@ interface Props {
   /** The result's sort keys (the session's view), and a header click: Shift adds a further key. */
   sort?: SortKeys;
   onSort?(col: number, shift: boolean): void;
+  /** The header's menu (right-click) for a column. */
+  onContextMenu?(e: MouseEvent, col: number): void;
 }
 
 /** The sticky header: name and DuckDB type per column, and a handle to resize it (drag, arrows, double-click to fit). */
-export function GridHeader({ columns, virtualColumns, widths, totalWidth, onResize, onResizeBy, onFit, sort = [], onSort }: Props) {
+export function GridHeader({ columns, virtualColumns, widths, totalWidth, onResize, onResizeBy, onFit, sort = [], onSort, onContextMenu }: Props) {
   const startResize = (e: PointerEvent, col: number) => {
     e.preventDefault();
     e.stopPropagation();
@@ -54,6 +56,7 @@ export function GridHeader({ columns, virtualColumns, widths, totalWidth, onResi
             className={`grid-th ${isNumericType(c.type) ? 'num' : ''}`}
             style={{ left: vc.start, width: vc.size }}
             title={`${c.name} · ${c.type}`}
+            onContextMenu={onContextMenu && ((e) => onContextMenu(e, vc.index))}
           >
             {onSort ? (
               <SortButton column={c} index={vc.index} sort={sort} onSort={onSort} />

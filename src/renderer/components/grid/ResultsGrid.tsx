@@ -38,6 +38,8 @@ interface Props {
   handle?: Ref<ResultsGridHandle>;
   /** More actions on the result (Profile, Export…), at the end of the grid's toolbar. */
   actions?: ReactNode;
+  /** "Profile column" in the menu: the profile of the active cell's column (the header's menu opens on its column). */
+  onProfileColumn?(column: number): void;
 }
 
 /**
@@ -47,7 +49,7 @@ interface Props {
  * grid pattern: aria-rowcount counts every row of the result plus the header, each row carries
  * its aria-rowindex.
  */
-export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange, onOpenAsSql, onFilteredRows, handle, actions }: Props) {
+export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange, onOpenAsSql, onFilteredRows, handle, actions, onProfileColumn }: Props) {
   const { queryId } = result;
   const pages = useResultPages(api, result, rowsAvailable);
   const { cache, cell, running, columns, rows } = pages;
@@ -120,6 +122,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
     { label: 'Copy row', run: () => void copy(rowArea(active.row, columns.length), false) },
     { label: 'Copy selection as TSV', run: () => void copy(selection, false) },
     { label: 'Copy selection with header', run: () => void copy(selection, true) },
+    ...(onProfileColumn ? [{ label: 'Profile column', run: () => onProfileColumn(active.col) }] : []),
   ];
   const cellId = (row: number, col: number) => `cell-${queryId}-${row}-${col}`;
 
@@ -161,6 +164,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
             onFit={widths.fit}
             sort={[...controls.view.orderBy]}
             {...(explorable ? { onSort: controls.sortBy } : {})}
+            onContextMenu={(e, col) => onContextMenu(e, { row: active.row, col })}
           />
           {filtersShown && (
             <FilterRow

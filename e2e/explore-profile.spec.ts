@@ -1,0 +1,178 @@
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { Locator, Page } from '@playwright/test';
+import { duckdbRows } from './duckdbOracle';
+import { expect, test, VEGA_DATA } from './fixtures';
+import { dataset, editor, editorText, ready, runSql, screenshot, setSql, status } from './workbench.helpers';
+
+const WEATHER = `read_csv('${VEGA_DATA}/seattle-weather.csv')`;
+const CARS = `read_json_auto('${VEGA_DATA}/cars.json')`;
+
+const region = (page: Page) => page.getByRole('region', { name: 'Column profiles' });
+const card = (page: Page, column: string) => region(page).getByRole('article', { name: column, exact: true });
+/** A figure of a card ("Nulls", "Min", …) as the screen shows it. */
+const figure = (c: Locator, term: string) => c.locator('.profile-figure').filter({ has: c.page().locator('dt', { hasText: new RegExp(`^${term.replace(/[.()]/g, '\\$&')}$`) }) }).locator('dd');
+const grouped = (text: string) => text.replace(/^(-?)(\d+)/, (_, sign: string, digits: string) => sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+
+/** Scrolls the list of cards until `column`'s card exists (cards are virtualized) and is in view. */
+async function scrollToCard(page: Page, column: string): Promise<Locator> {
+  const list = region(page).locator('.profile-list');
+  for (let i = 0; i < 200 && (await card(page, column).count()) === 0; i++) await list.evaluate((el) => el.scrollBy(0, 150));
+  await card(page, column).scrollIntoViewIfNeeded();
+  return card(page, column);
+}
+
+async function one(sql: string): Promise<(string | null)[]> {
+  return (await duckdbRows(sql))[0]!;
+}
+
+/** The screen's null figure ("12 (0.8%)") for a count of a total, as the card writes it. */
+const nullsText = (nulls: number, rows: number) => {
+  const share = nulls / rows;
+  return `${nulls.toLocaleString('en-US')} (${share > 0 && share < 0.001 ? '<0.1%' : `${Math.round(share * 1000) / 10}%`})`;
+};
+
+test('Profile shows each column of a result: nulls, distinct, min/max/mean and most frequent values as raw DuckDB computes them', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'seattle_weather');
+  await runSql(page, 'select * from seattle_weather');
+  await expect(status(page)).toHaveText(/^1,461 rows in \d+ ms$/);
+  const button = page.getByRole('button', { name: 'Profile', exact: true });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await expect(region(page)).toBeVisible();
+
+  const precipitation = card(page, 'precipitation');
+  await expect(figure(precipitation, 'Min')).toBeVisible();
+  const [nn, min, max, mean, distinct] = await one(
+    `select count(*) - count(precipitation), min(precipitation), max(precipitation), avg(precipitation), count(distinct precipitation) from ${WEATHER}`,
+  );
+  await expect(figure(precipitation, 'Nulls')).toHaveText(nullsText(Number(nn), 1461));
+  await expect(figure(precipitation, 'Min')).toHaveText(grouped(min!));
+  await expect(figure(precipitation, 'Max')).toHaveText(grouped(max!));
+  await expect(figure(precipitation, 'Mean')).toHaveText(grouped(mean!));
+  // distinct is HyperLogLog's estimate: close, not exact
+  const shownDistinct = Number((await figure(precipitation, 'Distinct (approx.)').innerText()).replaceAll(',', ''));
+  expect(Math.abs(shownDistinct - Number(distinct)) / Number(distinct)).toBeLessThan(0.1);
+  await expect(precipitation.getByRole('img', { name: /^Histogram of precipitation: 20 bars from 0/ })).toBeVisible();
+
+  const date = card(page, 'date');
+  const [dmin, dmax] = await one(`select min("date"), max("date") from ${WEATHER}`);
+  await expect(figure(date, 'Min')).toHaveText(dmin!);
+  await expect(figure(date, 'Max')).toHaveText(dmax!);
+
+  // the last card is further down the list: it is asked for when it scrolls into view
+  const weather = await scrollToCard(page, 'weather');
+  const top = await duckdbRows(`select weather, count(*) as n from ${WEATHER} group by weather order by n desc, weather`);
+  await expect(weather.getByRole('list', { name: 'Most frequent values of weather' }).getByRole('listitem')).toHaveText(
+    top.map(([value, n]) => new RegExp(`^${value}\\s*${Number(n).toLocaleString('en-US')}$`)),
+  );
+  await screenshot(page, testInfo, 'profile-result');
+
+  // Escape closes the region; the button opens it again
+  await region(page).press('Escape');
+  await expect(region(page)).toHaveCount(0);
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('a column header menu profiles that one column, and the catalog menu profiles a whole dataset', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await runSql(page, 'select "Name", "Horsepower" from cars');
+  await expect(status(page)).toHaveText(/^406 rows in \d+ ms$/);
+  await page.getByRole('columnheader', { name: /Horsepower/ }).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Profile column' }).click();
+  await expect(region(page).getByRole('heading', { name: 'Profile of Horsepower' })).toBeVisible();
+  await expect(region(page).getByRole('article')).toHaveCount(1);
+  const [nulls, max] = await one(`select count(*) - count("Horsepower"), max("Horsepower") from ${CARS}`);
+  await expect(figure(card(page, 'Horsepower'), 'Nulls')).toHaveText(nullsText(Number(nulls), 406));
+  await expect(figure(card(page, 'Horsepower'), 'Max')).toHaveText(grouped(max!));
+
+  await dataset(page, 'cars').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Profile' }).click();
+  await expect(region(page).getByRole('heading', { name: 'Profile of cars' })).toBeVisible();
+  const [wmin, wmax, wmean] = await one(`select min("Weight_in_lbs"), max("Weight_in_lbs"), avg("Weight_in_lbs") from ${CARS}`);
+  const weight = await scrollToCard(page, 'Weight_in_lbs');
+  await expect(figure(weight, 'Min')).toHaveText(grouped(wmin!));
+  await expect(figure(weight, 'Max')).toHaveText(grouped(wmax!));
+  await expect(figure(weight, 'Mean')).toHaveText(grouped(wmean!));
+  await region(page).getByRole('button', { name: 'Close profiles' }).click();
+  await expect(region(page)).toHaveCount(0);
+});
+
+const WIDE_COLUMNS = 500;
+const WIDE_ROWS = 100_000;
+
+/** A 500-column Parquet file written by raw DuckDB: integers, doubles and text of many values. */
+async function writeWide(path: string): Promise<void> {
+  const columns = Array.from({ length: WIDE_COLUMNS }, (_, k) =>
+    k % 3 === 0 ? `((i * ${k + 1}) % 5003)::VARCHAR AS c${k}` : k % 3 === 1 ? `CASE WHEN i % ${k + 2} = 0 THEN NULL ELSE (i * ${k + 1}) % 9973 END AS c${k}` : `sqrt(i * ${k}) AS c${k}`,
+  );
+  const instance = await DuckDBInstance.create(':memory:');
+  const c = await instance.connect();
+  try {
+    await c.run(`COPY (SELECT ${columns.join(', ')} FROM range(${WIDE_ROWS}) t(i)) TO '${path.replaceAll("'", "''")}' (FORMAT parquet)`);
+  } finally {
+    c.closeSync();
+    instance.closeSync();
+  }
+}
+
+test('a 500-column dataset: the window keeps answering while profiles compute, cards fill in as they scroll into view, and Cancel stops it', async ({ app }, testInfo) => {
+  test.setTimeout(240_000);
+  const { page } = app;
+  const file = join(app.dataDir, 'wide.parquet');
+  await writeWide(file);
+  await page.getByRole('textbox', { name: 'Dataset path or URL' }).fill(file);
+  await page.getByRole('button', { name: 'Add dataset' }).click();
+  await ready(page, 'wide');
+  await setSql(page, 'select 1');
+
+  // a timer in the page: its longest gap says how long the main thread was ever blocked
+  await page.evaluate(() => {
+    const w = window as unknown as { maxGap: number; last: number };
+    w.maxGap = 0;
+    w.last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      w.maxGap = Math.max(w.maxGap, now - w.last);
+      w.last = now;
+    }, 20);
+  });
+  await dataset(page, 'wide').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Profile' }).click();
+  await expect(region(page).getByText('500 columns')).toBeVisible();
+  // while the first cards compute, the editor takes input
+  await editor(page).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' + 2');
+  await expect.poll(() => editorText(page)).toBe('select 1 + 2');
+  await expect(figure(card(page, 'c1'), 'Nulls')).toHaveText(nullsText(Math.floor((WIDE_ROWS - 1) / 3) + 1, WIDE_ROWS));
+  // only the cards in view (and a few around) exist, and only they were asked for
+  expect(await region(page).getByRole('article').count()).toBeLessThan(20);
+  await expect(card(page, 'c499')).toHaveCount(0);
+
+  // scrolled to the end, the last cards come into view and fill in
+  await region(page).locator('.profile-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  const last = card(page, 'c499');
+  await expect(last).toBeVisible();
+  const [lmin, lmax, lnulls] = await one(`select min(c499), max(c499), count(*) - count(c499) from read_parquet('${file}')`);
+  await expect(figure(last, 'Nulls')).toHaveText(nullsText(Number(lnulls), WIDE_ROWS));
+  await expect(figure(last, 'Min')).toHaveText(grouped(lmin!));
+  await expect(figure(last, 'Max')).toHaveText(grouped(lmax!));
+  const gap = await page.evaluate(() => (window as unknown as { maxGap: number }).maxGap);
+  expect(gap).toBeLessThan(1000);
+  await screenshot(page, testInfo, 'profile-wide');
+
+  // the middle: while its cards compute, Cancel stops asking and says so
+  await region(page).locator('.profile-list').evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+  const cancel = region(page).getByRole('button', { name: 'Cancel' });
+  await cancel.click();
+  await expect(region(page).getByText(/^Cancelled/)).toBeVisible();
+  await expect(cancel).toHaveCount(0);
+  // nothing more is asked: cards scrolled into view stay "Profiling…" until Resume
+  await region(page).locator('.profile-list').evaluate((el) => (el.scrollTop = el.scrollHeight / 2 + 2000));
+  await expect(region(page).getByRole('article').first()).toContainText('Not profiled (cancelled)');
+  await region(page).getByRole('button', { name: 'Resume' }).click();
+  await expect(region(page).getByRole('article').first().locator('dt').first()).toHaveText('Nulls');
+});

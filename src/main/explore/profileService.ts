@@ -1,0 +1,210 @@
+import { appError, fail, isAppError, ok, type AppError, type Result } from '../../shared/contracts/errors';
+import { PROFILE_BATCH_COLUMNS, type ColumnProfile, type ProfileAnswer, type ProfileBatch, type ProfileTarget } from '../../shared/explore/columnProfile';
+import { newErrorId, newId } from '../platform/ids';
+import type { QueryWorker } from '../query/queryWorker';
+import type { ResolveProfileSource, ProfileSource } from './profileSource';
+import { profileSql, readProfile, sampleFor, type ProfileRequest } from './profileSql';
+
+type Profiled = Omit<ProfileAnswer, 'requestId'>;
+
+/** A column's profile once computed: kept for as long as its source's rows are. */
+interface Computed {
+  readonly kind: 'computed';
+  readonly profile: ColumnProfile;
+  readonly rows: number;
+  readonly sample?: ProfileBatch['sample'];
+}
+
+/** The profiles of one source: computed ones, and the batch computing each of the others. */
+interface SourceCache {
+  readonly columns: Map<number, Computed | Batch>;
+  /** The source's row count, when it had to be counted (a dataset); decides the sample. */
+  total?: Promise<number>;
+}
+
+/** One profile query: up to PROFILE_BATCH_COLUMNS columns, run when its turn comes, for as long as some request waits for it. */
+class Batch {
+  readonly kind = 'batch';
+  readonly profileId = newId();
+  /** The requests waiting for it; when the last one goes, it is dropped. */
+  readonly waiters = new Set<symbol>();
+  state: 'queued' | 'running' | 'finished' | 'dropped' = 'queued';
+  readonly done: Promise<ProfileBatch>;
+  resolve!: (batch: ProfileBatch) => void;
+  reject!: (error: AppError) => void;
+
+  constructor(
+    readonly source: ProfileSource,
+    readonly cache: SourceCache,
+    readonly indexes: readonly number[],
+  ) {
+    this.done = new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    // A dropped batch rejects with nobody listening: that is expected.
+    this.done.catch(() => undefined);
+  }
+}
+
+const cancelled = (): AppError => appError(newErrorId(), 'INTERRUPTED', 'The profile was cancelled.');
+
+/**
+ * Column profiles, scheduled (docs/explore.md, column profiles). A request names columns of a
+ * source; the ones not computed yet are split into batches of PROFILE_BATCH_COLUMNS, one DuckDB
+ * query each, run one at a time on the profiles' own worker connection in the order they were
+ * asked for (the client asks for the cards in view first). A column already being computed joins
+ * its batch instead of starting another. A request that is cancelled leaves its batches; a batch
+ * nobody waits for any more never runs, or is interrupted while it runs. Profiles are cached per
+ * source (a kept result's rows, a dataset's view) and die with it.
+ */
+export class ProfileService {
+  private readonly caches = new WeakMap<object, SourceCache>();
+  private readonly queue: Batch[] = [];
+  private running: Batch | undefined;
+  /** Batches run so far: what the tests and benchmarks count queries with. */
+  batchesRun = 0;
+
+  constructor(
+    private readonly pool: Pick<QueryWorker, 'request'>,
+    private readonly resolve: ResolveProfileSource,
+  ) {}
+
+  async profile(target: ProfileTarget, columns: readonly number[], signal?: AbortSignal): Promise<Result<Profiled>> {
+    const found = this.resolve(target);
+    if (!found.ok) return found;
+    const source = found.value;
+    const bad = columns.find((c) => c >= source.columns.length);
+    if (bad !== undefined) {
+      return fail(appError(newErrorId(), 'INVALID_COMMAND', `There is no column ${bad} to profile.`, { details: { columns: source.columns.length } }));
+    }
+    if (signal?.aborted) return fail(cancelled());
+    const cache = this.cacheOf(source);
+    const wanted = [...new Set(columns)];
+    const waiter = Symbol('profile request');
+    const batches = new Set<Batch>();
+    const missing: number[] = [];
+    for (const c of wanted) {
+      const entry = cache.columns.get(c);
+      if (entry?.kind === 'batch') batches.add(entry);
+      else if (!entry) missing.push(c);
+    }
+    for (let i = 0; i < missing.length; i += PROFILE_BATCH_COLUMNS) {
+      const batch = new Batch(source, cache, missing.slice(i, i + PROFILE_BATCH_COLUMNS));
+      for (const c of batch.indexes) cache.columns.set(c, batch);
+      this.queue.push(batch);
+      batches.add(batch);
+    }
+    for (const b of batches) b.waiters.add(waiter);
+    this.pump();
+
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<never>((_, reject) => {
+      // let go at once, so a request that comes right after (the same id, asked again) does not join a batch about to be dropped
+      onAbort = () => {
+        for (const b of batches) this.release(b, waiter);
+        reject(cancelled());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      await Promise.race([Promise.all([...batches].map((b) => b.done)), aborted]);
+    } catch (e) {
+      return fail(e as AppError);
+    } finally {
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+      for (const b of batches) this.release(b, waiter);
+    }
+    return ok(this.answer(cache, wanted));
+  }
+
+  /** The profiles computed for `wanted`, in the order asked, with the rows (and sample) they came from. */
+  private answer(cache: SourceCache, wanted: readonly number[]): Profiled {
+    const out: { column: number; profile: ColumnProfile }[] = [];
+    let first: Computed | undefined;
+    for (const column of wanted) {
+      const entry = cache.columns.get(column);
+      if (entry?.kind !== 'computed') continue;
+      first ??= entry;
+      out.push({ column, profile: entry.profile });
+    }
+    return { rows: first?.rows ?? 0, ...(first?.sample ? { sample: first.sample } : {}), columns: out };
+  }
+
+  private cacheOf(source: ProfileSource): SourceCache {
+    let cache = this.caches.get(source.key);
+    if (!cache) {
+      cache = { columns: new Map() };
+      this.caches.set(source.key, cache);
+    }
+    return cache;
+  }
+
+  /** A request stops waiting for a batch; the last one to go drops it (and interrupts it if it runs). */
+  private release(batch: Batch, waiter: symbol): void {
+    batch.waiters.delete(waiter);
+    if (batch.waiters.size > 0 || batch.state === 'finished' || batch.state === 'dropped') return;
+    const wasRunning = batch.state === 'running';
+    batch.state = 'dropped';
+    this.forget(batch);
+    const queued = this.queue.indexOf(batch);
+    if (queued !== -1) this.queue.splice(queued, 1);
+    if (wasRunning) void this.pool.request({ type: 'cancelProfile', profileId: batch.profileId }).catch(() => undefined);
+    batch.reject(cancelled());
+  }
+
+  /** Its columns are no longer being computed: a later request starts them again. */
+  private forget(batch: Batch): void {
+    for (const c of batch.indexes) if (batch.cache.columns.get(c) === batch) batch.cache.columns.delete(c);
+  }
+
+  private pump(): void {
+    if (this.running) return;
+    const batch = this.queue.shift();
+    if (!batch) return;
+    this.running = batch;
+    batch.state = 'running';
+    void this.execute(batch).finally(() => {
+      this.running = undefined;
+      this.pump();
+    });
+  }
+
+  private async execute(batch: Batch): Promise<void> {
+    const { source, cache } = batch;
+    try {
+      const total = source.totalRows ?? (await this.count(batch));
+      const sample = sampleFor(total);
+      const request: ProfileRequest = { relation: source.relation, columns: batch.indexes.map((i) => source.columns[i]!), ...(sample ? { sample } : {}) };
+      this.batchesRun++;
+      const cells = await this.pool.request({ type: 'profile', profileId: batch.profileId, sql: profileSql(request) });
+      const result = readProfile(cells, request);
+      if (batch.state !== 'running') return;
+      batch.state = 'finished';
+      result.columns.forEach((profile, i) => {
+        const column = batch.indexes[i]!;
+        if (cache.columns.get(column) === batch) cache.columns.set(column, { kind: 'computed', profile, rows: result.rows, ...(result.sample ? { sample: result.sample } : {}) });
+      });
+      batch.resolve(result);
+    } catch (e) {
+      if (batch.state !== 'running') return;
+      batch.state = 'finished';
+      this.forget(batch);
+      batch.reject(isAppError(e) ? e : appError(newErrorId(), 'INTERNAL', `The profile could not be read: ${e instanceof Error ? e.message : String(e)}`));
+    }
+  }
+
+  /** A dataset's rows, counted once on the profiles' connection (as part of the batch that needs it, so a cancel stops it too). */
+  private count(batch: Batch): Promise<number> {
+    const { cache, source } = batch;
+    if (!cache.total) {
+      const counted = this.pool.request({ type: 'profile', profileId: batch.profileId, sql: `SELECT count(*)::VARCHAR FROM ${source.relation}` }).then((cells) => Number(cells[0] ?? 0));
+      cache.total = counted;
+      counted.catch(() => {
+        if (cache.total === counted) delete cache.total;
+      });
+    }
+    return cache.total;
+  }
+}
+

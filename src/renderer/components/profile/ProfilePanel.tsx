@@ -1,0 +1,103 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { CircleStop, Play, X } from 'lucide-react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { Column } from '../../../shared/contracts/events';
+import type { SextantApi } from '../../../shared/contracts/protocol';
+import type { ProfileTarget } from '../../../shared/explore/columnProfile';
+import { countOf, formatCount } from '../format';
+import { ProfileCard } from './ProfileCard';
+import { useColumnProfiles } from './useColumnProfiles';
+
+interface Props {
+  api: SextantApi;
+  /** Memoized by the caller: a new object is a new target. */
+  target: ProfileTarget;
+  /** What is profiled, for the heading ("Result", a dataset's name). */
+  title: string;
+  columns: readonly Column[];
+  /** Only this column (a header's "Profile column"); otherwise every column. */
+  only?: number;
+  onClose(): void;
+  /**
+   * A click on a most frequent value: filter the grid to it. Optional: the app wires it to the
+   * grid's filter state; without it the values are not buttons.
+   */
+  onFilterValue?: (column: number, value: string | null) => void;
+}
+
+/** Height of a card; cards are virtualized, so only those in view (and a few around) exist and are asked for. */
+const CARD_HEIGHT = 236;
+const OVERSCAN = 2;
+
+/**
+ * The "Column profiles" region: one card per column, virtualized. Main is asked for the cards in
+ * view and, as the list scrolls, for the ones coming into view; the window stays responsive while
+ * a wide table's profiles compute. Escape closes it; Cancel drops what is still computing.
+ */
+export function ProfilePanel({ api, target, title, columns, only, onClose, onFilterValue }: Props) {
+  const list = only === undefined ? columns.map((_, i) => i) : [only];
+  const profiles = useColumnProfiles(api, target);
+  const scroller = useRef<HTMLDivElement>(null);
+  const region = useRef<HTMLElement>(null);
+  const virtualizer = useVirtualizer({ count: list.length, getScrollElement: () => scroller.current, estimateSize: () => CARD_HEIGHT, overscan: OVERSCAN });
+  const items = virtualizer.getVirtualItems();
+  const visible = items.map((v) => list[v.index]!);
+  const key = visible.join(',');
+  const { show } = profiles;
+  useEffect(() => show(visible), [key, show, profiles.cancelled]);
+  useEffect(() => region.current?.focus(), []);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      onClose();
+    }
+  };
+  const computing = profiles.computing > 0;
+  return (
+    <section ref={region} className="profile-panel" role="region" aria-label="Column profiles" tabIndex={-1} onKeyDown={onKeyDown}>
+      <header className="profile-head">
+        <h2 className="profile-title" title={title}>
+          {only === undefined ? `Profile of ${title}` : `Profile of ${columns[only]?.name ?? ''}`}
+        </h2>
+        <span className="muted profile-meta">{countOf(list.length, 'column')}</span>
+        {computing && (
+          <button className="icon-text" onClick={profiles.cancel}>
+            <CircleStop size={14} aria-hidden="true" /> Cancel
+          </button>
+        )}
+        {profiles.cancelled && (
+          <button className="icon-text" onClick={profiles.resume}>
+            <Play size={14} aria-hidden="true" /> Resume
+          </button>
+        )}
+        <button className="icon-only" aria-label="Close profiles" title="Close (Escape)" onClick={onClose}>
+          <X size={16} aria-hidden="true" />
+        </button>
+      </header>
+      <p className="muted profile-status" aria-live="polite">
+        {profiles.sample ? `Sample of ${formatCount(profiles.sample.rows)} rows (of ${formatCount(profiles.sample.of)})` : ''}
+        {profiles.cancelled ? 'Cancelled: profiles not computed yet are not asked for.' : computing ? ` Computing ${countOf(profiles.computing, 'column')}…` : ''}
+      </p>
+      {profiles.error && (
+        <p className="error profile-error">
+          Could not profile: {profiles.error.message} (error id {profiles.error.id})
+        </p>
+      )}
+      <div ref={scroller} className="profile-list">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((v) => {
+            const column = list[v.index]!;
+            const c = columns[column];
+            return (
+              <div key={column} className="profile-slot" style={{ transform: `translateY(${v.start}px)`, height: CARD_HEIGHT }}>
+                <ProfileCard column={column} name={c?.name ?? ''} type={c?.type ?? ''} profile={profiles.profiles.get(column)} stopped={profiles.cancelled} {...(onFilterValue ? { onFilterValue } : {})} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppError } from '../../../shared/contracts/errors';
+import type { SextantApi } from '../../../shared/contracts/protocol';
+import { MAX_PROFILE_COLUMNS, type ColumnProfile, type ProfileAnswer, type ProfileTarget } from '../../../shared/explore/columnProfile';
+
+export interface ColumnProfiles {
+  readonly profiles: ReadonlyMap<number, ColumnProfile>;
+  readonly sample: ProfileAnswer['sample'];
+  /** Columns asked for and not answered yet. */
+  readonly computing: number;
+  readonly cancelled: boolean;
+  readonly error: AppError | undefined;
+  /** The columns in view: the ones not profiled yet are asked for, requests for columns scrolled far away are dropped. */
+  show(columns: readonly number[]): void;
+  /** Drops every waiting request; nothing more is asked until `resume`. */
+  cancel(): void;
+  resume(): void;
+}
+
+let nextRequest = 0;
+const newRequestId = (): string => `profile-${++nextRequest}-${crypto.randomUUID().slice(0, 8)}`;
+
+/**
+ * A target's column profiles, asked of main a screenful at a time: only for columns in view, each
+ * once; requests whose columns all left the view are cancelled as stale, and every waiting request
+ * is cancelled when the panel closes. Main batches and caches them (docs/explore.md).
+ */
+export function useColumnProfiles(api: SextantApi, target: ProfileTarget): ColumnProfiles {
+  const [profiles, setProfiles] = useState<ReadonlyMap<number, ColumnProfile>>(new Map());
+  const [sample, setSample] = useState<ProfileAnswer['sample']>();
+  const [error, setError] = useState<AppError | undefined>();
+  const [cancelled, setCancelled] = useState(false);
+  const [computing, setComputing] = useState(0);
+  /** Requests in flight: their columns. */
+  const pending = useRef(new Map<string, readonly number[]>());
+  const loaded = useRef(new Set<number>());
+  const stopped = useRef(false);
+
+  const count = () => setComputing([...pending.current.values()].reduce((n, cols) => n + cols.length, 0));
+
+  const cancelIds = useCallback(
+    (ids: readonly string[]) => {
+      if (ids.length === 0) return;
+      for (const id of ids) pending.current.delete(id);
+      void api.cancelProfile(ids);
+      count();
+    },
+    [api],
+  );
+
+  useEffect(
+    () => () => {
+      // closing the panel, or another target: what is still waiting is of no use any more
+      const ids = [...pending.current.keys()];
+      pending.current.clear();
+      if (ids.length > 0) void api.cancelProfile(ids);
+    },
+    [api, target],
+  );
+
+  const show = useCallback(
+    (columns: readonly number[]) => {
+      if (stopped.current) return;
+      const inView = new Set(columns);
+      const stale = [...pending.current].filter(([, cols]) => !cols.some((c) => inView.has(c))).map(([id]) => id);
+      cancelIds(stale);
+      const asked = new Set([...pending.current.values()].flat());
+      const missing = columns.filter((c) => !loaded.current.has(c) && !asked.has(c));
+      for (let i = 0; i < missing.length; i += MAX_PROFILE_COLUMNS) {
+        const cols = missing.slice(i, i + MAX_PROFILE_COLUMNS);
+        const requestId = newRequestId();
+        pending.current.set(requestId, cols);
+        void api.profileColumns(requestId, target, cols).then((r) => {
+          if (!pending.current.delete(requestId)) return; // cancelled meanwhile
+          count();
+          if (!r.ok) {
+            if (r.error.code !== 'INTERRUPTED') setError(r.error);
+            return;
+          }
+          for (const c of r.value.columns) loaded.current.add(c.column);
+          setSample(r.value.sample);
+          setProfiles((before) => {
+            const next = new Map(before);
+            for (const c of r.value.columns) next.set(c.column, c.profile);
+            return next;
+          });
+        });
+      }
+      count();
+    },
+    [api, target, cancelIds],
+  );
+
+  const cancel = useCallback(() => {
+    stopped.current = true;
+    setCancelled(true);
+    cancelIds([...pending.current.keys()]);
+  }, [cancelIds]);
+  const resume = useCallback(() => {
+    stopped.current = false;
+    setCancelled(false);
+  }, []);
+
+  return { profiles, sample, computing, cancelled, error, show, cancel, resume };
+}

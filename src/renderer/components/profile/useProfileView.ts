@@ -1,0 +1,39 @@
+import { useCallback, useState } from 'react';
+import type { Column } from '../../../shared/contracts/events';
+import type { ProfileTarget } from '../../../shared/explore/columnProfile';
+import type { DatasetView } from '../../../shared/views/appView';
+import type { GridResult } from '../grid/useResultPages';
+
+/** What the "Column profiles" region shows: its target (memoized here, one object per opening) and its heading. */
+export interface ProfileView {
+  /** Remounts the panel for another target or column. */
+  readonly key: string;
+  readonly panel: { readonly target: ProfileTarget; readonly title: string; readonly columns: readonly Column[]; readonly only?: number };
+}
+
+/** Which profile is open, if any: a result's (all columns or one), or a dataset's from the catalog. */
+export function useProfileView() {
+  const [view, setView] = useState<ProfileView | undefined>();
+  const close = useCallback(() => setView(undefined), []);
+  const resultView = (result: GridResult, only?: number): ProfileView => ({
+    key: `result:${result.queryId}:${only ?? 'all'}`,
+    panel: { target: { kind: 'result', queryId: result.queryId }, title: 'the result', columns: result.columns ?? [], ...(only !== undefined ? { only } : {}) },
+  });
+  return {
+    view,
+    close,
+    /** The view to show beside `result`: a result's profile only while that result is the one in the grid. */
+    shownWith: (result: GridResult | undefined): ProfileView | undefined =>
+      view && (view.panel.target.kind === 'dataset' || view.panel.target.queryId === result?.queryId) ? view : undefined,
+    isResultOpen: (result: GridResult | undefined) => result !== undefined && view?.key === `result:${result.queryId}:all`,
+    toggleResult: (result: GridResult | undefined) => {
+      if (!result?.columns) return;
+      setView((v) => (v?.key === `result:${result.queryId}:all` ? undefined : resultView(result)));
+    },
+    openColumn: (result: GridResult, column: number) => {
+      if (result.columns) setView(resultView(result, column));
+    },
+    openDataset: (dataset: DatasetView) =>
+      setView({ key: `dataset:${dataset.id}`, panel: { target: { kind: 'dataset', datasetId: dataset.id }, title: dataset.name ?? dataset.source, columns: dataset.columns } }),
+  };
+}
