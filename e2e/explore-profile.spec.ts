@@ -69,6 +69,12 @@ test('Profile shows each column of a result: nulls, distinct, min/max/mean and m
   );
   await screenshot(page, testInfo, 'profile-result');
 
+  // a most frequent value filters the grid to it: DuckDB's count of that value, "N of M rows"
+  const [topValue, topCount] = top[0]!;
+  await weather.getByTitle(`Filter weather to ${topValue}`).click();
+  await expect(page.getByRole('grid', { name: 'Results' })).toHaveAttribute('aria-rowcount', String(Number(topCount) + 1));
+  await expect(status(page)).toHaveText(new RegExp(`^${Number(topCount).toLocaleString('en-US')} of 1,461 rows in \\d+ ms$`));
+
   // Escape closes the region; the button opens it again
   await region(page).press('Escape');
   await expect(region(page)).toHaveCount(0);
