@@ -48,7 +48,10 @@ async function watchForExecution(page: Page): Promise<() => Promise<string[]>> {
   page.on('pageerror', (e) => events.push(`page error: ${e.message}`));
   return async () => {
     const pwned = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
-    const elements = await page.evaluate(() => document.querySelectorAll('main script, [role=grid] img, [role=grid] svg, [role=grid] iframe, [role=grid] a, [role=list] img, [role=status] img').length);
+    // the app's own icons are lucide SVGs (class "lucide"); any other SVG there came from a value
+    const elements = await page.evaluate(
+      () => document.querySelectorAll('main script, [role=grid] img, [role=grid] svg:not(.lucide), [role=grid] iframe, [role=grid] a, [role=list] img, [role=list] svg:not(.lucide), [role=status] img').length,
+    );
     return [...events, ...(pwned === undefined ? [] : [`window.__pwned = ${String(pwned)}`]), ...(elements === 0 ? [] : [`${elements} injected elements`])];
   };
 }
