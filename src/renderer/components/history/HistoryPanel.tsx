@@ -3,6 +3,7 @@ import type { QueryPhase } from '../../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { countOf, formatMs, formatWhen } from '../format';
 import { RotateCw } from 'lucide-react';
+import { ExportSummary } from './ExportSummary';
 import { ViewSummary } from './ViewSummary';
 
 /** How a phase reads in the history, and what its search matches. */
@@ -55,6 +56,7 @@ export function HistoryPanel({ entries, running, onPick, onRerun }: Props) {
                 <time dateTime={h.startedAt}>{formatWhen(h.startedAt)}</time>
               </span>
               {h.view && <ViewSummary view={h.view} columns={h.columns} />}
+              {h.exports && <ExportSummary exports={h.exports} />}
             </button>
             <button className="rerun" onClick={() => onRerun(h.sql)} disabled={running} aria-label="Repeat query" title="Run this query again">
               <RotateCw aria-hidden="true" />

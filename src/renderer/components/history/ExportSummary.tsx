@@ -1,0 +1,19 @@
+import { FileDown } from 'lucide-react';
+import { exportFormatLabel } from '../../../shared/explore/exportFormat';
+import type { ExportEntry } from '../../../shared/views/appView';
+import { formatBytes } from '../export/formatBytes';
+import { countOf } from '../format';
+
+/** Under a query in the history: each finished export of its result, e.g. "Exported 1,461 rows as Parquet (52 KB), downloaded". */
+export function ExportSummary({ exports }: { exports: readonly ExportEntry[] }) {
+  return (
+    <>
+      {exports.map((x) => (
+        <span key={x.exportedAt} className="view-summary export-summary">
+          <FileDown size={12} aria-hidden="true" />
+          Exported {countOf(x.rows, 'row')} as {exportFormatLabel[x.format]} ({formatBytes(x.bytes)}){x.target === 'download' ? ', downloaded' : ` to ${x.target}`}
+        </span>
+      ))}
+    </>
+  );
+}
