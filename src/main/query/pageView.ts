@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Column } from '../../shared/contracts/events';
 import type { PageFilter, PageView } from '../../shared/contracts/protocol';
+import { filterCondition } from '../../shared/explore/filterSql';
 import { ident, RESULTS_SCHEMA, resultTableId } from './sql';
 
-const COMPARE = { eq: '=', ne: '<>', lt: '<', le: '<=', gt: '>', ge: '>=' } as const;
 
 /**
  * SQL with its parameters: what a person typed travels as bound values (`$1`, `$2`, …), never as
@@ -30,20 +30,7 @@ export function viewTableName(queryId: string, view: PageView): string {
 }
 
 function condition(f: PageFilter, columns: readonly Column[], param: (value: string) => string): string {
-  const c = `c${f.column}`;
-  switch (f.op) {
-    case 'isNull':
-      return `${c} IS NULL`;
-    case 'notNull':
-      return `${c} IS NOT NULL`;
-    case 'contains':
-      // on the text a person sees, case-insensitively
-      return `contains(lower(CAST(${c} AS VARCHAR)), lower(${param(f.value)}))`;
-    default:
-      // compared in the column's own type (named by DuckDB, not typed by a person), so 10 > 9 and
-      // dates compare as dates; a value that is not of that type matches nothing rather than failing
-      return `${c} ${COMPARE[f.op]} TRY_CAST(${param(f.value)} AS ${columns[f.column]!.type})`;
-  }
+  return filterCondition(f, `c${f.column}`, columns[f.column]!.type, param);
 }
 
 /** The WHERE clause of a view (empty when it filters nothing) and its parameters, numbered from $1. */

@@ -1,14 +1,13 @@
 import type { Column } from '../contracts/events';
 import type { PageFilter } from '../contracts/pageView';
 import type { ResultView } from '../domain/resultView';
+import { filterCondition } from './filterSql';
 
 /*
  * "Open as SQL": the query a sorted/filtered result amounts to, as text for a person to read, edit
  * and run. Unlike the app's own view SQL (bound parameters, main/query/pageView.ts), values are
  * written as SQL literals here, escaped, because this text is for the editor, not for DuckDB directly.
  */
-
-const COMPARE = { eq: '=', ne: '<>', lt: '<', le: '<=', gt: '>', ge: '>=' } as const;
 
 /** An identifier, always quoted: names with spaces, quotes, emoji or keywords stay names. */
 export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
@@ -18,8 +17,6 @@ export function quoteText(value: string): string {
   const parts = value.split('\u0000').map((p) => `'${p.replaceAll("'", "''")}'`);
   return parts.length === 1 ? parts[0]! : `(${parts.join(' || chr(0) || ')})`;
 }
-
-const isText = (type: string) => /^(VARCHAR|TEXT|STRING)$/i.test(type.trim());
 
 /**
  * Names to refer to the columns by. A query may return two columns of one name, which a WHERE
@@ -37,19 +34,7 @@ function columnNames(columns: readonly Column[]): { names: string[]; renamed: bo
 }
 
 function condition(f: PageFilter, names: readonly string[], columns: readonly Column[]): string {
-  const c = quoteIdent(names[f.column] ?? `#${f.column}`);
-  const type = columns[f.column]?.type ?? 'VARCHAR';
-  switch (f.op) {
-    case 'isNull':
-      return `${c} IS NULL`;
-    case 'notNull':
-      return `${c} IS NOT NULL`;
-    case 'contains':
-      return `contains(lower(CAST(${c} AS VARCHAR)), lower(${quoteText(f.value)}))`;
-    default:
-      // as the app compares: in the column's type, a value that does not cast matching nothing
-      return `${c} ${COMPARE[f.op]} ${isText(type) ? quoteText(f.value) : `TRY_CAST(${quoteText(f.value)} AS ${type})`}`;
-  }
+  return filterCondition(f, quoteIdent(names[f.column] ?? `#${f.column}`), columns[f.column]?.type ?? 'VARCHAR', quoteText);
 }
 
 /** The original SQL without what would break wrapping it: trailing semicolons and whitespace. */

@@ -1,0 +1,27 @@
+import type { PageFilter } from '../contracts/pageView';
+
+const COMPARE = { eq: '=', ne: '<>', lt: '<', le: '<=', gt: '>', ge: '>=' } as const;
+
+const isText = (type: string) => /^(VARCHAR|TEXT|STRING)$/i.test(type.trim());
+
+/**
+ * One filter as a SQL condition: the one rule the app's sorted/filtered views (main/query/pageView.ts,
+ * values bound as parameters) and "Open as SQL" (openAsSql.ts, values as literals a person can read)
+ * both follow, so the SQL a person is shown selects exactly the rows the grid shows.
+ *
+ * `contains` matches the text a person sees, ignoring case; comparisons are made in the column's own
+ * type (named by DuckDB, never typed by a person), so 10 > 9 and dates compare as dates, and a value
+ * that does not cast to it matches nothing rather than failing.
+ */
+export function filterCondition(f: PageFilter, column: string, type: string, value: (text: string) => string): string {
+  switch (f.op) {
+    case 'isNull':
+      return `${column} IS NULL`;
+    case 'notNull':
+      return `${column} IS NOT NULL`;
+    case 'contains':
+      return `contains(lower(CAST(${column} AS VARCHAR)), lower(${value(f.value)}))`;
+    default:
+      return `${column} ${COMPARE[f.op]} ${isText(type) ? value(f.value) : `TRY_CAST(${value(f.value)} AS ${type})`}`;
+  }
+}
