@@ -33,7 +33,7 @@ export interface LaunchOptions {
 
 /** Starts the host and waits for its one line; rejects with its stderr if it exits first. */
 export async function launchHost(dataDir: string, options: LaunchOptions = {}): Promise<HostProcess> {
-  const args = [...(options.nodeArgs ?? []), 'out/main/serve.js', '--port', String(options.port ?? 0), '--data-dir', dataDir, ...(options.token ? ['--token', options.token] : [])];
+  const args = [...(options.nodeArgs ?? []), 'out/main/serve.js', '--port', String(options.port ?? 0), '--data-dir', dataDir, ...(options.token ? [`--token=${options.token}`] : [])];
   // `ulimit -f` counts KiB in bash; exec keeps the pid, so kill -9 hits node itself. (Node ignores SIGXFSZ, so the write fails instead of killing it.)
   const child =
     options.fileSizeLimitBytes === undefined

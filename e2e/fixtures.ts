@@ -27,7 +27,7 @@ interface WebHostProcess {
 
 /** Starts `node out/main/serve.js` (what `npm run serve` runs after building) and waits for its one line. */
 export async function startWebHost(dataDir: string, port = 0, token?: string): Promise<WebHostProcess> {
-  const args = ['out/main/serve.js', '--port', String(port), '--data-dir', dataDir, ...(token ? ['--token', token] : [])];
+  const args = ['out/main/serve.js', '--port', String(port), '--data-dir', dataDir, ...(token ? [`--token=${token}`] : [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -24,7 +24,11 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-export const mintToken = (): string => randomBytes(32).toString('base64url');
+/**
+ * 32 random bytes as hex: safe in a URL and on a command line (base64url can begin with "-", which
+ * `--token <t>` then reads as an option, so a printed token could not be passed back to restart).
+ */
+export const mintToken = (): string => randomBytes(32).toString('hex');
 
 /** Constant-time comparison: hashing first gives both sides the same length. */
 function sameToken(given: string | undefined, token: string): boolean {
