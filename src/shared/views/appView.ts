@@ -1,8 +1,7 @@
 import type { AppError } from '../contracts/errors';
 import type { Column, DatasetEvent, DatasetFormat, DatasetTable, DomainEvent, EventEnvelope, SessionEvent } from '../contracts/events';
-import { CATALOG_TOPIC, matchTopic, sessionTopic } from '../contracts/topics';
 import { assertNever } from '../domain/decider';
-import { canStartQuery, type QueryPhase } from '../domain/queryLifecycle';
+import type { QueryPhase } from '../domain/queryLifecycle';
 import type { ExportFormat } from '../explore/exportFormat';
 import { isPlainView, type ResultView } from '../domain/resultView';
 
@@ -331,45 +330,4 @@ function evolveDataset(view: DatasetView | undefined, event: DatasetEvent, meta:
   }
 }
 
-/** The part of a view a subscription to `pattern` is entitled to see. */
-export function viewForPattern(view: AppView, pattern: string): AppView {
-  const sessions: Record<string, SessionView> = {};
-  for (const [id, s] of Object.entries(view.sessions)) if (matchTopic(pattern, sessionTopic(id))) sessions[id] = s;
-  return { sessions, datasets: matchTopic(pattern, CATALOG_TOPIC) ? view.datasets : {} };
-}
-
-/** Open sessions in the order they were opened: the tab strip. */
-export function openSessions(view: AppView): SessionView[] {
-  return Object.values(view.sessions)
-    .filter((s) => !s.closed)
-    .sort((a, b) => a.openedSeq - b.openedSeq);
-}
-
-/**
- * The tab to show: the open session switched to (or opened, or reopened) last. Closing the shown tab
- * falls back to the one used before it, as an editor's tab history does.
- */
-export function activeSession(view: AppView): SessionView | undefined {
-  let best: SessionView | undefined;
-  for (const s of Object.values(view.sessions)) if (!s.closed && (!best || s.activatedSeq > best.activatedSeq)) best = s;
-  return best;
-}
-
-/** The session "reopen closed session" brings back: the one closed last. */
-export function lastClosedSession(view: AppView): SessionView | undefined {
-  let best: SessionView | undefined;
-  for (const s of Object.values(view.sessions)) if (s.closed && (!best || (s.closedSeq ?? 0) > (best.closedSeq ?? 0))) best = s;
-  return best;
-}
-
-export function datasetList(view: AppView): DatasetView[] {
-  return Object.values(view.datasets).sort((a, b) => a.requestedSeq - b.requestedSeq);
-}
-
-export const currentQuery = (s: SessionView): HistoryEntry | undefined => s.history.at(-1);
-
-/** Whether the session may start a query now: none of its queries is in flight. */
-export const canRun = (s: SessionView): boolean => canStartQuery(currentQuery(s)?.phase);
-
-/** The latest completed query of a session: what the results grid shows. */
-export const lastResult = (s: SessionView): HistoryEntry | undefined => s.history.findLast((h) => h.phase === 'Completed');
+export { activeSession, canRun, currentQuery, datasetList, lastClosedSession, lastResult, openSessions, viewForPattern } from './appViewSelectors';
