@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandTarget, type ClientCommand, type CommandAck, type CommandMeta } from '../../shared/contracts/commands';
-import { fail, ok, toAppError, type Result } from '../../shared/contracts/errors';
+import { appError, fail, ok, toAppError, type Result } from '../../shared/contracts/errors';
 import type { EventEnvelope } from '../../shared/contracts/events';
 import type { AppView } from '../../shared/views/appView';
 import { CatalogService } from '../catalog/catalogService';
@@ -167,6 +167,9 @@ export class AppCore {
         exports: this.exports,
         ...(host.chooseExportPath ? { chooseExportPath: host.chooseExportPath } : {}),
         profileColumns: ({ target, columns }, signal) => this.profiles.profile(target, columns, signal),
+        // Placeholder until the preview service lands (issue 16): a clear refusal, never a fake answer.
+        previewSql: () => Promise.resolve(fail(appError(newErrorId(), 'INTERNAL', 'Instant preview is not available yet.'))),
+        cancelPreview: () => ok({ cancelled: false }),
       },
       channel,
       this.flowLimits,

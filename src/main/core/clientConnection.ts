@@ -39,6 +39,9 @@ export interface ConnectionServices {
   readonly chooseExportPath?: ChooseExportPath;
   /** Column profiles (explore/profileService.ts); `signal` aborts when the client cancels the request or goes away. */
   profileColumns(request: ApiRequest<'profileColumns'>, signal: AbortSignal): Promise<Result<Omit<ApiResponse<'profileColumns'>, 'requestId'>>>;
+  /** Instant previews (transient: no events); a newer request of a session interrupts its older one. */
+  previewSql(request: ApiRequest<'previewSql'>): Promise<Result<ApiResponse<'previewSql'>>>;
+  cancelPreview(sessionId: string): Result<ApiResponse<'cancelPreview'>>;
 }
 
 /** Main's side of the API table: one handler per method, given its validated request. */
@@ -147,6 +150,8 @@ export class ClientConnection {
       for (const c of found) c.abort();
       return ok({ cancelled: found.length });
     },
+    previewSql: (request) => this.services.previewSql(request),
+    cancelPreview: ({ sessionId }) => this.services.cancelPreview(sessionId),
   };
 
   constructor(

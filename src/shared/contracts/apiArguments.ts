@@ -25,4 +25,6 @@ export const apiArguments = {
   cancelExport: (exportId: string) => ({ exportId }),
   profileColumns: (requestId: string, target: ProfileTarget, columns: readonly number[]) => ({ requestId, target, columns: [...columns] }),
   cancelProfile: (requestIds: readonly string[]) => ({ requestIds: [...requestIds] }),
+  previewSql: (sessionId: string, sql: string, cursor: number) => ({ sessionId, sql, cursor }),
+  cancelPreview: (sessionId: string) => ({ sessionId }),
 } satisfies { readonly [M in ApiMethod]: (...args: never[]) => ApiRequest<M> };

@@ -10,6 +10,7 @@ import { MAX_PAGE_ROWS } from './limits';
 import { columnIndex, pageFilterSchema, pageOrderSchema } from './pageView';
 import { isValidPattern } from './topics';
 import { exportFormats } from '../explore/exportFormat';
+import { previewAnswerSchema, previewRequestSchema } from '../instant/preview';
 
 export { MAX_FILTERS, MAX_MESSAGE_BYTES, MAX_PAGE_ROWS, MAX_SORT_KEYS } from './limits';
 
@@ -159,6 +160,16 @@ export const apiMethods = {
   cancelProfile: {
     request: z.object({ requestIds: z.array(z.string().min(1).max(64)).min(1).max(MAX_PROFILE_COLUMNS) }).strict(),
     response: z.object({ cancelled: z.number().int().nonnegative() }),
+  },
+  /** The instant preview of the statement under the cursor (shared/instant/preview.ts); a newer one of the session interrupts it. */
+  previewSql: {
+    request: previewRequestSchema,
+    response: previewAnswerSchema,
+  },
+  /** Interrupts the session's preview in flight, if any (the person turned previews off or ran the query). */
+  cancelPreview: {
+    request: z.object({ sessionId: z.string().min(1).max(64) }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
   },
 } as const;
 
