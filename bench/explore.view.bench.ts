@@ -1,8 +1,9 @@
 /**
  * Sort and filter by clicking, on the completed flights-3m result. "At the client": SetResultView
- * dispatched and the first 100-row page of that view fetched through the wire protocol over an
- * in-process transport, as the grid does after a header click or a filter. The baseline is raw
- * @duckdb/node-api doing the same work on a table of the same 3M rows in a database file.
+ * dispatched and, beside it, the first 100-row page of that view fetched through the wire protocol
+ * over an in-process transport, as the grid does after a header click or a filter; timed until both
+ * are done. The baseline is raw @duckdb/node-api doing the same work on a table of the same 3M
+ * rows in a database file.
  * Every sample asks for a view not asked before, so no sorted copy is reused; each side waits for
  * the other's leftovers (the app's background copy of the view) before it is timed.
  */
@@ -48,13 +49,19 @@ async function setup() {
   const c = await raw.connect();
   await c.run(`CREATE TABLE t AS SELECT * FROM read_parquet('${FLIGHTS}')`);
 
-  /** SetResultView, then the view's first page: what a header click or a filter costs at the client. */
+  /**
+   * What a header click or a filter costs at the client: the grid asks for the view's first page
+   * beside the SetResultView that records it (usePendingView.ts), and is done when both are: the
+   * page is on screen and the view is stored.
+   */
   const dispatchMs: number[] = [];
   const apply = async (view: Required<PageView>): Promise<Page> => {
     const t = performance.now();
-    await request({ method: 'dispatch', command: { type: 'SetResultView', sessionId, queryId, orderBy: view.orderBy, filter: view.filter } });
-    dispatchMs.push(performance.now() - t);
-    return request<Page>({ method: 'fetchPage', queryId, offset: 0, limit: 100, ...view });
+    const recorded = request({ method: 'dispatch', command: { type: 'SetResultView', sessionId, queryId, orderBy: view.orderBy, filter: view.filter } }).then(() =>
+      dispatchMs.push(performance.now() - t),
+    );
+    const [page] = await Promise.all([request<Page>({ method: 'fetchPage', queryId, offset: 0, limit: 100, ...view }), recorded]);
+    return page;
   };
   /** Waits for the view's copy (made after the first page): a page past the first thousand rows needs it. */
   const settle = (view: Required<PageView>) => request({ method: 'fetchPage', queryId, offset: 2000, limit: 1, ...view });
@@ -83,7 +90,7 @@ const time = async <T>(fn: () => Promise<T>): Promise<[number, T]> => {
 export const benches: Bench[] = [
   {
     name: 'explore.sort_first_page_3m',
-    what: "header click (`SetResultView` + the view's first 100-row page) on the completed flights-3m result at the client vs raw DuckDB's `ORDER BY … LIMIT 100` on a table of the same rows",
+    what: "header click (`SetResultView` beside the view's first 100-row page, until both are done) on the completed flights-3m result at the client vs raw DuckDB's `ORDER BY … LIMIT 100` on a table of the same rows",
     goal: 1.5,
     async run() {
       const app = await setup();
@@ -112,7 +119,7 @@ export const benches: Bench[] = [
   },
   {
     name: 'explore.filter_first_page_3m',
-    what: "a filter (`SetResultView` + the first 100-row page and exact count) on the completed flights-3m result at the client vs raw DuckDB's `WHERE … LIMIT 100` and `count(*)` on a table of the same rows",
+    what: "a filter (`SetResultView` beside the first 100-row page and exact count, until both are done) on the completed flights-3m result at the client vs raw DuckDB's `WHERE … LIMIT 100` and `count(*)` on a table of the same rows",
     goal: 1.5,
     async run() {
       const app = await setup();

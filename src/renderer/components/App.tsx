@@ -225,7 +225,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
                       </>
                     )
                   }
-                  onViewChange={(v) => void dispatch({ type: 'SetResultView', sessionId: active.id, queryId: gridResult.queryId, orderBy: [...v.orderBy], filter: [...v.filter] })}
+                  onViewChange={async (v) => (await dispatch({ type: 'SetResultView', sessionId: active.id, queryId: gridResult.queryId, orderBy: [...v.orderBy], filter: [...v.filter] })).ok}
                   onOpenAsSql={(sql) => {
                     editor.current?.setText(sql);
                     editor.current?.focus();

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode, type Ref } from 'react';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import type { SextantApi } from '../../../shared/contracts/protocol';
-import type { ResultView } from '../../../shared/domain/resultView';
 import { openAsSql } from '../../../shared/explore/openAsSql';
 import { ContextMenu, type MenuItem } from '../common/ContextMenu';
 import { isNumericType } from './columnKind';
@@ -14,6 +13,7 @@ import { GridToolbar } from './GridToolbar';
 import { areaBetween, cellArea, contains, keyMove, rowArea, type Area, type Cell } from './selection';
 import { useGridScroll } from './useGridScroll';
 import { useResultPages, type GridResult } from './useResultPages';
+import { usePendingView, type RecordView } from './usePendingView';
 import { PLAIN_VIEW, useResultView } from './useResultView';
 
 /** What the app can ask of the grid from outside: a profile's "click a frequent value to filter". */
@@ -30,7 +30,7 @@ interface Props {
   /** Says what was copied (or why not) in the app's polite announcer. */
   onNotice(message: string): void;
   /** A click or a filter changed how the result is shown: the app dispatches SetResultView. Without it, no sort or filter controls. */
-  onViewChange?(view: ResultView): void;
+  onViewChange?: RecordView;
   /** "Open as SQL": the view's SQL for the editor. */
   onOpenAsSql?(sql: string): void;
   /** Rows passing the filters once known, undefined when nothing is filtered: the status says "N of M rows". */
@@ -51,11 +51,11 @@ interface Props {
  */
 export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange, onOpenAsSql, onFilteredRows, handle, actions, onProfileColumn }: Props) {
   const { queryId } = result;
-  const pages = useResultPages(api, result, rowsAvailable);
+  const view = usePendingView(result.view ?? PLAIN_VIEW, onViewChange);
+  const pages = useResultPages(api, { ...result, view: view.shown }, rowsAvailable);
   const { cache, cell, running, columns, rows } = pages;
   const widths = useColumnWidths(columns, cell);
-  const noViewChange = useCallback(() => {}, []);
-  const controls = useResultView(columns, result.view ?? PLAIN_VIEW, onViewChange ?? noViewChange);
+  const controls = useResultView(columns, view.shown, view.request);
   const explorable = onViewChange !== undefined && !running && columns.length > 0;
   const filtersShown = explorable && controls.filtersShown;
   const scroll = useGridScroll(rows, columns.length, widths.widths, HEADER_HEIGHT + (filtersShown ? FILTER_ROW_HEIGHT : 0));

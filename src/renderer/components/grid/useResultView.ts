@@ -25,21 +25,19 @@ export function withColumnFilter(view: ResultView, column: number, filters: read
 
 /**
  * The grid's sort and filters. The view itself lives in the session (ResultViewSet, projected on
- * the result's HistoryEntry): this hook never keeps a second copy, it turns clicks and typing into
- * the next view and hands it to `onChange` (which dispatches SetResultView). Only what is not a view
- * yet stays here: text being typed, and text that does not read as a filter (shown, never sent).
+ * the result's HistoryEntry; usePendingView shows one just asked for until it is recorded): this
+ * hook keeps no copy, it turns clicks and typing into the next view and hands it to `onChange`.
+ * Only what is not a view yet stays here: text being typed, and text that does not read as a
+ * filter (shown, never sent).
  */
 export function useResultView(columns: readonly Column[], view: ResultView, onChange: (view: ResultView) => void) {
   const [drafts, setDrafts] = useState<ReadonlyMap<number, FilterBox>>(new Map());
   const [filtersShown, setFiltersShown] = useState(view.filter.length > 0);
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
-  // The view the next click or keystroke builds on: the session's, or the one just sent while the
-  // session has not recorded it yet (two quick clicks step asc → desc, not asc twice).
-  const projected = useRef(view);
-  projected.current = view;
-  const sent = useRef<{ from: string; view: ResultView } | undefined>(undefined);
+  // The view the next click or keystroke builds on: the one shown, or one asked for since the last
+  // render (two clicks before React renders step asc → desc, not asc twice).
   const latest = useRef(view);
-  latest.current = sent.current && sent.current.from === viewKey(view) ? sent.current.view : view;
+  latest.current = view;
   useEffect(() => () => timers.current.forEach(clearTimeout), []);
 
   // A draft that the session's view now says (sent and recorded) is no longer a draft.
@@ -59,7 +57,6 @@ export function useResultView(columns: readonly Column[], view: ResultView, onCh
   const change = useCallback(
     (next: ResultView) => {
       if (viewKey(next) === viewKey(latest.current)) return;
-      sent.current = { from: viewKey(projected.current), view: next };
       latest.current = next;
       onChange(next);
     },
