@@ -25,9 +25,12 @@ interface WebHostProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `node out/main/serve.js` (what `npm run serve` runs after building) and waits for its one line. */
-export async function startWebHost(dataDir: string, port = 0, token?: string): Promise<WebHostProcess> {
-  const args = ['out/main/serve.js', '--port', String(port), '--data-dir', dataDir, ...(token ? [`--token=${token}`] : [])];
+/**
+ * Starts `node out/main/serve.js` (what `npm run serve` runs after building) and waits for its one
+ * line; `files` are passed as the command line's file arguments.
+ */
+export async function startWebHost(dataDir: string, port = 0, token?: string, files: readonly string[] = []): Promise<WebHostProcess> {
+  const args = ['out/main/serve.js', '--port', String(port), '--data-dir', dataDir, ...(token ? [`--token=${token}`] : []), ...files];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

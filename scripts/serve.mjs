@@ -1,4 +1,4 @@
-// `npm run serve -- --port <n> --data-dir <dir> [--token <t>]`: builds when the sources are newer
+// `npm run serve -- --port <n> --data-dir <dir> [--token <t>] [file…]`: builds when the sources are newer
 // than the build (quietly, so the web host's one line stays the only thing on stdout), then runs it.
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';

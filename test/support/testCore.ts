@@ -16,7 +16,7 @@ export function tempDir(prefix = 'sextant-test-'): { path: string; remove(): voi
 }
 
 /** AppCore's front plus the collaborators behind it, which tests drive and inspect directly. */
-export type TestCore = Pick<AppCore, 'dataDir' | 'log' | 'dispatch' | 'connect' | 'view' | 'onEvent' | 'diagnostics' | 'close'> & CoreParts;
+export type TestCore = Pick<AppCore, 'dataDir' | 'log' | 'dispatch' | 'connect' | 'view' | 'onEvent' | 'diagnostics' | 'openFiles' | 'close'> & CoreParts;
 
 /** A real core on a temp data dir: real SQLite file, real DuckDB workers. */
 export async function startTestCore(dataDir: string, options: Partial<AppCoreOptions> = {}): Promise<TestCore> {
@@ -30,6 +30,7 @@ export async function startTestCore(dataDir: string, options: Partial<AppCoreOpt
     view: () => core.view(),
     onEvent: (listener) => core.onEvent(listener),
     diagnostics: (versions) => core.diagnostics(versions),
+    openFiles: (paths) => core.openFiles(paths),
     close: () => core.close(),
   };
 }

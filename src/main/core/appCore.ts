@@ -21,6 +21,7 @@ import { QueryWorker } from '../query/queryWorker';
 import { openEventStore, type EventStore } from '../store/eventStore';
 import { Bus } from '../streams/bus';
 import { Projections } from '../streams/projections';
+import { openFiles, type OpenedFile } from './openFiles';
 import { defaultFlowLimits, type FlowLimits } from '../streams/outbox';
 import { defaultStreamLimits, StreamManager, type StreamLimits } from '../streams/streamManager';
 import type { ServerChannel } from '../transports/serverChannel';
@@ -174,6 +175,11 @@ export class AppCore {
       channel,
       this.flowLimits,
     );
+  }
+
+  /** Opens files given on the command line: each in the catalog and in a session of its own (openFiles.ts). */
+  openFiles(paths: readonly string[]): Promise<OpenedFile[]> {
+    return openFiles({ dispatch: (command, issuedBy) => this.dispatch(command, issuedBy), view: () => this.view(), catalogIdle: () => this.catalog.idle() }, paths);
   }
 
   /** Main's current view of every session and dataset (what the application menu offers). */

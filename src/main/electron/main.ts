@@ -15,6 +15,7 @@ import { guardWebContents, installSessionGuards } from './guards';
 import { registerIpc } from './ipc';
 import { showExportSaveDialog } from './saveDialog';
 import { installMenu } from './menu';
+import { FileHandOver, filesFromArgv } from './fileArguments';
 import { createWindow, type SessionWindowTarget } from './windows';
 
 function dataDirArg(): string | undefined {
@@ -37,7 +38,16 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  app.on('second-instance', () => {
+  // Files to open (command line, a second launch, macOS's open-file) wait until the core is up.
+  const handOver = new FileHandOver();
+  // `npm start -- file` runs in the package's folder: a relative path means where the person typed it.
+  handOver.offer(filesFromArgv(process.argv, process.env['INIT_CWD'] ?? process.cwd()));
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    handOver.offer([path]);
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    handOver.offer(filesFromArgv(argv, workingDirectory));
     const win = BrowserWindow.getAllWindows()[0];
     if (win?.isMinimized()) win.restore();
     win?.focus();
@@ -54,6 +64,7 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, core, pages.origins, showExportSaveDialog);
   installMenu(core, openWindow);
   openWindow();
+  handOver.ready((files) => void core.openFiles(files).then((outcomes) => outcomes.forEach((o) => o.kind === 'failed' && log.warn({ source: o.source, errorId: o.errorId }, o.message))));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });

@@ -1,6 +1,9 @@
 /**
- * `npm run serve -- --port <n> --data-dir <dir> [--token <t>]`: the whole app for a browser, on
- * plain Node, without Electron. Prints exactly one line: `Sextant listening on <url>`.
+ * `npm run serve -- --port <n> --data-dir <dir> [--token <t>] [file…]`: the whole app for a browser,
+ * on plain Node, without Electron. Files given open as `tad file.csv` does: each in the catalog and
+ * in a session of its own (core/openFiles.ts). Prints exactly one line on stdout,
+ * `Sextant listening on <url>`, once those sessions exist; a file that cannot be opened is reported
+ * on stderr with its error id.
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,13 +16,14 @@ import { startWebHost } from './webHost';
 const here = dirname(fileURLToPath(import.meta.url));
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     options: {
       port: { type: 'string', default: '0' },
       'data-dir': { type: 'string' },
       token: { type: 'string' },
     },
     strict: true,
+    allowPositionals: true,
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${values.port}`);
@@ -27,6 +31,12 @@ async function main(): Promise<void> {
 
   const core = await AppCore.start({ dataDir, workerPath: join(here, 'duckdbWorker.js') });
   const host = await startWebHost(core, { port, staticDir: join(here, '..', 'renderer'), ...(values.token ? { token: values.token } : {}) });
+  // `npm run serve` runs in the package's folder; a relative path means where the person typed it.
+  const cwd = process.env['INIT_CWD'] ?? process.cwd();
+  const files = positionals.map((p) => (/^https?:\/\//i.test(p) ? p : resolve(cwd, p)));
+  for (const outcome of await core.openFiles(files)) {
+    if (outcome.kind === 'failed') process.stderr.write(`Sextant could not open ${outcome.source}: ${outcome.message}${outcome.errorId ? ` (error id ${outcome.errorId})` : ''}\n`);
+  }
   process.stdout.write(`Sextant listening on ${host.url}\n`);
 
   let stopping = false;

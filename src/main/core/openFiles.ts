@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import type { ClientCommand, CommandAck } from '../../shared/contracts/commands';
+import type { Result } from '../../shared/contracts/errors';
+import { baseName } from '../../shared/domain/datasetName';
+import type { AppView, DatasetView } from '../../shared/views/appView';
+import { ident } from '../query/sql';
+
+/** What opening files needs of the core. */
+export interface OpenFilesHost {
+  dispatch(command: ClientCommand, issuedBy?: 'user' | 'system'): Promise<Result<CommandAck>>;
+  view(): AppView;
+  /** Resolves once every dataset registration started so far has finished. */
+  catalogIdle(): Promise<void>;
+}
+
+/** What became of one file given on the command line (or handed over by the OS). */
+export type OpenedFile =
+  | { readonly kind: 'opened'; readonly source: string; readonly datasetId: string; readonly sessionId: string }
+  | { readonly kind: 'failed'; readonly source: string; readonly message: string; readonly errorId?: string };
+
+/** A dataset already in the catalog for this source, unless it failed (adding it again retries). */
+const known = (view: AppView, source: string): DatasetView | undefined =>
+  Object.values(view.datasets).find((d) => d.source === source && d.status !== 'failed');
+
+/** The query a file opens with: all of its rows (the grid pages them), or its first table's for a database file. */
+export function firstQuery(dataset: DatasetView): string | undefined {
+  if (dataset.name === undefined) return undefined;
+  const table = dataset.tables?.[0];
+  if (dataset.format === 'duckdb') return table ? `select * from ${ident(dataset.name)}.${ident(table.name)}` : undefined;
+  return `select * from ${ident(dataset.name)}`;
+}
+
+/**
+ * Opens files as `tad file.csv` or `vd file.csv` do: each is added to the catalog (or found there by
+ * its path), and a session named after it opens with a first query showing its rows. It goes
+ * through the same commands as a person's clicks, so it is recorded and replayed like them. A file
+ * the catalog cannot read gets no session: the catalog shows why, with its error id.
+ */
+export async function openFiles(host: OpenFilesHost, paths: readonly string[]): Promise<OpenedFile[]> {
+  const wanted: { source: string; datasetId?: string; failure?: OpenedFile }[] = [];
+  for (const path of paths) {
+    const source = /^https?:\/\//i.test(path) ? path : resolve(path);
+    const existing = known(host.view(), source);
+    if (existing) {
+      wanted.push({ source, datasetId: existing.id });
+      continue;
+    }
+    const added = await host.dispatch({ type: 'AddDataset', source });
+    wanted.push(added.ok ? { source, datasetId: added.value.aggregateId } : { source, failure: { kind: 'failed', source, message: added.error.message, errorId: added.error.id } });
+  }
+  await host.catalogIdle();
+
+  const outcomes: OpenedFile[] = [];
+  for (const { source, datasetId, failure } of wanted) {
+    if (failure || datasetId === undefined) {
+      outcomes.push(failure ?? { kind: 'failed', source, message: 'not added' });
+      continue;
+    }
+    const dataset = host.view().datasets[datasetId];
+    const sql = dataset?.status === 'ready' ? firstQuery(dataset) : undefined;
+    if (!dataset || sql === undefined) {
+      const error = dataset?.error;
+      outcomes.push({ kind: 'failed', source, message: error?.message ?? 'The file could not be read.', ...(error ? { errorId: error.id } : {}) });
+      continue;
+    }
+    const opened = await host.dispatch({ type: 'OpenSession', title: (baseName(source) || dataset.name || source).slice(0, 200) });
+    if (!opened.ok) {
+      outcomes.push({ kind: 'failed', source, message: opened.error.message, errorId: opened.error.id });
+      continue;
+    }
+    const sessionId = opened.value.aggregateId;
+    for (const command of [
+      { type: 'AttachDataset', sessionId, datasetId },
+      { type: 'SaveDraft', sessionId, sql },
+      { type: 'StartQuery', sessionId, sql },
+    ] satisfies ClientCommand[]) {
+      const r = await host.dispatch(command);
+      if (!r.ok) break;
+    }
+    outcomes.push({ kind: 'opened', source, datasetId, sessionId });
+  }
+  return outcomes;
+}
