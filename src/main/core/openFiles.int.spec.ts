@@ -1,33 +1,24 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd } from '../../../test/support/coreEvents';
-import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import { useTestCore } from '../../../test/support/useTestCore';
 
 const FLIGHTS = 'node_modules/vega-datasets/data/flights-3m.parquet';
 
 describe('opening files given on the command line (real SQLite, real DuckDB)', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let core: TestCore;
-  beforeEach(async () => {
-    dir = tempDir();
-    core = await startTestCore(dir.path);
-  });
-  afterEach(async () => {
-    await core.close();
-    dir.remove();
-  });
+  const app = useTestCore();
 
   it('adds each file to the catalog and opens a session on it whose first query shows all its rows', async () => {
-    const csv = join(dir.path, "it's trips.csv");
+    const csv = join(app.dir(), "it's trips.csv");
     writeFileSync(csv, 'city,n\nOslo,1\nLima,2\n"Quote ""q""",3\n');
-    const before = openSessions(core.view()).length; // the first start's empty session
-    const outcomes = await core.openFiles([csv, FLIGHTS]);
+    const before = openSessions(app.core().view()).length; // the first start's empty session
+    const outcomes = await app.core().openFiles([csv, FLIGHTS]);
     expect(outcomes.map((o) => o.kind)).toEqual(['opened', 'opened']);
 
-    const view = core.view();
+    const view = app.core().view();
     const sessions = openSessions(view).slice(before);
     expect(sessions.map((s) => s.title)).toEqual(["it's trips.csv", 'flights-3m.parquet']);
     // the last file's session is the one a window shows
@@ -38,7 +29,7 @@ describe('opening files given on the command line (real SQLite, real DuckDB)', (
       expect(session.datasetIds).toEqual([outcome.datasetId]);
       const query = session.history[0]!;
       expect(session.draft).toBe(query.sql);
-      const end = await queryEnd(core, outcome.sessionId, query.queryId, 60_000);
+      const end = await queryEnd(app.core(), outcome.sessionId, query.queryId, 60_000);
       expect(end.type).toBe('QueryCompleted');
       const raw = await DuckDBInstance.create(':memory:');
       const c = await raw.connect();
@@ -51,26 +42,26 @@ describe('opening files given on the command line (real SQLite, real DuckDB)', (
   }, 120_000);
 
   it('finds a file already in the catalog by its path instead of adding it twice', async () => {
-    const csv = join(dir.path, 'a.csv');
+    const csv = join(app.dir(), 'a.csv');
     writeFileSync(csv, 'x\n1\n');
-    const before = openSessions(core.view()).length;
-    const [first] = await core.openFiles([csv]);
-    const [second] = await core.openFiles([join(dir.path, '.', 'a.csv')]);
+    const before = openSessions(app.core().view()).length;
+    const [first] = await app.core().openFiles([csv]);
+    const [second] = await app.core().openFiles([join(app.dir(), '.', 'a.csv')]);
     expect(first?.kind === 'opened' && second?.kind === 'opened' && second.datasetId === first.datasetId).toBe(true);
-    expect(Object.keys(core.view().datasets)).toHaveLength(1);
-    expect(openSessions(core.view())).toHaveLength(before + 2);
+    expect(Object.keys(app.core().view().datasets)).toHaveLength(1);
+    expect(openSessions(app.core().view())).toHaveLength(before + 2);
   });
 
   it('reports a file it cannot read with the catalog’s message and error id, and opens no session for it', async () => {
-    const missing = join(dir.path, 'nope.parquet');
-    const before = openSessions(core.view()).length;
-    const [outcome] = await core.openFiles([missing]);
+    const missing = join(app.dir(), 'nope.parquet');
+    const before = openSessions(app.core().view()).length;
+    const [outcome] = await app.core().openFiles([missing]);
     expect(outcome?.kind).toBe('failed');
     if (outcome?.kind !== 'failed') return;
     expect(outcome.errorId).toMatch(/\S/);
-    const failed = Object.values(core.view().datasets).find((d) => d.source === missing);
+    const failed = Object.values(app.core().view().datasets).find((d) => d.source === missing);
     expect(failed?.status).toBe('failed');
     expect(failed?.error?.id).toBe(outcome.errorId);
-    expect(openSessions(core.view())).toHaveLength(before);
+    expect(openSessions(app.core().view())).toHaveLength(before);
   });
 });
