@@ -26,7 +26,7 @@ export async function startTestCore(dataDir: string, options: Partial<AppCoreOpt
     dataDir: core.dataDir,
     log: core.log,
     dispatch: (command, issuedBy) => core.dispatch(command, issuedBy),
-    connect: (channel) => core.connect(channel),
+    connect: (channel, host) => core.connect(channel, host),
     view: () => core.view(),
     onEvent: (listener) => core.onEvent(listener),
     diagnostics: (versions) => core.diagnostics(versions),

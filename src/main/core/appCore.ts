@@ -21,6 +21,7 @@ import { QueryWorker } from '../query/queryWorker';
 import { openEventStore, type EventStore } from '../store/eventStore';
 import { Bus } from '../streams/bus';
 import { Projections } from '../streams/projections';
+import type { ConnectionScope } from './connectionScope';
 import { openFiles, type OpenedFile } from './openFiles';
 import { defaultFlowLimits, type FlowLimits } from '../streams/outbox';
 import { defaultStreamLimits, StreamManager, type StreamLimits } from '../streams/streamManager';
@@ -158,9 +159,11 @@ export class AppCore {
    * Serves one renderer connection (a window's IPC, a page's WebSocket) until the channel closes.
    * A desktop window passes its save dialog, which exports to a file ask with.
    */
-  connect(channel: ServerChannel, host: { chooseExportPath?: ChooseExportPath } = {}): ClientConnection {
+  connect(channel: ServerChannel, host: { chooseExportPath?: ChooseExportPath; scope?: ConnectionScope } = {}): ClientConnection {
     return serveConnection(
       {
+        ...(host.scope ? { scope: host.scope } : {}),
+        view: () => this.view(),
         streams: this.streams,
         log: this.log,
         dispatch: (command) => this.dispatch(command),

@@ -14,7 +14,9 @@ import {
   type PageView,
   type ServerMessage,
 } from '../../shared/contracts/protocol';
+import type { AppView } from '../../shared/views/appView';
 import type { ChooseExportPath, ExportService } from '../explore/exportService';
+import { ALL_SCOPE, outsideScope, type ConnectionScope } from './connectionScope';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import { Outbox, defaultFlowLimits, type FlowLimits } from '../streams/outbox';
@@ -42,6 +44,10 @@ export interface ConnectionServices {
   /** Instant previews (transient: no events); a newer request of a session interrupts its older one. */
   previewSql(request: ApiRequest<'previewSql'>): Promise<Result<ApiResponse<'previewSql'>>>;
   cancelPreview(sessionId: string): Result<ApiResponse<'cancelPreview'>>;
+  /** What this connection may reach (connectionScope.ts); absent: everything, as the overview window. */
+  readonly scope?: ConnectionScope;
+  /** Main's current view: which session a result belongs to, for a scoped connection. */
+  view(): AppView;
 }
 
 /** Main's side of the API table: one handler per method, given its validated request. */
@@ -127,6 +133,8 @@ function decode(text: string): Decoded {
  */
 export class ClientConnection {
   private readonly subscriptions = new Map<string, Subscription>();
+  /** Exports started on this connection: the ones a scoped connection may ask about or cancel. */
+  private readonly exports = new Set<string>();
   /** Profile requests still waiting, by their request id: what `cancelProfile` aborts. */
   private readonly profiles = new Map<string, AbortController>();
   private readonly handlers: ApiHandlers = {
@@ -138,10 +146,12 @@ export class ClientConnection {
     },
     fetchPage: ({ queryId, offset, limit, orderBy, filter }) =>
       this.services.fetchPage(queryId, offset, limit, { ...(orderBy ? { orderBy } : {}), ...(filter ? { filter } : {}) }),
-    startExport: ({ sessionId, queryId, format, orderBy, filter, target }) =>
-      this.services.exports
-        ? this.services.exports.start({ sessionId, queryId, format, view: { ...(orderBy ? { orderBy } : {}), ...(filter ? { filter } : {}) } }, target, this.services.chooseExportPath)
-        : fail(noExports()),
+    startExport: async ({ sessionId, queryId, format, orderBy, filter, target }) => {
+      if (!this.services.exports) return fail(noExports());
+      const started = await this.services.exports.start({ sessionId, queryId, format, view: { ...(orderBy ? { orderBy } : {}), ...(filter ? { filter } : {}) } }, target, this.services.chooseExportPath);
+      if (started.ok && started.value.exportId !== undefined) this.exports.add(started.value.exportId);
+      return started;
+    },
     exportOutcome: ({ exportId }) => this.services.exports?.outcome(exportId) ?? fail(noExports()),
     cancelExport: ({ exportId }) => this.services.exports?.cancel(exportId) ?? fail(noExports()),
     profileColumns: (request) => this.profile(request),
@@ -163,6 +173,12 @@ export class ClientConnection {
     const parsed = clientRequestSchema.safeParse(raw);
     if (!parsed.success) {
       const error = appError(newErrorId(), 'INVALID_COMMAND', 'Malformed request refused.', { details: { issues: validationIssues(parsed.error) } });
+      this.services.log.warn({ errorId: error.id, details: error.details }, error.message);
+      return fail(error);
+    }
+    const outside = outsideScope(this.services.scope ?? ALL_SCOPE, parsed.data, this.services.view(), (id) => this.exports.has(id));
+    if (outside !== undefined) {
+      const error = appError(newErrorId(), 'UNAUTHORIZED', `This window is opened on one session: it cannot reach ${outside}.`, { details: { method: parsed.data.method } });
       this.services.log.warn({ errorId: error.id, details: error.details }, error.message);
       return fail(error);
     }

@@ -3,6 +3,7 @@ import { IPC_TO_MAIN, IPC_TO_RENDERER } from '../../shared/contracts/ipcChannels
 import type { Logger } from '../platform/logger';
 import { isTrustedSender, type AppOrigins } from '../security/appOrigin';
 import type { ServerChannel } from '../transports/serverChannel';
+import type { ConnectionScope } from '../core/connectionScope';
 
 /**
  * The parts of Electron's ipcMain, WebContents and WebFrameMain this file touches, as Electron types
@@ -22,7 +23,7 @@ export interface IpcMainLike {
 /** What registerIpc needs of the core: AppCore, or a lighter core in tests. */
 export interface IpcCore {
   readonly log: Logger;
-  connect(channel: ServerChannel, host?: { chooseExportPath?: (suggestedName: string) => Promise<string | undefined> }): unknown;
+  connect(channel: ServerChannel, host?: { chooseExportPath?: (suggestedName: string) => Promise<string | undefined>; scope?: ConnectionScope }): unknown;
 }
 
 /** Shows the save dialog for the window of web contents `contentsId` (saveDialog.ts); tests pass none. */
@@ -62,14 +63,16 @@ class IpcServerChannel implements ServerChannel {
  * The Electron side of the one transport interface: one connection per renderer document, every
  * message checked for its sender frame and then validated by serveConnection like a WebSocket's.
  */
-export function registerIpc(ipcMain: IpcMainLike, core: IpcCore, origins: AppOrigins, saveDialog?: SaveDialog): void {
+export function registerIpc(ipcMain: IpcMainLike, core: IpcCore, origins: AppOrigins, saveDialog?: SaveDialog, scopeOf: (contentsId: number) => ConnectionScope | undefined = () => undefined): void {
   const channels = new Map<number, IpcServerChannel>();
   const channelFor = (contents: IpcContents): IpcServerChannel => {
     const existing = channels.get(contents.id);
     if (existing) return existing;
     const channel = new IpcServerChannel(contents);
     channels.set(contents.id, channel);
-    core.connect(channel, saveDialog ? { chooseExportPath: (name) => saveDialog(contents.id, name) } : {});
+    // A window main opened on one session gets a connection scoped to it, whatever its page asks.
+    const scope = scopeOf(contents.id);
+    core.connect(channel, { ...(saveDialog ? { chooseExportPath: (name: string) => saveDialog(contents.id, name) } : {}), ...(scope ? { scope } : {}) });
     const drop = () => {
       if (channels.get(contents.id) !== channel) return;
       channels.delete(contents.id);

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
 import { AppErrorException } from '../../shared/contracts/errors';
 import { AppCore } from '../core/appCore';
+import type { ConnectionScope } from '../core/connectionScope';
 import { createLogger } from '../platform/logger';
 import { APP_SCHEME } from '../security/appOrigin';
 import { APP_SCHEME_PRIVILEGES, appProtocolHandler } from './appProtocol';
@@ -60,8 +61,16 @@ async function start(): Promise<void> {
   installSessionGuards(session.defaultSession, pages.origins, log);
   protocol.handle(APP_SCHEME, appProtocolHandler(paths.renderer, (fileUrl) => net.fetch(fileUrl)));
   const core = await AppCore.start({ dataDir, workerPath: paths.duckdbWorker, log });
-  const openWindow = (target?: SessionWindowTarget): void => void createWindow(pages, target);
-  registerIpc(ipcMain, core, pages.origins, showExportSaveDialog);
+  // Windows opened on one session, by their web contents: their connections are scoped to it.
+  const scopes = new Map<number, ConnectionScope>();
+  const openWindow = (target?: SessionWindowTarget): void => {
+    const win = createWindow(pages, target);
+    if (!target) return;
+    const id = win.webContents.id;
+    scopes.set(id, { kind: 'session', sessionId: target.sessionId });
+    win.webContents.once('destroyed', () => scopes.delete(id));
+  };
+  registerIpc(ipcMain, core, pages.origins, showExportSaveDialog, (id) => scopes.get(id));
   installMenu(core, openWindow);
   openWindow();
   handOver.ready((files) => void core.openFiles(files).then((outcomes) => outcomes.forEach((o) => o.kind === 'failed' && log.warn({ source: o.source, errorId: o.errorId }, o.message))));

@@ -7,6 +7,7 @@ import { MAX_MESSAGE_BYTES } from '../../shared/contracts/protocol';
 import type { ExportDownloads } from '../explore/exportDownloads';
 import type { ServerChannel } from '../transports/serverChannel';
 import { wsServerChannel } from '../transports/wsServerChannel';
+import type { ConnectionScope } from '../core/connectionScope';
 import { CONTENT_SECURITY_POLICY } from '../security/contentSecurityPolicy';
 import { serveExportDownload } from './exportDownloadRoute';
 
@@ -40,7 +41,7 @@ function sameToken(given: string | undefined, token: string): boolean {
 
 /** What the web host serves: AppCore, or in tests a core without DuckDB. */
 export interface ConnectionHost {
-  connect(channel: ServerChannel): unknown;
+  connect(channel: ServerChannel, host?: { scope?: ConnectionScope }): unknown;
   /** Finished exports a browser may fetch once at /exports/<id> (AppCore has them). */
   readonly downloads?: Pick<ExportDownloads, 'take'>;
 }
@@ -98,7 +99,10 @@ export async function startWebHost(core: ConnectionHost, options: WebHostOptions
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => core.connect(wsServerChannel(ws)));
+    // A page opened on one session asks for a connection scoped to it (`/ws?session=<id>`); main then
+    // refuses whatever that page sends beyond it (core/connectionScope.ts).
+    const sessionId = url.searchParams.get('session');
+    wss.handleUpgrade(req, socket, head, (ws) => core.connect(wsServerChannel(ws), sessionId ? { scope: { kind: 'session', sessionId } } : {}));
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { createApiClient } from '../../shared/client/apiClient';
 import type { DesktopApi, SextantApi } from '../../shared/contracts/protocol';
+import { windowScope } from '../state/windowScope';
 import { createWsChannel } from './wsChannel';
 
 declare global {
@@ -18,6 +19,8 @@ export function getApi(): SextantApi {
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
   const wsUrl = new URL('/ws', window.location.href);
   wsUrl.protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  wsUrl.search = `?token=${encodeURIComponent(token)}`;
+  // A page opened on one session gets a connection main scopes to it.
+  const { sessionId } = windowScope(window.location.search);
+  wsUrl.search = `?token=${encodeURIComponent(token)}${sessionId ? `&session=${encodeURIComponent(sessionId)}` : ''}`;
   return createApiClient(createWsChannel(wsUrl.href));
 }

@@ -1,0 +1,58 @@
+import type { ClientRequest } from '../../shared/contracts/protocol';
+import { CATALOG_TOPIC, sessionTopic } from '../../shared/contracts/topics';
+import { assertNever } from '../../shared/domain/decider';
+import type { AppView } from '../../shared/views/appView';
+
+/**
+ * What a connection may reach. A window opened on one session (Electron's session windows, a page
+ * with `?session=<id>`) gets a connection scoped to it when main opens the connection; whatever
+ * that window's renderer then sends, main refuses what reaches another session.
+ */
+export type ConnectionScope = { readonly kind: 'all' } | { readonly kind: 'session'; readonly sessionId: string };
+
+export const ALL_SCOPE: ConnectionScope = { kind: 'all' };
+
+/** The session whose history holds `queryId`, if any. */
+function sessionOfQuery(view: AppView, queryId: string): string | undefined {
+  for (const session of Object.values(view.sessions)) if (session.history.some((h) => h.queryId === queryId)) return session.id;
+  return undefined;
+}
+
+/**
+ * Why `request` reaches outside `scope`, or undefined when it stays inside. `ownExport` says whether
+ * an export id was started on this connection (exports are reached by their id alone).
+ */
+export function outsideScope(scope: ConnectionScope, request: ClientRequest, view: AppView, ownExport: (exportId: string) => boolean): string | undefined {
+  if (scope.kind === 'all') return undefined;
+  const { sessionId } = scope;
+  const session = (id: string) => (id === sessionId ? undefined : 'another session');
+  const query = (queryId: string) => (sessionOfQuery(view, queryId) === sessionId ? undefined : 'a result of another session');
+  switch (request.method) {
+    case 'subscribe':
+      return request.pattern === sessionTopic(sessionId) || request.pattern === CATALOG_TOPIC ? undefined : 'topics beyond its session and the catalog';
+    case 'dispatch': {
+      const { command } = request;
+      // The catalog is shared by every window; a new session reaches no existing one.
+      if (!('sessionId' in command)) return undefined;
+      return session(command.sessionId) ?? ('queryId' in command ? query(command.queryId) : undefined);
+    }
+    case 'fetchPage':
+      return query(request.queryId);
+    case 'startExport':
+      return session(request.sessionId) ?? query(request.queryId);
+    case 'exportOutcome':
+    case 'cancelExport':
+      return ownExport(request.exportId) ? undefined : 'an export it did not start';
+    case 'profileColumns':
+      return request.target.kind === 'result' ? query(request.target.queryId) : undefined;
+    case 'previewSql':
+    case 'cancelPreview':
+      return session(request.sessionId);
+    case 'unsubscribe':
+    case 'cancelProfile':
+      // Both act on what this connection itself made (its subscriptions, its profile requests).
+      return undefined;
+    default:
+      return assertNever(request);
+  }
+}
