@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { nodeClient } from './nodeClient';
-import { editor, editorText, screenshot, status, tabs } from './workbench.helpers';
+import { editor, editorText, mod, screenshot, status, tabs } from './workbench.helpers';
 
 /**
  * Two windows on one web host and one session: each keeps its own tab, sees the other's changes
@@ -24,7 +24,7 @@ async function secondWindow(page: Page): Promise<Page> {
 /** Types into the editor the way a person does, replacing what is there. */
 async function typeSql(page: Page, sql: string): Promise<void> {
   await editor(page).click();
-  await page.keyboard.press('Control+a');
+  await page.keyboard.press(`${mod}+a`);
   await page.keyboard.type(sql);
 }
 
@@ -156,7 +156,7 @@ test('simultaneous draft edits lose nothing: the later save is refused and the p
     expect(storedDraft()).toBe(second.theirs);
     expect(await editorText(second.earlier)).toBe(second.theirs);
     // Theirs was taken, yet the person's own text is one undo away.
-    await editor(second.later).press('Control+z');
+    await editor(second.later).press(`${mod}+z`);
     await expect.poll(() => editorText(second.later)).toBe(second.mine);
   } finally {
     client.close();
