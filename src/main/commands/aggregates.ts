@@ -1,11 +1,12 @@
 import type { z } from 'zod';
-import type { Command } from '../../shared/contracts/commands';
+import type { Command, SessionCommand } from '../../shared/contracts/commands';
 import type { Rejection } from '../../shared/contracts/errors';
-import { datasetEventSchema, sessionEventSchema, type AggregateType, type DomainEvent } from '../../shared/contracts/events';
+import { datasetEventSchema, sessionEventSchema, type AggregateType, type DomainEvent, type SessionEvent } from '../../shared/contracts/events';
 import { CATALOG_TOPIC, sessionTopic } from '../../shared/contracts/topics';
 import { datasetDecider } from '../../shared/domain/dataset';
 import type { Decider } from '../../shared/domain/decider';
 import { querySessionDecider } from '../../shared/domain/querySession';
+import { overwritesLaterChange } from '../../shared/domain/staleEdit';
 
 /**
  * How each aggregate type is decided, checked and published. Adding an aggregate is one entry here
@@ -21,6 +22,13 @@ export interface AggregateKind {
   /** What a person reads when someone else changed the aggregate between their load and append. */
   readonly conflictMessage: string;
   readonly noun: string;
+  /**
+   * Whether a command decided on an older version (its expectedVersion) would overwrite one of the
+   * `later` events; absent: no command of this aggregate carries a version.
+   */
+  overwritesLater?(command: Command, later: readonly DomainEvent[]): boolean;
+  /** What a person reads when such a command is refused. */
+  readonly staleMessage?: string;
 }
 
 /** Erases a decider's types for the routing table; the command router guarantees the pairing. */
@@ -37,9 +45,13 @@ function kind<C extends Command, E extends DomainEvent, S>(
 }
 
 export const aggregates: Record<AggregateType, AggregateKind> = {
-  QuerySession: kind(querySessionDecider, {
-    topic: sessionTopic, eventSchema: sessionEventSchema, conflictMessage: 'This session changed, try again.', noun: 'session',
-  }),
+  QuerySession: {
+    ...kind(querySessionDecider, {
+      topic: sessionTopic, eventSchema: sessionEventSchema, conflictMessage: 'This session changed, try again.', noun: 'session',
+    }),
+    overwritesLater: (command, later) => overwritesLaterChange(command as SessionCommand, later as readonly SessionEvent[]),
+    staleMessage: 'This session changed in another window.',
+  },
   Dataset: kind(datasetDecider, {
     topic: () => CATALOG_TOPIC, eventSchema: datasetEventSchema, conflictMessage: 'This dataset changed, try again.', noun: 'dataset',
   }),

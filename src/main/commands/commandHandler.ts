@@ -1,4 +1,4 @@
-import { commandIssues, commandTarget, type Command, type CommandMeta } from '../../shared/contracts/commands';
+import { commandIssues, commandTarget, expectedVersionOf, type Command, type CommandMeta } from '../../shared/contracts/commands';
 import { appError, fail, ok, toAppError, validationIssues, type AppError, type Result } from '../../shared/contracts/errors';
 import type { AggregateType, DomainEvent, EventEnvelope, EventMetadata } from '../../shared/contracts/events';
 import { isRejection } from '../../shared/domain/decider';
@@ -94,6 +94,8 @@ export class CommandHandler {
       kind = aggregates[aggregateType];
       key = `${aggregateType}/${aggregateId}`;
       const loaded = await this.load(aggregateType, aggregateId, key, kind);
+      const stale = this.staleEdit(command, aggregateType, aggregateId, loaded.version, kind);
+      if (stale) return fail(stale);
       const decision = kind.decide(command, loaded.state);
       if (isRejection(decision)) {
         return fail(appError(this.errorId(), decision.code, decision.message, decision.details ? { details: decision.details } : {}));
@@ -129,6 +131,19 @@ export class CommandHandler {
       // A store failure arrives as an AppErrorException and keeps its id; anything else is a bug.
       return fail(toAppError(e, this.errorId(), 'INTERNAL'));
     }
+  }
+
+  /**
+   * A command that names the version its window decided on is refused when it would overwrite
+   * something recorded since (the aggregate's rule says what), or when it names a version the log
+   * never had. Nothing is appended; the window's stream brings it the newer state.
+   */
+  private staleEdit(command: Command, aggregateType: AggregateType, aggregateId: string, version: number, kind: AggregateKind): AppError | undefined {
+    const expected = expectedVersionOf(command);
+    if (expected === undefined || expected === version || !kind.overwritesLater) return undefined;
+    const later = expected < version ? this.store.readAggregate(aggregateType, aggregateId, expected) : [];
+    if (expected < version && !kind.overwritesLater(command, later)) return undefined;
+    return appError(this.errorId(), 'VERSION_CONFLICT', kind.staleMessage ?? kind.conflictMessage, { details: { expected, actual: version, stale: true } });
   }
 
   /** The events are stored whatever happens here: a fold that throws is a bug to log, not a failed command. */

@@ -152,7 +152,8 @@ export class AppCore {
     const result = command.type === 'CancelQuery' ? await this.runner.cancel(command, meta) : await this.handler.handle(command, meta);
     if (!result.ok) return fail(result.error);
     const { aggregateId } = commandTarget(command);
-    return ok({ aggregateId, lastSeq: result.value.at(-1)?.globalSeq ?? this.store.lastSeq(), ...(queryId ? { queryId } : {}) });
+    const version = result.value.at(-1)?.aggregateSeq;
+    return ok({ aggregateId, lastSeq: result.value.at(-1)?.globalSeq ?? this.store.lastSeq(), ...(queryId ? { queryId } : {}), ...(version !== undefined ? { version } : {}) });
   }
 
   /**

@@ -6,6 +6,8 @@ import { canRun, currentQuery, datasetList, lastClosedSession, type HistoryEntry
 import type { StreamClient } from '../state/streamClient';
 import { useActiveSession } from '../state/useActiveSession';
 import { useDraftSaver } from '../state/useDraftSaver';
+import { DraftConflictBar } from './editor/DraftConflictBar';
+import { useDraftFollow } from './editor/useDraftFollow';
 import { useStream } from '../state/useStream';
 import { Catalog, type CatalogHandle } from './catalog/Catalog';
 import { droppedSources } from './catalog/droppedSources';
@@ -33,7 +35,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const [dropping, setDropping] = useState(false);
   const editor = useRef<SqlEditorHandle>(null);
   const catalog = useRef<CatalogHandle>(null);
-  const drafts = useDraftSaver(api);
+  const drafts = useDraftSaver(api, (sessionId) => view.sessions[sessionId]?.version);
   /** The grid's setColumnFilter, for controls outside it (a profile's frequent values). */
   const grid = useRef<ResultsGridHandle>(null);
   const [filtered, setFiltered] = useState<{ queryId: string; rows: number | undefined }>();
@@ -47,8 +49,9 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     },
     [api],
   );
-  const { sessions, active, select } = useActiveSession(view, (sessionId) => void dispatch({ type: 'ActivateSession', sessionId }));
+  const { sessions, active, select, show } = useActiveSession(view, (sessionId) => void dispatch({ type: 'ActivateSession', sessionId }));
   const reopenable = lastClosedSession(view);
+  useDraftFollow(active, editor, drafts);
   // The stream hands a new view object on every event; the editor's completion schema should only be
   // rebuilt when the catalog itself changed.
   const catalogKey = Object.values(view.datasets)
@@ -89,7 +92,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   };
   const newSession = () => {
     focusEditorNext.current = true;
-    void dispatch({ type: 'OpenSession' });
+    void dispatch({ type: 'OpenSession' }).then((r) => r.ok && show(r.value.aggregateId));
   };
   const cycleTab = (step: number) => {
     const i = sessions.findIndex((s) => s.id === active?.id);
@@ -103,7 +106,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const reopen = () => {
     if (!reopenable) return;
     focusEditorNext.current = true;
-    void dispatch({ type: 'ReopenSession', sessionId: reopenable.id });
+    void dispatch({ type: 'ReopenSession', sessionId: reopenable.id }).then((r) => r.ok && show(reopenable.id));
   };
   const addDataset = (source: string) => dispatch({ type: 'AddDataset', source });
 
@@ -166,7 +169,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           onNew={newSession}
           onClose={closeSession}
           onReopen={reopen}
-          onRename={(sessionId, title) => void dispatch({ type: 'RenameSession', sessionId, title })}
+          onRename={(sessionId, title, expectedVersion) => void dispatch({ type: 'RenameSession', sessionId, title, expectedVersion })}
         />
         <span className={`connection ${connected ? 'up' : 'down'}`} role="img" aria-label={connected ? (live ? 'Connected' : 'Catching up') : 'Disconnected'} title={connected ? (live ? 'Connected' : 'Catching up') : 'Disconnected, reconnecting…'}>
           {connected ? live ? <Circle aria-hidden="true" fill="currentColor" /> : <LoaderCircle aria-hidden="true" className="spin" /> : <CircleOff aria-hidden="true" />}
@@ -190,6 +193,15 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
       <main className="workspace" id="session-panel" role={active ? 'tabpanel' : undefined} aria-labelledby={active ? tabId(active.id) : undefined}>
         {active ? (
           <>
+            {drafts.inConflict(active.id) && (
+              <DraftConflictBar
+                onKeepMine={() => drafts.keepMine(active.id, editor.current?.text() ?? '')}
+                onTakeTheirs={() => {
+                  drafts.takeTheirs(active.id);
+                  editor.current?.replaceFromStore(active.draft);
+                }}
+              />
+            )}
             <SqlEditor
               ref={editor}
               sessionId={active.id}

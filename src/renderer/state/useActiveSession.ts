@@ -2,21 +2,29 @@ import { useEffect, useState } from 'react';
 import { activeSession, openSessions, type AppView, type SessionView } from '../../shared/views/appView';
 
 /**
- * Which tab is shown. The store remembers it (SessionActivated), so it survives a restart; a click
- * shows the tab at once and the event catches up a moment later. When the store's answer changes
- * (another tab was opened, the shown one closed, a menu command), it wins.
+ * Which tab this window shows. The choice is the window's own: another window creating, reopening
+ * or switching tabs never moves it. The store's last activated tab (SessionActivated) only seeds it,
+ * on the first load (so a restart opens where the person left off) and when the shown tab closes
+ * (falling back to the tab used before it). A click shows the tab at once and records it for a restart.
  */
 export function useActiveSession(view: AppView, activate: (sessionId: string) => void) {
   const sessions = openSessions(view);
-  const remembered = activeSession(view);
   const [chosen, setChosen] = useState<string | undefined>();
-  const rememberedKey = remembered ? `${remembered.id}@${remembered.activatedSeq}` : '';
-  useEffect(() => setChosen(undefined), [rememberedKey]);
-  const active: SessionView | undefined = sessions.find((s) => s.id === chosen) ?? remembered ?? sessions[0];
+  const fallback = activeSession(view) ?? sessions[0];
+  const chosenSession = chosen === undefined ? undefined : view.sessions[chosen];
+  // A chosen session not in the view yet (this window just opened it) keeps its place until it arrives.
+  const active: SessionView | undefined = chosenSession && !chosenSession.closed ? chosenSession : fallback;
+  const needsPin = chosen === undefined || chosenSession?.closed === true;
+  useEffect(() => {
+    if (needsPin && fallback) setChosen(fallback.id);
+  }, [needsPin, fallback?.id]);
+  /** Shows a tab in this window and records it as the last one (for a restart). */
   const select = (sessionId: string) => {
     if (sessionId === active?.id) return;
     setChosen(sessionId);
     activate(sessionId);
   };
-  return { sessions, active, select };
+  /** Shows a tab this window just opened or reopened (its event already records it). */
+  const show = (sessionId: string) => setChosen(sessionId);
+  return { sessions, active, select, show };
 }

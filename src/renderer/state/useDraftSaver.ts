@@ -1,56 +1,41 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import type { SextantApi } from '../../shared/contracts/protocol';
+import { DraftSaves } from './draftSaves';
 
-/** Quiet time after the last keystroke before a draft is saved. */
-export const DRAFT_SAVE_DELAY_MS = 1000;
+export { DRAFT_SAVE_DELAY_MS } from './draftSaves';
 
 /**
  * Saves each session's editor text as a SaveDraft command, debounced: typing a query costs one
  * event, not one per keystroke. A pending draft is saved at once when the person runs a query,
- * switches tabs or leaves the page.
+ * switches tabs or leaves the page. Each save carries the version its text was based on, so a
+ * draft another window saved meanwhile is never overwritten silently (draftSaves.ts).
  */
-export function useDraftSaver(api: SextantApi) {
-  const pending = useRef(new Map<string, string>());
-  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
-
-  const flush = useCallback(
-    (sessionId?: string) => {
-      const ids = sessionId === undefined ? [...pending.current.keys()] : [sessionId];
-      for (const id of ids) {
-        const sql = pending.current.get(id);
-        clearTimeout(timers.current.get(id));
-        timers.current.delete(id);
-        if (sql === undefined) continue;
-        pending.current.delete(id);
-        // A refusal (the session was closed meanwhile) loses nothing the person can still see.
-        void api.dispatch({ type: 'SaveDraft', sessionId: id, sql });
-      }
-    },
-    [api],
-  );
-
-  const change = useCallback(
-    (sessionId: string, sql: string) => {
-      pending.current.set(sessionId, sql);
-      clearTimeout(timers.current.get(sessionId));
-      timers.current.set(
-        sessionId,
-        setTimeout(() => flush(sessionId), DRAFT_SAVE_DELAY_MS),
-      );
-    },
-    [flush],
-  );
+export function useDraftSaver(api: SextantApi, versionOf: (sessionId: string) => number | undefined) {
+  const latestVersionOf = useRef(versionOf);
+  latestVersionOf.current = versionOf;
+  // Re-renders when a conflict opens or closes, or a save comes back, so the window can follow the store.
+  const [revision, bump] = useReducer((n: number) => n + 1, 0);
+  const [saves] = useState(() => new DraftSaves((command) => api.dispatch(command), (id) => latestVersionOf.current(id), bump));
 
   useEffect(() => {
-    const leave = () => flush();
-    const hidden = () => document.visibilityState === 'hidden' && flush();
+    const leave = () => saves.flush();
+    const hidden = () => document.visibilityState === 'hidden' && saves.flush();
     window.addEventListener('pagehide', leave);
     document.addEventListener('visibilitychange', hidden);
     return () => {
       window.removeEventListener('pagehide', leave);
       document.removeEventListener('visibilitychange', hidden);
     };
-  }, [flush]);
+  }, [saves]);
 
-  return { change, flush };
+  return {
+    change: (sessionId: string, sql: string) => saves.change(sessionId, sql),
+    flush: (sessionId?: string) => saves.flush(sessionId),
+    mayFollow: (sessionId: string, version: number) => saves.mayFollow(sessionId, version),
+    inConflict: (sessionId: string) => saves.inConflict(sessionId),
+    synced: (sessionId: string, version: number) => saves.synced(sessionId, version),
+    keepMine: (sessionId: string, sql: string) => saves.keepMine(sessionId, sql),
+    takeTheirs: (sessionId: string) => saves.takeTheirs(sessionId),
+    revision,
+  };
 }

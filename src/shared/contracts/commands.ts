@@ -11,6 +11,11 @@ const title = z.string().trim().min(1).max(200);
 const sql = z.string().max(MAX_SQL_CHARS).refine((s) => s.trim().length > 0, 'SQL is empty');
 /** A draft may be empty: clearing the editor is something to remember too. */
 const draft = z.string().max(MAX_SQL_CHARS);
+/**
+ * The session's version (its stream's last seq) the window decided on. Only edits that could
+ * overwrite another window's carry it; optional, so a client without it is never refused (docs/workbench.md).
+ */
+const expectedVersion = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
 /**
  * What the renderer may send. Ids of new things (sessions, queries, datasets) are minted in main,
@@ -18,16 +23,16 @@ const draft = z.string().max(MAX_SQL_CHARS);
  */
 export const clientCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('OpenSession'), title: title.optional() }).strict(),
-  z.object({ type: z.literal('RenameSession'), sessionId: id, title }).strict(),
+  z.object({ type: z.literal('RenameSession'), sessionId: id, title, expectedVersion: expectedVersion.optional() }).strict(),
   z.object({ type: z.literal('CloseSession'), sessionId: id }).strict(),
   z.object({ type: z.literal('ReopenSession'), sessionId: id }).strict(),
   z.object({ type: z.literal('ActivateSession'), sessionId: id }).strict(),
-  z.object({ type: z.literal('SaveDraft'), sessionId: id, sql: draft }).strict(),
+  z.object({ type: z.literal('SaveDraft'), sessionId: id, sql: draft, expectedVersion: expectedVersion.optional() }).strict(),
   z.object({ type: z.literal('AttachDataset'), sessionId: id, datasetId: id }).strict(),
   z.object({ type: z.literal('StartQuery'), sessionId: id, sql }).strict(),
   z.object({ type: z.literal('CancelQuery'), sessionId: id }).strict(),
   /** How a completed result of the session is sorted and filtered (empty lists: as it came). */
-  z.object({ type: z.literal('SetResultView'), sessionId: id, queryId: id, orderBy: pageOrderSchema, filter: pageFilterSchema }).strict(),
+  z.object({ type: z.literal('SetResultView'), sessionId: id, queryId: id, orderBy: pageOrderSchema, filter: pageFilterSchema, expectedVersion: expectedVersion.optional() }).strict(),
   z.object({ type: z.literal('AddDataset'), source: z.string().trim().min(1).max(4096) }).strict(),
   z.object({ type: z.literal('RemoveDataset'), datasetId: id }).strict(),
 ]);
@@ -46,15 +51,15 @@ const text = z.string();
 /** Commands of the QuerySession aggregate, as its decider sees them (ids already minted). */
 const sessionCommandSchemas = {
   OpenSession: z.object({ type: z.literal('OpenSession'), sessionId: mintedId, title: text }),
-  RenameSession: z.object({ type: z.literal('RenameSession'), sessionId: mintedId, title: text }),
+  RenameSession: z.object({ type: z.literal('RenameSession'), sessionId: mintedId, title: text, expectedVersion: expectedVersion.optional() }),
   CloseSession: z.object({ type: z.literal('CloseSession'), sessionId: mintedId }),
   ReopenSession: z.object({ type: z.literal('ReopenSession'), sessionId: mintedId }),
   ActivateSession: z.object({ type: z.literal('ActivateSession'), sessionId: mintedId }),
-  SaveDraft: z.object({ type: z.literal('SaveDraft'), sessionId: mintedId, sql: text }),
+  SaveDraft: z.object({ type: z.literal('SaveDraft'), sessionId: mintedId, sql: text, expectedVersion: expectedVersion.optional() }),
   AttachDataset: z.object({ type: z.literal('AttachDataset'), sessionId: mintedId, datasetId: mintedId }),
   StartQuery: z.object({ type: z.literal('StartQuery'), sessionId: mintedId, queryId: mintedId, sql: text }),
   CancelQuery: z.object({ type: z.literal('CancelQuery'), sessionId: mintedId, reason: text }),
-  SetResultView: z.object({ type: z.literal('SetResultView'), sessionId: mintedId, queryId: mintedId, orderBy: pageOrderSchema, filter: pageFilterSchema }),
+  SetResultView: z.object({ type: z.literal('SetResultView'), sessionId: mintedId, queryId: mintedId, orderBy: pageOrderSchema, filter: pageFilterSchema, expectedVersion: expectedVersion.optional() }),
   // issued by the query runner
   BeginExecution: z.object({ type: z.literal('BeginExecution'), sessionId: mintedId, queryId: mintedId }),
   CompleteQuery: z.object({
@@ -107,6 +112,11 @@ export function commandIssues(value: unknown): string[] {
   return parsed.success ? [] : validationIssues(parsed.error);
 }
 
+/** The version a command was decided on, when it says (only edits that could overwrite another window's do). */
+export function expectedVersionOf(command: Command): number | undefined {
+  return 'expectedVersion' in command ? command.expectedVersion : undefined;
+}
+
 /** Which aggregate instance a command addresses. */
 export function commandTarget(command: Command): { aggregateType: AggregateType; aggregateId: string } {
   return isSessionCommand(command)
@@ -130,10 +140,13 @@ export interface CommandAck {
   readonly lastSeq: number;
   /** The id main minted for the query a StartQuery started. */
   readonly queryId?: string;
+  /** The aggregate's version after the command's events, when it recorded any: the next edit's expected version. */
+  readonly version?: number;
 }
 
 export const commandAckSchema: z.ZodType<CommandAck> = z.object({
   aggregateId: z.string(),
   lastSeq: z.number().int().nonnegative(),
   queryId: z.string().optional(),
+  version: z.number().int().nonnegative().optional(),
 });

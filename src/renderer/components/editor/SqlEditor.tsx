@@ -4,7 +4,7 @@ import { sql } from '@codemirror/lang-sql';
 import { bracketMatching, indentOnInput } from '@codemirror/language';
 import { lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
-import { Compartment, EditorState, type Extension } from '@codemirror/state';
+import { Annotation, Compartment, EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, placeholder } from '@codemirror/view';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
@@ -21,7 +21,14 @@ export interface SqlEditorHandle {
   focus(): void;
   /** The selection when there is one, otherwise the whole text: what Run runs. */
   runnableText(): string;
+  /** The whole text. */
+  text(): string;
+  /** Shows the stored draft another window saved; not reported as the person's change (undoable). */
+  replaceFromStore(sql: string): void;
 }
+
+/** Marks a change that came from the store, not from the person: it is not saved back. */
+const fromStore = Annotation.define<boolean>();
 
 /** The failed query whose error position to mark, if its text is still in the editor. */
 export interface EditorError {
@@ -141,6 +148,12 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     },
     focus: () => view.current?.focus(),
     runnableText: () => (view.current ? runnable(view.current.state) : ''),
+    text: () => view.current?.state.doc.toString() ?? '',
+    replaceFromStore: (text) => {
+      const v = view.current;
+      if (!v || v.state.doc.toString() === text) return;
+      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text }, annotations: fromStore.of(true) });
+    },
   }));
 
   return (
@@ -215,7 +228,7 @@ function extensions(
     EditorView.lineWrapping,
     editorTheme,
     EditorView.updateListener.of((u) => {
-      if (u.docChanged) latest.current.onChange(latest.current.sessionId, u.state.doc.toString());
+      if (u.docChanged && !u.transactions.some((t) => t.annotation(fromStore))) latest.current.onChange(latest.current.sessionId, u.state.doc.toString());
       if (u.selectionSet) commands.setHasSelection(u.state.selection.ranges.some((r) => !r.empty));
     }),
   ];

@@ -10,7 +10,8 @@ interface Props {
   onNew(): void;
   onClose(id: string): void;
   onReopen(): void;
-  onRename(id: string, title: string): void;
+  /** `expectedVersion`: the session's version when renaming began, so a newer name is never overwritten. */
+  onRename(id: string, title: string, expectedVersion: number): void;
 }
 
 export const tabId = (sessionId: string): string => `tab-${sessionId}`;
@@ -20,7 +21,12 @@ export const tabId = (sessionId: string): string => `tab-${sessionId}`;
  * them, Home/End jump, F2 or a double-click renames, Delete closes.
  */
 export function SessionTabs({ sessions, activeId, canReopen, onSelect, onNew, onClose, onReopen, onRename }: Props) {
-  const [renaming, setRenaming] = useState<string | undefined>();
+  /** The tab being renamed, with the version its title was read at. */
+  const [renaming, setRenamingAt] = useState<{ id: string; version: number } | undefined>();
+  const setRenaming = (id: string | undefined) => {
+    const s = id === undefined ? undefined : sessions.find((t) => t.id === id);
+    setRenamingAt(s && { id: s.id, version: s.version });
+  };
   const list = useRef<HTMLDivElement>(null);
 
   const focusTab = (id: string) => requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`#${CSS.escape(tabId(id))}`)?.focus());
@@ -50,12 +56,12 @@ export function SessionTabs({ sessions, activeId, canReopen, onSelect, onNew, on
       <div role="tablist" aria-label="Sessions" ref={list}>
         {sessions.map((s, i) => (
           <div key={s.id} className={`tab ${s.id === activeId ? 'selected' : ''}`} role="presentation">
-            {renaming === s.id ? (
+            {renaming?.id === s.id ? (
               <RenameInput
                 title={s.title}
                 onDone={(title) => {
                   setRenaming(undefined);
-                  if (title !== undefined && title.trim() && title.trim() !== s.title) onRename(s.id, title.trim());
+                  if (title !== undefined && title.trim() && title.trim() !== s.title) onRename(s.id, title.trim(), renaming.version);
                   focusTab(s.id);
                 }}
               />
