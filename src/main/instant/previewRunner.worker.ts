@@ -21,9 +21,10 @@ import { sampleClause, type SamplePlan } from './previewSample.worker';
 import { firstKeyword, locateStatement } from './statementLocation.worker';
 
 interface Running {
-  readonly previewId: string;
-  readonly connection: DuckDBConnection;
+  connection: DuckDBConnection | undefined;
   interrupted: boolean;
+  /** Re-sends the interrupt until the preview is gone (see `cancelPreview`). */
+  repeat?: ReturnType<typeof setInterval>;
 }
 
 /** Connections of finished previews, reused; one that was interrupted is closed instead. */
@@ -51,9 +52,17 @@ export async function runPreview(instance: DuckDBInstance, previewId: string, te
   if (early.delete(previewId)) throw interrupted();
   const located = locateStatement(text, Math.min(cursor, text.length));
   if (!located) return { kind: 'none' };
-  const connection = idle.pop() ?? (await instance.connect());
-  const job: Running = { previewId, connection, interrupted: false };
+  // Known before its connection exists: a cancel that lands while it connects is not lost.
+  const job: Running = { connection: undefined, interrupted: false };
   running.set(previewId, job);
+  let connection: DuckDBConnection;
+  try {
+    connection = idle.pop() ?? (await instance.connect());
+  } catch (e) {
+    running.delete(previewId);
+    throw e;
+  }
+  job.connection = connection;
   const step = async <T>(work: () => Promise<T>): Promise<T> => {
     if (job.interrupted) throw interrupted();
     try {
@@ -70,6 +79,7 @@ export async function runPreview(instance: DuckDBInstance, previewId: string, te
     return answer;
   } finally {
     running.delete(previewId);
+    clearInterval(job.repeat);
     if (job.interrupted) connection.closeSync();
     else {
       // The samples shadow datasets for this connection only; the next preview starts clean.
@@ -248,12 +258,22 @@ async function readRows(c: DuckDBConnection, sql: string): Promise<{ columns: Co
   }
 }
 
-/** Interrupts preview `previewId` if it runs; else remembers it so it never starts. */
+/** How often an interrupt is sent again while the preview has not stopped. */
+const REINTERRUPT_MS = 5;
+
+/**
+ * Interrupts preview `previewId` if it runs; else remembers it so it never starts. DuckDB drops an
+ * interrupt that lands while no query runs on the connection — between two of the preview's calls,
+ * or while its call still waits for one of libuv's threads (a storm of previews fills them) — so
+ * the interrupt is repeated until the preview is gone; its calls check the flag between them.
+ */
 export function cancelPreview(previewId: string): void {
   const job = running.get(previewId);
   if (job) {
+    if (job.interrupted) return;
     job.interrupted = true;
-    job.connection.interrupt();
+    job.connection?.interrupt();
+    job.repeat = setInterval(() => job.connection?.interrupt(), REINTERRUPT_MS);
     return;
   }
   if (early.size >= EARLY_LIMIT) early.clear();
@@ -262,8 +282,5 @@ export function cancelPreview(previewId: string): void {
 
 /** On the way out: every preview stops, so the thread can exit. */
 export function interruptPreviews(): void {
-  for (const job of running.values()) {
-    job.interrupted = true;
-    job.connection.interrupt();
-  }
+  for (const previewId of running.keys()) cancelPreview(previewId);
 }

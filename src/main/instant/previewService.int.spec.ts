@@ -161,6 +161,18 @@ describe('instant previews (a core in a temp dir, real DuckDB)', () => {
     expect(core.previews.counts.interrupted - counts.interrupted).toBe(1);
   });
 
+  it('a storm of previews, each still running when the next comes, ends with exactly the last answered', async () => {
+    // More previews than libuv has threads: interrupts must not be lost while a call waits for one.
+    const calls: Promise<Result<PreviewAnswer>>[] = [];
+    for (let i = 0; i < 25; i++) {
+      calls.push(core.previews.preview({ sessionId, sql: `SELECT i % 1000 AS k, count(*) AS n FROM range(${40_000_000 + i}) t(i) GROUP BY k`, cursor: 0 }));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const outcomes = (await Promise.all(calls)).map((r) => (r.ok ? r.value.kind : r.error.code));
+    expect(outcomes.slice(0, -1)).toEqual(Array.from({ length: 24 }, () => 'INTERRUPTED'));
+    expect(outcomes.at(-1)).toBe('rows');
+  });
+
   it('cancelPreview interrupts the one in flight; an unknown session is refused', async () => {
     const pending = core.previews.preview({ sessionId, sql: 'SELECT count(*) FROM range(20000000000) t(i) WHERE i % 7 = 3', cursor: 0 });
     await new Promise((r) => setTimeout(r, 50));
