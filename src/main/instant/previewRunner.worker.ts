@@ -72,21 +72,42 @@ export async function runPreview(instance: DuckDBInstance, previewId: string, te
       throw e;
     }
   };
-  let shadowed: string[] = [];
   try {
-    const answer = await preview(connection, step, text, located.span, located.tokens, cursor, options, (names) => (shadowed = names));
+    const answer = await preview(connection, step, text, located.span, located.tokens, cursor, options);
     if (job.interrupted) throw interrupted();
     return answer;
   } finally {
     running.delete(previewId);
     clearInterval(job.repeat);
-    if (job.interrupted) connection.closeSync();
-    else {
-      // The samples shadow datasets for this connection only; the next preview starts clean.
-      for (const name of shadowed) await connection.run(`DROP VIEW IF EXISTS temp.main.${ident(name)}`).catch(() => undefined);
-      if (idle.length < IDLE_LIMIT) idle.push(connection);
-      else connection.closeSync();
-    }
+    // An interrupted connection goes, and its samples with it; another is kept with its samples for the next preview.
+    if (job.interrupted || idle.length >= IDLE_LIMIT) {
+      shadows.delete(connection);
+      connection.closeSync();
+    } else idle.push(connection);
+  }
+}
+
+/**
+ * The samples (temp views) each preview connection holds now, by name, with the SQL that made
+ * them: the next preview on it keeps the ones it needs as they are and drops the others, so a
+ * preview of an unchanged statement writes nothing to the catalog.
+ */
+const shadows = new WeakMap<DuckDBConnection, Map<string, string>>();
+
+async function shadowWith(c: DuckDBConnection, step: Step, plans: readonly SamplePlan[]): Promise<void> {
+  const held = shadows.get(c) ?? new Map<string, string>();
+  shadows.set(c, held);
+  const wanted = new Map(plans.map((p) => [p.name, `CREATE OR REPLACE TEMP VIEW ${ident(p.name)} AS SELECT * FROM ${p.qualified} ${sampleClause(p)}`]));
+  for (const name of [...held.keys()]) {
+    if (wanted.has(name)) continue;
+    await step(() => c.run(`DROP VIEW IF EXISTS temp.main.${ident(name)}`));
+    held.delete(name);
+  }
+  for (const [name, sql] of wanted) {
+    if (held.get(name) === sql) continue;
+    held.delete(name);
+    await step(() => c.run(sql));
+    held.set(name, sql);
   }
 }
 
@@ -100,7 +121,6 @@ async function preview(
   tokens: Parameters<typeof previewSqlFor>[2],
   cursor: number,
   options: PreviewOptions,
-  shadow: (names: string[]) => void,
 ): Promise<PreviewAnswer> {
   const statementText = text.slice(span.from, span.to);
   const serialized = await step(() => c.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR) AS tree', [statementText]));
@@ -150,12 +170,7 @@ async function preview(
 
   const node = (statement as { node?: unknown }).node;
   const built = previewSqlFor(text, span, tokens, cursor, (path) => cteNamesAt(node, path));
-  const names: string[] = [];
-  for (const plan of plans) {
-    await step(() => c.run(`CREATE OR REPLACE TEMP VIEW ${ident(plan.name)} AS SELECT * FROM ${plan.qualified} ${sampleClause(plan)}`));
-    names.push(plan.name);
-    shadow(names);
-  }
+  await shadowWith(c, step, plans);
   let columns: Column[];
   let values: (string | null)[][];
   try {

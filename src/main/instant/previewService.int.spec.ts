@@ -78,6 +78,12 @@ describe('instant previews (a core in a temp dir, real DuckDB)', () => {
     const total = a.values[1]!.reduce((sum, n) => sum + Number(n), 0);
     expect(total).toBeGreaterThan(50_000);
     expect(total).toBeLessThan(200_000);
+    // The sample shadows the dataset on the preview's connection only: the rest of the app reads all of it.
+    const counted = await core.pool.request({ type: 'read', sql: 'SELECT count(*)::INTEGER AS n FROM flights_3m' });
+    expect(counted[0]?.['n']).toBe(3_000_000);
+    // A later preview that does not read it sees no sample left behind, and one that does samples again.
+    expect(await preview("SELECT count(*)::INTEGER AS n FROM (SELECT * FROM airports LIMIT 5)")).toMatchObject({ kind: 'rows', values: [['5']] });
+    expect(await preview('SELECT count(*) > 0 FROM flights_3m')).toMatchObject({ kind: 'rows', sample: { rows: PREVIEW_SAMPLE.sampleRows } });
   });
 
   it('previews the CTE under the cursor, its earlier CTEs still in scope, and names the steps', async () => {
@@ -165,7 +171,7 @@ describe('instant previews (a core in a temp dir, real DuckDB)', () => {
     // More previews than libuv has threads: interrupts must not be lost while a call waits for one.
     const calls: Promise<Result<PreviewAnswer>>[] = [];
     for (let i = 0; i < 25; i++) {
-      calls.push(core.previews.preview({ sessionId, sql: `SELECT i % 1000 AS k, count(*) AS n FROM range(${40_000_000 + i}) t(i) GROUP BY k`, cursor: 0 }));
+      calls.push(core.previews.preview({ sessionId, sql: `SELECT i % 1000 AS k, count(*) AS n FROM range(${10_000_000 + i}) t(i) GROUP BY k`, cursor: 0 }));
       await new Promise((r) => setTimeout(r, 20));
     }
     const outcomes = (await Promise.all(calls)).map((r) => (r.ok ? r.value.kind : r.error.code));
