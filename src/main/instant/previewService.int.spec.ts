@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/contracts/errors';
 import type { PreviewAnswer } from '../../shared/instant/preview';
 import { openSessions } from '../../shared/views/appView';
-import { waitForEvent } from '../../../test/support/coreEvents';
+import { queryEnd, startQuery, waitForEvent } from '../../../test/support/coreEvents';
 import type { TestCore } from '../../../test/support/testCore';
 import { useTestCore } from '../../../test/support/useTestCore';
 import { literal } from '../query/sql';
@@ -177,6 +177,20 @@ describe('instant previews (a core in a temp dir, real DuckDB)', () => {
     const outcomes = (await Promise.all(calls)).map((r) => (r.ok ? r.value.kind : r.error.code));
     expect(outcomes.slice(0, -1)).toEqual(Array.from({ length: 24 }, () => 'INTERRUPTED'));
     expect(outcomes.at(-1)).toBe('rows');
+  });
+
+  it('a Run is not held up by a preview in flight, and a Run behaves as before (its result is kept, the preview\'s is not)', async () => {
+    let previewDone = false;
+    const pending = core.previews.preview({ sessionId, sql: 'SELECT count(*) FROM range(20000000000) t(i) WHERE i % 7 = 3', cursor: 0 }).finally(() => (previewDone = true));
+    await new Promise((r) => setTimeout(r, 100));
+    const queryId = await startQuery(core, sessionId, 'SELECT 42 AS answer');
+    const end = await queryEnd(core, sessionId, queryId, 10_000);
+    expect(end.type).toBe('QueryCompleted');
+    expect(previewDone).toBe(false);
+    expect(core.previews.cancel(sessionId).ok).toBe(true);
+    await pending;
+    const history = core.view().sessions[sessionId]!.history.map((q) => q.sql);
+    expect(history).toEqual(['SELECT 42 AS answer']);
   });
 
   it('cancelPreview interrupts the one in flight; an unknown session is refused', async () => {
