@@ -86,6 +86,7 @@ describe('AppCore end to end (real SQLite, real DuckDB worker)', () => {
   });
 
   it('refuses a malformed request with INVALID_COMMAND and writes nothing', async () => {
+    await core.catalog.idle(); // the first start's sample registration appends too; it must not count
     const before = core.store.lastSeq();
     const client = new ProtocolClient((channel) => core.connect(channel));
     const r = await client.request({ method: 'dispatch', command: { type: 'StartQuery', sessionId: 42 } });
