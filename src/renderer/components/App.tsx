@@ -17,6 +17,10 @@ import { ExportButton } from './export/ExportButton';
 import { ResultsGrid, type ResultsGridHandle } from './grid/ResultsGrid';
 import type { GridResult } from './grid/useResultPages';
 import { HistoryPanel } from './history/HistoryPanel';
+import { InstantSwitch } from './instant/InstantSwitch';
+import { PreviewPane } from './instant/PreviewPane';
+import { inlineError } from './instant/previewState';
+import { useInstantPreview } from './instant/useInstantPreview';
 import { ProfileButton } from './profile/ProfileButton';
 import { ProfilePanel } from './profile/ProfilePanel';
 import { useProfileView } from './profile/useProfileView';
@@ -49,6 +53,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   );
   const { sessions, active, select } = useActiveSession(view, (sessionId) => void dispatch({ type: 'ActivateSession', sessionId }));
   const reopenable = lastClosedSession(view);
+  const instant = useInstantPreview(api, active?.id, () => editor.current?.textAndCursor());
   // The stream hands a new view object on every event; the editor's completion schema should only be
   // rebuilt when the catalog itself changed.
   const catalogKey = Object.values(view.datasets)
@@ -81,6 +86,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const run = (sql: string) => {
     if (!active || running || !sql.trim()) return;
     drafts.flush(active.id);
+    instant.stop();
     void dispatch({ type: 'StartQuery', sessionId: active.id, sql });
   };
   const switchTo = (sessionId: string) => {
@@ -199,7 +205,11 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               error={editorError}
               onRun={run}
               onChange={drafts.change}
+              onCursor={instant.edited}
+              toolbarEnd={<InstantSwitch on={instant.on} onToggle={instant.toggle} />}
+              previewError={instant.on ? inlineError(instant.state, editor.current?.textAndCursor()?.sql ?? '') : undefined}
             />
+            {instant.on && <PreviewPane state={instant.state} />}
             <StatusBar
               query={current}
               progress={current ? progress[current.queryId] : undefined}
