@@ -53,7 +53,6 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   );
   const { sessions, active, select } = useActiveSession(view, (sessionId) => void dispatch({ type: 'ActivateSession', sessionId }));
   const reopenable = lastClosedSession(view);
-  const instant = useInstantPreview(api, active?.id, () => editor.current?.textAndCursor());
   // The stream hands a new view object on every event; the editor's completion schema should only be
   // rebuilt when the catalog itself changed.
   const catalogKey = Object.values(view.datasets)
@@ -76,6 +75,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
 
   const current = active && currentQuery(active);
   const running = active !== undefined && !canRun(active);
+  const instant = useInstantPreview(api, active?.id, running, () => editor.current?.textAndCursor());
   const gridResult = active && gridResultFor(active.history);
   const shownProfile = profile.shownWith(gridResult);
   const filterToValue = (column: number, value: string | null) =>

@@ -23,7 +23,7 @@ export interface InstantPreview {
  * cancels the one running, and only the newest request's answer is shown (previewState.ts).
  * `current` reads the editor's text and cursor when the switch turns on or the session changes.
  */
-export function useInstantPreview(api: SextantApi, sessionId: string | undefined, current: () => PreviewAsk | undefined): InstantPreview {
+export function useInstantPreview(api: SextantApi, sessionId: string | undefined, running: boolean, current: () => PreviewAsk | undefined): InstantPreview {
   // The switch is read from its one place (previewPreference.ts) on each render; a toggle re-renders.
   const [, toggled] = useReducer((n: number) => n + 1, 0);
   const on = sessionId !== undefined && previewIsOn(sessionId);
@@ -70,6 +70,13 @@ export function useInstantPreview(api: SextantApi, sessionId: string | undefined
     const a = latest.current.current();
     if (a) ask(a);
   }, [on, sessionId, ask]);
+
+  // A run ended: what it changed (a table it made, a text typed just before Run) shows in a fresh preview.
+  useEffect(() => {
+    if (running || !latest.current.on) return;
+    const a = latest.current.current();
+    if (a && needsPreview(lastAsk.current, a)) ask(a);
+  }, [running, ask]);
 
   const edited = useCallback(
     (a: PreviewAsk) => {
