@@ -37,8 +37,8 @@ export const initialPreview: PreviewState = { latest: 0, asked: undefined, pendi
 export type PreviewAction =
   | { readonly type: 'asked'; readonly seq: number; readonly ask: PreviewAsk }
   | { readonly type: 'answered'; readonly seq: number; readonly result: Result<PreviewAnswer> }
-  /** The request in flight was cancelled (Run, a keystroke, the switch turned off): nothing more is coming for it. */
-  | { readonly type: 'cancelled' }
+  /** Requests up to `seq` were cancelled (Run, the switch turned off): an answer of theirs that still arrives is not shown. */
+  | { readonly type: 'cancelled'; readonly seq: number }
   | { readonly type: 'reset' };
 
 export function previewReducer(state: PreviewState, action: PreviewAction): PreviewState {
@@ -48,15 +48,19 @@ export function previewReducer(state: PreviewState, action: PreviewAction): Prev
     case 'answered':
       return answered(state, action.seq, action.result);
     case 'cancelled':
-      return { ...state, pending: false };
+      return { ...state, latest: Math.max(state.latest, action.seq), pending: false };
     case 'reset':
-      return initialPreview;
+      // a blank pane; the request number stays, so no answer from before the reset is shown
+      return { ...initialPreview, latest: state.latest };
   }
 }
 
-/** Only the newest request's answer wins; an interrupted call is no answer (a newer one is on its way, or none is wanted). */
+/**
+ * Only the answer of the newest request, while it is still awaited, is shown (not after a cancel or a
+ * reset); an interrupted call is no answer (a newer one is on its way, or none is wanted).
+ */
 function answered(state: PreviewState, seq: number, result: Result<PreviewAnswer>): PreviewState {
-  if (seq !== state.latest) return state;
+  if (!state.pending || seq !== state.latest) return state;
   if (!result.ok) {
     if (result.error.code === 'INTERRUPTED') return state;
     return { ...state, pending: false, problem: { kind: 'failed', error: result.error }, problemSql: state.asked?.sql ?? '' };

@@ -62,6 +62,16 @@ describe('which preview answer is shown', () => {
     expect(s).toMatchObject({ rows: undefined, problem: undefined, empty: true, pending: false });
   });
 
+  it('shows no answer of a cancelled request that arrives anyway', () => {
+    const s = given(asked(1), answered(1, rows('good')), asked(2), { type: 'cancelled', seq: 3 }).when(answered(2, rows('late')));
+    expect(s).toMatchObject({ rows: rows('good'), pending: false });
+  });
+
+  it('shows no answer from before a reset (the session changed, the switch went off)', () => {
+    const s = given(asked(1), { type: 'reset' }).when(answered(1, rows('old')));
+    expect(s.rows).toBeUndefined();
+  });
+
   it('never goes back to an older request number', () => {
     const s = given(asked(3)).when(asked(2));
     expect(s.latest).toBe(3);
