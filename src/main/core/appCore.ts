@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandTarget, type ClientCommand, type CommandAck, type CommandMeta } from '../../shared/contracts/commands';
-import { appError, fail, ok, toAppError, type Result } from '../../shared/contracts/errors';
+import { fail, ok, toAppError, type Result } from '../../shared/contracts/errors';
 import type { EventEnvelope } from '../../shared/contracts/events';
 import type { AppView } from '../../shared/views/appView';
 import { CatalogService } from '../catalog/catalogService';
@@ -12,6 +12,7 @@ import { ExportService, type ChooseExportPath } from '../explore/exportService';
 import { CommandHandler } from '../commands/commandHandler';
 import { ProfileService } from '../explore/profileService';
 import { profileSources } from '../explore/profileSource';
+import { DEFAULT_PREVIEW_BUDGET_MS, PreviewService } from '../instant/previewService';
 import { collectDiagnostics, type Diagnostics, type RuntimeVersions } from '../platform/diagnostics';
 import { newErrorId, newId } from '../platform/ids';
 import { createLogger, type Logger } from '../platform/logger';
@@ -44,6 +45,8 @@ export interface AppCoreOptions {
   /** Stream and flow-control limits; the app runs the defaults, tests shrink them to reach the edges. */
   readonly streamLimits?: Partial<StreamLimits>;
   readonly flowLimits?: Partial<FlowLimits>;
+  /** An instant preview running longer than this fails with TIMEOUT (default 2 s). */
+  readonly previewBudgetMs?: number;
 }
 
 /** The collaborators AppCore composes. Only the core itself and test/support/testCore.ts see them. */
@@ -59,6 +62,7 @@ export interface CoreParts {
   readonly exports: ExportService;
   readonly downloads: ExportDownloads;
   readonly profiles: ProfileService;
+  readonly previews: PreviewService;
 }
 
 /**
@@ -84,6 +88,7 @@ export class AppCore {
     /** Finished exports waiting for a browser to fetch them (the web host serves them). */
     readonly downloads: ExportDownloads,
     private readonly profiles: ProfileService,
+    private readonly previews: PreviewService,
   ) {}
 
   static async start(options: AppCoreOptions): Promise<AppCore> {
@@ -130,10 +135,14 @@ export class AppCore {
     const downloads = new ExportDownloads();
     const exports = new ExportService({ pool, runner, handler, bus, projections, log, downloads, downloadDir });
     const profiles = new ProfileService(pool, profileSources(runner, () => projections.current.view));
-    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles);
+    const previews = new PreviewService(pool, {
+      budgetMs: options.previewBudgetMs ?? DEFAULT_PREVIEW_BUDGET_MS,
+      sessionOpen: (id) => projections.current.view.sessions[id]?.closed === false,
+    });
+    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews);
     if (firstStart) await core.seed(options.samples ?? sampleDatasetPaths());
     log.info({ dataDir, seq: store.lastSeq() }, 'core started');
-    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles } };
+    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews } };
   }
 
   /** A first start opens a session and offers the sample datasets. */
@@ -167,9 +176,8 @@ export class AppCore {
         exports: this.exports,
         ...(host.chooseExportPath ? { chooseExportPath: host.chooseExportPath } : {}),
         profileColumns: ({ target, columns }, signal) => this.profiles.profile(target, columns, signal),
-        // Placeholder until the preview service lands (issue 16): a clear refusal, never a fake answer.
-        previewSql: () => Promise.resolve(fail(appError(newErrorId(), 'INTERNAL', 'Instant preview is not available yet.'))),
-        cancelPreview: () => ok({ cancelled: false }),
+        previewSql: (request) => this.previews.preview(request),
+        cancelPreview: (sessionId) => this.previews.cancel(sessionId),
       },
       channel,
       this.flowLimits,
@@ -194,6 +202,7 @@ export class AppCore {
 
   async close(): Promise<void> {
     this.exports.close();
+    this.previews.close();
     this.runner.stop();
     this.catalog.stop();
     this.streams.close();

@@ -14,6 +14,8 @@ import { convertArrowToParquet } from '../catalog/arrowImport.worker';
 import { interruptAllExports, interruptExport, runExportCopy } from '../explore/exportCopy.worker';
 import { registerDataset, unregisterDataset } from '../catalog/readers.worker';
 import { cancelProfile, interruptProfiles, runProfile } from '../explore/profileRunner.worker';
+import { cancelPreview, interruptPreviews, runPreview } from '../instant/previewRunner.worker';
+import { PREVIEW_SAMPLE } from '../instant/previewSample.worker';
 import { readPage } from './pageReader.worker';
 import { explainDuckdbFailure } from './queryErrors.worker';
 import { runIntoTable, type RunSlot } from './resultWriter.worker';
@@ -114,6 +116,7 @@ async function shutdown(code: number, error?: AppError): Promise<void> {
   c?.reader.interrupt();
   c?.admin.interrupt();
   interruptProfiles();
+  interruptPreviews();
   if (inFlight > 0) await Promise.race([new Promise<void>((r) => drained.push(r)), new Promise((r) => setTimeout(r, SETTLE_LIMIT_MS))]);
   process.exit(code);
 }
@@ -152,6 +155,11 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
     case 'cancelProfile':
       cancelProfile(request.profileId);
       return null;
+    case 'preview':
+      return runPreview(c.instance, request.previewId, request.sql, request.cursor, PREVIEW_SAMPLE);
+    case 'cancelPreview':
+      cancelPreview(request.previewId);
+      return null;
   }
 }
 
@@ -184,6 +192,8 @@ const FALLBACK_CODE = {
   export: 'SQL_ERROR',
   profile: 'SQL_ERROR',
   cancelProfile: 'INTERNAL',
+  preview: 'SQL_ERROR',
+  cancelPreview: 'INTERNAL',
 } as const;
 
 /**

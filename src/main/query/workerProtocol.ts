@@ -1,5 +1,6 @@
 import type { AppError } from '../../shared/contracts/errors';
 import type { Column, DatasetFormat, DatasetTable } from '../../shared/contracts/events';
+import type { PreviewAnswer } from '../../shared/instant/preview';
 
 /** Handed to the DuckDB worker thread at spawn (and to its replacement after a crash). */
 export interface WorkerConfig {
@@ -46,7 +47,11 @@ export type WorkerRequest =
   /** A column profile query (src/main/explore/profileSql.ts) on the profiles' own connection: its one row as text. */
   | { readonly type: 'profile'; readonly jobId: number; readonly profileId: string; readonly sql: string }
   /** Interrupts the profile query `profileId` (or keeps it from starting). */
-  | { readonly type: 'cancelProfile'; readonly jobId: number; readonly profileId: string };
+  | { readonly type: 'cancelProfile'; readonly jobId: number; readonly profileId: string }
+  /** An instant preview of the statement under `cursor` in `sql` (src/main/instant), on a connection of its own. */
+  | { readonly type: 'preview'; readonly jobId: number; readonly previewId: string; readonly sql: string; readonly cursor: number }
+  /** Interrupts the preview `previewId` (or keeps it from starting). */
+  | { readonly type: 'cancelPreview'; readonly jobId: number; readonly previewId: string };
 
 export interface RunOutcome {
   readonly rowCount: number;
@@ -68,6 +73,8 @@ export interface ReplyOf {
   export: { readonly rows: number };
   profile: ReadonlyArray<string | null>;
   cancelProfile: null;
+  preview: PreviewAnswer;
+  cancelPreview: null;
 }
 
 export interface RunProgress {

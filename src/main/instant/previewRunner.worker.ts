@@ -1,0 +1,269 @@
+/**
+ * Instant previews on the DuckDB worker thread (docs/instant.md). Each preview runs on a
+ * connection of its own — never one a Run, a page or the catalog uses — so a preview neither waits
+ * behind them nor makes them wait; a cancel interrupts exactly it. DuckDB's parser decides what
+ * the statement is (json_serialize_sql) and the tree decides whether it may run; large datasets are
+ * read through a sample that shadows them, for this connection only, under their own names.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { AppErrorException, appError } from '../../shared/contracts/errors';
+import type { Column } from '../../shared/contracts/events';
+import type { PreviewAnswer, TextSpan } from '../../shared/instant/preview';
+import { PREVIEW_ROWS } from '../../shared/instant/preview';
+import { chunkText, textInJs } from '../query/chunkText.worker';
+import { withoutWrapper } from '../query/queryErrors.worker';
+import { ident } from '../query/sql';
+import { cteEntries, inspectTree, looksLikeFile, type TableRef } from './previewTree.worker';
+import { errorOffset, previewSqlFor } from './previewSql.worker';
+import { refusalFor } from './refusals.worker';
+import { sampleClause, type SamplePlan } from './previewSample.worker';
+import { firstKeyword, locateStatement } from './statementLocation.worker';
+
+interface Running {
+  readonly previewId: string;
+  readonly connection: DuckDBConnection;
+  interrupted: boolean;
+}
+
+/** Connections of finished previews, reused; one that was interrupted is closed instead. */
+const idle: DuckDBConnection[] = [];
+const IDLE_LIMIT = 4;
+const running = new Map<string, Running>();
+/** Cancels that arrived before their preview started. */
+const early = new Set<string>();
+const EARLY_LIMIT = 1000;
+
+const interrupted = () => new AppErrorException(appError(randomUUID(), 'INTERRUPTED', 'The preview was replaced by a newer one.'));
+
+/** Row estimates of the catalog's relations, by name and definition (a re-registered dataset has a new one). */
+const estimates = new Map<string, number>();
+const ESTIMATE_LIMIT = 500;
+
+export interface PreviewOptions {
+  /** Relations with more rows than this are previewed on a sample. */
+  readonly sampleAbove: number;
+  /** Rows a sample aims at. */
+  readonly sampleRows: number;
+}
+
+export async function runPreview(instance: DuckDBInstance, previewId: string, text: string, cursor: number, options: PreviewOptions): Promise<PreviewAnswer> {
+  if (early.delete(previewId)) throw interrupted();
+  const located = locateStatement(text, Math.min(cursor, text.length));
+  if (!located) return { kind: 'none' };
+  const connection = idle.pop() ?? (await instance.connect());
+  const job: Running = { previewId, connection, interrupted: false };
+  running.set(previewId, job);
+  const step = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (job.interrupted) throw interrupted();
+    try {
+      return await work();
+    } catch (e) {
+      if (job.interrupted) throw interrupted();
+      throw e;
+    }
+  };
+  let shadowed: string[] = [];
+  try {
+    const answer = await preview(connection, step, text, located.span, located.tokens, cursor, options, (names) => (shadowed = names));
+    if (job.interrupted) throw interrupted();
+    return answer;
+  } finally {
+    running.delete(previewId);
+    if (job.interrupted) connection.closeSync();
+    else {
+      // The samples shadow datasets for this connection only; the next preview starts clean.
+      for (const name of shadowed) await connection.run(`DROP VIEW IF EXISTS temp.main.${ident(name)}`).catch(() => undefined);
+      if (idle.length < IDLE_LIMIT) idle.push(connection);
+      else connection.closeSync();
+    }
+  }
+}
+
+type Step = <T>(work: () => Promise<T>) => Promise<T>;
+
+async function preview(
+  c: DuckDBConnection,
+  step: Step,
+  text: string,
+  span: TextSpan,
+  tokens: Parameters<typeof previewSqlFor>[2],
+  cursor: number,
+  options: PreviewOptions,
+  shadow: (names: string[]) => void,
+): Promise<PreviewAnswer> {
+  const statementText = text.slice(span.from, span.to);
+  const serialized = await step(() => c.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR) AS tree', [statementText]));
+  const tree = JSON.parse(String(serialized.getRowsJS()[0]?.[0] ?? '{}')) as {
+    error?: boolean;
+    error_type?: string;
+    error_message?: string;
+    position?: string;
+    statements?: unknown[];
+  };
+  if (tree.error) {
+    if (tree.error_type === 'parser') {
+      const at = Number(tree.position);
+      return {
+        kind: 'invalid',
+        statement: span,
+        errorId: randomUUID(),
+        message: `Parser Error: ${tree.error_message ?? 'syntax error'}`,
+        ...(Number.isInteger(at) && at >= 0 ? { position: span.from + at } : {}),
+      };
+    }
+    // Only SELECT-family statements serialize: everything else writes, changes settings or reaches out.
+    return { kind: 'refused', statement: span, reason: refusalFor(firstKeyword(tokens)) };
+  }
+  const statements = tree.statements ?? [];
+  if (statements.length === 0) return { kind: 'none' };
+  if (statements.length > 1) {
+    return { kind: 'refused', statement: span, reason: 'DuckDB reads several statements here; put a semicolon between them to preview one.' };
+  }
+  const statement = statements[0];
+  const verdict = inspectTree(statement);
+  if (!verdict.ok) return { kind: 'refused', statement: span, reason: verdict.reason };
+
+  const plans: SamplePlan[] = [];
+  for (const ref of dedupe(verdict.tables)) {
+    const found = await step(() => findRelation(c, ref));
+    if (!found) {
+      if (looksLikeFile(ref.name)) {
+        return { kind: 'refused', statement: span, reason: `'${ref.name}' is read as a file; a preview reads only the catalog's datasets. Add the file to the catalog, or Run the query.` };
+      }
+      continue; // DuckDB's binder says it does not exist, in its own words
+    }
+    if (ref.catalog || ref.schema) continue; // only unqualified names can be shadowed by a sample
+    const rows = await step(() => estimateRows(c, found));
+    if (rows > options.sampleAbove) plans.push({ name: found.name, qualified: found.qualified, rows, sampleRows: options.sampleRows });
+  }
+
+  const node = (statement as { node?: unknown }).node;
+  const built = previewSqlFor(text, span, tokens, cursor, (path) => cteNamesAt(node, path));
+  const names: string[] = [];
+  for (const plan of plans) {
+    await step(() => c.run(`CREATE OR REPLACE TEMP VIEW ${ident(plan.name)} AS SELECT * FROM ${plan.qualified} ${sampleClause(plan)}`));
+    names.push(plan.name);
+    shadow(names);
+  }
+  let columns: Column[];
+  let values: (string | null)[][];
+  try {
+    ({ columns, values } = await step(() => readRows(c, built.sql)));
+  } catch (e) {
+    if (e instanceof AppErrorException) throw e;
+    const message = withoutWrapper(e instanceof Error ? e.message : String(e));
+    const at = errorOffset(message, built.sql);
+    const position = at === undefined ? undefined : built.origin(at);
+    return { kind: 'invalid', statement: span, errorId: randomUUID(), message, ...(position !== undefined ? { position } : {}) };
+  }
+  const sampled = plans.length > 0 ? { sample: { rows: Math.min(...plans.map((p) => Math.min(p.rows, p.sampleRows))) } } : {};
+  return { kind: 'rows', statement: span, steps: built.steps, columns, values, ...sampled };
+}
+
+/** The names of the CTEs at `path` (the CTE names leading there) in the parse tree. */
+function cteNamesAt(node: unknown, path: readonly string[]): string[] {
+  let here = node;
+  for (const name of path) here = cteEntries(here).find(([n]) => n === name)?.[1];
+  return cteEntries(here).map(([n]) => n);
+}
+
+const dedupe = (refs: readonly TableRef[]): TableRef[] => [...new Map(refs.map((r) => [`${r.catalog}.${r.schema}.${r.name}`.toLowerCase(), r])).values()];
+
+interface Relation {
+  readonly name: string;
+  /** database.schema.name, quoted. */
+  readonly qualified: string;
+  readonly definition: string;
+  readonly estimated: number | undefined;
+}
+
+/** The catalog relation `ref` names, as DuckDB would resolve it (default database and schema for missing parts). */
+async function findRelation(c: DuckDBConnection, ref: TableRef): Promise<Relation | undefined> {
+  const rows = (
+    await c.runAndReadAll(
+      `SELECT database_name, schema_name, view_name AS name, sql AS definition, NULL::BIGINT AS estimated, current_database() AS current FROM duckdb_views()
+         WHERE NOT internal AND NOT temporary AND lower(view_name) = lower($1::VARCHAR)
+       UNION ALL
+       SELECT database_name, schema_name, table_name, sql, estimated_size, current_database() FROM duckdb_tables()
+         WHERE NOT temporary AND lower(table_name) = lower($1::VARCHAR)`,
+      [ref.name],
+    )
+  ).getRowObjectsJS();
+  const lower = (v: unknown) => String(v).toLowerCase();
+  const match = rows.find((r) => {
+    const db = lower(r['database_name']);
+    const schema = lower(r['schema_name']);
+    const current = lower(r['current']);
+    const wantCatalog = ref.catalog.toLowerCase();
+    const wantSchema = ref.schema.toLowerCase();
+    if (wantCatalog) return db === wantCatalog && schema === (wantSchema || 'main');
+    if (wantSchema) return (db === current && schema === wantSchema) || (db === wantSchema && schema === 'main');
+    return db === current && schema === 'main';
+  });
+  if (!match) return undefined;
+  const name = String(match['name']);
+  return {
+    name,
+    qualified: `${ident(String(match['database_name']))}.${ident(String(match['schema_name']))}.${ident(name)}`,
+    definition: String(match['definition']),
+    estimated: match['estimated'] === null || match['estimated'] === undefined ? undefined : Number(match['estimated']),
+  };
+}
+
+/**
+ * A relation's rows as DuckDB's planner estimates them: exact for Parquet (its metadata) and
+ * tables, from the file's size for CSV and JSON. Planned, never counted; kept per definition.
+ */
+async function estimateRows(c: DuckDBConnection, relation: Relation): Promise<number> {
+  if (relation.estimated !== undefined) return relation.estimated;
+  const key = `${relation.qualified}\0${relation.definition}`;
+  const known = estimates.get(key);
+  if (known !== undefined) return known;
+  const plan = (await c.runAndReadAll(`EXPLAIN (FORMAT JSON) SELECT * FROM ${relation.qualified}`)).getRowsJS()[0]?.[1];
+  const parsed = JSON.parse(String(plan ?? '[]')) as { extra_info?: Record<string, unknown> }[];
+  const rows = Number(parsed[0]?.extra_info?.['Estimated Cardinality'] ?? 0);
+  if (estimates.size >= ESTIMATE_LIMIT) estimates.clear();
+  estimates.set(key, Number.isFinite(rows) ? rows : 0);
+  return estimates.get(key)!;
+}
+
+/** The preview's columns and its rows as DuckDB's text, column-major. */
+async function readRows(c: DuckDBConnection, sql: string): Promise<{ columns: Column[]; values: (string | null)[][] }> {
+  const prepared = await c.prepare(sql);
+  try {
+    const columns: Column[] = [];
+    for (let i = 0; i < prepared.columnCount; i++) columns.push({ name: prepared.columnName(i), type: prepared.columnType(i).toString() });
+    const types = Array.from({ length: prepared.columnCount }, (_, i) => prepared.columnType(i));
+    // Types whose JS values print as DuckDB prints them are read as they come; others are cast by DuckDB.
+    const result = textInJs(types) ? await prepared.run() : await c.run(`SELECT COLUMNS(*)::VARCHAR FROM (\n${sql}\n)`);
+    const values: (string | null)[][] = columns.map(() => []);
+    for (const chunk of await result.fetchAllChunks()) {
+      const text = chunkText(chunk, PREVIEW_ROWS);
+      text.forEach((column, i) => values[i]?.push(...column));
+    }
+    return { columns, values: values.map((v) => v.slice(0, PREVIEW_ROWS)) };
+  } finally {
+    prepared.destroySync();
+  }
+}
+
+/** Interrupts preview `previewId` if it runs; else remembers it so it never starts. */
+export function cancelPreview(previewId: string): void {
+  const job = running.get(previewId);
+  if (job) {
+    job.interrupted = true;
+    job.connection.interrupt();
+    return;
+  }
+  if (early.size >= EARLY_LIMIT) early.clear();
+  early.add(previewId);
+}
+
+/** On the way out: every preview stops, so the thread can exit. */
+export function interruptPreviews(): void {
+  for (const job of running.values()) {
+    job.interrupted = true;
+    job.connection.interrupt();
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * A small SQL tokenizer that only knows what hides a `;`, `(` or `,` from the parser: strings
+ * ('…', E'…', $tag$…$tag$), quoted identifiers ("…") and comments (-- …, nested /* … *\/). It never
+ * decides what a statement or a CTE is — DuckDB's parser does (docs/instant.md) — it only finds,
+ * in the editor's text, the offsets of boundaries the parser reported.
+ */
+
+export type TokenKind = 'word' | 'quoted' | 'string' | 'punct' | 'other';
+
+export interface Token {
+  readonly kind: TokenKind;
+  /** The token as written (a quoted identifier with its quotes). */
+  readonly text: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+const isWordStart = (c: string) => /[A-Za-z_\u0080-\uffff]/.test(c);
+const isWordPart = (c: string) => /[A-Za-z0-9_$\u0080-\uffff]/.test(c);
+
+/** Every token of `text`; an unterminated string or comment runs to the end of the text. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i]!;
+    const next = text[i + 1];
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (c === '-' && next === '-') {
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? n : end + 1;
+      continue;
+    }
+    if (c === '/' && next === '*') {
+      i = blockCommentEnd(text, i);
+      continue;
+    }
+    const from = i;
+    if (c === "'" || ((c === 'E' || c === 'e') && next === "'")) {
+      i = quotedEnd(text, c === "'" ? i : i + 1, "'", c !== "'");
+      out.push({ kind: 'string', text: text.slice(from, i), from, to: i });
+      continue;
+    }
+    if (c === '"') {
+      i = quotedEnd(text, i, '"', false);
+      out.push({ kind: 'quoted', text: text.slice(from, i), from, to: i });
+      continue;
+    }
+    if (c === '$') {
+      const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(text.slice(i, i + 64));
+      if (tag) {
+        const close = text.indexOf(tag[0], i + tag[0].length);
+        i = close === -1 ? n : close + tag[0].length;
+        out.push({ kind: 'string', text: text.slice(from, i), from, to: i });
+        continue;
+      }
+    }
+    if (isWordStart(c)) {
+      while (i < n && isWordPart(text[i]!)) i++;
+      out.push({ kind: 'word', text: text.slice(from, i), from, to: i });
+      continue;
+    }
+    i++;
+    out.push({ kind: c === ';' || c === '(' || c === ')' || c === ',' ? 'punct' : 'other', text: c, from, to: i });
+  }
+  return out;
+}
+
+/** Where a quoted run ends (after its closing quote); a doubled quote is part of it, and a backslash escapes in E'…'. */
+function quotedEnd(text: string, open: number, quote: string, backslashes: boolean): number {
+  let i = open + 1;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (backslashes && c === '\\') {
+      i += 2;
+      continue;
+    }
+    if (c === quote) {
+      if (text[i + 1] === quote) {
+        i += 2;
+        continue;
+      }
+      return i + 1;
+    }
+    i++;
+  }
+  return text.length;
+}
+
+/** Block comments nest in DuckDB (as in PostgreSQL). */
+function blockCommentEnd(text: string, open: number): number {
+  let depth = 0;
+  let i = open;
+  while (i < text.length) {
+    if (text[i] === '/' && text[i + 1] === '*') {
+      depth++;
+      i += 2;
+    } else if (text[i] === '*' && text[i + 1] === '/') {
+      depth--;
+      i += 2;
+      if (depth === 0) return i;
+    } else i++;
+  }
+  return text.length;
+}
+
+/** A word token's keyword, upper-cased; undefined for anything else. */
+export const keyword = (t: Token | undefined): string | undefined => (t?.kind === 'word' ? t.text.toUpperCase() : undefined);
+
+/** An identifier token's name as DuckDB compares it: quotes removed; bare words case-folded. */
+export function identifierName(t: Token): string | undefined {
+  if (t.kind === 'word') return t.text.toLowerCase();
+  if (t.kind === 'quoted') return t.text.slice(1, -1).replaceAll('""', '"').toLowerCase();
+  return undefined;
+}
