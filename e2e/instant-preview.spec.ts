@@ -35,6 +35,12 @@ async function cursorToLine(page: Page, line: number): Promise<void> {
   await page.keyboard.press('ArrowLeft');
 }
 
+/** Replaces the editor's text and closes the completion list the typing opened (it would cover the editor). */
+async function replaceSql(page: Page, sql: string): Promise<void> {
+  await setSql(page, sql);
+  await page.keyboard.press('Escape');
+}
+
 async function turnOn(page: Page): Promise<void> {
   await instantSwitch(page).click();
   await expect(instantSwitch(page)).toHaveAttribute('aria-checked', 'true');
@@ -46,9 +52,10 @@ test('the preview shows the statement under the cursor, as raw DuckDB computes i
   await expect(instantSwitch(page)).toHaveAttribute('aria-checked', 'false');
   await expect(preview(page)).toHaveCount(0);
 
-  const first = `select "Name", "Horsepower" from cars where "Horsepower" >= 180 order by "Horsepower" desc`;
-  const second = `select "Origin", count(*) as n from cars group by "Origin" order by n desc`;
-  await setSql(page, `${first};\n${second};`);
+  // short lines: the cursor is moved by line, and a wrapped line would be two
+  const first = `select "Name", "Horsepower" from cars\nwhere "Horsepower" >= 180 order by 2 desc`;
+  const second = `select "Origin", count(*) as n from cars\ngroup by "Origin" order by n desc`;
+  await replaceSql(page, `${first};\n${second};`);
   await cursorToLine(page, 0);
   await turnOn(page);
 
@@ -64,12 +71,10 @@ test('the preview shows the statement under the cursor, as raw DuckDB computes i
   await screenshot(page, testInfo, 'instant-preview');
 
   // moving the cursor moves the preview
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('End');
-  await page.keyboard.press('ArrowLeft'); // before the ';'
+  await cursorToLine(page, 3); // before the second ';'
   const secondRows = await duckdbRows(`select "Origin", count(*) as n from ${CARS} group by "Origin" order by n desc`);
   await expect.poll(() => previewRows(page)).toEqual(secondRows);
-  await expect(step(page)).toHaveText('Statement on line 2');
+  await expect(step(page)).toHaveText('Statement on line 3');
 
   // typing previews after a pause; nothing of it reaches the history or the log
   await page.keyboard.type(' limit 1');
@@ -79,7 +84,8 @@ test('the preview shows the statement under the cursor, as raw DuckDB computes i
   expect(await countStoredEvents(page.url(), 'QueryStarted')).toBe(0);
 
   // Run is the only thing that records a query
-  await runSql(page, second);
+  await page.keyboard.press('Escape'); // the completion list the typing opened
+  await runSql(page, second.replace('\n', ' '));
   await expect(status(page)).toHaveText(/^3 rows in \d+ ms$/);
   await expect(history(page).getByRole('listitem')).toHaveCount(1);
   await expect.poll(() => previewRows(page)).toEqual(secondRows); // still on after Run, following the editor
@@ -93,7 +99,7 @@ test('the preview shows the statement under the cursor, as raw DuckDB computes i
 test('the switch is remembered per session, across a reload, and is keyboard-operable', async ({ app }) => {
   const { page } = app;
   await ready(page, 'cars');
-  await setSql(page, 'select 42 as answer');
+  await replaceSql(page, 'select 42 as answer');
   await instantSwitch(page).focus();
   await page.keyboard.press('Space');
   await expect(instantSwitch(page)).toHaveAttribute('aria-checked', 'true');
@@ -138,7 +144,7 @@ test('inside a CTE the preview shows that step, named in the breadcrumb; the cur
     ')',
     'select * from per_year order by y',
   ].join('\n');
-  await setSql(page, sql);
+  await replaceSql(page, sql);
   await turnOn(page);
 
   await cursorToLine(page, 1);
@@ -161,7 +167,7 @@ test('inside a CTE the preview shows that step, named in the breadcrumb; the cur
 test('a large input is previewed on a sample, and says so; every row shown is a real row of the data', async ({ app }, testInfo) => {
   const { page } = app;
   await ready(page, 'flights_3m');
-  await setSql(page, "select * from flights_3m where origin = 'SFO'");
+  await replaceSql(page, "select * from flights_3m where origin = 'SFO'");
   await turnOn(page);
   await expect(pane(page).getByText(/^preview on a sample of [\d,]+ rows$/)).toHaveText('preview on a sample of 100,000 rows', { timeout: 60_000 });
   await expect(preview(page).getByRole('columnheader')).toHaveText(await describedHeaders(`select * from ${FLIGHTS}`));
@@ -182,31 +188,45 @@ test('a large input is previewed on a sample, and says so; every row shown is a 
 test('an error is shown at its position and keeps the last good preview', async ({ app }, testInfo) => {
   const { page } = app;
   await ready(page, 'cars');
+  const sql = 'select "Name", "Horsepower" from cars where "Cylinders" = 3';
   const good = await duckdbRows(`select "Name", "Horsepower" from ${CARS} where "Cylinders" = 3`);
-  await setSql(page, 'select "Name", "Horsepower" from cars where "Cylinders" = 3');
+  await replaceSql(page, sql);
   await turnOn(page);
   await expect.poll(() => previewRows(page).then(sorted)).toEqual(sorted(good));
-
-  // a binder error: the unknown column is underlined, its message and error id said, the rows stay
-  await setSql(page, 'select "Name", "Horsepowr" from cars where "Cylinders" = 3');
   const message = pane(page).locator('.preview-error');
+  const mark = editor(page).locator('.cm-preview-error');
+
+  // a typo, as a person makes it: the unknown column is underlined, its message and error id said, the rows stay
+  await editor(page).focus();
+  await page.keyboard.press(`${mod}+Home`);
+  for (let i = 0; i < sql.indexOf('Horsepowe') + 'Horsepowe'.length; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Backspace');
   await expect(message).toContainText('Horsepowr');
   await expect(message).toContainText(/\(error id [\w-]+\)/);
-  await expect(editor(page).locator('.cm-preview-error')).toContainText('Horsepowr');
+  await expect(mark).toHaveText('"Horsepowr"');
   expect(sorted(await previewRows(page))).toEqual(sorted(good));
-  await expect(pane(page)).toContainText('last good preview');
+  await expect(pane(page)).toContainText('4 rows · 2 columns · last good preview');
   await screenshot(page, testInfo, 'instant-preview-error');
 
-  // a syntax error: the same
-  await setSql(page, 'select "Name" frm cars where');
+  // fixed: no error, no underline
+  await page.keyboard.type('e');
+  await expect(message).toHaveCount(0);
+  await expect(mark).toHaveCount(0);
+  await expect(pane(page)).toContainText(/^(?!.*last good preview).*4 rows · 2 columns/);
+
+  // a syntax error at the end: the same
+  await page.keyboard.press(`${mod}+End`);
+  await page.keyboard.type(' and');
   await expect(message).toContainText(/syntax error/i);
+  await expect(mark).toHaveCount(1);
   expect(sorted(await previewRows(page))).toEqual(sorted(good));
 
-  // fixed: fresh rows, no error, no underline
-  await setSql(page, 'select "Name" from cars where "Cylinders" = 3');
-  await expect.poll(() => previewRows(page).then(sorted)).toEqual(sorted(good.map((r) => [r[0]!])));
+  // and a new good statement replaces the rows
+  for (let i = 0; i < ' and'.length; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type(' and "Horsepower" > 95');
+  await expect.poll(() => previewRows(page).then(sorted)).toEqual(sorted(good.filter((r) => Number(r[1]) > 95)));
   await expect(message).toHaveCount(0);
-  await expect(editor(page).locator('.cm-preview-error')).toHaveCount(0);
+  await expect(mark).toHaveCount(0);
 });
 
 test('a statement that writes or reaches outside is never run by a preview, and the preview says why', async ({ app }, testInfo) => {
@@ -226,7 +246,7 @@ test('a statement that writes or reaches outside is never run by a preview, and 
   ];
   await turnOn(page);
   for (const sql of attempts) {
-    await setSql(page, sql);
+    await replaceSql(page, sql);
     await expect(pane(page).locator('.preview-refused'), sql).toContainText(/^Not previewed: \S/);
     await expect(preview(page)).toHaveCount(0);
   }

@@ -48,12 +48,14 @@ export function PreviewPane({ state }: { state: PreviewState }) {
           </span>
         </p>
       )}
-      {rows ? <PreviewGrid rows={rows} stale={problem !== undefined} /> : <p className="preview-empty muted">{emptyText(state)}</p>}
+      {rows ? <PreviewGrid rows={rows} stale={problem !== undefined} /> : emptyText(state) && <p className="preview-empty muted">{emptyText(state)}</p>}
     </section>
   );
 }
 
+/** What the pane says without rows; nothing more beside an error, which says it all. */
 function emptyText(state: PreviewState): string {
+  if (state.problem?.kind === 'invalid' || state.problem?.kind === 'failed') return '';
   if (state.problem?.kind === 'refused') return 'Run it to see what it does.';
   if (state.empty) return 'Put the cursor in a statement to preview it.';
   return state.pending ? 'Previewing…' : 'Type a query: its first rows show here.';

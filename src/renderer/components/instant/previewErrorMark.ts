@@ -1,6 +1,6 @@
 import { StateEffect, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
-import { errorRange } from '../editor/errorPosition';
+import { previewErrorRange } from './previewErrorRange';
 
 /** The preview's syntax or binder error to underline: DuckDB's message at an offset of the editor's text. */
 export interface PreviewErrorMark {
@@ -25,12 +25,11 @@ export const previewErrorMark: Extension = StateField.define<DecorationSet>({
       next = Decoration.none;
       const mark = e.value;
       if (!mark) continue;
-      const doc = tr.state.doc.toString();
-      const found = errorRange({ message: mark.message, details: { position: mark.position } }, doc);
-      // at the very end (an unfinished statement) the character before it is marked
-      const range = found && found.from >= found.to && found.from > 0 ? { from: found.from - 1, to: found.from } : found;
-      if (!range || range.from >= range.to) continue;
-      next = Decoration.set([Decoration.mark({ class: 'cm-preview-error', attributes: { title: mark.message } }).range(range.from, Math.min(range.to, doc.length))]);
+      const range = previewErrorRange(tr.state.doc.toString(), mark.position);
+      if (!range) continue;
+      // the title is the message's first line; the pane below shows all of it
+      const title = mark.message.split('\n')[0] ?? '';
+      next = Decoration.set([Decoration.mark({ class: 'cm-preview-error', attributes: { title } }).range(range.from, range.to)]);
     }
     return next;
   },
