@@ -162,6 +162,11 @@ test('inside a CTE the preview shows that step, named in the breadcrumb; the cur
   await cursorToLine(page, 5);
   await expect.poll(() => previewRows(page)).toEqual(await duckdbRows(`select year("Year") as y, count(*) as n from ${CARS} where "Horsepower" >= 180 group by y order by y`));
   await expect(step(page).getByRole('listitem')).toHaveText(['Statement on line 1']);
+
+  // the dark theme is the same pane in the dark variables
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(preview(page)).toHaveCSS('color', 'rgb(228, 230, 234)');
+  await screenshot(page, testInfo, 'instant-preview-dark');
 });
 
 test('a large input is previewed on a sample, and says so; every row shown is a real row of the data', async ({ app }, testInfo) => {
