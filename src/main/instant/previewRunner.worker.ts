@@ -21,9 +21,10 @@ import { sampleClause, type SamplePlan } from './previewSample.worker';
 import { firstKeyword, locateStatement } from './statementLocation.worker';
 
 interface Running {
-  readonly previewId: string;
-  readonly connection: DuckDBConnection;
+  connection: DuckDBConnection | undefined;
   interrupted: boolean;
+  /** Re-sends the interrupt until the preview is gone (see `cancelPreview`). */
+  repeat?: ReturnType<typeof setInterval>;
 }
 
 /** Connections of finished previews, reused; one that was interrupted is closed instead. */
@@ -51,9 +52,17 @@ export async function runPreview(instance: DuckDBInstance, previewId: string, te
   if (early.delete(previewId)) throw interrupted();
   const located = locateStatement(text, Math.min(cursor, text.length));
   if (!located) return { kind: 'none' };
-  const connection = idle.pop() ?? (await instance.connect());
-  const job: Running = { previewId, connection, interrupted: false };
+  // Known before its connection exists: a cancel that lands while it connects is not lost.
+  const job: Running = { connection: undefined, interrupted: false };
   running.set(previewId, job);
+  let connection: DuckDBConnection;
+  try {
+    connection = idle.pop() ?? (await instance.connect());
+  } catch (e) {
+    running.delete(previewId);
+    throw e;
+  }
+  job.connection = connection;
   const step = async <T>(work: () => Promise<T>): Promise<T> => {
     if (job.interrupted) throw interrupted();
     try {
@@ -63,20 +72,42 @@ export async function runPreview(instance: DuckDBInstance, previewId: string, te
       throw e;
     }
   };
-  let shadowed: string[] = [];
   try {
-    const answer = await preview(connection, step, text, located.span, located.tokens, cursor, options, (names) => (shadowed = names));
+    const answer = await preview(connection, step, text, located.span, located.tokens, cursor, options);
     if (job.interrupted) throw interrupted();
     return answer;
   } finally {
     running.delete(previewId);
-    if (job.interrupted) connection.closeSync();
-    else {
-      // The samples shadow datasets for this connection only; the next preview starts clean.
-      for (const name of shadowed) await connection.run(`DROP VIEW IF EXISTS temp.main.${ident(name)}`).catch(() => undefined);
-      if (idle.length < IDLE_LIMIT) idle.push(connection);
-      else connection.closeSync();
-    }
+    clearInterval(job.repeat);
+    // An interrupted connection goes, and its samples with it; another is kept with its samples for the next preview.
+    if (job.interrupted || idle.length >= IDLE_LIMIT) {
+      shadows.delete(connection);
+      connection.closeSync();
+    } else idle.push(connection);
+  }
+}
+
+/**
+ * The samples (temp views) each preview connection holds now, by name, with the SQL that made
+ * them: the next preview on it keeps the ones it needs as they are and drops the others, so a
+ * preview of an unchanged statement writes nothing to the catalog.
+ */
+const shadows = new WeakMap<DuckDBConnection, Map<string, string>>();
+
+async function shadowWith(c: DuckDBConnection, step: Step, plans: readonly SamplePlan[]): Promise<void> {
+  const held = shadows.get(c) ?? new Map<string, string>();
+  shadows.set(c, held);
+  const wanted = new Map(plans.map((p) => [p.name, `CREATE OR REPLACE TEMP VIEW ${ident(p.name)} AS SELECT * FROM ${p.qualified} ${sampleClause(p)}`]));
+  for (const name of [...held.keys()]) {
+    if (wanted.has(name)) continue;
+    await step(() => c.run(`DROP VIEW IF EXISTS temp.main.${ident(name)}`));
+    held.delete(name);
+  }
+  for (const [name, sql] of wanted) {
+    if (held.get(name) === sql) continue;
+    held.delete(name);
+    await step(() => c.run(sql));
+    held.set(name, sql);
   }
 }
 
@@ -90,7 +121,6 @@ async function preview(
   tokens: Parameters<typeof previewSqlFor>[2],
   cursor: number,
   options: PreviewOptions,
-  shadow: (names: string[]) => void,
 ): Promise<PreviewAnswer> {
   const statementText = text.slice(span.from, span.to);
   const serialized = await step(() => c.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR) AS tree', [statementText]));
@@ -140,12 +170,7 @@ async function preview(
 
   const node = (statement as { node?: unknown }).node;
   const built = previewSqlFor(text, span, tokens, cursor, (path) => cteNamesAt(node, path));
-  const names: string[] = [];
-  for (const plan of plans) {
-    await step(() => c.run(`CREATE OR REPLACE TEMP VIEW ${ident(plan.name)} AS SELECT * FROM ${plan.qualified} ${sampleClause(plan)}`));
-    names.push(plan.name);
-    shadow(names);
-  }
+  await shadowWith(c, step, plans);
   let columns: Column[];
   let values: (string | null)[][];
   try {
@@ -248,12 +273,22 @@ async function readRows(c: DuckDBConnection, sql: string): Promise<{ columns: Co
   }
 }
 
-/** Interrupts preview `previewId` if it runs; else remembers it so it never starts. */
+/** How often an interrupt is sent again while the preview has not stopped. */
+const REINTERRUPT_MS = 5;
+
+/**
+ * Interrupts preview `previewId` if it runs; else remembers it so it never starts. DuckDB drops an
+ * interrupt that lands while no query runs on the connection — between two of the preview's calls,
+ * or while its call still waits for one of libuv's threads (a storm of previews fills them) — so
+ * the interrupt is repeated until the preview is gone; its calls check the flag between them.
+ */
 export function cancelPreview(previewId: string): void {
   const job = running.get(previewId);
   if (job) {
+    if (job.interrupted) return;
     job.interrupted = true;
-    job.connection.interrupt();
+    job.connection?.interrupt();
+    job.repeat = setInterval(() => job.connection?.interrupt(), REINTERRUPT_MS);
     return;
   }
   if (early.size >= EARLY_LIMIT) early.clear();
@@ -262,8 +297,5 @@ export function cancelPreview(previewId: string): void {
 
 /** On the way out: every preview stops, so the thread can exit. */
 export function interruptPreviews(): void {
-  for (const job of running.values()) {
-    job.interrupted = true;
-    job.connection.interrupt();
-  }
+  for (const previewId of running.keys()) cancelPreview(previewId);
 }

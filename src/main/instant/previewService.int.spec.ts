@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/contracts/errors';
 import type { PreviewAnswer } from '../../shared/instant/preview';
 import { openSessions } from '../../shared/views/appView';
-import { waitForEvent } from '../../../test/support/coreEvents';
+import { queryEnd, startQuery, waitForEvent } from '../../../test/support/coreEvents';
 import type { TestCore } from '../../../test/support/testCore';
 import { useTestCore } from '../../../test/support/useTestCore';
 import { literal } from '../query/sql';
@@ -78,6 +78,12 @@ describe('instant previews (a core in a temp dir, real DuckDB)', () => {
     const total = a.values[1]!.reduce((sum, n) => sum + Number(n), 0);
     expect(total).toBeGreaterThan(50_000);
     expect(total).toBeLessThan(200_000);
+    // The sample shadows the dataset on the preview's connection only: the rest of the app reads all of it.
+    const counted = await core.pool.request({ type: 'read', sql: 'SELECT count(*)::INTEGER AS n FROM flights_3m' });
+    expect(counted[0]?.['n']).toBe(3_000_000);
+    // A later preview that does not read it sees no sample left behind, and one that does samples again.
+    expect(await preview("SELECT count(*)::INTEGER AS n FROM (SELECT * FROM airports LIMIT 5)")).toMatchObject({ kind: 'rows', values: [['5']] });
+    expect(await preview('SELECT count(*) > 0 FROM flights_3m')).toMatchObject({ kind: 'rows', sample: { rows: PREVIEW_SAMPLE.sampleRows } });
   });
 
   it('previews the CTE under the cursor, its earlier CTEs still in scope, and names the steps', async () => {
@@ -159,6 +165,32 @@ describe('instant previews (a core in a temp dir, real DuckDB)', () => {
     expect(answer(n)).toMatchObject({ kind: 'rows', values: [['42']] });
     expect(core.previews.counts.answered - counts.answered).toBe(1);
     expect(core.previews.counts.interrupted - counts.interrupted).toBe(1);
+  });
+
+  it('a storm of previews, each still running when the next comes, ends with exactly the last answered', async () => {
+    // More previews than libuv has threads: interrupts must not be lost while a call waits for one.
+    const calls: Promise<Result<PreviewAnswer>>[] = [];
+    for (let i = 0; i < 25; i++) {
+      calls.push(core.previews.preview({ sessionId, sql: `SELECT i % 1000 AS k, count(*) AS n FROM range(${10_000_000 + i}) t(i) GROUP BY k`, cursor: 0 }));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const outcomes = (await Promise.all(calls)).map((r) => (r.ok ? r.value.kind : r.error.code));
+    expect(outcomes.slice(0, -1)).toEqual(Array.from({ length: 24 }, () => 'INTERRUPTED'));
+    expect(outcomes.at(-1)).toBe('rows');
+  });
+
+  it('a Run is not held up by a preview in flight, and a Run behaves as before (its result is kept, the preview\'s is not)', async () => {
+    let previewDone = false;
+    const pending = core.previews.preview({ sessionId, sql: 'SELECT count(*) FROM range(20000000000) t(i) WHERE i % 7 = 3', cursor: 0 }).finally(() => (previewDone = true));
+    await new Promise((r) => setTimeout(r, 100));
+    const queryId = await startQuery(core, sessionId, 'SELECT 42 AS answer');
+    const end = await queryEnd(core, sessionId, queryId, 10_000);
+    expect(end.type).toBe('QueryCompleted');
+    expect(previewDone).toBe(false);
+    expect(core.previews.cancel(sessionId).ok).toBe(true);
+    await pending;
+    const history = core.view().sessions[sessionId]!.history.map((q) => q.sql);
+    expect(history).toEqual(['SELECT 42 AS answer']);
   });
 
   it('cancelPreview interrupts the one in flight; an unknown session is refused', async () => {
