@@ -81,7 +81,7 @@ test('the preview shows the statement under the cursor, as raw DuckDB computes i
   await expect.poll(() => previewRows(page)).toEqual(secondRows.slice(0, 1));
   await expect(history(page).getByRole('listitem')).toHaveCount(0);
   await expect(status(page)).toHaveText('Ready');
-  expect(await countStoredEvents(page.url(), 'QueryStarted')).toBe(0);
+  if (test.info().project.name === 'web') expect(await countStoredEvents(page.url(), 'QueryStarted')).toBe(0); // the log, asked of the web host
 
   // Run is the only thing that records a query
   await page.keyboard.press('Escape'); // the completion list the typing opened
@@ -93,7 +93,7 @@ test('the preview shows the statement under the cursor, as raw DuckDB computes i
   await page.keyboard.type(' limit 2');
   await expect.poll(() => previewRows(page)).toEqual(secondRows.slice(0, 2));
   await expect(history(page).getByRole('listitem')).toHaveCount(1);
-  expect(await countStoredEvents(page.url(), 'QueryStarted')).toBe(1);
+  if (test.info().project.name === 'web') expect(await countStoredEvents(page.url(), 'QueryStarted')).toBe(1); // the log, asked of the web host
 });
 
 test('the switch is remembered per session, across a reload, and is keyboard-operable', async ({ app }) => {
@@ -206,8 +206,9 @@ test('an error is shown at its position and keeps the last good preview', async 
   await page.keyboard.press(`${mod}+Home`);
   for (let i = 0; i < sql.indexOf('Horsepowe') + 'Horsepowe'.length; i++) await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Backspace');
-  await expect(message).toContainText('Horsepowr');
+  await expect(message).toContainText('Referenced column "Horsepowr" not found');
   await expect(message).toContainText(/\(error id [\w-]+\)/);
+  await expect(message).not.toContainText('LINE'); // the excerpt quotes main's SQL, not the editor's lines
   await expect(mark).toHaveText('"Horsepowr"');
   expect(sorted(await previewRows(page))).toEqual(sorted(good));
   await expect(pane(page)).toContainText('4 rows · 2 columns · last good preview');

@@ -1,7 +1,7 @@
 import { AlertCircle, ChevronRight, Info, LoaderCircle, ShieldOff, Zap } from 'lucide-react';
 import { countOf, formatCount } from '../format';
 import { isNumericType } from '../grid/columnKind';
-import { previewStatus } from './previewText';
+import { previewMessage, previewStatus } from './previewText';
 import type { PreviewState, RowsAnswer } from './previewState';
 
 /**
@@ -36,7 +36,7 @@ export function PreviewPane({ state }: { state: PreviewState }) {
         <p className="preview-error">
           <AlertCircle aria-hidden="true" />
           <span>
-            {problem.message} <span className="error-id">(error id {problem.errorId})</span>
+            {previewMessage(problem.message)} <span className="error-id">(error id {problem.errorId})</span>
           </span>
         </p>
       )}

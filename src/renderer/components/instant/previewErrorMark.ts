@@ -27,7 +27,7 @@ export const previewErrorMark: Extension = StateField.define<DecorationSet>({
       if (!mark) continue;
       const range = previewErrorRange(tr.state.doc.toString(), mark.position);
       if (!range) continue;
-      // the title is the message's first line; the pane below shows all of it
+      // the title is the message's first line; the pane shows the rest
       const title = mark.message.split('\n')[0] ?? '';
       next = Decoration.set([Decoration.mark({ class: 'cm-preview-error', attributes: { title } }).range(range.from, range.to)]);
     }

@@ -10,3 +10,9 @@ export function previewStatus(state: PreviewState): string {
   const shown = n >= PREVIEW_ROWS ? `first ${countOf(n, 'row')}` : countOf(n, 'row');
   return `${shown} · ${countOf(rows.columns.length, 'column')}${state.problem?.kind === 'invalid' || state.problem?.kind === 'failed' ? ' · last good preview' : ''}`;
 }
+
+/**
+ * DuckDB's message without its "LINE n: …" excerpt: that excerpt quotes the SQL main ran for the
+ * preview (its line numbers are not the editor's), and the underline in the editor shows the place.
+ */
+export const previewMessage = (message: string): string => message.replace(/\n*LINE \d+:[\s\S]*$/, '').trimEnd() || message;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreviewAnswer } from '../../../shared/instant/preview';
-import { previewStatus } from './previewText';
+import { previewMessage, previewStatus } from './previewText';
 import { initialPreview, type RowsAnswer } from './previewState';
 
 const rowsOf = (n: number, columns = 2): RowsAnswer => ({
@@ -22,5 +22,13 @@ describe('the preview pane’s summary', () => {
     const invalid: PreviewAnswer = { kind: 'invalid', statement: { from: 0, to: 1 }, errorId: 'e', message: 'm' };
     expect(previewStatus({ ...initialPreview, rows: rowsOf(3), problem: invalid })).toBe('3 rows · 2 columns · last good preview');
     expect(previewStatus(initialPreview)).toBe('');
+  });
+});
+
+describe('the preview error line', () => {
+  it('drops the LINE excerpt of the SQL main ran, keeping what DuckDB says', () => {
+    const binder = 'Binder Error: Referenced column "Horsepowr" not found in FROM clause!\nCandidate bindings: "Horsepower"\n\nLINE 2: select "Name", "Horsepowr" from cars\n                       ^';
+    expect(previewMessage(binder)).toBe('Binder Error: Referenced column "Horsepowr" not found in FROM clause!\nCandidate bindings: "Horsepower"');
+    expect(previewMessage('Parser Error: syntax error at end of input')).toBe('Parser Error: syntax error at end of input');
   });
 });
