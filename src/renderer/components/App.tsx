@@ -19,6 +19,10 @@ import { ExportButton } from './export/ExportButton';
 import { ResultsGrid, type ResultsGridHandle } from './grid/ResultsGrid';
 import type { GridResult } from './grid/useResultPages';
 import { HistoryPanel } from './history/HistoryPanel';
+import { InstantSwitch } from './instant/InstantSwitch';
+import { PreviewPane } from './instant/PreviewPane';
+import { inlineError } from './instant/previewState';
+import { useInstantPreview } from './instant/useInstantPreview';
 import { ProfileButton } from './profile/ProfileButton';
 import { ProfilePanel } from './profile/ProfilePanel';
 import { useProfileView } from './profile/useProfileView';
@@ -74,6 +78,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
 
   const current = active && currentQuery(active);
   const running = active !== undefined && !canRun(active);
+  const instant = useInstantPreview(api, active?.id, running, () => editor.current?.textAndCursor());
   const gridResult = active && gridResultFor(active.history);
   const shownProfile = profile.shownWith(gridResult);
   const filterToValue = (column: number, value: string | null) =>
@@ -84,6 +89,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const run = (sql: string) => {
     if (!active || running || !sql.trim()) return;
     drafts.flush(active.id);
+    instant.stop();
     void dispatch({ type: 'StartQuery', sessionId: active.id, sql });
   };
   const switchTo = (sessionId: string) => {
@@ -211,7 +217,11 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               error={editorError}
               onRun={run}
               onChange={drafts.change}
+              onCursor={instant.edited}
+              toolbarEnd={<InstantSwitch on={instant.on} onToggle={instant.toggle} />}
+              previewError={instant.on ? inlineError(instant.state, editor.current?.textAndCursor()?.sql ?? '') : undefined}
             />
+            {instant.on && <PreviewPane state={instant.state} />}
             <StatusBar
               query={current}
               progress={current ? progress[current.queryId] : undefined}

@@ -6,13 +6,14 @@ import { lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { Annotation, Compartment, EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, placeholder } from '@codemirror/view';
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { DatasetView } from '../../../shared/views/appView';
 import { catalogNamespace, columnCompletion } from './catalogCompletion';
 import { DuckDB } from './duckdbDialect';
 import { editorTheme } from './editorTheme';
 import { errorRange } from './errorPosition';
+import { previewErrorMark, setPreviewError, type PreviewErrorMark } from '../instant/previewErrorMark';
 import { Play, WandSparkles } from 'lucide-react';
 
 export interface SqlEditorHandle {
@@ -25,6 +26,8 @@ export interface SqlEditorHandle {
   text(): string;
   /** Shows the stored draft another window saved; not reported as the person's change (undoable). */
   replaceFromStore(sql: string): void;
+  /** The whole text and the cursor's offset in it: what an instant preview asks about. */
+  textAndCursor(): { sql: string; cursor: number } | undefined;
 }
 
 /** Marks a change that came from the store, not from the person: it is not saved back. */
@@ -46,6 +49,12 @@ interface Props {
   error: EditorError | undefined;
   onRun(sql: string): void;
   onChange(sessionId: string, text: string): void;
+  /** The text or the cursor moved (the instant preview follows it). */
+  onCursor?(at: { sql: string; cursor: number }): void;
+  /** Extra controls at the toolbar's end (the instant preview's switch). */
+  toolbarEnd?: ReactNode;
+  /** The instant preview's error to underline, an offset of the editor's current text. */
+  previewError?: PreviewErrorMark | undefined;
 }
 
 /**
@@ -54,7 +63,7 @@ interface Props {
  * after a restart.
  */
 export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
-  { sessionId, draft, datasets, running, error, onRun, onChange },
+  { sessionId, draft, datasets, running, error, onRun, onChange, onCursor, toolbarEnd, previewError },
   ref,
 ) {
   const host = useRef<HTMLDivElement>(null);
@@ -62,8 +71,8 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
   const states = useRef(new Map<string, EditorState>());
   const shownSession = useRef(sessionId);
   const schema = useRef(new Compartment());
-  const latest = useRef({ sessionId, datasets, running, onRun, onChange });
-  latest.current = { sessionId, datasets, running, onRun, onChange };
+  const latest = useRef({ sessionId, datasets, running, onRun, onChange, onCursor });
+  latest.current = { sessionId, datasets, running, onRun, onChange, onCursor };
   const [hasSelection, setHasSelection] = useState(false);
   const [formatError, setFormatError] = useState<string | undefined>();
 
@@ -140,6 +149,10 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     v.dispatch(setDiagnostics(v.state, diagnostics));
   }, [error?.queryId, sessionId]);
 
+  useEffect(() => {
+    view.current?.dispatch({ effects: setPreviewError.of(previewError) });
+  }, [previewError?.position, previewError?.message, sessionId]);
+
   useImperativeHandle(ref, () => ({
     setText: (text) => {
       const v = view.current;
@@ -154,6 +167,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
       if (!v || v.state.doc.toString() === text) return;
       v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text }, annotations: fromStore.of(true) });
     },
+    textAndCursor: () => (view.current ? { sql: view.current.state.doc.toString(), cursor: view.current.state.selection.main.head } : undefined),
   }));
 
   return (
@@ -180,6 +194,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
             Could not format: {formatError}
           </span>
         )}
+        {toolbarEnd}
       </div>
     </div>
   );
@@ -197,7 +212,14 @@ interface Commands {
 
 function extensions(
   schema: Compartment,
-  latest: { readonly current: { sessionId: string; datasets: readonly DatasetView[]; onChange(sessionId: string, text: string): void } },
+  latest: {
+    readonly current: {
+      sessionId: string;
+      datasets: readonly DatasetView[];
+      onChange(sessionId: string, text: string): void;
+      onCursor?: ((at: { sql: string; cursor: number }) => void) | undefined;
+    };
+  },
   commands: Commands,
 ): Extension[] {
   return [
@@ -227,9 +249,11 @@ function extensions(
     EditorView.contentAttributes.of({ 'aria-label': 'SQL editor' }),
     EditorView.lineWrapping,
     editorTheme,
+    previewErrorMark,
     EditorView.updateListener.of((u) => {
       if (u.docChanged && !u.transactions.some((t) => t.annotation(fromStore))) latest.current.onChange(latest.current.sessionId, u.state.doc.toString());
       if (u.selectionSet) commands.setHasSelection(u.state.selection.ranges.some((r) => !r.empty));
+      if (u.docChanged || u.selectionSet) latest.current.onCursor?.({ sql: u.state.doc.toString(), cursor: u.state.selection.main.head });
     }),
   ];
 }

@@ -1,0 +1,120 @@
+import { AlertCircle, ChevronRight, Info, LoaderCircle, ShieldOff, Zap } from 'lucide-react';
+import { countOf, formatCount } from '../format';
+import { isNumericType } from '../grid/columnKind';
+import { previewMessage, previewStatus } from './previewText';
+import type { PreviewState, RowsAnswer } from './previewState';
+
+/**
+ * The instant preview under the editor: where the statement is (the breadcrumb), whether it ran on a
+ * sample, and its first rows with their columns' types. An error or a refusal is said above the
+ * grid; after an error the last good rows stay.
+ */
+export function PreviewPane({ state }: { state: PreviewState }) {
+  const { rows, problem } = state;
+  const status = previewStatus(state);
+  return (
+    <section className="preview-pane" aria-label="Instant preview">
+      <div className="preview-head">
+        <Zap aria-hidden="true" className="preview-icon" />
+        {rows ? <Breadcrumb rows={rows} sql={state.rowsSql} /> : <span className="preview-title">Preview</span>}
+        {rows?.sample && (
+          <span className="preview-sample">
+            <Info aria-hidden="true" />
+            preview on a sample of {countOf(rows.sample.rows, 'row')}
+          </span>
+        )}
+        <span className="preview-meta muted">{status}</span>
+        {state.pending && <LoaderCircle aria-label="Previewing" className="spin preview-busy" />}
+      </div>
+      {problem?.kind === 'refused' && (
+        <p className="preview-refused">
+          <ShieldOff aria-hidden="true" />
+          <span>Not previewed: {problem.reason}</span>
+        </p>
+      )}
+      {problem?.kind === 'invalid' && (
+        <p className="preview-error">
+          <AlertCircle aria-hidden="true" />
+          <span>
+            {previewMessage(problem.message)} <span className="error-id">(error id {problem.errorId})</span>
+          </span>
+        </p>
+      )}
+      {problem?.kind === 'failed' && (
+        <p className="preview-error">
+          <AlertCircle aria-hidden="true" />
+          <span>
+            Preview failed: {problem.error.message} <span className="error-id">(error id {problem.error.id})</span>
+          </span>
+        </p>
+      )}
+      {rows ? <PreviewGrid rows={rows} stale={problem !== undefined} /> : emptyText(state) && <p className="preview-empty muted">{emptyText(state)}</p>}
+    </section>
+  );
+}
+
+/** What the pane says without rows; nothing more beside an error, which says it all. */
+function emptyText(state: PreviewState): string {
+  if (state.problem?.kind === 'invalid' || state.problem?.kind === 'failed') return '';
+  if (state.problem?.kind === 'refused') return 'Run it to see what it does.';
+  if (state.empty) return 'Put the cursor in a statement to preview it.';
+  return state.pending ? 'Previewing…' : 'Type a query: its first rows show here.';
+}
+
+/** Statement › CTE › CTE: which step of the statement the rows are of. */
+function Breadcrumb({ rows, sql }: { rows: RowsAnswer; sql: string }) {
+  const line = sql.slice(0, rows.statement.from).split('\n').length;
+  const crumbs = [`Statement on line ${line}`, ...rows.steps];
+  return (
+    <nav aria-label="Preview step" className="preview-crumbs">
+      <ol>
+        {crumbs.map((c, i) => (
+          <li key={i} aria-current={i === crumbs.length - 1 ? 'step' : undefined}>
+            {i > 0 && <ChevronRight aria-hidden="true" className="crumb-sep" />}
+            <span className={i > 0 ? 'crumb-cte' : undefined}>{c}</span>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** At most PREVIEW_ROWS rows: a plain table, no virtualization; header cells carry name and DuckDB type like the results grid. */
+function PreviewGrid({ rows, stale }: { rows: RowsAnswer; stale: boolean }) {
+  const count = rows.values[0]?.length ?? 0;
+  return (
+    <div className={`preview-scroll ${stale ? 'stale' : ''}`}>
+      <table role="grid" aria-label="Preview" aria-readonly="true" aria-rowcount={count + 1} aria-colcount={rows.columns.length} className="preview-grid" tabIndex={0}>
+        <thead>
+          <tr role="row" aria-rowindex={1}>
+            <th className="gutter-cell" aria-hidden="true">
+              #
+            </th>
+            {rows.columns.map((c, i) => (
+              <th key={i} role="columnheader" aria-colindex={i + 1} className={isNumericType(c.type) ? 'num' : undefined} title={`${c.name} · ${c.type}`}>
+                <span className="col-name">{c.name}</span> <span className="col-type">{c.type}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {Array.from({ length: count }, (_, r) => (
+            <tr key={r} role="row" aria-rowindex={r + 2}>
+              <td className="gutter-cell" aria-hidden="true">
+                {formatCount(r + 1)}
+              </td>
+              {rows.columns.map((c, i) => {
+                const v = rows.values[i]?.[r] ?? null;
+                return (
+                  <td key={i} role="gridcell" aria-colindex={i + 1} className={v === null ? 'null' : isNumericType(c.type) ? 'num' : undefined} title={v && v.length > 40 ? v : undefined}>
+                    {v === null ? 'NULL' : v}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

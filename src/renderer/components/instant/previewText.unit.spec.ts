@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { PreviewAnswer } from '../../../shared/instant/preview';
+import { previewMessage, previewStatus } from './previewText';
+import { initialPreview, type RowsAnswer } from './previewState';
+
+const rowsOf = (n: number, columns = 2): RowsAnswer => ({
+  kind: 'rows',
+  statement: { from: 0, to: 1 },
+  steps: [],
+  columns: Array.from({ length: columns }, (_, i) => ({ name: `c${i}`, type: 'INTEGER' })),
+  values: Array.from({ length: columns }, () => Array.from({ length: n }, (_, r) => String(r))),
+});
+
+describe('the preview pane’s summary', () => {
+  it('counts rows and columns in the right number, and says when the preview was cut at 100 rows', () => {
+    expect(previewStatus({ ...initialPreview, rows: rowsOf(1, 1) })).toBe('1 row · 1 column');
+    expect(previewStatus({ ...initialPreview, rows: rowsOf(42) })).toBe('42 rows · 2 columns');
+    expect(previewStatus({ ...initialPreview, rows: rowsOf(100) })).toBe('first 100 rows · 2 columns');
+  });
+
+  it('says the rows are the last good preview while the statement does not parse', () => {
+    const invalid: PreviewAnswer = { kind: 'invalid', statement: { from: 0, to: 1 }, errorId: 'e', message: 'm' };
+    expect(previewStatus({ ...initialPreview, rows: rowsOf(3), problem: invalid })).toBe('3 rows · 2 columns · last good preview');
+    expect(previewStatus(initialPreview)).toBe('');
+  });
+});
+
+describe('the preview error line', () => {
+  it('drops the LINE excerpt of the SQL main ran, keeping what DuckDB says', () => {
+    const binder = 'Binder Error: Referenced column "Horsepowr" not found in FROM clause!\nCandidate bindings: "Horsepower"\n\nLINE 2: select "Name", "Horsepowr" from cars\n                       ^';
+    expect(previewMessage(binder)).toBe('Binder Error: Referenced column "Horsepowr" not found in FROM clause!\nCandidate bindings: "Horsepower"');
+    expect(previewMessage('Parser Error: syntax error at end of input')).toBe('Parser Error: syntax error at end of input');
+  });
+});
