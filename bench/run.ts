@@ -27,8 +27,11 @@ const failed: string[] = [];
 for (const bench of benches) {
   if (values.filter && !bench.name.startsWith(values.filter)) continue;
   let r: BenchResult;
+  const benchStarted = performance.now();
   try {
     r = await bench.run();
+    // on stderr, so --json stays one line per result: where a run's 25 minutes go
+    process.stderr.write(`${bench.name} took ${Math.round((performance.now() - benchStarted) / 1000)} s\n`);
   } catch (e) {
     // One broken benchmark must not cost the figures of a 20-minute run: report it and go on.
     process.stderr.write(`${bench.name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
