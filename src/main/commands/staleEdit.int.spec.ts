@@ -1,36 +1,27 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openSessions } from '../../shared/views/appView';
-import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { ProtocolClient } from '../../../test/support/protocolClient';
+import { useTestCore } from '../../../test/support/useTestCore';
 
 /** Two windows on one session, through the real core and SQLite: a stale edit is refused and stores nothing. */
 describe('commands carrying the version their window decided on', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let core: TestCore;
-  beforeEach(async () => {
-    dir = tempDir();
-    core = await startTestCore(dir.path);
-  });
-  afterEach(async () => {
-    await core.close();
-    dir.remove();
-  });
+  const app = useTestCore();
 
-  const session = () => openSessions(core.view())[0]!;
+  const session = () => openSessions(app.core().view())[0]!;
 
   it('refuses a draft decided before another window saved one, with VERSION_CONFLICT and an error id, appending nothing', async () => {
-    const windowA = new ProtocolClient((channel) => core.connect(channel));
-    const windowB = new ProtocolClient((channel) => core.connect(channel));
+    const windowA = new ProtocolClient((channel) => app.core().connect(channel));
+    const windowB = new ProtocolClient((channel) => app.core().connect(channel));
     const { id, version } = session();
     const b = await windowB.request({ method: 'dispatch', command: { type: 'SaveDraft', sessionId: id, sql: 'select 2', expectedVersion: version } });
     expect(b.ok && (b.value as { version?: number }).version).toBe(version + 1);
-    const before = core.store.lastSeq();
+    const before = app.core().store.lastSeq();
 
     const a = await windowA.request({ method: 'dispatch', command: { type: 'SaveDraft', sessionId: id, sql: 'select 1', expectedVersion: version } });
     expect(a.ok ? 'saved' : a.error.code).toBe('VERSION_CONFLICT');
     expect(a.ok ? '' : a.error.message).toBe('This session changed in another window.');
     expect(a.ok ? '' : a.error.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(core.store.lastSeq()).toBe(before);
+    expect(app.core().store.lastSeq()).toBe(before);
     expect(session().draft).toBe('select 2');
 
     // Keep mine: the same text, decided on the version the window now sees, is saved.
@@ -41,24 +32,24 @@ describe('commands carrying the version their window decided on', () => {
 
   it('refuses a rename decided before another rename, but not before an unrelated change', async () => {
     const { id, version } = session();
-    expect((await core.dispatch({ type: 'RenameSession', sessionId: id, title: 'Flights', expectedVersion: version })).ok).toBe(true);
-    const before = core.store.lastSeq();
-    const stale = await core.dispatch({ type: 'RenameSession', sessionId: id, title: 'Cars', expectedVersion: version });
+    expect((await app.core().dispatch({ type: 'RenameSession', sessionId: id, title: 'Flights', expectedVersion: version })).ok).toBe(true);
+    const before = app.core().store.lastSeq();
+    const stale = await app.core().dispatch({ type: 'RenameSession', sessionId: id, title: 'Cars', expectedVersion: version });
     expect(stale.ok ? 'renamed' : stale.error.code).toBe('VERSION_CONFLICT');
-    expect(core.store.lastSeq()).toBe(before);
+    expect(app.core().store.lastSeq()).toBe(before);
     expect(session().title).toBe('Flights');
 
     const seen = session().version;
-    await core.dispatch({ type: 'SaveDraft', sessionId: id, sql: 'select 3' });
-    expect((await core.dispatch({ type: 'RenameSession', sessionId: id, title: 'Cars', expectedVersion: seen })).ok).toBe(true);
+    await app.core().dispatch({ type: 'SaveDraft', sessionId: id, sql: 'select 3' });
+    expect((await app.core().dispatch({ type: 'RenameSession', sessionId: id, title: 'Cars', expectedVersion: seen })).ok).toBe(true);
     expect(session().title).toBe('Cars');
   });
 
   it('refuses a version the log never had, and still accepts commands without one', async () => {
     const { id, version } = session();
-    const future = await core.dispatch({ type: 'SaveDraft', sessionId: id, sql: 'select 4', expectedVersion: version + 5 });
+    const future = await app.core().dispatch({ type: 'SaveDraft', sessionId: id, sql: 'select 4', expectedVersion: version + 5 });
     expect(future.ok ? 'saved' : future.error.code).toBe('VERSION_CONFLICT');
-    expect((await core.dispatch({ type: 'SaveDraft', sessionId: id, sql: 'select 5' })).ok).toBe(true);
+    expect((await app.core().dispatch({ type: 'SaveDraft', sessionId: id, sql: 'select 5' })).ok).toBe(true);
     expect(session().draft).toBe('select 5');
   });
 });
