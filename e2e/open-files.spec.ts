@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { duckdbRows } from './duckdbOracle';
 import { expect, startWebHost, test, VEGA_DATA } from './fixtures';
 
+// Before the test's fixtures are set up: the electron project has no Chromium to hand a `browser`.
+test.beforeEach(() => test.skip(test.info().project.name !== 'web', 'the web host’s command line (the desktop shell has its own)'));
+
 test('files given on the command line open as sessions showing their rows, as raw DuckDB reads them', async ({ browser }) => {
-  test.skip(test.info().project.name !== 'web', 'the web host’s command line (the desktop shell has its own)');
   const dataDir = mkdtempSync(join(tmpdir(), 'sextant-e2e-'));
   const csv = join(dataDir, 'trips & "stops".csv');
   writeFileSync(csv, 'city,stops\nOslo,3\nLima,12\n"Zürich, CH",7\n');
