@@ -4,7 +4,7 @@ import type { DatasetCommand } from '../../shared/contracts/commands';
 import { AppErrorException, appError, toAppError } from '../../shared/contracts/errors';
 import type { DatasetFormat, DatasetRegistered, EventEnvelope } from '../../shared/contracts/events';
 import { CATALOG_TOPIC } from '../../shared/contracts/topics';
-import { datasetName, formatOf, isGlob } from '../../shared/domain/datasetName';
+import { datasetName, formatOf, isGlob, isUrl } from '../../shared/domain/datasetName';
 import type { CommandHandler } from '../commands/commandHandler';
 import { systemMeta } from '../commands/systemMeta';
 import { newErrorId } from '../platform/ids';
@@ -21,7 +21,6 @@ import { explainReadFailure, sniffFormat } from './sourceChecks';
 /** Names DuckDB keeps for itself, which an attached database cannot take. */
 const RESERVED = ['main', 'temp', 'system', 'memory', 'sextant', 'information_schema', 'pg_catalog'];
 
-const isUrl = (source: string): boolean => /^https?:\/\//i.test(source);
 
 /** What a source turned out to be once found on disk, before it has a name. */
 interface Located {

@@ -12,11 +12,6 @@ export type ConnectionScope = { readonly kind: 'all' } | { readonly kind: 'sessi
 
 export const ALL_SCOPE: ConnectionScope = { kind: 'all' };
 
-/** The session whose history holds `queryId`, if any. */
-function sessionOfQuery(view: AppView, queryId: string): string | undefined {
-  for (const session of Object.values(view.sessions)) if (session.history.some((h) => h.queryId === queryId)) return session.id;
-  return undefined;
-}
 
 /**
  * Why `request` reaches outside `scope`, or undefined when it stays inside. `ownExport` says whether
@@ -26,7 +21,8 @@ export function outsideScope(scope: ConnectionScope, request: ClientRequest, vie
   if (scope.kind === 'all') return undefined;
   const { sessionId } = scope;
   const session = (id: string) => (id === sessionId ? undefined : 'another session');
-  const query = (queryId: string) => (sessionOfQuery(view, queryId) === sessionId ? undefined : 'a result of another session');
+  // Only its own session's history is searched: a page request is on the scrolling path.
+  const query = (queryId: string) => (view.sessions[sessionId]?.history.some((h) => h.queryId === queryId) ? undefined : 'a result of another session');
   switch (request.method) {
     case 'subscribe':
       return request.pattern === sessionTopic(sessionId) || request.pattern === CATALOG_TOPIC ? undefined : 'topics beyond its session and the catalog';

@@ -1,7 +1,7 @@
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import type { ClientCommand, CommandAck } from '../../shared/contracts/commands';
 import type { Result } from '../../shared/contracts/errors';
-import { baseName } from '../../shared/domain/datasetName';
+import { baseName, isUrl } from '../../shared/domain/datasetName';
 import type { AppView, DatasetView } from '../../shared/views/appView';
 import { ident } from '../query/sql';
 
@@ -17,6 +17,9 @@ export interface OpenFilesHost {
 export type OpenedFile =
   | { readonly kind: 'opened'; readonly source: string; readonly datasetId: string; readonly sessionId: string }
   | { readonly kind: 'failed'; readonly source: string; readonly message: string; readonly errorId?: string };
+
+/** A file argument as a catalog source: a URL as it is, a path made absolute against the folder it was typed in. */
+export const sourceOf = (arg: string, cwd: string): string => (isUrl(arg) || isAbsolute(arg) ? arg : resolve(cwd, arg));
 
 /** A dataset already in the catalog for this source, unless it failed (adding it again retries). */
 const known = (view: AppView, source: string): DatasetView | undefined =>
@@ -39,7 +42,7 @@ export function firstQuery(dataset: DatasetView): string | undefined {
 export async function openFiles(host: OpenFilesHost, paths: readonly string[]): Promise<OpenedFile[]> {
   const wanted: { source: string; datasetId?: string; failure?: OpenedFile }[] = [];
   for (const path of paths) {
-    const source = /^https?:\/\//i.test(path) ? path : resolve(path);
+    const source = isUrl(path) ? path : resolve(path);
     const existing = known(host.view(), source);
     if (existing) {
       wanted.push({ source, datasetId: existing.id });

@@ -1,5 +1,5 @@
-import { isAbsolute, resolve } from 'node:path';
-import { formatOf } from '../../shared/domain/datasetName';
+import { formatOf, isUrl } from '../../shared/domain/datasetName';
+import { sourceOf } from '../core/openFiles';
 
 /**
  * The files a launch asks Sextant to open, from its command line (`sextant trips.parquet`, or the
@@ -11,8 +11,8 @@ export function filesFromArgv(argv: readonly string[], cwd: string): string[] {
   return argv
     .slice(1)
     .filter((a) => !a.startsWith('-'))
-    .filter((a) => /^https?:\/\//i.test(a) || formatOf(a) !== undefined)
-    .map((a) => (/^https?:\/\//i.test(a) || isAbsolute(a) ? a : resolve(cwd, a)));
+    .filter((a) => isUrl(a) || formatOf(a) !== undefined)
+    .map((a) => sourceOf(a, cwd));
 }
 
 /**

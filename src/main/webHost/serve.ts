@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AppErrorException } from '../../shared/contracts/errors';
 import { AppCore } from '../core/appCore';
+import { sourceOf } from '../core/openFiles';
 import { defaultDataDir } from '../platform/dataDir';
 import { startWebHost } from './webHost';
 
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   const host = await startWebHost(core, { port, staticDir: join(here, '..', 'renderer'), ...(values.token ? { token: values.token } : {}) });
   // `npm run serve` runs in the package's folder; a relative path means where the person typed it.
   const cwd = process.env['INIT_CWD'] ?? process.cwd();
-  const files = positionals.map((p) => (/^https?:\/\//i.test(p) ? p : resolve(cwd, p)));
+  const files = positionals.map((p) => sourceOf(p, cwd));
   for (const outcome of await core.openFiles(files)) {
     if (outcome.kind === 'failed') process.stderr.write(`Sextant could not open ${outcome.source}: ${outcome.message}${outcome.errorId ? ` (error id ${outcome.errorId})` : ''}\n`);
   }

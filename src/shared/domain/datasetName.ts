@@ -10,8 +10,11 @@ export function baseName(source: string): string {
   return segments.at(-1) ?? '';
 }
 
+/** True when a source is an http(s) URL rather than a path. */
+export const isUrl = (source: string): boolean => /^https?:\/\//i.test(source);
+
 /** True when a source names several files by pattern (`/data/trips/*.parquet`). */
-export const isGlob = (source: string): boolean => !/^https?:\/\//i.test(source) && /[*?[]/.test(source);
+export const isGlob = (source: string): boolean => !isUrl(source) && /[*?[]/.test(source);
 
 /**
  * The part of a source a dataset is named after: the file (or folder) name, or for a glob the last
