@@ -126,7 +126,7 @@ const quote = (v: string) => (/^-?\d+(\.\d+)?$/.test(v) ? v : `'${v}'`);
 export function viewLabel(orderBy: readonly { column: number; descending?: boolean | undefined }[], filter: readonly PageFilter[], columns: readonly Column[]): string {
   const name = (i: number) => columns[i]?.name ?? `column ${i + 1}`;
   const parts: string[] = [];
-  if (orderBy.length > 0) parts.push(`Sorted by ${orderBy.map((k) => `${name(k.column)}${k.descending ? ' descending' : ''}`).join(', ')}`);
+  if (orderBy.length > 0) parts.push(`Sorted by ${orderBy.map((k) => `${name(k.column)}${k.descending ? ' descending' : ''}`).join(', then ')}`);
   if (filter.length > 0) {
     const conditions = filter.map((f) => ('value' in f ? `${name(f.column)} ${opText[f.op]} ${quote(f.value)}` : `${name(f.column)} ${opText[f.op]}`));
     parts.push(`${parts.length ? 'filtered' : 'Filtered'} ${conditions.join(' and ')}`);
