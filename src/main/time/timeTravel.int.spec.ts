@@ -144,5 +144,25 @@ describe('time travel (real SQLite)', () => {
     const bad = await core.dispatch({ type: 'ForkSession', sessionId: 'no-such-session', seq: point });
     expect(bad.ok ? 'ok' : bad.error.code).toBe('SESSION_NOT_FOUND');
   });
-});
 
+  it('refuses, in words and storing nothing, to fork a history too long for one event', async () => {
+    const core = ctx.core();
+    const id = await sessionId();
+    const long = `select '${'x'.repeat(200_000)}'`;
+    const version = core.store.aggregateVersion('QuerySession', id);
+    const meta = { commandId: 'c', correlationId: 'c', issuedBy: 'user' as const };
+    core.store.append(
+      'QuerySession',
+      id,
+      version,
+      Array.from({ length: 6 }, (_, i) => [
+        { event: { type: 'QueryStarted' as const, payload: { queryId: `long-${i}`, sql: long } }, topic: `session/${id}`, metadata: meta, occurredAt: 't' },
+        { event: { type: 'QueryFailed' as const, payload: { queryId: `long-${i}`, error: { id: 'e', code: 'SQL_ERROR', message: 'no' } } }, topic: `session/${id}`, metadata: meta, occurredAt: 't' },
+      ]).flat(),
+    );
+    const before = core.store.lastSeq();
+    const r = await core.dispatch({ type: 'ForkSession', sessionId: id, seq: before });
+    expect(r.ok ? 'ok' : [r.error.code, r.error.message]).toEqual(['PAYLOAD_TOO_LARGE', expect.stringContaining('too long to fork')]);
+    expect(core.store.lastSeq()).toBe(before);
+  });
+});
