@@ -13,6 +13,8 @@ const EVENTS = 100_000;
 /** One query every this many events; the rest are draft saves and a sort: a long, realistic session. */
 const QUERY_EVERY = 50;
 const SESSION = 'long-session';
+/** Travel samples of each side (plus one warm-up pair). */
+const SAMPLES = 9;
 const metadata: EventMetadata = { commandId: 'c', correlationId: 'c', issuedBy: 'user' };
 
 /** The session's events, in order, with a minute of wall time between queries. */
@@ -128,7 +130,14 @@ const travel: Bench = {
   goal: 0.1,
   async run(): Promise<BenchResult> {
     const f = await fixture();
-    // Each pair jumps to the same random point: a rebuild's cost grows with the point, travel's does not.
+    // Each pair jumps to the same random point: a rebuild's cost grows with the point, travel's does
+    // not. One point in each tenth of the session (the warm-up pair takes one), in shuffled order, so the samples cover it all
+    // rather than cluster by chance.
+    const strata = Array.from({ length: SAMPLES + 1 }, (_, i) => i).sort(() => Math.random() - 0.5);
+    const nextPoint = () => {
+      const i = strata.pop() ?? Math.floor(Math.random() * SAMPLES);
+      return 1 + Math.floor(((i + Math.random()) / (SAMPLES + 1)) * (f.lastSeq - 1));
+    };
     let point = 0;
     const timed = async (fn: () => unknown) => {
       const t = performance.now();
@@ -136,8 +145,8 @@ const travel: Bench = {
       return performance.now() - t;
     };
     const { s, b } = await alternateSamples(
-      8,
-      () => timed(() => f.rebuild((point = 1 + Math.floor(Math.random() * f.lastSeq)))),
+      SAMPLES,
+      () => timed(() => f.rebuild((point = nextPoint()))),
       () => timed(() => at(f.client, point)),
       1,
     );
