@@ -4,9 +4,10 @@ import { openSessions, type AppView } from '../../shared/views/appView';
 
 /**
  * Turns what a client asked for into a domain command, minting the ids of anything new here in
- * main: ids are never trusted from the client.
+ * main: ids are never trusted from the client. A fork needs the original as it was, which the
+ * live view cannot say: main builds it from the log (time/forkCommand.ts).
  */
-export function toDomainCommand(c: ClientCommand, view: AppView, newId: () => string): { command: Command; queryId?: string } {
+export function toDomainCommand(c: Exclude<ClientCommand, { type: 'ForkSession' }>, view: AppView, newId: () => string): { command: Command; queryId?: string } {
   switch (c.type) {
     case 'OpenSession':
       return { command: { type: 'OpenSession', sessionId: newId(), title: c.title ?? nextSessionTitle(view) } };

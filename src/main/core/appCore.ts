@@ -27,6 +27,9 @@ import { openFiles, type OpenedFile } from './openFiles';
 import { defaultFlowLimits, type FlowLimits } from '../streams/outbox';
 import { defaultStreamLimits, StreamManager, type StreamLimits } from '../streams/streamManager';
 import type { ServerChannel } from '../transports/serverChannel';
+import { forkCommand } from '../time/forkCommand';
+import { SessionCheckpoints } from '../time/sessionCheckpoints';
+import { TimeTravel } from '../time/timeTravel';
 import { serveConnection, type ClientConnection } from './clientConnection';
 
 export interface AppCoreOptions {
@@ -65,6 +68,7 @@ export interface CoreParts {
   readonly downloads: ExportDownloads;
   readonly profiles: ProfileService;
   readonly previews: PreviewService;
+  readonly time: TimeTravel;
 }
 
 /**
@@ -91,6 +95,7 @@ export class AppCore {
     readonly downloads: ExportDownloads,
     private readonly profiles: ProfileService,
     private readonly previews: PreviewService,
+    private readonly time: TimeTravel,
   ) {}
 
   static async start(options: AppCoreOptions): Promise<AppCore> {
@@ -141,10 +146,12 @@ export class AppCore {
       budgetMs: options.previewBudgetMs ?? DEFAULT_PREVIEW_BUDGET_MS,
       sessionOpen: (id) => projections.current.view.sessions[id]?.closed === false,
     });
-    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews);
+    const time = new TimeTravel(store, new SessionCheckpoints(join(dataDir, 'checkpoints.sqlite'), undefined, log), log);
+    time.follow(bus, projections);
+    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews, time);
     if (firstStart) await core.seed(options.samples ?? sampleDatasetPaths());
     log.info({ dataDir, seq: store.lastSeq() }, 'core started');
-    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews } };
+    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews, time } };
   }
 
   /** A first start opens a session and offers the sample datasets. */
@@ -154,7 +161,10 @@ export class AppCore {
   }
 
   async dispatch(clientCommand: ClientCommand, issuedBy: CommandMeta['issuedBy'] = 'user'): Promise<Result<CommandAck>> {
-    const { command, queryId } = toDomainCommand(clientCommand, this.projections.current.view, newId);
+    // A fork needs the original as it was, read from the log (time/forkCommand.ts).
+    const forked = clientCommand.type === 'ForkSession' ? await forkCommand(clientCommand, this.time, newId) : undefined;
+    if (forked && !forked.ok) return fail(forked.error);
+    const { command, queryId } = forked ? { command: forked.value, queryId: undefined } : toDomainCommand(clientCommand as Exclude<ClientCommand, { type: 'ForkSession' }>, this.projections.current.view, newId);
     const commandId = newId();
     const meta: CommandMeta = { commandId, correlationId: commandId, issuedBy };
     // A cancel stops DuckDB at once, beside its durable append (docs/query-engine.md).
@@ -183,6 +193,8 @@ export class AppCore {
         profileColumns: ({ target, columns }, signal) => this.profiles.profile(target, columns, signal),
         previewSql: (request) => this.previews.preview(request),
         cancelPreview: (sessionId) => this.previews.cancel(sessionId),
+        timeline: (sessionId) => this.time.timeline(sessionId),
+        sessionAt: (sessionId, seq) => this.time.sessionAt(sessionId, seq),
       },
       channel,
       this.flowLimits,
@@ -216,6 +228,7 @@ export class AppCore {
     this.runner.stop();
     this.catalog.stop();
     this.streams.close();
+    this.time.close();
     await this.pool.close().catch((e: unknown) => this.log.warn({ errorId: toAppError(e, newErrorId()).id }, 'pool close failed'));
     await this.downloads.close().catch(() => undefined);
     this.store.close();

@@ -44,6 +44,9 @@ export interface ConnectionServices {
   /** Instant previews (transient: no events); a newer request of a session interrupts its older one. */
   previewSql(request: ApiRequest<'previewSql'>): Promise<Result<ApiResponse<'previewSql'>>>;
   cancelPreview(sessionId: string): Result<ApiResponse<'cancelPreview'>>;
+  /** A session's timeline and the session as it was at a point (time/timeTravel.ts). */
+  timeline(sessionId: string): Promise<Result<ApiResponse<'timeline'>>>;
+  sessionAt(sessionId: string, seq: number): Promise<Result<ApiResponse<'sessionAt'>>>;
   /** What this connection may reach (connectionScope.ts); absent: everything, as the overview window. */
   readonly scope?: ConnectionScope;
   /** Main's current view: which session a result belongs to, for a scoped connection. */
@@ -162,6 +165,8 @@ export class ClientConnection {
     },
     previewSql: (request) => this.services.previewSql(request),
     cancelPreview: ({ sessionId }) => this.services.cancelPreview(sessionId),
+    timeline: ({ sessionId }) => this.services.timeline(sessionId),
+    sessionAt: ({ sessionId, seq }) => this.services.sessionAt(sessionId, seq),
   };
 
   constructor(

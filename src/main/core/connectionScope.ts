@@ -43,6 +43,8 @@ export function outsideScope(scope: ConnectionScope, request: ClientRequest, vie
       return request.target.kind === 'result' ? query(request.target.queryId) : undefined;
     case 'previewSql':
     case 'cancelPreview':
+    case 'timeline':
+    case 'sessionAt':
       return session(request.sessionId);
     case 'unsubscribe':
     case 'cancelProfile':

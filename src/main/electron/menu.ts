@@ -14,7 +14,7 @@ const DATASET_FILTERS: Electron.FileFilter[] = [
   { name: 'All files', extensions: ['*'] },
 ];
 
-const SESSION_EVENTS = new Set(['SessionOpened', 'SessionRenamed', 'SessionClosed', 'SessionReopened']);
+const SESSION_EVENTS = new Set(['SessionOpened', 'SessionForked', 'SessionRenamed', 'SessionClosed', 'SessionReopened']);
 
 /**
  * The application menu. Its commands go through the same dispatch path as the renderer's (validated

@@ -84,6 +84,14 @@ export class EventStore {
   }
 
   /**
+   * What travelling back folds: one aggregate's events after aggregate_seq `afterVersion` up to
+   * global seq `untilSeq` (inclusive), at most `limit`, with only the columns a view folds.
+   */
+  aggregateViewEvents(aggregateType: AggregateType, aggregateId: string, afterVersion: number, untilSeq: number, limit: number): ViewEvent[] {
+    return this.guard(() => this.stmts.aggregateViewUntil.all(aggregateType, aggregateId, afterVersion, untilSeq, limit).map((r) => this.decoder.viewEvent(r)));
+  }
+
+  /**
    * Events with global_seq > afterSeq (exclusive cursor), oldest first, at most `limit`, matching
    * `pattern` exactly (`session/*` never returns `session/a/b`); no pattern means every topic.
    */
@@ -187,6 +195,11 @@ function prepare(db: Database.Database) {
     aggregate: db.prepare<[string, string, number], EventRow>(
       'SELECT * FROM events WHERE aggregate_type = ? AND aggregate_id = ? AND aggregate_seq > ? ORDER BY aggregate_seq',
     ),
+    aggregateViewUntil: db
+      .prepare<[string, string, number, number, number], ViewRow>(
+        `SELECT ${VIEW_COLUMNS} FROM events WHERE aggregate_type = ? AND aggregate_id = ? AND aggregate_seq > ? AND global_seq <= ? ORDER BY aggregate_seq LIMIT ?`,
+      )
+      .raw(true),
     viewAfter: db.prepare<[number, number], ViewRow>(`SELECT ${VIEW_COLUMNS} FROM events WHERE global_seq > ? ORDER BY global_seq LIMIT ?`).raw(true),
     firstEventId: db.prepare<[], { id: string }>('SELECT event_id AS id FROM events ORDER BY global_seq LIMIT 1'),
     lastSeq: db.prepare<[], { s: number | null }>('SELECT max(global_seq) AS s FROM events'),

@@ -29,6 +29,12 @@ import { useProfileView } from './profile/useProfileView';
 import { SessionTabs, tabId } from './sessions/SessionTabs';
 import { StatusBar } from './status/StatusBar';
 import { Circle, CircleOff, LoaderCircle } from 'lucide-react';
+import { ForkOriginNote } from './time/ForkOriginNote';
+import { PastBanner } from './time/PastBanner';
+import { PastSessionView } from './time/PastSessionView';
+import { TimelineButton } from './time/TimelineButton';
+import { TimelinePanel } from './time/TimelinePanel';
+import { useTimeTravel } from './time/useTimeTravel';
 
 const NOTICE_MS = 5000;
 
@@ -55,6 +61,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   );
   const { sessions, active, select, show } = useActiveSession(view, (sessionId) => void dispatch({ type: 'ActivateSession', sessionId }));
   const reopenable = lastClosedSession(view);
+  const time = useTimeTravel(api, active?.id, active?.version);
   useDraftFollow(active, editor, drafts);
   // The stream hands a new view object on every event; the editor's completion schema should only be
   // rebuilt when the catalog itself changed.
@@ -87,7 +94,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     current?.phase === 'Failed' && current.error ? { queryId: current.queryId, sql: current.sql, error: current.error } : undefined;
 
   const run = (sql: string) => {
-    if (!active || running || !sql.trim()) return;
+    if (!active || running || !sql.trim() || time.past) return; // the past is read-only
     drafts.flush(active.id);
     instant.stop();
     void dispatch({ type: 'StartQuery', sessionId: active.id, sql });
@@ -113,6 +120,10 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     if (!reopenable) return;
     focusEditorNext.current = true;
     void dispatch({ type: 'ReopenSession', sessionId: reopenable.id }).then((r) => r.ok && show(reopenable.id));
+  };
+  const fork = (sessionId: string, seq: number | undefined) => {
+    if (seq === undefined) return setNotice('That point is no longer in the timeline.');
+    void dispatch({ type: 'ForkSession', sessionId, seq }).then((r) => r.ok && show(r.value.aggregateId));
   };
   const addDataset = (source: string) => dispatch({ type: 'AddDataset', source });
 
@@ -197,8 +208,14 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
         />
       </aside>
       <main className="workspace" id="session-panel" role={active ? 'tabpanel' : undefined} aria-labelledby={active ? tabId(active.id) : undefined}>
-        {active ? (
+        {active && time.past ? (
           <>
+            <PastBanner occurredAt={time.past.occurredAt} onBack={time.backToNow} />
+            <PastSessionView api={api} session={time.past.session} rowsAvailable={(queryId) => progress[queryId]?.rowsAvailable} onNotice={setNotice} />
+          </>
+        ) : active ? (
+          <>
+            {active.forkedFrom && <ForkOriginNote from={active.forkedFrom} />}
             {drafts.inConflict(active.id) && (
               <DraftConflictBar
                 onKeepMine={() => drafts.keepMine(active.id, editor.current?.text() ?? '')}
@@ -218,7 +235,12 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               onRun={run}
               onChange={drafts.change}
               onCursor={instant.edited}
-              toolbarEnd={<InstantSwitch on={instant.on} onToggle={instant.toggle} />}
+              toolbarEnd={
+                <>
+                  <InstantSwitch on={instant.on} onToggle={instant.toggle} />
+                  <TimelineButton open={time.open} onToggle={time.toggle} />
+                </>
+              }
               previewError={instant.on ? inlineError(instant.state, editor.current?.textAndCursor()?.sql ?? '') : undefined}
             />
             {instant.on && <PreviewPane state={instant.state} />}
@@ -277,10 +299,25 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
         )}
       </main>
       <aside className="history">
+        {active && time.open && (
+          <TimelinePanel
+            entries={time.entries}
+            total={time.total}
+            selected={time.selected}
+            error={time.error}
+            onSelect={(entry) => {
+              drafts.flush(active.id); // typing not yet saved is kept before the editor makes way for the past
+              time.select(entry);
+            }}
+            onFork={(entry) => fork(active.id, entry.seq)}
+            onClose={time.close}
+          />
+        )}
         {active && (
           <HistoryPanel
-            entries={active.history}
-            running={running}
+            entries={time.past?.session.history ?? active.history}
+            running={running || time.past !== undefined}
+            onFork={(queryId) => void time.pointOfQuery(queryId).then((seq) => fork(active.id, seq))}
             onPick={(sql) => {
               editor.current?.setText(sql);
               editor.current?.focus();

@@ -27,4 +27,6 @@ export const apiArguments = {
   cancelProfile: (requestIds: readonly string[]) => ({ requestIds: [...requestIds] }),
   previewSql: (sessionId: string, sql: string, cursor: number) => ({ sessionId, sql, cursor }),
   cancelPreview: (sessionId: string) => ({ sessionId }),
+  timeline: (sessionId: string) => ({ sessionId }),
+  sessionAt: (sessionId: string, seq: number) => ({ sessionId, seq }),
 } satisfies { readonly [M in ApiMethod]: (...args: never[]) => ApiRequest<M> };

@@ -3,6 +3,7 @@ import { exportFormats } from '../explore/exportFormat';
 import { appErrorSchema, validationIssues } from './errors';
 import { columnSchema, datasetRegisteredSchema, type AggregateType } from './events';
 import { pageFilterSchema, pageOrderSchema } from './pageView';
+import { sessionForkedSchema } from './sessionForked';
 
 /** Largest SQL text a person can submit: generous for hand-written SQL, small enough to store. */
 export const MAX_SQL_CHARS = 256 * 1024;
@@ -35,6 +36,8 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('SetResultView'), sessionId: id, queryId: id, orderBy: pageOrderSchema, filter: pageFilterSchema, expectedVersion: expectedVersion.optional() }).strict(),
   z.object({ type: z.literal('AddDataset'), source: z.string().trim().min(1).max(4096) }).strict(),
   z.object({ type: z.literal('RemoveDataset'), datasetId: id }).strict(),
+  /** A new session that starts as `sessionId` was at global seq `seq` (docs/time.md); main mints its id. */
+  z.object({ type: z.literal('ForkSession'), sessionId: id, seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), title: title.optional() }).strict(),
 ]);
 export type ClientCommand = z.infer<typeof clientCommandSchema>;
 
@@ -60,6 +63,8 @@ const sessionCommandSchemas = {
   StartQuery: z.object({ type: z.literal('StartQuery'), sessionId: mintedId, queryId: mintedId, sql: text }),
   CancelQuery: z.object({ type: z.literal('CancelQuery'), sessionId: mintedId, reason: text }),
   SetResultView: z.object({ type: z.literal('SetResultView'), sessionId: mintedId, queryId: mintedId, orderBy: pageOrderSchema, filter: pageFilterSchema, expectedVersion: expectedVersion.optional() }),
+  /** `sessionId` is the fork's own (minted); main filled in the original's content at the fork's point. */
+  ForkSession: sessionForkedSchema.extend({ type: z.literal('ForkSession'), sessionId: mintedId }),
   // issued by the query runner
   BeginExecution: z.object({ type: z.literal('BeginExecution'), sessionId: mintedId, queryId: mintedId }),
   CompleteQuery: z.object({

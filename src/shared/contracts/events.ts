@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { exportFormats } from '../explore/exportFormat';
 import { appErrorSchema } from './errors';
 import { pageFilterSchema, pageOrderSchema } from './pageView';
+import { sessionForkedSchema } from './sessionForked';
 
 /** A result column as DuckDB names and types it (`BIGINT`, `DECIMAL(18,3)`, `STRUCT(a INTEGER)`…). */
 export const columnSchema = z.object({ name: z.string(), type: z.string() });
@@ -41,6 +42,8 @@ const event = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
 // QuerySession aggregate (topic session/<id>)
 export const sessionEventSchema = z.discriminatedUnion('type', [
   event('SessionOpened', z.object({ title: z.string() })),
+  /** A new session that starts as another was at one point (its content carried here), then goes its own way. */
+  event('SessionForked', sessionForkedSchema),
   event('SessionRenamed', z.object({ title: z.string() })),
   event('SessionClosed', z.object({})),
   /** A closed session came back, with its title, draft and history. */

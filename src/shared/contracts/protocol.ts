@@ -11,6 +11,8 @@ import { columnIndex, pageFilterSchema, pageOrderSchema } from './pageView';
 import { isValidPattern } from './topics';
 import { exportFormats } from '../explore/exportFormat';
 import { previewAnswerSchema, previewRequestSchema } from '../instant/preview';
+import { timelineEntrySchema } from '../views/timeline';
+import type { SessionView } from '../views/appView';
 
 export { MAX_FILTERS, MAX_MESSAGE_BYTES, MAX_PAGE_ROWS, MAX_SORT_KEYS } from './limits';
 
@@ -170,6 +172,16 @@ export const apiMethods = {
   cancelPreview: {
     request: z.object({ sessionId: z.string().min(1).max(64) }).strict(),
     response: z.object({ cancelled: z.boolean() }),
+  },
+  /** The session's actions, newest first, each ending at a global seq (docs/time.md); at most 1,000, with the total. */
+  timeline: {
+    request: z.object({ sessionId: z.string().min(1).max(64) }).strict(),
+    response: z.object({ entries: z.array(timelineEntrySchema), total: z.number().int().nonnegative() }),
+  },
+  /** The session as it was at global seq `seq`, folded by the live view's own fold; `seq` in the answer is its last event's. */
+  sessionAt: {
+    request: z.object({ sessionId: z.string().min(1).max(64), seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) }).strict(),
+    response: z.object({ session: z.custom<SessionView>(), seq: z.number().int().nonnegative(), occurredAt: z.string() }),
   },
 } as const;
 

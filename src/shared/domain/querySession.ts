@@ -1,6 +1,7 @@
 import type { SessionCommand } from '../contracts/commands';
 import type { Rejection } from '../contracts/errors';
 import type { SessionEvent } from '../contracts/events';
+import type { SessionForkedPayload } from '../contracts/sessionForked';
 import { assertNever, reject, type Decider } from './decider';
 import { isInFlight, phaseAfter, type InFlightPhase, type QueryPhase } from './queryLifecycle';
 import { decideResultView, viewKey } from './resultView';
@@ -35,6 +36,12 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
   if (command.type === 'OpenSession') {
     return state.status === 'Unopened'
       ? [{ type: 'SessionOpened', payload: { title: command.title } }]
+      : reject('SESSION_ALREADY_OPEN', 'This session already exists.');
+  }
+  if (command.type === 'ForkSession') {
+    const { title, from, draft, datasetIds, history } = command;
+    return state.status === 'Unopened'
+      ? [{ type: 'SessionForked', payload: { title, from, draft, datasetIds: [...datasetIds], history: [...history] } }]
       : reject('SESSION_ALREADY_OPEN', 'This session already exists.');
   }
   if (state.status === 'Unopened') return reject('SESSION_NOT_FOUND', 'There is no such session.');
@@ -117,6 +124,7 @@ function mismatch(q: LatestQuery, queryId: string): Rejection {
 
 function evolve(state: QuerySessionState, event: SessionEvent): QuerySessionState {
   if (event.type === 'SessionOpened') return { status: 'Open', title: event.payload.title, datasetIds: [], draft: '', results: {}, query: { phase: 'Idle' } };
+  if (event.type === 'SessionForked') return forkedState(event.payload);
   if (event.type === 'SessionReopened') {
     // Closing cancelled whatever ran, so a reopened session starts idle.
     return state.status === 'Closed' ? { ...state, status: 'Open', query: { phase: 'Idle' } } : state;
@@ -152,6 +160,15 @@ function evolve(state: QuerySessionState, event: SessionEvent): QuerySessionStat
     default:
       return assertNever(event);
   }
+}
+
+/** A fork starts open and idle, with the original's content: its completed results may be sorted and filtered as there. */
+function forkedState(p: SessionForkedPayload): QuerySessionState {
+  const results: Record<string, CompletedResult> = {};
+  for (const h of p.history) {
+    if (h.phase === 'Completed') results[h.queryId] = { columnCount: h.columns?.length ?? 0, view: viewKey(h.view ?? { orderBy: [], filter: [] }) };
+  }
+  return { status: 'Open', title: p.title, datasetIds: p.datasetIds, draft: p.draft, results, query: { phase: 'Idle' } };
 }
 
 export const querySessionDecider: Decider<SessionCommand, SessionEvent, QuerySessionState> = {

@@ -19,6 +19,7 @@ export function overwritesLaterChange(command: SessionCommand, later: readonly S
     case 'SetResultView':
       return later.some((e) => e.type === 'ResultViewSet' && e.payload.queryId === command.queryId);
     case 'OpenSession':
+    case 'ForkSession':
     case 'CloseSession':
     case 'ReopenSession':
     case 'ActivateSession':

@@ -3,6 +3,7 @@ import type { Column, DatasetEvent, DatasetFormat, DatasetTable, DomainEvent, Ev
 import { assertNever } from '../domain/decider';
 import type { QueryPhase } from '../domain/queryLifecycle';
 import type { ExportFormat } from '../explore/exportFormat';
+import type { ForkOrigin, SessionForkedPayload } from '../contracts/sessionForked';
 import { isPlainView, type ResultView } from '../domain/resultView';
 
 /**
@@ -53,6 +54,8 @@ export interface SessionView {
   readonly datasetIds: readonly string[];
   /** Oldest first; the last entry is the current or most recent query. */
   readonly history: readonly HistoryEntry[];
+  /** Set on a fork: the session and point it started from ("forked from <session> at <time>"). */
+  readonly forkedFrom?: ForkOrigin;
 }
 
 export interface DatasetView {
@@ -159,6 +162,10 @@ class ViewDraft {
       this.writableSessions()[id] = opened;
       return;
     }
+    if (e.type === 'SessionForked') {
+      this.applyFork(e, e.payload);
+      return;
+    }
     const s = this.ownedSessions.get(id) ?? this.ownSession(id);
     if (!s) return; // nothing to fold into: a log may hold anything
     s.version = e.aggregateSeq;
@@ -248,6 +255,27 @@ class ViewDraft {
       default:
         return assertNever(e);
     }
+  }
+
+  /** A fork is an opened session that starts with the original's content (the event's arrays are copied, never written). */
+  private applyFork(e: ViewEvent, p: SessionForkedPayload): void {
+    const history: HistoryEntry[] = [...p.history];
+    const forked: DraftSession = {
+      id: e.aggregateId,
+      title: p.title,
+      closed: false,
+      version: e.aggregateSeq,
+      openedSeq: e.globalSeq,
+      activatedSeq: e.globalSeq,
+      draft: p.draft,
+      datasetIds: [...p.datasetIds],
+      history,
+      forkedFrom: p.from,
+    };
+    this.owned.add(forked.datasetIds);
+    this.histories.set(history, history.length);
+    this.ownedSessions.set(e.aggregateId, forked);
+    this.writableSessions()[e.aggregateId] = forked;
   }
 
   applyDataset(e: ViewEvent & DatasetEvent): void {

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { QueryPhase } from '../../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { countOf, formatMs, formatWhen } from '../format';
-import { RotateCw } from 'lucide-react';
+import { GitFork, RotateCw } from 'lucide-react';
 import { ExportSummary } from './ExportSummary';
 import { ViewSummary } from './ViewSummary';
 
@@ -21,10 +21,12 @@ interface Props {
   /** Puts a past query's SQL back in the editor. */
   onPick(sql: string): void;
   onRerun(sql: string): void;
+  /** "Fork from here": a new session that starts as this one was once this query had run. */
+  onFork?(queryId: string): void;
 }
 
 /** The session's queries, newest first: click one to edit it again, re-run it, or search them. */
-export function HistoryPanel({ entries, running, onPick, onRerun }: Props) {
+export function HistoryPanel({ entries, running, onPick, onRerun, onFork }: Props) {
   const [search, setSearch] = useState('');
   const shown = useMemo(() => {
     const needle = search.trim().toLowerCase();
@@ -61,6 +63,11 @@ export function HistoryPanel({ entries, running, onPick, onRerun }: Props) {
             <button className="rerun" onClick={() => onRerun(h.sql)} disabled={running} aria-label="Repeat query" title="Run this query again">
               <RotateCw aria-hidden="true" />
             </button>
+            {onFork && (
+              <button className="rerun" onClick={() => onFork(h.queryId)} aria-label="Fork from here" title="A new session that starts as this one was once this query had run">
+                <GitFork aria-hidden="true" />
+              </button>
+            )}
           </li>
         ))}
       </ul>

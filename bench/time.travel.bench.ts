@@ -1,0 +1,201 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { EventMetadata, SessionEvent } from '../src/shared/contracts/events';
+import type { Frame } from '../src/shared/contracts/frames';
+import { emptyView, foldAppView, type AppView, type SessionView, type ViewEvent } from '../src/shared/views/appView';
+import { EventStore, type NewEvent } from '../src/main/store/eventStore';
+import { ProtocolClient } from '../test/support/protocolClient';
+import { startTestCore, tempDir, type TestCore } from '../test/support/testCore';
+import { alternateSamples, fromSamples, type Bench, type BenchResult } from './harness';
+
+const EVENTS = 100_000;
+/** One query every this many events; the rest are draft saves and a sort: a long, realistic session. */
+const QUERY_EVERY = 50;
+const SESSION = 'long-session';
+/** Travel samples of each side (plus one warm-up pair). */
+const SAMPLES = 9;
+const metadata: EventMetadata = { commandId: 'c', correlationId: 'c', issuedBy: 'user' };
+
+/** The session's events, in order, with a minute of wall time between queries. */
+function* sessionEvents(): Generator<SessionEvent> {
+  yield { type: 'SessionOpened', payload: { title: 'A year of delays' } };
+  for (let n = 1, q = 0; n < EVENTS; q++) {
+    const queryId = `q-${String(q).padStart(6, '0')}`;
+    const block: SessionEvent[] = [
+      { type: 'QueryStarted', payload: { queryId, sql: `select origin, avg(dep_delay) from flights_3m where distance > ${q} group by origin` } },
+      { type: 'ExecutionBegan', payload: { queryId } },
+      { type: 'QueryCompleted', payload: { queryId, rowCount: 300 + q, columns: [{ name: 'origin', type: 'VARCHAR' }, { name: 'avg(dep_delay)', type: 'DOUBLE' }], durationMs: 12 } },
+      { type: 'ResultViewSet', payload: { queryId, orderBy: [{ column: 1, descending: true }], filter: [] } },
+    ];
+    for (let d = block.length; d < QUERY_EVERY; d++) block.push({ type: 'DraftSaved', payload: { sql: `select origin from flights_3m where distance > ${q + d}` } });
+    for (const e of block) {
+      if (n++ >= EVENTS) return;
+      yield e;
+    }
+  }
+}
+
+/** Writes the session through the store's own append, in batches (one transaction each). */
+function writeSession(path: string): void {
+  const store = new EventStore(path);
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  let batch: NewEvent[] = [];
+  let version = 0;
+  const flush = () => {
+    store.append('QuerySession', SESSION, version, batch);
+    version += batch.length;
+    batch = [];
+  };
+  for (const event of sessionEvents()) {
+    batch.push({ event, topic: `session/${SESSION}`, metadata, occurredAt: new Date(start + (version + batch.length) * 1000).toISOString() });
+    if (batch.length === 5000) flush();
+  }
+  if (batch.length > 0) flush();
+  store.close();
+}
+
+/** The rebuild every figure is compared with: raw SQLite reads the session's events up to `seq`, JSON.parse, the fold. */
+function rebuilder(path: string): (seq: number) => SessionView {
+  const db = new Database(path, { readonly: true });
+  const read = db
+    .prepare<[string, number], [number, string, string, number, string, string, string]>(
+      'SELECT global_seq, aggregate_type, aggregate_id, aggregate_seq, event_type, payload, occurred_at FROM events WHERE aggregate_id = ? AND global_seq <= ? ORDER BY global_seq',
+    )
+    .raw(true);
+  return (seq) => {
+    const events = read.all(SESSION, seq).map(
+      (r) => ({ globalSeq: r[0], aggregateType: r[1], aggregateId: r[2], aggregateSeq: r[3], type: r[4], payload: JSON.parse(r[5]) as unknown, occurredAt: r[6] }) as ViewEvent,
+    );
+    const session = foldAppView(emptyView(), events).sessions[SESSION];
+    if (!session) throw new Error('rebuild found no session');
+    return session;
+  };
+}
+
+interface Fixture {
+  readonly core: TestCore;
+  readonly client: ProtocolClient;
+  readonly rebuild: (seq: number) => SessionView;
+  readonly lastSeq: number;
+  /** How long the first travel to the end took: the checkpoints an old session gains on its first visit. */
+  readonly firstVisitMs: number;
+  close(): Promise<void>;
+}
+
+let shared: Promise<Fixture> | undefined;
+
+/** One store and core for both benchmarks: writing 100,000 events and starting on them is most of the time. */
+function fixture(): Promise<Fixture> {
+  return (shared ??= (async () => {
+    const started = performance.now();
+    const dir = tempDir('sextant-bench-');
+    const storePath = join(dir.path, 'events.sqlite');
+    writeSession(storePath);
+    // The baseline reads a copy: the core holds its store with an exclusive lock.
+    copyFileSync(storePath, join(dir.path, 'raw.sqlite'));
+    const rebuild = rebuilder(join(dir.path, 'raw.sqlite'));
+    process.stderr.write(`time.*: wrote ${EVENTS} events in ${Math.round(performance.now() - started)} ms\n`);
+    const core = await startTestCore(dir.path);
+    const client = new ProtocolClient((channel) => core.connect(channel));
+    const lastSeq = core.store.lastSeq();
+    const t = performance.now();
+    await at(client, lastSeq);
+    const firstVisitMs = performance.now() - t;
+    process.stderr.write(`time.*: core started and first visit done at ${Math.round(performance.now() - started)} ms\n`);
+    return {
+      core,
+      client,
+      rebuild,
+      lastSeq,
+      firstVisitMs,
+      close: async () => {
+        client.transport.drop();
+        await core.close();
+        dir.remove();
+      },
+    };
+  })());
+}
+
+async function at(client: ProtocolClient, seq: number): Promise<SessionView> {
+  const r = (await client.request({ method: 'sessionAt', sessionId: SESSION, seq })) as { ok: boolean; value?: { session: SessionView }; error?: { message: string } };
+  if (!r.ok || !r.value) throw new Error(r.error?.message ?? 'sessionAt failed');
+  return r.value.session;
+}
+
+const travel: Bench = {
+  name: 'time.travel_100k',
+  what: 'jumping to a random point of a 100,000-event session → that view at the client (API call, nearest checkpoint + fold, JSON both ways) vs raw SQLite reading its events + JSON.parse + the fold',
+  goal: 0.1,
+  async run(): Promise<BenchResult> {
+    const f = await fixture();
+    // Each pair jumps to the same random point: a rebuild's cost grows with the point, travel's does
+    // not. One point in each tenth of the session (the warm-up pair takes one), in shuffled order, so the samples cover it all
+    // rather than cluster by chance.
+    const strata = Array.from({ length: SAMPLES + 1 }, (_, i) => i).sort(() => Math.random() - 0.5);
+    const nextPoint = () => {
+      const i = strata.pop() ?? Math.floor(Math.random() * SAMPLES);
+      return 1 + Math.floor(((i + Math.random()) / (SAMPLES + 1)) * (f.lastSeq - 1));
+    };
+    let point = 0;
+    const timed = async (fn: () => unknown) => {
+      const t = performance.now();
+      await fn();
+      return performance.now() - t;
+    };
+    const { s, b } = await alternateSamples(
+      SAMPLES,
+      () => timed(() => f.rebuild((point = nextPoint()))),
+      () => timed(() => at(f.client, point)),
+      1,
+    );
+    const end = await at(f.client, f.lastSeq);
+    return fromSamples('time.travel_100k', 'ms', s, b, { events: EVENTS, history: end.history.length, first_visit_ms: Math.round(f.firstVisitMs) });
+  },
+};
+
+const fork: Bench = {
+  name: 'time.fork_100k',
+  what: 'forking a 100,000-event session at its end → the new tab’s view folded at the client from its stream vs the same rebuild from raw SQLite',
+  goal: 0.2,
+  async run(): Promise<BenchResult> {
+    const f = await fixture();
+    try {
+      const client = f.client;
+      await client.request({ method: 'subscribe', subscriptionId: 'sessions', pattern: 'session/*' });
+      await client.until((frames) => frames.some((fr) => fr.kind === 'live'), 30_000);
+      let view: AppView = emptyView();
+      const forkOnce = async () => {
+        const arrived = new Promise<SessionView>((resolve) => {
+          const listener = () => {
+            const frame = client.frames.find((fr): fr is Extract<Frame, { kind: 'event' }> => fr.kind === 'event' && fr.event.type === 'SessionForked');
+            if (!frame) return;
+            client.frameListeners.delete(listener);
+            view = foldAppView(view, [frame.event]);
+            resolve(view.sessions[frame.event.aggregateId]!);
+          };
+          client.frameListeners.add(listener);
+        });
+        const ack = (await client.request({ method: 'dispatch', command: { type: 'ForkSession', sessionId: SESSION, seq: f.lastSeq } })) as { ok: boolean; error?: { message: string } };
+        if (!ack.ok) throw new Error(ack.error?.message ?? 'fork failed');
+        const session = await arrived;
+        client.frames.length = 0;
+        if (session.history.length === 0) throw new Error('the fork carried no history');
+      };
+      const timed = async (fn: () => unknown) => {
+        const t = performance.now();
+        await fn();
+        return performance.now() - t;
+      };
+      // Few samples: each rebuild of the whole session is seconds on a loaded machine, and the bench file must stay under a minute.
+      const { s, b } = await alternateSamples(5, () => timed(() => f.rebuild(f.lastSeq)), () => timed(forkOnce), 1);
+      return fromSamples('time.fork_100k', 'ms', s, b, { events: EVENTS });
+    } finally {
+      await f.close();
+      shared = undefined;
+    }
+  },
+};
+
+export const benches: Bench[] = [travel, fork];

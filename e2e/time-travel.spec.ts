@@ -1,0 +1,78 @@
+import type { Page } from '@playwright/test';
+import { duckdbRows } from './duckdbOracle';
+import { expect, test, VEGA_DATA } from './fixtures';
+import { editorText, grid, gridRow, ready, runSql, screenshot, status, tabs } from './workbench.helpers';
+
+const CARS = `read_json_auto('${VEGA_DATA}/cars.json')`;
+const FIRST = 'select Name, Horsepower from cars order by Name limit 5';
+const SECOND = 'select Origin, count(*) as n from cars group by Origin order by Origin';
+const shown = (rows: readonly (readonly (string | null)[])[]) => rows.map((r) => r.map((v) => v ?? 'NULL'));
+
+/** Every cell of the first `n` rows, as the grid shows them. */
+async function rowsShown(page: Page, n: number): Promise<string[][]> {
+  const out: string[][] = [];
+  for (let r = 0; r < n; r++) out.push(await gridRow(page, r + 2).getByRole('gridcell').allTextContents());
+  return out;
+}
+
+const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline' });
+const entry = (page: Page, text: string) => timeline(page).getByRole('listitem').filter({ hasText: text });
+const banner = (page: Page) => page.getByRole('region', { name: 'Past view' });
+
+test('travel back to a query, come back to now, and fork from there into a new tab; the original is untouched', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  const first = shown(await duckdbRows(FIRST.replace('from cars', `from ${CARS}`)));
+  const second = shown(await duckdbRows(`${SECOND.replace('from cars', `from ${CARS}`).replace('order by Origin', 'order by n desc')}`));
+
+  await runSql(page, FIRST);
+  await expect(status(page)).toHaveText(/^5 rows in \d+ ms$/);
+  await runSql(page, SECOND);
+  await expect(status(page)).toHaveText(/^3 rows in \d+ ms$/);
+  await grid(page).getByRole('button', { name: 'Sort by n', exact: true }).click();
+  await grid(page).getByRole('button', { name: 'Sort by n', exact: true }).click(); // descending
+  await expect.poll(() => rowsShown(page, 3)).toEqual(second);
+  await tabs(page).first().press('F2');
+  await page.getByRole('textbox', { name: 'Session name' }).fill('Delays');
+  await page.keyboard.press('Enter');
+  await expect(tabs(page).first()).toHaveText('Delays');
+
+  // The timeline: newest first, grouped as a person thinks of them.
+  await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+  await expect(timeline(page).getByRole('listitem').first()).toContainText('Renamed to “Delays”');
+  await expect(timeline(page).getByRole('listitem').nth(1)).toContainText('Sorted by n descending');
+  await expect(entry(page, `Ran query ${FIRST} · 5 rows`)).toHaveCount(1);
+
+  // By keyboard: arrows move to the first query's entry, Enter shows the session as it was then.
+  const target = entry(page, `Ran query ${FIRST}`).getByRole('button').first();
+  await timeline(page).getByRole('button').first().focus();
+  for (let i = 0; i < 10 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(banner(page)).toContainText(/Viewing as of \S/);
+  await expect.poll(() => rowsShown(page, 5)).toEqual(first);
+  await expect(page.getByLabel('SQL draft (read-only)')).toHaveText(FIRST);
+  await expect(page.locator('.past-title')).toHaveText('Session 1');
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toHaveCount(0);
+  await screenshot(page, testInfo, 'viewing-the-past');
+
+  await banner(page).getByRole('button', { name: 'Back to now' }).click();
+  await expect(banner(page)).toHaveCount(0);
+  await expect.poll(() => rowsShown(page, 3)).toEqual(second);
+  await expect.poll(() => editorText(page)).toBe(SECOND);
+
+  // Fork from the first query's point: a new tab with the original's content then.
+  await entry(page, `Ran query ${FIRST}`).getByRole('button').first().click();
+  await expect(banner(page)).toBeVisible();
+  await entry(page, `Ran query ${FIRST}`).getByRole('button', { name: 'Fork from here' }).click();
+  await expect(tabs(page)).toHaveText(['Delays', 'Session 1 (fork)']);
+  await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText(/^forked from Session 1 at /)).toBeVisible();
+  await expect.poll(() => rowsShown(page, 5)).toEqual(first);
+  await expect.poll(() => editorText(page)).toBe(FIRST);
+  await screenshot(page, testInfo, 'fork');
+
+  // The original is as it was.
+  await tabs(page).first().click();
+  await expect.poll(() => rowsShown(page, 3)).toEqual(second);
+  await expect.poll(() => editorText(page)).toBe(SECOND);
+});

@@ -1,0 +1,43 @@
+import type { ClientCommand, Command } from '../../shared/contracts/commands';
+import { appError, fail, ok, type Result } from '../../shared/contracts/errors';
+import type { ForkedHistoryEntry } from '../../shared/contracts/sessionForked';
+import { isSettled } from '../../shared/domain/queryLifecycle';
+import type { HistoryEntry } from '../../shared/views/appView';
+import { newErrorId } from '../platform/ids';
+import { MAX_EVENT_PAYLOAD_CHARS } from '../store/eventStore';
+import type { TimeTravel } from './timeTravel';
+
+type ForkRequest = Extract<ClientCommand, { type: 'ForkSession' }>;
+
+/**
+ * The domain command a person's "Fork from here" becomes: a new session id, and the original's
+ * content as it was at the chosen seq (folded by TimeTravel), so the fork's first event carries
+ * everything its view needs. A query still in flight at that point is left out: it never finishes
+ * in the fork.
+ */
+export async function forkCommand(request: ForkRequest, time: Pick<TimeTravel, 'sessionAt'>, newId: () => string): Promise<Result<Command>> {
+  const past = await time.sessionAt(request.sessionId, request.seq);
+  if (!past.ok) return fail(past.error);
+  const { session, seq, occurredAt } = past.value;
+  const history = session.history.filter(settled);
+  // The fork's first event carries the whole history: one past the store's event limit is refused here, in words.
+  const size = JSON.stringify(history).length + session.draft.length;
+  if (size > MAX_EVENT_PAYLOAD_CHARS - 64 * 1024) {
+    return fail(
+      appError(newErrorId(), 'PAYLOAD_TOO_LARGE', `This session's history at that point is too long to fork (${size} characters; a fork can carry about ${MAX_EVENT_PAYLOAD_CHARS}).`, {
+        details: { sessionId: request.sessionId, seq, size },
+      }),
+    );
+  }
+  return ok({
+    type: 'ForkSession',
+    sessionId: newId(),
+    title: request.title ?? `${session.title} (fork)`,
+    from: { sessionId: request.sessionId, seq, title: session.title, occurredAt },
+    draft: session.draft,
+    datasetIds: [...session.datasetIds],
+    history,
+  });
+}
+
+const settled = (h: HistoryEntry): h is HistoryEntry & ForkedHistoryEntry => isSettled(h.phase);

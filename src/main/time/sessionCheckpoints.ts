@@ -1,0 +1,95 @@
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import type { SessionView } from '../../shared/views/appView';
+import type { Logger } from '../platform/logger';
+
+/**
+ * The shape of SessionView (and what the fold means) a checkpoint was written with. Bump it when
+ * either changes: checkpoints of another version are never read, and are rebuilt from the log.
+ */
+export const SESSION_VIEW_SCHEMA_VERSION = 1;
+
+export interface Checkpoint {
+  /** Global seq of the session's last event folded into `view`. */
+  readonly seq: number;
+  /** The session's aggregate seq at that event: where folding the rest of its stream resumes. */
+  readonly aggregateSeq: number;
+  readonly occurredAt: string;
+  readonly view: SessionView;
+}
+
+interface Row {
+  seq: number;
+  aggregate_seq: number;
+  occurred_at: string;
+  view_json: string;
+}
+
+/**
+ * Per-session checkpoints of the folded SessionView, so travelling back folds at most a batch of
+ * events. A file of its own beside the log: nothing in it is a fact, so it is written without
+ * fsync, and deleting it (or finding it unreadable) costs only speed.
+ */
+export class SessionCheckpoints {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(
+    path: string,
+    private readonly schemaVersion = SESSION_VIEW_SCHEMA_VERSION,
+    log?: Logger,
+  ) {
+    this.db = openOrReplace(path, log);
+    // Checkpoints of another view schema can never be read again.
+    this.db.prepare('DELETE FROM session_checkpoints WHERE schema_version <> ?').run(schemaVersion);
+    this.stmts = {
+      nearest: this.db.prepare<[string, number, number], Row>(
+        'SELECT seq, aggregate_seq, occurred_at, view_json FROM session_checkpoints WHERE session_id = ? AND seq <= ? AND schema_version = ? ORDER BY seq DESC LIMIT 1',
+      ),
+      save: this.db.prepare<[string, number, number, number, string, string]>(
+        'INSERT OR REPLACE INTO session_checkpoints (session_id, seq, aggregate_seq, schema_version, occurred_at, view_json) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+    };
+  }
+
+  /** The latest checkpoint of `sessionId` at or before global seq `seq`, in this build's view schema. */
+  nearest(sessionId: string, seq: number): Checkpoint | undefined {
+    const row = this.stmts.nearest.get(sessionId, seq, this.schemaVersion);
+    return row && { seq: row.seq, aggregateSeq: row.aggregate_seq, occurredAt: row.occurred_at, view: JSON.parse(row.view_json) as SessionView };
+  }
+
+  save(sessionId: string, checkpoint: Checkpoint): void {
+    this.stmts.save.run(sessionId, checkpoint.seq, checkpoint.aggregateSeq, this.schemaVersion, checkpoint.occurredAt, JSON.stringify(checkpoint.view));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** A checkpoint file that cannot be opened is thrown away and started again: it holds nothing the log does not. */
+function openOrReplace(path: string, log?: Logger): Database.Database {
+  try {
+    return configure(new Database(path));
+  } catch (e) {
+    log?.warn({ path, err: String(e) }, 'checkpoint file unreadable; starting a new one');
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+    return configure(new Database(path));
+  }
+}
+
+function configure(db: Database.Database): Database.Database {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS session_checkpoints (
+      session_id     TEXT NOT NULL,
+      seq            INTEGER NOT NULL,
+      aggregate_seq  INTEGER NOT NULL,
+      schema_version INTEGER NOT NULL,
+      occurred_at    TEXT NOT NULL,
+      view_json      TEXT NOT NULL,
+      PRIMARY KEY (session_id, seq)
+    ) WITHOUT ROWID`);
+  return db;
+}

@@ -1,0 +1,168 @@
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { emptyView, foldAppView, type SessionView } from '../../shared/views/appView';
+import { queryEnd, startQuery } from '../../../test/support/coreEvents';
+import { ProtocolClient } from '../../../test/support/protocolClient';
+import { useTestCore } from '../../../test/support/useTestCore';
+import { silentLogger } from '../platform/logger';
+import { SessionCheckpoints } from './sessionCheckpoints';
+import { TimeTravel } from './timeTravel';
+
+/** Travel, checkpoints and fork against a real store (and real DuckDB for the fork's result). */
+describe('time travel (real SQLite)', () => {
+  // One core for the file (starting one is seconds); each test works in a session of its own.
+  const ctx = useTestCore('all');
+  let files = 0;
+  const sessionId = async (title = 'Session 1'): Promise<string> => {
+    const ack = await ctx.core().dispatch({ type: 'OpenSession', title });
+    if (!ack.ok) throw new Error(ack.error.message);
+    return ack.value.aggregateId;
+  };
+  /** The reference: every stored event of the session up to `seq`, folded from nothing. */
+  const rebuilt = (id: string, seq: number): SessionView | undefined =>
+    foldAppView(
+      emptyView(),
+      ctx.core().store.readAggregate('QuerySession', id).filter((e) => e.globalSeq <= seq),
+    ).sessions[id];
+  const edits = async (id: string, n: number, prefix = 'select ') => {
+    for (let i = 0; i < n; i++) expect((await ctx.core().dispatch({ type: 'SaveDraft', sessionId: id, sql: `${prefix}${i}` })).ok).toBe(true);
+  };
+  const cpFile = () => `cp-${++files}.sqlite`;
+  const travel = (every: number, file: string, schemaVersion?: number) =>
+    new TimeTravel(ctx.core().store, new SessionCheckpoints(join(ctx.dir(), file), schemaVersion, silentLogger()), silentLogger(), every);
+  const seqs = (id: string) => ctx.core().store.readAggregate('QuerySession', id).map((e) => e.globalSeq);
+
+  it('the session at any seq is the fold of its events up to there, with or without checkpoints', async () => {
+    const id = await sessionId();
+    await edits(id, 23);
+    await ctx.core().dispatch({ type: 'RenameSession', sessionId: id, title: 'Later' });
+    const file = cpFile();
+    const time = travel(5, file);
+    const points = seqs(id);
+    const first: (SessionView | undefined)[] = [];
+    for (const seq of points) {
+      const at = await time.sessionAt(id, seq);
+      expect(at.ok && at.value.session).toEqual(rebuilt(id, seq));
+      first.push(at.ok ? at.value.session : undefined);
+    }
+    time.close();
+    // Deleting the checkpoints changes nothing but speed.
+    rmSync(join(ctx.dir(), file));
+    const fresh = travel(5, file);
+    for (const [i, seq] of points.entries()) {
+      const at = await fresh.sessionAt(id, seq);
+      expect(at.ok && at.value.session).toEqual(first[i]);
+    }
+    fresh.close();
+  });
+
+  it('travel leaves checkpoints behind and starts from them; one of an older view schema is ignored and rebuilt', async () => {
+    const id = await sessionId();
+    await edits(id, 12);
+    const points = seqs(id);
+    const last = points.at(-1)!;
+    const file = cpFile();
+    // An older build's checkpoint at the end, holding a view this build would read wrong.
+    const old = new SessionCheckpoints(join(ctx.dir(), file), 0);
+    old.save(id, { seq: last, aggregateSeq: points.length, occurredAt: 't', view: { ...rebuilt(id, last)!, draft: 'from an older schema' } });
+    old.close();
+
+    const time = travel(5, file);
+    const at = await time.sessionAt(id, last);
+    expect(at.ok && at.value.session).toEqual(rebuilt(id, last));
+    time.close();
+    const cps = new SessionCheckpoints(join(ctx.dir(), file));
+    expect(cps.nearest(id, last)?.aggregateSeq).toBe(10); // rebuilt at the boundaries it folded past
+    expect(cps.nearest(id, points[6]!)?.aggregateSeq).toBe(5);
+    expect(cps.nearest(id, points[6]!)?.view).toEqual(rebuilt(id, points[4]!));
+    cps.close();
+  });
+
+  it('writes checkpoints of the live view off the command path, each the view at its event', async () => {
+    const id = await sessionId();
+    const file = cpFile();
+    const time = travel(4, file);
+    time.follow(ctx.core().bus, ctx.core().projections);
+    await edits(id, 9);
+    await new Promise((r) => setImmediate(r));
+    time.close();
+    const cps = new SessionCheckpoints(join(ctx.dir(), file));
+    const cp = cps.nearest(id, Number.MAX_SAFE_INTEGER);
+    expect(cp?.aggregateSeq).toBe(8);
+    expect(cp?.view).toEqual(rebuilt(id, cp!.seq));
+    cps.close();
+  });
+
+  it('serves the timeline and the past over the API, only within a scoped window’s own session', async () => {
+    const core = ctx.core();
+    const a = await sessionId();
+    const b = await sessionId('Other');
+    await edits(a, 3);
+    await core.dispatch({ type: 'RenameSession', sessionId: a, title: 'Renamed' });
+    const client = new ProtocolClient((channel) => core.connect(channel, { scope: { kind: 'session', sessionId: a } }));
+    const timeline = (await client.request({ method: 'timeline', sessionId: a })) as { ok: true; value: { entries: { label: string; seq: number }[] } };
+    expect(timeline.value.entries.map((e) => e.label)).toEqual(['Renamed to “Renamed”', 'Edited SQL', 'Opened']);
+    const past = (await client.request({ method: 'sessionAt', sessionId: a, seq: timeline.value.entries[1]!.seq })) as { ok: true; value: { session: SessionView } };
+    expect(past.value.session).toMatchObject({ title: 'Session 1', draft: 'select 2' });
+    const now = (await client.request({ method: 'sessionAt', sessionId: a, seq: Number.MAX_SAFE_INTEGER })) as { ok: true; value: { session: SessionView } };
+    expect(now.value.session).toEqual(core.view().sessions[a]);
+    for (const request of [{ method: 'timeline', sessionId: b }, { method: 'sessionAt', sessionId: b, seq: 1 }]) {
+      const refused = (await client.request(request)) as { ok: false; error: { code: string } };
+      expect(refused.error.code).toBe('UNAUTHORIZED');
+    }
+    client.transport.drop();
+  });
+
+  it('a fork starts as the original was at that point, pages its carried result, then goes its own way; the original is untouched', async () => {
+    const core = ctx.core();
+    const id = await sessionId();
+    const q1 = await startQuery(core, id, 'select range as n from range(5)');
+    await queryEnd(core, id, q1);
+    await core.dispatch({ type: 'SaveDraft', sessionId: id, sql: 'select 1 -- then' });
+    const point = core.store.lastSeq();
+    await core.dispatch({ type: 'SetResultView', sessionId: id, queryId: q1, orderBy: [{ column: 0, descending: true }], filter: [] });
+    await core.dispatch({ type: 'RenameSession', sessionId: id, title: 'Original' });
+    const original = core.view().sessions[id];
+
+    const ack = await core.dispatch({ type: 'ForkSession', sessionId: id, seq: point });
+    expect(ack.ok).toBe(true);
+    const forkId = ack.ok ? ack.value.aggregateId : '';
+    const fork = core.view().sessions[forkId]!;
+    expect(fork).toMatchObject({ title: 'Session 1 (fork)', draft: 'select 1 -- then', forkedFrom: { sessionId: id, seq: point, title: 'Session 1' } });
+    expect(fork.history.map((h) => [h.queryId, h.phase, h.view])).toEqual([[q1, 'Completed', undefined]]);
+    expect(core.view().sessions[id]).toEqual(original);
+
+    // The fork's window reaches the carried result, and may sort it on its own.
+    const client = new ProtocolClient((channel) => core.connect(channel, { scope: { kind: 'session', sessionId: forkId } }));
+    const page = (await client.request({ method: 'fetchPage', queryId: q1, offset: 0, limit: 10 })) as { ok: true; value: { values: string[][] } };
+    expect(page.value.values[0]).toEqual(['0', '1', '2', '3', '4']);
+    client.transport.drop();
+    expect((await core.dispatch({ type: 'SetResultView', sessionId: forkId, queryId: q1, orderBy: [{ column: 0 }], filter: [] })).ok).toBe(true);
+    expect(core.view().sessions[id]?.history[0]?.view).toEqual({ orderBy: [{ column: 0, descending: true }], filter: [] });
+
+    const bad = await core.dispatch({ type: 'ForkSession', sessionId: 'no-such-session', seq: point });
+    expect(bad.ok ? 'ok' : bad.error.code).toBe('SESSION_NOT_FOUND');
+  });
+
+  it('refuses, in words and storing nothing, to fork a history too long for one event', async () => {
+    const core = ctx.core();
+    const id = await sessionId();
+    const long = `select '${'x'.repeat(200_000)}'`;
+    const version = core.store.aggregateVersion('QuerySession', id);
+    const meta = { commandId: 'c', correlationId: 'c', issuedBy: 'user' as const };
+    core.store.append(
+      'QuerySession',
+      id,
+      version,
+      Array.from({ length: 6 }, (_, i) => [
+        { event: { type: 'QueryStarted' as const, payload: { queryId: `long-${i}`, sql: long } }, topic: `session/${id}`, metadata: meta, occurredAt: 't' },
+        { event: { type: 'QueryFailed' as const, payload: { queryId: `long-${i}`, error: { id: 'e', code: 'SQL_ERROR', message: 'no' } } }, topic: `session/${id}`, metadata: meta, occurredAt: 't' },
+      ]).flat(),
+    );
+    const before = core.store.lastSeq();
+    const r = await core.dispatch({ type: 'ForkSession', sessionId: id, seq: before });
+    expect(r.ok ? 'ok' : [r.error.code, r.error.message]).toEqual(['PAYLOAD_TOO_LARGE', expect.stringContaining('too long to fork')]);
+    expect(core.store.lastSeq()).toBe(before);
+  });
+});

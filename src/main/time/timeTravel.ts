@@ -1,0 +1,128 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { appError, fail, ok, type Result } from '../../shared/contracts/errors';
+import type { EventEnvelope, SessionEvent } from '../../shared/contracts/events';
+import { emptyView, foldAppView, type AppView, type SessionView, type ViewEvent } from '../../shared/views/appView';
+import { timelineOf, type TimelineEntry } from '../../shared/views/timeline';
+import { newErrorId } from '../platform/ids';
+import type { Logger } from '../platform/logger';
+import type { EventStore } from '../store/eventStore';
+import type { Bus } from '../streams/bus';
+import type { Projections } from '../streams/projections';
+import type { Checkpoint, SessionCheckpoints } from './sessionCheckpoints';
+
+/** A checkpoint every this many events of a session: travel folds at most this many after one. */
+export const CHECKPOINT_EVERY = 1000;
+/** The newest entries a timeline request returns: a long session's list stays one screenful of pages. */
+export const MAX_TIMELINE_ENTRIES = 1000;
+
+export interface SessionAt {
+  readonly session: SessionView;
+  /** Global seq of the session's last event at or before the asked seq. */
+  readonly seq: number;
+  readonly occurredAt: string;
+}
+
+const notFound = (sessionId: string) => fail(appError(newErrorId(), 'SESSION_NOT_FOUND', 'There is no such session at that point.', { details: { sessionId } }));
+
+/**
+ * A session as it was at any global seq, by the same fold as the live view (`foldAppView`) over its
+ * events up to that seq, starting from the nearest checkpoint. Checkpoints are written off the
+ * command path: a bus listener notes the live view at every CHECKPOINT_EVERY-th event of a session
+ * (the view is immutable, so holding it costs nothing) and writes it on a later turn; a travel that
+ * folds past a boundary without one writes it too, so old sessions gain them as they are visited.
+ */
+export class TimeTravel {
+  private readonly due = new Set<string>();
+  private readonly pending: { sessionId: string; checkpoint: Checkpoint }[] = [];
+  private flushing = false;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly checkpoints: SessionCheckpoints,
+    private readonly log: Logger,
+    private readonly every = CHECKPOINT_EVERY,
+  ) {}
+
+  /** Starts noting checkpoints of the live view as events are stored. */
+  follow(bus: Bus, projections: Projections): void {
+    this.unsubscribe = bus.subscribe((m) => {
+      if (m.kind === 'event' && m.event.aggregateType === 'QuerySession') this.onEvent(m.event, projections);
+    });
+  }
+
+  private onEvent(e: EventEnvelope, projections: Projections): void {
+    if (e.aggregateSeq % this.every === 0) this.due.add(e.aggregateId);
+    // The projection already holds the whole appended batch: only its last event's view is the view at that event.
+    const current = projections.current;
+    if (!this.due.has(e.aggregateId) || current.seq !== e.globalSeq) return;
+    const view = current.view.sessions[e.aggregateId];
+    this.due.delete(e.aggregateId);
+    if (!view) return;
+    this.pending.push({ sessionId: e.aggregateId, checkpoint: { seq: e.globalSeq, aggregateSeq: e.aggregateSeq, occurredAt: e.occurredAt, view } });
+    if (!this.flushing) {
+      this.flushing = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  private flush(): void {
+    this.flushing = false;
+    for (const { sessionId, checkpoint } of this.pending.splice(0)) this.save(sessionId, checkpoint);
+  }
+
+  /** The session `sessionId` as it was at global seq `seq`. */
+  async sessionAt(sessionId: string, seq: number): Promise<Result<SessionAt>> {
+    const start = this.checkpoints.nearest(sessionId, seq);
+    let view: AppView = start ? { sessions: { [sessionId]: start.view }, datasets: {} } : emptyView();
+    let last = start && { globalSeq: start.seq, aggregateSeq: start.aggregateSeq, occurredAt: start.occurredAt };
+    for (;;) {
+      // Each batch ends on a checkpoint boundary, so a travel that folds past one can leave it behind.
+      const after = last?.aggregateSeq ?? 0;
+      const limit = this.every - (after % this.every);
+      const batch = this.store.aggregateViewEvents('QuerySession', sessionId, after, seq, limit);
+      if (batch.length === 0) break;
+      view = foldAppView(view, batch);
+      const end = batch[batch.length - 1]!;
+      last = end;
+      const session = view.sessions[sessionId];
+      if (end.aggregateSeq % this.every === 0 && session) this.save(sessionId, { seq: end.globalSeq, aggregateSeq: end.aggregateSeq, occurredAt: end.occurredAt, view: session });
+      if (batch.length < limit) break;
+      await nextTurn(); // a long fold without checkpoints yields between batches
+    }
+    const session = view.sessions[sessionId];
+    if (!session || !last) return notFound(sessionId);
+    return ok({ session, seq: last.globalSeq, occurredAt: last.occurredAt });
+  }
+
+  /** The session's timeline, newest first, at most MAX_TIMELINE_ENTRIES. */
+  async timeline(sessionId: string): Promise<Result<{ entries: TimelineEntry[]; total: number }>> {
+    const events: (ViewEvent & SessionEvent)[] = [];
+    let after = 0;
+    for (;;) {
+      const batch = this.store.aggregateViewEvents('QuerySession', sessionId, after, Number.MAX_SAFE_INTEGER, 5000) as (ViewEvent & SessionEvent)[];
+      for (const e of batch) events.push(e);
+      if (batch.length < 5000) break;
+      after = batch[batch.length - 1]!.aggregateSeq;
+      await nextTurn();
+    }
+    if (events.length === 0) return notFound(sessionId);
+    const entries = timelineOf(events);
+    return ok({ entries: entries.slice(0, MAX_TIMELINE_ENTRIES), total: entries.length });
+  }
+
+  /** Checkpoints are an optimization: one that cannot be written is logged and travel goes on without it. */
+  private save(sessionId: string, checkpoint: Checkpoint): void {
+    try {
+      this.checkpoints.save(sessionId, checkpoint);
+    } catch (e) {
+      this.log.warn({ sessionId, seq: checkpoint.seq, err: String(e) }, 'could not write a session checkpoint');
+    }
+  }
+
+  close(): void {
+    this.unsubscribe?.();
+    this.flush();
+    this.checkpoints.close();
+  }
+}

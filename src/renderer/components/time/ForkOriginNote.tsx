@@ -1,0 +1,13 @@
+import { GitFork } from 'lucide-react';
+import type { ForkOrigin } from '../../../shared/contracts/sessionForked';
+import { formatWhen } from '../format';
+
+/** Where a forked session came from, under its tab. */
+export function ForkOriginNote({ from }: { from: ForkOrigin }) {
+  return (
+    <p className="fork-origin">
+      <GitFork size={13} aria-hidden="true" />
+      forked from {from.title} at <time dateTime={from.occurredAt}>{formatWhen(from.occurredAt)}</time>
+    </p>
+  );
+}

@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppError } from '../../../shared/contracts/errors';
+import type { ApiResponse, SextantApi } from '../../../shared/contracts/protocol';
+import type { TimelineEntry } from '../../../shared/views/timeline';
+
+export type PastView = ApiResponse<'sessionAt'>;
+
+/**
+ * The Timeline panel's state for the shown session: its entries (asked for when the panel opens,
+ * and again when the session changes while it is open), the entry selected, and the session as it
+ * was at that entry (`past`), which main folds. Everything resets when another tab is shown.
+ */
+export function useTimeTravel(api: SextantApi, sessionId: string | undefined, version: number | undefined) {
+  const [open, setOpen] = useState(false);
+  const [entries, setEntries] = useState<readonly TimelineEntry[]>([]);
+  const [total, setTotal] = useState(0);
+  const [selected, setSelected] = useState<TimelineEntry | undefined>();
+  const [past, setPast] = useState<PastView | undefined>();
+  const [error, setError] = useState<AppError | undefined>();
+  /** Answers for an older selection or session are dropped. */
+  const asked = useRef(0);
+
+  useEffect(() => {
+    asked.current++;
+    setOpen(false);
+    setEntries([]);
+    setSelected(undefined);
+    setPast(undefined);
+    setError(undefined);
+  }, [sessionId]);
+
+  useEffect(() => {
+    if (!open || sessionId === undefined) return;
+    let live = true;
+    void api.timeline(sessionId).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setEntries(r.value.entries);
+        setTotal(r.value.total);
+      } else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, open, sessionId, version]);
+
+  const select = useCallback(
+    (entry: TimelineEntry) => {
+      if (sessionId === undefined) return;
+      const ask = ++asked.current;
+      setSelected(entry);
+      void api.sessionAt(sessionId, entry.seq).then((r) => {
+        if (ask !== asked.current) return;
+        if (r.ok) setPast(r.value);
+        else setError(r.error);
+      });
+    },
+    [api, sessionId],
+  );
+
+  const backToNow = useCallback(() => {
+    asked.current++;
+    setSelected(undefined);
+    setPast(undefined);
+  }, []);
+
+  const close = useCallback(() => {
+    backToNow();
+    setOpen(false);
+  }, [backToNow]);
+
+  /** Where "Fork from here" on a query of the history forks: the point its timeline entry ends at. */
+  const pointOfQuery = useCallback(
+    async (queryId: string): Promise<number | undefined> => {
+      const known = entries.find((e) => e.kind === 'query' && e.queryId === queryId);
+      if (known || sessionId === undefined) return known?.seq;
+      const r = await api.timeline(sessionId);
+      return r.ok ? r.value.entries.find((e) => e.kind === 'query' && e.queryId === queryId)?.seq : undefined;
+    },
+    [api, entries, sessionId],
+  );
+
+  return { open, toggle: () => (open ? close() : setOpen(true)), close, entries, total, selected, past, error, select, backToNow, pointOfQuery };
+}
+export type TimeTravelState = ReturnType<typeof useTimeTravel>;

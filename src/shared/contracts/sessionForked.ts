@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { exportFormats } from '../explore/exportFormat';
+import { appErrorSchema } from './errors';
+import { pageFilterSchema, pageOrderSchema } from './pageView';
+
+/*
+ * What a SessionForked event carries: the original session's content at the fork's point, so the
+ * fork's own stream folds without looking anything up. Its own module because both the events and
+ * the commands use it.
+ */
+
+const columnShape = z.object({ name: z.string(), type: z.string() });
+
+/** A history entry as the app view holds it (views/appView.ts HistoryEntry); only settled queries are carried. */
+export const forkedHistoryEntrySchema = z.object({
+  queryId: z.string(),
+  sql: z.string(),
+  phase: z.enum(['Completed', 'Failed', 'Cancelled']),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  rowCount: z.number().int().nonnegative().optional(),
+  columns: z.array(columnShape).optional(),
+  durationMs: z.number().nonnegative().optional(),
+  error: appErrorSchema.optional(),
+  cancelReason: z.string().optional(),
+  exports: z
+    .array(z.object({ format: z.enum(exportFormats), target: z.string(), rows: z.number().int().nonnegative(), bytes: z.number().int().nonnegative(), exportedAt: z.string() }))
+    .optional(),
+  view: z.object({ orderBy: pageOrderSchema, filter: pageFilterSchema }).optional(),
+});
+export type ForkedHistoryEntry = z.infer<typeof forkedHistoryEntrySchema>;
+
+/** Where a fork came from: the original session, the global seq it was forked at, and what it was called then. */
+export const forkOriginSchema = z.object({
+  sessionId: z.string(),
+  seq: z.number().int().nonnegative(),
+  title: z.string(),
+  /** When the original's last event up to `seq` happened: the moment the fork starts from. */
+  occurredAt: z.string(),
+});
+export type ForkOrigin = z.infer<typeof forkOriginSchema>;
+
+export const sessionForkedSchema = z.object({
+  title: z.string(),
+  from: forkOriginSchema,
+  draft: z.string(),
+  datasetIds: z.array(z.string()),
+  history: z.array(forkedHistoryEntrySchema),
+});
+export type SessionForkedPayload = z.infer<typeof sessionForkedSchema>;

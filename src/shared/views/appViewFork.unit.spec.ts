@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionEvent } from '../contracts/events';
+import type { SessionForkedPayload } from '../contracts/sessionForked';
+import { emptyView, foldAppView, type ViewEvent } from './appView';
+
+const columns = [{ name: 'x', type: 'INTEGER' }];
+const content: SessionForkedPayload = {
+  title: 'Delays (fork)',
+  from: { sessionId: 'orig', seq: 12, title: 'Delays', occurredAt: '2026-01-01T10:00:00.000Z' },
+  draft: 'select 2',
+  datasetIds: ['d1'],
+  history: [{ queryId: 'q1', sql: 'select 1', phase: 'Completed', startedAt: 't', rowCount: 1, columns }],
+};
+const at = (seq: number, aggregateSeq: number, e: SessionEvent): ViewEvent => ({ ...e, globalSeq: seq, aggregateType: 'QuerySession', aggregateId: 'f1', aggregateSeq, occurredAt: 't' }) as ViewEvent;
+
+describe('app view: a fork', () => {
+  it('given SessionForked, then the fork is an opened session with the carried content and where it came from', () => {
+    const view = foldAppView(emptyView(), [at(20, 1, { type: 'SessionForked', payload: content })]);
+    expect(view.sessions['f1']).toEqual({
+      id: 'f1',
+      title: 'Delays (fork)',
+      closed: false,
+      version: 1,
+      openedSeq: 20,
+      activatedSeq: 20,
+      draft: 'select 2',
+      datasetIds: ['d1'],
+      history: content.history,
+      forkedFrom: content.from,
+    });
+  });
+
+  it('given later events of the fork, then they fold onto it and the event they came from is never written', () => {
+    const event = at(20, 1, { type: 'SessionForked', payload: content });
+    const before = JSON.stringify(event);
+    const view = foldAppView(emptyView(), [
+      event,
+      at(21, 2, { type: 'ResultViewSet', payload: { queryId: 'q1', orderBy: [{ column: 0, descending: true }], filter: [] } }),
+      at(22, 3, { type: 'DatasetAttached', payload: { datasetId: 'd2' } }),
+      at(23, 4, { type: 'DraftSaved', payload: { sql: 'select 4' } }),
+    ]);
+    expect(view.sessions['f1']).toMatchObject({ version: 4, draft: 'select 4', datasetIds: ['d1', 'd2'] });
+    expect(view.sessions['f1']?.history[0]?.view).toEqual({ orderBy: [{ column: 0, descending: true }], filter: [] });
+    expect(JSON.stringify(event)).toBe(before);
+  });
+});

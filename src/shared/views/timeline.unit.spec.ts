@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionEvent } from '../contracts/events';
+import type { ViewEvent } from './appView';
+import { timelineOf } from './timeline';
+
+/** Given these events of session s1 (seq 1, 2, …, a minute apart), the timeline is … */
+function given(events: readonly SessionEvent[]): (ViewEvent & SessionEvent)[] {
+  return events.map((e, i) => ({ ...e, globalSeq: i + 1, aggregateType: 'QuerySession', aggregateId: 's1', aggregateSeq: i + 1, occurredAt: `2026-01-01T10:${String(i).padStart(2, '0')}:00.000Z` }) as ViewEvent & SessionEvent);
+}
+
+const columns = [
+  { name: 'origin', type: 'VARCHAR' },
+  { name: 'dep_delay', type: 'INTEGER' },
+];
+
+describe('timeline', () => {
+  it('groups a query with its outcome, newest first, each entry ending at its last event', () => {
+    const entries = timelineOf(
+      given([
+        { type: 'SessionOpened', payload: { title: 'Session 1' } },
+        { type: 'QueryStarted', payload: { queryId: 'q1', sql: 'select *\n  from flights' } },
+        { type: 'ExecutionBegan', payload: { queryId: 'q1' } },
+        { type: 'QueryCompleted', payload: { queryId: 'q1', rowCount: 3000, columns, durationMs: 5 } },
+        { type: 'QueryStarted', payload: { queryId: 'q2', sql: 'select nope' } },
+        { type: 'QueryFailed', payload: { queryId: 'q2', error: { id: 'e', code: 'SQL_ERROR', message: 'bad' } } },
+      ]),
+    );
+    expect(entries.map((e) => [e.label, e.seq])).toEqual([
+      ['Ran query select nope · failed', 6],
+      ['Ran query select * from flights · 3,000 rows', 4],
+      ['Opened', 1],
+    ]);
+    expect(entries[1]).toMatchObject({ kind: 'query', queryId: 'q1', at: '2026-01-01T10:03:00.000Z' });
+  });
+
+  it('collapses a run of draft saves into one "Edited SQL" that ends at the last save', () => {
+    const entries = timelineOf(
+      given([
+        { type: 'SessionOpened', payload: { title: 'Session 1' } },
+        { type: 'DraftSaved', payload: { sql: 's' } },
+        { type: 'SessionActivated', payload: {} },
+        { type: 'DraftSaved', payload: { sql: 'se' } },
+        { type: 'DraftSaved', payload: { sql: 'sel' } },
+        { type: 'SessionRenamed', payload: { title: 'Delays' } },
+        { type: 'DraftSaved', payload: { sql: 'select' } },
+      ]),
+    );
+    expect(entries.map((e) => [e.label, e.seq])).toEqual([
+      ['Edited SQL', 7],
+      ['Renamed to “Delays”', 6],
+      ['Edited SQL', 5],
+      ['Opened', 1],
+    ]);
+  });
+
+  it('says sorts and filters with column names, and exports, closes and reopens', () => {
+    const entries = timelineOf(
+      given([
+        { type: 'SessionOpened', payload: { title: 'Session 1' } },
+        { type: 'QueryStarted', payload: { queryId: 'q1', sql: 'select 1' } },
+        { type: 'QueryCompleted', payload: { queryId: 'q1', rowCount: 1, columns, durationMs: 5 } },
+        { type: 'ResultViewSet', payload: { queryId: 'q1', orderBy: [{ column: 1, descending: true }], filter: [] } },
+        { type: 'ResultViewSet', payload: { queryId: 'q1', orderBy: [], filter: [{ column: 0, op: 'eq', value: 'SEA' }] } },
+        { type: 'ResultViewSet', payload: { queryId: 'q1', orderBy: [], filter: [] } },
+        { type: 'ResultExported', payload: { queryId: 'q1', format: 'parquet', target: 'download', rows: 1, bytes: 10 } },
+        { type: 'SessionClosed', payload: {} },
+        { type: 'SessionReopened', payload: {} },
+      ]),
+    );
+    expect(entries.map((e) => e.label)).toEqual([
+      'Reopened',
+      'Closed',
+      'Exported 1 row as PARQUET',
+      'Cleared sort and filters',
+      "Filtered origin = 'SEA'",
+      'Sorted by dep_delay descending',
+      'Ran query select 1 · 1 row',
+      'Opened',
+    ]);
+  });
+
+  it('starts a fork with where it came from, and names the columns of queries it carried', () => {
+    const entries = timelineOf(
+      given([
+        {
+          type: 'SessionForked',
+          payload: {
+            title: 'Delays (fork)',
+            from: { sessionId: 's0', seq: 9, title: 'Delays', occurredAt: '2026-01-01T09:00:00.000Z' },
+            draft: '',
+            datasetIds: [],
+            history: [{ queryId: 'q1', sql: 'select 1', phase: 'Completed', startedAt: 't', columns }],
+          },
+        },
+        { type: 'ResultViewSet', payload: { queryId: 'q1', orderBy: [{ column: 0 }], filter: [] } },
+      ]),
+    );
+    expect(entries.map((e) => e.label)).toEqual(['Sorted by origin', 'Forked from Delays']);
+  });
+});
