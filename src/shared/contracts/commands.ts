@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { exportFormats } from '../explore/exportFormat';
 import { appErrorSchema, validationIssues } from './errors';
-import { columnSchema, datasetRegisteredSchema, type AggregateType } from './events';
+import { aggregateTypes, columnSchema, datasetRegisteredSchema, type AggregateType } from './events';
 import { pageFilterSchema, pageOrderSchema } from './pageView';
 
 /** Largest SQL text a person can submit: generous for hand-written SQL, small enough to store. */
@@ -16,6 +16,8 @@ const draft = z.string().max(MAX_SQL_CHARS);
  * overwrite another window's carry it; optional, so a client without it is never refused (docs/workbench.md).
  */
 const expectedVersion = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+/** The aggregateSeq of the action an Undo or Redo names. */
+const undoSeq = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /**
  * What the renderer may send. Ids of new things (sessions, queries, datasets) are minted in main,
@@ -35,6 +37,9 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('SetResultView'), sessionId: id, queryId: id, orderBy: pageOrderSchema, filter: pageFilterSchema, expectedVersion: expectedVersion.optional() }).strict(),
   z.object({ type: z.literal('AddDataset'), source: z.string().trim().min(1).max(4096) }).strict(),
   z.object({ type: z.literal('RemoveDataset'), datasetId: id }).strict(),
+  /** Takes back (or applies again) the action recorded at `seq` in that aggregate: what nextUndo/nextRedo name. */
+  z.object({ type: z.literal('Undo'), aggregateType: z.enum(aggregateTypes), aggregateId: id, seq: undoSeq }).strict(),
+  z.object({ type: z.literal('Redo'), aggregateType: z.enum(aggregateTypes), aggregateId: id, seq: undoSeq }).strict(),
 ]);
 export type ClientCommand = z.infer<typeof clientCommandSchema>;
 
@@ -60,6 +65,8 @@ const sessionCommandSchemas = {
   StartQuery: z.object({ type: z.literal('StartQuery'), sessionId: mintedId, queryId: mintedId, sql: text }),
   CancelQuery: z.object({ type: z.literal('CancelQuery'), sessionId: mintedId, reason: text }),
   SetResultView: z.object({ type: z.literal('SetResultView'), sessionId: mintedId, queryId: mintedId, orderBy: pageOrderSchema, filter: pageFilterSchema, expectedVersion: expectedVersion.optional() }),
+  UndoSessionAction: z.object({ type: z.literal('UndoSessionAction'), sessionId: mintedId, seq: undoSeq }),
+  RedoSessionAction: z.object({ type: z.literal('RedoSessionAction'), sessionId: mintedId, seq: undoSeq }),
   // issued by the query runner
   BeginExecution: z.object({ type: z.literal('BeginExecution'), sessionId: mintedId, queryId: mintedId }),
   CompleteQuery: z.object({
@@ -90,6 +97,8 @@ const datasetCommandSchemas = {
   RegisterDataset: datasetRegisteredSchema.extend({ type: z.literal('RegisterDataset'), datasetId: mintedId }),
   FailDataset: z.object({ type: z.literal('FailDataset'), datasetId: mintedId, source: text, error: appErrorSchema }),
   RemoveDataset: z.object({ type: z.literal('RemoveDataset'), datasetId: mintedId }),
+  UndoDatasetAction: z.object({ type: z.literal('UndoDatasetAction'), datasetId: mintedId, seq: undoSeq }),
+  RedoDatasetAction: z.object({ type: z.literal('RedoDatasetAction'), datasetId: mintedId, seq: undoSeq }),
 };
 
 type Inferred<T extends Record<string, z.ZodType>> = { [K in keyof T]: z.infer<T[K]> }[keyof T];
