@@ -40,7 +40,7 @@ const event = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
 
 /**
  * Undo and redo, in any aggregate: `seq` is the aggregateSeq of the undoable event they take back or
- * apply again (docs/time.md). The log stays append-only; the views interpret these.
+ * apply again (docs/undo.md). The log stays append-only; the views interpret these.
  */
 const undoEvents = () =>
   [

@@ -20,7 +20,7 @@ interface SessionContent {
   readonly draft: string;
   /** Completed queries of this session, by id: what a SetResultView may address. */
   readonly results: Readonly<Record<string, CompletedResult>>;
-  /** Undoable actions and what they replaced (docs/time.md). */
+  /** Undoable actions and what they replaced (docs/undo.md). */
   readonly undo: UndoLog<SessionUndoEntry>;
 }
 

@@ -3,7 +3,7 @@ import type { AggregateType, EventType } from '../contracts/events';
 import { reject } from './decider';
 
 /**
- * Which recorded actions a person can undo, and in which aggregate: the one table (docs/time.md).
+ * Which recorded actions a person can undo, and in which aggregate: the one table (docs/undo.md).
  * Adding an undoable event is one line here; the compiler then asks the deciders and the view fold
  * (`UndoDetails` in views/undoFold.ts) how to take it back. Running a query is not here: it happened.
  */

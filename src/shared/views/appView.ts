@@ -55,7 +55,7 @@ export interface SessionView {
   readonly datasetIds: readonly string[];
   /** Oldest first; the last entry is the current or most recent query. */
   readonly history: readonly HistoryEntry[];
-  /** What Undo and Redo can take back here (docs/time.md); absent until the first undoable action. */
+  /** What Undo and Redo can take back here (docs/undo.md); absent until the first undoable action. */
   readonly undo?: UndoStacks;
 }
 

@@ -22,7 +22,7 @@ interface Candidate {
 }
 
 /**
- * What Undo takes back (docs/time.md): of the tops of the stacks a person sees from `sessionId`'s tab
+ * What Undo takes back (docs/undo.md): of the tops of the stacks a person sees from `sessionId`'s tab
  * (that session's actions, the close of any session, the removal of any dataset), the one applied
  * last. So closing a tab and pressing Ctrl+Z brings it back, as in a desktop app.
  */

@@ -7,7 +7,7 @@ import { editsText, undoKeyOf } from './undoKeys';
 
 interface Props {
   view: AppView;
-  /** The session this window shows: whose actions Undo and Redo reach (docs/time.md). */
+  /** The session this window shows: whose actions Undo and Redo reach (docs/undo.md). */
   sessionId: string | undefined;
   dispatch(command: ClientCommand): Promise<{ readonly ok: boolean }>;
   /** Shows a session this window brought back (an undone close). */
