@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { grid, gridRow, mod, ready, runSql, status, tabs } from './workbench.helpers';
+import { dataset, grid, gridRow, mod, ready, runSql, status, tabs } from './workbench.helpers';
 
 const RAW = `select Name, Horsepower from read_json_auto('${VEGA_DATA}/cars.json')`;
 const undoButton = (page: Page) => page.getByRole('button', { name: 'Undo', exact: true });
@@ -18,7 +18,7 @@ async function rowsShown(page: Page, n: number): Promise<string[][]> {
 const asShown = (rows: (string | null)[][]) => rows.map((r) => r.map((v) => v ?? 'NULL'));
 
 test.describe('undo and redo', () => {
-  test('a sort, a rename and a closed tab are undone and redone, by button and by keys, and undo works the same after a restart', async ({ app }, testInfo) => {
+  test('a sort, a rename, a closed tab and a removed dataset are undone and redone, by button and by keys, and undo works the same after a restart', async ({ app }, testInfo) => {
     test.skip(testInfo.project.name !== 'web', 'restarting a host under an open page is the web host’s case');
     let { page } = app;
     await ready(page, 'cars');
@@ -86,5 +86,15 @@ test.describe('undo and redo', () => {
     await undoButton(page).click();
     await expect(header(page)).toHaveAttribute('aria-sort', 'none');
     await expect.poll(() => rowsShown(page, 8)).toEqual(plain);
+
+    // A removed dataset comes back with its registration, queryable under its name.
+    await dataset(page, 'cars').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Remove' }).click();
+    await expect(dataset(page, 'cars')).toHaveCount(0);
+    await expect(undoButton(page)).toHaveAttribute('aria-description', 'Undo remove dataset cars');
+    await undoButton(page).click();
+    await expect(dataset(page, 'cars')).toHaveCount(1);
+    await runSql(page, 'select count(*) as n from cars');
+    await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['406']);
   });
 });
