@@ -70,6 +70,7 @@ export class CatalogService {
     this.unsubscribe = this.bus.subscribe((m) => {
       if (m.kind === 'event' && m.event.type === 'DatasetRequested') this.track(this.register(m.event.aggregateId, m.event.payload.source, m.event));
       if (m.kind === 'event' && m.event.type === 'DatasetRemoved') this.track(this.forget(m.event.aggregateId));
+      if (m.kind === 'event' && m.event.aggregateType === 'Dataset' && (m.event.type === 'ActionUndone' || m.event.type === 'ActionRedone')) this.track(this.followUndo(m.event.aggregateId));
     });
   }
 
@@ -210,6 +211,16 @@ export class CatalogService {
     await this.pool
       .request({ type: 'unregister', spec })
       .catch((e: unknown) => this.log.warn({ errorId: toAppError(e, newErrorId()).id, dataset: spec.name }, 'dataset not removed from DuckDB'));
+  }
+
+  /** An undone removal makes the dataset queryable again under its name; a redone one forgets it again. */
+  private async followUndo(datasetId: string): Promise<void> {
+    const ds = this.projections.current.view.datasets[datasetId];
+    if (!ds) return this.forget(datasetId);
+    if (ds.status !== 'ready' || !ds.name || !ds.format || this.specs.has(datasetId)) return;
+    const spec = specOf(ds.name, ds.format, ds.location ?? relocatedSample(ds.source) ?? ds.source);
+    this.specs.set(datasetId, spec);
+    await this.recreate(spec);
   }
 
   private async system(cause: EventEnvelope | undefined, command: DatasetCommand): Promise<void> {

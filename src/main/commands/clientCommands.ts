@@ -1,5 +1,6 @@
 import type { ClientCommand, Command } from '../../shared/contracts/commands';
 import { assertNever } from '../../shared/domain/decider';
+import { undoCommand } from './undoCommand';
 import { openSessions, type AppView } from '../../shared/views/appView';
 
 /**
@@ -19,6 +20,9 @@ export function toDomainCommand(c: Exclude<ClientCommand, { type: 'ForkSession' 
       return { command: { type: 'CancelQuery', sessionId: c.sessionId, reason: 'cancelled by user' } };
     case 'AddDataset':
       return { command: { type: 'RequestDataset', datasetId: newId(), source: c.source } };
+    case 'Undo':
+    case 'Redo':
+      return { command: undoCommand(c) };
     case 'RenameSession':
     case 'CloseSession':
     case 'ReopenSession':

@@ -27,6 +27,7 @@ import { ProfileButton } from './profile/ProfileButton';
 import { ProfilePanel } from './profile/ProfilePanel';
 import { useProfileView } from './profile/useProfileView';
 import { SessionTabs, tabId } from './sessions/SessionTabs';
+import { UndoRedo } from './sessions/UndoRedo';
 import { StatusBar } from './status/StatusBar';
 import { Circle, CircleOff, LoaderCircle } from 'lucide-react';
 import { ForkOriginNote } from './time/ForkOriginNote';
@@ -188,6 +189,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           onReopen={reopen}
           onRename={(sessionId, title, expectedVersion) => void dispatch({ type: 'RenameSession', sessionId, title, expectedVersion })}
         />
+        <UndoRedo view={view} sessionId={active?.id} dispatch={dispatch} onShow={show} paused={Boolean(time.past)} />
         <span className={`connection ${connected ? 'up' : 'down'}`} role="img" aria-label={connected ? (live ? 'Connected' : 'Catching up') : 'Disconnected'} title={connected ? (live ? 'Connected' : 'Catching up') : 'Disconnected, reconnecting…'}>
           {connected ? live ? <Circle aria-hidden="true" fill="currentColor" /> : <LoaderCircle aria-hidden="true" className="spin" /> : <CircleOff aria-hidden="true" />}
         </span>

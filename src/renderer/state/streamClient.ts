@@ -29,7 +29,7 @@ export interface StreamState {
 }
 
 /** Versioned by the view's shape: a view kept by an older build is not folded on, it is fetched anew. */
-const STORAGE_PREFIX = 'sextant:stream:v2:';
+const STORAGE_PREFIX = 'sextant:stream:v3:';
 
 /**
  * Keeps (view, seq) per subscription, folds frames with the same pure evolve as main, resubscribes
@@ -137,12 +137,14 @@ export class StreamClient {
   private compose(): StreamState {
     let sessions = {};
     let datasets = {};
+    let removedDatasets = {};
     for (const c of this.cursors.values()) {
       sessions = { ...sessions, ...c.view.sessions };
       datasets = { ...datasets, ...c.view.datasets };
+      removedDatasets = { ...removedDatasets, ...c.view.removedDatasets };
     }
     return {
-      view: { sessions, datasets },
+      view: { sessions, datasets, removedDatasets },
       connected: this.connected,
       live: [...this.cursors.values()].every((c) => c.live),
       progress: this.progress,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { exportFormats } from '../explore/exportFormat';
 import { appErrorSchema, validationIssues } from './errors';
-import { columnSchema, datasetRegisteredSchema, type AggregateType } from './events';
+import { aggregateTypes, columnSchema, datasetRegisteredSchema, type AggregateType } from './events';
 import { pageFilterSchema, pageOrderSchema } from './pageView';
 import { sessionForkedSchema } from './sessionForked';
 
@@ -17,6 +17,8 @@ const draft = z.string().max(MAX_SQL_CHARS);
  * overwrite another window's carry it; optional, so a client without it is never refused (docs/workbench.md).
  */
 const expectedVersion = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+/** The aggregateSeq of the action an Undo or Redo names. */
+const undoSeq = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /**
  * What the renderer may send. Ids of new things (sessions, queries, datasets) are minted in main,
@@ -38,6 +40,9 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('RemoveDataset'), datasetId: id }).strict(),
   /** A new session that starts as `sessionId` was at global seq `seq` (docs/time.md); main mints its id. */
   z.object({ type: z.literal('ForkSession'), sessionId: id, seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), title: title.optional() }).strict(),
+  /** Takes back (or applies again) the action recorded at `seq` in that aggregate: what nextUndo/nextRedo name. */
+  z.object({ type: z.literal('Undo'), aggregateType: z.enum(aggregateTypes), aggregateId: id, seq: undoSeq }).strict(),
+  z.object({ type: z.literal('Redo'), aggregateType: z.enum(aggregateTypes), aggregateId: id, seq: undoSeq }).strict(),
 ]);
 export type ClientCommand = z.infer<typeof clientCommandSchema>;
 
@@ -65,6 +70,8 @@ const sessionCommandSchemas = {
   SetResultView: z.object({ type: z.literal('SetResultView'), sessionId: mintedId, queryId: mintedId, orderBy: pageOrderSchema, filter: pageFilterSchema, expectedVersion: expectedVersion.optional() }),
   /** `sessionId` is the fork's own (minted); main filled in the original's content at the fork's point. */
   ForkSession: sessionForkedSchema.extend({ type: z.literal('ForkSession'), sessionId: mintedId }),
+  UndoSessionAction: z.object({ type: z.literal('UndoSessionAction'), sessionId: mintedId, seq: undoSeq }),
+  RedoSessionAction: z.object({ type: z.literal('RedoSessionAction'), sessionId: mintedId, seq: undoSeq }),
   // issued by the query runner
   BeginExecution: z.object({ type: z.literal('BeginExecution'), sessionId: mintedId, queryId: mintedId }),
   CompleteQuery: z.object({
@@ -95,6 +102,8 @@ const datasetCommandSchemas = {
   RegisterDataset: datasetRegisteredSchema.extend({ type: z.literal('RegisterDataset'), datasetId: mintedId }),
   FailDataset: z.object({ type: z.literal('FailDataset'), datasetId: mintedId, source: text, error: appErrorSchema }),
   RemoveDataset: z.object({ type: z.literal('RemoveDataset'), datasetId: mintedId }),
+  UndoDatasetAction: z.object({ type: z.literal('UndoDatasetAction'), datasetId: mintedId, seq: undoSeq }),
+  RedoDatasetAction: z.object({ type: z.literal('RedoDatasetAction'), datasetId: mintedId, seq: undoSeq }),
 };
 
 type Inferred<T extends Record<string, z.ZodType>> = { [K in keyof T]: z.infer<T[K]> }[keyof T];

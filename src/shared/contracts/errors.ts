@@ -21,6 +21,8 @@ export const ErrorCodes = [
   'DATASET_NOT_FOUND',
   'DATASET_ALREADY_EXISTS',
   'DATASET_NOT_PENDING',
+  'NOTHING_TO_UNDO',
+  'NOTHING_TO_REDO',
   // query engine
   'SQL_ERROR',
   'OUT_OF_MEMORY',

@@ -39,6 +39,16 @@ export type DatasetRegistered = z.infer<typeof datasetRegisteredSchema>;
 const event = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
   z.object({ type: z.literal(type), payload });
 
+/**
+ * Undo and redo, in any aggregate: `seq` is the aggregateSeq of the undoable event they take back or
+ * apply again (docs/undo.md). The log stays append-only; the views interpret these.
+ */
+const undoEvents = () =>
+  [
+    event('ActionUndone', z.object({ seq: z.number().int().positive() })),
+    event('ActionRedone', z.object({ seq: z.number().int().positive() })),
+  ] as const;
+
 // QuerySession aggregate (topic session/<id>)
 export const sessionEventSchema = z.discriminatedUnion('type', [
   event('SessionOpened', z.object({ title: z.string() })),
@@ -79,6 +89,7 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   ),
   /** A completed result is now shown sorted and filtered so (empty lists: as it came). */
   event('ResultViewSet', z.object({ queryId: z.string(), orderBy: pageOrderSchema, filter: pageFilterSchema })),
+  ...undoEvents(),
 ]);
 export type SessionEvent = z.infer<typeof sessionEventSchema>;
 
@@ -89,6 +100,7 @@ export const datasetEventSchema = z.discriminatedUnion('type', [
   event('DatasetRegistered', datasetRegisteredSchema),
   event('DatasetFailed', z.object({ source: z.string(), error: appErrorSchema })),
   event('DatasetRemoved', z.object({})),
+  ...undoEvents(),
 ]);
 export type DatasetEvent = z.infer<typeof datasetEventSchema>;
 

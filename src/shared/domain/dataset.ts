@@ -2,13 +2,19 @@ import type { DatasetCommand } from '../contracts/commands';
 import type { Rejection } from '../contracts/errors';
 import type { DatasetEvent } from '../contracts/events';
 import { assertNever, reject, type Decider } from './decider';
+import { counted, decideRedo, decideUndo, emptyUndoLog, recorded, redone, undone, type UndoLog } from './undoable';
 
-export type DatasetState =
+type Present = { readonly status: 'Registered'; readonly name: string; readonly source: string } | { readonly status: 'Failed'; readonly source: string };
+type DatasetStatus =
   | { readonly status: 'Unknown' }
   | { readonly status: 'Requested'; readonly source: string }
-  | { readonly status: 'Registered'; readonly name: string; readonly source: string }
-  | { readonly status: 'Failed'; readonly source: string }
-  | { readonly status: 'Removed' };
+  | Present
+  /** Keeps what it was, so undoing the removal brings it back with its registration. */
+  | { readonly status: 'Removed'; readonly previous: Present };
+
+/** A removal is the dataset's one undoable action (undoable.ts). */
+export type DatasetUndoEntry = { readonly seq: number; readonly type: 'DatasetRemoved' };
+export type DatasetState = DatasetStatus & { readonly undo: UndoLog<DatasetUndoEntry> };
 
 function decide(command: DatasetCommand, state: DatasetState): readonly DatasetEvent[] | Rejection {
   switch (command.type) {
@@ -29,12 +35,30 @@ function decide(command: DatasetCommand, state: DatasetState): readonly DatasetE
       return state.status === 'Registered' || state.status === 'Failed'
         ? [{ type: 'DatasetRemoved', payload: {} }]
         : reject('DATASET_NOT_FOUND', 'There is no such dataset.');
+    case 'UndoDatasetAction':
+      return decideUndo(state.undo, command.seq);
+    case 'RedoDatasetAction':
+      return decideRedo(state.undo, command.seq);
     default:
       return assertNever(command);
   }
 }
 
+/** Every event counts in the undo log (its seq is the event's aggregateSeq); a removal pushes an entry. */
 function evolve(state: DatasetState, event: DatasetEvent): DatasetState {
+  const log = counted(state.undo);
+  if (event.type === 'ActionUndone' || event.type === 'ActionRedone') {
+    const back = event.type === 'ActionUndone';
+    const top = (back ? log.undo : log.redo).at(-1);
+    if (!top || top.seq !== event.payload.seq) return { ...state, undo: log };
+    if (back) return state.status === 'Removed' ? { ...state.previous, undo: undone(log) } : { ...state, undo: undone(log) };
+    return state.status === 'Registered' || state.status === 'Failed' ? { status: 'Removed', previous: state, undo: redone(log) } : { ...state, undo: redone(log) };
+  }
+  const next = evolveStatus(state, event);
+  return { ...next, undo: event.type === 'DatasetRemoved' ? recorded(log, { seq: log.seq, type: 'DatasetRemoved' }) : log };
+}
+
+function evolveStatus(state: DatasetState, event: Exclude<DatasetEvent, { type: 'ActionUndone' | 'ActionRedone' }>): DatasetStatus {
   switch (event.type) {
     case 'DatasetRequested':
       return { status: 'Requested', source: event.payload.source };
@@ -43,14 +67,14 @@ function evolve(state: DatasetState, event: DatasetEvent): DatasetState {
     case 'DatasetFailed':
       return { status: 'Failed', source: event.payload.source };
     case 'DatasetRemoved':
-      return { status: 'Removed' };
+      return state.status === 'Registered' || state.status === 'Failed' ? { status: 'Removed', previous: state } : state;
     default:
       return assertNever(event);
   }
 }
 
 export const datasetDecider: Decider<DatasetCommand, DatasetEvent, DatasetState> = {
-  initialState: { status: 'Unknown' },
+  initialState: { status: 'Unknown', undo: emptyUndoLog() },
   decide,
   evolve,
 };

@@ -2,9 +2,11 @@ import type { SessionCommand } from '../contracts/commands';
 import type { Rejection } from '../contracts/errors';
 import type { SessionEvent } from '../contracts/events';
 import type { SessionForkedPayload } from '../contracts/sessionForked';
-import { assertNever, reject, type Decider } from './decider';
+import { assertNever, isRejection, reject, type Decider } from './decider';
 import { isInFlight, phaseAfter, type InFlightPhase, type QueryPhase } from './queryLifecycle';
 import { decideResultView, viewKey } from './resultView';
+import { applySessionUndo, sessionUndoEntry, type SessionUndoEntry } from './sessionUndo';
+import { counted, decideRedo, decideUndo, emptyUndoLog, recorded, redone, undone, type UndoLog } from './undoable';
 
 /** The session's current (or last) query, if it ran one. One query in flight per session. */
 export type LatestQuery = { readonly phase: 'Idle' } | { readonly phase: QueryPhase; readonly queryId: string };
@@ -19,6 +21,8 @@ interface SessionContent {
   readonly draft: string;
   /** Completed queries of this session, by id: what a SetResultView may address. */
   readonly results: Readonly<Record<string, CompletedResult>>;
+  /** Undoable actions and what they replaced (docs/undo.md). */
+  readonly undo: UndoLog<SessionUndoEntry>;
 }
 
 interface CompletedResult {
@@ -45,6 +49,8 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
       : reject('SESSION_ALREADY_OPEN', 'This session already exists.');
   }
   if (state.status === 'Unopened') return reject('SESSION_NOT_FOUND', 'There is no such session.');
+  // Before the closed check: undoing a close is how a closed session comes back.
+  if (command.type === 'UndoSessionAction' || command.type === 'RedoSessionAction') return decideUndoOrRedo(command, state);
   if (command.type === 'ReopenSession') {
     return state.status === 'Closed'
       ? [{ type: 'SessionReopened', payload: {} }]
@@ -115,6 +121,16 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
   }
 }
 
+/** Undo or redo of the top action; one that closes the session cancels what runs in it first, as closing does. */
+function decideUndoOrRedo(command: Extract<SessionCommand, { type: 'UndoSessionAction' | 'RedoSessionAction' }>, state: Exclude<QuerySessionState, { status: 'Unopened' }>): readonly SessionEvent[] | Rejection {
+  const back = command.type === 'UndoSessionAction';
+  const decided: readonly SessionEvent[] | Rejection = back ? decideUndo(state.undo, command.seq) : decideRedo(state.undo, command.seq);
+  if (isRejection(decided) || state.status !== 'Open' || !inFlight(state.query)) return decided;
+  const top = (back ? state.undo.undo : state.undo.redo).at(-1);
+  const closes = top?.type === (back ? 'SessionReopened' : 'SessionClosed');
+  return closes ? [{ type: 'QueryCancelled', payload: { queryId: state.query.queryId, reason: 'session closed' } }, ...decided] : decided;
+}
+
 function mismatch(q: LatestQuery, queryId: string): Rejection {
   return reject('QUERY_MISMATCH', `Query ${queryId} is not the one in flight in this session.`, {
     queryId,
@@ -122,8 +138,28 @@ function mismatch(q: LatestQuery, queryId: string): Rejection {
   });
 }
 
+type UndoEvent = Extract<SessionEvent, { type: 'ActionUndone' | 'ActionRedone' }>;
+
+/** Every event counts in the undo log (its seq is the event's aggregateSeq); undoable ones push an entry. */
 function evolve(state: QuerySessionState, event: SessionEvent): QuerySessionState {
-  if (event.type === 'SessionOpened') return { status: 'Open', title: event.payload.title, datasetIds: [], draft: '', results: {}, query: { phase: 'Idle' } };
+  if (event.type === 'ActionUndone' || event.type === 'ActionRedone') return state.status === 'Unopened' ? state : undoOrRedo(state, event);
+  const next = evolveContent(state, event);
+  if (next.status === 'Unopened') return next;
+  const log = counted(next.undo);
+  const entry = state.status === 'Unopened' ? undefined : sessionUndoEntry(state, event, log.seq);
+  return { ...next, undo: entry ? recorded(log, entry) : log };
+}
+
+function undoOrRedo(state: Exclude<QuerySessionState, { status: 'Unopened' }>, event: UndoEvent): QuerySessionState {
+  const log = counted(state.undo);
+  const back = event.type === 'ActionUndone';
+  const top = (back ? log.undo : log.redo).at(-1);
+  if (!top || top.seq !== event.payload.seq) return { ...state, undo: log };
+  return { ...applySessionUndo(state, top, back ? 'undo' : 'redo'), undo: back ? undone(log) : redone(log) };
+}
+
+function evolveContent(state: QuerySessionState, event: Exclude<SessionEvent, UndoEvent>): QuerySessionState {
+  if (event.type === 'SessionOpened') return { status: 'Open', title: event.payload.title, datasetIds: [], draft: '', results: {}, query: { phase: 'Idle' }, undo: emptyUndoLog() };
   if (event.type === 'SessionForked') return forkedState(event.payload);
   if (event.type === 'SessionReopened') {
     // Closing cancelled whatever ran, so a reopened session starts idle.
@@ -168,7 +204,7 @@ function forkedState(p: SessionForkedPayload): QuerySessionState {
   for (const h of p.history) {
     if (h.phase === 'Completed') results[h.queryId] = { columnCount: h.columns?.length ?? 0, view: viewKey(h.view ?? { orderBy: [], filter: [] }) };
   }
-  return { status: 'Open', title: p.title, datasetIds: p.datasetIds, draft: p.draft, results, query: { phase: 'Idle' } };
+  return { status: 'Open', title: p.title, datasetIds: p.datasetIds, draft: p.draft, results, query: { phase: 'Idle' }, undo: emptyUndoLog() };
 }
 
 export const querySessionDecider: Decider<SessionCommand, SessionEvent, QuerySessionState> = {

@@ -30,6 +30,9 @@ export function overwritesLaterChange(command: SessionCommand, later: readonly S
     case 'CompleteQuery':
     case 'FailQuery':
     case 'RecordExport':
+    case 'UndoSessionAction':
+    case 'RedoSessionAction':
+      // An undo names the exact action it takes back (its seq), which the decider checks instead.
       return false;
     default:
       return assertNever(command);

@@ -5,6 +5,8 @@ import type { QueryPhase } from '../domain/queryLifecycle';
 import type { ExportFormat } from '../explore/exportFormat';
 import type { ForkOrigin, SessionForkedPayload } from '../contracts/sessionForked';
 import { isPlainView, type ResultView } from '../domain/resultView';
+import { isUndoable } from '../domain/undoable';
+import { applyToSession, moveTop, pushNew, sessionUndoEntry, type UndoEvent, type UndoStacks, type WritableStacks } from './undoFold';
 
 /**
  * The projected state the UI renders. One pure fold (`foldAppView`) runs in main (projections,
@@ -56,6 +58,8 @@ export interface SessionView {
   readonly history: readonly HistoryEntry[];
   /** Set on a fork: the session and point it started from ("forked from <session> at <time>"). */
   readonly forkedFrom?: ForkOrigin;
+  /** What Undo and Redo can take back here (docs/undo.md); absent until the first undoable action. */
+  readonly undo?: UndoStacks;
 }
 
 export interface DatasetView {
@@ -72,11 +76,15 @@ export interface DatasetView {
   /** A DuckDB database file's tables, queryable as `<name>.<table>`. */
   readonly tables?: readonly DatasetTable[];
   readonly download?: { readonly bytes: number; readonly sha256: string };
+  /** Its undo stacks: a removal to take back, or to redo once taken back. */
+  readonly undo?: UndoStacks;
 }
 
 export interface AppView {
   readonly sessions: Readonly<Record<string, SessionView>>;
   readonly datasets: Readonly<Record<string, DatasetView>>;
+  /** Removed datasets as they were, by id, so undoing a removal brings one back with its registration. */
+  readonly removedDatasets?: Readonly<Record<string, DatasetView>>;
 }
 
 export const emptyView = (): AppView => ({ sessions: {}, datasets: {} });
@@ -125,6 +133,7 @@ type DraftSession = Mutable<SessionView> & { history: HistoryEntry[]; datasetIds
 class ViewDraft {
   private sessions: Record<string, SessionView> | undefined;
   private datasets: Record<string, DatasetView> | undefined;
+  private removedDatasets: Record<string, DatasetView> | undefined;
   /** Sessions this call made, by id: the only ones it may write to (one lookup per event finds and vouches for it). */
   private readonly ownedSessions = new Map<string, DraftSession>();
   /** datasetIds arrays this call made: the only ones it may write to. */
@@ -138,8 +147,9 @@ class ViewDraft {
   constructor(private readonly base: AppView) {}
 
   result(): AppView {
-    if (!this.sessions && !this.datasets) return this.base;
-    return { sessions: this.sessions ?? this.base.sessions, datasets: this.datasets ?? this.base.datasets };
+    if (!this.sessions && !this.datasets && !this.removedDatasets) return this.base;
+    const removedDatasets = this.removedDatasets ?? this.base.removedDatasets;
+    return { sessions: this.sessions ?? this.base.sessions, datasets: this.datasets ?? this.base.datasets, ...(removedDatasets ? { removedDatasets } : {}) };
   }
 
   applySession(e: ViewEvent & SessionEvent): void {
@@ -169,6 +179,11 @@ class ViewDraft {
     const s = this.ownedSessions.get(id) ?? this.ownSession(id);
     if (!s) return; // nothing to fold into: a log may hold anything
     s.version = e.aggregateSeq;
+    if (e.type === 'ActionUndone' || e.type === 'ActionRedone') return this.undoOrRedo(s, e);
+    if (isUndoable(e.type)) {
+      const entry = sessionUndoEntry(s, e, e.aggregateSeq, e.globalSeq);
+      if (entry) pushNew(this.ownUndo(s), entry);
+    }
     switch (e.type) {
       case 'SessionRenamed':
         s.title = e.payload.title;
@@ -279,12 +294,52 @@ class ViewDraft {
   }
 
   applyDataset(e: ViewEvent & DatasetEvent): void {
+    if (e.type === 'DatasetRemoved' || e.type === 'ActionUndone' || e.type === 'ActionRedone') return this.removeOrBringBack(e);
     const current = (this.datasets ?? this.base.datasets)[e.aggregateId];
     const next = evolveDataset(current, e, e);
     if (next === current) return;
     const datasets = this.writableDatasets();
     if (next === undefined) delete datasets[e.aggregateId];
     else datasets[e.aggregateId] = next;
+  }
+
+  /** Takes back or applies again the top action of a session's stacks, when `e` names it. */
+  private undoOrRedo(s: DraftSession, e: ViewEvent & UndoEvent): void {
+    if (!s.undo) return;
+    const stacks = this.ownUndo(s);
+    const entry = moveTop(stacks, e);
+    if (entry) applyToSession(s, entry, e.type === 'ActionUndone', e.globalSeq, (queryId) => this.writableEntry(s, queryId));
+  }
+
+  /** The session's undo stacks, copied for this call to write to. */
+  private ownUndo(s: DraftSession): WritableStacks {
+    if (s.undo && this.owned.has(s.undo)) return s.undo as WritableStacks;
+    const copy: WritableStacks = { undo: s.undo?.undo.slice() ?? [], redo: s.undo?.redo.slice() ?? [] };
+    this.owned.add(copy);
+    s.undo = copy;
+    return copy;
+  }
+
+  /** A removal moves the dataset to removedDatasets; undoing it moves it back, redoing it away again. */
+  private removeOrBringBack(e: ViewEvent & Extract<DatasetEvent, { type: 'DatasetRemoved' | 'ActionUndone' | 'ActionRedone' }>): void {
+    const id = e.aggregateId;
+    const present = (this.datasets ?? this.base.datasets)[id];
+    const removed = (this.removedDatasets ?? this.base.removedDatasets)?.[id];
+    const from = e.type === 'ActionUndone' ? removed : present;
+    if (!from) return;
+    const stacks: WritableStacks = { undo: from.undo?.undo.slice() ?? [], redo: from.undo?.redo.slice() ?? [] };
+    if (e.type === 'DatasetRemoved') pushNew(stacks, { type: 'DatasetRemoved', seq: e.aggregateSeq, actionSeq: e.globalSeq, at: e.globalSeq });
+    else if (!moveTop(stacks, e)) return;
+    const moved = { ...from, undo: stacks };
+    const gone = (this.removedDatasets ??= { ...this.base.removedDatasets });
+    const datasets = this.writableDatasets();
+    if (e.type === 'ActionUndone') {
+      delete gone[id];
+      datasets[id] = moved;
+    } else {
+      delete datasets[id];
+      gone[id] = moved;
+    }
   }
 
   /**
@@ -353,6 +408,9 @@ function evolveDataset(view: DatasetView | undefined, event: DatasetEvent, meta:
       return view && { ...view, status: 'failed', error: event.payload.error };
     case 'DatasetRemoved':
       return undefined;
+    case 'ActionUndone':
+    case 'ActionRedone':
+      return view;
     default:
       return assertNever(event);
   }

@@ -8,7 +8,8 @@ import type { AppView, DatasetView, HistoryEntry, SessionView } from './appView'
 export function viewForPattern(view: AppView, pattern: string): AppView {
   const sessions: Record<string, SessionView> = {};
   for (const [id, s] of Object.entries(view.sessions)) if (matchTopic(pattern, sessionTopic(id))) sessions[id] = s;
-  return { sessions, datasets: matchTopic(pattern, CATALOG_TOPIC) ? view.datasets : {} };
+  const catalog = matchTopic(pattern, CATALOG_TOPIC);
+  return { sessions, datasets: catalog ? view.datasets : {}, ...(catalog && view.removedDatasets ? { removedDatasets: view.removedDatasets } : {}) };
 }
 
 /** Open sessions in the order they were opened: the tab strip. */

@@ -9,7 +9,7 @@ import type { ViewEvent } from './appView';
  * is one entry, a run of draft saves is one "Edited SQL", a tab switch is none. Each entry ends at a
  * global seq: the point `sessionAt` shows the session as it was.
  */
-export const timelineKinds = ['opened', 'forked', 'query', 'view', 'renamed', 'draft', 'dataset', 'exported', 'closed', 'reopened'] as const;
+export const timelineKinds = ['opened', 'forked', 'query', 'view', 'renamed', 'draft', 'dataset', 'exported', 'closed', 'reopened', 'undo', 'redo'] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 
 export const timelineEntrySchema = z.object({
@@ -44,9 +44,12 @@ export function timelineOf(events: readonly SessionViewEvent[]): TimelineEntry[]
   const queries = new Map<string, { entry: Mutable<TimelineEntry>; sql: string; columns?: readonly Column[] }>();
   /** The open "Edited SQL" entry: further saves extend it until another entry comes between. */
   let editing: Mutable<TimelineEntry> | undefined;
+  /** Each entry's label by the aggregateSeq of the event that made it: what an undo or redo names. */
+  const labels = new Map<number, string>();
   const add = (kind: TimelineKind, label: string, e: SessionViewEvent, queryId?: string): Mutable<TimelineEntry> => {
     const entry: Mutable<TimelineEntry> = { kind, label, at: e.occurredAt, seq: e.globalSeq, ...(queryId ? { queryId } : {}) };
     entries.push(entry);
+    labels.set(e.aggregateSeq, label);
     editing = undefined;
     return entry;
   };
@@ -110,6 +113,12 @@ export function timelineOf(events: readonly SessionViewEvent[]): TimelineEntry[]
         break;
       case 'ResultExported':
         add('exported', `Exported ${rows(e.payload.rows)} as ${e.payload.format === 'ndjson' ? 'NDJSON' : e.payload.format.toUpperCase()}`, e, e.payload.queryId);
+        break;
+      case 'ActionUndone':
+        add('undo', `Undid: ${labels.get(e.payload.seq) ?? 'an action'}`, e);
+        break;
+      case 'ActionRedone':
+        add('redo', `Redid: ${labels.get(e.payload.seq) ?? 'an action'}`, e);
         break;
       default:
         return assertNever(e);

@@ -33,6 +33,23 @@ describe('timeline', () => {
     expect(entries[1]).toMatchObject({ kind: 'query', queryId: 'q1', at: '2026-01-01T10:03:00.000Z' });
   });
 
+  it('names what an undo and a redo took back by the action they address', () => {
+    const entries = timelineOf(
+      given([
+        { type: 'SessionOpened', payload: { title: 'Session 1' } },
+        { type: 'SessionRenamed', payload: { title: 'Delays' } },
+        { type: 'ActionUndone', payload: { seq: 2 } },
+        { type: 'ActionRedone', payload: { seq: 2 } },
+      ]),
+    );
+    expect(entries.map((e) => [e.kind, e.label])).toEqual([
+      ['redo', 'Redid: Renamed to “Delays”'],
+      ['undo', 'Undid: Renamed to “Delays”'],
+      ['renamed', 'Renamed to “Delays”'],
+      ['opened', 'Opened'],
+    ]);
+  });
+
   it('collapses a run of draft saves into one "Edited SQL" that ends at the last save', () => {
     const entries = timelineOf(
       given([

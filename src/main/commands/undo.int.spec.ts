@@ -1,0 +1,94 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ClientCommand } from '../../shared/contracts/commands';
+import { activeSession, openSessions } from '../../shared/views/appView';
+import { nextRedo, nextUndo } from '../../shared/views/undoTarget';
+import { queryEnd, startQuery } from '../../../test/support/coreEvents';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+
+/** Undo and redo through the real core and SQLite, across a restart on the same data dir. */
+describe('undo and redo that survive a restart', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let core: TestCore;
+  beforeEach(async () => {
+    dir = tempDir();
+    core = await startTestCore(dir.path);
+  });
+  afterEach(async () => {
+    await core.close();
+    dir.remove();
+  });
+
+  const shown = () => activeSession(core.view())?.id;
+  async function press(which: 'Undo' | 'Redo'): Promise<string> {
+    const target = (which === 'Undo' ? nextUndo : nextRedo)(core.view(), shown());
+    if (!target) throw new Error(`nothing to ${which}`);
+    const { label, ...named } = target;
+    const r = await core.dispatch({ type: which, ...named } satisfies ClientCommand);
+    if (!r.ok) throw new Error(r.error.message);
+    return label;
+  }
+
+  it('undoes after a restart exactly as before: a sort, a rename, a closed tab and a removed dataset come back', async () => {
+    const csv = join(dir.path, 'flights.csv');
+    writeFileSync(csv, 'origin,delay\nSEA,5\nLAX,-2\nJFK,11\n');
+    expect((await core.dispatch({ type: 'AddDataset', source: csv })).ok).toBe(true);
+    await core.catalog.idle();
+    const datasetId = Object.keys(core.view().datasets)[0]!;
+
+    const s1 = openSessions(core.view())[0]!.id;
+    const queryId = await startQuery(core, s1, 'select * from flights');
+    await queryEnd(core, s1, queryId);
+    await core.dispatch({ type: 'SetResultView', sessionId: s1, queryId, orderBy: [{ column: 1 }], filter: [] });
+    await core.dispatch({ type: 'RenameSession', sessionId: s1, title: 'Delays' });
+    await core.dispatch({ type: 'OpenSession' });
+    const s2 = shown()!;
+    const s2Title = core.view().sessions[s2]!.title;
+    await core.dispatch({ type: 'CloseSession', sessionId: s2 });
+    await core.dispatch({ type: 'RemoveDataset', datasetId });
+    const seqBefore = core.store.lastSeq();
+
+    await core.close();
+    core = await startTestCore(dir.path);
+
+    expect(await press('Undo')).toBe('Undo remove dataset flights');
+    expect(core.view().datasets[datasetId]).toMatchObject({ name: 'flights', status: 'ready', source: csv });
+    await core.catalog.idle();
+    // Queryable again under its name, in the new DuckDB.
+    const again = await startQuery(core, s1, 'select count(*) as n from flights');
+    expect((await queryEnd(core, s1, again)).type).toBe('QueryCompleted');
+
+    expect(await press('Undo')).toBe(`Undo close of “${s2Title}”`);
+    expect(core.view().sessions[s2]?.closed).toBe(false);
+    expect(shown()).toBe(s2);
+    await core.dispatch({ type: 'ActivateSession', sessionId: s1 });
+    expect(await press('Undo')).toBe('Undo rename to “Delays”');
+    expect(core.view().sessions[s1]?.title).toBe('Session 1');
+    expect(await press('Undo')).toBe('Undo sort by delay');
+    expect(core.view().sessions[s1]?.history.find((h) => h.queryId === queryId)?.view).toBeUndefined();
+    expect(nextUndo(core.view(), s1)).toBeUndefined();
+
+    // Nothing was deleted: four more events on the log, which a second restart folds the same way.
+    expect(core.store.lastSeq()).toBeGreaterThan(seqBefore + 4 - 1);
+    await core.close();
+    core = await startTestCore(dir.path);
+    expect(await press('Redo')).toBe('Redo sort by delay');
+    expect(core.view().sessions[s1]?.history.find((h) => h.queryId === queryId)?.view).toEqual({ orderBy: [{ column: 1 }], filter: [] });
+    expect(await press('Redo')).toBe('Redo rename to “Delays”');
+    expect(core.view().sessions[s1]?.title).toBe('Delays');
+  });
+
+  it('refuses an undo a stale window decided on, with NOTHING_TO_UNDO and an error id, storing nothing', async () => {
+    const s1 = openSessions(core.view())[0]!.id;
+    await core.dispatch({ type: 'RenameSession', sessionId: s1, title: 'A' });
+    const stale = nextUndo(core.view(), s1)!;
+    await core.dispatch({ type: 'RenameSession', sessionId: s1, title: 'B' });
+    const before = core.store.lastSeq();
+    const r = await core.dispatch({ type: 'Undo', aggregateType: stale.aggregateType, aggregateId: stale.aggregateId, seq: stale.seq });
+    expect(r.ok ? 'undone' : r.error.code).toBe('NOTHING_TO_UNDO');
+    expect(r.ok ? '' : r.error.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(core.store.lastSeq()).toBe(before);
+    expect(core.view().sessions[s1]?.title).toBe('B');
+  });
+});

@@ -1,0 +1,75 @@
+import { useEffect, useRef } from 'react';
+import { Redo2, Undo2 } from 'lucide-react';
+import type { ClientCommand } from '../../../shared/contracts/commands';
+import type { AppView } from '../../../shared/views/appView';
+import { nextRedo, nextUndo, type UndoTarget } from '../../../shared/views/undoTarget';
+import { editsText, undoKeyOf } from './undoKeys';
+
+interface Props {
+  view: AppView;
+  /** The session this window shows: whose actions Undo and Redo reach (docs/undo.md). */
+  sessionId: string | undefined;
+  dispatch(command: ClientCommand): Promise<{ readonly ok: boolean }>;
+  /** Shows a session this window brought back (an undone close). */
+  onShow(sessionId: string): void;
+  /** While the window shows the past (Timeline), nothing is undone: the past is read-only. */
+  paused?: boolean;
+}
+
+/**
+ * The session's "Undo" and "Redo" buttons, and their keys (Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl/Cmd+Y)
+ * whenever the focus is not in the SQL editor or a text field. Each says what it will do.
+ */
+export function UndoRedo({ view, sessionId, dispatch, onShow, paused = false }: Props) {
+  const undo = paused ? undefined : nextUndo(view, sessionId);
+  const redo = paused ? undefined : nextRedo(view, sessionId);
+
+  const act = (target: UndoTarget | undefined, type: 'Undo' | 'Redo') => {
+    if (!target) return;
+    const { label: _label, ...named } = target;
+    void dispatch({ type, ...named }).then((r) => {
+      if (r.ok && target.aggregateType === 'QuerySession' && target.aggregateId !== sessionId) onShow(target.aggregateId);
+    });
+  };
+
+  const onKey = useRef<(e: KeyboardEvent) => void>(() => {});
+  onKey.current = (e: KeyboardEvent) => {
+    const which = e.defaultPrevented ? undefined : undoKeyOf(e);
+    if (!which || editsText(e.target)) return;
+    e.preventDefault();
+    if (which === 'undo') act(undo, 'Undo');
+    else act(redo, 'Redo');
+  };
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => onKey.current(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  return (
+    <div className="undo-redo" role="group" aria-label="Undo and redo">
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Undo"
+        aria-description={undo?.label ?? 'Nothing to undo'}
+        title={`${undo?.label ?? 'Nothing to undo'} (Ctrl/Cmd+Z)`}
+        disabled={!undo}
+        onClick={() => act(undo, 'Undo')}
+      >
+        <Undo2 aria-hidden="true" />
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Redo"
+        aria-description={redo?.label ?? 'Nothing to redo'}
+        title={`${redo?.label ?? 'Nothing to redo'} (Shift+Ctrl/Cmd+Z)`}
+        disabled={!redo}
+        onClick={() => act(redo, 'Redo')}
+      >
+        <Redo2 aria-hidden="true" />
+      </button>
+    </div>
+  );
+}

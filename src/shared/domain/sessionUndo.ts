@@ -1,0 +1,62 @@
+import type { SessionEvent } from '../contracts/events';
+import type { QuerySessionState } from './querySession';
+import { viewKey } from './resultView';
+import type { UndoableEventType } from './undoable';
+
+type SessionUndoable = Extract<SessionEvent['type'], UndoableEventType>;
+type Started = Exclude<QuerySessionState, { status: 'Unopened' }>;
+
+/** What the session decider keeps to take an action back: per undoable event type, the value it replaced. */
+export type SessionUndoEntry = { readonly seq: number } & (
+  | { readonly type: 'SessionRenamed'; readonly before: string; readonly after: string }
+  | { readonly type: 'SessionClosed' }
+  | { readonly type: 'SessionReopened' }
+  /** The result's view keys (viewKey) before and after, so setting the same view again stays a no-op. */
+  | { readonly type: 'ResultViewSet'; readonly queryId: string; readonly before: string; readonly after: string }
+);
+// Every undoable session event has an entry, and nothing else does.
+type Covered = SessionUndoEntry['type'] extends SessionUndoable ? (SessionUndoable extends SessionUndoEntry['type'] ? true : never) : never;
+const _covered: Covered = true;
+
+/** The undo entry `event` records, from the state just before it; undefined when it is not undoable. */
+export function sessionUndoEntry(state: Started, event: SessionEvent, seq: number): SessionUndoEntry | undefined {
+  switch (event.type) {
+    case 'SessionRenamed':
+      return { seq, type: 'SessionRenamed', before: state.title, after: event.payload.title };
+    case 'SessionClosed':
+      return { seq, type: 'SessionClosed' };
+    case 'SessionReopened':
+      return { seq, type: 'SessionReopened' };
+    case 'ResultViewSet': {
+      const result = state.results[event.payload.queryId];
+      return result && { seq, type: 'ResultViewSet', queryId: event.payload.queryId, before: result.view, after: viewKey(event.payload) };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The session with `entry` taken back (`undo`) or applied again (`redo`). */
+export function applySessionUndo(state: Started, entry: SessionUndoEntry, direction: 'undo' | 'redo'): Started {
+  const back = direction === 'undo';
+  switch (entry.type) {
+    case 'SessionRenamed':
+      return { ...state, title: back ? entry.before : entry.after };
+    case 'SessionClosed':
+    case 'SessionReopened':
+      return back === (entry.type === 'SessionClosed') ? opened(state) : closed(state);
+    case 'ResultViewSet': {
+      const result = state.results[entry.queryId];
+      return result ? { ...state, results: { ...state.results, [entry.queryId]: { ...result, view: back ? entry.before : entry.after } } } : state;
+    }
+  }
+}
+
+// Closing cancelled whatever ran, so a session opened again starts idle.
+const opened = (state: Started): Started => (state.status === 'Closed' ? { ...state, status: 'Open', query: { phase: 'Idle' } } : state);
+
+function closed(state: Started): Started {
+  if (state.status === 'Closed') return state;
+  const { query: _query, ...content } = state;
+  return { ...content, status: 'Closed' };
+}

@@ -1,0 +1,115 @@
+import type { SessionEvent } from '../contracts/events';
+import { isPlainView, type ResultView } from '../domain/resultView';
+import { UNDO_DEPTH, type UndoableEventType } from '../domain/undoable';
+import type { HistoryEntry, SessionView } from './appView';
+
+/**
+ * What the view keeps to take each undoable action back and to name it in a tooltip, per event type
+ * of the undoable table (domain/undoable.ts). The compiler checks the two list the same types.
+ */
+export interface UndoDetails {
+  SessionRenamed: { readonly before: string; readonly after: string };
+  SessionClosed: object;
+  SessionReopened: object;
+  /** The result's view before and after (absent: shown as it came). */
+  ResultViewSet: { readonly queryId: string; readonly before?: ResultView; readonly after?: ResultView };
+  DatasetRemoved: object;
+}
+type SameKeys = [keyof UndoDetails] extends [UndoableEventType] ? ([UndoableEventType] extends [keyof UndoDetails] ? true : never) : never;
+const _sameKeys: SameKeys = true;
+
+/**
+ * One undoable action in the view: `seq` is its aggregateSeq (what Undo and Redo name), `actionSeq`
+ * the global seq it was first recorded at, `at` the global seq it was last applied (undo stack) or
+ * undone (redo stack): what the targeting rule (undoTarget.ts) orders by.
+ */
+export type UndoEntry = { [K in UndoableEventType]: { readonly type: K; readonly seq: number; readonly actionSeq: number; readonly at: number } & UndoDetails[K] }[UndoableEventType];
+
+/** An aggregate's undo and redo stacks in the view, newest last; absent until its first undoable action. */
+export interface UndoStacks {
+  readonly undo: readonly UndoEntry[];
+  readonly redo: readonly UndoEntry[];
+}
+
+export type UndoEvent = Extract<SessionEvent, { type: 'ActionUndone' | 'ActionRedone' }>;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+export type WritableStacks = { undo: UndoEntry[]; redo: UndoEntry[] };
+
+/** The entry a session's undoable event records, read from the session just before the event. */
+export function sessionUndoEntry(s: SessionView, e: Exclude<SessionEvent, UndoEvent>, seq: number, globalSeq: number): UndoEntry | undefined {
+  const at = { seq, actionSeq: globalSeq, at: globalSeq };
+  switch (e.type) {
+    case 'SessionRenamed':
+      return { type: 'SessionRenamed', ...at, before: s.title, after: e.payload.title };
+    case 'SessionClosed':
+      return { type: 'SessionClosed', ...at };
+    case 'SessionReopened':
+      return { type: 'SessionReopened', ...at };
+    case 'ResultViewSet': {
+      const entry = s.history.findLast((h) => h.queryId === e.payload.queryId);
+      if (!entry) return undefined;
+      const { orderBy, filter } = e.payload;
+      const after = isPlainView({ orderBy, filter }) ? undefined : { orderBy, filter };
+      return { type: 'ResultViewSet', ...at, queryId: e.payload.queryId, ...(entry.view ? { before: entry.view } : {}), ...(after ? { after } : {}) };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Pushes a new action (dropping the oldest past UNDO_DEPTH, as the deciders do) and clears redo. */
+export function pushNew(stacks: WritableStacks, entry: UndoEntry): void {
+  if (stacks.undo.length >= UNDO_DEPTH) stacks.undo.splice(0, stacks.undo.length - UNDO_DEPTH + 1);
+  stacks.undo.push(entry);
+  stacks.redo.length = 0;
+}
+
+/** Moves the top entry named by `e` between the stacks; undefined (nothing moves) when it is not the top. */
+export function moveTop(stacks: WritableStacks, e: UndoEvent & { readonly globalSeq: number }): UndoEntry | undefined {
+  const [from, to] = e.type === 'ActionUndone' ? [stacks.undo, stacks.redo] : [stacks.redo, stacks.undo];
+  const top = from.at(-1);
+  if (!top || top.seq !== e.payload.seq) return undefined;
+  from.pop();
+  to.push({ ...top, at: e.globalSeq });
+  return top;
+}
+
+/**
+ * Writes `entry` taken back (`back`) or applied again into a session the fold owns. `entry` reaches
+ * the history entry of a result through `writableEntry`, which copies it on first write.
+ */
+export function applyToSession(
+  s: Mutable<SessionView>,
+  entry: UndoEntry,
+  back: boolean,
+  globalSeq: number,
+  writableEntry: (queryId: string) => Mutable<HistoryEntry> | undefined,
+): void {
+  switch (entry.type) {
+    case 'SessionRenamed':
+      s.title = back ? entry.before : entry.after;
+      return;
+    case 'SessionClosed':
+    case 'SessionReopened':
+      if (back === (entry.type === 'SessionClosed')) {
+        // Back like a reopen: the tab is shown again.
+        s.closed = false;
+        delete s.closedSeq;
+        s.activatedSeq = globalSeq;
+      } else {
+        s.closed = true;
+        s.closedSeq = globalSeq;
+      }
+      return;
+    case 'ResultViewSet': {
+      const h = writableEntry(entry.queryId);
+      if (!h) return;
+      const view = back ? entry.before : entry.after;
+      if (view) h.view = view;
+      else delete h.view;
+      return;
+    }
+    case 'DatasetRemoved':
+      return;
+  }
+}
