@@ -71,6 +71,7 @@ export interface DatasetView {
   readonly download?: { readonly bytes: number; readonly sha256: string };
 }
 
+/** Changing what this view holds? Bump APP_VIEW_SCHEMA_VERSION (appViewSchema.ts): main keeps snapshots of it. */
 export interface AppView {
   readonly sessions: Readonly<Record<string, SessionView>>;
   readonly datasets: Readonly<Record<string, DatasetView>>;
