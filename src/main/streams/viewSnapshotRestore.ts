@@ -6,6 +6,7 @@ import { APP_VIEW_SCHEMA_VERSION } from '../../shared/views/appViewSchema';
 import type { Logger } from '../platform/logger';
 import type { EventStore } from '../store/eventStore';
 import type { SnapshotRow, ViewSnapshots } from '../store/viewSnapshots';
+import { defineLazyHistory } from './lazyHistory';
 import type { Projections } from './projections';
 
 /** The name of a session's history part in a snapshot. */
@@ -85,10 +86,23 @@ const datasetViewSchema = z.object({
   download: z.object({ bytes: z.number(), sha256: z.string() }).optional(),
 });
 
-const headSchema = z.object({ sessions: z.record(z.string(), sessionHeadSchema), datasets: z.record(z.string(), datasetViewSchema) });
+/** What a history part's entries must have to be folded onto (checked cheaply: a session may hold 100,000 queries). */
+const isEntry = (h: unknown): h is HistoryEntry => {
+  if (typeof h !== 'object' || h === null) return false;
+  const e = h as Record<string, unknown>;
+  return typeof e['queryId'] === 'string' && typeof e['sql'] === 'string' && typeof e['phase'] === 'string' && typeof e['startedAt'] === 'string';
+};
+
+const headSchema = z.object({
+  sessions: z.record(z.string(), sessionHeadSchema),
+  datasets: z.record(z.string(), datasetViewSchema),
+  /** Each session's last query, by session id (none for a session without queries). */
+  lastQueries: z.record(z.string(), z.custom<HistoryEntry>(isEntry)),
+});
 
 /**
- * The view a head row describes, with each session's history loaded from its part on first read:
+ * The view a head row describes, with each session's history loaded from its part on first read
+ * (lazyHistory.ts):
  * a start parses the sessions and the catalog (small), not a year of query history; a window that
  * subscribes `session/<id>` loads that one history. The objects are the parsed JSON itself (zod
  * only checks them), so keys keep the order the fold gave them.
@@ -106,25 +120,15 @@ function decodeHead(store: EventStore, snapshots: ViewSnapshots, head: SnapshotR
     log.warn({ seq: head.seq, issues: checked.error.issues.slice(0, 3) }, 'view snapshot is not a view: ignored, the view is rebuilt from the log');
     return undefined;
   }
-  const view = parsed as { sessions: Record<string, Record<string, unknown>>; datasets: AppView['datasets'] };
+  const { sessions, datasets, lastQueries } = parsed as { sessions: Record<string, Record<string, unknown>>; datasets: AppView['datasets']; lastQueries: Record<string, HistoryEntry> };
   const refs = new Map<string, number>();
-  for (const [id, session] of Object.entries(view.sessions)) {
+  for (const [id, session] of Object.entries(sessions)) {
     const name = historyPart(id);
     const partSeq = session['history'] as number;
     refs.set(name, partSeq);
-    const load = (): readonly HistoryEntry[] => readHistory(snapshots, name, partSeq, log) ?? historyFromLog(store, id, head.seq);
-    Object.defineProperty(session, 'history', {
-      enumerable: true,
-      configurable: true,
-      get(this: Record<string, unknown>) {
-        const history = load();
-        // Once read, a plain data property like any folded view's, in the same place among the keys.
-        Object.defineProperty(this, 'history', { value: history, enumerable: true, configurable: true, writable: true });
-        return history;
-      },
-    });
+    defineLazyHistory(session, lastQueries[id], () => readHistory(snapshots, name, partSeq, log) ?? historyFromLog(store, id, head.seq));
   }
-  return { view: view as unknown as AppView, seq: head.seq, refs };
+  return { view: { sessions, datasets } as unknown as AppView, seq: head.seq, refs };
 }
 
 /** A history part, or undefined (with a warning) when it is missing or damaged. */
@@ -144,16 +148,7 @@ function readHistory(snapshots: ViewSnapshots, name: string, seq: number, log: L
   return undefined;
 }
 
-/** The shape a history must have to be folded onto: checked entry by entry, cheaply (a session may hold 100,000 queries). */
-function isHistory(value: unknown): value is HistoryEntry[] {
-  if (!Array.isArray(value)) return false;
-  for (const h of value as unknown[]) {
-    if (typeof h !== 'object' || h === null) return false;
-    const e = h as Record<string, unknown>;
-    if (typeof e['queryId'] !== 'string' || typeof e['sql'] !== 'string' || typeof e['phase'] !== 'string' || typeof e['startedAt'] !== 'string') return false;
-  }
-  return true;
-}
+const isHistory = (value: unknown): value is HistoryEntry[] => Array.isArray(value) && (value as unknown[]).every(isEntry);
 
 /** One session's history as of `seq`, folded from its own events: what a damaged part is replaced by. */
 function historyFromLog(store: EventStore, sessionId: string, seq: number): readonly HistoryEntry[] {

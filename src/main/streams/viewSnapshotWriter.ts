@@ -1,11 +1,12 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { toAppError } from '../../shared/contracts/errors';
-import type { AppView, SessionView } from '../../shared/views/appView';
+import type { AppView, HistoryEntry, SessionView } from '../../shared/views/appView';
 import { APP_VIEW_SCHEMA_VERSION } from '../../shared/views/appViewSchema';
 import { newErrorId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
 import type { SnapshotPart, ViewSnapshots } from '../store/viewSnapshots';
 import type { Bus } from './bus';
+import { lastQuery } from './lazyHistory';
 import type { Projections } from './projections';
 import { historyPart, type SnapshotBase } from './viewSnapshotRestore';
 
@@ -161,14 +162,20 @@ export class ViewSnapshotWriter {
   }
 }
 
-/** The head row's JSON: the view with each session's history replaced by the seq of its part, keys in place. */
+/**
+ * The head row's JSON: the view with each session's history replaced by the seq of its part, keys
+ * in place, and each session's last query (what a start reads of every session).
+ */
 function headBody(view: AppView, refs: ReadonlyMap<string, number>): string {
   const sessions: Record<string, Record<string, unknown>> = {};
+  const lastQueries: Record<string, HistoryEntry> = {};
   for (const [id, session] of Object.entries(view.sessions)) {
+    const last = lastQuery(session);
+    if (last) lastQueries[id] = last;
     const head: Record<string, unknown> = {};
     // Reading each key but `history` keeps a restored session's history unparsed.
     for (const key of Object.keys(session)) head[key] = key === 'history' ? refs.get(historyPart(id)) : (session as unknown as Record<string, unknown>)[key];
     sessions[id] = head;
   }
-  return JSON.stringify({ sessions, datasets: view.datasets });
+  return JSON.stringify({ sessions, datasets: view.datasets, lastQueries });
 }

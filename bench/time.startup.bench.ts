@@ -1,0 +1,129 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { DomainEvent } from '../src/shared/contracts/events';
+import type { Frame } from '../src/shared/contracts/frames';
+import { emptyView, foldAppViewBatches, viewForPattern, type ViewEvent } from '../src/shared/views/appView';
+import { silentLogger } from '../src/main/platform/logger';
+import { EventStore } from '../src/main/store/eventStore';
+import { Bus } from '../src/main/streams/bus';
+import { Projections } from '../src/main/streams/projections';
+import { restoreProjections } from '../src/main/streams/viewSnapshotRestore';
+import { ViewSnapshotWriter } from '../src/main/streams/viewSnapshotWriter';
+import { ProtocolClient } from '../test/support/protocolClient';
+import { startTestCore, tempDir } from '../test/support/testCore';
+import { fromSamples, median, type Bench } from './harness';
+import { log1m } from './store.bench';
+
+/** The session a window of this log shows: the synthetic log's first. */
+const SESSION = 'session-0';
+
+/**
+ * What a window waits for at start: the app core started on the data dir, then the first snapshot
+ * frames of its two subscriptions (`session/<id>` and `catalog`).
+ */
+async function startAndServe(dataDir: string): Promise<{ ms: number; startedMs: number; close: () => Promise<void> }> {
+  const t = performance.now();
+  const core = await startTestCore(dataDir, { memoryLimit: undefined });
+  const startedMs = performance.now() - t;
+  const client = new ProtocolClient((channel) => core.connect(channel));
+  void client.request({ method: 'subscribe', subscriptionId: 'session', pattern: `session/${SESSION}` });
+  void client.request({ method: 'subscribe', subscriptionId: 'catalog', pattern: 'catalog' });
+  await client.until((frames) => ['session', 'catalog'].every((id) => frames.some((f: Frame) => f.kind === 'snapshot' && f.subscriptionId === id)), 120_000);
+  const ms = performance.now() - t;
+  const snapshot = client.frames.find((f) => f.kind === 'snapshot' && f.subscriptionId === 'session');
+  if (snapshot?.kind !== 'snapshot' || !snapshot.state.sessions[SESSION]?.history.length) throw new Error('the first snapshot frame has no history');
+  return {
+    ms,
+    startedMs,
+    close: async () => {
+      client.transport.drop();
+      await core.close();
+    },
+  };
+}
+
+/**
+ * The baseline: every projection rebuilt from scratch with the raw library: a better-sqlite3 read
+ * of every event (the columns a view folds, as arrays, 5,000 a batch from a seq cursor), a
+ * `JSON.parse` of each payload, the one fold, and the same two frames' JSON.
+ */
+function rawRebuild(path: string, events: number): number {
+  const t = performance.now();
+  const db = new Database(path, { readonly: true });
+  const read = db
+    .prepare<[number, number], [number, string, string, number, string, string, string]>(
+      'SELECT global_seq, aggregate_type, aggregate_id, aggregate_seq, event_type, payload, occurred_at FROM events WHERE global_seq > ? ORDER BY global_seq LIMIT ?',
+    )
+    .raw(true);
+  let folded = 0;
+  const batches = function* (): Generator<ViewEvent[]> {
+    for (let cursor = 0; ; ) {
+      const rows = read.all(cursor, 5000);
+      yield rows.map(
+        ([globalSeq, aggregateType, aggregateId, aggregateSeq, type, payload, occurredAt]) =>
+          ({ type, payload: JSON.parse(payload) as unknown, globalSeq, aggregateType, aggregateId, aggregateSeq, occurredAt }) as ViewEvent & DomainEvent,
+      );
+      folded += rows.length;
+      if (rows.length < 5000) return;
+      cursor = rows[rows.length - 1]![0];
+    }
+  };
+  const view = foldAppViewBatches(emptyView(), batches());
+  JSON.stringify(viewForPattern(view, `session/${SESSION}`));
+  JSON.stringify(viewForPattern(view, 'catalog'));
+  db.close();
+  if (folded !== events) throw new Error(`folded ${folded} of ${events} events`);
+  return performance.now() - t;
+}
+
+const startup_1m: Bench = {
+  name: 'time.startup_1m',
+  what: 'starting the app core on a store of 1,000,000 events that has a snapshot → the first snapshot frames a window gets (`session/<id>`, `catalog`) vs rebuilding every projection from scratch (raw better-sqlite3 read of every event, `JSON.parse`, the fold)',
+  goal: 0.1,
+  async run() {
+    const { path: log, events } = log1m();
+    const dir = tempDir('sextant-bench-');
+    const dataDir = join(dir.path, 'data');
+    mkdirSync(dataDir);
+    const path = join(dataDir, 'events.sqlite');
+    copyFileSync(log, path);
+
+    // The snapshot a previous run leaves: one rebuild from the log and the writer's shutdown write.
+    let t = performance.now();
+    const store = new EventStore(path);
+    const projections = new Projections();
+    const restored = restoreProjections(store, store.viewSnapshots(), projections, silentLogger());
+    const writer = new ViewSnapshotWriter(store.viewSnapshots(), projections, new Bus(), silentLogger(), restored);
+    const rebuildMs = performance.now() - t;
+    t = performance.now();
+    await writer.close();
+    const writeMs = performance.now() - t;
+    const snapshotChars = store.viewSnapshots().heads()[0]?.body.length ?? 0;
+    store.close();
+
+    // Interleaved, after one warm-up of each (page cache, the worker's first compile).
+    const b: number[] = [];
+    const s: number[] = [];
+    const started: number[] = [];
+    for (let round = 0; round < 6; round++) {
+      const raw = rawRebuild(log, events);
+      const app = await startAndServe(dataDir);
+      await app.close();
+      if (round === 0) continue;
+      b.push(raw);
+      s.push(app.ms);
+      started.push(app.startedMs);
+    }
+    dir.remove();
+    return fromSamples('time.startup_1m', 'ms', s, b, {
+      events,
+      core_started_ms: median(started).toFixed(0),
+      first_rebuild_ms: rebuildMs.toFixed(0),
+      snapshot_write_ms: writeMs.toFixed(0),
+      head_chars: snapshotChars,
+    });
+  },
+};
+
+export const benches: Bench[] = [startup_1m];
