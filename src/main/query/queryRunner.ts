@@ -13,7 +13,7 @@ import { lastQuery } from '../streams/lazyHistory';
 import type { Projections } from '../streams/projections';
 import { isReordered } from './pageView';
 import { ResultCache } from './resultCache';
-import { isResultTable, ResultIndex } from './resultIndex';
+import { isResultTable, queryIdOfTable, ResultIndex } from './resultIndex';
 import { readResultPage } from './resultPages';
 import { producingHooks, type ProgressFields } from './resultProgress';
 import { rerunResult } from './resultRerun';
@@ -92,10 +92,13 @@ export class QueryRunner {
         });
       }
     }
-    // Kept tables of completed results, oldest first (query ids are UUIDv7: time-ordered), for eviction.
+    // Kept results stay, oldest first for eviction (query ids are UUIDv7: time-ordered); found by
+    // their names, so no history is read for them. Sorted/filtered copies go (they are made again on
+    // demand), and so do the tables of queries a crash left running.
     const wanted = new Map<string, string>();
     for (const table of kept) {
-      const queryId = isResultTable(table) && !orphans.has(table) ? this.results.queryOfTable(table) : undefined;
+      if (!isResultTable(table) || orphans.has(table)) continue;
+      const queryId = queryIdOfTable(table) ?? this.results.queryOfTable(table);
       if (queryId !== undefined) wanted.set(queryId, table);
     }
     for (const [queryId, table] of [...wanted].sort(([a], [b]) => (a < b ? -1 : 1))) this.cache.noteCompleted(queryId, table);
@@ -229,7 +232,9 @@ export class QueryRunner {
 
   private evicted(queryIds: readonly string[]): void {
     for (const queryId of queryIds) {
-      const entry = this.results.get(queryId);
+      // A session not indexed yet learns of it when it is (its table is no longer kept).
+      this.results.dropped(resultTableName(queryId));
+      const entry = this.results.peek(queryId);
       if (entry?.rows.kind !== 'kept') continue;
       entry.rows = { kind: 'evicted', columns: entry.rows.columns };
       this.views.dropAll(entry);

@@ -3,7 +3,13 @@ import { historyLoaded } from '../streams/lazyHistory';
 import type { ResultEntry } from './resultState';
 import { RESULTS_SCHEMA, resultTableName } from './sql';
 
-/** Whether a kept table is a result (`resultTableName`), not a sorted or filtered copy of one (pageView.ts: `<result>_v_<key>`). */
+/** The query id a result table is named after (`resultTableId` drops a UUID's dashes); undefined for any other name. */
+export function queryIdOfTable(table: string): string | undefined {
+  const hex = /^sextant_results\."q_([0-9a-f]{32})"$/.exec(table)?.[1];
+  return hex && `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Whether a kept table (`resultTableName`), not a sorted or filtered copy of one (pageView.ts: `<result>_v_<key>`). */
 export const isResultTable = (table: string): boolean => table.startsWith(`${RESULTS_SCHEMA}."q_`) && !table.includes('_v_');
 
 /**
@@ -18,8 +24,22 @@ export class ResultIndex {
   /** Sessions from the start's view not indexed yet, by id. */
   private readonly unindexed = new Map<string, SessionView>();
 
+  private readonly kept: Set<string>;
+
   /** `kept`: the result tables DuckDB holds at start; a completed query without one is evicted. */
-  constructor(private readonly kept: ReadonlySet<string>) {}
+  constructor(kept: ReadonlySet<string>) {
+    this.kept = new Set(kept);
+  }
+
+  /** The entry of `queryId` if it is indexed already: no history is read to find it. */
+  peek(queryId: string): ResultEntry | undefined {
+    return this.entries.get(queryId);
+  }
+
+  /** A result table was dropped (evicted): a session indexed later must not count it kept. */
+  dropped(table: string): void {
+    this.kept.delete(table);
+  }
 
   /** A session of the start's view: indexed now when its history is loaded, else when first needed. */
   addSession(session: SessionView): void {

@@ -4,10 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DomainEvent, EventMetadata } from '../../shared/contracts/events';
 import type { AppView } from '../../shared/views/appView';
 import { APP_VIEW_SCHEMA_VERSION } from '../../shared/views/appViewSchema';
+import { queryEnd, startQuery } from '../../../test/support/coreEvents';
 import { startTestCore, tempDir } from '../../../test/support/testCore';
 import type { Logger } from '../platform/logger';
 import { EventStore } from '../store/eventStore';
 import { Bus } from './bus';
+import { historyLoaded } from './lazyHistory';
 import { Projections } from './projections';
 import { historyPart, restoreProjections, type RestoreOutcome } from './viewSnapshotRestore';
 import { defaultSnapshotPolicy, ViewSnapshotWriter } from './viewSnapshotWriter';
@@ -253,18 +255,24 @@ function partSeqs(store: EventStore): Map<string, number> {
 }
 
 describe('view snapshots in the running core', () => {
-  it('a clean shutdown writes one, and the next start serves from it what a rebuild serves', async () => {
+  it('a clean shutdown writes one; the next start serves from it what a rebuild serves, reading no history nobody asked for', async () => {
     const dir = tempDir();
     try {
       let core = await startTestCore(dir.path);
-      await core.dispatch({ type: 'OpenSession' });
-      const sessionId = Object.keys(core.view().sessions)[0]!;
-      await core.dispatch({ type: 'RenameSession', sessionId, title: 'Kept across restarts' });
+      const [a, b] = await Promise.all([core.dispatch({ type: 'OpenSession' }), core.dispatch({ type: 'OpenSession' })]).then((acks) => acks.map((r) => (r.ok ? r.value.aggregateId : '')));
+      await core.dispatch({ type: 'RenameSession', sessionId: a!, title: 'Kept across restarts' });
+      const inB = await startQuery(core, b!, 'select 41 + 1 as answer');
+      await queryEnd(core, b!, inB);
       const seq = core.projections.current.seq;
       await core.close();
+
       core = await startTestCore(dir.path);
       expect(core.store.viewSnapshots().heads().map((h) => h.seq)).toEqual([seq]);
-      expect(core.view().sessions[sessionId]?.title).toBe('Kept across restarts');
+      // Start (crash recovery, the result index) read each session's last query, not its history.
+      expect([historyLoaded(core.view().sessions[a!]!), historyLoaded(core.view().sessions[b!]!)]).toEqual([false, false]);
+      const page = await core.runner.fetchPage(inB, 0, 10);
+      expect(page.ok && page.value.values).toEqual([['42']]);
+      expect(core.view().sessions[a!]?.title).toBe('Kept across restarts');
       expectSameAsRebuild(core.projections, core.store);
       await core.close();
     } finally {
