@@ -22,6 +22,8 @@ import { QueryWorker } from '../query/queryWorker';
 import { openEventStore, type EventStore } from '../store/eventStore';
 import { Bus } from '../streams/bus';
 import { Projections } from '../streams/projections';
+import { restoreProjections } from '../streams/viewSnapshotRestore';
+import { defaultSnapshotPolicy, ViewSnapshotWriter, type SnapshotPolicy } from '../streams/viewSnapshotWriter';
 import type { ConnectionScope } from './connectionScope';
 import { openFiles, type OpenedFile } from './openFiles';
 import { defaultFlowLimits, type FlowLimits } from '../streams/outbox';
@@ -52,6 +54,8 @@ export interface AppCoreOptions {
   readonly flowLimits?: Partial<FlowLimits>;
   /** An instant preview running longer than this fails with TIMEOUT (default 2 s). */
   readonly previewBudgetMs?: number;
+  /** When main writes snapshots of its view (docs/store.md, "Snapshots"); tests shrink it. */
+  readonly snapshotPolicy?: Partial<SnapshotPolicy>;
 }
 
 /** The collaborators AppCore composes. Only the core itself and test/support/testCore.ts see them. */
@@ -69,6 +73,7 @@ export interface CoreParts {
   readonly profiles: ProfileService;
   readonly previews: PreviewService;
   readonly time: TimeTravel;
+  readonly snapshots: ViewSnapshotWriter;
 }
 
 /**
@@ -96,6 +101,7 @@ export class AppCore {
     private readonly profiles: ProfileService,
     private readonly previews: PreviewService,
     private readonly time: TimeTravel,
+    private readonly snapshots: ViewSnapshotWriter,
   ) {}
 
   static async start(options: AppCoreOptions): Promise<AppCore> {
@@ -111,7 +117,8 @@ export class AppCore {
     const firstStart = store.lastSeq() === 0;
     const bus = new Bus((e) => log.error({ err: e }, 'bus listener failed'));
     const projections = new Projections();
-    projections.rebuild(store);
+    // From the newest snapshot plus the events after it; the whole log only when there is none.
+    const restored = restoreProjections(store, store.viewSnapshots(), projections, log);
     const handler = new CommandHandler(store, bus, log, { projections });
     const dbPath = join(dataDir, 'duckdb', 'sextant.duckdb');
     const pool = new QueryWorker({
@@ -148,10 +155,11 @@ export class AppCore {
     });
     const time = new TimeTravel(store, new SessionCheckpoints(join(dataDir, 'checkpoints.sqlite'), undefined, log), log);
     time.follow(bus, projections);
-    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews, time);
+    const snapshots = new ViewSnapshotWriter(store.viewSnapshots(), projections, bus, log, restored, { ...defaultSnapshotPolicy, ...options.snapshotPolicy });
+    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews, time, snapshots);
     if (firstStart) await core.seed(options.samples ?? sampleDatasetPaths());
-    log.info({ dataDir, seq: store.lastSeq() }, 'core started');
-    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews, time } };
+    log.info({ dataDir, seq: store.lastSeq(), view: restored.from, folded: restored.folded }, 'core started');
+    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews, time, snapshots } };
   }
 
   /** A first start opens a session and offers the sample datasets. */
@@ -231,6 +239,7 @@ export class AppCore {
     this.time.close();
     await this.pool.close().catch((e: unknown) => this.log.warn({ errorId: toAppError(e, newErrorId()).id }, 'pool close failed'));
     await this.downloads.close().catch(() => undefined);
+    await this.snapshots.close();
     this.store.close();
     this.log.info('core stopped');
     this.log.flush();

@@ -9,9 +9,11 @@ import { systemMeta } from '../commands/systemMeta';
 import { newErrorId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
 import type { Bus } from '../streams/bus';
+import { lastQuery } from '../streams/lazyHistory';
 import type { Projections } from '../streams/projections';
 import { isReordered } from './pageView';
 import { ResultCache } from './resultCache';
+import { isResultTable, queryIdOfTable, ResultIndex } from './resultIndex';
 import { readResultPage } from './resultPages';
 import { producingHooks, type ProgressFields } from './resultProgress';
 import { rerunResult } from './resultRerun';
@@ -50,7 +52,8 @@ type KeptRows = Extract<ResultRows, { kind: 'kept' }>;
 
 export class QueryRunner {
   private readonly running = new Map<string, Run>();
-  private readonly results = new Map<string, ResultEntry>();
+  /** Replaced at start, once DuckDB has said which result tables it keeps. */
+  private results = new ResultIndex(new Set());
   private readonly cache: ResultCache;
   private readonly views: ResultViews;
   private unsubscribe: (() => void) | undefined;
@@ -67,30 +70,20 @@ export class QueryRunner {
     this.views = new ResultViews(pool, this.cache);
   }
 
-  /** Fails what a crash left in flight, indexes the results still kept, then reacts to new events. */
+  /**
+   * Fails what a crash left in flight, indexes the results still kept, then reacts to new events.
+   * It reads each session's last query, not its history: a history restored from a snapshot stays
+   * unread until a page, an export or one of its events needs it (ResultIndex).
+   */
   async start(): Promise<void> {
     const kept = await this.cache.existingTables();
-    const wanted = new Set<string>();
+    this.results = new ResultIndex(kept);
+    const orphans = new Set<string>();
     for (const session of Object.values(this.projections.current.view.sessions)) {
-      for (const h of session.history) {
-        if (h.phase !== 'Completed') continue;
-        const table = resultTableName(h.queryId);
-        const columns = h.columns ?? [];
-        const present = columns.length === 0 || kept.has(table);
-        if (present) wanted.add(table);
-        this.results.set(h.queryId, {
-          queryId: h.queryId,
-          sessionId: session.id,
-          sql: h.sql,
-          table,
-          phase: 'Completed',
-          rows: present ? { kind: 'kept', columns, rowCount: columns.length === 0 ? 0 : (h.rowCount ?? 0) } : { kind: 'evicted', columns },
-          views: new Map(),
-        });
-        this.cache.noteCompleted(h.queryId, table);
-      }
-      const last = session.history.at(-1);
+      this.results.addSession(session);
+      const last = lastQuery(session);
       if (last && isInFlight(last.phase)) {
+        orphans.add(resultTableName(last.queryId));
         await this.system(session.id, last.queryId, undefined, {
           type: 'FailQuery',
           sessionId: session.id,
@@ -99,8 +92,18 @@ export class QueryRunner {
         });
       }
     }
+    // Kept results stay, oldest first for eviction (query ids are UUIDv7: time-ordered); found by
+    // their names, so no history is read for them. Sorted/filtered copies go (they are made again on
+    // demand), and so do the tables of queries a crash left running.
+    const wanted = new Map<string, string>();
+    for (const table of kept) {
+      if (!isResultTable(table) || orphans.has(table)) continue;
+      const queryId = queryIdOfTable(table) ?? this.results.queryOfTable(table);
+      if (queryId !== undefined) wanted.set(queryId, table);
+    }
+    for (const [queryId, table] of [...wanted].sort(([a], [b]) => (a < b ? -1 : 1))) this.cache.noteCompleted(queryId, table);
     // Tables of queries that never completed (a crash mid-run) are not results: free their space.
-    await this.cache.dropAllBut(kept, wanted);
+    await this.cache.dropAllBut(kept, new Set(wanted.values()));
     this.unsubscribe = this.bus.subscribe((m) => {
       if (m.kind === 'event') this.onEvent(m.event);
     });
@@ -189,12 +192,12 @@ export class QueryRunner {
         return void this.execute(entry, e);
       }
       case 'ExecutionBegan': {
-        const entry = this.results.get(e.payload.queryId);
+        const entry = this.results.get(e.payload.queryId, e.aggregateId);
         if (entry) entry.phase = phaseAfter[e.type];
         return;
       }
       case 'QueryCancelled': {
-        const entry = this.results.get(e.payload.queryId);
+        const entry = this.results.get(e.payload.queryId, e.aggregateId);
         if (entry) {
           entry.phase = phaseAfter[e.type];
           entry.rows = { kind: 'none', error: appError(newErrorId(), 'RESULT_NOT_FOUND', 'The query was cancelled; it has no result.') };
@@ -205,7 +208,7 @@ export class QueryRunner {
         return;
       }
       case 'QueryCompleted': {
-        const entry = this.results.get(e.payload.queryId);
+        const entry = this.results.get(e.payload.queryId, e.aggregateId);
         if (entry) {
           entry.phase = phaseAfter[e.type];
           entry.rows = { kind: 'kept', columns: e.payload.columns, rowCount: e.payload.rowCount };
@@ -215,7 +218,7 @@ export class QueryRunner {
         return;
       }
       case 'QueryFailed': {
-        const entry = this.results.get(e.payload.queryId);
+        const entry = this.results.get(e.payload.queryId, e.aggregateId);
         if (entry) {
           entry.phase = phaseAfter[e.type];
           entry.rows = { kind: 'none', error: e.payload.error };
@@ -229,7 +232,9 @@ export class QueryRunner {
 
   private evicted(queryIds: readonly string[]): void {
     for (const queryId of queryIds) {
-      const entry = this.results.get(queryId);
+      // A session not indexed yet learns of it when it is (its table is no longer kept).
+      this.results.dropped(resultTableName(queryId));
+      const entry = this.results.peek(queryId);
       if (entry?.rows.kind !== 'kept') continue;
       entry.rows = { kind: 'evicted', columns: entry.rows.columns };
       this.views.dropAll(entry);

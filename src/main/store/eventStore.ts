@@ -13,6 +13,7 @@ import { openFailure, readFailure } from './storeErrors';
 import { openStoreFile, readDurability, type Durability } from './storeFile';
 import { defineTopicMatches, PatternRead } from './topicSelection';
 import { upcasters as shippedUpcasters, type UpcasterRegistry } from './upcasters';
+import { ViewSnapshots } from './viewSnapshots';
 
 export { MAX_EVENT_PAYLOAD_CHARS, VersionConflict, type NewEvent } from './eventAppender';
 export type { ReplayBatch } from './replayFrames';
@@ -43,6 +44,7 @@ export class EventStore {
   private readonly stmts;
   private readonly envelopesByPattern: PatternRead<EventRow>;
   private readonly framesByPattern: PatternRead<ReplayRow>;
+  private snapshots: ViewSnapshots | undefined;
 
   constructor(
     readonly path: string,
@@ -161,6 +163,11 @@ export class EventStore {
 
   lastSeq(): number {
     return this.guard(() => this.stmts.lastSeq.get()?.s ?? 0);
+  }
+
+  /** Snapshots of the view, kept in their own table of this file (viewSnapshots.ts); they never touch the log. */
+  viewSnapshots(): ViewSnapshots {
+    return (this.snapshots ??= new ViewSnapshots(this.db));
   }
 
   /** The durability settings in force on the store's connection, as SQLite reports them. */

@@ -28,17 +28,18 @@ export class Projections {
 
   /**
    * Folds every stored event as one fold (each session and history copied once, not once per batch),
-   * read in batches so memory stays flat however long the log is.
+   * read in batches so memory stays flat however long the log is. Given `from` (a snapshot's view
+   * and seq), folds only the events after it onto that view.
    */
-  rebuild(store: EventStore): void {
-    let seq = 0;
+  rebuild(store: EventStore, from: { readonly view: AppView; readonly seq: number } = { view: emptyView(), seq: 0 }): void {
+    let seq = from.seq;
     const batches = function* (): Generator<ViewEvent[]> {
-      for (const batch of store.viewEventBatches(0, REBUILD_BATCH)) {
+      for (const batch of store.viewEventBatches(from.seq, REBUILD_BATCH)) {
         yield batch;
         seq = batch[batch.length - 1]!.globalSeq;
       }
     };
-    this.view = foldAppViewBatches(emptyView(), batches());
+    this.view = foldAppViewBatches(from.view, batches());
     this.seq = seq;
   }
 

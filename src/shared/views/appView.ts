@@ -80,6 +80,7 @@ export interface DatasetView {
   readonly undo?: UndoStacks;
 }
 
+/** Changing what this view holds? Bump APP_VIEW_SCHEMA_VERSION (appViewSchema.ts): main keeps snapshots of it. */
 export interface AppView {
   readonly sessions: Readonly<Record<string, SessionView>>;
   readonly datasets: Readonly<Record<string, DatasetView>>;
