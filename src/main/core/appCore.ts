@@ -11,6 +11,7 @@ import { ExportDownloads } from '../explore/exportDownloads';
 import { ExportService, type ChooseExportPath } from '../explore/exportService';
 import { CommandHandler } from '../commands/commandHandler';
 import { ProfileService } from '../explore/profileService';
+import { ChartService } from '../chart/chartService';
 import { profileSources } from '../explore/profileSource';
 import { DEFAULT_PREVIEW_BUDGET_MS, PreviewService } from '../instant/previewService';
 import { collectDiagnostics, type Diagnostics, type RuntimeVersions } from '../platform/diagnostics';
@@ -65,6 +66,7 @@ export interface CoreParts {
   readonly downloads: ExportDownloads;
   readonly profiles: ProfileService;
   readonly previews: PreviewService;
+  readonly charts: ChartService;
 }
 
 /**
@@ -91,6 +93,7 @@ export class AppCore {
     readonly downloads: ExportDownloads,
     private readonly profiles: ProfileService,
     private readonly previews: PreviewService,
+    private readonly charts: ChartService,
   ) {}
 
   static async start(options: AppCoreOptions): Promise<AppCore> {
@@ -141,10 +144,12 @@ export class AppCore {
       budgetMs: options.previewBudgetMs ?? DEFAULT_PREVIEW_BUDGET_MS,
       sessionOpen: (id) => projections.current.view.sessions[id]?.closed === false,
     });
-    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews);
+    const charts = new ChartService(pool, runner, () => projections.current.view);
+    bus.subscribe((m) => m.kind === 'event' && charts.onEvent(m.event));
+    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews, charts);
     if (firstStart) await core.seed(options.samples ?? sampleDatasetPaths());
     log.info({ dataDir, seq: store.lastSeq() }, 'core started');
-    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews } };
+    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews, charts } };
   }
 
   /** A first start opens a session and offers the sample datasets. */
@@ -183,6 +188,7 @@ export class AppCore {
         profileColumns: ({ target, columns }, signal) => this.profiles.profile(target, columns, signal),
         previewSql: (request) => this.previews.preview(request),
         cancelPreview: (sessionId) => this.previews.cancel(sessionId),
+        charts: this.charts,
       },
       channel,
       this.flowLimits,
@@ -213,6 +219,7 @@ export class AppCore {
   async close(): Promise<void> {
     this.exports.close();
     this.previews.close();
+    this.charts.close();
     this.runner.stop();
     this.catalog.stop();
     this.streams.close();

@@ -43,7 +43,10 @@ export function outsideScope(scope: ConnectionScope, request: ClientRequest, vie
       return request.target.kind === 'result' ? query(request.target.queryId) : undefined;
     case 'previewSql':
     case 'cancelPreview':
+    case 'cancelChart':
       return session(request.sessionId);
+    case 'chartData':
+      return session(request.sessionId) ?? query(request.queryId);
     case 'unsubscribe':
     case 'cancelProfile':
       // Both act on what this connection itself made (its subscriptions, its profile requests).

@@ -2,6 +2,7 @@
 import type { ClientCommand } from './commands';
 import type { ExportFormat } from '../explore/exportFormat';
 import type { ProfileTarget } from '../explore/columnProfile';
+import type { ChartSpec } from '../chart/chartSpec';
 import type { ApiMethod, ApiRequest, ExportTarget, PageView } from './protocol';
 
 /**
@@ -27,4 +28,6 @@ export const apiArguments = {
   cancelProfile: (requestIds: readonly string[]) => ({ requestIds: [...requestIds] }),
   previewSql: (sessionId: string, sql: string, cursor: number) => ({ sessionId, sql, cursor }),
   cancelPreview: (sessionId: string) => ({ sessionId }),
+  chartData: (sessionId: string, queryId: string, spec: ChartSpec) => ({ sessionId, queryId, spec }),
+  cancelChart: (sessionId: string) => ({ sessionId }),
 } satisfies { readonly [M in ApiMethod]: (...args: never[]) => ApiRequest<M> };

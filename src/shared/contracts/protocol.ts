@@ -11,6 +11,7 @@ import { columnIndex, pageFilterSchema, pageOrderSchema } from './pageView';
 import { isValidPattern } from './topics';
 import { exportFormats } from '../explore/exportFormat';
 import { previewAnswerSchema, previewRequestSchema } from '../instant/preview';
+import { chartDataRequestSchema, chartDataSchema } from '../chart/chartData';
 
 export { MAX_FILTERS, MAX_MESSAGE_BYTES, MAX_PAGE_ROWS, MAX_SORT_KEYS } from './limits';
 
@@ -168,6 +169,16 @@ export const apiMethods = {
   },
   /** Interrupts the session's preview in flight, if any (the person turned previews off or ran the query). */
   cancelPreview: {
+    request: z.object({ sessionId: z.string().min(1).max(64) }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  /** The marks of a chart of a complete result (docs/charts.md), aggregated by DuckDB; a newer one of the session interrupts it. */
+  chartData: {
+    request: chartDataRequestSchema,
+    response: chartDataSchema,
+  },
+  /** Interrupts the session's chart query in flight, if any (the chart was closed or its result replaced). */
+  cancelChart: {
     request: z.object({ sessionId: z.string().min(1).max(64) }).strict(),
     response: z.object({ cancelled: z.boolean() }),
   },

@@ -4,6 +4,7 @@ import type { SessionEvent } from '../contracts/events';
 import { assertNever, reject, type Decider } from './decider';
 import { isInFlight, phaseAfter, type InFlightPhase, type QueryPhase } from './queryLifecycle';
 import { decideResultView, viewKey } from './resultView';
+import { chartKey, decideChart } from './chartSetting';
 
 /** The session's current (or last) query, if it ran one. One query in flight per session. */
 export type LatestQuery = { readonly phase: 'Idle' } | { readonly phase: QueryPhase; readonly queryId: string };
@@ -24,6 +25,8 @@ interface CompletedResult {
   readonly columnCount: number;
   /** The current view's key (viewKey), so setting the same view again records nothing. */
   readonly view: string;
+  /** The current chart's key (chartKey), so setting the same chart again records nothing. */
+  readonly chart: string;
 }
 
 export type QuerySessionState =
@@ -95,6 +98,8 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
         : mismatch(q, command.queryId);
     case 'SetResultView':
       return decideResultView(command, state.results[command.queryId]);
+    case 'SetChart':
+      return decideChart(command, state.results[command.queryId]);
     case 'FailQuery':
       return inFlight(q) && q.queryId === command.queryId
         ? [{ type: 'QueryFailed', payload: { queryId: command.queryId, error: command.error } }]
@@ -140,8 +145,12 @@ function evolve(state: QuerySessionState, event: SessionEvent): QuerySessionStat
       const result = state.results[event.payload.queryId];
       return result ? { ...state, results: { ...state.results, [event.payload.queryId]: { ...result, view: viewKey(event.payload) } } } : state;
     }
+    case 'ChartSet': {
+      const result = state.results[event.payload.queryId];
+      return result ? { ...state, results: { ...state.results, [event.payload.queryId]: { ...result, chart: chartKey(event.payload.spec) } } } : state;
+    }
     case 'QueryCompleted': {
-      const results = { ...state.results, [event.payload.queryId]: { columnCount: event.payload.columns.length, view: viewKey({ orderBy: [], filter: [] }) } };
+      const results = { ...state.results, [event.payload.queryId]: { columnCount: event.payload.columns.length, view: viewKey({ orderBy: [], filter: [] }), chart: chartKey(null) } };
       return { ...state, results, query: { phase: phaseAfter[event.type], queryId: event.payload.queryId } };
     }
     case 'QueryStarted':
