@@ -8,7 +8,7 @@ const FLIGHTS = `read_json_auto('${VEGA_DATA}/flights-10k.json')`;
 const region = (page: Page) => page.getByRole('region', { name: 'Chart' });
 const combo = (page: Page, name: string) => region(page).getByRole('combobox', { name, exact: true });
 const chartData = (page: Page) => region(page).getByRole('table', { name: 'Chart data' });
-const grouped = (n: string | null) => Number(n).toLocaleString('en-US');
+const grouped = (n: string | null | undefined) => Number(n).toLocaleString('en-US');
 
 /** The "Chart data" table's body as text, row by row. */
 const tableRows = (page: Page) =>

@@ -61,7 +61,8 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
   const value = spec.aggregate === 'Count' || !y ? 'count(*)' : `${AGGREGATE_SQL[spec.aggregate]}(y)`;
   const valueLabel = spec.aggregate === 'Count' || !y ? 'count' : `${spec.aggregate.toLowerCase()} of ${y.name}`;
   const limit = `LIMIT ${MAX_CHART_MARKS + 1}`;
-  const src = (parts: readonly string[], where: string) => `src AS (SELECT ${parts.join(', ')} FROM ${relation}${where ? ` WHERE ${where}` : ''})`;
+  // a projection of the relation: scanned again wherever used rather than materialized (a copy of every row)
+  const src = (parts: readonly string[], where: string) => `src AS NOT MATERIALIZED (SELECT ${parts.join(', ')} FROM ${relation}${where ? ` WHERE ${where}` : ''})`;
   const colorPart = color ? [`${color.sql}::VARCHAR AS color_raw`] : [];
   const colorCol: ChartDataColumn[] = color ? [{ role: 'color', kind: 'category', label: color.name }] : [];
   // the most frequent colors, the rest as OTHER (a NULL color is a series of its own)

@@ -34,7 +34,7 @@ export function drawChart(data: ChartData, theme: ChartTheme, width: number, hei
     width,
     height,
     marginLeft: 56,
-    marginBottom: 40,
+    marginBottom: 56,
     style: { background: 'transparent', color: theme.fg, fontSize: '11px' },
     color: { legend: has('color') || spec.mark === 'Heatmap' || (has('value') && has('y1')), scheme: has('color') ? 'tableau10' : 'blues' },
   } as const;
@@ -73,7 +73,11 @@ export function drawChart(data: ChartData, theme: ChartTheme, width: number, hei
   } else {
     // bars: a category (or a time bin) each, stacked by color
     layers.push(Plot.barY(marks, { x: 'x', y: 'value', fill: color }), Plot.ruleY([0], { stroke: theme.muted }));
-    x = { type: 'band', domain: [...new Set(marks.map((m) => (m.x instanceof Date ? m.x.getTime() : m.x)))].map((v) => (typeof v === 'number' ? new Date(v) : v)), label: label('x'), ...(kind('x') === 'time' ? { tickFormat: (d: Date) => d.toISOString().slice(0, 10) } : {}), tickRotate: marks.length > 12 ? -45 : 0 };
+    const domain = [...new Set(marks.map((m) => (m.x instanceof Date ? m.x.getTime() : m.x)))].map((v) => (typeof v === 'number' ? new Date(v) : v));
+    // many bars: every k-th label, so they stay readable
+    const every = Math.max(1, Math.ceil(domain.length / Math.max(1, Math.floor(width / 28))));
+    const text = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).length > 14 ? `${String(d).slice(0, 13)}…` : String(d));
+    x = { type: 'band', domain, label: label('x'), tickFormat: (d: unknown, i: number) => (i % every === 0 ? text(d) : ''), tickRotate: domain.length > 8 ? -40 : 0 };
     y = { label: label('value'), grid: true };
   }
   return Plot.plot({ ...common, x, y, marks: layers });
