@@ -26,7 +26,15 @@ async function histogramOracle(column: string): Promise<string[][]> {
   return rows.map(([a, b, n]) => [a!, b!, grouped(n!)]);
 }
 
-test('Chart proposes a histogram whose marks are raw DuckDB’s bins; bars of a category are DuckDB’s counts; the chart comes back after a reload', async ({ app }, testInfo) => {
+/** Raw DuckDB's bars of counts per origin: the 50 most frequent (ties by name), then the rest as (other). */
+async function barsOracle(relation: string): Promise<string[][]> {
+  const top = await duckdbRows(`select origin, count(*) as n from ${relation} group by origin order by n desc, origin limit 50`);
+  const [[total]] = (await duckdbRows(`select count(*) from ${relation}`)) as [[string]];
+  const rest = Number(total) - top.reduce((s, [, n]) => s + Number(n), 0);
+  return [...top.map(([k, n]) => [k!, grouped(n)]), ...(rest > 0 ? [['(other)', grouped(String(rest))]] : [])];
+}
+
+test('Chart proposes a histogram whose marks are raw DuckDB’s bins; bars of a category are DuckDB’s counts, also of the next result; the chart comes back after a reload', async ({ app }, testInfo) => {
   const { page } = app;
   await runSql(page, `select * from ${FLIGHTS}`);
   await expect(status(page)).toHaveText(/^10,000 rows in \d+ ms$/);
@@ -49,18 +57,24 @@ test('Chart proposes a histogram whose marks are raw DuckDB’s bins; bars of a 
   await combo(page, 'Mark').selectOption('Bar');
   await combo(page, 'X').selectOption('origin');
   await expect(region(page).getByRole('img', { name: 'Bar chart of count per origin' })).toBeVisible();
-  const top = await duckdbRows(`select origin, count(*) as n from ${FLIGHTS} group by origin order by n desc, origin limit 50`);
-  const [[total]] = (await duckdbRows(`select count(*) from ${FLIGHTS}`)) as [[string]];
-  const rest = Number(total) - top.reduce((s, [, n]) => s + Number(n), 0);
-  const expected = [...top.map(([k, n]) => [k!, grouped(n)]), ...(rest > 0 ? [['(other)', grouped(String(rest))]] : [])];
-  await expect.poll(() => tableRows(page)).toEqual(expected);
-  await expect(region(page).locator('svg g[aria-label="bar"] rect')).toHaveCount(expected.length);
+  const all = await barsOracle(FLIGHTS);
+  await expect.poll(() => tableRows(page)).toEqual(all);
+  await expect(region(page).locator('svg g[aria-label="bar"] rect')).toHaveCount(all.length);
   await screenshot(page, testInfo, 'chart-bar');
 
-  // SVG export is a download of the drawn chart
-  const download = page.waitForEvent('download');
-  await region(page).getByRole('button', { name: 'Export SVG' }).click();
-  expect((await download).suggestedFilename()).toBe('chart.svg');
+  // PNG and SVG export are downloads of the drawn chart (the PNG is drawn through a data: image the CSP allows)
+  for (const [name, file] of [['Export PNG', 'chart.png'], ['Export SVG', 'chart.svg']] as const) {
+    const download = page.waitForEvent('download');
+    await region(page).getByRole('button', { name }).click();
+    expect((await download).suggestedFilename()).toBe(file);
+  }
+
+  // a new query while the chart is open: the same chart of the new result once it completes
+  const LATE = `(select * from ${FLIGHTS} where delay > 0)`;
+  await runSql(page, `select * from ${LATE}`);
+  const expected = await barsOracle(LATE);
+  await expect.poll(() => tableRows(page)).toEqual(expected);
+  await expect(combo(page, 'X')).toHaveValue('origin');
 
   // the setting is the session's: after a reload the same chart is back, with the same marks
   await page.reload();
