@@ -52,7 +52,10 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     if (!el) return;
     el.replaceChildren();
     if (!data) return;
-    el.append(drawChart(data, themeColors(el), width, CHART_HEIGHT));
+    const drawn = drawChart(data, themeColors(el), width, CHART_HEIGHT);
+    // the region's img names the chart; Plot's own SVG is its picture, not a second image
+    drawn.setAttribute('aria-hidden', 'true');
+    el.append(drawn);
   }, [data, width]);
 
   const onKeyDown = (e: KeyboardEvent) => {

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartData } from '../../../shared/chart/chartData';
 import type { ChartRole } from '../../../shared/chart/chartSql';
-import { marksOf } from './chartRows';
+import { marksOf, type Mark } from './chartRows';
 
 /** The theme's colors, read from the CSS variables when drawing, so an exported file carries them too. */
 export interface ChartTheme {
@@ -36,7 +36,7 @@ export function drawChart(data: ChartData, theme: ChartTheme, width: number, hei
     marginLeft: 56,
     marginBottom: 56,
     style: { background: 'transparent', color: theme.fg, fontSize: '11px' },
-    color: { legend: has('color') || spec.mark === 'Heatmap' || (has('value') && has('y1')), scheme: has('color') ? 'tableau10' : 'blues' },
+    color: { legend: has('color') || spec.mark === 'Heatmap' || (has('value') && has('y1')), scheme: has('color') ? 'tableau10' : 'blues', ...(has('color') ? {} : { label: 'count' }) },
   } as const;
   const layers: Plot.Markish[] = [];
   let x: Plot.ScaleOptions;
@@ -45,7 +45,7 @@ export function drawChart(data: ChartData, theme: ChartTheme, width: number, hei
     // a box plot: whiskers min–max, a box q1–q3, a tick at the median
     const at = has('x') ? 'x' : () => label('min')?.replace(/^min of /, '') ?? '';
     layers.push(Plot.ruleX(marks, { x: at, y1: 'min', y2: 'max', stroke: theme.muted }), Plot.barY(marks, { x: at, y1: 'q1', y2: 'q3', fill: theme.accent, fillOpacity: 0.6 }), Plot.tickY(marks, { x: at, y: 'median', stroke: theme.fg, strokeWidth: 2 }));
-    x = { type: 'band', label: label('x') };
+    x = has('x') ? bandAxis(marks, width, label('x')) : { type: 'band', label: null };
     y = { label: label('min')?.replace(/^min of /, '') ?? null, grid: true };
   } else if (has('y1') || has('x1') && has('value') && (has('y') || has('y1'))) {
     // a heatmap or a scatter's density: one cell per bin pair, its count as color
@@ -73,12 +73,16 @@ export function drawChart(data: ChartData, theme: ChartTheme, width: number, hei
   } else {
     // bars: a category (or a time bin) each, stacked by color
     layers.push(Plot.barY(marks, { x: 'x', y: 'value', fill: color }), Plot.ruleY([0], { stroke: theme.muted }));
-    const domain = [...new Set(marks.map((m) => (m.x instanceof Date ? m.x.getTime() : m.x)))].map((v) => (typeof v === 'number' ? new Date(v) : v));
-    // many bars: every k-th label, so they stay readable
-    const every = Math.max(1, Math.ceil(domain.length / Math.max(1, Math.floor(width / 28))));
-    const text = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).length > 14 ? `${String(d).slice(0, 13)}…` : String(d));
-    x = { type: 'band', domain, label: label('x'), tickFormat: (d: unknown, i: number) => (i % every === 0 ? text(d) : ''), tickRotate: domain.length > 8 ? -40 : 0 };
+    x = bandAxis(marks, width, label('x'));
     y = { label: label('value'), grid: true };
   }
   return Plot.plot({ ...common, x, y, marks: layers });
+}
+
+/** A band axis over the marks' x in their order (most frequent first, OTHER last); with many bands, every k-th label, so they stay readable. */
+function bandAxis(marks: readonly Mark[], width: number, label: string | null): Plot.ScaleOptions {
+  const domain = [...new Set(marks.map((m) => (m.x instanceof Date ? m.x.getTime() : m.x)))].map((v) => (typeof v === 'number' ? new Date(v) : v));
+  const every = Math.max(1, Math.ceil(domain.length / Math.max(1, Math.floor(width / 28))));
+  const text = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).length > 14 ? `${String(d).slice(0, 13)}…` : String(d));
+  return { type: 'band', domain, label, tickFormat: (d: unknown, i: number) => (i % every === 0 ? text(d) : ''), tickRotate: domain.length > 8 ? -40 : 0 };
 }

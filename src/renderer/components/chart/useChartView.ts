@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { chartProblem, proposeChart, type ChartSpec } from '../../../shared/chart/chartSpec';
 import type { ClientCommand } from '../../../shared/contracts/commands';
+import { chartKey } from '../../../shared/domain/chartSetting';
 import type { SessionView } from '../../../shared/views/appView';
 import type { GridResult } from '../grid/useResultPages';
 
@@ -15,7 +16,13 @@ export function useChartView(dispatch: (command: ClientCommand) => unknown, sess
   const recorded = entry?.chart;
   const [carried, setCarried] = useState<ChartSpec>();
   const complete = result?.rowCount !== undefined && result.columns !== undefined;
-  const spec = recorded ?? (carried && result ? carried : undefined);
+  // the latest choice, shown until its ChartSet arrives: a second change right after a first builds on it, not on the older setting
+  const [pending, setPending] = useState<{ readonly queryId: string; readonly spec: ChartSpec }>();
+  const ahead = pending && pending.queryId === result?.queryId ? pending.spec : undefined;
+  const spec = ahead ?? recorded ?? (carried && result ? carried : undefined);
+  useEffect(() => {
+    if (recorded && pending && chartKey(recorded) === chartKey(pending.spec)) setPending(undefined);
+  }, [recorded, pending]);
 
   const record = (next: ChartSpec | null) => {
     if (!session || !result || !complete) return;
@@ -39,15 +46,20 @@ export function useChartView(dispatch: (command: ClientCommand) => unknown, sess
     toggle() {
       if (spec) {
         setCarried(undefined);
+        setPending(undefined);
         record(null);
       } else if (result?.columns) {
         const proposed = proposeChart(result.columns, result.rowCount);
         if (proposed) record(proposed);
       }
     },
-    change: (next: ChartSpec) => record(next),
+    change(next: ChartSpec) {
+      if (result) setPending({ queryId: result.queryId, spec: next });
+      record(next);
+    },
     close() {
       setCarried(undefined);
+      setPending(undefined);
       if (recorded) record(null);
     },
   };
