@@ -30,6 +30,7 @@ export function toDomainCommand(c: Exclude<ClientCommand, { type: 'ForkSession' 
     case 'SaveDraft':
     case 'AttachDataset':
     case 'SetResultView':
+    case 'SetChart':
     case 'RemoveDataset':
       return { command: c };
     default:

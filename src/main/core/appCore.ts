@@ -11,6 +11,7 @@ import { ExportDownloads } from '../explore/exportDownloads';
 import { ExportService, type ChooseExportPath } from '../explore/exportService';
 import { CommandHandler } from '../commands/commandHandler';
 import { ProfileService } from '../explore/profileService';
+import { ChartService } from '../chart/chartService';
 import { profileSources } from '../explore/profileSource';
 import { DEFAULT_PREVIEW_BUDGET_MS, PreviewService } from '../instant/previewService';
 import { collectDiagnostics, type Diagnostics, type RuntimeVersions } from '../platform/diagnostics';
@@ -74,6 +75,7 @@ export interface CoreParts {
   readonly previews: PreviewService;
   readonly time: TimeTravel;
   readonly snapshots: ViewSnapshotWriter;
+  readonly charts: ChartService;
 }
 
 /**
@@ -102,6 +104,7 @@ export class AppCore {
     private readonly previews: PreviewService,
     private readonly time: TimeTravel,
     private readonly snapshots: ViewSnapshotWriter,
+    private readonly charts: ChartService,
   ) {}
 
   static async start(options: AppCoreOptions): Promise<AppCore> {
@@ -156,10 +159,12 @@ export class AppCore {
     const time = new TimeTravel(store, new SessionCheckpoints(join(dataDir, 'checkpoints.sqlite'), undefined, log), log);
     time.follow(bus, projections);
     const snapshots = new ViewSnapshotWriter(store.viewSnapshots(), projections, bus, log, restored, { ...defaultSnapshotPolicy, ...options.snapshotPolicy });
-    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews, time, snapshots);
+    const charts = new ChartService(pool, runner, () => projections.current.view);
+    bus.subscribe((m) => m.kind === 'event' && charts.onEvent(m.event));
+    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews, time, snapshots, charts);
     if (firstStart) await core.seed(options.samples ?? sampleDatasetPaths());
     log.info({ dataDir, seq: store.lastSeq(), view: restored.from, folded: restored.folded }, 'core started');
-    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews, time, snapshots } };
+    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews, time, snapshots, charts } };
   }
 
   /** A first start opens a session and offers the sample datasets. */
@@ -203,6 +208,7 @@ export class AppCore {
         cancelPreview: (sessionId) => this.previews.cancel(sessionId),
         timeline: (sessionId) => this.time.timeline(sessionId),
         sessionAt: (sessionId, seq) => this.time.sessionAt(sessionId, seq),
+        charts: this.charts,
       },
       channel,
       this.flowLimits,
@@ -233,6 +239,7 @@ export class AppCore {
   async close(): Promise<void> {
     this.exports.close();
     this.previews.close();
+    this.charts.close();
     this.runner.stop();
     this.catalog.stop();
     this.streams.close();

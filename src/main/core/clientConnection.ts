@@ -27,6 +27,7 @@ const MAX_SUBSCRIPTIONS = 64;
 /** Profile requests one connection may have waiting at once (a client asks for what is in view). */
 const MAX_PROFILE_REQUESTS = 256;
 
+const noCharts = (): AppError => appError(newErrorId(), 'INTERNAL', 'This connection cannot draw charts.');
 const noExports = (): AppError => appError(newErrorId(), 'EXPORT_UNAVAILABLE', 'This connection cannot export results.');
 
 /** What a connection needs from the core: AppCore provides it, tests build a lighter one. */
@@ -47,6 +48,8 @@ export interface ConnectionServices {
   /** A session's timeline and the session as it was at a point (time/timeTravel.ts). */
   timeline(sessionId: string): Promise<Result<ApiResponse<'timeline'>>>;
   sessionAt(sessionId: string, seq: number): Promise<Result<ApiResponse<'sessionAt'>>>;
+  /** Charts of results (chart/chartService.ts); a lighter core without them refuses the chart methods. */
+  readonly charts?: { chart(request: ApiRequest<'chartData'>): Promise<Result<ApiResponse<'chartData'>>>; cancel(sessionId: string): Result<ApiResponse<'cancelChart'>> };
   /** What this connection may reach (connectionScope.ts); absent: everything, as the overview window. */
   readonly scope?: ConnectionScope;
   /** Main's current view: which session a result belongs to, for a scoped connection. */
@@ -167,6 +170,8 @@ export class ClientConnection {
     cancelPreview: ({ sessionId }) => this.services.cancelPreview(sessionId),
     timeline: ({ sessionId }) => this.services.timeline(sessionId),
     sessionAt: ({ sessionId, seq }) => this.services.sessionAt(sessionId, seq),
+    chartData: (request) => this.services.charts?.chart(request) ?? fail(noCharts()),
+    cancelChart: ({ sessionId }) => this.services.charts?.cancel(sessionId) ?? fail(noCharts()),
   };
 
   constructor(

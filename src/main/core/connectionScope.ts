@@ -45,7 +45,10 @@ export function outsideScope(scope: ConnectionScope, request: ClientRequest, vie
     case 'cancelPreview':
     case 'timeline':
     case 'sessionAt':
+    case 'cancelChart':
       return session(request.sessionId);
+    case 'chartData':
+      return session(request.sessionId) ?? query(request.queryId);
     case 'unsubscribe':
     case 'cancelProfile':
       // Both act on what this connection itself made (its subscriptions, its profile requests).

@@ -57,3 +57,13 @@ describe('what a connection scoped to one session may reach', () => {
     expect(reach({ method: 'exportOutcome', exportId: 'e1' }, scoped, (id) => id === 'e1')).toBeUndefined();
   });
 });
+
+describe('connection scope: charts', () => {
+  const histogram = { mark: 'Histogram', x: 'n', aggregate: 'Count' } as const;
+  it('given a session window, then it charts its own results only, naming its own session', () => {
+    expect(reach({ method: 'chartData', sessionId: 'mine', queryId: 'q-mine', spec: histogram })).toBeUndefined();
+    expect(reach({ method: 'chartData', sessionId: 'mine', queryId: 'q-theirs', spec: histogram })).toMatch(/another session/);
+    expect(reach({ method: 'chartData', sessionId: 'theirs', queryId: 'q-theirs', spec: histogram })).toMatch(/another session/);
+    expect(reach({ method: 'cancelChart', sessionId: 'theirs' })).toMatch(/another session/);
+  });
+});

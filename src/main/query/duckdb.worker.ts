@@ -14,6 +14,7 @@ import { convertArrowToParquet } from '../catalog/arrowImport.worker';
 import { interruptAllExports, interruptExport, runExportCopy } from '../explore/exportCopy.worker';
 import { registerDataset, unregisterDataset } from '../catalog/readers.worker';
 import { cancelProfile, interruptProfiles, runProfile } from '../explore/profileRunner.worker';
+import { cancelChart, interruptCharts, runChart } from '../chart/chartRunner.worker';
 import { cancelPreview, interruptPreviews, runPreview } from '../instant/previewRunner.worker';
 import { PREVIEW_SAMPLE } from '../instant/previewSample.worker';
 import { readPage } from './pageReader.worker';
@@ -117,6 +118,7 @@ async function shutdown(code: number, error?: AppError): Promise<void> {
   c?.admin.interrupt();
   interruptProfiles();
   interruptPreviews();
+  interruptCharts();
   if (inFlight > 0) await Promise.race([new Promise<void>((r) => drained.push(r)), new Promise((r) => setTimeout(r, SETTLE_LIMIT_MS))]);
   process.exit(code);
 }
@@ -160,6 +162,11 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
     case 'cancelPreview':
       cancelPreview(request.previewId);
       return null;
+    case 'chart':
+      return runChart(c.instance, request.chartId, request.sql);
+    case 'cancelChart':
+      cancelChart(request.chartId);
+      return null;
   }
 }
 
@@ -194,6 +201,8 @@ const FALLBACK_CODE = {
   cancelProfile: 'INTERNAL',
   preview: 'SQL_ERROR',
   cancelPreview: 'INTERNAL',
+  chart: 'SQL_ERROR',
+  cancelChart: 'INTERNAL',
 } as const;
 
 /**

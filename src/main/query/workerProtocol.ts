@@ -51,7 +51,11 @@ export type WorkerRequest =
   /** An instant preview of the statement under `cursor` in `sql` (src/main/instant), on a connection of its own. */
   | { readonly type: 'preview'; readonly jobId: number; readonly previewId: string; readonly sql: string; readonly cursor: number }
   /** Interrupts the preview `previewId` (or keeps it from starting). */
-  | { readonly type: 'cancelPreview'; readonly jobId: number; readonly previewId: string };
+  | { readonly type: 'cancelPreview'; readonly jobId: number; readonly previewId: string }
+  /** A chart's marks (src/shared/chart/chartSql.ts) on the charts' own connections: rows as text. */
+  | { readonly type: 'chart'; readonly jobId: number; readonly chartId: string; readonly sql: string }
+  /** Interrupts the chart query `chartId` (or keeps it from starting). */
+  | { readonly type: 'cancelChart'; readonly jobId: number; readonly chartId: string };
 
 export interface RunOutcome {
   readonly rowCount: number;
@@ -75,6 +79,8 @@ export interface ReplyOf {
   cancelProfile: null;
   preview: PreviewAnswer;
   cancelPreview: null;
+  chart: ReadonlyArray<ReadonlyArray<string | null>>;
+  cancelChart: null;
 }
 
 export interface RunProgress {

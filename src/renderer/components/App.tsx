@@ -26,6 +26,9 @@ import { useInstantPreview } from './instant/useInstantPreview';
 import { ProfileButton } from './profile/ProfileButton';
 import { ProfilePanel } from './profile/ProfilePanel';
 import { useProfileView } from './profile/useProfileView';
+import { ChartButton } from './chart/ChartButton';
+import { ChartPanel } from './chart/ChartPanel';
+import { useChartView } from './chart/useChartView';
 import { SessionTabs, tabId } from './sessions/SessionTabs';
 import { UndoRedo } from './sessions/UndoRedo';
 import { StatusBar } from './status/StatusBar';
@@ -89,6 +92,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const instant = useInstantPreview(api, active?.id, running, () => editor.current?.textAndCursor());
   const gridResult = active && gridResultFor(active.history);
   const shownProfile = profile.shownWith(gridResult);
+  const chart = useChartView(dispatch, active, gridResult);
   const filterToValue = (column: number, value: string | null) =>
     grid.current?.setColumnFilter(column, value === null ? [{ column, op: 'isNull' }] : [{ column, op: 'eq', value }]);
   const editorError: EditorError | undefined =
@@ -267,6 +271,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
                     gridResult.rowCount !== undefined && (
                       <>
                         <ProfileButton result={gridResult} open={profile.isResultOpen(gridResult)} onToggle={() => profile.toggleResult(gridResult)} />
+                        <ChartButton open={chart.shown} disabled={!gridResult.columns?.length} onToggle={chart.toggle} />
                         <ExportButton api={api} sessionId={active.id} queryId={gridResult.queryId} rowCount={gridResult.rowCount} view={gridResult.view && pageViewOf(gridResult.view)} />
                       </>
                     )
@@ -281,6 +286,18 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
                 />
               ) : (
                 <div className="grid-empty">Run a query to see results.</div>
+              )}
+              {chart.shown && gridResult && (
+                <ChartPanel
+                  api={api}
+                  sessionId={active.id}
+                  queryId={gridResult.queryId}
+                  columns={gridResult.rowCount === undefined ? undefined : gridResult.columns}
+                  spec={chart.spec}
+                  onChange={chart.change}
+                  onClose={chart.close}
+                  onNotice={setNotice}
+                />
               )}
               {shownProfile && (
                 <ProfilePanel

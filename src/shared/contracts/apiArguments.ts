@@ -2,6 +2,7 @@
 import type { ClientCommand } from './commands';
 import type { ExportFormat } from '../explore/exportFormat';
 import type { ProfileTarget } from '../explore/columnProfile';
+import type { ChartSpec } from '../chart/chartSpec';
 import type { ApiMethod, ApiRequest, ExportTarget, PageView } from './protocol';
 
 /**
@@ -29,4 +30,6 @@ export const apiArguments = {
   cancelPreview: (sessionId: string) => ({ sessionId }),
   timeline: (sessionId: string) => ({ sessionId }),
   sessionAt: (sessionId: string, seq: number) => ({ sessionId, seq }),
+  chartData: (sessionId: string, queryId: string, spec: ChartSpec) => ({ sessionId, queryId, spec }),
+  cancelChart: (sessionId: string) => ({ sessionId }),
 } satisfies { readonly [M in ApiMethod]: (...args: never[]) => ApiRequest<M> };

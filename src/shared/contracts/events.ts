@@ -3,6 +3,7 @@ import { exportFormats } from '../explore/exportFormat';
 import { appErrorSchema } from './errors';
 import { pageFilterSchema, pageOrderSchema } from './pageView';
 import { sessionForkedSchema } from './sessionForked';
+import { chartSpecSchema } from '../chart/chartSpec';
 
 /** A result column as DuckDB names and types it (`BIGINT`, `DECIMAL(18,3)`, `STRUCT(a INTEGER)`…). */
 export const columnSchema = z.object({ name: z.string(), type: z.string() });
@@ -90,6 +91,8 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   /** A completed result is now shown sorted and filtered so (empty lists: as it came). */
   event('ResultViewSet', z.object({ queryId: z.string(), orderBy: pageOrderSchema, filter: pageFilterSchema })),
   ...undoEvents(),
+  /** A completed result is now shown with this chart beside it (docs/charts.md); null: its chart was closed. */
+  event('ChartSet', z.object({ queryId: z.string(), spec: chartSpecSchema.nullable() })),
 ]);
 export type SessionEvent = z.infer<typeof sessionEventSchema>;
 

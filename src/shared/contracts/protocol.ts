@@ -13,6 +13,7 @@ import { exportFormats } from '../explore/exportFormat';
 import { previewAnswerSchema, previewRequestSchema } from '../instant/preview';
 import { timelineEntrySchema } from '../views/timeline';
 import type { SessionView } from '../views/appView';
+import { chartDataRequestSchema, chartDataSchema } from '../chart/chartData';
 
 export { MAX_FILTERS, MAX_MESSAGE_BYTES, MAX_PAGE_ROWS, MAX_SORT_KEYS } from './limits';
 
@@ -182,6 +183,16 @@ export const apiMethods = {
   sessionAt: {
     request: z.object({ sessionId: z.string().min(1).max(64), seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) }).strict(),
     response: z.object({ session: z.custom<SessionView>(), seq: z.number().int().nonnegative(), occurredAt: z.string() }),
+  },
+  /** The marks of a chart of a complete result (docs/charts.md), aggregated by DuckDB; a newer one of the session interrupts it. */
+  chartData: {
+    request: chartDataRequestSchema,
+    response: chartDataSchema,
+  },
+  /** Interrupts the session's chart query in flight, if any (the chart was closed or its result replaced). */
+  cancelChart: {
+    request: z.object({ sessionId: z.string().min(1).max(64) }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
   },
 } as const;
 

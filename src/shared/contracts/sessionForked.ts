@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chartSpecSchema } from '../chart/chartSpec';
 import { exportFormats } from '../explore/exportFormat';
 import { appErrorSchema } from './errors';
 import { pageFilterSchema, pageOrderSchema } from './pageView';
@@ -27,6 +28,7 @@ export const forkedHistoryEntrySchema = z.object({
     .array(z.object({ format: z.enum(exportFormats), target: z.string(), rows: z.number().int().nonnegative(), bytes: z.number().int().nonnegative(), exportedAt: z.string() }))
     .optional(),
   view: z.object({ orderBy: pageOrderSchema, filter: pageFilterSchema }).optional(),
+  chart: chartSpecSchema.optional(),
 });
 export type ForkedHistoryEntry = z.infer<typeof forkedHistoryEntrySchema>;
 

@@ -7,6 +7,7 @@ import { isInFlight, phaseAfter, type InFlightPhase, type QueryPhase } from './q
 import { decideResultView, viewKey } from './resultView';
 import { applySessionUndo, sessionUndoEntry, type SessionUndoEntry } from './sessionUndo';
 import { counted, decideRedo, decideUndo, emptyUndoLog, recorded, redone, undone, type UndoLog } from './undoable';
+import { chartKey, decideChart } from './chartSetting';
 
 /** The session's current (or last) query, if it ran one. One query in flight per session. */
 export type LatestQuery = { readonly phase: 'Idle' } | { readonly phase: QueryPhase; readonly queryId: string };
@@ -29,6 +30,8 @@ interface CompletedResult {
   readonly columnCount: number;
   /** The current view's key (viewKey), so setting the same view again records nothing. */
   readonly view: string;
+  /** The current chart's key (chartKey), so setting the same chart again records nothing. */
+  readonly chart: string;
 }
 
 export type QuerySessionState =
@@ -108,6 +111,8 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
         : mismatch(q, command.queryId);
     case 'SetResultView':
       return decideResultView(command, state.results[command.queryId]);
+    case 'SetChart':
+      return decideChart(command, state.results[command.queryId]);
     case 'FailQuery':
       return inFlight(q) && q.queryId === command.queryId
         ? [{ type: 'QueryFailed', payload: { queryId: command.queryId, error: command.error } }]
@@ -184,8 +189,12 @@ function evolveContent(state: QuerySessionState, event: Exclude<SessionEvent, Un
       const result = state.results[event.payload.queryId];
       return result ? { ...state, results: { ...state.results, [event.payload.queryId]: { ...result, view: viewKey(event.payload) } } } : state;
     }
+    case 'ChartSet': {
+      const result = state.results[event.payload.queryId];
+      return result ? { ...state, results: { ...state.results, [event.payload.queryId]: { ...result, chart: chartKey(event.payload.spec) } } } : state;
+    }
     case 'QueryCompleted': {
-      const results = { ...state.results, [event.payload.queryId]: { columnCount: event.payload.columns.length, view: viewKey({ orderBy: [], filter: [] }) } };
+      const results = { ...state.results, [event.payload.queryId]: { columnCount: event.payload.columns.length, view: viewKey({ orderBy: [], filter: [] }), chart: chartKey(null) } };
       return { ...state, results, query: { phase: phaseAfter[event.type], queryId: event.payload.queryId } };
     }
     case 'QueryStarted':
@@ -202,7 +211,7 @@ function evolveContent(state: QuerySessionState, event: Exclude<SessionEvent, Un
 function forkedState(p: SessionForkedPayload): QuerySessionState {
   const results: Record<string, CompletedResult> = {};
   for (const h of p.history) {
-    if (h.phase === 'Completed') results[h.queryId] = { columnCount: h.columns?.length ?? 0, view: viewKey(h.view ?? { orderBy: [], filter: [] }) };
+    if (h.phase === 'Completed') results[h.queryId] = { columnCount: h.columns?.length ?? 0, view: viewKey(h.view ?? { orderBy: [], filter: [] }), chart: chartKey(h.chart ?? null) };
   }
   return { status: 'Open', title: p.title, datasetIds: p.datasetIds, draft: p.draft, results, query: { phase: 'Idle' }, undo: emptyUndoLog() };
 }

@@ -33,6 +33,7 @@ export function overwritesLaterChange(command: SessionCommand, later: readonly S
     case 'UndoSessionAction':
     case 'RedoSessionAction':
       // An undo names the exact action it takes back (its seq), which the decider checks instead.
+    case 'SetChart':
       return false;
     default:
       return assertNever(command);

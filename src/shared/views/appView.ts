@@ -7,6 +7,7 @@ import type { ForkOrigin, SessionForkedPayload } from '../contracts/sessionForke
 import { isPlainView, type ResultView } from '../domain/resultView';
 import { isUndoable } from '../domain/undoable';
 import { applyToSession, moveTop, pushNew, sessionUndoEntry, type UndoEvent, type UndoStacks, type WritableStacks } from './undoFold';
+import type { ChartSpec } from '../chart/chartSpec';
 
 /**
  * The projected state the UI renders. One pure fold (`foldAppView`) runs in main (projections,
@@ -28,6 +29,8 @@ export interface HistoryEntry {
   readonly exports?: readonly ExportEntry[];
   /** How its result is sorted and filtered (ResultViewSet); absent while shown as it came. */
   readonly view?: ResultView;
+  /** The chart shown beside its result (ChartSet); absent when none. */
+  readonly chart?: ChartSpec;
 }
 
 export interface ExportEntry {
@@ -266,6 +269,13 @@ class ViewDraft {
         const { orderBy, filter } = e.payload;
         if (isPlainView({ orderBy, filter })) delete h.view;
         else h.view = { orderBy, filter };
+        return;
+      }
+      case 'ChartSet': {
+        const h = this.writableEntry(s, e.payload.queryId);
+        if (!h) return;
+        if (e.payload.spec) h.chart = e.payload.spec;
+        else delete h.chart;
         return;
       }
       default:

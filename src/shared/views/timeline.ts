@@ -9,7 +9,7 @@ import type { ViewEvent } from './appView';
  * is one entry, a run of draft saves is one "Edited SQL", a tab switch is none. Each entry ends at a
  * global seq: the point `sessionAt` shows the session as it was.
  */
-export const timelineKinds = ['opened', 'forked', 'query', 'view', 'renamed', 'draft', 'dataset', 'exported', 'closed', 'reopened', 'undo', 'redo'] as const;
+export const timelineKinds = ['opened', 'forked', 'query', 'view', 'renamed', 'draft', 'dataset', 'exported', 'closed', 'reopened', 'undo', 'redo', 'chart'] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 
 export const timelineEntrySchema = z.object({
@@ -114,6 +114,11 @@ export function timelineOf(events: readonly SessionViewEvent[]): TimelineEntry[]
       case 'ResultExported':
         add('exported', `Exported ${rows(e.payload.rows)} as ${e.payload.format === 'ndjson' ? 'NDJSON' : e.payload.format.toUpperCase()}`, e, e.payload.queryId);
         break;
+      case 'ChartSet': {
+        const spec = e.payload.spec;
+        add('chart', spec ? `Charted ${spec.mark.toLowerCase()} of ${spec.x}${spec.y ? ` and ${spec.y}` : ''}` : 'Closed the chart', e, e.payload.queryId);
+        break;
+      }
       case 'ActionUndone':
         add('undo', `Undid: ${labels.get(e.payload.seq) ?? 'an action'}`, e);
         break;

@@ -1,0 +1,90 @@
+import type { Page } from '@playwright/test';
+import { duckdbRows } from './duckdbOracle';
+import { expect, test, VEGA_DATA } from './fixtures';
+import { runSql, screenshot, status } from './workbench.helpers';
+
+const FLIGHTS = `read_json_auto('${VEGA_DATA}/flights-10k.json')`;
+
+const region = (page: Page) => page.getByRole('region', { name: 'Chart' });
+const combo = (page: Page, name: string) => region(page).getByRole('combobox', { name, exact: true });
+const chartData = (page: Page) => region(page).getByRole('table', { name: 'Chart data' });
+const grouped = (n: string | null | undefined) => Number(n).toLocaleString('en-US');
+
+/** The "Chart data" table's body as text, row by row. */
+const tableRows = (page: Page) =>
+  chartData(page)
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+
+/** Raw DuckDB's histogram of a whole-number column: a nice step (1, 2 or 5 × 10ⁿ) for about 40 bins, as docs/charts.md defines it. */
+async function histogramOracle(column: string): Promise<string[][]> {
+  const [[lo, hi]] = (await duckdbRows(`select min(${column}), max(${column}) from ${FLIGHTS}`)) as [[string, string]];
+  const raw = (Number(hi) - Number(lo)) / 40;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = Math.max(1, (raw / mag <= 1 ? 1 : raw / mag <= 2 ? 2 : raw / mag <= 5 ? 5 : 10) * mag);
+  const rows = await duckdbRows(`select floor(${column} / ${step})::BIGINT * ${step}, (floor(${column} / ${step})::BIGINT + 1) * ${step}, count(*) from ${FLIGHTS} where ${column} is not null group by 1, 2 order by 1`);
+  return rows.map(([a, b, n]) => [a!, b!, grouped(n!)]);
+}
+
+/** Raw DuckDB's bars of counts per origin: the 50 most frequent (ties by name), then the rest as (other). */
+async function barsOracle(relation: string): Promise<string[][]> {
+  const top = await duckdbRows(`select origin, count(*) as n from ${relation} group by origin order by n desc, origin limit 50`);
+  const [[total]] = (await duckdbRows(`select count(*) from ${relation}`)) as [[string]];
+  const rest = Number(total) - top.reduce((s, [, n]) => s + Number(n), 0);
+  return [...top.map(([k, n]) => [k!, grouped(n)]), ...(rest > 0 ? [['(other)', grouped(String(rest))]] : [])];
+}
+
+test('Chart proposes a histogram whose marks are raw DuckDB’s bins; bars of a category are DuckDB’s counts, also of the next result; the chart comes back after a reload', async ({ app }, testInfo) => {
+  const { page } = app;
+  await runSql(page, `select * from ${FLIGHTS}`);
+  await expect(status(page)).toHaveText(/^10,000 rows in \d+ ms$/);
+  const button = page.getByRole('button', { name: 'Chart', exact: true });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+
+  // proposed: a histogram of the first number column, drawn as an image that says so
+  await expect(combo(page, 'Mark')).toHaveValue('Histogram');
+  await expect(combo(page, 'X')).toHaveValue('delay');
+  await expect(region(page).getByRole('img', { name: 'Histogram of delay, count per bin' })).toBeVisible();
+  await region(page).getByRole('button', { name: 'Show chart data' }).click();
+  const bins = await histogramOracle('delay');
+  await expect.poll(() => tableRows(page)).toEqual(bins);
+  // one rectangle drawn per row of chart data
+  await expect(region(page).locator('svg g[aria-label="rect"] rect')).toHaveCount(bins.length);
+  await screenshot(page, testInfo, 'chart-histogram');
+
+  // bars of counts per origin: the 50 most frequent, then the rest as (other)
+  await combo(page, 'Mark').selectOption('Bar');
+  await combo(page, 'X').selectOption('origin');
+  await expect(region(page).getByRole('img', { name: 'Bar chart of count per origin' })).toBeVisible();
+  const all = await barsOracle(FLIGHTS);
+  await expect.poll(() => tableRows(page)).toEqual(all);
+  await expect(region(page).locator('svg g[aria-label="bar"] rect')).toHaveCount(all.length);
+  await screenshot(page, testInfo, 'chart-bar');
+
+  // PNG and SVG export are downloads of the drawn chart (the PNG is drawn through a data: image the CSP allows)
+  for (const [name, file] of [['Export PNG', 'chart.png'], ['Export SVG', 'chart.svg']] as const) {
+    const download = page.waitForEvent('download');
+    await region(page).getByRole('button', { name }).click();
+    expect((await download).suggestedFilename()).toBe(file);
+  }
+
+  // a new query while the chart is open: the same chart of the new result once it completes
+  const LATE = `(select * from ${FLIGHTS} where delay > 0)`;
+  await runSql(page, `select * from ${LATE}`);
+  const expected = await barsOracle(LATE);
+  await expect.poll(() => tableRows(page)).toEqual(expected);
+  await expect(combo(page, 'X')).toHaveValue('origin');
+
+  // the setting is the session's: after a reload the same chart is back, with the same marks
+  await page.reload();
+  await expect(combo(page, 'Mark')).toHaveValue('Bar');
+  await expect(combo(page, 'X')).toHaveValue('origin');
+  await region(page).getByRole('button', { name: 'Show chart data' }).click();
+  await expect.poll(() => tableRows(page)).toEqual(expected);
+
+  // Escape closes it, and that is remembered too
+  await region(page).press('Escape');
+  await expect(region(page)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Chart', exact: true })).toHaveAttribute('aria-pressed', 'false');
+});

@@ -1,0 +1,31 @@
+import type { ChartData } from '../../../shared/chart/chartData';
+import type { ChartSpec } from '../../../shared/chart/chartSpec';
+
+/** What a chart's value is: "count", "average of delay". */
+export const valueText = (spec: ChartSpec): string => (spec.aggregate === 'Count' || spec.y === undefined ? 'count' : `${spec.aggregate.toLowerCase()} of ${spec.y}`);
+
+/**
+ * The accessible name of a drawn chart: what it shows, in words ("Histogram of delay, count per
+ * bin"). `data` tells a scatter of points from its density grid.
+ */
+export function chartLabel(spec: ChartSpec, data?: Pick<ChartData, 'columns'>): string {
+  const by = spec.color === undefined ? '' : `, by ${spec.color}`;
+  switch (spec.mark) {
+    case 'Histogram':
+      return `Histogram of ${spec.x}, count per bin${by}`;
+    case 'Bar':
+      return `Bar chart of ${valueText(spec)} per ${spec.x}${by}`;
+    case 'Line':
+      return `Line chart of ${valueText(spec)} over ${spec.x}${by}`;
+    case 'Area':
+      return `Area chart of ${valueText(spec)} over ${spec.x}${by}`;
+    case 'Scatter': {
+      const density = data?.columns.some((c) => c.role === 'value') ?? false;
+      return `Scatter plot of ${spec.y ?? ''} against ${spec.x}${density ? ', count per cell' : by}`;
+    }
+    case 'Heatmap':
+      return `Heatmap of count by ${spec.x} and ${spec.y ?? ''}`;
+    case 'Box':
+      return spec.y === undefined ? `Box plot of ${spec.x}` : `Box plot of ${spec.y} per ${spec.x}`;
+  }
+}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { chartLabel } from './chartLabel';
+
+describe('chartLabel', () => {
+  it('says what each chart shows', () => {
+    expect(chartLabel({ mark: 'Histogram', x: 'dep_delay', aggregate: 'Count' })).toBe('Histogram of dep_delay, count per bin');
+    expect(chartLabel({ mark: 'Bar', x: 'origin', y: 'delay', color: 'dest', aggregate: 'Average' })).toBe('Bar chart of average of delay per origin, by dest');
+    expect(chartLabel({ mark: 'Line', x: 'date', y: 'delay', aggregate: 'Max' })).toBe('Line chart of max of delay over date');
+    expect(chartLabel({ mark: 'Box', x: 'delay', aggregate: 'Count' })).toBe('Box plot of delay');
+    const density = { columns: [{ role: 'x1' as const, kind: 'number' as const, label: 'a' }, { role: 'value' as const, kind: 'number' as const, label: 'count' }] };
+    expect(chartLabel({ mark: 'Scatter', x: 'a', y: 'b', aggregate: 'Count' }, density)).toBe('Scatter plot of b against a, count per cell');
+  });
+});

@@ -1,0 +1,88 @@
+import * as Plot from '@observablehq/plot';
+import type { ChartData } from '../../../shared/chart/chartData';
+import type { ChartRole } from '../../../shared/chart/chartSql';
+import { marksOf, type Mark } from './chartRows';
+
+/** The theme's colors, read from the CSS variables when drawing, so an exported file carries them too. */
+export interface ChartTheme {
+  readonly fg: string;
+  readonly muted: string;
+  readonly accent: string;
+  readonly bg: string;
+}
+
+export function themeColors(element: Element): ChartTheme {
+  const style = getComputedStyle(element);
+  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return { fg: read('--fg', '#1d1f23'), muted: read('--muted', '#5f6672'), accent: read('--accent', '#2458d6'), bg: read('--bg', '#ffffff') };
+}
+
+/**
+ * Draws chart data with Observable Plot: the marks DuckDB computed, drawn as they are (Plot's own
+ * transforms would aggregate again). Plot styles its SVG with an inline <style>, which the
+ * renderer's CSP allows (style-src 'unsafe-inline').
+ */
+export function drawChart(data: ChartData, theme: ChartTheme, width: number, height: number): SVGSVGElement | HTMLElement {
+  const marks = marksOf(data);
+  const has = (role: ChartRole) => data.columns.some((c) => c.role === role);
+  const kind = (role: ChartRole) => data.columns.find((c) => c.role === role)?.kind;
+  const label = (role: ChartRole) => data.columns.find((c) => c.role === role)?.label.replace(/ from$/, '') ?? null;
+  const color = has('color') ? 'color' : theme.accent;
+  const { spec } = data;
+  const scale = (role: ChartRole) => (kind(role) === 'time' ? ({ type: 'utc' } as const) : kind(role) === 'number' ? ({ type: 'linear' } as const) : ({ type: 'band', domain: [...new Set(marks.map((m) => m[role] as string))] } as const));
+  const common = {
+    width,
+    height,
+    marginLeft: 56,
+    marginBottom: 56,
+    style: { background: 'transparent', color: theme.fg, fontSize: '11px' },
+    color: { legend: has('color') || spec.mark === 'Heatmap' || (has('value') && has('y1')), scheme: has('color') ? 'tableau10' : 'blues', ...(has('color') ? {} : { label: 'count' }) },
+  } as const;
+  const layers: Plot.Markish[] = [];
+  let x: Plot.ScaleOptions;
+  let y: Plot.ScaleOptions;
+  if (has('min')) {
+    // a box plot: whiskers min–max, a box q1–q3, a tick at the median
+    const at = has('x') ? 'x' : () => label('min')?.replace(/^min of /, '') ?? '';
+    layers.push(Plot.ruleX(marks, { x: at, y1: 'min', y2: 'max', stroke: theme.muted }), Plot.barY(marks, { x: at, y1: 'q1', y2: 'q3', fill: theme.accent, fillOpacity: 0.6 }), Plot.tickY(marks, { x: at, y: 'median', stroke: theme.fg, strokeWidth: 2 }));
+    x = has('x') ? bandAxis(marks, width, label('x')) : { type: 'band', label: null };
+    y = { label: label('min')?.replace(/^min of /, '') ?? null, grid: true };
+  } else if (has('y1') || has('x1') && has('value') && (has('y') || has('y1'))) {
+    // a heatmap or a scatter's density: one cell per bin pair, its count as color
+    const xs = has('x1') ? { x1: 'x1', x2: 'x2' } : { x: 'x' };
+    const ys = has('y1') ? { y1: 'y1', y2: 'y2' } : { y: 'y' };
+    layers.push(has('x1') && has('y1') ? Plot.rect(marks, { ...xs, ...ys, fill: 'value', inset: 0 }) : has('x1') ? Plot.barX(marks, { ...xs, y: 'y', fill: 'value' }) : has('y1') ? Plot.barY(marks, { x: 'x', ...ys, fill: 'value' }) : Plot.cell(marks, { x: 'x', y: 'y', fill: 'value' }));
+    x = has('x1') ? { ...scale('x1'), label: label('x1') } : { ...scale('x'), label: label('x') };
+    y = has('y1') ? { ...scale('y1'), label: label('y1') } : { ...scale('y'), label: label('y') };
+  } else if (has('x1')) {
+    // a histogram: one rectangle per bin
+    layers.push(Plot.rectY(marks, { x1: 'x1', x2: 'x2', y: 'value', fill: color, inset: 0.5 }), Plot.ruleY([0], { stroke: theme.muted }));
+    x = { ...scale('x1'), label: label('x1') };
+    y = { label: 'count', grid: true };
+  } else if (has('y')) {
+    // a scatter of points
+    layers.push(Plot.dot(marks, { x: 'x', y: 'y', fill: color, r: 2, fillOpacity: 0.7 }));
+    x = { ...scale('x'), label: label('x'), grid: true };
+    y = { ...scale('y'), label: label('y'), grid: true };
+  } else if ((spec.mark === 'Line' || spec.mark === 'Area') && kind('x') !== 'category') {
+    const z = has('color') ? 'color' : undefined;
+    if (spec.mark === 'Area') layers.push(Plot.areaY(marks, { x: 'x', y: 'value', z, fill: color, fillOpacity: 0.35 }));
+    layers.push(Plot.lineY(marks, { x: 'x', y: 'value', z, stroke: color, strokeWidth: 1.5 }));
+    x = { ...scale('x'), label: label('x') };
+    y = { label: label('value'), grid: true };
+  } else {
+    // bars: a category (or a time bin) each, stacked by color
+    layers.push(Plot.barY(marks, { x: 'x', y: 'value', fill: color }), Plot.ruleY([0], { stroke: theme.muted }));
+    x = bandAxis(marks, width, label('x'));
+    y = { label: label('value'), grid: true };
+  }
+  return Plot.plot({ ...common, x, y, marks: layers });
+}
+
+/** A band axis over the marks' x in their order (most frequent first, OTHER last); with many bands, every k-th label, so they stay readable. */
+function bandAxis(marks: readonly Mark[], width: number, label: string | null): Plot.ScaleOptions {
+  const domain = [...new Set(marks.map((m) => (m.x instanceof Date ? m.x.getTime() : m.x)))].map((v) => (typeof v === 'number' ? new Date(v) : v));
+  const every = Math.max(1, Math.ceil(domain.length / Math.max(1, Math.floor(width / 28))));
+  const text = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).length > 14 ? `${String(d).slice(0, 13)}…` : String(d));
+  return { type: 'band', domain, label, tickFormat: (d: unknown, i: number) => (i % every === 0 ? text(d) : ''), tickRotate: domain.length > 8 ? -40 : 0 };
+}

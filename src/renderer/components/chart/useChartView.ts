@@ -1,0 +1,66 @@
+import { useEffect, useRef, useState } from 'react';
+import { chartProblem, proposeChart, type ChartSpec } from '../../../shared/chart/chartSpec';
+import type { ClientCommand } from '../../../shared/contracts/commands';
+import { chartKey } from '../../../shared/domain/chartSetting';
+import type { SessionView } from '../../../shared/views/appView';
+import type { GridResult } from '../grid/useResultPages';
+
+/**
+ * Which chart is shown beside the grid. The setting lives in the session (ChartSet on the result's
+ * history entry), so it comes back after a reload or a restart. While the chart is open, a new
+ * query's result gets the same chart once it completes (a proposed one if its columns do not fit):
+ * until then the region waits for it.
+ */
+export function useChartView(dispatch: (command: ClientCommand) => unknown, session: SessionView | undefined, result: GridResult | undefined) {
+  const entry = result && session?.history.find((h) => h.queryId === result.queryId);
+  const recorded = entry?.chart;
+  const [carried, setCarried] = useState<ChartSpec>();
+  const complete = result?.rowCount !== undefined && result.columns !== undefined;
+  // the latest choice, shown until its ChartSet arrives: a second change right after a first builds on it, not on the older setting
+  const [pending, setPending] = useState<{ readonly queryId: string; readonly spec: ChartSpec }>();
+  const ahead = pending && pending.queryId === result?.queryId ? pending.spec : undefined;
+  const spec = ahead ?? recorded ?? (carried && result ? carried : undefined);
+  useEffect(() => {
+    if (recorded && pending && chartKey(recorded) === chartKey(pending.spec)) setPending(undefined);
+  }, [recorded, pending]);
+
+  const record = (next: ChartSpec | null) => {
+    if (!session || !result || !complete) return;
+    void dispatch({ type: 'SetChart', sessionId: session.id, queryId: result.queryId, spec: next });
+  };
+  useEffect(() => {
+    if (recorded) setCarried(recorded);
+  }, [recorded]);
+  // a new result while the chart is open: chart it alike once complete
+  const carriedFor = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!carried || recorded || !complete || !result || carriedFor.current === result.queryId) return;
+    carriedFor.current = result.queryId;
+    const columns = result.columns ?? [];
+    record(chartProblem(carried, columns) === undefined ? carried : (proposeChart(columns, result.rowCount) ?? null));
+  });
+
+  return {
+    shown: spec !== undefined,
+    spec,
+    toggle() {
+      if (spec) {
+        setCarried(undefined);
+        setPending(undefined);
+        record(null);
+      } else if (result?.columns) {
+        const proposed = proposeChart(result.columns, result.rowCount);
+        if (proposed) record(proposed);
+      }
+    },
+    change(next: ChartSpec) {
+      if (result) setPending({ queryId: result.queryId, spec: next });
+      record(next);
+    },
+    close() {
+      setCarried(undefined);
+      setPending(undefined);
+      if (recorded) record(null);
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { chartSpecSchema } from './chartSpec';
+
+/** A chartData request: a chart of a complete result of a session. */
+export const chartDataRequestSchema = z
+  .object({
+    sessionId: z.string().min(1).max(64),
+    queryId: z.string().min(1).max(64),
+    spec: chartSpecSchema,
+  })
+  .strict();
+export type ChartDataRequest = z.infer<typeof chartDataRequestSchema>;
+
+const roles = ['x', 'x1', 'x2', 'y', 'y1', 'y2', 'color', 'value', 'min', 'q1', 'median', 'q3', 'max'] as const;
+
+/**
+ * The marks of a chart, exactly as drawn (docs/charts.md): one row per bar, point, cell, box or
+ * line vertex, each cell DuckDB's own text (null for SQL NULL). `truncated` says the SQL had more
+ * than MAX_CHART_MARKS rows and only the first were sent.
+ */
+export const chartDataSchema = z.object({
+  queryId: z.string(),
+  spec: chartSpecSchema,
+  columns: z.array(z.object({ role: z.enum(roles), kind: z.enum(['number', 'time', 'category']), label: z.string() })),
+  rows: z.array(z.array(z.string().nullable())),
+  truncated: z.boolean(),
+});
+export type ChartData = z.infer<typeof chartDataSchema>;

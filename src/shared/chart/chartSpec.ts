@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { columnKind } from '../explore/columnKind';
+
+export const chartMarks = ['Bar', 'Line', 'Area', 'Scatter', 'Histogram', 'Heatmap', 'Box'] as const;
+export const chartAggregates = ['Count', 'Sum', 'Average', 'Median', 'Min', 'Max'] as const;
+export type ChartMark = (typeof chartMarks)[number];
+export type ChartAggregate = (typeof chartAggregates)[number];
+
+/** Column names as a result names them: any text, quotes, spaces and Unicode included. */
+const columnName = z.string().min(1).max(1024);
+
+/**
+ * What a chart draws (docs/charts.md): a mark over columns of a result, named as the result names
+ * them, and how rows become a mark's value. Recorded in the session (ChartSet) and sent with chartData.
+ */
+export const chartSpecSchema = z
+  .object({
+    mark: z.enum(chartMarks),
+    x: columnName,
+    y: columnName.optional(),
+    color: columnName.optional(),
+    aggregate: z.enum(chartAggregates),
+  })
+  .strict();
+export type ChartSpec = z.infer<typeof chartSpecSchema>;
+
+/** At most this many marks (rows of chart data) cross from main to the renderer for one chart. */
+export const MAX_CHART_MARKS = 10_000;
+
+/** How a chart reads a column: a position on a number or time axis, or a category. */
+export type AxisKind = 'number' | 'time' | 'category';
+
+export function axisKind(duckdbType: string): AxisKind {
+  const k = columnKind(duckdbType);
+  switch (k.kind) {
+    case 'integer':
+    case 'decimal':
+    case 'float':
+      return 'number';
+    case 'date':
+    case 'timestamp':
+      return 'time';
+    case 'time':
+    case 'boolean':
+    case 'text':
+    case 'other':
+      return 'category';
+  }
+}
+
+export interface ChartColumn {
+  readonly name: string;
+  readonly type: string;
+}
+
+/** Why `spec` cannot be drawn over `columns`, in words a person can act on; undefined when it can. */
+export function chartProblem(spec: ChartSpec, columns: readonly ChartColumn[]): string | undefined {
+  const kindOf = (name: string | undefined) => {
+    const c = name === undefined ? undefined : columns.find((col) => col.name === name);
+    return c && axisKind(c.type);
+  };
+  for (const name of [spec.x, spec.y, spec.color]) {
+    if (name !== undefined && !columns.some((c) => c.name === name)) return `The result has no column ${JSON.stringify(name)}.`;
+  }
+  const x = kindOf(spec.x);
+  const y = kindOf(spec.y);
+  const needsY = spec.aggregate !== 'Count' && (spec.mark === 'Bar' || spec.mark === 'Line' || spec.mark === 'Area');
+  if (needsY && y !== 'number') return `${spec.aggregate} needs a number column as Y.`;
+  switch (spec.mark) {
+    case 'Histogram':
+      return x === 'category' ? 'A histogram needs a number or date column as X; use Bar for categories.' : undefined;
+    case 'Scatter':
+    case 'Heatmap':
+      return spec.y === undefined ? `A ${spec.mark === 'Scatter' ? 'scatter' : 'heatmap'} needs a Y column.` : undefined;
+    case 'Box':
+      if (spec.y === undefined) return x === 'number' ? undefined : 'A box plot needs a number column (as X alone, or as Y).';
+      return y === 'number' ? undefined : 'A box plot needs a number column as Y.';
+    case 'Bar':
+    case 'Line':
+    case 'Area':
+      return undefined;
+  }
+}
+
+/** Rows above which two numbers make a heatmap rather than a scatter of points. */
+export const SCATTER_POINTS_MAX = MAX_CHART_MARKS;
+
+/**
+ * A sensible first chart of a result from its column types: a line over time for a date and a
+ * number, a heatmap (or a scatter, when few rows) for two numbers, a histogram for one number, bars
+ * of counts for a category. Undefined when nothing can be charted (no columns).
+ */
+export function proposeChart(columns: readonly ChartColumn[], rows?: number): ChartSpec | undefined {
+  const of = (kind: AxisKind) => columns.filter((c) => axisKind(c.type) === kind).map((c) => c.name);
+  const [time] = of('time');
+  const numbers = of('number');
+  const [category] = of('category');
+  const [n1, n2] = numbers;
+  if (time !== undefined && n1 !== undefined) return { mark: 'Line', x: time, y: n1, aggregate: 'Average' };
+  if (n1 !== undefined && n2 !== undefined && rows !== undefined && rows > SCATTER_POINTS_MAX) return { mark: 'Heatmap', x: n1, y: n2, aggregate: 'Count' };
+  if (n1 !== undefined) return { mark: 'Histogram', x: n1, aggregate: 'Count' };
+  if (category !== undefined) return { mark: 'Bar', x: category, aggregate: 'Count' };
+  if (time !== undefined) return { mark: 'Histogram', x: time, aggregate: 'Count' };
+  const first = columns[0];
+  return first && { mark: 'Bar', x: first.name, aggregate: 'Count' };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { chartProblem, chartSpecSchema, proposeChart } from './chartSpec';
+
+const col = (name: string, type: string) => ({ name, type });
+
+describe('proposeChart', () => {
+  it('proposes a line over time for a date and a number', () => {
+    expect(proposeChart([col('day', 'DATE'), col('n', 'BIGINT')], 10)).toEqual({ mark: 'Line', x: 'day', y: 'n', aggregate: 'Average' });
+  });
+  it('proposes a histogram for one number', () => {
+    expect(proposeChart([col('name', 'VARCHAR'), col('delay', 'HUGEINT')], 10)).toEqual({ mark: 'Histogram', x: 'delay', aggregate: 'Count' });
+  });
+  it('proposes a heatmap for two numbers with many rows, a histogram with few', () => {
+    const columns = [col('a', 'DOUBLE'), col('b', 'DECIMAL(18,3)')];
+    expect(proposeChart(columns, 10_001)).toEqual({ mark: 'Heatmap', x: 'a', y: 'b', aggregate: 'Count' });
+    expect(proposeChart(columns, 10_000)?.mark).toBe('Histogram');
+  });
+  it('proposes bars of counts for a category', () => {
+    expect(proposeChart([col('origin "x"', 'VARCHAR')], 5)).toEqual({ mark: 'Bar', x: 'origin "x"', aggregate: 'Count' });
+  });
+  it('proposes nothing without columns', () => {
+    expect(proposeChart([])).toBeUndefined();
+  });
+});
+
+describe('chartProblem', () => {
+  const columns = [col('t', 'TIMESTAMP'), col('n', 'INTEGER'), col('s', 'VARCHAR')];
+  it('accepts what proposeChart proposes', () => {
+    const spec = proposeChart(columns)!;
+    expect(chartProblem(spec, columns)).toBeUndefined();
+  });
+  it('names a missing column, a non-number aggregate and a histogram of text', () => {
+    expect(chartProblem({ mark: 'Bar', x: 'gone', aggregate: 'Count' }, columns)).toMatch(/no column "gone"/);
+    expect(chartProblem({ mark: 'Bar', x: 's', y: 's', aggregate: 'Sum' }, columns)).toMatch(/Sum needs a number column as Y/);
+    expect(chartProblem({ mark: 'Histogram', x: 's', aggregate: 'Count' }, columns)).toMatch(/histogram needs a number or date/);
+    expect(chartProblem({ mark: 'Scatter', x: 'n', aggregate: 'Count' }, columns)).toMatch(/needs a Y column/);
+  });
+  it('the schema refuses unknown marks and keys', () => {
+    expect(chartSpecSchema.safeParse({ mark: 'Pie', x: 'a', aggregate: 'Count' }).success).toBe(false);
+    expect(chartSpecSchema.safeParse({ mark: 'Bar', x: 'a', aggregate: 'Count', sql: 'drop' }).success).toBe(false);
+  });
+});

@@ -1,0 +1,227 @@
+import { quoteIdent } from '../explore/openAsSql';
+import { columnKind } from '../explore/columnKind';
+import { axisKind, MAX_CHART_MARKS, type AxisKind, type ChartAggregate, type ChartColumn, type ChartSpec } from './chartSpec';
+
+/** What a column of chart data holds, so the renderer knows how to read its text. */
+export type ChartRole = 'x' | 'x1' | 'x2' | 'y' | 'y1' | 'y2' | 'color' | 'value' | 'min' | 'q1' | 'median' | 'q3' | 'max';
+
+export interface ChartDataColumn {
+  readonly role: ChartRole;
+  /** How its text reads: a number, a timestamp (`2001-01-01 00:00:00`, UTC), or a label. */
+  readonly kind: AxisKind;
+  /** The column header a person reads in "Chart data". */
+  readonly label: string;
+}
+
+/** A chart column of the relation: its name and type, and how SQL reaches it (a kept result's `c3`; else its quoted name). */
+export interface ChartSourceColumn extends ChartColumn {
+  readonly ref?: string;
+}
+
+export interface ChartQuery {
+  /** One statement; every output column is VARCHAR (DuckDB's own text), at most MAX_CHART_MARKS + 1 rows. */
+  readonly sql: string;
+  readonly columns: readonly ChartDataColumn[];
+}
+
+/** Bins a number axis aims at; a nice step (1, 2 or 5 × 10ⁿ) gives at most this many plus one. */
+const HISTOGRAM_BINS = 40;
+const HEATMAP_BINS = 50;
+/** A scatter of more rows than it can draw becomes a density grid this fine: at most 91 × 91 cells. */
+const DENSITY_BINS = 90;
+/** Categories beyond the most frequent ones are counted together as OTHER. */
+const TOP_CATEGORIES = 50;
+const TOP_COLORS = 9;
+const TOP_BOXES = 30;
+/** Pixel buckets across a line: M4 keeps at most four vertices per bucket and series. */
+const LINE_BUCKETS = 1000;
+export const OTHER = '(other)';
+
+const AGGREGATE_SQL: Readonly<Record<Exclude<ChartAggregate, 'Count'>, string>> = { Sum: 'sum', Average: 'avg', Median: 'median', Min: 'min', Max: 'max' };
+
+/** A SQL string literal. Only constants of this module go through it; nothing a person typed. */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * The SQL whose rows are exactly the marks a chart draws (docs/charts.md): numbers binned with nice
+ * widths, dates binned with date_trunc at a unit that fits their span, categories capped to the
+ * most frequent with the rest as OTHER, a scatter of many rows as a density grid, a line reduced to
+ * at most four vertices per pixel bucket (M4: first, last, min and max). Columns are reached only
+ * through their quoted reference; a spec is expected to pass chartProblem first.
+ */
+export function chartSql(spec: ChartSpec, relation: string, columns: readonly ChartSourceColumn[], options: { readonly rows?: number } = {}): ChartQuery {
+  const find = (name: string | undefined) => {
+    const c = name === undefined ? undefined : columns.find((col) => col.name === name);
+    return c && { ...c, sql: c.ref ?? quoteIdent(c.name), kind: axisKind(c.type), integer: columnKind(c.type).kind === 'integer' };
+  };
+  const x = find(spec.x);
+  if (!x) throw new Error(`no column ${spec.x}`);
+  const y = find(spec.y);
+  const color = find(spec.color);
+  const value = spec.aggregate === 'Count' || !y ? 'count(*)' : `${AGGREGATE_SQL[spec.aggregate]}(y)`;
+  const valueLabel = spec.aggregate === 'Count' || !y ? 'count' : `${spec.aggregate.toLowerCase()} of ${y.name}`;
+  const limit = `LIMIT ${MAX_CHART_MARKS + 1}`;
+  // a projection of the relation: scanned again wherever used rather than materialized (a copy of every row)
+  const src = (parts: readonly string[], where: string) => `src AS NOT MATERIALIZED (SELECT ${parts.join(', ')} FROM ${relation}${where ? ` WHERE ${where}` : ''})`;
+  const colorPart = color ? [`${color.sql}::VARCHAR AS color_raw`] : [];
+  const colorCol: ChartDataColumn[] = color ? [{ role: 'color', kind: 'category', label: color.name }] : [];
+  // the most frequent colors, the rest as OTHER (a NULL color is a series of its own)
+  const colorCtes = color ? [topCte('tc', 'color_raw', TOP_COLORS)] : [];
+  const colorJoin = color ? ' LEFT JOIN tc ON tc.k IS NOT DISTINCT FROM src.color_raw' : '';
+  const colorExpr = color ? `CASE WHEN tc.hit THEN src.color_raw ELSE ${literal(OTHER)} END` : '';
+  const withColor = (list: string) => (color ? `${list}, color` : list);
+
+  switch (spec.mark) {
+    case 'Histogram':
+    case 'Bar': {
+      if (spec.mark === 'Histogram' && x.kind !== 'category') {
+        const bin = binOf(x, 'x', HISTOGRAM_BINS, 'bx');
+        const inner = [
+          `WITH ${[src([`${x.sql} AS x`, ...colorPart], `${x.sql} IS NOT NULL`), ...bin.ctes, ...colorCtes].join(',\n')}`,
+          `SELECT ${bin.lo} AS x1, ${bin.hi} AS x2${color ? `, ${colorExpr} AS color` : ''}, count(*) AS value`,
+          `FROM src${colorJoin}, bx GROUP BY ALL`,
+        ].join('\n');
+        const sql = asText(inner, ['x1', 'x2', ...(color ? ['color'] : []), 'value'], withColor('x1'), limit);
+        return { sql, columns: [{ role: 'x1', kind: x.kind, label: `${x.name} from` }, { role: 'x2', kind: x.kind, label: `${x.name} to` }, ...colorCol, { role: 'value', kind: 'number', label: 'count' }] };
+      }
+      if (x.kind === 'time') {
+        const bin = binOf(x, 'x', HISTOGRAM_BINS * 2, 'bx');
+        const inner = [
+          `WITH ${[src([`${x.sql} AS x`, ...(y ? [`${y.sql} AS y`] : []), ...colorPart], `${x.sql} IS NOT NULL`), ...bin.ctes, ...colorCtes].join(',\n')}`,
+          `SELECT ${bin.lo} AS x${color ? `, ${colorExpr} AS color` : ''}, ${value} AS value`,
+          `FROM src${colorJoin}, bx GROUP BY ALL`,
+        ].join('\n');
+        const sql = asText(inner, ['x', ...(color ? ['color'] : []), 'value'], withColor('x'), limit);
+        return { sql, columns: [{ role: 'x', kind: 'time', label: x.name }, ...colorCol, { role: 'value', kind: 'number', label: valueLabel }] };
+      }
+      // categories (a number as X of a bar chart is read as its values): the most frequent, the rest as OTHER
+      const sql = [
+        `WITH ${[src([`${x.sql}::VARCHAR AS x_raw`, ...(y ? [`${y.sql} AS y`] : []), ...colorPart], ''), topCte('tx', 'x_raw', TOP_CATEGORIES), ...colorCtes].join(',\n')}`,
+        `SELECT CASE WHEN tx.hit THEN src.x_raw ELSE ${literal(OTHER)} END AS x${color ? `, ${colorExpr} AS color` : ''}, ${value}::VARCHAR AS value, max(tx.n) AS n_`,
+        `FROM src LEFT JOIN tx ON tx.k IS NOT DISTINCT FROM src.x_raw${colorJoin}`,
+        // most frequent first, OTHER last
+        `GROUP BY ALL ORDER BY max(tx.n) DESC NULLS LAST, x${color ? ', color' : ''} ${limit}`,
+      ].join('\n');
+      return { sql: dropHelper(sql), columns: [{ role: 'x', kind: 'category', label: x.name }, ...colorCol, { role: 'value', kind: 'number', label: valueLabel }] };
+    }
+    case 'Line':
+    case 'Area': {
+      if (x.kind === 'category') return chartSql({ ...spec, mark: 'Bar' }, relation, columns, options);
+      // the exact series (one value per distinct x and series), then M4 per pixel bucket of x
+      const buckets = color ? Math.floor(MAX_CHART_MARKS / 4 / (TOP_COLORS + 1)) : LINE_BUCKETS;
+      const pos = x.kind === 'time' ? 'epoch(x)' : 'x::DOUBLE';
+      const sql = [
+        `WITH ${[src([`${x.sql} AS x`, ...(y ? [`${y.sql} AS y`] : []), ...colorPart], `${x.sql} IS NOT NULL`), ...colorCtes].join(',\n')},`,
+        `series AS (SELECT x${color ? `, ${colorExpr} AS color` : ''}, ${value} AS v FROM src${colorJoin} GROUP BY ALL),`,
+        `span AS (SELECT min(${pos}) AS lo, max(${pos}) AS hi FROM series),`,
+        `bucketed AS (SELECT series.*, CASE WHEN hi = lo THEN 0 ELSE least(floor((${pos} - lo) / (hi - lo) * ${buckets}), ${buckets - 1}) END AS px FROM series, span),`,
+        `ranked AS (SELECT *, row_number() OVER (w ORDER BY x) AS r_first, row_number() OVER (w ORDER BY x DESC) AS r_last,`,
+        `  row_number() OVER (w ORDER BY v ASC NULLS LAST, x) AS r_min, row_number() OVER (w ORDER BY v DESC NULLS LAST, x) AS r_max`,
+        `  FROM bucketed WINDOW w AS (PARTITION BY ${color ? 'color, ' : ''}px))`,
+        `SELECT ${x.kind === 'time' ? 'x::TIMESTAMP' : 'x'}::VARCHAR AS x${color ? ', color' : ''}, v::VARCHAR AS value FROM ranked`,
+        `WHERE r_first = 1 OR r_last = 1 OR r_min = 1 OR r_max = 1 ORDER BY ${color ? 'color, ' : ''}ranked.x ${limit}`,
+      ].join('\n');
+      return { sql, columns: [{ role: 'x', kind: x.kind, label: x.name }, ...colorCol, { role: 'value', kind: 'number', label: valueLabel }] };
+    }
+    case 'Scatter':
+    case 'Heatmap': {
+      if (!y) throw new Error('no Y column');
+      const few = spec.mark === 'Scatter' && options.rows !== undefined && options.rows <= MAX_CHART_MARKS;
+      if (few) {
+        const sql = [
+          `SELECT ${x.kind === 'category' ? `${x.sql}::VARCHAR` : `${x.sql}${x.kind === 'time' ? '::TIMESTAMP' : ''}::VARCHAR`} AS x, ${y.kind === 'time' ? `${y.sql}::TIMESTAMP` : y.sql}::VARCHAR AS y${color ? `, ${color.sql}::VARCHAR AS color` : ''}`,
+          `FROM ${relation} WHERE ${x.sql} IS NOT NULL AND ${y.sql} IS NOT NULL ${limit}`,
+        ].join('\n');
+        return { sql, columns: [{ role: 'x', kind: x.kind, label: x.name }, { role: 'y', kind: y.kind, label: y.name }, ...(color ? [{ role: 'color', kind: 'category', label: color.name } as const] : [])] };
+      }
+      const binCount = spec.mark === 'Heatmap' ? HEATMAP_BINS : DENSITY_BINS;
+      const ctes: string[] = [src([`${x.kind === 'category' ? `${x.sql}::VARCHAR` : x.sql} AS x`, `${y.kind === 'category' ? `${y.sql}::VARCHAR` : y.sql} AS y`], `${x.sql} IS NOT NULL AND ${y.sql} IS NOT NULL`)];
+      const out: string[] = [];
+      const cols: ChartDataColumn[] = [];
+      const joins: string[] = [];
+      const bins: string[] = [];
+      for (const [axis, c] of [['x', x], ['y', y]] as const) {
+        if (c.kind === 'category') {
+          ctes.push(topCte(`t${axis}`, axis, TOP_CATEGORIES));
+          joins.push(` LEFT JOIN t${axis} ON t${axis}.k IS NOT DISTINCT FROM src.${axis}`);
+          out.push(`CASE WHEN t${axis}.hit THEN src.${axis} ELSE ${literal(OTHER)} END AS ${axis}`);
+          cols.push({ role: axis, kind: 'category', label: c.name });
+        } else {
+          const bin = binOf(c, axis, binCount, `bin_${axis}`);
+          ctes.push(...bin.ctes);
+          bins.push(`, bin_${axis}`);
+          out.push(`${bin.lo} AS ${axis}1`, `${bin.hi} AS ${axis}2`);
+          cols.push({ role: `${axis}1`, kind: c.kind, label: `${c.name} from` }, { role: `${axis}2`, kind: c.kind, label: `${c.name} to` });
+        }
+      }
+      const inner = [`WITH ${ctes.join(',\n')}`, `SELECT ${out.join(', ')}, count(*) AS value`, `FROM src${joins.join('')}${bins.join('')} GROUP BY ALL`].join('\n');
+      const names = cols.map((c) => c.role);
+      const sql = asText(inner, [...names, 'value'], names.join(', '), limit);
+      return { sql, columns: [...cols, { role: 'value', kind: 'number', label: 'count' }] };
+    }
+    case 'Box': {
+      const v = y ?? x;
+      const group = y ? x : undefined;
+      const stats = `min(v)::VARCHAR AS min, quantile_cont(v, 0.25)::VARCHAR AS q1, median(v)::VARCHAR AS median, quantile_cont(v, 0.75)::VARCHAR AS q3, max(v)::VARCHAR AS max`;
+      const statCols: ChartDataColumn[] = (['min', 'q1', 'median', 'q3', 'max'] as const).map((role) => ({ role, kind: 'number', label: `${role} of ${v.name}` }));
+      if (!group) {
+        return { sql: `SELECT ${stats} FROM (SELECT ${v.sql} AS v FROM ${relation}) WHERE v IS NOT NULL`, columns: statCols };
+      }
+      const sql = [
+        `WITH ${[src([`${group.sql}::VARCHAR AS x_raw`, `${v.sql} AS v`], `${v.sql} IS NOT NULL`), topCte('tx', 'x_raw', TOP_BOXES)].join(',\n')}`,
+        `SELECT CASE WHEN tx.hit THEN src.x_raw ELSE ${literal(OTHER)} END AS x, ${stats}, max(tx.n) AS n_`,
+        `FROM src LEFT JOIN tx ON tx.k IS NOT DISTINCT FROM src.x_raw`,
+        `GROUP BY ALL ORDER BY max(tx.n) DESC NULLS LAST, x ${limit}`,
+      ].join('\n');
+      return { sql: dropHelper(sql), columns: [{ role: 'x', kind: 'category', label: group.name }, ...statCols] };
+    }
+  }
+}
+
+/** The `limit` most frequent values of `column` of src (ties by value), each marked `hit`, with its count `n`. */
+function topCte(name: string, column: string, limit: number): string {
+  return `${name} AS (SELECT ${column} AS k, count(*) AS n, true AS hit FROM src GROUP BY ALL ORDER BY n DESC, k NULLS LAST LIMIT ${limit})`;
+}
+
+/** Every column of `inner` as DuckDB's text, ordered by their values in their own types (a number bin of -10 before 5). */
+function asText(inner: string, names: readonly string[], orderBy: string, limit: string): string {
+  const order = orderBy.split(', ').map((n) => `m.${n}`).join(', ');
+  return `SELECT ${names.map((n) => `m.${n}::VARCHAR AS ${n}`).join(', ')} FROM (\n${inner}\n) AS m ORDER BY ${order} ${limit}`;
+}
+
+/** The query without its ordering helper column `n_` (kept only so OTHER sorts last). */
+const dropHelper = (sql: string) => `SELECT * EXCLUDE (n_) FROM (\n${sql}\n)`;
+
+/**
+ * Binning of a number or time column `axis` of src: a CTE `name` holding its step, and the bin's
+ * bounds as SQL. Numbers get a nice step (1, 2 or 5 × 10ⁿ, whole for integers) giving at most
+ * `bins` + 1 bins; times are truncated to the unit that gives at most about `bins` bins over their span.
+ */
+function binOf(c: { readonly kind: AxisKind; readonly integer: boolean }, axis: string, bins: number, name: string): { ctes: string[]; lo: string; hi: string } {
+  if (c.kind === 'time') {
+    const span = `(epoch(max(${axis})) - epoch(min(${axis})))`;
+    const units: [number, string][] = [
+      [bins * 60, 'minute'],
+      [bins * 3600, 'hour'],
+      [bins * 86400, 'day'],
+      [bins * 7 * 86400, 'week'],
+      [bins * 31 * 86400, 'month'],
+    ];
+    const unit = `CASE ${units.map(([s, u]) => `WHEN ${span} <= ${s} THEN '${u}'`).join(' ')} ELSE 'year' END`;
+    return {
+      ctes: [`${name} AS (SELECT ${unit} AS unit FROM src)`],
+      lo: `date_trunc(${name}.unit, ${axis}::TIMESTAMP)`,
+      hi: `(date_trunc(${name}.unit, ${axis}::TIMESTAMP) + ('1 ' || ${name}.unit)::INTERVAL)`,
+    };
+  }
+  const raw = `((max(${axis})::DOUBLE - min(${axis})::DOUBLE) / ${bins})`;
+  const mag = `pow(10, floor(log10(${raw})))`;
+  const nice = `(CASE WHEN ${raw} / ${mag} <= 1 THEN 1 WHEN ${raw} / ${mag} <= 2 THEN 2 WHEN ${raw} / ${mag} <= 5 THEN 5 ELSE 10 END * ${mag})`;
+  const step = `CASE WHEN max(${axis}) = min(${axis}) THEN 1 ELSE ${c.integer ? `greatest(${nice}, 1)` : nice} END`;
+  const cast = c.integer ? '::BIGINT' : '';
+  return {
+    ctes: [`${name} AS (SELECT ${step} AS step FROM src)`],
+    lo: `(floor(${axis}::DOUBLE / ${name}.step) * ${name}.step)${cast}`,
+    hi: `((floor(${axis}::DOUBLE / ${name}.step) + 1) * ${name}.step)${cast}`,
+  };
+}

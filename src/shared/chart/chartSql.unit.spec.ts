@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { chartMarks, MAX_CHART_MARKS, type ChartSpec } from './chartSpec';
+import { chartSql } from './chartSql';
+
+const HOSTILE = `x"; DROP TABLE t; --`;
+const columns = [
+  { name: HOSTILE, type: 'BIGINT' },
+  { name: `o'rigin ✈`, type: 'VARCHAR' },
+  { name: 'when', type: 'TIMESTAMP' },
+  { name: 'dist ance', type: 'DOUBLE' },
+];
+
+describe('chartSql', () => {
+  it('reaches a hostile column name only through its quoted identifier', () => {
+    const { sql } = chartSql({ mark: 'Histogram', x: HOSTILE, aggregate: 'Count' }, 't', columns);
+    expect(sql).toContain(`"x""; DROP TABLE t; --"`);
+    // every occurrence of the name is inside the quoted identifier
+    expect(sql.split(`"x""; DROP TABLE t; --"`).join('')).not.toContain('DROP TABLE');
+  });
+
+  it('uses a kept result column reference instead of the name when given', () => {
+    const { sql } = chartSql({ mark: 'Bar', x: `o'rigin ✈`, aggregate: 'Count' }, 'results."q"', columns.map((c, i) => ({ ...c, ref: `c${i}` })));
+    expect(sql).toContain('c1::VARCHAR AS x_raw');
+    expect(sql).not.toContain(`o'rigin`);
+  });
+
+  it('caps every mark at MAX_CHART_MARKS + 1 rows (one more says it was truncated)', () => {
+    for (const mark of chartMarks) {
+      const spec: ChartSpec = { mark, x: mark === 'Box' || mark === 'Histogram' ? HOSTILE : 'when', y: HOSTILE, aggregate: 'Count' };
+      const { sql } = chartSql(mark === 'Box' ? { ...spec, x: `o'rigin ✈` } : spec, 't', columns);
+      if (mark !== 'Box') expect(sql).toContain(`LIMIT ${MAX_CHART_MARKS + 1}`);
+    }
+  });
+
+  it('bins numbers into nice steps, dates with date_trunc, and caps categories with (other)', () => {
+    expect(chartSql({ mark: 'Histogram', x: 'dist ance', aggregate: 'Count' }, 't', columns).sql).toMatch(/WHEN .* <= 2 THEN 2 WHEN .* <= 5 THEN 5 ELSE 10 END/);
+    expect(chartSql({ mark: 'Histogram', x: 'when', aggregate: 'Count' }, 't', columns).sql).toContain('date_trunc(');
+    const bar = chartSql({ mark: 'Bar', x: `o'rigin ✈`, aggregate: 'Count' }, 't', columns);
+    expect(bar.sql).toContain(`ELSE '(other)'`);
+    expect(bar.sql).toContain('LIMIT 50)');
+  });
+
+  it('reduces a line with M4: first, last, min and max per pixel bucket', () => {
+    const { sql, columns: out } = chartSql({ mark: 'Line', x: 'when', y: 'dist ance', aggregate: 'Average' }, 't', columns);
+    expect(sql).toContain('WHERE r_first = 1 OR r_last = 1 OR r_min = 1 OR r_max = 1');
+    expect(out.map((c) => c.role)).toEqual(['x', 'value']);
+  });
+
+  it('draws a scatter as points when few rows, as a density grid when many', () => {
+    const spec: ChartSpec = { mark: 'Scatter', x: 'dist ance', y: HOSTILE, aggregate: 'Count' };
+    expect(chartSql(spec, 't', columns, { rows: 100 }).columns.map((c) => c.role)).toEqual(['x', 'y']);
+    expect(chartSql(spec, 't', columns, { rows: MAX_CHART_MARKS + 1 }).columns.map((c) => c.role)).toEqual(['x1', 'x2', 'y1', 'y2', 'value']);
+  });
+});
