@@ -25,6 +25,7 @@ export function toDomainCommand(c: ClientCommand, view: AppView, newId: () => st
     case 'SaveDraft':
     case 'AttachDataset':
     case 'SetResultView':
+    case 'SetPivot':
     case 'RemoveDataset':
       return { command: c };
     default:

@@ -12,6 +12,7 @@ import { ExportService, type ChooseExportPath } from '../explore/exportService';
 import { CommandHandler } from '../commands/commandHandler';
 import { ProfileService } from '../explore/profileService';
 import { profileSources } from '../explore/profileSource';
+import { PivotService } from '../pivot/pivotService';
 import { DEFAULT_PREVIEW_BUDGET_MS, PreviewService } from '../instant/previewService';
 import { collectDiagnostics, type Diagnostics, type RuntimeVersions } from '../platform/diagnostics';
 import { newErrorId, newId } from '../platform/ids';
@@ -92,6 +93,12 @@ export class AppCore {
     private readonly profiles: ProfileService,
     private readonly previews: PreviewService,
   ) {}
+
+  /** Pivots of results (pivot/pivotService.ts), made on first use. */
+  private pivotService: PivotService | undefined;
+  private get pivots(): PivotService {
+    return (this.pivotService ??= new PivotService(this.pool, this.runner));
+  }
 
   static async start(options: AppCoreOptions): Promise<AppCore> {
     return (await AppCore.startWithParts(options)).core;
@@ -183,6 +190,7 @@ export class AppCore {
         profileColumns: ({ target, columns }, signal) => this.profiles.profile(target, columns, signal),
         previewSql: (request) => this.previews.preview(request),
         cancelPreview: (sessionId) => this.previews.cancel(sessionId),
+        pivotPage: ({ queryId, spec, offset, limit }) => this.pivots.page(queryId, spec, offset, limit),
       },
       channel,
       this.flowLimits,

@@ -44,6 +44,8 @@ export interface ConnectionServices {
   /** Instant previews (transient: no events); a newer request of a session interrupts its older one. */
   previewSql(request: ApiRequest<'previewSql'>): Promise<Result<ApiResponse<'previewSql'>>>;
   cancelPreview(sessionId: string): Result<ApiResponse<'cancelPreview'>>;
+  /** Pages of a result's pivot (pivot/pivotService.ts). */
+  pivotPage(request: ApiRequest<'pivotPage'>): Promise<Result<ApiResponse<'pivotPage'>>>;
   /** What this connection may reach (connectionScope.ts); absent: everything, as the overview window. */
   readonly scope?: ConnectionScope;
   /** Main's current view: which session a result belongs to, for a scoped connection. */
@@ -162,6 +164,7 @@ export class ClientConnection {
     },
     previewSql: (request) => this.services.previewSql(request),
     cancelPreview: ({ sessionId }) => this.services.cancelPreview(sessionId),
+    pivotPage: (request) => this.services.pivotPage(request),
   };
 
   constructor(

@@ -2,6 +2,7 @@
 import type { ClientCommand } from './commands';
 import type { ExportFormat } from '../explore/exportFormat';
 import type { ProfileTarget } from '../explore/columnProfile';
+import type { PivotSpec } from '../pivot/pivotSpec';
 import type { ApiMethod, ApiRequest, ExportTarget, PageView } from './protocol';
 
 /**
@@ -27,4 +28,5 @@ export const apiArguments = {
   cancelProfile: (requestIds: readonly string[]) => ({ requestIds: [...requestIds] }),
   previewSql: (sessionId: string, sql: string, cursor: number) => ({ sessionId, sql, cursor }),
   cancelPreview: (sessionId: string) => ({ sessionId }),
+  pivotPage: (queryId: string, spec: PivotSpec, offset: number, limit: number) => ({ queryId, spec, offset, limit }),
 } satisfies { readonly [M in ApiMethod]: (...args: never[]) => ApiRequest<M> };

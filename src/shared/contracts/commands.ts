@@ -3,6 +3,7 @@ import { exportFormats } from '../explore/exportFormat';
 import { appErrorSchema, validationIssues } from './errors';
 import { columnSchema, datasetRegisteredSchema, type AggregateType } from './events';
 import { pageFilterSchema, pageOrderSchema } from './pageView';
+import { pivotSpecSchema } from '../pivot/pivotSpec';
 
 /** Largest SQL text a person can submit: generous for hand-written SQL, small enough to store. */
 export const MAX_SQL_CHARS = 256 * 1024;
@@ -33,6 +34,8 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('CancelQuery'), sessionId: id }).strict(),
   /** How a completed result of the session is sorted and filtered (empty lists: as it came). */
   z.object({ type: z.literal('SetResultView'), sessionId: id, queryId: id, orderBy: pageOrderSchema, filter: pageFilterSchema, expectedVersion: expectedVersion.optional() }).strict(),
+  /** The pivot of a completed result of the session (null: the pivot is closed). */
+  z.object({ type: z.literal('SetPivot'), sessionId: id, queryId: id, spec: pivotSpecSchema.nullable() }).strict(),
   z.object({ type: z.literal('AddDataset'), source: z.string().trim().min(1).max(4096) }).strict(),
   z.object({ type: z.literal('RemoveDataset'), datasetId: id }).strict(),
 ]);
@@ -60,6 +63,7 @@ const sessionCommandSchemas = {
   StartQuery: z.object({ type: z.literal('StartQuery'), sessionId: mintedId, queryId: mintedId, sql: text }),
   CancelQuery: z.object({ type: z.literal('CancelQuery'), sessionId: mintedId, reason: text }),
   SetResultView: z.object({ type: z.literal('SetResultView'), sessionId: mintedId, queryId: mintedId, orderBy: pageOrderSchema, filter: pageFilterSchema, expectedVersion: expectedVersion.optional() }),
+  SetPivot: z.object({ type: z.literal('SetPivot'), sessionId: mintedId, queryId: mintedId, spec: pivotSpecSchema.nullable() }),
   // issued by the query runner
   BeginExecution: z.object({ type: z.literal('BeginExecution'), sessionId: mintedId, queryId: mintedId }),
   CompleteQuery: z.object({

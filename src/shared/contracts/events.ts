@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { exportFormats } from '../explore/exportFormat';
 import { appErrorSchema } from './errors';
 import { pageFilterSchema, pageOrderSchema } from './pageView';
+import { pivotSpecSchema } from '../pivot/pivotSpec';
 
 /** A result column as DuckDB names and types it (`BIGINT`, `DECIMAL(18,3)`, `STRUCT(a INTEGER)`…). */
 export const columnSchema = z.object({ name: z.string(), type: z.string() });
@@ -76,6 +77,8 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   ),
   /** A completed result is now shown sorted and filtered so (empty lists: as it came). */
   event('ResultViewSet', z.object({ queryId: z.string(), orderBy: pageOrderSchema, filter: pageFilterSchema })),
+  /** A completed result's pivot is now set so (null: closed). */
+  event('PivotSet', z.object({ queryId: z.string(), spec: pivotSpecSchema.nullable() })),
 ]);
 export type SessionEvent = z.infer<typeof sessionEventSchema>;
 

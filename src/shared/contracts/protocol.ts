@@ -11,6 +11,8 @@ import { columnIndex, pageFilterSchema, pageOrderSchema } from './pageView';
 import { isValidPattern } from './topics';
 import { exportFormats } from '../explore/exportFormat';
 import { previewAnswerSchema, previewRequestSchema } from '../instant/preview';
+import { pivotPageSchema } from '../pivot/pivotPage';
+import { pivotSpecSchema } from '../pivot/pivotSpec';
 
 export { MAX_FILTERS, MAX_MESSAGE_BYTES, MAX_PAGE_ROWS, MAX_SORT_KEYS } from './limits';
 
@@ -170,6 +172,18 @@ export const apiMethods = {
   cancelPreview: {
     request: z.object({ sessionId: z.string().min(1).max(64) }).strict(),
     response: z.object({ cancelled: z.boolean() }),
+  },
+  /** Rows [offset, offset + limit) of a complete result's pivot (docs/pivot.md), computed and kept by DuckDB. */
+  pivotPage: {
+    request: z
+      .object({
+        queryId: z.string().min(1).max(64),
+        spec: pivotSpecSchema,
+        offset: z.number().int().nonnegative(),
+        limit: z.number().int().positive().max(MAX_PAGE_ROWS),
+      })
+      .strict(),
+    response: pivotPageSchema,
   },
 } as const;
 

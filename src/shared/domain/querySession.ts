@@ -4,6 +4,7 @@ import type { SessionEvent } from '../contracts/events';
 import { assertNever, reject, type Decider } from './decider';
 import { isInFlight, phaseAfter, type InFlightPhase, type QueryPhase } from './queryLifecycle';
 import { decideResultView, viewKey } from './resultView';
+import { decidePivot, pivotKey } from './pivotSetting';
 
 /** The session's current (or last) query, if it ran one. One query in flight per session. */
 export type LatestQuery = { readonly phase: 'Idle' } | { readonly phase: QueryPhase; readonly queryId: string };
@@ -24,6 +25,10 @@ interface CompletedResult {
   readonly columnCount: number;
   /** The current view's key (viewKey), so setting the same view again records nothing. */
   readonly view: string;
+  /** Its column names (absent in states folded before pivots), for SetPivot to check. */
+  readonly columnNames?: readonly string[];
+  /** The current pivot's key (pivotKey), so setting the same pivot again records nothing. */
+  readonly pivot?: string;
 }
 
 export type QuerySessionState =
@@ -95,6 +100,8 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
         : mismatch(q, command.queryId);
     case 'SetResultView':
       return decideResultView(command, state.results[command.queryId]);
+    case 'SetPivot':
+      return decidePivot(command, state.results[command.queryId]);
     case 'FailQuery':
       return inFlight(q) && q.queryId === command.queryId
         ? [{ type: 'QueryFailed', payload: { queryId: command.queryId, error: command.error } }]
@@ -140,8 +147,12 @@ function evolve(state: QuerySessionState, event: SessionEvent): QuerySessionStat
       const result = state.results[event.payload.queryId];
       return result ? { ...state, results: { ...state.results, [event.payload.queryId]: { ...result, view: viewKey(event.payload) } } } : state;
     }
+    case 'PivotSet': {
+      const result = state.results[event.payload.queryId];
+      return result ? { ...state, results: { ...state.results, [event.payload.queryId]: { ...result, pivot: pivotKey(event.payload.spec) } } } : state;
+    }
     case 'QueryCompleted': {
-      const results = { ...state.results, [event.payload.queryId]: { columnCount: event.payload.columns.length, view: viewKey({ orderBy: [], filter: [] }) } };
+      const results = { ...state.results, [event.payload.queryId]: { columnCount: event.payload.columns.length, view: viewKey({ orderBy: [], filter: [] }), columnNames: event.payload.columns.map((c) => c.name) } };
       return { ...state, results, query: { phase: phaseAfter[event.type], queryId: event.payload.queryId } };
     }
     case 'QueryStarted':

@@ -29,6 +29,7 @@ export function overwritesLaterChange(command: SessionCommand, later: readonly S
     case 'CompleteQuery':
     case 'FailQuery':
     case 'RecordExport':
+    case 'SetPivot':
       return false;
     default:
       return assertNever(command);

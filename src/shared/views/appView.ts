@@ -4,6 +4,7 @@ import { assertNever } from '../domain/decider';
 import type { QueryPhase } from '../domain/queryLifecycle';
 import type { ExportFormat } from '../explore/exportFormat';
 import { isPlainView, type ResultView } from '../domain/resultView';
+import type { PivotSpec } from '../pivot/pivotSpec';
 
 /**
  * The projected state the UI renders. One pure fold (`foldAppView`) runs in main (projections,
@@ -25,6 +26,8 @@ export interface HistoryEntry {
   readonly exports?: readonly ExportEntry[];
   /** How its result is sorted and filtered (ResultViewSet); absent while shown as it came. */
   readonly view?: ResultView;
+  /** Its pivot's settings (PivotSet); absent while no pivot is open. */
+  readonly pivot?: PivotSpec;
 }
 
 export interface ExportEntry {
@@ -243,6 +246,13 @@ class ViewDraft {
         const { orderBy, filter } = e.payload;
         if (isPlainView({ orderBy, filter })) delete h.view;
         else h.view = { orderBy, filter };
+        return;
+      }
+      case 'PivotSet': {
+        const h = this.writableEntry(s, e.payload.queryId);
+        if (!h) return;
+        if (e.payload.spec) h.pivot = e.payload.spec;
+        else delete h.pivot;
         return;
       }
       default:
