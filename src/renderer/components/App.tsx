@@ -24,6 +24,9 @@ import { PreviewPane } from './instant/PreviewPane';
 import { inlineError } from './instant/previewState';
 import { useInstantPreview } from './instant/useInstantPreview';
 import { ProfileButton } from './profile/ProfileButton';
+import { PivotButton } from './pivot/PivotButton';
+import { PivotPanel } from './pivot/PivotPanel';
+import { sessionPivot } from './pivot/useSessionPivot';
 import { ProfilePanel } from './profile/ProfilePanel';
 import { useProfileView } from './profile/useProfileView';
 import { SessionTabs, tabId } from './sessions/SessionTabs';
@@ -81,6 +84,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const instant = useInstantPreview(api, active?.id, running, () => editor.current?.textAndCursor());
   const gridResult = active && gridResultFor(active.history);
   const shownProfile = profile.shownWith(gridResult);
+  const pivot = sessionPivot(active, gridResult, dispatch);
   const filterToValue = (column: number, value: string | null) =>
     grid.current?.setColumnFilter(column, value === null ? [{ column, op: 'isNull' }] : [{ column, op: 'eq', value }]);
   const editorError: EditorError | undefined =
@@ -243,6 +247,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
                     gridResult.rowCount !== undefined && (
                       <>
                         <ProfileButton result={gridResult} open={profile.isResultOpen(gridResult)} onToggle={() => profile.toggleResult(gridResult)} />
+                        <PivotButton open={pivot.spec !== undefined} disabled={!pivot.available} onToggle={pivot.toggle} />
                         <ExportButton api={api} sessionId={active.id} queryId={gridResult.queryId} rowCount={gridResult.rowCount} view={gridResult.view && pageViewOf(gridResult.view)} />
                       </>
                     )
@@ -257,6 +262,22 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
                 />
               ) : (
                 <div className="grid-empty">Run a query to see results.</div>
+              )}
+              {gridResult && pivot.spec && (
+                <PivotPanel
+                  key={`pivot-${gridResult.queryId}`}
+                  api={api}
+                  queryId={gridResult.queryId}
+                  sql={gridResult.sql ?? ''}
+                  columns={gridResult.columns ?? []}
+                  spec={pivot.spec}
+                  onChange={pivot.set}
+                  onClose={pivot.close}
+                  onOpenAsSql={(sql) => {
+                    editor.current?.setText(sql);
+                    editor.current?.focus();
+                  }}
+                />
               )}
               {shownProfile && (
                 <ProfilePanel
