@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { editorText, gridRow as resultRow, ready, runSql, screenshot } from './workbench.helpers';
+import { editorText, gridRow as resultRow, history, ready, runSql, screenshot } from './workbench.helpers';
 
 const WEATHER = `read_csv_auto('${VEGA_DATA}/seattle-weather.csv')`;
 const SQL = 'select weather, year(date) as year, month(date) as month, temp_max from seattle_weather';
@@ -44,6 +44,7 @@ test('a two-level row pivot with monthly columns: DuckDB’s averages and totals
   await expect.poll(() => cells(page, 3)).toEqual(['drizzle', '', ...(await expected(`weather = 'drizzle'`))]);
   await expect.poll(() => cells(page, 4)).toEqual(['drizzle', '2012', ...(await expected(`weather = 'drizzle' and year = 2012`))]);
   await screenshot(page, testInfo, 'pivot');
+  await expect(history(page).getByRole('listitem').first()).toContainText('Pivot: Average of temp_max by weather, year across month');
 
   // sorting by Total, descending on the second click: the warmest weather's group comes first
   const sortTotal = pivot(page).getByRole('button', { name: 'Sort by Total' });
