@@ -46,6 +46,14 @@ test('a two-level row pivot with monthly columns: DuckDB’s averages and totals
   await screenshot(page, testInfo, 'pivot');
   await expect(history(page).getByRole('listitem').first()).toContainText('Pivot: Average of temp_max by weather, year across month');
 
+  // Tad-style: a first-level group collapses to its subtotal row and expands again
+  const [[drizzleYears]] = (await duckdbRows(`select count(distinct year) from (${RAW}) where weather = 'drizzle'`)) as [[string]];
+  await pivot(page).getByRole('button', { name: 'Collapse drizzle' }).click();
+  await expect(pivot(page)).toHaveAttribute('aria-rowcount', String(Number(groups) + 1 - Number(drizzleYears)));
+  await expect.poll(async () => (await cells(page, 4))[0]).toBe('fog');
+  await pivot(page).getByRole('button', { name: 'Expand drizzle' }).click();
+  await expect(pivot(page)).toHaveAttribute('aria-rowcount', String(Number(groups) + 1));
+
   // sorting by Total, descending on the second click: the warmest weather's group comes first
   const sortTotal = pivot(page).getByRole('button', { name: 'Sort by Total' });
   await sortTotal.click();

@@ -102,6 +102,18 @@ describe('PivotService over a real result', () => {
     }
   });
 
+  it('collapses first-level groups to their subtotal rows, the NULL group too', async () => {
+    const { rows } = await all({ ...spec, collapsed: ['g1', null] });
+    expect(rows).toHaveLength(1 + 4 + 2 * 4);
+    expect(rows.filter((r) => r[0] === '2').map((r) => r[1])).not.toContain('g1');
+    expect(rows.filter((r) => r[0] === '2').map((r) => r[1])).not.toContain(null);
+    expect(rows.filter((r) => r[0] === '1').map((r) => r[1])).toEqual(['g0', 'g1', 'g2', null]);
+    // a text group collapsed alone leaves the NULL group's rows in place
+    const one = await all({ ...spec, collapsed: ['g1'] });
+    expect(one.rows).toHaveLength(1 + 4 + 3 * 4);
+    expect(one.rows.filter((r) => r[0] === '2' && r[1] === null)).toHaveLength(4);
+  });
+
   it('takes medians from the rows', async () => {
     const { rows } = await all({ rows: [G], columns: [], values: V, aggregate: 'Median' });
     for (const row of rows.slice(1)) {

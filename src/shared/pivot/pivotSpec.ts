@@ -17,7 +17,8 @@ const field = z.string().min(1).max(1000);
 /**
  * A pivot's settings, as the session records them (PivotSet) and the API takes them. `sort` orders
  * the groups of every level by one value column (0-based among the value columns, the "Total"
- * column last); without it groups are in the order of their values.
+ * column last); without it groups are in the order of their values. `collapsed` hides the rows
+ * below the named first-level groups (Tad-style), keeping their subtotal rows.
  */
 export const pivotSpecSchema = z
   .object({
@@ -26,6 +27,8 @@ export const pivotSpecSchema = z
     values: field,
     aggregate: z.enum(pivotAggregates),
     sort: z.object({ valueColumn: z.number().int().nonnegative().max(MAX_PIVOT_KEYS + 1), descending: z.boolean() }).strict().optional(),
+    /** First-level groups shown collapsed (their subtotal row only), by the first row field's text; null is the NULL group. */
+    collapsed: z.array(z.string().max(1000).nullable()).max(1000).optional(),
   })
   .strict();
 export type PivotSpec = z.infer<typeof pivotSpecSchema>;

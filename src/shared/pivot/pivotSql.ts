@@ -114,9 +114,21 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
     `pivot_groups AS (${groups}),`,
     `pivot_sorted AS (SELECT *${sortKeys.map((s) => `, ${s}`).join('')} FROM pivot_groups)`,
     `SELECT ${out.join(', ')}`,
-    'FROM pivot_sorted',
+    `FROM pivot_sorted${collapsedWhere(spec, options.value)}`,
     `ORDER BY ${order.join(', ')}`,
   ].join('\n');
+}
+
+/**
+ * Leaves out the rows below the collapsed first-level groups (compared as text, as pages show them).
+ * `IN` of a NULL group is NULL, which would drop its rows from the WHERE: hence the coalesce.
+ */
+function collapsedWhere(spec: PivotSpec, value: SqlValue): string {
+  const collapsed = spec.collapsed ?? [];
+  if (collapsed.length === 0 || spec.rows.length < 2) return '';
+  const texts = collapsed.filter((v): v is string => v !== null);
+  const parts = [...(texts.length > 0 ? [`coalesce(CAST(g0 AS VARCHAR) IN (${texts.map(value).join(', ')}), false)`] : []), ...(collapsed.includes(null) ? ['g0 IS NULL'] : [])];
+  return ` WHERE NOT (level >= 2 AND (${parts.join(' OR ')}))`;
 }
 
 /** True for the rows of one column key: each column field's text equals the key's (NULL as NULL). */

@@ -50,6 +50,13 @@ describe('pivotSelectSql', () => {
     expect(pivotSelectSql(spec, 'rel', capped, { names: 'positional', value: () => '?' })).toContain('FILTER (WHERE k = 0)');
   });
 
+  it('binds collapsed groups too, and leaves only their subtotal rows', () => {
+    const bound: string[] = [];
+    const sql = pivotSelectSql({ ...spec, collapsed: ["o'hare", null] }, 'rel', keys, { names: 'positional', value: (v) => (bound.push(v), `$${bound.length}`) });
+    expect(bound.at(-1)).toBe("o'hare");
+    expect(sql).toContain(`WHERE NOT (level >= 2 AND (coalesce(CAST(g0 AS VARCHAR) IN ($${bound.length}), false) OR g0 IS NULL))`);
+  });
+
   it('takes a median from the rows, the others from per-group parts', () => {
     expect(pivotSelectSql({ ...spec, aggregate: 'Median' }, 'rel', keys, { names: 'positional', value: () => '?' })).not.toContain('pivot_partial');
     expect(sql).toContain('pivot_partial');

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
+import { ArrowDown, ArrowUp, ArrowUpDown, ChevronDown, ChevronRight } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
@@ -15,6 +15,8 @@ interface Props {
   row(r: number): ReadonlyArray<string | null> | undefined;
   show(first: number, last: number): void;
   onSort(sort: PivotSpec['sort']): void;
+  /** Collapses or expands a first-level group (by its first field's text; null: the NULL group). */
+  onToggleGroup(group: string | null): void;
 }
 
 /** Next sort of a value column on a header click: ascending → descending → none. */
@@ -28,7 +30,7 @@ function nextSort(current: PivotSpec['sort'], valueColumn: number): PivotSpec['s
  * virtualized and fetched by page as they come into view; a subtotal row heads its group (bold),
  * the grand total comes first. A value column's header sorts the groups by it.
  */
-export function PivotGrid({ page, spec, row, show, onSort }: Props) {
+export function PivotGrid({ page, spec, row, show, onSort, onToggleGroup }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const fields = page.rowFields;
   const valueColumns = page.columns.slice(1 + fields);
@@ -73,6 +75,7 @@ export function PivotGrid({ page, spec, row, show, onSort }: Props) {
                 const label = i < fields ? fieldLabel(text, i, level) : pivotCellText(text, c.type);
                 return (
                   <div key={i} role="gridcell" aria-colindex={i + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'}`} style={{ left: left(i), width: i < fields ? FIELD_WIDTH : VALUE_WIDTH, paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }}>
+                    {i === 0 && level === 1 && fields > 1 && cells ? <GroupToggle group={text} collapsed={(spec.collapsed ?? []).includes(text)} onToggle={onToggleGroup} /> : null}
                     {label}
                   </div>
                 );
@@ -90,4 +93,14 @@ function fieldLabel(text: string | null, field: number, level: number): string {
   if (level === 0) return field === 0 ? 'Total' : '';
   if (field >= level) return '';
   return text ?? 'null';
+}
+
+/** The chevron before a first-level group: collapses it to its subtotal row, or expands it again. */
+function GroupToggle({ group, collapsed, onToggle }: { group: string | null; collapsed: boolean; onToggle(group: string | null): void }) {
+  const Icon = collapsed ? ChevronRight : ChevronDown;
+  return (
+    <button type="button" className="pivot-toggle" aria-expanded={!collapsed} aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${group ?? 'null'}`} onClick={() => onToggle(group)}>
+      <Icon size={12} aria-hidden="true" />
+    </button>
+  );
 }

@@ -1,5 +1,5 @@
 import { CodeXml, X } from 'lucide-react';
-import type { KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import type { Column } from '../../../shared/contracts/events';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { pivotOpenAsSql } from '../../../shared/pivot/pivotOpenAsSql';
@@ -26,7 +26,10 @@ interface Props {
 /** The region "Pivot table" beside the grid: the builder, a line on its size, and the grid "Pivot". Escape closes it. */
 export function PivotPanel({ api, queryId, sql, columns, spec, onChange, onClose, onOpenAsSql }: Props) {
   const pages = usePivotPages(api, queryId, spec);
-  const page = pages.page;
+  // the last pivot stays on screen while a changed one computes, so a collapse keeps the scroll
+  const last = useRef(pages.page);
+  if (pages.page) last.current = pages.page;
+  const page = pages.page ?? last.current;
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
     e.preventDefault();
@@ -55,7 +58,7 @@ export function PivotPanel({ api, queryId, sql, columns, spec, onChange, onClose
           {pages.error.message} <span className="muted">({pages.error.id})</span>
         </p>
       )}
-      {page && <PivotGrid key={JSON.stringify(spec)} page={page} spec={spec} row={pages.row} show={pages.show} onSort={(sort) => onChange(withSort(spec, sort))} />}
+      {page && <PivotGrid key={layoutKey(spec)} page={page} spec={spec} row={pages.row} show={pages.show} onSort={(sort) => onChange(withSort(spec, sort))} onToggleGroup={(group) => onChange(toggled(spec, group))} />}
     </section>
   );
 }
@@ -63,4 +66,17 @@ export function PivotPanel({ api, queryId, sql, columns, spec, onChange, onClose
 function withSort(spec: PivotSpec, sort: PivotSpec['sort']): PivotSpec {
   const { sort: _old, ...rest } = spec;
   return sort ? { ...rest, sort } : rest;
+}
+
+function toggled(spec: PivotSpec, group: string | null): PivotSpec {
+  const collapsed = spec.collapsed ?? [];
+  const next = collapsed.includes(group) ? collapsed.filter((g) => g !== group) : [...collapsed, group];
+  const { collapsed: _old, ...rest } = spec;
+  return next.length > 0 ? { ...rest, collapsed: next } : rest;
+}
+
+/** What a grid is remounted (scrolled to the top) for: a new layout or sort, not a collapsed group. */
+function layoutKey(spec: PivotSpec): string {
+  const { collapsed: _c, ...layout } = spec;
+  return JSON.stringify(layout);
 }
