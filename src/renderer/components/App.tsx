@@ -26,7 +26,7 @@ import { useInstantPreview } from './instant/useInstantPreview';
 import { ProfileButton } from './profile/ProfileButton';
 import { PivotButton } from './pivot/PivotButton';
 import { PivotPanel } from './pivot/PivotPanel';
-import { sessionPivot } from './pivot/useSessionPivot';
+import { sessionPivot } from './pivot/sessionPivot';
 import { ProfilePanel } from './profile/ProfilePanel';
 import { useProfileView } from './profile/useProfileView';
 import { SessionTabs, tabId } from './sessions/SessionTabs';
