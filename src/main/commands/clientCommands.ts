@@ -31,6 +31,7 @@ export function toDomainCommand(c: Exclude<ClientCommand, { type: 'ForkSession' 
     case 'AttachDataset':
     case 'SetResultView':
     case 'SetChart':
+    case 'SetPivot':
     case 'RemoveDataset':
       return { command: c };
     default:

@@ -13,6 +13,7 @@ import { CommandHandler } from '../commands/commandHandler';
 import { ProfileService } from '../explore/profileService';
 import { ChartService } from '../chart/chartService';
 import { profileSources } from '../explore/profileSource';
+import { PivotService } from '../pivot/pivotService';
 import { DEFAULT_PREVIEW_BUDGET_MS, PreviewService } from '../instant/previewService';
 import { collectDiagnostics, type Diagnostics, type RuntimeVersions } from '../platform/diagnostics';
 import { newErrorId, newId } from '../platform/ids';
@@ -106,6 +107,12 @@ export class AppCore {
     private readonly snapshots: ViewSnapshotWriter,
     private readonly charts: ChartService,
   ) {}
+
+  /** Pivots of results (pivot/pivotService.ts), made on first use. */
+  private pivotService: PivotService | undefined;
+  private get pivots(): PivotService {
+    return (this.pivotService ??= new PivotService(this.pool, this.runner));
+  }
 
   static async start(options: AppCoreOptions): Promise<AppCore> {
     return (await AppCore.startWithParts(options)).core;
@@ -209,6 +216,7 @@ export class AppCore {
         timeline: (sessionId) => this.time.timeline(sessionId),
         sessionAt: (sessionId, seq) => this.time.sessionAt(sessionId, seq),
         charts: this.charts,
+        pivotPage: ({ queryId, spec, offset, limit }) => this.pivots.page(queryId, spec, offset, limit),
       },
       channel,
       this.flowLimits,

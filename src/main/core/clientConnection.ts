@@ -50,6 +50,8 @@ export interface ConnectionServices {
   sessionAt(sessionId: string, seq: number): Promise<Result<ApiResponse<'sessionAt'>>>;
   /** Charts of results (chart/chartService.ts); a lighter core without them refuses the chart methods. */
   readonly charts?: { chart(request: ApiRequest<'chartData'>): Promise<Result<ApiResponse<'chartData'>>>; cancel(sessionId: string): Result<ApiResponse<'cancelChart'>> };
+  /** Pages of a result's pivot (pivot/pivotService.ts). */
+  pivotPage(request: ApiRequest<'pivotPage'>): Promise<Result<ApiResponse<'pivotPage'>>>;
   /** What this connection may reach (connectionScope.ts); absent: everything, as the overview window. */
   readonly scope?: ConnectionScope;
   /** Main's current view: which session a result belongs to, for a scoped connection. */
@@ -172,6 +174,7 @@ export class ClientConnection {
     sessionAt: ({ sessionId, seq }) => this.services.sessionAt(sessionId, seq),
     chartData: (request) => this.services.charts?.chart(request) ?? fail(noCharts()),
     cancelChart: ({ sessionId }) => this.services.charts?.cancel(sessionId) ?? fail(noCharts()),
+    pivotPage: (request) => this.services.pivotPage(request),
   };
 
   constructor(

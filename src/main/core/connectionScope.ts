@@ -33,6 +33,7 @@ export function outsideScope(scope: ConnectionScope, request: ClientRequest, vie
       return session(command.sessionId) ?? ('queryId' in command ? query(command.queryId) : undefined);
     }
     case 'fetchPage':
+    case 'pivotPage':
       return query(request.queryId);
     case 'startExport':
       return session(request.sessionId) ?? query(request.queryId);

@@ -39,6 +39,9 @@ describe('what a connection scoped to one session may reach', () => {
     expect(reach({ method: 'fetchPage', queryId: 'q-unknown', offset: 0, limit: 10 })).toMatch(/another session/);
     expect(reach({ method: 'profileColumns', requestId: 'r', target: { kind: 'result', queryId: 'q-theirs' }, columns: [0] })).toMatch(/another session/);
     expect(reach({ method: 'profileColumns', requestId: 'r', target: { kind: 'dataset', datasetId: 'd' }, columns: [0] })).toBeUndefined();
+    const spec = { rows: ['a'], columns: [], values: 'a', aggregate: 'Count' } as const;
+    expect(reach({ method: 'pivotPage', queryId: 'q-theirs', spec: { ...spec, rows: [...spec.rows], columns: [] }, offset: 0, limit: 10 })).toMatch(/another session/);
+    expect(reach({ method: 'pivotPage', queryId: 'q-mine', spec: { ...spec, rows: [...spec.rows], columns: [] }, offset: 0, limit: 10 })).toBeUndefined();
     expect(reach({ method: 'startExport', sessionId: 'mine', queryId: 'q-theirs', format: 'csv', target: { kind: 'download' } })).toMatch(/another session/);
     expect(reach({ method: 'startExport', sessionId: 'mine', queryId: 'q-mine', format: 'csv', target: { kind: 'download' } })).toBeUndefined();
   });

@@ -24,6 +24,9 @@ import { PreviewPane } from './instant/PreviewPane';
 import { inlineError } from './instant/previewState';
 import { useInstantPreview } from './instant/useInstantPreview';
 import { ProfileButton } from './profile/ProfileButton';
+import { PivotButton } from './pivot/PivotButton';
+import { PivotPanel } from './pivot/PivotPanel';
+import { sessionPivot } from './pivot/sessionPivot';
 import { ProfilePanel } from './profile/ProfilePanel';
 import { useProfileView } from './profile/useProfileView';
 import { ChartButton } from './chart/ChartButton';
@@ -93,6 +96,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const gridResult = active && gridResultFor(active.history);
   const shownProfile = profile.shownWith(gridResult);
   const chart = useChartView(dispatch, active, gridResult);
+  const pivot = sessionPivot(active, gridResult, dispatch);
   const filterToValue = (column: number, value: string | null) =>
     grid.current?.setColumnFilter(column, value === null ? [{ column, op: 'isNull' }] : [{ column, op: 'eq', value }]);
   const editorError: EditorError | undefined =
@@ -272,6 +276,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
                       <>
                         <ProfileButton result={gridResult} open={profile.isResultOpen(gridResult)} onToggle={() => profile.toggleResult(gridResult)} />
                         <ChartButton open={chart.shown} disabled={!gridResult.columns?.length} onToggle={chart.toggle} />
+                        <PivotButton open={pivot.spec !== undefined} disabled={!pivot.available} onToggle={pivot.toggle} />
                         <ExportButton api={api} sessionId={active.id} queryId={gridResult.queryId} rowCount={gridResult.rowCount} view={gridResult.view && pageViewOf(gridResult.view)} />
                       </>
                     )
@@ -297,6 +302,22 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
                   onChange={chart.change}
                   onClose={chart.close}
                   onNotice={setNotice}
+                />
+              )}
+              {gridResult && pivot.spec && (
+                <PivotPanel
+                  key={`pivot-${gridResult.queryId}`}
+                  api={api}
+                  queryId={gridResult.queryId}
+                  sql={gridResult.sql ?? ''}
+                  columns={gridResult.columns ?? []}
+                  spec={pivot.spec}
+                  onChange={pivot.set}
+                  onClose={pivot.close}
+                  onOpenAsSql={(sql) => {
+                    editor.current?.setText(sql);
+                    editor.current?.focus();
+                  }}
                 />
               )}
               {shownProfile && (

@@ -3,6 +3,7 @@ import type { ClientCommand } from './commands';
 import type { ExportFormat } from '../explore/exportFormat';
 import type { ProfileTarget } from '../explore/columnProfile';
 import type { ChartSpec } from '../chart/chartSpec';
+import type { PivotSpec } from '../pivot/pivotSpec';
 import type { ApiMethod, ApiRequest, ExportTarget, PageView } from './protocol';
 
 /**
@@ -32,4 +33,5 @@ export const apiArguments = {
   sessionAt: (sessionId: string, seq: number) => ({ sessionId, seq }),
   chartData: (sessionId: string, queryId: string, spec: ChartSpec) => ({ sessionId, queryId, spec }),
   cancelChart: (sessionId: string) => ({ sessionId }),
+  pivotPage: (queryId: string, spec: PivotSpec, offset: number, limit: number) => ({ queryId, spec, offset, limit }),
 } satisfies { readonly [M in ApiMethod]: (...args: never[]) => ApiRequest<M> };

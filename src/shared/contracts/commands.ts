@@ -5,6 +5,7 @@ import { aggregateTypes, columnSchema, datasetRegisteredSchema, type AggregateTy
 import { pageFilterSchema, pageOrderSchema } from './pageView';
 import { sessionForkedSchema } from './sessionForked';
 import { chartSpecSchema } from '../chart/chartSpec';
+import { pivotSpecSchema } from '../pivot/pivotSpec';
 
 /** Largest SQL text a person can submit: generous for hand-written SQL, small enough to store. */
 export const MAX_SQL_CHARS = 256 * 1024;
@@ -39,6 +40,8 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('SetResultView'), sessionId: id, queryId: id, orderBy: pageOrderSchema, filter: pageFilterSchema, expectedVersion: expectedVersion.optional() }).strict(),
   /** The chart shown beside a completed result of the session (null: none). */
   z.object({ type: z.literal('SetChart'), sessionId: id, queryId: id, spec: chartSpecSchema.nullable() }).strict(),
+  /** The pivot of a completed result of the session (null: the pivot is closed). */
+  z.object({ type: z.literal('SetPivot'), sessionId: id, queryId: id, spec: pivotSpecSchema.nullable() }).strict(),
   z.object({ type: z.literal('AddDataset'), source: z.string().trim().min(1).max(4096) }).strict(),
   z.object({ type: z.literal('RemoveDataset'), datasetId: id }).strict(),
   /** A new session that starts as `sessionId` was at global seq `seq` (docs/time.md); main mints its id. */
@@ -76,6 +79,7 @@ const sessionCommandSchemas = {
   UndoSessionAction: z.object({ type: z.literal('UndoSessionAction'), sessionId: mintedId, seq: undoSeq }),
   RedoSessionAction: z.object({ type: z.literal('RedoSessionAction'), sessionId: mintedId, seq: undoSeq }),
   SetChart: z.object({ type: z.literal('SetChart'), sessionId: mintedId, queryId: mintedId, spec: chartSpecSchema.nullable() }),
+  SetPivot: z.object({ type: z.literal('SetPivot'), sessionId: mintedId, queryId: mintedId, spec: pivotSpecSchema.nullable() }),
   // issued by the query runner
   BeginExecution: z.object({ type: z.literal('BeginExecution'), sessionId: mintedId, queryId: mintedId }),
   CompleteQuery: z.object({

@@ -4,6 +4,7 @@ import { appErrorSchema } from './errors';
 import { pageFilterSchema, pageOrderSchema } from './pageView';
 import { sessionForkedSchema } from './sessionForked';
 import { chartSpecSchema } from '../chart/chartSpec';
+import { pivotSpecSchema } from '../pivot/pivotSpec';
 
 /** A result column as DuckDB names and types it (`BIGINT`, `DECIMAL(18,3)`, `STRUCT(a INTEGER)`…). */
 export const columnSchema = z.object({ name: z.string(), type: z.string() });
@@ -93,6 +94,8 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   ...undoEvents(),
   /** A completed result is now shown with this chart beside it (docs/charts.md); null: its chart was closed. */
   event('ChartSet', z.object({ queryId: z.string(), spec: chartSpecSchema.nullable() })),
+  /** A completed result's pivot is now set so (null: closed). */
+  event('PivotSet', z.object({ queryId: z.string(), spec: pivotSpecSchema.nullable() })),
 ]);
 export type SessionEvent = z.infer<typeof sessionEventSchema>;
 

@@ -14,6 +14,8 @@ import { previewAnswerSchema, previewRequestSchema } from '../instant/preview';
 import { timelineEntrySchema } from '../views/timeline';
 import type { SessionView } from '../views/appView';
 import { chartDataRequestSchema, chartDataSchema } from '../chart/chartData';
+import { pivotPageSchema } from '../pivot/pivotPage';
+import { pivotSpecSchema } from '../pivot/pivotSpec';
 
 export { MAX_FILTERS, MAX_MESSAGE_BYTES, MAX_PAGE_ROWS, MAX_SORT_KEYS } from './limits';
 
@@ -193,6 +195,18 @@ export const apiMethods = {
   cancelChart: {
     request: z.object({ sessionId: z.string().min(1).max(64) }).strict(),
     response: z.object({ cancelled: z.boolean() }),
+  },
+  /** Rows [offset, offset + limit) of a complete result's pivot (docs/pivot.md), computed and kept by DuckDB. */
+  pivotPage: {
+    request: z
+      .object({
+        queryId: z.string().min(1).max(64),
+        spec: pivotSpecSchema,
+        offset: z.number().int().nonnegative(),
+        limit: z.number().int().positive().max(MAX_PAGE_ROWS),
+      })
+      .strict(),
+    response: pivotPageSchema,
   },
 } as const;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { chartSpecSchema } from '../chart/chartSpec';
 import { exportFormats } from '../explore/exportFormat';
+import { pivotSpecSchema } from '../pivot/pivotSpec';
 import { appErrorSchema } from './errors';
 import { pageFilterSchema, pageOrderSchema } from './pageView';
 
@@ -29,6 +30,7 @@ export const forkedHistoryEntrySchema = z.object({
     .optional(),
   view: z.object({ orderBy: pageOrderSchema, filter: pageFilterSchema }).optional(),
   chart: chartSpecSchema.optional(),
+  pivot: pivotSpecSchema.optional(),
 });
 export type ForkedHistoryEntry = z.infer<typeof forkedHistoryEntrySchema>;
 

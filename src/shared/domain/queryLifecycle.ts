@@ -16,7 +16,7 @@ export const isInFlight = (phase: QueryPhase | undefined): phase is InFlightPhas
 export const isSettled = (phase: QueryPhase | undefined): phase is SettledPhase => phase !== undefined && !isInFlight(phase);
 
 /** Events that move a query along its lifecycle (a view or an export names a query but only changes how it is shown or where it went). */
-type QueryEventType = Exclude<Extract<SessionEvent, { payload: { queryId: string } }>, { type: 'ResultViewSet' | 'ResultExported' | 'ChartSet' }>['type'];
+type QueryEventType = Exclude<Extract<SessionEvent, { payload: { queryId: string } }>, { type: 'ResultViewSet' | 'ResultExported' | 'ChartSet' | 'PivotSet' }>['type'];
 
 /** The phase a query event moves its query to. */
 export const phaseAfter: { readonly [T in QueryEventType]: QueryPhase } = {

@@ -8,6 +8,7 @@ import { decideResultView, viewKey } from './resultView';
 import { applySessionUndo, sessionUndoEntry, type SessionUndoEntry } from './sessionUndo';
 import { counted, decideRedo, decideUndo, emptyUndoLog, recorded, redone, undone, type UndoLog } from './undoable';
 import { chartKey, decideChart } from './chartSetting';
+import { decidePivot, pivotKey } from './pivotSetting';
 
 /** The session's current (or last) query, if it ran one. One query in flight per session. */
 export type LatestQuery = { readonly phase: 'Idle' } | { readonly phase: QueryPhase; readonly queryId: string };
@@ -32,6 +33,10 @@ interface CompletedResult {
   readonly view: string;
   /** The current chart's key (chartKey), so setting the same chart again records nothing. */
   readonly chart: string;
+  /** Its column names (absent in states folded before pivots), for SetPivot to check. */
+  readonly columnNames?: readonly string[];
+  /** The current pivot's key (pivotKey), so setting the same pivot again records nothing. */
+  readonly pivot?: string;
 }
 
 export type QuerySessionState =
@@ -113,6 +118,8 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
       return decideResultView(command, state.results[command.queryId]);
     case 'SetChart':
       return decideChart(command, state.results[command.queryId]);
+    case 'SetPivot':
+      return decidePivot(command, state.results[command.queryId]);
     case 'FailQuery':
       return inFlight(q) && q.queryId === command.queryId
         ? [{ type: 'QueryFailed', payload: { queryId: command.queryId, error: command.error } }]
@@ -193,8 +200,12 @@ function evolveContent(state: QuerySessionState, event: Exclude<SessionEvent, Un
       const result = state.results[event.payload.queryId];
       return result ? { ...state, results: { ...state.results, [event.payload.queryId]: { ...result, chart: chartKey(event.payload.spec) } } } : state;
     }
+    case 'PivotSet': {
+      const result = state.results[event.payload.queryId];
+      return result ? { ...state, results: { ...state.results, [event.payload.queryId]: { ...result, pivot: pivotKey(event.payload.spec) } } } : state;
+    }
     case 'QueryCompleted': {
-      const results = { ...state.results, [event.payload.queryId]: { columnCount: event.payload.columns.length, view: viewKey({ orderBy: [], filter: [] }), chart: chartKey(null) } };
+      const results = { ...state.results, [event.payload.queryId]: { columnCount: event.payload.columns.length, view: viewKey({ orderBy: [], filter: [] }), chart: chartKey(null), columnNames: event.payload.columns.map((c) => c.name) } };
       return { ...state, results, query: { phase: phaseAfter[event.type], queryId: event.payload.queryId } };
     }
     case 'QueryStarted':
@@ -211,7 +222,7 @@ function evolveContent(state: QuerySessionState, event: Exclude<SessionEvent, Un
 function forkedState(p: SessionForkedPayload): QuerySessionState {
   const results: Record<string, CompletedResult> = {};
   for (const h of p.history) {
-    if (h.phase === 'Completed') results[h.queryId] = { columnCount: h.columns?.length ?? 0, view: viewKey(h.view ?? { orderBy: [], filter: [] }), chart: chartKey(h.chart ?? null) };
+    if (h.phase === 'Completed') results[h.queryId] = { columnCount: h.columns?.length ?? 0, view: viewKey(h.view ?? { orderBy: [], filter: [] }), chart: chartKey(h.chart ?? null), ...(h.columns ? { columnNames: h.columns.map((c) => c.name) } : {}), ...(h.pivot ? { pivot: pivotKey(h.pivot) } : {}) };
   }
   return { status: 'Open', title: p.title, datasetIds: p.datasetIds, draft: p.draft, results, query: { phase: 'Idle' }, undo: emptyUndoLog() };
 }

@@ -1,5 +1,7 @@
 import type { SessionEvent } from '../contracts/events';
 import type { QuerySessionState } from './querySession';
+import { chartKey } from './chartSetting';
+import { pivotKey } from './pivotSetting';
 import { viewKey } from './resultView';
 import type { UndoableEventType } from './undoable';
 
@@ -13,6 +15,9 @@ export type SessionUndoEntry = { readonly seq: number } & (
   | { readonly type: 'SessionReopened' }
   /** The result's view keys (viewKey) before and after, so setting the same view again stays a no-op. */
   | { readonly type: 'ResultViewSet'; readonly queryId: string; readonly before: string; readonly after: string }
+  /** The chart's and the pivot's keys before and after, for the same reason. */
+  | { readonly type: 'ChartSet'; readonly queryId: string; readonly before: string; readonly after: string }
+  | { readonly type: 'PivotSet'; readonly queryId: string; readonly before: string | undefined; readonly after: string }
 );
 // Every undoable session event has an entry, and nothing else does.
 type Covered = SessionUndoEntry['type'] extends SessionUndoable ? (SessionUndoable extends SessionUndoEntry['type'] ? true : never) : never;
@@ -31,6 +36,14 @@ export function sessionUndoEntry(state: Started, event: SessionEvent, seq: numbe
       const result = state.results[event.payload.queryId];
       return result && { seq, type: 'ResultViewSet', queryId: event.payload.queryId, before: result.view, after: viewKey(event.payload) };
     }
+    case 'ChartSet': {
+      const result = state.results[event.payload.queryId];
+      return result && { seq, type: 'ChartSet', queryId: event.payload.queryId, before: result.chart, after: chartKey(event.payload.spec) };
+    }
+    case 'PivotSet': {
+      const result = state.results[event.payload.queryId];
+      return result && { seq, type: 'PivotSet', queryId: event.payload.queryId, before: result.pivot, after: pivotKey(event.payload.spec) };
+    }
     default:
       return undefined;
   }
@@ -48,6 +61,17 @@ export function applySessionUndo(state: Started, entry: SessionUndoEntry, direct
     case 'ResultViewSet': {
       const result = state.results[entry.queryId];
       return result ? { ...state, results: { ...state.results, [entry.queryId]: { ...result, view: back ? entry.before : entry.after } } } : state;
+    }
+    case 'ChartSet': {
+      const result = state.results[entry.queryId];
+      return result ? { ...state, results: { ...state.results, [entry.queryId]: { ...result, chart: back ? entry.before : entry.after } } } : state;
+    }
+    case 'PivotSet': {
+      const result = state.results[entry.queryId];
+      if (!result) return state;
+      const { pivot: _pivot, ...rest } = result;
+      const pivot = back ? entry.before : entry.after;
+      return { ...state, results: { ...state.results, [entry.queryId]: pivot === undefined ? rest : { ...rest, pivot } } };
     }
   }
 }

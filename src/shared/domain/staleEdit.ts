@@ -30,10 +30,10 @@ export function overwritesLaterChange(command: SessionCommand, later: readonly S
     case 'CompleteQuery':
     case 'FailQuery':
     case 'RecordExport':
-    case 'UndoSessionAction':
-    case 'RedoSessionAction':
-      // An undo names the exact action it takes back (its seq), which the decider checks instead.
     case 'SetChart':
+    case 'SetPivot':
+    case 'UndoSessionAction': // an undo names the exact action it takes back (its seq): the decider checks that instead
+    case 'RedoSessionAction':
       return false;
     default:
       return assertNever(command);

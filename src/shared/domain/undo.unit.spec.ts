@@ -52,6 +52,18 @@ describe('session undo and redo', () => {
     session.given([opened, renamed('A'), undone(2), { type: 'DraftSaved', payload: { sql: 'x' } }]).when(redo(2)).then([redone(2)]);
   });
 
+  it('undoes chart and pivot settings: an undone chart is gone, so setting it again records it again', () => {
+    const spec = { mark: 'Histogram' as const, x: 'x', aggregate: 'Count' as const };
+    const charted: SessionEvent = { type: 'ChartSet', payload: { queryId: 'q1', spec } };
+    // seq 1 opened, 2 started, 3 completed, 4 charted
+    session.given([opened, started(), completed(), charted]).when(undo(4)).then([undone(4)]);
+    session.given([opened, started(), completed(), charted, undone(4)]).when({ type: 'SetChart', sessionId: 's1', queryId: 'q1', spec }).then([charted]);
+    session.given([opened, started(), completed(), charted]).when({ type: 'SetChart', sessionId: 's1', queryId: 'q1', spec }).then([]);
+    const pivot = { rows: ['x'], columns: [], values: 'x', aggregate: 'Count' as const };
+    const pivoted: SessionEvent = { type: 'PivotSet', payload: { queryId: 'q1', spec: pivot } };
+    session.given([opened, started(), completed(), pivoted, undone(4)]).when({ type: 'SetPivot', sessionId: 's1', queryId: 'q1', spec: pivot }).then([pivoted]);
+  });
+
   it('an undone rename puts the old title back, so renaming to it again records nothing', () => {
     session.given([opened, renamed('A'), undone(2)]).when({ type: 'RenameSession', sessionId: 's1', title: 'Session 1' }).then([]);
     session.given([opened, renamed('A'), undone(2), redone(2)]).when({ type: 'RenameSession', sessionId: 's1', title: 'A' }).then([]);

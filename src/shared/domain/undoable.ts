@@ -13,6 +13,8 @@ export const undoableEvents = {
   /** Reopening by hand is the inverse of a close: undoable too, so undo and redo stay one stack. */
   SessionReopened: 'QuerySession',
   ResultViewSet: 'QuerySession',
+  ChartSet: 'QuerySession',
+  PivotSet: 'QuerySession',
   DatasetRemoved: 'Dataset',
 } as const satisfies Partial<Record<EventType, AggregateType>>;
 

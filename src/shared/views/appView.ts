@@ -8,6 +8,7 @@ import { isPlainView, type ResultView } from '../domain/resultView';
 import { isUndoable } from '../domain/undoable';
 import { applyToSession, moveTop, pushNew, sessionUndoEntry, type UndoEvent, type UndoStacks, type WritableStacks } from './undoFold';
 import type { ChartSpec } from '../chart/chartSpec';
+import type { PivotSpec } from '../pivot/pivotSpec';
 
 /**
  * The projected state the UI renders. One pure fold (`foldAppView`) runs in main (projections,
@@ -31,6 +32,8 @@ export interface HistoryEntry {
   readonly view?: ResultView;
   /** The chart shown beside its result (ChartSet); absent when none. */
   readonly chart?: ChartSpec;
+  /** Its pivot's settings (PivotSet); absent while no pivot is open. */
+  readonly pivot?: PivotSpec;
 }
 
 export interface ExportEntry {
@@ -276,6 +279,13 @@ class ViewDraft {
         if (!h) return;
         if (e.payload.spec) h.chart = e.payload.spec;
         else delete h.chart;
+        return;
+      }
+      case 'PivotSet': {
+        const h = this.writableEntry(s, e.payload.queryId);
+        if (!h) return;
+        if (e.payload.spec) h.pivot = e.payload.spec;
+        else delete h.pivot;
         return;
       }
       default:

@@ -9,7 +9,7 @@ import type { ViewEvent } from './appView';
  * is one entry, a run of draft saves is one "Edited SQL", a tab switch is none. Each entry ends at a
  * global seq: the point `sessionAt` shows the session as it was.
  */
-export const timelineKinds = ['opened', 'forked', 'query', 'view', 'renamed', 'draft', 'dataset', 'exported', 'closed', 'reopened', 'undo', 'redo', 'chart'] as const;
+export const timelineKinds = ['opened', 'forked', 'query', 'view', 'renamed', 'draft', 'dataset', 'exported', 'closed', 'reopened', 'undo', 'redo', 'chart', 'pivot'] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 
 export const timelineEntrySchema = z.object({
@@ -117,6 +117,11 @@ export function timelineOf(events: readonly SessionViewEvent[]): TimelineEntry[]
       case 'ChartSet': {
         const spec = e.payload.spec;
         add('chart', spec ? `Charted ${spec.mark.toLowerCase()} of ${spec.x}${spec.y ? ` and ${spec.y}` : ''}` : 'Closed the chart', e, e.payload.queryId);
+        break;
+      }
+      case 'PivotSet': {
+        const spec = e.payload.spec;
+        add('pivot', spec ? `Pivoted ${spec.aggregate.toLowerCase()} of ${spec.values} by ${spec.rows.join(', ')}${spec.columns.length ? ` across ${spec.columns.join(', ')}` : ''}` : 'Closed the pivot', e, e.payload.queryId);
         break;
       }
       case 'ActionUndone':

@@ -1,6 +1,8 @@
 import type { SessionEvent } from '../contracts/events';
 import { isPlainView, type ResultView } from '../domain/resultView';
 import { UNDO_DEPTH, type UndoableEventType } from '../domain/undoable';
+import type { ChartSpec } from '../chart/chartSpec';
+import type { PivotSpec } from '../pivot/pivotSpec';
 import type { HistoryEntry, SessionView } from './appView';
 
 /**
@@ -13,6 +15,9 @@ export interface UndoDetails {
   SessionReopened: object;
   /** The result's view before and after (absent: shown as it came). */
   ResultViewSet: { readonly queryId: string; readonly before?: ResultView; readonly after?: ResultView };
+  /** The result's chart and pivot before and after (absent: none shown). */
+  ChartSet: { readonly queryId: string; readonly before?: ChartSpec; readonly after?: ChartSpec };
+  PivotSet: { readonly queryId: string; readonly before?: PivotSpec; readonly after?: PivotSpec };
   DatasetRemoved: object;
 }
 type SameKeys = [keyof UndoDetails] extends [UndoableEventType] ? ([UndoableEventType] extends [keyof UndoDetails] ? true : never) : never;
@@ -51,6 +56,14 @@ export function sessionUndoEntry(s: SessionView, e: Exclude<SessionEvent, UndoEv
       const { orderBy, filter } = e.payload;
       const after = isPlainView({ orderBy, filter }) ? undefined : { orderBy, filter };
       return { type: 'ResultViewSet', ...at, queryId: e.payload.queryId, ...(entry.view ? { before: entry.view } : {}), ...(after ? { after } : {}) };
+    }
+    case 'ChartSet':
+    case 'PivotSet': {
+      const entry = s.history.findLast((h) => h.queryId === e.payload.queryId);
+      if (!entry) return undefined;
+      const before = e.type === 'ChartSet' ? entry.chart : entry.pivot;
+      const after = e.payload.spec ?? undefined;
+      return { type: e.type, ...at, queryId: e.payload.queryId, ...(before ? { before } : {}), ...(after ? { after } : {}) } as UndoEntry;
     }
     default:
       return undefined;
@@ -107,6 +120,22 @@ export function applyToSession(
       const view = back ? entry.before : entry.after;
       if (view) h.view = view;
       else delete h.view;
+      return;
+    }
+    case 'ChartSet': {
+      const h = writableEntry(entry.queryId);
+      if (!h) return;
+      const chart = back ? entry.before : entry.after;
+      if (chart) h.chart = chart;
+      else delete h.chart;
+      return;
+    }
+    case 'PivotSet': {
+      const h = writableEntry(entry.queryId);
+      if (!h) return;
+      const pivot = back ? entry.before : entry.after;
+      if (pivot) h.pivot = pivot;
+      else delete h.pivot;
       return;
     }
     case 'DatasetRemoved':

@@ -84,6 +84,10 @@ function describe(c: Candidate): string {
       return `reopen of ${title}`;
     case 'ResultViewSet':
       return describeView(e.before, e.after, c.session?.history.findLast((h) => h.queryId === e.queryId));
+    case 'ChartSet':
+      return e.after ? `chart: ${e.after.mark.toLowerCase()} of ${e.after.x}` : 'close chart';
+    case 'PivotSet':
+      return e.after ? `pivot by ${e.after.rows.join(', ')}` : 'close pivot';
     case 'DatasetRemoved':
       return `remove dataset ${c.datasetName ?? 'dataset'}`;
   }

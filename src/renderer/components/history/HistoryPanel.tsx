@@ -5,6 +5,7 @@ import { countOf, formatMs, formatWhen } from '../format';
 import { GitFork, RotateCw } from 'lucide-react';
 import { ExportSummary } from './ExportSummary';
 import { ViewSummary } from './ViewSummary';
+import { PivotSummary } from './PivotSummary';
 
 /** How a phase reads in the history, and what its search matches. */
 const phaseLabel: Readonly<Record<QueryPhase, string>> = {
@@ -59,6 +60,7 @@ export function HistoryPanel({ entries, running, onPick, onRerun, onFork }: Prop
               </span>
               {h.view && <ViewSummary view={h.view} columns={h.columns} />}
               {h.exports && <ExportSummary exports={h.exports} />}
+              {h.pivot && <PivotSummary spec={h.pivot} />}
             </button>
             <button className="rerun" onClick={() => onRerun(h.sql)} disabled={running} aria-label="Repeat query" title="Run this query again">
               <RotateCw aria-hidden="true" />

@@ -1,0 +1,110 @@
+/**
+ * A pivot of the completed flights-3m result (with a month column): rows origin → destination,
+ * one column per month, the average delay, sorted by one month. "At the client": SetPivot
+ * dispatched and, beside it, the pivot's first 100-row page fetched through the wire protocol over
+ * an in-process transport, as the pivot panel does, timed until both are done. The baseline is raw
+ * @duckdb/node-api running DuckDB's own `PIVOT … ON month USING avg(delay) GROUP BY origin,
+ * destination`, ordered by the same month, first 100 rows, on a table of the same rows. The app
+ * computes more (a subtotal row per origin, a grand total, a Total column).
+ * Every sample sorts by another month or direction, so no pivot is reused from the app's cache.
+ */
+import { resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { PivotPage } from '../src/shared/pivot/pivotPage';
+import type { PivotSpec } from '../src/shared/pivot/pivotSpec';
+import { openSessions } from '../src/shared/views/appView';
+import { ProtocolClient } from '../test/support/protocolClient';
+import { startTestCore, tempDir } from '../test/support/testCore';
+import { alternateSamples, fromSamples, median, type Bench } from './harness';
+
+const FLIGHTS = resolve('node_modules/vega-datasets/data/flights-3m.parquet');
+const SAMPLES = 7;
+const WARMUP = 2;
+/** flights-3m holds 7 months (January to July 2001). */
+const MONTHS = 7;
+const sortOf = (i: number) => ({ valueColumn: i % MONTHS, descending: Math.floor(i / MONTHS) % 2 === 1 });
+const specOf = (i: number): PivotSpec => ({ rows: ['origin', 'destination'], columns: ['month'], values: 'delay', aggregate: 'Average', sort: sortOf(i) });
+
+async function setup() {
+  const dir = tempDir('sextant-bench-pivot-');
+  const core = await startTestCore(dir.path, { samples: [FLIGHTS], memoryLimit: undefined });
+  await core.catalog.idle();
+  const conn = new ProtocolClient((channel) => core.connect(channel));
+  const sessionId = openSessions(core.projections.current.view)[0]!.id;
+  await conn.request({ method: 'subscribe', subscriptionId: 's', pattern: `session/${sessionId}` });
+  const request = async <T>(req: unknown): Promise<T> => {
+    const r = (await conn.request(req)) as { ok: boolean; value: T; error?: { message: string; code?: string } };
+    if (!r.ok) throw new Error(`${r.error?.code}: ${r.error?.message}`);
+    return r.value;
+  };
+  const sql = 'select *, month(date) as month from flights_3m';
+  const { queryId } = await request<{ queryId: string }>({ method: 'dispatch', command: { type: 'StartQuery', sessionId, sql } });
+  const done = () => core.projections.current.view.sessions[sessionId]?.history.find((h) => h.queryId === queryId)?.phase === 'Completed';
+  while (!done()) await new Promise((r) => setTimeout(r, 20));
+
+  const raw = await DuckDBInstance.create(`${dir.path}/raw.duckdb`);
+  const c = await raw.connect();
+  await c.run(`CREATE TABLE t AS SELECT *, month(date) AS month FROM read_parquet('${FLIGHTS}')`);
+
+  const dispatchMs: number[] = [];
+  const apply = async (spec: PivotSpec): Promise<PivotPage> => {
+    const t = performance.now();
+    const recorded = request({ method: 'dispatch', command: { type: 'SetPivot', sessionId, queryId, spec } }).then(() => dispatchMs.push(performance.now() - t));
+    const [page] = await Promise.all([request<PivotPage>({ method: 'pivotPage', queryId, spec, offset: 0, limit: 100 }), recorded]);
+    return page;
+  };
+  return {
+    apply,
+    dispatchMedian: () => median(dispatchMs.slice(WARMUP)),
+    raw: c,
+    async close() {
+      c.closeSync();
+      raw.closeSync();
+      conn.transport.drop();
+      await core.close();
+      dir.remove();
+    },
+  };
+}
+
+const time = async <T>(fn: () => Promise<T>): Promise<[number, T]> => {
+  const t = performance.now();
+  const value = await fn();
+  return [performance.now() - t, value];
+};
+
+export const benches: Bench[] = [
+  {
+    name: 'pivot.flights_3m',
+    what: "a two-level row pivot (origin → destination) with monthly columns and the average delay, sorted by a month (`SetPivot` beside the pivot's first 100-row page, until both are done) on the completed flights-3m result at the client vs raw DuckDB's `PIVOT … ON month USING avg(delay) GROUP BY origin, destination ORDER BY <month> LIMIT 100` on a table of the same rows",
+    goal: 1.3,
+    async run() {
+      const app = await setup();
+      let i = 0;
+      let j = 0;
+      const { b, s } = await alternateSamples(
+        SAMPLES,
+        async () => {
+          const { valueColumn, descending } = sortOf(j++);
+          const [ms] = await time(async () =>
+            (
+              await app.raw.runAndReadAll(
+                `SELECT * FROM (PIVOT (SELECT origin, destination, month, delay FROM t) ON month USING avg(delay) GROUP BY origin, destination) ORDER BY "${valueColumn + 1}" ${descending ? 'DESC' : 'ASC'} NULLS LAST, origin, destination LIMIT 100`,
+              )
+            ).getRowsJS(),
+          );
+          return ms;
+        },
+        async () => {
+          const [ms, page] = await time(() => app.apply(specOf(i++)));
+          if (page.values[0]?.length !== 100) throw new Error('the pivot page is short');
+          return ms;
+        },
+        WARMUP,
+      );
+      const dispatch = app.dispatchMedian().toFixed(1);
+      await app.close();
+      return fromSamples('pivot.flights_3m', 'ms', s, b, { dispatch_ms: dispatch });
+    },
+  },
+];

@@ -1,0 +1,95 @@
+import type { Page } from '@playwright/test';
+import { duckdbRows } from './duckdbOracle';
+import { expect, test, VEGA_DATA } from './fixtures';
+import { editorText, gridRow as resultRow, history, ready, runSql, screenshot } from './workbench.helpers';
+
+const WEATHER = `read_csv_auto('${VEGA_DATA}/seattle-weather.csv')`;
+const SQL = 'select weather, year(date) as year, month(date) as month, temp_max from seattle_weather';
+const RAW = `select weather, year(date) as year, month(date) as month, temp_max from ${WEATHER}`;
+
+const region = (page: Page) => page.getByRole('region', { name: 'Pivot table' });
+const pivot = (page: Page) => page.getByRole('grid', { name: 'Pivot' });
+const pivotRow = (page: Page, rowIndex: number) => pivot(page).locator(`[role="row"][aria-rowindex="${rowIndex}"]`);
+const cells = (page: Page, rowIndex: number) => pivotRow(page, rowIndex).getByRole('gridcell').allTextContents();
+const twoDecimals = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const shown = (v: string | null | undefined) => (v === null || v === undefined ? '' : twoDecimals.format(Number(v)));
+
+/** Raw DuckDB's averages for the rows `where` picks: one per month 1…12, then the total. */
+async function expected(where: string): Promise<string[]> {
+  const months = await duckdbRows(`select m.m, avg(temp_max) from range(1, 13) m(m) left join (${RAW}) r on r.month = m.m and ${where} group by m.m order by m.m`);
+  const [[total]] = (await duckdbRows(`select avg(temp_max) from (${RAW}) where ${where}`)) as [[string]];
+  return [...months.map((r) => shown(r[1])), shown(total)];
+}
+
+test('a two-level row pivot with monthly columns: DuckDB’s averages and totals, sorting, kept over a reload, and its SQL', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'seattle_weather');
+  await runSql(page, SQL);
+  await expect(resultRow(page, 2)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  await expect(region(page)).toBeVisible();
+  await region(page).getByRole('combobox', { name: 'Rows' }).selectOption('year');
+  await region(page).getByRole('button', { name: 'Add to rows' }).click();
+  await region(page).getByRole('combobox', { name: 'Columns' }).selectOption('month');
+  await region(page).getByRole('button', { name: 'Add to columns' }).click();
+  await region(page).getByRole('combobox', { name: 'Values' }).selectOption('temp_max');
+  await region(page).getByRole('combobox', { name: 'Aggregate' }).selectOption('Average');
+
+  // 1 grand total + 5 weathers × (1 subtotal + 4 years)
+  const [[groups]] = (await duckdbRows(`select count(distinct weather) + count(distinct (weather, year)) + 1 from (${RAW})`)) as [[string]];
+  await expect(pivot(page)).toHaveAttribute('aria-rowcount', String(Number(groups) + 1));
+  await expect(pivot(page).getByRole('columnheader')).toHaveText(['weather', 'year', ...Array.from({ length: 12 }, (_, i) => String(i + 1)), 'Total']);
+  await expect.poll(() => cells(page, 2)).toEqual(['Total', '', ...(await expected('true'))]);
+  await expect.poll(() => cells(page, 3)).toEqual(['drizzle', '', ...(await expected(`weather = 'drizzle'`))]);
+  await expect.poll(() => cells(page, 4)).toEqual(['drizzle', '2012', ...(await expected(`weather = 'drizzle' and year = 2012`))]);
+  await screenshot(page, testInfo, 'pivot');
+  await expect(history(page).getByRole('listitem').first()).toContainText('Pivot: Average of temp_max by weather, year across month');
+
+  // Tad-style: a first-level group collapses to its subtotal row and expands again
+  const [[drizzleYears]] = (await duckdbRows(`select count(distinct year) from (${RAW}) where weather = 'drizzle'`)) as [[string]];
+  await pivot(page).getByRole('button', { name: 'Collapse drizzle' }).click();
+  await expect(pivot(page)).toHaveAttribute('aria-rowcount', String(Number(groups) + 1 - Number(drizzleYears)));
+  await expect.poll(async () => (await cells(page, 4))[0]).toBe('fog');
+  await pivot(page).getByRole('button', { name: 'Expand drizzle' }).click();
+  await expect(pivot(page)).toHaveAttribute('aria-rowcount', String(Number(groups) + 1));
+
+  // sorting by Total, descending on the second click: the warmest weather's group comes first
+  const sortTotal = pivot(page).getByRole('button', { name: 'Sort by Total' });
+  await sortTotal.click();
+  await expect(pivot(page).getByRole('columnheader').last()).toHaveAttribute('aria-sort', 'ascending');
+  await sortTotal.click();
+  await expect(pivot(page).getByRole('columnheader').last()).toHaveAttribute('aria-sort', 'descending');
+  const [[warmest]] = (await duckdbRows(`select weather from (${RAW}) group by weather order by avg(temp_max) desc limit 1`)) as [[string]];
+  await expect.poll(async () => (await cells(page, 3))[0]).toBe(warmest);
+
+  // the settings are the session's: a reload shows the same pivot
+  await page.reload();
+  await expect(region(page)).toBeVisible();
+  await expect(region(page).getByRole('button', { name: 'Remove year from rows' })).toBeVisible();
+  await expect(pivot(page).getByRole('columnheader').last()).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(() => cells(page, 2)).toEqual(['Total', '', ...(await expected('true'))]);
+  await expect.poll(async () => (await cells(page, 3))[0]).toBe(warmest);
+
+  // "Open as SQL": the editor gets a query that, run, gives the same numbers
+  const firstGroup = await cells(page, 3);
+  await region(page).getByRole('button', { name: 'Open as SQL' }).click();
+  const sql = await editorText(page);
+  expect(sql).toContain('GROUP BY ROLLUP');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  // the results grid draws the columns in view: compare those (at least the row fields and six months)
+  const want = [warmest, 'NULL', ...firstGroup.slice(2)];
+  await expect
+    .poll(async () => {
+      const got = (await resultRow(page, 3).getByRole('gridcell').allTextContents()).map((t, i) => (i < 2 ? t : shown(t)));
+      return got.length >= 8 && JSON.stringify(got) === JSON.stringify(want.slice(0, got.length)) ? 'same' : got;
+    })
+    .toBe('same');
+
+  // Escape closes the pivot, and that too is recorded
+  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  await expect(region(page)).toBeVisible();
+  await region(page).getByRole('combobox', { name: 'Values' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(region(page)).toBeHidden();
+});

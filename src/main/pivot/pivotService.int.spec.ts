@@ -1,0 +1,164 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PivotPage } from '../../shared/pivot/pivotPage';
+import { pivotOpenAsSql } from '../../shared/pivot/pivotOpenAsSql';
+import type { PivotSpec } from '../../shared/pivot/pivotSpec';
+import { openSessions } from '../../shared/views/appView';
+import { queryEnd, startQuery } from '../../../test/support/coreEvents';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import { useTestCore } from '../../../test/support/useTestCore';
+import { PivotService } from './pivotService';
+
+/** Hostile names, NULL groups, and 60 column values (so 50 are shown and 10 go to "Other"). */
+const SQL = `select CASE WHEN range % 11 = 0 THEN NULL ELSE 'g' || (range % 3) END AS "grp ""a""",
+  'ü' || (range % 4) AS "città 🌆", range % 60 AS "mo""nth", (range * 7 % 101)::BIGINT AS "de lay", 'x' AS "grp ""a"""
+from range(3000) -- trailing comment`;
+const G = 'grp "a"';
+const C = 'città 🌆';
+const M = 'mo"nth';
+const V = 'de lay';
+
+const rowsOf = (p: PivotPage) => Array.from({ length: p.values[0]?.length ?? 0 }, (_, r) => p.values.map((c) => c[r] ?? null));
+
+describe('PivotService over a real result', () => {
+  const started = useTestCore('all');
+  let core: TestCore;
+  let pivots: PivotService;
+  let queryId: string;
+  let raw: DuckDBConnection;
+  let instance: DuckDBInstance;
+  beforeAll(async () => {
+    core = started.core();
+    pivots = new PivotService(core.pool, core.runner);
+    const sessionId = openSessions(core.projections.current.view)[0]!.id;
+    queryId = await startQuery(core, sessionId, SQL);
+    await queryEnd(core, sessionId, queryId);
+    instance = await DuckDBInstance.create(':memory:');
+    raw = await instance.connect();
+    await raw.run(`CREATE TABLE t AS SELECT "grp ""a""" AS g, "città 🌆" AS c, "mo""nth" AS m, "de lay" AS v FROM (${SQL}\n)`);
+  });
+  afterAll(() => {
+    raw.closeSync();
+    instance.closeSync();
+  });
+
+  /** Every row of the pivot, read in pages of 7 (so rows cross page boundaries). */
+  async function all(spec: PivotSpec): Promise<{ first: PivotPage; rows: (string | null)[][] }> {
+    const first = await pivots.page(queryId, spec, 0, 7);
+    if (!first.ok) throw new Error(first.error.message);
+    const rows = rowsOf(first.value);
+    while (rows.length < first.value.totalRows) {
+      const next = await pivots.page(queryId, spec, rows.length, 7);
+      if (!next.ok) throw new Error(next.error.message);
+      rows.push(...rowsOf(next.value));
+    }
+    return { first: first.value, rows };
+  }
+  const avg = async (where: string): Promise<number | null> => {
+    const v = (await raw.runAndReadAll(`SELECT avg(v) AS a FROM t WHERE ${where}`)).getRowObjectsJS()[0]?.['a'];
+    return v === null || v === undefined ? null : Number(v);
+  };
+  const close = (app: string | null, expected: number | null) => (expected === null ? expect(app).toBeNull() : expect(Number(app)).toBeCloseTo(expected, 9));
+  const eq = (col: 'g' | 'c', v: string | null) => (v === null ? `${col} IS NULL` : `${col} = '${v}'`);
+
+  const spec: PivotSpec = { rows: [G, C], columns: [M], values: V, aggregate: 'Average' };
+
+  it('gives every cell, subtotal and total the average raw DuckDB computes from the rows, 50 columns and "Other"', async () => {
+    const { first, rows } = await all(spec);
+    expect(first.columns.map((c) => c.name).slice(0, 4)).toEqual(['level', G, C, '0']);
+    expect(first.columns.map((c) => c.name).slice(-3)).toEqual(['49', 'Other', 'Total']);
+    expect(first.keys).toMatchObject({ distinct: 60 });
+    expect(first.keys.values).toHaveLength(50);
+    // 4 groups (3 and NULL) × (1 subtotal + 4 cities) + the grand total
+    expect(rows).toHaveLength(1 + 4 * 5);
+    for (const row of rows) {
+      const [level, g, c] = row;
+      const where = level === '0' ? 'true' : level === '1' ? eq('g', g!) : `${eq('g', g!)} AND ${eq('c', c!)}`;
+      for (const m of [0, 7, 49]) close(row[3 + m]!, await avg(`${where} AND m = ${m}`));
+      close(row[3 + 50]!, await avg(`${where} AND m >= 50`));
+      close(row[3 + 51]!, await avg(where));
+    }
+  });
+
+  it('orders the grand total first and each group before its children', async () => {
+    const { rows } = await all(spec);
+    expect(rows.map((r) => `${r[0]}:${r[1]}:${r[2]}`).slice(0, 7)).toEqual(['0:null:null', '1:g0:null', '2:g0:ü0', '2:g0:ü1', '2:g0:ü2', '2:g0:ü3', '1:g1:null']);
+    expect(rows.at(-5)?.slice(0, 3)).toEqual(['1', null, null]);
+  });
+
+  it('sorts groups by a value column at every level, children moving with their group', async () => {
+    const { rows } = await all({ ...spec, sort: { valueColumn: 51, descending: true } });
+    const tops = rows.filter((r) => r[0] === '1').map((r) => Number(r[3 + 51]));
+    expect(tops).toEqual([...tops].sort((a, b) => b - a));
+    let parent: string | null | undefined;
+    let last = Infinity;
+    for (const r of rows.slice(1)) {
+      if (r[0] === '1') [parent, last] = [r[1], Infinity];
+      else {
+        expect(r[1]).toBe(parent);
+        expect(Number(r[3 + 51])).toBeLessThanOrEqual(last);
+        last = Number(r[3 + 51]);
+      }
+    }
+  });
+
+  it('collapses first-level groups to their subtotal rows, the NULL group too', async () => {
+    const { rows } = await all({ ...spec, collapsed: ['g1', null] });
+    expect(rows).toHaveLength(1 + 4 + 2 * 4);
+    expect(rows.filter((r) => r[0] === '2').map((r) => r[1])).not.toContain('g1');
+    expect(rows.filter((r) => r[0] === '2').map((r) => r[1])).not.toContain(null);
+    expect(rows.filter((r) => r[0] === '1').map((r) => r[1])).toEqual(['g0', 'g1', 'g2', null]);
+    // a text group collapsed alone leaves the NULL group's rows in place
+    const one = await all({ ...spec, collapsed: ['g1'] });
+    expect(one.rows).toHaveLength(1 + 4 + 3 * 4);
+    expect(one.rows.filter((r) => r[0] === '2' && r[1] === null)).toHaveLength(4);
+  });
+
+  it('takes medians from the rows', async () => {
+    const { rows } = await all({ rows: [G], columns: [], values: V, aggregate: 'Median' });
+    for (const row of rows.slice(1)) {
+      const m = (await raw.runAndReadAll(`SELECT median(v) AS m FROM t WHERE ${eq('g', row[1]!)}`)).getRowObjectsJS()[0]?.['m'];
+      close(row[2]!, Number(m));
+    }
+  });
+
+  it('"Open as SQL" gives the same rows in raw DuckDB', async () => {
+    const sorted = { ...spec, sort: { valueColumn: 3, descending: false } };
+    const { first, rows } = await all(sorted);
+    const sql = pivotOpenAsSql(sorted, SQL, { keys: first.keys.values, distinct: first.keys.distinct });
+    const own = (await raw.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${sql})`)).getRowsJS();
+    expect(own).toEqual(rows.map((r) => r.slice(1)));
+  });
+
+  it('refuses columns the result lacks and averages of text, with an error id', async () => {
+    const missing = await pivots.page(queryId, { ...spec, rows: ['nope'] }, 0, 10);
+    expect(missing.ok ? undefined : missing.error.code).toBe('INVALID_COMMAND');
+    const text = await pivots.page(queryId, { ...spec, values: C }, 0, 10);
+    expect(text.ok ? undefined : [text.error.code, text.error.message, typeof text.error.id]).toEqual(['INVALID_COMMAND', 'Average needs a number column; città 🌆 is VARCHAR.', 'string']);
+  });
+});
+
+describe('Pivot settings', () => {
+  it('survive a restart as the session recorded them', async () => {
+    const dir = tempDir();
+    try {
+      let core = await startTestCore(dir.path);
+      const sessionId = openSessions(core.projections.current.view)[0]!.id;
+      const queryId = await startQuery(core, sessionId, 'select 1 as "a b", 2 as v');
+      await queryEnd(core, sessionId, queryId);
+      const spec: PivotSpec = { rows: ['a b'], columns: [], values: 'v', aggregate: 'Sum', sort: { valueColumn: 0, descending: true } };
+      expect((await core.dispatch({ type: 'SetPivot', sessionId, queryId, spec })).ok).toBe(true);
+      await core.close();
+      core = await startTestCore(dir.path);
+      try {
+        expect(core.view().sessions[sessionId]?.history.find((h) => h.queryId === queryId)?.pivot).toEqual(spec);
+        expect((await core.dispatch({ type: 'SetPivot', sessionId, queryId, spec: null })).ok).toBe(true);
+        expect(core.view().sessions[sessionId]?.history.find((h) => h.queryId === queryId)?.pivot).toBeUndefined();
+      } finally {
+        await core.close();
+      }
+    } finally {
+      dir.remove();
+    }
+  });
+});

@@ -1,0 +1,16 @@
+import { Table2 } from 'lucide-react';
+import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
+
+/** Under a query in the history: its pivot, e.g. "Pivot: Average of delay by origin, destination across month". */
+export function PivotSummary({ spec }: { spec: PivotSpec }) {
+  const what = spec.aggregate === 'Count' ? `Count of ${spec.values}` : `${spec.aggregate} of ${spec.values}`;
+  return (
+    <span className="view-summary">
+      <span className="view-sort">
+        <Table2 size={12} aria-hidden="true" />
+        Pivot: {what} by {spec.rows.join(', ')}
+        {spec.columns.length > 0 ? ` across ${spec.columns.join(', ')}` : ''}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,82 @@
+import { CodeXml, X } from 'lucide-react';
+import { useRef, type KeyboardEvent } from 'react';
+import type { Column } from '../../../shared/contracts/events';
+import type { SextantApi } from '../../../shared/contracts/protocol';
+import { pivotOpenAsSql } from '../../../shared/pivot/pivotOpenAsSql';
+import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
+import { countOf, formatCount } from '../format';
+import { PivotBuilder } from './PivotBuilder';
+import { PivotGrid } from './PivotGrid';
+import { usePivotPages } from './usePivotPages';
+
+interface Props {
+  api: SextantApi;
+  queryId: string;
+  /** The result's SQL, which "Open as SQL" wraps. */
+  sql: string;
+  columns: readonly Column[];
+  /** The session's pivot of this result (PivotSet). */
+  spec: PivotSpec;
+  /** A changed layout or sort: the app records it as the session's SetPivot. */
+  onChange(spec: PivotSpec): void;
+  onClose(): void;
+  onOpenAsSql(sql: string): void;
+}
+
+/** The region "Pivot table" beside the grid: the builder, a line on its size, and the grid "Pivot". Escape closes it. */
+export function PivotPanel({ api, queryId, sql, columns, spec, onChange, onClose, onOpenAsSql }: Props) {
+  const pages = usePivotPages(api, queryId, spec);
+  // the last pivot stays on screen while a changed one computes, so a collapse keeps the scroll
+  const last = useRef(pages.page);
+  if (pages.page) last.current = pages.page;
+  const page = pages.page ?? last.current;
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    e.preventDefault();
+    onClose();
+  };
+  const capped = page && page.keys.distinct > page.keys.values.length;
+  return (
+    <section className="pivot-panel" aria-label="Pivot table" onKeyDown={onKeyDown}>
+      <div className="pivot-head">
+        <h3 className="pivot-title">Pivot</h3>
+        <span className="pivot-meta muted" aria-live="polite">
+          {page ? countOf(page.totalRows, 'row') : 'Computing…'}
+          {capped ? ` · ${formatCount(page.keys.values.length)} of ${formatCount(page.keys.distinct)} column values shown, the rest in “Other”` : ''}
+        </span>
+        <button type="button" disabled={!page} onClick={() => page && onOpenAsSql(pivotOpenAsSql(spec, sql, { keys: page.keys.values, distinct: page.keys.distinct }))} title="Put this pivot's SQL in the editor">
+          <CodeXml size={14} aria-hidden="true" />
+          Open as SQL
+        </button>
+        <button type="button" className="icon-button" aria-label="Close pivot" title="Close pivot (Escape)" onClick={onClose}>
+          <X size={14} aria-hidden="true" />
+        </button>
+      </div>
+      <PivotBuilder columns={columns} spec={spec} onChange={onChange} />
+      {pages.error && (
+        <p className="error pivot-error" role="alert">
+          {pages.error.message} <span className="muted">({pages.error.id})</span>
+        </p>
+      )}
+      {page && <PivotGrid key={layoutKey(spec)} page={page} spec={spec} row={pages.row} show={pages.show} onSort={(sort) => onChange(withSort(spec, sort))} onToggleGroup={(group) => onChange(toggled(spec, group))} />}
+    </section>
+  );
+}
+
+function withSort(spec: PivotSpec, sort: PivotSpec['sort']): PivotSpec {
+  const { sort: _old, ...rest } = spec;
+  return sort ? { ...rest, sort } : rest;
+}
+
+function toggled(spec: PivotSpec, group: string | null): PivotSpec {
+  const collapsed = spec.collapsed ?? [];
+  const next = collapsed.includes(group) ? collapsed.filter((g) => g !== group) : [...collapsed, group];
+  const { collapsed: _old, ...rest } = spec;
+  return next.length > 0 ? { ...rest, collapsed: next } : rest;
+}
+
+/** What a grid is remounted (scrolled to the top) for: a new layout or sort, not a collapsed group. */
+function layoutKey(spec: PivotSpec): string {
+  const { collapsed: _c, ...layout } = spec;
+  return JSON.stringify(layout);
+}

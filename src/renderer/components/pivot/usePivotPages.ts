@@ -1,0 +1,62 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import type { AppError } from '../../../shared/contracts/errors';
+import type { SextantApi } from '../../../shared/contracts/protocol';
+import type { PivotPage } from '../../../shared/pivot/pivotPage';
+import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
+
+/** Rows per request: a few screens, so scrolling asks rarely and never for the whole pivot. */
+export const PIVOT_CHUNK = 200;
+
+/**
+ * The pivot's pages, fetched as they scroll into view (`show`), like the grid's: main computes the
+ * pivot once in DuckDB and serves it by rowid ranges. A new spec is a new set of pages; answers
+ * for an older spec are dropped.
+ */
+export function usePivotPages(api: SextantApi, queryId: string, spec: PivotSpec) {
+  const key = JSON.stringify(spec);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const state = useMemo(() => ({ key, chunks: new Map<number, PivotPage | 'pending'>(), first: undefined as PivotPage | undefined, error: undefined as AppError | undefined }), [key, queryId]);
+  const current = useRef(state);
+  current.current = state;
+  const specRef = useRef(spec);
+  specRef.current = spec;
+
+  const load = useCallback(
+    (chunk: number) => {
+      if (state.chunks.has(chunk)) return;
+      state.chunks.set(chunk, 'pending');
+      void api.pivotPage(queryId, specRef.current, chunk * PIVOT_CHUNK, PIVOT_CHUNK).then((r) => {
+        if (current.current !== state) return;
+        if (r.ok) {
+          state.chunks.set(chunk, r.value);
+          state.first ??= r.value;
+          state.error = undefined;
+        } else {
+          state.chunks.delete(chunk);
+          state.error = r.error;
+        }
+        rerender();
+      });
+    },
+    [api, queryId, state],
+  );
+
+  useEffect(() => load(0), [load]);
+
+  const show = useCallback(
+    (firstRow: number, lastRow: number) => {
+      for (let c = Math.floor(firstRow / PIVOT_CHUNK); c <= Math.floor(Math.max(firstRow, lastRow) / PIVOT_CHUNK); c++) load(c);
+    },
+    [load],
+  );
+
+  /** Row `r`'s cells, or undefined while its page is on its way. */
+  const row = (r: number): ReadonlyArray<string | null> | undefined => {
+    const page = state.chunks.get(Math.floor(r / PIVOT_CHUNK));
+    if (!page || page === 'pending') return undefined;
+    const i = r - page.offset;
+    return page.values.map((c) => c[i] ?? null);
+  };
+
+  return { page: state.first, error: state.error, show, row };
+}

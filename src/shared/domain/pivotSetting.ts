@@ -1,0 +1,24 @@
+import type { SessionCommand } from '../contracts/commands';
+import type { Rejection } from '../contracts/errors';
+import type { SessionEvent } from '../contracts/events';
+import type { PivotSpec } from '../pivot/pivotSpec';
+import { reject } from './decider';
+
+type SetPivot = Extract<SessionCommand, { type: 'SetPivot' }>;
+
+/** Identifies a pivot setting by its content (none: the pivot is closed). */
+export const pivotKey = (spec: PivotSpec | null | undefined): string => (spec ? JSON.stringify(spec) : '');
+
+/**
+ * The session decider's rule for SetPivot: only a completed query of this session has a result to
+ * pivot, and only by columns it has. Setting the pivot it already has records nothing.
+ */
+export function decidePivot(command: SetPivot, result: { readonly columnNames?: readonly string[]; readonly pivot?: string } | undefined): readonly SessionEvent[] | Rejection {
+  if (!result) return reject('RESULT_NOT_FOUND', 'Only a completed query of this session can be pivoted.', { queryId: command.queryId });
+  const { spec } = command;
+  if (spec && result.columnNames) {
+    const missing = [...spec.rows, ...spec.columns, spec.values].find((name) => !result.columnNames!.includes(name));
+    if (missing !== undefined) return reject('INVALID_COMMAND', `The result has no column ${JSON.stringify(missing.slice(0, 40))}.`, { queryId: command.queryId });
+  }
+  return pivotKey(spec) === (result.pivot ?? '') ? [] : [{ type: 'PivotSet', payload: { queryId: command.queryId, spec } }];
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { columnSchema, type Column } from '../contracts/events';
+
+/**
+ * One page of a pivot, column-major like a result's page. Columns are: the level (0 for the grand
+ * total, 1 for a first-level subtotal, …, `rowFields` for a detail row), the row fields (NULL where
+ * rolled up), then the value columns. `keys` holds the column keys shown (as columns, in order) and how many exist
+ * (more than shown: the rest are in "Other"), so a client can write the same query (pivotOpenAsSql).
+ */
+export interface PivotPage {
+  readonly queryId: string;
+  readonly offset: number;
+  readonly totalRows: number;
+  readonly rowFields: number;
+  readonly columns: readonly Column[];
+  readonly values: ReadonlyArray<ReadonlyArray<string | null>>;
+  readonly keys: { readonly distinct: number; readonly values: ReadonlyArray<ReadonlyArray<string | null>> };
+}
+
+export const pivotPageSchema: z.ZodType<PivotPage> = z.object({
+  queryId: z.string(),
+  offset: z.number().int().nonnegative(),
+  totalRows: z.number().int().nonnegative(),
+  rowFields: z.number().int().positive(),
+  columns: z.array(columnSchema),
+  values: z.array(z.array(z.string().nullable())),
+  keys: z.object({ distinct: z.number().int().nonnegative(), values: z.array(z.array(z.string().nullable())) }),
+});

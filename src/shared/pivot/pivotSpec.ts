@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** What a pivot's cells hold: one aggregate of the Values field, as DuckDB computes it. */
+export const pivotAggregates = ['Count', 'Sum', 'Average', 'Median', 'Min', 'Max'] as const;
+export type PivotAggregate = (typeof pivotAggregates)[number];
+
+/** Row levels a pivot may nest (each is a ROLLUP level, so a subtotal row per group). */
+export const MAX_PIVOT_ROWS = 4;
+/** Column fields; their combined values become column names. */
+export const MAX_PIVOT_COLUMNS = 3;
+/** Distinct column values shown as columns; the rest are summed up in one "Other" column. */
+export const MAX_PIVOT_KEYS = 50;
+
+/** A column of the result, by the name a person sees (the first of that name when it repeats). */
+const field = z.string().min(1).max(1000);
+
+/**
+ * A pivot's settings, as the session records them (PivotSet) and the API takes them. `sort` orders
+ * the groups of every level by one value column (0-based among the value columns, the "Total"
+ * column last); without it groups are in the order of their values. `collapsed` hides the rows
+ * below the named first-level groups (Tad-style), keeping their subtotal rows.
+ */
+export const pivotSpecSchema = z
+  .object({
+    rows: z.array(field).min(1).max(MAX_PIVOT_ROWS),
+    columns: z.array(field).max(MAX_PIVOT_COLUMNS),
+    values: field,
+    aggregate: z.enum(pivotAggregates),
+    sort: z.object({ valueColumn: z.number().int().nonnegative().max(MAX_PIVOT_KEYS + 1), descending: z.boolean() }).strict().optional(),
+    /** First-level groups shown collapsed (their subtotal row only), by the first row field's text; null is the NULL group. */
+    collapsed: z.array(z.string().max(1000).nullable()).max(1000).optional(),
+  })
+  .strict();
+export type PivotSpec = z.infer<typeof pivotSpecSchema>;
+
+/** The column values that became columns: each key is one value per column field (null for SQL NULL). */
+export interface PivotKeys {
+  readonly keys: ReadonlyArray<ReadonlyArray<string | null>>;
+  /** How many distinct keys the data has; above `keys.length`, the rest went to "Other". */
+  readonly distinct: number;
+}
+
+/** The header of a column key: its values joined, NULL shown as "null". */
+export const keyLabel = (key: ReadonlyArray<string | null>): string => key.map((v) => v ?? 'null').join(' · ');
+
+/** Names of the value columns, in order: one per key, "Other" when capped, and "Total". */
+export function valueColumnNames(spec: PivotSpec, keys: PivotKeys): string[] {
+  if (spec.columns.length === 0) return [spec.aggregate === 'Count' ? 'Count' : `${spec.aggregate} of ${spec.values}`];
+  return [...keys.keys.map(keyLabel), ...(keys.distinct > keys.keys.length ? ['Other'] : []), 'Total'];
+}

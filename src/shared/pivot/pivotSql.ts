@@ -1,0 +1,138 @@
+import type { Column } from '../contracts/events';
+import { columnKind } from '../explore/columnKind';
+import { quoteIdent } from '../explore/openAsSql';
+import { MAX_PIVOT_KEYS, type PivotAggregate, type PivotKeys, type PivotSpec } from './pivotSpec';
+
+/*
+ * A pivot as one DuckDB query over a relation whose columns have the names a person sees. The
+ * column dimension is DuckDB's PIVOT written out: each shown key is an aggregate `FILTER (WHERE
+ * key = …)` (what PIVOT itself expands to), so the keys can be capped and an "Other" and a "Total"
+ * column computed in the same pass. Row groups and their subtotals are one `GROUP BY ROLLUP`:
+ * every total is computed from the rows (an average of a group is not an average of averages).
+ */
+
+/** How a value from the data (a column key) becomes SQL: a bound parameter in the app, a literal in the editor. */
+export type SqlValue = (text: string) => string;
+
+/** Why `aggregate` cannot be taken of a column of `duckdbType`, or undefined when it can. */
+export function aggregateMismatch(aggregate: PivotAggregate, duckdbType: string): string | undefined {
+  const kind = columnKind(duckdbType).kind;
+  const numeric = kind === 'integer' || kind === 'decimal' || kind === 'float';
+  const ordered = numeric || kind === 'date' || kind === 'timestamp' || kind === 'time';
+  if ((aggregate === 'Sum' || aggregate === 'Average') && !numeric) return `${aggregate} needs a number column`;
+  if (aggregate === 'Median' && !ordered) return 'Median needs a number, date or time column';
+  return undefined;
+}
+
+/** The first column named so, or undefined. */
+export const findColumn = (columns: readonly Column[], name: string): Column | undefined => columns.find((c) => c.name === name);
+
+/**
+ * The column keys to show: the MAX_PIVOT_KEYS most frequent combinations of the column fields
+ * (ties by value), as text, in the order of their values; `distinct` counts them all. Rows:
+ * t0…tn (text or NULL), `distinct_keys`.
+ */
+export function pivotKeysSql(spec: PivotSpec, relation: string): string {
+  const ks = spec.columns.map((_, i) => `k${i}`);
+  const typed = spec.columns.map((c, i) => `${quoteIdent(c)} AS k${i}`).join(', ');
+  const byValue = ks.map((k) => `${k} NULLS LAST`).join(', ');
+  const top = `SELECT *, row_number() OVER (ORDER BY n DESC, ${byValue}) AS r, count(*) OVER () AS distinct_keys FROM (SELECT ${typed}, count(*) AS n FROM ${relation} GROUP BY ALL)`;
+  // text as t0…: an alias k0 would make ORDER BY sort the text (10 before 9) instead of the value
+  return `SELECT ${ks.map((k, i) => `${k}::VARCHAR AS t${i}`).join(', ')}, distinct_keys FROM (${top}) WHERE r <= ${MAX_PIVOT_KEYS} ORDER BY ${byValue}`;
+}
+
+/** Reads the rows of pivotKeysSql. */
+export function readPivotKeys(spec: PivotSpec, rows: ReadonlyArray<Readonly<Record<string, unknown>>>): PivotKeys {
+  const keys = rows.map((row) => spec.columns.map((_, i) => (row[`t${i}`] === null || row[`t${i}`] === undefined ? null : String(row[`t${i}`]))));
+  return { keys, distinct: Number(rows[0]?.['distinct_keys'] ?? 0) };
+}
+
+export interface PivotSqlOptions {
+  readonly value: SqlValue;
+  /**
+   * 'positional': columns c0 (the level), c1… (row fields, values), as result tables are named, for
+   * the app to page. 'readable': the row fields and value columns under their own names, for a person.
+   */
+  readonly names: 'positional' | 'readable';
+  /** Value column names in readable mode (valueColumnNames). */
+  readonly valueNames?: readonly string[];
+}
+
+/** What the first pass keeps per group and how a cell combines it (`f`: the cell's FILTER clause). */
+const PARTIALS: Readonly<Record<Exclude<PivotAggregate, 'Median'>, { readonly keep: readonly string[]; readonly cell: (f: string) => string }>> = {
+  Count: { keep: ['count(v) AS n'], cell: (f) => `sum(n)${f}::BIGINT` },
+  Sum: { keep: ['sum(v) AS s'], cell: (f) => `sum(s)${f}` },
+  Average: { keep: ['sum(v) AS s', 'count(v) AS n'], cell: (f) => `(sum(s)${f})::DOUBLE / sum(n)${f}` },
+  Min: { keep: ['min(v) AS lo'], cell: (f) => `min(lo)${f}` },
+  Max: { keep: ['max(v) AS hi'], cell: (f) => `max(hi)${f}` },
+};
+
+/**
+ * The pivot's SELECT, ordered: the grand total first, then each group's subtotal row followed by
+ * its children, groups ordered by their value (or by `spec.sort`'s value column at every level).
+ *
+ * Every aggregate but Median is taken in two passes, as DuckDB's own PIVOT does: the rows are first
+ * grouped by row and column fields (one pass over the data, in the fields' own types), and the
+ * ROLLUP and the per-key FILTERs then run over those groups, not over every row. A median cannot be
+ * combined from parts, so it reads the rows once, each column key cast to text once.
+ */
+export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKeys, options: PivotSqlOptions): string {
+  const depth = spec.rows.length;
+  const g = spec.rows.map((_, i) => `g${i}`);
+  const kv = spec.columns.map((_, j) => `kv${j}`);
+  const hasColumns = spec.columns.length > 0;
+  const rows = spec.rows.map((r, i) => `${quoteIdent(r)} AS g${i}`);
+  const texts = spec.columns.map((_, j) => `CAST(kv${j} AS VARCHAR) AS kt${j}`);
+  const keyCase = keys.keys.length > 0 ? `CASE ${keys.keys.map((key, i) => `WHEN ${keyCondition(key, options.value)} THEN ${i + 1}`).join(' ')} ELSE 0 END` : '0';
+  const withKey = (from: string) => (hasColumns ? `SELECT *, ${keyCase} AS k FROM (SELECT *, ${texts.join(', ')} FROM ${from})` : `SELECT * FROM ${from}`);
+  const picked = `(SELECT ${[...rows, ...spec.columns.map((c, j) => `${quoteIdent(c)} AS ${kv[j]!}`), `${quoteIdent(spec.values)} AS v`].join(', ')} FROM ${relation})`;
+  const partial = spec.aggregate === 'Median' ? undefined : PARTIALS[spec.aggregate];
+  const stages = partial
+    ? [`pivot_partial AS (SELECT ${[...g, ...kv].join(', ')}, ${partial.keep.join(', ')} FROM ${picked} GROUP BY ALL),`, `pivot_source AS (${withKey('pivot_partial')}),`]
+    : [`pivot_source AS (${withKey(picked)}),`];
+  const cell = partial ? partial.cell : (f: string) => `median(v)${f}`;
+  const capped = keys.distinct > keys.keys.length;
+  const aggregates = hasColumns
+    ? [...keys.keys.map((_, i) => cell(` FILTER (WHERE k = ${i + 1})`)), ...(capped ? [cell(' FILTER (WHERE k = 0)')] : []), cell('')]
+    : [cell('')];
+  const vs = aggregates.map((_, i) => `v${i}`);
+  const level = `(${depth} - ${g.map((x) => `grouping(${x})`).join(' - ')})`;
+  const groups = `SELECT ${level} AS level, ${g.join(', ')}, ${aggregates.map((a, i) => `${a} AS v${i}`).join(', ')} FROM pivot_source GROUP BY ROLLUP (${g.join(', ')})`;
+  const sort = spec.sort && spec.sort.valueColumn < vs.length ? spec.sort : undefined;
+  // Each level's sort key is its ancestor's value at that level, so groups move with their children.
+  const sortKeys = sort
+    ? g.map((_, i) => `max(CASE WHEN level = ${i + 1} THEN v${sort.valueColumn} END) OVER (PARTITION BY level >= ${i + 1}${g.slice(0, i + 1).map((x) => `, ${x}`).join('')}) AS s${i}`)
+    : [];
+  const order = g.flatMap((x, i) => [`level >= ${i + 1}`, ...(sort ? [`s${i} ${sort.descending ? 'DESC' : 'ASC'} NULLS LAST`] : []), `${x} ASC NULLS LAST`]);
+  const out =
+    options.names === 'positional'
+      ? ['level AS c0', ...g.map((x, i) => `${x} AS c${i + 1}`), ...vs.map((v, i) => `${v} AS c${depth + 1 + i}`)]
+      : [...g.map((x, i) => `${x} AS ${quoteIdent(spec.rows[i]!)}`), ...vs.map((v, i) => `${v} AS ${quoteIdent(options.valueNames?.[i] ?? v)}`)];
+  return [
+    'WITH',
+    ...stages,
+    `pivot_groups AS (${groups}),`,
+    `pivot_sorted AS (SELECT *${sortKeys.map((s) => `, ${s}`).join('')} FROM pivot_groups)`,
+    `SELECT ${out.join(', ')}`,
+    `FROM pivot_sorted${collapsedWhere(spec, options.value)}`,
+    `ORDER BY ${order.join(', ')}`,
+  ].join('\n');
+}
+
+/**
+ * Leaves out the rows below the collapsed first-level groups (compared as text, as pages show them).
+ * `IN` of a NULL group is NULL, which would drop its rows from the WHERE: hence the coalesce.
+ */
+function collapsedWhere(spec: PivotSpec, value: SqlValue): string {
+  const collapsed = spec.collapsed ?? [];
+  if (collapsed.length === 0 || spec.rows.length < 2) return '';
+  const texts = collapsed.filter((v): v is string => v !== null);
+  const parts = [...(texts.length > 0 ? [`coalesce(CAST(g0 AS VARCHAR) IN (${texts.map(value).join(', ')}), false)`] : []), ...(collapsed.includes(null) ? ['g0 IS NULL'] : [])];
+  return ` WHERE NOT (level >= 2 AND (${parts.join(' OR ')}))`;
+}
+
+/** True for the rows of one column key: each column field's text equals the key's (NULL as NULL). */
+function keyCondition(key: ReadonlyArray<string | null>, value: SqlValue): string {
+  const parts = key.map((v, j) => (v === null ? `kt${j} IS NULL` : `kt${j} = ${value(v)}`));
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`;
+}

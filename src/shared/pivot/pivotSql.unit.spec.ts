@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { pivotOpenAsSql } from './pivotOpenAsSql';
+import { aggregateMismatch, pivotKeysSql, pivotSelectSql } from './pivotSql';
+import { MAX_PIVOT_KEYS, pivotSpecSchema, valueColumnNames, type PivotSpec } from './pivotSpec';
+
+const hostile = 'a"; DROP TABLE x; --';
+const spec: PivotSpec = { rows: [hostile, 'city 🌆'], columns: ['mo"nth'], values: 'de lay', aggregate: 'Average' };
+const keys = { keys: [['1'], ["it's'); drop table t; --"], [null]], distinct: 3 };
+
+describe('pivotSelectSql', () => {
+  const params: string[] = [];
+  const sql = pivotSelectSql(spec, 'rel', keys, {
+    names: 'positional',
+    value: (v) => {
+      params.push(v);
+      return `$${params.length}`;
+    },
+  });
+
+  it('quotes every name, so a hostile one stays one identifier', () => {
+    expect(sql).toContain('"a""; DROP TABLE x; --" AS g0');
+    expect(sql).toContain('"city 🌆" AS g1');
+    expect(sql).toContain('"mo""nth" AS kv0');
+    expect(sql).not.toContain('"a"; DROP');
+  });
+
+  it('binds the column values as parameters and never writes them into the SQL', () => {
+    expect(params).toEqual(['1', "it's'); drop table t; --"]);
+    expect(sql).not.toContain('drop table t');
+    expect(sql).toContain('kt0 IS NULL');
+  });
+
+  it('computes one column per key and a total, and the subtotals by ROLLUP', () => {
+    expect(sql.match(/FILTER \(WHERE k = \d\)/g)).toHaveLength(3 * 2);
+    expect(sql).toContain('GROUP BY ROLLUP (g0, g1)');
+    expect(sql).toMatch(/c0, g0 AS c1, g1 AS c2, v0 AS c3, v1 AS c4, v2 AS c5, v3 AS c6$/m);
+  });
+
+  it('orders the grand total first, each subtotal before its children, and by the sort column when set', () => {
+    expect(sql).toMatch(/ORDER BY level >= 1, g0 ASC NULLS LAST, level >= 2, g1 ASC NULLS LAST$/);
+    const sorted = pivotSelectSql({ ...spec, sort: { valueColumn: 3, descending: true } }, 'rel', keys, { names: 'positional', value: () => '?' });
+    expect(sorted).toContain('max(CASE WHEN level = 2 THEN v3 END) OVER (PARTITION BY level >= 2, g0, g1) AS s1');
+    expect(sorted).toMatch(/ORDER BY level >= 1, s0 DESC NULLS LAST, g0 ASC NULLS LAST, level >= 2, s1 DESC NULLS LAST, g1 ASC NULLS LAST$/);
+  });
+
+  it('adds an "Other" column only when keys were capped', () => {
+    expect(valueColumnNames(spec, keys)).toEqual(['1', "it's'); drop table t; --", 'null', 'Total']);
+    const capped = { keys: keys.keys, distinct: 80 };
+    expect(valueColumnNames(spec, capped)).toEqual(['1', "it's'); drop table t; --", 'null', 'Other', 'Total']);
+    expect(pivotSelectSql(spec, 'rel', capped, { names: 'positional', value: () => '?' })).toContain('FILTER (WHERE k = 0)');
+  });
+
+  it('binds collapsed groups too, and leaves only their subtotal rows', () => {
+    const bound: string[] = [];
+    const sql = pivotSelectSql({ ...spec, collapsed: ["o'hare", null] }, 'rel', keys, { names: 'positional', value: (v) => (bound.push(v), `$${bound.length}`) });
+    expect(bound.at(-1)).toBe("o'hare");
+    expect(sql).toContain(`WHERE NOT (level >= 2 AND (coalesce(CAST(g0 AS VARCHAR) IN ($${bound.length}), false) OR g0 IS NULL))`);
+  });
+
+  it('takes a median from the rows, the others from per-group parts', () => {
+    expect(pivotSelectSql({ ...spec, aggregate: 'Median' }, 'rel', keys, { names: 'positional', value: () => '?' })).not.toContain('pivot_partial');
+    expect(sql).toContain('pivot_partial');
+  });
+});
+
+describe('pivotKeysSql', () => {
+  it('keeps the most frequent keys, capped', () => {
+    expect(pivotKeysSql(spec, 'rel')).toContain(`WHERE r <= ${MAX_PIVOT_KEYS}`);
+  });
+});
+
+describe('pivotOpenAsSql', () => {
+  it('writes the keys as escaped literals and names the columns as the grid does', () => {
+    const sql = pivotOpenAsSql(spec, 'select * from t; -- note', keys);
+    expect(sql).toContain("kt0 = 'it''s''); drop table t; --'");
+    expect(sql).toContain('(\nselect * from t; -- note\n) AS t');
+    expect(sql).toContain('AS "a""; DROP TABLE x; --"');
+    expect(sql).toContain('AS "Total"');
+  });
+});
+
+describe('the pivot spec', () => {
+  it('needs a row field and a known aggregate', () => {
+    expect(pivotSpecSchema.safeParse({ ...spec, rows: [] }).success).toBe(false);
+    expect(pivotSpecSchema.safeParse({ ...spec, aggregate: 'sum; drop' }).success).toBe(false);
+    expect(pivotSpecSchema.safeParse(spec).success).toBe(true);
+  });
+
+  it('refuses sums and averages of text, medians of booleans', () => {
+    expect(aggregateMismatch('Average', 'VARCHAR')).toMatch(/number/);
+    expect(aggregateMismatch('Median', 'BOOLEAN')).toMatch(/Median/);
+    expect(aggregateMismatch('Median', 'DATE')).toBeUndefined();
+    expect(aggregateMismatch('Sum', 'DECIMAL(18,3)')).toBeUndefined();
+    expect(aggregateMismatch('Max', 'VARCHAR')).toBeUndefined();
+  });
+});
