@@ -7,15 +7,10 @@
  * Every sample asks for a view not asked before, so no sorted copy is reused; each side waits for
  * the other's leftovers (the app's background copy of the view) before it is timed.
  */
-import { resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { Page, PageView } from '../src/shared/contracts/protocol';
-import { openSessions } from '../src/shared/views/appView';
-import { ProtocolClient } from '../test/support/protocolClient';
-import { startTestCore, tempDir } from '../test/support/testCore';
+import { flightsResult, timed } from './flightsResult';
 import { alternateSamples, fromSamples, median, type Bench } from './harness';
 
-const FLIGHTS = resolve('node_modules/vega-datasets/data/flights-3m.parquet');
 const SAMPLES = 7;
 const WARMUP = 2;
 /** flights-3m's columns, by position in `select *`. */
@@ -27,27 +22,8 @@ const sortOf = (i: number): { column: number; descending: boolean } => ({ column
 const delayAbove = (i: number): number => 40 + i;
 
 async function setup() {
-  const dir = tempDir('sextant-bench-view-');
-  const core = await startTestCore(dir.path, { samples: [FLIGHTS], memoryLimit: undefined });
-  await core.catalog.idle();
-  const conn = new ProtocolClient((channel) => core.connect(channel));
-  const sessionId = openSessions(core.projections.current.view)[0]!.id;
-  await conn.request({ method: 'subscribe', subscriptionId: 's', pattern: `session/${sessionId}` });
-  const request = async <T>(req: unknown): Promise<T> => {
-    const r = (await conn.request(req)) as { ok: boolean; value: T; error?: { message: string; code?: string } };
-    if (!r.ok) throw new Error(`${r.error?.code}: ${r.error?.message}`);
-    return r.value;
-  };
-  const { queryId } = await request<{ queryId: string }>({ method: 'dispatch', command: { type: 'StartQuery', sessionId, sql: 'select * from flights_3m' } });
-  const done = () => {
-    const entry = core.projections.current.view.sessions[sessionId]?.history.find((h) => h.queryId === queryId);
-    return entry?.phase === 'Completed';
-  };
-  while (!done()) await new Promise((r) => setTimeout(r, 20));
-
-  const raw = await DuckDBInstance.create(`${dir.path}/raw.duckdb`);
-  const c = await raw.connect();
-  await c.run(`CREATE TABLE t AS SELECT * FROM read_parquet('${FLIGHTS}')`);
+  const app = await flightsResult('sextant-bench-view-');
+  const { sessionId, queryId, request } = app;
 
   /**
    * What a header click or a filter costs at the client: the grid asks for the view's first page
@@ -70,22 +46,10 @@ async function setup() {
     settle,
     /** Median time of the SetResultView dispatch alone (stored and acknowledged), part of each sample. */
     dispatchMedian: () => median(dispatchMs.slice(WARMUP)),
-    raw: c,
-    async close() {
-      c.closeSync();
-      raw.closeSync();
-      conn.transport.drop();
-      await core.close();
-      dir.remove();
-    },
+    raw: app.raw,
+    close: () => app.close(),
   };
 }
-
-const time = async <T>(fn: () => Promise<T>): Promise<[number, T]> => {
-  const t = performance.now();
-  const value = await fn();
-  return [performance.now() - t, value];
-};
 
 export const benches: Bench[] = [
   {
@@ -100,12 +64,12 @@ export const benches: Bench[] = [
         SAMPLES,
         async () => {
           const { column, descending } = sortOf(j++);
-          const [ms] = await time(async () => (await app.raw.runAndReadAll(`SELECT * FROM t ORDER BY "${COLUMNS[column]}" ${descending ? 'DESC' : 'ASC'} LIMIT 100`)).getRowsJS());
+          const [ms] = await timed(async () => (await app.raw.runAndReadAll(`SELECT * FROM t ORDER BY "${COLUMNS[column]}" ${descending ? 'DESC' : 'ASC'} LIMIT 100`)).getRowsJS());
           return ms;
         },
         async () => {
           const view = { orderBy: [sortOf(i++)], filter: [] };
-          const [ms, page] = await time(() => app.apply(view));
+          const [ms, page] = await timed(() => app.apply(view));
           if (page.values[0]?.length !== 100) throw new Error('the sorted page is short');
           await app.settle(view);
           return ms;
@@ -130,7 +94,7 @@ export const benches: Bench[] = [
         SAMPLES,
         async () => {
           const k = delayAbove(j++);
-          const [ms] = await time(async () => {
+          const [ms] = await timed(async () => {
             (await app.raw.runAndReadAll(`SELECT * FROM t WHERE delay > ${k} LIMIT 100`)).getRowsJS();
             return (await app.raw.runAndReadAll(`SELECT count(*) FROM t WHERE delay > ${k}`)).getRowsJS();
           });
@@ -138,7 +102,7 @@ export const benches: Bench[] = [
         },
         async () => {
           const view = { orderBy: [], filter: [{ column: 1, op: 'gt' as const, value: String(delayAbove(i++)) }] };
-          const [ms, page] = await time(() => app.apply(view));
+          const [ms, page] = await timed(() => app.apply(view));
           rows = page.totalRows;
           await app.settle(view);
           return ms;

@@ -8,16 +8,11 @@
  * computes more (a subtotal row per origin, a grand total, a Total column).
  * Every sample sorts by another month or direction, so no pivot is reused from the app's cache.
  */
-import { resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { PivotPage } from '../src/shared/pivot/pivotPage';
 import type { PivotSpec } from '../src/shared/pivot/pivotSpec';
-import { openSessions } from '../src/shared/views/appView';
-import { ProtocolClient } from '../test/support/protocolClient';
-import { startTestCore, tempDir } from '../test/support/testCore';
+import { flightsResult, timed } from './flightsResult';
 import { alternateSamples, fromSamples, median, type Bench } from './harness';
 
-const FLIGHTS = resolve('node_modules/vega-datasets/data/flights-3m.parquet');
 const SAMPLES = 7;
 const WARMUP = 2;
 /** flights-3m holds 7 months (January to July 2001). */
@@ -26,25 +21,8 @@ const sortOf = (i: number) => ({ valueColumn: i % MONTHS, descending: Math.floor
 const specOf = (i: number): PivotSpec => ({ rows: ['origin', 'destination'], columns: ['month'], values: 'delay', aggregate: 'Average', sort: sortOf(i) });
 
 async function setup() {
-  const dir = tempDir('sextant-bench-pivot-');
-  const core = await startTestCore(dir.path, { samples: [FLIGHTS], memoryLimit: undefined });
-  await core.catalog.idle();
-  const conn = new ProtocolClient((channel) => core.connect(channel));
-  const sessionId = openSessions(core.projections.current.view)[0]!.id;
-  await conn.request({ method: 'subscribe', subscriptionId: 's', pattern: `session/${sessionId}` });
-  const request = async <T>(req: unknown): Promise<T> => {
-    const r = (await conn.request(req)) as { ok: boolean; value: T; error?: { message: string; code?: string } };
-    if (!r.ok) throw new Error(`${r.error?.code}: ${r.error?.message}`);
-    return r.value;
-  };
-  const sql = 'select *, month(date) as month from flights_3m';
-  const { queryId } = await request<{ queryId: string }>({ method: 'dispatch', command: { type: 'StartQuery', sessionId, sql } });
-  const done = () => core.projections.current.view.sessions[sessionId]?.history.find((h) => h.queryId === queryId)?.phase === 'Completed';
-  while (!done()) await new Promise((r) => setTimeout(r, 20));
-
-  const raw = await DuckDBInstance.create(`${dir.path}/raw.duckdb`);
-  const c = await raw.connect();
-  await c.run(`CREATE TABLE t AS SELECT *, month(date) AS month FROM read_parquet('${FLIGHTS}')`);
+  const app = await flightsResult('sextant-bench-pivot-', ', month(date) as month');
+  const { sessionId, queryId, request } = app;
 
   const dispatchMs: number[] = [];
   const apply = async (spec: PivotSpec): Promise<PivotPage> => {
@@ -53,25 +31,8 @@ async function setup() {
     const [page] = await Promise.all([request<PivotPage>({ method: 'pivotPage', queryId, spec, offset: 0, limit: 100 }), recorded]);
     return page;
   };
-  return {
-    apply,
-    dispatchMedian: () => median(dispatchMs.slice(WARMUP)),
-    raw: c,
-    async close() {
-      c.closeSync();
-      raw.closeSync();
-      conn.transport.drop();
-      await core.close();
-      dir.remove();
-    },
-  };
+  return { apply, dispatchMedian: () => median(dispatchMs.slice(WARMUP)), raw: app.raw, close: () => app.close() };
 }
-
-const time = async <T>(fn: () => Promise<T>): Promise<[number, T]> => {
-  const t = performance.now();
-  const value = await fn();
-  return [performance.now() - t, value];
-};
 
 export const benches: Bench[] = [
   {
@@ -86,7 +47,7 @@ export const benches: Bench[] = [
         SAMPLES,
         async () => {
           const { valueColumn, descending } = sortOf(j++);
-          const [ms] = await time(async () =>
+          const [ms] = await timed(async () =>
             (
               await app.raw.runAndReadAll(
                 `SELECT * FROM (PIVOT (SELECT origin, destination, month, delay FROM t) ON month USING avg(delay) GROUP BY origin, destination) ORDER BY "${valueColumn + 1}" ${descending ? 'DESC' : 'ASC'} NULLS LAST, origin, destination LIMIT 100`,
@@ -96,7 +57,7 @@ export const benches: Bench[] = [
           return ms;
         },
         async () => {
-          const [ms, page] = await time(() => app.apply(specOf(i++)));
+          const [ms, page] = await timed(() => app.apply(specOf(i++)));
           if (page.values[0]?.length !== 100) throw new Error('the pivot page is short');
           return ms;
         },
