@@ -135,8 +135,10 @@ const rawProfile = (t: Table, n: number): string => profileSql({ relation: `read
 async function profileBench(name: string, columns: number, extra?: (t: Table, raw: Awaited<ReturnType<typeof rawConnection>>) => Promise<Record<string, number | string>>) {
   const started = performance.now();
   const t = await table();
-  // one warm-up pair for a batch; none for the full profile, whose samples take most of a minute each on a shared machine
-  const warmup = columns > PROFILE_BATCH_COLUMNS ? 0 : 1;
+  // No warm-up pair: a batch's samples take ten seconds a side and the full profile's most of a
+  // minute, and the medians of five interleaved samples already absorb a cold first one (this keeps
+  // the whole `npm run bench` under 25 minutes on a 2-core machine).
+  const warmup = 0;
   const app = await appWithCopies(t, SAMPLES + warmup, name.replace('explore.', ''));
   const raw = await rawConnection();
   try {

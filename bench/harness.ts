@@ -87,12 +87,13 @@ export async function interleaved(
   perRound: number,
   baseline: () => unknown,
   subject: () => unknown,
+  warmup = 10,
 ): Promise<{ value: number; baseline: number; s: number[]; b: number[] }> {
   const b: number[] = [];
   const s: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    b.push(...(await sample(perRound, baseline, r === 0 ? 10 : 0)));
-    s.push(...(await sample(perRound, subject, r === 0 ? 10 : 0)));
+    b.push(...(await sample(perRound, baseline, r === 0 ? warmup : 0)));
+    s.push(...(await sample(perRound, subject, r === 0 ? warmup : 0)));
   }
   return { value: median(s), baseline: median(b), s, b };
 }

@@ -22,6 +22,9 @@ for (const file of files) benches.push(...((await import(new URL(file, import.me
 
 const started = performance.now();
 const loadAverage = loadavg()[0] ?? 0;
+// The commit whose code runs: read before the run, since a 25-minute run can outlive HEAD.
+const git = (...args: string[]): string => execFileSync('git', args, { encoding: 'utf8' }).trim();
+const commit = values['write-readme'] ? `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') !== '' ? ' (with uncommitted changes)' : ''}` : '';
 const results: BenchResult[] = [];
 const failed: string[] = [];
 for (const bench of benches) {
@@ -51,10 +54,8 @@ for (const bench of benches) {
 }
 
 if (values['write-readme']) {
-  const git = (...args: string[]): string => execFileSync('git', args, { encoding: 'utf8' }).trim();
-  const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
   const run = {
-    commit: `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' (with uncommitted changes)' : ''}`,
+    commit,
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     cores: availableParallelism(),
     loadAverage,
