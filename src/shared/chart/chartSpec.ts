@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { columnKind } from '../explore/columnKind';
+import { profileKind, type ProfileKind } from '../explore/columnProfile';
 
 export const chartMarks = ['Bar', 'Line', 'Area', 'Scatter', 'Histogram', 'Heatmap', 'Box'] as const;
 export const chartAggregates = ['Count', 'Sum', 'Average', 'Median', 'Min', 'Max'] as const;
@@ -30,22 +30,11 @@ export const MAX_CHART_MARKS = 10_000;
 /** How a chart reads a column: a position on a number or time axis, or a category. */
 export type AxisKind = 'number' | 'time' | 'category';
 
+const axisOf: Readonly<Record<ProfileKind, AxisKind>> = { number: 'number', temporal: 'time', categorical: 'category' };
+
+/** The same split a column profile makes (numbers; dates and timestamps; the rest), in a chart's words. */
 export function axisKind(duckdbType: string): AxisKind {
-  const k = columnKind(duckdbType);
-  switch (k.kind) {
-    case 'integer':
-    case 'decimal':
-    case 'float':
-      return 'number';
-    case 'date':
-    case 'timestamp':
-      return 'time';
-    case 'time':
-    case 'boolean':
-    case 'text':
-    case 'other':
-      return 'category';
-  }
+  return axisOf[profileKind(duckdbType)];
 }
 
 export interface ChartColumn {
