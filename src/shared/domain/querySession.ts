@@ -5,6 +5,7 @@ import type { SessionForkedPayload } from '../contracts/sessionForked';
 import { assertNever, isRejection, reject, type Decider } from './decider';
 import { isInFlight, phaseAfter, type InFlightPhase, type QueryPhase } from './queryLifecycle';
 import { decideResultView, viewKey } from './resultView';
+import { emptyRecord, getIn, setIn, type SharedRecord } from './sharedRecord';
 import { applySessionUndo, sessionUndoEntry, type SessionUndoEntry } from './sessionUndo';
 import { counted, decideRedo, decideUndo, emptyUndoLog, recorded, redone, undone, type UndoLog } from './undoable';
 import { chartKey, decideChart } from './chartSetting';
@@ -21,13 +22,13 @@ interface SessionContent {
   readonly datasetIds: readonly string[];
   /** The editor's last saved text. */
   readonly draft: string;
-  /** Completed queries of this session, by id: what a SetResultView may address. */
-  readonly results: Readonly<Record<string, CompletedResult>>;
+  /** Completed queries of this session, by id: what a SetResultView may address (shared between states, see sharedRecord.ts). */
+  readonly results: SharedRecord<CompletedResult>;
   /** Undoable actions and what they replaced (docs/undo.md). */
   readonly undo: UndoLog<SessionUndoEntry>;
 }
 
-interface CompletedResult {
+export interface CompletedResult {
   readonly columnCount: number;
   /** The current view's key (viewKey), so setting the same view again records nothing. */
   readonly view: string;
@@ -115,11 +116,11 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
           ]
         : mismatch(q, command.queryId);
     case 'SetResultView':
-      return decideResultView(command, state.results[command.queryId]);
+      return decideResultView(command, getIn(state.results, command.queryId));
     case 'SetChart':
-      return decideChart(command, state.results[command.queryId]);
+      return decideChart(command, getIn(state.results, command.queryId));
     case 'SetPivot':
-      return decidePivot(command, state.results[command.queryId]);
+      return decidePivot(command, getIn(state.results, command.queryId));
     case 'FailQuery':
       return inFlight(q) && q.queryId === command.queryId
         ? [{ type: 'QueryFailed', payload: { queryId: command.queryId, error: command.error } }]
@@ -171,7 +172,7 @@ function undoOrRedo(state: Exclude<QuerySessionState, { status: 'Unopened' }>, e
 }
 
 function evolveContent(state: QuerySessionState, event: Exclude<SessionEvent, UndoEvent>): QuerySessionState {
-  if (event.type === 'SessionOpened') return { status: 'Open', title: event.payload.title, datasetIds: [], draft: '', results: {}, query: { phase: 'Idle' }, undo: emptyUndoLog() };
+  if (event.type === 'SessionOpened') return { status: 'Open', title: event.payload.title, datasetIds: [], draft: '', results: emptyRecord(), query: { phase: 'Idle' }, undo: emptyUndoLog() };
   if (event.type === 'SessionForked') return forkedState(event.payload);
   if (event.type === 'SessionReopened') {
     // Closing cancelled whatever ran, so a reopened session starts idle.
@@ -193,19 +194,19 @@ function evolveContent(state: QuerySessionState, event: Exclude<SessionEvent, Un
     case 'DatasetAttached':
       return { ...state, datasetIds: [...state.datasetIds, event.payload.datasetId] };
     case 'ResultViewSet': {
-      const result = state.results[event.payload.queryId];
-      return result ? { ...state, results: { ...state.results, [event.payload.queryId]: { ...result, view: viewKey(event.payload) } } } : state;
+      const result = getIn(state.results, event.payload.queryId);
+      return result ? { ...state, results: setIn(state.results, event.payload.queryId, { ...result, view: viewKey(event.payload) }) } : state;
     }
     case 'ChartSet': {
-      const result = state.results[event.payload.queryId];
-      return result ? { ...state, results: { ...state.results, [event.payload.queryId]: { ...result, chart: chartKey(event.payload.spec) } } } : state;
+      const result = getIn(state.results, event.payload.queryId);
+      return result ? { ...state, results: setIn(state.results, event.payload.queryId, { ...result, chart: chartKey(event.payload.spec) }) } : state;
     }
     case 'PivotSet': {
-      const result = state.results[event.payload.queryId];
-      return result ? { ...state, results: { ...state.results, [event.payload.queryId]: { ...result, pivot: pivotKey(event.payload.spec) } } } : state;
+      const result = getIn(state.results, event.payload.queryId);
+      return result ? { ...state, results: setIn(state.results, event.payload.queryId, { ...result, pivot: pivotKey(event.payload.spec) }) } : state;
     }
     case 'QueryCompleted': {
-      const results = { ...state.results, [event.payload.queryId]: { columnCount: event.payload.columns.length, view: viewKey({ orderBy: [], filter: [] }), chart: chartKey(null), columnNames: event.payload.columns.map((c) => c.name) } };
+      const results = setIn(state.results, event.payload.queryId, { columnCount: event.payload.columns.length, view: viewKey({ orderBy: [], filter: [] }), chart: chartKey(null), columnNames: event.payload.columns.map((c) => c.name) });
       return { ...state, results, query: { phase: phaseAfter[event.type], queryId: event.payload.queryId } };
     }
     case 'QueryStarted':
@@ -220,9 +221,9 @@ function evolveContent(state: QuerySessionState, event: Exclude<SessionEvent, Un
 
 /** A fork starts open and idle, with the original's content: its completed results may be sorted and filtered as there. */
 function forkedState(p: SessionForkedPayload): QuerySessionState {
-  const results: Record<string, CompletedResult> = {};
+  let results = emptyRecord<CompletedResult>();
   for (const h of p.history) {
-    if (h.phase === 'Completed') results[h.queryId] = { columnCount: h.columns?.length ?? 0, view: viewKey(h.view ?? { orderBy: [], filter: [] }), chart: chartKey(h.chart ?? null), ...(h.columns ? { columnNames: h.columns.map((c) => c.name) } : {}), ...(h.pivot ? { pivot: pivotKey(h.pivot) } : {}) };
+    if (h.phase === 'Completed') results = setIn(results, h.queryId, { columnCount: h.columns?.length ?? 0, view: viewKey(h.view ?? { orderBy: [], filter: [] }), chart: chartKey(h.chart ?? null), ...(h.columns ? { columnNames: h.columns.map((c) => c.name) } : {}), ...(h.pivot ? { pivot: pivotKey(h.pivot) } : {}) });
   }
   return { status: 'Open', title: p.title, datasetIds: p.datasetIds, draft: p.draft, results, query: { phase: 'Idle' }, undo: emptyUndoLog() };
 }
