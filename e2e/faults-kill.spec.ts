@@ -6,7 +6,7 @@ import { StreamClient } from '../src/renderer/state/streamClient';
 import { expect, test } from './fixtures';
 import { apiClient, launchHost, readStore, sequenceProblems, type StoredEvent } from './faultHost';
 
-const ROUNDS = Number(process.env['KILL_ROUNDS'] ?? 4);
+const ROUNDS = Number(process.env['KILL_ROUNDS'] ?? 2);
 /** Runs for minutes unless interrupted: still running when the app is killed. */
 const LONG_SQL = 'select count(*) from range(20000000000) t(x) where x % 7 = 3';
 

@@ -10,7 +10,7 @@ import { startTestCore, tempDir, type TestCore } from '../support/testCore';
 import type { CommandAck, ClientCommand } from '../../src/shared/contracts/commands';
 import type { Result } from '../../src/shared/contracts/errors';
 
-const SESSIONS = Number(process.env['SOAK_SESSIONS'] ?? 20);
+const SESSIONS = Number(process.env['SOAK_SESSIONS'] ?? 10);
 const COMMANDS = Number(process.env['SOAK_COMMANDS'] ?? 500);
 /** Memory is first sampled once every session has issued this many commands: caches, JIT and pools are warm by then. */
 const WARM_UP = Math.min(100, Math.floor(COMMANDS / 5));
