@@ -26,7 +26,7 @@ import { useInstantPreview } from './instant/useInstantPreview';
 import { ProfileButton } from './profile/ProfileButton';
 import { PivotButton } from './pivot/PivotButton';
 import { PivotPanel } from './pivot/PivotPanel';
-import { sessionPivot } from './pivot/sessionPivot';
+import { useSessionPivot } from './pivot/useSessionPivot';
 import { ProfilePanel } from './profile/ProfilePanel';
 import { useProfileView } from './profile/useProfileView';
 import { ChartButton } from './chart/ChartButton';
@@ -96,7 +96,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const gridResult = active && gridResultFor(active.history);
   const shownProfile = profile.shownWith(gridResult);
   const chart = useChartView(dispatch, active, gridResult);
-  const pivot = sessionPivot(active, gridResult, dispatch);
+  const pivot = useSessionPivot(active, gridResult, dispatch);
   const filterToValue = (column: number, value: string | null) =>
     grid.current?.setColumnFilter(column, value === null ? [{ column, op: 'isNull' }] : [{ column, op: 'eq', value }]);
   const editorError: EditorError | undefined =
