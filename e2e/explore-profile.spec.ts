@@ -175,7 +175,7 @@ test('a 500-column dataset: the window keeps answering while profiles compute, a
 test('Cancel stops a profile while it computes, and Resume asks again', async ({ app }) => {
   const { page } = app;
   await ready(page, 'flights_3m');
-  // 3M rows: a reservoir sample of a million of them takes long enough to still be computing when Cancel lands
+  // 3M rows: profiling a sample of a million of them takes seconds, still computing when Cancel lands
   await dataset(page, 'flights_3m').click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Profile' }).click();
   const cancel = region(page).getByRole('button', { name: 'Cancel' });

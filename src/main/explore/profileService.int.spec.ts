@@ -113,9 +113,9 @@ describe('column profiles on the worker (real DuckDB, a core in a temp dir)', ()
     const again = core.profiles.batchesRun;
     const one = value(await core.profiles.profile(target, [0]));
     expect(core.profiles.batchesRun - again).toBe(1);
-    // 3M rows are profiled on a sample of 1M, and the answer says so
-    expect(one.sample).toEqual({ rows: 1_000_000, of: 1_500_000 });
-    expect(one.rows).toBe(1_000_000);
+    // 1.5M rows are profiled on a sample of about 1M, and the answer says so
+    expect(one.sample).toEqual({ rows: one.rows, of: 1_500_000 });
+    expect(Math.abs(one.rows - 1_000_000)).toBeLessThan(10_000);
   }, 120_000);
 
   it('over the wire: a request id can be cancelled, a newer request with the same id drops the older one, and bad requests are refused with ids', async () => {
