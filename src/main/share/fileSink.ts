@@ -1,5 +1,4 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
 
 /**
  * A file an export writes text to, piece by piece: a write waits while the stream's buffer is full,
@@ -10,14 +9,27 @@ export class FileSink {
   private failure: Error | undefined;
 
   constructor(path: string) {
-    this.stream = createWriteStream(path, { flags: 'wx' });
+    this.stream = createWriteStream(path, { flags: 'wx', highWaterMark: 1 << 20 });
     this.stream.on('error', (e) => (this.failure = e));
   }
 
   async write(text: string): Promise<void> {
     if (this.failure) throw this.failure;
-    if (!this.stream.write(text)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
+    if (!this.stream.write(text)) await this.drained();
     if (this.failure) throw this.failure;
+  }
+
+  /** Waits until the stream's buffer has room again, or it failed (each wait leaves no listener behind). */
+  private drained(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        this.stream.off('drain', done);
+        this.stream.off('error', done);
+        resolve();
+      };
+      this.stream.on('drain', done);
+      this.stream.on('error', done);
+    });
   }
 
   /** Flushes and closes the file; throws what writing it met. */

@@ -7,7 +7,7 @@ import { appError, fail, ok, toAppError, type AppError, type Result } from '../.
 import type { ExportTarget } from '../../shared/contracts/protocol';
 import { pageViewOf } from '../../shared/domain/resultView';
 import { sessionExportExtension, type SessionExportFormat } from '../../shared/share/sessionExportFormat';
-import type { HistoryEntry, SessionView } from '../../shared/views/appView';
+import type { DatasetView, HistoryEntry, SessionView } from '../../shared/views/appView';
 import type { ExportDownloads } from '../explore/exportDownloads';
 import { exportFailure } from '../explore/exportFailure';
 import { exportFileName } from '../explore/exportFileName';
@@ -18,7 +18,7 @@ import type { QueryRunner } from '../query/queryRunner';
 import type { QueryWorker } from '../query/queryWorker';
 import type { EventStore } from '../store/eventStore';
 import type { Projections } from '../streams/projections';
-import { datasetsRead } from './datasetsRead';
+import { datasetsRead, datasetsUsed } from './datasetsRead';
 import { writeEventLog } from './eventLogWriter';
 import { FileSink } from './fileSink';
 import { PREVIEW_ROWS, writeMarkdown } from './markdownWriter';
@@ -118,13 +118,21 @@ export class SessionExportService {
   private async write(session: SessionView, format: SessionExportFormat, sink: FileSink): Promise<number> {
     const view = this.deps.projections.current.view;
     const catalog = [...Object.values(view.datasets), ...Object.values(view.removedDatasets ?? {})].filter((d) => d.name !== undefined);
-    const read = await datasetsRead(this.deps.pool, session.history.map((h) => h.sql), catalog);
-    const used = new Set([...session.datasetIds, ...[...read.values()].flat().map((d) => d.id)]);
-    const datasets = catalog.filter((d) => used.has(d.id)).sort((a, b) => a.requestedSeq - b.requestedSeq);
+    const statements = session.history.map((h) => h.sql);
     const exportedAt = new Date().toISOString();
+    /** The datasets the session attached or read, in catalog order. */
+    const depended = (read: readonly DatasetView[]): DatasetView[] => {
+      const ids = new Set([...session.datasetIds, ...read.map((d) => d.id)]);
+      return catalog.filter((d) => ids.has(d.id)).sort((a, b) => a.requestedSeq - b.requestedSeq);
+    };
+    if (format === 'eventLog') {
+      // The log needs only which datasets, not which statement read each: the cheaper question.
+      const datasets = depended(await datasetsUsed(this.deps.pool, statements, catalog));
+      return writeEventLog(this.deps.store, { sessionId: session.id, title: session.title, datasetIds: datasets.map((d) => d.id), exportedAt }, sink);
+    }
+    const read = await datasetsRead(this.deps.pool, statements, catalog);
+    const datasets = depended([...read.values()].flat());
     switch (format) {
-      case 'eventLog':
-        return writeEventLog(this.deps.store, { sessionId: session.id, title: session.title, datasetIds: datasets.map((d) => d.id), exportedAt }, sink);
       case 'sql': {
         const registered = await registrationSql(this.deps.pool, datasets);
         return writeSqlScript({ session, exportedAt, read, datasets: datasets.map((dataset) => ({ dataset, sql: registered.get(dataset.id) })) }, sink);
