@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionLogEventSchema, sessionLogHeaderSchema } from '../../shared/contracts/sessionLog';
 import { openSessions } from '../../shared/views/appView';
 import type { SessionExportFormat } from '../../shared/share/sessionExportFormat';
+import type { DatasetView } from '../../shared/views/appView';
+import { datasetsRead, datasetsUsed } from './datasetsRead';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
 import type { TestCore } from '../../../test/support/testCore';
 import { useTestCore } from '../../../test/support/useTestCore';
@@ -123,5 +125,22 @@ describe('exporting a session', () => {
     expect(readFileSync(download!.path, 'utf8')).toContain('-- Sextant session:');
     const refused = await core.sessionExports.export(sessionId, 'sql', { kind: 'file', path: join(out, 'missing', 'x.sql') });
     expect(refused.ok ? undefined : refused.error.code).toBe('EXPORT_NOT_WRITABLE');
+  });
+
+  it('finds the datasets statements read from DuckDB’s parse tree: a join, a CTE, a quoted name; a name in a string or unparsable text reads nothing', async () => {
+    const ds = (name: string): DatasetView => ({ id: `id-${name}`, name, source: `/data/${name}.csv`, requestedSeq: 1, status: 'ready', columns: [] });
+    const catalog = [ds('alpha'), ds('Be"ta'), ds('gamma'), ds('unused')];
+    const statements = [
+      'select * from ALPHA a join "Be""ta" b using (id)',
+      "with g as (select * from gamma) select 'unused' as s from g",
+      'selec unused from gamma',
+    ];
+    const read = await datasetsRead(core.pool, statements, catalog);
+    expect(statements.map((s) => read.get(s)!.map((d) => d.name))).toEqual([['alpha', 'Be"ta'], ['gamma'], []]);
+    const used = await datasetsUsed(core.pool, statements, catalog);
+    expect(used.map((d) => d.name)).toEqual(['alpha', 'Be"ta', 'gamma']);
+    // the same answer over many statements that each spell every name (most never parsed)
+    const many = Array.from({ length: 300 }, (_, i) => `select ${i} as unused_alpha_gamma from (select 1) t`).concat(statements);
+    expect((await datasetsUsed(core.pool, many, catalog)).map((d) => d.name)).toEqual(['alpha', 'Be"ta', 'gamma']);
   });
 });
