@@ -45,6 +45,8 @@ describe('exporting a session', () => {
     }
     const view = await core.dispatch({ type: 'SetResultView', sessionId, queryId: queries[0]!, orderBy: [{ column: 0, descending: true }], filter: [{ column: 1, op: 'contains', value: "'Brien |" }] });
     if (!view.ok) throw new Error(view.error.message);
+    const chart = await core.dispatch({ type: 'SetChart', sessionId, queryId: queries[0]!, spec: { mark: 'Bar', x: 'na|me', aggregate: 'Count' } });
+    if (!chart.ok) throw new Error(chart.error.message);
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -114,6 +116,12 @@ describe('exporting a session', () => {
     expect(md).toContain('| 3 | it\'s \\| fine |');
     expect(md).toContain('Ran ');
     expect(md).toContain("failed: SQL\\_ERROR");
+    // the chart: its spec, and the marks DuckDB aggregated (one bar per name, each counted once)
+    expect(md).toContain('Chart (Bar, Count):');
+    expect(md).toContain('"x": "na|me"');
+    expect(md).toContain('Aggregated data: 3 marks.');
+    expect(md).toContain('| x: na\\|me | value: count |\n| --- | --- |\n');
+    expect(md).toContain('| O\'Brien \\| "Bob" | 1 |\n');
   });
 
   it('hands a browser its export once as a download, and refuses a folder it cannot write', async () => {
