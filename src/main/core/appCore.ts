@@ -33,6 +33,7 @@ import { defaultStreamLimits, StreamManager, type StreamLimits } from '../stream
 import type { ServerChannel } from '../transports/serverChannel';
 import { forkCommand } from '../time/forkCommand';
 import { SessionCheckpoints } from '../time/sessionCheckpoints';
+import { SessionExportService } from '../share/sessionExportService';
 import { TimeTravel } from '../time/timeTravel';
 import { serveConnection, type ClientConnection } from './clientConnection';
 
@@ -77,6 +78,7 @@ export interface CoreParts {
   readonly time: TimeTravel;
   readonly snapshots: ViewSnapshotWriter;
   readonly charts: ChartService;
+  readonly sessionExports: SessionExportService;
 }
 
 /**
@@ -106,6 +108,7 @@ export class AppCore {
     private readonly time: TimeTravel,
     private readonly snapshots: ViewSnapshotWriter,
     private readonly charts: ChartService,
+    private readonly sessionExports: SessionExportService,
   ) {}
 
   /** Pivots of results (pivot/pivotService.ts), made on first use. */
@@ -168,10 +171,11 @@ export class AppCore {
     const snapshots = new ViewSnapshotWriter(store.viewSnapshots(), projections, bus, log, restored, { ...defaultSnapshotPolicy, ...options.snapshotPolicy });
     const charts = new ChartService(pool, runner, () => projections.current.view);
     bus.subscribe((m) => m.kind === 'event' && charts.onEvent(m.event));
-    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews, time, snapshots, charts);
+    const sessionExports = new SessionExportService({ store, pool, runner, projections, downloads, downloadDir, log });
+    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports);
     if (firstStart) await core.seed(options.samples ?? sampleDatasetPaths());
     log.info({ dataDir, seq: store.lastSeq(), view: restored.from, folded: restored.folded }, 'core started');
-    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews, time, snapshots, charts } };
+    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports } };
   }
 
   /** A first start opens a session and offers the sample datasets. */
@@ -217,6 +221,7 @@ export class AppCore {
         sessionAt: (sessionId, seq) => this.time.sessionAt(sessionId, seq),
         charts: this.charts,
         pivotPage: ({ queryId, spec, offset, limit }) => this.pivots.page(queryId, spec, offset, limit),
+        sessionExports: this.sessionExports,
       },
       channel,
       this.flowLimits,

@@ -17,6 +17,7 @@ import {
 import type { AppView } from '../../shared/views/appView';
 import type { ChooseExportPath, ExportService } from '../explore/exportService';
 import { ALL_SCOPE, outsideScope, type ConnectionScope } from './connectionScope';
+import type { SessionExportService } from '../share/sessionExportService';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import { Outbox, defaultFlowLimits, type FlowLimits } from '../streams/outbox';
@@ -50,6 +51,8 @@ export interface ConnectionServices {
   sessionAt(sessionId: string, seq: number): Promise<Result<ApiResponse<'sessionAt'>>>;
   /** Charts of results (chart/chartService.ts); a lighter core without them refuses the chart methods. */
   readonly charts?: { chart(request: ApiRequest<'chartData'>): Promise<Result<ApiResponse<'chartData'>>>; cancel(sessionId: string): Result<ApiResponse<'cancelChart'>> };
+  /** Exports of whole sessions (share/sessionExportService.ts); a lighter core without them refuses. */
+  readonly sessionExports?: Pick<SessionExportService, 'export'>;
   /** Pages of a result's pivot (pivot/pivotService.ts). */
   pivotPage(request: ApiRequest<'pivotPage'>): Promise<Result<ApiResponse<'pivotPage'>>>;
   /** What this connection may reach (connectionScope.ts); absent: everything, as the overview window. */
@@ -175,6 +178,7 @@ export class ClientConnection {
     chartData: (request) => this.services.charts?.chart(request) ?? fail(noCharts()),
     cancelChart: ({ sessionId }) => this.services.charts?.cancel(sessionId) ?? fail(noCharts()),
     pivotPage: (request) => this.services.pivotPage(request),
+    exportSession: ({ sessionId, format, target }) => this.services.sessionExports?.export(sessionId, format, target, this.services.chooseExportPath) ?? fail(noExports()),
   };
 
   constructor(

@@ -47,6 +47,7 @@ export function outsideScope(scope: ConnectionScope, request: ClientRequest, vie
     case 'timeline':
     case 'sessionAt':
     case 'cancelChart':
+    case 'exportSession':
       return session(request.sessionId);
     case 'chartData':
       return session(request.sessionId) ?? query(request.queryId);

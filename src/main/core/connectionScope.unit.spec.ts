@@ -70,3 +70,10 @@ describe('connection scope: charts', () => {
     expect(reach({ method: 'cancelChart', sessionId: 'theirs' })).toMatch(/another session/);
   });
 });
+
+describe('connection scope: session export', () => {
+  it('given a session window, then it exports its own session only', () => {
+    expect(reach({ method: 'exportSession', sessionId: 'mine', format: 'eventLog', target: { kind: 'download' } })).toBeUndefined();
+    expect(reach({ method: 'exportSession', sessionId: 'theirs', format: 'sql', target: { kind: 'download' } })).toMatch(/another session/);
+  });
+});

@@ -1,12 +1,14 @@
 import { rm } from 'node:fs/promises';
 import type { ExportFormat } from '../../shared/explore/exportFormat';
+import type { SessionExportFormat } from '../../shared/share/sessionExportFormat';
 
 /** A finished export waiting for its browser to fetch it. */
 export interface ExportDownload {
   readonly exportId: string;
   readonly path: string;
   readonly fileName: string;
-  readonly format: ExportFormat;
+  /** A result's format, or a whole session's (share/sessionExportService.ts). */
+  readonly format: ExportFormat | SessionExportFormat;
 }
 
 /** How long an unclaimed download is kept before its file is deleted. */

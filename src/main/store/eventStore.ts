@@ -8,6 +8,7 @@ import { logAppError, type Logger } from '../platform/logger';
 import { EventAppender, type NewEvent } from './eventAppender';
 import { EventRowDecoder, VIEW_COLUMNS, type EventRow, type ViewRow } from './eventRows';
 import { REPLAY_COLUMNS, type ReplayBatch, type ReplayRow } from './replayFrames';
+import { LOG_LINE_COLUMNS, type LogLineBatch, type LogLineRow } from './logLines';
 import { migrations as shippedMigrations, type Migration } from './schema';
 import { openFailure, readFailure } from './storeErrors';
 import { openStoreFile, readDurability, type Durability } from './storeFile';
@@ -44,6 +45,7 @@ export class EventStore {
   private readonly stmts;
   private readonly envelopesByPattern: PatternRead<EventRow>;
   private readonly framesByPattern: PatternRead<ReplayRow>;
+  private readonly linesByPattern: PatternRead<LogLineRow>;
   private snapshots: ViewSnapshots | undefined;
 
   constructor(
@@ -63,6 +65,7 @@ export class EventStore {
     this.stmts = prepare(this.db);
     this.envelopesByPattern = new PatternRead(this.db, '*', false);
     this.framesByPattern = new PatternRead(this.db, REPLAY_COLUMNS, true);
+    this.linesByPattern = new PatternRead(this.db, LOG_LINE_COLUMNS, true);
     this.appender = new EventAppender(this.db, path, upcasters, this.errorId, (type, id) => this.stmts.version.get(type, id)?.v ?? 0);
   }
 
@@ -148,6 +151,20 @@ export class EventStore {
       const events = this.envelopesByPattern.all(pattern, afterSeq, limit).map((r) => this.decoder.envelope(r));
       const frames = events.map((event): Frame => ({ kind: 'event', subscriptionId, event }));
       return { json: frames.map((f) => JSON.stringify(f)).join(','), count: frames.length, lastSeq: events.at(-1)?.globalSeq ?? 0 };
+    });
+  }
+
+  /**
+   * Up to `limit` events matching `pattern` with global_seq > afterSeq, oldest first, each as its
+   * envelope's JSON built by SQLite (logLines.ts): what a session-log export writes. A batch holding
+   * a row at an older schema version is built from upcast envelopes instead.
+   */
+  logLines(pattern: string, afterSeq: number, limit: number): LogLineBatch {
+    return this.guard(() => {
+      const rows = this.linesByPattern.all(pattern, afterSeq, limit);
+      if (rows.every((r) => this.decoder.isCurrent(r[2], r[3]))) return { lines: rows.map((r) => ({ globalSeq: r[0], aggregateSeq: r[1], json: r[4] })) };
+      const events = this.envelopesByPattern.all(pattern, afterSeq, limit).map((r) => this.decoder.envelope(r));
+      return { lines: events.map((e) => ({ globalSeq: e.globalSeq, aggregateSeq: e.aggregateSeq, json: JSON.stringify(e) })) };
     });
   }
 

@@ -4,15 +4,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { attachmentHeader } from '../explore/exportFileName';
 import type { ExportDownloads } from '../explore/exportDownloads';
 import type { ExportFormat } from '../../shared/explore/exportFormat';
+import type { SessionExportFormat } from '../../shared/share/sessionExportFormat';
 
 /** Where a finished export is fetched: `/exports/<exportId>`. */
 const ROUTE = /^\/exports\/([0-9a-f-]{36})$/;
 
-const CONTENT_TYPE: Readonly<Record<ExportFormat, string>> = {
+const CONTENT_TYPE: Readonly<Record<ExportFormat | SessionExportFormat, string>> = {
   csv: 'text/csv; charset=utf-8',
   parquet: 'application/vnd.apache.parquet',
   json: 'application/json',
   ndjson: 'application/x-ndjson',
+  sql: 'application/sql; charset=utf-8',
+  markdown: 'text/markdown; charset=utf-8',
+  eventLog: 'application/x-ndjson',
 };
 
 /**

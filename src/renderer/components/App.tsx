@@ -40,6 +40,7 @@ import { ForkOriginNote } from './time/ForkOriginNote';
 import { PastBanner } from './time/PastBanner';
 import { PastSessionView } from './time/PastSessionView';
 import { TimelineButton } from './time/TimelineButton';
+import { SessionExportButton } from './share/SessionExportButton';
 import { TimelinePanel } from './time/TimelinePanel';
 import { useTimeTravel } from './time/useTimeTravel';
 
@@ -249,6 +250,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
                 <>
                   <InstantSwitch on={instant.on} onToggle={instant.toggle} />
                   <TimelineButton open={time.open} onToggle={time.toggle} />
+                  <SessionExportButton api={api} sessionId={active.id} queryCount={active.history.length} />
                 </>
               }
               previewError={instant.on ? inlineError(instant.state, editor.current?.textAndCursor()?.sql ?? '') : undefined}

@@ -16,6 +16,7 @@ import type { SessionView } from '../views/appView';
 import { chartDataRequestSchema, chartDataSchema } from '../chart/chartData';
 import { pivotPageSchema } from '../pivot/pivotPage';
 import { pivotSpecSchema } from '../pivot/pivotSpec';
+import { sessionExportFormats } from '../share/sessionExportFormat';
 
 export { MAX_FILTERS, MAX_MESSAGE_BYTES, MAX_PAGE_ROWS, MAX_SORT_KEYS } from './limits';
 
@@ -207,6 +208,26 @@ export const apiMethods = {
       })
       .strict(),
     response: pivotPageSchema,
+  },
+  /**
+   * Writes a whole session as a SQL script, a Markdown notebook or its event log (docs/share.md) to
+   * a file (the desktop's save dialog) or a download; answers once it is written, without an
+   * outcome when the person dismissed the save dialog.
+   */
+  exportSession: {
+    request: z.object({ sessionId: z.string().min(1).max(64), format: z.enum(sessionExportFormats), target: exportTargetSchema }).strict(),
+    response: z.object({
+      outcome: z
+        .object({
+          exportId: z.string(),
+          format: z.enum(sessionExportFormats),
+          bytes: z.number().int().nonnegative(),
+          items: z.number().int().nonnegative(),
+          target: z.string(),
+          download: z.object({ url: z.string(), fileName: z.string() }).optional(),
+        })
+        .optional(),
+    }),
   },
 } as const;
 

@@ -24,6 +24,7 @@ describe('the API table', () => {
       requestOf('unsubscribe', 'a'),
       requestOf('fetchPage', 'q', 0, 100),
       requestOf('fetchPage', 'q', 200, 100, { orderBy: [{ column: 1, descending: true }], filter: [{ column: 0, op: 'notNull' }] }),
+      requestOf('exportSession', 's1', 'eventLog', { kind: 'download' }),
     ];
     for (const request of requests) expect(clientRequestSchema.safeParse(request).error?.issues).toBeUndefined();
     // The wire shape is unchanged: a view's fields sit beside the page's, a store id only qualifies a cursor.
@@ -35,6 +36,8 @@ describe('the API table', () => {
     expect(clientRequestSchema.safeParse({ method: 'exec', sql: 'x' }).success).toBe(false);
     expect(clientRequestSchema.safeParse({ method: 'unsubscribe', subscriptionId: 'a', admin: true }).success).toBe(false);
     expect(clientRequestSchema.safeParse({ method: 'subscribe', subscriptionId: 'a', pattern: 'session/%' }).success).toBe(false);
+    // a session export names no path: main picks it (save dialog) or makes a download
+    expect(clientRequestSchema.safeParse({ method: 'exportSession', sessionId: 's1', format: 'sql', target: { kind: 'file', path: '/etc/x' } }).success).toBe(false);
   });
 
   it('says what each method answers', () => {

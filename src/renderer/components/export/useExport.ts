@@ -13,10 +13,10 @@ export type ExportState =
   | { readonly phase: 'failed'; readonly error: AppError };
 
 /** In Electron main asks with the OS's save dialog; a browser gets a download. */
-const target = (): ExportTarget => (window.sextant ? { kind: 'saveDialog' } : { kind: 'download' });
+export const target = (): ExportTarget => (window.sextant ? { kind: 'saveDialog' } : { kind: 'download' });
 
 /** Hands a finished browser export to the browser as a normal download. */
-function triggerDownload(url: string, fileName: string): void {
+export function triggerDownload(url: string, fileName: string): void {
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { Page } from '@playwright/test';
+import { sessionLogEventSchema, sessionLogHeaderSchema } from '../src/shared/contracts/sessionLog';
+import { duckdbRows } from './duckdbOracle';
+import { expect, test, VEGA_DATA } from './fixtures';
+import { grid, ready, runSql, screenshot } from './workbench.helpers';
+
+// The desktop app asks where to save with the OS's save dialog, which Playwright cannot drive; a
+// browser gets a download, and that is what this checks.
+test.beforeEach(() => test.skip(test.info().project.name !== 'web', 'a browser download; the desktop uses the OS save dialog'));
+
+const WEATHER = `read_csv('${VEGA_DATA}/seattle-weather.csv')`;
+const QUERIES = [
+  `select weather, count(*) as days, round(avg(temp_max), 2) as avg_max from seattle_weather group by weather order by weather`,
+  `select "date", precipitation, weather from seattle_weather where precipitation > 40 order by "date"`,
+];
+
+/** Exports the session in `label`'s format as a download; answers the file's text. */
+async function exportSession(page: Page, label: string, path: string): Promise<string> {
+  await page.getByRole('button', { name: 'Export session…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export session' });
+  const format = dialog.getByRole('combobox', { name: 'Format' });
+  await expect(format).toBeFocused();
+  await format.selectOption({ label });
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  await (await downloading).saveAs(path);
+  await expect(dialog.getByRole('status')).toHaveText(/^Exported .* — downloading\.$/);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Export session…' })).toBeFocused();
+  return readFileSync(path, 'utf8');
+}
+
+/** Every statement of a script run by raw DuckDB, in order: each one's rows as DuckDB's text. */
+async function runScript(script: string): Promise<(string | null)[][][]> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const c = await instance.connect();
+  try {
+    const statements = await c.extractStatements(script);
+    const results: (string | null)[][][] = [];
+    for (let i = 0; i < statements.count; i++) {
+      const reader = await (await statements.prepare(i)).runAndReadAll();
+      results.push(reader.getRows().map((r) => r.map((v) => (v === null ? null : String(v)))));
+    }
+    return results;
+  } finally {
+    c.closeSync();
+    instance.closeSync();
+  }
+}
+
+test('Export session… writes the SQL script raw DuckDB re-runs to the same rows, the event log and the notebook', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'seattle_weather');
+  const expected = await Promise.all(QUERIES.map((sql) => duckdbRows(sql.replace('from seattle_weather', `from ${WEATHER}`))));
+  for (const [i, sql] of QUERIES.entries()) {
+    await runSql(page, sql);
+    await expect(grid(page)).toHaveAttribute('aria-rowcount', String(expected[i]!.length + 1));
+  }
+
+  const script = await exportSession(page, 'SQL script', testInfo.outputPath('session.sql'));
+  const results = await runScript(script);
+  // The view that makes seattle_weather queryable, then the two queries.
+  expect(results.slice(1)).toEqual(expected);
+  expect(script).toMatch(/^-- Read: seattle_weather: \S*\/seattle-weather\.csv \(csv\)$/m);
+
+  const lines = (await exportSession(page, 'Event log (NDJSON)', testInfo.outputPath('session.sextant.ndjson'))).trimEnd().split('\n');
+  const header = sessionLogHeaderSchema.parse(JSON.parse(lines[0]!));
+  const events = lines.slice(1).map((l) => sessionLogEventSchema.parse(JSON.parse(l)));
+  expect(events).toHaveLength(header.eventCount);
+  expect(events.filter((e) => e.type === 'QueryCompleted')).toHaveLength(2);
+  expect(events[0]).toMatchObject({ aggregateType: 'Dataset', type: 'DatasetRequested' });
+
+  const md = await exportSession(page, 'Markdown notebook', testInfo.outputPath('session.md'));
+  for (const sql of QUERIES) expect(md).toContain(`\`\`\`sql\n${sql}\n\`\`\``);
+  expect(md).toContain(`Preview: ${expected[0]!.length} rows.`);
+  expect(md).toContain(`| ${expected[0]![0]!.join(' | ')} |`);
+  await screenshot(page, testInfo, 'session-export');
+});

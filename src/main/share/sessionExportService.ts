@@ -1,0 +1,173 @@
+import { access, constants, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { chartSql } from '../../shared/chart/chartSql';
+import { chartProblem, MAX_CHART_MARKS } from '../../shared/chart/chartSpec';
+import type { ChartData } from '../../shared/chart/chartData';
+import { appError, fail, ok, toAppError, type AppError, type Result } from '../../shared/contracts/errors';
+import type { ExportTarget } from '../../shared/contracts/protocol';
+import { pageViewOf } from '../../shared/domain/resultView';
+import { sessionExportExtension, type SessionExportFormat } from '../../shared/share/sessionExportFormat';
+import type { DatasetView, HistoryEntry, SessionView } from '../../shared/views/appView';
+import type { ExportDownloads } from '../explore/exportDownloads';
+import { exportFailure } from '../explore/exportFailure';
+import { exportFileName } from '../explore/exportFileName';
+import type { ChooseExportPath, ResolvedTarget } from '../explore/exportService';
+import { newErrorId, newId } from '../platform/ids';
+import { logAppError, type Logger } from '../platform/logger';
+import type { QueryRunner } from '../query/queryRunner';
+import type { QueryWorker } from '../query/queryWorker';
+import type { EventStore } from '../store/eventStore';
+import type { Projections } from '../streams/projections';
+import { datasetsRead, datasetsUsed } from './datasetsRead';
+import { writeEventLog } from './eventLogWriter';
+import { FileSink } from './fileSink';
+import { PREVIEW_ROWS, writeMarkdown } from './markdownWriter';
+import { registrationSql } from './registrationSql';
+import { writeSqlScript } from './sqlScriptWriter';
+
+/** A finished session export: its bytes, what it holds (statements, queries or event lines) and where it went. */
+export interface SessionExportOutcome {
+  readonly exportId: string;
+  readonly format: SessionExportFormat;
+  readonly bytes: number;
+  /** Statements (SQL script), queries (notebook) or event lines (event log). */
+  readonly items: number;
+  /** The file's path, or 'download'. */
+  readonly target: string;
+  readonly download?: { readonly url: string; readonly fileName: string };
+}
+
+/**
+ * Exports of a whole session (docs/share.md, "Session export"): as a SQL script, a Markdown
+ * notebook or its event log. Delivered as result exports are (explore/exportService.ts): to the
+ * path the desktop's save dialog picked, or as a one-time download for a browser; written to a temp
+ * file beside the target and renamed into place once complete, so a failure leaves no file.
+ */
+export class SessionExportService {
+  constructor(
+    private readonly deps: {
+      readonly store: Pick<EventStore, 'logLines' | 'readAggregate' | 'aggregateVersion'>;
+      readonly pool: Pick<QueryWorker, 'request'>;
+      readonly runner: Pick<QueryRunner, 'fetchPage' | 'keptResult'>;
+      readonly projections: Pick<Projections, 'current'>;
+      readonly downloads: Pick<ExportDownloads, 'add'>;
+      readonly downloadDir: string;
+      readonly log: Logger;
+    },
+  ) {}
+
+  /** The name offered: the session's title, sanitised as result exports' names are, and the format's extension. */
+  suggestedName(session: SessionView, format: SessionExportFormat): string {
+    return `${exportFileName(session.title, '', 'csv').replace(/\.csv$/, '')}${sessionExportExtension[format]}`;
+  }
+
+  /** Writes the export; answers once it is in place (no outcome when the person dismissed the save dialog). */
+  async export(sessionId: string, format: SessionExportFormat, target: ExportTarget | ResolvedTarget, choose?: ChooseExportPath): Promise<Result<{ outcome?: SessionExportOutcome }>> {
+    const session = this.deps.projections.current.view.sessions[sessionId];
+    if (!session) return fail(appError(newErrorId(), 'SESSION_NOT_FOUND', 'There is no such session to export.', { details: { sessionId } }));
+    const exportId = newId();
+    let path: string;
+    let download: { fileName: string } | undefined;
+    switch (target.kind) {
+      case 'file':
+        path = target.path;
+        break;
+      case 'saveDialog': {
+        if (!choose) return fail(appError(newErrorId(), 'EXPORT_UNAVAILABLE', 'This window cannot show a save dialog; export as a download instead.'));
+        const chosen = await choose(this.suggestedName(session, format));
+        if (chosen === undefined) return ok({});
+        path = chosen;
+        break;
+      }
+      case 'download':
+        download = { fileName: this.suggestedName(session, format) };
+        path = join(this.deps.downloadDir, `${exportId}${sessionExportExtension[format]}`);
+        await mkdir(this.deps.downloadDir, { recursive: true });
+        break;
+    }
+    const temp = join(dirname(path), `.${basename(path)}.${exportId}.part`);
+    let sink: FileSink | undefined;
+    try {
+      await access(dirname(path), constants.W_OK);
+      sink = new FileSink(temp);
+      const items = await this.write(session, format, sink);
+      await sink.close();
+      await rename(temp, path);
+      const { size: bytes } = await stat(path);
+      if (download) this.deps.downloads.add({ exportId, path, fileName: download.fileName, format });
+      this.deps.log.info({ exportId, sessionId, format, items, bytes }, 'session exported');
+      return ok({
+        outcome: {
+          exportId,
+          format,
+          bytes,
+          items,
+          target: download ? 'download' : path,
+          ...(download ? { download: { url: `/exports/${exportId}`, fileName: download.fileName } } : {}),
+        },
+      });
+    } catch (thrown) {
+      sink?.destroy();
+      await rm(temp, { force: true }).catch(() => undefined);
+      const error: AppError = exportFailure(toAppError(thrown, newErrorId()), path);
+      logAppError(this.deps.log, 'warn', error, { sessionId, format });
+      return fail(error);
+    }
+  }
+
+  private async write(session: SessionView, format: SessionExportFormat, sink: FileSink): Promise<number> {
+    const view = this.deps.projections.current.view;
+    const catalog = [...Object.values(view.datasets), ...Object.values(view.removedDatasets ?? {})].filter((d) => d.name !== undefined);
+    const statements = session.history.map((h) => h.sql);
+    const exportedAt = new Date().toISOString();
+    /** The datasets the session attached or read, in catalog order. */
+    const depended = (read: readonly DatasetView[]): DatasetView[] => {
+      const ids = new Set([...session.datasetIds, ...read.map((d) => d.id)]);
+      return catalog.filter((d) => ids.has(d.id)).sort((a, b) => a.requestedSeq - b.requestedSeq);
+    };
+    if (format === 'eventLog') {
+      // The log needs only which datasets, not which statement read each: the cheaper question.
+      const datasets = depended(await datasetsUsed(this.deps.pool, statements, catalog));
+      return writeEventLog(this.deps.store, { sessionId: session.id, title: session.title, datasetIds: datasets.map((d) => d.id), exportedAt }, sink);
+    }
+    const read = await datasetsRead(this.deps.pool, statements, catalog);
+    const datasets = depended([...read.values()].flat());
+    switch (format) {
+      case 'sql': {
+        const registered = await registrationSql(this.deps.pool, datasets);
+        return writeSqlScript({ session, exportedAt, read, datasets: datasets.map((dataset) => ({ dataset, sql: registered.get(dataset.id) })) }, sink);
+      }
+      case 'markdown':
+        return writeMarkdown(
+          {
+            session,
+            exportedAt,
+            datasets,
+            read,
+            preview: (h) => this.deps.runner.fetchPage(h.queryId, 0, PREVIEW_ROWS, h.view ? pageViewOf(h.view) : undefined),
+            chart: (h) => this.chartData(h),
+          },
+          sink,
+        );
+    }
+  }
+
+  /** A result's chart marks, on a chart connection of its own: the person's chart in flight is left alone. */
+  private async chartData(h: HistoryEntry): Promise<Result<ChartData> | undefined> {
+    const spec = h.chart;
+    if (!spec) return undefined;
+    const kept = this.deps.runner.keptResult(h.queryId);
+    if (!kept.ok) return kept;
+    const { table, rows } = kept.value;
+    const problem = chartProblem(spec, rows.columns);
+    if (problem) return fail(appError(newErrorId(), 'INVALID_COMMAND', problem));
+    const query = chartSql(spec, table, rows.columns.map((c, i) => ({ name: c.name, type: c.type, ref: `c${i}` })), { rows: rows.rowCount });
+    try {
+      const marks = await this.deps.pool.request({ type: 'chart', chartId: newId(), sql: query.sql });
+      const truncated = marks.length > MAX_CHART_MARKS;
+      return ok({ queryId: h.queryId, spec, columns: [...query.columns], rows: (truncated ? marks.slice(0, MAX_CHART_MARKS) : marks).map((r) => [...r]), truncated });
+    } catch (e) {
+      return fail(toAppError(e, newErrorId()));
+    }
+  }
+}
