@@ -76,4 +76,18 @@ test('two linked charts: brushing temp_max filters the other chart and the grid 
   await expect.poll(() => tableRows(page, 'Chart 2')).toEqual(all);
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '1462');
   await expect(chart(page, 'Chart')).toBeVisible();
+
+  // a click on the bar of rain selects that category: the histogram counts and the grid follow
+  const rain = all.findIndex(([k]) => k === 'rain');
+  const bar = chart(page, 'Chart 2').locator('svg g[aria-label="bar"] rect').nth(rain);
+  await bar.scrollIntoViewIfNeeded();
+  await bar.click();
+  await expect(chart(page, 'Chart 2').getByText('Selected weather = rain (Escape clears)')).toBeVisible();
+  const [[rainy]] = (await duckdbRows(`select count(*) from ${WEATHER} where weather = 'rain'`)) as [[string]];
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(rainy) + 1));
+  await chart(page, 'Chart').getByRole('button', { name: 'Show chart data' }).click();
+  const total = async () => (await tableRows(page, 'Chart')).reduce((s, row) => s + Number((row.at(-1) ?? '').replaceAll(',', '')), 0);
+  await expect.poll(total).toBe(Number(rainy));
+  // the clicked chart keeps every bar
+  await expect.poll(() => tableRows(page, 'Chart 2')).toEqual(all);
 });

@@ -70,7 +70,7 @@ export class ChartService {
     const problem = chartProblem(spec, rows.columns);
     if (problem) return Promise.resolve(fail(appError(newErrorId(), 'INVALID_COMMAND', problem, { details: { queryId } })));
     // a chart is filtered by every filter but its own brush (crossfilter)
-    const filter = (request.filter ?? []).filter((f) => !(f.op === 'range' && f.chart === slot));
+    const filter = (request.filter ?? []).filter((f) => !('chart' in f && f.chart === slot));
     const missing = filter.find((f) => f.column >= rows.columns.length);
     if (missing) return Promise.resolve(fail(appError(newErrorId(), 'INVALID_COMMAND', `The result has no column ${missing.column + 1}.`, { details: { queryId } })));
     const key = `${sessionId}\u0000${slot}`;

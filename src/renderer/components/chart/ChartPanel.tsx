@@ -3,8 +3,9 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent
 import { chartAggregates, chartMarks, chartProblem, type ChartSpec } from '../../../shared/chart/chartSpec';
 import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
-import { brushAxisOf, drawBrush, pointerX, type BrushAxis } from './chartBrush';
-import { brushRange } from './brushRange';
+import { bandAxisOf, brushAxisOf, drawBrush, pointerX, type BandAxis, type BrushAxis } from './chartBrush';
+import { brushRange, type Selection } from './brushRange';
+import { OTHER } from '../../../shared/chart/chartSql';
 import { utc } from './chartRows';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { countOf } from '../format';
@@ -28,10 +29,10 @@ interface Props {
   slot?: number;
   name?: string;
   filter?: readonly PageFilter[];
-  /** This chart's brush, recorded or being dragged: [lo, hi) of X. */
-  brush?: { readonly lo: string; readonly hi: string } | undefined;
-  /** A drag on X selected [lo, hi) (null: cleared); `done` once the pointer is released. Without it, no brushing. */
-  onBrush?(range: { readonly lo: string; readonly hi: string } | null, done: boolean): void;
+  /** This chart's selection, recorded or being dragged: [lo, hi) of X, or a category of its bars. */
+  brush?: Selection | undefined;
+  /** A drag on X selected [lo, hi), or a click a bar's category (null: cleared); `done` once the pointer is released. Without it, no brushing. */
+  onBrush?(selection: Selection | null, done: boolean): void;
   /** More buttons in the region's header ("Add chart"). */
   actions?: ReactNode;
 }
@@ -52,6 +53,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const problem = spec && columns ? chartProblem(spec, columns) : undefined;
   const state = useChartData(api, sessionId, queryId, problem ? undefined : spec, complete, slot === undefined ? undefined : { slot, filter: filter ?? [] });
   const axis = useRef<BrushAxis | undefined>(undefined);
+  const bands = useRef<BandAxis | undefined>(undefined);
   const drag = useRef<{ start: number; at: number; frame: number | undefined; id: number } | undefined>(undefined);
   const describedBy = useId();
   const [showData, setShowData] = useState(false);
@@ -72,24 +74,36 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     if (!el) return;
     el.replaceChildren();
     axis.current = undefined;
+    bands.current = undefined;
     if (!data) return;
     const drawn = drawChart(data, themeColors(el), width, CHART_HEIGHT);
     // the region's img names the chart; Plot's own SVG is its picture, not a second image
     drawn.setAttribute('aria-hidden', 'true');
     el.append(drawn);
     axis.current = onBrush ? brushAxisOf(drawn) : undefined;
+    bands.current = onBrush && data.spec.mark === 'Bar' ? bandAxisOf(drawn, [OTHER, 'NULL']) : undefined;
   }, [data, width, onBrush !== undefined]);
   // the brush as recorded (or as the drag last snapped it), drawn over the marks
+  const brushKey = brush ? JSON.stringify(brush) : '';
   const xKind = data?.columns.find((c) => c.role === 'x' || c.role === 'x1')?.kind;
   useLayoutEffect(() => {
+    const b = bands.current;
+    if (b) drawBrush(b, brush && 'value' in brush ? b.bandOf(brush.value) : undefined);
     const a = axis.current;
     if (!a || drag.current) return;
     const at = (text: string) => a.toPx(xKind === 'time' ? utc(text) : Number(text));
-    drawBrush(a, brush ? [at(brush.lo), at(brush.hi)] : undefined);
-  }, [data, width, brush?.lo, brush?.hi, xKind]);
+    drawBrush(a, brush && 'lo' in brush ? [at(brush.lo), at(brush.hi)] : undefined);
+  }, [data, width, brushKey, xKind]);
   const dateOnly = columns?.find((c) => c.name === spec?.x)?.type.toUpperCase() === 'DATE';
   const rangeOf = (a: BrushAxis, from: number, to: number) => brushRange(a.toValue(from), a.toValue(to), { step: data?.brushStep, dateOnly });
   const onPointerDown = (e: PointerEvent) => {
+    const b = bands.current;
+    if (b && onBrush && e.button === 0) {
+      // a click on a bar selects its category; on the selected one (or beside the bars) clears it
+      const category = b.categoryAt(pointerX(b, e.clientX));
+      onBrush(category === undefined || (brush && 'value' in brush && brush.value === category) ? null : { value: category }, true);
+      return;
+    }
     const a = axis.current;
     if (!a || !onBrush || e.button !== 0) return;
     const x = pointerX(a, e.clientX);
@@ -193,7 +207,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
       )}
       <div
         ref={plot}
-        className={`chart-plot${onBrush && data && xKind !== 'category' ? ' brushable' : ''}`}
+        className={`chart-plot${onBrush && data ? (xKind === 'category' ? ' selectable' : ' brushable') : ''}`}
         role="img"
         aria-label={label}
         aria-describedby={brush && spec ? describedBy : undefined}
@@ -205,7 +219,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
       />
       {brush && spec && (
         <p id={describedBy} className="muted chart-brush">
-          Selected {spec.x} from {brush.lo} to {brush.hi} (Escape clears)
+          {'value' in brush ? `Selected ${spec.x} = ${brush.value} (Escape clears)` : `Selected ${spec.x} from ${brush.lo} to ${brush.hi} (Escape clears)`}
         </p>
       )}
       <div className="chart-actions">

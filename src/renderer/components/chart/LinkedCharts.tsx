@@ -4,7 +4,7 @@ import { chartSetting, chartsOf, MAX_LINKED_CHARTS, proposeChart, type ChartSpec
 import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import type { SextantApi } from '../../../shared/contracts/protocol';
-import { brushesOf, chartFilters, type Brush } from './brushRange';
+import { brushesOf, brushFilter, chartFilters, ownedBy, type Brush } from './brushRange';
 import { ChartPanel } from './ChartPanel';
 
 interface Props {
@@ -50,8 +50,8 @@ export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec,
     const column = brush?.column ?? before?.column;
     if (column === undefined) return;
     // the column's other filters stay; this chart's brush is replaced
-    const kept = filter.filter((f) => f.column === column && !(f.op === 'range' && f.chart === chart));
-    onColumnFilter(column, brush ? [...kept, { column, op: 'range', lo: brush.lo, hi: brush.hi, chart }] : kept);
+    const kept = filter.filter((f) => f.column === column && !ownedBy(f, chart));
+    onColumnFilter(column, brush ? [...kept, brushFilter(brush)] : kept);
   };
   const replace = (i: number, next: ChartSpec) => {
     const setting = chartSetting(charts.map((c, j) => (j === i ? next : c)));
@@ -90,12 +90,12 @@ export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec,
             spec={chart}
             slot={i}
             name={i === 0 ? 'Chart' : `Chart ${i + 1}`}
-            filter={shown.filter((f) => !(f.op === 'range' && f.chart === i))}
+            filter={shown.filter((f) => !ownedBy(f, i))}
             brush={brush}
             onBrush={(range, done) => {
               const column = chart ? columnOf(chart.x) : -1;
               if (column < 0) return;
-              const next = range && { chart: i, column, ...range };
+              const next: Brush | null = range && { chart: i, column, ...range };
               setLive({ chart: i, brush: next });
               if (done) record(i, next);
             }}

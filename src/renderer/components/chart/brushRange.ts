@@ -1,13 +1,17 @@
 import { snapBrush } from '../../../shared/chart/chartCube';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 
-/** A brush on chart `chart` over result column `column`: [lo, hi) as a range filter's text. */
-export interface Brush {
-  readonly chart: number;
-  readonly column: number;
-  readonly lo: string;
-  readonly hi: string;
-}
+/** What a chart selects: [lo, hi) of its X (a drag), or one category (a click on a bar). */
+export type Selection = { readonly lo: string; readonly hi: string } | { readonly value: string };
+/** A selection of chart `chart` over result column `column`. */
+export type Brush = { readonly chart: number; readonly column: number } & Selection;
+
+/** A brush as the result's filter it is recorded as. */
+export const brushFilter = (b: Brush): PageFilter =>
+  'value' in b ? { column: b.column, op: 'eq', value: b.value, chart: b.chart } : { column: b.column, op: 'range', lo: b.lo, hi: b.hi, chart: b.chart };
+
+/** Whether a filter is chart `chart`'s own selection. */
+export const ownedBy = (f: PageFilter, chart: number): boolean => 'chart' in f && f.chart === chart;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 /** An instant as DuckDB reads a timestamp (UTC), or a day for a DATE column. */
@@ -42,9 +46,13 @@ export function brushRange(a: unknown, b: unknown, options: { readonly step?: nu
   return undefined;
 }
 
-/** The brushes recorded in a result's filters (range filters that name their chart). */
+/** The brushes recorded in a result's filters (a range or an equality that names its chart). */
 export function brushesOf(filter: readonly PageFilter[]): Brush[] {
-  return filter.flatMap((f) => (f.op === 'range' && f.chart !== undefined ? [{ chart: f.chart, column: f.column, lo: f.lo, hi: f.hi }] : []));
+  return filter.flatMap((f): Brush[] => {
+    if (f.op === 'range' && f.chart !== undefined) return [{ chart: f.chart, column: f.column, lo: f.lo, hi: f.hi }];
+    if (f.op === 'eq' && f.chart !== undefined) return [{ chart: f.chart, column: f.column, value: f.value }];
+    return [];
+  });
 }
 
 /**
@@ -54,6 +62,6 @@ export function brushesOf(filter: readonly PageFilter[]): Brush[] {
  */
 export function chartFilters(filter: readonly PageFilter[], live: { readonly chart: number; readonly brush: Brush | null } | undefined): PageFilter[] {
   if (!live) return [...filter];
-  const rest = filter.filter((f) => !(f.op === 'range' && f.chart === live.chart));
-  return live.brush ? [...rest, { column: live.brush.column, op: 'range', lo: live.brush.lo, hi: live.brush.hi, chart: live.chart }] : rest;
+  const rest = filter.filter((f) => !ownedBy(f, live.chart));
+  return live.brush ? [...rest, brushFilter(live.brush)] : rest;
 }

@@ -32,7 +32,12 @@ describe('chartFilters', () => {
     expect(chartFilters([grid, recorded], undefined)).toEqual([grid, recorded]);
   });
 
-  it('given filters, when read for brushes, then only ranges that name a chart are brushes', () => {
-    expect(brushesOf([grid, recorded, { column: 0, op: 'range', lo: '1', hi: '2' }])).toEqual([{ chart: 0, column: 0, lo: '1', hi: '2' }]);
+  it('given filters, when read for brushes, then only ranges and equalities that name a chart are brushes', () => {
+    const clicked = { column: 2, op: 'eq', value: 'rain', chart: 1 } as const;
+    expect(brushesOf([grid, recorded, clicked, { column: 0, op: 'range', lo: '1', hi: '2' }])).toEqual([{ chart: 0, column: 0, lo: '1', hi: '2' }, { chart: 1, column: 2, value: 'rain' }]);
+  });
+
+  it('given a category clicked on a chart, when the charts are drawn, then it is an equality that names its chart', () => {
+    expect(chartFilters([grid], { chart: 1, brush: { chart: 1, column: 2, value: 'rain' } })).toEqual([grid, { column: 2, op: 'eq', value: 'rain', chart: 1 }]);
   });
 });
