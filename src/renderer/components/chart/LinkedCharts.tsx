@@ -79,7 +79,9 @@ export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec,
   return (
     <div className={`linked-charts${charts.length > 1 ? ' several' : ''}`}>
       {list.map((chart, i) => {
-        const brush = live?.chart === i ? (live.brush ?? undefined) : recorded.find((b) => b.chart === i);
+        const own = live?.chart === i ? (live.brush ?? undefined) : recorded.find((b) => b.chart === i);
+        // a brush left on a column the chart no longer shows still filters, but is not drawn on another axis
+        const brush = own && chart && own.column === columnOf(chart.x) ? own : undefined;
         return (
           <ChartPanel
             key={i}
