@@ -23,7 +23,7 @@ const EARLY_LIMIT = 1000;
 const interrupted = () => new AppErrorException(appError(randomUUID(), 'INTERRUPTED', 'The chart was cancelled.'));
 
 /** Runs one chart query (every column VARCHAR): its rows, row-major, as DuckDB's text. */
-export async function runChart(instance: DuckDBInstance, chartId: string, sql: string): Promise<ReadonlyArray<ReadonlyArray<string | null>>> {
+export async function runChart(instance: DuckDBInstance, chartId: string, sql: string, params?: readonly string[]): Promise<ReadonlyArray<ReadonlyArray<string | null>>> {
   if (early.delete(chartId)) throw interrupted();
   const job: Running = { connection: undefined, interrupted: false };
   running.set(chartId, job);
@@ -36,7 +36,8 @@ export async function runChart(instance: DuckDBInstance, chartId: string, sql: s
       throw interrupted();
     }
     try {
-      const reader = await connection.runAndReadAll(sql);
+      // a filter's values (linked charts' brushes, the grid's filters) are bound, never spliced into the SQL
+      const reader = params && params.length > 0 ? await connection.runAndReadAll(sql, [...params]) : await connection.runAndReadAll(sql);
       return reader.getRowsJS().map((row) => row.map((cell) => (cell === null || cell === undefined ? null : String(cell))));
     } catch (e) {
       clean = false;

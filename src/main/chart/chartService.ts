@@ -1,12 +1,18 @@
-import { chartProblem, MAX_CHART_MARKS } from '../../shared/chart/chartSpec';
+import { createHash } from 'node:crypto';
+import { brushStep, chartCube, cubeable, cubeBrushable, stepIndex } from '../../shared/chart/chartCube';
+import { axisKind, chartProblem, MAX_CHART_MARKS, type SingleChartSpec } from '../../shared/chart/chartSpec';
 import type { ChartData, ChartDataRequest } from '../../shared/chart/chartData';
-import { chartSql } from '../../shared/chart/chartSql';
+import { chartSql, type ChartDataColumn, type ChartSourceColumn } from '../../shared/chart/chartSql';
 import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
-import type { EventEnvelope } from '../../shared/contracts/events';
+import type { Column, EventEnvelope } from '../../shared/contracts/events';
+import type { PageFilter } from '../../shared/contracts/pageView';
+import { filterCondition } from '../../shared/explore/filterSql';
+import { columnKind } from '../../shared/explore/columnKind';
 import type { AppView } from '../../shared/views/appView';
 import { newErrorId, newId } from '../platform/ids';
 import type { QueryRunner } from '../query/queryRunner';
 import type { QueryWorker } from '../query/queryWorker';
+import { ident, RESULTS_SCHEMA, resultTableId } from '../query/sql';
 
 interface InFlight {
   readonly chartId: string;
@@ -14,17 +20,35 @@ interface InFlight {
   readonly settle: (result: Result<ChartData>) => void;
 }
 
+/** What runs for one chart: its SQL with bound parameters, and whether a cube answers it. */
+interface Planned {
+  readonly sql: string;
+  readonly params: readonly string[];
+  readonly columns: readonly ChartDataColumn[];
+  readonly cube: boolean;
+}
+
+/** Cubes kept at once (each is small: marks × brush bins); the oldest is dropped. */
+const CUBE_LIMIT = 8;
+const STEP_LIMIT = 256;
+
 /**
  * Charts of results (docs/charts.md). A chart is a read: DuckDB aggregates a complete result's
  * rows (its kept table, never pulled into JS) into at most MAX_CHART_MARKS marks, on the worker's
- * chart connections. At most one chart query is in flight per session: a newer request interrupts
- * the older one, and a query started in the session (which replaces the result shown) interrupts it too.
+ * chart connections. At most one chart query is in flight per chart of a session (its slot): a
+ * newer request interrupts the older one, and a query started in the session (which replaces the
+ * result shown) interrupts them all. A chart linked to a brushed one is answered from a cube built
+ * once per brush (chartCube.ts) when it can be, so a brush move does not scan the result.
  */
 export class ChartService {
   private readonly inFlight = new Map<string, InFlight>();
+  /** The brush step of a number column of a result (`queryId/column`): the one sent to the renderer and used for its cubes. */
+  private readonly steps = new Map<string, Promise<number>>();
+  /** Cube tables by what they aggregate, oldest first; a build in progress is shared by the brush moves that need it. */
+  private readonly cubes = new Map<string, Promise<string>>();
   private closed = false;
-  /** What the tests count: chart queries answered and interrupted. */
-  readonly counts = { answered: 0, interrupted: 0 };
+  /** What the tests count: chart queries answered and interrupted, cubes built. */
+  readonly counts = { answered: 0, interrupted: 0, cubes: 0 };
 
   constructor(
     private readonly pool: Pick<QueryWorker, 'request'>,
@@ -33,7 +57,8 @@ export class ChartService {
   ) {}
 
   chart(request: ChartDataRequest): Promise<Result<ChartData>> {
-    const { sessionId, queryId, spec } = request;
+    const { sessionId, queryId, slot = 0 } = request;
+    const { linked: _linked, ...spec } = request.spec;
     if (this.closed) return Promise.resolve(fail(appError(newErrorId(), 'INTERRUPTED', 'Sextant is shutting down.')));
     const session = this.view().sessions[sessionId];
     if (!session?.history.some((h) => h.queryId === queryId)) {
@@ -44,57 +69,147 @@ export class ChartService {
     const { table, rows } = kept.value;
     const problem = chartProblem(spec, rows.columns);
     if (problem) return Promise.resolve(fail(appError(newErrorId(), 'INVALID_COMMAND', problem, { details: { queryId } })));
-    const query = chartSql(spec, table, rows.columns.map((c, i) => ({ name: c.name, type: c.type, ref: `c${i}` })), { rows: rows.rowCount });
-    this.stop(sessionId, appError(newErrorId(), 'INTERRUPTED', 'A newer chart replaced this one.'));
+    // a chart is filtered by every filter but its own brush (crossfilter)
+    const filter = (request.filter ?? []).filter((f) => !('chart' in f && f.chart === slot));
+    const missing = filter.find((f) => f.column >= rows.columns.length);
+    if (missing) return Promise.resolve(fail(appError(newErrorId(), 'INVALID_COMMAND', `The result has no column ${missing.column + 1}.`, { details: { queryId } })));
+    const key = `${sessionId}\u0000${slot}`;
+    this.stop(key, appError(newErrorId(), 'INTERRUPTED', 'A newer chart replaced this one.'));
     const chartId = newId();
     return new Promise((resolve) => {
       const entry: InFlight = {
         chartId,
         queryId,
         settle: (result) => {
-          if (this.inFlight.get(sessionId) === entry) this.inFlight.delete(sessionId);
+          if (this.inFlight.get(key) === entry) this.inFlight.delete(key);
           resolve(result);
         },
       };
-      this.inFlight.set(sessionId, entry);
-      this.pool.request({ type: 'chart', chartId, sql: query.sql }).then(
-        (marks) => {
-          if (this.inFlight.get(sessionId) !== entry) return; // already answered: interrupted
-          this.counts.answered++;
-          const truncated = marks.length > MAX_CHART_MARKS;
-          entry.settle(ok({ queryId, spec, columns: [...query.columns], rows: (truncated ? marks.slice(0, MAX_CHART_MARKS) : marks).map((r) => [...r]), truncated }));
-        },
-        (error: AppError) => {
-          if (this.inFlight.get(sessionId) === entry) entry.settle(fail(error));
-        },
-      );
+      this.inFlight.set(key, entry);
+      const current = () => this.inFlight.get(key) === entry;
+      const x = rows.columns.findIndex((c) => c.name === spec.x);
+      const xColumn = rows.columns[x];
+      const numberX = xColumn !== undefined && axisKind(xColumn.type) === 'number';
+      void (async () => {
+        // asked beside the marks, not before them: the first drawing does not wait for it
+        const stepOfX = numberX ? this.stepOf(queryId, table, x, xColumn.type) : undefined;
+        const planned = await this.plan(queryId, table, rows.columns, rows.rowCount, spec, filter);
+        if (!current()) return; // interrupted while the cube was built: the cube stays for the next move
+        const marks = await this.pool.request({ type: 'chart', chartId, sql: planned.sql, ...(planned.params.length > 0 ? { params: planned.params } : {}) });
+        const step = await stepOfX;
+        if (!current()) return; // already answered: interrupted
+        this.counts.answered++;
+        const truncated = marks.length > MAX_CHART_MARKS;
+        const data: ChartData = { queryId, spec, columns: [...planned.columns], rows: (truncated ? marks.slice(0, MAX_CHART_MARKS) : marks).map((r) => [...r]), truncated };
+        entry.settle(ok({ ...data, ...(step === undefined ? {} : { brushStep: step }), ...(planned.cube ? { cube: true } : {}) }));
+      })().catch((error: AppError) => {
+        if (current()) entry.settle(fail(error));
+      });
     });
   }
 
-  /** Interrupts the session's chart query in flight; says whether there was one. */
+  /** Interrupts the session's chart queries in flight; says whether there was one. */
   cancel(sessionId: string): Result<{ cancelled: boolean }> {
-    return ok({ cancelled: this.stop(sessionId, appError(newErrorId(), 'INTERRUPTED', 'The chart was cancelled.')) });
+    let cancelled = false;
+    for (const key of this.keysOf(sessionId)) cancelled = this.stop(key, appError(newErrorId(), 'INTERRUPTED', 'The chart was cancelled.')) || cancelled;
+    return ok({ cancelled });
   }
 
-  /** A query started in a session replaces the result its chart was of: the chart's query stops. */
+  /** A query started in a session replaces the result its charts were of: their queries stop. */
   onEvent(e: EventEnvelope): void {
-    if (e.type === 'QueryStarted' && this.inFlight.get(e.aggregateId)?.queryId !== e.payload.queryId) {
-      this.stop(e.aggregateId, appError(newErrorId(), 'INTERRUPTED', 'A new query replaced the result this chart was of.'));
+    if (e.type !== 'QueryStarted') return;
+    for (const key of this.keysOf(e.aggregateId)) {
+      if (this.inFlight.get(key)?.queryId !== e.payload.queryId) this.stop(key, appError(newErrorId(), 'INTERRUPTED', 'A new query replaced the result this chart was of.'));
     }
   }
 
   close(): void {
     this.closed = true;
-    for (const sessionId of [...this.inFlight.keys()]) this.stop(sessionId, appError(newErrorId(), 'INTERRUPTED', 'Sextant is shutting down.'));
+    for (const key of [...this.inFlight.keys()]) this.stop(key, appError(newErrorId(), 'INTERRUPTED', 'Sextant is shutting down.'));
   }
 
-  private stop(sessionId: string, error: AppError): boolean {
-    const entry = this.inFlight.get(sessionId);
+  /**
+   * The SQL for a chart: from a cube when one brush of another chart, over a number column,
+   * snapped to its step, filters a histogram or bars of counts; else chartSql with every filter.
+   */
+  private async plan(queryId: string, table: string, columns: readonly Column[], rowCount: number, spec: SingleChartSpec, filter: readonly PageFilter[]): Promise<Planned> {
+    const source: ChartSourceColumn[] = columns.map((c, i) => ({ name: c.name, type: c.type, ref: `c${i}` }));
+    const brush = [...filter].reverse().find((f): f is Extract<PageFilter, { op: 'range' }> => f.op === 'range' && f.chart !== undefined && cubeBrushable(columns[f.column]?.type ?? ''));
+    if (brush && cubeable(spec, source)) {
+      const step = await this.stepOf(queryId, table, brush.column, columns[brush.column]?.type ?? '');
+      const k0 = stepIndex(brush.lo, step);
+      const k1 = stepIndex(brush.hi, step);
+      if (k0 !== undefined && k1 !== undefined) {
+        const others = whereOf(filter.filter((f) => f !== brush), columns);
+        const cube = chartCube(spec, table, source, `c${brush.column}`, step, others.sql || undefined);
+        const name = await this.cubeTable(queryId, JSON.stringify([spec, brush.column, step, others]), cube.create, others.params);
+        const marks = cube.marks(name, k0, k1);
+        return { sql: marks.sql, params: [], columns: marks.columns, cube: true };
+      }
+    }
+    const where = whereOf(filter, columns);
+    const query = chartSql(spec, table, source, { rows: rowCount, ...(where.sql ? { filter: where.sql } : {}) });
+    return { sql: query.sql, params: where.params, columns: query.columns, cube: false };
+  }
+
+  /** The brush step of a number column: from its min and max, asked of DuckDB once per result and column. */
+  private stepOf(queryId: string, table: string, column: number, type: string): Promise<number> {
+    const key = `${queryId}/${column}`;
+    const known = this.steps.get(key);
+    if (known) return known;
+    if (this.steps.size >= STEP_LIMIT) this.steps.clear();
+    const c = `CAST(c${column} AS DOUBLE)`;
+    const step = this.pool
+      .request({ type: 'chart', chartId: newId(), sql: `SELECT min(${c})::VARCHAR, max(${c})::VARCHAR FROM ${table} WHERE isfinite(${c})` })
+      .then(([row]) => brushStep(Number(row?.[0]), Number(row?.[1]), columnKind(type).kind === 'integer'));
+    step.catch(() => this.steps.delete(key));
+    this.steps.set(key, step);
+    return step;
+  }
+
+  /** The cube table for `what`, built once (and shared while building); the oldest beyond CUBE_LIMIT is dropped. */
+  private cubeTable(queryId: string, what: string, create: (table: string) => string, params: readonly string[]): Promise<string> {
+    const hash = createHash('sha256').update(queryId).update('\u0000').update(what).digest('hex').slice(0, 16);
+    const known = this.cubes.get(hash);
+    if (known) return known;
+    // named like a view's copy of the result (`<result>_v_…`), so the result index never takes it for a result
+    const name = `${RESULTS_SCHEMA}.${ident(`${resultTableId(queryId)}_v_cube_${hash}`)}`;
+    const built = this.pool.request({ type: 'chart', chartId: newId(), sql: create(name), ...(params.length > 0 ? { params } : {}) }).then(() => {
+      this.counts.cubes++;
+      return name;
+    });
+    built.catch(() => this.cubes.delete(hash));
+    this.cubes.set(hash, built);
+    for (const [old, table] of this.cubes) {
+      if (this.cubes.size <= CUBE_LIMIT) break;
+      this.cubes.delete(old);
+      void table.then((t) => this.pool.request({ type: 'exec', sql: `DROP TABLE IF EXISTS ${t}` })).catch(() => undefined);
+    }
+    return built;
+  }
+
+  private keysOf(sessionId: string): string[] {
+    return [...this.inFlight.keys()].filter((k) => k.startsWith(`${sessionId}\u0000`));
+  }
+
+  private stop(key: string, error: AppError): boolean {
+    const entry = this.inFlight.get(key);
     if (!entry) return false;
-    this.inFlight.delete(sessionId);
+    this.inFlight.delete(key);
     this.counts.interrupted++;
     entry.settle(fail(error));
     void this.pool.request({ type: 'cancelChart', chartId: entry.chartId }).catch(() => undefined);
     return true;
   }
+}
+
+/** The filters as one condition over the kept table's `c0, c1, …`, values as parameters $1, $2, … */
+function whereOf(filter: readonly PageFilter[], columns: readonly Column[]): { readonly sql: string; readonly params: string[] } {
+  const params: string[] = [];
+  const param = (value: string) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const sql = filter.map((f) => filterCondition(f, `c${f.column}`, columns[f.column]?.type ?? 'VARCHAR', param)).join(' AND ');
+  return { sql, params };
 }

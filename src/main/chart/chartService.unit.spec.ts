@@ -55,4 +55,29 @@ describe('ChartService', () => {
     expect(missing.ok ? 'answered' : [missing.error.code, missing.error.id.length > 0]).toEqual(['INVALID_COMMAND', true]);
     expect(pool.sent).toEqual([]);
   });
+
+  it('linked charts have a query slot each: a newer chart in one slot leaves the other in flight', async () => {
+    const pool = fakePool();
+    const charts = new ChartService(pool as never, runner, () => view);
+    let first: string | undefined;
+    void charts.chart({ ...request, slot: 0 }).then((r) => (first = r.ok ? 'answered' : r.error.code));
+    const second = charts.chart({ ...request, slot: 1 });
+    const third = charts.chart({ ...request, slot: 1 });
+    const replaced = await second;
+    expect(replaced.ok ? 'answered' : replaced.error.code).toBe('INTERRUPTED');
+    await Promise.resolve();
+    expect(first).toBeUndefined();
+    expect(charts.cancel('s')).toEqual({ ok: true, value: { cancelled: true } });
+    await third;
+    await Promise.resolve();
+    expect(first).toBe('INTERRUPTED');
+  });
+
+  it('refuses a filter on a column the result does not have, before any query', async () => {
+    const pool = fakePool();
+    const charts = new ChartService(pool as never, runner, () => view);
+    const r = await charts.chart({ ...request, slot: 1, filter: [{ column: 3, op: 'range', lo: '1', hi: '2', chart: 0 }] });
+    expect(r.ok ? 'answered' : r.error.code).toBe('INVALID_COMMAND');
+    expect(pool.sent).toEqual([]);
+  });
 });

@@ -163,7 +163,7 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
       cancelPreview(request.previewId);
       return null;
     case 'chart':
-      return runChart(c.instance, request.chartId, request.sql);
+      return runChart(c.instance, request.chartId, request.sql, request.params);
     case 'cancelChart':
       cancelChart(request.chartId);
       return null;

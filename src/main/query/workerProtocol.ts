@@ -53,7 +53,7 @@ export type WorkerRequest =
   /** Interrupts the preview `previewId` (or keeps it from starting). */
   | { readonly type: 'cancelPreview'; readonly jobId: number; readonly previewId: string }
   /** A chart's marks (src/shared/chart/chartSql.ts) on the charts' own connections: rows as text. */
-  | { readonly type: 'chart'; readonly jobId: number; readonly chartId: string; readonly sql: string }
+  | { readonly type: 'chart'; readonly jobId: number; readonly chartId: string; readonly sql: string; readonly params?: readonly string[] }
   /** Interrupts the chart query `chartId` (or keeps it from starting). */
   | { readonly type: 'cancelChart'; readonly jobId: number; readonly chartId: string };
 

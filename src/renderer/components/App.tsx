@@ -30,7 +30,7 @@ import { useSessionPivot } from './pivot/useSessionPivot';
 import { ProfilePanel } from './profile/ProfilePanel';
 import { useProfileView } from './profile/useProfileView';
 import { ChartButton } from './chart/ChartButton';
-import { ChartPanel } from './chart/ChartPanel';
+import { LinkedCharts } from './chart/LinkedCharts';
 import { useChartView } from './chart/useChartView';
 import { SessionTabs, tabId } from './sessions/SessionTabs';
 import { UndoRedo } from './sessions/UndoRedo';
@@ -295,15 +295,18 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
                 <div className="grid-empty">Run a query to see results.</div>
               )}
               {chart.shown && gridResult && (
-                <ChartPanel
+                <LinkedCharts
                   api={api}
                   sessionId={active.id}
                   queryId={gridResult.queryId}
                   columns={gridResult.rowCount === undefined ? undefined : gridResult.columns}
+                  rowCount={gridResult.rowCount}
                   spec={chart.spec}
+                  filter={gridResult.view?.filter ?? []}
                   onChange={chart.change}
                   onClose={chart.close}
                   onNotice={setNotice}
+                  onColumnFilter={(column, filters) => grid.current?.setColumnFilter(column, filters)}
                 />
               )}
               {gridResult && pivot.spec && (

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { chartSpecSchema } from './chartSpec';
+import { pageFilterSchema } from '../contracts/pageView';
+import { chartSpecSchema, MAX_LINKED_CHARTS } from './chartSpec';
 
 /** A chartData request: a chart of a complete result of a session. */
 export const chartDataRequestSchema = z
@@ -7,6 +8,10 @@ export const chartDataRequestSchema = z
     sessionId: z.string().min(1).max(64),
     queryId: z.string().min(1).max(64),
     spec: chartSpecSchema,
+    /** Which chart of the result (0: the first; linked charts 1, 2, …): each has its own query in flight. */
+    slot: z.number().int().min(0).max(MAX_LINKED_CHARTS).optional(),
+    /** The rows to count (the other charts' brushes, the grid's filters); bins stay those of every row. */
+    filter: pageFilterSchema.optional(),
   })
   .strict();
 export type ChartDataRequest = z.infer<typeof chartDataRequestSchema>;
@@ -24,5 +29,9 @@ export const chartDataSchema = z.object({
   columns: z.array(z.object({ role: z.enum(roles), kind: z.enum(['number', 'time', 'category']), label: z.string() })),
   rows: z.array(z.array(z.string().nullable())),
   truncated: z.boolean(),
+  /** For a number X: the width of the bins a brush on this chart snaps to (docs/charts.md, linked charts). */
+  brushStep: z.number().positive().optional(),
+  /** Whether the marks came from a pre-aggregated cube rather than the result's rows. */
+  cube: z.boolean().optional(),
 });
 export type ChartData = z.infer<typeof chartDataSchema>;

@@ -13,16 +13,36 @@ const columnName = z.string().min(1).max(1024);
  * What a chart draws (docs/charts.md): a mark over columns of a result, named as the result names
  * them, and how rows become a mark's value. Recorded in the session (ChartSet) and sent with chartData.
  */
-export const chartSpecSchema = z
-  .object({
-    mark: z.enum(chartMarks),
-    x: columnName,
-    y: columnName.optional(),
-    color: columnName.optional(),
-    aggregate: z.enum(chartAggregates),
-  })
-  .strict();
+const chartFields = {
+  mark: z.enum(chartMarks),
+  x: columnName,
+  y: columnName.optional(),
+  color: columnName.optional(),
+  aggregate: z.enum(chartAggregates),
+};
+/** How many charts may sit beside the first, linked to it (docs/charts.md, linked charts). */
+export const MAX_LINKED_CHARTS = 3;
+/** One chart, as chartData draws it. */
+export const singleChartSpecSchema = z.object(chartFields).strict();
+export type SingleChartSpec = z.infer<typeof singleChartSpecSchema>;
+/**
+ * The setting ChartSet records: the first chart, and the charts added beside it (`linked`, charts
+ * 1, 2, …), so older logs with one chart read as they were.
+ */
+export const chartSpecSchema = z.object({ ...chartFields, linked: z.array(singleChartSpecSchema).min(1).max(MAX_LINKED_CHARTS).optional() }).strict();
 export type ChartSpec = z.infer<typeof chartSpecSchema>;
+
+/** Every chart of a setting, the first one first (each without `linked`). */
+export function chartsOf(spec: ChartSpec): SingleChartSpec[] {
+  const { linked, ...first } = spec;
+  return [first, ...(linked ?? [])];
+}
+
+/** The setting for these charts (the first one and those beside it); undefined when none is left. */
+export function chartSetting(charts: readonly SingleChartSpec[]): ChartSpec | undefined {
+  const [first, ...rest] = charts;
+  return first && (rest.length > 0 ? { ...first, linked: rest } : first);
+}
 
 /** At most this many marks (rows of chart data) cross from main to the renderer for one chart. */
 export const MAX_CHART_MARKS = 10_000;

@@ -24,13 +24,24 @@ export interface ChartQuery {
   readonly columns: readonly ChartDataColumn[];
 }
 
+export interface ChartSqlOptions {
+  /** The result's row count: a scatter of few rows draws its points. */
+  readonly rows?: number;
+  /**
+   * A condition over the relation (the other charts' brushes and the grid's filters, values as
+   * parameters): only rows passing it are counted, while bins and top categories still come from
+   * every row, so a filtered chart's marks stay where they were drawn and only their values change.
+   */
+  readonly filter?: string;
+}
+
 /** Bins a number axis aims at; a nice step (1, 2 or 5 × 10ⁿ) gives at most this many plus one. */
-const HISTOGRAM_BINS = 40;
+export const HISTOGRAM_BINS = 40;
 const HEATMAP_BINS = 50;
 /** A scatter of more rows than it can draw becomes a density grid this fine: at most 91 × 91 cells. */
 const DENSITY_BINS = 90;
 /** Categories beyond the most frequent ones are counted together as OTHER. */
-const TOP_CATEGORIES = 50;
+export const TOP_CATEGORIES = 50;
 const TOP_COLORS = 9;
 const TOP_BOXES = 30;
 /** Pixel buckets across a line: M4 keeps at most four vertices per bucket and series. */
@@ -49,7 +60,7 @@ const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
  * at most four vertices per pixel bucket (M4: first, last, min and max). Columns are reached only
  * through their quoted reference; a spec is expected to pass chartProblem first.
  */
-export function chartSql(spec: ChartSpec, relation: string, columns: readonly ChartSourceColumn[], options: { readonly rows?: number } = {}): ChartQuery {
+export function chartSql(spec: ChartSpec, relation: string, columns: readonly ChartSourceColumn[], options: ChartSqlOptions = {}): ChartQuery {
   const find = (name: string | undefined) => {
     const c = name === undefined ? undefined : columns.find((col) => col.name === name);
     return c && { ...c, sql: c.ref ?? quoteIdent(c.name), kind: axisKind(c.type), integer: columnKind(c.type).kind === 'integer' };
@@ -62,11 +73,18 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
   const valueLabel = spec.aggregate === 'Count' || !y ? 'count' : `${spec.aggregate.toLowerCase()} of ${y.name}`;
   const limit = `LIMIT ${MAX_CHART_MARKS + 1}`;
   // a projection of the relation: scanned again wherever used rather than materialized (a copy of every row)
-  const src = (parts: readonly string[], where: string) => `src AS NOT MATERIALIZED (SELECT ${parts.join(', ')} FROM ${relation}${where ? ` WHERE ${where}` : ''})`;
+  const src = (parts: readonly string[], where: string) => {
+    const whereSql = where ? ` WHERE ${where}` : '';
+    if (!options.filter) return `src AS NOT MATERIALIZED (SELECT ${parts.join(', ')} FROM ${relation}${whereSql})`;
+    // filtered (linked charts): src holds the rows that pass; bins and top categories come from every row (base), so marks stay put
+    return `base AS NOT MATERIALIZED (SELECT ${parts.join(', ')}, (${options.filter}) AS keep_ FROM ${relation}${whereSql}),\nsrc AS NOT MATERIALIZED (SELECT * EXCLUDE (keep_) FROM base WHERE keep_)`;
+  };
+  const all = options.filter ? 'base' : 'src';
+  const andKept = options.filter ? ` AND (${options.filter})` : '';
   const colorPart = color ? [`${color.sql}::VARCHAR AS color_raw`] : [];
   const colorCol: ChartDataColumn[] = color ? [{ role: 'color', kind: 'category', label: color.name }] : [];
   // the most frequent colors, the rest as OTHER (a NULL color is a series of its own)
-  const colorCtes = color ? [topCte('tc', 'color_raw', TOP_COLORS)] : [];
+  const colorCtes = color ? [topCte('tc', 'color_raw', TOP_COLORS, all)] : [];
   const colorJoin = color ? ' LEFT JOIN tc ON tc.k IS NOT DISTINCT FROM src.color_raw' : '';
   const colorExpr = color ? `CASE WHEN tc.hit THEN src.color_raw ELSE ${literal(OTHER)} END` : '';
   const withColor = (list: string) => (color ? `${list}, color` : list);
@@ -75,7 +93,7 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
     case 'Histogram':
     case 'Bar': {
       if (spec.mark === 'Histogram' && x.kind !== 'category') {
-        const bin = binOf(x, 'x', HISTOGRAM_BINS, 'bx');
+        const bin = binOf(x, 'x', HISTOGRAM_BINS, 'bx', all);
         const inner = [
           `WITH ${[src([`${x.sql} AS x`, ...colorPart], `${x.sql} IS NOT NULL`), ...bin.ctes, ...colorCtes].join(',\n')}`,
           `SELECT ${bin.lo} AS x1, ${bin.hi} AS x2${color ? `, ${colorExpr} AS color` : ''}, count(*) AS value`,
@@ -85,7 +103,7 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
         return { sql, columns: [{ role: 'x1', kind: x.kind, label: `${x.name} from` }, { role: 'x2', kind: x.kind, label: `${x.name} to` }, ...colorCol, { role: 'value', kind: 'number', label: 'count' }] };
       }
       if (x.kind === 'time') {
-        const bin = binOf(x, 'x', HISTOGRAM_BINS * 2, 'bx');
+        const bin = binOf(x, 'x', HISTOGRAM_BINS * 2, 'bx', all);
         const inner = [
           `WITH ${[src([`${x.sql} AS x`, ...(y ? [`${y.sql} AS y`] : []), ...colorPart], `${x.sql} IS NOT NULL`), ...bin.ctes, ...colorCtes].join(',\n')}`,
           `SELECT ${bin.lo} AS x${color ? `, ${colorExpr} AS color` : ''}, ${value} AS value`,
@@ -96,7 +114,7 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
       }
       // categories (a number as X of a bar chart is read as its values): the most frequent, the rest as OTHER
       const sql = [
-        `WITH ${[src([`${x.sql}::VARCHAR AS x_raw`, ...(y ? [`${y.sql} AS y`] : []), ...colorPart], ''), topCte('tx', 'x_raw', TOP_CATEGORIES), ...colorCtes].join(',\n')}`,
+        `WITH ${[src([`${x.sql}::VARCHAR AS x_raw`, ...(y ? [`${y.sql} AS y`] : []), ...colorPart], ''), topCte('tx', 'x_raw', TOP_CATEGORIES, all), ...colorCtes].join(',\n')}`,
         `SELECT CASE WHEN tx.hit THEN src.x_raw ELSE ${literal(OTHER)} END AS x${color ? `, ${colorExpr} AS color` : ''}, ${value}::VARCHAR AS value, max(tx.n) AS n_`,
         `FROM src LEFT JOIN tx ON tx.k IS NOT DISTINCT FROM src.x_raw${colorJoin}`,
         // most frequent first, OTHER last
@@ -130,7 +148,7 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
       if (few) {
         const sql = [
           `SELECT ${x.kind === 'category' ? `${x.sql}::VARCHAR` : `${x.sql}${x.kind === 'time' ? '::TIMESTAMP' : ''}::VARCHAR`} AS x, ${y.kind === 'time' ? `${y.sql}::TIMESTAMP` : y.sql}::VARCHAR AS y${color ? `, ${color.sql}::VARCHAR AS color` : ''}`,
-          `FROM ${relation} WHERE ${x.sql} IS NOT NULL AND ${y.sql} IS NOT NULL ${limit}`,
+          `FROM ${relation} WHERE ${x.sql} IS NOT NULL AND ${y.sql} IS NOT NULL${andKept} ${limit}`,
         ].join('\n');
         return { sql, columns: [{ role: 'x', kind: x.kind, label: x.name }, { role: 'y', kind: y.kind, label: y.name }, ...(color ? [{ role: 'color', kind: 'category', label: color.name } as const] : [])] };
       }
@@ -142,12 +160,12 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
       const bins: string[] = [];
       for (const [axis, c] of [['x', x], ['y', y]] as const) {
         if (c.kind === 'category') {
-          ctes.push(topCte(`t${axis}`, axis, TOP_CATEGORIES));
+          ctes.push(topCte(`t${axis}`, axis, TOP_CATEGORIES, all));
           joins.push(` LEFT JOIN t${axis} ON t${axis}.k IS NOT DISTINCT FROM src.${axis}`);
           out.push(`CASE WHEN t${axis}.hit THEN src.${axis} ELSE ${literal(OTHER)} END AS ${axis}`);
           cols.push({ role: axis, kind: 'category', label: c.name });
         } else {
-          const bin = binOf(c, axis, binCount, `bin_${axis}`);
+          const bin = binOf(c, axis, binCount, `bin_${axis}`, all);
           ctes.push(...bin.ctes);
           bins.push(`, bin_${axis}`);
           out.push(`${bin.lo} AS ${axis}1`, `${bin.hi} AS ${axis}2`);
@@ -165,10 +183,10 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
       const stats = `min(v)::VARCHAR AS min, quantile_cont(v, 0.25)::VARCHAR AS q1, median(v)::VARCHAR AS median, quantile_cont(v, 0.75)::VARCHAR AS q3, max(v)::VARCHAR AS max`;
       const statCols: ChartDataColumn[] = (['min', 'q1', 'median', 'q3', 'max'] as const).map((role) => ({ role, kind: 'number', label: `${role} of ${v.name}` }));
       if (!group) {
-        return { sql: `SELECT ${stats} FROM (SELECT ${v.sql} AS v FROM ${relation}) WHERE v IS NOT NULL`, columns: statCols };
+        return { sql: `SELECT ${stats} FROM (SELECT ${v.sql} AS v FROM ${relation}${options.filter ? ` WHERE ${options.filter}` : ''}) WHERE v IS NOT NULL`, columns: statCols };
       }
       const sql = [
-        `WITH ${[src([`${group.sql}::VARCHAR AS x_raw`, `${v.sql} AS v`], `${v.sql} IS NOT NULL`), topCte('tx', 'x_raw', TOP_BOXES)].join(',\n')}`,
+        `WITH ${[src([`${group.sql}::VARCHAR AS x_raw`, `${v.sql} AS v`], `${v.sql} IS NOT NULL`), topCte('tx', 'x_raw', TOP_BOXES, all)].join(',\n')}`,
         `SELECT CASE WHEN tx.hit THEN src.x_raw ELSE ${literal(OTHER)} END AS x, ${stats}, max(tx.n) AS n_`,
         `FROM src LEFT JOIN tx ON tx.k IS NOT DISTINCT FROM src.x_raw`,
         `GROUP BY ALL ORDER BY max(tx.n) DESC NULLS LAST, x ${limit}`,
@@ -179,8 +197,8 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
 }
 
 /** The `limit` most frequent values of `column` of src (ties by value), each marked `hit`, with its count `n`. */
-function topCte(name: string, column: string, limit: number): string {
-  return `${name} AS (SELECT ${column} AS k, count(*) AS n, true AS hit FROM src GROUP BY ALL ORDER BY n DESC, k NULLS LAST LIMIT ${limit})`;
+function topCte(name: string, column: string, limit: number, from: string): string {
+  return `${name} AS (SELECT ${column} AS k, count(*) AS n, true AS hit FROM ${from} GROUP BY ALL ORDER BY n DESC, k NULLS LAST LIMIT ${limit})`;
 }
 
 /** Every column of `inner` as DuckDB's text, ordered by their values in their own types (a number bin of -10 before 5). */
@@ -197,7 +215,7 @@ const dropHelper = (sql: string) => `SELECT * EXCLUDE (n_) FROM (\n${sql}\n)`;
  * bounds as SQL. Numbers get a nice step (1, 2 or 5 × 10ⁿ, whole for integers) giving at most
  * `bins` + 1 bins; times are truncated to the unit that gives at most about `bins` bins over their span.
  */
-function binOf(c: { readonly kind: AxisKind; readonly integer: boolean }, axis: string, bins: number, name: string): { ctes: string[]; lo: string; hi: string } {
+export function binOf(c: { readonly kind: AxisKind; readonly integer: boolean }, axis: string, bins: number, name: string, from = 'src'): { ctes: string[]; lo: string; hi: string } {
   if (c.kind === 'time') {
     const span = `(epoch(max(${axis})) - epoch(min(${axis})))`;
     const units: [number, string][] = [
@@ -209,7 +227,7 @@ function binOf(c: { readonly kind: AxisKind; readonly integer: boolean }, axis: 
     ];
     const unit = `CASE ${units.map(([s, u]) => `WHEN ${span} <= ${s} THEN '${u}'`).join(' ')} ELSE 'year' END`;
     return {
-      ctes: [`${name} AS (SELECT ${unit} AS unit FROM src)`],
+      ctes: [`${name} AS (SELECT ${unit} AS unit FROM ${from})`],
       lo: `date_trunc(${name}.unit, ${axis}::TIMESTAMP)`,
       hi: `(date_trunc(${name}.unit, ${axis}::TIMESTAMP) + ('1 ' || ${name}.unit)::INTERVAL)`,
     };
@@ -220,7 +238,7 @@ function binOf(c: { readonly kind: AxisKind; readonly integer: boolean }, axis: 
   const step = `CASE WHEN max(${axis}) = min(${axis}) THEN 1 ELSE ${c.integer ? `greatest(${nice}, 1)` : nice} END`;
   const cast = c.integer ? '::BIGINT' : '';
   return {
-    ctes: [`${name} AS (SELECT ${step} AS step FROM src)`],
+    ctes: [`${name} AS (SELECT ${step} AS step FROM ${from})`],
     lo: `(floor(${axis}::DOUBLE / ${name}.step) * ${name}.step)${cast}`,
     hi: `((floor(${axis}::DOUBLE / ${name}.step) + 1) * ${name}.step)${cast}`,
   };

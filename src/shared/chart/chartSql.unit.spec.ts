@@ -51,4 +51,15 @@ describe('chartSql', () => {
     expect(chartSql(spec, 't', columns, { rows: 100 }).columns.map((c) => c.role)).toEqual(['x', 'y']);
     expect(chartSql(spec, 't', columns, { rows: MAX_CHART_MARKS + 1 }).columns.map((c) => c.role)).toEqual(['x1', 'x2', 'y1', 'y2', 'value']);
   });
+
+  it('given a filter (linked charts), then only passing rows are counted while bins and top categories come from every row', () => {
+    const cols = [{ name: 'n', type: 'INTEGER', ref: 'c0' }, { name: 'k', type: 'VARCHAR', ref: 'c1' }];
+    const histogram = chartSql({ mark: 'Histogram', x: 'n', aggregate: 'Count' }, 't', cols, { filter: 'c1 = $1' }).sql;
+    expect(histogram).toContain('(c1 = $1) AS keep_ FROM t');
+    expect(histogram).toContain('bx AS (SELECT');
+    expect(histogram).toMatch(/bx AS \(SELECT .* FROM base\)/);
+    const bars = chartSql({ mark: 'Bar', x: 'k', aggregate: 'Count' }, 't', cols, { filter: 'c0 > $1' }).sql;
+    expect(bars).toMatch(/tx AS \(SELECT x_raw AS k, count\(\*\) AS n, true AS hit FROM base/);
+    expect(bars).toContain('FROM base WHERE keep_');
+  });
 });

@@ -5,7 +5,7 @@ import type { ProfileTarget } from '../explore/columnProfile';
 import type { ChartSpec } from '../chart/chartSpec';
 import type { PivotSpec } from '../pivot/pivotSpec';
 import type { SessionExportFormat } from '../share/sessionExportFormat';
-import type { ApiMethod, ApiRequest, ExportTarget, PageView } from './protocol';
+import type { ApiMethod, ApiRequest, ExportTarget, PageFilter, PageView } from './protocol';
 
 /**
  * How each method of the API table (protocol.ts) is called: its positional arguments, and the
@@ -32,7 +32,12 @@ export const apiArguments = {
   cancelPreview: (sessionId: string) => ({ sessionId }),
   timeline: (sessionId: string) => ({ sessionId }),
   sessionAt: (sessionId: string, seq: number) => ({ sessionId, seq }),
-  chartData: (sessionId: string, queryId: string, spec: ChartSpec) => ({ sessionId, queryId, spec }),
+  chartData: (sessionId: string, queryId: string, spec: ChartSpec, linked?: { readonly slot: number; readonly filter: readonly PageFilter[] }) => ({
+    sessionId,
+    queryId,
+    spec,
+    ...(linked ? { slot: linked.slot, ...(linked.filter.length > 0 ? { filter: [...linked.filter] } : {}) } : {}),
+  }),
   cancelChart: (sessionId: string) => ({ sessionId }),
   pivotPage: (queryId: string, spec: PivotSpec, offset: number, limit: number) => ({ queryId, spec, offset, limit }),
   exportSession: (sessionId: string, format: SessionExportFormat, target: ExportTarget) => ({ sessionId, format, target }),

@@ -20,9 +20,12 @@ export const pageOrderSchema = z.array(z.object({ column: columnIndex, descendin
 export const pageFilterSchema = z
   .array(
     z.discriminatedUnion('op', [
-      z.object({ column: columnIndex, op: z.enum(['eq', 'ne', 'lt', 'le', 'gt', 'ge']), value: z.string().max(1000) }).strict(),
+      /** `chart`: a category clicked on that chart's bars (docs/charts.md), which it does not filter. */
+      z.object({ column: columnIndex, op: z.enum(['eq', 'ne', 'lt', 'le', 'gt', 'ge']), value: z.string().max(1000), chart: z.number().int().min(0).max(7).optional() }).strict(),
       z.object({ column: columnIndex, op: z.literal('contains'), value: z.string().min(1).max(1000) }).strict(),
       z.object({ column: columnIndex, op: z.enum(['isNull', 'notNull']) }).strict(),
+      /** [lo, hi): a chart's brush (docs/charts.md); `chart` is the chart that drew it, which it does not filter. */
+      z.object({ column: columnIndex, op: z.literal('range'), lo: z.string().max(1000), hi: z.string().max(1000), chart: z.number().int().min(0).max(7).optional() }).strict(),
     ]),
   )
   .max(MAX_FILTERS);

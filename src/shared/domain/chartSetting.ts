@@ -1,13 +1,18 @@
 import type { SessionCommand } from '../contracts/commands';
 import type { Rejection } from '../contracts/errors';
 import type { SessionEvent } from '../contracts/events';
-import type { ChartSpec } from '../chart/chartSpec';
+import { chartsOf, type ChartSpec } from '../chart/chartSpec';
 import { reject } from './decider';
 
 type SetChart = Extract<SessionCommand, { type: 'SetChart' }>;
 
 /** Identifies a chart setting by its content (null: no chart shown), so setting the same one again records nothing. */
-export const chartKey = (spec: ChartSpec | null): string => (spec ? JSON.stringify([spec.mark, spec.x, spec.y ?? null, spec.color ?? null, spec.aggregate]) : '');
+export const chartKey = (spec: ChartSpec | null): string => {
+  if (!spec) return '';
+  const [first, ...linked] = chartsOf(spec).map((c) => [c.mark, c.x, c.y ?? null, c.color ?? null, c.aggregate]);
+  // one chart keeps the key it always had (snapshots hold it); linked charts follow it
+  return JSON.stringify(linked.length > 0 ? [...(first ?? []), linked] : first);
+};
 
 /**
  * The session decider's rule for SetChart: only a completed query of this session has a result to

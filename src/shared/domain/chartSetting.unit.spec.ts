@@ -1,7 +1,8 @@
-import { describe, it } from 'vitest';
-import type { SessionEvent } from '../contracts/events';
+import { describe, expect, it } from 'vitest';
+import { sessionEventSchema, type SessionEvent } from '../contracts/events';
 import type { ChartSpec } from '../chart/chartSpec';
 import { deciderSpec } from '../../../test/support/deciderSpec';
+import { chartKey } from './chartSetting';
 import { querySessionDecider } from './querySession';
 
 const spec = deciderSpec(querySessionDecider);
@@ -24,5 +25,19 @@ describe('SetChart', () => {
   it('refuses a result that is not complete, or not of this session', () => {
     spec.given([opened, started]).when({ type: 'SetChart', sessionId, queryId: 'q1', spec: histogram }).thenRejects('RESULT_NOT_FOUND');
     spec.given([opened, started, completed]).when({ type: 'SetChart', sessionId, queryId: 'q2', spec: histogram }).thenRejects('RESULT_NOT_FOUND');
+  });
+  it('given a chart, records the charts added beside it, and the same linked charts again record nothing', () => {
+    const linked: ChartSpec = { ...histogram, linked: [{ mark: 'Bar', x: 'de"lay ✈', aggregate: 'Count' }] };
+    spec.given([opened, started, completed, chartSet(histogram)]).when({ type: 'SetChart', sessionId, queryId: 'q1', spec: linked }).then([chartSet(linked)]);
+    spec.given([opened, started, completed, chartSet(linked)]).when({ type: 'SetChart', sessionId, queryId: 'q1', spec: { ...linked } }).then([]);
+    spec.given([opened, started, completed, chartSet(linked)]).when({ type: 'SetChart', sessionId, queryId: 'q1', spec: histogram }).then([chartSet(histogram)]);
+  });
+});
+
+describe('chartKey', () => {
+  it('keeps the key a single chart always had (snapshots hold it), and an older ChartSet without linked charts still parses', () => {
+    expect(chartKey(histogram)).toBe(JSON.stringify(['Histogram', 'de"lay ✈', null, null, 'Count']));
+    expect(sessionEventSchema.safeParse(chartSet(histogram)).success).toBe(true);
+    expect(sessionEventSchema.safeParse(chartSet({ ...histogram, linked: [] })).success).toBe(false);
   });
 });

@@ -208,6 +208,9 @@ export function formatFilterInput(filters: readonly PageFilter[], duckdbType: st
     case 'eq':
     case 'ne':
       return `${SYMBOL[first.op]}${first.value}`;
+    case 'range':
+      // a chart's brush reads as the range it covers
+      return `${first.lo}${RANGE}${first.hi}`;
     default:
       return isOrdered(kind) ? `${SYMBOL[first.op]}${first.value}` : undefined;
   }

@@ -1,8 +1,10 @@
+import { columnKind } from './columnKind';
 import type { PageFilter } from '../contracts/pageView';
 
 const COMPARE = { eq: '=', ne: '<>', lt: '<', le: '<=', gt: '>', ge: '>=' } as const;
 
 const isText = (type: string) => /^(VARCHAR|TEXT|STRING)$/i.test(type.trim());
+const isNumber = (type: string) => ['integer', 'float', 'decimal'].includes(columnKind(type).kind);
 
 /**
  * One filter as a SQL condition: the one rule the app's sorted/filtered views (main/query/pageView.ts,
@@ -21,7 +23,19 @@ export function filterCondition(f: PageFilter, column: string, type: string, val
       return `${column} IS NOT NULL`;
     case 'contains':
       return `contains(lower(CAST(${column} AS VARCHAR)), lower(${value(f.value)}))`;
+    case 'range':
+      return rangeCondition(column, type, value(f.lo), value(f.hi));
     default:
       return `${column} ${COMPARE[f.op]} ${isText(type) ? value(f.value) : `TRY_CAST(${value(f.value)} AS ${type})`}`;
   }
+}
+
+/**
+ * A brush [lo, hi): numbers compare as DOUBLE, so a brush edge snapped to k × step (docs/charts.md)
+ * means the same here as in a chart's pre-aggregated cube; other types compare in their own type.
+ */
+function rangeCondition(column: string, type: string, lo: string, hi: string): string {
+  if (isNumber(type)) return `(CAST(${column} AS DOUBLE) >= TRY_CAST(${lo} AS DOUBLE) AND CAST(${column} AS DOUBLE) < TRY_CAST(${hi} AS DOUBLE))`;
+  if (isText(type)) return `(${column} >= ${lo} AND ${column} < ${hi})`;
+  return `(${column} >= TRY_CAST(${lo} AS ${type}) AND ${column} < TRY_CAST(${hi} AS ${type}))`;
 }

@@ -27,4 +27,12 @@ describe('filterCondition', () => {
       expect(sql).toContain('$1');
     }
   });
+
+  it('given a brush range, when built, then numbers compare as DOUBLE over [lo, hi) and its values only go through the renderer', () => {
+    expect(filterCondition({ column: 0, op: 'range', lo: '1.5', hi: '2', chart: 1 }, 'c0', 'INTEGER', param)).toBe('(CAST(c0 AS DOUBLE) >= TRY_CAST(<1.5> AS DOUBLE) AND CAST(c0 AS DOUBLE) < TRY_CAST(<2> AS DOUBLE))');
+    expect(filterCondition({ column: 0, op: 'range', lo: '2001-01-01', hi: '2002-01-01' }, 'c0', 'DATE', param)).toBe('(c0 >= TRY_CAST(<2001-01-01> AS DATE) AND c0 < TRY_CAST(<2002-01-01> AS DATE))');
+    const hostile = "'); drop table t; --";
+    const sql = filterCondition({ column: 0, op: 'range', lo: hostile, hi: hostile }, 'c0', 'DOUBLE', () => '$1');
+    expect(sql).not.toContain('drop table');
+  });
 });

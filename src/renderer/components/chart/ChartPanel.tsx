@@ -1,7 +1,12 @@
 import { FileImage, FileCode, Table, X } from 'lucide-react';
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { chartAggregates, chartMarks, chartProblem, type ChartSpec } from '../../../shared/chart/chartSpec';
 import type { Column } from '../../../shared/contracts/events';
+import type { PageFilter } from '../../../shared/contracts/pageView';
+import { bandAxisOf, brushAxisOf, drawBrush, pointerX, type BandAxis, type BrushAxis } from './chartBrush';
+import { brushRange, type Selection } from './brushRange';
+import { OTHER } from '../../../shared/chart/chartSql';
+import { utc } from './chartRows';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { countOf } from '../format';
 import { chartLabel } from './chartLabel';
@@ -20,7 +25,20 @@ interface Props {
   onChange(spec: ChartSpec): void;
   onClose(): void;
   onNotice(message: string): void;
+  /** Linked charts (docs/charts.md): which chart of the result this is (0: the first), its region's name, and the filters it is drawn with (not its own brush). */
+  slot?: number;
+  name?: string;
+  filter?: readonly PageFilter[];
+  /** This chart's selection, recorded or being dragged: [lo, hi) of X, or a category of its bars. */
+  brush?: Selection | undefined;
+  /** A drag on X selected [lo, hi), or a click a bar's category (null: cleared); `done` once the pointer is released. Without it, no brushing. */
+  onBrush?(selection: Selection | null, done: boolean): void;
+  /** More buttons in the region's header ("Add chart"). */
+  actions?: ReactNode;
 }
+
+/** A drag shorter than this (pixels) is a click: it clears the brush. */
+const CLICK_PX = 3;
 
 const NONE = '';
 const CHART_HEIGHT = 300;
@@ -30,10 +48,14 @@ const CHART_HEIGHT = 300;
  * the session), the chart drawn from the marks DuckDB computed, the same marks as a "Chart data"
  * table on demand, and PNG/SVG export. Escape closes it.
  */
-export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, onClose, onNotice }: Props) {
+export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, onClose, onNotice, slot, name = 'Chart', filter, brush, onBrush, actions }: Props) {
   const complete = columns !== undefined;
   const problem = spec && columns ? chartProblem(spec, columns) : undefined;
-  const state = useChartData(api, sessionId, queryId, problem ? undefined : spec, complete);
+  const state = useChartData(api, sessionId, queryId, problem ? undefined : spec, complete, slot === undefined ? undefined : { slot, filter: filter ?? [] });
+  const axis = useRef<BrushAxis | undefined>(undefined);
+  const bands = useRef<BandAxis | undefined>(undefined);
+  const drag = useRef<{ start: number; at: number; frame: number | undefined; id: number } | undefined>(undefined);
+  const describedBy = useId();
   const [showData, setShowData] = useState(false);
   const region = useRef<HTMLElement>(null);
   const plot = useRef<HTMLDivElement>(null);
@@ -51,18 +73,77 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     const el = plot.current;
     if (!el) return;
     el.replaceChildren();
+    axis.current = undefined;
+    bands.current = undefined;
     if (!data) return;
     const drawn = drawChart(data, themeColors(el), width, CHART_HEIGHT);
     // the region's img names the chart; Plot's own SVG is its picture, not a second image
     drawn.setAttribute('aria-hidden', 'true');
     el.append(drawn);
-  }, [data, width]);
+    axis.current = onBrush ? brushAxisOf(drawn) : undefined;
+    bands.current = onBrush && data.spec.mark === 'Bar' ? bandAxisOf(drawn, [OTHER, 'NULL']) : undefined;
+  }, [data, width, onBrush !== undefined]);
+  // the brush as recorded (or as the drag last snapped it), drawn over the marks
+  const brushKey = brush ? JSON.stringify(brush) : '';
+  const xKind = data?.columns.find((c) => c.role === 'x' || c.role === 'x1')?.kind;
+  useLayoutEffect(() => {
+    const b = bands.current;
+    if (b) drawBrush(b, brush && 'value' in brush ? b.bandOf(brush.value) : undefined);
+    const a = axis.current;
+    if (!a || drag.current) return;
+    const at = (text: string) => a.toPx(xKind === 'time' ? utc(text) : Number(text));
+    drawBrush(a, brush && 'lo' in brush ? [at(brush.lo), at(brush.hi)] : undefined);
+  }, [data, width, brushKey, xKind]);
+  const dateOnly = columns?.find((c) => c.name === spec?.x)?.type.toUpperCase() === 'DATE';
+  const rangeOf = (a: BrushAxis, from: number, to: number) => brushRange(a.toValue(from), a.toValue(to), { step: data?.brushStep, dateOnly });
+  const onPointerDown = (e: PointerEvent) => {
+    const b = bands.current;
+    if (b && onBrush && e.button === 0) {
+      // a click on a bar selects its category; on the selected one (or beside the bars) clears it
+      const category = b.categoryAt(pointerX(b, e.clientX));
+      onBrush(category === undefined || (brush && 'value' in brush && brush.value === category) ? null : { value: category }, true);
+      return;
+    }
+    const a = axis.current;
+    if (!a || !onBrush || e.button !== 0) return;
+    const x = pointerX(a, e.clientX);
+    if (x < a.left || x > a.right) return;
+    e.preventDefault();
+    e.currentTarget.setPointerCapture(e.pointerId);
+    drag.current = { start: x, at: x, frame: undefined, id: e.pointerId };
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    const a = axis.current;
+    const d = drag.current;
+    if (!a || !d || !onBrush || d.id !== e.pointerId) return;
+    d.at = pointerX(a, e.clientX);
+    drawBrush(a, [d.start, d.at]);
+    // live while dragging, at most once per frame: main interrupts the superseded chart queries
+    d.frame ??= requestAnimationFrame(() => {
+      d.frame = undefined;
+      if (drag.current !== d || Math.abs(d.at - d.start) < CLICK_PX) return;
+      const range = rangeOf(a, d.start, d.at);
+      if (range) onBrush(range, false);
+    });
+  };
+  const onPointerUp = (e: PointerEvent) => {
+    const a = axis.current;
+    const d = drag.current;
+    if (!a || !d || !onBrush || d.id !== e.pointerId) return;
+    drag.current = undefined;
+    if (d.frame !== undefined) cancelAnimationFrame(d.frame);
+    const range = Math.abs(d.at - d.start) < CLICK_PX ? undefined : rangeOf(a, d.start, d.at);
+    if (!range) drawBrush(a, undefined);
+    onBrush(range ?? null, true);
+  };
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
-      onClose();
+      // a brush is cleared first; the next Escape closes the chart
+      if (brush && onBrush) onBrush(null, true);
+      else onClose();
     }
   };
   const set = (change: Partial<ChartSpec>) => {
@@ -99,11 +180,12 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   );
   const label = spec ? chartLabel(spec, data) : 'Chart';
   return (
-    <section ref={region} className="chart-panel" role="region" aria-label="Chart" tabIndex={-1} onKeyDown={onKeyDown}>
+    <section ref={region} className="chart-panel" role="region" aria-label={name} tabIndex={-1} onKeyDown={onKeyDown}>
       <header className="chart-head">
-        <h2 className="chart-title">Chart</h2>
+        <h2 className="chart-title">{name}</h2>
         <span className="muted chart-meta">{data ? countOf(data.rows.length, 'mark') : ''}</span>
-        <button className="icon-only" aria-label="Close chart" title="Close (Escape)" onClick={onClose}>
+        {actions}
+        <button className="icon-only" aria-label={slot ? `Close ${name.toLowerCase()}` : 'Close chart'} title="Close (Escape)" onClick={onClose}>
           <X size={16} aria-hidden="true" />
         </button>
       </header>
@@ -123,7 +205,23 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
           Could not draw the chart: {state.error.message} (error id {state.error.id})
         </p>
       )}
-      <div ref={plot} className="chart-plot" role="img" aria-label={label} aria-busy={state.kind === 'loading' || undefined} />
+      <div
+        ref={plot}
+        className={`chart-plot${onBrush && data ? (xKind === 'category' ? ' selectable' : ' brushable') : ''}`}
+        role="img"
+        aria-label={label}
+        aria-describedby={brush && spec ? describedBy : undefined}
+        aria-busy={state.kind === 'loading' || undefined}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
+      />
+      {brush && spec && (
+        <p id={describedBy} className="muted chart-brush">
+          {'value' in brush ? `Selected ${spec.x} = ${brush.value} (Escape clears)` : `Selected ${spec.x} from ${brush.lo} to ${brush.hi} (Escape clears)`}
+        </p>
+      )}
       <div className="chart-actions">
         <button type="button" aria-pressed={showData} disabled={!data} onClick={() => setShowData((s) => !s)}>
           <Table size={14} aria-hidden="true" />

@@ -5,7 +5,7 @@ import type { ChartRole } from '../../../shared/chart/chartSql';
 export type Mark = Partial<Record<ChartRole, number | Date | string>>;
 
 /** DuckDB's text of a timestamp (`2001-01-01 00:00:00`) as the UTC instant it names. */
-const utc = (text: string): Date => new Date(`${text.replace(' ', 'T')}${text.length <= 10 ? 'T00:00:00' : ''}Z`);
+export const utc = (text: string): Date => new Date(`${text.replace(' ', 'T')}${text.length <= 10 ? 'T00:00:00' : ''}Z`);
 
 /** The chart data's rows as marks; a NULL category reads "NULL", as the grid shows it. */
 export function marksOf(data: ChartData): Mark[] {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ChartData } from '../../../shared/chart/chartData';
 import type { ChartSpec } from '../../../shared/chart/chartSpec';
 import type { AppError } from '../../../shared/contracts/errors';
-import type { SextantApi } from '../../../shared/contracts/protocol';
+import type { PageFilter, SextantApi } from '../../../shared/contracts/protocol';
 
 export type ChartState = { readonly kind: 'idle' } | { readonly kind: 'loading' } | { readonly kind: 'ready'; readonly data: ChartData } | { readonly kind: 'failed'; readonly error: AppError };
 
@@ -11,9 +11,16 @@ export type ChartState = { readonly kind: 'idle' } | { readonly kind: 'loading' 
  * A newer request replaces the older one in main (one chart query per session); leaving (the
  * region closed, another result shown) cancels what is still in flight.
  */
-export function useChartData(api: SextantApi, sessionId: string, queryId: string, spec: ChartSpec | undefined, complete: boolean): ChartState {
+export function useChartData(
+  api: SextantApi,
+  sessionId: string,
+  queryId: string,
+  spec: ChartSpec | undefined,
+  complete: boolean,
+  linked?: { readonly slot: number; readonly filter: readonly PageFilter[] },
+): ChartState {
   const [state, setState] = useState<ChartState>({ kind: 'idle' });
-  const key = spec ? JSON.stringify(spec) : '';
+  const key = spec ? JSON.stringify([spec, linked ?? null]) : '';
   useEffect(() => {
     if (!spec || !complete) {
       setState({ kind: 'idle' });
@@ -21,7 +28,7 @@ export function useChartData(api: SextantApi, sessionId: string, queryId: string
     }
     let live = true;
     setState((s) => (s.kind === 'ready' ? s : { kind: 'loading' }));
-    void api.chartData(sessionId, queryId, spec).then((result) => {
+    void api.chartData(sessionId, queryId, spec, linked).then((result) => {
       if (!live) return;
       if (result.ok) setState({ kind: 'ready', data: result.value });
       // a newer request replaced this one: its own answer follows
@@ -31,6 +38,8 @@ export function useChartData(api: SextantApi, sessionId: string, queryId: string
       live = false;
     };
   }, [api, sessionId, queryId, key, complete]);
-  useEffect(() => () => void api.cancelChart(sessionId), [api, sessionId, queryId]);
+  // the first chart leaving closes them all (a linked chart removed alone must not cancel its neighbours' queries)
+  const first = (linked?.slot ?? 0) === 0;
+  useEffect(() => () => void (first && api.cancelChart(sessionId)), [api, sessionId, queryId, first]);
   return state;
 }

@@ -1,0 +1,108 @@
+import { quoteIdent } from '../explore/openAsSql';
+import { columnKind } from '../explore/columnKind';
+import { axisKind, MAX_CHART_MARKS, type ChartSpec } from './chartSpec';
+import { binOf, HISTOGRAM_BINS, OTHER, TOP_CATEGORIES, type ChartDataColumn, type ChartSourceColumn } from './chartSql';
+
+/*
+ * Pre-aggregation for linked charts, as Mosaic does it (docs/charts.md, "Linked charts and
+ * brushing"). While chart A is brushed over a number column, each other chart B is answered from a
+ * small table built once: B's marks grouped also by A's x in pixel-sized bins. A brush move is then
+ * a sum over the bins it covers, not a scan of the result. A brush edge is snapped to a bin edge
+ * (k × step, the same double here, in JS and in the brush's filter), so the cube's answer is the
+ * direct filter query's answer exactly.
+ */
+
+/** Bins across a brushed axis: about one per pixel of a wide chart. */
+export const BRUSH_BINS = 1000;
+
+/**
+ * The width of a brushed number axis's bins, from its range: a nice step (1, 2 or 5 × 10ⁿ) giving
+ * at most BRUSH_BINS + 1 bins; whole for integers. Main sends it with the chart's data; the renderer
+ * snaps a brush to its multiples.
+ */
+export function brushStep(min: number, max: number, integer: boolean): number {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || max <= min) return 1;
+  const raw = (max - min) / BRUSH_BINS;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const unit = [1, 2, 5, 10].find((u) => raw / mag <= u) ?? 10;
+  const step = unit * mag;
+  return integer ? Math.max(1, Math.round(step)) : step;
+}
+
+/** The whole number of steps `text` is, when it is exactly such a multiple (as JS and DuckDB multiply); else undefined. */
+export function stepIndex(text: string, step: number): number | undefined {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) return undefined;
+  const k = Math.round(value / step);
+  return k * step === value ? k : undefined;
+}
+
+/** Snaps a brushed interval of values to bin edges, [lo, hi) with at least one bin, as a range filter's text. */
+export function snapBrush(a: number, b: number, step: number): { readonly lo: string; readonly hi: string } {
+  const lo = Math.floor(Math.min(a, b) / step);
+  const hi = Math.max(lo + 1, Math.ceil(Math.max(a, b) / step));
+  return { lo: String(lo * step), hi: String(hi * step) };
+}
+
+/** A brushed column can feed a cube when it compares as a plain DOUBLE (integers, floats): DECIMAL and others go the direct way. */
+export function cubeBrushable(type: string): boolean {
+  const kind = columnKind(type).kind;
+  return kind === 'integer' || kind === 'float';
+}
+
+/** Whether chart B can be answered from a cube: a histogram, or bars of counts, without color. */
+export function cubeable(spec: ChartSpec, columns: readonly ChartSourceColumn[]): boolean {
+  const x = columns.find((c) => c.name === spec.x);
+  if (!x || spec.color !== undefined || spec.aggregate !== 'Count') return false;
+  return spec.mark === 'Histogram' || (spec.mark === 'Bar' && axisKind(x.type) !== 'time');
+}
+
+export interface ChartCube {
+  /** Creates (or replaces) the cube table `table`; its parameters are the filter's. */
+  readonly create: (table: string) => string;
+  /** The marks of the rows whose brushed value lies in bins [k0, k1): the same columns and text as chartSql's. */
+  readonly marks: (table: string, k0: number, k1: number) => { readonly sql: string; readonly columns: readonly ChartDataColumn[] };
+}
+
+/**
+ * The cube of chart `spec` (cubeable) for a brush over `brushed` (a SQL reference to a number
+ * column of `relation`) in bins of `step`; `filter` (the other filters, with parameters) decides
+ * which rows count, while bins and top categories come from every row, as in chartSql.
+ */
+export function chartCube(spec: ChartSpec, relation: string, columns: readonly ChartSourceColumn[], brushed: string, step: number, filter?: string): ChartCube {
+  const c = columns.find((col) => col.name === spec.x);
+  if (!c) throw new Error(`no column ${spec.x}`);
+  const x = { sql: c.ref ?? quoteIdent(c.name), kind: axisKind(c.type), integer: columnKind(c.type).kind === 'integer' };
+  const stepSql = `CAST('${String(step)}' AS DOUBLE)`;
+  const category = x.kind === 'category' || spec.mark === 'Bar';
+  const keep = filter ? `, (${filter}) AS keep_` : '';
+  const xPart = category ? `${x.sql}::VARCHAR AS x` : `${x.sql} AS x`;
+  const ctes = [
+    `base AS NOT MATERIALIZED (SELECT ${xPart}, CAST(${brushed} AS DOUBLE) AS a_${keep} FROM ${relation}${category ? '' : ` WHERE ${x.sql} IS NOT NULL`})`,
+    `src AS NOT MATERIALIZED (SELECT *, floor(a_ / ${stepSql}) AS f_ FROM base${filter ? ' WHERE keep_' : ''})`,
+  ];
+  // the bin of a_ such that k × step <= a_ < (k + 1) × step in doubles, whatever floor's rounding did
+  const bin = `TRY_CAST(CASE WHEN a_ < f_ * ${stepSql} THEN f_ - 1 WHEN a_ >= (f_ + 1) * ${stepSql} THEN f_ + 1 ELSE f_ END AS BIGINT)`;
+  const limit = `LIMIT ${MAX_CHART_MARKS + 1}`;
+  const range = (k0: number, k1: number) => `b_ >= ${Math.trunc(k0)} AND b_ < ${Math.trunc(k1)}`;
+  if (category) {
+    ctes.push(`tx AS (SELECT x AS k, count(*) AS n, true AS hit FROM base GROUP BY ALL ORDER BY n DESC, k NULLS LAST LIMIT ${TOP_CATEGORIES})`);
+    return {
+      create: (table) =>
+        `CREATE OR REPLACE TABLE ${table} AS WITH ${ctes.join(',\n')}\nSELECT CASE WHEN tx.hit THEN src.x ELSE '${OTHER}' END AS x, max(tx.n) AS n_, ${bin} AS b_, count(*) AS value FROM src LEFT JOIN tx ON tx.k IS NOT DISTINCT FROM src.x GROUP BY ALL`,
+      marks: (table, k0, k1) => ({
+        sql: `SELECT x, value FROM (SELECT x, sum(value)::VARCHAR AS value, max(n_) AS n_ FROM ${table} WHERE ${range(k0, k1)} GROUP BY x ORDER BY max(n_) DESC NULLS LAST, x ${limit})`,
+        columns: [{ role: 'x', kind: 'category', label: spec.x }, { role: 'value', kind: 'number', label: 'count' }],
+      }),
+    };
+  }
+  const b = binOf(x, 'x', HISTOGRAM_BINS, 'bx', 'base');
+  ctes.push(...b.ctes);
+  return {
+    create: (table) => `CREATE OR REPLACE TABLE ${table} AS WITH ${ctes.join(',\n')}\nSELECT ${b.lo} AS x1, ${b.hi} AS x2, ${bin} AS b_, count(*) AS value FROM src, bx GROUP BY ALL`,
+    marks: (table, k0, k1) => ({
+      sql: `SELECT m.x1::VARCHAR AS x1, m.x2::VARCHAR AS x2, m.value::VARCHAR AS value FROM (SELECT x1, x2, sum(value) AS value FROM ${table} WHERE ${range(k0, k1)} GROUP BY ALL) AS m ORDER BY m.x1 ${limit}`,
+      columns: [{ role: 'x1', kind: x.kind, label: `${spec.x} from` }, { role: 'x2', kind: x.kind, label: `${spec.x} to` }, { role: 'value', kind: 'number', label: 'count' }],
+    }),
+  };
+}
