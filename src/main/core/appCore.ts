@@ -32,6 +32,7 @@ import { defaultFlowLimits, type FlowLimits } from '../streams/outbox';
 import { defaultStreamLimits, StreamManager, type StreamLimits } from '../streams/streamManager';
 import type { ServerChannel } from '../transports/serverChannel';
 import { forkCommand } from '../time/forkCommand';
+import { SessionImporter, type ChooseImportPath } from '../share/sessionImport';
 import { SessionCheckpoints } from '../time/sessionCheckpoints';
 import { TimeTravel } from '../time/timeTravel';
 import { serveConnection, type ClientConnection } from './clientConnection';
@@ -77,6 +78,7 @@ export interface CoreParts {
   readonly time: TimeTravel;
   readonly snapshots: ViewSnapshotWriter;
   readonly charts: ChartService;
+  readonly imports: SessionImporter;
 }
 
 /**
@@ -107,6 +109,19 @@ export class AppCore {
     private readonly snapshots: ViewSnapshotWriter,
     private readonly charts: ChartService,
   ) {}
+
+  /** Session imports (share/sessionImport.ts), through the store's import append. */
+  private importer: SessionImporter | undefined;
+  private get imports(): SessionImporter {
+    return (this.importer ??= new SessionImporter({
+    store: this.store,
+    projections: this.projections,
+    bus: this.bus,
+    log: this.log,
+    adoptSession: (session) => this.runner.adoptImportedSession(session),
+    dispatch: (command) => this.dispatch(command),
+    }));
+  }
 
   /** Pivots of results (pivot/pivotService.ts), made on first use. */
   private pivotService: PivotService | undefined;
@@ -171,7 +186,7 @@ export class AppCore {
     const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews, time, snapshots, charts);
     if (firstStart) await core.seed(options.samples ?? sampleDatasetPaths());
     log.info({ dataDir, seq: store.lastSeq(), view: restored.from, folded: restored.folded }, 'core started');
-    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews, time, snapshots, charts } };
+    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews, time, snapshots, charts, imports: core.imports } };
   }
 
   /** A first start opens a session and offers the sample datasets. */
@@ -199,7 +214,7 @@ export class AppCore {
    * Serves one renderer connection (a window's IPC, a page's WebSocket) until the channel closes.
    * A desktop window passes its save dialog, which exports to a file ask with.
    */
-  connect(channel: ServerChannel, host: { chooseExportPath?: ChooseExportPath; scope?: ConnectionScope } = {}): ClientConnection {
+  connect(channel: ServerChannel, host: { chooseExportPath?: ChooseExportPath; chooseImportPath?: ChooseImportPath; scope?: ConnectionScope } = {}): ClientConnection {
     return serveConnection(
       {
         ...(host.scope ? { scope: host.scope } : {}),
@@ -217,6 +232,8 @@ export class AppCore {
         sessionAt: (sessionId, seq) => this.time.sessionAt(sessionId, seq),
         charts: this.charts,
         pivotPage: ({ queryId, spec, offset, limit }) => this.pivots.page(queryId, spec, offset, limit),
+        imports: this.imports,
+        ...(host.chooseImportPath ? { chooseImportPath: host.chooseImportPath } : {}),
       },
       channel,
       this.flowLimits,

@@ -4,6 +4,7 @@ import type { ExportFormat } from '../explore/exportFormat';
 import type { ProfileTarget } from '../explore/columnProfile';
 import type { ChartSpec } from '../chart/chartSpec';
 import type { PivotSpec } from '../pivot/pivotSpec';
+import type { ImportSource } from './sessionImport';
 import type { ApiMethod, ApiRequest, ExportTarget, PageView } from './protocol';
 
 /**
@@ -34,4 +35,6 @@ export const apiArguments = {
   chartData: (sessionId: string, queryId: string, spec: ChartSpec) => ({ sessionId, queryId, spec }),
   cancelChart: (sessionId: string) => ({ sessionId }),
   pivotPage: (queryId: string, spec: PivotSpec, offset: number, limit: number) => ({ queryId, spec, offset, limit }),
+  importChunk: (uploadId: string, index: number, text: string) => ({ uploadId, index, text }),
+  importSession: (source: ImportSource) => ({ source }),
 } satisfies { readonly [M in ApiMethod]: (...args: never[]) => ApiRequest<M> };
