@@ -34,7 +34,7 @@ export class ImportConflict extends Error {
  * a crash mid-way leaves the log as it was (SQLite's rollback journal in WAL).
  */
 export class EventImporter {
-  private readonly exists: Database.Statement<[string], { n: number }>;
+  private readonly present: Database.Statement<[string], string>;
   private readonly version: Database.Statement<[string, string], { v: number | null }>;
   private readonly insert: Database.Statement<[string, string, string, number, string, number, string, string, string, string]>;
   private readonly tx;
@@ -44,19 +44,21 @@ export class EventImporter {
     private readonly path: string,
     private readonly errorId: () => string,
   ) {
-    this.exists = db.prepare('SELECT 1 AS n FROM events WHERE event_id = ?');
+    // One lookup for the whole file (its ids as a JSON array), not one statement per event.
+    this.present = db.prepare<[string], string>('SELECT event_id FROM events WHERE event_id IN (SELECT value FROM json_each(?))').pluck();
     this.version = db.prepare('SELECT max(aggregate_seq) AS v FROM events WHERE aggregate_type = ? AND aggregate_id = ?');
     this.insert = db.prepare(
       `INSERT INTO events (event_id, aggregate_type, aggregate_id, aggregate_seq, event_type, schema_version, topic, payload, metadata, occurred_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.tx = db.transaction((events: readonly ImportedEvent[], payloads: readonly string[], metadata: readonly string[]): ImportAppended => {
+      const present = new Set(this.present.all(JSON.stringify(events.map((e) => e.eventId))));
       const versions = new Map<string, number>();
       const stored: EventEnvelope[] = [];
       let skipped = 0;
       for (let i = 0; i < events.length; i++) {
         const e = events[i]!;
-        if (this.exists.get(e.eventId)) {
+        if (present.has(e.eventId)) {
           skipped++;
           continue;
         }
