@@ -68,6 +68,8 @@ export class CatalogService {
       }
     }
     this.unsubscribe = this.bus.subscribe((m) => {
+      // An imported dataset was registered elsewhere: made queryable under its name as at a start, never inspected again.
+      if (m.kind === 'event' && m.imported) return m.event.aggregateType === 'Dataset' ? this.track(this.followUndo(m.event.aggregateId)) : undefined;
       if (m.kind === 'event' && m.event.type === 'DatasetRequested') this.track(this.register(m.event.aggregateId, m.event.payload.source, m.event));
       if (m.kind === 'event' && m.event.type === 'DatasetRemoved') this.track(this.forget(m.event.aggregateId));
       if (m.kind === 'event' && m.event.aggregateType === 'Dataset' && (m.event.type === 'ActionUndone' || m.event.type === 'ActionRedone')) this.track(this.followUndo(m.event.aggregateId));

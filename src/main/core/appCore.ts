@@ -32,6 +32,7 @@ import { defaultFlowLimits, type FlowLimits } from '../streams/outbox';
 import { defaultStreamLimits, StreamManager, type StreamLimits } from '../streams/streamManager';
 import type { ServerChannel } from '../transports/serverChannel';
 import { forkCommand } from '../time/forkCommand';
+import { SessionImporter, type ChooseImportPath } from '../share/sessionImport';
 import { SessionCheckpoints } from '../time/sessionCheckpoints';
 import { SessionExportService } from '../share/sessionExportService';
 import { TimeTravel } from '../time/timeTravel';
@@ -79,6 +80,7 @@ export interface CoreParts {
   readonly snapshots: ViewSnapshotWriter;
   readonly charts: ChartService;
   readonly sessionExports: SessionExportService;
+  readonly imports: SessionImporter;
 }
 
 /**
@@ -110,6 +112,19 @@ export class AppCore {
     private readonly charts: ChartService,
     private readonly sessionExports: SessionExportService,
   ) {}
+
+  /** Session imports (share/sessionImport.ts), through the store's import append. */
+  private importer: SessionImporter | undefined;
+  private get imports(): SessionImporter {
+    return (this.importer ??= new SessionImporter({
+    store: this.store,
+    projections: this.projections,
+    bus: this.bus,
+    log: this.log,
+    adoptSession: (session) => this.runner.adoptImportedSession(session),
+    dispatch: (command) => this.dispatch(command),
+    }));
+  }
 
   /** Pivots of results (pivot/pivotService.ts), made on first use. */
   private pivotService: PivotService | undefined;
@@ -175,7 +190,7 @@ export class AppCore {
     const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports);
     if (firstStart) await core.seed(options.samples ?? sampleDatasetPaths());
     log.info({ dataDir, seq: store.lastSeq(), view: restored.from, folded: restored.folded }, 'core started');
-    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports } };
+    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports, imports: core.imports } };
   }
 
   /** A first start opens a session and offers the sample datasets. */
@@ -203,7 +218,7 @@ export class AppCore {
    * Serves one renderer connection (a window's IPC, a page's WebSocket) until the channel closes.
    * A desktop window passes its save dialog, which exports to a file ask with.
    */
-  connect(channel: ServerChannel, host: { chooseExportPath?: ChooseExportPath; scope?: ConnectionScope } = {}): ClientConnection {
+  connect(channel: ServerChannel, host: { chooseExportPath?: ChooseExportPath; chooseImportPath?: ChooseImportPath; scope?: ConnectionScope } = {}): ClientConnection {
     return serveConnection(
       {
         ...(host.scope ? { scope: host.scope } : {}),
@@ -222,6 +237,8 @@ export class AppCore {
         charts: this.charts,
         pivotPage: ({ queryId, spec, offset, limit }) => this.pivots.page(queryId, spec, offset, limit),
         sessionExports: this.sessionExports,
+        imports: this.imports,
+        ...(host.chooseImportPath ? { chooseImportPath: host.chooseImportPath } : {}),
       },
       channel,
       this.flowLimits,

@@ -16,6 +16,8 @@ import {
 } from '../../shared/contracts/protocol';
 import type { AppView } from '../../shared/views/appView';
 import type { ChooseExportPath, ExportService } from '../explore/exportService';
+import type { ChooseImportPath } from '../share/sessionImport';
+import { ImportUploads } from '../share/importUploads';
 import { ALL_SCOPE, outsideScope, type ConnectionScope } from './connectionScope';
 import type { SessionExportService } from '../share/sessionExportService';
 import { newErrorId } from '../platform/ids';
@@ -29,6 +31,7 @@ const MAX_SUBSCRIPTIONS = 64;
 const MAX_PROFILE_REQUESTS = 256;
 
 const noCharts = (): AppError => appError(newErrorId(), 'INTERNAL', 'This connection cannot draw charts.');
+const noImports = (): AppError => appError(newErrorId(), 'EXPORT_UNAVAILABLE', 'This connection cannot import sessions.');
 const noExports = (): AppError => appError(newErrorId(), 'EXPORT_UNAVAILABLE', 'This connection cannot export results.');
 
 /** What a connection needs from the core: AppCore provides it, tests build a lighter one. */
@@ -55,6 +58,13 @@ export interface ConnectionServices {
   readonly sessionExports?: Pick<SessionExportService, 'export'>;
   /** Pages of a result's pivot (pivot/pivotService.ts). */
   pivotPage(request: ApiRequest<'pivotPage'>): Promise<Result<ApiResponse<'pivotPage'>>>;
+  /** Session imports (share/sessionImport.ts); a lighter core without them refuses the import methods. */
+  readonly imports?: {
+    importText(text: string): Promise<Result<NonNullable<ApiResponse<'importSession'>['outcome']>>>;
+    importFromDialog(choose: ChooseImportPath): Promise<Result<ApiResponse<'importSession'>>>;
+  };
+  /** The desktop's open dialog for this window; a browser has none (it uploads instead). */
+  readonly chooseImportPath?: ChooseImportPath;
   /** What this connection may reach (connectionScope.ts); absent: everything, as the overview window. */
   readonly scope?: ConnectionScope;
   /** Main's current view: which session a result belongs to, for a scoped connection. */
@@ -148,6 +158,8 @@ export class ClientConnection {
   private readonly exports = new Set<string>();
   /** Profile requests still waiting, by their request id: what `cancelProfile` aborts. */
   private readonly profiles = new Map<string, AbortController>();
+  /** Session logs this connection is uploading, by upload id (dropped with the connection). */
+  private readonly uploads = new ImportUploads();
   private readonly handlers: ApiHandlers = {
     dispatch: ({ command }) => this.services.dispatch(command),
     subscribe: (request) => this.subscribe(request),
@@ -179,6 +191,8 @@ export class ClientConnection {
     cancelChart: ({ sessionId }) => this.services.charts?.cancel(sessionId) ?? fail(noCharts()),
     pivotPage: (request) => this.services.pivotPage(request),
     exportSession: ({ sessionId, format, target }) => this.services.sessionExports?.export(sessionId, format, target, this.services.chooseExportPath) ?? fail(noExports()),
+    importChunk: ({ uploadId, index, text }) => this.uploads.add(uploadId, index, text),
+    importSession: ({ source }) => this.importSession(source),
   };
 
   constructor(
@@ -235,6 +249,20 @@ export class ClientConnection {
     }
   }
 
+  /** An uploaded log is taken whole (and forgotten here) before it is read; the desktop's dialog has main read the file. */
+  private async importSession(source: ApiRequest<'importSession'>['source']): Promise<Result<ApiResponse<'importSession'>>> {
+    const imports = this.services.imports;
+    if (!imports) return fail(noImports());
+    if (source.kind === 'openDialog') {
+      if (!this.services.chooseImportPath) return fail(appError(newErrorId(), 'INVALID_COMMAND', 'This window has no open dialog: upload the file instead.'));
+      return imports.importFromDialog(this.services.chooseImportPath);
+    }
+    const text = this.uploads.take(source.uploadId);
+    if (!text.ok) return text;
+    const imported = await imports.importText(text.value);
+    return imported.ok ? ok({ outcome: imported.value }) : imported;
+  }
+
   /** The client has processed `received` frames in all (flow control); false if that cannot be. */
   ack(received: number): boolean {
     return this.outbox.ack(received);
@@ -247,6 +275,7 @@ export class ClientConnection {
   close(): void {
     for (const c of this.profiles.values()) c.abort();
     this.profiles.clear();
+    this.uploads.clear();
     this.outbox.close();
     for (const s of [...this.subscriptions.values()]) s.close();
     this.subscriptions.clear();

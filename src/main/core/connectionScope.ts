@@ -51,6 +51,10 @@ export function outsideScope(scope: ConnectionScope, request: ClientRequest, vie
       return session(request.sessionId);
     case 'chartData':
       return session(request.sessionId) ?? query(request.queryId);
+    case 'importChunk':
+    case 'importSession':
+      // An import opens a session of its own (or one imported before): beyond a one-session window.
+      return 'imports of other sessions';
     case 'unsubscribe':
     case 'cancelProfile':
       // Both act on what this connection itself made (its subscriptions, its profile requests).

@@ -23,11 +23,17 @@ export interface IpcMainLike {
 /** What registerIpc needs of the core: AppCore, or a lighter core in tests. */
 export interface IpcCore {
   readonly log: Logger;
-  connect(channel: ServerChannel, host?: { chooseExportPath?: (suggestedName: string) => Promise<string | undefined>; scope?: ConnectionScope }): unknown;
+  connect(
+    channel: ServerChannel,
+    host?: { chooseExportPath?: (suggestedName: string) => Promise<string | undefined>; chooseImportPath?: () => Promise<string | undefined>; scope?: ConnectionScope },
+  ): unknown;
 }
 
 /** Shows the save dialog for the window of web contents `contentsId` (saveDialog.ts); tests pass none. */
 export type SaveDialog = (contentsId: number, suggestedName: string) => Promise<string | undefined>;
+
+/** Shows the open dialog for a session log, for the window of web contents `contentsId` (openDialog.ts). */
+export type OpenDialog = (contentsId: number) => Promise<string | undefined>;
 
 /** One window's end of the IPC transport. IPC has no byte backlog to read: the outbox's window bounds it. */
 class IpcServerChannel implements ServerChannel {
@@ -63,7 +69,7 @@ class IpcServerChannel implements ServerChannel {
  * The Electron side of the one transport interface: one connection per renderer document, every
  * message checked for its sender frame and then validated by serveConnection like a WebSocket's.
  */
-export function registerIpc(ipcMain: IpcMainLike, core: IpcCore, origins: AppOrigins, saveDialog?: SaveDialog, scopeOf: (contentsId: number) => ConnectionScope | undefined = () => undefined): void {
+export function registerIpc(ipcMain: IpcMainLike, core: IpcCore, origins: AppOrigins, saveDialog?: SaveDialog, scopeOf: (contentsId: number) => ConnectionScope | undefined = () => undefined, openDialog?: OpenDialog): void {
   const channels = new Map<number, IpcServerChannel>();
   const channelFor = (contents: IpcContents): IpcServerChannel => {
     const existing = channels.get(contents.id);
@@ -72,7 +78,11 @@ export function registerIpc(ipcMain: IpcMainLike, core: IpcCore, origins: AppOri
     channels.set(contents.id, channel);
     // A window main opened on one session gets a connection scoped to it, whatever its page asks.
     const scope = scopeOf(contents.id);
-    core.connect(channel, { ...(saveDialog ? { chooseExportPath: (name: string) => saveDialog(contents.id, name) } : {}), ...(scope ? { scope } : {}) });
+    core.connect(channel, {
+      ...(saveDialog ? { chooseExportPath: (name: string) => saveDialog(contents.id, name) } : {}),
+      ...(openDialog ? { chooseImportPath: () => openDialog(contents.id) } : {}),
+      ...(scope ? { scope } : {}),
+    });
     const drop = () => {
       if (channels.get(contents.id) !== channel) return;
       channels.delete(contents.id);

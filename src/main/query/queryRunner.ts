@@ -1,6 +1,7 @@
 import type { CommandMeta, SessionCommand } from '../../shared/contracts/commands';
 import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
 import type { Column, EventEnvelope } from '../../shared/contracts/events';
+import type { SessionView } from '../../shared/views/appView';
 import type { Page, PageView } from '../../shared/contracts/protocol';
 import { sessionTopic } from '../../shared/contracts/topics';
 import { isInFlight, phaseAfter } from '../../shared/domain/queryLifecycle';
@@ -105,9 +106,15 @@ export class QueryRunner {
     // Tables of queries that never completed (a crash mid-run) are not results: free their space.
     await this.cache.dropAllBut(kept, new Set(wanted.values()));
     this.unsubscribe = this.bus.subscribe((m) => {
-      if (m.kind === 'event') this.onEvent(m.event);
+      // An imported query ran elsewhere: its result is re-run on demand, like an evicted one.
+      if (m.kind === 'event' && !m.imported) this.onEvent(m.event);
     });
     void this.cache.enforce();
+  }
+
+  /** A session a session import appended: its results are indexed as the start's sessions are (none kept here). */
+  adoptImportedSession(session: SessionView): void {
+    this.results.addSession(session);
   }
 
   stop(): void {

@@ -6,6 +6,7 @@ import type { ViewEvent } from '../../shared/views/appView';
 import { newErrorId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
 import { EventAppender, type NewEvent } from './eventAppender';
+import { EventImporter, type ImportAppended, type ImportedEvent } from './eventImporter';
 import { EventRowDecoder, VIEW_COLUMNS, type EventRow, type ViewRow } from './eventRows';
 import { REPLAY_COLUMNS, type ReplayBatch, type ReplayRow } from './replayFrames';
 import { LOG_LINE_COLUMNS, type LogLineBatch, type LogLineRow } from './logLines';
@@ -18,6 +19,7 @@ import { ViewSnapshots } from './viewSnapshots';
 
 export { MAX_EVENT_PAYLOAD_CHARS, VersionConflict, type NewEvent } from './eventAppender';
 export type { ReplayBatch } from './replayFrames';
+export type { ImportAppended, ImportedEvent } from './eventImporter';
 export type { Durability } from './storeFile';
 
 export interface EventStoreOptions {
@@ -47,6 +49,7 @@ export class EventStore {
   private readonly framesByPattern: PatternRead<ReplayRow>;
   private readonly linesByPattern: PatternRead<LogLineRow>;
   private snapshots: ViewSnapshots | undefined;
+  private importer: EventImporter | undefined;
 
   constructor(
     readonly path: string,
@@ -76,6 +79,15 @@ export class EventStore {
    */
   append(aggregateType: AggregateType, aggregateId: string, expectedVersion: number, events: readonly NewEvent[]): EventEnvelope[] {
     return this.appender.append(aggregateType, aggregateId, expectedVersion, events);
+  }
+
+  /**
+   * Appends events exported from another log (a session import) in one transaction, keeping their
+   * ids, aggregate seqs, times and metadata under new global seqs; events already here (same id) are
+   * skipped. IMPORT_CONFLICT, and nothing written, when one does not continue its aggregate here.
+   */
+  importEvents(events: readonly ImportedEvent[]): ImportAppended {
+    return (this.importer ??= new EventImporter(this.db, this.path, this.errorId)).append(events);
   }
 
   /** The last aggregate_seq of one aggregate; 0 when it has no events. */

@@ -2,7 +2,8 @@ import type { EventEnvelope } from '../../shared/contracts/events';
 import type { Progress } from '../../shared/contracts/frames';
 
 export type BusMessage =
-  | { readonly kind: 'event'; readonly event: EventEnvelope }
+  /** `imported`: appended by a session import (share/sessionImport.ts), history to show, not work to do. */
+  | { readonly kind: 'event'; readonly event: EventEnvelope; readonly imported?: true }
   | { readonly kind: 'progress'; readonly progress: Progress };
 
 type Listener = (message: BusMessage) => void;
@@ -37,6 +38,12 @@ export class Bus {
 
   publishEvents(events: readonly EventEnvelope[]): void {
     for (const event of events) this.queue.push({ kind: 'event', event });
+    this.drain();
+  }
+
+  /** Events a session import appended: listeners that act on new events (run a query, register a dataset) skip them. */
+  publishImported(events: readonly EventEnvelope[]): void {
+    for (const event of events) this.queue.push({ kind: 'event', event, imported: true });
     this.drain();
   }
 

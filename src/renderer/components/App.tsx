@@ -33,6 +33,7 @@ import { ChartButton } from './chart/ChartButton';
 import { LinkedCharts } from './chart/LinkedCharts';
 import { useChartView } from './chart/useChartView';
 import { SessionTabs, tabId } from './sessions/SessionTabs';
+import { ImportSessionButton } from './sessions/ImportSessionButton';
 import { UndoRedo } from './sessions/UndoRedo';
 import { StatusBar } from './status/StatusBar';
 import { Circle, CircleOff, LoaderCircle } from 'lucide-react';
@@ -197,6 +198,13 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           onClose={closeSession}
           onReopen={reopen}
           onRename={(sessionId, title, expectedVersion) => void dispatch({ type: 'RenameSession', sessionId, title, expectedVersion })}
+        />
+        <ImportSessionButton
+          api={api}
+          onImported={(outcome, said) => {
+            show(outcome.sessionId);
+            setNotice(said);
+          }}
         />
         <UndoRedo view={view} sessionId={active?.id} dispatch={dispatch} onShow={show} paused={Boolean(time.past)} />
         <span className={`connection ${connected ? 'up' : 'down'}`} role="img" aria-label={connected ? (live ? 'Connected' : 'Catching up') : 'Disconnected'} title={connected ? (live ? 'Connected' : 'Catching up') : 'Disconnected, reconnecting…'}>

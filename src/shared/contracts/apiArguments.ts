@@ -6,6 +6,7 @@ import type { ChartSpec } from '../chart/chartSpec';
 import type { PivotSpec } from '../pivot/pivotSpec';
 import type { SessionExportFormat } from '../share/sessionExportFormat';
 import type { ApiMethod, ApiRequest, ExportTarget, PageFilter, PageView } from './protocol';
+import type { ImportSource } from './sessionImport';
 
 /**
  * How each method of the API table (protocol.ts) is called: its positional arguments, and the
@@ -41,4 +42,6 @@ export const apiArguments = {
   cancelChart: (sessionId: string) => ({ sessionId }),
   pivotPage: (queryId: string, spec: PivotSpec, offset: number, limit: number) => ({ queryId, spec, offset, limit }),
   exportSession: (sessionId: string, format: SessionExportFormat, target: ExportTarget) => ({ sessionId, format, target }),
+  importChunk: (uploadId: string, index: number, text: string) => ({ uploadId, index, text }),
+  importSession: (source: ImportSource) => ({ source }),
 } satisfies { readonly [M in ApiMethod]: (...args: never[]) => ApiRequest<M> };

@@ -43,6 +43,12 @@ export const ErrorCodes = [
   'EXPORT_NOT_WRITABLE',
   'EXPORT_DISK_FULL',
   'EXPORT_UNAVAILABLE',
+  // session import (docs/share.md)
+  'IMPORT_MALFORMED',
+  'IMPORT_TRUNCATED',
+  'IMPORT_FOREIGN',
+  'IMPORT_TOO_NEW',
+  'IMPORT_CONFLICT',
   // store
   'STORE_CORRUPT',
   'STORE_LOCKED',

@@ -17,6 +17,7 @@ import { chartDataRequestSchema, chartDataSchema } from '../chart/chartData';
 import { pivotPageSchema } from '../pivot/pivotPage';
 import { pivotSpecSchema } from '../pivot/pivotSpec';
 import { sessionExportFormats } from '../share/sessionExportFormat';
+import { IMPORT_CHUNK_CHARS, importOutcomeSchema, importSourceSchema } from './sessionImport';
 
 export { MAX_FILTERS, MAX_MESSAGE_BYTES, MAX_PAGE_ROWS, MAX_SORT_KEYS } from './limits';
 
@@ -228,6 +229,16 @@ export const apiMethods = {
         })
         .optional(),
     }),
+  },
+  /** One chunk of a session log a browser uploads for `importSession` (docs/share.md); chunk `index` n follows n - 1, from 0. */
+  importChunk: {
+    request: z.object({ uploadId: z.string().min(1).max(64), index: z.number().int().nonnegative(), text: z.string().max(IMPORT_CHUNK_CHARS) }).strict(),
+    response: z.object({ uploadId: z.string(), chars: z.number().int().nonnegative() }),
+  },
+  /** Imports a session log (uploaded, or chosen in the desktop's open dialog); no outcome when the dialog was dismissed. */
+  importSession: {
+    request: z.object({ source: importSourceSchema }).strict(),
+    response: z.object({ outcome: importOutcomeSchema.optional() }),
   },
 } as const;
 

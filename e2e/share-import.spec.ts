@@ -1,0 +1,72 @@
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EventStore } from '../src/main/store/eventStore';
+import { writeSessionLog } from '../test/support/sessionLogWriter';
+import { duckdbRows } from './duckdbOracle';
+import { expect, test, VEGA_DATA } from './fixtures';
+import { history, ready, runSql, status, tabs } from './workbench.helpers';
+
+/**
+ * Session import (docs/share.md): a session run on a first web host is written to a session log
+ * (the test writer stands in for "Export session…"), the host restarts on an emptied data dir, and
+ * the log imported there shows the same history; importing it again says so and adds nothing.
+ */
+test('import a session log into a fresh data dir: same history; the same file twice is recognised; a foreign file is refused', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await runSql(page, 'select count(*) as n from cars');
+  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+  await runSql(page, 'select "Origin", count(*) as n from cars group by 1 order by 1');
+  await expect(status(page)).toHaveText(/^3 rows in \d+ ms$/);
+  const items = history(page).getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  const original = await items.allInnerTexts();
+  // What the history says agrees with DuckDB itself.
+  expect(await duckdbRows(`select "Origin", count(*) from read_json_auto('${join(VEGA_DATA, 'cars.json')}') group by 1`)).toHaveLength(3);
+
+  const logPath = testInfo.outputPath('session.sextant.ndjson');
+  await app.restartHost(async () => {
+    const store = new EventStore(join(app.dataDir, 'events.sqlite'));
+    const sessionId = store.readAfter(0, 10_000).find((e) => e.type === 'QueryStarted')!.aggregateId;
+    writeFileSync(logPath, writeSessionLog(store, sessionId));
+    store.close();
+    // A fresh data dir on the same port: the next start is a first start.
+    for (const entry of readdirSync(app.dataDir)) rmSync(join(app.dataDir, entry), { recursive: true, force: true });
+  });
+  await page.reload();
+  await ready(page, 'cars');
+  await expect(history(page).getByRole('listitem')).toHaveCount(0);
+  await expect(tabs(page)).toHaveCount(1);
+
+  const importButton = page.getByRole('button', { name: 'Import session…' });
+  const choosing = page.waitForEvent('filechooser');
+  await importButton.focus();
+  await page.keyboard.press('Enter');
+  await (await choosing).setFiles(logPath);
+  await expect(page.getByText(/^Imported “.+” \(\d+ events\)\.$/)).toBeVisible();
+  await expect(tabs(page)).toHaveCount(2);
+  await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => history(page).getByRole('listitem').allInnerTexts()).toEqual(original);
+  // Its dataset matched this catalog's own cars (the same file): nothing is listed missing.
+  await expect(page.getByRole('region', { name: 'Session import' })).toHaveCount(0);
+
+  const again = page.waitForEvent('filechooser');
+  await importButton.click();
+  await (await again).setFiles(logPath);
+  await expect(page.getByText(/was imported before: nothing was added, its tab is open\.$/)).toBeVisible();
+  await expect(tabs(page)).toHaveCount(2);
+  await expect.poll(() => history(page).getByRole('listitem').allInnerTexts()).toEqual(original);
+
+  // A file that is not a session log is refused with its error id, and nothing changes.
+  const bogus = testInfo.outputPath('not-a-log.ndjson');
+  writeFileSync(bogus, '{"hello":"world"}\n');
+  const refused = page.waitForEvent('filechooser');
+  await importButton.click();
+  await (await refused).setFiles(bogus);
+  const report = page.getByRole('region', { name: 'Session import' });
+  await expect(report.getByRole('alert')).toContainText(/not a Sextant session log.*Nothing was imported\. Error id: \S+/);
+  await expect(tabs(page)).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  await expect(report).toHaveCount(0);
+  await expect(importButton).toBeFocused();
+});

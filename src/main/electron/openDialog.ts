@@ -1,0 +1,22 @@
+import { BrowserWindow, dialog, webContents } from 'electron';
+import { SESSION_LOG_EXTENSION } from '../../shared/contracts/sessionLog';
+
+/**
+ * The desktop's "Import session…": the OS open dialog for a session log, sheet-attached to the
+ * window that asked; main reads the file it names. Undefined when the person dismissed it.
+ */
+export async function showImportOpenDialog(contentsId: number): Promise<string | undefined> {
+  const contents = webContents.fromId(contentsId);
+  const win = contents ? BrowserWindow.fromWebContents(contents) : null;
+  const options: Electron.OpenDialogOptions = {
+    title: 'Import session',
+    // `.sextant.ndjson` as a filter is its last part: Electron matches extensions after the last dot.
+    filters: [
+      { name: 'Sextant session log', extensions: [SESSION_LOG_EXTENSION.split('.').pop() ?? 'ndjson'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+    properties: ['openFile'],
+  };
+  const { canceled, filePaths } = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return canceled ? undefined : filePaths[0];
+}

@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import type { DatasetRegistered } from '../../shared/contracts/events';
+import type { MissingDataset } from '../../shared/contracts/sessionImport';
+import { isGlob, isUrl } from '../../shared/domain/datasetName';
+import type { AppView, DatasetView } from '../../shared/views/appView';
+import type { ImportedEvent } from '../store/eventStore';
+
+/** What an import does with the file's datasets (docs/share.md, "Session import"). */
+export interface DatasetPlan {
+  /** Datasets whose events are left out: this catalog already has the same data under its own id. */
+  readonly dropped: ReadonlySet<string>;
+  readonly matched: number;
+  readonly missing: readonly MissingDataset[];
+}
+
+/**
+ * Matches the file's datasets against this catalog: one this log already holds (same id) is kept
+ * (its events dedupe by id); another found here by fingerprint when both have one, else by source,
+ * stands in for it and the file's events for it are left out; one whose name a different local
+ * dataset holds is left out and listed; the rest are imported, and listed when their source is not
+ * on this machine.
+ */
+export function planDatasets(events: readonly ImportedEvent[], view: AppView, known: (datasetId: string) => boolean, exists: (path: string) => boolean = existsSync): DatasetPlan {
+  const registered = new Map<string, DatasetRegistered | undefined>();
+  for (const e of events) {
+    if (e.aggregateType !== 'Dataset') continue;
+    if (e.type === 'DatasetRegistered') registered.set(e.aggregateId, e.payload);
+    else if (!registered.has(e.aggregateId)) registered.set(e.aggregateId, undefined);
+  }
+  const local = Object.values(view.datasets).filter((d) => d.status === 'ready');
+  const dropped = new Set<string>();
+  const missing: MissingDataset[] = [];
+  let matched = 0;
+  for (const [datasetId, reg] of registered) {
+    if (known(datasetId)) {
+      matched++;
+      continue;
+    }
+    if (!reg) continue;
+    if (local.some((d) => sameData(d, reg))) {
+      dropped.add(datasetId);
+      matched++;
+      continue;
+    }
+    if (local.some((d) => d.name === reg.name)) {
+      dropped.add(datasetId);
+      missing.push({ datasetId, name: reg.name, source: reg.source, reason: 'name-taken' });
+      continue;
+    }
+    const read = reg.location ?? reg.source;
+    if (!isUrl(reg.source) && !isGlob(read) && !exists(read)) missing.push({ datasetId, name: reg.name, source: reg.source, reason: 'not-found' });
+  }
+  return { dropped, matched, missing };
+}
+
+/** Fingerprints decide when both sides carry one (recorded at registration); otherwise the same source is the same data. */
+function sameData(local: DatasetView, imported: DatasetRegistered): boolean {
+  const a = fingerprintOf(local);
+  const b = fingerprintOf(imported);
+  if (a !== undefined && b !== undefined) return a === b;
+  return local.source === imported.source;
+}
+
+function fingerprintOf(value: object): string | undefined {
+  const f = (value as { fingerprint?: unknown }).fingerprint;
+  return f === undefined || f === null ? undefined : JSON.stringify(f);
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { DatasetRegistered, EventMetadata } from '../../shared/contracts/events';
+import type { AppView, DatasetView } from '../../shared/views/appView';
+import type { ImportedEvent } from '../store/eventStore';
+import { planDatasets } from './datasetMatch';
+
+const metadata: EventMetadata = { commandId: 'c', correlationId: 'c', issuedBy: 'system' };
+const registered = (datasetId: string, payload: Partial<DatasetRegistered>): ImportedEvent => ({
+  type: 'DatasetRegistered',
+  payload: { name: 'cars', source: '/data/cars.json', format: 'json', columns: [], ...payload },
+  eventId: `e-${datasetId}`,
+  aggregateType: 'Dataset',
+  aggregateId: datasetId,
+  aggregateSeq: 2,
+  schemaVersion: 1,
+  topic: 'catalog',
+  metadata,
+  occurredAt: '2026-12-01T00:00:00Z',
+});
+const local = (id: string, name: string, source: string): DatasetView => ({ id, name, source, requestedSeq: 1, status: 'ready', format: 'json', columns: [] });
+const viewOf = (...datasets: DatasetView[]): AppView => ({ sessions: {}, datasets: Object.fromEntries(datasets.map((d) => [d.id, d])) });
+const nothingHere = () => false;
+const noFiles = () => false;
+
+describe('which of the file’s datasets an import brings', () => {
+  it('given a dataset this log already holds, then it is kept (its events dedupe by id) and counted as matched', () => {
+    expect(planDatasets([registered('d1', {})], viewOf(), (id) => id === 'd1', noFiles)).toEqual({ dropped: new Set(), matched: 1, missing: [] });
+  });
+
+  it('given the same source in this catalog under another id, then the local one stands in and the file’s events are left out', () => {
+    const plan = planDatasets([registered('d1', {})], viewOf(local('mine', 'cars', '/data/cars.json')), nothingHere, noFiles);
+    expect([...plan.dropped]).toEqual(['d1']);
+    expect(plan).toMatchObject({ matched: 1, missing: [] });
+  });
+
+  it('given its name taken here by other data, then it is left out and listed with its original source', () => {
+    const plan = planDatasets([registered('d1', {})], viewOf(local('mine', 'cars', '/elsewhere/cars.csv')), nothingHere, noFiles);
+    expect([...plan.dropped]).toEqual(['d1']);
+    expect(plan.missing).toEqual([{ datasetId: 'd1', name: 'cars', source: '/data/cars.json', reason: 'name-taken' }]);
+  });
+
+  it('given a source this machine lacks, then it is imported and listed as not found; one it has is imported quietly', () => {
+    const gone = planDatasets([registered('d1', {})], viewOf(), nothingHere, noFiles);
+    expect(gone).toEqual({ dropped: new Set(), matched: 0, missing: [{ datasetId: 'd1', name: 'cars', source: '/data/cars.json', reason: 'not-found' }] });
+    expect(planDatasets([registered('d1', {})], viewOf(), nothingHere, () => true).missing).toEqual([]);
+    // A URL is fetched again when needed: never listed as missing.
+    expect(planDatasets([registered('d1', { source: 'https://example.org/cars.json', location: '/cache/x.json' })], viewOf(), nothingHere, noFiles).missing).toEqual([]);
+  });
+});

@@ -1,0 +1,144 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryEnd, recordingClient, startQuery } from '../../../test/support/coreEvents';
+import { writeSessionLog } from '../../../test/support/sessionLogWriter';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import type { AppError, Result } from '../../shared/contracts/errors';
+import type { EventEnvelope } from '../../shared/contracts/events';
+import type { ImportOutcome } from '../../shared/contracts/sessionImport';
+import { IMPORT_CHUNK_CHARS } from '../../shared/contracts/sessionImport';
+
+const CARS = join(process.cwd(), 'node_modules/vega-datasets/data/cars.json');
+
+/** The events of one aggregate as an import must keep them: everything but the global seq. */
+const kept = (events: readonly EventEnvelope[]) => events.map(({ globalSeq: _g, ...rest }) => rest);
+
+describe('session import', () => {
+  const dirs: Array<ReturnType<typeof tempDir>> = [];
+  let source: TestCore;
+  let target: TestCore;
+  let sessionId: string;
+  let log: string;
+
+  beforeAll(async () => {
+    for (let i = 0; i < 2; i++) dirs.push(tempDir('sextant-import-'));
+    source = await startTestCore(dirs[0]!.path);
+    target = await startTestCore(dirs[1]!.path);
+    const opened = await source.dispatch({ type: 'OpenSession' });
+    if (!opened.ok) throw new Error(opened.error.message);
+    sessionId = opened.value.aggregateId;
+    const added = await source.dispatch({ type: 'AddDataset', source: CARS });
+    if (!added.ok) throw new Error(added.error.message);
+    await source.catalog.idle();
+    for (const sql of ['SELECT count(*) AS n FROM cars', 'SELECT "Origin", count(*) AS n FROM cars GROUP BY 1 ORDER BY 1']) {
+      await queryEnd(source, sessionId, await startQuery(source, sessionId, sql));
+    }
+    await source.dispatch({ type: 'RenameSession', sessionId, title: 'Cars “by origin”' });
+    log = writeSessionLog(source.store, sessionId);
+  }, 60_000);
+  afterAll(async () => {
+    await source?.close();
+    await target?.close();
+    for (const d of dirs) d.remove();
+  });
+
+  const importText = (text: string): Promise<Result<ImportOutcome>> => target.imports.importText(text);
+
+  /** Each refusal writes nothing: the log holds exactly what it held. */
+  async function refused(text: string): Promise<AppError> {
+    const count = () => target.store.readAfter(0, 1_000_000).length;
+    const before = count();
+    const result = await importText(text);
+    expect(count()).toBe(before);
+    if (result.ok) throw new Error('the import was not refused');
+    expect(result.error.id).not.toBe('');
+    return result.error;
+  }
+
+  it('refuses a file that is not a session log', async () => {
+    expect((await refused('name,age\nann,3\n')).code).toBe('IMPORT_FOREIGN');
+    expect((await refused('{"format":"other","version":1}\n')).code).toBe('IMPORT_FOREIGN');
+    expect((await refused('')).code).toBe('IMPORT_FOREIGN');
+  });
+
+  it('refuses a newer format, naming the version', async () => {
+    const [, ...rest] = log.split('\n');
+    const header = { ...JSON.parse(log.split('\n')[0]!), version: 99 };
+    const error = await refused([JSON.stringify(header), ...rest].join('\n'));
+    expect(error.code).toBe('IMPORT_TOO_NEW');
+    expect(error.message).toContain('99');
+  });
+
+  it('refuses a truncated file: fewer lines than the header announces, or a last line cut mid-way', async () => {
+    const lines = log.split('\n').slice(0, -1);
+    expect((await refused(lines.slice(0, -2).join('\n') + '\n')).code).toBe('IMPORT_TRUNCATED');
+    const cut = log.slice(0, log.length - 40);
+    expect((await refused(cut)).code).toBe('IMPORT_TRUNCATED');
+  });
+
+  it('refuses a malformed line anywhere, even the last, and names it', async () => {
+    const lines = log.split('\n').slice(0, -1);
+    const bad = [...lines];
+    bad[bad.length - 1] = JSON.stringify({ ...JSON.parse(bad[bad.length - 1]!), aggregateSeq: -1 });
+    const error = await refused(bad.join('\n') + '\n');
+    expect(error.code).toBe('IMPORT_MALFORMED');
+    expect(error.details?.['line']).toBe(lines.length);
+    const foreignSession = [...lines];
+    foreignSession[lines.length - 1] = JSON.stringify({ ...JSON.parse(lines[lines.length - 1]!), aggregateId: 'another' });
+    expect((await refused(foreignSession.join('\n') + '\n')).code).toBe('IMPORT_MALFORMED');
+  });
+
+  it('appends the session under new global seqs keeping ids, aggregate seqs, times and metadata; the view folds its history', async () => {
+    const before = target.store.lastSeq();
+    const result = await importText(log);
+    if (!result.ok) throw new Error(result.error.message);
+    const original = source.store.readAggregate('QuerySession', sessionId);
+    expect(result.value).toMatchObject({ sessionId, title: 'Cars “by origin”', alreadyImported: false, missingDatasets: [] });
+    const imported = target.store.readAggregate('QuerySession', sessionId);
+    expect(kept(imported)).toEqual(kept(original));
+    expect(imported.map((e) => e.globalSeq).every((s) => s > before)).toBe(true);
+    const history = (id: string, core: TestCore) => core.view().sessions[id]!.history.map((h) => [h.sql, h.phase, h.rowCount]);
+    expect(history(sessionId, target)).toEqual(history(sessionId, source));
+    expect(target.view().sessions[sessionId]!.title).toBe('Cars “by origin”');
+    // The dataset came along, under its name, queryable here; nothing re-ran the imported queries.
+    await target.catalog.idle();
+    expect(Object.values(target.view().datasets).map((d) => [d.name, d.status])).toEqual([['cars', 'ready']]);
+    expect(imported.filter((e) => e.type === 'QueryStarted')).toHaveLength(2);
+    const rerun = await startQuery(target, sessionId, 'SELECT count(*) AS n FROM cars');
+    expect((await queryEnd(target, sessionId, rerun)).type).toBe('QueryCompleted');
+  }, 30_000);
+
+  it('importing the same file again adds nothing and says so', async () => {
+    const before = target.store.lastSeq();
+    const again = await importText(log);
+    if (!again.ok) throw new Error(again.error.message);
+    expect(again.value).toMatchObject({ sessionId, appended: 0, alreadyImported: true });
+    expect(target.store.lastSeq()).toBe(before);
+  });
+
+  it('refuses a different history under the same session id, writing nothing', async () => {
+    const lines = log.split('\n').slice(0, -1);
+    const other = lines.map((l, i) => (i === 0 ? l : JSON.stringify({ ...JSON.parse(l), eventId: `other-${i}` })));
+    expect((await refused(other.join('\n') + '\n')).code).toBe('IMPORT_CONFLICT');
+  });
+
+  it('takes an upload in chunks over the API, and refuses chunks out of order', async () => {
+    const { conn } = recordingClient(target);
+    // Blanks after the header's JSON make the file longer than one chunk; the lines are unchanged.
+    const [header, ...rest] = log.split('\n');
+    const text = [header + ' '.repeat(IMPORT_CHUNK_CHARS), ...rest].join('\n');
+    const chunks = Math.ceil(text.length / IMPORT_CHUNK_CHARS);
+    expect(chunks).toBeGreaterThan(1);
+    for (let i = 0; i < chunks; i++) {
+      const sent = await conn.handle({ method: 'importChunk', uploadId: 'u1', index: i, text: text.slice(i * IMPORT_CHUNK_CHARS, (i + 1) * IMPORT_CHUNK_CHARS) });
+      expect(sent.ok).toBe(true);
+    }
+    const done = (await conn.handle({ method: 'importSession', source: { kind: 'upload', uploadId: 'u1' } })) as Result<{ outcome: ImportOutcome }>;
+    if (!done.ok) throw new Error(done.error.message);
+    expect(done.value.outcome).toMatchObject({ sessionId, alreadyImported: true });
+    expect((await conn.handle({ method: 'importChunk', uploadId: 'u2', index: 1, text: 'x' })).ok).toBe(false);
+    const none = await conn.handle({ method: 'importSession', source: { kind: 'openDialog' } });
+    expect(none.ok).toBe(false);
+    conn.close();
+  });
+});

@@ -1,0 +1,107 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { ClientCommand, CommandAck } from '../../shared/contracts/commands';
+import { AppErrorException, appError, fail, ok, toAppError, type Result } from '../../shared/contracts/errors';
+import { MAX_IMPORT_CHARS, type ImportOutcome } from '../../shared/contracts/sessionImport';
+import type { SessionView } from '../../shared/views/appView';
+import { newErrorId } from '../platform/ids';
+import { logAppError, type Logger } from '../platform/logger';
+import type { EventStore } from '../store/eventStore';
+import { upcasters as shippedUpcasters, type UpcasterRegistry } from '../store/upcasters';
+import type { Bus } from '../streams/bus';
+import type { Projections } from '../streams/projections';
+import { planDatasets } from './datasetMatch';
+import { readSessionLog } from './sessionLogReader';
+
+/** The desktop's open dialog for a session log; undefined when the person dismissed it. */
+export type ChooseImportPath = () => Promise<string | undefined>;
+
+export interface SessionImportDeps {
+  readonly store: EventStore;
+  readonly projections: Projections;
+  readonly bus: Bus;
+  readonly log: Logger;
+  /** The query runner learns the imported session's results (none kept here: each re-runs on demand). */
+  adoptSession(session: SessionView): void;
+  /** A person's command: reopens an imported session that was closed when it was exported. */
+  dispatch(command: ClientCommand): Promise<Result<CommandAck>>;
+  readonly upcasters?: UpcasterRegistry;
+}
+
+/**
+ * Imports a session log (docs/share.md, "Session import"): every line is read and checked first,
+ * then the events not already here are appended in one transaction under new global seqs, keeping
+ * their ids, aggregate seqs, times and metadata, folded into main's view and published as imported
+ * (history to show, not queries to run). The same file twice appends nothing the second time.
+ */
+export class SessionImporter {
+  private readonly upcasters: UpcasterRegistry;
+  /** One import at a time: two at once would both find a session absent and race to append it. */
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: SessionImportDeps) {
+    this.upcasters = deps.upcasters ?? shippedUpcasters;
+  }
+
+  importText(text: string): Promise<Result<ImportOutcome>> {
+    const run = this.chain.then(() => this.importNow(text));
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The desktop's path: main reads the file the open dialog chose; none when the dialog was dismissed. */
+  async importFromDialog(choose: ChooseImportPath): Promise<Result<{ outcome?: ImportOutcome }>> {
+    const path = await choose();
+    if (path === undefined) return ok({});
+    try {
+      if ((await stat(path)).size > MAX_IMPORT_CHARS) {
+        return fail(appError(newErrorId(), 'PAYLOAD_TOO_LARGE', `The file is larger than a session log can be (${MAX_IMPORT_CHARS} bytes). Nothing was imported.`));
+      }
+      const imported = await this.importText(await readFile(path, 'utf8'));
+      return imported.ok ? ok({ outcome: imported.value }) : imported;
+    } catch (e) {
+      return fail(appError(newErrorId(), 'IMPORT_MALFORMED', 'The file could not be read. Nothing was imported.', { cause: { message: e instanceof Error ? e.message : String(e) } }));
+    }
+  }
+
+  private async importNow(text: string): Promise<Result<ImportOutcome>> {
+    const { store, projections, bus, log } = this.deps;
+    const read = readSessionLog(text, this.upcasters, newErrorId);
+    if (!read.ok) {
+      logAppError(log, 'warn', read.error);
+      return read;
+    }
+    const { header, events } = read.value;
+    const plan = planDatasets(events, projections.current.view, (id) => store.aggregateVersion('Dataset', id) > 0);
+    const kept = plan.dropped.size === 0 ? events : events.filter((e) => !plan.dropped.has(e.aggregateId));
+    let appended;
+    try {
+      appended = store.importEvents(kept);
+    } catch (e) {
+      const error = toAppError(e, newErrorId(), 'STORE_WRITE_FAILED');
+      logAppError(log, e instanceof AppErrorException && error.code === 'IMPORT_CONFLICT' ? 'warn' : 'error', error);
+      return fail(error);
+    }
+    const { stored } = appended;
+    if (stored.length > 0) {
+      projections.apply(stored);
+      bus.publishImported(stored);
+    }
+    const sessionAppended = stored.some((e) => e.aggregateType === 'QuerySession');
+    let session = projections.current.view.sessions[header.sessionId];
+    if (session && sessionAppended) this.deps.adoptSession(session);
+    if (session?.closed) {
+      const reopened = await this.deps.dispatch({ type: 'ReopenSession', sessionId: session.id });
+      if (!reopened.ok) return fail(reopened.error);
+      session = projections.current.view.sessions[header.sessionId];
+    }
+    log.info({ sessionId: header.sessionId, appended: stored.length, skipped: appended.skipped, missing: plan.missing.length }, 'session imported');
+    return ok({
+      sessionId: header.sessionId,
+      title: session?.title ?? header.title,
+      appended: stored.length,
+      alreadyImported: !sessionAppended,
+      matchedDatasets: plan.matched,
+      missingDatasets: [...plan.missing],
+    });
+  }
+}

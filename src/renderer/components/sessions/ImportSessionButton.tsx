@@ -1,0 +1,106 @@
+import { FileUp, X } from 'lucide-react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { AppError, Result } from '../../../shared/contracts/errors';
+import type { SextantApi } from '../../../shared/contracts/protocol';
+import { SESSION_LOG_EXTENSION } from '../../../shared/contracts/sessionLog';
+import type { ImportOutcome, MissingDataset } from '../../../shared/contracts/sessionImport';
+import { countOf } from '../format';
+import { uploadSessionLog } from './sessionUpload';
+
+interface Props {
+  readonly api: SextantApi;
+  /** The imported (or already imported) session: the window shows its tab and says what happened. */
+  onImported(outcome: ImportOutcome, notice: string): void;
+}
+
+type Report = { readonly kind: 'failed'; readonly error: AppError } | { readonly kind: 'missing'; readonly title: string; readonly datasets: readonly MissingDataset[] };
+
+/**
+ * "Import session…" beside the session tabs (docs/share.md): a browser picks the file with a file
+ * input and uploads it; the desktop app's main shows its own open dialog. A refusal, or datasets the
+ * session read that this machine lacks, stay on screen in a small report until closed.
+ */
+export function ImportSessionButton({ api, onImported }: Props) {
+  const input = useRef<HTMLInputElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<Report | undefined>();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (report) closeRef.current?.focus();
+  }, [report]);
+
+  const finish = (result: Result<{ outcome?: ImportOutcome }>) => {
+    setBusy(false);
+    if (!result.ok) return setReport({ kind: 'failed', error: result.error });
+    const outcome = result.value.outcome;
+    if (!outcome) return; // the open dialog was dismissed
+    const said = outcome.alreadyImported
+      ? `“${outcome.title}” was imported before: nothing was added, its tab is open.`
+      : `Imported “${outcome.title}” (${countOf(outcome.appended, 'event')}).`;
+    onImported(outcome, said);
+    setReport(outcome.missingDatasets.length > 0 ? { kind: 'missing', title: outcome.title, datasets: outcome.missingDatasets } : undefined);
+  };
+  const start = () => {
+    setReport(undefined);
+    if (window.sextant) {
+      setBusy(true);
+      void api.importSession({ kind: 'openDialog' }).then(finish);
+    } else input.current?.click();
+  };
+  const picked = (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    void file
+      .text()
+      .then((text) => uploadSessionLog(api, text))
+      .then(finish)
+      .finally(() => {
+        if (input.current) input.current.value = '';
+      });
+  };
+  const close = () => {
+    setReport(undefined);
+    button.current?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    }
+  };
+
+  return (
+    <div className="import-session">
+      <button ref={button} className="import-session-button" onClick={start} disabled={busy} title="Import a session from its event log">
+        <FileUp aria-hidden="true" />
+        Import session…
+      </button>
+      <input ref={input} type="file" hidden accept={`${SESSION_LOG_EXTENSION},.ndjson,.jsonl,application/x-ndjson`} aria-label="Session log file" onChange={(e) => picked(e.target.files?.[0])} />
+      {report && (
+        <section className="import-report" role="region" aria-label="Session import" onKeyDown={onKeyDown}>
+          <header>
+            <span>{report.kind === 'failed' ? 'The session was not imported' : `Datasets “${report.title}” read that are not here`}</span>
+            <button ref={closeRef} className="icon-button" aria-label="Close import report" onClick={close}>
+              <X aria-hidden="true" />
+            </button>
+          </header>
+          {report.kind === 'failed' ? (
+            <p role="alert">
+              {report.error.message} <span className="error-id">Error id: {report.error.id}</span>
+            </p>
+          ) : (
+            <ul aria-label="Missing datasets">
+              {report.datasets.map((d) => (
+                <li key={d.datasetId}>
+                  <strong>{d.name}</strong> <span className="source">{d.source}</span>{' '}
+                  <span className="why">{d.reason === 'not-found' ? 'not found on this machine' : 'another dataset here has this name'}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * The text of an uploaded session log travels in chunks of at most this many UTF-16 units: JSON
+ * escapes a unit as at most 6 bytes, so a chunk's message stays under MAX_MESSAGE_BYTES (1 MiB).
+ */
+export const IMPORT_CHUNK_CHARS = 128 * 1024;
+/** The largest session log one connection may upload (UTF-16 units): a 10,000-query session is ~5 MB. */
+export const MAX_IMPORT_CHARS = 256 * 1024 * 1024;
+
+/** Where an import's file comes from: text a browser uploaded in chunks, or the desktop's open dialog (main reads the file). */
+export const importSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('upload'), uploadId: z.string().min(1).max(64) }).strict(),
+  z.object({ kind: z.literal('openDialog') }).strict(),
+]);
+export type ImportSource = z.infer<typeof importSourceSchema>;
+
+/** A dataset the imported session read whose source this machine does not have (or whose name is taken here). */
+export const missingDatasetSchema = z.object({
+  datasetId: z.string(),
+  name: z.string(),
+  /** The source as recorded where the session was exported. */
+  source: z.string(),
+  reason: z.enum(['not-found', 'name-taken']),
+});
+export type MissingDataset = z.infer<typeof missingDatasetSchema>;
+
+export const importOutcomeSchema = z.object({
+  sessionId: z.string(),
+  title: z.string(),
+  /** Events appended by this import (0 when the file was imported before). */
+  appended: z.number().int().nonnegative(),
+  /** Every event of the session was here already: nothing was added, the session is opened. */
+  alreadyImported: z.boolean(),
+  /** The file's datasets found in this catalog (same dataset, or the same source). */
+  matchedDatasets: z.number().int().nonnegative(),
+  missingDatasets: z.array(missingDatasetSchema),
+});
+export type ImportOutcome = z.infer<typeof importOutcomeSchema>;
