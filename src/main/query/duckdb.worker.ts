@@ -14,6 +14,7 @@ import { convertArrowToParquet } from '../catalog/arrowImport.worker';
 import { interruptAllExports, interruptExport, runExportCopy } from '../explore/exportCopy.worker';
 import { registerDataset, unregisterDataset } from '../catalog/readers.worker';
 import { fingerprintSource } from '../catalog/fingerprint.worker';
+import { parseTree } from './parseTree.worker';
 import { cancelProfile, interruptProfiles, runProfile } from '../explore/profileRunner.worker';
 import { cancelChart, interruptCharts, runChart } from '../chart/chartRunner.worker';
 import { cancelPreview, interruptPreviews, runPreview } from '../instant/previewRunner.worker';
@@ -170,6 +171,8 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
       return null;
     case 'fingerprint':
       return fingerprintSource(c.admin, request.target);
+    case 'parseTree':
+      return parseTree(c.instance, request.sql);
   }
 }
 
@@ -207,6 +210,7 @@ const FALLBACK_CODE = {
   chart: 'SQL_ERROR',
   cancelChart: 'INTERNAL',
   fingerprint: 'DATASET_UNREADABLE',
+  parseTree: 'INTERNAL',
 } as const;
 
 /**

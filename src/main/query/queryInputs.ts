@@ -2,9 +2,6 @@ import type { QueryInput } from '../../shared/contracts/fingerprint';
 import type { AppView, DatasetView } from '../../shared/views/appView';
 import type { ParsedRefs, TableRef } from './tableRefs';
 
-/** The SQL that asks DuckDB's parser for a script's tree; the script is bound, never spliced in. */
-export const SERIALIZE_SQL = 'SELECT json_serialize_sql($1::VARCHAR) AS tree';
-
 /**
  * The catalog datasets a parsed script reads, each with its fingerprint now; `before`: the
  * fingerprints the re-run query recorded (by dataset), kept beside the new ones. DuckDB folds

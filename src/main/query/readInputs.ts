@@ -4,7 +4,7 @@ import type { QueryInput } from '../../shared/contracts/fingerprint';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import type { Projections } from '../streams/projections';
-import { queryInputs, SERIALIZE_SQL } from './queryInputs';
+import { queryInputs } from './queryInputs';
 import type { QueryWorker } from './queryWorker';
 import { tableRefs } from './tableRefs';
 
@@ -17,8 +17,7 @@ import { tableRefs } from './tableRefs';
 export async function readInputs(pool: QueryWorker, projections: Projections, started: EventEnvelope, log: Logger): Promise<QueryInput[] | undefined> {
   if (started.type !== 'QueryStarted') return undefined;
   try {
-    const rows = await pool.request({ type: 'read', sql: SERIALIZE_SQL, params: [started.payload.sql] });
-    const parsed = tableRefs(String(rows[0]?.['tree'] ?? ''));
+    const parsed = tableRefs(await pool.request({ type: 'parseTree', sql: started.payload.sql }));
     if (!parsed) return undefined;
     const view = projections.current.view;
     const rerunOf = started.payload.rerunOf;

@@ -67,7 +67,9 @@ export type WorkerRequest =
   /** Interrupts the chart query `chartId` (or keeps it from starting). */
   | { readonly type: 'cancelChart'; readonly jobId: number; readonly chartId: string }
   /** A dataset's fingerprint (catalog/fingerprint.worker.ts): hashed here, never on main. */
-  | { readonly type: 'fingerprint'; readonly jobId: number; readonly target: FingerprintTarget };
+  | { readonly type: 'fingerprint'; readonly jobId: number; readonly target: FingerprintTarget }
+  /** DuckDB's parse tree of a script (`json_serialize_sql`), on a connection of its own: what a query reads. */
+  | { readonly type: 'parseTree'; readonly jobId: number; readonly sql: string };
 
 export interface RunOutcome {
   readonly rowCount: number;
@@ -94,6 +96,7 @@ export interface ReplyOf {
   chart: ReadonlyArray<ReadonlyArray<string | null>>;
   cancelChart: null;
   fingerprint: DatasetFingerprint;
+  parseTree: string;
 }
 
 export interface RunProgress {
