@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { dataset, grid, gridRow, ready, runSql, status } from './workbench.helpers';
+import { dataset, grid, gridRow, ready, runSql, screenshot, status } from './workbench.helpers';
 
 const SQL = 'SELECT weather, count(*) AS days FROM weather GROUP BY weather ORDER BY weather';
 
@@ -15,7 +15,7 @@ async function expectGridAsDuckdbReads(page: Page, file: string): Promise<void> 
   for (let i = 0; i < expected.length; i++) await expect(gridRow(page, i + 2).getByRole('gridcell')).toHaveText(expected[i]!.map((v) => v ?? 'NULL'));
 }
 
-test('a result whose CSV changed on disk says so, and Re-run shows what DuckDB reads now', async ({ app }) => {
+test('a result whose CSV changed on disk says so, and Re-run shows what DuckDB reads now', async ({ app }, testInfo) => {
   const { page, dataDir } = app;
   const dir = join(dataDir, 'inbox');
   mkdirSync(dir);
@@ -34,6 +34,7 @@ test('a result whose CSV changed on disk says so, and Re-run shows what DuckDB r
   writeFileSync(file, 'date,precipitation,temp_max,temp_min,wind,weather\n2030-01-01,1.5,3.0,-1.0,4.2,hail\n2030-01-02,0.0,5.0,0.5,2.0,sun\n2030-01-03,0.2,4.0,0.1,3.1,hail\n');
   await expect(notice).toBeVisible({ timeout: 15_000 });
   await expect(dataset(page, 'weather')).toContainText('changed since it was added');
+  await screenshot(page, testInfo, 'input-changed');
 
   await page.getByRole('button', { name: 'Re-run' }).click();
   await expectGridAsDuckdbReads(page, file);
