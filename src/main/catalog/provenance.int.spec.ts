@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, ftruncateSync, mkdirSync, openSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
@@ -115,5 +116,18 @@ describe('provenance (real files in a temp dir, real DuckDB)', () => {
     const rerun = openSessions(core.view())[0]!.history.at(-1)!;
     expect(rerun.rerunOf).toBe(first.payload.queryId);
     expect(changedInputs(rerun, core.view().datasets)).toEqual([]);
+  });
+
+  it('hashes a big file on the worker: main’s event loop stays idle meanwhile', async () => {
+    const big = join(t.dir(), 'big.bin');
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, 128 * 2 ** 20); // sparse: 128 MiB of zeros, made at once
+    closeSync(fd);
+    const before = performance.eventLoopUtilization();
+    const fingerprint = await t.core().pool.request({ type: 'fingerprint', target: { path: big, parquet: false, content: true } });
+    const busy = performance.eventLoopUtilization(before).utilization;
+    expect(fingerprint.sha256).toBe('254bcc3fc4f27172636df4bf32de9f107f620d559b20d760197e452b97453917');
+    // Hashing it here would keep main busy most of that time.
+    expect(busy).toBeLessThan(0.3);
   });
 });

@@ -235,6 +235,11 @@ export class AppCore {
     return openFiles({ dispatch: (command, issuedBy) => this.dispatch(command, issuedBy), view: () => this.view(), catalogIdle: () => this.catalog.idle() }, paths);
   }
 
+  /** Looks at the registered files for changes now (a window gained focus); resolves when done. */
+  checkInputs(): Promise<void> {
+    return this.inputs.check();
+  }
+
   /** Main's current view of every session and dataset (what the application menu offers). */
   view(): AppView {
     return this.projections.current.view;
