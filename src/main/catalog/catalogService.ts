@@ -17,6 +17,8 @@ import { download } from './download';
 import { relocatedSample } from './sampleDatasets';
 import { locateFolder } from './folderSource';
 import { explainReadFailure, sniffFormat } from './sourceChecks';
+import { fingerprintTarget } from './fingerprintTarget';
+import type { DatasetFingerprint } from '../../shared/contracts/fingerprint';
 
 /** Names DuckDB keeps for itself, which an attached database cannot take. */
 const RESERVED = ['main', 'temp', 'system', 'memory', 'sextant', 'information_schema', 'pg_catalog'];
@@ -114,6 +116,8 @@ export class CatalogService {
   private async register(datasetId: string, source: string, cause: EventEnvelope | undefined): Promise<void> {
     try {
       const located = await this.locate(datasetId, source);
+      // Hashed beside other registrations, not in their queue: a big file must not hold them up.
+      const fingerprint = await this.fingerprint(source, located);
       await this.serially(async () => {
         const format = located.format;
         const taken = new Set(Object.values(this.projections.current.view.datasets).flatMap((d) => (d.name ? [d.name] : [])));
@@ -130,6 +134,7 @@ export class CatalogService {
           ...(located.location !== source ? { location: located.location } : {}),
           ...(registered.tables ? { tables: registered.tables.map((t) => ({ name: t.name, columns: [...t.columns] })) } : {}),
           ...(located.download ? { download: located.download } : {}),
+          ...(fingerprint ? { fingerprint } : {}),
         };
         await this.system(cause, { type: 'RegisterDataset', datasetId, ...payload });
       });
@@ -137,6 +142,18 @@ export class CatalogService {
       const error = explainReadFailure(toAppError(e, newErrorId(), 'DATASET_UNREADABLE'), source);
       this.log.warn({ errorId: error.id, code: error.code, source }, error.message);
       await this.system(cause, { type: 'FailDataset', datasetId, source, error });
+    }
+  }
+
+  /** The source's fingerprint, hashed on the DuckDB worker; a dataset that cannot be fingerprinted still registers. */
+  private async fingerprint(source: string, located: Located): Promise<DatasetFingerprint | undefined> {
+    const { target } = fingerprintTarget(source, located.format, located.location);
+    try {
+      return await this.pool.request({ type: 'fingerprint', target });
+    } catch (e) {
+      const error = toAppError(e, newErrorId());
+      this.log.warn({ errorId: error.id, source }, `dataset not fingerprinted: ${error.message}`);
+      return undefined;
     }
   }
 

@@ -14,7 +14,7 @@ export function toDomainCommand(c: Exclude<ClientCommand, { type: 'ForkSession' 
       return { command: { type: 'OpenSession', sessionId: newId(), title: c.title ?? nextSessionTitle(view) } };
     case 'StartQuery': {
       const queryId = newId();
-      return { command: { type: 'StartQuery', sessionId: c.sessionId, queryId, sql: c.sql }, queryId };
+      return { command: { type: 'StartQuery', sessionId: c.sessionId, queryId, sql: c.sql, ...(c.rerunOf ? { rerunOf: c.rerunOf } : {}) }, queryId };
     }
     case 'CancelQuery':
       return { command: { type: 'CancelQuery', sessionId: c.sessionId, reason: 'cancelled by user' } };

@@ -5,6 +5,7 @@ import { fail, ok, toAppError, type Result } from '../../shared/contracts/errors
 import type { EventEnvelope } from '../../shared/contracts/events';
 import type { AppView } from '../../shared/views/appView';
 import { CatalogService } from '../catalog/catalogService';
+import { DEFAULT_INPUT_WATCH_MS, InputWatcher } from '../catalog/inputWatcher';
 import { sampleDatasetPaths } from '../catalog/sampleDatasets';
 import { toDomainCommand } from '../commands/clientCommands';
 import { ExportDownloads } from '../explore/exportDownloads';
@@ -60,6 +61,8 @@ export interface AppCoreOptions {
   readonly previewBudgetMs?: number;
   /** When main writes snapshots of its view (docs/store.md, "Snapshots"); tests shrink it. */
   readonly snapshotPolicy?: Partial<SnapshotPolicy>;
+  /** How often registered files are looked at for changes (default 2 s). */
+  readonly inputWatchMs?: number;
 }
 
 /** The collaborators AppCore composes. Only the core itself and test/support/testCore.ts see them. */
@@ -81,6 +84,7 @@ export interface CoreParts {
   readonly charts: ChartService;
   readonly sessionExports: SessionExportService;
   readonly imports: SessionImporter;
+  readonly inputs: InputWatcher;
 }
 
 /**
@@ -111,6 +115,7 @@ export class AppCore {
     private readonly snapshots: ViewSnapshotWriter,
     private readonly charts: ChartService,
     private readonly sessionExports: SessionExportService,
+    private readonly inputs: InputWatcher,
   ) {}
 
   /** Session imports (share/sessionImport.ts), through the store's import append. */
@@ -169,6 +174,8 @@ export class AppCore {
     const catalog = new CatalogService(handler, bus, pool, projections, log, dataDir);
     await runner.start();
     await catalog.start();
+    const inputs = new InputWatcher(handler, pool, projections, log, options.inputWatchMs ?? DEFAULT_INPUT_WATCH_MS);
+    inputs.start();
     const streams = new StreamManager(store, bus, projections, log, { ...defaultStreamLimits, ...options.streamLimits });
     const flowLimits = { ...defaultFlowLimits, ...options.flowLimits };
     // Downloads of a previous run were never fetched: nothing can ask for them any more.
@@ -187,10 +194,10 @@ export class AppCore {
     const charts = new ChartService(pool, runner, () => projections.current.view);
     bus.subscribe((m) => m.kind === 'event' && charts.onEvent(m.event));
     const sessionExports = new SessionExportService({ store, pool, runner, projections, downloads, downloadDir, log });
-    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports);
+    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports, inputs);
     if (firstStart) await core.seed(options.samples ?? sampleDatasetPaths());
     log.info({ dataDir, seq: store.lastSeq(), view: restored.from, folded: restored.folded }, 'core started');
-    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports, imports: core.imports } };
+    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports, imports: core.imports, inputs } };
   }
 
   /** A first start opens a session and offers the sample datasets. */
@@ -250,6 +257,11 @@ export class AppCore {
     return openFiles({ dispatch: (command, issuedBy) => this.dispatch(command, issuedBy), view: () => this.view(), catalogIdle: () => this.catalog.idle() }, paths);
   }
 
+  /** Looks at the registered files for changes now (a window gained focus); resolves when done. */
+  checkInputs(): Promise<void> {
+    return this.inputs.check();
+  }
+
   /** Main's current view of every session and dataset (what the application menu offers). */
   view(): AppView {
     return this.projections.current.view;
@@ -272,6 +284,7 @@ export class AppCore {
     this.charts.close();
     this.runner.stop();
     this.catalog.stop();
+    this.inputs.stop();
     this.streams.close();
     this.time.close();
     await this.pool.close().catch((e: unknown) => this.log.warn({ errorId: toAppError(e, newErrorId()).id }, 'pool close failed'));

@@ -75,6 +75,8 @@ async function start(): Promise<void> {
   installMenu(core, openWindow);
   openWindow();
   handOver.ready((files) => void core.openFiles(files).then((outcomes) => outcomes.forEach((o) => o.kind === 'failed' && log.warn({ source: o.source, errorId: o.errorId }, o.message))));
+  // Coming back to the app after editing a file elsewhere: look at the inputs now, not at the next tick.
+  app.on('browser-window-focus', () => void core.checkInputs());
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });

@@ -13,6 +13,8 @@ import { MAX_PAGE_ROWS } from '../../shared/contracts/protocol';
 import { convertArrowToParquet } from '../catalog/arrowImport.worker';
 import { interruptAllExports, interruptExport, runExportCopy } from '../explore/exportCopy.worker';
 import { registerDataset, unregisterDataset } from '../catalog/readers.worker';
+import { fingerprintSource } from '../catalog/fingerprint.worker';
+import { parseTree } from './parseTree.worker';
 import { cancelProfile, interruptProfiles, runProfile } from '../explore/profileRunner.worker';
 import { cancelChart, interruptCharts, runChart } from '../chart/chartRunner.worker';
 import { cancelPreview, interruptPreviews, runPreview } from '../instant/previewRunner.worker';
@@ -167,6 +169,10 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
     case 'cancelChart':
       cancelChart(request.chartId);
       return null;
+    case 'fingerprint':
+      return fingerprintSource(c.admin, request.target);
+    case 'parseTree':
+      return parseTree(c.instance, request.sql);
   }
 }
 
@@ -203,6 +209,8 @@ const FALLBACK_CODE = {
   cancelPreview: 'INTERNAL',
   chart: 'SQL_ERROR',
   cancelChart: 'INTERNAL',
+  fingerprint: 'DATASET_UNREADABLE',
+  parseTree: 'INTERNAL',
 } as const;
 
 /**

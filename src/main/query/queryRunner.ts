@@ -22,6 +22,7 @@ import { producing, type ResultEntry, type ResultRows } from './resultState';
 import { ResultViews } from './resultViews';
 import { resultTableName } from './sql';
 import type { QueryWorker } from './queryWorker';
+import { readInputs } from './readInputs';
 
 export interface QueryRunnerOptions {
   /** A query running longer than this is stopped and fails with TIMEOUT. Unset: no limit. */
@@ -260,6 +261,8 @@ export class QueryRunner {
       },
     );
     const { jobId, done } = this.pool.run(entry.sql, entry.table, hooks);
+    // Parsed beside the run: which datasets it reads is known by the time it completes.
+    const inputs = readInputs(this.pool, this.projections, cause, this.log);
     const run: Run = { jobId, sessionId };
     this.running.set(queryId, run);
     const timer =
@@ -272,6 +275,7 @@ export class QueryRunner {
     try {
       const outcome = await done;
       await began;
+      const read = await inputs;
       await this.system(sessionId, queryId, cause, {
         type: 'CompleteQuery',
         sessionId,
@@ -279,6 +283,7 @@ export class QueryRunner {
         rowCount: outcome.rowCount,
         columns: outcome.columns,
         durationMs: Math.round(outcome.durationMs * 10) / 10,
+        ...(read ? { inputs: read } : {}),
       });
       // Cancelled at the last moment: the session refused the completion, so the rows are no result.
       if (entry.phase !== 'Completed' && outcome.hasTable) await this.cache.drop(entry.table);

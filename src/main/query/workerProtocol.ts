@@ -1,6 +1,16 @@
 import type { AppError } from '../../shared/contracts/errors';
 import type { Column, DatasetFormat, DatasetTable } from '../../shared/contracts/events';
 import type { PreviewAnswer } from '../../shared/instant/preview';
+import type { DatasetFingerprint } from '../../shared/contracts/fingerprint';
+
+/** What to fingerprint (catalog/fingerprint.worker.ts): a file or a glob (a folder arrives as its glob). */
+export interface FingerprintTarget {
+  readonly path: string;
+  /** Read the Parquet footer too. */
+  readonly parquet: boolean;
+  /** Hash the content; false: size, times and the file list only (the watcher's cheap look). */
+  readonly content: boolean;
+}
 
 /** Handed to the DuckDB worker thread at spawn (and to its replacement after a crash). */
 export interface WorkerConfig {
@@ -55,7 +65,11 @@ export type WorkerRequest =
   /** A chart's marks (src/shared/chart/chartSql.ts) on the charts' own connections: rows as text. */
   | { readonly type: 'chart'; readonly jobId: number; readonly chartId: string; readonly sql: string; readonly params?: readonly string[] }
   /** Interrupts the chart query `chartId` (or keeps it from starting). */
-  | { readonly type: 'cancelChart'; readonly jobId: number; readonly chartId: string };
+  | { readonly type: 'cancelChart'; readonly jobId: number; readonly chartId: string }
+  /** A dataset's fingerprint (catalog/fingerprint.worker.ts): hashed here, never on main. */
+  | { readonly type: 'fingerprint'; readonly jobId: number; readonly target: FingerprintTarget }
+  /** DuckDB's parse tree of a script (`json_serialize_sql`), on a connection of its own: what a query reads. */
+  | { readonly type: 'parseTree'; readonly jobId: number; readonly sql: string };
 
 export interface RunOutcome {
   readonly rowCount: number;
@@ -81,6 +95,8 @@ export interface ReplyOf {
   cancelPreview: null;
   chart: ReadonlyArray<ReadonlyArray<string | null>>;
   cancelChart: null;
+  fingerprint: DatasetFingerprint;
+  parseTree: string;
 }
 
 export interface RunProgress {

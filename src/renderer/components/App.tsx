@@ -38,6 +38,7 @@ import { UndoRedo } from './sessions/UndoRedo';
 import { StatusBar } from './status/StatusBar';
 import { Circle, CircleOff, LoaderCircle } from 'lucide-react';
 import { ForkOriginNote } from './time/ForkOriginNote';
+import { InputChangedNotice } from './provenance/InputChangedNotice';
 import { PastBanner } from './time/PastBanner';
 import { PastSessionView } from './time/PastSessionView';
 import { TimelineButton } from './time/TimelineButton';
@@ -75,7 +76,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   // The stream hands a new view object on every event; the editor's completion schema should only be
   // rebuilt when the catalog itself changed.
   const catalogKey = Object.values(view.datasets)
-    .map((d) => `${d.id}:${d.status}:${d.name ?? ''}:${d.columns.length}`)
+    .map((d) => `${d.id}:${d.status}:${d.name ?? ''}:${d.columns.length}:${d.changedAt ?? ''}`)
     .join('|');
   const datasets = useMemo(() => datasetList(view), [catalogKey]);
 
@@ -109,6 +110,11 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     drafts.flush(active.id);
     instant.stop();
     void dispatch({ type: 'StartQuery', sessionId: active.id, sql });
+  };
+  const gridEntry = gridResult?.rowCount !== undefined ? active?.history.find((h) => h.queryId === gridResult.queryId) : undefined;
+  const rerun = (entry: HistoryEntry) => {
+    if (!active || running || time.past) return;
+    void dispatch({ type: 'StartQuery', sessionId: active.id, sql: entry.sql, rerunOf: entry.queryId });
   };
   const switchTo = (sessionId: string) => {
     if (active) drafts.flush(active.id);
@@ -272,6 +278,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               onNotice={setNotice}
               filteredRows={filtered && filtered.queryId === current?.queryId ? filtered.rows : undefined}
             />
+            {gridEntry && <InputChangedNotice entry={gridEntry} datasets={view.datasets} disabled={running} onRerun={() => rerun(gridEntry)} />}
             <div className="grid-and-profile">
               {gridResult ? (
                 <ResultsGrid

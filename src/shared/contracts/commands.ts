@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { exportFormats } from '../explore/exportFormat';
 import { appErrorSchema, validationIssues } from './errors';
 import { aggregateTypes, columnSchema, datasetRegisteredSchema, type AggregateType } from './events';
+import { datasetFingerprintSchema, queryInputSchema } from './fingerprint';
 import { pageFilterSchema, pageOrderSchema } from './pageView';
 import { sessionForkedSchema } from './sessionForked';
 import { chartSpecSchema } from '../chart/chartSpec';
@@ -34,7 +35,8 @@ export const clientCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ActivateSession'), sessionId: id }).strict(),
   z.object({ type: z.literal('SaveDraft'), sessionId: id, sql: draft, expectedVersion: expectedVersion.optional() }).strict(),
   z.object({ type: z.literal('AttachDataset'), sessionId: id, datasetId: id }).strict(),
-  z.object({ type: z.literal('StartQuery'), sessionId: id, sql }).strict(),
+  /** `rerunOf`: the completed query of the session this runs again (its inputs changed). */
+  z.object({ type: z.literal('StartQuery'), sessionId: id, sql, rerunOf: id.optional() }).strict(),
   z.object({ type: z.literal('CancelQuery'), sessionId: id }).strict(),
   /** How a completed result of the session is sorted and filtered (empty lists: as it came). */
   z.object({ type: z.literal('SetResultView'), sessionId: id, queryId: id, orderBy: pageOrderSchema, filter: pageFilterSchema, expectedVersion: expectedVersion.optional() }).strict(),
@@ -71,7 +73,7 @@ const sessionCommandSchemas = {
   ActivateSession: z.object({ type: z.literal('ActivateSession'), sessionId: mintedId }),
   SaveDraft: z.object({ type: z.literal('SaveDraft'), sessionId: mintedId, sql: text, expectedVersion: expectedVersion.optional() }),
   AttachDataset: z.object({ type: z.literal('AttachDataset'), sessionId: mintedId, datasetId: mintedId }),
-  StartQuery: z.object({ type: z.literal('StartQuery'), sessionId: mintedId, queryId: mintedId, sql: text }),
+  StartQuery: z.object({ type: z.literal('StartQuery'), sessionId: mintedId, queryId: mintedId, sql: text, rerunOf: mintedId.optional() }),
   CancelQuery: z.object({ type: z.literal('CancelQuery'), sessionId: mintedId, reason: text }),
   SetResultView: z.object({ type: z.literal('SetResultView'), sessionId: mintedId, queryId: mintedId, orderBy: pageOrderSchema, filter: pageFilterSchema, expectedVersion: expectedVersion.optional() }),
   /** `sessionId` is the fork's own (minted); main filled in the original's content at the fork's point. */
@@ -89,6 +91,7 @@ const sessionCommandSchemas = {
     rowCount: z.number().int().nonnegative(),
     columns: z.array(columnSchema).readonly(),
     durationMs: z.number().nonnegative(),
+    inputs: z.array(queryInputSchema).optional(),
   }),
   FailQuery: z.object({ type: z.literal('FailQuery'), sessionId: mintedId, queryId: mintedId, error: appErrorSchema }),
   // issued by the export service once a file is in place
@@ -110,6 +113,8 @@ const datasetCommandSchemas = {
   RegisterDataset: datasetRegisteredSchema.extend({ type: z.literal('RegisterDataset'), datasetId: mintedId }),
   FailDataset: z.object({ type: z.literal('FailDataset'), datasetId: mintedId, source: text, error: appErrorSchema }),
   RemoveDataset: z.object({ type: z.literal('RemoveDataset'), datasetId: mintedId }),
+  // issued by the input watcher when a dataset's file(s) changed on disk
+  MarkDatasetChanged: z.object({ type: z.literal('MarkDatasetChanged'), datasetId: mintedId, fingerprint: datasetFingerprintSchema }),
   UndoDatasetAction: z.object({ type: z.literal('UndoDatasetAction'), datasetId: mintedId, seq: undoSeq }),
   RedoDatasetAction: z.object({ type: z.literal('RedoDatasetAction'), datasetId: mintedId, seq: undoSeq }),
 };

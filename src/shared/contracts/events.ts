@@ -5,6 +5,7 @@ import { pageFilterSchema, pageOrderSchema } from './pageView';
 import { sessionForkedSchema } from './sessionForked';
 import { chartSpecSchema } from '../chart/chartSpec';
 import { pivotSpecSchema } from '../pivot/pivotSpec';
+import { datasetFingerprintSchema, queryInputSchema } from './fingerprint';
 
 /** A result column as DuckDB names and types it (`BIGINT`, `DECIMAL(18,3)`, `STRUCT(a INTEGER)`…). */
 export const columnSchema = z.object({ name: z.string(), type: z.string() });
@@ -35,6 +36,8 @@ export const datasetRegisteredSchema = z.object({
   tables: z.array(datasetTableSchema).optional(),
   /** A URL's download: size and SHA-256 of the bytes received, so a later copy can be checked. */
   download: z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
+  /** Its bytes when registered (size, modification time, content hash, Parquet footer, DuckDB version); absent in older logs. */
+  fingerprint: datasetFingerprintSchema.optional(),
 });
 export type DatasetRegistered = z.infer<typeof datasetRegisteredSchema>;
 
@@ -65,7 +68,8 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   /** The editor's text, saved debounced (never per keystroke) so a draft survives a restart. */
   event('DraftSaved', z.object({ sql: z.string() })),
   event('DatasetAttached', z.object({ datasetId: z.string() })),
-  event('QueryStarted', z.object({ queryId: z.string(), sql: z.string() })),
+  /** `rerunOf`: the earlier query of this session it runs again ("Re-run" after an input changed). */
+  event('QueryStarted', z.object({ queryId: z.string(), sql: z.string(), rerunOf: z.string().optional() })),
   event('ExecutionBegan', z.object({ queryId: z.string() })),
   event(
     'QueryCompleted',
@@ -74,6 +78,8 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
       rowCount: z.number().int().nonnegative(),
       columns: z.array(columnSchema),
       durationMs: z.number().nonnegative(),
+      /** The catalog datasets it read (from DuckDB's parser), with their fingerprints then; absent in older logs. */
+      inputs: z.array(queryInputSchema).optional(),
     }),
   ),
   event('QueryFailed', z.object({ queryId: z.string(), error: appErrorSchema })),
@@ -106,6 +112,8 @@ export const datasetEventSchema = z.discriminatedUnion('type', [
   event('DatasetRegistered', datasetRegisteredSchema),
   event('DatasetFailed', z.object({ source: z.string(), error: appErrorSchema })),
   event('DatasetRemoved', z.object({})),
+  /** Its file(s) changed on disk since it was fingerprinted: the new fingerprint. */
+  event('DatasetChanged', z.object({ fingerprint: datasetFingerprintSchema })),
   ...undoEvents(),
 ]);
 export type DatasetEvent = z.infer<typeof datasetEventSchema>;

@@ -35,6 +35,10 @@ function decide(command: DatasetCommand, state: DatasetState): readonly DatasetE
       return state.status === 'Registered' || state.status === 'Failed'
         ? [{ type: 'DatasetRemoved', payload: {} }]
         : reject('DATASET_NOT_FOUND', 'There is no such dataset.');
+    case 'MarkDatasetChanged':
+      return state.status === 'Registered'
+        ? [{ type: 'DatasetChanged', payload: { fingerprint: command.fingerprint } }]
+        : reject('DATASET_NOT_FOUND', 'There is no such dataset.');
     case 'UndoDatasetAction':
       return decideUndo(state.undo, command.seq);
     case 'RedoDatasetAction':
@@ -66,6 +70,8 @@ function evolveStatus(state: DatasetState, event: Exclude<DatasetEvent, { type: 
       return { status: 'Registered', name: event.payload.name, source: event.payload.source };
     case 'DatasetFailed':
       return { status: 'Failed', source: event.payload.source };
+    case 'DatasetChanged':
+      return state;
     case 'DatasetRemoved':
       return state.status === 'Registered' || state.status === 'Failed' ? { status: 'Removed', previous: state } : state;
     default:

@@ -92,7 +92,7 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
         ? reject('QUERY_IN_FLIGHT', 'A query is already running in this session; cancel it or wait.', {
             queryId: q.queryId,
           })
-        : [{ type: 'QueryStarted', payload: { queryId: command.queryId, sql: command.sql } }];
+        : [{ type: 'QueryStarted', payload: { queryId: command.queryId, sql: command.sql, ...(command.rerunOf ? { rerunOf: command.rerunOf } : {}) } }];
     case 'CancelQuery':
       return inFlight(q)
         ? [{ type: 'QueryCancelled', payload: { queryId: q.queryId, reason: command.reason } }]
@@ -111,6 +111,7 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
                 rowCount: command.rowCount,
                 columns: [...command.columns],
                 durationMs: command.durationMs,
+                ...(command.inputs ? { inputs: command.inputs } : {}),
               },
             },
           ]

@@ -9,6 +9,7 @@ import { isUndoable } from '../domain/undoable';
 import { applyToSession, moveTop, pushNew, sessionUndoEntry, type UndoEvent, type UndoStacks, type WritableStacks } from './undoFold';
 import type { ChartSpec } from '../chart/chartSpec';
 import type { PivotSpec } from '../pivot/pivotSpec';
+import { sameContent, type DatasetFingerprint, type QueryInput } from '../contracts/fingerprint';
 
 /**
  * The projected state the UI renders. One pure fold (`foldAppView`) runs in main (projections,
@@ -34,6 +35,10 @@ export interface HistoryEntry {
   readonly chart?: ChartSpec;
   /** Its pivot's settings (PivotSet); absent while no pivot is open. */
   readonly pivot?: PivotSpec;
+  /** The datasets it read, fingerprinted as they were then (docs/share.md, "Provenance"). */
+  readonly inputs?: readonly QueryInput[];
+  /** The earlier query this one ran again (a "Re-run"). */
+  readonly rerunOf?: string;
 }
 
 export interface ExportEntry {
@@ -82,6 +87,10 @@ export interface DatasetView {
   /** A DuckDB database file's tables, queryable as `<name>.<table>`. */
   readonly tables?: readonly DatasetTable[];
   readonly download?: { readonly bytes: number; readonly sha256: string };
+  /** Its file(s) as last fingerprinted: at registration, then at each change seen on disk. */
+  readonly fingerprint?: DatasetFingerprint;
+  /** When its content was last seen changed on disk (DatasetChanged): "changed since it was added". */
+  readonly changedAt?: string;
   /** Its undo stacks: a removal to take back, or to redo once taken back. */
   readonly undo?: UndoStacks;
 }
@@ -215,6 +224,7 @@ class ViewDraft {
         return;
       case 'QueryStarted': {
         const entry: Mutable<HistoryEntry> = { queryId: e.payload.queryId, sql: e.payload.sql, phase: 'Pending', startedAt: e.occurredAt };
+        if (e.payload.rerunOf) entry.rerunOf = e.payload.rerunOf;
         this.ownHistory(s).push(entry);
         return;
       }
@@ -231,10 +241,11 @@ class ViewDraft {
         if (i === -1) return;
         const h = s.history[i]!;
         const { rowCount, columns, durationMs } = e.payload;
+        const provenance = { ...(h.rerunOf ? { rerunOf: h.rerunOf } : {}), ...(e.payload.inputs ? { inputs: e.payload.inputs } : {}) };
         this.ownHistory(s)[i] =
           h.finishedAt === undefined
-            ? { queryId: h.queryId, sql: h.sql, phase: 'Completed', startedAt: h.startedAt, finishedAt: e.occurredAt, rowCount, columns, durationMs }
-            : { ...h, phase: 'Completed', finishedAt: e.occurredAt, rowCount, columns, durationMs };
+            ? { queryId: h.queryId, sql: h.sql, phase: 'Completed', startedAt: h.startedAt, finishedAt: e.occurredAt, rowCount, columns, durationMs, ...provenance }
+            : { ...h, phase: 'Completed', finishedAt: e.occurredAt, rowCount, columns, durationMs, ...provenance };
         return;
       }
       case 'QueryFailed': {
@@ -427,6 +438,11 @@ function evolveDataset(view: DatasetView | undefined, event: DatasetEvent, meta:
     }
     case 'DatasetFailed':
       return view && { ...view, status: 'failed', error: event.payload.error };
+    case 'DatasetChanged': {
+      // A file touched but holding the same bytes gets its new time recorded, and is not "changed".
+      const changed = !view?.fingerprint || !sameContent(view.fingerprint, event.payload.fingerprint);
+      return view && { ...view, fingerprint: event.payload.fingerprint, ...(changed ? { changedAt: meta.occurredAt } : {}) };
+    }
     case 'DatasetRemoved':
       return undefined;
     case 'ActionUndone':

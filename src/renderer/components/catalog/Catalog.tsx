@@ -82,6 +82,7 @@ export const Catalog = forwardRef<CatalogHandle, Props>(function Catalog({ datas
                       {d.format} · {countOf(d.columns.length, 'column')}
                     </span>
                   )}
+                  {d.status === 'ready' && d.changedAt && <span className="meta changed"> · changed since it was added</span>}
                 </button>
                 <button
                   className="dataset-actions"

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { FOLDER_HASH_LIMIT_BYTES, type DatasetFingerprint } from '../../shared/contracts/fingerprint';
+import { isGlob } from '../../shared/domain/datasetName';
+import type { FingerprintTarget } from '../query/workerProtocol';
+
+
+/**
+ * Fingerprints a dataset's file(s) on the DuckDB worker thread, so hashing a 1 GB file never runs
+ * on main: the content streams through SHA-256 a chunk at a time (never held whole in memory), and
+ * the file list and Parquet footer come from DuckDB's own `glob` and `parquet_file_metadata`.
+ */
+export async function fingerprintSource(admin: DuckDBConnection, target: FingerprintTarget): Promise<DatasetFingerprint> {
+  const files = isGlob(target.path) ? await globFiles(admin, target.path) : [target.path];
+  const stats = await Promise.all(files.map(async (file) => ({ file, ...(await statOf(file)) })));
+  const bytes = stats.reduce((sum, s) => sum + s.bytes, 0);
+  const modifiedMs = stats.reduce((latest, s) => Math.max(latest, s.modifiedMs), 0);
+  const many = isGlob(target.path);
+  const hashable = target.content && (!many || bytes <= FOLDER_HASH_LIMIT_BYTES);
+  const version = await admin.runAndReadAll('SELECT version() AS v');
+  return {
+    bytes,
+    modifiedMs,
+    ...(hashable ? { sha256: await hashFiles(files) } : {}),
+    ...(many ? { files: { count: files.length, listSha256: listHash(stats) } } : {}),
+    ...(target.parquet && target.content && files.length > 0 ? { parquet: await parquetFooter(admin, target.path) } : {}),
+    duckdbVersion: String(version.getRowObjectsJS()[0]?.['v'] ?? 'unknown'),
+  };
+}
+
+async function globFiles(admin: DuckDBConnection, pattern: string): Promise<string[]> {
+  const rows = (await admin.runAndReadAll('SELECT file FROM glob($1) ORDER BY file', [pattern])).getRowObjectsJS();
+  return rows.map((r) => String(r['file']));
+}
+
+async function statOf(file: string): Promise<{ bytes: number; modifiedMs: number }> {
+  const s = await stat(file);
+  return { bytes: s.size, modifiedMs: Math.floor(s.mtimeMs) };
+}
+
+/** One SHA-256 over the files in order, streamed in 1 MiB chunks. */
+async function hashFiles(files: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of files) {
+    for await (const chunk of createReadStream(file, { highWaterMark: 2 ** 20 })) hash.update(chunk as Buffer);
+  }
+  return hash.digest('hex');
+}
+
+function listHash(stats: readonly { file: string; bytes: number; modifiedMs: number }[]): string {
+  const hash = createHash('sha256');
+  for (const s of stats) hash.update(`${s.file}\0${s.bytes}\0${s.modifiedMs}\n`);
+  return hash.digest('hex');
+}
+
+async function parquetFooter(admin: DuckDBConnection, path: string): Promise<NonNullable<DatasetFingerprint['parquet']>> {
+  const reader = await admin.runAndReadAll(
+    'SELECT sum(num_rows)::BIGINT AS n, sum(num_row_groups)::BIGINT AS g, min(created_by) AS c FROM parquet_file_metadata($1)',
+    [path],
+  );
+  const row = reader.getRowObjectsJS()[0] ?? {};
+  const createdBy = row['c'];
+  return { rows: Number(row['n'] ?? 0), rowGroups: Number(row['g'] ?? 0), createdBy: typeof createdBy === 'string' ? createdBy : null };
+}

@@ -1,0 +1,75 @@
+import { stat } from 'node:fs/promises';
+import { toAppError } from '../../shared/contracts/errors';
+import { looksChanged, sameContent, type DatasetFingerprint } from '../../shared/contracts/fingerprint';
+import type { DatasetFormat } from '../../shared/contracts/events';
+import { isGlob } from '../../shared/domain/datasetName';
+import type { DatasetView } from '../../shared/views/appView';
+import type { CommandHandler } from '../commands/commandHandler';
+import { systemMeta } from '../commands/systemMeta';
+import { newErrorId } from '../platform/ids';
+import type { Logger } from '../platform/logger';
+import type { QueryWorker } from '../query/queryWorker';
+import type { Projections } from '../streams/projections';
+import { fingerprintTarget } from './fingerprintTarget';
+
+/** How often the watcher looks at the registered files when nothing asks it to sooner. */
+export const DEFAULT_INPUT_WATCH_MS = 2000;
+
+/**
+ * Notices when a registered dataset's file(s) change on disk (docs/share.md, "Provenance"). A look
+ * is cheap (a stat, or for a folder the worker's file list) and runs off the hot path, on a timer and
+ * when a host asks (a window gained focus); only a size or time that differs from the fingerprint
+ * makes the worker hash again, and a new fingerprint is recorded as DatasetChanged.
+ */
+export class InputWatcher {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private looking: Promise<void> | undefined;
+
+  constructor(
+    private readonly handler: CommandHandler,
+    private readonly pool: QueryWorker,
+    private readonly projections: Projections,
+    private readonly log: Logger,
+    private readonly intervalMs: number = DEFAULT_INPUT_WATCH_MS,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.check(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** One look at every watched dataset; a look already under way is joined, never doubled. */
+  check(): Promise<void> {
+    this.looking ??= this.lookAll().finally(() => (this.looking = undefined));
+    return this.looking;
+  }
+
+  private async lookAll(): Promise<void> {
+    for (const ds of Object.values(this.projections.current.view.datasets)) {
+      if (ds.status !== 'ready' || !ds.fingerprint || !ds.format) continue;
+      try {
+        await this.look(ds, ds.format, ds.fingerprint);
+      } catch (e) {
+        // A file gone or unreadable for a moment is looked at again next time; queries say why they fail.
+        this.log.debug({ errorId: toAppError(e, newErrorId()).id, dataset: ds.name }, 'dataset not looked at');
+      }
+    }
+  }
+
+  private async look(ds: DatasetView, format: DatasetFormat, recorded: DatasetFingerprint): Promise<void> {
+    const { target, watched } = fingerprintTarget(ds.source, format, ds.location);
+    if (!watched) return;
+    const now = isGlob(target.path)
+      ? await this.pool.request({ type: 'fingerprint', target: { ...target, content: false } }).then((f) => ({ bytes: f.bytes, modifiedMs: f.modifiedMs, ...(f.files ? { listSha256: f.files.listSha256 } : {}) }))
+      : await stat(target.path).then((s) => ({ bytes: s.size, modifiedMs: Math.floor(s.mtimeMs) }));
+    if (!looksChanged(recorded, now)) return;
+    const fresh = await this.pool.request({ type: 'fingerprint', target });
+    const result = await this.handler.handle({ type: 'MarkDatasetChanged', datasetId: ds.id, fingerprint: fresh }, systemMeta(undefined));
+    if (!result.ok) this.log.warn({ errorId: result.error.id, dataset: ds.name }, result.error.message);
+    else if (!sameContent(recorded, fresh)) this.log.info({ dataset: ds.name }, 'dataset changed on disk');
+  }
+}

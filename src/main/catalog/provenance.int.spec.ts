@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { closeSync, copyFileSync, ftruncateSync, mkdirSync, openSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import type { EventEnvelope } from '../../shared/contracts/events';
+import { openSessions, type DatasetView } from '../../shared/views/appView';
+import { changedInputs } from '../../shared/views/inputChanges';
+import { queryEnd, startQuery, waitForEvent } from '../../../test/support/coreEvents';
+import { useTestCore } from '../../../test/support/useTestCore';
+
+const VEGA = 'node_modules/vega-datasets/data';
+const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('provenance (real files in a temp dir, real DuckDB)', () => {
+  // The timer stays out of the way: each test asks the watcher to look when it means it to.
+  const t = useTestCore('all', { inputWatchMs: 3_600_000 });
+  let files = '';
+
+  async function add(source: string): Promise<DatasetView> {
+    const core = t.core();
+    const ack = await core.dispatch({ type: 'AddDataset', source });
+    if (!ack.ok) throw new Error(ack.error.message);
+    await core.catalog.idle();
+    const ds = core.view().datasets[ack.value.aggregateId];
+    if (ds?.status !== 'ready') throw new Error(`not registered: ${JSON.stringify(ds?.error)}`);
+    return ds;
+  }
+
+  async function run(sql: string, rerunOf?: string): Promise<Extract<EventEnvelope, { type: 'QueryCompleted' }>> {
+    const core = t.core();
+    const sessionId = openSessions(core.view())[0]!.id;
+    const queryId = rerunOf
+      ? await core.dispatch({ type: 'StartQuery', sessionId, sql, rerunOf }).then((a) => (a.ok ? a.value.queryId! : Promise.reject(new Error(a.error.message))))
+      : await startQuery(core, sessionId, sql);
+    const end = await queryEnd(core, sessionId, queryId);
+    if (end.type !== 'QueryCompleted') throw new Error(`query ended ${end.type}`);
+    return end;
+  }
+
+  it('fingerprints a CSV and a Parquet file when they are added: size, time, content hash, footer, DuckDB version', async () => {
+    files = join(t.dir(), 'files');
+    mkdirSync(files);
+    copyFileSync(`${VEGA}/seattle-weather.csv`, join(files, 'weather.csv'));
+    copyFileSync(`${VEGA}/flights-3m.parquet`, join(files, 'flights.parquet'));
+    const weather = await add(join(files, 'weather.csv'));
+    expect(weather.fingerprint).toMatchObject({ bytes: readFileSync(join(files, 'weather.csv')).length, sha256: sha256(join(files, 'weather.csv')) });
+    expect(weather.fingerprint?.duckdbVersion).toMatch(/^v\d+\.\d+/);
+    expect(weather.fingerprint?.parquet).toBeUndefined();
+    const flights = await add(join(files, 'flights.parquet'));
+    const raw = await (await DuckDBInstance.create(':memory:')).connect();
+    const footer = (await raw.runAndReadAll(`SELECT num_rows::INTEGER AS n, num_row_groups::INTEGER AS g, created_by AS c FROM parquet_file_metadata('${join(files, 'flights.parquet')}')`)).getRowObjectsJS()[0]!;
+    raw.closeSync();
+    expect(flights.fingerprint?.parquet).toEqual({ rows: footer['n'], rowGroups: footer['g'], createdBy: footer['c'] });
+    expect(flights.fingerprint?.sha256).toBe(sha256(join(files, 'flights.parquet')));
+  });
+
+  it('a folder is fingerprinted by its file list, and its content while small', async () => {
+    const folder = join(files, 'parts');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.csv'), 'x\n1\n');
+    writeFileSync(join(folder, 'b.csv'), 'x\n2\n');
+    const parts = await add(folder);
+    expect(parts.fingerprint).toMatchObject({ bytes: 8, files: { count: 2 } });
+    expect(parts.fingerprint?.sha256).toBe(createHash('sha256').update('x\n1\nx\n2\n').digest('hex'));
+  });
+
+  it('records the datasets a join of two read, and those a CTE reads (not the CTE itself)', async () => {
+    const core = t.core();
+    const byName = (name: string) => Object.values(core.view().datasets).find((d) => d.name === name)!;
+    const weather = byName('weather');
+    const flights = byName('flights');
+    const join2 = await run('SELECT count(*) FROM weather w JOIN flights f ON true WHERE w.precipitation > 1000');
+    expect(join2.payload.inputs?.map((i) => i.name).sort()).toEqual(['flights', 'weather']);
+    expect(join2.payload.inputs?.find((i) => i.name === 'weather')).toEqual({ datasetId: weather.id, name: 'weather', fingerprint: weather.fingerprint });
+    // `flights` here is a CTE that shadows the dataset: only weather is read.
+    const cte = await run('WITH flights AS (SELECT * FROM weather WHERE weather = $$sun$$) SELECT count(*) FROM flights');
+    expect(cte.payload.inputs).toEqual([{ datasetId: weather.id, name: 'weather', fingerprint: weather.fingerprint }]);
+    const none = await run('SELECT 42 AS answer');
+    expect(none.payload.inputs).toEqual([]);
+    void flights;
+  });
+
+  it('a file rewritten on disk: DatasetChanged with the new fingerprint, its results flagged; a re-run records both fingerprints', async () => {
+    const core = t.core();
+    const path = join(files, 'weather.csv');
+    const before = Object.values(core.view().datasets).find((d) => d.name === 'weather')!;
+    const first = await run('SELECT count(*) AS n FROM weather');
+    const entryOf = (queryId: string) => openSessions(core.view())[0]!.history.find((h) => h.queryId === queryId)!;
+    expect(changedInputs(entryOf(first.payload.queryId), core.view().datasets)).toEqual([]);
+
+    // Touched, not changed: a new time is recorded, nothing is flagged.
+    utimesSync(path, new Date(), new Date(Date.now() + 5_000));
+    const touched = waitForEvent(core, (e) => (e.type === 'DatasetChanged' && e.aggregateId === before.id ? e : undefined));
+    await core.inputs.check();
+    expect((await touched).payload.fingerprint.sha256).toBe(before.fingerprint?.sha256);
+    expect(core.view().datasets[before.id]?.changedAt).toBeUndefined();
+    expect(changedInputs(entryOf(first.payload.queryId), core.view().datasets)).toEqual([]);
+
+    writeFileSync(path, readFileSync(path, 'utf8') + '2016-01-01,0,1,0,1,sun\n');
+    const changed = waitForEvent(core, (e) => (e.type === 'DatasetChanged' && e.aggregateId === before.id ? e : undefined));
+    await core.inputs.check();
+    const event = await changed;
+    expect(event.payload.fingerprint.sha256).toBe(sha256(path));
+    expect(core.view().datasets[before.id]?.changedAt).toBeDefined();
+    expect(changedInputs(entryOf(first.payload.queryId), core.view().datasets).map((i) => i.name)).toEqual(['weather']);
+
+    // Nothing more changed: a second look records nothing.
+    const seq = core.store.lastSeq();
+    await core.inputs.check();
+    expect(core.store.lastSeq()).toBe(seq);
+
+    const again = await run('SELECT count(*) AS n FROM weather', first.payload.queryId);
+    expect(again.payload.inputs).toEqual([{ datasetId: before.id, name: 'weather', fingerprint: event.payload.fingerprint, before: before.fingerprint }]);
+    const rerun = openSessions(core.view())[0]!.history.at(-1)!;
+    expect(rerun.rerunOf).toBe(first.payload.queryId);
+    expect(changedInputs(rerun, core.view().datasets)).toEqual([]);
+  });
+
+  it('hashes a big file on the worker: main’s event loop stays idle meanwhile', async () => {
+    const big = join(t.dir(), 'big.bin');
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, 128 * 2 ** 20); // sparse: 128 MiB of zeros, made at once
+    closeSync(fd);
+    const before = performance.eventLoopUtilization();
+    const fingerprint = await t.core().pool.request({ type: 'fingerprint', target: { path: big, parquet: false, content: true } });
+    const busy = performance.eventLoopUtilization(before).utilization;
+    expect(fingerprint.sha256).toBe('254bcc3fc4f27172636df4bf32de9f107f620d559b20d760197e452b97453917');
+    // Hashing it here would keep main busy most of that time.
+    expect(busy).toBeLessThan(0.3);
+  });
+});

@@ -1,0 +1,38 @@
+import type { QueryInput } from '../../shared/contracts/fingerprint';
+import type { AppView, DatasetView } from '../../shared/views/appView';
+import type { ParsedRefs, TableRef } from './tableRefs';
+
+/**
+ * The catalog datasets a parsed script reads, each with its fingerprint now; `before`: the
+ * fingerprints the re-run query recorded (by dataset), kept beside the new ones. DuckDB folds
+ * unquoted names to lower case when it looks them up, so names are matched without case.
+ */
+export function queryInputs(parsed: ParsedRefs, datasets: AppView['datasets'], before?: readonly QueryInput[]): QueryInput[] {
+  const ready = Object.values(datasets).filter((d) => d.status === 'ready' && d.name);
+  const found = new Map<string, DatasetView>();
+  for (const ref of parsed.tables) {
+    const ds = datasetOf(ref, ready, parsed.ctes);
+    if (ds) found.set(ds.id, ds);
+  }
+  return [...found.values()].map((ds) => {
+    const earlier = before?.find((i) => i.datasetId === ds.id)?.fingerprint;
+    return { datasetId: ds.id, name: ds.name ?? '', ...(ds.fingerprint ? { fingerprint: ds.fingerprint } : {}), ...(earlier ? { before: earlier } : {}) };
+  });
+}
+
+function datasetOf(ref: TableRef, ready: readonly DatasetView[], ctes: ReadonlySet<string>): DatasetView | undefined {
+  const table = ref.table.toLowerCase();
+  const schema = ref.schema.toLowerCase();
+  const catalog = ref.catalog.toLowerCase();
+  const named = (name: string) => ready.find((d) => d.name?.toLowerCase() === name);
+  // A database file attached under its name: `db.table` (parsed as schema.table) or `db.main.table`.
+  const attached = (name: string) => {
+    const ds = named(name);
+    return ds?.format === 'duckdb' ? ds : undefined;
+  };
+  if (catalog) return attached(catalog);
+  if (schema && schema !== 'main') return attached(schema);
+  if (!schema && ctes.has(table)) return undefined;
+  const ds = named(table);
+  return ds && ds.format !== 'duckdb' ? ds : undefined;
+}
