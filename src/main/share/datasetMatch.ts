@@ -1,3 +1,4 @@
+import { sameContent } from '../../shared/contracts/fingerprint';
 import { existsSync } from 'node:fs';
 import type { DatasetRegistered } from '../../shared/contracts/events';
 import type { MissingDataset } from '../../shared/contracts/sessionImport';
@@ -53,15 +54,11 @@ export function planDatasets(events: readonly ImportedEvent[], view: AppView, kn
   return { dropped, matched, missing };
 }
 
-/** Fingerprints decide when both sides carry one (recorded at registration); otherwise the same source is the same data. */
+/**
+ * Fingerprints decide when both sides carry one (the same content, whatever the file's path or
+ * time on either machine); otherwise the same source is the same data.
+ */
 function sameData(local: DatasetView, imported: DatasetRegistered): boolean {
-  const a = fingerprintOf(local);
-  const b = fingerprintOf(imported);
-  if (a !== undefined && b !== undefined) return a === b;
+  if (local.fingerprint && imported.fingerprint) return sameContent(local.fingerprint, imported.fingerprint);
   return local.source === imported.source;
-}
-
-function fingerprintOf(value: object): string | undefined {
-  const f = (value as { fingerprint?: unknown }).fingerprint;
-  return f === undefined || f === null ? undefined : JSON.stringify(f);
 }

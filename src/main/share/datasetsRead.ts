@@ -1,13 +1,14 @@
 import type { DatasetView } from '../../shared/views/appView';
+import { queryInputs } from '../query/queryInputs';
 import type { QueryWorker } from '../query/queryWorker';
+import { tableRefs, type ParsedRefs } from '../query/tableRefs';
 
 /** Statements parsed per worker request. */
 const CHUNK = 2000;
 
 /**
- * The catalog datasets each statement reads, from DuckDB's own parse tree (`json_serialize_sql`):
- * every table reference is matched to a dataset by name, case-insensitively (a DuckDB file's
- * dataset by its catalog or schema part, `db.table`). Text DuckDB cannot parse reads nothing.
+ * The catalog datasets each statement reads, from DuckDB's own parse tree (`json_serialize_sql`),
+ * matched to datasets as a query's recorded inputs are. Text DuckDB cannot serialize reads nothing.
  * Answers a map from statement text to the datasets it read, in catalog order.
  */
 export async function datasetsRead(pool: Pick<QueryWorker, 'request'>, statements: readonly string[], datasets: readonly DatasetView[]): Promise<Map<string, DatasetView[]>> {
@@ -15,8 +16,8 @@ export async function datasetsRead(pool: Pick<QueryWorker, 'request'>, statement
   const answer = new Map<string, DatasetView[]>();
   for (let start = 0; start < distinct.length; start += CHUNK) {
     const chunk = distinct.slice(start, start + CHUNK);
-    const names = await tableNames(pool, chunk);
-    chunk.forEach((sql, i) => answer.set(sql, datasets.filter((d) => d.name !== undefined && names[i]!.has(d.name.toLowerCase()))));
+    const read = await readBy(pool, chunk, datasets);
+    chunk.forEach((sql, i) => answer.set(sql, read[i] ?? []));
   }
   return answer;
 }
@@ -37,8 +38,7 @@ export async function datasetsUsed(pool: Pick<QueryWorker, 'request'>, statement
       return named.some((d) => !found.has(d) && spells(text, d.name));
     });
     if (chunk.length === 0) continue;
-    const names = await tableNames(pool, chunk);
-    for (const n of names) for (const d of named) if (n.has(d.name.toLowerCase())) found.add(d);
+    for (const read of await readBy(pool, chunk, named)) for (const d of read) found.add(d);
   }
   return datasets.filter((d) => found.has(d));
 }
@@ -49,9 +49,23 @@ function spells(text: string, name: string): boolean {
   return text.includes(lower) || text.includes(lower.replaceAll('"', '""'));
 }
 
-/** The names each statement's table references could be a dataset by, lower-cased, from DuckDB's parse tree. */
-async function tableNames(pool: Pick<QueryWorker, 'request'>, statements: readonly string[]): Promise<Set<string>[]> {
-  const names = statements.map(() => new Set<string>());
+/**
+ * Which datasets each statement reads, by the one rule queries record their inputs with
+ * (query/queryInputs.ts: CTE names shadow datasets, a DuckDB file is read as `db.table`).
+ */
+async function readBy(pool: Pick<QueryWorker, 'request'>, statements: readonly string[], datasets: readonly DatasetView[]): Promise<DatasetView[][]> {
+  const byId = Object.fromEntries(datasets.map((d) => [d.id, d]));
+  const parsed = await parseTrees(pool, statements);
+  return parsed.map((refs) => {
+    if (!refs) return [];
+    const ids = new Set(queryInputs(refs, byId).map((i) => i.datasetId));
+    return datasets.filter((d) => ids.has(d.id));
+  });
+}
+
+/** DuckDB's parse tree of each statement, read for its table references (undefined: not a SELECT DuckDB serializes). */
+async function parseTrees(pool: Pick<QueryWorker, 'request'>, statements: readonly string[]): Promise<(ParsedRefs | undefined)[]> {
+  const out: (ParsedRefs | undefined)[] = statements.map(() => undefined);
   const rows = await pool.request({
     type: 'read',
     // The statements travel as one bound JSON parameter; nothing of them is spliced into SQL.
@@ -59,26 +73,6 @@ async function tableNames(pool: Pick<QueryWorker, 'request'>, statements: readon
           FROM (SELECT unnest(l) AS s, unnest(generate_series(1, len(l))) AS i FROM (SELECT from_json($1::VARCHAR, '["VARCHAR"]') AS l))`,
     params: [JSON.stringify(statements)],
   });
-  for (const row of rows) {
-    const set = names[Number(row['i']) - 1];
-    if (set) collectTableNames(JSON.parse(String(row['tree'])) as unknown, set);
-  }
-  return names;
-}
-
-/** Every name a BASE_TABLE reference in the tree could be a dataset by: its table, schema and catalog parts. */
-function collectTableNames(node: unknown, names: Set<string>): void {
-  if (Array.isArray(node)) {
-    for (const n of node) collectTableNames(n, names);
-    return;
-  }
-  if (node === null || typeof node !== 'object') return;
-  const o = node as Record<string, unknown>;
-  if (o['type'] === 'BASE_TABLE') {
-    for (const key of ['table_name', 'schema_name', 'catalog_name']) {
-      const v = o[key];
-      if (typeof v === 'string' && v !== '') names.add(v.toLowerCase());
-    }
-  }
-  for (const v of Object.values(o)) if (v !== null && typeof v === 'object') collectTableNames(v, names);
+  for (const row of rows) out[Number(row['i']) - 1] = tableRefs(String(row['tree']));
+  return out;
 }
