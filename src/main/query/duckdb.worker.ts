@@ -16,6 +16,8 @@ import { registerDataset, unregisterDataset } from '../catalog/readers.worker';
 import { cancelProfile, interruptProfiles, runProfile } from '../explore/profileRunner.worker';
 import { cancelChart, interruptCharts, runChart } from '../chart/chartRunner.worker';
 import { cancelPreview, interruptPreviews, runPreview } from '../instant/previewRunner.worker';
+import { explainHistoryRefusal, refuseHistoryWrites } from '../history/historyGuard.worker';
+import { openHistoryStore } from '../history/historyStore.worker';
 import { PREVIEW_SAMPLE } from '../instant/previewSample.worker';
 import { readPage } from './pageReader.worker';
 import { explainDuckdbFailure } from './queryErrors.worker';
@@ -35,7 +37,9 @@ const ready = (async () => {
   const instance = await DuckDBInstance.fromCache(config.dbPath, { ...config.duckdb });
   const [reader, admin] = await Promise.all([instance.connect(), instance.connect()]);
   await admin.run(`CREATE SCHEMA IF NOT EXISTS ${RESULTS_SCHEMA}`);
-  return { instance, reader, admin };
+  // The read-only `sextant` schema of Sextant's own history, and the connection that guards it.
+  const [history, guard] = await Promise.all([openHistoryStore(instance, config.dbPath), instance.connect()]);
+  return { instance, reader, admin, history, guard };
 })();
 ready.then(
   () => post({ type: 'ready' }),
@@ -132,6 +136,7 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
   const c = await ready;
   switch (request.type) {
     case 'run':
+      await refuseHistoryWrites(c.guard, request.sql);
       return run(c.instance, request.jobId, request.sql, request.resultTable);
     case 'page':
       return readPage(c.reader, request.resultTable, request.columnCount, request.offset, request.limit);
@@ -167,6 +172,8 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
     case 'cancelChart':
       cancelChart(request.chartId);
       return null;
+    case 'history':
+      return c.history.apply(request.batch);
   }
 }
 
@@ -203,6 +210,7 @@ const FALLBACK_CODE = {
   cancelPreview: 'INTERNAL',
   chart: 'SQL_ERROR',
   cancelChart: 'INTERNAL',
+  history: 'INTERNAL',
 } as const;
 
 /**
@@ -214,5 +222,5 @@ function classify(e: unknown, request: JobRequest): AppError {
   const id = randomUUID();
   if (cancelled.delete(request.jobId)) return { id, code: 'INTERRUPTED', message: 'The query was cancelled.' };
   const error = toAppError(e, id, FALLBACK_CODE[request.type]);
-  return explainDuckdbFailure(error, request.type === 'run' ? 'this query' : 'this request');
+  return explainHistoryRefusal(explainDuckdbFailure(error, request.type === 'run' ? 'this query' : 'this request'));
 }

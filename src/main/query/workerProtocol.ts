@@ -55,7 +55,64 @@ export type WorkerRequest =
   /** A chart's marks (src/shared/chart/chartSql.ts) on the charts' own connections: rows as text. */
   | { readonly type: 'chart'; readonly jobId: number; readonly chartId: string; readonly sql: string }
   /** Interrupts the chart query `chartId` (or keeps it from starting). */
-  | { readonly type: 'cancelChart'; readonly jobId: number; readonly chartId: string };
+  | { readonly type: 'cancelChart'; readonly jobId: number; readonly chartId: string }
+  /** Rows for the read-only `sextant` schema (src/main/history), applied in one transaction. */
+  | { readonly type: 'history'; readonly jobId: number; readonly batch: HistoryBatch };
+
+/** A stored event as `sextant.events` shows it. */
+export interface HistoryEventRow {
+  readonly globalSeq: number;
+  readonly type: string;
+  readonly topic: string;
+  readonly aggregateType: string;
+  readonly aggregateId: string;
+  readonly aggregateSeq: number;
+  readonly occurredAt: string;
+  /** The event's payload as JSON text. */
+  readonly payload: string;
+}
+
+/** A query as `sextant.queries` shows it; sent whole each time it changes (the worker replaces it by id). */
+export interface HistoryQueryRow {
+  readonly queryId: string;
+  readonly sessionId: string;
+  readonly sql: string;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly durationMs: number | null;
+  readonly rows: number | null;
+  readonly status: 'running' | 'completed' | 'failed' | 'cancelled';
+  readonly errorCode: string | null;
+  readonly errorMessage: string | null;
+}
+
+export interface HistorySessionRow {
+  readonly sessionId: string;
+  readonly title: string;
+  readonly openedAt: string;
+  readonly closedAt: string | null;
+  readonly status: 'open' | 'closed';
+}
+
+export interface HistoryDatasetRow {
+  readonly datasetId: string;
+  readonly name: string | null;
+  readonly source: string;
+  readonly format: string | null;
+  readonly status: 'pending' | 'registered' | 'failed' | 'removed';
+  readonly requestedAt: string;
+  readonly registeredAt: string | null;
+  readonly errorCode: string | null;
+}
+
+/** One append to the history tables; `reset` empties them first (a refill from the log). */
+export interface HistoryBatch {
+  readonly reset: boolean;
+  readonly events: readonly HistoryEventRow[];
+  readonly queries: readonly HistoryQueryRow[];
+  readonly sessions: readonly HistorySessionRow[];
+  readonly datasets: readonly HistoryDatasetRow[];
+}
 
 export interface RunOutcome {
   readonly rowCount: number;
@@ -81,6 +138,8 @@ export interface ReplyOf {
   cancelPreview: null;
   chart: ReadonlyArray<ReadonlyArray<string | null>>;
   cancelChart: null;
+  /** Which worker thread holds the history: a new one (after a crash) starts empty and is refilled. */
+  history: { readonly generation: string };
 }
 
 export interface RunProgress {
