@@ -2,21 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LIST, VARCHAR, listValue, type DuckDBAppender, type DuckDBConnection, type DuckDBInstance } from '@duckdb/node-api';
-import { literal } from '../query/sql';
+import { HISTORY_SCHEMA, HISTORY_VIEWS } from '../../shared/history/historySchema';
+import { ident, literal } from '../query/sql';
 import type { HistoryBatch } from '../query/workerProtocol';
 import { tablesReadBy } from './tablesRead.worker';
 
-/** The schema a person queries: `sextant.queries`, `sextant.events`, … (a read-only attachment). */
-export const HISTORY_SCHEMA = 'sextant';
+export { HISTORY_SCHEMA };
 /** Where the rows live: an in-memory database only this module writes (historyGuard refuses others). */
 export const HISTORY_STORE = 'sextant_history_store';
 
-const TABLES = `
-CREATE TABLE ${HISTORY_STORE}.events (global_seq BIGINT PRIMARY KEY, type VARCHAR, topic VARCHAR, aggregate_type VARCHAR, aggregate_id VARCHAR, aggregate_seq BIGINT, occurred_at TIMESTAMPTZ, payload JSON);
-CREATE TABLE ${HISTORY_STORE}.queries (query_id VARCHAR PRIMARY KEY, session_id VARCHAR, sql VARCHAR, started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ, duration_ms DOUBLE, "rows" BIGINT, status VARCHAR, error_code VARCHAR, error_message VARCHAR, datasets_read VARCHAR[]);
-CREATE TABLE ${HISTORY_STORE}.sessions (session_id VARCHAR PRIMARY KEY, title VARCHAR, opened_at TIMESTAMPTZ, closed_at TIMESTAMPTZ, status VARCHAR);
-CREATE TABLE ${HISTORY_STORE}.datasets (dataset_id VARCHAR PRIMARY KEY, name VARCHAR, source VARCHAR, format VARCHAR, status VARCHAR, requested_at TIMESTAMPTZ, registered_at TIMESTAMPTZ, error_code VARCHAR);
-`;
+/** One table per view, keyed by its first column (query_id, session_id, dataset_id, global_seq): batches replace rows by it. */
+const TABLES = Object.entries(HISTORY_VIEWS)
+  .map(([view, columns]) => `CREATE TABLE ${HISTORY_STORE}.${view} (${columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ')}, PRIMARY KEY (${ident(columns[0].name)}));`)
+  .join('\n');
 
 /** Staging tables are the connection's own (TEMP): the appender fills them, one INSERT moves them. */
 const STAGING = `
@@ -26,13 +24,10 @@ CREATE TEMP TABLE stage_sessions (session_id VARCHAR, title VARCHAR, opened_at V
 CREATE TEMP TABLE stage_datasets (dataset_id VARCHAR, name VARCHAR, source VARCHAR, format VARCHAR, status VARCHAR, requested_at VARCHAR, registered_at VARCHAR, error_code VARCHAR);
 `;
 
-/** The views a person sees; they read the store's tables when queried, so they are always current. */
-const VIEWS = `
-CREATE VIEW ${HISTORY_SCHEMA}.events AS SELECT global_seq, type, topic, aggregate_type, aggregate_id, aggregate_seq, occurred_at, payload FROM ${HISTORY_STORE}.main.events;
-CREATE VIEW ${HISTORY_SCHEMA}.queries AS SELECT query_id, session_id, sql, started_at, finished_at, duration_ms, "rows", status, error_code, error_message, datasets_read FROM ${HISTORY_STORE}.main.queries;
-CREATE VIEW ${HISTORY_SCHEMA}.sessions AS SELECT session_id, title, opened_at, closed_at, status FROM ${HISTORY_STORE}.main.sessions;
-CREATE VIEW ${HISTORY_SCHEMA}.datasets AS SELECT dataset_id, name, source, format, status, requested_at, registered_at, error_code FROM ${HISTORY_STORE}.main.datasets;
-`;
+/** The views a person sees (shared/history/historySchema.ts); they read the store's tables when queried, so they are always current. */
+const VIEWS = Object.entries(HISTORY_VIEWS)
+  .map(([view, columns]) => `CREATE VIEW ${HISTORY_SCHEMA}.${view} AS SELECT ${columns.map((c) => ident(c.name)).join(', ')} FROM ${HISTORY_STORE}.main.${view};`)
+  .join('\n');
 
 export interface HistoryStore {
   /** Minted when this thread opened the store: main refills a store whose generation changed. */

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { HISTORY_VIEWS } from '../../shared/history/historySchema';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd, startQuery, waitForEvent } from '../../../test/support/coreEvents';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
@@ -64,6 +65,13 @@ describe('the sextant schema: the history as data (real core, real DuckDB)', () 
     expect(sessions.rows).toEqual([['open']]);
     const datasets = await run(core, sessionId, `select name, format, status from sextant.datasets`);
     expect(datasets.rows).toEqual([['trips', 'csv', 'registered']]);
+  });
+
+  it('each view has the columns the editor offers for completion (shared/history/historySchema.ts)', async () => {
+    for (const [view, columns] of Object.entries(HISTORY_VIEWS)) {
+      const described = await core.pool.request({ type: 'read', sql: `select column_name, column_type from (describe sextant.${view})` });
+      expect(described.map((r) => ({ name: r['column_name'], type: r['column_type'] })), view).toEqual(columns);
+    }
   });
 
   it.each([
