@@ -6,6 +6,7 @@ import { openSessions } from '../../shared/views/appView';
 import { queryEnd, startQuery, waitForEvent } from '../../../test/support/coreEvents';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { useTestCore } from '../../../test/support/useTestCore';
+import { crashQueryWorker } from '../../../test/support/workerFaults';
 
 /** Runs `sql` through the app (StartQuery → worker → result table) and reads its rows back as text, row-major. */
 async function run(core: TestCore, sessionId: string, sql: string) {
@@ -139,5 +140,29 @@ describe('the sextant schema after a restart', () => {
     } finally {
       dir.remove();
     }
+  });
+});
+
+describe('the sextant schema after the worker crashed', () => {
+  const started = useTestCore('each');
+  it('the replacement worker starts empty and is filled again from the log', async () => {
+    const core = started.core();
+    const sessionId = openSessions(core.projections.current.view)[0]!.id;
+    const before = await run(core, sessionId, 'select 1 as before_crash');
+    crashQueryWorker(core);
+    // Until the fresh thread answers (the dying one fails what it is sent).
+    for (;;) {
+      const answered = await core.pool.request({ type: 'read', sql: 'select 1' }).then(() => true, () => false);
+      if (answered) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const after = await run(core, sessionId, 'select 2 as after_crash');
+    expect(after.end.type).toBe('QueryCompleted');
+    await core.history.settled();
+    const { rows } = await run(core, sessionId, `select sql, status from sextant.queries where query_id in ('${before.queryId}', '${after.queryId}') order by started_at`);
+    expect(rows).toEqual([
+      ['select 1 as before_crash', 'completed'],
+      ['select 2 as after_crash', 'completed'],
+    ]);
   });
 });
