@@ -13,6 +13,9 @@ export const noChanges = (): HistoryChanges => ({ events: [], queries: new Map()
 
 export const isEmpty = (c: HistoryChanges): boolean => c.events.length === 0 && c.queries.size === 0 && c.sessions.size === 0 && c.datasets.size === 0;
 
+/** A person sees an error's id, code and message; its stack (internal paths) stays in the log. */
+const withoutStacks = (key: string, value: unknown): unknown => (key === 'stack' ? undefined : value);
+
 const elapsedMs = (from: string, to: string): number => Math.max(0, Date.parse(to) - Date.parse(from));
 
 /**
@@ -34,7 +37,7 @@ export class HistoryRows {
       aggregateId: e.aggregateId,
       aggregateSeq: e.aggregateSeq,
       occurredAt: e.occurredAt,
-      payload: JSON.stringify(e.payload),
+      payload: JSON.stringify(e.payload, withoutStacks),
     });
     const at = e.occurredAt;
     const query = (queryId: string, change: (q: HistoryQueryRow) => HistoryQueryRow): void => {

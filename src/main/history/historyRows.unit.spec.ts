@@ -25,12 +25,13 @@ describe('history rows folded from the log', () => {
     rows.apply(envelope('s1', { type: 'QueryStarted', payload: { queryId: 'q1', sql: 'select nope' } }, 1), first);
     expect([...first.queries.values()]).toMatchObject([{ queryId: 'q1', sessionId: 's1', status: 'running', finishedAt: null }]);
     const second = noChanges();
-    rows.apply(envelope('s1', { type: 'QueryFailed', payload: { queryId: 'q1', error: { id: 'x', code: 'SQL_ERROR', message: 'Binder Error' } } }, 3), second);
+    rows.apply(envelope('s1', { type: 'QueryFailed', payload: { queryId: 'q1', error: { id: 'x', code: 'SQL_ERROR', message: 'Binder Error', stack: 'Error: at /home/me/sextant/out/main/duckdbWorker.js:1' } } }, 3), second);
     // A change sends the whole row, so the worker can replace it by id.
     expect([...second.queries.values()]).toEqual([
       { queryId: 'q1', sessionId: 's1', sql: 'select nope', startedAt: at(1), finishedAt: at(3), durationMs: 2000, rows: null, status: 'failed', errorCode: 'SQL_ERROR', errorMessage: 'Binder Error' },
     ]);
-    expect(second.events.map((e) => [e.type, JSON.parse(e.payload).error.code])).toEqual([['QueryFailed', 'SQL_ERROR']]);
+    // sextant.events shows the error's id, code and message; the stack (internal paths) stays in the log.
+    expect(second.events.map((e) => [e.type, JSON.parse(e.payload)])).toEqual([['QueryFailed', { queryId: 'q1', error: { id: 'x', code: 'SQL_ERROR', message: 'Binder Error' } }]]);
     expect(second.sessions.size).toBe(0);
   });
 
