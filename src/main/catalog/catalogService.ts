@@ -20,8 +20,11 @@ import { explainReadFailure, sniffFormat } from './sourceChecks';
 import { fingerprintTarget } from './fingerprintTarget';
 import type { DatasetFingerprint } from '../../shared/contracts/fingerprint';
 
-/** Names DuckDB keeps for itself, which an attached database cannot take. */
-const RESERVED = ['main', 'temp', 'system', 'memory', 'sextant', 'information_schema', 'pg_catalog'];
+/**
+ * Names DuckDB keeps for itself, which an attached database cannot take (`workspace` is Sextant's
+ * own DuckDB file, `sextant` and `sextant_history_store` the history: docs/share.md).
+ */
+const RESERVED = ['main', 'temp', 'system', 'memory', 'sextant', 'sextant_history_store', 'workspace', 'information_schema', 'pg_catalog'];
 
 
 /** What a source turned out to be once found on disk, before it has a name. */

@@ -13,12 +13,14 @@ import { ExportService, type ChooseExportPath } from '../explore/exportService';
 import { CommandHandler } from '../commands/commandHandler';
 import { ProfileService } from '../explore/profileService';
 import { ChartService } from '../chart/chartService';
+import { HistoryFeed } from '../history/historyFeed';
 import { profileSources } from '../explore/profileSource';
 import { PivotService } from '../pivot/pivotService';
 import { DEFAULT_PREVIEW_BUDGET_MS, PreviewService } from '../instant/previewService';
 import { collectDiagnostics, type Diagnostics, type RuntimeVersions } from '../platform/diagnostics';
 import { newErrorId, newId } from '../platform/ids';
 import { createLogger, type Logger } from '../platform/logger';
+import { duckdbFile } from '../query/databaseFile';
 import { defaultMemoryLimit } from '../query/memoryLimit';
 import { QueryRunner } from '../query/queryRunner';
 import { QueryWorker } from '../query/queryWorker';
@@ -85,6 +87,7 @@ export interface CoreParts {
   readonly sessionExports: SessionExportService;
   readonly imports: SessionImporter;
   readonly inputs: InputWatcher;
+  readonly history: HistoryFeed;
 }
 
 /**
@@ -116,6 +119,7 @@ export class AppCore {
     private readonly charts: ChartService,
     private readonly sessionExports: SessionExportService,
     private readonly inputs: InputWatcher,
+    private readonly history: HistoryFeed,
   ) {}
 
   /** Session imports (share/sessionImport.ts), through the store's import append. */
@@ -153,7 +157,7 @@ export class AppCore {
     // From the newest snapshot plus the events after it; the whole log only when there is none.
     const restored = restoreProjections(store, store.viewSnapshots(), projections, log);
     const handler = new CommandHandler(store, bus, log, { projections });
-    const dbPath = join(dataDir, 'duckdb', 'sextant.duckdb');
+    const dbPath = duckdbFile(dataDir);
     const pool = new QueryWorker({
       workerPath: options.workerPath,
       execArgv: options.workerExecArgv ?? [],
@@ -194,10 +198,13 @@ export class AppCore {
     const charts = new ChartService(pool, runner, () => projections.current.view);
     bus.subscribe((m) => m.kind === 'event' && charts.onEvent(m.event));
     const sessionExports = new SessionExportService({ store, pool, runner, projections, downloads, downloadDir, log });
-    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports, inputs);
+    // The `sextant` schema of the person's own history (docs/share.md), filled in the background.
+    const history = new HistoryFeed(pool, store, bus, log);
+    history.start();
+    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports, inputs, history);
     if (firstStart) await core.seed(options.samples ?? sampleDatasetPaths());
     log.info({ dataDir, seq: store.lastSeq(), view: restored.from, folded: restored.folded }, 'core started');
-    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports, imports: core.imports, inputs } };
+    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports, imports: core.imports, inputs, history } };
   }
 
   /** A first start opens a session and offers the sample datasets. */
@@ -282,6 +289,7 @@ export class AppCore {
     this.exports.close();
     this.previews.close();
     this.charts.close();
+    this.history.close();
     this.runner.stop();
     this.catalog.stop();
     this.inputs.stop();

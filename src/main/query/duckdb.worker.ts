@@ -18,6 +18,8 @@ import { parseTree } from './parseTree.worker';
 import { cancelProfile, interruptProfiles, runProfile } from '../explore/profileRunner.worker';
 import { cancelChart, interruptCharts, runChart } from '../chart/chartRunner.worker';
 import { cancelPreview, interruptPreviews, runPreview } from '../instant/previewRunner.worker';
+import { explainHistoryRefusal, refuseHistoryWrites } from '../history/historyGuard.worker';
+import { openHistoryStore } from '../history/historyStore.worker';
 import { PREVIEW_SAMPLE } from '../instant/previewSample.worker';
 import { readPage } from './pageReader.worker';
 import { explainDuckdbFailure } from './queryErrors.worker';
@@ -37,7 +39,9 @@ const ready = (async () => {
   const instance = await DuckDBInstance.fromCache(config.dbPath, { ...config.duckdb });
   const [reader, admin] = await Promise.all([instance.connect(), instance.connect()]);
   await admin.run(`CREATE SCHEMA IF NOT EXISTS ${RESULTS_SCHEMA}`);
-  return { instance, reader, admin };
+  // The read-only `sextant` schema of Sextant's own history, and the connection that guards it.
+  const [history, guard] = await Promise.all([openHistoryStore(instance, config.dbPath), instance.connect()]);
+  return { instance, reader, admin, history, guard };
 })();
 ready.then(
   () => post({ type: 'ready' }),
@@ -134,6 +138,7 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
   const c = await ready;
   switch (request.type) {
     case 'run':
+      await refuseHistoryWrites(c.guard, request.sql);
       return run(c.instance, request.jobId, request.sql, request.resultTable);
     case 'page':
       return readPage(c.reader, request.resultTable, request.columnCount, request.offset, request.limit);
@@ -173,6 +178,8 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
       return fingerprintSource(c.admin, request.target);
     case 'parseTree':
       return parseTree(c.instance, request.sql);
+    case 'history':
+      return c.history.apply(request.batch);
   }
 }
 
@@ -211,6 +218,7 @@ const FALLBACK_CODE = {
   cancelChart: 'INTERNAL',
   fingerprint: 'DATASET_UNREADABLE',
   parseTree: 'INTERNAL',
+  history: 'INTERNAL',
 } as const;
 
 /**
@@ -222,5 +230,5 @@ function classify(e: unknown, request: JobRequest): AppError {
   const id = randomUUID();
   if (cancelled.delete(request.jobId)) return { id, code: 'INTERRUPTED', message: 'The query was cancelled.' };
   const error = toAppError(e, id, FALLBACK_CODE[request.type]);
-  return explainDuckdbFailure(error, request.type === 'run' ? 'this query' : 'this request');
+  return explainHistoryRefusal(explainDuckdbFailure(error, request.type === 'run' ? 'this query' : 'this request'));
 }

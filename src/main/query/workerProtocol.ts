@@ -69,7 +69,66 @@ export type WorkerRequest =
   /** A dataset's fingerprint (catalog/fingerprint.worker.ts): hashed here, never on main. */
   | { readonly type: 'fingerprint'; readonly jobId: number; readonly target: FingerprintTarget }
   /** DuckDB's parse tree of a script (`json_serialize_sql`), on a connection of its own: what a query reads. */
-  | { readonly type: 'parseTree'; readonly jobId: number; readonly sql: string };
+  | { readonly type: 'parseTree'; readonly jobId: number; readonly sql: string }
+  /** Rows for the read-only `sextant` schema (src/main/history), applied in one transaction. */
+  | { readonly type: 'history'; readonly jobId: number; readonly batch: HistoryBatch };
+
+/** A stored event as `sextant.events` shows it. */
+export interface HistoryEventRow {
+  readonly globalSeq: number;
+  readonly type: string;
+  readonly topic: string;
+  readonly aggregateType: string;
+  readonly aggregateId: string;
+  readonly aggregateSeq: number;
+  readonly occurredAt: string;
+  /** The event's payload as JSON text. */
+  readonly payload: string;
+}
+
+/** A query as `sextant.queries` shows it; sent whole each time it changes (the worker replaces it by id). */
+export interface HistoryQueryRow {
+  readonly queryId: string;
+  readonly sessionId: string;
+  readonly sql: string;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly durationMs: number | null;
+  readonly rows: number | null;
+  readonly status: 'running' | 'completed' | 'failed' | 'cancelled';
+  readonly errorCode: string | null;
+  readonly errorMessage: string | null;
+  /** The datasets a completed query read, as its completion recorded them (query/readInputs.ts); none before it completes. */
+  readonly datasetsRead: readonly string[];
+}
+
+export interface HistorySessionRow {
+  readonly sessionId: string;
+  readonly title: string;
+  readonly openedAt: string;
+  readonly closedAt: string | null;
+  readonly status: 'open' | 'closed';
+}
+
+export interface HistoryDatasetRow {
+  readonly datasetId: string;
+  readonly name: string | null;
+  readonly source: string;
+  readonly format: string | null;
+  readonly status: 'pending' | 'registered' | 'failed' | 'removed';
+  readonly requestedAt: string;
+  readonly registeredAt: string | null;
+  readonly errorCode: string | null;
+}
+
+/** One append to the history tables; `reset` empties them first (a refill from the log). */
+export interface HistoryBatch {
+  readonly reset: boolean;
+  readonly events: readonly HistoryEventRow[];
+  readonly queries: readonly HistoryQueryRow[];
+  readonly sessions: readonly HistorySessionRow[];
+  readonly datasets: readonly HistoryDatasetRow[];
+}
 
 export interface RunOutcome {
   readonly rowCount: number;
@@ -97,6 +156,8 @@ export interface ReplyOf {
   cancelChart: null;
   fingerprint: DatasetFingerprint;
   parseTree: string;
+  /** Which worker thread holds the history: a new one (after a crash) starts empty and is refilled. */
+  history: { readonly generation: string };
 }
 
 export interface RunProgress {

@@ -31,6 +31,8 @@ export const ErrorCodes = [
   'WORKER_CRASHED',
   'RESULT_NOT_FOUND',
   'RESULT_INCOMPLETE',
+  /** A statement tried to change the read-only `sextant` schema (docs/share.md, "History as data"). */
+  'HISTORY_READ_ONLY',
   // catalog
   'DATASET_MISSING',
   'DATASET_UNREADABLE',

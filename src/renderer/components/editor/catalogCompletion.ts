@@ -1,6 +1,8 @@
 import type { Completion, CompletionContext, CompletionResult } from '@codemirror/autocomplete';
 import type { SQLNamespace } from '@codemirror/lang-sql';
+import { HISTORY_SCHEMA } from '../../../shared/history/historySchema';
 import type { DatasetView } from '../../../shared/views/appView';
+import { historyNamespace } from './historyCompletion';
 
 /** Tables and their columns for lang-sql's schema completion (`cars.` offers cars' columns). */
 export function catalogNamespace(datasets: readonly DatasetView[]): SQLNamespace {
@@ -12,6 +14,7 @@ export function catalogNamespace(datasets: readonly DatasetView[]): SQLNamespace
       children: d.columns.map((c) => ({ label: c.name, type: 'property', detail: c.type })),
     };
   }
+  ns[HISTORY_SCHEMA] = historyNamespace();
   return ns;
 }
 

@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { duckdbRows } from './duckdbOracle';
+import { expect, test, VEGA_DATA } from './fixtures';
+import { grid, gridRow, history, ready, runSql, status } from './workbench.helpers';
+
+test('history as data: sextant.queries answers what was run, as the history list shows it', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  const first = 'select count(*) as n from cars';
+  const second = 'select Name, Horsepower from cars where Horsepower is not null order by Horsepower desc, Name limit 3';
+  await runSql(page, first);
+  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+  await runSql(page, second);
+  await expect(status(page)).toHaveText(/^3 rows in \d+ ms$/);
+
+  // The history query itself is still running while it reads: only finished queries are asked for.
+  await runSql(page, "select sql, rows, status, datasets_read from sextant.queries where status <> 'running' order by started_at");
+  await expect(status(page)).toHaveText(/^2 rows in \d+ ms$/);
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '3');
+  // What the grid shows, checked against raw DuckDB running the same two queries on the same file.
+  const cars = `read_json_auto('${join(VEGA_DATA, 'cars.json')}')`;
+  const [[count]] = (await duckdbRows(first.replace('cars', cars))) as [[string]];
+  expect(count).toBe('406');
+  const top = await duckdbRows(second.replace('from cars', `from ${cars}`));
+  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText([first, '1', 'completed', '[cars]']);
+  await expect(gridRow(page, 3).getByRole('gridcell')).toHaveText([second, String(top.length), 'completed', '[cars]']);
+
+  // The history list names the same queries, newest first, with the same row counts.
+  const items = history(page).getByRole('listitem');
+  await expect(items.nth(1)).toContainText(second);
+  await expect(items.nth(1)).toContainText(/completed · 3 rows/);
+  await expect(items.nth(2)).toContainText(first);
+  await expect(items.nth(2)).toContainText(/completed · 1 row\b/);
+
+  // The schema is read-only: a write is refused with a clear message, and the history is intact.
+  await runSql(page, 'drop view sextant.queries');
+  await expect(status(page)).toContainText('Failed:');
+  await expect(page.getByText(/The sextant schema is read-only/).first()).toBeVisible();
+  await runSql(page, "select count(*) from sextant.queries where status = 'completed'");
+  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['3']);
+});

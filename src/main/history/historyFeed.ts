@@ -1,0 +1,134 @@
+import type { EventEnvelope } from '../../shared/contracts/events';
+import { toAppError } from '../../shared/contracts/errors';
+import { newErrorId } from '../platform/ids';
+import { logAppError, type Logger } from '../platform/logger';
+import type { QueryWorker } from '../query/queryWorker';
+import type { HistoryBatch } from '../query/workerProtocol';
+import type { EventStore } from '../store/eventStore';
+import type { Bus } from '../streams/bus';
+import { HistoryRows, isEmpty, noChanges, type HistoryChanges } from './historyRows';
+
+/** How long new events wait to be sent together: well inside the second a person may wait. */
+const FLUSH_MS = 100;
+/** Events read from the log per batch when filling: the appender takes each batch in one go. */
+const FILL_BATCH = 5000;
+
+const toBatch = (c: HistoryChanges, reset: boolean): HistoryBatch => ({
+  reset,
+  events: c.events,
+  queries: [...c.queries.values()],
+  sessions: [...c.sessions.values()],
+  datasets: [...c.datasets.values()],
+});
+
+/**
+ * Keeps the worker's history tables (the `sextant` schema, docs/share.md) current. At start it
+ * fills them from the log in large batches, yielding between them so main's event loop stays
+ * free; then every stored event is folded as the bus delivers it and the changes go to the worker
+ * together, at most FLUSH_MS later — one request per batch, never one per event. A worker that was
+ * replaced (a crash) reports a new generation: its tables are empty, so they are filled again.
+ */
+export class HistoryFeed {
+  private rows = new HistoryRows();
+  private pending = noChanges();
+  /** The highest seq folded: the fill and the bus may both hand over the same event. */
+  private folded = 0;
+  private filling: Promise<void> | undefined;
+  /** Events the bus delivered while the log was being read; folded once the fill caught up. */
+  private waiting: EventEnvelope[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private sending: Promise<void> = Promise.resolve();
+  private generation: string | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly pool: Pick<QueryWorker, 'request'>,
+    private readonly store: Pick<EventStore, 'batchesAfter'>,
+    private readonly bus: Bus,
+    private readonly log: Logger,
+  ) {}
+
+  /** Starts following the bus and fills the tables from the log (in the background). */
+  start(): void {
+    this.unsubscribe = this.bus.subscribe((m) => {
+      if (m.kind !== 'event') return;
+      if (this.filling) this.waiting.push(m.event);
+      else this.fold(m.event);
+    });
+    void this.fill();
+  }
+
+  /** Resolves once every event stored so far is in the worker's tables (tests and benchmarks wait on it). */
+  async settled(): Promise<void> {
+    for (;;) {
+      await this.filling;
+      this.flushNow();
+      await this.sending;
+      if (!this.filling && isEmpty(this.pending)) return;
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    this.unsubscribe?.();
+    clearTimeout(this.timer);
+  }
+
+  private fill(): Promise<void> {
+    const run = async (): Promise<void> => {
+      this.rows = new HistoryRows();
+      this.pending = noChanges();
+      this.folded = 0;
+      let first = true;
+      for (const events of this.store.batchesAfter(0, { batchSize: FILL_BATCH })) {
+        if (this.closed) return;
+        const changes = noChanges();
+        for (const e of events) this.rows.apply(e, changes);
+        this.folded = events.at(-1)?.globalSeq ?? this.folded;
+        this.send(toBatch(changes, first));
+        first = false;
+        // Let the loop breathe between batches: a long log must not hold up commands and frames.
+        await new Promise((r) => setImmediate(r));
+      }
+      if (first) this.send(toBatch(noChanges(), true));
+    };
+    this.filling = run().finally(() => {
+      this.filling = undefined;
+      for (const e of this.waiting.splice(0)) this.fold(e);
+    });
+    return this.filling;
+  }
+
+  private fold(e: EventEnvelope): void {
+    if (e.globalSeq <= this.folded) return;
+    this.folded = e.globalSeq;
+    this.rows.apply(e, this.pending);
+    this.timer ??= setTimeout(() => this.flushNow(), FLUSH_MS);
+  }
+
+  private flushNow(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (isEmpty(this.pending)) return;
+    const batch = toBatch(this.pending, false);
+    this.pending = noChanges();
+    this.send(batch);
+  }
+
+  /** Batches go one after another, in order: a later change must not land before an earlier one. */
+  private send(batch: HistoryBatch): void {
+    this.sending = this.sending.then(async () => {
+      if (this.closed) return;
+      try {
+        const { generation } = await this.pool.request({ type: 'history', batch });
+        const replaced = this.generation !== undefined && generation !== this.generation;
+        this.generation = generation;
+        if (replaced && !this.filling) void this.fill();
+      } catch (e) {
+        if (this.closed) return;
+        logAppError(this.log, 'error', toAppError(e, newErrorId()));
+      }
+    });
+  }
+}

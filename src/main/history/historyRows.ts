@@ -1,0 +1,111 @@
+import type { EventEnvelope } from '../../shared/contracts/events';
+import type { HistoryDatasetRow, HistoryEventRow, HistoryQueryRow, HistorySessionRow } from '../query/workerProtocol';
+
+/** What changed since the last batch: every new event, and the latest whole row of each changed query, session and dataset. */
+export interface HistoryChanges {
+  readonly events: HistoryEventRow[];
+  readonly queries: Map<string, HistoryQueryRow>;
+  readonly sessions: Map<string, HistorySessionRow>;
+  readonly datasets: Map<string, HistoryDatasetRow>;
+}
+
+export const noChanges = (): HistoryChanges => ({ events: [], queries: new Map(), sessions: new Map(), datasets: new Map() });
+
+export const isEmpty = (c: HistoryChanges): boolean => c.events.length === 0 && c.queries.size === 0 && c.sessions.size === 0 && c.datasets.size === 0;
+
+/** A person sees an error's id, code and message; its stack (internal paths) stays in the log. */
+const withoutStacks = (key: string, value: unknown): unknown => (key === 'stack' ? undefined : value);
+
+const elapsedMs = (from: string, to: string): number => Math.max(0, Date.parse(to) - Date.parse(from));
+
+/**
+ * The rows of the `sextant` tables, folded from the log one event at a time (docs/share.md,
+ * "History as data"). Main keeps the current row of every query, session and dataset so a change
+ * sends the whole row and the worker replaces it by id.
+ */
+export class HistoryRows {
+  private readonly queries = new Map<string, HistoryQueryRow>();
+  private readonly sessions = new Map<string, HistorySessionRow>();
+  private readonly datasets = new Map<string, HistoryDatasetRow>();
+
+  apply(e: EventEnvelope, into: HistoryChanges): void {
+    into.events.push({
+      globalSeq: e.globalSeq,
+      type: e.type,
+      topic: e.topic,
+      aggregateType: e.aggregateType,
+      aggregateId: e.aggregateId,
+      aggregateSeq: e.aggregateSeq,
+      occurredAt: e.occurredAt,
+      payload: JSON.stringify(e.payload, withoutStacks),
+    });
+    const at = e.occurredAt;
+    const query = (queryId: string, change: (q: HistoryQueryRow) => HistoryQueryRow): void => {
+      const q = this.queries.get(queryId);
+      if (q) this.put(this.queries, into.queries, queryId, change(q));
+    };
+    const session = (change: (s: HistorySessionRow) => HistorySessionRow): void => {
+      const s = this.sessions.get(e.aggregateId);
+      if (s) this.put(this.sessions, into.sessions, e.aggregateId, change(s));
+    };
+    const dataset = (change: (d: HistoryDatasetRow) => HistoryDatasetRow): void => {
+      const d = this.datasets.get(e.aggregateId);
+      if (d) this.put(this.datasets, into.datasets, e.aggregateId, change(d));
+    };
+    switch (e.type) {
+      case 'SessionOpened':
+        return this.put(this.sessions, into.sessions, e.aggregateId, { sessionId: e.aggregateId, title: e.payload.title, openedAt: at, closedAt: null, status: 'open' });
+      case 'SessionRenamed':
+        return session((s) => ({ ...s, title: e.payload.title }));
+      case 'SessionClosed':
+        return session((s) => ({ ...s, closedAt: at, status: 'closed' }));
+      case 'SessionReopened':
+        return session((s) => ({ ...s, closedAt: null, status: 'open' }));
+      case 'QueryStarted':
+        return this.put(this.queries, into.queries, e.payload.queryId, {
+          queryId: e.payload.queryId,
+          sessionId: e.aggregateId,
+          sql: e.payload.sql,
+          startedAt: at,
+          finishedAt: null,
+          durationMs: null,
+          rows: null,
+          status: 'running',
+          errorCode: null,
+          errorMessage: null,
+          datasetsRead: [],
+        });
+      case 'QueryCompleted':
+        return query(e.payload.queryId, (q) => ({ ...q, finishedAt: at, durationMs: e.payload.durationMs, rows: e.payload.rowCount, status: 'completed', datasetsRead: (e.payload.inputs ?? []).map((i) => i.name) }));
+      case 'QueryFailed':
+        return query(e.payload.queryId, (q) => ({ ...q, finishedAt: at, durationMs: elapsedMs(q.startedAt, at), status: 'failed', errorCode: e.payload.error.code, errorMessage: e.payload.error.message }));
+      case 'QueryCancelled':
+        return query(e.payload.queryId, (q) => ({ ...q, finishedAt: at, durationMs: elapsedMs(q.startedAt, at), status: 'cancelled' }));
+      case 'DatasetRequested':
+        return this.put(this.datasets, into.datasets, e.aggregateId, {
+          datasetId: e.aggregateId,
+          name: null,
+          source: e.payload.source,
+          format: null,
+          status: 'pending',
+          requestedAt: at,
+          registeredAt: null,
+          errorCode: null,
+        });
+      case 'DatasetRegistered':
+        return dataset((d) => ({ ...d, name: e.payload.name, source: e.payload.source, format: e.payload.format, status: 'registered', registeredAt: at }));
+      case 'DatasetFailed':
+        return dataset((d) => ({ ...d, status: 'failed', errorCode: e.payload.error.code }));
+      case 'DatasetRemoved':
+        return dataset((d) => ({ ...d, status: 'removed' }));
+      default:
+        // Every other event (drafts, views, charts, undo…) is in sextant.events and changes no row.
+        return;
+    }
+  }
+
+  private put<R>(rows: Map<string, R>, changed: Map<string, R>, id: string, row: R): void {
+    rows.set(id, row);
+    changed.set(id, row);
+  }
+}

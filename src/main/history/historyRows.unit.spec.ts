@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { DomainEvent, EventEnvelope } from '../../shared/contracts/events';
+import { HistoryRows, noChanges } from './historyRows';
+
+let seq = 0;
+const at = (s: number): string => new Date(Date.UTC(2026, 0, 5, 9, 0, s)).toISOString();
+const envelope = (aggregateId: string, event: DomainEvent, second: number): EventEnvelope => ({
+  ...event,
+  globalSeq: ++seq,
+  eventId: `e${seq}`,
+  aggregateType: event.type.startsWith('Dataset') ? 'Dataset' : 'QuerySession',
+  aggregateId,
+  aggregateSeq: seq,
+  schemaVersion: 1,
+  topic: event.type.startsWith('Dataset') ? 'catalog' : `session/${aggregateId}`,
+  metadata: { commandId: 'c', correlationId: 'c', issuedBy: 'user' },
+  occurredAt: at(second),
+}) as EventEnvelope;
+
+describe('history rows folded from the log', () => {
+  it('given a started query, when it fails, then its row carries the failure, its code and the time it took, and every event is a row of events', () => {
+    const rows = new HistoryRows();
+    const first = noChanges();
+    rows.apply(envelope('s1', { type: 'SessionOpened', payload: { title: 'Flights' } }, 0), first);
+    rows.apply(envelope('s1', { type: 'QueryStarted', payload: { queryId: 'q1', sql: 'select nope' } }, 1), first);
+    expect([...first.queries.values()]).toMatchObject([{ queryId: 'q1', sessionId: 's1', status: 'running', finishedAt: null }]);
+    const second = noChanges();
+    rows.apply(envelope('s1', { type: 'QueryFailed', payload: { queryId: 'q1', error: { id: 'x', code: 'SQL_ERROR', message: 'Binder Error', stack: 'Error: at /home/me/sextant/out/main/duckdbWorker.js:1' } } }, 3), second);
+    // A change sends the whole row, so the worker can replace it by id.
+    expect([...second.queries.values()]).toEqual([
+      { queryId: 'q1', sessionId: 's1', sql: 'select nope', startedAt: at(1), finishedAt: at(3), durationMs: 2000, rows: null, status: 'failed', errorCode: 'SQL_ERROR', errorMessage: 'Binder Error', datasetsRead: [] },
+    ]);
+    // sextant.events shows the error's id, code and message; the stack (internal paths) stays in the log.
+    expect(second.events.map((e) => [e.type, JSON.parse(e.payload)])).toEqual([['QueryFailed', { queryId: 'q1', error: { id: 'x', code: 'SQL_ERROR', message: 'Binder Error' } }]]);
+    expect(second.sessions.size).toBe(0);
+  });
+
+  it('given a registered dataset, when it is removed, then its row says so and keeps its name', () => {
+    const rows = new HistoryRows();
+    const changes = noChanges();
+    rows.apply(envelope('d1', { type: 'DatasetRequested', payload: { source: '/data/trips.csv' } }, 0), changes);
+    rows.apply(envelope('d1', { type: 'DatasetRegistered', payload: { name: 'trips', source: '/data/trips.csv', format: 'csv', columns: [] } }, 1), changes);
+    rows.apply(envelope('d1', { type: 'DatasetRemoved', payload: {} }, 2), changes);
+    expect(changes.datasets.get('d1')).toEqual({ datasetId: 'd1', name: 'trips', source: '/data/trips.csv', format: 'csv', status: 'removed', requestedAt: at(0), registeredAt: at(1), errorCode: null });
+  });
+
+  it('an end for a query it never saw start changes no row (and is still an event)', () => {
+    const changes = noChanges();
+    new HistoryRows().apply(envelope('s1', { type: 'QueryCancelled', payload: { queryId: 'q9', reason: 'user' } }, 0), changes);
+    expect(changes.queries.size).toBe(0);
+    expect(changes.events).toHaveLength(1);
+  });
+});

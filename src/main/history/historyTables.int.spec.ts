@@ -1,0 +1,168 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HISTORY_VIEWS } from '../../shared/history/historySchema';
+import { openSessions } from '../../shared/views/appView';
+import { queryEnd, startQuery, waitForEvent } from '../../../test/support/coreEvents';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import { useTestCore } from '../../../test/support/useTestCore';
+import { crashQueryWorker } from '../../../test/support/workerFaults';
+
+/** Runs `sql` through the app (StartQuery → worker → result table) and reads its rows back as text, row-major. */
+async function run(core: TestCore, sessionId: string, sql: string) {
+  const queryId = await startQuery(core, sessionId, sql);
+  const end = await queryEnd(core, sessionId, queryId);
+  if (end.type !== 'QueryCompleted') return { queryId, end, rows: [] as (string | null)[][] };
+  const page = await core.runner.fetchPage(queryId, 0, 1000);
+  if (!page.ok) throw new Error(page.error.message);
+  const { values } = page.value;
+  const rows = Array.from({ length: page.value.totalRows }, (_, r) => values.map((column) => column[r] ?? null));
+  return { queryId, end, rows };
+}
+
+describe('the sextant schema: the history as data (real core, real DuckDB)', () => {
+  const started = useTestCore('all');
+  let core: TestCore;
+  let sessionId: string;
+  beforeAll(async () => {
+    core = started.core();
+    sessionId = openSessions(core.projections.current.view)[0]!.id;
+    const csv = join(started.dir(), 'trips.csv');
+    writeFileSync(csv, 'city,km\nOslo,3\nBergen,5\nOslo,7\n');
+    await core.dispatch({ type: 'AddDataset', source: csv });
+    await waitForEvent(core, (e) => (e.type === 'DatasetRegistered' ? e : undefined));
+  });
+
+  it('a completed query is in sextant.queries within a second, with its rows, duration, status, session and datasets read', async () => {
+    const sql = 'select city, sum(km) as km from trips group by city';
+    const queryId = await startQuery(core, sessionId, sql);
+    const end = await queryEnd(core, sessionId, queryId);
+    const completedAt = Date.now();
+    expect(end.type).toBe('QueryCompleted');
+    // How soon it shows: polled on the worker's own connection, every 20 ms.
+    const visible = `select count(*)::INTEGER AS n from sextant.queries where query_id = $1 and status = 'completed'`;
+    while ((await core.pool.request({ type: 'read', sql: visible, params: [queryId] }))[0]?.['n'] !== 1 && Date.now() - completedAt <= 1000) await new Promise((r) => setTimeout(r, 20));
+    expect(Date.now() - completedAt).toBeLessThanOrEqual(1000);
+    // What it shows, read through the app's own query path as a person would.
+    const [row] = (await run(core, sessionId, `select sql, "rows", duration_ms, status, session_id, error_code, datasets_read, finished_at >= started_at from sextant.queries where query_id = '${queryId}'`)).rows;
+    const durationMs = end.type === 'QueryCompleted' ? end.payload.durationMs : -1;
+    expect(row).toEqual(['select city, sum(km) as km from trips group by city', '2', String(durationMs), 'completed', sessionId, null, '[trips]', 'true']);
+  });
+
+  it('a failed query is there with its error code, and sextant.events holds every stored event', async () => {
+    const { queryId, end } = await run(core, sessionId, 'select nope from trips');
+    expect(end.type).toBe('QueryFailed');
+    await core.history.settled();
+    const { rows } = await run(core, sessionId, `select status, error_code, "rows" from sextant.queries where query_id = '${queryId}'`);
+    expect(rows).toEqual([['failed', 'SQL_ERROR', null]]);
+    await core.history.settled();
+    const last = core.store.lastSeq();
+    const events = await run(core, sessionId, `select count(*), max(global_seq), count(distinct global_seq) from sextant.events where global_seq <= ${last}`);
+    expect(events.rows).toEqual([[String(last), String(last), String(last)]]);
+    const stored = core.store.readAggregate('QuerySession', sessionId).find((e) => e.type === 'QueryFailed' && e.payload.queryId === queryId)!;
+    const failed = await run(core, sessionId, `select global_seq, type, topic, aggregate_id, aggregate_seq, json_extract_string(payload, '$.error.code') from sextant.events where type = 'QueryFailed' and json_extract_string(payload, '$.queryId') = '${queryId}'`);
+    expect(failed.rows).toEqual([[String(stored.globalSeq), 'QueryFailed', stored.topic, sessionId, String(stored.aggregateSeq), 'SQL_ERROR']]);
+    const sessions = await run(core, sessionId, `select status from sextant.sessions where session_id = '${sessionId}'`);
+    expect(sessions.rows).toEqual([['open']]);
+    const datasets = await run(core, sessionId, `select name, format, status from sextant.datasets`);
+    expect(datasets.rows).toEqual([['trips', 'csv', 'registered']]);
+  });
+
+  it('each view has the columns the editor offers for completion (shared/history/historySchema.ts)', async () => {
+    for (const [view, columns] of Object.entries(HISTORY_VIEWS)) {
+      const described = await core.pool.request({ type: 'read', sql: `select column_name, column_type from (describe sextant.${view})` });
+      expect(described.map((r) => ({ name: r['column_name'], type: r['column_type'] })), view).toEqual(columns);
+    }
+  });
+
+  it.each([
+    ['create table sextant.mine(x int)'],
+    ['drop view sextant.queries'],
+    ['create or replace view sextant.queries as select 1 as x'],
+    ['alter view sextant.queries rename to q2'],
+    ['create schema sextant.other'],
+    ['detach sextant'],
+    ['DETACH DATABASE IF EXISTS "SEXTANT"'],
+    ['select 1; detach sextant'],
+    ['delete from sextant_history_store.queries'],
+    ['update sextant_history_store.main.queries set sql = \'forged\''],
+    ['insert into sextant_history_store.events select * from sextant_history_store.events'],
+    ['drop table sextant_history_store.queries'],
+    ['detach sextant_history_store'],
+  ])('%s is refused with HISTORY_READ_ONLY and changes nothing', async (sql) => {
+    await core.history.settled();
+    const before = await run(core, sessionId, 'select count(*), string_agg(sql, \'|\' order by started_at) from sextant.queries');
+    const { end } = await run(core, sessionId, sql);
+    expect(end.type).toBe('QueryFailed');
+    if (end.type !== 'QueryFailed') return;
+    expect(end.payload.error.code).toBe('HISTORY_READ_ONLY');
+    expect(end.payload.error.message).toMatch(/sextant/);
+    expect(end.payload.error.id).toMatch(/[0-9a-f-]{36}/);
+    await core.history.settled();
+    const after = await run(core, sessionId, 'select count(*), string_agg(sql, \'|\' order by started_at) from sextant.queries');
+    // The refused statement and the two reads are new rows; nothing else changed.
+    expect(Number(after.rows[0]![0])).toBe(Number(before.rows[0]![0]) + 2);
+    expect(after.rows[0]![1]!.startsWith(before.rows[0]![1]!)).toBe(true);
+  });
+
+  it('writing into a sextant view is refused by DuckDB and changes nothing', async () => {
+    const { end } = await run(core, sessionId, "insert into sextant.queries (sql) values ('forged')");
+    expect(end.type).toBe('QueryFailed');
+    const { rows } = await run(core, sessionId, "select count(*) from sextant.queries where sql = 'forged'");
+    expect(rows).toEqual([['0']]);
+  });
+
+  it('tables of a person’s own, made from the history, keep working (and reading sextant is never refused)', async () => {
+    const made = await run(core, sessionId, 'create table my_history as select sql, status from sextant.queries; select count(*) > 0 from my_history');
+    expect(made.end.type).toBe('QueryCompleted');
+    expect(made.rows).toEqual([['true']]);
+    const dropped = await run(core, sessionId, 'drop table my_history; select count(*) from sextant.sessions');
+    expect(dropped.end.type).toBe('QueryCompleted');
+  });
+});
+
+describe('the sextant schema after a restart', () => {
+  it('is filled from the log at start: the queries of the earlier run are there', async () => {
+    const dir = tempDir();
+    try {
+      let core = await startTestCore(dir.path);
+      const sessionId = openSessions(core.projections.current.view)[0]!.id;
+      const { queryId } = await run(core, sessionId, 'select 42 as answer');
+      await core.close();
+      core = await startTestCore(dir.path);
+      try {
+        await core.history.settled();
+        const { rows } = await run(core, sessionId, `select sql, "rows", status from sextant.queries where query_id = '${queryId}'`);
+        expect(rows).toEqual([['select 42 as answer', '1', 'completed']]);
+      } finally {
+        await core.close();
+      }
+    } finally {
+      dir.remove();
+    }
+  });
+});
+
+describe('the sextant schema after the worker crashed', () => {
+  const started = useTestCore('each');
+  it('the replacement worker starts empty and is filled again from the log', async () => {
+    const core = started.core();
+    const sessionId = openSessions(core.projections.current.view)[0]!.id;
+    const before = await run(core, sessionId, 'select 1 as before_crash');
+    crashQueryWorker(core);
+    // Until the fresh thread answers (the dying one fails what it is sent).
+    for (;;) {
+      const answered = await core.pool.request({ type: 'read', sql: 'select 1' }).then(() => true, () => false);
+      if (answered) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const after = await run(core, sessionId, 'select 2 as after_crash');
+    expect(after.end.type).toBe('QueryCompleted');
+    await core.history.settled();
+    const { rows } = await run(core, sessionId, `select sql, status from sextant.queries where query_id in ('${before.queryId}', '${after.queryId}') order by started_at`);
+    expect(rows).toEqual([
+      ['select 1 as before_crash', 'completed'],
+      ['select 2 as after_crash', 'completed'],
+    ]);
+  });
+});
