@@ -16,7 +16,7 @@ if (!path || !logFile) {
   process.exit(2);
 }
 const say = (line: string): void => void writeSync(1, `${line}\n`);
-const read = readSessionLog(readFileSync(logFile, 'utf8'), upcasters, () => 'child');
+const read = await readSessionLog(readFileSync(logFile, 'utf8'), upcasters, () => 'child');
 if (!read.ok) throw new Error(read.error.message);
 const store = new EventStore(path);
 // The store's own connection: a TEMP trigger lives on the connection that made it.

@@ -73,7 +73,7 @@ describe('crash safety: kill -9 in the middle of an import', () => {
     expect(sequenceProblems(after.events)).toEqual([]);
 
     const reopened = new EventStore(storePath);
-    expect(reopened.importEvents(reopenedEvents(logPath)).stored).toHaveLength(EVENTS);
+    expect(reopened.importEvents(await reopenedEvents(logPath)).stored).toHaveLength(EVENTS);
     expect(reopened.readAggregate('QuerySession', 's1')).toHaveLength(EVENTS);
     reopened.close();
   }, 60_000);
@@ -84,8 +84,8 @@ function readRawStoreClosed(store: EventStore, path: string) {
   return readRawStore(path).events;
 }
 
-function reopenedEvents(logPath: string) {
-  const read = readSessionLog(readFileSync(logPath, 'utf8'), upcasters, () => 'test');
+async function reopenedEvents(logPath: string) {
+  const read = await readSessionLog(readFileSync(logPath, 'utf8'), upcasters, () => 'test');
   if (!read.ok) throw new Error(read.error.message);
   return read.value.events;
 }

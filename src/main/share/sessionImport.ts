@@ -65,7 +65,7 @@ export class SessionImporter {
 
   private async importNow(text: string): Promise<Result<ImportOutcome>> {
     const { store, projections, bus, log } = this.deps;
-    const read = readSessionLog(text, this.upcasters, newErrorId);
+    const read = await readSessionLog(text, this.upcasters, newErrorId);
     if (!read.ok) {
       logAppError(log, 'warn', read.error);
       return read;

@@ -1,4 +1,5 @@
 import { appError, fail, ok, validationIssues, type ErrorCode, type Result } from '../../shared/contracts/errors';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import { aggregateTypes, eventMetadataSchema } from '../../shared/contracts/events';
 import { SESSION_LOG_FORMAT, SESSION_LOG_VERSION, sessionLogHeaderSchema, type SessionLogHeader } from '../../shared/contracts/sessionLog';
@@ -40,13 +41,17 @@ function parseEventLine(json: unknown): { ok: true; event: Omit<ImportedEvent, '
   return { ok: true, event: { ...envelope, ...domain.data } as ImportedEvent };
 }
 
+/** Lines checked between turns of main's event loop: a 30,000-event log is about a second of parsing. */
+const LINES_PER_TURN = 1000;
+
 /**
- * Reads a session-log file's text (docs/share.md) and checks every line before anything is written:
+ * Reads a session-log file's text (docs/share.md) and checks every line before anything is written,
+ * letting main's event loop run every LINES_PER_TURN lines:
  * a file that is not a session log (IMPORT_FOREIGN), of a newer format or event schema
  * (IMPORT_TOO_NEW), cut short (IMPORT_TRUNCATED) or otherwise wrong (IMPORT_MALFORMED, naming the
  * line) is refused whole.
  */
-export function readSessionLog(text: string, upcasters: UpcasterRegistry, errorId: () => string): Result<SessionLog> {
+export async function readSessionLog(text: string, upcasters: UpcasterRegistry, errorId: () => string): Promise<Result<SessionLog>> {
   const refuse = (code: ErrorCode, message: string, details?: Record<string, unknown>): Result<SessionLog> =>
     fail<SessionLog>(appError(errorId(), code, `${message} Nothing was imported.`, details ? { details } : {}));
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -84,6 +89,7 @@ export function readSessionLog(text: string, upcasters: UpcasterRegistry, errorI
   const ids = new Set<string>();
   let sessionEvents = 0;
   for (let i = 1; i < lines.length; i++) {
+    if (i % LINES_PER_TURN === 0) await nextTurn();
     const line = i + 1;
     const json = parseJson(lines[i]!);
     if (json === undefined) return refuse('IMPORT_MALFORMED', `Line ${line} of the session log is not JSON.`, { line });
