@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { Page } from '@playwright/test';
 import { sessionLogEventSchema, sessionLogHeaderSchema } from '../src/shared/contracts/sessionLog';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
+import { exportSession } from './share.helpers';
 import { grid, ready, runSql, screenshot } from './workbench.helpers';
 
 // The desktop app asks where to save with the OS's save dialog, which Playwright cannot drive; a
@@ -15,23 +14,6 @@ const QUERIES = [
   `select weather, count(*) as days, round(avg(temp_max), 2) as avg_max from seattle_weather group by weather order by weather`,
   `select "date", precipitation, weather from seattle_weather where precipitation > 40 order by "date"`,
 ];
-
-/** Exports the session in `label`'s format as a download; answers the file's text. */
-async function exportSession(page: Page, label: string, path: string): Promise<string> {
-  await page.getByRole('button', { name: 'Export session…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export session' });
-  const format = dialog.getByRole('combobox', { name: 'Format' });
-  await expect(format).toBeFocused();
-  await format.selectOption({ label });
-  const downloading = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Export' }).click();
-  await (await downloading).saveAs(path);
-  await expect(dialog.getByRole('status')).toHaveText(/^Exported .* — downloading\.$/);
-  await page.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Export session…' })).toBeFocused();
-  return readFileSync(path, 'utf8');
-}
 
 /** Every statement of a script run by raw DuckDB, in order: each one's rows as DuckDB's text. */
 async function runScript(script: string): Promise<(string | null)[][][]> {

@@ -1,17 +1,19 @@
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EventStore } from '../src/main/store/eventStore';
-import { writeSessionLog } from '../test/support/sessionLogWriter';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
+import { exportSession } from './share.helpers';
 import { history, ready, runSql, status, tabs } from './workbench.helpers';
 
+// The desktop app exports and imports through the OS's save and open dialogs, which Playwright cannot drive.
+test.beforeEach(() => test.skip(test.info().project.name !== 'web', 'a browser download and file chooser; the desktop uses the OS dialogs'));
+
 /**
- * Session import (docs/share.md): a session run on a first web host is written to a session log
- * (the test writer stands in for "Export session…"), the host restarts on an emptied data dir, and
- * the log imported there shows the same history; importing it again says so and adds nothing.
+ * Session import (docs/share.md): a session run on a first web host is exported with "Export
+ * session…" as its event log, the host restarts on an emptied data dir, and the log imported there
+ * shows the same history; importing it again says so and adds nothing.
  */
-test('import a session log into a fresh data dir: same history; the same file twice is recognised; a foreign file is refused', async ({ app }, testInfo) => {
+test('export → import a session log into a fresh data dir: same history; the same file twice is recognised; a foreign file is refused', async ({ app }, testInfo) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select count(*) as n from cars');
@@ -25,11 +27,8 @@ test('import a session log into a fresh data dir: same history; the same file tw
   expect(await duckdbRows(`select "Origin", count(*) from read_json_auto('${join(VEGA_DATA, 'cars.json')}') group by 1`)).toHaveLength(3);
 
   const logPath = testInfo.outputPath('session.sextant.ndjson');
+  await exportSession(page, 'Event log (NDJSON)', logPath);
   await app.restartHost(async () => {
-    const store = new EventStore(join(app.dataDir, 'events.sqlite'));
-    const sessionId = store.readAfter(0, 10_000).find((e) => e.type === 'QueryStarted')!.aggregateId;
-    writeFileSync(logPath, writeSessionLog(store, sessionId));
-    store.close();
     // A fresh data dir on the same port: the next start is a first start.
     for (const entry of readdirSync(app.dataDir)) rmSync(join(app.dataDir, entry), { recursive: true, force: true });
   });

@@ -1,26 +1,17 @@
-import { SESSION_LOG_FORMAT, SESSION_LOG_VERSION, type SessionLogHeader } from '../../src/shared/contracts/sessionLog';
-import type { EventEnvelope } from '../../src/shared/contracts/events';
 import type { EventStore } from '../../src/main/store/eventStore';
+import { writeEventLog } from '../../src/main/share/eventLogWriter';
 
 /**
- * A stand-in for the session exporter (another slice writes the real one): one session's log as the
- * file format says (header, then every Dataset event of the store, then the session's events), read
- * from a store. The lead swaps the real exporter in.
+ * A session's log as the exporter writes it (share/eventLogWriter.ts), into a string: the catalog
+ * events of every dataset the store holds, then the session's.
  */
-export function writeSessionLog(store: EventStore, sessionId: string, overrides: Partial<SessionLogHeader> = {}): string {
-  const catalog: EventEnvelope[] = [];
-  for (const batch of store.batchesAfter(0, { pattern: 'catalog' })) catalog.push(...batch);
+export async function writeSessionLog(store: EventStore, sessionId: string): Promise<string> {
+  const datasetIds = new Set<string>();
+  for (const batch of store.batchesAfter(0, { pattern: 'catalog' })) for (const e of batch) datasetIds.add(e.aggregateId);
   const session = store.readAggregate('QuerySession', sessionId);
-  const opened = session.find((e) => e.type === 'SessionOpened' || e.type === 'SessionRenamed');
-  const title = opened && 'title' in opened.payload ? opened.payload.title : 'Session';
-  const header: SessionLogHeader = {
-    format: SESSION_LOG_FORMAT,
-    version: SESSION_LOG_VERSION,
-    sessionId,
-    title,
-    exportedAt: new Date().toISOString(),
-    eventCount: catalog.length + session.length,
-    ...overrides,
-  };
-  return [header, ...catalog, ...session].map((line) => JSON.stringify(line)).join('\n') + '\n';
+  const named = session.findLast((e) => e.type === 'SessionOpened' || e.type === 'SessionRenamed');
+  const title = named && 'title' in named.payload ? named.payload.title : 'Session';
+  let text = '';
+  await writeEventLog(store, { sessionId, title, datasetIds: [...datasetIds], exportedAt: new Date().toISOString() }, { write: (piece) => Promise.resolve(void (text += piece)) });
+  return text;
 }

@@ -21,7 +21,7 @@ export interface EventLogSource {
  * then), so the header's count holds even while the session goes on; they are read in chunks as
  * SQLite-built JSON and never all held at once. Answers how many event lines it wrote.
  */
-export async function writeEventLog(store: Pick<EventStore, 'logLines' | 'readAggregate' | 'aggregateVersion'>, source: EventLogSource, sink: FileSink): Promise<number> {
+export async function writeEventLog(store: Pick<EventStore, 'logLines' | 'readAggregate' | 'aggregateVersion'>, source: EventLogSource, sink: Pick<FileSink, 'write'>): Promise<number> {
   const version = store.aggregateVersion('QuerySession', source.sessionId);
   const catalog = source.datasetIds.flatMap((id) => store.readAggregate('Dataset', id)).sort((a, b) => a.globalSeq - b.globalSeq);
   const header: SessionLogHeader = {

@@ -54,7 +54,7 @@ describe('crash safety: kill -9 in the middle of an import', () => {
       Array.from({ length: EVENTS - 1 }, (_, i) => ({ event: { type: 'DraftSaved' as const, payload: { sql: `SELECT ${i}` } }, topic: 'session/s1', metadata: meta, occurredAt: at })),
     );
     const logPath = join(dir.path, 'crash.sextant.ndjson');
-    writeFileSync(logPath, writeSessionLog(from, 's1'));
+    writeFileSync(logPath, await writeSessionLog(from, 's1'));
     from.close();
     // The log it goes into already holds a session of its own.
     const storePath = join(dir.path, 'events.sqlite');

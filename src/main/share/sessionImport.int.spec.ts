@@ -34,7 +34,7 @@ describe('session import', () => {
       await queryEnd(source, sessionId, await startQuery(source, sessionId, sql));
     }
     await source.dispatch({ type: 'RenameSession', sessionId, title: 'Cars “by origin”' });
-    log = writeSessionLog(source.store, sessionId);
+    log = await writeSessionLog(source.store, sessionId);
   }, 60_000);
   afterAll(async () => {
     await source?.close();
