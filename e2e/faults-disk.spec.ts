@@ -151,7 +151,7 @@ test('a full disk (file-size limit): the store refuses with STORE_WRITE_FAILED a
       expect(page.ok).toBe(false);
       if (!page.ok) {
         expect(page.error.id).toMatch(ERROR_ID);
-        expect(page.error.message).toMatch(/Could not write file .*sextant\.duckdb.*File too large/);
+        expect(page.error.message).toMatch(/Could not write file .*workspace\.duckdb.*File too large/);
       }
       const small = await api.dispatch({ type: 'StartQuery', sessionId, sql: 'select 6 * 7 as answer' });
       await expect.poll(async () => ((r) => (r.ok ? r.value.values : r.error.code))(await api.fetchPage(small.ok ? small.value.queryId! : '', 0, 1)), { timeout: 30_000 }).toEqual([['42']]);

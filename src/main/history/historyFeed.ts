@@ -23,8 +23,8 @@ const toBatch = (c: HistoryChanges, reset: boolean): HistoryBatch => ({
 
 /**
  * Keeps the worker's history tables (the `sextant` schema, docs/share.md) current. At start it
- * fills them from the log in large batches, yielding between them so main's event loop stays
- * free; then every stored event is folded as the bus delivers it and the changes go to the worker
+ * fills them from the log in large batches, one at a time (each applied by the worker before the
+ * next is read), so main's memory stays bounded and its event loop free; then every stored event is folded as the bus delivers it and the changes go to the worker
  * together, at most FLUSH_MS later — one request per batch, never one per event. A worker that was
  * replaced (a crash) reports a new generation: its tables are empty, so they are filled again.
  */
@@ -88,8 +88,9 @@ export class HistoryFeed {
         this.folded = events.at(-1)?.globalSeq ?? this.folded;
         this.send(toBatch(changes, first));
         first = false;
-        // Let the loop breathe between batches: a long log must not hold up commands and frames.
-        await new Promise((r) => setImmediate(r));
+        // The worker takes each batch before the next is read: a long log is never queued whole in
+        // main's memory, and the loop runs commands and frames in between.
+        await this.sending;
       }
       if (first) this.send(toBatch(noChanges(), true));
     };
