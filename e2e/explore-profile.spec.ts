@@ -107,7 +107,7 @@ test('a column header menu profiles that one column, and the catalog menu profil
 });
 
 const WIDE_COLUMNS = 500;
-const WIDE_ROWS = 100_000;
+const WIDE_ROWS = 20_000;
 
 /** A 500-column Parquet file written by raw DuckDB: integers, doubles and text of many values. */
 async function writeWide(path: string): Promise<void> {
