@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { sessionLogEventSchema, sessionLogHeaderSchema } from '../src/shared/contracts/sessionLog';
 import { duckdbRows } from './duckdbOracle';
@@ -46,7 +49,12 @@ test('Export session… writes the SQL script raw DuckDB re-runs to the same row
   const results = await runScript(script);
   // The view that makes seattle_weather queryable, then the two queries.
   expect(results.slice(1)).toEqual(expected);
-  expect(script).toMatch(/^-- Read: seattle_weather: \S*\/seattle-weather\.csv \(csv\)$/m);
+  // Each statement names what it read with the fingerprint recorded when it ran: the file's own size and SHA-256.
+  const csv = readFileSync(join(VEGA_DATA, 'seattle-weather.csv'));
+  const fingerprint = `${csv.length} bytes, sha256 ${createHash('sha256').update(csv).digest('hex')}`;
+  const reads = script.split('\n').filter((l) => l.startsWith('-- Read: '));
+  expect(reads).toEqual(QUERIES.map(() => expect.stringMatching(/^-- Read: seattle_weather: \S*\/seattle-weather\.csv \(csv\); /)));
+  for (const line of reads) expect(line.endsWith(fingerprint)).toBe(true);
 
   const lines = (await exportSession(page, 'Event log (NDJSON)', testInfo.outputPath('session.sextant.ndjson'))).trimEnd().split('\n');
   const header = sessionLogHeaderSchema.parse(JSON.parse(lines[0]!));

@@ -261,7 +261,15 @@ export class AppCore {
 
   /** Opens files given on the command line: each in the catalog and in a session of its own (openFiles.ts). */
   openFiles(paths: readonly string[]): Promise<OpenedFile[]> {
-    return openFiles({ dispatch: (command, issuedBy) => this.dispatch(command, issuedBy), view: () => this.view(), catalogIdle: () => this.catalog.idle() }, paths);
+    return openFiles(
+      {
+        dispatch: (command, issuedBy) => this.dispatch(command, issuedBy),
+        view: () => this.view(),
+        catalogIdle: () => this.catalog.idle(),
+        importLog: (path) => this.imports.importFromFile(() => Promise.resolve(path)),
+      },
+      paths,
+    );
   }
 
   /** Looks at the registered files for changes now (a window gained focus); resolves when done. */

@@ -61,7 +61,7 @@ export interface ConnectionServices {
   /** Session imports (share/sessionImport.ts); a lighter core without them refuses the import methods. */
   readonly imports?: {
     importText(text: string): Promise<Result<NonNullable<ApiResponse<'importSession'>['outcome']>>>;
-    importFromDialog(choose: ChooseImportPath): Promise<Result<ApiResponse<'importSession'>>>;
+    importFromFile(choose: ChooseImportPath): Promise<Result<ApiResponse<'importSession'>>>;
   };
   /** The desktop's open dialog for this window; a browser has none (it uploads instead). */
   readonly chooseImportPath?: ChooseImportPath;
@@ -255,7 +255,7 @@ export class ClientConnection {
     if (!imports) return fail(noImports());
     if (source.kind === 'openDialog') {
       if (!this.services.chooseImportPath) return fail(appError(newErrorId(), 'INVALID_COMMAND', 'This window has no open dialog: upload the file instead.'));
-      return imports.importFromDialog(this.services.chooseImportPath);
+      return imports.importFromFile(this.services.chooseImportPath);
     }
     const text = this.uploads.take(source.uploadId);
     if (!text.ok) return text;

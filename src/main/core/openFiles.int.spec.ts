@@ -4,6 +4,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd } from '../../../test/support/coreEvents';
+import { writeSessionLog } from '../../../test/support/sessionLogWriter';
+import { startTestCore, tempDir } from '../../../test/support/testCore';
 import { useTestCore } from '../../../test/support/useTestCore';
 
 const FLIGHTS = 'node_modules/vega-datasets/data/flights-3m.parquet';
@@ -64,4 +66,28 @@ describe('opening files given on the command line (real SQLite, real DuckDB)', (
     expect(failed?.error?.id).toBe(outcome.errorId);
     expect(openSessions(app.core().view())).toHaveLength(before);
   });
+
+  it('opens an exported session log as an import: a data dir without it gets the session, one with it says so and adds nothing', async () => {
+    const sessionId = openSessions(app.core().view())[0]!.id;
+    await app.core().dispatch({ type: 'RenameSession', sessionId, title: 'Shared “log”' });
+    const file = join(app.dir(), 'shared.sextant.ndjson');
+    writeFileSync(file, await writeSessionLog(app.core().store, sessionId));
+
+    const [here] = await app.core().openFiles([file]);
+    expect(here).toMatchObject({ kind: 'imported', sessionId, alreadyImported: true });
+
+    const elsewhere = tempDir('sextant-open-log-');
+    const other = await startTestCore(elsewhere.path);
+    try {
+      const before = Object.keys(other.view().datasets).length;
+      const [imported] = await other.openFiles([file]);
+      expect(imported).toMatchObject({ kind: 'imported', sessionId, alreadyImported: false });
+      expect(other.view().sessions[sessionId]).toMatchObject({ title: 'Shared “log”', closed: false });
+      // a log opens as an import, never as an NDJSON dataset
+      expect(Object.keys(other.view().datasets)).toHaveLength(before);
+    } finally {
+      await other.close();
+      elsewhere.remove();
+    }
+  }, 60_000);
 });

@@ -1,6 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { ClientCommand, CommandAck } from '../../shared/contracts/commands';
 import type { Result } from '../../shared/contracts/errors';
+import { SESSION_LOG_EXTENSION } from '../../shared/contracts/sessionLog';
+import type { ImportOutcome } from '../../shared/contracts/sessionImport';
 import { baseName, isUrl } from '../../shared/domain/datasetName';
 import type { AppView, DatasetView } from '../../shared/views/appView';
 import { ident } from '../query/sql';
@@ -11,15 +13,22 @@ export interface OpenFilesHost {
   view(): AppView;
   /** Resolves once every dataset registration started so far has finished. */
   catalogIdle(): Promise<void>;
+  /** Imports an exported session log from a file (share/sessionImport.ts). */
+  importLog(path: string): Promise<Result<{ outcome?: ImportOutcome }>>;
 }
 
 /** What became of one file given on the command line (or handed over by the OS). */
 export type OpenedFile =
   | { readonly kind: 'opened'; readonly source: string; readonly datasetId: string; readonly sessionId: string }
+  /** An exported session log, imported (or found imported before) and open as a session. */
+  | { readonly kind: 'imported'; readonly source: string; readonly sessionId: string; readonly alreadyImported: boolean }
   | { readonly kind: 'failed'; readonly source: string; readonly message: string; readonly errorId?: string };
 
 /** A file argument as a catalog source: a URL as it is, a path made absolute against the folder it was typed in. */
 export const sourceOf = (arg: string, cwd: string): string => (isUrl(arg) || isAbsolute(arg) ? arg : resolve(cwd, arg));
+
+/** An exported session log (by its extension), which opens as an import rather than as a dataset. */
+const isSessionLog = (source: string): boolean => !isUrl(source) && source.toLowerCase().endsWith(SESSION_LOG_EXTENSION);
 
 /** A dataset already in the catalog for this source, unless it failed (adding it again retries). */
 const known = (view: AppView, source: string): DatasetView | undefined =>
@@ -37,12 +46,17 @@ export function firstQuery(dataset: DatasetView): string | undefined {
  * Opens files as `tad file.csv` or `vd file.csv` do: each is added to the catalog (or found there by
  * its path), and a session named after it opens with a first query showing its rows. It goes
  * through the same commands as a person's clicks, so it is recorded and replayed like them. A file
- * the catalog cannot read gets no session: the catalog shows why, with its error id.
+ * the catalog cannot read gets no session: the catalog shows why, with its error id. An exported
+ * session log is imported instead, as "Import session…" would.
  */
 export async function openFiles(host: OpenFilesHost, paths: readonly string[]): Promise<OpenedFile[]> {
-  const wanted: { source: string; datasetId?: string; failure?: OpenedFile }[] = [];
+  const wanted: { source: string; datasetId?: string; failure?: OpenedFile; log?: true }[] = [];
   for (const path of paths) {
     const source = isUrl(path) ? path : resolve(path);
+    if (isSessionLog(source)) {
+      wanted.push({ source, log: true });
+      continue;
+    }
     const existing = known(host.view(), source);
     if (existing) {
       wanted.push({ source, datasetId: existing.id });
@@ -54,7 +68,11 @@ export async function openFiles(host: OpenFilesHost, paths: readonly string[]): 
   await host.catalogIdle();
 
   const outcomes: OpenedFile[] = [];
-  for (const { source, datasetId, failure } of wanted) {
+  for (const { source, datasetId, failure, log } of wanted) {
+    if (log) {
+      outcomes.push(await importLog(host, source));
+      continue;
+    }
     if (failure || datasetId === undefined) {
       outcomes.push(failure ?? { kind: 'failed', source, message: 'not added' });
       continue;
@@ -83,4 +101,12 @@ export async function openFiles(host: OpenFilesHost, paths: readonly string[]): 
     outcomes.push({ kind: 'opened', source, datasetId, sessionId });
   }
   return outcomes;
+}
+
+async function importLog(host: OpenFilesHost, source: string): Promise<OpenedFile> {
+  const imported = await host.importLog(source);
+  if (!imported.ok) return { kind: 'failed', source, message: imported.error.message, errorId: imported.error.id };
+  const outcome = imported.value.outcome;
+  if (!outcome) return { kind: 'failed', source, message: 'The session log was not imported.' };
+  return { kind: 'imported', source, sessionId: outcome.sessionId, alreadyImported: outcome.alreadyImported };
 }

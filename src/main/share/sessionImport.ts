@@ -48,8 +48,8 @@ export class SessionImporter {
     return run;
   }
 
-  /** The desktop's path: main reads the file the open dialog chose; none when the dialog was dismissed. */
-  async importFromDialog(choose: ChooseImportPath): Promise<Result<{ outcome?: ImportOutcome }>> {
+  /** A file main reads itself: the one the desktop's open dialog chose (none when dismissed), or one given on the command line. */
+  async importFromFile(choose: ChooseImportPath): Promise<Result<{ outcome?: ImportOutcome }>> {
     const path = await choose();
     if (path === undefined) return ok({});
     try {

@@ -1,7 +1,7 @@
 import { appError, fail, ok, validationIssues, type ErrorCode, type Result } from '../../shared/contracts/errors';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
-import { aggregateTypes, eventMetadataSchema } from '../../shared/contracts/events';
+import { envelopeFieldsSchema } from '../../shared/contracts/events';
 import { SESSION_LOG_FORMAT, SESSION_LOG_VERSION, sessionLogHeaderSchema, type SessionLogHeader } from '../../shared/contracts/sessionLog';
 import { aggregates } from '../commands/aggregates';
 import type { ImportedEvent } from '../store/eventStore';
@@ -19,18 +19,7 @@ export interface SessionLog {
  * with its own aggregate's schema (so a Dataset event filed as a session's is refused too). Zod's
  * intersection of unions takes several times as long on a 30,000-event log for the same answer.
  */
-const envelopeFields = z.object({
-  type: z.string(),
-  globalSeq: z.number().int().positive(),
-  eventId: z.string(),
-  aggregateType: z.enum(aggregateTypes),
-  aggregateId: z.string(),
-  aggregateSeq: z.number().int().positive(),
-  schemaVersion: z.number().int().positive(),
-  topic: z.string(),
-  metadata: eventMetadataSchema,
-  occurredAt: z.string(),
-});
+const envelopeFields = envelopeFieldsSchema.extend({ type: z.string() });
 
 function parseEventLine(json: unknown): { ok: true; event: Omit<ImportedEvent, 'topic'> & { topic: string } } | { ok: false; issues: string[] } {
   const fields = envelopeFields.safeParse(json);

@@ -1,3 +1,4 @@
+import type { DatasetFingerprint } from '../../shared/contracts/fingerprint';
 import { isPlainView } from '../../shared/domain/resultView';
 import { openAsSql } from '../../shared/explore/openAsSql';
 import type { DatasetView, SessionView } from '../../shared/views/appView';
@@ -30,7 +31,11 @@ export function terminated(sql: string): string {
   return last.includes('--') ? `${bare}\n;` : `${bare};`;
 }
 
-const datasetLine = (d: DatasetView): string => `${d.name ?? '(unnamed)'}: ${d.source}${d.format ? ` (${d.format})` : ''}`;
+/** What a fingerprint says of the bytes: their size and content hash, so a reader can check the same file is meant. */
+const fingerprintText = (f: DatasetFingerprint | undefined): string => (f ? `; ${f.bytes} bytes${f.sha256 ? `, sha256 ${f.sha256}` : ''}` : '');
+
+const datasetLine = (d: DatasetView, fingerprint: DatasetFingerprint | undefined): string =>
+  `${d.name ?? '(unnamed)'}: ${d.source}${d.format ? ` (${d.format})` : ''}${fingerprintText(fingerprint)}`;
 
 /**
  * A session as a SQL script (docs/share.md): first the statements that make the datasets it read
@@ -48,7 +53,7 @@ export async function writeSqlScript(source: SqlScriptSource, sink: FileSink): P
     comment('Datasets, queryable under the names the statements use:'),
   ];
   for (const { dataset, sql } of source.datasets) {
-    head.push(comment(oneLine(datasetLine(dataset)), '  '));
+    head.push(comment(oneLine(datasetLine(dataset, dataset.fingerprint)), '  '));
     head.push(sql === undefined ? comment('(not registered in this Sextant any more: make it queryable under its name first)', '  ') : terminated(sql));
   }
   await sink.write(`${head.join('\n')}\n`);
@@ -58,7 +63,9 @@ export async function writeSqlScript(source: SqlScriptSource, sink: FileSink): P
       const n = start + k + 1;
       const lines = [``, comment(`Statement ${n}, ran ${h.startedAt}: ${oneLine(outcomeText(h))}`)];
       const read = source.read.get(h.sql) ?? [];
-      lines.push(comment(`Read: ${read.length === 0 ? 'no dataset of the catalog' : read.map((d) => oneLine(datasetLine(d))).join('; ')}`));
+      // each with the fingerprint the query recorded when it ran, not the file's as it is now
+      const ranOn = (d: DatasetView) => h.inputs?.find((i) => i.datasetId === d.id)?.fingerprint;
+      lines.push(comment(`Read: ${read.length === 0 ? 'no dataset of the catalog' : read.map((d) => oneLine(datasetLine(d, ranOn(d)))).join(' | ')}`));
       if (h.phase === 'Completed' && h.view && !isPlainView(h.view) && h.columns) {
         lines.push(comment('Shown sorted/filtered, as this SQL:'), comment(openAsSql(h.sql, h.columns, h.view), '  '));
       }

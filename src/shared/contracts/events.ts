@@ -146,17 +146,17 @@ export type EventEnvelope = DomainEvent & {
   readonly occurredAt: string;
 };
 
-export const eventEnvelopeSchema = z.intersection(
-  domainEventSchema,
-  z.object({
-    globalSeq: z.number().int().positive(),
-    eventId: z.string(),
-    aggregateType: z.enum(aggregateTypes),
-    aggregateId: z.string(),
-    aggregateSeq: z.number().int().positive(),
-    schemaVersion: z.number().int().positive(),
-    topic: z.string(),
-    metadata: eventMetadataSchema,
-    occurredAt: z.string(),
-  }),
-);
+/** Where an event sits in the log: the envelope's own fields, beside the domain event's type and payload. */
+export const envelopeFieldsSchema = z.object({
+  globalSeq: z.number().int().positive(),
+  eventId: z.string(),
+  aggregateType: z.enum(aggregateTypes),
+  aggregateId: z.string(),
+  aggregateSeq: z.number().int().positive(),
+  schemaVersion: z.number().int().positive(),
+  topic: z.string(),
+  metadata: eventMetadataSchema,
+  occurredAt: z.string(),
+});
+
+export const eventEnvelopeSchema = z.intersection(domainEventSchema, envelopeFieldsSchema);
