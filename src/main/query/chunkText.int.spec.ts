@@ -49,14 +49,16 @@ describe('chunkText matches DuckDB’s VARCHAR cast', () => {
     run(fc.array(fc.string({ unit: 'grapheme', maxLength: 20 }).map((s) => `'${s.replaceAll("'", "''")}'`), { minLength: 1, maxLength: 30 }), 'VARCHAR'));
 
   it('DATE, BC dates and infinities', async () => {
-    await same('DATE', ["'infinity'", "'-infinity'", "'0044-03-15 (BC)'", "'0001-01-01'", "'9999-12-31'", "'1970-01-01'"]);
-    await run(fc.array(fc.integer({ min: -3_000_000, max: 3_000_000 }).map((d) => `(DATE '1970-01-01' + ${d})`), { minLength: 1, maxLength: 40 }), 'DATE');
+    // Astronomical year 0 is 1 BC: around it, and around a 400-year cycle that lands on it.
+    await same('DATE', ["'infinity'", "'-infinity'", "'0044-03-15 (BC)'", "'0001-12-31 (BC)'", "'0001-01-01 (BC)'", "'0002-12-31 (BC)'", "'0001-01-01'", "'9999-12-31'", "'1970-01-01'", "'5877641-06-25 (BC)'", "'5881580-07-10'"]);
+    await same('DATE', Array.from({ length: 40 }, (_, i) => `(DATE '0001-12-31 (BC)' + ${(i - 20) * 17})`));
+    await run(fc.array(fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }).map((d) => `(DATE '1970-01-01' + ${d})`), { minLength: 1, maxLength: 40 }), 'DATE');
   });
 
   it('TIMESTAMP with and without fractions, and infinities', async () => {
-    await same('TIMESTAMP', ["'infinity'", "'-infinity'", "'2024-01-01 00:00:00'", "'2024-01-01 12:34:56.5'", "'1901-12-13 20:45:52.000001'", "'0044-03-15 (BC) 12:00:00'"]);
+    await same('TIMESTAMP', ["'infinity'", "'-infinity'", "'2024-01-01 00:00:00'", "'2024-01-01 12:34:56.5'", "'1901-12-13 20:45:52.000001'", "'0044-03-15 (BC) 12:00:00'", "'0001-12-31 (BC) 23:59:59.999999'", "'0001-01-01 (BC) 00:00:00'"]);
     await run(
-      fc.array(fc.bigInt(-62_000_000_000_000_000n, 250_000_000_000_000_000n).map((us) => `make_timestamp(${us}::BIGINT)`), { minLength: 1, maxLength: 40 }),
+      fc.array(fc.bigInt(-200_000_000_000_000_000n, 250_000_000_000_000_000n).map((us) => `make_timestamp(${us}::BIGINT)`), { minLength: 1, maxLength: 40 }),
       'TIMESTAMP',
     );
   });

@@ -1,8 +1,47 @@
-import { DuckDBDateValue, DuckDBTypeId, type DuckDBDataChunk, type DuckDBType } from '@duckdb/node-api';
+import { DuckDBDateValue, DuckDBTimestampValue, DuckDBTypeId, type DuckDBDataChunk, type DuckDBType } from '@duckdb/node-api';
 
-/** DuckDB's infinite dates are ±(2^31 - 1) days; node-api would print them as far-off calendar dates. */
+/** DuckDB's infinite dates are ±(2^31 - 1) days and infinite timestamps ±(2^63 - 1) µs. */
 const DATE_INFINITY = 2 ** 31 - 1;
-const dateText = (d: DuckDBDateValue): string => (d.days === DATE_INFINITY ? 'infinity' : d.days === -DATE_INFINITY ? '-infinity' : d.toString());
+const TIMESTAMP_INFINITY = 2n ** 63n - 1n;
+const MICROS_PER_DAY = 86_400_000_000n;
+
+const pad = (n: number | bigint, width: number): string => String(n).padStart(width, '0');
+
+/**
+ * Days since 1970-01-01 as DuckDB writes a date ("0044-03-15 (BC)"). Written here rather than
+ * taken from node-api, whose text gives astronomical year 0 as "0000" where DuckDB writes
+ * "0001 (BC)". The civil-from-days arithmetic is Howard Hinnant's, exact for any integer day.
+ */
+export function calendarDateText(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return year > 0 ? `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` : `${pad(1 - year, 4)}-${pad(month, 2)}-${pad(day, 2)} (BC)`;
+}
+
+const dateText = (d: DuckDBDateValue): string => (d.days === DATE_INFINITY ? 'infinity' : d.days === -DATE_INFINITY ? '-infinity' : calendarDateText(d.days));
+
+/** Microseconds since the epoch as DuckDB writes a TIMESTAMP: the date, then the time with trailing fraction zeros dropped. */
+function timestampText(t: DuckDBTimestampValue): string {
+  if (t.micros === TIMESTAMP_INFINITY) return 'infinity';
+  if (t.micros === -TIMESTAMP_INFINITY) return '-infinity';
+  let days = t.micros / MICROS_PER_DAY;
+  let inDay = t.micros % MICROS_PER_DAY;
+  if (inDay < 0n) {
+    days -= 1n;
+    inDay += MICROS_PER_DAY;
+  }
+  const fraction = pad(inDay % 1_000_000n, 6).replace(/0+$/, '');
+  const seconds = inDay / 1_000_000n;
+  const time = `${pad(seconds / 3600n, 2)}:${pad((seconds / 60n) % 60n, 2)}:${pad(seconds % 60n, 2)}${fraction ? `.${fraction}` : ''}`;
+  return `${calendarDateText(Number(days))} ${time}`;
+}
 
 /**
  * Types whose node-api values print exactly as DuckDB casts them to VARCHAR (node-api ports
@@ -43,7 +82,16 @@ export function chunkText(chunk: DuckDBDataChunk, limit: number): (string | null
     const column: (string | null)[] = new Array<string | null>(rows);
     for (let r = 0; r < rows; r++) {
       const v = vector.getItem(r);
-      column[r] = v === null ? null : v instanceof DuckDBDateValue ? dateText(v) : typeof v === 'number' && doubles[c] ? doubleText(v) : String(v);
+      column[r] =
+        v === null
+          ? null
+          : v instanceof DuckDBDateValue
+            ? dateText(v)
+            : v instanceof DuckDBTimestampValue
+              ? timestampText(v)
+              : typeof v === 'number' && doubles[c]
+                ? doubleText(v)
+                : String(v);
     }
     out.push(column);
   }
