@@ -198,8 +198,9 @@ export class AppCore {
     const charts = new ChartService(pool, runner, () => projections.current.view);
     bus.subscribe((m) => m.kind === 'event' && charts.onEvent(m.event));
     const sessionExports = new SessionExportService({ store, pool, runner, projections, downloads, downloadDir, log });
-    // The `sextant` schema of the person's own history (docs/share.md), filled in the background.
+    // The `sextant` schema of the person's own history (docs/share.md), filled on first use.
     const history = new HistoryFeed(pool, store, bus, log);
+    pool.setSqlPrerequisite(history.prerequisite);
     history.start();
     const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports, inputs, history);
     if (firstStart) await core.seed(options.samples ?? sampleDatasetPaths());

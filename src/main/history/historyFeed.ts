@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '../../shared/contracts/events';
 import { toAppError } from '../../shared/contracts/errors';
+import { HISTORY_SCHEMA, namesHistorySchema } from '../../shared/history/historySchema';
 import { newErrorId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
 import type { QueryWorker } from '../query/queryWorker';
@@ -21,18 +22,25 @@ const toBatch = (c: HistoryChanges, reset: boolean): HistoryBatch => ({
   datasets: [...c.datasets.values()],
 });
 
+/** Unfilled: the tables are empty and bus events are left to the log; filling: they wait; filled: folded as they come. */
+type FillState = 'unfilled' | 'filling' | 'filled';
+
 /**
- * Keeps the worker's history tables (the `sextant` schema, docs/share.md) current. At start it
- * fills them from the log in large batches, one at a time (each applied by the worker before the
- * next is read), so main's memory stays bounded and its event loop free; then every stored event is folded as the bus delivers it and the changes go to the worker
- * together, at most FLUSH_MS later — one request per batch, never one per event. A worker that was
- * replaced (a crash) reports a new generation: its tables are empty, so they are filled again.
+ * Keeps the worker's history tables (the `sextant` schema, docs/share.md) current, filled on first
+ * use: the first statement that names the schema (`namesHistorySchema`) waits while the whole log
+ * is read into them, in large batches, one at a time (each applied by the worker before the next is
+ * read), so main's memory stays bounded and its event loop free. A start never pays for a history
+ * nobody asked for. From then on every stored event is folded as the bus delivers it and the changes
+ * go to the worker together, at most FLUSH_MS later — and a statement naming the schema first waits
+ * for what is pending, so it sees every event stored before it ran. A worker that was replaced (a
+ * crash) reports a new generation: its tables are empty, so the next use fills them again.
  */
 export class HistoryFeed {
   private rows = new HistoryRows();
   private pending = noChanges();
   /** The highest seq folded: the fill and the bus may both hand over the same event. */
   private folded = 0;
+  private state: FillState = 'unfilled';
   private filling: Promise<void> | undefined;
   /** Events the bus delivered while the log was being read; folded once the fill caught up. */
   private waiting: EventEnvelope[] = [];
@@ -49,23 +57,36 @@ export class HistoryFeed {
     private readonly log: Logger,
   ) {}
 
-  /** Starts following the bus and fills the tables from the log (in the background). */
+  /**
+   * Starts following the bus. A view the person saved over the schema reads it without naming it,
+   * so if one exists the tables are filled now, in the background.
+   */
   start(): void {
     this.unsubscribe = this.bus.subscribe((m) => {
       if (m.kind !== 'event') return;
-      if (this.filling) this.waiting.push(m.event);
-      else this.fold(m.event);
+      if (this.state === 'filling') this.waiting.push(m.event);
+      else if (this.state === 'filled') this.fold(m.event);
     });
-    void this.fill();
+    void this.pool
+      .request({ type: 'read', sql: 'select sql from duckdb_views() where not internal and database_name <> ?', params: [HISTORY_SCHEMA] })
+      .then((views) => (views.some((v) => namesHistorySchema(String(v['sql']))) ? this.settled() : undefined))
+      .catch((e: unknown) => this.closed || logAppError(this.log, 'error', toAppError(e, newErrorId())));
   }
 
-  /** Resolves once every event stored so far is in the worker's tables (tests and benchmarks wait on it). */
+  /** The worker's prerequisite for a statement (`QueryWorker.setSqlPrerequisite`): one naming the schema waits for `settled`. */
+  readonly prerequisite = (sql: string): Promise<void> | undefined => (namesHistorySchema(sql) ? this.settled() : undefined);
+
+  /** Resolves once every event stored so far is in the worker's tables, filling them first if nobody has yet. */
   async settled(): Promise<void> {
     for (;;) {
+      if (this.closed) return;
+      if (this.state === 'unfilled') this.fill();
       await this.filling;
-      this.flushNow();
+      // Sent even when nothing is pending: the reply's generation tells whether the worker was
+      // replaced (its tables empty) since the last batch.
+      this.flushNow(true);
       await this.sending;
-      if (!this.filling && isEmpty(this.pending)) return;
+      if (this.state === 'filled' && !this.filling && isEmpty(this.pending)) return;
     }
   }
 
@@ -75,14 +96,16 @@ export class HistoryFeed {
     clearTimeout(this.timer);
   }
 
-  private fill(): Promise<void> {
+  private fill(): void {
+    this.state = 'filling';
+    this.rows = new HistoryRows();
+    this.pending = noChanges();
+    this.folded = 0;
+    this.waiting = [];
     const run = async (): Promise<void> => {
-      this.rows = new HistoryRows();
-      this.pending = noChanges();
-      this.folded = 0;
       let first = true;
       for (const events of this.store.batchesAfter(0, { batchSize: FILL_BATCH })) {
-        if (this.closed) return;
+        if (this.closed || this.state !== 'filling') return;
         const changes = noChanges();
         for (const e of events) this.rows.apply(e, changes);
         this.folded = events.at(-1)?.globalSeq ?? this.folded;
@@ -94,11 +117,15 @@ export class HistoryFeed {
       }
       if (first) this.send(toBatch(noChanges(), true));
     };
-    this.filling = run().finally(() => {
-      this.filling = undefined;
-      for (const e of this.waiting.splice(0)) this.fold(e);
-    });
-    return this.filling;
+    this.filling = run()
+      .catch((e: unknown) => logAppError(this.log, 'error', toAppError(e, newErrorId())))
+      .finally(() => {
+        this.filling = undefined;
+        // A worker replaced mid-fill left the state unfilled: the next use starts over.
+        if (this.state !== 'filling') return;
+        this.state = 'filled';
+        for (const e of this.waiting.splice(0)) this.fold(e);
+      });
   }
 
   private fold(e: EventEnvelope): void {
@@ -108,10 +135,10 @@ export class HistoryFeed {
     this.timer ??= setTimeout(() => this.flushNow(), FLUSH_MS);
   }
 
-  private flushNow(): void {
+  private flushNow(evenIfEmpty = false): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (isEmpty(this.pending)) return;
+    if (isEmpty(this.pending) && !evenIfEmpty) return;
     const batch = toBatch(this.pending, false);
     this.pending = noChanges();
     this.send(batch);
@@ -125,7 +152,7 @@ export class HistoryFeed {
         const { generation } = await this.pool.request({ type: 'history', batch });
         const replaced = this.generation !== undefined && generation !== this.generation;
         this.generation = generation;
-        if (replaced && !this.filling) void this.fill();
+        if (replaced) this.state = 'unfilled';
       } catch (e) {
         if (this.closed) return;
         logAppError(this.log, 'error', toAppError(e, newErrorId()));

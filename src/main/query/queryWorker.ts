@@ -39,7 +39,15 @@ interface QueuedRun {
   readonly jobId: number;
   readonly request: Extract<Request, { type: 'run' }>;
   readonly pending: Pending;
+  /** Set while the statement's prerequisite is under way: later queries may start before it. */
+  held: boolean;
 }
+
+/**
+ * What must be done before a statement runs, decided from its text: a promise to wait for, or
+ * undefined for nothing (the history schema's fill on first use, src/main/history/historyFeed.ts).
+ */
+export type SqlPrerequisite = (sql: string) => Promise<void> | undefined;
 
 /** One worker thread and the replies it owes. Replaced, not repaired, when it dies. */
 class WorkerThread {
@@ -123,17 +131,35 @@ export class QueryWorker {
   private startupFailures = 0;
   /** Set when threads keep dying before they open the database: every request fails with it. */
   private broken: AppError | undefined;
+  private prerequisite: SqlPrerequisite = () => undefined;
 
   constructor(private readonly options: QueryWorkerOptions) {
     this.thread = this.spawn();
   }
 
+  /**
+   * Every statement that carries SQL (queries, previews, charts, reads) waits for what this says
+   * first. The worker is the one door to DuckDB, so no path can skip it. Exports (`start`) are not
+   * held: they copy result tables, whose rows are already there.
+   */
+  setSqlPrerequisite(prerequisite: SqlPrerequisite): void {
+    this.prerequisite = prerequisite;
+  }
+
   /** Runs SQL into a result table. Resolves with its outcome; rejects with an AppError (its id minted where it failed). */
   run(sql: string, resultTable: string, hooks: RunHooks): { jobId: number; done: Promise<ReplyOf['run']> } {
     const jobId = this.nextJob++;
+    const prerequisite = this.prerequisite(sql);
     const done = new Promise<ReplyOf['run']>((resolve, reject) => {
       if (this.broken) return reject(this.broken);
-      this.queue.push({ jobId, request: { type: 'run', sql, resultTable }, pending: { resolve: resolve as (v: unknown) => void, reject, hooks } });
+      const job: QueuedRun = { jobId, request: { type: 'run', sql, resultTable }, pending: { resolve: resolve as (v: unknown) => void, reject, hooks }, held: prerequisite !== undefined };
+      this.queue.push(job);
+      const release = (): void => {
+        job.held = false;
+        this.dispatch();
+      };
+      // A prerequisite that failed has logged why; the statement runs on what there is.
+      prerequisite?.then(release, release);
     });
     this.dispatch();
     return { jobId, done };
@@ -171,6 +197,14 @@ export class QueryWorker {
 
   /** A page, a catalog change or a small internal read: sent at once, never queued behind queries. */
   request<T extends Exclude<Request['type'], 'run'>>(request: Extract<Request, { type: T }>): Promise<ReplyOf[T]> {
+    const sql: unknown = (request as { sql?: unknown }).sql;
+    const prerequisite = typeof sql === 'string' ? this.prerequisite(sql) : undefined;
+    if (!prerequisite) return this.send(request);
+    const send = (): Promise<ReplyOf[T]> => this.send(request);
+    return prerequisite.then(send, send);
+  }
+
+  private send<T extends Exclude<Request['type'], 'run'>>(request: Extract<Request, { type: T }>): Promise<ReplyOf[T]> {
     const thread = this.available();
     const jobId = this.nextJob++;
     return new Promise((resolve, reject) => {
@@ -205,8 +239,11 @@ export class QueryWorker {
     const thread = this.available();
     if (!thread) return; // the queue waits for the replacement
     const max = Math.max(1, this.options.maxConcurrentQueries ?? 2);
-    while (this.queue.length > 0 && thread.runs.size < max) {
-      const job = this.queue.shift()!;
+    while (thread.runs.size < max) {
+      const next = this.queue.findIndex((q) => !q.held);
+      if (next === -1) break;
+      const [job] = this.queue.splice(next, 1);
+      if (!job) break;
       thread.runs.add(job.jobId);
       const settle = (): void => {
         thread.runs.delete(job.jobId);

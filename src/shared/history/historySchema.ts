@@ -5,6 +5,16 @@
  */
 export const HISTORY_SCHEMA = 'sextant';
 
+/** `sextant.` or `"sextant".` as a qualifier (any case), or `USE sextant`: not a path or a word that merely contains it. */
+const NAMES_HISTORY = new RegExp(`(?:^|[^\\w$"])"?${HISTORY_SCHEMA}"?\\s*\\.|\\buse\\s+"?${HISTORY_SCHEMA}"?(?![\\w$])`, 'i');
+
+/**
+ * Whether a statement may read the history schema. The schema's rows are filled on first use
+ * (src/main/history/historyFeed.ts), so this errs towards yes: a false yes costs one fill, a
+ * false no would show an empty history.
+ */
+export const namesHistorySchema = (sql: string): boolean => NAMES_HISTORY.test(sql);
+
 export interface HistoryColumn {
   readonly name: string;
   readonly type: string;
