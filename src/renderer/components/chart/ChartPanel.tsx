@@ -1,12 +1,13 @@
 import { FileImage, FileCode, Table, X } from 'lucide-react';
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { chartAggregates, chartMarks, chartProblem, type ChartSpec } from '../../../shared/chart/chartSpec';
 import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import { bandAxisOf, brushAxisOf, drawBrush, pointerX, type BandAxis, type BrushAxis } from './chartBrush';
-import { brushRange, type Selection } from './brushRange';
+import { brushRange, selectionText, type Selection } from './brushRange';
+import { brushKeyOf, brushStops, keyRangeOf, keyRangeText, moveCategory, moveKeyRange, type KeyRange } from './keyboardBrush';
 import { OTHER } from '../../../shared/chart/chartSql';
-import { utc } from './chartRows';
+import { marksOf, utc } from './chartRows';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { countOf } from '../format';
 import { chartLabel } from './chartLabel';
@@ -31,7 +32,7 @@ interface Props {
   filter?: readonly PageFilter[];
   /** This chart's selection, recorded or being dragged: [lo, hi) of X, or a category of its bars. */
   brush?: Selection | undefined;
-  /** A drag on X selected [lo, hi), or a click a bar's category (null: cleared); `done` once the pointer is released. Without it, no brushing. */
+  /** A drag on X selected [lo, hi), or a click a bar's category (null: cleared); `done` once the pointer (or the key) is released. Without it, no brushing. */
   onBrush?(selection: Selection | null, done: boolean): void;
   /** More buttons in the region's header ("Add chart"). */
   actions?: ReactNode;
@@ -137,13 +138,50 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     onBrush(range ?? null, true);
   };
 
+  // keyboard brushing (keyboardBrush.ts): live while a key is held, recorded when it is released, as a drag is
+  const stops = useMemo(() => (data && xKind !== 'category' ? brushStops(marksOf(data), { step: data.brushStep, dateOnly }) : []), [data, xKind, dateOnly]);
+  const keyed = useRef<{ readonly range: KeyRange; readonly lo: string; readonly hi: string } | undefined>(undefined);
+  const held = useRef<Selection | undefined>(undefined);
+  const onPlotKeyDown = (e: KeyboardEvent) => {
+    const key = brushKeyOf(e.key);
+    if (!key || !onBrush || e.altKey || e.ctrlKey || e.metaKey) return;
+    const current = held.current ?? brush;
+    let next: Selection | undefined;
+    const b = bands.current;
+    if (b) {
+      const value = moveCategory(b.categories, current && 'value' in current ? current.value : undefined, key);
+      next = value === undefined ? undefined : { value };
+    } else if (axis.current) {
+      const range = current && 'lo' in current ? current : undefined;
+      // the same brush keys made keeps its anchor; another (a drag, a reload) is anchored at its start
+      const known = range && keyed.current && keyed.current.lo === range.lo && keyed.current.hi === range.hi ? keyed.current.range : range && keyRangeOf(stops, range, xKind === 'time');
+      const moved = moveKeyRange(known, key, e.shiftKey, stops.length);
+      const text = moved && keyRangeText(stops, moved);
+      keyed.current = moved && text && { range: moved, ...text };
+      next = text;
+    }
+    if (!next) return;
+    e.preventDefault();
+    e.stopPropagation();
+    held.current = next;
+    onBrush(next, false);
+  };
+  const release = () => {
+    const selection = held.current;
+    held.current = undefined;
+    if (selection && onBrush) onBrush(selection, true);
+  };
+
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
       // a brush is cleared first; the next Escape closes the chart
-      if (brush && onBrush) onBrush(null, true);
-      else onClose();
+      if (brush && onBrush) {
+        held.current = undefined;
+        keyed.current = undefined;
+        onBrush(null, true);
+      } else onClose();
     }
   };
   const set = (change: Partial<ChartSpec>) => {
@@ -179,6 +217,9 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     </label>
   );
   const label = spec ? chartLabel(spec, data) : 'Chart';
+  // the plot takes focus when keys can brush it: a continuous X or bars of categories
+  const banded = data?.spec.mark === 'Bar' || data?.spec.mark === 'Box';
+  const keyboard = onBrush !== undefined && data !== undefined && (xKind === 'category' ? data.spec.mark === 'Bar' : !banded && stops.length > 0);
   return (
     <section ref={region} className="chart-panel" role="region" aria-label={name} tabIndex={-1} onKeyDown={onKeyDown}>
       <header className="chart-head">
@@ -212,16 +253,21 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
         aria-label={label}
         aria-describedby={brush && spec ? describedBy : undefined}
         aria-busy={state.kind === 'loading' || undefined}
+        tabIndex={keyboard ? 0 : undefined}
+        aria-keyshortcuts={keyboard ? (xKind === 'category' ? 'ArrowLeft ArrowRight Home End Escape' : 'ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight Home End Escape') : undefined}
+        title={keyboard ? (xKind === 'category' ? 'Arrow keys select a bar; Escape clears' : 'Arrow keys move the brush, Shift+arrows resize it; Escape clears') : undefined}
+        onKeyDown={onPlotKeyDown}
+        onKeyUp={release}
+        onBlur={release}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onPointerCancel={onPointerUp}
       />
-      {brush && spec && (
-        <p id={describedBy} className="muted chart-brush">
-          {'value' in brush ? `Selected ${spec.x} = ${brush.value} (Escape clears)` : `Selected ${spec.x} from ${brush.lo} to ${brush.hi} (Escape clears)`}
-        </p>
-      )}
+      {/* always there, so a screen reader announces the selection as keys move it */}
+      <p id={describedBy} className="muted chart-brush" aria-live="polite">
+        {brush && spec ? selectionText(spec.x, brush, xKind === 'number') : ''}
+      </p>
       <div className="chart-actions">
         <button type="button" aria-pressed={showData} disabled={!data} onClick={() => setShowData((s) => !s)}>
           <Table size={14} aria-hidden="true" />

@@ -65,3 +65,20 @@ export function chartFilters(filter: readonly PageFilter[], live: { readonly cha
   const rest = filter.filter((f) => !ownedBy(f, live.chart));
   return live.brush ? [...rest, brushFilter(live.brush)] : rest;
 }
+
+/** A number's text with its whole part grouped in thousands ("-12345.25" → "-12,345.25"), every digit kept; other text as it is. */
+export function groupedText(text: string): string {
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(text);
+  if (!m) return text;
+  return `${m[1] ?? ''}${(m[2] ?? '').replace(/\B(?=(\d{3})+$)/g, ',')}${m[3] ?? ''}`;
+}
+
+/**
+ * What a chart's selection is, in words: its image's accessible description, announced as it
+ * changes. A number X reads grouped in thousands; a time as DuckDB writes it.
+ */
+export function selectionText(x: string, selection: Selection, numberX: boolean): string {
+  if ('value' in selection) return `Selected ${x} = ${selection.value} (Escape clears)`;
+  const show = numberX ? groupedText : (t: string) => t;
+  return `Selected ${x} from ${show(selection.lo)} to ${show(selection.hi)} (Escape clears)`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brushesOf, brushRange, chartFilters } from './brushRange';
+import { brushesOf, brushRange, chartFilters, groupedText, selectionText } from './brushRange';
 
 describe('brushRange', () => {
   it('given numbers and a step, when brushed either way, then the range snaps outwards to whole steps', () => {
@@ -39,5 +39,18 @@ describe('chartFilters', () => {
 
   it('given a category clicked on a chart, when the charts are drawn, then it is an equality that names its chart', () => {
     expect(chartFilters([grid], { chart: 1, brush: { chart: 1, column: 2, value: 'rain' } })).toEqual([grid, { column: 2, op: 'eq', value: 'rain', chart: 1 }]);
+  });
+});
+
+describe('selectionText', () => {
+  it('given a range of a number column, when described, then its ends read grouped in thousands with every digit', () => {
+    expect(selectionText('fare', { lo: '-12345.25', hi: '1000000' }, true)).toBe('Selected fare from -12,345.25 to 1,000,000 (Escape clears)');
+    expect(selectionText('temp_max', { lo: '9.2', hi: '24.3' }, true)).toBe('Selected temp_max from 9.2 to 24.3 (Escape clears)');
+  });
+
+  it('given a time range or a category, when described, then it reads as DuckDB writes it', () => {
+    expect(selectionText('date', { lo: '2012-01-05', hi: '2012-02-02' }, false)).toBe('Selected date from 2012-01-05 to 2012-02-02 (Escape clears)');
+    expect(selectionText('weather', { value: 'rain' }, false)).toBe('Selected weather = rain (Escape clears)');
+    expect(groupedText('1e+21')).toBe('1e+21');
   });
 });

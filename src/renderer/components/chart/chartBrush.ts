@@ -17,6 +17,8 @@ export interface BrushAxis extends PlotFrame {
 
 /** A band x axis of categories (bars): the category under a pixel, and a category's band. */
 export interface BandAxis extends PlotFrame {
+  /** The selectable categories, in the axis's order (what the arrow keys step over). */
+  readonly categories: readonly string[];
   categoryAt(px: number): string | undefined;
   bandOf(category: string): readonly [number, number] | undefined;
 }
@@ -64,6 +66,7 @@ export function bandAxisOf(drawn: Element & Partial<Pick<Plot.Plot, 'scale'>>, u
     right: Math.max(r0, r1),
     top: Math.min(y0, y1),
     bottom: Math.max(y0, y1),
+    categories: domain,
     categoryAt: (px) => domain.find((d) => start(d) <= px && px < start(d) + width),
     bandOf: (d) => (domain.includes(d) ? [start(d), start(d) + width] : undefined),
   };
