@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClientCommand } from '../../shared/contracts/commands';
 import type { AppError } from '../../shared/contracts/errors';
 import type { SextantApi } from '../../shared/contracts/protocol';
@@ -10,7 +10,7 @@ import { DraftConflictBar } from './editor/DraftConflictBar';
 import { useDraftFollow } from './editor/useDraftFollow';
 import { useStream } from '../state/useStream';
 import { Catalog, type CatalogHandle } from './catalog/Catalog';
-import { droppedSources } from './catalog/droppedSources';
+import { useDatasetDrop } from './catalog/useDatasetDrop';
 import { sqlName } from './catalog/sqlName';
 import { copyText } from './common/clipboard';
 import { SqlEditor, type EditorError, type SqlEditorHandle } from './editor/SqlEditor';
@@ -44,6 +44,7 @@ import { TimelineButton } from './time/TimelineButton';
 import { SessionExportButton } from './share/SessionExportButton';
 import { SessionTimeline } from './time/SessionTimeline';
 import { useSessionTime } from './time/useSessionTime';
+import { useWindowShortcuts } from './useWindowShortcuts';
 
 const NOTICE_MS = 5000;
 
@@ -51,7 +52,6 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const { view, connected, live, progress } = useStream(stream);
   const [commandError, setCommandError] = useState<AppError | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
-  const [dropping, setDropping] = useState(false);
   const editor = useRef<SqlEditorHandle>(null);
   const catalog = useRef<CatalogHandle>(null);
   const drafts = useDraftSaver(api, (sessionId) => view.sessions[sessionId]?.version);
@@ -144,54 +144,22 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     editor.current?.focus();
   };
 
-  // Shortcuts for the whole window. A browser keeps Ctrl+T/W/PageUp/PageDown for itself, so Alt+… works too.
-  const shortcuts = useRef<(e: KeyboardEvent) => void>(() => {});
-  shortcuts.current = (e: KeyboardEvent) => {
-    if (e.defaultPrevented) return;
-    const mod = e.ctrlKey || e.metaKey;
-    const key = e.key.toLowerCase();
-    const act = (f: () => void) => {
-      e.preventDefault();
-      f();
-    };
-    if ((mod || e.altKey) && key === 't' && e.shiftKey) act(reopen);
-    else if ((mod || e.altKey) && key === 't') act(newSession);
-    else if ((mod || e.altKey) && key === 'w' && !e.shiftKey && active) act(() => closeSession(active.id));
-    else if ((mod || e.altKey) && (e.key === 'PageDown' || e.key === 'PageUp')) act(() => cycleTab(e.key === 'PageDown' ? 1 : -1));
-    else if (mod && key === 'o') act(() => catalog.current?.focusAdd());
-    else if (mod && key === 'enter') act(() => run(editor.current?.runnableText() ?? ''));
-  };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => shortcuts.current(e);
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDropping(false);
-    const { sources, unresolved } = droppedSources(e.dataTransfer, window.sextant);
-    for (const source of sources) void addDataset(source);
-    if (unresolved.length > 0) {
-      setNotice(
-        `A browser does not tell Sextant where ${unresolved.join(', ')} ${unresolved.length === 1 ? 'is' : 'are'} on disk. ` +
-          'Paste the full path into “Dataset path or URL”, or drop it on the desktop app.',
-      );
-    }
-  };
-  const onDragOver = (e: DragEvent) => {
-    if (![...e.dataTransfer.types].some((t) => t === 'Files' || t === 'text/uri-list')) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
-    setDropping(true);
-  };
+  useWindowShortcuts({
+    newSession,
+    reopen,
+    closeActive: active && (() => closeSession(active.id)),
+    cycleTab,
+    focusAddDataset: () => catalog.current?.focusAdd(),
+    runEditor: () => run(editor.current?.runnableText() ?? ''),
+  });
+  const drop = useDatasetDrop(addDataset, setNotice);
 
   return (
     <div
-      className={`app ${dropping ? 'dropping' : ''}`}
-      onDragOver={onDragOver}
-      onDragLeave={(e) => e.currentTarget === e.target && setDropping(false)}
-      onDrop={onDrop}
+      className={`app ${drop.dropping ? 'dropping' : ''}`}
+      onDragOver={drop.onDragOver}
+      onDragLeave={drop.onDragLeave}
+      onDrop={drop.onDrop}
     >
       <header className="topbar">
         <span className="brand">Sextant</span>
@@ -351,7 +319,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
       <div className="notice" aria-live="polite">
         {notice}
       </div>
-      {dropping && <div className="drop-overlay">Drop files to add them as datasets</div>}
+      {drop.dropping && <div className="drop-overlay">Drop files to add them as datasets</div>}
     </div>
   );
 }
