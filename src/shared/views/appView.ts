@@ -11,7 +11,7 @@ import type { ChartSpec } from '../chart/chartSpec';
 import type { PivotSpec } from '../pivot/pivotSpec';
 import type { DatasetFingerprint, QueryInput } from '../contracts/fingerprint';
 import { ViewDraft } from './viewDraft';
-import { close, openedSession, reopen } from './sessionFold';
+import { closeSession, openedSession, reopenSession } from './sessionFold';
 import { forkedSession } from './forkFold';
 import { executionBegan, queryCancelled, queryCompleted, queryFailed, queryStarted } from './queryFold';
 import { chartSet, pivotSet, resultExported, resultViewSet } from './resultFold';
@@ -167,9 +167,9 @@ function applySession(draft: ViewDraft, e: SessionViewEvent): void {
       s.title = e.payload.title;
       return;
     case 'SessionClosed':
-      return close(s, e.globalSeq);
+      return closeSession(s, e.globalSeq);
     case 'SessionReopened':
-      return reopen(s, e.globalSeq);
+      return reopenSession(s, e.globalSeq);
     case 'SessionActivated':
       s.activatedSeq = e.globalSeq;
       return;

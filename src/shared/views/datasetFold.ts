@@ -1,4 +1,3 @@
-import type { DatasetEvent } from '../contracts/events';
 import { sameContent } from '../contracts/fingerprint';
 import { assertNever } from '../domain/decider';
 import type { DatasetView, DatasetViewEvent } from './appView';
@@ -33,7 +32,7 @@ function updated(view: DatasetView, e: DatasetViewEvent<'DatasetRegistered' | 'D
 }
 
 /** A removal moves the dataset to removedDatasets; undoing it moves it back, redoing it away again. */
-export function removeOrBringBack(draft: ViewDraft, e: DatasetViewEvent<Extract<DatasetEvent['type'], 'DatasetRemoved' | 'ActionUndone' | 'ActionRedone'>>): void {
+export function removeOrBringBack(draft: ViewDraft, e: DatasetViewEvent<'DatasetRemoved' | 'ActionUndone' | 'ActionRedone'>): void {
   const id = e.aggregateId;
   const present = draft.dataset(id);
   const removed = draft.removedDataset(id);

@@ -20,13 +20,13 @@ export function openedSession(e: Opened): DraftSession {
 }
 
 /** Closed at `globalSeq`: the latest closed is the one "reopen closed session" brings back. */
-export function close(s: Mutable<SessionView>, globalSeq: number): void {
+export function closeSession(s: Mutable<SessionView>, globalSeq: number): void {
   s.closed = true;
   s.closedSeq = globalSeq;
 }
 
 /** Open again at `globalSeq`, and shown (the latest activated tab is the one to show). */
-export function reopen(s: Mutable<SessionView>, globalSeq: number): void {
+export function reopenSession(s: Mutable<SessionView>, globalSeq: number): void {
   s.closed = false;
   delete s.closedSeq;
   s.activatedSeq = globalSeq;

@@ -4,7 +4,7 @@ import { UNDO_DEPTH, type UndoableEventType } from '../domain/undoable';
 import type { ChartSpec } from '../chart/chartSpec';
 import type { PivotSpec } from '../pivot/pivotSpec';
 import type { SessionView, ViewEvent } from './appView';
-import { close, reopen } from './sessionFold';
+import { closeSession, reopenSession } from './sessionFold';
 import type { DraftSession, ViewDraft } from './viewDraft';
 
 /**
@@ -112,9 +112,9 @@ function applyToSession(draft: ViewDraft, s: DraftSession, entry: UndoEntry, bac
       return;
     case 'SessionClosed':
     case 'SessionReopened':
-      // Back like a reopen: the tab is shown again.
-      if (back === (entry.type === 'SessionClosed')) reopen(s, globalSeq);
-      else close(s, globalSeq);
+      // A close taken back, or a reopen done again, is a reopen: the tab is shown again.
+      if (back === (entry.type === 'SessionClosed')) reopenSession(s, globalSeq);
+      else closeSession(s, globalSeq);
       return;
     case 'ResultViewSet': {
       const h = draft.writableEntry(s, entry.queryId);
