@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClientCommand } from '../../shared/contracts/commands';
 import type { AppError } from '../../shared/contracts/errors';
 import type { SextantApi } from '../../shared/contracts/protocol';
@@ -10,14 +10,14 @@ import { DraftConflictBar } from './editor/DraftConflictBar';
 import { useDraftFollow } from './editor/useDraftFollow';
 import { useStream } from '../state/useStream';
 import { Catalog, type CatalogHandle } from './catalog/Catalog';
-import { droppedSources } from './catalog/droppedSources';
+import { useDatasetDrop } from './catalog/useDatasetDrop';
+import { sqlName } from './catalog/sqlName';
 import { copyText } from './common/clipboard';
-import { DUCKDB_KEYWORDS } from './editor/duckdbDialect';
 import { SqlEditor, type EditorError, type SqlEditorHandle } from './editor/SqlEditor';
 import { pageViewOf } from '../../shared/domain/resultView';
 import { ExportButton } from './export/ExportButton';
 import { ResultsGrid, type ResultsGridHandle } from './grid/ResultsGrid';
-import type { GridResult } from './grid/useResultPages';
+import { gridResultFor } from './grid/gridResultFor';
 import { HistoryPanel } from './history/HistoryPanel';
 import { InstantSwitch } from './instant/InstantSwitch';
 import { PreviewPane } from './instant/PreviewPane';
@@ -25,12 +25,12 @@ import { inlineError } from './instant/previewState';
 import { useInstantPreview } from './instant/useInstantPreview';
 import { ProfileButton } from './profile/ProfileButton';
 import { PivotButton } from './pivot/PivotButton';
-import { PivotPanel } from './pivot/PivotPanel';
+import { ResultPivot } from './pivot/ResultPivot';
 import { useSessionPivot } from './pivot/useSessionPivot';
 import { ProfilePanel } from './profile/ProfilePanel';
 import { useProfileView } from './profile/useProfileView';
 import { ChartButton } from './chart/ChartButton';
-import { LinkedCharts } from './chart/LinkedCharts';
+import { ResultCharts } from './chart/ResultCharts';
 import { useChartView } from './chart/useChartView';
 import { SessionTabs, tabId } from './sessions/SessionTabs';
 import { ImportSessionButton } from './sessions/ImportSessionButton';
@@ -39,12 +39,12 @@ import { StatusBar } from './status/StatusBar';
 import { Circle, CircleOff, LoaderCircle } from 'lucide-react';
 import { ForkOriginNote } from './time/ForkOriginNote';
 import { InputChangedNotice } from './provenance/InputChangedNotice';
-import { PastBanner } from './time/PastBanner';
-import { PastSessionView } from './time/PastSessionView';
+import { PastSession } from './time/PastSession';
 import { TimelineButton } from './time/TimelineButton';
 import { SessionExportButton } from './share/SessionExportButton';
-import { TimelinePanel } from './time/TimelinePanel';
-import { useTimeTravel } from './time/useTimeTravel';
+import { SessionTimeline } from './time/SessionTimeline';
+import { useSessionTime } from './time/useSessionTime';
+import { useWindowShortcuts } from './useWindowShortcuts';
 
 const NOTICE_MS = 5000;
 
@@ -52,7 +52,6 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const { view, connected, live, progress } = useStream(stream);
   const [commandError, setCommandError] = useState<AppError | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
-  const [dropping, setDropping] = useState(false);
   const editor = useRef<SqlEditorHandle>(null);
   const catalog = useRef<CatalogHandle>(null);
   const drafts = useDraftSaver(api, (sessionId) => view.sessions[sessionId]?.version);
@@ -71,7 +70,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   );
   const { sessions, active, select, show } = useActiveSession(view, (sessionId) => void dispatch({ type: 'ActivateSession', sessionId }));
   const reopenable = lastClosedSession(view);
-  const time = useTimeTravel(api, active?.id, active?.version);
+  const time = useSessionTime(api, active, dispatch, show, setNotice);
   useDraftFollow(active, editor, drafts);
   // The stream hands a new view object on every event; the editor's completion schema should only be
   // rebuilt when the catalog itself changed.
@@ -138,60 +137,29 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     focusEditorNext.current = true;
     void dispatch({ type: 'ReopenSession', sessionId: reopenable.id }).then((r) => r.ok && show(reopenable.id));
   };
-  const fork = (sessionId: string, seq: number | undefined) => {
-    if (seq === undefined) return setNotice('That point is no longer in the timeline.');
-    void dispatch({ type: 'ForkSession', sessionId, seq }).then((r) => r.ok && show(r.value.aggregateId));
-  };
   const addDataset = (source: string) => dispatch({ type: 'AddDataset', source });
+  /** SQL from elsewhere (the history, "Open as SQL") put in the editor to edit before running. */
+  const openAsSql = (sql: string) => {
+    editor.current?.setText(sql);
+    editor.current?.focus();
+  };
 
-  // Shortcuts for the whole window. A browser keeps Ctrl+T/W/PageUp/PageDown for itself, so Alt+… works too.
-  const shortcuts = useRef<(e: KeyboardEvent) => void>(() => {});
-  shortcuts.current = (e: KeyboardEvent) => {
-    if (e.defaultPrevented) return;
-    const mod = e.ctrlKey || e.metaKey;
-    const key = e.key.toLowerCase();
-    const act = (f: () => void) => {
-      e.preventDefault();
-      f();
-    };
-    if ((mod || e.altKey) && key === 't' && e.shiftKey) act(reopen);
-    else if ((mod || e.altKey) && key === 't') act(newSession);
-    else if ((mod || e.altKey) && key === 'w' && !e.shiftKey && active) act(() => closeSession(active.id));
-    else if ((mod || e.altKey) && (e.key === 'PageDown' || e.key === 'PageUp')) act(() => cycleTab(e.key === 'PageDown' ? 1 : -1));
-    else if (mod && key === 'o') act(() => catalog.current?.focusAdd());
-    else if (mod && key === 'enter') act(() => run(editor.current?.runnableText() ?? ''));
-  };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => shortcuts.current(e);
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDropping(false);
-    const { sources, unresolved } = droppedSources(e.dataTransfer, window.sextant);
-    for (const source of sources) void addDataset(source);
-    if (unresolved.length > 0) {
-      setNotice(
-        `A browser does not tell Sextant where ${unresolved.join(', ')} ${unresolved.length === 1 ? 'is' : 'are'} on disk. ` +
-          'Paste the full path into “Dataset path or URL”, or drop it on the desktop app.',
-      );
-    }
-  };
-  const onDragOver = (e: DragEvent) => {
-    if (![...e.dataTransfer.types].some((t) => t === 'Files' || t === 'text/uri-list')) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
-    setDropping(true);
-  };
+  useWindowShortcuts({
+    newSession,
+    reopen,
+    closeActive: active && (() => closeSession(active.id)),
+    cycleTab,
+    focusAddDataset: () => catalog.current?.focusAdd(),
+    runEditor: () => run(editor.current?.runnableText() ?? ''),
+  });
+  const drop = useDatasetDrop(addDataset, setNotice);
 
   return (
     <div
-      className={`app ${dropping ? 'dropping' : ''}`}
-      onDragOver={onDragOver}
-      onDragLeave={(e) => e.currentTarget === e.target && setDropping(false)}
-      onDrop={onDrop}
+      className={`app ${drop.dropping ? 'dropping' : ''}`}
+      onDragOver={drop.onDragOver}
+      onDragLeave={drop.onDragLeave}
+      onDrop={drop.onDrop}
     >
       <header className="topbar">
         <span className="brand">Sextant</span>
@@ -234,10 +202,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
       </aside>
       <main className="workspace" id="session-panel" role={active ? 'tabpanel' : undefined} aria-labelledby={active ? tabId(active.id) : undefined}>
         {active && time.past ? (
-          <>
-            <PastBanner occurredAt={time.past.occurredAt} onBack={time.backToNow} />
-            <PastSessionView api={api} session={time.past.session} rowsAvailable={(queryId) => progress[queryId]?.rowsAvailable} onNotice={setNotice} />
-          </>
+          <PastSession api={api} past={time.past} rowsAvailable={(queryId) => progress[queryId]?.rowsAvailable} onBack={time.backToNow} onNotice={setNotice} />
         ) : active ? (
           <>
             {active.forkedFrom && <ForkOriginNote from={active.forkedFrom} />}
@@ -299,47 +264,24 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
                     )
                   }
                   onViewChange={async (v) => (await dispatch({ type: 'SetResultView', sessionId: active.id, queryId: gridResult.queryId, orderBy: [...v.orderBy], filter: [...v.filter] })).ok}
-                  onOpenAsSql={(sql) => {
-                    editor.current?.setText(sql);
-                    editor.current?.focus();
-                  }}
+                  onOpenAsSql={openAsSql}
                   onFilteredRows={(rows) => setFiltered({ queryId: gridResult.queryId, rows })}
                   onProfileColumn={(column) => profile.openColumn(gridResult, column)}
                 />
               ) : (
                 <div className="grid-empty">Run a query to see results.</div>
               )}
-              {chart.shown && gridResult && (
-                <LinkedCharts
+              {gridResult && (
+                <ResultCharts
                   api={api}
                   sessionId={active.id}
-                  queryId={gridResult.queryId}
-                  columns={gridResult.rowCount === undefined ? undefined : gridResult.columns}
-                  rowCount={gridResult.rowCount}
-                  spec={chart.spec}
-                  filter={gridResult.view?.filter ?? []}
-                  onChange={chart.change}
-                  onClose={chart.close}
+                  result={gridResult}
+                  chart={chart}
                   onNotice={setNotice}
                   onColumnFilter={(column, filters) => grid.current?.setColumnFilter(column, filters)}
                 />
               )}
-              {gridResult && pivot.spec && (
-                <PivotPanel
-                  key={`pivot-${gridResult.queryId}`}
-                  api={api}
-                  queryId={gridResult.queryId}
-                  sql={gridResult.sql ?? ''}
-                  columns={gridResult.columns ?? []}
-                  spec={pivot.spec}
-                  onChange={pivot.set}
-                  onClose={pivot.close}
-                  onOpenAsSql={(sql) => {
-                    editor.current?.setText(sql);
-                    editor.current?.focus();
-                  }}
-                />
-              )}
+              {gridResult && <ResultPivot api={api} result={gridResult} pivot={pivot} onOpenAsSql={openAsSql} />}
               {shownProfile && (
                 <ProfilePanel
                   key={shownProfile.key}
@@ -359,29 +301,14 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
         )}
       </main>
       <aside className="history">
-        {active && time.open && (
-          <TimelinePanel
-            entries={time.entries}
-            total={time.total}
-            selected={time.selected}
-            error={time.error}
-            onSelect={(entry) => {
-              drafts.flush(active.id); // typing not yet saved is kept before the editor makes way for the past
-              time.select(entry);
-            }}
-            onFork={(entry) => fork(active.id, entry.seq)}
-            onClose={time.close}
-          />
-        )}
+        {/* typing not yet saved is kept before the editor makes way for the past */}
+        {active && <SessionTimeline time={time} onLeaveNow={() => drafts.flush(active.id)} />}
         {active && (
           <HistoryPanel
             entries={time.past?.session.history ?? active.history}
             running={running || time.past !== undefined}
-            onFork={(queryId) => void time.pointOfQuery(queryId).then((seq) => fork(active.id, seq))}
-            onPick={(sql) => {
-              editor.current?.setText(sql);
-              editor.current?.focus();
-            }}
+            onFork={time.forkAtQuery}
+            onPick={openAsSql}
             onRerun={(sql) => {
               editor.current?.setText(sql);
               run(sql);
@@ -392,23 +319,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
       <div className="notice" aria-live="polite">
         {notice}
       </div>
-      {dropping && <div className="drop-overlay">Drop files to add them as datasets</div>}
+      {drop.dropping && <div className="drop-overlay">Drop files to add them as datasets</div>}
     </div>
   );
-}
-
-/** A dataset name as SQL: bare when it is a plain identifier, quoted when it is a keyword (`select.csv`). */
-function sqlName(name: string): string {
-  return /^[a-z_][a-z0-9_]*$/.test(name) && !DUCKDB_KEYWORDS.has(name) ? name : `"${name.replaceAll('"', '""')}"`;
-}
-
-/**
- * What the grid shows: the query in flight (its rows arrive as it runs) or that just completed;
- * after a failure or a cancel, the last result that completed.
- */
-function gridResultFor(history: readonly HistoryEntry[]): GridResult | undefined {
-  const current = history.at(-1);
-  if (current?.phase === 'Executing') return { queryId: current.queryId, columns: undefined, rowCount: undefined };
-  const done = history.findLast((h) => h.phase === 'Completed');
-  return done ? { queryId: done.queryId, columns: done.columns ?? [], rowCount: done.rowCount ?? 0, sql: done.sql, ...(done.view ? { view: done.view } : {}) } : undefined;
 }

@@ -3,7 +3,9 @@ import { isPlainView, type ResultView } from '../domain/resultView';
 import { UNDO_DEPTH, type UndoableEventType } from '../domain/undoable';
 import type { ChartSpec } from '../chart/chartSpec';
 import type { PivotSpec } from '../pivot/pivotSpec';
-import type { HistoryEntry, SessionView } from './appView';
+import type { SessionView, ViewEvent } from './appView';
+import { closeSession, reopenSession } from './sessionFold';
+import type { DraftSession, ViewDraft } from './viewDraft';
 
 /**
  * What the view keeps to take each undoable action back and to name it in a tooltip, per event type
@@ -37,7 +39,6 @@ export interface UndoStacks {
 }
 
 export type UndoEvent = Extract<SessionEvent, { type: 'ActionUndone' | 'ActionRedone' }>;
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type WritableStacks = { undo: UndoEntry[]; redo: UndoEntry[] };
 
 /** The entry a session's undoable event records, read from the session just before the event. */
@@ -87,35 +88,36 @@ export function moveTop(stacks: WritableStacks, e: UndoEvent & { readonly global
   return top;
 }
 
+/** Records a session's undoable action on its undo stacks, as it was just before `e`. */
+export function recordUndoable(draft: ViewDraft, s: DraftSession, e: ViewEvent & Exclude<SessionEvent, UndoEvent>): void {
+  const entry = sessionUndoEntry(s, e, e.aggregateSeq, e.globalSeq);
+  if (entry) pushNew(draft.ownUndo(s), entry);
+}
+
+/** Takes back or applies again the top action of a session's stacks, when `e` names it. */
+export function undoOrRedo(draft: ViewDraft, s: DraftSession, e: ViewEvent & UndoEvent): void {
+  if (!s.undo) return;
+  const entry = moveTop(draft.ownUndo(s), e);
+  if (entry) applyToSession(draft, s, entry, e.type === 'ActionUndone', e.globalSeq);
+}
+
 /**
  * Writes `entry` taken back (`back`) or applied again into a session the fold owns. `entry` reaches
- * the history entry of a result through `writableEntry`, which copies it on first write.
+ * the history entry of a result through the draft, which copies it on first write.
  */
-export function applyToSession(
-  s: Mutable<SessionView>,
-  entry: UndoEntry,
-  back: boolean,
-  globalSeq: number,
-  writableEntry: (queryId: string) => Mutable<HistoryEntry> | undefined,
-): void {
+function applyToSession(draft: ViewDraft, s: DraftSession, entry: UndoEntry, back: boolean, globalSeq: number): void {
   switch (entry.type) {
     case 'SessionRenamed':
       s.title = back ? entry.before : entry.after;
       return;
     case 'SessionClosed':
     case 'SessionReopened':
-      if (back === (entry.type === 'SessionClosed')) {
-        // Back like a reopen: the tab is shown again.
-        s.closed = false;
-        delete s.closedSeq;
-        s.activatedSeq = globalSeq;
-      } else {
-        s.closed = true;
-        s.closedSeq = globalSeq;
-      }
+      // A close taken back, or a reopen done again, is a reopen: the tab is shown again.
+      if (back === (entry.type === 'SessionClosed')) reopenSession(s, globalSeq);
+      else closeSession(s, globalSeq);
       return;
     case 'ResultViewSet': {
-      const h = writableEntry(entry.queryId);
+      const h = draft.writableEntry(s, entry.queryId);
       if (!h) return;
       const view = back ? entry.before : entry.after;
       if (view) h.view = view;
@@ -123,7 +125,7 @@ export function applyToSession(
       return;
     }
     case 'ChartSet': {
-      const h = writableEntry(entry.queryId);
+      const h = draft.writableEntry(s, entry.queryId);
       if (!h) return;
       const chart = back ? entry.before : entry.after;
       if (chart) h.chart = chart;
@@ -131,7 +133,7 @@ export function applyToSession(
       return;
     }
     case 'PivotSet': {
-      const h = writableEntry(entry.queryId);
+      const h = draft.writableEntry(s, entry.queryId);
       if (!h) return;
       const pivot = back ? entry.before : entry.after;
       if (pivot) h.pivot = pivot;

@@ -64,3 +64,4 @@ export function useChartView(dispatch: (command: ClientCommand) => unknown, sess
     },
   };
 }
+export type ChartView = ReturnType<typeof useChartView>;

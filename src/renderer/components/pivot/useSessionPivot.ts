@@ -38,3 +38,4 @@ export function useSessionPivot(session: SessionView | undefined, result: GridRe
     close: () => set(null),
   };
 }
+export type SessionPivot = ReturnType<typeof useSessionPivot>;

@@ -1,0 +1,54 @@
+import { sameContent } from '../contracts/fingerprint';
+import { assertNever } from '../domain/decider';
+import type { DatasetView, DatasetViewEvent } from './appView';
+import { moveTop, pushNew, type WritableStacks } from './undoFold';
+import type { ViewDraft } from './viewDraft';
+
+/** A dataset asked for: loading, until it registers or fails. Asked for again, it starts over. */
+export function requestDataset(draft: ViewDraft, e: DatasetViewEvent<'DatasetRequested'>): void {
+  draft.writableDatasets()[e.aggregateId] = { id: e.aggregateId, source: e.payload.source, requestedSeq: e.globalSeq, status: 'loading', columns: [] };
+}
+
+/** What DuckDB and the file watcher learn of a dataset; nothing for one the view does not hold. */
+export function updateDataset(draft: ViewDraft, e: DatasetViewEvent<'DatasetRegistered' | 'DatasetFailed' | 'DatasetChanged'>): void {
+  const current = draft.dataset(e.aggregateId);
+  if (current) draft.writableDatasets()[e.aggregateId] = updated(current, e);
+}
+
+function updated(view: DatasetView, e: DatasetViewEvent<'DatasetRegistered' | 'DatasetFailed' | 'DatasetChanged'>): DatasetView {
+  switch (e.type) {
+    case 'DatasetRegistered':
+      return { ...view, ...e.payload, status: 'ready' };
+    case 'DatasetFailed':
+      return { ...view, status: 'failed', error: e.payload.error };
+    case 'DatasetChanged': {
+      // A file touched but holding the same bytes gets its new time recorded, and is not "changed".
+      const changed = !view.fingerprint || !sameContent(view.fingerprint, e.payload.fingerprint);
+      return { ...view, fingerprint: e.payload.fingerprint, ...(changed ? { changedAt: e.occurredAt } : {}) };
+    }
+    default:
+      return assertNever(e);
+  }
+}
+
+/** A removal moves the dataset to removedDatasets; undoing it moves it back, redoing it away again. */
+export function removeOrBringBack(draft: ViewDraft, e: DatasetViewEvent<'DatasetRemoved' | 'ActionUndone' | 'ActionRedone'>): void {
+  const id = e.aggregateId;
+  const present = draft.dataset(id);
+  const removed = draft.removedDataset(id);
+  const from = e.type === 'ActionUndone' ? removed : present;
+  if (!from) return;
+  const stacks: WritableStacks = { undo: from.undo?.undo.slice() ?? [], redo: from.undo?.redo.slice() ?? [] };
+  if (e.type === 'DatasetRemoved') pushNew(stacks, { type: 'DatasetRemoved', seq: e.aggregateSeq, actionSeq: e.globalSeq, at: e.globalSeq });
+  else if (!moveTop(stacks, e)) return;
+  const moved = { ...from, undo: stacks };
+  const gone = draft.writableRemovedDatasets();
+  const datasets = draft.writableDatasets();
+  if (e.type === 'ActionUndone') {
+    delete gone[id];
+    datasets[id] = moved;
+  } else {
+    delete datasets[id];
+    gone[id] = moved;
+  }
+}

@@ -1,0 +1,47 @@
+/** A query's life in its session's history: started, executing, then one outcome with what it read. */
+import type { HistoryEntry, SessionViewEvent } from './appView';
+import type { DraftSession, Mutable, ViewDraft } from './viewDraft';
+
+export function queryStarted(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryStarted'>): void {
+  const entry: Mutable<HistoryEntry> = { queryId: e.payload.queryId, sql: e.payload.sql, phase: 'Pending', startedAt: e.occurredAt };
+  if (e.payload.rerunOf) entry.rerunOf = e.payload.rerunOf;
+  draft.ownHistory(s).push(entry);
+}
+
+export function executionBegan(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'ExecutionBegan'>): void {
+  const h = draft.writableEntry(s, e.payload.queryId);
+  if (h) h.phase = 'Executing';
+}
+
+// Finishing replaces the entry with a new object. One whose query never finished holds only what
+// QueryStarted gave it (finishing always sets finishedAt), so its finished form is one literal with
+// every field in place rather than the entry grown field by field.
+
+/** Completed, with its provenance: the datasets it read as they were, and the query it ran again. */
+export function queryCompleted(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryCompleted'>): void {
+  draft.replaceEntry(s, e.payload.queryId, (h) => {
+    const { rowCount, columns, durationMs } = e.payload;
+    const provenance = { ...(h.rerunOf ? { rerunOf: h.rerunOf } : {}), ...(e.payload.inputs ? { inputs: e.payload.inputs } : {}) };
+    return h.finishedAt === undefined
+      ? { queryId: h.queryId, sql: h.sql, phase: 'Completed', startedAt: h.startedAt, finishedAt: e.occurredAt, rowCount, columns, durationMs, ...provenance }
+      : { ...h, phase: 'Completed', finishedAt: e.occurredAt, rowCount, columns, durationMs, ...provenance };
+  });
+}
+
+export function queryFailed(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryFailed'>): void {
+  draft.replaceEntry(s, e.payload.queryId, (h) => {
+    const { error } = e.payload;
+    return h.finishedAt === undefined
+      ? { queryId: h.queryId, sql: h.sql, phase: 'Failed', startedAt: h.startedAt, finishedAt: e.occurredAt, error }
+      : { ...h, phase: 'Failed', finishedAt: e.occurredAt, error };
+  });
+}
+
+export function queryCancelled(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryCancelled'>): void {
+  draft.replaceEntry(s, e.payload.queryId, (h) => {
+    const cancelReason = e.payload.reason;
+    return h.finishedAt === undefined
+      ? { queryId: h.queryId, sql: h.sql, phase: 'Cancelled', startedAt: h.startedAt, finishedAt: e.occurredAt, cancelReason }
+      : { ...h, phase: 'Cancelled', finishedAt: e.occurredAt, cancelReason };
+  });
+}
