@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import type { PageView, SextantApi } from '../../../shared/contracts/protocol';
 import { exportFormatLabel, exportFormats, type ExportFormat } from '../../../shared/explore/exportFormat';
 import { countOf } from '../format';
-import { ExportDialogShell, type ExportStatusLine } from './ExportDialogShell';
+import { ExportDialogShell, type ExportStatusLine, type FormatChoice } from './ExportDialogShell';
 import { formatBytes } from './formatBytes';
 import { useExport, type ExportState } from './useExport';
 
@@ -22,7 +21,6 @@ export interface ExportDialogProps {
  * Cancel. Closing it while an export runs cancels that export, so nothing is left half-written.
  */
 export function ExportDialog({ api, sessionId, queryId, rowCount, view, onClose }: ExportDialogProps) {
-  const [format, setFormat] = useState<ExportFormat>('csv');
   const { state, start, cancel } = useExport(api, sessionId, queryId, view);
   const busy = state.phase === 'starting' || state.phase === 'running';
 
@@ -34,10 +32,7 @@ export function ExportDialog({ api, sessionId, queryId, rowCount, view, onClose 
   return (
     <ExportDialogShell
       title="Export result"
-      formats={exportFormats}
-      formatLabel={exportFormatLabel}
-      format={format}
-      onFormatChange={setFormat}
+      choice={resultFormats}
       scope={
         <>
           {rowCount === undefined ? 'The result' : countOf(rowCount, 'row')}
@@ -45,13 +40,14 @@ export function ExportDialog({ api, sessionId, queryId, rowCount, view, onClose 
         </>
       }
       status={statusLine(state)}
-      busy={busy}
-      onExport={() => void start(format)}
+      onExport={(format) => void start(format)}
       onCancel={cancel}
       onClose={close}
     />
   );
 }
+
+const resultFormats: FormatChoice<ExportFormat> = { formats: exportFormats, label: exportFormatLabel, initial: 'csv' };
 
 function statusLine(state: ExportState): ExportStatusLine {
   switch (state.phase) {

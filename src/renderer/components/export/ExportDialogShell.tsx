@@ -1,5 +1,5 @@
 import { Download, X } from 'lucide-react';
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { ExportOutcome } from '../../../shared/contracts/protocol';
 import { trapTab } from './focusTrap';
@@ -18,19 +18,22 @@ export type ExportStatusLine =
     }
   | { readonly kind: 'failed'; readonly error: AppError };
 
+/** The formats a dialog offers, their names, and the one chosen when it opens. */
+export interface FormatChoice<F extends string> {
+  readonly formats: readonly F[];
+  readonly label: Readonly<Record<F, string>>;
+  readonly initial: F;
+}
+
 export interface ExportDialogShellProps<F extends string> {
   /** The dialog's heading and accessible name. */
   readonly title: string;
-  readonly formats: readonly F[];
-  readonly formatLabel: Readonly<Record<F, string>>;
-  readonly format: F;
-  readonly onFormatChange: (format: F) => void;
+  readonly choice: FormatChoice<F>;
   /** What will be written, in a sentence. */
   readonly scope: ReactNode;
+  /** While writing, the format is fixed and Export waits (or gives way to Cancel). */
   readonly status: ExportStatusLine;
-  /** Writing: the format is fixed and Export waits. */
-  readonly busy: boolean;
-  readonly onExport: () => void;
+  readonly onExport: (format: F) => void;
   /** Offered in Export's place while busy, when the export can be stopped. */
   readonly onCancel?: () => void;
   /** Escape, the close button and a click outside. */
@@ -43,7 +46,9 @@ export interface ExportDialogShellProps<F extends string> {
  * What is exported, and how, is the caller's.
  */
 export function ExportDialogShell<F extends string>(props: ExportDialogShellProps<F>) {
-  const { title, formats, formatLabel, format, onFormatChange, scope, status, busy, onExport, onCancel, onClose } = props;
+  const { title, choice, scope, status, onExport, onCancel, onClose } = props;
+  const [format, setFormat] = useState<F>(choice.initial);
+  const busy = status.kind === 'writing';
   const root = useRef<HTMLDivElement>(null);
   const select = useRef<HTMLSelectElement>(null);
   const titleId = useId();
@@ -53,7 +58,7 @@ export function ExportDialogShell<F extends string>(props: ExportDialogShellProp
   // A button that goes away (or is disabled) as the export starts or ends must not drop focus out of the dialog.
   useEffect(() => {
     if (!root.current?.contains(document.activeElement)) root.current?.focus();
-  }, [busy, status.kind]);
+  }, [status.kind]);
 
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
@@ -79,10 +84,10 @@ export function ExportDialogShell<F extends string>(props: ExportDialogShellProp
         </header>
         <div className="modal-body">
           <label htmlFor={formatId}>Format</label>
-          <select id={formatId} ref={select} value={format} disabled={busy} onChange={(e) => onFormatChange(e.target.value as F)}>
-            {formats.map((f) => (
+          <select id={formatId} ref={select} value={format} disabled={busy} onChange={(e) => setFormat(e.target.value as F)}>
+            {choice.formats.map((f) => (
               <option key={f} value={f}>
-                {formatLabel[f]}
+                {choice.label[f]}
               </option>
             ))}
           </select>
@@ -95,7 +100,7 @@ export function ExportDialogShell<F extends string>(props: ExportDialogShellProp
               Cancel
             </button>
           ) : (
-            <button type="button" className="primary" disabled={busy} onClick={onExport}>
+            <button type="button" className="primary" disabled={busy} onClick={() => onExport(format)}>
               <Download size={14} aria-hidden="true" />
               Export
             </button>

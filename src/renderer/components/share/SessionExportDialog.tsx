@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { ApiResponse, SextantApi } from '../../../shared/contracts/protocol';
 import { sessionExportFormatLabel, sessionExportFormats, type SessionExportFormat } from '../../../shared/share/sessionExportFormat';
-import { ExportDialogShell, type ExportStatusLine } from '../export/ExportDialogShell';
+import { ExportDialogShell, type ExportStatusLine, type FormatChoice } from '../export/ExportDialogShell';
 import { target, triggerDownload } from '../export/useExport';
 import { countOf } from '../format';
 
@@ -26,10 +26,9 @@ const itemsText = (o: Outcome): string => {
  * dialog's path in the desktop app.
  */
 export function SessionExportDialog({ api, sessionId, queryCount, onClose }: { api: SextantApi; sessionId: string; queryCount: number; onClose: () => void }) {
-  const [format, setFormat] = useState<SessionExportFormat>('sql');
   const [state, setState] = useState<State>({ phase: 'idle' });
 
-  const start = async (): Promise<void> => {
+  const start = async (format: SessionExportFormat): Promise<void> => {
     setState({ phase: 'writing' });
     const result = await api.exportSession(sessionId, format, target());
     if (!result.ok) return setState({ phase: 'failed', error: result.error });
@@ -42,18 +41,16 @@ export function SessionExportDialog({ api, sessionId, queryCount, onClose }: { a
   return (
     <ExportDialogShell
       title="Export session"
-      formats={sessionExportFormats}
-      formatLabel={sessionExportFormatLabel}
-      format={format}
-      onFormatChange={setFormat}
+      choice={sessionFormats}
       scope={`${countOf(queryCount, 'query', 'queries')}, in the order they ran`}
       status={statusLine(state)}
-      busy={state.phase === 'writing'}
-      onExport={() => void start()}
+      onExport={(format) => void start(format)}
       onClose={onClose}
     />
   );
 }
+
+const sessionFormats: FormatChoice<SessionExportFormat> = { formats: sessionExportFormats, label: sessionExportFormatLabel, initial: 'sql' };
 
 function statusLine(state: State): ExportStatusLine {
   switch (state.phase) {
