@@ -11,7 +11,7 @@ import { openSessions } from '../../shared/views/appView';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
 import type { TestCore } from '../../../test/support/testCore';
 import { useTestCore } from '../../../test/support/useTestCore';
-import type { ResolvedTarget } from './exportService';
+import type { ResolvedTarget } from './exportDelivery';
 
 const SQL = `select range as n, range % 7 as g, CASE WHEN range % 5 = 0 THEN NULL ELSE 'Item ' || range END as s,
   DATE '2024-01-01' + (range % 40)::INTEGER as d, (range / 8)::DOUBLE as x from range(5000)`;
