@@ -6,13 +6,9 @@
  * same rows. Every sample computes: charts are not cached.
  */
 import { resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { ChartData } from '../src/shared/chart/chartData';
 import { literal } from '../src/main/query/sql';
-import { openSessions } from '../src/shared/views/appView';
-import { queryEnd, startQuery } from '../test/support/coreEvents';
-import { ProtocolClient } from '../test/support/protocolClient';
-import { startTestCore, tempDir } from '../test/support/testCore';
+import { withChartResult } from './chartResultSetup';
 import { alternateSamples, fromSamples, type Bench } from './harness';
 
 const FLIGHTS = resolve('node_modules/vega-datasets/data/flights-3m.parquet');
@@ -26,23 +22,9 @@ s AS (SELECT greatest(1, CASE WHEN raw / pow(10, floor(log10(raw))) <= 1 THEN 1 
 SELECT (floor(delay / step) * step)::BIGINT AS x1, ((floor(delay / step) + 1) * step)::BIGINT AS x2, count(*) AS n
 FROM flights, s WHERE delay IS NOT NULL GROUP BY ALL ORDER BY x1`;
 
-async function histogramBench(): Promise<ReturnType<typeof fromSamples>> {
-  const started = performance.now();
-  const dir = tempDir('sextant-bench-chart-');
-  const core = await startTestCore(dir.path, { samples: [], memoryLimit: undefined });
-  const instance = await DuckDBInstance.create(':memory:');
-  const raw = await instance.connect();
-  const conn = new ProtocolClient((channel) => core.connect(channel));
-  try {
-    await core.dispatch({ type: 'OpenSession' });
-    const sessionId = openSessions(core.projections.current.view)[0]!.id;
-    const t = performance.now();
-    const queryId = await startQuery(core, sessionId, `SELECT * FROM read_parquet(${literal(FLIGHTS)})`);
-    const end = await queryEnd(core, sessionId, queryId, 120_000);
-    if (end.type !== 'QueryCompleted') throw new Error(`the flights query did not complete: ${end.type}`);
-    const resultMs = performance.now() - t;
-    await raw.run(`CREATE TABLE flights AS SELECT * FROM read_parquet(${literal(FLIGHTS)})`);
-
+function histogramBench(): Promise<ReturnType<typeof fromSamples>> {
+  const flights = `SELECT * FROM read_parquet(${literal(FLIGHTS)})`;
+  return withChartResult({ dirPrefix: 'sextant-bench-chart-', sql: flights, table: 'flights', what: 'flights' }, async ({ conn, sessionId, queryId, raw, resultMs, startedAt }) => {
     let bins = 0;
     const app = async (): Promise<number> => {
       const t0 = performance.now();
@@ -60,14 +42,8 @@ async function histogramBench(): Promise<ReturnType<typeof fromSamples>> {
     };
     const { b, s } = await alternateSamples(SAMPLES, baseline, app, 1);
     if (bins !== rawBins || bins === 0) throw new Error(`the app drew ${bins} bins, raw DuckDB computed ${rawBins}`);
-    return fromSamples('chart.histogram_3m', 'ms', s, b, { rows: '3,000,000', bins, result_ms: Math.round(resultMs), bench_s: Math.round((performance.now() - started) / 1000) });
-  } finally {
-    conn.transport.drop();
-    raw.closeSync();
-    instance.closeSync();
-    await core.close();
-    dir.remove();
-  }
+    return fromSamples('chart.histogram_3m', 'ms', s, b, { rows: '3,000,000', bins, result_ms: Math.round(resultMs), bench_s: Math.round((performance.now() - startedAt) / 1000) });
+  });
 }
 
 export const benches: Bench[] = [

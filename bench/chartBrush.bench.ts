@@ -7,14 +7,10 @@
  * group-by on a table of the same rows (its bin width given, so it does less than the app did once).
  * Each sample moves the brush to a range not asked before.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { ChartData } from '../src/shared/chart/chartData';
 import type { SingleChartSpec } from '../src/shared/chart/chartSpec';
 import type { PageFilter } from '../src/shared/contracts/pageView';
-import { openSessions } from '../src/shared/views/appView';
-import { queryEnd, startQuery } from '../test/support/coreEvents';
-import { ProtocolClient } from '../test/support/protocolClient';
-import { startTestCore, tempDir } from '../test/support/testCore';
+import { withChartResult } from './chartResultSetup';
 import { alternateSamples, fromSamples, type Bench } from './harness';
 
 const ROWS = 10_000_000;
@@ -26,23 +22,8 @@ const FOLLOWER: SingleChartSpec = { mark: 'Histogram', x: 'b', aggregate: 'Count
 
 type Answer = { ok: true; value: ChartData } | { ok: false; error: { message: string } };
 
-async function brushBench(): Promise<ReturnType<typeof fromSamples>> {
-  const started = performance.now();
-  const dir = tempDir('sextant-bench-brush-');
-  const core = await startTestCore(dir.path, { samples: [], memoryLimit: undefined });
-  const instance = await DuckDBInstance.create(':memory:');
-  const raw = await instance.connect();
-  const conn = new ProtocolClient((channel) => core.connect(channel));
-  try {
-    await core.dispatch({ type: 'OpenSession' });
-    const sessionId = openSessions(core.projections.current.view)[0]!.id;
-    const t = performance.now();
-    const queryId = await startQuery(core, sessionId, GENERATE);
-    const end = await queryEnd(core, sessionId, queryId, 120_000);
-    if (end.type !== 'QueryCompleted') throw new Error(`the generated query did not complete: ${end.type}`);
-    const resultMs = performance.now() - t;
-    await raw.run(`CREATE TABLE t AS ${GENERATE}`);
-
+function brushBench(): Promise<ReturnType<typeof fromSamples>> {
+  return withChartResult({ dirPrefix: 'sextant-bench-brush-', sql: GENERATE, table: 't', what: 'generated' }, async ({ conn, sessionId, queryId, raw, resultMs, startedAt }) => {
     const chart = async (spec: SingleChartSpec, slot: number, filter: PageFilter[] = []): Promise<ChartData> => {
       const r = (await conn.request({ method: 'chartData', sessionId, queryId, spec, slot, ...(filter.length ? { filter } : {}) })) as Answer;
       if (!r.ok) throw new Error(r.error.message);
@@ -92,15 +73,9 @@ async function brushBench(): Promise<ReturnType<typeof fromSamples>> {
       bins: all.rows.length,
       cube_ms: Math.round(cubeMs),
       result_ms: Math.round(resultMs),
-      bench_s: Math.round((performance.now() - started) / 1000),
+      bench_s: Math.round((performance.now() - startedAt) / 1000),
     });
-  } finally {
-    conn.transport.drop();
-    raw.closeSync();
-    instance.closeSync();
-    await core.close();
-    dir.remove();
-  }
+  });
 }
 
 export const benches: Bench[] = [

@@ -5,7 +5,7 @@
  * session's) and writing them as JSON lines to a file, built by string concatenation with payload
  * and metadata spliced in as stored.
  */
-import { appendFileSync, copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
@@ -13,8 +13,9 @@ import { SESSION_LOG_FORMAT, SESSION_LOG_VERSION } from '../src/shared/contracts
 import type { DomainEvent } from '../src/shared/contracts/events';
 import { EventStore } from '../src/main/store/eventStore';
 import { ProtocolClient } from '../test/support/protocolClient';
-import { startTestCore, tempDir } from '../test/support/testCore';
+import { startTestCore } from '../test/support/testCore';
 import { alternateSamples, fromSamples, type Bench } from './harness';
+import { storeDataDir } from './storeDataDir';
 
 const QUERIES = 10_000;
 const SESSION = '0190a0a0-0000-7000-8000-000000005e55';
@@ -93,15 +94,13 @@ const exportNdjson: Bench = {
   what: 'exporting a session of 10,000 queries as its event log (NDJSON) at the client (`exportSession` over the protocol, download target) vs raw better-sqlite3 selecting the same rows and writing them as JSON lines',
   goal: 1.5,
   async run() {
-    const dir = tempDir('sextant-bench-share-');
-    const dataDir = join(dir.path, 'data');
-    mkdirSync(dataDir);
-    const events = writeSession(join(dataDir, 'events.sqlite'));
+    const dir = storeDataDir('sextant-bench-share-');
+    const events = writeSession(dir.storePath);
     // The app holds its store file exclusively: the baseline reads a copy of the same rows.
-    const rawPath = join(dir.path, 'raw.sqlite');
-    copyFileSync(join(dataDir, 'events.sqlite'), rawPath);
-    const rawOut = join(dir.path, 'raw.ndjson');
-    const core = await startTestCore(dataDir, { memoryLimit: undefined });
+    const rawPath = join(dir.root, 'raw.sqlite');
+    copyFileSync(dir.storePath, rawPath);
+    const rawOut = join(dir.root, 'raw.ndjson');
+    const core = await startTestCore(dir.dataDir, { memoryLimit: undefined });
     const conn = new ProtocolClient((channel) => core.connect(channel));
     try {
       await core.catalog.idle();

@@ -1,12 +1,11 @@
-import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { DuckDBInstance, LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import { EventStore } from '../src/main/store/eventStore';
 import { queryEnd, startQuery } from '../test/support/coreEvents';
-import { startTestCore, tempDir } from '../test/support/testCore';
+import { startTestCore } from '../test/support/testCore';
 import { fromSamples, median, type Bench } from './harness';
+import { storeDataDir } from './storeDataDir';
 
 const QUERIES = 10_000;
 /** Spread over 100 sessions of 100 queries, as months of work would be. */
@@ -108,12 +107,10 @@ const history_sql: Bench = {
   goal: 1.5,
   async run() {
     const queries = syntheticQueries();
-    const dir = tempDir('sextant-bench-');
-    const dataDir = join(dir.path, 'data');
-    mkdirSync(dataDir);
-    const events = writeLog(join(dataDir, 'events.sqlite'), queries);
+    const dir = storeDataDir();
+    const events = writeLog(dir.storePath, queries);
     const fillStarted = performance.now();
-    const core = await startTestCore(dataDir, { memoryLimit: undefined });
+    const core = await startTestCore(dir.dataDir, { memoryLimit: undefined });
     const raw = await plainTable(queries);
     try {
       await core.history.settled();

@@ -11,8 +11,9 @@ import { Projections } from '../src/main/streams/projections';
 import { restoreProjections } from '../src/main/streams/viewSnapshotRestore';
 import { ViewSnapshotWriter } from '../src/main/streams/viewSnapshotWriter';
 import { ProtocolClient } from '../test/support/protocolClient';
-import { startTestCore, tempDir } from '../test/support/testCore';
+import { startTestCore } from '../test/support/testCore';
 import { fromSamples, median, type Bench } from './harness';
+import { storeDataDir } from './storeDataDir';
 import { log1m } from './store.bench';
 
 /** The session a window of this log shows: the synthetic log's first. */
@@ -113,10 +114,8 @@ const startup_1m: Bench = {
   goal: 0.1,
   async run() {
     const { path: log, events } = log1m();
-    const dir = tempDir('sextant-bench-');
-    const dataDir = join(dir.path, 'data');
-    mkdirSync(dataDir);
-    const path = join(dataDir, 'events.sqlite');
+    const dir = storeDataDir();
+    const { dataDir, storePath: path } = dir;
     copyFileSync(log, path);
 
     let written: { writeMs: number; headChars: number } | undefined;
@@ -137,7 +136,7 @@ const startup_1m: Bench = {
       restore.push(restoreAndServe(path));
     }
     // What the same start costs with no history at all: the part of the figure the log's length does not touch.
-    const emptyDir = join(dir.path, 'empty');
+    const emptyDir = join(dir.root, 'empty');
     mkdirSync(emptyDir);
     const empty = await startAndServe(emptyDir, 'any');
     await empty.close();

@@ -15,7 +15,8 @@ import {
   type ServerMessage,
 } from '../../shared/contracts/protocol';
 import type { AppView } from '../../shared/views/appView';
-import type { ChooseExportPath, ExportService } from '../explore/exportService';
+import type { ChooseExportPath } from '../explore/exportDelivery';
+import type { ExportService } from '../explore/exportService';
 import type { ChooseImportPath } from '../share/sessionImport';
 import { ImportUploads } from '../share/importUploads';
 import { ALL_SCOPE, outsideScope, type ConnectionScope } from './connectionScope';

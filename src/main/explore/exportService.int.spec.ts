@@ -7,11 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportProgress } from '../../shared/contracts/frames';
 import type { PageView } from '../../shared/contracts/protocol';
 import { exportFormats, type ExportFormat } from '../../shared/explore/exportFormat';
-import { openSessions } from '../../shared/views/appView';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
 import type { TestCore } from '../../../test/support/testCore';
-import { useTestCore } from '../../../test/support/useTestCore';
-import type { ResolvedTarget } from './exportService';
+import { useTestSession } from '../../../test/support/useTestSession';
+import type { ResolvedTarget } from './exportDelivery';
 
 const SQL = `select range as n, range % 7 as g, CASE WHEN range % 5 = 0 THEN NULL ELSE 'Item ' || range END as s,
   DATE '2024-01-01' + (range % 40)::INTEGER as d, (range / 8)::DOUBLE as x from range(5000)`;
@@ -38,17 +37,16 @@ async function raw<T = unknown[]>(sql: string): Promise<T[]> {
 }
 
 describe('exporting a result', () => {
-  const started = useTestCore('all');
+  const app = useTestSession('all');
   let core: TestCore;
   let sessionId: string;
   let queryId: string;
   let out: string;
   const frames: ExportProgress[] = [];
   beforeAll(async () => {
-    core = started.core();
-    sessionId = openSessions(core.projections.current.view)[0]!.id;
-    queryId = await startQuery(core, sessionId, SQL);
-    await queryEnd(core, sessionId, queryId);
+    core = app.core();
+    sessionId = app.sessionId();
+    ({ queryId } = await app.run(SQL));
     out = mkdtempSync(join(tmpdir(), 'sextant-export-'));
     core.bus.subscribe((m) => m.kind === 'progress' && m.progress.kind === 'export' && frames.push(m.progress));
   });

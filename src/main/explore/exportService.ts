@@ -1,5 +1,4 @@
-import { mkdir, rename, rm, stat, access, constants } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { appError, fail, ok, toAppError, type AppError, type Result } from '../../shared/contracts/errors';
 import type { ExportProgress } from '../../shared/contracts/frames';
 import type { ExportOutcome, ExportTarget, PageView } from '../../shared/contracts/protocol';
@@ -13,6 +12,7 @@ import type { QueryRunner } from '../query/queryRunner';
 import type { QueryWorker } from '../query/queryWorker';
 import type { Bus } from '../streams/bus';
 import type { Projections } from '../streams/projections';
+import { abandonDelivery, checkWritable, completeDelivery, deliveryFor, type ChooseExportPath, type Delivery, type ResolvedTarget } from './exportDelivery';
 import type { ExportDownloads } from './exportDownloads';
 import { exportFailure } from './exportFailure';
 import { exportFileName } from './exportFileName';
@@ -24,12 +24,6 @@ export interface ExportRequest {
   readonly format: ExportFormat;
   readonly view?: PageView;
 }
-
-/** Where main writes: a path (the save dialog's, or a test's), or the downloads folder for a browser. */
-export type ResolvedTarget = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'download' };
-
-/** Asks the person where to save (the desktop's save dialog); undefined when they dismissed it. */
-export type ChooseExportPath = (suggestedName: string) => Promise<string | undefined>;
 
 interface RunningExport {
   readonly exportId: string;
@@ -84,27 +78,18 @@ export class ExportService {
       return fail(appError(newErrorId(), 'RESULT_NOT_FOUND', 'That result is not one of this session’s.', { details: { queryId: request.queryId } }));
     }
     const exportId = newId();
-    let path: string;
-    let download: { fileName: string } | undefined;
-    switch (target.kind) {
-      case 'file':
-        path = target.path;
-        break;
-      case 'saveDialog': {
-        if (!choose) return fail(appError(newErrorId(), 'EXPORT_UNAVAILABLE', 'This window cannot show a save dialog; export as a download instead.'));
-        const chosen = await choose(this.suggestedName(request.sessionId, request.queryId, request.format));
-        if (chosen === undefined) return ok({});
-        path = chosen;
-        break;
-      }
-      case 'download':
-        download = { fileName: this.suggestedName(request.sessionId, request.queryId, request.format) };
-        path = join(this.deps.downloadDir, `${exportId}.${exportExtension[request.format]}`);
-        await mkdir(this.deps.downloadDir, { recursive: true });
-        break;
-    }
+    const delivery = await deliveryFor({
+      exportId,
+      target,
+      choose,
+      suggestedName: () => this.suggestedName(request.sessionId, request.queryId, request.format),
+      extension: `.${exportExtension[request.format]}`,
+      downloadDir: this.deps.downloadDir,
+    });
+    if (!delivery.ok) return delivery;
+    if (!delivery.value) return ok({});
     const running: RunningExport = { exportId, cancelled: false, finished: false };
-    running.outcome = this.run(running, request, source.value, path, download);
+    running.outcome = this.run(running, request, source.value, delivery.value);
     this.exports.set(exportId, running);
     this.forgetOld();
     return ok({ exportId });
@@ -129,11 +114,10 @@ export class ExportService {
     e: RunningExport,
     request: ExportRequest,
     source: { table: string; columns: Parameters<typeof exportSql>[1]; rows: number },
-    path: string,
-    download: { fileName: string } | undefined,
+    delivery: Delivery,
   ): Promise<Result<ExportOutcome>> {
     const { sessionId, queryId, format } = request;
-    const temp = join(dirname(path), `.${basename(path)}.${e.exportId}.part`);
+    const { temp } = delivery;
     const started = performance.now();
     const publish = (fields: Pick<ExportProgress, 'state' | 'bytesWritten'> & Partial<ExportProgress>): void => {
       if (e.finished) return;
@@ -149,7 +133,7 @@ export class ExportService {
       });
     };
     try {
-      await access(dirname(path), constants.W_OK);
+      await checkWritable(delivery);
       if (e.cancelled) throw cancelledError();
       publish({ state: 'running', bytesWritten: 0, rowsEstimate: 0 });
       const job = this.deps.pool.start({ type: 'export', sql: exportSql(source.table, source.columns, format, temp) }, (p) => {
@@ -162,25 +146,17 @@ export class ExportService {
       if (e.cancelled) this.deps.pool.cancel(job.jobId);
       const { rows } = await job.done;
       if (e.cancelled) throw cancelledError();
-      await rename(temp, path);
-      const { size: bytes } = await stat(path);
-      const targetText = download ? 'download' : path;
-      const recorded = await this.deps.handler.handle({ type: 'RecordExport', sessionId, queryId, format, target: targetText, rows, bytes }, systemMeta(undefined));
+      const delivered = await completeDelivery(delivery, this.deps.downloads, format);
+      const { bytes } = delivered;
+      const recorded = await this.deps.handler.handle({ type: 'RecordExport', sessionId, queryId, format, target: delivered.target, rows, bytes }, systemMeta(undefined));
       if (!recorded.ok) logAppError(this.deps.log, 'warn', recorded.error, { sessionId, queryId });
-      if (download) this.deps.downloads.add({ exportId: e.exportId, path, fileName: download.fileName, format });
       publish({ state: 'done', bytesWritten: bytes, rows, bytes, rowsEstimate: rows, percent: 100 });
       this.deps.log.info({ exportId: e.exportId, sessionId, queryId, format, rows, bytes }, 'result exported');
-      return ok({
-        exportId: e.exportId,
-        rows,
-        bytes,
-        target: targetText,
-        ...(download ? { download: { url: `/exports/${e.exportId}`, fileName: download.fileName } } : {}),
-      });
+      return ok({ exportId: e.exportId, rows, ...delivered });
     } catch (thrown) {
-      await rm(temp, { force: true }).catch(() => undefined);
+      await abandonDelivery(delivery);
       const raw = toAppError(thrown, newErrorId());
-      const error: AppError = e.cancelled || raw.code === 'INTERRUPTED' ? { ...raw, code: 'INTERRUPTED', message: 'The export was cancelled; no file was left behind.' } : exportFailure(raw, path);
+      const error: AppError = e.cancelled || raw.code === 'INTERRUPTED' ? { ...raw, code: 'INTERRUPTED', message: 'The export was cancelled; no file was left behind.' } : exportFailure(raw, delivery.path);
       logAppError(this.deps.log, error.code === 'INTERRUPTED' ? 'info' : 'warn', error, { sessionId, queryId });
       publish({ state: error.code === 'INTERRUPTED' ? 'cancelled' : 'failed', bytesWritten: 0, error });
       return fail(error);

@@ -6,7 +6,7 @@ import type { PivotSpec } from '../../shared/pivot/pivotSpec';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
-import { useTestCore } from '../../../test/support/useTestCore';
+import { useTestSession } from '../../../test/support/useTestSession';
 import { PivotService } from './pivotService';
 
 /** Hostile names, NULL groups, and 60 column values (so 50 are shown and 10 go to "Other"). */
@@ -21,18 +21,16 @@ const V = 'de lay';
 const rowsOf = (p: PivotPage) => Array.from({ length: p.values[0]?.length ?? 0 }, (_, r) => p.values.map((c) => c[r] ?? null));
 
 describe('PivotService over a real result', () => {
-  const started = useTestCore('all');
+  const app = useTestSession('all');
   let core: TestCore;
   let pivots: PivotService;
   let queryId: string;
   let raw: DuckDBConnection;
   let instance: DuckDBInstance;
   beforeAll(async () => {
-    core = started.core();
+    core = app.core();
     pivots = new PivotService(core.pool, core.runner);
-    const sessionId = openSessions(core.projections.current.view)[0]!.id;
-    queryId = await startQuery(core, sessionId, SQL);
-    await queryEnd(core, sessionId, queryId);
+    ({ queryId } = await app.run(SQL));
     instance = await DuckDBInstance.create(':memory:');
     raw = await instance.connect();
     await raw.run(`CREATE TABLE t AS SELECT "grp ""a""" AS g, "città 🌆" AS c, "mo""nth" AS m, "de lay" AS v FROM (${SQL}\n)`);

@@ -1,29 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openSessions } from '../../shared/views/appView';
-import { queryEnd, startQuery } from '../../../test/support/coreEvents';
-import type { TestCore } from '../../../test/support/testCore';
-import { useTestCore } from '../../../test/support/useTestCore';
+import { useTestSession } from '../../../test/support/useTestSession';
 
 /**
  * Every value reaches the client as DuckDB's own text, through the result table and fetchPage:
  * nothing passes through a JS number or Date on the way, so nothing is rounded or shifted.
  */
 describe('exact values through fetchPage', () => {
-  const started = useTestCore('all');
-  let core: TestCore;
-  let sessionId: string;
+  const { core, run } = useTestSession('all');
   beforeAll(async () => {
-    core = started.core();
-    sessionId = openSessions(core.projections.current.view)[0]!.id;
-    await core.pool.request({ type: 'exec', sql: "SET TimeZone = 'UTC'" });
+    await core().pool.request({ type: 'exec', sql: "SET TimeZone = 'UTC'" });
   });
 
   /** Runs `select <expr> as v` and returns the cell and the column's DuckDB type. */
   async function cell(expr: string): Promise<{ value: string | null; type: string }> {
-    const queryId = await startQuery(core, sessionId, `select ${expr} as v`);
-    const end = await queryEnd(core, sessionId, queryId);
+    const { queryId, end } = await run(`select ${expr} as v`);
     if (end.type !== 'QueryCompleted') throw new Error(`query ended with ${end.type}: ${JSON.stringify(end.payload)}`);
-    const page = await core.runner.fetchPage(queryId, 0, 10);
+    const page = await core().runner.fetchPage(queryId, 0, 10);
     if (!page.ok) throw new Error(page.error.message);
     expect(page.value.totalRows).toBe(1);
     return { value: page.value.values[0]![0]!, type: page.value.columns[0]!.type };
@@ -56,16 +48,14 @@ describe('exact values through fetchPage', () => {
   });
 
   it('tells SQL NULL from the empty string', async () => {
-    const queryId = await startQuery(core, sessionId, "select * from (values (NULL::VARCHAR), (''), ('NULL')) t(v)");
-    await queryEnd(core, sessionId, queryId);
-    const page = await core.runner.fetchPage(queryId, 0, 10);
+    const { queryId } = await run("select * from (values (NULL::VARCHAR), (''), ('NULL')) t(v)");
+    const page = await core().runner.fetchPage(queryId, 0, 10);
     expect(page.ok && page.value.values).toEqual([[null, '', 'NULL']]);
   });
 
   it('keeps a result whose column names repeat', async () => {
-    const queryId = await startQuery(core, sessionId, 'select 1 as a, 2 as a');
-    await queryEnd(core, sessionId, queryId);
-    const page = await core.runner.fetchPage(queryId, 0, 10);
+    const { queryId } = await run('select 1 as a, 2 as a');
+    const page = await core().runner.fetchPage(queryId, 0, 10);
     expect(page.ok && page.value.columns.map((c) => c.name)).toEqual(['a', 'a']);
     expect(page.ok && page.value.values).toEqual([['1'], ['2']]);
   });

@@ -3,10 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from '../../shared/contracts/protocol';
 import type { ResultView } from '../../shared/domain/resultView';
 import { openAsSql } from '../../shared/explore/openAsSql';
-import { openSessions } from '../../shared/views/appView';
-import { queryEnd, startQuery } from '../../../test/support/coreEvents';
-import type { TestCore } from '../../../test/support/testCore';
-import { useTestCore } from '../../../test/support/useTestCore';
+import { useTestSession } from '../../../test/support/useTestSession';
 
 /** A result with awkward names and values; k is unique so any sort has one right answer when k ends it. */
 const SQL = `select range as k, range % 7 as "g ""group""", CASE WHEN range % 5 = 0 THEN NULL ELSE 'it''s ' || range || chr(0) || '🦆' END as "name; drop",
@@ -25,14 +22,10 @@ async function raw(sql: string): Promise<(string | null)[][]> {
 const rowsOf = (p: Page) => Array.from({ length: p.values[0]?.length ?? 0 }, (_, r) => p.values.map((c) => c[r] ?? null));
 
 describe('Open as SQL gives the rows the app shows', () => {
-  const started = useTestCore('all');
-  let core: TestCore;
+  const { core, run } = useTestSession('all');
   let queryId: string;
   beforeAll(async () => {
-    core = started.core();
-    const sessionId = openSessions(core.projections.current.view)[0]!.id;
-    queryId = await startQuery(core, sessionId, SQL);
-    await queryEnd(core, sessionId, queryId);
+    ({ queryId } = await run(SQL));
   });
 
   const views: Array<[string, ResultView]> = [
@@ -55,9 +48,9 @@ describe('Open as SQL gives the rows the app shows', () => {
 
   for (const [name, view] of views) {
     it(name, async () => {
-      const page = await core.runner.fetchPage(queryId, 0, 1000, { orderBy: [...view.orderBy], filter: [...view.filter] });
+      const page = await core().runner.fetchPage(queryId, 0, 1000, { orderBy: [...view.orderBy], filter: [...view.filter] });
       if (!page.ok) throw new Error(page.error.message);
-      const entry = core.projections.current.view;
+      const entry = core().projections.current.view;
       const columns = Object.values(entry.sessions).flatMap((s) => s.history).find((h) => h.queryId === queryId)!.columns!;
       const expected = await raw(openAsSql(SQL, columns, view));
       if (!name.includes('nothing')) expect(expected.length).toBeGreaterThan(0);

@@ -1,10 +1,8 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page, PageView } from '../../shared/contracts/protocol';
-import { openSessions } from '../../shared/views/appView';
 import { queryEnd, recordingClient, startQuery } from '../../../test/support/coreEvents';
-import type { TestCore } from '../../../test/support/testCore';
-import { useTestCore } from '../../../test/support/useTestCore';
+import { useTestSession } from '../../../test/support/useTestSession';
 
 const SQL = `select range as n, range % 3 as g, CASE WHEN range % 5 = 0 THEN NULL ELSE 'Item ' || range END as s,
   DATE '2024-01-01' + (range % 40)::INTEGER as d from range(1000)`;
@@ -24,18 +22,14 @@ async function oracle(sql: string): Promise<(string | null)[][]> {
 const rowsOf = (p: Page): (string | null)[][] => Array.from({ length: p.values[0]?.length ?? 0 }, (_, r) => p.values.map((c) => c[r] ?? null));
 
 describe('sorted and filtered pages, done by DuckDB', () => {
-  const started = useTestCore('all');
-  let core: TestCore;
+  const { core, sessionId, run } = useTestSession('all');
   let queryId: string;
   beforeAll(async () => {
-    core = started.core();
-    const sessionId = openSessions(core.projections.current.view)[0]!.id;
-    queryId = await startQuery(core, sessionId, SQL);
-    await queryEnd(core, sessionId, queryId);
+    ({ queryId } = await run(SQL));
   });
 
   async function page(offset: number, limit: number, view: PageView): Promise<Page> {
-    const r = await core.runner.fetchPage(queryId, offset, limit, view);
+    const r = await core().runner.fetchPage(queryId, offset, limit, view);
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
     return r.value;
   }
@@ -73,12 +67,12 @@ describe('sorted and filtered pages, done by DuckDB', () => {
   });
 
   it('refuses a column the result does not have, with INVALID_COMMAND', async () => {
-    const r = await core.runner.fetchPage(queryId, 0, 10, { orderBy: [{ column: 9 }] });
+    const r = await core().runner.fetchPage(queryId, 0, 10, { orderBy: [{ column: 9 }] });
     expect(r.ok ? 'ok' : r.error.code).toBe('INVALID_COMMAND');
   });
 
   it('travels through the client protocol: orderBy and filter are validated and applied', async () => {
-    const client = recordingClient(core);
+    const client = recordingClient(core());
     const r = await client.conn.handle({ method: 'fetchPage', queryId, offset: 0, limit: 3, orderBy: [{ column: 0, descending: true }], filter: [{ column: 1, op: 'ne', value: '0' }] });
     expect(r.ok && (r.value as Page).values[0]).toEqual(['998', '997', '995']);
     const bad = await client.conn.handle({ method: 'fetchPage', queryId, offset: 0, limit: 3, filter: [{ column: 0, op: 'like', value: '%' }] });
@@ -87,11 +81,10 @@ describe('sorted and filtered pages, done by DuckDB', () => {
   });
 
   it('a running query cannot be sorted yet: RESULT_INCOMPLETE', async () => {
-    const sessionId = openSessions(core.projections.current.view)[0]!.id;
-    const running = await startQuery(core, sessionId, 'select count(*) from range(20000000000) t(x) where x % 7 = 3');
-    const r = await core.runner.fetchPage(running, 0, 10, { orderBy: [{ column: 0 }] });
+    const running = await startQuery(core(), sessionId(), 'select count(*) from range(20000000000) t(x) where x % 7 = 3');
+    const r = await core().runner.fetchPage(running, 0, 10, { orderBy: [{ column: 0 }] });
     expect(r.ok ? 'ok' : r.error.code).toBe('RESULT_INCOMPLETE');
-    await core.dispatch({ type: 'CancelQuery', sessionId });
-    await queryEnd(core, sessionId, running);
+    await core().dispatch({ type: 'CancelQuery', sessionId: sessionId() });
+    await queryEnd(core(), sessionId(), running);
   });
 });

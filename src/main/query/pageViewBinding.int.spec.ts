@@ -1,9 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page, PageView } from '../../shared/contracts/protocol';
-import { openSessions } from '../../shared/views/appView';
-import { queryEnd, startQuery } from '../../../test/support/coreEvents';
-import type { TestCore } from '../../../test/support/testCore';
-import { useTestCore } from '../../../test/support/useTestCore';
+import { useTestSession } from '../../../test/support/useTestSession';
 
 /** Values a person might type (or paste) into a filter box, each also stored in the result. */
 const HOSTILE = [
@@ -25,20 +22,17 @@ const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
 const SQL = `select * from (values ${[...HOSTILE, 'plain', 'other'].map((v, k) => `(${k}, ${sqlText(v)})`).join(', ')}) t(${ident('k "id\'s"')}, ${ident(LONG_NAME)})`;
 
 describe('filter values are bound as parameters, never SQL text', () => {
-  const started = useTestCore('all');
-  let core: TestCore;
+  const { core, run } = useTestSession('all');
   let queryId: string;
   beforeAll(async () => {
-    core = started.core();
-    await core.pool.request({ type: 'exec', sql: 'CREATE TABLE sextant_results.canary AS SELECT 42 AS answer' });
-    const sessionId = openSessions(core.projections.current.view)[0]!.id;
-    queryId = await startQuery(core, sessionId, SQL);
-    const end = await queryEnd(core, sessionId, queryId);
-    expect(end.type).toBe('QueryCompleted');
+    await core().pool.request({ type: 'exec', sql: 'CREATE TABLE sextant_results.canary AS SELECT 42 AS answer' });
+    const ran = await run(SQL);
+    queryId = ran.queryId;
+    expect(ran.end.type).toBe('QueryCompleted');
   });
 
   async function page(view: PageView, offset = 0, limit = 1000): Promise<Page> {
-    const r = await core.runner.fetchPage(queryId, offset, limit, view);
+    const r = await core().runner.fetchPage(queryId, offset, limit, view);
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
     return r.value;
   }
@@ -76,7 +70,7 @@ describe('filter values are bound as parameters, never SQL text', () => {
     expect(all.totalRows).toBe(HOSTILE.length + 2);
     expect(all.values[1]).toEqual([...HOSTILE, 'plain', 'other']);
     expect(all.columns.map((c) => c.name)).toEqual(['k "id\'s"', LONG_NAME]);
-    const canary = await core.pool.request({ type: 'read', sql: 'SELECT answer FROM sextant_results.canary' });
+    const canary = await core().pool.request({ type: 'read', sql: 'SELECT answer FROM sextant_results.canary' });
     expect(canary).toEqual([{ answer: 42 }]);
   });
 });

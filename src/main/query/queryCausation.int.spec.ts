@@ -1,29 +1,19 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../shared/contracts/events';
-import { openSessions } from '../../shared/views/appView';
-import { queryEnd, startQuery } from '../../../test/support/coreEvents';
-import type { TestCore } from '../../../test/support/testCore';
-import { useTestCore } from '../../../test/support/useTestCore';
+import { useTestSession } from '../../../test/support/useTestSession';
 
 /** A query's events as stored, read back from the SQLite file: every one after QueryStarted caused by it. */
 describe('a query’s events carry StartQuery’s correlation id and QueryStarted as their cause (real core, stored metadata)', () => {
-  const started = useTestCore('all');
-  let core: TestCore;
-  let sessionId: string;
-  beforeAll(async () => {
-    core = started.core();
-    sessionId = openSessions(core.projections.current.view)[0]!.id;
-  });
+  const { core, sessionId, run } = useTestSession('all');
 
   const storedFor = (queryId: string): EventEnvelope[] =>
-    core.store.readAggregate('QuerySession', sessionId).filter((e) => 'queryId' in e.payload && e.payload.queryId === queryId);
+    core().store.readAggregate('QuerySession', sessionId()).filter((e) => 'queryId' in e.payload && e.payload.queryId === queryId);
 
   it.each([
     ['QueryCompleted', 'select 42 as answer'],
     ['QueryFailed', 'selec 42'],
   ])('StartQuery → QueryStarted → ExecutionBegan → %s', async (end, sql) => {
-    const queryId = await startQuery(core, sessionId, sql);
-    await queryEnd(core, sessionId, queryId);
+    const { queryId } = await run(sql);
     const [started, ...caused] = storedFor(queryId);
     expect([started?.type, ...caused.map((e) => e.type)]).toEqual(['QueryStarted', 'ExecutionBegan', end]);
     expect(started!.metadata.issuedBy).toBe('user');

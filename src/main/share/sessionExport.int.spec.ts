@@ -4,13 +4,11 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionLogEventSchema, sessionLogHeaderSchema } from '../../shared/contracts/sessionLog';
-import { openSessions } from '../../shared/views/appView';
 import type { SessionExportFormat } from '../../shared/share/sessionExportFormat';
 import type { DatasetView } from '../../shared/views/appView';
 import { datasetsRead, datasetsUsed } from './datasetsRead';
-import { queryEnd, startQuery } from '../../../test/support/coreEvents';
 import type { TestCore } from '../../../test/support/testCore';
-import { useTestCore } from '../../../test/support/useTestCore';
+import { useTestSession } from '../../../test/support/useTestSession';
 
 /** A dataset whose file name, column names and values hold quotes, pipes, newlines and Unicode. */
 const CSV = ['id,"na|me","it\'s ""quoted"""', '1,"O\'Brien | ""Bob""","line1\nline2"', '2,"Zoë ✓ 東京","plain"', '3,"a|b","-- not a comment"', ''].join('\n');
@@ -20,14 +18,14 @@ const TITLE = 'Report | one\nDROP TABLE x; --';
 type Rows = (string | null)[][];
 
 describe('exporting a session', () => {
-  const started = useTestCore('all');
+  const app = useTestSession('all');
   let core: TestCore;
   let sessionId: string;
   let out: string;
   let dataset: string;
   const queries: string[] = [];
   beforeAll(async () => {
-    core = started.core();
+    core = app.core();
     out = mkdtempSync(join(tmpdir(), 'sextant-share-'));
     const file = join(out, `it's "odd" | ü.csv`);
     writeFileSync(file, CSV);
@@ -35,13 +33,11 @@ describe('exporting a session', () => {
     if (!added.ok) throw new Error(added.error.message);
     await core.catalog.idle();
     dataset = Object.values(core.view().datasets).find((d) => d.source === file)!.name!;
-    sessionId = openSessions(core.projections.current.view)[0]!.id;
+    sessionId = app.sessionId();
     await core.dispatch({ type: 'RenameSession', sessionId, title: TITLE });
     const ident = `"${dataset.replaceAll('"', '""')}"`;
     for (const sql of [`select * from ${ident} order by id -- sorted by id`, `select count(*) as n, 'it''s | fine' as "we|ird" from ${ident}`, 'select nope']) {
-      const q = await startQuery(core, sessionId, sql);
-      await queryEnd(core, sessionId, q);
-      queries.push(q);
+      queries.push((await app.run(sql)).queryId);
     }
     const view = await core.dispatch({ type: 'SetResultView', sessionId, queryId: queries[0]!, orderBy: [{ column: 0, descending: true }], filter: [{ column: 1, op: 'contains', value: "'Brien |" }] });
     if (!view.ok) throw new Error(view.error.message);

@@ -1,5 +1,3 @@
-import { access, constants, mkdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { chartSql } from '../../shared/chart/chartSql';
 import { chartProblem, MAX_CHART_MARKS } from '../../shared/chart/chartSpec';
 import type { ChartData } from '../../shared/chart/chartData';
@@ -8,10 +6,10 @@ import type { ExportTarget } from '../../shared/contracts/protocol';
 import { pageViewOf } from '../../shared/domain/resultView';
 import { sessionExportExtension, type SessionExportFormat } from '../../shared/share/sessionExportFormat';
 import type { DatasetView, HistoryEntry, SessionView } from '../../shared/views/appView';
+import { abandonDelivery, checkWritable, completeDelivery, deliveryFor, type ChooseExportPath, type ResolvedTarget } from '../explore/exportDelivery';
 import type { ExportDownloads } from '../explore/exportDownloads';
 import { exportFailure } from '../explore/exportFailure';
 import { exportFileName } from '../explore/exportFileName';
-import type { ChooseExportPath, ResolvedTarget } from '../explore/exportService';
 import { newErrorId, newId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
 import type { QueryRunner } from '../query/queryRunner';
@@ -39,7 +37,7 @@ export interface SessionExportOutcome {
 
 /**
  * Exports of a whole session (docs/share.md, "Session export"): as a SQL script, a Markdown
- * notebook or its event log. Delivered as result exports are (explore/exportService.ts): to the
+ * notebook or its event log. Delivered as result exports are (explore/exportDelivery.ts): to the
  * path the desktop's save dialog picked, or as a one-time download for a browser; written to a temp
  * file beside the target and renamed into place once complete, so a failure leaves no file.
  */
@@ -66,50 +64,30 @@ export class SessionExportService {
     const session = this.deps.projections.current.view.sessions[sessionId];
     if (!session) return fail(appError(newErrorId(), 'SESSION_NOT_FOUND', 'There is no such session to export.', { details: { sessionId } }));
     const exportId = newId();
-    let path: string;
-    let download: { fileName: string } | undefined;
-    switch (target.kind) {
-      case 'file':
-        path = target.path;
-        break;
-      case 'saveDialog': {
-        if (!choose) return fail(appError(newErrorId(), 'EXPORT_UNAVAILABLE', 'This window cannot show a save dialog; export as a download instead.'));
-        const chosen = await choose(this.suggestedName(session, format));
-        if (chosen === undefined) return ok({});
-        path = chosen;
-        break;
-      }
-      case 'download':
-        download = { fileName: this.suggestedName(session, format) };
-        path = join(this.deps.downloadDir, `${exportId}${sessionExportExtension[format]}`);
-        await mkdir(this.deps.downloadDir, { recursive: true });
-        break;
-    }
-    const temp = join(dirname(path), `.${basename(path)}.${exportId}.part`);
+    const placed = await deliveryFor({
+      exportId,
+      target,
+      choose,
+      suggestedName: () => this.suggestedName(session, format),
+      extension: sessionExportExtension[format],
+      downloadDir: this.deps.downloadDir,
+    });
+    if (!placed.ok) return placed;
+    const delivery = placed.value;
+    if (!delivery) return ok({});
     let sink: FileSink | undefined;
     try {
-      await access(dirname(path), constants.W_OK);
-      sink = new FileSink(temp);
+      await checkWritable(delivery);
+      sink = new FileSink(delivery.temp);
       const items = await this.write(session, format, sink);
       await sink.close();
-      await rename(temp, path);
-      const { size: bytes } = await stat(path);
-      if (download) this.deps.downloads.add({ exportId, path, fileName: download.fileName, format });
-      this.deps.log.info({ exportId, sessionId, format, items, bytes }, 'session exported');
-      return ok({
-        outcome: {
-          exportId,
-          format,
-          bytes,
-          items,
-          target: download ? 'download' : path,
-          ...(download ? { download: { url: `/exports/${exportId}`, fileName: download.fileName } } : {}),
-        },
-      });
+      const delivered = await completeDelivery(delivery, this.deps.downloads, format);
+      this.deps.log.info({ exportId, sessionId, format, items, bytes: delivered.bytes }, 'session exported');
+      return ok({ outcome: { exportId, format, items, ...delivered } });
     } catch (thrown) {
       sink?.destroy();
-      await rm(temp, { force: true }).catch(() => undefined);
-      const error: AppError = exportFailure(toAppError(thrown, newErrorId()), path);
+      await abandonDelivery(delivery);
+      const error: AppError = exportFailure(toAppError(thrown, newErrorId()), delivery.path);
       logAppError(this.deps.log, 'warn', error, { sessionId, format });
       return fail(error);
     }

@@ -1,0 +1,140 @@
+import { Download, X } from 'lucide-react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { AppError } from '../../../shared/contracts/errors';
+import type { ExportOutcome } from '../../../shared/contracts/protocol';
+import { trapTab } from './focusTrap';
+import { formatBytes } from './formatBytes';
+
+/** The line under the format choice: nothing yet, still writing, where the file went, or why it did not. */
+export type ExportStatusLine =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'writing'; readonly text: string }
+  | {
+      readonly kind: 'done';
+      /** What the file holds, counted: "1,024 rows", "3 statements". */
+      readonly what: string;
+      readonly formatLabel: string;
+      readonly outcome: Pick<ExportOutcome, 'bytes' | 'target' | 'download'>;
+    }
+  | { readonly kind: 'failed'; readonly error: AppError };
+
+/** The formats a dialog offers, their names, and the one chosen when it opens. */
+export interface FormatChoice<F extends string> {
+  readonly formats: readonly F[];
+  readonly label: Readonly<Record<F, string>>;
+  readonly initial: F;
+}
+
+export interface ExportDialogShellProps<F extends string> {
+  /** The dialog's heading and accessible name. */
+  readonly title: string;
+  readonly choice: FormatChoice<F>;
+  /** What will be written, in a sentence. */
+  readonly scope: ReactNode;
+  /** While writing, the format is fixed and Export waits (or gives way to Cancel). */
+  readonly status: ExportStatusLine;
+  readonly onExport: (format: F) => void;
+  /** Offered in Export's place while busy, when the export can be stopped. */
+  readonly onCancel?: () => void;
+  /** Escape, the close button and a click outside. */
+  readonly onClose: () => void;
+}
+
+/**
+ * The frame every export dialog shares: a modal (focus trapped, Escape closes) with a format
+ * choice, a line saying what is written, the export's status, and Export (or Cancel while busy).
+ * What is exported, and how, is the caller's.
+ */
+export function ExportDialogShell<F extends string>(props: ExportDialogShellProps<F>) {
+  const { title, choice, scope, status, onExport, onCancel, onClose } = props;
+  const [format, setFormat] = useState<F>(choice.initial);
+  const busy = status.kind === 'writing';
+  const root = useRef<HTMLDivElement>(null);
+  const select = useRef<HTMLSelectElement>(null);
+  const titleId = useId();
+  const formatId = useId();
+
+  useEffect(() => select.current?.focus(), []);
+  // A button that goes away (or is disabled) as the export starts or ends must not drop focus out of the dialog.
+  useEffect(() => {
+    if (!root.current?.contains(document.activeElement)) root.current?.focus();
+  }, [status.kind]);
+
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        ref={root}
+        className="modal export-dialog"
+        role="dialog"
+        tabIndex={-1}
+        aria-modal="true"
+        aria-labelledby={titleId}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            onClose();
+          } else trapTab(e, root.current);
+        }}
+      >
+        <header className="modal-header">
+          <h2 id={titleId}>{title}</h2>
+          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+            <X size={16} aria-hidden="true" />
+          </button>
+        </header>
+        <div className="modal-body">
+          <label htmlFor={formatId}>Format</label>
+          <select id={formatId} ref={select} value={format} disabled={busy} onChange={(e) => setFormat(e.target.value as F)}>
+            {choice.formats.map((f) => (
+              <option key={f} value={f}>
+                {choice.label[f]}
+              </option>
+            ))}
+          </select>
+          <p className="muted export-scope">{scope}</p>
+          <ExportStatus status={status} />
+        </div>
+        <footer className="modal-footer">
+          {busy && onCancel ? (
+            <button type="button" className="cancel" onClick={onCancel}>
+              Cancel
+            </button>
+          ) : (
+            <button type="button" className="primary" disabled={busy} onClick={() => onExport(format)}>
+              <Download size={14} aria-hidden="true" />
+              Export
+            </button>
+          )}
+        </footer>
+      </div>
+    </div>
+  );
+}
+
+function ExportStatus({ status }: { status: ExportStatusLine }) {
+  switch (status.kind) {
+    case 'none':
+      return null;
+    case 'writing':
+      return (
+        <p className="export-status" role="status">
+          {status.text}
+        </p>
+      );
+    case 'done': {
+      const { outcome } = status;
+      return (
+        <p className="export-status done" role="status">
+          Exported {status.what} as {status.formatLabel} ({formatBytes(outcome.bytes)})
+          {outcome.download ? ' — downloading.' : ` to ${outcome.target}.`}
+        </p>
+      );
+    }
+    case 'failed':
+      return (
+        <p className="export-status failed" role="alert">
+          {status.error.message} <span className="error-id">Error id: {status.error.id}</span>
+        </p>
+      );
+  }
+}
