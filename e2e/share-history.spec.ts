@@ -32,10 +32,23 @@ test('history as data: sextant.queries answers what was run, as the history list
   await expect(items.nth(2)).toContainText(first);
   await expect(items.nth(2)).toContainText(/completed · 1 row\b/);
 
-  // The schema is read-only: a write is refused with a clear message, and the history is intact.
-  await runSql(page, 'drop view sextant.queries');
-  await expect(status(page)).toContainText('Failed:');
-  await expect(page.getByText(/The sextant schema is read-only/).first()).toBeVisible();
-  await runSql(page, "select count(*) from sextant.queries where status = 'completed'");
+  // The schema is read-only: each kind of write is refused with a message saying so, what to do
+  // instead and an error id (an INSERT, UPDATE or DELETE on a view never reaches DuckDB's read-only
+  // check, so its words come from Sextant's guard), and the history is intact.
+  // DuckDB's own words follow, different for each, so a stale status cannot pass for the next one:
+  // the whole text is matched at once.
+  const writes = [
+    ['drop view sextant.queries', 'Invalid Input Error: Cannot execute statement of type "DROP"'],
+    ["insert into sextant.queries (sql) values ('forged')", 'Catalog Error: queries is not an table'],
+    ["update sextant.queries set sql = 'forged'", 'Binder Error: Can only update base table'],
+    ['delete from sextant.queries', 'Binder Error: Can only delete from base table'],
+  ] as const;
+  const readOnly = "^Failed: The sextant schema is read-only: it shows Sextant's own history\\. Create your own tables elsewhere, e\\.g\\. CREATE TABLE mine AS SELECT \\* FROM sextant\\.queries\\.\\s+";
+  for (const [write, duckdbWords] of writes) {
+    await runSql(page, write);
+    const words = duckdbWords.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await expect(status(page), write).toHaveText(new RegExp(`${readOnly}${words}.*\\(error id [0-9a-f-]{36}\\)$`, 's'));
+  }
+  await runSql(page, "select count(*) from sextant.queries where status = 'completed' or sql = 'forged'");
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['3']);
 });

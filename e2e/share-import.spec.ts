@@ -1,9 +1,9 @@
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { exportSession } from './share.helpers';
-import { history, ready, runSql, status, tabs } from './workbench.helpers';
+import { gridRow, history, ready, runSql, status, tabs } from './workbench.helpers';
 
 // The desktop app exports and imports through the OS's save and open dialogs, which Playwright cannot drive.
 test.beforeEach(() => test.skip(test.info().project.name !== 'web', 'a browser download and file chooser; the desktop uses the OS dialogs'));
@@ -68,4 +68,68 @@ test('export → import a session log into a fresh data dir: same history; the s
   await page.keyboard.press('Escape');
   await expect(report).toHaveCount(0);
   await expect(importButton).toBeFocused();
+});
+
+/**
+ * "Locate…" (docs/share.md): the imported session read a file this machine has elsewhere. Another
+ * file is refused with its error id; the same file is registered under the session's name for it,
+ * and the session's SQL reads it.
+ */
+test('a dataset not found after an import is located: another file is refused, the same file registers under its name', async ({ app }, testInfo) => {
+  const { page } = app;
+  const there = testInfo.outputPath('there');
+  const here = testInfo.outputPath('here');
+  mkdirSync(there, { recursive: true });
+  mkdirSync(here, { recursive: true });
+  // Not a copy of a sample: this catalog would match that by its fingerprint under the sample's name.
+  writeFileSync(join(there, 'trips.csv'), `city,km\n${Array.from({ length: 1234 }, (_, i) => `${['Oslo', 'Bergen', 'Tromsø'][i % 3]},${i % 17}`).join('\n')}\n`);
+  await page.getByRole('textbox', { name: 'Dataset path or URL' }).fill(join(there, 'trips.csv'));
+  await page.getByRole('button', { name: 'Add dataset' }).click();
+  await ready(page, 'trips');
+  await runSql(page, 'select count(*) as n from trips');
+  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+
+  const logPath = testInfo.outputPath('trips.sextant.ndjson');
+  await exportSession(page, 'Event log (NDJSON)', logPath);
+  await app.restartHost(async () => {
+    for (const entry of readdirSync(app.dataDir)) rmSync(join(app.dataDir, entry), { recursive: true, force: true });
+    // On "this machine" the file is in another folder, beside one with other content.
+    renameSync(join(there, 'trips.csv'), join(here, 'trips.csv'));
+    writeFileSync(join(here, 'fewer-trips.csv'), readFileSync(join(here, 'trips.csv'), 'utf8').split('\n').slice(0, -2).join('\n') + '\n');
+  });
+  await page.reload();
+  await ready(page, 'cars');
+
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import session…' }).click();
+  await (await choosing).setFiles(logPath);
+  const report = page.getByRole('region', { name: 'Session import' });
+  const missing = report.getByRole('list', { name: 'Missing datasets' }).getByRole('listitem');
+  await expect(missing).toHaveCount(1);
+  await expect(missing).toContainText(`trips ${join(there, 'trips.csv')} not found on this machine`);
+
+  const locate = missing.getByRole('button', { name: 'Locate trips…' });
+  await locate.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Locate “trips”' });
+  const path = dialog.getByRole('textbox', { name: 'Path of the file on this machine' });
+  await expect(path).toBeFocused();
+  await path.fill(join(here, 'fewer-trips.csv'));
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText(
+    /fewer-trips\.csv is not the file “trips” was read from: its content differs from the fingerprint recorded when it was added \([\d,]+ bytes, SHA-256 [0-9a-f]{12}…\)\. Nothing was changed\. Error id: [0-9a-f-]{36}$/,
+  );
+  await path.fill(join(here, 'trips.csv'));
+  await dialog.getByRole('button', { name: 'Locate' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(missing).toContainText(`located at ${join(here, 'trips.csv')}`);
+  await expect(missing.getByRole('button', { name: 'Locate trips…' })).toHaveCount(0);
+  // The catalog's own list (not the report's "Missing datasets") still has it, ready, under its name.
+  await expect(page.getByRole('list', { name: 'Datasets', exact: true }).getByRole('listitem').filter({ hasText: /^trips\b/ })).toHaveClass(/\bready\b/);
+
+  // The imported session's SQL reads the located file under the session's name for it.
+  await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await runSql(page, 'select count(*) as n from trips');
+  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['1234']);
 });

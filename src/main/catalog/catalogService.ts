@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, resolve } from 'node:path';
 import type { DatasetCommand } from '../../shared/contracts/commands';
-import { AppErrorException, appError, toAppError } from '../../shared/contracts/errors';
+import { AppErrorException, appError, fail as failed, ok, toAppError, type Result } from '../../shared/contracts/errors';
 import type { DatasetFormat, DatasetRegistered, EventEnvelope } from '../../shared/contracts/events';
 import { CATALOG_TOPIC } from '../../shared/contracts/topics';
 import { datasetName, formatOf, isGlob, isUrl } from '../../shared/domain/datasetName';
@@ -18,7 +18,7 @@ import { relocatedSample } from './sampleDatasets';
 import { locateFolder } from './folderSource';
 import { explainReadFailure, sniffFormat } from './sourceChecks';
 import { fingerprintTarget } from './fingerprintTarget';
-import type { DatasetFingerprint } from '../../shared/contracts/fingerprint';
+import { sameContent, type DatasetFingerprint } from '../../shared/contracts/fingerprint';
 
 /**
  * Names DuckDB keeps for itself, which an attached database cannot take (`workspace` is Sextant's
@@ -36,6 +36,8 @@ interface Located {
 }
 
 const fail = (code: Parameters<typeof appError>[1], message: string): AppErrorException => new AppErrorException(appError(newErrorId(), code, message));
+/** A refusal answered, not thrown, with an id minted here. */
+const refuse = (code: Parameters<typeof appError>[1], message: string): Result<never> => failed(appError(newErrorId(), code, message));
 
 /**
  * Reacts to persisted DatasetRequested events: finds the source (downloading a URL into the data
@@ -148,6 +150,58 @@ export class CatalogService {
     }
   }
 
+  /**
+   * Registers a dataset again where a person located its file on this machine, after a session
+   * import listed it as not found (docs/share.md, "Session import"). The file must hold the content
+   * recorded when the dataset was added (`sameContent` of the fingerprints), else it is refused
+   * with DATASET_MISMATCH and nothing changes; it keeps its name, so the session's SQL reads it.
+   */
+  async relocate(datasetId: string, path: string): Promise<Result<{ readonly name: string; readonly source: string }>> {
+    const ds = this.projections.current.view.datasets[datasetId];
+    if (!ds || ds.status !== 'ready' || !ds.name || !ds.format) return refuse('DATASET_NOT_FOUND', 'There is no such dataset to locate.');
+    const { name, format, fingerprint: recorded } = ds;
+    if (!isAbsolute(path) || isGlob(path)) return refuse('INVALID_COMMAND', `Give the full path of the file “${name}” was read from (like /data/${name}.csv).`);
+    if (!recorded) {
+      return refuse('DATASET_MISMATCH', `“${name}” was added without a fingerprint, so Sextant cannot check that ${path} is its file. Nothing was changed; add the file through the catalog instead.`);
+    }
+    try {
+      const located = await this.locate(datasetId, path);
+      const now = await this.fingerprint(path, located);
+      if (located.format !== format || !now || !sameContent(recorded, now)) {
+        const refused = refuse('DATASET_MISMATCH', `${path} is not the file “${name}” was read from: its content differs from the fingerprint recorded when it was added (${recorded.bytes.toLocaleString('en-US')} bytes${recorded.sha256 ? `, SHA-256 ${recorded.sha256.slice(0, 12)}…` : ''}). Nothing was changed.`);
+        if (!refused.ok) this.log.warn({ errorId: refused.error.id, dataset: name, path }, refused.error.message);
+        return refused;
+      }
+      return await this.serially(async () => {
+        const spec = specOf(name, format, located.location);
+        // An attached file keeps its attachment under the name: detached first, so the located file is what is attached.
+        if (spec.kind === 'attach') await this.pool.request({ type: 'unregister', spec });
+        const registered = await this.pool.request({ type: 'register', spec });
+        this.specs.set(datasetId, spec);
+        const result = await this.handler.handle(
+          {
+            type: 'RelocateDataset',
+            datasetId,
+            name,
+            source: path,
+            format,
+            columns: [...registered.columns],
+            // Always said: the view keeps an earlier registration's location otherwise.
+            location: located.location,
+            ...(registered.tables ? { tables: registered.tables.map((t) => ({ name: t.name, columns: [...t.columns] })) } : {}),
+            fingerprint: now,
+          },
+          systemMeta(undefined),
+        );
+        return result.ok ? ok({ name, source: path }) : failed(result.error);
+      });
+    } catch (e) {
+      const error = explainReadFailure(toAppError(e, newErrorId(), 'DATASET_UNREADABLE'), path);
+      this.log.warn({ errorId: error.id, code: error.code, path }, error.message);
+      return failed(error);
+    }
+  }
+
   /** The source's fingerprint, hashed on the DuckDB worker; a dataset that cannot be fingerprinted still registers. */
   private async fingerprint(source: string, located: Located): Promise<DatasetFingerprint | undefined> {
     const { target } = fingerprintTarget(source, located.format, located.location);
@@ -160,9 +214,12 @@ export class CatalogService {
     }
   }
 
-  private serially(work: () => Promise<void>): Promise<void> {
+  private serially<T>(work: () => Promise<T>): Promise<T> {
     const run = this.chain.then(work);
-    this.chain = run.catch(() => undefined);
+    this.chain = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 

@@ -234,7 +234,7 @@ export class AppCore {
    * Serves one renderer connection (a window's IPC, a page's WebSocket) until the channel closes.
    * A desktop window passes its save dialog, which exports to a file ask with.
    */
-  connect(channel: ServerChannel, host: { chooseExportPath?: ChooseExportPath; chooseImportPath?: ChooseImportPath; scope?: ConnectionScope } = {}): ClientConnection {
+  connect(channel: ServerChannel, host: { chooseExportPath?: ChooseExportPath; chooseImportPath?: ChooseImportPath; chooseDatasetPath?: (name: string) => Promise<string | undefined>; scope?: ConnectionScope } = {}): ClientConnection {
     return serveConnection(
       {
         ...(host.scope ? { scope: host.scope } : {}),
@@ -255,6 +255,8 @@ export class AppCore {
         sessionExports: this.sessionExports,
         imports: this.imports,
         ...(host.chooseImportPath ? { chooseImportPath: host.chooseImportPath } : {}),
+        relocateDataset: (datasetId, path) => this.catalog.relocate(datasetId, path),
+        ...(host.chooseDatasetPath ? { chooseDatasetPath: host.chooseDatasetPath } : {}),
       },
       channel,
       this.flowLimits,

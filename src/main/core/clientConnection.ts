@@ -66,6 +66,10 @@ export interface ConnectionServices {
   };
   /** The desktop's open dialog for this window; a browser has none (it uploads instead). */
   readonly chooseImportPath?: ChooseImportPath;
+  /** Registers a dataset where a person located its file, if its fingerprint matches (catalog/catalogService.ts); a lighter core refuses. */
+  relocateDataset?(datasetId: string, path: string): Promise<Result<NonNullable<ApiResponse<'locateDataset'>['located']>>>;
+  /** The desktop's open dialog for a dataset's file (named by the dataset); a browser has none (the person types the path). */
+  readonly chooseDatasetPath?: (name: string) => Promise<string | undefined>;
   /** What this connection may reach (connectionScope.ts); absent: everything, as the overview window. */
   readonly scope?: ConnectionScope;
   /** Main's current view: which session a result belongs to, for a scoped connection. */
@@ -194,6 +198,7 @@ export class ClientConnection {
     exportSession: ({ sessionId, format, target }) => this.services.sessionExports?.export(sessionId, format, target, this.services.chooseExportPath) ?? fail(noExports()),
     importChunk: ({ uploadId, index, text }) => this.uploads.add(uploadId, index, text),
     importSession: ({ source }) => this.importSession(source),
+    locateDataset: ({ datasetId, file }) => this.locateDataset(datasetId, file),
   };
 
   constructor(
@@ -262,6 +267,18 @@ export class ClientConnection {
     if (!text.ok) return text;
     const imported = await imports.importText(text.value);
     return imported.ok ? ok({ outcome: imported.value }) : imported;
+  }
+
+  /** A path the person typed, or one the desktop's open dialog names (none when dismissed). */
+  private async locateDataset(datasetId: string, file: ApiRequest<'locateDataset'>['file']): Promise<Result<ApiResponse<'locateDataset'>>> {
+    const relocate = this.services.relocateDataset?.bind(this.services);
+    if (!relocate) return fail(appError(newErrorId(), 'INVALID_COMMAND', 'This connection cannot locate datasets.'));
+    const choose = this.services.chooseDatasetPath;
+    if (file.kind === 'openDialog' && !choose) return fail(appError(newErrorId(), 'INVALID_COMMAND', 'This window has no open dialog: type the file’s path instead.'));
+    const path = file.kind === 'path' ? file.path : await choose?.(this.services.view().datasets[datasetId]?.name ?? 'the dataset');
+    if (path === undefined) return ok({});
+    const located = await relocate(datasetId, path);
+    return located.ok ? ok({ located: located.value }) : located;
   }
 
   /** The client has processed `received` frames in all (flow control); false if that cannot be. */

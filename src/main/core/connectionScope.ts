@@ -51,6 +51,9 @@ export function outsideScope(scope: ConnectionScope, request: ClientRequest, vie
       return session(request.sessionId);
     case 'chartData':
       return session(request.sessionId) ?? query(request.queryId);
+    case 'locateDataset':
+      // The catalog is shared by every window, as adding a dataset is.
+      return undefined;
     case 'importChunk':
     case 'importSession':
       // An import opens a session of its own (or one imported before): beyond a one-session window.

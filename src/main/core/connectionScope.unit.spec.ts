@@ -77,3 +77,9 @@ describe('connection scope: session export', () => {
     expect(reach({ method: 'exportSession', sessionId: 'theirs', format: 'sql', target: { kind: 'download' } })).toMatch(/another session/);
   });
 });
+
+describe('connection scope: locating a dataset', () => {
+  it('given a session window, then it may locate a dataset’s file: the catalog is every window’s, as adding to it is', () => {
+    expect(reach({ method: 'locateDataset', datasetId: 'd1', file: { kind: 'path', path: '/data/cars.json' } })).toBeUndefined();
+  });
+});

@@ -25,7 +25,12 @@ export interface IpcCore {
   readonly log: Logger;
   connect(
     channel: ServerChannel,
-    host?: { chooseExportPath?: (suggestedName: string) => Promise<string | undefined>; chooseImportPath?: () => Promise<string | undefined>; scope?: ConnectionScope },
+    host?: {
+      chooseExportPath?: (suggestedName: string) => Promise<string | undefined>;
+      chooseImportPath?: () => Promise<string | undefined>;
+      chooseDatasetPath?: (name: string) => Promise<string | undefined>;
+      scope?: ConnectionScope;
+    },
   ): unknown;
 }
 
@@ -34,6 +39,9 @@ export type SaveDialog = (contentsId: number, suggestedName: string) => Promise<
 
 /** Shows the open dialog for a session log, for the window of web contents `contentsId` (openDialog.ts). */
 export type OpenDialog = (contentsId: number) => Promise<string | undefined>;
+
+/** Shows the open dialog for a dataset's file ("Locate…" after an import), for that window (openDialog.ts). */
+export type LocateDialog = (contentsId: number, datasetName: string) => Promise<string | undefined>;
 
 /** One window's end of the IPC transport. IPC has no byte backlog to read: the outbox's window bounds it. */
 class IpcServerChannel implements ServerChannel {
@@ -69,7 +77,7 @@ class IpcServerChannel implements ServerChannel {
  * The Electron side of the one transport interface: one connection per renderer document, every
  * message checked for its sender frame and then validated by serveConnection like a WebSocket's.
  */
-export function registerIpc(ipcMain: IpcMainLike, core: IpcCore, origins: AppOrigins, saveDialog?: SaveDialog, scopeOf: (contentsId: number) => ConnectionScope | undefined = () => undefined, openDialog?: OpenDialog): void {
+export function registerIpc(ipcMain: IpcMainLike, core: IpcCore, origins: AppOrigins, saveDialog?: SaveDialog, scopeOf: (contentsId: number) => ConnectionScope | undefined = () => undefined, openDialog?: OpenDialog, locateDialog?: LocateDialog): void {
   const channels = new Map<number, IpcServerChannel>();
   const channelFor = (contents: IpcContents): IpcServerChannel => {
     const existing = channels.get(contents.id);
@@ -81,6 +89,7 @@ export function registerIpc(ipcMain: IpcMainLike, core: IpcCore, origins: AppOri
     core.connect(channel, {
       ...(saveDialog ? { chooseExportPath: (name: string) => saveDialog(contents.id, name) } : {}),
       ...(openDialog ? { chooseImportPath: () => openDialog(contents.id) } : {}),
+      ...(locateDialog ? { chooseDatasetPath: (name: string) => locateDialog(contents.id, name) } : {}),
       ...(scope ? { scope } : {}),
     });
     const drop = () => {

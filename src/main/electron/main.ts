@@ -15,7 +15,7 @@ import { appPages, paths } from './appUrls';
 import { guardWebContents, installSessionGuards } from './guards';
 import { registerIpc } from './ipc';
 import { showExportSaveDialog } from './saveDialog';
-import { showImportOpenDialog } from './openDialog';
+import { showImportOpenDialog, showLocateOpenDialog } from './openDialog';
 import { installMenu } from './menu';
 import { FileHandOver, filesFromArgv } from './fileArguments';
 import { createWindow, type SessionWindowTarget } from './windows';
@@ -71,7 +71,7 @@ async function start(): Promise<void> {
     scopes.set(id, { kind: 'session', sessionId: target.sessionId });
     win.webContents.once('destroyed', () => scopes.delete(id));
   };
-  registerIpc(ipcMain, core, pages.origins, showExportSaveDialog, (id) => scopes.get(id), showImportOpenDialog);
+  registerIpc(ipcMain, core, pages.origins, showExportSaveDialog, (id) => scopes.get(id), showImportOpenDialog, showLocateOpenDialog);
   installMenu(core, openWindow);
   openWindow();
   handOver.ready((files) => void core.openFiles(files).then((outcomes) => outcomes.forEach((o) => o.kind === 'failed' && log.warn({ source: o.source, errorId: o.errorId }, o.message))));

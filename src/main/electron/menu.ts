@@ -5,14 +5,9 @@ import { activeSession, lastClosedSession, openSessions } from '../../shared/vie
 import type { AppCore } from '../core/appCore';
 import { diagnosticsText } from '../platform/diagnostics';
 import { helpMenuItems } from './helpMenu';
+import { DATASET_FILTERS } from './openDialog';
 import { sessionWindowItems } from './sessionWindowMenu';
 import type { SessionWindowTarget } from './windows';
-
-/** The file types "Open dataset…" offers; the catalog decides what it can really read. */
-const DATASET_FILTERS: Electron.FileFilter[] = [
-  { name: 'Datasets', extensions: ['csv', 'tsv', 'txt', 'gz', 'parquet', 'json', 'ndjson', 'jsonl', 'arrow', 'feather', 'duckdb', 'db'] },
-  { name: 'All files', extensions: ['*'] },
-];
 
 const SESSION_EVENTS = new Set(['SessionOpened', 'SessionForked', 'SessionRenamed', 'SessionClosed', 'SessionReopened']);
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { StatementType, type DuckDBConnection } from '@duckdb/node-api';
+import { StatementType, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { AppErrorException, appError, type AppError } from '../../shared/contracts/errors';
 import { identifierName, tokenize } from '../instant/sqlTokens.worker';
+import { withoutWrapper } from '../query/queryErrors.worker';
 import { HISTORY_SCHEMA, HISTORY_STORE } from './historyStore.worker';
 
 /**
@@ -11,6 +12,13 @@ import { HISTORY_SCHEMA, HISTORY_STORE } from './historyStore.worker';
  * on DuckDB's own parser output: a script DuckDB serializes (`json_serialize_sql`) is all queries
  * and may read anything; otherwise the statement types DuckDB prepares decide. Names come from the
  * tokenizer only to skip the check for SQL that never names either database (the common case).
+ *
+ * An INSERT, UPDATE, DELETE, TRUNCATE, COPY … FROM or CREATE INDEX on a `sextant` view never
+ * reaches DuckDB's read-only check: its binder refuses a write into any view first, in words that
+ * say nothing of the history ("queries is not an table"). Such a statement is refused here too, as
+ * HISTORY_READ_ONLY, when DuckDB's binder refuses it so and the only views the script names are
+ * `sextant`'s; a script that also names a view of the person's (a dataset is one) keeps DuckDB's
+ * own message, which may be about that view.
  */
 export async function refuseHistoryWrites(conn: DuckDBConnection, sql: string): Promise<void> {
   const names = new Set<string>();
@@ -25,8 +33,13 @@ export async function refuseHistoryWrites(conn: DuckDBConnection, sql: string): 
   if (namesStore) throw refusal(`${HISTORY_STORE} holds Sextant's history and only Sextant writes it: query the ${HISTORY_SCHEMA} views instead.`);
   const statements = await conn.extractStatements(sql).catch(() => undefined);
   for (let i = 0; i < (statements?.count ?? 0); i++) {
-    // A statement that does not prepare yet (it needs a table an earlier one creates) is no DETACH.
-    const prepared = await statements!.prepare(i).catch(() => undefined);
+    // A statement that does not prepare yet (it needs a table an earlier one creates) is no DETACH;
+    // one DuckDB's binder refuses as a write into a view may be a write into `sextant`.
+    const prepared = await statements!.prepare(i).catch(async (e: unknown) => {
+      const message = e instanceof Error ? withoutWrapper(e.message) : '';
+      if (WRITE_INTO_VIEW.some((words) => words.test(message)) && !(await namesOwnView(conn, names))) throw refusal(readOnlyMessage(message));
+      return undefined;
+    });
     if (!prepared) continue;
     const type = prepared.statementType;
     prepared.destroySync();
@@ -37,11 +50,22 @@ export async function refuseHistoryWrites(conn: DuckDBConnection, sql: string): 
 /** DuckDB's refusal to write into the read-only `sextant` attachment, in a person's words and with its own code. */
 export function explainHistoryRefusal(error: AppError): AppError {
   if (!error.message.includes(`on database "${HISTORY_SCHEMA}" which is attached in read-only mode`)) return error;
-  return {
-    ...error,
-    code: 'HISTORY_READ_ONLY',
-    message: `The ${HISTORY_SCHEMA} schema is read-only: it shows Sextant's own history. Create your own tables elsewhere, e.g. CREATE TABLE mine AS SELECT * FROM ${HISTORY_SCHEMA}.queries.\n\n${error.message}`,
-  };
+  return { ...error, code: 'HISTORY_READ_ONLY', message: readOnlyMessage(error.message) };
 }
+
+/** DuckDB's binder, refusing a write whose target is a view rather than a table (its text as of 1.5). */
+const WRITE_INTO_VIEW = [/^Catalog Error: .+ is not an? table\b/, /^Binder Error: Can only (update|delete from) base table\b/, /^Binder Error: can only create an index on a base table\b/i];
+
+/** Whether the script names a view outside `sextant` (a dataset, a view of the person's): a write refused as "not a table" may be about it. */
+async function namesOwnView(conn: DuckDBConnection, names: ReadonlySet<string>): Promise<boolean> {
+  const found = await conn.runAndReadAll(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_views() WHERE NOT internal AND database_name <> $1 AND list_contains($2::VARCHAR[], lower(view_name))`,
+    [HISTORY_SCHEMA, listValue([...names])],
+  );
+  return found.getRowObjectsJS()[0]?.['n'] !== 0;
+}
+
+const readOnlyMessage = (duckdbWords: string): string =>
+  `The ${HISTORY_SCHEMA} schema is read-only: it shows Sextant's own history. Create your own tables elsewhere, e.g. CREATE TABLE mine AS SELECT * FROM ${HISTORY_SCHEMA}.queries.\n\n${duckdbWords}`;
 
 const refusal = (message: string): AppErrorException => new AppErrorException(appError(randomUUID(), 'HISTORY_READ_ONLY', message));

@@ -77,7 +77,16 @@ describe('the sextant schema: the history as data (real core, real DuckDB)', () 
   });
 
   it.each([
+    ["insert into sextant.queries (sql) values ('forged')"],
+    ['INSERT INTO "Sextant".main.sessions SELECT * FROM sextant.sessions'],
+    ["update sextant.queries set sql = 'forged'"],
+    ['delete from sextant.events'],
+    ['truncate sextant.datasets'],
+    ["copy sextant.queries from 'forged.csv'"],
+    ['create index forged on sextant.queries(sql)'],
+    ['select 1; delete from sextant.queries'],
     ['create table sextant.mine(x int)'],
+    ['create table sextant.mine as select * from sextant.queries'],
     ['drop view sextant.queries'],
     ['create or replace view sextant.queries as select 1 as x'],
     ['alter view sextant.queries rename to q2'],
@@ -106,11 +115,12 @@ describe('the sextant schema: the history as data (real core, real DuckDB)', () 
     expect(after.rows[0]![1]!.startsWith(before.rows[0]![1]!)).toBe(true);
   });
 
-  it('writing into a sextant view is refused by DuckDB and changes nothing', async () => {
-    const { end } = await run(core, sessionId, "insert into sextant.queries (sql) values ('forged')");
+  it('a write refused as "not a table" in a script that also names a view of the person’s keeps DuckDB’s own words (it may be about that view)', async () => {
+    const { end } = await run(core, sessionId, 'insert into trips (city) select sql from sextant.queries');
     expect(end.type).toBe('QueryFailed');
-    const { rows } = await run(core, sessionId, "select count(*) from sextant.queries where sql = 'forged'");
-    expect(rows).toEqual([['0']]);
+    if (end.type !== 'QueryFailed') return;
+    expect(end.payload.error.code).toBe('SQL_ERROR');
+    expect(end.payload.error.message).toMatch(/^Catalog Error: trips is not an? table/);
   });
 
   it('tables of a person’s own, made from the history, keep working (and reading sextant is never refused)', async () => {

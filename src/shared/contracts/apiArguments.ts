@@ -6,7 +6,7 @@ import type { ChartSpec } from '../chart/chartSpec';
 import type { PivotSpec } from '../pivot/pivotSpec';
 import type { SessionExportFormat } from '../share/sessionExportFormat';
 import type { ApiMethod, ApiRequest, ExportTarget, PageFilter, PageView } from './protocol';
-import type { ImportSource } from './sessionImport';
+import type { ImportSource, LocateFile } from './sessionImport';
 
 /**
  * How each method of the API table (protocol.ts) is called: its positional arguments, and the
@@ -44,4 +44,5 @@ export const apiArguments = {
   exportSession: (sessionId: string, format: SessionExportFormat, target: ExportTarget) => ({ sessionId, format, target }),
   importChunk: (uploadId: string, index: number, text: string) => ({ uploadId, index, text }),
   importSession: (source: ImportSource) => ({ source }),
+  locateDataset: (datasetId: string, file: LocateFile) => ({ datasetId, file }),
 } satisfies { readonly [M in ApiMethod]: (...args: never[]) => ApiRequest<M> };

@@ -115,6 +115,8 @@ const datasetCommandSchemas = {
   RemoveDataset: z.object({ type: z.literal('RemoveDataset'), datasetId: mintedId }),
   // issued by the input watcher when a dataset's file(s) changed on disk
   MarkDatasetChanged: z.object({ type: z.literal('MarkDatasetChanged'), datasetId: mintedId, fingerprint: datasetFingerprintSchema }),
+  // issued by the catalog service once a file a person located has the recorded content (docs/share.md, "Session import")
+  RelocateDataset: datasetRegisteredSchema.extend({ type: z.literal('RelocateDataset'), datasetId: mintedId }),
   UndoDatasetAction: z.object({ type: z.literal('UndoDatasetAction'), datasetId: mintedId, seq: undoSeq }),
   RedoDatasetAction: z.object({ type: z.literal('RedoDatasetAction'), datasetId: mintedId, seq: undoSeq }),
 };

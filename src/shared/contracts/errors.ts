@@ -40,6 +40,8 @@ export const ErrorCodes = [
   'DATASET_EMPTY',
   'DATASET_CORRUPT',
   'DOWNLOAD_FAILED',
+  /** A file located for a dataset is not the one it was read from: its fingerprint differs (docs/share.md, "Session import"). */
+  'DATASET_MISMATCH',
   // export
   'EXPORT_NOT_FOUND',
   'EXPORT_NOT_WRITABLE',

@@ -17,7 +17,7 @@ import { chartDataRequestSchema, chartDataSchema } from '../chart/chartData';
 import { pivotPageSchema } from '../pivot/pivotPage';
 import { pivotSpecSchema } from '../pivot/pivotSpec';
 import { sessionExportFormats } from '../share/sessionExportFormat';
-import { IMPORT_CHUNK_CHARS, importOutcomeSchema, importSourceSchema } from './sessionImport';
+import { IMPORT_CHUNK_CHARS, importOutcomeSchema, importSourceSchema, locateFileSchema } from './sessionImport';
 
 export { MAX_FILTERS, MAX_MESSAGE_BYTES, MAX_PAGE_ROWS, MAX_SORT_KEYS } from './limits';
 
@@ -239,6 +239,15 @@ export const apiMethods = {
   importSession: {
     request: z.object({ source: importSourceSchema }).strict(),
     response: z.object({ outcome: importOutcomeSchema.optional() }),
+  },
+  /**
+   * Registers a dataset an import listed as not found where its file is on this machine, under its
+   * recorded name, once the file's fingerprint matches the recorded one (docs/share.md); no
+   * `located` when the open dialog was dismissed.
+   */
+  locateDataset: {
+    request: z.object({ datasetId: z.string().min(1).max(64), file: locateFileSchema }).strict(),
+    response: z.object({ located: z.object({ name: z.string(), source: z.string() }).optional() }),
   },
 } as const;
 

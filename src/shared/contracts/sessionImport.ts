@@ -15,6 +15,16 @@ export const importSourceSchema = z.discriminatedUnion('kind', [
 ]);
 export type ImportSource = z.infer<typeof importSourceSchema>;
 
+/**
+ * Where a dataset's file is on this machine, for "Locate…" after an import listed it as not found:
+ * a path the person typed (a browser), or the desktop's open dialog (main reads the path it names).
+ */
+export const locateFileSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('path'), path: z.string().trim().min(1).max(4096) }).strict(),
+  z.object({ kind: z.literal('openDialog') }).strict(),
+]);
+export type LocateFile = z.infer<typeof locateFileSchema>;
+
 /** A dataset the imported session read whose source this machine does not have (or whose name is taken here). */
 export const missingDatasetSchema = z.object({
   datasetId: z.string(),

@@ -35,6 +35,13 @@ function decide(command: DatasetCommand, state: DatasetState): readonly DatasetE
       return state.status === 'Registered' || state.status === 'Failed'
         ? [{ type: 'DatasetRemoved', payload: {} }]
         : reject('DATASET_NOT_FOUND', 'There is no such dataset.');
+    case 'RelocateDataset': {
+      // Registered again where it is on this machine, under the name its queries use: never renamed.
+      if (state.status !== 'Registered') return reject('DATASET_NOT_FOUND', 'There is no such dataset.');
+      if (command.name !== state.name) return reject('INVALID_COMMAND', `A located dataset keeps its name (${state.name}).`);
+      const { type: _type, datasetId: _id, ...payload } = command;
+      return [{ type: 'DatasetRegistered', payload }];
+    }
     case 'MarkDatasetChanged':
       return state.status === 'Registered'
         ? [{ type: 'DatasetChanged', payload: { fingerprint: command.fingerprint } }]

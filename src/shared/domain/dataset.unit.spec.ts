@@ -15,6 +15,8 @@ const requested: DatasetEvent = { type: 'DatasetRequested', payload: { source } 
 const registered: DatasetEvent = { type: 'DatasetRegistered', payload: { name: 'cars', source, format: 'json', columns } };
 const failedEvent: DatasetEvent = { type: 'DatasetFailed', payload: { source, error } };
 const removed: DatasetEvent = { type: 'DatasetRemoved', payload: {} };
+/** Located on this machine (docs/share.md, "Session import"): registered again, where the file is here. */
+const relocated: DatasetEvent = { type: 'DatasetRegistered', payload: { name: 'cars', source: '/here/cars.json', format: 'json', columns, location: '/here/cars.json' } };
 
 /** Every state a dataset can be in, as the events that lead there. */
 const states = {
@@ -77,6 +79,18 @@ const matrix: Array<[string, DatasetCommand, Row]> = [
       RemovedAfterFailing: 'DATASET_NOT_FOUND',
     },
   ],
+  [
+    'RelocateDataset',
+    { type: 'RelocateDataset', datasetId, name: 'cars', source: '/here/cars.json', format: 'json', columns, location: '/here/cars.json' },
+    {
+      Unknown: 'DATASET_NOT_FOUND',
+      Requested: 'DATASET_NOT_FOUND',
+      Registered: [relocated],
+      Failed: 'DATASET_NOT_FOUND',
+      RemovedAfterRegistering: 'DATASET_NOT_FOUND',
+      RemovedAfterFailing: 'DATASET_NOT_FOUND',
+    },
+  ],
 ];
 
 describe('Dataset: every command in every state (Requested → Registered | Failed → Removed)', () => {
@@ -118,4 +132,14 @@ describe('Dataset: what a registration records', () => {
     const { type: _t, datasetId: _d, ...payload } = db;
     spec.given([requested]).when(db).then([{ type: 'DatasetRegistered', payload }]);
   });
+});
+
+describe('Dataset: locating its file on this machine', () => {
+  const locate: DatasetCommand = { type: 'RelocateDataset', datasetId, name: 'cars', source: '/here/cars.json', format: 'json', columns, location: '/here/cars.json' };
+  it('keeps the name its queries use: a located file under another name is refused', () =>
+    spec.given([requested, registered]).when({ ...locate, name: 'cars_2' }).thenRejects('INVALID_COMMAND'));
+  it('can be located again, and the state then names the new source', () =>
+    spec.given([requested, registered, relocated]).when({ ...locate, source: '/elsewhere/cars.json', location: '/elsewhere/cars.json' }).then([
+      { type: 'DatasetRegistered', payload: { name: 'cars', source: '/elsewhere/cars.json', format: 'json', columns, location: '/elsewhere/cars.json' } },
+    ]));
 });

@@ -5,6 +5,7 @@ import type { SextantApi } from '../../../shared/contracts/protocol';
 import { SESSION_LOG_EXTENSION } from '../../../shared/contracts/sessionLog';
 import type { ImportOutcome, MissingDataset } from '../../../shared/contracts/sessionImport';
 import { countOf } from '../format';
+import { MissingDatasetList } from '../share/MissingDatasetList';
 import { uploadSessionLog } from './sessionUpload';
 
 interface Props {
@@ -18,7 +19,8 @@ type Report = { readonly kind: 'failed'; readonly error: AppError } | { readonly
 /**
  * "Import session…" beside the session tabs (docs/share.md): a browser picks the file with a file
  * input and uploads it; the desktop app's main shows its own open dialog. A refusal, or datasets the
- * session read that this machine lacks, stay on screen in a small report until closed.
+ * session read that this machine lacks (each to locate: MissingDatasetList), stay on screen in a
+ * small report until closed.
  */
 export function ImportSessionButton({ api, onImported }: Props) {
   const input = useRef<HTMLInputElement>(null);
@@ -90,14 +92,7 @@ export function ImportSessionButton({ api, onImported }: Props) {
               {report.error.message} <span className="error-id">Error id: {report.error.id}</span>
             </p>
           ) : (
-            <ul aria-label="Missing datasets">
-              {report.datasets.map((d) => (
-                <li key={d.datasetId}>
-                  <strong>{d.name}</strong> <span className="source">{d.source}</span>{' '}
-                  <span className="why">{d.reason === 'not-found' ? 'not found on this machine' : 'another dataset here has this name'}</span>
-                </li>
-              ))}
-            </ul>
+            <MissingDatasetList api={api} datasets={report.datasets} />
           )}
         </section>
       )}
