@@ -17,7 +17,15 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   outputDir: 'test-results',
-  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure', viewport: { width: 1280, height: 800 } },
+  // Tracing every test (to keep a failing one's trace) cost a quarter of the suite's CPU, mostly
+  // Chromium capturing frames; PW_TRACE=1 turns it back on to debug a failure. Reduced motion stops
+  // spinners repainting (the app honours it) — nothing a test checks moves.
+  use: {
+    trace: process.env['PW_TRACE'] ? 'retain-on-failure' : 'off',
+    screenshot: 'only-on-failure',
+    viewport: { width: 1280, height: 800 },
+    reducedMotion: 'reduce',
+  },
   projects: [
     {
       name: 'web',

@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/contracts/errors';
 import type { ProfileAnswer } from '../../shared/explore/columnProfile';
 import { openSessions } from '../../shared/views/appView';
@@ -36,11 +37,21 @@ const wideSql = (n: number, rows: number): string =>
  * A dataset expensive enough per batch (1.5M rows sampled to 1M, 20 text columns of many values to
  * group) to still run when a test cancels it: a Parquet file DuckDB writes, added to the catalog.
  */
-async function slowDataset(core: TestCore, dir: string): Promise<{ kind: 'dataset'; datasetId: string }> {
-  const file = join(dir, 'slow.parquet');
-  const columns = range(0, 40).map((k) => `((i * ${k + 7}) % 50001)::VARCHAR AS s${k}`);
-  await core.pool.request({ type: 'exec', sql: `COPY (SELECT ${columns.join(', ')} FROM range(1500000) t(i)) TO '${file}' (FORMAT parquet)` });
-  return { kind: 'dataset', datasetId: await addDataset(core, file) };
+/** Written once for the file: both tests that need it add the same file to their own core. */
+let slowFile: Promise<string> | undefined;
+afterAll(async () => {
+  const file = await slowFile?.catch(() => undefined);
+  if (file) rmSync(dirname(file), { recursive: true, force: true });
+});
+
+async function slowDataset(core: TestCore): Promise<{ kind: 'dataset'; datasetId: string }> {
+  slowFile ??= (async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sextant-slow-')), 'slow.parquet');
+    const columns = range(0, 40).map((k) => `((i * ${k + 7}) % 50001)::VARCHAR AS s${k}`);
+    await core.pool.request({ type: 'exec', sql: `COPY (SELECT ${columns.join(', ')} FROM range(1500000) t(i)) TO '${file}' (FORMAT parquet)` });
+    return file;
+  })();
+  return { kind: 'dataset', datasetId: await addDataset(core, await slowFile) };
 }
 
 async function addDataset(core: TestCore, file: string): Promise<string> {
@@ -92,7 +103,7 @@ describe('column profiles on the worker (real DuckDB, a core in a temp dir)', ()
   });
 
   it('a cancelled request interrupts its running batch, drops its waiting ones, and caches nothing', async () => {
-    const target = await slowDataset(core, started.dir());
+    const target = await slowDataset(core);
     const before = core.profiles.batchesRun;
     const controller = new AbortController();
     const asked = Date.now();
@@ -119,7 +130,7 @@ describe('column profiles on the worker (real DuckDB, a core in a temp dir)', ()
   }, 120_000);
 
   it('over the wire: a request id can be cancelled, a newer request with the same id drops the older one, and bad requests are refused with ids', async () => {
-    const target = await slowDataset(core, started.dir());
+    const target = await slowDataset(core);
     const { conn } = recordingClient(core);
     const a = conn.handle({ method: 'profileColumns', requestId: 'r1', target, columns: range(0, 20) });
     const b = conn.handle({ method: 'profileColumns', requestId: 'r1', target, columns: [25] });
