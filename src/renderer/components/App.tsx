@@ -72,12 +72,10 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const reopenable = lastClosedSession(view);
   const time = useSessionTime(api, active, dispatch, show, setNotice);
   useDraftFollow(active, editor, drafts);
-  // The stream hands a new view object on every event; the editor's completion schema should only be
-  // rebuilt when the catalog itself changed.
-  const catalogKey = Object.values(view.datasets)
-    .map((d) => `${d.id}:${d.status}:${d.name ?? ''}:${d.columns.length}:${d.changedAt ?? ''}`)
-    .join('|');
-  const datasets = useMemo(() => datasetList(view), [catalogKey]);
+  // The stream hands a new view object on every event, but the fold keeps the datasets record until a
+  // dataset changes: the list (and the editor's completion schema) is rebuilt only then.
+  const byId = view.datasets;
+  const datasets = useMemo(() => datasetList(byId), [byId]);
 
   // A tab made by New or Reopen is for typing: the caret goes to its editor.
   const focusEditorNext = useRef(false);

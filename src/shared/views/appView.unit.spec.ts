@@ -138,4 +138,11 @@ describe('app view: the workbench (tabs, drafts, reopening)', () => {
     expect(view.sessions['w12']?.draft).toBe('select 1 from cars');
     expect(view.sessions['w13']?.draft).toBe('');
   });
+  it('given datasets, when only a session changes, then the datasets record is the same object (the window rebuilds its catalog by identity)', () => {
+    const before = given(envelope('d9', { type: 'DatasetRequested', payload: { source: '/x/keep.csv' } }), envelope('s9', { type: 'SessionOpened', payload: { title: 'S' } }));
+    const after = evolveAppView(before, envelope('s9', { type: 'QueryStarted', payload: { queryId: 'q9', sql: 'select 1' } }));
+    expect(after.datasets).toBe(before.datasets);
+    const changed = evolveAppView(after, envelope('d9', { type: 'DatasetRemoved', payload: {} }));
+    expect(changed.datasets).not.toBe(before.datasets);
+  });
 });

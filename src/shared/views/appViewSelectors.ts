@@ -36,8 +36,8 @@ export function lastClosedSession(view: AppView): SessionView | undefined {
   return best;
 }
 
-export function datasetList(view: AppView): DatasetView[] {
-  return Object.values(view.datasets).sort((a, b) => a.requestedSeq - b.requestedSeq);
+export function datasetList(datasets: AppView['datasets']): DatasetView[] {
+  return Object.values(datasets).sort((a, b) => a.requestedSeq - b.requestedSeq);
 }
 
 export const currentQuery = (s: SessionView): HistoryEntry | undefined => s.history.at(-1);
