@@ -31,9 +31,8 @@ type FillState = 'unfilled' | 'filling' | 'filled';
  * is read into them, in large batches, one at a time (each applied by the worker before the next is
  * read), so main's memory stays bounded and its event loop free. A start never pays for a history
  * nobody asked for. From then on every stored event is folded as the bus delivers it and the changes
- * go to the worker together, at most FLUSH_MS later — and a statement naming the schema first waits
- * for what is pending, so it sees every event stored before it ran. A worker that was replaced (a
- * crash) reports a new generation: its tables are empty, so the next use fills them again.
+ * go to the worker together, at most FLUSH_MS later. A worker thread that was replaced (a crash)
+ * starts with empty tables, so the next use fills them again.
  */
 export class HistoryFeed {
   private rows = new HistoryRows();
@@ -41,6 +40,8 @@ export class HistoryFeed {
   /** The highest seq folded: the fill and the bus may both hand over the same event. */
   private folded = 0;
   private state: FillState = 'unfilled';
+  /** The worker thread the tables were filled on (`QueryWorker.threadGeneration`). */
+  private filledOn = 0;
   private filling: Promise<void> | undefined;
   /** Events the bus delivered while the log was being read; folded once the fill caught up. */
   private waiting: EventEnvelope[] = [];
@@ -51,7 +52,7 @@ export class HistoryFeed {
   private closed = false;
 
   constructor(
-    private readonly pool: Pick<QueryWorker, 'request'>,
+    private readonly pool: Pick<QueryWorker, 'request' | 'threadGeneration'>,
     private readonly store: Pick<EventStore, 'batchesAfter'>,
     private readonly bus: Bus,
     private readonly log: Logger,
@@ -73,18 +74,26 @@ export class HistoryFeed {
       .catch((e: unknown) => this.closed || logAppError(this.log, 'error', toAppError(e, newErrorId())));
   }
 
-  /** The worker's prerequisite for a statement (`QueryWorker.setSqlPrerequisite`): one naming the schema waits for `settled`. */
-  readonly prerequisite = (sql: string): Promise<void> | undefined => (namesHistorySchema(sql) ? this.settled() : undefined);
+  /**
+   * The worker's prerequisite for a statement (`QueryWorker.setSqlPrerequisite`): one naming the
+   * schema waits for the fill, once per worker thread. It does not wait for the batch pending: the
+   * history is current within FLUSH_MS, and waiting for that batch to be applied would cost every
+   * such statement a transaction on the worker (about 30 ms; `share.history_sql` measured it).
+   */
+  readonly prerequisite = (sql: string): Promise<void> | undefined => {
+    if (!namesHistorySchema(sql)) return undefined;
+    return this.state === 'filled' && this.pool.threadGeneration === this.filledOn ? undefined : this.settled();
+  };
 
   /** Resolves once every event stored so far is in the worker's tables, filling them first if nobody has yet. */
   async settled(): Promise<void> {
     for (;;) {
       if (this.closed) return;
+      // A thread started since the fill holds none of it (its tables are in memory).
+      if (this.state === 'filled' && this.pool.threadGeneration !== this.filledOn) this.state = 'unfilled';
       if (this.state === 'unfilled') this.fill();
       await this.filling;
-      // Sent even when nothing is pending: the reply's generation tells whether the worker was
-      // replaced (its tables empty) since the last batch.
-      this.flushNow(true);
+      this.flushNow();
       await this.sending;
       if (this.state === 'filled' && !this.filling && isEmpty(this.pending)) return;
     }
@@ -98,6 +107,7 @@ export class HistoryFeed {
 
   private fill(): void {
     this.state = 'filling';
+    this.filledOn = this.pool.threadGeneration;
     this.rows = new HistoryRows();
     this.pending = noChanges();
     this.folded = 0;
@@ -135,10 +145,10 @@ export class HistoryFeed {
     this.timer ??= setTimeout(() => this.flushNow(), FLUSH_MS);
   }
 
-  private flushNow(evenIfEmpty = false): void {
+  private flushNow(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (isEmpty(this.pending) && !evenIfEmpty) return;
+    if (isEmpty(this.pending)) return;
     const batch = toBatch(this.pending, false);
     this.pending = noChanges();
     this.send(batch);

@@ -132,9 +132,15 @@ export class QueryWorker {
   /** Set when threads keep dying before they open the database: every request fails with it. */
   private broken: AppError | undefined;
   private prerequisite: SqlPrerequisite = () => undefined;
+  private threadsStarted = 0;
 
   constructor(private readonly options: QueryWorkerOptions) {
     this.thread = this.spawn();
+  }
+
+  /** Counts the threads started: it changes when a dead thread is replaced, and with it anything the thread held in memory. */
+  get threadGeneration(): number {
+    return this.threadsStarted;
   }
 
   /**
@@ -265,6 +271,7 @@ export class QueryWorker {
   }
 
   private spawn(): WorkerThread {
+    this.threadsStarted++;
     return new WorkerThread(this.options, (dead, error) => this.onExit(dead, error));
   }
 
