@@ -8,9 +8,9 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
-  // Two workers on a 2-core machine: each test spends much of its time waiting on its own host and
-  // browser. Measured here: one worker ran 68 tests in 10.2 min (9.0 s a test), two ran 72 in 11.4
-  // min (9.5 s a test, with four new tests of 25-55 s each), which keeps `npm test` under 20 min.
+  // Two workers on a 2-core machine. The suite is CPU-bound (Chromium's renderer is the biggest
+  // user, then the host), so a second worker gains little; what kept `npm test` under 20 min was
+  // cutting CPU (no trace per test, reduced motion, below): 79 tests in 8.3 min, `npm test` 16.1 min.
   workers: 2,
   retries: 0, // a flaky test gets fixed, never retried
   timeout: 90_000,
