@@ -22,25 +22,25 @@ async function weatherBars(where: string): Promise<string[][]> {
   return rows.map(([k, n]) => [k!, grouped(n)]);
 }
 
+/**
+ * With temp_max brushed to [lo, hi): the other chart and the grid show raw DuckDB's rows in that
+ * range, and the brushed chart draws its brush. Returns those bars and that row count.
+ */
+async function expectLinkedRange(page: Page, lo: string | undefined, hi: string | undefined, all: string[][]): Promise<{ bars: string[][]; rows: string }> {
+  const where = `temp_max >= '${lo}'::DOUBLE and temp_max < '${hi}'::DOUBLE`;
+  const bars = await weatherBars(where);
+  expect(bars).not.toEqual(all);
+  await expect.poll(() => tableRows(page, 'Chart 2')).toEqual(bars);
+  const [[rows]] = (await duckdbRows(`select count(*) from ${WEATHER} where ${where}`)) as [[string]];
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(rows) + 1));
+  await expect(status(page)).toContainText(`${grouped(rows)} of 1,461 rows`);
+  await expect(chart(page, 'Chart').locator('rect.chart-brush-rect')).toHaveCount(1);
+  return { bars, rows };
+}
+
 test('two linked charts: brushing temp_max filters the other chart and the grid to raw DuckDB’s rows for that range; Escape clears', async ({ app }, testInfo) => {
   const { page } = app;
-  await runSql(page, `select * from ${WEATHER}`);
-  await expect(status(page)).toHaveText(/^1,461 rows in \d+ ms$/);
-  await page.getByRole('button', { name: 'Chart', exact: true }).click();
-  await combo(page, 'Chart', 'Mark').selectOption('Histogram');
-  await combo(page, 'Chart', 'X').selectOption('temp_max');
-  await expect(chart(page, 'Chart').getByRole('img', { name: 'Histogram of temp_max, count per bin' })).toBeVisible();
-
-  // a second chart beside the first: bars of counts per weather
-  await chart(page, 'Chart').getByRole('button', { name: 'Add chart' }).click();
-  await expect(chart(page, 'Chart 2')).toBeVisible();
-  await combo(page, 'Chart 2', 'Mark').selectOption('Bar');
-  await combo(page, 'Chart 2', 'X').selectOption('weather');
-  await combo(page, 'Chart 2', 'Aggregate').selectOption('Count');
-  await expect(chart(page, 'Chart 2').getByRole('img', { name: 'Bar chart of count per weather' })).toBeVisible();
-  await chart(page, 'Chart 2').getByRole('button', { name: 'Show chart data' }).click();
-  const all = await weatherBars('true');
-  await expect.poll(() => tableRows(page, 'Chart 2')).toEqual(all);
+  const all = await linkedPair(page);
 
   // drag a brush across the middle of the histogram
   const plot = chart(page, 'Chart').getByRole('img', { name: 'Histogram of temp_max, count per bin' });
@@ -58,15 +58,8 @@ test('two linked charts: brushing temp_max filters the other chart and the grid 
   await expect(described).toBeVisible();
   const [, lo, hi] = /from (\S+) to (\S+) /.exec((await described.textContent()) ?? '')!.map((t) => t.replaceAll(',', ''));
   await expect(plot).toHaveAccessibleDescription(`Selected temp_max from ${lo} to ${hi} (Escape clears)`);
-  const where = `temp_max >= '${lo}'::DOUBLE and temp_max < '${hi}'::DOUBLE`;
-  const brushed = await weatherBars(where);
-  expect(brushed).not.toEqual(all);
-  await expect.poll(() => tableRows(page, 'Chart 2')).toEqual(brushed);
-  const [[n]] = (await duckdbRows(`select count(*) from ${WEATHER} where ${where}`)) as [[string]];
-  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(n) + 1));
-  await expect(status(page)).toContainText(`${grouped(n)} of 1,461 rows`);
   // the brushed chart keeps its own marks (every row), the brush drawn over them
-  await expect(chart(page, 'Chart').locator('rect.chart-brush-rect')).toHaveCount(1);
+  await expectLinkedRange(page, lo, hi, all);
   await screenshot(page, testInfo, 'chart-brush');
 
   // Escape clears the brush: the other chart and the grid are back to every row
@@ -99,6 +92,7 @@ async function linkedPair(page: Page): Promise<string[][]> {
   await page.getByRole('button', { name: 'Chart', exact: true }).click();
   await combo(page, 'Chart', 'Mark').selectOption('Histogram');
   await combo(page, 'Chart', 'X').selectOption('temp_max');
+  await expect(chart(page, 'Chart').getByRole('img', { name: 'Histogram of temp_max, count per bin' })).toBeVisible();
   await chart(page, 'Chart').getByRole('button', { name: 'Add chart' }).click();
   await combo(page, 'Chart 2', 'Mark').selectOption('Bar');
   await combo(page, 'Chart 2', 'X').selectOption('weather');
@@ -141,14 +135,7 @@ test('brushing by keyboard: arrows move a brush over the histogram’s bins, Shi
   const [lo, hi] = await brushedText();
   const text = (await selected.textContent()) ?? '';
   await expect(plot).toHaveAccessibleDescription(text);
-  const where = `temp_max >= '${lo}'::DOUBLE and temp_max < '${hi}'::DOUBLE`;
-  const inRange = await weatherBars(where);
-  expect(inRange).not.toEqual(all);
-  await expect.poll(() => tableRows(page, 'Chart 2')).toEqual(inRange);
-  const [[n]] = (await duckdbRows(`select count(*) from ${WEATHER} where ${where}`)) as [[string]];
-  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(n) + 1));
-  await expect(status(page)).toContainText(`${grouped(n)} of 1,461 rows`);
-  await expect(chart(page, 'Chart').locator('rect.chart-brush-rect')).toHaveCount(1);
+  const { bars: inRange, rows: n } = await expectLinkedRange(page, lo, hi, all);
   await screenshot(page, testInfo, 'chart-brush-keyboard');
 
   // the brush is the session's: after a reload it is back, described, drawn, and still filters the other chart and the grid

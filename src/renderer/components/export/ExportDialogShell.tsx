@@ -1,8 +1,8 @@
-import { Download, X } from 'lucide-react';
+import { Download } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { ExportOutcome } from '../../../shared/contracts/protocol';
-import { trapTab } from './focusTrap';
+import { ModalDialog } from '../common/ModalDialog';
 import { formatBytes } from './formatBytes';
 
 /** The line under the format choice: nothing yet, still writing, where the file went, or why it did not. */
@@ -51,7 +51,6 @@ export function ExportDialogShell<F extends string>(props: ExportDialogShellProp
   const busy = status.kind === 'writing';
   const root = useRef<HTMLDivElement>(null);
   const select = useRef<HTMLSelectElement>(null);
-  const titleId = useId();
   const formatId = useId();
 
   useEffect(() => select.current?.focus(), []);
@@ -61,53 +60,35 @@ export function ExportDialogShell<F extends string>(props: ExportDialogShellProp
   }, [status.kind]);
 
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        ref={root}
-        className="modal export-dialog"
-        role="dialog"
-        tabIndex={-1}
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          } else trapTab(e, root.current);
-        }}
-      >
-        <header className="modal-header">
-          <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-            <X size={16} aria-hidden="true" />
+    <ModalDialog
+      title={title}
+      className="export-dialog"
+      rootRef={root}
+      onClose={onClose}
+      footer={
+        busy && onCancel ? (
+          <button type="button" className="cancel" onClick={onCancel}>
+            Cancel
           </button>
-        </header>
-        <div className="modal-body">
-          <label htmlFor={formatId}>Format</label>
-          <select id={formatId} ref={select} value={format} disabled={busy} onChange={(e) => setFormat(e.target.value as F)}>
-            {choice.formats.map((f) => (
-              <option key={f} value={f}>
-                {choice.label[f]}
-              </option>
-            ))}
-          </select>
-          <p className="muted export-scope">{scope}</p>
-          <ExportStatus status={status} />
-        </div>
-        <footer className="modal-footer">
-          {busy && onCancel ? (
-            <button type="button" className="cancel" onClick={onCancel}>
-              Cancel
-            </button>
-          ) : (
-            <button type="button" className="primary" disabled={busy} onClick={() => onExport(format)}>
-              <Download size={14} aria-hidden="true" />
-              Export
-            </button>
-          )}
-        </footer>
-      </div>
-    </div>
+        ) : (
+          <button type="button" className="primary" disabled={busy} onClick={() => onExport(format)}>
+            <Download size={14} aria-hidden="true" />
+            Export
+          </button>
+        )
+      }
+    >
+      <label htmlFor={formatId}>Format</label>
+      <select id={formatId} ref={select} value={format} disabled={busy} onChange={(e) => setFormat(e.target.value as F)}>
+        {choice.formats.map((f) => (
+          <option key={f} value={f}>
+            {choice.label[f]}
+          </option>
+        ))}
+      </select>
+      <p className="muted export-scope">{scope}</p>
+      <ExportStatus status={status} />
+    </ModalDialog>
   );
 }
 

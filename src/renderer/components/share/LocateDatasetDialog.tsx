@@ -1,16 +1,16 @@
-import { FolderSearch, X } from 'lucide-react';
+import { FolderSearch } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { ApiResponse, SextantApi } from '../../../shared/contracts/protocol';
 import type { MissingDataset } from '../../../shared/contracts/sessionImport';
-import { trapTab } from '../export/focusTrap';
+import { ModalDialog } from '../common/ModalDialog';
 
 type Located = NonNullable<ApiResponse<'locateDataset'>['located']>;
 
 /**
  * "Locate “name”" in a browser, which has no open dialog that gives a path: the person types where
  * the dataset's file is on this machine, and main checks it against the recorded fingerprint. A
- * modal dialog (focus trapped, Escape closes); a refusal stays in it, with its error id.
+ * modal dialog (common/ModalDialog); a refusal stays in it, with its error id.
  */
 export function LocateDatasetDialog({ api, dataset, onLocated, onClose }: { api: SextantApi; dataset: MissingDataset; onLocated: (located: Located) => void; onClose: () => void }) {
   const [path, setPath] = useState('');
@@ -18,7 +18,6 @@ export function LocateDatasetDialog({ api, dataset, onLocated, onClose }: { api:
   const [error, setError] = useState<AppError | undefined>();
   const root = useRef<HTMLFormElement>(null);
   const input = useRef<HTMLInputElement>(null);
-  const titleId = useId();
   const pathId = useId();
   useEffect(() => input.current?.focus(), []);
 
@@ -33,48 +32,30 @@ export function LocateDatasetDialog({ api, dataset, onLocated, onClose }: { api:
   };
 
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <form
-        ref={root}
-        className="modal locate-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onSubmit={(e) => void submit(e)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            // The import report around it closes on Escape too: this closes only the dialog.
-            e.stopPropagation();
-            onClose();
-          } else trapTab(e, root.current);
-        }}
-      >
-        <header className="modal-header">
-          <h2 id={titleId}>Locate “{dataset.name}”</h2>
-          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-            <X size={16} aria-hidden="true" />
-          </button>
-        </header>
-        <div className="modal-body">
-          <p className="muted">
-            The session read it from <span className="source">{dataset.source}</span>. Sextant checks that the file here has the same content.
-          </p>
-          <label htmlFor={pathId}>Path of the file on this machine</label>
-          <input id={pathId} ref={input} type="text" value={path} readOnly={busy} spellCheck={false} placeholder={`/data/${dataset.name}…`} onChange={(e) => setPath(e.target.value)} />
-          {busy && <p aria-live="polite">Checking the file…</p>}
-          {error && (
-            <p className="locate-error" role="alert">
-              {error.message} <span className="error-id">Error id: {error.id}</span>
-            </p>
-          )}
-        </div>
-        <footer className="modal-footer">
-          <button type="submit" className="primary" disabled={busy || path.trim() === ''}>
-            <FolderSearch size={14} aria-hidden="true" />
-            Locate
-          </button>
-        </footer>
-      </form>
-    </div>
+    <ModalDialog
+      title={<>Locate “{dataset.name}”</>}
+      className="locate-dialog"
+      rootRef={root}
+      onClose={onClose}
+      onSubmit={(e) => void submit(e)}
+      footer={
+        <button type="submit" className="primary" disabled={busy || path.trim() === ''}>
+          <FolderSearch size={14} aria-hidden="true" />
+          Locate
+        </button>
+      }
+    >
+      <p className="muted">
+        The session read it from <span className="source">{dataset.source}</span>. Sextant checks that the file here has the same content.
+      </p>
+      <label htmlFor={pathId}>Path of the file on this machine</label>
+      <input id={pathId} ref={input} type="text" value={path} readOnly={busy} spellCheck={false} placeholder={`/data/${dataset.name}…`} onChange={(e) => setPath(e.target.value)} />
+      {busy && <p aria-live="polite">Checking the file…</p>}
+      {error && (
+        <p className="locate-error" role="alert">
+          {error.message} <span className="error-id">Error id: {error.id}</span>
+        </p>
+      )}
+    </ModalDialog>
   );
 }
