@@ -47,7 +47,6 @@ export class HistoryFeed {
   private waiting: EventEnvelope[] = [];
   private timer: NodeJS.Timeout | undefined;
   private sending: Promise<void> = Promise.resolve();
-  private generation: string | undefined;
   private unsubscribe: (() => void) | undefined;
   private closed = false;
 
@@ -159,10 +158,7 @@ export class HistoryFeed {
     this.sending = this.sending.then(async () => {
       if (this.closed) return;
       try {
-        const { generation } = await this.pool.request({ type: 'history', batch });
-        const replaced = this.generation !== undefined && generation !== this.generation;
-        this.generation = generation;
-        if (replaced) this.state = 'unfilled';
+        await this.pool.request({ type: 'history', batch });
       } catch (e) {
         if (this.closed) return;
         logAppError(this.log, 'error', toAppError(e, newErrorId()));

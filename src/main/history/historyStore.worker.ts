@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LIST, VARCHAR, listValue, type DuckDBAppender, type DuckDBConnection, type DuckDBInstance } from '@duckdb/node-api';
@@ -29,9 +28,7 @@ const VIEWS = Object.entries(HISTORY_VIEWS)
   .join('\n');
 
 export interface HistoryStore {
-  /** Minted when this thread opened the store: main refills a store whose generation changed. */
-  readonly generation: string;
-  apply(batch: HistoryBatch): Promise<{ readonly generation: string }>;
+  apply(batch: HistoryBatch): Promise<null>;
 }
 
 /**
@@ -50,11 +47,10 @@ export async function openHistoryStore(instance: DuckDBInstance, dbPath: string)
   await conn.run(VIEWS);
   await conn.run(`DETACH ${HISTORY_SCHEMA}`);
   await conn.run(`ATTACH ${literal(viewsFile)} AS ${HISTORY_SCHEMA} (READ_ONLY)`);
-  const generation = randomUUID();
   /** One batch at a time: two interleaved transactions on one connection would be one. */
   let chain: Promise<unknown> = Promise.resolve();
 
-  const applyNow = async (batch: HistoryBatch): Promise<{ generation: string }> => {
+  const applyNow = async (batch: HistoryBatch): Promise<null> => {
     await conn.run('BEGIN TRANSACTION');
     try {
       if (batch.reset) {
@@ -109,11 +105,10 @@ export async function openHistoryStore(instance: DuckDBInstance, dbPath: string)
       await conn.run('ROLLBACK').catch(() => undefined);
       throw e;
     }
-    return { generation };
+    return null;
   };
 
   return {
-    generation,
     apply(batch) {
       const next = chain.then(() => applyNow(batch));
       chain = next.catch(() => undefined);

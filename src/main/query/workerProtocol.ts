@@ -156,8 +156,8 @@ export interface ReplyOf {
   cancelChart: null;
   fingerprint: DatasetFingerprint;
   parseTree: string;
-  /** Which worker thread holds the history: a new one (after a crash) starts empty and is refilled. */
-  history: { readonly generation: string };
+  /** Applied; a thread that replaced a dead one starts empty, which main sees by its own thread count. */
+  history: null;
 }
 
 export interface RunProgress {
