@@ -79,6 +79,27 @@ describe('time travel (real SQLite)', () => {
     cps.close();
   });
 
+  it('at or past the newest event the session is the live view, folded by nothing; before it, the fold', async () => {
+    const id = await sessionId();
+    await edits(id, 7);
+    const time = travel(1000, cpFile());
+    time.follow(ctx.core().bus, ctx.core().projections);
+    const points = seqs(id);
+    const last = points.at(-1)!;
+    const live = ctx.core().projections.current.view.sessions[id];
+    for (const seq of [last, last + 1_000]) {
+      const at = await time.sessionAt(id, seq);
+      // The very object the projection holds, and equal to the fold from nothing.
+      expect(at.ok && at.value.session).toBe(live);
+      expect(at.ok && at.value.session).toEqual(rebuilt(id, last));
+      expect(at.ok && at.value.seq).toBe(last);
+    }
+    const before = await time.sessionAt(id, points.at(-2)!);
+    expect(before.ok && before.value.session).toEqual(rebuilt(id, points.at(-2)!));
+    expect(before.ok && before.value.session.draft).toBe('select 5');
+    time.close();
+  });
+
   it('writes checkpoints of the live view off the command path, each the view at its event', async () => {
     const id = await sessionId();
     const file = cpFile();

@@ -36,6 +36,8 @@ export class TimeTravel {
   private readonly pending: { sessionId: string; checkpoint: Checkpoint }[] = [];
   private flushing = false;
   private unsubscribe: (() => void) | undefined;
+  /** The live view, once followed: the answer for any seq at or past a session's newest event. */
+  private live: Projections | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -46,6 +48,7 @@ export class TimeTravel {
 
   /** Starts noting checkpoints of the live view as events are stored. */
   follow(bus: Bus, projections: Projections): void {
+    this.live = projections;
     this.unsubscribe = bus.subscribe((m) => {
       if (m.kind === 'event' && m.event.aggregateType === 'QuerySession') this.onEvent(m.event, projections);
     });
@@ -73,6 +76,8 @@ export class TimeTravel {
 
   /** The session `sessionId` as it was at global seq `seq`. */
   async sessionAt(sessionId: string, seq: number): Promise<Result<SessionAt>> {
+    const live = this.liveAt(sessionId, seq);
+    if (live) return ok(live);
     const start = this.checkpoints.nearest(sessionId, seq);
     let view: AppView = start ? { sessions: { [sessionId]: start.view }, datasets: {} } : emptyView();
     let last = start && { globalSeq: start.seq, aggregateSeq: start.aggregateSeq, occurredAt: start.occurredAt };
@@ -93,6 +98,19 @@ export class TimeTravel {
     const session = view.sessions[sessionId];
     if (!session || !last) return notFound(sessionId);
     return ok({ session, seq: last.globalSeq, occurredAt: last.occurredAt });
+  }
+
+  /**
+   * At or past the session's newest event the session is what the live view holds (the same fold,
+   * already done; checkpoints are copies of it): a fork or travel to "now" folds nothing.
+   */
+  private liveAt(sessionId: string, seq: number): SessionAt | undefined {
+    const session = this.live?.current.view.sessions[sessionId];
+    if (!session) return undefined;
+    // The view's newest event is at or before `seq`, and no later one is (should the view lag the log).
+    const [newest, later] = this.store.aggregateViewEvents('QuerySession', sessionId, session.version - 1, seq, 2);
+    if (!newest || later || newest.aggregateSeq !== session.version) return undefined;
+    return { session, seq: newest.globalSeq, occurredAt: newest.occurredAt };
   }
 
   /** The session's timeline, newest first, at most MAX_TIMELINE_ENTRIES. */
