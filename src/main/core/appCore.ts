@@ -133,6 +133,7 @@ export class AppCore {
     log: this.log,
     adoptSession: (session) => this.runner.adoptImportedSession(session),
     dispatch: (command) => this.dispatch(command),
+    locate: (datasetId, path) => this.catalog.relocate(datasetId, path),
     }));
   }
 

@@ -103,3 +103,55 @@ describe('locating an imported dataset’s file on this machine (real cores, rea
     expect(page.value.values[0]?.[0]).toBe('406');
   });
 });
+
+/**
+ * The same file here under another name: the session's SQL says `cars`, the catalog here has it
+ * as `autos`. The import registers `cars` reading the file `autos` reads, found by its content.
+ */
+describe('an imported dataset whose content this catalog holds under another name (real cores, real DuckDB)', () => {
+  const dirs: Array<ReturnType<typeof tempDir>> = [];
+  afterAll(() => {
+    for (const d of dirs) d.remove();
+  });
+
+  it('is imported under its own name, reading the local file: the session’s SQL runs, nothing is listed', async () => {
+    for (let i = 0; i < 2; i++) dirs.push(tempDir('sextant-rename-'));
+    const there = join(dirs[0]!.path, 'cars.json');
+    const here = join(dirs[1]!.path, 'autos.json');
+    copyFileSync(CARS, there);
+    const source = await startTestCore(dirs[0]!.path);
+    let log: string;
+    let sessionId: string;
+    try {
+      const opened = await source.dispatch({ type: 'OpenSession' });
+      if (!opened.ok) throw new Error(opened.error.message);
+      sessionId = opened.value.aggregateId;
+      expect((await source.dispatch({ type: 'AddDataset', source: there })).ok).toBe(true);
+      await source.catalog.idle();
+      await queryEnd(source, sessionId, await startQuery(source, sessionId, 'SELECT count(*) AS n FROM cars'));
+      log = await writeSessionLog(source.store, sessionId);
+    } finally {
+      await source.close();
+    }
+    // This machine has the same bytes under another name, and not the exporting machine's file.
+    renameSync(there, here);
+    const target = await startTestCore(join(dirs[1]!.path, 'data'));
+    try {
+      expect((await target.dispatch({ type: 'AddDataset', source: here })).ok).toBe(true);
+      await target.catalog.idle();
+      const imported = await target.imports.importText(log);
+      if (!imported.ok) throw new Error(imported.error.message);
+      expect(imported.value).toMatchObject({ matchedDatasets: 1, missingDatasets: [] });
+      await target.catalog.idle();
+      const names = Object.values(target.view().datasets).map((d) => [d.name, d.source, d.status]);
+      expect(names).toEqual(expect.arrayContaining([['autos', here, 'ready'], ['cars', here, 'ready']]));
+      const queryId = await startQuery(target, sessionId, 'SELECT count(*) AS n FROM cars');
+      expect((await queryEnd(target, sessionId, queryId)).type).toBe('QueryCompleted');
+      const page = await target.runner.fetchPage(queryId, 0, 1);
+      if (!page.ok) throw new Error(page.error.message);
+      expect(page.value.values[0]?.[0]).toBe('406');
+    } finally {
+      await target.close();
+    }
+  }, 60_000);
+});

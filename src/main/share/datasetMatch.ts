@@ -1,5 +1,6 @@
 import { sameContent } from '../../shared/contracts/fingerprint';
 import { existsSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import type { DatasetRegistered } from '../../shared/contracts/events';
 import type { MissingDataset } from '../../shared/contracts/sessionImport';
 import { isGlob, isUrl } from '../../shared/domain/datasetName';
@@ -10,16 +11,23 @@ import type { ImportedEvent } from '../store/eventStore';
 export interface DatasetPlan {
   /** Datasets whose events are left out: this catalog already has the same data under its own id. */
   readonly dropped: ReadonlySet<string>;
+  /**
+   * Datasets imported under their own name whose file is not on this machine but whose content a
+   * local dataset of another name holds: each is located at that dataset's file, so the session's
+   * SQL, which names it, reads the same data.
+   */
+  readonly relocated: readonly { readonly path: string; readonly dataset: MissingDataset }[];
   readonly matched: number;
   readonly missing: readonly MissingDataset[];
 }
 
 /**
  * Matches the file's datasets against this catalog: one this log already holds (same id) is kept
- * (its events dedupe by id); another found here by fingerprint when both have one, else by source,
- * stands in for it and the file's events for it are left out; one whose name a different local
- * dataset holds is left out and listed; the rest are imported, and listed when their source is not
- * on this machine.
+ * (its events dedupe by id); another found here under the same name with the same data (by
+ * fingerprint when both have one, else by source) stands in for it and the file's events for it are
+ * left out; one whose name a different local dataset holds is left out and listed; the rest are
+ * imported under their own names (the session's SQL names them), and one whose file is not on this
+ * machine is located at a local file with the same content, else listed.
  */
 export function planDatasets(events: readonly ImportedEvent[], view: AppView, known: (datasetId: string) => boolean, exists: (path: string) => boolean = existsSync): DatasetPlan {
   const registered = new Map<string, DatasetRegistered | undefined>();
@@ -30,6 +38,7 @@ export function planDatasets(events: readonly ImportedEvent[], view: AppView, kn
   }
   const local = Object.values(view.datasets).filter((d) => d.status === 'ready');
   const dropped = new Set<string>();
+  const relocated: { path: string; dataset: MissingDataset }[] = [];
   const missing: MissingDataset[] = [];
   let matched = 0;
   for (const [datasetId, reg] of registered) {
@@ -38,7 +47,8 @@ export function planDatasets(events: readonly ImportedEvent[], view: AppView, kn
       continue;
     }
     if (!reg) continue;
-    if (local.some((d) => sameData(d, reg))) {
+    const same = local.filter((d) => sameData(d, reg));
+    if (same.some((d) => d.name === reg.name)) {
       dropped.add(datasetId);
       matched++;
       continue;
@@ -49,9 +59,16 @@ export function planDatasets(events: readonly ImportedEvent[], view: AppView, kn
       continue;
     }
     const read = reg.location ?? reg.source;
-    if (!isUrl(reg.source) && !isGlob(read) && !exists(read)) missing.push({ datasetId, name: reg.name, source: reg.source, reason: 'not-found' });
+    if (isUrl(reg.source) || isGlob(read) || exists(read)) continue;
+    // The same content under another name here: a plain local file can stand in for the one it lacks.
+    const file = same.map((d) => d.source).find((path) => isAbsolute(path) && !isUrl(path) && !isGlob(path) && exists(path));
+    const notFound: MissingDataset = { datasetId, name: reg.name, source: reg.source, reason: 'not-found' };
+    if (file) {
+      relocated.push({ path: file, dataset: notFound });
+      matched++;
+    } else missing.push(notFound);
   }
-  return { dropped, matched, missing };
+  return { dropped, relocated, matched, missing };
 }
 
 /**

@@ -24,7 +24,7 @@ const noFiles = () => false;
 
 describe('which of the file’s datasets an import brings', () => {
   it('given a dataset this log already holds, then it is kept (its events dedupe by id) and counted as matched', () => {
-    expect(planDatasets([registered('d1', {})], viewOf(), (id) => id === 'd1', noFiles)).toEqual({ dropped: new Set(), matched: 1, missing: [] });
+    expect(planDatasets([registered('d1', {})], viewOf(), (id) => id === 'd1', noFiles)).toEqual({ dropped: new Set(), relocated: [], matched: 1, missing: [] });
   });
 
   it('given the same source in this catalog under another id, then the local one stands in and the file’s events are left out', () => {
@@ -41,9 +41,28 @@ describe('which of the file’s datasets an import brings', () => {
 
   it('given a source this machine lacks, then it is imported and listed as not found; one it has is imported quietly', () => {
     const gone = planDatasets([registered('d1', {})], viewOf(), nothingHere, noFiles);
-    expect(gone).toEqual({ dropped: new Set(), matched: 0, missing: [{ datasetId: 'd1', name: 'cars', source: '/data/cars.json', reason: 'not-found' }] });
+    expect(gone).toEqual({ dropped: new Set(), relocated: [], matched: 0, missing: [{ datasetId: 'd1', name: 'cars', source: '/data/cars.json', reason: 'not-found' }] });
     expect(planDatasets([registered('d1', {})], viewOf(), nothingHere, () => true).missing).toEqual([]);
     // A URL is fetched again when needed: never listed as missing.
     expect(planDatasets([registered('d1', { source: 'https://example.org/cars.json', location: '/cache/x.json' })], viewOf(), nothingHere, noFiles).missing).toEqual([]);
+  });
+
+  it('given its content here under another name and its file not on this machine, then it is imported under its own name and located at that file', () => {
+    const fingerprint = { bytes: 100, modifiedMs: 1, sha256: 'ab'.repeat(32) };
+    const autos = { ...local('mine', 'autos', '/here/autos.json'), fingerprint: { ...fingerprint, modifiedMs: 2 } };
+    const onlyHere = (path: string) => path === '/here/autos.json';
+    const plan = planDatasets([registered('d1', { fingerprint })], viewOf(autos), nothingHere, onlyHere);
+    // Not left out: the session's SQL says `cars`, so `cars` must exist here.
+    expect(plan).toEqual({
+      dropped: new Set(),
+      relocated: [{ path: '/here/autos.json', dataset: { datasetId: 'd1', name: 'cars', source: '/data/cars.json', reason: 'not-found' } }],
+      matched: 1,
+      missing: [],
+    });
+    // Its own file is here: imported as it is, nothing to locate.
+    expect(planDatasets([registered('d1', { fingerprint })], viewOf(autos), nothingHere, () => true)).toMatchObject({ relocated: [], missing: [], matched: 0 });
+    // Other content under another name is no stand-in: listed as not found.
+    const other = { ...autos, fingerprint: { ...fingerprint, sha256: 'cd'.repeat(32) } };
+    expect(planDatasets([registered('d1', { fingerprint })], viewOf(other), nothingHere, onlyHere)).toMatchObject({ relocated: [], matched: 0, missing: [{ datasetId: 'd1', reason: 'not-found' }] });
   });
 });

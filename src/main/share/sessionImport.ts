@@ -24,6 +24,8 @@ export interface SessionImportDeps {
   adoptSession(session: SessionView): void;
   /** A person's command: reopens an imported session that was closed when it was exported. */
   dispatch(command: ClientCommand): Promise<Result<CommandAck>>;
+  /** Points an imported dataset at a file here with the content it was read from (the catalog checks the fingerprint). */
+  locate(datasetId: string, path: string): Promise<Result<unknown>>;
   readonly upcasters?: UpcasterRegistry;
 }
 
@@ -94,14 +96,20 @@ export class SessionImporter {
       if (!reopened.ok) return fail(reopened.error);
       session = projections.current.view.sessions[header.sessionId];
     }
-    log.info({ sessionId: header.sessionId, appended: stored.length, skipped: appended.skipped, missing: plan.missing.length }, 'session imported');
+    // Datasets whose file is elsewhere here under another name: located at it, or listed when that fails.
+    const missing = [...plan.missing];
+    for (const { path, dataset } of plan.relocated) {
+      const located = await this.deps.locate(dataset.datasetId, path);
+      if (!located.ok) missing.push(dataset);
+    }
+    log.info({ sessionId: header.sessionId, appended: stored.length, skipped: appended.skipped, missing: missing.length }, 'session imported');
     return ok({
       sessionId: header.sessionId,
       title: session?.title ?? header.title,
       appended: stored.length,
       alreadyImported: !sessionAppended,
-      matchedDatasets: plan.matched,
-      missingDatasets: [...plan.missing],
+      matchedDatasets: plan.matched - (missing.length - plan.missing.length),
+      missingDatasets: missing,
     });
   }
 }
