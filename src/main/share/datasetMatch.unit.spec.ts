@@ -48,7 +48,7 @@ describe('which of the file’s datasets an import brings', () => {
   });
 
   it('given its content here under another name and its file not on this machine, then it is imported under its own name and located at that file', () => {
-    const fingerprint = { bytes: 100, modifiedMs: 1, sha256: 'ab'.repeat(32) };
+    const fingerprint = { bytes: 100, modifiedMs: 1, duckdbVersion: 'v1.5.0', sha256: 'ab'.repeat(32) };
     const autos = { ...local('mine', 'autos', '/here/autos.json'), fingerprint: { ...fingerprint, modifiedMs: 2 } };
     const onlyHere = (path: string) => path === '/here/autos.json';
     const plan = planDatasets([registered('d1', { fingerprint })], viewOf(autos), nothingHere, onlyHere);
