@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pino from 'pino';
 import type { WebContentsDidStartNavigationEventParams, WebFrameMain } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -228,4 +230,64 @@ describe('Electron IPC as registerIpc wires it (ipcMain, WebContents and frames 
     );
     expect(after[0]?.result.ok).toBe(true);
   }, 120_000);
+});
+
+describe('the desktop’s save and open dialogs, as registerIpc hands them to a window’s connection', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let core: TestCore;
+  let ipc: FakeIpcMain;
+  /** What each dialog was asked, by which window, and what the person "chose" (undefined: dismissed). */
+  const asked: string[] = [];
+  let choice: string | undefined;
+
+  beforeEach(async () => {
+    dir = tempDir();
+    core = await startTestCore(dir.path);
+    ipc = new FakeIpcMain();
+    asked.length = 0;
+    registerIpc(
+      ipc,
+      { log: pino({ level: 'silent' }), connect: (channel, host) => core.connect(channel, host) },
+      {},
+      async (contentsId, suggestedName) => (asked.push(`save ${contentsId} ${suggestedName}`), choice),
+      () => undefined,
+      async (contentsId) => (asked.push(`open ${contentsId}`), choice),
+      async (contentsId, name) => (asked.push(`locate ${contentsId} ${name}`), choice),
+    );
+  });
+  afterEach(async () => {
+    await core.close();
+    dir.remove();
+  });
+
+  const ask = async (window: FakeContents, id: number, request: unknown): Promise<Response> => {
+    const [answer] = await answersTo(() => window.replies, () => ipc.emit(window, top, call(id, request)), 30_000);
+    if (!answer) throw new Error('no answer');
+    return answer;
+  };
+
+  it('exports to the path the asking window’s save dialog names, imports the file its open dialog names, and does nothing when either is dismissed', async () => {
+    const window = new FakeContents();
+    const opened = await ask(window, 1, { method: 'dispatch', command: { type: 'OpenSession', title: 'Dialogs' } });
+    const sessionId = (opened.result as { ok: true; value: { aggregateId: string } }).value.aggregateId;
+    const log = join(dir.path, 'chosen.sextant.ndjson');
+
+    choice = undefined;
+    const dismissed = await ask(window, 2, { method: 'exportSession', sessionId, format: 'eventLog', target: { kind: 'saveDialog' } });
+    expect(dismissed.result).toEqual({ ok: true, value: {} });
+    expect(existsSync(log)).toBe(false);
+
+    choice = log;
+    const saved = await ask(window, 3, { method: 'exportSession', sessionId, format: 'eventLog', target: { kind: 'saveDialog' } });
+    expect(saved.result).toMatchObject({ ok: true, value: { outcome: { format: 'eventLog', target: log } } });
+    expect(readFileSync(log, 'utf8')).toContain(sessionId);
+
+    const imported = await ask(window, 4, { method: 'importSession', source: { kind: 'openDialog' } });
+    // The same session's log, read by main from the path the dialog gave: already here, nothing added.
+    expect(imported.result).toMatchObject({ ok: true, value: { outcome: { sessionId, alreadyImported: true, appended: 0 } } });
+    choice = undefined;
+    expect((await ask(window, 5, { method: 'importSession', source: { kind: 'openDialog' } })).result).toEqual({ ok: true, value: {} });
+
+    expect(asked).toEqual([expect.stringMatching(new RegExp(`^save ${window.id} .+\\.sextant\\.ndjson$`)), expect.stringMatching(new RegExp(`^save ${window.id} `)), `open ${window.id}`, `open ${window.id}`]);
+  });
 });

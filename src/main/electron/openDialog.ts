@@ -1,5 +1,6 @@
-import { BrowserWindow, dialog, webContents } from 'electron';
+import { dialog } from 'electron';
 import { SESSION_LOG_EXTENSION } from '../../shared/contracts/sessionLog';
+import { askingWindow } from './askingWindow';
 
 /** The file types "Open dataset…" and "Locate…" offer; the catalog decides what it can really read. */
 export const DATASET_FILTERS: Electron.FileFilter[] = [
@@ -11,10 +12,8 @@ export const DATASET_FILTERS: Electron.FileFilter[] = [
  * The desktop's "Import session…": the OS open dialog for a session log, sheet-attached to the
  * window that asked; main reads the file it names. Undefined when the person dismissed it.
  */
-export async function showImportOpenDialog(contentsId: number): Promise<string | undefined> {
-  const contents = webContents.fromId(contentsId);
-  const win = contents ? BrowserWindow.fromWebContents(contents) : null;
-  const options: Electron.OpenDialogOptions = {
+export function showImportOpenDialog(contentsId: number): Promise<string | undefined> {
+  return openOne(contentsId, {
     title: 'Import session',
     // `.sextant.ndjson` as a filter is its last part: Electron matches extensions after the last dot.
     filters: [
@@ -22,19 +21,20 @@ export async function showImportOpenDialog(contentsId: number): Promise<string |
       { name: 'All files', extensions: ['*'] },
     ],
     properties: ['openFile'],
-  };
-  const { canceled, filePaths } = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-  return canceled ? undefined : filePaths[0];
+  });
 }
 
 /**
  * "Locate…" for a dataset an import listed as not found: the OS open dialog, sheet-attached to the
  * window that asked; main checks the file it names against the dataset's fingerprint. Undefined when dismissed.
  */
-export async function showLocateOpenDialog(contentsId: number, datasetName: string): Promise<string | undefined> {
-  const contents = webContents.fromId(contentsId);
-  const win = contents ? BrowserWindow.fromWebContents(contents) : null;
-  const options: Electron.OpenDialogOptions = { title: `Locate “${datasetName}”`, filters: DATASET_FILTERS, properties: ['openFile'] };
+export function showLocateOpenDialog(contentsId: number, datasetName: string): Promise<string | undefined> {
+  return openOne(contentsId, { title: `Locate “${datasetName}”`, filters: DATASET_FILTERS, properties: ['openFile'] });
+}
+
+/** One file from the OS open dialog, attached to the asking window when it is still there; undefined when dismissed. */
+async function openOne(contentsId: number, options: Electron.OpenDialogOptions): Promise<string | undefined> {
+  const win = askingWindow(contentsId);
   const { canceled, filePaths } = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   return canceled ? undefined : filePaths[0];
 }

@@ -1,5 +1,6 @@
-import { BrowserWindow, dialog, webContents } from 'electron';
+import { dialog } from 'electron';
 import { extname } from 'node:path';
+import { askingWindow } from './askingWindow';
 
 /**
  * The desktop's answer to "where should this export go": the OS save dialog, sheet-attached to the
@@ -7,8 +8,7 @@ import { extname } from 'node:path';
  * person dismissed it.
  */
 export async function showExportSaveDialog(contentsId: number, suggestedName: string): Promise<string | undefined> {
-  const contents = webContents.fromId(contentsId);
-  const win = contents ? BrowserWindow.fromWebContents(contents) : null;
+  const win = askingWindow(contentsId);
   const ext = extname(suggestedName).slice(1);
   const options: Electron.SaveDialogOptions = {
     title: 'Export result',
