@@ -186,8 +186,11 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
       const moved = moveKeyBrush(known, key, e.shiftKey, { x: stops.length, y: yStops.length });
       const x = moved?.x && keyRangeText(stops, moved.x);
       const y = moved?.y && keyRangeText(yStops, moved.y);
-      keyed.current = moved && { brush: moved, x, y };
-      next = moved && (x || y) ? { kind: 'range', x, y } : undefined;
+      // a key that is not this chart's (Up on a histogram) leaves the brush, and its anchors, as they are
+      if (moved && (x || y)) {
+        keyed.current = { brush: moved, x, y };
+        next = { kind: 'range', x, y };
+      }
     }
     if (!next) return;
     e.preventDefault();
