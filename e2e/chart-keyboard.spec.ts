@@ -35,7 +35,7 @@ async function weatherBars(where: string): Promise<string[][]> {
 const binsOf = (rows: string[][], from: number): number[][] =>
   [...new Map(rows.map((r) => [near(r[from]), near(r[from + 1])])).entries()].sort((a, b) => a[0] - b[0]);
 
-test('a heatmap brushed by keys: Left/Right brush temp_max over its bins, Up/Down add temp_min, and the other chart and the grid show raw DuckDB’s rows in that rectangle', async ({ app }, testInfo) => {
+test('a heatmap brushed by keys: Left/Right brush temp_max over its bins, Up/Down add temp_min, and the other chart and the grid show raw DuckDB’s rows in that rectangle, as for one dragged', async ({ app }, testInfo) => {
   const { page } = app;
   await runSql(page, `select * from ${WEATHER}`);
   await expect(status(page)).toHaveText(/^1,461 rows in \d+ ms$/);
@@ -112,6 +112,21 @@ test('a heatmap brushed by keys: Left/Right brush temp_max over its bins, Up/Dow
   await expect(selected).toHaveCount(0);
   await expect.poll(() => tableRows(page, 'Chart 2')).toEqual(all);
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '1462');
+
+  // a rectangle dragged with the mouse is the same brush: a range of each column, raw DuckDB's rows
+  const box = (await plot.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.35);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.45, { steps: 6 });
+  await page.mouse.move(box.x + box.width * 0.65, box.y + box.height * 0.55, { steps: 6 });
+  await page.mouse.up();
+  await expect(selected).toHaveText(/ and temp_min from /);
+  const [dxlo, dxhi, dylo, dyhi] = await brushedText();
+  const dragged = `temp_max >= '${dxlo}'::DOUBLE and temp_max < '${dxhi}'::DOUBLE and temp_min >= '${dylo}'::DOUBLE and temp_min < '${dyhi}'::DOUBLE`;
+  const [[inDrag]] = (await duckdbRows(`select count(*) from ${WEATHER} where ${dragged}`)) as [[string]];
+  expect(Number(inDrag)).toBeGreaterThan(0);
+  await expect.poll(() => tableRows(page, 'Chart 2')).toEqual(await weatherBars(dragged));
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(inDrag) + 1));
 });
 
 test('a histogram over a timestamp brushed by keys filters the other chart and the grid to raw DuckDB’s count for that time range', async ({ app }, testInfo) => {
