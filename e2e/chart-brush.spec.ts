@@ -1,18 +1,10 @@
 import type { Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
+import { chart, combo, countSum, grouped, near, tableRows } from './chart.helpers';
 import { grid, runSql, screenshot, status } from './workbench.helpers';
 
 const WEATHER = `read_csv_auto('${VEGA_DATA}/seattle-weather.csv')`;
-
-const chart = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-const combo = (page: Page, region: string, name: string) => chart(page, region).getByRole('combobox', { name, exact: true });
-const grouped = (n: string | null | undefined) => Number(n).toLocaleString('en-US');
-const tableRows = (page: Page, region: string) =>
-  chart(page, region)
-    .getByRole('table', { name: 'Chart data' })
-    .locator('tbody tr')
-    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
 
 /** Raw DuckDB's bars of counts per weather among rows passing `where`, in the order of their counts over every row. */
 async function weatherBars(where: string): Promise<string[][]> {
@@ -79,8 +71,7 @@ test('two linked charts: brushing temp_max filters the other chart and the grid 
   const [[rainy]] = (await duckdbRows(`select count(*) from ${WEATHER} where weather = 'rain'`)) as [[string]];
   await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(rainy) + 1));
   await chart(page, 'Chart').getByRole('button', { name: 'Show chart data' }).click();
-  const total = async () => (await tableRows(page, 'Chart')).reduce((s, row) => s + Number((row.at(-1) ?? '').replaceAll(',', '')), 0);
-  await expect.poll(total).toBe(Number(rainy));
+  await expect.poll(() => countSum(page, 'Chart')).toBe(Number(rainy));
   // the clicked chart keeps every bar
   await expect.poll(() => tableRows(page, 'Chart 2')).toEqual(all);
 });
@@ -114,8 +105,6 @@ test('brushing by keyboard: arrows move a brush over the histogram’s bins, Shi
   const selected = chart(page, 'Chart').getByText(/^Selected temp_max from /);
   /** The brush's [lo, hi) as its description reads it, thousands separators dropped. */
   const brushedText = async (): Promise<string[]> => /from (\S+) to (\S+) /.exec((await selected.textContent()) ?? '')!.slice(1).map((t) => t.replaceAll(',', ''));
-  // a brush edge is k × step as a double (docs/charts.md), which may differ from DuckDB's text of the bin edge in the last digit
-  const near = (t: string | undefined) => Math.round(Number(t) * 1e9) / 1e9;
   const brushed = async () => (await brushedText()).map(near);
   const edge = (row: number, col: 0 | 1) => near(bins[row]?.[col]);
 

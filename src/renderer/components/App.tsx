@@ -276,7 +276,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
                   result={gridResult}
                   chart={chart}
                   onNotice={setNotice}
-                  onColumnFilter={(column, filters) => grid.current?.setColumnFilter(column, filters)}
+                  onColumnFilters={(changes) => grid.current?.setColumnFilters(changes)}
                 />
               )}
               {gridResult && <ResultPivot api={api} result={gridResult} pivot={pivot} onOpenAsSql={openAsSql} />}

@@ -3,9 +3,9 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type Keyb
 import { chartAggregates, chartMarks, chartProblem, type ChartSpec } from '../../../shared/chart/chartSpec';
 import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
-import { bandAxisOf, brushAxisOf, drawBrush, pointerX, type BandAxis, type BrushAxis } from './chartBrush';
-import { brushRange, selectionText, type Selection } from './brushRange';
-import { brushKeyOf, brushStops, keyRangeOf, keyRangeText, moveCategory, moveKeyRange, type KeyRange } from './keyboardBrush';
+import { bandAxisOf, brushAxisOf, drawBrush, pointerX, pointerY, type BandAxis, type BrushAxis, type ScaleAxis } from './chartBrush';
+import { brushRange, selectionText, type Interval, type Selection } from './brushRange';
+import { brushKeyOf, brushStops, keyRangeOf, keyRangeText, keyStepOf, moveCategory, moveKeyBrush, type KeyBrush } from './keyboardBrush';
 import { OTHER } from '../../../shared/chart/chartSql';
 import { marksOf, utc } from './chartRows';
 import type { SextantApi } from '../../../shared/contracts/protocol';
@@ -30,9 +30,9 @@ interface Props {
   slot?: number;
   name?: string;
   filter?: readonly PageFilter[];
-  /** This chart's selection, recorded or being dragged: [lo, hi) of X, or a category of its bars. */
+  /** This chart's selection, recorded or being dragged: [lo, hi) of X and/or Y, or a category of its bars. */
   brush?: Selection | undefined;
-  /** A drag on X selected [lo, hi), or a click a bar's category (null: cleared); `done` once the pointer (or the key) is released. Without it, no brushing. */
+  /** A drag or keys selected ranges of X (and, on a scatter or heatmap, Y), or a click a bar's category (null: cleared); `done` once the pointer (or the key) is released. Without it, no brushing. */
   onBrush?(selection: Selection | null, done: boolean): void;
   /** More buttons in the region's header ("Add chart"). */
   actions?: ReactNode;
@@ -55,7 +55,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const state = useChartData(api, sessionId, queryId, problem ? undefined : spec, complete, slot === undefined ? undefined : { slot, filter: filter ?? [] });
   const axis = useRef<BrushAxis | undefined>(undefined);
   const bands = useRef<BandAxis | undefined>(undefined);
-  const drag = useRef<{ start: number; at: number; frame: number | undefined; id: number } | undefined>(undefined);
+  const drag = useRef<{ start: number; at: number; startY: number; atY: number; frame: number | undefined; id: number } | undefined>(undefined);
   const describedBy = useId();
   const [showData, setShowData] = useState(false);
   const region = useRef<HTMLElement>(null);
@@ -86,45 +86,66 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   }, [data, width, onBrush !== undefined]);
   // the brush as recorded (or as the drag last snapped it), drawn over the marks
   const brushKey = brush ? JSON.stringify(brush) : '';
-  const xKind = data?.columns.find((c) => c.role === 'x' || c.role === 'x1')?.kind;
+  const kindOf = (...roles: string[]) => data?.columns.find((c) => roles.includes(c.role))?.kind;
+  const xKind = kindOf('x', 'x1');
+  const yKind = kindOf('y', 'y1');
+  // a scatter or heatmap of a continuous Y is brushed as a rectangle: a range of Y beside X's
+  const rectangle = onBrush !== undefined && (data?.spec.mark === 'Scatter' || data?.spec.mark === 'Heatmap') && data.spec.y !== undefined && data.spec.y !== data.spec.x && yKind !== undefined && yKind !== 'category';
+  const yAxis = (a: BrushAxis): ScaleAxis | undefined => (rectangle ? a.y : undefined);
   useLayoutEffect(() => {
     const b = bands.current;
-    if (b) drawBrush(b, brush && 'value' in brush ? b.bandOf(brush.value) : undefined);
+    if (b) drawBrush(b, brush?.kind === 'category' ? b.bandOf(brush.value) : undefined);
     const a = axis.current;
     if (!a || drag.current) return;
-    const at = (text: string) => a.toPx(xKind === 'time' ? utc(text) : Number(text));
-    drawBrush(a, brush && 'lo' in brush ? [at(brush.lo), at(brush.hi)] : undefined);
-  }, [data, width, brushKey, xKind]);
-  const dateOnly = columns?.find((c) => c.name === spec?.x)?.type.toUpperCase() === 'DATE';
-  const rangeOf = (a: BrushAxis, from: number, to: number) => brushRange(a.toValue(from), a.toValue(to), { step: data?.brushStep, dateOnly });
+    const range = brush?.kind === 'range' ? brush : undefined;
+    const px = (scale: ScaleAxis, kind: string | undefined, i: Interval | undefined): [number, number] | undefined => {
+      const at = (text: string) => scale.toPx(kind === 'time' ? utc(text) : Number(text));
+      return i && [at(i.lo), at(i.hi)];
+    };
+    const y = yAxis(a);
+    drawBrush(a, px(a, xKind, range?.x), y && px(y, yKind, range?.y));
+  }, [data, width, brushKey, xKind, yKind, rectangle]);
+  const typeOf = (name: string | undefined) => columns?.find((c) => c.name === name)?.type.toUpperCase();
+  const dateOnly = typeOf(spec?.x) === 'DATE';
+  const yDateOnly = typeOf(spec?.y) === 'DATE';
+  /** What a drag from one pixel to another selects: X snapped to main's brush step, and Y's range on a rectangle. */
+  const dragged = (a: BrushAxis, d: { start: number; at: number; startY: number; atY: number }): Selection | undefined => {
+    const x = brushRange(a.toValue(d.start), a.toValue(d.at), { step: data?.brushStep, dateOnly });
+    const y = yAxis(a);
+    return x && { kind: 'range', x, y: y && brushRange(y.toValue(d.startY), y.toValue(d.atY), { dateOnly: yDateOnly }) };
+  };
   const onPointerDown = (e: PointerEvent) => {
     const b = bands.current;
     if (b && onBrush && e.button === 0) {
       // a click on a bar selects its category; on the selected one (or beside the bars) clears it
       const category = b.categoryAt(pointerX(b, e.clientX));
-      onBrush(category === undefined || (brush && 'value' in brush && brush.value === category) ? null : { value: category }, true);
+      onBrush(category === undefined || (brush?.kind === 'category' && brush.value === category) ? null : { kind: 'category', value: category }, true);
       return;
     }
     const a = axis.current;
     if (!a || !onBrush || e.button !== 0) return;
     const x = pointerX(a, e.clientX);
     if (x < a.left || x > a.right) return;
+    const y = pointerY(a, e.clientY);
     e.preventDefault();
     e.currentTarget.setPointerCapture(e.pointerId);
-    drag.current = { start: x, at: x, frame: undefined, id: e.pointerId };
+    drag.current = { start: x, at: x, startY: y, atY: y, frame: undefined, id: e.pointerId };
   };
+  /** A drag shorter than CLICK_PX both ways is a click. */
+  const clicked = (d: { start: number; at: number; startY: number; atY: number }) => Math.abs(d.at - d.start) < CLICK_PX && (!rectangle || Math.abs(d.atY - d.startY) < CLICK_PX);
   const onPointerMove = (e: PointerEvent) => {
     const a = axis.current;
     const d = drag.current;
     if (!a || !d || !onBrush || d.id !== e.pointerId) return;
     d.at = pointerX(a, e.clientX);
-    drawBrush(a, [d.start, d.at]);
+    d.atY = pointerY(a, e.clientY);
+    drawBrush(a, [d.start, d.at], yAxis(a) && [d.startY, d.atY]);
     // live while dragging, at most once per frame: main interrupts the superseded chart queries
     d.frame ??= requestAnimationFrame(() => {
       d.frame = undefined;
-      if (drag.current !== d || Math.abs(d.at - d.start) < CLICK_PX) return;
-      const range = rangeOf(a, d.start, d.at);
-      if (range) onBrush(range, false);
+      if (drag.current !== d || clicked(d)) return;
+      const selection = dragged(a, d);
+      if (selection) onBrush(selection, false);
     });
   };
   const onPointerUp = (e: PointerEvent) => {
@@ -133,14 +154,16 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     if (!a || !d || !onBrush || d.id !== e.pointerId) return;
     drag.current = undefined;
     if (d.frame !== undefined) cancelAnimationFrame(d.frame);
-    const range = Math.abs(d.at - d.start) < CLICK_PX ? undefined : rangeOf(a, d.start, d.at);
-    if (!range) drawBrush(a, undefined);
-    onBrush(range ?? null, true);
+    const selection = clicked(d) ? undefined : dragged(a, d);
+    if (!selection) drawBrush(a, undefined);
+    onBrush(selection ?? null, true);
   };
 
   // keyboard brushing (keyboardBrush.ts): live while a key is held, recorded when it is released, as a drag is
-  const stops = useMemo(() => (data && xKind !== 'category' ? brushStops(marksOf(data), { step: data.brushStep, dateOnly }) : []), [data, xKind, dateOnly]);
-  const keyed = useRef<{ readonly range: KeyRange; readonly lo: string; readonly hi: string } | undefined>(undefined);
+  const marks = useMemo(() => (data ? marksOf(data) : []), [data]);
+  const stops = useMemo(() => (data && xKind !== 'category' ? brushStops(marks, { step: data.brushStep, dateOnly }) : []), [marks, xKind, dateOnly]);
+  const yStops = useMemo(() => (rectangle ? brushStops(marks, { axis: 'y', dateOnly: yDateOnly }) : []), [marks, rectangle, yDateOnly]);
+  const keyed = useRef<{ readonly brush: KeyBrush; readonly x: Interval | undefined; readonly y: Interval | undefined } | undefined>(undefined);
   const held = useRef<Selection | undefined>(undefined);
   const onPlotKeyDown = (e: KeyboardEvent) => {
     const key = brushKeyOf(e.key);
@@ -148,17 +171,26 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     const current = held.current ?? brush;
     let next: Selection | undefined;
     const b = bands.current;
+    const { axis: along, step } = keyStepOf(key);
     if (b) {
-      const value = moveCategory(b.categories, current && 'value' in current ? current.value : undefined, key);
-      next = value === undefined ? undefined : { value };
+      const value = along === 'x' ? moveCategory(b.categories, current?.kind === 'category' ? current.value : undefined, step) : undefined;
+      next = value === undefined ? undefined : { kind: 'category', value };
     } else if (axis.current) {
-      const range = current && 'lo' in current ? current : undefined;
-      // the same brush keys made keeps its anchor; another (a drag, a reload) is anchored at its start
-      const known = range && keyed.current && keyed.current.lo === range.lo && keyed.current.hi === range.hi ? keyed.current.range : range && keyRangeOf(stops, range, xKind === 'time');
-      const moved = moveKeyRange(known, key, e.shiftKey, stops.length);
-      const text = moved && keyRangeText(stops, moved);
-      keyed.current = moved && text && { range: moved, ...text };
-      next = text;
+      const range = current?.kind === 'range' ? current : undefined;
+      // the same brush keys made keeps its anchors; another (a drag, a reload) is anchored at its starts
+      const k = keyed.current;
+      const known: KeyBrush =
+        k && range && sameInterval(k.x, range.x) && sameInterval(k.y, range.y)
+          ? k.brush
+          : { x: range?.x && keyRangeOf(stops, range.x, xKind === 'time'), y: range?.y && keyRangeOf(yStops, range.y, yKind === 'time') };
+      const moved = moveKeyBrush(known, key, e.shiftKey, { x: stops.length, y: yStops.length });
+      const x = moved?.x && keyRangeText(stops, moved.x);
+      const y = moved?.y && keyRangeText(yStops, moved.y);
+      // a key that is not this chart's (Up on a histogram) leaves the brush, and its anchors, as they are
+      if (moved && (x || y)) {
+        keyed.current = { brush: moved, x, y };
+        next = { kind: 'range', x, y };
+      }
     }
     if (!next) return;
     e.preventDefault();
@@ -220,6 +252,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   // the plot takes focus when keys can brush it: a continuous X or bars of categories
   const banded = data?.spec.mark === 'Bar' || data?.spec.mark === 'Box';
   const keyboard = onBrush !== undefined && data !== undefined && (xKind === 'category' ? data.spec.mark === 'Bar' : !banded && stops.length > 0);
+  const keyHint = keyboard ? keyHintOf(xKind === 'category' ? 'bars' : rectangle && yStops.length > 0 ? 'rectangle' : 'range') : undefined;
   return (
     <section ref={region} className="chart-panel" role="region" aria-label={name} tabIndex={-1} onKeyDown={onKeyDown}>
       <header className="chart-head">
@@ -254,8 +287,8 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
         aria-describedby={brush && spec ? describedBy : undefined}
         aria-busy={state.kind === 'loading' || undefined}
         tabIndex={keyboard ? 0 : undefined}
-        aria-keyshortcuts={keyboard ? (xKind === 'category' ? 'ArrowLeft ArrowRight Home End Escape' : 'ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight Home End Escape') : undefined}
-        title={keyboard ? (xKind === 'category' ? 'Arrow keys select a bar; Escape clears' : 'Arrow keys move the brush, Shift+arrows resize it; Escape clears') : undefined}
+        aria-keyshortcuts={keyHint?.keys}
+        title={keyHint?.title}
         onKeyDown={onPlotKeyDown}
         onKeyUp={release}
         onBlur={release}
@@ -266,7 +299,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
       />
       {/* always there, so a screen reader announces the selection as keys move it */}
       <p id={describedBy} className="muted chart-brush" aria-live="polite">
-        {brush && spec ? selectionText(spec.x, brush, xKind === 'number') : ''}
+        {brush && spec ? selectionText({ x: spec.x, y: spec.y, numberX: xKind === 'number', numberY: yKind === 'number' }, brush) : ''}
       </p>
       <div className="chart-actions">
         <button type="button" aria-pressed={showData} disabled={!data} onClick={() => setShowData((s) => !s)}>
@@ -285,4 +318,21 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
       {showData && data && <ChartDataTable data={data} />}
     </section>
   );
+}
+
+const sameInterval = (a: Interval | undefined, b: Interval | undefined): boolean => a?.lo === b?.lo && a?.hi === b?.hi;
+
+/** The keys a brushable chart takes (its aria-keyshortcuts) and their hint. */
+function keyHintOf(brushing: 'bars' | 'range' | 'rectangle'): { readonly keys: string; readonly title: string } {
+  switch (brushing) {
+    case 'bars':
+      return { keys: 'ArrowLeft ArrowRight Home End Escape', title: 'Arrow keys select a bar; Escape clears' };
+    case 'range':
+      return { keys: 'ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight Home End Escape', title: 'Arrow keys move the brush, Shift+arrows resize it; Escape clears' };
+    case 'rectangle':
+      return {
+        keys: 'ArrowLeft ArrowRight ArrowUp ArrowDown Shift+ArrowLeft Shift+ArrowRight Shift+ArrowUp Shift+ArrowDown Home End Escape',
+        title: 'Left/Right arrows brush X, Up/Down brush Y, Shift+arrows resize; Escape clears',
+      };
+  }
 }

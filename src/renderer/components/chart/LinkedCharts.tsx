@@ -4,7 +4,7 @@ import { chartSetting, chartsOf, MAX_LINKED_CHARTS, proposeChart, type ChartSpec
 import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import type { SextantApi } from '../../../shared/contracts/protocol';
-import { brushesOf, brushFilter, chartFilters, ownedBy, type Brush } from './brushRange';
+import { brushFilters, chartFilters, ownedBy, ownFilterChanges, selectionOf, type BrushColumns } from './brushRange';
 import { ChartPanel } from './ChartPanel';
 
 interface Props {
@@ -21,38 +21,36 @@ interface Props {
   onChange(spec: ChartSpec): void;
   onClose(): void;
   onNotice(message: string): void;
-  /** Replaces one column's filters of the result (the grid's setColumnFilter): how a brush is recorded. */
-  onColumnFilter(column: number, filters: readonly PageFilter[]): void;
+  /** Replaces some columns' filters of the result in one change (the grid's setColumnFilters): how a brush is recorded. */
+  onColumnFilters(changes: ReadonlyMap<number, readonly PageFilter[]>): void;
 }
 
 /**
  * Several linked charts of one result (docs/charts.md): "Add chart" puts another beside the first;
- * a drag on one chart's X filters every other chart live, and on release the brush is recorded as
- * a range filter of the result (shown with the grid's filters, saved with the session). Each chart
- * is drawn with every filter but its own brush.
+ * a drag on one chart's X (keys: its X and, on a scatter or heatmap, its Y) filters every other
+ * chart live, and on release the brush is recorded as range filters of the result (shown with the
+ * grid's filters, saved with the session). Each chart is drawn with every filter but its own brush.
  */
-export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec, filter, onChange, onClose, onNotice, onColumnFilter }: Props) {
+export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec, filter, onChange, onClose, onNotice, onColumnFilters }: Props) {
   const charts = spec ? chartsOf(spec) : [];
-  // the brush being dragged (null: being cleared) until the result's filters record it
-  const [live, setLive] = useState<{ readonly chart: number; readonly brush: Brush | null }>();
-  const recorded = brushesOf(filter);
+  // the brush being dragged or keyed (no filters: being cleared) until the result's filters record it
+  const [live, setLive] = useState<{ readonly chart: number; readonly filters: readonly PageFilter[] }>();
   const shown = chartFilters(filter, live);
-  const liveKey = live && JSON.stringify(live.brush);
-  const recordedKey = live && JSON.stringify(recorded.find((b) => b.chart === live.chart) ?? null);
+  const liveKey = live && filterKey(live.filters);
+  const recordedKey = live && filterKey(filter.filter((f) => ownedBy(f, live.chart)));
   useEffect(() => {
     if (live && liveKey === recordedKey) setLive(undefined);
   }, [live, liveKey, recordedKey]);
   useEffect(() => setLive(undefined), [queryId]);
 
   const columnOf = (name: string) => columns?.findIndex((c) => c.name === name) ?? -1;
-  const record = (chart: number, brush: Brush | null) => {
-    const before = recorded.find((b) => b.chart === chart);
-    const column = brush?.column ?? before?.column;
-    if (column === undefined) return;
-    // the column's other filters stay; this chart's brush is replaced
-    const kept = filter.filter((f) => f.column === column && !ownedBy(f, chart));
-    onColumnFilter(column, brush ? [...kept, brushFilter(brush)] : kept);
+  /** The columns a chart brushes: X, and Y on a scatter or heatmap of two columns (its panel offers Y only when that axis is continuous). */
+  const brushColumns = (chart: ChartSpec): BrushColumns => {
+    const y = chart.y !== undefined && chart.y !== chart.x && (chart.mark === 'Scatter' || chart.mark === 'Heatmap') ? columnOf(chart.y) : -1;
+    return { x: columnOf(chart.x), ...(y >= 0 ? { y } : {}) };
   };
+  // the chart's own filters are replaced, on whichever columns they were or will be, in one change
+  const record = (chart: number, next: readonly PageFilter[]) => onColumnFilters(ownFilterChanges(filter, chart, next));
   const replace = (i: number, next: ChartSpec) => {
     const setting = chartSetting(charts.map((c, j) => (j === i ? next : c)));
     if (setting) onChange(setting);
@@ -65,7 +63,7 @@ export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec,
     if (setting) onChange(setting);
   };
   const remove = (i: number) => {
-    if (recorded.some((b) => b.chart === i)) record(i, null);
+    if (filter.some((f) => ownedBy(f, i))) record(i, []);
     const setting = chartSetting(charts.filter((_, j) => j !== i));
     if (setting) onChange(setting);
   };
@@ -79,9 +77,9 @@ export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec,
   return (
     <div className={`linked-charts${charts.length > 1 ? ' several' : ''}`}>
       {list.map((chart, i) => {
-        const own = live?.chart === i ? (live.brush ?? undefined) : recorded.find((b) => b.chart === i);
+        const axes = chart && brushColumns(chart);
         // a brush left on a column the chart no longer shows still filters, but is not drawn on another axis
-        const brush = own && chart && own.column === columnOf(chart.x) ? own : undefined;
+        const brush = axes && (live?.chart === i ? selectionOf(live.filters, i, axes) : selectionOf(filter, i, axes));
         return (
           <ChartPanel
             key={i}
@@ -94,11 +92,10 @@ export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec,
             name={i === 0 ? 'Chart' : `Chart ${i + 1}`}
             filter={shown.filter((f) => !ownedBy(f, i))}
             brush={brush}
-            onBrush={(range, done) => {
-              const column = chart ? columnOf(chart.x) : -1;
-              if (column < 0) return;
-              const next: Brush | null = range && { chart: i, column, ...range };
-              setLive({ chart: i, brush: next });
+            onBrush={(selection, done) => {
+              if (!axes || axes.x < 0) return;
+              const next = selection ? brushFilters(i, axes, selection) : [];
+              setLive({ chart: i, filters: next });
               if (done) record(i, next);
             }}
             onChange={(next) => replace(i, next)}
@@ -111,3 +108,6 @@ export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec,
     </div>
   );
 }
+
+/** Filters compared whatever their order (a view keeps each column's filters together). */
+const filterKey = (filters: readonly PageFilter[]): string => JSON.stringify([...filters].sort((a, b) => a.column - b.column));

@@ -10,12 +10,12 @@ interface Props {
   result: GridResult;
   chart: ChartView;
   onNotice(message: string): void;
-  /** The grid's setColumnFilter: a brush is recorded as the result's filter. */
-  onColumnFilter(column: number, filters: readonly PageFilter[]): void;
+  /** The grid's setColumnFilters: a brush is recorded as the result's filters. */
+  onColumnFilters(changes: ReadonlyMap<number, readonly PageFilter[]>): void;
 }
 
 /** The charts beside the grid, while the session shows a chart of the result: charted once the result is complete. */
-export function ResultCharts({ api, sessionId, result, chart, onNotice, onColumnFilter }: Props) {
+export function ResultCharts({ api, sessionId, result, chart, onNotice, onColumnFilters }: Props) {
   if (!chart.shown) return null;
   return (
     <LinkedCharts
@@ -29,7 +29,7 @@ export function ResultCharts({ api, sessionId, result, chart, onNotice, onColumn
       onChange={chart.change}
       onClose={chart.close}
       onNotice={onNotice}
-      onColumnFilter={onColumnFilter}
+      onColumnFilters={onColumnFilters}
     />
   );
 }

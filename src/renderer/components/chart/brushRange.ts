@@ -1,17 +1,67 @@
 import { snapBrush } from '../../../shared/chart/chartCube';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 
-/** What a chart selects: [lo, hi) of its X (a drag), or one category (a click on a bar). */
-export type Selection = { readonly lo: string; readonly hi: string } | { readonly value: string };
-/** A selection of chart `chart` over result column `column`. */
-export type Brush = { readonly chart: number; readonly column: number } & Selection;
+/** [lo, hi) of an axis, as a range filter's text. */
+export interface Interval {
+  readonly lo: string;
+  readonly hi: string;
+}
 
-/** A brush as the result's filter it is recorded as. */
-export const brushFilter = (b: Brush): PageFilter =>
-  'value' in b ? { column: b.column, op: 'eq', value: b.value, chart: b.chart } : { column: b.column, op: 'range', lo: b.lo, hi: b.hi, chart: b.chart };
+/**
+ * What a chart selects: [lo, hi) of its X, of its Y, or of both (a rectangle: only a scatter or a
+ * heatmap has a Y to brush), dragged or keyed; or one category (a click on a bar).
+ */
+export type Selection = { readonly kind: 'range'; readonly x?: Interval | undefined; readonly y?: Interval | undefined } | { readonly kind: 'category'; readonly value: string };
+
+/** The result's columns a chart brushes: its X and, on a scatter or heatmap, its Y. */
+export interface BrushColumns {
+  readonly x: number;
+  readonly y?: number | undefined;
+}
+
+/**
+ * A chart's selection as the result's filters it is recorded as, each naming the chart. A rectangle
+ * is two ranges, Y's first: main answers the other charts from a cube of the last brush range, and
+ * X's is the one on whole brush steps.
+ */
+export function brushFilters(chart: number, columns: BrushColumns, selection: Selection): PageFilter[] {
+  switch (selection.kind) {
+    case 'category':
+      return [{ column: columns.x, op: 'eq', value: selection.value, chart }];
+    case 'range': {
+      const range = (column: number | undefined, i: Interval | undefined): PageFilter[] => (column === undefined || !i ? [] : [{ column, op: 'range', lo: i.lo, hi: i.hi, chart }]);
+      return [...range(columns.y, selection.y), ...range(columns.x, selection.x)];
+    }
+  }
+}
 
 /** Whether a filter is chart `chart`'s own selection. */
 export const ownedBy = (f: PageFilter, chart: number): boolean => 'chart' in f && f.chart === chart;
+
+/** Chart `chart`'s selection as recorded in the result's filters, read on its own columns (a brush left on a column it no longer shows is not its selection). */
+export function selectionOf(filter: readonly PageFilter[], chart: number, columns: BrushColumns): Selection | undefined {
+  const own = filter.filter((f) => ownedBy(f, chart));
+  const clicked = own.find((f) => f.op === 'eq' && f.column === columns.x);
+  if (clicked?.op === 'eq') return { kind: 'category', value: clicked.value };
+  const range = (column: number | undefined): Interval | undefined => {
+    const f = column === undefined ? undefined : own.find((g) => g.op === 'range' && g.column === column);
+    return f?.op === 'range' ? { lo: f.lo, hi: f.hi } : undefined;
+  };
+  const x = range(columns.x);
+  // the same column on both axes holds one range, X's
+  const y = columns.y === columns.x ? undefined : range(columns.y);
+  return x || y ? { kind: 'range', x, y } : undefined;
+}
+
+/**
+ * The result's filters, column by column, once chart `chart`'s own are replaced by `next`: each
+ * column either had one of its filters or gets one, and keeps the filters that are not the chart's.
+ * One change of the view, so a rectangle is recorded (and undone) as one.
+ */
+export function ownFilterChanges(filter: readonly PageFilter[], chart: number, next: readonly PageFilter[]): Map<number, PageFilter[]> {
+  const columns = [...new Set([...filter.filter((f) => ownedBy(f, chart)).map((f) => f.column), ...next.map((f) => f.column)])];
+  return new Map(columns.map((column) => [column, [...filter.filter((f) => f.column === column && !ownedBy(f, chart)), ...next.filter((f) => f.column === column)]]));
+}
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 /** An instant as DuckDB reads a timestamp (UTC), or a day for a DATE column. */
@@ -46,24 +96,14 @@ export function brushRange(a: unknown, b: unknown, options: { readonly step?: nu
   return undefined;
 }
 
-/** The brushes recorded in a result's filters (a range or an equality that names its chart). */
-export function brushesOf(filter: readonly PageFilter[]): Brush[] {
-  return filter.flatMap((f): Brush[] => {
-    if (f.op === 'range' && f.chart !== undefined) return [{ chart: f.chart, column: f.column, lo: f.lo, hi: f.hi }];
-    if (f.op === 'eq' && f.chart !== undefined) return [{ chart: f.chart, column: f.column, value: f.value }];
-    return [];
-  });
-}
-
 /**
- * The filters the charts are drawn with: the result's, with chart `live.chart`'s recorded brush
- * replaced by the one being dragged (null: being cleared), so the other charts follow the drag
- * before it is recorded.
+ * The filters the charts are drawn with: the result's, with chart `live.chart`'s recorded selection
+ * replaced by the filters of the one being dragged or keyed (none: being cleared), so the other
+ * charts follow before it is recorded.
  */
-export function chartFilters(filter: readonly PageFilter[], live: { readonly chart: number; readonly brush: Brush | null } | undefined): PageFilter[] {
+export function chartFilters(filter: readonly PageFilter[], live: { readonly chart: number; readonly filters: readonly PageFilter[] } | undefined): PageFilter[] {
   if (!live) return [...filter];
-  const rest = filter.filter((f) => !ownedBy(f, live.chart));
-  return live.brush ? [...rest, brushFilter(live.brush)] : rest;
+  return [...filter.filter((f) => !ownedBy(f, live.chart)), ...live.filters];
 }
 
 /** A number's text with its whole part grouped in thousands ("-12345.25" → "-12,345.25"), every digit kept; other text as it is. */
@@ -75,10 +115,20 @@ export function groupedText(text: string): string {
 
 /**
  * What a chart's selection is, in words: its image's accessible description, announced as it
- * changes. A number X reads grouped in thousands; a time as DuckDB writes it.
+ * changes. A number reads grouped in thousands; a time as DuckDB writes it. `axes` names the
+ * chart's X and Y columns and says whether each is a number.
  */
-export function selectionText(x: string, selection: Selection, numberX: boolean): string {
-  if ('value' in selection) return `Selected ${x} = ${selection.value} (Escape clears)`;
-  const show = numberX ? groupedText : (t: string) => t;
-  return `Selected ${x} from ${show(selection.lo)} to ${show(selection.hi)} (Escape clears)`;
+export function selectionText(axes: { readonly x: string; readonly y?: string | undefined; readonly numberX: boolean; readonly numberY?: boolean }, selection: Selection): string {
+  switch (selection.kind) {
+    case 'category':
+      return `Selected ${axes.x} = ${selection.value} (Escape clears)`;
+    case 'range': {
+      const range = (name: string | undefined, i: Interval | undefined, numeric: boolean) => {
+        const show = numeric ? groupedText : (t: string) => t;
+        return name !== undefined && i ? [`${name} from ${show(i.lo)} to ${show(i.hi)}`] : [];
+      };
+      const parts = [...range(axes.x, selection.x, axes.numberX), ...range(axes.y, selection.y, axes.numberY ?? false)];
+      return `Selected ${parts.join(' and ')} (Escape clears)`;
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brushesOf, brushRange, chartFilters, groupedText, selectionText } from './brushRange';
+import { brushFilters, brushRange, chartFilters, groupedText, ownFilterChanges, selectionOf, selectionText } from './brushRange';
 
 describe('brushRange', () => {
   it('given numbers and a step, when brushed either way, then the range snaps outwards to whole steps', () => {
@@ -27,30 +27,72 @@ describe('chartFilters', () => {
 
   it('given a brush being dragged, when the charts are drawn, then it replaces the recorded brush of its chart only', () => {
     const other = { column: 1, op: 'range', lo: '5', hi: '6', chart: 1 } as const;
-    expect(chartFilters([grid, recorded, other], { chart: 0, brush: { chart: 0, column: 0, lo: '3', hi: '4' } })).toEqual([grid, other, { column: 0, op: 'range', lo: '3', hi: '4', chart: 0 }]);
-    expect(chartFilters([grid, recorded, other], { chart: 0, brush: null })).toEqual([grid, other]);
+    const dragged = brushFilters(0, { x: 0 }, { kind: 'range', x: { lo: '3', hi: '4' } });
+    expect(chartFilters([grid, recorded, other], { chart: 0, filters: dragged })).toEqual([grid, other, { column: 0, op: 'range', lo: '3', hi: '4', chart: 0 }]);
+    expect(chartFilters([grid, recorded, other], { chart: 0, filters: [] })).toEqual([grid, other]);
     expect(chartFilters([grid, recorded], undefined)).toEqual([grid, recorded]);
   });
 
-  it('given filters, when read for brushes, then only ranges and equalities that name a chart are brushes', () => {
-    const clicked = { column: 2, op: 'eq', value: 'rain', chart: 1 } as const;
-    expect(brushesOf([grid, recorded, clicked, { column: 0, op: 'range', lo: '1', hi: '2' }])).toEqual([{ chart: 0, column: 0, lo: '1', hi: '2' }, { chart: 1, column: 2, value: 'rain' }]);
+  it('given a category clicked on a chart, when the charts are drawn, then it is an equality that names its chart', () => {
+    expect(chartFilters([grid], { chart: 1, filters: brushFilters(1, { x: 2 }, { kind: 'category', value: 'rain' }) })).toEqual([grid, { column: 2, op: 'eq', value: 'rain', chart: 1 }]);
+  });
+});
+
+describe('a rectangle brush', () => {
+  const rect = { kind: 'range', x: { lo: '10', hi: '20' }, y: { lo: '0.5', hi: '1.5' } } as const;
+
+  it('given a rectangle on a scatter of columns 3 (X) and 5 (Y), when recorded, then it is a range on each naming the chart, X’s last (the one a cube is built for)', () => {
+    expect(brushFilters(1, { x: 3, y: 5 }, rect)).toEqual([
+      { column: 5, op: 'range', lo: '0.5', hi: '1.5', chart: 1 },
+      { column: 3, op: 'range', lo: '10', hi: '20', chart: 1 },
+    ]);
+    expect(brushFilters(1, { x: 3, y: 5 }, { kind: 'range', y: rect.y })).toEqual([{ column: 5, op: 'range', lo: '0.5', hi: '1.5', chart: 1 }]);
+    // a chart without a Y to brush records X only
+    expect(brushFilters(1, { x: 3 }, rect)).toEqual([{ column: 3, op: 'range', lo: '10', hi: '20', chart: 1 }]);
   });
 
-  it('given a category clicked on a chart, when the charts are drawn, then it is an equality that names its chart', () => {
-    expect(chartFilters([grid], { chart: 1, brush: { chart: 1, column: 2, value: 'rain' } })).toEqual([grid, { column: 2, op: 'eq', value: 'rain', chart: 1 }]);
+  it('given recorded filters, when a chart’s selection is read, then only its own ranges on its own X and Y are, and they read back as recorded', () => {
+    const grid = { column: 5, op: 'range', lo: '0', hi: '9' } as const;
+    const filters = [grid, ...brushFilters(1, { x: 3, y: 5 }, rect), { column: 4, op: 'range', lo: '1', hi: '2', chart: 0 } as const];
+    expect(selectionOf(filters, 1, { x: 3, y: 5 })).toEqual(rect);
+    expect(selectionOf(filters, 1, { x: 3 })).toEqual({ kind: 'range', x: rect.x, y: undefined });
+    expect(selectionOf(filters, 1, { x: 6, y: 5 })).toEqual({ kind: 'range', x: undefined, y: rect.y });
+    expect(selectionOf(filters, 2, { x: 3, y: 5 })).toBeUndefined();
+    expect(selectionOf([{ column: 2, op: 'eq', value: 'rain', chart: 0 }], 0, { x: 2 })).toEqual({ kind: 'category', value: 'rain' });
+  });
+
+  it('given a chart’s brush on X, when a rectangle replaces it, then both columns change in one step and every other filter stays', () => {
+    const grid = [{ column: 3, op: 'ge', value: '0' }, { column: 7, op: 'contains', value: 'a' }] as const;
+    const before = [...grid, { column: 3, op: 'range', lo: '1', hi: '2', chart: 1 } as const, { column: 3, op: 'range', lo: '0', hi: '5', chart: 0 } as const];
+    const next = brushFilters(1, { x: 3, y: 5 }, rect);
+    const changes = ownFilterChanges(before, 1, next);
+    expect([...changes.keys()]).toEqual([3, 5]);
+    expect(changes.get(3)).toEqual([grid[0], { column: 3, op: 'range', lo: '0', hi: '5', chart: 0 }, next[1]]);
+    expect(changes.get(5)).toEqual([next[0]]);
+    // cleared: each column it was on keeps only what is not its own
+    const cleared = ownFilterChanges([...grid, ...next], 1, []);
+    expect(Object.fromEntries(cleared)).toEqual({ 3: [grid[0]], 5: [] });
+  });
+
+  it('given a rectangle, when described, then both ranges are said, each in its own column’s words', () => {
+    expect(selectionText({ x: 'fare', y: 'date', numberX: true, numberY: false }, { kind: 'range', x: { lo: '1000', hi: '2500' }, y: { lo: '2012-01-01', hi: '2012-02-01' } })).toBe(
+      'Selected fare from 1,000 to 2,500 and date from 2012-01-01 to 2012-02-01 (Escape clears)',
+    );
+    expect(selectionText({ x: 'fare', y: 'tip', numberX: true, numberY: true }, { kind: 'range', y: { lo: '1200', hi: '1300' } })).toBe('Selected tip from 1,200 to 1,300 (Escape clears)');
   });
 });
 
 describe('selectionText', () => {
+  const axes = (x: string, numberX: boolean) => ({ x, numberX });
+
   it('given a range of a number column, when described, then its ends read grouped in thousands with every digit', () => {
-    expect(selectionText('fare', { lo: '-12345.25', hi: '1000000' }, true)).toBe('Selected fare from -12,345.25 to 1,000,000 (Escape clears)');
-    expect(selectionText('temp_max', { lo: '9.2', hi: '24.3' }, true)).toBe('Selected temp_max from 9.2 to 24.3 (Escape clears)');
+    expect(selectionText(axes('fare', true), { kind: 'range', x: { lo: '-12345.25', hi: '1000000' } })).toBe('Selected fare from -12,345.25 to 1,000,000 (Escape clears)');
+    expect(selectionText(axes('temp_max', true), { kind: 'range', x: { lo: '9.2', hi: '24.3' } })).toBe('Selected temp_max from 9.2 to 24.3 (Escape clears)');
   });
 
   it('given a time range or a category, when described, then it reads as DuckDB writes it', () => {
-    expect(selectionText('date', { lo: '2012-01-05', hi: '2012-02-02' }, false)).toBe('Selected date from 2012-01-05 to 2012-02-02 (Escape clears)');
-    expect(selectionText('weather', { value: 'rain' }, false)).toBe('Selected weather = rain (Escape clears)');
+    expect(selectionText(axes('date', false), { kind: 'range', x: { lo: '2012-01-05', hi: '2012-02-02' } })).toBe('Selected date from 2012-01-05 to 2012-02-02 (Escape clears)');
+    expect(selectionText(axes('weather', false), { kind: 'category', value: 'rain' })).toBe('Selected weather = rain (Escape clears)');
     expect(groupedText('1e+21')).toBe('1e+21');
   });
 });

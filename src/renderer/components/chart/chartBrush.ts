@@ -9,10 +9,15 @@ export interface PlotFrame {
   readonly bottom: number;
 }
 
-/** A continuous x axis of a drawn chart: pixels (in its SVG) to values and back. */
-export interface BrushAxis extends PlotFrame {
+/** A continuous scale of a drawn chart: pixels (in its SVG) to values and back. */
+export interface ScaleAxis {
   toValue(px: number): number | Date;
   toPx(value: number | Date): number;
+}
+
+/** A continuous x axis of a drawn chart and, when its y is continuous too (a scatter, a heatmap), that y. */
+export interface BrushAxis extends PlotFrame, ScaleAxis {
+  readonly y?: ScaleAxis | undefined;
 }
 
 /** A band x axis of categories (bars): the category under a pixel, and a category's band. */
@@ -26,7 +31,7 @@ export interface BandAxis extends PlotFrame {
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const BRUSH_CLASS = 'chart-brush-rect';
 
-/** The x axis a brush can select on: a linear or time scale (bands have no inverse); undefined otherwise. */
+/** The x axis a brush can select on: a linear or time scale (bands have no inverse); undefined otherwise. Its y, when continuous, comes with it. */
 export function brushAxisOf(drawn: Element & Partial<Pick<Plot.Plot, 'scale'>>): BrushAxis | undefined {
   const x = drawn.scale?.('x');
   const y = drawn.scale?.('y');
@@ -35,10 +40,12 @@ export function brushAxisOf(drawn: Element & Partial<Pick<Plot.Plot, 'scale'>>):
   const invert = x.invert.bind(x);
   const [r0 = 0, r1 = 0] = (x.range ?? []) as number[];
   const [y0 = 0, y1 = 0] = ((y?.range ?? [0, Number(svg.getAttribute('height') ?? 0)]) as number[]);
+  const invertY = y?.invert?.bind(y);
   return {
     svg,
     toValue: (px) => invert(Math.max(Math.min(r0, r1), Math.min(Math.max(r0, r1), px))) as number | Date,
     toPx: (value) => Number(x.apply(value)),
+    y: y && invertY ? { toValue: (px) => invertY(Math.max(Math.min(y0, y1), Math.min(Math.max(y0, y1), px))) as number | Date, toPx: (value) => Number(y.apply(value)) } : undefined,
     left: Math.min(r0, r1),
     right: Math.max(r0, r1),
     top: Math.min(y0, y1),
@@ -74,11 +81,16 @@ export function bandAxisOf(drawn: Element & Partial<Pick<Plot.Plot, 'scale'>>, u
 
 /** The pointer's x in the SVG's own coordinates (Plot draws at 1:1). */
 export const pointerX = (axis: PlotFrame, clientX: number): number => clientX - axis.svg.getBoundingClientRect().left;
+/** The pointer's y in the SVG's own coordinates. */
+export const pointerY = (axis: PlotFrame, clientY: number): number => clientY - axis.svg.getBoundingClientRect().top;
 
-/** Draws (or moves, or with `span` undefined removes) the brush's rectangle over the plot, between two pixels. */
-export function drawBrush(axis: PlotFrame, span: readonly [number, number] | undefined): void {
+/**
+ * Draws (or moves, or with neither span removes) the brush's rectangle over the plot, between two
+ * x pixels and two y pixels; an axis without a span is covered whole.
+ */
+export function drawBrush(axis: PlotFrame, span: readonly [number, number] | undefined, ySpan?: readonly [number, number]): void {
   let rect = axis.svg.querySelector<SVGRectElement>(`rect.${BRUSH_CLASS}`);
-  if (!span) {
+  if (!span && !ySpan) {
     rect?.remove();
     return;
   }
@@ -87,10 +99,15 @@ export function drawBrush(axis: PlotFrame, span: readonly [number, number] | und
     rect.setAttribute('class', BRUSH_CLASS);
     axis.svg.append(rect);
   }
-  const a = Math.max(axis.left, Math.min(span[0], span[1]));
-  const b = Math.min(axis.right, Math.max(span[0], span[1]));
+  const [a, b] = within(span ?? [axis.left, axis.right], axis.left, axis.right);
+  const [c, d] = within(ySpan ?? [axis.top, axis.bottom], axis.top, axis.bottom);
   rect.setAttribute('x', String(a));
   rect.setAttribute('width', String(Math.max(1, b - a)));
-  rect.setAttribute('y', String(axis.top));
-  rect.setAttribute('height', String(Math.max(1, axis.bottom - axis.top)));
+  rect.setAttribute('y', String(c));
+  rect.setAttribute('height', String(Math.max(1, d - c)));
+}
+
+/** Two pixels in order, inside [min, max]. */
+function within(span: readonly [number, number], min: number, max: number): [number, number] {
+  return [Math.max(min, Math.min(span[0], span[1])), Math.min(max, Math.max(span[0], span[1]))];
 }

@@ -2,11 +2,13 @@ import { brushRange } from './brushRange';
 import { utc, type Mark } from './chartRows';
 
 /*
- * Brushing without a mouse (docs/charts.md, "Brushing by keyboard"). Along a continuous X a brush
+ * Brushing without a mouse (docs/charts.md, "Brushing by keyboard"). Along a continuous axis a brush
  * steps over "stops": the chart's own bins when it has them (histogram, heatmap, density), else
  * KEY_SLICES equal slices of the marks' span. A brush covers stops anchor..focus; Arrow moves it one
  * stop, Shift+Arrow moves its focus (extends or shrinks it), Home and End move it to either end.
- * Along categories (bars) the selected bar moves instead. The component only maps keys to these.
+ * Left/Right, Home and End step along X; on a scatter or heatmap Up/Down step along Y, so X and Y
+ * each hold a range of their own and together make a rectangle. Along categories (bars) the
+ * selected bar moves instead. The component only maps keys to these.
  */
 
 /** How many slices a chart without bins is stepped in. */
@@ -26,9 +28,40 @@ export interface KeyRange {
   readonly focus: number;
 }
 
-export type BrushKey = 'ArrowLeft' | 'ArrowRight' | 'Home' | 'End';
+/** A keyboard brush over both axes of a scatter or heatmap: a range of X stops, of Y stops, or both (a rectangle). */
+export interface KeyBrush {
+  readonly x?: KeyRange | undefined;
+  readonly y?: KeyRange | undefined;
+}
 
-export const brushKeyOf = (key: string): BrushKey | undefined => (key === 'ArrowLeft' || key === 'ArrowRight' || key === 'Home' || key === 'End' ? key : undefined);
+export type BrushAxisName = 'x' | 'y';
+
+export type BrushKey = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown' | 'Home' | 'End';
+
+/** Where a key moves a brush along its axis: one stop back (towards smaller values) or forward, or to the start or end. */
+export type KeyStep = 'back' | 'forward' | 'start' | 'end';
+
+const BRUSH_KEYS: readonly string[] = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'] satisfies BrushKey[];
+
+export const brushKeyOf = (key: string): BrushKey | undefined => (BRUSH_KEYS.includes(key) ? (key as BrushKey) : undefined);
+
+/** The axis a key steps along and which way: Up is towards larger Y, as the chart draws it. */
+export function keyStepOf(key: BrushKey): { readonly axis: BrushAxisName; readonly step: KeyStep } {
+  switch (key) {
+    case 'ArrowLeft':
+      return { axis: 'x', step: 'back' };
+    case 'ArrowRight':
+      return { axis: 'x', step: 'forward' };
+    case 'ArrowDown':
+      return { axis: 'y', step: 'back' };
+    case 'ArrowUp':
+      return { axis: 'y', step: 'forward' };
+    case 'Home':
+      return { axis: 'x', step: 'start' };
+    case 'End':
+      return { axis: 'x', step: 'end' };
+  }
+}
 
 const valueOf = (v: unknown): number | undefined => {
   const n = v instanceof Date ? v.getTime() : v;
@@ -44,25 +77,29 @@ function steps(v: number, step: number, down: boolean): number {
 }
 
 /**
- * The stops of a keyboard brush over the marks of a chart with a continuous X, in order, snapped as
- * a mouse brush is: a number to whole multiples of the brush step main sent (so a move is answered
- * from the cube), a time to whole days for a DATE column and whole seconds otherwise.
+ * The stops of a keyboard brush along one axis of a chart (X unless `axis` says Y), in order,
+ * snapped as a mouse brush is: a number to whole multiples of the brush step main sent (so a move
+ * is answered from the cube; along Y, which main sends none for, slices of a nice width of its own,
+ * written as short decimals), a time to whole days for a DATE column and whole seconds otherwise.
  */
-export function brushStops(marks: readonly Mark[], options: { readonly step?: number | undefined; readonly dateOnly: boolean }): BrushStop[] {
-  const time = marks.some((m) => m.x1 instanceof Date || m.x instanceof Date);
+export function brushStops(marks: readonly Mark[], options: { readonly axis?: BrushAxisName; readonly step?: number | undefined; readonly dateOnly: boolean }): BrushStop[] {
+  const axis = options.axis ?? 'x';
+  const [at, lo, hi] = axis === 'x' ? (['x', 'x1', 'x2'] as const) : (['y', 'y1', 'y2'] as const);
+  const time = marks.some((m) => m[lo] instanceof Date || m[at] instanceof Date);
   const { step } = options;
   const bins = marks.flatMap((m): [number, number][] => {
-    const a = valueOf(m.x1);
-    const b = valueOf(m.x2);
+    const a = valueOf(m[lo]);
+    const b = valueOf(m[hi]);
     return a !== undefined && b !== undefined && b > a ? [[a, b]] : [];
   });
   let spans: [number, number][];
   if (bins.length > 0) spans = bins.sort((p, q) => p[0] - q[0]);
   else {
-    const xs = marks.flatMap((m) => valueOf(m.x) ?? []);
+    const xs = marks.flatMap((m) => valueOf(m[at]) ?? []);
     if (xs.length === 0) return [];
     const min = Math.min(...xs);
     const max = Math.max(...xs);
+    if (!time && step === undefined && axis === 'y') return niceSlices(min, max, xs.every(Number.isInteger));
     if (!time && step !== undefined) {
       // whole steps from the start, each slice as many steps as a KEY_SLICES-th of the span; the last holds max
       const per = Math.max(1, Math.round((max - min) / KEY_SLICES / step));
@@ -79,12 +116,25 @@ export function brushStops(marks: readonly Mark[], options: { readonly step?: nu
   const stops: BrushStop[] = [];
   for (const [a, b] of spans) {
     const stop = time ? timeStop(a, b, options.dateOnly) : step !== undefined ? stepStop(steps(a, step, true), Math.max(steps(a, step, true) + 1, steps(b, step, false)), step) : { lo: String(a), hi: String(b), from: a, to: b };
-    // snapping can make neighbours start alike (slices shorter than a day), and bins repeat across a heatmap's rows: one stop, the wider
+    // snapping can make neighbours start alike (slices shorter than a day), and bins repeat across a heatmap's rows and columns: one stop, the wider
     const last = stops.at(-1);
     if (!stop || (last && stop.from < last.from)) continue;
     if (last && stop.from === last.from) stops[stops.length - 1] = stop.to > last.to ? stop : last;
     else stops.push(stop);
   }
+  return stops;
+}
+
+/** Slices [k × w, (k + 1) × w) from min's to max's, w a nice width (1, 2 or 5 × 10ⁿ, whole for integers) giving at most KEY_SLICES; each edge as its shortest decimal. */
+function niceSlices(min: number, max: number, integer: boolean): BrushStop[] {
+  const raw = max > min ? (max - min) / KEY_SLICES : 1;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const unit = [1, 2, 5, 10].find((u) => raw / mag <= u + 1e-9) ?? 10;
+  const w = integer ? Math.max(1, Math.round(unit * mag)) : unit * mag;
+  const decimals = Math.max(0, -Math.floor(Math.log10(w) + 1e-9));
+  const edge = (k: number) => Number((k * w).toFixed(decimals));
+  const stops: BrushStop[] = [];
+  for (let k = steps(min, w, true); k <= steps(max, w, true); k++) stops.push({ lo: String(edge(k)), hi: String(edge(k + 1)), from: edge(k), to: edge(k + 1) });
   return stops;
 }
 
@@ -107,28 +157,39 @@ export function keyRangeOf(stops: readonly BrushStop[], range: { readonly lo: st
 }
 
 /**
- * The brush after a key, over `count` stops: with no brush, the first stop (the last for ArrowLeft
- * and End); Arrow moves it by one stop and Home/End to either end, keeping its width; with
- * `extend` (Shift), only its focus moves. It never leaves the stops.
+ * The brush along one axis after a key's step, over `count` stops: with no brush, the first stop
+ * (the last for `back` and `end`); `back`/`forward` move it by one stop and `start`/`end` to either
+ * end, keeping its width; with `extend` (Shift), only its focus moves. It never leaves the stops.
  */
-export function moveKeyRange(current: KeyRange | undefined, key: BrushKey, extend: boolean, count: number): KeyRange | undefined {
+export function moveKeyRange(current: KeyRange | undefined, step: KeyStep, extend: boolean, count: number): KeyRange | undefined {
   if (count <= 0) return undefined;
   const lastStop = count - 1;
   const clamp = (i: number) => Math.max(0, Math.min(lastStop, i));
   if (!current) {
-    const start = key === 'ArrowLeft' || key === 'End' ? lastStop : 0;
+    const start = step === 'back' || step === 'end' ? lastStop : 0;
     return { anchor: start, focus: start };
   }
   const anchor = clamp(current.anchor);
   const focus = clamp(current.focus);
   if (extend) {
-    const to = { ArrowLeft: focus - 1, ArrowRight: focus + 1, Home: 0, End: lastStop }[key];
+    const to = { back: focus - 1, forward: focus + 1, start: 0, end: lastStop }[step];
     return { anchor, focus: clamp(to) };
   }
   const lo = Math.min(anchor, focus);
   const hi = Math.max(anchor, focus);
-  const by = { ArrowLeft: lo > 0 ? -1 : 0, ArrowRight: hi < lastStop ? 1 : 0, Home: -lo, End: lastStop - hi }[key];
+  const by = { back: lo > 0 ? -1 : 0, forward: hi < lastStop ? 1 : 0, start: -lo, end: lastStop - hi }[step];
   return { anchor: anchor + by, focus: focus + by };
+}
+
+/**
+ * A scatter's or heatmap's brush after a key: the key's axis moves as moveKeyRange says, the other
+ * keeps its range (or stays unbrushed), so Left/Right then Up/Down make a rectangle. Undefined when
+ * the key's axis has no stops (a Y key on a chart brushed along X only): the key is not the brush's.
+ */
+export function moveKeyBrush(current: KeyBrush, key: BrushKey, extend: boolean, counts: { readonly x: number; readonly y: number }): KeyBrush | undefined {
+  const { axis, step } = keyStepOf(key);
+  const moved = moveKeyRange(current[axis], step, extend, counts[axis]);
+  return moved && { ...current, [axis]: moved };
 }
 
 /** The range filter's text of the stops a keyboard brush covers. */
@@ -138,11 +199,11 @@ export function keyRangeText(stops: readonly BrushStop[], range: KeyRange): { re
   return first && last ? { lo: first.lo, hi: last.hi } : undefined;
 }
 
-/** The bar selected after a key: with none, the first (the last for ArrowLeft and End); Shift changes nothing, as a bar selects one category. */
-export function moveCategory(categories: readonly string[], current: string | undefined, key: BrushKey): string | undefined {
+/** The bar selected after a key's step: with none, the first (the last for `back` and `end`); Shift changes nothing, as a bar selects one category. */
+export function moveCategory(categories: readonly string[], current: string | undefined, step: KeyStep): string | undefined {
   const lastBar = categories.length - 1;
   if (lastBar < 0) return undefined;
   const i = current === undefined ? -1 : categories.indexOf(current);
-  if (i < 0) return categories[key === 'ArrowLeft' || key === 'End' ? lastBar : 0];
-  return categories[{ ArrowLeft: Math.max(0, i - 1), ArrowRight: Math.min(lastBar, i + 1), Home: 0, End: lastBar }[key]];
+  if (i < 0) return categories[step === 'back' || step === 'end' ? lastBar : 0];
+  return categories[{ back: Math.max(0, i - 1), forward: Math.min(lastBar, i + 1), start: 0, end: lastBar }[step]];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brushStops, keyRangeOf, keyRangeText, KEY_SLICES, moveCategory, moveKeyRange } from './keyboardBrush';
+import { brushKeyOf, brushStops, keyRangeOf, keyRangeText, KEY_SLICES, keyStepOf, moveCategory, moveKeyBrush, moveKeyRange } from './keyboardBrush';
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
@@ -51,29 +51,120 @@ describe('brushStops', () => {
   });
 });
 
+describe('brushStops along Y', () => {
+  it('given a heatmap, when stepped along Y, then each row of cells is one stop, in order, whatever order the cells come in', () => {
+    const cells = [
+      { x1: 0, x2: 10, y1: 5, y2: 7.5, value: 1 },
+      { x1: 10, x2: 20, y1: 0, y2: 2.5, value: 1 },
+      { x1: 0, x2: 10, y1: 0, y2: 2.5, value: 1 },
+      { x1: 10, x2: 20, y1: 2.5, y2: 5, value: 1 },
+    ];
+    expect(brushStops(cells, { axis: 'y', dateOnly: false }).map(({ lo, hi }) => [lo, hi])).toEqual([
+      ['0', '2.5'],
+      ['2.5', '5'],
+      ['5', '7.5'],
+    ]);
+    // X is stepped over the columns of the same cells
+    expect(brushStops(cells, { step: 1, dateOnly: false }).map(({ lo, hi }) => [lo, hi])).toEqual([
+      ['0', '10'],
+      ['10', '20'],
+    ]);
+  });
+
+  it('given the points of a scatter, when stepped along Y, then slices of a nice width of Y’s own span cover every y, the largest included', () => {
+    const points = Array.from({ length: 200 }, (_, i) => ({ x: i, y: 3 + ((i * 37) % 91) / 4.5 }));
+    const ys = points.map((p) => p.y);
+    const stops = brushStops(points, { axis: 'y', dateOnly: false });
+    expect(stops.length).toBeGreaterThan(KEY_SLICES / 3);
+    expect(stops.length).toBeLessThanOrEqual(KEY_SLICES + 1);
+    expect(stops[0]!.from).toBeLessThanOrEqual(Math.min(...ys));
+    expect(stops.at(-1)!.to).toBeGreaterThan(Math.max(...ys));
+    stops.slice(1).forEach((s, i) => expect(s.from).toBe(stops[i]?.to));
+    // every y falls in exactly one stop
+    for (const y of ys) expect(stops.filter((s) => s.from <= y && y < s.to)).toHaveLength(1);
+    // each edge is short text, a multiple of a nice width (1, 2 or 5 × 10ⁿ), not a float's noise
+    expect(stops.map((s) => s.lo).slice(0, 3)).toEqual(['3', '3.5', '4']);
+    for (const s of stops) expect(Number(s.lo) * 2).toBe(Math.round(Number(s.lo) * 2));
+  });
+
+  it('given a scatter of dates on Y, when stepped along Y, then slices are whole days', () => {
+    const points = [day('2012-01-01'), day('2012-03-01'), day('2012-06-30')].map((y, x) => ({ x, y }));
+    const stops = brushStops(points, { axis: 'y', dateOnly: true });
+    expect(stops[0]?.lo).toBe('2012-01-01');
+    expect(stops.at(-1)?.to).toBeGreaterThan(day('2012-06-30').getTime());
+    for (const s of stops) expect(s.lo).toMatch(/^\d{4}-\d\d-\d\d$/);
+  });
+
+  it('given a histogram, when stepped along Y, then there are no stops: its Y is a count, not a column', () => {
+    expect(brushStops([{ x1: 0, x2: 1, value: 3 }], { axis: 'y', dateOnly: false })).toEqual([]);
+  });
+});
+
+describe('keys', () => {
+  it('given a key, when read, then Left/Right, Home and End step along X and Up/Down along Y, Up towards larger values', () => {
+    expect(['ArrowLeft', 'ArrowRight', 'ArrowDown', 'ArrowUp', 'Home', 'End'].map((k) => keyStepOf(brushKeyOf(k)!))).toEqual([
+      { axis: 'x', step: 'back' },
+      { axis: 'x', step: 'forward' },
+      { axis: 'y', step: 'back' },
+      { axis: 'y', step: 'forward' },
+      { axis: 'x', step: 'start' },
+      { axis: 'x', step: 'end' },
+    ]);
+    expect(brushKeyOf('PageUp')).toBeUndefined();
+  });
+});
+
+describe('moveKeyBrush', () => {
+  const counts = { x: 10, y: 5 };
+
+  it('given no brush, when Left/Right then Up/Down are pressed, then X is brushed first and Y is added to it, making a rectangle', () => {
+    const x = moveKeyBrush({}, 'ArrowRight', false, counts);
+    expect(x).toEqual({ x: { anchor: 0, focus: 0 } });
+    const rect = moveKeyBrush(x!, 'ArrowUp', false, counts);
+    expect(rect).toEqual({ x: { anchor: 0, focus: 0 }, y: { anchor: 0, focus: 0 } });
+    expect(moveKeyBrush({}, 'ArrowDown', false, counts)).toEqual({ y: { anchor: 4, focus: 4 } });
+  });
+
+  it('given a rectangle, when Shift+Up/Down or Up/Down are pressed, then only Y grows or moves; Left/Right, Home and End move only X', () => {
+    const rect = { x: { anchor: 2, focus: 3 }, y: { anchor: 1, focus: 1 } };
+    expect(moveKeyBrush(rect, 'ArrowUp', true, counts)).toEqual({ x: rect.x, y: { anchor: 1, focus: 2 } });
+    expect(moveKeyBrush(rect, 'ArrowDown', true, counts)).toEqual({ x: rect.x, y: { anchor: 1, focus: 0 } });
+    expect(moveKeyBrush(rect, 'ArrowUp', false, counts)).toEqual({ x: rect.x, y: { anchor: 2, focus: 2 } });
+    expect(moveKeyBrush({ ...rect, y: { anchor: 4, focus: 4 } }, 'ArrowUp', false, counts)).toEqual({ x: rect.x, y: { anchor: 4, focus: 4 } });
+    expect(moveKeyBrush(rect, 'ArrowLeft', true, counts)).toEqual({ x: { anchor: 2, focus: 2 }, y: rect.y });
+    expect(moveKeyBrush(rect, 'End', false, counts)).toEqual({ x: { anchor: 8, focus: 9 }, y: rect.y });
+    expect(moveKeyBrush(rect, 'Home', true, counts)).toEqual({ x: { anchor: 2, focus: 0 }, y: rect.y });
+  });
+
+  it('given a chart with no Y to brush, when Up or Down is pressed, then the key is not the brush’s', () => {
+    expect(moveKeyBrush({ x: { anchor: 1, focus: 1 } }, 'ArrowUp', false, { x: 10, y: 0 })).toBeUndefined();
+    expect(moveKeyBrush({}, 'ArrowRight', false, { x: 0, y: 5 })).toBeUndefined();
+  });
+});
+
 describe('moveKeyRange', () => {
-  it('given no brush, when an arrow is pressed, then the first stop is selected (the last for ArrowLeft and End)', () => {
-    expect(moveKeyRange(undefined, 'ArrowRight', true, 5)).toEqual({ anchor: 0, focus: 0 });
-    expect(moveKeyRange(undefined, 'ArrowLeft', false, 5)).toEqual({ anchor: 4, focus: 4 });
-    expect(moveKeyRange(undefined, 'End', false, 5)).toEqual({ anchor: 4, focus: 4 });
-    expect(moveKeyRange(undefined, 'ArrowRight', false, 0)).toBeUndefined();
+  it('given no brush, when an arrow steps it, then the first stop is selected (the last for back and end)', () => {
+    expect(moveKeyRange(undefined, 'forward', true, 5)).toEqual({ anchor: 0, focus: 0 });
+    expect(moveKeyRange(undefined, 'back', false, 5)).toEqual({ anchor: 4, focus: 4 });
+    expect(moveKeyRange(undefined, 'end', false, 5)).toEqual({ anchor: 4, focus: 4 });
+    expect(moveKeyRange(undefined, 'forward', false, 0)).toBeUndefined();
   });
 
   it('given a brush, when Shift+Arrow is pressed, then only its focus moves: it grows, shrinks and crosses its anchor', () => {
-    expect(moveKeyRange({ anchor: 2, focus: 3 }, 'ArrowRight', true, 5)).toEqual({ anchor: 2, focus: 4 });
-    expect(moveKeyRange({ anchor: 2, focus: 4 }, 'ArrowRight', true, 5)).toEqual({ anchor: 2, focus: 4 });
-    expect(moveKeyRange({ anchor: 2, focus: 3 }, 'ArrowLeft', true, 5)).toEqual({ anchor: 2, focus: 2 });
-    expect(moveKeyRange({ anchor: 2, focus: 2 }, 'ArrowLeft', true, 5)).toEqual({ anchor: 2, focus: 1 });
-    expect(moveKeyRange({ anchor: 2, focus: 3 }, 'Home', true, 5)).toEqual({ anchor: 2, focus: 0 });
+    expect(moveKeyRange({ anchor: 2, focus: 3 }, 'forward', true, 5)).toEqual({ anchor: 2, focus: 4 });
+    expect(moveKeyRange({ anchor: 2, focus: 4 }, 'forward', true, 5)).toEqual({ anchor: 2, focus: 4 });
+    expect(moveKeyRange({ anchor: 2, focus: 3 }, 'back', true, 5)).toEqual({ anchor: 2, focus: 2 });
+    expect(moveKeyRange({ anchor: 2, focus: 2 }, 'back', true, 5)).toEqual({ anchor: 2, focus: 1 });
+    expect(moveKeyRange({ anchor: 2, focus: 3 }, 'start', true, 5)).toEqual({ anchor: 2, focus: 0 });
   });
 
   it('given a brush, when Arrow, Home or End is pressed, then it moves keeping its width, never past either end', () => {
-    expect(moveKeyRange({ anchor: 1, focus: 2 }, 'ArrowRight', false, 5)).toEqual({ anchor: 2, focus: 3 });
-    expect(moveKeyRange({ anchor: 3, focus: 4 }, 'ArrowRight', false, 5)).toEqual({ anchor: 3, focus: 4 });
-    expect(moveKeyRange({ anchor: 2, focus: 1 }, 'ArrowLeft', false, 5)).toEqual({ anchor: 1, focus: 0 });
-    expect(moveKeyRange({ anchor: 0, focus: 1 }, 'ArrowLeft', false, 5)).toEqual({ anchor: 0, focus: 1 });
-    expect(moveKeyRange({ anchor: 1, focus: 2 }, 'End', false, 5)).toEqual({ anchor: 3, focus: 4 });
-    expect(moveKeyRange({ anchor: 3, focus: 2 }, 'Home', false, 5)).toEqual({ anchor: 1, focus: 0 });
+    expect(moveKeyRange({ anchor: 1, focus: 2 }, 'forward', false, 5)).toEqual({ anchor: 2, focus: 3 });
+    expect(moveKeyRange({ anchor: 3, focus: 4 }, 'forward', false, 5)).toEqual({ anchor: 3, focus: 4 });
+    expect(moveKeyRange({ anchor: 2, focus: 1 }, 'back', false, 5)).toEqual({ anchor: 1, focus: 0 });
+    expect(moveKeyRange({ anchor: 0, focus: 1 }, 'back', false, 5)).toEqual({ anchor: 0, focus: 1 });
+    expect(moveKeyRange({ anchor: 1, focus: 2 }, 'end', false, 5)).toEqual({ anchor: 3, focus: 4 });
+    expect(moveKeyRange({ anchor: 3, focus: 2 }, 'start', false, 5)).toEqual({ anchor: 1, focus: 0 });
   });
 });
 
@@ -103,17 +194,17 @@ describe('keyRangeOf and keyRangeText', () => {
 describe('moveCategory', () => {
   const bars = ['sun', 'rain', 'fog'];
 
-  it('given no selected bar, when an arrow is pressed, then the first bar is selected (the last for ArrowLeft and End)', () => {
-    expect(moveCategory(bars, undefined, 'ArrowRight')).toBe('sun');
-    expect(moveCategory(bars, undefined, 'ArrowLeft')).toBe('fog');
-    expect(moveCategory([], undefined, 'ArrowRight')).toBeUndefined();
+  it('given no selected bar, when an arrow is pressed, then the first bar is selected (the last for back and end)', () => {
+    expect(moveCategory(bars, undefined, 'forward')).toBe('sun');
+    expect(moveCategory(bars, undefined, 'back')).toBe('fog');
+    expect(moveCategory([], undefined, 'forward')).toBeUndefined();
   });
 
   it('given a selected bar, when an arrow, Home or End is pressed, then the selection moves to that bar and stops at the ends', () => {
-    expect(moveCategory(bars, 'sun', 'ArrowRight')).toBe('rain');
-    expect(moveCategory(bars, 'fog', 'ArrowRight')).toBe('fog');
-    expect(moveCategory(bars, 'rain', 'ArrowLeft')).toBe('sun');
-    expect(moveCategory(bars, 'rain', 'End')).toBe('fog');
-    expect(moveCategory(bars, 'fog', 'Home')).toBe('sun');
+    expect(moveCategory(bars, 'sun', 'forward')).toBe('rain');
+    expect(moveCategory(bars, 'fog', 'forward')).toBe('fog');
+    expect(moveCategory(bars, 'rain', 'back')).toBe('sun');
+    expect(moveCategory(bars, 'rain', 'end')).toBe('fog');
+    expect(moveCategory(bars, 'fog', 'start')).toBe('sun');
   });
 });

@@ -20,6 +20,8 @@ import { PLAIN_VIEW, useResultView } from './useResultView';
 export interface ResultsGridHandle {
   /** Replaces one column's filters (an empty list removes them); recorded as the session's SetResultView. */
   setColumnFilter(column: number, filters: readonly PageFilter[]): void;
+  /** Replaces several columns' filters in one SetResultView (a chart's rectangle brush is a range on two columns). */
+  setColumnFilters(changes: ReadonlyMap<number, readonly PageFilter[]>): void;
 }
 
 interface Props {
@@ -59,7 +61,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
   const explorable = onViewChange !== undefined && !running && columns.length > 0;
   const filtersShown = explorable && controls.filtersShown;
   const scroll = useGridScroll(rows, columns.length, widths.widths, HEADER_HEIGHT + (filtersShown ? FILTER_ROW_HEIGHT : 0));
-  useImperativeHandle(handle, () => ({ setColumnFilter: controls.setColumnFilter }), [controls.setColumnFilter]);
+  useImperativeHandle(handle, () => ({ setColumnFilter: controls.setColumnFilter, setColumnFilters: controls.setColumnFilters }), [controls.setColumnFilter, controls.setColumnFilters]);
   // reported on change only: the callback is a new function on every render of the app
   const reportRows = useRef(onFilteredRows);
   reportRows.current = onFilteredRows;

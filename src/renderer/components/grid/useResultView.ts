@@ -20,7 +20,12 @@ const sameFilters = (a: readonly PageFilter[], b: readonly PageFilter[]) => JSON
 
 /** `view` with `column`'s filters replaced by `filters` (the other columns' filters keep their order). */
 export function withColumnFilter(view: ResultView, column: number, filters: readonly PageFilter[]): ResultView {
-  return { orderBy: view.orderBy, filter: [...view.filter.filter((f) => f.column !== column), ...filters] };
+  return withColumnFilters(view, new Map([[column, filters]]));
+}
+
+/** `view` with the filters of each column in `changes` replaced by its list, in the map's order (the other columns' filters keep theirs). */
+export function withColumnFilters(view: ResultView, changes: ReadonlyMap<number, readonly PageFilter[]>): ResultView {
+  return { orderBy: view.orderBy, filter: [...view.filter.filter((f) => !changes.has(f.column)), ...[...changes.values()].flat()] };
 }
 
 /**
@@ -68,20 +73,23 @@ export function useResultView(columns: readonly Column[], view: ResultView, onCh
     change({ orderBy: nextSort([...v.orderBy], { column, shift }), filter: v.filter });
   }, [change]);
 
-  /** Sets one column's filters, as a click elsewhere (a frequent value in a profile) would. */
-  const setColumnFilter = useCallback(
-    (column: number, filters: readonly PageFilter[]) => {
-      clearTimeout(timers.current.get(column));
+  /** Sets several columns' filters in one change of the view, as a click elsewhere (a chart's rectangle brush) would. */
+  const setColumnFilters = useCallback(
+    (changes: ReadonlyMap<number, readonly PageFilter[]>) => {
+      for (const column of changes.keys()) clearTimeout(timers.current.get(column));
       setDrafts((current) => {
         const next = new Map(current);
-        next.delete(column);
+        for (const column of changes.keys()) next.delete(column);
         return next;
       });
-      if (filters.length > 0) setFiltersShown(true);
-      change(withColumnFilter(latest.current, column, filters));
+      if ([...changes.values()].some((filters) => filters.length > 0)) setFiltersShown(true);
+      change(withColumnFilters(latest.current, changes));
     },
     [change],
   );
+
+  /** Sets one column's filters, as a click elsewhere (a frequent value in a profile) would. */
+  const setColumnFilter = useCallback((column: number, filters: readonly PageFilter[]) => setColumnFilters(new Map([[column, filters]])), [setColumnFilters]);
 
   /** A keystroke in a column's box: shown at once, read and sent once typing pauses. */
   const typeFilter = useCallback(
@@ -128,8 +136,8 @@ export function useResultView(columns: readonly Column[], view: ResultView, onCh
   }, [change]);
 
   return useMemo(
-    () => ({ view, plain: isPlainView(view), filtersShown, setFiltersShown, sortBy, setColumnFilter, typeFilter, box, clear }),
-    [view, filtersShown, sortBy, setColumnFilter, typeFilter, box, clear],
+    () => ({ view, plain: isPlainView(view), filtersShown, setFiltersShown, sortBy, setColumnFilter, setColumnFilters, typeFilter, box, clear }),
+    [view, filtersShown, sortBy, setColumnFilter, setColumnFilters, typeFilter, box, clear],
   );
 }
 export type ResultViewControls = ReturnType<typeof useResultView>;
