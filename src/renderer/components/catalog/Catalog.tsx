@@ -28,7 +28,6 @@ function AddingProgress({ name, progress }: { name: string; progress: CatalogPro
   const doing = progress.kind === 'download' ? 'Downloading' : 'Fingerprinting';
   return (
     <span className="meta adding-progress">
-      {' '}
       {doing.toLowerCase()}
       {progress.percent === undefined ? '…' : ` ${progress.percent}%`}
       {progress.percent !== undefined && <progress aria-label={`${doing} ${name}`} max={100} value={progress.percent} />}
@@ -100,8 +99,6 @@ export const Catalog = forwardRef<CatalogHandle, Props>(function Catalog({ datas
                   )}
                   {d.status === 'ready' && d.changedAt && <span className="meta changed"> · changed since it was added</span>}
                 </button>
-                {/* beside the button, not in it: a button's content is presentational, and the bar must be seen */}
-                {d.status === 'loading' && progress?.[d.id] && <AddingProgress name={name} progress={progress[d.id]!} />}
                 <button
                   className="dataset-actions"
                   aria-label={`Actions for ${name}`}
@@ -114,6 +111,8 @@ export const Catalog = forwardRef<CatalogHandle, Props>(function Catalog({ datas
                   <Ellipsis aria-hidden="true" />
                 </button>
               </div>
+              {/* under the row, not in its button: a button's content is presentational, and the bar must be seen */}
+              {d.status === 'loading' && progress?.[d.id] && <AddingProgress name={name} progress={progress[d.id]!} />}
               {d.status === 'failed' && d.error && (
                 <span className="meta error">
                   {' '}
