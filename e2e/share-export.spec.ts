@@ -63,9 +63,29 @@ test('Export session… writes the SQL script raw DuckDB re-runs to the same row
   expect(events.filter((e) => e.type === 'QueryCompleted')).toHaveLength(2);
   expect(events[0]).toMatchObject({ aggregateType: 'Dataset', type: 'DatasetRequested' });
 
+  // a chart of the last result: bars of counts per weather
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  const chart = page.getByRole('region', { name: 'Chart' });
+  await chart.getByRole('combobox', { name: 'Mark', exact: true }).selectOption('Bar');
+  await chart.getByRole('combobox', { name: 'X', exact: true }).selectOption('weather');
+  await chart.getByRole('combobox', { name: 'Aggregate', exact: true }).selectOption('Count');
+  await expect(chart.getByRole('img', { name: 'Bar chart of count per weather' })).toBeVisible();
+
   const md = await exportSession(page, 'Markdown notebook', testInfo.outputPath('session.md'));
   for (const sql of QUERIES) expect(md).toContain(`\`\`\`sql\n${sql}\n\`\`\``);
   expect(md).toContain(`Preview: ${expected[0]!.length} rows.`);
   expect(md).toContain(`| ${expected[0]![0]!.join(' | ')} |`);
+  // a profile summary per result, and the chart as an image: an SVG with a bar per weather of the rows
+  for (const rows of expected) expect(md).toContain(`Profile of 3 columns, over all ${rows.length} rows:`);
+  const images = [...md.matchAll(/!\[([^\]]*)\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\)/g)];
+  expect(images.map((m) => m[1])).toEqual(['Bar chart of count per weather']);
+  const svg = Buffer.from(images[0]![2]!, 'base64').toString('utf8');
   await screenshot(page, testInfo, 'session-export');
+  // a browser decodes it as an image of the size it declares, and reads it as SVG
+  const viewer = await page.context().newPage();
+  await viewer.setContent(`<img alt="chart" src="data:image/svg+xml;base64,${images[0]![2]!}">`);
+  await expect.poll(() => viewer.getByRole('img', { name: 'chart' }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(720);
+  const bars = await viewer.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelectorAll('g[aria-label="bar"] > rect').length, svg);
+  expect(bars).toBe(new Set(expected[1]!.map((row) => row[2])).size);
+  await viewer.close();
 });

@@ -1,3 +1,4 @@
+import { rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
@@ -65,4 +66,24 @@ test('dropping onto the window: a file link adds the dataset; a bare browser fil
   await drop({ fileName: 'trips.csv' });
   await expect(page.getByText(/A browser does not tell Sextant where trips\.csv is on disk/)).toBeVisible();
   await expect(datasets(page).getByRole('listitem').filter({ hasText: 'trips' })).toHaveCount(0);
+});
+
+test('a big file being added shows how far its fingerprint has got, then its columns', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  // 320 MiB of "1,2" rows: hashed for a second or more, with a progress report every 200 ms
+  const big = testInfo.outputPath('big_numbers.csv');
+  writeFileSync(big, Buffer.concat([Buffer.from('a,b\n'), Buffer.alloc(320 * 2 ** 20, '1,2\n')]));
+  try {
+    await page.getByRole('textbox', { name: 'Dataset path or URL' }).fill(big);
+    await page.getByRole('textbox', { name: 'Dataset path or URL' }).press('Enter');
+    const bar = datasets(page).getByRole('progressbar', { name: `Fingerprinting ${big}` });
+    await expect(bar).toBeVisible();
+    await expect(datasets(page).getByText(/fingerprinting \d+(\.\d)?%/)).toBeVisible();
+    await screenshot(page, testInfo, 'catalog-fingerprinting');
+    await ready(page, 'big_numbers');
+    await expect(bar).toHaveCount(0);
+  } finally {
+    rmSync(big, { force: true });
+  }
 });

@@ -17,6 +17,8 @@ describe('layer rules', () => {
     ['src/shared/x.ts', "import { DuckDBInstance } from '@duckdb/node-api';"],
     ['src/shared/x.ts', "import { useState } from 'react';"],
     ['src/shared/x.ts', "import { AppCore } from '../main/core/appCore';"],
+    ['src/shared/x.ts', "import { parseHTML } from 'linkedom';"],
+    ['src/renderer/x.ts', "import { parseHTML } from 'linkedom';"],
     ['src/renderer/x.ts', "import { ipcRenderer } from 'electron';"],
     ['src/renderer/x.ts', "import { join } from 'node:path';"],
     ['src/renderer/x.ts', "import { EventStore } from '../main/store/eventStore';"],
@@ -54,6 +56,8 @@ describe('layer rules', () => {
   it.each([
     ['src/shared/x.ts', "import { z } from 'zod';"],
     ['src/shared/x.ts', "import type { DomainEvent } from './contracts/events';"],
+    ['src/shared/x.ts', "import * as Plot from '@observablehq/plot';"],
+    ['src/main/share/x.ts', "import { parseHTML } from 'linkedom';"],
     ['src/main/electron/x.ts', "import { app } from 'electron';"],
     ['src/main/core/x.ts', "import Database from 'better-sqlite3';"],
     ['src/main/core/x.ts', "import type { WorkerRequest } from '../query/workerProtocol';"],

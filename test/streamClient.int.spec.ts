@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { HASH_PROGRESS_MIN_BYTES } from '../src/shared/contracts/fingerprint';
 import { openSessions, viewForPattern } from '../src/shared/views/appView';
 import { startTestCore, tempDir, type TestCore } from './support/testCore';
 import { MemoryTransport } from '../src/main/transports/memoryChannel';
@@ -74,5 +77,25 @@ describe('StreamClient', () => {
     expect(titles.slice(1)).toEqual(Array.from({ length: 9 }, (_, i) => `New ${i}`));
     expect(titles.filter((t) => t.startsWith('Old'))).toEqual([]);
     expect(c.stream.viewOf('session/*')).toEqual(viewForPattern(fresh.projections.current.view, 'session/*'));
+  });
+
+  it('keeps a dataset’s fingerprint progress while it is added, and drops it once it is registered', async () => {
+    const c = await core();
+    const { stream } = client(onCore(c), new MapStorage(), ['catalog']);
+    await waitFor(() => stream.getState().live, 'live');
+    const seen: string[] = [];
+    stream.subscribeToState(() => {
+      for (const p of Object.values(stream.getState().catalogProgress)) seen.push(`${p.kind} ${p.datasetId}`);
+    });
+    const dir = tempDir();
+    cleanup.push(() => dir.remove());
+    const big = join(dir.path, 'big.csv');
+    writeFileSync(big, Buffer.concat([Buffer.from('a,b\n'), Buffer.alloc(HASH_PROGRESS_MIN_BYTES + 32 * 2 ** 20, '1,2\n')]));
+    const added = await c.dispatch({ type: 'AddDataset', source: big });
+    if (!added.ok) throw new Error(added.error.message);
+    const id = added.value.aggregateId;
+    await waitFor(() => stream.getState().view.datasets[id]?.status === 'ready', 'registered');
+    expect(seen).toContain(`fingerprint ${id}`);
+    expect(stream.getState().catalogProgress).toEqual({});
   });
 });

@@ -122,7 +122,7 @@ export class CatalogService {
     try {
       const located = await this.locate(datasetId, source);
       // Hashed beside other registrations, not in their queue: a big file must not hold them up.
-      const fingerprint = await this.fingerprint(source, located);
+      const fingerprint = await this.fingerprint(datasetId, source, located);
       await this.serially(async () => {
         const format = located.format;
         const taken = new Set(Object.values(this.projections.current.view.datasets).flatMap((d) => (d.name ? [d.name] : [])));
@@ -166,7 +166,7 @@ export class CatalogService {
     }
     try {
       const located = await this.locate(datasetId, path);
-      const now = await this.fingerprint(path, located);
+      const now = await this.fingerprint(datasetId, path, located);
       if (located.format !== format || !now || !sameContent(recorded, now)) {
         const refused = refuse('DATASET_MISMATCH', `${path} is not the file “${name}” was read from: its content differs from the fingerprint recorded when it was added (${recorded.bytes.toLocaleString('en-US')} bytes${recorded.sha256 ? `, SHA-256 ${recorded.sha256.slice(0, 12)}…` : ''}). Nothing was changed.`);
         if (!refused.ok) this.log.warn({ errorId: refused.error.id, dataset: name, path }, refused.error.message);
@@ -202,11 +202,16 @@ export class CatalogService {
     }
   }
 
-  /** The source's fingerprint, hashed on the DuckDB worker; a dataset that cannot be fingerprinted still registers. */
-  private async fingerprint(source: string, located: Located): Promise<DatasetFingerprint | undefined> {
+  /**
+   * The source's fingerprint, hashed on the DuckDB worker, its progress published for a big file as
+   * a download's is; a dataset that cannot be fingerprinted still registers.
+   */
+  private async fingerprint(datasetId: string, source: string, located: Located): Promise<DatasetFingerprint | undefined> {
     const { target } = fingerprintTarget(source, located.format, located.location);
     try {
-      return await this.pool.request({ type: 'fingerprint', target });
+      return await this.pool.fingerprint(target, ({ hashedBytes, totalBytes }) =>
+        this.bus.publishProgress({ kind: 'fingerprint', topic: CATALOG_TOPIC, datasetId, source, hashedBytes, totalBytes, percent: Math.min(100, Math.round((hashedBytes / totalBytes) * 1000) / 10) }),
+      );
     } catch (e) {
       const error = toAppError(e, newErrorId());
       this.log.warn({ errorId: error.id, source }, `dataset not fingerprinted: ${error.message}`);

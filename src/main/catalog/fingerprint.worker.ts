@@ -2,17 +2,23 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { FOLDER_HASH_LIMIT_BYTES, type DatasetFingerprint } from '../../shared/contracts/fingerprint';
+import { FOLDER_HASH_LIMIT_BYTES, HASH_PROGRESS_MIN_BYTES, type DatasetFingerprint, type HashProgress } from '../../shared/contracts/fingerprint';
 import { isGlob } from '../../shared/domain/datasetName';
 import type { FingerprintTarget } from '../query/workerProtocol';
 
+/** Where a big file's hash reports how far it has read, and how often at most. */
+export interface HashReporting {
+  readonly intervalMs: number;
+  report(p: HashProgress): void;
+}
 
 /**
  * Fingerprints a dataset's file(s) on the DuckDB worker thread, so hashing a 1 GB file never runs
  * on main: the content streams through SHA-256 a chunk at a time (never held whole in memory), and
  * the file list and Parquet footer come from DuckDB's own `glob` and `parquet_file_metadata`.
+ * Content of HASH_PROGRESS_MIN_BYTES or more reports its progress as it is read.
  */
-export async function fingerprintSource(admin: DuckDBConnection, target: FingerprintTarget): Promise<DatasetFingerprint> {
+export async function fingerprintSource(admin: DuckDBConnection, target: FingerprintTarget, reporting?: HashReporting): Promise<DatasetFingerprint> {
   const files = isGlob(target.path) ? await globFiles(admin, target.path) : [target.path];
   const stats = await Promise.all(files.map(async (file) => ({ file, ...(await statOf(file)) })));
   const bytes = stats.reduce((sum, s) => sum + s.bytes, 0);
@@ -23,7 +29,7 @@ export async function fingerprintSource(admin: DuckDBConnection, target: Fingerp
   return {
     bytes,
     modifiedMs,
-    ...(hashable ? { sha256: await hashFiles(files) } : {}),
+    ...(hashable ? { sha256: await hashFiles(files, bytes >= HASH_PROGRESS_MIN_BYTES ? reporting && { ...reporting, totalBytes: bytes } : undefined) } : {}),
     ...(many ? { files: { count: files.length, listSha256: listHash(stats) } } : {}),
     ...(target.parquet && target.content && files.length > 0 ? { parquet: await parquetFooter(admin, target.path) } : {}),
     duckdbVersion: String(version.getRowObjectsJS()[0]?.['v'] ?? 'unknown'),
@@ -40,12 +46,22 @@ async function statOf(file: string): Promise<{ bytes: number; modifiedMs: number
   return { bytes: s.size, modifiedMs: Math.floor(s.mtimeMs) };
 }
 
-/** One SHA-256 over the files in order, streamed in 1 MiB chunks. */
-async function hashFiles(files: readonly string[]): Promise<string> {
+/** One SHA-256 over the files in order, streamed in 1 MiB chunks; with `progress`, how far it has read, throttled, and once at the end. */
+async function hashFiles(files: readonly string[], progress?: HashReporting & { readonly totalBytes: number }): Promise<string> {
   const hash = createHash('sha256');
+  let hashedBytes = 0;
+  let reported = Date.now();
   for (const file of files) {
-    for await (const chunk of createReadStream(file, { highWaterMark: 2 ** 20 })) hash.update(chunk as Buffer);
+    for await (const chunk of createReadStream(file, { highWaterMark: 2 ** 20 })) {
+      hash.update(chunk as Buffer);
+      hashedBytes += (chunk as Buffer).length;
+      if (progress && Date.now() - reported >= progress.intervalMs) {
+        reported = Date.now();
+        progress.report({ hashedBytes, totalBytes: progress.totalBytes });
+      }
+    }
   }
+  progress?.report({ hashedBytes, totalBytes: progress.totalBytes });
   return hash.digest('hex');
 }
 

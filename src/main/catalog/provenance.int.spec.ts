@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../shared/contracts/events';
+import { HASH_PROGRESS_MIN_BYTES } from '../../shared/contracts/fingerprint';
+import type { FingerprintProgress } from '../../shared/contracts/frames';
 import { openSessions, type DatasetView } from '../../shared/views/appView';
 import { changedInputs } from '../../shared/views/inputChanges';
-import { queryEnd, startQuery, waitForEvent } from '../../../test/support/coreEvents';
+import { queryEnd, recordingClient, startQuery, waitForEvent } from '../../../test/support/coreEvents';
 import { useTestCore } from '../../../test/support/useTestCore';
 
 const VEGA = 'node_modules/vega-datasets/data';
@@ -129,5 +131,41 @@ describe('provenance (real files in a temp dir, real DuckDB)', () => {
     expect(fingerprint.sha256).toBe('254bcc3fc4f27172636df4bf32de9f107f620d559b20d760197e452b97453917');
     // Hashing it here would keep main busy most of that time.
     expect(busy).toBeLessThan(0.3);
+  });
+});
+
+describe('hashing progress (a big CSV in a temp dir, the real worker)', () => {
+  const t = useTestCore('all', { inputWatchMs: 3_600_000 });
+
+  it('reports a big file’s hash on the catalog topic as it reads, throttled, up to its whole size; a small file reports nothing', async () => {
+    const core = t.core();
+    const client = recordingClient(core);
+    await client.conn.handle({ method: 'subscribe', subscriptionId: 'c', pattern: 'catalog' });
+    const big = join(t.dir(), 'big.csv');
+    const total = HASH_PROGRESS_MIN_BYTES + 96 * 2 ** 20;
+    // a real CSV, filled in memory at once: a header, then "1,2" rows
+    writeFileSync(big, Buffer.concat([Buffer.from('a,b\n'), Buffer.alloc(total - 4, '1,2\n')]));
+    const small = join(t.dir(), 'small.csv');
+    writeFileSync(small, 'x\n1\n');
+    const ids: string[] = [];
+    for (const source of [big, small]) {
+      const ack = await core.dispatch({ type: 'AddDataset', source });
+      if (!ack.ok) throw new Error(ack.error.message);
+      ids.push(ack.value.aggregateId);
+    }
+    await core.catalog.idle();
+    const [bigId, smallId] = ids as [string, string];
+    const hashing = client.progress().filter((p): p is FingerprintProgress => p.kind === 'fingerprint');
+    const ofBig = hashing.filter((p) => p.datasetId === bigId);
+    expect(ofBig.length).toBeGreaterThanOrEqual(2);
+    expect(ofBig.every((p) => p.source === big && p.totalBytes === total && p.topic === 'catalog')).toBe(true);
+    const read = ofBig.map((p) => p.hashedBytes);
+    expect(read).toEqual([...read].sort((a, b) => a - b));
+    expect(ofBig.at(-1)).toMatchObject({ hashedBytes: total, percent: 100 });
+    // throttled: a report per progress interval at most, not one per 1 MiB chunk
+    expect(ofBig.length).toBeLessThan(total / 2 ** 20 / 4);
+    expect(hashing.filter((p) => p.datasetId === smallId)).toEqual([]);
+    expect(core.view().datasets[bigId]).toMatchObject({ status: 'ready', fingerprint: { bytes: total } });
+    client.conn.close();
   });
 });

@@ -199,7 +199,7 @@ export class AppCore {
     const snapshots = new ViewSnapshotWriter(store.viewSnapshots(), projections, bus, log, restored, { ...defaultSnapshotPolicy, ...options.snapshotPolicy });
     const charts = new ChartService(pool, runner, () => projections.current.view);
     bus.subscribe((m) => m.kind === 'event' && charts.onEvent(m.event));
-    const sessionExports = new SessionExportService({ store, pool, runner, projections, downloads, downloadDir, log });
+    const sessionExports = new SessionExportService({ store, pool, runner, profiles, projections, downloads, downloadDir, log });
     // The `sextant` schema of the person's own history (docs/share.md), filled on first use.
     const history = new HistoryFeed(pool, store, bus, log);
     pool.setSqlPrerequisite(history.prerequisite);

@@ -175,7 +175,7 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
       cancelChart(request.chartId);
       return null;
     case 'fingerprint':
-      return fingerprintSource(c.admin, request.target);
+      return fingerprintSource(c.admin, request.target, { intervalMs: config.progressIntervalMs, report: (p) => post({ type: 'hashProgress', jobId: request.jobId, ...p }) });
     case 'parseTree':
       return parseTree(c.instance, request.sql);
     case 'history':

@@ -3,7 +3,8 @@ import { appError, type AppError } from '../../shared/contracts/errors';
 import type { Column } from '../../shared/contracts/events';
 import { newErrorId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
-import type { ReplyOf, RunProgress, WorkerConfig, WorkerReply, WorkerRequest } from './workerProtocol';
+import type { HashProgress } from '../../shared/contracts/fingerprint';
+import type { FingerprintTarget, ReplyOf, RunProgress, WorkerConfig, WorkerReply, WorkerRequest } from './workerProtocol';
 
 export interface QueryWorkerOptions {
   /** Built worker entry (out/main/duckdbWorker.js), or a test entry that runs the .ts source under tsx. */
@@ -33,6 +34,8 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: AppError): void;
   hooks?: RunHooks;
+  /** A fingerprint's hash progress. */
+  onHashed?(p: HashProgress): void;
 }
 
 interface QueuedRun {
@@ -88,6 +91,8 @@ class WorkerThread {
         const { elapsedMs, rowsProcessed, percent } = reply;
         return p.hooks?.onProgress({ elapsedMs, ...(rowsProcessed !== undefined ? { rowsProcessed } : {}), ...(percent !== undefined ? { percent } : {}) });
       }
+      case 'hashProgress':
+        return p.onHashed?.({ hashedBytes: reply.hashedBytes, totalBytes: reply.totalBytes });
       case 'columns':
         return p.hooks?.onColumns(reply.columns);
       case 'head':
@@ -210,12 +215,17 @@ export class QueryWorker {
     return prerequisite.then(send, send);
   }
 
-  private send<T extends Exclude<Request['type'], 'run'>>(request: Extract<Request, { type: T }>): Promise<ReplyOf[T]> {
+  /** A dataset's fingerprint, hashed on the worker; `onHashed` hears how far the hash of a big file has read. */
+  fingerprint(target: FingerprintTarget, onHashed?: (p: HashProgress) => void): Promise<ReplyOf['fingerprint']> {
+    return this.send({ type: 'fingerprint', target }, onHashed && { onHashed });
+  }
+
+  private send<T extends Exclude<Request['type'], 'run'>>(request: Extract<Request, { type: T }>, listen?: Pick<Pending, 'onHashed'>): Promise<ReplyOf[T]> {
     const thread = this.available();
     const jobId = this.nextJob++;
     return new Promise((resolve, reject) => {
       if (this.broken || !thread) return reject(this.broken ?? appError(newErrorId(), 'WORKER_CRASHED', 'No query worker is running.'));
-      thread.pending.set(jobId, { resolve: resolve as (v: unknown) => void, reject });
+      thread.pending.set(jobId, { resolve: resolve as (v: unknown) => void, reject, ...listen });
       thread.worker.postMessage({ ...request, jobId });
     });
   }

@@ -1,7 +1,7 @@
 import type { AppError } from '../../shared/contracts/errors';
 import type { Column, DatasetFormat, DatasetTable } from '../../shared/contracts/events';
 import type { PreviewAnswer } from '../../shared/instant/preview';
-import type { DatasetFingerprint } from '../../shared/contracts/fingerprint';
+import type { DatasetFingerprint, HashProgress } from '../../shared/contracts/fingerprint';
 
 /** What to fingerprint (catalog/fingerprint.worker.ts): a file or a glob (a folder arrives as its glob). */
 export interface FingerprintTarget {
@@ -16,7 +16,7 @@ export interface FingerprintTarget {
 export interface WorkerConfig {
   readonly dbPath: string;
   readonly duckdb: Readonly<Record<string, string>>;
-  /** How often a running query reports progress. */
+  /** How often a running query, and the hash of a big file's fingerprint, report progress. */
   readonly progressIntervalMs: number;
   /**
    * How often a running query commits what it appended so far, so pages can be read while it runs.
@@ -172,6 +172,8 @@ export type WorkerReply =
   | { readonly type: 'fatal'; readonly error: AppError }
   | { readonly type: 'began'; readonly jobId: number }
   | ({ readonly type: 'progress'; readonly jobId: number } & RunProgress)
+  /** A fingerprint's hash of a big file, part way (at most every progressIntervalMs). */
+  | ({ readonly type: 'hashProgress'; readonly jobId: number } & HashProgress)
   /** The result's columns are known and its (empty) table exists. */
   | { readonly type: 'columns'; readonly jobId: number; readonly columns: readonly Column[] }
   /** The first rows of the result as text (column-major), sent once, before they are even committed: the first page. */

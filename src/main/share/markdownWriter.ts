@@ -1,17 +1,21 @@
 import type { ChartData } from '../../shared/chart/chartData';
+import { chartLabel } from '../../shared/chart/chartLabel';
+import { chartsOf, type SingleChartSpec } from '../../shared/chart/chartSpec';
 import type { Result } from '../../shared/contracts/errors';
 import type { Page } from '../../shared/contracts/protocol';
 import { isPlainView } from '../../shared/domain/resultView';
 import { openAsSql } from '../../shared/explore/openAsSql';
 import type { DatasetView, HistoryEntry, SessionView } from '../../shared/views/appView';
 import { yieldToLoop, type FileSink } from './fileSink';
+import { chartSvg } from './chartImage';
 import { codeBlock, inline, table } from './markdownText';
+import { profileSummary, type NotebookProfile } from './profileSummary';
 import { countText, outcomeText } from './reportText';
 
 /** Rows of each result shown in the notebook. */
 export const PREVIEW_ROWS = 20;
-/** Marks of a chart's aggregated data shown in the notebook. */
-const CHART_ROWS = 50;
+/** Marks of a chart's aggregated data listed under its image: the exact figures of its first bars or points. */
+const CHART_ROWS = 20;
 
 export interface MarkdownSource {
   readonly session: SessionView;
@@ -20,14 +24,17 @@ export interface MarkdownSource {
   readonly read: ReadonlyMap<string, readonly DatasetView[]>;
   /** The first PREVIEW_ROWS rows of a completed result, as the grid shows them. */
   preview(entry: HistoryEntry): Promise<Result<Page>>;
-  /** The aggregated marks of the result's chart, when it has one. */
-  chart(entry: HistoryEntry): Promise<Result<ChartData> | undefined>;
+  /** The aggregated marks of one of the result's charts, over all its rows. */
+  chart(entry: HistoryEntry, spec: SingleChartSpec): Promise<Result<ChartData>>;
+  /** The profiles of a completed result's first columns (profileSummary.ts says how many). */
+  profile(entry: HistoryEntry): Promise<Result<NotebookProfile>>;
 }
 
 /**
  * A session as a Markdown notebook (docs/share.md): its title, the datasets, then each query: its
  * SQL, how it ended and how long it took, what it read, the sort/filter as SQL, a preview table of
- * its first rows with the total, and its chart's spec and aggregated data. Written query by query.
+ * its first rows with the total, its columns' profile summary, and its chart as an embedded SVG
+ * image with the first of its aggregated marks. Written query by query.
  */
 export async function writeMarkdown(source: MarkdownSource, sink: FileSink): Promise<number> {
   const { session } = source;
@@ -62,14 +69,27 @@ async function querySection(source: MarkdownSource, h: HistoryEntry, n: number):
     out.push(`Preview: ${rows.length < totalRows ? `first ${countText(rows.length, 'row')} of ${countText(totalRows, 'row')}` : countText(totalRows, 'row')}.`, '');
     out.push(table(columns.map((c) => c.name), rows));
   } else out.push(`Preview unavailable: ${inline(page.error.message)} (error id ${page.error.id}).`);
-  const chart = h.chart ? await source.chart(h) : undefined;
-  if (h.chart) {
-    out.push('', `Chart (${inline(h.chart.mark)}, ${inline(h.chart.aggregate)}):`, '', codeBlock('json', JSON.stringify(h.chart, null, 2)));
-    if (chart?.ok) {
-      const shown = chart.value.rows.slice(0, CHART_ROWS);
-      out.push('', `Aggregated data: ${countText(shown.length, 'mark')}${chart.value.rows.length > shown.length || chart.value.truncated ? ' (the first)' : ''}.`, '');
-      out.push(table(chart.value.columns.map((c) => `${c.role}: ${c.label}`), shown));
-    } else if (chart) out.push('', `Chart data unavailable: ${inline(chart.error.message)} (error id ${chart.error.id}).`);
-  }
+  const profile = await source.profile(h);
+  out.push('', ...(profile.ok ? profileSummary(profile.value) : [`Profile unavailable: ${inline(profile.error.message)} (error id ${profile.error.id}).`]));
+  for (const spec of h.chart ? chartsOf(h.chart) : []) out.push('', ...chartSection(spec, await source.chart(h, spec)));
   return out;
+}
+
+/** A chart as an image (its accessible name as the alt text, as the window names it), then its first marks' exact figures. */
+function chartSection(spec: SingleChartSpec, chart: Result<ChartData>): string[] {
+  if (!chart.ok) return [`Chart unavailable (${inline(chartLabel(spec))}): ${inline(chart.error.message)} (error id ${chart.error.id}).`];
+  const data = chart.value;
+  const label = chartLabel(spec, data);
+  const image = Buffer.from(chartSvg(data)).toString('base64');
+  const shown = data.rows.slice(0, CHART_ROWS);
+  const more = data.rows.length > shown.length || data.truncated;
+  return [
+    `Chart: ${inline(label)}.`,
+    '',
+    `![${inline(label)}](data:image/svg+xml;base64,${image})`,
+    '',
+    `Its data: ${more ? `the first ${countText(shown.length, 'mark')}${data.truncated ? '' : ` of ${countText(data.rows.length, 'mark')}`}` : countText(shown.length, 'mark')}.`,
+    '',
+    table(data.columns.map((c) => `${c.role}: ${c.label}`), shown),
+  ];
 }

@@ -1,5 +1,5 @@
 import { chartSql } from '../../shared/chart/chartSql';
-import { chartProblem, MAX_CHART_MARKS } from '../../shared/chart/chartSpec';
+import { chartProblem, MAX_CHART_MARKS, type SingleChartSpec } from '../../shared/chart/chartSpec';
 import type { ChartData } from '../../shared/chart/chartData';
 import { appError, fail, ok, toAppError, type AppError, type Result } from '../../shared/contracts/errors';
 import type { ExportTarget } from '../../shared/contracts/protocol';
@@ -10,6 +10,7 @@ import { abandonDelivery, checkWritable, completeDelivery, deliveryFor, type Cho
 import type { ExportDownloads } from '../explore/exportDownloads';
 import { exportFailure } from '../explore/exportFailure';
 import { exportFileName } from '../explore/exportFileName';
+import type { ProfileService } from '../explore/profileService';
 import { newErrorId, newId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
 import type { QueryRunner } from '../query/queryRunner';
@@ -20,6 +21,7 @@ import { datasetsRead, datasetsUsed } from './datasetsRead';
 import { writeEventLog } from './eventLogWriter';
 import { FileSink } from './fileSink';
 import { PREVIEW_ROWS, writeMarkdown } from './markdownWriter';
+import { NOTEBOOK_PROFILE_COLUMNS, type NotebookProfile } from './profileSummary';
 import { registrationSql } from './registrationSql';
 import { writeSqlScript } from './sqlScriptWriter';
 
@@ -47,6 +49,7 @@ export class SessionExportService {
       readonly store: Pick<EventStore, 'logLines' | 'readAggregate' | 'aggregateVersion'>;
       readonly pool: Pick<QueryWorker, 'request'>;
       readonly runner: Pick<QueryRunner, 'fetchPage' | 'keptResult'>;
+      readonly profiles: Pick<ProfileService, 'profile'>;
       readonly projections: Pick<Projections, 'current'>;
       readonly downloads: Pick<ExportDownloads, 'add'>;
       readonly downloadDir: string;
@@ -123,7 +126,8 @@ export class SessionExportService {
             datasets,
             read,
             preview: (h) => this.deps.runner.fetchPage(h.queryId, 0, PREVIEW_ROWS, h.view ? pageViewOf(h.view) : undefined),
-            chart: (h) => this.chartData(h),
+            chart: (h, spec) => this.chartData(h, spec),
+            profile: (h) => this.profile(h),
           },
           sink,
         );
@@ -131,9 +135,7 @@ export class SessionExportService {
   }
 
   /** A result's chart marks, on a chart connection of its own: the person's chart in flight is left alone. */
-  private async chartData(h: HistoryEntry): Promise<Result<ChartData> | undefined> {
-    const spec = h.chart;
-    if (!spec) return undefined;
+  private async chartData(h: HistoryEntry, spec: SingleChartSpec): Promise<Result<ChartData>> {
     const kept = this.deps.runner.keptResult(h.queryId);
     if (!kept.ok) return kept;
     const { table, rows } = kept.value;
@@ -147,5 +149,18 @@ export class SessionExportService {
     } catch (e) {
       return fail(toAppError(e, newErrorId()));
     }
+  }
+
+  /**
+   * The profiles of a result's first NOTEBOOK_PROFILE_COLUMNS columns, from the profile service: its
+   * queries, its sample above a million rows, and its cache (a result profiled in the window costs nothing).
+   */
+  private async profile(h: HistoryEntry): Promise<Result<NotebookProfile>> {
+    const columnCount = h.columns?.length ?? 0;
+    const wanted = Array.from({ length: Math.min(columnCount, NOTEBOOK_PROFILE_COLUMNS) }, (_, i) => i);
+    const answer = await this.deps.profiles.profile({ kind: 'result', queryId: h.queryId }, wanted);
+    if (!answer.ok) return answer;
+    const { rows, sample, columns } = answer.value;
+    return ok({ rows, ...(sample ? { sample } : {}), columns: columns.map((c) => c.profile), columnCount });
   }
 }

@@ -49,7 +49,7 @@ import { useWindowShortcuts } from './useWindowShortcuts';
 const NOTICE_MS = 5000;
 
 export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) {
-  const { view, connected, live, progress } = useStream(stream);
+  const { view, connected, live, progress, catalogProgress } = useStream(stream);
   const [commandError, setCommandError] = useState<AppError | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const editor = useRef<SqlEditorHandle>(null);
@@ -196,6 +196,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           onCopyName={(name) => void copyText(name).then((ok) => setNotice(ok ? `Copied “${name}”` : 'The clipboard refused the copy.'))}
           onRemove={(d) => void dispatch({ type: 'RemoveDataset', datasetId: d.id })}
           onProfile={profile.openDataset}
+          progress={catalogProgress}
         />
       </aside>
       <main className="workspace" id="session-panel" role={active ? 'tabpanel' : undefined} aria-labelledby={active ? tabId(active.id) : undefined}>

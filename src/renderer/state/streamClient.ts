@@ -1,4 +1,4 @@
-import type { Frame, QueryProgress } from '../../shared/contracts/frames';
+import type { DownloadProgress, FingerprintProgress, Frame, QueryProgress } from '../../shared/contracts/frames';
 import type { SextantApi } from '../../shared/contracts/protocol';
 import { emptyView, evolveAppView, type AppView } from '../../shared/views/appView';
 
@@ -26,7 +26,14 @@ export interface StreamState {
   /** True once every subscription has caught up and gone live. */
   readonly live: boolean;
   readonly progress: Readonly<Record<string, QueryProgress>>;
+  /** Datasets being added, by id: their download's or fingerprint's progress, until they are registered or fail. */
+  readonly catalogProgress: Readonly<Record<string, CatalogProgress>>;
 }
+
+export type CatalogProgress = DownloadProgress | FingerprintProgress;
+
+/** The events after which a dataset is no longer being added. */
+const DATASET_SETTLED: ReadonlySet<string> = new Set(['DatasetRegistered', 'DatasetFailed', 'DatasetRemoved']);
 
 /** Versioned by the view's shape: a view kept by an older build is not folded on, it is fetched anew. */
 const STORAGE_PREFIX = 'sextant:stream:v3:';
@@ -42,6 +49,7 @@ export class StreamClient {
   private state: StreamState;
   private connected = false;
   private progress: Record<string, QueryProgress> = {};
+  private catalogProgress: Record<string, CatalogProgress> = {};
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -117,14 +125,27 @@ export class StreamClient {
           const { [frame.event.payload.queryId]: _done, ...rest } = this.progress;
           this.progress = rest;
         }
+        if (DATASET_SETTLED.has(frame.event.type) && frame.event.aggregateId in this.catalogProgress) {
+          const { [frame.event.aggregateId]: _settled, ...rest } = this.catalogProgress;
+          this.catalogProgress = rest;
+        }
         break;
       case 'live':
         cursor.live = true;
         cursor.storeId = frame.storeId;
         break;
       case 'progress':
-        if (frame.progress.kind !== 'query') return;
-        this.progress = { ...this.progress, [frame.progress.queryId]: frame.progress };
+        switch (frame.progress.kind) {
+          case 'query':
+            this.progress = { ...this.progress, [frame.progress.queryId]: frame.progress };
+            break;
+          case 'download':
+          case 'fingerprint':
+            this.catalogProgress = { ...this.catalogProgress, [frame.progress.datasetId]: frame.progress };
+            break;
+          case 'export':
+            return; // the export dialog listens for its own
+        }
         break;
       case 'stale':
         void this.subscribe(cursor);
@@ -148,6 +169,7 @@ export class StreamClient {
       connected: this.connected,
       live: [...this.cursors.values()].every((c) => c.live),
       progress: this.progress,
+      catalogProgress: this.catalogProgress,
     };
   }
 

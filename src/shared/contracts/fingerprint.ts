@@ -36,6 +36,15 @@ export type QueryInput = z.infer<typeof queryInputSchema>;
 /** Folders and globs whose files add up to more than this are fingerprinted by their list only. */
 export const FOLDER_HASH_LIMIT_BYTES = 256 * 2 ** 20;
 
+/** Content of at least this many bytes reports its hash's progress; a smaller file is hashed before anyone could watch. */
+export const HASH_PROGRESS_MIN_BYTES = 64 * 2 ** 20;
+
+/** How far a fingerprint's hash has read: what the worker reports for big files, and the catalog's progress frame carries. */
+export interface HashProgress {
+  readonly hashedBytes: number;
+  readonly totalBytes: number;
+}
+
 /**
  * Whether two fingerprints say the same content. The hashes decide when both have one (a file
  * touched but not changed is the same); without, size, time and the file list must all agree.

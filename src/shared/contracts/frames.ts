@@ -1,6 +1,7 @@
 import type { AppError } from './errors';
 import type { EventEnvelope } from './events';
 import type { AppView } from '../views/appView';
+import type { HashProgress } from './fingerprint';
 
 /** Transient: a running query's progress. Never stored, never replayed. */
 export interface QueryProgress {
@@ -34,6 +35,18 @@ export interface DownloadProgress {
 }
 
 /**
+ * Transient: a dataset's file being fingerprinted as it is added or located (topic `catalog`): the
+ * hash's progress, for content of HASH_PROGRESS_MIN_BYTES or more.
+ */
+export interface FingerprintProgress extends HashProgress {
+  readonly kind: 'fingerprint';
+  readonly topic: string;
+  readonly datasetId: string;
+  readonly source: string;
+  readonly percent: number;
+}
+
+/**
  * Transient: an export of a result being written (topic of its session). `bytesWritten` is the size
  * of the file so far (a stat of it); `rowsEstimate` is the result's rows × DuckDB's percent done, an
  * estimate until `state` is 'done', when `rows` and `bytes` are exact.
@@ -54,7 +67,7 @@ export interface ExportProgress {
   readonly error?: AppError;
 }
 
-export type Progress = QueryProgress | DownloadProgress | ExportProgress;
+export type Progress = QueryProgress | DownloadProgress | FingerprintProgress | ExportProgress;
 
 /**
  * What a subscriber receives. `snapshot` and `event` carry the global seq the client keeps as its

@@ -3,6 +3,7 @@ import type { Result } from '../../../shared/contracts/errors';
 import type { DatasetView } from '../../../shared/views/appView';
 import { ContextMenu } from '../common/ContextMenu';
 import { ChevronRight, Ellipsis, Plus } from 'lucide-react';
+import type { CatalogProgress } from '../../state/streamClient';
 import { countOf } from '../format';
 
 export interface CatalogHandle {
@@ -18,13 +19,27 @@ interface Props {
   onRemove(dataset: DatasetView): void;
   /** Opens the "Column profiles" region for a ready dataset. */
   onProfile?(dataset: DatasetView): void;
+  /** Datasets being added: how far their download or fingerprint has got. */
+  progress?: Readonly<Record<string, CatalogProgress>>;
+}
+
+/** What a dataset being added is doing, in words and a bar: "downloading 45%", "fingerprinting 12%". */
+function AddingProgress({ name, progress }: { name: string; progress: CatalogProgress }) {
+  const doing = progress.kind === 'download' ? 'Downloading' : 'Fingerprinting';
+  return (
+    <span className="meta adding-progress">
+      {doing.toLowerCase()}
+      {progress.percent === undefined ? '…' : ` ${progress.percent}%`}
+      {progress.percent !== undefined && <progress aria-label={`${doing} ${name}`} max={100} value={progress.percent} />}
+    </span>
+  );
 }
 
 /**
  * The catalog: every dataset with its columns and types (expand with a click, Enter or the arrow
  * keys), actions from a right-click or the ⋯ button, and a field to add a file path or URL.
  */
-export const Catalog = forwardRef<CatalogHandle, Props>(function Catalog({ datasets, onAdd, onQuery, onCopyName, onRemove, onProfile }, ref) {
+export const Catalog = forwardRef<CatalogHandle, Props>(function Catalog({ datasets, onAdd, onQuery, onCopyName, onRemove, onProfile, progress }, ref) {
   const [source, setSource] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [menu, setMenu] = useState<{ dataset: DatasetView; x: number; y: number } | undefined>();
@@ -75,7 +90,7 @@ export const Catalog = forwardRef<CatalogHandle, Props>(function Catalog({ datas
                 >
                   {d.status === 'ready' && <ChevronRight aria-hidden="true" className="chevron" />}
                   <span className="name">{name}</span>
-                  {d.status === 'loading' && <span className="meta"> loading…</span>}
+                  {d.status === 'loading' && !progress?.[d.id] && <span className="meta"> loading…</span>}
                   {d.status === 'ready' && (
                     <span className="meta">
                       {' '}
@@ -96,6 +111,8 @@ export const Catalog = forwardRef<CatalogHandle, Props>(function Catalog({ datas
                   <Ellipsis aria-hidden="true" />
                 </button>
               </div>
+              {/* under the row, not in its button: a button's content is presentational, and the bar must be seen */}
+              {d.status === 'loading' && progress?.[d.id] && <AddingProgress name={name} progress={progress[d.id]!} />}
               {d.status === 'failed' && d.error && (
                 <span className="meta error">
                   {' '}

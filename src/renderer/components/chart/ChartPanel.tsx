@@ -7,13 +7,14 @@ import { bandAxisOf, brushAxisOf, drawBrush, pointerX, pointerY, type BandAxis, 
 import { brushRange, selectionText, type Interval, type Selection } from './brushRange';
 import { brushKeyOf, brushStops, keyRangeOf, keyRangeText, keyStepOf, moveCategory, moveKeyBrush, type KeyBrush } from './keyboardBrush';
 import { OTHER } from '../../../shared/chart/chartSql';
-import { marksOf, utc } from './chartRows';
+import { marksOf, utc } from '../../../shared/chart/chartMarks';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { countOf } from '../format';
-import { chartLabel } from './chartLabel';
+import { chartLabel } from '../../../shared/chart/chartLabel';
 import { exportPng, exportSvg } from './chartExport';
 import { ChartDataTable } from './ChartDataTable';
-import { drawChart, themeColors } from './drawChart';
+import { drawChart } from '../../../shared/chart/drawChart';
+import { themeColors } from './chartTheme';
 import { useChartData } from './useChartData';
 
 interface Props {
@@ -77,7 +78,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     axis.current = undefined;
     bands.current = undefined;
     if (!data) return;
-    const drawn = drawChart(data, themeColors(el), width, CHART_HEIGHT);
+    const drawn = drawChart(data, { document, theme: themeColors(el), width, height: CHART_HEIGHT });
     // the region's img names the chart; Plot's own SVG is its picture, not a second image
     drawn.setAttribute('aria-hidden', 'true');
     el.append(drawn);

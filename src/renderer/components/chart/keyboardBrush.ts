@@ -1,5 +1,5 @@
 import { brushRange } from './brushRange';
-import { utc, type Mark } from './chartRows';
+import { utc, type Mark } from '../../../shared/chart/chartMarks';
 
 /*
  * Brushing without a mouse (docs/charts.md, "Brushing by keyboard"). Along a continuous axis a brush

@@ -1,5 +1,5 @@
 import { columnKind } from '../../../shared/explore/columnKind';
-import { groupDigits } from '../profile/profileText';
+import { groupDigits } from '../../../shared/explore/profileText';
 
 const twoDecimals = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 

@@ -1,7 +1,7 @@
 import type { ColumnProfile } from '../../../shared/explore/columnProfile';
 import { countOf, formatCount } from '../format';
 import { ProfileBars } from './ProfileBars';
-import { percent, shown } from './profileText';
+import { percent, shown } from '../../../shared/explore/profileText';
 
 interface Props {
   column: number;

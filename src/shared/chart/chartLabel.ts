@@ -1,5 +1,5 @@
-import type { ChartData } from '../../../shared/chart/chartData';
-import type { ChartSpec } from '../../../shared/chart/chartSpec';
+import type { ChartData } from './chartData';
+import type { ChartSpec } from './chartSpec';
 
 /** What a chart's value is: "count", "average of delay". */
 export const valueText = (spec: ChartSpec): string => (spec.aggregate === 'Count' || spec.y === undefined ? 'count' : `${spec.aggregate.toLowerCase()} of ${spec.y}`);

@@ -1,6 +1,7 @@
 /**
- * How a profile's figures read on screen. Values arrive as DuckDB's own text and stay exact: digits
- * are only grouped (a BIGINT beyond 2^53 or a DECIMAL(38,10) keeps every digit), never parsed.
+ * How a profile's figures read, on screen and in the Markdown notebook. Values arrive as DuckDB's
+ * own text and stay exact: digits are only grouped (a BIGINT beyond 2^53 or a DECIMAL(38,10) keeps
+ * every digit), never parsed.
  */
 const PLAIN_NUMBER = /^(-?)(\d+)(\.\d+)?$/;
 

@@ -1,9 +1,9 @@
 import * as Plot from '@observablehq/plot';
-import type { ChartData } from '../../../shared/chart/chartData';
-import type { ChartRole } from '../../../shared/chart/chartSql';
-import { marksOf, type Mark } from './chartRows';
+import type { ChartData } from './chartData';
+import type { ChartRole } from './chartSql';
+import { marksOf, type Mark } from './chartMarks';
 
-/** The theme's colors, read from the CSS variables when drawing, so an exported file carries them too. */
+/** The colors a chart is drawn in: the window reads them from its theme's CSS variables, a file gets LIGHT_CHART_THEME. */
 export interface ChartTheme {
   readonly fg: string;
   readonly muted: string;
@@ -11,18 +11,34 @@ export interface ChartTheme {
   readonly bg: string;
 }
 
-export function themeColors(element: Element): ChartTheme {
-  const style = getComputedStyle(element);
-  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return { fg: read('--fg', '#1d1f23'), muted: read('--muted', '#5f6672'), accent: read('--accent', '#2458d6'), bg: read('--bg', '#ffffff') };
+/** The light theme's colors, for a chart drawn where no CSS variable reaches (a notebook's image). */
+export const LIGHT_CHART_THEME: ChartTheme = { fg: '#1d1f23', muted: '#5f6672', accent: '#2458d6', bg: '#ffffff' };
+
+/** The document Plot draws into: the window's own, or a server-side one (linkedom) in main. */
+export type ChartDocument = NonNullable<Plot.PlotOptions['document']>;
+
+export interface ChartCanvas {
+  readonly document: ChartDocument;
+  readonly theme: ChartTheme;
+  readonly width: number;
+  readonly height: number;
+  /** Plot's own color legend (HTML swatches, or a ramp drawn on a canvas); off where there is no canvas and the caller draws its own. */
+  readonly legend?: boolean;
+}
+
+/** Whether the chart's colors mean something a legend must say: a color column, or counts as a heatmap's shades. */
+export function hasColorLegend(data: Pick<ChartData, 'columns' | 'spec'>): boolean {
+  const has = (role: ChartRole) => data.columns.some((c) => c.role === role);
+  return has('color') || data.spec.mark === 'Heatmap' || (has('value') && has('y1'));
 }
 
 /**
  * Draws chart data with Observable Plot: the marks DuckDB computed, drawn as they are (Plot's own
- * transforms would aggregate again). Plot styles its SVG with an inline <style>, which the
- * renderer's CSP allows (style-src 'unsafe-inline').
+ * transforms would aggregate again), into the document given. The window and the Markdown notebook
+ * both draw with it. Plot styles its SVG with an inline <style>, which the renderer's CSP allows
+ * (style-src 'unsafe-inline').
  */
-export function drawChart(data: ChartData, theme: ChartTheme, width: number, height: number): SVGSVGElement | HTMLElement {
+export function drawChart(data: ChartData, { document, theme, width, height, legend = true }: ChartCanvas): ReturnType<typeof Plot.plot> {
   const marks = marksOf(data);
   const has = (role: ChartRole) => data.columns.some((c) => c.role === role);
   const kind = (role: ChartRole) => data.columns.find((c) => c.role === role)?.kind;
@@ -36,7 +52,7 @@ export function drawChart(data: ChartData, theme: ChartTheme, width: number, hei
     marginLeft: 56,
     marginBottom: 56,
     style: { background: 'transparent', color: theme.fg, fontSize: '11px' },
-    color: { legend: has('color') || spec.mark === 'Heatmap' || (has('value') && has('y1')), scheme: has('color') ? 'tableau10' : 'blues', ...(has('color') ? {} : { label: 'count' }) },
+    color: { legend: legend && hasColorLegend(data), scheme: has('color') ? 'tableau10' : 'blues', ...(has('color') ? {} : { label: 'count' }) },
   } as const;
   const layers: Plot.Markish[] = [];
   let x: Plot.ScaleOptions;
@@ -47,8 +63,8 @@ export function drawChart(data: ChartData, theme: ChartTheme, width: number, hei
     layers.push(Plot.ruleX(marks, { x: at, y1: 'min', y2: 'max', stroke: theme.muted }), Plot.barY(marks, { x: at, y1: 'q1', y2: 'q3', fill: theme.accent, fillOpacity: 0.6 }), Plot.tickY(marks, { x: at, y: 'median', stroke: theme.fg, strokeWidth: 2 }));
     x = has('x') ? bandAxis(marks, width, label('x')) : { type: 'band', label: null };
     y = { label: label('min')?.replace(/^min of /, '') ?? null, grid: true };
-  } else if (has('y1') || has('x1') && has('value') && (has('y') || has('y1'))) {
-    // a heatmap or a scatter's density: one cell per bin pair, its count as color
+  } else if (has('value') && (has('y') || has('y1'))) {
+    // a heatmap or a scatter's density: one cell per bin (or category) pair, its count as color
     const xs = has('x1') ? { x1: 'x1', x2: 'x2' } : { x: 'x' };
     const ys = has('y1') ? { y1: 'y1', y2: 'y2' } : { y: 'y' };
     layers.push(has('x1') && has('y1') ? Plot.rect(marks, { ...xs, ...ys, fill: 'value', inset: 0 }) : has('x1') ? Plot.barX(marks, { ...xs, y: 'y', fill: 'value' }) : has('y1') ? Plot.barY(marks, { x: 'x', ...ys, fill: 'value' }) : Plot.cell(marks, { x: 'x', y: 'y', fill: 'value' }));
@@ -76,7 +92,7 @@ export function drawChart(data: ChartData, theme: ChartTheme, width: number, hei
     x = bandAxis(marks, width, label('x'));
     y = { label: label('value'), grid: true };
   }
-  return Plot.plot({ ...common, x, y, marks: layers });
+  return Plot.plot({ ...common, document, x, y, marks: layers });
 }
 
 /** A band axis over the marks' x in their order (most frequent first, OTHER last); with many bands, every k-th label, so they stay readable. */

@@ -1,5 +1,5 @@
-import type { ChartData } from '../../../shared/chart/chartData';
-import type { ChartRole } from '../../../shared/chart/chartSql';
+import type { ChartData } from './chartData';
+import type { ChartRole } from './chartSql';
 
 /** A mark as Plot reads it: each role's value as a number, a Date (UTC) or a label. */
 export type Mark = Partial<Record<ChartRole, number | Date | string>>;
