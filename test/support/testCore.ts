@@ -16,11 +16,16 @@ export function tempDir(prefix = 'sextant-test-'): { path: string; remove(): voi
 }
 
 /** AppCore's front plus the collaborators behind it, which tests drive and inspect directly. */
-export type TestCore = Pick<AppCore, 'dataDir' | 'log' | 'dispatch' | 'connect' | 'view' | 'onEvent' | 'diagnostics' | 'openFiles' | 'close'> & CoreParts;
+export type TestCore = Pick<AppCore, 'dataDir' | 'log' | 'dispatch' | 'connect' | 'view' | 'onEvent' | 'diagnostics' | 'openFiles' | 'whenReady' | 'close'> & CoreParts;
 
-/** A real core on a temp data dir: real SQLite file, real DuckDB workers. */
-export async function startTestCore(dataDir: string, options: Partial<AppCoreOptions> = {}): Promise<TestCore> {
+/**
+ * A real core on a temp data dir: real SQLite file, real DuckDB workers. It resolves once DuckDB's
+ * side is up too (what most tests drive), unless `untilReady` is false: then as soon as the core
+ * serves, as a window sees it.
+ */
+export async function startTestCore(dataDir: string, { untilReady = true, ...options }: Partial<AppCoreOptions> & { untilReady?: boolean } = {}): Promise<TestCore> {
   const { core, parts } = await AppCore.startWithParts({ dataDir, ...workerFromSource, samples: [], log: silentLogger(), memoryLimit: '1GB', ...options });
+  if (untilReady) await core.whenReady();
   return {
     ...parts,
     dataDir: core.dataDir,
@@ -31,6 +36,7 @@ export async function startTestCore(dataDir: string, options: Partial<AppCoreOpt
     onEvent: (listener) => core.onEvent(listener),
     diagnostics: (versions) => core.diagnostics(versions),
     openFiles: (paths) => core.openFiles(paths),
+    whenReady: () => core.whenReady(),
     close: () => core.close(),
   };
 }

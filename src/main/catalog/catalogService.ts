@@ -51,6 +51,7 @@ export class CatalogService {
   /** How each registered dataset is made queryable, by dataset id: what removal undoes. */
   private readonly specs = new Map<string, RegisterSpec>();
   private unsubscribe: (() => void) | undefined;
+  private stopped = false;
 
   constructor(
     private readonly handler: CommandHandler,
@@ -61,9 +62,14 @@ export class CatalogService {
     private readonly dataDir: string,
   ) {}
 
-  /** Recreates registered datasets in DuckDB (attachments do not survive a restart), resumes unfinished requests, then listens. */
+  /**
+   * Recreates registered datasets in DuckDB (attachments do not survive a restart), resumes
+   * unfinished requests, then listens. Runs behind the first frames (core/readiness.ts holds what
+   * needs the views until it is done); a core closing meanwhile stops it between datasets.
+   */
   async start(): Promise<void> {
     for (const ds of Object.values(this.projections.current.view.datasets)) {
+      if (this.stopped) return;
       if (ds.status === 'ready' && ds.name && ds.format) {
         const spec = specOf(ds.name, ds.format, ds.location ?? relocatedSample(ds.source) ?? ds.source);
         this.specs.set(ds.id, spec);
@@ -74,6 +80,7 @@ export class CatalogService {
         this.track(this.register(ds.id, ds.source, undefined));
       }
     }
+    if (this.stopped) return;
     this.unsubscribe = this.bus.subscribe((m) => {
       // An imported dataset was registered elsewhere: made queryable under its name as at a start, never inspected again.
       if (m.kind === 'event' && m.imported) return m.event.aggregateType === 'Dataset' ? this.track(this.followUndo(m.event.aggregateId)) : undefined;
@@ -84,11 +91,13 @@ export class CatalogService {
   }
 
   stop(): void {
+    this.stopped = true;
     this.unsubscribe?.();
   }
 
   private async recreate(spec: RegisterSpec): Promise<void> {
     await this.pool.request({ type: 'register', spec }).catch((e: unknown) => {
+      if (this.stopped) return; // the core is closing: the worker refused it for that
       const error = toAppError(e, newErrorId());
       this.log.warn({ errorId: error.id, dataset: spec.name }, `dataset not recreated: ${error.message}`);
     });

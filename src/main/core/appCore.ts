@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandTarget, type ClientCommand, type CommandAck, type CommandMeta } from '../../shared/contracts/commands';
-import { fail, ok, toAppError, type Result } from '../../shared/contracts/errors';
+import { appError, fail, ok, toAppError, type AppError, type Result } from '../../shared/contracts/errors';
 import type { EventEnvelope } from '../../shared/contracts/events';
 import type { AppView } from '../../shared/views/appView';
 import { CatalogService } from '../catalog/catalogService';
@@ -20,7 +20,7 @@ import { PivotService } from '../pivot/pivotService';
 import { DEFAULT_PREVIEW_BUDGET_MS, PreviewService } from '../instant/previewService';
 import { collectDiagnostics, type Diagnostics, type RuntimeVersions } from '../platform/diagnostics';
 import { newErrorId, newId } from '../platform/ids';
-import { createLogger, type Logger } from '../platform/logger';
+import { createLogger, logAppError, type Logger } from '../platform/logger';
 import { duckdbFile } from '../query/databaseFile';
 import { defaultMemoryLimit } from '../query/memoryLimit';
 import { QueryRunner } from '../query/queryRunner';
@@ -41,6 +41,7 @@ import { SessionCheckpoints } from '../time/sessionCheckpoints';
 import { SessionExportService } from '../share/sessionExportService';
 import { TimeTravel } from '../time/timeTravel';
 import { serveConnection, type ClientConnection } from './clientConnection';
+import { Readiness } from './readiness';
 
 export interface AppCoreOptions {
   readonly dataDir: string;
@@ -178,10 +179,8 @@ export class AppCore {
       databaseFile: dbPath,
     });
     const catalog = new CatalogService(handler, bus, pool, projections, log, dataDir);
-    await runner.start();
-    await catalog.start();
+    await runner.failInterrupted();
     const inputs = new InputWatcher(handler, pool, projections, log, options.inputWatchMs ?? DEFAULT_INPUT_WATCH_MS);
-    inputs.start();
     const streams = new StreamManager(store, bus, projections, log, { ...defaultStreamLimits, ...options.streamLimits });
     const flowLimits = { ...defaultFlowLimits, ...options.flowLimits };
     // Downloads of a previous run were never fetched: nothing can ask for them any more.
@@ -205,18 +204,62 @@ export class AppCore {
     pool.setSqlPrerequisite(history.prerequisite);
     history.start();
     const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports, inputs, history);
-    if (firstStart) await core.seed(options.samples ?? sampleDatasetPaths());
-    log.info({ dataDir, seq: store.lastSeq(), view: restored.from, folded: restored.folded }, 'core started');
+    // A first start opens a session before it serves, so the first frames show one; the samples are
+    // offered once the catalog listens.
+    if (firstStart) await core.handle({ type: 'OpenSession' }, 'system');
+    core.bringUpDuckDb(firstStart ? (options.samples ?? sampleDatasetPaths()) : []);
+    log.info({ dataDir, seq: store.lastSeq(), view: restored.from, folded: restored.folded }, 'core serving');
     return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports, imports: core.imports, inputs, history } };
   }
 
-  /** A first start opens a session and offers the sample datasets. */
-  private async seed(samples: readonly string[]): Promise<void> {
-    await this.dispatch({ type: 'OpenSession' }, 'system');
-    for (const source of samples) await this.dispatch({ type: 'AddDataset', source }, 'system');
+  /** Held until DuckDB's side is up (see `bringUpDuckDb`); set once, right after construction. */
+  private readiness!: Readiness;
+  private closing = false;
+
+  /**
+   * DuckDB's side of a start, behind the first frames: the worker thread opens the database while
+   * the runner lists the results it keeps and the catalog recreates the datasets' views (side by
+   * side); then the input watcher starts and a first start offers the samples. Until it is done the
+   * readiness gate holds every request that needs it; if it fails, they are refused with its error.
+   */
+  private bringUpDuckDb(samples: readonly string[]): void {
+    const started = performance.now();
+    const bringUp = async (): Promise<void> => {
+      const [runner, catalog] = await Promise.allSettled([this.runner.start(), this.catalog.start()]);
+      for (const step of [runner, catalog]) if (step.status === 'rejected') throw step.reason;
+      if (this.closing) throw new Error('closing');
+      this.inputs.start();
+      for (const source of samples) {
+        if (this.closing) throw new Error('closing');
+        await this.handle({ type: 'AddDataset', source }, 'system');
+      }
+    };
+    this.readiness = new Readiness(bringUp(), (failure) => this.startFailure(failure));
+    void this.readiness.outcome().then((r) => r.ok && this.log.info({ ms: Math.round(performance.now() - started) }, 'DuckDB ready'));
   }
 
-  async dispatch(clientCommand: ClientCommand, issuedBy: CommandMeta['issuedBy'] = 'user'): Promise<Result<CommandAck>> {
+  /** Why DuckDB's side did not come up, logged once with the id every refusal carries. */
+  private startFailure(failure: unknown): AppError {
+    if (this.closing) return appError(newErrorId(), 'INTERRUPTED', 'Sextant is shutting down.');
+    const error = toAppError(failure, newErrorId(), 'WORKER_CRASHED');
+    logAppError(this.log, 'error', error, { step: 'start' });
+    return error;
+  }
+
+  /**
+   * Resolves once DuckDB's side of the start is up (ok) or failed (its error, which every request
+   * that needed it is refused with). The core serves before that: hosts may report a failure.
+   */
+  whenReady(): Promise<Result<void>> {
+    return this.readiness.outcome();
+  }
+
+  /** A command from a window or a host: held until DuckDB's side is up, since the runner and the catalog react to what it stores. */
+  dispatch(clientCommand: ClientCommand, issuedBy: CommandMeta['issuedBy'] = 'user'): Promise<Result<CommandAck>> {
+    return this.readiness.hold(() => this.handle(clientCommand, issuedBy));
+  }
+
+  private async handle(clientCommand: ClientCommand, issuedBy: CommandMeta['issuedBy'] = 'user'): Promise<Result<CommandAck>> {
     // A fork needs the original as it was, read from the log (time/forkCommand.ts).
     const forked = clientCommand.type === 'ForkSession' ? await forkCommand(clientCommand, this.time, newId) : undefined;
     if (forked && !forked.ok) return fail(forked.error);
@@ -233,9 +276,11 @@ export class AppCore {
 
   /**
    * Serves one renderer connection (a window's IPC, a page's WebSocket) until the channel closes.
-   * A desktop window passes its save dialog, which exports to a file ask with.
+   * A desktop window passes its save dialog, which exports to a file ask with. Subscriptions, the
+   * timeline and cancels are served at once; whatever needs DuckDB's side waits for it (`hold`).
    */
   connect(channel: ServerChannel, host: { chooseExportPath?: ChooseExportPath; chooseImportPath?: ChooseImportPath; chooseDatasetPath?: (name: string) => Promise<string | undefined>; scope?: ConnectionScope } = {}): ClientConnection {
+    const hold = <T>(work: () => Result<T> | Promise<Result<T>>): Promise<Result<T>> => this.readiness.hold(work);
     return serveConnection(
       {
         ...(host.scope ? { scope: host.scope } : {}),
@@ -243,20 +288,27 @@ export class AppCore {
         streams: this.streams,
         log: this.log,
         dispatch: (command) => this.dispatch(command),
-        fetchPage: (queryId, offset, limit, view) => this.runner.fetchPage(queryId, offset, limit, view),
-        exports: this.exports,
+        fetchPage: (queryId, offset, limit, view) => hold(() => this.runner.fetchPage(queryId, offset, limit, view)),
+        exports: {
+          start: (request, target, choose) => hold(() => this.exports.start(request, target, choose)),
+          outcome: (exportId) => this.exports.outcome(exportId),
+          cancel: (exportId) => this.exports.cancel(exportId),
+        },
         ...(host.chooseExportPath ? { chooseExportPath: host.chooseExportPath } : {}),
-        profileColumns: ({ target, columns }, signal) => this.profiles.profile(target, columns, signal),
-        previewSql: (request) => this.previews.preview(request),
+        profileColumns: ({ target, columns }, signal) => hold(() => this.profiles.profile(target, columns, signal)),
+        previewSql: (request) => hold(() => this.previews.preview(request)),
         cancelPreview: (sessionId) => this.previews.cancel(sessionId),
         timeline: (sessionId) => this.time.timeline(sessionId),
         sessionAt: (sessionId, seq) => this.time.sessionAt(sessionId, seq),
-        charts: this.charts,
-        pivotPage: ({ queryId, spec, offset, limit }) => this.pivots.page(queryId, spec, offset, limit),
-        sessionExports: this.sessionExports,
-        imports: this.imports,
+        charts: { chart: (request) => hold(() => this.charts.chart(request)), cancel: (sessionId) => this.charts.cancel(sessionId) },
+        pivotPage: ({ queryId, spec, offset, limit }) => hold(() => this.pivots.page(queryId, spec, offset, limit)),
+        sessionExports: { export: (sessionId, format, target, choose) => hold(() => this.sessionExports.export(sessionId, format, target, choose)) },
+        imports: {
+          importText: (text) => hold(() => this.imports.importText(text)),
+          importFromFile: (choose) => hold(() => this.imports.importFromFile(choose)),
+        },
         ...(host.chooseImportPath ? { chooseImportPath: host.chooseImportPath } : {}),
-        relocateDataset: (datasetId, path) => this.catalog.relocate(datasetId, path),
+        relocateDataset: (datasetId, path) => hold(() => this.catalog.relocate(datasetId, path)),
         ...(host.chooseDatasetPath ? { chooseDatasetPath: host.chooseDatasetPath } : {}),
       },
       channel,
@@ -264,14 +316,15 @@ export class AppCore {
     );
   }
 
-  /** Opens files given on the command line: each in the catalog and in a session of its own (openFiles.ts). */
-  openFiles(paths: readonly string[]): Promise<OpenedFile[]> {
+  /** Opens files given on the command line: each in the catalog and in a session of its own (openFiles.ts), once DuckDB's side is up. */
+  async openFiles(paths: readonly string[]): Promise<OpenedFile[]> {
+    await this.readiness.settled;
     return openFiles(
       {
         dispatch: (command, issuedBy) => this.dispatch(command, issuedBy),
         view: () => this.view(),
         catalogIdle: () => this.catalog.idle(),
-        importLog: (path) => this.imports.importFromFile(() => Promise.resolve(path)),
+        importLog: (path) => this.readiness.hold(() => this.imports.importFromFile(() => Promise.resolve(path))),
       },
       paths,
     );
@@ -279,7 +332,7 @@ export class AppCore {
 
   /** Looks at the registered files for changes now (a window gained focus); resolves when done. */
   checkInputs(): Promise<void> {
-    return this.inputs.check();
+    return this.readiness.settled.then(() => this.inputs.check());
   }
 
   /** Main's current view of every session and dataset (what the application menu offers). */
@@ -299,6 +352,7 @@ export class AppCore {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     this.exports.close();
     this.previews.close();
     this.charts.close();
@@ -309,6 +363,8 @@ export class AppCore {
     this.streams.close();
     this.time.close();
     await this.pool.close().catch((e: unknown) => this.log.warn({ errorId: toAppError(e, newErrorId()).id }, 'pool close failed'));
+    // A start still under way has lost its worker: it ends now, and nothing of it runs once the store is closed.
+    await this.readiness.settled;
     await this.downloads.close().catch(() => undefined);
     await this.snapshots.close();
     this.store.close();

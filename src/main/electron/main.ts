@@ -62,6 +62,8 @@ async function start(): Promise<void> {
   installSessionGuards(session.defaultSession, pages.origins, log);
   protocol.handle(APP_SCHEME, appProtocolHandler(paths.renderer, (fileUrl) => net.fetch(fileUrl)));
   const core = await AppCore.start({ dataDir, workerPath: paths.duckdbWorker, log });
+  // The core serves before DuckDB is up; if DuckDB cannot start, requests that need it are refused with this error.
+  void core.whenReady().then((r) => r.ok || dialog.showErrorBox('Sextant could not start DuckDB', `${r.error.message}\n\nError id: ${r.error.id}`));
   // Windows opened on one session, by their web contents: their connections are scoped to it.
   const scopes = new Map<number, ConnectionScope>();
   const openWindow = (target?: SessionWindowTarget): void => {

@@ -59,6 +59,9 @@ export class QueryRunner {
   private readonly cache: ResultCache;
   private readonly views: ResultViews;
   private unsubscribe: (() => void) | undefined;
+  /** Result tables of the queries `failInterrupted` failed: dropped at start, never kept. */
+  private readonly interrupted = new Set<string>();
+  private stopped = false;
 
   constructor(
     private readonly handler: CommandHandler,
@@ -73,39 +76,47 @@ export class QueryRunner {
   }
 
   /**
-   * Fails what a crash left in flight, indexes the results still kept, then reacts to new events.
-   * It reads each session's last query, not its history: a history restored from a snapshot stays
-   * unread until a page, an export or one of its events needs it (ResultIndex).
+   * Fails what a crash left in flight. Needs no DuckDB, so a start does it before it serves: the
+   * first frames already show those queries failed, and a StartQuery or CancelQuery cannot meet one
+   * that is only waiting to be failed. Reads each session's last query, not its history.
+   */
+  async failInterrupted(): Promise<void> {
+    for (const session of Object.values(this.projections.current.view.sessions)) {
+      const last = lastQuery(session);
+      if (!last || !isInFlight(last.phase)) continue;
+      this.interrupted.add(resultTableName(last.queryId));
+      await this.system(session.id, last.queryId, undefined, {
+        type: 'FailQuery',
+        sessionId: session.id,
+        queryId: last.queryId,
+        error: appError(newErrorId(), 'INTERRUPTED', 'Sextant stopped while this query was running.'),
+      });
+    }
+  }
+
+  /**
+   * Indexes the results DuckDB still keeps, then reacts to new events. Runs behind the first frames
+   * (core/readiness.ts holds pages and commands until it is done). A history restored from a
+   * snapshot stays unread until a page, an export or one of its events needs it (ResultIndex).
    */
   async start(): Promise<void> {
     const kept = await this.cache.existingTables();
+    if (this.stopped) return;
     this.results = new ResultIndex(kept);
-    const orphans = new Set<string>();
-    for (const session of Object.values(this.projections.current.view.sessions)) {
-      this.results.addSession(session);
-      const last = lastQuery(session);
-      if (last && isInFlight(last.phase)) {
-        orphans.add(resultTableName(last.queryId));
-        await this.system(session.id, last.queryId, undefined, {
-          type: 'FailQuery',
-          sessionId: session.id,
-          queryId: last.queryId,
-          error: appError(newErrorId(), 'INTERRUPTED', 'Sextant stopped while this query was running.'),
-        });
-      }
-    }
+    for (const session of Object.values(this.projections.current.view.sessions)) this.results.addSession(session);
     // Kept results stay, oldest first for eviction (query ids are UUIDv7: time-ordered); found by
     // their names, so no history is read for them. Sorted/filtered copies go (they are made again on
     // demand), and so do the tables of queries a crash left running.
     const wanted = new Map<string, string>();
     for (const table of kept) {
-      if (!isResultTable(table) || orphans.has(table)) continue;
+      if (!isResultTable(table) || this.interrupted.has(table)) continue;
       const queryId = queryIdOfTable(table) ?? this.results.queryOfTable(table);
       if (queryId !== undefined) wanted.set(queryId, table);
     }
     for (const [queryId, table] of [...wanted].sort(([a], [b]) => (a < b ? -1 : 1))) this.cache.noteCompleted(queryId, table);
     // Tables of queries that never completed (a crash mid-run) are not results: free their space.
     await this.cache.dropAllBut(kept, new Set(wanted.values()));
+    if (this.stopped) return;
     this.unsubscribe = this.bus.subscribe((m) => {
       // An imported query ran elsewhere: its result is re-run on demand, like an evicted one.
       if (m.kind === 'event' && !m.imported) this.onEvent(m.event);
@@ -119,6 +130,7 @@ export class QueryRunner {
   }
 
   stop(): void {
+    this.stopped = true;
     this.unsubscribe?.();
     for (const { jobId } of this.running.values()) this.pool.cancel(jobId);
   }

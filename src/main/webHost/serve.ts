@@ -31,6 +31,8 @@ async function main(): Promise<void> {
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
 
   const core = await AppCore.start({ dataDir, workerPath: join(here, 'duckdbWorker.js') });
+  // The core serves before DuckDB is up; if DuckDB cannot start, requests that need it are refused with this error.
+  void core.whenReady().then((r) => r.ok || process.stderr.write(`Sextant could not start DuckDB: ${r.error.message} (error id ${r.error.id})\n`));
   const host = await startWebHost(core, { port, staticDir: join(here, '..', 'renderer'), ...(values.token ? { token: values.token } : {}) });
   // `npm run serve` runs in the package's folder; a relative path means where the person typed it.
   const cwd = process.env['INIT_CWD'] ?? process.cwd();

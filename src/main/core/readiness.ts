@@ -1,0 +1,46 @@
+import { fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
+
+type State = { readonly kind: 'starting' } | { readonly kind: 'ready' } | { readonly kind: 'failed'; readonly error: AppError };
+
+/**
+ * The core's readiness gate (docs/store.md, "A start"). A start serves windows as soon as main's
+ * view is restored, since their first frames need nothing else; DuckDB's side comes up behind them
+ * (the worker thread and its database, the results it keeps, the datasets' views). Whatever needs
+ * that side is held here until it is up, then runs in the order it arrived. After a failed start it
+ * is refused with the start's error, the one the log carries, so a refusal names what to look for.
+ */
+export class Readiness {
+  private state: State = { kind: 'starting' };
+  /** Resolves once the start is over, ready or failed; never rejects. */
+  readonly settled: Promise<void>;
+
+  /** `explain` turns whatever the start failed with into the error that refusals carry. */
+  constructor(start: Promise<void>, explain: (failure: unknown) => AppError) {
+    this.settled = start.then(
+      () => {
+        this.state = { kind: 'ready' };
+      },
+      (failure: unknown) => {
+        this.state = { kind: 'failed', error: explain(failure) };
+      },
+    );
+  }
+
+  /** Resolves when the start is over: ok, or the error it failed with. */
+  async outcome(): Promise<Result<void>> {
+    await this.settled;
+    return this.state.kind === 'failed' ? fail(this.state.error) : ok(undefined);
+  }
+
+  /** Runs `work` at once when ready (no extra turn), once ready while starting, never after a failed start. */
+  hold<T>(work: () => Result<T> | Promise<Result<T>>): Promise<Result<T>> {
+    switch (this.state.kind) {
+      case 'ready':
+        return Promise.resolve(work());
+      case 'failed':
+        return Promise.resolve(fail(this.state.error));
+      case 'starting':
+        return this.settled.then(() => this.hold(work));
+    }
+  }
+}

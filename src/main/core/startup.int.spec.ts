@@ -1,0 +1,121 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CommandAck } from '../../shared/contracts/commands';
+import type { Result } from '../../shared/contracts/errors';
+import type { Page } from '../../shared/contracts/protocol';
+import { openSessions } from '../../shared/views/appView';
+import { waitForEvent } from '../../../test/support/coreEvents';
+import { heldWorkerFromSource, holdWorker } from '../../../test/support/heldWorker';
+import { ProtocolClient } from '../../../test/support/protocolClient';
+import { recordingLogger } from '../../../test/support/recordingLogger';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import { duckdbFile } from '../query/databaseFile';
+
+const CARS = 'node_modules/vega-datasets/data/cars.json';
+
+/** A window's connection that has both first frames (`session/<id>`, `catalog`). */
+async function windowOn(core: TestCore, sessionId: string): Promise<ProtocolClient> {
+  const client = new ProtocolClient((channel) => core.connect(channel));
+  void client.request({ method: 'subscribe', subscriptionId: 'session', pattern: `session/${sessionId}` });
+  void client.request({ method: 'subscribe', subscriptionId: 'catalog', pattern: 'catalog' });
+  await client.until((frames) => ['session', 'catalog'].every((id) => frames.some((f) => f.kind === 'snapshot' && f.subscriptionId === id)));
+  return client;
+}
+
+describe('a start serves before DuckDB is up (real SQLite, real DuckDB worker)', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let core: TestCore | undefined;
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(async () => {
+    await core?.close();
+    core = undefined;
+    dir.remove();
+  });
+
+  it('serves the first frames while the worker and the catalog are still starting; a query and a page asked then are answered once they are up', async () => {
+    // A previous run: the cars dataset registered, one result kept.
+    const first = await startTestCore(dir.path, { samples: [CARS] });
+    await first.catalog.idle();
+    const sessionId = openSessions(first.view())[0]!.id;
+    const kept = waitForEvent(first, (e) => (e.type === 'QueryCompleted' ? e.payload.queryId : undefined));
+    await first.dispatch({ type: 'StartQuery', sessionId, sql: 'select Name from cars order by Name limit 3' });
+    const keptQueryId = await kept;
+    await first.close();
+
+    const held = holdWorker(dir.path);
+    core = await startTestCore(dir.path, { ...heldWorkerFromSource, untilReady: false });
+    let ready = false;
+    void core.whenReady().then(() => (ready = true));
+    // The worker thread has not even loaded: whatever the frames wait for, it is not DuckDB.
+    const window = await windowOn(core, sessionId);
+    const catalog = window.frames.find((f) => f.kind === 'snapshot' && f.subscriptionId === 'catalog');
+    expect(catalog?.kind === 'snapshot' && Object.values(catalog.state.datasets).map((d) => [d.name, d.status])).toEqual([['cars', 'ready']]);
+    expect(ready).toBe(false);
+
+    // Asked as a window asks, before DuckDB is up: each is answered only once it is.
+    const answeredWhenReady: boolean[] = [];
+    const answer = <T,>(p: Promise<Result<unknown>>) => p.then((r) => (answeredWhenReady.push(ready), r as Result<T>));
+    const started = answer<CommandAck>(window.request({ method: 'dispatch', command: { type: 'StartQuery', sessionId, sql: 'select count(*) as n from cars' } }));
+    const page = answer<Page>(window.request({ method: 'fetchPage', queryId: keptQueryId, offset: 0, limit: 10 }));
+    const completed = waitForEvent(core, (e) => (e.type === 'QueryCompleted' ? e.payload.queryId : undefined));
+    await held.release();
+
+    const ack = await started;
+    expect(ack.ok).toBe(true);
+    // The kept result of the previous run, found in the runner's index (not RESULT_NOT_FOUND).
+    expect(await page).toMatchObject({ ok: true, value: { values: [['amc ambassador brougham', 'amc ambassador dpl', 'amc ambassador sst']] } });
+    expect(answeredWhenReady).toEqual([true, true]);
+    // The query ran against the dataset's view, recreated by the catalog's start.
+    const queryId = await completed;
+    expect(ack.ok && ack.value.queryId).toBe(queryId);
+    const counted = await window.request({ method: 'fetchPage', queryId, offset: 0, limit: 10 });
+    expect(counted).toMatchObject({ ok: true, value: { values: [['406']] } });
+    window.transport.drop();
+    held.close();
+  });
+
+  it('a worker that cannot start: the first frames are served, and what needs DuckDB is refused with the error the log carries', async () => {
+    // Not a DuckDB file where DuckDB's database should be: every thread dies opening it.
+    const dbFile = duckdbFile(dir.path);
+    mkdirSync(dirname(dbFile), { recursive: true });
+    writeFileSync(dbFile, 'this is not a DuckDB database');
+    const { log, errors } = recordingLogger();
+    core = await startTestCore(dir.path, { untilReady: false, log });
+    const sessionId = openSessions(core.view())[0]!.id;
+    const window = await windowOn(core, sessionId);
+
+    const refused = (await window.request({ method: 'dispatch', command: { type: 'StartQuery', sessionId, sql: 'select 1' } })) as Result<CommandAck>;
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.code).toBe('WORKER_CRASHED');
+    expect(refused.error.message).toMatch(/^DuckDB could not start: /);
+    const outcome = await core.whenReady();
+    expect(outcome.ok ? undefined : outcome.error.id).toBe(refused.error.id);
+    const page = (await window.request({ method: 'fetchPage', queryId: '018f0000-0000-7000-8000-000000000000', offset: 0, limit: 10 })) as Result<Page>;
+    expect(page.ok ? undefined : page.error.id).toBe(refused.error.id);
+    // Logged once, with its id, when the start failed; nothing was stored for the refused query.
+    expect(errors.filter((line) => line.includes(refused.error.id) && line.includes('"step":"start"'))).toHaveLength(1);
+    expect(core.store.readAggregate('QuerySession', sessionId).map((e) => e.type)).toEqual(['SessionOpened']);
+    window.transport.drop();
+  }, 120_000);
+
+  it('closing while DuckDB is starting refuses what was held as shutting down, and logs no error', async () => {
+    const { log, errors } = recordingLogger();
+    const held = holdWorker(dir.path);
+    const starting = (core = await startTestCore(dir.path, { ...heldWorkerFromSource, untilReady: false, log }));
+    const sessionId = openSessions(starting.view())[0]!.id;
+    const window = await windowOn(starting, sessionId);
+    const asked = window.request({ method: 'dispatch', command: { type: 'RenameSession', sessionId, title: 'Too late' } }) as Promise<Result<CommandAck>>;
+    const closed = starting.close();
+    await held.release();
+    await closed;
+    core = undefined;
+    const answer = await asked;
+    expect(answer.ok ? undefined : [answer.error.code, answer.error.message]).toEqual(['INTERRUPTED', 'Sextant is shutting down.']);
+    expect(errors).toEqual([]);
+    held.close();
+  });
+});
