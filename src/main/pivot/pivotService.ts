@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Column } from '../../shared/contracts/events';
 import { appError, fail, ok, toAppError, type AppError, type Result } from '../../shared/contracts/errors';
 import type { PivotPage } from '../../shared/pivot/pivotPage';
-import { aggregateMismatch, findColumn, pivotKeysSql, pivotSelectSql, readPivotKeys } from '../../shared/pivot/pivotSql';
+import { aggregateMismatch, findColumn, pivotKeysSql, pivotPartialSql, pivotSelectSql, readPivotKeys, type PivotKeySource } from '../../shared/pivot/pivotSql';
 import { valueColumnNames, type PivotKeys, type PivotSpec } from '../../shared/pivot/pivotSpec';
 import { newErrorId } from '../platform/ids';
 import type { QueryRunner } from '../query/queryRunner';
@@ -24,8 +24,9 @@ type Pool = Pick<QueryWorker, 'request'>;
 
 /**
  * Pivots of complete results, computed by DuckDB and paged like results: the first request for a
- * (result, spec) finds the column keys (one small GROUP BY), materialises the pivot as a table
- * beside the result (pivotSelectSql, ordered), and every page is a rowid range read of it. Nothing
+ * (result, spec) groups the rows once (the partial groups, in a temp table), finds the column keys
+ * in those groups, materialises the pivot from them as a table beside the result (pivotSelectSql,
+ * ordered), and every page is a rowid range read of it. Nothing
  * but the page's cells crosses to JS. Pivots are kept per result's `rows` object, which the runner
  * replaces when the result is dropped or re-run, so they go with it.
  */
@@ -73,23 +74,41 @@ export class PivotService {
     }
   }
 
+  /**
+   * One pass over the result's rows: its groups by every row and column field go to a temp table
+   * (pivotPartialSql; a few thousand rows where the result has millions), the column keys are
+   * counted from them, and the pivot is combined from them. Median has no parts: the keys and the
+   * pivot each read the rows.
+   */
   private async make(queryId: string, key: string, base: string, columns: readonly Column[], spec: PivotSpec): Promise<MadePivot> {
     const relation = relationOf(base, columns, spec);
-    const keys = spec.columns.length > 0 ? readPivotKeys(spec, await this.pool.request({ type: 'read', sql: pivotKeysSql(spec, relation) })) : { keys: [], distinct: 0 };
-    const params: string[] = [];
-    const select = pivotSelectSql(spec, relation, keys, {
-      names: 'positional',
-      value: (v) => {
-        params.push(v);
-        return `$${params.length}`;
-      },
-    });
-    const table = `${RESULTS_SCHEMA}.${ident(`${resultTableId(queryId)}_p_${key}`)}`;
-    await this.pool.request({ type: 'exec', sql: `CREATE OR REPLACE TABLE ${table} AS ${select}`, params });
-    const described = await this.pool.request({ type: 'read', sql: `SELECT (SELECT count(*) FROM ${table})::BIGINT AS n, list(data_type ORDER BY column_index) AS types FROM duckdb_columns() WHERE schema_name = '${RESULTS_SCHEMA}' AND table_name = $1`, params: [`${resultTableId(queryId)}_p_${key}`] });
-    const types = (described[0]?.['types'] as readonly unknown[] | undefined)?.map(String) ?? [];
-    const names = ['level', ...spec.rows, ...valueColumnNames(spec, keys)];
-    return { table, totalRows: Number(described[0]?.['n'] ?? 0), columns: names.map((name, i) => ({ name, type: types[i] ?? 'VARCHAR' })), keys };
+    const name = `${resultTableId(queryId)}_p_${key}`;
+    const partialSql = pivotPartialSql(spec, relation);
+    // a temp table lives on the connection that made it: every step here runs on the worker's one admin connection
+    const partial = partialSql === undefined ? undefined : `temp.main.${ident(`${name}_partial`)}`;
+    if (partial !== undefined) await this.pool.request({ type: 'exec', sql: `CREATE OR REPLACE TEMP TABLE ${partial} AS ${partialSql}` });
+    try {
+      const source: PivotKeySource = partial === undefined ? { kind: 'rows', relation } : { kind: 'partial', table: partial };
+      const keys = spec.columns.length > 0 ? readPivotKeys(spec, await this.pool.request({ type: 'read', sql: pivotKeysSql(spec, source) })) : { keys: [], distinct: 0 };
+      const params: string[] = [];
+      const select = pivotSelectSql(spec, relation, keys, {
+        names: 'positional',
+        value: (v) => {
+          params.push(v);
+          return `$${params.length}`;
+        },
+        ...(partial === undefined ? {} : { partialTable: partial }),
+      });
+      const table = `${RESULTS_SCHEMA}.${ident(name)}`;
+      await this.pool.request({ type: 'exec', sql: `CREATE OR REPLACE TABLE ${table} AS ${select}`, params });
+      const described = await this.pool.request({ type: 'read', sql: `SELECT (SELECT count(*) FROM ${table})::BIGINT AS n, list(data_type ORDER BY column_index) AS types FROM duckdb_columns() WHERE schema_name = '${RESULTS_SCHEMA}' AND table_name = $1`, params: [name] });
+      const types = (described[0]?.['types'] as readonly unknown[] | undefined)?.map(String) ?? [];
+      const names = ['level', ...spec.rows, ...valueColumnNames(spec, keys)];
+      return { table, totalRows: Number(described[0]?.['n'] ?? 0), columns: names.map((n, i) => ({ name: n, type: types[i] ?? 'VARCHAR' })), keys };
+    } finally {
+      // not awaited: the first page need not wait for it
+      if (partial !== undefined) void this.pool.request({ type: 'exec', sql: `DROP TABLE IF EXISTS ${partial}` }).catch(() => undefined);
+    }
   }
 
   private trim(pivots: Map<string, Promise<MadePivot>>): void {
