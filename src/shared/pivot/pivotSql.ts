@@ -5,9 +5,9 @@ import { MAX_PIVOT_KEYS, type PivotAggregate, type PivotKeys, type PivotSpec } f
 
 /*
  * A pivot as one DuckDB query over a relation whose columns have the names a person sees. The
- * column dimension is DuckDB's PIVOT written out: each shown key is an aggregate `FILTER (WHERE
- * key = …)` (what PIVOT itself expands to), so the keys can be capped and an "Other" and a "Total"
- * column computed in the same pass. Row groups and their subtotals are one `GROUP BY ROLLUP`:
+ * column dimension is DuckDB's PIVOT written out: each shown key is an aggregate of `CASE WHEN
+ * key = … THEN value END` (a FILTER by another name), so the keys can be capped and an "Other" and
+ * a "Total" column computed in the same pass. Row groups and their subtotals are one `GROUP BY ROLLUP`:
  * every total is computed from the rows (an average of a group is not an average of averages).
  */
 
@@ -81,13 +81,20 @@ export interface PivotSqlOptions {
   readonly partialTable?: string;
 }
 
-/** What the first pass keeps per group and how a cell combines it (`f`: the cell's FILTER clause). */
-const PARTIALS: Readonly<Record<Exclude<PivotAggregate, 'Median'>, { readonly keep: readonly string[]; readonly cell: (f: string) => string }>> = {
-  Count: { keep: ['count(v) AS n'], cell: (f) => `sum(n)${f}::BIGINT` },
-  Sum: { keep: ['sum(v) AS s'], cell: (f) => `sum(s)${f}` },
-  Average: { keep: ['sum(v) AS s', 'count(v) AS n'], cell: (f) => `(sum(s)${f})::DOUBLE / sum(n)${f}` },
-  Min: { keep: ['min(v) AS lo'], cell: (f) => `min(lo)${f}` },
-  Max: { keep: ['max(v) AS hi'], cell: (f) => `max(hi)${f}` },
+/**
+ * A cell's aggregate, given how it reads a column: `pick(x)` is x for the Total column and
+ * `CASE WHEN k = i THEN x END` for key i (aggregates skip the NULLs, so it equals `FILTER (WHERE
+ * k = i)`, and DuckDB computes it in half the time over ROLLUP's grouping sets).
+ */
+type Cell = (pick: (column: string) => string) => string;
+
+/** What the first pass keeps per group and how a cell combines it. */
+const PARTIALS: Readonly<Record<Exclude<PivotAggregate, 'Median'>, { readonly keep: readonly string[]; readonly cell: Cell }>> = {
+  Count: { keep: ['count(v) AS n'], cell: (pick) => `sum(${pick('n')})::BIGINT` },
+  Sum: { keep: ['sum(v) AS s'], cell: (pick) => `sum(${pick('s')})` },
+  Average: { keep: ['sum(v) AS s', 'count(v) AS n'], cell: (pick) => `sum(${pick('s')})::DOUBLE / sum(${pick('n')})` },
+  Min: { keep: ['min(v) AS lo'], cell: (pick) => `min(${pick('lo')})` },
+  Max: { keep: ['max(v) AS hi'], cell: (pick) => `max(${pick('hi')})` },
 };
 
 /** The partial groups' count of rows (NULL values included), which ranks the column keys. */
@@ -123,7 +130,7 @@ export function pivotPartialSql(spec: PivotSpec, relation: string): string | und
  *
  * Every aggregate but Median is taken in two passes, as DuckDB's own PIVOT does: the rows are first
  * grouped by row and column fields (one pass over the data, in the fields' own types), and the
- * ROLLUP and the per-key FILTERs then run over those groups, not over every row (the app keeps the
+ * ROLLUP and the per-key aggregates then run over those groups, not over every row (the app keeps the
  * first pass in a table, `partialTable`, and counts the column keys from it too). A median cannot
  * be combined from parts, so it reads the rows once, each column key cast to text once.
  */
@@ -140,11 +147,11 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
     : options.partialTable !== undefined
       ? [`pivot_source AS (${withKey(options.partialTable)}),`]
       : [`pivot_partial AS (${partialSelect(spec, relation, partial, false)}),`, `pivot_source AS (${withKey('pivot_partial')}),`];
-  const cell = partial ? partial.cell : (f: string) => `median(v)${f}`;
+  const cell: Cell = partial ? partial.cell : (pick) => `median(${pick('v')})`;
+  const ofKey = (k: number) => (x: string) => `CASE WHEN k = ${k} THEN ${x} END`;
+  const all = (x: string) => x;
   const capped = keys.distinct > keys.keys.length;
-  const aggregates = hasColumns
-    ? [...keys.keys.map((_, i) => cell(` FILTER (WHERE k = ${i + 1})`)), ...(capped ? [cell(' FILTER (WHERE k = 0)')] : []), cell('')]
-    : [cell('')];
+  const aggregates = hasColumns ? [...keys.keys.map((_, i) => cell(ofKey(i + 1))), ...(capped ? [cell(ofKey(0))] : []), cell(all)] : [cell(all)];
   const vs = aggregates.map((_, i) => `v${i}`);
   const level = `(${depth} - ${g.map((x) => `grouping(${x})`).join(' - ')})`;
   const groups = `SELECT ${level} AS level, ${g.join(', ')}, ${aggregates.map((a, i) => `${a} AS v${i}`).join(', ')} FROM pivot_source GROUP BY ROLLUP (${g.join(', ')})`;

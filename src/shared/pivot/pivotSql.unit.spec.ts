@@ -31,7 +31,9 @@ describe('pivotSelectSql', () => {
   });
 
   it('computes one column per key and a total, and the subtotals by ROLLUP', () => {
-    expect(sql.match(/FILTER \(WHERE k = \d\)/g)).toHaveLength(3 * 2);
+    expect(sql.match(/CASE WHEN k = \d THEN [sn] END/g)).toHaveLength(3 * 2);
+    expect(sql).toContain('sum(CASE WHEN k = 2 THEN s END)::DOUBLE / sum(CASE WHEN k = 2 THEN n END) AS v1');
+    expect(sql).toContain('sum(s)::DOUBLE / sum(n) AS v3');
     expect(sql).toContain('GROUP BY ROLLUP (g0, g1)');
     expect(sql).toMatch(/c0, g0 AS c1, g1 AS c2, v0 AS c3, v1 AS c4, v2 AS c5, v3 AS c6$/m);
   });
@@ -49,7 +51,7 @@ describe('pivotSelectSql', () => {
     expect(valueColumnNames(spec, keys)).toEqual(['1', "it's'); drop table t; --", 'null', 'Total']);
     const capped = { keys: keys.keys, distinct: 80 };
     expect(valueColumnNames(spec, capped)).toEqual(['1', "it's'); drop table t; --", 'null', 'Other', 'Total']);
-    expect(pivotSelectSql(spec, 'rel', capped, { names: 'positional', value: () => '?' })).toContain('FILTER (WHERE k = 0)');
+    expect(pivotSelectSql(spec, 'rel', capped, { names: 'positional', value: () => '?' })).toContain('CASE WHEN k = 0 THEN s END');
   });
 
   it('binds collapsed groups too, and leaves only their subtotal rows', () => {
