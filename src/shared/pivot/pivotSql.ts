@@ -79,6 +79,11 @@ export interface PivotSqlOptions {
    * grouping the rows again. Ignored for Median, which has no parts.
    */
   readonly partialTable?: string;
+  /**
+   * Only rows [offset, offset + limit) of the ordered pivot, each with the number of rows of the
+   * whole pivot (`pivot_total_rows`): the first page before the pivot's table is made.
+   */
+  readonly head?: { readonly offset: number; readonly limit: number };
 }
 
 /**
@@ -137,6 +142,7 @@ export function pivotPartialSql(spec: PivotSpec, relation: string): string | und
 export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKeys, options: PivotSqlOptions): string {
   const depth = spec.rows.length;
   const g = spec.rows.map((_, i) => `g${i}`);
+  const head = options.head && { offset: wholeNumber(options.head.offset), limit: wholeNumber(options.head.limit) };
   const hasColumns = spec.columns.length > 0;
   const texts = spec.columns.map((_, j) => `CAST(kv${j} AS VARCHAR) AS kt${j}`);
   const keyCase = keys.keys.length > 0 ? `CASE ${keys.keys.map((key, i) => `WHEN ${keyCondition(key, options.value)} THEN ${i + 1}`).join(' ')} ELSE 0 END` : '0';
@@ -175,10 +181,17 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
     ...stages,
     `pivot_groups AS (${groups}),`,
     `pivot_sorted AS (SELECT *${sortKeys.map((s) => `, ${s}`).join('')} FROM pivot_groups)`,
-    `SELECT ${out.join(', ')}`,
+    `SELECT ${[...out, ...(head ? ['count(*) OVER () AS pivot_total_rows'] : [])].join(', ')}`,
     `FROM pivot_sorted${collapsedWhere(spec, options.value)}`,
     `ORDER BY ${order.join(', ')}`,
+    ...(head ? [`LIMIT ${head.limit} OFFSET ${head.offset}`] : []),
   ].join('\n');
+}
+
+/** A row number as SQL text: a whole number, never anything else. */
+function wholeNumber(n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`Not a row number: ${n}`);
+  return n;
 }
 
 /**

@@ -67,6 +67,12 @@ describe('pivotSelectSql', () => {
     expect(sql).toContain('pivot_partial');
   });
 
+  it('keeps only a page of the ordered rows for a head, with the count of them all, and writes only whole numbers', () => {
+    const head = pivotSelectSql(spec, 'rel', keys, { names: 'positional', value: () => '?', head: { offset: 200, limit: 100 } });
+    expect(head).toMatch(/, count\(\*\) OVER \(\) AS pivot_total_rows\n[^]*\nORDER BY [^\n]*\nLIMIT 100 OFFSET 200$/);
+    expect(() => pivotSelectSql(spec, 'rel', keys, { names: 'positional', value: () => '?', head: { offset: 0.5, limit: 100 } })).toThrow(RangeError);
+  });
+
   it('reads the parts from a table when one is given, instead of grouping the rows again', () => {
     const fromTable = pivotSelectSql(spec, 'rel', keys, { names: 'positional', value: () => '?', partialTable: 'part' });
     expect(fromTable).not.toContain('pivot_partial');
