@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Column } from '../../shared/contracts/events';
 import { appError, fail, ok, toAppError, type AppError, type Result } from '../../shared/contracts/errors';
 import type { PivotPage } from '../../shared/pivot/pivotPage';
-import { aggregateMismatch, findColumn, pivotKeysSql, pivotSelectSql, readPivotKeys } from '../../shared/pivot/pivotSql';
+import { aggregateMismatch, findColumn, pivotKeysSql, pivotPartialSql, pivotSelectSql, readPivotKeys, type PivotKeySource } from '../../shared/pivot/pivotSql';
 import { valueColumnNames, type PivotKeys, type PivotSpec } from '../../shared/pivot/pivotSpec';
 import { newErrorId } from '../platform/ids';
 import type { QueryRunner } from '../query/queryRunner';
@@ -12,6 +12,12 @@ import { ident, RESULTS_SCHEMA, resultTableId } from '../query/sql';
 /** Pivots kept per result: a person flips between a few layouts, not dozens. */
 const PIVOTS_PER_RESULT = 3;
 
+/**
+ * Pages ending within this many rows of a pivot whose table is not made yet are answered by the
+ * pivot's query itself (a top-N), which is all a new pivot's first page waits for.
+ */
+const HEAD_ROWS = 1000;
+
 /** A pivot materialised in DuckDB: its table (rows in display order, so rowids are its order), shape and keys. */
 interface MadePivot {
   readonly table: string;
@@ -20,14 +26,28 @@ interface MadePivot {
   readonly keys: PivotKeys;
 }
 
+/** A pivot whose keys are known and whose partial groups (if any) wait in a temp table: what its table and its head are made from. */
+interface PlannedPivot {
+  readonly name: string;
+  readonly keys: PivotKeys;
+  /** level, the row fields, the value columns. */
+  readonly names: readonly string[];
+  /** The temp table of partial groups; undefined for Median. */
+  readonly partial: string | undefined;
+  /** The pivot's SELECT with its bound values; `head` keeps only rows [offset, offset + limit). */
+  sql(head?: { offset: number; limit: number }): { sql: string; params: string[] };
+}
+
 type Pool = Pick<QueryWorker, 'request'>;
 
 /**
  * Pivots of complete results, computed by DuckDB and paged like results: the first request for a
- * (result, spec) finds the column keys (one small GROUP BY), materialises the pivot as a table
- * beside the result (pivotSelectSql, ordered), and every page is a rowid range read of it. Nothing
- * but the page's cells crosses to JS. Pivots are kept per result's `rows` object, which the runner
- * replaces when the result is dropped or re-run, so they go with it.
+ * (result, spec) groups the rows once (the partial groups, in a temp table) and finds the column
+ * keys in those groups; its first page is the pivot's query with a LIMIT (and a count of all its
+ * rows), combined from the partial groups, and right after, the pivot is materialised from them
+ * as a table beside the result (pivotSelectSql, ordered). Every later page is a rowid range read
+ * of that table. Nothing but the page's cells crosses to JS. Pivots are kept per result's `rows`
+ * object, which the runner replaces when the result is dropped or re-run, so they go with it.
  */
 export class PivotService {
   private readonly made = new WeakMap<object, Map<string, Promise<MadePivot>>>();
@@ -46,50 +66,101 @@ export class PivotService {
     const key = createHash('sha256').update(JSON.stringify(spec)).digest('hex').slice(0, 16);
     const pivots = this.made.get(rows) ?? new Map<string, Promise<MadePivot>>();
     this.made.set(rows, pivots);
-    let made = pivots.get(key);
-    if (!made) {
-      made = this.make(queryId, key, table, rows.columns, spec);
-      made.catch(() => pivots.get(key) === made && pivots.delete(key));
-    }
-    // most recently used last; the oldest beyond the few kept are dropped once made
-    pivots.delete(key);
-    pivots.set(key, made);
-    this.trim(pivots);
+    const answer = (p: Pick<MadePivot, 'totalRows' | 'columns' | 'keys'>, values: PivotPage['values']): Result<PivotPage> =>
+      ok({ queryId, offset, totalRows: p.totalRows, rowFields: spec.rows.length, columns: p.columns, values, keys: { distinct: p.keys.distinct, values: p.keys.keys } });
     try {
+      const known = pivots.get(key);
+      const planned = known ? undefined : this.plan(queryId, key, table, rows.columns, spec);
+      const head = planned && offset + limit <= HEAD_ROWS ? planned.then((p) => this.head(p, offset, limit)) : undefined;
+      // made after the head, so the table's write does not hold up the first page
+      const made = known ?? Promise.allSettled([head]).then(() => planned!.then((p) => this.materialise(p)));
+      if (!known) made.catch(() => pivots.get(key) === made && pivots.delete(key));
+      this.remember(pivots, key, made);
+      if (head) {
+        // older pivots are dropped only after the head, so a DROP TABLE does not queue ahead of it
+        const found = await head.finally(() => this.trim(pivots));
+        if (found) return answer(found, found.values);
+      } else this.trim(pivots);
       const pivot = await made;
       const end = Math.min(pivot.totalRows, offset + limit);
       const values = end > offset ? await this.pool.request({ type: 'page', resultTable: pivot.table, columnCount: pivot.columns.length, offset, limit: end - offset }) : pivot.columns.map(() => []);
-      return ok({
-        queryId,
-        offset,
-        totalRows: pivot.totalRows,
-        rowFields: spec.rows.length,
-        columns: pivot.columns,
-        values,
-        keys: { distinct: pivot.keys.distinct, values: pivot.keys.keys },
-      });
+      return answer(pivot, values);
     } catch (e) {
       return fail(toAppError(e, newErrorId(), 'SQL_ERROR') as AppError);
     }
   }
 
-  private async make(queryId: string, key: string, base: string, columns: readonly Column[], spec: PivotSpec): Promise<MadePivot> {
+  /** Marks a pivot as the most recently used. */
+  private remember(pivots: Map<string, Promise<MadePivot>>, key: string, made: Promise<MadePivot>): void {
+    pivots.delete(key);
+    pivots.set(key, made);
+  }
+
+  /**
+   * One pass over the result's rows: its groups by every row and column field go to a temp table
+   * (pivotPartialSql; a few thousand rows where the result has millions), and the column keys are
+   * counted from them. Median has no parts: the keys and the pivot each read the rows.
+   */
+  private async plan(queryId: string, key: string, base: string, columns: readonly Column[], spec: PivotSpec): Promise<PlannedPivot> {
     const relation = relationOf(base, columns, spec);
-    const keys = spec.columns.length > 0 ? readPivotKeys(spec, await this.pool.request({ type: 'read', sql: pivotKeysSql(spec, relation) })) : { keys: [], distinct: 0 };
-    const params: string[] = [];
-    const select = pivotSelectSql(spec, relation, keys, {
-      names: 'positional',
-      value: (v) => {
-        params.push(v);
-        return `$${params.length}`;
-      },
-    });
-    const table = `${RESULTS_SCHEMA}.${ident(`${resultTableId(queryId)}_p_${key}`)}`;
-    await this.pool.request({ type: 'exec', sql: `CREATE OR REPLACE TABLE ${table} AS ${select}`, params });
-    const described = await this.pool.request({ type: 'read', sql: `SELECT (SELECT count(*) FROM ${table})::BIGINT AS n, list(data_type ORDER BY column_index) AS types FROM duckdb_columns() WHERE schema_name = '${RESULTS_SCHEMA}' AND table_name = $1`, params: [`${resultTableId(queryId)}_p_${key}`] });
-    const types = (described[0]?.['types'] as readonly unknown[] | undefined)?.map(String) ?? [];
-    const names = ['level', ...spec.rows, ...valueColumnNames(spec, keys)];
-    return { table, totalRows: Number(described[0]?.['n'] ?? 0), columns: names.map((name, i) => ({ name, type: types[i] ?? 'VARCHAR' })), keys };
+    const name = `${resultTableId(queryId)}_p_${key}`;
+    const partialSql = pivotPartialSql(spec, relation);
+    // a temp table lives on the connection that made it: every step here runs on the worker's one admin connection
+    const partial = partialSql === undefined ? undefined : `temp.main.${ident(`${name}_partial`)}`;
+    if (partial !== undefined) await this.pool.request({ type: 'exec', sql: `CREATE OR REPLACE TEMP TABLE ${partial} AS ${partialSql}` });
+    try {
+      const source: PivotKeySource = partial === undefined ? { kind: 'rows', relation } : { kind: 'partial', table: partial };
+      const keys = spec.columns.length > 0 ? readPivotKeys(spec, await this.pool.request({ type: 'read', sql: pivotKeysSql(spec, source) })) : { keys: [], distinct: 0 };
+      const sql = (head?: { offset: number; limit: number }) => {
+        const params: string[] = [];
+        const value = (v: string) => {
+          params.push(v);
+          return `$${params.length}`;
+        };
+        return { sql: pivotSelectSql(spec, relation, keys, { names: 'positional', value, ...(partial === undefined ? {} : { partialTable: partial }), ...(head ? { head } : {}) }), params };
+      };
+      return { name, keys, names: ['level', ...spec.rows, ...valueColumnNames(spec, keys)], partial, sql };
+    } catch (e) {
+      this.dropPartial(partial);
+      throw e;
+    }
+  }
+
+  /**
+   * Rows [offset, offset + limit) of a planned pivot as DuckDB's text, with its row count and its
+   * columns' types; undefined when the range is past the pivot's end (the table answers that).
+   */
+  private async head(p: PlannedPivot, offset: number, limit: number): Promise<(Pick<MadePivot, 'totalRows' | 'columns' | 'keys'> & { values: (string | null)[][] }) | undefined> {
+    const { sql, params } = p.sql({ offset, limit });
+    const cs = p.names.map((_, i) => `c${i}`);
+    const found = await this.pool.request({ type: 'read', sql: `SELECT ${cs.map((c, i) => `${c}::VARCHAR AS t${i}, typeof(${c}) AS y${i}`).join(', ')}, pivot_total_rows FROM (${sql})`, params });
+    const first = found[0];
+    if (!first) return undefined;
+    return {
+      totalRows: Number(first['pivot_total_rows']),
+      columns: p.names.map((name, i) => ({ name, type: String(first[`y${i}`]) })),
+      keys: p.keys,
+      values: cs.map((_, i) => found.map((row) => (row[`t${i}`] ?? null) as string | null)),
+    };
+  }
+
+  /** The planned pivot as a table, ordered; its temp table of partial groups is dropped after. */
+  private async materialise(p: PlannedPivot): Promise<MadePivot> {
+    try {
+      const { sql, params } = p.sql();
+      const table = `${RESULTS_SCHEMA}.${ident(p.name)}`;
+      await this.pool.request({ type: 'exec', sql: `CREATE OR REPLACE TABLE ${table} AS ${sql}`, params });
+      const described = await this.pool.request({ type: 'read', sql: `SELECT (SELECT count(*) FROM ${table})::BIGINT AS n, list(data_type ORDER BY column_index) AS types FROM duckdb_columns() WHERE schema_name = '${RESULTS_SCHEMA}' AND table_name = $1`, params: [p.name] });
+      const types = (described[0]?.['types'] as readonly unknown[] | undefined)?.map(String) ?? [];
+      return { table, totalRows: Number(described[0]?.['n'] ?? 0), columns: p.names.map((name, i) => ({ name, type: types[i] ?? 'VARCHAR' })), keys: p.keys };
+    } finally {
+      this.dropPartial(p.partial);
+    }
+  }
+
+  /** Not awaited: nothing waits for it. */
+  private dropPartial(partial: string | undefined): void {
+    if (partial !== undefined) void this.pool.request({ type: 'exec', sql: `DROP TABLE IF EXISTS ${partial}` }).catch(() => undefined);
   }
 
   private trim(pivots: Map<string, Promise<MadePivot>>): void {

@@ -5,9 +5,9 @@ import { MAX_PIVOT_KEYS, type PivotAggregate, type PivotKeys, type PivotSpec } f
 
 /*
  * A pivot as one DuckDB query over a relation whose columns have the names a person sees. The
- * column dimension is DuckDB's PIVOT written out: each shown key is an aggregate `FILTER (WHERE
- * key = …)` (what PIVOT itself expands to), so the keys can be capped and an "Other" and a "Total"
- * column computed in the same pass. Row groups and their subtotals are one `GROUP BY ROLLUP`:
+ * column dimension is DuckDB's PIVOT written out: each shown key is an aggregate of `CASE WHEN
+ * key = … THEN value END` (a FILTER by another name), so the keys can be capped and an "Other" and
+ * a "Total" column computed in the same pass. Row groups and their subtotals are one `GROUP BY ROLLUP`:
  * every total is computed from the rows (an average of a group is not an average of averages).
  */
 
@@ -28,17 +28,35 @@ export function aggregateMismatch(aggregate: PivotAggregate, duckdbType: string)
 export const findColumn = (columns: readonly Column[], name: string): Column | undefined => columns.find((c) => c.name === name);
 
 /**
+ * Where the column keys are counted: the rows themselves (`relation`, columns under the names a
+ * person sees), or a table of pivotPartialSql's groups, which already count their rows.
+ */
+export type PivotKeySource = { readonly kind: 'rows'; readonly relation: string } | { readonly kind: 'partial'; readonly table: string };
+
+/**
  * The column keys to show: the MAX_PIVOT_KEYS most frequent combinations of the column fields
  * (ties by value), as text, in the order of their values; `distinct` counts them all. Rows:
  * t0…tn (text or NULL), `distinct_keys`.
  */
-export function pivotKeysSql(spec: PivotSpec, relation: string): string {
+export function pivotKeysSql(spec: PivotSpec, source: PivotKeySource): string {
   const ks = spec.columns.map((_, i) => `k${i}`);
-  const typed = spec.columns.map((c, i) => `${quoteIdent(c)} AS k${i}`).join(', ');
+  const counted = countedKeys(spec, source);
   const byValue = ks.map((k) => `${k} NULLS LAST`).join(', ');
-  const top = `SELECT *, row_number() OVER (ORDER BY n DESC, ${byValue}) AS r, count(*) OVER () AS distinct_keys FROM (SELECT ${typed}, count(*) AS n FROM ${relation} GROUP BY ALL)`;
+  const top = `SELECT *, row_number() OVER (ORDER BY n DESC, ${byValue}) AS r, count(*) OVER () AS distinct_keys FROM (${counted})`;
   // text as t0…: an alias k0 would make ORDER BY sort the text (10 before 9) instead of the value
   return `SELECT ${ks.map((k, i) => `${k}::VARCHAR AS t${i}`).join(', ')}, distinct_keys FROM (${top}) WHERE r <= ${MAX_PIVOT_KEYS} ORDER BY ${byValue}`;
+}
+
+/** Each combination of the column fields (k0…, in their own types) and its number of rows, n. */
+function countedKeys(spec: PivotSpec, source: PivotKeySource): string {
+  switch (source.kind) {
+    case 'rows':
+      return `SELECT ${spec.columns.map((c, i) => `${quoteIdent(c)} AS k${i}`).join(', ')}, count(*) AS n FROM ${source.relation} GROUP BY ALL`;
+    case 'partial':
+      return `SELECT ${spec.columns.map((_, i) => `kv${i} AS k${i}`).join(', ')}, sum(${PARTIAL_ROWS}) AS n FROM ${source.table} GROUP BY ALL`;
+    default:
+      return source satisfies never;
+  }
 }
 
 /** Reads the rows of pivotKeysSql. */
@@ -56,16 +74,60 @@ export interface PivotSqlOptions {
   readonly names: 'positional' | 'readable';
   /** Value column names in readable mode (valueColumnNames). */
   readonly valueNames?: readonly string[];
+  /**
+   * A table already holding pivotPartialSql's groups for this spec: the pivot reads them instead of
+   * grouping the rows again. Ignored for Median, which has no parts.
+   */
+  readonly partialTable?: string;
+  /**
+   * Only rows [offset, offset + limit) of the ordered pivot, each with the number of rows of the
+   * whole pivot (`pivot_total_rows`): the first page before the pivot's table is made.
+   */
+  readonly head?: { readonly offset: number; readonly limit: number };
 }
 
-/** What the first pass keeps per group and how a cell combines it (`f`: the cell's FILTER clause). */
-const PARTIALS: Readonly<Record<Exclude<PivotAggregate, 'Median'>, { readonly keep: readonly string[]; readonly cell: (f: string) => string }>> = {
-  Count: { keep: ['count(v) AS n'], cell: (f) => `sum(n)${f}::BIGINT` },
-  Sum: { keep: ['sum(v) AS s'], cell: (f) => `sum(s)${f}` },
-  Average: { keep: ['sum(v) AS s', 'count(v) AS n'], cell: (f) => `(sum(s)${f})::DOUBLE / sum(n)${f}` },
-  Min: { keep: ['min(v) AS lo'], cell: (f) => `min(lo)${f}` },
-  Max: { keep: ['max(v) AS hi'], cell: (f) => `max(hi)${f}` },
+/**
+ * A cell's aggregate, given how it reads a column: `pick(x)` is x for the Total column and
+ * `CASE WHEN k = i THEN x END` for key i (aggregates skip the NULLs, so it equals `FILTER (WHERE
+ * k = i)`, and DuckDB computes it in half the time over ROLLUP's grouping sets).
+ */
+type Cell = (pick: (column: string) => string) => string;
+
+/** What the first pass keeps per group and how a cell combines it. */
+const PARTIALS: Readonly<Record<Exclude<PivotAggregate, 'Median'>, { readonly keep: readonly string[]; readonly cell: Cell }>> = {
+  Count: { keep: ['count(v) AS n'], cell: (pick) => `sum(${pick('n')})::BIGINT` },
+  Sum: { keep: ['sum(v) AS s'], cell: (pick) => `sum(${pick('s')})` },
+  Average: { keep: ['sum(v) AS s', 'count(v) AS n'], cell: (pick) => `sum(${pick('s')})::DOUBLE / sum(${pick('n')})` },
+  Min: { keep: ['min(v) AS lo'], cell: (pick) => `min(${pick('lo')})` },
+  Max: { keep: ['max(v) AS hi'], cell: (pick) => `max(${pick('hi')})` },
 };
+
+/** The partial groups' count of rows (NULL values included), which ranks the column keys. */
+const PARTIAL_ROWS = 'pivot_rows';
+
+/** The columns a pivot reads, renamed g0… (row fields), kv0… (column fields) and v (the values). */
+function pickedColumns(spec: PivotSpec, relation: string): string {
+  const rows = spec.rows.map((r, i) => `${quoteIdent(r)} AS g${i}`);
+  const keys = spec.columns.map((c, j) => `${quoteIdent(c)} AS kv${j}`);
+  return `(SELECT ${[...rows, ...keys, `${quoteIdent(spec.values)} AS v`].join(', ')} FROM ${relation})`;
+}
+
+/** The rows grouped by every row and column field, keeping what the aggregate is combined from. */
+function partialSelect(spec: PivotSpec, relation: string, partial: (typeof PARTIALS)[keyof typeof PARTIALS], withRows: boolean): string {
+  const fields = [...spec.rows.map((_, i) => `g${i}`), ...spec.columns.map((_, j) => `kv${j}`)];
+  const kept = [...partial.keep, ...(withRows ? [`count(*) AS ${PARTIAL_ROWS}`] : [])];
+  return `SELECT ${[...fields, ...kept].join(', ')} FROM ${pickedColumns(spec, relation)} GROUP BY ALL`;
+}
+
+/**
+ * The pivot's first pass on its own, for the app to keep in a table: the rows grouped by every row
+ * and column field (g0…, kv0…), what the aggregate is combined from, and each group's row count
+ * (so the column keys can be counted from these groups instead of from the rows again). Undefined
+ * for Median, which cannot be combined from parts.
+ */
+export function pivotPartialSql(spec: PivotSpec, relation: string): string | undefined {
+  return spec.aggregate === 'Median' ? undefined : partialSelect(spec, relation, PARTIALS[spec.aggregate], true);
+}
 
 /**
  * The pivot's SELECT, ordered: the grand total first, then each group's subtotal row followed by
@@ -73,35 +135,41 @@ const PARTIALS: Readonly<Record<Exclude<PivotAggregate, 'Median'>, { readonly ke
  *
  * Every aggregate but Median is taken in two passes, as DuckDB's own PIVOT does: the rows are first
  * grouped by row and column fields (one pass over the data, in the fields' own types), and the
- * ROLLUP and the per-key FILTERs then run over those groups, not over every row. A median cannot be
- * combined from parts, so it reads the rows once, each column key cast to text once.
+ * ROLLUP and the per-key aggregates then run over those groups, not over every row (the app keeps the
+ * first pass in a table, `partialTable`, and counts the column keys from it too). A median cannot
+ * be combined from parts, so it reads the rows once, each column key cast to text once.
  */
 export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKeys, options: PivotSqlOptions): string {
   const depth = spec.rows.length;
   const g = spec.rows.map((_, i) => `g${i}`);
-  const kv = spec.columns.map((_, j) => `kv${j}`);
+  const head = options.head && { offset: wholeNumber(options.head.offset), limit: wholeNumber(options.head.limit) };
   const hasColumns = spec.columns.length > 0;
-  const rows = spec.rows.map((r, i) => `${quoteIdent(r)} AS g${i}`);
   const texts = spec.columns.map((_, j) => `CAST(kv${j} AS VARCHAR) AS kt${j}`);
   const keyCase = keys.keys.length > 0 ? `CASE ${keys.keys.map((key, i) => `WHEN ${keyCondition(key, options.value)} THEN ${i + 1}`).join(' ')} ELSE 0 END` : '0';
   const withKey = (from: string) => (hasColumns ? `SELECT *, ${keyCase} AS k FROM (SELECT *, ${texts.join(', ')} FROM ${from})` : `SELECT * FROM ${from}`);
-  const picked = `(SELECT ${[...rows, ...spec.columns.map((c, j) => `${quoteIdent(c)} AS ${kv[j]!}`), `${quoteIdent(spec.values)} AS v`].join(', ')} FROM ${relation})`;
   const partial = spec.aggregate === 'Median' ? undefined : PARTIALS[spec.aggregate];
-  const stages = partial
-    ? [`pivot_partial AS (SELECT ${[...g, ...kv].join(', ')}, ${partial.keep.join(', ')} FROM ${picked} GROUP BY ALL),`, `pivot_source AS (${withKey('pivot_partial')}),`]
-    : [`pivot_source AS (${withKey(picked)}),`];
-  const cell = partial ? partial.cell : (f: string) => `median(v)${f}`;
+  const stages = !partial
+    ? [`pivot_source AS (${withKey(pickedColumns(spec, relation))}),`]
+    : options.partialTable !== undefined
+      ? [`pivot_source AS (${withKey(options.partialTable)}),`]
+      : [`pivot_partial AS (${partialSelect(spec, relation, partial, false)}),`, `pivot_source AS (${withKey('pivot_partial')}),`];
+  const cell: Cell = partial ? partial.cell : (pick) => `median(${pick('v')})`;
+  const ofKey = (k: number) => (x: string) => `CASE WHEN k = ${k} THEN ${x} END`;
+  const all = (x: string) => x;
   const capped = keys.distinct > keys.keys.length;
-  const aggregates = hasColumns
-    ? [...keys.keys.map((_, i) => cell(` FILTER (WHERE k = ${i + 1})`)), ...(capped ? [cell(' FILTER (WHERE k = 0)')] : []), cell('')]
-    : [cell('')];
+  const aggregates = hasColumns ? [...keys.keys.map((_, i) => cell(ofKey(i + 1))), ...(capped ? [cell(ofKey(0))] : []), cell(all)] : [cell(all)];
   const vs = aggregates.map((_, i) => `v${i}`);
   const level = `(${depth} - ${g.map((x) => `grouping(${x})`).join(' - ')})`;
   const groups = `SELECT ${level} AS level, ${g.join(', ')}, ${aggregates.map((a, i) => `${a} AS v${i}`).join(', ')} FROM pivot_source GROUP BY ROLLUP (${g.join(', ')})`;
   const sort = spec.sort && spec.sort.valueColumn < vs.length ? spec.sort : undefined;
   // Each level's sort key is its ancestor's value at that level, so groups move with their children.
+  // A detail row is its own ancestor at the last level: no window for that one.
   const sortKeys = sort
-    ? g.map((_, i) => `max(CASE WHEN level = ${i + 1} THEN v${sort.valueColumn} END) OVER (PARTITION BY level >= ${i + 1}${g.slice(0, i + 1).map((x) => `, ${x}`).join('')}) AS s${i}`)
+    ? g.map((_, i) =>
+        i === depth - 1
+          ? `CASE WHEN level = ${depth} THEN v${sort.valueColumn} END AS s${i}`
+          : `max(CASE WHEN level = ${i + 1} THEN v${sort.valueColumn} END) OVER (PARTITION BY level >= ${i + 1}${g.slice(0, i + 1).map((x) => `, ${x}`).join('')}) AS s${i}`,
+      )
     : [];
   const order = g.flatMap((x, i) => [`level >= ${i + 1}`, ...(sort ? [`s${i} ${sort.descending ? 'DESC' : 'ASC'} NULLS LAST`] : []), `${x} ASC NULLS LAST`]);
   const out =
@@ -113,10 +181,17 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
     ...stages,
     `pivot_groups AS (${groups}),`,
     `pivot_sorted AS (SELECT *${sortKeys.map((s) => `, ${s}`).join('')} FROM pivot_groups)`,
-    `SELECT ${out.join(', ')}`,
+    `SELECT ${[...out, ...(head ? ['count(*) OVER () AS pivot_total_rows'] : [])].join(', ')}`,
     `FROM pivot_sorted${collapsedWhere(spec, options.value)}`,
     `ORDER BY ${order.join(', ')}`,
+    ...(head ? [`LIMIT ${head.limit} OFFSET ${head.offset}`] : []),
   ].join('\n');
+}
+
+/** A row number as SQL text: a whole number, never anything else. */
+function wholeNumber(n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`Not a row number: ${n}`);
+  return n;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pivotOpenAsSql } from './pivotOpenAsSql';
-import { aggregateMismatch, pivotKeysSql, pivotSelectSql } from './pivotSql';
+import { aggregateMismatch, pivotKeysSql, pivotPartialSql, pivotSelectSql } from './pivotSql';
 import { MAX_PIVOT_KEYS, pivotSpecSchema, valueColumnNames, type PivotSpec } from './pivotSpec';
 
 const hostile = 'a"; DROP TABLE x; --';
@@ -31,7 +31,9 @@ describe('pivotSelectSql', () => {
   });
 
   it('computes one column per key and a total, and the subtotals by ROLLUP', () => {
-    expect(sql.match(/FILTER \(WHERE k = \d\)/g)).toHaveLength(3 * 2);
+    expect(sql.match(/CASE WHEN k = \d THEN [sn] END/g)).toHaveLength(3 * 2);
+    expect(sql).toContain('sum(CASE WHEN k = 2 THEN s END)::DOUBLE / sum(CASE WHEN k = 2 THEN n END) AS v1');
+    expect(sql).toContain('sum(s)::DOUBLE / sum(n) AS v3');
     expect(sql).toContain('GROUP BY ROLLUP (g0, g1)');
     expect(sql).toMatch(/c0, g0 AS c1, g1 AS c2, v0 AS c3, v1 AS c4, v2 AS c5, v3 AS c6$/m);
   });
@@ -39,7 +41,9 @@ describe('pivotSelectSql', () => {
   it('orders the grand total first, each subtotal before its children, and by the sort column when set', () => {
     expect(sql).toMatch(/ORDER BY level >= 1, g0 ASC NULLS LAST, level >= 2, g1 ASC NULLS LAST$/);
     const sorted = pivotSelectSql({ ...spec, sort: { valueColumn: 3, descending: true } }, 'rel', keys, { names: 'positional', value: () => '?' });
-    expect(sorted).toContain('max(CASE WHEN level = 2 THEN v3 END) OVER (PARTITION BY level >= 2, g0, g1) AS s1');
+    expect(sorted).toContain('max(CASE WHEN level = 1 THEN v3 END) OVER (PARTITION BY level >= 1, g0) AS s0');
+    // a detail row is its own ancestor at the last level
+    expect(sorted).toContain('CASE WHEN level = 2 THEN v3 END AS s1');
     expect(sorted).toMatch(/ORDER BY level >= 1, s0 DESC NULLS LAST, g0 ASC NULLS LAST, level >= 2, s1 DESC NULLS LAST, g1 ASC NULLS LAST$/);
   });
 
@@ -47,7 +51,7 @@ describe('pivotSelectSql', () => {
     expect(valueColumnNames(spec, keys)).toEqual(['1', "it's'); drop table t; --", 'null', 'Total']);
     const capped = { keys: keys.keys, distinct: 80 };
     expect(valueColumnNames(spec, capped)).toEqual(['1', "it's'); drop table t; --", 'null', 'Other', 'Total']);
-    expect(pivotSelectSql(spec, 'rel', capped, { names: 'positional', value: () => '?' })).toContain('FILTER (WHERE k = 0)');
+    expect(pivotSelectSql(spec, 'rel', capped, { names: 'positional', value: () => '?' })).toContain('CASE WHEN k = 0 THEN s END');
   });
 
   it('binds collapsed groups too, and leaves only their subtotal rows', () => {
@@ -59,13 +63,33 @@ describe('pivotSelectSql', () => {
 
   it('takes a median from the rows, the others from per-group parts', () => {
     expect(pivotSelectSql({ ...spec, aggregate: 'Median' }, 'rel', keys, { names: 'positional', value: () => '?' })).not.toContain('pivot_partial');
+    expect(pivotPartialSql({ ...spec, aggregate: 'Median' }, 'rel')).toBeUndefined();
     expect(sql).toContain('pivot_partial');
+  });
+
+  it('keeps only a page of the ordered rows for a head, with the count of them all, and writes only whole numbers', () => {
+    const head = pivotSelectSql(spec, 'rel', keys, { names: 'positional', value: () => '?', head: { offset: 200, limit: 100 } });
+    expect(head).toMatch(/, count\(\*\) OVER \(\) AS pivot_total_rows\n[^]*\nORDER BY [^\n]*\nLIMIT 100 OFFSET 200$/);
+    expect(() => pivotSelectSql(spec, 'rel', keys, { names: 'positional', value: () => '?', head: { offset: 0.5, limit: 100 } })).toThrow(RangeError);
+  });
+
+  it('reads the parts from a table when one is given, instead of grouping the rows again', () => {
+    const fromTable = pivotSelectSql(spec, 'rel', keys, { names: 'positional', value: () => '?', partialTable: 'part' });
+    expect(fromTable).not.toContain('pivot_partial');
+    expect(fromTable).not.toContain('rel');
+    expect(fromTable).toContain('FROM part)');
   });
 });
 
 describe('pivotKeysSql', () => {
   it('keeps the most frequent keys, capped', () => {
-    expect(pivotKeysSql(spec, 'rel')).toContain(`WHERE r <= ${MAX_PIVOT_KEYS}`);
+    expect(pivotKeysSql(spec, { kind: 'rows', relation: 'rel' })).toContain(`WHERE r <= ${MAX_PIVOT_KEYS}`);
+  });
+
+  it('counts the keys from the partial groups by their rows, not by their values', () => {
+    const sql = pivotKeysSql(spec, { kind: 'partial', table: 'part' });
+    expect(sql).toContain('SELECT kv0 AS k0, sum(pivot_rows) AS n FROM part GROUP BY ALL');
+    expect(pivotPartialSql(spec, 'rel')).toMatch(/^SELECT g0, g1, kv0, sum\(v\) AS s, count\(v\) AS n, count\(\*\) AS pivot_rows FROM \(SELECT "a""; DROP TABLE x; --" AS g0, /);
   });
 });
 
