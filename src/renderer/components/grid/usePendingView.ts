@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { viewKey, type ResultView } from '../../../shared/domain/resultView';
-import { afterProjection, afterRecord, shownView, type PendingView } from './pendingView';
+import { afterProjection, afterRecord, requested, shownView, type PendingView } from './pendingView';
 
 /** Records a view in the session (SetResultView); resolves false when the session refused it. */
 export type RecordView = (view: ResultView) => Promise<boolean>;
@@ -19,8 +19,12 @@ export function usePendingView(projected: ResultView, record: RecordView | undef
   const recordRef = useRef(record);
   recordRef.current = record;
 
+  // The pending view as last set, so a click builds on it at once, not on the last render's.
+  const latest = useRef<PendingView | undefined>(undefined);
+  latest.current = pending;
   const request = useCallback((view: ResultView) => {
-    const mine: PendingView = { view, acked: false };
+    const mine = requested(latest.current, view);
+    latest.current = mine;
     setPending(mine);
     void (recordRef.current?.(view) ?? Promise.resolve(false)).then((stored) => setPending((current) => afterRecord(current, mine, stored)));
   }, []);
