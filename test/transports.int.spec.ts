@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SextantApi } from '../src/shared/contracts/protocol';
 import { matchTopic } from '../src/shared/contracts/topics';
 import { viewForPattern } from '../src/shared/views/appView';
-import type { AppCoreOptions } from '../src/main/core/appCore';
+import type { AppCoreOptions } from '../src/main/core/appCoreOptions';
 import { startTestCore, tempDir, type TestCore } from './support/testCore';
 import { MemoryTransport } from '../src/main/transports/memoryChannel';
 import { startWebHost, type WebHost } from '../src/main/webHost/webHost';

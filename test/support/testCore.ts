@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppCore, type AppCoreOptions, type CoreParts } from '../../src/main/core/appCore';
+import { AppCore, type CoreParts } from '../../src/main/core/appCore';
+import type { AppCoreOptions } from '../../src/main/core/appCoreOptions';
 import { silentLogger } from '../../src/main/platform/logger';
 
 /** The DuckDB worker from source: tests run it under tsx instead of building it first. */

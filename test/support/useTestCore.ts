@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import type { AppCoreOptions } from '../../src/main/core/appCore';
+import type { AppCoreOptions } from '../../src/main/core/appCoreOptions';
 import { startTestCore, tempDir, type TestCore } from './testCore';
 
 /**

@@ -1,4 +1,4 @@
-import type { AppCoreOptions } from '../../src/main/core/appCore';
+import type { AppCoreOptions } from '../../src/main/core/appCoreOptions';
 import { openSessions } from '../../src/shared/views/appView';
 import { queryEnd, startQuery } from './coreEvents';
 import type { TestCore } from './testCore';

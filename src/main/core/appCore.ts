@@ -29,11 +29,11 @@ import { openEventStore, type EventStore } from '../store/eventStore';
 import { Bus } from '../streams/bus';
 import { Projections } from '../streams/projections';
 import { restoreProjections } from '../streams/viewSnapshotRestore';
-import { defaultSnapshotPolicy, ViewSnapshotWriter, type SnapshotPolicy } from '../streams/viewSnapshotWriter';
+import { defaultSnapshotPolicy, ViewSnapshotWriter } from '../streams/viewSnapshotWriter';
 import type { ConnectionScope } from './connectionScope';
 import { openFiles, type OpenedFile } from './openFiles';
 import { defaultFlowLimits, type FlowLimits } from '../streams/outbox';
-import { defaultStreamLimits, StreamManager, type StreamLimits } from '../streams/streamManager';
+import { defaultStreamLimits, StreamManager } from '../streams/streamManager';
 import type { ServerChannel } from '../transports/serverChannel';
 import { forkCommand } from '../time/forkCommand';
 import { SessionImporter, type ChooseImportPath } from '../share/sessionImport';
@@ -42,32 +42,7 @@ import { SessionExportService } from '../share/sessionExportService';
 import { TimeTravel } from '../time/timeTravel';
 import { serveConnection, type ClientConnection } from './clientConnection';
 import { Readiness } from './readiness';
-
-export interface AppCoreOptions {
-  readonly dataDir: string;
-  /** The DuckDB worker entry: out/main/duckdbWorker.js when built, the .ts source under tsx in tests. */
-  readonly workerPath: string;
-  readonly workerExecArgv?: readonly string[];
-  readonly memoryLimit?: string;
-  readonly log?: Logger;
-  /** Datasets to offer on first start; defaults to the vega-datasets samples. */
-  readonly samples?: readonly string[];
-  /** A query running longer than this fails with TIMEOUT; unset, queries may run as long as they need. */
-  readonly queryTimeoutMs?: number;
-  /** Queries running at once on the DuckDB worker (default 2); more wait their turn. */
-  readonly maxConcurrentQueries?: number;
-  /** Disk kept results may use before the oldest are dropped (default 5 GiB); dropped ones re-run on demand. */
-  readonly resultCacheBytes?: number;
-  /** Stream and flow-control limits; the app runs the defaults, tests shrink them to reach the edges. */
-  readonly streamLimits?: Partial<StreamLimits>;
-  readonly flowLimits?: Partial<FlowLimits>;
-  /** An instant preview running longer than this fails with TIMEOUT (default 2 s). */
-  readonly previewBudgetMs?: number;
-  /** When main writes snapshots of its view (docs/store.md, "Snapshots"); tests shrink it. */
-  readonly snapshotPolicy?: Partial<SnapshotPolicy>;
-  /** How often registered files are looked at for changes (default 2 s). */
-  readonly inputWatchMs?: number;
-}
+import { DEFAULT_RESULT_CACHE_BYTES, type AppCoreOptions } from './appCoreOptions';
 
 /** The collaborators AppCore composes. Only the core itself and test/support/testCore.ts see them. */
 export interface CoreParts {
@@ -373,4 +348,3 @@ export class AppCore {
   }
 }
 
-const DEFAULT_RESULT_CACHE_BYTES = 5 * 2 ** 30;

@@ -23,6 +23,7 @@ import { ResultViews } from './resultViews';
 import { resultTableName } from './sql';
 import type { QueryWorker } from './queryWorker';
 import { readInputs } from './readInputs';
+import { armQueryTimeout } from './queryTimeout';
 
 export interface QueryRunnerOptions {
   /** A query running longer than this is stopped and fails with TIMEOUT. Unset: no limit. */
@@ -264,7 +265,6 @@ export class QueryRunner {
   private async execute(entry: ResultEntry, cause: EventEnvelope): Promise<void> {
     const { sessionId, queryId } = entry;
     let began: Promise<unknown> = Promise.resolve();
-    let timedOut: AppError | undefined;
     const hooks = producingHooks(
       entry,
       (p) => this.publish(entry, p),
@@ -277,13 +277,7 @@ export class QueryRunner {
     const inputs = readInputs(this.pool, this.projections, cause, this.log);
     const run: Run = { jobId, sessionId };
     this.running.set(queryId, run);
-    const timer =
-      this.options.timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => {
-            timedOut = appError(newErrorId(), 'TIMEOUT', `The query ran longer than ${formatLimit(this.options.timeoutMs ?? 0)} and was stopped.`);
-            this.pool.cancel(jobId);
-          }, this.options.timeoutMs);
+    const timeout = armQueryTimeout(this.options.timeoutMs, () => this.pool.cancel(jobId));
     try {
       const outcome = await done;
       await began;
@@ -301,7 +295,7 @@ export class QueryRunner {
       if (entry.phase !== 'Completed' && outcome.hasTable) await this.cache.drop(entry.table);
     } catch (e) {
       await began;
-      const error = timedOut ?? (await this.unrecorded(e as AppError, run));
+      const error = timeout.error() ?? (await this.unrecorded(e as AppError, run));
       if (error) {
         // Logged with its id, like every failure, so the id the status bar shows is found in the log (and in Copy Diagnostics).
         logAppError(this.log, error.code === 'WORKER_CRASHED' ? 'error' : 'warn', error, { correlationId: cause.metadata.correlationId, sessionId, queryId });
@@ -309,7 +303,7 @@ export class QueryRunner {
       }
       if (error?.code === 'WORKER_CRASHED') await this.cache.drop(entry.table);
     } finally {
-      clearTimeout(timer);
+      timeout.clear();
       this.running.delete(queryId);
     }
   }
@@ -344,8 +338,4 @@ export class QueryRunner {
       this.log.error({ errorId: result.error.id, sessionId, queryId, command: command.type }, result.error.message);
     }
   }
-}
-
-function formatLimit(ms: number): string {
-  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
 }

@@ -7,7 +7,7 @@ import { emptyView, evolveAppView, viewForPattern, type AppView } from '../../sh
 import { ProtocolClient } from '../../../test/support/protocolClient';
 import { recordingLogger } from '../../../test/support/recordingLogger';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
-import type { AppCoreOptions } from '../core/appCore';
+import type { AppCoreOptions } from '../core/appCoreOptions';
 import { silentLogger } from '../platform/logger';
 import { waitFor } from '../../../test/support/clientHarness';
 import { Outbox } from './outbox';
