@@ -173,3 +173,91 @@ test('a histogram over a timestamp brushed by keys filters the other chart and t
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '10001');
   await expect.poll(() => countSum(page, 'Chart 2')).toBe(10_000);
 });
+
+test('a scatter brushed by dragging a rectangle, then bars brushed across several categories, filter the other chart and the grid to raw DuckDB’s rows', async ({ app }, testInfo) => {
+  const { page } = app;
+  await runSql(page, `select * from ${WEATHER}`);
+  await expect(status(page)).toHaveText(/^1,461 rows in \d+ ms$/);
+  const plot = await linkedCharts(page, { mark: 'Scatter', x: 'temp_max', y: 'temp_min', name: 'Scatter plot of temp_min against temp_max' }, 'weather');
+  const all = await weatherBars('true');
+  await expect.poll(() => tableRows(page, 'Chart 2')).toEqual(all);
+  // 1,461 rows are drawn as the points themselves, one row of "Chart data" each
+  await chart(page, 'Chart').getByRole('button', { name: 'Show chart data' }).click();
+  await expect.poll(async () => (await tableRows(page, 'Chart')).length).toBe(1461);
+
+  // a rectangle across the middle of the points' diagonal: X snapped to brush steps, Y the values under the pointer
+  const box = (await plot.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.35);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 6 });
+  await page.mouse.move(box.x + box.width * 0.65, box.y + box.height * 0.65, { steps: 6 });
+  await page.mouse.up();
+  const selected = chart(page, 'Chart').getByText(/^Selected temp_max from .* and temp_min from /);
+  await expect(selected).toBeVisible();
+  const [xlo, xhi, ylo, yhi] = /^Selected temp_max from (\S+) to (\S+) and temp_min from (\S+) to (\S+) \(Escape clears\)$/
+    .exec((await selected.textContent()) ?? '')!
+    .slice(1)
+    .map((t) => t.replaceAll(',', ''));
+  await expect(plot).toHaveAccessibleDescription((await selected.textContent()) ?? '');
+  const where = `temp_max >= '${xlo}'::DOUBLE and temp_max < '${xhi}'::DOUBLE and temp_min >= '${ylo}'::DOUBLE and temp_min < '${yhi}'::DOUBLE`;
+  const [[rows]] = (await duckdbRows(`select count(*) from ${WEATHER} where ${where}`)) as [[string]];
+  const [[band]] = (await duckdbRows(`select count(*) from ${WEATHER} where temp_max >= '${xlo}'::DOUBLE and temp_max < '${xhi}'::DOUBLE`)) as [[string]];
+  // both ranges matter: the rectangle holds rows, fewer than temp_max's band alone
+  expect(Number(rows)).toBeGreaterThan(0);
+  expect(Number(rows)).toBeLessThan(Number(band));
+  await expect.poll(() => tableRows(page, 'Chart 2')).toEqual(await weatherBars(where));
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(rows) + 1));
+  await expect(status(page)).toContainText(`${grouped(rows)} of 1,461 rows`);
+  // the scatter keeps every point (its own brush does not filter it); Escape clears the brush
+  await expect.poll(async () => (await tableRows(page, 'Chart')).length).toBe(1461);
+  await plot.focus();
+  await page.keyboard.press('Escape');
+  await expect(selected).toHaveCount(0);
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '1462');
+  await expect.poll(() => tableRows(page, 'Chart 2')).toEqual(all);
+
+  /** The grid, its status and the scatter's points (one per row) hold exactly raw DuckDB's rows of these weathers. */
+  const expectWeathers = async (weathers: readonly string[]) => {
+    const [[n]] = (await duckdbRows(`select count(*) from ${WEATHER} where weather in (${weathers.map((w) => `'${w}'`).join(', ')})`)) as [[string]];
+    expect(Number(n)).toBeGreaterThan(0);
+    expect(Number(n)).toBeLessThan(1461);
+    await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(n) + 1));
+    await expect(status(page)).toContainText(`${grouped(n)} of 1,461 rows`);
+    await expect.poll(async () => (await tableRows(page, 'Chart')).length).toBe(Number(n));
+  };
+  // a drag from the middle of the second bar to the middle of the fourth selects those three categories, in drawn order
+  const categories = all.map(([k]) => k!);
+  const bars = chart(page, 'Chart 2').getByRole('img', { name: 'Bar chart of count per weather' });
+  const bar = (i: number) => chart(page, 'Chart 2').locator('svg g[aria-label="bar"] rect').nth(i);
+  await bar(1).scrollIntoViewIfNeeded();
+  const [from, to] = [(await bar(1).boundingBox())!, (await bar(3).boundingBox())!];
+  const y = to.y + to.height / 2;
+  await page.mouse.move(from.x + from.width / 2, y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2 + to.width / 2, y, { steps: 6 });
+  await page.mouse.move(to.x + to.width / 2, y, { steps: 6 });
+  await page.mouse.up();
+  const three = categories.slice(1, 4);
+  const barsSelected = chart(page, 'Chart 2').getByText(/^Selected weather = /);
+  await expect(barsSelected).toHaveText(`Selected weather = ${three[0]}, ${three[1]} or ${three[2]} (Escape clears)`);
+  await expect(bars).toHaveAccessibleDescription(`Selected weather = ${three[0]}, ${three[1]} or ${three[2]} (Escape clears)`);
+  await expectWeathers(three);
+  // the brushed bars keep every bar, the brush drawn across the three
+  await expect.poll(() => tableRows(page, 'Chart 2')).toEqual(all);
+  await expect(chart(page, 'Chart 2').locator('rect.chart-brush-rect')).toHaveCount(1);
+  await screenshot(page, testInfo, 'chart-brush-bars');
+
+  // keys carry on from the drag: Shift+Right grows it by the next bar, Right moves all four along (it stops at the last bar)
+  await bars.focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(barsSelected).toHaveText(`Selected weather = ${categories.slice(1, 4).join(', ')} or ${categories[4]} (Escape clears)`);
+  await expectWeathers(categories.slice(1, 5));
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(barsSelected).toHaveText(`Selected weather = ${categories[0]} or ${categories[1]} (Escape clears)`);
+  await expectWeathers(categories.slice(0, 2));
+  await page.keyboard.press('Escape');
+  await expect(barsSelected).toHaveCount(0);
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '1462');
+});

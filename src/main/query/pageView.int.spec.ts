@@ -52,6 +52,15 @@ describe('sorted and filtered pages, done by DuckDB', () => {
     expect(rowsOf(p)).toEqual(expected);
   });
 
+  it('an `in` (bars brushed across on a chart) keeps the rows of any of its values, each bound and cast to the column’s type', async () => {
+    const view: PageView = { filter: [{ column: 1, op: 'in', values: ['0', '2', 'not a number'], chart: 1 }, { column: 2, op: 'in', values: ['Item 3', 'Item 6', "x' OR 1=1 --"], chart: 2 }] };
+    const expected = await oracle(`select * from (${SQL}) where g in (0, 2) and s in ('Item 3', 'Item 6')`);
+    const p = await page(0, 1000, view);
+    expect(expected.length).toBe(2);
+    expect(rowsOf(p)).toEqual(expected);
+    expect((await page(0, 1, { filter: [{ column: 3, op: 'in', values: ['2024-01-02', '2024-01-03'] }] })).totalRows).toBe(50);
+  });
+
   it('contains matches the shown text ignoring case; isNull finds SQL NULLs', async () => {
     const found = await page(0, 1000, { filter: [{ column: 2, op: 'contains', value: 'item 99' }] });
     expect(rowsOf(found)).toEqual(await oracle(`select * from (${SQL}) where lower(s) like '%item 99%'`));

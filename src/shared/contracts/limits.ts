@@ -8,6 +8,8 @@ export const MAX_MESSAGE_BYTES = 1024 * 1024;
 export const MAX_PAGE_ROWS = 1000;
 export const MAX_SORT_KEYS = 8;
 export const MAX_FILTERS = 16;
+/** Values of one `in` filter: a brush across bars holds at most a bar chart's 50 top categories. */
+export const MAX_FILTER_VALUES = 100;
 
 /**
  * A message's size in UTF-8 bytes, which is what the WebSocket server's limit counts, when it is over

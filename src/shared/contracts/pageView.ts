@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_FILTERS, MAX_SORT_KEYS } from './limits';
+import { MAX_FILTER_VALUES, MAX_FILTERS, MAX_SORT_KEYS } from './limits';
 
 /*
  * How to look at a complete result: its sort keys and filters. Its own module because both the
@@ -26,6 +26,8 @@ export const pageFilterSchema = z
       z.object({ column: columnIndex, op: z.enum(['isNull', 'notNull']) }).strict(),
       /** [lo, hi): a chart's brush (docs/charts.md); `chart` is the chart that drew it, which it does not filter. */
       z.object({ column: columnIndex, op: z.literal('range'), lo: z.string().max(1000), hi: z.string().max(1000), chart: z.number().int().min(0).max(7).optional() }).strict(),
+      /** One of several values: a brush across a chart's bars (docs/charts.md), in the bars' drawn order; `chart` drew it. */
+      z.object({ column: columnIndex, op: z.literal('in'), values: z.array(z.string().max(1000)).min(1).max(MAX_FILTER_VALUES), chart: z.number().int().min(0).max(7).optional() }).strict(),
     ]),
   )
   .max(MAX_FILTERS);

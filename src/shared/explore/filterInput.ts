@@ -211,6 +211,9 @@ export function formatFilterInput(filters: readonly PageFilter[], duckdbType: st
     case 'range':
       // a chart's brush reads as the range it covers
       return `${first.lo}${RANGE}${first.hi}`;
+    case 'in':
+      // several categories brushed on a chart: no box grammar holds a list
+      return undefined;
     default:
       return isOrdered(kind) ? `${SYMBOL[first.op]}${first.value}` : undefined;
   }

@@ -25,6 +25,9 @@ export function filterCondition(f: PageFilter, column: string, type: string, val
       return `contains(lower(CAST(${column} AS VARCHAR)), lower(${value(f.value)}))`;
     case 'range':
       return rangeCondition(column, type, value(f.lo), value(f.hi));
+    case 'in':
+      // each value compared as `eq` compares it: text as text, else cast to the column's type
+      return `${column} IN (${f.values.map((v) => (isText(type) ? value(v) : `TRY_CAST(${value(v)} AS ${type})`)).join(', ')})`;
     default:
       return `${column} ${COMPARE[f.op]} ${isText(type) ? value(f.value) : `TRY_CAST(${value(f.value)} AS ${type})`}`;
   }

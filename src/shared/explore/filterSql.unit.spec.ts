@@ -35,4 +35,14 @@ describe('filterCondition', () => {
     const sql = filterCondition({ column: 0, op: 'range', lo: hostile, hi: hostile }, 'c0', 'DOUBLE', () => '$1');
     expect(sql).not.toContain('drop table');
   });
+
+  it('given several categories brushed on bars, when built, then it is an IN of each value through the renderer, cast as eq casts', () => {
+    expect(filterCondition({ column: 3, op: 'in', values: ['rain', 'sun'], chart: 1 }, 'c3', 'VARCHAR', param)).toBe('c3 IN (<rain>, <sun>)');
+    expect(filterCondition({ column: 2, op: 'in', values: ['1', '10'] }, 'c2', 'BIGINT', param)).toBe('c2 IN (TRY_CAST(<1> AS BIGINT), TRY_CAST(<10> AS BIGINT))');
+    const hostile = "'); drop table t; --";
+    const bound: string[] = [];
+    const sql = filterCondition({ column: 0, op: 'in', values: [hostile, 'x'] }, 'c0', 'VARCHAR', (v) => (bound.push(v), `$${bound.length}`));
+    expect(sql).toBe('c0 IN ($1, $2)');
+    expect(bound).toEqual([hostile, 'x']);
+  });
 });

@@ -8,6 +8,11 @@ const columns = [
 ];
 
 describe('Open as SQL', () => {
+  it('given bars brushed across on a chart, when opened as SQL, then their `in` lists each value as an escaped literal', () => {
+    const sql = openAsSql('select * from flights', columns, { orderBy: [], filter: [{ column: 1, op: 'in', values: ["O'Hare", 'SEA'], chart: 1 }] });
+    expect(sql).toContain(`WHERE "origin" IN ('O''Hare', 'SEA')`);
+  });
+
   it('wraps the query, quotes every name, writes values as escaped literals in the column type', () => {
     const sql = openAsSql('select * from flights;  \n', columns, {
       orderBy: [{ column: 0, descending: true }, { column: 1 }],

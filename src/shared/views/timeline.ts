@@ -138,7 +138,7 @@ export function timelineOf(events: readonly SessionViewEvent[]): TimelineEntry[]
   return entries.sort((a, b) => b.seq - a.seq);
 }
 
-const opText: Readonly<Record<PageFilter['op'], string>> = { eq: '=', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=', contains: 'contains', isNull: 'is null', notNull: 'is not null', range: 'in' };
+const opText: Readonly<Record<PageFilter['op'], string>> = { eq: '=', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=', contains: 'contains', isNull: 'is null', notNull: 'is not null', range: 'in', in: 'in' };
 const quote = (v: string) => (/^-?\d+(\.\d+)?$/.test(v) ? v : `'${v}'`);
 
 /** "Sorted by dep_delay descending", "Filtered origin = 'SEA'", both, or "Cleared sort and filters". */
@@ -148,7 +148,11 @@ export function viewLabel(orderBy: readonly { column: number; descending?: boole
   if (orderBy.length > 0) parts.push(`Sorted by ${orderBy.map((k) => `${name(k.column)}${k.descending ? ' descending' : ''}`).join(', then ')}`);
   if (filter.length > 0) {
     const conditions = filter.map((f) =>
-      f.op === 'range' ? `${name(f.column)} ${opText[f.op]} [${quote(f.lo)}, ${quote(f.hi)})` : 'value' in f ? `${name(f.column)} ${opText[f.op]} ${quote(f.value)}` : `${name(f.column)} ${opText[f.op]}`,
+      f.op === 'range'
+        ? `${name(f.column)} ${opText[f.op]} [${quote(f.lo)}, ${quote(f.hi)})`
+        : f.op === 'in'
+          ? `${name(f.column)} ${opText[f.op]} (${f.values.map(quote).join(', ')})`
+          : 'value' in f ? `${name(f.column)} ${opText[f.op]} ${quote(f.value)}` : `${name(f.column)} ${opText[f.op]}`,
     );
     parts.push(`${parts.length ? 'filtered' : 'Filtered'} ${conditions.join(' and ')}`);
   }

@@ -5,7 +5,8 @@ import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import { bandAxisOf, brushAxisOf, drawBrush, pointerX, pointerY, type BandAxis, type BrushAxis, type ScaleAxis } from './chartBrush';
 import { brushRange, selectionText, type Interval, type Selection } from './brushRange';
-import { brushKeyOf, brushStops, keyRangeOf, keyRangeText, keyStepOf, moveCategory, moveKeyBrush, type KeyBrush } from './keyboardBrush';
+import { brushKeyOf, brushStops, keyRangeOf, keyRangeText, keyStepOf, moveKeyBrush, moveKeyRange, type KeyBrush, type KeyRange } from './keyboardBrush';
+import { categoriesCovered, categoriesOfKeyRange, categoriesSpan, categoryKeyRange } from './categoryBrush';
 import { OTHER } from '../../../shared/chart/chartSql';
 import { marksOf, utc } from '../../../shared/chart/chartMarks';
 import type { SextantApi } from '../../../shared/contracts/protocol';
@@ -31,16 +32,18 @@ interface Props {
   slot?: number;
   name?: string;
   filter?: readonly PageFilter[];
-  /** This chart's selection, recorded or being dragged: [lo, hi) of X and/or Y, or a category of its bars. */
+  /** This chart's selection, recorded or being dragged: [lo, hi) of X and/or Y, or categories of its bars. */
   brush?: Selection | undefined;
-  /** A drag or keys selected ranges of X (and, on a scatter or heatmap, Y), or a click a bar's category (null: cleared); `done` once the pointer (or the key) is released. Without it, no brushing. */
+  /** A drag or keys selected ranges of X (and, on a scatter or heatmap, Y), or bars' categories (a click: one; null: cleared); `done` once the pointer (or the key) is released. Without it, no brushing. */
   onBrush?(selection: Selection | null, done: boolean): void;
   /** More buttons in the region's header ("Add chart"). */
   actions?: ReactNode;
 }
 
-/** A drag shorter than this (pixels) is a click: it clears the brush. */
+/** A drag shorter than this (pixels) is a click: it clears the brush (on bars: selects the bar). */
 const CLICK_PX = 3;
+/** Bars that are not a value a filter can name. */
+const UNSELECTABLE = [OTHER, 'NULL'];
 
 const NONE = '';
 const CHART_HEIGHT = 300;
@@ -83,7 +86,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     drawn.setAttribute('aria-hidden', 'true');
     el.append(drawn);
     axis.current = onBrush ? brushAxisOf(drawn) : undefined;
-    bands.current = onBrush && data.spec.mark === 'Bar' ? bandAxisOf(drawn, [OTHER, 'NULL']) : undefined;
+    bands.current = onBrush && data.spec.mark === 'Bar' ? bandAxisOf(drawn, UNSELECTABLE) : undefined;
   }, [data, width, onBrush !== undefined]);
   // the brush as recorded (or as the drag last snapped it), drawn over the marks
   const brushKey = brush ? JSON.stringify(brush) : '';
@@ -95,7 +98,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const yAxis = (a: BrushAxis): ScaleAxis | undefined => (rectangle ? a.y : undefined);
   useLayoutEffect(() => {
     const b = bands.current;
-    if (b) drawBrush(b, brush?.kind === 'category' ? b.bandOf(brush.value) : undefined);
+    if (b && !drag.current) drawBrush(b, brush?.kind === 'categories' ? categoriesSpan(b.bands, brush.values) : undefined);
     const a = axis.current;
     if (!a || drag.current) return;
     const range = brush?.kind === 'range' ? brush : undefined;
@@ -109,24 +112,25 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const typeOf = (name: string | undefined) => columns?.find((c) => c.name === name)?.type.toUpperCase();
   const dateOnly = typeOf(spec?.x) === 'DATE';
   const yDateOnly = typeOf(spec?.y) === 'DATE';
-  /** What a drag from one pixel to another selects: X snapped to main's brush step, and Y's range on a rectangle. */
-  const dragged = (a: BrushAxis, d: { start: number; at: number; startY: number; atY: number }): Selection | undefined => {
+  /** What a drag from one pixel to another selects: the bars it covers; else X snapped to main's brush step, and Y's range on a rectangle. */
+  const dragged = (d: { start: number; at: number; startY: number; atY: number }): Selection | undefined => {
+    const b = bands.current;
+    if (b) {
+      const values = categoriesCovered(b.bands, d.start, d.at, UNSELECTABLE);
+      return values.length > 0 ? { kind: 'categories', values } : undefined;
+    }
+    const a = axis.current;
+    if (!a) return undefined;
     const x = brushRange(a.toValue(d.start), a.toValue(d.at), { step: data?.brushStep, dateOnly });
     const y = yAxis(a);
     return x && { kind: 'range', x, y: y && brushRange(y.toValue(d.startY), y.toValue(d.atY), { dateOnly: yDateOnly }) };
   };
   const onPointerDown = (e: PointerEvent) => {
-    const b = bands.current;
-    if (b && onBrush && e.button === 0) {
-      // a click on a bar selects its category; on the selected one (or beside the bars) clears it
-      const category = b.categoryAt(pointerX(b, e.clientX));
-      onBrush(category === undefined || (brush?.kind === 'category' && brush.value === category) ? null : { kind: 'category', value: category }, true);
-      return;
-    }
-    const a = axis.current;
+    // bars take a press anywhere (beside them a click clears); a continuous axis only inside its range
+    const a = bands.current ?? axis.current;
     if (!a || !onBrush || e.button !== 0) return;
     const x = pointerX(a, e.clientX);
-    if (x < a.left || x > a.right) return;
+    if (!bands.current && (x < a.left || x > a.right)) return;
     const y = pointerY(a, e.clientY);
     e.preventDefault();
     e.currentTarget.setPointerCapture(e.pointerId);
@@ -135,27 +139,42 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   /** A drag shorter than CLICK_PX both ways is a click. */
   const clicked = (d: { start: number; at: number; startY: number; atY: number }) => Math.abs(d.at - d.start) < CLICK_PX && (!rectangle || Math.abs(d.atY - d.startY) < CLICK_PX);
   const onPointerMove = (e: PointerEvent) => {
-    const a = axis.current;
+    const b = bands.current;
+    const a = b ?? axis.current;
     const d = drag.current;
     if (!a || !d || !onBrush || d.id !== e.pointerId) return;
     d.at = pointerX(a, e.clientX);
     d.atY = pointerY(a, e.clientY);
-    drawBrush(a, [d.start, d.at], yAxis(a) && [d.startY, d.atY]);
+    // bars: the bands the drag covers; a continuous axis: the pixels under it (snapped once recorded)
+    if (b) {
+      const covered = clicked(d) ? undefined : dragged(d);
+      drawBrush(b, covered?.kind === 'categories' ? categoriesSpan(b.bands, covered.values) : undefined);
+    } else if (axis.current) drawBrush(a, [d.start, d.at], yAxis(axis.current) && [d.startY, d.atY]);
     // live while dragging, at most once per frame: main interrupts the superseded chart queries
     d.frame ??= requestAnimationFrame(() => {
       d.frame = undefined;
       if (drag.current !== d || clicked(d)) return;
-      const selection = dragged(a, d);
+      const selection = dragged(d);
       if (selection) onBrush(selection, false);
     });
   };
   const onPointerUp = (e: PointerEvent) => {
-    const a = axis.current;
+    const b = bands.current;
+    const a = b ?? axis.current;
     const d = drag.current;
     if (!a || !d || !onBrush || d.id !== e.pointerId) return;
     drag.current = undefined;
     if (d.frame !== undefined) cancelAnimationFrame(d.frame);
-    const selection = clicked(d) ? undefined : dragged(a, d);
+    if (b && clicked(d)) {
+      // a click on a bar selects its category alone; on the one selected bar (or beside the bars) it clears
+      const category = b.categoryAt(d.start);
+      const only = brush?.kind === 'categories' && brush.values.length === 1 ? brush.values[0] : undefined;
+      const selection: Selection | null = category === undefined || category === only ? null : { kind: 'categories', values: [category] };
+      drawBrush(b, selection ? categoriesSpan(b.bands, selection.values) : undefined);
+      onBrush(selection, true);
+      return;
+    }
+    const selection = clicked(d) ? undefined : dragged(d);
     if (!selection) drawBrush(a, undefined);
     onBrush(selection ?? null, true);
   };
@@ -165,6 +184,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const stops = useMemo(() => (data && xKind !== 'category' ? brushStops(marks, { step: data.brushStep, dateOnly }) : []), [marks, xKind, dateOnly]);
   const yStops = useMemo(() => (rectangle ? brushStops(marks, { axis: 'y', dateOnly: yDateOnly }) : []), [marks, rectangle, yDateOnly]);
   const keyed = useRef<{ readonly brush: KeyBrush; readonly x: Interval | undefined; readonly y: Interval | undefined } | undefined>(undefined);
+  const keyedBars = useRef<{ readonly range: KeyRange; readonly values: readonly string[] } | undefined>(undefined);
   const held = useRef<Selection | undefined>(undefined);
   const onPlotKeyDown = (e: KeyboardEvent) => {
     const key = brushKeyOf(e.key);
@@ -174,8 +194,16 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     const b = bands.current;
     const { axis: along, step } = keyStepOf(key);
     if (b) {
-      const value = along === 'x' ? moveCategory(b.categories, current?.kind === 'category' ? current.value : undefined, step) : undefined;
-      next = value === undefined ? undefined : { kind: 'category', value };
+      // bars: arrows move the selected bars, Shift+arrows move its far end (categoryBrush.ts); Up and Down are not taken
+      const values = current?.kind === 'categories' ? current.values : undefined;
+      const k = keyedBars.current;
+      const known = k && values && k.values.join('\u0000') === values.join('\u0000') ? k.range : values && categoryKeyRange(b.categories, values);
+      const moved = along === 'x' ? moveKeyRange(known, step, e.shiftKey, b.categories.length) : undefined;
+      const chosen = moved ? categoriesOfKeyRange(b.categories, moved) : [];
+      if (moved && chosen.length > 0) {
+        keyedBars.current = { range: moved, values: chosen };
+        next = { kind: 'categories', values: chosen };
+      }
     } else if (axis.current) {
       const range = current?.kind === 'range' ? current : undefined;
       // the same brush keys made keeps its anchors; another (a drag, a reload) is anchored at its starts
@@ -213,6 +241,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
       if (brush && onBrush) {
         held.current = undefined;
         keyed.current = undefined;
+        keyedBars.current = undefined;
         onBrush(null, true);
       } else onClose();
     }
@@ -327,7 +356,7 @@ const sameInterval = (a: Interval | undefined, b: Interval | undefined): boolean
 function keyHintOf(brushing: 'bars' | 'range' | 'rectangle'): { readonly keys: string; readonly title: string } {
   switch (brushing) {
     case 'bars':
-      return { keys: 'ArrowLeft ArrowRight Home End Escape', title: 'Arrow keys select a bar; Escape clears' };
+      return { keys: 'ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight Home End Escape', title: 'Arrow keys select a bar, Shift+arrows select several; Escape clears' };
     case 'range':
       return { keys: 'ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight Home End Escape', title: 'Arrow keys move the brush, Shift+arrows resize it; Escape clears' };
     case 'rectangle':

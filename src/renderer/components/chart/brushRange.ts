@@ -9,9 +9,10 @@ export interface Interval {
 
 /**
  * What a chart selects: [lo, hi) of its X, of its Y, or of both (a rectangle: only a scatter or a
- * heatmap has a Y to brush), dragged or keyed; or one category (a click on a bar).
+ * heatmap has a Y to brush), dragged or keyed; or categories of its bars, in their drawn order (one
+ * clicked, or those a drag or Shift+arrows cover; never none).
  */
-export type Selection = { readonly kind: 'range'; readonly x?: Interval | undefined; readonly y?: Interval | undefined } | { readonly kind: 'category'; readonly value: string };
+export type Selection = { readonly kind: 'range'; readonly x?: Interval | undefined; readonly y?: Interval | undefined } | { readonly kind: 'categories'; readonly values: readonly string[] };
 
 /** The result's columns a chart brushes: its X and, on a scatter or heatmap, its Y. */
 export interface BrushColumns {
@@ -26,8 +27,12 @@ export interface BrushColumns {
  */
 export function brushFilters(chart: number, columns: BrushColumns, selection: Selection): PageFilter[] {
   switch (selection.kind) {
-    case 'category':
-      return [{ column: columns.x, op: 'eq', value: selection.value, chart }];
+    case 'categories': {
+      // one category is an equality, as a click has always been recorded; several, one `in`
+      const [only, ...more] = selection.values;
+      if (only === undefined) return [];
+      return more.length === 0 ? [{ column: columns.x, op: 'eq', value: only, chart }] : [{ column: columns.x, op: 'in', values: [...selection.values], chart }];
+    }
     case 'range': {
       const range = (column: number | undefined, i: Interval | undefined): PageFilter[] => (column === undefined || !i ? [] : [{ column, op: 'range', lo: i.lo, hi: i.hi, chart }]);
       return [...range(columns.y, selection.y), ...range(columns.x, selection.x)];
@@ -41,8 +46,9 @@ export const ownedBy = (f: PageFilter, chart: number): boolean => 'chart' in f &
 /** Chart `chart`'s selection as recorded in the result's filters, read on its own columns (a brush left on a column it no longer shows is not its selection). */
 export function selectionOf(filter: readonly PageFilter[], chart: number, columns: BrushColumns): Selection | undefined {
   const own = filter.filter((f) => ownedBy(f, chart));
-  const clicked = own.find((f) => f.op === 'eq' && f.column === columns.x);
-  if (clicked?.op === 'eq') return { kind: 'category', value: clicked.value };
+  const clicked = own.find((f) => (f.op === 'eq' || f.op === 'in') && f.column === columns.x);
+  if (clicked?.op === 'eq') return { kind: 'categories', values: [clicked.value] };
+  if (clicked?.op === 'in') return { kind: 'categories', values: clicked.values };
   const range = (column: number | undefined): Interval | undefined => {
     const f = column === undefined ? undefined : own.find((g) => g.op === 'range' && g.column === column);
     return f?.op === 'range' ? { lo: f.lo, hi: f.hi } : undefined;
@@ -120,8 +126,8 @@ export function groupedText(text: string): string {
  */
 export function selectionText(axes: { readonly x: string; readonly y?: string | undefined; readonly numberX: boolean; readonly numberY?: boolean }, selection: Selection): string {
   switch (selection.kind) {
-    case 'category':
-      return `Selected ${axes.x} = ${selection.value} (Escape clears)`;
+    case 'categories':
+      return `Selected ${axes.x} = ${orList(selection.values)} (Escape clears)`;
     case 'range': {
       const range = (name: string | undefined, i: Interval | undefined, numeric: boolean) => {
         const show = numeric ? groupedText : (t: string) => t;
@@ -131,4 +137,10 @@ export function selectionText(axes: { readonly x: string; readonly y?: string | 
       return `Selected ${parts.join(' and ')} (Escape clears)`;
     }
   }
+}
+
+/** "rain", "rain or sun", "rain, sun or fog": categories read as one of them. */
+function orList(values: readonly string[]): string {
+  const last = values.at(-1) ?? '';
+  return values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${last}` : last;
 }

@@ -34,7 +34,18 @@ describe('chartFilters', () => {
   });
 
   it('given a category clicked on a chart, when the charts are drawn, then it is an equality that names its chart', () => {
-    expect(chartFilters([grid], { chart: 1, filters: brushFilters(1, { x: 2 }, { kind: 'category', value: 'rain' }) })).toEqual([grid, { column: 2, op: 'eq', value: 'rain', chart: 1 }]);
+    expect(chartFilters([grid], { chart: 1, filters: brushFilters(1, { x: 2 }, { kind: 'categories', values: ['rain'] }) })).toEqual([grid, { column: 2, op: 'eq', value: 'rain', chart: 1 }]);
+  });
+
+  it('given several bars brushed on a chart, when recorded, then they are one `in` of their values in drawn order naming the chart, and read back the same', () => {
+    const brushed = { kind: 'categories', values: ['sun', 'fog', 'rain'] } as const;
+    const filters = brushFilters(1, { x: 2 }, brushed);
+    expect(filters).toEqual([{ column: 2, op: 'in', values: ['sun', 'fog', 'rain'], chart: 1 }]);
+    expect(selectionOf([grid, ...filters], 1, { x: 2 })).toEqual(brushed);
+    // another chart's bars, or this chart's on a column it no longer shows, are not its selection
+    expect(selectionOf(filters, 0, { x: 2 })).toBeUndefined();
+    expect(selectionOf(filters, 1, { x: 4 })).toBeUndefined();
+    expect(brushFilters(1, { x: 2 }, { kind: 'categories', values: [] })).toEqual([]);
   });
 });
 
@@ -58,7 +69,7 @@ describe('a rectangle brush', () => {
     expect(selectionOf(filters, 1, { x: 3 })).toEqual({ kind: 'range', x: rect.x, y: undefined });
     expect(selectionOf(filters, 1, { x: 6, y: 5 })).toEqual({ kind: 'range', x: undefined, y: rect.y });
     expect(selectionOf(filters, 2, { x: 3, y: 5 })).toBeUndefined();
-    expect(selectionOf([{ column: 2, op: 'eq', value: 'rain', chart: 0 }], 0, { x: 2 })).toEqual({ kind: 'category', value: 'rain' });
+    expect(selectionOf([{ column: 2, op: 'eq', value: 'rain', chart: 0 }], 0, { x: 2 })).toEqual({ kind: 'categories', values: ['rain'] });
   });
 
   it('given a chart’s brush on X, when a rectangle replaces it, then both columns change in one step and every other filter stays', () => {
@@ -92,7 +103,9 @@ describe('selectionText', () => {
 
   it('given a time range or a category, when described, then it reads as DuckDB writes it', () => {
     expect(selectionText(axes('date', false), { kind: 'range', x: { lo: '2012-01-05', hi: '2012-02-02' } })).toBe('Selected date from 2012-01-05 to 2012-02-02 (Escape clears)');
-    expect(selectionText(axes('weather', false), { kind: 'category', value: 'rain' })).toBe('Selected weather = rain (Escape clears)');
+    expect(selectionText(axes('weather', false), { kind: 'categories', values: ['rain'] })).toBe('Selected weather = rain (Escape clears)');
+    expect(selectionText(axes('weather', false), { kind: 'categories', values: ['sun', 'fog'] })).toBe('Selected weather = sun or fog (Escape clears)');
+    expect(selectionText(axes('weather', false), { kind: 'categories', values: ['sun', 'fog', 'rain'] })).toBe('Selected weather = sun, fog or rain (Escape clears)');
     expect(groupedText('1e+21')).toBe('1e+21');
   });
 });

@@ -1,4 +1,5 @@
 import type * as Plot from '@observablehq/plot';
+import type { CategoryBand } from './categoryBrush';
 
 /** The plot's frame in its SVG's coordinates. */
 export interface PlotFrame {
@@ -20,12 +21,13 @@ export interface BrushAxis extends PlotFrame, ScaleAxis {
   readonly y?: ScaleAxis | undefined;
 }
 
-/** A band x axis of categories (bars): the category under a pixel, and a category's band. */
+/** A band x axis of categories (bars): the category under a pixel, and every bar's band. */
 export interface BandAxis extends PlotFrame {
   /** The selectable categories, in the axis's order (what the arrow keys step over). */
   readonly categories: readonly string[];
+  /** Every bar's band, selectable or not, in the axis's order: what a drag covers. */
+  readonly bands: readonly CategoryBand[];
   categoryAt(px: number): string | undefined;
-  bandOf(category: string): readonly [number, number] | undefined;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -63,7 +65,8 @@ export function bandAxisOf(drawn: Element & Partial<Pick<Plot.Plot, 'scale'>>, u
   const svg = drawn instanceof SVGSVGElement ? drawn : [...drawn.querySelectorAll('svg')].at(-1);
   if (!x || x.type !== 'band' || !svg || !x.bandwidth) return undefined;
   const width = x.bandwidth;
-  const domain = ((x.domain ?? []) as unknown[]).filter((d): d is string => typeof d === 'string' && !unselectable.includes(d));
+  const all = ((x.domain ?? []) as unknown[]).filter((d): d is string => typeof d === 'string');
+  const domain = all.filter((d) => !unselectable.includes(d));
   const [r0 = 0, r1 = 0] = (x.range ?? []) as number[];
   const [y0 = 0, y1 = 0] = (y?.range ?? [0, 0]) as number[];
   const start = (d: string) => Number(x.apply(d));
@@ -74,8 +77,8 @@ export function bandAxisOf(drawn: Element & Partial<Pick<Plot.Plot, 'scale'>>, u
     top: Math.min(y0, y1),
     bottom: Math.max(y0, y1),
     categories: domain,
+    bands: all.map((d) => ({ category: d, from: start(d), to: start(d) + width })),
     categoryAt: (px) => domain.find((d) => start(d) <= px && px < start(d) + width),
-    bandOf: (d) => (domain.includes(d) ? [start(d), start(d) + width] : undefined),
   };
 }
 

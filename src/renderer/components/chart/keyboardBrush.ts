@@ -7,8 +7,8 @@ import { utc, type Mark } from '../../../shared/chart/chartMarks';
  * KEY_SLICES equal slices of the marks' span. A brush covers stops anchor..focus; Arrow moves it one
  * stop, Shift+Arrow moves its focus (extends or shrinks it), Home and End move it to either end.
  * Left/Right, Home and End step along X; on a scatter or heatmap Up/Down step along Y, so X and Y
- * each hold a range of their own and together make a rectangle. Along categories (bars) the
- * selected bar moves instead. The component only maps keys to these.
+ * each hold a range of their own and together make a rectangle. Along categories (bars) the same
+ * moves step over the bars (categoryBrush.ts). The component only maps keys to these.
  */
 
 /** How many slices a chart without bins is stepped in. */
@@ -197,13 +197,4 @@ export function keyRangeText(stops: readonly BrushStop[], range: KeyRange): { re
   const first = stops[Math.min(range.anchor, range.focus)];
   const last = stops[Math.max(range.anchor, range.focus)];
   return first && last ? { lo: first.lo, hi: last.hi } : undefined;
-}
-
-/** The bar selected after a key's step: with none, the first (the last for `back` and `end`); Shift changes nothing, as a bar selects one category. */
-export function moveCategory(categories: readonly string[], current: string | undefined, step: KeyStep): string | undefined {
-  const lastBar = categories.length - 1;
-  if (lastBar < 0) return undefined;
-  const i = current === undefined ? -1 : categories.indexOf(current);
-  if (i < 0) return categories[step === 'back' || step === 'end' ? lastBar : 0];
-  return categories[{ back: Math.max(0, i - 1), forward: Math.min(lastBar, i + 1), start: 0, end: lastBar }[step]];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brushKeyOf, brushStops, keyRangeOf, keyRangeText, KEY_SLICES, keyStepOf, moveCategory, moveKeyBrush, moveKeyRange } from './keyboardBrush';
+import { brushKeyOf, brushStops, keyRangeOf, keyRangeText, KEY_SLICES, keyStepOf, moveKeyBrush, moveKeyRange } from './keyboardBrush';
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
@@ -188,23 +188,5 @@ describe('keyRangeOf and keyRangeText', () => {
   it('given a date brush, when read back, then its days are compared as instants', () => {
     const days = brushStops([{ x1: day('2012-01-01'), x2: day('2012-02-01'), value: 1 }, { x1: day('2012-02-01'), x2: day('2012-03-01'), value: 1 }], { dateOnly: true });
     expect(keyRangeOf(days, { lo: '2012-02-01', hi: '2012-03-01' }, true)).toEqual({ anchor: 1, focus: 1 });
-  });
-});
-
-describe('moveCategory', () => {
-  const bars = ['sun', 'rain', 'fog'];
-
-  it('given no selected bar, when an arrow is pressed, then the first bar is selected (the last for back and end)', () => {
-    expect(moveCategory(bars, undefined, 'forward')).toBe('sun');
-    expect(moveCategory(bars, undefined, 'back')).toBe('fog');
-    expect(moveCategory([], undefined, 'forward')).toBeUndefined();
-  });
-
-  it('given a selected bar, when an arrow, Home or End is pressed, then the selection moves to that bar and stops at the ends', () => {
-    expect(moveCategory(bars, 'sun', 'forward')).toBe('rain');
-    expect(moveCategory(bars, 'fog', 'forward')).toBe('fog');
-    expect(moveCategory(bars, 'rain', 'back')).toBe('sun');
-    expect(moveCategory(bars, 'rain', 'end')).toBe('fog');
-    expect(moveCategory(bars, 'fog', 'start')).toBe('sun');
   });
 });

@@ -4,6 +4,7 @@ import type { PageFilter } from '../../../shared/contracts/pageView';
 import { isPlainView, viewKey, type ResultView } from '../../../shared/domain/resultView';
 import { formatFilterInput, parseFilterInput } from '../../../shared/explore/filterInput';
 import { nextSort } from '../../../shared/explore/sortCycle';
+import { countOf } from '../format';
 
 export const PLAIN_VIEW: ResultView = { orderBy: [], filter: [] };
 /** Typing pauses this long before a filter box is read and sent: one event per thought, not per key. */
@@ -122,9 +123,11 @@ export function useResultView(columns: readonly Column[], view: ResultView, onCh
     (column: number): FilterBox => {
       const draft = drafts.get(column);
       if (draft) return draft;
-      // filters no single box can say (set through the API) read as their count
-      const text = formatFilterInput(filtersOf(view, column), columns[column]?.type ?? 'VARCHAR');
-      return { text: text ?? `${filtersOf(view, column).length} conditions` };
+      // filters no single box can say (set through the API, or bars brushed on a chart) read as their count
+      const filters = filtersOf(view, column);
+      const text = formatFilterInput(filters, columns[column]?.type ?? 'VARCHAR');
+      const only = filters.length === 1 ? filters[0] : undefined;
+      return { text: text ?? (only?.op === 'in' ? `one of ${countOf(only.values.length, 'value')}` : countOf(filters.length, 'condition')) };
     },
     [drafts, view, columns],
   );
