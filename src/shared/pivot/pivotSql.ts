@@ -7,10 +7,9 @@ import { MAX_PIVOT_KEYS, type PivotAggregate, type PivotKeys, type PivotSpec } f
  * A pivot as one DuckDB query over a relation whose columns have the names a person sees. The
  * column dimension is DuckDB's PIVOT written out: each shown key is an aggregate of `CASE WHEN
  * key = … THEN value END` (a FILTER by another name), so the keys can be capped and an "Other" and
- * a "Total" column computed in the same pass. Row groups and their subtotals are a GROUP BY per
- * level over the rows' parts (ROLLUP's grouping sets written out; Median, without parts, keeps
- * ROLLUP): every total is combined from the rows' parts (an average of a group is not an average
- * of averages).
+ * a "Total" column computed in the same pass. Row groups and their subtotals are one `GROUP BY
+ * ROLLUP`, or over a table of the rows' parts a GROUP BY per level (ROLLUP's grouping sets written
+ * out): every total is combined from the rows (an average of a group is not an average of averages).
  */
 
 /** How a value from the data (a column key) becomes SQL: a bound parameter in the app, a literal in the editor. */
@@ -154,8 +153,7 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
     ? [`pivot_source AS (${withKey(pickedColumns(spec, relation))}),`]
     : options.partialTable !== undefined
       ? [`pivot_source AS (${withKey(options.partialTable)}),`]
-      : // materialised: each level's GROUP BY reads it, and inlined it would read the rows once per level
-        [`pivot_partial AS MATERIALIZED (${partialSelect(spec, relation, partial, false)}),`, `pivot_source AS (${withKey('pivot_partial')}),`];
+      : [`pivot_partial AS (${partialSelect(spec, relation, partial, false)}),`, `pivot_source AS (${withKey('pivot_partial')}),`];
   const cell: Cell = partial ? partial.cell : (pick) => `median(${pick('v')})`;
   const ofKey = (k: number) => (x: string) => `CASE WHEN k = ${k} THEN ${x} END`;
   const all = (x: string) => x;
@@ -166,10 +164,10 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
   const rollup = `SELECT (${depth} - ${g.map((x) => `grouping(${x})`).join(' - ')}) AS level, ${g.join(', ')}, ${cells} FROM pivot_source GROUP BY ROLLUP (${g.join(', ')})`;
   // Level i: the groups of the first i row fields (0, the grand total, has no GROUP BY and one row even over no rows, as ROLLUP's).
   const ofLevel = (i: number) => `SELECT ${i}::BIGINT AS level, ${g.map((x, j) => (j < i ? x : `NULL AS ${x}`)).join(', ')}, ${cells} FROM pivot_source${i > 0 ? ` GROUP BY ${g.slice(0, i).join(', ')}` : ''}`;
-  // Over the partial groups (a few thousand rows), a plain GROUP BY per level costs DuckDB less than
-  // ROLLUP's grouping sets (measured: the first page's query ~15% less CPU); Median reads the rows,
-  // and one pass over them (ROLLUP) beats one per level.
-  const groups = partial ? Array.from({ length: depth + 1 }, (_, i) => ofLevel(depth - i)).join(' UNION ALL ') : rollup;
+  // Over a table of partial groups (a few thousand rows), a plain GROUP BY per level costs DuckDB
+  // less than ROLLUP's grouping sets (measured: the first page's query ~15% less CPU). Without one
+  // (Median, Open as SQL) the rows are read once, by ROLLUP, which is also what a person reads.
+  const groups = partial && options.partialTable !== undefined ? Array.from({ length: depth + 1 }, (_, i) => ofLevel(depth - i)).join(' UNION ALL ') : rollup;
   const sort = spec.sort && spec.sort.valueColumn < vs.length ? spec.sort : undefined;
   // Each level's sort key is its ancestor's value at that level, so groups move with their children.
   // A detail row is its own ancestor at the last level: no window for that one.
