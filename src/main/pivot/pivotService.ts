@@ -107,10 +107,15 @@ export class PivotService {
     const partialSql = pivotPartialSql(spec, relation);
     // a temp table lives on the connection that made it: every step here runs on the worker's one admin connection
     const partial = partialSql === undefined ? undefined : `temp.main.${ident(`${name}_partial`)}`;
-    if (partial !== undefined) await this.pool.request({ type: 'exec', sql: `CREATE OR REPLACE TEMP TABLE ${partial} AS ${partialSql}` });
+    const createPartial = partial === undefined ? undefined : `CREATE OR REPLACE TEMP TABLE ${partial} AS ${partialSql}`;
     try {
       const source: PivotKeySource = partial === undefined ? { kind: 'rows', relation } : { kind: 'partial', table: partial };
-      const keys = spec.columns.length > 0 ? readPivotKeys(spec, await this.pool.request({ type: 'read', sql: pivotKeysSql(spec, source) })) : { keys: [], distinct: 0 };
+      // the partial groups and the keys counted from them in one request (a read answers its last
+      // statement): one trip to the worker fewer before the first page
+      const keysSql = spec.columns.length > 0 ? pivotKeysSql(spec, source) : undefined;
+      const steps = [createPartial, keysSql].filter((q): q is string => q !== undefined).join(';\n');
+      const keys = keysSql !== undefined ? readPivotKeys(spec, await this.pool.request({ type: 'read', sql: steps })) : { keys: [], distinct: 0 };
+      if (keysSql === undefined && steps !== '') await this.pool.request({ type: 'exec', sql: steps });
       const sql = (head?: { offset: number; limit: number }) => {
         const params: string[] = [];
         const value = (v: string) => {

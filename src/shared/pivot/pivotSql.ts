@@ -7,8 +7,9 @@ import { MAX_PIVOT_KEYS, type PivotAggregate, type PivotKeys, type PivotSpec } f
  * A pivot as one DuckDB query over a relation whose columns have the names a person sees. The
  * column dimension is DuckDB's PIVOT written out: each shown key is an aggregate of `CASE WHEN
  * key = … THEN value END` (a FILTER by another name), so the keys can be capped and an "Other" and
- * a "Total" column computed in the same pass. Row groups and their subtotals are one `GROUP BY ROLLUP`:
- * every total is computed from the rows (an average of a group is not an average of averages).
+ * a "Total" column computed in the same pass. Row groups and their subtotals are one `GROUP BY
+ * ROLLUP`, or over a table of the rows' parts a GROUP BY per level (ROLLUP's grouping sets written
+ * out): every total is combined from the rows (an average of a group is not an average of averages).
  */
 
 /** How a value from the data (a column key) becomes SQL: a bound parameter in the app, a literal in the editor. */
@@ -135,7 +136,7 @@ export function pivotPartialSql(spec: PivotSpec, relation: string): string | und
  *
  * Every aggregate but Median is taken in two passes, as DuckDB's own PIVOT does: the rows are first
  * grouped by row and column fields (one pass over the data, in the fields' own types), and the
- * ROLLUP and the per-key aggregates then run over those groups, not over every row (the app keeps the
+ * levels' GROUP BYs and the per-key aggregates then run over those groups, not over every row (the app keeps the
  * first pass in a table, `partialTable`, and counts the column keys from it too). A median cannot
  * be combined from parts, so it reads the rows once, each column key cast to text once.
  */
@@ -159,8 +160,14 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
   const capped = keys.distinct > keys.keys.length;
   const aggregates = hasColumns ? [...keys.keys.map((_, i) => cell(ofKey(i + 1))), ...(capped ? [cell(ofKey(0))] : []), cell(all)] : [cell(all)];
   const vs = aggregates.map((_, i) => `v${i}`);
-  const level = `(${depth} - ${g.map((x) => `grouping(${x})`).join(' - ')})`;
-  const groups = `SELECT ${level} AS level, ${g.join(', ')}, ${aggregates.map((a, i) => `${a} AS v${i}`).join(', ')} FROM pivot_source GROUP BY ROLLUP (${g.join(', ')})`;
+  const cells = aggregates.map((a, i) => `${a} AS v${i}`).join(', ');
+  const rollup = `SELECT (${depth} - ${g.map((x) => `grouping(${x})`).join(' - ')}) AS level, ${g.join(', ')}, ${cells} FROM pivot_source GROUP BY ROLLUP (${g.join(', ')})`;
+  // Level i: the groups of the first i row fields (0, the grand total, has no GROUP BY and one row even over no rows, as ROLLUP's).
+  const ofLevel = (i: number) => `SELECT ${i}::BIGINT AS level, ${g.map((x, j) => (j < i ? x : `NULL AS ${x}`)).join(', ')}, ${cells} FROM pivot_source${i > 0 ? ` GROUP BY ${g.slice(0, i).join(', ')}` : ''}`;
+  // Over a table of partial groups (a few thousand rows), a plain GROUP BY per level costs DuckDB
+  // less than ROLLUP's grouping sets (measured: the first page's query ~15% less CPU). Without one
+  // (Median, Open as SQL) the rows are read once, by ROLLUP, which is also what a person reads.
+  const groups = partial && options.partialTable !== undefined ? Array.from({ length: depth + 1 }, (_, i) => ofLevel(depth - i)).join(' UNION ALL ') : rollup;
   const sort = spec.sort && spec.sort.valueColumn < vs.length ? spec.sort : undefined;
   // Each level's sort key is its ancestor's value at that level, so groups move with their children.
   // A detail row is its own ancestor at the last level: no window for that one.
@@ -171,6 +178,9 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
           : `max(CASE WHEN level = ${i + 1} THEN v${sort.valueColumn} END) OVER (PARTITION BY level >= ${i + 1}${g.slice(0, i + 1).map((x) => `, ${x}`).join('')}) AS s${i}`,
       )
     : [];
+  // The sort windows read the groups twice (DuckDB plans a window over a partition as a join with
+  // an aggregate of it): materialised, the ROLLUP runs once instead of once per read.
+  const windowed = sort !== undefined && depth > 1;
   const order = g.flatMap((x, i) => [`level >= ${i + 1}`, ...(sort ? [`s${i} ${sort.descending ? 'DESC' : 'ASC'} NULLS LAST`] : []), `${x} ASC NULLS LAST`]);
   const out =
     options.names === 'positional'
@@ -179,7 +189,7 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
   return [
     'WITH',
     ...stages,
-    `pivot_groups AS (${groups}),`,
+    `pivot_groups AS ${windowed ? 'MATERIALIZED ' : ''}(${groups}),`,
     `pivot_sorted AS (SELECT *${sortKeys.map((s) => `, ${s}`).join('')} FROM pivot_groups)`,
     `SELECT ${[...out, ...(head ? ['count(*) OVER () AS pivot_total_rows'] : [])].join(', ')}`,
     `FROM pivot_sorted${collapsedWhere(spec, options.value)}`,

@@ -38,10 +38,23 @@ describe('pivotSelectSql', () => {
     expect(sql).toMatch(/c0, g0 AS c1, g1 AS c2, v0 AS c3, v1 AS c4, v2 AS c5, v3 AS c6$/m);
   });
 
+  it('over a table of parts, computes the subtotals by one GROUP BY per level', () => {
+    const parted = pivotSelectSql(spec, 'rel', keys, { names: 'positional', value: () => '?', partialTable: 'part' });
+    // 3 levels (details, first-level subtotals, the grand total) × 3 keys × 2 parts
+    expect(parted.match(/CASE WHEN k = \d THEN [sn] END/g)).toHaveLength(3 * 3 * 2);
+    expect(parted).toMatch(/SELECT 2::BIGINT AS level, g0, g1, .* FROM pivot_source GROUP BY g0, g1 UNION ALL /);
+    expect(parted).toMatch(/ UNION ALL SELECT 1::BIGINT AS level, g0, NULL AS g1, .* FROM pivot_source GROUP BY g0 UNION ALL /);
+    expect(parted).toMatch(/ UNION ALL SELECT 0::BIGINT AS level, NULL AS g0, NULL AS g1, .* FROM pivot_source\),$/m);
+    expect(parted).not.toContain('ROLLUP');
+  });
+
   it('orders the grand total first, each subtotal before its children, and by the sort column when set', () => {
     expect(sql).toMatch(/ORDER BY level >= 1, g0 ASC NULLS LAST, level >= 2, g1 ASC NULLS LAST$/);
     const sorted = pivotSelectSql({ ...spec, sort: { valueColumn: 3, descending: true } }, 'rel', keys, { names: 'positional', value: () => '?' });
     expect(sorted).toContain('max(CASE WHEN level = 1 THEN v3 END) OVER (PARTITION BY level >= 1, g0) AS s0');
+    // the window reads the groups a second time: they are computed once
+    expect(sorted).toContain('pivot_groups AS MATERIALIZED (');
+    expect(sql).toContain('pivot_groups AS (');
     // a detail row is its own ancestor at the last level
     expect(sorted).toContain('CASE WHEN level = 2 THEN v3 END AS s1');
     expect(sorted).toMatch(/ORDER BY level >= 1, s0 DESC NULLS LAST, g0 ASC NULLS LAST, level >= 2, s1 DESC NULLS LAST, g1 ASC NULLS LAST$/);
@@ -62,7 +75,10 @@ describe('pivotSelectSql', () => {
   });
 
   it('takes a median from the rows, the others from per-group parts', () => {
-    expect(pivotSelectSql({ ...spec, aggregate: 'Median' }, 'rel', keys, { names: 'positional', value: () => '?' })).not.toContain('pivot_partial');
+    const median = pivotSelectSql({ ...spec, aggregate: 'Median' }, 'rel', keys, { names: 'positional', value: () => '?' });
+    expect(median).not.toContain('pivot_partial');
+    // one pass over the rows: ROLLUP's grouping sets, not a GROUP BY (and a read of the rows) per level
+    expect(median).toContain('GROUP BY ROLLUP (g0, g1)');
     expect(pivotPartialSql({ ...spec, aggregate: 'Median' }, 'rel')).toBeUndefined();
     expect(sql).toContain('pivot_partial');
   });
