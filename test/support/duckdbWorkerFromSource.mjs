@@ -1,17 +1,6 @@
-// Test-only worker entry: runs the TypeScript DuckDB worker through tsx, so tests need no build
-// (`execArgv: ['--import', 'tsx']` is not honoured by worker threads on Node 20), and adds the
-// fault tests inject (workerFaults.ts), which the shipped worker does not carry.
-import { setImmediate } from 'node:timers';
-import { parentPort } from 'node:worker_threads';
+// Test-only worker entry for runs without vitest's global setup (the bench; the held worker of
+// startup.int.spec.ts): the test worker (duckdbTestWorker.ts) through tsx, so they need no build
+// (`execArgv: ['--import', 'tsx']` is not honoured by worker threads on Node 20).
 import { tsImport } from 'tsx/esm/api';
 
-await tsImport('../../src/main/query/duckdb.worker.ts', import.meta.url);
-const { injectsCrash } = await tsImport('./workerFaults.ts', import.meta.url);
-
-// Added after the worker's own listener, so no message can arrive before the worker listens.
-parentPort?.on('message', (request) => {
-  if (injectsCrash(request))
-    setImmediate(() => {
-      throw new Error('Injected worker crash');
-    });
-});
+await tsImport('./duckdbTestWorker.ts', import.meta.url);

@@ -1,5 +1,6 @@
 /**
- * A second process for store tests, run with `node --import tsx storeChild.ts <mode> <path>`.
+ * A second process for store tests, run as `node storeChild.mjs <mode> <path>` once vitest's global
+ * setup has bundled it (bundleTestWorker.ts).
  * It loads, then waits for a `go` line on stdin (so a test can start the next one loading while
  * the current one runs), opens the store and prints `ready`; then
  *   hold   waits, holding the store like a running Sextant would;

@@ -1,7 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-const script = fileURLToPath(new URL('./storeChild.ts', import.meta.url));
+import { inject } from 'vitest';
 
 export interface StoreChild {
   readonly process: ChildProcess;
@@ -14,9 +12,9 @@ export interface StoreChild {
   kill9(): Promise<void>;
 }
 
-/** Starts test/support/storeChild.ts in its own Node process, from source through tsx. */
+/** Starts test/support/storeChild.ts in its own Node process, as vitest's global setup bundled it (bundleTestWorker.ts). */
 export function spawnStoreChild(mode: 'hold' | 'append', path: string): StoreChild {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, mode, path], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [inject('storeChild'), mode, path], { stdio: ['pipe', 'pipe', 'pipe'] });
   const lines: string[] = [];
   let partial = '';
   let stderr = '';

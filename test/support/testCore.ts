@@ -2,13 +2,19 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { AppCore, type CoreParts } from '../../src/main/core/appCore';
 import type { AppCoreOptions } from '../../src/main/core/appCoreOptions';
 import { silentLogger } from '../../src/main/platform/logger';
 
-/** The DuckDB worker from source: tests run it under tsx instead of building it first. */
+/**
+ * The DuckDB worker from source, with the test faults: under vitest the bundle its global setup made
+ * (bundleTestWorker.ts); elsewhere (the bench) the source under tsx, transformed in each thread.
+ */
 export const workerFromSource = {
-  workerPath: fileURLToPath(new URL('./duckdbWorkerFromSource.mjs', import.meta.url)),
+  get workerPath(): string {
+    return process.env['VITEST'] ? inject('duckdbTestWorker') : fileURLToPath(new URL('./duckdbWorkerFromSource.mjs', import.meta.url));
+  },
 } as const;
 
 export function tempDir(prefix = 'sextant-test-'): { path: string; remove(): void } {

@@ -1,7 +1,7 @@
 import type { TestCore } from './testCore';
 
 /**
- * SQL that the test worker entry (duckdbWorkerFromSource.mjs) answers by throwing an uncaught
+ * SQL that the test worker entry (duckdbTestWorker.ts) answers by throwing an uncaught
  * exception, as a bug in the worker would. The shipped worker has no such hook: it would just run it.
  */
 const CRASH_SQL = "select 'sextant test: crash the worker'";

@@ -58,38 +58,39 @@ describe('query engine (real SQLite, real DuckDB workers)', () => {
     core = started.core();
   });
 
+  // 2M rows take seconds to write, many times the 250 ms between commits: rows are pageable long before the end.
   it('serves the first page while the query still runs, then the whole result once complete', async () => {
     const sessionId = sessionOf(core);
     const sql = `select range as n, md5(range::VARCHAR) as h, range::DECIMAL(18,3) / 7 as d, [range, NULL] as l, {'a': range} as s,
-      TIMESTAMP '2024-01-01' + to_microseconds(range) as t, CASE WHEN range % 3 = 0 THEN NULL ELSE '' END as e from range(6000000)`;
+      TIMESTAMP '2024-01-01' + to_microseconds(range) as t, CASE WHEN range % 3 = 0 THEN NULL ELSE '' END as e from range(2000000)`;
     const ready = rowsReady(core);
     const queryId = await startQuery(core, sessionId, sql);
     await ready(queryId);
     const first = await page(core, queryId, 0, 100);
     expect(first.complete).toBe(false);
     expect(first.totalRows).toBeGreaterThan(0);
-    expect(first.totalRows).toBeLessThan(6_000_000);
+    expect(first.totalRows).toBeLessThan(2_000_000);
     expect(first.values[0]?.slice(0, 3)).toEqual(['0', '1', '2']);
     expect(first.columns.map((c) => c.name)).toEqual(['n', 'h', 'd', 'l', 's', 't', 'e']);
     const end = await queryEnd(core, sessionId, queryId, 120_000);
     expect(end.type).toBe('QueryCompleted');
     // the page served while running is exactly the page of the finished result
     expect((await page(core, queryId, 0, 100)).values).toEqual(first.values);
-    const last = await page(core, queryId, 5_999_998, 100);
-    expect(last).toMatchObject({ complete: true, totalRows: 6_000_000, offset: 5_999_998 });
-    expect(last.values[0]).toEqual(['5999998', '5999999']);
+    const last = await page(core, queryId, 1_999_998, 100);
+    expect(last).toMatchObject({ complete: true, totalRows: 2_000_000, offset: 1_999_998 });
+    expect(last.values[0]).toEqual(['1999998', '1999999']);
   }, 180_000);
 
   it('tells the client through progress frames when rows become available, before the query completes', async () => {
     const sessionId = sessionOf(core);
     const client = recordingClient(core);
     await client.conn.handle({ method: 'subscribe', subscriptionId: 's', pattern: `session/${sessionId}` });
-    const queryId = await startQuery(core, sessionId, 'select range as n, md5(range::VARCHAR) from range(6000000)');
+    const queryId = await startQuery(core, sessionId, 'select range as n, md5(range::VARCHAR) from range(2000000)');
     await queryEnd(core, sessionId, queryId, 120_000);
     const mine = client.progress().filter((p) => p.kind === 'query' && p.queryId === queryId);
     expect(mine.length).toBeGreaterThan(0);
     const withRows = mine.flatMap((p) => (p.kind === 'query' && p.rowsAvailable ? [p.rowsAvailable] : []));
-    expect(withRows[0]).toBeLessThan(6_000_000);
+    expect(withRows[0]).toBeLessThan(2_000_000);
     expect(withRows).toEqual([...withRows].sort((a, b) => a - b));
     client.conn.close();
   }, 180_000);
