@@ -202,6 +202,7 @@ const fork: Bench = {
         if (session.history.length === 0) throw new Error('the fork carried no history');
       };
       const timed = async (fn: () => unknown) => {
+        collectGarbage(); // as travel does: neither side is timed collecting the other's garbage
         const t = performance.now();
         await fn();
         return performance.now() - t;
