@@ -7,14 +7,12 @@ import { emptyView, foldAppView, type AppView, type SessionView, type ViewEvent 
 import { EventStore, type NewEvent } from '../src/main/store/eventStore';
 import { ProtocolClient } from '../test/support/protocolClient';
 import { startTestCore, tempDir, type TestCore } from '../test/support/testCore';
-import { alternateSamples, fromSamples, type Bench, type BenchResult } from './harness';
+import { alternateSamples, collectGarbage, fromSamples, type Bench, type BenchResult } from './harness';
 
 const EVENTS = 100_000;
 /** One query every this many events; the rest are draft saves and a sort: a long, realistic session. */
 const QUERY_EVERY = 50;
 const SESSION = 'long-session';
-/** Travel samples of each side (plus one warm-up pair). */
-const SAMPLES = 9;
 const metadata: EventMetadata = { commandId: 'c', correlationId: 'c', issuedBy: 'user' };
 
 /** The session's events, in order, with a minute of wall time between queries. */
@@ -124,36 +122,56 @@ async function at(client: ProtocolClient, seq: number): Promise<SessionView> {
   return r.value.session;
 }
 
+/** The fixed points travel is measured at, as fractions of the session: the same on both sides, every run. */
+const POINTS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+/** Rounds over every point (plus one warm-up round): each point gets this many samples a side. */
+const ROUNDS = 5;
+
 const travel: Bench = {
   name: 'time.travel_100k',
-  what: 'jumping to a random point of a 100,000-event session → that view at the client (API call, nearest checkpoint + fold, JSON both ways) vs raw SQLite reading its events + JSON.parse + the fold',
+  what: 'jumping to each of 10 fixed points (10%, 20%, … 100%) of a 100,000-event session → that view at the client (API call, nearest checkpoint + fold, JSON both ways) vs raw SQLite reading its events + JSON.parse + the fold; the figure is the worst point’s (the goal holds at any point), every point’s ratio in the notes',
   goal: 0.1,
   async run(): Promise<BenchResult> {
     const f = await fixture();
-    // Each pair jumps to the same random point: a rebuild's cost grows with the point, travel's does
-    // not. One point in each tenth of the session (the warm-up pair takes one), in shuffled order, so the samples cover it all
-    // rather than cluster by chance.
-    const strata = Array.from({ length: SAMPLES + 1 }, (_, i) => i).sort(() => Math.random() - 0.5);
-    const nextPoint = () => {
-      const i = strata.pop() ?? Math.floor(Math.random() * SAMPLES);
-      return 1 + Math.floor(((i + Math.random()) / (SAMPLES + 1)) * (f.lastSeq - 1));
-    };
-    let point = 0;
-    const timed = async (fn: () => unknown) => {
-      const t = performance.now();
-      await fn();
-      return performance.now() - t;
-    };
-    const { s, b } = await alternateSamples(
-      SAMPLES,
-      () => timed(() => f.rebuild((point = nextPoint()))),
-      () => timed(() => at(f.client, point)),
-      1,
-    );
-    const end = await at(f.client, f.lastSeq);
-    return fromSamples('time.travel_100k', 'ms', s, b, { events: EVENTS, history: end.history.length, first_visit_ms: Math.round(f.firstVisitMs) });
+    try {
+      return await travelAtPoints(f);
+    } finally {
+      // Closed here too: run alone (--filter time.travel), a core left open keeps the process alive.
+      await f.close();
+      shared = undefined;
+    }
   },
 };
+
+async function travelAtPoints(f: Fixture): Promise<BenchResult> {
+  const seqs = POINTS.map((p) => Math.max(1, Math.round(p * f.lastSeq)));
+  // Garbage is collected before each sample, so neither side is timed collecting the other's.
+  const timed = async (fn: () => unknown) => {
+    collectGarbage();
+    const t = performance.now();
+    await fn();
+    return performance.now() - t;
+  };
+  // Each round visits every point, baseline and travel alternating at each, so drift on a shared
+  // machine hits both sides of a point alike.
+  const samples = seqs.map(() => ({ s: [] as number[], b: [] as number[] }));
+  for (let round = -1; round < ROUNDS; round++) {
+    for (const [i, seq] of seqs.entries()) {
+      const b = await timed(() => f.rebuild(seq));
+      const s = await timed(() => at(f.client, seq));
+      if (round < 0) continue;
+      samples[i]!.b.push(b);
+      samples[i]!.s.push(s);
+    }
+  }
+  const perPoint = samples.map(({ s, b }) => fromSamples('time.travel_100k', 'ms', s, b));
+  const worst = perPoint.reduce((w, r, i) => (r.ratio > perPoint[w]!.ratio ? i : w), 0);
+  const end = await at(f.client, f.lastSeq);
+  const notes: Record<string, number | string> = { events: EVENTS, history: end.history.length, first_visit_ms: Math.round(f.firstVisitMs), worst_point: `${Math.round(POINTS[worst]! * 100)}%` };
+  perPoint.forEach((r, i) => (notes[`at_${Math.round(POINTS[i]! * 100)}%`] = `${r.ratio} (${r.value}/${r.baseline} ms)`));
+  const { s, b } = samples[worst]!;
+  return fromSamples('time.travel_100k', 'ms', s, b, notes);
+}
 
 const fork: Bench = {
   name: 'time.fork_100k',
@@ -184,6 +202,7 @@ const fork: Bench = {
         if (session.history.length === 0) throw new Error('the fork carried no history');
       };
       const timed = async (fn: () => unknown) => {
+        collectGarbage(); // as travel does: neither side is timed collecting the other's garbage
         const t = performance.now();
         await fn();
         return performance.now() - t;

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Command, CommandMeta, SessionCommand } from '../../shared/contracts/commands';
 import type { AppError, Result } from '../../shared/contracts/errors';
 import type { EventEnvelope } from '../../shared/contracts/events';
+import type { ForkedHistoryEntry } from '../../shared/contracts/sessionForked';
 import { createLogger, type Logger } from '../platform/logger';
 import { EventStore, MAX_EVENT_PAYLOAD_CHARS } from '../store/eventStore';
 import { Bus } from '../streams/bus';
@@ -16,6 +17,17 @@ const meta = (issuedBy: CommandMeta['issuedBy'] = 'user'): CommandMeta => ({ com
 const sessionId = 's1';
 const rename = (title: string): SessionCommand => ({ type: 'RenameSession', sessionId, title });
 const attach = (datasetId: string): SessionCommand => ({ type: 'AttachDataset', sessionId, datasetId });
+
+const carried: ForkedHistoryEntry = { queryId: 'q0', sql: 'select 0', phase: 'Completed', startedAt: '2026-01-01T00:00:00.000Z', rowCount: 1, columns: [{ name: 'x', type: 'INTEGER' }] };
+const forkCarrying = (entry: ForkedHistoryEntry): Command => ({
+  type: 'ForkSession',
+  sessionId: 'fork-1',
+  title: 'S (fork)',
+  from: { sessionId, seq: 1, title: 'S', occurredAt: '2026-01-01T00:00:00.000Z' },
+  draft: '',
+  datasetIds: [],
+  history: [carried, entry],
+});
 
 const errorOf = (r: Result<unknown>): AppError => {
   if (r.ok) throw new Error('expected a failure');
@@ -156,6 +168,10 @@ describe('CommandHandler', () => {
       ['a column without a type', { type: 'CompleteQuery', sessionId, queryId: 'q1', rowCount: 1, columns: [{ name: 'x' } as never], durationMs: 1 }],
       ['an error without an id', { type: 'FailQuery', sessionId, queryId: 'q1', error: { code: 'SQL_ERROR', message: 'm' } as never }],
       ['a title that is not text', { type: 'RenameSession', sessionId, title: 42 as never }],
+      // A fork's history is checked once, as the event it becomes: a bad entry is still refused.
+      ['a fork carrying a history entry with a negative row count', forkCarrying({ ...carried, rowCount: -1 })],
+      ['a fork carrying a history entry that is still running', forkCarrying({ ...carried, phase: 'Executing' as never })],
+      ['a fork carrying a history entry that is not an entry', forkCarrying('select 1' as never)],
     ];
     it.each(refusals)('refuses %s with INVALID_COMMAND and writes nothing', async (_what, command) => {
       const before = store.lastSeq();

@@ -35,7 +35,7 @@ import { openFiles, type OpenedFile } from './openFiles';
 import { defaultFlowLimits, type FlowLimits } from '../streams/outbox';
 import { defaultStreamLimits, StreamManager } from '../streams/streamManager';
 import type { ServerChannel } from '../transports/serverChannel';
-import { forkCommand } from '../time/forkCommand';
+import { forkCommand, inForkWords } from '../time/forkCommand';
 import { SessionImporter, type ChooseImportPath } from '../share/sessionImport';
 import { SessionCheckpoints } from '../time/sessionCheckpoints';
 import { SessionExportService } from '../share/sessionExportService';
@@ -243,7 +243,7 @@ export class AppCore {
     const meta: CommandMeta = { commandId, correlationId: commandId, issuedBy };
     // A cancel stops DuckDB at once, beside its durable append (docs/query-engine.md).
     const result = command.type === 'CancelQuery' ? await this.runner.cancel(command, meta) : await this.handler.handle(command, meta);
-    if (!result.ok) return fail(result.error);
+    if (!result.ok) return fail(command.type === 'ForkSession' ? inForkWords(result.error, command) : result.error);
     const { aggregateId } = commandTarget(command);
     const version = result.value.at(-1)?.aggregateSeq;
     return ok({ aggregateId, lastSeq: result.value.at(-1)?.globalSeq ?? this.store.lastSeq(), ...(queryId ? { queryId } : {}), ...(version !== undefined ? { version } : {}) });

@@ -101,6 +101,25 @@ describe('EventStore', () => {
     expect(a[0]!.metadata).toEqual(metadata);
   });
 
+  it('reads a session for travel: its events after a version, up to a global seq, at most a limit, whatever else interleaves', () => {
+    store.append('QuerySession', 'a', 0, [newEvent({ type: 'SessionOpened', payload: { title: 'A' } })]);
+    store.append('QuerySession', 'b', 0, [newEvent({ type: 'SessionOpened', payload: { title: 'B' } }, 'session/b')]);
+    for (let i = 0; i < 12; i++) {
+      store.append('QuerySession', 'a', 1 + i, [renamed(`A${i}`)]);
+      if (i % 3 === 0) store.append('QuerySession', 'b', store.aggregateVersion('QuerySession', 'b'), [renamed(`B${i}`, 'session/b')]);
+    }
+    const all = store.readAggregate('QuerySession', 'a');
+    for (const after of [0, 1, 5, 12, 13]) {
+      for (const until of [0, 3, 9, 15, store.lastSeq()]) {
+        for (const limit of [1, 2, 4, 100]) {
+          const want = all.filter((e) => e.aggregateSeq > after && e.globalSeq <= until).slice(0, limit);
+          const got = store.aggregateViewEvents('QuerySession', 'a', after, until, limit);
+          expect(got.map((e) => e.globalSeq), `after ${after}, until ${until}, limit ${limit}`).toEqual(want.map((e) => e.globalSeq));
+        }
+      }
+    }
+  });
+
   it('given a stale expected version, then it throws VersionConflict{expected, actual} and writes nothing', () => {
     store.append('QuerySession', 'a', 0, [renamed('1'), renamed('2')]);
     let conflict: unknown;

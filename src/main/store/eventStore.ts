@@ -103,9 +103,15 @@ export class EventStore {
   /**
    * What travelling back folds: one aggregate's events after aggregate_seq `afterVersion` up to
    * global seq `untilSeq` (inclusive), at most `limit`, with only the columns a view folds.
+   * An aggregate's seqs run 1, 2, 3… without gaps (both the appender and the importer append
+   * version + 1), so the at most `limit` events wanted lie in aggregate seqs (afterVersion,
+   * afterVersion + limit]: bounding the index range by that keeps the read from walking every later
+   * event of the session when none of them is at or before `untilSeq` (a travel to a checkpoint
+   * read the whole rest of a 100,000-event session to find nothing).
    */
   aggregateViewEvents(aggregateType: AggregateType, aggregateId: string, afterVersion: number, untilSeq: number, limit: number): ViewEvent[] {
-    return this.guard(() => this.stmts.aggregateViewUntil.all(aggregateType, aggregateId, afterVersion, untilSeq, limit).map((r) => this.decoder.viewEvent(r)));
+    const lastVersion = Math.min(Number.MAX_SAFE_INTEGER, afterVersion + limit);
+    return this.guard(() => this.stmts.aggregateViewUntil.all(aggregateType, aggregateId, afterVersion, lastVersion, untilSeq, limit).map((r) => this.decoder.viewEvent(r)));
   }
 
   /**
@@ -232,8 +238,8 @@ function prepare(db: Database.Database) {
       'SELECT * FROM events WHERE aggregate_type = ? AND aggregate_id = ? AND aggregate_seq > ? ORDER BY aggregate_seq',
     ),
     aggregateViewUntil: db
-      .prepare<[string, string, number, number, number], ViewRow>(
-        `SELECT ${VIEW_COLUMNS} FROM events WHERE aggregate_type = ? AND aggregate_id = ? AND aggregate_seq > ? AND global_seq <= ? ORDER BY aggregate_seq LIMIT ?`,
+      .prepare<[string, string, number, number, number, number], ViewRow>(
+        `SELECT ${VIEW_COLUMNS} FROM events WHERE aggregate_type = ? AND aggregate_id = ? AND aggregate_seq > ? AND aggregate_seq <= ? AND global_seq <= ? ORDER BY aggregate_seq LIMIT ?`,
       )
       .raw(true),
     viewAfter: db.prepare<[number, number], ViewRow>(`SELECT ${VIEW_COLUMNS} FROM events WHERE global_seq > ? ORDER BY global_seq LIMIT ?`).raw(true),

@@ -1,9 +1,8 @@
 import type { ClientCommand, Command } from '../../shared/contracts/commands';
-import { appError, fail, ok, type Result } from '../../shared/contracts/errors';
+import { fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
 import type { ForkedHistoryEntry } from '../../shared/contracts/sessionForked';
 import { isSettled } from '../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../shared/views/appView';
-import { newErrorId } from '../platform/ids';
 import { MAX_EVENT_PAYLOAD_CHARS } from '../store/eventStore';
 import type { TimeTravel } from './timeTravel';
 
@@ -20,15 +19,6 @@ export async function forkCommand(request: ForkRequest, time: Pick<TimeTravel, '
   if (!past.ok) return fail(past.error);
   const { session, seq, occurredAt } = past.value;
   const history = session.history.filter(settled);
-  // The fork's first event carries the whole history: one past the store's event limit is refused here, in words.
-  const size = JSON.stringify(history).length + session.draft.length;
-  if (size > MAX_EVENT_PAYLOAD_CHARS - 64 * 1024) {
-    return fail(
-      appError(newErrorId(), 'PAYLOAD_TOO_LARGE', `This session's history at that point is too long to fork (${size} characters; a fork can carry about ${MAX_EVENT_PAYLOAD_CHARS}).`, {
-        details: { sessionId: request.sessionId, seq, size },
-      }),
-    );
-  }
   return ok({
     type: 'ForkSession',
     sessionId: newId(),
@@ -38,6 +28,22 @@ export async function forkCommand(request: ForkRequest, time: Pick<TimeTravel, '
     datasetIds: [...session.datasetIds],
     history,
   });
+}
+
+/**
+ * The fork's first event carries the whole history, so one past the store's event limit is refused
+ * by the store, which measures the payload it serializes anyway (measuring it here first cost a
+ * second JSON of the whole history on every fork). This says that refusal in a fork's words.
+ */
+export function inForkWords(error: AppError, fork: Extract<Command, { type: 'ForkSession' }>): AppError {
+  if (error.code !== 'PAYLOAD_TOO_LARGE') return error;
+  const size = error.details?.['size'];
+  const measured = typeof size === 'number' ? `${size} characters; ` : '';
+  return {
+    ...error,
+    message: `This session's history at that point is too long to fork (${measured}a fork can carry about ${MAX_EVENT_PAYLOAD_CHARS}). Nothing was stored.`,
+    details: { ...error.details, sessionId: fork.from.sessionId, seq: fork.from.seq },
+  };
 }
 
 const settled = (h: HistoryEntry): h is HistoryEntry & ForkedHistoryEntry => isSettled(h.phase);

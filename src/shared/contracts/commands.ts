@@ -4,7 +4,7 @@ import { appErrorSchema, validationIssues } from './errors';
 import { aggregateTypes, columnSchema, datasetRegisteredSchema, type AggregateType } from './events';
 import { datasetFingerprintSchema, queryInputSchema } from './fingerprint';
 import { pageFilterSchema, pageOrderSchema } from './pageView';
-import { sessionForkedSchema } from './sessionForked';
+import { forkContentSchema } from './sessionForked';
 import { chartSpecSchema } from '../chart/chartSpec';
 import { pivotSpecSchema } from '../pivot/pivotSpec';
 
@@ -77,7 +77,7 @@ const sessionCommandSchemas = {
   CancelQuery: z.object({ type: z.literal('CancelQuery'), sessionId: mintedId, reason: text }),
   SetResultView: z.object({ type: z.literal('SetResultView'), sessionId: mintedId, queryId: mintedId, orderBy: pageOrderSchema, filter: pageFilterSchema, expectedVersion: expectedVersion.optional() }),
   /** `sessionId` is the fork's own (minted); main filled in the original's content at the fork's point. */
-  ForkSession: sessionForkedSchema.extend({ type: z.literal('ForkSession'), sessionId: mintedId }),
+  ForkSession: forkContentSchema.extend({ type: z.literal('ForkSession'), sessionId: mintedId }),
   UndoSessionAction: z.object({ type: z.literal('UndoSessionAction'), sessionId: mintedId, seq: undoSeq }),
   RedoSessionAction: z.object({ type: z.literal('RedoSessionAction'), sessionId: mintedId, seq: undoSeq }),
   SetChart: z.object({ type: z.literal('SetChart'), sessionId: mintedId, queryId: mintedId, spec: chartSpecSchema.nullable() }),

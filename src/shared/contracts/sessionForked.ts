@@ -52,3 +52,13 @@ export const sessionForkedSchema = z.object({
   history: z.array(forkedHistoryEntrySchema),
 });
 export type SessionForkedPayload = z.infer<typeof sessionForkedSchema>;
+
+/**
+ * The same content as the ForkSession command main builds from its own view (never from the wire:
+ * a window sends only the session and the seq). Its history is checked entry by entry once, as the
+ * SessionForked event it becomes (the command handler parses every event before it is stored);
+ * checking thousands of entries here as well doubled the cost of a fork for nothing.
+ */
+export const forkContentSchema = sessionForkedSchema.extend({
+  history: z.array(z.custom<ForkedHistoryEntry>((entry) => typeof entry === 'object' && entry !== null && !Array.isArray(entry), 'a history entry')),
+});

@@ -35,6 +35,14 @@ describe('QuerySession: fork', () => {
       .when({ type: 'SetResultView', sessionId: 'f1', queryId: 'q1', orderBy: [{ column: 0, descending: true }], filter: [] })
       .then([{ type: 'ResultViewSet', payload: { queryId: 'q1', orderBy: [{ column: 0, descending: true }], filter: [] } }]));
 
+  it('given a fork carrying many results, when any of them is sorted as it already was, then nothing is recorded', () => {
+    const history = Array.from({ length: 150 }, (_, i) => ({ ...content.history[0]!, queryId: `q${i}`, view: { orderBy: [{ column: 0, descending: i % 2 === 0 }], filter: [] } }));
+    const many: SessionEvent = { type: 'SessionForked', payload: { ...content, history } };
+    for (const i of [0, 63, 64, 149]) {
+      spec.given([many]).when({ type: 'SetResultView', sessionId: 'f1', queryId: `q${i}`, orderBy: [{ column: 0, descending: i % 2 === 0 }], filter: [] }).then([]);
+    }
+  });
+
   it('given a fork, when a failed carried query is given a view, then it is refused as not a result', () =>
     spec.given([forked]).when({ type: 'SetResultView', sessionId: 'f1', queryId: 'q2', orderBy: [], filter: [] }).thenRejects('RESULT_NOT_FOUND'));
 

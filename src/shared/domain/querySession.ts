@@ -5,7 +5,7 @@ import type { SessionForkedPayload } from '../contracts/sessionForked';
 import { assertNever, isRejection, reject, type Decider } from './decider';
 import { isInFlight, phaseAfter, type InFlightPhase, type QueryPhase } from './queryLifecycle';
 import { decideResultView, viewKey } from './resultView';
-import { emptyRecord, getIn, setIn, type SharedRecord } from './sharedRecord';
+import { emptyRecord, getIn, recordOf, setIn, type SharedRecord } from './sharedRecord';
 import { applySessionUndo, sessionUndoEntry, type SessionUndoEntry } from './sessionUndo';
 import { counted, decideRedo, decideUndo, emptyUndoLog, recorded, redone, undone, type UndoLog } from './undoable';
 import { chartKey, decideChart } from './chartSetting';
@@ -222,10 +222,12 @@ function evolveContent(state: QuerySessionState, event: Exclude<SessionEvent, Un
 
 /** A fork starts open and idle, with the original's content: its completed results may be sorted and filtered as there. */
 function forkedState(p: SessionForkedPayload): QuerySessionState {
-  let results = emptyRecord<CompletedResult>();
+  // One pass into one record: a fork carries thousands of results, and growing a record key by key copies its recent layer on every one.
+  const completed: [string, CompletedResult][] = [];
   for (const h of p.history) {
-    if (h.phase === 'Completed') results = setIn(results, h.queryId, { columnCount: h.columns?.length ?? 0, view: viewKey(h.view ?? { orderBy: [], filter: [] }), chart: chartKey(h.chart ?? null), ...(h.columns ? { columnNames: h.columns.map((c) => c.name) } : {}), ...(h.pivot ? { pivot: pivotKey(h.pivot) } : {}) });
+    if (h.phase === 'Completed') completed.push([h.queryId, { columnCount: h.columns?.length ?? 0, view: viewKey(h.view ?? { orderBy: [], filter: [] }), chart: chartKey(h.chart ?? null), ...(h.columns ? { columnNames: h.columns.map((c) => c.name) } : {}), ...(h.pivot ? { pivot: pivotKey(h.pivot) } : {}) }]);
   }
+  const results = recordOf(completed);
   return { status: 'Open', title: p.title, datasetIds: p.datasetIds, draft: p.draft, results, query: { phase: 'Idle' }, undo: emptyUndoLog() };
 }
 

@@ -13,6 +13,9 @@ const RECENT_MAX = 64;
 
 export const emptyRecord = <V>(): SharedRecord<V> => ({ base: new Map(), recent: new Map() });
 
+/** A record holding `entries` (the last of a repeated key wins), built in one pass: what a fold that starts from a whole list (a fork) needs. */
+export const recordOf = <V>(entries: Iterable<readonly [string, V]>): SharedRecord<V> => ({ base: new Map(entries), recent: new Map() });
+
 export function getIn<V>(record: SharedRecord<V>, key: string): V | undefined {
   return record.recent.get(key) ?? record.base.get(key);
 }
