@@ -146,7 +146,11 @@ export class QueryRunner {
     const entry = [...this.running.entries()].find(([, run]) => run.sessionId === command.sessionId);
     if (entry) {
       const [queryId, run] = entry;
-      run.cancel = stored.then((r) => r.ok && r.value.some((e) => e.type === 'QueryCancelled' && e.payload.queryId === queryId));
+      const recorded = stored.then((r) => r.ok && r.value.some((e) => e.type === 'QueryCancelled' && e.payload.queryId === queryId));
+      // A second cancel while the first interrupt is on its way is refused (the query is already
+      // Cancelled): the run still ended by a cancel if any of them was stored.
+      const earlier = run.cancel;
+      run.cancel = earlier ? Promise.all([earlier, recorded]).then(([a, b]) => a || b) : recorded;
       this.pool.cancel(run.jobId);
     }
     return stored;
