@@ -67,7 +67,7 @@ describe('runIntoTable: when a result is committed', () => {
     expect(stored).toBe(10_000);
   });
 
-  it('an interrupted run tells `stopped` the interruption before it undoes its writes, and leaves no table once it rejects', async () => {
+  it('an interrupted run tells `stopped` the interruption before it rejects with it, and leaves no table once it has', async () => {
     const table = `${RESULTS_SCHEMA}.r${++n}`;
     const told: string[] = [];
     let interrupted = false;
