@@ -151,10 +151,6 @@ const time = async (fn: () => Promise<unknown>): Promise<number> => {
   return performance.now() - t;
 };
 
-/** Resolves once the runner has no query on DuckDB; polled every millisecond, not in a busy loop that would take a core from DuckDB. */
-async function untilIdle(app: { client: BenchClient }): Promise<void> {
-  while (app.client.duckdbBusy()) await new Promise((r) => setTimeout(r, 1));
-}
 
 export const benches: Bench[] = [
   {
@@ -302,7 +298,7 @@ export const benches: Bench[] = [
           const elapsed = await time(async () => {
             const cancelled = app.client.event((f) => f.kind === 'event' && f.event.type === 'QueryCancelled' && f.event.payload.queryId === queryId);
             await app.client.request({ method: 'dispatch', command: { type: 'CancelQuery', sessionId: app.client.sessionId } });
-            await Promise.all([cancelled, untilIdle(app)]);
+            await Promise.all([cancelled, app.core.runner.whenStopped(queryId)]);
           });
           await app.client.stopRunning();
           return elapsed;

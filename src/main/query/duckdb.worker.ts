@@ -76,19 +76,13 @@ port.on('message', (request: WorkerRequest) => {
     post({ type: 'failed', jobId: request.jobId, error: crash ?? { id: randomUUID(), code: 'WORKER_CRASHED', message: 'The query worker is stopping.' } });
     return;
   }
-  inFlight++;
-  void handle(request)
-    .then(
-      (value) => {
-        cancelled.delete(request.jobId);
-        post({ type: 'done', jobId: request.jobId, value });
-      },
-      (e: unknown) => post({ type: 'failed', jobId: request.jobId, error: classify(e, request) }),
-    )
-    .finally(() => {
-      inFlight--;
-      if (inFlight === 0) for (const w of drained.splice(0)) w();
-    });
+  void counted(handle(request)).then(
+    (value) => {
+      cancelled.delete(request.jobId);
+      post({ type: 'done', jobId: request.jobId, value });
+    },
+    (e: unknown) => post({ type: 'failed', jobId: request.jobId, error: classify(e, request) }),
+  );
 });
 
 /**
@@ -100,6 +94,17 @@ let dying = false;
 let inFlight = 0;
 const drained: (() => void)[] = [];
 const SETTLE_LIMIT_MS = 10_000;
+
+/** `work` counts as a DuckDB call in flight until it settles. */
+function counted<T>(work: Promise<T>): Promise<T> {
+  inFlight++;
+  const settled = (): void => {
+    inFlight--;
+    if (inFlight === 0) for (const w of drained.splice(0)) w();
+  };
+  work.then(settled, settled);
+  return work;
+}
 
 /**
  * Why this worker is dying after a crash, minted once: the `fatal` report, every job failed on the
@@ -183,22 +188,32 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
   }
 }
 
+/**
+ * Settles as soon as DuckDB has returned from the query: a failed or interrupted run is reported
+ * before its partial result table is rolled back, so a cancel is not held up by the ROLLBACK. The
+ * undo still runs on the slot's writer connection; the slot is reused, and the worker may exit,
+ * only once it is done.
+ */
 async function run(instance: DuckDBInstance, jobId: number, sql: string, resultTable: string): Promise<ReplyOf['run']> {
   const slot = idleSlots.pop() ?? { query: await instance.connect(), writer: await instance.connect() };
   running.set(jobId, slot);
   post({ type: 'began', jobId });
-  try {
-    return await runIntoTable(slot, sql, resultTable, { ...config, headRows: MAX_PAGE_ROWS }, {
-      progress: (p) => post({ type: 'progress', jobId, ...p }),
-      columns: (columns) => post({ type: 'columns', jobId, columns }),
-      head: (head) => post({ type: 'head', jobId, head }),
-      rows: (rowsAvailable) => post({ type: 'rows', jobId, rowsAvailable }),
-      cancelled: () => cancelled.has(jobId),
-    });
-  } finally {
+  let stopped: (error: unknown) => void = () => undefined;
+  const reported = new Promise<never>((_, reject) => (stopped = reject));
+  const work = runIntoTable(slot, sql, resultTable, { ...config, headRows: MAX_PAGE_ROWS }, {
+    progress: (p) => post({ type: 'progress', jobId, ...p }),
+    columns: (columns) => post({ type: 'columns', jobId, columns }),
+    head: (head) => post({ type: 'head', jobId, head }),
+    rows: (rowsAvailable) => post({ type: 'rows', jobId, rowsAvailable }),
+    cancelled: () => cancelled.has(jobId),
+    stopped: (error) => stopped(error),
+  });
+  const release = (): void => {
     running.delete(jobId);
     idleSlots.push(slot);
-  }
+  };
+  void counted(work).then(release, release);
+  return Promise.race([work, reported]);
 }
 
 const FALLBACK_CODE = {

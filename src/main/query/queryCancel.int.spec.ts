@@ -187,6 +187,28 @@ describe('CancelQuery interrupts DuckDB at once, and a query still ends exactly 
     expect(ends(t.events(), queryId)).toEqual(['QueryFailed']);
   });
 
+  it('cancel twice while the first interrupt is on its way: the second is refused, and the query ends Cancelled with no failure even tried', async () => {
+    const issued: string[] = [];
+    const t = await setup((h) => {
+      const recording = Object.create(h) as CommandHandler;
+      recording.handle = (command, m) => {
+        issued.push(command.type);
+        return h.handle(command, m);
+      };
+      return recording;
+    });
+    const queryId = await t.start();
+    t.pool.onCancel = () => {}; // DuckDB has not stopped yet
+    const first = await t.runner.cancel(cancel(t.sessionId), meta());
+    const second = await t.runner.cancel(cancel(t.sessionId), meta());
+    expect(first.ok).toBe(true);
+    expect(second.ok ? 'ok' : second.error.code).toBe('NO_QUERY_RUNNING');
+    t.pool.runs[0]!.interrupt();
+    await flush();
+    expect(ends(t.events(), queryId)).toEqual(['QueryCancelled']);
+    expect(issued).not.toContain('FailQuery');
+  });
+
   it('nothing running: refused NO_QUERY_RUNNING, and nothing is interrupted', async () => {
     const t = await setup();
     const r = await t.runner.cancel(cancel(t.sessionId), meta());
@@ -233,6 +255,33 @@ describe('cancel racing completion on real DuckDB', () => {
     }
     expect(outcomes).not.toContain('QueryFailed');
   }, 120_000);
+
+  it('a query still queued behind a running one is cancelled before it begins: it never runs, and the running one is untouched', async () => {
+    dir = tempDir();
+    core = await startTestCore(dir.path, { maxConcurrentQueries: 1 });
+    const a = openSessions(core.projections.current.view)[0]!.id;
+    const opened = await core.dispatch({ type: 'OpenSession', title: 'B' });
+    const b = opened.ok ? opened.value.aggregateId : '';
+    const long = 'select count(*) from range(20000000000) t(x) where x % 7 = 3';
+    const began = waitForEvent(core, (e) => (e.type === 'ExecutionBegan' ? e : undefined));
+    const running = await startQuery(core, a, long);
+    await began;
+    // A statement that leaves a trace if it ever runs.
+    const queued = await startQuery(core, b, 'create table ran_after_cancel as select 42 as x');
+    await flush();
+    expect(core.projections.current.view.sessions[b]?.history.at(-1)?.phase).toBe('Pending');
+    const ack = await core.dispatch({ type: 'CancelQuery', sessionId: b });
+    expect(ack.ok).toBe(true);
+    expect((await queryEnd(core, b, queued)).type).toBe('QueryCancelled');
+    expect(core.projections.current.view.sessions[a]?.history.at(-1)?.phase).toBe('Executing');
+    await core.dispatch({ type: 'CancelQuery', sessionId: a });
+    expect((await queryEnd(core, a, running)).type).toBe('QueryCancelled');
+    await flush();
+    const bEvents = core.store.readAggregate('QuerySession', b);
+    expect(ends(bEvents, queued)).toEqual(['QueryCancelled']);
+    expect(bEvents.filter((e) => e.type === 'ExecutionBegan')).toEqual([]);
+    expect(await core.pool.request({ type: 'read', sql: "select count(*)::int as n from duckdb_tables() where table_name = 'ran_after_cancel'" })).toEqual([{ n: 0 }]);
+  }, 60_000);
 });
 
 /** Lets the runner's reactions to what just happened (appends, drops) run to the end. */

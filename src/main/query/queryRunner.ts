@@ -42,6 +42,8 @@ interface Run {
   readonly sessionId: string;
   /** Set when a CancelQuery interrupted it ahead of its append: resolves true once QueryCancelled is stored, false if the cancel was refused. */
   cancel?: Promise<boolean>;
+  /** Settles when the worker reports that DuckDB has returned from the run (its undo may follow). */
+  readonly stopped: Promise<void>;
 }
 
 /**
@@ -52,6 +54,8 @@ interface Run {
  * and serves pages of every result, also while its query still runs.
  */
 type KeptRows = Extract<ResultRows, { kind: 'kept' }>;
+
+const noop = (): void => undefined;
 
 export class QueryRunner {
   private readonly running = new Map<string, Run>();
@@ -146,10 +150,22 @@ export class QueryRunner {
     const entry = [...this.running.entries()].find(([, run]) => run.sessionId === command.sessionId);
     if (entry) {
       const [queryId, run] = entry;
-      run.cancel = stored.then((r) => r.ok && r.value.some((e) => e.type === 'QueryCancelled' && e.payload.queryId === queryId));
+      const recorded = stored.then((r) => r.ok && r.value.some((e) => e.type === 'QueryCancelled' && e.payload.queryId === queryId));
+      // A second cancel while the first interrupt is on its way is refused (the query is already
+      // Cancelled): the run still ended by a cancel if any of them was stored.
+      const earlier = run.cancel;
+      run.cancel = earlier ? Promise.all([earlier, recorded]).then(([a, b]) => a || b) : recorded;
       this.pool.cancel(run.jobId);
     }
     return stored;
+  }
+
+  /**
+   * Resolves once DuckDB has returned from the query's run, at once if it has none: what "DuckDB
+   * has stopped" means after a cancel (the rollback of its partial table may still follow).
+   */
+  whenStopped(queryId: string): Promise<void> {
+    return this.running.get(queryId)?.stopped ?? Promise.resolve();
   }
 
   /**
@@ -275,7 +291,7 @@ export class QueryRunner {
     const { jobId, done } = this.pool.run(entry.sql, entry.table, hooks);
     // Parsed beside the run: which datasets it reads is known by the time it completes.
     const inputs = readInputs(this.pool, this.projections, cause, this.log);
-    const run: Run = { jobId, sessionId };
+    const run: Run = { jobId, sessionId, stopped: done.then(noop, noop) };
     this.running.set(queryId, run);
     const timeout = armQueryTimeout(this.options.timeoutMs, () => this.pool.cancel(jobId));
     try {

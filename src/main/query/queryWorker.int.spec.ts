@@ -68,4 +68,38 @@ describe('QueryWorker', () => {
 
     expect(await worker.request({ type: 'read', sql: 'select 42 as answer' })).toEqual([{ answer: 42 }]);
   });
+
+  it('a cancelled query is answered once DuckDB stops, ahead of its rollback: the next query and a close right after it are safe', async () => {
+    worker = new QueryWorker({
+      ...workerFromSource,
+      log: capturingLogger().log,
+      maxConcurrentQueries: 1,
+      config: { dbPath: join(dir.path, 'w.duckdb'), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 20, flushIntervalMs: 250 },
+    });
+    const tables = `select table_name from duckdb_tables() where schema_name = '${RESULTS_SCHEMA}' order by 1`;
+    for (let i = 0; i < 5; i++) {
+      let busy: () => void = () => {};
+      const running = new Promise<void>((resolve) => (busy = resolve));
+      const { jobId, done } = worker.run(LONG_SQL, `${RESULTS_SCHEMA}.cancelled_${i}`, { ...noHooks, onProgress: () => busy() });
+      await running;
+      worker.cancel(jobId);
+      const error = await done.then(
+        () => undefined,
+        (e: AppError) => e,
+      );
+      expect(error?.code).toBe('INTERRUPTED');
+      // Sent the moment the cancel is answered, while the cancelled run may still be rolling back.
+      const next = await worker.run('select 42 as answer', `${RESULTS_SCHEMA}.next_${i}`, noHooks).done;
+      expect(next.rowCount).toBe(1);
+    }
+    expect(await worker.request({ type: 'read', sql: tables })).toEqual([0, 1, 2, 3, 4].map((i) => ({ table_name: `next_${i}` })));
+    // A close right after a cancel waits for the rollback: a thread that exits with a DuckDB call
+    // still running would take the whole process down.
+    const { jobId, done } = worker.run(LONG_SQL, `${RESULTS_SCHEMA}.closed`, noHooks);
+    await new Promise((r) => setTimeout(r, 200));
+    worker.cancel(jobId);
+    await done.catch(() => undefined);
+    await worker.close();
+    worker = undefined;
+  });
 });

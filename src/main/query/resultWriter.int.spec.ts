@@ -29,6 +29,7 @@ describe('runIntoTable: when a result is committed', () => {
       head: (values) => told.push(['head', values[0]?.length ?? 0]),
       rows: (rows) => told.push(['rows', rows]),
       cancelled: () => false,
+      stopped: () => {},
     };
     const table = `${RESULTS_SCHEMA}.r${++n}`;
     const outcome = await runIntoTable(slot, sql, table, { progressIntervalMs: 60_000, flushIntervalMs, headRows: 100 }, cb);
@@ -64,5 +65,32 @@ describe('runIntoTable: when a result is committed', () => {
     expect(reports[0]).toBeLessThan(10_000);
     expect(reports.at(-1)).toBe(10_000);
     expect(stored).toBe(10_000);
+  });
+
+  it('an interrupted run tells `stopped` the interruption before it rejects with it, and leaves no table once it has', async () => {
+    const table = `${RESULTS_SCHEMA}.r${++n}`;
+    const told: string[] = [];
+    let interrupted = false;
+    const run = runIntoTable(slot, 'select count(*) from range(20000000000) t(x) where x % 7 = 3', table, { progressIntervalMs: 10, flushIntervalMs: 60_000, headRows: 100 }, {
+      progress: (p) => {
+        // Once DuckDB is busy with the statement, as a person's cancel would find it.
+        if (interrupted || p.elapsedMs < 100) return;
+        interrupted = true;
+        slot.query.interrupt();
+      },
+      columns: () => {},
+      head: () => {},
+      rows: () => {},
+      cancelled: () => interrupted,
+      stopped: (e) => told.push(`stopped: ${(e as Error).message}`),
+    }).catch((e: unknown) => told.push(`rejected: ${(e as Error).message}`));
+    await run;
+    expect(told, told.join('; ')).toHaveLength(2);
+    expect(told[0]).toMatch(/^stopped: .*INTERRUPT/i);
+    expect(told[1]).toBe(told[0]!.replace('stopped', 'rejected'));
+    const other = await instance.connect();
+    const left = (await other.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE schema_name = '${RESULTS_SCHEMA}'`)).getRowsJS()[0]?.[0];
+    other.closeSync();
+    expect(Number(left)).toBe(0);
   });
 });

@@ -23,6 +23,12 @@ export interface RunCallbacks {
   rows(rowsAvailable: number): void;
   /** Checked between statements and chunks: an interrupt that lands between two DuckDB calls is not lost. */
   cancelled(): boolean;
+  /**
+   * The streamed statement failed or was interrupted and DuckDB has returned from it: what follows
+   * only undoes its writes (a ROLLBACK, a DROP). Called before that undo, so the failure can be
+   * reported without waiting for it; `runIntoTable` still rejects only once the undo is done.
+   */
+  stopped(error: unknown): void;
 }
 
 export interface RunTiming {
@@ -52,6 +58,11 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
     });
   }, timing.progressIntervalMs);
   let createdTable = false;
+  let toldStopped = false;
+  const stopped = (e: unknown): void => {
+    if (!toldStopped) cb.stopped(e);
+    toldStopped = true;
+  };
   try {
     const statements = await slot.query.extractStatements(sql);
     if (statements.count === 0) throw new AppErrorException(appError(randomUUID(), 'SQL_ERROR', 'There is no SQL statement to run.'));
@@ -76,6 +87,7 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       last.destroySync();
     }
   } catch (e) {
+    stopped(e);
     // A failed or cancelled run leaves nothing behind: a partial table would look like a result.
     if (createdTable) await slot.writer.run(`DROP TABLE IF EXISTS ${resultTable}`).catch(() => undefined);
     throw e;
@@ -172,6 +184,7 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
     } catch (e) {
       // Never leave a fetch running on a statement about to be destroyed.
       await next?.catch(() => undefined);
+      stopped(e);
       // Before the first commit the table exists only in this transaction: rolling back removes it.
       if (open) await slot.writer.run('ROLLBACK').catch(() => undefined);
       try {
