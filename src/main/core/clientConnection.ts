@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { ClientCommand, CommandAck } from '../../shared/contracts/commands';
 import { appError, fail, ok, validationIssues, type AppError, type Result } from '../../shared/contracts/errors';
@@ -166,7 +167,13 @@ export class ClientConnection {
   /** Session logs this connection is uploading, by upload id (dropped with the connection). */
   private readonly uploads = new ImportUploads();
   private readonly handlers: ApiHandlers = {
-    dispatch: ({ command }) => this.services.dispatch(command),
+    // A command's durable append is a synchronous fsync on main. It waits one turn of the event loop,
+    // so requests that arrived with it go first: a header click's first page is on its way to the
+    // DuckDB worker, and computed there, while the SetResultView beside it is stored.
+    dispatch: async ({ command }) => {
+      await nextTurn();
+      return this.services.dispatch(command);
+    },
     subscribe: (request) => this.subscribe(request),
     unsubscribe: ({ subscriptionId }) => {
       this.subscriptions.get(subscriptionId)?.close();

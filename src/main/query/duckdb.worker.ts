@@ -37,11 +37,11 @@ type JobRequest = Exclude<WorkerRequest, { type: 'cancel' | 'shutdown' }>;
 
 const ready = (async () => {
   const instance = await DuckDBInstance.fromCache(config.dbPath, { ...config.duckdb });
-  const [reader, admin] = await Promise.all([instance.connect(), instance.connect()]);
+  const [reader, admin, views] = await Promise.all([instance.connect(), instance.connect(), instance.connect()]);
   await admin.run(`CREATE SCHEMA IF NOT EXISTS ${RESULTS_SCHEMA}`);
   // The read-only `sextant` schema of Sextant's own history, and the connection that guards it.
   const [history, guard] = await Promise.all([openHistoryStore(instance, config.dbPath), instance.connect()]);
-  return { instance, reader, admin, history, guard };
+  return { instance, reader, admin, views, history, guard };
 })();
 ready.then(
   () => post({ type: 'ready' }),
@@ -127,6 +127,7 @@ async function shutdown(code: number, error?: AppError): Promise<void> {
   const c = await ready.catch(() => undefined);
   c?.reader.interrupt();
   c?.admin.interrupt();
+  c?.views.interrupt();
   interruptProfiles();
   interruptPreviews();
   interruptCharts();
@@ -156,6 +157,9 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
       return convertArrowToParquet(c.admin, request.source, request.target);
     case 'exec':
       await c.admin.run(request.sql, request.params && [...request.params]);
+      return null;
+    case 'copyView':
+      await c.views.run(request.sql, request.params && [...request.params]);
       return null;
     case 'read':
       return (await c.admin.runAndReadAll(request.sql, request.params && [...request.params])).getRowObjectsJS();
@@ -223,6 +227,7 @@ const FALLBACK_CODE = {
   convertArrow: 'DATASET_UNREADABLE',
   page: 'INTERNAL',
   exec: 'INTERNAL',
+  copyView: 'INTERNAL',
   read: 'INTERNAL',
   export: 'SQL_ERROR',
   profile: 'SQL_ERROR',

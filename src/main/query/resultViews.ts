@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Column } from '../../shared/contracts/events';
 import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
 import type { Page, PageView } from '../../shared/contracts/protocol';
@@ -86,10 +87,19 @@ export class ResultViews {
     const count = this.count(entry, view, rows);
     const head = viewHeadSql(entry.table, rows.columns, view, offset, limit);
     const read = this.pool.request({ type: 'read', sql: head.sql, params: head.params });
-    // known at once, so a second page waits for this view instead of starting another; older views
-    // are dropped only after the first page, so a DROP TABLE does not queue ahead of its read
-    entry.views.set(table, this.make(entry, table, view, rows.columns, Promise.all([count, read]).then(([n]) => n)));
-    const [totalRows, found] = await Promise.all([count, read]).finally(() => this.trim(entry));
+    const answered = Promise.all([count, read]);
+    // The copy, and the drop of the oldest view, start a turn after the first page is answered: by
+    // then the page is on its way to the client, and DuckDB's threads are not yet busy with a full
+    // sort while main sends it. Known at once, so a second page waits for this view instead of
+    // starting another; older views are dropped only after the first page, so a DROP TABLE does
+    // not queue ahead of its read.
+    const pageOut = answered.then(async ([n]) => {
+      await nextTurn();
+      this.trim(entry);
+      return n;
+    });
+    entry.views.set(table, this.make(entry, table, view, rows.columns, pageOut));
+    const [totalRows, found] = await answered;
     const values = rows.columns.map((_, c) => found.map((row) => row[`t${c}`] as string | null));
     return { totalRows, values };
   }
@@ -104,7 +114,7 @@ export class ResultViews {
   /** Materialises the view once `after` settles (so it does not compete with the first page); resolves to its row count. */
   private make(entry: ResultEntry, table: string, view: PageView, columns: readonly Column[], after: Promise<number>): Promise<number> {
     const q = viewTableSql(entry.table, table, columns, view);
-    const made = after.then((n) => this.pool.request({ type: 'exec', sql: q.sql, params: q.params }).then(() => n));
+    const made = after.then((n) => this.pool.request({ type: 'copyView', sql: q.sql, params: q.params }).then(() => n));
     made.catch(() => {
       if (entry.views.get(table) === made) entry.views.delete(table);
     });

@@ -50,6 +50,12 @@ export type WorkerRequest =
   | { readonly type: 'convertArrow'; readonly jobId: number; readonly source: string; readonly target: string }
   /** `params` are bound to `$1`, `$2`, … as VARCHAR: values a person typed never become SQL text. */
   | { readonly type: 'exec'; readonly jobId: number; readonly sql: string; readonly params?: readonly string[] }
+  /**
+   * A sorted/filtered view's copy of a result (`CREATE TABLE … AS`, query/resultViews.ts) on a
+   * connection of its own: a copy takes seconds on millions of rows, and the next view's first page
+   * (a `read`) must not queue behind it. Parameters as for `exec`.
+   */
+  | { readonly type: 'copyView'; readonly jobId: number; readonly sql: string; readonly params?: readonly string[] }
   /** Small internal reads (the result tables that exist, the database's size): rows as JS values. */
   | { readonly type: 'read'; readonly jobId: number; readonly sql: string; readonly params?: readonly string[] }
   /** An export's COPY … TO, on a connection of its own (cancellable); progress replies report DuckDB's percent. */
@@ -146,6 +152,7 @@ export interface ReplyOf {
   unregister: null;
   convertArrow: { readonly rows: number };
   exec: null;
+  copyView: null;
   read: ReadonlyArray<Readonly<Record<string, unknown>>>;
   export: { readonly rows: number };
   profile: ReadonlyArray<string | null>;

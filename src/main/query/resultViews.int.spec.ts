@@ -1,0 +1,72 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page, PageView } from '../../shared/contracts/protocol';
+import { useTestSession } from '../../../test/support/useTestSession';
+
+/**
+ * Rows tie on the sort key in the thousands, over several row groups DuckDB scans in parallel: the
+ * order among ties is where a top-N, a full sort and the next page could each pick their own.
+ */
+const ROWS = 600_000;
+const SQL = `select range as n, (range * 7919) % 4 as g, 'row ' || range as s from range(${ROWS})`;
+
+/** Raw DuckDB, outside the app: the view's rows, ties in the result's own order (n is its position). */
+async function oracle(sql: string): Promise<(string | null)[][]> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const c = await instance.connect();
+  try {
+    return (await c.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${sql})`)).getRowsJS() as (string | null)[][];
+  } finally {
+    c.closeSync();
+    instance.closeSync();
+  }
+}
+
+const rowsOf = (p: Page): (string | null)[][] => Array.from({ length: p.values[0]?.length ?? 0 }, (_, r) => p.values.map((c) => c[r] ?? null));
+
+describe('sorted views of a result: deterministic pages, first pages that do not queue', () => {
+  const { core, run } = useTestSession('all');
+  let queryId: string;
+  beforeAll(async () => {
+    ({ queryId } = await run(SQL));
+  }, 60_000);
+
+  async function page(offset: number, limit: number, view: PageView): Promise<Page> {
+    const r = await core().runner.fetchPage(queryId, offset, limit, view);
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    return r.value;
+  }
+
+  for (const descending of [false, true]) {
+    it(`the first page (top-N) is rows 0–99 of the view's copy and runs on into the next pages (${descending ? 'descending' : 'ascending'})`, async () => {
+      const view: PageView = { orderBy: [{ column: 1, descending }] };
+      const expected = await oracle(`${SQL} order by g ${descending ? 'desc' : 'asc'}, n limit 300`);
+      // not materialised yet: answered by the top-N on the result table
+      const first = await page(0, 100, view);
+      expect(rowsOf(first)).toEqual(expected.slice(0, 100));
+      expect(rowsOf(await page(100, 100, view))).toEqual(expected.slice(100, 200));
+      // past the first thousand rows: waits for the view's copy, then reads it
+      expect((await page(2000, 1, view)).totalRows).toBe(ROWS);
+      expect(rowsOf(await page(0, 100, view))).toEqual(rowsOf(first));
+      expect(rowsOf(await page(50, 250, view))).toEqual(expected.slice(50, 300));
+    }, 60_000);
+  }
+
+  it("a new view's first page does not wait for the copy of the view before it", async () => {
+    const before: PageView = { orderBy: [{ column: 2 }, { column: 1, descending: true }] };
+    const next: PageView = { orderBy: [{ column: 0, descending: true }] };
+    await page(0, 100, before);
+    // the copy of `before` (a full sort of every row, a second or more) starts a turn after its
+    // first page; once it is under way, `next` asks for its first page
+    await new Promise((r) => setTimeout(r, 300));
+    const order: string[] = [];
+    const copied = page(2000, 1, before).then(() => order.push('copy of the view before'));
+    const first = page(0, 100, next).then((p) => {
+      order.push('first page of the next view');
+      return p;
+    });
+    await Promise.all([copied, first]);
+    expect(order).toEqual(['first page of the next view', 'copy of the view before']);
+    expect((await first).values[0]?.slice(0, 2)).toEqual([String(ROWS - 1), String(ROWS - 2)]);
+  }, 60_000);
+});
