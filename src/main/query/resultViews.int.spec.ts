@@ -56,9 +56,11 @@ describe('sorted views of a result: deterministic pages, first pages that do not
     const before: PageView = { orderBy: [{ column: 2 }, { column: 1, descending: true }] };
     const next: PageView = { orderBy: [{ column: 0, descending: true }] };
     await page(0, 100, before);
-    // the copy of `before` (a full sort of every row, a second or more) starts a turn after its
-    // first page; once it is under way, `next` asks for its first page
-    await new Promise((r) => setTimeout(r, 300));
+    // the copy of `before` (a full sort of every row by a text column, some hundreds of ms even on
+    // an idle machine) starts a turn after its first page; once it is under way, `next` asks for
+    // its first page (a top-N, tens of ms). Waiting longer here lets an idle machine finish the copy
+    // first, and the order would prove nothing.
+    await new Promise((r) => setTimeout(r, 20));
     const order: string[] = [];
     const copied = page(2000, 1, before).then(() => order.push('copy of the view before'));
     const first = page(0, 100, next).then((p) => {
