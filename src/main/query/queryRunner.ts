@@ -24,6 +24,7 @@ import { resultTableName } from './sql';
 import type { QueryWorker } from './queryWorker';
 import { readInputs } from './readInputs';
 import { armQueryTimeout } from './queryTimeout';
+import { noteCancel, unrecordedFailure, type Run } from './queryRun';
 
 export interface QueryRunnerOptions {
   /** A query running longer than this is stopped and fails with TIMEOUT. Unset: no limit. */
@@ -35,16 +36,6 @@ export interface QueryRunnerOptions {
 }
 
 type CancelQuery = Extract<SessionCommand, { type: 'CancelQuery' }>;
-
-/** A query on the worker pool. */
-interface Run {
-  readonly jobId: number;
-  readonly sessionId: string;
-  /** Set when a CancelQuery interrupted it ahead of its append: resolves true once QueryCancelled is stored, false if the cancel was refused. */
-  cancel?: Promise<boolean>;
-  /** Settles when the worker reports that DuckDB has returned from the run (its undo may follow). */
-  readonly stopped: Promise<void>;
-}
 
 /**
  * Reacts to persisted QueryStarted events (spawn-after-persist), runs the SQL on the worker pool
@@ -150,11 +141,7 @@ export class QueryRunner {
     const entry = [...this.running.entries()].find(([, run]) => run.sessionId === command.sessionId);
     if (entry) {
       const [queryId, run] = entry;
-      const recorded = stored.then((r) => r.ok && r.value.some((e) => e.type === 'QueryCancelled' && e.payload.queryId === queryId));
-      // A second cancel while the first interrupt is on its way is refused (the query is already
-      // Cancelled): the run still ended by a cancel if any of them was stored.
-      const earlier = run.cancel;
-      run.cancel = earlier ? Promise.all([earlier, recorded]).then(([a, b]) => a || b) : recorded;
+      noteCancel(run, queryId, stored);
       this.pool.cancel(run.jobId);
     }
     return stored;
@@ -311,7 +298,7 @@ export class QueryRunner {
       if (entry.phase !== 'Completed' && outcome.hasTable) await this.cache.drop(entry.table);
     } catch (e) {
       await began;
-      const error = timeout.error() ?? (await this.unrecorded(e as AppError, run));
+      const error = timeout.error() ?? (await unrecordedFailure(e as AppError, run));
       if (error) {
         // Logged with its id, like every failure, so the id the status bar shows is found in the log (and in Copy Diagnostics).
         logAppError(this.log, error.code === 'WORKER_CRASHED' ? 'error' : 'warn', error, { correlationId: cause.metadata.correlationId, sessionId, queryId });
@@ -322,18 +309,6 @@ export class QueryRunner {
       timeout.clear();
       this.running.delete(queryId);
     }
-  }
-
-  /**
-   * The failure to record for a run that did not complete, or none. An interruption is not a
-   * failure when a cancel is stored for it (QueryCancelled, or a stop that the next start records).
-   * But a CancelQuery interrupts before its append: if that append is refused, the query must
-   * still end, so it fails with the interruption.
-   */
-  private async unrecorded(error: AppError, run: Run): Promise<AppError | undefined> {
-    if (error.code !== 'INTERRUPTED') return error;
-    if (!run.cancel || (await run.cancel)) return undefined;
-    return { ...error, message: 'The query was stopped, but its cancel could not be recorded.' };
   }
 
   /** A completed result whose table is gone: its SQL runs again into the same table. */

@@ -1,14 +1,14 @@
 import { FileImage, FileCode, Table, X } from 'lucide-react';
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { chartAggregates, chartMarks, chartProblem, type ChartSpec } from '../../../shared/chart/chartSpec';
 import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import { bandAxisOf, brushAxisOf, drawBrush, pointerX, pointerY, type BandAxis, type BrushAxis, type ScaleAxis } from './chartBrush';
 import { brushRange, selectionText, type Interval, type Selection } from './brushRange';
-import { brushKeyOf, brushStops, keyRangeOf, keyRangeText, keyStepOf, moveKeyBrush, moveKeyRange, type KeyBrush, type KeyRange } from './keyboardBrush';
-import { categoriesCovered, categoriesOfKeyRange, categoriesSpan, categoryKeyRange } from './categoryBrush';
+import { categoriesCovered, categoriesSpan } from './categoryBrush';
+import { useKeyboardBrush } from './useKeyboardBrush';
 import { OTHER } from '../../../shared/chart/chartSql';
-import { marksOf, utc } from '../../../shared/chart/chartMarks';
+import { utc } from '../../../shared/chart/chartMarks';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { countOf } from '../format';
 import { chartLabel } from '../../../shared/chart/chartLabel';
@@ -179,59 +179,9 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     onBrush(selection ?? null, true);
   };
 
-  // keyboard brushing (keyboardBrush.ts): live while a key is held, recorded when it is released, as a drag is
-  const marks = useMemo(() => (data ? marksOf(data) : []), [data]);
-  const stops = useMemo(() => (data && xKind !== 'category' ? brushStops(marks, { step: data.brushStep, dateOnly }) : []), [marks, xKind, dateOnly]);
-  const yStops = useMemo(() => (rectangle ? brushStops(marks, { axis: 'y', dateOnly: yDateOnly }) : []), [marks, rectangle, yDateOnly]);
-  const keyed = useRef<{ readonly brush: KeyBrush; readonly x: Interval | undefined; readonly y: Interval | undefined } | undefined>(undefined);
-  const keyedBars = useRef<{ readonly range: KeyRange; readonly values: readonly string[] } | undefined>(undefined);
-  const held = useRef<Selection | undefined>(undefined);
-  const onPlotKeyDown = (e: KeyboardEvent) => {
-    const key = brushKeyOf(e.key);
-    if (!key || !onBrush || e.altKey || e.ctrlKey || e.metaKey) return;
-    const current = held.current ?? brush;
-    let next: Selection | undefined;
-    const b = bands.current;
-    const { axis: along, step } = keyStepOf(key);
-    if (b) {
-      // bars: arrows move the selected bars, Shift+arrows move its far end (categoryBrush.ts); Up and Down are not taken
-      const values = current?.kind === 'categories' ? current.values : undefined;
-      const k = keyedBars.current;
-      const known = k && values && k.values.join('\u0000') === values.join('\u0000') ? k.range : values && categoryKeyRange(b.categories, values);
-      const moved = along === 'x' ? moveKeyRange(known, step, e.shiftKey, b.categories.length) : undefined;
-      const chosen = moved ? categoriesOfKeyRange(b.categories, moved) : [];
-      if (moved && chosen.length > 0) {
-        keyedBars.current = { range: moved, values: chosen };
-        next = { kind: 'categories', values: chosen };
-      }
-    } else if (axis.current) {
-      const range = current?.kind === 'range' ? current : undefined;
-      // the same brush keys made keeps its anchors; another (a drag, a reload) is anchored at its starts
-      const k = keyed.current;
-      const known: KeyBrush =
-        k && range && sameInterval(k.x, range.x) && sameInterval(k.y, range.y)
-          ? k.brush
-          : { x: range?.x && keyRangeOf(stops, range.x, xKind === 'time'), y: range?.y && keyRangeOf(yStops, range.y, yKind === 'time') };
-      const moved = moveKeyBrush(known, key, e.shiftKey, { x: stops.length, y: yStops.length });
-      const x = moved?.x && keyRangeText(stops, moved.x);
-      const y = moved?.y && keyRangeText(yStops, moved.y);
-      // a key that is not this chart's (Up on a histogram) leaves the brush, and its anchors, as they are
-      if (moved && (x || y)) {
-        keyed.current = { brush: moved, x, y };
-        next = { kind: 'range', x, y };
-      }
-    }
-    if (!next) return;
-    e.preventDefault();
-    e.stopPropagation();
-    held.current = next;
-    onBrush(next, false);
-  };
-  const release = () => {
-    const selection = held.current;
-    held.current = undefined;
-    if (selection && onBrush) onBrush(selection, true);
-  };
+  // keyboard brushing: live while a key is held, recorded when it is released, as a drag is
+  const keys = useKeyboardBrush({ data, axis, bands, brush, onBrush, xKind, yKind, rectangle, dateOnly, yDateOnly });
+  const { stops, yStops } = keys;
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -239,9 +189,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
       e.stopPropagation();
       // a brush is cleared first; the next Escape closes the chart
       if (brush && onBrush) {
-        held.current = undefined;
-        keyed.current = undefined;
-        keyedBars.current = undefined;
+        keys.reset();
         onBrush(null, true);
       } else onClose();
     }
@@ -319,9 +267,9 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
         tabIndex={keyboard ? 0 : undefined}
         aria-keyshortcuts={keyHint?.keys}
         title={keyHint?.title}
-        onKeyDown={onPlotKeyDown}
-        onKeyUp={release}
-        onBlur={release}
+        onKeyDown={keys.onKeyDown}
+        onKeyUp={keys.release}
+        onBlur={keys.release}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
@@ -349,8 +297,6 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     </section>
   );
 }
-
-const sameInterval = (a: Interval | undefined, b: Interval | undefined): boolean => a?.lo === b?.lo && a?.hi === b?.hi;
 
 /** The keys a brushable chart takes (its aria-keyshortcuts) and their hint. */
 function keyHintOf(brushing: 'bars' | 'range' | 'rectangle'): { readonly keys: string; readonly title: string } {
