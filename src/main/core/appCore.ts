@@ -42,7 +42,7 @@ import { SessionExportService } from '../share/sessionExportService';
 import { TimeTravel } from '../time/timeTravel';
 import { serveConnection, type ClientConnection } from './clientConnection';
 import { Readiness } from './readiness';
-import { DEFAULT_RESULT_CACHE_BYTES, type AppCoreOptions } from './appCoreOptions';
+import { DEFAULT_PROGRESS_INTERVAL_MS, DEFAULT_RESULT_CACHE_BYTES, type AppCoreOptions } from './appCoreOptions';
 
 /** The collaborators AppCore composes. Only the core itself and test/support/testCore.ts see them. */
 export interface CoreParts {
@@ -144,7 +144,7 @@ export class AppCore {
       config: {
         dbPath,
         duckdb: { memory_limit: options.memoryLimit ?? defaultMemoryLimit(), temp_directory: join(dataDir, 'duckdb', 'tmp') },
-        progressIntervalMs: 200,
+        progressIntervalMs: options.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS,
         flushIntervalMs: 250,
       },
     });

@@ -6,6 +6,9 @@ import type { SnapshotPolicy } from '../streams/viewSnapshotWriter';
 /** Disk kept results may use by default before the oldest are dropped. */
 export const DEFAULT_RESULT_CACHE_BYTES = 5 * 2 ** 30;
 
+/** How often long jobs on the DuckDB worker report progress by default: often enough to look live, rarely enough to cost nothing. */
+export const DEFAULT_PROGRESS_INTERVAL_MS = 200;
+
 /** How a host starts the core: where its data lives, the worker's entry, and the limits tests shrink. */
 export interface AppCoreOptions {
   readonly dataDir: string;
@@ -31,4 +34,6 @@ export interface AppCoreOptions {
   readonly snapshotPolicy?: Partial<SnapshotPolicy>;
   /** How often registered files are looked at for changes (default 2 s). */
   readonly inputWatchMs?: number;
+  /** How often a long job on the DuckDB worker (a result being written, an export, a big file's hash) reports progress, at most (default DEFAULT_PROGRESS_INTERVAL_MS). */
+  readonly progressIntervalMs?: number;
 }
