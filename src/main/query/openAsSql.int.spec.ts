@@ -1,25 +1,12 @@
-import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from '../../shared/contracts/protocol';
 import type { ResultView } from '../../shared/domain/resultView';
 import { openAsSql } from '../../shared/explore/openAsSql';
 import { useTestSession } from '../../../test/support/useTestSession';
+import { rawTextRows, rowsOf } from '../../../test/support/rawTextRows';
 
 /** A result with awkward names and values; k is unique so any sort has one right answer when k ends it. */
 const SQL = `select range as k, range % 7 as "g ""group""", CASE WHEN range % 5 = 0 THEN NULL ELSE 'it''s ' || range || chr(0) || '🦆' END as "name; drop",
   DATE '2024-01-01' + (range % 40)::INTEGER as d, range % 3 as k from range(500) -- trailing comment`;
-
-async function raw(sql: string): Promise<(string | null)[][]> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const c = await instance.connect();
-  try {
-    return (await c.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${sql})`)).getRowsJS() as (string | null)[][];
-  } finally {
-    c.closeSync();
-    instance.closeSync();
-  }
-}
-const rowsOf = (p: Page) => Array.from({ length: p.values[0]?.length ?? 0 }, (_, r) => p.values.map((c) => c[r] ?? null));
 
 describe('Open as SQL gives the rows the app shows', () => {
   const { core, run } = useTestSession('all');
@@ -52,7 +39,7 @@ describe('Open as SQL gives the rows the app shows', () => {
       if (!page.ok) throw new Error(page.error.message);
       const entry = core().projections.current.view;
       const columns = Object.values(entry.sessions).flatMap((s) => s.history).find((h) => h.queryId === queryId)!.columns!;
-      const expected = await raw(openAsSql(SQL, columns, view));
+      const expected = await rawTextRows(openAsSql(SQL, columns, view));
       if (!name.includes('nothing')) expect(expected.length).toBeGreaterThan(0);
       expect(page.value.totalRows).toBe(expected.length);
       expect(rowsOf(page.value)).toEqual(expected);

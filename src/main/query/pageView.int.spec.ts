@@ -1,25 +1,11 @@
-import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page, PageView } from '../../shared/contracts/protocol';
 import { queryEnd, recordingClient, startQuery } from '../../../test/support/coreEvents';
 import { useTestSession } from '../../../test/support/useTestSession';
+import { rawTextRows, rowsOf } from '../../../test/support/rawTextRows';
 
 const SQL = `select range as n, range % 3 as g, CASE WHEN range % 5 = 0 THEN NULL ELSE 'Item ' || range END as s,
   DATE '2024-01-01' + (range % 40)::INTEGER as d from range(1000)`;
-
-/** Raw DuckDB, outside the app: what the sorted/filtered rows must be. */
-async function oracle(sql: string): Promise<(string | null)[][]> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const c = await instance.connect();
-  try {
-    return (await c.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${sql})`)).getRowsJS() as (string | null)[][];
-  } finally {
-    c.closeSync();
-    instance.closeSync();
-  }
-}
-
-const rowsOf = (p: Page): (string | null)[][] => Array.from({ length: p.values[0]?.length ?? 0 }, (_, r) => p.values.map((c) => c[r] ?? null));
 
 describe('sorted and filtered pages, done by DuckDB', () => {
   const { core, sessionId, run } = useTestSession('all');
@@ -36,7 +22,7 @@ describe('sorted and filtered pages, done by DuckDB', () => {
 
   it('sorts by several keys, NULLs last, and pages the sorted rows at any offset', async () => {
     const view: PageView = { orderBy: [{ column: 2, descending: true }, { column: 0 }] };
-    const expected = await oracle(`${SQL} order by s desc nulls last, n`);
+    const expected = await rawTextRows(`${SQL} order by s desc nulls last, n`);
     const first = await page(0, 10, view);
     expect(first).toMatchObject({ totalRows: 1000, complete: true });
     expect(rowsOf(first)).toEqual(expected.slice(0, 10));
@@ -46,7 +32,7 @@ describe('sorted and filtered pages, done by DuckDB', () => {
 
   it('filters in the column’s own type and counts what passes', async () => {
     const view: PageView = { filter: [{ column: 1, op: 'eq', value: '1' }, { column: 3, op: 'ge', value: '2024-02-01' }], orderBy: [{ column: 0, descending: true }] };
-    const expected = await oracle(`select * from (${SQL}) where g = 1 and d >= DATE '2024-02-01' order by n desc`);
+    const expected = await rawTextRows(`select * from (${SQL}) where g = 1 and d >= DATE '2024-02-01' order by n desc`);
     const p = await page(0, 1000, view);
     expect(p.totalRows).toBe(expected.length);
     expect(rowsOf(p)).toEqual(expected);
@@ -54,7 +40,7 @@ describe('sorted and filtered pages, done by DuckDB', () => {
 
   it('an `in` (bars brushed across on a chart) keeps the rows of any of its values, each bound and cast to the column’s type', async () => {
     const view: PageView = { filter: [{ column: 1, op: 'in', values: ['0', '2', 'not a number'], chart: 1 }, { column: 2, op: 'in', values: ['Item 3', 'Item 6', "x' OR 1=1 --"], chart: 2 }] };
-    const expected = await oracle(`select * from (${SQL}) where g in (0, 2) and s in ('Item 3', 'Item 6')`);
+    const expected = await rawTextRows(`select * from (${SQL}) where g in (0, 2) and s in ('Item 3', 'Item 6')`);
     const p = await page(0, 1000, view);
     expect(expected.length).toBe(2);
     expect(rowsOf(p)).toEqual(expected);
@@ -63,7 +49,7 @@ describe('sorted and filtered pages, done by DuckDB', () => {
 
   it('contains matches the shown text ignoring case; isNull finds SQL NULLs', async () => {
     const found = await page(0, 1000, { filter: [{ column: 2, op: 'contains', value: 'item 99' }] });
-    expect(rowsOf(found)).toEqual(await oracle(`select * from (${SQL}) where lower(s) like '%item 99%'`));
+    expect(rowsOf(found)).toEqual(await rawTextRows(`select * from (${SQL}) where lower(s) like '%item 99%'`));
     expect((await page(0, 1, { filter: [{ column: 2, op: 'isNull' }] })).totalRows).toBe(200);
     expect((await page(0, 1, { filter: [{ column: 2, op: 'notNull' }] })).totalRows).toBe(800);
   });

@@ -1,7 +1,7 @@
-import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page, PageView } from '../../shared/contracts/protocol';
 import { useTestSession } from '../../../test/support/useTestSession';
+import { rawTextRows, rowsOf } from '../../../test/support/rawTextRows';
 
 /**
  * Rows tie on the sort key in the thousands, over several row groups DuckDB scans in parallel: the
@@ -9,20 +9,6 @@ import { useTestSession } from '../../../test/support/useTestSession';
  */
 const ROWS = 600_000;
 const SQL = `select range as n, (range * 7919) % 4 as g, 'row ' || range as s from range(${ROWS})`;
-
-/** Raw DuckDB, outside the app: the view's rows, ties in the result's own order (n is its position). */
-async function oracle(sql: string): Promise<(string | null)[][]> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const c = await instance.connect();
-  try {
-    return (await c.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${sql})`)).getRowsJS() as (string | null)[][];
-  } finally {
-    c.closeSync();
-    instance.closeSync();
-  }
-}
-
-const rowsOf = (p: Page): (string | null)[][] => Array.from({ length: p.values[0]?.length ?? 0 }, (_, r) => p.values.map((c) => c[r] ?? null));
 
 describe('sorted views of a result: deterministic pages, first pages that do not queue', () => {
   const { core, run } = useTestSession('all');
@@ -40,7 +26,7 @@ describe('sorted views of a result: deterministic pages, first pages that do not
   for (const descending of [false, true]) {
     it(`the first page (top-N) is rows 0–99 of the view's copy and runs on into the next pages (${descending ? 'descending' : 'ascending'})`, async () => {
       const view: PageView = { orderBy: [{ column: 1, descending }] };
-      const expected = await oracle(`${SQL} order by g ${descending ? 'desc' : 'asc'}, n limit 300`);
+      const expected = await rawTextRows(`${SQL} order by g ${descending ? 'desc' : 'asc'}, n limit 300`);
       // not materialised yet: answered by the top-N on the result table
       const first = await page(0, 100, view);
       expect(rowsOf(first)).toEqual(expected.slice(0, 100));
