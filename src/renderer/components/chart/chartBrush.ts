@@ -85,10 +85,19 @@ export function brushAxesOf(drawn: Element & Partial<Pick<Plot.Plot, 'scale'>>, 
   };
 }
 
-/** The pointer's x in the SVG's own coordinates (Plot draws at 1:1). */
-export const pointerX = (axis: PlotFrame, clientX: number): number => clientX - axis.svg.getBoundingClientRect().left;
+/**
+ * The pointer's x in the SVG's own coordinates. Plot's SVG is scaled down to fit a narrower region
+ * (its max-width is 100%), so a client pixel is not always one of the SVG's: the screen transform says.
+ */
+export function pointerX(axis: PlotFrame, clientX: number): number {
+  const m = axis.svg.getScreenCTM();
+  return m && m.a !== 0 ? (clientX - m.e) / m.a : clientX - axis.svg.getBoundingClientRect().left;
+}
 /** The pointer's y in the SVG's own coordinates. */
-export const pointerY = (axis: PlotFrame, clientY: number): number => clientY - axis.svg.getBoundingClientRect().top;
+export function pointerY(axis: PlotFrame, clientY: number): number {
+  const m = axis.svg.getScreenCTM();
+  return m && m.d !== 0 ? (clientY - m.f) / m.d : clientY - axis.svg.getBoundingClientRect().top;
+}
 
 /**
  * Draws (or moves, or with neither span removes) the brush's rectangle over the plot, between two
