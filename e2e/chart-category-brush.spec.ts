@@ -55,7 +55,7 @@ async function tickCentre(plot: Locator, axis: 'x' | 'y', text: string): Promise
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-test('a heatmap of weather × temp_max: a rectangle dragged over three weathers selects them and a temp_max range, filtering the other chart and the grid to raw DuckDB’s rows, back after a reload, and Escape clears', async ({ app }, testInfo) => {
+test('a heatmap of weather × temp_max: a rectangle dragged over three weathers selects them and a temp_max range, filtering the other chart and the grid to raw DuckDB’s rows, back after a reload, taken up by keys, and Escape clears', async ({ app }, testInfo) => {
   const { page } = app;
   const plot = await linkedToMonths(page, { mark: 'Heatmap', x: 'weather', y: 'temp_max', name: 'Heatmap of count by weather and temp_max' });
   await expect(plot).toHaveAttribute('aria-keyshortcuts', /ArrowUp ArrowDown/);
@@ -97,8 +97,17 @@ test('a heatmap of weather × temp_max: a rectangle dragged over three weathers 
   await chart(page, 'Chart 2').getByRole('button', { name: 'Show chart data' }).click();
   await expectFiltered(page, where);
 
-  // Escape clears both axes
+  // keys carry on from it: Shift+Right adds the fifth weather; temp_max's range is taken up as the heatmap's bins it overlaps
   await plot.focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  const four = weathers.slice(1, 5);
+  await expect(selected).toHaveText(new RegExp(`^Selected weather = ${four.slice(0, 3).join(', ')} or ${four[3]} and temp_max from `));
+  const [, klo, khi] = /^Selected weather = (.+) and temp_max from (\S+) to (\S+) \(Escape clears\)$/.exec((await selected.textContent()) ?? '')!.slice(1) as [string, string, string];
+  expect(Number(klo)).toBeLessThanOrEqual(Number(lo));
+  expect(Number(khi)).toBeGreaterThanOrEqual(Number(hi));
+  await expectFiltered(page, `weather in ${inList(four)} and temp_max >= '${klo}'::DOUBLE and temp_max < '${khi}'::DOUBLE`);
+
+  // Escape clears both axes
   await page.keyboard.press('Escape');
   await expect(selected).toHaveCount(0);
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '1462');
