@@ -1,14 +1,13 @@
 import { FileImage, FileCode, Table, X } from 'lucide-react';
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { chartAggregates, chartMarks, chartProblem, type ChartSpec } from '../../../shared/chart/chartSpec';
 import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
-import { bandAxisOf, brushAxisOf, drawBrush, pointerX, pointerY, type BandAxis, type BrushAxis, type ScaleAxis } from './chartBrush';
-import { brushRange, selectionText, type Interval, type Selection } from './brushRange';
-import { categoriesCovered, categoriesSpan } from './categoryBrush';
+import { brushAxesOf, type BrushAxes } from './chartBrush';
+import { selectionText, type Selection } from './brushRange';
+import { useBrushPointer } from './useBrushPointer';
 import { useKeyboardBrush } from './useKeyboardBrush';
 import { OTHER } from '../../../shared/chart/chartSql';
-import { utc } from '../../../shared/chart/chartMarks';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { countOf } from '../format';
 import { chartLabel } from '../../../shared/chart/chartLabel';
@@ -32,17 +31,15 @@ interface Props {
   slot?: number;
   name?: string;
   filter?: readonly PageFilter[];
-  /** This chart's selection, recorded or being dragged: [lo, hi) of X and/or Y, or categories of its bars. */
+  /** This chart's selection, recorded or being dragged: along X and/or Y (a scatter or heatmap), each [lo, hi) or categories. */
   brush?: Selection | undefined;
-  /** A drag or keys selected ranges of X (and, on a scatter or heatmap, Y), or bars' categories (a click: one; null: cleared); `done` once the pointer (or the key) is released. Without it, no brushing. */
+  /** A drag or keys selected along X (and, on a scatter or heatmap, Y) a range or categories (a click on bars: one; null: cleared); `done` once the pointer (or the key) is released. Without it, no brushing. */
   onBrush?(selection: Selection | null, done: boolean): void;
   /** More buttons in the region's header ("Add chart"). */
   actions?: ReactNode;
 }
 
-/** A drag shorter than this (pixels) is a click: it clears the brush (on bars: selects the bar). */
-const CLICK_PX = 3;
-/** Bars that are not a value a filter can name. */
+/** Categories that are not a value a filter can name. */
 const UNSELECTABLE = [OTHER, 'NULL'];
 
 const NONE = '';
@@ -57,9 +54,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const complete = columns !== undefined;
   const problem = spec && columns ? chartProblem(spec, columns) : undefined;
   const state = useChartData(api, sessionId, queryId, problem ? undefined : spec, complete, slot === undefined ? undefined : { slot, filter: filter ?? [] });
-  const axis = useRef<BrushAxis | undefined>(undefined);
-  const bands = useRef<BandAxis | undefined>(undefined);
-  const drag = useRef<{ start: number; at: number; startY: number; atY: number; frame: number | undefined; id: number } | undefined>(undefined);
+  const axes = useRef<BrushAxes | undefined>(undefined);
   const describedBy = useId();
   const [showData, setShowData] = useState(false);
   const region = useRef<HTMLElement>(null);
@@ -74,113 +69,34 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     return () => observer.disconnect();
   }, []);
   const data = state.kind === 'ready' ? state.data : undefined;
+  const kindOf = (...roles: string[]) => data?.columns.find((c) => roles.includes(c.role))?.kind;
+  const xKind = kindOf('x', 'x1');
+  const yKind = kindOf('y', 'y1');
+  const mark = data?.spec.mark;
+  // a scatter or heatmap of two columns is brushed as a rectangle: along Y too, a range or categories as along X
+  const rectangle = onBrush !== undefined && (mark === 'Scatter' || mark === 'Heatmap') && data?.spec.y !== undefined && data.spec.y !== data.spec.x && yKind !== undefined;
+  // brushed along X: a continuous X, or categories of bars, a scatter or a heatmap (a box plot's are not)
+  const brushable = onBrush !== undefined && mark !== undefined && mark !== 'Box' && (xKind !== 'category' || mark === 'Bar' || rectangle);
   useLayoutEffect(() => {
     const el = plot.current;
     if (!el) return;
     el.replaceChildren();
-    axis.current = undefined;
-    bands.current = undefined;
+    axes.current = undefined;
     if (!data) return;
     const drawn = drawChart(data, { document, theme: themeColors(el), width, height: CHART_HEIGHT });
     // the region's img names the chart; Plot's own SVG is its picture, not a second image
     drawn.setAttribute('aria-hidden', 'true');
     el.append(drawn);
-    axis.current = onBrush ? brushAxisOf(drawn) : undefined;
-    bands.current = onBrush && data.spec.mark === 'Bar' ? bandAxisOf(drawn, UNSELECTABLE) : undefined;
-  }, [data, width, onBrush !== undefined]);
-  // the brush as recorded (or as the drag last snapped it), drawn over the marks
-  const brushKey = brush ? JSON.stringify(brush) : '';
-  const kindOf = (...roles: string[]) => data?.columns.find((c) => roles.includes(c.role))?.kind;
-  const xKind = kindOf('x', 'x1');
-  const yKind = kindOf('y', 'y1');
-  // a scatter or heatmap of a continuous Y is brushed as a rectangle: a range of Y beside X's
-  const rectangle = onBrush !== undefined && (data?.spec.mark === 'Scatter' || data?.spec.mark === 'Heatmap') && data.spec.y !== undefined && data.spec.y !== data.spec.x && yKind !== undefined && yKind !== 'category';
-  const yAxis = (a: BrushAxis): ScaleAxis | undefined => (rectangle ? a.y : undefined);
-  useLayoutEffect(() => {
-    const b = bands.current;
-    if (b && !drag.current) drawBrush(b, brush?.kind === 'categories' ? categoriesSpan(b.bands, brush.values) : undefined);
-    const a = axis.current;
-    if (!a || drag.current) return;
-    const range = brush?.kind === 'range' ? brush : undefined;
-    const px = (scale: ScaleAxis, kind: string | undefined, i: Interval | undefined): [number, number] | undefined => {
-      const at = (text: string) => scale.toPx(kind === 'time' ? utc(text) : Number(text));
-      return i && [at(i.lo), at(i.hi)];
-    };
-    const y = yAxis(a);
-    drawBrush(a, px(a, xKind, range?.x), y && px(y, yKind, range?.y));
-  }, [data, width, brushKey, xKind, yKind, rectangle]);
+    axes.current = brushable ? brushAxesOf(drawn, { withY: rectangle, unselectable: UNSELECTABLE }) : undefined;
+  }, [data, width, brushable, rectangle]);
   const typeOf = (name: string | undefined) => columns?.find((c) => c.name === name)?.type.toUpperCase();
   const dateOnly = typeOf(spec?.x) === 'DATE';
   const yDateOnly = typeOf(spec?.y) === 'DATE';
-  /** What a drag from one pixel to another selects: the bars it covers; else X snapped to main's brush step, and Y's range on a rectangle. */
-  const dragged = (d: { start: number; at: number; startY: number; atY: number }): Selection | undefined => {
-    const b = bands.current;
-    if (b) {
-      const values = categoriesCovered(b.bands, d.start, d.at, UNSELECTABLE);
-      return values.length > 0 ? { kind: 'categories', values } : undefined;
-    }
-    const a = axis.current;
-    if (!a) return undefined;
-    const x = brushRange(a.toValue(d.start), a.toValue(d.at), { step: data?.brushStep, dateOnly });
-    const y = yAxis(a);
-    return x && { kind: 'range', x, y: y && brushRange(y.toValue(d.startY), y.toValue(d.atY), { dateOnly: yDateOnly }) };
-  };
-  const onPointerDown = (e: PointerEvent) => {
-    // bars take a press anywhere (beside them a click clears); a continuous axis only inside its range
-    const a = bands.current ?? axis.current;
-    if (!a || !onBrush || e.button !== 0) return;
-    const x = pointerX(a, e.clientX);
-    if (!bands.current && (x < a.left || x > a.right)) return;
-    const y = pointerY(a, e.clientY);
-    e.preventDefault();
-    e.currentTarget.setPointerCapture(e.pointerId);
-    drag.current = { start: x, at: x, startY: y, atY: y, frame: undefined, id: e.pointerId };
-  };
-  /** A drag shorter than CLICK_PX both ways is a click. */
-  const clicked = (d: { start: number; at: number; startY: number; atY: number }) => Math.abs(d.at - d.start) < CLICK_PX && (!rectangle || Math.abs(d.atY - d.startY) < CLICK_PX);
-  const onPointerMove = (e: PointerEvent) => {
-    const b = bands.current;
-    const a = b ?? axis.current;
-    const d = drag.current;
-    if (!a || !d || !onBrush || d.id !== e.pointerId) return;
-    d.at = pointerX(a, e.clientX);
-    d.atY = pointerY(a, e.clientY);
-    // bars: the bands the drag covers; a continuous axis: the pixels under it (snapped once recorded)
-    if (b) {
-      const covered = clicked(d) ? undefined : dragged(d);
-      drawBrush(b, covered?.kind === 'categories' ? categoriesSpan(b.bands, covered.values) : undefined);
-    } else if (axis.current) drawBrush(a, [d.start, d.at], yAxis(axis.current) && [d.startY, d.atY]);
-    // live while dragging, at most once per frame: main interrupts the superseded chart queries
-    d.frame ??= requestAnimationFrame(() => {
-      d.frame = undefined;
-      if (drag.current !== d || clicked(d)) return;
-      const selection = dragged(d);
-      if (selection) onBrush(selection, false);
-    });
-  };
-  const onPointerUp = (e: PointerEvent) => {
-    const b = bands.current;
-    const a = b ?? axis.current;
-    const d = drag.current;
-    if (!a || !d || !onBrush || d.id !== e.pointerId) return;
-    drag.current = undefined;
-    if (d.frame !== undefined) cancelAnimationFrame(d.frame);
-    if (b && clicked(d)) {
-      // a click on a bar selects its category alone; on the one selected bar (or beside the bars) it clears
-      const category = b.categoryAt(d.start);
-      const only = brush?.kind === 'categories' && brush.values.length === 1 ? brush.values[0] : undefined;
-      const selection: Selection | null = category === undefined || category === only ? null : { kind: 'categories', values: [category] };
-      drawBrush(b, selection ? categoriesSpan(b.bands, selection.values) : undefined);
-      onBrush(selection, true);
-      return;
-    }
-    const selection = clicked(d) ? undefined : dragged(d);
-    if (!selection) drawBrush(a, undefined);
-    onBrush(selection ?? null, true);
-  };
+  const snap = { x: { step: data?.brushStep, dateOnly }, y: { dateOnly: yDateOnly } };
+  const pointer = useBrushPointer({ data, width, axes, brush, onBrush, xKind, yKind, snap, unselectable: UNSELECTABLE });
 
   // keyboard brushing: live while a key is held, recorded when it is released, as a drag is
-  const keys = useKeyboardBrush({ data, axis, bands, brush, onBrush, xKind, yKind, rectangle, dateOnly, yDateOnly });
+  const keys = useKeyboardBrush({ data, axes, brush, onBrush, xKind, yKind, rectangle, dateOnly, yDateOnly });
   const { stops, yStops } = keys;
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -227,10 +143,10 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     </label>
   );
   const label = spec ? chartLabel(spec, data) : 'Chart';
-  // the plot takes focus when keys can brush it: a continuous X or bars of categories
-  const banded = data?.spec.mark === 'Bar' || data?.spec.mark === 'Box';
-  const keyboard = onBrush !== undefined && data !== undefined && (xKind === 'category' ? data.spec.mark === 'Bar' : !banded && stops.length > 0);
-  const keyHint = keyboard ? keyHintOf(xKind === 'category' ? 'bars' : rectangle && yStops.length > 0 ? 'rectangle' : 'range') : undefined;
+  // the plot takes focus when keys can brush it: a continuous X with stops, or categories (bars, a scatter's or heatmap's)
+  const banded = mark === 'Bar' || mark === 'Box';
+  const keyboard = brushable && (xKind === 'category' || (!banded && stops.length > 0));
+  const keyHint = keyboard ? keyHintOf(rectangle && (yKind === 'category' || yStops.length > 0) ? 'rectangle' : xKind === 'category' ? 'bars' : 'range') : undefined;
   return (
     <section ref={region} className="chart-panel" role="region" aria-label={name} tabIndex={-1} onKeyDown={onKeyDown}>
       <header className="chart-head">
@@ -259,7 +175,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
       )}
       <div
         ref={plot}
-        className={`chart-plot${onBrush && data ? (xKind === 'category' ? ' selectable' : ' brushable') : ''}`}
+        className={`chart-plot${brushable ? (xKind === 'category' && !rectangle ? ' selectable' : ' brushable') : ''}`}
         role="img"
         aria-label={label}
         aria-describedby={brush && spec ? describedBy : undefined}
@@ -270,10 +186,10 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
         onKeyDown={keys.onKeyDown}
         onKeyUp={keys.release}
         onBlur={keys.release}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={onPointerUp}
+        onPointerDown={pointer.onPointerDown}
+        onPointerMove={pointer.onPointerMove}
+        onPointerUp={pointer.onPointerUp}
+        onPointerCancel={pointer.onPointerUp}
       />
       {/* always there, so a screen reader announces the selection as keys move it */}
       <p id={describedBy} className="muted chart-brush" aria-live="polite">

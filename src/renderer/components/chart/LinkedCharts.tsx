@@ -27,9 +27,9 @@ interface Props {
 
 /**
  * Several linked charts of one result (docs/charts.md): "Add chart" puts another beside the first;
- * a drag on one chart's X (keys: its X and, on a scatter or heatmap, its Y) filters every other
- * chart live, and on release the brush is recorded as range filters of the result (shown with the
- * grid's filters, saved with the session). Each chart is drawn with every filter but its own brush.
+ * a drag or keys on one chart's X (and, on a scatter or heatmap, its Y) filter every other chart
+ * live, and on release the brush is recorded as filters of the result (a range, or the categories
+ * `eq`/`in`, per axis; shown with the grid's filters, saved with the session). Each chart is drawn with every filter but its own brush.
  */
 export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec, filter, onChange, onClose, onNotice, onColumnFilters }: Props) {
   const charts = spec ? chartsOf(spec) : [];
@@ -44,7 +44,7 @@ export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec,
   useEffect(() => setLive(undefined), [queryId]);
 
   const columnOf = (name: string) => columns?.findIndex((c) => c.name === name) ?? -1;
-  /** The columns a chart brushes: X, and Y on a scatter or heatmap of two columns (its panel offers Y only when that axis is continuous). */
+  /** The columns a chart brushes: X, and Y on a scatter or heatmap of two columns (each a range or categories). */
   const brushColumns = (chart: ChartSpec): BrushColumns => {
     const y = chart.y !== undefined && chart.y !== chart.x && (chart.mark === 'Scatter' || chart.mark === 'Heatmap') ? columnOf(chart.y) : -1;
     return { x: columnOf(chart.x), ...(y >= 0 ? { y } : {}) };

@@ -8,11 +8,17 @@ export interface Interval {
 }
 
 /**
- * What a chart selects: [lo, hi) of its X, of its Y, or of both (a rectangle: only a scatter or a
- * heatmap has a Y to brush), dragged or keyed; or categories of its bars, in their drawn order (one
- * clicked, or those a drag or Shift+arrows cover; never none).
+ * What a chart selects along one axis: [lo, hi) of a number or time axis, dragged or keyed; or
+ * categories of a category axis (bars, or a scatter's or heatmap's category X or Y) in their drawn
+ * order (one clicked, or those a drag or Shift+arrows cover; never none).
  */
-export type Selection = { readonly kind: 'range'; readonly x?: Interval | undefined; readonly y?: Interval | undefined } | { readonly kind: 'categories'; readonly values: readonly string[] };
+export type AxisSelection = ({ readonly kind: 'range' } & Interval) | { readonly kind: 'categories'; readonly values: readonly string[] };
+
+/** What a chart selects: along X, along Y (only a scatter or a heatmap has a Y to brush), or both (a rectangle). */
+export interface Selection {
+  readonly x?: AxisSelection | undefined;
+  readonly y?: AxisSelection | undefined;
+}
 
 /** The result's columns a chart brushes: its X and, on a scatter or heatmap, its Y. */
 export interface BrushColumns {
@@ -20,24 +26,27 @@ export interface BrushColumns {
   readonly y?: number | undefined;
 }
 
-/**
- * A chart's selection as the result's filters it is recorded as, each naming the chart. A rectangle
- * is two ranges, Y's first: main answers the other charts from a cube of the last brush range, and
- * X's is the one on whole brush steps.
- */
-export function brushFilters(chart: number, columns: BrushColumns, selection: Selection): PageFilter[] {
+/** One axis's selection as the filter of `column` it is recorded as: a range; one category an equality (as a click has always been recorded); several, one `in`. */
+function axisFilter(chart: number, column: number | undefined, selection: AxisSelection | undefined): PageFilter[] {
+  if (column === undefined || !selection) return [];
   switch (selection.kind) {
+    case 'range':
+      return [{ column, op: 'range', lo: selection.lo, hi: selection.hi, chart }];
     case 'categories': {
-      // one category is an equality, as a click has always been recorded; several, one `in`
       const [only, ...more] = selection.values;
       if (only === undefined) return [];
-      return more.length === 0 ? [{ column: columns.x, op: 'eq', value: only, chart }] : [{ column: columns.x, op: 'in', values: [...selection.values], chart }];
-    }
-    case 'range': {
-      const range = (column: number | undefined, i: Interval | undefined): PageFilter[] => (column === undefined || !i ? [] : [{ column, op: 'range', lo: i.lo, hi: i.hi, chart }]);
-      return [...range(columns.y, selection.y), ...range(columns.x, selection.x)];
+      return more.length === 0 ? [{ column, op: 'eq', value: only, chart }] : [{ column, op: 'in', values: [...selection.values], chart }];
     }
   }
+}
+
+/**
+ * A chart's selection as the result's filters it is recorded as, each naming the chart. A rectangle
+ * is one filter on each column, Y's first: main answers the other charts from a cube of the last
+ * brush range, and X's is the one on whole brush steps.
+ */
+export function brushFilters(chart: number, columns: BrushColumns, selection: Selection): PageFilter[] {
+  return [...axisFilter(chart, columns.y, selection.y), ...axisFilter(chart, columns.x, selection.x)];
 }
 
 /** Whether a filter is chart `chart`'s own selection. */
@@ -46,17 +55,23 @@ export const ownedBy = (f: PageFilter, chart: number): boolean => 'chart' in f &
 /** Chart `chart`'s selection as recorded in the result's filters, read on its own columns (a brush left on a column it no longer shows is not its selection). */
 export function selectionOf(filter: readonly PageFilter[], chart: number, columns: BrushColumns): Selection | undefined {
   const own = filter.filter((f) => ownedBy(f, chart));
-  const clicked = own.find((f) => (f.op === 'eq' || f.op === 'in') && f.column === columns.x);
-  if (clicked?.op === 'eq') return { kind: 'categories', values: [clicked.value] };
-  if (clicked?.op === 'in') return { kind: 'categories', values: clicked.values };
-  const range = (column: number | undefined): Interval | undefined => {
-    const f = column === undefined ? undefined : own.find((g) => g.op === 'range' && g.column === column);
-    return f?.op === 'range' ? { lo: f.lo, hi: f.hi } : undefined;
+  const along = (column: number | undefined): AxisSelection | undefined => {
+    const f = column === undefined ? undefined : own.find((g) => g.column === column && (g.op === 'range' || g.op === 'eq' || g.op === 'in'));
+    switch (f?.op) {
+      case 'range':
+        return { kind: 'range', lo: f.lo, hi: f.hi };
+      case 'eq':
+        return { kind: 'categories', values: [f.value] };
+      case 'in':
+        return { kind: 'categories', values: f.values };
+      default:
+        return undefined;
+    }
   };
-  const x = range(columns.x);
-  // the same column on both axes holds one range, X's
-  const y = columns.y === columns.x ? undefined : range(columns.y);
-  return x || y ? { kind: 'range', x, y } : undefined;
+  const x = along(columns.x);
+  // the same column on both axes holds one selection, X's
+  const y = columns.y === columns.x ? undefined : along(columns.y);
+  return x || y ? { x, y } : undefined;
 }
 
 /**
@@ -121,22 +136,24 @@ export function groupedText(text: string): string {
 
 /**
  * What a chart's selection is, in words: its image's accessible description, announced as it
- * changes. A number reads grouped in thousands; a time as DuckDB writes it. `axes` names the
+ * changes. A range reads "from lo to hi" (a number grouped in thousands, a time as DuckDB writes
+ * it), categories "= a, b or c"; a rectangle says both axes joined by "and". `axes` names the
  * chart's X and Y columns and says whether each is a number.
  */
 export function selectionText(axes: { readonly x: string; readonly y?: string | undefined; readonly numberX: boolean; readonly numberY?: boolean }, selection: Selection): string {
-  switch (selection.kind) {
-    case 'categories':
-      return `Selected ${axes.x} = ${orList(selection.values)} (Escape clears)`;
-    case 'range': {
-      const range = (name: string | undefined, i: Interval | undefined, numeric: boolean) => {
+  const along = (name: string | undefined, s: AxisSelection | undefined, numeric: boolean): string[] => {
+    if (name === undefined || !s) return [];
+    switch (s.kind) {
+      case 'range': {
         const show = numeric ? groupedText : (t: string) => t;
-        return name !== undefined && i ? [`${name} from ${show(i.lo)} to ${show(i.hi)}`] : [];
-      };
-      const parts = [...range(axes.x, selection.x, axes.numberX), ...range(axes.y, selection.y, axes.numberY ?? false)];
-      return `Selected ${parts.join(' and ')} (Escape clears)`;
+        return [`${name} from ${show(s.lo)} to ${show(s.hi)}`];
+      }
+      case 'categories':
+        return [`${name} = ${orList(s.values)}`];
     }
-  }
+  };
+  const parts = [...along(axes.x, selection.x, axes.numberX), ...along(axes.y, selection.y, axes.numberY ?? false)];
+  return `Selected ${parts.join(' and ')} (Escape clears)`;
 }
 
 /** "rain", "rain or sun", "rain, sun or fog": categories read as one of them. */

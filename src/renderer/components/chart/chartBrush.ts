@@ -16,38 +16,68 @@ export interface ScaleAxis {
   toPx(value: number | Date): number;
 }
 
-/** A continuous x axis of a drawn chart and, when its y is continuous too (a scatter, a heatmap), that y. */
-export interface BrushAxis extends PlotFrame, ScaleAxis {
-  readonly y?: ScaleAxis | undefined;
-}
-
-/** A band x axis of categories (bars): the category under a pixel, and every bar's band. */
-export interface BandAxis extends PlotFrame {
-  /** The selectable categories, in the axis's order (what the arrow keys step over). */
+/** A band axis of categories: the category under a pixel, and every category's band. */
+export interface BandAxis {
+  /** The selectable categories in the order keys step over them: left to right along X, bottom to top along Y (Up is forward). */
   readonly categories: readonly string[];
-  /** Every bar's band, selectable or not, in the axis's order: what a drag covers. */
+  /** Every category's band, selectable or not: what a drag covers. */
   readonly bands: readonly CategoryBand[];
   categoryAt(px: number): string | undefined;
+}
+
+/** One axis a brush selects along: a number or time scale (a range), or bands of categories. */
+export type AxisScale = ({ readonly kind: 'continuous' } & ScaleAxis) | ({ readonly kind: 'bands' } & BandAxis);
+
+/** The axes a brush selects along on a drawn chart: its X and, when asked for (a scatter, a heatmap), its Y. */
+export interface BrushAxes extends PlotFrame {
+  readonly x: AxisScale;
+  readonly y?: AxisScale | undefined;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const BRUSH_CLASS = 'chart-brush-rect';
 
-/** The x axis a brush can select on: a linear or time scale (bands have no inverse); undefined otherwise. Its y, when continuous, comes with it. */
-export function brushAxisOf(drawn: Element & Partial<Pick<Plot.Plot, 'scale'>>): BrushAxis | undefined {
-  const x = drawn.scale?.('x');
-  const y = drawn.scale?.('y');
+type PlotScale = NonNullable<ReturnType<Plot.Plot['scale']>>;
+
+/** A scale of Plot's as a brush axis: a linear or time scale (one with an inverse) or bands; undefined for anything else (a band of dates). */
+function axisScaleOf(scale: PlotScale | undefined, along: 'x' | 'y', unselectable: readonly string[]): AxisScale | undefined {
+  if (!scale) return undefined;
+  const [r0 = 0, r1 = 0] = (scale.range ?? []) as number[];
+  if (scale.invert) {
+    const invert = scale.invert.bind(scale);
+    return { kind: 'continuous', toValue: (px) => invert(Math.max(Math.min(r0, r1), Math.min(Math.max(r0, r1), px))) as number | Date, toPx: (value) => Number(scale.apply(value)) };
+  }
+  if (scale.type !== 'band' || !scale.bandwidth) return undefined;
+  const width = scale.bandwidth;
+  const domain = ((scale.domain ?? []) as unknown[]).filter((d): d is string => typeof d === 'string');
+  if (domain.length === 0) return undefined;
+  const start = (d: string) => Number(scale.apply(d));
+  const bands = domain.map((d) => ({ category: d, from: start(d), to: start(d) + width }));
+  // keys step forward rightwards along X and upwards along Y
+  const categories = bands
+    .filter((b) => !unselectable.includes(b.category))
+    .sort((p, q) => (along === 'x' ? p.from - q.from : q.from - p.from))
+    .map((b) => b.category);
+  return { kind: 'bands', categories, bands, categoryAt: (px) => categories.find((d) => start(d) <= px && px < start(d) + width) };
+}
+
+/**
+ * The axes a brush can select along on a drawn chart: its x (a linear or time scale, or bands of
+ * categories) and, with `withY`, its y the same way. Undefined when x is neither (a box plot's
+ * bands are not asked for). `unselectable` categories (OTHER, NULL) are not offered to keys or clicks.
+ */
+export function brushAxesOf(drawn: Element & Partial<Pick<Plot.Plot, 'scale'>>, options: { readonly withY: boolean; readonly unselectable: readonly string[] }): BrushAxes | undefined {
   const svg = drawn instanceof SVGSVGElement ? drawn : [...drawn.querySelectorAll('svg')].at(-1);
-  if (!x?.invert || !svg) return undefined;
-  const invert = x.invert.bind(x);
-  const [r0 = 0, r1 = 0] = (x.range ?? []) as number[];
-  const [y0 = 0, y1 = 0] = ((y?.range ?? [0, Number(svg.getAttribute('height') ?? 0)]) as number[]);
-  const invertY = y?.invert?.bind(y);
+  const xScale = drawn.scale?.('x');
+  const yScale = drawn.scale?.('y');
+  const x = axisScaleOf(xScale, 'x', options.unselectable);
+  if (!svg || !x) return undefined;
+  const [r0 = 0, r1 = 0] = (xScale?.range ?? []) as number[];
+  const [y0 = 0, y1 = 0] = (yScale?.range ?? [0, Number(svg.getAttribute('height') ?? 0)]) as number[];
   return {
     svg,
-    toValue: (px) => invert(Math.max(Math.min(r0, r1), Math.min(Math.max(r0, r1), px))) as number | Date,
-    toPx: (value) => Number(x.apply(value)),
-    y: y && invertY ? { toValue: (px) => invertY(Math.max(Math.min(y0, y1), Math.min(Math.max(y0, y1), px))) as number | Date, toPx: (value) => Number(y.apply(value)) } : undefined,
+    x,
+    y: options.withY ? axisScaleOf(yScale, 'y', options.unselectable) : undefined,
     left: Math.min(r0, r1),
     right: Math.max(r0, r1),
     top: Math.min(y0, y1),
@@ -56,36 +86,18 @@ export function brushAxisOf(drawn: Element & Partial<Pick<Plot.Plot, 'scale'>>):
 }
 
 /**
- * The band axis of bars of categories; undefined for other charts. OTHER and NULL are not
- * categories one can select by value, so they are not offered.
+ * The pointer's x in the SVG's own coordinates. Plot's SVG is scaled down to fit a narrower region
+ * (its max-width is 100%), so a client pixel is not always one of the SVG's: the screen transform says.
  */
-export function bandAxisOf(drawn: Element & Partial<Pick<Plot.Plot, 'scale'>>, unselectable: readonly string[]): BandAxis | undefined {
-  const x = drawn.scale?.('x');
-  const y = drawn.scale?.('y');
-  const svg = drawn instanceof SVGSVGElement ? drawn : [...drawn.querySelectorAll('svg')].at(-1);
-  if (!x || x.type !== 'band' || !svg || !x.bandwidth) return undefined;
-  const width = x.bandwidth;
-  const all = ((x.domain ?? []) as unknown[]).filter((d): d is string => typeof d === 'string');
-  const domain = all.filter((d) => !unselectable.includes(d));
-  const [r0 = 0, r1 = 0] = (x.range ?? []) as number[];
-  const [y0 = 0, y1 = 0] = (y?.range ?? [0, 0]) as number[];
-  const start = (d: string) => Number(x.apply(d));
-  return {
-    svg,
-    left: Math.min(r0, r1),
-    right: Math.max(r0, r1),
-    top: Math.min(y0, y1),
-    bottom: Math.max(y0, y1),
-    categories: domain,
-    bands: all.map((d) => ({ category: d, from: start(d), to: start(d) + width })),
-    categoryAt: (px) => domain.find((d) => start(d) <= px && px < start(d) + width),
-  };
+export function pointerX(axis: PlotFrame, clientX: number): number {
+  const m = axis.svg.getScreenCTM();
+  return m && m.a !== 0 ? (clientX - m.e) / m.a : clientX - axis.svg.getBoundingClientRect().left;
 }
-
-/** The pointer's x in the SVG's own coordinates (Plot draws at 1:1). */
-export const pointerX = (axis: PlotFrame, clientX: number): number => clientX - axis.svg.getBoundingClientRect().left;
 /** The pointer's y in the SVG's own coordinates. */
-export const pointerY = (axis: PlotFrame, clientY: number): number => clientY - axis.svg.getBoundingClientRect().top;
+export function pointerY(axis: PlotFrame, clientY: number): number {
+  const m = axis.svg.getScreenCTM();
+  return m && m.d !== 0 ? (clientY - m.f) / m.d : clientY - axis.svg.getBoundingClientRect().top;
+}
 
 /**
  * Draws (or moves, or with neither span removes) the brush's rectangle over the plot, between two

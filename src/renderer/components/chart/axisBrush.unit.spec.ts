@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_FILTER_VALUES } from '../../../shared/contracts/limits';
+import { categoryKeyAxis, draggedAlong, dragSpanAlong, rangeKeyAxis, spanAlong } from './axisBrush';
+import type { AxisScale } from './chartBrush';
+import { brushStops, moveKeyBrush, type KeyBrush } from './keyboardBrush';
+
+const UNSELECTABLE = ['(other)', 'NULL'];
+/** A category axis as Plot draws one: bands 20 px wide, 4 px apart, from pixel 10; keys step over the selectable ones in `keyOrder`. */
+function bandsOf(categories: readonly string[], keyOrder: 'x' | 'y' = 'x'): AxisScale {
+  const bands = categories.map((category, i) => ({ category, from: 10 + i * 24, to: 30 + i * 24 }));
+  const selectable = categories.filter((c) => !UNSELECTABLE.includes(c));
+  return { kind: 'bands', bands, categories: keyOrder === 'x' ? selectable : [...selectable].reverse(), categoryAt: () => undefined };
+}
+/** A number axis: pixel p is the value p / 10 (0..100 over 0..1000 px). */
+const linear: AxisScale = { kind: 'continuous', toValue: (px) => px / 10, toPx: (v) => Number(v) * 10 };
+
+describe('a drag along one axis', () => {
+  const weather = bandsOf(['sun', 'rain', '(other)', 'fog', 'NULL']);
+
+  it('given a category axis, when dragged either way, then it selects the categories it covers, (other) and NULL skipped; over none, nothing', () => {
+    expect(draggedAlong(weather, 15, 85, { dateOnly: false }, UNSELECTABLE)).toEqual({ kind: 'categories', values: ['sun', 'rain', 'fog'] });
+    expect(draggedAlong(weather, 85, 15, { dateOnly: false }, UNSELECTABLE)).toEqual({ kind: 'categories', values: ['sun', 'rain', 'fog'] });
+    expect(draggedAlong(weather, 60, 64, { dateOnly: false }, UNSELECTABLE)).toBeUndefined();
+    expect(draggedAlong(weather, 30, 33, { dateOnly: false }, UNSELECTABLE)).toBeUndefined();
+  });
+
+  it('given a number axis, when dragged, then it selects the range under the pointer, snapped to the step', () => {
+    expect(draggedAlong(linear, 431, 118, { step: 1, dateOnly: false }, UNSELECTABLE)).toEqual({ kind: 'range', lo: '11', hi: '44' });
+  });
+
+  it('given more categories than a filter may name, when a drag covers them all, then it selects the first MAX_FILTER_VALUES from where it started', () => {
+    const many = bandsOf(Array.from({ length: MAX_FILTER_VALUES + 20 }, (_, i) => `c${i}`));
+    const end = 10 + (MAX_FILTER_VALUES + 20) * 24;
+    const rightwards = draggedAlong(many, 0, end, { dateOnly: false }, UNSELECTABLE);
+    expect(rightwards?.kind === 'categories' && rightwards.values).toHaveLength(MAX_FILTER_VALUES);
+    expect(rightwards?.kind === 'categories' && rightwards.values.at(0)).toBe('c0');
+    const leftwards = draggedAlong(many, end, 0, { dateOnly: false }, UNSELECTABLE);
+    expect(leftwards?.kind === 'categories' && [leftwards.values.at(0), leftwards.values.at(-1)]).toEqual(['c20', `c${MAX_FILTER_VALUES + 19}`]);
+    // the brush is drawn over exactly what is selected
+    expect(dragSpanAlong(many, 0, end, UNSELECTABLE)).toEqual([10, 10 + (MAX_FILTER_VALUES - 1) * 24 + 20]);
+  });
+});
+
+describe('where a selection is drawn along one axis', () => {
+  it('given categories on a category axis, or a range on a number axis, then it spans their bands, or the range’s pixels; another kind is not drawn', () => {
+    const weather = bandsOf(['sun', 'rain', 'fog']);
+    expect(spanAlong(weather, { kind: 'categories', values: ['fog', 'sun'] }, false)).toEqual([10, 78]);
+    expect(spanAlong(linear, { kind: 'range', lo: '2.5', hi: '7' }, false)).toEqual([25, 70]);
+    expect(spanAlong(weather, { kind: 'range', lo: '2.5', hi: '7' }, false)).toBeUndefined();
+    expect(spanAlong(linear, { kind: 'categories', values: ['sun'] }, false)).toBeUndefined();
+    // a drag in progress: a number axis follows the pointer, a category axis the bands covered so far
+    expect(dragSpanAlong(linear, 40, 12, UNSELECTABLE)).toEqual([40, 12]);
+    expect(dragSpanAlong(weather, 40, 50, UNSELECTABLE)).toEqual([34, 54]);
+  });
+});
+
+describe('a scatter of weather (X) by temp_max (Y) brushed by keys', () => {
+  const weather = categoryKeyAxis(['drizzle', 'rain', 'sun', 'snow', 'fog']);
+  const temp = rangeKeyAxis(brushStops([{ y: 0 }, { y: 40 }], { axis: 'y', dateOnly: false }), false);
+  const counts = { x: weather.count, y: temp.count };
+  const press = (brush: KeyBrush, key: 'ArrowRight' | 'ArrowLeft' | 'ArrowUp' | 'ArrowDown', shift = false) => moveKeyBrush(brush, key, shift, counts)!;
+  const selected = (b: KeyBrush) => ({ x: b.x && weather.selectionOf(b.x), y: b.y && temp.selectionOf(b.y) });
+
+  it('given no brush, when Right, Shift+Right, then Up, then the first two categories and the lowest temp_max slice are selected; Right moves the categories along', () => {
+    const two = press(press({}, 'ArrowRight'), 'ArrowRight', true);
+    expect(selected(two)).toEqual({ x: { kind: 'categories', values: ['drizzle', 'rain'] }, y: undefined });
+    const rect = press(two, 'ArrowUp');
+    expect(selected(rect)).toEqual({ x: { kind: 'categories', values: ['drizzle', 'rain'] }, y: { kind: 'range', lo: '0', hi: '1' } });
+    expect(selected(press(rect, 'ArrowRight')).x).toEqual({ kind: 'categories', values: ['rain', 'sun'] });
+  });
+
+  it('given a rectangle recorded by a drag or a reload, when keys carry on, then each axis is taken up where it was', () => {
+    const known = { x: weather.rangeOf({ kind: 'categories', values: ['sun', 'rain'] }), y: temp.rangeOf({ kind: 'range', lo: '10', hi: '12' }) };
+    expect(known).toEqual({ x: { anchor: 1, focus: 2 }, y: { anchor: 10, focus: 11 } });
+    expect(selected(press(known, 'ArrowDown', true))).toEqual({ x: { kind: 'categories', values: ['rain', 'sun'] }, y: { kind: 'range', lo: '10', hi: '11' } });
+    // a selection of the other kind is not this axis's
+    expect(weather.rangeOf({ kind: 'range', lo: '1', hi: '2' })).toBeUndefined();
+    expect(temp.rangeOf({ kind: 'categories', values: ['rain'] })).toBeUndefined();
+  });
+
+  it('given a category axis of more categories than a filter may name, when Shift+Right grows past it, then the range stops at MAX_FILTER_VALUES', () => {
+    const many = categoryKeyAxis(Array.from({ length: MAX_FILTER_VALUES + 20 }, (_, i) => `c${i}`));
+    const fitted = many.fit({ anchor: 5, focus: MAX_FILTER_VALUES + 15 });
+    expect(fitted).toEqual({ anchor: 5, focus: MAX_FILTER_VALUES + 4 });
+    expect(many.fit({ anchor: MAX_FILTER_VALUES + 15, focus: 0 })).toEqual({ anchor: MAX_FILTER_VALUES + 15, focus: 16 });
+    const values = many.selectionOf(fitted);
+    expect(values?.kind === 'categories' && values.values).toHaveLength(MAX_FILTER_VALUES);
+  });
+});
