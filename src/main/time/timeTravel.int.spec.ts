@@ -121,6 +121,19 @@ describe('time travel (real SQLite)', () => {
     table.close();
   });
 
+  it('a checkpoint is read back exactly, however its characters fall across the pieces it is read in', async () => {
+    const id = await sessionId();
+    const last = seqs(id).at(-1)!;
+    const cps = new SessionCheckpoints(join(ctx.dir(), cpFile()));
+    // Two-, three- and four-byte characters at every offset of 200 KB of text, past several 64 KiB pieces.
+    const draft = 'a' + 'é€😀'.repeat(22_000);
+    const view = { ...rebuilt(id, last)!, draft };
+    cps.save(id, { seq: last, aggregateSeq: 1, occurredAt: 't', view });
+    expect(cps.nearestStored(id, last)?.viewJson).toBe(JSON.stringify(view));
+    expect(cps.nearest(id, last)?.view.draft).toBe(draft);
+    cps.close();
+  });
+
   it('at or past the newest event the session is the live view, folded by nothing; before it, the fold', async () => {
     const id = await sessionId();
     await edits(id, 7);
