@@ -155,6 +155,21 @@ describe('time travel (real SQLite)', () => {
     time.close();
   });
 
+  it('followed from before the session’s events, it knows "now" from the events the bus delivered: the newest is the live view, the one before is folded', async () => {
+    const time = travel(1000, cpFile());
+    time.follow(ctx.core().bus, ctx.core().projections);
+    const id = await sessionId();
+    await edits(id, 4);
+    const points = seqs(id);
+    const live = ctx.core().projections.current.view.sessions[id];
+    const now = await time.sessionAt(id, points.at(-1)!);
+    expect(now.ok && now.value.session).toBe(live);
+    const before = await time.sessionAt(id, points.at(-2)!);
+    expect(before.ok && before.value.session).toEqual(rebuilt(id, points.at(-2)!));
+    expect(before.ok && before.value.session.draft).toBe('select 2');
+    time.close();
+  });
+
   it('writes checkpoints of the live view off the command path, each the view at its event', async () => {
     const id = await sessionId();
     const file = cpFile();
