@@ -105,8 +105,9 @@ export class TimeTravel {
     const live = this.liveAt(sessionId, seq);
     if (live) return ok({ kind: 'folded', at: live });
     const start = this.checkpoints.nearestStored(sessionId, seq);
-    // A checkpoint at the very seq has nothing after it to read.
-    let batch = start?.seq === seq ? [] : this.store.aggregateViewEvents('QuerySession', sessionId, start?.aggregateSeq ?? 0, seq, this.every - ((start?.aggregateSeq ?? 0) % this.every));
+    const after = start?.aggregateSeq ?? 0;
+    // Events after the checkpoint are read first: with none, its stored text is the answer. One at the very seq has none to read.
+    let batch = start?.seq === seq ? [] : this.store.aggregateViewEvents('QuerySession', sessionId, after, seq, this.every - (after % this.every));
     if (start && batch.length === 0) return ok({ kind: 'stored', checkpoint: start });
     const from = start && parsedCheckpoint(start);
     let view: AppView = from ? { sessions: { [sessionId]: from.view }, datasets: {} } : emptyView();
