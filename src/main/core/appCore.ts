@@ -274,7 +274,7 @@ export class AppCore {
         previewSql: (request) => hold(() => this.previews.preview(request)),
         cancelPreview: (sessionId) => this.previews.cancel(sessionId),
         timeline: (sessionId) => this.time.timeline(sessionId),
-        sessionAt: (sessionId, seq) => this.time.sessionAt(sessionId, seq),
+        sessionAt: (sessionId, seq) => this.time.sessionAtText(sessionId, seq),
         charts: { chart: (request) => hold(() => this.charts.chart(request)), cancel: (sessionId) => this.charts.cancel(sessionId) },
         pivotPage: ({ queryId, spec, offset, limit }) => hold(() => this.pivots.page(queryId, spec, offset, limit)),
         sessionExports: { export: (sessionId, format, target, choose) => hold(() => this.sessionExports.export(sessionId, format, target, choose)) },

@@ -13,7 +13,6 @@ import {
   type ClientRequest,
   type Page,
   type PageView,
-  type ServerMessage,
 } from '../../shared/contracts/protocol';
 import type { AppView } from '../../shared/views/appView';
 import type { ChooseExportPath } from '../explore/exportDelivery';
@@ -21,6 +20,7 @@ import type { ExportService } from '../explore/exportService';
 import type { ChooseImportPath } from '../share/sessionImport';
 import { ImportUploads } from '../share/importUploads';
 import { ALL_SCOPE, outsideScope, type ConnectionScope } from './connectionScope';
+import { responseText, serialized, type SerializedAnswer } from './serializedAnswer';
 import type { SessionExportService } from '../share/sessionExportService';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
@@ -53,7 +53,8 @@ export interface ConnectionServices {
   cancelPreview(sessionId: string): Result<ApiResponse<'cancelPreview'>>;
   /** A session's timeline and the session as it was at a point (time/timeTravel.ts). */
   timeline(sessionId: string): Promise<Result<ApiResponse<'timeline'>>>;
-  sessionAt(sessionId: string, seq: number): Promise<Result<ApiResponse<'sessionAt'>>>;
+  /** The answer as its JSON text: one that lands on a checkpoint is sent as the checkpoint was stored. */
+  sessionAt(sessionId: string, seq: number): Promise<Result<string>>;
   /** Charts of results (chart/chartService.ts); a lighter core without them refuses the chart methods. */
   readonly charts?: { chart(request: ApiRequest<'chartData'>): Promise<Result<ApiResponse<'chartData'>>>; cancel(sessionId: string): Result<ApiResponse<'cancelChart'>> };
   /** Exports of whole sessions (share/sessionExportService.ts); a lighter core without them refuses. */
@@ -77,8 +78,9 @@ export interface ConnectionServices {
   view(): AppView;
 }
 
-/** Main's side of the API table: one handler per method, given its validated request. */
-type ApiHandlers = { readonly [M in ApiMethod]: (request: ApiRequest<M>) => Result<ApiResponse<M>> | Promise<Result<ApiResponse<M>>> };
+/** Main's side of the API table: one handler per method, given its validated request; an answer may come as its JSON already. */
+type Answer<M extends ApiMethod> = Result<ApiResponse<M> | SerializedAnswer<ApiResponse<M>>>;
+type ApiHandlers = { readonly [M in ApiMethod]: (request: ApiRequest<M>) => Answer<M> | Promise<Answer<M>> };
 
 /**
  * Serves one renderer connection (a window over IPC, a page over WebSocket) over any ServerChannel:
@@ -95,7 +97,7 @@ export function serveConnection(services: ConnectionServices, channel: ServerCha
     limits,
   );
   const connection = new ClientConnection(services, outbox);
-  const respond = (id: number, result: Result<unknown>): void => channel.send(JSON.stringify({ type: 'response', id, result } satisfies ServerMessage));
+  const respond = (id: number, result: Result<unknown>): void => channel.send(responseText(id, result));
   const refuse = (id: number, error: AppError): void => {
     services.log.warn({ errorId: error.id, code: error.code, details: error.details }, error.message);
     respond(id, fail(error));
@@ -198,7 +200,7 @@ export class ClientConnection {
     previewSql: (request) => this.services.previewSql(request),
     cancelPreview: ({ sessionId }) => this.services.cancelPreview(sessionId),
     timeline: ({ sessionId }) => this.services.timeline(sessionId),
-    sessionAt: ({ sessionId, seq }) => this.services.sessionAt(sessionId, seq),
+    sessionAt: async ({ sessionId, seq }) => serialized(await this.services.sessionAt(sessionId, seq)),
     chartData: (request) => this.services.charts?.chart(request) ?? fail(noCharts()),
     cancelChart: ({ sessionId }) => this.services.charts?.cancel(sessionId) ?? fail(noCharts()),
     pivotPage: (request) => this.services.pivotPage(request),

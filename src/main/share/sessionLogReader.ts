@@ -1,7 +1,7 @@
 import { appError, fail, ok, validationIssues, type ErrorCode, type Result } from '../../shared/contracts/errors';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
-import { envelopeFieldsSchema } from '../../shared/contracts/events';
+import { envelopeFieldsSchema, type AggregateType } from '../../shared/contracts/events';
 import { SESSION_LOG_FORMAT, SESSION_LOG_VERSION, sessionLogHeaderSchema, type SessionLogHeader } from '../../shared/contracts/sessionLog';
 import { aggregates } from '../commands/aggregates';
 import type { ImportedEvent } from '../store/eventStore';
@@ -21,13 +21,17 @@ export interface SessionLog {
  */
 const envelopeFields = envelopeFieldsSchema.extend({ type: z.string() });
 
-function parseEventLine(json: unknown): { ok: true; event: Omit<ImportedEvent, 'topic'> & { topic: string } } | { ok: false; issues: string[] } {
+function parseEventLine(json: unknown): { ok: true; event: ImportedEvent } | { ok: false; issues: string[] } {
   const fields = envelopeFields.safeParse(json);
   if (!fields.success) return { ok: false, issues: validationIssues(fields.error) };
-  const domain = aggregates[fields.data.aggregateType].eventSchema.safeParse({ type: fields.data.type, payload: (json as { payload?: unknown }).payload });
+  const { eventId, aggregateType, aggregateId, aggregateSeq, schemaVersion, metadata, occurredAt, type } = fields.data;
+  const aggregate = aggregates[aggregateType];
+  const domain = aggregate.eventSchema.safeParse({ type, payload: (json as { payload?: unknown }).payload });
   if (!domain.success) return { ok: false, issues: validationIssues(domain.error) };
-  const { globalSeq: _exported, ...envelope } = fields.data;
-  return { ok: true, event: { ...envelope, ...domain.data } as ImportedEvent };
+  // Built once from the checked parts (the file's global seq is dropped). The topic is this build's
+  // for the aggregate, never the file's: a file cannot file an event under another session.
+  const event = { eventId, aggregateType, aggregateId, aggregateSeq, schemaVersion, topic: aggregate.topic(aggregateId), metadata, occurredAt, type: domain.data.type, payload: domain.data.payload };
+  return { ok: true, event: event as ImportedEvent };
 }
 
 /** Lines checked between turns of main's event loop: a 30,000-event log is about a second of parsing. */
@@ -74,7 +78,8 @@ export async function readSessionLog(text: string, upcasters: UpcasterRegistry, 
   if (eventLines > eventCount) return refuse('IMPORT_MALFORMED', `The session log holds ${eventLines} event lines; its header announces ${eventCount}.`, { eventCount, found: eventLines });
 
   const events: ImportedEvent[] = [];
-  const lastSeq = new Map<string, number>();
+  // Each aggregate's last seq so far, by type then id (no key string built per line).
+  const lastSeq: Record<AggregateType, Map<string, number>> = { QuerySession: new Map(), Dataset: new Map() };
   const ids = new Set<string>();
   let sessionEvents = 0;
   for (let i = 1; i < lines.length; i++) {
@@ -94,14 +99,13 @@ export async function readSessionLog(text: string, upcasters: UpcasterRegistry, 
     }
     if (ids.has(e.eventId)) return refuse('IMPORT_MALFORMED', `Line ${line} repeats an event id an earlier line has.`, { line });
     ids.add(e.eventId);
-    const key = `${e.aggregateType}/${e.aggregateId}`;
-    const previous = lastSeq.get(key);
+    const seqs = lastSeq[e.aggregateType];
+    const previous = seqs.get(e.aggregateId);
     const expected = previous === undefined ? (e.aggregateType === 'QuerySession' ? 1 : e.aggregateSeq) : previous + 1;
     if (e.aggregateSeq !== expected) return refuse('IMPORT_MALFORMED', `Line ${line} is out of order: event ${e.aggregateSeq} where ${expected} was due.`, { line });
-    lastSeq.set(key, e.aggregateSeq);
+    seqs.set(e.aggregateId, e.aggregateSeq);
     if (e.aggregateType === 'QuerySession') sessionEvents++;
-    // The topic is this build's for the aggregate, never the file's: a file cannot file an event under another session.
-    events.push({ ...e, topic: aggregates[e.aggregateType].topic(e.aggregateId) } as ImportedEvent);
+    events.push(e);
   }
   if (sessionEvents === 0) return refuse('IMPORT_MALFORMED', 'The session log holds no event of its session.');
   return ok({ header: header.data, events });

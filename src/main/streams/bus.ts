@@ -55,9 +55,12 @@ export class Bus {
   private drain(): void {
     if (this.delivering) return; // the outer drain delivers it, in order
     this.delivering = true;
+    // Walked by index and cut once: shifting each message off moved the rest of a 30,000-event import's queue every time.
+    let next = 0;
     try {
-      for (let m = this.queue.shift(); m !== undefined; m = this.queue.shift()) this.deliver(m);
+      while (next < this.queue.length) this.deliver(this.queue[next++]!);
     } finally {
+      this.queue.splice(0, next);
       this.delivering = false;
     }
   }

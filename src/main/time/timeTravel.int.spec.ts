@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { emptyView, foldAppView, type SessionView } from '../../shared/views/appView';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
@@ -57,6 +58,27 @@ describe('time travel (real SQLite)', () => {
     fresh.close();
   });
 
+  it('the answer sent as text is the same past, whether sent as a checkpoint was stored or folded after one', async () => {
+    const id = await sessionId();
+    await edits(id, 11);
+    const file = cpFile();
+    const time = travel(4, file);
+    const points = seqs(id);
+    // The first pass leaves checkpoints at every 4th event; the second lands on them and sends them as stored.
+    for (const pass of ['folds', 'lands on checkpoints']) {
+      for (const [i, seq] of points.entries()) {
+        const text = await time.sessionAtText(id, seq);
+        const at = text.ok && (JSON.parse(text.value) as { session: SessionView; seq: number; occurredAt: string });
+        expect(at && at.session, `${pass}, event ${i + 1}`).toEqual(rebuilt(id, seq));
+        expect(at && [at.seq, at.occurredAt]).toEqual([seq, ctx.core().store.readAggregate('QuerySession', id)[i]!.occurredAt]);
+      }
+    }
+    time.close();
+    const cps = new SessionCheckpoints(join(ctx.dir(), file));
+    expect(cps.nearestStored(id, points[8]!)?.seq).toBe(points[7]);
+    cps.close();
+  });
+
   it('travel leaves checkpoints behind and starts from them; one of an older view schema is ignored and rebuilt', async () => {
     const id = await sessionId();
     await edits(id, 12);
@@ -79,6 +101,39 @@ describe('time travel (real SQLite)', () => {
     cps.close();
   });
 
+  it('a checkpoint file of the earlier layout (a WITHOUT ROWID table) is made again, its rows never read', async () => {
+    const id = await sessionId();
+    await edits(id, 3);
+    const last = seqs(id).at(-1)!;
+    const file = join(ctx.dir(), cpFile());
+    const old = new Database(file);
+    old.exec(`CREATE TABLE session_checkpoints (session_id TEXT NOT NULL, seq INTEGER NOT NULL, aggregate_seq INTEGER NOT NULL, schema_version INTEGER NOT NULL,
+      occurred_at TEXT NOT NULL, view_json TEXT NOT NULL, PRIMARY KEY (session_id, seq)) WITHOUT ROWID`);
+    old.prepare('INSERT INTO session_checkpoints VALUES (?, ?, 4, 1, ?, ?)').run(id, last, 't', JSON.stringify({ ...rebuilt(id, last)!, draft: 'from the old layout' }));
+    old.close();
+    const cps = new SessionCheckpoints(file);
+    expect(cps.nearest(id, last)).toBeUndefined();
+    cps.save(id, { seq: last, aggregateSeq: 4, occurredAt: 't', view: rebuilt(id, last)! });
+    expect(cps.nearest(id, last)?.view).toEqual(rebuilt(id, last));
+    cps.close();
+    const table = new Database(file, { readonly: true });
+    expect(table.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'session_checkpoints'").get()?.sql).not.toMatch(/WITHOUT ROWID/);
+    table.close();
+  });
+
+  it('a checkpoint is read back exactly, however its characters fall across the pieces it is read in', async () => {
+    const id = await sessionId();
+    const last = seqs(id).at(-1)!;
+    const cps = new SessionCheckpoints(join(ctx.dir(), cpFile()));
+    // Two-, three- and four-byte characters at every offset of 200 KB of text, past several 64 KiB pieces.
+    const draft = 'a' + 'é€😀'.repeat(22_000);
+    const view = { ...rebuilt(id, last)!, draft };
+    cps.save(id, { seq: last, aggregateSeq: 1, occurredAt: 't', view });
+    expect(cps.nearestStored(id, last)?.viewJson).toBe(JSON.stringify(view));
+    expect(cps.nearest(id, last)?.view.draft).toBe(draft);
+    cps.close();
+  });
+
   it('at or past the newest event the session is the live view, folded by nothing; before it, the fold', async () => {
     const id = await sessionId();
     await edits(id, 7);
@@ -97,6 +152,21 @@ describe('time travel (real SQLite)', () => {
     const before = await time.sessionAt(id, points.at(-2)!);
     expect(before.ok && before.value.session).toEqual(rebuilt(id, points.at(-2)!));
     expect(before.ok && before.value.session.draft).toBe('select 5');
+    time.close();
+  });
+
+  it('followed from before the session’s events, it knows "now" from the events the bus delivered: the newest is the live view, the one before is folded', async () => {
+    const time = travel(1000, cpFile());
+    time.follow(ctx.core().bus, ctx.core().projections);
+    const id = await sessionId();
+    await edits(id, 4);
+    const points = seqs(id);
+    const live = ctx.core().projections.current.view.sessions[id];
+    const now = await time.sessionAt(id, points.at(-1)!);
+    expect(now.ok && now.value.session).toBe(live);
+    const before = await time.sessionAt(id, points.at(-2)!);
+    expect(before.ok && before.value.session).toEqual(rebuilt(id, points.at(-2)!));
+    expect(before.ok && before.value.session.draft).toBe('select 2');
     time.close();
   });
 

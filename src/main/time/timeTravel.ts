@@ -8,7 +8,7 @@ import type { Logger } from '../platform/logger';
 import type { EventStore } from '../store/eventStore';
 import type { Bus } from '../streams/bus';
 import type { Projections } from '../streams/projections';
-import type { Checkpoint, SessionCheckpoints } from './sessionCheckpoints';
+import { parsedCheckpoint, type Checkpoint, type SessionCheckpoints, type StoredCheckpoint } from './sessionCheckpoints';
 
 /** A checkpoint every this many events of a session: travel folds at most this many after one. */
 export const CHECKPOINT_EVERY = 1000;
@@ -21,6 +21,11 @@ export interface SessionAt {
   readonly seq: number;
   readonly occurredAt: string;
 }
+
+/** Where the past starts: a checkpoint with no event after it, its view still as stored, or a view folded. */
+type Past = { readonly kind: 'stored'; readonly checkpoint: StoredCheckpoint } | { readonly kind: 'folded'; readonly at: SessionAt };
+
+const atCheckpoint = ({ view, seq, occurredAt }: Checkpoint): SessionAt => ({ session: view, seq, occurredAt });
 
 const notFound = (sessionId: string) => fail(appError(newErrorId(), 'SESSION_NOT_FOUND', 'There is no such session at that point.', { details: { sessionId } }));
 
@@ -38,6 +43,8 @@ export class TimeTravel {
   private unsubscribe: (() => void) | undefined;
   /** The live view, once followed: the answer for any seq at or past a session's newest event. */
   private live: Projections | undefined;
+  /** Each session's newest event as the bus delivered it: a travel back before it needs no read to know it is not "now". */
+  private readonly newest = new Map<string, Pick<ViewEvent, 'globalSeq' | 'aggregateSeq'>>();
 
   constructor(
     private readonly store: EventStore,
@@ -55,6 +62,7 @@ export class TimeTravel {
   }
 
   private onEvent(e: EventEnvelope, projections: Projections): void {
+    this.newest.set(e.aggregateId, { globalSeq: e.globalSeq, aggregateSeq: e.aggregateSeq });
     if (e.aggregateSeq % this.every === 0) this.due.add(e.aggregateId);
     // The projection already holds the whole appended batch: only its last event's view is the view at that event.
     const current = projections.current;
@@ -76,17 +84,37 @@ export class TimeTravel {
 
   /** The session `sessionId` as it was at global seq `seq`. */
   async sessionAt(sessionId: string, seq: number): Promise<Result<SessionAt>> {
+    const past = await this.past(sessionId, seq);
+    if (!past.ok) return past;
+    return ok(past.value.kind === 'folded' ? past.value.at : atCheckpoint(parsedCheckpoint(past.value.checkpoint)));
+  }
+
+  /**
+   * `sessionAt`'s answer as the JSON text the API sends. Landing on a checkpoint with no event of the
+   * session after it, the checkpoint's stored text is the session as it is: not parsed, nor written again.
+   */
+  async sessionAtText(sessionId: string, seq: number): Promise<Result<string>> {
+    const past = await this.past(sessionId, seq);
+    if (!past.ok) return past;
+    if (past.value.kind === 'folded') return ok(JSON.stringify(past.value.at));
+    const { viewJson, seq: at, occurredAt } = past.value.checkpoint;
+    return ok(`{"session":${viewJson},"seq":${at},"occurredAt":${JSON.stringify(occurredAt)}}`);
+  }
+
+  private async past(sessionId: string, seq: number): Promise<Result<Past>> {
     const live = this.liveAt(sessionId, seq);
-    if (live) return ok(live);
-    const start = this.checkpoints.nearest(sessionId, seq);
-    let view: AppView = start ? { sessions: { [sessionId]: start.view }, datasets: {} } : emptyView();
-    let last = start && { globalSeq: start.seq, aggregateSeq: start.aggregateSeq, occurredAt: start.occurredAt };
-    for (;;) {
-      // Each batch ends on a checkpoint boundary, so a travel that folds past one can leave it behind.
-      const after = last?.aggregateSeq ?? 0;
-      const limit = this.every - (after % this.every);
-      const batch = this.store.aggregateViewEvents('QuerySession', sessionId, after, seq, limit);
-      if (batch.length === 0) break;
+    if (live) return ok({ kind: 'folded', at: live });
+    const start = this.checkpoints.nearestStored(sessionId, seq);
+    const after = start?.aggregateSeq ?? 0;
+    // Events after the checkpoint are read first: with none, its stored text is the answer. One at the very seq has none to read.
+    let batch = start?.seq === seq ? [] : this.store.aggregateViewEvents('QuerySession', sessionId, after, seq, this.every - (after % this.every));
+    if (start && batch.length === 0) return ok({ kind: 'stored', checkpoint: start });
+    const from = start && parsedCheckpoint(start);
+    let view: AppView = from ? { sessions: { [sessionId]: from.view }, datasets: {} } : emptyView();
+    let last = from && { globalSeq: from.seq, aggregateSeq: from.aggregateSeq, occurredAt: from.occurredAt };
+    // Each batch ends on a checkpoint boundary, so a travel that folds past one can leave it behind.
+    while (batch.length > 0) {
+      const limit = this.every - ((last?.aggregateSeq ?? 0) % this.every);
       view = foldAppView(view, batch);
       const end = batch[batch.length - 1]!;
       last = end;
@@ -94,10 +122,11 @@ export class TimeTravel {
       if (end.aggregateSeq % this.every === 0 && session) this.save(sessionId, { seq: end.globalSeq, aggregateSeq: end.aggregateSeq, occurredAt: end.occurredAt, view: session });
       if (batch.length < limit) break;
       await nextTurn(); // a long fold without checkpoints yields between batches
+      batch = this.store.aggregateViewEvents('QuerySession', sessionId, end.aggregateSeq, seq, this.every);
     }
     const session = view.sessions[sessionId];
     if (!session || !last) return notFound(sessionId);
-    return ok({ session, seq: last.globalSeq, occurredAt: last.occurredAt });
+    return ok({ kind: 'folded', at: { session, seq: last.globalSeq, occurredAt: last.occurredAt } });
   }
 
   /**
@@ -107,6 +136,9 @@ export class TimeTravel {
   private liveAt(sessionId: string, seq: number): SessionAt | undefined {
     const session = this.live?.current.view.sessions[sessionId];
     if (!session) return undefined;
+    // Travelling back: the live view's newest event, as the bus delivered it, is after `seq`.
+    const noted = this.newest.get(sessionId);
+    if (noted?.aggregateSeq === session.version && noted.globalSeq > seq) return undefined;
     // The view's newest event is at or before `seq`, and no later one is (should the view lag the log).
     const [newest, later] = this.store.aggregateViewEvents('QuerySession', sessionId, session.version - 1, seq, 2);
     if (!newest || later || newest.aggregateSeq !== session.version) return undefined;

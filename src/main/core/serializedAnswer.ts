@@ -1,0 +1,24 @@
+import { ok, type Result } from '../../shared/contracts/errors';
+import type { ServerMessage } from '../../shared/contracts/protocol';
+
+/**
+ * An answer main already holds as JSON text of a `T` (a travel that lands on a session checkpoint
+ * holds the view as it was stored): its response carries the text as it is, so the answer is
+ * neither parsed nor written again on its way to the window.
+ */
+export class SerializedAnswer<T> {
+  /** Only says what the text holds, for the API table's types. */
+  declare private readonly of: T;
+  constructor(readonly json: string) {}
+}
+
+/** The response message for call `id`, with a serialized answer's text spliced in where its value goes. */
+export function responseText(id: number, result: Result<unknown>): string {
+  if (result.ok && result.value instanceof SerializedAnswer) return `{"type":"response","id":${id},"result":{"ok":true,"value":${result.value.json}}}`;
+  return JSON.stringify({ type: 'response', id, result } satisfies ServerMessage);
+}
+
+/** A service's answer given as JSON text, as the API table's answer of the type it holds. */
+export function serialized<T>(text: Result<string>): Result<SerializedAnswer<T>> {
+  return text.ok ? ok(new SerializedAnswer<T>(text.value)) : text;
+}
