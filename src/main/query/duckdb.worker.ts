@@ -37,11 +37,11 @@ type JobRequest = Exclude<WorkerRequest, { type: 'cancel' | 'shutdown' }>;
 
 const ready = (async () => {
   const instance = await DuckDBInstance.fromCache(config.dbPath, { ...config.duckdb });
-  const [reader, admin, views] = await Promise.all([instance.connect(), instance.connect(), instance.connect()]);
+  const [reader, admin, views, counts] = await Promise.all([instance.connect(), instance.connect(), instance.connect(), instance.connect()]);
   await admin.run(`CREATE SCHEMA IF NOT EXISTS ${RESULTS_SCHEMA}`);
   // The read-only `sextant` schema of Sextant's own history, and the connection that guards it.
   const [history, guard] = await Promise.all([openHistoryStore(instance, config.dbPath), instance.connect()]);
-  return { instance, reader, admin, views, history, guard };
+  return { instance, reader, admin, views, counts, history, guard };
 })();
 ready.then(
   () => post({ type: 'ready' }),
@@ -128,6 +128,7 @@ async function shutdown(code: number, error?: AppError): Promise<void> {
   c?.reader.interrupt();
   c?.admin.interrupt();
   c?.views.interrupt();
+  c?.counts.interrupt();
   interruptProfiles();
   interruptPreviews();
   interruptCharts();
@@ -161,6 +162,10 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
     case 'copyView':
       await c.views.run(request.sql, request.params && [...request.params]);
       return null;
+    case 'viewCount': {
+      const rows = (await c.counts.runAndReadAll(request.sql, request.params && [...request.params])).getRows();
+      return Number(rows[0]?.[0] ?? 0);
+    }
     case 'read':
       return (await c.admin.runAndReadAll(request.sql, request.params && [...request.params])).getRowObjectsJS();
     case 'export':
@@ -228,6 +233,7 @@ const FALLBACK_CODE = {
   page: 'INTERNAL',
   exec: 'INTERNAL',
   copyView: 'INTERNAL',
+  viewCount: 'INTERNAL',
   read: 'INTERNAL',
   export: 'SQL_ERROR',
   profile: 'SQL_ERROR',

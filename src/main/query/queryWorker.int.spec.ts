@@ -102,4 +102,20 @@ describe('QueryWorker', () => {
     await worker.close();
     worker = undefined;
   });
+
+  it("a view's count runs on a connection of its own: it answers while a read keeps the admin connection busy", async () => {
+    worker = new QueryWorker({
+      ...workerFromSource,
+      log: capturingLogger().log,
+      config: { dbPath: join(dir.path, 'w.duckdb'), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 200, flushIntervalMs: 250 },
+    });
+    // minutes of work on the admin connection (interrupted by the close), sent first
+    const busy = worker.request({ type: 'read', sql: LONG_SQL }).catch(() => 'interrupted');
+    await new Promise((r) => setTimeout(r, 100));
+    const counted = worker.request({ type: 'viewCount', sql: 'select count(*) from range(10) t(x) where x > $1::BIGINT', params: ['6'] });
+    const queued = new Promise((r) => setTimeout(() => r('still queued after 10 s'), 10_000));
+    expect(await Promise.race([counted, busy, queued])).toBe(3);
+    await worker.close();
+    worker = undefined;
+  });
 });

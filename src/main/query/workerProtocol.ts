@@ -56,6 +56,12 @@ export type WorkerRequest =
    * (a `read`) must not queue behind it. Parameters as for `exec`.
    */
   | { readonly type: 'copyView'; readonly jobId: number; readonly sql: string; readonly params?: readonly string[] }
+  /**
+   * How many rows pass a view's filters (`count(*)`, query/resultViews.ts), on a connection of its
+   * own: it runs beside the filtered first page's read instead of queueing with it. Parameters as
+   * for `exec`.
+   */
+  | { readonly type: 'viewCount'; readonly jobId: number; readonly sql: string; readonly params?: readonly string[] }
   /** Small internal reads (the result tables that exist, the database's size): rows as JS values. */
   | { readonly type: 'read'; readonly jobId: number; readonly sql: string; readonly params?: readonly string[] }
   /** An export's COPY … TO, on a connection of its own (cancellable); progress replies report DuckDB's percent. */
@@ -153,6 +159,7 @@ export interface ReplyOf {
   convertArrow: { readonly rows: number };
   exec: null;
   copyView: null;
+  viewCount: number;
   read: ReadonlyArray<Readonly<Record<string, unknown>>>;
   export: { readonly rows: number };
   profile: ReadonlyArray<string | null>;
