@@ -171,9 +171,10 @@ export class ClientConnection {
   private readonly handlers: ApiHandlers = {
     // A command's durable append is a synchronous fsync on main. It waits one turn of the event loop,
     // so requests that arrived with it go first: a header click's first page is on its way to the
-    // DuckDB worker, and computed there, while the SetResultView beside it is stored.
+    // DuckDB worker, and computed there, while the SetResultView beside it is stored. A cancel
+    // goes at once: it frees the cores DuckDB is busy on for everything else.
     dispatch: async ({ command }) => {
-      await nextTurn();
+      if (command.type !== 'CancelQuery') await nextTurn();
       return this.services.dispatch(command);
     },
     subscribe: (request) => this.subscribe(request),

@@ -137,13 +137,12 @@ export class QueryRunner {
    * the interrupted run reports later lands behind it and the query ends exactly once.
    */
   cancel(command: CancelQuery, meta: CommandMeta): Promise<Result<EventEnvelope[]>> {
-    const stored = this.handler.handle(command, meta);
     const entry = [...this.running.entries()].find(([, run]) => run.sessionId === command.sessionId);
-    if (entry) {
-      const [queryId, run] = entry;
-      noteCancel(run, queryId, stored);
-      this.pool.cancel(run.jobId);
-    }
+    // The interrupt is posted before anything else runs on main: until it lands, DuckDB keeps
+    // every core busy. The worker's answer is a later message, so it still lands behind the queued command.
+    if (entry) this.pool.cancel(entry[1].jobId);
+    const stored = this.handler.handle(command, meta);
+    if (entry) noteCancel(entry[1], entry[0], stored);
     return stored;
   }
 
