@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { DomainEvent, EventMetadata } from '../src/shared/contracts/events';
 import { EventStore, type NewEvent } from '../src/main/store/eventStore';
-import { Projections } from '../src/main/streams/projections';
+import { Projections, REBUILD_BATCH } from '../src/main/streams/projections';
 import { tempDir } from '../test/support/testCore';
 import { fromSamples, interleaved, median, type Bench } from './harness';
 import { rawEventLog } from './rawEventLog';
@@ -190,8 +190,8 @@ const rebuild_1m: Bench = {
       store.close();
       if (projections.current.seq !== events) throw new Error(`rebuilt ${projections.current.seq} of ${events} events`);
     };
-    // The same read the store makes (the eight columns a view needs, as arrays, 5,000 rows a batch
-    // from a global_seq cursor) and a JSON.parse of each payload: what is left for the app is the fold.
+    // The same read the store makes (the eight columns a view needs, as arrays, in the rebuild's
+    // batches from a global_seq cursor) and a JSON.parse of each payload: what is left for the app is the fold.
     const rawScan = () => {
       const db = new Database(path);
       const batch = db
@@ -201,10 +201,10 @@ const rebuild_1m: Bench = {
         .raw(true);
       let parsed = 0;
       for (let cursor = 0; ; ) {
-        const rows = batch.all(cursor, 5000);
+        const rows = batch.all(cursor, REBUILD_BATCH);
         for (const row of rows) JSON.parse(row[6] as string);
         parsed += rows.length;
-        if (rows.length < 5000) break;
+        if (rows.length < REBUILD_BATCH) break;
         cursor = rows[rows.length - 1]![0];
       }
       db.close();

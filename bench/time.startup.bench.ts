@@ -7,7 +7,7 @@ import { emptyView, foldAppViewBatches, viewForPattern, type AppView, type ViewE
 import { silentLogger } from '../src/main/platform/logger';
 import { EventStore } from '../src/main/store/eventStore';
 import { Bus } from '../src/main/streams/bus';
-import { Projections } from '../src/main/streams/projections';
+import { Projections, REBUILD_BATCH } from '../src/main/streams/projections';
 import { restoreProjections } from '../src/main/streams/viewSnapshotRestore';
 import { ViewSnapshotWriter } from '../src/main/streams/viewSnapshotWriter';
 import { ProtocolClient } from '../test/support/protocolClient';
@@ -64,7 +64,7 @@ function restoreAndServe(path: string): number {
 
 /**
  * The baseline: every projection rebuilt from scratch with the raw library: a better-sqlite3 read
- * of every event (the columns a view folds, as arrays, 5,000 a batch from a seq cursor), a
+ * of every event (the columns a view folds, as arrays, in the rebuild's batches from a seq cursor), a
  * `JSON.parse` of each payload, the one fold, and the same two frames' JSON.
  */
 function rawRebuild(path: string, events: number): { ms: number; view: AppView } {
@@ -78,13 +78,13 @@ function rawRebuild(path: string, events: number): { ms: number; view: AppView }
   let folded = 0;
   const batches = function* (): Generator<ViewEvent[]> {
     for (let cursor = 0; ; ) {
-      const rows = read.all(cursor, 5000);
+      const rows = read.all(cursor, REBUILD_BATCH);
       yield rows.map(
         ([globalSeq, aggregateType, aggregateId, aggregateSeq, type, payload, occurredAt]) =>
           ({ type, payload: JSON.parse(payload) as unknown, globalSeq, aggregateType, aggregateId, aggregateSeq, occurredAt }) as ViewEvent & DomainEvent,
       );
       folded += rows.length;
-      if (rows.length < 5000) return;
+      if (rows.length < REBUILD_BATCH) return;
       cursor = rows[rows.length - 1]![0];
     }
   };

@@ -60,6 +60,7 @@ export class EventRowDecoder {
 
   private payload(eventType: string, version: number, json: string): unknown {
     const payload: unknown = JSON.parse(json);
-    return version === 1 && this.upcasters.currentVersion(eventType) === 1 ? payload : this.upcasters.upcast(eventType, version, payload);
+    if (version === 1 && (this.upcasters.allAtFirstVersion || this.upcasters.currentVersion(eventType) === 1)) return payload;
+    return this.upcasters.upcast(eventType, version, payload);
   }
 }

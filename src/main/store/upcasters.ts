@@ -21,6 +21,8 @@ export interface Upcaster {
 export class UpcasterRegistry {
   private readonly byKey = new Map<string, Upcaster>();
   private readonly current = new Map<string, number>();
+  /** Whether every event type is still at version 1: a read then checks an integer per row, not a map. */
+  readonly allAtFirstVersion: boolean;
 
   constructor(upcasters: readonly Upcaster[]) {
     for (const u of upcasters) {
@@ -29,6 +31,7 @@ export class UpcasterRegistry {
       this.byKey.set(key, u);
       this.current.set(u.eventType, Math.max(this.current.get(u.eventType) ?? 1, u.fromVersion + 1));
     }
+    this.allAtFirstVersion = this.current.size === 0;
     // A gap would strand rows at the missing version: refuse the registry, not the row.
     for (const [type, version] of this.current) {
       for (let v = 1; v < version; v++) if (!this.byKey.has(`${type}@${v}`)) throw new Error(`no upcaster for ${type}@${v}`);

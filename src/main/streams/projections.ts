@@ -1,7 +1,12 @@
 import { emptyView, foldAppView, foldAppViewBatches, viewForPattern, type AppView, type ViewEvent } from '../../shared/views/appView';
 import type { EventStore } from '../store/eventStore';
 
-const REBUILD_BATCH = 5000;
+/**
+ * Events per read of a rebuild. Small enough that the batch being folded is a small share of V8's
+ * young generation when a scavenge copies what is alive in it (5,000 cost about 1.8× the GC time on
+ * the 1M-event log); the read per batch is one short indexed range scan either way.
+ */
+export const REBUILD_BATCH = 1000;
 
 /**
  * Main's copy of the app view, folded with the renderer's fold (`foldAppView`), so a renderer's

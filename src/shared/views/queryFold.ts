@@ -3,7 +3,7 @@ import type { HistoryEntry, SessionViewEvent } from './appView';
 import type { DraftSession, Mutable, ViewDraft } from './viewDraft';
 
 export function queryStarted(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryStarted'>): void {
-  const entry: Mutable<HistoryEntry> = { queryId: e.payload.queryId, sql: e.payload.sql, phase: 'Pending', startedAt: e.occurredAt };
+  const entry: Mutable<HistoryEntry> = { queryId: e.payload.queryId, sql: draft.shared.text(e.payload.sql), phase: 'Pending', startedAt: e.occurredAt };
   if (e.payload.rerunOf) entry.rerunOf = e.payload.rerunOf;
   draft.ownHistory(s).push(entry);
 }
@@ -20,11 +20,16 @@ export function executionBegan(draft: ViewDraft, s: DraftSession, e: SessionView
 /** Completed, with its provenance: the datasets it read as they were, and the query it ran again. */
 export function queryCompleted(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryCompleted'>): void {
   draft.replaceEntry(s, e.payload.queryId, (h) => {
-    const { rowCount, columns, durationMs } = e.payload;
-    const provenance = { ...(h.rerunOf ? { rerunOf: h.rerunOf } : {}), ...(e.payload.inputs ? { inputs: e.payload.inputs } : {}) };
-    return h.finishedAt === undefined
-      ? { queryId: h.queryId, sql: h.sql, phase: 'Completed', startedAt: h.startedAt, finishedAt: e.occurredAt, rowCount, columns, durationMs, ...provenance }
-      : { ...h, phase: 'Completed', finishedAt: e.occurredAt, rowCount, columns, durationMs, ...provenance };
+    const { rowCount, durationMs, inputs } = e.payload;
+    const columns = draft.shared.columns(e.payload.columns);
+    // Provenance is added to the new entry, not spread from a throwaway object: most queries have none.
+    let next: Mutable<HistoryEntry>;
+    if (h.finishedAt === undefined) {
+      next = { queryId: h.queryId, sql: h.sql, phase: 'Completed', startedAt: h.startedAt, finishedAt: e.occurredAt, rowCount, columns, durationMs };
+      if (h.rerunOf) next.rerunOf = h.rerunOf;
+    } else next = { ...h, phase: 'Completed', finishedAt: e.occurredAt, rowCount, columns, durationMs };
+    if (inputs) next.inputs = inputs;
+    return next;
   });
 }
 
@@ -39,7 +44,7 @@ export function queryFailed(draft: ViewDraft, s: DraftSession, e: SessionViewEve
 
 export function queryCancelled(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryCancelled'>): void {
   draft.replaceEntry(s, e.payload.queryId, (h) => {
-    const cancelReason = e.payload.reason;
+    const cancelReason = draft.shared.text(e.payload.reason);
     return h.finishedAt === undefined
       ? { queryId: h.queryId, sql: h.sql, phase: 'Cancelled', startedAt: h.startedAt, finishedAt: e.occurredAt, cancelReason }
       : { ...h, phase: 'Cancelled', finishedAt: e.occurredAt, cancelReason };

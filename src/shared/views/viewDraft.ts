@@ -1,4 +1,5 @@
 import type { AppView, DatasetView, HistoryEntry, SessionView } from './appView';
+import { SharedValues } from './sharedValues';
 import type { WritableStacks } from './undoFold';
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -15,6 +16,7 @@ export class ViewDraft {
   private removedDatasets: Record<string, DatasetView> | undefined;
   /** Sessions this call made, by id: the only ones it may write to (one lookup per event finds and vouches for it). */
   private readonly ownedSessions = new Map<string, DraftSession>();
+  private lastSession: DraftSession | undefined;
   /** datasetIds arrays and undo stacks this call made: the only ones it may write to. */
   private readonly owned = new Set<object>();
   /**
@@ -22,6 +24,9 @@ export class ViewDraft {
    * entries from that index on were made by this call and may be written in place.
    */
   private readonly histories = new Map<readonly HistoryEntry[], number>();
+
+  /** Equal SQL texts and column lists, kept once for the whole call. */
+  readonly shared = new SharedValues();
 
   constructor(private readonly base: AppView) {}
 
@@ -36,6 +41,7 @@ export class ViewDraft {
    * first `inherited` entries came from elsewhere (a fork's event) and are never written in place.
    */
   addSession(s: DraftSession, inherited: number): void {
+    this.lastSession = s;
     this.owned.add(s.datasetIds);
     this.histories.set(s.history, inherited);
     this.ownedSessions.set(s.id, s);
@@ -44,7 +50,11 @@ export class ViewDraft {
 
   /** The session `id`, copied for this call to write to; undefined when there is none. */
   session(id: string): DraftSession | undefined {
-    return this.ownedSessions.get(id) ?? this.ownSession(id);
+    // A log's events come in runs per session (a query's Started, Began, Completed): the last one found is checked first.
+    if (id === this.lastSession?.id) return this.lastSession;
+    const s = this.ownedSessions.get(id) ?? this.ownSession(id);
+    if (s) this.lastSession = s;
+    return s;
   }
 
   /** The session's history array, copied for this call to append to or replace entries of. */
