@@ -7,6 +7,7 @@ import { queryEnd, startQuery } from '../../../test/support/coreEvents';
 import { ProtocolClient } from '../../../test/support/protocolClient';
 import { useTestCore } from '../../../test/support/useTestCore';
 import { silentLogger } from '../platform/logger';
+import { evenlySpaced } from './checkpointSpacing';
 import { SessionCheckpoints } from './sessionCheckpoints';
 import { TimeTravel } from './timeTravel';
 
@@ -31,7 +32,7 @@ describe('time travel (real SQLite)', () => {
   };
   const cpFile = () => `cp-${++files}.sqlite`;
   const travel = (every: number, file: string, schemaVersion?: number) =>
-    new TimeTravel(ctx.core().store, new SessionCheckpoints(join(ctx.dir(), file), schemaVersion, silentLogger()), silentLogger(), every);
+    new TimeTravel(ctx.core().store, new SessionCheckpoints(join(ctx.dir(), file), schemaVersion, silentLogger()), silentLogger(), evenlySpaced(every));
   const seqs = (id: string) => ctx.core().store.readAggregate('QuerySession', id).map((e) => e.globalSeq);
 
   it('the session at any seq is the fold of its events up to there, with or without checkpoints', async () => {
