@@ -102,6 +102,27 @@ describe('time travel (real SQLite)', () => {
     cps.close();
   });
 
+  it('checkpoints written at another spacing are started from, and the gaps between them filled as travel passes', async () => {
+    const id = await sessionId();
+    await edits(id, 14);
+    const points = seqs(id);
+    const file = cpFile();
+    const before = travel(5, file); // an earlier build's spacing: 5, 10, 15
+    expect((await before.sessionAt(id, points.at(-1)!)).ok).toBe(true);
+    before.close();
+    const time = travel(3, file); // this build's: every 3rd, beside the 5th and 10th already kept
+    // Each travel folds from the nearest kept checkpoint, across the boundaries of the new spacing.
+    for (const seq of [points[13]!, points[8]!, points[3]!]) {
+      const at = await time.sessionAt(id, seq);
+      expect(at.ok && at.value.session).toEqual(rebuilt(id, seq));
+    }
+    time.close();
+    const cps = new SessionCheckpoints(join(ctx.dir(), file));
+    const kept = points.map((seq) => cps.nearest(id, seq)?.aggregateSeq ?? 0).filter((a, i, all) => a !== all[i - 1]);
+    expect(kept).toEqual([0, 3, 5, 6, 9, 10, 12, 15]);
+    cps.close();
+  });
+
   it('a checkpoint file of the earlier layout (a WITHOUT ROWID table) is made again, its rows never read', async () => {
     const id = await sessionId();
     await edits(id, 3);
