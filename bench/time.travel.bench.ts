@@ -1,10 +1,11 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { EventMetadata, SessionEvent } from '../src/shared/contracts/events';
 import type { Frame } from '../src/shared/contracts/frames';
 import { emptyView, foldAppView, type AppView, type SessionView, type ViewEvent } from '../src/shared/views/appView';
 import { EventStore, type NewEvent } from '../src/main/store/eventStore';
+import { checkpointSpacing, isCheckpoint } from '../src/main/time/checkpointSpacing';
 import { ProtocolClient } from '../test/support/protocolClient';
 import { startTestCore, tempDir, type TestCore } from '../test/support/testCore';
 import { alternateSamples, collectGarbage, fromSamples, type Bench, type BenchResult } from './harness';
@@ -53,15 +54,22 @@ function writeSession(path: string): void {
   store.close();
 }
 
-/** The rebuild every figure is compared with: raw SQLite reads the session's events up to `seq`, JSON.parse, the fold. */
-function rebuilder(path: string): (seq: number) => SessionView {
+interface Raw {
+  /** The rebuild every figure is compared with: raw SQLite reads the session's events up to `seq`, JSON.parse, the fold. */
+  readonly rebuild: (seq: number) => SessionView;
+  /** The global seq of the session's event at `aggregateSeq`. */
+  readonly globalSeq: (aggregateSeq: number) => number;
+}
+
+function raw(path: string): Raw {
   const db = new Database(path, { readonly: true });
+  const seqOf = db.prepare<[string, number], { global_seq: number }>('SELECT global_seq FROM events WHERE aggregate_id = ? AND aggregate_seq = ?');
   const read = db
     .prepare<[string, number], [number, string, string, number, string, string, string]>(
       'SELECT global_seq, aggregate_type, aggregate_id, aggregate_seq, event_type, payload, occurred_at FROM events WHERE aggregate_id = ? AND global_seq <= ? ORDER BY global_seq',
     )
     .raw(true);
-  return (seq) => {
+  const rebuild = (seq: number) => {
     const events = read.all(SESSION, seq).map(
       (r) => ({ globalSeq: r[0], aggregateType: r[1], aggregateId: r[2], aggregateSeq: r[3], type: r[4], payload: JSON.parse(r[5]) as unknown, occurredAt: r[6] }) as ViewEvent,
     );
@@ -69,13 +77,21 @@ function rebuilder(path: string): (seq: number) => SessionView {
     if (!session) throw new Error('rebuild found no session');
     return session;
   };
+  const globalSeq = (aggregateSeq: number) => {
+    const row = seqOf.get(SESSION, aggregateSeq);
+    if (!row) throw new Error(`the session has no event ${aggregateSeq}`);
+    return row.global_seq;
+  };
+  return { rebuild, globalSeq };
 }
 
 interface Fixture {
   readonly core: TestCore;
   readonly client: ProtocolClient;
-  readonly rebuild: (seq: number) => SessionView;
+  readonly raw: Raw;
   readonly lastSeq: number;
+  /** The app's checkpoint file, for what the checkpoints cost to keep. */
+  readonly checkpointsPath: string;
   /** How long the first travel to the end took: the checkpoints an old session gains on its first visit. */
   readonly firstVisitMs: number;
   close(): Promise<void>;
@@ -92,7 +108,7 @@ function fixture(): Promise<Fixture> {
     writeSession(storePath);
     // The baseline reads a copy: the core holds its store with an exclusive lock.
     copyFileSync(storePath, join(dir.path, 'raw.sqlite'));
-    const rebuild = rebuilder(join(dir.path, 'raw.sqlite'));
+    const rebuild = raw(join(dir.path, 'raw.sqlite'));
     process.stderr.write(`time.*: wrote ${EVENTS} events in ${Math.round(performance.now() - started)} ms\n`);
     const core = await startTestCore(dir.path);
     const client = new ProtocolClient((channel) => core.connect(channel));
@@ -104,8 +120,9 @@ function fixture(): Promise<Fixture> {
     return {
       core,
       client,
-      rebuild,
+      raw: rebuild,
       lastSeq,
+      checkpointsPath: join(dir.path, 'checkpoints.sqlite'),
       firstVisitMs,
       close: async () => {
         client.transport.drop();
@@ -122,14 +139,36 @@ async function at(client: ProtocolClient, seq: number): Promise<SessionView> {
   return r.value.session;
 }
 
-/** The fixed points travel is measured at, as fractions of the session: the same on both sides, every run. */
+/** The deciles travel is measured at, as fractions of the session: the same on both sides, every run. */
 const POINTS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+
+/**
+ * A decile's worst point: the session's last event before the checkpoint at or after it, so travel
+ * folds a whole spacing of events after the previous checkpoint (on a checkpoint it folds none).
+ */
+function worstPointNear(fraction: number): number {
+  const target = Math.max(1, Math.round(fraction * EVENTS));
+  const next = isCheckpoint(checkpointSpacing, target) ? target : checkpointSpacing(target);
+  return Math.min(next - 1, EVENTS);
+}
+
+/** How many checkpoints the app keeps of the session, their views' bytes, and the file's with its write-ahead log. */
+function checkpointsKept(path: string): { count: number; bytes: number; fileBytes: number } {
+  const db = new Database(path, { readonly: true });
+  try {
+    const fileBytes = [path, `${path}-wal`].reduce((sum, p) => sum + (existsSync(p) ? statSync(p).size : 0), 0);
+    const kept = db.prepare<[], { count: number; bytes: number }>('SELECT count(*) AS count, coalesce(sum(length(CAST(view_json AS BLOB))), 0) AS bytes FROM session_checkpoints').get()!;
+    return { ...kept, fileBytes };
+  } finally {
+    db.close();
+  }
+}
 /** Rounds over every point (plus one warm-up round): each point gets this many samples a side. */
 const ROUNDS = 5;
 
 const travel: Bench = {
   name: 'time.travel_100k',
-  what: 'jumping to each of 10 fixed points (10%, 20%, … 100%) of a 100,000-event session → that view at the client (API call, nearest checkpoint + fold, JSON both ways) vs raw SQLite reading its events + JSON.parse + the fold; the figure is the worst point’s (the goal holds at any point), every point’s ratio in the notes',
+  what: 'jumping to each of 10 fixed points of a 100,000-event session, each the last event before the checkpoint at or after 10%, 20%, … 100% (the worst case: the most events folded after a checkpoint) → that view at the client (API call, nearest checkpoint + fold, JSON both ways) vs raw SQLite reading its events + JSON.parse + the fold; the figure is the worst point’s (the goal holds at any point), every point’s ratio in the notes',
   goal: 0.1,
   async run(): Promise<BenchResult> {
     const f = await fixture();
@@ -144,7 +183,8 @@ const travel: Bench = {
 };
 
 async function travelAtPoints(f: Fixture): Promise<BenchResult> {
-  const seqs = POINTS.map((p) => Math.max(1, Math.round(p * f.lastSeq)));
+  const aggregateSeqs = POINTS.map(worstPointNear);
+  const seqs = aggregateSeqs.map(f.raw.globalSeq);
   // Garbage is collected before each sample, so neither side is timed collecting the other's.
   const timed = async (fn: () => unknown) => {
     collectGarbage();
@@ -157,7 +197,7 @@ async function travelAtPoints(f: Fixture): Promise<BenchResult> {
   const samples = seqs.map(() => ({ s: [] as number[], b: [] as number[] }));
   for (let round = -1; round < ROUNDS; round++) {
     for (const [i, seq] of seqs.entries()) {
-      const b = await timed(() => f.rebuild(seq));
+      const b = await timed(() => f.raw.rebuild(seq));
       const s = await timed(() => at(f.client, seq));
       if (round < 0) continue;
       samples[i]!.b.push(b);
@@ -167,8 +207,17 @@ async function travelAtPoints(f: Fixture): Promise<BenchResult> {
   const perPoint = samples.map(({ s, b }) => fromSamples('time.travel_100k', 'ms', s, b));
   const worst = perPoint.reduce((w, r, i) => (r.ratio > perPoint[w]!.ratio ? i : w), 0);
   const end = await at(f.client, f.lastSeq);
-  const notes: Record<string, number | string> = { events: EVENTS, history: end.history.length, first_visit_ms: Math.round(f.firstVisitMs), worst_point: `${Math.round(POINTS[worst]! * 100)}%` };
-  perPoint.forEach((r, i) => (notes[`at_${Math.round(POINTS[i]! * 100)}%`] = `${r.ratio} (${r.value}/${r.baseline} ms)`));
+  const kept = checkpointsKept(f.checkpointsPath);
+  const notes: Record<string, number | string> = {
+    events: EVENTS,
+    history: end.history.length,
+    first_visit_ms: Math.round(f.firstVisitMs),
+    worst_point: `${Math.round(POINTS[worst]! * 100)}%`,
+    checkpoints: kept.count,
+    checkpoint_views_mb: Math.round(kept.bytes / 1e5) / 10,
+    checkpoint_file_mb: Math.round(kept.fileBytes / 1e5) / 10,
+  };
+  perPoint.forEach((r, i) => (notes[`at_${Math.round(POINTS[i]! * 100)}%`] = `${r.ratio} (${r.value}/${r.baseline} ms, event ${aggregateSeqs[i]})`));
   const { s, b } = samples[worst]!;
   return fromSamples('time.travel_100k', 'ms', s, b, notes);
 }
@@ -208,7 +257,7 @@ const fork: Bench = {
         return performance.now() - t;
       };
       // Few samples: each rebuild of the whole session is seconds on a loaded machine, and the bench file must stay under a minute.
-      const { s, b } = await alternateSamples(5, () => timed(() => f.rebuild(f.lastSeq)), () => timed(forkOnce), 1);
+      const { s, b } = await alternateSamples(5, () => timed(() => f.raw.rebuild(f.lastSeq)), () => timed(forkOnce), 1);
       return fromSamples('time.fork_100k', 'ms', s, b, { events: EVENTS });
     } finally {
       await f.close();

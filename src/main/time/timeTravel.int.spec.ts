@@ -7,6 +7,7 @@ import { queryEnd, startQuery } from '../../../test/support/coreEvents';
 import { ProtocolClient } from '../../../test/support/protocolClient';
 import { useTestCore } from '../../../test/support/useTestCore';
 import { silentLogger } from '../platform/logger';
+import { evenlySpaced } from './checkpointSpacing';
 import { SessionCheckpoints } from './sessionCheckpoints';
 import { TimeTravel } from './timeTravel';
 
@@ -31,7 +32,7 @@ describe('time travel (real SQLite)', () => {
   };
   const cpFile = () => `cp-${++files}.sqlite`;
   const travel = (every: number, file: string, schemaVersion?: number) =>
-    new TimeTravel(ctx.core().store, new SessionCheckpoints(join(ctx.dir(), file), schemaVersion, silentLogger()), silentLogger(), every);
+    new TimeTravel(ctx.core().store, new SessionCheckpoints(join(ctx.dir(), file), schemaVersion, silentLogger()), silentLogger(), evenlySpaced(every));
   const seqs = (id: string) => ctx.core().store.readAggregate('QuerySession', id).map((e) => e.globalSeq);
 
   it('the session at any seq is the fold of its events up to there, with or without checkpoints', async () => {
@@ -98,6 +99,27 @@ describe('time travel (real SQLite)', () => {
     expect(cps.nearest(id, last)?.aggregateSeq).toBe(10); // rebuilt at the boundaries it folded past
     expect(cps.nearest(id, points[6]!)?.aggregateSeq).toBe(5);
     expect(cps.nearest(id, points[6]!)?.view).toEqual(rebuilt(id, points[4]!));
+    cps.close();
+  });
+
+  it('checkpoints written at another spacing are started from, and the gaps between them filled as travel passes', async () => {
+    const id = await sessionId();
+    await edits(id, 14);
+    const points = seqs(id);
+    const file = cpFile();
+    const before = travel(5, file); // an earlier build's spacing: 5, 10, 15
+    expect((await before.sessionAt(id, points.at(-1)!)).ok).toBe(true);
+    before.close();
+    const time = travel(3, file); // this build's: every 3rd, beside the 5th and 10th already kept
+    // Each travel folds from the nearest kept checkpoint, across the boundaries of the new spacing.
+    for (const seq of [points[13]!, points[8]!, points[3]!]) {
+      const at = await time.sessionAt(id, seq);
+      expect(at.ok && at.value.session).toEqual(rebuilt(id, seq));
+    }
+    time.close();
+    const cps = new SessionCheckpoints(join(ctx.dir(), file));
+    const kept = points.map((seq) => cps.nearest(id, seq)?.aggregateSeq ?? 0).filter((a, i, all) => a !== all[i - 1]);
+    expect(kept).toEqual([0, 3, 5, 6, 9, 10, 12, 15]);
     cps.close();
   });
 

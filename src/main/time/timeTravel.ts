@@ -8,10 +8,9 @@ import type { Logger } from '../platform/logger';
 import type { EventStore } from '../store/eventStore';
 import type { Bus } from '../streams/bus';
 import type { Projections } from '../streams/projections';
+import { checkpointSpacing, isCheckpoint, type CheckpointSpacing } from './checkpointSpacing';
 import { parsedCheckpoint, type Checkpoint, type SessionCheckpoints, type StoredCheckpoint } from './sessionCheckpoints';
 
-/** A checkpoint every this many events of a session: travel folds at most this many after one. */
-export const CHECKPOINT_EVERY = 1000;
 /** The newest entries a timeline request returns: a long session's list stays one screenful of pages. */
 export const MAX_TIMELINE_ENTRIES = 1000;
 
@@ -32,7 +31,7 @@ const notFound = (sessionId: string) => fail(appError(newErrorId(), 'SESSION_NOT
 /**
  * A session as it was at any global seq, by the same fold as the live view (`foldAppView`) over its
  * events up to that seq, starting from the nearest checkpoint. Checkpoints are written off the
- * command path: a bus listener notes the live view at every CHECKPOINT_EVERY-th event of a session
+ * command path: a bus listener notes the live view at each checkpoint seq of a session (`spacing`)
  * (the view is immutable, so holding it costs nothing) and writes it on a later turn; a travel that
  * folds past a boundary without one writes it too, so old sessions gain them as they are visited.
  */
@@ -50,7 +49,7 @@ export class TimeTravel {
     private readonly store: EventStore,
     private readonly checkpoints: SessionCheckpoints,
     private readonly log: Logger,
-    private readonly every = CHECKPOINT_EVERY,
+    private readonly spacing: CheckpointSpacing = checkpointSpacing,
   ) {}
 
   /** Starts noting checkpoints of the live view as events are stored. */
@@ -63,7 +62,7 @@ export class TimeTravel {
 
   private onEvent(e: EventEnvelope, projections: Projections): void {
     this.newest.set(e.aggregateId, { globalSeq: e.globalSeq, aggregateSeq: e.aggregateSeq });
-    if (e.aggregateSeq % this.every === 0) this.due.add(e.aggregateId);
+    if (isCheckpoint(this.spacing, e.aggregateSeq)) this.due.add(e.aggregateId);
     // The projection already holds the whole appended batch: only its last event's view is the view at that event.
     const current = projections.current;
     if (!this.due.has(e.aggregateId) || current.seq !== e.globalSeq) return;
@@ -107,22 +106,22 @@ export class TimeTravel {
     const start = this.checkpoints.nearestStored(sessionId, seq);
     const after = start?.aggregateSeq ?? 0;
     // Events after the checkpoint are read first: with none, its stored text is the answer. One at the very seq has none to read.
-    let batch = start?.seq === seq ? [] : this.store.aggregateViewEvents('QuerySession', sessionId, after, seq, this.every - (after % this.every));
+    let batch = start?.seq === seq ? [] : this.store.aggregateViewEvents('QuerySession', sessionId, after, seq, this.spacing(after) - after);
     if (start && batch.length === 0) return ok({ kind: 'stored', checkpoint: start });
     const from = start && parsedCheckpoint(start);
     let view: AppView = from ? { sessions: { [sessionId]: from.view }, datasets: {} } : emptyView();
     let last = from && { globalSeq: from.seq, aggregateSeq: from.aggregateSeq, occurredAt: from.occurredAt };
     // Each batch ends on a checkpoint boundary, so a travel that folds past one can leave it behind.
     while (batch.length > 0) {
-      const limit = this.every - ((last?.aggregateSeq ?? 0) % this.every);
+      const limit = this.spacing(last?.aggregateSeq ?? 0) - (last?.aggregateSeq ?? 0);
       view = foldAppView(view, batch);
       const end = batch[batch.length - 1]!;
       last = end;
       const session = view.sessions[sessionId];
-      if (end.aggregateSeq % this.every === 0 && session) this.save(sessionId, { seq: end.globalSeq, aggregateSeq: end.aggregateSeq, occurredAt: end.occurredAt, view: session });
+      if (isCheckpoint(this.spacing, end.aggregateSeq) && session) this.save(sessionId, { seq: end.globalSeq, aggregateSeq: end.aggregateSeq, occurredAt: end.occurredAt, view: session });
       if (batch.length < limit) break;
       await nextTurn(); // a long fold without checkpoints yields between batches
-      batch = this.store.aggregateViewEvents('QuerySession', sessionId, end.aggregateSeq, seq, this.every);
+      batch = this.store.aggregateViewEvents('QuerySession', sessionId, end.aggregateSeq, seq, this.spacing(end.aggregateSeq) - end.aggregateSeq);
     }
     const session = view.sessions[sessionId];
     if (!session || !last) return notFound(sessionId);
