@@ -67,12 +67,6 @@ export class SessionCheckpoints {
     return row && { seq: row.seq, aggregateSeq: row.aggregate_seq, occurredAt: row.occurred_at, viewJson: textInPieces(row.view_json) };
   }
 
-  /** `nearestStored` with its view parsed. */
-  nearest(sessionId: string, seq: number): Checkpoint | undefined {
-    const stored = this.nearestStored(sessionId, seq);
-    return stored && parsedCheckpoint(stored);
-  }
-
   save(sessionId: string, checkpoint: Checkpoint): void {
     this.stmts.save.run(sessionId, checkpoint.seq, checkpoint.aggregateSeq, this.schemaVersion, checkpoint.occurredAt, JSON.stringify(checkpoint.view));
   }

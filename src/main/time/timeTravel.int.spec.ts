@@ -8,8 +8,14 @@ import { ProtocolClient } from '../../../test/support/protocolClient';
 import { useTestCore } from '../../../test/support/useTestCore';
 import { silentLogger } from '../platform/logger';
 import { evenlySpaced } from './checkpointSpacing';
-import { SessionCheckpoints } from './sessionCheckpoints';
+import { parsedCheckpoint, SessionCheckpoints, type Checkpoint } from './sessionCheckpoints';
 import { TimeTravel } from './timeTravel';
+
+/** The checkpoint travel would start from, its view parsed. */
+function nearest(cps: SessionCheckpoints, sessionId: string, seq: number): Checkpoint | undefined {
+  const stored = cps.nearestStored(sessionId, seq);
+  return stored && parsedCheckpoint(stored);
+}
 
 /** Travel, checkpoints and fork against a real store (and real DuckDB for the fork's result). */
 describe('time travel (real SQLite)', () => {
@@ -96,9 +102,9 @@ describe('time travel (real SQLite)', () => {
     expect(at.ok && at.value.session).toEqual(rebuilt(id, last));
     time.close();
     const cps = new SessionCheckpoints(join(ctx.dir(), file));
-    expect(cps.nearest(id, last)?.aggregateSeq).toBe(10); // rebuilt at the boundaries it folded past
-    expect(cps.nearest(id, points[6]!)?.aggregateSeq).toBe(5);
-    expect(cps.nearest(id, points[6]!)?.view).toEqual(rebuilt(id, points[4]!));
+    expect(nearest(cps, id, last)?.aggregateSeq).toBe(10); // rebuilt at the boundaries it folded past
+    expect(nearest(cps, id, points[6]!)?.aggregateSeq).toBe(5);
+    expect(nearest(cps, id, points[6]!)?.view).toEqual(rebuilt(id, points[4]!));
     cps.close();
   });
 
@@ -118,7 +124,7 @@ describe('time travel (real SQLite)', () => {
     }
     time.close();
     const cps = new SessionCheckpoints(join(ctx.dir(), file));
-    const kept = points.map((seq) => cps.nearest(id, seq)?.aggregateSeq ?? 0).filter((a, i, all) => a !== all[i - 1]);
+    const kept = points.map((seq) => nearest(cps, id, seq)?.aggregateSeq ?? 0).filter((a, i, all) => a !== all[i - 1]);
     expect(kept).toEqual([0, 3, 5, 6, 9, 10, 12, 15]);
     cps.close();
   });
@@ -134,9 +140,9 @@ describe('time travel (real SQLite)', () => {
     old.prepare('INSERT INTO session_checkpoints VALUES (?, ?, 4, 1, ?, ?)').run(id, last, 't', JSON.stringify({ ...rebuilt(id, last)!, draft: 'from the old layout' }));
     old.close();
     const cps = new SessionCheckpoints(file);
-    expect(cps.nearest(id, last)).toBeUndefined();
+    expect(nearest(cps, id, last)).toBeUndefined();
     cps.save(id, { seq: last, aggregateSeq: 4, occurredAt: 't', view: rebuilt(id, last)! });
-    expect(cps.nearest(id, last)?.view).toEqual(rebuilt(id, last));
+    expect(nearest(cps, id, last)?.view).toEqual(rebuilt(id, last));
     cps.close();
     const table = new Database(file, { readonly: true });
     expect(table.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'session_checkpoints'").get()?.sql).not.toMatch(/WITHOUT ROWID/);
@@ -152,7 +158,7 @@ describe('time travel (real SQLite)', () => {
     const view = { ...rebuilt(id, last)!, draft };
     cps.save(id, { seq: last, aggregateSeq: 1, occurredAt: 't', view });
     expect(cps.nearestStored(id, last)?.viewJson).toBe(JSON.stringify(view));
-    expect(cps.nearest(id, last)?.view.draft).toBe(draft);
+    expect(nearest(cps, id, last)?.view.draft).toBe(draft);
     cps.close();
   });
 
@@ -201,7 +207,7 @@ describe('time travel (real SQLite)', () => {
     await new Promise((r) => setImmediate(r));
     time.close();
     const cps = new SessionCheckpoints(join(ctx.dir(), file));
-    const cp = cps.nearest(id, Number.MAX_SAFE_INTEGER);
+    const cp = nearest(cps, id, Number.MAX_SAFE_INTEGER);
     expect(cp?.aggregateSeq).toBe(8);
     expect(cp?.view).toEqual(rebuilt(id, cp!.seq));
     cps.close();

@@ -88,6 +88,11 @@ export class TimeTravel {
     return ok(past.value.kind === 'folded' ? past.value.at : atCheckpoint(parsedCheckpoint(past.value.checkpoint)));
   }
 
+  /** Events from after `aggregateSeq` up to the session's next checkpoint: what one read of a travel takes. */
+  private toNextCheckpoint(aggregateSeq: number): number {
+    return this.spacing(aggregateSeq) - aggregateSeq;
+  }
+
   /**
    * `sessionAt`'s answer as the JSON text the API sends. Landing on a checkpoint with no event of the
    * session after it, the checkpoint's stored text is the session as it is: not parsed, nor written again.
@@ -106,14 +111,14 @@ export class TimeTravel {
     const start = this.checkpoints.nearestStored(sessionId, seq);
     const after = start?.aggregateSeq ?? 0;
     // Events after the checkpoint are read first: with none, its stored text is the answer. One at the very seq has none to read.
-    let batch = start?.seq === seq ? [] : this.store.aggregateViewEvents('QuerySession', sessionId, after, seq, this.spacing(after) - after);
+    let batch = start?.seq === seq ? [] : this.store.aggregateViewEvents('QuerySession', sessionId, after, seq, this.toNextCheckpoint(after));
     if (start && batch.length === 0) return ok({ kind: 'stored', checkpoint: start });
     const from = start && parsedCheckpoint(start);
     let view: AppView = from ? { sessions: { [sessionId]: from.view }, datasets: {} } : emptyView();
     let last = from && { globalSeq: from.seq, aggregateSeq: from.aggregateSeq, occurredAt: from.occurredAt };
     // Each batch ends on a checkpoint boundary, so a travel that folds past one can leave it behind.
     while (batch.length > 0) {
-      const limit = this.spacing(last?.aggregateSeq ?? 0) - (last?.aggregateSeq ?? 0);
+      const limit = this.toNextCheckpoint(last?.aggregateSeq ?? 0);
       view = foldAppView(view, batch);
       const end = batch[batch.length - 1]!;
       last = end;
@@ -121,7 +126,7 @@ export class TimeTravel {
       if (isCheckpoint(this.spacing, end.aggregateSeq) && session) this.save(sessionId, { seq: end.globalSeq, aggregateSeq: end.aggregateSeq, occurredAt: end.occurredAt, view: session });
       if (batch.length < limit) break;
       await nextTurn(); // a long fold without checkpoints yields between batches
-      batch = this.store.aggregateViewEvents('QuerySession', sessionId, end.aggregateSeq, seq, this.spacing(end.aggregateSeq) - end.aggregateSeq);
+      batch = this.store.aggregateViewEvents('QuerySession', sessionId, end.aggregateSeq, seq, this.toNextCheckpoint(end.aggregateSeq));
     }
     const session = view.sessions[sessionId];
     if (!session || !last) return notFound(sessionId);
