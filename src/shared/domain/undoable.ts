@@ -20,8 +20,12 @@ export const undoableEvents = {
 
 export type UndoableEventType = keyof typeof undoableEvents;
 
+// A Set, not `Object.hasOwn`: a type read from the log is a fresh string, and a property lookup by one
+// first finds its internalized copy in V8's string table, which showed in a rebuild's profile (1M calls).
+const undoableTypes: ReadonlySet<string> = new Set(Object.keys(undoableEvents));
+
 export function isUndoable(type: EventType): type is UndoableEventType {
-  return Object.hasOwn(undoableEvents, type);
+  return undoableTypes.has(type);
 }
 
 /** How deep undo goes per aggregate: older actions drop off, as in any editor; the view keeps the same depth. */

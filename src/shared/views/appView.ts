@@ -144,8 +144,10 @@ export function foldAppViewBatches(view: AppView, batches: Iterable<readonly Vie
   for (const events of batches) {
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!;
-      if (e.aggregateType === 'QuerySession') applySession(draft, e as SessionViewEvent);
-      else applyDataset(draft, e as DatasetViewEvent);
+      // Compared with 'Dataset', not 'QuerySession': a type read from the log is a fresh string, and one
+      // of another length is told apart without comparing characters (most events are a session's).
+      if (e.aggregateType === 'Dataset') applyDataset(draft, e as DatasetViewEvent);
+      else applySession(draft, e as SessionViewEvent);
     }
   }
   return draft.result();
@@ -162,7 +164,18 @@ function applySession(draft: ViewDraft, e: SessionViewEvent): void {
   s.version = e.aggregateSeq;
   if (e.type === 'ActionUndone' || e.type === 'ActionRedone') return undoOrRedo(draft, s, e);
   if (isUndoable(e.type)) recordUndoable(draft, s, e);
+  // A query's life first: most of a log, and each case is one more string comparison.
   switch (e.type) {
+    case 'QueryStarted':
+      return queryStarted(draft, s, e);
+    case 'ExecutionBegan':
+      return executionBegan(draft, s, e);
+    case 'QueryCompleted':
+      return queryCompleted(draft, s, e);
+    case 'QueryFailed':
+      return queryFailed(draft, s, e);
+    case 'QueryCancelled':
+      return queryCancelled(draft, s, e);
     case 'SessionRenamed':
       s.title = e.payload.title;
       return;
@@ -179,16 +192,6 @@ function applySession(draft: ViewDraft, e: SessionViewEvent): void {
     case 'DatasetAttached':
       draft.ownDatasetIds(s).push(e.payload.datasetId);
       return;
-    case 'QueryStarted':
-      return queryStarted(draft, s, e);
-    case 'ExecutionBegan':
-      return executionBegan(draft, s, e);
-    case 'QueryCompleted':
-      return queryCompleted(draft, s, e);
-    case 'QueryFailed':
-      return queryFailed(draft, s, e);
-    case 'QueryCancelled':
-      return queryCancelled(draft, s, e);
     case 'ResultExported':
       return resultExported(draft, s, e);
     case 'ResultViewSet':
