@@ -110,8 +110,23 @@ export class EventStore {
    * read the whole rest of a 100,000-event session to find nothing).
    */
   aggregateViewEvents(aggregateType: AggregateType, aggregateId: string, afterVersion: number, untilSeq: number, limit: number): ViewEvent[] {
+    return this.aggregateViewRows(aggregateType, aggregateId, afterVersion, untilSeq, limit).map((r) => this.decoder.viewEvent(r));
+  }
+
+  /** `aggregateViewEvents` as the rows stored, payloads unparsed: what a travel sends on for the window to fold. */
+  aggregateViewRows(aggregateType: AggregateType, aggregateId: string, afterVersion: number, untilSeq: number, limit: number): ViewRow[] {
     const lastVersion = Math.min(Number.MAX_SAFE_INTEGER, afterVersion + limit);
-    return this.guard(() => this.stmts.aggregateViewUntil.all(aggregateType, aggregateId, afterVersion, lastVersion, untilSeq, limit).map((r) => this.decoder.viewEvent(r)));
+    return this.guard(() => this.stmts.aggregateViewUntil.all(aggregateType, aggregateId, afterVersion, lastVersion, untilSeq, limit));
+  }
+
+  /** A row of `aggregateViewRows` as the event a view folds (its payload lifted through the upcasters). */
+  viewEventOf(row: ViewRow): ViewEvent {
+    return this.decoder.viewEvent(row);
+  }
+
+  /** A row's payload as JSON text in its type's current shape: the stored text itself unless it must be upcast. */
+  currentPayloadJson(row: ViewRow): string {
+    return this.decoder.payloadJson(row);
   }
 
   /**

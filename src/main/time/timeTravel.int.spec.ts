@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { emptyView, foldAppView, type SessionView } from '../../shared/views/appView';
+import { pastSession, sessionAtAnswerSchema, type SessionAtAnswer } from '../../shared/views/pastSession';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
 import { ProtocolClient } from '../../../test/support/protocolClient';
 import { useTestCore } from '../../../test/support/useTestCore';
@@ -75,7 +76,7 @@ describe('time travel (real SQLite)', () => {
     for (const pass of ['folds', 'lands on checkpoints']) {
       for (const [i, seq] of points.entries()) {
         const text = await time.sessionAtText(id, seq);
-        const at = text.ok && (JSON.parse(text.value) as { session: SessionView; seq: number; occurredAt: string });
+        const at = text.ok && pastSession(id, sessionAtAnswerSchema.parse(JSON.parse(text.value)));
         expect(at && at.session, `${pass}, event ${i + 1}`).toEqual(rebuilt(id, seq));
         expect(at && [at.seq, at.occurredAt]).toEqual([seq, ctx.core().store.readAggregate('QuerySession', id)[i]!.occurredAt]);
       }
@@ -222,10 +223,10 @@ describe('time travel (real SQLite)', () => {
     const client = new ProtocolClient((channel) => core.connect(channel, { scope: { kind: 'session', sessionId: a } }));
     const timeline = (await client.request({ method: 'timeline', sessionId: a })) as { ok: true; value: { entries: { label: string; seq: number }[] } };
     expect(timeline.value.entries.map((e) => e.label)).toEqual(['Renamed to “Renamed”', 'Edited SQL', 'Opened']);
-    const past = (await client.request({ method: 'sessionAt', sessionId: a, seq: timeline.value.entries[1]!.seq })) as { ok: true; value: { session: SessionView } };
-    expect(past.value.session).toMatchObject({ title: 'Session 1', draft: 'select 2' });
-    const now = (await client.request({ method: 'sessionAt', sessionId: a, seq: Number.MAX_SAFE_INTEGER })) as { ok: true; value: { session: SessionView } };
-    expect(now.value.session).toEqual(core.view().sessions[a]);
+    const past = (await client.request({ method: 'sessionAt', sessionId: a, seq: timeline.value.entries[1]!.seq })) as { ok: true; value: SessionAtAnswer };
+    expect(pastSession(a, past.value).session).toMatchObject({ title: 'Session 1', draft: 'select 2' });
+    const now = (await client.request({ method: 'sessionAt', sessionId: a, seq: Number.MAX_SAFE_INTEGER })) as { ok: true; value: SessionAtAnswer };
+    expect(pastSession(a, now.value).session).toEqual(core.view().sessions[a]);
     for (const request of [{ method: 'timeline', sessionId: b }, { method: 'sessionAt', sessionId: b, seq: 1 }]) {
       const refused = (await client.request(request)) as { ok: false; error: { code: string } };
       expect(refused.error.code).toBe('UNAUTHORIZED');
