@@ -58,11 +58,6 @@ export class EventRowDecoder {
     } as ViewEvent;
   }
 
-  /** A view row's payload as JSON text in its current shape: as stored when it is already current. */
-  payloadJson(r: ViewRow): string {
-    return this.isCurrent(r[4], r[5]) ? r[6] : JSON.stringify(this.payload(r[4], r[5], r[6]));
-  }
-
   private payload(eventType: string, version: number, json: string): unknown {
     const payload: unknown = JSON.parse(json);
     if (version === 1 && (this.upcasters.allAtFirstVersion || this.upcasters.currentVersion(eventType) === 1)) return payload;

@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { appError, fail, ok, type Result } from '../../shared/contracts/errors';
 import type { EventEnvelope, SessionEvent } from '../../shared/contracts/events';
 import { emptyView, foldAppView, type AppView, type SessionView, type ViewEvent } from '../../shared/views/appView';
+import { pastSession, type PastEvent } from '../../shared/views/pastSession';
 import { timelineOf, type TimelineEntry } from '../../shared/views/timeline';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
@@ -9,7 +10,7 @@ import type { EventStore } from '../store/eventStore';
 import type { Bus } from '../streams/bus';
 import type { Projections } from '../streams/projections';
 import { checkpointSpacing, isCheckpoint, type CheckpointSpacing } from './checkpointSpacing';
-import type { ViewRow } from '../store/eventRows';
+import type { PastEventsText } from '../store/eventStore';
 import { foldedAnswerText, sessionAtAnswerText } from './sessionAtAnswerText';
 import { parsedCheckpoint, type Checkpoint, type SessionCheckpoints, type StoredCheckpoint } from './sessionCheckpoints';
 
@@ -25,9 +26,12 @@ export interface SessionAt {
 
 /**
  * Where the past starts: a stored checkpoint, its view still the text it was stored as, and the
- * session's events after it (fewer than a spacing, rows as stored); or a view main folded itself.
+ * session's events after it (fewer than a spacing) as the text of `PastEvent` tuples; or a view
+ * main folded itself.
  */
-type Past = { readonly kind: 'stored'; readonly checkpoint: StoredCheckpoint; readonly after: readonly ViewRow[] } | { readonly kind: 'folded'; readonly at: SessionAt };
+type Past = { readonly kind: 'stored'; readonly checkpoint: StoredCheckpoint; readonly after: PastEventsText } | { readonly kind: 'folded'; readonly at: SessionAt };
+
+const nothingAfter: PastEventsText = { json: '[]', count: 0 };
 
 const notFound = (sessionId: string) => fail(appError(newErrorId(), 'SESSION_NOT_FOUND', 'There is no such session at that point.', { details: { sessionId } }));
 
@@ -84,13 +88,15 @@ export class TimeTravel {
     for (const { sessionId, checkpoint } of this.pending.splice(0)) this.save(sessionId, checkpoint);
   }
 
-  /** The session `sessionId` as it was at global seq `seq`, folded here (what a fork carries). */
+  /** The session `sessionId` as it was at global seq `seq`, folded here (what a fork carries) by the window's own `pastSession`. */
   async sessionAt(sessionId: string, seq: number): Promise<Result<SessionAt>> {
     const past = await this.past(sessionId, seq);
     if (!past.ok) return past;
     if (past.value.kind === 'folded') return ok(past.value.at);
     const { checkpoint, after } = past.value;
-    return this.fold(sessionId, seq, checkpoint, after.map((r) => this.store.viewEventOf(r)));
+    const { view, seq: at, occurredAt } = parsedCheckpoint(checkpoint);
+    const last = after.last ?? { globalSeq: at, occurredAt };
+    return ok(pastSession(sessionId, { start: view, events: JSON.parse(after.json) as PastEvent[], seq: last.globalSeq, occurredAt: last.occurredAt }));
   }
 
   /** Events from after `aggregateSeq` up to the session's next checkpoint: what one read of a travel takes. */
@@ -100,8 +106,8 @@ export class TimeTravel {
 
   /**
    * `sessionAt`'s answer as the JSON text the API sends: from a stored checkpoint, its text as it is
-   * and the events after it as stored, for the window to fold (`pastSession`); main parses and
-   * writes the view again only when it folded it itself.
+   * and the events after it as the store wrote them, for the window to fold (`pastSession`); main
+   * parses and writes the view again only when it folded it itself.
    */
   async sessionAtText(sessionId: string, seq: number): Promise<Result<string>> {
     const past = await this.past(sessionId, seq);
@@ -111,23 +117,24 @@ export class TimeTravel {
       return ok(foldedAnswerText({ start: session, seq: at, occurredAt }));
     }
     const { checkpoint, after } = past.value;
-    const last = after[after.length - 1];
-    const [at, occurredAt] = last ? [last[0], last[7]] : [checkpoint.seq, checkpoint.occurredAt];
-    return ok(sessionAtAnswerText(checkpoint.viewJson, after, (r) => this.store.currentPayloadJson(r), at, occurredAt));
+    const last = after.last ?? { globalSeq: checkpoint.seq, occurredAt: checkpoint.occurredAt };
+    return ok(sessionAtAnswerText(checkpoint.viewJson, after.json, last.globalSeq, last.occurredAt));
   }
 
   private async past(sessionId: string, seq: number): Promise<Result<Past>> {
     const live = this.liveAt(sessionId, seq);
     if (live) return ok({ kind: 'folded', at: live });
     const start = this.checkpoints.nearestStored(sessionId, seq);
-    const after = start?.aggregateSeq ?? 0;
-    const limit = this.toNextCheckpoint(after);
-    // One at the very seq has nothing after it to read.
-    const rows = start?.seq === seq ? [] : this.store.aggregateViewRows('QuerySession', sessionId, after, seq, limit);
-    // Short of the next checkpoint's seq, what follows a stored one is sent on as it is. Reaching
-    // it, the checkpoint there is missing: main folds, and keeps it (so does a session with none).
-    if (start && rows.length < limit) return ok({ kind: 'stored', checkpoint: start, after: rows });
-    const at = await this.fold(sessionId, seq, start, rows.map((r) => this.store.viewEventOf(r)));
+    const from = start?.aggregateSeq ?? 0;
+    const limit = this.toNextCheckpoint(from);
+    if (start) {
+      // One at the very seq has nothing after it to read.
+      const after = start.seq === seq ? nothingAfter : this.store.pastEventsText('QuerySession', sessionId, from, seq, limit);
+      // Short of the next checkpoint's seq, what follows a stored one is sent on as it is. Reaching
+      // it, the checkpoint there is missing: main folds, and keeps it. An old payload to upcast is folded here too.
+      if (after && after.count < limit) return ok({ kind: 'stored', checkpoint: start, after });
+    }
+    const at = await this.fold(sessionId, seq, start, this.store.aggregateViewEvents('QuerySession', sessionId, from, seq, limit));
     return at.ok ? ok({ kind: 'folded', at: at.value }) : at;
   }
 
