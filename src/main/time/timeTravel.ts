@@ -6,11 +6,10 @@ import { pastSession, type PastEvent } from '../../shared/views/pastSession';
 import { timelineOf, type TimelineEntry } from '../../shared/views/timeline';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
-import type { EventStore } from '../store/eventStore';
+import type { EventStore, PastEventsText } from '../store/eventStore';
 import type { Bus } from '../streams/bus';
 import type { Projections } from '../streams/projections';
 import { checkpointSpacing, isCheckpoint, type CheckpointSpacing } from './checkpointSpacing';
-import type { PastEventsText } from '../store/eventStore';
 import { foldedAnswerText, sessionAtAnswerText } from './sessionAtAnswerText';
 import { parsedCheckpoint, type Checkpoint, type SessionCheckpoints, type StoredCheckpoint } from './sessionCheckpoints';
 
