@@ -1,9 +1,11 @@
 import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import Database from 'better-sqlite3';
 import type { EventMetadata, SessionEvent } from '../src/shared/contracts/events';
 import type { Frame } from '../src/shared/contracts/frames';
 import { emptyView, foldAppView, type AppView, type SessionView, type ViewEvent } from '../src/shared/views/appView';
+import { pastSession, type SessionAtAnswer } from '../src/shared/views/pastSession';
 import { EventStore, type NewEvent } from '../src/main/store/eventStore';
 import { checkpointSpacing, isCheckpoint } from '../src/main/time/checkpointSpacing';
 import { ProtocolClient } from '../test/support/protocolClient';
@@ -133,10 +135,11 @@ function fixture(): Promise<Fixture> {
   })());
 }
 
+/** The session at `seq` as the window has it: the answer parsed, and the events after its start folded as the window folds them. */
 async function at(client: ProtocolClient, seq: number): Promise<SessionView> {
-  const r = (await client.request({ method: 'sessionAt', sessionId: SESSION, seq })) as { ok: boolean; value?: { session: SessionView }; error?: { message: string } };
+  const r = (await client.request({ method: 'sessionAt', sessionId: SESSION, seq })) as { ok: boolean; value?: SessionAtAnswer; error?: { message: string } };
   if (!r.ok || !r.value) throw new Error(r.error?.message ?? 'sessionAt failed');
-  return r.value.session;
+  return pastSession(SESSION, r.value).session;
 }
 
 /** The deciles travel is measured at, as fractions of the session: the same on both sides, every run. */
@@ -168,7 +171,7 @@ const ROUNDS = 5;
 
 const travel: Bench = {
   name: 'time.travel_100k',
-  what: 'jumping to each of 10 fixed points of a 100,000-event session, each the last event before the checkpoint at or after 10%, 20%, … 100% (the worst case: the most events folded after a checkpoint) → that view at the client (API call, nearest checkpoint + fold, JSON both ways) vs raw SQLite reading its events + JSON.parse + the fold; the figure is the worst point’s (the goal holds at any point), every point’s ratio in the notes',
+  what: 'jumping to each of 10 fixed points of a 100,000-event session, each the last event before the checkpoint at or after 10%, 20%, … 100% (the worst case: the most events folded after a checkpoint) → that view at the client (API call, nearest checkpoint and the events after it, JSON both ways, those events folded at the client as the window folds them) vs raw SQLite reading its events + JSON.parse + the fold; the figure is the worst point’s (the goal holds at any point), every point’s ratio in the notes',
   goal: 0.1,
   async run(): Promise<BenchResult> {
     const f = await fixture();
@@ -185,6 +188,8 @@ const travel: Bench = {
 async function travelAtPoints(f: Fixture): Promise<BenchResult> {
   const aggregateSeqs = POINTS.map(worstPointNear);
   const seqs = aggregateSeqs.map(f.raw.globalSeq);
+  // Both sides must arrive at the same view, or the figure compares nothing.
+  for (const seq of seqs) if (!isDeepStrictEqual(await at(f.client, seq), f.raw.rebuild(seq))) throw new Error(`travel to ${seq} is not the rebuild`);
   // Garbage is collected before each sample, so neither side is timed collecting the other's.
   const timed = async (fn: () => unknown) => {
     collectGarbage();

@@ -53,7 +53,7 @@ export interface ConnectionServices {
   cancelPreview(sessionId: string): Result<ApiResponse<'cancelPreview'>>;
   /** A session's timeline and the session as it was at a point (time/timeTravel.ts). */
   timeline(sessionId: string): Promise<Result<ApiResponse<'timeline'>>>;
-  /** The answer as its JSON text: one that lands on a checkpoint is sent as the checkpoint was stored. */
+  /** The answer as its JSON text: a stored checkpoint and the events after it go as they were stored, for the window to fold. */
   sessionAt(sessionId: string, seq: number): Promise<Result<string>>;
   /** Charts of results (chart/chartService.ts); a lighter core without them refuses the chart methods. */
   readonly charts?: { chart(request: ApiRequest<'chartData'>): Promise<Result<ApiResponse<'chartData'>>>; cancel(sessionId: string): Result<ApiResponse<'cancelChart'>> };

@@ -2,8 +2,8 @@ import { ok, type Result } from '../../shared/contracts/errors';
 import type { ServerMessage } from '../../shared/contracts/protocol';
 
 /**
- * An answer main already holds as JSON text of a `T` (a travel that lands on a session checkpoint
- * holds the view as it was stored): its response carries the text as it is, so the answer is
+ * An answer main already holds as JSON text of a `T` (a travel holds a session checkpoint and the
+ * events after it as they were stored): its response carries the text as it is, so the answer is
  * neither parsed nor written again on its way to the window.
  */
 export class SerializedAnswer<T> {

@@ -115,6 +115,23 @@ export class EventStore {
   }
 
   /**
+   * `aggregateViewEvents` as the JSON text of an array of `PastEvent` tuples, written by SQLite
+   * around each payload's stored text (what a travel sends on for the window to fold, unparsed
+   * here), with how many there are and the last one's seq and time. Undefined when a payload is
+   * not in its type's current shape: only the decoder can lift it (read the events instead).
+   */
+  pastEventsText(aggregateType: AggregateType, aggregateId: string, afterVersion: number, untilSeq: number, limit: number): PastEventsText | undefined {
+    const lastVersion = Math.min(Number.MAX_SAFE_INTEGER, afterVersion + limit);
+    const row = this.guard(() => this.stmts.pastEventsText.get(aggregateType, aggregateId, afterVersion, lastVersion, untilSeq, limit))!;
+    if (row.count === 0 || row.last_seq === null || row.last_occurred_at === null || row.json === null || row.versions === null) return { json: '[]', count: 0 };
+    for (const typeAtVersion of row.versions.split(',')) {
+      const at = typeAtVersion.lastIndexOf('@');
+      if (!this.decoder.isCurrent(typeAtVersion.slice(0, at), Number(typeAtVersion.slice(at + 1)))) return undefined;
+    }
+    return { json: row.json, count: row.count, last: { globalSeq: row.last_seq, occurredAt: row.last_occurred_at } };
+  }
+
+  /**
    * Events with global_seq > afterSeq (exclusive cursor), oldest first, at most `limit`, matching
    * `pattern` exactly (`session/*` never returns `session/a/b`); no pattern means every topic.
    */
@@ -229,6 +246,21 @@ export class EventStore {
   }
 }
 
+/** What `pastEventsText` answers: the tuples' JSON, how many, and the last one's seq and time (none when there are none). */
+export interface PastEventsText {
+  readonly json: string;
+  readonly count: number;
+  readonly last?: { readonly globalSeq: number; readonly occurredAt: string };
+}
+
+interface PastEventsRow {
+  json: string | null;
+  count: number;
+  last_seq: number | null;
+  last_occurred_at: string | null;
+  versions: string | null;
+}
+
 function prepare(db: Database.Database) {
   return {
     version: db.prepare<[string, string], { v: number | null }>(
@@ -242,6 +274,15 @@ function prepare(db: Database.Database) {
         `SELECT ${VIEW_COLUMNS} FROM events WHERE aggregate_type = ? AND aggregate_id = ? AND aggregate_seq > ? AND aggregate_seq <= ? AND global_seq <= ? ORDER BY aggregate_seq LIMIT ?`,
       )
       .raw(true),
+    // The tuple is PastEvent's (shared/views/pastSession.ts); strings are quoted by json_quote and
+    // payloads were checked json_valid when stored. `occurred_at` beside max() is SQLite's bare
+    // column: the value of the row that max() chose, the last event's.
+    pastEventsText: db.prepare<[string, string, number, number, number, number], PastEventsRow>(
+      `SELECT '[' || group_concat('[' || global_seq || ',' || aggregate_seq || ',' || json_quote(event_type) || ',' || payload || ',' || json_quote(occurred_at) || ']', ',' ORDER BY aggregate_seq) || ']' AS json,
+              count(*) AS count, max(global_seq) AS last_seq, occurred_at AS last_occurred_at, group_concat(DISTINCT event_type || '@' || schema_version) AS versions
+       FROM (SELECT global_seq, aggregate_seq, event_type, schema_version, payload, occurred_at FROM events
+             WHERE aggregate_type = ? AND aggregate_id = ? AND aggregate_seq > ? AND aggregate_seq <= ? AND global_seq <= ? ORDER BY aggregate_seq LIMIT ?)`,
+    ),
     viewAfter: db.prepare<[number, number], ViewRow>(`SELECT ${VIEW_COLUMNS} FROM events WHERE global_seq > ? ORDER BY global_seq LIMIT ?`).raw(true),
     firstEventId: db.prepare<[], { id: string }>('SELECT event_id AS id FROM events ORDER BY global_seq LIMIT 1'),
     lastSeq: db.prepare<[], { s: number | null }>('SELECT max(global_seq) AS s FROM events'),

@@ -3,10 +3,13 @@ import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { emptyView, foldAppView, type SessionView } from '../../shared/views/appView';
+import { pastSession, sessionAtAnswerSchema, type SessionAtAnswer } from '../../shared/views/pastSession';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
 import { ProtocolClient } from '../../../test/support/protocolClient';
 import { useTestCore } from '../../../test/support/useTestCore';
 import { silentLogger } from '../platform/logger';
+import { EventStore } from '../store/eventStore';
+import { UpcasterRegistry } from '../store/upcasters';
 import { evenlySpaced } from './checkpointSpacing';
 import { parsedCheckpoint, SessionCheckpoints, type Checkpoint } from './sessionCheckpoints';
 import { TimeTravel } from './timeTravel';
@@ -75,8 +78,11 @@ describe('time travel (real SQLite)', () => {
     for (const pass of ['folds', 'lands on checkpoints']) {
       for (const [i, seq] of points.entries()) {
         const text = await time.sessionAtText(id, seq);
-        const at = text.ok && (JSON.parse(text.value) as { session: SessionView; seq: number; occurredAt: string });
+        const answer = text.ok && sessionAtAnswerSchema.parse(JSON.parse(text.value));
+        const at = answer && pastSession(id, answer);
         expect(at && at.session, `${pass}, event ${i + 1}`).toEqual(rebuilt(id, seq));
+        // Past the first checkpoint, the window folds what follows the one before the point; before it, main folded.
+        if (pass === 'lands on checkpoints') expect(answer && answer.events.length, `event ${i + 1}`).toBe(i + 1 < 4 ? 0 : (i + 1) % 4);
         expect(at && [at.seq, at.occurredAt]).toEqual([seq, ctx.core().store.readAggregate('QuerySession', id)[i]!.occurredAt]);
       }
     }
@@ -84,6 +90,30 @@ describe('time travel (real SQLite)', () => {
     const cps = new SessionCheckpoints(join(ctx.dir(), file));
     expect(cps.nearestStored(id, points[8]!)?.seq).toBe(points[7]);
     cps.close();
+  });
+
+  it('an event after a checkpoint stored in an older shape of its type is lifted by main, which folds it', async () => {
+    const path = join(ctx.dir(), `old-${++files}.sqlite`);
+    new EventStore(path).close();
+    const db = new Database(path);
+    const insert = db.prepare(
+      `INSERT INTO events (event_id, aggregate_type, aggregate_id, aggregate_seq, event_type, schema_version, topic, payload, metadata, occurred_at)
+       VALUES (?, 'QuerySession', 's', ?, ?, ?, 'session/s', ?, '{}', 't')`,
+    );
+    insert.run('e1', 1, 'SessionOpened', 1, '{"title":"old"}');
+    insert.run('e2', 2, 'DraftSaved', 1, '{"sql":"select 1"}');
+    insert.run('e3', 3, 'QueryStarted', 1, '{"queryId":"q1","text":"select 1"}');
+    db.close();
+    const renamedSql = new UpcasterRegistry([{ eventType: 'QueryStarted', fromVersion: 1, upcast: ({ text, ...p }: { text: string }) => ({ ...p, sql: text }) }]);
+    const store = new EventStore(path, { upcasters: renamedSql });
+    const time = new TimeTravel(store, new SessionCheckpoints(join(ctx.dir(), cpFile())), silentLogger(), evenlySpaced(2));
+    expect((await time.sessionAtText('s', 2)).ok).toBe(true); // leaves a checkpoint at 2
+    const text = await time.sessionAtText('s', 3);
+    const answer = text.ok && sessionAtAnswerSchema.parse(JSON.parse(text.value));
+    expect(answer && answer.events).toEqual([]);
+    expect(answer && pastSession('s', answer).session.history.map((h) => h.sql)).toEqual(['select 1']);
+    time.close();
+    store.close();
   });
 
   it('travel leaves checkpoints behind and starts from them; one of an older view schema is ignored and rebuilt', async () => {
@@ -222,10 +252,10 @@ describe('time travel (real SQLite)', () => {
     const client = new ProtocolClient((channel) => core.connect(channel, { scope: { kind: 'session', sessionId: a } }));
     const timeline = (await client.request({ method: 'timeline', sessionId: a })) as { ok: true; value: { entries: { label: string; seq: number }[] } };
     expect(timeline.value.entries.map((e) => e.label)).toEqual(['Renamed to “Renamed”', 'Edited SQL', 'Opened']);
-    const past = (await client.request({ method: 'sessionAt', sessionId: a, seq: timeline.value.entries[1]!.seq })) as { ok: true; value: { session: SessionView } };
-    expect(past.value.session).toMatchObject({ title: 'Session 1', draft: 'select 2' });
-    const now = (await client.request({ method: 'sessionAt', sessionId: a, seq: Number.MAX_SAFE_INTEGER })) as { ok: true; value: { session: SessionView } };
-    expect(now.value.session).toEqual(core.view().sessions[a]);
+    const past = (await client.request({ method: 'sessionAt', sessionId: a, seq: timeline.value.entries[1]!.seq })) as { ok: true; value: SessionAtAnswer };
+    expect(pastSession(a, past.value).session).toMatchObject({ title: 'Session 1', draft: 'select 2' });
+    const now = (await client.request({ method: 'sessionAt', sessionId: a, seq: Number.MAX_SAFE_INTEGER })) as { ok: true; value: SessionAtAnswer };
+    expect(pastSession(a, now.value).session).toEqual(core.view().sessions[a]);
     for (const request of [{ method: 'timeline', sessionId: b }, { method: 'sessionAt', sessionId: b, seq: 1 }]) {
       const refused = (await client.request(request)) as { ok: false; error: { code: string } };
       expect(refused.error.code).toBe('UNAUTHORIZED');

@@ -2,13 +2,15 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { appError, fail, ok, type Result } from '../../shared/contracts/errors';
 import type { EventEnvelope, SessionEvent } from '../../shared/contracts/events';
 import { emptyView, foldAppView, type AppView, type SessionView, type ViewEvent } from '../../shared/views/appView';
+import { pastSession, type PastEvent } from '../../shared/views/pastSession';
 import { timelineOf, type TimelineEntry } from '../../shared/views/timeline';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
-import type { EventStore } from '../store/eventStore';
+import type { EventStore, PastEventsText } from '../store/eventStore';
 import type { Bus } from '../streams/bus';
 import type { Projections } from '../streams/projections';
 import { checkpointSpacing, isCheckpoint, type CheckpointSpacing } from './checkpointSpacing';
+import { foldedAnswerText, sessionAtAnswerText } from './sessionAtAnswerText';
 import { parsedCheckpoint, type Checkpoint, type SessionCheckpoints, type StoredCheckpoint } from './sessionCheckpoints';
 
 /** The newest entries a timeline request returns: a long session's list stays one screenful of pages. */
@@ -21,10 +23,14 @@ export interface SessionAt {
   readonly occurredAt: string;
 }
 
-/** Where the past starts: a checkpoint with no event after it, its view still as stored, or a view folded. */
-type Past = { readonly kind: 'stored'; readonly checkpoint: StoredCheckpoint } | { readonly kind: 'folded'; readonly at: SessionAt };
+/**
+ * Where the past starts: a stored checkpoint, its view still the text it was stored as, and the
+ * session's events after it (fewer than a spacing) as the text of `PastEvent` tuples; or a view
+ * main folded itself.
+ */
+type Past = { readonly kind: 'stored'; readonly checkpoint: StoredCheckpoint; readonly after: PastEventsText } | { readonly kind: 'folded'; readonly at: SessionAt };
 
-const atCheckpoint = ({ view, seq, occurredAt }: Checkpoint): SessionAt => ({ session: view, seq, occurredAt });
+const nothingAfter: PastEventsText = { json: '[]', count: 0 };
 
 const notFound = (sessionId: string) => fail(appError(newErrorId(), 'SESSION_NOT_FOUND', 'There is no such session at that point.', { details: { sessionId } }));
 
@@ -81,11 +87,15 @@ export class TimeTravel {
     for (const { sessionId, checkpoint } of this.pending.splice(0)) this.save(sessionId, checkpoint);
   }
 
-  /** The session `sessionId` as it was at global seq `seq`. */
+  /** The session `sessionId` as it was at global seq `seq`, folded here (what a fork carries) by the window's own `pastSession`. */
   async sessionAt(sessionId: string, seq: number): Promise<Result<SessionAt>> {
     const past = await this.past(sessionId, seq);
     if (!past.ok) return past;
-    return ok(past.value.kind === 'folded' ? past.value.at : atCheckpoint(parsedCheckpoint(past.value.checkpoint)));
+    if (past.value.kind === 'folded') return ok(past.value.at);
+    const { checkpoint, after } = past.value;
+    const { view, seq: at, occurredAt } = parsedCheckpoint(checkpoint);
+    const last = after.last ?? { globalSeq: at, occurredAt };
+    return ok(pastSession(sessionId, { start: view, events: JSON.parse(after.json) as PastEvent[], seq: last.globalSeq, occurredAt: last.occurredAt }));
   }
 
   /** Events from after `aggregateSeq` up to the session's next checkpoint: what one read of a travel takes. */
@@ -94,25 +104,41 @@ export class TimeTravel {
   }
 
   /**
-   * `sessionAt`'s answer as the JSON text the API sends. Landing on a checkpoint with no event of the
-   * session after it, the checkpoint's stored text is the session as it is: not parsed, nor written again.
+   * `sessionAt`'s answer as the JSON text the API sends: from a stored checkpoint, its text as it is
+   * and the events after it as the store wrote them, for the window to fold (`pastSession`); main
+   * parses and writes the view again only when it folded it itself.
    */
   async sessionAtText(sessionId: string, seq: number): Promise<Result<string>> {
     const past = await this.past(sessionId, seq);
     if (!past.ok) return past;
-    if (past.value.kind === 'folded') return ok(JSON.stringify(past.value.at));
-    const { viewJson, seq: at, occurredAt } = past.value.checkpoint;
-    return ok(`{"session":${viewJson},"seq":${at},"occurredAt":${JSON.stringify(occurredAt)}}`);
+    if (past.value.kind === 'folded') {
+      const { session, seq: at, occurredAt } = past.value.at;
+      return ok(foldedAnswerText({ start: session, seq: at, occurredAt }));
+    }
+    const { checkpoint, after } = past.value;
+    const last = after.last ?? { globalSeq: checkpoint.seq, occurredAt: checkpoint.occurredAt };
+    return ok(sessionAtAnswerText(checkpoint.viewJson, after.json, last.globalSeq, last.occurredAt));
   }
 
   private async past(sessionId: string, seq: number): Promise<Result<Past>> {
     const live = this.liveAt(sessionId, seq);
     if (live) return ok({ kind: 'folded', at: live });
     const start = this.checkpoints.nearestStored(sessionId, seq);
-    const after = start?.aggregateSeq ?? 0;
-    // Events after the checkpoint are read first: with none, its stored text is the answer. One at the very seq has none to read.
-    let batch = start?.seq === seq ? [] : this.store.aggregateViewEvents('QuerySession', sessionId, after, seq, this.toNextCheckpoint(after));
-    if (start && batch.length === 0) return ok({ kind: 'stored', checkpoint: start });
+    const from = start?.aggregateSeq ?? 0;
+    const limit = this.toNextCheckpoint(from);
+    if (start) {
+      // One at the very seq has nothing after it to read.
+      const after = start.seq === seq ? nothingAfter : this.store.pastEventsText('QuerySession', sessionId, from, seq, limit);
+      // Short of the next checkpoint's seq, what follows a stored one is sent on as it is. Reaching
+      // it, the checkpoint there is missing: main folds, and keeps it. An old payload to upcast is folded here too.
+      if (after && after.count < limit) return ok({ kind: 'stored', checkpoint: start, after });
+    }
+    const at = await this.fold(sessionId, seq, start, this.store.aggregateViewEvents('QuerySession', sessionId, from, seq, limit));
+    return at.ok ? ok({ kind: 'folded', at: at.value }) : at;
+  }
+
+  /** Folds `batch`, then the session's later events up to `seq`, onto the checkpoint `start` (or from nothing), keeping checkpoints passed on the way. */
+  private async fold(sessionId: string, seq: number, start: StoredCheckpoint | undefined, batch: readonly ViewEvent[]): Promise<Result<SessionAt>> {
     const from = start && parsedCheckpoint(start);
     let view: AppView = from ? { sessions: { [sessionId]: from.view }, datasets: {} } : emptyView();
     let last = from && { globalSeq: from.seq, aggregateSeq: from.aggregateSeq, occurredAt: from.occurredAt };
@@ -130,7 +156,7 @@ export class TimeTravel {
     }
     const session = view.sessions[sessionId];
     if (!session || !last) return notFound(sessionId);
-    return ok({ kind: 'folded', at: { session, seq: last.globalSeq, occurredAt: last.occurredAt } });
+    return ok({ session, seq: last.globalSeq, occurredAt: last.occurredAt });
   }
 
   /**

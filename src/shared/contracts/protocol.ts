@@ -12,7 +12,7 @@ import { isValidPattern } from './topics';
 import { exportFormats } from '../explore/exportFormat';
 import { previewAnswerSchema, previewRequestSchema } from '../instant/preview';
 import { timelineEntrySchema } from '../views/timeline';
-import type { SessionView } from '../views/appView';
+import { sessionAtAnswerSchema } from '../views/pastSession';
 import { chartDataRequestSchema, chartDataSchema } from '../chart/chartData';
 import { pivotPageSchema } from '../pivot/pivotPage';
 import { pivotSpecSchema } from '../pivot/pivotSpec';
@@ -183,10 +183,14 @@ export const apiMethods = {
     request: z.object({ sessionId: z.string().min(1).max(64) }).strict(),
     response: z.object({ entries: z.array(timelineEntrySchema), total: z.number().int().nonnegative() }),
   },
-  /** The session as it was at global seq `seq`, folded by the live view's own fold; `seq` in the answer is its last event's. */
+  /**
+   * The session as it was at global seq `seq`: a start at or before it and the session's events
+   * after the start, which the window folds with the live view's own fold (`pastSession`,
+   * shared/views/pastSession.ts); `seq` in the answer is its last event's.
+   */
   sessionAt: {
     request: z.object({ sessionId: z.string().min(1).max(64), seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) }).strict(),
-    response: z.object({ session: z.custom<SessionView>(), seq: z.number().int().nonnegative(), occurredAt: z.string() }),
+    response: sessionAtAnswerSchema,
   },
   /** The marks of a chart of a complete result (docs/charts.md), aggregated by DuckDB; a newer one of the session interrupts it. */
   chartData: {

@@ -1,14 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
-import type { ApiResponse, SextantApi } from '../../../shared/contracts/protocol';
+import type { SextantApi } from '../../../shared/contracts/protocol';
+import { pastSession, type PastSession } from '../../../shared/views/pastSession';
 import type { TimelineEntry } from '../../../shared/views/timeline';
 
-export type PastView = ApiResponse<'sessionAt'>;
+export type PastView = PastSession;
 
 /**
  * The Timeline panel's state for the shown session: its entries (asked for when the panel opens,
  * and again when the session changes while it is open), the entry selected, and the session as it
- * was at that entry (`past`), which main folds. Everything resets when another tab is shown.
+ * was at that entry (`past`): main sends a start and the events after it, folded here by the live
+ * view's own fold (`pastSession`). Everything resets when another tab is shown.
  */
 export function useTimeTravel(api: SextantApi, sessionId: string | undefined, version: number | undefined) {
   const [open, setOpen] = useState(false);
@@ -51,7 +53,7 @@ export function useTimeTravel(api: SextantApi, sessionId: string | undefined, ve
       setSelected(entry);
       void api.sessionAt(sessionId, entry.seq).then((r) => {
         if (ask !== asked.current) return;
-        if (r.ok) setPast(r.value);
+        if (r.ok) setPast(pastSession(sessionId, r.value));
         else setError(r.error);
       });
     },

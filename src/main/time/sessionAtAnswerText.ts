@@ -1,0 +1,15 @@
+import type { PastEvent, SessionAtAnswer } from '../../shared/views/pastSession';
+
+/**
+ * `sessionAt`'s answer as the JSON text the API sends, around two texts spliced in as they are:
+ * the start's view (a checkpoint as stored) and the `PastEvent` tuples after it (as the store wrote
+ * them around their stored payloads), so main parses and writes neither again (docs/time.md).
+ */
+export function sessionAtAnswerText(startJson: string, eventsJson: string, seq: number, occurredAt: string): string {
+  return `{"start":${startJson},"events":${eventsJson},"seq":${seq},"occurredAt":${JSON.stringify(occurredAt)}}`;
+}
+
+/** The answer for a view main holds folded (the live view, or a fold that kept checkpoints on its way): nothing left to fold. */
+export function foldedAnswerText(answer: Omit<SessionAtAnswer, 'events'>): string {
+  return JSON.stringify({ ...answer, events: [] as PastEvent[] } satisfies SessionAtAnswer);
+}
