@@ -44,6 +44,7 @@ describe('sorted views of a result: deterministic pages, first pages that do not
   const bounded: { name: string; view: PageView; raw: string; offset: number }[] = [
     { name: 'a DOUBLE key, 30 rows to a value, the page ending inside a tie, descending', view: { orderBy: [{ column: 4, descending: true }] }, raw: 'order by x desc, n', offset: 0 },
     { name: 'the same key ascending, at an offset', view: { orderBy: [{ column: 4 }] }, raw: 'order by x, n', offset: 250 },
+    { name: 'a filter bound twice, in the bound and in the page', view: { orderBy: [{ column: 4 }], filter: [{ column: 1, op: 'eq', value: '1' }] }, raw: 'where g = 1 order by x, n', offset: 0 },
     { name: 'a second key under a tied first key, at an offset', view: { orderBy: [{ column: 1, descending: true }, { column: 2 }] }, raw: 'order by g desc, s, n', offset: 100 },
     { name: 'a NULL where the bound would be (60 values, then NULLs)', view: { orderBy: [{ column: 3 }] }, raw: 'order by h nulls last, n', offset: 0 },
     { name: 'fewer rows pass the filter than the page holds', view: { orderBy: [{ column: 1 }], filter: [{ column: 0, op: 'ge', value: String(ROWS - 50) }] }, raw: `where n >= ${ROWS - 50} order by g, n`, offset: 0 },
