@@ -3,7 +3,7 @@ import type { Column } from '../../shared/contracts/events';
 import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
 import type { Page, PageView } from '../../shared/contracts/protocol';
 import { newErrorId } from '../platform/ids';
-import { badColumn, viewCountSql, viewHeadSql, viewTableName, viewTableSql } from './pageView';
+import { badColumn, viewCountSql, viewHeadSql, viewTableName, viewTableSql, type BoundSql, type HeadSql } from './pageView';
 import type { ResultCache } from './resultCache';
 import type { ResultEntry } from './resultState';
 import type { QueryWorker } from './queryWorker';
@@ -85,8 +85,7 @@ export class ResultViews {
    */
   private async head(entry: ResultEntry, table: string, view: PageView, rows: KeptRows, offset: number, limit: number): Promise<Pick<Page, 'totalRows' | 'values'>> {
     const count = this.count(entry, view, rows);
-    const head = viewHeadSql(entry.table, rows.columns, view, offset, limit);
-    const read = this.pool.request({ type: 'read', sql: head.sql, params: head.params });
+    const read = this.readHead(viewHeadSql(entry.table, rows.columns, view, offset, limit), limit);
     const answered = Promise.all([count, read]);
     // The copy, and the drop of the oldest view, start a turn after the first page is answered: by
     // then the page is on its way to the client, and DuckDB's threads are not yet busy with a full
@@ -102,6 +101,13 @@ export class ResultViews {
     const [totalRows, found] = await answered;
     const values = rows.columns.map((_, c) => found.map((row) => row[`t${c}`] as string | null));
     return { totalRows, values };
+  }
+
+  /** The head's rows; a bounded head that came back short is read again without its bound. */
+  private async readHead(head: HeadSql, limit: number): Promise<readonly Readonly<Record<string, unknown>>[]> {
+    const read = (q: BoundSql) => this.pool.request({ type: 'read', sql: q.sql, params: q.params });
+    const found = await read(head.first);
+    return found.length < limit && head.unbounded ? read(head.unbounded) : found;
   }
 
   /** Rows passing the view's filters; without filters the result's own count, known already. */
