@@ -38,14 +38,21 @@ describe('pivotSelectSql', () => {
     expect(sql).toMatch(/c0, g0 AS c1, g1 AS c2, v0 AS c3, v1 AS c4, v2 AS c5, v3 AS c6$/m);
   });
 
-  it('over a table of parts, computes the subtotals by one GROUP BY per level', () => {
+  it('over a table of parts, combines each key once for the details and each level from their parts', () => {
     const parted = pivotSelectSql(spec, 'rel', keys, { names: 'positional', value: () => '?', partialTable: 'part' });
-    // 3 levels (details, first-level subtotals, the grand total) × 3 keys × 2 parts
-    expect(parted.match(/CASE WHEN k = \d THEN [sn] END/g)).toHaveLength(3 * 3 * 2);
-    expect(parted).toMatch(/SELECT 2::BIGINT AS level, g0, g1, .* FROM pivot_source GROUP BY g0, g1 UNION ALL /);
-    expect(parted).toMatch(/ UNION ALL SELECT 1::BIGINT AS level, g0, NULL AS g1, .* FROM pivot_source GROUP BY g0 UNION ALL /);
-    expect(parted).toMatch(/ UNION ALL SELECT 0::BIGINT AS level, NULL AS g0, NULL AS g1, .* FROM pivot_source\),$/m);
+    // the per-key CASEs run once, for the details: 3 keys × 2 parts (not once per level)
+    expect(parted.match(/CASE WHEN k = \d THEN [sn] END/g)).toHaveLength(3 * 2);
+    expect(parted).toContain('pivot_details AS MATERIALIZED (SELECT g0, g1, sum(CASE WHEN k = 1 THEN s END) AS v0_s, sum(CASE WHEN k = 1 THEN n END) AS v0_n, ');
+    expect(parted).toMatch(/sum\(s\) AS v3_s, sum\(n\) AS v3_n FROM pivot_source GROUP BY g0, g1\),$/m);
+    // the details finish their own parts; each level above combines them (an average stays a sum over a count)
+    expect(parted).toMatch(/SELECT 2::BIGINT AS level, g0, g1, v0_s::DOUBLE \/ v0_n AS v0, .* FROM pivot_details UNION ALL /);
+    expect(parted).toMatch(/ UNION ALL SELECT 1::BIGINT AS level, g0, NULL AS g1, sum\(v0_s\)::DOUBLE \/ sum\(v0_n\) AS v0, .* FROM pivot_details GROUP BY g0 UNION ALL /);
+    expect(parted).toMatch(/ UNION ALL SELECT 0::BIGINT AS level, NULL AS g0, NULL AS g1, .* FROM pivot_details\),$/m);
     expect(parted).not.toContain('ROLLUP');
+    // a minimum combines by min at every level
+    const min = pivotSelectSql({ ...spec, aggregate: 'Min' }, 'rel', keys, { names: 'positional', value: () => '?', partialTable: 'part' });
+    expect(min).toContain('min(CASE WHEN k = 1 THEN lo END) AS v0_lo');
+    expect(min).toContain('SELECT 1::BIGINT AS level, g0, NULL AS g1, min(v0_lo) AS v0');
   });
 
   it('orders the grand total first, each subtotal before its children, and by the sort column when set', () => {
