@@ -1,6 +1,7 @@
 import type { Column } from '../contracts/events';
 import { columnKind } from '../explore/columnKind';
 import { quoteIdent } from '../explore/openAsSql';
+import { cellOf, levelsOfParts, PARTIALS, type Cell, type Partial } from './pivotParts';
 import { MAX_PIVOT_KEYS, type PivotAggregate, type PivotKeys, type PivotSpec } from './pivotSpec';
 
 /*
@@ -87,46 +88,6 @@ export interface PivotSqlOptions {
   readonly head?: { readonly offset: number; readonly limit: number };
 }
 
-/**
- * How a cell is made from the parts of the rows: each part (a column of pivotPartialSql's groups)
- * is combined over the groups by its own aggregate (`combine`), then `finish` turns the combined
- * parts into the value. Combining is associative, so the parts of the detail rows combine again
- * into each level's subtotals. A key's cell reads a part as `CASE WHEN k = i THEN part END`
- * (aggregates skip the NULLs, so it equals `FILTER (WHERE k = i)`, and DuckDB computes it in half
- * the time over ROLLUP's grouping sets).
- */
-interface Partial {
-  /** What the first pass keeps per group, from the values v. */
-  readonly keep: readonly string[];
-  readonly parts: readonly { readonly name: string; readonly combine: 'sum' | 'min' | 'max' }[];
-  readonly finish: (part: (name: string) => string) => string;
-}
-
-/** What the first pass keeps per group and how a cell combines it. */
-const PARTIALS: Readonly<Record<Exclude<PivotAggregate, 'Median'>, Partial>> = {
-  Count: { keep: ['count(v) AS n'], parts: [{ name: 'n', combine: 'sum' }], finish: (p) => `${p('n')}::BIGINT` },
-  Sum: { keep: ['sum(v) AS s'], parts: [{ name: 's', combine: 'sum' }], finish: (p) => p('s') },
-  Average: {
-    keep: ['sum(v) AS s', 'count(v) AS n'],
-    parts: [
-      { name: 's', combine: 'sum' },
-      { name: 'n', combine: 'sum' },
-    ],
-    finish: (p) => `${p('s')}::DOUBLE / ${p('n')}`,
-  },
-  Min: { keep: ['min(v) AS lo'], parts: [{ name: 'lo', combine: 'min' }], finish: (p) => p('lo') },
-  Max: { keep: ['max(v) AS hi'], parts: [{ name: 'hi', combine: 'max' }], finish: (p) => p('hi') },
-};
-
-/** A cell's aggregate, given how it reads a column: `pick(x)` is x for the Total column and `CASE WHEN k = i THEN x END` for key i. */
-type Cell = (pick: (column: string) => string) => string;
-
-/** A cell combined from the groups' parts in one aggregate. */
-const cellOf =
-  (partial: Partial): Cell =>
-  (pick) =>
-    partial.finish((name) => `${partial.parts.find((p) => p.name === name)!.combine}(${pick(name)})`);
-
 /** The partial groups' count of rows (NULL values included), which ranks the column keys. */
 const PARTIAL_ROWS = 'pivot_rows';
 
@@ -186,25 +147,26 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
   const vs = picks.map((_, i) => `v${i}`);
   const cells = picks.map((pick, i) => `${cell(pick)} AS v${i}`).join(', ');
   const rollup = `SELECT (${depth} - ${g.map((x) => `grouping(${x})`).join(' - ')}) AS level, ${g.join(', ')}, ${cells} FROM pivot_source GROUP BY ROLLUP (${g.join(', ')})`;
-  // Over a table of partial groups, each level is a plain GROUP BY of the detail rows' parts (see
-  // levelsOfParts). Without one (Median, Open as SQL) the rows are read once, by ROLLUP, which is
-  // also what a person reads.
-  const parted = partial && options.partialTable !== undefined ? levelsOfParts(g, partial, picks) : undefined;
-  const groups = parted ? parted.levels : rollup;
-  if (parted) stages.push(parted.details);
   const sort = spec.sort && spec.sort.valueColumn < vs.length ? spec.sort : undefined;
+  // Over a table of partial groups, each level is a plain GROUP BY of the detail rows' parts, with
+  // its sort keys (see levelsOfParts). Without one (Median, Open as SQL) the rows are read once, by
+  // ROLLUP, which is also what a person reads.
+  const parted = partial && options.partialTable !== undefined ? levelsOfParts(g, partial, picks, sort?.valueColumn) : undefined;
+  const groups = parted ? parted.levels : rollup;
+  if (parted) stages.push(...parted.stages);
   // Each level's sort key is its ancestor's value at that level, so groups move with their children.
   // A detail row is its own ancestor at the last level: no window for that one.
-  const sortKeys = sort
-    ? g.map((_, i) =>
-        i === depth - 1
-          ? `CASE WHEN level = ${depth} THEN v${sort.valueColumn} END AS s${i}`
-          : `max(CASE WHEN level = ${i + 1} THEN v${sort.valueColumn} END) OVER (PARTITION BY level >= ${i + 1}${g.slice(0, i + 1).map((x) => `, ${x}`).join('')}) AS s${i}`,
-      )
-    : [];
+  const sortKeys =
+    sort && !parted
+      ? g.map((_, i) =>
+          i === depth - 1
+            ? `CASE WHEN level = ${depth} THEN v${sort.valueColumn} END AS s${i}`
+            : `max(CASE WHEN level = ${i + 1} THEN v${sort.valueColumn} END) OVER (PARTITION BY level >= ${i + 1}${g.slice(0, i + 1).map((x) => `, ${x}`).join('')}) AS s${i}`,
+        )
+      : [];
   // The sort windows read the groups twice (DuckDB plans a window over a partition as a join with
   // an aggregate of it): materialised, the ROLLUP runs once instead of once per read.
-  const windowed = sort !== undefined && depth > 1;
+  const windowed = sortKeys.length > 1;
   const order = g.flatMap((x, i) => [`level >= ${i + 1}`, ...(sort ? [`s${i} ${sort.descending ? 'DESC' : 'ASC'} NULLS LAST`] : []), `${x} ASC NULLS LAST`]);
   const out =
     options.names === 'positional'
@@ -220,29 +182,6 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
     `ORDER BY ${order.join(', ')}`,
     ...(head ? [`LIMIT ${head.limit} OFFSET ${head.offset}`] : []),
   ].join('\n');
-}
-
-/**
- * The levels of a pivot over a table of partial groups. The detail rows combine the groups' parts
- * per key once (`pivot_details`, materialised: each level reads it); every upper level combines
- * those detail parts again by a plain GROUP BY (ROLLUP's grouping sets written out, cheaper over a
- * few thousand rows), so the per-key CASEs run over the partial groups once instead of once per
- * level. Level i groups by the first i row fields; 0, the grand total, has no GROUP BY and one row
- * even over no rows, as ROLLUP's.
- */
-function levelsOfParts(g: readonly string[], partial: Partial, picks: readonly ((column: string) => string)[]): { details: string; levels: string } {
-  const depth = g.length;
-  const part = (i: number, name: string) => `v${i}_${name}`;
-  const combine = (name: string) => partial.parts.find((p) => p.name === name)!.combine;
-  const detailParts = picks.flatMap((pick, i) => partial.parts.map((p) => `${p.combine}(${pick(p.name)}) AS ${part(i, p.name)}`));
-  const details = `pivot_details AS MATERIALIZED (SELECT ${[...g, ...detailParts].join(', ')} FROM pivot_source GROUP BY ${g.join(', ')}),`;
-  const ofLevel = (level: number) => {
-    const cells = picks.map((_, i) => `${partial.finish((name) => (level === depth ? part(i, name) : `${combine(name)}(${part(i, name)})`))} AS v${i}`);
-    const fields = g.map((x, j) => (j < level ? x : `NULL AS ${x}`));
-    const by = level > 0 && level < depth ? ` GROUP BY ${g.slice(0, level).join(', ')}` : '';
-    return `SELECT ${level}::BIGINT AS level, ${fields.join(', ')}, ${cells.join(', ')} FROM pivot_details${by}`;
-  };
-  return { details, levels: Array.from({ length: depth + 1 }, (_, i) => ofLevel(depth - i)).join(' UNION ALL ') };
 }
 
 /** A row number as SQL text: a whole number, never anything else. */
