@@ -159,6 +159,20 @@ describe('PivotService over a real result', () => {
     expect(own).toEqual(rows.map((r) => r.slice(1)));
   });
 
+  it('sorts as "Open as SQL" does (one window per level over ROLLUP), three levels deep, NULL groups and empty cells included', async () => {
+    const specs: PivotSpec[] = [
+      { rows: [G, C, M], columns: [], values: V, aggregate: 'Average', sort: { valueColumn: 0, descending: true } },
+      { rows: [C, G, M], columns: [], values: V, aggregate: 'Min', sort: { valueColumn: 0, descending: false } },
+      { rows: [G, C], columns: [M], values: V, aggregate: 'Count', sort: { valueColumn: 7, descending: true } },
+    ];
+    for (const sorted of specs) {
+      const { first, rows } = await all(sorted);
+      const sql = pivotOpenAsSql(sorted, SQL, { keys: first.keys.values, distinct: first.keys.distinct });
+      const own = (await raw.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${sql})`)).getRowsJS();
+      expect(own).toEqual(rows.map((r) => r.slice(1)));
+    }
+  });
+
   it('refuses columns the result lacks and averages of text, with an error id', async () => {
     const missing = await pivots.page(queryId, { ...spec, rows: ['nope'] }, 0, 10);
     expect(missing.ok ? undefined : missing.error.code).toBe('INVALID_COMMAND');

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Column } from '../../shared/contracts/events';
 import { appError, fail, ok, toAppError, type AppError, type Result } from '../../shared/contracts/errors';
 import type { PivotPage } from '../../shared/pivot/pivotPage';
-import { aggregateMismatch, findColumn, pivotKeysSql, pivotPartialSql, pivotSelectSql, readPivotKeys, type PivotKeySource } from '../../shared/pivot/pivotSql';
-import { valueColumnNames, type PivotKeys, type PivotSpec } from '../../shared/pivot/pivotSpec';
+import { boundPivotSql, pivotColumnNames, type PivotHead, type PivotSource } from '../../shared/pivot/pivotBound';
+import { aggregateMismatch, findColumn, pivotKeysSql, pivotPartialSql, readPivotKeys, type PivotKeySource } from '../../shared/pivot/pivotSql';
+import type { PivotKeys, PivotSpec } from '../../shared/pivot/pivotSpec';
 import { newErrorId } from '../platform/ids';
 import type { QueryRunner } from '../query/queryRunner';
 import type { QueryWorker } from '../query/queryWorker';
@@ -26,16 +27,23 @@ interface MadePivot {
   readonly keys: PivotKeys;
 }
 
-/** A pivot whose keys are known and whose partial groups (if any) wait in a temp table: what its table and its head are made from. */
+/** A new pivot's steps before its keys are known: where it reads, its table's name, the SQL of its partial groups and keys. */
+interface PivotPlan {
+  readonly name: string;
+  readonly source: PivotSource;
+  /** `CREATE TEMP TABLE` of the partial groups; undefined for Median. */
+  readonly partialSql: string | undefined;
+  /** The column keys' query; undefined without column fields. */
+  readonly keysSql: string | undefined;
+}
+
+/** A pivot whose keys are known and whose partial groups (if any) wait in a temp table: what its table is made from. */
 interface PlannedPivot {
   readonly name: string;
   readonly keys: PivotKeys;
   /** level, the row fields, the value columns. */
   readonly names: readonly string[];
-  /** The temp table of partial groups; undefined for Median. */
-  readonly partial: string | undefined;
-  /** The pivot's SELECT with its bound values; `head` keeps only rows [offset, offset + limit). */
-  sql(head?: { offset: number; limit: number }): { sql: string; params: string[] };
+  readonly source: PivotSource;
 }
 
 type Pool = Pick<QueryWorker, 'request'>;
@@ -70,16 +78,18 @@ export class PivotService {
       ok({ queryId, offset, totalRows: p.totalRows, rowFields: spec.rows.length, columns: p.columns, values, keys: { distinct: p.keys.distinct, values: p.keys.keys } });
     try {
       const known = pivots.get(key);
-      const planned = known ? undefined : this.plan(queryId, key, table, rows.columns, spec);
-      const head = planned && offset + limit <= HEAD_ROWS ? planned.then((p) => this.head(p, offset, limit)) : undefined;
-      // made after the head, so the table's write does not hold up the first page
-      const made = known ?? Promise.allSettled([head]).then(() => planned!.then((p) => this.materialise(p)));
+      const plan = known ? undefined : planOf(queryId, key, table, rows.columns, spec);
+      // a first page near the top: the worker makes the partial groups, finds the keys and answers
+      // the page in one request; the pivot's table is made after it, so its write does not hold it up
+      const first = plan && offset + limit <= HEAD_ROWS ? this.first(plan, spec, offset, limit) : undefined;
+      const planned = first ? first.then((f) => f.planned) : plan && this.plan(plan, spec);
+      const made = known ?? planned!.then((p) => this.materialise(p, spec));
       if (!known) made.catch(() => pivots.get(key) === made && pivots.delete(key));
       this.remember(pivots, key, made);
-      if (head) {
+      if (first) {
         // older pivots are dropped only after the head, so a DROP TABLE does not queue ahead of it
-        const found = await head.finally(() => this.trim(pivots));
-        if (found) return answer(found, found.values);
+        const { planned: p, head } = await first.finally(() => this.trim(pivots));
+        if (head) return answer({ ...head, keys: p.keys }, head.values);
       } else this.trim(pivots);
       const pivot = await made;
       const end = Math.min(pivot.totalRows, offset + limit);
@@ -97,69 +107,55 @@ export class PivotService {
   }
 
   /**
-   * One pass over the result's rows: its groups by every row and column field go to a temp table
-   * (pivotPartialSql; a few thousand rows where the result has millions), and the column keys are
-   * counted from them. Median has no parts: the keys and the pivot each read the rows.
+   * A new pivot's first page: its partial groups, keys and the rows [offset, offset + limit) in
+   * one request to the worker (pivotHead.worker.ts); the head is undefined past the pivot's end.
    */
-  private async plan(queryId: string, key: string, base: string, columns: readonly Column[], spec: PivotSpec): Promise<PlannedPivot> {
-    const relation = relationOf(base, columns, spec);
-    const name = `${resultTableId(queryId)}_p_${key}`;
-    const partialSql = pivotPartialSql(spec, relation);
-    // a temp table lives on the connection that made it: every step here runs on the worker's one admin connection
-    const partial = partialSql === undefined ? undefined : `temp.main.${ident(`${name}_partial`)}`;
-    const createPartial = partial === undefined ? undefined : `CREATE OR REPLACE TEMP TABLE ${partial} AS ${partialSql}`;
+  private async first(plan: PivotPlan, spec: PivotSpec, offset: number, limit: number): Promise<{ planned: PlannedPivot; head: PivotHead | undefined }> {
     try {
-      const source: PivotKeySource = partial === undefined ? { kind: 'rows', relation } : { kind: 'partial', table: partial };
-      // the partial groups and the keys counted from them in one request (a read answers its last
-      // statement): one trip to the worker fewer before the first page
-      const keysSql = spec.columns.length > 0 ? pivotKeysSql(spec, source) : undefined;
-      const steps = [createPartial, keysSql].filter((q): q is string => q !== undefined).join(';\n');
-      const keys = keysSql !== undefined ? readPivotKeys(spec, await this.pool.request({ type: 'read', sql: steps })) : { keys: [], distinct: 0 };
-      if (keysSql === undefined && steps !== '') await this.pool.request({ type: 'exec', sql: steps });
-      const sql = (head?: { offset: number; limit: number }) => {
-        const params: string[] = [];
-        const value = (v: string) => {
-          params.push(v);
-          return `$${params.length}`;
-        };
-        return { sql: pivotSelectSql(spec, relation, keys, { names: 'positional', value, ...(partial === undefined ? {} : { partialTable: partial }), ...(head ? { head } : {}) }), params };
-      };
-      return { name, keys, names: ['level', ...spec.rows, ...valueColumnNames(spec, keys)], partial, sql };
+      const { keys, head } = await this.pool.request({
+        type: 'pivotHead',
+        spec,
+        source: plan.source,
+        ...(plan.partialSql === undefined ? {} : { partialSql: plan.partialSql }),
+        ...(plan.keysSql === undefined ? {} : { keysSql: plan.keysSql }),
+        head: { offset, limit },
+      });
+      return { planned: plannedOf(plan, spec, keys), head };
     } catch (e) {
-      this.dropPartial(partial);
+      this.dropPartial(plan.source.partialTable);
       throw e;
     }
   }
 
   /**
-   * Rows [offset, offset + limit) of a planned pivot as DuckDB's text, with its row count and its
-   * columns' types; undefined when the range is past the pivot's end (the table answers that).
+   * One pass over the result's rows: its groups by every row and column field go to a temp table
+   * (a few thousand rows where the result has millions), and the column keys are counted from them
+   * (in one request: a read answers its last statement). Median has no parts: the keys and the
+   * pivot each read the rows.
    */
-  private async head(p: PlannedPivot, offset: number, limit: number): Promise<(Pick<MadePivot, 'totalRows' | 'columns' | 'keys'> & { values: (string | null)[][] }) | undefined> {
-    const { sql, params } = p.sql({ offset, limit });
-    const cs = p.names.map((_, i) => `c${i}`);
-    const found = await this.pool.request({ type: 'read', sql: `SELECT ${cs.map((c, i) => `${c}::VARCHAR AS t${i}, typeof(${c}) AS y${i}`).join(', ')}, pivot_total_rows FROM (${sql})`, params });
-    const first = found[0];
-    if (!first) return undefined;
-    return {
-      totalRows: Number(first['pivot_total_rows']),
-      columns: p.names.map((name, i) => ({ name, type: String(first[`y${i}`]) })),
-      keys: p.keys,
-      values: cs.map((_, i) => found.map((row) => (row[`t${i}`] ?? null) as string | null)),
-    };
+  private async plan(plan: PivotPlan, spec: PivotSpec): Promise<PlannedPivot> {
+    try {
+      const steps = [plan.partialSql, plan.keysSql].filter((q): q is string => q !== undefined).join(';\n');
+      const keys = plan.keysSql !== undefined ? readPivotKeys(spec, await this.pool.request({ type: 'read', sql: steps })) : { keys: [], distinct: 0 };
+      if (plan.keysSql === undefined && steps !== '') await this.pool.request({ type: 'exec', sql: steps });
+      return plannedOf(plan, spec, keys);
+    } catch (e) {
+      this.dropPartial(plan.source.partialTable);
+      throw e;
+    }
   }
 
   /** The planned pivot as a table, ordered; its temp table of partial groups is dropped after. */
-  private async materialise(p: PlannedPivot): Promise<MadePivot> {
+  private async materialise(p: PlannedPivot, spec: PivotSpec): Promise<MadePivot> {
     try {
-      const { sql, params } = p.sql();
+      const { sql, params } = boundPivotSql(spec, p.source, p.keys);
       const table = `${RESULTS_SCHEMA}.${ident(p.name)}`;
       await this.pool.request({ type: 'exec', sql: `CREATE OR REPLACE TABLE ${table} AS ${sql}`, params });
       const described = await this.pool.request({ type: 'read', sql: `SELECT (SELECT count(*) FROM ${table})::BIGINT AS n, list(data_type ORDER BY column_index) AS types FROM duckdb_columns() WHERE schema_name = '${RESULTS_SCHEMA}' AND table_name = $1`, params: [p.name] });
       const types = (described[0]?.['types'] as readonly unknown[] | undefined)?.map(String) ?? [];
       return { table, totalRows: Number(described[0]?.['n'] ?? 0), columns: p.names.map((name, i) => ({ name, type: types[i] ?? 'VARCHAR' })), keys: p.keys };
     } finally {
-      this.dropPartial(p.partial);
+      this.dropPartial(p.source.partialTable);
     }
   }
 
@@ -179,6 +175,22 @@ export class PivotService {
     }
   }
 }
+
+/**
+ * A new pivot's SQL before its keys are known. A temp table lives on the connection that made it:
+ * every step runs on the worker's one admin connection.
+ */
+function planOf(queryId: string, key: string, base: string, columns: readonly Column[], spec: PivotSpec): PivotPlan {
+  const relation = relationOf(base, columns, spec);
+  const name = `${resultTableId(queryId)}_p_${key}`;
+  const partialSelect = pivotPartialSql(spec, relation);
+  const partialTable = partialSelect === undefined ? undefined : `temp.main.${ident(`${name}_partial`)}`;
+  const partialSql = partialTable === undefined ? undefined : `CREATE OR REPLACE TEMP TABLE ${partialTable} AS ${partialSelect}`;
+  const keySource: PivotKeySource = partialTable === undefined ? { kind: 'rows', relation } : { kind: 'partial', table: partialTable };
+  return { name, source: { relation, partialTable }, partialSql, keysSql: spec.columns.length > 0 ? pivotKeysSql(spec, keySource) : undefined };
+}
+
+const plannedOf = (plan: PivotPlan, spec: PivotSpec, keys: PivotKeys): PlannedPivot => ({ name: plan.name, keys, names: pivotColumnNames(spec, keys), source: plan.source });
 
 /** The columns a pivot reads, under the names a person sees (a result table names them c0, c1, …). */
 function relationOf(base: string, columns: readonly Column[], spec: PivotSpec): string {

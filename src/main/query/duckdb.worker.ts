@@ -21,6 +21,7 @@ import { cancelPreview, interruptPreviews, runPreview } from '../instant/preview
 import { explainHistoryRefusal, refuseHistoryWrites } from '../history/historyGuard.worker';
 import { openHistoryStore } from '../history/historyStore.worker';
 import { PREVIEW_SAMPLE } from '../instant/previewSample.worker';
+import { runPivotHead } from '../pivot/pivotHead.worker';
 import { readPage } from './pageReader.worker';
 import { explainDuckdbFailure } from './queryErrors.worker';
 import { runIntoTable, type RunSlot } from './resultWriter.worker';
@@ -168,6 +169,8 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
     }
     case 'read':
       return (await c.admin.runAndReadAll(request.sql, request.params && [...request.params])).getRowObjectsJS();
+    case 'pivotHead':
+      return runPivotHead(c.admin, request);
     case 'export':
       return runExportCopy(c.instance, request.jobId, request.sql, config.progressIntervalMs, {
         progress: (p) => post({ type: 'progress', jobId: request.jobId, ...p }),
@@ -235,6 +238,7 @@ const FALLBACK_CODE = {
   copyView: 'INTERNAL',
   viewCount: 'INTERNAL',
   read: 'INTERNAL',
+  pivotHead: 'INTERNAL',
   export: 'SQL_ERROR',
   profile: 'SQL_ERROR',
   cancelProfile: 'INTERNAL',

@@ -1,6 +1,8 @@
 import type { AppError } from '../../shared/contracts/errors';
 import type { Column, DatasetFormat, DatasetTable } from '../../shared/contracts/events';
 import type { PreviewAnswer } from '../../shared/instant/preview';
+import type { PivotHead, PivotHeadRange, PivotSource } from '../../shared/pivot/pivotBound';
+import type { PivotKeys, PivotSpec } from '../../shared/pivot/pivotSpec';
 import type { DatasetFingerprint, HashProgress } from '../../shared/contracts/fingerprint';
 
 /** What to fingerprint (catalog/fingerprint.worker.ts): a file or a glob (a folder arrives as its glob). */
@@ -64,6 +66,20 @@ export type WorkerRequest =
   | { readonly type: 'viewCount'; readonly jobId: number; readonly sql: string; readonly params?: readonly string[] }
   /** Small internal reads (the result tables that exist, the database's size): rows as JS values. */
   | { readonly type: 'read'; readonly jobId: number; readonly sql: string; readonly params?: readonly string[] }
+  /**
+   * A new pivot's first page (pivot/pivotHead.worker.ts) on the admin connection: `partialSql`
+   * (its partial groups into their temp table), `keysSql` (the column keys), then the page with
+   * those keys bound; one request, so no trip back to main between the steps.
+   */
+  | {
+      readonly type: 'pivotHead';
+      readonly jobId: number;
+      readonly spec: PivotSpec;
+      readonly source: PivotSource;
+      readonly partialSql?: string;
+      readonly keysSql?: string;
+      readonly head: PivotHeadRange;
+    }
   /** An export's COPY … TO, on a connection of its own (cancellable); progress replies report DuckDB's percent. */
   | { readonly type: 'export'; readonly jobId: number; readonly sql: string }
   /** A column profile query (src/main/explore/profileSql.ts) on the profiles' own connection: its one row as text. */
@@ -161,6 +177,8 @@ export interface ReplyOf {
   copyView: null;
   viewCount: number;
   read: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  /** The keys found, and the page (undefined when it starts past the pivot's end). */
+  pivotHead: { readonly keys: PivotKeys; readonly head: PivotHead | undefined };
   export: { readonly rows: number };
   profile: ReadonlyArray<string | null>;
   cancelProfile: null;

@@ -1,6 +1,7 @@
 import type { Column } from '../contracts/events';
 import { columnKind } from '../explore/columnKind';
 import { quoteIdent } from '../explore/openAsSql';
+import { cellOf, levelsOfParts, PARTIALS, type Cell, type Partial } from './pivotParts';
 import { MAX_PIVOT_KEYS, type PivotAggregate, type PivotKeys, type PivotSpec } from './pivotSpec';
 
 /*
@@ -87,22 +88,6 @@ export interface PivotSqlOptions {
   readonly head?: { readonly offset: number; readonly limit: number };
 }
 
-/**
- * A cell's aggregate, given how it reads a column: `pick(x)` is x for the Total column and
- * `CASE WHEN k = i THEN x END` for key i (aggregates skip the NULLs, so it equals `FILTER (WHERE
- * k = i)`, and DuckDB computes it in half the time over ROLLUP's grouping sets).
- */
-type Cell = (pick: (column: string) => string) => string;
-
-/** What the first pass keeps per group and how a cell combines it. */
-const PARTIALS: Readonly<Record<Exclude<PivotAggregate, 'Median'>, { readonly keep: readonly string[]; readonly cell: Cell }>> = {
-  Count: { keep: ['count(v) AS n'], cell: (pick) => `sum(${pick('n')})::BIGINT` },
-  Sum: { keep: ['sum(v) AS s'], cell: (pick) => `sum(${pick('s')})` },
-  Average: { keep: ['sum(v) AS s', 'count(v) AS n'], cell: (pick) => `sum(${pick('s')})::DOUBLE / sum(${pick('n')})` },
-  Min: { keep: ['min(v) AS lo'], cell: (pick) => `min(${pick('lo')})` },
-  Max: { keep: ['max(v) AS hi'], cell: (pick) => `max(${pick('hi')})` },
-};
-
 /** The partial groups' count of rows (NULL values included), which ranks the column keys. */
 const PARTIAL_ROWS = 'pivot_rows';
 
@@ -114,7 +99,7 @@ function pickedColumns(spec: PivotSpec, relation: string): string {
 }
 
 /** The rows grouped by every row and column field, keeping what the aggregate is combined from. */
-function partialSelect(spec: PivotSpec, relation: string, partial: (typeof PARTIALS)[keyof typeof PARTIALS], withRows: boolean): string {
+function partialSelect(spec: PivotSpec, relation: string, partial: Partial, withRows: boolean): string {
   const fields = [...spec.rows.map((_, i) => `g${i}`), ...spec.columns.map((_, j) => `kv${j}`)];
   const kept = [...partial.keep, ...(withRows ? [`count(*) AS ${PARTIAL_ROWS}`] : [])];
   return `SELECT ${[...fields, ...kept].join(', ')} FROM ${pickedColumns(spec, relation)} GROUP BY ALL`;
@@ -154,33 +139,34 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
     : options.partialTable !== undefined
       ? [`pivot_source AS (${withKey(options.partialTable)}),`]
       : [`pivot_partial AS (${partialSelect(spec, relation, partial, false)}),`, `pivot_source AS (${withKey('pivot_partial')}),`];
-  const cell: Cell = partial ? partial.cell : (pick) => `median(${pick('v')})`;
+  const cell: Cell = partial ? cellOf(partial) : (pick) => `median(${pick('v')})`;
   const ofKey = (k: number) => (x: string) => `CASE WHEN k = ${k} THEN ${x} END`;
   const all = (x: string) => x;
   const capped = keys.distinct > keys.keys.length;
-  const aggregates = hasColumns ? [...keys.keys.map((_, i) => cell(ofKey(i + 1))), ...(capped ? [cell(ofKey(0))] : []), cell(all)] : [cell(all)];
-  const vs = aggregates.map((_, i) => `v${i}`);
-  const cells = aggregates.map((a, i) => `${a} AS v${i}`).join(', ');
+  const picks = hasColumns ? [...keys.keys.map((_, i) => ofKey(i + 1)), ...(capped ? [ofKey(0)] : []), all] : [all];
+  const vs = picks.map((_, i) => `v${i}`);
+  const cells = picks.map((pick, i) => `${cell(pick)} AS v${i}`).join(', ');
   const rollup = `SELECT (${depth} - ${g.map((x) => `grouping(${x})`).join(' - ')}) AS level, ${g.join(', ')}, ${cells} FROM pivot_source GROUP BY ROLLUP (${g.join(', ')})`;
-  // Level i: the groups of the first i row fields (0, the grand total, has no GROUP BY and one row even over no rows, as ROLLUP's).
-  const ofLevel = (i: number) => `SELECT ${i}::BIGINT AS level, ${g.map((x, j) => (j < i ? x : `NULL AS ${x}`)).join(', ')}, ${cells} FROM pivot_source${i > 0 ? ` GROUP BY ${g.slice(0, i).join(', ')}` : ''}`;
-  // Over a table of partial groups (a few thousand rows), a plain GROUP BY per level costs DuckDB
-  // less than ROLLUP's grouping sets (measured: the first page's query ~15% less CPU). Without one
-  // (Median, Open as SQL) the rows are read once, by ROLLUP, which is also what a person reads.
-  const groups = partial && options.partialTable !== undefined ? Array.from({ length: depth + 1 }, (_, i) => ofLevel(depth - i)).join(' UNION ALL ') : rollup;
   const sort = spec.sort && spec.sort.valueColumn < vs.length ? spec.sort : undefined;
+  // Over a table of partial groups, each level is a plain GROUP BY of the detail rows' parts, with
+  // its sort keys (see levelsOfParts). Without one (Median, Open as SQL) the rows are read once, by
+  // ROLLUP, which is also what a person reads.
+  const parted = partial && options.partialTable !== undefined ? levelsOfParts(g, partial, picks, sort?.valueColumn) : undefined;
+  const groups = parted ? parted.levels : rollup;
+  if (parted) stages.push(...parted.stages);
   // Each level's sort key is its ancestor's value at that level, so groups move with their children.
   // A detail row is its own ancestor at the last level: no window for that one.
-  const sortKeys = sort
-    ? g.map((_, i) =>
-        i === depth - 1
-          ? `CASE WHEN level = ${depth} THEN v${sort.valueColumn} END AS s${i}`
-          : `max(CASE WHEN level = ${i + 1} THEN v${sort.valueColumn} END) OVER (PARTITION BY level >= ${i + 1}${g.slice(0, i + 1).map((x) => `, ${x}`).join('')}) AS s${i}`,
-      )
-    : [];
+  const sortKeys =
+    sort && !parted
+      ? g.map((_, i) =>
+          i === depth - 1
+            ? `CASE WHEN level = ${depth} THEN v${sort.valueColumn} END AS s${i}`
+            : `max(CASE WHEN level = ${i + 1} THEN v${sort.valueColumn} END) OVER (PARTITION BY level >= ${i + 1}${g.slice(0, i + 1).map((x) => `, ${x}`).join('')}) AS s${i}`,
+        )
+      : [];
   // The sort windows read the groups twice (DuckDB plans a window over a partition as a join with
   // an aggregate of it): materialised, the ROLLUP runs once instead of once per read.
-  const windowed = sort !== undefined && depth > 1;
+  const windowed = sortKeys.length > 1;
   const order = g.flatMap((x, i) => [`level >= ${i + 1}`, ...(sort ? [`s${i} ${sort.descending ? 'DESC' : 'ASC'} NULLS LAST`] : []), `${x} ASC NULLS LAST`]);
   const out =
     options.names === 'positional'

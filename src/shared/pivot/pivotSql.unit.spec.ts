@@ -38,14 +38,35 @@ describe('pivotSelectSql', () => {
     expect(sql).toMatch(/c0, g0 AS c1, g1 AS c2, v0 AS c3, v1 AS c4, v2 AS c5, v3 AS c6$/m);
   });
 
-  it('over a table of parts, computes the subtotals by one GROUP BY per level', () => {
+  it('over a table of parts, combines each key once for the details and each level from their parts', () => {
     const parted = pivotSelectSql(spec, 'rel', keys, { names: 'positional', value: () => '?', partialTable: 'part' });
-    // 3 levels (details, first-level subtotals, the grand total) × 3 keys × 2 parts
-    expect(parted.match(/CASE WHEN k = \d THEN [sn] END/g)).toHaveLength(3 * 3 * 2);
-    expect(parted).toMatch(/SELECT 2::BIGINT AS level, g0, g1, .* FROM pivot_source GROUP BY g0, g1 UNION ALL /);
-    expect(parted).toMatch(/ UNION ALL SELECT 1::BIGINT AS level, g0, NULL AS g1, .* FROM pivot_source GROUP BY g0 UNION ALL /);
-    expect(parted).toMatch(/ UNION ALL SELECT 0::BIGINT AS level, NULL AS g0, NULL AS g1, .* FROM pivot_source\),$/m);
+    // the per-key CASEs run once, for the details: 3 keys × 2 parts (not once per level)
+    expect(parted.match(/CASE WHEN k = \d THEN [sn] END/g)).toHaveLength(3 * 2);
+    expect(parted).toContain('pivot_details AS MATERIALIZED (SELECT g0, g1, sum(CASE WHEN k = 1 THEN s END) AS v0_s, sum(CASE WHEN k = 1 THEN n END) AS v0_n, ');
+    expect(parted).toMatch(/sum\(s\) AS v3_s, sum\(n\) AS v3_n FROM pivot_source GROUP BY g0, g1\),$/m);
+    // the details finish their own parts; each level above combines them (an average stays a sum over a count)
+    expect(parted).toMatch(/SELECT 2::BIGINT AS level, r.g0 AS g0, r.g1 AS g1, r.v0_s::DOUBLE \/ r.v0_n AS v0, .* FROM pivot_details AS r UNION ALL /);
+    expect(parted).toMatch(/ UNION ALL SELECT 1::BIGINT AS level, r.g0 AS g0, NULL AS g1, sum\(r.v0_s\)::DOUBLE \/ sum\(r.v0_n\) AS v0, .* FROM pivot_details AS r GROUP BY r.g0 UNION ALL /);
+    expect(parted).toMatch(/ UNION ALL SELECT 0::BIGINT AS level, NULL AS g0, NULL AS g1, .* FROM pivot_details AS r\),$/m);
     expect(parted).not.toContain('ROLLUP');
+    // a minimum combines by min at every level
+    const min = pivotSelectSql({ ...spec, aggregate: 'Min' }, 'rel', keys, { names: 'positional', value: () => '?', partialTable: 'part' });
+    expect(min).toContain('min(CASE WHEN k = 1 THEN lo END) AS v0_lo');
+    expect(min).toContain('SELECT 1::BIGINT AS level, r.g0 AS g0, NULL AS g1, min(r.v0_lo) AS v0');
+  });
+
+  it("over a table of parts, sorts by each ancestor's value read from its level's table, not by a window", () => {
+    const deep = { ...spec, rows: ['origin', 'dest', 'carrier'], sort: { valueColumn: 1, descending: false } };
+    const sorted = pivotSelectSql(deep, 'rel', keys, { names: 'positional', value: () => '?', partialTable: 'part' });
+    expect(sorted).not.toContain('OVER (PARTITION BY');
+    expect(sorted).toContain('pivot_level_1 AS MATERIALIZED (SELECT r.g0 AS g0, ');
+    expect(sorted).toContain('pivot_level_2 AS MATERIALIZED (SELECT r.g0 AS g0, r.g1 AS g1, ');
+    // details: s0 and s1 from their ancestors (NULL groups included), s2 their own
+    expect(sorted).toContain('a1.v1 AS s0, a2.v1 AS s1, r.v1_s::DOUBLE / r.v1_n AS s2 FROM pivot_details AS r LEFT JOIN pivot_level_1 AS a1 ON r.g0 IS NOT DISTINCT FROM a1.g0 LEFT JOIN pivot_level_2 AS a2 ON r.g0 IS NOT DISTINCT FROM a2.g0 AND r.g1 IS NOT DISTINCT FROM a2.g1 UNION ALL ');
+    expect(sorted).toContain('a1.v1 AS s0, r.v1 AS s1, NULL AS s2 FROM pivot_level_2 AS r LEFT JOIN pivot_level_1 AS a1 ON ');
+    expect(sorted).toContain('r.v1 AS s0, NULL AS s1, NULL AS s2 FROM pivot_level_1 AS r UNION ALL ');
+    expect(sorted).toMatch(/NULL AS s0, NULL AS s1, NULL AS s2 FROM pivot_details AS r\),$/m);
+    expect(sorted).toMatch(/ORDER BY level >= 1, s0 ASC NULLS LAST, g0 ASC NULLS LAST, level >= 2, s1 ASC NULLS LAST, g1 ASC NULLS LAST, level >= 3, s2 ASC NULLS LAST, g2 ASC NULLS LAST$/m);
   });
 
   it('orders the grand total first, each subtotal before its children, and by the sort column when set', () => {

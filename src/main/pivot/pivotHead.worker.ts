@@ -1,0 +1,22 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { boundPivotSql, pivotColumnNames, pivotHeadSql, readPivotHead } from '../../shared/pivot/pivotBound';
+import { readPivotKeys } from '../../shared/pivot/pivotSql';
+import type { PivotKeys } from '../../shared/pivot/pivotSpec';
+import type { ReplyOf, WorkerRequest } from '../query/workerProtocol';
+
+type PivotHeadRequest = Extract<WorkerRequest, { type: 'pivotHead' }>;
+
+/**
+ * A new pivot's first steps in one request (on the connection that holds its temp table): the
+ * partial groups into their temp table, the column keys counted from them, then the first page
+ * with those keys bound, so the first page waits for no trip back to main between them.
+ */
+export async function runPivotHead(conn: DuckDBConnection, request: PivotHeadRequest): Promise<ReplyOf['pivotHead']> {
+  const { spec, source, head } = request;
+  if (request.partialSql !== undefined) await conn.run(request.partialSql);
+  const keys: PivotKeys = request.keysSql === undefined ? { keys: [], distinct: 0 } : readPivotKeys(spec, (await conn.runAndReadAll(request.keysSql)).getRowObjectsJS());
+  const names = pivotColumnNames(spec, keys);
+  const { sql, params } = boundPivotSql(spec, source, keys, head);
+  const rows = (await conn.runAndReadAll(pivotHeadSql(names, sql), params)).getRowObjectsJS();
+  return { keys, head: readPivotHead(names, rows) };
+}

@@ -1,0 +1,58 @@
+import type { Column } from '../contracts/events';
+import { pivotSelectSql } from './pivotSql';
+import { valueColumnNames, type PivotKeys, type PivotSpec } from './pivotSpec';
+
+/*
+ * The pivot as the app runs it (main makes its table, the worker its first page): the column keys'
+ * values bound as parameters ($1, $2, …), never SQL text, and columns named positionally.
+ */
+
+/** Rows [offset, offset + limit) of the ordered pivot only, with the count of all its rows. */
+export interface PivotHeadRange {
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** Where the pivot's rows come from: the result's columns under their names, and the temp table of its partial groups (none for Median). */
+export interface PivotSource {
+  readonly relation: string;
+  readonly partialTable: string | undefined;
+}
+
+/** The pivot's SELECT and the values bound to it. */
+export function boundPivotSql(spec: PivotSpec, source: PivotSource, keys: PivotKeys, head?: PivotHeadRange): { sql: string; params: string[] } {
+  const params: string[] = [];
+  const value = (v: string) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const partial = source.partialTable === undefined ? {} : { partialTable: source.partialTable };
+  return { sql: pivotSelectSql(spec, source.relation, keys, { names: 'positional', value, ...partial, ...(head ? { head } : {}) }), params };
+}
+
+/** The pivot's columns as a page names them: the level, the row fields, the value columns. */
+export const pivotColumnNames = (spec: PivotSpec, keys: PivotKeys): string[] => ['level', ...spec.rows, ...valueColumnNames(spec, keys)];
+
+/** A head of the pivot, read: its rows as DuckDB's text (column-major), their types and the pivot's row count. */
+export interface PivotHead {
+  readonly totalRows: number;
+  readonly columns: readonly Column[];
+  readonly values: (string | null)[][];
+}
+
+/** Each cell of a head's rows as DuckDB's text (t0…) and each column's type (y0…), with pivot_total_rows. */
+export function pivotHeadSql(names: readonly string[], headSql: string): string {
+  const cs = names.map((_, i) => `c${i}`);
+  return `SELECT ${cs.map((c, i) => `${c}::VARCHAR AS t${i}, typeof(${c}) AS y${i}`).join(', ')}, pivot_total_rows FROM (${headSql})`;
+}
+
+/** Reads the rows of pivotHeadSql; undefined when the range is past the pivot's end (no row to tell the types). */
+export function readPivotHead(names: readonly string[], rows: ReadonlyArray<Readonly<Record<string, unknown>>>): PivotHead | undefined {
+  const first = rows[0];
+  if (!first) return undefined;
+  return {
+    totalRows: Number(first['pivot_total_rows']),
+    columns: names.map((name, i) => ({ name, type: String(first[`y${i}`]) })),
+    values: names.map((_, i) => rows.map((row) => (row[`t${i}`] ?? null) as string | null)),
+  };
+}

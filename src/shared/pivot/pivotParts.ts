@@ -1,0 +1,102 @@
+import type { PivotAggregate } from './pivotSpec';
+
+/*
+ * What the first pass of a pivot keeps per group of rows (its parts), how the parts combine into
+ * a cell, and the levels of a pivot built from them.
+ */
+
+/**
+ * How a cell is made from the parts of the rows: each part (a column of pivotPartialSql's groups)
+ * is combined over the groups by its own aggregate (`combine`), then `finish` turns the combined
+ * parts into the value. Combining is associative, so the parts of the detail rows combine again
+ * into each level's subtotals. A key's cell reads a part as `CASE WHEN k = i THEN part END`
+ * (aggregates skip the NULLs, so it equals `FILTER (WHERE k = i)`, and DuckDB computes it in half
+ * the time over ROLLUP's grouping sets).
+ */
+export interface Partial {
+  /** What the first pass keeps per group, from the values v. */
+  readonly keep: readonly string[];
+  readonly parts: readonly { readonly name: string; readonly combine: 'sum' | 'min' | 'max' }[];
+  readonly finish: (part: (name: string) => string) => string;
+}
+
+/** What the first pass keeps per group and how a cell combines it. */
+export const PARTIALS: Readonly<Record<Exclude<PivotAggregate, 'Median'>, Partial>> = {
+  Count: { keep: ['count(v) AS n'], parts: [{ name: 'n', combine: 'sum' }], finish: (p) => `${p('n')}::BIGINT` },
+  Sum: { keep: ['sum(v) AS s'], parts: [{ name: 's', combine: 'sum' }], finish: (p) => p('s') },
+  Average: {
+    keep: ['sum(v) AS s', 'count(v) AS n'],
+    parts: [
+      { name: 's', combine: 'sum' },
+      { name: 'n', combine: 'sum' },
+    ],
+    finish: (p) => `${p('s')}::DOUBLE / ${p('n')}`,
+  },
+  Min: { keep: ['min(v) AS lo'], parts: [{ name: 'lo', combine: 'min' }], finish: (p) => p('lo') },
+  Max: { keep: ['max(v) AS hi'], parts: [{ name: 'hi', combine: 'max' }], finish: (p) => p('hi') },
+};
+
+/** A cell's aggregate, given how it reads a column: `pick(x)` is x for the Total column and `CASE WHEN k = i THEN x END` for key i. */
+export type Cell = (pick: (column: string) => string) => string;
+
+/** A cell combined from the groups' parts in one aggregate. */
+export const cellOf =
+  (partial: Partial): Cell =>
+  (pick) =>
+    partial.finish((name) => `${partial.parts.find((p) => p.name === name)!.combine}(${pick(name)})`);
+
+/**
+ * The levels of a pivot over a table of partial groups (`pivot_source`, each with its key k). The
+ * detail rows combine the groups' parts per key once (`pivot_details`, materialised: every level
+ * reads it); every upper level combines those detail parts again by a plain GROUP BY (ROLLUP's
+ * grouping sets written out, cheaper over a few thousand rows), so the per-key CASEs run over the
+ * partial groups once instead of once per level. Level i groups by the first i row fields; 0, the
+ * grand total, has no GROUP BY and one row even over no rows, as ROLLUP's.
+ *
+ * With a sort (`sortBy`, a value column), each row also carries its sort keys s0…: s_j is the
+ * value of its ancestor at level j + 1 (its own at its level, NULL above it), so a group moves with
+ * its children. The levels between the total and the details are then tables of their own, which
+ * the levels below join to read their ancestors' values: over a few thousand groups DuckDB spends
+ * a third less on the first page's query than with a window over each group's partition.
+ */
+export function levelsOfParts(
+  g: readonly string[],
+  partial: Partial,
+  picks: readonly ((column: string) => string)[],
+  sortBy: number | undefined,
+): { stages: string[]; levels: string } {
+  const depth = g.length;
+  const part = (i: number, name: string) => `v${i}_${name}`;
+  const combine = (name: string) => partial.parts.find((p) => p.name === name)!.combine;
+  // a value column of the detail parts (r.v0_s…), finished as they are or combined over a group
+  const finished = (i: number, combined: boolean) => partial.finish((name) => (combined ? `${combine(name)}(r.${part(i, name)})` : `r.${part(i, name)}`));
+  const detailParts = picks.flatMap((pick, i) => partial.parts.map((p) => `${p.combine}(${pick(p.name)}) AS ${part(i, p.name)}`));
+  const stages = [`pivot_details AS MATERIALIZED (SELECT ${[...g, ...detailParts].join(', ')} FROM pivot_source GROUP BY ${g.join(', ')}),`];
+  const upper = (i: number) => `pivot_level_${i}`;
+  const tabled = (level: number) => sortBy !== undefined && level > 0 && level < depth;
+  const byFields = (n: number) => g.slice(0, n).map((x) => `r.${x}`);
+  for (let i = 1; i < depth; i++) {
+    if (tabled(i)) stages.push(`${upper(i)} AS MATERIALIZED (SELECT ${[...byFields(i).map((x, j) => `${x} AS ${g[j]}`), ...picks.map((_, v) => `${finished(v, true)} AS v${v}`)].join(', ')} FROM pivot_details AS r GROUP BY ${byFields(i).join(', ')}),`);
+  }
+  const ofLevel = (level: number) => {
+    const fromTable = tabled(level);
+    const cells = picks.map((_, v) => `${fromTable ? `r.v${v}` : finished(v, level < depth)} AS v${v}`);
+    const fields = g.map((x, j) => (j < level ? `r.${x} AS ${x}` : `NULL AS ${x}`));
+    // the ancestors whose values this level's sort keys read: levels 1 … level - 1
+    const ancestors = sortBy === undefined ? [] : Array.from({ length: Math.max(0, level - 1) }, (_, j) => j + 1);
+    const sortKeys =
+      sortBy === undefined
+        ? []
+        : g.map((_, j) => {
+            const name = `s${j}`;
+            if (j >= level) return `NULL AS ${name}`;
+            if (j < level - 1) return `a${j + 1}.v${sortBy} AS ${name}`;
+            return `${fromTable ? `r.v${sortBy}` : finished(sortBy, level < depth)} AS ${name}`;
+          });
+    const joins = ancestors.map((a) => ` LEFT JOIN ${upper(a)} AS a${a} ON ${g.slice(0, a).map((x) => `r.${x} IS NOT DISTINCT FROM a${a}.${x}`).join(' AND ')}`);
+    const from = fromTable ? `${upper(level)} AS r` : 'pivot_details AS r';
+    const by = level > 0 && level < depth && !fromTable ? ` GROUP BY ${byFields(level).join(', ')}` : '';
+    return `SELECT ${[`${level}::BIGINT AS level`, ...fields, ...cells, ...sortKeys].join(', ')} FROM ${from}${joins.join('')}${by}`;
+  };
+  return { stages, levels: Array.from({ length: depth + 1 }, (_, i) => ofLevel(depth - i)).join(' UNION ALL ') };
+}
