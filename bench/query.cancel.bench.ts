@@ -10,7 +10,7 @@ import { fromSamples, type Bench } from './harness';
 import { appWithFlights, LONG_SQL, rawConnection, time } from './query.bench';
 import { rawDurableAppend, rawEventLog } from './rawEventLog';
 
-const SAMPLES = 10;
+const SAMPLES = 20;
 const WARMUP = 2;
 /** How long a query runs before it is cancelled: long enough that DuckDB is busy on every core. */
 const RUNNING_MS = 100;
