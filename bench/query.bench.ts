@@ -23,11 +23,12 @@ const SELECT_ALL = 'select * from flights_3m';
 const HEAVY_GROUP_BY =
   'select origin, destination, month(date) as month, count(*) as flights, avg(delay) as avg_delay, max(distance) as distance from flights_3m group by origin, destination, month order by flights desc';
 const MEMORY_SAMPLES = 5;
-const LONG_SQL = 'select count(*) from range(20000000000) t(x) where x % 7 = 3';
+/** Runs for minutes: what a cancel interrupts. */
+export const LONG_SQL = 'select count(*) from range(20000000000) t(x) where x % 7 = 3';
 const raw = (sql: string): string => sql.replace('flights_3m', `read_parquet('${FLIGHTS}')`);
 
 /** The app on a temp data dir with flights_3m registered, and one client connection to it. */
-async function appWithFlights(options: Parameters<typeof startTestCore>[1] = {}) {
+export async function appWithFlights(options: Parameters<typeof startTestCore>[1] = {}) {
   const dir = tempDir('sextant-bench-');
   const core = await startTestCore(dir.path, { samples: [FLIGHTS], memoryLimit: undefined, ...options });
   await core.catalog.idle();
@@ -132,7 +133,7 @@ class BenchClient {
   }
 }
 
-async function rawConnection(path = ':memory:'): Promise<{ c: DuckDBConnection; close(): void }> {
+export async function rawConnection(path = ':memory:'): Promise<{ c: DuckDBConnection; close(): void }> {
   const instance = await DuckDBInstance.create(path);
   const c = await instance.connect();
   return {
@@ -145,7 +146,7 @@ async function rawConnection(path = ':memory:'): Promise<{ c: DuckDBConnection; 
 }
 
 
-const time = async (fn: () => Promise<unknown>): Promise<number> => {
+export const time = async (fn: () => Promise<unknown>): Promise<number> => {
   const t = performance.now();
   await fn();
   return performance.now() - t;
@@ -268,45 +269,6 @@ export const benches: Bench[] = [
         p50: median(s).toFixed(2),
         baseline_p50: median(b).toFixed(2),
       });
-    },
-  },
-  {
-    name: 'query.cancel',
-    what: "a person's cancel of a running query → DuckDB has stopped and `QueryCancelled` is at the client vs raw `interrupt()` → DuckDB's rejected promise",
-    goal: 2,
-    async run() {
-      const app = await appWithFlights();
-      const r = await rawConnection();
-      const { b, s } = await alternateSamples(
-        10,
-        async () => {
-          const running = r.c.run(LONG_SQL).then(
-            () => undefined,
-            () => undefined,
-          );
-          await new Promise((done) => setTimeout(done, 100));
-          return time(async () => {
-            r.c.interrupt();
-            await running;
-          });
-        },
-        async () => {
-          const queryId = await app.client.start(LONG_SQL);
-          await app.client.event((f) => f.kind === 'event' && f.event.type === 'ExecutionBegan' && f.event.payload.queryId === queryId);
-          await new Promise((done) => setTimeout(done, 100));
-          // Both ends of the contract: the person sees 'Cancelled' and DuckDB has stopped.
-          const elapsed = await time(async () => {
-            const cancelled = app.client.event((f) => f.kind === 'event' && f.event.type === 'QueryCancelled' && f.event.payload.queryId === queryId);
-            await app.client.request({ method: 'dispatch', command: { type: 'CancelQuery', sessionId: app.client.sessionId } });
-            await Promise.all([cancelled, app.core.runner.whenStopped(queryId)]);
-          });
-          await app.client.stopRunning();
-          return elapsed;
-        },
-      );
-      r.close();
-      await app.close();
-      return fromSamples('query.cancel', 'ms', s, b);
     },
   },
   {

@@ -5,9 +5,7 @@
  * baseline is one raw durable insert of the same row into better-sqlite3 with the store's schema
  * and pragmas (WAL, synchronous = FULL), as store.append_one's.
  */
-import { v7 as uuidv7 } from 'uuid';
 import { createApiClient } from '../src/shared/client/apiClient';
-import type { EventMetadata } from '../src/shared/contracts/events';
 import { nextUndo } from '../src/shared/views/undoTarget';
 import { openSessions, type AppView } from '../src/shared/views/appView';
 import { MemoryTransport } from '../src/main/transports/memoryChannel';
@@ -15,11 +13,10 @@ import { StreamClient } from '../src/renderer/state/streamClient';
 import { MapStorage } from '../test/support/clientHarness';
 import { startTestCore, tempDir } from '../test/support/testCore';
 import { fromSamples, type Bench } from './harness';
-import { rawEventLog } from './rawEventLog';
+import { rawDurableAppend, rawEventLog } from './rawEventLog';
 
 const SAMPLES = 50;
 const WARMUP = 5;
-const metadata: EventMetadata = { commandId: 'c', correlationId: 'c', issuedBy: 'user' };
 
 /** Resolves once the stream's view satisfies `ready`. */
 function until(stream: StreamClient, ready: (view: AppView) => boolean): Promise<void> {
@@ -48,15 +45,8 @@ const undo: Bench = {
     const sessionId = openSessions(stream.getState().view)[0]!.id;
 
     const raw = rawEventLog(`${dir.path}/raw.sqlite`, { exclusive: true });
-    const insert = raw.prepare(
-      `INSERT INTO events (event_id, aggregate_type, aggregate_id, aggregate_seq, event_type, schema_version, topic, payload, metadata, occurred_at)
-       VALUES (?, 'QuerySession', 'raw', ?, 'ActionUndone', 1, 'session/raw', ?, ?, ?)`,
-    );
+    const rawAppend = rawDurableAppend(raw);
     let rawSeq = 0;
-    const rawInsert = raw.transaction(() => {
-      rawSeq++;
-      insert.run(uuidv7(), rawSeq, JSON.stringify({ seq: rawSeq }), JSON.stringify(metadata), new Date().toISOString());
-    });
 
     let n = 0;
     const title = () => stream.getState().view.sessions[sessionId]?.title;
@@ -80,7 +70,7 @@ const undo: Bench = {
     };
     const rawOnce = (): number => {
       const t = performance.now();
-      rawInsert.immediate();
+      rawAppend('ActionUndone', { seq: ++rawSeq });
       return performance.now() - t;
     };
 

@@ -1,0 +1,103 @@
+/**
+ * A person's cancel of a running query, at the client (the wire protocol over an in-process
+ * transport, as in query.bench.ts), measured to both ends of the app's contract: DuckDB has stopped,
+ * and `QueryCancelled` is stored durably and at the client (what shows "Cancelled"). A raw program
+ * giving the same guarantee interrupts DuckDB and records the cancel durably: that is the baseline.
+ * A bare `interrupt()`, which records nothing, is kept under its own name, without a goal.
+ */
+import { join } from 'node:path';
+import { fromSamples, type Bench } from './harness';
+import { appWithFlights, LONG_SQL, rawConnection, time } from './query.bench';
+import { rawDurableAppend, rawEventLog } from './rawEventLog';
+
+const SAMPLES = 20;
+const WARMUP = 2;
+/** How long a query runs before it is cancelled: long enough that DuckDB is busy on every core. */
+const RUNNING_MS = 100;
+
+interface CancelFigures {
+  /** The app: CancelQuery dispatched → QueryCancelled at the client and DuckDB returned. */
+  readonly app: number[];
+  /** Raw: interrupt(), a durable one-row insert of the cancel, the rejected promise. */
+  readonly durable: number[];
+  /** Raw: interrupt() → the rejected promise, nothing recorded. */
+  readonly interruptOnly: number[];
+}
+
+let figures: Promise<CancelFigures> | undefined;
+
+const running = () => new Promise((done) => setTimeout(done, RUNNING_MS));
+
+/** Both benchmarks share one run: bare interrupt, durable raw cancel and the app in turn, sample by sample. */
+function cancelFigures(): Promise<CancelFigures> {
+  figures ??= (async () => {
+    const app = await appWithFlights();
+    const r = await rawConnection();
+    // Beside the app's store, on the same file system, with the store's pragmas (WAL, synchronous = FULL, exclusive).
+    const log = rawEventLog(join(app.core.dataDir, 'raw-cancels.sqlite'), { exclusive: true });
+    const append = rawDurableAppend(log);
+    let n = 0;
+
+    const rawCancel = async (record: boolean): Promise<number> => {
+      const run = r.c.run(LONG_SQL).then(
+        () => undefined,
+        () => undefined,
+      );
+      await running();
+      return time(async () => {
+        r.c.interrupt();
+        if (record) append('QueryCancelled', { queryId: `raw-${n++}`, reason: 'cancelled by user' });
+        await run;
+      });
+    };
+    const appCancel = async (): Promise<number> => {
+      const queryId = await app.client.start(LONG_SQL);
+      await app.client.event((f) => f.kind === 'event' && f.event.type === 'ExecutionBegan' && f.event.payload.queryId === queryId);
+      await running();
+      // Both ends of the contract: the person sees 'Cancelled' and DuckDB has stopped.
+      const elapsed = await time(async () => {
+        const cancelled = app.client.event((f) => f.kind === 'event' && f.event.type === 'QueryCancelled' && f.event.payload.queryId === queryId);
+        await app.client.request({ method: 'dispatch', command: { type: 'CancelQuery', sessionId: app.client.sessionId } });
+        await Promise.all([cancelled, app.core.runner.whenStopped(queryId)]);
+      });
+      await app.client.stopRunning();
+      return elapsed;
+    };
+
+    const out = { app: [] as number[], durable: [] as number[], interruptOnly: [] as number[] };
+    for (let i = 0; i < WARMUP + SAMPLES; i++) {
+      const interruptOnly = await rawCancel(false);
+      const durable = await rawCancel(true);
+      const inApp = await appCancel();
+      if (i < WARMUP) continue;
+      out.interruptOnly.push(interruptOnly);
+      out.durable.push(durable);
+      out.app.push(inApp);
+    }
+    log.close();
+    r.close();
+    await app.close();
+    return out;
+  })();
+  return figures;
+}
+
+export const benches: Bench[] = [
+  {
+    name: 'query.cancel',
+    what: "a person's cancel of a running query → DuckDB has stopped and `QueryCancelled` is stored (fsynced) and at the client vs a raw program doing the same: `interrupt()`, a durable better-sqlite3 insert of the cancel (WAL, `synchronous = FULL`, beside the app's store), then DuckDB's rejected promise",
+    goal: 2,
+    async run() {
+      const f = await cancelFigures();
+      return fromSamples('query.cancel', 'ms', f.app, f.durable);
+    },
+  },
+  {
+    name: 'query.cancel_interrupt_only',
+    what: 'the same cancel in the app vs a bare raw `interrupt()` → DuckDB’s rejected promise, recording nothing: how far the app is from an interrupt alone',
+    async run() {
+      const f = await cancelFigures();
+      return fromSamples('query.cancel_interrupt_only', 'ms', f.app, f.interruptOnly);
+    },
+  },
+];
