@@ -36,6 +36,27 @@ export interface Bench {
 
 const round = (n: number, digits = 4): number => Number(n.toPrecision(digits));
 
+/** What a benchmark reads from a measurement it shares with others: each side's samples, and notes. */
+export interface Sides {
+  readonly subject: readonly number[];
+  readonly baseline: readonly number[];
+  readonly notes?: BenchResult['notes'];
+}
+
+/**
+ * Benchmarks that read one measurement (`measure` takes it once, for the first of them to run and
+ * keeps it for the rest), each comparing the sides it names.
+ */
+export function fromMeasurement<F>(measure: () => Promise<F>, unit: string, benches: readonly (Omit<Bench, 'run'> & { sides(figures: F): Sides })[]): Bench[] {
+  return benches.map(({ sides, ...bench }) => ({
+    ...bench,
+    async run() {
+      const { subject, baseline, notes } = sides(await measure());
+      return fromSamples(bench.name, unit, subject, baseline, notes);
+    },
+  }));
+}
+
 /** A result from one figure per side (no spread to report). Prefer `fromSamples`. */
 export const result = (name: string, unit: string, value: number, baseline: number, notes?: BenchResult['notes']): BenchResult =>
   fromSamples(name, unit, [value], [baseline], notes);

@@ -6,7 +6,7 @@
  * A bare `interrupt()`, which records nothing, is kept under its own name, without a goal.
  */
 import { join } from 'node:path';
-import { fromSamples, type Bench } from './harness';
+import { fromMeasurement, type Bench } from './harness';
 import { appWithFlights, LONG_SQL, rawConnection, time } from './query.bench';
 import { rawDurableAppend, rawEventLog } from './rawEventLog';
 
@@ -82,22 +82,16 @@ function cancelFigures(): Promise<CancelFigures> {
   return figures;
 }
 
-export const benches: Bench[] = [
+export const benches: Bench[] = fromMeasurement(cancelFigures, 'ms', [
   {
     name: 'query.cancel',
     what: "a person's cancel of a running query → DuckDB has stopped and `QueryCancelled` is stored (fsynced) and at the client vs a raw program doing the same: `interrupt()`, a durable better-sqlite3 insert of the cancel (WAL, `synchronous = FULL`, beside the app's store), then DuckDB's rejected promise",
     goal: 2,
-    async run() {
-      const f = await cancelFigures();
-      return fromSamples('query.cancel', 'ms', f.app, f.durable);
-    },
+    sides: (f) => ({ subject: f.app, baseline: f.durable }),
   },
   {
     name: 'query.cancel_interrupt_only',
     what: 'the same cancel in the app vs a bare raw `interrupt()` → DuckDB’s rejected promise, recording nothing: how far the app is from an interrupt alone',
-    async run() {
-      const f = await cancelFigures();
-      return fromSamples('query.cancel_interrupt_only', 'ms', f.app, f.interruptOnly);
-    },
+    sides: (f) => ({ subject: f.app, baseline: f.interruptOnly }),
   },
-];
+]);

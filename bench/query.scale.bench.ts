@@ -7,45 +7,37 @@ import { createReadStream, statSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '../test/support/testCore';
-import { fromSamples, type Bench } from './harness';
+import { fromMeasurement, type Bench } from './harness';
 import { appWithFlights, rawConnection } from './query.bench';
 
 const MEMORY_SAMPLES = 5;
 
 export const benches: Bench[] = [
-  {
-    name: 'query.memory_3m',
-    what: "main-process RSS growth while the 3M-row result is produced, kept and paged vs raw DuckDB writing the same result to a table in a file and paging it as text (each side in its own process)",
-    goal: 1.5,
-    async run() {
-      const m = await memory3m();
-      return fromSamples('query.memory_3m', 'MB', m.app, m.raw);
+  ...fromMeasurement(memory3m, 'MB', [
+    {
+      name: 'query.memory_3m',
+      what: "main-process RSS growth while the 3M-row result is produced, kept and paged vs raw DuckDB writing the same result to a table in a file and paging it as text (each side in its own process)",
+      goal: 1.5,
+      sides: (m) => ({ subject: m.app, baseline: m.raw }),
     },
-  },
-  {
-    name: 'query.memory_3m_vs_js_rows',
-    what: 'the same RSS growth vs raw node-api materializing the 3M rows as JS values: what keeping rows out of JS saves (a size ratio)',
-    async run() {
-      const m = await memory3m();
-      return fromSamples('query.memory_3m_vs_js_rows', 'MB', m.app, m.jsRows);
+    {
+      name: 'query.memory_3m_vs_js_rows',
+      what: 'the same RSS growth vs raw node-api materializing the 3M rows as JS values: what keeping rows out of JS saves (a size ratio)',
+      sides: (m) => ({ subject: m.app, baseline: m.jsRows }),
     },
-  },
-  {
-    name: 'query.csv_10m_first_page',
-    what: "generated 10M-row, ~1.2 GB CSV: first page at the client vs raw DuckDB's first chunk",
-    async run() {
-      const f = await csv10m();
-      return fromSamples('query.csv_10m_first_page', 'ms', f.app.firstPage, f.raw.firstPage, { rows: f.rows, bytes: f.bytes });
+  ]),
+  ...fromMeasurement(csv10m, 'ms', [
+    {
+      name: 'query.csv_10m_first_page',
+      what: "generated 10M-row, ~1.2 GB CSV: first page at the client vs raw DuckDB's first chunk",
+      sides: (f) => ({ subject: f.app.firstPage, baseline: f.raw.firstPage, notes: { rows: f.rows, bytes: f.bytes } }),
     },
-  },
-  {
-    name: 'query.csv_10m_complete',
-    what: "same file: every row stored and `QueryCompleted` at the client vs raw DuckDB's `CREATE TABLE … AS` of the same SQL in a database file",
-    async run() {
-      const f = await csv10m();
-      return fromSamples('query.csv_10m_complete', 'ms', f.app.complete, f.raw.complete, { rows: f.rows, bytes: f.bytes });
+    {
+      name: 'query.csv_10m_complete',
+      what: "same file: every row stored and `QueryCompleted` at the client vs raw DuckDB's `CREATE TABLE … AS` of the same SQL in a database file",
+      sides: (f) => ({ subject: f.app.complete, baseline: f.raw.complete, notes: { rows: f.rows, bytes: f.bytes } }),
     },
-  },
+  ]),
 ];
 
 let memoryFigures: Promise<Record<'raw' | 'jsRows' | 'app', number[]>> | undefined;

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { EventStore } from '../../src/main/store/eventStore';
 
 /** One row of the events table, as raw SQLite returns it. */
 export interface RawEvent {
@@ -45,4 +46,29 @@ export function sequenceProblems(events: readonly Pick<RawEvent, 'global_seq' | 
     last.set(key, e.aggregate_seq);
   }
   return problems;
+}
+
+/** An event as an older build stored it: its type, the schema version it was written at, its payload's text. */
+export interface OldEvent {
+  readonly type: string;
+  readonly version: number;
+  readonly payload: string;
+}
+
+/**
+ * A store file made by the app, with session `s`'s events written by raw SQLite as an older build
+ * wrote them (ids e1, e2, …; aggregate seqs 1, 2, …): what the upcasters must lift on read.
+ */
+export function writeOldSession(path: string, events: readonly OldEvent[], metadata = '{}'): void {
+  new EventStore(path).close();
+  const db = new Database(path);
+  try {
+    const insert = db.prepare(
+      `INSERT INTO events (event_id, aggregate_type, aggregate_id, aggregate_seq, event_type, schema_version, topic, payload, metadata, occurred_at)
+       VALUES (?, 'QuerySession', 's', ?, ?, ?, 'session/s', ?, ?, 't')`,
+    );
+    events.forEach((e, i) => insert.run(`e${i + 1}`, i + 1, e.type, e.version, e.payload, metadata));
+  } finally {
+    db.close();
+  }
 }

@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DomainEvent, EventMetadata } from '../../shared/contracts/events';
 import type { ViewEvent } from '../../shared/views/appView';
 import type { PastEvent } from '../../shared/views/pastSession';
+import { writeOldSession } from '../../../test/support/rawStore';
 import { tempDir } from '../../../test/support/testCore';
 import { EventStore, type NewEvent } from './eventStore';
 import { UpcasterRegistry } from './upcasters';
@@ -51,15 +51,10 @@ describe('the text of the events a travel sends on', () => {
 
   it('given a payload stored at an older version of its type, then there is no text: only the decoder can lift it', () => {
     const path = `${dir.path}/old.sqlite`;
-    new EventStore(path).close();
-    const db = new Database(path);
-    const insert = db.prepare(
-      `INSERT INTO events (event_id, aggregate_type, aggregate_id, aggregate_seq, event_type, schema_version, topic, payload, metadata, occurred_at)
-       VALUES (?, 'QuerySession', 's', ?, ?, ?, 'session/s', ?, '{}', 't')`,
-    );
-    insert.run('e1', 1, 'SessionOpened', 1, '{"title":"old"}');
-    insert.run('e2', 2, 'QueryStarted', 1, '{"queryId":"q1","text":"select 1"}');
-    db.close();
+    writeOldSession(path, [
+      { type: 'SessionOpened', version: 1, payload: '{"title":"old"}' },
+      { type: 'QueryStarted', version: 1, payload: '{"queryId":"q1","text":"select 1"}' },
+    ]);
     const renamedSql = new UpcasterRegistry([{ eventType: 'QueryStarted', fromVersion: 1, upcast: (p) => p }]);
     const old = new EventStore(path, { upcasters: renamedSql });
     expect(old.pastEventsText('QuerySession', 's', 0, Number.MAX_SAFE_INTEGER, 10)).toBeUndefined();

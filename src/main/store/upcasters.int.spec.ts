@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppErrorException } from '../../shared/contracts/errors';
 import type { EventMetadata } from '../../shared/contracts/events';
 import { Projections } from '../streams/projections';
+import { writeOldSession } from '../../../test/support/rawStore';
 import { tempDir } from '../../../test/support/testCore';
 import { EventStore } from './eventStore';
 import { UpcasterRegistry, type Upcaster } from './upcasters';
@@ -56,18 +57,16 @@ describe('upcasting on read', () => {
     dir = tempDir('sextant-upcast-');
     path = `${dir.path}/events.sqlite`;
     // An old build wrote QueryStarted at v1 (`text`) and at v2 (`sql`)…
-    new EventStore(path).close();
-    const db = new Database(path);
-    const insert = db.prepare(
-      `INSERT INTO events (event_id, aggregate_type, aggregate_id, aggregate_seq, event_type, schema_version, topic, payload, metadata, occurred_at)
-       VALUES (?, 'QuerySession', 's', ?, ?, ?, 'session/s', ?, ?, 't')`,
+    writeOldSession(
+      path,
+      [
+        { type: 'SessionOpened', version: 1, payload: '{"title":"old"}' },
+        { type: 'QueryStarted', version: 1, payload: '{"queryId":"q1","text":"select 1"}' },
+        { type: 'QueryCompleted', version: 1, payload: '{"queryId":"q1","rowCount":1,"columns":[],"durationMs":1}' },
+        { type: 'QueryStarted', version: 2, payload: '{"queryId":"q2","sql":"select 2"}' },
+      ],
+      JSON.stringify(metadata),
     );
-    const meta = JSON.stringify(metadata);
-    insert.run('e1', 1, 'SessionOpened', 1, '{"title":"old"}', meta);
-    insert.run('e2', 2, 'QueryStarted', 1, '{"queryId":"q1","text":"select 1"}', meta);
-    insert.run('e3', 3, 'QueryCompleted', 1, '{"queryId":"q1","rowCount":1,"columns":[],"durationMs":1}', meta);
-    insert.run('e4', 4, 'QueryStarted', 2, '{"queryId":"q2","sql":"select 2"}', meta);
-    db.close();
   });
   afterEach(() => dir.remove());
 

@@ -6,6 +6,7 @@ import { emptyView, foldAppView, type SessionView } from '../../shared/views/app
 import { pastSession, sessionAtAnswerSchema, type SessionAtAnswer } from '../../shared/views/pastSession';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
 import { ProtocolClient } from '../../../test/support/protocolClient';
+import { writeOldSession } from '../../../test/support/rawStore';
 import { useTestCore } from '../../../test/support/useTestCore';
 import { silentLogger } from '../platform/logger';
 import { EventStore } from '../store/eventStore';
@@ -94,16 +95,11 @@ describe('time travel (real SQLite)', () => {
 
   it('an event after a checkpoint stored in an older shape of its type is lifted by main, which folds it', async () => {
     const path = join(ctx.dir(), `old-${++files}.sqlite`);
-    new EventStore(path).close();
-    const db = new Database(path);
-    const insert = db.prepare(
-      `INSERT INTO events (event_id, aggregate_type, aggregate_id, aggregate_seq, event_type, schema_version, topic, payload, metadata, occurred_at)
-       VALUES (?, 'QuerySession', 's', ?, ?, ?, 'session/s', ?, '{}', 't')`,
-    );
-    insert.run('e1', 1, 'SessionOpened', 1, '{"title":"old"}');
-    insert.run('e2', 2, 'DraftSaved', 1, '{"sql":"select 1"}');
-    insert.run('e3', 3, 'QueryStarted', 1, '{"queryId":"q1","text":"select 1"}');
-    db.close();
+    writeOldSession(path, [
+      { type: 'SessionOpened', version: 1, payload: '{"title":"old"}' },
+      { type: 'DraftSaved', version: 1, payload: '{"sql":"select 1"}' },
+      { type: 'QueryStarted', version: 1, payload: '{"queryId":"q1","text":"select 1"}' },
+    ]);
     const renamedSql = new UpcasterRegistry([{ eventType: 'QueryStarted', fromVersion: 1, upcast: ({ text, ...p }: { text: string }) => ({ ...p, sql: text }) }]);
     const store = new EventStore(path, { upcasters: renamedSql });
     const time = new TimeTravel(store, new SessionCheckpoints(join(ctx.dir(), cpFile())), silentLogger(), evenlySpaced(2));
