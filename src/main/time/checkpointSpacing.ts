@@ -31,7 +31,7 @@ export function growingSpacing({ step, divisor, max }: { step: number; divisor: 
 export const isCheckpoint = (spacing: CheckpointSpacing, aggregateSeq: number): boolean => aggregateSeq > 0 && spacing(aggregateSeq - 1) === aggregateSeq;
 
 /**
- * The spacing the app writes checkpoints with: every 100 events up to 6,000, a 30th of the seq
- * after, every 1,000 from 30,000 (time.travel_100k, docs/time.md).
+ * The spacing the app writes checkpoints with: every 100 events up to 12,000, a 60th of the seq
+ * after, every 1,000 from 60,000 (time.travel_100k, docs/time.md).
  */
-export const checkpointSpacing: CheckpointSpacing = growingSpacing({ step: 100, divisor: 30, max: 1000 });
+export const checkpointSpacing: CheckpointSpacing = growingSpacing({ step: 100, divisor: 60, max: 1000 });

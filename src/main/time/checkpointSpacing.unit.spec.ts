@@ -18,18 +18,18 @@ describe('checkpoint spacing', () => {
   });
 
   describe("given the app's spacing", () => {
-    it('when a session is young, then a checkpoint is kept every 100 events up to 6,000', () => {
-      expect(chain(checkpointSpacing, 6000)).toEqual(Array.from({ length: 60 }, (_, i) => (i + 1) * 100));
+    it('when a session is young, then a checkpoint is kept every 100 events up to 12,000', () => {
+      expect(chain(checkpointSpacing, 12_000)).toEqual(Array.from({ length: 120 }, (_, i) => (i + 1) * 100));
     });
 
-    it('when it grows, then the spacing grows with it, a 30th of the seq in hundreds, and stops at 1,000', () => {
+    it('when it grows, then the spacing grows with it, a 60th of the seq in hundreds, and stops at 1,000', () => {
       const after = (seq: number) => checkpointSpacing(seq) - seq;
-      expect([6000, 9000, 15_000, 27_000, 30_000, 99_000, 1_000_000].map(after)).toEqual([200, 300, 500, 900, 1000, 1000, 1000]);
+      expect([12_000, 18_000, 30_000, 54_000, 60_000, 99_000, 1_000_000].map(after)).toEqual([200, 300, 500, 900, 1000, 1000, 1000]);
     });
 
     it('when a band’s spacing does not divide it, then the band’s end is a checkpoint all the same', () => {
-      // 21,000–24,000 is spaced by 700: 23,800 + 700 would skip 24,000, where spacing by 800 starts.
-      expect(chain(checkpointSpacing, 24_800).filter((seq) => seq > 21_000)).toEqual([21_700, 22_400, 23_100, 23_800, 24_000, 24_800]);
+      // 42,000–48,000 is spaced by 700: 47,600 + 700 would skip 48,000, where spacing by 800 starts.
+      expect(chain(checkpointSpacing, 48_800).filter((seq) => seq > 46_000)).toEqual([46_200, 46_900, 47_600, 48_000, 48_800]);
     });
 
     it('when asked after any seq, then the answer is the first checkpoint of the chain after it, and only those are checkpoints', () => {
@@ -42,12 +42,12 @@ describe('checkpoint spacing', () => {
       }
     });
 
-    it('when travelling to any seq from 3,000 on, then at most a 30th of it is folded after a checkpoint', () => {
+    it('when travelling to any seq from 6,000 on, then at most a 60th of it is folded after a checkpoint', () => {
       const seqs = chain(checkpointSpacing, 200_000);
       for (const [i, seq] of seqs.entries()) {
         const gap = seq - (seqs[i - 1] ?? 0);
         expect(gap).toBeGreaterThanOrEqual(100);
-        expect(gap).toBeLessThanOrEqual(Math.max(100, seq / 30));
+        expect(gap).toBeLessThanOrEqual(Math.max(100, seq / 60));
       }
     });
   });
