@@ -8,13 +8,14 @@ type PivotHeadRequest = Extract<WorkerRequest, { type: 'pivotHead' }>;
 
 /**
  * A new pivot's first steps in one request (on the connection that holds its temp table): the
- * partial groups into their temp table, the column keys counted from them, then the first page
- * with those keys bound, so the first page waits for no trip back to main between them.
+ * partial groups into their temp table, the column keys counted from them, then (when asked) the
+ * first page with those keys bound, so the first page waits for no trip back to main between them.
  */
 export async function runPivotHead(conn: DuckDBConnection, request: PivotHeadRequest): Promise<ReplyOf['pivotHead']> {
   const { spec, source, head } = request;
   if (request.partialSql !== undefined) await conn.run(request.partialSql);
   const keys: PivotKeys = request.keysSql === undefined ? { keys: [], distinct: 0 } : readPivotKeys(spec, (await conn.runAndReadAll(request.keysSql)).getRowObjectsJS());
+  if (head === undefined) return { keys, head: undefined };
   const names = pivotColumnNames(spec, keys);
   const { sql, params } = boundPivotSql(spec, source, keys, head);
   const rows = (await conn.runAndReadAll(pivotHeadSql(names, sql), params)).getRowObjectsJS();

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Column } from '../../shared/contracts/events';
 import { appError, fail, ok, toAppError, type AppError, type Result } from '../../shared/contracts/errors';
 import type { PivotPage } from '../../shared/pivot/pivotPage';
-import { boundPivotSql, pivotColumnNames, type PivotHead, type PivotSource } from '../../shared/pivot/pivotBound';
-import { aggregateMismatch, findColumn, pivotKeysSql, pivotPartialSql, readPivotKeys, type PivotKeySource } from '../../shared/pivot/pivotSql';
+import { boundPivotSql, pivotColumnNames, type PivotHead, type PivotHeadRange, type PivotSource } from '../../shared/pivot/pivotBound';
+import { aggregateMismatch, findColumn, pivotKeysSql, pivotPartialSql, type PivotKeySource } from '../../shared/pivot/pivotSql';
 import type { PivotKeys, PivotSpec } from '../../shared/pivot/pivotSpec';
 import { newErrorId } from '../platform/ids';
 import type { QueryRunner } from '../query/queryRunner';
@@ -79,16 +79,15 @@ export class PivotService {
     try {
       const known = pivots.get(key);
       const plan = known ? undefined : planOf(queryId, key, table, rows.columns, spec);
-      // a first page near the top: the worker makes the partial groups, finds the keys and answers
-      // the page in one request; the pivot's table is made after it, so its write does not hold it up
-      const first = plan && offset + limit <= HEAD_ROWS ? this.first(plan, spec, offset, limit) : undefined;
-      const planned = first ? first.then((f) => f.planned) : plan && this.plan(plan, spec);
-      const made = known ?? planned!.then((p) => this.materialise(p, spec));
+      // the worker makes the partial groups, finds the keys and, near the top, answers the page in one
+      // request; the pivot's table is made after it, so its write does not hold up the first page
+      const planned = plan && this.plan(plan, spec, offset + limit <= HEAD_ROWS ? { offset, limit } : undefined);
+      const made = known ?? planned!.then((p) => this.materialise(p.planned, spec));
       if (!known) made.catch(() => pivots.get(key) === made && pivots.delete(key));
       this.remember(pivots, key, made);
-      if (first) {
+      if (planned) {
         // older pivots are dropped only after the head, so a DROP TABLE does not queue ahead of it
-        const { planned: p, head } = await first.finally(() => this.trim(pivots));
+        const { planned: p, head } = await planned.finally(() => this.trim(pivots));
         if (head) return answer({ ...head, keys: p.keys }, head.values);
       } else this.trim(pivots);
       const pivot = await made;
@@ -107,38 +106,23 @@ export class PivotService {
   }
 
   /**
-   * A new pivot's first page: its partial groups, keys and the rows [offset, offset + limit) in
-   * one request to the worker (pivotHead.worker.ts); the head is undefined past the pivot's end.
+   * A new pivot's first steps, in one request to the worker (pivotHead.worker.ts): one pass over
+   * the result's rows puts its groups by every row and column field in a temp table (a few thousand
+   * rows where the result has millions; Median has none, its keys and pivot each read the rows), the
+   * column keys are counted from them, and, near the top, rows [offset, offset + limit) are answered
+   * (the head is undefined past the pivot's end).
    */
-  private async first(plan: PivotPlan, spec: PivotSpec, offset: number, limit: number): Promise<{ planned: PlannedPivot; head: PivotHead | undefined }> {
+  private async plan(plan: PivotPlan, spec: PivotSpec, head: PivotHeadRange | undefined): Promise<{ planned: PlannedPivot; head: PivotHead | undefined }> {
     try {
-      const { keys, head } = await this.pool.request({
+      const answered = await this.pool.request({
         type: 'pivotHead',
         spec,
         source: plan.source,
         ...(plan.partialSql === undefined ? {} : { partialSql: plan.partialSql }),
         ...(plan.keysSql === undefined ? {} : { keysSql: plan.keysSql }),
-        head: { offset, limit },
+        ...(head ? { head } : {}),
       });
-      return { planned: plannedOf(plan, spec, keys), head };
-    } catch (e) {
-      this.dropPartial(plan.source.partialTable);
-      throw e;
-    }
-  }
-
-  /**
-   * One pass over the result's rows: its groups by every row and column field go to a temp table
-   * (a few thousand rows where the result has millions), and the column keys are counted from them
-   * (in one request: a read answers its last statement). Median has no parts: the keys and the
-   * pivot each read the rows.
-   */
-  private async plan(plan: PivotPlan, spec: PivotSpec): Promise<PlannedPivot> {
-    try {
-      const steps = [plan.partialSql, plan.keysSql].filter((q): q is string => q !== undefined).join(';\n');
-      const keys = plan.keysSql !== undefined ? readPivotKeys(spec, await this.pool.request({ type: 'read', sql: steps })) : { keys: [], distinct: 0 };
-      if (plan.keysSql === undefined && steps !== '') await this.pool.request({ type: 'exec', sql: steps });
-      return plannedOf(plan, spec, keys);
+      return { planned: plannedOf(plan, spec, answered.keys), head: answered.head };
     } catch (e) {
       this.dropPartial(plan.source.partialTable);
       throw e;

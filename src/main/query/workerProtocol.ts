@@ -67,9 +67,9 @@ export type WorkerRequest =
   /** Small internal reads (the result tables that exist, the database's size): rows as JS values. */
   | { readonly type: 'read'; readonly jobId: number; readonly sql: string; readonly params?: readonly string[] }
   /**
-   * A new pivot's first page (pivot/pivotHead.worker.ts) on the admin connection: `partialSql`
-   * (its partial groups into their temp table), `keysSql` (the column keys), then the page with
-   * those keys bound; one request, so no trip back to main between the steps.
+   * A new pivot's first steps (pivot/pivotHead.worker.ts) on the admin connection: `partialSql`
+   * (its partial groups into their temp table), `keysSql` (the column keys), then, if `head` is
+   * asked, the page with those keys bound; one request, so no trip back to main between the steps.
    */
   | {
       readonly type: 'pivotHead';
@@ -78,7 +78,7 @@ export type WorkerRequest =
       readonly source: PivotSource;
       readonly partialSql?: string;
       readonly keysSql?: string;
-      readonly head: PivotHeadRange;
+      readonly head?: PivotHeadRange;
     }
   /** An export's COPY … TO, on a connection of its own (cancellable); progress replies report DuckDB's percent. */
   | { readonly type: 'export'; readonly jobId: number; readonly sql: string }
@@ -177,7 +177,7 @@ export interface ReplyOf {
   copyView: null;
   viewCount: number;
   read: ReadonlyArray<Readonly<Record<string, unknown>>>;
-  /** The keys found, and the page (undefined when it starts past the pivot's end). */
+  /** The keys found, and the page (undefined when not asked, or when it starts past the pivot's end). */
   pivotHead: { readonly keys: PivotKeys; readonly head: PivotHead | undefined };
   export: { readonly rows: number };
   profile: ReadonlyArray<string | null>;
