@@ -13,7 +13,7 @@ import type { PivotAggregate } from './pivotSpec';
  * (aggregates skip the NULLs, so it equals `FILTER (WHERE k = i)`, and DuckDB computes it in half
  * the time over ROLLUP's grouping sets).
  */
-export interface Partial {
+export interface AggregateParts {
   /** What the first pass keeps per group, from the values v. */
   readonly keep: readonly string[];
   readonly parts: readonly { readonly name: string; readonly combine: 'sum' | 'min' | 'max' }[];
@@ -21,7 +21,7 @@ export interface Partial {
 }
 
 /** What the first pass keeps per group and how a cell combines it. */
-export const PARTIALS: Readonly<Record<Exclude<PivotAggregate, 'Median'>, Partial>> = {
+export const PARTIALS: Readonly<Record<Exclude<PivotAggregate, 'Median'>, AggregateParts>> = {
   Count: { keep: ['count(v) AS n'], parts: [{ name: 'n', combine: 'sum' }], finish: (p) => `${p('n')}::BIGINT` },
   Sum: { keep: ['sum(v) AS s'], parts: [{ name: 's', combine: 'sum' }], finish: (p) => p('s') },
   Average: {
@@ -39,11 +39,14 @@ export const PARTIALS: Readonly<Record<Exclude<PivotAggregate, 'Median'>, Partia
 /** A cell's aggregate, given how it reads a column: `pick(x)` is x for the Total column and `CASE WHEN k = i THEN x END` for key i. */
 export type Cell = (pick: (column: string) => string) => string;
 
+/** The aggregate that combines the part `name` over groups. */
+const combinerOf = (partial: AggregateParts, name: string): string => partial.parts.find((p) => p.name === name)!.combine;
+
 /** A cell combined from the groups' parts in one aggregate. */
 export const cellOf =
-  (partial: Partial): Cell =>
+  (partial: AggregateParts): Cell =>
   (pick) =>
-    partial.finish((name) => `${partial.parts.find((p) => p.name === name)!.combine}(${pick(name)})`);
+    partial.finish((name) => `${combinerOf(partial, name)}(${pick(name)})`);
 
 /**
  * The levels of a pivot over a table of partial groups (`pivot_source`, each with its key k). The
@@ -61,15 +64,14 @@ export const cellOf =
  */
 export function levelsOfParts(
   g: readonly string[],
-  partial: Partial,
+  partial: AggregateParts,
   picks: readonly ((column: string) => string)[],
   sortBy: number | undefined,
 ): { stages: string[]; levels: string } {
   const depth = g.length;
   const part = (i: number, name: string) => `v${i}_${name}`;
-  const combine = (name: string) => partial.parts.find((p) => p.name === name)!.combine;
   // a value column of the detail parts (r.v0_s…), finished as they are or combined over a group
-  const finished = (i: number, combined: boolean) => partial.finish((name) => (combined ? `${combine(name)}(r.${part(i, name)})` : `r.${part(i, name)}`));
+  const finished = (i: number, combined: boolean) => partial.finish((name) => (combined ? `${combinerOf(partial, name)}(r.${part(i, name)})` : `r.${part(i, name)}`));
   const detailParts = picks.flatMap((pick, i) => partial.parts.map((p) => `${p.combine}(${pick(p.name)}) AS ${part(i, p.name)}`));
   const stages = [`pivot_details AS MATERIALIZED (SELECT ${[...g, ...detailParts].join(', ')} FROM pivot_source GROUP BY ${g.join(', ')}),`];
   const upper = (i: number) => `pivot_level_${i}`;

@@ -1,7 +1,7 @@
 import type { Column } from '../contracts/events';
 import { columnKind } from '../explore/columnKind';
 import { quoteIdent } from '../explore/openAsSql';
-import { cellOf, levelsOfParts, PARTIALS, type Cell, type Partial } from './pivotParts';
+import { cellOf, levelsOfParts, PARTIALS, type Cell, type AggregateParts } from './pivotParts';
 import { MAX_PIVOT_KEYS, type PivotAggregate, type PivotKeys, type PivotSpec } from './pivotSpec';
 
 /*
@@ -99,7 +99,7 @@ function pickedColumns(spec: PivotSpec, relation: string): string {
 }
 
 /** The rows grouped by every row and column field, keeping what the aggregate is combined from. */
-function partialSelect(spec: PivotSpec, relation: string, partial: Partial, withRows: boolean): string {
+function partialSelect(spec: PivotSpec, relation: string, partial: AggregateParts, withRows: boolean): string {
   const fields = [...spec.rows.map((_, i) => `g${i}`), ...spec.columns.map((_, j) => `kv${j}`)];
   const kept = [...partial.keep, ...(withRows ? [`count(*) AS ${PARTIAL_ROWS}`] : [])];
   return `SELECT ${[...fields, ...kept].join(', ')} FROM ${pickedColumns(spec, relation)} GROUP BY ALL`;
