@@ -209,6 +209,36 @@ describe('time travel (real SQLite)', () => {
     time.close();
   });
 
+  it('followed after the session’s events, it reads the newest once: a second travel back asks the log nothing to know it is not now, and the next event makes it the past', async () => {
+    const id = await sessionId();
+    await edits(id, 8);
+    // A checkpoint every 4th event: the first travel back folds and leaves one, the second starts from it.
+    const time = travel(4, cpFile());
+    time.follow(ctx.core().bus, ctx.core().projections);
+    const points = seqs(id);
+    const back = points.at(-5)!;
+    const store = ctx.core().store;
+    const reads = { n: 0 };
+    const read = store.aggregateViewEvents.bind(store);
+    store.aggregateViewEvents = (...args) => (reads.n++, read(...args));
+    try {
+      expect(await time.sessionAt(id, back)).toMatchObject({ ok: true, value: { session: rebuilt(id, back) } });
+      reads.n = 0;
+      expect(await time.sessionAt(id, back)).toMatchObject({ ok: true, value: { session: rebuilt(id, back) } });
+      expect(reads.n).toBe(0);
+    } finally {
+      store.aggregateViewEvents = read;
+    }
+    const wasNewest = points.at(-1)!;
+    await edits(id, 1, 'select later ');
+    const past = await time.sessionAt(id, wasNewest);
+    expect(past.ok && past.value.session).not.toBe(ctx.core().projections.current.view.sessions[id]);
+    expect(past.ok && past.value.session).toEqual(rebuilt(id, wasNewest));
+    const now = await time.sessionAt(id, seqs(id).at(-1)!);
+    expect(now.ok && now.value.session).toBe(ctx.core().projections.current.view.sessions[id]);
+    time.close();
+  });
+
   it('followed from before the session’s events, it knows "now" from the events the bus delivered: the newest is the live view, the one before is folded', async () => {
     const time = travel(1000, cpFile());
     time.follow(ctx.core().bus, ctx.core().projections);

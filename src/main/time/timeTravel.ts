@@ -32,6 +32,8 @@ type Past = { readonly kind: 'stored'; readonly checkpoint: StoredCheckpoint; re
 
 const nothingAfter: PastEventsText = { json: '[]', count: 0 };
 
+type Newest = Pick<ViewEvent, 'globalSeq' | 'aggregateSeq'>;
+
 const notFound = (sessionId: string) => fail(appError(newErrorId(), 'SESSION_NOT_FOUND', 'There is no such session at that point.', { details: { sessionId } }));
 
 /**
@@ -48,8 +50,11 @@ export class TimeTravel {
   private unsubscribe: (() => void) | undefined;
   /** The live view, once followed: the answer for any seq at or past a session's newest event. */
   private live: Projections | undefined;
-  /** Each session's newest event as the bus delivered it: a travel back before it needs no read to know it is not "now". */
-  private readonly newest = new Map<string, Pick<ViewEvent, 'globalSeq' | 'aggregateSeq'>>();
+  /**
+   * Each session's newest event, as the bus delivered it or, for a session with none since start,
+   * as read once: a travel back before it needs no read to know it is not "now".
+   */
+  private readonly newest = new Map<string, Newest>();
 
   constructor(
     private readonly store: EventStore,
@@ -166,13 +171,28 @@ export class TimeTravel {
   private liveAt(sessionId: string, seq: number): SessionAt | undefined {
     const session = this.live?.current.view.sessions[sessionId];
     if (!session) return undefined;
-    // Travelling back: the live view's newest event, as the bus delivered it, is after `seq`.
-    const noted = this.newest.get(sessionId);
-    if (noted?.aggregateSeq === session.version && noted.globalSeq > seq) return undefined;
+    // Travelling back: the live view's newest event is after `seq`.
+    const known = this.newestOf(sessionId, session.version);
+    if (known && known.globalSeq > seq) return undefined;
     // The view's newest event is at or before `seq`, and no later one is (should the view lag the log).
     const [newest, later] = this.store.aggregateViewEvents('QuerySession', sessionId, session.version - 1, seq, 2);
     if (!newest || later || newest.aggregateSeq !== session.version) return undefined;
     return { session, seq: newest.globalSeq, occurredAt: newest.occurredAt };
+  }
+
+  /**
+   * The live view's newest event of the session: the one the bus delivered last or, for a session
+   * with none since start, read once and kept until the bus delivers the next.
+   */
+  private newestOf(sessionId: string, version: number): Newest | undefined {
+    const noted = this.newest.get(sessionId);
+    if (noted?.aggregateSeq === version) return noted;
+    const [newest, later] = this.store.aggregateViewEvents('QuerySession', sessionId, version - 1, Number.MAX_SAFE_INTEGER, 2);
+    // The view lags the log (written past the projection): nothing to keep.
+    if (!newest || later || newest.aggregateSeq !== version) return undefined;
+    const read = { globalSeq: newest.globalSeq, aggregateSeq: newest.aggregateSeq };
+    this.newest.set(sessionId, read);
+    return read;
   }
 
   /** The session's timeline, newest first, at most MAX_TIMELINE_ENTRIES. */
