@@ -32,8 +32,6 @@ type Past = { readonly kind: 'stored'; readonly checkpoint: StoredCheckpoint; re
 
 const nothingAfter: PastEventsText = { json: '[]', count: 0 };
 
-type Newest = Pick<ViewEvent, 'globalSeq' | 'aggregateSeq'>;
-
 const notFound = (sessionId: string) => fail(appError(newErrorId(), 'SESSION_NOT_FOUND', 'There is no such session at that point.', { details: { sessionId } }));
 
 /**
@@ -54,7 +52,7 @@ export class TimeTravel {
    * Each session's newest event, as the bus delivered it or, for a session with none since start,
    * as read once: a travel back before it needs no read to know it is not "now".
    */
-  private readonly newest = new Map<string, Newest>();
+  private readonly newest = new Map<string, Pick<ViewEvent, 'globalSeq' | 'aggregateSeq'>>();
 
   constructor(
     private readonly store: EventStore,
@@ -171,28 +169,16 @@ export class TimeTravel {
   private liveAt(sessionId: string, seq: number): SessionAt | undefined {
     const session = this.live?.current.view.sessions[sessionId];
     if (!session) return undefined;
-    // Travelling back: the live view's newest event is after `seq`.
-    const known = this.newestOf(sessionId, session.version);
-    if (known && known.globalSeq > seq) return undefined;
-    // The view's newest event is at or before `seq`, and no later one is (should the view lag the log).
-    const [newest, later] = this.store.aggregateViewEvents('QuerySession', sessionId, session.version - 1, seq, 2);
-    if (!newest || later || newest.aggregateSeq !== session.version) return undefined;
-    return { session, seq: newest.globalSeq, occurredAt: newest.occurredAt };
-  }
-
-  /**
-   * The live view's newest event of the session: the one the bus delivered last or, for a session
-   * with none since start, read once and kept until the bus delivers the next.
-   */
-  private newestOf(sessionId: string, version: number): Newest | undefined {
+    // Travelling back: the live view's newest event, as the bus delivered it or as read here before, is after `seq`.
     const noted = this.newest.get(sessionId);
-    if (noted?.aggregateSeq === version) return noted;
-    const [newest, later] = this.store.aggregateViewEvents('QuerySession', sessionId, version - 1, Number.MAX_SAFE_INTEGER, 2);
-    // The view lags the log (written past the projection): nothing to keep.
-    if (!newest || later || newest.aggregateSeq !== version) return undefined;
-    const read = { globalSeq: newest.globalSeq, aggregateSeq: newest.aggregateSeq };
-    this.newest.set(sessionId, read);
-    return read;
+    if (noted?.aggregateSeq === session.version && noted.globalSeq > seq) return undefined;
+    // The view's newest event, and no later one in the log (should the view lag the log).
+    const [newest, later] = this.store.aggregateViewEvents('QuerySession', sessionId, session.version - 1, Number.MAX_SAFE_INTEGER, 2);
+    if (!newest || later || newest.aggregateSeq !== session.version) return undefined;
+    // Kept until the bus delivers the next: a session with no event since start is read once, not on every travel back.
+    this.newest.set(sessionId, { globalSeq: newest.globalSeq, aggregateSeq: newest.aggregateSeq });
+    if (newest.globalSeq > seq) return undefined;
+    return { session, seq: newest.globalSeq, occurredAt: newest.occurredAt };
   }
 
   /** The session's timeline, newest first, at most MAX_TIMELINE_ENTRIES. */
