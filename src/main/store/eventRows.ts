@@ -30,6 +30,15 @@ export class EventRowDecoder {
     return this.upcasters.currentVersion(eventType) === schemaVersion;
   }
 
+  /** Whether every `type@version` in SQLite's comma-joined list (group_concat) is current. */
+  allCurrent(typeAtVersions: string): boolean {
+    for (const typeAtVersion of typeAtVersions.split(',')) {
+      const at = typeAtVersion.lastIndexOf('@');
+      if (!this.isCurrent(typeAtVersion.slice(0, at), Number(typeAtVersion.slice(at + 1)))) return false;
+    }
+    return true;
+  }
+
   envelope(row: EventRow): EventEnvelope {
     return {
       type: row.event_type,

@@ -8,7 +8,7 @@ import { logAppError, type Logger } from '../platform/logger';
 import { EventAppender, type NewEvent } from './eventAppender';
 import { EventImporter, type ImportAppended, type ImportedEvent } from './eventImporter';
 import { EventRowDecoder, VIEW_COLUMNS, type EventRow, type ViewRow } from './eventRows';
-import { REPLAY_COLUMNS, type ReplayBatch, type ReplayRow } from './replayFrames';
+import { replayBatchSelect, type ReplayBatch, type ReplayBatchRow } from './replayFrames';
 import { LOG_LINE_COLUMNS, type LogLineBatch, type LogLineRow } from './logLines';
 import { migrations as shippedMigrations, type Migration } from './schema';
 import { openFailure, readFailure } from './storeErrors';
@@ -46,7 +46,7 @@ export class EventStore {
   private readonly appender: EventAppender;
   private readonly stmts;
   private readonly envelopesByPattern: PatternRead<EventRow>;
-  private readonly framesByPattern: PatternRead<ReplayRow>;
+  private readonly framesByPattern: PatternRead<ReplayBatchRow>;
   private readonly linesByPattern: PatternRead<LogLineRow>;
   private snapshots: ViewSnapshots | undefined;
   private importer: EventImporter | undefined;
@@ -67,7 +67,7 @@ export class EventStore {
     defineTopicMatches(this.db);
     this.stmts = prepare(this.db);
     this.envelopesByPattern = new PatternRead(this.db, '*', false);
-    this.framesByPattern = new PatternRead(this.db, REPLAY_COLUMNS, true);
+    this.framesByPattern = new PatternRead(this.db, replayBatchSelect, true);
     this.linesByPattern = new PatternRead(this.db, LOG_LINE_COLUMNS, true);
     this.appender = new EventAppender(this.db, path, upcasters, this.errorId, (type, id) => this.stmts.version.get(type, id)?.v ?? 0);
   }
@@ -124,10 +124,7 @@ export class EventStore {
     const lastVersion = Math.min(Number.MAX_SAFE_INTEGER, afterVersion + limit);
     const row = this.guard(() => this.stmts.pastEventsText.get(aggregateType, aggregateId, afterVersion, lastVersion, untilSeq, limit))!;
     if (row.count === 0 || row.last_seq === null || row.last_occurred_at === null || row.json === null || row.versions === null) return { json: '[]', count: 0 };
-    for (const typeAtVersion of row.versions.split(',')) {
-      const at = typeAtVersion.lastIndexOf('@');
-      if (!this.decoder.isCurrent(typeAtVersion.slice(0, at), Number(typeAtVersion.slice(at + 1)))) return undefined;
-    }
+    if (!this.decoder.allCurrent(row.versions)) return undefined;
     return { json: row.json, count: row.count, last: { globalSeq: row.last_seq, occurredAt: row.last_occurred_at } };
   }
 
@@ -180,9 +177,9 @@ export class EventStore {
    */
   replayFrames(subscriptionId: string, pattern: string, afterSeq: number, limit: number): ReplayBatch {
     return this.guard(() => {
-      const rows = this.framesByPattern.all(pattern, afterSeq, limit, { subscriptionId });
-      if (rows.length === 0) return { json: '', count: 0, lastSeq: 0 };
-      if (rows.every((r) => this.decoder.isCurrent(r[1], r[2]))) return { json: rows.map((r) => r[3]).join(','), count: rows.length, lastSeq: rows[rows.length - 1]![0] };
+      const [count, lastSeq, versions, json] = this.framesByPattern.all(pattern, afterSeq, limit, { subscriptionId })[0]!;
+      if (count === 0 || lastSeq === null || versions === null || json === null) return { json: '', count: 0, lastSeq: 0 };
+      if (this.decoder.allCurrent(versions)) return { json, count, lastSeq };
       const events = this.envelopesByPattern.all(pattern, afterSeq, limit).map((r) => this.decoder.envelope(r));
       const frames = events.map((event): Frame => ({ kind: 'event', subscriptionId, event }));
       return { json: frames.map((f) => JSON.stringify(f)).join(','), count: frames.length, lastSeq: events.at(-1)?.globalSeq ?? 0 };

@@ -47,15 +47,16 @@ export function defineTopicMatches(db: Database.Database): void {
 }
 
 /**
- * One prepared statement per selection kind for a given column list, run by pattern. `.raw()`
- * statements return arrays; others return objects.
+ * One prepared statement per selection kind, run by pattern. `select` is a column list, or makes the
+ * whole statement around a selection (to aggregate what it selects). `.raw()` statements return
+ * arrays; others return objects.
  */
 export class PatternRead<R> {
   private readonly byKind: Record<SelectionKind, Database.Statement>;
 
-  constructor(db: Database.Database, columns: string, raw: boolean) {
+  constructor(db: Database.Database, select: string | ((selection: string) => string), raw: boolean) {
     const entries = SELECTION_KINDS.map((kind) => {
-      const statement = db.prepare(`SELECT ${columns} ${selectionSql(kind)}`);
+      const statement = db.prepare(typeof select === 'string' ? `SELECT ${select} ${selectionSql(kind)}` : select(selectionSql(kind)));
       return [kind, raw ? statement.raw(true) : statement] as const;
     });
     this.byKind = Object.fromEntries(entries) as Record<SelectionKind, Database.Statement>;
