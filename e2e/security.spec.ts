@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../src/main/security/contentSecurityPolicy';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test } from './fixtures';
-import { dataset, grid, history, ready, runSql, status } from './workbench.helpers';
+import { dataset, grid, gridRow, history, ready, runSql, status } from './workbench.helpers';
 
 /**
  * Each payload, if the page ever treated data as HTML or a URL, would set window.__pwned (or open
@@ -75,7 +75,10 @@ test('a dataset full of HTML, javascript: links and control characters renders a
     await expect(grid(page)).toHaveAttribute('aria-rowcount', String(expected.length + 1));
     // Header: the payload column name as text.
     await expect(grid(page).getByRole('columnheader').nth(1)).toContainText('<img src=x onerror="window.__pwned = 99">');
-    // Every cell holds exactly DuckDB's text (textContent, not whitespace-normalised).
+    // Every cell holds exactly DuckDB's text (textContent, not whitespace-normalised). Rows are drawn
+    // before their page arrives, with empty cells; the page brings every cell at once, so once the
+    // first row shows its id, every row drawn shows its text.
+    await expect(gridRow(page, 2).getByRole('gridcell').first()).toHaveText(expected[0]![0] ?? 'NULL');
     const shown = await grid(page)
       .locator('[role="row"][aria-rowindex]:not([aria-rowindex="1"])')
       .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('[role="gridcell"]')].map((c) => c.textContent)));
