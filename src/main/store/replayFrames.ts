@@ -20,10 +20,10 @@ const FRAME_JSON = `format('{"kind":"event","subscriptionId":%s,"event":{"type":
 
 /**
  * A whole batch as one row: [count, last global_seq, the distinct `type@version`s in it, the frames
- * joined by commas]. SQLite joins the frames too, so a batch crosses into JS as one string instead of
- * one per event (the read of a 100,000-event replay took about a fifth less time, 209 ms against 253). group_concat takes the rows
- * in the order the ordered subquery yields them; an ORDER BY inside it would sort every batch's text
- * again, and the replay specs hold the order.
+ * joined by commas]. SQLite joins the frames too, so a batch crosses into JS as one string instead
+ * of one per event (the read of a 100,000-event replay took about a fifth less time, 209 ms against
+ * 253). group_concat takes the rows in the order the ordered subquery yields them; an ORDER BY
+ * inside it would sort every batch's text again, and the replay specs hold the order.
  */
 export const replayBatchSelect = (selection: string): string =>
   `SELECT count(*), max(global_seq), group_concat(DISTINCT event_type || '@' || schema_version), group_concat(frame, ',')
