@@ -183,7 +183,7 @@ export const benches: Bench[] = [
       const r = await rawConnection(`${dir.path}/raw.duckdb`);
       let n = 0;
       const { b, s } = await alternateSamples(
-        7,
+        15,
         // A new table each run, as the app keeps each run's result in a table of its own.
         () => time(() => r.c.run(`CREATE TABLE t${++n} AS ${raw(HEAVY_GROUP_BY)}`)),
         async () => {
@@ -241,7 +241,7 @@ export const benches: Bench[] = [
       const asText = columns.map((c) => `"${c}"::VARCHAR`).join(', ');
       const queryId = await app.client.start(SELECT_ALL);
       await app.client.ended(queryId);
-      const rounds = 5;
+      const rounds = 9;
       const offsets = Array.from({ length: 100 * rounds }, () => Math.floor(Math.random() * (3_000_000 - 100)));
       let i = 0;
       let j = 0;
@@ -259,7 +259,7 @@ export const benches: Bench[] = [
       r.close();
       dir.remove();
       await app.close();
-      // p99 of each round of 100 pages: five tail figures, so the median comes with a spread.
+      // p99 of each round of 100 pages: nine tail figures, so the median comes with a spread.
       return fromSamples('query.page_fetch_p99', 'ms', percentilePerRound(s, rounds, 99), percentilePerRound(b, rounds, 99), {
         p50: median(s).toFixed(2),
         baseline_p50: median(b).toFixed(2),

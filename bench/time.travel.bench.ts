@@ -167,7 +167,7 @@ function checkpointsKept(path: string): { count: number; bytes: number; fileByte
   }
 }
 /** Rounds over every point (plus one warm-up round): each point gets this many samples a side. */
-const ROUNDS = 5;
+const ROUNDS = 9;
 
 const travel: Bench = {
   name: 'time.travel_100k',
