@@ -20,6 +20,7 @@ import {
   DuckDBTimestampValue,
   DuckDBTimeValue,
   type DuckDBConnection,
+  type DuckDBInstance,
   type DuckDBValue,
 } from '@duckdb/node-api';
 import { DataType, makeVector, RecordBatchReader, TimeUnit, type Data, type Vector } from 'apache-arrow';
@@ -127,8 +128,23 @@ function plan(t: DataType): ColumnPlan {
   return { sqlType: 'VARCHAR', read: (_d, v, i) => String(v.get(i)) };
 }
 
-/** Reads `source` and writes it as Parquet at `target`. Returns the number of rows. */
-export async function convertArrowToParquet(c: DuckDBConnection, source: string, target: string): Promise<{ rows: number }> {
+/**
+ * Reads `source` and writes it as Parquet at `target`, on a connection of its own. Returns the
+ * number of rows. Its appender stays open across the file's reads; on a connection shared with
+ * other requests, a statement of theirs run in between closed it ("Attempting to execute an
+ * unsuccessful or closed pending query result"), as when a start re-converted a lost copy while it
+ * recreated the other datasets.
+ */
+export async function convertArrowToParquet(instance: DuckDBInstance, source: string, target: string): Promise<{ rows: number }> {
+  const c = await instance.connect();
+  try {
+    return await convertOn(c, source, target);
+  } finally {
+    c.closeSync();
+  }
+}
+
+async function convertOn(c: DuckDBConnection, source: string, target: string): Promise<{ rows: number }> {
   const file = await open(source);
   const staging = ident(`arrow_import_${randomUUID().replaceAll('-', '')}`);
   try {

@@ -156,7 +156,7 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
       await unregisterDataset(c.admin, request.spec);
       return null;
     case 'convertArrow':
-      return convertArrowToParquet(c.admin, request.source, request.target);
+      return convertArrowToParquet(c.instance, request.source, request.target);
     case 'exec':
       await c.admin.run(request.sql, request.params && [...request.params]);
       return null;
