@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { editorText, grid, gridRow, ready, runSql, screenshot, status, tabs } from './workbench.helpers';
+import { editorText, grid, gridRow, history, ready, runSql, screenshot, status, tabs } from './workbench.helpers';
 
 const CARS = `read_json_auto('${VEGA_DATA}/cars.json')`;
 const FIRST = 'select Name, Horsepower from cars order by Name limit 5';
@@ -75,4 +75,13 @@ test('travel back to a query, come back to now, and fork from there into a new t
   await tabs(page).first().click();
   await expect.poll(() => rowsShown(page, 3)).toEqual(second);
   await expect.poll(() => editorText(page)).toBe(SECOND);
+
+  // "Fork from here" on a query of the history forks where that query's timeline entry ends.
+  await history(page).getByRole('listitem').filter({ hasText: FIRST }).getByRole('button', { name: 'Fork from here' }).click();
+  await expect(tabs(page)).toHaveText(['Delays', 'Session 1 (fork)', 'Session 1 (fork)']);
+  await expect(tabs(page).nth(2)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText(/^forked from Session 1 at /)).toBeVisible();
+  await expect.poll(() => rowsShown(page, 5)).toEqual(first);
+  await expect.poll(() => editorText(page)).toBe(FIRST);
+  await expect(history(page).getByRole('listitem')).toHaveCount(1);
 });
