@@ -146,7 +146,8 @@ export async function convertArrowToParquet(instance: DuckDBInstance, source: st
 
 async function convertOn(c: DuckDBConnection, source: string, target: string): Promise<{ rows: number }> {
   const file = await open(source);
-  const staging = ident(`arrow_import_${randomUUID().replaceAll('-', '')}`);
+  // The connection is the conversion's own: its temp table goes with it, so one name serves.
+  const staging = ident('arrow_import');
   try {
     let reader: RecordBatchReader;
     try {
@@ -187,7 +188,6 @@ async function convertOn(c: DuckDBConnection, source: string, target: string): P
     await c.run(`COPY temp.${staging} TO ${literal(target)} (FORMAT parquet)`);
     return { rows };
   } finally {
-    await c.run(`DROP TABLE IF EXISTS temp.${staging}`).catch(() => undefined);
     await file.close();
   }
 }
