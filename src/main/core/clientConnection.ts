@@ -168,15 +168,20 @@ export class ClientConnection {
   private readonly profiles = new Map<string, AbortController>();
   /** Session logs this connection is uploading, by upload id (dropped with the connection). */
   private readonly uploads = new ImportUploads();
+  /** Commands this connection sent that have not settled: what a read of the recorded session waits for. */
+  private readonly commandsInFlight = new Set<Promise<unknown>>();
   private readonly handlers: ApiHandlers = {
     // A command's durable append is a synchronous fsync on main. It waits one turn of the event loop,
     // so requests that arrived with it go first: a header click's first page is on its way to the
     // DuckDB worker, and computed there, while the SetResultView beside it is stored. A cancel
     // goes at once: it frees the cores DuckDB is busy on for everything else.
-    dispatch: async ({ command }) => {
-      if (command.type !== 'CancelQuery') await nextTurn();
-      return this.services.dispatch(command);
-    },
+    dispatch: ({ command }) =>
+      this.inFlight(
+        (async () => {
+          if (command.type !== 'CancelQuery') await nextTurn();
+          return this.services.dispatch(command);
+        })(),
+      ),
     subscribe: (request) => this.subscribe(request),
     unsubscribe: ({ subscriptionId }) => {
       this.subscriptions.get(subscriptionId)?.close();
@@ -200,12 +205,13 @@ export class ClientConnection {
     },
     previewSql: (request) => this.services.previewSql(request),
     cancelPreview: ({ sessionId }) => this.services.cancelPreview(sessionId),
-    timeline: ({ sessionId }) => this.services.timeline(sessionId),
-    sessionAt: async ({ sessionId, seq }) => serialized(await this.services.sessionAt(sessionId, seq)),
+    timeline: ({ sessionId }) => this.afterCommandsSent(() => this.services.timeline(sessionId)),
+    sessionAt: ({ sessionId, seq }) => this.afterCommandsSent(async () => serialized(await this.services.sessionAt(sessionId, seq))),
     chartData: (request) => this.services.charts?.chart(request) ?? fail(noCharts()),
     cancelChart: ({ sessionId }) => this.services.charts?.cancel(sessionId) ?? fail(noCharts()),
     pivotPage: (request) => this.services.pivotPage(request),
-    exportSession: ({ sessionId, format, target }) => this.services.sessionExports?.export(sessionId, format, target, this.services.chooseExportPath) ?? fail(noExports()),
+    exportSession: ({ sessionId, format, target }) =>
+      this.afterCommandsSent(() => this.services.sessionExports?.export(sessionId, format, target, this.services.chooseExportPath) ?? fail(noExports())),
     importChunk: ({ uploadId, index, text }) => this.uploads.add(uploadId, index, text),
     importSession: ({ source }) => this.importSession(source),
     locateDataset: ({ datasetId, file }) => this.locateDataset(datasetId, file),
@@ -289,6 +295,23 @@ export class ClientConnection {
     if (path === undefined) return ok({});
     const located = await relocate(datasetId, path);
     return located.ok ? ok({ located: located.value }) : located;
+  }
+
+  private inFlight<T>(command: Promise<T>): Promise<T> {
+    this.commandsInFlight.add(command);
+    void command.finally(() => this.commandsInFlight.delete(command)).catch(() => undefined);
+    return command;
+  }
+
+  /**
+   * A request that reads what the session recorded runs once the commands this connection sent
+   * before it have settled: a chart changed and then the session exported at once (both in one read
+   * of the socket, say) exports the changed chart, not the one before. A command waits a turn
+   * before its append (above), so without this the read would overtake it.
+   */
+  private afterCommandsSent<T>(read: () => T | Promise<T>): T | Promise<T> {
+    if (this.commandsInFlight.size === 0) return read();
+    return Promise.allSettled([...this.commandsInFlight]).then(read);
   }
 
   /** The client has processed `received` frames in all (flow control); false if that cannot be. */
