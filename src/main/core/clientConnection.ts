@@ -175,13 +175,7 @@ export class ClientConnection {
     // so requests that arrived with it go first: a header click's first page is on its way to the
     // DuckDB worker, and computed there, while the SetResultView beside it is stored. A cancel
     // goes at once: it frees the cores DuckDB is busy on for everything else.
-    dispatch: ({ command }) =>
-      this.inFlight(
-        (async () => {
-          if (command.type !== 'CancelQuery') await nextTurn();
-          return this.services.dispatch(command);
-        })(),
-      ),
+    dispatch: ({ command }) => this.inFlight(this.dispatchAfterTurn(command)),
     subscribe: (request) => this.subscribe(request),
     unsubscribe: ({ subscriptionId }) => {
       this.subscriptions.get(subscriptionId)?.close();
@@ -295,6 +289,11 @@ export class ClientConnection {
     if (path === undefined) return ok({});
     const located = await relocate(datasetId, path);
     return located.ok ? ok({ located: located.value }) : located;
+  }
+
+  private async dispatchAfterTurn(command: ClientCommand): Promise<Result<CommandAck>> {
+    if (command.type !== 'CancelQuery') await nextTurn();
+    return this.services.dispatch(command);
   }
 
   private inFlight<T>(command: Promise<T>): Promise<T> {
