@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../contracts/events';
 import { emptyView, foldAppView, type ViewEvent } from './appView';
 
@@ -13,6 +13,11 @@ const at = (event: SessionEvent): ViewEvent => ({
 });
 
 describe('app view: exports in the history', () => {
+  // Each test's log starts at seq 1: its expected timestamps do not depend on which tests ran before.
+  beforeEach(() => {
+    seq = 0;
+  });
+
   it('given a completed query exported twice, then its history entry lists both, oldest first, and earlier views are untouched', () => {
     const before = foldAppView(emptyView(), [
       at({ type: 'SessionOpened', payload: { title: 'A' } }),

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Column, SessionEvent } from '../contracts/events';
 import { emptyView, foldAppView, foldAppViewBatches, type ViewEvent } from './appView';
 import { SharedValues } from './sharedValues';
@@ -17,6 +17,11 @@ const query = (queryId: string, sql: string, cols: readonly Column[] = columns):
 ];
 
 describe('equal values kept once by a fold', () => {
+  // Each test's log starts at seq 1: its expected timestamps do not depend on which tests ran before.
+  beforeEach(() => {
+    seq = 0;
+  });
+
   // (A shared SQL text cannot be told from an equal copy in JavaScript, only in memory: the
   // benchmark's retained heap shows it, docs/store.md.)
   it('given two queries with the same result columns, when folded in one call (in two batches), then their entries share one column list', () => {
