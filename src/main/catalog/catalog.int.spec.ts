@@ -28,7 +28,8 @@ async function rawDuckDB(sql: string): Promise<(string | null)[][]> {
   }
 }
 
-describe('dataset catalog (real files, real DuckDB, loopback HTTP)', () => {
+// One core for the whole story: the last test restarts it and finds every dataset the others registered.
+describe('dataset catalog (real files, real DuckDB, loopback HTTP)', { shuffle: false }, () => {
   const dir = tempDir();
   const files = join(dir.path, 'files');
   let core: TestCore;

@@ -15,7 +15,8 @@ import { useTestCore } from '../../../test/support/useTestCore';
 const VEGA = 'node_modules/vega-datasets/data';
 const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-describe('provenance (real files in a temp dir, real DuckDB)', () => {
+// One core for the whole story: later tests query and rewrite the datasets the first ones add.
+describe('provenance (real files in a temp dir, real DuckDB)', { shuffle: false }, () => {
   // The timer stays out of the way: each test asks the watcher to look when it means it to.
   const t = useTestCore('all', { inputWatchMs: 3_600_000 });
   let files = '';

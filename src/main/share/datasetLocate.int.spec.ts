@@ -14,7 +14,8 @@ const CARS = join(process.cwd(), 'node_modules/vega-datasets/data/cars.json');
  * "Locate…" after an import (docs/share.md, "Session import"): a session exported on one machine
  * read cars.json from a folder this machine lacks; the person points at the file where it is here.
  */
-describe('locating an imported dataset’s file on this machine (real cores, real DuckDB)', () => {
+// One target core for the whole story: the refusals come before the match that relocates the dataset.
+describe('locating an imported dataset’s file on this machine (real cores, real DuckDB)', { shuffle: false }, () => {
   const dirs: Array<ReturnType<typeof tempDir>> = [];
   let target: TestCore;
   let sessionId: string;

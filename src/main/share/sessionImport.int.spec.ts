@@ -13,7 +13,8 @@ const CARS = join(process.cwd(), 'node_modules/vega-datasets/data/cars.json');
 /** The events of one aggregate as an import must keep them: everything but the global seq. */
 const kept = (events: readonly EventEnvelope[]) => events.map(({ globalSeq: _g, ...rest }) => rest);
 
-describe('session import', () => {
+// One target core for the whole story: after the import, importing again (as text or upload) finds it there.
+describe('session import', { shuffle: false }, () => {
   const dirs: Array<ReturnType<typeof tempDir>> = [];
   let source: TestCore;
   let target: TestCore;
