@@ -77,6 +77,8 @@ describe('chunkText matches DuckDB’s VARCHAR cast', () => {
 
   it('DOUBLE: shortest round-trip digits, DuckDB’s notation, nan and infinities', async () => {
     await same('DOUBLE', ["'nan'", "'inf'", "'-inf'", '0', "'-0.0'", '1', '100000', '1e15', '1e16', '1e-4', '1e-5', '123456789012345678', '5e-324', '1.7976931348623157e308']);
+    // Each side of the two edges of fixed notation, and numbers well inside it.
+    await same('DOUBLE', ["'9999999999999998'", "'-9999999999999998'", "'9.999999999999999e15'", "'0.0001'", "'-0.0001'", "'0.00009999999999999999'", "'0.00010000000000000002'", "'123.456'", "'-42.5'", "'1e15'", "'0.1'"]);
     await run(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => `'${d}'`), { minLength: 1, maxLength: 50 }), 'DOUBLE');
     await run(fc.array(fc.integer({ min: -1e9, max: 1e9 }).map((n) => `${n} / 1000.0`), { minLength: 1, maxLength: 50 }), 'DOUBLE');
   });
