@@ -109,21 +109,11 @@ export function doubleText(x: number): string {
   if (x === -Infinity) return '-inf';
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
   // JS gives the shortest digits that read back as the same double; only the notation differs.
-  // Between 1e-4 and 1e16 (decimal exponents -4…15) both write them in fixed notation, where
-  // String() is the whole job (~4× the cost of splitting its exponential form, on a head of doubles).
+  // Between 1e-4 and 1e16 (decimal exponents -4…15) both write fixed notation: String() is the
+  // whole job but for the ".0" of an integral value.
   const magnitude = Math.abs(x);
   if (magnitude >= 1e-4 && magnitude < 1e16) return Number.isInteger(x) ? `${x}.0` : String(x);
-  const [mantissa = '', exp = '0'] = x.toExponential().split('e');
-  const negative = mantissa.startsWith('-');
-  const digits = mantissa.replace(/^-/, '').replace('.', '');
-  const e = Number(exp);
-  const sign = negative ? '-' : '';
-  if (e < -4 || e >= 16) {
-    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    return `${sign}${m}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
-  }
-  if (e < 0) return `${sign}0.${'0'.repeat(-e - 1)}${digits}`;
-  const int = digits.slice(0, e + 1).padEnd(e + 1, '0');
-  const frac = digits.slice(e + 1);
-  return `${sign}${int}.${frac || '0'}`;
+  // Anything else is scientific in both; DuckDB writes at least two exponent digits ("1e-05").
+  const [mantissa = '', exp = ''] = x.toExponential().split('e');
+  return `${mantissa}e${exp.slice(0, 1)}${exp.slice(1).padStart(2, '0')}`;
 }
