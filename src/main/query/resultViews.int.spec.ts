@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page, PageView } from '../../shared/contracts/protocol';
 import { useTestSession } from '../../../test/support/useTestSession';
 import { rawTextRows, rowsOf } from '../../../test/support/rawTextRows';
@@ -59,20 +59,37 @@ describe('sorted views of a result: deterministic pages, first pages that do not
   it("a new view's first page does not wait for the copy of the view before it", async () => {
     const before: PageView = { orderBy: [{ column: 2 }, { column: 1, descending: true }] };
     const next: PageView = { orderBy: [{ column: 0, descending: true }] };
-    await page(0, 100, before);
-    // the copy of `before` (a full sort of every row by a text column, some hundreds of ms even on
-    // an idle machine) starts a turn after its first page; once it is under way, `next` asks for
-    // its first page (a top-N, tens of ms). Waiting longer here lets an idle machine finish the copy
-    // first, and the order would prove nothing.
-    await new Promise((r) => setTimeout(r, 20));
-    const order: string[] = [];
-    const copied = page(2000, 1, before).then(() => order.push('copy of the view before'));
-    const first = page(0, 100, next).then((p) => {
+    // The copy of `before` goes to the worker as usual, but main hears its answer only once `next`'s
+    // first page is back (or after 5 s): however fast or loaded the machine, the copy is in flight
+    // when that page is asked for. Which of the two DuckDB finishes first is its own scheduling (one
+    // thread pool for every connection); what the app promises is not to hold the page behind it.
+    const pool = core().pool;
+    const send = pool.request.bind(pool);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let copySent = false;
+    const spy = vi.spyOn(pool, 'request').mockImplementation(((request: Parameters<typeof send>[0]) => {
+      const answer = send(request);
+      if (request.type !== 'copyView') return answer;
+      copySent = true;
+      return answer.then(async (value) => (await held, value));
+    }) as typeof pool.request);
+    const timeout = setTimeout(release, 5_000);
+    try {
+      await page(0, 100, before);
+      const order: string[] = [];
+      const copied = page(2000, 1, before).then(() => order.push('copy of the view before'));
+      await vi.waitFor(() => expect(copySent).toBe(true));
+      const first = await page(0, 100, next);
       order.push('first page of the next view');
-      return p;
-    });
-    await Promise.all([copied, first]);
-    expect(order).toEqual(['first page of the next view', 'copy of the view before']);
-    expect((await first).values[0]?.slice(0, 2)).toEqual([String(ROWS - 1), String(ROWS - 2)]);
+      release();
+      await copied;
+      expect(order).toEqual(['first page of the next view', 'copy of the view before']);
+      expect(first.values[0]?.slice(0, 2)).toEqual([String(ROWS - 1), String(ROWS - 2)]);
+    } finally {
+      clearTimeout(timeout);
+      release();
+      spy.mockRestore();
+    }
   }, 60_000);
 });
