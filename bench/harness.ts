@@ -28,7 +28,7 @@ export interface BenchResult {
 export interface Bench {
   readonly name: string;
   /** What is compared with what, in a line of the README's table. */
-  readonly what?: string;
+  readonly what: string;
   /** The ratio the benchmark should stay at or under; a figure to read, never a pass/fail test. */
   readonly goal?: number;
   run(): Promise<BenchResult>;

@@ -19,9 +19,9 @@ describe("the README's benchmark table", () => {
   it("shows each side's median with its min and max, the ratio against the goal and the run it came from", () => {
     const met = fromSamples('a.met', 'ms', [10, 12, 11, 30, 9], [10, 10, 10, 10, 10]);
     const missed = fromSamples('b.missed', 'ms', [30, 31, 29, 28, 32], [10, 11, 9, 10, 10]);
-    const table = renderTable([met, missed], [{ name: 'a.met', what: 'A', goal: 1.2, run: () => Promise.resolve(met) }, { name: 'b.missed', goal: 2, run: () => Promise.resolve(missed) }], run);
+    const table = renderTable([met, missed], [{ name: 'a.met', what: 'A', goal: 1.2, run: () => Promise.resolve(met) }, { name: 'b.missed', what: 'B', goal: 2, run: () => Promise.resolve(missed) }], run);
     expect(table).toContain('`abc1234`');
     expect(table).toContain('| `a.met` | A | ≤ 1.2 | 1.1 ✓ | 11 (9–30) | 10 (10–10) | ms | 5 |');
-    expect(table).toContain('| `b.missed` |  | ≤ 2 | 3 ✗ | 30 (28–32) | 10 (9–11) | ms | 5 |');
+    expect(table).toContain('| `b.missed` | B | ≤ 2 | 3 ✗ | 30 (28–32) | 10 (9–11) | ms | 5 |');
   });
 });
