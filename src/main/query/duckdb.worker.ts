@@ -23,6 +23,7 @@ import { openHistoryStore } from '../history/historyStore.worker';
 import { PREVIEW_SAMPLE } from '../instant/previewSample.worker';
 import { runPivotHead } from '../pivot/pivotHead.worker';
 import { readPage } from './pageReader.worker';
+import { PreparedStatements } from './preparedStatements.worker';
 import { explainDuckdbFailure } from './queryErrors.worker';
 import { runIntoTable, type RunSlot } from './resultWriter.worker';
 import { RESULTS_SCHEMA } from './sql';
@@ -40,9 +41,12 @@ const ready = (async () => {
   const instance = await DuckDBInstance.fromCache(config.dbPath, { ...config.duckdb });
   const [reader, admin, views, counts] = await Promise.all([instance.connect(), instance.connect(), instance.connect(), instance.connect()]);
   await admin.run(`CREATE SCHEMA IF NOT EXISTS ${RESULTS_SCHEMA}`);
+  // A view's first rows and its count come again with other values as a filter is typed.
+  const reads = new PreparedStatements(admin);
+  const countReads = new PreparedStatements(counts);
   // The read-only `sextant` schema of Sextant's own history, and the connection that guards it.
   const [history, guard] = await Promise.all([openHistoryStore(instance, config.dbPath), instance.connect()]);
-  return { instance, reader, admin, views, counts, history, guard };
+  return { instance, reader, admin, views, counts, reads, countReads, history, guard };
 })();
 ready.then(
   () => post({ type: 'ready' }),
@@ -164,11 +168,11 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
       await c.views.run(request.sql, request.params && [...request.params]);
       return null;
     case 'viewCount': {
-      const rows = (await c.counts.runAndReadAll(request.sql, request.params && [...request.params])).getRows();
+      const rows = (await c.countReads.readAll(request.sql, request.params)).getRows();
       return Number(rows[0]?.[0] ?? 0);
     }
     case 'read':
-      return (await c.admin.runAndReadAll(request.sql, request.params && [...request.params])).getRowObjectsJS();
+      return (await c.reads.readAll(request.sql, request.params)).getRowObjectsJS();
     case 'pivotHead':
       return runPivotHead(c.admin, request);
     case 'export':
