@@ -1,11 +1,12 @@
 import { Plus } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { chartSetting, chartsOf, MAX_LINKED_CHARTS, proposeChart, type ChartSpec } from '../../../shared/chart/chartSpec';
 import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { brushFilters, chartFilters, ownedBy, ownFilterChanges, selectionOf, type BrushColumns } from './brushRange';
 import { ChartPanel } from './ChartPanel';
+import { brushMoved, brushRecorded, brushSent, filterKey, settled, type LiveBrush } from './liveBrush';
 
 interface Props {
   api: SextantApi;
@@ -33,14 +34,21 @@ interface Props {
  */
 export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec, filter, onChange, onClose, onNotice, onColumnFilters }: Props) {
   const charts = spec ? chartsOf(spec) : [];
-  // the brush being dragged or keyed (no filters: being cleared) until the result's filters record it
-  const [live, setLive] = useState<{ readonly chart: number; readonly filters: readonly PageFilter[] }>();
+  // the brush being dragged or keyed (no filters: being cleared) until the result's filters record the last of it
+  const [live, setLive] = useState<LiveBrush>();
   const shown = chartFilters(filter, live);
-  const liveKey = live && filterKey(live.filters);
-  const recordedKey = live && filterKey(filter.filter((f) => ownedBy(f, live.chart)));
+  const recordedOf = (chart: number) => filterKey(filter.filter((f) => ownedBy(f, chart)));
+  const recorded = live && recordedOf(live.chart);
+  // each change of the live chart's recorded filters is seen once (not the brush starting or moving)
+  const seenRecorded = useRef(recorded);
   useEffect(() => {
-    if (live && liveKey === recordedKey) setLive(undefined);
-  }, [live, liveKey, recordedKey]);
+    const before = seenRecorded.current;
+    seenRecorded.current = recorded;
+    if (recorded !== undefined && before !== undefined && before !== recorded) setLive((l) => brushRecorded(l, recorded));
+  }, [recorded]);
+  useEffect(() => {
+    if (live && recorded !== undefined && settled(live, recorded)) setLive(undefined);
+  }, [live, recorded]);
   useEffect(() => setLive(undefined), [queryId]);
 
   const columnOf = (name: string) => columns?.findIndex((c) => c.name === name) ?? -1;
@@ -95,7 +103,8 @@ export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec,
             onBrush={(selection, done) => {
               if (!axes || axes.x < 0) return;
               const next = selection ? brushFilters(i, axes, selection) : [];
-              setLive({ chart: i, filters: next });
+              const now = recordedOf(i);
+              setLive((l) => (done ? brushSent(brushMoved(l, i, next), now) : brushMoved(l, i, next)));
               if (done) record(i, next);
             }}
             onChange={(next) => replace(i, next)}
@@ -108,6 +117,3 @@ export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec,
     </div>
   );
 }
-
-/** Filters compared whatever their order (a view keeps each column's filters together). */
-const filterKey = (filters: readonly PageFilter[]): string => JSON.stringify([...filters].sort((a, b) => a.column - b.column));
