@@ -16,12 +16,10 @@ describe('PreparedStatements (real DuckDB)', () => {
     other = await instance.connect();
   });
   beforeEach(async () => {
-    statements?.clear();
     statements = new PreparedStatements(c);
     await other.run('CREATE OR REPLACE TABLE t AS SELECT range AS n FROM range(10)');
   });
   afterAll(() => {
-    statements.clear();
     other.closeSync();
     c.closeSync();
     instance.closeSync();

@@ -40,12 +40,7 @@ export class PreparedStatements {
     return reader;
   }
 
-  /** Destroys every kept statement (the connection is closing). */
-  clear(): void {
-    for (const statement of this.idle.values()) statement.destroySync();
-    this.idle.clear();
-  }
-
+  /** How many statements are kept (closing the connection destroys them: node-api tracks what it prepared). */
   get size(): number {
     return this.idle.size;
   }

@@ -10,11 +10,8 @@ const NOTHING = filterKey([]);
 /** Keys pressed and released on chart 0, one record per release, starting from nothing recorded. */
 function keyed(...steps: Array<[number, number]>): LiveBrush {
   let live: LiveBrush | undefined;
-  let recorded = NOTHING;
-  for (const [lo, hi] of steps) {
-    live = brushSent(brushMoved(live, 0, band(lo, hi)), recorded);
-    recorded = NOTHING; // nothing recorded yet: every record is still on its way
-  }
+  // nothing recorded yet: every record is still on its way
+  for (const [lo, hi] of steps) live = brushSent(brushMoved(live, 0, band(lo, hi)), NOTHING);
   return live!;
 }
 
