@@ -18,7 +18,7 @@ test('scrolling a 3-million-row result to its end shows the last row, as DuckDB 
   await grid(page).evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
   const [last] = await duckdbRows(`select * from ${FLIGHTS} limit 1 offset 2999999`);
   await expect(gridRow(page, 3_000_001).getByRole('gridcell')).toHaveText(shown(last!));
-  await expect(gridRow(page, 3_000_001).getByRole('rowheader')).toHaveText('3000000');
+  await expect(gridRow(page, 3_000_001).getByRole('rowheader')).toHaveText('3,000,000');
   await expect(gridRow(page, 3_000_001)).toBeInViewport({ ratio: 1 });
   await screenshot(page, testInfo, 'grid-end-of-3m-rows');
 
@@ -69,7 +69,7 @@ test('sticky header with types, numbers right-aligned, NULL shown distinctly', a
   await screenshot(page, testInfo, 'grid-types-null-numbers');
 });
 
-test('columns resize by dragging the header edge', async ({ app }) => {
+test('columns resize by dragging the header edge, or from the keyboard by the context menu', async ({ app }) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select Name, Year from cars');
@@ -86,6 +86,22 @@ test('columns resize by dragging the header edge', async ({ app }) => {
   expect(after - before).toBeGreaterThan(100);
   const year = grid(page).getByRole('columnheader').nth(1);
   expect((await year.boundingBox())!.x).toBeGreaterThan((await name.boundingBox())!.x + after - 2);
+
+  // The keyboard reaches the same widths: the active cell's column, through the grid's context menu.
+  const width = async () => (await name.boundingBox())!.width;
+  const fromMenu = async (item: string) => {
+    await grid(page).focus();
+    await page.keyboard.press('Shift+F10');
+    await page.getByRole('menuitem', { name: item }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('menu')).toBeHidden();
+  };
+  await fromMenu('Narrow column');
+  await expect.poll(width).toBeCloseTo(after - 32, 0);
+  await fromMenu('Widen column');
+  await expect.poll(width).toBeCloseTo(after, 0);
+  await fromMenu('Fit column to content');
+  await expect.poll(width).toBeLessThan(after - 50);
 });
 
 test('keyboard navigation and copy of a cell, a row and a selection as TSV', async ({ app }) => {
@@ -110,6 +126,7 @@ test('keyboard navigation and copy of a cell, a row and a selection as TSV', asy
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press(`${mod}+c`);
   await expect.poll(() => readClipboard(page)).toBe(rows.slice(2, 4).map((r) => r.slice(1, 3).join('\t')).join('\n'));
+  await expect(page.getByText('Copied 2 rows × 2 columns as TSV')).toBeVisible();
 
   // PageDown moves a screenful, End goes to the last column, and the context menu copies the row.
   await page.keyboard.press('PageDown');

@@ -4,7 +4,7 @@ import { ChartColumn } from 'lucide-react';
 export function ChartButton({ open, disabled, onToggle }: { open: boolean; disabled: boolean; onToggle(): void }) {
   return (
     <button type="button" aria-pressed={open} disabled={disabled} title="Chart this result" onClick={onToggle}>
-      <ChartColumn size={14} aria-hidden="true" />
+      <ChartColumn aria-hidden="true" />
       Chart
     </button>
   );

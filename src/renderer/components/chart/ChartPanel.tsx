@@ -153,8 +153,8 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
         <h2 className="chart-title">{name}</h2>
         <span className="muted chart-meta">{data ? countOf(data.rows.length, 'mark') : ''}</span>
         {actions}
-        <button className="icon-only" aria-label={slot ? `Close ${name.toLowerCase()}` : 'Close chart'} title="Close (Escape)" onClick={onClose}>
-          <X size={16} aria-hidden="true" />
+        <button className="icon-button" aria-label={slot ? `Close ${name.toLowerCase()}` : 'Close chart'} title="Close (Escape)" onClick={onClose}>
+          <X aria-hidden="true" />
         </button>
       </header>
       <div className="chart-fields">
@@ -197,15 +197,15 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
       </p>
       <div className="chart-actions">
         <button type="button" aria-pressed={showData} disabled={!data} onClick={() => setShowData((s) => !s)}>
-          <Table size={14} aria-hidden="true" />
+          <Table aria-hidden="true" />
           Show chart data
         </button>
         <button type="button" disabled={!data} onClick={() => void save('png')}>
-          <FileImage size={14} aria-hidden="true" />
+          <FileImage aria-hidden="true" />
           Export PNG
         </button>
         <button type="button" disabled={!data} onClick={() => void save('svg')}>
-          <FileCode size={14} aria-hidden="true" />
+          <FileCode aria-hidden="true" />
           Export SVG
         </button>
       </div>

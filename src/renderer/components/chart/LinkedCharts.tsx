@@ -77,7 +77,7 @@ export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec,
   };
   const addButton = (
     <button type="button" className="chart-add" disabled={!columns || charts.length > MAX_LINKED_CHARTS} title="Add a chart linked to this one" onClick={add}>
-      <Plus size={14} aria-hidden="true" />
+      <Plus aria-hidden="true" />
       Add chart
     </button>
   );

@@ -42,7 +42,7 @@ export function ModalDialog({ title, className, rootRef, onClose, onSubmit, foot
       <header className="modal-header">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          <X size={16} aria-hidden="true" />
+          <X aria-hidden="true" />
         </button>
       </header>
       <div className="modal-body">{children}</div>

@@ -2,6 +2,7 @@ import type { Completion, CompletionContext, CompletionResult } from '@codemirro
 import type { SQLNamespace } from '@codemirror/lang-sql';
 import { HISTORY_SCHEMA } from '../../../shared/history/historySchema';
 import type { DatasetView } from '../../../shared/views/appView';
+import { countOf } from '../format';
 import { historyNamespace } from './historyCompletion';
 
 /** Tables and their columns for lang-sql's schema completion (`cars.` offers cars' columns). */
@@ -10,7 +11,7 @@ export function catalogNamespace(datasets: readonly DatasetView[]): SQLNamespace
   for (const d of datasets) {
     if (d.status !== 'ready' || !d.name) continue;
     ns[d.name] = {
-      self: { label: d.name, type: 'type', detail: `${d.format ?? ''} · ${d.columns.length} columns` },
+      self: { label: d.name, type: 'type', detail: `${d.format ?? ''} · ${countOf(d.columns.length, 'column')}` },
       children: d.columns.map((c) => ({ label: c.name, type: 'property', detail: c.type })),
     };
   }

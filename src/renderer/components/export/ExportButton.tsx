@@ -7,7 +7,7 @@ import { ExportDialog } from './ExportDialog';
 export function ExportButton(props: { api: SextantApi; sessionId: string; queryId: string; rowCount?: number; view?: PageView }) {
   return (
     <DialogButton className="export-button" dialog={(onClose) => <ExportDialog {...props} onClose={onClose} />}>
-      <FileDown size={14} aria-hidden="true" />
+      <FileDown aria-hidden="true" />
       Export…
     </DialogButton>
   );

@@ -72,7 +72,7 @@ export function ExportDialogShell<F extends string>(props: ExportDialogShellProp
           </button>
         ) : (
           <button type="button" className="primary" disabled={busy} onClick={() => onExport(format)}>
-            <Download size={14} aria-hidden="true" />
+            <Download aria-hidden="true" />
             Export
           </button>
         )

@@ -25,7 +25,7 @@ export function FilterRow({ idPrefix, columns, virtualColumns, totalWidth, box, 
   return (
     <div className="grid-filters" role="group" aria-label="Column filters" style={{ width: totalWidth, height: FILTER_ROW_HEIGHT }}>
       <div className="gutter corner" aria-hidden="true">
-        <ListFilter size={14} />
+        <ListFilter />
       </div>
       {virtualColumns.map((vc) => {
         const c = columns[vc.index]!;

@@ -15,7 +15,7 @@ export function GridToolbar({ controls, onOpenAsSql, children }: Props) {
   return (
     <div className="grid-toolbar" role="toolbar" aria-label="Result view">
       <button type="button" aria-pressed={filtersShown} onClick={() => setFiltersShown(!filtersShown)} title="Show a filter box under each column header">
-        <ListFilter size={14} aria-hidden="true" />
+        <ListFilter aria-hidden="true" />
         Filters
         {view.filter.length > 0 && (
           <span className="count-badge" aria-hidden="true">
@@ -24,11 +24,11 @@ export function GridToolbar({ controls, onOpenAsSql, children }: Props) {
         )}
       </button>
       <button type="button" disabled={plain} onClick={clear} title="Show the result as it came: no sort, no filter">
-        <FunnelX size={14} aria-hidden="true" />
+        <FunnelX aria-hidden="true" />
         Clear sort and filters
       </button>
       <button type="button" disabled={plain} onClick={onOpenAsSql} title="Put the SQL of this sorted and filtered view in the editor">
-        <CodeXml size={14} aria-hidden="true" />
+        <CodeXml aria-hidden="true" />
         Open as SQL
       </button>
       {children && <div className="grid-toolbar-end">{children}</div>}

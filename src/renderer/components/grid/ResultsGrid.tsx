@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode, type Ref } from 'react';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { openAsSql } from '../../../shared/explore/openAsSql';
 import { ContextMenu, type MenuItem } from '../common/ContextMenu';
+import { formatCount } from '../format';
 import { isNumericType } from './columnKind';
 import { useColumnWidths } from './columnWidths';
 import { copyArea } from './gridCopy';
@@ -125,6 +126,10 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
     { label: 'Copy selection as TSV', run: () => void copy(selection, false) },
     { label: 'Copy selection with header', run: () => void copy(selection, true) },
     ...(onProfileColumn ? [{ label: 'Profile column', run: () => onProfileColumn(active.col) }] : []),
+    // The header's resize handles are for the pointer; these reach the same widths from the keyboard.
+    { label: 'Fit column to content', run: () => widths.fit(active.col) },
+    { label: 'Widen column', run: () => widths.resizeBy(active.col, 32) },
+    { label: 'Narrow column', run: () => widths.resizeBy(active.col, -32) },
   ];
   const cellId = (row: number, col: number) => `cell-${queryId}-${row}-${col}`;
 
@@ -145,6 +150,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
       <div
         ref={scroll.scroller}
         className="grid"
+        style={{ '--gutter-width': `${GUTTER_WIDTH}px` } as CSSProperties}
         role="grid"
         aria-label="Results"
         aria-rowcount={rows + 1}
@@ -198,7 +204,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
                 }}
                 onContextMenu={(e) => onContextMenu(e, { row: vr.index, col: 0 })}
               >
-                {vr.index + 1}
+                {formatCount(vr.index + 1)}
               </div>
               {virtualColumns.map((vc) => {
                 const value = cell(vr.index, vc.index);

@@ -33,7 +33,7 @@ export function SortButton({ column, index, sort, onSort }: Props) {
         <span className="col-type">{column.type}</span>
       </span>
       <span className="sort-state" aria-hidden="true">
-        <Icon size={14} />
+        <Icon />
         {rank !== undefined && sort.length > 1 && <span className="sort-rank">{rank}</span>}
       </span>
     </button>

@@ -1,6 +1,6 @@
 import type { Column } from '../../../shared/contracts/events';
 import { copyText } from '../common/clipboard';
-import { formatCount } from '../format';
+import { countOf, formatCount } from '../format';
 import type { PageCache } from './pageCache';
 import type { Area } from './selection';
 import { toTsv } from './tsv';
@@ -21,5 +21,5 @@ export async function copyArea(cache: PageCache, columns: readonly Column[], are
   const header = withHeader ? columns.slice(area.left, area.right + 1).map((c) => c.name) : undefined;
   const copied = await copyText(toTsv(picked, header));
   const width = area.right - area.left + 1;
-  return copied ? `Copied ${count * width === 1 ? '1 cell' : `${formatCount(count)} rows × ${width} columns`} as TSV` : 'The clipboard refused the copy.';
+  return copied ? `Copied ${count * width === 1 ? '1 cell' : `${countOf(count, 'row')} × ${countOf(width, 'column')}`} as TSV` : 'The clipboard refused the copy.';
 }

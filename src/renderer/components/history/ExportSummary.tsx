@@ -10,7 +10,7 @@ export function ExportSummary({ exports }: { exports: readonly ExportEntry[] }) 
     <>
       {exports.map((x) => (
         <span key={x.exportedAt} className="view-summary export-summary">
-          <FileDown size={12} aria-hidden="true" />
+          <FileDown aria-hidden="true" />
           Exported {countOf(x.rows, 'row')} as {exportFormatLabel[x.format]} ({formatBytes(x.bytes)}){x.target === 'download' ? ', downloaded' : ` to ${x.target}`}
         </span>
       ))}

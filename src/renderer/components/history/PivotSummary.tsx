@@ -7,7 +7,7 @@ export function PivotSummary({ spec }: { spec: PivotSpec }) {
   return (
     <span className="view-summary">
       <span className="view-sort">
-        <Table2 size={12} aria-hidden="true" />
+        <Table2 aria-hidden="true" />
         Pivot: {what} by {spec.rows.join(', ')}
         {spec.columns.length > 0 ? ` across ${spec.columns.join(', ')}` : ''}
       </span>

@@ -12,13 +12,13 @@ export function ViewSummary({ view, columns }: { view: ResultView; columns: read
     <span className="view-summary">
       {first && (
         <span className="view-sort">
-          <SortIcon size={12} aria-hidden="true" />
+          <SortIcon aria-hidden="true" />
           Sorted by {[first, ...rest].map((k) => `${name(k.column)}${k.descending ? ' descending' : ''}`).join(', then ')}
         </span>
       )}
       {view.filter.length > 0 && (
         <span className="view-filter">
-          <ListFilter size={12} aria-hidden="true" />
+          <ListFilter aria-hidden="true" />
           {countOf(view.filter.length, 'filter')}
         </span>
       )}

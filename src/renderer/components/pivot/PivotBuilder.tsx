@@ -74,7 +74,7 @@ function FieldList({ label, names, chosen, min, max, onChange }: { label: 'Rows'
         </select>
       </label>
       <button type="button" className="pivot-add" disabled={pick === undefined || chosen.length >= max} onClick={() => pick !== undefined && onChange([...chosen, pick])} title={`Add the field as the last ${where} level`}>
-        <Plus size={12} aria-hidden="true" />
+        <Plus aria-hidden="true" />
         Add to {where}
       </button>
       <ul className="pivot-chips">
@@ -82,7 +82,7 @@ function FieldList({ label, names, chosen, min, max, onChange }: { label: 'Rows'
           <li key={n} className="pivot-chip">
             <span>{n}</span>
             <button type="button" aria-label={`Remove ${n} from ${where}`} disabled={chosen.length <= min} onClick={() => onChange(chosen.filter((c) => c !== n))}>
-              <X size={12} aria-hidden="true" />
+              <X aria-hidden="true" />
             </button>
           </li>
         ))}

@@ -4,7 +4,7 @@ import { Table2 } from 'lucide-react';
 export function PivotButton({ open, disabled, onToggle }: { open: boolean; disabled: boolean; onToggle(): void }) {
   return (
     <button type="button" aria-pressed={open} disabled={disabled} title="Pivot table of this result" onClick={onToggle}>
-      <Table2 size={14} aria-hidden="true" />
+      <Table2 aria-hidden="true" />
       Pivot
     </button>
   );

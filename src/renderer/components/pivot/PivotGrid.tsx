@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDown, ArrowUp, ArrowUpDown, ChevronDown, ChevronRight } from 'lucide-react';
+import { ArrowDownWideNarrow, ArrowUpDown, ArrowUpNarrowWide, ChevronDown, ChevronRight } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
@@ -49,13 +49,13 @@ export function PivotGrid({ page, spec, row, show, onSort, onToggleGroup }: Prop
           const isValue = i >= fields;
           const v = i - fields;
           const sorted = isValue && spec.sort?.valueColumn === v ? (spec.sort.descending ? 'descending' : 'ascending') : 'none';
-          const Icon = sorted === 'ascending' ? ArrowUp : sorted === 'descending' ? ArrowDown : ArrowUpDown;
+          const Icon = sorted === 'ascending' ? ArrowUpNarrowWide : sorted === 'descending' ? ArrowDownWideNarrow : ArrowUpDown;
           return (
             <div key={i} className={`grid-th ${isValue ? 'num' : ''}`} role="columnheader" aria-colindex={i + 1} aria-sort={isValue ? sorted : undefined} style={{ left: left(i), width: isValue ? VALUE_WIDTH : FIELD_WIDTH }}>
               {isValue ? (
                 <button type="button" className="pivot-sort" aria-label={`Sort by ${c.name}`} title={`Sort the groups by ${c.name}`} onClick={() => onSort(nextSort(spec.sort, v))}>
                   <span className="col-name">{c.name}</span>
-                  <Icon size={12} aria-hidden="true" />
+                  <Icon aria-hidden="true" />
                 </button>
               ) : (
                 <span className="col-name">{c.name}</span>
@@ -100,7 +100,7 @@ function GroupToggle({ group, collapsed, onToggle }: { group: string | null; col
   const Icon = collapsed ? ChevronRight : ChevronDown;
   return (
     <button type="button" className="pivot-toggle" aria-expanded={!collapsed} aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${group ?? 'null'}`} onClick={() => onToggle(group)}>
-      <Icon size={12} aria-hidden="true" />
+      <Icon aria-hidden="true" />
     </button>
   );
 }

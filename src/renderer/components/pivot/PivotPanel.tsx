@@ -45,11 +45,11 @@ export function PivotPanel({ api, queryId, sql, columns, spec, onChange, onClose
           {capped ? ` · ${formatCount(page.keys.values.length)} of ${formatCount(page.keys.distinct)} column values shown, the rest in “Other”` : ''}
         </span>
         <button type="button" disabled={!page} onClick={() => page && onOpenAsSql(pivotOpenAsSql(spec, sql, { keys: page.keys.values, distinct: page.keys.distinct }))} title="Put this pivot's SQL in the editor">
-          <CodeXml size={14} aria-hidden="true" />
+          <CodeXml aria-hidden="true" />
           Open as SQL
         </button>
         <button type="button" className="icon-button" aria-label="Close pivot" title="Close pivot (Escape)" onClick={onClose}>
-          <X size={14} aria-hidden="true" />
+          <X aria-hidden="true" />
         </button>
       </div>
       <PivotBuilder columns={columns} spec={spec} onChange={onChange} />

@@ -6,7 +6,7 @@ export function ProfileButton({ result, open, onToggle }: { result: GridResult |
   const ready = result?.columns !== undefined && result.columns.length > 0;
   return (
     <button type="button" aria-pressed={open} disabled={!ready} title="Column profiles of this result" onClick={onToggle}>
-      <ChartColumn size={14} aria-hidden="true" />
+      <ChartColumn aria-hidden="true" />
       Profile
     </button>
   );

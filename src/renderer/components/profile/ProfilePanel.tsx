@@ -64,20 +64,20 @@ export function ProfilePanel({ api, target, title, columns, only, onClose, onFil
         <span className="muted profile-meta">{countOf(list.length, 'column')}</span>
         {computing && (
           <button className="icon-text" onClick={profiles.cancel}>
-            <CircleStop size={14} aria-hidden="true" /> Cancel
+            <CircleStop aria-hidden="true" /> Cancel
           </button>
         )}
         {profiles.cancelled && (
           <button className="icon-text" onClick={profiles.resume}>
-            <Play size={14} aria-hidden="true" /> Resume
+            <Play aria-hidden="true" /> Resume
           </button>
         )}
-        <button className="icon-only" aria-label="Close profiles" title="Close (Escape)" onClick={onClose}>
-          <X size={16} aria-hidden="true" />
+        <button className="icon-button" aria-label="Close profiles" title="Close (Escape)" onClick={onClose}>
+          <X aria-hidden="true" />
         </button>
       </header>
       <p className="muted profile-status" aria-live="polite">
-        {profiles.sample ? `Sample of ${formatCount(profiles.sample.rows)} rows (of ${formatCount(profiles.sample.of)})` : ''}
+        {profiles.sample ? `Sample of ${countOf(profiles.sample.rows, 'row')} (of ${formatCount(profiles.sample.of)})` : ''}
         {profiles.cancelled ? 'Cancelled: profiles not computed yet are not asked for.' : computing ? ` Computing ${countOf(profiles.computing, 'column')}…` : ''}
       </p>
       {profiles.error && (

@@ -21,11 +21,11 @@ export function InputChangedNotice({
   if (changed.length === 0) return null;
   return (
     <div className="input-changed" aria-live="polite">
-      <TriangleAlert size={14} aria-hidden="true" />
+      <TriangleAlert aria-hidden="true" />
       <span>Input changed since this ran</span>
       <span className="muted">{changed.map((i) => i.name).join(', ')}</span>
       <button type="button" disabled={disabled} onClick={onRerun}>
-        <RotateCw size={13} aria-hidden="true" />
+        <RotateCw aria-hidden="true" />
         Re-run
       </button>
     </div>

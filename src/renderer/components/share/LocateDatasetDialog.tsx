@@ -40,7 +40,7 @@ export function LocateDatasetDialog({ api, dataset, onLocated, onClose }: { api:
       onSubmit={(e) => void submit(e)}
       footer={
         <button type="submit" className="primary" disabled={busy || path.trim() === ''}>
-          <FolderSearch size={14} aria-hidden="true" />
+          <FolderSearch aria-hidden="true" />
           Locate
         </button>
       }

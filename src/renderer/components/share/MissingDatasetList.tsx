@@ -52,7 +52,7 @@ export function MissingDatasetList({ api, datasets }: { api: SextantApi; dataset
               )}
               {d.reason === 'not-found' && !here && (
                 <button type="button" className="locate-button" aria-label={`Locate ${d.name}…`} disabled={busy === d.datasetId} onClick={() => locate(d)}>
-                  <FolderSearch size={14} aria-hidden="true" />
+                  <FolderSearch aria-hidden="true" />
                   Locate…
                 </button>
               )}

@@ -6,7 +6,7 @@ import { formatWhen } from '../format';
 export function ForkOriginNote({ from }: { from: ForkOrigin }) {
   return (
     <p className="fork-origin">
-      <GitFork size={13} aria-hidden="true" />
+      <GitFork aria-hidden="true" />
       forked from {from.title} at <time dateTime={from.occurredAt}>{formatWhen(from.occurredAt)}</time>
     </p>
   );

@@ -10,7 +10,7 @@ export function PastBanner({ occurredAt, onBack }: { occurredAt: string; onBack(
       </span>
       <span className="muted">read-only: nothing here changes the session</span>
       <button type="button" className="primary" onClick={onBack} title="Show the session as it is now">
-        <Undo2 size={14} aria-hidden="true" />
+        <Undo2 aria-hidden="true" />
         Back to now
       </button>
     </div>

@@ -46,8 +46,8 @@ export function TimelinePanel({ entries, total, selected, error, onSelect, onFor
       <header className="timeline-head">
         <h2 id="timeline-heading">Timeline</h2>
         <span className="muted">{total > entries.length ? `newest ${countOf(entries.length, 'action')} of ${countOf(total, 'action')}` : countOf(entries.length, 'action')}</span>
-        <button className="icon-only" aria-label="Close timeline" title="Close (Escape)" onClick={onClose}>
-          <X size={16} aria-hidden="true" />
+        <button className="icon-button" aria-label="Close timeline" title="Close (Escape)" onClick={onClose}>
+          <X aria-hidden="true" />
         </button>
       </header>
       {error && (
@@ -66,7 +66,7 @@ export function TimelinePanel({ entries, total, selected, error, onSelect, onFor
               </button>
               {current && (
                 <button className="icon-text" onClick={() => onFork(entry)} title="A new session that starts as this one was here">
-                  <GitFork size={14} aria-hidden="true" />
+                  <GitFork aria-hidden="true" />
                   Fork from here
                 </button>
               )}
