@@ -63,6 +63,7 @@ describe('a connection scoped to one session, over the real WebSocket (real SQLi
       await client.call({ method: 'fetchPage', queryId: theirQuery, offset: 0, limit: 10 }),
       await client.call({ method: 'dispatch', command: { type: 'CancelQuery', sessionId: theirs } }),
       await client.call({ method: 'dispatch', command: { type: 'RenameSession', sessionId: theirs, title: 'Taken' } }),
+      await client.call({ method: 'dispatch', command: { type: 'Undo', aggregateType: 'QuerySession', aggregateId: theirs, seq: 1 } }),
       await client.call({ method: 'profileColumns', requestId: 'p', target: { kind: 'result', queryId: theirQuery }, columns: [0] }),
       await client.call({ method: 'previewSql', sessionId: theirs, sql: 'select 1', cursor: 0 }),
     ];

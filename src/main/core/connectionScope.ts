@@ -1,3 +1,4 @@
+import type { ClientCommand } from '../../shared/contracts/commands';
 import type { ClientRequest } from '../../shared/contracts/protocol';
 import { CATALOG_TOPIC, sessionTopic } from '../../shared/contracts/topics';
 import { assertNever } from '../../shared/domain/decider';
@@ -26,12 +27,8 @@ export function outsideScope(scope: ConnectionScope, request: ClientRequest, vie
   switch (request.method) {
     case 'subscribe':
       return request.pattern === sessionTopic(sessionId) || request.pattern === CATALOG_TOPIC ? undefined : 'topics beyond its session and the catalog';
-    case 'dispatch': {
-      const { command } = request;
-      // The catalog is shared by every window; a new session reaches no existing one.
-      if (!('sessionId' in command)) return undefined;
-      return session(command.sessionId) ?? ('queryId' in command ? query(command.queryId) : undefined);
-    }
+    case 'dispatch':
+      return commandOutsideScope(request.command, session, query);
     case 'fetchPage':
     case 'pivotPage':
       return query(request.queryId);
@@ -64,5 +61,36 @@ export function outsideScope(scope: ConnectionScope, request: ClientRequest, vie
       return undefined;
     default:
       return assertNever(request);
+  }
+}
+
+/** A command's reach, named per command so a new one must say which session it acts on. */
+function commandOutsideScope(command: ClientCommand, session: (id: string) => string | undefined, query: (queryId: string) => string | undefined): string | undefined {
+  switch (command.type) {
+    case 'OpenSession':
+    case 'AddDataset':
+    case 'RemoveDataset':
+      // The catalog is shared by every window; a new session reaches no existing one.
+      return undefined;
+    case 'RenameSession':
+    case 'CloseSession':
+    case 'ReopenSession':
+    case 'ActivateSession':
+    case 'SaveDraft':
+    case 'AttachDataset':
+    case 'StartQuery':
+    case 'CancelQuery':
+    case 'ForkSession':
+      return session(command.sessionId);
+    case 'SetResultView':
+    case 'SetChart':
+    case 'SetPivot':
+      return session(command.sessionId) ?? query(command.queryId);
+    case 'Undo':
+    case 'Redo':
+      // Names its aggregate by type and id: a session's is reached only from that session's window.
+      return command.aggregateType === 'QuerySession' ? session(command.aggregateId) : undefined;
+    default:
+      return assertNever(command);
   }
 }

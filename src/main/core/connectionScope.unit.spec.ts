@@ -52,6 +52,14 @@ describe('what a connection scoped to one session may reach', () => {
     expect(reach({ method: 'dispatch', command: { type: 'CancelQuery', sessionId: 'mine' } })).toBeUndefined();
     expect(reach({ method: 'dispatch', command: { type: 'AddDataset', source: '/data/a.csv' } })).toBeUndefined();
     expect(reach({ method: 'dispatch', command: { type: 'OpenSession' } })).toBeUndefined();
+  });
+
+  it('given a session window, then it undoes and redoes in its own session and the catalog, not in another session', () => {
+    for (const type of ['Undo', 'Redo'] as const) {
+      expect(reach({ method: 'dispatch', command: { type, aggregateType: 'QuerySession', aggregateId: 'theirs', seq: 3 } })).toMatch(/another session/);
+      expect(reach({ method: 'dispatch', command: { type, aggregateType: 'QuerySession', aggregateId: 'mine', seq: 3 } })).toBeUndefined();
+      expect(reach({ method: 'dispatch', command: { type, aggregateType: 'Dataset', aggregateId: 'd', seq: 3 } })).toBeUndefined();
+    }
     expect(reach({ method: 'previewSql', sessionId: 'theirs', sql: 'select 1', cursor: 0 })).toMatch(/another session/);
   });
 
