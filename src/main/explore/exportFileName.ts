@@ -14,7 +14,10 @@ export function exportFileName(title: string, sql: string, format: ExportFormat)
       .replace(/[^\p{L}\p{N} ._()-]+/gu, ' ')
       .replace(/\s+/g, ' ')
       .trim();
-  const stem = [part(title), part(sql)].filter(Boolean).join(' - ').slice(0, MAX_STEM).replace(/^[ .]+|[ .]+$/g, '');
+  // Cut by code points: a UTF-16 cut can split a pair (𠀀) and leave a lone half, which
+  // encodeURIComponent refuses in the download's header.
+  const whole = [part(title), part(sql)].filter(Boolean).join(' - ');
+  const stem = Array.from(whole).slice(0, MAX_STEM).join('').replace(/^[ .]+|[ .]+$/g, '');
   return `${stem || 'export'}.${exportExtension[format]}`;
 }
 

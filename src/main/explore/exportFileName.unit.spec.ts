@@ -17,6 +17,12 @@ describe('export file names', () => {
     expect(exportFileName('😀', '', 'csv')).toBe('export.csv');
   });
 
+  it('are cut by characters, never inside one, so the download header can always be made', () => {
+    const name = exportFileName(`${'a'.repeat(79)}𠀀𠀀`, 'select 1', 'csv');
+    expect(name).toBe(`${'a'.repeat(79)}𠀀.csv`);
+    expect(() => attachmentHeader(name)).not.toThrow();
+  });
+
   it('go into a Content-Disposition header that cannot be broken out of', () => {
     const header = attachmentHeader('Ünïcode "quoted" name.csv');
     expect(header).toBe(`attachment; filename="_n_code _quoted_ name.csv"; filename*=UTF-8''%C3%9Cn%C3%AFcode%20%22quoted%22%20name.csv`);

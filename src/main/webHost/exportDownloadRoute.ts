@@ -52,6 +52,12 @@ export function serveExportDownload(downloads: Pick<ExportDownloads, 'take'>, re
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('This export’s file is gone.');
       remove();
     },
-  );
+  )
+    // A throw above would otherwise be an unhandled rejection, which ends a plain Node process.
+    .catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('This export could not be sent.');
+      else res.destroy();
+      remove();
+    });
   return true;
 }
