@@ -54,7 +54,11 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const [notice, setNotice] = useState<string | undefined>();
   const editor = useRef<SqlEditorHandle>(null);
   const catalog = useRef<CatalogHandle>(null);
-  const drafts = useDraftSaver(api, (sessionId) => view.sessions[sessionId]?.version);
+  const drafts = useDraftSaver(
+    api,
+    (sessionId) => view.sessions[sessionId]?.version,
+    (e) => setNotice(`Could not save the draft: ${e.message} (error id ${e.id}). It stays in the editor and is saved again shortly.`),
+  );
   /** The grid's setColumnFilter, for controls outside it (a profile's frequent values). */
   const grid = useRef<ResultsGridHandle>(null);
   const [filtered, setFiltered] = useState<{ queryId: string; rows: number | undefined }>();

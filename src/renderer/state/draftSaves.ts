@@ -1,5 +1,5 @@
 import type { ClientCommand, CommandAck } from '../../shared/contracts/commands';
-import type { Result } from '../../shared/contracts/errors';
+import type { AppError, ErrorCode, Result } from '../../shared/contracts/errors';
 
 /** Quiet time after the last keystroke before a draft is saved. */
 export const DRAFT_SAVE_DELAY_MS = 1000;
@@ -13,7 +13,12 @@ interface SessionDrafts {
   base?: number;
   /** A save was refused because another window saved a draft since: the person chooses. */
   conflict: boolean;
+  /** The last save failed (the store refused the write, the connection dropped): it is retried. */
+  failing: boolean;
 }
+
+/** Refusals that mean there is nothing left to save the draft to. */
+const SESSION_GONE: ReadonlySet<ErrorCode | (string & {})> = new Set<ErrorCode>(['SESSION_CLOSED', 'SESSION_NOT_FOUND']);
 
 /**
  * Each session's draft saves of one window, debounced, one at a time, each carrying the version
@@ -31,6 +36,8 @@ export class DraftSaves {
     private readonly versionOf: (sessionId: string) => number | undefined,
     /** Called when a session's conflict or idleness changes, so the window renders again. */
     private readonly changed: () => void,
+    /** Told once when saves start failing (not again for each retry), so the person sees why and its id. */
+    private readonly failed: (error: AppError) => void,
     private readonly delayMs = DRAFT_SAVE_DELAY_MS,
   ) {}
 
@@ -115,20 +122,32 @@ export class DraftSaves {
 
   private answered(sessionId: string, s: SessionDrafts, sql: string, result: Result<CommandAck> | undefined): void {
     s.inFlight = false;
+    let retry = false;
     if (result?.ok) {
       if (result.value.version !== undefined) s.base = result.value.version;
+      s.failing = false;
     } else if (result?.error.code === 'VERSION_CONFLICT') {
       s.conflict = true;
       s.pending ??= sql; // what the person typed meanwhile is newer and is what they keep
+    } else if (!(result && SESSION_GONE.has(result.error.code))) {
+      // Not saved (a full disk, a dropped connection): the text stays unsaved, so the editor keeps it
+      // over the stored draft, and goes again after the quiet time until a save gets through.
+      s.pending ??= sql;
+      retry = true;
+      if (!s.failing && result) this.failed(result.error);
+      s.failing = true;
     }
-    // Any other refusal (the session was closed meanwhile) loses nothing the person can still see.
-    if (s.pending !== undefined && !s.conflict && !this.timers.has(sessionId)) this.flush(sessionId);
+    // A session closed meanwhile loses nothing the person can still see.
+    if (s.pending !== undefined && !s.conflict && !this.timers.has(sessionId)) {
+      if (retry) this.timers.set(sessionId, setTimeout(() => this.flush(sessionId), this.delayMs));
+      else this.flush(sessionId);
+    }
     this.changed();
   }
 
   private get(sessionId: string): SessionDrafts {
     let s = this.sessions.get(sessionId);
-    if (!s) this.sessions.set(sessionId, (s = { inFlight: false, conflict: false }));
+    if (!s) this.sessions.set(sessionId, (s = { inFlight: false, conflict: false, failing: false }));
     return s;
   }
 }

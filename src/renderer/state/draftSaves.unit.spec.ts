@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientCommand, CommandAck } from '../../shared/contracts/commands';
-import { appError, fail, ok, type Result } from '../../shared/contracts/errors';
+import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
 import { DraftSaves } from './draftSaves';
 
 /** One window's draft saves against a fake main that answers when told to. */
@@ -8,6 +8,7 @@ function setup(viewVersion = 3) {
   const sent: ClientCommand[] = [];
   const answers: ((r: Result<CommandAck>) => void)[] = [];
   const version = { current: viewVersion };
+  const failures: AppError[] = [];
   const saves = new DraftSaves(
     (command) => {
       sent.push(command);
@@ -15,6 +16,7 @@ function setup(viewVersion = 3) {
     },
     () => version.current,
     () => {},
+    (error) => failures.push(error),
     1000,
   );
   const answer = async (r: Result<CommandAck>) => {
@@ -22,7 +24,7 @@ function setup(viewVersion = 3) {
     await Promise.resolve();
     await Promise.resolve();
   };
-  return { saves, sent, answer, version };
+  return { saves, sent, answer, version, failures };
 }
 const saved = (version: number) => ok({ aggregateId: 's1', lastSeq: 10, version });
 const conflict = () => fail(appError('e1', 'VERSION_CONFLICT', 'This session changed in another window.'));
@@ -89,5 +91,35 @@ describe('DraftSaves: each save carries the version its text was based on', () =
     vi.advanceTimersByTime(5000);
     expect(sent).toHaveLength(1);
     expect(saves.mayFollow('s1', 5)).toBe(true);
+  });
+
+  it('a save the store could not write keeps the text, says so once with its id, and goes again after the quiet time', async () => {
+    const { saves, sent, answer, failures } = setup(3);
+    saves.change('s1', 'select 1');
+    saves.flush('s1');
+    await answer(fail(appError('e-full', 'STORE_FULL', 'The disk is full.')));
+    expect(failures.map((e) => e.id)).toEqual(['e-full']);
+    expect(saves.mayFollow('s1', 3)).toBe(false); // the editor keeps the unsaved text
+    expect(sent).toHaveLength(1);
+    vi.advanceTimersByTime(1000);
+    expect(sent[1]).toEqual({ type: 'SaveDraft', sessionId: 's1', sql: 'select 1', expectedVersion: 3 });
+    await answer(fail(appError('e-full-2', 'STORE_FULL', 'The disk is full.')));
+    expect(failures).toHaveLength(1); // told once, not once a retry
+    vi.advanceTimersByTime(1000);
+    await answer(saved(4));
+    expect(saves.mayFollow('s1', 4)).toBe(true);
+    vi.advanceTimersByTime(5000);
+    expect(sent).toHaveLength(3);
+  });
+
+  it('a session closed meanwhile drops the save without a retry or a message', async () => {
+    const { saves, sent, answer, failures } = setup(3);
+    saves.change('s1', 'select 1');
+    saves.flush('s1');
+    await answer(fail(appError('e-closed', 'SESSION_CLOSED', 'This session is closed.')));
+    vi.advanceTimersByTime(5000);
+    expect(sent).toHaveLength(1);
+    expect(failures).toEqual([]);
+    expect(saves.idle('s1')).toBe(true);
   });
 });

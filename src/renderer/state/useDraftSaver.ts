@@ -1,4 +1,5 @@
 import { useEffect, useReducer, useRef, useState } from 'react';
+import type { AppError } from '../../shared/contracts/errors';
 import type { SextantApi } from '../../shared/contracts/protocol';
 import { DraftSaves } from './draftSaves';
 
@@ -10,12 +11,14 @@ export { DRAFT_SAVE_DELAY_MS } from './draftSaves';
  * switches tabs or leaves the page. Each save carries the version its text was based on, so a
  * draft another window saved meanwhile is never overwritten silently (draftSaves.ts).
  */
-export function useDraftSaver(api: SextantApi, versionOf: (sessionId: string) => number | undefined) {
+export function useDraftSaver(api: SextantApi, versionOf: (sessionId: string) => number | undefined, failed: (error: AppError) => void) {
   const latestVersionOf = useRef(versionOf);
   latestVersionOf.current = versionOf;
+  const latestFailed = useRef(failed);
+  latestFailed.current = failed;
   // Re-renders when a conflict opens or closes, or a save comes back, so the window can follow the store.
   const [revision, bump] = useReducer((n: number) => n + 1, 0);
-  const [saves] = useState(() => new DraftSaves((command) => api.dispatch(command), (id) => latestVersionOf.current(id), bump));
+  const [saves] = useState(() => new DraftSaves((command) => api.dispatch(command), (id) => latestVersionOf.current(id), bump, (e) => latestFailed.current(e)));
 
   useEffect(() => {
     const leave = () => saves.flush();
