@@ -143,7 +143,14 @@ export class AppCore {
       log,
       config: {
         dbPath,
-        duckdb: { memory_limit: options.memoryLimit ?? defaultMemoryLimit(), temp_directory: join(dataDir, 'duckdb', 'tmp') },
+        duckdb: {
+          memory_limit: options.memoryLimit ?? defaultMemoryLimit(),
+          temp_directory: join(dataDir, 'duckdb', 'tmp'),
+          // DuckDB never reaches the network by itself (Sextant downloads a URL dataset): without these
+          // it would fetch httpfs for any http(s) path, one an imported session's log names too.
+          autoinstall_known_extensions: 'false',
+          autoload_known_extensions: 'false',
+        },
         progressIntervalMs: options.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS,
         flushIntervalMs: 250,
       },
