@@ -183,6 +183,17 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', { shuffle: 
     ]);
   });
 
+  it('a folder or file whose name holds [, * or ? is itself, not a pattern', async () => {
+    const weird = join(files, 'Q1 [final] *?');
+    mkdirSync(join(weird, 'sub'), { recursive: true });
+    writeFileSync(join(weird, 'sub', 'a.csv'), 'k,v\nx,1\ny,2\n');
+    writeFileSync(join(files, 'report [v2].csv'), 'k,v\nz,3\n');
+    expect(await add(weird)).toMatchObject({ status: 'ready', name: 'q1_final_', format: 'csv' });
+    expect(await rows('select k, v from q1_final_ order by k')).toEqual([['x', '1'], ['y', '2']]);
+    expect(await add(join(files, 'report [v2].csv'))).toMatchObject({ status: 'ready', name: 'report_v2_', format: 'csv' });
+    expect(await rows('select k, v from report_v2_')).toEqual([['z', '3']]);
+  });
+
   it('a glob of CSV files is one dataset, named after its folder', async () => {
     const ds = await add(join(files, 'parts-*.csv'));
     expect(ds).toMatchObject({ status: 'ready', name: 'files', format: 'csv' });

@@ -33,6 +33,8 @@ interface Located {
   /** What DuckDB reads: the file, a glob over a folder, a downloaded copy or a converted Arrow file. */
   readonly location: string;
   readonly download?: { readonly bytes: number; readonly sha256: string };
+  /** The source is a pattern a person gave, not a file or folder: the dataset is named after its folder. */
+  readonly pattern?: true;
 }
 
 const fail = (code: Parameters<typeof appError>[1], message: string): AppErrorException => new AppErrorException(appError(newErrorId(), code, message));
@@ -136,7 +138,7 @@ export class CatalogService {
         const format = located.format;
         const taken = new Set(Object.values(this.projections.current.view.datasets).flatMap((d) => (d.name ? [d.name] : [])));
         if (format === 'duckdb') for (const r of RESERVED) taken.add(r);
-        const name = datasetName(source, taken);
+        const name = datasetName(source, taken, located.pattern === true);
         const spec = specOf(name, format, located.location);
         const registered = await this.pool.request({ type: 'register', spec });
         this.specs.set(datasetId, spec);
@@ -255,19 +257,22 @@ export class CatalogService {
       return { ...local, download: { bytes: got.bytes, sha256: got.sha256 } };
     }
     const path = isAbsolute(source) ? source : resolve(source);
-    if (isGlob(path)) {
-      const format = formatOf(path);
-      if (format !== 'csv' && format !== 'tsv' && format !== 'parquet' && format !== 'json' && format !== 'ndjson') {
-        throw fail('DATASET_UNSUPPORTED', `A pattern must name CSV, TSV, Parquet or JSON files (like /data/trips/*.parquet), not ${path}.`);
-      }
-      return { format, location: path };
-    }
     let stat;
     try {
       stat = statSync(path);
     } catch {
-      throw fail('DATASET_MISSING', `No file at ${path}.`);
+      stat = undefined;
     }
+    // A file or folder that exists is itself, whatever its name holds (`Q1 [final]`); only a path
+    // that names nothing is read as a pattern.
+    if (!stat && isGlob(path)) {
+      const format = formatOf(path);
+      if (format !== 'csv' && format !== 'tsv' && format !== 'parquet' && format !== 'json' && format !== 'ndjson') {
+        throw fail('DATASET_UNSUPPORTED', `A pattern must name CSV, TSV, Parquet or JSON files (like /data/trips/*.parquet), not ${path}.`);
+      }
+      return { format, location: path, pattern: true };
+    }
+    if (!stat) throw fail('DATASET_MISSING', `No file at ${path}.`);
     if (stat.isDirectory()) return await locateFolder(path);
     return this.locateFile(datasetId, path, formatOf(path));
   }

@@ -2,6 +2,7 @@ import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { DatasetFormat } from '../../shared/contracts/events';
+import { globLiteral } from '../../shared/domain/datasetName';
 import { newErrorId } from '../platform/ids';
 
 /** A folder dataset is meant for a folder of data files, not a disk: past this, ask for a narrower one. */
@@ -49,5 +50,5 @@ export async function locateFolder(dir: string): Promise<{ format: DatasetFormat
   }
   const kind = KINDS.find((k) => found.has(k.ext));
   if (!kind) throw new AppErrorException(appError(newErrorId(), 'DATASET_EMPTY', `The folder ${dir} holds no Parquet or CSV files.`));
-  return { format: kind.format, location: join(dir, '**', `*${kind.ext}`) };
+  return { format: kind.format, location: join(globLiteral(dir), '**', `*${kind.ext}`) };
 }

@@ -17,11 +17,17 @@ export const isUrl = (source: string): boolean => /^https?:\/\//i.test(source);
 export const isGlob = (source: string): boolean => !isUrl(source) && /[*?[]/.test(source);
 
 /**
+ * A literal path as a part of a DuckDB glob: each of `[`, `*`, `?` in it becomes a one-character
+ * class (`Q1 [final]` → `Q1 [[]final]`), since DuckDB's glob has no escape character.
+ */
+export const globLiteral = (path: string): string => path.replace(/[[*?]/g, (c) => `[${c}]`);
+
+/**
  * The part of a source a dataset is named after: the file (or folder) name, or for a glob the last
  * folder before the pattern (`/data/trips/*.parquet` → `trips`).
  */
-function stem(source: string): string {
-  if (!isGlob(source)) return baseName(source);
+function stem(source: string, pattern: boolean): string {
+  if (!pattern) return baseName(source);
   const segments = source.split(/[\\/]/).filter((s) => s.length > 0);
   const fixed = segments.slice(0, segments.findIndex((s) => isGlob(s)));
   return fixed.at(-1) ?? '';
@@ -29,10 +35,11 @@ function stem(source: string): string {
 
 /**
  * The catalog's naming rule (docs/contracts.md): the file name without its extensions, lower-cased, every run of characters
- * outside `a-z0-9_` turned into `_`; a taken name gets `_2`, `_3`…
+ * outside `a-z0-9_` turned into `_`; a taken name gets `_2`, `_3`… `pattern` says whether `source` is
+ * a glob: a file or folder whose name merely holds `[`, `*` or `?` is named after itself.
  */
-export function datasetName(source: string, taken: ReadonlySet<string>): string {
-  let name = stem(source).toLowerCase();
+export function datasetName(source: string, taken: ReadonlySet<string>, pattern = isGlob(source)): string {
+  let name = stem(source, pattern).toLowerCase();
   // strip every known extension (trips.csv.gz → trips), but never the whole name
   for (let stripped = true; stripped; ) {
     stripped = false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datasetName, formatOf } from './datasetName';
+import { datasetName, formatOf, globLiteral } from './datasetName';
 
 describe('datasetName (the catalog naming rule)', () => {
   const none = new Set<string>();
@@ -19,6 +19,18 @@ describe('datasetName (the catalog naming rule)', () => {
   it('gives a taken name _2, _3…', () => {
     expect(datasetName('/a/cars.json', new Set(['cars']))).toBe('cars_2');
     expect(datasetName('/b/cars.csv', new Set(['cars', 'cars_2']))).toBe('cars_3');
+  });
+
+  it('names a file whose name holds [ * ? after itself when main found it is no pattern', () => {
+    expect(datasetName('/data/report [v2].csv', none)).toBe('data');
+    expect(datasetName('/data/report [v2].csv', none, false)).toBe('report_v2_');
+  });
+});
+
+describe('globLiteral', () => {
+  it("makes each of [ * ? a one-character class, DuckDB's glob having no escape", () => {
+    expect(globLiteral('/data/Q1 [final] *?/x')).toBe('/data/Q1 [[]final] [*][?]/x');
+    expect(globLiteral('/data/plain')).toBe('/data/plain');
   });
 });
 
