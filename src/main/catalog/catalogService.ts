@@ -171,7 +171,7 @@ export class CatalogService {
     const ds = this.projections.current.view.datasets[datasetId];
     if (!ds || ds.status !== 'ready' || !ds.name || !ds.format) return refuse('DATASET_NOT_FOUND', 'There is no such dataset to locate.');
     const { name, format, fingerprint: recorded } = ds;
-    if (!isAbsolute(path) || isGlob(path)) return refuse('INVALID_COMMAND', `Give the full path of the file “${name}” was read from (like /data/${name}.csv).`);
+    if (!isAbsolute(path) || (isGlob(path) && !existsSync(path))) return refuse('INVALID_COMMAND', `Give the full path of the file “${name}” was read from (like /data/${name}.csv).`);
     if (!recorded) {
       return refuse('DATASET_MISMATCH', `“${name}” was added without a fingerprint, so Sextant cannot check that ${path} is its file. Nothing was changed; add the file through the catalog instead.`);
     }
