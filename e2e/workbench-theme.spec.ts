@@ -21,7 +21,8 @@ for (const scheme of ['light', 'dark'] as const) {
 
     const colours = await page.evaluate(() => {
       const of = (sel: string) => getComputedStyle(document.querySelector(sel)!);
-      return { bg: of('body').backgroundColor, fg: of('body').color, editor: of('.cm-editor').backgroundColor, grid: of('.grid-td').color };
+      const run = of('.toolbar button.primary');
+      return { bg: of('body').backgroundColor, fg: of('body').color, editor: of('.cm-editor').backgroundColor, grid: of('.grid-td').color, runFg: run.color, runBg: run.backgroundColor };
     });
     const bg = luminance(colours.bg);
     if (scheme === 'dark') expect(bg).toBeLessThan(0.1);
@@ -30,6 +31,8 @@ for (const scheme of ['light', 'dark'] as const) {
     const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
     expect(contrast(luminance(colours.fg), bg)).toBeGreaterThan(4.5);
     expect(contrast(luminance(colours.grid), luminance(colours.editor))).toBeGreaterThan(4.5);
+    // …and on an accent fill (Run, dialog buttons, menus, badges take the same --on-accent).
+    expect(contrast(luminance(colours.runFg), luminance(colours.runBg))).toBeGreaterThan(4.5);
 
     // The window does not scroll as a whole: each panel scrolls on its own.
     const overflow = await page.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight }));
