@@ -7,6 +7,7 @@ import { dataset, editor, editorText, ready, runSql, screenshot, setSql, status 
 
 const WEATHER = `read_csv('${VEGA_DATA}/seattle-weather.csv')`;
 const CARS = `read_json_auto('${VEGA_DATA}/cars.json')`;
+const FLIGHTS = `read_parquet('${VEGA_DATA}/flights-3m.parquet')`;
 
 const region = (page: Page) => page.getByRole('region', { name: 'Column profiles' });
 const card = (page: Page, column: string) => region(page).getByRole('article', { name: column, exact: true });
@@ -172,7 +173,7 @@ test('a 500-column dataset: the window keeps answering while profiles compute, a
 
 });
 
-test('Cancel stops a profile while it computes, and Resume asks again', async ({ app }) => {
+test('Cancel stops a profile while it computes, and Resume asks again: the first card fills in with its nulls, the sample with its total, as raw DuckDB counts them', async ({ app }) => {
   const { page } = app;
   await ready(page, 'flights_3m');
   // 3M rows: profiling a sample of a million of them takes seconds, still computing when Cancel lands
@@ -184,5 +185,12 @@ test('Cancel stops a profile while it computes, and Resume asks again', async ({
   await expect(cancel).toHaveCount(0);
   await expect(region(page).getByRole('article').first()).toContainText('Not profiled (cancelled)');
   await region(page).getByRole('button', { name: 'Resume' }).click();
-  await expect(region(page).getByRole('article').first().locator('dt').first()).toHaveText('Nulls', { timeout: 60_000 });
+  // Resumed, the first column's card fills in with its figures, as raw DuckDB computes them on the
+  // whole file. The profile reads a sample; the file has no NULL in it, so no sample of it has one
+  // either and the Nulls figure is exact.
+  const [[first]] = (await duckdbRows(`select column_name from (describe select * from ${FLIGHTS})`)) as [[string]];
+  await expect(region(page).getByRole('article').first()).toHaveAccessibleName(first);
+  const [total, nulls] = await one(`select count(*), count(*) - count("${first}") from ${FLIGHTS}`);
+  await expect(figure(card(page, first), 'Nulls')).toHaveText(nullsText(Number(nulls), Number(total)), { timeout: 60_000 });
+  await expect(region(page).getByText(/^Sample of/)).toContainText(`(of ${Number(total).toLocaleString('en-US')})`);
 });

@@ -242,18 +242,22 @@ test('a statement that writes or reaches outside is never run by a preview, and 
   const outside = testInfo.outputPath('outside');
   const secret = join(testInfo.outputPath(), 'secret.csv');
   writeFileSync(secret, 'a,b\n1,2\n');
+  // Each refusal names its own reason (the app's words, src/main/instant/refusals.worker.ts and
+  // previewTree.worker.ts), different from the one before it: the whole message is matched, so the
+  // refusal still on screen from the previous statement cannot pass for the next one.
+  const notAQuery = ': a preview runs only queries that read (SELECT, FROM, WITH, VALUES). Run it to execute it.';
   const attempts = [
-    `create table evil as select * from cars`,
-    `copy (select * from cars) to '${outside}.csv'`,
-    `attach '${outside}.duckdb' as evil`,
-    `select * from read_csv('${secret}')`,
-    `install httpfs`,
-    `set threads = 1`,
-  ];
+    [`create table evil as select * from cars`, `CREATE changes the database${notAQuery}`],
+    [`copy (select * from cars) to '${outside}.csv'`, `COPY reads or writes files${notAQuery}`],
+    [`attach '${outside}.duckdb' as evil`, `ATTACH opens another database${notAQuery}`],
+    [`select * from read_csv('${secret}')`, "read_csv() reads files directly; a preview reads only the catalog's datasets. Add the file to the catalog, or Run the query."],
+    [`install httpfs`, `INSTALL downloads an extension${notAQuery}`],
+    [`set threads = 1`, `SET changes a setting${notAQuery}`],
+  ] as const;
   await turnOn(page);
-  for (const sql of attempts) {
+  for (const [sql, reason] of attempts) {
     await replaceSql(page, sql);
-    await expect(pane(page).locator('.preview-refused'), sql).toContainText(/^Not previewed: \S/);
+    await expect(pane(page).locator('.preview-refused'), sql).toHaveText(`Not previewed: ${reason}`);
     await expect(preview(page)).toHaveCount(0);
   }
   await screenshot(page, testInfo, 'instant-preview-refused');

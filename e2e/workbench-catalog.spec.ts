@@ -2,7 +2,22 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
+import type { Page } from '@playwright/test';
 import { allowClipboard, dataset, datasets, editorText, readClipboard, ready, screenshot, status } from './workbench.helpers';
+
+/**
+ * The catalog entry of `name` says as many columns as DuckDB's DESCRIBE of `source` finds, and,
+ * expanded, lists each with its type as DESCRIBE gives them; then it is folded again.
+ */
+async function showsColumnsAsDescribed(page: Page, name: string, source: string): Promise<void> {
+  const described = await duckdbRows(`select column_name, column_type from (describe select * from ${source})`);
+  expect(described.length).toBeGreaterThan(0); // an empty DESCRIBE would check nothing
+  await expect(dataset(page, name)).toContainText(new RegExp(`· ${described.length} columns?$`));
+  await dataset(page, name).getByRole('button', { expanded: false }).click();
+  await expect(page.getByRole('list', { name: `Columns of ${name}` }).getByRole('listitem')).toHaveText(described.map(([column, type]) => `${column} ${type}`));
+  await dataset(page, name).getByRole('button', { expanded: true }).click();
+  await expect(page.getByRole('list', { name: `Columns of ${name}` })).toHaveCount(0);
+}
 
 test('a dataset expands to its columns and types, as DuckDB describes them', async ({ app }, testInfo) => {
   const { page } = app;
@@ -48,7 +63,7 @@ test('right-click a dataset: query it, copy its name, remove it', async ({ app }
   await expect(dataset(page, 'cars')).toHaveCount(1);
 });
 
-test('dropping onto the window: a file link adds the dataset; a bare browser file explains what to do', async ({ app }) => {
+test('dropping onto the window: a file link adds the dataset with its columns as DuckDB describes them; a bare browser file explains what to do', async ({ app }) => {
   const { page } = app;
   await ready(page, 'cars');
   const drop = (payload: { uri?: string; fileName?: string }) =>
@@ -62,13 +77,14 @@ test('dropping onto the window: a file link adds the dataset; a bare browser fil
 
   await drop({ uri: pathToFileURL(`${VEGA_DATA}/penguins.json`).href });
   await ready(page, 'penguins');
+  await showsColumnsAsDescribed(page, 'penguins', `read_json_auto('${VEGA_DATA}/penguins.json')`);
 
   await drop({ fileName: 'trips.csv' });
   await expect(page.getByText(/A browser does not tell Sextant where trips\.csv is on disk/)).toBeVisible();
   await expect(datasets(page).getByRole('listitem').filter({ hasText: 'trips' })).toHaveCount(0);
 });
 
-test('a big file being added shows how far its fingerprint has got, then its columns', async ({ app }, testInfo) => {
+test('a big file being added shows how far its fingerprint has got, then its columns as DuckDB describes them', async ({ app }, testInfo) => {
   const { page } = app;
   await ready(page, 'cars');
   // 320 MiB of "1,2" rows: hashed for a second or more, with a progress report every 200 ms
@@ -83,6 +99,7 @@ test('a big file being added shows how far its fingerprint has got, then its col
     await screenshot(page, testInfo, 'catalog-fingerprinting');
     await ready(page, 'big_numbers');
     await expect(bar).toHaveCount(0);
+    await showsColumnsAsDescribed(page, 'big_numbers', `read_csv_auto('${big}')`);
   } finally {
     rmSync(big, { force: true });
   }

@@ -1,11 +1,34 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { editor, editorText, grid, gridRow, history, mod, ready, screenshot, setSql, status } from './workbench.helpers';
 
 const completions = (page: Page) => page.getByRole('listbox').getByRole('option');
-/** CodeMirror ignores Enter for a moment after the list opens, so a fast typist's Enter stays a newline. */
-const settle = (page: Page) => page.waitForTimeout(150);
+
+/** CodeMirror's autocomplete `interactionDelay` (its default, SqlEditor.tsx sets none): milliseconds after the list opens in which Enter is not taken. */
+const INTERACTION_DELAY_MS = 75;
+
+/**
+ * Accepts `option` with Enter, as a person does. CodeMirror ignores Enter for INTERACTION_DELAY_MS
+ * after the list opens (so a fast typist's Enter stays a newline), and while its sources are still
+ * answering (the list is then marked disabled). No attribute says the delay is over, so this waits
+ * for conditions: the option is the selected one, the list is not disabled, and the list has been
+ * on screen for longer than the delay, timed in the page on CodeMirror's clock (Date.now()) from
+ * the first time the wait saw that list element, which is never before the list opened (the same
+ * element stays while the list stays open; a list that reopens is a new element).
+ */
+async function acceptCompletion(page: Page, option: Locator): Promise<void> {
+  await expect(option).toHaveAttribute('aria-selected', 'true');
+  await page.waitForFunction((delay) => {
+    const list = document.querySelector('.cm-tooltip-autocomplete');
+    if (!list || list.classList.contains('cm-tooltip-autocomplete-disabled')) return false;
+    const w = window as unknown as { e2eListSeen?: WeakMap<Element, number> };
+    const seen = (w.e2eListSeen ??= new WeakMap());
+    if (!seen.has(list)) seen.set(list, Date.now());
+    return Date.now() - seen.get(list)! > delay;
+  }, INTERACTION_DELAY_MS);
+  await page.keyboard.press('Enter');
+}
 
 test('SQL is highlighted: keywords, strings and numbers each have their own colour', async ({ app }) => {
   const { page } = app;
@@ -24,13 +47,9 @@ test('autocomplete offers keywords, dataset names and their columns with types',
   await ready(page, 'seattle_weather');
   await setSql(page, '');
   await page.keyboard.type('sele');
-  await expect(completions(page).filter({ hasText: /^select/ }).first()).toBeVisible();
-  await settle(page);
-  await page.keyboard.press('Enter');
+  await acceptCompletion(page, completions(page).filter({ hasText: /^select/ }).first());
   await page.keyboard.type(' * from seattle_w');
-  await expect(completions(page).filter({ hasText: 'seattle_weather' })).toBeVisible();
-  await settle(page);
-  await page.keyboard.press('Enter');
+  await acceptCompletion(page, completions(page).filter({ hasText: 'seattle_weather' }));
   await expect.poll(() => editorText(page)).toBe('select * from seattle_weather');
 
   // Columns: a bare prefix offers the columns of the datasets the query names, with their types.
@@ -39,6 +58,7 @@ test('autocomplete offers keywords, dataset names and their columns with types',
   await page.keyboard.press('Backspace');
   await page.keyboard.type('temp_m');
   const columns = await duckdbRows(`select column_name, column_type from (describe select * from read_csv_auto('${VEGA_DATA}/seattle-weather.csv')) where column_name like 'temp_m%'`);
+  expect(columns.length).toBeGreaterThan(0); // an empty match would check nothing
   for (const [name, type] of columns) {
     await expect(completions(page).filter({ hasText: name! })).toContainText(type!);
   }

@@ -1,4 +1,5 @@
-import { expect, test } from './fixtures';
+import { duckdbRows } from './duckdbOracle';
+import { expect, test, VEGA_DATA } from './fixtures';
 import { editorText, grid, gridRow, history, ready, runSql, screenshot, status } from './workbench.helpers';
 
 test('history: SQL, status, rows, duration and time; click to edit again, re-run, search', async ({ app }, testInfo) => {
@@ -28,7 +29,9 @@ test('history: SQL, status, rows, duration and time; click to edit again, re-run
   await expect(items).toHaveCount(4);
   await expect(items.nth(0)).toContainText('select count(*) as n from cars');
   await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
-  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['406']);
+  // the re-run's result, as raw DuckDB counts the same file
+  const counted = await duckdbRows(`select count(*) as n from read_json_auto('${VEGA_DATA}/cars.json')`);
+  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(counted[0]!.map((v) => v ?? 'NULL'));
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '2');
 
   // Search narrows the list to the matching SQL (or status).
