@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { nodeClient } from './nodeClient';
+import { DRAFT_SAVE_DELAY_MS } from '../src/renderer/state/draftSaves';
+import { countStoredEvents, nodeClient } from './nodeClient';
 import { editor, editorText, mod, screenshot, status, tabs } from './workbench.helpers';
 
 /**
@@ -39,18 +40,28 @@ test('each window keeps its own tab: opening or switching in one never moves the
   await expect(tabs(b)).toHaveText(['Session 1', 'Session 2']);
   await expect(selected(b)).toHaveText('Session 1');
 
+  // Both clicks are recorded, B's before A's (the last one is what a restart opens)…
+  const activations = () => countStoredEvents(a.url(), 'SessionActivated');
+  const before = await activations();
   await b.getByRole('tab', { name: 'Session 2' }).click();
   await expect(selected(b)).toHaveText('Session 2');
+  await expect.poll(activations).toBe(before + 1);
   await a.getByRole('tab', { name: 'Session 1' }).click();
   await expect(selected(a)).toHaveText('Session 1');
-  // Both clicks are recorded (the last one is what a restart opens), and neither moved the other window.
-  await a.waitForTimeout(500);
+  await expect.poll(activations).toBe(before + 2);
+  // …and neither moved the other window. A rename made in A after both clicks is the barrier: once
+  // each window shows it, each has had both clicks (a window takes the log's events in order).
+  await a.getByRole('tab', { name: 'Session 1' }).dblclick();
+  await a.getByRole('textbox', { name: 'Session name' }).fill('First');
+  await a.keyboard.press('Enter');
+  await expect(tabs(a)).toHaveText(['First', 'Session 2']);
+  await expect(tabs(b)).toHaveText(['First', 'Session 2']);
   await expect(selected(b)).toHaveText('Session 2');
-  await expect(selected(a)).toHaveText('Session 1');
+  await expect(selected(a)).toHaveText('First');
 
   // A fresh window starts on the tab used last.
   const c = await secondWindow(a);
-  await expect(selected(c)).toHaveText('Session 1');
+  await expect(selected(c)).toHaveText('First');
 });
 
 test("a rename and a draft made in one window appear in the other within a moment", async ({ app }) => {
@@ -127,6 +138,10 @@ async function editBothAtOnce(a: Page, b: Page, textA: string, textB: string) {
 
 test('simultaneous draft edits lose nothing: the later save is refused and the person keeps theirs or takes the other', async ({ app }, testInfo) => {
   const a = app.page;
+  // Both windows' timers run on Playwright's clock (installed before the app loads; time flows as
+  // usual), so the test can move past the save delay at once.
+  await a.clock.install();
+  await a.reload();
   await expect(tabs(a)).toHaveText(['Session 1']);
   const b = await secondWindow(a);
   const client = await nodeClient(a.url());
@@ -152,7 +167,11 @@ test('simultaneous draft edits lose nothing: the later save is refused and the p
     await takeTheirs(second.later).click();
     await expect(takeTheirs(second.later)).toHaveCount(0);
     await expect.poll(() => editorText(second.later)).toBe(second.theirs);
-    await second.later.waitForTimeout(1500); // past the save delay: taking theirs saved nothing of the person's
+    // Taking theirs saved nothing of the person's: past the save delay, a query run in that window
+    // (Run also saves whatever draft is pending) is the barrier, recorded after anything it sent before.
+    await second.later.clock.runFor(2 * DRAFT_SAVE_DELAY_MS);
+    await second.later.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => client.sessions()[0]?.history.length).toBe(1);
     expect(storedDraft()).toBe(second.theirs);
     expect(await editorText(second.earlier)).toBe(second.theirs);
     // Theirs was taken, yet the person's own text is one undo away.

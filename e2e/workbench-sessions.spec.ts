@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
-import { countStoredEvents } from './nodeClient';
+import { DRAFT_SAVE_DELAY_MS } from '../src/renderer/state/draftSaves';
+import { countStoredEvents, nodeClient } from './nodeClient';
 import { editor, editorText, history, mod, runSql, screenshot, status, tabs } from './workbench.helpers';
 
 test('tabs: new with Ctrl/Cmd+T, rename by double-click, close with Ctrl/Cmd+W, reopen the last closed', async ({ app }, testInfo) => {
@@ -44,6 +45,13 @@ test('tabs: new with Ctrl/Cmd+T, rename by double-click, close with Ctrl/Cmd+W, 
 
 test('each draft and the open tab survive a restart; drafts are saved debounced, not per keystroke', async ({ app }, testInfo) => {
   const { page } = app;
+  // The page's timers run on Playwright's clock, installed before the app loads and paused once it
+  // has: the save delay passes only when the test moves the clock on, however slowly the machine types.
+  await page.clock.install();
+  await page.reload();
+  await expect(tabs(page)).toHaveText(['Session 1']);
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
+
   const first = 'select Name from cars where Year > 1975';
   await editor(page).click();
   await page.keyboard.type(first, { delay: 15 });
@@ -54,14 +62,31 @@ test('each draft and the open tab survive a restart; drafts are saved debounced,
   await page.getByRole('tab', { name: 'Session 1' }).click();
   await expect.poll(() => editorText(page)).toBe(first);
 
-  // 54 keystrokes in two bursts, one per session: a saved draft per burst, never one per keystroke
-  // (a loaded machine may stall the typing past the 1 s debounce once or twice, hence the margin).
-  await expect.poll(() => countStoredEvents(page.url(), 'DraftSaved')).toBeGreaterThanOrEqual(2);
-  await page.waitForTimeout(1500);
-  const saved = await countStoredEvents(page.url(), 'DraftSaved');
-  expect(saved).toBeLessThanOrEqual(4);
-  await page.waitForTimeout(1500);
-  expect(await countStoredEvents(page.url(), 'DraftSaved'), 'nothing more is saved while nobody types').toBe(saved);
+  // 54 keystrokes in two bursts, one per session: one saved draft per burst, none per keystroke.
+  // Barriers: a session's commands are handled in the order they arrive, so once the tab click
+  // (SessionActivated of session 1) and session 2's draft are in the log, so is every save sent before.
+  const client = await nodeClient(page.url());
+  const stored = (type: 'DraftSaved' | 'SessionActivated') => countStoredEvents(page.url(), type);
+  try {
+    // Switching tabs saved session 2's draft at once; session 1's waits for the save delay.
+    await expect.poll(() => stored('SessionActivated')).toBe(1);
+    await expect.poll(() => client.sessions()[1]?.draft).toBe('select 2 as two');
+    expect(await stored('DraftSaved'), 'session 2 saved once, session 1 not before the delay').toBe(1);
+
+    await page.clock.runFor(DRAFT_SAVE_DELAY_MS);
+    await expect.poll(() => client.sessions()[0]?.draft).toBe(first);
+    expect(await stored('DraftSaved'), 'session 1 saved once, after the delay').toBe(2);
+
+    // Nothing more is saved while nobody types: ten save delays later, two tab clicks (each saves what
+    // is pending of the tab left) are recorded after anything those delays sent, and no save is among them.
+    await page.clock.runFor(10 * DRAFT_SAVE_DELAY_MS);
+    await page.getByRole('tab', { name: 'Session 2' }).click();
+    await page.getByRole('tab', { name: 'Session 1' }).click();
+    await expect.poll(() => stored('SessionActivated')).toBe(3);
+    expect(await stored('DraftSaved'), 'nothing more is saved while nobody types').toBe(2);
+  } finally {
+    client.close();
+  }
 
   await app.restartHost();
   // The desktop app restarts with a new window; for the web host, a fresh browser profile: nothing
