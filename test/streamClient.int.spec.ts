@@ -31,7 +31,13 @@ describe('StreamClient', () => {
     return { transport, probe, stream };
   };
   const onCore = (c: TestCore) => (channel: ServerChannel) => void c.connect(channel);
-  const persisted = () => new Promise((r) => setTimeout(r, 300)); // the client saves within 250 ms
+  /** Resolves once `storage` holds the cursor the client is at for `pattern` (it saves on a timer). */
+  const persisted = (storage: Storage, stream: StreamClient, pattern: string) =>
+    waitFor(() => {
+      const key = Array.from({ length: storage.length }, (_, i) => storage.key(i)).find((k) => k?.endsWith(`:${pattern}`));
+      const saved = key ? (JSON.parse(storage.getItem(key) ?? '{}') as { seq?: number }) : undefined;
+      return saved?.seq !== undefined && saved.seq === stream.seqOf(pattern);
+    }, 'the cursor saved');
 
   it('after a reload it resumes from the saved (view, seq) and replays only what it missed', async () => {
     const c = await core();
@@ -39,7 +45,7 @@ describe('StreamClient', () => {
     const storage = new MapStorage();
     const first = client(onCore(c), storage);
     await waitFor(() => first.stream.getState().live, 'live');
-    await persisted();
+    await persisted(storage, first.stream, 'session/*');
     first.transport.drop(); // the page goes away
     const sessionId = a.ok ? a.value.aggregateId : '';
     await c.dispatch({ type: 'RenameSession', sessionId, title: 'while reloading' });

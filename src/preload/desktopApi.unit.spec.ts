@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Frame } from '../shared/contracts/frames';
 import { IPC_TO_MAIN, IPC_TO_RENDERER } from '../shared/contracts/ipcChannels';
 import type { ClientMessage, ServerMessage } from '../shared/contracts/protocol';
@@ -31,6 +31,8 @@ const respond = (ipc: FakeIpc, id: number, value: unknown) =>
   ipc.fromMain(JSON.stringify({ type: 'response', id, result: { ok: true, value } } satisfies ServerMessage));
 
 describe('the preload’s window.sextant', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('is the typed API and nothing more: no ipcRenderer, no raw send, no channel names', () => {
     const api = createDesktopApi(new FakeIpc(), () => '');
     expect(Object.keys(api).sort()).toEqual(['cancelChart', 'cancelExport', 'cancelPreview', 'cancelProfile', 'chartData', 'dispatch', 'exportOutcome', 'exportSession', 'fetchPage', 'importChunk', 'importSession', 'locateDataset', 'onConnection', 'onFrame', 'pathForFile', 'pivotPage', 'previewSql', 'profileColumns', 'sessionAt', 'startExport', 'subscribe', 'timeline', 'unsubscribe']);
@@ -50,7 +52,8 @@ describe('the preload’s window.sextant', () => {
     expect(await pending).toEqual({ ok: true, value: { aggregateId: 's1', lastSeq: 7 } });
   });
 
-  it('main’s frames reach the page’s listeners, are acknowledged, and anything but text from IPC is ignored', async () => {
+  it('main’s frames reach the page’s listeners, are acknowledged, and anything but text from IPC is ignored', () => {
+    vi.useFakeTimers(); // the ack waits on a timer: run it, and every timer after it, without waiting
     const ipc = new FakeIpc();
     const api = createDesktopApi(ipc, () => '');
     const seen: Frame[] = [];
@@ -58,7 +61,8 @@ describe('the preload’s window.sextant', () => {
     ipc.fromMain({ type: 'frames', frames: [] }); // an object, not text: dropped
     ipc.fromMain(JSON.stringify({ type: 'frames', frames: [{ kind: 'live', subscriptionId: 'a', seq: 3, storeId: '' }] } satisfies ServerMessage));
     expect(seen).toEqual([{ kind: 'live', subscriptionId: 'a', seq: 3, storeId: '' }]);
-    await new Promise((r) => setTimeout(r, 50));
+    expect(ipc.messages()).toEqual([]); // acknowledged in batches, not frame by frame
+    vi.runAllTimers();
     expect(ipc.messages()).toEqual([{ request: { method: 'ack', received: 1 } }]);
     expect(ipc.channelsListened()).toEqual([IPC_TO_RENDERER]);
   });

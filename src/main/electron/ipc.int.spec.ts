@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IPC_TO_MAIN, IPC_TO_RENDERER } from '../../shared/contracts/ipcChannels';
 import { MAX_MESSAGE_BYTES } from '../../shared/contracts/limits';
 import type { ServerMessage } from '../../shared/contracts/protocol';
+import { openSessions } from '../../shared/views/appView';
 import { answersTo, HOSTILE_COUNT as COUNT, HOSTILE_SEED as SEED, hostileMessages, whyWrong, type Response } from '../../../test/faults/hostileMessages';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import type { ClientConnection } from '../core/clientConnection';
@@ -70,8 +71,6 @@ class FakeIpcMain implements IpcMainLike {
 
 const call = (id: number, request: unknown): string => JSON.stringify({ id, request });
 const responses = (contents: FakeContents): Response[] => contents.replies.filter((m): m is Response => m.type === 'response');
-/** Long enough for main to have answered a message it was going to answer. */
-const settle = () => new Promise((r) => setTimeout(r, 30));
 
 describe('Electron IPC as registerIpc wires it (ipcMain, WebContents and frames stood in for)', () => {
   let dir: ReturnType<typeof tempDir>;
@@ -128,9 +127,18 @@ describe('Electron IPC as registerIpc wires it (ipcMain, WebContents and frames 
       null,
     ];
     for (const sender of senders) ipc.emit(window, sender, open);
-    await settle();
-    expect(window.replies).toEqual([]);
     expect(connections).toEqual([]);
+    // Then a request from the window's own document. A timeline is answered only once the commands
+    // its connection was sent before it have settled, so had a forged one been let in, its answer
+    // and its event would be here by then.
+    const sessionId = openSessions(core.projections.current.view)[0]!.id;
+    const barrier = await answersTo(
+      () => window.replies,
+      () => ipc.emit(window, top, call(2, { method: 'timeline', sessionId })),
+    );
+    expect(barrier).toMatchObject([{ id: 2, result: { ok: true } }]);
+    expect(window.replies).toEqual(barrier);
+    expect(connections).toHaveLength(1);
     expect(core.store.lastSeq()).toBe(before);
     expect(warnings.map((w) => w.msg)).toEqual(senders.map(() => 'IPC from a frame that is not Sextant was refused'));
   });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../shared/contracts/errors';
 import type { ProfileAnswer } from '../../shared/explore/columnProfile';
 import { openSessions } from '../../shared/views/appView';
@@ -25,6 +25,9 @@ const value = (r: Result<Profiled>): Profiled => {
   if (!r.ok) throw new Error(`profile failed: ${r.error.code} ${r.error.message}`);
   return r.value;
 };
+/** Resolves once `n` batches have sent their profile query (the count goes up just before it is sent). */
+const untilBatches = (core: TestCore, n: number): Promise<void> =>
+  vi.waitFor(() => expect(core.profiles.batchesRun).toBeGreaterThanOrEqual(n), { timeout: 20_000, interval: 5 });
 const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
 
 /** `n` integer columns over `rows` rows: column k holds (i * (k + 1)) % 97, NULL every (k + 2)th row. */
@@ -108,7 +111,8 @@ describe('column profiles on the worker (real DuckDB, a core in a temp dir)', ()
     const controller = new AbortController();
     const asked = Date.now();
     const pending = core.profiles.profile(target, range(0, 40), controller.signal);
-    await new Promise((r) => setTimeout(r, 300));
+    // The first batch has counted the rows and sent its profile query: it is the one running.
+    await untilBatches(core, before + 1);
     controller.abort();
     const r = await pending;
     expect(r.ok ? 'answered' : r.error.code).toBe('INTERRUPTED');
@@ -141,8 +145,9 @@ describe('column profiles on the worker (real DuckDB, a core in a temp dir)', ()
     expect((fresh as { value: ProfileAnswer }).value.requestId).toBe('r1');
     expect((fresh as { value: ProfileAnswer }).value.columns.map((c) => c.column)).toEqual([25]);
 
+    const batches = core.profiles.batchesRun;
     const c = conn.handle({ method: 'profileColumns', requestId: 'r2', target, columns: range(20, 40) });
-    await new Promise((r) => setTimeout(r, 200));
+    await untilBatches(core, batches + 1); // cancelled while its batch runs
     const cancel = await conn.handle({ method: 'cancelProfile', requestIds: ['r2', 'unknown'] });
     expect(cancel).toEqual({ ok: true, value: { cancelled: 1 } });
     const cancelled = await c;

@@ -61,13 +61,23 @@ describe('the log file', () => {
     const logs = join(dir.path, 'logs');
     mkdirSync(join(logs, 'sextant.log'), { recursive: true }); // a folder where the file should be: every open fails
     const reported: Error[] = [];
-    const log = createLogger(dir.path, { onWriteError: (e) => reported.push(e) });
+    let firstReport: () => void = () => {};
+    const reportedOnce = new Promise<void>((resolve) => (firstReport = resolve));
+    const log = createLogger(dir.path, {
+      onWriteError: (e) => {
+        reported.push(e);
+        firstReport();
+      },
+    });
     for (let i = 0; i < 100; i++) log.error({ i }, 'nobody will read this');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(reported).toHaveLength(1);
+    await reportedOnce;
     expect(reported[0]!.message).toMatch(/EISDIR|illegal operation on a directory/);
+    const destination = (log as unknown as Record<symbol, { flushSync(): void; emit(event: 'error', e: Error): boolean }>)[pino.symbols.streamSym]!;
+    // The file's one open has failed: later failures (each write's) arrive as more 'error' events,
+    // emitted synchronously here, so the count below is final.
+    destination.emit('error', new Error('ENOSPC: no space left on device, write'));
+    expect(reported).toHaveLength(1);
     // pino flushes synchronously when the process exits: that must not throw either.
-    const destination = (log as unknown as Record<symbol, { flushSync(): void }>)[pino.symbols.streamSym]!;
     expect(() => destination.flushSync()).not.toThrow();
   });
 });

@@ -1,6 +1,6 @@
 import { totalmem } from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { availableMemoryBytes, defaultMemoryLimit } from './memoryLimit';
 
 const GiB = 2 ** 30;
@@ -13,12 +13,25 @@ describe('DuckDB’s default memory limit', () => {
     expect(defaultMemoryLimit(512 * 2 ** 20)).toBe('1GB');
   });
 
-  it('counts a container’s limit, not the host’s RAM, and never more than the RAM', () => {
-    const available = availableMemoryBytes();
-    expect(available).toBeGreaterThan(0);
-    expect(available).toBeLessThanOrEqual(totalmem());
-    const constrained = process.constrainedMemory();
-    if (constrained > 0 && constrained < totalmem()) expect(available).toBe(constrained);
+  describe('the memory available', () => {
+    afterEach(() => vi.restoreAllMocks());
+    const ram = totalmem();
+    const withLimit = (bytes: number): number => {
+      vi.spyOn(process, 'constrainedMemory').mockReturnValue(bytes);
+      return availableMemoryBytes();
+    };
+
+    it('is a container’s limit when it is below the RAM', () => {
+      const quarter = Math.floor(ram / 4);
+      expect(withLimit(quarter)).toBe(quarter);
+      expect(withLimit(ram - 1)).toBe(ram - 1);
+    });
+
+    it('is the RAM when there is no limit: 0, a huge number, or a limit no lower than the RAM', () => {
+      expect(withLimit(0)).toBe(ram);
+      expect(withLimit(2 ** 64)).toBe(ram);
+      expect(withLimit(ram)).toBe(ram);
+    });
   });
 
   it('is a value DuckDB accepts, and below the machine’s memory', async () => {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommandMeta, SessionCommand } from '../../shared/contracts/commands';
 import { appError, fail, type AppError } from '../../shared/contracts/errors';
 import type { EventEnvelope } from '../../shared/contracts/events';
@@ -127,7 +127,7 @@ describe('CancelQuery interrupts DuckDB at once, and a query still ends exactly 
     const r = await t.runner.cancel(cancel(t.sessionId), meta());
     expect(r.ok).toBe(true);
     expect(t.pool.cancelsSeen).toEqual([{ jobId: 1, cancelStored: false }]);
-    await flush();
+    await settled(t.runner, queryId);
     expect(ends(t.events(), queryId)).toEqual(['QueryCancelled']);
     expect((await t.runner.fetchPage(queryId, 0, 1)).ok).toBe(false);
   });
@@ -138,7 +138,7 @@ describe('CancelQuery interrupts DuckDB at once, and a query still ends exactly 
     t.pool.onCancel = (run) => run.complete(); // DuckDB was done: the interrupt came too late to stop it
     const r = await t.runner.cancel(cancel(t.sessionId), meta());
     expect(r.ok).toBe(true);
-    await flush();
+    await settled(t.runner, queryId);
     expect(ends(t.events(), queryId)).toEqual(['QueryCancelled']);
     expect(t.pool.execs).toContain(`DROP TABLE IF EXISTS ${resultTableName(queryId)}`);
   });
@@ -151,7 +151,7 @@ describe('CancelQuery interrupts DuckDB at once, and a query still ends exactly 
     await completed;
     const r = await t.runner.cancel(cancel(t.sessionId), meta());
     expect(r.ok ? 'ok' : r.error.code).toBe('NO_QUERY_RUNNING');
-    await flush();
+    await settled(t.runner, queryId);
     expect(ends(t.events(), queryId)).toEqual(['QueryCompleted']);
   });
 
@@ -163,7 +163,7 @@ describe('CancelQuery interrupts DuckDB at once, and a query still ends exactly 
       if (first === 'complete') run.complete();
       const r = await t.runner.cancel(cancel(t.sessionId), meta());
       run.complete();
-      await flush();
+      await settled(t.runner, queryId);
       const end = ends(t.events(), queryId);
       expect(end, `${first} first`).toHaveLength(1);
       expect(end[0]).toBe(r.ok ? 'QueryCancelled' : 'QueryCompleted');
@@ -204,7 +204,7 @@ describe('CancelQuery interrupts DuckDB at once, and a query still ends exactly 
     expect(first.ok).toBe(true);
     expect(second.ok ? 'ok' : second.error.code).toBe('NO_QUERY_RUNNING');
     t.pool.runs[0]!.interrupt();
-    await flush();
+    await settled(t.runner, queryId);
     expect(ends(t.events(), queryId)).toEqual(['QueryCancelled']);
     expect(issued).not.toContain('FailQuery');
   });
@@ -234,15 +234,19 @@ describe('cancel racing completion on real DuckDB', () => {
     await queryEnd(core, sessionId, await startQuery(core, sessionId, sql));
     const duration = performance.now() - t0;
     const outcomes: string[] = [];
-    for (let i = 0; i < 16; i++) {
-      const began = waitForEvent(core, (e) => (e.type === 'ExecutionBegan' ? e : undefined));
+    /** Starts the query, sends a cancel once `moment` has come, and checks the one end stored against the cancel's answer. */
+    const cancelAt = async (moment: 'with the start' | number | 'after the end'): Promise<void> => {
+      const began = typeof moment === 'number' ? waitForEvent(core, (e) => (e.type === 'ExecutionBegan' ? e : undefined)) : undefined;
       const queryId = await startQuery(core, sessionId, sql);
-      await began;
-      await new Promise((r) => setTimeout(r, (duration * 1.5 * i) / 16));
+      if (typeof moment === 'number') {
+        await began;
+        await new Promise((r) => setTimeout(r, moment));
+      }
+      if (moment === 'after the end') await queryEnd(core, sessionId, queryId);
       const ack = await core.dispatch({ type: 'CancelQuery', sessionId });
       const end = await queryEnd(core, sessionId, queryId);
-      await flush();
-      expect(ends(core.store.readAggregate('QuerySession', sessionId), queryId)).toEqual([end.type]);
+      await settled(core.runner, queryId);
+      expect(ends(core.store.readAggregate('QuerySession', sessionId), queryId), String(moment)).toEqual([end.type]);
       if (ack.ok) {
         expect(end.type).toBe('QueryCancelled');
         const page = await core.runner.fetchPage(queryId, 0, 1);
@@ -252,7 +256,14 @@ describe('cancel racing completion on real DuckDB', () => {
         expect(end.type).toBe('QueryCompleted');
       }
       outcomes.push(end.type);
-    }
+    };
+    // Sent in the same turn as the start's answer: no reply of the worker can be handled before it, so it wins.
+    await cancelAt('with the start');
+    for (let i = 0; i < 16; i++) await cancelAt((duration * 1.5 * i) / 16);
+    // Sent once the completion is stored: it can only be refused.
+    await cancelAt('after the end');
+    expect(outcomes[0]).toBe('QueryCancelled');
+    expect(outcomes.at(-1)).toBe('QueryCompleted');
     expect(outcomes).not.toContain('QueryFailed');
   }, 120_000);
 
@@ -268,7 +279,8 @@ describe('cancel racing completion on real DuckDB', () => {
     await began;
     // A statement that leaves a trace if it ever runs.
     const queued = await startQuery(core, b, 'create table ran_after_cancel as select 42 as x');
-    await flush();
+    // Held in the pool's own queue, never sent to DuckDB, while `a` runs.
+    expect((core.pool as unknown as { queue: readonly unknown[] }).queue).toHaveLength(1);
     expect(core.projections.current.view.sessions[b]?.history.at(-1)?.phase).toBe('Pending');
     const ack = await core.dispatch({ type: 'CancelQuery', sessionId: b });
     expect(ack.ok).toBe(true);
@@ -276,7 +288,9 @@ describe('cancel racing completion on real DuckDB', () => {
     expect(core.projections.current.view.sessions[a]?.history.at(-1)?.phase).toBe('Executing');
     await core.dispatch({ type: 'CancelQuery', sessionId: a });
     expect((await queryEnd(core, a, running)).type).toBe('QueryCancelled');
-    await flush();
+    // Whatever DuckDB did with `queued`, had it ever been sent there, is done once its run has settled.
+    await settled(core.runner, queued);
+    await settled(core.runner, running);
     const bEvents = core.store.readAggregate('QuerySession', b);
     expect(ends(bEvents, queued)).toEqual(['QueryCancelled']);
     expect(bEvents.filter((e) => e.type === 'ExecutionBegan')).toEqual([]);
@@ -284,8 +298,18 @@ describe('cancel racing completion on real DuckDB', () => {
   }, 60_000);
 });
 
-/** Lets the runner's reactions to what just happened (appends, drops) run to the end. */
-const flush = (): Promise<void> => new Promise((r) => setTimeout(r, 50));
+/**
+ * Resolves once the runner has let go of the query: its run has returned, and the end it records
+ * (or drops), awaited before it lets go, is stored. Nothing for that query can be stored after this.
+ * QueryRunner has no hook for it (`whenStopped` only means DuckDB returned), so its map is read.
+ */
+const settled = (runner: QueryRunner, queryId: string): Promise<void> =>
+  vi.waitFor(
+    () => {
+      if ((runner as unknown as { running: ReadonlyMap<string, unknown> }).running.has(queryId)) throw new Error(`the runner still holds ${queryId}`);
+    },
+    { timeout: 15_000, interval: 2 },
+  );
 
 function waitForBus(bus: Bus, pick: (e: EventEnvelope) => boolean): Promise<void> {
   return new Promise((resolve) => {

@@ -95,8 +95,10 @@ describe('QueryWorker', () => {
     expect(await worker.request({ type: 'read', sql: tables })).toEqual([0, 1, 2, 3, 4].map((i) => ({ table_name: `next_${i}` })));
     // A close right after a cancel waits for the rollback: a thread that exits with a DuckDB call
     // still running would take the whole process down.
-    const { jobId, done } = worker.run(LONG_SQL, `${RESULTS_SCHEMA}.closed`, noHooks);
-    await new Promise((r) => setTimeout(r, 200));
+    let busy: () => void = () => {};
+    const running = new Promise<void>((resolve) => (busy = resolve));
+    const { jobId, done } = worker.run(LONG_SQL, `${RESULTS_SCHEMA}.closed`, { ...noHooks, onProgress: () => busy() });
+    await running;
     worker.cancel(jobId);
     await done.catch(() => undefined);
     await worker.close();

@@ -17,6 +17,13 @@ type EventFrame = Extract<Frame, { kind: 'event' }>;
 const eventSeqs = (frames: readonly Frame[]) => frames.flatMap((f) => (f.kind === 'event' ? [f.event.globalSeq] : []));
 const kinds = (frames: readonly Frame[]) => frames.map((f) => f.kind);
 const tick = () => new Promise((r) => setTimeout(r, 5));
+/**
+ * A round trip on the client's connection: main answers it after everything it had to do on
+ * arrival, and the transport delivers in order, so every frame main sent before it is in by now.
+ */
+const barrier = async (c: ProtocolClient): Promise<void> => {
+  await c.request({ method: 'unsubscribe', subscriptionId: 'barrier' });
+};
 
 describe('StreamManager in the real core', () => {
   let core: TestCore;
@@ -153,7 +160,7 @@ describe('StreamManager in the real core', () => {
       await rename(a, `t${i}`);
       maxQueuedSeen = Math.max(maxQueuedSeen, core.streams.stats().queuedFrames);
     }
-    await tick();
+    await barrier(c);
     // snapshot + live + events up to the window, then the one stale frame that may overdraw it.
     expect(c.frames).toHaveLength(window + 1);
     expect(c.frames.at(-1)?.kind).toBe('stale');
@@ -181,8 +188,9 @@ describe('StreamManager in the real core', () => {
     c.autoAck = false;
     await c.request({ method: 'subscribe', subscriptionId: 's', pattern: 'session/*', afterSeq: 0 });
     await c.until((f) => f.length === 100);
-    await tick();
-    await tick();
+    // The replay sent its last batch and yielded one turn before asking for credit again: a next
+    // batch would have been sent before main read this request.
+    await barrier(c);
     expect(c.frames).toHaveLength(100); // paused: nothing read from the store beyond the window
     expect(core.streams.stats().subscribers).toBe(1);
     c.autoAck = true;
@@ -203,7 +211,7 @@ describe('StreamManager in the real core', () => {
     const seqBefore = core.store.lastSeq();
     core.bus.publishProgress({ kind: 'query', topic: `session/${a}`, sessionId: a, queryId: 'q1', elapsedMs: 200, rowsProcessed: 10, percent: 40 });
     await c.until((f) => f.some((x) => x.kind === 'progress'));
-    await tick();
+    await barrier(c);
     const progress = c.frames.filter((f) => f.kind === 'progress');
     expect(progress).toEqual([{ kind: 'progress', subscriptionId: 'a', progress: expect.objectContaining({ queryId: 'q1', percent: 40 }) }]);
     expect(core.store.lastSeq()).toBe(seqBefore);
