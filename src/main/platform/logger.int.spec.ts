@@ -77,6 +77,10 @@ describe('the log file', () => {
     // emitted synchronously here, so the count below is final.
     destination.emit('error', new Error('ENOSPC: no space left on device, write'));
     expect(reported).toHaveLength(1);
+    // Lines logged after the failed open are dropped, not written to fd -1 (which throws in the caller).
+    expect(() => {
+      for (let i = 0; i < 100; i++) log.error({ i }, 'still nobody');
+    }).not.toThrow();
     // pino flushes synchronously when the process exits: that must not throw either.
     expect(() => destination.flushSync()).not.toThrow();
   });

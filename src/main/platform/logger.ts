@@ -53,18 +53,25 @@ export function createLogger(dataDir: string, options: LoggerOptions = {}): Logg
       destination.emit('error', e);
     }
   });
+  // (SonicBoom's typings omit `fd`, which is -1 until the file is open.)
+  const opened = (): boolean => (destination as unknown as { fd: number }).fd >= 0;
+  // A file whose open failed stays unopened, and SonicBoom would then hand every later line to
+  // fs.write(-1), which throws in whoever logged: drop those lines instead.
+  let unopened = false;
+  const write = destination.write.bind(destination);
+  destination.write = (data: string) => (unopened ? true : write(data));
   // Without a listener, SonicBoom's 'error' (EFBIG, ENOSPC, EIO…) would be thrown and end the process.
   destination.on('error', (e: Error) => {
+    if (!opened()) unopened = true;
     if (reported) return;
     reported = true;
     (options.onWriteError ?? ((err) => process.stderr.write(`Sextant cannot write its log ${file}: ${err.message}\n`)))(e);
   });
   // pino flushes synchronously at process exit; a file that never opened has nothing to flush, and
   // SonicBoom would throw "not ready" there, turning an unwritable log into a crash on the way out.
-  // (SonicBoom's typings omit `fd`, which is -1 until the file is open.)
   const flushSync = destination.flushSync.bind(destination);
   destination.flushSync = () => {
-    if ((destination as unknown as { fd: number }).fd >= 0) flushSync();
+    if (opened()) flushSync();
   };
   return pino({ level: options.level ?? process.env['SEXTANT_LOG_LEVEL'] ?? 'info', base: { pid: process.pid } }, destination);
 }
