@@ -63,7 +63,8 @@ export async function startWebHost(core: ConnectionHost, options: WebHostOptions
     if (!allowedHosts().has(req.headers.host ?? '')) return { ok: false, viaQuery: false };
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins().has(origin)) return { ok: false, viaQuery: false };
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = requestUrl(req);
+    if (!url) return { ok: false, viaQuery: false };
     const fromQuery = url.searchParams.get('token') ?? undefined;
     if (sameToken(fromQuery, token)) return { ok: true, viaQuery: true };
     return { ok: sameToken(readCookie(req, cookieName()), token), viaQuery: false };
@@ -94,8 +95,11 @@ export async function startWebHost(core: ConnectionHost, options: WebHostOptions
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== '/ws' || !authorize(req).ok) {
+    // Node takes the HTTP server's error listener off an upgraded socket: without one, a client that
+    // resets while it is refused is an uncaught ECONNRESET, which ends a plain Node process.
+    socket.on('error', () => socket.destroy());
+    const url = requestUrl(req);
+    if (url?.pathname !== '/ws' || !authorize(req).ok) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
@@ -122,6 +126,12 @@ export async function startWebHost(core: ConnectionHost, options: WebHostOptions
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The request's URL, or undefined for a target no URL parser accepts (`//[`), which would throw. */
+function requestUrl(req: IncomingMessage): URL | undefined {
+  const base = 'http://127.0.0.1';
+  return URL.canParse(req.url ?? '/', base) ? new URL(req.url ?? '/', base) : undefined;
 }
 
 function readCookie(req: IncomingMessage, name: string): string | undefined {
