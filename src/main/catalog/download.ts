@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
@@ -91,7 +92,6 @@ async function tryOnce(url: string, part: string, options: DownloadOptions): Pro
     const length = Number(response.headers.get('content-length') ?? NaN);
     const total = Number.isFinite(length) ? (resumed ? have + length : length) : undefined;
     let received = resumed ? have : 0;
-    const out = createWriteStream(part, { flags: resumed ? 'a' : 'w' });
     let lastReport = 0;
     const report = (force: boolean): void => {
       const now = performance.now();
@@ -99,18 +99,27 @@ async function tryOnce(url: string, part: string, options: DownloadOptions): Pro
       lastReport = now;
       options.onProgress?.({ receivedBytes: received, ...(total !== undefined ? { totalBytes: total } : {}) });
     };
+    if (!response.body) throw failed(`Downloading ${url} failed: the server sent no body.`);
+    const out = createWriteStream(part, { flags: resumed ? 'a' : 'w' });
+    // A failed write (a full disk) is an 'error' on the file stream: kept here rather than left
+    // uncaught, which would end the process, and thrown below.
+    let writeError: NodeJS.ErrnoException | undefined;
+    out.on('error', (e) => (writeError ??= e));
     try {
-      if (!response.body) throw failed(`Downloading ${url} failed: the server sent no body.`);
       for await (const chunk of Readable.fromWeb(response.body as WebReadableStream<Uint8Array>)) {
+        if (writeError) break;
         touch();
         received += (chunk as Uint8Array).byteLength;
-        if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+        if (!out.write(chunk)) await once(out, 'drain').catch(() => undefined); // an 'error' ends the wait too
         report(false);
       }
     } finally {
+      // Not destroyed: what arrived before a dropped connection lands in the part, and the next try resumes after it.
       out.end();
-      await finished(out);
+      await finished(out).catch(() => undefined);
     }
+    if (writeError?.code === 'ENOSPC') throw failed(`Downloading ${url} failed: the disk is full.`, { final: true });
+    if (writeError) throw writeError;
     if (total !== undefined && received !== total) throw new Error(`the connection closed after ${received} of ${total} bytes`);
     report(true);
     return received;
