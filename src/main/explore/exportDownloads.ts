@@ -41,7 +41,8 @@ export class ExportDownloads {
   /** Deletes the file of a download nobody fetched. */
   async discard(exportId: string): Promise<void> {
     const d = this.take(exportId);
-    if (d) await rm(d.path, { force: true });
+    // Best effort, and never a rejection: the expiry timer calls this with nobody to hear one.
+    if (d) await rm(d.path, { force: true }).catch(() => undefined);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -54,6 +54,19 @@ describe('the web host serves a finished export once', () => {
     expect((await get(host.port, `/exports/${ID.replace('a', 'b')}?token=${host.token}`)).status).toBe(404);
     expect((await get(host.port, `/exports/../${ID}?token=${host.token}`)).status).toBe(404);
     expect(existsSync(file)).toBe(true);
+    expect((await get(host.port, `/exports/${ID}?token=${host.token}`)).status).toBe(200);
+  });
+
+  it('a file that cannot be read ends its response, and the host goes on serving', async () => {
+    const other = '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c';
+    const folder = join(dir.path, 'not-a-file');
+    mkdirSync(folder);
+    // stat succeeds, the read fails (EISDIR): the read stream's error must not be left uncaught.
+    downloads.add({ exportId: other, path: folder, fileName: 'x.csv', format: 'csv' });
+    await get(host.port, `/exports/${other}?token=${host.token}`).then(
+      (r) => expect(r.body).toBe(''),
+      (e: Error) => expect(e.message).toMatch(/aborted|socket hang up|ECONNRESET/),
+    );
     expect((await get(host.port, `/exports/${ID}?token=${host.token}`)).status).toBe(200);
   });
 

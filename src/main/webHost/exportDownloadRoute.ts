@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream';
 import { rm, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { attachmentHeader } from '../explore/exportFileName';
@@ -33,7 +34,8 @@ export function serveExportDownload(downloads: Pick<ExportDownloads, 'take'>, re
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('This export is not available (it was downloaded already, or expired).');
     return true;
   }
-  const remove = (): void => void rm(download.path, { force: true });
+  // Best effort: a file that cannot be deleted now (EBUSY, EPERM) is left, not an unhandled rejection.
+  const remove = (): void => void rm(download.path, { force: true }).catch(() => undefined);
   void stat(download.path).then(
     (s) => {
       res.writeHead(200, {
@@ -41,12 +43,9 @@ export function serveExportDownload(downloads: Pick<ExportDownloads, 'take'>, re
         'content-length': String(s.size),
         'content-disposition': attachmentHeader(download.fileName),
       });
-      const file = createReadStream(download.path);
-      file.pipe(res);
-      res.once('close', () => {
-        file.destroy();
-        remove();
-      });
+      // pipeline, not pipe: a read that fails (the file gone meanwhile, EIO) ends the response
+      // instead of being an uncaught 'error'; either way the file is removed once.
+      pipeline(createReadStream(download.path), res, () => remove());
     },
     () => {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('This export’s file is gone.');
