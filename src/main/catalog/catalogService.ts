@@ -1,4 +1,6 @@
-import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { constants, existsSync, mkdirSync } from 'node:fs';
+// Async: a person's path may sit on a slow or hung network mount, and main's event loop serves every window.
+import { access, stat as statAsync } from 'node:fs/promises';
 import { extname, isAbsolute, join, resolve } from 'node:path';
 import type { DatasetCommand } from '../../shared/contracts/commands';
 import { AppErrorException, appError, fail as failed, ok, toAppError, type Result } from '../../shared/contracts/errors';
@@ -259,7 +261,7 @@ export class CatalogService {
     const path = isAbsolute(source) ? source : resolve(source);
     let stat;
     try {
-      stat = statSync(path);
+      stat = await statAsync(path);
     } catch {
       stat = undefined;
     }
@@ -279,12 +281,12 @@ export class CatalogService {
 
   private async locateFile(datasetId: string, path: string, byName: DatasetFormat | undefined): Promise<Located> {
     try {
-      accessSync(path, constants.R_OK);
+      await access(path, constants.R_OK);
     } catch {
       throw fail('DATASET_UNREADABLE', `Sextant is not allowed to read ${path}.`);
     }
-    if (statSync(path).size === 0) throw fail('DATASET_EMPTY', `${path} is empty.`);
-    const format = byName ?? sniffFormat(path);
+    if ((await statAsync(path)).size === 0) throw fail('DATASET_EMPTY', `${path} is empty.`);
+    const format = byName ?? (await sniffFormat(path));
     if (!format) {
       const ext = extname(path);
       throw fail(

@@ -1,15 +1,15 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { AppError } from '../../shared/contracts/errors';
 import type { DatasetFormat } from '../../shared/contracts/events';
 
 /** The format a file's first bytes reveal, for sources whose name says nothing (a URL like /export?id=3). */
-export function sniffFormat(path: string): DatasetFormat | undefined {
+export async function sniffFormat(path: string): Promise<DatasetFormat | undefined> {
   const head = Buffer.alloc(16);
-  const fd = openSync(path, 'r');
+  const file = await open(path, 'r');
   try {
-    readSync(fd, head, 0, head.length, 0);
+    await file.read(head, 0, head.length, 0);
   } finally {
-    closeSync(fd);
+    await file.close();
   }
   if (head.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
   if (head.subarray(0, 6).toString('latin1') === 'ARROW1') return 'arrow';
