@@ -22,7 +22,7 @@ import { collectDiagnostics, type Diagnostics, type RuntimeVersions } from '../p
 import { newErrorId, newId } from '../platform/ids';
 import { createLogger, logAppError, type Logger } from '../platform/logger';
 import { duckdbFile } from '../query/databaseFile';
-import { defaultMemoryLimit } from '../query/memoryLimit';
+import { duckdbSettings } from '../query/duckdbSettings';
 import { QueryRunner } from '../query/queryRunner';
 import { QueryWorker } from '../query/queryWorker';
 import { openEventStore, type EventStore } from '../store/eventStore';
@@ -143,14 +143,7 @@ export class AppCore {
       log,
       config: {
         dbPath,
-        duckdb: {
-          memory_limit: options.memoryLimit ?? defaultMemoryLimit(),
-          temp_directory: join(dataDir, 'duckdb', 'tmp'),
-          // DuckDB never reaches the network by itself (Sextant downloads a URL dataset): without these
-          // it would fetch httpfs for any http(s) path, one an imported session's log names too.
-          autoinstall_known_extensions: 'false',
-          autoload_known_extensions: 'false',
-        },
+        duckdb: duckdbSettings(join(dataDir, 'duckdb', 'tmp'), options.memoryLimit),
         progressIntervalMs: options.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS,
         flushIntervalMs: 250,
       },
