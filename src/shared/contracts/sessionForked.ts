@@ -3,6 +3,7 @@ import { chartSpecSchema } from '../chart/chartSpec';
 import { exportFormats } from '../explore/exportFormat';
 import { pivotSpecSchema } from '../pivot/pivotSpec';
 import { appErrorSchema } from './errors';
+import { queryInputSchema } from './fingerprint';
 import { pageFilterSchema, pageOrderSchema } from './pageView';
 
 /*
@@ -31,6 +32,10 @@ export const forkedHistoryEntrySchema = z.object({
   view: z.object({ orderBy: pageOrderSchema, filter: pageFilterSchema }).optional(),
   chart: chartSpecSchema.optional(),
   pivot: pivotSpecSchema.optional(),
+  // Its provenance too: the stored event keeps only what this names, and a fork without it could not
+  // say "Input changed since this ran" or which query a re-run repeated.
+  inputs: z.array(queryInputSchema).optional(),
+  rerunOf: z.string().optional(),
 });
 export type ForkedHistoryEntry = z.infer<typeof forkedHistoryEntrySchema>;
 

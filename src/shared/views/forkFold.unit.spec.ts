@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionEvent } from '../contracts/events';
+import { sessionEventSchema, type SessionEvent } from '../contracts/events';
 import type { SessionForkedPayload } from '../contracts/sessionForked';
 import { emptyView, foldAppView, type ViewEvent } from './appView';
 
@@ -42,5 +42,14 @@ describe('app view: a fork', () => {
     expect(view.sessions['f1']).toMatchObject({ version: 4, draft: 'select 4', datasetIds: ['d1', 'd2'] });
     expect(view.sessions['f1']?.history[0]?.view).toEqual({ orderBy: [{ column: 0, descending: true }], filter: [] });
     expect(JSON.stringify(event)).toBe(before);
+  });
+
+  it('given a fork of a re-run with recorded inputs, as the store checks it, then the fork keeps that provenance', () => {
+    const inputs = [{ datasetId: 'd1', name: 'cars', fingerprint: { bytes: 10, modifiedMs: 1, sha256: 'a'.repeat(64), duckdbVersion: 'v1.1.3' } }];
+    const rerun = { ...content.history[0]!, queryId: 'q2', rerunOf: 'q1', inputs };
+    // What the command handler stores is the event as its contract parses it.
+    const stored = sessionEventSchema.parse({ type: 'SessionForked', payload: { ...content, history: [rerun] } });
+    const view = foldAppView(emptyView(), [at(20, 1, stored)]);
+    expect(view.sessions['f1']?.history[0]).toEqual(rerun);
   });
 });
