@@ -24,9 +24,10 @@ export interface AggregateKind {
   readonly noun: string;
   /**
    * Whether a command decided on an older version (its expectedVersion) would overwrite one of the
-   * `later` events; absent: no command of this aggregate carries a version.
+   * `later` events (`actionAt`: the aggregate's event at a seq, what an undo or redo names);
+   * absent: no command of this aggregate carries a version.
    */
-  overwritesLater?(command: Command, later: readonly DomainEvent[]): boolean;
+  overwritesLater?(command: Command, later: readonly DomainEvent[], actionAt: (seq: number) => DomainEvent | undefined): boolean;
   /** What a person reads when such a command is refused. */
   readonly staleMessage?: string;
 }
@@ -49,7 +50,7 @@ export const aggregates: Record<AggregateType, AggregateKind> = {
     ...kind(querySessionDecider, {
       topic: sessionTopic, eventSchema: sessionEventSchema, conflictMessage: 'This session changed, try again.', noun: 'session',
     }),
-    overwritesLater: (command, later) => overwritesLaterChange(command as SessionCommand, later as readonly SessionEvent[]),
+    overwritesLater: (command, later, actionAt) => overwritesLaterChange(command as SessionCommand, later as readonly SessionEvent[], actionAt as (seq: number) => SessionEvent | undefined),
     staleMessage: 'This session changed in another window.',
   },
   Dataset: kind(datasetDecider, {

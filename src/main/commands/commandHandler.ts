@@ -26,6 +26,9 @@ export interface CommandHandlerOptions {
   readonly projections?: Pick<Projections, 'apply'>;
 }
 
+/** How many events a window may be behind and still have its edit checked against them (docs/workbench.md). */
+export const MAX_EVENTS_SINCE_SEEN = 10_000;
+
 /**
  * check command → load aggregate → decide → check events → append(expectedVersion) → project → publish.
  *
@@ -141,8 +144,13 @@ export class CommandHandler {
   private staleEdit(command: Command, aggregateType: AggregateType, aggregateId: string, version: number, kind: AggregateKind): AppError | undefined {
     const expected = expectedVersionOf(command);
     if (expected === undefined || expected === version || !kind.overwritesLater) return undefined;
-    const later = expected < version ? this.store.readAggregate(aggregateType, aggregateId, expected) : [];
-    if (expected < version && !kind.overwritesLater(command, later)) return undefined;
+    // Further behind than this, the edit is refused unread: a client names the version, and a read of
+    // a whole long session on main would stall every window.
+    if (expected < version && version - expected <= MAX_EVENTS_SINCE_SEEN) {
+      const later = this.store.readAggregate(aggregateType, aggregateId, expected);
+      const actionAt = (seq: number) => this.store.aggregateViewEvents(aggregateType, aggregateId, seq - 1, Number.MAX_SAFE_INTEGER, 1)[0];
+      if (!kind.overwritesLater(command, later, actionAt)) return undefined;
+    }
     return appError(this.errorId(), 'VERSION_CONFLICT', kind.staleMessage ?? kind.conflictMessage, { details: { expected, actual: version, stale: true } });
   }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openSessions } from '../../shared/views/appView';
 import { ProtocolClient } from '../../../test/support/protocolClient';
 import { useTestCore } from '../../../test/support/useTestCore';
+import { MAX_EVENTS_SINCE_SEEN } from './commandHandler';
 
 /** Two windows on one session, through the real core and SQLite: a stale edit is refused and stores nothing. */
 describe('commands carrying the version their window decided on', () => {
@@ -43,6 +44,35 @@ describe('commands carrying the version their window decided on', () => {
     await app.core().dispatch({ type: 'SaveDraft', sessionId: id, sql: 'select 3' });
     expect((await app.core().dispatch({ type: 'RenameSession', sessionId: id, title: 'Cars', expectedVersion: seen })).ok).toBe(true);
     expect(session().title).toBe('Cars');
+  });
+
+  it('refuses a rename decided before another window undid a rename: the name it brought back is not overwritten', async () => {
+    const { id } = session();
+    expect((await app.core().dispatch({ type: 'RenameSession', sessionId: id, title: 'Flights' })).ok).toBe(true);
+    const seen = session().version; // window A starts renaming here
+    const undone = await app.core().dispatch({ type: 'Undo', aggregateType: 'QuerySession', aggregateId: id, seq: seen });
+    expect(undone.ok).toBe(true);
+    const title = session().title;
+    const before = app.core().store.lastSeq();
+
+    const stale = await app.core().dispatch({ type: 'RenameSession', sessionId: id, title: 'Cars', expectedVersion: seen });
+    expect(stale.ok ? 'renamed' : stale.error.code).toBe('VERSION_CONFLICT');
+    expect(app.core().store.lastSeq()).toBe(before);
+    expect(session().title).toBe(title);
+  });
+
+  it('refuses an edit from a window more than MAX_EVENTS_SINCE_SEEN events behind without reading them', async () => {
+    const { id, version } = session();
+    const metadata = { commandId: 'c', correlationId: 'c', issuedBy: 'user' } as const;
+    const drafts = Array.from({ length: MAX_EVENTS_SINCE_SEEN + 1 }, (_, i) => ({ event: { type: 'DraftSaved', payload: { sql: `select ${i}` } } as const, topic: `session/${id}`, metadata, occurredAt: new Date().toISOString() }));
+    app.core().store.append('QuerySession', id, version, drafts);
+
+    // Drafts never refuse a rename once read (below): refused, it was refused unread.
+    const stale = await app.core().dispatch({ type: 'RenameSession', sessionId: id, title: 'Cars', expectedVersion: version });
+    expect(stale.ok ? 'renamed' : stale.error.code).toBe('VERSION_CONFLICT');
+    // One event fewer behind is still read and judged.
+    const near = await app.core().dispatch({ type: 'RenameSession', sessionId: id, title: 'Cars', expectedVersion: version + 1 });
+    expect(near.ok).toBe(true);
   });
 
   it('refuses a version the log never had, and still accepts commands without one', async () => {

@@ -9,15 +9,22 @@ import { assertNever } from './decider';
  * draft, a rename over a newer name, a result's sort and filter over newer ones of that result. A
  * query finishing, a tab switch or a draft save elsewhere never refuses a rename, and running or
  * cancelling a query never carries a version: nothing a person wrote is lost by them.
+ *
+ * An undo or redo since changes what its action changed (a name, a result's view): `actionAt` gives
+ * the session's event at an aggregate seq, the action that ActionUndone or ActionRedone names.
  */
-export function overwritesLaterChange(command: SessionCommand, later: readonly SessionEvent[]): boolean {
+export function overwritesLaterChange(command: SessionCommand, later: readonly SessionEvent[], actionAt: (seq: number) => SessionEvent | undefined = () => undefined): boolean {
+  const changed = (e: SessionEvent): SessionEvent | undefined => (e.type === 'ActionUndone' || e.type === 'ActionRedone' ? actionAt(e.payload.seq) : e);
   switch (command.type) {
     case 'SaveDraft':
-      return later.some((e) => e.type === 'DraftSaved');
+      return later.some((e) => changed(e)?.type === 'DraftSaved');
     case 'RenameSession':
-      return later.some((e) => e.type === 'SessionRenamed');
+      return later.some((e) => changed(e)?.type === 'SessionRenamed');
     case 'SetResultView':
-      return later.some((e) => e.type === 'ResultViewSet' && e.payload.queryId === command.queryId);
+      return later.some((e) => {
+        const c = changed(e);
+        return c?.type === 'ResultViewSet' && c.payload.queryId === command.queryId;
+      });
     case 'OpenSession':
     case 'ForkSession':
     case 'CloseSession':

@@ -16,7 +16,7 @@ function given(seen: readonly SessionEvent[]) {
       return {
         when(command: SessionCommand) {
           const outcome = () =>
-            overwritesLaterChange(command, later) ? 'refused' : querySessionDecider.decide(command, fold(querySessionDecider, [...seen, ...later]));
+            overwritesLaterChange(command, later, (seq) => [...seen, ...later][seq - 1]) ? 'refused' : querySessionDecider.decide(command, fold(querySessionDecider, [...seen, ...later]));
           return {
             then: (events: readonly SessionEvent[]) => {
               const result = outcome();
@@ -59,6 +59,21 @@ describe('the version rule: an edit decided on a stale view never overwrites a n
     const setView = (queryId: string): SessionCommand => ({ type: 'SetResultView', sessionId, queryId, orderBy: [{ column: 0, descending: false }], filter: [], expectedVersion: history.length });
     given(history).since([sorted('q1')]).when(setView('q1')).thenRefused();
     given(history).since([sorted('q1')]).when(setView('q2')).then([{ type: 'ResultViewSet', payload: { queryId: 'q2', orderBy: [{ column: 0, descending: false }], filter: [] } }]);
+  });
+  it('a rename over a name another window brought back by undo or redo is refused', () => {
+    const undone: SessionEvent = { type: 'ActionUndone', payload: { seq: 2 } };
+    const redone: SessionEvent = { type: 'ActionRedone', payload: { seq: 2 } };
+    const rename = (expectedVersion: number): SessionCommand => ({ type: 'RenameSession', sessionId, title: 'Cars', expectedVersion });
+    given([opened, renamed('Flights')]).since([undone]).when(rename(2)).thenRefused();
+    given([opened, renamed('Flights'), undone]).since([redone]).when(rename(3)).thenRefused();
+  });
+  it("a result's sort over one another window's undo brought back is refused; an undo of something else refuses nothing", () => {
+    const history = [opened, started, began, completed('q1'), sorted('q1'), renamed('Flights')];
+    const undoRename: SessionEvent = { type: 'ActionUndone', payload: { seq: 6 } };
+    const undoSort: SessionEvent = { type: 'ActionUndone', payload: { seq: 5 } };
+    const setView: SessionCommand = { type: 'SetResultView', sessionId, queryId: 'q1', orderBy: [], filter: [{ column: 0, op: 'eq', value: '1' }], expectedVersion: history.length + 1 };
+    given([...history, undoRename]).since([undoSort]).when(setView).thenRefused();
+    given(history).since([undoRename]).when({ ...setView, expectedVersion: history.length }).then([{ type: 'ResultViewSet', payload: { queryId: 'q1', orderBy: [], filter: [{ column: 0, op: 'eq', value: '1' }] } }]);
   });
   it('running and cancelling carry no version and are never refused for a concurrent edit', () => {
     expect(overwritesLaterChange({ type: 'StartQuery', sessionId, queryId: 'q3', sql: 'select 1' }, [draft('x'), renamed('y')])).toBe(false);
