@@ -19,6 +19,16 @@ const withoutStacks = (key: string, value: unknown): unknown => (key === 'stack'
 const elapsedMs = (from: string, to: string): number => Math.max(0, Date.parse(to) - Date.parse(from));
 
 /**
+ * What an undoable action changed in a row, by `<aggregate id>/<aggregate seq>`, so an ActionUndone
+ * or ActionRedone (which names only that seq) puts it back or does it again. The deciders only record
+ * an undo or redo of the action on top of its stack, so the one named is always the one to apply.
+ */
+type UndoableChange =
+  | { readonly type: 'SessionRenamed'; readonly before: string; readonly after: string }
+  | { readonly type: 'SessionClosed' | 'SessionReopened' }
+  | { readonly type: 'DatasetRemoved'; readonly before: HistoryDatasetRow['status'] };
+
+/**
  * The rows of the `sextant` tables, folded from the log one event at a time (docs/share.md,
  * "History as data"). Main keeps the current row of every query, session and dataset so a change
  * sends the whole row and the worker replaces it by id.
@@ -27,6 +37,7 @@ export class HistoryRows {
   private readonly queries = new Map<string, HistoryQueryRow>();
   private readonly sessions = new Map<string, HistorySessionRow>();
   private readonly datasets = new Map<string, HistoryDatasetRow>();
+  private readonly undoable = new Map<string, UndoableChange>();
 
   apply(e: EventEnvelope, into: HistoryChanges): void {
     into.events.push({
@@ -52,15 +63,38 @@ export class HistoryRows {
       const d = this.datasets.get(e.aggregateId);
       if (d) this.put(this.datasets, into.datasets, e.aggregateId, change(d));
     };
+    const undoable = (change: UndoableChange): void => void this.undoable.set(`${e.aggregateId}/${e.aggregateSeq}`, change);
+    const closed = (s: HistorySessionRow): HistorySessionRow => ({ ...s, closedAt: at, status: 'closed' });
+    const open = (s: HistorySessionRow): HistorySessionRow => ({ ...s, closedAt: null, status: 'open' });
     switch (e.type) {
       case 'SessionOpened':
+      case 'SessionForked':
         return this.put(this.sessions, into.sessions, e.aggregateId, { sessionId: e.aggregateId, title: e.payload.title, openedAt: at, closedAt: null, status: 'open' });
       case 'SessionRenamed':
+        undoable({ type: e.type, before: this.sessions.get(e.aggregateId)?.title ?? e.payload.title, after: e.payload.title });
         return session((s) => ({ ...s, title: e.payload.title }));
       case 'SessionClosed':
-        return session((s) => ({ ...s, closedAt: at, status: 'closed' }));
+        undoable({ type: e.type });
+        return session(closed);
       case 'SessionReopened':
-        return session((s) => ({ ...s, closedAt: null, status: 'open' }));
+        undoable({ type: e.type });
+        return session(open);
+      case 'ActionUndone':
+      case 'ActionRedone': {
+        const change = this.undoable.get(`${e.aggregateId}/${e.payload.seq}`);
+        const back = e.type === 'ActionUndone';
+        switch (change?.type) {
+          case 'SessionRenamed':
+            return session((s) => ({ ...s, title: back ? change.before : change.after }));
+          case 'SessionClosed':
+          case 'SessionReopened':
+            return session(back === (change.type === 'SessionClosed') ? open : closed);
+          case 'DatasetRemoved':
+            return dataset((d) => ({ ...d, status: back ? change.before : 'removed' }));
+          default:
+            return; // a sort, filter, chart or pivot: in sextant.events only
+        }
+      }
       case 'QueryStarted':
         return this.put(this.queries, into.queries, e.payload.queryId, {
           queryId: e.payload.queryId,
@@ -97,9 +131,10 @@ export class HistoryRows {
       case 'DatasetFailed':
         return dataset((d) => ({ ...d, status: 'failed', errorCode: e.payload.error.code }));
       case 'DatasetRemoved':
+        undoable({ type: e.type, before: this.datasets.get(e.aggregateId)?.status ?? 'registered' });
         return dataset((d) => ({ ...d, status: 'removed' }));
       default:
-        // Every other event (drafts, views, charts, undo…) is in sextant.events and changes no row.
+        // Every other event (drafts, views, charts…) is in sextant.events and changes no row.
         return;
     }
   }

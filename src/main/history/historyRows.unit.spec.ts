@@ -50,4 +50,42 @@ describe('history rows folded from the log', () => {
     expect(changes.queries.size).toBe(0);
     expect(changes.events).toHaveLength(1);
   });
+
+  it('given a fork, then it is a session row of its own, which its later events change', () => {
+    const rows = new HistoryRows();
+    const changes = noChanges();
+    const from = { sessionId: 's1', seq: 3, title: 'Flights', occurredAt: at(0) };
+    rows.apply(envelope('f1', { type: 'SessionForked', payload: { title: 'Flights (fork)', from, draft: '', datasetIds: [], history: [] } }, 4), changes);
+    rows.apply(envelope('f1', { type: 'SessionRenamed', payload: { title: 'Delays' } }, 5), changes);
+    expect(changes.sessions.get('f1')).toEqual({ sessionId: 'f1', title: 'Delays', openedAt: at(4), closedAt: null, status: 'open' });
+  });
+
+  it('given a rename, a close and a removal, when each is undone and redone, then the rows follow', () => {
+    const rows = new HistoryRows();
+    const changes = noChanges();
+    const apply = (id: string, event: DomainEvent, second: number) => {
+      const e = { ...envelope(id, event, second), ...(id.startsWith('d') ? { aggregateType: 'Dataset', topic: 'catalog' } : {}) } as EventEnvelope;
+      rows.apply(e, changes);
+      return e.aggregateSeq;
+    };
+    apply('s1', { type: 'SessionOpened', payload: { title: 'Flights' } }, 0);
+    const rename = apply('s1', { type: 'SessionRenamed', payload: { title: 'Delays' } }, 1);
+    apply('s1', { type: 'ActionUndone', payload: { seq: rename } }, 2);
+    expect(changes.sessions.get('s1')).toMatchObject({ title: 'Flights', status: 'open' });
+    apply('s1', { type: 'ActionRedone', payload: { seq: rename } }, 3);
+    expect(changes.sessions.get('s1')).toMatchObject({ title: 'Delays' });
+    const close = apply('s1', { type: 'SessionClosed', payload: {} }, 4);
+    apply('s1', { type: 'ActionUndone', payload: { seq: close } }, 5);
+    expect(changes.sessions.get('s1')).toMatchObject({ title: 'Delays', status: 'open', closedAt: null });
+    apply('s1', { type: 'ActionRedone', payload: { seq: close } }, 6);
+    expect(changes.sessions.get('s1')).toMatchObject({ status: 'closed', closedAt: at(6) });
+
+    apply('d1', { type: 'DatasetRequested', payload: { source: '/data/trips.csv' } }, 7);
+    apply('d1', { type: 'DatasetRegistered', payload: { name: 'trips', source: '/data/trips.csv', format: 'csv', columns: [] } }, 8);
+    const removal = apply('d1', { type: 'DatasetRemoved', payload: {} }, 9);
+    apply('d1', { type: 'ActionUndone', payload: { seq: removal } }, 10);
+    expect(changes.datasets.get('d1')).toMatchObject({ status: 'registered' });
+    apply('d1', { type: 'ActionRedone', payload: { seq: removal } }, 11);
+    expect(changes.datasets.get('d1')).toMatchObject({ status: 'removed' });
+  });
 });
