@@ -1,7 +1,7 @@
 import { quoteIdent } from '../explore/openAsSql';
 import { columnKind } from '../explore/columnKind';
 import { axisKind, MAX_CHART_MARKS, type ChartSpec } from './chartSpec';
-import { binOf, HISTOGRAM_BINS, OTHER, TOP_CATEGORIES, type ChartDataColumn, type ChartSourceColumn } from './chartSql';
+import { binOf, HISTOGRAM_BINS, OTHER, placeable, TOP_CATEGORIES, type ChartDataColumn, type ChartSourceColumn } from './chartSql';
 
 /*
  * Pre-aggregation for linked charts, as Mosaic does it (docs/charts.md, "Linked charts and
@@ -78,7 +78,7 @@ export function chartCube(spec: ChartSpec, relation: string, columns: readonly C
   const keep = filter ? `, (${filter}) AS keep_` : '';
   const xPart = category ? `${x.sql}::VARCHAR AS x` : `${x.sql} AS x`;
   const ctes = [
-    `base AS NOT MATERIALIZED (SELECT ${xPart}, CAST(${brushed} AS DOUBLE) AS a_${keep} FROM ${relation}${category ? '' : ` WHERE ${x.sql} IS NOT NULL`})`,
+    `base AS NOT MATERIALIZED (SELECT ${xPart}, CAST(${brushed} AS DOUBLE) AS a_${keep} FROM ${relation}${category ? '' : ` WHERE ${placeable(x.sql, c.type)}`})`,
     `src AS NOT MATERIALIZED (SELECT *, floor(a_ / ${stepSql}) AS f_ FROM base${filter ? ' WHERE keep_' : ''})`,
   ];
   // the bin of a_ such that k × step <= a_ < (k + 1) × step in doubles, whatever floor's rounding did

@@ -63,7 +63,9 @@ const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 export function chartSql(spec: ChartSpec, relation: string, columns: readonly ChartSourceColumn[], options: ChartSqlOptions = {}): ChartQuery {
   const find = (name: string | undefined) => {
     const c = name === undefined ? undefined : columns.find((col) => col.name === name);
-    return c && { ...c, sql: c.ref ?? quoteIdent(c.name), kind: axisKind(c.type), integer: columnKind(c.type).kind === 'integer' };
+    if (!c) return undefined;
+    const sql = c.ref ?? quoteIdent(c.name);
+    return { ...c, sql, kind: axisKind(c.type), integer: columnKind(c.type).kind === 'integer', placed: placeable(sql, c.type) };
   };
   const x = find(spec.x);
   if (!x) throw new Error(`no column ${spec.x}`);
@@ -95,7 +97,7 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
       if (spec.mark === 'Histogram' && x.kind !== 'category') {
         const bin = binOf(x, 'x', HISTOGRAM_BINS, 'bx', all);
         const inner = [
-          `WITH ${[src([`${x.sql} AS x`, ...colorPart], `${x.sql} IS NOT NULL`), ...bin.ctes, ...colorCtes].join(',\n')}`,
+          `WITH ${[src([`${x.sql} AS x`, ...colorPart], x.placed), ...bin.ctes, ...colorCtes].join(',\n')}`,
           `SELECT ${bin.lo} AS x1, ${bin.hi} AS x2${color ? `, ${colorExpr} AS color` : ''}, count(*) AS value`,
           `FROM src${colorJoin}, bx GROUP BY ALL`,
         ].join('\n');
@@ -105,7 +107,7 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
       if (x.kind === 'time') {
         const bin = binOf(x, 'x', HISTOGRAM_BINS * 2, 'bx', all);
         const inner = [
-          `WITH ${[src([`${x.sql} AS x`, ...(y ? [`${y.sql} AS y`] : []), ...colorPart], `${x.sql} IS NOT NULL`), ...bin.ctes, ...colorCtes].join(',\n')}`,
+          `WITH ${[src([`${x.sql} AS x`, ...(y ? [`${y.sql} AS y`] : []), ...colorPart], x.placed), ...bin.ctes, ...colorCtes].join(',\n')}`,
           `SELECT ${bin.lo} AS x${color ? `, ${colorExpr} AS color` : ''}, ${value} AS value`,
           `FROM src${colorJoin}, bx GROUP BY ALL`,
         ].join('\n');
@@ -129,7 +131,7 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
       const buckets = color ? Math.floor(MAX_CHART_MARKS / 4 / (TOP_COLORS + 1)) : LINE_BUCKETS;
       const pos = x.kind === 'time' ? 'epoch(x)' : 'x::DOUBLE';
       const sql = [
-        `WITH ${[src([`${x.sql} AS x`, ...(y ? [`${y.sql} AS y`] : []), ...colorPart], `${x.sql} IS NOT NULL`), ...colorCtes].join(',\n')},`,
+        `WITH ${[src([`${x.sql} AS x`, ...(y ? [`${y.sql} AS y`] : []), ...colorPart], x.placed), ...colorCtes].join(',\n')},`,
         `series AS (SELECT x${color ? `, ${colorExpr} AS color` : ''}, ${value} AS v FROM src${colorJoin} GROUP BY ALL),`,
         `span AS (SELECT min(${pos}) AS lo, max(${pos}) AS hi FROM series),`,
         `bucketed AS (SELECT series.*, CASE WHEN hi = lo THEN 0 ELSE least(floor((${pos} - lo) / (hi - lo) * ${buckets}), ${buckets - 1}) END AS px FROM series, span),`,
@@ -153,7 +155,7 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
         return { sql, columns: [{ role: 'x', kind: x.kind, label: x.name }, { role: 'y', kind: y.kind, label: y.name }, ...(color ? [{ role: 'color', kind: 'category', label: color.name } as const] : [])] };
       }
       const binCount = spec.mark === 'Heatmap' ? HEATMAP_BINS : DENSITY_BINS;
-      const ctes: string[] = [src([`${x.kind === 'category' ? `${x.sql}::VARCHAR` : x.sql} AS x`, `${y.kind === 'category' ? `${y.sql}::VARCHAR` : y.sql} AS y`], `${x.sql} IS NOT NULL AND ${y.sql} IS NOT NULL`)];
+      const ctes: string[] = [src([`${x.kind === 'category' ? `${x.sql}::VARCHAR` : x.sql} AS x`, `${y.kind === 'category' ? `${y.sql}::VARCHAR` : y.sql} AS y`], `${x.placed} AND ${y.placed}`)];
       const out: string[] = [];
       const cols: ChartDataColumn[] = [];
       const joins: string[] = [];
@@ -196,6 +198,16 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
   }
 }
 
+/**
+ * The rows an axis can place: not NULL, and for floats, dates and timestamps finite. A NaN or an
+ * infinity has no bin or position (one of them made every bin of a histogram NaN wide, and stretched
+ * a time axis to years), so they are left out as NULLs are, as a column profile's histogram does.
+ */
+export function placeable(sql: string, type: string): string {
+  const kind = columnKind(type).kind;
+  return kind === 'float' || kind === 'date' || kind === 'timestamp' ? `isfinite(${sql})` : `${sql} IS NOT NULL`;
+}
+
 /** The `limit` most frequent values of `column` of src (ties by value), each marked `hit`, with its count `n`. */
 function topCte(name: string, column: string, limit: number, from: string): string {
   return `${name} AS (SELECT ${column} AS k, count(*) AS n, true AS hit FROM ${from} GROUP BY ALL ORDER BY n DESC, k NULLS LAST LIMIT ${limit})`;
@@ -236,7 +248,8 @@ export function binOf(c: { readonly kind: AxisKind; readonly integer: boolean },
   const mag = `pow(10, floor(log10(${raw})))`;
   const nice = `(CASE WHEN ${raw} / ${mag} <= 1 THEN 1 WHEN ${raw} / ${mag} <= 2 THEN 2 WHEN ${raw} / ${mag} <= 5 THEN 5 ELSE 10 END * ${mag})`;
   const step = `CASE WHEN max(${axis}) = min(${axis}) THEN 1 ELSE ${c.integer ? `greatest(${nice}, 1)` : nice} END`;
-  const cast = c.integer ? '::BIGINT' : '';
+  // HUGEINT, not BIGINT: a UBIGINT's or HUGEINT's edges pass BIGINT's range
+  const cast = c.integer ? '::HUGEINT' : '';
   return {
     ctes: [`${name} AS (SELECT ${step} AS step FROM ${from})`],
     lo: `(floor(${axis}::DOUBLE / ${name}.step) * ${name}.step)${cast}`,
