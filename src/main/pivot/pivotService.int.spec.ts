@@ -165,6 +165,19 @@ describe('PivotService over a real result', () => {
     }
   });
 
+  it('reads columns whose names differ only in case as the columns named (DuckDB binds names ignoring case)', async () => {
+    const cased = await app.run(`select range AS "n", range * 10 AS "N" from range(3)`);
+    for (const [aggregate, expected] of [
+      ['Sum', [['0', null, '30'], ['1', '0', '0'], ['1', '1', '10'], ['1', '2', '20']]],
+      ['Median', [['0', null, '10.0'], ['1', '0', '0.0'], ['1', '1', '10.0'], ['1', '2', '20.0']]],
+    ] as const) {
+      const p = await pivots.page(cased.queryId, { rows: ['n'], columns: [], values: 'N', aggregate }, 0, 10);
+      if (!p.ok) throw new Error(p.error.message);
+      expect(rowsOf(p.value), aggregate).toEqual(expected);
+      expect(p.value.columns.map((c) => c.name)).toEqual(['level', 'n', `${aggregate} of N`]);
+    }
+  });
+
   it('"Open as SQL" gives the same rows in raw DuckDB', async () => {
     const sorted = { ...spec, sort: { valueColumn: 3, descending: false } };
     const { first, rows } = await all(sorted);

@@ -30,6 +30,8 @@ interface MadePivot {
 /** A new pivot's steps before its keys are known: where it reads, its table's name, the SQL of its partial groups and keys. */
 interface PivotPlan {
   readonly name: string;
+  /** The spec as the SQL reads it: its fields under the relation's own names (fieldsOf). */
+  readonly sqlSpec: PivotSpec;
   readonly source: PivotSource;
   /** `CREATE TEMP TABLE` of the partial groups; undefined for Median. */
   readonly partialSql: string | undefined;
@@ -40,6 +42,7 @@ interface PivotPlan {
 /** A pivot whose keys are known and whose partial groups (if any) wait in a temp table: what its table is made from. */
 interface PlannedPivot {
   readonly name: string;
+  readonly sqlSpec: PivotSpec;
   readonly keys: PivotKeys;
   /** level, the row fields, the value columns. */
   readonly names: readonly string[];
@@ -82,13 +85,14 @@ export class PivotService {
       // the worker makes the partial groups, finds the keys and, near the top, answers the page in one
       // request; the pivot's table is made after it, so its write does not hold up the first page
       const planned = plan && this.plan(plan, spec, offset + limit <= HEAD_ROWS ? { offset, limit } : undefined);
-      const made = known ?? planned!.then((p) => this.materialise(p.planned, spec));
+      const made = known ?? planned!.then((p) => this.materialise(p.planned));
       if (!known) made.catch(() => pivots.get(key) === made && pivots.delete(key));
       this.remember(pivots, key, made);
       if (planned) {
         // older pivots are dropped only after the head, so a DROP TABLE does not queue ahead of it
         const { planned: p, head } = await planned.finally(() => this.trim(pivots));
-        if (head) return answer({ ...head, keys: p.keys }, head.values);
+        // the worker named the head's columns after the SQL's fields: a person reads the spec's
+        if (head) return answer({ ...head, columns: head.columns.map((c, i) => ({ ...c, name: p.names[i] ?? c.name })), keys: p.keys }, head.values);
       } else this.trim(pivots);
       const pivot = await made;
       const end = Math.min(pivot.totalRows, offset + limit);
@@ -116,7 +120,7 @@ export class PivotService {
     try {
       const answered = await this.pool.request({
         type: 'pivotHead',
-        spec,
+        spec: plan.sqlSpec,
         source: plan.source,
         ...(plan.partialSql === undefined ? {} : { partialSql: plan.partialSql }),
         ...(plan.keysSql === undefined ? {} : { keysSql: plan.keysSql }),
@@ -130,9 +134,9 @@ export class PivotService {
   }
 
   /** The planned pivot as a table, ordered; its temp table of partial groups is dropped after. */
-  private async materialise(p: PlannedPivot, spec: PivotSpec): Promise<MadePivot> {
+  private async materialise(p: PlannedPivot): Promise<MadePivot> {
     try {
-      const { sql, params } = boundPivotSql(spec, p.source, p.keys);
+      const { sql, params } = boundPivotSql(p.sqlSpec, p.source, p.keys);
       const table = `${RESULTS_SCHEMA}.${ident(p.name)}`;
       await this.pool.request({ type: 'exec', sql: `CREATE OR REPLACE TABLE ${table} AS ${sql}`, params });
       const described = await this.pool.request({ type: 'read', sql: `SELECT (SELECT count(*) FROM ${table})::BIGINT AS n, list(data_type ORDER BY column_index) AS types FROM duckdb_columns() WHERE schema_name = '${RESULTS_SCHEMA}' AND table_name = $1`, params: [p.name] });
@@ -165,22 +169,28 @@ export class PivotService {
  * every step runs on the worker's one admin connection.
  */
 function planOf(queryId: string, key: string, base: string, columns: readonly Column[], spec: PivotSpec): PivotPlan {
-  const relation = relationOf(base, columns, spec);
+  const { relation, sqlSpec } = fieldsOf(base, columns, spec);
   const name = `${resultTableId(queryId)}_p_${key}`;
-  const partialSelect = pivotPartialSql(spec, relation);
+  const partialSelect = pivotPartialSql(sqlSpec, relation);
   const partialTable = partialSelect === undefined ? undefined : `temp.main.${ident(`${name}_partial`)}`;
   const partialSql = partialTable === undefined ? undefined : `CREATE OR REPLACE TEMP TABLE ${partialTable} AS ${partialSelect}`;
   const keySource: PivotKeySource = partialTable === undefined ? { kind: 'rows', relation } : { kind: 'partial', table: partialTable };
-  return { name, source: { relation, partialTable }, partialSql, keysSql: spec.columns.length > 0 ? pivotKeysSql(spec, keySource) : undefined };
+  return { name, sqlSpec, source: { relation, partialTable }, partialSql, keysSql: spec.columns.length > 0 ? pivotKeysSql(sqlSpec, keySource) : undefined };
 }
 
-const plannedOf = (plan: PivotPlan, spec: PivotSpec, keys: PivotKeys): PlannedPivot => ({ name: plan.name, keys, names: pivotColumnNames(spec, keys), source: plan.source });
+const plannedOf = (plan: PivotPlan, spec: PivotSpec, keys: PivotKeys): PlannedPivot => ({ name: plan.name, sqlSpec: plan.sqlSpec, keys, names: pivotColumnNames(spec, keys), source: plan.source });
 
-/** The columns a pivot reads, under the names a person sees (a result table names them c0, c1, …). */
-function relationOf(base: string, columns: readonly Column[], spec: PivotSpec): string {
+/**
+ * The columns a pivot reads (a result table names them c0, c1, …) as f0, f1, …, and the spec with
+ * its fields so named. Not under the names a person sees: DuckDB binds names ignoring case, so a
+ * pivot of `n` and `N` would read the first of them twice.
+ */
+function fieldsOf(base: string, columns: readonly Column[], spec: PivotSpec): { relation: string; sqlSpec: PivotSpec } {
   const used = [...new Set([...spec.rows, ...spec.columns, spec.values])];
-  const picked = used.map((name) => `c${columns.findIndex((c) => c.name === name)} AS ${ident(name)}`);
-  return `(SELECT ${picked.join(', ')} FROM ${base})`;
+  const field = (name: string) => `f${used.indexOf(name)}`;
+  const picked = used.map((name, i) => `c${columns.findIndex((c) => c.name === name)} AS f${i}`);
+  const sqlSpec = { ...spec, rows: spec.rows.map(field), columns: spec.columns.map(field), values: field(spec.values) };
+  return { relation: `(SELECT ${picked.join(', ')} FROM ${base})`, sqlSpec };
 }
 
 /** Why the spec does not fit the result's columns, or undefined. */
