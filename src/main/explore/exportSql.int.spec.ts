@@ -95,6 +95,22 @@ describe('export of a result through DuckDB COPY, read back by raw DuckDB', () =
     expect(typeOf('list')).toMatch(/INT\[\]$/);
   });
 
+  it.each(exportFormats)('writes %s of columns whose names differ only in case (DuckDB’s names are case-insensitive)', async (format) => {
+    const columns: Column[] = [
+      { name: 'Name', type: 'INTEGER' },
+      { name: 'name', type: 'INTEGER' },
+      { name: 'name_1', type: 'INTEGER' },
+      { name: 'é', type: 'INTEGER' },
+      { name: 'É', type: 'INTEGER' },
+    ];
+    await c.run('CREATE OR REPLACE TABLE cased AS SELECT 1 AS c0, 2 AS c1, 3 AS c2, 4 AS c3, 5 AS c4');
+    const path = join(out, `cased.${format}`);
+    await c.run(exportSql('main.cased', columns, format, path));
+    const read = format === 'csv' ? `read_csv(${literal(path)}, header = true)` : format === 'parquet' ? `read_parquet(${literal(path)})` : `read_json(${literal(path)})`;
+    expect((await rows(`DESCRIBE SELECT * FROM ${read}`)).map((d) => d[0])).toEqual(['Name', 'name_1', 'name_1_1', 'é', 'É']);
+    expect(await rows(`SELECT COLUMNS(*)::INTEGER FROM ${read}`)).toEqual([[1, 2, 3, 4, 5]]);
+  });
+
   it('refuses a path with a NUL rather than writing somewhere else', () => {
     expect(() => exportSql('main.res', COLUMNS, 'csv', join(out, 'a\u0000b.csv'))).toThrow(/NUL/);
   });

@@ -27,13 +27,19 @@ function written(expr: string, type: string, format: ExportFormat): string {
   return expr;
 }
 
+/**
+ * A name as DuckDB compares names: ignoring the case of ASCII letters only (`Name` and `name` are
+ * one name to it, `é` and `É` are two). JSON's COPY refuses two such names as one struct's keys.
+ */
+const nameKey = (name: string) => name.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+
 /** Column names made unique the way a person would read them (`a`, `a_1`): JSON and Parquet need unique keys. */
 function uniqueNames(columns: readonly Column[]): string[] {
   const taken = new Set<string>();
   return columns.map(({ name }) => {
     let candidate = name;
-    for (let n = 1; taken.has(candidate); n++) candidate = `${name}_${n}`;
-    taken.add(candidate);
+    for (let n = 1; taken.has(nameKey(candidate)); n++) candidate = `${name}_${n}`;
+    taken.add(nameKey(candidate));
     return candidate;
   });
 }
