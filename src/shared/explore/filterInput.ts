@@ -89,7 +89,8 @@ const DIGITS_DECIMAL = /^[+-]?(\d*)(?:\.(\d*))?$/;
 const DIGITS_FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;
-const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+/** As DuckDB reads them: `T` and `Z` in capitals (a lowercase one casts to NULL, and the filter would match nothing). */
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 /** Why `value` is not a value of the column's type, or undefined when it is. */
 function invalid(value: string, kind: ColumnKind, type: string): string | undefined {
@@ -114,7 +115,9 @@ function invalid(value: string, kind: ColumnKind, type: string): string | undefi
       return validDate(value) ? undefined : `${shown(value)} is not a date (YYYY-MM-DD)`;
     case 'timestamp': {
       const m = TIMESTAMP.exec(value);
-      const ok = m !== null && validDate(m[1]!) && (m[2] === undefined || validTime(m[2])) && (m[3] === undefined || kind.withTimeZone);
+      // DuckDB reads an offset only after the seconds (`12:00+02` casts to NULL)
+      const offset = m?.[3] === undefined || (kind.withTimeZone && m[2]!.length >= 'hh:mm:ss'.length);
+      const ok = m !== null && validDate(m[1]!) && (m[2] === undefined || validTime(m[2])) && offset;
       return ok ? undefined : `${shown(value)} is not a timestamp (YYYY-MM-DD hh:mm:ss${kind.withTimeZone ? '+hh:mm' : ''})`;
     }
     case 'time':
