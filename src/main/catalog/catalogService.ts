@@ -85,6 +85,10 @@ export class CatalogService {
       }
     }
     if (this.stopped) return;
+    // An attachment lives in DuckDB's instance, not its file: a thread that replaced a crashed one attaches them again.
+    this.pool.onReplaced(async () => {
+      await Promise.all([...this.specs.values()].filter((s) => s.kind === 'attach').map((s) => this.recreate(s)));
+    });
     this.unsubscribe = this.bus.subscribe((m) => {
       // An imported dataset was registered elsewhere: made queryable under its name as at a start, never inspected again.
       if (m.kind === 'event' && m.imported) return m.event.aggregateType === 'Dataset' ? this.track(this.followUndo(m.event.aggregateId)) : undefined;

@@ -138,6 +138,9 @@ export class QueryWorker {
   private broken: AppError | undefined;
   private prerequisite: SqlPrerequisite = () => undefined;
   private threadsStarted = 0;
+  private readonly restorers: (() => Promise<void>)[] = [];
+  /** Set while a replacement thread is given back what its predecessor held in memory: queries wait for it. */
+  private restoring: Promise<void> | undefined;
 
   constructor(private readonly options: QueryWorkerOptions) {
     this.thread = this.spawn();
@@ -155,6 +158,15 @@ export class QueryWorker {
    */
   setSqlPrerequisite(prerequisite: SqlPrerequisite): void {
     this.prerequisite = prerequisite;
+  }
+
+  /**
+   * What a thread that replaced a dead one must be given before it runs queries, because the dead
+   * one held it in memory, not in DuckDB's file (attached databases). Runs on every replacement;
+   * queued queries wait for it, pages and catalog requests do not.
+   */
+  onReplaced(restore: () => Promise<void>): void {
+    this.restorers.push(restore);
   }
 
   /** Runs SQL into a result table. Resolves with its outcome; rejects with an AppError (its id minted where it failed). */
@@ -253,7 +265,7 @@ export class QueryWorker {
 
   private dispatch(): void {
     const thread = this.available();
-    if (!thread) return; // the queue waits for the replacement
+    if (!thread || this.restoring) return; // the queue waits for the replacement
     const max = Math.max(1, this.options.maxConcurrentQueries ?? 2);
     while (thread.runs.size < max) {
       const next = this.queue.findIndex((q) => !q.held);
@@ -308,6 +320,10 @@ export class QueryWorker {
       return;
     }
     this.thread = this.spawn();
-    this.dispatch();
+    const restoring = Promise.allSettled(this.restorers.map((restore) => restore())).then(() => {
+      if (this.restoring === restoring) this.restoring = undefined;
+      this.dispatch();
+    });
+    this.restoring = restoring;
   }
 }

@@ -16,6 +16,9 @@ export interface RerunDeps {
   readonly publish: (entry: ResultEntry, p: ProgressFields) => void;
 }
 
+/** Results whose re-run a worker crash cut off: re-run once more, not for ever. */
+const crashedOnce = new WeakSet<ResultEntry>();
+
 /**
  * A completed result whose table is gone: runs its SQL again into the same table, with no new
  * events (the query's phase stays Completed). Rows are announced as they come, like a running
@@ -24,7 +27,8 @@ export interface RerunDeps {
 export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
   if (entry.rows.kind !== 'evicted') return;
   deps.views.dropAll(entry); // sorted/filtered copies of the old rows
-  entry.rows = producing(entry.rows.columns);
+  const { columns } = entry.rows;
+  entry.rows = producing(columns);
   deps.log.info({ queryId: entry.queryId }, 're-running a result that was not kept');
   const publish = (p: ProgressFields): void => deps.publish(entry, p);
   const started = performance.now();
@@ -37,11 +41,14 @@ export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
     (e: unknown) => {
       const error = e as AppError;
       deps.log.warn({ errorId: error.id, queryId: entry.queryId }, `re-running a result failed: ${error.message}`);
-      entry.rows = {
-        kind: 'none',
-        error: { ...error, code: 'RESULT_NOT_FOUND', message: `This result was not kept, and running its SQL again failed: ${error.message}` },
-      };
-      // Nothing is readable: a frame saying so makes the grid look again and find the failure.
+      // A crash of the worker says nothing about the SQL: the next page re-runs it on the new thread,
+      // once (the frame below makes the grid ask again, so SQL that crashes every thread must stop).
+      const retry = error.code === 'WORKER_CRASHED' && !crashedOnce.has(entry);
+      if (retry) crashedOnce.add(entry);
+      entry.rows = retry
+        ? { kind: 'evicted', columns }
+        : { kind: 'none', error: { ...error, code: 'RESULT_NOT_FOUND', message: `This result was not kept, and running its SQL again failed: ${error.message}` } };
+      // Nothing is readable: a frame saying so makes the grid look again (and re-run, or find the failure).
       publish({ elapsedMs: Math.round(performance.now() - started), rowsAvailable: 0 });
     },
   );
