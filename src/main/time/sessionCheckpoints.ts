@@ -46,25 +46,23 @@ export class SessionCheckpoints {
   constructor(
     path: string,
     private readonly schemaVersion = SESSION_VIEW_SCHEMA_VERSION,
-    log?: Logger,
+    private readonly log?: Logger,
   ) {
-    this.db = openOrReplace(path, log);
-    // Checkpoints of another view schema can never be read again.
-    this.db.prepare('DELETE FROM session_checkpoints WHERE schema_version <> ?').run(schemaVersion);
-    this.stmts = {
-      nearest: this.db.prepare<[string, number, number], Row>(
-        'SELECT seq, aggregate_seq, occurred_at, CAST(view_json AS BLOB) AS view_json FROM session_checkpoints WHERE session_id = ? AND seq <= ? AND schema_version = ? ORDER BY seq DESC LIMIT 1',
-      ),
-      save: this.db.prepare<[string, number, number, number, string, string]>(
-        'INSERT OR REPLACE INTO session_checkpoints (session_id, seq, aggregate_seq, schema_version, occurred_at, view_json) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
-    };
+    ({ db: this.db, stmts: this.stmts } = openOrReplace(path, schemaVersion, log));
   }
 
-  /** The latest checkpoint of `sessionId` at or before global seq `seq`, in this build's view schema, its view as stored. */
+  /**
+   * The latest checkpoint of `sessionId` at or before global seq `seq`, in this build's view schema,
+   * its view as stored. A read the file's damage meets finds none: the travel folds from the log.
+   */
   nearestStored(sessionId: string, seq: number): StoredCheckpoint | undefined {
-    const row = this.stmts.nearest.get(sessionId, seq, this.schemaVersion);
-    return row && { seq: row.seq, aggregateSeq: row.aggregate_seq, occurredAt: row.occurred_at, viewJson: textInPieces(row.view_json) };
+    try {
+      const row = this.stmts.nearest.get(sessionId, seq, this.schemaVersion);
+      return row && { seq: row.seq, aggregateSeq: row.aggregate_seq, occurredAt: row.occurred_at, viewJson: textInPieces(row.view_json) };
+    } catch (e) {
+      this.log?.warn({ sessionId, seq, err: String(e) }, 'a session checkpoint could not be read; folding from the log');
+      return undefined;
+    }
   }
 
   save(sessionId: string, checkpoint: Checkpoint): void {
@@ -98,15 +96,35 @@ export function parsedCheckpoint({ viewJson, ...rest }: StoredCheckpoint): Check
   return { ...rest, view: JSON.parse(viewJson) as SessionView };
 }
 
-/** A checkpoint file that cannot be opened is thrown away and started again: it holds nothing the log does not. */
-function openOrReplace(path: string, log?: Logger): Database.Database {
+/**
+ * A checkpoint file that cannot be opened, or whose table is damaged (the first statement reads all
+ * of it but the views' text), is thrown away and started again: it holds nothing the log does not.
+ */
+function openOrReplace(path: string, schemaVersion: number, log?: Logger) {
+  let db: Database.Database | undefined;
   try {
-    return configure(new Database(path));
+    db = new Database(path);
+    return prepared(configure(db), schemaVersion);
   } catch (e) {
+    db?.close();
     log?.warn({ path, err: String(e) }, 'checkpoint file unreadable; starting a new one');
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-    return configure(new Database(path));
+    return prepared(configure(new Database(path)), schemaVersion);
   }
+}
+
+function prepared(db: Database.Database, schemaVersion: number) {
+  // Checkpoints of another view schema can never be read again.
+  db.prepare('DELETE FROM session_checkpoints WHERE schema_version <> ?').run(schemaVersion);
+  const stmts = {
+    nearest: db.prepare<[string, number, number], Row>(
+      'SELECT seq, aggregate_seq, occurred_at, CAST(view_json AS BLOB) AS view_json FROM session_checkpoints WHERE session_id = ? AND seq <= ? AND schema_version = ? ORDER BY seq DESC LIMIT 1',
+    ),
+    save: db.prepare<[string, number, number, number, string, string]>(
+      'INSERT OR REPLACE INTO session_checkpoints (session_id, seq, aggregate_seq, schema_version, occurred_at, view_json) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+  };
+  return { db, stmts };
 }
 
 /**

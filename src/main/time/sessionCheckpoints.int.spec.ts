@@ -1,0 +1,62 @@
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSessions, type SessionView } from '../../shared/views/appView';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import { SessionCheckpoints } from './sessionCheckpoints';
+
+const PAGE = 4096;
+
+/** Overwrites one page of a SQLite file (1-based) with garbage, as a bad sector or a torn write would. */
+function damagePage(path: string, page: number): void {
+  const fd = openSync(path, 'r+');
+  writeSync(fd, Buffer.alloc(PAGE, 0xab), 0, PAGE, (page - 1) * PAGE);
+  closeSync(fd);
+}
+
+/** Checkpoints are disposable (docs/time.md): a damaged file costs speed, never a start or a travel. */
+describe('a damaged checkpoints.sqlite', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let core: TestCore | undefined;
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(async () => {
+    await core?.close();
+    core = undefined;
+    dir.remove();
+  });
+
+  it('whose table is damaged: the core still starts, with a new checkpoint file, and travels', async () => {
+    core = await startTestCore(dir.path);
+    const sessionId = openSessions(core.view())[0]!.id;
+    for (const title of ['one', 'two']) await core.dispatch({ type: 'RenameSession', sessionId, title });
+    await core.close();
+    damagePage(join(dir.path, 'checkpoints.sqlite'), 2);
+
+    core = await startTestCore(dir.path);
+    const timeline = await core.time.timeline(sessionId);
+    expect(timeline.ok && timeline.value.total).toBe(3);
+    const first = core.store.readAggregate('QuerySession', sessionId)[0]!;
+    const at = await core.time.sessionAt(sessionId, first.globalSeq);
+    expect(at.ok && at.value.session.title).not.toBe('two');
+  });
+
+  it('with a page damaged that only a read of one checkpoint meets: that read finds none, with a warning, instead of throwing', () => {
+    const path = join(dir.path, 'checkpoints.sqlite');
+    const view = { id: 's', title: 't', draft: 'x'.repeat(40_000) } as unknown as SessionView;
+    const written = new SessionCheckpoints(path);
+    written.save('s', { seq: 5, aggregateSeq: 2, occurredAt: 't', view });
+    written.close();
+    // The view's text overflows into a chain of pages after the table's, which opening the file does not read.
+    expect(statSync(path).size / PAGE).toBeGreaterThan(6);
+    damagePage(path, 4);
+
+    const warnings: string[] = [];
+    const cps = new SessionCheckpoints(path, undefined, pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) }));
+    expect(cps.nearestStored('s', 5)).toBeUndefined();
+    expect(warnings.join('')).toMatch(/checkpoint/);
+    cps.close();
+  });
+});
