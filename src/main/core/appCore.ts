@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandTarget, type ClientCommand, type CommandAck, type CommandMeta } from '../../shared/contracts/commands';
 import { appError, fail, ok, toAppError, type AppError, type Result } from '../../shared/contracts/errors';
@@ -19,6 +19,7 @@ import { profileSources } from '../explore/profileSource';
 import { PivotService } from '../pivot/pivotService';
 import { DEFAULT_PREVIEW_BUDGET_MS, PreviewService } from '../instant/previewService';
 import { collectDiagnostics, type Diagnostics, type RuntimeVersions } from '../platform/diagnostics';
+import { usableDataDir } from '../platform/dataDir';
 import { newErrorId, newId } from '../platform/ids';
 import { createLogger, logAppError, type Logger } from '../platform/logger';
 import { duckdbFile } from '../query/databaseFile';
@@ -126,9 +127,8 @@ export class AppCore {
   /** `start`, also handing back the collaborators: for tests that drive or inspect them directly. */
   static async startWithParts(options: AppCoreOptions): Promise<{ core: AppCore; parts: CoreParts }> {
     const { dataDir } = options;
-    mkdirSync(join(dataDir, 'duckdb', 'tmp'), { recursive: true });
     const log = options.log ?? createLogger(dataDir);
-    const store = openEventStore(join(dataDir, 'events.sqlite'), { log });
+    const store = openEventStore(join(usableDataDir(dataDir), 'events.sqlite'), { log });
     const firstStart = store.lastSeq() === 0;
     const bus = new Bus((e) => log.error({ err: e }, 'bus listener failed'));
     const projections = new Projections();

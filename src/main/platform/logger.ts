@@ -36,12 +36,23 @@ export function createLogger(dataDir: string, options: LoggerOptions = {}): Logg
   const file = join(dir, LOG_FILE);
   const maxBytes = options.maxBytes ?? DEFAULT_LOG_MAX_BYTES;
   const keep = options.keep ?? DEFAULT_LOG_KEEP;
-  mkdirSync(dir, { recursive: true });
-  if (fileSize(file) >= maxBytes) rotateLogFiles(dir, keep);
+  let reported = false;
+  const report = (e: Error): void => {
+    if (reported) return;
+    reported = true;
+    (options.onWriteError ?? ((err) => process.stderr.write(`Sextant cannot write its log ${file}: ${err.message}\n`)))(e);
+  };
+  try {
+    mkdirSync(dir, { recursive: true });
+    if (fileSize(file) >= maxBytes) rotateLogFiles(dir, keep);
+  } catch (e) {
+    // A folder that cannot hold the log (read-only, not a folder) is said once, like a full disk;
+    // what the app cannot do there is refused by what needs it (the store), with an error id.
+    report(e as Error);
+  }
 
   const destination = pino.destination({ dest: file, mkdir: true, sync: options.sync ?? false, maxLength: MAX_PENDING_LOG_BYTES });
   let written = fileSize(file);
-  let reported = false;
   destination.on('write', (n: number) => {
     written += n;
     if (written < maxBytes) return;
@@ -63,9 +74,7 @@ export function createLogger(dataDir: string, options: LoggerOptions = {}): Logg
   // Without a listener, SonicBoom's 'error' (EFBIG, ENOSPC, EIO…) would be thrown and end the process.
   destination.on('error', (e: Error) => {
     if (!opened()) unopened = true;
-    if (reported) return;
-    reported = true;
-    (options.onWriteError ?? ((err) => process.stderr.write(`Sextant cannot write its log ${file}: ${err.message}\n`)))(e);
+    report(e);
   });
   // pino flushes synchronously at process exit; a file that never opened has nothing to flush, and
   // SonicBoom would throw "not ready" there, turning an unwritable log into a crash on the way out.
