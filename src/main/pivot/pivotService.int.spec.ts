@@ -1,5 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Column } from '../../shared/contracts/events';
 import type { PivotPage } from '../../shared/pivot/pivotPage';
 import { pivotOpenAsSql } from '../../shared/pivot/pivotOpenAsSql';
 import type { PivotSpec } from '../../shared/pivot/pivotSpec';
@@ -25,12 +26,15 @@ describe('PivotService over a real result', () => {
   let core: TestCore;
   let pivots: PivotService;
   let queryId: string;
+  let columns: readonly Column[];
   let raw: DuckDBConnection;
   let instance: DuckDBInstance;
   beforeAll(async () => {
     core = app.core();
     pivots = new PivotService(core.pool, core.runner);
-    ({ queryId } = await app.run(SQL));
+    const ran = await app.run(SQL);
+    queryId = ran.queryId;
+    columns = ran.end.type === 'QueryCompleted' ? ran.end.payload.columns : [];
     instance = await DuckDBInstance.create(':memory:');
     raw = await instance.connect();
     await raw.run(`CREATE TABLE t AS SELECT "grp ""a""" AS g, "città 🌆" AS c, "mo""nth" AS m, "de lay" AS v FROM (${SQL}\n)`);
@@ -165,8 +169,9 @@ describe('PivotService over a real result', () => {
     }
   });
 
+  const CASED = `select range AS "n", range * 10 AS "N" from range(3)`;
   it('reads columns whose names differ only in case as the columns named (DuckDB binds names ignoring case)', async () => {
-    const cased = await app.run(`select range AS "n", range * 10 AS "N" from range(3)`);
+    const cased = await app.run(CASED);
     for (const [aggregate, expected] of [
       ['Sum', [['0', null, '30'], ['1', '0', '0'], ['1', '1', '10'], ['1', '2', '20']]],
       ['Median', [['0', null, '10.0'], ['1', '0', '0.0'], ['1', '1', '10.0'], ['1', '2', '20.0']]],
@@ -175,13 +180,18 @@ describe('PivotService over a real result', () => {
       if (!p.ok) throw new Error(p.error.message);
       expect(rowsOf(p.value), aggregate).toEqual(expected);
       expect(p.value.columns.map((c) => c.name)).toEqual(['level', 'n', `${aggregate} of N`]);
+      // "Open as SQL" reads the same columns in raw DuckDB
+      const spec: PivotSpec = { rows: ['n'], columns: [], values: 'N', aggregate };
+      const sql = pivotOpenAsSql(spec, CASED, { keys: [], distinct: 0 }, cased.end.type === 'QueryCompleted' ? cased.end.payload.columns : []);
+      const own = (await raw.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${sql})`)).getRowsJS();
+      expect(own, aggregate).toEqual(expected.map((r) => r.slice(1)));
     }
   });
 
   it('"Open as SQL" gives the same rows in raw DuckDB', async () => {
     const sorted = { ...spec, sort: { valueColumn: 3, descending: false } };
     const { first, rows } = await all(sorted);
-    const sql = pivotOpenAsSql(sorted, SQL, { keys: first.keys.values, distinct: first.keys.distinct });
+    const sql = pivotOpenAsSql(sorted, SQL, { keys: first.keys.values, distinct: first.keys.distinct }, columns);
     const own = (await raw.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${sql})`)).getRowsJS();
     expect(own).toEqual(rows.map((r) => r.slice(1)));
   });
@@ -194,7 +204,7 @@ describe('PivotService over a real result', () => {
     ];
     for (const sorted of specs) {
       const { first, rows } = await all(sorted);
-      const sql = pivotOpenAsSql(sorted, SQL, { keys: first.keys.values, distinct: first.keys.distinct });
+      const sql = pivotOpenAsSql(sorted, SQL, { keys: first.keys.values, distinct: first.keys.distinct }, columns);
       const own = (await raw.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${sql})`)).getRowsJS();
       expect(own).toEqual(rows.map((r) => r.slice(1)));
     }

@@ -22,7 +22,7 @@ export function quoteText(value: string): string {
  * Names to refer to the columns by. A query may return two columns of one name, which a WHERE
  * could not tell apart: then every column is renamed in an alias list, repeats as `name_1`, ….
  */
-function columnNames(columns: readonly Column[]): { names: string[]; renamed: boolean } {
+export function columnNames(columns: readonly Column[]): { names: string[]; renamed: boolean } {
   const seen = new Set<string>();
   const names = columns.map((c) => {
     let name = c.name;
@@ -38,7 +38,7 @@ function condition(f: PageFilter, names: readonly string[], columns: readonly Co
 }
 
 /** The original SQL without what would break wrapping it: trailing semicolons and whitespace. */
-const bare = (sql: string): string => sql.trim().replace(/[;\s]+$/, '');
+export const bareSql = (sql: string): string => sql.trim().replace(/[;\s]+$/, '');
 
 /**
  * `SELECT * FROM (<sql>) WHERE … ORDER BY …`. The original sits on lines of its own so a trailing
@@ -47,7 +47,7 @@ const bare = (sql: string): string => sql.trim().replace(/[;\s]+$/, '');
 export function openAsSql(sql: string, columns: readonly Column[], view: ResultView): string {
   const { names, renamed } = columnNames(columns);
   const alias = renamed ? `t(${names.map(quoteIdent).join(', ')})` : 't';
-  const lines = ['SELECT *', `FROM (\n${bare(sql)}\n) AS ${alias}`];
+  const lines = ['SELECT *', `FROM (\n${bareSql(sql)}\n) AS ${alias}`];
   if (view.filter.length > 0) lines.push(`WHERE ${view.filter.map((f) => condition(f, names, columns)).join('\n  AND ')}`);
   if (view.orderBy.length > 0) lines.push(`ORDER BY ${view.orderBy.map((k) => `${quoteIdent(names[k.column] ?? '')} ${k.descending ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}`);
   return lines.join('\n');

@@ -1,15 +1,19 @@
-import { quoteText } from '../explore/openAsSql';
+import type { Column } from '../contracts/events';
+import { bareSql, columnNames, quoteIdent, quoteText } from '../explore/openAsSql';
 import { pivotSelectSql } from './pivotSql';
 import { valueColumnNames, type PivotKeys, type PivotSpec } from './pivotSpec';
-
-/** The original SQL without what would break wrapping it: trailing semicolons and whitespace. */
-const bare = (sql: string): string => sql.trim().replace(/[;\s]+$/, '');
 
 /**
  * "Open as SQL" for a pivot: the same query the app runs, standalone, over the result's own SQL
  * (on lines of its own, so a trailing comment cannot swallow the parenthesis), with the column keys
- * the app found as escaped literals and every column under the name the grid shows.
+ * the app found as escaped literals and every column under the name the grid shows. Columns whose
+ * names DuckDB cannot tell apart (`n` and `N`: it binds names ignoring case) are renamed in an
+ * alias list first, as the grid's "Open as SQL" does, so each field reads the column it names.
  */
-export function pivotOpenAsSql(spec: PivotSpec, sql: string, keys: PivotKeys): string {
-  return pivotSelectSql(spec, `(\n${bare(sql)}\n) AS t`, keys, { value: quoteText, names: 'readable', valueNames: valueColumnNames(spec, keys) });
+export function pivotOpenAsSql(spec: PivotSpec, sql: string, keys: PivotKeys, columns: readonly Column[]): string {
+  const { names, renamed } = columnNames(columns);
+  const alias = renamed ? `t(${names.map(quoteIdent).join(', ')})` : 't';
+  const field = (name: string) => names[columns.findIndex((c) => c.name === name)] ?? name;
+  const sqlSpec: PivotSpec = { ...spec, rows: spec.rows.map(field), columns: spec.columns.map(field), values: field(spec.values) };
+  return pivotSelectSql(sqlSpec, `(\n${bareSql(sql)}\n) AS ${alias}`, keys, { value: quoteText, names: 'readable', valueNames: valueColumnNames(spec, keys) });
 }

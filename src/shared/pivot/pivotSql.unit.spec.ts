@@ -132,13 +132,21 @@ describe('pivotKeysSql', () => {
 
 describe('pivotOpenAsSql', () => {
   it('writes the keys as escaped literals and names the columns as the grid does', () => {
-    const sql = pivotOpenAsSql(spec, 'select * from t; -- note', keys);
+    const sql = pivotOpenAsSql(spec, 'select * from t; -- note', keys, columnsOf(spec));
     expect(sql).toContain("kt0 = 'it''s''); drop table t; --'");
     expect(sql).toContain('(\nselect * from t; -- note\n) AS t');
     expect(sql).toContain('AS "a""; DROP TABLE x; --"');
     expect(sql).toContain('AS "Total"');
   });
+  it('renames columns DuckDB cannot tell apart (it binds names ignoring case), so each field reads its own', () => {
+    const cased: PivotSpec = { rows: ['n'], columns: [], values: 'N', aggregate: 'Sum' };
+    const sql = pivotOpenAsSql(cased, 'select 1 as n, 2 as "N"', { keys: [], distinct: 0 }, [{ name: 'n', type: 'INTEGER' }, { name: 'N', type: 'INTEGER' }]);
+    expect(sql).toContain(') AS t("n", "N_1")');
+    expect(sql).toContain('"N_1" AS v FROM');
+  });
 });
+
+const columnsOf = (s: PivotSpec) => [...s.rows, ...s.columns, s.values].map((name) => ({ name, type: 'VARCHAR' }));
 
 describe('the pivot spec', () => {
   it('needs a row field and a known aggregate', () => {

@@ -44,7 +44,7 @@ export function PivotPanel({ api, queryId, sql, columns, spec, onChange, onClose
           {page ? countOf(page.totalRows, 'row') : 'Computing…'}
           {capped ? ` · ${formatCount(page.keys.values.length)} of ${formatCount(page.keys.distinct)} column values shown, the rest in “Other”` : ''}
         </span>
-        <button type="button" disabled={!page} onClick={() => page && onOpenAsSql(pivotOpenAsSql(spec, sql, { keys: page.keys.values, distinct: page.keys.distinct }))} title="Put this pivot's SQL in the editor">
+        <button type="button" disabled={!page} onClick={() => page && onOpenAsSql(pivotOpenAsSql(spec, sql, { keys: page.keys.values, distinct: page.keys.distinct }, columns))} title="Put this pivot's SQL in the editor">
           <CodeXml aria-hidden="true" />
           Open as SQL
         </button>
