@@ -10,6 +10,7 @@ import { useKeyboardBrush } from './useKeyboardBrush';
 import { OTHER } from '../../../shared/chart/chartSql';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { countOf } from '../format';
+import { useFocusReturn } from '../common/useFocusReturn';
 import { chartLabel } from '../../../shared/chart/chartLabel';
 import { exportPng, exportSvg } from './chartExport';
 import { ChartDataTable } from './ChartDataTable';
@@ -60,6 +61,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const region = useRef<HTMLElement>(null);
   const plot = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(440);
+  useFocusReturn();
   useEffect(() => region.current?.focus(), []);
   useLayoutEffect(() => {
     const el = plot.current;

@@ -21,18 +21,21 @@ interface Props {
  */
 export function ContextMenu({ label, x, y, items, onClose }: Props) {
   const menu = useRef<HTMLDivElement>(null);
+  // Callers pass a new onClose on every render; the menu must not re-open (and re-focus its first item) for it.
+  const close = useRef(onClose);
+  close.current = onClose;
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     menu.current?.querySelector<HTMLElement>('[role="menuitem"]:not([disabled])')?.focus();
     const outside = (e: PointerEvent) => {
-      if (!menu.current?.contains(e.target as Node)) onClose();
+      if (!menu.current?.contains(e.target as Node)) close.current();
     };
     document.addEventListener('pointerdown', outside, true);
     return () => {
       document.removeEventListener('pointerdown', outside, true);
       opener?.focus?.();
     };
-  }, [onClose]);
+  }, []);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const buttons = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])') ?? [])];

@@ -4,6 +4,7 @@ import type { Column } from '../../../shared/contracts/events';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { pivotOpenAsSql } from '../../../shared/pivot/pivotOpenAsSql';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
+import { useFocusReturn } from '../common/useFocusReturn';
 import { countOf, formatCount } from '../format';
 import { PivotBuilder } from './PivotBuilder';
 import { PivotGrid } from './PivotGrid';
@@ -26,6 +27,7 @@ interface Props {
 /** The region "Pivot table" beside the grid: the builder, a line on its size, and the grid "Pivot". Escape closes it. */
 export function PivotPanel({ api, queryId, sql, columns, spec, onChange, onClose, onOpenAsSql }: Props) {
   const pages = usePivotPages(api, queryId, spec);
+  useFocusReturn();
   // the last pivot stays on screen while a changed one computes, so a collapse keeps the scroll
   const last = useRef(pages.page);
   if (pages.page) last.current = pages.page;

@@ -4,6 +4,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Column } from '../../../shared/contracts/events';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import type { ProfileTarget } from '../../../shared/explore/columnProfile';
+import { useFocusReturn } from '../common/useFocusReturn';
 import { countOf, formatCount } from '../format';
 import { ProfileCard } from './ProfileCard';
 import { useColumnProfiles } from './useColumnProfiles';
@@ -45,6 +46,7 @@ export function ProfilePanel({ api, target, title, columns, only, onClose, onFil
   const key = visible.join(',');
   const { show } = profiles;
   useEffect(() => show(visible), [key, show, profiles.cancelled]);
+  useFocusReturn();
   useEffect(() => region.current?.focus(), []);
 
   const onKeyDown = (e: KeyboardEvent) => {

@@ -2,6 +2,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { GitFork, X } from 'lucide-react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { TimelineEntry } from '../../../shared/views/timeline';
+import { useFocusReturn } from '../common/useFocusReturn';
 import { countOf, formatWhen } from '../format';
 
 interface Props {
@@ -21,6 +22,7 @@ interface Props {
  */
 export function TimelinePanel({ entries, total, selected, error, onSelect, onFork, onClose }: Props) {
   const list = useRef<HTMLUListElement>(null);
+  useFocusReturn();
   useEffect(() => {
     // The panel opens for the keyboard: focus goes to the selected entry, else the newest.
     const button = list.current?.querySelector<HTMLButtonElement>('button[aria-current="true"]') ?? list.current?.querySelector<HTMLButtonElement>('.timeline-pick');

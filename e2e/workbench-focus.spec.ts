@@ -1,0 +1,55 @@
+import { expect, test } from './fixtures';
+import { nodeClient } from './nodeClient';
+import { ready, runSql, status, tabs } from './workbench.helpers';
+
+/** Focus is never lost: what closes (by Escape or its close button) gives focus back to what opened it. */
+test('closing a panel gives focus back to where it was', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await runSql(page, 'select * from cars');
+  await expect(status(page)).toHaveText(/^406 rows in \d+ ms$/);
+
+  for (const [opener, region] of [
+    ['Profile', 'Column profiles'],
+    ['Chart', 'Chart'],
+  ] as const) {
+    const button = page.getByRole('button', { name: opener, exact: true });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('region', { name: region })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('region', { name: region })).toHaveCount(0);
+    await expect(button).toBeFocused();
+  }
+
+  const pivot = page.getByRole('button', { name: 'Pivot', exact: true });
+  await pivot.click();
+  await page.getByRole('button', { name: 'Close pivot' }).click();
+  await expect(page.getByRole('region', { name: 'Pivot table' })).toHaveCount(0);
+  await expect(pivot).toBeFocused();
+
+  const timeline = page.getByRole('button', { name: 'Timeline', exact: true });
+  await timeline.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('list', { name: 'Timeline' }).getByRole('button').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('list', { name: 'Timeline' })).toHaveCount(0);
+  await expect(timeline).toBeFocused();
+});
+
+test('an open menu keeps the item the person moved to while the window updates', async ({ app }) => {
+  test.skip(test.info().project.name !== 'web', 'another client of the web host');
+  const { page } = app;
+  await ready(page, 'cars');
+  await page.getByRole('button', { name: 'Actions for cars' }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Copy name' })).toBeFocused();
+
+  // another window opens a session: this one shows its tab, and re-renders
+  const other = await nodeClient(page.url());
+  await other.api.dispatch({ type: 'OpenSession' });
+  other.close();
+  await expect(tabs(page)).toHaveText(['Session 1', 'Session 2']);
+  await expect(page.getByRole('menuitem', { name: 'Copy name' })).toBeFocused();
+});
