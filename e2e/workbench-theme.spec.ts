@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { grid, ready, runSql, screenshot, status } from './workbench.helpers';
 
@@ -39,5 +40,54 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(overflow).toEqual({ w: 1280, h: 800 });
     for (const name of ['Run', 'Cancel', 'New session', 'Add dataset']) await expect(page.getByRole('button', { name, exact: true })).toBeInViewport();
     await screenshot(page, testInfo, `workbench-${scheme}`);
+
+    // NULL is muted, yet read: 4.5:1 on a row and on a selected cell too.
+    await runSql(page, 'select Name, Miles_per_Gallon from cars where Miles_per_Gallon is null');
+    await expect(grid(page).locator('.grid-td.null').first()).toHaveText('NULL');
+    const nulls = await page.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.style.color = 'var(--accent-soft)';
+      document.body.append(probe);
+      const selected = getComputedStyle(probe).color;
+      probe.remove();
+      return { fg: getComputedStyle(document.querySelector('.grid-td.null')!).color, bg: getComputedStyle(document.body).backgroundColor, selected };
+    });
+    expect(contrast(luminance(nulls.fg), luminance(nulls.bg))).toBeGreaterThan(4.5);
+    expect(contrast(luminance(nulls.fg), luminance(nulls.selected))).toBeGreaterThan(4.5);
   });
 }
+
+/** Every button of the editor's and the grid's toolbars: its label on one line, inside its toolbar. */
+async function toolbarSpills(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[role="toolbar"]')].flatMap((bar) => {
+      const box = bar.getBoundingClientRect();
+      return [...bar.querySelectorAll<HTMLElement>('button')].flatMap((b) => {
+        const r = b.getBoundingClientRect();
+        const name = `${bar.getAttribute('aria-label')}: ${b.textContent}`;
+        return [...(r.height > 32 ? [`${name} wraps (${Math.round(r.height)} px high)`] : []), ...(r.right > box.right + 1 ? [`${name} spills out (${Math.round(r.right)} > ${Math.round(box.right)})`] : [])];
+      });
+    }),
+  );
+}
+
+test('the toolbars wrap instead of spilling: 1280×800 with a profile open, and a 900 px window', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await runSql(page, 'select * from cars');
+  await expect(status(page)).toHaveText(/^406 rows in \d+ ms$/);
+  await page.getByRole('button', { name: 'Profile', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Column profiles' })).toBeVisible();
+  expect(await toolbarSpills(page)).toEqual([]);
+  // one icon, one meaning: no two of a toolbar's buttons share an icon
+  const icons = await page.getByRole('toolbar', { name: 'Result view' }).locator('button svg.lucide').evaluateAll((svgs) => svgs.map((s) => s.getAttribute('class')));
+  expect(new Set(icons).size).toBe(icons.length);
+
+  await page.setViewportSize({ width: 900, height: 800 });
+  await page.keyboard.press('Escape');
+  expect(await toolbarSpills(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(900);
+  // nothing the workspace holds lies under the history panel: Timeline takes a click
+  await page.getByRole('button', { name: 'Timeline', exact: true }).click({ timeout: 5000 });
+  await expect(page.getByRole('list', { name: 'Timeline' })).toBeVisible();
+});

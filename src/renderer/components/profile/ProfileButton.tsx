@@ -1,4 +1,4 @@
-import { ChartColumn } from 'lucide-react';
+import { SquareSigma } from 'lucide-react';
 import type { GridResult } from '../grid/useResultPages';
 
 /** "Profile" in the grid's toolbar: opens or closes the current result's column profiles (a complete result only). */
@@ -6,7 +6,7 @@ export function ProfileButton({ result, open, onToggle }: { result: GridResult |
   const ready = result?.columns !== undefined && result.columns.length > 0;
   return (
     <button type="button" aria-pressed={open} disabled={!ready} title="Column profiles of this result" onClick={onToggle}>
-      <ChartColumn aria-hidden="true" />
+      <SquareSigma aria-hidden="true" />
       Profile
     </button>
   );
