@@ -100,3 +100,15 @@ test('a two-level row pivot with monthly columns: DuckDB’s averages and totals
   await expect(pivotButton).toHaveAttribute('aria-pressed', 'false');
   await expect(region(page)).toBeHidden();
 });
+
+test('a group name too long for its column shows whole in its title', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await runSql(page, 'select Name, Miles_per_Gallon from cars');
+  await expect(resultRow(page, 2)).toBeVisible();
+  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  await expect(pivot(page).getByRole('columnheader')).toHaveText(['Name', /Miles_per_Gallon/]);
+  const long = pivot(page).getByRole('gridcell', { name: 'amc ambassador brougham', exact: true });
+  await expect(long).toHaveAttribute('title', 'amc ambassador brougham');
+  expect(await long.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+});

@@ -166,3 +166,20 @@ test('a failure shows the message and error id, and the id can be copied', async
   await expect.poll(() => readClipboard(page)).toBe(id);
   await screenshot(page, testInfo, 'status-failed');
 });
+
+test('an empty result, or filters nothing passes, says so in the grid and what to do', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await runSql(page, 'select Name, Cylinders from cars where Cylinders > 100');
+  await expect(status(page)).toHaveText(/^0 rows in \d+ ms$/);
+  await expect(page.getByText('The query returned no rows.')).toBeVisible();
+
+  await runSql(page, 'select Name, Cylinders from cars');
+  await expect(status(page)).toHaveText(/^406 rows in \d+ ms$/);
+  await expect(page.getByText('The query returned no rows.')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Filters', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Filter Cylinders' }).fill('>100');
+  await page.keyboard.press('Enter');
+  await expect(status(page)).toHaveText(/^0 of 406 rows in \d+ ms$/);
+  await expect(page.getByText('No rows match the filters. Change a filter, or show all rows with “Clear sort and filters”.')).toBeVisible();
+});

@@ -142,6 +142,11 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
       )}
       {running && cache.columns === undefined && <p className="grid-waiting muted">Waiting for the first rows…</p>}
       {!running && columns.length === 0 && <p className="grid-note muted">The statement ran; it returns no rows.</p>}
+      {!running && columns.length > 0 && (result.rowCount === 0 || pages.filteredRows === 0) && (
+        <p className="grid-none muted">
+          {result.rowCount === 0 ? 'The query returned no rows.' : 'No rows match the filters. Change a filter, or show all rows with “Clear sort and filters”.'}
+        </p>
+      )}
       {cache.error && !(running && cache.error.code === 'RESULT_NOT_FOUND') && (
         <p className="error grid-error">
           Could not load rows: {cache.error.message} (error id {cache.error.id})

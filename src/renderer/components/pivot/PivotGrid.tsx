@@ -58,7 +58,9 @@ export function PivotGrid({ page, spec, row, show, onSort, onToggleGroup }: Prop
                   <Icon aria-hidden="true" />
                 </button>
               ) : (
-                <span className="col-name">{c.name}</span>
+                <span className="col-name" title={c.name}>
+                  {c.name}
+                </span>
               )}
             </div>
           );
@@ -74,7 +76,7 @@ export function PivotGrid({ page, spec, row, show, onSort, onToggleGroup }: Prop
                 const text = cells?.[i + 1] ?? null;
                 const label = i < fields ? fieldLabel(text, i, level) : pivotCellText(text, c.type);
                 return (
-                  <div key={i} role="gridcell" aria-colindex={i + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'}`} style={{ left: left(i), width: i < fields ? FIELD_WIDTH : VALUE_WIDTH, paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }}>
+                  <div key={i} role="gridcell" aria-colindex={i + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'}`} style={{ left: left(i), width: i < fields ? FIELD_WIDTH : VALUE_WIDTH, paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }} title={i < fields && label ? label : undefined}>
                     {i === 0 && level === 1 && fields > 1 && cells ? <GroupToggle group={text} collapsed={(spec.collapsed ?? []).includes(text)} onToggle={onToggleGroup} /> : null}
                     {label}
                   </div>
