@@ -3,15 +3,18 @@ import type { DatasetFormat } from '../contracts/events';
 /** Extensions stripped from a file name, longest first (`.csv.gz` before `.gz`). */
 const EXTENSIONS = ['.csv.gz', '.tsv.gz', '.ndjson', '.jsonl', '.parquet', '.duckdb', '.arrows', '.arrow', '.json', '.csv', '.tsv', '.ipc', '.feather', '.gz', '.db'];
 
-/** The last path segment of a file path or URL, without query string or fragment. */
+/** True when a source is an http(s) URL rather than a path. */
+export const isUrl = (source: string): boolean => /^https?:\/\//i.test(source);
+
+/**
+ * The last path segment of a file path or URL, without a URL's query string or fragment: in a
+ * path, `?` and `#` are ordinary characters (`invoice #7.csv`).
+ */
 export function baseName(source: string): string {
-  const withoutQuery = source.replace(/[?#].*$/, '');
+  const withoutQuery = isUrl(source) ? source.replace(/[?#].*$/, '') : source;
   const segments = withoutQuery.split(/[\\/]/).filter((s) => s.length > 0);
   return segments.at(-1) ?? '';
 }
-
-/** True when a source is an http(s) URL rather than a path. */
-export const isUrl = (source: string): boolean => /^https?:\/\//i.test(source);
 
 /** True when a source names several files by pattern (`/data/trips/*.parquet`). */
 export const isGlob = (source: string): boolean => !isUrl(source) && /[*?[]/.test(source);

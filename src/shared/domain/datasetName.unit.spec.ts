@@ -14,6 +14,7 @@ describe('datasetName (the catalog naming rule)', () => {
     ['/data/trips/*.parquet', 'trips'],
     ['/data/trips/2024-??.csv', 'trips'],
     ['/data/sensor.arrows', 'sensor'],
+    ['/data/invoice #7.csv', 'invoice_7'],
   ])('%s → %s', (source, expected) => expect(datasetName(source, none)).toBe(expected));
 
   it('gives a taken name _2, _3…', () => {
@@ -47,5 +48,8 @@ describe('formatOf', () => {
     ['a.feather', 'arrow'],
     ['a.duckdb', 'duckdb'],
     ['a.xlsx', undefined],
+    ['/data/invoice #7.csv', 'csv'],
+    ['/data/which?.parquet', 'parquet'],
+    ['https://example.com/export.csv?id=3#top', 'csv'],
   ])('%s → %s', (source, expected) => expect(formatOf(source)).toBe(expected));
 });
