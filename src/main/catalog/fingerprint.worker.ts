@@ -3,8 +3,9 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { FOLDER_HASH_LIMIT_BYTES, HASH_PROGRESS_MIN_BYTES, type DatasetFingerprint, type HashProgress } from '../../shared/contracts/fingerprint';
-import { isGlob } from '../../shared/domain/datasetName';
+import { globLiteral, isGlob } from '../../shared/domain/datasetName';
 import type { FingerprintTarget } from '../query/workerProtocol';
+import { isFile } from './isFile.worker';
 
 /** Where a big file's hash reports how far it has read, and how often at most. */
 export interface HashReporting {
@@ -19,11 +20,13 @@ export interface HashReporting {
  * Content of HASH_PROGRESS_MIN_BYTES or more reports its progress as it is read.
  */
 export async function fingerprintSource(admin: DuckDBConnection, target: FingerprintTarget, reporting?: HashReporting): Promise<DatasetFingerprint> {
-  const files = isGlob(target.path) ? await globFiles(admin, target.path) : [target.path];
+  // A path that names a file is that file whatever its name holds (`report [v2].csv`, an Arrow or
+  // DuckDB file given as is), as the catalog decided when it located it; only the rest is a pattern.
+  const many = isGlob(target.path) && !(await isFile(target.path));
+  const files = many ? await globFiles(admin, target.path) : [target.path];
   const stats = await Promise.all(files.map(async (file) => ({ file, ...(await statOf(file)) })));
   const bytes = stats.reduce((sum, s) => sum + s.bytes, 0);
   const modifiedMs = stats.reduce((latest, s) => Math.max(latest, s.modifiedMs), 0);
-  const many = isGlob(target.path);
   const hashable = target.content && (!many || bytes <= FOLDER_HASH_LIMIT_BYTES);
   const version = await admin.runAndReadAll('SELECT version() AS v');
   return {
@@ -31,7 +34,7 @@ export async function fingerprintSource(admin: DuckDBConnection, target: Fingerp
     modifiedMs,
     ...(hashable ? { sha256: await hashFiles(files, bytes >= HASH_PROGRESS_MIN_BYTES ? reporting && { ...reporting, totalBytes: bytes } : undefined) } : {}),
     ...(many ? { files: { count: files.length, listSha256: listHash(stats) } } : {}),
-    ...(target.parquet && target.content && files.length > 0 ? { parquet: await parquetFooter(admin, target.path) } : {}),
+    ...(target.parquet && target.content && files.length > 0 ? { parquet: await parquetFooter(admin, many ? target.path : globLiteral(target.path)) } : {}),
     duckdbVersion: String(version.getRowObjectsJS()[0]?.['v'] ?? 'unknown'),
   };
 }

@@ -2,16 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { DatasetFormat } from '../../shared/contracts/events';
-import { isGlob } from '../../shared/domain/datasetName';
+import { globLiteral, isGlob } from '../../shared/domain/datasetName';
 import type { Registered, RegisterSpec } from '../query/workerProtocol';
+import { isFile } from './isFile.worker';
 import { ident, literal } from '../query/sql';
 
 
-/** The DuckDB table function that reads `location` in `format` (an Arrow file arrives converted to Parquet). */
-export function readerSql(location: string, format: Exclude<DatasetFormat, 'duckdb'>): string {
-  const path = literal(location);
+/**
+ * The DuckDB table function that reads `location` in `format` (an Arrow file arrives converted to
+ * Parquet). `file`: the location is one file, whatever its name holds.
+ */
+export function readerSql(location: string, format: Exclude<DatasetFormat, 'duckdb'>, file = !isGlob(location)): string {
+  // DuckDB's readers take `[`, `*` or `?` as a glob, which would read whatever files it matches
+  // (`report [v2].csv` reads `report v.csv` beside it): a file's path is escaped to match it alone.
+  const path = literal(file ? globLiteral(location) : location);
   // Files matched by a glob may differ in their columns; line them up by name, not position.
-  const many = isGlob(location) ? ', union_by_name = true' : '';
+  const many = file ? '' : ', union_by_name = true';
   switch (format) {
     case 'csv':
       return `read_csv(${path}${many})`;
@@ -35,7 +41,8 @@ export function readerSql(location: string, format: Exclude<DatasetFormat, 'duck
 export async function registerDataset(c: DuckDBConnection, spec: RegisterSpec): Promise<Registered> {
   try {
     if (spec.kind === 'attach') return await attach(c, spec.name, spec.location);
-    await c.run(`CREATE OR REPLACE VIEW ${ident(spec.name)} AS SELECT * FROM ${readerSql(spec.location, spec.format)}`);
+    const file = !isGlob(spec.location) || (await isFile(spec.location));
+    await c.run(`CREATE OR REPLACE VIEW ${ident(spec.name)} AS SELECT * FROM ${readerSql(spec.location, spec.format, file)}`);
     await c.run(`SELECT * FROM ${ident(spec.name)} LIMIT 100`);
     const described = await c.runAndReadAll(`DESCRIBE ${ident(spec.name)}`);
     return { columns: described.getRowObjectsJS().map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) })) };
