@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
@@ -69,6 +72,30 @@ test('autocomplete offers keywords, dataset names and their columns with types',
   await setSql(page, 'select seattle_weather.wea');
   await page.keyboard.press('Control+Space');
   await expect(completions(page).filter({ hasText: 'weather' }).first()).toBeVisible();
+});
+
+test('completing a dataset or column whose name is not a plain identifier inserts it quoted', async ({ app }) => {
+  const { page } = app;
+  const file = join(mkdtempSync(join(tmpdir(), 'sextant-names-')), 'select.csv');
+  writeFileSync(file, '"Miles per Gallon","order",id\n21.5,2,3\n');
+  await page.getByRole('textbox', { name: 'Dataset path or URL' }).fill(file);
+  await page.getByRole('button', { name: 'Add dataset' }).click();
+  await ready(page, 'select');
+  await setSql(page, '');
+  await page.keyboard.type('from selec');
+  await acceptCompletion(page, completions(page).filter({ hasText: /^select\s*csv/ }));
+  // Columns of the dataset the query names come first, so its "Miles per Gallon" before cars' Miles_per_Gallon.
+  await page.keyboard.press('Home');
+  await page.keyboard.type('select Miles');
+  await acceptCompletion(page, completions(page).filter({ hasText: 'Miles per Gallon' }));
+  await page.keyboard.type(', ord');
+  await acceptCompletion(page, completions(page).filter({ hasText: 'BIGINT · select' }));
+  await page.keyboard.type(' ');
+  await expect.poll(() => editorText(page)).toBe('select "Miles per Gallon", "order" from "select"');
+  await page.keyboard.press(`${mod}+Enter`);
+  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+  const [expected] = await duckdbRows(`select "Miles per Gallon", "order" from read_csv('${file.replaceAll("'", "''")}')`);
+  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(expected!.map((v) => v ?? 'NULL'));
 });
 
 test('Ctrl/Cmd+Enter runs the whole text, or only the selection when there is one', async ({ app }) => {
