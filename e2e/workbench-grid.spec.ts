@@ -183,3 +183,27 @@ test('an empty result, or filters nothing passes, says so in the grid and what t
   await expect(status(page)).toHaveText(/^0 of 406 rows in \d+ ms$/);
   await expect(page.getByText('No rows match the filters. Change a filter, or show all rows with “Clear sort and filters”.')).toBeVisible();
 });
+
+test('a filter starts the selection again at the first row, so a copy is of rows the grid shows', async ({ app }) => {
+  const { page } = app;
+  await allowClipboard(page);
+  await ready(page, 'cars');
+  await runSql(page, 'select Name, Horsepower, Year, Origin from cars');
+  await expect(status(page)).toHaveText(/^406 rows in \d+ ms$/);
+  await grid(page).focus();
+  await page.keyboard.press(`${mod}+End`);
+  await page.getByRole('button', { name: 'Filters', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Filter Name' }).fill('ford pinto');
+  await page.keyboard.press('Enter');
+  const rows = await duckdbRows(`select Name, Horsepower, Year, Origin from read_json_auto('${VEGA_DATA}/cars.json') where Name ilike '%ford pinto%'`);
+  await expect(status(page)).toHaveText(new RegExp(`^${rows.length} of 406 rows in \\d+ ms$`));
+  await expect(grid(page)).toHaveAttribute('aria-activedescendant', /-0-0$/);
+  await grid(page).focus();
+  await page.keyboard.press(`${mod}+c`);
+  await expect.poll(() => readClipboard(page)).toBe(rows[0]![0]);
+  await page.keyboard.press(`${mod}+a`);
+  await page.keyboard.press(`${mod}+c`);
+  await expect(page.getByText(`Copied ${rows.length} rows × 4 columns as TSV`)).toBeVisible();
+  // The filter keeps the result's order, so compare as sets of lines.
+  await expect.poll(async () => (await readClipboard(page)).split('\n').sort()).toEqual(rows.map((r) => r.map((v) => v ?? '').join('\t')).sort());
+});

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode, type Ref } from 'react';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import type { SextantApi } from '../../../shared/contracts/protocol';
+import { viewKey } from '../../../shared/domain/resultView';
 import { openAsSql } from '../../../shared/explore/openAsSql';
 import { ContextMenu, type MenuItem } from '../common/ContextMenu';
 import { formatCount } from '../format';
@@ -24,6 +25,8 @@ export interface ResultsGridHandle {
   /** Replaces several columns' filters in one SetResultView (a chart's rectangle brush is a range on two columns). */
   setColumnFilters(changes: ReadonlyMap<number, readonly PageFilter[]>): void;
 }
+
+const FIRST_CELL: Cell = { row: 0, col: 0 };
 
 interface Props {
   api: SextantApi;
@@ -68,8 +71,14 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
   reportRows.current = onFilteredRows;
   useEffect(() => reportRows.current?.(pages.filteredRows), [pages.filteredRows]);
   useEffect(() => () => reportRows.current?.(undefined), []);
-  const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
-  const [anchor, setAnchor] = useState<Cell>({ row: 0, col: 0 });
+  const [active, setActive] = useState<Cell>(FIRST_CELL);
+  const [anchor, setAnchor] = useState<Cell>(FIRST_CELL);
+  // A sort or filter puts other rows at every index (and may leave fewer): the selection starts again at the first cell.
+  const shownKey = viewKey(view.shown);
+  useEffect(() => {
+    setActive(FIRST_CELL);
+    setAnchor(FIRST_CELL);
+  }, [shownKey]);
   const [menu, setMenu] = useState<{ x: number; y: number } | undefined>();
 
   const { virtualRows, virtualColumns } = scroll;
