@@ -21,6 +21,7 @@ import type { ChooseImportPath } from '../share/sessionImport';
 import { ImportUploads } from '../share/importUploads';
 import { ALL_SCOPE, outsideScope, type ConnectionScope } from './connectionScope';
 import { responseText, serialized, type SerializedAnswer } from './serializedAnswer';
+import { turnInbox } from './turnInbox';
 import type { SessionExportService } from '../share/sessionExportService';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
@@ -103,7 +104,7 @@ export function serveConnection(services: ConnectionServices, channel: ServerCha
     respond(id, fail(error));
   };
 
-  channel.onMessage((text) => {
+  const inbox = turnInbox<string | undefined>((text) => {
     if (text === undefined) return refuse(-1, appError(newErrorId(), 'INVALID_COMMAND', 'Malformed message refused: not text.'));
     const bytes = bytesOverLimit(text);
     if (bytes !== undefined) {
@@ -135,7 +136,11 @@ export function serveConnection(services: ConnectionServices, channel: ServerCha
       },
     );
   });
-  channel.onClose(() => connection.close());
+  channel.onMessage(inbox.receive);
+  channel.onClose(() => {
+    inbox.close();
+    connection.close();
+  });
   return connection;
 }
 
