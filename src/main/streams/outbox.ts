@@ -49,6 +49,11 @@ export class Outbox {
     return this.sent - this.acked;
   }
 
+  /** Senders waiting for credit: lets tests prove a closed subscription left nothing behind. */
+  get waiting(): number {
+    return this.waiters.size;
+  }
+
   get isClosed(): boolean {
     return this.closed;
   }

@@ -123,7 +123,7 @@ export class StreamManager {
 
   private async catchUp(sub: Subscriber, from: ResumePoint | undefined): Promise<void> {
     if (from === undefined) {
-      if (!(await sub.outbox.whenCredit()) || sub.closed) return;
+      if (!(await sub.whenCredit()) || sub.closed) return;
       // Synchronous from the snapshot to `live`: nothing can be published in between.
       const { seq, state } = this.projections.snapshot(sub.pattern);
       sub.sendNow([{ kind: 'snapshot', subscriptionId: sub.id, seq, storeId: this.storeId(), state }], seq);
@@ -133,7 +133,7 @@ export class StreamManager {
     let after = from.afterSeq;
     sub.resumeFrom(after);
     for (;;) {
-      if (!(await sub.outbox.whenCredit()) || sub.closed) return;
+      if (!(await sub.whenCredit()) || sub.closed) return;
       const limit = Math.min(this.limits.replayBatch, sub.outbox.credit);
       const batch = this.store.replayFrames(sub.id, sub.pattern, after, limit);
       if (batch.count > 0) {
@@ -205,6 +205,26 @@ class Subscriber implements Subscription {
     this.outbox.sendSerialized(json, count);
     this.lastSent = lastSeq;
     this.lastAccepted = lastSeq;
+  }
+
+  /**
+   * Resolves true once the connection has credit, false once this subscription or the connection
+   * is closed. A close ends the wait: otherwise a stalled client that resubscribes would leave one
+   * closed subscriber per subscribe among the outbox's waiters until it acknowledged again.
+   */
+  whenCredit(): Promise<boolean> {
+    if (this.closed || this.outbox.isClosed) return Promise.resolve(false);
+    if (this.outbox.credit > 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const cancel = this.outbox.onCredit(() => {
+        this.cancelWait = undefined;
+        resolve(!this.closed && !this.outbox.isClosed);
+      });
+      this.cancelWait = () => {
+        cancel();
+        resolve(false);
+      };
+    });
   }
 
   /** Ends catch-up: buffered events at or below the last seq sent are already delivered. */
