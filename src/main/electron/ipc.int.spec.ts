@@ -38,6 +38,10 @@ class FakeContents implements IpcContents {
     this.onNavigation.push(listener);
     return this;
   }
+  /** Listeners registerIpc left on this window (a real WebContents keeps them as long as the window lives). */
+  get listenerCount(): number {
+    return this.onDestroyed.length + this.onNavigation.length;
+  }
   navigate(details: { isMainFrame: boolean; isSameDocument: boolean }): void {
     this.onNavigation.forEach((l) => l(details));
   }
@@ -207,6 +211,23 @@ describe('Electron IPC as registerIpc wires it (ipcMain, WebContents and frames 
     expect(connections[1]!.subscriptionCount).toBe(1);
     window.destroy();
     expect(connections[1]!.subscriptionCount).toBe(0);
+  });
+
+  it('leaves the same listeners on a window however often it reloads (none keeps an old connection alive)', async () => {
+    const window = new FakeContents();
+    const reload = async (n: number) => {
+      await answersTo(
+        () => window.replies,
+        () => ipc.emit(window, top, call(n, { method: 'subscribe', subscriptionId: 'all', pattern: 'session/*' })),
+      );
+      window.navigate({ isMainFrame: true, isSameDocument: false });
+    };
+    await reload(1);
+    const once = window.listenerCount;
+    for (let n = 2; n <= 20; n++) await reload(n);
+    expect(connections).toHaveLength(20);
+    expect(connections.every((c) => c.subscriptionCount === 0)).toBe(true);
+    expect(window.listenerCount).toBe(once);
   });
 
   it(`answers ${COUNT} hostile messages (seed ${SEED}) from the app's own frame each with an error id under the right id, changes nothing, and keeps serving`, async () => {

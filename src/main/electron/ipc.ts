@@ -79,11 +79,31 @@ class IpcServerChannel implements ServerChannel {
  */
 export function registerIpc(ipcMain: IpcMainLike, core: IpcCore, origins: AppOrigins, saveDialog?: SaveDialog, scopeOf: (contentsId: number) => ConnectionScope | undefined = () => undefined, openDialog?: OpenDialog, locateDialog?: LocateDialog): void {
   const channels = new Map<number, IpcServerChannel>();
+  /** Windows whose lifecycle is watched: once each, since a window outlives its documents (a listener per reload would keep every old connection alive). */
+  const watched = new Set<number>();
+  const drop = (id: number): void => {
+    const channel = channels.get(id);
+    channels.delete(id);
+    channel?.close();
+  };
+  const watch = (contents: IpcContents): void => {
+    if (watched.has(contents.id)) return;
+    watched.add(contents.id);
+    contents.once('destroyed', () => {
+      watched.delete(contents.id);
+      drop(contents.id);
+    });
+    // A reload starts a new renderer: its old subscriptions (and frame count) must not carry over.
+    contents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) drop(contents.id);
+    });
+  };
   const channelFor = (contents: IpcContents): IpcServerChannel => {
     const existing = channels.get(contents.id);
     if (existing) return existing;
     const channel = new IpcServerChannel(contents);
     channels.set(contents.id, channel);
+    watch(contents);
     // A window main opened on one session gets a connection scoped to it, whatever its page asks.
     const scope = scopeOf(contents.id);
     core.connect(channel, {
@@ -91,16 +111,6 @@ export function registerIpc(ipcMain: IpcMainLike, core: IpcCore, origins: AppOri
       ...(openDialog ? { chooseImportPath: () => openDialog(contents.id) } : {}),
       ...(locateDialog ? { chooseDatasetPath: (name: string) => locateDialog(contents.id, name) } : {}),
       ...(scope ? { scope } : {}),
-    });
-    const drop = () => {
-      if (channels.get(contents.id) !== channel) return;
-      channels.delete(contents.id);
-      channel.close();
-    };
-    contents.once('destroyed', drop);
-    // A reload starts a new renderer: its old subscriptions (and frame count) must not carry over.
-    contents.on('did-start-navigation', (details) => {
-      if (details.isMainFrame && !details.isSameDocument) drop();
     });
     return channel;
   };
