@@ -1,7 +1,7 @@
 import { quoteIdent } from '../explore/openAsSql';
 import { columnKind } from '../explore/columnKind';
 import { axisKind, MAX_CHART_MARKS, type ChartSpec } from './chartSpec';
-import { binOf, HISTOGRAM_BINS, OTHER, placeable, TOP_CATEGORIES, type ChartDataColumn, type ChartSourceColumn } from './chartSql';
+import { binOf, HISTOGRAM_BINS, integerEdges, OTHER, placeable, TOP_CATEGORIES, type ChartDataColumn, type ChartSourceColumn } from './chartSql';
 
 /*
  * Pre-aggregation for linked charts, as Mosaic does it (docs/charts.md, "Linked charts and
@@ -72,7 +72,7 @@ export interface ChartCube {
 export function chartCube(spec: ChartSpec, relation: string, columns: readonly ChartSourceColumn[], brushed: string, step: number, filter?: string): ChartCube {
   const c = columns.find((col) => col.name === spec.x);
   if (!c) throw new Error(`no column ${spec.x}`);
-  const x = { sql: c.ref ?? quoteIdent(c.name), kind: axisKind(c.type), integer: columnKind(c.type).kind === 'integer' };
+  const x = { sql: c.ref ?? quoteIdent(c.name), kind: axisKind(c.type), integer: integerEdges(c.type) };
   const stepSql = `CAST('${String(step)}' AS DOUBLE)`;
   const category = x.kind === 'category' || spec.mark === 'Bar';
   const keep = filter ? `, (${filter}) AS keep_` : '';

@@ -65,7 +65,7 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
     const c = name === undefined ? undefined : columns.find((col) => col.name === name);
     if (!c) return undefined;
     const sql = c.ref ?? quoteIdent(c.name);
-    return { ...c, sql, kind: axisKind(c.type), integer: columnKind(c.type).kind === 'integer', placed: placeable(sql, c.type) };
+    return { ...c, sql, kind: axisKind(c.type), integer: integerEdges(c.type), placed: placeable(sql, c.type) };
   };
   const x = find(spec.x);
   if (!x) throw new Error(`no column ${spec.x}`);
@@ -198,6 +198,19 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
   }
 }
 
+/** The type of an integer column's bin edges; undefined for other columns. */
+export type IntegerEdges = 'BIGINT' | 'HUGEINT';
+
+/**
+ * BIGINT up to BIGINT's own range, else HUGEINT: a UBIGINT's or HUGEINT's values pass BIGINT's
+ * range. Not HUGEINT for all: grouping by it made a histogram of a BIGINT column 1.7 times slower.
+ */
+export function integerEdges(type: string): IntegerEdges | undefined {
+  const kind = columnKind(type);
+  if (kind.kind !== 'integer') return undefined;
+  return kind.max < 1n << 63n ? 'BIGINT' : 'HUGEINT';
+}
+
 /**
  * The rows an axis can place: not NULL, and for floats, dates and timestamps finite. A NaN or an
  * infinity has no bin or position (one of them made every bin of a histogram NaN wide, and stretched
@@ -227,7 +240,7 @@ const dropHelper = (sql: string) => `SELECT * EXCLUDE (n_) FROM (\n${sql}\n)`;
  * bounds as SQL. Numbers get a nice step (1, 2 or 5 × 10ⁿ, whole for integers) giving at most
  * `bins` + 1 bins; times are truncated to the unit that gives at most about `bins` bins over their span.
  */
-export function binOf(c: { readonly kind: AxisKind; readonly integer: boolean }, axis: string, bins: number, name: string, from = 'src'): { ctes: string[]; lo: string; hi: string } {
+export function binOf(c: { readonly kind: AxisKind; readonly integer: IntegerEdges | undefined }, axis: string, bins: number, name: string, from = 'src'): { ctes: string[]; lo: string; hi: string } {
   if (c.kind === 'time') {
     const span = `(epoch(max(${axis})) - epoch(min(${axis})))`;
     const units: [number, string][] = [
@@ -248,8 +261,7 @@ export function binOf(c: { readonly kind: AxisKind; readonly integer: boolean },
   const mag = `pow(10, floor(log10(${raw})))`;
   const nice = `(CASE WHEN ${raw} / ${mag} <= 1 THEN 1 WHEN ${raw} / ${mag} <= 2 THEN 2 WHEN ${raw} / ${mag} <= 5 THEN 5 ELSE 10 END * ${mag})`;
   const step = `CASE WHEN max(${axis}) = min(${axis}) THEN 1 ELSE ${c.integer ? `greatest(${nice}, 1)` : nice} END`;
-  // HUGEINT, not BIGINT: a UBIGINT's or HUGEINT's edges pass BIGINT's range
-  const cast = c.integer ? '::HUGEINT' : '';
+  const cast = c.integer ? `::${c.integer}` : '';
   return {
     ctes: [`${name} AS (SELECT ${step} AS step FROM ${from})`],
     lo: `(floor(${axis}::DOUBLE / ${name}.step) * ${name}.step)${cast}`,

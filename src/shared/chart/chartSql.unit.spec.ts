@@ -40,6 +40,12 @@ describe('chartSql', () => {
     expect(bar.sql).toContain('LIMIT 50)');
   });
 
+  it('bins integers with BIGINT edges, and only those past its range with HUGEINT (grouping by HUGEINT is slower)', () => {
+    const histogram = (type: string) => chartSql({ mark: 'Histogram', x: 'n', aggregate: 'Count' }, 't', [{ name: 'n', type }]).sql;
+    for (const type of ['SMALLINT', 'INTEGER', 'UINTEGER', 'BIGINT']) expect(histogram(type), type).toContain('::BIGINT AS x1');
+    for (const type of ['UBIGINT', 'HUGEINT', 'UHUGEINT']) expect(histogram(type), type).toContain('::HUGEINT AS x1');
+  });
+
   it('reduces a line with M4: first, last, min and max per pixel bucket', () => {
     const { sql, columns: out } = chartSql({ mark: 'Line', x: 'when', y: 'dist ance', aggregate: 'Average' }, 't', columns);
     expect(sql).toContain('WHERE r_first = 1 OR r_last = 1 OR r_min = 1 OR r_max = 1');
