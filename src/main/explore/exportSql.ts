@@ -1,5 +1,6 @@
 import type { Column } from '../../shared/contracts/events';
 import { columnKind } from '../../shared/explore/columnKind';
+import { columnNames } from '../../shared/explore/openAsSql';
 import type { ExportFormat } from '../../shared/explore/exportFormat';
 import { ident, literal } from '../query/sql';
 
@@ -28,28 +29,11 @@ function written(expr: string, type: string, format: ExportFormat): string {
 }
 
 /**
- * A name as DuckDB compares names: ignoring the case of ASCII letters only (`Name` and `name` are
- * one name to it, `é` and `É` are two). JSON's COPY refuses two such names as one struct's keys.
- */
-const nameKey = (name: string) => name.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
-
-/** Column names made unique the way a person would read them (`a`, `a_1`): JSON and Parquet need unique keys. */
-function uniqueNames(columns: readonly Column[]): string[] {
-  const taken = new Set<string>();
-  return columns.map(({ name }) => {
-    let candidate = name;
-    for (let n = 1; taken.has(nameKey(candidate)); n++) candidate = `${name}_${n}`;
-    taken.add(nameKey(candidate));
-    return candidate;
-  });
-}
-
-/**
  * The rows of a kept result (or of its sorted/filtered view table) as the grid shows them: in rowid
  * order, each column under the name a person sees (result tables name them c0, c1, …).
  */
 export function exportSelectSql(table: string, columns: readonly Column[], format: ExportFormat): string {
-  const names = uniqueNames(columns);
+  const names = columnNames(columns).names;
   const list = columns.map((c, i) => `${written(`c${i}`, c.type, format)} AS ${ident(names[i]!)}`);
   return `SELECT ${list.join(', ')} FROM ${table} ORDER BY rowid`;
 }

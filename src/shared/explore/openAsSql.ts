@@ -18,16 +18,20 @@ export function quoteText(value: string): string {
   return parts.length === 1 ? parts[0]! : `(${parts.join(' || chr(0) || ')})`;
 }
 
+/** A name as DuckDB compares names: ignoring the case of ASCII letters only (`é` and `É` are two). */
+const nameKey = (name: string) => name.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+
 /**
- * Names to refer to the columns by. A query may return two columns of one name, which a WHERE
- * could not tell apart: then every column is renamed in an alias list, repeats as `name_1`, ….
+ * Names to refer to the columns by, unique as DuckDB compares them. A query may return two columns
+ * of one name (or `Name` and `name`), which a WHERE could not tell apart and JSON's COPY refuses as
+ * one object's two keys: then the repeats become `name_1`, … (`renamed`: an alias list is needed).
  */
 export function columnNames(columns: readonly Column[]): { names: string[]; renamed: boolean } {
   const seen = new Set<string>();
   const names = columns.map((c) => {
     let name = c.name;
-    for (let n = 1; seen.has(name.toLowerCase()); n++) name = `${c.name}_${n}`;
-    seen.add(name.toLowerCase());
+    for (let n = 1; seen.has(nameKey(name)); n++) name = `${c.name}_${n}`;
+    seen.add(nameKey(name));
     return name;
   });
   return { names, renamed: names.some((n, i) => n !== columns[i]!.name) };
