@@ -74,13 +74,13 @@ function handWrittenFold(events: readonly ViewEvent[]): AppView {
         last!.phase = 'Executing';
         break;
       case 'QueryCompleted':
-        Object.assign(last!, { phase: 'Completed', finishedAt: e.occurredAt, rowCount: e.payload.rowCount, columns: e.payload.columns, durationMs: e.payload.durationMs });
+        Object.assign(last!, { phase: 'Completed', rowCount: e.payload.rowCount, columns: e.payload.columns, durationMs: e.payload.durationMs });
         break;
       case 'QueryFailed':
-        Object.assign(last!, { phase: 'Failed', finishedAt: e.occurredAt, error: e.payload.error });
+        Object.assign(last!, { phase: 'Failed', error: e.payload.error });
         break;
       case 'QueryCancelled':
-        Object.assign(last!, { phase: 'Cancelled', finishedAt: e.occurredAt, cancelReason: e.payload.reason });
+        Object.assign(last!, { phase: 'Cancelled', cancelReason: e.payload.reason });
         break;
       default:
         throw new Error(`not in this log: ${e.type}`);

@@ -20,7 +20,6 @@ export const forkedHistoryEntrySchema = z.object({
   sql: z.string(),
   phase: z.enum(['Completed', 'Failed', 'Cancelled']),
   startedAt: z.string(),
-  finishedAt: z.string().optional(),
   rowCount: z.number().int().nonnegative().optional(),
   columns: z.array(columnShape).optional(),
   durationMs: z.number().nonnegative().optional(),

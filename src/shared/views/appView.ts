@@ -27,7 +27,6 @@ export interface HistoryEntry {
   readonly sql: string;
   readonly phase: QueryPhase;
   readonly startedAt: string;
-  readonly finishedAt?: string;
   readonly rowCount?: number;
   readonly columns?: readonly Column[];
   readonly durationMs?: number;

@@ -1,5 +1,6 @@
 /** A query's life in its session's history: started, executing, then one outcome with what it read. */
 import type { HistoryEntry, SessionViewEvent } from './appView';
+import { isInFlight } from '../domain/queryLifecycle';
 import type { DraftSession, Mutable, ViewDraft } from './viewDraft';
 
 export function queryStarted(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryStarted'>): void {
@@ -13,9 +14,9 @@ export function executionBegan(draft: ViewDraft, s: DraftSession, e: SessionView
   if (h) h.phase = 'Executing';
 }
 
-// Finishing replaces the entry with a new object. One whose query never finished holds only what
-// QueryStarted gave it (finishing always sets finishedAt), so its finished form is one literal with
-// every field in place rather than the entry grown field by field.
+// Finishing replaces the entry with a new object. One whose query is still in flight holds only what
+// QueryStarted gave it, so its finished form is one literal with every field in place rather than
+// the entry grown field by field.
 
 /** Completed, with its provenance: the datasets it read as they were, and the query it ran again. */
 export function queryCompleted(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryCompleted'>): void {
@@ -24,10 +25,10 @@ export function queryCompleted(draft: ViewDraft, s: DraftSession, e: SessionView
     const columns = draft.shared.columns(e.payload.columns);
     // Provenance is added to the new entry, not spread from a throwaway object: most queries have none.
     let next: Mutable<HistoryEntry>;
-    if (h.finishedAt === undefined) {
-      next = { queryId: h.queryId, sql: h.sql, phase: 'Completed', startedAt: h.startedAt, finishedAt: e.occurredAt, rowCount, columns, durationMs };
+    if (isInFlight(h.phase)) {
+      next = { queryId: h.queryId, sql: h.sql, phase: 'Completed', startedAt: h.startedAt, rowCount, columns, durationMs };
       if (h.rerunOf) next.rerunOf = h.rerunOf;
-    } else next = { ...h, phase: 'Completed', finishedAt: e.occurredAt, rowCount, columns, durationMs };
+    } else next = { ...h, phase: 'Completed', rowCount, columns, durationMs };
     if (inputs) next.inputs = inputs;
     return next;
   });
@@ -36,17 +37,17 @@ export function queryCompleted(draft: ViewDraft, s: DraftSession, e: SessionView
 export function queryFailed(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryFailed'>): void {
   draft.replaceEntry(s, e.payload.queryId, (h) => {
     const { error } = e.payload;
-    return h.finishedAt === undefined
-      ? { queryId: h.queryId, sql: h.sql, phase: 'Failed', startedAt: h.startedAt, finishedAt: e.occurredAt, error }
-      : { ...h, phase: 'Failed', finishedAt: e.occurredAt, error };
+    return isInFlight(h.phase)
+      ? { queryId: h.queryId, sql: h.sql, phase: 'Failed', startedAt: h.startedAt, error }
+      : { ...h, phase: 'Failed', error };
   });
 }
 
 export function queryCancelled(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryCancelled'>): void {
   draft.replaceEntry(s, e.payload.queryId, (h) => {
     const cancelReason = draft.shared.text(e.payload.reason);
-    return h.finishedAt === undefined
-      ? { queryId: h.queryId, sql: h.sql, phase: 'Cancelled', startedAt: h.startedAt, finishedAt: e.occurredAt, cancelReason }
-      : { ...h, phase: 'Cancelled', finishedAt: e.occurredAt, cancelReason };
+    return isInFlight(h.phase)
+      ? { queryId: h.queryId, sql: h.sql, phase: 'Cancelled', startedAt: h.startedAt, cancelReason }
+      : { ...h, phase: 'Cancelled', cancelReason };
   });
 }

@@ -3,7 +3,7 @@ import type { HistoryEntry } from '../../../shared/views/appView';
 import { gridResultFor } from './gridResultFor';
 
 const columns = [{ name: 'a', type: 'INTEGER' }];
-const completed: HistoryEntry = { queryId: 'q1', sql: 'select 1', phase: 'Completed', startedAt: 't', finishedAt: 't', rowCount: 3, columns };
+const completed: HistoryEntry = { queryId: 'q1', sql: 'select 1', phase: 'Completed', startedAt: 't', rowCount: 3, columns };
 const started = (phase: HistoryEntry['phase']): HistoryEntry => ({ queryId: 'q2', sql: 'select 2', phase, startedAt: 't' });
 
 describe('gridResultFor', () => {
