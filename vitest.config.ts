@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Two projects, as the file names say. Unit specs are pure, so they share one module graph per
- * worker (no isolation: 97 files in ~6 s instead of ~36 s); integration specs start cores, workers
+ * worker (no isolation: 100 files in ~6 s instead of ~36 s); integration specs start cores, workers
  * and processes, each file in its own, behind the global setup that bundles the DuckDB worker.
  * A spec named neither way runs with the integration specs: isolated is the safe default.
  */

@@ -96,8 +96,8 @@ export const SCATTER_POINTS_MAX = MAX_CHART_MARKS;
 
 /**
  * A sensible first chart of a result from its column types: a line over time for a date and a
- * number, a heatmap (or a scatter, when few rows) for two numbers, a histogram for one number, bars
- * of counts for a category. Undefined when nothing can be charted (no columns).
+ * number, a heatmap for two numbers over more rows than a scatter draws (else a histogram of the
+ * first), a histogram for one number, bars of counts for a category. Undefined when nothing can be charted (no columns).
  */
 export function proposeChart(columns: readonly ChartColumn[], rows?: number): ChartSpec | undefined {
   const of = (kind: AxisKind) => columns.filter((c) => axisKind(c.type) === kind).map((c) => c.name);
