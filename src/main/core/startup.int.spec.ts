@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommandAck } from '../../shared/contracts/commands';
 import type { Result } from '../../shared/contracts/errors';
 import type { Page } from '../../shared/contracts/protocol';
@@ -9,7 +9,8 @@ import { waitForEvent } from '../../../test/support/coreEvents';
 import { heldWorkerFromSource, holdWorker } from '../../../test/support/heldWorker';
 import { ProtocolClient } from '../../../test/support/protocolClient';
 import { recordingLogger } from '../../../test/support/recordingLogger';
-import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import { startTestCore, type TestCore } from '../../../test/support/testCore';
+import { useTempDataDir } from '../../../test/support/useTempDataDir';
 import { duckdbFile } from '../query/databaseFile';
 
 const CARS = 'node_modules/vega-datasets/data/cars.json';
@@ -24,20 +25,11 @@ async function windowOn(core: TestCore, sessionId: string): Promise<ProtocolClie
 }
 
 describe('a start serves before DuckDB is up (real SQLite, real DuckDB worker)', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let core: TestCore | undefined;
-  beforeEach(() => {
-    dir = tempDir();
-  });
-  afterEach(async () => {
-    await core?.close();
-    core = undefined;
-    dir.remove();
-  });
+  const dir = useTempDataDir<TestCore>();
 
   it('serves the first frames while the worker and the catalog are still starting; a query and a page asked then are answered once they are up', async () => {
     // A previous run: the cars dataset registered, one result kept.
-    const first = await startTestCore(dir.path, { samples: [CARS] });
+    const first = await startTestCore(dir.path(), { samples: [CARS] });
     await first.catalog.idle();
     const sessionId = openSessions(first.view())[0]!.id;
     const kept = waitForEvent(first, (e) => (e.type === 'QueryCompleted' ? e.payload.queryId : undefined));
@@ -45,8 +37,8 @@ describe('a start serves before DuckDB is up (real SQLite, real DuckDB worker)',
     const keptQueryId = await kept;
     await first.close();
 
-    const held = holdWorker(dir.path);
-    core = await startTestCore(dir.path, { ...heldWorkerFromSource, untilReady: false });
+    const held = holdWorker(dir.path());
+    const core = dir.keep(await startTestCore(dir.path(), { ...heldWorkerFromSource, untilReady: false }));
     let ready = false;
     void core.whenReady().then(() => (ready = true));
     // The worker thread has not even loaded: whatever the frames wait for, it is not DuckDB.
@@ -79,11 +71,11 @@ describe('a start serves before DuckDB is up (real SQLite, real DuckDB worker)',
 
   it('a worker that cannot start: the first frames are served, and what needs DuckDB is refused with the error the log carries', async () => {
     // Not a DuckDB file where DuckDB's database should be: every thread dies opening it.
-    const dbFile = duckdbFile(dir.path);
+    const dbFile = duckdbFile(dir.path());
     mkdirSync(dirname(dbFile), { recursive: true });
     writeFileSync(dbFile, 'this is not a DuckDB database');
     const { log, errors } = recordingLogger();
-    core = await startTestCore(dir.path, { untilReady: false, log });
+    const core = dir.keep(await startTestCore(dir.path(), { untilReady: false, log }));
     const sessionId = openSessions(core.view())[0]!.id;
     const window = await windowOn(core, sessionId);
 
@@ -104,15 +96,15 @@ describe('a start serves before DuckDB is up (real SQLite, real DuckDB worker)',
 
   it('closing while DuckDB is starting refuses what was held as shutting down, and logs no error', async () => {
     const { log, errors } = recordingLogger();
-    const held = holdWorker(dir.path);
-    const starting = (core = await startTestCore(dir.path, { ...heldWorkerFromSource, untilReady: false, log }));
+    const held = holdWorker(dir.path());
+    const starting = dir.keep(await startTestCore(dir.path(), { ...heldWorkerFromSource, untilReady: false, log }));
     const sessionId = openSessions(starting.view())[0]!.id;
     const window = await windowOn(starting, sessionId);
     const asked = window.request({ method: 'dispatch', command: { type: 'RenameSession', sessionId, title: 'Too late' } }) as Promise<Result<CommandAck>>;
     const closed = starting.close();
     await held.release();
     await closed;
-    core = undefined;
+    dir.closed();
     const answer = await asked;
     expect(answer.ok ? undefined : [answer.error.code, answer.error.message]).toEqual(['INTERRUPTED', 'Sextant is shutting down.']);
     expect(errors).toEqual([]);

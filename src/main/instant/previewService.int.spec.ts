@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../shared/contracts/errors';
 import type { PreviewAnswer } from '../../shared/instant/preview';
 import { openSessions } from '../../shared/views/appView';
@@ -38,6 +38,22 @@ async function raw(sql: string, setup: readonly string[] = []): Promise<(string 
   instance.closeSync();
   const width = rows[0]?.length ?? 0;
   return Array.from({ length: width }, (_, i) => rows.map((r) => (r[i] === null ? null : String(r[i]))));
+}
+
+/**
+ * Resolves once DuckDB has been handed a statement holding `text`, from any connection: turns on
+ * DuckDB's query log (which records a statement as DuckDB takes it, before it runs) and polls it.
+ * Call it before sending the statement. `stop` turns the log off again.
+ */
+async function statementSeen(core: TestCore): Promise<{ until(text: string): Promise<void>; stop(): Promise<void> }> {
+  await core.pool.request({ type: 'exec', sql: 'CALL truncate_duckdb_logs()' });
+  await core.pool.request({ type: 'exec', sql: "CALL enable_logging('QueryLog')" });
+  const seen = async (text: string): Promise<number> =>
+    Number((await core.pool.request({ type: 'read', sql: "SELECT count(*)::INTEGER AS n FROM duckdb_logs WHERE type = 'QueryLog' AND contains(message, $1::VARCHAR)", params: [text] }))[0]?.['n']);
+  return {
+    until: (text) => vi.waitFor(async () => expect(await seen(text)).toBeGreaterThan(0), { timeout: 15_000, interval: 5 }).then(() => undefined),
+    stop: async () => void (await core.pool.request({ type: 'exec', sql: 'CALL disable_logging()' })),
+  };
 }
 
 describe('instant previews (a core in a temp dir, real DuckDB)', () => {
@@ -181,8 +197,11 @@ describe('instant previews (a core in a temp dir, real DuckDB)', () => {
 
   it('a Run is not held up by a preview in flight, and a Run behaves as before (its result is kept, the preview\'s is not)', async () => {
     let previewDone = false;
+    const log = await statementSeen(core);
     const pending = core.previews.preview({ sessionId, sql: 'SELECT count(*) FROM range(20000000000) t(i) WHERE i % 7 = 3', cursor: 0 }).finally(() => (previewDone = true));
-    await new Promise((r) => setTimeout(r, 100));
+    // The preview's own read (not its parse, which gets the text as a value) is in DuckDB's hands.
+    await log.until('range(20000000000)');
+    await log.stop();
     const queryId = await startQuery(core, sessionId, 'SELECT 42 AS answer');
     const end = await queryEnd(core, sessionId, queryId, 10_000);
     expect(end.type).toBe('QueryCompleted');

@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from '../../shared/contracts/protocol';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd, recordingClient, startQuery, untilExecuting } from '../../../test/support/coreEvents';
-import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import { startTestCore, type TestCore } from '../../../test/support/testCore';
+import { useTempDataDir } from '../../../test/support/useTempDataDir';
 import { useTestCore } from '../../../test/support/useTestCore';
 import { crashQueryWorker } from '../../../test/support/workerFaults';
 
@@ -170,19 +171,10 @@ describe('query engine (real SQLite, real DuckDB workers)', () => {
 });
 
 describe('query limits and restarts', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let core: TestCore | undefined;
-  beforeEach(() => {
-    dir = tempDir();
-  });
-  afterEach(async () => {
-    await core?.close();
-    core = undefined;
-    dir.remove();
-  });
+  const dir = useTempDataDir<TestCore>();
 
   it('a query past the configured timeout fails with TIMEOUT and an error id', async () => {
-    core = await startTestCore(dir.path, { queryTimeoutMs: 700 });
+    const core = dir.keep(await startTestCore(dir.path(), { queryTimeoutMs: 700 }));
     const sessionId = sessionOf(core);
     const t = performance.now();
     const queryId = await startQuery(core, sessionId, LONG_SQL);
@@ -198,18 +190,18 @@ describe('query limits and restarts', () => {
   });
 
   it('a query left running by a stop fails with INTERRUPTED at the next start', async () => {
-    core = await startTestCore(dir.path);
+    let core = dir.keep(await startTestCore(dir.path()));
     const sessionId = sessionOf(core);
     const queryId = await startQuery(core, sessionId, LONG_SQL);
     await untilExecuting(core, sessionId, queryId);
     await core.close();
-    core = await startTestCore(dir.path);
+    core = dir.keep(await startTestCore(dir.path()));
     const end = await queryEnd(core, sessionId, queryId);
     expect(end.type === 'QueryFailed' && end.payload.error.code).toBe('INTERRUPTED');
   });
 
   it('past the cache budget the oldest result is dropped, and paging it re-runs its SQL', async () => {
-    core = await startTestCore(dir.path, { resultCacheBytes: 1 });
+    const core = dir.keep(await startTestCore(dir.path(), { resultCacheBytes: 1 }));
     const sessionId = sessionOf(core);
     const first = await startQuery(core, sessionId, 'select range as n, range * 2 as m from range(300000)');
     await queryEnd(core, sessionId, first);
@@ -217,7 +209,7 @@ describe('query limits and restarts', () => {
     await queryEnd(core, sessionId, second);
     // the newest result is never dropped; the older one goes once the budget is enforced
     const tables = async (): Promise<string[]> =>
-      (await core!.pool.request({ type: 'read', sql: "select table_name from duckdb_tables() where schema_name = 'sextant_results'" })).map((r) => String(r['table_name']));
+      (await core.pool.request({ type: 'read', sql: "select table_name from duckdb_tables() where schema_name = 'sextant_results'" })).map((r) => String(r['table_name']));
     for (let i = 0; i < 100 && (await tables()).length > 1; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await tables()).toEqual([`q_${second.replaceAll('-', '')}`]);
     const again = await completePage(core, first, 299_998, 10);
@@ -226,7 +218,7 @@ describe('query limits and restarts', () => {
   });
 
   it('results survive a restart; a result whose table is gone re-runs on demand', async () => {
-    core = await startTestCore(dir.path);
+    let core = dir.keep(await startTestCore(dir.path()));
     const sessionId = sessionOf(core);
     const kept = await startQuery(core, sessionId, 'select range as i from range(1000)');
     await queryEnd(core, sessionId, kept);
@@ -235,7 +227,7 @@ describe('query limits and restarts', () => {
     await queryEnd(core, sessionId, lost);
     await core.pool.request({ type: 'exec', sql: `drop table sextant_results.q_${lost.replaceAll('-', '')}` });
     await core.close();
-    core = await startTestCore(dir.path);
+    core = dir.keep(await startTestCore(dir.path()));
     expect((await page(core, kept, 995, 10)).values).toEqual([['995', '996', '997', '998', '999']]);
     expect(await completePage(core, lost, 0, 10)).toMatchObject({ complete: true, totalRows: 1, values: [['42']] });
   });

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AppError } from '../../shared/contracts/errors';
-import { tempDir, workerFromSource } from '../../../test/support/testCore';
+import { workerFromSource } from '../../../test/support/testCore';
+import { useTempDataDir } from '../../../test/support/useTempDataDir';
 import { crashQueryWorker } from '../../../test/support/workerFaults';
 import { QueryWorker } from './queryWorker';
 import { RESULTS_SCHEMA } from './sql';
@@ -24,24 +25,15 @@ function capturingLogger(): { log: pino.Logger; lines: Record<string, unknown>[]
 }
 
 describe('QueryWorker', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let worker: QueryWorker | undefined;
-  beforeEach(() => {
-    dir = tempDir();
-  });
-  afterEach(async () => {
-    await worker?.close();
-    worker = undefined;
-    dir.remove();
-  });
+  const dir = useTempDataDir<QueryWorker>();
 
   it('a crash fails every job it owed with the error the worker minted, logs that same id, and a fresh thread answers', async () => {
     const { log, lines } = capturingLogger();
-    worker = new QueryWorker({
+    const worker = dir.keep(new QueryWorker({
       ...workerFromSource,
       log,
-      config: { dbPath: join(dir.path, 'w.duckdb'), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 200, flushIntervalMs: 250 },
-    });
+      config: { dbPath: join(dir.path(), 'w.duckdb'), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 200, flushIntervalMs: 250 },
+    }));
     let busy: () => void = () => {};
     const running = new Promise<void>((resolve) => (busy = resolve));
     // Crashed once DuckDB is busy with the query (its first progress report), as a bug mid-query would.
@@ -70,12 +62,12 @@ describe('QueryWorker', () => {
   });
 
   it('a cancelled query is answered once DuckDB stops, ahead of its rollback: the next query and a close right after it are safe', async () => {
-    worker = new QueryWorker({
+    const worker = dir.keep(new QueryWorker({
       ...workerFromSource,
       log: capturingLogger().log,
       maxConcurrentQueries: 1,
-      config: { dbPath: join(dir.path, 'w.duckdb'), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 20, flushIntervalMs: 250 },
-    });
+      config: { dbPath: join(dir.path(), 'w.duckdb'), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 20, flushIntervalMs: 250 },
+    }));
     const tables = `select table_name from duckdb_tables() where schema_name = '${RESULTS_SCHEMA}' order by 1`;
     for (let i = 0; i < 5; i++) {
       let busy: () => void = () => {};
@@ -102,22 +94,24 @@ describe('QueryWorker', () => {
     worker.cancel(jobId);
     await done.catch(() => undefined);
     await worker.close();
-    worker = undefined;
+    dir.closed();
   });
 
   it("a view's count runs on a connection of its own: it answers while a read keeps the admin connection busy", async () => {
-    worker = new QueryWorker({
+    const worker = dir.keep(new QueryWorker({
       ...workerFromSource,
       log: capturingLogger().log,
-      config: { dbPath: join(dir.path, 'w.duckdb'), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 200, flushIntervalMs: 250 },
-    });
+      config: { dbPath: join(dir.path(), 'w.duckdb'), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 200, flushIntervalMs: 250 },
+    }));
     // minutes of work on the admin connection (interrupted by the close), sent first
     const busy = worker.request({ type: 'read', sql: LONG_SQL }).catch(() => 'interrupted');
-    await new Promise((r) => setTimeout(r, 100));
+    // A round trip behind it, on the parser's connection: the thread takes messages in order and
+    // libuv's threads take DuckDB calls in order, so once it is answered the read has begun.
+    await worker.request({ type: 'parseTree', sql: 'select 1' });
     const counted = worker.request({ type: 'viewCount', sql: 'select count(*) from range(10) t(x) where x > $1::BIGINT', params: ['6'] });
     const queued = new Promise((r) => setTimeout(() => r('still queued after 10 s'), 10_000));
     expect(await Promise.race([counted, busy, queued])).toBe(3);
     await worker.close();
-    worker = undefined;
+    dir.closed();
   });
 });

@@ -1,9 +1,10 @@
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openSessions, type SessionView } from '../../shared/views/appView';
-import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import { startTestCore, type TestCore } from '../../../test/support/testCore';
+import { useTempDataDir } from '../../../test/support/useTempDataDir';
 import { SessionCheckpoints } from './sessionCheckpoints';
 
 const PAGE = 4096;
@@ -17,25 +18,16 @@ function damagePage(path: string, page: number): void {
 
 /** Checkpoints are disposable (docs/time.md): a damaged file costs speed, never a start or a travel. */
 describe('a damaged checkpoints.sqlite', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let core: TestCore | undefined;
-  beforeEach(() => {
-    dir = tempDir();
-  });
-  afterEach(async () => {
-    await core?.close();
-    core = undefined;
-    dir.remove();
-  });
+  const dir = useTempDataDir<TestCore>();
 
   it('whose table is damaged: the core still starts, with a new checkpoint file, and travels', async () => {
-    core = await startTestCore(dir.path);
+    let core = dir.keep(await startTestCore(dir.path()));
     const sessionId = openSessions(core.view())[0]!.id;
     for (const title of ['one', 'two']) await core.dispatch({ type: 'RenameSession', sessionId, title });
     await core.close();
-    damagePage(join(dir.path, 'checkpoints.sqlite'), 2);
+    damagePage(join(dir.path(), 'checkpoints.sqlite'), 2);
 
-    core = await startTestCore(dir.path);
+    core = dir.keep(await startTestCore(dir.path()));
     const timeline = await core.time.timeline(sessionId);
     expect(timeline.ok && timeline.value.total).toBe(3);
     const first = core.store.readAggregate('QuerySession', sessionId)[0]!;
@@ -44,7 +36,7 @@ describe('a damaged checkpoints.sqlite', () => {
   });
 
   it('with a page damaged that only a read of one checkpoint meets: that read finds none, with a warning, instead of throwing', () => {
-    const path = join(dir.path, 'checkpoints.sqlite');
+    const path = join(dir.path(), 'checkpoints.sqlite');
     const view = { id: 's', title: 't', draft: 'x'.repeat(40_000) } as unknown as SessionView;
     const written = new SessionCheckpoints(path);
     written.save('s', { seq: 5, aggregateSeq: 2, occurredAt: 't', view });
