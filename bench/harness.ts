@@ -25,6 +25,10 @@ export interface BenchResult {
   readonly notes?: Readonly<Record<string, number | string>>;
 }
 
+/** How bench/runFile.ts marks a line of its stdout as one benchmark's outcome (JSON after the prefix). */
+export const RESULT_PREFIX = '@bench-result ';
+export type FileOutcome = { readonly result: BenchResult } | { readonly failed: string };
+
 export interface Bench {
   readonly name: string;
   /** What is compared with what, in a line of the README's table. */
