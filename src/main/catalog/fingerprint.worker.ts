@@ -6,6 +6,7 @@ import { FOLDER_HASH_LIMIT_BYTES, HASH_PROGRESS_MIN_BYTES, type DatasetFingerpri
 import { globLiteral, isGlob } from '../../shared/domain/datasetName';
 import type { FingerprintTarget } from '../query/workerProtocol';
 import { isFile } from './isFile.worker';
+import { refuseSpecialFile } from './regularFile.worker';
 
 /** Where a big file's hash reports how far it has read, and how often at most. */
 export interface HashReporting {
@@ -24,6 +25,7 @@ export async function fingerprintSource(admin: DuckDBConnection, target: Fingerp
   // DuckDB file given as is), as the catalog decided when it located it; only the rest is a pattern.
   const many = isGlob(target.path) && !(await isFile(target.path));
   const files = many ? await globFiles(admin, target.path) : [target.path];
+  if (!many) await refuseSpecialFile(target.path);
   const stats = await Promise.all(files.map(async (file) => ({ file, ...(await statOf(file)) })));
   const bytes = stats.reduce((sum, s) => sum + s.bytes, 0);
   const modifiedMs = stats.reduce((latest, s) => Math.max(latest, s.modifiedMs), 0);

@@ -5,6 +5,7 @@ import type { DatasetFormat } from '../../shared/contracts/events';
 import { globLiteral, isGlob } from '../../shared/domain/datasetName';
 import type { Registered, RegisterSpec } from '../query/workerProtocol';
 import { isFile } from './isFile.worker';
+import { refuseSpecialFile } from './regularFile.worker';
 import { ident, literal } from '../query/sql';
 
 
@@ -42,6 +43,7 @@ export async function registerDataset(c: DuckDBConnection, spec: RegisterSpec): 
   try {
     if (spec.kind === 'attach') return await attach(c, spec.name, spec.location);
     const file = !isGlob(spec.location) || (await isFile(spec.location));
+    if (file) await refuseSpecialFile(spec.location);
     await c.run(`CREATE OR REPLACE VIEW ${ident(spec.name)} AS SELECT * FROM ${readerSql(spec.location, spec.format, file)}`);
     await c.run(`SELECT * FROM ${ident(spec.name)} LIMIT 100`);
     const described = await c.runAndReadAll(`DESCRIBE ${ident(spec.name)}`);
@@ -58,6 +60,7 @@ export async function unregisterDataset(c: DuckDBConnection, spec: RegisterSpec)
 }
 
 async function attach(c: DuckDBConnection, name: string, location: string): Promise<Registered> {
+  await refuseSpecialFile(location);
   await c.run(`ATTACH IF NOT EXISTS ${literal(location)} AS ${ident(name)} (READ_ONLY)`);
   const rows = await c.runAndReadAll(
     `SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE database_name = ${literal(name)}
