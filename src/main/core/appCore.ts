@@ -162,7 +162,7 @@ export class AppCore {
     const downloadDir = join(dataDir, 'exports');
     rmSync(downloadDir, { recursive: true, force: true });
     const downloads = new ExportDownloads();
-    const exports = new ExportService({ pool, runner, handler, bus, projections, log, downloads, downloadDir });
+    const exports = new ExportService({ pool, runner, handler, bus, projections, log, downloads, downloadDir, dataDir });
     const profiles = new ProfileService(pool, profileSources(runner, () => projections.current.view));
     const previews = new PreviewService(pool, {
       budgetMs: options.previewBudgetMs ?? DEFAULT_PREVIEW_BUDGET_MS,
@@ -173,7 +173,7 @@ export class AppCore {
     const snapshots = new ViewSnapshotWriter(store.viewSnapshots(), projections, bus, log, restored, { ...defaultSnapshotPolicy, ...options.snapshotPolicy });
     const charts = new ChartService(pool, runner, () => projections.current.view);
     bus.subscribe((m) => m.kind === 'event' && charts.onEvent(m.event));
-    const sessionExports = new SessionExportService({ store, pool, runner, profiles, projections, downloads, downloadDir, log });
+    const sessionExports = new SessionExportService({ store, pool, runner, profiles, projections, downloads, downloadDir, dataDir, log });
     // The `sextant` schema of the person's own history (docs/share.md), filled on first use.
     const history = new HistoryFeed(pool, store, bus, log);
     pool.setSqlPrerequisite(history.prerequisite);

@@ -19,6 +19,7 @@ describe('delivering an export (real files)', () => {
     suggestedName: () => 'Trips.csv',
     extension: '.csv',
     downloadDir: join(dir, 'exports'),
+    dataDir: join(dir, 'data'),
   });
   const settled = async (r: DeliveryRequest): Promise<Delivery | undefined> => {
     const d = await deliveryFor(r);

@@ -1,5 +1,5 @@
-import { access, constants, mkdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { access, constants, mkdir, realpath, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { appError, fail, ok, type Result } from '../../shared/contracts/errors';
 import type { ExportTarget } from '../../shared/contracts/protocol';
 import { newErrorId } from '../platform/ids';
@@ -33,6 +33,8 @@ export interface DeliveryRequest {
   /** With its dot: a download waits as `<exportId><extension>` in `downloadDir`. */
   readonly extension: string;
   readonly downloadDir: string;
+  /** Sextant's data folder (event log, checkpoints, DuckDB's file, logs): a chosen path inside it is refused. */
+  readonly dataDir: string;
 }
 
 /** A delivered export: its size and where it went, as outcomes tell the renderer. */
@@ -51,11 +53,11 @@ export async function deliveryFor(request: DeliveryRequest): Promise<Result<Deli
   const { exportId, target } = request;
   switch (target.kind) {
     case 'file':
-      return ok(placed(exportId, target.path));
+      return outsideDataDir(exportId, target.path, request.dataDir);
     case 'saveDialog': {
       if (!request.choose) return fail(appError(newErrorId(), 'EXPORT_UNAVAILABLE', 'This window cannot show a save dialog; export as a download instead.'));
       const chosen = await request.choose(request.suggestedName());
-      return ok(chosen === undefined ? undefined : placed(exportId, chosen));
+      return chosen === undefined ? ok(undefined) : outsideDataDir(exportId, chosen, request.dataDir);
     }
     case 'download': {
       const fileName = request.suggestedName();
@@ -64,6 +66,31 @@ export async function deliveryFor(request: DeliveryRequest): Promise<Result<Deli
     }
   }
 }
+
+/**
+ * A chosen path, unless it lies in Sextant's data folder: the save dialog offers every folder, and
+ * an export renamed over events.sqlite (or a checkpoint, DuckDB's file, a log) replaced what a person
+ * did with a CSV. The folder is compared as written and as the disk resolves it, so a link to the
+ * data folder from elsewhere does not slip past.
+ */
+async function outsideDataDir(exportId: string, path: string, dataDir: string): Promise<Result<Delivery>> {
+  const folder = dirname(resolve(path));
+  const [realFolder, realData] = await Promise.all([realpath(folder).catch(() => folder), realpath(dataDir).catch(() => resolve(dataDir))]);
+  if (within(resolve(dataDir), folder) || within(realData, realFolder)) {
+    return fail(
+      appError(newErrorId(), 'EXPORT_NOT_WRITABLE', `Sextant does not export into its own data folder (${dataDir}), where its event log and database live: choose another folder. Nothing was written.`, {
+        details: { path },
+      }),
+    );
+  }
+  return ok(placed(exportId, path));
+}
+
+/** Whether `path` is `dir` or inside it. */
+const within = (dir: string, path: string): boolean => {
+  const rel = relative(dir, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+};
 
 const placed = (exportId: string, path: string, download?: { fileName: string }): Delivery => ({
   exportId,

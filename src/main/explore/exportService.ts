@@ -57,6 +57,8 @@ export class ExportService {
       readonly downloads: ExportDownloads;
       /** Where a browser's downloads wait to be fetched. */
       readonly downloadDir: string;
+      /** Sextant's data folder, which no export may be written into. */
+      readonly dataDir: string;
     },
   ) {}
 
@@ -85,6 +87,7 @@ export class ExportService {
       suggestedName: () => this.suggestedName(request.sessionId, request.queryId, request.format),
       extension: `.${exportExtension[request.format]}`,
       downloadDir: this.deps.downloadDir,
+      dataDir: this.deps.dataDir,
     });
     if (!delivery.ok) return delivery;
     if (!delivery.value) return ok({});

@@ -53,6 +53,8 @@ export class SessionExportService {
       readonly projections: Pick<Projections, 'current'>;
       readonly downloads: Pick<ExportDownloads, 'add'>;
       readonly downloadDir: string;
+      /** Sextant's data folder, which no export may be written into. */
+      readonly dataDir: string;
       readonly log: Logger;
     },
   ) {}
@@ -74,6 +76,7 @@ export class SessionExportService {
       suggestedName: () => this.suggestedName(session, format),
       extension: sessionExportExtension[format],
       downloadDir: this.deps.downloadDir,
+      dataDir: this.deps.dataDir,
     });
     if (!placed.ok) return placed;
     const delivery = placed.value;
