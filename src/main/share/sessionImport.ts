@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { ClientCommand, CommandAck } from '../../shared/contracts/commands';
 import { AppErrorException, appError, fail, ok, toAppError, type Result } from '../../shared/contracts/errors';
 import { MAX_IMPORT_CHARS, type ImportOutcome } from '../../shared/contracts/sessionImport';
@@ -55,10 +56,24 @@ export class SessionImporter {
     const path = await choose();
     if (path === undefined) return ok({});
     try {
-      if ((await stat(path)).size > MAX_IMPORT_CHARS) {
-        return fail(appError(newErrorId(), 'PAYLOAD_TOO_LARGE', `The file is larger than a session log can be (${MAX_IMPORT_CHARS} bytes). Nothing was imported.`));
+      // O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever. The handle, not the
+      // path, is checked, so what is read is what was checked: a regular file (a FIFO or a device
+      // such as /dev/zero, which stat calls empty, would be read without end).
+      const file = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+      let text: string;
+      try {
+        const s = await file.stat();
+        if (!s.isFile()) {
+          return fail(appError(newErrorId(), 'IMPORT_FOREIGN', `${path} is not a file (a folder, pipe or device), so it cannot be a Sextant session log. Nothing was imported.`));
+        }
+        if (s.size > MAX_IMPORT_CHARS) {
+          return fail(appError(newErrorId(), 'PAYLOAD_TOO_LARGE', `The file is larger than a session log can be (${MAX_IMPORT_CHARS} bytes). Nothing was imported.`));
+        }
+        text = await file.readFile('utf8');
+      } finally {
+        await file.close();
       }
-      const imported = await this.importText(await readFile(path, 'utf8'));
+      const imported = await this.importText(text);
       return imported.ok ? ok({ outcome: imported.value }) : imported;
     } catch (e) {
       return fail(appError(newErrorId(), 'IMPORT_MALFORMED', 'The file could not be read. Nothing was imported.', { cause: { message: e instanceof Error ? e.message : String(e) } }));
