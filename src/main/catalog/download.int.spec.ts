@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppErrorException } from '../../shared/contracts/errors';
 import { tempDir } from '../../../test/support/testCore';
@@ -27,6 +27,15 @@ describe('download into the cache (a real server on loopback)', () => {
     const got = await download(`${base}/whole.csv`, join(dir.path, 'cache'));
     expect(readFileSync(got.path).equals(body)).toBe(true);
     expect(got.bytes).toBe(body.length);
+  });
+
+  it("a URL whose last segment is '.' or '..' is downloaded to a file of its own in its folder, never onto the cache", async () => {
+    const cache = join(dir.path, 'cache');
+    for (const url of [`${base}/data/..`, `${base}/data/.`]) {
+      const got = await download(url, cache);
+      expect(dirname(got.path)).toBe(downloadDir(cache, url));
+      expect(readFileSync(got.path).equals(body)).toBe(true);
+    }
   });
 
   it('a full disk fails the download once, as DOWNLOAD_FAILED saying so, and takes nothing down', async () => {

@@ -54,7 +54,9 @@ async function sha256Of(path: string): Promise<ReturnType<typeof createHash>> {
 export async function download(url: string, cacheDir: string, options: DownloadOptions = {}): Promise<Downloaded> {
   const dir = downloadDir(cacheDir, url);
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, baseName(url) || 'download');
+  // '.' and '..' name no file: joined, they made the path the cache folder or the one above it.
+  const name = baseName(url);
+  const path = join(dir, name === '' || name === '.' || name === '..' ? 'download' : name);
   const part = `${path}.part`;
   if (existsSync(path)) return { path, bytes: statSync(path).size, sha256: (await sha256Of(path)).digest('hex') };
 
