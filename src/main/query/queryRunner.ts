@@ -25,6 +25,7 @@ import type { QueryWorker } from './queryWorker';
 import { readInputs } from './readInputs';
 import { armQueryTimeout } from './queryTimeout';
 import { noteCancel, unrecordedFailure, type Run } from './queryRun';
+import { QueryEnds, type EndCommand } from './queryEnds';
 
 export interface QueryRunnerOptions {
   /** A query running longer than this is stopped and fails with TIMEOUT. Unset: no limit. */
@@ -57,6 +58,8 @@ export class QueryRunner {
   private unsubscribe: (() => void) | undefined;
   /** Result tables of the queries `failInterrupted` failed: dropped at start, never kept. */
   private readonly interrupted = new Set<string>();
+  /** Records the queries' ends, again while the store refuses them (queryEnds.ts). */
+  private readonly ends: QueryEnds;
   private stopped = false;
 
   constructor(
@@ -69,24 +72,30 @@ export class QueryRunner {
   ) {
     this.cache = new ResultCache(pool, log, options.resultCacheBytes, options.databaseFile && `${options.databaseFile}.wal`);
     this.views = new ResultViews(pool, this.cache);
+    this.ends = new QueryEnds(handler, log);
   }
 
   /**
-   * Fails what a crash left in flight. Needs no DuckDB, so a start does it before it serves: the
-   * first frames already show those queries failed, and a StartQuery or CancelQuery cannot meet one
-   * that is only waiting to be failed. Reads each session's last query, not its history.
+   * Fails what a crash or a stop left in flight. Needs no DuckDB, so a start does it before it
+   * serves: the first frames already show those queries failed (a store that refuses the write gets
+   * it again later, as every end), and a StartQuery or CancelQuery cannot meet one that is only
+   * waiting to be failed. Reads each session's last query, not its history.
    */
   async failInterrupted(): Promise<void> {
     for (const session of Object.values(this.projections.current.view.sessions)) {
       const last = lastQuery(session);
       if (!last || !isInFlight(last.phase)) continue;
       this.interrupted.add(resultTableName(last.queryId));
-      await this.system(session.id, last.queryId, undefined, {
+      const command: EndCommand = {
         type: 'FailQuery',
         sessionId: session.id,
         queryId: last.queryId,
         error: appError(newErrorId(), 'INTERRUPTED', 'Sextant stopped while this query was running.'),
-      });
+      };
+      const meta = systemMeta(undefined);
+      const first = await this.handler.handle(command, meta);
+      // A store that still refuses (the disk is still full) must not hold the start: the attempts go on behind it.
+      void this.ends.record(command, meta, first);
     }
   }
 
@@ -114,8 +123,11 @@ export class QueryRunner {
     await this.cache.dropAllBut(kept, new Set(wanted.values()));
     if (this.stopped) return;
     this.unsubscribe = this.bus.subscribe((m) => {
+      if (m.kind !== 'event') return;
+      // Something was stored, so the store takes writes again: an end it refused is tried now.
+      this.ends.wake();
       // An imported query ran elsewhere: its result is re-run on demand, like an evicted one.
-      if (m.kind === 'event' && !m.imported) this.onEvent(m.event);
+      if (!m.imported) this.onEvent(m.event);
     });
     void this.cache.enforce();
   }
@@ -128,6 +140,7 @@ export class QueryRunner {
   stop(): void {
     this.stopped = true;
     this.unsubscribe?.();
+    this.ends.stop();
     for (const { jobId } of this.running.values()) this.pool.cancel(jobId);
   }
 
@@ -281,27 +294,33 @@ export class QueryRunner {
     this.running.set(queryId, run);
     const timeout = armQueryTimeout(this.options.timeoutMs, () => this.pool.cancel(jobId));
     try {
-      const outcome = await done;
+      // DuckDB is done: a time limit no longer applies while its end waits for the store.
+      const outcome = await done.finally(timeout.clear);
       await began;
       const read = await inputs;
-      await this.system(sessionId, queryId, cause, {
-        type: 'CompleteQuery',
-        sessionId,
-        queryId,
-        rowCount: outcome.rowCount,
-        columns: outcome.columns,
-        durationMs: Math.round(outcome.durationMs * 10) / 10,
-        ...(read ? { inputs: read } : {}),
-      });
-      // Cancelled at the last moment: the session refused the completion, so the rows are no result.
-      if (entry.phase !== 'Completed' && outcome.hasTable) await this.cache.drop(entry.table);
+      const refused = await this.ends.record(
+        {
+          type: 'CompleteQuery',
+          sessionId,
+          queryId,
+          rowCount: outcome.rowCount,
+          columns: outcome.columns,
+          durationMs: Math.round(outcome.durationMs * 10) / 10,
+          ...(read ? { inputs: read } : {}),
+        },
+        systemMeta(cause),
+      );
+      // A completion no event can hold (its columns past the payload limit) still ends the query: failed, with why.
+      if (refused) await this.ends.record({ type: 'FailQuery', sessionId, queryId, error: refused }, systemMeta(cause));
+      // Cancelled or closed before the completion was stored: the rows are no result. After a stop the next start drops them.
+      if (entry.phase !== 'Completed' && outcome.hasTable && !this.stopped) await this.cache.drop(entry.table);
     } catch (e) {
       await began;
       const error = timeout.error() ?? (await unrecordedFailure(e as AppError, run));
       if (error) {
         // Logged with its id, like every failure, so the id the status bar shows is found in the log (and in Copy Diagnostics).
         logAppError(this.log, error.code === 'WORKER_CRASHED' ? 'error' : 'warn', error, { correlationId: cause.metadata.correlationId, sessionId, queryId });
-        await this.system(sessionId, queryId, cause, { type: 'FailQuery', sessionId, queryId, error });
+        await this.ends.record({ type: 'FailQuery', sessionId, queryId, error }, systemMeta(cause));
       }
       if (error?.code === 'WORKER_CRASHED') await this.cache.drop(entry.table);
     } finally {

@@ -1,0 +1,95 @@
+import type { CommandMeta, SessionCommand } from '../../shared/contracts/commands';
+import type { AppError, Result } from '../../shared/contracts/errors';
+import type { EventEnvelope } from '../../shared/contracts/events';
+import type { CommandHandler } from '../commands/commandHandler';
+import type { Logger } from '../platform/logger';
+
+/** The commands by which the runner ends a query. */
+export type EndCommand = Extract<SessionCommand, { type: 'CompleteQuery' | 'FailQuery' }>;
+
+/**
+ * A refusal by the store itself (a full disk, a file turned read-only, a failing disk; or other
+ * writers the handler gave up racing): nothing was stored, and the same command may be stored once
+ * that is over. Every other refusal is about the command, and asking again changes nothing.
+ */
+export const isStoreRefusal = (error: AppError): boolean => error.code.startsWith('STORE_') || error.code === 'VERSION_CONFLICT';
+
+/**
+ * A refusal of a query's end saying the query has already ended some other way: a cancel or a
+ * close was stored first (QUERY_MISMATCH), or the session is closed. Nothing is left to record.
+ */
+export const isEndedElsewhere = (error: AppError): boolean => error.code === 'QUERY_MISMATCH' || error.code === 'SESSION_CLOSED';
+
+/** The first pause before a refused end is tried again, and the longest: a full disk is not freed in a second, nor should the log fill with attempts. */
+export const END_RETRY_FIRST_MS = 1000;
+export const END_RETRY_MAX_MS = 30_000;
+
+/**
+ * Records the ends of queries (QueryCompleted, QueryFailed) as the system. The store refusing one
+ * (a full disk, a file turned read-only) must not leave its query in flight in the log, running for
+ * good with every next query refused: the same command, under the same command id, is issued again
+ * until it is stored, the query has ended some other way (a person's cancel or a close was stored
+ * first, so the decider refuses it), or Sextant stops (the next start ends the query INTERRUPTED).
+ * The decider alone says whether an end may still be stored, so a query ends exactly once; nothing
+ * here decides a phase.
+ *
+ * The pauses between attempts double from `firstMs` up to `maxMs`, and are cut short as soon as
+ * anything is stored (`wake`): a stored event says the store takes writes again, so a person who
+ * freed space and goes on typing (a saved draft) sees their query end at once.
+ */
+export class QueryEnds {
+  private readonly pausing = new Set<(again: boolean) => void>();
+  private stopped = false;
+
+  constructor(
+    private readonly handler: Pick<CommandHandler, 'handle'>,
+    private readonly log: Logger,
+    private readonly firstMs = END_RETRY_FIRST_MS,
+    private readonly maxMs = END_RETRY_MAX_MS,
+  ) {}
+
+  /**
+   * Issues `command` (or takes `first`, the answer to an attempt already made) until it is stored
+   * or cannot be. Resolves with a refusal no retry can change (about the command itself, such as a
+   * completion past the payload limit), for the caller to fail the query with; else undefined.
+   */
+  async record(command: EndCommand, meta: CommandMeta, first?: Result<EventEnvelope[]>): Promise<AppError | undefined> {
+    let result = first ?? (await this.handler.handle(command, meta));
+    for (let attempt = 0; !result.ok; attempt++) {
+      if (isEndedElsewhere(result.error)) return undefined;
+      const { sessionId, queryId, type } = command;
+      // The handler logged the refusal with its id; this line says the query is still waiting for its end.
+      this.log.error({ errorId: result.error.id, code: result.error.code, sessionId, queryId, command: type, attempt }, `the end of query ${queryId} was not stored: ${result.error.message}`);
+      if (!isStoreRefusal(result.error)) return result.error;
+      if (!(await this.pause(attempt))) return undefined;
+      result = await this.handler.handle(command, meta);
+    }
+    return undefined;
+  }
+
+  /** Something was stored: every end waiting for the store is tried now. */
+  wake(): void {
+    for (const end of [...this.pausing]) end(true);
+  }
+
+  /** No more attempts: what is still in flight is settled by the next start. */
+  stop(): void {
+    this.stopped = true;
+    for (const end of [...this.pausing]) end(false);
+  }
+
+  /** Resolves true when attempt `attempt + 1` is due, false once stopped. */
+  private pause(attempt: number): Promise<boolean> {
+    if (this.stopped) return Promise.resolve(false);
+    const ms = Math.min(this.maxMs, this.firstMs * 2 ** Math.min(attempt, 30));
+    return new Promise((resolve) => {
+      const end = (again: boolean): void => {
+        clearTimeout(timer);
+        this.pausing.delete(end);
+        resolve(again);
+      };
+      const timer = setTimeout(() => end(true), ms);
+      this.pausing.add(end);
+    });
+  }
+}
