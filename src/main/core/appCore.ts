@@ -129,7 +129,7 @@ export class AppCore {
     const { dataDir } = options;
     const log = options.log ?? createLogger(dataDir);
     const store = openEventStore(join(usableDataDir(dataDir), 'events.sqlite'), { log });
-    const firstStart = store.lastSeq() === 0;
+    const openedAtSeq = store.lastSeq(); // before this start appends anything
     const bus = new Bus((e) => log.error({ err: e }, 'bus listener failed'));
     const projections = new Projections();
     // From the newest snapshot plus the events after it; the whole log only when there is none.
@@ -168,7 +168,7 @@ export class AppCore {
       budgetMs: options.previewBudgetMs ?? DEFAULT_PREVIEW_BUDGET_MS,
       sessionOpen: (id) => projections.current.view.sessions[id]?.closed === false,
     });
-    const time = new TimeTravel(store, new SessionCheckpoints(join(dataDir, 'checkpoints.sqlite'), undefined, log), log);
+    const time = new TimeTravel(store, SessionCheckpoints.besideLog(join(dataDir, 'checkpoints.sqlite'), openedAtSeq, log), log);
     time.follow(bus, projections);
     const snapshots = new ViewSnapshotWriter(store.viewSnapshots(), projections, bus, log, restored, { ...defaultSnapshotPolicy, ...options.snapshotPolicy });
     const charts = new ChartService(pool, runner, () => projections.current.view);
@@ -181,8 +181,8 @@ export class AppCore {
     const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports, inputs, history);
     // A first start opens a session before it serves, so the first frames show one; the samples are
     // offered once the catalog listens.
-    if (firstStart) await core.handle({ type: 'OpenSession' }, 'system');
-    core.bringUpDuckDb(firstStart ? (options.samples ?? sampleDatasetPaths()) : []);
+    if (openedAtSeq === 0) await core.handle({ type: 'OpenSession' }, 'system');
+    core.bringUpDuckDb(openedAtSeq === 0 ? (options.samples ?? sampleDatasetPaths()) : []);
     log.info({ dataDir, seq: store.lastSeq(), view: restored.from, folded: restored.folded }, 'core serving');
     return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports, imports: core.imports, inputs, history } };
   }

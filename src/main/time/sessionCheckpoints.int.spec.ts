@@ -1,4 +1,4 @@
-import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -50,5 +50,43 @@ describe('a damaged checkpoints.sqlite', () => {
     expect(cps.nearestStored('s', 5)).toBeUndefined();
     expect(warnings.join('')).toMatch(/checkpoint/);
     cps.close();
+  });
+});
+
+/** Checkpoints live beside the log, not in it: a log put back from an older copy must not meet those of the history it lost. */
+describe('checkpoints.sqlite beside an events.sqlite restored from an older copy', () => {
+  const dir = useTempDataDir<TestCore>();
+
+  it('a travel folds the restored history, not a checkpoint taken past its end', async () => {
+    const drafts = async (core: TestCore, sessionId: string, prefix: string, n: number) => {
+      for (let i = 0; i < n; i++) await core.dispatch({ type: 'SaveDraft', sessionId, sql: `${prefix}${i}` });
+    };
+    const events = join(dir.path(), 'events.sqlite');
+    let core = dir.keep(await startTestCore(dir.path()));
+    const sessionId = openSessions(core.view())[0]!.id;
+    await drafts(core, sessionId, 'kept ', 30);
+    await core.close();
+    copyFileSync(events, `${events}.backup`); // closed: the WAL is folded into the file
+
+    // The history the restore loses, with a checkpoint at the session's 100th event.
+    core = dir.keep(await startTestCore(dir.path()));
+    await drafts(core, sessionId, 'lost ', 100);
+    const lostCheckpoint = core.store.readAggregate('QuerySession', sessionId)[99]!.globalSeq;
+    await core.close();
+    for (const suffix of ['-wal', '-shm']) rmSync(events + suffix, { force: true });
+    copyFileSync(`${events}.backup`, events);
+
+    // Another session's events carry the global seq past the lost checkpoint's, then this one goes on.
+    core = dir.keep(await startTestCore(dir.path()));
+    const opened = await core.dispatch({ type: 'OpenSession', title: 'other' });
+    expect(opened.ok).toBe(true);
+    const other = openSessions(core.view()).find((s) => s.title === 'other')!.id;
+    await drafts(core, other, 'other ', 120);
+    await drafts(core, sessionId, 'now ', 20);
+    const stream = core.store.readAggregate('QuerySession', sessionId);
+    const target = stream.find((e) => e.globalSeq > lostCheckpoint)!;
+    expect(target.aggregateSeq).toBeLessThan(stream.length); // a seq in the past, not the live view's
+    const at = await core.time.sessionAt(sessionId, target.globalSeq);
+    expect(at.ok && at.value.session.draft).toBe((target.payload as { sql: string }).sql);
   });
 });

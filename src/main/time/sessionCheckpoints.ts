@@ -51,6 +51,13 @@ export class SessionCheckpoints {
     ({ db: this.db, stmts: this.stmts } = openOrReplace(path, schemaVersion, log));
   }
 
+  /** The checkpoint file of a log whose last seq, as a start opened it, is `lastSeq` (see forgetPast). */
+  static besideLog(path: string, lastSeq: number, log: Logger): SessionCheckpoints {
+    const checkpoints = new SessionCheckpoints(path, SESSION_VIEW_SCHEMA_VERSION, log);
+    checkpoints.forgetPast(lastSeq);
+    return checkpoints;
+  }
+
   /**
    * The latest checkpoint of `sessionId` at or before global seq `seq`, in this build's view schema,
    * its view as stored. A read the file's damage meets finds none: the travel folds from the log.
@@ -62,6 +69,23 @@ export class SessionCheckpoints {
     } catch (e) {
       this.log?.warn({ sessionId, seq, err: String(e) }, 'a session checkpoint could not be read; folding from the log');
       return undefined;
+    }
+  }
+
+  /**
+   * Drops the checkpoints past `lastSeq`, the log's end as a start found it. The file lives beside the
+   * log, not in it: after `events.sqlite` is put back from an older copy, a checkpoint past its end
+   * shows a history the log no longer holds, and once new events reuse those seqs a travel would
+   * start from it. Those at or before the end were taken of events the copy holds too (the log is
+   * only appended to), so they stay.
+   */
+  forgetPast(lastSeq: number): void {
+    try {
+      const dropped = this.stmts.forgetPast.run(lastSeq).changes;
+      if (dropped > 0) this.log?.warn({ lastSeq, dropped }, 'checkpoints past the end of the event log dropped (the log was restored from an older copy?)');
+    } catch (e) {
+      this.log?.warn({ err: String(e) }, 'checkpoints past the end of the event log could not be dropped; starting a new file');
+      this.db.exec('DELETE FROM session_checkpoints');
     }
   }
 
@@ -120,6 +144,7 @@ function prepared(db: Database.Database, schemaVersion: number) {
     nearest: db.prepare<[string, number, number], Row>(
       'SELECT seq, aggregate_seq, occurred_at, CAST(view_json AS BLOB) AS view_json FROM session_checkpoints WHERE session_id = ? AND seq <= ? AND schema_version = ? ORDER BY seq DESC LIMIT 1',
     ),
+    forgetPast: db.prepare<[number]>('DELETE FROM session_checkpoints WHERE seq > ?'),
     save: db.prepare<[string, number, number, number, string, string]>(
       'INSERT OR REPLACE INTO session_checkpoints (session_id, seq, aggregate_seq, schema_version, occurred_at, view_json) VALUES (?, ?, ?, ?, ?, ?)',
     ),
