@@ -22,7 +22,7 @@ export function toDomainCommand(c: Exclude<ClientCommand, { type: 'ForkSession' 
       return { command: { type: 'RequestDataset', datasetId: newId(), source: c.source } };
     case 'Undo':
     case 'Redo':
-      return { command: undoCommand(c) };
+      return { command: undoCommand(c, view) };
     case 'RenameSession':
     case 'CloseSession':
     case 'ReopenSession':

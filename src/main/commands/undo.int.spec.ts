@@ -79,6 +79,27 @@ describe('undo and redo that survive a restart', () => {
     expect(core.view().sessions[s1]?.title).toBe('Delays');
   });
 
+  it('refuses the undo of a removal, decided by a stale window, once another dataset took its name: one dataset per name, storing nothing', async () => {
+    const csv = join(dir.path, 'flights.csv');
+    writeFileSync(csv, 'origin,delay\nSEA,5\n');
+    await core.dispatch({ type: 'AddDataset', source: csv });
+    await core.catalog.idle();
+    const removed = Object.keys(core.view().datasets)[0]!;
+    await core.dispatch({ type: 'RemoveDataset', datasetId: removed });
+    const stale = nextUndo(core.view(), shown())!; // a window that has not seen what follows
+    expect(stale.aggregateId).toBe(removed);
+    await core.dispatch({ type: 'AddDataset', source: csv });
+    await core.catalog.idle();
+    const named = () => Object.values(core.view().datasets).filter((d) => d.name === 'flights');
+    expect(named()).toHaveLength(1);
+    const before = core.store.lastSeq();
+    const r = await core.dispatch({ type: 'Undo', aggregateType: stale.aggregateType, aggregateId: stale.aggregateId, seq: stale.seq });
+    expect(r.ok ? 'undone' : r.error.code).toBe('DATASET_NAME_TAKEN');
+    expect(r.ok ? '' : r.error.message).toMatch(/flights/);
+    expect(core.store.lastSeq()).toBe(before);
+    expect(named()).toHaveLength(1);
+  });
+
   it('refuses an undo a stale window decided on, with NOTHING_TO_UNDO and an error id, storing nothing', async () => {
     const s1 = openSessions(core.view())[0]!.id;
     await core.dispatch({ type: 'RenameSession', sessionId: s1, title: 'A' });

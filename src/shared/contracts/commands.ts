@@ -117,7 +117,8 @@ const datasetCommandSchemas = {
   MarkDatasetChanged: z.object({ type: z.literal('MarkDatasetChanged'), datasetId: mintedId, fingerprint: datasetFingerprintSchema }),
   // issued by the catalog service once a file a person located has the recorded content (docs/share.md, "Session import")
   RelocateDataset: datasetRegisteredSchema.extend({ type: z.literal('RelocateDataset'), datasetId: mintedId }),
-  UndoDatasetAction: z.object({ type: z.literal('UndoDatasetAction'), datasetId: mintedId, seq: undoSeq }),
+  // nameTaken: filled in by main from the whole catalog, which the dataset's own decider cannot see
+  UndoDatasetAction: z.object({ type: z.literal('UndoDatasetAction'), datasetId: mintedId, seq: undoSeq, nameTaken: z.boolean().optional() }),
   RedoDatasetAction: z.object({ type: z.literal('RedoDatasetAction'), datasetId: mintedId, seq: undoSeq }),
 };
 

@@ -21,6 +21,7 @@ export const ErrorCodes = [
   'DATASET_NOT_FOUND',
   'DATASET_ALREADY_EXISTS',
   'DATASET_NOT_PENDING',
+  'DATASET_NAME_TAKEN',
   'NOTHING_TO_UNDO',
   'NOTHING_TO_REDO',
   // query engine

@@ -118,4 +118,9 @@ describe('dataset removal undo and redo', () => {
     dataset.given([requested, registered]).when(undoD(2)).thenRejects('NOTHING_TO_UNDO');
     dataset.given([requested, registered, removed]).when(redoD(3)).thenRejects('NOTHING_TO_REDO');
   });
+
+  it('given another dataset took its name (main says so), when its removal is undone, then it is refused: two would share one view', () => {
+    dataset.given([requested, registered, removed]).when({ ...undoD(3), nameTaken: true }).thenRejects('DATASET_NAME_TAKEN');
+    dataset.given([requested, registered, removed]).when({ ...undoD(3), nameTaken: false }).then([undone(3)]);
+  });
 });
