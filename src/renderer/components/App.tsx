@@ -45,6 +45,7 @@ import { SessionExportButton } from './share/SessionExportButton';
 import { SessionTimeline } from './time/SessionTimeline';
 import { useSessionTime } from './time/useSessionTime';
 import { useWindowShortcuts } from './useWindowShortcuts';
+import { useStableCallback } from './common/useStableCallback';
 
 const NOTICE_MS = 5000;
 
@@ -141,10 +142,16 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   };
   const addDataset = (source: string) => dispatch({ type: 'AddDataset', source });
   /** SQL from elsewhere (the history, "Open as SQL") put in the editor to edit before running. */
-  const openAsSql = (sql: string) => {
+  const openAsSql = useStableCallback((sql: string) => {
     editor.current?.setText(sql);
     editor.current?.focus();
-  };
+  });
+  // Stable, so the memoized history is not rendered again by each keystroke or streamed event.
+  const rerunSql = useStableCallback((sql: string) => {
+    editor.current?.setText(sql);
+    run(sql);
+  });
+  const forkAtQuery = useStableCallback((queryId: string) => time.forkAtQuery(queryId));
 
   useWindowShortcuts({
     newSession,
@@ -310,12 +317,9 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           <HistoryPanel
             entries={time.past?.session.history ?? active.history}
             running={running || time.past !== undefined}
-            onFork={time.forkAtQuery}
+            onFork={forkAtQuery}
             onPick={openAsSql}
-            onRerun={(sql) => {
-              editor.current?.setText(sql);
-              run(sql);
-            }}
+            onRerun={rerunSql}
           />
         )}
       </aside>

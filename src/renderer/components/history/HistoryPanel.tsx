@@ -1,20 +1,7 @@
-import { useMemo, useState } from 'react';
-import type { QueryPhase } from '../../../shared/domain/queryLifecycle';
+import { memo, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { HistoryEntry } from '../../../shared/views/appView';
-import { countOf, formatMs, formatWhen } from '../format';
-import { GitFork, RotateCw } from 'lucide-react';
-import { ExportSummary } from './ExportSummary';
-import { ViewSummary } from './ViewSummary';
-import { PivotSummary } from './PivotSummary';
-
-/** How a phase reads in the history, and what its search matches. */
-const phaseLabel: Readonly<Record<QueryPhase, string>> = {
-  Pending: 'pending',
-  Executing: 'running',
-  Completed: 'completed',
-  Failed: 'failed',
-  Cancelled: 'cancelled',
-};
+import { HistoryRow, phaseLabel } from './HistoryRow';
 
 interface Props {
   entries: readonly HistoryEntry[];
@@ -26,14 +13,34 @@ interface Props {
   onFork?(queryId: string): void;
 }
 
-/** The session's queries, newest first: click one to edit it again, re-run it, or search them. */
-export function HistoryPanel({ entries, running, onPick, onRerun, onFork }: Props) {
+/** A row's height before it is measured: a query of three lines in the panel's width, and the meta line. */
+const ESTIMATED_ROW_PX = 90;
+
+/** The entries shown, newest first: all, or those whose SQL or status contains the search. */
+export function shownHistory(entries: readonly HistoryEntry[], search: string): HistoryEntry[] {
+  const needle = search.trim().toLowerCase();
+  const newestFirst = [...entries].reverse();
+  return needle ? newestFirst.filter((h) => h.sql.toLowerCase().includes(needle) || phaseLabel[h.phase].includes(needle)) : newestFirst;
+}
+
+/**
+ * The session's queries, newest first: click one to edit it again, re-run it, or search them.
+ * Virtualized (TanStack Virtual, rows measured as they render): a history of 10,000 queries puts
+ * only the rows on screen in the DOM. Tab still walks every entry, since a focused row is scrolled
+ * into view and the rows after it render.
+ */
+export const HistoryPanel = memo(function HistoryPanel({ entries, running, onPick, onRerun, onFork }: Props) {
   const [search, setSearch] = useState('');
-  const shown = useMemo(() => {
-    const needle = search.trim().toLowerCase();
-    const newestFirst = [...entries].reverse();
-    return needle ? newestFirst.filter((h) => h.sql.toLowerCase().includes(needle) || phaseLabel[h.phase].includes(needle)) : newestFirst;
-  }, [entries, search]);
+  const shown = useMemo(() => shownHistory(entries, search), [entries, search]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const rows = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    getItemKey: (i) => shown[i]?.queryId ?? i,
+    initialRect: { width: 300, height: 800 },
+    overscan: 4,
+  });
   return (
     <section className="history-panel" aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>
@@ -45,36 +52,28 @@ export function HistoryPanel({ entries, running, onPick, onRerun, onFork }: Prop
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
-      <ul aria-label="Query history" className="history-list">
-        {shown.map((h) => (
-          <li key={h.queryId} className={`history-entry ${h.phase.toLowerCase()}`}>
-            {/* Named by what it does, not by the SQL and status it shows, so no "cancelled" query becomes a second "Cancel" button. */}
-            <button className="history-pick" onClick={() => onPick(h.sql)} title="Put this SQL in the editor" aria-label="Put in editor" aria-describedby={`sql-${h.queryId}`}>
-              <code className="sql" id={`sql-${h.queryId}`}>{h.sql}</code>
-              <span className="meta">
-                <span className={`badge ${h.phase.toLowerCase()}`}>{phaseLabel[h.phase]}</span>
-                {h.rowCount !== undefined && ` · ${countOf(h.rowCount, 'row')}`}
-                {h.durationMs !== undefined && ` · ${formatMs(h.durationMs)}`}
-                {' · '}
-                <time dateTime={h.startedAt}>{formatWhen(h.startedAt)}</time>
-              </span>
-              {h.view && <ViewSummary view={h.view} columns={h.columns} />}
-              {h.exports && <ExportSummary exports={h.exports} />}
-              {h.pivot && <PivotSummary spec={h.pivot} />}
-            </button>
-            <button className="rerun" onClick={() => onRerun(h.sql)} disabled={running} aria-label="Repeat query" title="Run this query again">
-              <RotateCw aria-hidden="true" />
-            </button>
-            {onFork && (
-              <button className="rerun" onClick={() => onFork(h.queryId)} aria-label="Fork from here" title="A new session that starts as this one was once this query had run">
-                <GitFork aria-hidden="true" />
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
+      <div className="history-scroll" ref={scroller}>
+        <ul aria-label="Query history" className="history-list" style={{ height: rows.getTotalSize() }}>
+          {rows.getVirtualItems().map((row) => {
+            const h = shown[row.index]!;
+            return (
+              <li
+                key={row.key}
+                ref={rows.measureElement}
+                data-index={row.index}
+                aria-setsize={shown.length}
+                aria-posinset={row.index + 1}
+                className={`history-entry ${h.phase.toLowerCase()}`}
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
+                <HistoryRow entry={h} running={running} onPick={onPick} onRerun={onRerun} onFork={onFork} />
+              </li>
+            );
+          })}
+        </ul>
+      </div>
       {entries.length === 0 && <p className="muted">Queries you run in this session appear here.</p>}
       {entries.length > 0 && shown.length === 0 && <p className="muted">No query matches “{search}”.</p>}
     </section>
   );
-}
+});

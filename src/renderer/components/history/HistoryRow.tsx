@@ -1,0 +1,55 @@
+import { memo } from 'react';
+import type { QueryPhase } from '../../../shared/domain/queryLifecycle';
+import type { HistoryEntry } from '../../../shared/views/appView';
+import { countOf, formatMs, formatWhen } from '../format';
+import { GitFork, RotateCw } from 'lucide-react';
+import { ExportSummary } from './ExportSummary';
+import { ViewSummary } from './ViewSummary';
+import { PivotSummary } from './PivotSummary';
+
+/** How a phase reads in the history, and what its search matches. */
+export const phaseLabel: Readonly<Record<QueryPhase, string>> = {
+  Pending: 'pending',
+  Executing: 'running',
+  Completed: 'completed',
+  Failed: 'failed',
+  Cancelled: 'cancelled',
+};
+
+interface Props {
+  entry: HistoryEntry;
+  running: boolean;
+  onPick(sql: string): void;
+  onRerun(sql: string): void;
+  onFork?(queryId: string): void;
+}
+
+/** One query of the history: its SQL, status, rows, duration and time, and what can be done with it. Renders again only when these change. */
+export const HistoryRow = memo(function HistoryRow({ entry: h, running, onPick, onRerun, onFork }: Props) {
+  return (
+    <>
+      {/* Named by what it does, not by the SQL and status it shows, so no "cancelled" query becomes a second "Cancel" button. */}
+      <button className="history-pick" onClick={() => onPick(h.sql)} title="Put this SQL in the editor" aria-label="Put in editor" aria-describedby={`sql-${h.queryId}`}>
+        <code className="sql" id={`sql-${h.queryId}`}>{h.sql}</code>
+        <span className="meta">
+          <span className={`badge ${h.phase.toLowerCase()}`}>{phaseLabel[h.phase]}</span>
+          {h.rowCount !== undefined && ` · ${countOf(h.rowCount, 'row')}`}
+          {h.durationMs !== undefined && ` · ${formatMs(h.durationMs)}`}
+          {' · '}
+          <time dateTime={h.startedAt}>{formatWhen(h.startedAt)}</time>
+        </span>
+        {h.view && <ViewSummary view={h.view} columns={h.columns} />}
+        {h.exports && <ExportSummary exports={h.exports} />}
+        {h.pivot && <PivotSummary spec={h.pivot} />}
+      </button>
+      <button className="rerun" onClick={() => onRerun(h.sql)} disabled={running} aria-label="Repeat query" title="Run this query again">
+        <RotateCw aria-hidden="true" />
+      </button>
+      {onFork && (
+        <button className="rerun" onClick={() => onFork(h.queryId)} aria-label="Fork from here" title="A new session that starts as this one was once this query had run">
+          <GitFork aria-hidden="true" />
+        </button>
+      )}
+    </>
+  );
+});
