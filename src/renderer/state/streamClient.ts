@@ -35,6 +35,13 @@ export type CatalogProgress = DownloadProgress | FingerprintProgress;
 /** The events after which a dataset is no longer being added. */
 const DATASET_SETTLED: ReadonlySet<string> = new Set(['DatasetRegistered', 'DatasetFailed', 'DatasetRemoved']);
 
+/** Saves come at most this often while frames arrive. */
+const PERSIST_EVERY_MS = 250;
+/** ...and no more often than this many times their own duration: saving a view of 10,000 queries (tens of ms) takes at most a twentieth of the time. */
+const PERSIST_SPACING = 20;
+/** When the next save may run after one that took `lastMs`. */
+export const persistDelayMs = (lastMs: number): number => Math.max(PERSIST_EVERY_MS, PERSIST_SPACING * lastMs);
+
 /** Versioned by the view's shape: a view kept by an older build is not folded on, it is fetched anew. */
 const STORAGE_PREFIX = 'sextant:stream:v3:';
 
@@ -51,6 +58,13 @@ export class StreamClient {
   private progress: Record<string, QueryProgress> = {};
   private catalogProgress: Record<string, CatalogProgress> = {};
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
+  /** How long the last save took: a large view is saved less often (persistDelayMs). */
+  private lastPersistMs = 0;
+  /** The seq (and log) each pattern was last saved at. */
+  private readonly persisted = new Map<string, number>();
+  private readonly persistedStore = new Map<string, string | undefined>();
+  /** Each cursor's records the view was last merged from: a record no cursor changed is kept as it is. */
+  private mergedFrom: Readonly<Record<'sessions' | 'datasets' | 'removedDatasets', readonly (object | undefined)[]>> = { sessions: [], datasets: [], removedDatasets: [] };
 
   constructor(
     private readonly api: SextantApi,
@@ -156,16 +170,14 @@ export class StreamClient {
   }
 
   private compose(): StreamState {
-    let sessions = {};
-    let datasets = {};
-    let removedDatasets = {};
-    for (const c of this.cursors.values()) {
-      sessions = { ...sessions, ...c.view.sessions };
-      datasets = { ...datasets, ...c.view.datasets };
-      removedDatasets = { ...removedDatasets, ...c.view.removedDatasets };
-    }
+    const views = [...this.cursors.values()].map((c) => c.view);
+    const view = (this.state as StreamState | undefined)?.view;
+    const sessions = merged(views.map((v) => v.sessions), this.mergedFrom.sessions, view?.sessions);
+    const datasets = merged(views.map((v) => v.datasets), this.mergedFrom.datasets, view?.datasets);
+    const removedDatasets = merged(views.map((v) => v.removedDatasets), this.mergedFrom.removedDatasets, view?.removedDatasets);
+    this.mergedFrom = { sessions: views.map((v) => v.sessions), datasets: views.map((v) => v.datasets), removedDatasets: views.map((v) => v.removedDatasets) };
     return {
-      view: { sessions, datasets, removedDatasets },
+      view: sessions === view?.sessions && datasets === view.datasets && removedDatasets === view.removedDatasets ? view : { sessions, datasets, removedDatasets },
       connected: this.connected,
       live: [...this.cursors.values()].every((c) => c.live),
       progress: this.progress,
@@ -180,14 +192,18 @@ export class StreamClient {
 
   private schedulePersist(): void {
     if (this.persistTimer !== undefined) return;
-    this.persistTimer = setTimeout(() => this.persistNow(), 250);
+    this.persistTimer = setTimeout(() => this.persistNow(), persistDelayMs(this.lastPersistMs));
   }
 
   private persistNow(): void {
     if (this.persistTimer !== undefined) clearTimeout(this.persistTimer);
     this.persistTimer = undefined;
+    const started = performance.now();
     for (const c of this.cursors.values()) {
-      if (c.seq === undefined) continue;
+      // A cursor with nothing new since its last save (the catalog while a session streams) is not written again.
+      if (c.seq === undefined || (this.persisted.get(c.pattern) === c.seq && c.storeId === this.persistedStore.get(c.pattern))) continue;
+      this.persisted.set(c.pattern, c.seq);
+      this.persistedStore.set(c.pattern, c.storeId);
       try {
         const saved: Saved = { seq: c.seq, view: c.view, ...(c.storeId === undefined ? {} : { storeId: c.storeId }) };
         this.storage?.setItem(STORAGE_PREFIX + c.pattern, JSON.stringify(saved));
@@ -195,6 +211,7 @@ export class StreamClient {
         this.storage?.removeItem(STORAGE_PREFIX + c.pattern); // quota: fall back to a snapshot next time
       }
     }
+    this.lastPersistMs = performance.now() - started;
   }
 
   private load(pattern: string): Saved | undefined {
@@ -208,6 +225,20 @@ export class StreamClient {
       return undefined;
     }
   }
+}
+
+/**
+ * The cursors' records merged into one, keeping `previous` when no cursor's record changed since
+ * `from`, so an event in one session leaves the datasets (and what is built from them: the catalog,
+ * the editor's completion) as they were, and a memoized part of the window is not rendered again.
+ */
+function merged<T>(parts: readonly (Readonly<Record<string, T>> | undefined)[], from: readonly (object | undefined)[], previous: Readonly<Record<string, T>> | undefined): Readonly<Record<string, T>> {
+  if (previous && parts.length === from.length && parts.every((p, i) => p === from[i])) return previous;
+  const filled = parts.filter((p): p is Readonly<Record<string, T>> => p !== undefined && Object.keys(p).length > 0);
+  if (filled.length === 1) return filled[0]!;
+  let out: Record<string, T> = {};
+  for (const p of filled) out = { ...out, ...p };
+  return out;
 }
 
 const newSubscriptionId = (pattern: string): string => `${pattern}#${crypto.randomUUID().slice(0, 8)}`;
