@@ -15,10 +15,11 @@ import type { RegisterSpec } from '../query/workerProtocol';
 import type { QueryWorker } from '../query/queryWorker';
 import type { Bus } from '../streams/bus';
 import type { Projections } from '../streams/projections';
-import { download } from './download';
 import { relocatedSample } from './sampleDatasets';
 import { locateFolder } from './folderSource';
-import { explainReadFailure, sniffFormat } from './sourceChecks';
+import { explainReadFailure } from './sourceChecks';
+import { sniffFormat } from './sniff';
+import { fetchUrl } from './urlSource';
 import { fingerprintTarget } from './fingerprintTarget';
 import { sameContent, type DatasetFingerprint } from '../../shared/contracts/fingerprint';
 
@@ -37,6 +38,8 @@ interface Located {
   readonly download?: { readonly bytes: number; readonly sha256: string };
   /** The source is a pattern a person gave, not a file or folder: the dataset is named after its folder. */
   readonly pattern?: true;
+  /** What the dataset is named after when not its source: a URL's copy, named for what the server sent. */
+  readonly named?: string;
 }
 
 const fail = (code: Parameters<typeof appError>[1], message: string): AppErrorException => new AppErrorException(appError(newErrorId(), code, message));
@@ -114,7 +117,7 @@ export class CatalogService {
   /** Downloads or converts again a registered dataset's local copy, then makes it queryable under its name. */
   private async restore(datasetId: string, name: string, source: string, format: DatasetFormat, sha256: string | undefined): Promise<void> {
     try {
-      const located = await this.locate(datasetId, source);
+      const located = await this.locate(datasetId, source, format);
       if (sha256 && located.download && located.download.sha256 !== sha256) {
         this.log.warn({ dataset: name, recorded: sha256, now: located.download.sha256 }, 'the URL now serves different bytes than when the dataset was added');
       }
@@ -144,7 +147,7 @@ export class CatalogService {
         const format = located.format;
         const taken = new Set(Object.values(this.projections.current.view.datasets).flatMap((d) => (d.name ? [d.name] : [])));
         if (format === 'duckdb') for (const r of RESERVED) taken.add(r);
-        const name = datasetName(source, taken, located.pattern === true);
+        const name = datasetName(located.named ?? source, taken, located.pattern === true);
         const spec = specOf(name, format, located.location);
         const registered = await this.pool.request({ type: 'register', spec });
         this.specs.set(datasetId, spec);
@@ -245,22 +248,24 @@ export class CatalogService {
     return run;
   }
 
-  /** Finds what DuckDB should read for `source`, or throws an AppError a person understands. */
-  private async locate(datasetId: string, source: string): Promise<Located> {
+  /**
+   * Finds what DuckDB should read for `source`, or throws an AppError a person understands.
+   * `recorded`: the format a registered dataset has, which a URL's copy made again keeps.
+   */
+  private async locate(datasetId: string, source: string, recorded?: DatasetFormat): Promise<Located> {
     if (isUrl(source)) {
-      const got = await download(source, join(this.dataDir, 'downloads'), {
-        onProgress: (p) =>
-          this.bus.publishProgress({
-            kind: 'download',
-            topic: CATALOG_TOPIC,
-            datasetId,
-            source,
-            receivedBytes: p.receivedBytes,
-            ...(p.totalBytes ? { totalBytes: p.totalBytes, percent: Math.round((p.receivedBytes / p.totalBytes) * 1000) / 10 } : {}),
-          }),
-      });
-      const local = await this.locateFile(datasetId, got.path, formatOf(source));
-      return { ...local, download: { bytes: got.bytes, sha256: got.sha256 } };
+      const got = await fetchUrl(source, join(this.dataDir, 'downloads'), recorded, (p) =>
+        this.bus.publishProgress({
+          kind: 'download',
+          topic: CATALOG_TOPIC,
+          datasetId,
+          source,
+          receivedBytes: p.receivedBytes,
+          ...(p.totalBytes ? { totalBytes: p.totalBytes, percent: Math.round((p.receivedBytes / p.totalBytes) * 1000) / 10 } : {}),
+        }),
+      );
+      const local = await this.locateFile(datasetId, got.path, got.format);
+      return { ...local, download: got.download, named: got.path };
     }
     const path = isAbsolute(source) ? source : resolve(source);
     let stat;

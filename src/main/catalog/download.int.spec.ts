@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppErrorException } from '../../shared/contracts/errors';
 import { tempDir } from '../../../test/support/testCore';
@@ -14,7 +15,11 @@ describe('download into the cache (a real server on loopback)', () => {
   let dir: ReturnType<typeof tempDir>;
   beforeAll(async () => {
     dir = tempDir();
-    server = createServer((_req, res) => res.writeHead(200, { 'content-length': String(body.length) }).end(body));
+    const gzipped = gzipSync(body);
+    server = createServer((req, res) => {
+      if (req.url === '/encoded.csv') res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': String(gzipped.length) }).end(gzipped);
+      else res.writeHead(200, { 'content-length': String(body.length) }).end(body);
+    });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -25,6 +30,12 @@ describe('download into the cache (a real server on loopback)', () => {
 
   it('writes every byte, with backpressure, and records the SHA-256', async () => {
     const got = await download(`${base}/whole.csv`, join(dir.path, 'cache'));
+    expect(readFileSync(got.path).equals(body)).toBe(true);
+    expect(got.bytes).toBe(body.length);
+  });
+
+  it('a gzip-encoded answer is kept decoded and whole (its Content-Length counts the encoded bytes)', async () => {
+    const got = await download(`${base}/encoded.csv`, join(dir.path, 'cache'), { attempts: 1 });
     expect(readFileSync(got.path).equals(body)).toBe(true);
     expect(got.bytes).toBe(body.length);
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -8,6 +8,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import { baseName } from '../../shared/domain/datasetName';
 import { newErrorId } from '../platform/ids';
+import { responseFactsSchema, type ResponseFacts } from './urlFile';
 
 export interface Downloaded {
   /** The complete local copy. */
@@ -28,6 +29,12 @@ export interface DownloadOptions {
   readonly idleTimeoutMs?: number;
   readonly progressIntervalMs?: number;
   readonly onProgress?: (p: DownloadProgressReport) => void;
+  /**
+   * The name the complete file is kept under in the URL's folder, from what the server said and
+   * the received bytes (`part`); by default the URL's own file name. May throw to refuse the bytes,
+   * which are then deleted, so adding the URL again asks the server again.
+   */
+  readonly nameFile?: (facts: ResponseFacts, part: string) => Promise<string>;
 }
 
 const failed = (message: string, details?: Record<string, unknown>): AppErrorException =>
@@ -53,31 +60,91 @@ async function sha256Of(path: string): Promise<ReturnType<typeof createHash>> {
  */
 export async function download(url: string, cacheDir: string, options: DownloadOptions = {}): Promise<Downloaded> {
   const dir = downloadDir(cacheDir, url);
+  // One download per URL folder at a time: two datasets of one URL, restored at the same start,
+  // wrote the same part at once. The later one waits, then finds the copy the first completed.
+  for (let running = inFlight.get(dir); running; running = inFlight.get(dir)) await running.catch(() => undefined);
+  const run = downloadAlone(url, dir, options);
+  inFlight.set(dir, run);
+  try {
+    return await run;
+  } finally {
+    if (inFlight.get(dir) === run) inFlight.delete(dir);
+  }
+}
+
+/** Downloads under way, by URL folder. */
+const inFlight = new Map<string, Promise<Downloaded>>();
+
+async function downloadAlone(url: string, dir: string, options: DownloadOptions): Promise<Downloaded> {
   mkdirSync(dir, { recursive: true });
-  // '.' and '..' name no file: joined, they made the path the cache folder or the one above it.
-  const name = baseName(url);
-  const path = join(dir, name === '' || name === '.' || name === '..' ? 'download' : name);
-  const part = `${path}.part`;
-  if (existsSync(path)) return { path, bytes: statSync(path).size, sha256: (await sha256Of(path)).digest('hex') };
+  // A copy already complete is used without asking the server: its name was decided when it arrived.
+  const cached = completeCopy(dir);
+  if (cached) return { path: cached, bytes: statSync(cached).size, sha256: (await sha256Of(cached)).digest('hex') };
+  const part = join(dir, `${ownName(url)}.part`);
 
   const attempts = options.attempts ?? 5;
   let lastError: unknown;
   for (let attempt = 0; attempt < attempts; attempt++) {
+    let got: { bytes: number; facts: ResponseFacts };
     try {
-      const bytes = await tryOnce(url, part, options);
-      renameSync(part, path);
-      return { path, bytes, sha256: (await sha256Of(path)).digest('hex') };
+      got = await tryOnce(url, part, options);
     } catch (e) {
       lastError = e;
       // The server said no (404, 403…): asking again will not change its mind.
       if (e instanceof AppErrorException && e.error.details?.['final'] === true) throw e;
+      continue;
     }
+    const path = join(dir, await named(got.facts, part, options));
+    renameSync(part, path);
+    return { path, bytes: got.bytes, sha256: (await sha256Of(path)).digest('hex') };
   }
   if (lastError instanceof AppErrorException) throw lastError;
   throw failed(`Downloading ${url} failed after ${attempts} tries: ${(lastError as Error).message}`);
 }
 
-async function tryOnce(url: string, part: string, options: DownloadOptions): Promise<number> {
+/** The URL's own file name; '.' and '..' name no file: joined, they made the path the cache folder or the one above it. */
+function ownName(url: string): string {
+  const name = baseName(url);
+  return name === '' || name === '.' || name === '..' ? 'download' : name;
+}
+
+/** The one complete file in a URL's folder (anything but a `.part`), if there is one. */
+function completeCopy(dir: string): string | undefined {
+  const name = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.endsWith('.part'))
+    .map((e) => e.name)
+    .sort()[0];
+  return name === undefined ? undefined : join(dir, name);
+}
+
+/** The complete file's name, checked to be a plain name in its folder whoever chose it. */
+async function named(facts: ResponseFacts, part: string, options: DownloadOptions): Promise<string> {
+  let name: string;
+  try {
+    name = options.nameFile ? await options.nameFile(facts, part) : ownName(facts.url);
+  } catch (e) {
+    rmSync(part, { force: true });
+    throw e;
+  }
+  if (name === '' || name === '.' || name === '..' || name.endsWith('.part') || basename(name) !== name || /[\\/\0]/.test(name)) {
+    rmSync(part, { force: true });
+    throw failed(`Downloading ${facts.url} failed: ${JSON.stringify(name)} is not a file name to keep it under.`);
+  }
+  return name;
+}
+
+/** What the server said about the bytes; a header too long to be honest counts as absent. */
+function factsOf(url: string, response: Response, ok: boolean): ResponseFacts {
+  const header = (name: string): string | undefined => (ok ? (response.headers.get(name) ?? undefined) : undefined);
+  const raw = { url, finalUrl: response.url || undefined, contentType: header('content-type'), disposition: header('content-disposition') };
+  const facts: Record<string, string | undefined> = { url };
+  for (const key of ['finalUrl', 'contentType', 'disposition'] as const) {
+    if (responseFactsSchema.shape[key].safeParse(raw[key]).success) facts[key] = raw[key];
+  }
+  return responseFactsSchema.parse(facts);
+}
+
+async function tryOnce(url: string, part: string, options: DownloadOptions): Promise<{ bytes: number; facts: ResponseFacts }> {
   const have = existsSync(part) ? statSync(part).size : 0;
   const controller = new AbortController();
   const idleMs = options.idleTimeoutMs ?? 30_000;
@@ -87,11 +154,15 @@ async function tryOnce(url: string, part: string, options: DownloadOptions): Pro
     idle = setTimeout(() => controller.abort(), idleMs);
   };
   try {
-    const response = await fetch(url, { headers: have > 0 ? { Range: `bytes=${have}-` } : {}, signal: controller.signal, redirect: 'follow' });
-    if (response.status === 416 && have > 0) return have; // the part already holds every byte
+    // The part holds decoded bytes, so a resumed range is asked of the file itself, never of a gzip of it.
+    const response = await fetch(url, { headers: have > 0 ? { Range: `bytes=${have}-`, 'Accept-Encoding': 'identity' } : {}, signal: controller.signal, redirect: 'follow' });
+    // The part already holds every byte; a 416's own headers describe its error, not the file.
+    if (response.status === 416 && have > 0) return { bytes: have, facts: factsOf(url, response, false) };
     if (!response.ok) throw failed(`Downloading ${url} failed: the server answered ${response.status} ${response.statusText}.`, { status: response.status, final: true });
     const resumed = response.status === 206;
-    const length = Number(response.headers.get('content-length') ?? NaN);
+    // fetch decodes a gzip'd answer: its Content-Length counts the encoded bytes, not those written.
+    const encoded = !/^(identity)?$/i.test(response.headers.get('content-encoding')?.trim() ?? '');
+    const length = encoded ? NaN : Number(response.headers.get('content-length') ?? NaN);
     const total = Number.isFinite(length) ? (resumed ? have + length : length) : undefined;
     let received = resumed ? have : 0;
     let lastReport = 0;
@@ -124,7 +195,7 @@ async function tryOnce(url: string, part: string, options: DownloadOptions): Pro
     if (writeError) throw writeError;
     if (total !== undefined && received !== total) throw new Error(`the connection closed after ${received} of ${total} bytes`);
     report(true);
-    return received;
+    return { bytes: received, facts: factsOf(url, response, true) };
   } finally {
     clearTimeout(idle);
   }

@@ -1,25 +1,4 @@
-import { open } from 'node:fs/promises';
 import type { AppError } from '../../shared/contracts/errors';
-import type { DatasetFormat } from '../../shared/contracts/events';
-
-/** The format a file's first bytes reveal, for sources whose name says nothing (a URL like /export?id=3). */
-export async function sniffFormat(path: string): Promise<DatasetFormat | undefined> {
-  const head = Buffer.alloc(16);
-  const file = await open(path, 'r');
-  try {
-    await file.read(head, 0, head.length, 0);
-  } finally {
-    await file.close();
-  }
-  if (head.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
-  if (head.subarray(0, 6).toString('latin1') === 'ARROW1') return 'arrow';
-  // An Arrow IPC stream opens with a continuation marker before its schema message.
-  if (head.readUInt32LE(0) === 0xffffffff) return 'arrow';
-  if (head.subarray(8, 12).toString('latin1') === 'DUCK') return 'duckdb';
-  const text = head.toString('utf8').trimStart();
-  if (text.startsWith('[') || text.startsWith('{')) return 'json';
-  return undefined;
-}
 
 /** DuckDB's words for a file it cannot make sense of, and what to tell a person instead. */
 const CORRUPT: readonly [RegExp, string][] = [

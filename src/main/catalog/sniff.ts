@@ -1,0 +1,63 @@
+import { open } from 'node:fs/promises';
+import { constants, gunzipSync } from 'node:zlib';
+import type { DatasetFormat } from '../../shared/contracts/events';
+
+/** Enough of a file to tell text from binary and to see a CSV's first lines. */
+export const HEAD_BYTES = 64 * 1024;
+
+/** The first `bytes` of a file (fewer when it is shorter). */
+export async function readHead(path: string, bytes = HEAD_BYTES): Promise<Buffer> {
+  const head = Buffer.alloc(bytes);
+  const file = await open(path, 'r');
+  try {
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
+/** The format a file's first bytes prove: magic numbers, or JSON's opening bracket. */
+export function sniffBytes(head: Buffer): DatasetFormat | undefined {
+  if (head.length < 4) return undefined;
+  if (head.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
+  if (head.subarray(0, 6).toString('latin1') === 'ARROW1') return 'arrow';
+  // An Arrow IPC stream opens with a continuation marker before its schema message.
+  if (head.readUInt32LE(0) === 0xffffffff) return 'arrow';
+  if (head.subarray(8, 12).toString('latin1') === 'DUCK') return 'duckdb';
+  const text = head.subarray(0, 64).toString('utf8').trimStart();
+  if (text.startsWith('[') || text.startsWith('{')) return 'json';
+  return undefined;
+}
+
+/** The format a file's first bytes reveal, for sources whose name says nothing (a URL like /export?id=3). */
+export async function sniffFormat(path: string): Promise<DatasetFormat | undefined> {
+  return sniffBytes(await readHead(path, 16));
+}
+
+/**
+ * True when the bytes read as text: no NUL, and almost no other control characters (a CSV in
+ * Latin-1 is still text; DuckDB's reader says so if its encoding is wrong).
+ */
+export function looksLikeText(head: Buffer): boolean {
+  if (head.length === 0 || head.includes(0)) return false;
+  let controls = 0;
+  for (const b of head) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) controls++;
+  return controls <= head.length / 100;
+}
+
+/** True when text is a web page: a login page or an error page served where data was expected. */
+export function looksLikeHtml(head: Buffer): boolean {
+  return /^(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(head.subarray(0, 256).toString('utf8').trimStart());
+}
+
+export const isGzip = (head: Buffer): boolean => head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+
+/** The start of what a gzip file holds, from its first bytes only (a truncated stream is fine). */
+export function gunzipHead(head: Buffer): Buffer | undefined {
+  try {
+    return gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, HEAD_BYTES);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { AppErrorException, appError } from '../../shared/contracts/errors';
+import type { DatasetFormat } from '../../shared/contracts/events';
+import { baseName, formatOf } from '../../shared/domain/datasetName';
+import { newErrorId } from '../platform/ids';
+import { dispositionFileName, formatOfMediaType, mediaType } from './contentHeaders';
+import { gunzipHead, isGzip, looksLikeHtml, looksLikeText, sniffBytes } from './sniff';
+
+/**
+ * What a downloaded URL is saved as in the cache: a file name whose extension says its format, so
+ * the copy found again after a restart (by that name alone, without asking the server) reads as
+ * the same format the dataset was registered with.
+ */
+
+/** What the server said about the bytes, checked where it enters (download.ts). Too long is absent. */
+export const responseFactsSchema = z.object({
+  /** The URL a person gave. */
+  url: z.string(),
+  /** Where fetch ended after following redirects (`response.url`). */
+  finalUrl: z.string().max(8192).optional(),
+  contentType: z.string().max(1024).optional(),
+  disposition: z.string().max(16384).optional(),
+});
+export type ResponseFacts = z.infer<typeof responseFactsSchema>;
+
+export interface UrlFile {
+  /** A plain file name for the URL's cache folder: no separators, no leading dot, never `.` or `..`. */
+  readonly name: string;
+  readonly format: DatasetFormat;
+}
+
+const EXTENSION: Readonly<Record<DatasetFormat, string>> = { csv: '.csv', tsv: '.tsv', parquet: '.parquet', json: '.json', ndjson: '.ndjson', arrow: '.arrow', duckdb: '.duckdb' };
+/** Formats DuckDB reads through gzip when the file name ends in `.gz`. */
+const GZIP_READABLE: ReadonlySet<DatasetFormat> = new Set(['csv', 'tsv', 'json', 'ndjson']);
+/** Names Windows keeps for devices, whatever their extension (`CON.csv` opens the console). */
+const DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+const MAX_STEM = 64;
+
+const unsupported = (message: string): AppErrorException => new AppErrorException(appError(newErrorId(), 'DATASET_UNSUPPORTED', message));
+
+/**
+ * A name a server or a URL suggests, made safe for the cache folder: its last path segment only,
+ * control characters dropped, anything but letters, digits and ` ._()+,-@` turned into `_`, no
+ * leading or trailing dots or spaces, a device name prefixed, the stem cut to 64 characters.
+ * Undefined when nothing is left.
+ */
+export function safeFileName(suggested: string): string | undefined {
+  const last = suggested.split(/[\\/]/).at(-1) ?? '';
+  const cleaned = last
+    .normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .replace(/[^\p{L}\p{N} ._()+,@-]/gu, '_')
+    .replace(/^[.\s]+|[.\s]+$/g, '');
+  if (cleaned === '') return undefined;
+  const dot = cleaned.lastIndexOf('.');
+  const ext = dot > 0 && cleaned.length - dot <= 12 ? cleaned.slice(dot) : '';
+  let stem = [...(ext ? cleaned.slice(0, dot) : cleaned)].slice(0, MAX_STEM).join('').replace(/[.\s]+$/, '');
+  if (stem === '') return undefined;
+  if (DEVICE.test(stem.split('.')[0]!)) stem = `_${stem}`;
+  return stem + ext;
+}
+
+/** A URL's last path segment decoded (`/Q3%20sales` → `Q3 sales`), '' for none, `.` or `..`. */
+function segmentOf(url: string | undefined): string {
+  if (!url) return '';
+  const segment = baseName(url);
+  if (segment === '.' || segment === '..') return '';
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** The format the bytes show, looking through gzip; `gzip` says the name needs `.gz` to be read. */
+function byBytes(head: Buffer): { format: DatasetFormat | 'html' | undefined; gzip: boolean } {
+  const gzip = isGzip(head);
+  const inner = gzip ? gunzipHead(head) : head;
+  if (!inner) return { format: undefined, gzip };
+  const sniffed = sniffBytes(inner);
+  if (sniffed) return { format: gzip && !GZIP_READABLE.has(sniffed) ? undefined : sniffed, gzip };
+  if (!looksLikeText(inner)) return { format: undefined, gzip };
+  // Text with nothing else to say is CSV; DuckDB's sniffer finds its delimiter (`,` `;` tab `|`).
+  return { format: looksLikeHtml(inner) ? 'html' : 'csv', gzip };
+}
+
+/**
+ * Decides a downloaded URL's cache name and format, in order: the URL's own file name, the URL it
+ * was redirected to, the Content-Disposition file name, the Content-Type, the first bytes, and
+ * text as CSV. `recorded` is the format a registered dataset already has: its copy downloaded
+ * again keeps it, whatever the server now claims. Throws DATASET_UNSUPPORTED for a web page or
+ * bytes Sextant cannot read.
+ */
+export function decideUrlFile(facts: ResponseFacts, head: Buffer, recorded?: DatasetFormat): UrlFile {
+  // Refused here rather than kept: an empty answer cached would stay empty at every later try.
+  if (head.length === 0) throw new AppErrorException(appError(newErrorId(), 'DATASET_EMPTY', `${facts.url} is empty: the server sent no bytes.`));
+  const own = baseName(facts.url);
+  // A URL that names its file keeps it as is: the name copies downloaded before this rule have.
+  if (formatOf(facts.url) && own !== '.' && own !== '..') return fitted(own, recorded ?? formatOf(facts.url)!, head);
+  const named = [segmentOf(facts.finalUrl), dispositionFileName(facts.disposition) ?? '']
+    .map((s) => (s ? safeFileName(s) : undefined))
+    .find((s): s is string => s !== undefined && formatOf(s) !== undefined);
+  if (named) return fitted(named, recorded ?? formatOf(named)!, head);
+  // No name says a format: the file is named after what names it best, its format found below.
+  const name = safeFileName(dispositionFileName(facts.disposition) ?? '') ?? safeFileName(segmentOf(facts.finalUrl)) ?? safeFileName(segmentOf(facts.url)) ?? safeFileName(hostOf(facts.url)) ?? 'download';
+  if (recorded) return fitted(name, recorded, head);
+  const type = mediaType(facts.contentType);
+  const bytes = byBytes(head);
+  const format = formatOfMediaType(type) ?? bytes.format;
+  if (format === 'html') {
+    throw unsupported(`${facts.url} served a web page (${type ?? 'HTML'}), not a data file: give the address of the file itself (CSV, TSV, Parquet, JSON, NDJSON, Arrow IPC or a DuckDB database).`);
+  }
+  if (!format) {
+    throw unsupported(`${facts.url} served a file Sextant cannot read (${type ?? 'no Content-Type'}): add CSV, TSV, Parquet, JSON, NDJSON, Arrow IPC or DuckDB database files.`);
+  }
+  return fitted(name, format, head, bytes.gzip);
+}
+
+/** `name` with the extension its format needs (and `.gz` when the bytes are gzip DuckDB can read through). */
+function fitted(name: string, format: DatasetFormat, head: Buffer, gzip = isGzip(head)): UrlFile {
+  if (formatOf(name) === format) return { name, format };
+  const withExt = `${name}${EXTENSION[format]}${gzip && GZIP_READABLE.has(format) ? '.gz' : ''}`;
+  return { name: withExt, format };
+}
+
+/** The format of a copy found in the cache: its name's, else (a copy kept before names said it) its bytes'. */
+export function cachedFormat(path: string, head: Buffer): DatasetFormat | undefined {
+  const format = formatOf(path) ?? byBytes(head).format;
+  return format === 'html' ? undefined : format;
+}

@@ -1,0 +1,88 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { AppErrorException } from '../../shared/contracts/errors';
+import { dispositionFileName, formatOfMediaType, mediaType } from './contentHeaders';
+import { decideUrlFile, safeFileName } from './urlFile';
+
+const csv = Buffer.from('a,b\n1,2\n');
+const parquet = Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(32)]);
+
+describe('Content-Type and Content-Disposition (hostile input)', () => {
+  it.each([
+    ['text/csv; charset=utf-8', 'text/csv', 'csv'],
+    ['Application/Vnd.Apache.Parquet', 'application/vnd.apache.parquet', 'parquet'],
+    ['application/jsonl', 'application/jsonl', 'ndjson'],
+    ['text/plain', 'text/plain', undefined],
+    ['nonsense', undefined, undefined],
+    [undefined, undefined, undefined],
+  ])('%s → %s → %s', (header, type, format) => {
+    expect(mediaType(header)).toBe(type);
+    expect(formatOfMediaType(type)).toBe(format);
+  });
+
+  it.each([
+    ['attachment; filename="Q3 sales.csv"', 'Q3 sales.csv'],
+    ['attachment; filename=plain.csv', 'plain.csv'],
+    ["attachment; filename=\"fallback.csv\"; filename*=UTF-8''%E2%82%AC%20rates.csv", '€ rates.csv'],
+    ["attachment; filename*=UTF-8''%E0%A4%A.csv; filename=\"ok.csv\"", 'ok.csv'],
+    ['attachment; filename="a\\"b;c.csv"; size=3', 'a"b;c.csv'],
+    ['attachment; filename="unterminated.csv', 'unterminated.csv'],
+    ['attachment; filename=first.csv; filename=second.csv', 'first.csv'],
+    ['attachment', undefined],
+    ['attachment; filename=""', undefined],
+    [undefined, undefined],
+  ])('%s → %s', (header, name) => expect(dispositionFileName(header)).toBe(name));
+});
+
+describe('safeFileName', () => {
+  it.each([
+    ['../../etc/passwd', 'passwd'],
+    ['..\\..\\evil.csv', 'evil.csv'],
+    ['..', undefined],
+    ['.bashrc', 'bashrc'],
+    ['CON.csv', '_CON.csv'],
+    ['a"b;c*?[x].csv', 'a_b_c___x_.csv'],
+    ['\u0000\u001bevil\u202e.csv', 'evil.csv'],
+    [`${'x'.repeat(5000)}.csv`, `${'x'.repeat(64)}.csv`],
+    ['Quarterly Report.parquet', 'Quarterly Report.parquet'],
+  ])('%s → %s', (raw, safe) => expect(safeFileName(raw)).toBe(safe));
+});
+
+describe('decideUrlFile (name and format of a downloaded URL)', () => {
+  const url = 'https://example.com/export?id=3';
+  it('the URL’s own file name wins, kept as it is', () => {
+    expect(decideUrlFile({ url: 'https://example.com/x/Big%20Export.csv.gz', contentType: 'application/octet-stream' }, parquet)).toEqual({ name: 'Big%20Export.csv.gz', format: 'csv' });
+  });
+  it('then the URL it was redirected to, then the Content-Disposition name', () => {
+    expect(decideUrlFile({ url, finalUrl: 'https://cdn.example.com/f/flights.parquet', contentType: 'text/csv' }, csv)).toEqual({ name: 'flights.parquet', format: 'parquet' });
+    expect(decideUrlFile({ url, disposition: 'attachment; filename="r.tsv"', contentType: 'text/csv' }, csv)).toEqual({ name: 'r.tsv', format: 'tsv' });
+  });
+  it('then the Content-Type, then the bytes, then text as CSV; the name gets the extension', () => {
+    expect(decideUrlFile({ url, contentType: 'text/csv' }, csv)).toEqual({ name: 'export.csv', format: 'csv' });
+    expect(decideUrlFile({ url: 'https://example.com/', contentType: 'application/octet-stream' }, parquet)).toEqual({ name: 'example.com.parquet', format: 'parquet' });
+    expect(decideUrlFile({ url, contentType: 'text/plain' }, Buffer.from('k;v\nx;1\n'))).toEqual({ name: 'export.csv', format: 'csv' });
+    expect(decideUrlFile({ url, disposition: 'attachment; filename="report"' }, Buffer.from('[{"a":1}]'))).toEqual({ name: 'report.json', format: 'json' });
+  });
+  it('gzip text is kept with .gz, so DuckDB reads through it', () => {
+    expect(decideUrlFile({ url }, gzipSync(Buffer.from('a,b\n'.repeat(1000))))).toEqual({ name: 'export.csv.gz', format: 'csv' });
+  });
+  it('a recorded format wins over what the server now says', () => {
+    expect(decideUrlFile({ url, contentType: 'application/vnd.apache.parquet' }, csv, 'csv')).toEqual({ name: 'export.csv', format: 'csv' });
+  });
+  it.each([
+    ['a web page', { url, contentType: 'text/html' }, csv, 'DATASET_UNSUPPORTED', /served a web page/],
+    ['HTML sent as text', { url, contentType: 'text/plain' }, Buffer.from('<!DOCTYPE html><html>'), 'DATASET_UNSUPPORTED', /served a web page/],
+    ['binary', { url }, Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0, 0]), 'DATASET_UNSUPPORTED', /cannot read \(no Content-Type\)/],
+    ['nothing', { url, contentType: 'text/csv' }, Buffer.alloc(0), 'DATASET_EMPTY', /sent no bytes/],
+  ])('%s is refused with why and an id', (_l, facts, head, code, message) => {
+    let error: unknown;
+    try {
+      decideUrlFile(facts, head);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppErrorException);
+    expect((error as AppErrorException).error).toMatchObject({ code, message: expect.stringMatching(message) });
+    expect((error as AppErrorException).error.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

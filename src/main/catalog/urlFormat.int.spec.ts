@@ -1,0 +1,260 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, dirname, join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { Int64, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSessions, type DatasetView } from '../../shared/views/appView';
+import { queryEnd, startQuery } from '../../../test/support/coreEvents';
+import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import { downloadDir } from './download';
+
+/** Raw DuckDB, outside the app: makes the served files, and reads the same bytes as the oracle. */
+async function rawDuckDB(sql: string): Promise<(string | null)[][]> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const c = await instance.connect();
+  try {
+    const statements = sql.split(';;');
+    for (const s of statements.slice(0, -1)) await c.run(s);
+    const reader = await c.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${statements.at(-1)!})`);
+    return reader.getRowsJS() as (string | null)[][];
+  } finally {
+    c.closeSync();
+    instance.closeSync();
+  }
+}
+const literal = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+
+interface Route {
+  readonly type?: string;
+  readonly disposition?: string;
+  readonly redirect?: string;
+  readonly body?: Buffer;
+}
+
+// One core for the story: the last tests restart it on the same data dir and read the same cache.
+describe('a URL whose name says no format (real server on loopback, real core)', { shuffle: false }, () => {
+  const dir = tempDir();
+  const files = join(dir.path, 'files');
+  const dataDir = join(dir.path, 'data');
+  const cache = join(dataDir, 'downloads');
+  const routes = new Map<string, Route | ((n: number) => Route)>();
+  const requests: string[] = [];
+  let core: TestCore;
+  let server: Server;
+  let base = '';
+  const file = (name: string): string => join(files, name);
+  const bytes = (name: string): Buffer => readFileSync(file(name));
+
+  function serve(req: IncomingMessage, res: ServerResponse): void {
+    const url = req.url ?? '';
+    requests.push(url);
+    const found = routes.get(url);
+    const route = typeof found === 'function' ? found(requests.filter((r) => r === url).length) : found;
+    if (!route) return void res.writeHead(404).end();
+    if (route.redirect) return void res.writeHead(302, { Location: route.redirect }).end();
+    const body = route.body ?? Buffer.alloc(0);
+    res.writeHead(200, {
+      'Content-Length': body.length,
+      ...(route.type ? { 'Content-Type': route.type } : {}),
+      ...(route.disposition ? { 'Content-Disposition': route.disposition } : {}),
+    });
+    res.end(body);
+  }
+
+  beforeAll(async () => {
+    mkdirSync(files, { recursive: true });
+    await rawDuckDB(
+      [
+        `COPY (SELECT range AS id, 'name ' || range AS label FROM range(5)) TO ${literal(file('people.csv'))} (HEADER)`,
+        `COPY (SELECT range AS month, range * 10 AS flights FROM range(1, 13)) TO ${literal(file('flights.parquet'))} (FORMAT parquet)`,
+        `COPY (SELECT range AS id, 9007199254740993 + range AS big FROM range(3)) TO ${literal(file('events.ndjson'))} (FORMAT json)`,
+        'SELECT 1',
+      ].join(';;'),
+    );
+    writeFileSync(file('semicolons.txt'), 'city;trips;share\nOslo;12;0,5\nBergen;7;0,25\nTromsø;3;0,125\n');
+    writeFileSync(file('readings.arrow'), tableToIPC(new Table({ id: vectorFromArray([1n, 9007199254740993n], new Int64()), name: vectorFromArray(['a', null], new Utf8()) }), 'file'));
+    writeFileSync(file('zip.bin'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x9c, 0xfe, 0x00, 0x01]));
+    routes.set('/export?id=3', { type: 'text/csv; charset=utf-8', body: bytes('people.csv') });
+    routes.set('/data', { redirect: '/files/flights.parquet' });
+    routes.set('/files/flights.parquet', { type: 'application/octet-stream', body: bytes('flights.parquet') });
+    routes.set('/blob', { type: 'application/octet-stream', body: bytes('flights.parquet') });
+    routes.set('/plain', { type: 'text/plain', body: bytes('semicolons.txt') });
+    routes.set('/feed?since=0', { type: 'application/x-ndjson', body: bytes('events.ndjson') });
+    routes.set('/api/table', { type: 'application/vnd.apache.arrow.file', body: bytes('readings.arrow') });
+    routes.set('/download?id=7', { type: 'application/octet-stream', disposition: 'attachment; filename="Quarterly Report.parquet"', body: bytes('flights.parquet') });
+    routes.set('/page', { type: 'text/html; charset=utf-8', body: Buffer.from('<!doctype html><title>Sign in</title><p>Please sign in') });
+    routes.set('/zip', { type: 'application/octet-stream', body: bytes('zip.bin') });
+    // Text/csv the first time, then claiming Parquet: a restart must keep what was decided.
+    routes.set('/flip', (n) => ({ type: n === 1 ? 'text/csv' : 'application/vnd.apache.parquet', body: bytes('people.csv') }));
+    server = createServer(serve);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    core = await startTestCore(dataDir);
+  });
+  afterAll(async () => {
+    await core.close();
+    await new Promise<void>((r) => server.close(() => r()));
+    dir.remove();
+  });
+
+  async function add(source: string): Promise<DatasetView> {
+    const ack = await core.dispatch({ type: 'AddDataset', source });
+    if (!ack.ok) throw new Error(ack.error.message);
+    await core.catalog.idle();
+    return core.projections.current.view.datasets[ack.value.aggregateId]!;
+  }
+
+  async function rows(sql: string): Promise<(string | null)[][]> {
+    let session = openSessions(core.projections.current.view)[0]?.id;
+    if (!session) {
+      const opened = await core.dispatch({ type: 'OpenSession' });
+      if (!opened.ok) throw new Error(opened.error.message);
+      session = opened.value.aggregateId;
+    }
+    const queryId = await startQuery(core, session, `SELECT COLUMNS(*)::VARCHAR FROM (${sql})`);
+    const end = await queryEnd(core, session, queryId);
+    if (end.type !== 'QueryCompleted') throw new Error(`${end.type}: ${JSON.stringify(end.payload)}`);
+    const page = await core.runner.fetchPage(queryId, 0, 1000);
+    if (!page.ok) throw new Error(page.error.message);
+    const cols = page.value.values;
+    return Array.from({ length: cols[0]?.length ?? 0 }, (_, r) => cols.map((c) => (c[r] ?? null) as string | null));
+  }
+
+  /** The dataset as registered, compared with raw DuckDB reading the same bytes with `reader`. */
+  async function expectSameAsRaw(ds: DatasetView, reader: string): Promise<void> {
+    const oracle = await rawDuckDB(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${reader})`);
+    expect(ds.columns.map((c) => [c.name, c.type])).toEqual(oracle);
+    expect(await rows(`select * from "${ds.name}" order by all`)).toEqual(await rawDuckDB(`SELECT * FROM ${reader} ORDER BY ALL`));
+  }
+
+  it('a query-string URL served as text/csv opens as CSV, named after its path', async () => {
+    const ds = await add(`${base}/export?id=3`);
+    expect(ds.error).toBeUndefined();
+    expect(ds).toMatchObject({ status: 'ready', name: 'export', format: 'csv' });
+    expect(basename(ds.location!)).toBe('export.csv');
+    await expectSameAsRaw(ds, `read_csv(${literal(file('people.csv'))})`);
+  });
+
+  it('a URL that redirects to a .parquet path opens as Parquet, named after the file it reached', async () => {
+    const ds = await add(`${base}/data`);
+    expect(ds.error).toBeUndefined();
+    expect(ds).toMatchObject({ status: 'ready', name: 'flights', format: 'parquet', source: `${base}/data` });
+    expect(basename(ds.location!)).toBe('flights.parquet');
+    await expectSameAsRaw(ds, `read_parquet(${literal(file('flights.parquet'))})`);
+  });
+
+  it('an application/octet-stream Parquet file with no name is known by its first bytes', async () => {
+    const ds = await add(`${base}/blob`);
+    expect(ds.error).toBeUndefined();
+    expect(ds).toMatchObject({ status: 'ready', name: 'blob', format: 'parquet' });
+    expect(basename(ds.location!)).toBe('blob.parquet');
+    await expectSameAsRaw(ds, `read_parquet(${literal(file('flights.parquet'))})`);
+  });
+
+  it('text with no other signal is CSV as DuckDB’s sniffer reads it (here `;` between fields)', async () => {
+    const ds = await add(`${base}/plain`);
+    expect(ds.error).toBeUndefined();
+    expect(ds).toMatchObject({ status: 'ready', name: 'plain', format: 'csv' });
+    expect(ds.columns.map((c) => c.name)).toEqual(['city', 'trips', 'share']);
+    await expectSameAsRaw(ds, `read_csv(${literal(file('semicolons.txt'))})`);
+  });
+
+  it.each([
+    ['application/x-ndjson', '/feed?since=0', 'feed', 'ndjson', 'feed.ndjson'],
+    ['application/vnd.apache.arrow.file', '/api/table', 'table', 'arrow', 'table.arrow'],
+  ])('a URL served as %s opens in that format', async (_type, path, name, format, cached) => {
+    const ds = await add(`${base}${path}`);
+    expect(ds.error).toBeUndefined();
+    expect(ds).toMatchObject({ status: 'ready', name, format });
+    expect(readdirSync(downloadDir(cache, `${base}${path}`))).toEqual([cached]);
+    if (format === 'ndjson') await expectSameAsRaw(ds, `read_json_auto(${literal(file('events.ndjson'))}, format = 'newline_delimited')`);
+    else expect(await rows(`select * from "${name}"`)).toEqual([['1', 'a'], ['9007199254740993', null]]);
+  });
+
+  it('a Content-Disposition file name names the dataset and its format', async () => {
+    const ds = await add(`${base}/download?id=7`);
+    expect(ds.error).toBeUndefined();
+    expect(ds).toMatchObject({ status: 'ready', name: 'quarterly_report', format: 'parquet' });
+    expect(basename(ds.location!)).toBe('Quarterly Report.parquet');
+    await expectSameAsRaw(ds, `read_parquet(${literal(file('flights.parquet'))})`);
+  });
+
+  it.each([
+    ['path separators and ..', 'attachment; filename="../../../../evil.csv"'],
+    ['backslashes', 'attachment; filename="..\\\\..\\\\evil.csv"'],
+    ['encoded separators', "attachment; filename*=UTF-8''..%2F..%2F..%2Fevil.csv"],
+    ['a name that is ..', 'attachment; filename=".."'],
+    ['quotes and semicolons', 'attachment; filename="a\\"b;c\'d.csv"; size=3'],
+    ['control characters and NUL', "attachment; filename*=UTF-8''%00%0A%1Bevil%00.csv"],
+    ['a very long name', `attachment; filename="${'x'.repeat(5000)}.csv"`],
+    ['a device name', 'attachment; filename="CON.csv"'],
+    ['a broken encoding', "attachment; filename*=UTF-8''%E0%A4%A.csv"],
+    ['a hidden dot file', 'attachment; filename=".bashrc"'],
+  ])('a hostile Content-Disposition (%s) stays a plain name inside the URL’s cache folder', async (_l, disposition) => {
+    const path = `/hostile/${requests.length}`;
+    routes.set(path, { type: 'text/csv', disposition, body: bytes('people.csv') });
+    const ds = await add(`${base}${path}`);
+    expect(ds.error).toBeUndefined();
+    expect(ds).toMatchObject({ status: 'ready', format: 'csv' });
+    expect(dirname(ds.location!)).toBe(downloadDir(cache, `${base}${path}`));
+    const name = basename(ds.location!);
+    expect(name).toMatch(/\.csv$/);
+    expect(name.startsWith('.') || [...name].some((ch) => ch === '/' || ch === '\\' || ch.charCodeAt(0) < 0x20)).toBe(false);
+    expect(name.length).toBeLessThanOrEqual(128);
+    expect(ds.name).toMatch(/^[a-z0-9_]{1,64}$/);
+    expect(existsSync(join(dataDir, 'evil.csv')) || existsSync(join(dir.path, 'evil.csv')) || existsSync(join(cache, 'evil.csv'))).toBe(false);
+    await expectSameAsRaw(ds, `read_csv(${literal(file('people.csv'))})`);
+  });
+
+  it.each([
+    ['a web page (text/html)', '/page', /served a web page \(text\/html\)/],
+    ['an unknown binary file', '/zip', /served a file Sextant cannot read \(application\/octet-stream\)/],
+  ])('%s is refused as DATASET_UNSUPPORTED with why and an id, and nothing is kept', async (_l, path, message) => {
+    const ds = await add(`${base}${path}`);
+    expect(ds.status).toBe('failed');
+    expect(ds.error).toMatchObject({ code: 'DATASET_UNSUPPORTED' });
+    expect(ds.error?.message).toMatch(message);
+    expect(ds.error?.message).toContain(`${base}${path}`);
+    expect(ds.error?.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(readdirSync(downloadDir(cache, `${base}${path}`))).toEqual([]);
+  });
+
+  it('a cached copy without an extension (as kept before this change) is read by its bytes, not downloaded again', async () => {
+    const url = `${base}/legacy`;
+    mkdirSync(downloadDir(cache, url), { recursive: true });
+    writeFileSync(join(downloadDir(cache, url), 'legacy'), bytes('semicolons.txt'));
+    const ds = await add(url);
+    expect(ds).toMatchObject({ status: 'ready', name: 'legacy', format: 'csv', location: join(downloadDir(cache, url), 'legacy') });
+    expect(requests).not.toContain('/legacy');
+  });
+
+  it('a restart re-uses the cached file with the same format, and asks the server nothing', async () => {
+    const url = `${base}/flip`;
+    const first = await add(url);
+    expect(first).toMatchObject({ status: 'ready', name: 'flip', format: 'csv' });
+    expect(requests.filter((r) => r === '/flip')).toHaveLength(1);
+    await core.close();
+    core = await startTestCore(dataDir);
+    await core.catalog.idle();
+    expect(core.projections.current.view.datasets[first.id]).toMatchObject({ format: 'csv', location: first.location });
+    expect(await rows('select count(*) from flip')).toEqual([['5']]);
+    // Added again, the same URL is found in the cache: the server, now claiming Parquet, is not asked.
+    const again = await add(url);
+    expect(again).toMatchObject({ status: 'ready', name: 'flip_2', format: 'csv', location: first.location });
+    expect(requests.filter((r) => r === '/flip')).toHaveLength(1);
+  });
+
+  it('a cached file lost while stopped is downloaded again under the format recorded, whatever the server now claims', async () => {
+    const ds = Object.values(core.projections.current.view.datasets).find((d) => d.name === 'flip')!;
+    await core.close();
+    rmSync(ds.location!);
+    core = await startTestCore(dataDir);
+    await core.catalog.idle();
+    expect(requests.filter((r) => r === '/flip')).toHaveLength(2);
+    expect(readdirSync(dirname(ds.location!))).toEqual(['flip.csv']);
+    expect(await rows('select count(*) from flip')).toEqual([['5']]);
+    expect(await rows('select count(*) from flights')).toEqual([['12']]);
+  });
+});
