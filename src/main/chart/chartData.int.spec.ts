@@ -42,14 +42,14 @@ describe('chartData over a kept result', () => {
       expect(drawn.columns.map((c) => c.label)).toEqual([`${HOSTILE} from`, `${HOSTILE} to`, 'count']);
       expect(drawn.truncated).toBe(false);
 
-      // bars of a category: the 50 most frequent, then "(other)" with the rest
+      // bars of a category: the 50 most frequent, then "(other)" with the rest, flagged as the rest (a flag sent only when a bar is the rest)
       const bars = value(await core.charts.chart({ sessionId, queryId, spec: { mark: 'Bar', x: CATEGORY, aggregate: 'Count' } }));
       const counts = new Map<string, number>();
       for (let i = 0; i < 10_000; i++) counts.set(`c${(i % 120) * (i % 2)}`, (counts.get(`c${(i % 120) * (i % 2)}`) ?? 0) + 1);
       const ranked = [...counts].sort(([a, n], [b, m]) => m - n || (a < b ? -1 : 1));
       const top = ranked.slice(0, 50);
       const rest = ranked.slice(50).reduce((s, [, n]) => s + n, 0);
-      expect(bars.rows).toEqual([...top.map(([k, n]) => [k, String(n)]), ...(rest > 0 ? [['(other)', String(rest)]] : [])]);
+      expect(bars.rows).toEqual([...top.map(([k, n]) => [k, String(n), 'false']), ...(rest > 0 ? [['(other)', String(rest), 'true']] : [])]);
 
       const set = await core.dispatch({ type: 'SetChart', sessionId, queryId, spec: histogram });
       expect(set.ok).toBe(true);

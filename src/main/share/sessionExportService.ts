@@ -1,4 +1,5 @@
 import { chartSql } from '../../shared/chart/chartSql';
+import { withoutIdleFlags } from '../../shared/chart/chartMarks';
 import { chartProblem, MAX_CHART_MARKS, type SingleChartSpec } from '../../shared/chart/chartSpec';
 import type { ChartData } from '../../shared/chart/chartData';
 import { appError, fail, ok, toAppError, type AppError, type Result } from '../../shared/contracts/errors';
@@ -148,7 +149,9 @@ export class SessionExportService {
     try {
       const marks = await this.deps.pool.request({ type: 'chart', chartId: newId(), sql: query.sql });
       const truncated = marks.length > MAX_CHART_MARKS;
-      return ok({ queryId: h.queryId, spec, columns: [...query.columns], rows: (truncated ? marks.slice(0, MAX_CHART_MARKS) : marks).map((r) => [...r]), truncated });
+      // As the window's chart: a rest flag no mark sets is not sent (chartMarks.ts).
+      const sent = withoutIdleFlags(query.columns, truncated ? marks.slice(0, MAX_CHART_MARKS) : marks);
+      return ok({ queryId: h.queryId, spec, ...sent, truncated });
     } catch (e) {
       return fail(toAppError(e, newErrorId()));
     }

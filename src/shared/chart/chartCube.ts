@@ -1,7 +1,7 @@
 import { quoteIdent } from '../explore/openAsSql';
 import { columnKind } from '../explore/columnKind';
 import { axisKind, MAX_CHART_MARKS, type ChartSpec } from './chartSpec';
-import { binOf, HISTOGRAM_BINS, integerEdges, OTHER, placeable, TOP_CATEGORIES, type ChartDataColumn, type ChartSourceColumn } from './chartSql';
+import { binOf, cappedSql, HISTOGRAM_BINS, integerEdges, placeable, restColumn, TOP_CATEGORIES, type ChartDataColumn, type ChartSourceColumn } from './chartSql';
 
 /*
  * Pre-aggregation for linked charts, as Mosaic does it (docs/charts.md, "Linked charts and
@@ -87,12 +87,14 @@ export function chartCube(spec: ChartSpec, relation: string, columns: readonly C
   const range = (k0: number, k1: number) => `b_ >= ${Math.trunc(k0)} AND b_ < ${Math.trunc(k1)}`;
   if (category) {
     ctes.push(`tx AS (SELECT x AS k, count(*) AS n, true AS hit FROM base GROUP BY ALL ORDER BY n DESC, k NULLS LAST LIMIT ${TOP_CATEGORIES})`);
+    // grouped on the rest flag apart from the label, as chartSql's bars are: a real '(other)' is a bar of its own
+    const capped = cappedSql('tx', 'src.x');
     return {
       create: (table) =>
-        `CREATE OR REPLACE TABLE ${table} AS WITH ${ctes.join(',\n')}\nSELECT CASE WHEN tx.hit THEN src.x ELSE '${OTHER}' END AS x, max(tx.n) AS n_, ${bin} AS b_, count(*) AS value FROM src LEFT JOIN tx ON tx.k IS NOT DISTINCT FROM src.x GROUP BY ALL`,
+        `CREATE OR REPLACE TABLE ${table} AS WITH ${ctes.join(',\n')}\nSELECT ${capped.label} AS x, ${capped.rest}::VARCHAR AS xRest, max(tx.n) AS n_, ${bin} AS b_, count(*) AS value FROM src LEFT JOIN tx ON tx.k IS NOT DISTINCT FROM src.x GROUP BY ALL`,
       marks: (table, k0, k1) => ({
-        sql: `SELECT x, value FROM (SELECT x, sum(value)::VARCHAR AS value, max(n_) AS n_ FROM ${table} WHERE ${range(k0, k1)} GROUP BY x ORDER BY max(n_) DESC NULLS LAST, x ${limit})`,
-        columns: [{ role: 'x', kind: 'category', label: spec.x }, { role: 'value', kind: 'number', label: 'count' }],
+        sql: `SELECT x, value, xRest FROM (SELECT x, xRest, sum(value)::VARCHAR AS value, max(n_) AS n_ FROM ${table} WHERE ${range(k0, k1)} GROUP BY x, xRest ORDER BY max(n_) DESC NULLS LAST, x, xRest ${limit})`,
+        columns: [{ role: 'x', kind: 'category', label: spec.x }, { role: 'value', kind: 'number', label: 'count' }, restColumn('x', spec.x)],
       }),
     };
   }

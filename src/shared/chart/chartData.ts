@@ -16,17 +16,19 @@ export const chartDataRequestSchema = z
   .strict();
 export type ChartDataRequest = z.infer<typeof chartDataRequestSchema>;
 
-const roles = ['x', 'x1', 'x2', 'y', 'y1', 'y2', 'color', 'value', 'min', 'q1', 'median', 'q3', 'max'] as const;
+const roles = ['x', 'x1', 'x2', 'y', 'y1', 'y2', 'color', 'value', 'min', 'q1', 'median', 'q3', 'max', 'xRest', 'yRest', 'colorRest'] as const;
 
 /**
  * The marks of a chart, exactly as drawn (docs/charts.md): one row per bar, point, cell, box or
- * line vertex, each cell DuckDB's own text (null for SQL NULL). `truncated` says the SQL had more
- * than MAX_CHART_MARKS rows and only the first were sent.
+ * line vertex, each cell DuckDB's own text (null for SQL NULL). A capped category (x, y, color) has a
+ * flag beside it (`xRest`, …: 'true' on the rest of the categories, labelled OTHER), so a real
+ * '(other)' is not the rest. `truncated` says the SQL had more than MAX_CHART_MARKS rows and only
+ * the first were sent.
  */
 export const chartDataSchema = z.object({
   queryId: z.string(),
   spec: chartSpecSchema,
-  columns: z.array(z.object({ role: z.enum(roles), kind: z.enum(['number', 'time', 'category']), label: z.string() })),
+  columns: z.array(z.object({ role: z.enum(roles), kind: z.enum(['number', 'time', 'category', 'flag']), label: z.string() })),
   rows: z.array(z.array(z.string().nullable())),
   truncated: z.boolean(),
   /** For a number X: the width of the bins a brush on this chart snaps to (docs/charts.md, linked charts). */

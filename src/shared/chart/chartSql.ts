@@ -3,12 +3,14 @@ import { columnKind } from '../explore/columnKind';
 import { axisKind, MAX_CHART_MARKS, type AxisKind, type ChartAggregate, type ChartColumn, type ChartSpec } from './chartSpec';
 
 /** What a column of chart data holds, so the renderer knows how to read its text. */
-export type ChartRole = 'x' | 'x1' | 'x2' | 'y' | 'y1' | 'y2' | 'color' | 'value' | 'min' | 'q1' | 'median' | 'q3' | 'max';
+export type ChartRole = 'x' | 'x1' | 'x2' | 'y' | 'y1' | 'y2' | 'color' | 'value' | 'min' | 'q1' | 'median' | 'q3' | 'max' | RestRole;
+/** The flag beside a capped category (x, y or color): 'true' on the rest of its categories (labelled OTHER), else 'false'. */
+export type RestRole = 'xRest' | 'yRest' | 'colorRest';
 
 export interface ChartDataColumn {
   readonly role: ChartRole;
-  /** How its text reads: a number, a timestamp (`2001-01-01 00:00:00`, UTC), or a label. */
-  readonly kind: AxisKind;
+  /** How its text reads: a number, a timestamp (`2001-01-01 00:00:00`, UTC), a label, or a flag ('true' or 'false'). */
+  readonly kind: AxisKind | 'flag';
   /** The column header a person reads in "Chart data". */
   readonly label: string;
 }
@@ -54,6 +56,20 @@ const AGGREGATE_SQL: Readonly<Record<Exclude<ChartAggregate, 'Count'>, string>> 
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /**
+ * A category capped to its most frequent values (the CTE `top`, joined): its label, OTHER for the
+ * rest, and the flag saying the row is in the rest. Marks group on both, so a real '(other)' among
+ * the most frequent is a mark of its own, not counted with the rest.
+ */
+export function cappedSql(top: string, raw: string): { readonly label: string; readonly rest: string } {
+  return { label: `CASE WHEN ${top}.hit THEN ${raw} ELSE ${literal(OTHER)} END`, rest: `(${top}.hit IS NULL)` };
+}
+
+/** The chart data column of a capped category's rest flag. */
+export function restColumn(axis: 'x' | 'y' | 'color', name: string): ChartDataColumn {
+  return { role: `${axis}Rest`, kind: 'flag', label: `rest of ${name}` };
+}
+
+/**
  * The SQL whose rows are exactly the marks a chart draws (docs/charts.md): numbers binned with nice
  * widths, dates binned with date_trunc at a unit that fits their span, categories capped to the
  * most frequent with the rest as OTHER, a scatter of many rows as a density grid, a line reduced to
@@ -85,11 +101,14 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
   const andKept = options.filter ? ` AND (${options.filter})` : '';
   const colorPart = color ? [`${color.sql}::VARCHAR AS color_raw`] : [];
   const colorCol: ChartDataColumn[] = color ? [{ role: 'color', kind: 'category', label: color.name }] : [];
-  // the most frequent colors, the rest as OTHER (a NULL color is a series of its own)
+  // the most frequent colors, the rest as OTHER (a NULL color is a series of its own), each with its rest flag last
   const colorCtes = color ? [topCte('tc', 'color_raw', TOP_COLORS, all)] : [];
   const colorJoin = color ? ' LEFT JOIN tc ON tc.k IS NOT DISTINCT FROM src.color_raw' : '';
-  const colorExpr = color ? `CASE WHEN tc.hit THEN src.color_raw ELSE ${literal(OTHER)} END` : '';
-  const withColor = (list: string) => (color ? `${list}, color` : list);
+  const colored = cappedSql('tc', 'src.color_raw');
+  const colorSelect = color ? `, ${colored.label} AS color, ${colored.rest} AS colorRest` : '';
+  const colorRest = color ? [restColumn('color', color.name)] : [];
+  const colorRestName = color ? ['colorRest'] : [];
+  const withColor = (list: string) => (color ? `${list}, color, colorRest` : list);
 
   switch (spec.mark) {
     case 'Histogram':
@@ -98,31 +117,34 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
         const bin = binOf(x, 'x', HISTOGRAM_BINS, 'bx', all);
         const inner = [
           `WITH ${[src([`${x.sql} AS x`, ...colorPart], x.placed), ...bin.ctes, ...colorCtes].join(',\n')}`,
-          `SELECT ${bin.lo} AS x1, ${bin.hi} AS x2${color ? `, ${colorExpr} AS color` : ''}, count(*) AS value`,
+          `SELECT ${bin.lo} AS x1, ${bin.hi} AS x2${colorSelect}, count(*) AS value`,
           `FROM src${colorJoin}, bx GROUP BY ALL`,
         ].join('\n');
-        const sql = asText(inner, ['x1', 'x2', ...(color ? ['color'] : []), 'value'], withColor('x1'), limit);
-        return { sql, columns: [{ role: 'x1', kind: x.kind, label: `${x.name} from` }, { role: 'x2', kind: x.kind, label: `${x.name} to` }, ...colorCol, { role: 'value', kind: 'number', label: 'count' }] };
+        const sql = asText(inner, ['x1', 'x2', ...(color ? ['color'] : []), 'value', ...colorRestName], withColor('x1'), limit);
+        return { sql, columns: [{ role: 'x1', kind: x.kind, label: `${x.name} from` }, { role: 'x2', kind: x.kind, label: `${x.name} to` }, ...colorCol, { role: 'value', kind: 'number', label: 'count' }, ...colorRest] };
       }
       if (x.kind === 'time') {
         const bin = binOf(x, 'x', HISTOGRAM_BINS * 2, 'bx', all);
         const inner = [
           `WITH ${[src([`${x.sql} AS x`, ...(y ? [`${y.sql} AS y`] : []), ...colorPart], x.placed), ...bin.ctes, ...colorCtes].join(',\n')}`,
-          `SELECT ${bin.lo} AS x${color ? `, ${colorExpr} AS color` : ''}, ${value} AS value`,
+          `SELECT ${bin.lo} AS x${colorSelect}, ${value} AS value`,
           `FROM src${colorJoin}, bx GROUP BY ALL`,
         ].join('\n');
-        const sql = asText(inner, ['x', ...(color ? ['color'] : []), 'value'], withColor('x'), limit);
-        return { sql, columns: [{ role: 'x', kind: 'time', label: x.name }, ...colorCol, { role: 'value', kind: 'number', label: valueLabel }] };
+        const sql = asText(inner, ['x', ...(color ? ['color'] : []), 'value', ...colorRestName], withColor('x'), limit);
+        return { sql, columns: [{ role: 'x', kind: 'time', label: x.name }, ...colorCol, { role: 'value', kind: 'number', label: valueLabel }, ...colorRest] };
       }
       // categories (a number as X of a bar chart is read as its values): the most frequent, the rest as OTHER
+      const capped = cappedSql('tx', 'src.x_raw');
       const sql = [
         `WITH ${[src([`${x.sql}::VARCHAR AS x_raw`, ...(y ? [`${y.sql} AS y`] : []), ...colorPart], ''), topCte('tx', 'x_raw', TOP_CATEGORIES, all), ...colorCtes].join(',\n')}`,
-        `SELECT CASE WHEN tx.hit THEN src.x_raw ELSE ${literal(OTHER)} END AS x${color ? `, ${colorExpr} AS color` : ''}, ${value}::VARCHAR AS value, max(tx.n) AS n_`,
+        `SELECT ${capped.label} AS x${color ? `, ${colored.label} AS color` : ''}, ${value}::VARCHAR AS value,`,
+        `  ${capped.rest}::VARCHAR AS xRest${color ? `, ${colored.rest}::VARCHAR AS colorRest` : ''}, max(tx.n) AS n_`,
         `FROM src LEFT JOIN tx ON tx.k IS NOT DISTINCT FROM src.x_raw${colorJoin}`,
         // most frequent first, OTHER last
-        `GROUP BY ALL ORDER BY max(tx.n) DESC NULLS LAST, x${color ? ', color' : ''} ${limit}`,
+        `GROUP BY ALL ORDER BY max(tx.n) DESC NULLS LAST, x, xRest${color ? ', color, colorRest' : ''} ${limit}`,
       ].join('\n');
-      return { sql: dropHelper(sql), columns: [{ role: 'x', kind: 'category', label: x.name }, ...colorCol, { role: 'value', kind: 'number', label: valueLabel }] };
+      const barColumns: ChartDataColumn[] = [{ role: 'x', kind: 'category', label: x.name }, ...colorCol, { role: 'value', kind: 'number', label: valueLabel }, restColumn('x', x.name), ...colorRest];
+      return { sql: dropHelper(sql), columns: barColumns };
     }
     case 'Line':
     case 'Area': {
@@ -132,16 +154,16 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
       const pos = x.kind === 'time' ? 'epoch(x)' : 'x::DOUBLE';
       const sql = [
         `WITH ${[src([`${x.sql} AS x`, ...(y ? [`${y.sql} AS y`] : []), ...colorPart], x.placed), ...colorCtes].join(',\n')},`,
-        `series AS (SELECT x${color ? `, ${colorExpr} AS color` : ''}, ${value} AS v FROM src${colorJoin} GROUP BY ALL),`,
+        `series AS (SELECT x${colorSelect}, ${value} AS v FROM src${colorJoin} GROUP BY ALL),`,
         `span AS (SELECT min(${pos}) AS lo, max(${pos}) AS hi FROM series),`,
         `bucketed AS (SELECT series.*, CASE WHEN hi = lo THEN 0 ELSE least(floor((${pos} - lo) / (hi - lo) * ${buckets}), ${buckets - 1}) END AS px FROM series, span),`,
         `ranked AS (SELECT *, row_number() OVER (w ORDER BY x) AS r_first, row_number() OVER (w ORDER BY x DESC) AS r_last,`,
         `  row_number() OVER (w ORDER BY v ASC NULLS LAST, x) AS r_min, row_number() OVER (w ORDER BY v DESC NULLS LAST, x) AS r_max`,
-        `  FROM bucketed WINDOW w AS (PARTITION BY ${color ? 'color, ' : ''}px))`,
-        `SELECT ${x.kind === 'time' ? 'x::TIMESTAMP' : 'x'}::VARCHAR AS x${color ? ', color' : ''}, v::VARCHAR AS value FROM ranked`,
-        `WHERE r_first = 1 OR r_last = 1 OR r_min = 1 OR r_max = 1 ORDER BY ${color ? 'color, ' : ''}ranked.x ${limit}`,
+        `  FROM bucketed WINDOW w AS (PARTITION BY ${color ? 'color, colorRest, ' : ''}px))`,
+        `SELECT ${x.kind === 'time' ? 'x::TIMESTAMP' : 'x'}::VARCHAR AS x${color ? ', color' : ''}, v::VARCHAR AS value${color ? ', colorRest::VARCHAR AS colorRest' : ''} FROM ranked`,
+        `WHERE r_first = 1 OR r_last = 1 OR r_min = 1 OR r_max = 1 ORDER BY ${color ? 'color, ranked.colorRest, ' : ''}ranked.x ${limit}`,
       ].join('\n');
-      return { sql, columns: [{ role: 'x', kind: x.kind, label: x.name }, ...colorCol, { role: 'value', kind: 'number', label: valueLabel }] };
+      return { sql, columns: [{ role: 'x', kind: x.kind, label: x.name }, ...colorCol, { role: 'value', kind: 'number', label: valueLabel }, ...colorRest] };
     }
     case 'Scatter':
     case 'Heatmap': {
@@ -158,14 +180,17 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
       const ctes: string[] = [src([`${x.kind === 'category' ? `${x.sql}::VARCHAR` : x.sql} AS x`, `${y.kind === 'category' ? `${y.sql}::VARCHAR` : y.sql} AS y`], `${x.placed} AND ${y.placed}`)];
       const out: string[] = [];
       const cols: ChartDataColumn[] = [];
+      const rests: ChartDataColumn[] = [];
       const joins: string[] = [];
       const bins: string[] = [];
       for (const [axis, c] of [['x', x], ['y', y]] as const) {
         if (c.kind === 'category') {
           ctes.push(topCte(`t${axis}`, axis, TOP_CATEGORIES, all));
           joins.push(` LEFT JOIN t${axis} ON t${axis}.k IS NOT DISTINCT FROM src.${axis}`);
-          out.push(`CASE WHEN t${axis}.hit THEN src.${axis} ELSE ${literal(OTHER)} END AS ${axis}`);
+          const capped = cappedSql(`t${axis}`, `src.${axis}`);
+          out.push(`${capped.label} AS ${axis}`, `${capped.rest} AS ${axis}Rest`);
           cols.push({ role: axis, kind: 'category', label: c.name });
+          rests.push(restColumn(axis, c.name));
         } else {
           const bin = binOf(c, axis, binCount, `bin_${axis}`, all);
           ctes.push(...bin.ctes);
@@ -176,8 +201,9 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
       }
       const inner = [`WITH ${ctes.join(',\n')}`, `SELECT ${out.join(', ')}, count(*) AS value`, `FROM src${joins.join('')}${bins.join('')} GROUP BY ALL`].join('\n');
       const names = cols.map((c) => c.role);
-      const sql = asText(inner, [...names, 'value'], names.join(', '), limit);
-      return { sql, columns: [...cols, { role: 'value', kind: 'number', label: 'count' }] };
+      const restNames = rests.map((c) => c.role);
+      const sql = asText(inner, [...names, 'value', ...restNames], [...names, ...restNames].join(', '), limit);
+      return { sql, columns: [...cols, { role: 'value', kind: 'number', label: 'count' }, ...rests] };
     }
     case 'Box': {
       const v = y ?? x;
@@ -187,13 +213,14 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
       if (!group) {
         return { sql: `SELECT ${stats} FROM (SELECT ${v.sql} AS v FROM ${relation}${options.filter ? ` WHERE ${options.filter}` : ''}) WHERE v IS NOT NULL`, columns: statCols };
       }
+      const capped = cappedSql('tx', 'src.x_raw');
       const sql = [
         `WITH ${[src([`${group.sql}::VARCHAR AS x_raw`, `${v.sql} AS v`], `${v.sql} IS NOT NULL`), topCte('tx', 'x_raw', TOP_BOXES, all)].join(',\n')}`,
-        `SELECT CASE WHEN tx.hit THEN src.x_raw ELSE ${literal(OTHER)} END AS x, ${stats}, max(tx.n) AS n_`,
+        `SELECT ${capped.label} AS x, ${stats}, ${capped.rest}::VARCHAR AS xRest, max(tx.n) AS n_`,
         `FROM src LEFT JOIN tx ON tx.k IS NOT DISTINCT FROM src.x_raw`,
-        `GROUP BY ALL ORDER BY max(tx.n) DESC NULLS LAST, x ${limit}`,
+        `GROUP BY ALL ORDER BY max(tx.n) DESC NULLS LAST, x, xRest ${limit}`,
       ].join('\n');
-      return { sql: dropHelper(sql), columns: [{ role: 'x', kind: 'category', label: group.name }, ...statCols] };
+      return { sql: dropHelper(sql), columns: [{ role: 'x', kind: 'category', label: group.name }, ...statCols, restColumn('x', group.name)] };
     }
   }
 }

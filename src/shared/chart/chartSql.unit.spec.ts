@@ -68,4 +68,17 @@ describe('chartSql', () => {
     expect(bars).toMatch(/tx AS \(SELECT x_raw AS k, count\(\*\) AS n, true AS hit FROM base/);
     expect(bars).toContain('FROM base WHERE keep_');
   });
+
+  it('groups capped categories on a rest flag apart from their label, so a real (other) is not counted with the rest', () => {
+    const roles = (spec: ChartSpec) => chartSql(spec, 't', columns).columns.map((c) => `${c.role}:${c.kind}`);
+    const o = `o'rigin ✈`;
+    expect(roles({ mark: 'Bar', x: o, aggregate: 'Count' })).toEqual(['x:category', 'value:number', 'xRest:flag']);
+    expect(roles({ mark: 'Bar', x: o, color: o, aggregate: 'Count' })).toEqual(['x:category', 'color:category', 'value:number', 'xRest:flag', 'colorRest:flag']);
+    expect(roles({ mark: 'Heatmap', x: o, y: 'dist ance', aggregate: 'Count' })).toEqual(['x:category', 'y1:number', 'y2:number', 'value:number', 'xRest:flag']);
+    expect(roles({ mark: 'Box', x: o, y: 'dist ance', aggregate: 'Count' })).toEqual(['x:category', 'min:number', 'q1:number', 'median:number', 'q3:number', 'max:number', 'xRest:flag']);
+    expect(roles({ mark: 'Line', x: 'when', y: 'dist ance', color: o, aggregate: 'Sum' })).toEqual(['x:time', 'color:category', 'value:number', 'colorRest:flag']);
+    // a histogram of numbers has no categories to cap, and no flag
+    expect(roles({ mark: 'Histogram', x: 'dist ance', aggregate: 'Count' })).toEqual(['x1:number', 'x2:number', 'value:number']);
+    expect(chartSql({ mark: 'Bar', x: o, aggregate: 'Count' }, 't', columns).sql).toContain('(tx.hit IS NULL)');
+  });
 });

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartData } from './chartData';
 import type { ChartRole } from './chartSql';
-import { marksOf, type Mark } from './chartMarks';
+import { categoryText, marksOf, sentinelCategory, type Mark } from './chartMarks';
 
 /** The colors a chart is drawn in: the window reads them from its theme's CSS variables, a file gets LIGHT_CHART_THEME. */
 export interface ChartTheme {
@@ -43,9 +43,12 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
   const has = (role: ChartRole) => data.columns.some((c) => c.role === role);
   const kind = (role: ChartRole) => data.columns.find((c) => c.role === role)?.kind;
   const label = (role: ChartRole) => data.columns.find((c) => c.role === role)?.label.replace(/ from$/, '') ?? null;
-  const color = has('color') ? 'color' : theme.accent;
+  // a color's text names its series (a legend says it as it is), while z keeps the rest and SQL NULL apart from a real '(other)' or 'NULL'
+  const color = has('color') ? (m: Mark) => categoryText(String(m.color)) : theme.accent;
+  const z = has('color') ? 'color' : undefined;
   const { spec } = data;
-  const scale = (role: ChartRole) => (kind(role) === 'time' ? ({ type: 'utc' } as const) : kind(role) === 'number' ? ({ type: 'linear' } as const) : ({ type: 'band', domain: [...new Set(marks.map((m) => m[role] as string))] } as const));
+  const scale = (role: ChartRole) =>
+    kind(role) === 'time' ? ({ type: 'utc' } as const) : kind(role) === 'number' ? ({ type: 'linear' } as const) : ({ type: 'band', domain: [...new Set(marks.map((m) => m[role] as string))], tickFormat: categoryTick } as const);
   const common = {
     width,
     height,
@@ -72,7 +75,7 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
     y = has('y1') ? { ...scale('y1'), label: label('y1') } : { ...scale('y'), label: label('y') };
   } else if (has('x1')) {
     // a histogram: one rectangle per bin
-    layers.push(Plot.rectY(marks, { x1: 'x1', x2: 'x2', y: 'value', fill: color, inset: 0.5 }), Plot.ruleY([0], { stroke: theme.muted }));
+    layers.push(Plot.rectY(marks, { x1: 'x1', x2: 'x2', y: 'value', z, fill: color, inset: 0.5 }), Plot.ruleY([0], { stroke: theme.muted }));
     x = { ...scale('x1'), label: label('x1') };
     y = { label: 'count', grid: true };
   } else if (has('y')) {
@@ -81,14 +84,17 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
     x = { ...scale('x'), label: label('x'), grid: true };
     y = { ...scale('y'), label: label('y'), grid: true };
   } else if ((spec.mark === 'Line' || spec.mark === 'Area') && kind('x') !== 'category') {
-    const z = has('color') ? 'color' : undefined;
     if (spec.mark === 'Area') layers.push(Plot.areaY(marks, { x: 'x', y: 'value', z, fill: color, fillOpacity: 0.35 }));
     layers.push(Plot.lineY(marks, { x: 'x', y: 'value', z, stroke: color, strokeWidth: 1.5 }));
     x = { ...scale('x'), label: label('x') };
     y = { label: label('value'), grid: true };
   } else {
-    // bars: a category (or a time bin) each, stacked by color
-    layers.push(Plot.barY(marks, { x: 'x', y: 'value', fill: color }), Plot.ruleY([0], { stroke: theme.muted }));
+    // bars: a category (or a time bin) each, stacked by color; without color, the rest and SQL NULL in the muted color, apart from the values
+    const sentinel = (m: Mark) => sentinelCategory(m.x);
+    const apart = !has('color') && marks.some(sentinel);
+    layers.push(Plot.barY(marks, { x: 'x', y: 'value', z, fill: color, ...(apart ? { filter: (m: Mark) => !sentinel(m) } : {}) }));
+    if (apart) layers.push(Plot.barY(marks, { x: 'x', y: 'value', fill: theme.muted, filter: sentinel }));
+    layers.push(Plot.ruleY([0], { stroke: theme.muted }));
     x = bandAxis(marks, width, label('x'));
     y = { label: label('value'), grid: true };
   }
@@ -99,6 +105,12 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
 function bandAxis(marks: readonly Mark[], width: number, label: string | null): Plot.ScaleOptions {
   const domain = [...new Set(marks.map((m) => (m.x instanceof Date ? m.x.getTime() : m.x)))].map((v) => (typeof v === 'number' ? new Date(v) : v));
   const every = Math.max(1, Math.ceil(domain.length / Math.max(1, Math.floor(width / 28))));
-  const text = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).length > 14 ? `${String(d).slice(0, 13)}…` : String(d));
+  const text = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : categoryTick(d));
   return { type: 'band', domain, label, tickFormat: (d: unknown, i: number) => (i % every === 0 ? text(d) : ''), tickRotate: domain.length > 8 ? -40 : 0 };
+}
+
+/** A category's tick or legend label: its text (the rest and SQL NULL as OTHER and "NULL"), cut to 14 characters. */
+function categoryTick(d: unknown): string {
+  const text = typeof d === 'string' ? categoryText(d) : String(d);
+  return text.length > 14 ? `${text.slice(0, 13)}…` : text;
 }

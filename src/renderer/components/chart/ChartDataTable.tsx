@@ -4,14 +4,20 @@ import { formatCount } from '../format';
 /** A cell as "Chart data" shows it: DuckDB's text, whole counts grouped ("14,828"), NULL as the grid writes it. */
 const cellText = (text: string | null, role: string): string => (text === null ? 'NULL' : role === 'value' && /^-?\d+$/.test(text) ? formatCount(Number(text)) : text);
 
-/** "Chart data": exactly the marks drawn, one row each. */
+/**
+ * "Chart data": exactly the marks drawn, one row each. A category's rest flag is not a column of its
+ * own: the rest's "(other)" and SQL NULL's "NULL" are written muted and in italics, as no value,
+ * while a real '(other)' or 'NULL' reads as the text it is.
+ */
 export function ChartDataTable({ data }: { data: ChartData }) {
+  const shown = data.columns.map((c, i) => ({ ...c, i })).filter((c) => c.kind !== 'flag');
+  const restAt = (role: string) => data.columns.findIndex((c) => c.role === `${role}Rest`);
   return (
     <div className="chart-data">
       <table aria-label="Chart data">
         <thead>
           <tr>
-            {data.columns.map((c) => (
+            {shown.map((c) => (
               <th key={c.role} scope="col">
                 {c.label}
               </th>
@@ -21,11 +27,21 @@ export function ChartDataTable({ data }: { data: ChartData }) {
         <tbody>
           {data.rows.map((row, r) => (
             <tr key={r}>
-              {data.columns.map((c, i) => (
-                <td key={c.role} className={c.kind === 'number' ? 'num' : undefined}>
-                  {cellText(row[i] ?? null, c.role)}
-                </td>
-              ))}
+              {shown.map((c) => {
+                const text = row[c.i] ?? null;
+                const rest = c.kind === 'category' && row[restAt(c.role)] === 'true';
+                return (
+                  <td key={c.role} className={c.kind === 'number' ? 'num' : undefined}>
+                    {rest || (c.kind === 'category' && text === null) ? (
+                      <em className="muted" title={rest ? 'Every other category, counted together' : 'SQL NULL: no value'}>
+                        {cellText(text, c.role)}
+                      </em>
+                    ) : (
+                      cellText(text, c.role)
+                    )}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

@@ -7,7 +7,7 @@ import { brushAxesOf, type BrushAxes } from './chartBrush';
 import { selectionText, type Selection } from './brushRange';
 import { useBrushPointer } from './useBrushPointer';
 import { useKeyboardBrush } from './useKeyboardBrush';
-import { OTHER } from '../../../shared/chart/chartSql';
+import { UNSELECTABLE_CATEGORIES } from '../../../shared/chart/chartMarks';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { countOf } from '../format';
 import { useFocusReturn } from '../common/useFocusReturn';
@@ -39,9 +39,6 @@ interface Props {
   /** More buttons in the region's header ("Add chart"). */
   actions?: ReactNode;
 }
-
-/** Categories that are not a value a filter can name. */
-const UNSELECTABLE = [OTHER, 'NULL'];
 
 const NONE = '';
 const CHART_HEIGHT = 300;
@@ -89,13 +86,13 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     // the region's img names the chart; Plot's own SVG is its picture, not a second image
     drawn.setAttribute('aria-hidden', 'true');
     el.append(drawn);
-    axes.current = brushable ? brushAxesOf(drawn, { withY: rectangle, unselectable: UNSELECTABLE }) : undefined;
+    axes.current = brushable ? brushAxesOf(drawn, { withY: rectangle, unselectable: UNSELECTABLE_CATEGORIES }) : undefined;
   }, [data, width, brushable, rectangle]);
   const typeOf = (name: string | undefined) => columns?.find((c) => c.name === name)?.type.toUpperCase();
   const dateOnly = typeOf(spec?.x) === 'DATE';
   const yDateOnly = typeOf(spec?.y) === 'DATE';
   const snap = { x: { step: data?.brushStep, dateOnly }, y: { dateOnly: yDateOnly } };
-  const pointer = useBrushPointer({ data, width, axes, brush, onBrush, xKind, yKind, snap, unselectable: UNSELECTABLE });
+  const pointer = useBrushPointer({ data, width, axes, brush, onBrush, xKind, yKind, snap, unselectable: UNSELECTABLE_CATEGORIES });
 
   // keyboard brushing: live while a key is held, recorded when it is released, as a drag is
   const keys = useKeyboardBrush({ data, axes, brush, onBrush, xKind, yKind, rectangle, dateOnly, yDateOnly });

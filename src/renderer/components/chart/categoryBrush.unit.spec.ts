@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { categoriesCovered, categoriesOfKeyRange, categoriesSpan, categoryKeyRange } from './categoryBrush';
 import { moveKeyRange } from './keyboardBrush';
+import { NULL_CATEGORY, REST_CATEGORY, UNSELECTABLE_CATEGORIES } from '../../../shared/chart/chartMarks';
 
 // bars 20 px wide with 4 px between them, as Plot draws a band scale: sun, rain, NULL, fog, (other)
 const bands = ['sun', 'rain', 'NULL', 'fog', '(other)'].map((category, i) => ({ category, from: 10 + i * 24, to: 30 + i * 24 }));
@@ -60,3 +61,21 @@ describe('bars brushed by keys', () => {
     expect(categoryKeyRange(bars, ['hail'])).toBeUndefined();
   });
 });
+
+describe('categories that read like the rest or SQL NULL', () => {
+  // bars of a messy column: the real texts 'NULL' and '(other)' beside SQL NULL and the rest
+  const messy = ['sun', 'NULL', NULL_CATEGORY, '(other)', REST_CATEGORY].map((category, i) => ({ category, from: 10 + i * 24, to: 30 + i * 24 }));
+
+  it('given a drag across all of them, then the real NULL and (other) are selected by value, SQL NULL and the rest skipped', () => {
+    expect(categoriesCovered(messy, 15, 125, UNSELECTABLE_CATEGORIES)).toEqual(['sun', 'NULL', '(other)']);
+    expect(categoriesCovered(messy, 38, 40, UNSELECTABLE_CATEGORIES)).toEqual(['NULL']);
+    expect(categoriesCovered(messy, 62, 64, UNSELECTABLE_CATEGORIES)).toEqual([]);
+    expect(categoriesCovered(messy, 110, 112, UNSELECTABLE_CATEGORIES)).toEqual([]);
+  });
+
+  it('given a selection of the real NULL, when drawn, then the brush spans its own bar, not SQL NULL’s', () => {
+    expect(categoriesSpan(messy, ['NULL'])).toEqual([34, 54]);
+    expect(categoriesSpan(messy, ['(other)'])).toEqual([82, 102]);
+  });
+});
+
