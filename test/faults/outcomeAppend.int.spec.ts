@@ -3,10 +3,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventEnvelope } from '../../src/shared/contracts/events';
+import type { QueryProgress } from '../../src/shared/contracts/frames';
 import { openSessions } from '../../src/shared/views/appView';
 import { resultTableId } from '../../src/main/query/sql';
 import { diskFullMessage } from '../../src/main/store/storeErrors';
-import { queryEnd, startQuery } from '../support/coreEvents';
+import { queryEnd, recordingClient, startQuery } from '../support/coreEvents';
 import { readRawStore, sequenceProblems } from '../support/rawStore';
 import { recordingLogger } from '../support/recordingLogger';
 import { startTestCore, tempDir, type TestCore } from '../support/testCore';
@@ -44,6 +45,13 @@ const refusal = (core: TestCore, fault: Fault) =>
   fault === 'full'
     ? { code: 'STORE_FULL', message: diskFullMessage(core.store.path) }
     : { code: 'STORE_WRITE_FAILED', message: `Writing to the event store ${core.store.path} failed, nothing was stored: attempt to write a readonly database` };
+
+/** The error ids of the lines saying the end of `queryId` waits for the store (queryEnds.ts), in order. */
+const waitingLogIds = (lines: readonly string[], queryId: string): string[] =>
+  lines.flatMap((line) => {
+    const l = JSON.parse(line) as { queryId?: string; command?: string; errorId?: string; attempt?: number };
+    return l.queryId === queryId && l.command === 'CompleteQuery' && l.attempt !== undefined && l.errorId ? [l.errorId] : [];
+  });
 
 const ends = (events: readonly EventEnvelope[], queryId: string): string[] =>
   events.flatMap((e) => ((e.type === 'QueryCompleted' || e.type === 'QueryFailed' || e.type === 'QueryCancelled') && e.payload.queryId === queryId ? [e.type] : []));
@@ -87,7 +95,19 @@ describe('the store refuses the append of a query’s end: the query is not left
     it(`${fault}: the completion is stored once the store takes writes again, with its rows; meanwhile Run is refused and a write says why with an error id`, async () => {
       dir = tempDir();
       const { core: c, sessionId } = await start();
+      const client = recordingClient(c);
+      await client.conn.handle({ method: 'subscribe', subscriptionId: 's', pattern: `session/${sessionId}` });
       const { queryId, repair } = await refusedCompletion(c, sessionId, fault);
+
+      // The client is told why the query has not ended: its progress says the end waits for the
+      // store, with the store's code, message and the id of the log line that says so. Transient:
+      // the query is still Executing in the log and the view.
+      const waiting = (): QueryProgress[] => client.progress().filter((p): p is QueryProgress => p.kind === 'query' && p.queryId === queryId && p.waitingToSave !== undefined);
+      await vi.waitFor(() => expect(waiting().length).toBeGreaterThan(0), { timeout: 5_000, interval: 10 });
+      const [first] = waiting();
+      expect(first?.waitingToSave).toEqual({ ending: 'completed', rowCount: 1, error: { ...refusal(c, fault), id: expect.stringMatching(ERROR_ID) } });
+      expect(first?.rowsAvailable, 'the rows stay pageable while the end waits').toBe(1);
+      expect(first?.waitingToSave?.error.id).toBe(waitingLogIds(logged.errors, queryId)[0]);
 
       // What a person sees while the store refuses: the query runs, Run is refused, and a write
       // (their draft, saved as they type) says why. A small event may still fit in a full file's
@@ -105,6 +125,17 @@ describe('the store refuses the append of a query’s end: the query is not left
       repair();
       // Nothing else is written: the query ends by itself, as it ran.
       const end = await queryEnd(c, sessionId, queryId, 15_000);
+      // Every attempt said so with its own refusal's id, each the id of a log line; the stored end
+      // replaces it: no waiting frame follows the end's event.
+      expect(waiting().map((p) => p.waitingToSave?.error.id)).toEqual(waitingLogIds(logged.errors, queryId));
+      const frameOf = (pick: (f: (typeof client.frames)[number]) => boolean): number => client.frames.findLastIndex(pick);
+      const endFrame = await vi.waitFor(() => {
+        const at = frameOf((f) => f.kind === 'event' && f.event.type === 'QueryCompleted' && f.event.payload.queryId === queryId);
+        expect(at).toBeGreaterThan(-1);
+        return at;
+      });
+      expect(frameOf((f) => f.kind === 'progress' && f.progress.kind === 'query' && f.progress.queryId === queryId)).toBeLessThan(endFrame);
+      client.conn.close();
       expect(end.type === 'QueryFailed' ? end.payload.error.message : end.type).toBe('QueryCompleted');
       expect(end.type === 'QueryCompleted' && end.payload.columns).toHaveLength(200);
       expect(await hasTable(c, queryId)).toBe(true);

@@ -1,7 +1,8 @@
 import type { CommandMeta, SessionCommand } from '../../shared/contracts/commands';
-import type { AppError, Result } from '../../shared/contracts/errors';
+import { appError, type AppError, type Result } from '../../shared/contracts/errors';
 import type { EventEnvelope } from '../../shared/contracts/events';
 import type { CommandHandler } from '../commands/commandHandler';
+import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 
 /** The commands by which the runner ends a query. */
@@ -20,6 +21,17 @@ export const isStoreRefusal = (error: AppError): boolean => error.code.startsWit
  */
 export const isEndedElsewhere = (error: AppError): boolean => error.code === 'QUERY_MISMATCH' || error.code === 'SESSION_CLOSED';
 
+/** Told of each refusal of `command` by the store that will be tried again: the end waits for the store. */
+export type EndWaiting = (command: EndCommand, refusal: AppError) => void;
+
+/** The end of a query Sextant stopped while it ran: what the next start records (failInterrupted). */
+export const interruptedEnd = (sessionId: string, queryId: string): EndCommand => ({
+  type: 'FailQuery',
+  sessionId,
+  queryId,
+  error: appError(newErrorId(), 'INTERRUPTED', 'Sextant stopped while this query was running.'),
+});
+
 /** The first pause before a refused end is tried again, and the longest: a full disk is not freed in a second, nor should the log fill with attempts. */
 export const END_RETRY_FIRST_MS = 1000;
 export const END_RETRY_MAX_MS = 30_000;
@@ -36,6 +48,9 @@ export const END_RETRY_MAX_MS = 30_000;
  * The pauses between attempts double from `firstMs` up to `maxMs`, and are cut short as soon as
  * anything is stored (`wake`): a stored event says the store takes writes again, so a person who
  * freed space and goes on typing (a saved draft) sees their query end at once.
+ *
+ * Each refusal that will be tried again is told to `waiting` (after its log line, with the same
+ * error id), for the runner to say in the query's progress why the query has not ended.
  */
 export class QueryEnds {
   private readonly pausing = new Set<(again: boolean) => void>();
@@ -44,6 +59,7 @@ export class QueryEnds {
   constructor(
     private readonly handler: Pick<CommandHandler, 'handle'>,
     private readonly log: Logger,
+    private readonly waiting: EndWaiting = () => {},
     private readonly firstMs = END_RETRY_FIRST_MS,
     private readonly maxMs = END_RETRY_MAX_MS,
   ) {}
@@ -61,6 +77,7 @@ export class QueryEnds {
       // The handler logged the refusal with its id; this line says the query is still waiting for its end.
       this.log.error({ errorId: result.error.id, code: result.error.code, sessionId, queryId, command: type, attempt }, `the end of query ${queryId} was not stored: ${result.error.message}`);
       if (!isStoreRefusal(result.error)) return result.error;
+      if (!this.stopped) this.waiting(command, result.error);
       if (!(await this.pause(attempt))) return undefined;
       result = await this.handler.handle(command, meta);
     }

@@ -16,16 +16,16 @@ import { isReordered } from './pageView';
 import { ResultCache } from './resultCache';
 import { isResultTable, queryIdOfTable, ResultIndex } from './resultIndex';
 import { readResultPage } from './resultPages';
-import { producingHooks, type ProgressFields } from './resultProgress';
+import { producingHooks, waitingFields, type ProgressFields } from './resultProgress';
 import { rerunResult } from './resultRerun';
-import { producing, type ResultEntry, type ResultRows } from './resultState';
+import { producing, type KeptRows, type ResultEntry } from './resultState';
 import { ResultViews } from './resultViews';
 import { resultTableName } from './sql';
 import type { QueryWorker } from './queryWorker';
 import { readInputs } from './readInputs';
 import { armQueryTimeout } from './queryTimeout';
 import { noteCancel, unrecordedFailure, type Run } from './queryRun';
-import { QueryEnds, type EndCommand } from './queryEnds';
+import { interruptedEnd, QueryEnds, type EndCommand } from './queryEnds';
 
 export interface QueryRunnerOptions {
   /** A query running longer than this is stopped and fails with TIMEOUT. Unset: no limit. */
@@ -38,6 +38,8 @@ export interface QueryRunnerOptions {
 
 type CancelQuery = Extract<SessionCommand, { type: 'CancelQuery' }>;
 
+const noop = (): void => undefined;
+
 /**
  * Reacts to persisted QueryStarted events (spawn-after-persist), runs the SQL on the worker pool
  * and records what happened through the command handler, as the system, each event caused by the
@@ -45,10 +47,6 @@ type CancelQuery = Extract<SessionCommand, { type: 'CancelQuery' }>;
  * interrupts DuckDB at once, beside its append; a timeout stops it with TIMEOUT) and the results,
  * and serves pages of every result, also while its query still runs.
  */
-type KeptRows = Extract<ResultRows, { kind: 'kept' }>;
-
-const noop = (): void => undefined;
-
 export class QueryRunner {
   private readonly running = new Map<string, Run>();
   /** Replaced at start, once DuckDB has said which result tables it keeps. */
@@ -72,7 +70,7 @@ export class QueryRunner {
   ) {
     this.cache = new ResultCache(pool, log, options.resultCacheBytes, options.databaseFile && `${options.databaseFile}.wal`);
     this.views = new ResultViews(pool, this.cache);
-    this.ends = new QueryEnds(handler, log);
+    this.ends = new QueryEnds(handler, log, (command, refusal) => this.publishWaiting(command, refusal));
   }
 
   /**
@@ -86,12 +84,7 @@ export class QueryRunner {
       const last = lastQuery(session);
       if (!last || !isInFlight(last.phase)) continue;
       this.interrupted.add(resultTableName(last.queryId));
-      const command: EndCommand = {
-        type: 'FailQuery',
-        sessionId: session.id,
-        queryId: last.queryId,
-        error: appError(newErrorId(), 'INTERRUPTED', 'Sextant stopped while this query was running.'),
-      };
+      const command = interruptedEnd(session.id, last.queryId);
       const meta = systemMeta(undefined);
       const first = await this.handler.handle(command, meta);
       // A store that still refuses (the disk is still full) must not hold the start: the attempts go on behind it.
@@ -335,9 +328,16 @@ export class QueryRunner {
   }
 
   /** Progress of a result on its session's topic: transient, never stored. */
-  private publish(entry: ResultEntry, p: ProgressFields): void {
-    const { sessionId, queryId } = entry;
+  private publish({ sessionId, queryId }: Pick<ResultEntry, 'sessionId' | 'queryId'>, p: ProgressFields): void {
     this.bus.publishProgress({ kind: 'query', topic: sessionTopic(sessionId), sessionId, queryId, ...p });
+  }
+
+  /** The store refused a query's end, to be tried again: its progress says the end waits, and why. */
+  private publishWaiting(command: EndCommand, refusal: AppError): void {
+    const session = this.projections.current.view.sessions[command.sessionId];
+    const last = session && lastQuery(session);
+    const startedAt = last?.queryId === command.queryId ? last.startedAt : undefined;
+    this.publish(command, waitingFields(this.results.peek(command.queryId)?.rows, command, refusal, startedAt));
   }
 
   /** Issues a system command caused by `cause`. A rejection here (the person cancelled first) is expected, not an error. */

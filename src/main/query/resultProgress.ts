@@ -1,5 +1,7 @@
+import type { AppError } from '../../shared/contracts/errors';
 import type { QueryProgress } from '../../shared/contracts/frames';
-import { withAvailable, withColumns, type ResultEntry } from './resultState';
+import type { EndCommand } from './queryEnds';
+import { withAvailable, withColumns, type ResultEntry, type ResultRows } from './resultState';
 import type { RunHooks } from './queryWorker';
 
 /** A query progress frame without the fields that say which query it is about. */
@@ -27,5 +29,19 @@ export function producingHooks(entry: ResultEntry, publish: (p: ProgressFields) 
     },
     onHead: (head) => rowsReady(head[0]?.length ?? 0, head),
     onRows: (rows) => rowsReady(rows),
+  };
+}
+
+/**
+ * The progress of a query whose end waits for the store (queryEnds.ts): why, as the store refused
+ * the last attempt (its code, message and id: the id of the log line saying the end waits; not its
+ * cause or stack), the rows still pageable, and the time since the query started (`startedAt`).
+ */
+export function waitingFields(rows: ResultRows | undefined, command: EndCommand, refusal: AppError, startedAt: string | undefined, now = Date.now()): ProgressFields {
+  const error: AppError = { id: refusal.id, code: refusal.code, message: refusal.message };
+  return {
+    elapsedMs: startedAt === undefined ? 0 : Math.max(0, now - Date.parse(startedAt)),
+    ...(rows?.kind === 'producing' ? { rowsAvailable: rows.available } : {}),
+    waitingToSave: command.type === 'CompleteQuery' ? { ending: 'completed', rowCount: command.rowCount, error } : { ending: 'failed', error },
   };
 }

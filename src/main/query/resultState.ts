@@ -16,6 +16,8 @@ export type ResultRows =
   /** The query failed or was cancelled, or re-running it failed: there is nothing to page. */
   | { readonly kind: 'none'; readonly error: AppError };
 
+export type KeptRows = Extract<ResultRows, { kind: 'kept' }>;
+
 /** A query the runner knows of: its phase in the one query lifecycle, and its rows. */
 export interface ResultEntry {
   readonly queryId: string;

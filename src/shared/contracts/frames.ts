@@ -20,7 +20,22 @@ export interface QueryProgress {
    * waits, so a client fetches pages when this changes.
    */
   readonly rowsAvailable?: number;
+  /**
+   * DuckDB is done, but the store refuses to record the query's end (a full disk, a store turned
+   * read-only): the runner stores it by itself as soon as the store takes writes again
+   * (docs/query-engine.md, "An end the store refuses"). Sent on each refused attempt; gone with the
+   * end's event. The query stays Executing in the log: this is progress, not a phase.
+   */
+  readonly waitingToSave?: WaitingToSave;
 }
+
+/**
+ * The end a query waits to store, and why the store refused it: `error` is the store's refusal of
+ * the last attempt (its code, its message, and the id of the log line that says the end waits).
+ */
+export type WaitingToSave =
+  | { readonly ending: 'completed'; readonly rowCount: number; readonly error: AppError }
+  | { readonly ending: 'failed'; readonly error: AppError };
 
 /** Transient: a dataset being downloaded from an http(s) URL (topic `catalog`). */
 export interface DownloadProgress {

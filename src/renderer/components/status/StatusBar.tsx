@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { QueryProgress } from '../../../shared/contracts/frames';
-import { isInFlight } from '../../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { copyText } from '../common/clipboard';
 import { countOf, formatCount, formatElapsed, formatMs } from '../format';
 import { CircleStop, Copy } from 'lucide-react';
+import { statusBarState } from './statusBarState';
 
 interface Props {
   query: HistoryEntry | undefined;
@@ -20,22 +20,32 @@ interface Props {
 
 /**
  * The status bar. The `status` live region holds only the sentence a person (and a screen reader)
- * needs: "Running…", "N rows in T ms", "Failed: <message> (error id …)", "Cancelled". The ticking
- * elapsed time, the progress bar and the buttons sit beside it, so they do not flood announcements.
+ * needs: "Running…", "N rows in T ms", "Failed: <message> (error id …)", "Cancelled", or, while the
+ * store refuses to save a query's end, "Finished (N rows) — waiting to save: <why and what to do>
+ * (error id …)". The ticking elapsed time, the progress bar and the buttons sit beside it, so they
+ * do not flood announcements; the clock stops while the end waits (DuckDB is done).
  */
 export function StatusBar({ query, progress, commandError, onCancel, onNotice, filteredRows }: Props) {
-  const running = isInFlight(query?.phase);
-  const failure = commandError ?? (query?.phase === 'Failed' ? query.error : undefined);
+  const state = statusBarState(query, progress, commandError);
+  const { says, copyId } = state;
   return (
-    <div className={`statusbar ${commandError ? 'failed' : (query?.phase.toLowerCase() ?? 'idle')}`}>
-      <div role="status" aria-live="polite" className="status-text">
-        {commandError ? <ErrorText error={commandError} /> : query ? <QueryText query={query} filteredRows={filteredRows} /> : 'Ready'}
+    <div className={state.className}>
+      <div role="status" aria-live="polite" className="status-text" {...(says.kind === 'waiting' ? { title: says.error.message } : {})}>
+        {says.kind === 'refused' ? (
+          <ErrorText error={says.error} />
+        ) : says.kind === 'waiting' ? (
+          <ErrorText error={says.error} text={says.text} />
+        ) : says.kind === 'query' ? (
+          <QueryText query={says.query} filteredRows={filteredRows} />
+        ) : (
+          'Ready'
+        )}
       </div>
-      {running && query && <RunningMeter startedAt={query.startedAt} progress={progress} />}
-      {failure && (
+      {state.meter && query && <RunningMeter startedAt={query.startedAt} progress={progress} />}
+      {copyId && (
         <button
           className="copy"
-          onClick={() => void copyText(failure.id).then((ok) => onNotice(ok ? `Copied error id ${failure.id}` : 'The clipboard refused the copy.'))}
+          onClick={() => void copyText(copyId.id).then((ok) => onNotice(ok ? `Copied error id ${copyId.id}` : 'The clipboard refused the copy.'))}
           aria-label="Copy error id"
           title="Copy the error id, to quote it or find it in the logs"
         >
@@ -43,7 +53,12 @@ export function StatusBar({ query, progress, commandError, onCancel, onNotice, f
           Copy id
         </button>
       )}
-      <button className="cancel" onClick={onCancel} disabled={!running} title="Cancel the running query">
+      <button
+        className="cancel"
+        onClick={onCancel}
+        disabled={!state.cancellable}
+        title={says.kind === 'waiting' ? 'Cancel the query: its result, not saved yet, is dropped' : 'Cancel the running query'}
+      >
         <CircleStop aria-hidden="true" />
         Cancel
       </button>
@@ -70,10 +85,11 @@ function QueryText({ query, filteredRows }: { query: HistoryEntry; filteredRows?
   }
 }
 
-function ErrorText({ error }: { error: AppError }) {
+/** An error's sentence ("Failed: <message>" unless `text` says otherwise) and its id, to quote. */
+function ErrorText({ error, text = `Failed: ${error.message}` }: { error: AppError; text?: string }) {
   return (
     <span className="error-text">
-      Failed: {error.message}{' '}
+      {text}{' '}
       <span className="error-id">
         (error id <code>{error.id}</code>)
       </span>

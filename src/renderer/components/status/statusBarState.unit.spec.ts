@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { appError, type AppError } from '../../../shared/contracts/errors';
+import type { QueryProgress, WaitingToSave } from '../../../shared/contracts/frames';
+import type { HistoryEntry } from '../../../shared/views/appView';
+import { statusBarState, waitingToSaveText } from './statusBarState';
+
+const full = appError('e-full', 'STORE_FULL', 'The disk holding the event store /d/events.sqlite is full: nothing was stored. Free some space and try again; everything saved before is intact.');
+const readOnly = appError('e-ro', 'STORE_WRITE_FAILED', 'Writing to the event store /d/events.sqlite failed, nothing was stored: attempt to write a readonly database');
+
+const query = (phase: HistoryEntry['phase'], queryId = 'q1'): HistoryEntry => ({ queryId, sql: 'select 1', phase, startedAt: '2025-01-01T00:00:00.000Z' }) as HistoryEntry;
+const progress = (waitingToSave?: WaitingToSave, queryId = 'q1'): QueryProgress => ({
+  kind: 'query',
+  topic: 'session/s',
+  sessionId: 's',
+  queryId,
+  elapsedMs: 1200,
+  rowsAvailable: 1,
+  ...(waitingToSave ? { waitingToSave } : {}),
+});
+const waitingCompletion = (error: AppError = full, rowCount = 1): WaitingToSave => ({ ending: 'completed', rowCount, error });
+
+describe('waitingToSaveText: what the status bar says while a query’s end waits for the store', () => {
+  it('given a completion refused for a full disk, then it says the query finished, with its rows, that the disk is full and what to do', () => {
+    expect(waitingToSaveText(waitingCompletion(full, 1))).toBe('Finished (1 row) — waiting to save: The disk is full. Free some space; Sextant saves it as soon as it can.');
+  });
+
+  it('given many rows, then they are counted as everywhere else (grouped, plural)', () => {
+    expect(waitingToSaveText(waitingCompletion(full, 3_000_000))).toMatch(/^Finished \(3,000,000 rows\) — waiting to save: /);
+    expect(waitingToSaveText(waitingCompletion(full, 0))).toMatch(/^Finished \(0 rows\) — /);
+  });
+
+  it('given a store that cannot be written (read-only, a failing disk), then it says so and what to check', () => {
+    expect(waitingToSaveText(waitingCompletion(readOnly))).toBe(
+      'Finished (1 row) — waiting to save: The event store cannot be written (the disk may be full or failing, or the file read-only). Free some space or check the disk; Sextant saves it as soon as it can.',
+    );
+  });
+
+  it('given a failure waiting to be saved, then it says the query failed, not finished', () => {
+    expect(waitingToSaveText({ ending: 'failed', error: full })).toBe('Failed — waiting to save: The disk is full. Free some space; Sextant saves it as soon as it can.');
+  });
+
+  it('given a refusal this build has no words for, then the store’s own message says why', () => {
+    const other = appError('e-x', 'STORE_UNAVAILABLE', 'The event store went away.');
+    expect(waitingToSaveText(waitingCompletion(other))).toBe('Finished (1 row) — waiting to save: The event store went away; Sextant saves it as soon as it can.');
+  });
+});
+
+describe('statusBarState: what the status bar shows, from the query, its progress and a refused command', () => {
+  it('given an executing query whose end waits for the store, then the bar says so with the store’s error to copy, no ticking clock, and Cancel still works', () => {
+    const state = statusBarState(query('Executing'), progress(waitingCompletion()), undefined);
+    expect(state.says).toEqual({ kind: 'waiting', text: waitingToSaveText(waitingCompletion()), error: full });
+    expect(state).toMatchObject({ className: 'statusbar executing waiting', meter: false, cancellable: true, copyId: full });
+  });
+
+  it('given an executing query with ordinary progress, then it is running: the clock ticks, nothing to copy', () => {
+    expect(statusBarState(query('Executing'), progress(), undefined)).toEqual({ says: { kind: 'query', query: query('Executing') }, className: 'statusbar executing', meter: true, cancellable: true, copyId: undefined });
+  });
+
+  it('given the end was stored (the query completed) while a waiting frame is still at hand, then the normal outcome replaces it', () => {
+    const state = statusBarState(query('Completed'), progress(waitingCompletion()), undefined);
+    expect(state).toEqual({ says: { kind: 'query', query: query('Completed') }, className: 'statusbar completed', meter: false, cancellable: false, copyId: undefined });
+  });
+
+  it('given progress of another query, then it says nothing about this one', () => {
+    expect(statusBarState(query('Executing'), progress(waitingCompletion(), 'q0'), undefined).says.kind).toBe('query');
+  });
+
+  it('given a refused command while the end waits, then the refusal is what the bar says and copies, as for any refused command', () => {
+    const refused = appError('e-cmd', 'STORE_FULL', 'The disk holding the event store is full: nothing was stored.');
+    const state = statusBarState(query('Executing'), progress(waitingCompletion()), refused);
+    expect(state).toMatchObject({ says: { kind: 'refused', error: refused }, className: 'statusbar failed', meter: false, cancellable: true, copyId: refused });
+  });
+
+  it('given a failed query, then its failure is there to copy; given no query, then the bar is ready', () => {
+    const failed = { ...query('Failed'), error: appError('e-sql', 'SQL_ERROR', 'no such table') } as HistoryEntry;
+    expect(statusBarState(failed, undefined, undefined)).toMatchObject({ className: 'statusbar failed', copyId: failed.error, cancellable: false });
+    expect(statusBarState(undefined, undefined, undefined)).toEqual({ says: { kind: 'ready' }, className: 'statusbar idle', meter: false, cancellable: false, copyId: undefined });
+  });
+});
