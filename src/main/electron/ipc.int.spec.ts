@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import type { WebContentsDidStartNavigationEventParams, WebFrameMain } from 'electron';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { IPC_TO_MAIN, IPC_TO_RENDERER } from '../../shared/contracts/ipcChannels';
 import { MAX_MESSAGE_BYTES } from '../../shared/contracts/limits';
 import type { ServerMessage } from '../../shared/contracts/protocol';
@@ -299,7 +299,10 @@ describe('the desktop’s save and open dialogs, as registerIpc hands them to a 
     const window = new FakeContents();
     const opened = await ask(window, 1, { method: 'dispatch', command: { type: 'OpenSession', title: 'Dialogs' } });
     const sessionId = (opened.result as { ok: true; value: { aggregateId: string } }).value.aggregateId;
-    const log = join(dir.path, 'chosen.sextant.ndjson');
+    // A folder of the person's, not the data folder (an export into that is refused).
+    const documents = tempDir();
+    onTestFinished(() => documents.remove());
+    const log = join(documents.path, 'chosen.sextant.ndjson');
 
     choice = undefined;
     const dismissed = await ask(window, 2, { method: 'exportSession', sessionId, format: 'eventLog', target: { kind: 'saveDialog' } });
