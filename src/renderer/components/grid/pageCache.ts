@@ -25,6 +25,13 @@ export class PageCache {
   private readonly inFlight = new Set<number>();
   /** Short pages still shown but due for a refetch: a running query's rows fill in without flicker. */
   private readonly stale = new Set<number>();
+  /**
+   * Pages whose request failed: not asked again until more rows come (`refresh`) or the cache is
+   * reset. The grid asks on every render and a failure renders it, so asking again looped, hundreds
+   * of requests a second, for as long as a result that cannot be read (not kept, its SQL failing
+   * when run again) was shown.
+   */
+  private readonly failed = new Set<number>();
   private wanted: number[] = [];
   private generation = 0;
   private lastError: AppError | undefined;
@@ -76,7 +83,7 @@ export class PageCache {
         this.pages.delete(p); // keep recently seen pages at the young end of the map
         this.pages.set(p, page);
       }
-      if (!page || this.stale.has(p)) this.wanted.push(p);
+      if ((!page || this.stale.has(p)) && !this.failed.has(p)) this.wanted.push(p);
     }
     this.pump();
   }
@@ -88,6 +95,7 @@ export class PageCache {
    */
   refresh(): void {
     for (const [p, page] of this.pages) if ((page.values[0]?.length ?? 0) < this.pageRows) this.stale.add(p);
+    this.failed.clear();
     this.lastError = undefined;
   }
 
@@ -97,6 +105,7 @@ export class PageCache {
     this.pages.clear();
     this.inFlight.clear();
     this.stale.clear();
+    this.failed.clear();
     this.wanted = [];
     this.lastError = undefined;
   }
@@ -146,6 +155,7 @@ export class PageCache {
         this.evict();
       } else {
         this.lastError = result.error;
+        this.failed.add(index);
         this.wanted = this.wanted.filter((p) => p !== index); // do not hammer a failing request
       }
       this.onChange();

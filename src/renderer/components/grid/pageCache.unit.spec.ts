@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ok, type Result } from '../../../shared/contracts/errors';
+import { fail, ok, type Result } from '../../../shared/contracts/errors';
 import type { Page } from '../../../shared/contracts/protocol';
 import { PageCache } from './pageCache';
 
@@ -132,5 +132,27 @@ describe('page cache', () => {
     expect(rows.ok && rows.value.length).toBe(2500);
     expect(rows.ok && rows.value[0]).toEqual(['10']);
     expect(rows.ok && rows.value.at(-1)).toEqual(['2509']);
+  });
+
+  it('given a page whose request failed, when the grid renders again and asks for it, then it is not asked again until a refresh or reset', async () => {
+    let asked = 0;
+    let changes = 0;
+    const error = { id: 'e1', code: 'QUERY_FAILED', message: 'running its SQL again failed' } as const;
+    const cache = new PageCache(async () => (asked++, fail(error)), () => changes++, { pageRows: 100 });
+    // The grid asks on every render, and the failure renders it (onChange): this was a loop of requests.
+    for (let render = 0; render < 5; render++) {
+      cache.ensure(0, 50);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect(asked).toBe(1);
+    expect(changes).toBe(1);
+    expect(cache.error).toEqual(error);
+    cache.refresh(); // more rows, or the query completed: worth asking again
+    cache.ensure(0, 50);
+    expect(asked).toBe(2);
+    await new Promise((r) => setTimeout(r, 0));
+    cache.reset();
+    cache.ensure(0, 50);
+    expect(asked).toBe(3);
   });
 });
