@@ -19,6 +19,22 @@ export function openSessions(view: AppView): SessionView[] {
     .sort((a, b) => a.openedSeq - b.openedSeq);
 }
 
+/** What a tab of the strip shows of its session. */
+export interface SessionTab {
+  readonly id: string;
+  readonly title: string;
+}
+
+/**
+ * The tab strip's tabs, in `openSessions` order: `previous` itself while no tab was opened, closed,
+ * moved or renamed, so a memoized strip is not rendered again by every event of a session (each
+ * gives the session, and `openSessions`' array, a new object).
+ */
+export function sessionTabs(sessions: readonly SessionView[], previous?: readonly SessionTab[]): readonly SessionTab[] {
+  if (previous?.length === sessions.length && sessions.every((s, i) => s.id === previous[i]!.id && s.title === previous[i]!.title)) return previous;
+  return sessions.map((s) => ({ id: s.id, title: s.title }));
+}
+
 /**
  * The tab to show: the open session switched to (or opened, or reopened) last. Closing the shown tab
  * falls back to the one used before it, as an editor's tab history does.

@@ -1,4 +1,4 @@
-import { forwardRef, useImperativeHandle, useRef, useState, type FormEvent } from 'react';
+import { forwardRef, memo, useImperativeHandle, useRef, useState, type FormEvent } from 'react';
 import type { Result } from '../../../shared/contracts/errors';
 import type { DatasetView } from '../../../shared/views/appView';
 import { ContextMenu } from '../common/ContextMenu';
@@ -38,8 +38,9 @@ function AddingProgress({ name, progress }: { name: string; progress: CatalogPro
 /**
  * The catalog: every dataset with its columns and types (expand with a click, Enter or the arrow
  * keys), actions from a right-click or the ⋯ button, and a field to add a file path or URL.
+ * Memoized: given stable callbacks, it renders again only when a dataset or its progress changes.
  */
-export const Catalog = forwardRef<CatalogHandle, Props>(function Catalog({ datasets, onAdd, onQuery, onCopyName, onRemove, onProfile, progress }, ref) {
+export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ datasets, onAdd, onQuery, onCopyName, onRemove, onProfile, progress }, ref) {
   const [source, setSource] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [menu, setMenu] = useState<{ dataset: DatasetView; x: number; y: number } | undefined>();
@@ -162,4 +163,4 @@ export const Catalog = forwardRef<CatalogHandle, Props>(function Catalog({ datas
       )}
     </section>
   );
-});
+}));

@@ -1,9 +1,10 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
-import type { SessionView } from '../../../shared/views/appView';
+import { memo, useRef, useState, type KeyboardEvent } from 'react';
+import type { SessionTab } from '../../../shared/views/appView';
 import { Plus, RotateCcw, X } from 'lucide-react';
 
 interface Props {
-  sessions: readonly SessionView[];
+  /** Stays the same array while no tab is opened, closed or renamed (`sessionTabs`). */
+  sessions: readonly SessionTab[];
   activeId: string | undefined;
   canReopen: boolean;
   onSelect(id: string): void;
@@ -12,25 +13,28 @@ interface Props {
   onReopen(): void;
   /** `expectedVersion`: the session's version when renaming began, so a newer name is never overwritten. */
   onRename(id: string, title: string, expectedVersion: number): void;
+  /** The session's version now: read when renaming begins, not passed on every event. */
+  versionOf(id: string): number;
 }
 
 export const tabId = (sessionId: string): string => `tab-${sessionId}`;
 
 /**
  * Sessions as tabs, after the ARIA tabs pattern: one tab stop, arrows move between tabs and show
- * them, Home/End jump, F2 or a double-click renames, Delete closes.
+ * them, Home/End jump, F2 or a double-click renames, Delete closes. Memoized: given stable callbacks,
+ * only a tab opened, closed, renamed or shown renders the strip again.
  */
-export function SessionTabs({ sessions, activeId, canReopen, onSelect, onNew, onClose, onReopen, onRename }: Props) {
+export const SessionTabs = memo(function SessionTabs({ sessions, activeId, canReopen, onSelect, onNew, onClose, onReopen, onRename, versionOf }: Props) {
   /** The tab being renamed, with the version its title was read at. */
   const [renaming, setRenamingAt] = useState<{ id: string; version: number } | undefined>();
   const setRenaming = (id: string | undefined) => {
     const s = id === undefined ? undefined : sessions.find((t) => t.id === id);
-    setRenamingAt(s && { id: s.id, version: s.version });
+    setRenamingAt(s && { id: s.id, version: versionOf(s.id) });
   };
   const list = useRef<HTMLDivElement>(null);
 
   const focusTab = (id: string) => requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`#${CSS.escape(tabId(id))}`)?.focus());
-  const onKeyDown = (e: KeyboardEvent, index: number, s: SessionView) => {
+  const onKeyDown = (e: KeyboardEvent, index: number, s: SessionTab) => {
     const go = (i: number) => {
       const target = sessions[(i + sessions.length) % sessions.length];
       if (!target) return;
@@ -95,7 +99,7 @@ export function SessionTabs({ sessions, activeId, canReopen, onSelect, onNew, on
       </button>
     </div>
   );
-}
+});
 
 function RenameInput({ title, onDone }: { title: string; onDone(title: string | undefined): void }) {
   const [value, setValue] = useState(title);
