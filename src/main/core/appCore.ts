@@ -273,7 +273,7 @@ export class AppCore {
         profileColumns: ({ target, columns }, signal) => hold(() => this.profiles.profile(target, columns, signal)),
         previewSql: (request) => hold(() => this.previews.preview(request)),
         cancelPreview: (sessionId) => this.previews.cancel(sessionId),
-        timeline: (sessionId) => this.time.timeline(sessionId),
+        timeline: (sessionId, after) => this.time.timeline(sessionId, after),
         sessionAt: (sessionId, seq) => this.time.sessionAtText(sessionId, seq),
         charts: { chart: (request) => hold(() => this.charts.chart(request)), cancel: (sessionId) => this.charts.cancel(sessionId) },
         pivotPage: ({ queryId, spec, offset, limit }) => hold(() => this.pivots.page(queryId, spec, offset, limit)),

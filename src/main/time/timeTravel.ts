@@ -3,7 +3,7 @@ import { appError, fail, ok, type Result } from '../../shared/contracts/errors';
 import type { EventEnvelope, SessionEvent } from '../../shared/contracts/events';
 import { emptyView, foldAppView, type AppView, type SessionView, type ViewEvent } from '../../shared/views/appView';
 import { pastSession, type PastEvent } from '../../shared/views/pastSession';
-import { timelineOf, type TimelineEntry } from '../../shared/views/timeline';
+import { TimelineFold, type TimelineSince } from '../../shared/views/timeline';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import type { EventStore, PastEventsText } from '../store/eventStore';
@@ -15,6 +15,8 @@ import { parsedCheckpoint, type Checkpoint, type SessionCheckpoints, type Stored
 
 /** The newest entries a timeline request returns: a long session's list stays one screenful of pages. */
 export const MAX_TIMELINE_ENTRIES = 1000;
+/** Sessions whose timeline main keeps folded between requests (the most recently asked). */
+const KEPT_TIMELINES = 4;
 
 export interface SessionAt {
   readonly session: SessionView;
@@ -53,6 +55,11 @@ export class TimeTravel {
    * as read once: a travel back before it needs no read to know it is not "now".
    */
   private readonly newest = new Map<string, Pick<ViewEvent, 'globalSeq' | 'aggregateSeq'>>();
+  /**
+   * The timelines of the sessions last asked about, each folded up to the events read so far, with
+   * the read in progress (requests for a session wait for each other's read, so none folds an event twice).
+   */
+  private readonly timelines = new Map<string, { fold: TimelineFold; read: Promise<void> }>();
 
   constructor(
     private readonly store: EventStore,
@@ -181,20 +188,38 @@ export class TimeTravel {
     return { session, seq: newest.globalSeq, occurredAt: newest.occurredAt };
   }
 
-  /** The session's timeline, newest first, at most MAX_TIMELINE_ENTRIES. */
-  async timeline(sessionId: string): Promise<Result<{ entries: TimelineEntry[]; total: number }>> {
-    const events: (ViewEvent & SessionEvent)[] = [];
-    let after = 0;
+  /**
+   * The session's timeline, newest first, at most MAX_TIMELINE_ENTRIES; past `after`, only what ends
+   * after it (`TimelineFold.newest`). The fold is kept: asked again, main reads only the session's
+   * events since, not the whole session (a 100,000-event session was read whole on every change).
+   */
+  async timeline(sessionId: string, after?: number): Promise<Result<TimelineSince>> {
+    const kept = this.timelines.get(sessionId) ?? { fold: new TimelineFold(), read: Promise.resolve() };
+    this.timelines.delete(sessionId); // kept last: the most recently asked
+    this.timelines.set(sessionId, kept);
+    for (const old of this.timelines.keys()) if (this.timelines.size > KEPT_TIMELINES) this.timelines.delete(old);
+    kept.read = kept.read.then(() => this.readOn(sessionId, kept.fold));
+    try {
+      await kept.read;
+    } catch (e) {
+      this.timelines.delete(sessionId); // what it folded is unknown: start again next time
+      throw e;
+    }
+    if (kept.fold.version === 0) {
+      this.timelines.delete(sessionId);
+      return notFound(sessionId);
+    }
+    return ok(kept.fold.newest(MAX_TIMELINE_ENTRIES, after));
+  }
+
+  /** Folds the session's events after those `fold` holds, a batch a turn. */
+  private async readOn(sessionId: string, fold: TimelineFold): Promise<void> {
     for (;;) {
-      const batch = this.store.aggregateViewEvents('QuerySession', sessionId, after, Number.MAX_SAFE_INTEGER, 5000) as (ViewEvent & SessionEvent)[];
-      for (const e of batch) events.push(e);
-      if (batch.length < 5000) break;
-      after = batch[batch.length - 1]!.aggregateSeq;
+      const batch = this.store.aggregateViewEvents('QuerySession', sessionId, fold.version, Number.MAX_SAFE_INTEGER, 5000) as (ViewEvent & SessionEvent)[];
+      fold.add(batch);
+      if (batch.length < 5000) return;
       await nextTurn();
     }
-    if (events.length === 0) return notFound(sessionId);
-    const entries = timelineOf(events);
-    return ok({ entries: entries.slice(0, MAX_TIMELINE_ENTRIES), total: entries.length });
   }
 
   /** Checkpoints are an optimization: one that cannot be written is logged and travel goes on without it. */

@@ -178,10 +178,14 @@ export const apiMethods = {
     request: z.object({ sessionId: z.string().min(1).max(64) }).strict(),
     response: z.object({ cancelled: z.boolean() }),
   },
-  /** The session's actions, newest first, each ending at a global seq (docs/time.md); at most 1,000, with the total. */
+  /**
+   * The session's actions, newest first, each ending at a global seq (docs/time.md); at most 1,000, with the total.
+   * With `after` (the newest seq the window holds), only the entries ending after it, and in `moved` the seqs the
+   * window's copies of those it already held end at.
+   */
   timeline: {
-    request: z.object({ sessionId: z.string().min(1).max(64) }).strict(),
-    response: z.object({ entries: z.array(timelineEntrySchema), total: z.number().int().nonnegative() }),
+    request: z.object({ sessionId: z.string().min(1).max(64), after: z.number().int().nonnegative().optional() }).strict(),
+    response: z.object({ entries: z.array(timelineEntrySchema), total: z.number().int().nonnegative(), moved: z.array(z.number().int().nonnegative()).optional() }),
   },
   /**
    * The session as it was at global seq `seq`: a start at or before it and the session's events

@@ -221,4 +221,4 @@ function applyDataset(draft: ViewDraft, e: DatasetViewEvent): void {
   }
 }
 
-export { activeSession, canRun, currentQuery, datasetList, lastClosedSession, lastResult, openSessions, viewForPattern } from './appViewSelectors';
+export { activeSession, canRun, currentQuery, datasetList, lastClosedSession, lastResult, openSessions, sessionTabs, viewForPattern, type SessionTab } from './appViewSelectors';

@@ -40,36 +40,107 @@ const shortSql = (sql: string, max = 60) => {
  * same events give the same entries, whoever folds them.
  */
 export function timelineOf(events: readonly SessionViewEvent[]): TimelineEntry[] {
-  const entries: Mutable<TimelineEntry>[] = [];
-  const queries = new Map<string, { entry: Mutable<TimelineEntry>; sql: string; columns?: readonly Column[] }>();
+  return new TimelineFold().add(events).newestFirst();
+}
+
+/** What a window that holds a timeline up to a seq is sent: the entries ending after it, and the seqs its held copies of them end at. */
+export interface TimelineSince {
+  readonly entries: TimelineEntry[];
+  readonly total: number;
+  /** For each entry sent that the window already held (a query settled since, a draft saved again): the seq its held copy ends at, to drop. */
+  readonly moved: number[];
+}
+
+/**
+ * A window's timeline with an answer past its newest entry merged in (`TimelineFold.newest` with
+ * `after`): the moved entries' old copies dropped, the newest `max` kept. The same list as asking
+ * for the whole timeline again.
+ */
+export function mergeTimeline(held: readonly TimelineEntry[], answer: Pick<TimelineSince, 'entries'> & { readonly moved?: readonly number[] | undefined }, max: number): TimelineEntry[] {
+  const gone = new Set(answer.moved);
+  return [...answer.entries, ...held.filter((e) => !gone.has(e.seq))].sort((a, b) => b.seq - a.seq).slice(0, max);
+}
+
+/**
+ * `timelineOf` kept as events come: fold a session's events in order, in as many calls as they
+ * arrive in, and ask for the newest entries at any time; the answer is `timelineOf`'s over all the
+ * events folded so far. Main keeps one per session it was asked about, so a second request reads
+ * only the events since the first.
+ */
+export class TimelineFold {
+  private readonly entries: Mutable<TimelineEntry>[] = [];
+  private readonly queries = new Map<string, { entry: Mutable<TimelineEntry>; sql: string; columns?: readonly Column[] }>();
   /** The open "Edited SQL" entry: further saves extend it until another entry comes between. */
-  let editing: Mutable<TimelineEntry> | undefined;
+  private editing: Mutable<TimelineEntry> | undefined;
   /** Each entry's label by the aggregateSeq of the event that made it: what an undo or redo names. */
-  const labels = new Map<number, string>();
-  const add = (kind: TimelineKind, label: string, e: SessionViewEvent, queryId?: string): Mutable<TimelineEntry> => {
+  private readonly labels = new Map<number, string>();
+  /** The seqs each entry has ended at, in order: where a window that asked earlier holds it. */
+  private readonly ends = new Map<TimelineEntry, number[]>();
+  /** The aggregate seq of the last event folded (0 before any). */
+  version = 0;
+
+  get total(): number {
+    return this.entries.length;
+  }
+
+  add(events: readonly SessionViewEvent[]): this {
+    for (const e of events) {
+      this.fold(e);
+      this.version = e.aggregateSeq;
+    }
+    return this;
+  }
+
+  /** Every entry, newest first: the fold's own objects, which later events change. */
+  newestFirst(): Mutable<TimelineEntry>[] {
+    // A query's entry moves to where it settled: order by the seq each entry ends at, newest first.
+    return [...this.entries].sort((a, b) => b.seq - a.seq);
+  }
+
+  /** The newest `max` entries (copies), or, past `after`, only those ending after it and where the held copies of them end. */
+  newest(max: number, after?: number): TimelineSince {
+    const shown = (after === undefined ? this.newestFirst() : this.entries.filter((e) => e.seq > after).sort((a, b) => b.seq - a.seq)).slice(0, max);
+    const moved: number[] = [];
+    if (after !== undefined)
+      for (const entry of shown) {
+        const held = this.ends.get(entry)?.findLast((seq) => seq <= after);
+        if (held !== undefined) moved.push(held);
+      }
+    return { entries: shown.map((e) => ({ ...e })), total: this.entries.length, moved };
+  }
+
+  private add1(kind: TimelineKind, label: string, e: SessionViewEvent, queryId?: string): Mutable<TimelineEntry> {
     const entry: Mutable<TimelineEntry> = { kind, label, at: e.occurredAt, seq: e.globalSeq, ...(queryId ? { queryId } : {}) };
-    entries.push(entry);
-    labels.set(e.aggregateSeq, label);
-    editing = undefined;
+    this.entries.push(entry);
+    this.ends.set(entry, [e.globalSeq]);
+    this.labels.set(e.aggregateSeq, label);
+    this.editing = undefined;
     return entry;
-  };
-  const settle = (e: SessionViewEvent, queryId: string, outcome: string, columns?: readonly Column[]) => {
-    const q = queries.get(queryId);
+  }
+
+  private move(entry: Mutable<TimelineEntry>, e: SessionViewEvent): void {
+    entry.at = e.occurredAt;
+    entry.seq = e.globalSeq;
+    this.ends.get(entry)?.push(e.globalSeq);
+  }
+
+  private settle(e: SessionViewEvent, queryId: string, outcome: string, columns?: readonly Column[]): void {
+    const q = this.queries.get(queryId);
     if (!q) return;
     q.entry.label = `Ran query ${shortSql(q.sql)} · ${outcome}`;
-    q.entry.at = e.occurredAt;
-    q.entry.seq = e.globalSeq;
+    this.move(q.entry, e);
     if (columns) q.columns = columns;
-  };
+  }
 
-  for (const e of events) {
+  private fold(e: SessionViewEvent): void {
+    const add = this.add1.bind(this);
     switch (e.type) {
       case 'SessionOpened':
         add('opened', 'Opened', e);
         break;
       case 'SessionForked':
         add('forked', `Forked from ${e.payload.from.title}`, e);
-        for (const h of e.payload.history) queries.set(h.queryId, { entry: { kind: 'query', label: '', at: h.startedAt, seq: e.globalSeq }, sql: h.sql, ...(h.columns ? { columns: h.columns } : {}) });
+        for (const h of e.payload.history) this.queries.set(h.queryId, { entry: { kind: 'query', label: '', at: h.startedAt, seq: e.globalSeq }, sql: h.sql, ...(h.columns ? { columns: h.columns } : {}) });
         break;
       case 'SessionRenamed':
         add('renamed', `Renamed to “${e.payload.title}”`, e);
@@ -83,33 +154,29 @@ export function timelineOf(events: readonly SessionViewEvent[]): TimelineEntry[]
       case 'SessionActivated':
         break; // switching tabs changes nothing in the session
       case 'DraftSaved':
-        if (editing) {
-          editing.at = e.occurredAt;
-          editing.seq = e.globalSeq;
-        } else {
-          editing = add('draft', 'Edited SQL', e);
-        }
+        if (this.editing) this.move(this.editing, e);
+        else this.editing = add('draft', 'Edited SQL', e);
         break;
       case 'DatasetAttached':
         add('dataset', 'Attached a dataset', e);
         break;
       case 'QueryStarted':
-        queries.set(e.payload.queryId, { entry: add('query', `Ran query ${shortSql(e.payload.sql)} · running`, e, e.payload.queryId), sql: e.payload.sql });
+        this.queries.set(e.payload.queryId, { entry: add('query', `Ran query ${shortSql(e.payload.sql)} · running`, e, e.payload.queryId), sql: e.payload.sql });
         break;
       case 'ExecutionBegan':
-        settle(e, e.payload.queryId, 'running');
+        this.settle(e, e.payload.queryId, 'running');
         break;
       case 'QueryCompleted':
-        settle(e, e.payload.queryId, rows(e.payload.rowCount), e.payload.columns);
+        this.settle(e, e.payload.queryId, rows(e.payload.rowCount), e.payload.columns);
         break;
       case 'QueryFailed':
-        settle(e, e.payload.queryId, 'failed');
+        this.settle(e, e.payload.queryId, 'failed');
         break;
       case 'QueryCancelled':
-        settle(e, e.payload.queryId, 'cancelled');
+        this.settle(e, e.payload.queryId, 'cancelled');
         break;
       case 'ResultViewSet':
-        add('view', viewLabel(e.payload.orderBy, e.payload.filter, queries.get(e.payload.queryId)?.columns ?? []), e, e.payload.queryId);
+        add('view', viewLabel(e.payload.orderBy, e.payload.filter, this.queries.get(e.payload.queryId)?.columns ?? []), e, e.payload.queryId);
         break;
       case 'ResultExported':
         add('exported', `Exported ${rows(e.payload.rows)} as ${e.payload.format === 'ndjson' ? 'NDJSON' : e.payload.format.toUpperCase()}`, e, e.payload.queryId);
@@ -125,17 +192,15 @@ export function timelineOf(events: readonly SessionViewEvent[]): TimelineEntry[]
         break;
       }
       case 'ActionUndone':
-        add('undo', `Undid: ${labels.get(e.payload.seq) ?? 'an action'}`, e);
+        add('undo', `Undid: ${this.labels.get(e.payload.seq) ?? 'an action'}`, e);
         break;
       case 'ActionRedone':
-        add('redo', `Redid: ${labels.get(e.payload.seq) ?? 'an action'}`, e);
+        add('redo', `Redid: ${this.labels.get(e.payload.seq) ?? 'an action'}`, e);
         break;
       default:
         return assertNever(e);
     }
   }
-  // A query's entry moves to where it settled: order by the seq each entry ends at, newest first.
-  return entries.sort((a, b) => b.seq - a.seq);
 }
 
 const opText: Readonly<Record<PageFilter['op'], string>> = { eq: '=', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=', contains: 'contains', isNull: 'is null', notNull: 'is not null', range: 'in', in: 'in' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../contracts/events';
 import type { ViewEvent } from './appView';
-import { timelineOf } from './timeline';
+import { mergeTimeline, TimelineFold, timelineOf } from './timeline';
 
 /** Given these events of session s1 (seq 1, 2, …, a minute apart), the timeline is … */
 function given(events: readonly SessionEvent[]): (ViewEvent & SessionEvent)[] {
@@ -115,5 +115,29 @@ describe('timeline', () => {
       ]),
     );
     expect(entries.map((e) => e.label)).toEqual(['Sorted by origin', 'Forked from Delays']);
+  });
+
+  it('given a fold kept as the events came, when asked past the seq a window holds, then it sends what ends after it and where the window’s copies of moved entries end', () => {
+    const events = given([
+      { type: 'SessionOpened', payload: { title: 'Session 1' } },
+      { type: 'QueryStarted', payload: { queryId: 'q1', sql: 'select 1' } },
+      { type: 'DraftSaved', payload: { sql: 'select 2' } },
+      { type: 'DraftSaved', payload: { sql: 'select 3' } },
+      { type: 'QueryCompleted', payload: { queryId: 'q1', rowCount: 1, columns, durationMs: 5 } },
+      { type: 'SessionRenamed', payload: { title: 'Delays' } },
+    ]);
+    const fold = new TimelineFold().add(events.slice(0, 3));
+    const held = fold.newest(10);
+    expect(held.entries.map((e) => [e.label, e.seq])).toEqual([['Edited SQL', 3], ['Ran query select 1 · running', 2], ['Opened', 1]]);
+
+    fold.add(events.slice(3));
+    const since = fold.newest(10, 3);
+    expect(since.entries.map((e) => [e.label, e.seq])).toEqual([['Renamed to “Delays”', 6], ['Ran query select 1 · 1 row', 5], ['Edited SQL', 4]]);
+    expect(since.moved).toEqual([2, 3]); // the query held at 2, the draft at 3
+    expect(since.total).toBe(4);
+    // The window's list, merged, is the whole fold's.
+    expect(mergeTimeline(held.entries, since, 10)).toEqual(timelineOf(events));
+    expect(mergeTimeline(held.entries, since, 2)).toEqual(timelineOf(events).slice(0, 2));
+    expect(fold.newest(2).entries).toEqual(timelineOf(events).slice(0, 2));
   });
 });

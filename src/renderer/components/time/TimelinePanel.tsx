@@ -1,9 +1,11 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { GitFork, X } from 'lucide-react';
+import { X } from 'lucide-react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { TimelineEntry } from '../../../shared/views/timeline';
 import { useFocusReturn } from '../common/useFocusReturn';
-import { countOf, formatWhen } from '../format';
+import { useStableCallback } from '../common/useStableCallback';
+import { countOf } from '../format';
+import { TimelineRow } from './TimelineRow';
 
 interface Props {
   entries: readonly TimelineEntry[];
@@ -22,6 +24,8 @@ interface Props {
  */
 export function TimelinePanel({ entries, total, selected, error, onSelect, onFork, onClose }: Props) {
   const list = useRef<HTMLUListElement>(null);
+  const select = useStableCallback(onSelect);
+  const fork = useStableCallback(onFork);
   useFocusReturn();
   useEffect(() => {
     // The panel opens for the keyboard: focus goes to the selected entry, else the newest.
@@ -58,23 +62,9 @@ export function TimelinePanel({ entries, total, selected, error, onSelect, onFor
         </p>
       )}
       <ul ref={list} aria-label="Timeline" className="timeline-list">
-        {entries.map((entry) => {
-          const current = selected?.seq === entry.seq;
-          return (
-            <li key={entry.seq} className={`timeline-entry ${entry.kind} ${current ? 'selected' : ''}`}>
-              <button className="timeline-pick" aria-current={current} onClick={() => onSelect(entry)} title="Show the session as it was here">
-                <span className="timeline-label">{entry.label}</span>
-                <time dateTime={entry.at}>{formatWhen(entry.at)}</time>
-              </button>
-              {current && (
-                <button className="icon-text" onClick={() => onFork(entry)} title="A new session that starts as this one was here">
-                  <GitFork aria-hidden="true" />
-                  Fork from here
-                </button>
-              )}
-            </li>
-          );
-        })}
+        {entries.map((entry) => (
+          <TimelineRow key={entry.seq} entry={entry} current={selected?.seq === entry.seq} onSelect={select} onFork={fork} />
+        ))}
       </ul>
     </section>
   );

@@ -2,13 +2,16 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { pastSession, type PastSession } from '../../../shared/views/pastSession';
-import type { TimelineEntry } from '../../../shared/views/timeline';
+import { mergeTimeline, type TimelineEntry } from '../../../shared/views/timeline';
+
+/** The most entries main sends (MAX_TIMELINE_ENTRIES): a merged list keeps as many. */
+const MAX_ENTRIES = 1000;
 
 export type PastView = PastSession;
 
 /**
  * The Timeline panel's state for the shown session: its entries (asked for when the panel opens,
- * and again when the session changes while it is open), the entry selected, and the session as it
+ * and, when the session changes while it is open, only those ending after the newest held, merged in), the entry selected, and the session as it
  * was at that entry (`past`): main sends a start and the events after it, folded here by the live
  * view's own fold (`pastSession`). Everything resets when another tab is shown.
  */
@@ -21,11 +24,13 @@ export function useTimeTravel(api: SextantApi, sessionId: string | undefined, ve
   const [error, setError] = useState<AppError | undefined>();
   /** Answers for an older selection or session are dropped. */
   const asked = useRef(0);
+  /** The entries held, for the next ask to start after (an answer dropped as stale leaves them as they were). */
+  const held = useRef<readonly TimelineEntry[]>([]);
 
   useEffect(() => {
     asked.current++;
     setOpen(false);
-    setEntries([]);
+    setEntries((held.current = []));
     setSelected(undefined);
     setPast(undefined);
     setError(undefined);
@@ -34,10 +39,11 @@ export function useTimeTravel(api: SextantApi, sessionId: string | undefined, ve
   useEffect(() => {
     if (!open || sessionId === undefined) return;
     let live = true;
-    void api.timeline(sessionId).then((r) => {
+    const after = held.current[0]?.seq;
+    void api.timeline(sessionId, after).then((r) => {
       if (!live) return;
       if (r.ok) {
-        setEntries(r.value.entries);
+        setEntries((held.current = after === undefined ? r.value.entries : mergeTimeline(held.current, r.value, MAX_ENTRIES)));
         setTotal(r.value.total);
       } else setError(r.error);
     });

@@ -1,0 +1,32 @@
+import { memo } from 'react';
+import { GitFork } from 'lucide-react';
+import type { TimelineEntry } from '../../../shared/views/timeline';
+import { formatWhen } from '../format';
+
+interface Props {
+  entry: TimelineEntry;
+  current: boolean;
+  onSelect(entry: TimelineEntry): void;
+  onFork(entry: TimelineEntry): void;
+}
+
+/**
+ * One entry of the Timeline. Memoized: an entry merged in or selected renders its own row, not the
+ * list's other 999 (a merged list keeps the entries it held).
+ */
+export const TimelineRow = memo(function TimelineRow({ entry, current, onSelect, onFork }: Props) {
+  return (
+    <li className={`timeline-entry ${entry.kind} ${current ? 'selected' : ''}`}>
+      <button className="timeline-pick" aria-current={current} onClick={() => onSelect(entry)} title="Show the session as it was here">
+        <span className="timeline-label">{entry.label}</span>
+        <time dateTime={entry.at}>{formatWhen(entry.at)}</time>
+      </button>
+      {current && (
+        <button className="icon-text" onClick={() => onFork(entry)} title="A new session that starts as this one was here">
+          <GitFork aria-hidden="true" />
+          Fork from here
+        </button>
+      )}
+    </li>
+  );
+});
