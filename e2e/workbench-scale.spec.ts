@@ -1,7 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import WebSocket from 'ws';
 import { expect, test as base, type Page } from '@playwright/test';
+import { createApiClient } from '../src/shared/client/apiClient';
+import { createWsChannel } from '../src/renderer/api/wsChannel';
 import { startWebHost } from './fixtures';
 import { writeHeavyDataDir, HEAVY } from './heavyDataDir';
 import { history, tabs } from './workbench.helpers';
@@ -72,4 +75,85 @@ test('100 tabs: the keyboard reaches and shows the first and the last', async ({
   await expect(last).toHaveText('Long timeline');
   await expect(last).toBeFocused();
   await expect(last).toBeInViewport();
+});
+
+/**
+ * Counts, through React's own DevTools hook (the product has no render counter), the commits that
+ * rendered the component holding `section.catalog` or the tab strip (`div.tabs`): a fiber whose
+ * children are the ones already committed was not rendered, so its subtree is not walked.
+ */
+const countRenders = () => {
+  const renders = { commits: 0, catalog: 0, tabs: 0 };
+  (window as unknown as { renders: typeof renders }).renders = renders;
+  type Fiber = { tag: number; flags: number; child: Fiber | null; sibling: Fiber | null; alternate: Fiber | null; stateNode: unknown };
+  const walk = (first: Fiber | null, rendered: boolean) => {
+    for (let fiber = first; fiber; fiber = fiber.sibling) {
+      // function, class, forwardRef and simple memo components: whether this commit called them
+      const own = [0, 1, 11, 15].includes(fiber.tag) ? (fiber.flags & 1) === 1 : rendered;
+      if (fiber.tag === 5 && own && fiber.stateNode instanceof Element) {
+        if (fiber.stateNode.matches('section.catalog')) renders.catalog++;
+        if (fiber.stateNode.matches('div.tabs')) renders.tabs++;
+      }
+      if (fiber.alternate?.child !== fiber.child) walk(fiber.child, own);
+    }
+  };
+  (window as unknown as { __REACT_DEVTOOLS_GLOBAL_HOOK__: object }).__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    renderers: new Map(),
+    inject: () => 1,
+    checkDCE: () => undefined,
+    onCommitFiberUnmount: () => undefined,
+    onPostCommitFiberRoot: () => undefined,
+    onCommitFiberRoot: (_id: number, root: { current: Fiber }) => {
+      renders.commits++;
+      walk(root.current, false);
+    },
+  };
+};
+const renders = (page: Page) => page.evaluate(() => {
+  const r = (window as unknown as { renders: { commits: number; catalog: number; tabs: number } }).renders;
+  const counted = { ...r };
+  r.commits = r.catalog = r.tabs = 0;
+  return counted;
+});
+const settled = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+test('a tab switch renders the tab strip but not the 200 datasets of the catalog; another session’s event renders neither', async ({ page, heavy }) => {
+  await page.addInitScript(countRenders);
+  await open(page, heavy.url);
+  await page.getByRole('tab', { name: 'Session 1', exact: true }).click();
+  await expect(page.getByRole('tab', { selected: true })).toHaveText('Session 1');
+  await page.getByRole('list', { name: 'Datasets' }).getByRole('listitem').nth(HEAVY.datasets - 1).waitFor({ state: 'attached' });
+  await settled(page);
+  await renders(page);
+
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { selected: true })).toHaveText('Session 2');
+  await expect(page.getByRole('tab', { selected: true })).toBeFocused();
+  await settled(page);
+  expect(await renders(page)).toMatchObject({ catalog: 0, tabs: 1 });
+
+  // A draft saved in another session (as another window would) reaches this window: the view changes, the strip and catalog do not.
+  const { port, searchParams } = new URL(heavy.url);
+  const channel = createWsChannel(`ws://127.0.0.1:${port}/ws?token=${searchParams.get('token')}`, { WebSocket: WebSocket as never });
+  const saved = await createApiClient(channel).dispatch({ type: 'SaveDraft', sessionId: 'open-5', sql: 'select 5 -- elsewhere' });
+  channel.close();
+  expect(saved.ok).toBe(true);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { renders: { commits: number } }).renders.commits)).toBeGreaterThan(0);
+  await settled(page);
+  expect(await renders(page)).toMatchObject({ catalog: 0, tabs: 0 });
+});
+
+test('a result that can be neither read nor run again is asked for once, not on every render', async ({ page, heavy }) => {
+  // The heavy log's results were never in DuckDB, and their SQL names columns the datasets lack.
+  let asked = 0;
+  page.on('websocket', (ws) => ws.on('framesent', (f) => void (String(f.payload).includes('"fetchPage"') && asked++)));
+  await open(page, heavy.url);
+  await page.getByRole('tab', { name: 'Long timeline' }).click();
+  await expect(page.getByText(/Could not load rows: This result was not kept/)).toBeVisible({ timeout: 30_000 });
+  const before = asked;
+  await page.waitForTimeout(1000);
+  await settled(page);
+  expect(asked - before).toBe(0); // was a loop of hundreds of requests a second, each one run again on main
+  expect(before).toBeLessThan(5);
 });

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClientCommand } from '../../shared/contracts/commands';
 import type { AppError } from '../../shared/contracts/errors';
 import type { SextantApi } from '../../shared/contracts/protocol';
-import { canRun, currentQuery, datasetList, lastClosedSession, type HistoryEntry } from '../../shared/views/appView';
+import { canRun, currentQuery, datasetList, lastClosedSession, type DatasetView, type HistoryEntry } from '../../shared/views/appView';
 import type { StreamClient } from '../state/streamClient';
 import { useActiveSession } from '../state/useActiveSession';
 import { useDraftSaver } from '../state/useDraftSaver';
@@ -33,6 +33,7 @@ import { ChartButton } from './chart/ChartButton';
 import { ResultCharts } from './chart/ResultCharts';
 import { useChartView } from './chart/useChartView';
 import { SessionTabs, tabId } from './sessions/SessionTabs';
+import { useSessionTabs } from './sessions/useSessionTabs';
 import { ImportSessionButton } from './sessions/ImportSessionButton';
 import { UndoRedo } from './sessions/UndoRedo';
 import { StatusBar } from './status/StatusBar';
@@ -118,29 +119,41 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     if (!active || running || time.past) return;
     void dispatch({ type: 'StartQuery', sessionId: active.id, sql: entry.sql, rerunOf: entry.queryId });
   };
-  const switchTo = (sessionId: string) => {
+  // The tab strip and the catalog are memoized: what they are given stays the same across renders.
+  const tabs = useSessionTabs(sessions);
+  const switchTo = useStableCallback((sessionId: string) => {
     if (active) drafts.flush(active.id);
     select(sessionId);
-  };
-  const newSession = () => {
+  });
+  const newSession = useStableCallback(() => {
     focusEditorNext.current = true;
     void dispatch({ type: 'OpenSession' }).then((r) => r.ok && show(r.value.aggregateId));
-  };
+  });
   const cycleTab = (step: number) => {
     const i = sessions.findIndex((s) => s.id === active?.id);
     const next = sessions[(i + step + sessions.length) % sessions.length];
     if (next) switchTo(next.id);
   };
-  const closeSession = (sessionId: string) => {
+  const closeSession = useStableCallback((sessionId: string) => {
     drafts.flush(sessionId);
     void dispatch({ type: 'CloseSession', sessionId });
-  };
-  const reopen = () => {
+  });
+  const reopen = useStableCallback(() => {
     if (!reopenable) return;
     focusEditorNext.current = true;
     void dispatch({ type: 'ReopenSession', sessionId: reopenable.id }).then((r) => r.ok && show(reopenable.id));
-  };
-  const addDataset = (source: string) => dispatch({ type: 'AddDataset', source });
+  });
+  const renameSession = useStableCallback((sessionId: string, title: string, expectedVersion: number) => void dispatch({ type: 'RenameSession', sessionId, title, expectedVersion }));
+  const versionOf = useStableCallback((sessionId: string) => view.sessions[sessionId]?.version ?? 0);
+  const addDataset = useStableCallback((source: string) => dispatch({ type: 'AddDataset', source }));
+  const queryDataset = useStableCallback((name: string) => {
+    const sql = `select * from ${sqlName(name)} limit 100`;
+    editor.current?.setText(sql);
+    run(sql);
+  });
+  const copyName = useStableCallback((name: string) => void copyText(name).then((ok) => setNotice(ok ? `Copied “${name}”` : 'The clipboard refused the copy.')));
+  const removeDataset = useStableCallback((d: DatasetView) => void dispatch({ type: 'RemoveDataset', datasetId: d.id }));
+  const profileDataset = useStableCallback((d: DatasetView) => profile.openDataset(d));
   /** SQL from elsewhere (the history, "Open as SQL") put in the editor to edit before running. */
   const openAsSql = useStableCallback((sql: string) => {
     editor.current?.setText(sql);
@@ -173,14 +186,15 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
       <header className="topbar">
         <span className="brand">Sextant</span>
         <SessionTabs
-          sessions={sessions}
+          sessions={tabs}
           activeId={active?.id}
           canReopen={reopenable !== undefined}
           onSelect={switchTo}
           onNew={newSession}
           onClose={closeSession}
           onReopen={reopen}
-          onRename={(sessionId, title, expectedVersion) => void dispatch({ type: 'RenameSession', sessionId, title, expectedVersion })}
+          onRename={renameSession}
+          versionOf={versionOf}
         />
         <ImportSessionButton
           api={api}
@@ -199,14 +213,10 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           ref={catalog}
           datasets={datasets}
           onAdd={addDataset}
-          onQuery={(name) => {
-            const sql = `select * from ${sqlName(name)} limit 100`;
-            editor.current?.setText(sql);
-            run(sql);
-          }}
-          onCopyName={(name) => void copyText(name).then((ok) => setNotice(ok ? `Copied “${name}”` : 'The clipboard refused the copy.'))}
-          onRemove={(d) => void dispatch({ type: 'RemoveDataset', datasetId: d.id })}
-          onProfile={profile.openDataset}
+          onQuery={queryDataset}
+          onCopyName={copyName}
+          onRemove={removeDataset}
+          onProfile={profileDataset}
           progress={catalogProgress}
         />
       </aside>
