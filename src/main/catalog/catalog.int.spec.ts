@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetView } from '../../shared/views/appView';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd, recordingClient, startQuery } from '../../../test/support/coreEvents';
+import { addDataset, resultRows } from '../../../test/support/coreDatasets';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 
 const VEGA = 'node_modules/vega-datasets/data';
@@ -127,27 +128,9 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', { shuffle: 
     dir.remove();
   });
 
-  async function add(source: string): Promise<DatasetView> {
-    const ack = await core.dispatch({ type: 'AddDataset', source });
-    if (!ack.ok) throw new Error(ack.error.message);
-    await core.catalog.idle();
-    return core.projections.current.view.datasets[ack.value.aggregateId]!;
-  }
+  const add = (source: string): Promise<DatasetView> => addDataset(core, source);
 
-  async function rows(sql: string): Promise<(string | null)[][]> {
-    const sessionId = openSessions(core.projections.current.view)[0]!.id;
-    const queryId = await startQuery(core, sessionId, sql);
-    const end = await queryEnd(core, sessionId, queryId);
-    if (end.type !== 'QueryCompleted') throw new Error(`${end.type}: ${JSON.stringify(end.payload)}`);
-    const out: (string | null)[][] = [];
-    for (let offset = 0; ; offset += 1000) {
-      const page = await core.runner.fetchPage(queryId, offset, 1000);
-      if (!page.ok) throw new Error(page.error.message);
-      const cols = page.value.values;
-      out.push(...Array.from({ length: cols[0]?.length ?? 0 }, (_, r) => cols.map((c) => c[r] ?? null)));
-      if (offset + 1000 >= page.value.totalRows) return out;
-    }
-  }
+  const rows = (sql: string): Promise<(string | null)[][]> => resultRows(core, openSessions(core.projections.current.view)[0]!.id, sql);
 
   it.each([
     ['CSV', 'people.csv', 'people', 'csv', 'read_csv'],

@@ -6,7 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { Int64, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSessions, type DatasetView } from '../../shared/views/appView';
-import { queryEnd, startQuery } from '../../../test/support/coreEvents';
+import { addDataset, resultRows } from '../../../test/support/coreDatasets';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { downloadDir } from './download';
 
@@ -99,12 +99,7 @@ describe('a URL whose name says no format (real server on loopback, real core)',
     dir.remove();
   });
 
-  async function add(source: string): Promise<DatasetView> {
-    const ack = await core.dispatch({ type: 'AddDataset', source });
-    if (!ack.ok) throw new Error(ack.error.message);
-    await core.catalog.idle();
-    return core.projections.current.view.datasets[ack.value.aggregateId]!;
-  }
+  const add = (source: string): Promise<DatasetView> => addDataset(core, source);
 
   async function rows(sql: string): Promise<(string | null)[][]> {
     let session = openSessions(core.projections.current.view)[0]?.id;
@@ -113,13 +108,7 @@ describe('a URL whose name says no format (real server on loopback, real core)',
       if (!opened.ok) throw new Error(opened.error.message);
       session = opened.value.aggregateId;
     }
-    const queryId = await startQuery(core, session, `SELECT COLUMNS(*)::VARCHAR FROM (${sql})`);
-    const end = await queryEnd(core, session, queryId);
-    if (end.type !== 'QueryCompleted') throw new Error(`${end.type}: ${JSON.stringify(end.payload)}`);
-    const page = await core.runner.fetchPage(queryId, 0, 1000);
-    if (!page.ok) throw new Error(page.error.message);
-    const cols = page.value.values;
-    return Array.from({ length: cols[0]?.length ?? 0 }, (_, r) => cols.map((c) => (c[r] ?? null) as string | null));
+    return resultRows(core, session, `SELECT COLUMNS(*)::VARCHAR FROM (${sql})`);
   }
 
   /** The dataset as registered, compared with raw DuckDB reading the same bytes with `reader`. */
