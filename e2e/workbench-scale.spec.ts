@@ -28,6 +28,8 @@ const test = base.extend<object, { heavy: { url: string } }>({
   ],
 });
 test.describe.configure({ mode: 'serial' });
+// A web host of its own on the heavy data dir, read in Chromium (React's DevTools hook, WebSocket frames).
+test.beforeEach(() => test.skip(test.info().project.name !== 'web', 'starts a web host of its own on a heavy data dir'));
 test.setTimeout(180_000);
 
 const open = async (page: Page, url: string) => {
