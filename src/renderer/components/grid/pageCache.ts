@@ -3,6 +3,13 @@ import { MAX_PAGE_ROWS, type Page } from '../../../shared/contracts/protocol';
 
 export type FetchPage = (offset: number, limit: number) => Promise<Result<Page>>;
 
+/**
+ * How long a page whose request failed waits before it is asked again. Asked at once, it looped (the
+ * grid asks on every render and a failure renders it); never asked again, a passing failure (a
+ * worker that crashed and was replaced) stayed on screen until the person scrolled.
+ */
+export const FAILED_PAGE_RETRY_MS = 5000;
+
 export interface PageCacheOptions {
   /** Rows per request: small enough to arrive fast while scrolling, big enough for a screenful. */
   readonly pageRows?: number;
@@ -26,12 +33,14 @@ export class PageCache {
   /** Short pages still shown but due for a refetch: a running query's rows fill in without flicker. */
   private readonly stale = new Set<number>();
   /**
-   * Pages whose request failed: not asked again until more rows come (`refresh`) or the cache is
-   * reset. The grid asks on every render and a failure renders it, so asking again looped, hundreds
-   * of requests a second, for as long as a result that cannot be read (not kept, its SQL failing
-   * when run again) was shown.
+   * Pages whose request failed, with when they may be asked again (FAILED_PAGE_RETRY_MS), sooner if
+   * more rows come (`refresh`) or the cache is reset. The grid asks on every render and a failure
+   * renders it, so asking again at once looped, hundreds of requests a second, for as long as a
+   * result that cannot be read (not kept, its SQL failing when run again) was shown.
    */
-  private readonly failed = new Set<number>();
+  private readonly failed = new Map<number, number>();
+  /** Renders the grid once the earliest failed page may be asked again, so it is. */
+  private retry: ReturnType<typeof setTimeout> | undefined;
   private wanted: number[] = [];
   private generation = 0;
   private lastError: AppError | undefined;
@@ -74,6 +83,8 @@ export class PageCache {
   /** Asks for the pages covering rows [first, last]; only these are fetched next. */
   ensure(first: number, last: number): void {
     if (last < first) return;
+    const now = Date.now();
+    for (const [p, at] of this.failed) if (at <= now) this.failed.delete(p);
     const from = Math.floor(Math.max(0, first) / this.pageRows);
     const to = Math.floor(last / this.pageRows);
     this.wanted = [];
@@ -95,7 +106,7 @@ export class PageCache {
    */
   refresh(): void {
     for (const [p, page] of this.pages) if ((page.values[0]?.length ?? 0) < this.pageRows) this.stale.add(p);
-    this.failed.clear();
+    this.forgetFailures();
     this.lastError = undefined;
   }
 
@@ -105,7 +116,7 @@ export class PageCache {
     this.pages.clear();
     this.inFlight.clear();
     this.stale.clear();
-    this.failed.clear();
+    this.forgetFailures();
     this.wanted = [];
     this.lastError = undefined;
   }
@@ -155,12 +166,22 @@ export class PageCache {
         this.evict();
       } else {
         this.lastError = result.error;
-        this.failed.add(index);
+        this.failed.set(index, Date.now() + FAILED_PAGE_RETRY_MS);
+        this.retry ??= setTimeout(() => {
+          this.retry = undefined;
+          this.onChange();
+        }, FAILED_PAGE_RETRY_MS);
         this.wanted = this.wanted.filter((p) => p !== index); // do not hammer a failing request
       }
       this.onChange();
       this.pump();
     });
+  }
+
+  private forgetFailures(): void {
+    this.failed.clear();
+    clearTimeout(this.retry);
+    this.retry = undefined;
   }
 
   private evict(): void {

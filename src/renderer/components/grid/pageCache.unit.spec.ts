@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fail, ok, type Result } from '../../../shared/contracts/errors';
 import type { Page } from '../../../shared/contracts/protocol';
-import { PageCache } from './pageCache';
+import { FAILED_PAGE_RETRY_MS, PageCache } from './pageCache';
 
 /** A fake result of `total` rows whose cell text is the row number, with requests held until released. */
 function fakeResult(total: number) {
@@ -154,5 +154,29 @@ describe('page cache', () => {
     cache.reset();
     cache.ensure(0, 50);
     expect(asked).toBe(3);
+  });
+
+  it('given a page whose request failed, when FAILED_PAGE_RETRY_MS has passed, then the grid is told to render and the page is asked once more', async () => {
+    vi.useFakeTimers();
+    try {
+      let asked = 0;
+      let changes = 0;
+      const error = { id: 'e1', code: 'WORKER_CRASHED', message: 'A query worker crashed' } as const;
+      const cache = new PageCache(async () => (asked++, fail(error)), () => changes++, { pageRows: 100 });
+      cache.ensure(0, 50);
+      await vi.advanceTimersByTimeAsync(FAILED_PAGE_RETRY_MS - 1);
+      cache.ensure(0, 50);
+      expect([asked, changes]).toEqual([1, 1]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(changes).toBe(2); // the grid renders, and asks again
+      cache.ensure(0, 50);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(asked).toBe(2);
+      cache.reset(); // no render left pending for a view that is gone
+      await vi.advanceTimersByTimeAsync(FAILED_PAGE_RETRY_MS);
+      expect(changes).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
