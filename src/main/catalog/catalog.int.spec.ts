@@ -3,31 +3,19 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { Decimal, Field, FixedSizeList, Float64, Int32, Int64, List, Struct, Table, tableToIPC, TimestampMicrosecond, Utf8, vectorFromArray } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetView } from '../../shared/views/appView';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd, recordingClient, startQuery } from '../../../test/support/coreEvents';
 import { addDataset, resultRows } from '../../../test/support/coreDatasets';
+import { rawTextRows } from '../../../test/support/rawTextRows';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 
 const VEGA = 'node_modules/vega-datasets/data';
 
-/** Raw DuckDB, outside the app: makes the files the catalog is given, and reads them as the oracle. */
-async function rawDuckDB(sql: string): Promise<(string | null)[][]> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const c = await instance.connect();
-  try {
-    const statements = sql.split(';;');
-    for (const s of statements.slice(0, -1)) await c.run(s);
-    const reader = await c.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${statements.at(-1)!})`);
-    return reader.getRowsJS() as (string | null)[][];
-  } finally {
-    c.closeSync();
-    instance.closeSync();
-  }
-}
+/** Raw DuckDB, outside the app: makes the files, and reads the same bytes as the oracle. */
+const rawDuckDB = rawTextRows;
 
 // One core for the whole story: the last test restarts it and finds every dataset the others registered.
 describe('dataset catalog (real files, real DuckDB, loopback HTTP)', { shuffle: false }, () => {

@@ -2,28 +2,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { Int64, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSessions, type DatasetView } from '../../shared/views/appView';
 import { addDataset, resultRows } from '../../../test/support/coreDatasets';
+import { rawTextRows } from '../../../test/support/rawTextRows';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { downloadDir } from './download';
 
-/** Raw DuckDB, outside the app: makes the served files, and reads the same bytes as the oracle. */
-async function rawDuckDB(sql: string): Promise<(string | null)[][]> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const c = await instance.connect();
-  try {
-    const statements = sql.split(';;');
-    for (const s of statements.slice(0, -1)) await c.run(s);
-    const reader = await c.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${statements.at(-1)!})`);
-    return reader.getRowsJS() as (string | null)[][];
-  } finally {
-    c.closeSync();
-    instance.closeSync();
-  }
-}
+/** Raw DuckDB, outside the app: makes the files, and reads the same bytes as the oracle. */
+const rawDuckDB = rawTextRows;
 const literal = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 interface Route {
