@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { brushStep, chartCube, cubeable, cubeBrushable, stepIndex } from '../../shared/chart/chartCube';
-import { axisKind, chartProblem, MAX_CHART_MARKS, type SingleChartSpec } from '../../shared/chart/chartSpec';
+import { axisKind, chartProblem, type SingleChartSpec } from '../../shared/chart/chartSpec';
 import type { ChartData, ChartDataRequest } from '../../shared/chart/chartData';
-import { withoutIdleFlags } from '../../shared/chart/chartMarks';
+import { sentMarks } from '../../shared/chart/chartMarks';
 import { chartSql, type ChartDataColumn, type ChartSourceColumn } from '../../shared/chart/chartSql';
 import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
 import type { Column, EventEnvelope } from '../../shared/contracts/events';
@@ -100,9 +100,7 @@ export class ChartService {
         const step = await stepOfX;
         if (!current()) return; // already answered: interrupted
         this.counts.answered++;
-        const truncated = marks.length > MAX_CHART_MARKS;
-        const sent = withoutIdleFlags(planned.columns, truncated ? marks.slice(0, MAX_CHART_MARKS) : marks);
-        const data: ChartData = { queryId, spec, ...sent, truncated };
+        const data: ChartData = { queryId, spec, ...sentMarks(planned.columns, marks) };
         entry.settle(ok({ ...data, ...(step === undefined ? {} : { brushStep: step }), ...(planned.cube ? { cube: true } : {}) }));
       })().catch((error: AppError) => {
         if (current()) entry.settle(fail(error));

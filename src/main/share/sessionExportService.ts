@@ -1,6 +1,6 @@
 import { chartSql } from '../../shared/chart/chartSql';
-import { withoutIdleFlags } from '../../shared/chart/chartMarks';
-import { chartProblem, MAX_CHART_MARKS, type SingleChartSpec } from '../../shared/chart/chartSpec';
+import { sentMarks } from '../../shared/chart/chartMarks';
+import { chartProblem, type SingleChartSpec } from '../../shared/chart/chartSpec';
 import type { ChartData } from '../../shared/chart/chartData';
 import { appError, fail, ok, toAppError, type AppError, type Result } from '../../shared/contracts/errors';
 import type { ExportTarget } from '../../shared/contracts/protocol';
@@ -148,10 +148,8 @@ export class SessionExportService {
     const query = chartSql(spec, table, rows.columns.map((c, i) => ({ name: c.name, type: c.type, ref: `c${i}` })), { rows: rows.rowCount });
     try {
       const marks = await this.deps.pool.request({ type: 'chart', chartId: newId(), sql: query.sql });
-      const truncated = marks.length > MAX_CHART_MARKS;
-      // As the window's chart: a rest flag no mark sets is not sent (chartMarks.ts).
-      const sent = withoutIdleFlags(query.columns, truncated ? marks.slice(0, MAX_CHART_MARKS) : marks);
-      return ok({ queryId: h.queryId, spec, ...sent, truncated });
+      // As the window's chart: at most MAX_CHART_MARKS, no rest flag that no mark sets (chartMarks.ts).
+      return ok({ queryId: h.queryId, spec, ...sentMarks(query.columns, marks) });
     } catch (e) {
       return fail(toAppError(e, newErrorId()));
     }

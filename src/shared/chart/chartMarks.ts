@@ -1,4 +1,5 @@
 import type { ChartData } from './chartData';
+import { MAX_CHART_MARKS } from './chartSpec';
 import { OTHER, type ChartRole, type RestRole } from './chartSql';
 
 /** A mark as Plot reads it: each role's value as a number, a Date (UTC) or a label. */
@@ -60,6 +61,15 @@ export function marksOf(data: ChartData): Mark[] {
  * rest, and says so by having no flag (as before flags were sent, so a notebook's table of its marks
  * is unchanged); a chart with a rest keeps its flag on every row.
  */
+/** What main sends of a chart query's marks: at most MAX_CHART_MARKS, without idle flags, and whether some were cut. */
+export function sentMarks<Column extends { readonly kind: string }>(
+  columns: readonly Column[],
+  marks: ReadonlyArray<ReadonlyArray<string | null>>,
+): { columns: Column[]; rows: (string | null)[][]; truncated: boolean } {
+  const truncated = marks.length > MAX_CHART_MARKS;
+  return { ...withoutIdleFlags(columns, truncated ? marks.slice(0, MAX_CHART_MARKS) : marks), truncated };
+}
+
 export function withoutIdleFlags<Column extends { readonly kind: string }>(columns: readonly Column[], rows: ReadonlyArray<ReadonlyArray<string | null>>): { columns: Column[]; rows: (string | null)[][] } {
   const keep = columns.map((c, i) => c.kind !== 'flag' || rows.some((r) => r[i] === 'true'));
   return { columns: columns.filter((_, i) => keep[i]), rows: rows.map((r) => r.filter((_, i) => keep[i])) };
