@@ -5,9 +5,13 @@ import { startTestCore, tempDir, type TestCore } from './testCore';
 /**
  * A real core on its own temp data dir for a spec: started before each test (`each`) or once for
  * the describe block (`all`), closed and its dir removed afterwards. Register further setup after
- * calling it: vitest runs hooks in the order they were registered.
+ * calling it: vitest runs hooks in the order they were registered. `restart` closes the core and
+ * starts a new one on the same data dir, as the app does across a restart.
  */
-export function useTestCore(scope: 'each' | 'all' = 'each', options: Partial<AppCoreOptions> = {}): { readonly core: () => TestCore; readonly dir: () => string } {
+export function useTestCore(
+  scope: 'each' | 'all' = 'each',
+  options: Partial<AppCoreOptions> = {},
+): { readonly core: () => TestCore; readonly dir: () => string; readonly restart: (changed?: Partial<AppCoreOptions>) => Promise<TestCore> } {
   let dir: ReturnType<typeof tempDir> | undefined;
   let core: TestCore | undefined;
   const [before, after] = scope === 'each' ? [beforeEach, afterEach] : [beforeAll, afterAll];
@@ -23,6 +27,13 @@ export function useTestCore(scope: 'each' | 'all' = 'each', options: Partial<App
   return {
     core: () => core ?? failOutsideTest(),
     dir: () => dir?.path ?? failOutsideTest(),
+    restart: async (changed = {}) => {
+      const path = dir?.path ?? failOutsideTest();
+      await core?.close();
+      core = undefined;
+      core = await startTestCore(path, { ...options, ...changed });
+      return core;
+    },
   };
 }
 

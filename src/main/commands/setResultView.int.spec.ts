@@ -1,20 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
 import { ProtocolClient } from '../../../test/support/protocolClient';
-import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import type { TestCore } from '../../../test/support/testCore';
+import { useTestCore } from '../../../test/support/useTestCore';
 
 /** SetResultView through the real core: validated at the boundary, decided, stored, projected, restarted. */
 describe('SetResultView end to end (real SQLite, real DuckDB)', () => {
-  let dir: ReturnType<typeof tempDir>;
+  const started = useTestCore();
   let core: TestCore;
-  beforeEach(async () => {
-    dir = tempDir();
-    core = await startTestCore(dir.path);
-  });
-  afterEach(async () => {
-    await core.close();
-    dir.remove();
+  beforeEach(() => {
+    core = started.core();
   });
   const entry = (sessionId: string, queryId: string) => core.projections.current.view.sessions[sessionId]?.history.find((h) => h.queryId === queryId);
 
@@ -27,8 +23,7 @@ describe('SetResultView end to end (real SQLite, real DuckDB)', () => {
     expect(r.ok).toBe(true);
     expect(entry(sessionId, queryId)?.view).toEqual(view);
 
-    await core.close();
-    core = await startTestCore(dir.path);
+    core = await started.restart();
     expect(entry(sessionId, queryId)?.view).toEqual(view);
   });
 

@@ -1,23 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ClientCommand } from '../../shared/contracts/commands';
 import { activeSession, openSessions } from '../../shared/views/appView';
 import { nextRedo, nextUndo } from '../../shared/views/undoTarget';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
-import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import type { TestCore } from '../../../test/support/testCore';
+import { useTestCore } from '../../../test/support/useTestCore';
 
 /** Undo and redo through the real core and SQLite, across a restart on the same data dir. */
 describe('undo and redo that survive a restart', () => {
-  let dir: ReturnType<typeof tempDir>;
+  const started = useTestCore();
   let core: TestCore;
-  beforeEach(async () => {
-    dir = tempDir();
-    core = await startTestCore(dir.path);
-  });
-  afterEach(async () => {
-    await core.close();
-    dir.remove();
+  beforeEach(() => {
+    core = started.core();
   });
 
   const shown = () => activeSession(core.view())?.id;
@@ -31,7 +27,7 @@ describe('undo and redo that survive a restart', () => {
   }
 
   it('undoes after a restart exactly as before: a sort, a rename, a closed tab and a removed dataset come back', async () => {
-    const csv = join(dir.path, 'flights.csv');
+    const csv = join(started.dir(), 'flights.csv');
     writeFileSync(csv, 'origin,delay\nSEA,5\nLAX,-2\nJFK,11\n');
     expect((await core.dispatch({ type: 'AddDataset', source: csv })).ok).toBe(true);
     await core.catalog.idle();
@@ -49,8 +45,7 @@ describe('undo and redo that survive a restart', () => {
     await core.dispatch({ type: 'RemoveDataset', datasetId });
     const seqBefore = core.store.lastSeq();
 
-    await core.close();
-    core = await startTestCore(dir.path);
+    core = await started.restart();
 
     expect(await press('Undo')).toBe('Undo remove dataset flights');
     expect(core.view().datasets[datasetId]).toMatchObject({ name: 'flights', status: 'ready', source: csv });
@@ -71,8 +66,7 @@ describe('undo and redo that survive a restart', () => {
 
     // Nothing was deleted: four more events on the log, which a second restart folds the same way.
     expect(core.store.lastSeq()).toBeGreaterThan(seqBefore + 4 - 1);
-    await core.close();
-    core = await startTestCore(dir.path);
+    core = await started.restart();
     expect(await press('Redo')).toBe('Redo sort by delay');
     expect(core.view().sessions[s1]?.history.find((h) => h.queryId === queryId)?.view).toEqual({ orderBy: [{ column: 1 }], filter: [] });
     expect(await press('Redo')).toBe('Redo rename to “Delays”');
@@ -80,7 +74,7 @@ describe('undo and redo that survive a restart', () => {
   });
 
   it('refuses the undo of a removal, decided by a stale window, once another dataset took its name: one dataset per name, storing nothing', async () => {
-    const csv = join(dir.path, 'flights.csv');
+    const csv = join(started.dir(), 'flights.csv');
     writeFileSync(csv, 'origin,delay\nSEA,5\n');
     await core.dispatch({ type: 'AddDataset', source: csv });
     await core.catalog.idle();

@@ -1,19 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { activeSession, openSessions } from '../../shared/views/appView';
-import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import type { TestCore } from '../../../test/support/testCore';
+import { useTestCore } from '../../../test/support/useTestCore';
 import { ProtocolClient } from '../../../test/support/protocolClient';
 
 /** The workbench's client commands through the real core: validated, decided, stored, projected, restarted. */
 describe('workbench commands end to end (real SQLite)', () => {
-  let dir: ReturnType<typeof tempDir>;
+  const started = useTestCore();
   let core: TestCore;
-  beforeEach(async () => {
-    dir = tempDir();
-    core = await startTestCore(dir.path);
-  });
-  afterEach(async () => {
-    await core.close();
-    dir.remove();
+  beforeEach(() => {
+    core = started.core();
   });
 
   const view = () => core.projections.current.view;
@@ -26,8 +22,7 @@ describe('workbench commands end to end (real SQLite)', () => {
     expect(second.ok && activeSession(view())?.id).toBe(second.ok && second.value.aggregateId);
     await core.dispatch({ type: 'ActivateSession', sessionId: first });
 
-    await core.close();
-    core = await startTestCore(dir.path);
+    core = await started.restart();
     expect(activeSession(view())?.id).toBe(first);
     expect(view().sessions[first]?.draft).toBe('select 1');
   });
