@@ -46,9 +46,13 @@ export function looksLikeText(head: Buffer): boolean {
   return controls <= head.length / 100;
 }
 
-/** True when text is a web page: a login page or an error page served where data was expected. */
+/**
+ * True when text is a web page: a login page or an error page served where data was expected.
+ * Only a document's own opening counts (after a BOM or blanks, which trimStart drops): a CSV may
+ * start with `<` and even name a column `<body>`, but never opens with `<!doctype html` or `<html>`.
+ */
 export function looksLikeHtml(head: Buffer): boolean {
-  return /^(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(head.subarray(0, 256).toString('utf8').trimStart());
+  return /^(<!doctype\s+html[\s>]|<html[\s>])/i.test(head.subarray(0, 256).toString('utf8').trimStart());
 }
 
 export const isGzip = (head: Buffer): boolean => head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;

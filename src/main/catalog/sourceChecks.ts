@@ -1,4 +1,5 @@
 import type { AppError } from '../../shared/contracts/errors';
+import { isUrl } from '../../shared/domain/datasetName';
 
 /** DuckDB's words for a file it cannot make sense of, and what to tell a person instead. */
 const CORRUPT: readonly [RegExp, string][] = [
@@ -9,12 +10,26 @@ const CORRUPT: readonly [RegExp, string][] = [
 ];
 
 /**
+ * True when a message already says where it failed: the source itself, or a URL's server alone
+ * (a message about a web page names only that: the URL's query may hold a token).
+ */
+function saysWhere(message: string, source: string): boolean {
+  if (message.includes(source)) return true;
+  if (!isUrl(source)) return false;
+  try {
+    return message.includes(`server at ${new URL(source).host}`);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Turns a failure to read a source into a message a person understands, keeping its id (minted
  * where it was first seen) and DuckDB's own words after it for the details.
  */
 export function explainReadFailure(error: AppError, source: string): AppError {
   if (error.code !== 'DATASET_UNREADABLE' && error.code !== 'SQL_ERROR' && error.code !== 'INTERNAL') {
-    return error.message.includes(source) || error.code === 'DOWNLOAD_FAILED' ? error : { ...error, message: `${source}: ${error.message}` };
+    return saysWhere(error.message, source) || error.code === 'DOWNLOAD_FAILED' ? error : { ...error, message: `${source}: ${error.message}` };
   }
   // DuckDB appends the SQL it was running ("LINE 1: CREATE VIEW …"): useful in the log, noise to a person.
   const said = error.message.split('\n')[0]!.trim();

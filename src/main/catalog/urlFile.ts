@@ -80,28 +80,63 @@ function hostOf(url: string): string {
   }
 }
 
-/** The format the bytes show, looking through gzip; `gzip` says the name needs `.gz` to be read. */
-function byBytes(head: Buffer): { format: DatasetFormat | 'html' | undefined; gzip: boolean } {
+interface BytesSay {
+  readonly format: DatasetFormat | 'html' | undefined;
+  /** The name needs `.gz` to be read. */
+  readonly gzip: boolean;
+  /** A magic number or JSON's bracket proved the format: no Content-Type outweighs it. */
+  readonly proven: boolean;
+}
+
+/** The format the bytes show, looking through gzip. */
+function byBytes(head: Buffer): BytesSay {
   const gzip = isGzip(head);
   const inner = gzip ? gunzipHead(head) : head;
-  if (!inner) return { format: undefined, gzip };
+  if (!inner) return { format: undefined, gzip, proven: false };
   const sniffed = sniffBytes(inner);
-  if (sniffed) return { format: gzip && !GZIP_READABLE.has(sniffed) ? undefined : sniffed, gzip };
-  if (!looksLikeText(inner)) return { format: undefined, gzip };
+  if (sniffed) return { format: gzip && !GZIP_READABLE.has(sniffed) ? undefined : sniffed, gzip, proven: true };
+  if (!looksLikeText(inner)) return { format: undefined, gzip, proven: false };
   // Text with nothing else to say is CSV; DuckDB's sniffer finds its delimiter (`,` `;` tab `|`).
-  return { format: looksLikeHtml(inner) ? 'html' : 'csv', gzip };
+  return { format: looksLikeHtml(inner) ? 'html' : 'csv', gzip, proven: false };
+}
+
+/** `host:port` of a URL, for messages: its path and query may hold a token, and its user a password. */
+function serverOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Refuses a web page (a sign-in wall, an SSO redirect, an error page sent with 200) whatever the
+ * URL's name says: cached as `data.csv`, it read as a one-column table of HTML. Only strong
+ * evidence counts, since a real CSV may open with `<`: an HTML Content-Type over bytes that prove
+ * no format (a Parquet file mislabelled text/html still opens), or bytes opening an HTML document.
+ */
+function refuseWebPage(facts: ResponseFacts, type: string | undefined, bytes: BytesSay): void {
+  const labelled = formatOfMediaType(type) === 'html';
+  if (bytes.format !== 'html' && (!labelled || bytes.proven)) return;
+  const what = labelled ? type! : `an HTML page, ${type ? `labelled ${type}` : 'with no Content-Type'}`;
+  throw unsupported(
+    `The server at ${serverOf(facts.url)} sent a web page (${what}), not a data file: perhaps a sign-in or error page. Give the address of the file itself (CSV, TSV, Parquet, JSON, NDJSON, Arrow IPC or a DuckDB database).`,
+  );
 }
 
 /**
  * Decides a downloaded URL's cache name and format, in order: the URL's own file name, the URL it
  * was redirected to, the Content-Disposition file name, the Content-Type, the first bytes, and
  * text as CSV. `recorded` is the format a registered dataset already has: its copy downloaded
- * again keeps it, whatever the server now claims. Throws DATASET_UNSUPPORTED for a web page or
- * bytes Sextant cannot read.
+ * again keeps it, whatever the server now claims. Throws DATASET_UNSUPPORTED for a web page,
+ * whatever the name says, or bytes Sextant cannot read.
  */
 export function decideUrlFile(facts: ResponseFacts, head: Buffer, recorded?: DatasetFormat): UrlFile {
   // Refused here rather than kept: an empty answer cached would stay empty at every later try.
   if (head.length === 0) throw new AppErrorException(appError(newErrorId(), 'DATASET_EMPTY', `${facts.url} is empty: the server sent no bytes.`));
+  const type = mediaType(facts.contentType);
+  const bytes = byBytes(head);
+  refuseWebPage(facts, type, bytes);
   const own = baseName(facts.url);
   // A URL that names its file keeps it as is: the name copies downloaded before this rule have.
   if (formatOf(facts.url) && own !== '.' && own !== '..') return fitted(own, recorded ?? formatOf(facts.url)!, head);
@@ -112,13 +147,10 @@ export function decideUrlFile(facts: ResponseFacts, head: Buffer, recorded?: Dat
   // No name says a format: the file is named after what names it best, its format found below.
   const name = safeFileName(dispositionFileName(facts.disposition) ?? '') ?? safeFileName(segmentOf(facts.finalUrl)) ?? safeFileName(segmentOf(facts.url)) ?? safeFileName(hostOf(facts.url)) ?? 'download';
   if (recorded) return fitted(name, recorded, head);
-  const type = mediaType(facts.contentType);
-  const bytes = byBytes(head);
-  const format = formatOfMediaType(type) ?? bytes.format;
-  if (format === 'html') {
-    throw unsupported(`${facts.url} served a web page (${type ?? 'HTML'}), not a data file: give the address of the file itself (CSV, TSV, Parquet, JSON, NDJSON, Arrow IPC or a DuckDB database).`);
-  }
-  if (!format) {
+  const declared = formatOfMediaType(type);
+  // A web page was refused above; `html` left here is a label the bytes disproved.
+  const format = (declared === 'html' ? undefined : declared) ?? bytes.format;
+  if (!format || format === 'html') {
     throw unsupported(`${facts.url} served a file Sextant cannot read (${type ?? 'no Content-Type'}): add CSV, TSV, Parquet, JSON, NDJSON, Arrow IPC or DuckDB database files.`);
   }
   return fitted(name, format, head, bytes.gzip);

@@ -69,9 +69,23 @@ describe('decideUrlFile (name and format of a downloaded URL)', () => {
   it('a recorded format wins over what the server now says', () => {
     expect(decideUrlFile({ url, contentType: 'application/vnd.apache.parquet' }, csv, 'csv')).toEqual({ name: 'export.csv', format: 'csv' });
   });
+  it('a registered dataset’s copy downloaded again is refused too when a web page came instead', () => {
+    expect(() => decideUrlFile({ url: 'https://example.com/data.csv', contentType: 'text/html' }, csv, 'csv')).toThrow(/sent a web page \(text\/html\)/);
+    expect(() => decideUrlFile({ url, contentType: 'text/csv' }, Buffer.from('<!DOCTYPE html>'), 'csv')).toThrow(/sent a web page/);
+  });
+  it('only strong evidence makes a web page: a CSV opening with < stays CSV; magic bytes outweigh a text/html label', () => {
+    for (const text of ['<tag>,x\n1,2\n', '<body>,<head>\n1,2\n', '<html-id>,x\n1,2\n', '<!-- note -->,x\n'])
+      expect(decideUrlFile({ url: 'https://example.com/data.csv', contentType: 'text/csv' }, Buffer.from(text))).toEqual({ name: 'data.csv', format: 'csv' });
+    expect(decideUrlFile({ url, contentType: 'text/plain' }, Buffer.from('<b>bold</b>,x\n'))).toEqual({ name: 'export.csv', format: 'csv' });
+    expect(decideUrlFile({ url: 'https://example.com/f.parquet', contentType: 'text/html' }, parquet)).toEqual({ name: 'f.parquet', format: 'parquet' });
+    expect(decideUrlFile({ url, contentType: 'text/html' }, parquet)).toEqual({ name: 'export.parquet', format: 'parquet' });
+  });
   it.each([
-    ['a web page', { url, contentType: 'text/html' }, csv, 'DATASET_UNSUPPORTED', /served a web page/],
-    ['HTML sent as text', { url, contentType: 'text/plain' }, Buffer.from('<!DOCTYPE html><html>'), 'DATASET_UNSUPPORTED', /served a web page/],
+    ['a web page', { url, contentType: 'text/html' }, csv, 'DATASET_UNSUPPORTED', /^The server at example\.com sent a web page \(text\/html\), not a data file/],
+    ['HTML sent as text', { url, contentType: 'text/plain' }, Buffer.from('<!DOCTYPE html><html>'), 'DATASET_UNSUPPORTED', /sent a web page \(an HTML page, labelled text\/plain\)/],
+    ['a sign-in page at a .csv URL', { url: 'https://u:pw@sso.example.com:8443/d/data.csv?token=s3cret', contentType: 'text/html; charset=utf-8' }, Buffer.from('<p>Sign in'), 'DATASET_UNSUPPORTED', /^The server at sso\.example\.com:8443 sent a web page \(text\/html\), not a data file: perhaps a sign-in or error page\. Give the address of the file itself/],
+    ['HTML at a .csv URL, labelled text/csv', { url: 'https://example.com/data.csv', contentType: 'text/csv' }, Buffer.from('\ufeff \n<html lang="en">'), 'DATASET_UNSUPPORTED', /sent a web page \(an HTML page, labelled text\/csv\)/],
+    ['HTML at a .json URL, no Content-Type', { url: 'https://example.com/data.json' }, Buffer.from('<!doctype html>'), 'DATASET_UNSUPPORTED', /sent a web page \(an HTML page, with no Content-Type\)/],
     ['binary', { url }, Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0, 0]), 'DATASET_UNSUPPORTED', /cannot read \(no Content-Type\)/],
     ['nothing', { url, contentType: 'text/csv' }, Buffer.alloc(0), 'DATASET_EMPTY', /sent no bytes/],
   ])('%s is refused with why and an id', (_l, facts, head, code, message) => {
