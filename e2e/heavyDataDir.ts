@@ -96,3 +96,22 @@ export function writeHeavyDataDir(dataDir: string, shape: HeavyShape = HEAVY): v
   })());
   store.close();
 }
+
+/**
+ * The "Long timeline" session's Timeline as main returns it (its newest `max` entries, newest first,
+ * and how many it has), worked out from how the session is written above rather than by folding
+ * its events, so it checks the fold and the panel. Each block of 50 events makes a query's entry, a
+ * sort's and one "Edited SQL" for its draft saves; the last block is cut short.
+ */
+export function longTimeline(shape: HeavyShape = HEAVY, max = 1000): { newest: string[]; total: number } {
+  const events = shape.timelineEvents - 1; // after SessionOpened
+  const labels = ['Opened'];
+  for (let q = 0; q * 50 < events; q++) {
+    const length = Math.min(50, events - q * 50);
+    const outcome = length >= 3 ? `${(300 + q).toLocaleString('en-US')} rows` : 'running';
+    labels.push(`Ran query select origin from table_001 where distance > ${q} · ${outcome}`);
+    if (length >= 4) labels.push('Sorted by avg(dep_delay) descending');
+    if (length >= 5) labels.push('Edited SQL');
+  }
+  return { newest: labels.reverse().slice(0, max), total: labels.length };
+}

@@ -6,7 +6,7 @@ import { expect, test as base, type Page } from '@playwright/test';
 import { createApiClient } from '../src/shared/client/apiClient';
 import { createWsChannel } from '../src/renderer/api/wsChannel';
 import { startWebHost } from './fixtures';
-import { writeHeavyDataDir, HEAVY } from './heavyDataDir';
+import { longTimeline, writeHeavyDataDir, HEAVY } from './heavyDataDir';
 import { history, tabs } from './workbench.helpers';
 
 /**
@@ -158,4 +158,90 @@ test('a result that can be neither read nor run again is asked for once, not on 
   await settled(page);
   expect(asked - before).toBe(0); // was a loop of hundreds of requests a second, each one run again on main
   expect(before).toBeLessThan(5);
+});
+
+/**
+ * Opens the Timeline by its button and times it in the page: from the click to the first frame
+ * painted after the newest entry shows; `TaskDuration` (the DevTools protocol) is the renderer's CPU.
+ */
+async function openTimeline(page: Page, newest: string) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const cpu = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value;
+  await settled(page);
+  const before = await cpu();
+  const wallMs = await page.evaluate(async (newest) => {
+    const start = performance.now();
+    [...document.querySelectorAll<HTMLButtonElement>('button[aria-pressed]')].find((b) => b.textContent?.trim() === 'Timeline')!.click();
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    while (!document.querySelector('ul[aria-label="Timeline"] li')?.textContent?.includes(newest)) await frame();
+    await frame();
+    return Math.round(performance.now() - start);
+  }, newest);
+  await settled(page);
+  const cpuMs = Math.round((await cpu() - before) * 1000);
+  await cdp.detach();
+  return { wallMs, cpuMs };
+}
+
+test('a Timeline of 1,000 entries puts only the rows on screen in the DOM, newest first, and the keyboard reaches the oldest', async ({ page, heavy }) => {
+  const { newest, total } = longTimeline();
+  const timeline = page.getByRole('list', { name: 'Timeline' });
+  const rows = timeline.getByRole('listitem');
+  const focusedRow = () => page.evaluate(() => Number(document.activeElement?.closest('li')?.getAttribute('aria-posinset')));
+  await open(page, heavy.url);
+  await page.getByRole('tab', { name: 'Long timeline' }).click();
+  await expect(page.getByText(/Could not load rows/)).toBeVisible({ timeout: 30_000 }); // the tab has settled
+
+  // Timed twice: the first opening waits for main to read the session's 100,000 events, the second
+  // is answered from the timeline main kept, so it is mostly the renderer's.
+  const first = await openTimeline(page, newest[0]!);
+  await page.keyboard.press('Escape');
+  await expect(timeline).toHaveCount(0);
+  const again = await openTimeline(page, newest[0]!);
+  const domRows = await rows.count();
+  const figures = `first opening ${first.wallMs} ms (renderer CPU ${first.cpuMs} ms), again ${again.wallMs} ms (CPU ${again.cpuMs} ms), ${domRows} rows in the DOM`;
+  test.info().annotations.push({ type: 'timeline open', description: figures });
+  console.log(`Timeline of ${newest.length} entries: ${figures}`);
+  expect(again.wallMs).toBeLessThan(15_000); // only a generous bound: the machine is shared
+
+  // Newest first, as the data dir holds them, with few rows in the DOM.
+  await expect(page.getByRole('region', { name: 'Timeline' })).toContainText(`newest 1,000 actions of ${total.toLocaleString('en-US')} actions`);
+  for (let i = 0; i < 6; i++) await expect(rows.nth(i)).toContainText(newest[i]!);
+  expect(domRows).toBeLessThan(100);
+  await expect(rows.first()).toHaveAttribute('aria-setsize', String(newest.length));
+  await expect(timeline.getByRole('button').first()).toBeFocused();
+
+  // Scrolled to the end: the oldest entry returned, still with few rows in the DOM.
+  // (rows are measured as they render, so the end moves until the last ones are: scroll again, as a person would)
+  const scrollBox = (top: 'end' | 0) => timeline.evaluate((list, top) => list.parentElement!.scrollTo({ top: top === 'end' ? list.parentElement!.scrollHeight : 0 }), top);
+  await expect(async () => {
+    await scrollBox('end');
+    await expect(timeline.locator(`[aria-posinset="${newest.length}"]`)).toContainText(newest.at(-1)!, { timeout: 1000 });
+  }).toPass();
+  await expect(timeline.locator(`[aria-posinset="${newest.length - 1}"]`)).toContainText(newest.at(-2)!);
+  expect(await rows.count()).toBeLessThan(100);
+
+  // By keyboard: End reaches the oldest, arrows and Home move, each row it reaches on screen; Enter shows the session then.
+  await scrollBox(0);
+  await expect(rows.first()).toHaveAttribute('aria-posinset', '1');
+  await timeline.getByRole('button').first().focus();
+  await page.keyboard.press('End');
+  await expect.poll(focusedRow).toBe(newest.length);
+  await expect(page.locator(':focus')).toBeInViewport();
+  await page.keyboard.press('Home');
+  await expect.poll(focusedRow).toBe(1);
+  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowDown');
+  await expect.poll(focusedRow).toBe(31);
+  await expect(page.locator(':focus')).toContainText(newest[30]!);
+  await expect(page.locator(':focus')).toBeInViewport();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(focusedRow).toBe(newest.length - 1);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Past view' })).toContainText(/Viewing as of \S/, { timeout: 60_000 });
+  const picked = timeline.locator(`[aria-posinset="${newest.length - 1}"]`);
+  await expect(picked.getByRole('button', { name: newest.at(-2)! })).toHaveAttribute('aria-current', 'true');
+  await expect(picked.getByRole('button', { name: 'Fork from here' })).toBeVisible();
+  expect(await rows.count()).toBeLessThan(100);
 });

@@ -1,3 +1,5 @@
+import type { TimelineEntry } from '../../../shared/views/timeline';
+import { useStableCallback } from '../common/useStableCallback';
 import { TimelinePanel } from './TimelinePanel';
 import type { SessionTime } from './useSessionTime';
 
@@ -9,19 +11,12 @@ interface Props {
 
 /** The shown session's Timeline panel, while open: an entry shows the session as it was, or forks it there. */
 export function SessionTimeline({ time, onLeaveNow }: Props) {
+  // Stable, so the memoized panel is not rendered again by each keystroke or streamed event of the window.
+  const select = useStableCallback((entry: TimelineEntry) => {
+    onLeaveNow();
+    time.select(entry);
+  });
+  const fork = useStableCallback((entry: TimelineEntry) => time.fork(entry.seq));
   if (!time.open) return null;
-  return (
-    <TimelinePanel
-      entries={time.entries}
-      total={time.total}
-      selected={time.selected}
-      error={time.error}
-      onSelect={(entry) => {
-        onLeaveNow();
-        time.select(entry);
-      }}
-      onFork={(entry) => time.fork(entry.seq)}
-      onClose={time.close}
-    />
-  );
+  return <TimelinePanel entries={time.entries} total={time.total} selected={time.selected} error={time.error} onSelect={select} onFork={fork} onClose={time.close} />;
 }

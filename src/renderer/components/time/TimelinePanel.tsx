@@ -1,4 +1,5 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { X } from 'lucide-react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { TimelineEntry } from '../../../shared/views/timeline';
@@ -18,19 +19,50 @@ interface Props {
   onClose(): void;
 }
 
+/** A row's height before it is measured: a one-line label and the time under it. */
+const ESTIMATED_ROW_PX = 42;
+
 /**
  * The session's actions, newest first. Arrow keys move between entries, Home/End jump, Enter (or a
  * click) shows the session as it was at one, Escape closes the panel.
+ * Virtualized as the history is (TanStack Virtual, rows measured as they render): of the 1,000
+ * entries main sends, only the rows on screen are in the DOM. So the keys move by index, not by the
+ * buttons rendered: the row moved to is scrolled into view, then focused once it has rendered.
  */
-export function TimelinePanel({ entries, total, selected, error, onSelect, onFork, onClose }: Props) {
+export const TimelinePanel = memo(function TimelinePanel({ entries, total, selected, error, onSelect, onFork, onClose }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const select = useStableCallback(onSelect);
   const fork = useStableCallback(onFork);
+  const rows = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    getItemKey: (i) => entries[i]?.seq ?? i,
+    initialRect: { width: 300, height: 400 },
+    overscan: 4,
+  });
+
+  /** The row to focus once it is in the DOM: a key or the opening can move to one not rendered yet. */
+  const toFocus = useRef<number | undefined>(undefined);
+  const focusPending = () => {
+    const button = toFocus.current === undefined ? null : list.current?.querySelector<HTMLButtonElement>(`li[data-index="${toFocus.current}"] .timeline-pick`);
+    if (!button) return;
+    toFocus.current = undefined;
+    button.focus();
+  };
+  const focusRow = (i: number) => {
+    toFocus.current = i;
+    rows.scrollToIndex(i);
+    focusPending();
+  };
+  // After each render: scrolling to a row renders it, and this focuses it then.
+  useEffect(focusPending);
+
   useFocusReturn();
   useEffect(() => {
     // The panel opens for the keyboard: focus goes to the selected entry, else the newest.
-    const button = list.current?.querySelector<HTMLButtonElement>('button[aria-current="true"]') ?? list.current?.querySelector<HTMLButtonElement>('.timeline-pick');
-    button?.focus();
+    if (entries.length > 0) focusRow(Math.max(0, entries.findIndex((e) => e.seq === selected?.seq)));
   }, [entries.length > 0]);
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -39,12 +71,14 @@ export function TimelinePanel({ entries, total, selected, error, onSelect, onFor
       onClose();
       return;
     }
-    const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>('.timeline-pick') ?? [])];
-    const i = buttons.findIndex((b) => b === document.activeElement);
-    const to = e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowUp' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : undefined;
-    if (to === undefined) return;
+    // From the row focus is on its way to, if any: End then ArrowUp, typed fast, is the one before the last.
+    const row = document.activeElement?.closest<HTMLElement>('li[data-index]');
+    const i = toFocus.current ?? (row && list.current?.contains(row) ? Number(row.dataset['index']) : -1);
+    const last = entries.length - 1;
+    const to = e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowUp' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? last : undefined;
+    if (to === undefined || last < 0) return;
     e.preventDefault();
-    buttons[Math.max(0, Math.min(buttons.length - 1, to))]?.focus();
+    focusRow(Math.max(0, Math.min(last, to)));
   };
 
   return (
@@ -61,11 +95,27 @@ export function TimelinePanel({ entries, total, selected, error, onSelect, onFor
           {error.message} (error id {error.id})
         </p>
       )}
-      <ul ref={list} aria-label="Timeline" className="timeline-list">
-        {entries.map((entry) => (
-          <TimelineRow key={entry.seq} entry={entry} current={selected?.seq === entry.seq} onSelect={select} onFork={fork} />
-        ))}
-      </ul>
+      <div className="timeline-scroll" ref={scroller}>
+        <ul ref={list} aria-label="Timeline" className="timeline-list" style={{ height: rows.getTotalSize() }}>
+          {rows.getVirtualItems().map((row) => {
+            const entry = entries[row.index]!;
+            const current = selected?.seq === entry.seq;
+            return (
+              <li
+                key={row.key}
+                ref={rows.measureElement}
+                data-index={row.index}
+                aria-setsize={entries.length}
+                aria-posinset={row.index + 1}
+                className={`timeline-entry ${entry.kind} ${current ? 'selected' : ''}`}
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
+                <TimelineRow entry={entry} current={current} onSelect={select} onFork={fork} />
+              </li>
+            );
+          })}
+        </ul>
+      </div>
     </section>
   );
-}
+});

@@ -11,12 +11,13 @@ interface Props {
 }
 
 /**
- * One entry of the Timeline. Memoized: an entry merged in or selected renders its own row, not the
- * list's other 999 (a merged list keeps the entries it held).
+ * What one entry of the Timeline shows (its `li` is the panel's, placed by the virtualizer). Memoized:
+ * an entry merged in or selected renders its own row, not the others on screen (a merged list keeps
+ * the entries it held).
  */
 export const TimelineRow = memo(function TimelineRow({ entry, current, onSelect, onFork }: Props) {
   return (
-    <li className={`timeline-entry ${entry.kind} ${current ? 'selected' : ''}`}>
+    <>
       <button className="timeline-pick" aria-current={current} onClick={() => onSelect(entry)} title="Show the session as it was here">
         <span className="timeline-label">{entry.label}</span>
         <time dateTime={entry.at}>{formatWhen(entry.at)}</time>
@@ -27,6 +28,6 @@ export const TimelineRow = memo(function TimelineRow({ entry, current, onSelect,
           Fork from here
         </button>
       )}
-    </li>
+    </>
   );
 });
