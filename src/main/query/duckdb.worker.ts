@@ -35,7 +35,7 @@ const config = workerData as WorkerConfig;
 
 const post = (reply: WorkerReply): void => port.postMessage(reply);
 
-type JobRequest = Exclude<WorkerRequest, { type: 'cancel' | 'shutdown' }>;
+type JobRequest = Exclude<WorkerRequest, { type: 'cancel' | 'shutdown' | 'heartbeat' }>;
 
 const ready = (async () => {
   const instance = await DuckDBInstance.fromCache(config.dbPath, { ...config.duckdb });
@@ -74,6 +74,9 @@ port.on('message', (request: WorkerRequest) => {
       return;
     case 'shutdown':
       return void shutdown(0);
+    case 'heartbeat':
+      // Answered right here, even while dying: what main watches is this loop, not DuckDB.
+      return post({ type: 'heartbeat', beat: request.beat });
     default:
       break;
   }

@@ -1,42 +1,23 @@
-import { Worker } from 'node:worker_threads';
 import { appError, type AppError } from '../../shared/contracts/errors';
-import type { Column } from '../../shared/contracts/events';
 import { newErrorId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
 import type { HashProgress } from '../../shared/contracts/fingerprint';
-import type { FingerprintTarget, ReplyOf, RunProgress, WorkerConfig, WorkerReply, WorkerRequest } from './workerProtocol';
+import type { FingerprintTarget, ReplyOf, RunProgress, WorkerRequest } from './workerProtocol';
+import { WorkerThread, type Pending, type RunHooks, type ThreadOptions } from './workerThread';
 
-export interface QueryWorkerOptions {
-  /** Built worker entry (out/main/duckdbWorker.js), or a test entry that runs the .ts source under tsx. */
-  readonly workerPath: string;
-  readonly execArgv?: readonly string[];
+export type { RunHooks } from './workerThread';
+
+export interface QueryWorkerOptions extends ThreadOptions {
   /**
    * Queries running at once (each on its own connections); more wait in FIFO order. A running
    * DuckDB call holds one of libuv's 4 threads, so this stays below 4 to keep pages and catalog
    * work responsive while long queries run.
    */
   readonly maxConcurrentQueries?: number;
-  readonly config: WorkerConfig;
   readonly log: Logger;
 }
 
-export interface RunHooks {
-  onBegan(): void;
-  onProgress(p: RunProgress): void;
-  onColumns(columns: readonly Column[]): void;
-  onHead(head: ReplyOf['page']): void;
-  onRows(rowsAvailable: number): void;
-}
-
 type Request = WorkerRequest extends infer R ? (R extends { jobId: number } ? Omit<R, 'jobId'> : never) : never;
-
-interface Pending {
-  resolve(value: unknown): void;
-  reject(error: AppError): void;
-  hooks?: RunHooks;
-  /** A fingerprint's hash progress. */
-  onHashed?(p: HashProgress): void;
-}
 
 interface QueuedRun {
   readonly jobId: number;
@@ -51,63 +32,6 @@ interface QueuedRun {
  * undefined for nothing (the history schema's fill on first use, src/main/history/historyFeed.ts).
  */
 export type SqlPrerequisite = (sql: string) => Promise<void> | undefined;
-
-/** One worker thread and the replies it owes. Replaced, not repaired, when it dies. */
-class WorkerThread {
-  readonly worker: Worker;
-  /** Every job sent to this thread and not yet answered, by jobId. */
-  readonly pending = new Map<number, Pending>();
-  /** The run jobs among them: what counts against maxConcurrentQueries. */
-  readonly runs = new Set<number>();
-  /** Other jobs a cancel may interrupt (exports). */
-  readonly cancellable = new Set<number>();
-  /** Set once the thread opened the database; a thread that dies before that failed to start. */
-  started = false;
-  /** Set when the thread reported why it is dying: it gets no new work while it winds down. */
-  fatal: AppError | undefined;
-
-  constructor(options: QueryWorkerOptions, onExit: (thread: WorkerThread, error: AppError) => void) {
-    this.worker = new Worker(options.workerPath, { workerData: options.config, execArgv: [...(options.execArgv ?? [])] });
-    this.worker.on('message', (reply: WorkerReply) => this.onReply(reply));
-    this.worker.on('error', (e) => onExit(this, appError(newErrorId(), 'WORKER_CRASHED', `A query worker crashed: ${e.message}`, { stack: e.stack ?? '' })));
-    this.worker.on('exit', (code) => onExit(this, appError(newErrorId(), 'WORKER_CRASHED', `A query worker exited (code ${code}).`)));
-  }
-
-  private onReply(reply: WorkerReply): void {
-    if (reply.type === 'ready') {
-      this.started = true;
-      return;
-    }
-    if (reply.type === 'fatal') {
-      this.fatal = reply.error;
-      return;
-    }
-    const p = this.pending.get(reply.jobId);
-    if (!p) return;
-    switch (reply.type) {
-      case 'began':
-        return p.hooks?.onBegan();
-      case 'progress': {
-        const { elapsedMs, rowsProcessed, percent } = reply;
-        return p.hooks?.onProgress({ elapsedMs, ...(rowsProcessed !== undefined ? { rowsProcessed } : {}), ...(percent !== undefined ? { percent } : {}) });
-      }
-      case 'hashProgress':
-        return p.onHashed?.({ hashedBytes: reply.hashedBytes, totalBytes: reply.totalBytes });
-      case 'columns':
-        return p.hooks?.onColumns(reply.columns);
-      case 'head':
-        return p.hooks?.onHead(reply.head);
-      case 'rows':
-        return p.hooks?.onRows(reply.rowsAvailable);
-      case 'done':
-        this.pending.delete(reply.jobId);
-        return p.resolve(reply.value);
-      case 'failed':
-        this.pending.delete(reply.jobId);
-        return p.reject(reply.error);
-    }
-  }
-}
 
 /** How long the thread gets to stop cleanly before it is terminated. */
 const SHUTDOWN_LIMIT_MS = 15_000;
@@ -174,7 +98,8 @@ export class QueryWorker {
     const jobId = this.nextJob++;
     const prerequisite = this.prerequisite(sql);
     const done = new Promise<ReplyOf['run']>((resolve, reject) => {
-      if (this.broken) return reject(this.broken);
+      const refused = this.refusal();
+      if (refused) return reject(refused);
       const job: QueuedRun = { jobId, request: { type: 'run', sql, resultTable }, pending: { resolve: resolve as (v: unknown) => void, reject, hooks }, held: prerequisite !== undefined };
       this.queue.push(job);
       const release = (): void => {
@@ -207,13 +132,12 @@ export class QueryWorker {
     const thread = this.available();
     const jobId = this.nextJob++;
     const done = new Promise<ReplyOf[T]>((resolve, reject) => {
-      if (this.broken || !thread) return reject(this.broken ?? appError(newErrorId(), 'WORKER_CRASHED', 'No query worker is running.'));
+      if (!thread) return reject(this.refusal() ?? appError(newErrorId(), 'WORKER_CRASHED', 'No query worker is running.'));
       const settle = (): boolean => thread.cancellable.delete(jobId);
       const noop = (): void => undefined;
       const hooks: RunHooks = { onBegan: noop, onProgress, onColumns: noop, onHead: noop, onRows: noop };
       thread.cancellable.add(jobId);
-      thread.pending.set(jobId, { resolve: (v) => (settle(), resolve(v as ReplyOf[T])), reject: (e) => (settle(), reject(e)), hooks });
-      thread.worker.postMessage({ ...request, jobId });
+      thread.owe({ ...request, jobId }, { resolve: (v) => (settle(), resolve(v as ReplyOf[T])), reject: (e) => (settle(), reject(e)), hooks });
     });
     return { jobId, done };
   }
@@ -236,9 +160,8 @@ export class QueryWorker {
     const thread = this.available();
     const jobId = this.nextJob++;
     return new Promise((resolve, reject) => {
-      if (this.broken || !thread) return reject(this.broken ?? appError(newErrorId(), 'WORKER_CRASHED', 'No query worker is running.'));
-      thread.pending.set(jobId, { resolve: resolve as (v: unknown) => void, reject, ...listen });
-      thread.worker.postMessage({ ...request, jobId });
+      if (!thread) return reject(this.refusal() ?? appError(newErrorId(), 'WORKER_CRASHED', 'No query worker is running.'));
+      thread.owe({ ...request, jobId }, { resolve: resolve as (v: unknown) => void, reject, ...listen });
     });
   }
 
@@ -252,15 +175,21 @@ export class QueryWorker {
     const thread = this.thread;
     if (!thread) return;
     const exited = new Promise<void>((resolve) => thread.worker.once('exit', () => resolve()));
+    thread.heartbeat.stop(); // the shutdown's own limit applies from here
     thread.worker.postMessage({ type: 'shutdown' } satisfies WorkerRequest);
     const timer = setTimeout(() => void thread.worker.terminate(), SHUTDOWN_LIMIT_MS);
     await exited;
     clearTimeout(timer);
   }
 
-  /** The thread that may take new work: not one that is winding down after a crash. */
+  /** The thread that may take new work: not one that is winding down after a crash, or hung. */
   private available(): WorkerThread | undefined {
-    return this.thread && !this.thread.fatal ? this.thread : undefined;
+    return this.thread && !this.thread.fatal && !this.thread.hung ? this.thread : undefined;
+  }
+
+  /** Why new work is refused now, if it is: threads kept dying at startup, or the thread is hung. */
+  private refusal(): AppError | undefined {
+    return this.broken ?? this.thread?.hung;
   }
 
   private dispatch(): void {
@@ -277,7 +206,7 @@ export class QueryWorker {
         thread.runs.delete(job.jobId);
         this.dispatch();
       };
-      thread.pending.set(job.jobId, {
+      thread.owe({ ...job.request, jobId: job.jobId }, {
         ...job.pending,
         resolve: (v) => {
           settle();
@@ -288,13 +217,36 @@ export class QueryWorker {
           job.pending.reject(e);
         },
       });
-      thread.worker.postMessage({ ...job.request, jobId: job.jobId } satisfies WorkerRequest);
     }
   }
 
   private spawn(): WorkerThread {
     this.threadsStarted++;
-    return new WorkerThread(this.options, (dead, error) => this.onExit(dead, error));
+    return new WorkerThread(
+      this.options,
+      (dead, error) => this.onExit(dead, error),
+      (thread, error) => this.onHung(thread, error),
+    );
+  }
+
+  /**
+   * The thread's event loop stopped answering (`error`), or answers again (undefined). Hung, what
+   * it owed and the queued queries fail with one error, logged once; new work is refused with it
+   * until the loop answers. The thread is kept, not replaced: see WorkerHeartbeat for why.
+   */
+  private onHung(thread: WorkerThread, error: AppError | undefined): void {
+    if (this.thread !== thread) return;
+    thread.hung = error;
+    if (!error) {
+      this.options.log.info({}, 'the query worker answers again');
+      if (thread.pending.size === 0) thread.heartbeat.idle();
+      return this.dispatch();
+    }
+    logAppError(this.options.log, 'error', error);
+    const owed = [...thread.pending.values()];
+    thread.pending.clear();
+    for (const p of owed) p.reject(error);
+    for (const job of this.queue.splice(0)) job.pending.reject(error);
   }
 
   /**
@@ -308,6 +260,7 @@ export class QueryWorker {
     // The thread's own report, when it made one, is the error minted where the failure was first
     // seen (the jobs it failed on its way out carry it already); else main saw the death first.
     const error = dead.fatal ?? crash;
+    dead.heartbeat.stop();
     const owed = [...dead.pending.values()];
     dead.pending.clear();
     for (const p of owed) p.reject(error);

@@ -45,6 +45,8 @@ export type WorkerRequest =
   | { readonly type: 'cancel'; readonly jobId: number }
   /** Stop cleanly: interrupt what runs, let every DuckDB call return, then exit. */
   | { readonly type: 'shutdown' }
+  /** Main's watchdog (workerHeartbeat.ts): answered at once by the thread's event loop, never by DuckDB. */
+  | { readonly type: 'heartbeat'; readonly beat: number }
   | { readonly type: 'page'; readonly jobId: number; readonly resultTable: string; readonly columnCount: number; readonly offset: number; readonly limit: number }
   | { readonly type: 'register'; readonly jobId: number; readonly spec: RegisterSpec }
   | { readonly type: 'unregister'; readonly jobId: number; readonly spec: RegisterSpec }
@@ -198,10 +200,12 @@ export interface RunProgress {
   readonly percent?: number;
 }
 
-/** Worker → main. `ready` and `fatal` are about the worker itself, the rest about one job. */
+/** Worker → main. `ready`, `fatal` and `heartbeat` are about the worker itself, the rest about one job. */
 export type WorkerReply =
   | { readonly type: 'ready' }
   | { readonly type: 'fatal'; readonly error: AppError }
+  /** The answer to main's `heartbeat` of the same `beat`: the thread's event loop runs. */
+  | { readonly type: 'heartbeat'; readonly beat: number }
   | { readonly type: 'began'; readonly jobId: number }
   | ({ readonly type: 'progress'; readonly jobId: number } & RunProgress)
   /** A fingerprint's hash of a big file, part way (at most every progressIntervalMs). */

@@ -30,6 +30,8 @@ export const ErrorCodes = [
   'INTERRUPTED',
   'TIMEOUT',
   'WORKER_CRASHED',
+  /** The worker thread's event loop stopped answering (src/main/query/workerHeartbeat.ts). */
+  'WORKER_UNRESPONSIVE',
   'RESULT_NOT_FOUND',
   'RESULT_INCOMPLETE',
   /** A statement tried to change the read-only `sextant` schema (docs/share.md, "History as data"). */
