@@ -4,6 +4,7 @@ import type { DatasetFormat } from '../../shared/contracts/events';
 
 /** Enough of a file to tell text from binary and to see a CSV's first lines. */
 export const HEAD_BYTES = 64 * 1024;
+const GZIP_SNIFF_BYTES = 4 * 1024;
 
 /** The first `bytes` of a file (fewer when it is shorter). */
 export async function readHead(path: string, bytes = HEAD_BYTES): Promise<Buffer> {
@@ -55,12 +56,25 @@ export function looksLikeHtml(head: Buffer): boolean {
   return /^(<!doctype\s+html[\s>]|<html[\s>])/i.test(head.subarray(0, 256).toString('utf8').trimStart());
 }
 
+/**
+ * True when the text's first KiB holds an HTML tag or comment. Alone it proves nothing (a CSV cell
+ * may be `<b>`); beside an HTML Content-Type it tells a page from a CSV a server labelled
+ * carelessly (Express's `res.send`, Flask's `str` and PHP's `echo` all send text/html).
+ */
+export function hasMarkup(head: Buffer): boolean {
+  return /<(!doctype|!--|\/?[a-z][a-z0-9-]*)[\s>/]/i.test(head.subarray(0, 1024).toString('utf8'));
+}
+
 export const isGzip = (head: Buffer): boolean => head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 
-/** The start of what a gzip file holds, from its first bytes only (a truncated stream is fine). */
+/**
+ * The start of what a gzip file holds, from its first bytes only (a truncated stream is fine). Only
+ * the first 4 KiB are inflated: a crafted file inflates a thousandfold, on main, and a few KiB of
+ * text is all the sniffing reads.
+ */
 export function gunzipHead(head: Buffer): Buffer | undefined {
   try {
-    return gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, HEAD_BYTES);
+    return gunzipSync(head.subarray(0, GZIP_SNIFF_BYTES), { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, HEAD_BYTES);
   } catch {
     return undefined;
   }

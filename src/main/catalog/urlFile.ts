@@ -4,7 +4,7 @@ import type { DatasetFormat } from '../../shared/contracts/events';
 import { baseName, formatOf } from '../../shared/domain/datasetName';
 import { newErrorId } from '../platform/ids';
 import { dispositionFileName, formatOfMediaType, mediaType } from './contentHeaders';
-import { gunzipHead, isGzip, looksLikeHtml, looksLikeText, sniffBytes } from './sniff';
+import { gunzipHead, hasMarkup, isGzip, looksLikeHtml, looksLikeText, sniffBytes } from './sniff';
 
 /**
  * What a downloaded URL is saved as in the cache: a file name whose extension says its format, so
@@ -86,18 +86,20 @@ interface BytesSay {
   readonly gzip: boolean;
   /** A magic number or JSON's bracket proved the format: no Content-Type outweighs it. */
   readonly proven: boolean;
+  /** The text holds an HTML tag: beside an HTML Content-Type, a page. */
+  readonly markup: boolean;
 }
 
 /** The format the bytes show, looking through gzip. */
 function byBytes(head: Buffer): BytesSay {
   const gzip = isGzip(head);
   const inner = gzip ? gunzipHead(head) : head;
-  if (!inner) return { format: undefined, gzip, proven: false };
+  if (!inner) return { format: undefined, gzip, proven: false, markup: false };
   const sniffed = sniffBytes(inner);
-  if (sniffed) return { format: gzip && !GZIP_READABLE.has(sniffed) ? undefined : sniffed, gzip, proven: true };
-  if (!looksLikeText(inner)) return { format: undefined, gzip, proven: false };
+  if (sniffed) return { format: gzip && !GZIP_READABLE.has(sniffed) ? undefined : sniffed, gzip, proven: true, markup: false };
+  if (!looksLikeText(inner)) return { format: undefined, gzip, proven: false, markup: false };
   // Text with nothing else to say is CSV; DuckDB's sniffer finds its delimiter (`,` `;` tab `|`).
-  return { format: looksLikeHtml(inner) ? 'html' : 'csv', gzip, proven: false };
+  return { format: looksLikeHtml(inner) ? 'html' : 'csv', gzip, proven: false, markup: hasMarkup(inner) };
 }
 
 /** `host:port` of a URL, for messages: its path and query may hold a token, and its user a password. */
@@ -112,12 +114,13 @@ function serverOf(url: string): string {
 /**
  * Refuses a web page (a sign-in wall, an SSO redirect, an error page sent with 200) whatever the
  * URL's name says: cached as `data.csv`, it read as a one-column table of HTML. Only strong
- * evidence counts, since a real CSV may open with `<`: an HTML Content-Type over bytes that prove
- * no format (a Parquet file mislabelled text/html still opens), or bytes opening an HTML document.
+ * evidence counts, since a real CSV may open with `<` and many servers label any text text/html:
+ * bytes opening an HTML document, or an HTML Content-Type over text with a tag in it (a Parquet
+ * file mislabelled text/html still opens, and so does a CSV without markup).
  */
 function refuseWebPage(facts: ResponseFacts, type: string | undefined, bytes: BytesSay): void {
   const labelled = formatOfMediaType(type) === 'html';
-  if (bytes.format !== 'html' && (!labelled || bytes.proven)) return;
+  if (bytes.format !== 'html' && !(labelled && bytes.markup)) return;
   const what = labelled ? type! : `an HTML page, ${type ? `labelled ${type}` : 'with no Content-Type'}`;
   throw unsupported(
     `The server at ${serverOf(facts.url)} sent a web page (${what}), not a data file: perhaps a sign-in or error page. Give the address of the file itself (CSV, TSV, Parquet, JSON, NDJSON, Arrow IPC or a DuckDB database).`,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { AppErrorException } from '../../shared/contracts/errors';
@@ -70,7 +71,7 @@ describe('decideUrlFile (name and format of a downloaded URL)', () => {
     expect(decideUrlFile({ url, contentType: 'application/vnd.apache.parquet' }, csv, 'csv')).toEqual({ name: 'export.csv', format: 'csv' });
   });
   it('a registered dataset’s copy downloaded again is refused too when a web page came instead', () => {
-    expect(() => decideUrlFile({ url: 'https://example.com/data.csv', contentType: 'text/html' }, csv, 'csv')).toThrow(/sent a web page \(text\/html\)/);
+    expect(() => decideUrlFile({ url: 'https://example.com/data.csv', contentType: 'text/html' }, Buffer.from('<p>Sign in</p>'), 'csv')).toThrow(/sent a web page \(text\/html\)/);
     expect(() => decideUrlFile({ url, contentType: 'text/csv' }, Buffer.from('<!DOCTYPE html>'), 'csv')).toThrow(/sent a web page/);
   });
   it('only strong evidence makes a web page: a CSV opening with < stays CSV; magic bytes outweigh a text/html label', () => {
@@ -80,8 +81,20 @@ describe('decideUrlFile (name and format of a downloaded URL)', () => {
     expect(decideUrlFile({ url: 'https://example.com/f.parquet', contentType: 'text/html' }, parquet)).toEqual({ name: 'f.parquet', format: 'parquet' });
     expect(decideUrlFile({ url, contentType: 'text/html' }, parquet)).toEqual({ name: 'export.parquet', format: 'parquet' });
   });
+  it('a CSV a server labels text/html (Express, Flask and PHP do by default) is read as CSV, named or not, recorded or not', () => {
+    expect(decideUrlFile({ url: 'https://example.com/data.csv', contentType: 'text/html; charset=utf-8' }, csv)).toEqual({ name: 'data.csv', format: 'csv' });
+    expect(decideUrlFile({ url, contentType: 'text/html' }, csv)).toEqual({ name: 'export.csv', format: 'csv' });
+    expect(decideUrlFile({ url: 'https://example.com/data.csv', contentType: 'text/html' }, csv, 'csv')).toEqual({ name: 'data.csv', format: 'csv' });
+  });
+  it('a gzip head is inflated from its first KiB only (a bomb inflates a thousandfold): what follows is never read', () => {
+    // Text whose deflate runs past the first 4 KiB, then NUL bytes: inflated whole, the head would read as binary.
+    const rows = Array.from({ length: 500 }, (_, i) => `${i},${createHash('sha256').update(String(i)).digest('hex')}`).join('\n');
+    const gz = gzipSync(Buffer.concat([Buffer.from(`id,value,label\n${rows}\n`), Buffer.alloc(200 * 1024)]));
+    expect(gz.length).toBeGreaterThan(4096);
+    expect(decideUrlFile({ url: 'https://example.com/x' }, gz.subarray(0, 64 * 1024))).toEqual({ name: 'x.csv.gz', format: 'csv' });
+  });
   it.each([
-    ['a web page', { url, contentType: 'text/html' }, csv, 'DATASET_UNSUPPORTED', /^The server at example\.com sent a web page \(text\/html\), not a data file/],
+    ['a web page', { url, contentType: 'text/html' }, Buffer.from('<!-- sso --><div class="login">'), 'DATASET_UNSUPPORTED', /^The server at example\.com sent a web page \(text\/html\), not a data file/],
     ['HTML sent as text', { url, contentType: 'text/plain' }, Buffer.from('<!DOCTYPE html><html>'), 'DATASET_UNSUPPORTED', /sent a web page \(an HTML page, labelled text\/plain\)/],
     ['a sign-in page at a .csv URL', { url: 'https://u:pw@sso.example.com:8443/d/data.csv?token=s3cret', contentType: 'text/html; charset=utf-8' }, Buffer.from('<p>Sign in'), 'DATASET_UNSUPPORTED', /^The server at sso\.example\.com:8443 sent a web page \(text\/html\), not a data file: perhaps a sign-in or error page\. Give the address of the file itself/],
     ['HTML at a .csv URL, labelled text/csv', { url: 'https://example.com/data.csv', contentType: 'text/csv' }, Buffer.from('\ufeff \n<html lang="en">'), 'DATASET_UNSUPPORTED', /sent a web page \(an HTML page, labelled text\/csv\)/],
