@@ -221,6 +221,10 @@ test('a Timeline of 1,000 entries puts only the rows on screen in the DOM, newes
   }).toPass();
   await expect(timeline.locator(`[aria-posinset="${newest.length - 1}"]`)).toContainText(newest.at(-2)!);
   expect(await rows.count()).toBeLessThan(100);
+  // The newest row kept focus while it was scrolled far away: it stays rendered, so the keys go on from it.
+  await expect.poll(focusedRow).toBe(1);
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(focusedRow).toBe(2);
 
   // By keyboard: End reaches the oldest, arrows and Home move, each row it reaches on screen; Enter shows the session then.
   await scrollBox(0);

@@ -2,6 +2,7 @@ import { memo, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { HistoryRow, phaseLabel } from './HistoryRow';
+import { useFocusedRowKept } from '../common/useFocusedRowKept';
 
 interface Props {
   entries: readonly HistoryEntry[];
@@ -33,6 +34,7 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, running, onPic
   const [search, setSearch] = useState('');
   const shown = useMemo(() => shownHistory(entries, search), [entries, search]);
   const scroller = useRef<HTMLDivElement>(null);
+  const kept = useFocusedRowKept();
   const rows = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scroller.current,
@@ -40,6 +42,7 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, running, onPic
     getItemKey: (i) => shown[i]?.queryId ?? i,
     initialRect: { width: 300, height: 800 },
     overscan: 4,
+    rangeExtractor: kept.rangeExtractor,
   });
   return (
     <section className="history-panel" aria-labelledby="history-heading">
@@ -53,7 +56,7 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, running, onPic
         onChange={(e) => setSearch(e.target.value)}
       />
       <div className="history-scroll" ref={scroller}>
-        <ul aria-label="Query history" className="history-list" style={{ height: rows.getTotalSize() }}>
+        <ul aria-label="Query history" className="history-list" style={{ height: rows.getTotalSize() }} onFocus={kept.onFocus} onBlur={kept.onBlur}>
           {rows.getVirtualItems().map((row) => {
             const h = shown[row.index]!;
             return (

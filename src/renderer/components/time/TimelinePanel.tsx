@@ -4,6 +4,7 @@ import { X } from 'lucide-react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { TimelineEntry } from '../../../shared/views/timeline';
 import { useFocusReturn } from '../common/useFocusReturn';
+import { useFocusedRowKept } from '../common/useFocusedRowKept';
 import { useStableCallback } from '../common/useStableCallback';
 import { countOf } from '../format';
 import { TimelineRow } from './TimelineRow';
@@ -34,6 +35,7 @@ export const TimelinePanel = memo(function TimelinePanel({ entries, total, selec
   const list = useRef<HTMLUListElement>(null);
   const select = useStableCallback(onSelect);
   const fork = useStableCallback(onFork);
+  const kept = useFocusedRowKept();
   const rows = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scroller.current,
@@ -41,6 +43,7 @@ export const TimelinePanel = memo(function TimelinePanel({ entries, total, selec
     getItemKey: (i) => entries[i]?.seq ?? i,
     initialRect: { width: 300, height: 400 },
     overscan: 4,
+    rangeExtractor: kept.rangeExtractor,
   });
 
   /** The row to focus once it is in the DOM: a key or the opening can move to one not rendered yet. */
@@ -96,7 +99,7 @@ export const TimelinePanel = memo(function TimelinePanel({ entries, total, selec
         </p>
       )}
       <div className="timeline-scroll" ref={scroller}>
-        <ul ref={list} aria-label="Timeline" className="timeline-list" style={{ height: rows.getTotalSize() }}>
+        <ul ref={list} aria-label="Timeline" className="timeline-list" style={{ height: rows.getTotalSize() }} onFocus={kept.onFocus} onBlur={kept.onBlur}>
           {rows.getVirtualItems().map((row) => {
             const entry = entries[row.index]!;
             const current = selected?.seq === entry.seq;
