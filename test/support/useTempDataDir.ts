@@ -7,8 +7,8 @@ interface Closable {
 }
 
 /**
- * A temp data dir of its own for each test, for specs whose tests open, close and open again on one
- * dir themselves (useTestCore starts the one core for you). What the test `keep`s open on it is
+ * A temp data dir of its own for each test, for specs whose tests open things on it themselves
+ * (useTestCore starts a core for you, and restarts it on the same dir). What the test `keep`s open on it is
  * closed after the test, then the dir is removed. Register further setup after calling it: vitest
  * runs hooks in the order they were registered.
  */

@@ -11,7 +11,7 @@ import { startTestCore, tempDir, type TestCore } from './testCore';
 export function useTestCore(
   scope: 'each' | 'all' = 'each',
   options: Partial<AppCoreOptions> = {},
-): { readonly core: () => TestCore; readonly dir: () => string; readonly restart: (changed?: Partial<AppCoreOptions>) => Promise<TestCore> } {
+): { readonly core: () => TestCore; readonly dir: () => string; readonly restart: () => Promise<TestCore> } {
   let dir: ReturnType<typeof tempDir> | undefined;
   let core: TestCore | undefined;
   const [before, after] = scope === 'each' ? [beforeEach, afterEach] : [beforeAll, afterAll];
@@ -27,11 +27,13 @@ export function useTestCore(
   return {
     core: () => core ?? failOutsideTest(),
     dir: () => dir?.path ?? failOutsideTest(),
-    restart: async (changed = {}) => {
+    restart: async () => {
       const path = dir?.path ?? failOutsideTest();
-      await core?.close();
+      // Forgotten before it closes: a close or a start that fails is not closed again afterwards.
+      const closing = core;
       core = undefined;
-      core = await startTestCore(path, { ...options, ...changed });
+      await closing?.close();
+      core = await startTestCore(path, options);
       return core;
     },
   };
