@@ -21,6 +21,8 @@ interface Route {
   readonly body?: Buffer;
 }
 
+const LOGIN_PAGE = '<!doctype html>\n<html lang="en"><head><title>Sign in</title></head><body><form action="/sso"><input name="user"></form></body></html>\n';
+
 // One core for the story: the last tests restart it on the same data dir and read the same cache.
 describe('a URL whose name says no format (real server on loopback, real core)', { shuffle: false }, () => {
   const dir = tempDir();
@@ -76,6 +78,10 @@ describe('a URL whose name says no format (real server on loopback, real core)',
     routes.set('/zip', { type: 'application/octet-stream', body: bytes('zip.bin') });
     // Text/csv the first time, then claiming Parquet: a restart must keep what was decided.
     routes.set('/flip', (n) => ({ type: n === 1 ? 'text/csv' : 'application/vnd.apache.parquet', body: bytes('people.csv') }));
+    routes.set('/sso/data.csv?token=s3cret', { type: 'text/html; charset=utf-8', body: Buffer.from(LOGIN_PAGE) });
+    routes.set('/mislabelled/data.csv', { type: 'text/csv', body: Buffer.from('\ufeff  <!DOCTYPE html>\n<html><body>Session expired</body></html>\n') });
+    routes.set('/plain/data.csv', { type: 'text/plain', body: Buffer.from('id,label\n1,one\n2,two\n') });
+    routes.set('/angle/data.csv', { type: 'text/csv', body: Buffer.from('<tag>,x\n1,2\n') });
     server = createServer(serve);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -186,7 +192,7 @@ describe('a URL whose name says no format (real server on loopback, real core)',
   });
 
   it.each([
-    // A web page names only its server: the rest of a URL may hold a token (urlWebPage.int.spec.ts).
+    // A web page names only its server: the rest of a URL may hold a token (below).
     ['a web page (text/html)', '/page', /sent a web page \(text\/html\)/, () => `The server at ${new URL(base).host} `],
     ['an unknown binary file', '/zip', /served a file Sextant cannot read \(application\/octet-stream\)/, () => `${base}/zip`],
   ])('%s is refused as DATASET_UNSUPPORTED with why and an id, and nothing is kept', async (_l, path, message, where) => {
@@ -206,6 +212,58 @@ describe('a URL whose name says no format (real server on loopback, real core)',
     const ds = await add(url);
     expect(ds).toMatchObject({ status: 'ready', name: 'legacy', format: 'csv', location: join(downloadDir(cache, url), 'legacy') });
     expect(requests).not.toContain('/legacy');
+  });
+
+  // Named like a data file but answering with a sign-in page, as SSO walls and error pages do with
+  // status 200: refused with why, never registered as a one-column table of HTML.
+  describe('a URL named like a data file that serves a web page', () => {
+    const host = (): string => new URL(base).host;
+    const views = (): Promise<unknown> => core.pool.request({ type: 'read', sql: 'select view_name from duckdb_views() where not internal order by 1' });
+    const ready = (): string[] => Object.values(core.projections.current.view.datasets).flatMap((d) => (d.status === 'ready' && d.name ? [d.name] : []));
+    const datasetRows = (ds: DatasetView): Promise<unknown> => core.pool.request({ type: 'read', sql: `select columns(*)::varchar from "${ds.name}" order by all` });
+
+    it.each([
+      ['served as text/html', '/sso/data.csv?token=s3cret', /^The server at \S+ sent a web page \(text\/html\), not a data file: perhaps a sign-in or error page\./],
+      ['labelled text/csv, its bytes opening <!DOCTYPE html> (after a BOM and blanks)', '/mislabelled/data.csv', /^The server at \S+ sent a web page \(an HTML page, labelled text\/csv\), not a data file/],
+    ])('%s: refused as DATASET_UNSUPPORTED naming the host, not the URL; nothing is registered or kept', async (_l, path, message) => {
+      const readyBefore = ready();
+      const viewsBefore = await views();
+      const ds = await add(`${base}${path}`);
+      expect(ds.status).toBe('failed');
+      expect(ds.error).toMatchObject({ code: 'DATASET_UNSUPPORTED' });
+      expect(ds.error?.message).toMatch(message);
+      expect(ds.error?.message).toContain(`The server at ${host()} sent`);
+      // The path and its query (here a token) stay out of the message.
+      expect(ds.error?.message).not.toContain(path.split('?')[0]!);
+      expect(ds.error?.message).not.toContain('s3cret');
+      expect(ds.error?.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(ds.columns ?? []).toEqual([]);
+      expect(ds.location).toBeUndefined();
+      expect(ready()).toEqual(readyBefore);
+      expect(await views()).toEqual(viewsBefore);
+      // Not kept: adding the URL again asks the server again.
+      expect(readdirSync(downloadDir(cache, `${base}${path}`))).toEqual([]);
+    });
+
+    it('a real CSV served as text/plain still opens as CSV', async () => {
+      const ds = await add(`${base}/plain/data.csv`);
+      expect(ds.error).toBeUndefined();
+      expect(ds).toMatchObject({ status: 'ready', format: 'csv' });
+      expect(basename(ds.location!)).toBe('data.csv');
+      expect(ds.columns.map((c) => c.name)).toEqual(['id', 'label']);
+      expect(await datasetRows(ds)).toEqual([
+        { id: '1', label: 'one' },
+        { id: '2', label: 'two' },
+      ]);
+    });
+
+    it('a CSV whose first cell opens with < (served as text/csv) still opens as CSV', async () => {
+      const ds = await add(`${base}/angle/data.csv`);
+      expect(ds.error).toBeUndefined();
+      expect(ds).toMatchObject({ status: 'ready', format: 'csv' });
+      expect(ds.columns.map((c) => c.name)).toEqual(['<tag>', 'x']);
+      expect(await datasetRows(ds)).toEqual([{ '<tag>': '1', x: '2' }]);
+    });
   });
 
   it('a restart re-uses the cached file with the same format, and asks the server nothing', async () => {
