@@ -98,8 +98,7 @@ export class QueryWorker {
     const jobId = this.nextJob++;
     const prerequisite = this.prerequisite(sql);
     const done = new Promise<ReplyOf['run']>((resolve, reject) => {
-      const refused = this.refusal();
-      if (refused) return reject(refused);
+      if (this.broken) return reject(this.broken);
       const job: QueuedRun = { jobId, request: { type: 'run', sql, resultTable }, pending: { resolve: resolve as (v: unknown) => void, reject, hooks }, held: prerequisite !== undefined };
       this.queue.push(job);
       const release = (): void => {
@@ -132,7 +131,7 @@ export class QueryWorker {
     const thread = this.available();
     const jobId = this.nextJob++;
     const done = new Promise<ReplyOf[T]>((resolve, reject) => {
-      if (!thread) return reject(this.refusal() ?? appError(newErrorId(), 'WORKER_CRASHED', 'No query worker is running.'));
+      if (!thread) return reject(this.broken ?? appError(newErrorId(), 'WORKER_CRASHED', 'No query worker is running.'));
       const settle = (): boolean => thread.cancellable.delete(jobId);
       const noop = (): void => undefined;
       const hooks: RunHooks = { onBegan: noop, onProgress, onColumns: noop, onHead: noop, onRows: noop };
@@ -160,7 +159,7 @@ export class QueryWorker {
     const thread = this.available();
     const jobId = this.nextJob++;
     return new Promise((resolve, reject) => {
-      if (!thread) return reject(this.refusal() ?? appError(newErrorId(), 'WORKER_CRASHED', 'No query worker is running.'));
+      if (!thread) return reject(this.broken ?? appError(newErrorId(), 'WORKER_CRASHED', 'No query worker is running.'));
       thread.owe({ ...request, jobId }, { resolve: resolve as (v: unknown) => void, reject, ...listen });
     });
   }
@@ -182,14 +181,9 @@ export class QueryWorker {
     clearTimeout(timer);
   }
 
-  /** The thread that may take new work: not one that is winding down after a crash, or hung. */
+  /** The thread that may take new work: not one that is winding down after a crash. */
   private available(): WorkerThread | undefined {
-    return this.thread && !this.thread.fatal && !this.thread.hung ? this.thread : undefined;
-  }
-
-  /** Why new work is refused now, if it is: threads kept dying at startup, or the thread is hung. */
-  private refusal(): AppError | undefined {
-    return this.broken ?? this.thread?.hung;
+    return this.thread && !this.thread.fatal ? this.thread : undefined;
   }
 
   private dispatch(): void {
@@ -230,23 +224,16 @@ export class QueryWorker {
   }
 
   /**
-   * The thread's event loop stopped answering (`error`), or answers again (undefined). Hung, what
-   * it owed and the queued queries fail with one error, logged once; new work is refused with it
-   * until the loop answers. The thread is kept, not replaced: see WorkerHeartbeat for why.
+   * The thread's event loop stopped answering (`error`), or answers again (undefined): said in the
+   * log, with the error's id, and nothing else. Acting on it is worse than waiting: a thread with a
+   * DuckDB call in flight cannot be terminated without aborting the process, and work failed while
+   * it still sits in the thread's queue would run anyway once the loop is free (docs/query-engine.md).
    */
   private onHung(thread: WorkerThread, error: AppError | undefined): void {
     if (this.thread !== thread) return;
-    thread.hung = error;
-    if (!error) {
-      this.options.log.info({}, 'the query worker answers again');
-      if (thread.pending.size === 0) thread.heartbeat.idle();
-      return this.dispatch();
-    }
-    logAppError(this.options.log, 'error', error);
-    const owed = [...thread.pending.values()];
-    thread.pending.clear();
-    for (const p of owed) p.reject(error);
-    for (const job of this.queue.splice(0)) job.pending.reject(error);
+    if (error) return logAppError(this.options.log, 'error', error, { owed: thread.pending.size });
+    this.options.log.info({ owed: thread.pending.size }, 'the query worker answers again');
+    if (thread.pending.size === 0) thread.heartbeat.idle();
   }
 
   /**

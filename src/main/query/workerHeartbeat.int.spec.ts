@@ -40,38 +40,37 @@ describe("QueryWorker's watchdog", () => {
       config: { dbPath: join(dir.path(), 'w.duckdb'), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 200, flushIntervalMs: 250 },
     }));
 
-  it('a thread whose event loop hangs: what it owed fails WORKER_UNRESPONSIVE, logged with that id, new work is refused with it, and the same thread serves again once its loop runs', async () => {
-    const { log, errors } = recordingLogger();
+  it('a thread whose event loop hangs is reported in the log, with an id, while what waits for it goes on waiting and completes once the loop runs', async () => {
+    const { log, errors: lines } = recordingLogger('info');
     const worker = open(log);
     expect(await worker.request({ type: 'read', sql: 'select 1 as one' })).toEqual([{ one: 1 }]);
 
     const started = Date.now();
     const hang = hangQueryWorker({ pool: worker }, HANG_MS);
-    // Sent behind the hang: the thread does not read them until its loop runs again.
-    const [page, query] = await Promise.all([failure(worker.request({ type: 'read', sql: 'select 42 as answer' })), failure(worker.run('select 7 as seven', `${RESULTS_SCHEMA}.hung`, noHooks).done)]);
-    // The limit and a tick's slack: well before the hang ends.
+    // Sent behind the hang: the thread reads them once its loop runs again.
+    const page = worker.request({ type: 'read', sql: 'select 42 as answer' });
+    const query = worker.run('select 7 as seven', `${RESULTS_SCHEMA}.hung`, noHooks).done;
+    const reported = (): Record<string, unknown>[] => lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l['code'] === 'WORKER_UNRESPONSIVE');
+    await until(async () => reported().length > 0, HANG_MS);
+    // Seen within the limit and a tick, well before the hang ends; nothing was failed or refused.
     expect(Date.now() - started).toBeLessThan(HANG_MS);
-    expect(page?.code).toBe('WORKER_UNRESPONSIVE');
-    expect(page?.message).toMatch(/stopped responding/);
-    expect(query).toEqual(page);
-    expect(await hang).toEqual(page);
-    const logged = errors.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l['code'] === 'WORKER_UNRESPONSIVE');
-    expect(logged.map((l) => [l['errorId'], l['msg']])).toEqual([[page?.id, page?.message]]);
-    // Refused at once while hung, with the same error: no spinner.
-    expect(await failure(worker.request({ type: 'read', sql: 'select 1 as one' }))).toEqual(page);
+    expect(reported()).toHaveLength(1);
+    expect(reported()[0]).toMatchObject({ errorId: expect.stringMatching(/^[0-9a-f-]{36}$/), msg: expect.stringMatching(/has not responded/) });
 
-    // The loop runs again: the same thread (nothing replaced, nothing terminated) answers.
-    await until(async () => (await failure(worker.request({ type: 'read', sql: 'select 1 as one' }))) === undefined, HANG_MS + 10_000);
+    // The loop runs again: everything sent meanwhile completes on the same thread, and the log says so.
+    expect(await page).toEqual([{ answer: 42 }]);
+    expect((await query).rowCount).toBe(1);
+    expect(await hang).toBeUndefined();
     expect(worker.threadGeneration).toBe(1);
-    expect(await worker.request({ type: 'read', sql: 'select 42 as answer' })).toEqual([{ answer: 42 }]);
-    expect((await worker.run('select 7 as seven', `${RESULTS_SCHEMA}.after`, noHooks).done).rowCount).toBe(1);
+    expect(reported()).toHaveLength(1);
+    expect(lines.some((line) => line.includes('the query worker answers again'))).toBe(true);
   });
 
   it('a thread busy with a long query, its event loop free, is never taken for hung', async () => {
     const { log, errors } = recordingLogger();
     const worker = open(log);
     let began = 0;
-    const { jobId, done } = worker.run('select count(*) from range(3000000000) t(x) where x % 7 = 3', `${RESULTS_SCHEMA}.long`, { ...noHooks, onBegan: () => (began = Date.now()) });
+    const { jobId, done } = worker.run('select count(*) from range(1000000000000) t(x) where x % 7 = 3', `${RESULTS_SCHEMA}.long`, { ...noHooks, onBegan: () => (began = Date.now()) });
     const ended = failure(done);
     // Many limits long, with pages and reads alongside, as a person would scroll.
     for (let i = 0; i < 3; i++) {

@@ -14,9 +14,7 @@ const TICKS = 3;
  * worker"). While the thread owes replies, a small `heartbeat` goes to it every third of the limit
  * and its message handler answers at once: from the event loop, never behind DuckDB, so a thread
  * busy with long queries is never taken for hung. A beat unanswered for the limit means the loop is
- * stuck (an endless loop, a synchronous call that does not return): `hung` hears it once. The
- * thread is not terminated: with a DuckDB call in flight that aborts the whole process, and a
- * thread stuck in native code would still hold the database open beside a replacement. The beat
+ * stuck (an endless loop, a synchronous call that does not return): `hung` hears it once. The beat
  * stays in flight, and its answer, if the loop ever runs again, is `recovered`. With nothing owed
  * and no hang there is no timer at all: an idle app does no work, and tests' fake timers see none.
  */
@@ -81,7 +79,7 @@ export class WorkerHeartbeat {
     this.hang = appError(
       newErrorId(),
       'WORKER_UNRESPONSIVE',
-      'The query engine stopped responding, so what was waiting for it was stopped. Sextant uses it again if it recovers; if it does not, restart Sextant.',
+      `The query engine has not responded for ${Math.round(this.limitMs / 1000)} s; what waits for it goes on waiting. If it does not recover, restart Sextant.`,
       { details: { heartbeatLimitMs: this.limitMs } },
     );
     this.hung(this.hang);

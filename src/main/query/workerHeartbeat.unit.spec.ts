@@ -47,7 +47,7 @@ describe('WorkerHeartbeat', () => {
     heartbeat.answered(0); // a stale answer counts for nothing
     vi.advanceTimersByTime(1);
     expect(hung.map((e) => e.code)).toEqual(['WORKER_UNRESPONSIVE']);
-    expect(hung[0]!.message).toMatch(/stopped responding/);
+    expect(hung[0]!.message).toMatch(/has not responded/);
 
     // Hung: nothing owed any more, yet it is still watched, with no new beat piling up in its port.
     heartbeat.idle();

@@ -48,8 +48,6 @@ export class WorkerThread {
   started = false;
   /** Set when the thread reported why it is dying: it gets no new work while it winds down. */
   fatal: AppError | undefined;
-  /** Set while the thread's event loop does not answer (workerHeartbeat.ts): new work is refused with it. */
-  hung: AppError | undefined;
   readonly heartbeat: WorkerHeartbeat;
 
   constructor(options: ThreadOptions, onExit: (thread: WorkerThread, error: AppError) => void, onHung: (thread: WorkerThread, error: AppError | undefined) => void) {
