@@ -18,22 +18,30 @@ type Listener = (message: BusMessage) => void;
  * listener sees the same global order and no listener sees seq N+1 before seq N.
  */
 export class Bus {
+  /** Listeners that forward to a window: delivered to first, so a person sees a change before the services that react to it run. */
+  private readonly windows = new Set<Listener>();
   private readonly listeners = new Set<Listener>();
   private readonly queue: BusMessage[] = [];
   private delivering = false;
 
   constructor(private readonly onListenerError: (error: unknown) => void = () => {}) {}
 
-  subscribe(listener: Listener): () => void {
+  /**
+   * `forWindow`: the listener only sends what it hears on to a window (a stream subscription). Those
+   * hear each message before the rest, whenever they subscribed: what the person waits for goes out
+   * first, and the reactions (the runner, the catalog, snapshots) run after it.
+   */
+  subscribe(listener: Listener, options: { forWindow?: boolean } = {}): () => void {
     // A fresh function each time, so one listener subscribed twice is unsubscribed independently.
     const entry: Listener = (m) => listener(m);
-    this.listeners.add(entry);
-    return () => this.listeners.delete(entry);
+    const set = options.forWindow ? this.windows : this.listeners;
+    set.add(entry);
+    return () => set.delete(entry);
   }
 
   /** How many listeners are registered: lets tests prove a dropped subscriber left nothing behind. */
   get size(): number {
-    return this.listeners.size;
+    return this.windows.size + this.listeners.size;
   }
 
   publishEvents(events: readonly EventEnvelope[]): void {
@@ -66,7 +74,12 @@ export class Bus {
   }
 
   private deliver(message: BusMessage): void {
-    for (const l of this.listeners) {
+    this.deliverTo(this.windows, message);
+    this.deliverTo(this.listeners, message);
+  }
+
+  private deliverTo(listeners: ReadonlySet<Listener>, message: BusMessage): void {
+    for (const l of listeners) {
       try {
         l(message);
       } catch (e) {

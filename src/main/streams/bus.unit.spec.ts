@@ -72,4 +72,20 @@ describe('Bus', () => {
     expect(got).toEqual([1]);
     expect(bus.size).toBe(1);
   });
+
+  it('given a window subscribed after a service, when an event is published, then the window hears it first and both still hear nested events in order', () => {
+    const bus = new Bus();
+    const heard: string[] = [];
+    // A service that reacts by appending (as the runner does), subscribed before any window.
+    bus.subscribe((m) => {
+      if (m.kind !== 'event') return;
+      heard.push(`service ${m.event.globalSeq}`);
+      if (m.event.globalSeq === 1) bus.publishEvents([event(2)]);
+    });
+    const offWindow = bus.subscribe((m) => m.kind === 'event' && heard.push(`window ${m.event.globalSeq}`), { forWindow: true });
+    bus.publishEvents([event(1)]);
+    expect(heard).toEqual(['window 1', 'service 1', 'window 2', 'service 2']);
+    offWindow();
+    expect(bus.size).toBe(1);
+  });
 });

@@ -187,7 +187,7 @@ class Subscriber implements Subscription {
 
   /** Registers on the bus first: everything published from now on is seen. */
   start(bus: Bus): void {
-    this.unsubscribe = bus.subscribe((m) => this.onMessage(m));
+    this.unsubscribe = bus.subscribe((m) => this.onMessage(m), { forWindow: true });
   }
 
   resumeFrom(seq: number): void {
