@@ -1,8 +1,8 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { CommandMeta } from '../src/shared/contracts/commands';
 import type { EventMetadata } from '../src/shared/contracts/events';
 import { CommandHandler } from '../src/main/commands/commandHandler';
 import { silentLogger } from '../src/main/platform/logger';
+import { newId } from '../src/main/platform/ids';
 import { EventStore, type NewEvent } from '../src/main/store/eventStore';
 import { Bus } from '../src/main/streams/bus';
 import { tempDir } from '../test/support/testCore';
@@ -56,7 +56,7 @@ const handle_long_session: Bench = {
     const rawRow = (id: string, type: string, payload: unknown) => {
       const seq = (rawSeq.get(id) ?? 0) + 1;
       rawSeq.set(id, seq);
-      insert.run(uuidv7(), id, seq, type, `session/${id}`, JSON.stringify(payload), JSON.stringify(metadata), new Date().toISOString());
+      insert.run(newId(), id, seq, type, `session/${id}`, JSON.stringify(payload), JSON.stringify(metadata), new Date().toISOString());
     };
     raw.transaction(() => {
       for (const id of ['cached', 'uncached']) for (const e of store.readAggregate('QuerySession', id)) rawRow(id, e.type, e.payload);

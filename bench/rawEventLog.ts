@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { v7 as uuidv7 } from 'uuid';
 import type { EventMetadata } from '../src/shared/contracts/events';
 import { migrations } from '../src/main/store/schema';
+import { newId } from '../src/main/platform/ids';
 
 /**
  * The baseline's table: a raw better-sqlite3 file with the store's own schema (its first migration)
@@ -19,10 +19,10 @@ export function rawEventLog(path: string, options: { synchronous?: 'FULL' | 'NOR
 const userMetadata: EventMetadata = { commandId: 'c', correlationId: 'c', issuedBy: 'user' };
 
 /**
- * A raw durable append of one event of a session: the row the store writes (every column, the
- * payload and metadata as JSON, the time), alone in an IMMEDIATE transaction, so on a `rawEventLog`
- * with the store's pragmas it returns once the WAL is fsynced. What a program without Sextant pays
- * to record one thing a person did.
+ * A raw durable append of one event of a session: the row the store writes (every column, its id
+ * drawn as the store draws ids, the payload and metadata as JSON, the time), alone in an IMMEDIATE
+ * transaction, so on a `rawEventLog` with the store's pragmas it returns once the WAL is fsynced.
+ * What a program without Sextant pays to record one thing a person did.
  */
 export function rawDurableAppend(db: Database.Database, sessionId = 'raw'): (eventType: string, payload: unknown) => void {
   const insert = db.prepare(
@@ -32,7 +32,7 @@ export function rawDurableAppend(db: Database.Database, sessionId = 'raw'): (eve
   let seq = 0;
   const append = db.transaction((eventType: string, payload: unknown) => {
     seq++;
-    insert.run(uuidv7(), sessionId, seq, eventType, `session/${sessionId}`, JSON.stringify(payload), JSON.stringify(userMetadata), new Date().toISOString());
+    insert.run(newId(), sessionId, seq, eventType, `session/${sessionId}`, JSON.stringify(payload), JSON.stringify(userMetadata), new Date().toISOString());
   });
   return (eventType, payload) => append.immediate(eventType, payload);
 }
