@@ -16,17 +16,22 @@ const COPY_OPTIONS: Readonly<Record<ExportFormat, string>> = {
 const JSON_EXACT_DIGITS = 15;
 
 /**
- * A column as written, when the format cannot hold its type exactly: Parquet has no 128-bit
- * integer (DuckDB would write a DOUBLE), and a JSON reader reads a long DECIMAL through a double.
- * Those are written as their exact text instead; everything else keeps its type.
+ * Whether the format cannot hold a value of this type exactly, so it is written as its exact text.
+ * Parquet has no 128-bit integer (DuckDB would write a DOUBLE). A JSON reader reads a long DECIMAL
+ * through a double, and DuckDB's reads an integer beyond BIGINT/UBIGINT's range (so any of a
+ * HUGEINT/UHUGEINT column) as a double unless told the column's type; BIGINT and UBIGINT read back
+ * exactly and stay JSON numbers. Only top-level columns: a list or struct keeps its type.
  */
-function written(expr: string, type: string, format: ExportFormat): string {
+function exactAsText(type: string, format: ExportFormat): boolean {
   const k = columnKind(type);
-  const huge = k.kind === 'integer' && (k.max > 2n ** 64n || k.min < -(2n ** 63n));
-  if (format === 'parquet' && huge) return `${expr}::VARCHAR`;
-  if ((format === 'json' || format === 'ndjson') && k.kind === 'decimal' && k.precision > JSON_EXACT_DIGITS) return `${expr}::VARCHAR`;
-  return expr;
+  const huge = k.kind === 'integer' && (k.max > 2n ** 64n - 1n || k.min < -(2n ** 63n));
+  if (format === 'parquet') return huge;
+  if (format === 'json' || format === 'ndjson') return huge || (k.kind === 'decimal' && k.precision > JSON_EXACT_DIGITS);
+  return false;
 }
+
+/** A column as written: its exact text when the format cannot hold its type exactly, else as it is. */
+const written = (expr: string, type: string, format: ExportFormat): string => (exactAsText(type, format) ? `${expr}::VARCHAR` : expr);
 
 /**
  * The rows of a kept result (or of its sorted/filtered view table) as the grid shows them: in rowid
