@@ -17,7 +17,7 @@ import type { Bus } from '../streams/bus';
 import type { Projections } from '../streams/projections';
 import { relocatedSample } from './sampleDatasets';
 import { locateFolder } from './folderSource';
-import { explainReadFailure } from './sourceChecks';
+import { explainReadFailure, shownSource } from './sourceChecks';
 import { sniffFormat } from './sniff';
 import { fetchUrl } from './urlSource';
 import { fingerprintTarget } from './fingerprintTarget';
@@ -165,7 +165,7 @@ export class CatalogService {
       });
     } catch (e) {
       const error = explainReadFailure(toAppError(e, newErrorId(), 'DATASET_UNREADABLE'), source);
-      this.log.warn({ errorId: error.id, code: error.code, source }, error.message);
+      this.log.warn({ errorId: error.id, code: error.code, source: shownSource(source) }, error.message);
       await this.system(cause, { type: 'FailDataset', datasetId, source, error });
     }
   }
@@ -234,7 +234,7 @@ export class CatalogService {
       );
     } catch (e) {
       const error = toAppError(e, newErrorId());
-      this.log.warn({ errorId: error.id, source }, `dataset not fingerprinted: ${error.message}`);
+      this.log.warn({ errorId: error.id, source: shownSource(source) }, `dataset not fingerprinted: ${error.message}`);
       return undefined;
     }
   }

@@ -17,7 +17,8 @@ describe('download into the cache (a real server on loopback)', () => {
     dir = tempDir();
     const gzipped = gzipSync(body);
     server = createServer((req, res) => {
-      if (req.url === '/encoded.csv') res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': String(gzipped.length) }).end(gzipped);
+      if (req.url?.startsWith('/gone/')) res.writeHead(404).end();
+      else if (req.url === '/encoded.csv') res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': String(gzipped.length) }).end(gzipped);
       else res.writeHead(200, { 'content-length': String(body.length) }).end(body);
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -47,6 +48,38 @@ describe('download into the cache (a real server on loopback)', () => {
       expect(dirname(got.path)).toBe(downloadDir(cache, url));
       expect(readFileSync(got.path).equals(body)).toBe(true);
     }
+  });
+
+  // Signed URLs carry their secret in the query; a URL may carry a password: the message, which is
+  // logged and shown, names the URL without either.
+  const refusal = (url: string, attempts?: number): Promise<AppErrorException> =>
+    download(url, join(dir.path, 'cache'), attempts ? { attempts } : {}).then(
+      () => expect.unreachable('downloaded'),
+      (e: unknown) => (expect(e).toBeInstanceOf(AppErrorException), e as AppErrorException),
+    );
+  const secretsOut = (message: string): void => ['secret', 'frag', 'hunter2', '?', '#', '@'].forEach((s) => expect(message).not.toContain(s));
+
+  it('a 404 for a URL with a token and a fragment fails naming the URL without them', async () => {
+    const { error } = await refusal(`${base}/gone/data.csv?token=secret&X-Amz-Signature=secret#frag`);
+    expect(error).toMatchObject({ code: 'DOWNLOAD_FAILED', message: `Downloading ${base}/gone/data.csv failed: the server answered 404 Not Found.` });
+    secretsOut(error.message);
+  });
+
+  it('a URL with a password (which fetch refuses to send) fails naming the URL without it, nor the refusal’s copy of it', async () => {
+    const { error } = await refusal(`${base.replace('//', '//user:hunter2@')}/gone/data.csv?token=secret#frag`, 2);
+    expect(error.code).toBe('DOWNLOAD_FAILED');
+    expect(error.message).toMatch(new RegExp(`^Downloading ${base}/gone/data\\.csv failed after 2 tries: .*includes credentials: ${base}/gone/data\\.csv$`));
+    secretsOut(error.message);
+  });
+
+  it('a connection that fails fails naming the URL without its token and fragment', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const { error } = await refusal(`http://127.0.0.1:${port}/d/data.csv?token=secret#frag`, 2);
+    expect(error).toMatchObject({ code: 'DOWNLOAD_FAILED', message: `Downloading http://127.0.0.1:${port}/d/data.csv failed after 2 tries: fetch failed` });
+    secretsOut(error.message);
   });
 
   it('a full disk fails the download once, as DOWNLOAD_FAILED saying so, and takes nothing down', async () => {

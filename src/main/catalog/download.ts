@@ -8,7 +8,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import { baseName } from '../../shared/domain/datasetName';
 import { newErrorId } from '../platform/ids';
-import { responseFactsSchema, type ResponseFacts } from './urlFile';
+import { displayUrl, responseFactsSchema, type ResponseFacts } from './urlFile';
 
 export interface Downloaded {
   /** The complete local copy. */
@@ -39,6 +39,12 @@ export interface DownloadOptions {
 
 const failed = (message: string, details?: Record<string, unknown>): AppErrorException =>
   new AppErrorException(appError(newErrorId(), 'DOWNLOAD_FAILED', message, details ? { details } : {}));
+
+/**
+ * Another's error message with each URL in it in display form: fetch names the whole URL in some
+ * ("Request cannot be constructed from a URL that includes credentials: https://u:pw@…").
+ */
+const withoutSecrets = (message: string): string => message.replace(/https?:\/\/[^\s"'<>]+/gi, (u) => displayUrl(u));
 
 /** A URL's own folder in the download cache, so two URLs with the same file name never collide. */
 export function downloadDir(cacheDir: string, url: string): string {
@@ -99,7 +105,7 @@ async function downloadAlone(url: string, dir: string, options: DownloadOptions)
     return { path, bytes: got.bytes, sha256: (await sha256Of(path)).digest('hex') };
   }
   if (lastError instanceof AppErrorException) throw lastError;
-  throw failed(`Downloading ${url} failed after ${attempts} tries: ${(lastError as Error).message}`);
+  throw failed(`Downloading ${displayUrl(url)} failed after ${attempts} tries: ${withoutSecrets((lastError as Error).message)}`);
 }
 
 /** The URL's own file name; '.' and '..' name no file: joined, they made the path the cache folder or the one above it. */
@@ -128,7 +134,7 @@ async function named(facts: ResponseFacts, part: string, options: DownloadOption
   }
   if (name === '' || name === '.' || name === '..' || name.endsWith('.part') || basename(name) !== name || /[\\/\0]/.test(name)) {
     rmSync(part, { force: true });
-    throw failed(`Downloading ${facts.url} failed: ${JSON.stringify(name)} is not a file name to keep it under.`);
+    throw failed(`Downloading ${displayUrl(facts.url)} failed: ${JSON.stringify(name)} is not a file name to keep it under.`);
   }
   return name;
 }
@@ -158,7 +164,7 @@ async function tryOnce(url: string, part: string, options: DownloadOptions): Pro
     const response = await fetch(url, { headers: have > 0 ? { Range: `bytes=${have}-`, 'Accept-Encoding': 'identity' } : {}, signal: controller.signal, redirect: 'follow' });
     // The part already holds every byte; a 416's own headers describe its error, not the file.
     if (response.status === 416 && have > 0) return { bytes: have, facts: factsOf(url, response, false) };
-    if (!response.ok) throw failed(`Downloading ${url} failed: the server answered ${response.status} ${response.statusText}.`, { status: response.status, final: true });
+    if (!response.ok) throw failed(`Downloading ${displayUrl(url)} failed: the server answered ${response.status} ${response.statusText}.`, { status: response.status, final: true });
     const resumed = response.status === 206;
     // fetch decodes a gzip'd answer: its Content-Length counts the encoded bytes, not those written.
     const encoded = !/^(identity)?$/i.test(response.headers.get('content-encoding')?.trim() ?? '');
@@ -172,7 +178,7 @@ async function tryOnce(url: string, part: string, options: DownloadOptions): Pro
       lastReport = now;
       options.onProgress?.({ receivedBytes: received, ...(total !== undefined ? { totalBytes: total } : {}) });
     };
-    if (!response.body) throw failed(`Downloading ${url} failed: the server sent no body.`);
+    if (!response.body) throw failed(`Downloading ${displayUrl(url)} failed: the server sent no body.`);
     const out = createWriteStream(part, { flags: resumed ? 'a' : 'w' });
     // A failed write (a full disk) is an 'error' on the file stream: kept here rather than left
     // uncaught, which would end the process, and thrown below.
@@ -191,7 +197,7 @@ async function tryOnce(url: string, part: string, options: DownloadOptions): Pro
       out.end();
       await finished(out).catch(() => undefined);
     }
-    if (writeError?.code === 'ENOSPC') throw failed(`Downloading ${url} failed: the disk is full.`, { final: true });
+    if (writeError?.code === 'ENOSPC') throw failed(`Downloading ${displayUrl(url)} failed: the disk is full.`, { final: true });
     if (writeError) throw writeError;
     if (total !== undefined && received !== total) throw new Error(`the connection closed after ${received} of ${total} bytes`);
     report(true);

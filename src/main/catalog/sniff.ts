@@ -50,10 +50,13 @@ export function looksLikeText(head: Buffer): boolean {
 /**
  * True when text is a web page: a login page or an error page served where data was expected.
  * Only a document's own opening counts (after a BOM or blanks, which trimStart drops): a CSV may
- * start with `<` and even name a column `<body>`, but never opens with `<!doctype html` or `<html>`.
+ * start with `<`, but never opens with `<!doctype html` or `<html>`. A page may also open with
+ * `<head>` or `<body>` (the HTML tags are optional); a CSV naming its first column `<body>` puts
+ * a delimiter right after it (`<body>,x`), so that tag counts only when no `,;|` or tab follows.
  */
 export function looksLikeHtml(head: Buffer): boolean {
-  return /^(<!doctype\s+html[\s>]|<html[\s>])/i.test(head.subarray(0, 256).toString('utf8').trimStart());
+  const text = head.subarray(0, 256).toString('utf8').trimStart();
+  return /^(<!doctype\s+html[\s>]|<html[\s>])/i.test(text) || /^<(head|body)(\s[^>\n]*)?>(?![,;|\t])/i.test(text);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AppError } from '../../shared/contracts/errors';
 import { isUrl } from '../../shared/domain/datasetName';
+import { displayUrl } from './urlFile';
 
 /** DuckDB's words for a file it cannot make sense of, and what to tell a person instead. */
 const CORRUPT: readonly [RegExp, string][] = [
@@ -9,12 +10,15 @@ const CORRUPT: readonly [RegExp, string][] = [
   [/Error when sniffing file|CSV Error|Could not convert string|Invalid unicode/i, 'could not be read as CSV'],
 ];
 
+/** A source as messages and log lines name it: a URL without its userinfo, query or fragment (urlFile.ts). */
+export const shownSource = (source: string): string => (isUrl(source) ? displayUrl(source) : source);
+
 /**
- * True when a message already says where it failed: the source itself, or a URL's server alone
- * (a message about a web page names only that: the URL's query may hold a token).
+ * True when a message already says where it failed: the source itself, a URL in display form, or
+ * a URL's server alone (a message about a web page names only that: the URL's path may hold a token).
  */
 function saysWhere(message: string, source: string): boolean {
-  if (message.includes(source)) return true;
+  if (message.includes(source) || message.includes(shownSource(source))) return true;
   if (!isUrl(source)) return false;
   try {
     return message.includes(`server at ${new URL(source).host}`);
@@ -27,9 +31,14 @@ function saysWhere(message: string, source: string): boolean {
  * Turns a failure to read a source into a message a person understands, keeping its id (minted
  * where it was first seen) and DuckDB's own words after it for the details.
  */
-export function explainReadFailure(error: AppError, source: string): AppError {
+export function explainReadFailure(thrown: AppError, raw: string): AppError {
+  const source = shownSource(raw);
+  // A message naming the URL as given (from code that did not know) names it in display form;
+  // not when that form holds the URL whole (`https://h` → `https://h/`): nothing is hidden, and
+  // `https://h/` in the message would become `https://h//`.
+  const error = source.includes(raw) ? thrown : { ...thrown, message: thrown.message.replaceAll(raw, source) };
   if (error.code !== 'DATASET_UNREADABLE' && error.code !== 'SQL_ERROR' && error.code !== 'INTERNAL') {
-    return saysWhere(error.message, source) || error.code === 'DOWNLOAD_FAILED' ? error : { ...error, message: `${source}: ${error.message}` };
+    return saysWhere(error.message, raw) || error.code === 'DOWNLOAD_FAILED' ? error : { ...error, message: `${source}: ${error.message}` };
   }
   // DuckDB appends the SQL it was running ("LINE 1: CREATE VIEW …"): useful in the log, noise to a person.
   const said = error.message.split('\n')[0]!.trim();

@@ -105,9 +105,25 @@ function byBytes(head: Buffer): BytesSay {
 /** `host:port` of a URL, for messages: its path and query may hold a token, and its user a password. */
 function serverOf(url: string): string {
   try {
-    return new URL(url).host || url;
+    return new URL(url).host || displayUrl(url);
   } catch {
-    return url;
+    return displayUrl(url);
+  }
+}
+
+/**
+ * A URL as messages and log lines name it: `https://host:port/path/file.csv`, without a
+ * `user:password@`, query or fragment, where signed URLs keep their secrets. The one form every
+ * catalog message uses; what events store keeps the URL as given.
+ */
+export function displayUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    // Not parsed (an invalid port, a bad host): cut the same parts by hand, up to the last `@`,
+    // since a password may hold a `/` that ends the host for a parser.
+    return url.replace(/[?#].*$/s, '').replace(/^([a-z][a-z0-9+.-]*:\/\/).*@/is, '$1');
   }
 }
 
@@ -136,7 +152,7 @@ function refuseWebPage(facts: ResponseFacts, type: string | undefined, bytes: By
  */
 export function decideUrlFile(facts: ResponseFacts, head: Buffer, recorded?: DatasetFormat): UrlFile {
   // Refused here rather than kept: an empty answer cached would stay empty at every later try.
-  if (head.length === 0) throw new AppErrorException(appError(newErrorId(), 'DATASET_EMPTY', `${facts.url} is empty: the server sent no bytes.`));
+  if (head.length === 0) throw new AppErrorException(appError(newErrorId(), 'DATASET_EMPTY', `${displayUrl(facts.url)} is empty: the server sent no bytes.`));
   const type = mediaType(facts.contentType);
   const bytes = byBytes(head);
   refuseWebPage(facts, type, bytes);
@@ -154,7 +170,7 @@ export function decideUrlFile(facts: ResponseFacts, head: Buffer, recorded?: Dat
   // A web page was refused above; `html` left here is a label the bytes disproved.
   const format = (declared === 'html' ? undefined : declared) ?? bytes.format;
   if (!format || format === 'html') {
-    throw unsupported(`${facts.url} served a file Sextant cannot read (${type ?? 'no Content-Type'}): add CSV, TSV, Parquet, JSON, NDJSON, Arrow IPC or DuckDB database files.`);
+    throw unsupported(`${displayUrl(facts.url)} served a file Sextant cannot read (${type ?? 'no Content-Type'}): add CSV, TSV, Parquet, JSON, NDJSON, Arrow IPC or DuckDB database files.`);
   }
   return fitted(name, format, head, bytes.gzip);
 }

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { AppErrorException } from '../../shared/contracts/errors';
 import { dispositionFileName, formatOfMediaType, mediaType } from './contentHeaders';
-import { decideUrlFile, safeFileName } from './urlFile';
+import { decideUrlFile, displayUrl, safeFileName } from './urlFile';
 
 const csv = Buffer.from('a,b\n1,2\n');
 const parquet = Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(32)]);
@@ -49,6 +49,15 @@ describe('safeFileName', () => {
   ])('%s → %s', (raw, safe) => expect(safeFileName(raw)).toBe(safe));
 });
 
+describe('displayUrl (how messages and log lines name a URL)', () => {
+  it.each([
+    ['https://u:pw@sso.example.com:8443/d/data.csv?X-Amz-Signature=secret#frag', 'https://sso.example.com:8443/d/data.csv'],
+    ['http://example.com', 'http://example.com/'],
+    // Not parsed (the port is out of range): the same parts are cut by hand.
+    ['http://u:p/w@example.com:99999/d.csv?token=secret#frag', 'http://example.com:99999/d.csv'],
+  ])('given %s, when shown, then it is %s: no userinfo, query or fragment', (url, shown) => expect(displayUrl(url)).toBe(shown));
+});
+
 describe('decideUrlFile (name and format of a downloaded URL)', () => {
   const url = 'https://example.com/export?id=3';
   it('the URL’s own file name wins, kept as it is', () => {
@@ -78,6 +87,9 @@ describe('decideUrlFile (name and format of a downloaded URL)', () => {
     for (const text of ['<tag>,x\n1,2\n', '<body>,<head>\n1,2\n', '<html-id>,x\n1,2\n', '<!-- note -->,x\n'])
       expect(decideUrlFile({ url: 'https://example.com/data.csv', contentType: 'text/csv' }, Buffer.from(text))).toEqual({ name: 'data.csv', format: 'csv' });
     expect(decideUrlFile({ url, contentType: 'text/plain' }, Buffer.from('<b>bold</b>,x\n'))).toEqual({ name: 'export.csv', format: 'csv' });
+    // A first column named like a tag, even <body> or <head>, is followed by its delimiter: no page opens so.
+    for (const text of ['<id>,name\n1,a\n', '<body>,name\n1,a\n', '<HEAD>;x\n1;2\n', '<body part>,x\n1,2\n', '<header>,x\n1,2\n'])
+      expect(decideUrlFile({ url, contentType: 'text/plain' }, Buffer.from(text))).toEqual({ name: 'export.csv', format: 'csv' });
     expect(decideUrlFile({ url: 'https://example.com/f.parquet', contentType: 'text/html' }, parquet)).toEqual({ name: 'f.parquet', format: 'parquet' });
     expect(decideUrlFile({ url, contentType: 'text/html' }, parquet)).toEqual({ name: 'export.parquet', format: 'parquet' });
   });
@@ -98,9 +110,14 @@ describe('decideUrlFile (name and format of a downloaded URL)', () => {
     ['HTML sent as text', { url, contentType: 'text/plain' }, Buffer.from('<!DOCTYPE html><html>'), 'DATASET_UNSUPPORTED', /sent a web page \(an HTML page, labelled text\/plain\)/],
     ['a sign-in page at a .csv URL', { url: 'https://u:pw@sso.example.com:8443/d/data.csv?token=s3cret', contentType: 'text/html; charset=utf-8' }, Buffer.from('<p>Sign in'), 'DATASET_UNSUPPORTED', /^The server at sso\.example\.com:8443 sent a web page \(text\/html\), not a data file: perhaps a sign-in or error page\. Give the address of the file itself/],
     ['HTML at a .csv URL, labelled text/csv', { url: 'https://example.com/data.csv', contentType: 'text/csv' }, Buffer.from('\ufeff \n<html lang="en">'), 'DATASET_UNSUPPORTED', /sent a web page \(an HTML page, labelled text\/csv\)/],
+    ['a page opening <body>, labelled text/plain', { url, contentType: 'text/plain' }, Buffer.from('\ufeff\n<body>\n<h1>Session expired</h1>'), 'DATASET_UNSUPPORTED', /sent a web page \(an HTML page, labelled text\/plain\)/],
+    ['a page opening <HEAD>, labelled text/plain', { url: 'https://example.com/data.csv', contentType: 'text/plain' }, Buffer.from('  <HEAD lang="en"><TITLE>Sign in</TITLE>'), 'DATASET_UNSUPPORTED', /sent a web page \(an HTML page, labelled text\/plain\)/],
     ['HTML at a .json URL, no Content-Type', { url: 'https://example.com/data.json' }, Buffer.from('<!doctype html>'), 'DATASET_UNSUPPORTED', /sent a web page \(an HTML page, with no Content-Type\)/],
     ['binary', { url }, Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0, 0]), 'DATASET_UNSUPPORTED', /cannot read \(no Content-Type\)/],
     ['nothing', { url, contentType: 'text/csv' }, Buffer.alloc(0), 'DATASET_EMPTY', /sent no bytes/],
+    // The URL is named in display form: no userinfo, query or fragment.
+    ['binary at a signed URL', { url: 'https://u:pw@example.com/x?token=secret#frag' }, Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0, 0]), 'DATASET_UNSUPPORTED', /^https:\/\/example\.com\/x served a file Sextant cannot read/],
+    ['nothing at a signed URL', { url: 'https://u:pw@example.com/x?token=secret#frag' }, Buffer.alloc(0), 'DATASET_EMPTY', /^https:\/\/example\.com\/x is empty: the server sent no bytes\.$/],
   ])('%s is refused with why and an id', (_l, facts, head, code, message) => {
     let error: unknown;
     try {

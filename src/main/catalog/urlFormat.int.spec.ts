@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSessions, type DatasetView } from '../../shared/views/appView';
 import { addDataset, resultRows } from '../../../test/support/coreDatasets';
 import { rawTextRows } from '../../../test/support/rawTextRows';
+import { recordingLogger } from '../../../test/support/recordingLogger';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { downloadDir } from './download';
 
@@ -32,6 +33,8 @@ describe('a URL whose name says no format (real server on loopback, real core)',
   const routes = new Map<string, Route | ((n: number) => Route)>();
   const requests: string[] = [];
   let core: TestCore;
+  // The first core's log (warnings up), read for what a failure logs.
+  const logged = recordingLogger('info');
   let server: Server;
   let base = '';
   const file = (name: string): string => join(files, name);
@@ -82,10 +85,12 @@ describe('a URL whose name says no format (real server on loopback, real core)',
     routes.set('/mislabelled/data.csv', { type: 'text/csv', body: Buffer.from('\ufeff  <!DOCTYPE html>\n<html><body>Session expired</body></html>\n') });
     routes.set('/plain/data.csv', { type: 'text/plain', body: Buffer.from('id,label\n1,one\n2,two\n') });
     routes.set('/angle/data.csv', { type: 'text/csv', body: Buffer.from('<tag>,x\n1,2\n') });
+    routes.set('/plain/page.csv', { type: 'text/plain', body: Buffer.from('\n<body>\n<h1>Session expired</h1>\n</body>\n') });
+    routes.set('/plain/ids.csv', { type: 'text/plain', body: Buffer.from('<id>,name\n1,one\n') });
     server = createServer(serve);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    core = await startTestCore(dataDir);
+    core = await startTestCore(dataDir, { log: logged.log });
   });
   afterAll(async () => {
     await core.close();
@@ -225,6 +230,7 @@ describe('a URL whose name says no format (real server on loopback, real core)',
     it.each([
       ['served as text/html', '/sso/data.csv?token=s3cret', /^The server at \S+ sent a web page \(text\/html\), not a data file: perhaps a sign-in or error page\./],
       ['labelled text/csv, its bytes opening <!DOCTYPE html> (after a BOM and blanks)', '/mislabelled/data.csv', /^The server at \S+ sent a web page \(an HTML page, labelled text\/csv\), not a data file/],
+      ['labelled text/plain, its bytes opening <body>', '/plain/page.csv', /^The server at \S+ sent a web page \(an HTML page, labelled text\/plain\), not a data file/],
     ])('%s: refused as DATASET_UNSUPPORTED naming the host, not the URL; nothing is registered or kept', async (_l, path, message) => {
       const readyBefore = ready();
       const viewsBefore = await views();
@@ -257,6 +263,12 @@ describe('a URL whose name says no format (real server on loopback, real core)',
       ]);
     });
 
+    it('a CSV whose header is <id>,name (served as text/plain) still opens as CSV', async () => {
+      const ds = await add(`${base}/plain/ids.csv`);
+      expect(ds.error).toBeUndefined();
+      expect(ds.columns.map((c) => c.name)).toEqual(['<id>', 'name']);
+    });
+
     it('a CSV whose first cell opens with < (served as text/csv) still opens as CSV', async () => {
       const ds = await add(`${base}/angle/data.csv`);
       expect(ds.error).toBeUndefined();
@@ -264,6 +276,26 @@ describe('a URL whose name says no format (real server on loopback, real core)',
       expect(ds.columns.map((c) => c.name)).toEqual(['<tag>', 'x']);
       expect(await datasetRows(ds)).toEqual([{ '<tag>': '1', x: '2' }]);
     });
+  });
+
+  it('given a URL with a password, a token and a fragment, when it fails, then the failure shown and logged names it without them; the source stays as given', async () => {
+    routes.set('/empty.csv?token=secret', { type: 'text/csv' });
+    const url = `${base.replace('//', '//user:hunter2@')}/gone/data.csv?token=secret#frag`;
+    const cases: [string, string, string][] = [
+      // fetch refuses a URL with a password, naming it whole in its message.
+      [url, 'DOWNLOAD_FAILED', `Downloading ${base}/gone/data.csv failed after 5 tries: Request cannot be constructed from a URL that includes credentials: ${base}/gone/data.csv`],
+      [url.replace('user:hunter2@', ''), 'DOWNLOAD_FAILED', `Downloading ${base}/gone/data.csv failed: the server answered 404 Not Found.`],
+      // Named already (in display form), so not prefixed with the source again.
+      [`${base}/empty.csv?token=secret#frag`, 'DATASET_EMPTY', `${base}/empty.csv is empty: the server sent no bytes.`],
+    ];
+    for (const [source, code, message] of cases) {
+      const ds = await add(source);
+      expect(ds).toMatchObject({ status: 'failed', source, error: { code, message } });
+      const lines = logged.errors.filter((l) => l.includes(ds.error!.id));
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0]!)).toMatchObject({ source: source.replace(/user:hunter2@|[?#].*$/g, ''), msg: message });
+    }
+    for (const secret of ['hunter2', 'secret', 'frag']) expect(logged.errors.join('\n')).not.toContain(secret);
   });
 
   it('a restart re-uses the cached file with the same format, and asks the server nothing', async () => {
