@@ -72,6 +72,14 @@ describe('download into the cache (a real server on loopback)', () => {
     secretsOut(error.message);
   });
 
+  it('given a password and a path holding a quote or a space, when fetch refuses the URL, then neither the password nor the token survives in its words', async () => {
+    for (const url of [`${base.replace('//', "//user:it's hunter2@")}/gone/data.csv?sig=secret`, `${base.replace('//', '//user:hunter2@')}/gone/o'brien csv?sig=secret`]) {
+      const { error } = await refusal(url, 1);
+      expect(error.message).toMatch(/includes credentials/);
+      secretsOut(error.message);
+    }
+  });
+
   it('a connection that fails fails naming the URL without its token and fragment', async () => {
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));

@@ -41,10 +41,21 @@ const failed = (message: string, details?: Record<string, unknown>): AppErrorExc
   new AppErrorException(appError(newErrorId(), 'DOWNLOAD_FAILED', message, details ? { details } : {}));
 
 /**
- * Another's error message with each URL in it in display form: fetch names the whole URL in some
- * ("Request cannot be constructed from a URL that includes credentials: https://u:pw@…").
+ * Another's error message about `url`, naming it in display form: fetch repeats the whole URL in
+ * some ("Request cannot be constructed from a URL that includes credentials: https://u:pw@…"), as
+ * given or as parsed. Those are replaced whole (a password may hold a quote or a space, which no
+ * pattern can tell from the text around it); any other URL in the text by pattern.
  */
-const withoutSecrets = (message: string): string => message.replace(/https?:\/\/[^\s"'<>]+/gi, (u) => displayUrl(u));
+function withoutSecrets(message: string, url: string): string {
+  const shown = displayUrl(url);
+  let text = message.replaceAll(url, shown);
+  try {
+    text = text.replaceAll(new URL(url).href, shown);
+  } catch {
+    // not a URL fetch could parse: it was named as given, replaced above
+  }
+  return text.replace(/https?:\/\/[^\s"<>]+/gi, (u) => (u === shown ? u : displayUrl(u)));
+}
 
 /** A URL's own folder in the download cache, so two URLs with the same file name never collide. */
 export function downloadDir(cacheDir: string, url: string): string {
@@ -105,7 +116,7 @@ async function downloadAlone(url: string, dir: string, options: DownloadOptions)
     return { path, bytes: got.bytes, sha256: (await sha256Of(path)).digest('hex') };
   }
   if (lastError instanceof AppErrorException) throw lastError;
-  throw failed(`Downloading ${displayUrl(url)} failed after ${attempts} tries: ${withoutSecrets((lastError as Error).message)}`);
+  throw failed(`Downloading ${displayUrl(url)} failed after ${attempts} tries: ${withoutSecrets((lastError as Error).message, url)}`);
 }
 
 /** The URL's own file name; '.' and '..' name no file: joined, they made the path the cache folder or the one above it. */

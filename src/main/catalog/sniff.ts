@@ -51,12 +51,12 @@ export function looksLikeText(head: Buffer): boolean {
  * True when text is a web page: a login page or an error page served where data was expected.
  * Only a document's own opening counts (after a BOM or blanks, which trimStart drops): a CSV may
  * start with `<`, but never opens with `<!doctype html` or `<html>`. A page may also open with
- * `<head>` or `<body>` (the HTML tags are optional); a CSV naming its first column `<body>` puts
- * a delimiter right after it (`<body>,x`), so that tag counts only when no `,;|` or tab follows.
+ * `<head>` or `<body>` (the HTML tags are optional); that counts only with another tag right after
+ * it (`<body><h1>`, `<head>\n<title>`), which a CSV naming a column `<body>` never has.
  */
 export function looksLikeHtml(head: Buffer): boolean {
   const text = head.subarray(0, 256).toString('utf8').trimStart();
-  return /^(<!doctype\s+html[\s>]|<html[\s>])/i.test(text) || /^<(head|body)(\s[^>\n]*)?>(?![,;|\t])/i.test(text);
+  return /^(<!doctype\s+html[\s>]|<html[\s>])/i.test(text) || /^<(head|body)(\s[^>\n]*)?>\s*<[a-z!]/i.test(text);
 }
 
 /**

@@ -123,7 +123,8 @@ export function displayUrl(url: string): string {
   } catch {
     // Not parsed (an invalid port, a bad host): cut the same parts by hand, up to the last `@`,
     // since a password may hold a `/` that ends the host for a parser.
-    return url.replace(/[?#].*$/s, '').replace(/^([a-z][a-z0-9+.-]*:\/\/).*@/is, '$1');
+    // The userinfo goes first: a password may hold a `?` or `#` that would otherwise end the cut early.
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/).*@/is, '$1').replace(/[?#].*$/s, '');
   }
 }
 

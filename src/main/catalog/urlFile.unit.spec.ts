@@ -55,6 +55,9 @@ describe('displayUrl (how messages and log lines name a URL)', () => {
     ['http://example.com', 'http://example.com/'],
     // Not parsed (the port is out of range): the same parts are cut by hand.
     ['http://u:p/w@example.com:99999/d.csv?token=secret#frag', 'http://example.com:99999/d.csv'],
+    // Not parsed, and the password holds `#` or `?`: the userinfo is cut before the query.
+    ['https://u:pa#ss@example.com:99999/x.csv?t=secret', 'https://example.com:99999/x.csv'],
+    ['https://u:pa?ss@example.com:99999/x.csv#secret', 'https://example.com:99999/x.csv'],
   ])('given %s, when shown, then it is %s: no userinfo, query or fragment', (url, shown) => expect(displayUrl(url)).toBe(shown));
 });
 
@@ -88,7 +91,8 @@ describe('decideUrlFile (name and format of a downloaded URL)', () => {
       expect(decideUrlFile({ url: 'https://example.com/data.csv', contentType: 'text/csv' }, Buffer.from(text))).toEqual({ name: 'data.csv', format: 'csv' });
     expect(decideUrlFile({ url, contentType: 'text/plain' }, Buffer.from('<b>bold</b>,x\n'))).toEqual({ name: 'export.csv', format: 'csv' });
     // A first column named like a tag, even <body> or <head>, is followed by its delimiter: no page opens so.
-    for (const text of ['<id>,name\n1,a\n', '<body>,name\n1,a\n', '<HEAD>;x\n1;2\n', '<body part>,x\n1,2\n', '<header>,x\n1,2\n'])
+    // A one-column CSV headed <body> too: a page's opening tag is followed by another tag.
+    for (const text of ['<id>,name\n1,a\n', '<body>,name\n1,a\n', '<HEAD>;x\n1;2\n', '<body part>,x\n1,2\n', '<header>,x\n1,2\n', '<body>\n1\n2\n', '<body>\r\n1\r\n', '<body> ,x\n', '<head>count,x\n', '<body>\tname\n'])
       expect(decideUrlFile({ url, contentType: 'text/plain' }, Buffer.from(text))).toEqual({ name: 'export.csv', format: 'csv' });
     expect(decideUrlFile({ url: 'https://example.com/f.parquet', contentType: 'text/html' }, parquet)).toEqual({ name: 'f.parquet', format: 'parquet' });
     expect(decideUrlFile({ url, contentType: 'text/html' }, parquet)).toEqual({ name: 'export.parquet', format: 'parquet' });

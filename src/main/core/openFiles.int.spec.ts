@@ -1,4 +1,6 @@
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +67,19 @@ describe('opening files given on the command line (real SQLite, real DuckDB)', (
     expect(failed?.status).toBe('failed');
     expect(failed?.error?.id).toBe(outcome.errorId);
     expect(openSessions(app.core().view())).toHaveLength(before);
+  });
+
+  it('given a signed URL that fails, when opened, then the failure names it without its token or password, as the log line and stderr print it', async () => {
+    const server = createServer((_req, res) => res.writeHead(404).end());
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const [outcome] = await app.core().openFiles([`http://user:hunter2@127.0.0.1:${port}/d/data.csv?X-Amz-Signature=secret#frag`]);
+      expect(outcome).toMatchObject({ kind: 'failed', source: `http://127.0.0.1:${port}/d/data.csv` });
+      for (const secret of ['secret', 'hunter2', 'frag']) expect(JSON.stringify(outcome)).not.toContain(secret);
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
   });
 
   it('opens an exported session log as an import: a data dir without it gets the session, one with it says so and adds nothing', async () => {

@@ -5,6 +5,7 @@ import { SESSION_LOG_EXTENSION } from '../../shared/contracts/sessionLog';
 import type { ImportOutcome } from '../../shared/contracts/sessionImport';
 import { baseName, isUrl } from '../../shared/domain/datasetName';
 import type { AppView, DatasetView } from '../../shared/views/appView';
+import { shownSource } from '../catalog/sourceChecks';
 import { ident } from '../query/sql';
 
 /** What opening files needs of the core. */
@@ -22,7 +23,10 @@ export type OpenedFile =
   | { readonly kind: 'opened'; readonly source: string; readonly datasetId: string; readonly sessionId: string }
   /** An exported session log, imported (or found imported before) and open as a session. */
   | { readonly kind: 'imported'; readonly source: string; readonly sessionId: string; readonly alreadyImported: boolean }
+  /** `source` as messages and log lines name it: a URL without its userinfo, query or fragment. */
   | { readonly kind: 'failed'; readonly source: string; readonly message: string; readonly errorId?: string };
+
+const failed = (source: string, message: string, errorId?: string): OpenedFile => ({ kind: 'failed', source: shownSource(source), message, ...(errorId ? { errorId } : {}) });
 
 /** A file argument as a catalog source: a URL as it is, a path made absolute against the folder it was typed in. */
 export const sourceOf = (arg: string, cwd: string): string => (isUrl(arg) || isAbsolute(arg) ? arg : resolve(cwd, arg));
@@ -63,7 +67,7 @@ export async function openFiles(host: OpenFilesHost, paths: readonly string[]): 
       continue;
     }
     const added = await host.dispatch({ type: 'AddDataset', source });
-    wanted.push(added.ok ? { source, datasetId: added.value.aggregateId } : { source, failure: { kind: 'failed', source, message: added.error.message, errorId: added.error.id } });
+    wanted.push(added.ok ? { source, datasetId: added.value.aggregateId } : { source, failure: failed(source, added.error.message, added.error.id) });
   }
   await host.catalogIdle();
 
@@ -74,19 +78,19 @@ export async function openFiles(host: OpenFilesHost, paths: readonly string[]): 
       continue;
     }
     if (failure || datasetId === undefined) {
-      outcomes.push(failure ?? { kind: 'failed', source, message: 'not added' });
+      outcomes.push(failure ?? failed(source, 'not added'));
       continue;
     }
     const dataset = host.view().datasets[datasetId];
     const sql = dataset?.status === 'ready' ? firstQuery(dataset) : undefined;
     if (!dataset || sql === undefined) {
       const error = dataset?.error;
-      outcomes.push({ kind: 'failed', source, message: error?.message ?? 'The file could not be read.', ...(error ? { errorId: error.id } : {}) });
+      outcomes.push(failed(source, error?.message ?? 'The file could not be read.', error?.id));
       continue;
     }
     const opened = await host.dispatch({ type: 'OpenSession', title: (baseName(source) || dataset.name || source).slice(0, 200) });
     if (!opened.ok) {
-      outcomes.push({ kind: 'failed', source, message: opened.error.message, errorId: opened.error.id });
+      outcomes.push(failed(source, opened.error.message, opened.error.id));
       continue;
     }
     const sessionId = opened.value.aggregateId;
@@ -105,8 +109,8 @@ export async function openFiles(host: OpenFilesHost, paths: readonly string[]): 
 
 async function importLog(host: OpenFilesHost, source: string): Promise<OpenedFile> {
   const imported = await host.importLog(source);
-  if (!imported.ok) return { kind: 'failed', source, message: imported.error.message, errorId: imported.error.id };
+  if (!imported.ok) return failed(source, imported.error.message, imported.error.id);
   const outcome = imported.value.outcome;
-  if (!outcome) return { kind: 'failed', source, message: 'The session log was not imported.' };
+  if (!outcome) return failed(source, 'The session log was not imported.');
   return { kind: 'imported', source, sessionId: outcome.sessionId, alreadyImported: outcome.alreadyImported };
 }
