@@ -26,7 +26,9 @@ function exactAsText(type: string, format: ExportFormat): boolean {
   const k = columnKind(type);
   const huge = k.kind === 'integer' && (k.max > 2n ** 64n - 1n || k.min < -(2n ** 63n));
   if (format === 'parquet') return huge;
-  if (format === 'json' || format === 'ndjson') return huge || (k.kind === 'decimal' && k.precision > JSON_EXACT_DIGITS);
+  // BIGNUM (VARINT before DuckDB 1.4) has no bound at all: read back from JSON, it is a DOUBLE.
+  const unbounded = /^(BIGNUM|VARINT)$/i.test(type.trim());
+  if (format === 'json' || format === 'ndjson') return huge || unbounded || (k.kind === 'decimal' && k.precision > JSON_EXACT_DIGITS);
   return false;
 }
 
