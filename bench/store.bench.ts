@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../src/main/platform/ids';
 import type { DomainEvent, EventMetadata } from '../src/shared/contracts/events';
 import { EventStore, type NewEvent } from '../src/main/store/eventStore';
 import { Projections, REBUILD_BATCH } from '../src/main/streams/projections';
@@ -33,7 +34,7 @@ function rawAppender(raw: ReturnType<typeof rawTable>) {
   let seq = 0;
   return raw.db.transaction((events: readonly NewEvent[]) => {
     const meta = JSON.stringify(events[0]!.metadata);
-    for (const e of events) raw.insert.run(uuidv7(), ++seq, JSON.stringify(e.event.payload), meta, e.occurredAt);
+    for (const e of events) raw.insert.run(newId(), ++seq, JSON.stringify(e.event.payload), meta, e.occurredAt);
   });
 }
 

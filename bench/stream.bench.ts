@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../src/main/platform/ids';
 import { WebSocketServer } from 'ws';
 import type { EventMetadata } from '../src/shared/contracts/events';
 import type { Frame } from '../src/shared/contracts/frames';
@@ -102,7 +103,7 @@ export const benches: Bench[] = [
       const rawInsert = raw.db.transaction((aggregateId: string, title: string) => {
         const seq = (rawSeqs.get(aggregateId) ?? 0) + 1;
         rawSeqs.set(aggregateId, seq);
-        const info = raw.insert.run(uuidv7(), aggregateId, seq, `session/${aggregateId}`, JSON.stringify({ title }), JSON.stringify(metadata), new Date().toISOString());
+        const info = raw.insert.run(newId(), aggregateId, seq, `session/${aggregateId}`, JSON.stringify({ title }), JSON.stringify(metadata), new Date().toISOString());
         return info.lastInsertRowid;
       });
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../src/main/platform/ids';
 import { isSettled } from '../src/shared/domain/queryLifecycle';
 import { openSessions } from '../src/shared/views/appView';
 import { startTestCore, tempDir, type TestCore } from '../test/support/testCore';
@@ -85,7 +85,7 @@ export const benches: Bench[] = [
         db.pragma('synchronous = FULL');
         db.exec('CREATE TABLE drafts (id TEXT PRIMARY KEY, session TEXT NOT NULL, sql TEXT NOT NULL) STRICT');
         const insert = db.prepare('INSERT INTO drafts VALUES (?, ?, ?)');
-        const rawSave = db.transaction((sql: string) => insert.run(uuidv7(), 's', sql));
+        const rawSave = db.transaction((sql: string) => insert.run(newId(), 's', sql));
         const sessionId = openSessions(core.projections.current.view)[0]!.id;
         let n = 0;
         const sql = () => `select * from flights_3m where delay > ${n++}`;
