@@ -88,4 +88,27 @@ describe('Bus', () => {
     offWindow();
     expect(bus.size).toBe(1);
   });
+
+  it('given a window whose listener throws or leaves while hearing, when an event is published, then the services and the other windows still hear it', () => {
+    const errors: unknown[] = [];
+    const bus = new Bus((e) => errors.push(e));
+    const heard: string[] = [];
+    bus.subscribe((m) => m.kind === 'event' && heard.push('service'));
+    const offLeaving = bus.subscribe(
+      (m) => {
+        heard.push('leaving');
+        offLeaving();
+        return m;
+      },
+      { forWindow: true },
+    );
+    bus.subscribe(() => {
+      throw new Error('a broken window');
+    }, { forWindow: true });
+    bus.subscribe((m) => m.kind === 'event' && heard.push('window'), { forWindow: true });
+    bus.publishEvents([event(1)]);
+    bus.publishEvents([event(2)]);
+    expect(heard).toEqual(['leaving', 'window', 'service', 'window', 'service']);
+    expect(errors).toHaveLength(2);
+  });
 });
