@@ -33,7 +33,12 @@ export function useColumnWidths(columns: readonly Column[], cell: (row: number, 
   const [widths, setWidths] = useState<number[]>(() => columns.map(initialWidth));
   const fitted = useRef(false);
   const columnsKey = columns.map((c) => `${c.name}\u0000${c.type}`).join('\u0001');
+  // The widths the first render made are for these columns already: sizing them again on mount gave
+  // a new array and rendered the whole grid once more, on every tab switch (the grid mounts anew).
+  const sizedFor = useRef(columnsKey);
   useEffect(() => {
+    if (sizedFor.current === columnsKey) return;
+    sizedFor.current = columnsKey;
     setWidths(columns.map(initialWidth));
     fitted.current = false;
   }, [columnsKey]);

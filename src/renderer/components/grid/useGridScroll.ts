@@ -1,7 +1,7 @@
 import { observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { GUTTER_WIDTH, HEADER_HEIGHT, ROW_HEIGHT } from './gridGeometry';
-import { scrollScale, type ScrollScale } from './scrollScale';
+import { physicalRowTop, scrollScale, type ScrollScale } from './scrollScale';
 import type { Cell } from './selection';
 
 /**
@@ -44,11 +44,9 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
   });
   useLayoutEffect(() => columnVirtualizer.measure(), [widths, columnVirtualizer]);
 
+  let scrollTop: number | undefined; // read at most once a render, and only for a compressed height
   /** Where a row at a virtual offset sits in the (possibly compressed) scrollable area. */
-  const physicalTop = (virtualStart: number): number => {
-    const scrollTop = scroller.current?.scrollTop ?? 0;
-    return scrollTop + virtualStart - scale.current.toVirtual(scrollTop);
-  };
+  const physicalTop = (virtualStart: number): number => physicalRowTop(scale.current, virtualStart, () => (scrollTop ??= scroller.current?.scrollTop ?? 0));
 
   /** Scrolls just enough to show a cell below the sticky header and right of the row numbers. */
   const reveal = (cell: Cell) => {
