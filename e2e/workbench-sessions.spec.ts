@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { DRAFT_SAVE_DELAY_MS } from '../src/renderer/state/draftSaves';
 import { countStoredEvents, nodeClient } from './nodeClient';
-import { editor, editorText, history, mod, runSql, screenshot, status, tabs } from './workbench.helpers';
+import { editor, editorText, gridRow, history, mod, runSql, screenshot, status, tabs } from './workbench.helpers';
 
 test('tabs: new with Ctrl/Cmd+T, rename by double-click, close with Ctrl/Cmd+W, reopen the last closed', async ({ app }, testInfo) => {
   const { page } = app;
@@ -107,4 +107,35 @@ test('each draft and the open tab survive a restart; drafts are saved debounced,
   } finally {
     await fresh?.close();
   }
+});
+
+test('a tab switched back to shows its rows in its first paint, never an empty grid waiting for main', async ({ app }) => {
+  const { page } = app;
+  await runSql(page, "select 'first' as tab, 1 as n");
+  await expect(gridRow(page, 2).getByRole('gridcell').first()).toHaveText('first');
+  await page.keyboard.press(`${mod}+t`);
+  await runSql(page, "select 'second' as tab, 2 as n");
+  await expect(gridRow(page, 2).getByRole('gridcell').first()).toHaveText('second');
+
+  // One round: each grid then holds its completed result's pages (a page fetched while the query
+  // ran is not final, so the first switch after a run may still ask main).
+  await page.getByRole('tab', { name: 'Session 1' }).click();
+  await expect(gridRow(page, 2).getByRole('gridcell').first()).toHaveText('first');
+  await page.keyboard.press('Alt+PageDown');
+  await expect(gridRow(page, 2).getByRole('gridcell').first()).toHaveText('second');
+
+  // Every DOM change is seen before it can be painted: an empty cell in the first row is the grid waiting for a page.
+  await page.evaluate(() => {
+    const w = window as unknown as { emptySeen: boolean };
+    w.emptySeen = false;
+    new MutationObserver(() => {
+      const cells = document.querySelectorAll('[role="grid"] [role="row"][aria-rowindex="2"] [role="gridcell"]');
+      if ([...cells].some((c) => c.textContent === '')) w.emptySeen = true;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole('tab', { name: 'Session 1' }).click();
+  await expect(gridRow(page, 2).getByRole('gridcell').first()).toHaveText('first');
+  await page.keyboard.press('Alt+PageDown');
+  await expect(gridRow(page, 2).getByRole('gridcell').first()).toHaveText('second');
+  expect(await page.evaluate(() => (window as unknown as { emptySeen: boolean }).emptySeen)).toBe(false);
 });

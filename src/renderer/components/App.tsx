@@ -18,6 +18,7 @@ import { pageViewOf } from '../../shared/domain/resultView';
 import { ExportButton } from './export/ExportButton';
 import { ResultsGrid, type ResultsGridHandle } from './grid/ResultsGrid';
 import { gridResultFor } from './grid/gridResultFor';
+import { keptPages } from './grid/keptPages';
 import { HistoryPanel } from './history/HistoryPanel';
 import { InstantSwitch } from './instant/InstantSwitch';
 import { PreviewPane } from './instant/PreviewPane';
@@ -100,6 +101,8 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const running = active !== undefined && !canRun(active);
   const instant = useInstantPreview(api, active?.id, running, () => editor.current?.textAndCursor());
   const gridResult = active && gridResultFor(active.history);
+  // Pages kept across tab switches are only for results an open tab shows (closed tabs', replaced results' go).
+  useEffect(() => keptPages.retain(new Set(sessions.flatMap((s) => gridResultFor(s.history)?.queryId ?? []))));
   const shownProfile = profile.shownWith(gridResult);
   const chart = useChartView(dispatch, active, gridResult);
   const pivot = useSessionPivot(active, gridResult, dispatch);

@@ -30,8 +30,10 @@ export function fitWidth(c: Column, col: number, cell: (row: number, col: number
  * query completed) change nothing, so someone scrolling meanwhile stays put.
  */
 export function useColumnWidths(columns: readonly Column[], cell: (row: number, col: number) => string | null | undefined) {
-  const [widths, setWidths] = useState<number[]>(() => columns.map(initialWidth));
-  const fitted = useRef(false);
+  // Rows already at hand on mount (pages kept from a tab shown before): fitted in the first render,
+  // not in a second one of every cell.
+  const fitted = useRef(cell(0, 0) !== undefined);
+  const [widths, setWidths] = useState<number[]>(() => columns.map((c, i) => (fitted.current ? fitWidth(c, i, cell) : initialWidth(c))));
   const columnsKey = columns.map((c) => `${c.name}\u0000${c.type}`).join('\u0001');
   // The widths the first render made are for these columns already: sizing them again on mount gave
   // a new array and rendered the whole grid once more, on every tab switch (the grid mounts anew).

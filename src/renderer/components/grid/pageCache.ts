@@ -102,12 +102,28 @@ export class PageCache {
   /**
    * More rows are ready: pages that came back short are fetched again when next asked for, and
    * shown as they are until their replacements arrive. A full page is left alone: rows of a
-   * result only ever grow, so its text is already final.
+   * result only ever grow, so its text is already final; so is a short page main said was complete
+   * (the result's end). Says whether anything shown changed (an error cleared), so the grid renders.
    */
-  refresh(): void {
-    for (const [p, page] of this.pages) if ((page.values[0]?.length ?? 0) < this.pageRows) this.stale.add(p);
+  refresh(): boolean {
+    for (const [p, page] of this.pages) if (!page.complete && (page.values[0]?.length ?? 0) < this.pageRows) this.stale.add(p);
+    const changed = this.lastError !== undefined || this.failed.size > 0;
     this.forgetFailures();
     this.lastError = undefined;
+    return changed;
+  }
+
+  /** Starts from pages a grid of the same result held before (keptPages.ts): shown on the first paint. */
+  seed(pages: ReadonlyMap<number, Page>): void {
+    for (const [index, page] of pages) if (this.pages.size < this.maxPages) this.pages.set(index, page);
+  }
+
+  /**
+   * The pages held whose rows are final, by index, for keeping beyond this grid: complete ones, and
+   * full ones (a result's rows only grow, so a full page fetched while it ran does not change).
+   */
+  *finalPages(): Iterable<readonly [number, Page]> {
+    for (const [index, page] of this.pages) if (page.complete || (page.values[0]?.length ?? 0) >= this.pageRows) yield [index, page];
   }
 
   /** Drops every page and ignores answers still on their way. The next `ensure` fetches afresh. */

@@ -4,7 +4,7 @@ import type { Page } from '../../../shared/contracts/protocol';
 import { FAILED_PAGE_RETRY_MS, PageCache } from './pageCache';
 
 /** A fake result of `total` rows whose cell text is the row number, with requests held until released. */
-function fakeResult(total: number) {
+function fakeResult(total: number, complete = true) {
   const requests: { offset: number; limit: number; resolve: () => void }[] = [];
   const fetchPage = (offset: number, limit: number) =>
     new Promise<Result<Page>>((done) => {
@@ -13,7 +13,7 @@ function fakeResult(total: number) {
         queryId: 'q',
         offset,
         totalRows: total,
-        complete: true,
+        complete,
         columns: [{ name: 'n', type: 'BIGINT' }],
         values: [Array.from({ length: n }, (_, i) => String(offset + i))],
       };
@@ -113,13 +113,49 @@ describe('page cache', () => {
   });
 
   it('a refresh leaves full pages alone: their rows are final', async () => {
-    const f = fakeResult(150);
+    const f = fakeResult(150, false);
     const cache = new PageCache(f.fetchPage, () => {}, { pageRows: 100 });
     cache.ensure(0, 149);
     await f.flush();
     cache.refresh();
     cache.ensure(0, 149);
     expect(f.requests.map((r) => r.offset)).toEqual([100]); // only the short last page
+  });
+
+  it('given a complete result whose last page is short, when a refresh comes (a grid mounting), then nothing is asked again', async () => {
+    const f = fakeResult(150);
+    const cache = new PageCache(f.fetchPage, () => {}, { pageRows: 100 });
+    cache.ensure(0, 149);
+    await f.flush();
+    expect(cache.refresh()).toBe(false);
+    cache.ensure(0, 149);
+    expect(f.requests).toEqual([]);
+  });
+
+  it('given pages of a running result, when asked for its final pages, then the full ones are, the short ones are not', async () => {
+    const f = fakeResult(150, false);
+    const cache = new PageCache(f.fetchPage, () => {}, { pageRows: 100 });
+    cache.ensure(0, 149);
+    await f.flush();
+    expect([...cache.finalPages()].map(([index]) => index)).toEqual([0]);
+    const done = fakeResult(150);
+    const complete = new PageCache(done.fetchPage, () => {}, { pageRows: 100 });
+    complete.ensure(0, 149);
+    await done.flush();
+    expect([...complete.finalPages()].map(([index]) => index)).toEqual([0, 1]);
+  });
+
+  it('given pages a grid of the same result held (seed), when the grid asks for them, then they are served without a request', async () => {
+    const f = fakeResult(150);
+    const first = new PageCache(f.fetchPage, () => {}, { pageRows: 100 });
+    first.ensure(0, 149);
+    await f.flush();
+    const next = new PageCache(f.fetchPage, () => {}, { pageRows: 100 });
+    next.seed(new Map(first.finalPages()));
+    expect([next.cell(0, 0), next.cell(149, 0), next.knownRows]).toEqual(['0', '149', 150]);
+    next.refresh();
+    next.ensure(0, 149);
+    expect(f.requests).toEqual([]);
   });
 
   it('reads a range for copying, across pages, in row-major order', async () => {

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Column } from '../../../shared/contracts/events';
 import type { PageView, SextantApi } from '../../../shared/contracts/protocol';
 import { isPlainView, pageViewOf, viewKey, type ResultView } from '../../../shared/domain/resultView';
+import { keptPages } from './keptPages';
 import { PageCache } from './pageCache';
 
 export interface GridResult {
@@ -31,12 +32,30 @@ export function useResultPages(api: SextantApi, result: GridResult, rowsAvailabl
   // a new view is a new set of pages: DuckDB sorts and filters, the grid only pages
   const key = result.view && !isPlainView(result.view) ? viewKey(result.view) : '';
   const pageView: PageView | undefined = key && result.view ? pageViewOf(result.view) : undefined;
-  const cache = useMemo(() => new PageCache((offset, limit) => api.fetchPage(queryId, offset, limit, pageView), rerender), [api, queryId, key]);
+  // A complete result's pages are final, unless main re-runs it on demand (evicted): that announces
+  // itself only by progress frames, so a completed result with any `rowsAvailable` is not kept.
+  const keepable = result.rowCount !== undefined && rowsAvailable === undefined ? result.rowCount : undefined;
+  const cache = useMemo(() => {
+    const c = new PageCache((offset, limit) => api.fetchPage(queryId, offset, limit, pageView), rerender);
+    const kept = keepable === undefined ? undefined : keptPages.take(queryId, key, keepable);
+    if (kept) c.seed(kept);
+    return c;
+  }, [api, queryId, key]);
   const filtered = (result.view?.filter.length ?? 0) > 0;
 
+  const keepAs = useRef(keepable);
+  keepAs.current = keepable;
+  useEffect(
+    () => () => {
+      // unmounted (a tab switch) or another view: the pages stay for the next grid of this result
+      if (keepAs.current !== undefined && !cache.error) keptPages.keep(queryId, key, keepAs.current, cache.finalPages());
+    },
+    [cache],
+  );
+
   useEffect(() => {
-    cache.refresh();
-    rerender();
+    if (result.rowCount !== undefined && rowsAvailable !== undefined) keptPages.forget(queryId);
+    if (cache.refresh()) rerender();
   }, [rowsAvailable, running, cache]);
 
   const cell = useCallback((row: number, col: number) => cache.cell(row, col), [cache]);
