@@ -1,8 +1,7 @@
 import { memo, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { HistoryRow, phaseLabel } from './HistoryRow';
-import { useFocusedRowKept } from '../common/useFocusedRowKept';
+import { useVirtualRows } from '../common/useVirtualRows';
 
 interface Props {
   entries: readonly HistoryEntry[];
@@ -34,15 +33,12 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, running, onPic
   const [search, setSearch] = useState('');
   const shown = useMemo(() => shownHistory(entries, search), [entries, search]);
   const scroller = useRef<HTMLDivElement>(null);
-  const kept = useFocusedRowKept();
-  const rows = useVirtualizer({
+  const { rows, ...kept } = useVirtualRows({
     count: shown.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ESTIMATED_ROW_PX,
-    getItemKey: (i) => shown[i]?.queryId ?? i,
-    initialRect: { width: 300, height: 800 },
-    overscan: 4,
-    rangeExtractor: kept.rangeExtractor,
+    key: (i) => shown[i]?.queryId ?? i,
+    scroller,
+    estimatedRowPx: ESTIMATED_ROW_PX,
+    initialHeight: 800,
   });
   return (
     <section className="history-panel" aria-labelledby="history-heading">

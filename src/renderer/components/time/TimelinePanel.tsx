@@ -1,10 +1,9 @@
 import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { X } from 'lucide-react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { TimelineEntry } from '../../../shared/views/timeline';
 import { useFocusReturn } from '../common/useFocusReturn';
-import { useFocusedRowKept } from '../common/useFocusedRowKept';
+import { useVirtualRows } from '../common/useVirtualRows';
 import { useStableCallback } from '../common/useStableCallback';
 import { countOf } from '../format';
 import { TimelineRow } from './TimelineRow';
@@ -35,15 +34,12 @@ export const TimelinePanel = memo(function TimelinePanel({ entries, total, selec
   const list = useRef<HTMLUListElement>(null);
   const select = useStableCallback(onSelect);
   const fork = useStableCallback(onFork);
-  const kept = useFocusedRowKept();
-  const rows = useVirtualizer({
+  const { rows, ...kept } = useVirtualRows({
     count: entries.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ESTIMATED_ROW_PX,
-    getItemKey: (i) => entries[i]?.seq ?? i,
-    initialRect: { width: 300, height: 400 },
-    overscan: 4,
-    rangeExtractor: kept.rangeExtractor,
+    key: (i) => entries[i]?.seq ?? i,
+    scroller,
+    estimatedRowPx: ESTIMATED_ROW_PX,
+    initialHeight: 400,
   });
 
   /** The row to focus once it is in the DOM: a key or the opening can move to one not rendered yet. */
