@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +131,75 @@ describe('export of a result through DuckDB COPY, read back by raw DuckDB', () =
       const typed = `{${WIDE.map((col) => `${literal(col.name)}: ${literal(col.type === 'BIGNUM' ? 'VARCHAR' : col.type)}`).join(', ')}}`;
       const read = `read_json(${literal(path)}, format = ${literal(format === 'json' ? 'array' : 'newline_delimited')}, columns = ${typed})`;
       expect(await rows(`SELECT COLUMNS(*)::VARCHAR FROM ${read}`)).toEqual(expected);
+    },
+  );
+
+  const MAX_HUGE = '170141183460469231731687303715884105727';
+  const MIN_HUGE = '-170141183460469231731687303715884105728';
+  const MAX_UHUGE = '340282366920938463463374607431768211455';
+  const BIGNUM_VALUE = '-99999999999999999999999999999999999999999';
+  const LONG_DEC = '1234567890123456789012345678.0123456789';
+  const h = (digits: string, type = 'HUGEINT') => `${literal(digits)}::${type}`;
+  /** Huge integers nested every way DuckDB nests, under field names a careless rewrite would break on. */
+  const NESTED: ReadonlyArray<{ readonly name: string; readonly type: string; readonly value: string }> = [
+    {
+      name: 'rec',
+      type: 'STRUCT("HUGEINT" HUGEINT, "a,b" UHUGEINT, "q""q" HUGEINT[], "sp ace 🦆" BIGINT)',
+      value: `{'HUGEINT': ${h(MAX_HUGE)}, 'a,b': ${h(MAX_UHUGE, 'UHUGEINT')}, 'q"q': [${h(MIN_HUGE)}, NULL], 'sp ace 🦆': 1}`,
+    },
+    { name: 'list', type: 'HUGEINT[]', value: `[${h(MAX_HUGE)}, -1]` },
+    { name: 'map', type: 'MAP(VARCHAR, UHUGEINT)', value: `MAP {'k': ${h(MAX_UHUGE, 'UHUGEINT')}}` },
+    { name: 'arr', type: 'HUGEINT[2]', value: `[${h(MIN_HUGE)}, 0]` },
+    { name: 'un', type: 'UNION("h" HUGEINT, "s" VARCHAR)', value: `union_value(h := ${h(MAX_HUGE)})` },
+    { name: 'bn', type: 'BIGNUM[]', value: `[${h(BIGNUM_VALUE, 'BIGNUM')}]` },
+    // JSON's rule for DECIMAL holds inside too: a long one is text, a short one a number
+    { name: 'dec', type: 'STRUCT("s" DECIMAL(5,2), "l" DECIMAL(38,10))', value: `{'s': 1.5, 'l': ${h(LONG_DEC, 'DECIMAL(38,10)')}}` },
+    { name: 'big', type: 'STRUCT("b" BIGINT, "u" UBIGINT, "l" BIGINT[])', value: "{'b': 9223372036854775807, 'u': 18446744073709551615, 'l': [-9223372036854775808]}" },
+  ];
+  /** The digits each column must still hold when read back. */
+  const DIGITS: Readonly<Record<string, readonly string[]>> = {
+    rec: [MAX_HUGE, MAX_UHUGE, MIN_HUGE],
+    list: [MAX_HUGE],
+    map: [MAX_UHUGE],
+    arr: [MIN_HUGE],
+    un: [MAX_HUGE],
+    bn: [BIGNUM_VALUE],
+    dec: [LONG_DEC],
+    big: ['9223372036854775807', '18446744073709551615', '-9223372036854775808'],
+  };
+  const nestedReader: Record<'json' | 'ndjson' | 'parquet', (p: string) => string> = { ...jsonReader, parquet: (p) => `read_parquet(${literal(p)})` };
+
+  it.each(['json', 'ndjson', 'parquet'] as const)(
+    'writes HUGEINT, UHUGEINT and BIGNUM nested in STRUCT, LIST, MAP, ARRAY and UNION to %s as exact text; nested BIGINT stays a number',
+    async (format) => {
+      await c.run(`CREATE OR REPLACE TABLE nested (${NESTED.map((col, i) => `c${i} ${col.type}`).join(', ')})`);
+      await c.run(`INSERT INTO nested VALUES (${NESTED.map((col) => `(${col.value})::${col.type}`).join(', ')})`);
+      await c.run(`INSERT INTO nested VALUES (${NESTED.map(() => 'NULL').join(', ')})`);
+      // the column types as the app has them: the node-api's DuckDBType text of a result
+      const head = await c.runAndReadAll('SELECT * FROM main.nested LIMIT 0');
+      const columns: Column[] = NESTED.map((col, i) => ({ name: col.name, type: head.columnType(i).toString() }));
+      const path = join(out, `nested.${format}`);
+      await c.run(exportSql('main.nested', columns, format, path));
+
+      const read = nestedReader[format](path);
+      const back = await rows(`SELECT COLUMNS(*)::VARCHAR FROM ${read}`);
+      expect(back[1]).toEqual(NESTED.map(() => null));
+      NESTED.forEach((col, i) => {
+        for (const digits of DIGITS[col.name]!) expect(back[0]![i], col.name).toContain(digits);
+      });
+      const one = await rows(`SELECT rec."HUGEINT", rec."a,b", rec."q""q"[1], list[1], map['k'], arr[1] FROM ${read} LIMIT 1`);
+      expect(one[0]).toEqual([MAX_HUGE, MAX_UHUGE, MIN_HUGE, MAX_HUGE, MAX_UHUGE, MIN_HUGE]);
+      const types = new Map((await rows(`DESCRIBE SELECT * FROM ${read}`)).map((d) => [d[0], String(d[1])]));
+      // a type, not a field name (one is called HUGEINT): followed by the end, a bracket or a comma;
+      // DuckDB sniffs a UBIGINT beyond BIGINT as HUGEINT, exactly, so 'big' is checked on its own
+      for (const [name, type] of types) if (name !== 'dec' && name !== 'big') expect(type, String(name)).not.toMatch(/\b(DOUBLE|U?HUGEINT|BIGNUM)(\[|,|\)|$)/);
+      expect(types.get('big')).toMatch(/^STRUCT\(b BIGINT, u (UBIGINT|HUGEINT), l BIGINT\[\]\)$/);
+      expect(types.get('dec')).toBe(format === 'parquet' ? 'STRUCT(s DECIMAL(5,2), l DECIMAL(38,10))' : 'STRUCT(s DOUBLE, l VARCHAR)');
+      if (format !== 'parquet') {
+        const text = readFileSync(path, 'utf8');
+        expect(text).toContain(`"HUGEINT":"${MAX_HUGE}"`);
+        expect(text).toContain('"big":{"b":9223372036854775807,"u":18446744073709551615,"l":[-9223372036854775808]}');
+      }
     },
   );
 

@@ -3,6 +3,7 @@ import { columnKind } from '../../shared/explore/columnKind';
 import { columnNames } from '../../shared/explore/openAsSql';
 import type { ExportFormat } from '../../shared/explore/exportFormat';
 import { ident, literal } from '../query/sql';
+import { TypeTextError, typeWithLeavesAsText } from './exactTypes';
 
 /** DuckDB's COPY options for each format. JSON is one array; NDJSON one object a line. */
 const COPY_OPTIONS: Readonly<Record<ExportFormat, string>> = {
@@ -16,11 +17,11 @@ const COPY_OPTIONS: Readonly<Record<ExportFormat, string>> = {
 const JSON_EXACT_DIGITS = 15;
 
 /**
- * Whether the format cannot hold a value of this type exactly, so it is written as its exact text.
- * Parquet has no 128-bit integer (DuckDB would write a DOUBLE). A JSON reader reads a long DECIMAL
- * through a double, and DuckDB's reads an integer beyond BIGINT/UBIGINT's range (so any of a
- * HUGEINT/UHUGEINT column) as a double unless told the column's type; BIGINT and UBIGINT read back
- * exactly and stay JSON numbers. Only top-level columns: a list or struct keeps its type.
+ * Whether the format cannot hold a value of this (leaf) type exactly, so it is written as its exact
+ * text. Parquet has no 128-bit integer (DuckDB would write a DOUBLE). A JSON reader reads a long
+ * DECIMAL through a double, and DuckDB's reads an integer beyond BIGINT/UBIGINT's range (so any of
+ * a HUGEINT/UHUGEINT column or field) as a double unless told the type; BIGINT and UBIGINT read back
+ * exactly, at any depth, and stay JSON numbers.
  */
 function exactAsText(type: string, format: ExportFormat): boolean {
   const k = columnKind(type);
@@ -32,8 +33,22 @@ function exactAsText(type: string, format: ExportFormat): boolean {
   return false;
 }
 
-/** A column as written: its exact text when the format cannot hold its type exactly, else as it is. */
-const written = (expr: string, type: string, format: ExportFormat): string => (exactAsText(type, format) ? `${expr}::VARCHAR` : expr);
+/**
+ * A column as written: cast so that each value the format cannot hold exactly, at any depth (a
+ * HUGEINT in a STRUCT, a LIST, a MAP, a UNION, an ARRAY), becomes its exact text; else as it is.
+ * Type text that cannot be read is judged as a whole, as a top-level type.
+ */
+function written(expr: string, type: string, format: ExportFormat): string {
+  const asText = (leaf: string) => exactAsText(leaf, format);
+  let target: string | undefined;
+  try {
+    target = typeWithLeavesAsText(type, asText);
+  } catch (e) {
+    if (!(e instanceof TypeTextError)) throw e;
+    target = asText(type) ? 'VARCHAR' : undefined;
+  }
+  return target === undefined ? expr : `${expr}::${target}`;
+}
 
 /**
  * The rows of a kept result (or of its sorted/filtered view table) as the grid shows them: in rowid
