@@ -156,7 +156,7 @@ export class AppCore {
     const catalog = new CatalogService(handler, bus, pool, projections, log, dataDir);
     await runner.failInterrupted();
     const inputs = new InputWatcher(handler, pool, projections, log, options.inputWatchMs ?? DEFAULT_INPUT_WATCH_MS);
-    const streams = new StreamManager(store, bus, projections, log, { ...defaultStreamLimits, ...options.streamLimits });
+    const streams = new StreamManager(store, bus, projections, log, { ...defaultStreamLimits, ...options.streamLimits }, {}, () => runner.currentProgress());
     const flowLimits = { ...defaultFlowLimits, ...options.flowLimits };
     // Downloads of a previous run were never fetched: nothing can ask for them any more.
     const downloadDir = join(dataDir, 'exports');

@@ -1,9 +1,11 @@
 import type { CommandMeta, SessionCommand } from '../../shared/contracts/commands';
 import { appError, type AppError, type Result } from '../../shared/contracts/errors';
 import type { EventEnvelope } from '../../shared/contracts/events';
+import type { QueryInput } from '../../shared/contracts/fingerprint';
 import type { CommandHandler } from '../commands/commandHandler';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
+import type { RunOutcome } from './workerProtocol';
 
 /** The commands by which the runner ends a query. */
 export type EndCommand = Extract<SessionCommand, { type: 'CompleteQuery' | 'FailQuery' }>;
@@ -30,6 +32,17 @@ export const interruptedEnd = (sessionId: string, queryId: string): EndCommand =
   sessionId,
   queryId,
   error: appError(newErrorId(), 'INTERRUPTED', 'Sextant stopped while this query was running.'),
+});
+
+/** The end of a query DuckDB ran to its end, reading `inputs` (unknown: none recorded). */
+export const completion = (sessionId: string, queryId: string, outcome: RunOutcome, inputs: QueryInput[] | undefined): EndCommand => ({
+  type: 'CompleteQuery',
+  sessionId,
+  queryId,
+  rowCount: outcome.rowCount,
+  columns: outcome.columns,
+  durationMs: Math.round(outcome.durationMs * 10) / 10,
+  ...(inputs ? { inputs } : {}),
 });
 
 /** The first pause before a refused end is tried again, and the longest: a full disk is not freed in a second, nor should the log fill with attempts. */

@@ -1,5 +1,9 @@
+import type { SessionCommand } from '../../shared/contracts/commands';
 import type { AppError, Result } from '../../shared/contracts/errors';
 import type { EventEnvelope } from '../../shared/contracts/events';
+import type { CommandHandler } from '../commands/commandHandler';
+import { systemMeta } from '../commands/systemMeta';
+import type { Logger } from '../platform/logger';
 
 /** A query on the worker pool, and how it ended if a person cancelled it. */
 export interface Run {
@@ -31,4 +35,12 @@ export async function unrecordedFailure(error: AppError, run: Run): Promise<AppE
   if (error.code !== 'INTERRUPTED') return error;
   if (!run.cancel || (await run.cancel)) return undefined;
   return { ...error, message: 'The query was stopped, but its cancel could not be recorded.' };
+}
+
+/** Issues a system command of a run, caused by `cause`. A rejection here (the person cancelled first) is expected, not an error. */
+export async function issueSystem(handler: Pick<CommandHandler, 'handle'>, log: Logger, cause: EventEnvelope | undefined, command: Extract<SessionCommand, { queryId: string }>): Promise<void> {
+  const result = await handler.handle(command, systemMeta(cause));
+  if (!result.ok && result.error.code !== 'QUERY_MISMATCH') {
+    log.error({ errorId: result.error.id, sessionId: command.sessionId, queryId: command.queryId, command: command.type }, result.error.message);
+  }
 }

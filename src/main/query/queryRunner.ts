@@ -3,6 +3,7 @@ import { appError, fail, ok, type AppError, type Result } from '../../shared/con
 import type { Column, EventEnvelope } from '../../shared/contracts/events';
 import type { SessionView } from '../../shared/views/appView';
 import type { Page, PageView } from '../../shared/contracts/protocol';
+import type { QueryProgress } from '../../shared/contracts/frames';
 import { sessionTopic } from '../../shared/contracts/topics';
 import { isInFlight, phaseAfter } from '../../shared/domain/queryLifecycle';
 import type { CommandHandler } from '../commands/commandHandler';
@@ -16,7 +17,7 @@ import { isReordered } from './pageView';
 import { ResultCache } from './resultCache';
 import { isResultTable, queryIdOfTable, ResultIndex } from './resultIndex';
 import { readResultPage } from './resultPages';
-import { producingHooks, waitingFields, type ProgressFields } from './resultProgress';
+import { LatestProgress, producingHooks, waitingFields, type ProgressFields } from './resultProgress';
 import { rerunResult } from './resultRerun';
 import { producing, type KeptRows, type ResultEntry } from './resultState';
 import { ResultViews } from './resultViews';
@@ -24,8 +25,8 @@ import { resultTableName } from './sql';
 import type { QueryWorker } from './queryWorker';
 import { readInputs } from './readInputs';
 import { armQueryTimeout } from './queryTimeout';
-import { noteCancel, unrecordedFailure, type Run } from './queryRun';
-import { interruptedEnd, QueryEnds, type EndCommand } from './queryEnds';
+import { issueSystem, noteCancel, unrecordedFailure, type Run } from './queryRun';
+import { completion, interruptedEnd, QueryEnds, type EndCommand } from './queryEnds';
 
 export interface QueryRunnerOptions {
   /** A query running longer than this is stopped and fails with TIMEOUT. Unset: no limit. */
@@ -34,6 +35,8 @@ export interface QueryRunnerOptions {
   readonly resultCacheBytes?: number;
   /** DuckDB's database file, whose size the result cache budget bounds. */
   readonly databaseFile?: string;
+  /** The first and longest pause before an end the store refused is tried again (queryEnds.ts); tests lengthen them. */
+  readonly endRetryMs?: { readonly first: number; readonly max: number };
 }
 
 type CancelQuery = Extract<SessionCommand, { type: 'CancelQuery' }>;
@@ -58,6 +61,8 @@ export class QueryRunner {
   private readonly interrupted = new Set<string>();
   /** Records the queries' ends, again while the store refuses them (queryEnds.ts). */
   private readonly ends: QueryEnds;
+  /** The latest progress of each query run or ended here, for a window that subscribes before it ends. */
+  private readonly latest = new LatestProgress();
   private stopped = false;
 
   constructor(
@@ -70,7 +75,7 @@ export class QueryRunner {
   ) {
     this.cache = new ResultCache(pool, log, options.resultCacheBytes, options.databaseFile && `${options.databaseFile}.wal`);
     this.views = new ResultViews(pool, this.cache);
-    this.ends = new QueryEnds(handler, log, (command, refusal) => this.publishWaiting(command, refusal));
+    this.ends = new QueryEnds(handler, log, (command, refusal) => this.publishWaiting(command, refusal), options.endRetryMs?.first, options.endRetryMs?.max);
   }
 
   /**
@@ -88,7 +93,7 @@ export class QueryRunner {
       const meta = systemMeta(undefined);
       const first = await this.handler.handle(command, meta);
       // A store that still refuses (the disk is still full) must not hold the start: the attempts go on behind it.
-      void this.ends.record(command, meta, first);
+      void this.ends.record(command, meta, first).finally(() => this.latest.forget(last.queryId));
     }
   }
 
@@ -123,6 +128,14 @@ export class QueryRunner {
       if (!m.imported) this.onEvent(m.event);
     });
     void this.cache.enforce();
+  }
+
+  /**
+   * The latest progress of each query still in flight (its ticks, or why its end waits for the
+   * store): what a window that subscribes now is sent once it is live, as it would have been live.
+   */
+  currentProgress(): QueryProgress[] {
+    return this.latest.current(this.projections.current.view);
   }
 
   /** A session a session import appended: its results are indexed as the start's sessions are (none kept here). */
@@ -275,9 +288,9 @@ export class QueryRunner {
     let began: Promise<unknown> = Promise.resolve();
     const hooks = producingHooks(
       entry,
-      (p) => this.publish(entry, p),
+      (p) => this.latest.set(this.publish(entry, p)),
       () => {
-        began = this.system(sessionId, queryId, cause, { type: 'BeginExecution', sessionId, queryId });
+        began = issueSystem(this.handler, this.log, cause, { type: 'BeginExecution', sessionId, queryId });
       },
     );
     const { jobId, done } = this.pool.run(entry.sql, entry.table, hooks);
@@ -291,18 +304,7 @@ export class QueryRunner {
       const outcome = await done.finally(timeout.clear);
       await began;
       const read = await inputs;
-      const refused = await this.ends.record(
-        {
-          type: 'CompleteQuery',
-          sessionId,
-          queryId,
-          rowCount: outcome.rowCount,
-          columns: outcome.columns,
-          durationMs: Math.round(outcome.durationMs * 10) / 10,
-          ...(read ? { inputs: read } : {}),
-        },
-        systemMeta(cause),
-      );
+      const refused = await this.ends.record(completion(sessionId, queryId, outcome, read), systemMeta(cause));
       // A completion no event can hold (its columns past the payload limit) still ends the query: failed, with why.
       if (refused) await this.ends.record({ type: 'FailQuery', sessionId, queryId, error: refused }, systemMeta(cause));
       // Cancelled or closed before the completion was stored: the rows are no result. After a stop the next start drops them.
@@ -319,6 +321,7 @@ export class QueryRunner {
     } finally {
       timeout.clear();
       this.running.delete(queryId);
+      this.latest.forget(queryId);
     }
   }
 
@@ -328,8 +331,10 @@ export class QueryRunner {
   }
 
   /** Progress of a result on its session's topic: transient, never stored. */
-  private publish({ sessionId, queryId }: Pick<ResultEntry, 'sessionId' | 'queryId'>, p: ProgressFields): void {
-    this.bus.publishProgress({ kind: 'query', topic: sessionTopic(sessionId), sessionId, queryId, ...p });
+  private publish({ sessionId, queryId }: Pick<ResultEntry, 'sessionId' | 'queryId'>, p: ProgressFields): QueryProgress {
+    const progress: QueryProgress = { kind: 'query', topic: sessionTopic(sessionId), sessionId, queryId, ...p };
+    this.bus.publishProgress(progress);
+    return progress;
   }
 
   /** The store refused a query's end, to be tried again: its progress says the end waits, and why. */
@@ -337,14 +342,6 @@ export class QueryRunner {
     const session = this.projections.current.view.sessions[command.sessionId];
     const last = session && lastQuery(session);
     const startedAt = last?.queryId === command.queryId ? last.startedAt : undefined;
-    this.publish(command, waitingFields(this.results.peek(command.queryId)?.rows, command, refusal, startedAt));
-  }
-
-  /** Issues a system command caused by `cause`. A rejection here (the person cancelled first) is expected, not an error. */
-  private async system(sessionId: string, queryId: string, cause: EventEnvelope | undefined, command: SessionCommand): Promise<void> {
-    const result = await this.handler.handle(command, systemMeta(cause));
-    if (!result.ok && result.error.code !== 'QUERY_MISMATCH') {
-      this.log.error({ errorId: result.error.id, sessionId, queryId, command: command.type }, result.error.message);
-    }
+    this.latest.set(this.publish(command, waitingFields(this.results.peek(command.queryId)?.rows, command, refusal, startedAt)));
   }
 }

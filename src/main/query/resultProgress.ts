@@ -1,5 +1,8 @@
 import type { AppError } from '../../shared/contracts/errors';
 import type { QueryProgress } from '../../shared/contracts/frames';
+import { isInFlight } from '../../shared/domain/queryLifecycle';
+import type { AppView } from '../../shared/views/appView';
+import { lastQuery } from '../streams/lazyHistory';
 import type { EndCommand } from './queryEnds';
 import { withAvailable, withColumns, type ResultEntry, type ResultRows } from './resultState';
 import type { RunHooks } from './queryWorker';
@@ -44,4 +47,36 @@ export function waitingFields(rows: ResultRows | undefined, command: EndCommand,
     ...(rows?.kind === 'producing' ? { rowsAvailable: rows.available } : {}),
     waitingToSave: command.type === 'CompleteQuery' ? { ending: 'completed', rowCount: command.rowCount, error } : { ending: 'failed', error },
   };
+}
+
+/**
+ * The latest progress of each query a runner runs or ends, until it has ended: what a window that
+ * subscribes meanwhile is sent as soon as it is live (streams/streamManager.ts). Without it that
+ * window shows nothing until the next frame, which for an end waiting for the store is its next
+ * attempt, up to 30 s away, the query looking as if it still ran.
+ */
+export class LatestProgress {
+  private readonly byQuery = new Map<string, QueryProgress>();
+
+  set(progress: QueryProgress): void {
+    this.byQuery.set(progress.queryId, progress);
+  }
+
+  /** The query's run and its end are over: nothing of it is kept. */
+  forget(queryId: string): void {
+    this.byQuery.delete(queryId);
+  }
+
+  /**
+   * Of the queries still in flight in `view`. The view holds each event before it is published, in
+   * the append's own step, so once a query's end is stored its progress is not sent again, however
+   * late `forget` comes (the runner lets go of a run only after its end's bookkeeping).
+   */
+  current(view: AppView): QueryProgress[] {
+    return [...this.byQuery.values()].filter((p) => {
+      const session = view.sessions[p.sessionId];
+      const last = session && lastQuery(session);
+      return last?.queryId === p.queryId && isInFlight(last.phase);
+    });
+  }
 }

@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { appError } from '../../shared/contracts/errors';
 import type { EventEnvelope } from '../../shared/contracts/events';
-import type { Frame } from '../../shared/contracts/frames';
+import type { Frame, Progress } from '../../shared/contracts/frames';
 import { matchTopic } from '../../shared/contracts/topics';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
@@ -52,9 +52,17 @@ export interface StreamStats {
 }
 
 /**
+ * The progress that still holds when a subscription goes live (a running query's latest, or why its
+ * end waits for the store), each as it was published: progress is never replayed, and without this
+ * a window that subscribes mid-run learns nothing until the next frame, which may be 30 s away.
+ */
+export type CurrentProgress = () => readonly Progress[];
+
+/**
  * subscribe-before-replay: register on the bus first (buffering), then send a snapshot (no cursor)
  * or replay the store after the cursor in batches, then drain the buffer dropping everything at or
- * below the last seq sent, then go live. No event is missed, doubled or reordered.
+ * below the last seq sent, then go live, followed by the current progress of the pattern's topics.
+ * No event is missed, doubled or reordered.
  */
 export class StreamManager {
   private readonly subscribers = new Set<Subscriber>();
@@ -67,6 +75,7 @@ export class StreamManager {
     private readonly log: Logger,
     private readonly limits: StreamLimits = defaultStreamLimits,
     private readonly seams: StreamSeams = {},
+    private readonly currentProgress: CurrentProgress = () => [],
   ) {}
 
   subscribe(id: string, pattern: string, from: ResumePoint | undefined, outbox: Outbox, onClosed: () => void = () => {}): Subscription {
@@ -128,7 +137,7 @@ export class StreamManager {
       const { seq, state } = this.projections.snapshot(sub.pattern);
       sub.sendNow([{ kind: 'snapshot', subscriptionId: sub.id, seq, storeId: this.storeId(), state }], seq);
       this.seams.beforeLive?.(sub.id);
-      return sub.goLive(this.storeId());
+      return sub.goLive(this.storeId(), this.currentProgress());
     }
     let after = from.afterSeq;
     sub.resumeFrom(after);
@@ -143,7 +152,7 @@ export class StreamManager {
       // A short batch means the store had nothing more: go live now, before anything else runs.
       if (batch.count < limit) {
         this.seams.beforeLive?.(sub.id);
-        return sub.goLive(this.storeId());
+        return sub.goLive(this.storeId(), this.currentProgress());
       }
       await yieldToEventLoop();
     }
@@ -227,14 +236,19 @@ class Subscriber implements Subscription {
     });
   }
 
-  /** Ends catch-up: buffered events at or below the last seq sent are already delivered. */
-  goLive(storeId: string): void {
+  /**
+   * Ends catch-up: buffered events at or below the last seq sent are already delivered. `progress`
+   * is read in the same step as the store's last read, so it is about what this subscriber now
+   * holds; it goes behind `live`, queued if need be: unlike a tick, nothing supersedes it soon.
+   */
+  goLive(storeId: string, progress: readonly Progress[]): void {
     if (this.phase !== 'catching-up') return;
     const pending = this.buffer;
     this.buffer = [];
     this.phase = 'live';
     for (const event of pending) this.acceptEvent(event);
     this.deliver({ kind: 'live', subscriptionId: this.id, seq: this.lastAccepted, storeId }, this.lastAccepted);
+    for (const p of progress) if (matchTopic(this.pattern, p.topic)) this.deliver({ kind: 'progress', subscriptionId: this.id, progress: p }, 0);
   }
 
   /** Drops the subscription and tells the client to resubscribe from its last seq. */

@@ -3,7 +3,7 @@ import type { EventEnvelope } from './events';
 import type { AppView } from '../views/appView';
 import type { HashProgress } from './fingerprint';
 
-/** Transient: a running query's progress. Never stored, never replayed. */
+/** Transient: a running query's progress. Never stored or replayed from the log; a subscription going live is sent the latest of each query still in flight. */
 export interface QueryProgress {
   readonly kind: 'query';
   readonly topic: string;
