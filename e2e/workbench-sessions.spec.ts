@@ -1,7 +1,10 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DRAFT_SAVE_DELAY_MS } from '../src/renderer/state/draftSaves';
+import { GUTTER_WIDTH, HEADER_HEIGHT, ROW_HEIGHT } from '../src/renderer/components/grid/gridGeometry';
+import { scrollScale } from '../src/renderer/components/grid/scrollScale';
 import { countStoredEvents, nodeClient } from './nodeClient';
-import { editor, editorText, gridRow, history, mod, runSql, screenshot, status, tabs } from './workbench.helpers';
+import { editor, editorText, grid, gridRow, history, mod, ready, runSql, screenshot, status, tabs } from './workbench.helpers';
 
 test('tabs: new with Ctrl/Cmd+T, rename by double-click, close with Ctrl/Cmd+W, reopen the last closed', async ({ app }, testInfo) => {
   const { page } = app;
@@ -138,4 +141,84 @@ test('a tab switched back to shows its rows in its first paint, never an empty g
   await page.keyboard.press('Alt+PageDown');
   await expect(gridRow(page, 2).getByRole('gridcell').first()).toHaveText('second');
   expect(await page.evaluate(() => (window as unknown as { emptySeen: boolean }).emptySeen)).toBe(false);
+});
+
+/** What a person sees first: the row number and the cells of the row just under the sticky header, right of the row numbers. */
+const firstShown = (page: Page) =>
+  grid(page).evaluate(
+    (el, { header, gutter }) => {
+      const box = el.getBoundingClientRect();
+      const y = box.top + header + 1;
+      const row = [...el.querySelectorAll('[role="row"]:not([aria-rowindex="1"])')].find((r) => r.getBoundingClientRect().top <= y && r.getBoundingClientRect().bottom > y);
+      const cells = [...(row?.querySelectorAll('[role="gridcell"]') ?? [])].filter((c) => c.getBoundingClientRect().right > box.left + gutter + 1 && c.getBoundingClientRect().left < box.right);
+      return { row: row?.querySelector('[role="rowheader"]')?.textContent, cells: cells.map((c) => c.textContent) };
+    },
+    { header: HEADER_HEIGHT, gutter: GUTTER_WIDTH },
+  );
+
+/** Scrolls the grid so `row` (from 0) is half under the sticky header: a rounding of the scroll position cannot show another row first. */
+async function scrollToRow(page: Page, rows: number, row: number, left: number): Promise<void> {
+  const viewport = await grid(page).evaluate((el) => el.clientHeight);
+  const top = Math.round(scrollScale(HEADER_HEIGHT + rows * ROW_HEIGHT, viewport).toPhysical((row + 0.5) * ROW_HEIGHT));
+  await grid(page).evaluate((el, to) => el.scrollTo(to), { top, left });
+}
+
+test('a tab switched back to shows the rows and columns it was left at, even in a resized window; a closed tab or a re-run starts at the top', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'flights_3m');
+  // wider than the grid: two more columns with long names
+  const sql = 'select *, origin as origin_airport_code_as_iata_has_it, destination as destination_airport_code_as_iata_has_it from flights_3m';
+  await runSql(page, sql);
+  await expect(status(page)).toHaveText(/^3,000,000 rows in \d+ ms$/, { timeout: 60_000 });
+  await page.keyboard.press(`${mod}+t`);
+  await runSql(page, "select 'second' as tab");
+  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['second']);
+  await page.getByRole('tab', { name: 'Session 1' }).click();
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '3000001');
+
+  // Far down a compressed scroll height (3 M rows do not fit a browser's), and sideways.
+  await scrollToRow(page, 3_000_000, 1_234_567, 300);
+  await expect.poll(async () => (await firstShown(page)).row).toBe('1,234,568');
+  await expect.poll(async () => (await firstShown(page)).cells.every((text) => text !== '')).toBe(true);
+  const left = await firstShown(page);
+  expect(left.cells.length).toBeGreaterThan(0);
+  const scrollLeft = await grid(page).evaluate((el) => el.scrollLeft);
+  expect(scrollLeft).toBeGreaterThan(0);
+
+  // Away: the window gets shorter meanwhile, so the same scroll position would now be other rows.
+  await page.keyboard.press('Alt+PageDown');
+  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['second']);
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: size.width, height: size.height - 200 });
+  await page.keyboard.press('Alt+PageUp');
+  await expect.poll(() => firstShown(page)).toEqual(left);
+  expect(await grid(page).evaluate((el) => el.scrollLeft)).toBe(scrollLeft);
+  await screenshot(page, testInfo, 'sessions-scroll-kept');
+
+  // Closed and reopened, the tab starts at the top.
+  await page.keyboard.press('Alt+w');
+  await expect(tabs(page)).toHaveText(['Session 2']);
+  await page.keyboard.press('Alt+Shift+t');
+  await expect(page.getByRole('tab', { name: 'Session 1' })).toHaveAttribute('aria-selected', 'true');
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '3000001');
+  await expect.poll(async () => (await firstShown(page)).row).toBe('1');
+  expect(await grid(page).evaluate((el) => el.scrollLeft)).toBe(0);
+
+  // Scrolled and kept again, then run again: a new result, seen from the top, here and after a switch.
+  await scrollToRow(page, 3_000_000, 5000, 300);
+  await expect.poll(async () => (await firstShown(page)).row).toBe('5,001');
+  await page.keyboard.press('Alt+PageDown');
+  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['second']);
+  await page.keyboard.press('Alt+PageUp');
+  await expect.poll(async () => (await firstShown(page)).row).toBe('5,001');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(history(page).getByRole('listitem')).toHaveCount(2);
+  await expect(status(page)).toHaveText(/^3,000,000 rows in \d+ ms$/, { timeout: 60_000 });
+  await expect.poll(async () => (await firstShown(page)).row).toBe('1');
+  await page.keyboard.press('Alt+PageDown');
+  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['second']);
+  await page.keyboard.press('Alt+PageUp');
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '3000001');
+  await expect.poll(async () => (await firstShown(page)).row).toBe('1');
+  expect(await grid(page).evaluate((el) => el.scrollLeft)).toBe(0);
 });

@@ -18,7 +18,7 @@ import { pageViewOf } from '../../shared/domain/resultView';
 import { ExportButton } from './export/ExportButton';
 import { ResultsGrid, type ResultsGridHandle } from './grid/ResultsGrid';
 import { gridResultFor } from './grid/gridResultFor';
-import { keptPages } from './grid/keptPages';
+import { retainOpenResults } from './grid/retainOpenResults';
 import { HistoryPanel } from './history/HistoryPanel';
 import { InstantSwitch } from './instant/InstantSwitch';
 import { PreviewPane } from './instant/PreviewPane';
@@ -101,9 +101,9 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const running = active !== undefined && !canRun(active);
   const instant = useInstantPreview(api, active?.id, running, () => editor.current?.textAndCursor());
   const gridResult = active && gridResultFor(active.history);
-  // Pages kept across tab switches are only for results an open tab shows (closed tabs', replaced
-  // results' go): looked at when a session changed, not on every render (progress frames render too).
-  useEffect(() => keptPages.retain(new Set(Object.values(view.sessions).flatMap((s) => (s.closed ? [] : (gridResultFor(s.history)?.queryId ?? []))))), [view.sessions]);
+  // Pages and scroll places kept across tab switches are only for results an open tab shows (closed
+  // tabs', replaced results' go): looked at when a session changed, not on every render (progress frames render too).
+  useEffect(() => retainOpenResults(new Set(Object.values(view.sessions).flatMap((s) => (s.closed ? [] : (gridResultFor(s.history)?.queryId ?? []))))), [view.sessions]);
   const shownProfile = profile.shownWith(gridResult);
   const chart = useChartView(dispatch, active, gridResult);
   const pivot = useSessionPivot(active, gridResult, dispatch);

@@ -14,6 +14,7 @@ import { FILTER_ROW_HEIGHT, GUTTER_WIDTH, HEADER_HEIGHT, ROW_HEIGHT } from './gr
 import { GridToolbar } from './GridToolbar';
 import { areaBetween, cellArea, contains, keyMove, rowArea, type Area, type Cell } from './selection';
 import { useGridScroll } from './useGridScroll';
+import { useRememberedPlace } from './useRememberedPlace';
 import { useResultPages, type GridResult } from './useResultPages';
 import { usePendingView, type RecordView } from './usePendingView';
 import { PLAIN_VIEW, useResultView } from './useResultView';
@@ -64,7 +65,10 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
   const controls = useResultView(columns, view.shown, view.request);
   const explorable = onViewChange !== undefined && !running && columns.length > 0;
   const filtersShown = explorable && controls.filtersShown;
-  const scroll = useGridScroll(rows, columns.length, widths.widths, HEADER_HEIGHT + (filtersShown ? FILTER_ROW_HEIGHT : 0));
+  const shownKey = viewKey(view.shown);
+  // a tab switched back to shows the rows it was left at, as an editor tab does
+  const leftAt = useRememberedPlace(queryId, shownKey);
+  const scroll = useGridScroll(rows, columns.length, widths.widths, HEADER_HEIGHT + (filtersShown ? FILTER_ROW_HEIGHT : 0), leftAt);
   useImperativeHandle(handle, () => ({ setColumnFilter: controls.setColumnFilter, setColumnFilters: controls.setColumnFilters }), [controls.setColumnFilter, controls.setColumnFilters]);
   // reported on change only: the callback is a new function on every render of the app
   const reportRows = useRef(onFilteredRows);
@@ -74,7 +78,6 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
   const [active, setActive] = useState<Cell>(FIRST_CELL);
   const [anchor, setAnchor] = useState<Cell>(FIRST_CELL);
   // A sort or filter puts other rows at every index (and may leave fewer): the selection starts again at the first cell.
-  const shownKey = viewKey(view.shown);
   useEffect(() => {
     setActive(FIRST_CELL);
     setAnchor(FIRST_CELL);

@@ -3,8 +3,9 @@ import type { Page } from '../../../shared/contracts/protocol';
 /** Results whose pages are kept: a tab switched back to within the last few shown finds them. */
 export const KEPT_RESULTS = 8;
 /**
- * Pages kept per result, the first ones: a grid mounts scrolled to the top (it remembers no scroll
- * position), so these are what its first paint shows. 8 × 8 = 64 pages, what one grid holds today.
+ * Pages kept per result, the first ones: what a grid mounting at the top shows in its first paint,
+ * and what it fits its column widths to. A grid returning to a place further down (scrollMemory.ts)
+ * asks main for the pages there. 8 × 8 = 64 pages, what one grid holds today.
  */
 export const KEPT_PAGES_PER_RESULT = 8;
 

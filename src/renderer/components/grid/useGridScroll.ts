@@ -1,16 +1,18 @@
 import { observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { GUTTER_WIDTH, HEADER_HEIGHT, ROW_HEIGHT } from './gridGeometry';
+import type { ScrollPlace } from './scrollMemory';
 import { physicalRowTop, scrollScale, type ScrollScale } from './scrollScale';
 import type { Cell } from './selection';
+import type { RememberedPlace } from './useRememberedPlace';
 
 /**
  * Scrolling: rows and columns virtualized (TanStack Virtual), the scroll height compressed for
- * very tall results (scrollScale), and `reveal` to bring a cell into view below the sticky header
- * and right of the row numbers.
+ * very tall results (scrollScale), `reveal` to bring a cell into view below the sticky header
+ * and right of the row numbers, and the place the grid was left in, started from on its next mount.
  */
 /** `headerHeight`: the sticky header, with the filter row when it is shown; rows start below it. */
-export function useGridScroll(rows: number, columns: number, widths: readonly number[], headerHeight = HEADER_HEIGHT) {
+export function useGridScroll(rows: number, columns: number, widths: readonly number[], headerHeight = HEADER_HEIGHT, remembered?: RememberedPlace) {
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState(600);
   const scale = useRef<ScrollScale>(scrollScale(0, 0));
@@ -25,8 +27,11 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
     return () => observer.disconnect();
   }, []);
 
+  // The place to start from, for the first render: the virtualizers start there, not at the top.
+  const start = useRef(remembered?.start).current;
   const rowVirtualizer = useVirtualizer({
     count: rows,
+    initialOffset: (start?.row ?? 0) * ROW_HEIGHT,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     paddingStart: headerHeight,
@@ -41,8 +46,32 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
     estimateSize: (i) => widths[i] ?? 120,
     paddingStart: GUTTER_WIDTH,
     overscan: 3,
+    initialOffset: start?.left ?? 0,
   });
   useLayoutEffect(() => columnVirtualizer.measure(), [widths, columnVirtualizer]);
+
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const leave = useRef(remembered?.leave);
+  leave.current = remembered?.leave;
+  // After the virtualizers' own mount (which scrolls to their initial offset, unmapped): the scroll
+  // position for the remembered row, through the compression of this result at this viewport.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    if (start) {
+      const mounted = scrollScale(headerHeight + rows * ROW_HEIGHT, el.clientHeight);
+      el.scrollTop = Math.round(mounted.toPhysical(start.row * ROW_HEIGHT));
+      el.scrollLeft = start.left;
+      // Where the browser let it go (a shorter result or a taller window ends sooner), told to the
+      // virtualizers: an unchanged position sends no scroll event. Rendered again before the first
+      // paint, as the rows of a compressed height are placed from the scroll position, not read before.
+      rowVirtualizer.scrollOffset = mounted.toVirtual(el.scrollTop);
+      columnVirtualizer.scrollOffset = el.scrollLeft;
+      rerender();
+    }
+    // unmounting (a tab switch, the result replaced): the element is still laid out in a layout cleanup
+    return () => leave.current?.(placeOf(el, scale.current));
+  }, []);
 
   let scrollTop: number | undefined; // read at most once a render, and only for a compressed height
   /** Where a row at a virtual offset sits in the (possibly compressed) scrollable area. */
@@ -78,3 +107,6 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
     pageRows,
   };
 }
+
+/** Where a grid is scrolled to, in rows from the top of the result (see ScrollPlace). */
+const placeOf = (el: HTMLElement, scale: ScrollScale): ScrollPlace => ({ row: scale.toVirtual(el.scrollTop) / ROW_HEIGHT, left: el.scrollLeft });
