@@ -122,6 +122,30 @@ test('the page carries the one Content-Security-Policy: the same meta tag in Ele
   expect(ran).toBe(false);
 });
 
+test('a page load asks for nothing it does not have, and its icon loads under the policy', async ({ app }) => {
+  const { page } = app;
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
+  page.on('requestfailed', (r) => failed.push(`failed ${r.url()}`));
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Run' })).toBeVisible();
+  // An image from the icon's href: blocked by the policy or missing, it errors instead of loading.
+  const icon = await page.evaluate(async () => {
+    const href = document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href;
+    if (!href) return 'no icon link';
+    const img = new Image();
+    img.src = href;
+    return img.decode().then(
+      () => `${img.naturalWidth > 0 ? 'loaded' : 'empty'}`,
+      () => `not loaded: ${href}`,
+    );
+  });
+  expect(icon).toBe('loaded');
+  expect(failed).toEqual([]);
+});
+
 test('a page from another origin cannot open Sextant’s WebSocket, even knowing the token', async ({ app }) => {
   test.skip(test.info().project.name !== 'web', 'the web host only');
   const { page } = app;

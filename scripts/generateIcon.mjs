@@ -1,5 +1,6 @@
 // Draws build/icon.png (1024×1024), the one icon electron-builder turns into the Linux icon set,
-// the macOS .icns and the Windows .ico. Plain zlib: no image library for a single generated file.
+// the macOS .icns and the Windows .ico, and the same shapes as src/renderer/favicon.svg, the web
+// page's icon. Plain zlib: no image library for a single generated file.
 // Run: node scripts/generateIcon.mjs
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
@@ -11,10 +12,13 @@ const INK = [242, 193, 78];
 /** Coverage in [0, 1] from a signed distance (negative inside), one pixel of soft edge. */
 const cover = (d) => Math.min(1, Math.max(0, 0.5 - d));
 
+const CORNER = 190;
+const MARGIN = 24;
+
 function roundedSquare(x, y) {
-  const r = 190;
-  const dx = Math.max(Math.abs(x - SIZE / 2) - (SIZE / 2 - r - 24), 0);
-  const dy = Math.max(Math.abs(y - SIZE / 2) - (SIZE / 2 - r - 24), 0);
+  const r = CORNER;
+  const dx = Math.max(Math.abs(x - SIZE / 2) - (SIZE / 2 - r - MARGIN), 0);
+  const dy = Math.max(Math.abs(y - SIZE / 2) - (SIZE / 2 - r - MARGIN), 0);
   return Math.hypot(dx, dy) - r;
 }
 
@@ -26,13 +30,16 @@ function segment(x, y, [ax, ay], [bx, by], width) {
 // A sextant's frame: a 60° arc hanging from a pivot, its two radii, and the pivot.
 const PIVOT = [512, 190];
 const RADIUS = 620;
+const ARC_WIDTH = 68;
+const ARM_WIDTH = 44;
+const PIVOT_RADIUS = 64;
 const ends = [60, 120].map((deg) => [PIVOT[0] + RADIUS * Math.cos((deg * Math.PI) / 180), PIVOT[1] + RADIUS * Math.sin((deg * Math.PI) / 180)]);
 
 function sextant(x, y) {
   const angle = (Math.atan2(y - PIVOT[1], x - PIVOT[0]) * 180) / Math.PI;
-  const arc = angle >= 60 && angle <= 120 ? Math.abs(Math.hypot(x - PIVOT[0], y - PIVOT[1]) - RADIUS) - 34 : Infinity;
-  const arms = Math.min(...ends.map((end) => segment(x, y, PIVOT, end, 44)));
-  const pivot = Math.hypot(x - PIVOT[0], y - PIVOT[1]) - 64;
+  const arc = angle >= 60 && angle <= 120 ? Math.abs(Math.hypot(x - PIVOT[0], y - PIVOT[1]) - RADIUS) - ARC_WIDTH / 2 : Infinity;
+  const arms = Math.min(...ends.map((end) => segment(x, y, PIVOT, end, ARM_WIDTH)));
+  const pivot = Math.hypot(x - PIVOT[0], y - PIVOT[1]) - PIVOT_RADIUS;
   return Math.min(arc, arms, pivot);
 }
 
@@ -74,3 +81,18 @@ header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, no interlace
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
 writeFileSync(new URL('../build/icon.png', import.meta.url), png);
 console.log(`build/icon.png: ${SIZE}×${SIZE}, ${png.length} bytes`);
+
+// The same shapes as vectors: the arc's ends are cut square and the arms' ends round, as above.
+const rgb = (c) => `rgb(${c.join(',')})`;
+const at = ([x, y]) => `${x.toFixed(1)} ${y.toFixed(1)}`;
+const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SIZE} ${SIZE}">
+  <rect x="${MARGIN}" y="${MARGIN}" width="${SIZE - 2 * MARGIN}" height="${SIZE - 2 * MARGIN}" rx="${CORNER}" fill="${rgb(BACKGROUND)}"/>
+  <g fill="none" stroke="${rgb(INK)}">
+    <path d="M ${at(ends[0])} A ${RADIUS} ${RADIUS} 0 0 1 ${at(ends[1])}" stroke-width="${ARC_WIDTH}"/>
+    <path d="M ${at(ends[0])} L ${at(PIVOT)} L ${at(ends[1])}" stroke-width="${ARM_WIDTH}" stroke-linecap="round" stroke-linejoin="round"/>
+  </g>
+  <circle cx="${PIVOT[0]}" cy="${PIVOT[1]}" r="${PIVOT_RADIUS}" fill="${rgb(INK)}"/>
+</svg>
+`;
+writeFileSync(new URL('../src/renderer/favicon.svg', import.meta.url), svg);
+console.log(`src/renderer/favicon.svg: ${svg.length} bytes`);
