@@ -27,7 +27,7 @@ async function run(page: Page, sql: string): Promise<void> {
 async function expectQuery(page: Page, sql: string, oracle: string): Promise<void> {
   const expected = await duckdbRows(oracle);
   await run(page, sql);
-  await expect(status(page)).toHaveText(new RegExp(`^${expected.length.toLocaleString('en-US')} ${expected.length === 1 ? 'row' : 'rows'} in \\d+ ms$`));
+  await expect(status(page)).toHaveText(new RegExp(`^${expected.length.toLocaleString('en-US')}\\u00a0${expected.length === 1 ? 'row' : 'rows'} in [\\d,]+\\u00a0ms$`));
   const rows = grid(page).getByRole('row');
   for (let i = 0; i < Math.min(expected.length, 5); i++) await expect(rows.nth(i + 1).getByRole('gridcell')).toHaveText(expected[i]!.map((v) => v ?? 'NULL'));
 }

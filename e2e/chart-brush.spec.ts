@@ -79,7 +79,7 @@ test('two linked charts: brushing temp_max filters the other chart and the grid 
 /** Opens a histogram of temp_max and, beside it, bars of counts per weather with their data shown; returns raw DuckDB's bars over every row. */
 async function linkedPair(page: Page): Promise<string[][]> {
   await runSql(page, `select * from ${WEATHER}`);
-  await expect(status(page)).toHaveText(/^1,461 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1,461\u00a0rows in [\d,]+\u00a0ms$/);
   await page.getByRole('button', { name: 'Chart', exact: true }).click();
   await combo(page, 'Chart', 'Mark').selectOption('Histogram');
   await combo(page, 'Chart', 'X').selectOption('temp_max');

@@ -37,7 +37,7 @@ async function barsOracle(relation: string): Promise<string[][]> {
 test('Chart proposes a histogram whose marks are raw DuckDB’s bins; bars of a category are DuckDB’s counts, also of the next result; the chart comes back after a reload', async ({ app }, testInfo) => {
   const { page } = app;
   await runSql(page, `select * from ${FLIGHTS}`);
-  await expect(status(page)).toHaveText(/^10,000 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^10,000\u00a0rows in [\d,]+\u00a0ms$/);
   const button = page.getByRole('button', { name: 'Chart', exact: true });
   await button.click();
   await expect(button).toHaveAttribute('aria-pressed', 'true');

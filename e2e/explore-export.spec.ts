@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { nodeClient } from './nodeClient';
@@ -39,7 +39,7 @@ test('Export… → Parquet → a download arrives with exactly the query’s ro
   expect(download.suggestedFilename()).toMatch(/^Session 1 - select from flights_3m where origin SFO\.parquet$/);
   const file = testInfo.outputPath('export.parquet');
   await download.saveAs(file);
-  await expect(dialog.getByRole('status')).toHaveText(/^Exported 60,869 rows as Parquet \([\d.]+ (KB|MB)\) — downloading\.$/);
+  await expect(dialog.getByRole('status')).toHaveText(/^Exported 60,869\u00a0rows as Parquet \([\d.]+\u00a0(KB|MB)\) — downloading\.$/);
   await screenshot(page, testInfo, 'export-dialog-done');
   expect(await fingerprint(`read_parquet('${file}')`)).toEqual(await fingerprint(`(select * from ${FLIGHTS} where origin = 'SFO')`));
   expect((await duckdbRows(`select column_type from (describe select * from read_parquet('${file}'))`)).flat()).toEqual(['TIMESTAMP', 'BIGINT', 'BIGINT', 'VARCHAR', 'VARCHAR']);
@@ -82,7 +82,24 @@ test('Export… writes the view the grid shows: sorted by a header click, filter
   expect(written.map((r) => r[2])).toEqual(expected.map((r) => r[2]));
   await page.keyboard.press('Escape');
   await expect(history(page).getByRole('listitem').first()).toContainText(`Exported ${expected.length.toLocaleString('en-US')} rows as CSV`);
+  // its icon sits beside its words, as the sort summary's does, not alone on a line above them
+  const entry = history(page).getByRole('listitem').first();
+  await expect.poll(() => iconBesideWords(entry.locator('.view-sort'))).toBe(true);
+  await expect.poll(() => iconBesideWords(entry.locator('.export-summary'))).toBe(true);
 });
+
+/** Whether a history summary's icon is left of its words and level with them (its middle within their lines' height). */
+function iconBesideWords(summary: Locator): Promise<boolean> {
+  return summary.evaluate((el) => {
+    const icon = el.querySelector('svg')!.getBoundingClientRect();
+    const range = document.createRange();
+    range.setStartAfter(el.querySelector('svg')!);
+    range.setEndAfter(el.lastChild!);
+    const words = range.getBoundingClientRect();
+    const middle = (icon.top + icon.bottom) / 2;
+    return icon.right <= words.left + 1 && middle >= words.top && middle <= words.bottom;
+  });
+}
 
 test('a sorted and filtered view exports as CSV, through the API, and the download URL serves it once', async ({ app }, testInfo) => {
   const { page } = app;
@@ -139,7 +156,7 @@ test('cancelling a big export (6M rows as JSON) removes its partial file', async
   await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'JSON' });
   await dialog.getByRole('button', { name: 'Export' }).click();
   // Bytes are in the partial file: progress says so.
-  await expect(dialog.getByRole('status')).toHaveText(/^Writing… about [\d,]+ rows?, (?!0 bytes)[\d.,]+ (bytes|KB|MB|GB) so far$/, { timeout: 30_000 });
+  await expect(dialog.getByRole('status')).toHaveText(/^Writing… about [\d,]+\u00a0rows?, (?!0\u00a0bytes)[\d.,]+\u00a0(bytes|KB|MB|GB) so far$/, { timeout: 30_000 });
   expect(leftovers(dataDir).some((f) => f.endsWith('.part'))).toBe(true);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog.getByRole('alert')).toHaveText(/^The export was cancelled; no file was left behind\. Error id: [0-9a-f-]{36}$/);

@@ -25,7 +25,7 @@ async function columnShown(page: Page, c: number, n: number): Promise<string[]> 
 async function openCars(page: Page): Promise<void> {
   await ready(page, 'cars');
   await runSql(page, SQL);
-  await expect(status(page)).toHaveText(/^406 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
 }
 
 test('a header click sorts ascending, again descending, again off; Shift+click adds a further key', async ({ app }, testInfo) => {
@@ -73,7 +73,7 @@ test('filters: a numeric range, text contains, null and not null give DuckDB’s
   const expectCount = async (where: string) => {
     const [[n]] = (await duckdbRows(`select count(*) from (${RAW}) where ${where}`)) as [[string]];
     await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(n) + 1));
-    await expect(status(page)).toHaveText(new RegExp(`^${Number(n).toLocaleString('en-US')} of 406 rows in \\d+ ms$`));
+    await expect(status(page)).toHaveText(new RegExp(`^${Number(n).toLocaleString('en-US')} of 406\\u00a0rows in [\\d,]+\\u00a0ms$`));
     return Number(n);
   };
 
@@ -113,7 +113,7 @@ test('filters: a numeric range, text contains, null and not null give DuckDB’s
 
   await page.getByRole('button', { name: 'Clear sort and filters' }).click();
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '407');
-  await expect(status(page)).toHaveText(/^406 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
 });
 
 test('hostile filter text is a value: quotes, SQL and emoji find exactly their rows', async ({ app }) => {
@@ -122,7 +122,7 @@ test('hostile filter text is a value: quotes, SQL and emoji find exactly their r
   const sql = `select * from (values ${values.map((v, i) => `(${i}, '${v.replaceAll("'", "''")}')`).join(', ')}) t(k, s)`;
   await ready(page, 'cars');
   await runSql(page, sql);
-  await expect(status(page)).toHaveText(/^4 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^4\u00a0rows in [\d,]+\u00a0ms$/);
   await filtersToggle(page).click();
   for (const [i, v] of values.entries()) {
     await filterBox(page, 's').fill(`=${v}`);
@@ -153,7 +153,7 @@ test('the view survives a reload and a restart of the host, and Open as SQL give
   const check = async () => {
     await expect(header(page, 'Horsepower')).toHaveAttribute('aria-sort', 'descending');
     await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(n) + 1));
-    await expect(status(page)).toHaveText(new RegExp(`^${n} of 406 rows in \\d+ ms$`));
+    await expect(status(page)).toHaveText(new RegExp(`^${n} of 406\\u00a0rows in [\\d,]+\\u00a0ms$`));
     await expect.poll(() => columnShown(page, 1, 5)).toEqual(shown(top.map((r) => r[1]!)));
   };
   await page.reload();
@@ -168,7 +168,7 @@ test('the view survives a reload and a restart of the host, and Open as SQL give
   await page.getByRole('button', { name: 'Open as SQL' }).click();
   expect(await editorText(page)).toMatch(/^SELECT \*\nFROM \(\nselect Name, Horsepower, Year, Origin from cars\n\) AS t\nWHERE "Origin" = 'Japan'\nORDER BY "Horsepower" DESC NULLS LAST$/);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(status(page)).toHaveText(new RegExp(`^${n} rows in \\d+ ms$`));
+  await expect(status(page)).toHaveText(new RegExp(`^${n}\\u00a0rows in [\\d,]+\\u00a0ms$`));
   await expect.poll(() => columnShown(page, 1, 5)).toEqual(shown(top.map((r) => r[1]!)));
 });
 
@@ -177,7 +177,7 @@ test('a wide result: the header buttons and filter boxes of columns scrolled int
   const columns = Array.from({ length: 300 }, (_, i) => `range + ${i} as c${i}`).join(', ');
   await ready(page, 'cars');
   await runSql(page, `select ${columns} from range(50)`);
-  await expect(status(page)).toHaveText(/^50 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^50\u00a0rows in [\d,]+\u00a0ms$/);
   await filtersToggle(page).click();
   await expect(grid(page).getByRole('columnheader')).not.toHaveCount(300);
   await expect(sortButton(page, 'c299')).toHaveCount(0);
@@ -189,7 +189,7 @@ test('a wide result: the header buttons and filter boxes of columns scrolled int
   await expect(gridRow(page, 2).getByRole('gridcell').last()).toHaveText('348');
   await filterBox(page, 'c299').fill('>340');
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '9');
-  await expect(status(page)).toHaveText(/^8 of 50 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^8 of 50\u00a0rows in [\d,]+\u00a0ms$/);
   await expect(filterBox(page, 'c0')).toHaveCount(0);
 });
 
@@ -197,7 +197,7 @@ test('on the 3-million-row flights result: sorted and filtered by DuckDB, as raw
   const { page } = app;
   await ready(page, 'flights_3m');
   await runSql(page, 'select * from flights_3m');
-  await expect(status(page)).toHaveText(/^3,000,000 rows in \d+ ms$/, { timeout: 60_000 });
+  await expect(status(page)).toHaveText(/^3,000,000\u00a0rows in [\d,]+\u00a0ms$/, { timeout: 60_000 });
 
   await sortButton(page, 'delay').click();
   await sortButton(page, 'delay').click();
@@ -209,7 +209,7 @@ test('on the 3-million-row flights result: sorted and filtered by DuckDB, as raw
   await filterBox(page, 'origin').fill('=SFO');
   const [[n]] = (await duckdbRows(`select count(*) from ${FLIGHTS} where origin = 'SFO'`)) as [[string]];
   await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(n) + 1), { timeout: 30_000 });
-  await expect(status(page)).toHaveText(new RegExp(`^${Number(n).toLocaleString('en-US')} of 3,000,000 rows in \\d+ ms$`));
+  await expect(status(page)).toHaveText(new RegExp(`^${Number(n).toLocaleString('en-US')} of 3,000,000\\u00a0rows in [\\d,]+\\u00a0ms$`));
   const sfo = await duckdbRows(`select delay, origin from ${FLIGHTS} where origin = 'SFO' order by delay desc nulls last limit 5`);
   await expect.poll(() => columnShown(page, 1, 5)).toEqual(shown(sfo.map((r) => r[0]!)));
   await expect.poll(() => columnShown(page, 3, 5)).toEqual(['SFO', 'SFO', 'SFO', 'SFO', 'SFO']);

@@ -86,7 +86,7 @@ test('the preview shows the statement under the cursor, as raw DuckDB computes i
   // Run is the only thing that records a query
   await page.keyboard.press('Escape'); // the completion list the typing opened
   await runSql(page, second.replace('\n', ' '));
-  await expect(status(page)).toHaveText(/^3 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^3\u00a0rows in [\d,]+\u00a0ms$/);
   await expect(history(page).getByRole('listitem')).toHaveCount(1);
   await expect.poll(() => previewRows(page)).toEqual(secondRows); // still on after Run, following the editor
   await editor(page).focus();
@@ -174,7 +174,7 @@ test('a large input is previewed on a sample, and says so; every row shown is a 
   await ready(page, 'flights_3m');
   await replaceSql(page, "select * from flights_3m where origin = 'SFO'");
   await turnOn(page);
-  await expect(pane(page).getByText(/^preview on a sample of [\d,]+ rows$/)).toHaveText('preview on a sample of 100,000 rows', { timeout: 60_000 });
+  await expect(pane(page).getByText(/^preview on a sample of [\d,]+\u00a0rows$/)).toHaveText('preview on a sample of 100,000 rows', { timeout: 60_000 });
   await expect(preview(page).getByRole('columnheader')).toHaveText(await describedHeaders(`select * from ${FLIGHTS}`));
   const shown = await previewRows(page);
   expect(shown.length).toBeGreaterThan(0);
@@ -218,7 +218,7 @@ test('an error is shown at its position and keeps the last good preview', async 
   await page.keyboard.type('e');
   await expect(message).toHaveCount(0);
   await expect(mark).toHaveCount(0);
-  await expect(pane(page)).toContainText(/^(?!.*last good preview).*4 rows · 2 columns/);
+  await expect(pane(page)).toContainText(/^(?!.*last good preview).*4\u00a0rows · 2\u00a0columns/);
 
   // a syntax error at the end: the same
   await page.keyboard.press(`${mod}+End`);
@@ -270,9 +270,9 @@ test('a statement that writes or reaches outside is never run by a preview, and 
   await expect(history(page).getByRole('listitem')).toHaveCount(0);
   const results = page.getByRole('grid', { name: 'Results' });
   await runSql(page, "select count(*) as n from duckdb_tables() where table_name = 'evil'");
-  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   await expect(results.getByRole('gridcell')).toHaveText(['0']);
   await runSql(page, "select count(*) as n from duckdb_databases() where database_name = 'evil'");
-  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   await expect(results.getByRole('gridcell')).toHaveText(['0']);
 });

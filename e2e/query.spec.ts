@@ -33,7 +33,7 @@ test('Cancel stops a running query: "Cancelled" in the status and the history, a
   await expect(status(page)).toHaveText('Cancelled');
   await expect(history(page).getByRole('listitem').first()).toContainText('cancelled');
   await run(page, 'select 6 * 7 as answer');
-  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/, { timeout: 10_000 });
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/, { timeout: 10_000 });
   await expect(grid(page).getByRole('gridcell')).toHaveText(['42']);
 });
 
@@ -41,7 +41,7 @@ test('several statements run in order and the grid shows the last one’s rows',
   const { page } = app;
   const script = 'create table pets as select * from (values (1, \'cat\'), (2, \'dog\')) t(id, kind); insert into pets values (3, \'owl\'); select kind, id * 10 as score from pets order by id';
   await run(page, script);
-  await expect(status(page)).toHaveText(/^3 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^3\u00a0rows in [\d,]+\u00a0ms$/);
   await expectRows(page, await duckdbRows("select kind, id * 10 as score from (values (1, 'cat'), (2, 'dog'), (3, 'owl')) t(id, kind) order by id"));
 });
 
@@ -54,7 +54,7 @@ test('values are shown exactly as DuckDB writes them: big integers, decimals, ti
   // The grid virtualizes columns: make the window wide enough for all fourteen to be in the DOM.
   await page.setViewportSize({ width: 3200, height: 800 });
   await run(page, sql);
-  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   await expectRows(page, await duckdbRows(sql));
 });
 
@@ -62,10 +62,10 @@ test('a past result comes back after the host restarts', async ({ app }) => {
   const { page } = app;
   const sql = 'select range as n, range * range as sq from range(300)';
   await run(page, sql);
-  await expect(status(page)).toHaveText(/^300 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^300\u00a0rows in [\d,]+\u00a0ms$/);
   await app.restartHost();
   await app.page.reload();
-  await expect(status(app.page)).toHaveText(/^300 rows in \d+ ms$/);
+  await expect(status(app.page)).toHaveText(/^300\u00a0rows in [\d,]+\u00a0ms$/);
   const expected = await duckdbRows(sql);
   const rows = grid(app.page).getByRole('row');
   await expect(grid(app.page)).toHaveAttribute('aria-rowcount', '301');

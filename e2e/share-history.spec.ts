@@ -12,15 +12,15 @@ test('history as data: sextant.queries answers what was run, as the history list
   const cars = `read_json_auto('${join(VEGA_DATA, 'cars.json')}')`;
   const firstRows = (await duckdbRows(first.replace('from cars', `from ${cars}`))).length;
   const secondRows = (await duckdbRows(second.replace('from cars', `from ${cars}`))).length;
-  const rowsText = (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
+  const rowsText = (n: number) => `${n.toLocaleString('en-US')}\u00a0row${n === 1 ? '' : 's'}`;
   await runSql(page, first);
-  await expect(status(page)).toHaveText(new RegExp(`^${rowsText(firstRows)} in \\d+ ms$`));
+  await expect(status(page)).toHaveText(new RegExp(`^${rowsText(firstRows)} in [\\d,]+\\u00a0ms$`));
   await runSql(page, second);
-  await expect(status(page)).toHaveText(new RegExp(`^${rowsText(secondRows)} in \\d+ ms$`));
+  await expect(status(page)).toHaveText(new RegExp(`^${rowsText(secondRows)} in [\\d,]+\\u00a0ms$`));
 
   // The history query itself is still running while it reads: only finished queries are asked for.
   await runSql(page, "select sql, rows, status, datasets_read from sextant.queries where status <> 'running' order by started_at");
-  await expect(status(page)).toHaveText(/^2 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^2\u00a0rows in [\d,]+\u00a0ms$/);
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '3');
   // What the grid shows, checked against raw DuckDB's row counts for the same two queries.
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText([first, String(firstRows), 'completed', '[cars]']);

@@ -20,13 +20,13 @@ test('export → import a session log into a fresh data dir: same history; the s
   const grouped = 'select "Origin", count(*) as n from cars group by 1 order by 1';
   // Raw DuckDB runs the same queries on the same file: the status and the history must say its row counts.
   const cars = `read_json_auto('${join(VEGA_DATA, 'cars.json')}')`;
-  const rowsText = (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
+  const rowsText = (n: number) => `${n.toLocaleString('en-US')}\u00a0row${n === 1 ? '' : 's'}`;
   const countedRows = rowsText((await duckdbRows(counted.replace('from cars', `from ${cars}`))).length);
   const groupedRows = rowsText((await duckdbRows(grouped.replace('from cars', `from ${cars}`))).length);
   await runSql(page, counted);
-  await expect(status(page)).toHaveText(new RegExp(`^${countedRows} in \\d+ ms$`));
+  await expect(status(page)).toHaveText(new RegExp(`^${countedRows} in [\\d,]+\\u00a0ms$`));
   await runSql(page, grouped);
-  await expect(status(page)).toHaveText(new RegExp(`^${groupedRows} in \\d+ ms$`));
+  await expect(status(page)).toHaveText(new RegExp(`^${groupedRows} in [\\d,]+\\u00a0ms$`));
   const items = history(page).getByRole('listitem');
   await expect(items).toHaveCount(2);
   await expect(items.nth(0)).toContainText(new RegExp(`completed · ${groupedRows}\\b`));
@@ -49,7 +49,7 @@ test('export → import a session log into a fresh data dir: same history; the s
   await importButton.focus();
   await page.keyboard.press('Enter');
   await (await choosing).setFiles(logPath);
-  await expect(page.getByText(/^Imported “.+” \(\d+ events\)\.$/)).toBeVisible();
+  await expect(page.getByText(/^Imported “.+” \(\d+\u00a0events\)\.$/)).toBeVisible();
   await expect(tabs(page)).toHaveCount(2);
   await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
   await expect.poll(() => history(page).getByRole('listitem').allInnerTexts()).toEqual(original);
@@ -94,7 +94,7 @@ test('a dataset not found after an import is located: another file is refused, t
   await page.getByRole('button', { name: 'Add dataset' }).click();
   await ready(page, 'trips');
   await runSql(page, 'select count(*) as n from trips');
-  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
 
   const logPath = testInfo.outputPath('trips.sextant.ndjson');
   await exportSession(page, 'Event log (NDJSON)', logPath);
@@ -137,7 +137,7 @@ test('a dataset not found after an import is located: another file is refused, t
   // The imported session's SQL reads the located file under the session's name for it.
   await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
   await runSql(page, 'select count(*) as n from trips');
-  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   const [located] = await duckdbRows(`select count(*) as n from read_csv('${join(here, 'trips.csv')}')`);
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(located!.map((v) => v ?? 'NULL'));
 });

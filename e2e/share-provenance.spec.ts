@@ -10,7 +10,7 @@ const SQL = 'SELECT weather, count(*) AS days FROM weather GROUP BY weather ORDE
 /** Every row the grid shows equals what raw DuckDB reads from the file now. */
 async function expectGridAsDuckdbReads(page: Page, file: string): Promise<void> {
   const expected = await duckdbRows(SQL.replace('FROM weather', `FROM read_csv('${file}')`));
-  await expect(status(page)).toHaveText(new RegExp(`^${expected.length} rows? in \\d+ ms$`));
+  await expect(status(page)).toHaveText(new RegExp(`^${expected.length}\\u00a0rows? in [\\d,]+\\u00a0ms$`));
   await expect(grid(page).getByRole('row')).toHaveCount(expected.length + 1);
   for (let i = 0; i < expected.length; i++) await expect(gridRow(page, i + 2).getByRole('gridcell')).toHaveText(expected[i]!.map((v) => v ?? 'NULL'));
 }

@@ -42,7 +42,7 @@ test('after the web host restarts, an open page catches up on what happened mean
   await expect(tabs(page)).toHaveText(['Session 1']);
   await page.getByRole('textbox', { name: 'SQL editor' }).fill('select 1 as warmup');
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   const record = recordSockets(page);
   await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
@@ -66,7 +66,7 @@ test('after the web host restarts, an open page catches up on what happened mean
   await expect(tabs(page)).toHaveText(['Renamed while away', 'Opened while away'], { timeout: 30_000 });
   // Opening a session shows it (the shown tab is an event too), so go back to the first one.
   await page.getByRole('tab', { name: 'Renamed while away' }).click();
-  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   await expect(history(page).getByRole('listitem').first()).toContainText('select 42 as answer, 7 as seven');
   await expect(history(page).getByRole('listitem')).toHaveCount(2);
   const expected = await duckdbRows('select 42 as answer, 7 as seven');
@@ -105,7 +105,7 @@ test('a page opened on one session receives only that session’s events (and th
     await client.api.dispatch({ type: 'RenameSession', sessionId: otherId, title: 'Renamed elsewhere' });
     await second.getByRole('textbox', { name: 'SQL editor' }).fill('select 2 as mine');
     await second.getByRole('button', { name: 'Run' }).click();
-    await expect(status(second)).toHaveText(/^1 row in \d+ ms$/);
+    await expect(status(second)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
     await runInNode(client, mine.id, 'select 3 as also_mine');
     await expect(history(second).getByRole('listitem').first()).toContainText('select 3 as also_mine');
     await runInNode(client, otherId, 'select 4 as other_again');

@@ -26,9 +26,9 @@ test('travel back to a query, come back to now, and fork from there into a new t
   const second = shown(await duckdbRows(`${SECOND.replace('from cars', `from ${CARS}`).replace('order by Origin', 'order by n desc')}`));
 
   await runSql(page, FIRST);
-  await expect(status(page)).toHaveText(/^5 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^5\u00a0rows in [\d,]+\u00a0ms$/);
   await runSql(page, SECOND);
-  await expect(status(page)).toHaveText(/^3 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^3\u00a0rows in [\d,]+\u00a0ms$/);
   await grid(page).getByRole('button', { name: 'Sort by n', exact: true }).click();
   await grid(page).getByRole('button', { name: 'Sort by n', exact: true }).click(); // descending
   await expect.poll(() => rowsShown(page, 3)).toEqual(second);

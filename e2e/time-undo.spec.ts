@@ -27,7 +27,7 @@ test.describe('undo and redo', () => {
 
     // Sort by a header click, then Undo: the grid is back in the order DuckDB returns the rows.
     await runSql(page, 'select Name, Horsepower from cars');
-    await expect(status(page)).toHaveText(/^406 rows in \d+ ms$/);
+    await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
     const plain = asShown(await duckdbRows(`${RAW} limit 8`));
     const sorted = asShown(await duckdbRows(`${RAW} order by Horsepower asc nulls last limit 8`));
     await sortButton(page).click();

@@ -51,7 +51,7 @@ test('runs SQL: Running…, then "N rows in T ms", the first rows in the grid, a
   const seen = await recordStatus(page);
   const sql = 'select Name, Miles_per_Gallon, Year from cars order by Name, Year';
   await run(page, sql);
-  await expect(status(page)).toHaveText(/^406 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
   expect(await seen()).toContain('Running…');
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '407');
   const expected = await duckdbRows(`select Name, Miles_per_Gallon, Year from read_json_auto('${VEGA_DATA}/cars.json') order by Name, Year limit 3`);
@@ -67,7 +67,7 @@ test('thousands separators: a 3-million-row result', async ({ app }) => {
   const { page } = app;
   await expect(datasets(page).getByRole('listitem').filter({ hasText: /^flights_3m\b/ })).toContainText('columns');
   await run(page, 'select * from flights_3m');
-  await expect(status(page)).toHaveText(/^3,000,000 rows in \d+ ms$/, { timeout: 60_000 });
+  await expect(status(page)).toHaveText(/^3,000,000\u00a0rows in [\d,]+\u00a0ms$/, { timeout: 60_000 });
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '3000001');
 });
 
@@ -78,25 +78,25 @@ test('bad SQL shows "Failed: <DuckDB message>" with an error id, and the next qu
   await expect(status(page)).toContainText(/error id [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
   await expect(history(page).getByRole('listitem').first()).toContainText('failed');
   await run(page, 'select 42 as answer');
-  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   await expect(grid(page).getByRole('gridcell')).toHaveText(['42']);
 });
 
 /** Two sessions, the first showing a 250-row result: what a reload has to bring back. */
 async function twoSessions(page: Page): Promise<void> {
   await run(page, 'select range as n from range(250)');
-  await expect(status(page)).toHaveText(/^250 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^250\u00a0rows in [\d,]+\u00a0ms$/);
   await page.getByRole('button', { name: 'New session' }).click();
   await expect(page.getByRole('tab', { name: 'Session 2' })).toHaveAttribute('aria-selected', 'true');
   await run(page, 'select 1');
-  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   await page.getByRole('tab', { name: 'Session 1' }).click();
 }
 
 async function expectRestored(page: Page): Promise<void> {
   await expect(page.getByRole('tablist', { name: 'Sessions' }).getByRole('tab')).toHaveText(['Session 1', 'Session 2']);
   await expect(page.getByRole('tab', { name: 'Session 1' })).toHaveAttribute('aria-selected', 'true');
-  await expect(status(page)).toHaveText(/^250 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^250\u00a0rows in [\d,]+\u00a0ms$/);
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '251');
   await expect(grid(page).getByRole('row').nth(1).getByRole('gridcell')).toHaveText(['0']);
   await expect(history(page).getByRole('listitem')).toHaveCount(1);

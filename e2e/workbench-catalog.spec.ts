@@ -12,7 +12,7 @@ import { allowClipboard, dataset, datasets, editorText, readClipboard, ready, sc
 async function showsColumnsAsDescribed(page: Page, name: string, source: string): Promise<void> {
   const described = await duckdbRows(`select column_name, column_type from (describe select * from ${source})`);
   expect(described.length).toBeGreaterThan(0); // an empty DESCRIBE would check nothing
-  await expect(dataset(page, name)).toContainText(new RegExp(`· ${described.length} columns?$`));
+  await expect(dataset(page, name)).toContainText(new RegExp(`· ${described.length}\\u00a0columns?$`));
   await dataset(page, name).getByRole('button', { expanded: false }).click();
   await expect(page.getByRole('list', { name: `Columns of ${name}` }).getByRole('listitem')).toHaveText(described.map(([column, type]) => `${column} ${type}`));
   await dataset(page, name).getByRole('button', { expanded: true }).click();
@@ -44,7 +44,7 @@ test('right-click a dataset: query it, copy its name, remove it', async ({ app }
   await screenshot(page, testInfo, 'catalog-menu');
   await menu.getByRole('menuitem', { name: 'Query this dataset' }).click();
   await expect.poll(() => editorText(page)).toBe('select * from seattle_weather limit 100');
-  await expect(status(page)).toHaveText(/^100 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^100\u00a0rows in [\d,]+\u00a0ms$/);
 
   // The ⋯ button opens the same menu from the keyboard.
   await page.mouse.move(0, 0); // no hover: the ⋯ button must still be reachable with Tab

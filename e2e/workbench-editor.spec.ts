@@ -93,7 +93,7 @@ test('completing a dataset or column whose name is not a plain identifier insert
   await page.keyboard.type(' ');
   await expect.poll(() => editorText(page)).toBe('select "Miles per Gallon", "order" from "select"');
   await page.keyboard.press(`${mod}+Enter`);
-  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   const [expected] = await duckdbRows(`select "Miles per Gallon", "order" from read_csv('${file.replaceAll("'", "''")}')`);
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(expected!.map((v) => v ?? 'NULL'));
 });
@@ -110,7 +110,7 @@ test('Ctrl/Cmd+Enter runs the whole text, or only the selection when there is on
   await page.keyboard.press('Shift+Home');
   await expect(page.getByText('runs the selection')).toBeVisible();
   await page.keyboard.press(`${mod}+Enter`);
-  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   await expect(grid(page).getByRole('columnheader')).toHaveText(['twoINTEGER']);
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['2']);
   await expect(history(page).getByRole('listitem').first()).toContainText(/^select 2 as two/);
@@ -130,7 +130,7 @@ test('format on demand lays the query out and keeps what it means', async ({ app
   await page.keyboard.press('Shift+Alt+f');
   await expect.poll(async () => (await editorText(page)).split('\n').length).toBe(11);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(status(page)).toHaveText(/^5 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^5\u00a0rows in [\d,]+\u00a0ms$/);
   const expected = await duckdbRows(`select Name, Year from read_json_auto('${VEGA_DATA}/cars.json') where Cylinders = 8 order by Name limit 5`);
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(expected[0]!.map((v) => v ?? 'NULL'));
 });
@@ -151,6 +151,6 @@ test('the position of a DuckDB error is marked in the text', async ({ app }, tes
 
   await setSql(page, 'select 1');
   await page.keyboard.press(`${mod}+Enter`);
-  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   await expect(editor(page).locator('.cm-lintRange-error')).toHaveCount(0);
 });

@@ -7,7 +7,7 @@ test('closing a panel gives focus back to where it was', async ({ app }) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select * from cars');
-  await expect(status(page)).toHaveText(/^406 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
 
   for (const [opener, region] of [
     ['Profile', 'Column profiles'],

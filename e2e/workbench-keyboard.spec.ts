@@ -33,7 +33,7 @@ test('the main flow by keyboard alone: add a dataset, query it, read and copy th
   await page.keyboard.press('Escape'); // close any completion list
   await page.keyboard.press(`${mod}+Enter`);
   const expected = await duckdbRows(`select Species, count(*) as n from read_json_auto('${VEGA_DATA}/penguins.json') group by all order by Species`);
-  await expect(status(page)).toHaveText(new RegExp(`^${expected.length} ${expected.length === 1 ? 'row' : 'rows'} in \\d+ ms$`));
+  await expect(status(page)).toHaveText(new RegExp(`^${expected.length}\\u00a0${expected.length === 1 ? 'row' : 'rows'} in [\\d,]+\\u00a0ms$`));
 
   await tabTo(page, grid(page));
   await page.keyboard.press('ArrowDown');
@@ -47,12 +47,12 @@ test('the main flow by keyboard alone: add a dataset, query it, read and copy th
   await expect(editor(page)).toBeFocused();
   await page.keyboard.type('select 42 as answer');
   await page.keyboard.press(`${mod}+Enter`);
-  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
 
   // Between tabs with Ctrl/Cmd+PageUp/PageDown, and with the arrows inside the tab strip.
   await page.keyboard.press(`${mod}+PageUp`);
   await expect(page.getByRole('tab', { name: 'Session 1' })).toHaveAttribute('aria-selected', 'true');
-  await expect(status(page)).toHaveText(new RegExp(`^${expected.length} ${expected.length === 1 ? 'row' : 'rows'} in \\d+ ms$`));
+  await expect(status(page)).toHaveText(new RegExp(`^${expected.length}\\u00a0${expected.length === 1 ? 'row' : 'rows'} in [\\d,]+\\u00a0ms$`));
   await page.getByRole('tab', { name: 'Session 1' }).focus();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Session 2' })).toHaveAttribute('aria-selected', 'true');
@@ -66,5 +66,5 @@ test('the main flow by keyboard alone: add a dataset, query it, read and copy th
   await expect(tabs(page)).toHaveText(['Session 1']);
   await page.keyboard.press(`${mod}+Shift+t`);
   await expect(tabs(page)).toHaveText(['Session 1', 'Answers']);
-  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
 });

@@ -22,7 +22,7 @@ test('tabs: new with Ctrl/Cmd+T, rename by double-click, close with Ctrl/Cmd+W, 
   await expect(tabs(page)).toHaveText(['Session 1', 'Flights']);
 
   await runSql(page, 'select 7 as seven');
-  await expect(status(page)).toHaveText(/^1 row in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   // Clicked, as a person would: a programmatic focus leaves the caret where the browser puts it
   // (the start), which CodeMirror may read after the End key under load (CI once typed at 0).
   await editor(page).click();
@@ -169,7 +169,7 @@ test('a tab switched back to shows the rows and columns it was left at, even in 
   // wider than the grid: two more columns with long names
   const sql = 'select *, origin as origin_airport_code_as_iata_has_it, destination as destination_airport_code_as_iata_has_it from flights_3m';
   await runSql(page, sql);
-  await expect(status(page)).toHaveText(/^3,000,000 rows in \d+ ms$/, { timeout: 60_000 });
+  await expect(status(page)).toHaveText(/^3,000,000\u00a0rows in [\d,]+\u00a0ms$/, { timeout: 60_000 });
   await page.keyboard.press(`${mod}+t`);
   await runSql(page, "select 'second' as tab");
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['second']);
@@ -213,7 +213,7 @@ test('a tab switched back to shows the rows and columns it was left at, even in 
   await expect.poll(async () => (await firstShown(page)).row).toBe('5,001');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(history(page).getByRole('listitem')).toHaveCount(2);
-  await expect(status(page)).toHaveText(/^3,000,000 rows in \d+ ms$/, { timeout: 60_000 });
+  await expect(status(page)).toHaveText(/^3,000,000\u00a0rows in [\d,]+\u00a0ms$/, { timeout: 60_000 });
   await expect.poll(async () => (await firstShown(page)).row).toBe('1');
   await page.keyboard.press('Alt+PageDown');
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['second']);

@@ -17,7 +17,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await ready(page, 'cars');
     await runSql(page, "select Name, Miles_per_Gallon, Horsepower, Origin, Year from cars order by Name");
-    await expect(status(page)).toHaveText(/^406 rows in \d+ ms$/);
+    await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
     await expect(grid(page).getByRole('gridcell').first()).not.toHaveText('');
 
     const colours = await page.evaluate(() => {
@@ -84,7 +84,7 @@ test('the toolbars wrap instead of spilling: 1280×800 with a profile open, and 
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select * from cars');
-  await expect(status(page)).toHaveText(/^406 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
   await page.getByRole('button', { name: 'Profile', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Column profiles' })).toBeVisible();
   expect(await toolbarSpills(page)).toEqual([]);

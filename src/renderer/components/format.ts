@@ -2,11 +2,18 @@ const countFormat = new Intl.NumberFormat('en-US');
 
 export const formatCount = (n: number): string => countFormat.format(n);
 
-/** A count with its noun, grouped and in the right number: "1 row", "3,000,000 rows". */
-export const countOf = (n: number, singular: string, plural = `${singular}s`): string => `${formatCount(n)} ${n === 1 ? singular : plural}`;
+/** Between a number and its unit: a no-break space, so a narrow list never leaves "columns" or "ms" alone on the next line. */
+export const NBSP = '\u00a0';
 
-/** Always whole milliseconds: the status line reads "N rows in T ms" whatever the duration. */
-export const formatMs = (ms: number): string => `${Math.round(ms)} ms`;
+/** A count with its noun, grouped and in the right number: "1 row", "3,000,000 rows". */
+export const countOf = (n: number, singular: string, plural = `${singular}s`): string => `${formatCount(n)}${NBSP}${n === 1 ? singular : plural}`;
+
+/**
+ * Always whole milliseconds, grouped like the row count beside it ("3,000,000 rows in 6,160 ms"):
+ * one unit whatever the duration, so durations compare at a glance down the history.
+ * A clock stepped back reads 0 (Intl would write "-0"); a duration not known reads as a dash.
+ */
+export const formatMs = (ms: number): string => (Number.isFinite(ms) ? `${formatCount(Math.max(0, Math.round(ms)))}${NBSP}ms` : '–');
 
 /** A running query's clock: tenths of a second, then minutes. */
 export function formatElapsed(ms: number): string {

@@ -9,9 +9,12 @@ export function ExportSummary({ exports }: { exports: readonly ExportEntry[] }) 
   return (
     <>
       {exports.map((x) => (
+        // The icon and its words in one item, as ViewSummary's: a bare text node would be a flex item of its own and wrap under the icon.
         <span key={x.exportedAt} className="view-summary export-summary">
-          <FileDown aria-hidden="true" />
-          Exported {countOf(x.rows, 'row')} as {exportFormatLabel[x.format]} ({formatBytes(x.bytes)}){x.target === 'download' ? ', downloaded' : ` to ${x.target}`}
+          <span className="view-export">
+            <FileDown aria-hidden="true" />
+            Exported {countOf(x.rows, 'row')} as {exportFormatLabel[x.format]} ({formatBytes(x.bytes)}){x.target === 'download' ? ', downloaded' : ` to ${x.target}`}
+          </span>
         </span>
       ))}
     </>

@@ -13,14 +13,14 @@ const rowsOf = (n: number, columns = 2): RowsAnswer => ({
 
 describe('the preview pane’s summary', () => {
   it('counts rows and columns in the right number, and says when the preview was cut at 100 rows', () => {
-    expect(previewStatus({ ...initialPreview, rows: rowsOf(1, 1) })).toBe('1 row · 1 column');
-    expect(previewStatus({ ...initialPreview, rows: rowsOf(42) })).toBe('42 rows · 2 columns');
-    expect(previewStatus({ ...initialPreview, rows: rowsOf(100) })).toBe('first 100 rows · 2 columns');
+    expect(previewStatus({ ...initialPreview, rows: rowsOf(1, 1) })).toBe('1\u00a0row · 1\u00a0column');
+    expect(previewStatus({ ...initialPreview, rows: rowsOf(42) })).toBe('42\u00a0rows · 2\u00a0columns');
+    expect(previewStatus({ ...initialPreview, rows: rowsOf(100) })).toBe('first 100\u00a0rows · 2\u00a0columns');
   });
 
   it('says the rows are the last good preview while the statement does not parse', () => {
     const invalid: PreviewAnswer = { kind: 'invalid', statement: { from: 0, to: 1 }, errorId: 'e', message: 'm' };
-    expect(previewStatus({ ...initialPreview, rows: rowsOf(3), problem: invalid })).toBe('3 rows · 2 columns · last good preview');
+    expect(previewStatus({ ...initialPreview, rows: rowsOf(3), problem: invalid })).toBe('3\u00a0rows · 2\u00a0columns · last good preview');
     expect(previewStatus(initialPreview)).toBe('');
   });
 });

@@ -21,17 +21,17 @@ const waitingCompletion = (error: AppError = full, rowCount = 1): WaitingToSave 
 
 describe('waitingToSaveText: what the status bar says while a query’s end waits for the store', () => {
   it('given a completion refused for a full disk, then it says the query finished, with its rows, that the disk is full and what to do', () => {
-    expect(waitingToSaveText(waitingCompletion(full, 1))).toBe('Finished (1 row) — waiting to save: The disk is full. Free some space; Sextant saves it as soon as it can.');
+    expect(waitingToSaveText(waitingCompletion(full, 1))).toBe('Finished (1\u00a0row) — waiting to save: The disk is full. Free some space; Sextant saves it as soon as it can.');
   });
 
   it('given many rows, then they are counted as everywhere else (grouped, plural)', () => {
-    expect(waitingToSaveText(waitingCompletion(full, 3_000_000))).toMatch(/^Finished \(3,000,000 rows\) — waiting to save: /);
-    expect(waitingToSaveText(waitingCompletion(full, 0))).toMatch(/^Finished \(0 rows\) — /);
+    expect(waitingToSaveText(waitingCompletion(full, 3_000_000))).toMatch(/^Finished \(3,000,000\u00a0rows\) — waiting to save: /);
+    expect(waitingToSaveText(waitingCompletion(full, 0))).toMatch(/^Finished \(0\u00a0rows\) — /);
   });
 
   it('given a store that cannot be written (read-only, a failing disk), then it says so and what to check', () => {
     expect(waitingToSaveText(waitingCompletion(readOnly))).toBe(
-      'Finished (1 row) — waiting to save: The event store cannot be written (the disk may be full or failing, or the file read-only). Free some space or check the disk; Sextant saves it as soon as it can.',
+      'Finished (1\u00a0row) — waiting to save: The event store cannot be written (the disk may be full or failing, or the file read-only). Free some space or check the disk; Sextant saves it as soon as it can.',
     );
   });
 
@@ -41,7 +41,7 @@ describe('waitingToSaveText: what the status bar says while a query’s end wait
 
   it('given a refusal this build has no words for, then the store’s own message says why', () => {
     const other = appError('e-x', 'STORE_UNAVAILABLE', 'The event store went away.');
-    expect(waitingToSaveText(waitingCompletion(other))).toBe('Finished (1 row) — waiting to save: The event store went away; Sextant saves it as soon as it can.');
+    expect(waitingToSaveText(waitingCompletion(other))).toBe('Finished (1\u00a0row) — waiting to save: The event store went away; Sextant saves it as soon as it can.');
   });
 });
 
