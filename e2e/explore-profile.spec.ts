@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Locator, Page } from '@playwright/test';
+import { readableNumber } from '../src/shared/explore/profileText';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { dataset, editor, editorText, ready, runSql, screenshot, setSql, status } from './workbench.helpers';
@@ -14,6 +17,8 @@ const card = (page: Page, column: string) => region(page).getByRole('article', {
 /** A figure of a card ("Nulls", "Min", …) as the screen shows it. */
 const figure = (c: Locator, term: string) => c.locator('.profile-figure').filter({ has: c.page().locator('dt', { hasText: new RegExp(`^${term.replace(/[.()]/g, '\\$&')}$`) }) }).locator('dd');
 const grouped = (text: string) => text.replace(/^(-?)(\d+)/, (_, sign: string, digits: string) => sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+/** A mean or standard deviation as the card rounds it (the pivot's averages' formatter, unit-tested); DuckDB's exact text is its tooltip. */
+const rounded = readableNumber;
 
 /** Scrolls the list of cards until `column`'s card exists (cards are virtualized) and is in view. */
 async function scrollToCard(page: Page, column: string): Promise<Locator> {
@@ -37,7 +42,7 @@ test('Profile shows each column of a result: nulls, distinct, min/max/mean and m
   const { page } = app;
   await ready(page, 'seattle_weather');
   await runSql(page, 'select * from seattle_weather');
-  await expect(status(page)).toHaveText(/^1,461 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^1,461\u00a0rows in [\d,]+\u00a0ms$/);
   const button = page.getByRole('button', { name: 'Profile', exact: true });
   await button.click();
   await expect(button).toHaveAttribute('aria-pressed', 'true');
@@ -51,7 +56,8 @@ test('Profile shows each column of a result: nulls, distinct, min/max/mean and m
   await expect(figure(precipitation, 'Nulls')).toHaveText(nullsText(Number(nn), 1461));
   await expect(figure(precipitation, 'Min')).toHaveText(grouped(min!));
   await expect(figure(precipitation, 'Max')).toHaveText(grouped(max!));
-  await expect(figure(precipitation, 'Mean')).toHaveText(grouped(mean!));
+  await expect(figure(precipitation, 'Mean')).toHaveText(rounded(mean!));
+  await expect(figure(precipitation, 'Mean')).toHaveAttribute('title', mean!);
   // distinct is HyperLogLog's estimate: close, not exact
   const shownDistinct = Number((await figure(precipitation, 'Distinct (approx.)').innerText()).replaceAll(',', ''));
   expect(Math.abs(shownDistinct - Number(distinct)) / Number(distinct)).toBeLessThan(0.1);
@@ -74,7 +80,7 @@ test('Profile shows each column of a result: nulls, distinct, min/max/mean and m
   const [topValue, topCount] = top[0]!;
   await weather.getByTitle(`Filter weather to ${topValue}`).click();
   await expect(page.getByRole('grid', { name: 'Results' })).toHaveAttribute('aria-rowcount', String(Number(topCount) + 1));
-  await expect(status(page)).toHaveText(new RegExp(`^${Number(topCount).toLocaleString('en-US')} of 1,461 rows in \\d+ ms$`));
+  await expect(status(page)).toHaveText(new RegExp(`^${Number(topCount).toLocaleString('en-US')} of 1,461\\u00a0rows in [\\d,]+\\u00a0ms$`));
 
   // Escape closes the region; the button opens it again
   await region(page).press('Escape');
@@ -86,7 +92,7 @@ test('a column header menu profiles that one column, and the catalog menu profil
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select "Name", "Horsepower" from cars');
-  await expect(status(page)).toHaveText(/^406 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
   await page.getByRole('columnheader', { name: /Horsepower/ }).click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Profile column' }).click();
   await expect(region(page).getByRole('heading', { name: 'Profile of Horsepower' })).toBeVisible();
@@ -102,7 +108,8 @@ test('a column header menu profiles that one column, and the catalog menu profil
   const weight = await scrollToCard(page, 'Weight_in_lbs');
   await expect(figure(weight, 'Min')).toHaveText(grouped(wmin!));
   await expect(figure(weight, 'Max')).toHaveText(grouped(wmax!));
-  await expect(figure(weight, 'Mean')).toHaveText(grouped(wmean!));
+  await expect(figure(weight, 'Mean')).toHaveText(rounded(wmean!));
+  await expect(figure(weight, 'Mean')).toHaveAttribute('title', wmean!);
   await region(page).getByRole('button', { name: 'Close profiles' }).click();
   await expect(region(page)).toHaveCount(0);
 });
@@ -193,4 +200,48 @@ test('Cancel stops a profile while it computes, and Resume asks again: the first
   const [total, nulls] = await one(`select count(*), count(*) - count("${first}") from ${FLIGHTS}`);
   await expect(figure(card(page, first), 'Nulls')).toHaveText(nullsText(Number(nulls), Number(total)), { timeout: 60_000 });
   await expect(region(page).getByText(/^Sample of/)).toContainText(`(of ${Number(total).toLocaleString('en-US')})`);
+});
+
+test('a number whose square overflows a DOUBLE (1e308) profiles like any other, and every card fills in', async ({ app }) => {
+  const { page } = app;
+  const dir = mkdtempSync(join(tmpdir(), 'sextant-profile-extremes-'));
+  try {
+    const file = join(dir, 'extremes.csv');
+    const lines = Array.from({ length: 200 }, (_, i) => {
+      const big = i === 7 ? '1e308' : String(i * 0.37);
+      const neg = i === 3 ? '-1e308' : String(i - 50);
+      const wide = i === 11 ? '1.7e308' : i === 12 ? '-1.7e308' : String(i);
+      return `${i},${big},${neg},${wide},${['alpha', 'beta', 'gamma'][i % 3]},2024-01-${String(1 + (i % 28)).padStart(2, '0')}`;
+    });
+    writeFileSync(file, ['id,big,neg,wide,label,day', ...lines].join('\n'));
+    await page.getByRole('textbox', { name: 'Dataset path or URL' }).fill(file);
+    await page.getByRole('button', { name: 'Add dataset' }).click();
+    await ready(page, 'extremes');
+    await runSql(page, 'select * from extremes');
+    await expect(status(page)).toHaveText(/^200\u00a0rows in [\d,]+\u00a0ms$/);
+    await page.getByRole('button', { name: 'Profile', exact: true }).click();
+
+    const raw = `read_csv('${file.replaceAll("'", "''")}')`;
+    for (const column of ['id', 'big', 'neg', 'wide', 'label', 'day']) {
+      const c = await scrollToCard(page, column);
+      await expect(figure(c, 'Nulls'), column).toHaveText(nullsText(0, 200));
+      await expect(c).not.toContainText('Profiling…');
+      if (column === 'label' || column === 'day') continue;
+      // the oracle divides by the largest magnitude so its own stddev_samp does not overflow: an independent way to the same figure
+      const [min, max, mean, sd] = await one(
+        `select min(x), max(x), avg(x), stddev_samp(x / s) * any_value(s) from (select "${column}" as x from ${raw}), (select max(abs("${column}")) as s from ${raw})`,
+      );
+      await expect(figure(c, 'Min'), column).toHaveText(grouped(min!));
+      await expect(figure(c, 'Max'), column).toHaveText(grouped(max!));
+      await expect(figure(c, 'Mean'), column).toHaveText(rounded(mean!));
+      const deviation = figure(c, 'Std dev');
+      const exact = (await deviation.getAttribute('title'))!;
+      expect(Number(exact) / Number(sd), column).toBeCloseTo(1, 9);
+      await expect(deviation, column).toHaveText(rounded(exact));
+    }
+    await expect(region(page).locator('.profile-error')).toHaveCount(0);
+    await expect(region(page).getByText('Profiling…')).toHaveCount(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

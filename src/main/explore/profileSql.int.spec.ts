@@ -84,7 +84,9 @@ describe('one query profiles a batch of columns, statistic by statistic as raw D
       expect(p.quartiles, name).toEqual(q1 === null ? null : [q1, q2, q3]);
       if (mean === null) expect([p.mean, p.stddev]).toEqual([null, null]);
       else {
-        expect(Number(p.mean)).toBeCloseTo(Number(mean), 6);
+        // a DECIMAL(38,10)'s mean is a Kahan sum of DOUBLEs (favg: avg's HUGEINT sum overflows near
+        // 1e38), as close as a DOUBLE gets to avg's exact one, its last bit up to the threads' order
+        expect(Number(p.mean) / Number(mean), name).toBeCloseTo(1, 14);
         expect(Number(p.stddev) / Number(sd)).toBeCloseTo(1, 6);
       }
     }
@@ -197,5 +199,82 @@ describe('one query profiles a batch of columns, statistic by statistic as raw D
     const r = { ...request, columns: many };
     const wide = readProfile((await rows(profileSql(r)))[0]!, r);
     expect(wide.columns.map((p) => p.nulls)).toEqual(many.map((m) => profileOf(m.name).nulls));
+  });
+});
+
+/** Numbers at the edges of their types among ordinary ones: their squares (and ±1.7e308's distance) overflow a DOUBLE. */
+const EXTREMES: ReadonlyArray<readonly [name: string, type: string, values: string]> = [
+  ['one 1e308', 'DOUBLE', '1e308'],
+  ['one -1e308', 'DOUBLE', '-1e308'],
+  ['±1.7e308', 'DOUBLE', '1.7e308, -1.7e308'],
+  ['1.7e308 and inf', 'DOUBLE', "1.7e308, 'inf'"],
+  ['float edges', 'FLOAT', '3.4e38, -3.4e38'],
+  ['decimal edges', 'DECIMAL(38,0)', '99999999999999999999999999999999999999, -99999999999999999999999999999999999999'],
+  ['hugeint edges', 'HUGEINT', '170141183460469231731687303715884105727, -170141183460469231731687303715884105728'],
+];
+
+describe('numbers whose spread overflows a DOUBLE profile like any others', () => {
+  const dir = tempDir('sextant-profile-extremes-');
+  let instance: DuckDBInstance;
+  let c: DuckDBConnection;
+  const columns: ProfileColumn[] = [...EXTREMES.map(([name, type]) => ({ name, type, ref: name })), { name: 'label', type: 'VARCHAR', ref: 'label' }];
+  const request: ProfileRequest = { relation: 'x', columns, bins: 5 };
+  const rows = async (sql: string) => (await c.runAndReadAll(sql)).getRowsJS() as unknown[][];
+
+  beforeAll(async () => {
+    instance = await DuckDBInstance.create(join(dir.path, 'extremes.duckdb'));
+    c = await instance.connect();
+    // 200 ordinary values per column, then each column's extremes in rows of their own
+    const ordinary = EXTREMES.map(([name, type]) => `(i * 1.25 - 40)::${type} AS ${ident(name)}`).join(', ');
+    const extremes = EXTREMES.flatMap(([, type, values], k) =>
+      values.split(', ').map((value) => `SELECT ${EXTREMES.map((_, j) => (j === k ? `(${value})::${type}` : 'NULL')).join(', ')}, 'x'`),
+    );
+    await c.run(`CREATE TABLE x AS SELECT ${ordinary}, ['a', 'b', 'c'][1 + i % 3] AS label FROM range(200) r(i) UNION ALL ${extremes.join(' UNION ALL ')}`);
+  });
+  afterAll(() => {
+    c.closeSync();
+    instance.closeSync();
+    dir.remove();
+  });
+
+  it('answers every column, each figure as raw DuckDB computes it, the deviation scaled down and back up', async () => {
+    // what used to fail the whole query: "Out of Range Error: STDDEV_SAMP is out of range!", "Overflow in HUGEINT addition"
+    await expect(rows(`SELECT stddev_samp(${ident('one 1e308')}) FROM x`)).rejects.toThrow(/STDDEV_SAMP is out of range/);
+    await expect(rows(`SELECT avg(${ident('hugeint edges')}) FROM x`)).rejects.toThrow(/Overflow in HUGEINT addition/);
+    const batch = readProfile((await rows(profileSql(request)))[0]!, request);
+    expect(batch.rows).toBe(200 + EXTREMES.reduce((n, [, , values]) => n + values.split(', ').length, 0));
+    for (const [name, type] of EXTREMES) {
+      const q = ident(name);
+      const p = batch.columns.find((col) => col.name === name)!;
+      if (p.kind !== 'number') throw new Error(`${name} is profiled as ${p.kind}`);
+      // floats: DuckDB's own avg, to the digit; integers and decimals: an exact sum (BIGNUM), as DuckDB's avg
+      // overflows its HUGEINT sum, met to a DOUBLE's precision of the column's largest magnitude (±1e38 cancel out)
+      const float = type === 'DOUBLE' || type === 'FLOAT';
+      const exactMean = float ? `(avg(${q}) FILTER (WHERE isfinite(${q})))::VARCHAR` : `sum(${q}::HUGEINT::BIGNUM)::DOUBLE / count(${q})`;
+      const [nulls, min, max, q1, q2, q3, mean, sd] = (await rows(
+        `SELECT count(*) - count(${q}), min(${q})::VARCHAR, max(${q})::VARCHAR, quantile_disc(${q}, 0.25)::VARCHAR, quantile_disc(${q}, 0.5)::VARCHAR, ` +
+          // scaled by the largest magnitude itself, not a power of two: an independent oracle
+          `quantile_disc(${q}, 0.75)::VARCHAR, ${exactMean}, stddev_samp(${q}::DOUBLE / s) FILTER (WHERE isfinite(${q}::DOUBLE)) * any_value(s) ` +
+          `FROM x, (SELECT max(abs(${q}::DOUBLE)) FILTER (WHERE isfinite(${q}::DOUBLE)) AS s FROM x)`,
+      ))[0]!;
+      expect([p.nulls, p.min, p.max, p.quartiles], name).toEqual([Number(nulls), min, max, [q1, q2, q3]]);
+      if (float) expect(p.mean, name).toBe(mean);
+      else expect(Math.abs(Number(p.mean) - Number(mean)), name).toBeLessThan(Math.max(Math.abs(Number(min)), Math.abs(Number(max))) * 1e-15);
+      expect(Number(p.stddev) / Number(sd), name).toBeCloseTo(1, 9);
+      expect(p.histogram.reduce((s, b) => s + b.count, 0), name).toBe(Number(await rows(`SELECT count(*) FROM x WHERE isfinite(${q}::DOUBLE)`).then((r) => r[0]![0])));
+      expect(p.histogram.every((b) => Number.isFinite(Number(b.low)) && Number.isFinite(Number(b.high))), name).toBe(true);
+    }
+    const label = batch.columns.find((col) => col.name === 'label')!;
+    expect(label.kind === 'categorical' && label.top.map((t) => t.value)).toEqual(['a', 'b', 'c', 'x']);
+  });
+
+  it('gives no standard deviation where it is itself beyond the DOUBLE range, and a tiny one where squares underflow', async () => {
+    await c.run('CREATE TABLE edges AS SELECT * FROM (VALUES (1.7e308, 1e-200), (-1.7e308, 2e-200), (NULL, 3e-200)) v(d, t)');
+    const r: ProfileRequest = { relation: 'edges', columns: ['d', 't'].map((name) => ({ name, type: 'DOUBLE', ref: name })), bins: 5 };
+    const [d, t] = readProfile((await rows(profileSql(r)))[0]!, r).columns;
+    const [huge, tiny, underflowed] = (await rows('SELECT stddev_samp(d * 1e-300) * 1e300, stddev_samp(t * 1e200) / 1e200, stddev_samp(t) FROM edges'))[0]! as number[];
+    expect([huge, underflowed]).toEqual([Infinity, 0]);
+    expect(d).toMatchObject({ kind: 'number', min: '-1.7e+308', max: '1.7e+308', stddev: null });
+    expect(t?.kind === 'number' && Number(t.stddev) / tiny!).toBeCloseTo(1, 12);
   });
 });

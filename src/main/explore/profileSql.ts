@@ -81,7 +81,7 @@ function summaryAggregates(columns: readonly ProfileColumn[], pass: 'profile' | 
     const kind = profileKind(c.type);
     if (kind === 'categorical') return;
     out.push(`min(${x}) AS mn${i}`, `max(${x}) AS mx${i}`);
-    if (kind === 'number') out.push(`avg(${finite(i, c.type, x)}) AS mean${i}`, `quantile_disc(${x}, ${QUARTILES}) AS q${i}`);
+    if (kind === 'number') out.push(`${average(i, c.type)} AS mean${i}`, `quantile_disc(${x}, ${QUARTILES}) AS q${i}`);
     if (kind === 'number' && pass === 'summary') out.push(`stddev_samp(${finite(i, c.type, x)}) AS sd${i}`);
     if (pass === 'profile') out.push(`min(${finite(i, c.type, axis(i, c.type))}) AS lo${i}`, `max(${finite(i, c.type, axis(i, c.type))}) AS hi${i}`);
   });
@@ -97,6 +97,23 @@ function summaryAggregates(columns: readonly ProfileColumn[], pass: 'profile' | 
 function finite(i: number, type: string, expr: string): string {
   const k = columnKind(type).kind;
   return k === 'float' || k === 'date' || k === 'timestamp' ? `CASE WHEN isfinite(${v(i)}) THEN ${expr} END` : expr;
+}
+
+/**
+ * Column i's standard deviation scaled back: NULL, like one value's, where the deviation itself is
+ * beyond the DOUBLE range (±1.7e308 in one column), so the card reads "—" instead of inf.
+ */
+const deviation = (i: number) => `CASE WHEN isfinite(sd${i} / r${i}) THEN (sd${i} / r${i})::VARCHAR END`;
+
+/**
+ * Column i's mean. DuckDB sums a HUGEINT or a DECIMAL wider than 18 digits in a HUGEINT, which two
+ * values near 1e38 overflow, failing the query; those are averaged as DOUBLEs, with Kahan's
+ * summation (favg), as close as avg's exact sum on the int spec's DECIMAL(38,10).
+ */
+function average(i: number, type: string): string {
+  const k = columnKind(type);
+  const wide = (k.kind === 'integer' && k.min < -(1n << 63n)) || (k.kind === 'decimal' && k.precision > 18);
+  return wide ? `favg(${v(i)}::DOUBLE)` : `avg(${finite(i, type, v(i))})`;
 }
 
 const selectColumns = (columns: readonly ProfileColumn[]) => columns.map((c, i) => `${ident(c.ref)} AS ${v(i)}`).join(', ');
@@ -137,18 +154,26 @@ export function profileSql(request: ProfileRequest): string {
   ];
   const from = ['stats'];
   if (charted.length > 0) {
-    // bar b holds [lo + b·w, lo + (b+1)·w); the maximum, alone at index nb, is counted in the last
-    // bar (not clamped with least(): it skips NULLs and would count them there too)
+    // Every axis value is first scaled by r, a power of two bringing the column's largest magnitude
+    // near 1: exact, so bars and deviation are the same bits as unscaled, but neither x - lo (1.7e308
+    // minus -1.7e308) nor the deviation's squares (1e308², or 1e-200² underflowing to 0) leave the
+    // DOUBLE range. DuckDB cannot TRY an aggregate; an out-of-range stddev_samp fails the whole query.
+    // Bar b holds [lo + b·w, lo + (b+1)·w), scaled: [ls + b·ws, …); the maximum, alone at index nb,
+    // is counted in the last bar (not clamped with least(): it skips NULLs and would count them there too).
     const grid = charted.flatMap((i) => [
       `CASE WHEN lo${i} IS NULL THEN 0 WHEN hi${i} > lo${i} THEN ${bins} ELSE 1 END AS nb${i}`,
-      `CASE WHEN hi${i} > lo${i} THEN (hi${i} - lo${i}) / ${bins} ELSE 1 END AS w${i}`,
+      `CASE WHEN hi${i} > lo${i} THEN pow(2, -least(1000, greatest(-1000, ceil(log2(greatest(abs(lo${i}), abs(hi${i}))))))) ELSE 1 END AS r${i}`,
+      // DuckDB reads r, an alias of this same SELECT, in what follows
+      `lo${i} * r${i} AS ls${i}`,
+      `CASE WHEN hi${i} > lo${i} THEN (hi${i} * r${i} - ls${i}) / ${bins} ELSE 1 END AS ws${i}`,
     ]);
     // The standard deviation is taken here, of the distance to the minimum: DuckDB's stddev_samp
     // of values far from zero (BIGINT near 2^53) loses most of its digits, and a shift changes nothing.
     const bars = charted.flatMap((i) => {
       const type = columns[i]!.type;
-      const a = finite(i, type, axis(i, type));
-      return [`histogram(floor((${a} - lo${i}) / w${i})::BIGINT) AS m${i}`, `stddev_samp(${a} - lo${i}) AS sd${i}`];
+      const x = finite(i, type, `${axis(i, type)} * r${i} - ls${i}`);
+      const histogram = `histogram(floor((${x}) / ws${i})::BIGINT) AS m${i}`;
+      return kinds[i] === 'number' ? [histogram, `stddev_samp(${x}) AS sd${i}`] : [histogram];
     });
     ctes.push(`grid AS MATERIALIZED (SELECT ${grid.join(', ')} FROM stats)`, `bars AS (SELECT ${bars.join(', ')} FROM src, stats, grid)`);
     from.push('grid', 'bars');
@@ -168,13 +193,13 @@ export function profileSql(request: ProfileRequest): string {
       const top = `coalesce(tops.top[${i}], [])`;
       return `{${common}, top: ${top}, other: nn${i} - coalesce(list_sum(list_transform(${top}, lambda e: e.count)), 0)}`;
     }
-    const edge = (b: string) => fromAxis(`lo${i} + ${b} * w${i}`, c.type);
+    const edge = (b: string) => fromAxis(`(ls${i} + ${b} * ws${i}) / r${i}`, c.type);
     const histogram =
       `list_transform(range(nb${i}), lambda b: {low: ${edge('b')}, high: CASE WHEN b = nb${i} - 1 THEN ${fromAxis(`hi${i}`, c.type)} ELSE ${edge('(b + 1)')} END, ` +
       `count: coalesce(m${i}[b], 0) + CASE WHEN b = nb${i} - 1 THEN coalesce(m${i}[nb${i}], 0) ELSE 0 END})`;
     const range = `min: mn${i}::VARCHAR, max: mx${i}::VARCHAR`;
     if (kinds[i] === 'temporal') return `{${common}, ${range}, histogram: ${histogram}}`;
-    return `{${common}, ${range}, mean: mean${i}::VARCHAR, stddev: sd${i}::VARCHAR, quartiles: list_transform(q${i}, lambda q: q::VARCHAR), histogram: ${histogram}}`;
+    return `{${common}, ${range}, mean: mean${i}::VARCHAR, stddev: ${deviation(i)}, quartiles: list_transform(q${i}, lambda q: q::VARCHAR), histogram: ${histogram}}`;
   });
   const total = request.sample ? `(SELECT count(*) FROM ${relation})` : 'NULL';
   const select = [`to_json({rows: n, total: ${total}})::VARCHAR AS header`, ...cells.map((cell, i) => `to_json(${cell})::VARCHAR AS p${i}`)];

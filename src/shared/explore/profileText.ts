@@ -1,7 +1,8 @@
 /**
  * How a profile's figures read, on screen and in the Markdown notebook. Values arrive as DuckDB's
  * own text and stay exact: digits are only grouped (a BIGINT beyond 2^53 or a DECIMAL(38,10) keeps
- * every digit), never parsed.
+ * every digit), never parsed. Averages are the exception (readableNumber): DOUBLEs a person reads
+ * rather than compares.
  */
 const PLAIN_NUMBER = /^(-?)(\d+)(\.\d+)?$/;
 
@@ -10,6 +11,25 @@ export function groupDigits(text: string): string {
   const m = PLAIN_NUMBER.exec(text);
   if (!m) return text;
   return `${m[1]}${m[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${m[3] ?? ''}`;
+}
+
+const twoDecimals = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const threeSignificant = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+
+/**
+ * An average as a person reads it, in the pivot's cells and a profile's mean and standard deviation:
+ * grouped thousands and at most two decimals ("23.514572864321615" → "23.51"), three significant
+ * digits below 1 (so 0.0123 does not read "0.01"), and beyond a quadrillion or below a ten-thousandth,
+ * where a row of digits stops being readable, three significant digits in scientific notation
+ * ("1.8e+308", "5e-7"); text that is no finite number ("inf") as it is.
+ */
+export function readableNumber(text: string): string {
+  const n = Number(text);
+  if (!Number.isFinite(n)) return text;
+  const size = Math.abs(n);
+  // the mantissa's trailing zeros go from the text: parsed back, -1.80e+308 rounds to -Infinity
+  if (size >= 1e15 || (size > 0 && size < 1e-4)) return n.toExponential(2).replace(/\.?0+e/, 'e');
+  return (size < 1 ? threeSignificant : twoDecimals).format(n);
 }
 
 /** A share of the rows as a percentage with at most one decimal ("0.3%", "100%"); a share that is not 0 never reads "0%". */

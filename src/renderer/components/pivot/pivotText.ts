@@ -1,7 +1,5 @@
 import { columnKind } from '../../../shared/explore/columnKind';
-import { groupDigits } from '../../../shared/explore/profileText';
-
-const twoDecimals = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+import { groupDigits, readableNumber } from '../../../shared/explore/profileText';
 
 /**
  * A pivot cell as a person reads it: floats (averages) with grouped thousands and at most two
@@ -9,9 +7,5 @@ const twoDecimals = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
  */
 export function pivotCellText(text: string | null, duckdbType: string): string {
   if (text === null) return '';
-  if (columnKind(duckdbType).kind === 'float') {
-    const n = Number(text);
-    return Number.isFinite(n) ? twoDecimals.format(n) : text;
-  }
-  return groupDigits(text);
+  return columnKind(duckdbType).kind === 'float' ? readableNumber(text) : groupDigits(text);
 }

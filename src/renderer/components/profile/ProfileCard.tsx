@@ -1,63 +1,73 @@
 import type { ColumnProfile } from '../../../shared/explore/columnProfile';
 import { countOf, formatCount } from '../format';
 import { ProfileBars } from './ProfileBars';
-import { percent, shown } from '../../../shared/explore/profileText';
+import { percent, readableNumber, shown } from '../../../shared/explore/profileText';
+import { NOT_PROFILED_TEXT, type CardState } from './profileCardState';
 
 interface Props {
   column: number;
   name: string;
   type: string;
-  profile: ColumnProfile | undefined;
-  /** Profiles were cancelled: a card without one is not being computed. */
-  stopped?: boolean;
+  state: CardState;
   /** Filters the grid to a most frequent value (wired by the app to the grid's filter state); without it the values are plain text. */
   onFilterValue?: (column: number, value: string | null) => void;
 }
 
-function Figure({ term, value }: { term: string; value: string }) {
+/** A term and its figure; `exact`, DuckDB's own text of a rounded figure, is its tooltip. */
+function Figure({ term, value, exact }: { term: string; value: string; exact?: string | null }) {
   return (
     <div className="profile-figure">
       <dt>{term}</dt>
-      <dd>{value}</dd>
+      <dd title={exact ?? undefined}>{value}</dd>
     </div>
   );
 }
 
+/** A mean or a standard deviation: a DOUBLE a person reads, not compares, so rounded as the pivot rounds averages. */
+const rounded = (text: string | null) => (text === null ? shown(text) : readableNumber(text));
+
 /** One column's profile: its type, nulls, distinct values, and the figures and chart of its kind. */
-export function ProfileCard({ column, name, type, profile, stopped, onFilterValue }: Props) {
+export function ProfileCard({ column, name, type, state, onFilterValue }: Props) {
   return (
-    <article className="profile-card" aria-label={name} aria-busy={(profile === undefined && !stopped) || undefined}>
+    <article className="profile-card" aria-label={name} aria-busy={state.kind === 'waiting' || undefined}>
       <header className="profile-card-head">
         <span className="profile-name" title={name}>
           {name}
         </span>
         <span className="col-type">{type}</span>
       </header>
-      {profile === undefined ? (
-        <p className="muted profile-waiting">{stopped ? 'Not profiled (cancelled)' : 'Profiling…'}</p>
+      {state.kind === 'profiled' ? (
+        <Figures column={column} name={name} profile={state.profile} onFilterValue={onFilterValue} />
       ) : (
-        <>
-          <dl className="profile-figures">
-            <Figure term="Nulls" value={`${formatCount(profile.nulls)} (${percent(profile.nullShare)})`} />
-            <Figure term="Distinct (approx.)" value={formatCount(profile.distinct)} />
-            {profile.kind !== 'categorical' && (
-              <>
-                <Figure term="Min" value={shown(profile.min)} />
-                <Figure term="Max" value={shown(profile.max)} />
-              </>
-            )}
-            {profile.kind === 'number' && (
-              <>
-                <Figure term="Mean" value={shown(profile.mean)} />
-                <Figure term="Std dev" value={shown(profile.stddev)} />
-                <Figure term="Quartiles" value={profile.quartiles ? profile.quartiles.map(shown).join(' · ') : '—'} />
-              </>
-            )}
-          </dl>
-          {profile.kind === 'categorical' ? <TopValues column={column} name={name} profile={profile} onFilterValue={onFilterValue} /> : <Histogram name={name} profile={profile} />}
-        </>
+        <p className="muted profile-waiting">{NOT_PROFILED_TEXT[state.kind]}</p>
       )}
     </article>
+  );
+}
+
+/** A profiled column's figures and its chart or most frequent values. */
+function Figures({ column, name, profile, onFilterValue }: { column: number; name: string; profile: ColumnProfile; onFilterValue: Props['onFilterValue'] }) {
+  return (
+    <>
+      <dl className="profile-figures">
+        <Figure term="Nulls" value={`${formatCount(profile.nulls)} (${percent(profile.nullShare)})`} />
+        <Figure term="Distinct (approx.)" value={formatCount(profile.distinct)} />
+        {profile.kind !== 'categorical' && (
+          <>
+            <Figure term="Min" value={shown(profile.min)} />
+            <Figure term="Max" value={shown(profile.max)} />
+          </>
+        )}
+        {profile.kind === 'number' && (
+          <>
+            <Figure term="Mean" value={rounded(profile.mean)} exact={profile.mean} />
+            <Figure term="Std dev" value={rounded(profile.stddev)} exact={profile.stddev} />
+            <Figure term="Quartiles" value={profile.quartiles ? profile.quartiles.map(shown).join(' · ') : '—'} />
+          </>
+        )}
+      </dl>
+      {profile.kind === 'categorical' ? <TopValues column={column} name={name} profile={profile} onFilterValue={onFilterValue} /> : <Histogram name={name} profile={profile} />}
+    </>
   );
 }
 

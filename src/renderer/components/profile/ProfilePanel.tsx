@@ -7,6 +7,7 @@ import type { ProfileTarget } from '../../../shared/explore/columnProfile';
 import { useFocusReturn } from '../common/useFocusReturn';
 import { countOf, formatCount } from '../format';
 import { ProfileCard } from './ProfileCard';
+import { cardState } from './profileCardState';
 import { useColumnProfiles } from './useColumnProfiles';
 
 interface Props {
@@ -94,7 +95,7 @@ export function ProfilePanel({ api, target, title, columns, only, onClose, onFil
             const c = columns[column];
             return (
               <div key={column} className="profile-slot" style={{ transform: `translateY(${v.start}px)`, height: CARD_HEIGHT }}>
-                <ProfileCard column={column} name={c?.name ?? ''} type={c?.type ?? ''} profile={profiles.profiles.get(column)} stopped={profiles.cancelled} {...(onFilterValue ? { onFilterValue } : {})} />
+                <ProfileCard column={column} name={c?.name ?? ''} type={c?.type ?? ''} state={cardState(column, profiles.settled, profiles.cancelled)} {...(onFilterValue ? { onFilterValue } : {})} />
               </div>
             );
           })}

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { SextantApi } from '../../../shared/contracts/protocol';
-import { MAX_PROFILE_COLUMNS, type ColumnProfile, type ProfileAnswer, type ProfileTarget } from '../../../shared/explore/columnProfile';
+import { MAX_PROFILE_COLUMNS, type ProfileAnswer, type ProfileTarget } from '../../../shared/explore/columnProfile';
+import { settle, type Settled } from './profileCardState';
 
 export interface ColumnProfiles {
-  readonly profiles: ReadonlyMap<number, ColumnProfile>;
+  /** The profiles so far, and the columns whose profile failed (their cards say so; not asked again). */
+  readonly settled: Settled;
   readonly sample: ProfileAnswer['sample'];
   /** Columns asked for and not answered yet. */
   readonly computing: number;
@@ -26,13 +28,14 @@ const newRequestId = (): string => `profile-${++nextRequest}-${crypto.randomUUID
  * is cancelled when the panel closes. Main batches and caches them (docs/explore.md).
  */
 export function useColumnProfiles(api: SextantApi, target: ProfileTarget): ColumnProfiles {
-  const [profiles, setProfiles] = useState<ReadonlyMap<number, ColumnProfile>>(new Map());
+  const [settled, setSettled] = useState<Settled>({ profiles: new Map(), failed: new Set() });
   const [sample, setSample] = useState<ProfileAnswer['sample']>();
   const [error, setError] = useState<AppError | undefined>();
   const [cancelled, setCancelled] = useState(false);
   const [computing, setComputing] = useState(0);
   /** Requests in flight: their columns. */
   const pending = useRef(new Map<string, readonly number[]>());
+  /** Columns answered, profiled or failed: never asked again while the panel is open. */
   const loaded = useRef(new Set<number>());
   const stopped = useRef(false);
 
@@ -73,17 +76,15 @@ export function useColumnProfiles(api: SextantApi, target: ProfileTarget): Colum
         void api.profileColumns(requestId, target, cols).then((r) => {
           if (!pending.current.delete(requestId)) return; // cancelled meanwhile
           count();
+          setSettled((before) => settle(before, cols, r));
           if (!r.ok) {
-            if (r.error.code !== 'INTERRUPTED') setError(r.error);
+            if (r.error.code === 'INTERRUPTED') return;
+            setError(r.error);
+            for (const c of cols) loaded.current.add(c);
             return;
           }
           for (const c of r.value.columns) loaded.current.add(c.column);
           setSample(r.value.sample);
-          setProfiles((before) => {
-            const next = new Map(before);
-            for (const c of r.value.columns) next.set(c.column, c.profile);
-            return next;
-          });
         });
       }
       count();
@@ -101,5 +102,5 @@ export function useColumnProfiles(api: SextantApi, target: ProfileTarget): Colum
     setCancelled(false);
   }, []);
 
-  return { profiles, sample, computing, cancelled, error, show, cancel, resume };
+  return { settled, sample, computing, cancelled, error, show, cancel, resume };
 }
