@@ -1,18 +1,29 @@
 import type { Page } from '@playwright/test';
+import { readableNumber } from '../src/shared/explore/profileText';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { editorText, gridRow as resultRow, history, ready, runSql, screenshot } from './workbench.helpers';
 
 const WEATHER = `read_csv_auto('${VEGA_DATA}/seattle-weather.csv')`;
+const CARS = `read_json_auto('${VEGA_DATA}/cars.json')`;
 const SQL = 'select weather, year(date) as year, month(date) as month, temp_max from seattle_weather';
 const RAW = `select weather, year(date) as year, month(date) as month, temp_max from ${WEATHER}`;
 
 const region = (page: Page) => page.getByRole('region', { name: 'Pivot table' });
+/** The panel's count of groups, beside its title. */
+const count = (page: Page) => region(page).locator('.pivot-meta');
+/** Raw DuckDB's count of distinct values (or tuples) of `what`, as the panel writes it. */
+const groupsOf = async (what: string, relation: string) => {
+  const [[n]] = (await duckdbRows(`select count(distinct ${what}) from ${relation}`)) as [[string]];
+  return `${Number(n).toLocaleString('en-US')} ${n === '1' ? 'group' : 'groups'}`;
+};
+/** True when an element shows all of its text (nothing cut by an ellipsis or overflow). */
+const whole = (el: Element) => el.scrollWidth <= el.clientWidth;
 const pivot = (page: Page) => page.getByRole('grid', { name: 'Pivot' });
 const pivotRow = (page: Page, rowIndex: number) => pivot(page).locator(`[role="row"][aria-rowindex="${rowIndex}"]`);
 const cells = (page: Page, rowIndex: number) => pivotRow(page, rowIndex).getByRole('gridcell').allTextContents();
-const twoDecimals = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const shown = (v: string | null | undefined) => (v === null || v === undefined ? '' : twoDecimals.format(Number(v)));
+/** An average as the pivot writes it (the formatter is unit-tested in profileText.unit.spec.ts). */
+const shown = (v: string | null | undefined) => (v === null || v === undefined ? '' : readableNumber(v));
 
 /** Raw DuckDB's averages for the rows `where` picks: one per month 1…12, then the total. */
 async function expected(where: string): Promise<string[]> {
@@ -39,6 +50,9 @@ test('a two-level row pivot with monthly columns: DuckDB’s averages and totals
   // 1 grand total + 5 weathers × (1 subtotal + 4 years)
   const [[groups]] = (await duckdbRows(`select count(distinct weather) + count(distinct (weather, year)) + 1 from (${RAW})`)) as [[string]];
   await expect(pivot(page)).toHaveAttribute('aria-rowcount', String(Number(groups) + 1));
+  // the count is of the finest level's groups: neither the subtotals nor the Total
+  const pairs = await groupsOf('(weather, year)', `(${RAW})`);
+  await expect(count(page)).toHaveText(pairs);
   await expect(pivot(page).getByRole('columnheader')).toHaveText(['weather', 'year', ...Array.from({ length: 12 }, (_, i) => String(i + 1)), 'Total']);
   await expect.poll(() => cells(page, 2)).toEqual(['Total', '', ...(await expected('true'))]);
   await expect.poll(() => cells(page, 3)).toEqual(['drizzle', '', ...(await expected(`weather = 'drizzle'`))]);
@@ -51,6 +65,7 @@ test('a two-level row pivot with monthly columns: DuckDB’s averages and totals
   await pivot(page).getByRole('button', { name: 'Collapse drizzle' }).click();
   await expect(pivot(page)).toHaveAttribute('aria-rowcount', String(Number(groups) + 1 - Number(drizzleYears)));
   await expect.poll(async () => (await cells(page, 4))[0]).toBe('fog');
+  await expect(count(page)).toHaveText(pairs);
   await pivot(page).getByRole('button', { name: 'Expand drizzle' }).click();
   await expect(pivot(page)).toHaveAttribute('aria-rowcount', String(Number(groups) + 1));
 
@@ -108,7 +123,28 @@ test('a group name too long for its column shows whole in its title', async ({ a
   await expect(resultRow(page, 2)).toBeVisible();
   await page.getByRole('button', { name: 'Pivot', exact: true }).click();
   await expect(pivot(page).getByRole('columnheader')).toHaveText(['Name', /Miles_per_Gallon/]);
+  await expect(count(page)).toHaveText(await groupsOf('Name', CARS));
   const long = pivot(page).getByRole('gridcell', { name: 'amc ambassador brougham', exact: true });
   await expect(long).toHaveAttribute('title', 'amc ambassador brougham');
   expect(await long.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+});
+
+test('beside a chart, the count is of the groups, and the title, count and value header show whole', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1400, height: 800 });
+  await ready(page, 'cars');
+  await runSql(page, 'select Origin, Cylinders, Horsepower from cars');
+  await expect(resultRow(page, 2)).toBeVisible();
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Chart', exact: true })).toBeVisible();
+  // proposed: rows by Origin, the Average of Cylinders
+  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  const header = pivot(page).getByRole('columnheader').last();
+  await expect(header).toHaveText('Average of Cylinders');
+  // Europe, Japan, USA: the Total row is not a group
+  await expect(count(page)).toHaveText(await groupsOf('Origin', CARS));
+  await expect(pivot(page).getByRole('row')).toHaveCount(1 + 4);
+  expect(await header.locator('.col-name').evaluate(whole)).toBe(true);
+  expect(await region(page).locator('.pivot-title').evaluate(whole)).toBe(true);
+  expect(await count(page).evaluate(whole)).toBe(true);
 });

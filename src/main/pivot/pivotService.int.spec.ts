@@ -73,6 +73,9 @@ describe('PivotService over a real result', () => {
     expect(first.keys.values).toHaveLength(50);
     // 4 groups (3 and NULL) × (1 subtotal + 4 cities) + the grand total
     expect(rows).toHaveLength(1 + 4 * 5);
+    // the groups a person counts: raw DuckDB's distinct (group, city) pairs, the NULL group's included
+    const pairs = (await raw.runAndReadAll('SELECT count(*) AS n FROM (SELECT DISTINCT g, c FROM t)')).getRowObjectsJS()[0]?.['n'];
+    expect(first.groups).toBe(Number(pairs));
     for (const row of rows) {
       const [level, g, c] = row;
       const where = level === '0' ? 'true' : level === '1' ? eq('g', g!) : `${eq('g', g!)} AND ${eq('c', c!)}`;
@@ -101,6 +104,8 @@ describe('PivotService over a real result', () => {
       const table = await pivots.page(queryId, s, 3, 7);
       if (!head.ok || !table.ok) throw new Error('no page');
       expect(head.value.totalRows).toBe(1 + 4 + 3 * 4);
+      // the groups are the 4 × 4 detail rows, g2's collapsed ones included
+      expect(head.value.groups).toBe(4 * 4);
       expect(head.value).toEqual(table.value);
     }
   });
@@ -112,6 +117,7 @@ describe('PivotService over a real result', () => {
       const near = await pivots.page(queryId, s, 3, 7);
       const fresh = await pivots.page(queryId, { ...s, collapsed: ['g1', 'nothing'] }, 3, 7);
       if (!far.ok || !near.ok || !fresh.ok) throw new Error('no page');
+      expect(far.value.groups).toBe(4 * 4);
       expect(far.value.values.every((c) => c.length === 0)).toBe(true);
       expect({ ...far.value, offset: 3, values: near.value.values }).toEqual(near.value);
       // the same pivot answered by a head: a collapsed group no row has changes nothing

@@ -3,7 +3,7 @@ import type { Column } from '../../shared/contracts/events';
 import { appError, fail, ok, toAppError, type AppError, type Result } from '../../shared/contracts/errors';
 import type { PivotPage } from '../../shared/pivot/pivotPage';
 import { boundPivotSql, pivotColumnNames, type PivotHead, type PivotHeadRange, type PivotSource } from '../../shared/pivot/pivotBound';
-import { aggregateMismatch, findColumn, pivotKeysSql, pivotPartialSql, type PivotKeySource } from '../../shared/pivot/pivotSql';
+import { aggregateMismatch, findColumn, PIVOT_GROUPS, pivotKeysSql, pivotPartialSql, type PivotKeySource } from '../../shared/pivot/pivotSql';
 import type { PivotKeys, PivotSpec } from '../../shared/pivot/pivotSpec';
 import { newErrorId } from '../platform/ids';
 import type { QueryRunner } from '../query/queryRunner';
@@ -23,6 +23,8 @@ const HEAD_ROWS = 1000;
 interface MadePivot {
   readonly table: string;
   readonly totalRows: number;
+  /** PivotPage.groups. */
+  readonly groups: number;
   readonly columns: readonly Column[];
   readonly keys: PivotKeys;
 }
@@ -77,8 +79,8 @@ export class PivotService {
     const key = createHash('sha256').update(JSON.stringify(spec)).digest('hex').slice(0, 16);
     const pivots = this.made.get(rows) ?? new Map<string, Promise<MadePivot>>();
     this.made.set(rows, pivots);
-    const answer = (p: Pick<MadePivot, 'totalRows' | 'columns' | 'keys'>, values: PivotPage['values']): Result<PivotPage> =>
-      ok({ queryId, offset, totalRows: p.totalRows, rowFields: spec.rows.length, columns: p.columns, values, keys: { distinct: p.keys.distinct, values: p.keys.keys } });
+    const answer = (p: Pick<MadePivot, 'totalRows' | 'groups' | 'columns' | 'keys'>, values: PivotPage['values']): Result<PivotPage> =>
+      ok({ queryId, offset, totalRows: p.totalRows, groups: p.groups, rowFields: spec.rows.length, columns: p.columns, values, keys: { distinct: p.keys.distinct, values: p.keys.keys } });
     try {
       const known = pivots.get(key);
       const plan = known ? undefined : planOf(queryId, key, table, rows.columns, spec);
@@ -139,9 +141,11 @@ export class PivotService {
       const { sql, params } = boundPivotSql(p.sqlSpec, p.source, p.keys);
       const table = `${RESULTS_SCHEMA}.${ident(p.name)}`;
       await this.pool.request({ type: 'exec', sql: `CREATE OR REPLACE TABLE ${table} AS ${sql}`, params });
-      const described = await this.pool.request({ type: 'read', sql: `SELECT (SELECT count(*) FROM ${table})::BIGINT AS n, list(data_type ORDER BY column_index) AS types FROM duckdb_columns() WHERE schema_name = '${RESULTS_SCHEMA}' AND table_name = $1`, params: [p.name] });
+      // every row carries the count of groups; the grand total's row always exists
+      const counts = `(SELECT count(*) FROM ${table})::BIGINT AS n, (SELECT ${PIVOT_GROUPS} FROM ${table} LIMIT 1)::BIGINT AS groups`;
+      const described = await this.pool.request({ type: 'read', sql: `SELECT ${counts}, list(data_type ORDER BY column_index) AS types FROM duckdb_columns() WHERE schema_name = '${RESULTS_SCHEMA}' AND table_name = $1`, params: [p.name] });
       const types = (described[0]?.['types'] as readonly unknown[] | undefined)?.map(String) ?? [];
-      return { table, totalRows: Number(described[0]?.['n'] ?? 0), columns: p.names.map((name, i) => ({ name, type: types[i] ?? 'VARCHAR' })), keys: p.keys };
+      return { table, totalRows: Number(described[0]?.['n'] ?? 0), groups: Number(described[0]?.['groups'] ?? 0), columns: p.names.map((name, i) => ({ name, type: types[i] ?? 'VARCHAR' })), keys: p.keys };
     } finally {
       this.dropPartial(p.source.partialTable);
     }

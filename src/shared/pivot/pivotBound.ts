@@ -1,5 +1,5 @@
 import type { Column } from '../contracts/events';
-import { pivotSelectSql } from './pivotSql';
+import { PIVOT_GROUPS, pivotSelectSql } from './pivotSql';
 import { valueColumnNames, type PivotKeys, type PivotSpec } from './pivotSpec';
 
 /*
@@ -33,17 +33,18 @@ export function boundPivotSql(spec: PivotSpec, source: PivotSource, keys: PivotK
 /** The pivot's columns as a page names them: the level, the row fields, the value columns. */
 export const pivotColumnNames = (spec: PivotSpec, keys: PivotKeys): string[] => ['level', ...spec.rows, ...valueColumnNames(spec, keys)];
 
-/** A head of the pivot, read: its rows as DuckDB's text (column-major), their types and the pivot's row count. */
+/** A head of the pivot, read: its rows as DuckDB's text (column-major), their types, the pivot's row count and its groups (PivotPage). */
 export interface PivotHead {
   readonly totalRows: number;
+  readonly groups: number;
   readonly columns: readonly Column[];
   readonly values: (string | null)[][];
 }
 
-/** Each cell of a head's rows as DuckDB's text (t0…) and each column's type (y0…), with pivot_total_rows. */
+/** Each cell of a head's rows as DuckDB's text (t0…) and each column's type (y0…), with pivot_total_rows and PIVOT_GROUPS. */
 export function pivotHeadSql(names: readonly string[], headSql: string): string {
   const cs = names.map((_, i) => `c${i}`);
-  return `SELECT ${cs.map((c, i) => `${c}::VARCHAR AS t${i}, typeof(${c}) AS y${i}`).join(', ')}, pivot_total_rows FROM (${headSql})`;
+  return `SELECT ${cs.map((c, i) => `${c}::VARCHAR AS t${i}, typeof(${c}) AS y${i}`).join(', ')}, pivot_total_rows, ${PIVOT_GROUPS} FROM (${headSql})`;
 }
 
 /** Reads the rows of pivotHeadSql; undefined when the range is past the pivot's end (no row to tell the types). */
@@ -52,6 +53,7 @@ export function readPivotHead(names: readonly string[], rows: ReadonlyArray<Read
   if (!first) return undefined;
   return {
     totalRows: Number(first['pivot_total_rows']),
+    groups: Number(first[PIVOT_GROUPS]),
     columns: names.map((name, i) => ({ name, type: String(first[`y${i}`]) })),
     values: names.map((_, i) => rows.map((row) => (row[`t${i}`] ?? null) as string | null)),
   };

@@ -6,11 +6,17 @@ import { columnSchema, type Column } from '../contracts/events';
  * total, 1 for a first-level subtotal, …, `rowFields` for a detail row), the row fields (NULL where
  * rolled up), then the value columns. `keys` holds the column keys shown (as columns, in order) and how many exist
  * (more than shown: the rest are in "Other"), so a client can write the same query (pivotOpenAsSql).
+ *
+ * Two counts: `totalRows` is the pivot's rows as paged (the grand total, subtotals and details shown),
+ * what a grid scrolls through; `groups` is what a person counts, the groups of the finest level (the
+ * distinct combinations of all the row fields, NULL included), collapsed groups' included, and
+ * neither subtotals nor the grand total.
  */
 export interface PivotPage {
   readonly queryId: string;
   readonly offset: number;
   readonly totalRows: number;
+  readonly groups: number;
   readonly rowFields: number;
   readonly columns: readonly Column[];
   readonly values: ReadonlyArray<ReadonlyArray<string | null>>;
@@ -21,6 +27,7 @@ export const pivotPageSchema: z.ZodType<PivotPage> = z.object({
   queryId: z.string(),
   offset: z.number().int().nonnegative(),
   totalRows: z.number().int().nonnegative(),
+  groups: z.number().int().nonnegative(),
   rowFields: z.number().int().positive(),
   columns: z.array(columnSchema),
   values: z.array(z.array(z.string().nullable())),

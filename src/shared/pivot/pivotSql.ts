@@ -71,7 +71,7 @@ export interface PivotSqlOptions {
   readonly value: SqlValue;
   /**
    * 'positional': columns c0 (the level), c1… (row fields, values), as result tables are named, for
-   * the app to page. 'readable': the row fields and value columns under their own names, for a person.
+   * the app to page, then PIVOT_GROUPS. 'readable': the row fields and value columns under their own names, for a person.
    */
   readonly names: 'positional' | 'readable';
   /** Value column names in readable mode (valueColumnNames). */
@@ -87,6 +87,13 @@ export interface PivotSqlOptions {
    */
   readonly head?: { readonly offset: number; readonly limit: number };
 }
+
+/**
+ * In 'positional' mode, the column after the value columns: on every row, the number of the
+ * pivot's detail rows (groups of all its row fields, NULL a group like any value), collapsed
+ * groups' included. A constant column costs DuckDB next to nothing to keep in the pivot's table.
+ */
+export const PIVOT_GROUPS = 'pivot_detail_groups';
 
 /** The partial groups' count of rows (NULL values included), which ranks the column keys. */
 const PARTIAL_ROWS = 'pivot_rows';
@@ -172,12 +179,15 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
     options.names === 'positional'
       ? ['level AS c0', ...g.map((x, i) => `${x} AS c${i + 1}`), ...vs.map((v, i) => `${v} AS c${depth + 1 + i}`)]
       : [...g.map((x, i) => `${x} AS ${quoteIdent(spec.rows[i]!)}`), ...vs.map((v, i) => `${v} AS ${quoteIdent(options.valueNames?.[i] ?? v)}`)];
+  // The app's count of groups (PivotPage.groups): the detail rows, counted before the collapsed
+  // groups' rows are left out, so collapsing changes what is shown, not how many groups there are.
+  const counted = options.names === 'positional' ? [`count(*) FILTER (WHERE level = ${depth}) OVER () AS ${PIVOT_GROUPS}`] : [];
   return [
     'WITH',
     ...stages,
     `pivot_groups AS ${windowed ? 'MATERIALIZED ' : ''}(${groups}),`,
-    `pivot_sorted AS (SELECT *${sortKeys.map((s) => `, ${s}`).join('')} FROM pivot_groups)`,
-    `SELECT ${[...out, ...(head ? ['count(*) OVER () AS pivot_total_rows'] : [])].join(', ')}`,
+    `pivot_sorted AS (SELECT *${[...sortKeys, ...counted].map((s) => `, ${s}`).join('')} FROM pivot_groups)`,
+    `SELECT ${[...out, ...(counted.length > 0 ? [PIVOT_GROUPS] : []), ...(head ? ['count(*) OVER () AS pivot_total_rows'] : [])].join(', ')}`,
     `FROM pivot_sorted${collapsedWhere(spec, options.value)}`,
     `ORDER BY ${order.join(', ')}`,
     ...(head ? [`LIMIT ${head.limit} OFFSET ${head.offset}`] : []),

@@ -1,13 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDownWideNarrow, ArrowUpDown, ArrowUpNarrowWide, ChevronDown, ChevronRight } from 'lucide-react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
+import { columnLefts, pivotColumnWidths } from './pivotLayout';
 import { pivotCellText } from './pivotText';
 
 const ROW_HEIGHT = 24;
-const FIELD_WIDTH = 150;
-const VALUE_WIDTH = 104;
 
 interface Props {
   page: PivotPage;
@@ -32,26 +31,41 @@ function nextSort(current: PivotSpec['sort'], valueColumn: number): PivotSpec['s
  */
 export function PivotGrid({ page, spec, row, show, onSort, onToggleGroup }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
+  const header = useRef<HTMLDivElement>(null);
   const fields = page.rowFields;
-  const valueColumns = page.columns.slice(1 + fields);
+  const names = page.columns.slice(1).map((c) => c.name);
+  const namesKey = JSON.stringify(names);
+  // each header's text as the browser lays it out (a Range, not the box: a box is as wide as its
+  // column); measured before paint, so the grid never shows a header cut that fits
+  const [measured, setMeasured] = useState<{ key: string; widths: number[] }>();
+  useLayoutEffect(() => {
+    const range = document.createRange();
+    const spans = [...(header.current?.querySelectorAll<HTMLElement>('.col-name') ?? [])];
+    const textWidth = (span: HTMLElement) => {
+      range.selectNodeContents(span);
+      return range.getBoundingClientRect().width;
+    };
+    setMeasured({ key: namesKey, widths: spans.map(textWidth) });
+  }, [namesKey]);
+  const widths = pivotColumnWidths(names.length, fields, measured?.key === namesKey ? measured.widths : []);
+  const lefts = columnLefts(widths);
   const virtualizer = useVirtualizer({ count: page.totalRows, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
   useEffect(() => show(first, last), [first, last, show]);
-  const width = fields * FIELD_WIDTH + valueColumns.length * VALUE_WIDTH;
-  const left = (c: number) => (c < fields ? c * FIELD_WIDTH : fields * FIELD_WIDTH + (c - fields) * VALUE_WIDTH);
+  const width = widths.reduce((sum, w) => sum + w, 0);
 
   return (
-    <div ref={scroller} className="grid pivot-grid" role="grid" aria-label="Pivot" aria-rowcount={page.totalRows + 1} aria-colcount={fields + valueColumns.length} tabIndex={0}>
-      <div className="grid-header pivot-header" role="row" aria-rowindex={1} style={{ width, height: 30 }}>
+    <div ref={scroller} className="grid pivot-grid" role="grid" aria-label="Pivot" aria-rowcount={page.totalRows + 1} aria-colcount={names.length} tabIndex={0}>
+      <div ref={header} className="grid-header pivot-header" role="row" aria-rowindex={1} style={{ width, height: 30 }}>
         {page.columns.slice(1).map((c, i) => {
           const isValue = i >= fields;
           const v = i - fields;
           const sorted = isValue && spec.sort?.valueColumn === v ? (spec.sort.descending ? 'descending' : 'ascending') : 'none';
           const Icon = sorted === 'ascending' ? ArrowUpNarrowWide : sorted === 'descending' ? ArrowDownWideNarrow : ArrowUpDown;
           return (
-            <div key={i} className={`grid-th ${isValue ? 'num' : ''}`} role="columnheader" aria-colindex={i + 1} aria-sort={isValue ? sorted : undefined} style={{ left: left(i), width: isValue ? VALUE_WIDTH : FIELD_WIDTH }}>
+            <div key={i} className={`grid-th ${isValue ? 'num' : ''}`} role="columnheader" aria-colindex={i + 1} aria-sort={isValue ? sorted : undefined} style={{ left: lefts[i], width: widths[i] }}>
               {isValue ? (
                 <button type="button" className="pivot-sort" aria-label={`Sort by ${c.name}`} title={`Sort the groups by ${c.name}`} onClick={() => onSort(nextSort(spec.sort, v))}>
                   <span className="col-name">{c.name}</span>
@@ -76,7 +90,7 @@ export function PivotGrid({ page, spec, row, show, onSort, onToggleGroup }: Prop
                 const text = cells?.[i + 1] ?? null;
                 const label = i < fields ? fieldLabel(text, i, level) : pivotCellText(text, c.type);
                 return (
-                  <div key={i} role="gridcell" aria-colindex={i + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'}`} style={{ left: left(i), width: i < fields ? FIELD_WIDTH : VALUE_WIDTH, paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }} title={i < fields && label ? label : undefined}>
+                  <div key={i} role="gridcell" aria-colindex={i + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'}`} style={{ left: lefts[i], width: widths[i], paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }} title={i < fields && label ? label : undefined}>
                     {i === 0 && level === 1 && fields > 1 && cells ? <GroupToggle group={text} collapsed={(spec.collapsed ?? []).includes(text)} onToggle={onToggleGroup} /> : null}
                     {label}
                   </div>

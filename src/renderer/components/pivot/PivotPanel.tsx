@@ -5,9 +5,10 @@ import type { SextantApi } from '../../../shared/contracts/protocol';
 import { pivotOpenAsSql } from '../../../shared/pivot/pivotOpenAsSql';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
 import { useFocusReturn } from '../common/useFocusReturn';
-import { countOf, formatCount } from '../format';
+import { formatCount } from '../format';
 import { PivotBuilder } from './PivotBuilder';
 import { PivotGrid } from './PivotGrid';
+import { pivotCountText } from './pivotLayout';
 import { usePivotPages } from './usePivotPages';
 
 interface Props {
@@ -38,17 +39,22 @@ export function PivotPanel({ api, queryId, sql, columns, spec, onChange, onClose
     onClose();
   };
   const capped = page && page.keys.distinct > page.keys.values.length;
+  const count = page && pivotCountText(page.groups, page.columns.slice(1, 1 + page.rowFields).map((c) => c.name));
+  const note = capped ? `${formatCount(page.keys.values.length)} of ${formatCount(page.keys.distinct)} column values shown, the rest in “Other”` : undefined;
   return (
     <section className="pivot-panel" aria-label="Pivot table" onKeyDown={onKeyDown}>
       <div className="pivot-head">
         <h3 className="pivot-title">Pivot</h3>
-        <span className="pivot-meta muted" aria-live="polite">
-          {page ? countOf(page.totalRows, 'row') : 'Computing…'}
-          {capped ? ` · ${formatCount(page.keys.values.length)} of ${formatCount(page.keys.distinct)} column values shown, the rest in “Other”` : ''}
+        {/* the count gives way last: the note, then "Open as SQL"'s label shrink first (styles.css) */}
+        <span className="pivot-meta muted" aria-live="polite" title={count?.title}>
+          {count ? count.text : 'Computing…'}
         </span>
-        <button type="button" disabled={!page} onClick={() => page && onOpenAsSql(pivotOpenAsSql(spec, sql, { keys: page.keys.values, distinct: page.keys.distinct }, columns))} title="Put this pivot's SQL in the editor">
+        <span className="pivot-note muted" aria-live="polite" title={note}>
+          {note && `· ${note}`}
+        </span>
+        <button type="button" className="pivot-open-sql" disabled={!page} onClick={() => page && onOpenAsSql(pivotOpenAsSql(spec, sql, { keys: page.keys.values, distinct: page.keys.distinct }, columns))} title="Put this pivot's SQL in the editor">
           <CodeXml aria-hidden="true" />
-          Open as SQL
+          <span>Open as SQL</span>
         </button>
         <button type="button" className="icon-button" aria-label="Close pivot" title="Close pivot (Escape)" onClick={onClose}>
           <X aria-hidden="true" />
