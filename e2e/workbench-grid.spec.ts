@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { allowClipboard, grid, gridRow, mod, readClipboard, ready, runSql, screenshot, status } from './workbench.helpers';
@@ -9,7 +10,7 @@ test('scrolling a 3-million-row result to its end shows the last row, as DuckDB 
   const { page } = app;
   await ready(page, 'flights_3m');
   await runSql(page, 'select * from flights_3m');
-  await expect(status(page)).toHaveText(/^3,000,000 rows in \d+ ms$/, { timeout: 60_000 });
+  await expect(status(page)).toHaveText(/^3,000,000\u00a0rows in [\d,]+\u00a0ms$/, { timeout: 60_000 });
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '3000001');
   const [first] = await duckdbRows(`select * from ${FLIGHTS} limit 1`);
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(shown(first!));
@@ -43,7 +44,7 @@ test('sticky header with types, numbers right-aligned, NULL shown distinctly', a
   await ready(page, 'cars');
   const sql = 'select Name, Horsepower, Year from cars order by Name, Year';
   await runSql(page, sql);
-  await expect(status(page)).toHaveText(/^406 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
   const header = grid(page).getByRole('columnheader');
   await expect(header).toHaveText(['NameVARCHAR', 'HorsepowerBIGINT', 'YearDATE']);
 
@@ -110,7 +111,7 @@ test('keyboard navigation and copy of a cell, a row and a selection as TSV', asy
   await ready(page, 'cars');
   const sql = 'select Name, Cylinders, Origin from cars order by Name, Year limit 50';
   await runSql(page, sql);
-  await expect(status(page)).toHaveText(/^50 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^50\u00a0rows in [\d,]+\u00a0ms$/);
   const rows = await duckdbRows(`select Name, Cylinders, Origin from read_json_auto('${VEGA_DATA}/cars.json') order by Name, Year limit 50`);
 
   await grid(page).focus();
@@ -171,16 +172,16 @@ test('an empty result, or filters nothing passes, says so in the grid and what t
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select Name, Cylinders from cars where Cylinders > 100');
-  await expect(status(page)).toHaveText(/^0 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^0\u00a0rows in [\d,]+\u00a0ms$/);
   await expect(page.getByText('The query returned no rows.')).toBeVisible();
 
   await runSql(page, 'select Name, Cylinders from cars');
-  await expect(status(page)).toHaveText(/^406 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
   await expect(page.getByText('The query returned no rows.')).toHaveCount(0);
   await page.getByRole('button', { name: 'Filters', exact: true }).click();
   await page.getByRole('textbox', { name: 'Filter Cylinders' }).fill('>100');
   await page.keyboard.press('Enter');
-  await expect(status(page)).toHaveText(/^0 of 406 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^0 of 406\u00a0rows in [\d,]+\u00a0ms$/);
   await expect(page.getByText('No rows match the filters. Change a filter, or show all rows with “Clear sort and filters”.')).toBeVisible();
 });
 
@@ -189,14 +190,14 @@ test('a filter starts the selection again at the first row, so a copy is of rows
   await allowClipboard(page);
   await ready(page, 'cars');
   await runSql(page, 'select Name, Horsepower, Year, Origin from cars');
-  await expect(status(page)).toHaveText(/^406 rows in \d+ ms$/);
+  await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
   await grid(page).focus();
   await page.keyboard.press(`${mod}+End`);
   await page.getByRole('button', { name: 'Filters', exact: true }).click();
   await page.getByRole('textbox', { name: 'Filter Name' }).fill('ford pinto');
   await page.keyboard.press('Enter');
   const rows = await duckdbRows(`select Name, Horsepower, Year, Origin from read_json_auto('${VEGA_DATA}/cars.json') where Name ilike '%ford pinto%'`);
-  await expect(status(page)).toHaveText(new RegExp(`^${rows.length} of 406 rows in \\d+ ms$`));
+  await expect(status(page)).toHaveText(new RegExp(`^${rows.length} of 406\\u00a0rows in [\\d,]+\\u00a0ms$`));
   await expect(grid(page)).toHaveAttribute('aria-activedescendant', /-0-0$/);
   await grid(page).focus();
   await page.keyboard.press(`${mod}+c`);
@@ -206,4 +207,83 @@ test('a filter starts the selection again at the first row, so a copy is of rows
   await expect(page.getByText(`Copied ${rows.length} rows × 4 columns as TSV`)).toBeVisible();
   // The filter keeps the result's order, so compare as sets of lines.
   await expect.poll(async () => (await readClipboard(page)).split('\n').sort()).toEqual(rows.map((r) => r.map((v) => v ?? '').join('\t')).sort());
+});
+
+/** Each shown header's name and type line: whether it is cut, and where it sits in its cell. */
+const headerLabels = (page: Page) =>
+  grid(page).evaluate((el) =>
+    [...el.querySelectorAll<HTMLElement>('[role="columnheader"]')].flatMap((th) => {
+      const cell = th.getBoundingClientRect();
+      return [...th.querySelectorAll<HTMLElement>('.col-name, .col-type')].map((label) => {
+        const box = label.getBoundingClientRect();
+        return { text: label.textContent, cut: label.scrollWidth > label.clientWidth, outLeft: box.left < cell.left, outRight: box.right > cell.right, overflow: getComputedStyle(label).textOverflow };
+      });
+    }),
+  );
+
+test('headers show their whole name and type; a narrowed numeric column cuts its name at the right with “…”', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await runSql(page, 'select * from cars');
+  await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
+  await expect(gridRow(page, 2).getByRole('gridcell').first()).not.toHaveText('');
+  // The columns are virtualized: look at the first ones, then at the last ones.
+  const seen = new Map<string, Awaited<ReturnType<typeof headerLabels>>[number]>();
+  const look = async () => (await headerLabels(page)).forEach((l) => seen.set(l.text!, l));
+  await look();
+  await grid(page).evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  await expect(grid(page).getByRole('columnheader').last()).toHaveText('OriginVARCHAR');
+  await look();
+  for (const name of ['Name', 'Miles_per_Gallon', 'Cylinders', 'Displacement', 'Horsepower', 'Weight_in_lbs', 'Acceleration', 'Year', 'Origin']) {
+    expect(seen.get(name), name).toEqual({ text: name, cut: false, outLeft: false, outRight: false, overflow: 'ellipsis' });
+  }
+  await screenshot(page, testInfo, 'grid-headers-whole');
+
+  // Narrowed by its handle, Horsepower (right-aligned) keeps its first letters and ends in "…".
+  const horsepower = grid(page).getByRole('columnheader').filter({ hasText: 'Horsepower' });
+  const handle = grid(page).getByRole('separator', { name: 'Resize Horsepower' });
+  await handle.scrollIntoViewIfNeeded();
+  const box = (await handle.boundingBox())!;
+  const width = (await horsepower.boundingBox())!.width;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - (width - 64), box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => Math.round((await horsepower.boundingBox())!.width)).toBeLessThan(70);
+  const narrowed = (await headerLabels(page)).find((l) => l.text === 'Horsepower');
+  expect(narrowed).toEqual({ text: 'Horsepower', cut: true, outLeft: false, outRight: false, overflow: 'ellipsis' });
+  await screenshot(page, testInfo, 'grid-header-narrowed');
+  await expect(horsepower.getByRole('button', { name: 'Sort by Horsepower' })).toHaveAttribute('title', /^Horsepower · BIGINT/);
+  await expect(gridRow(page, 2).getByRole('gridcell').nth(4)).toHaveCSS('text-align', 'right');
+});
+
+test('after a failed query the grid says the result it still shows is the previous one, of which SQL', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  const previous = page.getByRole('note', { name: 'Previous result' });
+  await runSql(page, 'select * from cars where 1=0');
+  await expect(status(page)).toHaveText(/^0\u00a0rows in [\d,]+\u00a0ms$/);
+  await expect(page.getByText('The query returned no rows.')).toBeVisible();
+  await expect(previous).toHaveCount(0);
+
+  await runSql(page, 'select * from nosuchtable');
+  await expect(status(page)).toContainText('Failed: Catalog Error');
+  await expect(previous).toContainText('select * from cars where 1=0');
+  await expect(page.getByText('The previous query returned no rows.')).toBeVisible();
+  await expect(page.getByText('The query returned no rows.')).toHaveCount(0);
+
+  // A typo after a result with rows: its rows stay, labelled.
+  await runSql(page, 'select Name, Year from cars order by Name limit 5');
+  await expect(status(page)).toHaveText(/^5\u00a0rows in [\d,]+\u00a0ms$/);
+  await expect(previous).toHaveCount(0);
+  await runSql(page, 'selec bad');
+  await expect(status(page)).toContainText('Failed: Parser Error');
+  await expect(previous).toContainText('select Name, Year from cars order by Name limit 5');
+  await expect(gridRow(page, 6).getByRole('gridcell')).toHaveCount(2);
+  await screenshot(page, testInfo, 'grid-previous-result');
+
+  await runSql(page, 'select 42 as answer');
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+  await expect(previous).toHaveCount(0);
+  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['42']);
 });

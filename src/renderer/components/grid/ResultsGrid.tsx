@@ -18,6 +18,7 @@ import { useRememberedPlace } from './useRememberedPlace';
 import { useResultPages, type GridResult } from './useResultPages';
 import { usePendingView, type RecordView } from './usePendingView';
 import { PLAIN_VIEW, useResultView } from './useResultView';
+import { PreviousResultNote } from './PreviousResultNote';
 
 /** What the app can ask of the grid from outside: a profile's "click a frequent value to filter". */
 export interface ResultsGridHandle {
@@ -144,19 +145,22 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
     { label: 'Narrow column', run: () => widths.resizeBy(active.col, -32) },
   ];
   const cellId = (row: number, col: number) => `cell-${queryId}-${row}-${col}`;
+  // a later query failed or was cancelled: the empty states say whose result this is, as the note above does
+  const whose = result.previous ? 'previous ' : '';
 
   return (
     <div className="grid-wrap">
+      {result.previous && <PreviousResultNote sql={result.sql ?? ''} startedAt={result.previous.startedAt} />}
       {explorable && (
         <GridToolbar controls={controls} onOpenAsSql={() => onOpenAsSql?.(openAsSql(result.sql ?? '', columns, controls.view))}>
           {actions}
         </GridToolbar>
       )}
       {running && cache.columns === undefined && <p className="grid-waiting muted">Waiting for the first rows…</p>}
-      {!running && columns.length === 0 && <p className="grid-note muted">The statement ran; it returns no rows.</p>}
+      {!running && columns.length === 0 && <p className="grid-note muted">The {whose}statement ran; it returns no rows.</p>}
       {!running && columns.length > 0 && (result.rowCount === 0 || pages.filteredRows === 0) && (
         <p className="grid-none muted">
-          {result.rowCount === 0 ? 'The query returned no rows.' : 'No rows match the filters. Change a filter, or show all rows with “Clear sort and filters”.'}
+          {result.rowCount === 0 ? `The ${whose}query returned no rows.` : 'No rows match the filters. Change a filter, or show all rows with “Clear sort and filters”.'}
         </p>
       )}
       {cache.error && !(running && cache.error.code === 'RESULT_NOT_FOUND') && (

@@ -7,10 +7,33 @@ const CHAR_PX = 7.4;
 export const MIN_WIDTH = 40;
 export const MAX_WIDTH = 2000;
 
-/** Wide enough for the column's name and type. */
-export function initialWidth(c: Column): number {
-  const text = Math.max(c.name.length * 7.8, c.type.length * 6.2) + 28;
-  return clamp(Math.round(Math.max(text, isNumericType(c.type) ? 90 : 120)), 60, 360);
+/**
+ * A header's room beside its label, as styles.css draws it: the cell's padding (8 + 8) and right
+ * border (1), the sort button's 4 px gap and 14 px icon, and 2 px for rounding. Guessed per
+ * character, the name was cut ("emp_max") by as much as the icon.
+ */
+export const HEADER_CHROME = 16 + 1 + 4 + 14 + 2;
+
+/** Width in px of a header's name (bold, system font) or type line (small, monospace). */
+export type MeasureText = (text: string, line: 'name' | 'type') => number;
+
+/** Wide enough for the column's name and type line beside the sort button. */
+export function initialWidth(c: Column, measure: MeasureText = measureText): number {
+  const label = Math.max(measure(c.name, 'name'), measure(c.type, 'type'));
+  return clamp(Math.ceil(Math.max(label + HEADER_CHROME, isNumericType(c.type) ? 90 : 120)), 60, 360);
+}
+
+let context: OffscreenCanvasRenderingContext2D | null | undefined;
+let fonts: { name: string; type: string } | undefined;
+
+/** Measured in the fonts the header uses (`.grid-th .col-name`, `.col-type`); outside a browser (unit tests), generous per-character guesses. */
+function measureText(text: string, line: 'name' | 'type'): number {
+  context ??= typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(1, 1).getContext('2d');
+  if (!context) return text.length * (line === 'name' ? 9 : 6.2);
+  // read once: a style read while rendering may force a style pass, and --mono never changes
+  fonts ??= { name: '600 12px system-ui, sans-serif', type: `10px ${getComputedStyle(document.documentElement).getPropertyValue('--mono').trim() || 'monospace'}` };
+  context.font = fonts[line];
+  return context.measureText(text).width;
 }
 
 /** Wide enough for the header and the longest value among the first rows at hand, within bounds. */
@@ -41,7 +64,7 @@ export function useColumnWidths(columns: readonly Column[], cell: (row: number, 
   useEffect(() => {
     if (sizedFor.current === columnsKey) return;
     sizedFor.current = columnsKey;
-    setWidths(columns.map(initialWidth));
+    setWidths(columns.map((c) => initialWidth(c)));
     fitted.current = false;
   }, [columnsKey]);
 

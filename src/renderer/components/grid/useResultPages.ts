@@ -15,6 +15,8 @@ export interface GridResult {
   readonly sql?: string;
   /** How the session shows it, sorted and filtered (from its HistoryEntry); absent: as it came. */
   readonly view?: ResultView;
+  /** Set when a later query failed, was cancelled or waits to run: this older result is shown, labelled with when it ran. */
+  readonly previous?: { readonly startedAt: string };
 }
 
 const NO_COLUMNS: readonly Column[] = [];
