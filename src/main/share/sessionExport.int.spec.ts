@@ -6,6 +6,7 @@ import { DOMParser } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartSpec } from '../../shared/chart/chartSpec';
 import { sessionLogEventSchema, sessionLogHeaderSchema } from '../../shared/contracts/sessionLog';
+import { readableNumber } from '../../shared/explore/profileText';
 import type { SessionExportFormat } from '../../shared/share/sessionExportFormat';
 import type { DatasetView } from '../../shared/views/appView';
 import { datasetsRead, datasetsUsed } from './datasetsRead';
@@ -246,7 +247,7 @@ describe('the Markdown notebook of real datasets: charts as images, profiles as 
             const type = String(r.column_type);
             const number = /INT|DOUBLE|FLOAT|DECIMAL/.test(type);
             const text = type === 'VARCHAR';
-            return { name, type, nulls, distinct: Math.min(Number(r.approx_unique), Number(r.count) - Number(nulls)), min: text ? '' : String(r.min), max: text ? '' : String(r.max), mean: number ? String(r.avg) : '', top: text ? top.map(([v, n]) => `${String(v)} (${String(n)})`) : [] };
+            return { name, type, nulls, distinct: Math.min(Number(r.approx_unique), Number(r.count) - Number(nulls)), min: text ? '' : String(r.min), max: text ? '' : String(r.max), mean: number ? readableNumber(String(r.avg)).replaceAll(',', '') : '', top: text ? top.map(([v, n]) => `${String(v)} (${String(n)})`) : [] };
           }),
         );
       });
