@@ -100,3 +100,29 @@ test('the toolbars wrap instead of spilling: 1280×800 with a profile open, and 
   await page.getByRole('button', { name: 'Timeline', exact: true }).click({ timeout: 5000 });
   await expect(page.getByRole('list', { name: 'Timeline' })).toBeVisible();
 });
+
+test('a chart drawn in one theme is drawn again in the other when the OS switches: its text stays readable', async ({ app }) => {
+  const { page } = app;
+  await page.emulateMedia({ colorScheme: 'light' });
+  await ready(page, 'cars');
+  await runSql(page, 'select Horsepower from cars');
+  await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  const chartRegion = page.getByRole('region', { name: 'Chart', exact: true });
+  await expect(chartRegion.getByRole('img', { name: /^Histogram of Horsepower/ })).toBeVisible();
+  // Plot writes the theme's text color on its SVG (not the icons', which inherit it), the axes' text inherits it
+  const colours = () =>
+    page.evaluate(() => {
+      const svg = document.querySelector('[role="region"][aria-label="Chart"] svg:not(.lucide)');
+      return { chart: svg ? getComputedStyle(svg).color : '', bg: getComputedStyle(document.body).backgroundColor, fg: getComputedStyle(document.body).color };
+    });
+  const light = await colours();
+  expect(light.chart).toBe(light.fg);
+
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(async () => luminance((await colours()).bg)).toBeLessThan(0.1);
+  await expect.poll(async () => (await colours()).chart).toBe((await colours()).fg);
+  const dark = await colours();
+  expect(dark.chart).not.toBe(light.chart);
+  expect((Math.max(luminance(dark.chart), luminance(dark.bg)) + 0.05) / (Math.min(luminance(dark.chart), luminance(dark.bg)) + 0.05)).toBeGreaterThan(4.5);
+});

@@ -15,7 +15,7 @@ import { chartLabel } from '../../../shared/chart/chartLabel';
 import { exportPng, exportSvg } from './chartExport';
 import { ChartDataTable } from './ChartDataTable';
 import { drawChart } from '../../../shared/chart/drawChart';
-import { themeColors } from './chartTheme';
+import { themeColors, useColorScheme } from './chartTheme';
 import { useChartData } from './useChartData';
 
 interface Props {
@@ -76,6 +76,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const rectangle = onBrush !== undefined && (mark === 'Scatter' || mark === 'Heatmap') && data?.spec.y !== undefined && data.spec.y !== data.spec.x && yKind !== undefined;
   // brushed along X: a continuous X, or categories of bars, a scatter or a heatmap (a box plot's are not)
   const brushable = onBrush !== undefined && mark !== undefined && mark !== 'Box' && (xKind !== 'category' || mark === 'Bar' || rectangle);
+  const scheme = useColorScheme();
   useLayoutEffect(() => {
     const el = plot.current;
     if (!el) return;
@@ -87,7 +88,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     drawn.setAttribute('aria-hidden', 'true');
     el.append(drawn);
     axes.current = brushable ? brushAxesOf(drawn, { withY: rectangle, unselectable: UNSELECTABLE_CATEGORIES }) : undefined;
-  }, [data, width, brushable, rectangle]);
+  }, [data, width, brushable, rectangle, scheme]);
   const typeOf = (name: string | undefined) => columns?.find((c) => c.name === name)?.type.toUpperCase();
   const dateOnly = typeOf(spec?.x) === 'DATE';
   const yDateOnly = typeOf(spec?.y) === 'DATE';
