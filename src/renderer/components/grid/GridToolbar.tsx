@@ -9,7 +9,11 @@ interface Props {
   children?: ReactNode;
 }
 
-/** Above the grid: show the filter boxes, clear the sort and filters, or open the view as SQL. */
+/**
+ * Above the grid: show the filter boxes, clear the sort and filters, or open the view as SQL.
+ * One row always: a narrow toolbar shows icons only (styles.css, container queries on its width);
+ * each button keeps its text as its accessible name, and a tooltip.
+ */
 export function GridToolbar({ controls, onOpenAsSql, children }: Props) {
   const { plain, filtersShown, setFiltersShown, clear, view } = controls;
   return (
