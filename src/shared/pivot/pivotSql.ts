@@ -181,14 +181,20 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
       : [...g.map((x, i) => `${x} AS ${quoteIdent(spec.rows[i]!)}`), ...vs.map((v, i) => `${v} AS ${quoteIdent(options.valueNames?.[i] ?? v)}`)];
   // The app's count of groups (PivotPage.groups): the detail rows, counted before the collapsed
   // groups' rows are left out, so collapsing changes what is shown, not how many groups there are.
-  const counted = options.names === 'positional' ? [`count(*) FILTER (WHERE level = ${depth}) OVER () AS ${PIVOT_GROUPS}`] : [];
+  // With nothing collapsed it is counted in the SELECT, beside the head's own count of rows; a window
+  // before the filter is one more pass over every group, so only when something is collapsed. A
+  // count of a CASE, not count(*) FILTER: on flights-3m's pivot the FILTER window cost ~10 ms more.
+  const where = collapsedWhere(spec, options.value);
+  const groupsCount = `count(CASE WHEN level = ${depth} THEN 1 END) OVER () AS ${PIVOT_GROUPS}`;
+  const counted = options.names === 'positional';
+  const countedBefore = counted && where !== '';
   return [
     'WITH',
     ...stages,
     `pivot_groups AS ${windowed ? 'MATERIALIZED ' : ''}(${groups}),`,
-    `pivot_sorted AS (SELECT *${[...sortKeys, ...counted].map((s) => `, ${s}`).join('')} FROM pivot_groups)`,
-    `SELECT ${[...out, ...(counted.length > 0 ? [PIVOT_GROUPS] : []), ...(head ? ['count(*) OVER () AS pivot_total_rows'] : [])].join(', ')}`,
-    `FROM pivot_sorted${collapsedWhere(spec, options.value)}`,
+    `pivot_sorted AS (SELECT *${[...sortKeys, ...(countedBefore ? [groupsCount] : [])].map((s) => `, ${s}`).join('')} FROM pivot_groups)`,
+    `SELECT ${[...out, ...(counted ? [countedBefore ? PIVOT_GROUPS : groupsCount] : []), ...(head ? ['count(*) OVER () AS pivot_total_rows'] : [])].join(', ')}`,
+    `FROM pivot_sorted${where}`,
     `ORDER BY ${order.join(', ')}`,
     ...(head ? [`LIMIT ${head.limit} OFFSET ${head.offset}`] : []),
   ].join('\n');
