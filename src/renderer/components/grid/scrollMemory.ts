@@ -1,12 +1,34 @@
 /**
- * Where a grid was left: the first row on screen, in rows from the top of the result (fractional: a
- * row can be half scrolled past), and the horizontal scroll in pixels. Rows, not the scroll
- * position: a very tall result's scroll height is compressed (scrollScale.ts), so the same
- * `scrollTop` is another row once the viewport or the row count differs.
+ * Where a grid was left: the first row and the first column on screen, each as a fractional index
+ * (a row or a column can be partly scrolled past). Indexes, not the scroll position: a very tall
+ * result's scroll height is compressed (scrollScale.ts), so the same `scrollTop` is another row once
+ * the viewport or the row count differs; and columns are fitted again on mount (widths a person
+ * dragged are not kept, and without kept pages they are fitted to the header first), so the same
+ * `scrollLeft` may be another column.
  */
 export interface ScrollPlace {
   readonly row: number;
-  readonly left: number;
+  readonly column: number;
+}
+
+/** A horizontal scroll offset as a fractional column index over these widths (3.5: half of column 3 scrolled past). */
+export function columnAt(left: number, widths: readonly number[]): number {
+  let start = 0;
+  for (let i = 0; i < widths.length; i++) {
+    const width = widths[i]!;
+    if (left < start + width) return i + (left - start) / width;
+    start += width;
+  }
+  return widths.length;
+}
+
+/** The horizontal scroll offset, in whole pixels, that puts a fractional column index first, over these widths. */
+export function leftOf(column: number, widths: readonly number[]): number {
+  const whole = Math.min(Math.floor(column), widths.length);
+  let left = 0;
+  for (let i = 0; i < whole; i++) left += widths[i]!;
+  // whole pixels: a fraction read back from a column index is float noise (250.99999… for 251)
+  return Math.round(left + (column - whole) * (widths[whole] ?? 0));
 }
 
 interface Remembered {
@@ -26,7 +48,7 @@ export class ScrollMemory {
 
   /** Remembers where the grid of a result in a view was left; the top is where a grid starts anyway. */
   remember(queryId: string, view: string, place: ScrollPlace): void {
-    if (place.row <= 0 && place.left <= 0) this.places.delete(queryId);
+    if (place.row <= 0 && place.column <= 0) this.places.delete(queryId);
     else this.places.set(queryId, { view, place });
   }
 

@@ -1,7 +1,7 @@
 import { observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { GUTTER_WIDTH, HEADER_HEIGHT, ROW_HEIGHT } from './gridGeometry';
-import type { ScrollPlace } from './scrollMemory';
+import { columnAt, leftOf } from './scrollMemory';
 import { physicalRowTop, scrollScale, type ScrollScale } from './scrollScale';
 import type { Cell } from './selection';
 import type { RememberedPlace } from './useRememberedPlace';
@@ -46,13 +46,16 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
     estimateSize: (i) => widths[i] ?? 120,
     paddingStart: GUTTER_WIDTH,
     overscan: 3,
-    initialOffset: start?.left ?? 0,
+    initialOffset: start ? leftOf(start.column, widths) : 0,
   });
   useLayoutEffect(() => columnVirtualizer.measure(), [widths, columnVirtualizer]);
 
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const leave = useRef(remembered?.leave);
   leave.current = remembered?.leave;
+  // the widths as they are when the grid goes, to tell which column it was left at
+  const shownWidths = useRef(widths);
+  shownWidths.current = widths;
   // After the virtualizers' own mount (which scrolls to their initial offset, unmapped): the scroll
   // position for the remembered row, through the compression of this result at this viewport.
   useLayoutEffect(() => {
@@ -61,7 +64,7 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
     if (start) {
       const mounted = scrollScale(headerHeight + rows * ROW_HEIGHT, el.clientHeight);
       el.scrollTop = Math.round(mounted.toPhysical(start.row * ROW_HEIGHT));
-      el.scrollLeft = start.left;
+      el.scrollLeft = leftOf(start.column, widths);
       // Where the browser let it go (a shorter result or a taller window ends sooner), told to the
       // virtualizers: an unchanged position sends no scroll event. Rendered again before the first
       // paint, as the rows of a compressed height are placed from the scroll position, not read before.
@@ -70,7 +73,7 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
       rerender();
     }
     // unmounting (a tab switch, the result replaced): the element is still laid out in a layout cleanup
-    return () => leave.current?.(placeOf(el, scale.current));
+    return () => leave.current?.({ row: scale.current.toVirtual(el.scrollTop) / ROW_HEIGHT, column: columnAt(el.scrollLeft, shownWidths.current) });
   }, []);
 
   let scrollTop: number | undefined; // read at most once a render, and only for a compressed height
@@ -107,6 +110,3 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
     pageRows,
   };
 }
-
-/** Where a grid is scrolled to, in rows from the top of the result (see ScrollPlace). */
-const placeOf = (el: HTMLElement, scale: ScrollScale): ScrollPlace => ({ row: scale.toVirtual(el.scrollTop) / ROW_HEIGHT, left: el.scrollLeft });
