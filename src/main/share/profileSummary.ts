@@ -1,5 +1,5 @@
 import { PROFILE_BATCH_COLUMNS, type ColumnProfile, type ProfileBatch } from '../../shared/explore/columnProfile';
-import { groupDigits, percent, readableNumber, shown } from '../../shared/explore/profileText';
+import { groupDigits, percent, shown, shownRounded } from '../../shared/explore/profileText';
 import { table } from './markdownText';
 import { countText } from './reportText';
 
@@ -31,7 +31,7 @@ function profileRow(p: ColumnProfile): string[] {
   const common = [p.name, p.type, `${groupDigits(String(p.nulls))} (${percent(p.nullShare)})`, groupDigits(String(p.distinct))];
   switch (p.kind) {
     case 'number':
-      return [...common, shown(p.min), shown(p.max), p.mean === null ? '—' : readableNumber(p.mean), ''];
+      return [...common, shown(p.min), shown(p.max), shownRounded(p.mean), ''];
     case 'temporal':
       return [...common, shown(p.min), shown(p.max), '', ''];
     case 'categorical': {

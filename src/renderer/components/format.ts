@@ -13,7 +13,7 @@ export const countOf = (n: number, singular: string, plural = `${singular}s`): s
  * one unit whatever the duration, so durations compare at a glance down the history.
  * A clock stepped back reads 0 (Intl would write "-0"); a duration not known reads as a dash.
  */
-export const formatMs = (ms: number): string => (Number.isFinite(ms) ? `${formatCount(Math.max(0, Math.round(ms)))}${NBSP}ms` : '–');
+export const formatMs = (ms: number): string => (Number.isFinite(ms) ? `${formatCount(Math.max(0, Math.round(ms)))}${NBSP}ms` : '—');
 
 /** A running query's clock: tenths of a second, then minutes. */
 export function formatElapsed(ms: number): string {

@@ -38,8 +38,8 @@ describe('formatMs', () => {
   it('never shows a negative duration, nor "-0", nor "NaN": an unknown one is a dash', () => {
     expect(formatMs(-0.3)).toBe(`0${NBSP}ms`);
     expect(formatMs(-5)).toBe(`0${NBSP}ms`);
-    expect(formatMs(Number.NaN)).toBe('–');
-    expect(formatMs(Number.POSITIVE_INFINITY)).toBe('–');
+    expect(formatMs(Number.NaN)).toBe('—');
+    expect(formatMs(Number.POSITIVE_INFINITY)).toBe('—');
   });
 });
 

@@ -27,7 +27,7 @@ export function readableNumber(text: string): string {
   const n = Number(text);
   if (!Number.isFinite(n)) return text;
   const size = Math.abs(n);
-  // the mantissa's trailing zeros go from the text: parsed back, -1.80e+308 rounds to -Infinity
+  // from the text, not parsed back: a rounded -1.8e+308 is past the DOUBLE range
   if (size >= 1e15 || (size > 0 && size < 1e-4)) return n.toExponential(2).replace(/\.?0+e/, 'e');
   return (size < 1 ? threeSignificant : twoDecimals).format(n);
 }
@@ -40,3 +40,6 @@ export function percent(share: number): string {
 
 /** A value or NULL as a person reads it. */
 export const shown = (text: string | null): string => (text === null ? '—' : groupDigits(text));
+
+/** A mean or a standard deviation as the cards and the notebook write it: rounded (readableNumber), '—' when there is none. */
+export const shownRounded = (text: string | null): string => (text === null ? '—' : readableNumber(text));

@@ -1,7 +1,7 @@
 import type { ColumnProfile } from '../../../shared/explore/columnProfile';
 import { countOf, formatCount } from '../format';
 import { ProfileBars } from './ProfileBars';
-import { percent, readableNumber, shown } from '../../../shared/explore/profileText';
+import { percent, shown, shownRounded } from '../../../shared/explore/profileText';
 import { NOT_PROFILED_TEXT, type CardState } from './profileCardState';
 
 interface Props {
@@ -23,8 +23,6 @@ function Figure({ term, value, exact }: { term: string; value: string; exact?: s
   );
 }
 
-/** A mean or a standard deviation: a DOUBLE a person reads, not compares, so rounded as the pivot rounds averages. */
-const rounded = (text: string | null) => (text === null ? shown(text) : readableNumber(text));
 
 /** One column's profile: its type, nulls, distinct values, and the figures and chart of its kind. */
 export function ProfileCard({ column, name, type, state, onFilterValue }: Props) {
@@ -60,8 +58,8 @@ function Figures({ column, name, profile, onFilterValue }: { column: number; nam
         )}
         {profile.kind === 'number' && (
           <>
-            <Figure term="Mean" value={rounded(profile.mean)} exact={profile.mean} />
-            <Figure term="Std dev" value={rounded(profile.stddev)} exact={profile.stddev} />
+            <Figure term="Mean" value={shownRounded(profile.mean)} exact={profile.mean} />
+            <Figure term="Std dev" value={shownRounded(profile.stddev)} exact={profile.stddev} />
             <Figure term="Quartiles" value={profile.quartiles ? profile.quartiles.map(shown).join(' · ') : '—'} />
           </>
         )}
