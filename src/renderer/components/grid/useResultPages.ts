@@ -15,7 +15,7 @@ export interface GridResult {
   readonly sql?: string;
   /** How the session shows it, sorted and filtered (from its HistoryEntry); absent: as it came. */
   readonly view?: ResultView;
-  /** Set when a later query failed, was cancelled or waits to run: this older result is shown, labelled with when it ran. */
+  /** Set when a later query failed or was cancelled: this older result is shown, labelled with when it ran (not while a later one waits to run: each run passes through that). */
   readonly previous?: { readonly startedAt: string };
 }
 

@@ -2,8 +2,8 @@ import { columnKind } from '../../../shared/explore/columnKind';
 import { groupDigits, readableNumber } from '../../../shared/explore/profileText';
 
 /**
- * A pivot cell as a person reads it: floats (averages) with grouped thousands and at most two
- * decimals; integers and decimals are DuckDB's exact text with grouped digits; NULL (an empty cell) blank.
+ * A pivot cell as a person reads it: floats (averages) as readableNumber writes them (at most two
+ * decimals, grouped); integers and decimals are DuckDB's exact text with grouped digits; NULL (an empty cell) blank.
  */
 export function pivotCellText(text: string | null, duckdbType: string): string {
   if (text === null) return '';
