@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommandMeta, SessionCommand } from '../../shared/contracts/commands';
 import { appError, fail, type AppError } from '../../shared/contracts/errors';
@@ -9,13 +8,12 @@ import { startTestCore, tempDir, type TestCore } from '../../../test/support/tes
 import { CommandHandler } from '../commands/commandHandler';
 import { newId } from '../platform/ids';
 import { silentLogger } from '../platform/logger';
-import { openEventStore, type EventStore } from '../store/eventStore';
 import { Bus } from '../streams/bus';
-import { Projections } from '../streams/projections';
 import { QueryRunner } from './queryRunner';
 import type { RunOutcome } from './workerProtocol';
 import type { QueryWorker, RunHooks } from './queryWorker';
 import { resultTableName } from './sql';
+import { handlerOnTempStore } from '../../../test/support/handlerOnTempStore';
 
 /** One run on the stand-in pool, settled by the test as DuckDB would. */
 interface FakeRun {
@@ -93,15 +91,7 @@ describe('CancelQuery interrupts DuckDB at once, and a query still ends exactly 
 
   /** The real store, bus, projections and command handler around a runner on the controlled pool. */
   async function setup(wrap: (h: CommandHandler) => CommandHandler = (h) => h) {
-    const dir = tempDir();
-    const store: EventStore = openEventStore(join(dir.path, 'events.sqlite'));
-    cleanup.push(() => dir.remove(), () => store.close());
-    const bus = new Bus((e) => {
-      throw e;
-    });
-    const projections = new Projections();
-    projections.rebuild(store);
-    const handler = new CommandHandler(store, bus, silentLogger(), { projections });
+    const { store, bus, projections, handler } = handlerOnTempStore(cleanup);
     const sessionId = newId();
     const events = (): EventEnvelope[] => store.readAggregate('QuerySession', sessionId);
     const pool = new ControlledPool(() => events().some((e) => e.type === 'QueryCancelled'));

@@ -1,21 +1,17 @@
 import type Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandMeta } from '../../shared/contracts/commands';
 import type { EventEnvelope } from '../../shared/contracts/events';
 import type { Frame } from '../../shared/contracts/frames';
-import { tempDir } from '../../../test/support/testCore';
 import { CommandHandler } from '../commands/commandHandler';
 import { newId } from '../platform/ids';
 import { silentLogger } from '../platform/logger';
-import { openEventStore, type EventStore } from '../store/eventStore';
-import { Bus } from '../streams/bus';
 import { Outbox } from '../streams/outbox';
-import { Projections } from '../streams/projections';
 import { defaultStreamLimits, StreamManager, type ResumePoint } from '../streams/streamManager';
 import { QueryRunner } from './queryRunner';
 import type { QueryWorker, RunHooks } from './queryWorker';
 import type { RunOutcome } from './workerProtocol';
+import { handlerOnTempStore } from '../../../test/support/handlerOnTempStore';
 
 /** A pool whose one run DuckDB "finishes" when the test says: the store's refusal then meets a known moment. */
 class OneRunPool {
@@ -58,15 +54,7 @@ describe('a window that subscribes while a query’s end waits for the store is 
   });
 
   it('by snapshot or replay: the waiting reason right after live, as a live window got it; once the end is stored, nothing', async () => {
-    const dir = tempDir();
-    const store: EventStore = openEventStore(join(dir.path, 'events.sqlite'));
-    cleanup.push(() => dir.remove(), () => store.close());
-    const bus = new Bus((e) => {
-      throw e;
-    });
-    const projections = new Projections();
-    projections.rebuild(store);
-    const real = new CommandHandler(store, bus, silentLogger(), { projections });
+    const { store, bus, projections, handler: real } = handlerOnTempStore(cleanup);
     let completionAttempts = 0;
     const handler = Object.create(real) as CommandHandler;
     handler.handle = (command, m) => {
