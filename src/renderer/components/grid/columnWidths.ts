@@ -7,12 +7,15 @@ const CHAR_PX = 7.4;
 export const MIN_WIDTH = 40;
 export const MAX_WIDTH = 2000;
 
+/** A header cell's padding (8 + 8) and right border, as styles.css draws `.grid-th` (the pivot's too). */
+export const HEADER_BOX = 16 + 1;
+/** A sort button's 14 px icon and the 4 px gap before it. */
+export const SORT_ICON = 14 + 4;
 /**
- * A header's room beside its label, as styles.css draws it: the cell's padding (8 + 8) and right
- * border (1), the sort button's 4 px gap and 14 px icon, and 2 px for rounding. Guessed per
- * character, the name was cut ("emp_max") by as much as the icon.
+ * A header's room beside its label, and 2 px for rounding. Guessed per character, the name was cut
+ * ("emp_max") by as much as the icon.
  */
-export const HEADER_CHROME = 16 + 1 + 4 + 14 + 2;
+export const HEADER_CHROME = HEADER_BOX + SORT_ICON + 2;
 
 /** Width in px of a header's name (bold, system font) or type line (small, monospace). */
 export type MeasureText = (text: string, line: 'name' | 'type') => number;
@@ -27,7 +30,7 @@ let context: OffscreenCanvasRenderingContext2D | null | undefined;
 let fonts: { name: string; type: string } | undefined;
 
 /** Measured in the fonts the header uses (`.grid-th .col-name`, `.col-type`); outside a browser (unit tests), generous per-character guesses. */
-function measureText(text: string, line: 'name' | 'type'): number {
+export function measureText(text: string, line: 'name' | 'type'): number {
   context ??= typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(1, 1).getContext('2d');
   if (!context) return text.length * (line === 'name' ? 9 : 6.2);
   // read once: a style read while rendering may force a style pass, and --mono never changes

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDownWideNarrow, ArrowUpDown, ArrowUpNarrowWide, ChevronDown, ChevronRight } from 'lucide-react';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
 import { columnLefts, pivotColumnWidths } from './pivotLayout';
@@ -31,23 +31,11 @@ function nextSort(current: PivotSpec['sort'], valueColumn: number): PivotSpec['s
  */
 export function PivotGrid({ page, spec, row, show, onSort, onToggleGroup }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const header = useRef<HTMLDivElement>(null);
   const fields = page.rowFields;
   const names = page.columns.slice(1).map((c) => c.name);
   const namesKey = JSON.stringify(names);
-  // each header's text as the browser lays it out (a Range, not the box: a box is as wide as its
-  // column); measured before paint, so the grid never shows a header cut that fits
-  const [measured, setMeasured] = useState<{ key: string; widths: number[] }>();
-  useLayoutEffect(() => {
-    const range = document.createRange();
-    const spans = [...(header.current?.querySelectorAll<HTMLElement>('.col-name') ?? [])];
-    const textWidth = (span: HTMLElement) => {
-      range.selectNodeContents(span);
-      return range.getBoundingClientRect().width;
-    };
-    setMeasured({ key: namesKey, widths: spans.map(textWidth) });
-  }, [namesKey]);
-  const widths = pivotColumnWidths(names.length, fields, measured?.key === namesKey ? measured.widths : []);
+  // measured once per set of headers, before the first paint: a header that fits is never shown cut
+  const widths = useMemo(() => pivotColumnWidths(names, fields), [namesKey, fields]);
   const lefts = columnLefts(widths);
   const virtualizer = useVirtualizer({ count: page.totalRows, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   const items = virtualizer.getVirtualItems();
@@ -58,7 +46,7 @@ export function PivotGrid({ page, spec, row, show, onSort, onToggleGroup }: Prop
 
   return (
     <div ref={scroller} className="grid pivot-grid" role="grid" aria-label="Pivot" aria-rowcount={page.totalRows + 1} aria-colcount={names.length} tabIndex={0}>
-      <div ref={header} className="grid-header pivot-header" role="row" aria-rowindex={1} style={{ width, height: 30 }}>
+      <div className="grid-header pivot-header" role="row" aria-rowindex={1} style={{ width, height: 30 }}>
         {page.columns.slice(1).map((c, i) => {
           const isValue = i >= fields;
           const v = i - fields;

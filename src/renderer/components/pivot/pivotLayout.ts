@@ -1,4 +1,5 @@
 import { countOf } from '../format';
+import { HEADER_BOX, measureText, SORT_ICON, type MeasureText } from '../grid/columnWidths';
 
 /** Narrowest a row field's column gets: room for a typical group name. */
 export const FIELD_WIDTH = 150;
@@ -6,22 +7,18 @@ export const FIELD_WIDTH = 150;
 export const VALUE_WIDTH = 104;
 /** Widest a column gets from its header; a longer header ends in an ellipsis (its button's title has it whole). */
 export const MAX_COLUMN_WIDTH = 280;
-/** A header's padding (8 px a side) and right border, and 1 px for a measured width's rounding. */
-const HEADER_CHROME = 8 + 8 + 1 + 1;
-/** A value header's sort icon and the gap before it (styles.css: svg.lucide, .pivot-sort). */
-const SORT_ICON = 14 + 4;
-
 /**
- * Each column's width (row fields first, then value columns): wide enough for its header's text
- * (`textWidths`, as measured; a column not measured yet gets its narrowest), within bounds.
+ * Each column's width (row fields first, then value columns): wide enough for its header's name,
+ * measured as the results grid measures its own (the same `.grid-th .col-name` font), with the
+ * cell's padding and border, a value header's sort icon, and 1 px for rounding; within bounds.
  */
-export function pivotColumnWidths(columns: number, fields: number, textWidths: readonly number[]): number[] {
-  return Array.from({ length: columns }, (_, i) => {
+export function pivotColumnWidths(names: readonly string[], fields: number, measure: MeasureText = measureText): number[] {
+  return names.map((name, i) => {
     const isValue = i >= fields;
     const narrowest = isValue ? VALUE_WIDTH : FIELD_WIDTH;
-    const text = textWidths[i];
-    if (text === undefined || !Number.isFinite(text)) return narrowest;
-    return Math.min(MAX_COLUMN_WIDTH, Math.max(narrowest, Math.ceil(text + HEADER_CHROME + (isValue ? SORT_ICON : 0))));
+    const text = measure(name, 'name');
+    if (!Number.isFinite(text)) return narrowest;
+    return Math.min(MAX_COLUMN_WIDTH, Math.max(narrowest, Math.ceil(text + HEADER_BOX + 1 + (isValue ? SORT_ICON : 0))));
   });
 }
 
