@@ -155,10 +155,10 @@ export function profileSql(request: ProfileRequest): string {
   const from = ['stats'];
   if (charted.length > 0) {
     // Every axis value is first scaled by r, a power of two bringing the column's largest magnitude
-    // near 1: exact (unless a value far below the largest underflows to 0, which cannot move a bar or
-    // the deviation that the largest values dominate), so bars and deviation are the same bits as unscaled, but neither x - lo (1.7e308
-    // minus -1.7e308) nor the deviation's squares (1e308², or 1e-200² underflowing to 0) leave the
-    // DOUBLE range. DuckDB cannot TRY an aggregate; an out-of-range stddev_samp fails the whole query.
+    // near 1: exact (unless a value far below the largest underflows to 0, which cannot move a bar
+    // or the deviation the largest values dominate), so bars and deviation are the same bits as
+    // unscaled, but neither x - lo (1.7e308 minus -1.7e308) nor the deviation's squares (1e308², or
+    // 1e-200² underflowing to 0) leave the DOUBLE range. DuckDB cannot TRY an aggregate; an out-of-range stddev_samp fails the whole query.
     // Bar b holds [lo + b·w, lo + (b+1)·w), scaled: [ls + b·ws, …); the maximum, alone at index nb,
     // is counted in the last bar (not clamped with least(): it skips NULLs and would count them there too).
     const grid = charted.flatMap((i) => [
