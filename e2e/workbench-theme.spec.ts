@@ -116,6 +116,8 @@ test('a chart drawn in one theme is drawn again in the other when the OS switche
       const svg = document.querySelector('[role="region"][aria-label="Chart"] svg:not(.lucide)');
       return { chart: svg ? getComputedStyle(svg).color : '', bg: getComputedStyle(document.body).backgroundColor, fg: getComputedStyle(document.body).color };
     });
+  // the region is named before its plot is drawn: wait for the plot itself
+  await expect.poll(async () => (await colours()).chart).not.toBe('');
   const light = await colours();
   expect(light.chart).toBe(light.fg);
 
