@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { allowClipboard, grid, gridRow, mod, readClipboard, ready, runSql, screenshot, status } from './workbench.helpers';
+import { allowClipboard, grid, gridRow, history, mod, readClipboard, ready, runSql, screenshot, status } from './workbench.helpers';
 
 const FLIGHTS = `read_parquet('${VEGA_DATA}/flights-3m.parquet')`;
 const shown = (values: readonly (string | null)[]) => values.map((v) => v ?? 'NULL');
@@ -103,6 +103,44 @@ test('columns resize by dragging the header edge, or from the keyboard by the co
   await expect.poll(width).toBeCloseTo(after, 0);
   await fromMenu('Fit column to content');
   await expect.poll(width).toBeLessThan(after - 50);
+});
+
+test('a width the person set stays across a tab switch and a sort; a new run fits its columns again', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await runSql(page, 'select Name, Year from cars');
+  await expect(status(page)).toHaveText(/rows in/);
+  // -1 while a run replaces the grid
+  const width = async () => (await grid(page).getByRole('columnheader').first().boundingBox())?.width ?? -1;
+  const fitted = await width();
+  const handle = grid(page).getByRole('separator', { name: 'Resize Name' });
+  const box = (await handle.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 150, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const set = await width();
+  expect(set - fitted).toBeGreaterThan(100);
+
+  // Away and back: the grid mounts anew, with the width as it was left.
+  await page.keyboard.press(`${mod}+t`);
+  await runSql(page, "select 'second' as tab");
+  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['second']);
+  await page.keyboard.press('Alt+PageUp');
+  await expect(gridRow(page, 2).getByRole('gridcell').first()).toHaveText('chevrolet chevelle malibu');
+  expect(await width()).toBeCloseTo(set, 0);
+
+  // A sort shows other rows in the same columns.
+  const sortYear = grid(page).getByRole('button', { name: 'Sort by Year', exact: true });
+  await sortYear.click();
+  await expect(grid(page).getByRole('columnheader').filter({ has: page.getByRole('button', { name: 'Sort by Year', exact: true }) })).toHaveAttribute('aria-sort', 'ascending');
+  expect(await width()).toBeCloseTo(set, 0);
+
+  // Run again: a new result, fitted to its own rows.
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(history(page).getByRole('listitem')).toHaveCount(2);
+  await expect(status(page)).toHaveText(/^406\u00a0rows in/);
+  await expect.poll(width).toBeCloseTo(fitted, 0);
 });
 
 test('keyboard navigation and copy of a cell, a row and a selection as TSV', async ({ app }) => {

@@ -62,7 +62,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
   const view = usePendingView(result.view ?? PLAIN_VIEW, onViewChange);
   const pages = useResultPages(api, { ...result, view: view.shown }, rowsAvailable);
   const { cache, cell, running, columns, rows } = pages;
-  const widths = useColumnWidths(columns, cell);
+  const widths = useColumnWidths(queryId, columns, cell);
   const controls = useResultView(columns, view.shown, view.request);
   const explorable = onViewChange !== undefined && !running && columns.length > 0;
   const filtersShown = explorable && controls.filtersShown;

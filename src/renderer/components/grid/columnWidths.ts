@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Column } from '../../../shared/contracts/events';
 import { isNumericType } from './columnKind';
 import { clamp } from './gridGeometry';
+import { columnsKey, widthMemory } from './widthMemory';
 
 const CHAR_PX = 7.4;
 export const MIN_WIDTH = 40;
@@ -53,23 +54,25 @@ export function fitWidth(c: Column, col: number, cell: (row: number, col: number
 /**
  * Column widths: sized from names and types when the columns change, fitted to the content once
  * the first rows are here, then the person's to resize. The same columns arriving again (the
- * query completed) change nothing, so someone scrolling meanwhile stays put.
+ * query completed) change nothing, so someone scrolling meanwhile stays put. Widths the person set
+ * are remembered for the result (widthMemory.ts), so a tab switched back to keeps them.
  */
-export function useColumnWidths(columns: readonly Column[], cell: (row: number, col: number) => string | null | undefined) {
+export function useColumnWidths(queryId: string, columns: readonly Column[], cell: (row: number, col: number) => string | null | undefined) {
+  const key = columnsKey(columns);
+  const [kept] = useState(() => widthMemory.recall(queryId, key));
   // Rows already at hand on mount (pages kept from a tab shown before): fitted in the first render,
-  // not in a second one of every cell.
-  const fitted = useRef(cell(0, 0) !== undefined);
-  const [widths, setWidths] = useState<number[]>(() => columns.map((c, i) => (fitted.current ? fitWidth(c, i, cell) : initialWidth(c))));
-  const columnsKey = columns.map((c) => `${c.name}\u0000${c.type}`).join('\u0001');
+  // not in a second one of every cell. Widths the person set are never fitted again.
+  const fitted = useRef(kept !== undefined || cell(0, 0) !== undefined);
+  const [widths, setWidths] = useState<readonly number[]>(() => kept ?? columns.map((c, i) => (fitted.current ? fitWidth(c, i, cell) : initialWidth(c))));
   // The widths the first render made are for these columns already: sizing them again on mount gave
   // a new array and rendered the whole grid once more, on every tab switch (the grid mounts anew).
-  const sizedFor = useRef(columnsKey);
+  const sizedFor = useRef(key);
   useEffect(() => {
-    if (sizedFor.current === columnsKey) return;
-    sizedFor.current = columnsKey;
+    if (sizedFor.current === key) return;
+    sizedFor.current = key;
     setWidths(columns.map((c) => initialWidth(c)));
     fitted.current = false;
-  }, [columnsKey]);
+  }, [key]);
 
   const firstValue = cell(0, 0);
   useEffect(() => {
@@ -78,7 +81,12 @@ export function useColumnWidths(columns: readonly Column[], cell: (row: number, 
     setWidths(columns.map((c, i) => fitWidth(c, i, cell)));
   }, [firstValue, columns, cell]);
 
-  const set = (col: number, width: number) => setWidths((w) => w.map((x, i) => (i === col ? clamp(width, MIN_WIDTH, MAX_WIDTH) : x)));
+  const set = (col: number, width: number) => {
+    const next = widths.map((x, i) => (i === col ? clamp(width, MIN_WIDTH, MAX_WIDTH) : x));
+    fitted.current = true; // a resize before the first rows came is the person's, not to be fitted over
+    widthMemory.remember(queryId, key, next);
+    setWidths(next);
+  };
   return {
     widths,
     resize: set,

@@ -2,9 +2,8 @@
  * Where a grid was left: the first row and the first column on screen, each as a fractional index
  * (a row or a column can be partly scrolled past). Indexes, not the scroll position: a very tall
  * result's scroll height is compressed (scrollScale.ts), so the same `scrollTop` is another row once
- * the viewport or the row count differs; and columns are fitted again on mount (widths a person
- * dragged are not kept, and without kept pages they are fitted to the header first), so the same
- * `scrollLeft` may be another column.
+ * the viewport or the row count differs; and columns are fitted again on mount (without kept pages
+ * they are fitted to the header first), so the same `scrollLeft` may be another column.
  */
 export interface ScrollPlace {
   readonly row: number;
