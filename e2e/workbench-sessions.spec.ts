@@ -49,6 +49,37 @@ test('tabs: new with Ctrl/Cmd+T, rename by double-click, close with Ctrl/Cmd+W, 
   await expect(tabs(page)).toHaveText(['Session 1', 'Flights']);
 });
 
+test('with more tabs than fit, the strip scrolls and the shown tab is always in sight: opened, switched to, after a reload', async ({ app }, testInfo) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  for (let n = 2; n <= 12; n++) {
+    await page.keyboard.press(`${mod}+t`);
+    await expect(tabs(page)).toHaveCount(n);
+  }
+  const strip = page.getByRole('tablist', { name: 'Sessions' });
+  /** The shown tab lies wholly inside the strip's visible box, and the strip inside the window. */
+  const inSight = async () => {
+    const box = (await strip.boundingBox())!;
+    const tab = (await page.getByRole('tab', { selected: true }).boundingBox())!;
+    return tab.x >= box.x - 0.5 && tab.x + tab.width <= box.x + box.width + 0.5 && box.x + box.width <= 1024;
+  };
+  await expect(page.getByRole('tab', { name: 'Session 12' })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(inSight).toBe(true);
+  await expect(page.getByRole('button', { name: /New session/ })).toBeInViewport();
+  // Home, then End: from one end of the strip to the other.
+  await page.getByRole('tab', { name: 'Session 12' }).focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('tab', { name: 'Session 1', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(inSight).toBe(true);
+  await screenshot(page, testInfo, 'sessions-many-tabs');
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'Session 12' })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(inSight).toBe(true);
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Session 12' })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(inSight).toBe(true);
+});
+
 test('each draft and the open tab survive a restart; drafts are saved debounced, not per keystroke', async ({ app }, testInfo) => {
   const { page } = app;
   // The page's timers run on Playwright's clock, installed before the app loads and paused once it

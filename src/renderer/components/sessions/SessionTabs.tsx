@@ -1,4 +1,4 @@
-import { memo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SessionTab } from '../../../shared/views/appView';
 import { Plus, RotateCcw, X } from 'lucide-react';
 
@@ -32,6 +32,10 @@ export const SessionTabs = memo(function SessionTabs({ sessions, activeId, canRe
     setRenamingAt(s && { id: s.id, version: versionOf(s.id) });
   };
   const list = useRef<HTMLDivElement>(null);
+  // The shown tab is never out of sight in a strip scrolled sideways: opened, switched to or restored.
+  useEffect(() => {
+    if (activeId !== undefined) list.current?.querySelector(`#${CSS.escape(tabId(activeId))}`)?.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [activeId, sessions]);
 
   const focusTab = (id: string) => requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`#${CSS.escape(tabId(id))}`)?.focus());
   const onKeyDown = (e: KeyboardEvent, index: number, s: SessionTab) => {
