@@ -55,6 +55,8 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', { shuffle: 
   beforeAll(async () => {
     mkdirSync(join(files, 'trips', '2024'), { recursive: true });
     mkdirSync(join(files, 'empty-folder'), { recursive: true });
+    mkdirSync(join(files, 'folder-with-a-bad-file'), { recursive: true });
+    writeFileSync(join(files, 'folder-with-a-bad-file', 'bad.parquet'), 'not parquet either');
     const f = (name: string) => literal(join(files, name));
     await rawDuckDB(
       [
@@ -251,11 +253,14 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', { shuffle: 
     ['corrupt JSON', 'broken.json', 'DATASET_CORRUPT', /broken\.json is not valid JSON/],
     ['unsupported', 'sheet.xlsx', 'DATASET_UNSUPPORTED', /cannot read \.xlsx files/],
     ['a folder without data files', 'empty-folder', 'DATASET_EMPTY', /holds no Parquet or CSV files/],
+    // the file to blame, not the folder, is "not a valid Parquet file"
+    ['a folder with a corrupt file', 'folder-with-a-bad-file', 'DATASET_CORRUPT', /^\S+\/folder-with-a-bad-file\/bad\.parquet, in \S+\/folder-with-a-bad-file, is not a valid Parquet file: /],
+    ['a URL of another scheme', 'ftp://example.com/x.csv', 'DATASET_UNSUPPORTED', /^Sextant opens files and http\(s\) URLs, not ftp:\/\/ URLs such as ftp:\/\/example\.com\/x\.csv\.$/],
     ['a glob that matches nothing', 'nothing-*.parquet', 'DATASET_MISSING', /No files match/],
   ])('%s: DatasetFailed with a message a person understands and an error id; nothing else changes', async (_l, file, code, message) => {
     const before = Object.values(core.projections.current.view.datasets).filter((d) => d.status === 'ready').map((d) => d.name);
     const viewsBefore = await core.pool.request({ type: 'read', sql: 'select view_name from duckdb_views() where not internal order by 1' });
-    const ds = await add(file.startsWith('/') ? file : join(files, file));
+    const ds = await add(file.startsWith('/') || file.includes('://') ? file : join(files, file));
     expect(ds.status).toBe('failed');
     expect(ds.error?.code).toBe(code);
     expect(ds.error?.message).toMatch(message);

@@ -267,6 +267,9 @@ export class CatalogService {
       const local = await this.locateFile(datasetId, got.path, got.format);
       return { ...local, download: got.download, named: got.path };
     }
+    // Read as a path, `ftp://h/x.csv` became a file under the working folder that was "missing"
+    const scheme = /^([a-z][a-z\d+.-]*):\/\//i.exec(source)?.[1];
+    if (scheme) throw fail('DATASET_UNSUPPORTED', `Sextant opens files and http(s) URLs, not ${scheme}:// URLs such as ${shownSource(source)}.`);
     const path = isAbsolute(source) ? source : resolve(source);
     let stat;
     try {

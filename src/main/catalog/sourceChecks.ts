@@ -28,6 +28,16 @@ function saysWhere(message: string, source: string): boolean {
 }
 
 /**
+ * What is corrupt: the source, or, when DuckDB names another file it read for a folder or a
+ * pattern (`File '/d/x.parquet' too small…`, `No magic bytes found at end of file '…'`), that
+ * file, in the source. Not for a URL: the file DuckDB names is its downloaded copy.
+ */
+function toBlame(said: string, raw: string): string {
+  const file = /\bfile '([^']+)'/i.exec(said)?.[1];
+  return file && file !== raw && !isUrl(raw) ? `${file}, in ${raw},` : shownSource(raw);
+}
+
+/**
  * Turns a failure to read a source into a message a person understands, keeping its id (minted
  * where it was first seen) and DuckDB's own words after it for the details.
  */
@@ -45,7 +55,7 @@ export function explainReadFailure(thrown: AppError, raw: string): AppError {
   const details = { ...error.details, duckdb: error.message };
   if (/No files found that match the pattern/i.test(said)) return { ...error, details, code: 'DATASET_MISSING', message: `No files match ${source}.` };
   for (const [pattern, what] of CORRUPT) {
-    if (pattern.test(said)) return { ...error, details, code: 'DATASET_CORRUPT', message: `${source} ${what}: ${said}` };
+    if (pattern.test(said)) return { ...error, details, code: 'DATASET_CORRUPT', message: `${toBlame(said, raw)} ${what}: ${said}` };
   }
   return { ...error, details, code: 'DATASET_UNREADABLE', message: `${source} could not be read: ${said}` };
 }
