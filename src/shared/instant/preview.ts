@@ -40,7 +40,7 @@ export type PreviewAnswer =
       readonly columns: readonly Column[];
       /** Column-major DuckDB text per cell (as pages carry it), at most PREVIEW_ROWS rows. */
       readonly values: ReadonlyArray<ReadonlyArray<string | null>>;
-      /** Set when the preview ran on a sample of its inputs rather than on all of them. */
+      /** Set when the preview ran on a sample of its inputs rather than on all of them; `rows` is the size the sample aims at, not a count. */
       readonly sample?: { readonly rows: number };
     }
   /** A statement a preview never runs (it writes, changes settings or reads files outside the catalog): why, in plain words. */

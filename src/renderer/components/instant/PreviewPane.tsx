@@ -20,7 +20,8 @@ export function PreviewPane({ state }: { state: PreviewState }) {
         {rows?.sample && (
           <span className="preview-sample">
             <Info aria-hidden="true" />
-            preview on a sample of {countOf(rows.sample.rows, 'row')}
+            {/* a system sample of whole vectors: the size it aims at, not a count */}
+            preview on a sample of about {countOf(rows.sample.rows, 'row')}
           </span>
         )}
         <span className="preview-meta muted">{status}</span>
