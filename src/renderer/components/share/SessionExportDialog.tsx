@@ -21,6 +21,9 @@ const itemsText = (o: Outcome): string => {
   }
 };
 
+/** What is written: the whole session, its queries in order ("1 query" alone has no order to tell). */
+export const scopeText = (queryCount: number): string => `The whole session: ${countOf(queryCount, 'query', 'queries')}${queryCount > 1 ? ', in the order they ran' : ''}`;
+
 /**
  * "Export session": picks a format and writes the whole session: a download in a browser, the save
  * dialog's path in the desktop app.
@@ -42,7 +45,7 @@ export function SessionExportDialog({ api, sessionId, queryCount, onClose }: { a
     <ExportDialogShell
       title="Export session"
       choice={sessionFormats}
-      scope={`${countOf(queryCount, 'query', 'queries')}, in the order they ran`}
+      scope={scopeText(queryCount)}
       status={statusLine(state)}
       onExport={(format) => void start(format)}
       onClose={onClose}
