@@ -53,3 +53,40 @@ test('an open menu keeps the item the person moved to while the window updates',
   await expect(tabs(page)).toHaveText(['Session 1', 'Session 2']);
   await expect(page.getByRole('menuitem', { name: 'Copy name' })).toBeFocused();
 });
+
+/** What the person tabbed to, and whether it shows that it has focus: an outline, a ring (box-shadow) or, for the editor, its frame's. */
+const focusShown = () =>
+  document.activeElement
+    ? (() => {
+        const el = document.activeElement as HTMLElement;
+        const marked = (e: Element) => {
+          const s = getComputedStyle(e);
+          return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+        };
+        const frame = el.closest('.cm-editor');
+        const name = el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.textContent?.trim().slice(0, 40) ?? '';
+        return { what: `${el.tagName.toLowerCase()}[${el.getAttribute('role') ?? ''}] ${name}`, shown: marked(el) || (frame !== null && marked(frame)) };
+      })()
+    : undefined;
+
+test('every stop of the Tab order shows that it has focus', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await runSql(page, 'select * from cars');
+  await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
+  // The first stop, reached by the keyboard (:focus-visible follows how focus came): nothing before it takes focus.
+  await page.getByRole('button', { name: /New session/ }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(tabs(page).first()).toBeFocused();
+  const unmarked: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < 80; i++) {
+    if (i > 0) await page.keyboard.press('Tab');
+    const stop = await page.evaluate(focusShown);
+    if (!stop || stop.what.startsWith('body') || seen.has(stop.what)) break; // round the page once
+    seen.add(stop.what);
+    if (!stop.shown) unmarked.push(stop.what);
+  }
+  expect(seen.size).toBeGreaterThan(10);
+  expect(unmarked).toEqual([]);
+});
