@@ -29,3 +29,9 @@ export function chartLabel(spec: ChartSpec, data?: Pick<ChartData, 'columns'>): 
       return spec.y === undefined ? `Box plot of ${spec.x}` : `Box plot of ${spec.y} per ${spec.x}`;
   }
 }
+
+/** The chart's name inside a sentence ("Charted bar chart of count per origin", "Undo chart: histogram of delay, …"). */
+export const chartWords = (spec: ChartSpec): string => {
+  const label = chartLabel(spec);
+  return label.charAt(0).toLowerCase() + label.slice(1);
+};

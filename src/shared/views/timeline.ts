@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Column, SessionEvent } from '../contracts/events';
 import type { PageFilter } from '../contracts/pageView';
+import { chartWords } from '../chart/chartLabel';
 import { assertNever } from '../domain/decider';
 import type { ViewEvent } from './appView';
 
@@ -183,7 +184,7 @@ export class TimelineFold {
         break;
       case 'ChartSet': {
         const spec = e.payload.spec;
-        add('chart', spec ? `Charted ${spec.mark.toLowerCase()} of ${spec.x}${spec.y ? ` and ${spec.y}` : ''}` : 'Closed the chart', e, e.payload.queryId);
+        add('chart', spec ? `Charted ${chartWords(spec)}` : 'Closed the chart', e, e.payload.queryId);
         break;
       }
       case 'PivotSet': {

@@ -70,6 +70,27 @@ describe('timeline', () => {
     ]);
   });
 
+  it('says what each chart showed as its accessible name does, so a change of colour or aggregate is not the same line twice', () => {
+    const bar = { mark: 'Bar', x: 'weather', y: 'precipitation', aggregate: 'Sum' } as const;
+    const entries = timelineOf(
+      given([
+        { type: 'SessionOpened', payload: { title: 'Session 1' } },
+        { type: 'QueryStarted', payload: { queryId: 'q1', sql: 'select 1' } },
+        { type: 'QueryCompleted', payload: { queryId: 'q1', rowCount: 1, columns, durationMs: 5 } },
+        { type: 'ChartSet', payload: { queryId: 'q1', spec: bar } },
+        { type: 'ChartSet', payload: { queryId: 'q1', spec: { ...bar, color: 'weather' } } },
+        { type: 'ChartSet', payload: { queryId: 'q1', spec: { ...bar, aggregate: 'Average' } } },
+        { type: 'ChartSet', payload: { queryId: 'q1' } },
+      ]),
+    );
+    expect(entries.slice(0, 4).map((e) => e.label)).toEqual([
+      'Closed the chart',
+      'Charted bar chart of average of precipitation per weather',
+      'Charted bar chart of sum of precipitation per weather, by weather',
+      'Charted bar chart of sum of precipitation per weather',
+    ]);
+  });
+
   it('says sorts and filters with column names, and exports, closes and reopens', () => {
     const entries = timelineOf(
       given([

@@ -1,5 +1,6 @@
 import type { AggregateType } from '../contracts/events';
 import type { ResultView } from '../domain/resultView';
+import { chartWords } from '../chart/chartLabel';
 import type { AppView, HistoryEntry, SessionView } from './appView';
 import type { UndoEntry } from './undoFold';
 
@@ -85,7 +86,7 @@ function describe(c: Candidate): string {
     case 'ResultViewSet':
       return describeView(e.before, e.after, c.session?.history.findLast((h) => h.queryId === e.queryId));
     case 'ChartSet':
-      return e.after ? `chart: ${e.after.mark.toLowerCase()} of ${e.after.x}` : 'close chart';
+      return e.after ? `chart: ${chartWords(e.after)}` : 'close chart';
     case 'PivotSet':
       return e.after ? `pivot by ${e.after.rows.join(', ')}` : 'close pivot';
     case 'DatasetRemoved':
