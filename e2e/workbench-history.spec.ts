@@ -43,4 +43,7 @@ test('history: SQL, status, rows, duration and time; click to edit again, re-run
   await search.fill('zzz');
   await expect(items).toHaveCount(0);
   await expect(page.getByText('No query matches “zzz”.')).toBeVisible();
+  // where the list would start, not at the panel's foot
+  const below = (await page.getByText('No query matches “zzz”.').boundingBox())!.y - (await search.boundingBox())!.y;
+  expect(below).toBeLessThan(60);
 });

@@ -51,6 +51,9 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, running, onPic
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
+      {/* under the search, where the list would start: after the list's flexible scroller they sat at the panel's foot */}
+      {entries.length === 0 && <p className="muted">Queries you run in this session appear here.</p>}
+      {entries.length > 0 && shown.length === 0 && <p className="muted">No query matches “{search}”.</p>}
       <div className="history-scroll" ref={scroller}>
         <ul aria-label="Query history" className="history-list" style={{ height: rows.getTotalSize() }} onFocus={kept.onFocus} onBlur={kept.onBlur}>
           {rows.getVirtualItems().map((row) => {
@@ -71,8 +74,6 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, running, onPic
           })}
         </ul>
       </div>
-      {entries.length === 0 && <p className="muted">Queries you run in this session appear here.</p>}
-      {entries.length > 0 && shown.length === 0 && <p className="muted">No query matches “{search}”.</p>}
     </section>
   );
 });
