@@ -80,7 +80,7 @@ describe('timeline', () => {
         { type: 'ChartSet', payload: { queryId: 'q1', spec: bar } },
         { type: 'ChartSet', payload: { queryId: 'q1', spec: { ...bar, color: 'weather' } } },
         { type: 'ChartSet', payload: { queryId: 'q1', spec: { ...bar, aggregate: 'Average' } } },
-        { type: 'ChartSet', payload: { queryId: 'q1' } },
+        { type: 'ChartSet', payload: { queryId: 'q1', spec: null } },
       ]),
     );
     expect(entries.slice(0, 4).map((e) => e.label)).toEqual([
