@@ -1,11 +1,12 @@
 import type { Page } from '@playwright/test';
+import { computedValueText } from '../src/shared/chart/chartValueText';
 
 /** A chart's region by its name ("Chart", "Chart 2", …). */
 export const chart = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 /** One of a chart's comboboxes ("Mark", "X", "Y", "Color", "Aggregate"). */
 export const combo = (page: Page, region: string, name: string) => chart(page, region).getByRole('combobox', { name, exact: true });
-/** A count as the app writes it, thousands grouped. */
-export const grouped = (n: string | null | undefined) => Number(n).toLocaleString('en-US');
+/** DuckDB's text of a mark's value (a count, a sum) as "Chart data" writes it: grouped, rounded unless whole. */
+export const grouped = (n: string | null | undefined) => computedValueText(String(n));
 
 /** A chart's "Chart data" table body as text, row by row. */
 export const tableRows = (page: Page, region: string) =>

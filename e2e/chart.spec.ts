@@ -1,14 +1,15 @@
 import type { Page } from '@playwright/test';
+import { grouped } from './chart.helpers';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { runSql, screenshot, status } from './workbench.helpers';
+import { countStoredEvents } from './nodeClient';
+import { ready, runSql, screenshot, status } from './workbench.helpers';
 
 const FLIGHTS = `read_json_auto('${VEGA_DATA}/flights-10k.json')`;
 
 const region = (page: Page) => page.getByRole('region', { name: 'Chart' });
 const combo = (page: Page, name: string) => region(page).getByRole('combobox', { name, exact: true });
 const chartData = (page: Page) => region(page).getByRole('table', { name: 'Chart data' });
-const grouped = (n: string | null | undefined) => Number(n).toLocaleString('en-US');
 
 /** The "Chart data" table's body as text, row by row. */
 const tableRows = (page: Page) =>
@@ -93,4 +94,90 @@ test('Chart proposes a histogram whose marks are raw DuckDB’s bins; bars of a 
   await expect(button).toBeEnabled();
   await expect(button).toHaveAttribute('aria-pressed', 'false');
   await expect(region(page)).toHaveCount(0);
+});
+
+test('each session keeps its own chart: switching to a tab that never had one, or opening a new one, shows no chart and records nothing', async ({ app }) => {
+  const { page } = app;
+  const button = page.getByRole('button', { name: 'Chart', exact: true });
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  const tab = (name: string) => page.getByRole('tab', { name, exact: true });
+  await runSql(page, `select * from ${FLIGHTS}`);
+  await expect(status(page)).toHaveText(/^10,000\u00a0rows in/);
+  await page.getByRole('button', { name: 'New session' }).click();
+  await expect(tab('Session 2')).toHaveAttribute('aria-selected', 'true');
+  await runSql(page, `select * from ${FLIGHTS} limit 100`);
+  await expect(status(page)).toHaveText(/^100\u00a0rows in/);
+
+  // a chart in session 1 only
+  await tab('Session 1').click();
+  await expect(status(page)).toHaveText(/^10,000\u00a0rows in/);
+  await button.click();
+  await expect(region(page).getByRole('img', { name: 'Histogram of delay, count per bin' })).toBeVisible();
+
+  // session 2's result stays uncharted: no chart shown, nothing to undo
+  await tab('Session 2').click();
+  await expect(status(page)).toHaveText(/^100\u00a0rows in/);
+  await expect(region(page)).toHaveCount(0);
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await expect(undo).toBeDisabled();
+
+  // a new session's first result is not charted either
+  await tab('Session 1').click();
+  await expect(region(page).getByRole('img', { name: 'Histogram of delay, count per bin' })).toBeVisible();
+  await page.getByRole('button', { name: 'New session' }).click();
+  await expect(tab('Session 3')).toHaveAttribute('aria-selected', 'true');
+  await runSql(page, `select * from ${FLIGHTS} limit 50`);
+  await expect(status(page)).toHaveText(/^50\u00a0rows in/);
+  await expect(region(page)).toHaveCount(0);
+  await expect(undo).toBeDisabled();
+
+  // back in session 1 its chart is still there, and the log holds that one chart setting, no other
+  await tab('Session 1').click();
+  await expect(region(page).getByRole('img', { name: 'Histogram of delay, count per bin' })).toBeVisible();
+  expect(await countStoredEvents(page.url(), 'ChartSet')).toBe(1);
+});
+
+test('a histogram of millions: every y tick label lies inside the chart, at 1280 and at 1024 px wide', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'flights_3m');
+  await runSql(page, 'select delay from flights_3m');
+  await expect(status(page)).toHaveText(/^3,000,000\u00a0rows in/);
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  await expect(region(page).getByRole('img', { name: 'Histogram of delay, count per bin' })).toBeVisible();
+  const labels = () =>
+    region(page)
+      .locator('svg g[aria-label="y-axis tick label"] text')
+      .evaluateAll((texts) =>
+        texts.map((t) => {
+          const box = t.getBoundingClientRect();
+          const svg = t.closest('svg')!.getBoundingClientRect();
+          return { text: t.textContent ?? '', inside: box.left >= svg.left && box.right <= svg.right };
+        }),
+      );
+  for (const width of [1280, 1024]) {
+    await page.setViewportSize({ width, height: 800 });
+    // counts of a million and more (the widest labels) are among them, each whole within the svg
+    await expect.poll(async () => (await labels()).some((l) => l.text.length >= 9)).toBe(true);
+    await expect.poll(async () => (await labels()).filter((l) => !l.inside).map((l) => l.text)).toEqual([]);
+  }
+});
+
+test('"Chart data" writes a sum rounded and grouped as the app writes a computed value, DuckDB’s full text as its title', async ({ app }) => {
+  const { page } = app;
+  const WEATHER = `read_csv_auto('${VEGA_DATA}/seattle-weather.csv')`;
+  await runSql(page, `select * from ${WEATHER}`);
+  await expect(status(page)).toHaveText(/^1,461\u00a0rows in/);
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  await combo(page, 'Mark').selectOption('Bar');
+  await combo(page, 'X').selectOption('weather');
+  await combo(page, 'Y').selectOption('precipitation');
+  await combo(page, 'Aggregate').selectOption('Sum');
+  await expect(region(page).getByRole('img', { name: /^Bar chart of sum of precipitation per weather/ })).toBeVisible();
+  await region(page).getByRole('button', { name: 'Show chart data' }).click();
+  // raw DuckDB's sums per weather, in the bars' order (most frequent first)
+  const sums = await duckdbRows(`select weather, sum(precipitation)::VARCHAR from ${WEATHER} group by weather order by count(*) desc, weather`);
+  expect(sums.some(([, s]) => /\.\d{3,}/.test(s!)), 'some sum has more than two decimals to round').toBe(true);
+  await expect.poll(() => tableRows(page)).toEqual(sums.map(([k, s]) => [k!, grouped(s)]));
+  const titles = await chartData(page).locator('tbody td.num').evaluateAll((cells) => cells.map((td) => td.getAttribute('title')));
+  expect(titles).toEqual(sums.map(([, s]) => s));
 });

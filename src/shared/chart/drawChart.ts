@@ -26,6 +26,14 @@ export interface ChartCanvas {
   readonly legend?: boolean;
 }
 
+/** The left margin, unless a y tick label needs more. */
+const MARGIN_LEFT = 56;
+/** The chart's font size, and a character's width in it at most: main's document has no layout to measure text with. */
+const FONT_PX = 11;
+const CHAR_EM = 0.65;
+/** Plot puts a y tick label this far left of the frame: its tick (6) and padding (3). */
+const TICK_OFFSET = 9;
+
 /** Whether the chart's colors mean something a legend must say: a color column, or counts as a heatmap's shades. */
 export function hasColorLegend(data: Pick<ChartData, 'columns' | 'spec'>): boolean {
   const has = (role: ChartRole) => data.columns.some((c) => c.role === role);
@@ -52,9 +60,9 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
   const common = {
     width,
     height,
-    marginLeft: 56,
+    marginLeft: MARGIN_LEFT,
     marginBottom: 56,
-    style: { background: 'transparent', color: theme.fg, fontSize: '11px' },
+    style: { background: 'transparent', color: theme.fg, fontSize: `${FONT_PX}px` },
     color: { legend: legend && hasColorLegend(data), scheme: has('color') ? 'tableau10' : 'blues', ...(has('color') ? {} : { label: 'count' }) },
   } as const;
   const layers: Plot.Markish[] = [];
@@ -98,7 +106,18 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
     x = bandAxis(marks, width, label('x'));
     y = { label: label('value'), grid: true };
   }
-  return Plot.plot({ ...common, document, x, y, marks: layers });
+  const options: Plot.PlotOptions = { ...common, document, x, y, marks: layers };
+  const drawn = Plot.plot(options);
+  // Plot sizes no margin to its tick labels, so a wide one ("1,400,000") would be cut at the left
+  // edge: drawn again with room for the widest. The y ticks do not depend on the width, so they stay.
+  const room = yTickRoom(drawn);
+  return room > MARGIN_LEFT ? Plot.plot({ ...options, marginLeft: room }) : drawn;
+}
+
+/** The left margin the widest y tick label drawn needs, estimated from its characters (0 without a y axis). */
+function yTickRoom(drawn: ReturnType<typeof Plot.plot>): number {
+  const widest = Math.max(0, ...[...drawn.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => (t.textContent ?? '').length));
+  return widest === 0 ? 0 : Math.ceil(TICK_OFFSET + widest * CHAR_EM * FONT_PX + 2);
 }
 
 /** A band axis over the marks' x in their order (most frequent first, OTHER last); with many bands, every k-th label, so they stay readable. */

@@ -1,8 +1,9 @@
 import type { ChartData } from '../../../shared/chart/chartData';
-import { formatCount } from '../format';
+import type { ChartRole } from '../../../shared/chart/chartSql';
+import { computedValueText, isComputedRole } from '../../../shared/chart/chartValueText';
 
-/** A cell as "Chart data" shows it: DuckDB's text, whole counts grouped ("14,828"), NULL as the grid writes it. */
-const cellText = (text: string | null, role: string): string => (text === null ? 'NULL' : role === 'value' && /^-?\d+$/.test(text) ? formatCount(Number(text)) : text);
+/** A cell as "Chart data" shows it: DuckDB's text, a computed value as the app writes one (grouped, rounded), NULL as the grid writes it. */
+const cellText = (text: string | null, role: ChartRole): string => (text === null ? 'NULL' : isComputedRole(role) ? computedValueText(text) : text);
 
 /**
  * "Chart data": exactly the marks drawn, one row each. A category's rest flag is not a column of its
@@ -31,7 +32,8 @@ export function ChartDataTable({ data }: { data: ChartData }) {
                 const text = row[c.i] ?? null;
                 const rest = c.kind === 'category' && row[restAt(c.role)] === 'true';
                 return (
-                  <td key={c.role} className={c.kind === 'number' ? 'num' : undefined}>
+                  // a rounded value keeps DuckDB's exact text a hover away
+                  <td key={c.role} className={c.kind === 'number' ? 'num' : undefined} title={text !== null && isComputedRole(c.role) ? text : undefined}>
                     {rest || (c.kind === 'category' && text === null) ? (
                       <em className="muted" title={rest ? 'Every other category, counted together' : 'SQL NULL: no value'}>
                         {cellText(text, c.role)}

@@ -9,12 +9,20 @@ import type { GridResult } from '../grid/useResultPages';
  * Which chart is shown beside the grid. The setting lives in the session (ChartSet on the result's
  * history entry), so it comes back after a reload or a restart. While the chart is open, a new
  * query's result gets the same chart once it completes (a proposed one if its columns do not fit):
- * until then the region waits for it.
+ * until then the region waits for it. That chart is carried per session: another tab's result, or a
+ * new session's first one, is never charted (nor its SetChart recorded) by viewing it.
  */
 export function useChartView(dispatch: (command: ClientCommand) => unknown, session: SessionView | undefined, result: GridResult | undefined) {
   const entry = result && session?.history.find((h) => h.queryId === result.queryId);
   const recorded = entry?.chart;
-  const [carried, setCarried] = useState<ChartSpec>();
+  // by session id: one hook serves every tab, so a chart kept for one must not be seen from another
+  const [carriedBySession, setCarriedBySession] = useState<Readonly<Record<string, ChartSpec>>>({});
+  const carried = session && carriedBySession[session.id];
+  const setCarried = (spec: ChartSpec | undefined) => {
+    if (!session) return;
+    const id = session.id;
+    setCarriedBySession(({ [id]: _dropped, ...others }) => (spec ? { ...others, [id]: spec } : others));
+  };
   const complete = result?.rowCount !== undefined && result.columns !== undefined;
   // the latest choice, shown until its ChartSet arrives: a second change right after a first builds on it, not on the older setting
   const [pending, setPending] = useState<{ readonly queryId: string; readonly spec: ChartSpec }>();

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { ChartRole } from './chartSql';
+import { computedValueText, isComputedRole } from './chartValueText';
+
+describe('computedValueText', () => {
+  it('rounds a float sum to at most two decimals, grouped, as readableNumber does', () => {
+    expect(computedValueText('4203.600000000008')).toBe('4,203.6');
+    expect(computedValueText('222.39999999999998')).toBe('222.4');
+    expect(computedValueText('0.0')).toBe('0');
+    expect(computedValueText('0.012345')).toBe('0.0123');
+  });
+
+  it('keeps every digit of a whole number, grouped', () => {
+    expect(computedValueText('14828')).toBe('14,828');
+    expect(computedValueText('-1400000')).toBe('-1,400,000');
+    expect(computedValueText('123456789012345678901')).toBe('123,456,789,012,345,678,901');
+  });
+
+  it('computes only a mark’s values, not its categories, coordinates or bin edges', () => {
+    const computed: ChartRole[] = ['value', 'min', 'q1', 'median', 'q3', 'max'];
+    const given: ChartRole[] = ['x', 'x1', 'x2', 'y', 'y1', 'y2', 'color', 'xRest'];
+    expect(computed.filter(isComputedRole)).toEqual(computed);
+    expect(given.filter(isComputedRole)).toEqual([]);
+  });
+});
