@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { chart, combo, tableRows } from './chart.helpers';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { countStoredEvents } from './nodeClient';
@@ -6,6 +7,7 @@ import { editorText, grid, gridRow, history, ready, runSql, screenshot, status }
 
 const CARS = `read_json_auto('${VEGA_DATA}/cars.json')`;
 const FLIGHTS = `read_parquet('${VEGA_DATA}/flights-3m.parquet')`;
+const WEATHER = `read_csv_auto('${VEGA_DATA}/seattle-weather.csv')`;
 const SQL = 'select Name, Horsepower, Year, Origin from cars';
 const RAW = `select Name, Horsepower, Year, Origin from ${CARS}`;
 const shown = (values: readonly (string | null)[]) => values.map((v) => v ?? 'NULL');
@@ -213,4 +215,72 @@ test('on the 3-million-row flights result: sorted and filtered by DuckDB, as raw
   const sfo = await duckdbRows(`select delay, origin from ${FLIGHTS} where origin = 'SFO' order by delay desc nulls last limit 5`);
   await expect.poll(() => columnShown(page, 1, 5)).toEqual(shown(sfo.map((r) => r[0]!)));
   await expect.poll(() => columnShown(page, 3, 5)).toEqual(['SFO', 'SFO', 'SFO', 'SFO', 'SFO']);
+});
+
+/** Raw DuckDB's count of `from` rows where `where` holds. */
+async function countWhere(from: string, where: string): Promise<number> {
+  const [[n]] = (await duckdbRows(`select count(*) from ${from} where ${where}`)) as [[string]];
+  return Number(n);
+}
+
+test('a brush’s filter box says the brush: its text, typed back, selects the same rows', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await runSql(page, `select * from ${WEATHER}`);
+  await expect(status(page)).toHaveText(/^1,461\u00a0rows in [\d,]+\u00a0ms$/);
+  await filtersToggle(page).click();
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  await combo(page, 'Chart', 'Mark').selectOption('Histogram');
+  await combo(page, 'Chart', 'X').selectOption('temp_max');
+  const plot = chart(page, 'Chart').getByRole('img', { name: 'Histogram of temp_max, count per bin' });
+  // the keys step over the drawn bins: wait for them
+  await chart(page, 'Chart').getByRole('button', { name: 'Show chart data' }).click();
+  await expect.poll(async () => (await tableRows(page, 'Chart')).length).toBeGreaterThan(12);
+  await plot.focus();
+  // arrows step the brush bin by bin, each step waited for, up to [9, 10)
+  const selected = chart(page, 'Chart').getByText(/^Selected temp_max from /);
+  await page.keyboard.press('ArrowRight');
+  await expect(selected).toBeVisible();
+  for (let i = 0; i < 60; i++) {
+    const before = (await selected.textContent()) ?? '';
+    if (before.startsWith('Selected temp_max from 9 to 10 ')) break;
+    await page.keyboard.press('ArrowRight');
+    await expect(selected).not.toHaveText(before);
+  }
+  const n = await countWhere(WEATHER, 'temp_max >= 9 and temp_max < 10');
+  const expectRows = async () => {
+    await expect(grid(page)).toHaveAttribute('aria-rowcount', String(n + 1));
+    await expect(status(page)).toHaveText(new RegExp(`^${n.toLocaleString('en-US')} of 1,461\\u00a0rows in [\\d,]+\\u00a0ms$`));
+  };
+  await expectRows();
+  const shown = await filterBox(page, 'temp_max').inputValue();
+
+  // Escape clears the brush; the box's text typed back is the same filter
+  await page.keyboard.press('Escape');
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '1462');
+  await filterBox(page, 'temp_max').fill(shown);
+  await expectRows();
+  expect(shown).toBe('9..<10');
+});
+
+test('on flights_3m, a date range on the TIMESTAMP column holds its last day whole, and three filled boxes are three filters', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'flights_3m');
+  await runSql(page, 'select * from flights_3m');
+  await expect(status(page)).toHaveText(/^3,000,000\u00a0rows in [\d,]+\u00a0ms$/, { timeout: 60_000 });
+  await filtersToggle(page).click();
+  await filterBox(page, 'origin').fill('=SFO');
+  await filterBox(page, 'destination').fill('=LAX');
+  await filterBox(page, 'date').fill('2001-03-01..2001-03-31');
+  const n = await countWhere(FLIGHTS, `origin = 'SFO' and destination = 'LAX' and date >= '2001-03-01' and date < '2001-04-01'`);
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(n + 1), { timeout: 30_000 });
+  await expect(status(page)).toHaveText(new RegExp(`^${n.toLocaleString('en-US')} of 3,000,000\\u00a0rows in [\\d,]+\\u00a0ms$`));
+  await expect(history(page).getByRole('listitem').first()).toContainText('3 filters');
+  await expect(filtersToggle(page).locator('.count-badge')).toHaveText('3');
+
+  // a time typed keeps its instant: up to midnight of March 31 only
+  await filterBox(page, 'date').fill('2001-03-01..2001-03-31 00:00:00');
+  const upToMidnight = await countWhere(FLIGHTS, `origin = 'SFO' and destination = 'LAX' and date >= '2001-03-01' and date <= '2001-03-31 00:00:00'`);
+  expect(upToMidnight).toBeLessThan(n);
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(upToMidnight + 1), { timeout: 30_000 });
 });

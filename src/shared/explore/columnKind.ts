@@ -70,3 +70,6 @@ export function columnKind(duckdbType: string): ColumnKind {
 /** Numbers, dates, timestamps and times have an order a filter can use (`>`, ranges). */
 export const isOrdered = (k: ColumnKind): boolean =>
   k.kind === 'integer' || k.kind === 'decimal' || k.kind === 'float' || k.kind === 'date' || k.kind === 'timestamp' || k.kind === 'time';
+
+/** Integers, DECIMALs and floats: what a chart's brush compares as DOUBLE (filterSql.ts). */
+export const isNumeric = (k: ColumnKind): boolean => k.kind === 'integer' || k.kind === 'decimal' || k.kind === 'float';

@@ -1,5 +1,5 @@
 import { pageFilterSchema, type PageFilter } from '../contracts/protocol';
-import { columnKind, isOrdered, type ColumnKind } from './columnKind';
+import { columnKind, isNumeric, isOrdered, type ColumnKind } from './columnKind';
 
 /**
  * What a person types in a column's "Filter <column>" box, read into that column's filters of a
@@ -23,6 +23,8 @@ const OPERATORS: ReadonlyArray<readonly [string, CompareOp]> = [
 ];
 const SYMBOL: Readonly<Record<CompareOp, string>> = { eq: '=', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=' };
 const RANGE = '..';
+/** After RANGE: the high end is left out, `[lo, hi)`, as a chart's brush selects (`9..<10`). */
+const BELOW = '<';
 /** Forces "contains" for text that would otherwise read as an operator or a keyword. */
 const CONTAINS = '~';
 
@@ -60,21 +62,7 @@ function parseText(s: string, column: number): FilterInput {
 
 function parseOrdered(word: string, column: number, kind: ColumnKind, type: string): FilterInput {
   const range = word.indexOf(RANGE);
-  if (range >= 0 && kind.kind !== 'boolean') {
-    const low = word.slice(0, range).trim();
-    const high = word.slice(range + RANGE.length).trim();
-    if (low === '' || high === '') return fail(`A range needs both ends, as in 1..10`);
-    const bad = invalid(low, kind, type) ?? invalid(high, kind, type);
-    if (bad) return fail(bad);
-    if ((compare(low, high, kind) ?? 0) > 0) return fail(`The range is empty: ${shown(low)} comes after ${shown(high)}`);
-    return {
-      ok: true,
-      filters: [
-        { column, op: 'ge', value: low },
-        { column, op: 'le', value: high },
-      ],
-    };
-  }
+  if (range >= 0 && kind.kind !== 'boolean') return parseRange(word.slice(0, range).trim(), word.slice(range + RANGE.length).trim(), column, kind, type);
   const operator = OPERATORS.find(([symbol]) => word.startsWith(symbol));
   const op: CompareOp = operator?.[1] ?? 'eq';
   const value = operator ? word.slice(operator[0].length).trim() : word;
@@ -84,10 +72,33 @@ function parseOrdered(word: string, column: number, kind: ColumnKind, type: stri
   return bad ? fail(bad) : { ok: true, filters: [{ column, op, value }] };
 }
 
+/** `lo..hi` (both ends included: `ge` and `le`) or `lo..<hi` (`range`, the high end left out). */
+function parseRange(low: string, rest: string, column: number, kind: ColumnKind, type: string): FilterInput {
+  const halfOpen = rest.startsWith(BELOW);
+  const high = halfOpen ? rest.slice(BELOW.length).trim() : rest;
+  if (low === '' || high === '') return fail(`A range needs both ends, as in 1..10 or 1..<10`);
+  // a `range` compares numbers as DOUBLE (filterSql.ts), so its ends are read as DOUBLEs too
+  const ends: ColumnKind = halfOpen && isNumeric(kind) ? { kind: 'float' } : kind;
+  const bad = invalid(low, ends, type) ?? invalid(high, ends, type);
+  if (bad) return fail(bad);
+  const order = compare(low, high, ends) ?? -1;
+  if (order > 0) return fail(`The range is empty: ${shown(low)} comes after ${shown(high)}`);
+  if (halfOpen && order === 0) return fail(`The range is empty: it starts and stops at ${shown(low)}`);
+  if (halfOpen) return { ok: true, filters: [{ column, op: 'range', lo: low, hi: high }] };
+  return {
+    ok: true,
+    filters: [
+      { column, op: 'ge', value: low },
+      { column, op: 'le', value: high },
+    ],
+  };
+}
+
 const DIGITS_INTEGER = /^[+-]?\d+$/;
 const DIGITS_DECIMAL = /^[+-]?(\d*)(?:\.(\d*))?$/;
 const DIGITS_FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A date alone; on a timestamp column `<=` and `>` take it as the whole day (filterSql.ts). */
+export const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;
 /** As DuckDB reads them: `T` and `Z` in capitals (a lowercase one casts to NULL, and the filter would match nothing). */
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
@@ -212,8 +223,8 @@ export function formatFilterInput(filters: readonly PageFilter[], duckdbType: st
     case 'ne':
       return `${SYMBOL[first.op]}${first.value}`;
     case 'range':
-      // a chart's brush reads as the range it covers
-      return `${first.lo}${RANGE}${first.hi}`;
+      // a chart's brush: the range it covers, its high end left out; `chart` is not text, typing it back makes it the person's own filter
+      return isOrdered(kind) ? `${first.lo}${RANGE}${BELOW}${first.hi}` : undefined;
     case 'in':
       // several categories brushed on a chart: no box grammar holds a list
       return undefined;
@@ -227,3 +238,6 @@ function needsContainsMark(value: string): boolean {
   const word = value.trim();
   return word === '' || /^[\s=!~]/.test(value) || isNullWord(word) || isNotNullWord(word);
 }
+
+/** The filters a person set, as the badge and the history count them: one per column box, though `a..b` is two conditions. */
+export const filterCount = (filters: readonly PageFilter[]): number => new Set(filters.map((f) => f.column)).size;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PageFilter } from '../contracts/protocol';
-import { formatFilterInput, parseFilterInput } from './filterInput';
+import { filterCount, formatFilterInput, parseFilterInput } from './filterInput';
 
 const ok = (filters: PageFilter[]) => ({ ok: true, filters });
 const parse = (text: string, type: string) => parseFilterInput(text, 3, type);
@@ -78,6 +78,11 @@ describe('a filter box on a number, date or timestamp column', () => {
     ['<2024-01-01 12:00:00+02:00', 'TIMESTAMP WITH TIME ZONE', [{ op: 'lt', value: '2024-01-01 12:00:00+02:00' }]],
     ['09:00..17:30:00', 'TIME', [{ op: 'ge', value: '09:00' }, { op: 'le', value: '17:30:00' }]],
     ['true', 'BOOLEAN', [{ op: 'eq', value: 'true' }]],
+    ['9..<10', 'DOUBLE', [{ op: 'range', lo: '9', hi: '10' }]],
+    ['-5 ..< -1', 'SMALLINT', [{ op: 'range', lo: '-5', hi: '-1' }]],
+    // a range compares numbers as DOUBLE, so its ends are DOUBLEs even on an integer column
+    ['1.5..<1e3', 'INTEGER', [{ op: 'range', lo: '1.5', hi: '1e3' }]],
+    ['2001-03-01..<2001-04-01', 'TIMESTAMP', [{ op: 'range', lo: '2001-03-01', hi: '2001-04-01' }]],
     ['!=FALSE', 'BOOLEAN', [{ op: 'ne', value: 'FALSE' }]],
   ])('reads %j on %s', (text, type, filters) => {
     expect(parse(text, type)).toEqual(ok(filters.map((f) => ({ column: 3, ...f }) as PageFilter)));
@@ -104,6 +109,11 @@ describe('a filter box on a number, date or timestamp column', () => {
     ['2024-01-01t12:00', 'TIMESTAMP', /not a timestamp/],
     ['25:00', 'TIME', /not a time/],
     ['5..', 'BIGINT', /both ends/],
+    ['5..<', 'BIGINT', /both ends/],
+    ['5..<5', 'BIGINT', /range is empty: it starts and stops at “5”/],
+    ['10..<1', 'DOUBLE', /range is empty/],
+    ['1..<x', 'DOUBLE', /not a number/],
+    ['2024-01-01..<2024-13-01', 'DATE', /not a date/],
     ['10..1', 'BIGINT', /range is empty/],
     ['1.10..1.05', 'DECIMAL(5,2)', /range is empty/],
     ['2024-12-31..2024-01-01', 'DATE', /range is empty/],
@@ -131,6 +141,7 @@ describe('the text a box shows for its filters', () => {
     [[{ op: 'isNull' }], 'DATE', 'null'],
     [[{ op: 'gt', value: '5' }], 'BIGINT', '>5'],
     [[{ op: 'ge', value: '1' }, { op: 'le', value: '9' }], 'BIGINT', '1..9'],
+    [[{ op: 'range', lo: '9', hi: '10', chart: 0 }], 'DOUBLE', '9..<10'],
   ])('shows %j on %s as %j', (filters, type, text) => {
     expect(formatFilterInput(filters.map((f) => ({ column: 3, ...f }) as PageFilter), type)).toBe(text);
   });
@@ -139,6 +150,23 @@ describe('the text a box shows for its filters', () => {
     expect(formatFilterInput([{ column: 3, op: 'gt', value: '1' }, { column: 3, op: 'lt', value: '9' }], 'BIGINT')).toBeUndefined();
     expect(formatFilterInput([{ column: 3, op: 'gt', value: 'b' }], 'VARCHAR')).toBeUndefined();
     expect(formatFilterInput([{ column: 3, op: 'contains', value: '1' }], 'BIGINT')).toBeUndefined();
+    expect(formatFilterInput([{ column: 3, op: 'range', lo: 'a', hi: 'b' }], 'VARCHAR')).toBeUndefined();
+  });
+
+  it('shows a brush [9, 10) as text that reads back as [9, 10), not as 9..10, which includes 10', () => {
+    const brush: PageFilter = { column: 3, op: 'range', lo: '9', hi: '10', chart: 0 };
+    const shown = formatFilterInput([brush], 'DOUBLE')!;
+    expect(parse(shown, 'DOUBLE')).toEqual(ok([{ column: 3, op: 'range', lo: '9', hi: '10' }]));
+  });
+});
+
+describe('the number of filters a person set', () => {
+  it('is one per column box: a range a..b is two conditions in one box', () => {
+    const range = parse('2001-03-01..2001-03-31', 'TIMESTAMP');
+    if (!range.ok) throw new Error(range.message);
+    const filters: PageFilter[] = [...range.filters, { column: 0, op: 'eq', value: 'SFO' }, { column: 1, op: 'in', values: ['a', 'b'], chart: 1 }];
+    expect(filterCount(filters)).toBe(3);
+    expect(filterCount([])).toBe(0);
   });
 });
 
@@ -157,7 +185,18 @@ const bigintFilters = (value: fc.Arbitrary<bigint>) =>
     nullOps,
   );
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
-const dateText = fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const instant = fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true });
+const dateText = instant.map((d) => d.toISOString().slice(0, 10));
+/** A brush's [lo, hi) as a chart writes it (brushRange.ts): a number's String, a day, or an instant to the second in UTC. */
+const brushOf = (end: fc.Arbitrary<string>, less: (a: string, b: string) => boolean, chart: fc.Arbitrary<number | undefined> = fc.constant(undefined)) =>
+  fc
+    .tuple(end, end, chart)
+    .filter(([a, b]) => a !== b && (less(a, b) || less(b, a)))
+    .map(([a, b, c]): PageFilter[] => [{ column: 3, op: 'range', lo: less(a, b) ? a : b, hi: less(a, b) ? b : a, ...(c === undefined ? {} : { chart: c }) }]);
+const numberEnd = fc.double({ noNaN: true, noDefaultInfinity: true }).map(String);
+const byNumber = (a: string, b: string) => Number(a) < Number(b);
+const byText = (a: string, b: string) => a < b;
+const secondText = instant.map((d) => d.toISOString().slice(0, 19).replace('T', ' '));
 
 const boxes: ReadonlyArray<readonly [string, fc.Arbitrary<PageFilter[]>]> = [
   [
@@ -169,13 +208,17 @@ const boxes: ReadonlyArray<readonly [string, fc.Arbitrary<PageFilter[]>]> = [
       nullOps,
     ),
   ],
-  ['BIGINT', bigintFilters(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }))],
-  ['DATE', fc.oneof(fc.tuple(compareOp, dateText).map(([op, value]): PageFilter[] => [{ column: 3, op, value }]), nullOps)],
+  ['BIGINT', fc.oneof(bigintFilters(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n })), brushOf(numberEnd, byNumber))],
+  ['DOUBLE', fc.oneof(fc.tuple(compareOp, numberEnd).map(([op, value]): PageFilter[] => [{ column: 3, op, value }]), brushOf(numberEnd, byNumber), nullOps)],
+  ['DATE', fc.oneof(fc.tuple(compareOp, dateText).map(([op, value]): PageFilter[] => [{ column: 3, op, value }]), brushOf(dateText, byText), nullOps)],
   [
     'TIMESTAMP',
-    fc
-      .tuple(compareOp, dateText, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 999999 }))
-      .map(([op, d, h, m, us]): PageFilter[] => [{ column: 3, op, value: `${d} ${pad(h, 2)}:${pad(m, 2)}:00.${pad(us, 6)}` }]),
+    fc.oneof(
+      fc
+        .tuple(compareOp, dateText, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 999999 }))
+        .map(([op, d, h, m, us]): PageFilter[] => [{ column: 3, op, value: `${d} ${pad(h, 2)}:${pad(m, 2)}:00.${pad(us, 6)}` }]),
+      brushOf(secondText, byText),
+    ),
   ],
   ['DECIMAL(9,3)', fc.tuple(compareOp, fc.integer({ min: -999_999_999, max: 999_999_999 })).map(([op, n]): PageFilter[] => [{ column: 3, op, value: (n / 1000).toFixed(3) }])],
   ['BOOLEAN', fc.tuple(oneOf('eq', 'ne'), oneOf('true', 'false', 'TRUE')).map(([op, value]): PageFilter[] => [{ column: 3, op, value }])],
@@ -193,11 +236,28 @@ describe('parse(format(filters)) = filters', () => {
     );
   });
 
+  // a chart's brush or clicked bar names the chart; text cannot, so typed back it is the same condition, the person's own
+  it.each([
+    ['BIGINT', brushOf(numberEnd, byNumber, fc.integer({ min: 0, max: 7 }))],
+    ['DOUBLE', brushOf(numberEnd, byNumber, fc.integer({ min: 0, max: 7 }))],
+    ['DATE', brushOf(dateText, byText, fc.integer({ min: 0, max: 7 }))],
+    ['TIMESTAMP WITH TIME ZONE', brushOf(secondText, byText, fc.integer({ min: 0, max: 7 }))],
+    ['VARCHAR', fc.tuple(text, fc.integer({ min: 0, max: 7 })).map(([value, chart]): PageFilter[] => [{ column: 3, op: 'eq', value, chart }])],
+  ] as const)('for a chart’s selection on %s, but for the chart it names', (type, filters) => {
+    fc.assert(
+      fc.property(filters, (f) => {
+        const unnamed = f.map((g) => Object.fromEntries(Object.entries(g).filter(([k]) => k !== 'chart')));
+        expect(parseFilterInput(formatFilterInput(f, type)!, 3, type)).toEqual(ok(unnamed as PageFilter[]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it.each(['VARCHAR', 'BIGINT', 'DOUBLE', 'DECIMAL(5,2)', 'DATE', 'TIMESTAMP WITH TIME ZONE', 'BOOLEAN', 'STRUCT(a INTEGER)'])(
     'whatever is typed on %s: never throws, and what it accepts reads back the same',
     (type) => {
       fc.assert(
-        fc.property(fc.oneof(text, fc.stringMatching(/^[<>=!~.\d\s:T-]{0,20}$/)), (typed) => {
+        fc.property(fc.oneof(text, fc.stringMatching(/^[<>=!~.\de\s:T-]{0,20}$/)), (typed) => {
           const r = parseFilterInput(typed, 3, type);
           if (!r.ok) return;
           expect(parseFilterInput(formatFilterInput(r.filters, type)!, 3, type)).toEqual(r);

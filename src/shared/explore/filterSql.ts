@@ -1,10 +1,10 @@
-import { columnKind } from './columnKind';
+import { columnKind, isNumeric } from './columnKind';
+import { DATE } from './filterInput';
 import type { PageFilter } from '../contracts/pageView';
 
 const COMPARE = { eq: '=', ne: '<>', lt: '<', le: '<=', gt: '>', ge: '>=' } as const;
 
 const isText = (type: string) => /^(VARCHAR|TEXT|STRING)$/i.test(type.trim());
-const isNumber = (type: string) => ['integer', 'float', 'decimal'].includes(columnKind(type).kind);
 
 /**
  * One filter as a SQL condition: the one rule the app's sorted/filtered views (main/query/pageView.ts,
@@ -29,8 +29,18 @@ export function filterCondition(f: PageFilter, column: string, type: string, val
       // each value compared as `eq` compares it: text as text, else cast to the column's type
       return `${column} IN (${f.values.map((v) => (isText(type) ? value(v) : `TRY_CAST(${value(v)} AS ${type})`)).join(', ')})`;
     default:
+      if ((f.op === 'le' || f.op === 'gt') && DATE.test(f.value) && columnKind(type).kind === 'timestamp') return wholeDay(f.op, column, type, value(f.value));
       return `${column} ${COMPARE[f.op]} ${isText(type) ? value(f.value) : `TRY_CAST(${value(f.value)} AS ${type})`}`;
   }
+}
+
+/**
+ * `<= day` or `> day` on a timestamp column: the day is all of it (`2001-03-01..2001-03-31` holds
+ * March 31 at noon), so the bound is the next midnight, cast to the column's type as any value is
+ * (a TIMESTAMPTZ's midnight in the session's time zone). A value with a time keeps its instant.
+ */
+function wholeDay(op: 'le' | 'gt', column: string, type: string, day: string): string {
+  return `${column} ${op === 'le' ? '<' : '>='} TRY_CAST(TRY_CAST(${day} AS DATE) + 1 AS ${type})`;
 }
 
 /**
@@ -38,7 +48,7 @@ export function filterCondition(f: PageFilter, column: string, type: string, val
  * means the same here as in a chart's pre-aggregated cube; other types compare in their own type.
  */
 function rangeCondition(column: string, type: string, lo: string, hi: string): string {
-  if (isNumber(type)) return `(CAST(${column} AS DOUBLE) >= TRY_CAST(${lo} AS DOUBLE) AND CAST(${column} AS DOUBLE) < TRY_CAST(${hi} AS DOUBLE))`;
+  if (isNumeric(columnKind(type))) return `(CAST(${column} AS DOUBLE) >= TRY_CAST(${lo} AS DOUBLE) AND CAST(${column} AS DOUBLE) < TRY_CAST(${hi} AS DOUBLE))`;
   if (isText(type)) return `(${column} >= ${lo} AND ${column} < ${hi})`;
   return `(${column} >= TRY_CAST(${lo} AS ${type}) AND ${column} < TRY_CAST(${hi} AS ${type}))`;
 }

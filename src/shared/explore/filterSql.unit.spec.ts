@@ -19,6 +19,18 @@ describe('filterCondition', () => {
     expect(filterCondition({ column: 3, op: 'ne', value: 'SFO' }, 'c3', 'VARCHAR', param)).toBe('c3 <> <SFO>');
   });
 
+  it('given a date alone as <= or > on a timestamp column, when built, then it bounds by the next midnight in the column’s type, so the day is whole', () => {
+    expect(filterCondition({ column: 2, op: 'le', value: '2001-03-31' }, 'c2', 'TIMESTAMP', param)).toBe('c2 < TRY_CAST(TRY_CAST(<2001-03-31> AS DATE) + 1 AS TIMESTAMP)');
+    expect(filterCondition({ column: 2, op: 'gt', value: '2001-03-31' }, 'c2', 'TIMESTAMP WITH TIME ZONE', param)).toBe('c2 >= TRY_CAST(TRY_CAST(<2001-03-31> AS DATE) + 1 AS TIMESTAMP WITH TIME ZONE)');
+    expect(filterCondition({ column: 2, op: 'le', value: '2001-03-31' }, 'c2', 'TIMESTAMP_NS', param)).toBe('c2 < TRY_CAST(TRY_CAST(<2001-03-31> AS DATE) + 1 AS TIMESTAMP_NS)');
+    // a DATE is whole days already, a time keeps its instant, text compares as text, and < / >= start at midnight anyway
+    expect(filterCondition({ column: 2, op: 'le', value: '2001-03-31' }, 'c2', 'DATE', param)).toBe('c2 <= TRY_CAST(<2001-03-31> AS DATE)');
+    expect(filterCondition({ column: 2, op: 'le', value: '2001-03-31 00:00:00' }, 'c2', 'TIMESTAMP', param)).toBe('c2 <= TRY_CAST(<2001-03-31 00:00:00> AS TIMESTAMP)');
+    expect(filterCondition({ column: 2, op: 'le', value: '2001-03-31' }, 'c2', 'VARCHAR', param)).toBe('c2 <= <2001-03-31>');
+    expect(filterCondition({ column: 2, op: 'ge', value: '2001-03-01' }, 'c2', 'TIMESTAMP', param)).toBe('c2 >= TRY_CAST(<2001-03-01> AS TIMESTAMP)');
+    expect(filterCondition({ column: 2, op: 'le', value: "2001-03-31'; drop table t; --" }, 'c2', 'TIMESTAMP', () => '$1')).toBe('c2 <= TRY_CAST($1 AS TIMESTAMP)');
+  });
+
   it('given any value, when built, then the value only ever goes through the renderer', () => {
     const hostile = "'); drop table t; --\u0000🙂";
     for (const op of ['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'contains'] as const) {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { CodeXml, FunnelX, ListFilter } from 'lucide-react';
+import { filterCount } from '../../../shared/explore/filterInput';
 import type { ResultViewControls } from './useResultView';
 
 interface Props {
@@ -23,7 +24,7 @@ export function GridToolbar({ controls, onOpenAsSql, children }: Props) {
         Filters
         {view.filter.length > 0 && (
           <span className="count-badge" aria-hidden="true">
-            {view.filter.length}
+            {filterCount(view.filter)}
           </span>
         )}
       </button>

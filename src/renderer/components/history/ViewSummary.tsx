@@ -1,6 +1,7 @@
 import { ArrowDownWideNarrow, ArrowUpNarrowWide, ListFilter } from 'lucide-react';
 import type { Column } from '../../../shared/contracts/events';
 import type { ResultView } from '../../../shared/domain/resultView';
+import { filterCount } from '../../../shared/explore/filterInput';
 import { countOf } from '../format';
 
 /** Under a query in the history: how its result is shown, e.g. "Sorted by dep_delay descending, then origin · 2 filters". */
@@ -19,7 +20,7 @@ export function ViewSummary({ view, columns }: { view: ResultView; columns: read
       {view.filter.length > 0 && (
         <span className="view-filter">
           <ListFilter aria-hidden="true" />
-          {countOf(view.filter.length, 'filter')}
+          {countOf(filterCount(view.filter), 'filter')}
         </span>
       )}
     </span>
