@@ -181,3 +181,18 @@ test('"Chart data" writes a sum rounded and grouped as the app writes a computed
   const titles = await chartData(page).locator('tbody td.num').evaluateAll((cells) => cells.map((td) => td.getAttribute('title')));
   expect(titles).toEqual(sums.map(([, s]) => s));
 });
+
+test('"Chart data" writes bins of a DATE column as days, as raw DuckDB truncates them', async ({ app }) => {
+  const { page } = app;
+  const WEATHER = `read_csv_auto('${VEGA_DATA}/seattle-weather.csv')`;
+  await runSql(page, `select * from ${WEATHER}`);
+  await expect(status(page)).toHaveText(/^1,461\u00a0rows in/);
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  await combo(page, 'Mark').selectOption('Histogram');
+  await combo(page, 'X').selectOption('date');
+  await expect(region(page).getByRole('img', { name: /^Histogram of date/ })).toBeVisible();
+  await region(page).getByRole('button', { name: 'Show chart data' }).click();
+  // four years of days: yearly bins (docs/charts.md: the unit that gives at most about 40 bins)
+  const bins = await duckdbRows(`select date_trunc('year', date)::DATE::VARCHAR, (date_trunc('year', date) + interval 1 year)::DATE::VARCHAR, count(*) from ${WEATHER} group by 1, 2 order by 1`);
+  await expect.poll(() => tableRows(page)).toEqual(bins.map(([lo, hi, n]) => [lo!, hi!, grouped(n!)]));
+});

@@ -12,3 +12,13 @@ export const isComputedRole = (role: ChartRole): boolean => COMPUTED.has(role);
  * pivot's average reads ("4203.600000000008" → "4,203.6").
  */
 export const computedValueText = (text: string): string => (/^-?\d+$/.test(text) ? groupDigits(text) : readableNumber(text));
+
+const MIDNIGHT = / 00:00:00$/;
+
+/**
+ * A time column's cells as "Chart data" writes them: as days when every one is a midnight (bins of
+ * a day or longer, a DATE column's points), where " 00:00:00" on each says nothing; else as DuckDB wrote them.
+ */
+export function timeTexts(texts: readonly (string | null)[]): (string | null)[] {
+  return texts.every((t) => t === null || MIDNIGHT.test(t)) ? texts.map((t) => t && t.replace(MIDNIGHT, '')) : [...texts];
+}

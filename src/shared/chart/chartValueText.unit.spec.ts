@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartRole } from './chartSql';
-import { computedValueText, isComputedRole } from './chartValueText';
+import { computedValueText, isComputedRole, timeTexts } from './chartValueText';
 
 describe('computedValueText', () => {
   it('rounds a float sum to at most two decimals, grouped, as readableNumber does', () => {
@@ -21,5 +21,15 @@ describe('computedValueText', () => {
     const given: ChartRole[] = ['x', 'x1', 'x2', 'y', 'y1', 'y2', 'color', 'xRest'];
     expect(computed.filter(isComputedRole)).toEqual(computed);
     expect(given.filter(isComputedRole)).toEqual([]);
+  });
+});
+
+describe('timeTexts', () => {
+  it('writes a column of midnights (bins of a day or more, a DATE column) as days', () => {
+    expect(timeTexts(['2012-01-01 00:00:00', null, '2013-01-01 00:00:00'])).toEqual(['2012-01-01', null, '2013-01-01']);
+  });
+  it('keeps the times of a column where one is not a midnight: every cell the same way', () => {
+    const hours = ['2001-01-01 00:00:00', '2001-01-01 01:00:00'];
+    expect(timeTexts(hours)).toEqual(hours);
   });
 });

@@ -1,6 +1,6 @@
 import type { ChartData } from '../../../shared/chart/chartData';
 import type { ChartRole } from '../../../shared/chart/chartSql';
-import { computedValueText, isComputedRole } from '../../../shared/chart/chartValueText';
+import { computedValueText, isComputedRole, timeTexts } from '../../../shared/chart/chartValueText';
 
 /** A cell as "Chart data" shows it: DuckDB's text, a computed value as the app writes one (grouped, rounded), NULL as the grid writes it. */
 const cellText = (text: string | null, role: ChartRole): string => (text === null ? 'NULL' : isComputedRole(role) ? computedValueText(text) : text);
@@ -13,6 +13,8 @@ const cellText = (text: string | null, role: ChartRole): string => (text === nul
 export function ChartDataTable({ data }: { data: ChartData }) {
   const shown = data.columns.map((c, i) => ({ ...c, i })).filter((c) => c.kind !== 'flag');
   const restAt = (role: string) => data.columns.findIndex((c) => c.role === `${role}Rest`);
+  // a time column is written as a whole (days if all are midnights), not cell by cell
+  const times = new Map(shown.filter((c) => c.kind === 'time').map((c) => [c.i, timeTexts(data.rows.map((row) => row[c.i] ?? null))]));
   return (
     <div className="chart-data">
       <table aria-label="Chart data">
@@ -29,7 +31,7 @@ export function ChartDataTable({ data }: { data: ChartData }) {
           {data.rows.map((row, r) => (
             <tr key={r}>
               {shown.map((c) => {
-                const text = row[c.i] ?? null;
+                const text = times.get(c.i)?.[r] ?? row[c.i] ?? null;
                 const rest = c.kind === 'category' && row[restAt(c.role)] === 'true';
                 return (
                   // a rounded value keeps DuckDB's exact text a hover away
