@@ -1,5 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { TWO_TABLE_SOURCES, writeTwoTables } from './duckdbFile';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import type { Page } from '@playwright/test';
@@ -61,6 +63,28 @@ test('right-click a dataset: query it, copy its name, remove it', async ({ app }
   await page.getByRole('menuitem', { name: 'Remove' }).click();
   await expect(dataset(page, 'seattle_weather')).toHaveCount(0);
   await expect(dataset(page, 'cars')).toHaveCount(1);
+});
+
+test('a DuckDB database file lists its tables with their columns, and "Query this dataset" reads its first table', async ({ app }) => {
+  const { page, dataDir } = app;
+  const file = join(dataDir, 'two.duckdb');
+  await writeTwoTables(file);
+  await page.getByRole('textbox', { name: 'Dataset path or URL' }).fill(file);
+  await page.getByRole('button', { name: 'Add dataset' }).click();
+  await expect(dataset(page, 'two')).toContainText(/duckdb · 2\u00a0tables$/);
+  await dataset(page, 'two').getByRole('button', { expanded: false }).click();
+  const tables = page.getByRole('list', { name: 'Tables of two' }).getByRole('listitem').filter({ has: page.getByRole('list') });
+  await expect(tables).toHaveCount(2);
+  for (const [table, source] of Object.entries(TWO_TABLE_SOURCES)) {
+    const described = await duckdbRows(`select column_name, column_type from (describe select * from ${source})`);
+    await expect(tables.filter({ hasText: new RegExp(`^${table} ${described.length}\u00a0columns`) })).toHaveCount(1);
+    await expect(page.getByRole('list', { name: `Columns of two.${table}` }).getByRole('listitem')).toHaveText(described.map(([name, type]) => `${name} ${type}`));
+  }
+
+  await dataset(page, 'two').click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Actions for two' }).getByRole('menuitem', { name: 'Query this dataset' }).click();
+  await expect.poll(() => editorText(page)).toBe('select * from two.cars limit 100');
+  await expect(status(page)).toHaveText(/^100\u00a0rows in [\d,]+\u00a0ms$/);
 });
 
 test('dropping onto the window: a file link adds the dataset with its columns as DuckDB describes them; a bare browser file explains what to do', async ({ app }) => {

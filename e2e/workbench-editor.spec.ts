@@ -2,9 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { TWO_TABLE_SOURCES, writeTwoTables } from './duckdbFile';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { editor, editorText, grid, gridRow, history, mod, ready, screenshot, setSql, status } from './workbench.helpers';
+import { datasets, editor, editorText, grid, gridRow, history, mod, ready, screenshot, setSql, status } from './workbench.helpers';
 
 const completions = (page: Page) => page.getByRole('listbox').getByRole('option');
 
@@ -96,6 +97,64 @@ test('completing a dataset or column whose name is not a plain identifier insert
   await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   const [expected] = await duckdbRows(`select "Miles per Gallon", "order" from read_csv('${file.replaceAll("'", "''")}')`);
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(expected!.map((v) => v ?? 'NULL'));
+});
+
+/** Adds the file at `path` to the catalog, as a person types it in. */
+async function addDataset(page: Page, path: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Dataset path or URL' }).fill(path);
+  await page.getByRole('button', { name: 'Add dataset' }).click();
+}
+
+test('after `x.` autocomplete offers x’s tables or columns only: a DuckDB file’s tables, a table’s or an alias’s columns', async ({ app }) => {
+  const { page, dataDir } = app;
+  await writeTwoTables(join(dataDir, 'two.duckdb'));
+  await addDataset(page, join(dataDir, 'two.duckdb'));
+  await expect(datasets(page).getByRole('listitem').filter({ hasText: /^two\b/ })).toContainText('tables');
+  await ready(page, 'seattle_weather');
+  await setSql(page, 'select * from two.');
+  await page.keyboard.press('Control+Space');
+  await expect(completions(page)).toHaveText([/^cars/, /^weather/]);
+  await page.keyboard.press('Escape');
+
+  const carsColumns = await duckdbRows(`select column_name from (describe select * from ${TWO_TABLE_SOURCES.cars})`);
+  await setSql(page, 'select * from two.cars.');
+  await page.keyboard.press('Control+Space');
+  await expect(completions(page)).toHaveCount(carsColumns.length);
+  await expect(completions(page).filter({ hasText: 'Horsepower' })).toHaveCount(1);
+  await page.keyboard.press('Escape');
+
+  const weatherColumns = await duckdbRows(`select column_name from (describe select * from ${TWO_TABLE_SOURCES.weather})`);
+  for (const sql of ['select * from seattle_weather where seattle_weather.', 'select * from seattle_weather f where f.']) {
+    await setSql(page, sql);
+    await page.keyboard.press('Control+Space');
+    await expect(completions(page)).toHaveCount(weatherColumns.length);
+    await expect(completions(page).filter({ hasText: '· seattle_weather' })).toHaveCount(0);
+    await page.keyboard.press('Escape');
+  }
+});
+
+test('autocomplete replaces a typed emoji or quoted prefix whole, and does not offer back the word being typed', async ({ app }) => {
+  const { page, dataDir } = app;
+  writeFileSync(join(dataDir, 'hostile2.csv'), '"😀 emoji",id\n1,2\n');
+  await addDataset(page, join(dataDir, 'hostile2.csv'));
+  await ready(page, 'hostile2');
+  await setSql(page, '');
+  await page.keyboard.type('select 😀'); // the list opens as it is typed
+  await acceptCompletion(page, completions(page).filter({ hasText: '😀 emoji' }));
+  await expect.poll(() => editorText(page)).toBe('select "😀 emoji"');
+
+  // A quoted name being typed completes from its opening quote, over the closing quote typed for it.
+  await page.keyboard.type(', "i');
+  await page.keyboard.press('Control+Space');
+  await acceptCompletion(page, completions(page).filter({ hasText: /^"id"/ }));
+  await page.keyboard.type(' from hostile2');
+  await expect.poll(() => editorText(page)).toBe('select "😀 emoji", "id" from hostile2');
+  await page.keyboard.press(`${mod}+Enter`);
+  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['1', '2']);
+
+  await page.keyboard.type(' gro');
+  await expect(completions(page).filter({ hasText: /^group/ }).first()).toBeVisible();
+  await expect(completions(page).filter({ hasText: /^gro$/ })).toHaveCount(0);
 });
 
 test('Ctrl/Cmd+Enter runs the whole text, or only the selection when there is one', async ({ app }) => {

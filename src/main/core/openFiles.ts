@@ -4,6 +4,7 @@ import type { Result } from '../../shared/contracts/errors';
 import { SESSION_LOG_EXTENSION } from '../../shared/contracts/sessionLog';
 import type { ImportOutcome } from '../../shared/contracts/sessionImport';
 import { baseName, isUrl } from '../../shared/domain/datasetName';
+import { datasetRelation } from '../../shared/domain/datasetRelation';
 import type { AppView, DatasetView } from '../../shared/views/appView';
 import { shownSource } from '../catalog/sourceChecks';
 import { ident } from '../query/sql';
@@ -40,10 +41,8 @@ const known = (view: AppView, source: string): DatasetView | undefined =>
 
 /** The query a file opens with: all of its rows (the grid pages them), or its first table's for a database file. */
 export function firstQuery(dataset: DatasetView): string | undefined {
-  if (dataset.name === undefined) return undefined;
-  const table = dataset.tables?.[0];
-  if (dataset.format === 'duckdb') return table ? `select * from ${ident(dataset.name)}.${ident(table.name)}` : undefined;
-  return `select * from ${ident(dataset.name)}`;
+  const from = datasetRelation(dataset, ident);
+  return from === undefined ? undefined : `select * from ${from}`;
 }
 
 /**

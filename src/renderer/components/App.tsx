@@ -11,7 +11,6 @@ import { useDraftFollow } from './editor/useDraftFollow';
 import { useStream } from '../state/useStream';
 import { Catalog, type CatalogHandle } from './catalog/Catalog';
 import { useDatasetDrop } from './catalog/useDatasetDrop';
-import { sqlName } from './catalog/sqlName';
 import { copyText } from './common/clipboard';
 import { SqlEditor, type EditorError, type SqlEditorHandle } from './editor/SqlEditor';
 import { pageViewOf } from '../../shared/domain/resultView';
@@ -150,11 +149,6 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const renameSession = useStableCallback((sessionId: string, title: string, expectedVersion: number) => void dispatch({ type: 'RenameSession', sessionId, title, expectedVersion }));
   const versionOf = useStableCallback((sessionId: string) => view.sessions[sessionId]?.version ?? 0);
   const addDataset = useStableCallback((source: string) => dispatch({ type: 'AddDataset', source }));
-  const queryDataset = useStableCallback((name: string) => {
-    const sql = `select * from ${sqlName(name)} limit 100`;
-    editor.current?.setText(sql);
-    run(sql);
-  });
   const copyName = useStableCallback((name: string) => void copyText(name).then((ok) => setNotice(ok ? `Copied “${name}”` : 'The clipboard refused the copy.')));
   const removeDataset = useStableCallback((d: DatasetView) => void dispatch({ type: 'RemoveDataset', datasetId: d.id }));
   const profileDataset = useStableCallback((d: DatasetView) => profile.openDataset(d));
@@ -163,7 +157,8 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     editor.current?.setText(sql);
     editor.current?.focus();
   });
-  // Stable, so the memoized history is not rendered again by each keystroke or streamed event.
+  // SQL put in the editor and run (a history entry, "Query this dataset"). Stable, so the memoized
+  // history and catalog are not rendered again by each keystroke or streamed event.
   const rerunSql = useStableCallback((sql: string) => {
     editor.current?.setText(sql);
     run(sql);
@@ -217,7 +212,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           ref={catalog}
           datasets={datasets}
           onAdd={addDataset}
-          onQuery={queryDataset}
+          onQuery={rerunSql}
           onCopyName={copyName}
           onRemove={removeDataset}
           onProfile={profileDataset}

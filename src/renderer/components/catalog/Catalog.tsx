@@ -1,10 +1,12 @@
 import { forwardRef, memo, useImperativeHandle, useRef, useState, type FormEvent } from 'react';
 import type { Result } from '../../../shared/contracts/errors';
+import type { Column, DatasetTable } from '../../../shared/contracts/events';
 import type { DatasetView } from '../../../shared/views/appView';
 import { ContextMenu } from '../common/ContextMenu';
 import { ChevronRight, Ellipsis, Plus } from 'lucide-react';
 import type { CatalogProgress } from '../../state/streamClient';
 import { countOf } from '../format';
+import { datasetQuery } from './sqlName';
 
 export interface CatalogHandle {
   /** Puts the caret in "Dataset path or URL" (Ctrl/Cmd+O where no native dialog exists). */
@@ -14,7 +16,8 @@ export interface CatalogHandle {
 interface Props {
   datasets: readonly DatasetView[];
   onAdd(source: string): Promise<Result<unknown>>;
-  onQuery(name: string): void;
+  /** Runs "Query this dataset"'s SQL. */
+  onQuery(sql: string): void;
   onCopyName(name: string): void;
   onRemove(dataset: DatasetView): void;
   /** Opens the "Column profiles" region for a ready dataset. */
@@ -35,9 +38,38 @@ function AddingProgress({ name, progress }: { name: string; progress: CatalogPro
   );
 }
 
+function ColumnList({ label, columns }: { label: string; columns: readonly Column[] }) {
+  return (
+    <ul className="columns" aria-label={label}>
+      {columns.map((c) => (
+        <li key={c.name} className="column">
+          <span className="column-name">{c.name}</span> <span className="column-type">{c.type}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A DuckDB database file's tables, each with its columns: the database itself has none. */
+function TableList({ name, tables }: { name: string; tables: readonly DatasetTable[] }) {
+  return (
+    <ul className="columns" aria-label={`Tables of ${name}`}>
+      {tables.map((t) => (
+        <li key={t.name}>
+          <div className="column">
+            <span className="column-name">{t.name}</span> <span className="column-type">{countOf(t.columns.length, 'column')}</span>
+          </div>
+          <ColumnList label={`Columns of ${name}.${t.name}`} columns={t.columns} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
- * The catalog: every dataset with its columns and types (expand with a click, Enter or the arrow
- * keys), actions from a right-click or the ⋯ button, and a field to add a file path or URL.
+ * The catalog: every dataset with its columns and types, or a database file's tables and theirs
+ * (expand with a click, Enter or the arrow keys), actions from a right-click or the ⋯ button, and a
+ * field to add a file path or URL.
  * Memoized: given stable callbacks, it renders again only when a dataset or its progress changes.
  */
 export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ datasets, onAdd, onQuery, onCopyName, onRemove, onProfile, progress }, ref) {
@@ -60,6 +92,8 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
       else next.delete(id);
       return next;
     });
+
+  const menuQuery = menu?.dataset.status === 'ready' ? datasetQuery(menu.dataset) : undefined;
 
   return (
     <section className="catalog" aria-labelledby="catalog-heading">
@@ -95,7 +129,7 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
                   {d.status === 'ready' && (
                     <span className="meta">
                       {' '}
-                      {d.format} · {countOf(d.columns.length, 'column')}
+                      {d.format} · {d.tables ? countOf(d.tables.length, 'table') : countOf(d.columns.length, 'column')}
                     </span>
                   )}
                   {d.status === 'ready' && d.changedAt && <span className="meta changed"> · changed since it was added</span>}
@@ -120,15 +154,7 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
                   {d.error.message} (error id {d.error.id})
                 </span>
               )}
-              {open && (
-                <ul className="columns" aria-label={`Columns of ${name}`}>
-                  {d.columns.map((c) => (
-                    <li key={c.name} className="column">
-                      <span className="column-name">{c.name}</span> <span className="column-type">{c.type}</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
+              {open && (d.tables ? <TableList name={name} tables={d.tables} /> : <ColumnList label={`Columns of ${name}`} columns={d.columns} />)}
             </li>
           );
         })}
@@ -154,7 +180,7 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
           y={menu.y}
           onClose={() => setMenu(undefined)}
           items={[
-            { label: 'Query this dataset', disabled: menu.dataset.status !== 'ready', run: () => menu.dataset.name && onQuery(menu.dataset.name) },
+            { label: 'Query this dataset', disabled: menuQuery === undefined, run: () => menuQuery && onQuery(menuQuery) },
             { label: 'Copy name', disabled: !menu.dataset.name, run: () => menu.dataset.name && onCopyName(menu.dataset.name) },
             { label: 'Remove', disabled: menu.dataset.status === 'loading', run: () => onRemove(menu.dataset) },
             ...(onProfile ? [{ label: 'Profile', disabled: menu.dataset.status !== 'ready' || menu.dataset.tables !== undefined, run: () => onProfile(menu.dataset) }] : []),

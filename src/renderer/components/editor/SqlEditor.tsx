@@ -1,6 +1,5 @@
 import { autocompletion, closeBrackets, closeBracketsKeymap, closeCompletion, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { sql } from '@codemirror/lang-sql';
 import { bracketMatching, indentOnInput } from '@codemirror/language';
 import { lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
@@ -9,8 +8,7 @@ import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutt
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { DatasetView } from '../../../shared/views/appView';
-import { catalogNamespace, columnCompletion } from './catalogCompletion';
-import { DuckDB } from './duckdbDialect';
+import { catalogCompletion } from './catalogCompletion';
 import { editorTheme } from './editorTheme';
 import { errorRange } from './errorPosition';
 import { previewErrorMark, setPreviewError, type PreviewErrorMark } from '../instant/previewErrorMark';
@@ -71,8 +69,8 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
   const states = useRef(new Map<string, EditorState>());
   const shownSession = useRef(sessionId);
   const schema = useRef(new Compartment());
-  const latest = useRef({ sessionId, datasets, running, onRun, onChange, onCursor });
-  latest.current = { sessionId, datasets, running, onRun, onChange, onCursor };
+  const latest = useRef({ sessionId, running, onRun, onChange, onCursor });
+  latest.current = { sessionId, running, onRun, onChange, onCursor };
   const [hasSelection, setHasSelection] = useState(false);
   const [formatError, setFormatError] = useState<string | undefined>();
 
@@ -111,7 +109,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     EditorState.create({ doc, extensions: extensions(schema.current, latest, { run, format, setHasSelection }) });
   // One schema extension per catalog: building it (lang-sql's keyword and schema completions) and
   // reconfiguring a state with it cost a tab switch about a millisecond each, for nothing new.
-  const catalogSchema = useMemo(() => schemaExtension(datasets), [datasets]);
+  const catalogSchema = useMemo(() => catalogCompletion(datasets), [datasets]);
   const withCatalogSchema = (v: EditorView) => {
     if (schema.current.get(v.state) !== catalogSchema) v.dispatch({ effects: schema.current.reconfigure(catalogSchema) });
   };
@@ -206,10 +204,6 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
   );
 });
 
-function schemaExtension(datasets: readonly DatasetView[]): Extension {
-  return sql({ dialect: DuckDB, schema: catalogNamespace(datasets), upperCaseKeywords: false });
-}
-
 interface Commands {
   run(): boolean;
   format(): boolean;
@@ -221,7 +215,6 @@ function extensions(
   latest: {
     readonly current: {
       sessionId: string;
-      datasets: readonly DatasetView[];
       onChange(sessionId: string, text: string): void;
       onCursor?: ((at: { sql: string; cursor: number }) => void) | undefined;
     };
@@ -239,7 +232,6 @@ function extensions(
     closeBrackets(),
     highlightSelectionMatches(),
     schema.of([]),
-    DuckDB.language.data.of({ autocomplete: columnCompletion(() => latest.current.datasets) }),
     autocompletion({ activateOnTyping: true, icons: false }),
     keymap.of([
       { key: 'Mod-Enter', run: commands.run, preventDefault: true },

@@ -1,51 +1,114 @@
-import type { Completion, CompletionContext, CompletionResult } from '@codemirror/autocomplete';
-import type { SQLNamespace } from '@codemirror/lang-sql';
+import type { Completion, CompletionContext, CompletionResult, CompletionSource } from '@codemirror/autocomplete';
+import { schemaCompletionSource, sql, type SQLNamespace } from '@codemirror/lang-sql';
+import { syntaxTree } from '@codemirror/language';
+import type { Extension } from '@codemirror/state';
+import type { Column } from '../../../shared/contracts/events';
+import { quoteIdent } from '../../../shared/explore/openAsSql';
 import { HISTORY_SCHEMA } from '../../../shared/history/historySchema';
 import type { DatasetView } from '../../../shared/views/appView';
 import { countOf } from '../format';
+import { DuckDB } from './duckdbDialect';
 import { historyNamespace } from './historyCompletion';
 import { sqlIdentifier } from './sqlIdentifier';
 
 /** `apply` when the name must be quoted to read as itself (lang-sql inserts a label bare). */
 const applyName = (name: string): Pick<Completion, 'apply'> => (sqlIdentifier(name) === name ? {} : { apply: sqlIdentifier(name) });
 
-/** Tables and their columns for lang-sql's schema completion (`cars.` offers cars' columns). */
+const tableNamespace = (name: string, columns: readonly Column[], detail: string): SQLNamespace => ({
+  self: { label: name, type: 'type', detail, ...applyName(name) },
+  children: columns.map((c) => ({ label: c.name, type: 'property', detail: c.type, ...applyName(c.name) })),
+});
+
+/**
+ * Tables and their columns for lang-sql's schema completion (`cars.` offers cars' columns). A DuckDB
+ * database file is a schema: `two.` offers its tables, `two.cars.` that table's columns.
+ */
 export function catalogNamespace(datasets: readonly DatasetView[]): SQLNamespace {
   const ns: Record<string, SQLNamespace> = {};
   for (const d of datasets) {
     if (d.status !== 'ready' || !d.name) continue;
-    ns[d.name] = {
-      self: { label: d.name, type: 'type', detail: `${d.format ?? ''} · ${countOf(d.columns.length, 'column')}`, ...applyName(d.name) },
-      children: d.columns.map((c) => ({ label: c.name, type: 'property', detail: c.type, ...applyName(c.name) })),
-    };
+    const tables = d.tables;
+    ns[d.name] = tables
+      ? {
+          self: { label: d.name, type: 'namespace', detail: `${d.format ?? ''} · ${countOf(tables.length, 'table')}`, ...applyName(d.name) },
+          children: Object.fromEntries(tables.map((t) => [t.name, tableNamespace(t.name, t.columns, `table · ${countOf(t.columns.length, 'column')}`)])),
+        }
+      : tableNamespace(d.name, d.columns, `${d.format ?? ''} · ${countOf(d.columns.length, 'column')}`);
   }
   ns[HISTORY_SCHEMA] = historyNamespace();
   return ns;
 }
 
+// A name typed bare: letters of any script and emoji too (a column may be "😀 emoji"), so that the
+// whole typed prefix is what a completion replaces. \p{M} holds emoji variation selectors; the
+// zero-width joiner of 👩‍💻 stands apart, as a joiner may not sit in a character class.
+const NAME_START = String.raw`\p{L}_\p{Extended_Pictographic}\p{Regional_Indicator}`;
+const NAME_REST = String.raw`(?:[${NAME_START}\p{M}\p{N}$\p{Emoji_Modifier}]|\u200d)`;
+const WORD = new RegExp(`[${NAME_START}]${NAME_REST}*`, 'u');
+const WORD_SPAN = new RegExp(`^${NAME_REST}*$`, 'u');
+
+/** Where a quoted name being typed (`"Nam`, not a closed `"Name"`) starts, if the cursor is in one. */
+function quotedNameStart(context: CompletionContext): number | undefined {
+  const node = syntaxTree(context.state).resolveInner(context.pos, -1);
+  if (node.name !== 'QuotedIdentifier' || node.from >= context.pos) return undefined;
+  return /^"(?:[^"]|"")*$/.test(context.state.sliceDoc(node.from, context.pos)) ? node.from : undefined;
+}
+
+/**
+ * lang-sql's schema completion, less the alias being typed: it reads `gro` in `from cars gro` as an
+ * alias of cars and offers it back, first, in place of the `group` meant.
+ */
+function withoutTypedAlias(source: CompletionSource): CompletionSource {
+  return async (context) => {
+    const result = await source(context);
+    if (!result) return result;
+    const typed = context.state.sliceDoc(result.from, context.pos);
+    return { ...result, options: result.options.filter((o) => o.type !== 'constant' || o.label !== typed) };
+  };
+}
+
 /**
  * Column names without a `table.` prefix, which lang-sql only offers for one default table. Columns
- * of datasets the query already names come first.
+ * of datasets the query already names come first. After `x.` lang-sql offers x's columns, so this
+ * offers nothing, unless lang-sql does not know x (a subquery's alias): then each column name once.
  */
-export function columnCompletion(datasets: () => readonly DatasetView[]) {
-  return (context: CompletionContext): CompletionResult | null => {
-    const word = context.matchBefore(/[A-Za-z_][\w$]*/);
-    if (!word && !context.explicit) return null;
-    const before = word ? context.state.sliceDoc(word.from - 1, word.from) : '';
-    if (before === '.' || before === '"') return null; // lang-sql handles `t.col`; a quoted name is typed whole
+export function columnCompletion(datasets: readonly DatasetView[], schema: CompletionSource): CompletionSource {
+  return async (context): Promise<CompletionResult | null> => {
+    const quoted = quotedNameStart(context);
+    const word = quoted === undefined ? context.matchBefore(WORD) : null;
+    if (quoted === undefined && !word && !context.explicit) return null;
+    const from = quoted ?? word?.from ?? context.pos;
+    const qualified = context.state.sliceDoc(from - 1, from) === '.';
+    if (qualified && ((await schema(context))?.options.length ?? 0) > 0) return null;
     const text = context.state.doc.toString().toLowerCase();
     const options: Completion[] = [];
     const seen = new Set<string>();
-    for (const d of datasets()) {
+    for (const d of datasets) {
       if (d.status !== 'ready' || !d.name) continue;
       const named = new RegExp(`\\b${d.name}\\b`).test(text);
       for (const c of d.columns) {
-        const key = `${c.name}\u0000${named}`;
+        const key = qualified ? c.name : `${c.name}\u0000${named}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        options.push({ label: c.name, type: 'property', detail: `${c.type} · ${d.name}`, boost: named ? 2 : -1, ...applyName(c.name) });
+        const detail = qualified ? c.type : `${c.type} · ${d.name}`;
+        const boost = named ? 2 : -1;
+        // Typed from its opening quote, the name is offered quoted so that the quote matches and is replaced.
+        options.push(quoted === undefined ? { label: c.name, type: 'property', detail, boost, ...applyName(c.name) } : { label: quoteIdent(c.name), type: 'property', detail, boost });
       }
     }
-    return { from: word?.from ?? context.pos, options, validFor: /^[\w$]*$/ };
+    if (quoted === undefined) return { from, options, validFor: WORD_SPAN };
+    // closeBrackets typed the closing quote already: replace it too
+    return context.state.sliceDoc(context.pos, context.pos + 1) === '"' ? { from, to: context.pos + 1, options } : { from, options };
   };
+}
+
+/** DuckDB SQL with the catalog's completions: keywords, datasets and their tables and columns, the sextant schema. */
+export function catalogCompletion(datasets: readonly DatasetView[]): Extension {
+  const schema = withoutTypedAlias(schemaCompletionSource({ dialect: DuckDB, schema: catalogNamespace(datasets) }));
+  // one source per entry: CodeMirror reads an array there as a list of completions, not of sources
+  return [
+    sql({ dialect: DuckDB, upperCaseKeywords: false }),
+    DuckDB.language.data.of({ autocomplete: schema }),
+    DuckDB.language.data.of({ autocomplete: columnCompletion(datasets, schema) }),
+  ];
 }

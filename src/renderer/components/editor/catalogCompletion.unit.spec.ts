@@ -1,0 +1,88 @@
+import { CompletionContext, type CompletionResult, type CompletionSource } from '@codemirror/autocomplete';
+import { EditorState } from '@codemirror/state';
+import { describe, expect, it } from 'vitest';
+import type { DatasetView } from '../../../shared/views/appView';
+import { catalogCompletion } from './catalogCompletion';
+
+const ready = (d: Partial<DatasetView>): DatasetView => ({ id: d.name ?? 'd', source: `/data/${d.name}`, requestedSeq: 1, status: 'ready', columns: [], ...d });
+const datasets = [
+  ready({ name: 'hostile2', format: 'csv', columns: [{ name: 'group', type: 'VARCHAR' }, { name: '😀 emoji', type: 'INTEGER' }, { name: 'Name', type: 'VARCHAR' }] }),
+  ready({ name: 'cars', format: 'json', columns: [{ name: 'Name', type: 'VARCHAR' }, { name: 'Year', type: 'DATE' }] }),
+  ready({
+    name: 'two',
+    format: 'duckdb',
+    tables: [
+      { name: 'cars', columns: [{ name: 'Horsepower', type: 'BIGINT' }] },
+      { name: 'weather', columns: [{ name: 'wind', type: 'DOUBLE' }] },
+    ],
+  }),
+];
+
+/** Every completion source the editor's language asks at `|` in `doc`, as CodeMirror asks them. */
+async function complete(doc: string, explicit = true): Promise<{ state: EditorState; pos: number; results: CompletionResult[] }> {
+  const pos = doc.indexOf('|');
+  const state = EditorState.create({ doc: doc.replace('|', ''), selection: { anchor: pos }, extensions: catalogCompletion(datasets) });
+  const context = new CompletionContext(state, pos, explicit);
+  const answers = await Promise.all(state.languageDataAt<CompletionSource>('autocomplete', pos).map((source) => source(context)));
+  return { state, pos, results: answers.filter((r): r is CompletionResult => r !== null) };
+}
+
+const labels = async (doc: string, explicit = true, type?: string) =>
+  (await complete(doc, explicit)).results.flatMap((r) => r.options.filter((o) => type === undefined || o.type === type).map((o) => o.label));
+
+/** The text after accepting the option labelled `label`, as CodeMirror applies a string completion. */
+async function accept(doc: string, label: string): Promise<string> {
+  const { state, pos, results } = await complete(doc);
+  const result = results.find((r) => r.options.some((o) => o.label === label));
+  const option = result?.options.find((o) => o.label === label);
+  if (!result || !option) throw new Error(`no ${label} offered at ${doc}`);
+  const insert = typeof option.apply === 'string' ? option.apply : option.label;
+  return state.sliceDoc(0, result.from) + insert + state.sliceDoc(result.to ?? pos);
+}
+
+describe('completion of a DuckDB database file', () => {
+  it('offers its tables after `two.`, and a table’s columns after `two.cars.`', async () => {
+    expect((await labels('select * from two.|')).sort()).toEqual(['cars', 'weather']);
+    expect(await labels('select * from two.cars.|')).toEqual(['Horsepower']);
+  });
+});
+
+describe('completion after `x.`', () => {
+  it('offers only x’s columns, once each, for a dataset or its alias', async () => {
+    expect(await labels('select * from hostile2 where hostile2.|')).toEqual(['group', '😀 emoji', 'Name']);
+    expect(await labels('select * from hostile2 f where f.|')).toEqual(['group', '😀 emoji', 'Name']);
+  });
+  it('offers each column name once after an alias it does not know', async () => {
+    expect(await labels('select * from (select * from hostile2) q where q.|')).toEqual(['group', '😀 emoji', 'Name', 'Year']);
+  });
+});
+
+describe('completing a name typed with letters beyond ASCII or emoji', () => {
+  it('replaces the whole typed prefix', async () => {
+    expect(await accept('select * from hostile2 where 😀|', '😀 emoji')).toBe('select * from hostile2 where "😀 emoji"');
+    expect(await accept('select Nä|', 'Name')).toBe('select Name');
+  });
+});
+
+describe('completing a quoted name being typed', () => {
+  it('offers columns quoted, replacing from the opening quote (and the closing one typed for it)', async () => {
+    expect(await labels('select "Nam|')).toContain('"Name"');
+    expect(await accept('select "Nam| from cars', '"Name"')).toBe('select "Name" from cars');
+    expect(await accept('select "Nam|" from cars', '"Name"')).toBe('select "Name" from cars');
+    expect(await accept('select "😀|', '"😀 emoji"')).toBe('select "😀 emoji"');
+  });
+  it('offers no columns after a quoted name already closed', async () => {
+    expect(await labels('select "Name"|', false, 'property')).toEqual([]);
+  });
+});
+
+describe('completing a word', () => {
+  it('does not offer back the word being typed, which lang-sql reads as an alias', async () => {
+    const offered = await labels('select * from hostile2 gro|', false);
+    expect(offered).not.toContain('gro');
+    expect(offered).toContain('group');
+  });
+  it('still offers an alias the query defines', async () => {
+    expect(await labels('select * from hostile2 gro where g|', false)).toContain('gro');
+  });
+});
