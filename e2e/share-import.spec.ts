@@ -52,6 +52,8 @@ test('export → import a session log into a fresh data dir: same history; the s
   await expect(page.getByText(/^Imported “.+” \(\d+\u00a0events\)\.$/)).toBeVisible();
   await expect(tabs(page)).toHaveCount(2);
   await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  // The button, disabled while it imports, has the focus back: a keyboard user goes on from there.
+  await expect(importButton).toBeFocused();
   await expect.poll(() => history(page).getByRole('listitem').allInnerTexts()).toEqual(original);
   // Its dataset matched this catalog's own cars (the same file): nothing is listed missing.
   await expect(page.getByRole('region', { name: 'Session import' })).toHaveCount(0);

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { editorText, grid, gridRow, history, ready, runSql, screenshot, status, tabs } from './workbench.helpers';
+import { allowClipboard, editorText, grid, gridRow, history, readClipboard, ready, runSql, screenshot, status, tabs } from './workbench.helpers';
 
 const CARS = `read_json_auto('${VEGA_DATA}/cars.json')`;
 const FIRST = 'select Name, Horsepower from cars order by Name limit 5';
@@ -84,4 +84,57 @@ test('travel back to a query, come back to now, and fork from there into a new t
   await expect.poll(() => rowsShown(page, 5)).toEqual(first);
   await expect.poll(() => editorText(page)).toBe(FIRST);
   await expect(history(page).getByRole('listitem')).toHaveCount(1);
+});
+
+test('the Timeline is one Tab stop, and a fork by keyboard leaves the focus on the fork’s tab', async ({ app }) => {
+  const { page } = app;
+  for (const n of [1, 2, 3]) {
+    await runSql(page, `select ${n} as i`);
+    await expect(history(page).getByRole('listitem')).toHaveCount(n);
+    await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+  }
+  await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+  await expect(entry(page, 'Ran query select 1 as i')).toHaveCount(1);
+  const picks = timeline(page).locator('.timeline-pick');
+  await expect(picks.first()).toBeFocused();
+  // Arrows move between entries; Tab leaves the list, whichever entry it is on.
+  await page.keyboard.press('ArrowDown');
+  await expect(picks.nth(1)).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await timeline(page).evaluate((list) => list.contains(document.activeElement))).toBe(false);
+  await page.keyboard.press('Shift+Tab');
+  await expect(picks.nth(1)).toBeFocused();
+
+  // Enter shows that point, Tab reaches "Fork from here", Enter forks: the focus is on the fork's tab.
+  await page.keyboard.press('Enter');
+  await expect(banner(page)).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(timeline(page).getByRole('button', { name: 'Fork from here' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(tabs(page)).toHaveText(['Session 1', 'Session 1 (fork)']);
+  await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(tabs(page).nth(1)).toBeFocused();
+});
+
+test('a fork too long for one event is refused in the Timeline, where the person is, with its error id to copy', async ({ app }) => {
+  const { page } = app;
+  await allowClipboard(page);
+  // Five queries of 240,000 characters: their history is past the 1 MiB a fork's first event can carry.
+  for (let n = 1; n <= 5; n++) {
+    await runSql(page, `select ${n} as i -- ${'x'.repeat(240_000)}`);
+    await expect(history(page).getByRole('listitem')).toHaveCount(n);
+    await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+  }
+  await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+  await entry(page, 'Ran query select 5 as i').getByRole('button').first().click();
+  await expect(banner(page)).toBeVisible();
+  await entry(page, 'Ran query select 5 as i').getByRole('button', { name: 'Fork from here' }).click();
+
+  const refusal = page.getByRole('region', { name: 'Timeline' }).getByRole('alert');
+  await expect(refusal).toContainText(/too long to fork \(\d{1,3}(,\d{3})+ characters; a fork can carry about 1,048,576\)\. Nothing was stored\. \(error id \S+\)/);
+  await expect(banner(page)).toBeVisible();
+  await expect(tabs(page)).toHaveText(['Session 1']);
+  const id = /\(error id (\S+)\)/.exec((await refusal.textContent()) ?? '')![1]!;
+  await refusal.getByRole('button', { name: 'Copy error id' }).click();
+  await expect.poll(() => readClipboard(page)).toBe(id);
 });

@@ -49,6 +49,41 @@ test('tabs: new with Ctrl/Cmd+T, rename by double-click, close with Ctrl/Cmd+W, 
   await expect(tabs(page)).toHaveText(['Session 1', 'Flights']);
 });
 
+test('tooltips name the tab shortcuts that work where the app runs: Alt in a browser, which keeps Ctrl/Cmd+T, W and Shift+T', async ({ app }, testInfo) => {
+  const { page } = app;
+  const keys = testInfo.project.name === 'web' ? ['Alt+T', 'Alt+W', 'Alt+Shift+T'] : ['Ctrl/Cmd+T', 'Ctrl/Cmd+W', 'Ctrl/Cmd+Shift+T'];
+  await expect(page.getByRole('button', { name: 'New session' })).toHaveAttribute('title', `New session (${keys[0]})`);
+  await expect(page.getByRole('button', { name: 'Close Session 1' })).toHaveAttribute('title', `Close (${keys[1]})`);
+  await expect(page.getByRole('button', { name: 'Reopen closed session' })).toHaveAttribute('title', `Reopen closed session (${keys[2]})`);
+  // What they name works: Alt+T opens a tab, Alt+W closes it, Alt+Shift+T brings it back (Ctrl/Cmd: the first test).
+  if (testInfo.project.name !== 'web') return;
+  await page.locator('body').focus();
+  await page.keyboard.press('Alt+t');
+  await expect(tabs(page)).toHaveText(['Session 1', 'Session 2']);
+  await page.keyboard.press('Alt+w');
+  await expect(tabs(page)).toHaveText(['Session 1']);
+  await page.keyboard.press('Alt+Shift+t');
+  await expect(tabs(page)).toHaveText(['Session 1', 'Session 2']);
+});
+
+test('focus stays on the tabs: Delete hands it to the tab shown now, Ctrl/Cmd+Z to the tab it brings back', async ({ app }) => {
+  const { page } = app;
+  for (const n of [2, 3]) {
+    await page.getByRole('button', { name: 'New session' }).click();
+    await expect(tabs(page)).toHaveCount(n);
+  }
+  const shownTab = page.getByRole('tablist', { name: 'Sessions' }).getByRole('tab', { selected: true });
+  await page.getByRole('tab', { name: 'Session 2' }).click();
+  await expect(page.getByRole('tab', { name: 'Session 2' })).toBeFocused();
+  await page.keyboard.press('Delete');
+  await expect(tabs(page)).toHaveText(['Session 1', 'Session 3']);
+  await expect(shownTab).toBeFocused();
+  await page.keyboard.press(`${mod}+z`);
+  await expect(tabs(page)).toHaveText(['Session 1', 'Session 2', 'Session 3']);
+  await expect(page.getByRole('tab', { name: 'Session 2' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Session 2' })).toBeFocused();
+});
+
 test('with more tabs than fit, the strip scrolls and the shown tab is always in sight: opened, switched to, after a reload', async ({ app }, testInfo) => {
   const { page } = app;
   await page.setViewportSize({ width: 1024, height: 700 });

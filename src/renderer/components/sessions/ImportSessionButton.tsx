@@ -31,6 +31,18 @@ export function ImportSessionButton({ api, onImported }: Props) {
   useEffect(() => {
     if (report) closeRef.current?.focus();
   }, [report]);
+  // Disabling the focused button while busy drops focus on the page: it comes back when the import
+  // ends, unless the report took it.
+  const hadFocus = useRef(false);
+  const begin = () => {
+    hadFocus.current = document.activeElement === button.current;
+    setBusy(true);
+  };
+  useEffect(() => {
+    if (busy || !hadFocus.current) return;
+    hadFocus.current = false;
+    if (document.activeElement === null || document.activeElement === document.body) button.current?.focus();
+  }, [busy]);
 
   const finish = (result: Result<{ outcome?: ImportOutcome }>) => {
     setBusy(false);
@@ -46,13 +58,13 @@ export function ImportSessionButton({ api, onImported }: Props) {
   const start = () => {
     setReport(undefined);
     if (window.sextant) {
-      setBusy(true);
+      begin();
       void api.importSession({ kind: 'openDialog' }).then(finish);
     } else input.current?.click();
   };
   const picked = (file: File | undefined) => {
     if (!file) return;
-    setBusy(true);
+    begin();
     void file
       .text()
       .then((text) => uploadSessionLog(api, text))

@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SessionTab } from '../../../shared/views/appView';
 import { Plus, RotateCcw, X } from 'lucide-react';
+import { shortcutText } from '../useWindowShortcuts';
 
 interface Props {
   /** Stays the same array while no tab is opened, closed or renamed (`sessionTabs`). */
@@ -19,6 +20,20 @@ interface Props {
 
 export const tabId = (sessionId: string): string => `tab-${sessionId}`;
 
+const focusLost = () => document.activeElement === null || document.activeElement === document.body;
+
+/**
+ * Focuses a session's tab once this window shows it, for an action whose control goes away as the
+ * tab changes (a fork from the Timeline): the new tab may arrive with the stream after the command's
+ * answer, so this waits up to ~2 s of frames. Focus the person moved elsewhere meanwhile is left alone.
+ */
+export function focusTabWhenShown(sessionId: string, from = document.activeElement, frames = 120): void {
+  if (document.activeElement !== from && !focusLost()) return;
+  const tab = document.getElementById(tabId(sessionId));
+  if (tab?.getAttribute('aria-selected') === 'true') tab.focus();
+  else if (frames > 0) requestAnimationFrame(() => focusTabWhenShown(sessionId, from, frames - 1));
+}
+
 /**
  * Sessions as tabs, after the ARIA tabs pattern: one tab stop, arrows move between tabs and show
  * them, Home/End jump, F2 or a double-click renames, Delete closes. Memoized: given stable callbacks,
@@ -35,6 +50,17 @@ export const SessionTabs = memo(function SessionTabs({ sessions, activeId, canRe
   // The shown tab is never out of sight in a strip scrolled sideways: opened, switched to or restored.
   useEffect(() => {
     if (activeId !== undefined) list.current?.querySelector(`#${CSS.escape(tabId(activeId))}`)?.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [activeId, sessions]);
+
+  // Focus in the strip follows the shown tab: a tab closed by Delete hands it to the tab shown now, an
+  // undone close to the tab brought back, instead of dropping it on the page with the removed button.
+  const hadFocus = useRef(false);
+  const shownBefore = useRef(activeId);
+  useEffect(() => {
+    const changed = shownBefore.current !== undefined && shownBefore.current !== activeId;
+    shownBefore.current = activeId;
+    if (activeId === undefined || !hadFocus.current || !(focusLost() || list.current?.contains(document.activeElement))) return;
+    if (changed || focusLost()) list.current?.querySelector<HTMLElement>(`#${CSS.escape(tabId(activeId))}`)?.focus();
   }, [activeId, sessions]);
 
   const focusTab = (id: string) => requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`#${CSS.escape(tabId(id))}`)?.focus());
@@ -61,7 +87,14 @@ export const SessionTabs = memo(function SessionTabs({ sessions, activeId, canRe
 
   return (
     <div className="tabs">
-      <div role="tablist" aria-label="Sessions" ref={list}>
+      <div
+        role="tablist"
+        aria-label="Sessions"
+        ref={list}
+        onFocus={() => (hadFocus.current = true)}
+        // Focus leaving for nothing (its button removed, or the window) still counts as the strip's.
+        onBlur={(e) => (hadFocus.current = e.relatedTarget === null || list.current?.contains(e.relatedTarget) === true)}
+      >
         {sessions.map((s, i) => (
           <div key={s.id} className={`tab ${s.id === activeId ? 'selected' : ''}`} role="presentation">
             {renaming?.id === s.id ? (
@@ -88,17 +121,17 @@ export const SessionTabs = memo(function SessionTabs({ sessions, activeId, canRe
                 {s.title}
               </button>
             )}
-            <button className="close" aria-label={`Close ${s.title}`} tabIndex={-1} onClick={() => onClose(s.id)} title="Close (Ctrl/Cmd+W)">
+            <button className="close" aria-label={`Close ${s.title}`} tabIndex={-1} onClick={() => onClose(s.id)} title={`Close (${shortcutText('closeActive')})`}>
               <X aria-hidden="true" />
             </button>
           </div>
         ))}
       </div>
-      <button className="new-session" onClick={onNew} title="New session (Ctrl/Cmd+T)">
+      <button className="new-session" onClick={onNew} title={`New session (${shortcutText('newSession')})`}>
         <Plus aria-hidden="true" />
         New session
       </button>
-      <button className="reopen-session" onClick={onReopen} disabled={!canReopen} aria-label="Reopen closed session" title="Reopen closed session (Ctrl/Cmd+Shift+T)">
+      <button className="reopen-session" onClick={onReopen} disabled={!canReopen} aria-label="Reopen closed session" title={`Reopen closed session (${shortcutText('reopen')})`}>
         <RotateCcw aria-hidden="true" />
       </button>
     </div>

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { QueryProgress } from '../../../shared/contracts/frames';
 import type { HistoryEntry } from '../../../shared/views/appView';
-import { copyText } from '../common/clipboard';
 import { countOf, formatCount, formatElapsed, formatMs } from '../format';
-import { CircleStop, Copy } from 'lucide-react';
+import { CircleStop } from 'lucide-react';
+import { CopyIdButton } from './CopyIdButton';
 import { statusBarState } from './statusBarState';
 
 interface Props {
@@ -42,17 +42,7 @@ export function StatusBar({ query, progress, commandError, onCancel, onNotice, f
         )}
       </div>
       {state.meter && query && <RunningMeter startedAt={query.startedAt} progress={progress} />}
-      {copyId && (
-        <button
-          className="copy"
-          onClick={() => void copyText(copyId.id).then((ok) => onNotice(ok ? `Copied error id ${copyId.id}` : 'The clipboard refused the copy.'))}
-          aria-label="Copy error id"
-          title="Copy the error id, to quote it or find it in the logs"
-        >
-          <Copy aria-hidden="true" />
-          Copy id
-        </button>
-      )}
+      {copyId && <CopyIdButton id={copyId.id} onNotice={onNotice} />}
       <button
         className="cancel"
         onClick={onCancel}

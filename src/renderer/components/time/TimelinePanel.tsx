@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { X } from 'lucide-react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { TimelineEntry } from '../../../shared/views/timeline';
@@ -6,6 +6,7 @@ import { useFocusReturn } from '../common/useFocusReturn';
 import { useVirtualRows } from '../common/useVirtualRows';
 import { useStableCallback } from '../common/useStableCallback';
 import { countOf } from '../format';
+import { CopyIdButton } from '../status/CopyIdButton';
 import { TimelineRow } from './TimelineRow';
 
 interface Props {
@@ -17,6 +18,7 @@ interface Props {
   onSelect(entry: TimelineEntry): void;
   onFork(entry: TimelineEntry): void;
   onClose(): void;
+  onNotice(message: string): void;
 }
 
 /** A row's height before it is measured: a one-line label and the time under it. */
@@ -28,8 +30,10 @@ const ESTIMATED_ROW_PX = 42;
  * Virtualized as the history is (TanStack Virtual, rows measured as they render): of the 1,000
  * entries main sends, only the rows on screen are in the DOM. So the keys move by index, not by the
  * buttons rendered: the row moved to is scrolled into view, then focused once it has rendered.
+ * The list is one Tab stop (roving tabindex, as the session tabs): the entry last focused, or the
+ * first rendered when that one is scrolled away.
  */
-export const TimelinePanel = memo(function TimelinePanel({ entries, total, selected, error, onSelect, onFork, onClose }: Props) {
+export const TimelinePanel = memo(function TimelinePanel({ entries, total, selected, error, onSelect, onFork, onClose, onNotice }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const select = useStableCallback(onSelect);
@@ -57,6 +61,15 @@ export const TimelinePanel = memo(function TimelinePanel({ entries, total, selec
   };
   // After each render: scrolling to a row renders it, and this focuses it then.
   useEffect(focusPending);
+
+  const [stop, setStop] = useState(() => Math.max(0, entries.findIndex((e) => e.seq === selected?.seq)));
+  const onFocus = (e: FocusEvent<HTMLUListElement>) => {
+    kept.onFocus(e);
+    const row = (e.target as HTMLElement).closest<HTMLElement>('li[data-index]');
+    if (row) setStop(Number(row.dataset['index']));
+  };
+  const shown = rows.getVirtualItems();
+  const tabStop = shown.some((r) => r.index === stop) ? stop : shown[0]?.index;
 
   useFocusReturn();
   useEffect(() => {
@@ -90,13 +103,13 @@ export const TimelinePanel = memo(function TimelinePanel({ entries, total, selec
         </button>
       </header>
       {error && (
-        <p className="error">
-          {error.message} (error id {error.id})
+        <p className="error" role="alert">
+          {error.message} (error id {error.id}) <CopyIdButton id={error.id} onNotice={onNotice} />
         </p>
       )}
       <div className="timeline-scroll" ref={scroller}>
-        <ul ref={list} aria-label="Timeline" className="timeline-list" style={{ height: rows.getTotalSize() }} onFocus={kept.onFocus} onBlur={kept.onBlur}>
-          {rows.getVirtualItems().map((row) => {
+        <ul ref={list} aria-label="Timeline" className="timeline-list" style={{ height: rows.getTotalSize() }} onFocus={onFocus} onBlur={kept.onBlur}>
+          {shown.map((row) => {
             const entry = entries[row.index]!;
             const current = selected?.seq === entry.seq;
             return (
@@ -109,7 +122,7 @@ export const TimelinePanel = memo(function TimelinePanel({ entries, total, selec
                 className={`timeline-entry ${entry.kind} ${current ? 'selected' : ''}`}
                 style={{ transform: `translateY(${row.start}px)` }}
               >
-                <TimelineRow entry={entry} current={current} onSelect={select} onFork={fork} />
+                <TimelineRow entry={entry} current={current} tabStop={row.index === tabStop} onSelect={select} onFork={fork} />
               </li>
             );
           })}

@@ -6,6 +6,8 @@ import { formatWhen } from '../format';
 interface Props {
   entry: TimelineEntry;
   current: boolean;
+  /** The list's one Tab stop (arrows move between entries). */
+  tabStop: boolean;
   onSelect(entry: TimelineEntry): void;
   onFork(entry: TimelineEntry): void;
 }
@@ -15,10 +17,10 @@ interface Props {
  * an entry merged in or selected renders its own row, not the others on screen (a merged list keeps
  * the entries it held).
  */
-export const TimelineRow = memo(function TimelineRow({ entry, current, onSelect, onFork }: Props) {
+export const TimelineRow = memo(function TimelineRow({ entry, current, tabStop, onSelect, onFork }: Props) {
   return (
     <>
-      <button className="timeline-pick" aria-current={current} onClick={() => onSelect(entry)} title="Show the session as it was here">
+      <button className="timeline-pick" aria-current={current} tabIndex={tabStop ? 0 : -1} onClick={() => onSelect(entry)} title="Show the session as it was here">
         <span className="timeline-label">{entry.label}</span>
         <time dateTime={entry.at}>{formatWhen(entry.at)}</time>
       </button>

@@ -1,6 +1,10 @@
+import { useEffect, useState } from 'react';
 import type { ClientCommand } from '../../../shared/contracts/commands';
+import type { AppError } from '../../../shared/contracts/errors';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import type { SessionView } from '../../../shared/views/appView';
+import type { TimelineEntry } from '../../../shared/views/timeline';
+import { focusTabWhenShown } from '../sessions/SessionTabs';
 import { useTimeTravel } from './useTimeTravel';
 
 /**
@@ -15,16 +19,33 @@ export function useSessionTime(
   onNotice: (message: string) => void,
 ) {
   const time = useTimeTravel(api, session?.id, session?.version);
+  /** A refused fork, said in the Timeline: the status bar, which says it too, is not on screen while the past is. */
+  const [forkError, setForkError] = useState<AppError | undefined>();
+  useEffect(() => setForkError(undefined), [session?.id]);
   const fork = (seq: number | undefined) => {
     if (!session) return;
     if (seq === undefined) return onNotice('That point is no longer in the timeline.');
-    void dispatch({ type: 'ForkSession', sessionId: session.id, seq }).then((r) => r.ok && show(r.value.aggregateId));
+    setForkError(undefined);
+    // The control forked from goes away with the tab: focus goes to the fork's tab.
+    const from = document.activeElement;
+    void dispatch({ type: 'ForkSession', sessionId: session.id, seq }).then((r) => {
+      if (!r.ok) return setForkError(r.error);
+      show(r.value.aggregateId);
+      focusTabWhenShown(r.value.aggregateId, from);
+    });
   };
   return {
     ...time,
+    error: forkError ?? time.error,
+    select: (entry: TimelineEntry) => {
+      setForkError(undefined);
+      time.select(entry);
+    },
     fork,
     /** "Fork from here" on a query of the history: forks where its timeline entry ends. */
     forkAtQuery: (queryId: string) => void time.pointOfQuery(queryId).then(fork),
+    /** For the Timeline's own notices ("Copied error id …"). */
+    onNotice,
   };
 }
 export type SessionTime = ReturnType<typeof useSessionTime>;
