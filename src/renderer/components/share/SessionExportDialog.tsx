@@ -5,6 +5,7 @@ import { sessionExportFormatLabel, sessionExportFormats, type SessionExportForma
 import { ExportDialogShell, type ExportStatusLine, type FormatChoice } from '../export/ExportDialogShell';
 import { target, triggerDownload } from '../export/useExport';
 import { countOf } from '../format';
+import { scopeText } from './sessionExportScope';
 
 type Outcome = NonNullable<ApiResponse<'exportSession'>['outcome']>;
 type State = { readonly phase: 'idle' } | { readonly phase: 'writing' } | { readonly phase: 'done'; readonly outcome: Outcome } | { readonly phase: 'failed'; readonly error: AppError };
@@ -20,9 +21,6 @@ const itemsText = (o: Outcome): string => {
       return countOf(o.items, 'event');
   }
 };
-
-/** What is written: the whole session, its queries in order ("1 query" alone has no order to tell). */
-export const scopeText = (queryCount: number): string => `The whole session: ${countOf(queryCount, 'query', 'queries')}${queryCount > 1 ? ', in the order they ran' : ''}`;
 
 /**
  * "Export session": picks a format and writes the whole session: a download in a browser, the save

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scopeText } from './SessionExportDialog';
+import { scopeText } from './sessionExportScope';
 
 describe('the session export scope line', () => {
   it('given one query, when the dialog says what it writes, then it reads in the singular with no order to tell', () => {
