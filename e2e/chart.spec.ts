@@ -182,7 +182,7 @@ test('"Chart data" writes a sum rounded and grouped as the app writes a computed
   expect(titles).toEqual(sums.map(([, s]) => s));
 });
 
-test('"Chart data" writes bins of a DATE column as days, as raw DuckDB truncates them', async ({ app }) => {
+test('"Chart data" writes bins of a DATE column as days, as raw DuckDB truncates them; a histogram offers no Y or aggregate', async ({ app }) => {
   const { page } = app;
   const WEATHER = `read_csv_auto('${VEGA_DATA}/seattle-weather.csv')`;
   await runSql(page, `select * from ${WEATHER}`);
@@ -191,6 +191,11 @@ test('"Chart data" writes bins of a DATE column as days, as raw DuckDB truncates
   await combo(page, 'Mark').selectOption('Histogram');
   await combo(page, 'X').selectOption('date');
   await expect(region(page).getByRole('img', { name: /^Histogram of date/ })).toBeVisible();
+  // what a histogram does not read is not offered as a choice that changes nothing
+  await expect(combo(page, 'Y')).toBeDisabled();
+  await expect(combo(page, 'Y')).toHaveAccessibleDescription('A histogram counts the rows in each bin: it has no Y.');
+  await expect(combo(page, 'Aggregate')).toBeDisabled();
+  await expect(combo(page, 'Color')).toBeEnabled();
   await region(page).getByRole('button', { name: 'Show chart data' }).click();
   // four years of days: yearly bins (docs/charts.md: the unit that gives at most about 40 bins)
   const bins = await duckdbRows(`select date_trunc('year', date)::DATE::VARCHAR, (date_trunc('year', date) + interval 1 year)::DATE::VARCHAR, count(*) from ${WEATHER} group by 1, 2 order by 1`);

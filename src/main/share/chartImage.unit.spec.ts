@@ -64,3 +64,24 @@ describe('a chart as a standalone SVG image', () => {
     expect(Number(plain.getAttribute('height'))).toBe(CHART_IMAGE_HEIGHT);
   });
 });
+
+describe('a chart of a few counted rows', () => {
+  const bars = (counts: readonly number[], color = false): ChartData => ({
+    queryId: 'q',
+    spec: { mark: 'Bar', x: 'origin', aggregate: 'Count', ...(color ? { color: 'carrier' } : {}) },
+    columns: [{ role: 'x', kind: 'category', label: 'origin' }, ...(color ? [{ role: 'color', kind: 'category', label: 'carrier' } as const] : []), { role: 'value', kind: 'number', label: 'count' }],
+    rows: counts.map((n, i) => (color ? ['SEA', `C${i}`, String(n)] : [`A${i}`, String(n)])),
+    truncated: false,
+  });
+  const yTicks = (data: ChartData) => [...parse(chartSvg(data)).querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+
+  it('has whole ticks only: no "0.5" of a row', () => {
+    expect(yTicks(bars([2, 1]))).toEqual(['0', '1', '2']);
+    // stacked by color, the tallest stack is what the axis must reach
+    expect(yTicks(bars([2, 3], true))).toEqual(['0', '1', '2', '3', '4', '5']);
+  });
+
+  it('leaves many rows to the axis’s own nice steps', () => {
+    expect(yTicks(bars([2000, 100]))).toContain('2,000');
+  });
+});

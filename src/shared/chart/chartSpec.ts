@@ -62,6 +62,15 @@ export interface ChartColumn {
   readonly type: string;
 }
 
+/**
+ * Why a mark does not read a field, or undefined when it does: a histogram counts the rows in each
+ * bin (no Y); only bars, lines and areas aggregate a Y (the others draw points, cells, boxes or counts).
+ */
+export function unusedField(mark: ChartMark, field: 'y' | 'aggregate'): string | undefined {
+  if (field === 'y') return mark === 'Histogram' ? 'A histogram counts the rows in each bin: it has no Y.' : undefined;
+  return mark === 'Bar' || mark === 'Line' || mark === 'Area' ? undefined : `A ${mark === 'Box' ? 'box plot' : mark.toLowerCase()} does not aggregate: it draws ${mark === 'Box' ? 'the values’ spread' : mark === 'Scatter' ? 'points, or counts where they are many' : 'counts'}.`;
+}
+
 /** Why `spec` cannot be drawn over `columns`, in words a person can act on; undefined when it can. */
 export function chartProblem(spec: ChartSpec, columns: readonly ChartColumn[]): string | undefined {
   const kindOf = (name: string | undefined) => {

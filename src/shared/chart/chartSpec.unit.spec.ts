@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartProblem, chartSpecSchema, proposeChart } from './chartSpec';
+import { chartProblem, chartSpecSchema, proposeChart, unusedField } from './chartSpec';
 
 const col = (name: string, type: string) => ({ name, type });
 
@@ -38,5 +38,20 @@ describe('chartProblem', () => {
   it('the schema refuses unknown marks and keys', () => {
     expect(chartSpecSchema.safeParse({ mark: 'Pie', x: 'a', aggregate: 'Count' }).success).toBe(false);
     expect(chartSpecSchema.safeParse({ mark: 'Bar', x: 'a', aggregate: 'Count', sql: 'drop' }).success).toBe(false);
+  });
+});
+
+describe('unusedField', () => {
+  it('given a histogram, then Y and the aggregate say why they do nothing; bars, lines and areas read both', () => {
+    expect(unusedField('Histogram', 'y')).toMatch(/no Y/);
+    expect(unusedField('Histogram', 'aggregate')).toMatch(/does not aggregate/);
+    for (const mark of ['Bar', 'Line', 'Area'] as const) {
+      expect(unusedField(mark, 'y')).toBeUndefined();
+      expect(unusedField(mark, 'aggregate')).toBeUndefined();
+    }
+    for (const mark of ['Scatter', 'Heatmap', 'Box'] as const) {
+      expect(unusedField(mark, 'y')).toBeUndefined();
+      expect(unusedField(mark, 'aggregate')).toMatch(/^A (scatter|heatmap|box plot) does not aggregate/);
+    }
   });
 });

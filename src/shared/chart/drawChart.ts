@@ -106,12 +106,27 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
     x = bandAxis(marks, width, label('x'));
     y = { label: label('value'), grid: true };
   }
+  // a few rows counted: whole ticks only (Plot's nice steps of 0.2 read as fractions of a row)
+  const whole = label('value') === 'count' && !has('y') && !has('y1') ? countTicks(marks) : undefined;
+  if (whole) y = { ...y, ticks: whole, tickFormat: ',d' };
   const options: Plot.PlotOptions = { ...common, document, x, y, marks: layers };
   const drawn = Plot.plot(options);
   // Plot sizes no margin to its tick labels, so a wide one ("1,400,000") would be cut at the left
   // edge: drawn again with room for the widest. The y ticks do not depend on the width, so they stay.
   const room = yTickRoom(drawn);
   return room > MARGIN_LEFT ? Plot.plot({ ...options, marginLeft: room }) : drawn;
+}
+
+/** The y ticks 0, 1, …, n of counts whose tallest bar (bars of one x stacked) is n ≤ 10; undefined past that, where Plot's steps are whole. */
+export function countTicks(marks: readonly Mark[]): number[] | undefined {
+  const stacks = new Map<unknown, number>();
+  for (const m of marks) {
+    const at = m.x1 ?? m.x;
+    const key = at instanceof Date ? at.getTime() : at;
+    stacks.set(key, (stacks.get(key) ?? 0) + Number(m.value));
+  }
+  const top = Math.max(0, ...stacks.values());
+  return top <= 10 ? Array.from({ length: Math.ceil(top) + 1 }, (_, i) => i) : undefined;
 }
 
 /** The left margin the widest y tick label drawn needs, estimated from its characters (0 without a y axis). */

@@ -1,6 +1,6 @@
 import { FileImage, FileCode, Table, X } from 'lucide-react';
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { chartAggregates, chartMarks, chartProblem, type ChartSpec } from '../../../shared/chart/chartSpec';
+import { chartAggregates, chartMarks, chartProblem, unusedField, type ChartSpec } from '../../../shared/chart/chartSpec';
 import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import { brushAxesOf, type BrushAxes } from './chartBrush';
@@ -129,10 +129,11 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     }
   };
   const names = columns?.map((c) => c.name) ?? [];
-  const select = (label: string, value: string, options: readonly string[], onPick: (v: string) => void, optional = false) => (
-    <label className="chart-field">
+  // `unused`: why this mark ignores the field; disabled, saying why, rather than a choice that changes nothing
+  const select = (label: string, value: string, options: readonly string[], onPick: (v: string) => void, optional = false, unused?: string) => (
+    <label className="chart-field" title={unused}>
       <span>{label}</span>
-      <select aria-label={label} value={value} disabled={!spec || !complete} onChange={(e) => onPick(e.target.value)}>
+      <select aria-label={label} aria-description={unused} value={value} disabled={!spec || !complete || unused !== undefined} onChange={(e) => onPick(e.target.value)}>
         {optional && <option value={NONE}>(none)</option>}
         {options.map((o) => (
           <option key={o} value={o}>
@@ -160,9 +161,9 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
       <div className="chart-fields">
         {select('Mark', spec?.mark ?? '', chartMarks, (v) => set({ mark: v as ChartSpec['mark'] }))}
         {select('X', spec?.x ?? '', names, (v) => set({ x: v }))}
-        {select('Y', spec?.y ?? NONE, names, (v) => set({ y: v }), true)}
+        {select('Y', spec?.y ?? NONE, names, (v) => set({ y: v }), true, spec && unusedField(spec.mark, 'y'))}
         {select('Color', spec?.color ?? NONE, names, (v) => set({ color: v }), true)}
-        {select('Aggregate', spec?.aggregate ?? '', chartAggregates, (v) => set({ aggregate: v as ChartSpec['aggregate'] }))}
+        {select('Aggregate', spec?.aggregate ?? '', chartAggregates, (v) => set({ aggregate: v as ChartSpec['aggregate'] }), false, spec && unusedField(spec.mark, 'aggregate'))}
       </div>
       <p className="muted chart-status" aria-live="polite">
         {!complete ? 'Waiting for the query to finish…' : state.kind === 'loading' ? 'Aggregating…' : data?.truncated ? `Showing the first ${countOf(data.rows.length, 'mark')}.` : ''}
