@@ -85,6 +85,22 @@ test('after the web host restarts, an open page catches up on what happened mean
   for (const e of replayed) expect(e.globalSeq).toBeGreaterThan(cursor);
 });
 
+test('a Run while the host is down says so, and the message goes once the page is connected again', async ({ app }, testInfo) => {
+  test.skip(testInfo.project.name !== 'web', 'restarting a host under an open page is the web host’s case');
+  const { page } = app;
+  await page.getByRole('textbox', { name: 'SQL editor' }).fill('select 1 as one');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+  await app.restartHost(async () => {
+    await expect(page.getByRole('img', { name: 'Disconnected' })).toBeVisible();
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect(status(page)).toContainText('Not connected to Sextant; reconnecting.', { timeout: 15_000 });
+  });
+  await expect(page.getByRole('img', { name: 'Connected' })).toBeVisible({ timeout: 30_000 });
+  // connected again, the refusal is no longer true: the status says the result it shows
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+});
+
 test('a page opened on one session receives only that session’s events (and the catalog)', async ({ app }, testInfo) => {
   test.skip(testInfo.project.name !== 'web', 'reads the page’s WebSocket frames; Electron windows use IPC');
   const { page } = app;

@@ -74,6 +74,10 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     },
     [api],
   );
+  // "Not connected" stops being true when the page is: connected again, the status shows the session's own state
+  useEffect(() => {
+    if (connected) setCommandError((e) => (e?.code === 'DISCONNECTED' ? undefined : e));
+  }, [connected]);
   const { sessions, active, select, show } = useActiveSession(view, (sessionId) => void dispatch({ type: 'ActivateSession', sessionId }));
   const reopenable = lastClosedSession(view);
   const time = useSessionTime(api, active, dispatch, show, setNotice);
