@@ -53,11 +53,15 @@ test('travel back to a query, come back to now, and fork from there into a new t
   await expect(page.getByLabel('SQL draft (read-only)')).toHaveText(FIRST);
   await expect(page.locator('.past-title')).toHaveText('Session 1');
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toHaveCount(0);
+  // Undo waits for now; it does not pretend there is nothing to undo
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAccessibleDescription('Not while the past is shown: go back to now first');
   await screenshot(page, testInfo, 'viewing-the-past');
 
   await banner(page).getByRole('button', { name: 'Back to now' }).click();
   await expect(banner(page)).toHaveCount(0);
   await expect.poll(() => rowsShown(page, 3)).toEqual(second);
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAccessibleDescription('Undo rename to “Delays”');
   await expect.poll(() => editorText(page)).toBe(SECOND);
 
   // Fork from the first query's point: a new tab with the original's content then.

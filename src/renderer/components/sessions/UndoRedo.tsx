@@ -16,6 +16,8 @@ interface Props {
   paused?: boolean;
 }
 
+const PAUSED = 'Not while the past is shown: go back to now first';
+
 /**
  * The session's "Undo" and "Redo" buttons, and their keys (Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl/Cmd+Y)
  * whenever the focus is not in the SQL editor or a text field. Each says what it will do.
@@ -23,6 +25,9 @@ interface Props {
 export function UndoRedo({ view, sessionId, dispatch, onShow, paused = false }: Props) {
   const undo = paused ? undefined : nextUndo(view, sessionId);
   const redo = paused ? undefined : nextRedo(view, sessionId);
+  // paused, there may well be something to undo: "Nothing to undo" would be untrue
+  const undoText = paused ? PAUSED : (undo?.label ?? 'Nothing to undo');
+  const redoText = paused ? PAUSED : (redo?.label ?? 'Nothing to redo');
 
   const act = (target: UndoTarget | undefined, type: 'Undo' | 'Redo') => {
     if (!target) return;
@@ -52,8 +57,8 @@ export function UndoRedo({ view, sessionId, dispatch, onShow, paused = false }: 
         type="button"
         className="icon-button"
         aria-label="Undo"
-        aria-description={undo?.label ?? 'Nothing to undo'}
-        title={`${undo?.label ?? 'Nothing to undo'} (Ctrl/Cmd+Z)`}
+        aria-description={undoText}
+        title={`${undoText} (Ctrl/Cmd+Z)`}
         disabled={!undo}
         onClick={() => act(undo, 'Undo')}
       >
@@ -63,8 +68,8 @@ export function UndoRedo({ view, sessionId, dispatch, onShow, paused = false }: 
         type="button"
         className="icon-button"
         aria-label="Redo"
-        aria-description={redo?.label ?? 'Nothing to redo'}
-        title={`${redo?.label ?? 'Nothing to redo'} (Shift+Ctrl/Cmd+Z)`}
+        aria-description={redoText}
+        title={`${redoText} (Shift+Ctrl/Cmd+Z)`}
         disabled={!redo}
         onClick={() => act(redo, 'Redo')}
       >
