@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { exportSession } from './share.helpers';
-import { gridRow, history, ready, runSql, status, tabs } from './workbench.helpers';
+import { grid, gridRow, history, ready, runSql, screenshot, status, tabs } from './workbench.helpers';
 
 // The desktop app exports and imports through the OS's save and open dialogs, which Playwright cannot drive.
 test.beforeEach(() => test.skip(test.info().project.name !== 'web', 'a browser download and file chooser; the desktop uses the OS dialogs'));
@@ -142,4 +142,47 @@ test('a dataset not found after an import is located: another file is refused, t
   await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   const [located] = await duckdbRows(`select count(*) as n from read_csv('${join(here, 'trips.csv')}')`);
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(located!.map((v) => v ?? 'NULL'));
+});
+
+/**
+ * A result re-run on demand after an import (its table is not in the fresh data dir) whose SQL now
+ * gives other rows than recorded: the grid says the data changed since, with its error id, instead
+ * of the recorded count's blank rows that never load. Run again, the grid shows what it gives now.
+ */
+test('an imported result whose SQL now gives another row count says the data changed since', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  // Queries of another session: the exported one's history query counts them, the imported one's cannot.
+  await runSql(page, 'select 1 as a');
+  await runSql(page, 'select 2 as b');
+  await page.getByRole('button', { name: 'New session' }).click();
+  await expect(tabs(page)).toHaveCount(2);
+  const sql = 'select left(sql,50) s, rows, status from sextant.queries order by started_at';
+  await runSql(page, sql);
+  await expect(status(page)).toHaveText(/^[2-9]\u00a0rows in [\d,]+\u00a0ms$/);
+
+  const logPath = testInfo.outputPath('history.sextant.ndjson');
+  await exportSession(page, 'Event log (NDJSON)', logPath);
+  await app.restartHost(async () => {
+    for (const entry of readdirSync(app.dataDir)) rmSync(join(app.dataDir, entry), { recursive: true, force: true });
+  });
+  await page.reload();
+  await ready(page, 'cars');
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import session…' }).click();
+  await (await choosing).setFiles(logPath);
+  await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.grid-error')).toHaveText(
+    /^Could not load rows: This result was not kept, and running its SQL again gave 1 row, not the [2-9] rows it gave when it ran: the data changed since; run the query again\. \(error id [0-9a-f-]{36}\)$/,
+    { timeout: 15_000 },
+  );
+  await screenshot(page, testInfo, 'rerun-differs');
+
+  // Run again, as it says: here the history holds only the imported query, and the grid shows it.
+  await runSql(page, sql);
+  await expect(history(page).getByRole('listitem')).toHaveCount(2);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+  await expect(page.locator('.grid-error')).toHaveCount(0);
+  await expect(grid(page).getByRole('row')).toHaveCount(2);
+  await expect(gridRow(page, 2).getByRole('gridcell').first()).toHaveText(sql.slice(0, 50));
 });

@@ -278,7 +278,7 @@ export class QueryRunner {
       this.results.dropped(resultTableName(queryId));
       const entry = this.results.peek(queryId);
       if (entry?.rows.kind !== 'kept') continue;
-      entry.rows = { kind: 'evicted', columns: entry.rows.columns };
+      entry.rows = { kind: 'evicted', columns: entry.rows.columns, rowCount: entry.rows.rowCount };
       this.views.dropAll(entry);
     }
   }

@@ -23,7 +23,7 @@ export async function readResultPage(pool: QueryWorker, entry: ResultEntry, offs
   } catch (e) {
     const error = e as AppError;
     // Dropped between our look and the read (evicted): say so; the next fetch re-runs it.
-    if (/does not exist/.test(error.message) && entry.rows.kind === 'kept') entry.rows = { kind: 'evicted', columns };
+    if (/does not exist/.test(error.message) && entry.rows.kind === 'kept') entry.rows = { kind: 'evicted', columns, rowCount: entry.rows.rowCount };
     return fail(error);
   }
 }

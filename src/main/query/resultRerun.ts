@@ -1,11 +1,15 @@
-import type { AppError } from '../../shared/contracts/errors';
+import { appError, type AppError } from '../../shared/contracts/errors';
+import type { Column } from '../../shared/contracts/events';
+import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
+import { countText } from '../share/reportText';
 import type { ProgressFields } from './resultProgress';
 import { producingHooks } from './resultProgress';
 import type { ResultCache } from './resultCache';
-import { producing, type ResultEntry } from './resultState';
+import { producing, type ResultEntry, type ResultRows } from './resultState';
 import type { ResultViews } from './resultViews';
 import type { QueryWorker } from './queryWorker';
+import type { RunOutcome } from './workerProtocol';
 
 export interface RerunDeps {
   readonly pool: QueryWorker;
@@ -22,21 +26,36 @@ const crashedOnce = new WeakSet<ResultEntry>();
 /**
  * A completed result whose table is gone: runs its SQL again into the same table, with no new
  * events (the query's phase stays Completed). Rows are announced as they come, like a running
- * query's, and once more with the final count when the re-run is done.
+ * query's, and once more with the final count when the re-run is done. The history, the status
+ * bar and the grid's row count are the recorded completion's, so a re-run whose row count or
+ * columns differ (the data changed since) cannot stand for it: it is refused and its table dropped.
  */
 export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
-  if (entry.rows.kind !== 'evicted') return;
+  const recorded = entry.rows;
+  if (recorded.kind !== 'evicted') return;
   deps.views.dropAll(entry); // sorted/filtered copies of the old rows
-  const { columns } = entry.rows;
+  const { columns } = recorded;
   entry.rows = producing(columns);
   deps.log.info({ queryId: entry.queryId }, 're-running a result that was not kept');
   const publish = (p: ProgressFields): void => deps.publish(entry, p);
   const started = performance.now();
+  const elapsedMs = (): number => Math.round(performance.now() - started);
   deps.pool.run(entry.sql, entry.table, producingHooks(entry, publish)).done.then(
-    (outcome) => {
-      entry.rows = { kind: 'kept', columns: outcome.columns, rowCount: outcome.rowCount };
-      deps.cache.noteCompleted(entry.queryId, entry.table);
-      publish({ elapsedMs: Math.round(performance.now() - started), rowsAvailable: outcome.rowCount });
+    async (outcome) => {
+      const changed = changeSince(recorded, outcome);
+      if (changed === undefined) {
+        entry.rows = { kind: 'kept', columns: outcome.columns, rowCount: outcome.rowCount };
+        deps.cache.noteCompleted(entry.queryId, entry.table);
+        return publish({ elapsedMs: elapsedMs(), rowsAvailable: outcome.rowCount });
+      }
+      const error = appError(newErrorId(), 'RESULT_NOT_FOUND', `This result was not kept, and running its SQL again ${changed}: the data changed since; run the query again.`, {
+        details: { queryId: entry.queryId, recordedRows: recorded.rowCount, rows: outcome.rowCount },
+      });
+      deps.log.warn({ errorId: error.id, queryId: entry.queryId }, `a re-run result differs from the recorded one: ${error.message}`);
+      entry.rows = { kind: 'none', error };
+      // Left in place, the next start would index the table as the recorded result (resultIndex.ts).
+      await deps.cache.drop(entry.table);
+      publish({ elapsedMs: elapsedMs(), rowsAvailable: 0 }); // the grid looks again and finds the refusal
     },
     (e: unknown) => {
       const error = e as AppError;
@@ -46,10 +65,18 @@ export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
       const retry = error.code === 'WORKER_CRASHED' && !crashedOnce.has(entry);
       if (retry) crashedOnce.add(entry);
       entry.rows = retry
-        ? { kind: 'evicted', columns }
+        ? recorded
         : { kind: 'none', error: { ...error, code: 'RESULT_NOT_FOUND', message: `This result was not kept, and running its SQL again failed: ${error.message}` } };
       // Nothing is readable: a frame saying so makes the grid look again (and re-run, or find the failure).
-      publish({ elapsedMs: Math.round(performance.now() - started), rowsAvailable: 0 });
+      publish({ elapsedMs: elapsedMs(), rowsAvailable: 0 });
     },
   );
+}
+
+/** How a re-run's outcome differs from the recorded completion, as a clause; undefined when it does not. */
+function changeSince(recorded: Extract<ResultRows, { kind: 'evicted' }>, outcome: RunOutcome): string | undefined {
+  const text = (cols: readonly Column[]): string => cols.map((c) => `${c.name} ${c.type}`).join(', ');
+  if (text(outcome.columns) !== text(recorded.columns)) return `gave other columns (${text(outcome.columns)}) than when it ran (${text(recorded.columns)})`;
+  if (outcome.rowCount !== recorded.rowCount) return `gave ${countText(outcome.rowCount, 'row')}, not the ${countText(recorded.rowCount, 'row')} it gave when it ran`;
+  return undefined;
 }

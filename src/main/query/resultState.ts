@@ -11,8 +11,11 @@ export type ResultRows =
   /** The first `available` rows are committed (or in `head`) and can be paged. */
   | { readonly kind: 'producing'; readonly columns?: readonly Column[]; readonly available: number; readonly head?: Page['values'] }
   | { readonly kind: 'kept'; readonly columns: readonly Column[]; readonly rowCount: number }
-  /** Completed once, but its table is gone (evicted, or a new DuckDB file): the next fetchPage re-runs it. */
-  | { readonly kind: 'evicted'; readonly columns: readonly Column[] }
+  /**
+   * Completed once, but its table is gone (evicted, or a new DuckDB file): the next fetchPage re-runs
+   * it. Columns and row count as recorded: the re-run must give them again (resultRerun.ts).
+   */
+  | { readonly kind: 'evicted'; readonly columns: readonly Column[]; readonly rowCount: number }
   /** The query failed or was cancelled, or re-running it failed: there is nothing to page. */
   | { readonly kind: 'none'; readonly error: AppError };
 

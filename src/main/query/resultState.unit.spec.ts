@@ -13,7 +13,7 @@ describe('a result’s rows beside its phase', () => {
 
   it('kept rows are complete; evicted rows have nothing to page until their re-run; none carries why', () => {
     expect(pageable({ kind: 'kept', columns: cols, rowCount: 7 })).toEqual({ ok: true, columns: cols, totalRows: 7, complete: true });
-    expect(pageable({ kind: 'evicted', columns: cols })).toEqual({ ok: true, columns: cols, totalRows: 0, complete: false });
+    expect(pageable({ kind: 'evicted', columns: cols, rowCount: 3 })).toEqual({ ok: true, columns: cols, totalRows: 0, complete: false });
     const error = { id: 'e', code: 'RESULT_NOT_FOUND', message: 'gone' } as const;
     expect(pageable({ kind: 'none', error })).toEqual({ ok: false, error });
   });

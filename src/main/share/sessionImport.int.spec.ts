@@ -89,6 +89,16 @@ describe('session import', { shuffle: false }, () => {
     expect((await refused(foreignSession.join('\n') + '\n')).code).toBe('IMPORT_MALFORMED');
   });
 
+  it('refuses a valid log holding an event over the store’s size limit, as an append is refused', async () => {
+    const lines = log.split('\n');
+    const at = lines.findIndex((l) => l.includes('"SessionRenamed"'));
+    const renamed = JSON.parse(lines[at]!);
+    lines[at] = JSON.stringify({ ...renamed, payload: { title: 'x'.repeat(5_000_000) } });
+    const error = await refused(lines.join('\n'));
+    expect(error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(error.message).toMatch(/^A SessionRenamed event of 5,000,012 characters was refused \(limit 1,048,576\); nothing was imported\.$/);
+  });
+
   it('appends the session under new global seqs keeping ids, aggregate seqs, times and metadata; the view folds its history', async () => {
     const before = target.store.lastSeq();
     const result = await importText(log);

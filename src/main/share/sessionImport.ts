@@ -95,7 +95,9 @@ export class SessionImporter {
       appended = store.importEvents(kept);
     } catch (e) {
       const error = toAppError(e, newErrorId(), 'STORE_WRITE_FAILED');
-      logAppError(log, e instanceof AppErrorException && error.code === 'IMPORT_CONFLICT' ? 'warn' : 'error', error);
+      // The file's fault (another history, an event over the store's limit), not the store's: a warning.
+      const refused = e instanceof AppErrorException && (error.code === 'IMPORT_CONFLICT' || error.code === 'PAYLOAD_TOO_LARGE');
+      logAppError(log, refused ? 'warn' : 'error', error);
       return fail(error);
     }
     const { stored } = appended;

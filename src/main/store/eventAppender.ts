@@ -26,6 +26,20 @@ export class VersionConflict extends Error {
 /** Largest serialized payload of one event. Results never travel in events, so this is generous. */
 export const MAX_EVENT_PAYLOAD_CHARS = 1024 * 1024;
 
+const grouped = new Intl.NumberFormat('en-US');
+
+/**
+ * The refusal of an event whose payload is over MAX_EVENT_PAYLOAD_CHARS, appended or imported
+ * (eventImporter.ts): a log holding one could not be forked, whose event carries the history.
+ */
+export function payloadTooLarge(errorId: string, eventType: string, size: number, outcome: string): AppErrorException {
+  return new AppErrorException(
+    appError(errorId, 'PAYLOAD_TOO_LARGE', `A ${eventType} event of ${grouped.format(size)} characters was refused (limit ${grouped.format(MAX_EVENT_PAYLOAD_CHARS)}); ${outcome}`, {
+      details: { eventType, size, limit: MAX_EVENT_PAYLOAD_CHARS },
+    }),
+  );
+}
+
 /** The last aggregate_seq of one aggregate; 0 when it has none. */
 export type VersionRead = (aggregateType: AggregateType, aggregateId: string) => number;
 
@@ -134,7 +148,7 @@ export class EventAppender {
     for (let i = 0; i < n; i++) {
       const e = events[i]!;
       const payload = JSON.stringify(e.event.payload);
-      if (payload === undefined || payload.length > MAX_EVENT_PAYLOAD_CHARS) throw this.tooLarge(e.event.type, payload?.length ?? 0);
+      if (payload === undefined || payload.length > MAX_EVENT_PAYLOAD_CHARS) throw payloadTooLarge(this.errorId(), e.event.type, payload?.length ?? 0, 'nothing was stored.');
       // The events of one command share their metadata object: serialize it once.
       if (e.metadata !== lastMeta) {
         lastMeta = e.metadata;
@@ -146,13 +160,5 @@ export class EventAppender {
       batch.versions[i] = this.upcasters.currentVersion(e.event.type);
     }
     return batch;
-  }
-
-  private tooLarge(eventType: string, size: number): AppErrorException {
-    return new AppErrorException(
-      appError(this.errorId(), 'PAYLOAD_TOO_LARGE', `A ${eventType} event of ${size} characters was refused (limit ${MAX_EVENT_PAYLOAD_CHARS}); nothing was stored.`, {
-        details: { eventType, size, limit: MAX_EVENT_PAYLOAD_CHARS },
-      }),
-    );
   }
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { AggregateType, EventEnvelope } from '../../shared/contracts/events';
+import { MAX_EVENT_PAYLOAD_CHARS, payloadTooLarge } from './eventAppender';
 import { writeFailure } from './storeErrors';
 
 /** An event as an import appends it: everything the file said except its global seq, which is this log's to give. */
@@ -30,7 +31,8 @@ export class ImportConflict extends Error {
  * Appends events exported from another log (docs/share.md, "Session import") in ONE immediate
  * transaction: an event whose id is already here is skipped, every other one gets a new global seq
  * and keeps its id, aggregate seq, time and metadata. An event that does not continue its
- * aggregate's history here throws ImportConflict and nothing is written; so does any failure, and
+ * aggregate's history here throws ImportConflict and nothing is written; so does an event over
+ * MAX_EVENT_PAYLOAD_CHARS (PAYLOAD_TOO_LARGE, as an append is refused) and any failure, and
  * a crash mid-way leaves the log as it was (SQLite's rollback journal in WAL).
  */
 export class EventImporter {
@@ -69,7 +71,10 @@ export class EventImporter {
         const version = versions.get(key) ?? this.version.get(e.aggregateType, e.aggregateId)?.v ?? 0;
         if (e.aggregateSeq !== version + 1) throw new ImportConflict(e.aggregateType, e.aggregateId, version + 1, e.aggregateSeq);
         versions.set(key, e.aggregateSeq);
-        const { lastInsertRowid } = this.insert.run(e.eventId, e.aggregateType, e.aggregateId, e.aggregateSeq, e.type, e.schemaVersion, e.topic, JSON.stringify(e.payload), JSON.stringify(e.metadata), e.occurredAt);
+        // The append's limit holds here too: a file is no way around it (a fork must carry what is imported).
+        const payload = JSON.stringify(e.payload);
+        if (payload.length > MAX_EVENT_PAYLOAD_CHARS) throw payloadTooLarge(this.errorId(), e.type, payload.length, 'nothing was imported.');
+        const { lastInsertRowid } = this.insert.run(e.eventId, e.aggregateType, e.aggregateId, e.aggregateSeq, e.type, e.schemaVersion, e.topic, payload, JSON.stringify(e.metadata), e.occurredAt);
         stored.push({ ...e, globalSeq: Number(lastInsertRowid) } as EventEnvelope);
       }
       return { stored, skipped };
@@ -80,6 +85,7 @@ export class EventImporter {
     try {
       return this.tx.immediate(events);
     } catch (e) {
+      if (e instanceof AppErrorException) throw e; // refused by a check above, not a write failure
       if (e instanceof ImportConflict) {
         throw new AppErrorException(
           appError(this.errorId(), 'IMPORT_CONFLICT', 'This log already holds a different history under an id the file uses; nothing was imported.', {

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { AppError } from '../../shared/contracts/errors';
+import type { Page } from '../../shared/contracts/protocol';
+import { openSessions } from '../../shared/views/appView';
+import { queryEnd, startQuery } from '../../../test/support/coreEvents';
+import { startTestCore, type TestCore } from '../../../test/support/testCore';
+import { useTempDataDir } from '../../../test/support/useTempDataDir';
+
+const sessionOf = (core: TestCore): string => openSessions(core.projections.current.view)[0]!.id;
+const tableOf = (queryId: string): string => `sextant_results.q_${queryId.replaceAll('-', '')}`;
+
+/** Pages row 0 until the re-run is over: its complete page, or the error it ended in. */
+async function settled(core: TestCore, queryId: string): Promise<{ page?: Page; error?: AppError }> {
+  for (let i = 0; i < 200; i++) {
+    const r = await core.runner.fetchPage(queryId, 0, 100);
+    if (!r.ok) return { error: r.error };
+    if (r.value.complete) return { page: r.value };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the re-run never ended');
+}
+
+async function resultTables(core: TestCore): Promise<string[]> {
+  const rows = await core.pool.request({ type: 'read', sql: "select table_name from duckdb_tables() where schema_name = 'sextant_results'" });
+  return rows.map((r) => `sextant_results.${String(r['table_name'])}`);
+}
+
+// A result re-run on demand (its table gone: evicted, a restart, an import into a fresh data dir)
+// stands for the recorded one: history, status bar and grid show the recorded row count and columns.
+describe('re-running a result that was not kept (real SQLite, real DuckDB)', () => {
+  const dir = useTempDataDir<TestCore>();
+
+  /** A completed query over `answers`, its table dropped, `change` applied, and the core restarted. */
+  async function lostThenChanged(create: string, change: string): Promise<{ core: TestCore; queryId: string }> {
+    const first = dir.keep(await startTestCore(dir.path()));
+    const sessionId = sessionOf(first);
+    await first.pool.request({ type: 'exec', sql: create });
+    const queryId = await startQuery(first, sessionId, 'select * from answers');
+    const end = await queryEnd(first, sessionId, queryId);
+    expect(end.type).toBe('QueryCompleted');
+    await first.pool.request({ type: 'exec', sql: `drop table ${tableOf(queryId)}` });
+    await first.pool.request({ type: 'exec', sql: change });
+    await first.close();
+    return { core: dir.keep(await startTestCore(dir.path())), queryId };
+  }
+
+  it('refuses a re-run that now gives another row count, with an error id, and keeps no table of it', async () => {
+    const { core, queryId } = await lostThenChanged('create table answers as select range as v from range(1000)', 'insert into answers select range from range(234)');
+    const { page, error } = await settled(core, queryId);
+    expect(page).toBeUndefined();
+    expect(error).toMatchObject({ code: 'RESULT_NOT_FOUND', id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(error?.message).toContain('gave 1,234 rows, not the 1,000 rows it gave when it ran: the data changed since; run the query again.');
+    // kept, a restart would index the table as the recorded 1,000-row result
+    for (let i = 0; i < 100 && (await resultTables(core)).includes(tableOf(queryId)); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await resultTables(core)).not.toContain(tableOf(queryId));
+    // what reads the result whole (export, profile) is refused the same way
+    const kept = core.runner.keptResult(queryId);
+    expect(kept.ok ? 'kept' : kept.error.id).toBe(error?.id);
+  });
+
+  it('refuses a re-run whose columns changed, even with the same row count', async () => {
+    const { core, queryId } = await lostThenChanged('create table answers as select * from (values (1), (2)) t(v)', "alter table answers alter v type varchar; alter table answers add column w int");
+    const { error } = await settled(core, queryId);
+    expect(error?.code).toBe('RESULT_NOT_FOUND');
+    expect(error?.message).toMatch(/columns.*the data changed since; run the query again/i);
+  });
+
+  it('shows a re-run that gives the recorded rows and columns, as before', async () => {
+    const { core, queryId } = await lostThenChanged('create table answers as select * from (values (1), (2)) t(v)', 'update answers set v = v * 10');
+    const { page } = await settled(core, queryId);
+    expect(page).toMatchObject({ totalRows: 2, complete: true, values: [['10', '20']] });
+    expect(await resultTables(core)).toContain(tableOf(queryId));
+  });
+});
