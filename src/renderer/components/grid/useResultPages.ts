@@ -61,13 +61,16 @@ export function useResultPages(api: SextantApi, result: GridResult, rowsAvailabl
   }, [rowsAvailable, running, cache]);
 
   const cell = useCallback((row: number, col: number) => cache.cell(row, col), [cache]);
+  // a complete result main can no longer read (not kept, and its re-run refused): no row is shown,
+  // not pages fetched before the refusal over the recorded count's blank rows
+  const gone = !running && cache.error?.code === 'RESULT_NOT_FOUND';
   return {
     cache,
     cell,
     running,
     columns: result.columns ?? cache.columns ?? NO_COLUMNS,
     // filtered: what passes, once the first page said; until then the whole result bounds it
-    rows: filtered && cache.columns !== undefined ? cache.knownRows : (result.rowCount ?? Math.max(rowsAvailable ?? 0, cache.knownRows)),
+    rows: gone ? 0 : filtered && cache.columns !== undefined ? cache.knownRows : (result.rowCount ?? Math.max(rowsAvailable ?? 0, cache.knownRows)),
     /** Rows passing the filters, once known; undefined when nothing is filtered. */
     filteredRows: filtered && cache.columns !== undefined ? cache.knownRows : undefined,
     /** Asks for the pages covering rows [first, last]; while running, page 0 at once (main has the first rows early). */
