@@ -51,7 +51,7 @@ test('Export session… writes the SQL script raw DuckDB re-runs to the same row
   expect(results.slice(1)).toEqual(expected);
   // Each statement names what it read with the fingerprint recorded when it ran: the file's own size and SHA-256.
   const csv = readFileSync(join(VEGA_DATA, 'seattle-weather.csv'));
-  const fingerprint = `${csv.length} bytes, sha256 ${createHash('sha256').update(csv).digest('hex')}`;
+  const fingerprint = `${csv.length.toLocaleString('en-US')} bytes, sha256 ${createHash('sha256').update(csv).digest('hex')}`;
   const reads = script.split('\n').filter((l) => l.startsWith('-- Read: '));
   expect(reads).toEqual(QUERIES.map(() => expect.stringMatching(/^-- Read: seattle_weather: \S*\/seattle-weather\.csv \(csv\); /)));
   for (const line of reads) expect(line.endsWith(fingerprint)).toBe(true);

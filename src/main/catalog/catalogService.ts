@@ -22,6 +22,7 @@ import { sniffFormat } from './sniff';
 import { fetchUrl } from './urlSource';
 import { fingerprintTarget } from './fingerprintTarget';
 import { sameContent, type DatasetFingerprint } from '../../shared/contracts/fingerprint';
+import { countText } from '../../shared/text/counts';
 
 /**
  * Names DuckDB keeps for itself, which an attached database cannot take (`workspace` is Sextant's
@@ -188,7 +189,7 @@ export class CatalogService {
       const located = await this.locate(datasetId, path);
       const now = await this.fingerprint(datasetId, path, located);
       if (located.format !== format || !now || !sameContent(recorded, now)) {
-        const refused = refuse('DATASET_MISMATCH', `${path} is not the file “${name}” was read from: its content differs from the fingerprint recorded when it was added (${recorded.bytes.toLocaleString('en-US')} bytes${recorded.sha256 ? `, SHA-256 ${recorded.sha256.slice(0, 12)}…` : ''}). Nothing was changed.`);
+        const refused = refuse('DATASET_MISMATCH', `${path} is not the file “${name}” was read from: its content differs from the fingerprint recorded when it was added (${countText(recorded.bytes, 'byte')}${recorded.sha256 ? `, SHA-256 ${recorded.sha256.slice(0, 12)}…` : ''}). Nothing was changed.`);
         if (!refused.ok) this.log.warn({ errorId: refused.error.id, dataset: name, path }, refused.error.message);
         return refused;
       }

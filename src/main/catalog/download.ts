@@ -9,6 +9,7 @@ import { AppErrorException, appError } from '../../shared/contracts/errors';
 import { baseName } from '../../shared/domain/datasetName';
 import { newErrorId } from '../platform/ids';
 import { displayUrl, responseFactsSchema, type ResponseFacts } from './urlFile';
+import { grouped } from '../../shared/text/counts';
 
 export interface Downloaded {
   /** The complete local copy. */
@@ -210,7 +211,7 @@ async function tryOnce(url: string, part: string, options: DownloadOptions): Pro
     }
     if (writeError?.code === 'ENOSPC') throw failed(`Downloading ${displayUrl(url)} failed: the disk is full.`, { final: true });
     if (writeError) throw writeError;
-    if (total !== undefined && received !== total) throw new Error(`the connection closed after ${received} of ${total} bytes`);
+    if (total !== undefined && received !== total) throw new Error(`the connection closed after ${grouped(received)} of ${grouped(total)} bytes`);
     report(true);
     return { bytes: received, facts: factsOf(url, response, true) };
   } finally {

@@ -4,6 +4,7 @@ import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { DatasetFormat } from '../../shared/contracts/events';
 import { globLiteral } from '../../shared/domain/datasetName';
 import { newErrorId } from '../platform/ids';
+import { grouped } from '../../shared/text/counts';
 
 /** A folder dataset is meant for a folder of data files, not a disk: past this, ask for a narrower one. */
 export const MAX_FOLDER_ENTRIES = 10_000;
@@ -37,7 +38,7 @@ export async function locateFolder(dir: string): Promise<{ format: DatasetFormat
           appError(
             newErrorId(),
             'DATASET_UNSUPPORTED',
-            `The folder ${dir} holds more than ${MAX_FOLDER_ENTRIES.toLocaleString('en-US')} files and folders: add a narrower folder, or a pattern such as ${join(dir, '*.parquet')}.`,
+            `The folder ${dir} holds more than ${grouped(MAX_FOLDER_ENTRIES)} files and folders: add a narrower folder, or a pattern such as ${join(dir, '*.parquet')}.`,
           ),
         );
       }

@@ -28,6 +28,7 @@ import type { Logger } from '../platform/logger';
 import { Outbox, defaultFlowLimits, type FlowLimits } from '../streams/outbox';
 import type { StreamManager, Subscription } from '../streams/streamManager';
 import type { ServerChannel } from '../transports/serverChannel';
+import { grouped } from '../../shared/text/counts';
 
 const MAX_SUBSCRIPTIONS = 64;
 /** Profile requests one connection may have waiting at once (a client asks for what is in view). */
@@ -108,7 +109,7 @@ export function serveConnection(services: ConnectionServices, channel: ServerCha
     if (text === undefined) return refuse(-1, appError(newErrorId(), 'INVALID_COMMAND', 'Malformed message refused: not text.'));
     const bytes = bytesOverLimit(text);
     if (bytes !== undefined) {
-      return refuse(-1, appError(newErrorId(), 'PAYLOAD_TOO_LARGE', `Message of ${bytes} bytes refused (limit ${MAX_MESSAGE_BYTES}).`));
+      return refuse(-1, appError(newErrorId(), 'PAYLOAD_TOO_LARGE', `Message of ${grouped(bytes)} bytes refused (limit ${grouped(MAX_MESSAGE_BYTES)}).`));
     }
     const message = decode(text);
     if (!message.ok) {

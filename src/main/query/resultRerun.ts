@@ -2,7 +2,7 @@ import { appError, type AppError } from '../../shared/contracts/errors';
 import type { Column } from '../../shared/contracts/events';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
-import { countText } from '../share/reportText';
+import { countText } from '../../shared/text/counts';
 import type { ProgressFields } from './resultProgress';
 import { producingHooks } from './resultProgress';
 import type { ResultCache } from './resultCache';

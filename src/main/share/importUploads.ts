@@ -1,6 +1,7 @@
 import { appError, fail, ok, type Result } from '../../shared/contracts/errors';
 import { MAX_IMPORT_CHARS } from '../../shared/contracts/sessionImport';
 import { newErrorId } from '../platform/ids';
+import { grouped } from '../../shared/text/counts';
 
 /** Uploads one connection may have under way at once. */
 const MAX_UPLOADS = 4;
@@ -25,7 +26,7 @@ export class ImportUploads {
     }
     if (upload.chars + text.length > MAX_IMPORT_CHARS) {
       this.uploads.delete(uploadId);
-      return fail(appError(newErrorId(), 'PAYLOAD_TOO_LARGE', `A session log may be at most ${MAX_IMPORT_CHARS} characters. Nothing was imported.`));
+      return fail(appError(newErrorId(), 'PAYLOAD_TOO_LARGE', `A session log may be at most ${grouped(MAX_IMPORT_CHARS)} characters. Nothing was imported.`));
     }
     upload.parts.push(text);
     upload.chars += text.length;

@@ -10,7 +10,8 @@ import { yieldToLoop, type FileSink } from './fileSink';
 import { chartSvg } from './chartImage';
 import { codeBlock, inline, table } from './markdownText';
 import { profileSummary, type NotebookProfile } from './profileSummary';
-import { countText, outcomeText } from './reportText';
+import { countText } from '../../shared/text/counts';
+import { outcomeText } from './reportText';
 
 /** Rows of each result shown in the notebook. */
 export const PREVIEW_ROWS = 20;

@@ -1,7 +1,7 @@
 import { PROFILE_BATCH_COLUMNS, type ColumnProfile, type ProfileBatch } from '../../shared/explore/columnProfile';
 import { groupDigits, percent, shown, shownRounded } from '../../shared/explore/profileText';
 import { table } from './markdownText';
-import { countText } from './reportText';
+import { countText } from '../../shared/text/counts';
 
 /** Columns of a result the notebook profiles: the first ones, as many as one profile query computes. */
 export const NOTEBOOK_PROFILE_COLUMNS = PROFILE_BATCH_COLUMNS;

@@ -1,9 +1,5 @@
+import { countText } from '../../shared/text/counts';
 import type { HistoryEntry } from '../../shared/views/appView';
-
-const counts = new Intl.NumberFormat('en-US');
-
-/** "1 row", "12,345 rows": a count for the files a person reads (grouped thousands, right plural). */
-export const countText = (n: number, singular: string, plural = `${singular}s`): string => `${counts.format(n)} ${n === 1 ? singular : plural}`;
 
 /** "12 ms", "1.2 s". */
 export const durationText = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`);

@@ -12,6 +12,7 @@ import type { Bus } from '../streams/bus';
 import type { Projections } from '../streams/projections';
 import { planDatasets } from './datasetMatch';
 import { readSessionLog } from './sessionLogReader';
+import { grouped } from '../../shared/text/counts';
 
 /** The desktop's open dialog for a session log; undefined when the person dismissed it. */
 export type ChooseImportPath = () => Promise<string | undefined>;
@@ -67,7 +68,7 @@ export class SessionImporter {
           return fail(appError(newErrorId(), 'IMPORT_FOREIGN', `${path} is not a file (a folder, pipe or device), so it cannot be a Sextant session log. Nothing was imported.`));
         }
         if (s.size > MAX_IMPORT_CHARS) {
-          return fail(appError(newErrorId(), 'PAYLOAD_TOO_LARGE', `The file is larger than a session log can be (${MAX_IMPORT_CHARS} bytes). Nothing was imported.`));
+          return fail(appError(newErrorId(), 'PAYLOAD_TOO_LARGE', `The file is larger than a session log can be (${grouped(MAX_IMPORT_CHARS)} bytes). Nothing was imported.`));
         }
         text = await file.readFile('utf8');
       } finally {

@@ -6,6 +6,7 @@ import { SESSION_LOG_FORMAT, SESSION_LOG_VERSION, sessionLogHeaderSchema, type S
 import { aggregates } from '../commands/aggregates';
 import type { ImportedEvent } from '../store/eventStore';
 import type { UpcasterRegistry } from '../store/upcasters';
+import { countText, grouped } from '../../shared/text/counts';
 
 /** A session log read whole and checked, ready to append: nothing in it was written yet. */
 export interface SessionLog {
@@ -70,12 +71,12 @@ export async function readSessionLog(text: string, upcasters: UpcasterRegistry, 
   // A last line without its newline that does not parse was cut mid-write: the file is short.
   const cut = !complete && eventLines > 0 && parseJson(lines[lines.length - 1]!) === undefined;
   if (eventLines < eventCount || (cut && eventLines <= eventCount)) {
-    return refuse('IMPORT_TRUNCATED', `The session log is cut short: its header announces ${eventCount} events, the file holds ${cut ? eventLines - 1 : eventLines} whole.`, {
+    return refuse('IMPORT_TRUNCATED', `The session log is cut short: its header announces ${countText(eventCount, 'event')}, the file holds ${grouped(cut ? eventLines - 1 : eventLines)} whole.`, {
       eventCount,
       found: cut ? eventLines - 1 : eventLines,
     });
   }
-  if (eventLines > eventCount) return refuse('IMPORT_MALFORMED', `The session log holds ${eventLines} event lines; its header announces ${eventCount}.`, { eventCount, found: eventLines });
+  if (eventLines > eventCount) return refuse('IMPORT_MALFORMED', `The session log holds ${countText(eventLines, 'event line')}; its header announces ${grouped(eventCount)}.`, { eventCount, found: eventLines });
 
   const events: ImportedEvent[] = [];
   // Each aggregate's last seq so far, by type then id (no key string built per line).

@@ -4,6 +4,7 @@ import { openAsSql } from '../../shared/explore/openAsSql';
 import type { DatasetView, SessionView } from '../../shared/views/appView';
 import { yieldToLoop, type FileSink } from './fileSink';
 import { oneLine, outcomeText } from './reportText';
+import { countText } from '../../shared/text/counts';
 
 export interface SqlScriptSource {
   readonly session: SessionView;
@@ -32,7 +33,7 @@ export function terminated(sql: string): string {
 }
 
 /** What a fingerprint says of the bytes: their size and content hash, so a reader can check the same file is meant. */
-const fingerprintText = (f: DatasetFingerprint | undefined): string => (f ? `; ${f.bytes} bytes${f.sha256 ? `, sha256 ${f.sha256}` : ''}` : '');
+const fingerprintText = (f: DatasetFingerprint | undefined): string => (f ? `; ${countText(f.bytes, 'byte')}${f.sha256 ? `, sha256 ${f.sha256}` : ''}` : '');
 
 const datasetLine = (d: DatasetView, fingerprint: DatasetFingerprint | undefined): string =>
   `${d.name ?? '(unnamed)'}: ${d.source}${d.format ? ` (${d.format})` : ''}${fingerprintText(fingerprint)}`;

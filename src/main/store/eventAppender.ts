@@ -4,6 +4,7 @@ import type { AggregateType, DomainEvent, EventEnvelope, EventMetadata } from '.
 import { newId } from '../platform/ids';
 import { isUniqueViolation, writeFailure } from './storeErrors';
 import type { UpcasterRegistry } from './upcasters';
+import { grouped } from '../../shared/text/counts';
 
 export interface NewEvent {
   readonly event: DomainEvent;
@@ -26,7 +27,6 @@ export class VersionConflict extends Error {
 /** Largest serialized payload of one event. Results never travel in events, so this is generous. */
 export const MAX_EVENT_PAYLOAD_CHARS = 1024 * 1024;
 
-const grouped = new Intl.NumberFormat('en-US');
 
 /**
  * The refusal of an event whose payload is over MAX_EVENT_PAYLOAD_CHARS, appended or imported
@@ -34,7 +34,7 @@ const grouped = new Intl.NumberFormat('en-US');
  */
 export function payloadTooLarge(errorId: string, eventType: string, size: number, outcome: string): AppErrorException {
   return new AppErrorException(
-    appError(errorId, 'PAYLOAD_TOO_LARGE', `A ${eventType} event of ${grouped.format(size)} characters was refused (limit ${grouped.format(MAX_EVENT_PAYLOAD_CHARS)}); ${outcome}`, {
+    appError(errorId, 'PAYLOAD_TOO_LARGE', `A ${eventType} event of ${grouped(size)} characters was refused (limit ${grouped(MAX_EVENT_PAYLOAD_CHARS)}); ${outcome}`, {
       details: { eventType, size, limit: MAX_EVENT_PAYLOAD_CHARS },
     }),
   );

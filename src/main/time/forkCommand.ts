@@ -5,6 +5,7 @@ import { isSettled } from '../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../shared/views/appView';
 import { MAX_EVENT_PAYLOAD_CHARS } from '../store/eventStore';
 import type { TimeTravel } from './timeTravel';
+import { grouped } from '../../shared/text/counts';
 
 type ForkRequest = Extract<ClientCommand, { type: 'ForkSession' }>;
 
@@ -38,10 +39,10 @@ export async function forkCommand(request: ForkRequest, time: Pick<TimeTravel, '
 export function inForkWords(error: AppError, fork: Extract<Command, { type: 'ForkSession' }>): AppError {
   if (error.code !== 'PAYLOAD_TOO_LARGE') return error;
   const size = error.details?.['size'];
-  const measured = typeof size === 'number' ? `${size.toLocaleString('en-US')} characters; ` : '';
+  const measured = typeof size === 'number' ? `${grouped(size)} characters; ` : '';
   return {
     ...error,
-    message: `This session's history at that point is too long to fork (${measured}a fork can carry about ${MAX_EVENT_PAYLOAD_CHARS.toLocaleString('en-US')}). Nothing was stored.`,
+    message: `This session's history at that point is too long to fork (${measured}a fork can carry about ${grouped(MAX_EVENT_PAYLOAD_CHARS)}). Nothing was stored.`,
     details: { ...error.details, sessionId: fork.from.sessionId, seq: fork.from.seq },
   };
 }

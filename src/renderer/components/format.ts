@@ -1,12 +1,12 @@
-const countFormat = new Intl.NumberFormat('en-US');
+import { countText, grouped } from '../../shared/text/counts';
 
-export const formatCount = (n: number): string => countFormat.format(n);
+export const formatCount = grouped;
 
 /** Between a number and its unit: a no-break space, so a narrow list never leaves "columns" or "ms" alone on the next line. */
 export const NBSP = '\u00a0';
 
 /** A count with its noun, grouped and in the right number: "1 row", "3,000,000 rows". */
-export const countOf = (n: number, singular: string, plural = `${singular}s`): string => `${formatCount(n)}${NBSP}${n === 1 ? singular : plural}`;
+export const countOf = (n: number, singular: string, plural = `${singular}s`): string => countText(n, singular, plural, NBSP);
 
 /**
  * Always whole milliseconds, grouped like the row count beside it ("3,000,000 rows in 6,160 ms"):

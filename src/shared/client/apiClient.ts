@@ -5,6 +5,7 @@ import type { ErrorCode, Result } from '../contracts/errors';
 import type { Frame } from '../contracts/frames';
 import { bytesOverLimit, MAX_MESSAGE_BYTES } from '../contracts/limits';
 import type { ApiMethod, ClientChannel, ClientMessage, ClientRequest, SextantApi, ServerMessage } from '../contracts/protocol';
+import { grouped } from '../text/counts';
 
 export interface ApiClientOptions {
   /** Acknowledge at once when this many processed frames are unacknowledged… */
@@ -109,7 +110,7 @@ export function createApiClient(channel: ClientChannel, options: ApiClientOption
     const text = JSON.stringify({ request: body } satisfies Omit<Extract<ClientMessage, { id: number }>, 'id'>);
     const bytes = bytesOverLimit(text, MAX_MESSAGE_BYTES - 32);
     if (bytes !== undefined) {
-      return Promise.resolve(failure('PAYLOAD_TOO_LARGE', `This request is too large to send (${bytes} bytes, limit ${MAX_MESSAGE_BYTES}).`));
+      return Promise.resolve(failure('PAYLOAD_TOO_LARGE', `This request is too large to send (${grouped(bytes)} bytes, limit ${grouped(MAX_MESSAGE_BYTES)}).`));
     }
     if (connected) return send<T>(text);
     return new Promise((resolve) => {

@@ -103,7 +103,7 @@ describe('createApiClient', () => {
     ch.setConnected(true);
     const api = createApiClient(ch);
     const r = await api.dispatch({ type: 'SaveDraft', sessionId: 's', sql: 'é'.repeat(600_000) });
-    expect(r.ok ? 'ok' : r.error.message).toMatch(/too large to send \(1200\d{3} bytes/);
+    expect(r.ok ? 'ok' : r.error.message).toMatch(/too large to send \(1,200,\d{3} bytes, limit 1,048,576\)/);
     expect(ch.sent).toEqual([]);
   });
 

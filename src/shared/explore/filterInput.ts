@@ -1,5 +1,6 @@
 import { pageFilterSchema, type PageFilter } from '../contracts/protocol';
 import { columnKind, isNumeric, isOrdered, type ColumnKind } from './columnKind';
+import { grouped } from '../text/counts';
 
 /**
  * What a person types in a column's "Filter <column>" box, read into that column's filters of a
@@ -192,7 +193,7 @@ function withinLimits(filters: PageFilter[]): FilterInput {
   const checked = pageFilterSchema.safeParse(filters);
   if (checked.success) return { ok: true, filters };
   const issue = checked.error.issues[0];
-  if (issue?.code === 'too_big' && issue.origin === 'string') return fail(`Too long: at most ${issue.maximum} characters`);
+  if (issue?.code === 'too_big' && issue.origin === 'string') return fail(`Too long: at most ${grouped(Number(issue.maximum))} characters`);
   if (issue?.code === 'too_small' && issue.origin === 'string') return fail('Type something to search for after ~');
   return fail(issue?.message ?? 'Not a filter');
 }

@@ -50,7 +50,7 @@ describe('a filter box on a text column', () => {
     expect(parse(long, 'VARCHAR')).toEqual(ok([{ column: 3, op: 'contains', value: long }]));
     const tooLong = '🦆'.repeat(5_000);
     const m = message(tooLong, 'VARCHAR');
-    expect(m).toBe('Too long: at most 1000 characters');
+    expect(m).toBe('Too long: at most 1,000 characters');
   });
 });
 

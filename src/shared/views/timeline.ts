@@ -4,6 +4,7 @@ import type { PageFilter } from '../contracts/pageView';
 import { chartWords } from '../chart/chartLabel';
 import { assertNever } from '../domain/decider';
 import type { ViewEvent } from './appView';
+import { countText } from '../text/counts';
 
 /**
  * A session's actions as a person thinks of them, for the Timeline panel: a query with its outcome
@@ -28,8 +29,7 @@ export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type SessionViewEvent = ViewEvent & SessionEvent;
 
-const counts = new Intl.NumberFormat('en-US');
-const rows = (n: number) => `${counts.format(n)} ${n === 1 ? 'row' : 'rows'}`;
+const rows = (n: number) => countText(n, 'row');
 /** The SQL as one short line: whitespace collapsed, cut at `max` characters. */
 const shortSql = (sql: string, max = 60) => {
   const line = sql.replace(/\s+/g, ' ').trim();
