@@ -69,6 +69,10 @@ test('a DuckDB database file lists its tables with their columns, and "Query thi
   const { page, dataDir } = app;
   const file = join(dataDir, 'two.duckdb');
   await writeTwoTables(file);
+  // nothing to add until a path is typed
+  await expect(page.getByRole('button', { name: 'Add dataset' })).toBeDisabled();
+  await page.getByRole('textbox', { name: 'Dataset path or URL' }).fill('   ');
+  await expect(page.getByRole('button', { name: 'Add dataset' })).toBeDisabled();
   await page.getByRole('textbox', { name: 'Dataset path or URL' }).fill(file);
   await page.getByRole('button', { name: 'Add dataset' }).click();
   await expect(dataset(page, 'two')).toContainText(/duckdb · 2\u00a0tables$/);

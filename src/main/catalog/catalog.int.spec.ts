@@ -269,6 +269,20 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', { shuffle: 
     expect(await core.pool.request({ type: 'read', sql: 'select view_name from duckdb_views() where not internal order by 1' })).toEqual(viewsBefore);
   });
 
+  it('a missing file added again after it failed is tried again in its own entry, not a second failed one; found then, it registers', async () => {
+    const path = join(files, 'arrives-later.csv');
+    const first = await add(path);
+    expect(first.status).toBe('failed');
+    const failedIds = () => Object.values(core.projections.current.view.datasets).filter((d) => d.source === path).map((d) => d.id);
+    const again = await add(path);
+    expect(again).toMatchObject({ id: first.id, status: 'failed' });
+    expect(again.error?.id).not.toBe(first.error?.id);
+    expect(failedIds()).toEqual([first.id]);
+    writeFileSync(path, 'a,b\n1,2\n');
+    expect(await add(path)).toMatchObject({ id: first.id, status: 'ready', name: 'arrives_later' });
+    expect(await rows('select b from arrives_later')).toEqual([['2']]);
+  });
+
   describe('http(s) URLs', () => {
     it('downloads into the cache with progress frames, resumes with a Range request, records size and SHA-256', async () => {
       const client = recordingClient(core);

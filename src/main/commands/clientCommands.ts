@@ -18,8 +18,11 @@ export function toDomainCommand(c: Exclude<ClientCommand, { type: 'ForkSession' 
     }
     case 'CancelQuery':
       return { command: { type: 'CancelQuery', sessionId: c.sessionId, reason: 'cancelled by user' } };
-    case 'AddDataset':
-      return { command: { type: 'RequestDataset', datasetId: newId(), source: c.source } };
+    case 'AddDataset': {
+      // added again after it failed: the failed entry tries again, rather than a second failed one beside it
+      const failed = Object.values(view.datasets).find((d) => d.status === 'failed' && d.source === c.source);
+      return { command: { type: 'RequestDataset', datasetId: failed?.id ?? newId(), source: c.source } };
+    }
     case 'Undo':
     case 'Redo':
       return { command: undoCommand(c, view) };

@@ -19,7 +19,8 @@ export type DatasetState = DatasetStatus & { readonly undo: UndoLog<DatasetUndoE
 function decide(command: DatasetCommand, state: DatasetState): readonly DatasetEvent[] | Rejection {
   switch (command.type) {
     case 'RequestDataset':
-      return state.status === 'Unknown'
+      // a failed dataset's own source asked for again is a retry of it, not a second failed entry
+      return state.status === 'Unknown' || (state.status === 'Failed' && state.source === command.source)
         ? [{ type: 'DatasetRequested', payload: { source: command.source } }]
         : reject('DATASET_ALREADY_EXISTS', 'This dataset was already added.');
     case 'RegisterDataset': {

@@ -38,7 +38,8 @@ const matrix: Array<[string, DatasetCommand, Row]> = [
       Unknown: [requested],
       Requested: 'DATASET_ALREADY_EXISTS',
       Registered: 'DATASET_ALREADY_EXISTS',
-      Failed: 'DATASET_ALREADY_EXISTS',
+      // its own source again: a retry
+      Failed: [requested],
       RemovedAfterRegistering: 'DATASET_ALREADY_EXISTS',
       RemovedAfterFailing: 'DATASET_ALREADY_EXISTS',
     },
@@ -110,6 +111,10 @@ describe('Dataset: every command in every state (Requested → Registered | Fail
 });
 
 describe('Dataset: what the state remembers', () => {
+  it('retries a failed dataset only for its own source: another is another dataset', () =>
+    spec.given([requested, failedEvent]).when({ type: 'RequestDataset', datasetId, source: '/data/other.json' }).thenRejects('DATASET_ALREADY_EXISTS'));
+
+
   it('registers with the columns and name the command carries, not the request’s', () =>
     spec.given([requested]).when({ type: 'RegisterDataset', datasetId, name: 'cars_2', source: '/abs/cars.json', format: 'json', columns: [] }).then([
       { type: 'DatasetRegistered', payload: { name: 'cars_2', source: '/abs/cars.json', format: 'json', columns: [] } },

@@ -167,7 +167,8 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
           value={source}
           onChange={(e) => setSource(e.target.value)}
         />
-        <button type="submit">
+        {/* nothing to add until something is typed: a click that does nothing says nothing */}
+        <button type="submit" disabled={!source.trim()}>
           <Plus aria-hidden="true" />
           Add dataset
         </button>
