@@ -7,6 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { Table, tableToIPC, vectorFromArray, Int64, Utf8 } from 'apache-arrow';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
+import { allowClipboard, readClipboard } from './workbench.helpers';
 
 const datasets = (page: Page) => page.getByRole('list', { name: 'Datasets' });
 const status = (page: Page) => page.getByRole('status');
@@ -83,9 +84,13 @@ test('a corrupt file is listed as failed with a readable message and an error id
   const dir = join(dataDir, 'inbox');
   await makeFiles(dir);
   await add(page, join(dir, 'broken.parquet'));
-  await expect(datasets(page).getByRole('listitem').filter({ hasText: 'broken.parquet' })).toContainText(
-    /is not a valid Parquet file.*error id [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
-  );
+  const failed = datasets(page).getByRole('listitem').filter({ hasText: 'broken.parquet' });
+  await expect(failed).toContainText(/is not a valid Parquet file.*error id [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+  // the id to quote, a click away as in the status bar
+  await allowClipboard(page);
+  const id = /error id ([0-9a-f-]{36})/.exec((await failed.textContent())!)![1]!;
+  await failed.getByRole('button', { name: 'Copy error id' }).click();
+  await expect.poll(() => readClipboard(page)).toBe(id);
   // nothing else changed: the samples are still there and still queryable
   await expect(item(page, 'cars')).toContainText('columns');
   await expectQuery(page, 'select count(*) from cars', `select count(*) from read_json_auto('${VEGA_DATA}/cars.json')`);

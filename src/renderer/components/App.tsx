@@ -218,6 +218,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           onAdd={addDataset}
           onQuery={rerunSql}
           onCopyName={copyName}
+          onNotice={setNotice}
           onRemove={removeDataset}
           onProfile={profileDataset}
           progress={catalogProgress}

@@ -7,6 +7,7 @@ import { ChevronRight, Ellipsis, Plus } from 'lucide-react';
 import type { CatalogProgress } from '../../state/streamClient';
 import { countOf } from '../format';
 import { datasetQuery } from './sqlName';
+import { CopyIdButton } from '../status/CopyIdButton';
 
 export interface CatalogHandle {
   /** Puts the caret in "Dataset path or URL" (Ctrl/Cmd+O where no native dialog exists). */
@@ -19,6 +20,8 @@ interface Props {
   /** Runs "Query this dataset"'s SQL. */
   onQuery(sql: string): void;
   onCopyName(name: string): void;
+  /** Says what was copied (an error id), in the app's polite announcer. */
+  onNotice(message: string): void;
   onRemove(dataset: DatasetView): void;
   /** Opens the "Column profiles" region for a ready dataset. */
   onProfile?(dataset: DatasetView): void;
@@ -72,7 +75,7 @@ function TableList({ name, tables }: { name: string; tables: readonly DatasetTab
  * field to add a file path or URL.
  * Memoized: given stable callbacks, it renders again only when a dataset or its progress changes.
  */
-export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ datasets, onAdd, onQuery, onCopyName, onRemove, onProfile, progress }, ref) {
+export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ datasets, onAdd, onQuery, onCopyName, onNotice, onRemove, onProfile, progress }, ref) {
   const [source, setSource] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [menu, setMenu] = useState<{ dataset: DatasetView; x: number; y: number } | undefined>();
@@ -151,7 +154,7 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
               {d.status === 'failed' && d.error && (
                 <span className="meta error">
                   {' '}
-                  {d.error.message} (error id {d.error.id})
+                  {d.error.message} (error id {d.error.id}) <CopyIdButton id={d.error.id} onNotice={onNotice} />
                 </span>
               )}
               {open && (d.tables ? <TableList name={name} tables={d.tables} /> : <ColumnList label={`Columns of ${name}`} columns={d.columns} />)}

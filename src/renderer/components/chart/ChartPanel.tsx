@@ -17,6 +17,7 @@ import { ChartDataTable } from './ChartDataTable';
 import { drawChart } from '../../../shared/chart/drawChart';
 import { themeColors, useColorScheme } from './chartTheme';
 import { useChartData } from './useChartData';
+import { CopyIdButton } from '../status/CopyIdButton';
 
 interface Props {
   api: SextantApi;
@@ -171,7 +172,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
       {problem && <p className="error chart-error">{problem}</p>}
       {state.kind === 'failed' && (
         <p className="error chart-error">
-          Could not draw the chart: {state.error.message} (error id {state.error.id})
+          Could not draw the chart: {state.error.message} (error id {state.error.id}) <CopyIdButton id={state.error.id} onNotice={onNotice} />
         </p>
       )}
       <div

@@ -19,6 +19,7 @@ import { useResultPages, type GridResult } from './useResultPages';
 import { usePendingView, type RecordView } from './usePendingView';
 import { PLAIN_VIEW, useResultView } from './useResultView';
 import { PreviousResultNote } from './PreviousResultNote';
+import { CopyIdButton } from '../status/CopyIdButton';
 
 /** What the app can ask of the grid from outside: a profile's "click a frequent value to filter". */
 export interface ResultsGridHandle {
@@ -165,7 +166,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
       )}
       {cache.error && !(running && cache.error.code === 'RESULT_NOT_FOUND') && (
         <p className="error grid-error">
-          Could not load rows: {cache.error.message} (error id {cache.error.id})
+          Could not load rows: {cache.error.message} (error id {cache.error.id}) <CopyIdButton id={cache.error.id} onNotice={onNotice} />
         </p>
       )}
       <div
