@@ -81,6 +81,17 @@ describe('a chart of a few counted rows', () => {
     expect(yTicks(bars([2, 3], true))).toEqual(['0', '1', '2', '3', '4', '5']);
   });
 
+  it('leaves a line of counts its own axis: it starts at its lowest value and its series are not stacked', () => {
+    const line: ChartData = {
+      ...bars([1, 10]),
+      spec: { mark: 'Line', x: 'day', aggregate: 'Count' },
+      columns: [{ role: 'x', kind: 'number', label: 'day' }, { role: 'value', kind: 'number', label: 'count' }],
+      rows: Array.from({ length: 10 }, (_, i) => [String(i), String(i + 1)]),
+    };
+    expect(yTicks(line)).not.toContain('0');
+    expect(yTicks(line)).toContain('10');
+  });
+
   it('leaves many rows to the axis’s own nice steps', () => {
     expect(yTicks(bars([2000, 100]))).toContain('2,000');
   });

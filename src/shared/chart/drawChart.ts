@@ -66,6 +66,8 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
     color: { legend: legend && hasColorLegend(data), scheme: has('color') ? 'tableau10' : 'blues', ...(has('color') ? {} : { label: 'count' }) },
   } as const;
   const layers: Plot.Markish[] = [];
+  // bars and a histogram's rectangles, stacked from 0: their count axis gets whole ticks
+  let stackedCounts = false;
   let x: Plot.ScaleOptions;
   let y: Plot.ScaleOptions;
   if (has('min')) {
@@ -86,6 +88,7 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
     layers.push(Plot.rectY(marks, { x1: 'x1', x2: 'x2', y: 'value', z, fill: color, inset: 0.5 }), Plot.ruleY([0], { stroke: theme.muted }));
     x = { ...scale('x1'), label: label('x1') };
     y = { label: 'count', grid: true };
+    stackedCounts = true;
   } else if (has('y')) {
     // a scatter of points
     layers.push(Plot.dot(marks, { x: 'x', y: 'y', fill: color, r: 2, fillOpacity: 0.7 }));
@@ -105,9 +108,11 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
     layers.push(Plot.ruleY([0], { stroke: theme.muted }));
     x = bandAxis(marks, width, label('x'));
     y = { label: label('value'), grid: true };
+    stackedCounts = label('value') === 'count';
   }
-  // a few rows counted: whole ticks only (Plot's nice steps of 0.2 read as fractions of a row)
-  const whole = label('value') === 'count' && !has('y') && !has('y1') ? countTicks(marks) : undefined;
+  // a few rows counted: whole ticks only (Plot's nice steps of 0.2 read as fractions of a row); a
+  // line's axis starts at its lowest value and its series are not stacked, so it keeps Plot's
+  const whole = stackedCounts ? countTicks(marks) : undefined;
   if (whole) y = { ...y, ticks: whole, tickFormat: ',d' };
   const options: Plot.PlotOptions = { ...common, document, x, y, marks: layers };
   const drawn = Plot.plot(options);
