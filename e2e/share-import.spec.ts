@@ -146,10 +146,10 @@ test('a dataset not found after an import is located: another file is refused, t
 
 /**
  * A result re-run on demand after an import (its table is not in the fresh data dir) whose SQL now
- * gives other rows than recorded: the grid says the data changed since, with its error id, instead
+ * gives other rows than recorded: the grid says so, with its error id, instead
  * of the recorded count's blank rows that never load. Run again, the grid shows what it gives now.
  */
-test('an imported result whose SQL now gives another row count says the data changed since', async ({ app }, testInfo) => {
+test('an imported result whose SQL now gives another row count says so, and shows no rows', async ({ app }, testInfo) => {
   const { page } = app;
   await ready(page, 'cars');
   // Queries of another session: the exported one's history query counts them, the imported one's cannot.
@@ -173,7 +173,7 @@ test('an imported result whose SQL now gives another row count says the data cha
   await (await choosing).setFiles(logPath);
   await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('.grid-error')).toHaveText(
-    /^Could not load rows: This result was not kept, and running its SQL again gave 1 row, not the [2-9] rows it gave when it ran: the data changed since; run the query again\. \(error id [0-9a-f-]{36}\)$/,
+    /^Could not load rows: This result was not kept, and running its SQL again gave 1 row, not the [2-9] rows it gave when it ran; run the query again for what it gives now\. \(error id [0-9a-f-]{36}\) Copy id$/,
     { timeout: 15_000 },
   );
   // no row under the refusal: not the rows paged while it re-ran, nor blank ones up to the recorded count

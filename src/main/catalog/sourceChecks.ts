@@ -1,5 +1,6 @@
 import type { AppError } from '../../shared/contracts/errors';
-import { isUrl } from '../../shared/domain/datasetName';
+import { resolve, sep } from 'node:path';
+import { isGlob, isUrl } from '../../shared/domain/datasetName';
 import { displayUrl } from './urlFile';
 
 /** DuckDB's words for a file it cannot make sense of, and what to tell a person instead. */
@@ -33,8 +34,12 @@ function saysWhere(message: string, source: string): boolean {
  * file, in the source. Not for a URL: the file DuckDB names is its downloaded copy.
  */
 function toBlame(said: string, raw: string): string {
-  const file = /\bfile '([^']+)'/i.exec(said)?.[1];
-  return file && file !== raw && !isUrl(raw) ? `${file}, in ${raw},` : shownSource(raw);
+  if (isUrl(raw)) return shownSource(raw);
+  // greedy: a name may hold a quote (`O'Brien.parquet`); DuckDB names the path it resolved
+  const file = /\bfile '(.+)'/i.exec(said)?.[1];
+  const base = resolve(raw);
+  const within = file !== undefined && (file.startsWith(`${base}${sep}`) || (isGlob(raw) && file !== base));
+  return within ? `${file}, in ${raw},` : raw;
 }
 
 /**

@@ -49,7 +49,7 @@ describe('re-running a result that was not kept (real SQLite, real DuckDB)', () 
     const { page, error } = await settled(core, queryId);
     expect(page).toBeUndefined();
     expect(error).toMatchObject({ code: 'RESULT_NOT_FOUND', id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
-    expect(error?.message).toContain('gave 1,234 rows, not the 1,000 rows it gave when it ran: the data changed since; run the query again.');
+    expect(error?.message).toContain('gave 1,234 rows, not the 1,000 rows it gave when it ran; run the query again for what it gives now.');
     // kept, a restart would index the table as the recorded 1,000-row result
     for (let i = 0; i < 100 && (await resultTables(core)).includes(tableOf(queryId)); i++) await new Promise((r) => setTimeout(r, 50));
     expect(await resultTables(core)).not.toContain(tableOf(queryId));
@@ -62,7 +62,7 @@ describe('re-running a result that was not kept (real SQLite, real DuckDB)', () 
     const { core, queryId } = await lostThenChanged('create table answers as select * from (values (1), (2)) t(v)', "alter table answers alter v type varchar; alter table answers add column w int");
     const { error } = await settled(core, queryId);
     expect(error?.code).toBe('RESULT_NOT_FOUND');
-    expect(error?.message).toMatch(/columns.*the data changed since; run the query again/i);
+    expect(error?.message).toMatch(/columns.*; run the query again for what it gives now\./i);
   });
 
   it('shows a re-run that gives the recorded rows and columns, as before', async () => {

@@ -28,7 +28,7 @@ const crashedOnce = new WeakSet<ResultEntry>();
  * events (the query's phase stays Completed). Rows are announced as they come, like a running
  * query's, and once more with the final count when the re-run is done. The history, the status
  * bar and the grid's row count are the recorded completion's, so a re-run whose row count or
- * columns differ (the data changed since) cannot stand for it: it is refused and its table dropped.
+ * columns differ (its data changed, or it is not deterministic: a sample, `random()`) cannot stand for it: it is refused and its table dropped.
  */
 export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
   const recorded = entry.rows;
@@ -48,7 +48,7 @@ export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
         deps.cache.noteCompleted(entry.queryId, entry.table);
         return publish({ elapsedMs: elapsedMs(), rowsAvailable: outcome.rowCount });
       }
-      const error = appError(newErrorId(), 'RESULT_NOT_FOUND', `This result was not kept, and running its SQL again ${changed}: the data changed since; run the query again.`, {
+      const error = appError(newErrorId(), 'RESULT_NOT_FOUND', `This result was not kept, and running its SQL again ${changed}; run the query again for what it gives now.`, {
         details: { queryId: entry.queryId, recordedRows: recorded.rowCount, rows: outcome.rowCount },
       });
       deps.log.warn({ errorId: error.id, queryId: entry.queryId }, `a re-run result differs from the recorded one: ${error.message}`);
