@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -267,6 +268,12 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', { shuffle: 
     expect(ds.error?.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(Object.values(core.projections.current.view.datasets).filter((d) => d.status === 'ready').map((d) => d.name)).toEqual(before);
     expect(await core.pool.request({ type: 'read', sql: 'select view_name from duckdb_views() where not internal order by 1' })).toEqual(viewsBefore);
+  });
+
+  it('a file:// URL typed or pasted is its file, as a dropped one is', async () => {
+    const ds = await add(pathToFileURL(join(files, 'people.csv')).href);
+    expect(ds).toMatchObject({ status: 'ready', format: 'csv' });
+    expect(await rows(`select count(*) from ${ds.name}`)).toEqual([['5']]);
   });
 
   it('a missing file added again after it failed is tried again in its own entry, not a second failed one; found then, it registers', async () => {

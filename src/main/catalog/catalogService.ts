@@ -18,6 +18,7 @@ import type { Projections } from '../streams/projections';
 import { relocatedSample } from './sampleDatasets';
 import { locateFolder } from './folderSource';
 import { explainReadFailure, shownSource } from './sourceChecks';
+import { localPath } from './localPath';
 import { sniffFormat } from './sniff';
 import { fetchUrl } from './urlSource';
 import { fingerprintTarget } from './fingerprintTarget';
@@ -268,10 +269,8 @@ export class CatalogService {
       const local = await this.locateFile(datasetId, got.path, got.format);
       return { ...local, download: got.download, named: got.path };
     }
-    // Read as a path, `ftp://h/x.csv` became a file under the working folder that was "missing"
-    const scheme = /^([a-z][a-z\d+.-]*):\/\//i.exec(source)?.[1];
-    if (scheme) throw fail('DATASET_UNSUPPORTED', `Sextant opens files and http(s) URLs, not ${scheme}:// URLs such as ${shownSource(source)}.`);
-    const path = isAbsolute(source) ? source : resolve(source);
+    const local = localPath(source);
+    const path = isAbsolute(local) ? local : resolve(local);
     let stat;
     try {
       stat = await statAsync(path);

@@ -49,7 +49,7 @@ export async function writeSqlScript(source: SqlScriptSource, sink: FileSink): P
   const { session } = source;
   const head = [
     comment(`Sextant session: ${oneLine(session.title)}`),
-    comment(`Exported ${source.exportedAt}; ${session.history.length} statement${session.history.length === 1 ? '' : 's'}.`),
+    comment(`Exported ${source.exportedAt}; ${countText(session.history.length, 'statement')}.`),
     '',
     comment('Datasets, queryable under the names the statements use:'),
   ];

@@ -42,12 +42,13 @@ export function useWindowShortcuts(actions: WindowShortcutActions): void {
   }, []);
 }
 
-type ShortcutKey = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'defaultPrevented' | 'preventDefault'>;
+type ShortcutKey = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'defaultPrevented' | 'preventDefault'>;
 
 export function onShortcut(e: ShortcutKey, actions: WindowShortcutActions): void {
   if (e.defaultPrevented) return;
   const mod = e.ctrlKey || e.metaKey;
-  const key = e.key.toLowerCase();
+  // with Alt the physical key: macOS's Option turns T into "†" and W into "∑"
+  const key = e.altKey && /^Key[A-Z]$/.test(e.code) ? e.code.slice(3).toLowerCase() : e.key.toLowerCase();
   const act = (f: () => void) => {
     e.preventDefault();
     f();

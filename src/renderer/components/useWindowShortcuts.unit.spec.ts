@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { onShortcut, shortcutText, type TabShortcut, type WindowShortcutActions } from './useWindowShortcuts';
 
 /** Presses the keys a tooltip names ("Alt+Shift+T", "Ctrl/Cmd+W" as Ctrl) and answers which action ran. */
-function press(text: string): string | undefined {
+function press(text: string, macOption = false): string | undefined {
   const parts = text.split('+');
   const key = parts.at(-1)!;
   let ran: string | undefined;
@@ -16,7 +16,8 @@ function press(text: string): string | undefined {
   };
   const shift = parts.includes('Shift');
   onShortcut(
-    { key: shift ? key : key.toLowerCase(), ctrlKey: parts.includes('Ctrl/Cmd'), metaKey: false, altKey: parts.includes('Alt'), shiftKey: shift, defaultPrevented: false, preventDefault: () => {} },
+    // macOS's Option changes the character (Option+T is "†"), not the physical key
+    { key: macOption ? '†' : shift ? key : key.toLowerCase(), code: `Key${key.toUpperCase()}`, ctrlKey: parts.includes('Ctrl/Cmd'), metaKey: false, altKey: parts.includes('Alt'), shiftKey: shift, defaultPrevented: false, preventDefault: () => {} },
     actions,
   );
   return ran;
@@ -35,5 +36,9 @@ describe('shortcutText', () => {
 
   it('given any place, when the keys a tooltip names are pressed, then they run its action', () => {
     for (const inBrowser of [true, false]) for (const action of ACTIONS) expect(press(shortcutText(action, inBrowser))).toBe(action);
+  });
+
+  it('given a Mac, where Option+T types "†", when the Alt keys a tooltip names are pressed, then they run its action', () => {
+    for (const action of ACTIONS) expect(press(shortcutText(action, true), true)).toBe(action);
   });
 });

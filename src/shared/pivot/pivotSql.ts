@@ -1,5 +1,5 @@
 import type { Column } from '../contracts/events';
-import { columnKind } from '../explore/columnKind';
+import { columnKind, isNumeric } from '../explore/columnKind';
 import { quoteIdent } from '../explore/openAsSql';
 import { cellOf, levelsOfParts, PARTIALS, type Cell, type AggregateParts } from './pivotParts';
 import { MAX_PIVOT_KEYS, type PivotAggregate, type PivotKeys, type PivotSpec } from './pivotSpec';
@@ -18,8 +18,9 @@ export type SqlValue = (text: string) => string;
 
 /** Why `aggregate` cannot be taken of a column of `duckdbType`, or undefined when it can. */
 export function aggregateMismatch(aggregate: PivotAggregate, duckdbType: string): string | undefined {
-  const kind = columnKind(duckdbType).kind;
-  const numeric = kind === 'integer' || kind === 'decimal' || kind === 'float';
+  const type = columnKind(duckdbType);
+  const { kind } = type;
+  const numeric = isNumeric(type);
   const ordered = numeric || kind === 'date' || kind === 'timestamp' || kind === 'time';
   if ((aggregate === 'Sum' || aggregate === 'Average') && !numeric) return `${aggregate} needs a number column`;
   if (aggregate === 'Median' && !ordered) return 'Median needs a number, date or time column';

@@ -82,10 +82,13 @@ export function useColumnWidths(queryId: string, columns: readonly Column[], cel
   }, [firstValue, columns, cell]);
 
   const set = (col: number, width: number) => {
-    const next = widths.map((x, i) => (i === col ? clamp(width, MIN_WIDTH, MAX_WIDTH) : x));
     fitted.current = true; // a resize before the first rows came is the person's, not to be fitted over
-    widthMemory.remember(queryId, key, next);
-    setWidths(next);
+    // from the latest widths, not this render's: a drag keeps the handler it began with
+    setWidths((current) => {
+      const next = current.map((x, i) => (i === col ? clamp(width, MIN_WIDTH, MAX_WIDTH) : x));
+      widthMemory.remember(queryId, sizedFor.current, next);
+      return next;
+    });
   };
   return {
     widths,

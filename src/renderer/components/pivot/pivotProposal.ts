@@ -1,8 +1,8 @@
 import type { Column } from '../../../shared/contracts/events';
-import { columnKind } from '../../../shared/explore/columnKind';
+import { columnKind, isNumeric } from '../../../shared/explore/columnKind';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
 
-const isNumber = (c: Column) => ['integer', 'decimal', 'float'].includes(columnKind(c.type).kind);
+const isNumber = (c: Column) => isNumeric(columnKind(c.type));
 
 /**
  * The pivot "Pivot" opens with before a person changes it: rows by the first column that is not a
