@@ -240,5 +240,8 @@ function needsContainsMark(value: string): boolean {
   return word === '' || /^[\s=!~]/.test(value) || isNullWord(word) || isNotNullWord(word);
 }
 
-/** The filters a person set, as the badge and the history count them: one per column box, though `a..b` is two conditions. */
+/**
+ * The filters a person set, as the badge and the history count them: one per filtered column (its
+ * box), though `a..b` is two conditions; a chart's brush on a column with a typed filter is the same one.
+ */
 export const filterCount = (filters: readonly PageFilter[]): number => new Set(filters.map((f) => f.column)).size;
