@@ -206,6 +206,23 @@ test('a failure shows the message and error id, and the id can be copied', async
   await screenshot(page, testInfo, 'status-failed');
 });
 
+test('a long error scrolls in its message, its id stays in sight, at 1024 × 700', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await runSql(page, `select * from no_such_table_xyz where a = '${'a long literal that wraps '.repeat(30)}'`);
+  await expect(status(page)).toContainText('Failed: Catalog Error');
+  const id = status(page).locator('.error-id');
+  await expect(id).toContainText(/error id [0-9a-f-]{36}/);
+  // wholly inside the status box as shown, not scrolled out of it
+  const inBox = await id.evaluate((el) => {
+    const box = el.closest('[role="status"]')!.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    return r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 && r.bottom <= window.innerHeight;
+  });
+  expect(inBox).toBe(true);
+  await expect(status(page).locator('.error-message')).toHaveJSProperty('scrollTop', 0);
+});
+
 test('an empty result, or filters nothing passes, says so in the grid and what to do', async ({ app }) => {
   const { page } = app;
   await ready(page, 'cars');

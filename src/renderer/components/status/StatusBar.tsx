@@ -78,8 +78,9 @@ function QueryText({ query, filteredRows }: { query: HistoryEntry; filteredRows?
 /** An error's sentence ("Failed: <message>" unless `text` says otherwise) and its id, to quote. */
 function ErrorText({ error, text = `Failed: ${error.message}` }: { error: AppError; text?: string }) {
   return (
+    // the message scrolls within its lines, the id below it stays in sight
     <span className="error-text">
-      {text}{' '}
+      <span className="error-message">{text}</span>{' '}
       <span className="error-id">
         (error id <code>{error.id}</code>)
       </span>
