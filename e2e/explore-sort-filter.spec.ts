@@ -284,3 +284,31 @@ test('on flights_3m, a date range on the TIMESTAMP column holds its last day who
   expect(upToMidnight).toBeLessThan(n);
   await expect(grid(page)).toHaveAttribute('aria-rowcount', String(upToMidnight + 1), { timeout: 30_000 });
 });
+
+test('a filter box’s error shows whole above the panels beside the grid, at 1024 × 700 with Chart and Pivot open', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await ready(page, 'cars');
+  await runSql(page, 'select Miles_per_Gallon, Cylinders, Name from cars');
+  await expect(status(page)).toHaveText(/^406\u00a0rows in/);
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  await filtersToggle(page).click();
+  await filterBox(page, 'Cylinders').fill('>4x');
+  const bubble = page.getByRole('alert').filter({ hasText: 'is not a whole number' });
+  await expect(bubble).toBeVisible();
+  // what is drawn at its corners and middle is the message itself, not a panel over it or the grid's edge
+  const covered = await bubble.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const points = [
+      [r.left + 2, r.top + 2],
+      [r.right - 2, r.top + 2],
+      [r.left + 2, r.bottom - 2],
+      [r.right - 2, r.bottom - 2],
+      [(r.left + r.right) / 2, (r.top + r.bottom) / 2],
+    ] as const;
+    return points.filter(([x, y]) => !el.contains(document.elementFromPoint(x, y))).length;
+  });
+  expect(covered).toBe(0);
+  await expect(filterBox(page, 'Cylinders')).toHaveAccessibleDescription(/is not a whole number/);
+});

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, type CSSProperties } from 'react';
 import type { VirtualItem } from '@tanstack/react-virtual';
 import { ListFilter } from 'lucide-react';
 import type { Column } from '../../../shared/contracts/events';
@@ -31,6 +32,7 @@ export function FilterRow({ idPrefix, columns, virtualColumns, totalWidth, box, 
         const c = columns[vc.index]!;
         const { text, error } = box(vc.index);
         const errorId = `${idPrefix}-filter-error-${vc.index}`;
+        const anchor = `--filter-box-${vc.index}`;
         return (
           <div key={vc.key} className="grid-filter" style={{ left: vc.start, width: vc.size }}>
             <input
@@ -40,6 +42,7 @@ export function FilterRow({ idPrefix, columns, virtualColumns, totalWidth, box, 
               aria-invalid={error !== undefined}
               aria-describedby={error !== undefined ? errorId : undefined}
               placeholder="Filter"
+              style={{ anchorName: anchor } as CSSProperties}
               value={text}
               onChange={(e) => onType(vc.index, e.target.value)}
               onKeyDown={(e) => {
@@ -51,14 +54,28 @@ export function FilterRow({ idPrefix, columns, virtualColumns, totalWidth, box, 
                 }
               }}
             />
-            {error !== undefined && (
-              <span id={errorId} className="filter-error" role="alert">
-                {error}
-              </span>
-            )}
+            {error !== undefined && <FilterError id={errorId} anchor={anchor} text={error} />}
           </div>
         );
       })}
     </div>
+  );
+}
+
+/**
+ * Why a filter box's text is not a filter, under the box. In the top layer (a manual popover placed
+ * by CSS anchor positioning): inside the grid's scroller it was cut at the grid's edge, or hidden
+ * under the Chart or Pivot panel beside it.
+ */
+function FilterError({ id, anchor, text }: { id: string; anchor: string; text: string }) {
+  const bubble = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    const el = bubble.current;
+    if (el && !el.matches(':popover-open')) el.showPopover();
+  }, []);
+  return (
+    <span ref={bubble} id={id} className="filter-error" role="alert" popover="manual" style={{ positionAnchor: anchor } as CSSProperties}>
+      {text}
+    </span>
   );
 }
