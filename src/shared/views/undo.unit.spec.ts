@@ -210,6 +210,14 @@ describe('undo and redo in the view', () => {
     expect(nextRedo(app.view, 's2')?.label).toBe('Redo remove dataset one');
   });
 
+  it('names a failed dataset’s removal by its source: it never got a name', () => {
+    const app = started();
+    app.dispatch({ type: 'RequestDataset', datasetId: 'd3', source: '/tmp/nope.csv' });
+    app.dispatch({ type: 'FailDataset', datasetId: 'd3', source: '/tmp/nope.csv', error: { id: 'e', code: 'DATASET_MISSING', message: 'No file at /tmp/nope.csv.' } });
+    app.dispatch({ type: 'RemoveDataset', datasetId: 'd3' });
+    expect(nextUndo(app.view, 's2')?.label).toBe('Undo remove dataset /tmp/nope.csv');
+  });
+
   it('a new action anywhere in view clears redo; a removed dataset whose name was taken again is not offered', () => {
     const app = started();
     app.dispatch({ type: 'RenameSession', sessionId: 's2', title: 'A' });

@@ -56,7 +56,8 @@ function candidates(view: AppView, sessionId: string | undefined, stack: 'undo' 
     const entry = d.undo?.[stack].at(-1);
     // A removed dataset whose name a newer dataset took cannot come back under it: not offered.
     if (entry && !(stack === 'undo' && d.name !== undefined && taken.has(d.name))) {
-      out.push({ aggregateType: 'Dataset', aggregateId: d.id, entry, ...(d.name ? { datasetName: d.name } : {}) });
+      // a failed dataset has no name: its source says which one
+      out.push({ aggregateType: 'Dataset', aggregateId: d.id, entry, datasetName: d.name ?? d.source });
     }
   }
   return out;
@@ -90,7 +91,7 @@ function describe(c: Candidate): string {
     case 'PivotSet':
       return e.after ? `pivot by ${e.after.rows.join(', ')}` : 'close pivot';
     case 'DatasetRemoved':
-      return `remove dataset ${c.datasetName ?? 'dataset'}`;
+      return `remove dataset ${c.datasetName ?? ''}`.trimEnd();
   }
 }
 
