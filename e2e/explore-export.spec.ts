@@ -39,7 +39,7 @@ test('Export… → Parquet → a download arrives with exactly the query’s ro
   expect(download.suggestedFilename()).toMatch(/^Session 1 - select from flights_3m where origin SFO\.parquet$/);
   const file = testInfo.outputPath('export.parquet');
   await download.saveAs(file);
-  await expect(dialog.getByRole('status')).toHaveText(/^Exported 60,869\u00a0rows as Parquet \([\d.]+\u00a0(KB|MB)\) — downloading\.$/);
+  await expect(dialog.getByRole('status')).toHaveText(/^Exported 60,869\u00a0rows as Parquet, [\d.]+\u00a0(KB|MB) — downloading\.$/);
   await screenshot(page, testInfo, 'export-dialog-done');
   expect(await fingerprint(`read_parquet('${file}')`)).toEqual(await fingerprint(`(select * from ${FLIGHTS} where origin = 'SFO')`));
   expect((await duckdbRows(`select column_type from (describe select * from read_parquet('${file}'))`)).flat()).toEqual(['TIMESTAMP', 'BIGINT', 'BIGINT', 'VARCHAR', 'VARCHAR']);

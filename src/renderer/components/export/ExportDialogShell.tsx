@@ -106,7 +106,8 @@ function ExportStatus({ status }: { status: ExportStatusLine }) {
       const { outcome } = status;
       return (
         <p className="export-status done" role="status">
-          Exported {status.what} as {status.formatLabel} ({formatBytes(outcome.bytes)})
+          {/* a comma, not brackets: a format's label may carry its own ("Event log (NDJSON)") */}
+          Exported {status.what} as {status.formatLabel}, {formatBytes(outcome.bytes)}
           {outcome.download ? ' — downloading.' : ` to ${outcome.target}.`}
         </p>
       );
