@@ -94,7 +94,7 @@ export function ImportSessionButton({ api, onImported }: Props) {
       {report && (
         <section className="import-report" role="region" aria-label="Session import" onKeyDown={onKeyDown}>
           <header>
-            <span>{report.kind === 'failed' ? 'The session was not imported' : `Datasets “${report.title}” read that are not here`}</span>
+            <span>{report.kind === 'failed' ? 'The session was not imported' : `Imported “${report.title}”: some datasets it read are not here`}</span>
             <button ref={closeRef} className="icon-button" aria-label="Close import report" onClick={close}>
               <X aria-hidden="true" />
             </button>
