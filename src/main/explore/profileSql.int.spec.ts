@@ -69,6 +69,17 @@ describe('one query profiles a batch of columns, statistic by statistic as raw D
       expect(Math.abs(p.distinct - exact), name).toBeLessThanOrEqual(Math.max(2, exact * 0.1));
     }
     expect(profileOf('nothing')).toMatchObject({ nulls: ROWS, nullShare: 1, distinct: 0 });
+    expect(batch.columns.every((p) => !p.distinctExact)).toBe(true);
+  });
+
+  it('asked to count distinct values exactly (a small relation), counts them as count(DISTINCT) does, and says so', async () => {
+    const exactRequest: ProfileRequest = { ...request, exactDistinct: true };
+    const exact = readProfile((await rows(profileSql(exactRequest)))[0]!, exactRequest);
+    for (const [name] of COLUMNS) {
+      const p = exact.columns.find((x) => x.name === name)!;
+      expect(p.distinct, name).toBe(Number(await one(`SELECT count(DISTINCT ${ident(name)}) FROM t`)));
+      expect(p.distinctExact, name).toBe(true);
+    }
   });
 
   it('gives numbers exact min, max and quartiles, and mean and standard deviation', async () => {

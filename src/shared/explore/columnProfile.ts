@@ -62,8 +62,10 @@ interface ProfileBase {
   readonly nulls: number;
   /** nulls / profiled rows; 0 for no rows. */
   readonly nullShare: number;
-  /** DuckDB's approx_count_distinct (HyperLogLog), at most the non-null count: close, not exact, on any number of rows. */
+  /** Distinct non-null values: exact on a small relation, else DuckDB's approx_count_distinct (HyperLogLog), at most the non-null count. */
   readonly distinct: number;
+  /** Whether `distinct` was counted exactly (a relation of at most EXACT_DISTINCT_ROWS rows). */
+  readonly distinctExact: boolean;
 }
 export type ColumnProfile =
   | (ProfileBase & { readonly kind: 'number' } & Omit<z.infer<typeof profileCellSchemas.number>, 'nonNull' | 'distinct'>)
@@ -79,7 +81,7 @@ export interface ProfileBatch {
   readonly columns: readonly ColumnProfile[];
 }
 
-const profileCommon = { name: z.string(), type: z.string(), nulls: count, nullShare: z.number().min(0).max(1), distinct: count };
+const profileCommon = { name: z.string(), type: z.string(), nulls: count, nullShare: z.number().min(0).max(1), distinct: count, distinctExact: z.boolean() };
 /** A column's profile as it travels to the renderer (the API's answer); the same shape as ColumnProfile. */
 export const columnProfileSchema: z.ZodType<ColumnProfile> = z.discriminatedUnion('kind', [
   profileCellSchemas.number.omit({ nonNull: true, distinct: true }).extend({ kind: z.literal('number'), ...profileCommon }).strict(),

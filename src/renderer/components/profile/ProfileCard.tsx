@@ -49,7 +49,7 @@ function Figures({ column, name, profile, onFilterValue }: { column: number; nam
     <>
       <dl className="profile-figures">
         <Figure term="Nulls" value={`${formatCount(profile.nulls)} (${percent(profile.nullShare)})`} />
-        <Figure term="Distinct (approx.)" value={formatCount(profile.distinct)} />
+        <Figure term={profile.distinctExact ? 'Distinct' : 'Distinct (approx.)'} value={formatCount(profile.distinct)} />
         {profile.kind !== 'categorical' && (
           <>
             <Figure term="Min" value={shown(profile.min)} />
