@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { readableNumber } from '../src/shared/explore/profileText';
+import { pivotCellText } from '../src/renderer/components/pivot/pivotText';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { editorText, gridRow as resultRow, history, ready, runSql, screenshot } from './workbench.helpers';
@@ -22,8 +22,8 @@ const whole = (el: Element) => el.scrollWidth <= el.clientWidth;
 const pivot = (page: Page) => page.getByRole('grid', { name: 'Pivot' });
 const pivotRow = (page: Page, rowIndex: number) => pivot(page).locator(`[role="row"][aria-rowindex="${rowIndex}"]`);
 const cells = (page: Page, rowIndex: number) => pivotRow(page, rowIndex).getByRole('gridcell').allTextContents();
-/** An average as the pivot writes it (the formatter is unit-tested in profileText.unit.spec.ts). */
-const shown = (v: string | null | undefined) => (v === null || v === undefined ? '' : readableNumber(v));
+/** An average as the pivot writes it (the formatter is unit-tested in pivotText.unit.spec.ts). */
+const shown = (v: string | null | undefined) => pivotCellText(v ?? null, 'DOUBLE');
 
 /** Raw DuckDB's averages for the rows `where` picks: one per month 1…12, then the total. */
 async function expected(where: string): Promise<string[]> {
@@ -147,4 +147,99 @@ test('beside a chart, the count is of the groups, and the title, count and value
   expect(await header.locator('.col-name').evaluate(whole)).toBe(true);
   expect(await region(page).locator('.pivot-title').evaluate(whole)).toBe(true);
   expect(await count(page).evaluate(whole)).toBe(true);
+});
+
+const MOVIES = `read_json_auto('${VEGA_DATA}/movies.json')`;
+const PROFIT = `select *, "Worldwide Gross" - "Production Budget" as profit from ${MOVIES}`;
+
+/** Sets the pivot's rows (in place of the proposed one), columns, values and aggregate, as a person would in the builder. */
+async function layOut(page: Page, rows: readonly string[], columns: readonly string[], values: string, aggregate: string) {
+  const proposed = await region(page).getByRole('group', { name: 'Rows fields' }).locator('.pivot-chip span').first().textContent();
+  for (const [label, fields] of [['Rows', rows], ['Columns', columns]] as const) {
+    for (const f of fields.filter((f) => f !== proposed)) {
+      await region(page).getByRole('combobox', { name: label }).selectOption(f);
+      await region(page).getByRole('button', { name: `Add to ${label.toLowerCase()}` }).click();
+    }
+  }
+  if (!rows.includes(proposed!)) await region(page).getByRole('button', { name: `Remove ${proposed} from rows` }).click();
+  await region(page).getByRole('combobox', { name: 'Values' }).selectOption(values);
+  await region(page).getByRole('combobox', { name: 'Aggregate' }).selectOption(aggregate);
+}
+/** Raw DuckDB's number of distinct values of `fields` (a NULL one of them), in `relation`. */
+const distinct = async (fields: string, relation: string, where = 'true') => Number((await duckdbRows(`select count(*) from (select distinct ${fields} from ${relation} where ${where})`))[0]![0]);
+
+test('average profit by genre and rating: every number whole, DuckDB’s values, two decimals in every column', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await runSql(page, PROFIT);
+  await expect(resultRow(page, 2)).toBeVisible();
+  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  await layOut(page, ['Major Genre'], ['MPAA Rating'], 'profit', 'Average');
+  await expect(pivot(page).getByRole('columnheader')).toHaveCount(1 + (await distinct('"MPAA Rating"', MOVIES)) + 1);
+  // the grand total and the Action row against raw DuckDB, rating by rating
+  const averages = async (where: string) => {
+    const rows = await duckdbRows(`select avg(profit) filter (where "MPAA Rating" is not distinct from r.r) from (${PROFIT}) p, (select distinct "MPAA Rating" as r from ${MOVIES}) r where ${where} group by r.r order by r.r nulls last`);
+    const [[total]] = (await duckdbRows(`select avg(profit) from (${PROFIT}) where ${where}`)) as [[string]];
+    return [...rows.map(([v]) => shown(v)), shown(total)];
+  };
+  await expect.poll(() => cells(page, 2)).toEqual(['Total', ...(await averages('true'))]);
+  await expect.poll(() => cells(page, 3)).toEqual(['Action', ...(await averages(`"Major Genre" = 'Action'`))]);
+  await expect(pivot(page).getByRole('row')).toHaveCount(1 + 1 + (await distinct('"Major Genre"', MOVIES)));
+  // no number is cut: every value cell shows all of its text (a group's name may end in an ellipsis, titled)
+  const cut = await pivot(page).locator('[role="gridcell"].num').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent));
+  expect(cut).toEqual([]);
+  // one column's values line up: each has two decimals
+  const values = await pivot(page).locator('[role="gridcell"].num').allTextContents();
+  expect(values.length).toBeGreaterThan(20);
+  expect(values.filter((v) => v !== '' && !/^-?[\d,]+\.\d\d$/.test(v))).toEqual([]);
+});
+
+test('collapsing and expanding a group by keyboard keeps the focus on its toggle', async ({ app }) => {
+  const { page } = app;
+  await runSql(page, PROFIT);
+  await expect(resultRow(page, 2)).toBeVisible();
+  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  await layOut(page, ['Major Genre', 'Creative Type'], [], 'profit', 'Average');
+  // the header, the Total, a subtotal per genre and a row per genre and type
+  const rows = 1 + 1 + (await distinct('"Major Genre"', MOVIES)) + (await distinct('"Major Genre", "Creative Type"', MOVIES));
+  await expect(pivot(page)).toHaveAttribute('aria-rowcount', String(rows));
+  const action = await distinct('"Creative Type"', MOVIES, `"Major Genre" = 'Action'`);
+  await pivot(page).getByRole('button', { name: 'Collapse Action' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(pivot(page)).toHaveAttribute('aria-rowcount', String(rows - action));
+  await expect(pivot(page).getByRole('button', { name: 'Expand Action' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(pivot(page)).toHaveAttribute('aria-rowcount', String(rows));
+  await expect(pivot(page).getByRole('button', { name: 'Collapse Action' })).toBeFocused();
+});
+
+test('SQL NULL reads NULL, muted and italic, apart from the texts ‘NULL’ and ‘null’', async ({ app }) => {
+  const { page } = app;
+  const data = `select * from (values ('a', 'x', 'NULL', 1), (NULL, 'x', NULL, 2), ('NULL', 'y', 'NULL', 3), ('null', NULL, NULL, 4), (NULL, 'y', 'NULL', 5)) t(g, h, c, n)`;
+  await runSql(page, data);
+  await expect(resultRow(page, 2)).toBeVisible();
+  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  await layOut(page, ['g', 'h'], ['c'], 'n', 'Sum');
+  const italic = (el: Element) => getComputedStyle(el).fontStyle === 'italic';
+  // columns: the text 'NULL', then SQL NULL (last, as DuckDB orders them), then Total
+  const headers = pivot(page).getByRole('columnheader');
+  await expect(headers).toHaveText(['g', 'h', 'NULL', 'NULL', 'Total']);
+  expect(await headers.nth(2).locator('.col-name').evaluate((el) => el.querySelector('.pivot-null') === null)).toBe(true);
+  expect(await headers.nth(3).locator('.pivot-null').evaluate(italic)).toBe(true);
+  await expect(pivot(page).getByRole('button', { name: "Sort by 'NULL'", exact: true })).toHaveCount(1);
+  await expect(pivot(page).getByRole('button', { name: 'Sort by NULL', exact: true })).toHaveCount(1);
+  // groups in DuckDB's order ('NULL' < 'a' < 'null' < NULL), each with its own toggle
+  const groups = (await duckdbRows(`select g, sum(n) filter (where c = 'NULL'), sum(n) filter (where c is null), sum(n) from (${data}) group by g order by g nulls last`)).map(([g, ...sums]) => [g, ...sums.map((s) => s ?? '')]);
+  for (const name of ["Collapse 'NULL'", 'Collapse a', "Collapse 'null'", 'Collapse NULL']) await expect(pivot(page).getByRole('button', { name, exact: true })).toHaveCount(1);
+  const subtotals = await pivot(page).locator('.pivot-subtotal').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('[role="gridcell"]')].map((c) => c.textContent)));
+  expect(subtotals.slice(1).map(([g, , ...sums]) => [g, ...sums])).toEqual(groups.map(([g, ...sums]) => [g ?? 'NULL', ...sums]));
+  const firstCells = pivot(page).locator('.pivot-subtotal [role="gridcell"]:first-child');
+  // the text 'NULL' is plain, the NULL group's name muted and italic
+  expect(await firstCells.nth(1).evaluate((el) => el.querySelector('.pivot-null') === null && getComputedStyle(el).fontStyle)).toBe('normal');
+  expect(await firstCells.nth(4).locator('.pivot-null').evaluate(italic)).toBe(true);
+  // the NULL group collapses alone: the text groups 'NULL' and 'null' keep their rows
+  await pivot(page).getByRole('button', { name: 'Collapse NULL', exact: true }).click();
+  await expect(pivot(page).getByRole('button', { name: 'Expand NULL', exact: true })).toBeVisible();
+  await expect(pivot(page).getByRole('button', { name: "Collapse 'NULL'", exact: true })).toBeVisible();
+  await expect(pivot(page).getByRole('button', { name: "Collapse 'null'", exact: true })).toBeVisible();
 });

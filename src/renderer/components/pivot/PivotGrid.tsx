@@ -1,10 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDownWideNarrow, ArrowUpDown, ArrowUpNarrowWide, ChevronDown, ChevronRight } from 'lucide-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { Fragment, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
-import { columnLefts, pivotColumnWidths } from './pivotLayout';
-import { pivotCellText } from './pivotText';
+import { columnLefts, pivotColumnWidths, valueTextWidths } from './pivotLayout';
+import { NULL_TEXT, pivotCellText, valueName } from './pivotText';
 
 const ROW_HEIGHT = 24;
 
@@ -12,6 +12,8 @@ interface Props {
   page: PivotPage;
   spec: PivotSpec;
   row(r: number): ReadonlyArray<string | null> | undefined;
+  /** The pages whose rows are shown: the value columns are as wide as their widest value in them. */
+  loaded: readonly PivotPage[];
   show(first: number, last: number): void;
   onSort(sort: PivotSpec['sort']): void;
   /** Collapses or expands a first-level group (by its first field's text; null: the NULL group). */
@@ -29,13 +31,14 @@ function nextSort(current: PivotSpec['sort'], valueColumn: number): PivotSpec['s
  * virtualized and fetched by page as they come into view; a subtotal row heads its group (bold),
  * the grand total comes first. A value column's header sorts the groups by it.
  */
-export function PivotGrid({ page, spec, row, show, onSort, onToggleGroup }: Props) {
+export function PivotGrid({ page, spec, row, loaded, show, onSort, onToggleGroup }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const fields = page.rowFields;
-  const names = page.columns.slice(1).map((c) => c.name);
-  const namesKey = JSON.stringify(names);
-  // measured once per set of headers, before the first paint: a header that fits is never shown cut
-  const widths = useMemo(() => pivotColumnWidths(names, fields), [namesKey, fields]);
+  const heads = page.columns.slice(1).map((c, i) => headerOf(c.name, i >= fields ? page.keys.values[i - fields] : undefined));
+  const shownKey = JSON.stringify(heads.map((h) => h.shown));
+  const values = useMemo(() => valueTextWidths(loaded), [loaded]);
+  // measured before the first paint, once per set of headers and pages: a header that fits, or a number, is never shown cut
+  const widths = useMemo(() => pivotColumnWidths(heads.map((h) => h.shown), fields, values), [shownKey, fields, values]);
   const lefts = columnLefts(widths);
   const virtualizer = useVirtualizer({ count: page.totalRows, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   const items = virtualizer.getVirtualItems();
@@ -45,9 +48,9 @@ export function PivotGrid({ page, spec, row, show, onSort, onToggleGroup }: Prop
   const width = widths.reduce((sum, w) => sum + w, 0);
 
   return (
-    <div ref={scroller} className="grid pivot-grid" role="grid" aria-label="Pivot" aria-rowcount={page.totalRows + 1} aria-colcount={names.length} tabIndex={0}>
+    <div ref={scroller} className="grid pivot-grid" role="grid" aria-label="Pivot" aria-rowcount={page.totalRows + 1} aria-colcount={heads.length} tabIndex={0}>
       <div className="grid-header pivot-header" role="row" aria-rowindex={1} style={{ width, height: 30 }}>
-        {page.columns.slice(1).map((c, i) => {
+        {heads.map((head, i) => {
           const isValue = i >= fields;
           const v = i - fields;
           const sorted = isValue && spec.sort?.valueColumn === v ? (spec.sort.descending ? 'descending' : 'ascending') : 'none';
@@ -55,13 +58,13 @@ export function PivotGrid({ page, spec, row, show, onSort, onToggleGroup }: Prop
           return (
             <div key={i} className={`grid-th ${isValue ? 'num' : ''}`} role="columnheader" aria-colindex={i + 1} aria-sort={isValue ? sorted : undefined} style={{ left: lefts[i], width: widths[i] }}>
               {isValue ? (
-                <button type="button" className="pivot-sort" aria-label={`Sort by ${c.name}`} title={`Sort the groups by ${c.name}`} onClick={() => onSort(nextSort(spec.sort, v))}>
-                  <span className="col-name">{c.name}</span>
+                <button type="button" className="pivot-sort" aria-label={`Sort by ${head.name}`} title={`Sort the groups by ${head.name}`} onClick={() => onSort(nextSort(spec.sort, v))}>
+                  <span className="col-name">{head.content}</span>
                   <Icon aria-hidden="true" />
                 </button>
               ) : (
-                <span className="col-name" title={c.name}>
-                  {c.name}
+                <span className="col-name" title={head.name}>
+                  {head.content}
                 </span>
               )}
             </div>
@@ -78,9 +81,9 @@ export function PivotGrid({ page, spec, row, show, onSort, onToggleGroup }: Prop
                 const text = cells?.[i + 1] ?? null;
                 const label = i < fields ? fieldLabel(text, i, level) : pivotCellText(text, c.type);
                 return (
-                  <div key={i} role="gridcell" aria-colindex={i + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'}`} style={{ left: lefts[i], width: widths[i], paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }} title={i < fields && label ? label : undefined}>
+                  <div key={i} role="gridcell" aria-colindex={i + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'}`} style={{ left: lefts[i], width: widths[i], paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }} title={i < fields && label !== '' ? valueName(label) : undefined}>
                     {i === 0 && level === 1 && fields > 1 && cells ? <GroupToggle group={text} collapsed={(spec.collapsed ?? []).includes(text)} onToggle={onToggleGroup} /> : null}
-                    {label}
+                    {label === null ? <NullText /> : label}
                   </div>
                 );
               })}
@@ -92,18 +95,36 @@ export function PivotGrid({ page, spec, row, show, onSort, onToggleGroup }: Prop
   );
 }
 
-/** A row field's cell: its value on rows at or below its level, "Total" on the grand total's first cell, blank where rolled up. */
-function fieldLabel(text: string | null, field: number, level: number): string {
+/** A row field's cell: its value on rows at or below its level (null: SQL NULL), "Total" on the grand total's first cell, blank where rolled up. */
+function fieldLabel(text: string | null, field: number, level: number): string | null {
   if (level === 0) return field === 0 ? 'Total' : '';
   if (field >= level) return '';
-  return text ?? 'null';
+  return text;
+}
+
+/** SQL NULL as the results grid shows it: muted, italic, so a text 'NULL' (plain) is told apart. */
+const NullText = () => <span className="pivot-null">{NULL_TEXT}</span>;
+
+/**
+ * A column's header: a column key's values (SQL NULL as NullText) joined by " · ", or the column's
+ * name; `shown` is its text as drawn (measured for its width), `name` as a button or title names it.
+ */
+function headerOf(name: string, key: ReadonlyArray<string | null> | undefined): { content: ReactNode; shown: string; name: string } {
+  if (!key) return { content: name, shown: name, name };
+  const content = key.map((v, j) => (
+    <Fragment key={j}>
+      {j > 0 && ' · '}
+      {v === null ? <NullText /> : v}
+    </Fragment>
+  ));
+  return { content, shown: key.map((v) => v ?? NULL_TEXT).join(' · '), name: key.map(valueName).join(' · ') };
 }
 
 /** The chevron before a first-level group: collapses it to its subtotal row, or expands it again. */
 function GroupToggle({ group, collapsed, onToggle }: { group: string | null; collapsed: boolean; onToggle(group: string | null): void }) {
   const Icon = collapsed ? ChevronRight : ChevronDown;
   return (
-    <button type="button" className="pivot-toggle" aria-expanded={!collapsed} aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${group ?? 'null'}`} onClick={() => onToggle(group)}>
+    <button type="button" className="pivot-toggle" aria-expanded={!collapsed} aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${valueName(group)}`} onClick={() => onToggle(group)}>
       <Icon aria-hidden="true" />
     </button>
   );

@@ -66,7 +66,7 @@ export function PivotPanel({ api, queryId, sql, columns, spec, onChange, onClose
           {pages.error.message} <span className="muted">({pages.error.id})</span>
         </p>
       )}
-      {page && <PivotGrid key={layoutKey(spec)} page={page} spec={spec} row={pages.row} show={pages.show} onSort={(sort) => onChange(withSort(spec, sort))} onToggleGroup={(group) => onChange(toggled(spec, group))} />}
+      {page && <PivotGrid key={layoutKey(spec)} page={page} spec={spec} row={pages.row} loaded={pages.loaded} show={pages.show} onSort={(sort) => onChange(withSort(spec, sort))} onToggleGroup={(group) => onChange(toggled(spec, group))} />}
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { countOf } from '../format';
+import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import { HEADER_BOX, measureText, SORT_ICON, type MeasureText } from '../grid/columnWidths';
+import { pivotCellText } from './pivotText';
 
 /** Narrowest a row field's column gets: room for a typical group name. */
 export const FIELD_WIDTH = 150;
@@ -10,16 +12,44 @@ export const MAX_COLUMN_WIDTH = 280;
 /**
  * Each column's width (row fields first, then value columns): wide enough for its header's name,
  * measured as the results grid measures its own (the same `.grid-th .col-name` font), with the
- * cell's padding and border, a value header's sort icon, and 1 px for rounding; within bounds.
+ * cell's padding and border, a value header's sort icon, and 1 px for rounding; within bounds. A
+ * value column is also as wide as its widest value (`values`, px of text; valueTextWidths), past
+ * MAX_COLUMN_WIDTH if need be: a number is never cut.
  */
-export function pivotColumnWidths(names: readonly string[], fields: number, measure: MeasureText = measureText): number[] {
+export function pivotColumnWidths(names: readonly string[], fields: number, values: readonly number[] = [], measure: MeasureText = measureText): number[] {
   return names.map((name, i) => {
     const isValue = i >= fields;
     const narrowest = isValue ? VALUE_WIDTH : FIELD_WIDTH;
     const text = measure(name, 'name');
-    if (!Number.isFinite(text)) return narrowest;
-    return Math.min(MAX_COLUMN_WIDTH, Math.max(narrowest, Math.ceil(text + HEADER_BOX + 1 + (isValue ? SORT_ICON : 0))));
+    const header = Number.isFinite(text) ? Math.min(MAX_COLUMN_WIDTH, Math.max(narrowest, Math.ceil(text + HEADER_BOX + 1 + (isValue ? SORT_ICON : 0)))) : narrowest;
+    const value = isValue ? (values[i] ?? 0) : 0;
+    return Number.isFinite(value) && value > 0 ? Math.max(header, Math.ceil(value + HEADER_BOX + 1)) : header;
   });
+}
+
+/**
+ * Cells are 12 px of the monospace font the header's type line is measured in at 10 px (`--mono`);
+ * a monospace advance scales with the size, and its bold (subtotal rows) keeps the advance.
+ */
+const CELL_SCALE = 12 / 10;
+const measuredPages = new WeakMap<PivotPage, number[]>();
+
+/**
+ * The px of text of each column's widest value (as pivotCellText writes it) over the pages at
+ * hand; 0 for row fields, which end in an ellipsis instead. Measured once per page.
+ */
+export function valueTextWidths(pages: readonly PivotPage[], measure: MeasureText = measureText): number[] {
+  const widths: number[] = [];
+  for (const page of pages) {
+    // kept for the app's own measure only: another (a test's) measures afresh
+    let measured = measure === measureText ? measuredPages.get(page) : undefined;
+    if (!measured) {
+      measured = page.columns.slice(1).map((c, i) => (i < page.rowFields ? 0 : Math.max(0, ...(page.values[i + 1] ?? []).map((v) => measure(pivotCellText(v, c.type), 'type') * CELL_SCALE))));
+      if (measure === measureText) measuredPages.set(page, measured);
+    }
+    measured.forEach((w, i) => (widths[i] = Math.max(widths[i] ?? 0, w)));
+  }
+  return widths;
 }
 
 /** Each column's left edge, from the widths. */

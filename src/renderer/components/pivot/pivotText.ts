@@ -1,11 +1,31 @@
 import { columnKind } from '../../../shared/explore/columnKind';
 import { groupDigits, readableNumber } from '../../../shared/explore/profileText';
 
+/** SQL NULL as the results grid shows it (muted and italic there and here: `.pivot-null`). */
+export const NULL_TEXT = 'NULL';
+
+const fixedTwo = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /**
- * A pivot cell as a person reads it: floats (averages) as readableNumber writes them (at most two
- * decimals, grouped); integers and decimals are DuckDB's exact text with grouped digits; NULL (an empty cell) blank.
+ * A pivot cell as a person reads it. Floats (averages, medians) have two decimals each, so a
+ * column's values line up ("13.00" above "21.85"), with grouped thousands; where two decimals would
+ * hide the value (a non-zero value under 0.005 reading "0.00") or a row of digits stops being
+ * readable (a quadrillion and up), readableNumber's significant digits. Integers and decimals are
+ * DuckDB's exact text with grouped digits; NULL (an empty cell) blank.
  */
 export function pivotCellText(text: string | null, duckdbType: string): string {
   if (text === null) return '';
-  return columnKind(duckdbType).kind === 'float' ? readableNumber(text) : groupDigits(text);
+  if (columnKind(duckdbType).kind !== 'float') return groupDigits(text);
+  const n = Number(text);
+  const size = Math.abs(n);
+  return Number.isFinite(n) && size < 1e15 && (n === 0 || size >= 0.005) ? fixedTwo.format(n) : readableNumber(text);
+}
+
+/**
+ * A row or column field's value in a button's name or a title: SQL NULL as NULL, and a text that
+ * reads so ('null', 'NULL') in quotes, so "Collapse NULL" is always the NULL group and never a text.
+ */
+export function valueName(value: string | null): string {
+  if (value === null) return NULL_TEXT;
+  return value.toUpperCase() === NULL_TEXT ? `'${value}'` : value;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pivotCellText } from './pivotText';
+import { pivotCellText, valueName } from './pivotText';
 import { proposePivot } from './pivotProposal';
 
 describe('pivotCellText', () => {
@@ -8,6 +8,29 @@ describe('pivotCellText', () => {
     expect(pivotCellText('170141183460469231731687303715884105727', 'HUGEINT')).toBe('170,141,183,460,469,231,731,687,303,715,884,105,727');
     expect(pivotCellText(null, 'DOUBLE')).toBe('');
     expect(pivotCellText('inf', 'DOUBLE')).toBe('inf');
+  });
+
+  it('gives every float two decimals, so a column’s values line up; integers stay whole', () => {
+    expect(['13', '21.85', '18.1', '0', '-3.999', '0.5'].map((v) => pivotCellText(v, 'DOUBLE'))).toEqual(['13.00', '21.85', '18.10', '0.00', '-4.00', '0.50']);
+    expect(pivotCellText('13', 'BIGINT')).toBe('13');
+    expect(pivotCellText('1234', 'HUGEINT')).toBe('1,234');
+    expect(pivotCellText('12.500', 'DECIMAL(38,3)')).toBe('12.500');
+  });
+
+  it('keeps significant digits where two decimals would hide the value or digits stop being readable', () => {
+    expect(pivotCellText('0.001234', 'DOUBLE')).toBe('0.00123');
+    expect(pivotCellText('-0.00001', 'DOUBLE')).toBe('-1e-5');
+    expect(pivotCellText('1.5e20', 'DOUBLE')).toBe('1.5e+20');
+  });
+});
+
+describe('valueName', () => {
+  it('names SQL NULL NULL and quotes a text that reads so, so buttons never share a name', () => {
+    expect(valueName(null)).toBe('NULL');
+    expect(valueName('NULL')).toBe("'NULL'");
+    expect(valueName('null')).toBe("'null'");
+    expect(valueName('Nullable')).toBe('Nullable');
+    expect(valueName('Action')).toBe('Action');
   });
 });
 

@@ -7,17 +7,31 @@ import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
 /** Rows per request: a few screens, so scrolling asks rarely and never for the whole pivot. */
 export const PIVOT_CHUNK = 200;
 
+interface Pages {
+  readonly key: string;
+  readonly chunks: Map<number, PivotPage | 'pending'>;
+  first: PivotPage | undefined;
+  /** The pages answered, in the order they came (a new array on each): what the columns are sized to. */
+  loaded: readonly PivotPage[];
+  error: AppError | undefined;
+}
+
 /**
  * The pivot's pages, fetched as they scroll into view (`show`), like the grid's: main computes the
  * pivot once in DuckDB and serves it by rowid ranges. A new spec is a new set of pages; answers
- * for an older spec are dropped.
+ * for an older spec are dropped. Until a new spec's first page is here, the rows are the last
+ * pivot's (the panel keeps its page on screen too): a collapsed group's row, and the toggle a
+ * person just pressed in it, stay where they were instead of blinking out as loading cells.
  */
 export function usePivotPages(api: SextantApi, queryId: string, spec: PivotSpec) {
   const key = JSON.stringify(spec);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const state = useMemo(() => ({ key, chunks: new Map<number, PivotPage | 'pending'>(), first: undefined as PivotPage | undefined, error: undefined as AppError | undefined }), [key, queryId]);
+  const state = useMemo((): Pages => ({ key, chunks: new Map(), first: undefined, loaded: [], error: undefined }), [key, queryId]);
   const current = useRef(state);
   current.current = state;
+  const lastShown = useRef(state);
+  if (state.first) lastShown.current = state;
+  const shown = state.first ? state : lastShown.current;
   const specRef = useRef(spec);
   specRef.current = spec;
 
@@ -30,6 +44,7 @@ export function usePivotPages(api: SextantApi, queryId: string, spec: PivotSpec)
         if (r.ok) {
           state.chunks.set(chunk, r.value);
           state.first ??= r.value;
+          state.loaded = [...state.loaded, r.value];
           state.error = undefined;
         } else {
           state.chunks.delete(chunk);
@@ -52,11 +67,11 @@ export function usePivotPages(api: SextantApi, queryId: string, spec: PivotSpec)
 
   /** Row `r`'s cells, or undefined while its page is on its way. */
   const row = (r: number): ReadonlyArray<string | null> | undefined => {
-    const page = state.chunks.get(Math.floor(r / PIVOT_CHUNK));
+    const page = shown.chunks.get(Math.floor(r / PIVOT_CHUNK));
     if (!page || page === 'pending') return undefined;
     const i = r - page.offset;
     return page.values.map((c) => c[i] ?? null);
   };
 
-  return { page: state.first, error: state.error, show, row };
+  return { page: state.first, loaded: shown.loaded, error: state.error, show, row };
 }
