@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { computedValueText } from '../src/shared/chart/chartValueText';
+import { duckdbRows } from './duckdbOracle';
 
 /** A chart's region by its name ("Chart", "Chart 2", …). */
 export const chart = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
@@ -19,7 +20,42 @@ export const tableRows = (page: Page, region: string) =>
 export const countSum = async (page: Page, region: string): Promise<number> => (await tableRows(page, region)).reduce((s, row) => s + Number((row.at(-1) ?? '').replaceAll(',', '')), 0);
 
 /**
- * A brush edge is k × step as a double (docs/charts.md), which may differ from DuckDB's text of the
- * bin edge in the last digit: both compared rounded.
+ * An edge's text as a number, rounded to 9 places. Brush and bin edges are now the same decimals
+ * (docs/charts.md, "Number bins"); the rounding only keeps these specs from relying on it.
  */
 export const near = (t: string | undefined) => Math.round(Number(t) * 1e9) / 1e9;
+
+/** k × step as exact decimal text (BigInt digits), the step given as the text of 1, 2 or 5 × 10ⁿ. */
+function decimalEdge(k: bigint, step: string): string {
+  const [whole = '', frac = ''] = step.split('.');
+  const n = BigInt(`${whole}${frac}`) * k;
+  if (!frac) return n.toString();
+  const abs = (n < 0n ? -n : n).toString().padStart(frac.length + 1, '0');
+  return `${n < 0n ? '-' : ''}${abs.slice(0, -frac.length)}.${abs.slice(-frac.length)}`;
+}
+
+/**
+ * Raw DuckDB's histogram of a number column as docs/charts.md defines it, knowing only decimals: a
+ * nice step (1, 2 or 5 × 10ⁿ, at least 1 for integers) for about 40 bins; edges the decimal
+ * multiples of it, read as DOUBLE from their text; a row in [lo, hi) compared as DOUBLEs. Rows of
+ * [lo, hi, count] as "Chart data" writes them (an integer column's edges as integers).
+ */
+export async function histogramOracle(relation: string, column: string, integer: boolean): Promise<string[][]> {
+  const [[lo, hi]] = (await duckdbRows(`select min(${column})::DOUBLE, max(${column})::DOUBLE from ${relation} where isfinite(${column}::DOUBLE)`)) as [[string, string]];
+  const raw = (Number(hi) - Number(lo)) / 40;
+  const exponent = Math.floor(Math.log10(raw));
+  const unit = [1, 2, 5, 10].find((u) => raw / 10 ** exponent <= u) ?? 10;
+  const digits = BigInt(unit) * 10n ** BigInt(Math.max(0, exponent));
+  const places = Math.max(0, -exponent);
+  const stepText = places === 0 ? digits.toString() : decimalEdge(digits, `0.${'0'.repeat(places - 1)}1`);
+  const step = integer && Number(stepText) < 1 ? '1' : stepText;
+  const first = BigInt(Math.floor(Number(lo) / Number(step))) - 2n;
+  const last = BigInt(Math.floor(Number(hi) / Number(step))) + 2n;
+  const edges: string[] = [];
+  for (let k = first; k <= last; k++) edges.push(`(${k}, '${decimalEdge(k, step)}', '${decimalEdge(k + 1n, step)}')`);
+  const text = integer ? (e: string) => `${e}::DOUBLE::BIGINT` : (e: string) => `${e}::DOUBLE`;
+  const rows = await duckdbRows(
+    `select ${text('lo')}, ${text('hi')}, count(*) from ${relation} join (values ${edges.join(', ')}) e(k, lo, hi) on ${column}::DOUBLE >= lo::DOUBLE and ${column}::DOUBLE < hi::DOUBLE group by k, lo, hi order by k`,
+  );
+  return rows.map(([a, b, n]) => [a!, b!, grouped(n)]);
+}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { grouped } from './chart.helpers';
+import { grouped, histogramOracle } from './chart.helpers';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { countStoredEvents } from './nodeClient';
@@ -16,16 +16,6 @@ const tableRows = (page: Page) =>
   chartData(page)
     .locator('tbody tr')
     .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
-
-/** Raw DuckDB's histogram of a whole-number column: a nice step (1, 2 or 5 × 10ⁿ) for about 40 bins, as docs/charts.md defines it. */
-async function histogramOracle(column: string): Promise<string[][]> {
-  const [[lo, hi]] = (await duckdbRows(`select min(${column}), max(${column}) from ${FLIGHTS}`)) as [[string, string]];
-  const raw = (Number(hi) - Number(lo)) / 40;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = Math.max(1, (raw / mag <= 1 ? 1 : raw / mag <= 2 ? 2 : raw / mag <= 5 ? 5 : 10) * mag);
-  const rows = await duckdbRows(`select floor(${column} / ${step})::BIGINT * ${step}, (floor(${column} / ${step})::BIGINT + 1) * ${step}, count(*) from ${FLIGHTS} where ${column} is not null group by 1, 2 order by 1`);
-  return rows.map(([a, b, n]) => [a!, b!, grouped(n!)]);
-}
 
 /** Raw DuckDB's bars of counts per origin: the 50 most frequent (ties by name), then the rest as (other). */
 async function barsOracle(relation: string): Promise<string[][]> {
@@ -48,7 +38,7 @@ test('Chart proposes a histogram whose marks are raw DuckDB’s bins; bars of a 
   await expect(combo(page, 'X')).toHaveValue('delay');
   await expect(region(page).getByRole('img', { name: 'Histogram of delay, count per bin' })).toBeVisible();
   await region(page).getByRole('button', { name: 'Show chart data' }).click();
-  const bins = await histogramOracle('delay');
+  const bins = await histogramOracle(FLIGHTS, 'delay', true);
   await expect.poll(() => tableRows(page)).toEqual(bins);
   // one rectangle drawn per row of chart data
   await expect(region(page).locator('svg g[aria-label="rect"] rect')).toHaveCount(bins.length);

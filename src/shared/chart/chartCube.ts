@@ -1,6 +1,7 @@
 import { quoteIdent } from '../explore/openAsSql';
 import { columnKind } from '../explore/columnKind';
 import { axisKind, MAX_CHART_MARKS, type ChartSpec } from './chartSpec';
+import { binEdge, binEdgeText, binIndex, binIndexSql, edgeIndexAbove, niceStep, stepLiteral } from './numberBin';
 import { binOf, cappedSql, HISTOGRAM_BINS, integerEdges, placeable, restColumn, TOP_CATEGORIES, type ChartDataColumn, type ChartSourceColumn } from './chartSql';
 
 /*
@@ -8,8 +9,8 @@ import { binOf, cappedSql, HISTOGRAM_BINS, integerEdges, placeable, restColumn, 
  * brushing"). While chart A is brushed over a number column, each other chart B is answered from a
  * small table built once: B's marks grouped also by A's x in pixel-sized bins. A brush move is then
  * a sum over the bins it covers, not a scan of the result. A brush edge is snapped to a bin edge
- * (k × step, the same double here, in JS and in the brush's filter), so the cube's answer is the
- * direct filter query's answer exactly.
+ * (the decimal k × step of numberBin.ts: the same double here, in JS and in the brush's filter), so
+ * the cube's answer is the direct filter query's answer exactly.
  */
 
 /** Bins across a brushed axis: about one per pixel of a wide chart. */
@@ -22,26 +23,22 @@ export const BRUSH_BINS = 1000;
  */
 export function brushStep(min: number, max: number, integer: boolean): number {
   if (!Number.isFinite(min) || !Number.isFinite(max) || max <= min) return 1;
-  const raw = (max - min) / BRUSH_BINS;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const unit = [1, 2, 5, 10].find((u) => raw / mag <= u) ?? 10;
-  const step = unit * mag;
-  return integer ? Math.max(1, Math.round(step)) : step;
+  return niceStep((max - min) / BRUSH_BINS, integer);
 }
 
-/** The whole number of steps `text` is, when it is exactly such a multiple (as JS and DuckDB multiply); else undefined. */
+/** The edge index `text` is when it reads as exactly an edge of bins of `step` (numberBin.ts); else undefined. */
 export function stepIndex(text: string, step: number): number | undefined {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value)) return undefined;
-  const k = Math.round(value / step);
-  return k * step === value ? k : undefined;
+  const k = binIndex(value, step);
+  return binEdge(k, step) === value ? k : undefined;
 }
 
-/** Snaps a brushed interval of values to bin edges, [lo, hi) with at least one bin, as a range filter's text. */
+/** Snaps a brushed interval of values outwards to bin edges, [lo, hi) with at least one bin, as a range filter's decimal text. */
 export function snapBrush(a: number, b: number, step: number): { readonly lo: string; readonly hi: string } {
-  const lo = Math.floor(Math.min(a, b) / step);
-  const hi = Math.max(lo + 1, Math.ceil(Math.max(a, b) / step));
-  return { lo: String(lo * step), hi: String(hi * step) };
+  const lo = binIndex(Math.min(a, b), step);
+  const hi = Math.max(lo + 1, edgeIndexAbove(Math.max(a, b), step));
+  return { lo: binEdgeText(lo, step), hi: binEdgeText(hi, step) };
 }
 
 /** A brushed column can feed a cube when it compares as a plain DOUBLE (integers, floats): DECIMAL and others go the direct way. */
@@ -73,16 +70,15 @@ export function chartCube(spec: ChartSpec, relation: string, columns: readonly C
   const c = columns.find((col) => col.name === spec.x);
   if (!c) throw new Error(`no column ${spec.x}`);
   const x = { sql: c.ref ?? quoteIdent(c.name), kind: axisKind(c.type), integer: integerEdges(c.type) };
-  const stepSql = `CAST('${String(step)}' AS DOUBLE)`;
   const category = x.kind === 'category' || spec.mark === 'Bar';
   const keep = filter ? `, (${filter}) AS keep_` : '';
   const xPart = category ? `${x.sql}::VARCHAR AS x` : `${x.sql} AS x`;
   const ctes = [
     `base AS NOT MATERIALIZED (SELECT ${xPart}, CAST(${brushed} AS DOUBLE) AS a_${keep} FROM ${relation}${category ? '' : ` WHERE ${placeable(x.sql, c.type)}`})`,
-    `src AS NOT MATERIALIZED (SELECT *, floor(a_ / ${stepSql}) AS f_ FROM base${filter ? ' WHERE keep_' : ''})`,
+    `src AS NOT MATERIALIZED (SELECT * FROM base${filter ? ' WHERE keep_' : ''})`,
   ];
-  // the bin of a_ such that k × step <= a_ < (k + 1) × step in doubles, whatever floor's rounding did
-  const bin = `TRY_CAST(CASE WHEN a_ < f_ * ${stepSql} THEN f_ - 1 WHEN a_ >= (f_ + 1) * ${stepSql} THEN f_ + 1 ELSE f_ END AS BIGINT)`;
+  // the brush bin of a_ as numberBin.ts defines it, so [k0, k1) of them is the range filter's [lo, hi); NULL, NaN and infinities in none
+  const bin = `TRY_CAST(${binIndexSql('a_', stepLiteral(step))} AS BIGINT)`;
   const limit = `LIMIT ${MAX_CHART_MARKS + 1}`;
   const range = (k0: number, k1: number) => `b_ >= ${Math.trunc(k0)} AND b_ < ${Math.trunc(k1)}`;
   if (category) {
@@ -101,7 +97,8 @@ export function chartCube(spec: ChartSpec, relation: string, columns: readonly C
   const b = binOf(x, 'x', HISTOGRAM_BINS, 'bx', 'base');
   ctes.push(...b.ctes);
   return {
-    create: (table) => `CREATE OR REPLACE TABLE ${table} AS WITH ${ctes.join(',\n')}\nSELECT ${b.lo} AS x1, ${b.hi} AS x2, ${bin} AS b_, count(*) AS value FROM src, bx GROUP BY ALL`,
+    create: (table) =>
+      `CREATE OR REPLACE TABLE ${table} AS WITH ${ctes.join(',\n')}\nSELECT ${b.lo('g.k_')} AS x1, ${b.hi('g.k_')} AS x2, g.b_, g.value FROM (SELECT ${b.key} AS k_, ${bin} AS b_, count(*) AS value FROM src, bx GROUP BY ALL) AS g, bx`,
     marks: (table, k0, k1) => ({
       sql: `SELECT m.x1::VARCHAR AS x1, m.x2::VARCHAR AS x2, m.value::VARCHAR AS value FROM (SELECT x1, x2, sum(value) AS value FROM ${table} WHERE ${range(k0, k1)} GROUP BY ALL) AS m ORDER BY m.x1 ${limit}`,
       columns: [{ role: 'x1', kind: x.kind, label: `${spec.x} from` }, { role: 'x2', kind: x.kind, label: `${spec.x} to` }, { role: 'value', kind: 'number', label: 'count' }],

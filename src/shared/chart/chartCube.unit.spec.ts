@@ -16,6 +16,11 @@ describe('brush bins', () => {
     expect(stepIndex('4.35', 0.1)).toBeUndefined();
     expect(stepIndex('', 0.1)).toBeUndefined();
     expect(stepIndex('x', 0.1)).toBeUndefined();
+    // the decimal edge is the step; k × step's double that is not the decimal is not
+    expect(stepIndex('1.4', 0.2)).toBe(7);
+    expect(stepIndex('1.4000000000000001', 0.2)).toBeUndefined();
+    expect(snapBrush(0.3, 0.3, 0.1)).toEqual({ lo: '0.3', hi: '0.4' });
+    expect(brushStep(0, 0.00003, false)).toBe(5e-8);
   });
 });
 

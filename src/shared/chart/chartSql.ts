@@ -1,5 +1,6 @@
 import { quoteIdent } from '../explore/openAsSql';
 import { columnKind } from '../explore/columnKind';
+import { binEdgeSql, binIndexSql, stepColumns, stepCte } from './numberBin';
 import { axisKind, MAX_CHART_MARKS, type AxisKind, type ChartAggregate, type ChartColumn, type ChartSpec } from './chartSpec';
 
 /** What a column of chart data holds, so the renderer knows how to read its text. */
@@ -117,8 +118,8 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
         const bin = binOf(x, 'x', HISTOGRAM_BINS, 'bx', all);
         const inner = [
           `WITH ${[src([`${x.sql} AS x`, ...colorPart], x.placed), ...bin.ctes, ...colorCtes].join(',\n')}`,
-          `SELECT ${bin.lo} AS x1, ${bin.hi} AS x2${colorSelect}, count(*) AS value`,
-          `FROM src${colorJoin}, bx GROUP BY ALL`,
+          `SELECT ${bin.lo('g.k_')} AS x1, ${bin.hi('g.k_')} AS x2, g.* EXCLUDE (k_) FROM (`,
+          `SELECT ${bin.key} AS k_${colorSelect}, count(*) AS value FROM src${colorJoin}, bx GROUP BY ALL) AS g, bx`,
         ].join('\n');
         const sql = asText(inner, ['x1', 'x2', ...(color ? ['color'] : []), 'value', ...colorRestName], withColor('x1'), limit);
         return { sql, columns: [{ role: 'x1', kind: x.kind, label: `${x.name} from` }, { role: 'x2', kind: x.kind, label: `${x.name} to` }, ...colorCol, { role: 'value', kind: 'number', label: 'count' }, ...colorRest] };
@@ -127,7 +128,7 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
         const bin = binOf(x, 'x', HISTOGRAM_BINS * 2, 'bx', all);
         const inner = [
           `WITH ${[src([`${x.sql} AS x`, ...(y ? [`${y.sql} AS y`] : []), ...colorPart], x.placed), ...bin.ctes, ...colorCtes].join(',\n')}`,
-          `SELECT ${bin.lo} AS x${colorSelect}, ${value} AS value`,
+          `SELECT ${bin.key} AS x${colorSelect}, ${value} AS value`,
           `FROM src${colorJoin}, bx GROUP BY ALL`,
         ].join('\n');
         const sql = asText(inner, ['x', ...(color ? ['color'] : []), 'value', ...colorRestName], withColor('x'), limit);
@@ -183,6 +184,8 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
       const rests: ChartDataColumn[] = [];
       const joins: string[] = [];
       const bins: string[] = [];
+      const keys: string[] = [];
+      const edges: string[] = [];
       for (const [axis, c] of [['x', x], ['y', y]] as const) {
         if (c.kind === 'category') {
           ctes.push(topCte(`t${axis}`, axis, TOP_CATEGORIES, all));
@@ -195,11 +198,15 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
           const bin = binOf(c, axis, binCount, `bin_${axis}`, all);
           ctes.push(...bin.ctes);
           bins.push(`, bin_${axis}`);
-          out.push(`${bin.lo} AS ${axis}1`, `${bin.hi} AS ${axis}2`);
+          keys.push(`k${axis}_`);
+          out.push(`${bin.key} AS k${axis}_`);
+          edges.push(`${bin.lo(`g.k${axis}_`)} AS ${axis}1`, `${bin.hi(`g.k${axis}_`)} AS ${axis}2`);
           cols.push({ role: `${axis}1`, kind: c.kind, label: `${c.name} from` }, { role: `${axis}2`, kind: c.kind, label: `${c.name} to` });
         }
       }
-      const inner = [`WITH ${ctes.join(',\n')}`, `SELECT ${out.join(', ')}, count(*) AS value`, `FROM src${joins.join('')}${bins.join('')} GROUP BY ALL`].join('\n');
+      // grouped on the bins' keys, their edges computed once per cell
+      const grouped = `SELECT ${out.join(', ')}, count(*) AS value FROM src${joins.join('')}${bins.join('')} GROUP BY ALL`;
+      const inner = keys.length === 0 ? `WITH ${ctes.join(',\n')}\n${grouped}` : `WITH ${ctes.join(',\n')}\nSELECT ${edges.join(', ')}, g.* EXCLUDE (${keys.join(', ')}) FROM (${grouped}) AS g${bins.join('')}`;
       const names = cols.map((c) => c.role);
       const restNames = rests.map((c) => c.role);
       const sql = asText(inner, [...names, 'value', ...restNames], [...names, ...restNames].join(', '), limit);
@@ -262,12 +269,22 @@ function asText(inner: string, names: readonly string[], orderBy: string, limit:
 /** The query without its ordering helper column `n_` (kept only so OTHER sorts last). */
 const dropHelper = (sql: string) => `SELECT * EXCLUDE (n_) FROM (\n${sql}\n)`;
 
+/** An axis's bins: CTEs (the step or unit), each row's bin as a key to group on, and a key's edges (SQL over the CTE). */
+export interface AxisBins {
+  readonly ctes: string[];
+  readonly key: string;
+  readonly lo: (key: string) => string;
+  readonly hi: (key: string) => string;
+}
+
 /**
- * Binning of a number or time column `axis` of src: a CTE `name` holding its step, and the bin's
- * bounds as SQL. Numbers get a nice step (1, 2 or 5 × 10ⁿ, whole for integers) giving at most
- * `bins` + 1 bins; times are truncated to the unit that gives at most about `bins` bins over their span.
+ * Binning of a number or time column `axis` of src: a CTE `name` holding its step, each row's bin
+ * key, and a key's bounds as SQL; marks group on the key and compute edges once per bin, not per
+ * row. Numbers get a nice step (1, 2 or 5 × 10ⁿ, whole for integers) giving at most `bins` + 1
+ * bins, on decimal edges (numberBin.ts); times are truncated to the unit that gives at most about
+ * `bins` bins over their span.
  */
-export function binOf(c: { readonly kind: AxisKind; readonly integer: IntegerEdges | undefined }, axis: string, bins: number, name: string, from = 'src'): { ctes: string[]; lo: string; hi: string } {
+export function binOf(c: { readonly kind: AxisKind; readonly integer: IntegerEdges | undefined }, axis: string, bins: number, name: string, from = 'src'): AxisBins {
   if (c.kind === 'time') {
     const span = `(epoch(max(${axis})) - epoch(min(${axis})))`;
     const units: [number, string][] = [
@@ -280,8 +297,9 @@ export function binOf(c: { readonly kind: AxisKind; readonly integer: IntegerEdg
     const unit = `CASE ${units.map(([s, u]) => `WHEN ${span} <= ${s} THEN '${u}'`).join(' ')} ELSE 'year' END`;
     return {
       ctes: [`${name} AS (SELECT ${unit} AS unit FROM ${from})`],
-      lo: `date_trunc(${name}.unit, ${axis}::TIMESTAMP)`,
-      hi: `(date_trunc(${name}.unit, ${axis}::TIMESTAMP) + ('1 ' || ${name}.unit)::INTERVAL)`,
+      key: `date_trunc(${name}.unit, ${axis}::TIMESTAMP)`,
+      lo: (key) => key,
+      hi: (key) => `(${key} + ('1 ' || ${name}.unit)::INTERVAL)`,
     };
   }
   const raw = `((max(${axis})::DOUBLE - min(${axis})::DOUBLE) / ${bins})`;
@@ -289,9 +307,12 @@ export function binOf(c: { readonly kind: AxisKind; readonly integer: IntegerEdg
   const nice = `(CASE WHEN ${raw} / ${mag} <= 1 THEN 1 WHEN ${raw} / ${mag} <= 2 THEN 2 WHEN ${raw} / ${mag} <= 5 THEN 5 ELSE 10 END * ${mag})`;
   const step = `CASE WHEN max(${axis}) = min(${axis}) THEN 1 ELSE ${c.integer ? `greatest(${nice}, 1)` : nice} END`;
   const cast = c.integer ? `::${c.integer}` : '';
+  const parts = stepColumns(name);
+  // decimal edges, a value in [lo, hi) as DOUBLEs (numberBin.ts): what a brush's range filter selects
   return {
-    ctes: [`${name} AS (SELECT ${step} AS step FROM ${from})`],
-    lo: `(floor(${axis}::DOUBLE / ${name}.step) * ${name}.step)${cast}`,
-    hi: `((floor(${axis}::DOUBLE / ${name}.step) + 1) * ${name}.step)${cast}`,
+    ctes: [stepCte(name, step, from)],
+    key: binIndexSql(`${axis}::DOUBLE`, parts),
+    lo: (key) => `${binEdgeSql(key, parts)}${cast}`,
+    hi: (key) => `${binEdgeSql(`(${key} + 1)`, parts)}${cast}`,
   };
 }

@@ -5,6 +5,9 @@ describe('brushRange', () => {
   it('given numbers and a step, when brushed either way, then the range snaps outwards to whole steps', () => {
     expect(brushRange(4.35, 8.05, { step: 0.1, dateOnly: false })).toEqual({ lo: '4.3', hi: '8.1' });
     expect(brushRange(8.05, 4.35, { step: 0.1, dateOnly: false })).toEqual({ lo: '4.3', hi: '8.1' });
+    // floor(1.45 / 0.2) × 0.2 is 1.4000000000000001, and 2.4 ends on an edge: the decimal edges, the one under 2.4 kept
+    expect(brushRange(1.45, 2.4, { step: 0.2, dateOnly: false })).toEqual({ lo: '1.4', hi: '2.4' });
+    expect(brushRange(1.4, 1.4, { step: 0.2, dateOnly: false })).toEqual({ lo: '1.4', hi: '1.6' });
     expect(brushRange(3, 3, { step: 2, dateOnly: false })).toEqual({ lo: '2', hi: '4' });
   });
 

@@ -1,4 +1,5 @@
 import { brushRange } from './brushRange';
+import { binEdge, binEdgeText, binIndex, edgeIndexAbove, niceStep } from '../../../shared/chart/numberBin';
 import { utc, type Mark } from '../../../shared/chart/chartMarks';
 
 /*
@@ -68,13 +69,8 @@ const valueOf = (v: unknown): number | undefined => {
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 };
 
-/** `v` as whole steps, rounded `down` or up, where a value within rounding of a whole step (4.3 / 0.1) counts as that step. */
-function steps(v: number, step: number, down: boolean): number {
-  const k = v / step;
-  const whole = Math.round(k);
-  if (Math.abs(k - whole) < 1e-9 * Math.max(1, Math.abs(k))) return whole;
-  return down ? Math.floor(k) : Math.ceil(k);
-}
+/** `v` as an edge index of bins of `step`: its bin (`down`), or the first edge at or above it. */
+const steps = (v: number, step: number, down: boolean): number => (down ? binIndex(v, step) : edgeIndexAbove(v, step));
 
 /**
  * The stops of a keyboard brush along one axis of a chart (X unless `axis` says Y), in order,
@@ -125,21 +121,16 @@ export function brushStops(marks: readonly Mark[], options: { readonly axis?: Br
   return stops;
 }
 
-/** Slices [k × w, (k + 1) × w) from min's to max's, w a nice width (1, 2 or 5 × 10ⁿ, whole for integers) giving at most KEY_SLICES; each edge as its shortest decimal. */
+/** Slices of a nice width w (1, 2 or 5 × 10ⁿ, whole for integers) giving at most KEY_SLICES, from min's to max's, on w's decimal edges. */
 function niceSlices(min: number, max: number, integer: boolean): BrushStop[] {
-  const raw = max > min ? (max - min) / KEY_SLICES : 1;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const unit = [1, 2, 5, 10].find((u) => raw / mag <= u + 1e-9) ?? 10;
-  const w = integer ? Math.max(1, Math.round(unit * mag)) : unit * mag;
-  const decimals = Math.max(0, -Math.floor(Math.log10(w) + 1e-9));
-  const edge = (k: number) => Number((k * w).toFixed(decimals));
+  const w = niceStep(max > min ? (max - min) / KEY_SLICES : 1, integer);
   const stops: BrushStop[] = [];
-  for (let k = steps(min, w, true); k <= steps(max, w, true); k++) stops.push({ lo: String(edge(k)), hi: String(edge(k + 1)), from: edge(k), to: edge(k + 1) });
+  for (let k = binIndex(min, w); k <= binIndex(max, w); k++) stops.push(stepStop(k, k + 1, w));
   return stops;
 }
 
-/** [k0, k1) whole steps, with the text a mouse brush gets for them (`k × step`, the double the cube compares). */
-const stepStop = (k0: number, k1: number, step: number): BrushStop => ({ lo: String(k0 * step), hi: String(k1 * step), from: k0 * step, to: k1 * step });
+/** [k0, k1) whole steps, with the text a mouse brush gets for them: the decimal edges the cube and the range filter compare. */
+const stepStop = (k0: number, k1: number, step: number): BrushStop => ({ lo: binEdgeText(k0, step), hi: binEdgeText(k1, step), from: binEdge(k0, step), to: binEdge(k1, step) });
 
 function timeStop(a: number, b: number, dateOnly: boolean): BrushStop | undefined {
   const range = brushRange(new Date(a), new Date(b), { dateOnly });

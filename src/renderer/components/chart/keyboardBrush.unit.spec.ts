@@ -4,16 +4,17 @@ import { brushKeyOf, brushStops, keyRangeOf, keyRangeText, KEY_SLICES, keyStepOf
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
 describe('brushStops', () => {
-  it('given a histogram, when stepped by keys, then the stops are its bins, in order, snapped to whole brush steps as the cube reads them', () => {
+  it('given a histogram, when stepped by keys, then the stops are its bins, in order, snapped to whole brush steps, written as the decimal edges the cube and the range filter read', () => {
     const bins = [
       { x1: 4.4, x2: 4.5, value: 3 },
       { x1: 4.3, x2: 4.4, value: 2 },
       { x1: 4.6, x2: 4.7, value: 1 },
     ];
     expect(brushStops(bins, { step: 0.01, dateOnly: false }).map(({ lo, hi }) => [lo, hi])).toEqual([
-      [String(430 * 0.01), String(440 * 0.01)],
-      [String(440 * 0.01), String(450 * 0.01)],
-      [String(460 * 0.01), String(470 * 0.01)],
+      ['4.3', '4.4'],
+      ['4.4', '4.5'],
+      // 460 × 0.01 is 4.6000000000000005; the edge is the decimal
+      ['4.6', '4.7'],
     ]);
   });
 

@@ -1,0 +1,112 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brushStep, chartCube, snapBrush, stepIndex } from '../../shared/chart/chartCube';
+import { chartSql } from '../../shared/chart/chartSql';
+import { filterCondition } from '../../shared/explore/filterSql';
+
+/*
+ * Number bins against an oracle that knows only decimals (docs/charts.md, "Number bins"): a bin's
+ * edges are the decimal multiples of its step, written as their decimal text, and a value is in
+ * [lo, hi) compared as DOUBLEs with those decimals read as DOUBLE, as a brush's range filter reads
+ * them. The values sit exactly on edges where floor(x / step) is one bin off (1.4 / 0.2, 0.3 / 0.1).
+ */
+
+/** Each table: one DOUBLE column `v` of values on decimal edges (made by exact decimal division), and the step its span gives. */
+const TABLES: Readonly<Record<string, { readonly sql: string; readonly step: string }>> = {
+  // movies.json's IMDB Rating, in miniature: 1.2 … 9.2 by 0.1, more on 1.4, 1.5, 2.2 and 2.4; span 8 → 0.2
+  ratings: { sql: `SELECT (k / 10)::DOUBLE AS v FROM range(12, 93) r(k) UNION ALL SELECT unnest([1.4, 1.5, 2.2, 2.4, 2.4, 2.3])::DOUBLE`, step: '0.2' },
+  // -0.2 … 3 by 0.1: span 3.2 → 0.1, and 0.3 / 0.1 is 2.9999999999999996
+  tenths: { sql: `SELECT (k / 10)::DOUBLE AS v FROM range(-2, 31) r(k)`, step: '0.1' },
+  // multiples of 1e-7: span 3e-6 → 1e-7
+  tiny: { sql: `SELECT (k / 10000000)::DOUBLE AS v FROM range(0, 31) r(k)`, step: '0.0000001' },
+  // around a million by 0.1: 1000000.3 and friends, span 3.9 → 0.1
+  million: { sql: `SELECT ((10000000 + k) / 10)::DOUBLE AS v FROM range(0, 40) r(k)`, step: '0.1' },
+  // large: multiples of 1e18 from -2e18, span 4.2e19 → 2e18
+  large: { sql: `SELECT k::DOUBLE * 1e18 AS v FROM range(-2, 41) r(k)`, step: '2000000000000000000' },
+};
+
+/** k × step as decimal text, exactly (BigInt digits), from the step's own text. */
+function decimalEdge(k: bigint, step: string): string {
+  const [whole = '', frac = ''] = step.split('.');
+  const digits = BigInt(`${whole}${frac}`) * k;
+  if (frac.length === 0) return digits.toString();
+  const sign = digits < 0n ? '-' : '';
+  const abs = (digits < 0n ? -digits : digits).toString().padStart(frac.length + 1, '0');
+  return `${sign}${abs.slice(0, -frac.length)}.${abs.slice(-frac.length)}`;
+}
+
+describe('number bins: decimal edges, [lo, hi) as DOUBLEs', () => {
+  let instance: DuckDBInstance;
+  let c: DuckDBConnection;
+  const rows = async (sql: string) => (await c.runAndReadAll(sql)).getRowsJS().map((r) => r.map(String));
+  const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+  beforeAll(async () => {
+    instance = await DuckDBInstance.create(':memory:');
+    c = await instance.connect();
+    for (const [name, t] of Object.entries(TABLES)) await c.run(`CREATE TABLE ${name} AS ${t.sql}`);
+  });
+  afterAll(() => {
+    c.closeSync();
+    instance.closeSync();
+  });
+
+  /** The oracle: per decimal edge pair around the values, the rows in [lo, hi) with both read as DOUBLE from their text. */
+  async function oracle(table: string, step: string): Promise<string[][]> {
+    const [[min, max]] = (await rows(`SELECT min(v), max(v) FROM ${table}`)) as [[string, string]];
+    const first = BigInt(Math.floor(Number(min) / Number(step))) - 2n;
+    const last = BigInt(Math.floor(Number(max) / Number(step))) + 2n;
+    const edges: string[] = [];
+    for (let k = first; k <= last; k++) edges.push(`(${k}, ${quote(decimalEdge(k, step))}, ${quote(decimalEdge(k + 1n, step))})`);
+    return rows(
+      `SELECT lo::DOUBLE::VARCHAR, hi::DOUBLE::VARCHAR, count(*) FROM ${table} JOIN (VALUES ${edges.join(', ')}) e(k, lo, hi) ON v >= lo::DOUBLE AND v < hi::DOUBLE GROUP BY k, lo, hi ORDER BY k`,
+    );
+  }
+
+  const histogram = (table: string) => chartSql({ mark: 'Histogram', x: 'v', aggregate: 'Count' }, table, [{ name: 'v', type: 'DOUBLE' }]).sql;
+
+  it('given values on decimal edges, when binned, then each bin counts the values of its decimal [lo, hi) and its edges read as decimals', async () => {
+    for (const [table, { step }] of Object.entries(TABLES)) {
+      const expected = await oracle(table, step);
+      expect(await rows(histogram(table)), table).toEqual(expected);
+    }
+    // the repro: 1.4 and 1.5 in [1.4, 1.6), no bin below 1.4, 2.2 and 2.3 (and 2.2, 2.3 of the range) in [2.2, 2.4)
+    const ratings = await rows(histogram('ratings'));
+    expect(ratings[0]).toEqual(['1.2', '1.4', '2']);
+    expect(ratings.find((r) => r[0] === '1.4')).toEqual(['1.4', '1.6', '4']);
+    expect(ratings.find((r) => r[0] === '2.2')).toEqual(['2.2', '2.4', '4']);
+  });
+
+  it('given a bin, when its edges are a range filter [lo, hi), then the filter counts exactly the rows the bin counted', async () => {
+    for (const table of Object.keys(TABLES)) {
+      for (const [lo = '', hi = '', n] of await rows(histogram(table))) {
+        const where = filterCondition({ column: 0, op: 'range', lo, hi }, 'v', 'DOUBLE', quote);
+        expect(await rows(`SELECT count(*) FROM ${table} WHERE ${where}`), `${table} [${lo}, ${hi})`).toEqual([[n]]);
+      }
+    }
+  });
+
+  it('given a brush snapped to brush steps, when a histogram is answered from the cube, then it counts the rows the range filter passes', async () => {
+    for (const table of Object.keys(TABLES)) {
+      const [[min, max]] = (await rows(`SELECT min(v), max(v) FROM ${table}`)) as [[string, string]];
+      const step = brushStep(Number(min), Number(max), false);
+      const cube = chartCube({ mark: 'Histogram', x: 'v', aggregate: 'Count' }, table, [{ name: 'v', type: 'DOUBLE' }], 'v', step);
+      await c.run(cube.create(`cube_${table}`));
+      // brushes whose edges are the histogram's own edges (a drag from one bin edge to another)
+      const bins = await rows(histogram(table));
+      for (const [i, j] of [[0, 1], [1, 3], [2, bins.length - 1]] as const) {
+        const { lo, hi } = snapBrush(Number(bins[i]?.[0]), Number(bins[j]?.[1]), step);
+        expect([lo, hi], `${table} brush edges are the bins' edges`).toEqual([bins[i]?.[0], bins[j]?.[1]].map((t) => String(Number(t))));
+        const k0 = stepIndex(lo, step);
+        const k1 = stepIndex(hi, step);
+        expect(k0 !== undefined && k1 !== undefined, `${table} [${lo}, ${hi}) on whole brush steps`).toBe(true);
+        const fromCube = await rows(cube.marks(`cube_${table}`, k0 ?? 0, k1 ?? 0).sql);
+        const where = filterCondition({ column: 0, op: 'range', lo, hi }, 'v', 'DOUBLE', quote);
+        const direct = await rows(chartSql({ mark: 'Histogram', x: 'v', aggregate: 'Count' }, table, [{ name: 'v', type: 'DOUBLE' }], { filter: where }).sql);
+        expect(fromCube, `${table} [${lo}, ${hi})`).toEqual(direct.filter((r) => r[2] !== '0'));
+        const counted = fromCube.reduce((s, r) => s + Number(r[2]), 0);
+        expect([[String(counted)]]).toEqual(await rows(`SELECT count(*) FROM ${table} WHERE ${where}`));
+      }
+    }
+  });
+});
