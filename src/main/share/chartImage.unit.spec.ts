@@ -92,6 +92,16 @@ describe('a chart of a few counted rows', () => {
     expect(yTicks(line)).toContain('10');
   });
 
+  it('writes the lone tick of a line at one level as the number it is, not with six zeros', () => {
+    const level: ChartData = {
+      ...bars([1]),
+      spec: { mark: 'Line', x: 'day', y: 'n', aggregate: 'Average' },
+      columns: [{ role: 'x', kind: 'number', label: 'day' }, { role: 'value', kind: 'number', label: 'average of n' }],
+      rows: [['1', '1461'], ['2', '1461']],
+    };
+    expect(yTicks(level)).toEqual(['1,461']);
+  });
+
   it('leaves many rows to the axis’s own nice steps', () => {
     expect(yTicks(bars([2000, 100]))).toContain('2,000');
   });

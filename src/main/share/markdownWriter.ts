@@ -12,6 +12,7 @@ import { codeBlock, inline, table } from './markdownText';
 import { profileSummary, type NotebookProfile } from './profileSummary';
 import { countText } from '../../shared/text/counts';
 import { outcomeText } from './reportText';
+import { chartDataText } from '../../shared/chart/chartValueText';
 
 /** Rows of each result shown in the notebook. */
 export const PREVIEW_ROWS = 20;
@@ -84,6 +85,8 @@ function chartSection(spec: SingleChartSpec, chart: Result<ChartData>): string[]
   const image = Buffer.from(chartSvg(data)).toString('base64');
   const shown = data.rows.slice(0, CHART_ROWS);
   const more = data.rows.length > shown.length || data.truncated;
+  // as the window's "Chart data" writes it
+  const text = chartDataText({ columns: data.columns, rows: shown });
   return [
     `Chart: ${inline(label)}.`,
     '',
@@ -91,6 +94,6 @@ function chartSection(spec: SingleChartSpec, chart: Result<ChartData>): string[]
     '',
     `Its data: ${more ? `the first ${countText(shown.length, 'mark')}${data.truncated ? '' : ` of ${countText(data.rows.length, 'mark')}`}` : countText(shown.length, 'mark')}.`,
     '',
-    table(data.columns.map((c) => `${c.role}: ${c.label}`), shown),
+    table(text.columns.map((c) => `${c.role}: ${c.label}`), text.rows),
   ];
 }

@@ -1,5 +1,5 @@
 import { groupDigits, readableNumber } from '../explore/profileText';
-import type { ChartRole } from './chartSql';
+import type { ChartDataColumn, ChartRole } from './chartSql';
 
 /** The roles whose cells DuckDB computed per mark (a count, a sum, an average, a box's quartiles), as opposed to a result's own values or bin edges. */
 const COMPUTED: ReadonlySet<ChartRole> = new Set<ChartRole>(['value', 'min', 'q1', 'median', 'q3', 'max']);
@@ -21,4 +21,22 @@ const MIDNIGHT = / 00:00:00$/;
  */
 export function timeTexts(texts: readonly (string | null)[]): (string | null)[] {
   return texts.every((t) => t === null || MIDNIGHT.test(t)) ? texts.map((t) => t && t.replace(MIDNIGHT, '')) : [...texts];
+}
+
+/**
+ * "Chart data" as a person reads it: the columns shown (a rest flag is not one) and each row's cells,
+ * a computed value grouped and rounded, a time column as days when all are midnights, SQL NULL as
+ * NULL. The window's table and the notebook's write it so.
+ */
+export function chartDataText(data: { readonly columns: readonly ChartDataColumn[]; readonly rows: ReadonlyArray<ReadonlyArray<string | null>> }): {
+  columns: (ChartDataColumn & { readonly i: number })[];
+  rows: string[][];
+} {
+  const columns = data.columns.map((c, i) => ({ ...c, i })).filter((c) => c.kind !== 'flag');
+  const texts = columns.map((c) => {
+    const cells = data.rows.map((row) => row[c.i] ?? null);
+    return c.kind === 'time' ? timeTexts(cells) : cells;
+  });
+  const cellText = (text: string | null, role: ChartRole) => (text === null ? 'NULL' : isComputedRole(role) ? computedValueText(text) : text);
+  return { columns, rows: data.rows.map((_, r) => columns.map((c, j) => cellText(texts[j]![r] ?? null, c.role))) };
 }

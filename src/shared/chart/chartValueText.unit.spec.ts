@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartRole } from './chartSql';
-import { computedValueText, isComputedRole, timeTexts } from './chartValueText';
+import { chartDataText, computedValueText, isComputedRole, timeTexts } from './chartValueText';
 
 describe('computedValueText', () => {
   it('rounds a float sum to at most two decimals, grouped, as readableNumber does', () => {
@@ -31,5 +31,27 @@ describe('timeTexts', () => {
   it('keeps the times of a column where one is not a midnight: every cell the same way', () => {
     const hours = ['2001-01-01 00:00:00', '2001-01-01 01:00:00'];
     expect(timeTexts(hours)).toEqual(hours);
+  });
+});
+
+describe('chartDataText', () => {
+  it('writes the columns shown (no rest flag) and each cell as "Chart data" reads it', () => {
+    const text = chartDataText({
+      columns: [
+        { role: 'x1', kind: 'time', label: 'date from' },
+        { role: 'color', kind: 'category', label: 'weather' },
+        { role: 'value', kind: 'number', label: 'sum of rain' },
+        { role: 'colorRest', kind: 'flag', label: 'rest of weather' },
+      ],
+      rows: [
+        ['2012-01-01 00:00:00', 'sun', '4203.600000000008', 'false'],
+        ['2013-01-01 00:00:00', null, '1461', 'false'],
+      ],
+    });
+    expect(text.columns.map((c) => c.label)).toEqual(['date from', 'weather', 'sum of rain']);
+    expect(text.rows).toEqual([
+      ['2012-01-01', 'sun', '4,203.6'],
+      ['2013-01-01', 'NULL', '1,461'],
+    ]);
   });
 });

@@ -114,6 +114,8 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
   // line's axis starts at its lowest value and its series are not stacked, so it keeps Plot's
   const whole = stackedCounts ? countTicks(marks) : undefined;
   if (whole) y = { ...y, ticks: whole, tickFormat: ',d' };
+  // one value on the axis: Plot formats its lone tick for a span of zero ("1,461.000000")
+  else if (oneValue(marks)) y = { ...y, tickFormat: ',' };
   const options: Plot.PlotOptions = { ...common, document, x, y, marks: layers };
   const drawn = Plot.plot(options);
   // Plot sizes no margin to its tick labels, so a wide one ("1,400,000") would be cut at the left
@@ -132,6 +134,12 @@ export function countTicks(marks: readonly Mark[]): number[] | undefined {
   }
   const top = Math.max(0, ...stacks.values());
   return top <= 10 ? Array.from({ length: Math.ceil(top) + 1 }, (_, i) => i) : undefined;
+}
+
+/** Whether every mark has the same value (a line of one level, a single bar): an axis of zero span. */
+function oneValue(marks: readonly Mark[]): boolean {
+  const values = marks.map((m) => m.value).filter((v): v is number => typeof v === 'number');
+  return values.length > 0 && values.every((v) => v === values[0]);
 }
 
 /** The left margin the widest y tick label drawn needs, estimated from its characters (0 without a y axis). */

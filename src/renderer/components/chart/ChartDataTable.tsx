@@ -1,26 +1,20 @@
 import type { ChartData } from '../../../shared/chart/chartData';
-import type { ChartRole } from '../../../shared/chart/chartSql';
-import { computedValueText, isComputedRole, timeTexts } from '../../../shared/chart/chartValueText';
-
-/** A cell as "Chart data" shows it: DuckDB's text, a computed value as the app writes one (grouped, rounded), NULL as the grid writes it. */
-const cellText = (text: string | null, role: ChartRole): string => (text === null ? 'NULL' : isComputedRole(role) ? computedValueText(text) : text);
+import { chartDataText, isComputedRole } from '../../../shared/chart/chartValueText';
 
 /**
- * "Chart data": exactly the marks drawn, one row each. A category's rest flag is not a column of its
- * own: the rest's "(other)" and SQL NULL's "NULL" are written muted and in italics, as no value,
- * while a real '(other)' or 'NULL' reads as the text it is.
+ * "Chart data": exactly the marks drawn, one row each, written as chartDataText writes them. A
+ * category's rest flag is not a column of its own: the rest's "(other)" and SQL NULL's "NULL" are
+ * written muted and in italics, as no value, while a real '(other)' or 'NULL' reads as the text it is.
  */
 export function ChartDataTable({ data }: { data: ChartData }) {
-  const shown = data.columns.map((c, i) => ({ ...c, i })).filter((c) => c.kind !== 'flag');
+  const { columns, rows } = chartDataText(data);
   const restAt = (role: string) => data.columns.findIndex((c) => c.role === `${role}Rest`);
-  // a time column is written as a whole (days if all are midnights), not cell by cell
-  const times = new Map(shown.filter((c) => c.kind === 'time').map((c) => [c.i, timeTexts(data.rows.map((row) => row[c.i] ?? null))]));
   return (
     <div className="chart-data">
       <table aria-label="Chart data">
         <thead>
           <tr>
-            {shown.map((c) => (
+            {columns.map((c) => (
               <th key={c.role} scope="col">
                 {c.label}
               </th>
@@ -28,20 +22,20 @@ export function ChartDataTable({ data }: { data: ChartData }) {
           </tr>
         </thead>
         <tbody>
-          {data.rows.map((row, r) => (
+          {rows.map((cells, r) => (
             <tr key={r}>
-              {shown.map((c) => {
-                const text = times.get(c.i)?.[r] ?? row[c.i] ?? null;
-                const rest = c.kind === 'category' && row[restAt(c.role)] === 'true';
+              {columns.map((c, j) => {
+                const raw = data.rows[r]?.[c.i] ?? null;
+                const rest = c.kind === 'category' && data.rows[r]?.[restAt(c.role)] === 'true';
                 return (
                   // a rounded value keeps DuckDB's exact text a hover away
-                  <td key={c.role} className={c.kind === 'number' ? 'num' : undefined} title={text !== null && isComputedRole(c.role) ? text : undefined}>
-                    {rest || (c.kind === 'category' && text === null) ? (
+                  <td key={c.role} className={c.kind === 'number' ? 'num' : undefined} title={raw !== null && isComputedRole(c.role) ? raw : undefined}>
+                    {rest || (c.kind === 'category' && raw === null) ? (
                       <em className="muted" title={rest ? 'Every other category, counted together' : 'SQL NULL: no value'}>
-                        {cellText(text, c.role)}
+                        {cells[j]}
                       </em>
                     ) : (
-                      cellText(text, c.role)
+                      cells[j]
                     )}
                   </td>
                 );
