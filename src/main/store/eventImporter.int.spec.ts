@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppErrorException, type AppError } from '../../shared/contracts/errors';
 import type { EventMetadata } from '../../shared/contracts/events';
 import { tempDir } from '../../../test/support/testCore';
 import type { ImportedEvent } from './eventImporter';
 import { EventStore, MAX_EVENT_PAYLOAD_CHARS } from './eventStore';
+import { refusal } from '../../../test/support/refusal';
 
 const metadata: EventMetadata = { commandId: 'c1', correlationId: 'k1', issuedBy: 'user' };
 const SESSION = '01a2441f-0000-7000-8000-000000000001';
@@ -27,15 +27,6 @@ const opened = imported(1, { type: 'SessionOpened', payload: { title: 'Imported'
 /** A DraftSaved whose serialized payload (`{"sql":"…"}`) is `chars` characters long. */
 const draft = (aggregateSeq: number, chars: number) => imported(aggregateSeq, { type: 'DraftSaved', payload: { sql: 'x'.repeat(chars - '{"sql":""}'.length) } } as ImportedEvent);
 
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppErrorException) return e.error;
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 // An import writes events as an append does: the store's one payload limit holds for both.
 describe('EventStore.importEvents and the event size limit (real store file)', () => {

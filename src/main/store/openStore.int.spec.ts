@@ -3,25 +3,16 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppErrorException, type AppError } from '../../shared/contracts/errors';
 import { createLogger } from '../platform/logger';
 import { Projections } from '../streams/projections';
 import { spawnStoreChild } from '../../../test/support/storeChildProcess';
 import { tempDir } from '../../../test/support/testCore';
 import { EventStore, openEventStore } from './eventStore';
+import { refusal } from '../../../test/support/refusal';
 
 const fileHash = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 const ERROR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppErrorException) return e.error;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 function fill(path: string, sessions: number): void {
   const store = new EventStore(path);

@@ -2,10 +2,10 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppErrorException, type AppError } from '../../shared/contracts/errors';
 import { tempDir } from '../../../test/support/testCore';
 import { EventStore } from './eventStore';
 import { migrations, SCHEMA_VERSION, type Migration } from './schema';
+import { refusal } from '../../../test/support/refusal';
 
 /**
  * The schema as the tracer bullet shipped it (user_version 1), frozen here on purpose: a file
@@ -51,15 +51,6 @@ function writeV1File(path: string): void {
 
 const fileHash = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-function openError(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppErrorException) return e.error;
-    throw e;
-  }
-  throw new Error('expected the store to refuse');
-}
 
 function userVersion(path: string): number {
   const db = new Database(path, { readonly: true });
@@ -120,7 +111,7 @@ describe('schema migrations by user_version', () => {
         throw new Error('disk said no');
       },
     };
-    const error = openError(() => new EventStore(path, { migrations: [...migrations, failing] }));
+    const error = refusal(() => new EventStore(path, { migrations: [...migrations, failing] }));
     expect(error.code).toBe('STORE_MIGRATION_FAILED');
     expect(error.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(error.message).toContain('disk said no');
@@ -142,7 +133,7 @@ describe('schema migrations by user_version', () => {
     db.pragma('journal_mode = DELETE'); // a newer build might use another journal mode: we must not switch it
     db.close();
     const before = fileHash(path);
-    const error = openError(() => new EventStore(path));
+    const error = refusal(() => new EventStore(path));
     expect(error.code).toBe('STORE_TOO_NEW');
     expect(error.message).toMatch(/newer Sextant.*left untouched/);
     expect(error.details).toEqual({ fileVersion: SCHEMA_VERSION + 5, knownVersion: SCHEMA_VERSION });
