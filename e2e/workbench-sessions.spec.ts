@@ -87,6 +87,8 @@ test('focus stays on the tabs: Delete hands it to the tab shown now, Ctrl/Cmd+Z 
 test('with more tabs than fit, the strip scrolls and the shown tab is always in sight: opened, switched to, after a reload', async ({ app }, testInfo) => {
   const { page } = app;
   await page.setViewportSize({ width: 1024, height: 700 });
+  // the app is up (its keys listened for) before the first Ctrl+T
+  await expect(tabs(page)).toHaveText(['Session 1']);
   for (let n = 2; n <= 12; n++) {
     await page.keyboard.press(`${mod}+t`);
     await expect(tabs(page)).toHaveCount(n);
