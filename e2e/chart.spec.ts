@@ -7,6 +7,15 @@ import { ready, runSql, screenshot, status } from './workbench.helpers';
 
 const FLIGHTS = `read_json_auto('${VEGA_DATA}/flights-10k.json')`;
 
+const WEATHER = `read_csv_auto('${VEGA_DATA}/seattle-weather.csv')`;
+
+/** Runs seattle-weather's 1,461 rows and opens Chart beside them. */
+async function chartOfWeather(page: Page): Promise<void> {
+  await runSql(page, `select * from ${WEATHER}`);
+  await expect(status(page)).toHaveText(/^1,461\u00a0rows in/);
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+}
+
 const region = (page: Page) => page.getByRole('region', { name: 'Chart' });
 const combo = (page: Page, name: string) => region(page).getByRole('combobox', { name, exact: true });
 const chartData = (page: Page) => region(page).getByRole('table', { name: 'Chart data' });
@@ -154,10 +163,7 @@ test('a histogram of millions: every y tick label lies inside the chart, at 1280
 
 test('"Chart data" writes a sum rounded and grouped as the app writes a computed value, DuckDB’s full text as its title', async ({ app }) => {
   const { page } = app;
-  const WEATHER = `read_csv_auto('${VEGA_DATA}/seattle-weather.csv')`;
-  await runSql(page, `select * from ${WEATHER}`);
-  await expect(status(page)).toHaveText(/^1,461\u00a0rows in/);
-  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  await chartOfWeather(page);
   await combo(page, 'Mark').selectOption('Bar');
   await combo(page, 'X').selectOption('weather');
   await combo(page, 'Y').selectOption('precipitation');
@@ -174,10 +180,7 @@ test('"Chart data" writes a sum rounded and grouped as the app writes a computed
 
 test('"Chart data" writes bins of a DATE column as days, as raw DuckDB truncates them; a histogram offers no Y or aggregate', async ({ app }) => {
   const { page } = app;
-  const WEATHER = `read_csv_auto('${VEGA_DATA}/seattle-weather.csv')`;
-  await runSql(page, `select * from ${WEATHER}`);
-  await expect(status(page)).toHaveText(/^1,461\u00a0rows in/);
-  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  await chartOfWeather(page);
   await combo(page, 'Mark').selectOption('Histogram');
   await combo(page, 'X').selectOption('date');
   await expect(region(page).getByRole('img', { name: /^Histogram of date/ })).toBeVisible();

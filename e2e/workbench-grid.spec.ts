@@ -6,6 +6,15 @@ import { allowClipboard, grid, gridRow, history, mod, readClipboard, ready, runS
 const FLIGHTS = `read_parquet('${VEGA_DATA}/flights-3m.parquet')`;
 const shown = (values: readonly (string | null)[]) => values.map((v) => v ?? 'NULL');
 
+/** Drags a column header's right edge `by` px to the right, as a person resizes it. */
+async function dragEdge(page: Page, column: string, by: number): Promise<void> {
+  const box = (await grid(page).getByRole('separator', { name: `Resize ${column}` }).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + by, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
 test('scrolling a 3-million-row result to its end shows the last row, as DuckDB has it', async ({ app }, testInfo) => {
   const { page } = app;
   await ready(page, 'flights_3m');
@@ -77,12 +86,7 @@ test('columns resize by dragging the header edge, or from the keyboard by the co
   await expect(status(page)).toHaveText(/rows in/);
   const name = grid(page).getByRole('columnheader').first();
   const before = (await name.boundingBox())!.width;
-  const handle = grid(page).getByRole('separator', { name: 'Resize Name' });
-  const box = (await handle.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + 120, box.y + box.height / 2, { steps: 5 });
-  await page.mouse.up();
+  await dragEdge(page, 'Name', 120);
   const after = (await name.boundingBox())!.width;
   expect(after - before).toBeGreaterThan(100);
   const year = grid(page).getByRole('columnheader').nth(1);
@@ -113,12 +117,7 @@ test('a width the person set stays across a tab switch and a sort; a new run fit
   // -1 while a run replaces the grid
   const width = async () => (await grid(page).getByRole('columnheader').first().boundingBox())?.width ?? -1;
   const fitted = await width();
-  const handle = grid(page).getByRole('separator', { name: 'Resize Name' });
-  const box = (await handle.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + 150, box.y + box.height / 2, { steps: 5 });
-  await page.mouse.up();
+  await dragEdge(page, 'Name', 150);
   const set = await width();
   expect(set - fitted).toBeGreaterThan(100);
 

@@ -8,7 +8,8 @@ import { chartDataText, isComputedRole } from '../../../shared/chart/chartValueT
  */
 export function ChartDataTable({ data }: { data: ChartData }) {
   const { columns, rows } = chartDataText(data);
-  const restAt = (role: string) => data.columns.findIndex((c) => c.role === `${role}Rest`);
+  // each shown category's rest flag, found once, not once per cell of up to 10,000 rows
+  const restAt = new Map(columns.map((c) => [c.role, data.columns.findIndex((x) => x.role === `${c.role}Rest`)]));
   return (
     <div className="chart-data">
       <table aria-label="Chart data">
@@ -26,7 +27,7 @@ export function ChartDataTable({ data }: { data: ChartData }) {
             <tr key={r}>
               {columns.map((c, j) => {
                 const raw = data.rows[r]?.[c.i] ?? null;
-                const rest = c.kind === 'category' && data.rows[r]?.[restAt(c.role)] === 'true';
+                const rest = c.kind === 'category' && data.rows[r]?.[restAt.get(c.role) ?? -1] === 'true';
                 return (
                   // a rounded value keeps DuckDB's exact text a hover away
                   <td key={c.role} className={c.kind === 'number' ? 'num' : undefined} title={raw !== null && isComputedRole(c.role) ? raw : undefined}>
