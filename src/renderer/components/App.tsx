@@ -6,6 +6,7 @@ import { canRun, currentQuery, datasetList, lastClosedSession, type DatasetView,
 import type { StreamClient } from '../state/streamClient';
 import { useActiveSession } from '../state/useActiveSession';
 import { useDraftSaver } from '../state/useDraftSaver';
+import { useTabOpening } from '../state/useTabOpening';
 import { DraftConflictBar } from './editor/DraftConflictBar';
 import { useDraftFollow } from './editor/useDraftFollow';
 import { useStream } from '../state/useStream';
@@ -81,6 +82,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const { sessions, active, select, show } = useActiveSession(view, (sessionId) => void dispatch({ type: 'ActivateSession', sessionId }));
   const reopenable = lastClosedSession(view);
   const time = useSessionTime(api, active, dispatch, show, setNotice);
+  const tabOpening = useTabOpening(active?.id, show);
   useDraftFollow(active, editor, drafts);
   // The stream hands a new view object on every event, but the fold keeps the datasets record until a
   // dataset changes: the list (and the editor's completion schema) is rebuilt only then.
@@ -116,7 +118,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     current?.phase === 'Failed' && current.error ? { queryId: current.queryId, sql: current.sql, error: current.error } : undefined;
 
   const run = (sql: string) => {
-    if (!active || running || !sql.trim() || time.past) return; // the past is read-only
+    if (!active || running || !sql.trim() || time.past || tabOpening.opening) return; // the past is read-only
     drafts.flush(active.id);
     instant.stop();
     void dispatch({ type: 'StartQuery', sessionId: active.id, sql });
@@ -134,7 +136,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   });
   const newSession = useStableCallback(() => {
     focusEditorNext.current = true;
-    void dispatch({ type: 'OpenSession' }).then((r) => r.ok && show(r.value.aggregateId));
+    tabOpening.open(dispatch({ type: 'OpenSession' }).then((r) => (r.ok ? r.value.aggregateId : undefined)));
   });
   const cycleTab = (step: number) => {
     const i = sessions.findIndex((s) => s.id === active?.id);
@@ -148,7 +150,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const reopen = useStableCallback(() => {
     if (!reopenable) return;
     focusEditorNext.current = true;
-    void dispatch({ type: 'ReopenSession', sessionId: reopenable.id }).then((r) => r.ok && show(reopenable.id));
+    tabOpening.open(dispatch({ type: 'ReopenSession', sessionId: reopenable.id }).then((r) => (r.ok ? reopenable.id : undefined)));
   });
   const renameSession = useStableCallback((sessionId: string, title: string, expectedVersion: number) => void dispatch({ type: 'RenameSession', sessionId, title, expectedVersion }));
   const versionOf = useStableCallback((sessionId: string) => view.sessions[sessionId]?.version ?? 0);
@@ -245,6 +247,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               draft={active.draft ?? ''}
               datasets={datasets}
               running={running}
+              inert={tabOpening.opening}
               error={editorError}
               onRun={run}
               onChange={drafts.change}

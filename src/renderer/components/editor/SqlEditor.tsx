@@ -44,6 +44,8 @@ interface Props {
   draft: string;
   datasets: readonly DatasetView[];
   running: boolean;
+  /** A tab this window asked for is on its way: typing and Run wait for it (useTabOpening). */
+  inert?: boolean;
   error: EditorError | undefined;
   onRun(sql: string): void;
   onChange(sessionId: string, text: string): void;
@@ -61,7 +63,7 @@ interface Props {
  * after a restart.
  */
 export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
-  { sessionId, draft, datasets, running, error, onRun, onChange, onCursor, toolbarEnd, previewError },
+  { sessionId, draft, datasets, running, inert = false, error, onRun, onChange, onCursor, toolbarEnd, previewError },
   ref,
 ) {
   const host = useRef<HTMLDivElement>(null);
@@ -176,9 +178,9 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
 
   return (
     <div className="editor">
-      <div className="editor-host" ref={host} />
+      <div className="editor-host" ref={host} inert={inert} />
       <div className="toolbar" role="toolbar" aria-label="Editor">
-        <button className="primary" onClick={run} disabled={running} title="Run (Ctrl/Cmd+Enter)">
+        <button className="primary" onClick={run} disabled={running || inert} title="Run (Ctrl/Cmd+Enter)">
           <Play aria-hidden="true" />
           Run
         </button>
