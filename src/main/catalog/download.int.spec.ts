@@ -68,7 +68,7 @@ describe('download into the cache (a real server on loopback)', () => {
   it('a URL with a password (which fetch refuses to send) fails naming the URL without it, nor the refusal’s copy of it', async () => {
     const { error } = await refusal(`${base.replace('//', '//user:hunter2@')}/gone/data.csv?token=secret#frag`, 2);
     expect(error.code).toBe('DOWNLOAD_FAILED');
-    expect(error.message).toMatch(new RegExp(`^Downloading ${base}/gone/data\\.csv failed after 2 tries: .*includes credentials: ${base}/gone/data\\.csv$`));
+    expect(error.message).toMatch(new RegExp(`^Downloading ${base}/gone/data\\.csv failed after 2 tries: .*includes credentials: ${base}/gone/data\\.csv\\.$`));
     secretsOut(error.message);
   });
 
@@ -86,7 +86,7 @@ describe('download into the cache (a real server on loopback)', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
     const { error } = await refusal(`http://127.0.0.1:${port}/d/data.csv?token=secret#frag`, 2);
-    expect(error).toMatchObject({ code: 'DOWNLOAD_FAILED', message: `Downloading http://127.0.0.1:${port}/d/data.csv failed after 2 tries: fetch failed` });
+    expect(error).toMatchObject({ code: 'DOWNLOAD_FAILED', message: `Downloading http://127.0.0.1:${port}/d/data.csv failed after 2 tries: the server refused the connection.` });
     secretsOut(error.message);
   });
 

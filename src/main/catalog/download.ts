@@ -10,6 +10,7 @@ import { baseName } from '../../shared/domain/datasetName';
 import { newErrorId } from '../platform/ids';
 import { displayUrl, responseFactsSchema, type ResponseFacts } from './urlFile';
 import { grouped } from '../../shared/text/counts';
+import { fetchFailure } from './fetchFailure';
 
 export interface Downloaded {
   /** The complete local copy. */
@@ -37,6 +38,8 @@ export interface DownloadOptions {
    */
   readonly nameFile?: (facts: ResponseFacts, part: string) => Promise<string>;
 }
+
+const idleTimeout = (options: DownloadOptions): number => options.idleTimeoutMs ?? 30_000;
 
 const failed = (message: string, details?: Record<string, unknown>): AppErrorException =>
   new AppErrorException(appError(newErrorId(), 'DOWNLOAD_FAILED', message, details ? { details } : {}));
@@ -117,7 +120,7 @@ async function downloadAlone(url: string, dir: string, options: DownloadOptions)
     return { path, bytes: got.bytes, sha256: (await sha256Of(path)).digest('hex') };
   }
   if (lastError instanceof AppErrorException) throw lastError;
-  throw failed(`Downloading ${displayUrl(url)} failed after ${attempts} tries: ${withoutSecrets((lastError as Error).message, url)}`);
+  throw failed(`Downloading ${displayUrl(url)} failed after ${attempts} tries: ${withoutSecrets(fetchFailure(lastError, idleTimeout(options)), url)}.`);
 }
 
 /** The URL's own file name; '.' and '..' name no file: joined, they made the path the cache folder or the one above it. */
@@ -165,7 +168,7 @@ function factsOf(url: string, response: Response, ok: boolean): ResponseFacts {
 async function tryOnce(url: string, part: string, options: DownloadOptions): Promise<{ bytes: number; facts: ResponseFacts }> {
   const have = existsSync(part) ? statSync(part).size : 0;
   const controller = new AbortController();
-  const idleMs = options.idleTimeoutMs ?? 30_000;
+  const idleMs = idleTimeout(options);
   let idle = setTimeout(() => controller.abort(), idleMs);
   const touch = (): void => {
     clearTimeout(idle);
