@@ -15,10 +15,8 @@ export function useTabOpening(activeId: string | undefined, show: (sessionId: st
   const open = (request: Promise<string | undefined>) => {
     const mine = { from: activeId };
     setPending(mine);
-    void request.then((sessionId) => {
-      if (sessionId !== undefined) show(sessionId);
-      else setPending((p) => (p === mine ? undefined : p));
-    });
+    const refused = () => setPending((p) => (p === mine ? undefined : p));
+    void request.then((sessionId) => (sessionId !== undefined ? show(sessionId) : refused()), refused);
   };
   return { opening: pending !== undefined && pending.from === activeId, open };
 }
