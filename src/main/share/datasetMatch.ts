@@ -17,7 +17,10 @@ export interface DatasetPlan {
    * SQL, which names it, reads the same data.
    */
   readonly relocated: readonly { readonly path: string; readonly dataset: MissingDataset }[];
+  /** The file's datasets found here: reused, plus those located at a file here with their content. */
   readonly matched: number;
+  /** Of those, the ones already here (same id, or same name and data): none of their events is needed. */
+  readonly reused: number;
   readonly missing: readonly MissingDataset[];
 }
 
@@ -41,9 +44,11 @@ export function planDatasets(events: readonly ImportedEvent[], view: AppView, kn
   const relocated: { path: string; dataset: MissingDataset }[] = [];
   const missing: MissingDataset[] = [];
   let matched = 0;
+  let reused = 0;
   for (const [datasetId, reg] of registered) {
     if (known(datasetId)) {
       matched++;
+      reused++;
       continue;
     }
     if (!reg) continue;
@@ -51,6 +56,7 @@ export function planDatasets(events: readonly ImportedEvent[], view: AppView, kn
     if (same.some((d) => d.name === reg.name)) {
       dropped.add(datasetId);
       matched++;
+      reused++;
       continue;
     }
     if (local.some((d) => d.name === reg.name)) {
@@ -68,7 +74,7 @@ export function planDatasets(events: readonly ImportedEvent[], view: AppView, kn
       matched++;
     } else missing.push(notFound);
   }
-  return { dropped, relocated, matched, missing };
+  return { dropped, relocated, matched, reused, missing };
 }
 
 /**

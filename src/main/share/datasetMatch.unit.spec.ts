@@ -23,25 +23,26 @@ const nothingHere = () => false;
 const noFiles = () => false;
 
 describe('which of the file’s datasets an import brings', () => {
-  it('given a dataset this log already holds, then it is kept (its events dedupe by id) and counted as matched', () => {
-    expect(planDatasets([registered('d1', {})], viewOf(), (id) => id === 'd1', noFiles)).toEqual({ dropped: new Set(), relocated: [], matched: 1, missing: [] });
+  it('given a dataset this log already holds, then it is kept (its events dedupe by id) and counted as matched and reused', () => {
+    expect(planDatasets([registered('d1', {})], viewOf(), (id) => id === 'd1', noFiles)).toEqual({ dropped: new Set(), relocated: [], matched: 1, reused: 1, missing: [] });
   });
 
   it('given the same source in this catalog under another id, then the local one stands in and the file’s events are left out', () => {
     const plan = planDatasets([registered('d1', {})], viewOf(local('mine', 'cars', '/data/cars.json')), nothingHere, noFiles);
     expect([...plan.dropped]).toEqual(['d1']);
-    expect(plan).toMatchObject({ matched: 1, missing: [] });
+    expect(plan).toMatchObject({ matched: 1, reused: 1, missing: [] });
   });
 
   it('given its name taken here by other data, then it is left out and listed with its original source', () => {
     const plan = planDatasets([registered('d1', {})], viewOf(local('mine', 'cars', '/elsewhere/cars.csv')), nothingHere, noFiles);
     expect([...plan.dropped]).toEqual(['d1']);
     expect(plan.missing).toEqual([{ datasetId: 'd1', name: 'cars', source: '/data/cars.json', reason: 'name-taken' }]);
+    expect(plan).toMatchObject({ matched: 0, reused: 0 });
   });
 
   it('given a source this machine lacks, then it is imported and listed as not found; one it has is imported quietly', () => {
     const gone = planDatasets([registered('d1', {})], viewOf(), nothingHere, noFiles);
-    expect(gone).toEqual({ dropped: new Set(), relocated: [], matched: 0, missing: [{ datasetId: 'd1', name: 'cars', source: '/data/cars.json', reason: 'not-found' }] });
+    expect(gone).toEqual({ dropped: new Set(), relocated: [], matched: 0, reused: 0, missing: [{ datasetId: 'd1', name: 'cars', source: '/data/cars.json', reason: 'not-found' }] });
     expect(planDatasets([registered('d1', {})], viewOf(), nothingHere, () => true).missing).toEqual([]);
     // A URL is fetched again when needed: never listed as missing.
     expect(planDatasets([registered('d1', { source: 'https://example.org/cars.json', location: '/cache/x.json' })], viewOf(), nothingHere, noFiles).missing).toEqual([]);
@@ -56,7 +57,9 @@ describe('which of the file’s datasets an import brings', () => {
     expect(plan).toEqual({
       dropped: new Set(),
       relocated: [{ path: '/here/autos.json', dataset: { datasetId: 'd1', name: 'cars', source: '/data/cars.json', reason: 'not-found' } }],
+      // matched, not reused: its events are imported, under its own name
       matched: 1,
+      reused: 0,
       missing: [],
     });
     // Its own file is here: imported as it is, nothing to locate.

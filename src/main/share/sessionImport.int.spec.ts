@@ -105,6 +105,9 @@ describe('session import', { shuffle: false }, () => {
     if (!result.ok) throw new Error(result.error.message);
     const original = source.store.readAggregate('QuerySession', sessionId);
     expect(result.value).toMatchObject({ sessionId, title: 'Cars “by origin”', alreadyImported: false, missingDatasets: [] });
+    // Every line after the header was new here: the count its export reported, all appended.
+    const lines = log.trimEnd().split('\n').length - 1;
+    expect(result.value).toMatchObject({ fileEvents: lines, appended: lines, reusedDatasets: 0 });
     const imported = target.store.readAggregate('QuerySession', sessionId);
     expect(kept(imported)).toEqual(kept(original));
     expect(imported.map((e) => e.globalSeq).every((s) => s > before)).toBe(true);
@@ -123,7 +126,8 @@ describe('session import', { shuffle: false }, () => {
     const before = target.store.lastSeq();
     const again = await importText(log);
     if (!again.ok) throw new Error(again.error.message);
-    expect(again.value).toMatchObject({ sessionId, appended: 0, alreadyImported: true });
+    expect(again.value).toMatchObject({ sessionId, appended: 0, alreadyImported: true, reusedDatasets: 1 });
+    expect(again.value.fileEvents).toBeGreaterThan(0);
     expect(target.store.lastSeq()).toBe(before);
   });
 

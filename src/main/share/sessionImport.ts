@@ -124,9 +124,11 @@ export class SessionImporter {
     return ok({
       sessionId: header.sessionId,
       title: session?.title ?? header.title,
+      fileEvents: events.length,
       appended: stored.length,
       alreadyImported: !sessionAppended,
       matchedDatasets: plan.matched - (missing.length - plan.missing.length),
+      reusedDatasets: plan.reused,
       missingDatasets: missing,
     });
   }

@@ -38,12 +38,16 @@ export type MissingDataset = z.infer<typeof missingDatasetSchema>;
 export const importOutcomeSchema = z.object({
   sessionId: z.string(),
   title: z.string(),
-  /** Events appended by this import (0 when the file was imported before). */
+  /** Events the file holds (its header's `eventCount`): the count its export reported. */
+  fileEvents: z.number().int().nonnegative(),
+  /** Events appended by this import (0 when the file was imported before); the rest were here already or left out. */
   appended: z.number().int().nonnegative(),
   /** Every event of the session was here already: nothing was added, the session is opened. */
   alreadyImported: z.boolean(),
   /** The file's datasets found in this catalog (same dataset, or the same source). */
   matchedDatasets: z.number().int().nonnegative(),
+  /** Of those, the ones already here (same dataset, or same name and data), reused as they are: their events were not imported. */
+  reusedDatasets: z.number().int().nonnegative(),
   missingDatasets: z.array(missingDatasetSchema),
 });
 export type ImportOutcome = z.infer<typeof importOutcomeSchema>;

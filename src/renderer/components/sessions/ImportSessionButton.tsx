@@ -4,8 +4,9 @@ import type { AppError, Result } from '../../../shared/contracts/errors';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { SESSION_LOG_EXTENSION } from '../../../shared/contracts/sessionLog';
 import type { ImportOutcome, MissingDataset } from '../../../shared/contracts/sessionImport';
-import { countOf } from '../format';
 import { MissingDatasetList } from '../share/MissingDatasetList';
+import { CopyIdButton } from '../status/CopyIdButton';
+import { importNotice } from './importNotice';
 import { uploadSessionLog } from './sessionUpload';
 
 interface Props {
@@ -27,6 +28,8 @@ export function ImportSessionButton({ api, onImported }: Props) {
   const button = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<Report | undefined>();
+  // What "Copy id" did: said inside the report, which has no other place to say it.
+  const [copied, setCopied] = useState<string | undefined>();
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (report) closeRef.current?.focus();
@@ -49,14 +52,12 @@ export function ImportSessionButton({ api, onImported }: Props) {
     if (!result.ok) return setReport({ kind: 'failed', error: result.error });
     const outcome = result.value.outcome;
     if (!outcome) return; // the open dialog was dismissed
-    const said = outcome.alreadyImported
-      ? `“${outcome.title}” was imported before: nothing was added, its tab is open.`
-      : `Imported “${outcome.title}” (${countOf(outcome.appended, 'event')}).`;
-    onImported(outcome, said);
+    onImported(outcome, importNotice(outcome));
     setReport(outcome.missingDatasets.length > 0 ? { kind: 'missing', title: outcome.title, datasets: outcome.missingDatasets } : undefined);
   };
   const start = () => {
     setReport(undefined);
+    setCopied(undefined);
     if (window.sextant) {
       begin();
       void api.importSession({ kind: 'openDialog' }).then(finish);
@@ -75,6 +76,7 @@ export function ImportSessionButton({ api, onImported }: Props) {
   };
   const close = () => {
     setReport(undefined);
+    setCopied(undefined);
     button.current?.focus();
   };
   const onKeyDown = (e: KeyboardEvent) => {
@@ -101,11 +103,14 @@ export function ImportSessionButton({ api, onImported }: Props) {
           </header>
           {report.kind === 'failed' ? (
             <p role="alert">
-              {report.error.message} <span className="error-id">Error id: {report.error.id}</span>
+              {report.error.message} <span className="error-id">Error id: {report.error.id}</span> <CopyIdButton id={report.error.id} onNotice={setCopied} />
             </p>
           ) : (
-            <MissingDatasetList api={api} datasets={report.datasets} />
+            <MissingDatasetList api={api} datasets={report.datasets} onNotice={setCopied} />
           )}
+          <div className="muted" aria-live="polite">
+            {copied}
+          </div>
         </section>
       )}
     </div>

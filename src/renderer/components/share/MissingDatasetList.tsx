@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { ApiResponse, SextantApi } from '../../../shared/contracts/protocol';
 import type { MissingDataset } from '../../../shared/contracts/sessionImport';
+import { CopyIdButton } from '../status/CopyIdButton';
 import { LocateDatasetDialog } from './LocateDatasetDialog';
 
 type Located = NonNullable<ApiResponse<'locateDataset'>['located']>;
@@ -13,7 +14,7 @@ type Located = NonNullable<ApiResponse<'locateDataset'>['located']>;
  * dialog to type the path; main registers the file under the dataset's name if its content is the
  * one recorded. A located one says where it now is.
  */
-export function MissingDatasetList({ api, datasets }: { api: SextantApi; datasets: readonly MissingDataset[] }) {
+export function MissingDatasetList({ api, datasets, onNotice }: { api: SextantApi; datasets: readonly MissingDataset[]; onNotice(message: string): void }) {
   const [located, setLocated] = useState<Readonly<Record<string, Located>>>({});
   const [failed, setFailed] = useState<Readonly<Record<string, AppError>>>({});
   const [typing, setTyping] = useState<MissingDataset | undefined>();
@@ -58,7 +59,7 @@ export function MissingDatasetList({ api, datasets }: { api: SextantApi; dataset
               )}
               {error && (
                 <p role="alert">
-                  {error.message} <span className="error-id">Error id: {error.id}</span>
+                  {error.message} <span className="error-id">Error id: {error.id}</span> <CopyIdButton id={error.id} onNotice={onNotice} />
                 </p>
               )}
             </li>

@@ -1,0 +1,22 @@
+import type { ImportOutcome } from '../../../shared/contracts/sessionImport';
+import { countOf, formatCount } from '../format';
+
+/**
+ * What the window says once a session log is imported. The export reported the file's event count;
+ * when fewer were appended here the sentence says "N of the file's M" and why the rest were not, so
+ * the two counts never read as a contradiction (docs/share.md, "Session import").
+ */
+export function importNotice(outcome: ImportOutcome): string {
+  const title = `“${outcome.title}”`;
+  if (outcome.alreadyImported) return `${title} was imported before: nothing was added, its tab is open.`;
+  const { appended, fileEvents, reusedDatasets } = outcome;
+  if (appended >= fileEvents) return `Imported ${title} (${countOf(appended, 'event')}).`;
+  const why: string[] = [];
+  if (reusedDatasets > 0) why.push(`${countOf(reusedDatasets, 'dataset')} already here ${reusedDatasets === 1 ? 'was' : 'were'} reused`);
+  const taken = outcome.missingDatasets.filter((d) => d.reason === 'name-taken').length;
+  if (taken > 0) why.push(`${countOf(taken, 'dataset')} ${taken === 1 ? 'was left out: another dataset here has its name' : 'were left out: other datasets here have their names'}`);
+  // Neither: the rest are events an earlier import of this session brought.
+  const rest = fileEvents - appended;
+  if (why.length === 0) why.push(rest === 1 ? 'the other one was here already' : `the other ${formatCount(rest)} were here already`);
+  return `Imported ${title}: ${formatCount(appended)} of the file’s ${countOf(fileEvents, 'event')}; ${why.join('; ')}.`;
+}

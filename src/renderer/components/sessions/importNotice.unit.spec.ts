@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportOutcome, MissingDataset } from '../../../shared/contracts/sessionImport';
+import { importNotice } from './importNotice';
+
+const outcome = (o: Partial<ImportOutcome>): ImportOutcome => ({
+  sessionId: 's',
+  title: 'Cars',
+  fileEvents: 27,
+  appended: 27,
+  alreadyImported: false,
+  matchedDatasets: 0,
+  reusedDatasets: 0,
+  missingDatasets: [],
+  ...o,
+});
+const taken = (name: string): MissingDataset => ({ datasetId: name, name, source: `/data/${name}.csv`, reason: 'name-taken' });
+// countOf keeps a number with its noun: a no-break space between them
+const nb = (s: string) => s.replace(/(\d) (?=events?\b|datasets?\b)/g, '$1\u00a0');
+
+describe('what the window says after an import', () => {
+  it('given every event of the file appended, then it says the count its export said', () => {
+    expect(importNotice(outcome({}))).toBe(nb('Imported “Cars” (27 events).'));
+    expect(importNotice(outcome({ fileEvents: 1, appended: 1 }))).toBe(nb('Imported “Cars” (1 event).'));
+  });
+
+  it('given datasets already here reused, then it says how many of the file’s events were imported and why not the rest', () => {
+    expect(importNotice(outcome({ appended: 25, reusedDatasets: 2, matchedDatasets: 2 }))).toBe(nb('Imported “Cars”: 25 of the file’s 27 events; 2 datasets already here were reused.'));
+    expect(importNotice(outcome({ fileEvents: 30_001, appended: 30_000, reusedDatasets: 1 }))).toBe(nb('Imported “Cars”: 30,000 of the file’s 30,001 events; 1 dataset already here was reused.'));
+  });
+
+  it('given datasets left out because their name is taken here, then it says so, in the right number', () => {
+    expect(importNotice(outcome({ appended: 26, missingDatasets: [taken('trips')] }))).toBe(nb('Imported “Cars”: 26 of the file’s 27 events; 1 dataset was left out: another dataset here has its name.'));
+    expect(importNotice(outcome({ appended: 20, reusedDatasets: 1, missingDatasets: [taken('a'), taken('b')] }))).toBe(
+      nb('Imported “Cars”: 20 of the file’s 27 events; 1 dataset already here was reused; 2 datasets were left out: other datasets here have their names.'),
+    );
+  });
+
+  it('given events an earlier import brought, then it says the rest were here already', () => {
+    expect(importNotice(outcome({ fileEvents: 1_032, appended: 5 }))).toBe(nb('Imported “Cars”: 5 of the file’s 1,032 events; the other 1,027 were here already.'));
+    expect(importNotice(outcome({ fileEvents: 6, appended: 5 }))).toBe(nb('Imported “Cars”: 5 of the file’s 6 events; the other one was here already.'));
+  });
+
+  it('given the file imported before, then nothing was added and its tab is open', () => {
+    expect(importNotice(outcome({ appended: 0, alreadyImported: true, reusedDatasets: 1 }))).toBe('“Cars” was imported before: nothing was added, its tab is open.');
+  });
+});
