@@ -120,7 +120,8 @@ async function downloadAlone(url: string, dir: string, options: DownloadOptions)
     return { path, bytes: got.bytes, sha256: (await sha256Of(path)).digest('hex') };
   }
   if (lastError instanceof AppErrorException) throw lastError;
-  throw failed(`Downloading ${displayUrl(url)} failed after ${attempts} tries: ${withoutSecrets(fetchFailure(lastError, idleTimeout(options)), url)}.`);
+  const reason = withoutSecrets(fetchFailure(lastError, idleTimeout(options)), url);
+  throw failed(`Downloading ${displayUrl(url)} failed after ${attempts} tries: ${reason}${/[.!?]$/.test(reason) ? '' : '.'}`);
 }
 
 /** The URL's own file name; '.' and '..' name no file: joined, they made the path the cache folder or the one above it. */
