@@ -26,12 +26,12 @@ const tableRows = (page: Page) =>
     .locator('tbody tr')
     .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
 
-/** Raw DuckDB's bars of counts per origin: the 50 most frequent (ties by name), then the rest as (other). */
+/** Raw DuckDB's bars of counts per origin: the 50 most frequent (ties by name), then the rest, which reads "All others". */
 async function barsOracle(relation: string): Promise<string[][]> {
   const top = await duckdbRows(`select origin, count(*) as n from ${relation} group by origin order by n desc, origin limit 50`);
   const [[total]] = (await duckdbRows(`select count(*) from ${relation}`)) as [[string]];
   const rest = Number(total) - top.reduce((s, [, n]) => s + Number(n), 0);
-  return [...top.map(([k, n]) => [k!, grouped(n)]), ...(rest > 0 ? [['(other)', grouped(String(rest))]] : [])];
+  return [...top.map(([k, n]) => [k!, grouped(n)]), ...(rest > 0 ? [['All others', grouped(String(rest))]] : [])];
 }
 
 test('Chart proposes a histogram whose marks are raw DuckDB’s bins; bars of a category are DuckDB’s counts, also of the next result; the chart comes back after a reload', async ({ app }, testInfo) => {
@@ -53,7 +53,7 @@ test('Chart proposes a histogram whose marks are raw DuckDB’s bins; bars of a 
   await expect(region(page).locator('svg g[aria-label="rect"] rect')).toHaveCount(bins.length);
   await screenshot(page, testInfo, 'chart-histogram');
 
-  // bars of counts per origin: the 50 most frequent, then the rest as (other)
+  // bars of counts per origin: the 50 most frequent, then the rest ("All others")
   await combo(page, 'Mark').selectOption('Bar');
   await combo(page, 'X').selectOption('origin');
   await expect(region(page).getByRole('img', { name: 'Bar chart of count per origin' })).toBeVisible();

@@ -2,7 +2,7 @@ import { quoteIdent } from '../explore/openAsSql';
 import { columnKind } from '../explore/columnKind';
 import { axisKind, MAX_CHART_MARKS, type ChartSpec } from './chartSpec';
 import { binEdge, binEdgeText, binIndex, binIndexSql, edgeIndexAbove, niceStep, stepLiteral } from './numberBin';
-import { binOf, cappedSql, HISTOGRAM_BINS, integerEdges, placeable, restColumn, TOP_CATEGORIES, type ChartDataColumn, type ChartSourceColumn } from './chartSql';
+import { binOf, cappedSql, categoryOrder, HISTOGRAM_BINS, integerEdges, placeable, restColumn, TOP_CATEGORIES, type ChartDataColumn, type ChartSourceColumn } from './chartSql';
 
 /*
  * Pre-aggregation for linked charts, as Mosaic does it (docs/charts.md, "Linked charts and
@@ -72,7 +72,9 @@ export function chartCube(spec: ChartSpec, relation: string, columns: readonly C
   const x = { sql: c.ref ?? quoteIdent(c.name), kind: axisKind(c.type), integer: integerEdges(c.type) };
   const category = x.kind === 'category' || spec.mark === 'Bar';
   const keep = filter ? `, (${filter}) AS keep_` : '';
-  const xPart = category ? `${x.sql}::VARCHAR AS x` : `${x.sql} AS x`;
+  // bars of a number are ordered by value (categoryOrder): its typed value rides along as xv
+  const byValue = category && x.kind === 'number';
+  const xPart = category ? `${x.sql}::VARCHAR AS x${byValue ? `, ${x.sql} AS xv` : ''}` : `${x.sql} AS x`;
   const ctes = [
     `base AS NOT MATERIALIZED (SELECT ${xPart}, CAST(${brushed} AS DOUBLE) AS a_${keep} FROM ${relation}${category ? '' : ` WHERE ${placeable(x.sql, c.type)}`})`,
     `src AS NOT MATERIALIZED (SELECT * FROM base${filter ? ' WHERE keep_' : ''})`,
@@ -87,9 +89,9 @@ export function chartCube(spec: ChartSpec, relation: string, columns: readonly C
     const capped = cappedSql('tx', 'src.x');
     return {
       create: (table) =>
-        `CREATE OR REPLACE TABLE ${table} AS WITH ${ctes.join(',\n')}\nSELECT ${capped.label} AS x, ${capped.rest}::VARCHAR AS xRest, max(tx.n) AS n_, ${bin} AS b_, count(*) AS value FROM src LEFT JOIN tx ON tx.k IS NOT DISTINCT FROM src.x GROUP BY ALL`,
+        `CREATE OR REPLACE TABLE ${table} AS WITH ${ctes.join(',\n')}\nSELECT ${capped.label} AS x, ${capped.rest}::VARCHAR AS xRest, max(tx.n) AS n_${byValue ? ', min(src.xv) AS o_' : ''}, ${bin} AS b_, count(*) AS value FROM src LEFT JOIN tx ON tx.k IS NOT DISTINCT FROM src.x GROUP BY ALL`,
       marks: (table, k0, k1) => ({
-        sql: `SELECT x, value, xRest FROM (SELECT x, xRest, sum(value)::VARCHAR AS value, max(n_) AS n_ FROM ${table} WHERE ${range(k0, k1)} GROUP BY x, xRest ORDER BY max(n_) DESC NULLS LAST, x, xRest ${limit})`,
+        sql: `SELECT x, value, xRest FROM (SELECT x, xRest, sum(value)::VARCHAR AS value FROM ${table} WHERE ${range(k0, k1)} GROUP BY x, xRest ORDER BY ${categoryOrder(byValue, { count: 'max(n_)', value: 'min(o_)' })} ${limit})`,
         columns: [{ role: 'x', kind: 'category', label: spec.x }, { role: 'value', kind: 'number', label: 'count' }, restColumn('x', spec.x)],
       }),
     };

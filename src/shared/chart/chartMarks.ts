@@ -9,7 +9,7 @@ export type Mark = Partial<Record<ChartRole, number | Date | string>>;
  * The categories of a mark that are no value: the rest of the categories (past the most frequent)
  * and SQL NULL. Each is a key a real category can never be: it holds a lone surrogate, which no
  * DuckDB text holds (a VARCHAR is valid UTF-8), so a real '(other)' or 'NULL' stays a category of
- * its own, drawn as itself and selected by its value. They read OTHER and "NULL" (categoryText).
+ * its own, drawn as itself and selected by its value. They read REST_TEXT and "NULL" (categoryText).
  */
 export const REST_CATEGORY = `\uDC00${OTHER}`;
 export const NULL_CATEGORY = '\uDC00NULL';
@@ -22,9 +22,16 @@ export const selectableCategory = (category: string): boolean => !UNSELECTABLE_C
 /** Whether a category is the rest or SQL NULL, which are drawn apart from the values. */
 export const sentinelCategory = (category: unknown): boolean => typeof category === 'string' && !selectableCategory(category);
 
-/** A category as a person reads it: a value as itself, the rest as OTHER, SQL NULL as "NULL" (as the grid shows it). */
+/**
+ * How the rest of the categories reads, on an axis, in a legend, in "Chart data" and the notebook:
+ * the one place it is written. Not OTHER, which a real value '(other)' also reads (and a real
+ * 'Other' is common): the rest's bar, band or series is every category past the top, counted together.
+ */
+export const REST_TEXT = 'All others';
+
+/** A category as a person reads it: a value as itself, the rest as REST_TEXT, SQL NULL as "NULL" (as the grid shows it). */
 export function categoryText(category: string): string {
-  if (category === REST_CATEGORY) return OTHER;
+  if (category === REST_CATEGORY) return REST_TEXT;
   if (category === NULL_CATEGORY) return 'NULL';
   return category;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartData } from './chartData';
-import { categoryText, marksOf, withoutIdleFlags, NULL_CATEGORY, REST_CATEGORY, selectableCategory, UNSELECTABLE_CATEGORIES } from './chartMarks';
+import { categoryText, marksOf, withoutIdleFlags, NULL_CATEGORY, REST_CATEGORY, REST_TEXT, selectableCategory, UNSELECTABLE_CATEGORIES } from './chartMarks';
 
 // bars of weather: real values '(other)' and 'NULL' beside SQL NULL (null) and the rest of the categories (flagged)
 const bars: ChartData = {
@@ -39,8 +39,10 @@ describe('marksOf', () => {
 });
 
 describe('categories a person reads and selects', () => {
-  it('given the rest and SQL NULL, then they read (other) and NULL as before, and cannot be selected', () => {
-    expect(categoryText(REST_CATEGORY)).toBe('(other)');
+  it('given the rest and SQL NULL, then they read All others (not a real value’s (other)) and NULL, and cannot be selected', () => {
+    expect(categoryText(REST_CATEGORY)).toBe(REST_TEXT);
+    expect(REST_TEXT).toBe('All others');
+    expect(categoryText(REST_CATEGORY)).not.toBe(categoryText('(other)'));
     expect(categoryText(NULL_CATEGORY)).toBe('NULL');
     expect(UNSELECTABLE_CATEGORIES.every((c) => !selectableCategory(c))).toBe(true);
   });

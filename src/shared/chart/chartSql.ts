@@ -65,6 +65,17 @@ export function cappedSql(top: string, raw: string): { readonly label: string; r
   return { label: `CASE WHEN ${top}.hit THEN ${raw} ELSE ${literal(OTHER)} END`, rest: `(${top}.hit IS NULL)` };
 }
 
+/**
+ * The one order of a capped category's marks (bars, boxes, and the cube's bars), as `ORDER BY` over
+ * their output `x` and `xRest`: a number's values by value (3, 4, 5, 6, 8 cylinders, as Plot and
+ * Vega-Lite order ordinal numbers), SQL NULL after them; any other category most frequent first,
+ * ties by text. The rest is last either way (a flag 'true' after 'false'; no count of its own).
+ * `count` and `value` are aggregates over a mark's rows: its category's count and its typed value.
+ */
+export function categoryOrder(byValue: boolean, of: { readonly count: string; readonly value: string }): string {
+  return byValue ? `xRest, ${of.value} NULLS LAST, x` : `${of.count} DESC NULLS LAST, x, xRest`;
+}
+
 /** The chart data column of a capped category's rest flag. */
 export function restColumn(axis: 'x' | 'y' | 'color', name: string): ChartDataColumn {
   return { role: `${axis}Rest`, kind: 'flag', label: `rest of ${name}` };
@@ -136,13 +147,13 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
       }
       // categories (a number as X of a bar chart is read as its values): the most frequent, the rest as OTHER
       const capped = cappedSql('tx', 'src.x_raw');
+      const byValue = x.kind === 'number';
       const sql = [
-        `WITH ${[src([`${x.sql}::VARCHAR AS x_raw`, ...(y ? [`${y.sql} AS y`] : []), ...colorPart], ''), topCte('tx', 'x_raw', TOP_CATEGORIES, all), ...colorCtes].join(',\n')}`,
+        `WITH ${[src([`${x.sql}::VARCHAR AS x_raw`, ...(byValue ? [`${x.sql} AS x_num`] : []), ...(y ? [`${y.sql} AS y`] : []), ...colorPart], ''), topCte('tx', 'x_raw', TOP_CATEGORIES, all), ...colorCtes].join(',\n')}`,
         `SELECT ${capped.label} AS x${color ? `, ${colored.label} AS color` : ''}, ${value}::VARCHAR AS value,`,
         `  ${capped.rest}::VARCHAR AS xRest${color ? `, ${colored.rest}::VARCHAR AS colorRest` : ''}, max(tx.n) AS n_`,
         `FROM src LEFT JOIN tx ON tx.k IS NOT DISTINCT FROM src.x_raw${colorJoin}`,
-        // most frequent first, OTHER last
-        `GROUP BY ALL ORDER BY max(tx.n) DESC NULLS LAST, x, xRest${color ? ', color, colorRest' : ''} ${limit}`,
+        `GROUP BY ALL ORDER BY ${categoryOrder(byValue, { count: 'max(tx.n)', value: 'min(src.x_num)' })}${color ? ', color, colorRest' : ''} ${limit}`,
       ].join('\n');
       const barColumns: ChartDataColumn[] = [{ role: 'x', kind: 'category', label: x.name }, ...colorCol, { role: 'value', kind: 'number', label: valueLabel }, restColumn('x', x.name), ...colorRest];
       return { sql: dropHelper(sql), columns: barColumns };
@@ -221,11 +232,12 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
         return { sql: `SELECT ${stats} FROM (SELECT ${v.sql} AS v FROM ${relation}${options.filter ? ` WHERE ${options.filter}` : ''}) WHERE v IS NOT NULL`, columns: statCols };
       }
       const capped = cappedSql('tx', 'src.x_raw');
+      const byValue = group.kind === 'number';
       const sql = [
-        `WITH ${[src([`${group.sql}::VARCHAR AS x_raw`, `${v.sql} AS v`], `${v.sql} IS NOT NULL`), topCte('tx', 'x_raw', TOP_BOXES, all)].join(',\n')}`,
+        `WITH ${[src([`${group.sql}::VARCHAR AS x_raw`, ...(byValue ? [`${group.sql} AS x_num`] : []), `${v.sql} AS v`], `${v.sql} IS NOT NULL`), topCte('tx', 'x_raw', TOP_BOXES, all)].join(',\n')}`,
         `SELECT ${capped.label} AS x, ${stats}, ${capped.rest}::VARCHAR AS xRest, max(tx.n) AS n_`,
         `FROM src LEFT JOIN tx ON tx.k IS NOT DISTINCT FROM src.x_raw`,
-        `GROUP BY ALL ORDER BY max(tx.n) DESC NULLS LAST, x, xRest ${limit}`,
+        `GROUP BY ALL ORDER BY ${categoryOrder(byValue, { count: 'max(tx.n)', value: 'min(src.x_num)' })} ${limit}`,
       ].join('\n');
       return { sql: dropHelper(sql), columns: [{ role: 'x', kind: 'category', label: group.name }, ...statCols, restColumn('x', group.name)] };
     }

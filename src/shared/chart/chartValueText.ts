@@ -1,4 +1,5 @@
 import { groupDigits, readableNumber } from '../explore/profileText';
+import { categoryText, REST_CATEGORY } from './chartMarks';
 import type { ChartDataColumn, ChartRole } from './chartSql';
 
 /** The roles whose cells DuckDB computed per mark (a count, a sum, an average, a box's quartiles), as opposed to a result's own values or bin edges. */
@@ -24,9 +25,9 @@ export function timeTexts(texts: readonly (string | null)[]): (string | null)[] 
 }
 
 /**
- * "Chart data" as a person reads it: the columns shown (a rest flag is not one) and each row's cells,
- * a computed value grouped and rounded, a time column as days when all are midnights, SQL NULL as
- * NULL. The window's table and the notebook's write it so.
+ * "Chart data" as a person reads it: the columns shown (a rest flag is not one) and each row's cells
+ * (cellText), the rest of a capped category as categoryText writes it, a time column as days when
+ * all are midnights. The window's table and the notebook's write it so.
  */
 export function chartDataText(data: { readonly columns: readonly ChartDataColumn[]; readonly rows: ReadonlyArray<ReadonlyArray<string | null>> }): {
   columns: (ChartDataColumn & { readonly i: number })[];
@@ -34,9 +35,21 @@ export function chartDataText(data: { readonly columns: readonly ChartDataColumn
 } {
   const columns = data.columns.map((c, i) => ({ ...c, i })).filter((c) => c.kind !== 'flag');
   const texts = columns.map((c) => {
-    const cells = data.rows.map((row) => row[c.i] ?? null);
+    const restAt = data.columns.findIndex((x) => x.role === `${c.role}Rest`);
+    // the rest of a capped category reads as it does on the axis, not as its label '(other)', which a real value reads too
+    const cells = data.rows.map((row) => (restAt >= 0 && row[restAt] === 'true' ? categoryText(REST_CATEGORY) : (row[c.i] ?? null)));
     return c.kind === 'time' ? timeTexts(cells) : cells;
   });
-  const cellText = (text: string | null, role: ChartRole) => (text === null ? 'NULL' : isComputedRole(role) ? computedValueText(text) : text);
-  return { columns, rows: data.rows.map((_, r) => columns.map((c, j) => cellText(texts[j]![r] ?? null, c.role))) };
+  return { columns, rows: data.rows.map((_, r) => columns.map((c, j) => cellText(texts[j]![r] ?? null, c))) };
+}
+
+/**
+ * One cell: SQL NULL as NULL; a computed value grouped and rounded; a number of the result (a bin
+ * edge, a point) with its thousands grouped as the axis ticks read ("-1,200"), every digit kept
+ * (an edge stays its decimal, "1.2"); a category or a time as DuckDB wrote it.
+ */
+function cellText(text: string | null, c: ChartDataColumn): string {
+  if (text === null) return 'NULL';
+  if (isComputedRole(c.role)) return computedValueText(text);
+  return c.kind === 'number' ? groupDigits(text) : text;
 }

@@ -54,4 +54,50 @@ describe('chartDataText', () => {
       ['2013-01-01', 'NULL', '1,461'],
     ]);
   });
+
+  it('writes the rest of the categories as the axis does, apart from a real (other), in chart data’s order', () => {
+    const text = chartDataText({
+      columns: [
+        { role: 'x', kind: 'category', label: 'weather' },
+        { role: 'value', kind: 'number', label: 'count' },
+        { role: 'xRest', kind: 'flag', label: 'rest of weather' },
+      ],
+      rows: [
+        ['sun', '9', 'false'],
+        ['(other)', '7', 'false'],
+        [null, '4', 'false'],
+        ['(other)', '3', 'true'],
+      ],
+    });
+    expect(text.rows).toEqual([
+      ['sun', '9'],
+      ['(other)', '7'],
+      ['NULL', '4'],
+      ['All others', '3'],
+    ]);
+  });
+
+  it('writes number bin edges with grouped thousands as the axis ticks do, every decimal kept', () => {
+    const text = chartDataText({
+      columns: [
+        { role: 'x1', kind: 'number', label: 'delay from' },
+        { role: 'x2', kind: 'number', label: 'delay to' },
+        { role: 'value', kind: 'number', label: 'count' },
+      ],
+      rows: [
+        ['-1200', '-1000', '3'],
+        ['1234567.2', '1234567.4', '12000'],
+        ['1.2', '1.4', '5'],
+        ['1e-07', '2e-07', '1'],
+        ['9223372036854775000', '9223372036854775807', '1'],
+      ],
+    });
+    expect(text.rows).toEqual([
+      ['-1,200', '-1,000', '3'],
+      ['1,234,567.2', '1,234,567.4', '12,000'],
+      ['1.2', '1.4', '5'],
+      ['1e-07', '2e-07', '1'],
+      ['9,223,372,036,854,775,000', '9,223,372,036,854,775,807', '1'],
+    ]);
+  });
 });

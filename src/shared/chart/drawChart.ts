@@ -148,7 +148,7 @@ function yTickRoom(drawn: ReturnType<typeof Plot.plot>): number {
   return widest === 0 ? 0 : Math.ceil(TICK_OFFSET + widest * CHAR_EM * FONT_PX + 2);
 }
 
-/** A band axis over the marks' x in their order (most frequent first, OTHER last); with many bands, every k-th label, so they stay readable. */
+/** A band axis over the marks' x in their order (chart data's: categoryOrder in chartSql.ts, the rest last); with many bands, every k-th label, so they stay readable. */
 function bandAxis(marks: readonly Mark[], width: number, label: string | null): Plot.ScaleOptions {
   const domain = [...new Set(marks.map((m) => (m.x instanceof Date ? m.x.getTime() : m.x)))].map((v) => (typeof v === 'number' ? new Date(v) : v));
   const every = Math.max(1, Math.ceil(domain.length / Math.max(1, Math.floor(width / 28))));
@@ -156,7 +156,7 @@ function bandAxis(marks: readonly Mark[], width: number, label: string | null): 
   return { type: 'band', domain, label, tickFormat: (d: unknown, i: number) => (i % every === 0 ? text(d) : ''), tickRotate: domain.length > 8 ? -40 : 0 };
 }
 
-/** A category's tick or legend label: its text (the rest and SQL NULL as OTHER and "NULL"), cut to 14 characters. */
+/** A category's tick or legend label: its text (the rest and SQL NULL as categoryText writes them), cut to 14 characters. */
 function categoryTick(d: unknown): string {
   const text = typeof d === 'string' ? categoryText(d) : String(d);
   return text.length > 14 ? `${text.slice(0, 13)}…` : text;

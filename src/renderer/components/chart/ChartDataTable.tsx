@@ -2,9 +2,10 @@ import type { ChartData } from '../../../shared/chart/chartData';
 import { chartDataText, isComputedRole } from '../../../shared/chart/chartValueText';
 
 /**
- * "Chart data": exactly the marks drawn, one row each, written as chartDataText writes them. A
- * category's rest flag is not a column of its own: the rest's "(other)" and SQL NULL's "NULL" are
- * written muted and in italics, as no value, while a real '(other)' or 'NULL' reads as the text it is.
+ * "Chart data": exactly the marks drawn, one row each, in the order they are drawn, written as
+ * chartDataText writes them. A category's rest flag is not a column of its own: the rest ("All
+ * others", REST_TEXT) and SQL NULL's "NULL" are written muted and in italics, as no value, while a
+ * real '(other)' or 'NULL' reads as the text it is.
  */
 export function ChartDataTable({ data }: { data: ChartData }) {
   const { columns, rows } = chartDataText(data);
