@@ -12,7 +12,8 @@ interface Props {
   virtualColumns: readonly VirtualItem[];
   totalWidth: number;
   box(column: number): FilterBox;
-  onType(column: number, text: string): void;
+  /** Typing in a box; without it the boxes are read-only (the past view shows its filters, unchangeable). */
+  onType?(column: number, text: string): void;
   /** Escape: back to the grid, where arrows move between cells again. */
   onLeave(): void;
 }
@@ -44,7 +45,8 @@ export function FilterRow({ idPrefix, columns, virtualColumns, totalWidth, box, 
               placeholder="Filter"
               style={{ anchorName: anchor } as CSSProperties}
               value={text}
-              onChange={(e) => onType(vc.index, e.target.value)}
+              readOnly={!onType}
+              onChange={(e) => onType?.(vc.index, e.target.value)}
               onKeyDown={(e) => {
                 // typing keys belong to the box, not to the grid's cell navigation
                 e.stopPropagation();

@@ -1,11 +1,11 @@
 import type { VirtualItem } from '@tanstack/react-virtual';
 import type { MouseEvent, PointerEvent } from 'react';
 import type { Column } from '../../../shared/contracts/events';
-import { ariaSort, type SortKeys } from '../../../shared/explore/sortCycle';
+import { ariaSort, sortRank, type SortKeys } from '../../../shared/explore/sortCycle';
 import { isNumericType } from './columnKind';
 import { MAX_WIDTH, MIN_WIDTH } from './columnWidths';
 import { HEADER_HEIGHT, clamp } from './gridGeometry';
-import { SortButton } from './SortButton';
+import { SortButton, SortShown } from './SortButton';
 
 interface Props {
   columns: readonly Column[];
@@ -18,12 +18,14 @@ interface Props {
   /** The result's sort keys (the session's view), and a header click: Shift adds a further key. */
   sort?: SortKeys;
   onSort?(col: number, shift: boolean): void;
+  /** Without `onSort`, still show which columns sort and how (a read-only grid: the past view). */
+  sortShown?: boolean;
   /** The header's menu (right-click) for a column. */
   onContextMenu?(e: MouseEvent, col: number): void;
 }
 
 /** The sticky header: name and DuckDB type per column, and a handle to resize it (drag, arrows, double-click to fit). */
-export function GridHeader({ columns, virtualColumns, widths, totalWidth, onResize, onResizeBy, onFit, sort = [], onSort, onContextMenu }: Props) {
+export function GridHeader({ columns, virtualColumns, widths, totalWidth, onResize, onResizeBy, onFit, sort = [], onSort, sortShown = false, onContextMenu }: Props) {
   const startResize = (e: PointerEvent, col: number) => {
     e.preventDefault();
     e.stopPropagation();
@@ -60,6 +62,8 @@ export function GridHeader({ columns, virtualColumns, widths, totalWidth, onResi
           >
             {onSort ? (
               <SortButton column={c} index={vc.index} sort={sort} onSort={onSort} />
+            ) : sortShown && sortRank(sort, vc.index) !== undefined ? (
+              <SortShown column={c} index={vc.index} sort={sort} />
             ) : (
               <>
                 <span className="col-name">{c.name}</span>

@@ -49,6 +49,8 @@ interface Props {
   actions?: ReactNode;
   /** "Profile column" in the menu: the profile of the active cell's column (the header's menu opens on its column). */
   onProfileColumn?(column: number): void;
+  /** Read-only (the past view): the view's sort and filters are shown, as the live grid shows them, with nothing to change them. */
+  readOnly?: boolean;
 }
 
 /**
@@ -58,7 +60,7 @@ interface Props {
  * grid pattern: aria-rowcount counts every row of the result plus the header, each row carries
  * its aria-rowindex.
  */
-export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange, onOpenAsSql, onFilteredRows, handle, actions, onProfileColumn }: Props) {
+export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange, onOpenAsSql, onFilteredRows, handle, actions, onProfileColumn, readOnly = false }: Props) {
   const { queryId } = result;
   const view = usePendingView(result.view ?? PLAIN_VIEW, onViewChange);
   const pages = useResultPages(api, { ...result, view: view.shown }, rowsAvailable);
@@ -66,7 +68,8 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
   const widths = useColumnWidths(queryId, columns, cell);
   const controls = useResultView(columns, view.shown, view.request);
   const explorable = onViewChange !== undefined && !running && columns.length > 0;
-  const filtersShown = explorable && controls.filtersShown;
+  // read-only, the boxes show whenever the view filters: there is no toolbar to show them
+  const filtersShown = explorable ? controls.filtersShown : readOnly && !running && columns.length > 0 && controls.view.filter.length > 0;
   const shownKey = viewKey(view.shown);
   // a tab switched back to shows the rows it was left at, as an editor tab does
   const leftAt = useRememberedPlace(queryId, shownKey);
@@ -194,6 +197,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
             onFit={widths.fit}
             sort={[...controls.view.orderBy]}
             {...(explorable ? { onSort: controls.sortBy } : {})}
+            sortShown={readOnly}
             onContextMenu={(e, col) => onContextMenu(e, { row: active.row, col })}
           />
           {filtersShown && (
@@ -203,7 +207,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
               virtualColumns={virtualColumns}
               totalWidth={totalWidth}
               box={controls.box}
-              onType={controls.typeFilter}
+              {...(explorable ? { onType: controls.typeFilter } : {})}
               onLeave={() => scroll.scroller.current?.focus()}
             />
           )}

@@ -15,19 +15,40 @@ interface Props {
  * than one column sorts, the rank.
  */
 export function SortButton({ column, index, sort, onSort }: Props) {
-  const rank = sortRank(sort, index);
-  const key = rank === undefined ? undefined : sort[rank - 1];
-  const Icon = !key ? ArrowUpDown : key.descending ? ArrowDownWideNarrow : ArrowUpNarrowWide;
+  const sorted = sortRank(sort, index) !== undefined;
   return (
     <button
       type="button"
-      className={`sort-button ${key ? 'sorted' : ''}`}
+      className={`sort-button ${sorted ? 'sorted' : ''}`}
       aria-label={sortButtonName(column.name)}
       title={`${column.name} · ${column.type}\nClick to sort, Shift+click to add a further sort`}
       onClick={(e) => onSort(index, e.shiftKey)}
       // the grid's cell navigation must not take the button's Enter/Space
       onKeyDown={(e) => e.stopPropagation()}
     >
+      <SortLabel column={column} index={index} sort={sort} />
+    </button>
+  );
+}
+
+/**
+ * A sorted column's header without the button (a read-only grid: the past view): the same name,
+ * type, direction and rank, in the same place, with nothing to click.
+ */
+export function SortShown({ column, index, sort }: Omit<Props, 'onSort'>) {
+  return (
+    <span className="sort-button sorted">
+      <SortLabel column={column} index={index} sort={sort} />
+    </span>
+  );
+}
+
+function SortLabel({ column, index, sort }: Omit<Props, 'onSort'>) {
+  const rank = sortRank(sort, index);
+  const key = rank === undefined ? undefined : sort[rank - 1];
+  const Icon = !key ? ArrowUpDown : key.descending ? ArrowDownWideNarrow : ArrowUpNarrowWide;
+  return (
+    <>
       <span className="col-label">
         <span className="col-name">{column.name}</span>
         <span className="col-type">{column.type}</span>
@@ -36,6 +57,6 @@ export function SortButton({ column, index, sort, onSort }: Props) {
         <Icon />
         {rank !== undefined && sort.length > 1 && <span className="sort-rank">{rank}</span>}
       </span>
-    </button>
+    </>
   );
 }

@@ -5,7 +5,7 @@ import type { HistoryEntry } from '../../../shared/views/appView';
 import { countOf, formatCount, formatElapsed, formatMs } from '../format';
 import { CircleStop } from 'lucide-react';
 import { CopyIdButton } from './CopyIdButton';
-import { statusBarState } from './statusBarState';
+import { statusBarState, type StatusSays } from './statusBarState';
 
 interface Props {
   query: HistoryEntry | undefined;
@@ -31,15 +31,7 @@ export function StatusBar({ query, progress, commandError, onCancel, onNotice, f
   return (
     <div className={state.className}>
       <div role="status" aria-live="polite" className="status-text" {...(says.kind === 'waiting' ? { title: says.error.message } : {})}>
-        {says.kind === 'refused' ? (
-          <ErrorText error={says.error} />
-        ) : says.kind === 'waiting' ? (
-          <ErrorText error={says.error} text={says.text} />
-        ) : says.kind === 'query' ? (
-          <QueryText query={says.query} filteredRows={filteredRows} />
-        ) : (
-          'Ready'
-        )}
+        <StatusText says={says} filteredRows={filteredRows} />
       </div>
       {state.meter && query && <RunningMeter startedAt={query.startedAt} progress={progress} />}
       {copyId && <CopyIdButton id={copyId.id} onNotice={onNotice} />}
@@ -53,6 +45,19 @@ export function StatusBar({ query, progress, commandError, onCancel, onNotice, f
         Cancel
       </button>
     </div>
+  );
+}
+
+/** The status sentence itself, for the live bar and for the past view's read-only line (time/PastStatus). */
+export function StatusText({ says, filteredRows }: { says: StatusSays; filteredRows?: number | undefined }) {
+  return says.kind === 'refused' ? (
+    <ErrorText error={says.error} />
+  ) : says.kind === 'waiting' ? (
+    <ErrorText error={says.error} text={says.text} />
+  ) : says.kind === 'query' ? (
+    <QueryText query={says.query} filteredRows={filteredRows} />
+  ) : (
+    <>Ready</>
   );
 }
 

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { pageViewOf } from '../../../shared/domain/resultView';
-import type { HistoryEntry, SessionView } from '../../../shared/views/appView';
+import type { SessionView } from '../../../shared/views/appView';
 import { ResultsGrid } from '../grid/ResultsGrid';
 import type { GridResult } from '../grid/useResultPages';
+import { pastResultOf } from './pastResult';
+import { PastStatus } from './PastStatus';
 
 interface Props {
   api: SextantApi;
@@ -14,12 +16,16 @@ interface Props {
 }
 
 /**
- * The session as it was: its draft, read-only, and the result it showed then, with that result's
- * sort and filter and no controls to change them. A result DuckDB no longer keeps is run again by
- * main when its first page is asked for; the notice says so.
+ * The session as it was: its draft, read-only, the status line as it stood (rows and time, or the
+ * failure), and the result it showed then, with that result's sort and filter shown as the live
+ * grid shows them and nothing to change them; after a failure, marked as the previous result. A
+ * result DuckDB no longer keeps is run again by main when its first page is asked for; the notice
+ * says so.
  */
 export function PastSessionView({ api, session, rowsAvailable, onNotice }: Props) {
-  const result = shownResult(session.history);
+  const { query, result } = pastResultOf(session);
+  // reported by the grid once its first page says how many rows pass the filters, as in the live view
+  const [filteredRows, setFilteredRows] = useState<number | undefined>();
   const rerunning = useRerunNotice(api, result, result && rowsAvailable(result.queryId));
   return (
     <>
@@ -31,6 +37,7 @@ export function PastSessionView({ api, session, rowsAvailable, onNotice }: Props
           {session.draft || '(empty)'}
         </pre>
       </div>
+      <PastStatus query={query} filteredRows={query?.queryId === result?.queryId ? filteredRows : undefined} onNotice={onNotice} />
       {rerunning && (
         <p className="past-rerun" role="status">
           This result was not kept; running its SQL again to show it.
@@ -38,22 +45,21 @@ export function PastSessionView({ api, session, rowsAvailable, onNotice }: Props
       )}
       <div className="grid-and-profile">
         {result ? (
-          <ResultsGrid key={`${result.queryId}:${session.version}`} api={api} result={result} rowsAvailable={rowsAvailable(result.queryId)} onNotice={onNotice} />
+          <ResultsGrid
+            key={`${result.queryId}:${session.version}`}
+            api={api}
+            result={result}
+            rowsAvailable={rowsAvailable(result.queryId)}
+            onNotice={onNotice}
+            onFilteredRows={setFilteredRows}
+            readOnly
+          />
         ) : (
           <div className="grid-empty">No result was shown at this point.</div>
         )}
       </div>
     </>
   );
-}
-
-/**
- * The result shown at that moment: the last that completed (a query still running then cannot be
- * shown as it was, its rows are all there now).
- */
-function shownResult(history: readonly HistoryEntry[]): GridResult | undefined {
-  const done = history.findLast((h) => h.phase === 'Completed');
-  return done && { queryId: done.queryId, columns: done.columns ?? [], rowCount: done.rowCount ?? 0, sql: done.sql, ...(done.view ? { view: done.view } : {}) };
 }
 
 /** Whether the result is being run again (its first page comes back incomplete although it had completed); asked again as rows arrive. */
