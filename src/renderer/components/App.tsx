@@ -2,11 +2,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClientCommand } from '../../shared/contracts/commands';
 import type { AppError } from '../../shared/contracts/errors';
 import type { SextantApi } from '../../shared/contracts/protocol';
-import { canRun, currentQuery, datasetList, lastClosedSession, type DatasetView, type HistoryEntry } from '../../shared/views/appView';
+import { canRun, currentQuery, datasetList, type DatasetView, type HistoryEntry } from '../../shared/views/appView';
 import type { StreamClient } from '../state/streamClient';
 import { useActiveSession } from '../state/useActiveSession';
 import { useDraftSaver } from '../state/useDraftSaver';
-import { useTabOpening } from '../state/useTabOpening';
 import { DraftConflictBar } from './editor/DraftConflictBar';
 import { useDraftFollow } from './editor/useDraftFollow';
 import { useStream } from '../state/useStream';
@@ -35,6 +34,7 @@ import { ResultCharts } from './chart/ResultCharts';
 import { useChartView } from './chart/useChartView';
 import { SessionTabs, tabId } from './sessions/SessionTabs';
 import { useSessionTabs } from './sessions/useSessionTabs';
+import { useTabActions } from './sessions/useTabActions';
 import { ImportSessionButton } from './sessions/ImportSessionButton';
 import { UndoRedo } from './sessions/UndoRedo';
 import { StatusBar } from './status/StatusBar';
@@ -80,22 +80,15 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     if (connected) setCommandError((e) => (e?.code === 'DISCONNECTED' ? undefined : e));
   }, [connected]);
   const { sessions, active, select, show } = useActiveSession(view, (sessionId) => void dispatch({ type: 'ActivateSession', sessionId }));
-  const reopenable = lastClosedSession(view);
   const time = useSessionTime(api, active, dispatch, show, setNotice);
-  const tabOpening = useTabOpening(active?.id, show);
+  const tab = useTabActions({ view, sessions, active, select, show, dispatch, flushDraft: drafts.flush, editor });
   useDraftFollow(active, editor, drafts);
   // The stream hands a new view object on every event, but the fold keeps the datasets record until a
   // dataset changes: the list (and the editor's completion schema) is rebuilt only then.
   const byId = view.datasets;
   const datasets = useMemo(() => datasetList(byId), [byId]);
 
-  // A tab made by New or Reopen is for typing: the caret goes to its editor.
-  const focusEditorNext = useRef(false);
-  useEffect(() => {
-    setCommandError(undefined);
-    if (focusEditorNext.current) editor.current?.focus();
-    focusEditorNext.current = false;
-  }, [active?.id]);
+  useEffect(() => setCommandError(undefined), [active?.id]);
   useEffect(() => {
     if (!notice) return;
     const timer = setTimeout(() => setNotice(undefined), NOTICE_MS);
@@ -118,7 +111,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     current?.phase === 'Failed' && current.error ? { queryId: current.queryId, sql: current.sql, error: current.error } : undefined;
 
   const run = (sql: string) => {
-    if (!active || running || !sql.trim() || time.past || tabOpening.opening) return; // the past is read-only
+    if (!active || running || !sql.trim() || time.past || tab.opening) return; // the past is read-only
     drafts.flush(active.id);
     instant.stop();
     void dispatch({ type: 'StartQuery', sessionId: active.id, sql });
@@ -130,29 +123,6 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   };
   // The tab strip and the catalog are memoized: what they are given stays the same across renders.
   const tabs = useSessionTabs(sessions);
-  const switchTo = useStableCallback((sessionId: string) => {
-    if (active) drafts.flush(active.id);
-    select(sessionId);
-  });
-  const newSession = useStableCallback(() => {
-    focusEditorNext.current = true;
-    tabOpening.open(dispatch({ type: 'OpenSession' }).then((r) => (r.ok ? r.value.aggregateId : undefined)));
-  });
-  const cycleTab = (step: number) => {
-    const i = sessions.findIndex((s) => s.id === active?.id);
-    const next = sessions[(i + step + sessions.length) % sessions.length];
-    if (next) switchTo(next.id);
-  };
-  const closeSession = useStableCallback((sessionId: string) => {
-    drafts.flush(sessionId);
-    void dispatch({ type: 'CloseSession', sessionId });
-  });
-  const reopen = useStableCallback(() => {
-    if (!reopenable) return;
-    focusEditorNext.current = true;
-    tabOpening.open(dispatch({ type: 'ReopenSession', sessionId: reopenable.id }).then((r) => (r.ok ? reopenable.id : undefined)));
-  });
-  const renameSession = useStableCallback((sessionId: string, title: string, expectedVersion: number) => void dispatch({ type: 'RenameSession', sessionId, title, expectedVersion }));
   const versionOf = useStableCallback((sessionId: string) => view.sessions[sessionId]?.version ?? 0);
   const addDataset = useStableCallback((source: string) => dispatch({ type: 'AddDataset', source }));
   const copyName = useStableCallback((name: string) => void copyText(name).then((ok) => setNotice(ok ? `Copied “${name}”` : 'The clipboard refused the copy.')));
@@ -172,10 +142,10 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const forkAtQuery = useStableCallback((queryId: string) => time.forkAtQuery(queryId));
 
   useWindowShortcuts({
-    newSession,
-    reopen,
-    closeActive: active && (() => closeSession(active.id)),
-    cycleTab,
+    newSession: tab.newSession,
+    reopen: tab.reopen,
+    closeActive: active && (() => tab.closeSession(active.id)),
+    cycleTab: tab.cycleTab,
     focusAddDataset: () => catalog.current?.focusAdd(),
     runEditor: () => run(editor.current?.runnableText() ?? ''),
   });
@@ -193,12 +163,12 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
         <SessionTabs
           sessions={tabs}
           activeId={active?.id}
-          canReopen={reopenable !== undefined}
-          onSelect={switchTo}
-          onNew={newSession}
-          onClose={closeSession}
-          onReopen={reopen}
-          onRename={renameSession}
+          canReopen={tab.canReopen}
+          onSelect={tab.switchTo}
+          onNew={tab.newSession}
+          onClose={tab.closeSession}
+          onReopen={tab.reopen}
+          onRename={tab.rename}
           versionOf={versionOf}
         />
         <ImportSessionButton
@@ -247,7 +217,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               draft={active.draft ?? ''}
               datasets={datasets}
               running={running}
-              inert={tabOpening.opening}
+              inert={tab.opening}
               error={editorError}
               onRun={run}
               onChange={drafts.change}
@@ -323,7 +293,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           </>
         ) : (
           <p className="empty">
-            No session is open. Press “New session” to start one{reopenable ? ', or reopen the one you closed' : ''}.
+            No session is open. Press “New session” to start one{tab.canReopen ? ', or reopen the one you closed' : ''}.
           </p>
         )}
       </main>
