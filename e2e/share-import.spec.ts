@@ -191,6 +191,9 @@ test('an imported result whose SQL now gives another row count says so, and show
   );
   // no row under the refusal: not the rows paged while it re-ran, nor blank ones up to the recorded count
   await expect(grid(page).getByRole('row')).toHaveCount(1);
+  // nor, above it, the count it had then said as a live success
+  await expect(status(page)).toHaveText(/^Recorded: [2-9]\u00a0rows in [\d,]+\u00a0ms$/);
+  await expect(page.locator('.statusbar')).not.toHaveClass(/\bcompleted\b/);
   await screenshot(page, testInfo, 'rerun-differs');
 
   // Run again, as it says: here the history holds only the imported query, and the grid shows it.

@@ -65,6 +65,8 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   /** The grid's setColumnFilter, for controls outside it (a profile's frequent values). */
   const grid = useRef<ResultsGridHandle>(null);
   const [filtered, setFiltered] = useState<{ queryId: string; rows: number | undefined }>();
+  /** The result whose rows the grid cannot read (it shows why). */
+  const [unreadable, setUnreadable] = useState<string>();
   const profile = useProfileView();
 
   const dispatch = useCallback(
@@ -239,6 +241,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               onCancel={() => void dispatch({ type: 'CancelQuery', sessionId: active.id })}
               onNotice={setNotice}
               filteredRows={filtered && filtered.queryId === current?.queryId ? filtered.rows : undefined}
+              unreadable={unreadable !== undefined && unreadable === current?.queryId}
             />
             {gridEntry && <InputChangedNotice entry={gridEntry} datasets={view.datasets} disabled={running} onRerun={() => rerun(gridEntry)} />}
             <div className="grid-and-profile">
@@ -263,6 +266,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
                   onViewChange={async (v) => (await dispatch({ type: 'SetResultView', sessionId: active.id, queryId: gridResult.queryId, orderBy: [...v.orderBy], filter: [...v.filter] })).ok}
                   onOpenAsSql={openAsSql}
                   onFilteredRows={(rows) => setFiltered({ queryId: gridResult.queryId, rows })}
+                  onUnreadable={(yes) => setUnreadable((q) => (yes ? gridResult.queryId : q === gridResult.queryId ? undefined : q))}
                   onProfileColumn={(column) => profile.openColumn(gridResult, column)}
                 />
               ) : (

@@ -44,6 +44,8 @@ interface Props {
   onOpenAsSql?(sql: string): void;
   /** Rows passing the filters once known, undefined when nothing is filtered: the status says "N of M rows". */
   onFilteredRows?(rows: number | undefined): void;
+  /** Whether the rows cannot be read (the grid shows the error), reported on change: the status bar then does not say the result as a success. */
+  onUnreadable?(unreadable: boolean): void;
   handle?: Ref<ResultsGridHandle>;
   /** More actions on the result (Profile, Export…), at the end of the grid's toolbar. */
   actions?: ReactNode;
@@ -60,7 +62,7 @@ interface Props {
  * grid pattern: aria-rowcount counts every row of the result plus the header, each row carries
  * its aria-rowindex.
  */
-export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange, onOpenAsSql, onFilteredRows, handle, actions, onProfileColumn, readOnly = false }: Props) {
+export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange, onOpenAsSql, onFilteredRows, onUnreadable, handle, actions, onProfileColumn, readOnly = false }: Props) {
   const { queryId } = result;
   const view = usePendingView(result.view ?? PLAIN_VIEW, onViewChange);
   const pages = useResultPages(api, { ...result, view: view.shown }, rowsAvailable);
@@ -80,6 +82,12 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
   reportRows.current = onFilteredRows;
   useEffect(() => reportRows.current?.(pages.filteredRows), [pages.filteredRows]);
   useEffect(() => () => reportRows.current?.(undefined), []);
+  // a result re-run on demand is not unreadable while it runs: RESULT_NOT_FOUND is then only a page asked for too soon
+  const loadError = cache.error && !(running && cache.error.code === 'RESULT_NOT_FOUND') ? cache.error : undefined;
+  const reportUnreadable = useRef(onUnreadable);
+  reportUnreadable.current = onUnreadable;
+  useEffect(() => reportUnreadable.current?.(loadError !== undefined), [loadError !== undefined]);
+  useEffect(() => () => reportUnreadable.current?.(false), []);
   const [active, setActive] = useState<Cell>(FIRST_CELL);
   const [anchor, setAnchor] = useState<Cell>(FIRST_CELL);
   // A sort or filter puts other rows at every index (and may leave fewer): the selection starts again at the first cell.
@@ -167,9 +175,9 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
           {result.rowCount === 0 ? `The ${whose}query returned no rows.` : 'No rows match the filters. Change a filter, or show all rows with “Clear sort and filters”.'}
         </p>
       )}
-      {cache.error && !(running && cache.error.code === 'RESULT_NOT_FOUND') && (
+      {loadError && (
         <p className="error grid-error">
-          Could not load rows: {cache.error.message} (error id {cache.error.id}) <CopyIdButton id={cache.error.id} onNotice={onNotice} />
+          Could not load rows: {loadError.message} (error id {loadError.id}) <CopyIdButton id={loadError.id} onNotice={onNotice} />
         </p>
       )}
       <div

@@ -16,6 +16,8 @@ interface Props {
   onNotice(message: string): void;
   /** Rows of the result passing the grid's filters, when it is filtered: "N of M rows". */
   filteredRows?: number | undefined;
+  /** The grid cannot read the completed result's rows (it says why): its count is the one recorded. */
+  unreadable?: boolean;
 }
 
 /**
@@ -25,8 +27,8 @@ interface Props {
  * (error id …)". The ticking elapsed time, the progress bar and the buttons sit beside it, so they
  * do not flood announcements; the clock stops while the end waits (DuckDB is done).
  */
-export function StatusBar({ query, progress, commandError, onCancel, onNotice, filteredRows }: Props) {
-  const state = statusBarState(query, progress, commandError);
+export function StatusBar({ query, progress, commandError, onCancel, onNotice, filteredRows, unreadable = false }: Props) {
+  const state = statusBarState(query, progress, commandError, unreadable);
   const { says, copyId } = state;
   return (
     <div className={state.className}>
@@ -55,13 +57,13 @@ export function StatusText({ says, filteredRows }: { says: StatusSays; filteredR
   ) : says.kind === 'waiting' ? (
     <ErrorText error={says.error} text={says.text} />
   ) : says.kind === 'query' ? (
-    <QueryText query={says.query} filteredRows={filteredRows} />
+    <QueryText query={says.query} filteredRows={filteredRows} recorded={says.recorded === true} />
   ) : (
     <>Ready</>
   );
 }
 
-function QueryText({ query, filteredRows }: { query: HistoryEntry; filteredRows?: number | undefined }) {
+function QueryText({ query, filteredRows, recorded }: { query: HistoryEntry; filteredRows?: number | undefined; recorded: boolean }) {
   switch (query.phase) {
     case 'Pending':
     case 'Executing':
@@ -69,6 +71,7 @@ function QueryText({ query, filteredRows }: { query: HistoryEntry; filteredRows?
     case 'Completed':
       return (
         <>
+          {recorded && 'Recorded: '}
           {filteredRows !== undefined && `${formatCount(filteredRows)} of `}
           {countOf(query.rowCount ?? 0, 'row')} in {formatMs(query.durationMs ?? 0)}
         </>

@@ -31,7 +31,8 @@ export type StatusSays =
   | { readonly kind: 'refused'; readonly error: AppError }
   /** The query ran, and its end waits for the store (transient progress; the query is still Executing). */
   | { readonly kind: 'waiting'; readonly text: string; readonly error: AppError }
-  | { readonly kind: 'query'; readonly query: HistoryEntry };
+  /** `recorded`: the query completed, but its rows cannot be read now (the grid says why): its count is what was recorded then. */
+  | { readonly kind: 'query'; readonly query: HistoryEntry; readonly recorded?: boolean };
 
 export interface StatusBarState {
   readonly says: StatusSays;
@@ -46,8 +47,10 @@ export interface StatusBarState {
 /**
  * What the status bar shows. A query's end waiting for the store is said only while the query is
  * in flight: once its end is stored, the outcome replaces it, whatever progress is still at hand.
+ * A completed result the grid cannot read (`unreadable`: an imported result whose dataset is
+ * missing, one whose re-run differs) is not said as a live success above the grid's error.
  */
-export function statusBarState(query: HistoryEntry | undefined, progress: QueryProgress | undefined, commandError: AppError | undefined): StatusBarState {
+export function statusBarState(query: HistoryEntry | undefined, progress: QueryProgress | undefined, commandError: AppError | undefined, unreadable = false): StatusBarState {
   const running = isInFlight(query?.phase);
   const waiting = running && progress?.queryId === query?.queryId ? progress?.waitingToSave : undefined;
   const says: StatusSays = commandError
@@ -55,9 +58,9 @@ export function statusBarState(query: HistoryEntry | undefined, progress: QueryP
     : waiting
       ? { kind: 'waiting', text: waitingToSaveText(waiting), error: waiting.error }
       : query
-        ? { kind: 'query', query }
+        ? { kind: 'query', query, ...(unreadable && query.phase === 'Completed' ? { recorded: true } : {}) }
         : { kind: 'ready' };
-  const phase = commandError ? 'failed' : (query?.phase.toLowerCase() ?? 'idle');
+  const phase = commandError ? 'failed' : says.kind === 'query' && says.recorded ? 'recorded' : (query?.phase.toLowerCase() ?? 'idle');
   return {
     says,
     className: `statusbar ${phase}${says.kind === 'waiting' ? ' waiting' : ''}`,

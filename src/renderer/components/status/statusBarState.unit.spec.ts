@@ -76,4 +76,12 @@ describe('statusBarState: what the status bar shows, from the query, its progres
     expect(statusBarState(failed, undefined, undefined)).toMatchObject({ className: 'statusbar failed', copyId: failed.error, cancellable: false });
     expect(statusBarState(undefined, undefined, undefined)).toEqual({ says: { kind: 'ready' }, className: 'statusbar idle', meter: false, cancellable: false, copyId: undefined });
   });
+
+  it('given a completed result the grid cannot read, then its count is said as recorded, not as a success; other phases are as they are', () => {
+    const done = query('Completed');
+    expect(statusBarState(done, undefined, undefined, true)).toMatchObject({ says: { kind: 'query', query: done, recorded: true }, className: 'statusbar recorded' });
+    expect(statusBarState(done, undefined, undefined, false)).toMatchObject({ says: { kind: 'query', query: done }, className: 'statusbar completed' });
+    expect(statusBarState(done, undefined, undefined, false).says).not.toHaveProperty('recorded');
+    expect(statusBarState(query('Cancelled'), undefined, undefined, true)).toMatchObject({ says: { kind: 'query' }, className: 'statusbar cancelled' });
+  });
 });
