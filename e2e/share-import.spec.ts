@@ -139,8 +139,14 @@ test('a dataset not found after an import is located: another file is refused, t
   await path.fill(join(here, 'fewer-trips.csv'));
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('alert')).toContainText(
-    /fewer-trips\.csv is not the file “trips” was read from: its content differs from the fingerprint recorded when it was added \([\d,]+ bytes, SHA-256 [0-9a-f]{12}…\)\. Nothing was changed\. Error id: [0-9a-f-]{36}$/,
+    /fewer-trips\.csv is not the file “trips” was read from: its content differs from the fingerprint recorded when it was added \([\d,]+ bytes, SHA-256 [0-9a-f]{12}…\)\. Nothing was changed\. Error id: [0-9a-f-]{36} Copy id$/,
   );
+  // its id can be copied from the dialog, which stays open
+  await allowClipboard(page);
+  const refusedId = /Error id: (\S+)/.exec((await dialog.getByRole('alert').textContent())!)![1]!;
+  await dialog.getByRole('button', { name: 'Copy error id' }).click();
+  await expect(dialog).toContainText(`Copied error id ${refusedId}`);
+  await expect.poll(() => readClipboard(page)).toBe(refusedId);
   await path.fill(join(here, 'trips.csv'));
   await dialog.getByRole('button', { name: 'Locate' }).click();
   await expect(dialog).toBeHidden();

@@ -4,6 +4,7 @@ import type { AppError } from '../../../shared/contracts/errors';
 import type { ApiResponse, SextantApi } from '../../../shared/contracts/protocol';
 import type { MissingDataset } from '../../../shared/contracts/sessionImport';
 import { ModalDialog } from '../common/ModalDialog';
+import { CopyIdButton } from '../status/CopyIdButton';
 
 type Located = NonNullable<ApiResponse<'locateDataset'>['located']>;
 
@@ -16,6 +17,8 @@ export function LocateDatasetDialog({ api, dataset, onLocated, onClose }: { api:
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | undefined>();
+  // said in the dialog: the page behind a modal dialog is out of reach, its notices too
+  const [copied, setCopied] = useState<string | undefined>();
   const root = useRef<HTMLFormElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const pathId = useId();
@@ -25,6 +28,7 @@ export function LocateDatasetDialog({ api, dataset, onLocated, onClose }: { api:
     e.preventDefault();
     setBusy(true);
     setError(undefined);
+    setCopied(undefined);
     const result = await api.locateDataset(dataset.datasetId, { kind: 'path', path: path.trim() });
     setBusy(false);
     if (!result.ok) return setError(result.error);
@@ -53,9 +57,10 @@ export function LocateDatasetDialog({ api, dataset, onLocated, onClose }: { api:
       {busy && <p aria-live="polite">Checking the file…</p>}
       {error && (
         <p className="locate-error" role="alert">
-          {error.message} <span className="error-id">Error id: {error.id}</span>
+          {error.message} <span className="error-id">Error id: {error.id}</span> <CopyIdButton id={error.id} onNotice={setCopied} />
         </p>
       )}
+      {copied && <p aria-live="polite">{copied}</p>}
     </ModalDialog>
   );
 }

@@ -5,6 +5,7 @@ import { copyText } from '../common/clipboard';
 export function CopyIdButton({ id, onNotice }: { id: string; onNotice(message: string): void }) {
   return (
     <button
+      type="button"
       className="copy"
       onClick={() => void copyText(id).then((ok) => onNotice(ok ? `Copied error id ${id}` : 'The clipboard refused the copy.'))}
       aria-label="Copy error id"
