@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { countStoredEvents } from './nodeClient';
-import { datasets, editor, history, mod, ready, runSql, screenshot, setSql, status, tabs } from './workbench.helpers';
+import { allowClipboard, datasets, editor, history, mod, readClipboard, ready, runSql, screenshot, setSql, status, tabs } from './workbench.helpers';
 
 const CARS = `read_json_auto('${VEGA_DATA}/cars.json')`;
 const FLIGHTS = `read_parquet('${VEGA_DATA}/flights-3m.parquet')`;
@@ -213,6 +213,14 @@ test('an error is shown at its position and keeps the last good preview', async 
   expect(sorted(await previewRows(page))).toEqual(sorted(good));
   await expect(pane(page)).toContainText('4 rows · 2 columns · last good preview');
   await screenshot(page, testInfo, 'instant-preview-error');
+  // its id can be copied, as every error's; then the caret goes back where the typo is
+  await allowClipboard(page);
+  const id = /\(error id ([\w-]+)\)/.exec((await message.textContent())!)![1]!;
+  await message.getByRole('button', { name: 'Copy error id' }).click();
+  await expect.poll(() => readClipboard(page)).toBe(id);
+  await editor(page).focus();
+  await page.keyboard.press(`${mod}+Home`);
+  for (let i = 0; i < sql.indexOf('Horsepowe') + 'Horsepow'.length; i++) await page.keyboard.press('ArrowRight');
 
   // fixed: no error, no underline
   await page.keyboard.type('e');

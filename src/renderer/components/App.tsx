@@ -233,7 +233,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               }
               previewError={instant.on ? inlineError(instant.state, editor.current?.textAndCursor()?.sql ?? '') : undefined}
             />
-            {instant.on && <PreviewPane state={instant.state} />}
+            {instant.on && <PreviewPane state={instant.state} onNotice={setNotice} />}
             <StatusBar
               query={current}
               progress={current ? progress[current.queryId] : undefined}

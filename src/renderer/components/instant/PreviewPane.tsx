@@ -1,6 +1,7 @@
 import { AlertCircle, ChevronRight, Info, LoaderCircle, ShieldOff, Zap } from 'lucide-react';
 import { countOf, formatCount } from '../format';
 import { isNumericType } from '../grid/columnKind';
+import { CopyIdButton } from '../status/CopyIdButton';
 import { previewMessage, previewStatus } from './previewText';
 import type { PreviewState, RowsAnswer } from './previewState';
 
@@ -9,7 +10,7 @@ import type { PreviewState, RowsAnswer } from './previewState';
  * sample, and its first rows with their columns' types. An error or a refusal is said above the
  * grid; after an error the last good rows stay.
  */
-export function PreviewPane({ state }: { state: PreviewState }) {
+export function PreviewPane({ state, onNotice }: { state: PreviewState; onNotice(message: string): void }) {
   const { rows, problem } = state;
   const status = previewStatus(state);
   return (
@@ -39,6 +40,7 @@ export function PreviewPane({ state }: { state: PreviewState }) {
           <span>
             {previewMessage(problem.message)} <span className="error-id">(error id {problem.errorId})</span>
           </span>
+          <CopyIdButton id={problem.errorId} onNotice={onNotice} />
         </p>
       )}
       {problem?.kind === 'failed' && (
@@ -47,6 +49,7 @@ export function PreviewPane({ state }: { state: PreviewState }) {
           <span>
             Preview failed: {problem.error.message} <span className="error-id">(error id {problem.error.id})</span>
           </span>
+          <CopyIdButton id={problem.error.id} onNotice={onNotice} />
         </p>
       )}
       {rows ? <PreviewGrid rows={rows} stale={problem !== undefined} /> : emptyText(state) && <p className="preview-empty muted">{emptyText(state)}</p>}
