@@ -118,6 +118,8 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     instant.stop();
     void dispatch({ type: 'StartQuery', sessionId: active.id, sql });
   };
+  // the rows the grid shows: those passing its filters when it is filtered (an export writes those)
+  const shownRows = gridResult && filtered?.queryId === gridResult.queryId ? filtered.rows : undefined;
   const gridEntry = gridResult?.rowCount !== undefined ? active?.history.find((h) => h.queryId === gridResult.queryId) : undefined;
   const rerun = (entry: HistoryEntry) => {
     if (!active || running || time.past) return;
@@ -259,7 +261,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
                         <ProfileButton result={gridResult} open={profile.isResultOpen(gridResult)} onToggle={() => profile.toggleResult(gridResult)} />
                         <ChartButton open={chart.shown} disabled={!gridResult.columns?.length} onToggle={chart.toggle} />
                         <PivotButton open={pivot.spec !== undefined} disabled={!pivot.available} onToggle={pivot.toggle} />
-                        <ExportButton api={api} sessionId={active.id} queryId={gridResult.queryId} rowCount={gridResult.rowCount} view={gridResult.view && pageViewOf(gridResult.view)} />
+                        <ExportButton api={api} sessionId={active.id} queryId={gridResult.queryId} rowCount={shownRows ?? gridResult.rowCount} view={gridResult.view && pageViewOf(gridResult.view)} />
                       </>
                     )
                   }

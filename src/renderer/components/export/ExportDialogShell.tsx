@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { ExportOutcome } from '../../../shared/contracts/protocol';
 import { ModalDialog } from '../common/ModalDialog';
+import { CopyIdButton } from '../status/CopyIdButton';
 import { formatBytes } from './formatBytes';
 
 /** The line under the format choice: nothing yet, still writing, where the file went, or why it did not. */
@@ -113,10 +114,29 @@ function ExportStatus({ status }: { status: ExportStatusLine }) {
       );
     }
     case 'failed':
-      return (
-        <p className="export-status failed" role="alert">
-          {status.error.message} <span className="error-id">Error id: {status.error.id}</span>
+      // a cancel the person asked for is no failure: its partial file is gone, nothing to look up
+      return status.error.code === 'INTERRUPTED' ? (
+        <p className="export-status" role="status">
+          {status.error.message}
         </p>
+      ) : (
+        <FailedStatus error={status.error} />
       );
   }
+}
+
+/** A failure and its id, which can be copied; the copy is said here, since the page behind a modal dialog is out of reach. */
+function FailedStatus({ error }: { error: AppError }) {
+  const [copied, setCopied] = useState<string | undefined>();
+  return (
+    <>
+      <p className="export-status failed" role="alert">
+        {error.message}{' '}
+        <span className="error-id">
+          Error id: {error.id} <CopyIdButton id={error.id} onNotice={setCopied} />
+        </span>
+      </p>
+      {copied && <p className="export-status" aria-live="polite">{copied}</p>}
+    </>
+  );
 }
