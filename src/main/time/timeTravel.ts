@@ -194,7 +194,7 @@ export class TimeTravel {
    * events since, not the whole session (a 100,000-event session was read whole on every change).
    */
   async timeline(sessionId: string, after?: number): Promise<Result<TimelineSince>> {
-    const kept = this.timelines.get(sessionId) ?? { fold: new TimelineFold(), read: Promise.resolve() };
+    const kept = this.timelines.get(sessionId) ?? { fold: new TimelineFold((id) => this.live?.current.view.datasets[id]?.name), read: Promise.resolve() };
     this.timelines.delete(sessionId); // kept last: the most recently asked
     this.timelines.set(sessionId, kept);
     for (const old of this.timelines.keys()) if (this.timelines.size > KEPT_TIMELINES) this.timelines.delete(old);

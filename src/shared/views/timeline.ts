@@ -80,6 +80,9 @@ export class TimelineFold {
   /** The aggregate seq of the last event folded (0 before any). */
   version = 0;
 
+  /** `datasetName`: a dataset's catalog name, for "Attached “cars”" (a session's events hold only its id). */
+  constructor(private readonly datasetName: (datasetId: string) => string | undefined = () => undefined) {}
+
   get total(): number {
     return this.entries.length;
   }
@@ -159,7 +162,7 @@ export class TimelineFold {
         else this.editing = add('draft', 'Edited SQL', e);
         break;
       case 'DatasetAttached':
-        add('dataset', 'Attached a dataset', e);
+        add('dataset', attached(this.datasetName(e.payload.datasetId)), e);
         break;
       case 'QueryStarted':
         this.queries.set(e.payload.queryId, { entry: add('query', `Ran query ${shortSql(e.payload.sql)} · running`, e, e.payload.queryId), sql: e.payload.sql });
@@ -224,3 +227,5 @@ export function viewLabel(orderBy: readonly { column: number; descending?: boole
   }
   return parts.length > 0 ? parts.join(', ') : 'Cleared sort and filters';
 }
+
+const attached = (name: string | undefined): string => (name === undefined ? 'Attached a dataset' : `Attached “${name}”`);

@@ -161,4 +161,16 @@ describe('timeline', () => {
     expect(mergeTimeline(held.entries, since, 2)).toEqual(timelineOf(events).slice(0, 2));
     expect(fold.newest(2).entries).toEqual(timelineOf(events).slice(0, 2));
   });
+
+  it('names an attached dataset by its catalog name when it is known, and says "a dataset" when it is not', () => {
+    const events = given([
+      { type: 'SessionOpened', payload: { title: 'Session 1' } },
+      { type: 'DatasetAttached', payload: { datasetId: 'd1' } },
+      { type: 'DatasetAttached', payload: { datasetId: 'gone' } },
+    ]);
+    const names: Record<string, string> = { d1: 'cars' };
+    const labels = new TimelineFold((id) => names[id]).add(events).newestFirst().map((e) => e.label);
+    expect(labels).toEqual(['Attached a dataset', 'Attached “cars”', 'Opened']);
+    expect(timelineOf(events).map((e) => e.label)).toEqual(['Attached a dataset', 'Attached a dataset', 'Opened']);
+  });
 });
