@@ -276,7 +276,7 @@ export class AppCore {
         timeline: (sessionId, after) => this.time.timeline(sessionId, after),
         sessionAt: (sessionId, seq) => this.time.sessionAtText(sessionId, seq),
         charts: { chart: (request) => hold(() => this.charts.chart(request)), cancel: (sessionId) => this.charts.cancel(sessionId) },
-        pivotPage: ({ queryId, spec, offset, limit }) => hold(() => this.pivots.page(queryId, spec, offset, limit)),
+        pivotPage: ({ queryId, spec, offset, limit, filter }) => hold(() => this.pivots.page(queryId, spec, offset, limit, filter)),
         sessionExports: { export: (sessionId, format, target, choose) => hold(() => this.sessionExports.export(sessionId, format, target, choose)) },
         imports: {
           importText: (text) => hold(() => this.imports.importText(text)),

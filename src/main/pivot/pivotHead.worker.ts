@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { boundPivotSql, pivotColumnNames, pivotHeadSql, readPivotHead } from '../../shared/pivot/pivotBound';
+import { boundPivotSql, pivotColumnNames, pivotHeadSql, readPivotHead, readsRows } from '../../shared/pivot/pivotBound';
 import { readPivotKeys } from '../../shared/pivot/pivotSql';
 import type { PivotKeys } from '../../shared/pivot/pivotSpec';
 import type { ReplyOf, WorkerRequest } from '../query/workerProtocol';
@@ -13,8 +13,11 @@ type PivotHeadRequest = Extract<WorkerRequest, { type: 'pivotHead' }>;
  */
 export async function runPivotHead(conn: DuckDBConnection, request: PivotHeadRequest): Promise<ReplyOf['pivotHead']> {
   const { spec, source, head } = request;
-  if (request.partialSql !== undefined) await conn.run(request.partialSql);
-  const keys: PivotKeys = request.keysSql === undefined ? { keys: [], distinct: 0 } : readPivotKeys(spec, (await conn.runAndReadAll(request.keysSql)).getRowObjectsJS());
+  // the rows are read through the filters, whose values are bound: by the partial groups, or by the keys without them
+  const filterParams = source.params.length > 0 ? [...source.params] : undefined;
+  if (request.partialSql !== undefined) await conn.run(request.partialSql, filterParams);
+  const keysParams = readsRows(source) ? filterParams : undefined;
+  const keys: PivotKeys = request.keysSql === undefined ? { keys: [], distinct: 0 } : readPivotKeys(spec, (await conn.runAndReadAll(request.keysSql, keysParams)).getRowObjectsJS());
   if (head === undefined) return { keys, head: undefined };
   const names = pivotColumnNames(spec, keys);
   const { sql, params } = boundPivotSql(spec, source, keys, head);

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Column } from '../../shared/contracts/events';
+import type { PageFilter } from '../../shared/contracts/pageView';
 import { appError, fail, ok, toAppError, type AppError, type Result } from '../../shared/contracts/errors';
 import type { PivotPage } from '../../shared/pivot/pivotPage';
 import { boundPivotSql, pivotColumnNames, type PivotHead, type PivotHeadRange, type PivotSource } from '../../shared/pivot/pivotBound';
+import { pivotRelation } from '../../shared/pivot/pivotRelation';
 import { aggregateMismatch, findColumn, PIVOT_GROUPS, pivotKeysSql, pivotPartialSql, type PivotKeySource } from '../../shared/pivot/pivotSql';
 import type { PivotKeys, PivotSpec } from '../../shared/pivot/pivotSpec';
 import { newErrorId } from '../platform/ids';
@@ -54,8 +56,9 @@ interface PlannedPivot {
 type Pool = Pick<QueryWorker, 'request'>;
 
 /**
- * Pivots of complete results, computed by DuckDB and paged like results: the first request for a
- * (result, spec) groups the rows once (the partial groups, in a temp table) and finds the column
+ * Pivots of complete results, computed by DuckDB and paged like results: a pivot reads the rows the
+ * grid shows (those passing the result's view filters). The first request for a (result, spec,
+ * filters) groups the rows once (the partial groups, in a temp table) and finds the column
  * keys in those groups; its first page is the pivot's query with a LIMIT (and a count of all its
  * rows), combined from the partial groups, and right after, the pivot is materialised from them
  * as a table beside the result (pivotSelectSql, ordered). Every later page is a rowid range read
@@ -70,20 +73,22 @@ export class PivotService {
     private readonly runner: Pick<QueryRunner, 'keptResult'>,
   ) {}
 
-  async page(queryId: string, spec: PivotSpec, offset: number, limit: number): Promise<Result<PivotPage>> {
+  /** Rows [offset, offset + limit) of the pivot of the result's rows that pass `filter` (the result's view filters). */
+  async page(queryId: string, spec: PivotSpec, offset: number, limit: number, filter: readonly PageFilter[] = []): Promise<Result<PivotPage>> {
     const kept = this.runner.keptResult(queryId);
     if (!kept.ok) return kept;
     const { table, rows } = kept.value;
-    const bad = badSpec(spec, rows.columns);
+    const bad = badSpec(spec, rows.columns) ?? badFilter(filter, rows.columns);
     if (bad !== undefined) return fail(appError(newErrorId(), 'INVALID_COMMAND', bad, { details: { queryId } }));
-    const key = createHash('sha256').update(JSON.stringify(spec)).digest('hex').slice(0, 16);
+    // another filter is another pivot (and another table)
+    const key = createHash('sha256').update(JSON.stringify(filter.length > 0 ? { spec, filter } : spec)).digest('hex').slice(0, 16);
     const pivots = this.made.get(rows) ?? new Map<string, Promise<MadePivot>>();
     this.made.set(rows, pivots);
     const answer = (p: Pick<MadePivot, 'totalRows' | 'groups' | 'columns' | 'keys'>, values: PivotPage['values']): Result<PivotPage> =>
       ok({ queryId, offset, totalRows: p.totalRows, groups: p.groups, rowFields: spec.rows.length, columns: p.columns, values, keys: { distinct: p.keys.distinct, values: p.keys.keys } });
     try {
       const known = pivots.get(key);
-      const plan = known ? undefined : planOf(queryId, key, table, rows.columns, spec);
+      const plan = known ? undefined : planOf(queryId, key, table, rows.columns, spec, filter);
       // the worker makes the partial groups, finds the keys and, near the top, answers the page in one
       // request; the pivot's table is made after it, so its write does not hold up the first page
       const planned = plan && this.plan(plan, spec, offset + limit <= HEAD_ROWS ? { offset, limit } : undefined);
@@ -172,30 +177,17 @@ export class PivotService {
  * A new pivot's SQL before its keys are known. A temp table lives on the connection that made it:
  * every step runs on the worker's one admin connection.
  */
-function planOf(queryId: string, key: string, base: string, columns: readonly Column[], spec: PivotSpec): PivotPlan {
-  const { relation, sqlSpec } = fieldsOf(base, columns, spec);
+function planOf(queryId: string, key: string, base: string, columns: readonly Column[], spec: PivotSpec, filter: readonly PageFilter[]): PivotPlan {
+  const { relation, sqlSpec, params } = pivotRelation(base, columns, spec, filter);
   const name = `${resultTableId(queryId)}_p_${key}`;
   const partialSelect = pivotPartialSql(sqlSpec, relation);
   const partialTable = partialSelect === undefined ? undefined : `temp.main.${ident(`${name}_partial`)}`;
   const partialSql = partialTable === undefined ? undefined : `CREATE OR REPLACE TEMP TABLE ${partialTable} AS ${partialSelect}`;
   const keySource: PivotKeySource = partialTable === undefined ? { kind: 'rows', relation } : { kind: 'partial', table: partialTable };
-  return { name, sqlSpec, source: { relation, partialTable }, partialSql, keysSql: spec.columns.length > 0 ? pivotKeysSql(sqlSpec, keySource) : undefined };
+  return { name, sqlSpec, source: { relation, params, partialTable }, partialSql, keysSql: spec.columns.length > 0 ? pivotKeysSql(sqlSpec, keySource) : undefined };
 }
 
 const plannedOf = (plan: PivotPlan, spec: PivotSpec, keys: PivotKeys): PlannedPivot => ({ name: plan.name, sqlSpec: plan.sqlSpec, keys, names: pivotColumnNames(spec, keys), source: plan.source });
-
-/**
- * The columns a pivot reads (a result table names them c0, c1, …) as f0, f1, …, and the spec with
- * its fields so named. Not under the names a person sees: DuckDB binds names ignoring case, so a
- * pivot of `n` and `N` would read the first of them twice.
- */
-function fieldsOf(base: string, columns: readonly Column[], spec: PivotSpec): { relation: string; sqlSpec: PivotSpec } {
-  const used = [...new Set([...spec.rows, ...spec.columns, spec.values])];
-  const field = (name: string) => `f${used.indexOf(name)}`;
-  const picked = used.map((name, i) => `c${columns.findIndex((c) => c.name === name)} AS f${i}`);
-  const sqlSpec = { ...spec, rows: spec.rows.map(field), columns: spec.columns.map(field), values: field(spec.values) };
-  return { relation: `(SELECT ${picked.join(', ')} FROM ${base})`, sqlSpec };
-}
 
 /** Why the spec does not fit the result's columns, or undefined. */
 function badSpec(spec: PivotSpec, columns: readonly Column[]): string | undefined {
@@ -204,4 +196,10 @@ function badSpec(spec: PivotSpec, columns: readonly Column[]): string | undefine
   const value = findColumn(columns, spec.values)!;
   const mismatch = aggregateMismatch(spec.aggregate, value.type);
   return mismatch && `${mismatch}; ${spec.values} is ${value.type}.`;
+}
+
+/** Why a filter does not fit the result's columns (as a chart's or a page's view would be refused), or undefined. */
+function badFilter(filter: readonly PageFilter[], columns: readonly Column[]): string | undefined {
+  const missing = filter.find((f) => f.column >= columns.length);
+  return missing && `The result has no column ${missing.column + 1}.`;
 }

@@ -40,7 +40,7 @@ export const apiArguments = {
     ...(linked ? { slot: linked.slot, ...(linked.filter.length > 0 ? { filter: [...linked.filter] } : {}) } : {}),
   }),
   cancelChart: (sessionId: string) => ({ sessionId }),
-  pivotPage: (queryId: string, spec: PivotSpec, offset: number, limit: number) => ({ queryId, spec, offset, limit }),
+  pivotPage: (queryId: string, spec: PivotSpec, offset: number, limit: number, filter?: readonly PageFilter[]) => ({ queryId, spec, offset, limit, ...(filter?.length ? { filter: [...filter] } : {}) }),
   exportSession: (sessionId: string, format: SessionExportFormat, target: ExportTarget) => ({ sessionId, format, target }),
   importChunk: (uploadId: string, index: number, text: string) => ({ uploadId, index, text }),
   importSession: (source: ImportSource) => ({ source }),

@@ -206,7 +206,7 @@ export const apiMethods = {
     request: z.object({ sessionId: z.string().min(1).max(64) }).strict(),
     response: z.object({ cancelled: z.boolean() }),
   },
-  /** Rows [offset, offset + limit) of a complete result's pivot (docs/pivot.md), computed and kept by DuckDB. */
+  /** Rows [offset, offset + limit) of a complete result's pivot (docs/pivot.md) of the rows passing `filter` (the result's view filters), computed and kept by DuckDB. */
   pivotPage: {
     request: z
       .object({
@@ -214,6 +214,7 @@ export const apiMethods = {
         spec: pivotSpecSchema,
         offset: z.number().int().nonnegative(),
         limit: z.number().int().positive().max(MAX_PAGE_ROWS),
+        filter: pageFilterSchema.optional(),
       })
       .strict(),
     response: pivotPageSchema,

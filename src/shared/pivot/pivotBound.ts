@@ -13,15 +13,26 @@ export interface PivotHeadRange {
   readonly limit: number;
 }
 
-/** Where the pivot's rows come from: the result's columns under their names, and the temp table of its partial groups (none for Median). */
+/**
+ * Where the pivot's rows come from: the result's rows the grid shows, its fields under their SQL
+ * names (pivotRelation), the values its filters bind ($1, $2, …), and the temp table of its partial
+ * groups (none for Median).
+ */
 export interface PivotSource {
   readonly relation: string;
+  readonly params: readonly string[];
   readonly partialTable: string | undefined;
 }
 
-/** The pivot's SELECT and the values bound to it. */
+/**
+ * Whether a statement built over the source reads its rows (and so binds the filters' values first):
+ * the partial groups always do; the keys and the pivot only when there are no partial groups to read.
+ */
+export const readsRows = (source: PivotSource): boolean => source.partialTable === undefined;
+
+/** The pivot's SELECT and the values bound to it: the filters' (when it reads the rows), then the column keys'. */
 export function boundPivotSql(spec: PivotSpec, source: PivotSource, keys: PivotKeys, head?: PivotHeadRange): { sql: string; params: string[] } {
-  const params: string[] = [];
+  const params: string[] = readsRows(source) ? [...source.params] : [];
   const value = (v: string) => {
     params.push(v);
     return `$${params.length}`;

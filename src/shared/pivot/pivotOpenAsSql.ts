@@ -1,5 +1,6 @@
 import type { Column } from '../contracts/events';
-import { bareSql, columnNames, quoteIdent, quoteText } from '../explore/openAsSql';
+import type { PageFilter } from '../contracts/pageView';
+import { bareSql, columnNames, openAsSql, quoteIdent, quoteText } from '../explore/openAsSql';
 import { pivotSelectSql } from './pivotSql';
 import { valueColumnNames, type PivotKeys, type PivotSpec } from './pivotSpec';
 
@@ -9,11 +10,15 @@ import { valueColumnNames, type PivotKeys, type PivotSpec } from './pivotSpec';
  * the app found as escaped literals and every column under the name the grid shows. Columns whose
  * names DuckDB cannot tell apart (`n` and `N`: it binds names ignoring case) are renamed in an
  * alias list first, as the grid's "Open as SQL" does, so each field reads the column it names.
+ * With the result's view filters, it reads the grid's own "Open as SQL" of them (its WHERE, the
+ * same conditions as literals; no ORDER BY, which a pivot does not need), so it gives the app's numbers.
  */
-export function pivotOpenAsSql(spec: PivotSpec, sql: string, keys: PivotKeys, columns: readonly Column[]): string {
+export function pivotOpenAsSql(spec: PivotSpec, sql: string, keys: PivotKeys, columns: readonly Column[], filter: readonly PageFilter[] = []): string {
   const { names, renamed } = columnNames(columns);
-  const alias = renamed ? `t(${names.map(quoteIdent).join(', ')})` : 't';
+  // the filtered query already names its columns by `names`, renamed where they repeat
+  const alias = renamed && filter.length === 0 ? `t(${names.map(quoteIdent).join(', ')})` : 't';
+  const rows = filter.length > 0 ? openAsSql(sql, columns, { orderBy: [], filter: [...filter] }) : bareSql(sql);
   const field = (name: string) => names[columns.findIndex((c) => c.name === name)] ?? name;
   const sqlSpec: PivotSpec = { ...spec, rows: spec.rows.map(field), columns: spec.columns.map(field), values: field(spec.values) };
-  return pivotSelectSql(sqlSpec, `(\n${bareSql(sql)}\n) AS ${alias}`, keys, { value: quoteText, names: 'readable', valueNames: valueColumnNames(spec, keys) });
+  return pivotSelectSql(sqlSpec, `(\n${rows}\n) AS ${alias}`, keys, { value: quoteText, names: 'readable', valueNames: valueColumnNames(spec, keys) });
 }

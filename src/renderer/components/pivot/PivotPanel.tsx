@@ -1,6 +1,7 @@
 import { CodeXml, X } from 'lucide-react';
 import { useRef, type KeyboardEvent } from 'react';
 import type { Column } from '../../../shared/contracts/events';
+import type { PageFilter } from '../../../shared/contracts/pageView';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { pivotOpenAsSql } from '../../../shared/pivot/pivotOpenAsSql';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
@@ -17,6 +18,8 @@ interface Props {
   /** The result's SQL, which "Open as SQL" wraps. */
   sql: string;
   columns: readonly Column[];
+  /** The result's view filters: the pivot is of the rows the grid shows. */
+  filter: readonly PageFilter[];
   /** The session's pivot of this result (PivotSet). */
   spec: PivotSpec;
   /** A changed layout or sort: the app records it as the session's SetPivot. */
@@ -26,8 +29,8 @@ interface Props {
 }
 
 /** The region "Pivot table" beside the grid: the builder, a line on its size, and the grid "Pivot". Escape closes it. */
-export function PivotPanel({ api, queryId, sql, columns, spec, onChange, onClose, onOpenAsSql }: Props) {
-  const pages = usePivotPages(api, queryId, spec);
+export function PivotPanel({ api, queryId, sql, columns, filter, spec, onChange, onClose, onOpenAsSql }: Props) {
+  const pages = usePivotPages(api, queryId, spec, filter);
   useFocusReturn();
   // the last pivot stays on screen while a changed one computes, so a collapse keeps the scroll
   const last = useRef(pages.page);
@@ -52,7 +55,8 @@ export function PivotPanel({ api, queryId, sql, columns, spec, onChange, onClose
         <span className="pivot-note muted" aria-live="polite" title={note}>
           {note && `· ${note}`}
         </span>
-        <button type="button" className="pivot-open-sql" disabled={!page} onClick={() => page && onOpenAsSql(pivotOpenAsSql(spec, sql, { keys: page.keys.values, distinct: page.keys.distinct }, columns))} title="Put this pivot's SQL in the editor">
+        {/* the keys of this spec and filter's own pivot, not of the last one still on screen */}
+        <button type="button" className="pivot-open-sql" disabled={!pages.page} onClick={() => pages.page && onOpenAsSql(pivotOpenAsSql(spec, sql, { keys: pages.page.keys.values, distinct: pages.page.keys.distinct }, columns, filter))} title="Put this pivot's SQL in the editor">
           <CodeXml aria-hidden="true" />
           <span>Open as SQL</span>
         </button>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
+import type { PageFilter } from '../../../shared/contracts/pageView';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
@@ -18,13 +19,14 @@ interface Pages {
 
 /**
  * The pivot's pages, fetched as they scroll into view (`show`), like the grid's: main computes the
- * pivot once in DuckDB and serves it by rowid ranges. A new spec is a new set of pages; answers
- * for an older spec are dropped. Until a new spec's first page is here, the rows are the last
+ * pivot once in DuckDB and serves it by rowid ranges. A new spec or filter (the result's view
+ * filters: the pivot is of the rows the grid shows) is a new set of pages; answers for an older one
+ * are dropped. Until a new spec's first page is here, the rows are the last
  * pivot's (the panel keeps its page on screen too): a collapsed group's row, and the toggle a
  * person just pressed in it, stay where they were instead of blinking out as loading cells.
  */
-export function usePivotPages(api: SextantApi, queryId: string, spec: PivotSpec) {
-  const key = JSON.stringify(spec);
+export function usePivotPages(api: SextantApi, queryId: string, spec: PivotSpec, filter: readonly PageFilter[]) {
+  const key = JSON.stringify([spec, filter]);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const state = useMemo((): Pages => ({ key, chunks: new Map(), first: undefined, loaded: [], error: undefined }), [key, queryId]);
   const current = useRef(state);
@@ -34,12 +36,14 @@ export function usePivotPages(api: SextantApi, queryId: string, spec: PivotSpec)
   const shown = state.first ? state : lastShown.current;
   const specRef = useRef(spec);
   specRef.current = spec;
+  const filterRef = useRef(filter);
+  filterRef.current = filter;
 
   const load = useCallback(
     (chunk: number) => {
       if (state.chunks.has(chunk)) return;
       state.chunks.set(chunk, 'pending');
-      void api.pivotPage(queryId, specRef.current, chunk * PIVOT_CHUNK, PIVOT_CHUNK).then((r) => {
+      void api.pivotPage(queryId, specRef.current, chunk * PIVOT_CHUNK, PIVOT_CHUNK, filterRef.current).then((r) => {
         if (current.current !== state) return;
         if (r.ok) {
           state.chunks.set(chunk, r.value);

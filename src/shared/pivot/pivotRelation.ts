@@ -1,0 +1,35 @@
+import type { Column } from '../contracts/events';
+import type { PageFilter } from '../contracts/pageView';
+import { filterCondition } from '../explore/filterSql';
+import type { PivotSpec } from './pivotSpec';
+
+/** The rows a pivot reads, and the spec as the SQL reads them. */
+export interface PivotRelation {
+  /** `(SELECT c3 AS f0, … FROM <result> WHERE …)`: the fields the pivot uses, of the rows the grid shows. */
+  readonly relation: string;
+  /** The spec with its fields named f0, f1, …, as the relation names them. */
+  readonly sqlSpec: PivotSpec;
+  /** The filters' values, bound as $1, $2, … in `relation`: what a person typed is never SQL text. */
+  readonly params: readonly string[];
+}
+
+/**
+ * The rows of a result's table (columns c0, c1, …) a pivot reads: those passing the result's view
+ * filters (the grid's and the charts' brushes, with filterCondition, the grid's own rule; the sort
+ * does not change a pivot), each field under f0, f1, …, not under the names a person sees: DuckDB
+ * binds names ignoring case, so a pivot of `n` and `N` would read the first of them twice.
+ */
+export function pivotRelation(table: string, columns: readonly Column[], spec: PivotSpec, filter: readonly PageFilter[] = []): PivotRelation {
+  const used = [...new Set([...spec.rows, ...spec.columns, spec.values])];
+  const field = (name: string) => `f${used.indexOf(name)}`;
+  const picked = used.map((name, i) => `c${columns.findIndex((c) => c.name === name)} AS f${i}`);
+  const sqlSpec = { ...spec, rows: spec.rows.map(field), columns: spec.columns.map(field), values: field(spec.values) };
+  const params: string[] = [];
+  const param = (value: string) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const conditions = filter.map((f) => filterCondition(f, `c${f.column}`, columns[f.column]?.type ?? 'VARCHAR', param));
+  const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+  return { relation: `(SELECT ${picked.join(', ')} FROM ${table}${where})`, sqlSpec, params };
+}
