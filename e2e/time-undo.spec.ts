@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
+import { countStoredEvents } from './nodeClient';
 import { dataset, grid, gridRow, mod, ready, runSql, status, tabs } from './workbench.helpers';
 
 const RAW = `select Name, Horsepower from read_json_auto('${VEGA_DATA}/cars.json')`;
@@ -96,5 +97,61 @@ test.describe('undo and redo', () => {
     await expect(dataset(page, 'cars')).toHaveCount(1);
     await runSql(page, 'select count(*) as n from cars');
     await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['406']);
+  });
+  test('undoing a chart’s first setting closes the chart, records nothing more, and Redo brings it back; a new result is charted again only while a chart is open', async ({ app }) => {
+    const { page } = app;
+    await ready(page, 'cars');
+    const region = page.getByRole('region', { name: 'Chart' });
+    const button = page.getByRole('button', { name: 'Chart', exact: true });
+    const line = region.getByRole('img', { name: 'Line chart of average of Miles_per_Gallon over Year' });
+    await runSql(page, 'select * from cars');
+    await expect(status(page)).toHaveText(/^406\u00a0rows in/);
+    await button.click();
+    await expect(line).toBeVisible();
+    await expect(undoButton(page)).toHaveAttribute('aria-description', 'Undo chart: line chart of average of Miles_per_Gallon over Year');
+
+    // Undo: no chart, as before it was opened; the chart is not recorded again, so Redo is offered
+    await undoButton(page).click();
+    await expect(region).toHaveCount(0);
+    await expect(button).toHaveAttribute('aria-pressed', 'false');
+    await expect(redoButton(page)).toHaveAttribute('aria-description', 'Redo chart: line chart of average of Miles_per_Gallon over Year');
+    await expect(undoButton(page)).toBeDisabled();
+    await page.waitForTimeout(300); // what a re-recording effect took (9 ms after the undo)
+    expect(await countStoredEvents(page.url(), 'ChartSet')).toBe(1);
+    await expect(region).toHaveCount(0);
+
+    // a reload agrees, and Redo is still there
+    await page.reload();
+    await expect(status(page)).toHaveText(/^406\u00a0rows in/);
+    await expect(redoButton(page)).toHaveAttribute('aria-description', 'Redo chart: line chart of average of Miles_per_Gallon over Year');
+    await expect(region).toHaveCount(0);
+
+    // the chart was closed: the next result is not charted
+    await runSql(page, 'select * from cars limit 100');
+    await expect(status(page)).toHaveText(/^100\u00a0rows in/);
+    await page.waitForTimeout(300);
+    await expect(region).toHaveCount(0);
+    expect(await countStoredEvents(page.url(), 'ChartSet')).toBe(1);
+
+    // opened again and undone again, and this time before a reload: the same
+    await button.click();
+    await expect(line).toBeVisible();
+    await undoButton(page).click();
+    await expect(region).toHaveCount(0);
+    await expect(redoButton(page)).toHaveAttribute('aria-description', 'Redo chart: line chart of average of Miles_per_Gallon over Year');
+
+    // Redo brings it back, and it carries to the next result as an open chart does
+    await redoButton(page).click();
+    await expect(line).toBeVisible();
+    await runSql(page, 'select * from cars limit 50');
+    await expect(status(page)).toHaveText(/^50\u00a0rows in/);
+    await expect(line).toBeVisible();
+    await expect(undoButton(page)).toHaveAttribute('aria-description', 'Undo chart: line chart of average of Miles_per_Gallon over Year');
+    // undoing the carried chart of that result closes it too, and Redo brings it back
+    await undoButton(page).click();
+    await expect(region).toHaveCount(0);
+    await redoButton(page).click();
+    await expect(line).toBeVisible();
+    await expect.poll(() => countStoredEvents(page.url(), 'ChartSet')).toBe(3);
   });
 });

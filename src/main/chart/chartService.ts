@@ -14,6 +14,7 @@ import { newErrorId, newId } from '../platform/ids';
 import type { QueryRunner } from '../query/queryRunner';
 import type { QueryWorker } from '../query/queryWorker';
 import { ident, RESULTS_SCHEMA, resultTableId } from '../query/sql';
+import { RerunWaits, type Kept } from './rerunWaits';
 
 interface InFlight {
   readonly chartId: string;
@@ -39,7 +40,8 @@ const STEP_LIMIT = 256;
  * chart connections. At most one chart query is in flight per chart of a session (its slot): a
  * newer request interrupts the older one, and a query started in the session (which replaces the
  * result shown) interrupts them all. A chart linked to a brushed one is answered from a cube built
- * once per brush (chartCube.ts) when it can be, so a brush move does not scan the result.
+ * once per brush (chartCube.ts) when it can be, so a brush move does not scan the result. A chart
+ * of a result being re-run on demand waits for it in its slot (rerunWaits.ts).
  */
 export class ChartService {
   private readonly inFlight = new Map<string, InFlight>();
@@ -47,25 +49,52 @@ export class ChartService {
   private readonly steps = new Map<string, Promise<number>>();
   /** Cube tables by what they aggregate, oldest first; a build in progress is shared by the brush moves that need it. */
   private readonly cubes = new Map<string, Promise<string>>();
+  private readonly reruns: RerunWaits;
   private closed = false;
   /** What the tests count: chart queries answered and interrupted, cubes built. */
   readonly counts = { answered: 0, interrupted: 0, cubes: 0 };
 
   constructor(
     private readonly pool: Pick<QueryWorker, 'request'>,
-    private readonly runner: Pick<QueryRunner, 'keptResult'>,
+    private readonly runner: Pick<QueryRunner, 'keptResult' | 'progressed'>,
     private readonly view: () => AppView,
-  ) {}
+  ) {
+    this.reruns = new RerunWaits(runner);
+  }
 
   chart(request: ChartDataRequest): Promise<Result<ChartData>> {
+    const { sessionId, queryId } = request;
+    if (this.closed) return Promise.resolve(fail(appError(newErrorId(), 'INTERRUPTED', 'Sextant is shutting down.')));
+    const entry = this.view().sessions[sessionId]?.history.find((h) => h.queryId === queryId);
+    if (!entry) return Promise.resolve(fail(appError(newErrorId(), 'RESULT_NOT_FOUND', 'That result is not one of this session.', { details: { sessionId, queryId } })));
+    const kept = this.runner.keptResult(queryId);
+    // a completed result being re-run on demand (not kept here): its chart waits for it, as its grid does
+    if (!kept.ok && kept.error.code === 'RESULT_INCOMPLETE' && entry.phase === 'Completed') return this.afterRerun(request);
+    return this.answer(request, kept);
+  }
+
+  /**
+   * Holds the chart's slot while its result re-runs, so a newer chart, a cancel, a new query of the
+   * session or closing ends the wait (INTERRUPTED) as they end a chart query; then answers.
+   */
+  private afterRerun(request: ChartDataRequest): Promise<Result<ChartData>> {
+    const key = slotKey(request.sessionId, request.slot);
+    this.stop(key, appError(newErrorId(), 'INTERRUPTED', 'A newer chart replaced this one.'));
+    return new Promise((resolve) => {
+      const waiting: InFlight = { chartId: newId(), queryId: request.queryId, settle: resolve };
+      this.inFlight.set(key, waiting);
+      const current = () => this.inFlight.get(key) === waiting;
+      void this.reruns.kept(request.queryId, current).then((kept) => {
+        if (!kept || !current()) return;
+        this.inFlight.delete(key);
+        resolve(this.answer(request, kept));
+      });
+    });
+  }
+
+  private answer(request: ChartDataRequest, kept: Kept): Promise<Result<ChartData>> {
     const { sessionId, queryId, slot = 0 } = request;
     const { linked: _linked, ...spec } = request.spec;
-    if (this.closed) return Promise.resolve(fail(appError(newErrorId(), 'INTERRUPTED', 'Sextant is shutting down.')));
-    const session = this.view().sessions[sessionId];
-    if (!session?.history.some((h) => h.queryId === queryId)) {
-      return Promise.resolve(fail(appError(newErrorId(), 'RESULT_NOT_FOUND', 'That result is not one of this session.', { details: { sessionId, queryId } })));
-    }
-    const kept = this.runner.keptResult(queryId);
     if (!kept.ok) return Promise.resolve(kept);
     const { table, rows } = kept.value;
     const problem = chartProblem(spec, rows.columns);
@@ -74,7 +103,7 @@ export class ChartService {
     const filter = (request.filter ?? []).filter((f) => !('chart' in f && f.chart === slot));
     const missing = filter.find((f) => f.column >= rows.columns.length);
     if (missing) return Promise.resolve(fail(appError(newErrorId(), 'INVALID_COMMAND', `The result has no column ${missing.column + 1}.`, { details: { queryId } })));
-    const key = `${sessionId}\u0000${slot}`;
+    const key = slotKey(sessionId, slot);
     this.stop(key, appError(newErrorId(), 'INTERRUPTED', 'A newer chart replaced this one.'));
     const chartId = newId();
     return new Promise((resolve) => {
@@ -125,6 +154,7 @@ export class ChartService {
 
   close(): void {
     this.closed = true;
+    this.reruns.close();
     for (const key of [...this.inFlight.keys()]) this.stop(key, appError(newErrorId(), 'INTERRUPTED', 'Sextant is shutting down.'));
   }
 
@@ -202,6 +232,9 @@ export class ChartService {
     return true;
   }
 }
+
+/** A chart's query slot: one chart query of it in flight at a time. */
+const slotKey = (sessionId: string, slot = 0): string => `${sessionId}\u0000${slot}`;
 
 /** The filters as one condition over the kept table's `c0, c1, …`, values as parameters $1, $2, … */
 function whereOf(filter: readonly PageFilter[], columns: readonly Column[]): { readonly sql: string; readonly params: string[] } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ok } from '../../shared/contracts/errors';
+import { appError, fail, ok } from '../../shared/contracts/errors';
 import type { EventEnvelope } from '../../shared/contracts/events';
 import type { AppView } from '../../shared/views/appView';
 import type { WorkerRequest } from '../query/workerProtocol';
@@ -21,7 +21,8 @@ function fakePool() {
 }
 
 const view = { sessions: { s: { history: [{ queryId: 'q1' }] } } } as unknown as AppView;
-const runner = { keptResult: () => ok({ table: 'results."q1"', rows: { kind: 'kept', columns: [{ name: 'n', type: 'INTEGER' }], rowCount: 5 } }) } as never;
+const KEPT = ok({ table: 'results."q1"', rows: { kind: 'kept', columns: [{ name: 'n', type: 'INTEGER' }], rowCount: 5 } });
+const runner = { keptResult: () => KEPT, progressed: new Set() } as never;
 const request = { sessionId: 's', queryId: 'q1', spec: { mark: 'Histogram', x: 'n', aggregate: 'Count' } } as const;
 const started = (queryId: string) => ({ type: 'QueryStarted', aggregateId: 's', payload: { queryId, sql: 'select 2' } }) as unknown as EventEnvelope;
 
@@ -79,5 +80,87 @@ describe('ChartService', () => {
     const r = await charts.chart({ ...request, slot: 1, filter: [{ column: 3, op: 'range', lo: '1', hi: '2', chart: 0 }] });
     expect(r.ok ? 'answered' : r.error.code).toBe('INVALID_COMMAND');
     expect(pool.sent).toEqual([]);
+  });
+
+  describe('a result re-run on demand (not kept here: evicted, or imported)', () => {
+    const INCOMPLETE = fail(appError('e1', 'RESULT_INCOMPLETE', 'The result is not complete yet; try again when the query has finished.'));
+    const completed = { sessions: { s: { history: [{ queryId: 'q1', phase: 'Completed' }] } } } as unknown as AppView;
+    /** A runner whose result answers what `now` holds, and tells its listeners of each progress frame, as queryRunner.ts does. */
+    function rerunning() {
+      const progressed = new Set<(queryId: string) => void>();
+      const state = { now: INCOMPLETE as unknown, asked: 0 };
+      const fake = {
+        progressed,
+        keptResult: () => (state.asked++, state.now),
+        frame: (queryId = 'q1') => [...progressed].forEach((tell) => tell(queryId)),
+      };
+      return { fake, state };
+    }
+    const settledAs = (p: Promise<{ ok: boolean; error?: { code: string } }>) => {
+      const seen: { code?: string } = {};
+      void p.then((r) => (seen.code = r.ok ? 'answered' : r.error!.code));
+      return seen;
+    };
+    const ticks = async () => {
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+    };
+
+    it('given a completed result still re-running, its chart waits through the re-run’s frames and is drawn once it is kept', async () => {
+      const pool = fakePool();
+      const { fake, state } = rerunning();
+      const charts = new ChartService(pool as never, fake as never, () => completed);
+      const seen = settledAs(charts.chart(request));
+      await ticks();
+      expect(seen.code).toBeUndefined(); // before: RESULT_INCOMPLETE at once, and the chart never asked again
+      fake.frame('other'); // another result's frame wakes nothing
+      fake.frame(); // rows so far: still re-running
+      await ticks();
+      expect([seen.code, pool.sent]).toEqual([undefined, []]);
+      state.now = KEPT;
+      fake.frame(); // the re-run's last frame
+      await ticks();
+      expect(pool.sent).toEqual(['chart', 'chart']); // X's brush step and the marks run (this pool never answers them)
+      expect(state.asked).toBe(3);
+    });
+
+    it('a re-run that is refused (other rows, or its SQL failed) answers the chart with that refusal', async () => {
+      const { fake, state } = rerunning();
+      const charts = new ChartService(fakePool() as never, fake as never, () => completed);
+      const pending = charts.chart(request);
+      state.now = fail(appError('e2', 'RESULT_NOT_FOUND', 'This result was not kept, and running its SQL again gave 1 row, not the 5 rows it gave when it ran.'));
+      fake.frame();
+      const result = await pending;
+      expect(result.ok ? 'answered' : result.error.code).toBe('RESULT_NOT_FOUND');
+    });
+
+    it('a newer chart, a cancel, a new query or closing ends the wait with INTERRUPTED, and the re-run’s end then runs nothing', async () => {
+      const pool = fakePool();
+      const { fake, state } = rerunning();
+      const charts = new ChartService(pool as never, fake as never, () => completed);
+      const replaced = charts.chart(request);
+      const cancelled = charts.chart(request);
+      expect(await replaced).toMatchObject({ ok: false, error: { code: 'INTERRUPTED' } });
+      charts.cancel('s');
+      expect(await cancelled).toMatchObject({ ok: false, error: { code: 'INTERRUPTED' } });
+      const byQuery = charts.chart(request);
+      charts.onEvent(started('q2'));
+      expect(await byQuery).toMatchObject({ ok: false, error: { code: 'INTERRUPTED' } });
+      const byClose = charts.chart(request);
+      charts.close();
+      expect(await byClose).toMatchObject({ ok: false, error: { code: 'INTERRUPTED' } });
+      expect(fake.progressed.size).toBe(0);
+      state.now = KEPT;
+      fake.frame();
+      await ticks();
+      expect(pool.sent.filter((t) => t === 'chart')).toEqual([]);
+    });
+
+    it('a query still running the first time is refused at once, as before: the renderer asks once it completes', async () => {
+      const { fake } = rerunning();
+      const executing = { sessions: { s: { history: [{ queryId: 'q1', phase: 'Executing' }] } } } as unknown as AppView;
+      const charts = new ChartService(fakePool() as never, fake as never, () => executing);
+      const result = await charts.chart(request);
+      expect(result.ok ? 'answered' : result.error.code).toBe('RESULT_INCOMPLETE');
+    });
   });
 });

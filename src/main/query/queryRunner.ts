@@ -63,6 +63,8 @@ export class QueryRunner {
   private readonly ends: QueryEnds;
   /** The latest progress of each query run or ended here, for a window that subscribes before it ends. */
   private readonly latest = new LatestProgress();
+  /** Told each result's progress frame (a re-run on demand sends them as it goes and when it ends): a chart of it waits on them. */
+  readonly progressed = new Set<(queryId: string) => void>();
   private stopped = false;
 
   constructor(
@@ -334,6 +336,7 @@ export class QueryRunner {
   private publish({ sessionId, queryId }: Pick<ResultEntry, 'sessionId' | 'queryId'>, p: ProgressFields): QueryProgress {
     const progress: QueryProgress = { kind: 'query', topic: sessionTopic(sessionId), sessionId, queryId, ...p };
     this.bus.publishProgress(progress);
+    for (const tell of this.progressed) tell(queryId);
     return progress;
   }
 

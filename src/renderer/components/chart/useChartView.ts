@@ -1,33 +1,37 @@
 import { useEffect, useRef, useState } from 'react';
-import { chartProblem, proposeChart, type ChartSpec } from '../../../shared/chart/chartSpec';
+import { proposeChart, type ChartSpec } from '../../../shared/chart/chartSpec';
 import type { ClientCommand } from '../../../shared/contracts/commands';
 import { chartKey } from '../../../shared/domain/chartSetting';
 import type { SessionView } from '../../../shared/views/appView';
 import type { GridResult } from '../grid/useResultPages';
+import { carriedSpec, carryStep, shownSpec } from './chartCarry';
 
 /**
  * Which chart is shown beside the grid. The setting lives in the session (ChartSet on the result's
  * history entry), so it comes back after a reload or a restart. While the chart is open, a new
  * query's result gets the same chart once it completes (a proposed one if its columns do not fit):
  * until then the region waits for it. That chart is carried per session: another tab's result, or a
- * new session's first one, is never charted (nor its SetChart recorded) by viewing it.
+ * new session's first one, is never charted (nor its SetChart recorded) by viewing it. The result
+ * it came from is never charted again by it: an undo to no chart stays no chart (chartCarry.ts).
  */
 export function useChartView(dispatch: (command: ClientCommand) => unknown, session: SessionView | undefined, result: GridResult | undefined) {
   const entry = result && session?.history.find((h) => h.queryId === result.queryId);
   const recorded = entry?.chart;
-  // by session id: one hook serves every tab, so a chart kept for one must not be seen from another
-  const [carriedBySession, setCarriedBySession] = useState<Readonly<Record<string, ChartSpec>>>({});
-  const carried = session && carriedBySession[session.id];
-  const setCarried = (spec: ChartSpec | undefined) => {
+  // The result whose recorded chart is carried, by session id: one hook serves every tab, so a
+  // chart kept for one must not be seen from another. Its spec is read from the session (chartCarry.ts).
+  const [fromBySession, setFromBySession] = useState<Readonly<Record<string, string>>>({});
+  const from = session && fromBySession[session.id];
+  const fromSpec = carriedSpec(session, from);
+  const setFrom = (queryId: string | undefined) => {
     if (!session) return;
     const id = session.id;
-    setCarriedBySession(({ [id]: _dropped, ...others }) => (spec ? { ...others, [id]: spec } : others));
+    setFromBySession(({ [id]: _dropped, ...others }) => (queryId ? { ...others, [id]: queryId } : others));
   };
   const complete = result?.rowCount !== undefined && result.columns !== undefined;
   // the latest choice, shown until its ChartSet arrives: a second change right after a first builds on it, not on the older setting
   const [pending, setPending] = useState<{ readonly queryId: string; readonly spec: ChartSpec }>();
   const ahead = pending && pending.queryId === result?.queryId ? pending.spec : undefined;
-  const spec = ahead ?? recorded ?? (carried && result ? carried : undefined);
+  const spec = shownSpec(ahead, recorded, from, fromSpec, result);
   useEffect(() => {
     if (recorded && pending && chartKey(recorded) === chartKey(pending.spec)) setPending(undefined);
   }, [recorded, pending]);
@@ -37,15 +41,17 @@ export function useChartView(dispatch: (command: ClientCommand) => unknown, sess
     void dispatch({ type: 'SetChart', sessionId: session.id, queryId: result.queryId, spec: next });
   };
   useEffect(() => {
-    if (recorded) setCarried(recorded);
-  }, [recorded]);
+    if (recorded && result && from !== result.queryId) setFrom(result.queryId);
+  }, [recorded, result?.queryId]);
   // a new result while the chart is open: chart it alike once complete
   const carriedFor = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (!carried || recorded || !complete || !result || carriedFor.current === result.queryId) return;
+    const step = carryStep(from, fromSpec, result, recorded);
+    if (step.kind === 'drop') setFrom(undefined);
+    if (step.kind !== 'record' || !result || carriedFor.current === result.queryId) return;
     carriedFor.current = result.queryId;
-    const columns = result.columns ?? [];
-    record(chartProblem(carried, columns) === undefined ? carried : (proposeChart(columns, result.rowCount) ?? null));
+    setPending({ queryId: result.queryId, spec: step.spec });
+    record(step.spec);
   });
 
   return {
@@ -53,7 +59,7 @@ export function useChartView(dispatch: (command: ClientCommand) => unknown, sess
     spec,
     toggle() {
       if (spec) {
-        setCarried(undefined);
+        setFrom(undefined);
         setPending(undefined);
         record(null);
       } else if (result?.columns) {
@@ -66,7 +72,7 @@ export function useChartView(dispatch: (command: ClientCommand) => unknown, sess
       record(next);
     },
     close() {
-      setCarried(undefined);
+      setFrom(undefined);
       setPending(undefined);
       if (recorded) record(null);
     },

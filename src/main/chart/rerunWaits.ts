@@ -1,0 +1,45 @@
+import type { QueryRunner } from '../query/queryRunner';
+
+type Runner = Pick<QueryRunner, 'keptResult' | 'progressed'>;
+export type Kept = ReturnType<QueryRunner['keptResult']>;
+
+/**
+ * Charts waiting for a completed result that is being re-run on demand (its table is not kept here:
+ * evicted, or imported from another machine). The grid waits for it by asking again at each of its
+ * progress frames; so does a chart here, in main, so the renderer needs no signal of its own. No
+ * timer: a frame comes at each step of the re-run and once more when it ends (kept, or refused).
+ */
+export class RerunWaits {
+  private readonly waiting = new Map<string, Array<() => void>>();
+  private readonly progressed = (queryId: string): void => {
+    const woken = this.waiting.get(queryId);
+    if (!woken) return;
+    this.waiting.delete(queryId);
+    for (const wake of woken) wake();
+  };
+
+  constructor(private readonly runner: Runner) {
+    runner.progressed.add(this.progressed);
+  }
+
+  /**
+   * The result once its re-run has ended: kept, or why not (the re-run failed, or gave other rows).
+   * Undefined when, at a frame, `wanted` says the chart no longer waits (replaced, cancelled).
+   */
+  async kept(queryId: string, wanted: () => boolean): Promise<Kept | undefined> {
+    for (;;) {
+      // registered before anything else runs: the frame that ends the re-run cannot come first
+      await new Promise<void>((wake) => this.waiting.set(queryId, [...(this.waiting.get(queryId) ?? []), wake]));
+      if (!wanted()) return undefined;
+      // asking again also re-runs it once more if a worker crash cut the re-run off (queryRunner.ts)
+      const kept = this.runner.keptResult(queryId);
+      if (kept.ok || kept.error.code !== 'RESULT_INCOMPLETE') return kept;
+    }
+  }
+
+  /** Stops listening; whoever still waits is answered by the caller (ChartService.close interrupts them). */
+  close(): void {
+    this.runner.progressed.delete(this.progressed);
+    this.waiting.clear();
+  }
+}
