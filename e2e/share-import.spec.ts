@@ -5,6 +5,8 @@ import { expect, test, VEGA_DATA } from './fixtures';
 import { exportSession } from './share.helpers';
 import { allowClipboard, grid, gridRow, history, readClipboard, ready, runSql, screenshot, status, tabs } from './workbench.helpers';
 
+const regexText = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 // The desktop app exports and imports through the OS's save and open dialogs, which Playwright cannot drive.
 test.beforeEach(() => test.skip(test.info().project.name !== 'web', 'a browser download and file chooser; the desktop uses the OS dialogs'));
 
@@ -129,6 +131,14 @@ test('a dataset not found after an import is located: another file is refused, t
   const missing = report.getByRole('list', { name: 'Missing datasets' }).getByRole('listitem');
   await expect(missing).toHaveCount(1);
   await expect(missing).toContainText(`trips ${join(there, 'trips.csv')} not found on this machine`);
+  // The imported result re-runs on demand and cannot: the grid says which dataset is not here, not DuckDB's missing table.
+  await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.grid-error')).toHaveText(
+    new RegExp(
+      `^Could not load rows: This result was not kept, and running its SQL again failed: the dataset “trips” \\(read from ${regexText(join(there, 'trips.csv'))}\\) is not on this machine\\. Locate its file \\(“Locate…”\\), and the result runs again\\. \\(error id [0-9a-f-]{36}\\) Copy id$`,
+    ),
+    { timeout: 15_000 },
+  );
 
   const locate = missing.getByRole('button', { name: 'Locate trips…' });
   await locate.focus();
@@ -152,6 +162,10 @@ test('a dataset not found after an import is located: another file is refused, t
   await expect(dialog).toBeHidden();
   await expect(missing).toContainText(`located at ${join(here, 'trips.csv')}`);
   await expect(missing.getByRole('button', { name: 'Locate trips…' })).toHaveCount(0);
+  // The open grid asks again once it is located: the imported result re-runs and shows its row, with no restart.
+  const [located] = await duckdbRows(`select count(*) as n from read_csv('${join(here, 'trips.csv')}')`);
+  await expect(page.locator('.grid-error')).toHaveCount(0, { timeout: 15_000 });
+  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(located!.map((v) => v ?? 'NULL'));
   // The catalog's own list (not the report's "Missing datasets") still has it, ready, under its name.
   await expect(page.getByRole('list', { name: 'Datasets', exact: true }).getByRole('listitem').filter({ hasText: /^trips\b/ })).toHaveClass(/\bready\b/);
 
@@ -159,7 +173,6 @@ test('a dataset not found after an import is located: another file is refused, t
   await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
   await runSql(page, 'select count(*) as n from trips');
   await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
-  const [located] = await duckdbRows(`select count(*) as n from read_csv('${join(here, 'trips.csv')}')`);
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(located!.map((v) => v ?? 'NULL'));
 });
 
@@ -209,4 +222,79 @@ test('an imported result whose SQL now gives another row count says so, and show
   await expect(page.locator('.grid-error')).toHaveCount(0);
   await expect(grid(page).getByRole('row')).toHaveCount(2);
   await expect(gridRow(page, 2).getByRole('gridcell').first()).toHaveText(sql.slice(0, 50));
+});
+
+/**
+ * An imported result with a chart, in a fresh data dir: its table is not there, so it is re-run on
+ * demand. The chart waits for the re-run (as the grid does) and is drawn, with the marks raw DuckDB
+ * computes; before, it said "The result is not complete yet" and never asked again.
+ */
+test('an imported result’s chart waits for the result’s re-run and is drawn', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await runSql(page, 'select * from cars');
+  await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  const region = page.getByRole('region', { name: 'Chart' });
+  const line = region.getByRole('img', { name: 'Line chart of average of Miles_per_Gallon over Year' });
+  await expect(line).toBeVisible();
+
+  const logPath = testInfo.outputPath('chart.sextant.ndjson');
+  await exportSession(page, 'Event log (NDJSON)', logPath);
+  await app.restartHost(async () => {
+    for (const entry of readdirSync(app.dataDir)) rmSync(join(app.dataDir, entry), { recursive: true, force: true });
+  });
+  await page.reload();
+  await ready(page, 'cars');
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import session…' }).click();
+  await (await choosing).setFiles(logPath);
+  await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+
+  // drawn once the re-run is done: a vertex per year, raw DuckDB's count of them, and no refusal
+  const cars = `read_json_auto('${join(VEGA_DATA, 'cars.json')}')`;
+  const [[years]] = (await duckdbRows(`select count(distinct "Year") from ${cars} where "Miles_per_Gallon" is not null`)) as [[string]];
+  const showData = region.getByRole('button', { name: 'Show chart data' });
+  await expect(showData).toBeEnabled({ timeout: 15_000 });
+  await showData.click();
+  await expect(region.getByRole('table', { name: 'Chart data' }).locator('tbody tr')).toHaveCount(Number(years));
+  await expect(line).toBeVisible();
+  await expect(region).not.toContainText('Could not draw the chart');
+  // the grid loaded the same re-run
+  await expect(gridRow(page, 2).getByRole('gridcell').first()).not.toBeEmpty();
+});
+
+/**
+ * The session read a file that is not on this machine, but the catalog here holds the same content
+ * under another name (a sample): the import reads that file under the session's name, and its
+ * notice says which file, not only the count.
+ */
+test('an imported dataset matched to another file here by its content: the notice names the file it now reads', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'seattle_weather');
+  const there = testInfo.outputPath('alice');
+  mkdirSync(there, { recursive: true });
+  writeFileSync(join(there, 'weather.csv'), readFileSync(join(VEGA_DATA, 'seattle-weather.csv')));
+  await page.getByRole('textbox', { name: 'Dataset path or URL' }).fill(join(there, 'weather.csv'));
+  await page.getByRole('button', { name: 'Add dataset' }).click();
+  await ready(page, 'weather');
+  await runSql(page, 'select count(*) as n from weather');
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+
+  const logPath = testInfo.outputPath('weather.sextant.ndjson');
+  await exportSession(page, 'Event log (NDJSON)', logPath);
+  await app.restartHost(async () => {
+    for (const entry of readdirSync(app.dataDir)) rmSync(join(app.dataDir, entry), { recursive: true, force: true });
+    rmSync(there, { recursive: true, force: true });
+  });
+  await page.reload();
+  await ready(page, 'seattle_weather');
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import session…' }).click();
+  await (await choosing).setFiles(logPath);
+  await expect(page.getByText(/^Imported “.+” \([\d,]+\u00a0events\)\. weather reads \S*[\\/]seattle-weather\.csv \(same content\)\.$/)).toBeVisible();
+  // nothing to locate: it was found by its content
+  await expect(page.getByRole('region', { name: 'Session import' })).toHaveCount(0);
+  await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['1461'], { timeout: 15_000 });
 });

@@ -1,12 +1,10 @@
-import { constants, existsSync, mkdirSync } from 'node:fs';
-// Async: a person's path may sit on a slow or hung network mount, and main's event loop serves every window.
-import { access, stat as statAsync } from 'node:fs/promises';
-import { extname, isAbsolute, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import type { DatasetCommand } from '../../shared/contracts/commands';
-import { AppErrorException, appError, fail as failed, ok, toAppError, type Result } from '../../shared/contracts/errors';
+import { appError, fail as failed, ok, toAppError, type Result } from '../../shared/contracts/errors';
 import type { DatasetFormat, DatasetRegistered, EventEnvelope } from '../../shared/contracts/events';
 import { CATALOG_TOPIC } from '../../shared/contracts/topics';
-import { datasetName, formatOf, isGlob, isUrl } from '../../shared/domain/datasetName';
+import { datasetName, isGlob } from '../../shared/domain/datasetName';
 import type { CommandHandler } from '../commands/commandHandler';
 import { systemMeta } from '../commands/systemMeta';
 import { newErrorId } from '../platform/ids';
@@ -16,12 +14,10 @@ import type { QueryWorker } from '../query/queryWorker';
 import type { Bus } from '../streams/bus';
 import type { Projections } from '../streams/projections';
 import { relocatedSample } from './sampleDatasets';
-import { locateFolder } from './folderSource';
 import { explainReadFailure, shownSource } from './sourceChecks';
-import { localPath } from './localPath';
-import { sniffFormat } from './sniff';
-import { fetchUrl } from './urlSource';
 import { fingerprintTarget } from './fingerprintTarget';
+import { availabilityOf, fileNotHere, type DatasetAvailability } from './datasetAvailability';
+import { locateSource, specOf, type Located } from './sourceLocator';
 import { sameContent, type DatasetFingerprint } from '../../shared/contracts/fingerprint';
 import { countText } from '../../shared/text/counts';
 
@@ -31,20 +27,6 @@ import { countText } from '../../shared/text/counts';
  */
 const RESERVED = ['main', 'temp', 'system', 'memory', 'sextant', 'sextant_history_store', 'workspace', 'information_schema', 'pg_catalog'];
 
-
-/** What a source turned out to be once found on disk, before it has a name. */
-interface Located {
-  readonly format: DatasetFormat;
-  /** What DuckDB reads: the file, a glob over a folder, a downloaded copy or a converted Arrow file. */
-  readonly location: string;
-  readonly download?: { readonly bytes: number; readonly sha256: string };
-  /** The source is a pattern a person gave, not a file or folder: the dataset is named after its folder. */
-  readonly pattern?: true;
-  /** What the dataset is named after when not its source: a URL's copy, named for what the server sent. */
-  readonly named?: string;
-}
-
-const fail = (code: Parameters<typeof appError>[1], message: string): AppErrorException => new AppErrorException(appError(newErrorId(), code, message));
 /** A refusal answered, not thrown, with an id minted here. */
 const refuse = (code: Parameters<typeof appError>[1], message: string): Result<never> => failed(appError(newErrorId(), code, message));
 
@@ -61,6 +43,8 @@ export class CatalogService {
   private readonly specs = new Map<string, RegisterSpec>();
   private unsubscribe: (() => void) | undefined;
   private stopped = false;
+  /** Which datasets DuckDB reads on this machine: what a result's re-run asks (datasetAvailability.ts). */
+  private readonly available: DatasetAvailability;
 
   constructor(
     private readonly handler: CommandHandler,
@@ -69,7 +53,9 @@ export class CatalogService {
     private readonly projections: Projections,
     private readonly log: Logger,
     private readonly dataDir: string,
-  ) {}
+  ) {
+    this.available = availabilityOf(pool);
+  }
 
   /**
    * Recreates registered datasets in DuckDB (attachments do not survive a restart), resumes
@@ -84,7 +70,7 @@ export class CatalogService {
         this.specs.set(ds.id, spec);
         // A local copy (download, converted Arrow file) that is gone is made again, in the background.
         if (ds.location && !isGlob(ds.location) && !existsSync(ds.location)) this.track(this.restore(ds.id, ds.name, ds.source, ds.format, ds.download?.sha256));
-        else await this.recreate(spec);
+        else await this.recreate(ds.id, spec);
       } else if (ds.status === 'loading') {
         this.track(this.register(ds.id, ds.source, undefined));
       }
@@ -92,7 +78,7 @@ export class CatalogService {
     if (this.stopped) return;
     // An attachment lives in DuckDB's instance, not its file: a thread that replaced a crashed one attaches them again.
     this.pool.onReplaced(async () => {
-      await Promise.all([...this.specs.values()].filter((s) => s.kind === 'attach').map((s) => this.recreate(s)));
+      await Promise.all([...this.specs].filter(([, s]) => s.kind === 'attach').map(([id, s]) => this.recreate(id, s)));
     });
     this.unsubscribe = this.bus.subscribe((m) => {
       // An imported dataset was registered elsewhere: made queryable under its name as at a start, never inspected again.
@@ -108,12 +94,21 @@ export class CatalogService {
     this.unsubscribe?.();
   }
 
-  private async recreate(spec: RegisterSpec): Promise<void> {
-    await this.pool.request({ type: 'register', spec }).catch((e: unknown) => {
+  /**
+   * Makes a registered dataset queryable under its name again. One whose file is not on this
+   * machine (imported from another, or moved since) is marked so, until it is located.
+   */
+  private async recreate(datasetId: string, spec: RegisterSpec): Promise<void> {
+    try {
+      await this.pool.request({ type: 'register', spec });
+      this.available.registered(datasetId);
+    } catch (e) {
       if (this.stopped) return; // the core is closing: the worker refused it for that
-      const error = toAppError(e, newErrorId());
+      const error = toAppError(e, newErrorId(), 'DATASET_UNREADABLE');
       this.log.warn({ errorId: error.id, dataset: spec.name }, `dataset not recreated: ${error.message}`);
-    });
+      const ds = this.projections.current.view.datasets[datasetId];
+      if (ds?.name && (await fileNotHere(ds, explainReadFailure(error, ds.source)))) this.available.markNotHere(ds);
+    }
   }
 
   /** Downloads or converts again a registered dataset's local copy, then makes it queryable under its name. */
@@ -123,7 +118,7 @@ export class CatalogService {
       if (sha256 && located.download && located.download.sha256 !== sha256) {
         this.log.warn({ dataset: name, recorded: sha256, now: located.download.sha256 }, 'the URL now serves different bytes than when the dataset was added');
       }
-      await this.recreate(specOf(name, format, located.location));
+      await this.recreate(datasetId, specOf(name, format, located.location));
     } catch (e) {
       const error = toAppError(e, newErrorId());
       this.log.warn({ errorId: error.id, dataset: name }, `dataset's local copy not restored: ${error.message}`);
@@ -153,6 +148,7 @@ export class CatalogService {
         const spec = specOf(name, format, located.location);
         const registered = await this.pool.request({ type: 'register', spec });
         this.specs.set(datasetId, spec);
+        this.available.registered(datasetId);
         const payload: DatasetRegistered = {
           name,
           source,
@@ -215,7 +211,9 @@ export class CatalogService {
           },
           systemMeta(undefined),
         );
-        return result.ok ? ok({ name, source: path }) : failed(result.error);
+        if (!result.ok) return failed(result.error);
+        this.available.registered(datasetId); // a result that failed for want of it is tried again
+        return ok({ name, source: path });
       });
     } catch (e) {
       const error = explainReadFailure(toAppError(e, newErrorId(), 'DATASET_UNREADABLE'), path);
@@ -250,73 +248,14 @@ export class CatalogService {
     return run;
   }
 
-  /**
-   * Finds what DuckDB should read for `source`, or throws an AppError a person understands.
-   * `recorded`: the format a registered dataset has, which a URL's copy made again keeps.
-   */
-  private async locate(datasetId: string, source: string, recorded?: DatasetFormat): Promise<Located> {
-    if (isUrl(source)) {
-      const got = await fetchUrl(source, join(this.dataDir, 'downloads'), recorded, (p) =>
-        this.bus.publishProgress({
-          kind: 'download',
-          topic: CATALOG_TOPIC,
-          datasetId,
-          source,
-          receivedBytes: p.receivedBytes,
-          ...(p.totalBytes ? { totalBytes: p.totalBytes, percent: Math.round((p.receivedBytes / p.totalBytes) * 1000) / 10 } : {}),
-        }),
-      );
-      const local = await this.locateFile(datasetId, got.path, got.format);
-      return { ...local, download: got.download, named: got.path };
-    }
-    const local = localPath(source);
-    const path = isAbsolute(local) ? local : resolve(local);
-    let stat;
-    try {
-      stat = await statAsync(path);
-    } catch {
-      stat = undefined;
-    }
-    // A file or folder that exists is itself, whatever its name holds (`Q1 [final]`); only a path
-    // that names nothing is read as a pattern.
-    if (!stat && isGlob(path)) {
-      const format = formatOf(path);
-      if (format !== 'csv' && format !== 'tsv' && format !== 'parquet' && format !== 'json' && format !== 'ndjson') {
-        throw fail('DATASET_UNSUPPORTED', `A pattern must name CSV, TSV, Parquet or JSON files (like /data/trips/*.parquet), not ${path}.`);
-      }
-      return { format, location: path, pattern: true };
-    }
-    if (!stat) throw fail('DATASET_MISSING', `No file at ${path}.`);
-    if (stat.isDirectory()) return await locateFolder(path);
-    return this.locateFile(datasetId, path, formatOf(path));
-  }
-
-  private async locateFile(datasetId: string, path: string, byName: DatasetFormat | undefined): Promise<Located> {
-    try {
-      await access(path, constants.R_OK);
-    } catch {
-      throw fail('DATASET_UNREADABLE', `Sextant is not allowed to read ${path}.`);
-    }
-    if ((await statAsync(path)).size === 0) throw fail('DATASET_EMPTY', `${path} is empty.`);
-    const format = byName ?? (await sniffFormat(path));
-    if (!format) {
-      const ext = extname(path);
-      throw fail(
-        'DATASET_UNSUPPORTED',
-        `Sextant cannot read ${ext ? `${ext} files` : path}: add CSV, TSV, Parquet, JSON, NDJSON, Arrow IPC or DuckDB database files.`,
-      );
-    }
-    if (format !== 'arrow') return { format, location: path };
-    // DuckDB has no Arrow IPC reader here: convert once to Parquet in the dataset cache.
-    const dir = join(this.dataDir, 'datasets');
-    mkdirSync(dir, { recursive: true });
-    const target = join(dir, `${datasetId}.parquet`);
-    await this.pool.request({ type: 'convertArrow', source: path, target });
-    return { format, location: target };
+  /** Finds what DuckDB should read for `source` (sourceLocator.ts). */
+  private locate(datasetId: string, source: string, recorded?: DatasetFormat): Promise<Located> {
+    return locateSource({ pool: this.pool, bus: this.bus, dataDir: this.dataDir }, datasetId, source, recorded);
   }
 
   /** A removed dataset stops being queryable: its view is dropped, its database detached. */
   private async forget(datasetId: string): Promise<void> {
+    this.available.forget(datasetId);
     const spec = this.specs.get(datasetId);
     if (!spec) return;
     this.specs.delete(datasetId);
@@ -332,15 +271,11 @@ export class CatalogService {
     if (ds.status !== 'ready' || !ds.name || !ds.format || this.specs.has(datasetId)) return;
     const spec = specOf(ds.name, ds.format, ds.location ?? relocatedSample(ds.source) ?? ds.source);
     this.specs.set(datasetId, spec);
-    await this.recreate(spec);
+    await this.recreate(datasetId, spec);
   }
 
   private async system(cause: EventEnvelope | undefined, command: DatasetCommand): Promise<void> {
     const result = await this.handler.handle(command, systemMeta(cause));
     if (!result.ok) this.log.warn({ errorId: result.error.id, command: command.type }, result.error.message);
   }
-}
-
-function specOf(name: string, format: DatasetFormat, location: string): RegisterSpec {
-  return format === 'duckdb' ? { kind: 'attach', name, location } : { kind: 'view', name, format, location };
 }

@@ -10,6 +10,10 @@ import { producing, type ResultEntry, type ResultRows } from './resultState';
 import type { ResultViews } from './resultViews';
 import type { QueryWorker } from './queryWorker';
 import type { RunOutcome } from './workerProtocol';
+import { availabilityOf, type DatasetAvailability } from '../catalog/datasetAvailability';
+import type { DatasetView } from '../../shared/views/appView';
+import { queryInputs } from './queryInputs';
+import { tableRefs } from './tableRefs';
 
 export interface RerunDeps {
   readonly pool: QueryWorker;
@@ -29,12 +33,15 @@ const crashedOnce = new WeakSet<ResultEntry>();
  * query's, and once more with the final count when the re-run is done. The history, the status
  * bar and the grid's row count are the recorded completion's, so a re-run whose row count or
  * columns differ (its data changed, or it is not deterministic: a sample, `random()`) cannot stand for it: it is refused and its table dropped.
+ * A failure stands until DuckDB's datasets change (`standsUntilDatasetsChange`), then the result re-runs again.
  */
 export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
   const recorded = entry.rows;
   if (recorded.kind !== 'evicted') return;
   deps.views.dropAll(entry); // sorted/filtered copies of the old rows
   const { columns } = recorded;
+  const available = availabilityOf(deps.pool);
+  const since = available.generation;
   entry.rows = producing(columns);
   deps.log.info({ queryId: entry.queryId }, 're-running a result that was not kept');
   const publish = (p: ProgressFields): void => deps.publish(entry, p);
@@ -52,23 +59,26 @@ export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
         details: { queryId: entry.queryId, recordedRows: recorded.rowCount, rows: outcome.rowCount },
       });
       deps.log.warn({ errorId: error.id, queryId: entry.queryId }, `a re-run result differs from the recorded one: ${error.message}`);
-      entry.rows = { kind: 'none', error };
+      const refused = { kind: 'none', error } as const;
+      entry.rows = refused;
       // Left in place, the next start would index the table as the recorded result (resultIndex.ts).
       await deps.cache.drop(entry.table);
       publish({ elapsedMs: elapsedMs(), rowsAvailable: 0 }); // the grid looks again and finds the refusal
+      standsUntilDatasetsChange(entry, refused, recorded, { available, since, publish });
     },
-    (e: unknown) => {
+    async (e: unknown) => {
       const error = e as AppError;
       deps.log.warn({ errorId: error.id, queryId: entry.queryId }, `re-running a result failed: ${error.message}`);
       // A crash of the worker says nothing about the SQL: the next page re-runs it on the new thread,
       // once (the frame below makes the grid ask again, so SQL that crashes every thread must stop).
       const retry = error.code === 'WORKER_CRASHED' && !crashedOnce.has(entry);
       if (retry) crashedOnce.add(entry);
-      entry.rows = retry
-        ? recorded
-        : { kind: 'none', error: { ...error, code: 'RESULT_NOT_FOUND', message: `This result was not kept, and running its SQL again failed: ${error.message}` } };
+      const why = retry ? undefined : ((await notHereSentence(deps.pool, entry.sql, available)) ?? error.message);
+      const failed = why === undefined ? undefined : ({ kind: 'none', error: { ...error, code: 'RESULT_NOT_FOUND', message: `This result was not kept, and running its SQL again failed: ${why}` } } as const);
+      entry.rows = failed ?? recorded;
       // Nothing is readable: a frame saying so makes the grid look again (and re-run, or find the failure).
       publish({ elapsedMs: elapsedMs(), rowsAvailable: 0 });
+      if (failed) standsUntilDatasetsChange(entry, failed, recorded, { available, since, publish });
     },
   );
 }
@@ -79,4 +89,47 @@ function changeSince(recorded: Extract<ResultRows, { kind: 'evicted' }>, outcome
   if (text(outcome.columns) !== text(recorded.columns)) return `gave other columns (${text(outcome.columns)}) than when it ran (${text(recorded.columns)})`;
   if (outcome.rowCount !== recorded.rowCount) return `gave ${countText(outcome.rowCount, 'row')}, not the ${countText(recorded.rowCount, 'row')} it gave when it ran`;
   return undefined;
+}
+
+/**
+ * A failed or refused re-run is the answer until the datasets DuckDB reads change (one located,
+ * added again, brought back by an undo): then what was missing may be there, so the result goes
+ * back to its recorded rows and the grid showing it is told to ask again, which re-runs it. A change
+ * while it ran counts: it goes back at once. SQL that fails on any data costs one re-run per change.
+ */
+function standsUntilDatasetsChange(
+  entry: ResultEntry,
+  failed: ResultRows,
+  recorded: ResultRows,
+  { available, since, publish }: { available: DatasetAvailability; since: number; publish: (p: ProgressFields) => void },
+): void {
+  const again = (): void => {
+    if (entry.rows !== failed) return; // replaced since (the query ran again, the session went): not this failure's to undo
+    entry.rows = recorded;
+    // No row count: the failure's frame said 0 already, and a grid asks again only when the count it was told changes.
+    publish({ elapsedMs: 0 });
+  };
+  if (available.generation !== since) again();
+  else available.onceRegistered(again);
+}
+
+/**
+ * Why a re-run failed when it read a catalog dataset whose file is not on this machine, in plain
+ * words (DuckDB only says the name does not exist); undefined when it read none, or asking failed.
+ */
+async function notHereSentence(pool: QueryWorker, sql: string, available: DatasetAvailability): Promise<string | undefined> {
+  const missing = available.missing();
+  if (missing.length === 0) return undefined;
+  try {
+    const parsed = tableRefs(await pool.request({ type: 'parseTree', sql }));
+    if (!parsed) return undefined;
+    const byId = new Map<string, DatasetView>(missing.map((d) => [d.id, d]));
+    const read = queryInputs(parsed, Object.fromEntries(byId)).flatMap((i) => byId.get(i.datasetId) ?? []);
+    if (read.length === 0) return undefined;
+    const each = read.map((d) => `“${d.name ?? d.source}” (read from ${d.source})`);
+    const one = read.length === 1;
+    return `${one ? 'the dataset' : 'the datasets'} ${each.join(', ')} ${one ? 'is' : 'are'} not on this machine. Locate ${one ? 'its file' : 'their files'} (“Locate…”), and the result runs again.`;
+  } catch {
+    return undefined; // DuckDB's own message says enough
+  }
 }

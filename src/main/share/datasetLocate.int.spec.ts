@@ -142,7 +142,8 @@ describe('an imported dataset whose content this catalog holds under another nam
       await target.catalog.idle();
       const imported = await target.imports.importText(log);
       if (!imported.ok) throw new Error(imported.error.message);
-      expect(imported.value).toMatchObject({ matchedDatasets: 1, missingDatasets: [] });
+      // said in the outcome, so the window's notice names the file the session's SQL now reads
+      expect(imported.value).toMatchObject({ matchedDatasets: 1, missingDatasets: [], relocatedDatasets: [{ name: 'cars', source: there, path: here }] });
       await target.catalog.idle();
       const names = Object.values(target.view().datasets).map((d) => [d.name, d.source, d.status]);
       expect(names).toEqual(expect.arrayContaining([['autos', here, 'ready'], ['cars', here, 'ready']]));

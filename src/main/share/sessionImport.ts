@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { ClientCommand, CommandAck } from '../../shared/contracts/commands';
 import { AppErrorException, appError, fail, ok, toAppError, type Result } from '../../shared/contracts/errors';
-import { MAX_IMPORT_CHARS, type ImportOutcome } from '../../shared/contracts/sessionImport';
+import { MAX_IMPORT_CHARS, type ImportOutcome, type RelocatedDataset } from '../../shared/contracts/sessionImport';
 import type { SessionView } from '../../shared/views/appView';
 import { newErrorId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
@@ -116,9 +116,11 @@ export class SessionImporter {
     }
     // Datasets whose file is elsewhere here under another name: located at it, or listed when that fails.
     const missing = [...plan.missing];
+    const relocated: RelocatedDataset[] = [];
     for (const { path, dataset } of plan.relocated) {
       const located = await this.deps.locate(dataset.datasetId, path);
-      if (!located.ok) missing.push(dataset);
+      if (located.ok) relocated.push({ datasetId: dataset.datasetId, name: dataset.name, source: dataset.source, path });
+      else missing.push(dataset);
     }
     log.info({ sessionId: header.sessionId, appended: stored.length, skipped: appended.skipped, missing: missing.length }, 'session imported');
     return ok({
@@ -130,6 +132,7 @@ export class SessionImporter {
       matchedDatasets: plan.matched - (missing.length - plan.missing.length),
       reusedDatasets: plan.reused,
       missingDatasets: missing,
+      relocatedDatasets: relocated,
     });
   }
 }

@@ -35,6 +35,20 @@ export const missingDatasetSchema = z.object({
 });
 export type MissingDataset = z.infer<typeof missingDatasetSchema>;
 
+/**
+ * A dataset the imported session read whose recorded file is not on this machine, but whose content
+ * a file here holds (the same fingerprint, under another dataset's name): it now reads that file.
+ */
+export const relocatedDatasetSchema = z.object({
+  datasetId: z.string(),
+  name: z.string(),
+  /** The source as recorded where the session was exported. */
+  source: z.string(),
+  /** The file here it now reads. */
+  path: z.string(),
+});
+export type RelocatedDataset = z.infer<typeof relocatedDatasetSchema>;
+
 export const importOutcomeSchema = z.object({
   sessionId: z.string(),
   title: z.string(),
@@ -49,5 +63,7 @@ export const importOutcomeSchema = z.object({
   /** Of those, the ones already here (same dataset, or same name and data), reused as they are: their events were not imported. */
   reusedDatasets: z.number().int().nonnegative(),
   missingDatasets: z.array(missingDatasetSchema),
+  /** Of the matched, those now reading a file here with the same content as their recorded one. */
+  relocatedDatasets: z.array(relocatedDatasetSchema),
 });
 export type ImportOutcome = z.infer<typeof importOutcomeSchema>;

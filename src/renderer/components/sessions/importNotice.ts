@@ -9,6 +9,19 @@ import { countOf, formatCount } from '../format';
 export function importNotice(outcome: ImportOutcome): string {
   const title = `“${outcome.title}”`;
   if (outcome.alreadyImported) return `${title} was imported before: nothing was added, its tab is open.`;
+  return `${imported(outcome, title)}${rereads(outcome)}`;
+}
+
+/**
+ * The datasets now reading another file here, found by their content: said, since the session's
+ * SQL reads a file its author never named (" weather reads /data/seattle-weather.csv (same content).").
+ */
+function rereads(outcome: ImportOutcome): string {
+  if (outcome.relocatedDatasets.length === 0) return '';
+  return ` ${outcome.relocatedDatasets.map((d) => `${d.name} reads ${d.path} (same content)`).join('; ')}.`;
+}
+
+function imported(outcome: ImportOutcome, title: string): string {
   const { appended, fileEvents, reusedDatasets } = outcome;
   if (appended >= fileEvents) return `Imported ${title} (${countOf(appended, 'event')}).`;
   const why: string[] = [];

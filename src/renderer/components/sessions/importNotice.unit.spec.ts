@@ -11,6 +11,7 @@ const outcome = (o: Partial<ImportOutcome>): ImportOutcome => ({
   matchedDatasets: 0,
   reusedDatasets: 0,
   missingDatasets: [],
+  relocatedDatasets: [],
   ...o,
 });
 const taken = (name: string): MissingDataset => ({ datasetId: name, name, source: `/data/${name}.csv`, reason: 'name-taken' });
@@ -32,6 +33,17 @@ describe('what the window says after an import', () => {
     expect(importNotice(outcome({ appended: 26, missingDatasets: [taken('trips')] }))).toBe(nb('Imported “Cars”: 26 of the file’s 27 events; 1 dataset was left out: another dataset here has its name.'));
     expect(importNotice(outcome({ appended: 20, reusedDatasets: 1, missingDatasets: [taken('a'), taken('b')] }))).toBe(
       nb('Imported “Cars”: 20 of the file’s 27 events; 1 dataset already here was reused; 2 datasets were left out: other datasets here have their names.'),
+    );
+  });
+
+  it('given a dataset matched to another file here by its content, then it says which file it now reads', () => {
+    const weather = { datasetId: 'w', name: 'weather', source: '/home/alice/data/weather.csv', path: '/data/seattle-weather.csv' };
+    expect(importNotice(outcome({ title: 'weather.csv', fileEvents: 41, appended: 41, matchedDatasets: 1, relocatedDatasets: [weather] }))).toBe(
+      nb('Imported “weather.csv” (41 events). weather reads /data/seattle-weather.csv (same content).'),
+    );
+    const cars = { datasetId: 'c', name: 'cars', source: '/home/alice/cars.json', path: '/data/autos.json' };
+    expect(importNotice(outcome({ appended: 26, reusedDatasets: 1, relocatedDatasets: [weather, cars] }))).toBe(
+      nb('Imported “Cars”: 26 of the file’s 27 events; 1 dataset already here was reused. weather reads /data/seattle-weather.csv (same content); cars reads /data/autos.json (same content).'),
     );
   });
 

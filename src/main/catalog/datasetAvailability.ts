@@ -1,0 +1,82 @@
+import { stat } from 'node:fs/promises';
+import { isGlob, isUrl } from '../../shared/domain/datasetName';
+import type { AppError } from '../../shared/contracts/errors';
+import type { DatasetView } from '../../shared/views/appView';
+import { localPath } from './localPath';
+
+/**
+ * What DuckDB can read of the catalog on this machine, one per DuckDB worker: the catalog service
+ * writes it as it registers datasets (a ready dataset whose file is gone is marked not here, and no
+ * longer once it is located, added again or brought back), and what reads datasets asks it. It is
+ * machine-local, never stored: every start registers the datasets again and learns it afresh.
+ * `generation` counts the registrations that succeeded, so work that failed for want of a dataset
+ * (a result's re-run, resultRerun.ts) knows when to try again.
+ */
+export class DatasetAvailability {
+  /** Ready datasets DuckDB cannot read here: their file is not where it was recorded (an import from another machine). */
+  private readonly notHere = new Map<string, DatasetView>();
+  private readonly waiting = new Set<() => void>();
+  private registrations = 0;
+
+  get generation(): number {
+    return this.registrations;
+  }
+
+  /** The datasets whose file is not on this machine, in the order they were found so. */
+  missing(): readonly DatasetView[] {
+    return [...this.notHere.values()];
+  }
+
+  markNotHere(dataset: DatasetView): void {
+    this.notHere.set(dataset.id, dataset);
+  }
+
+  /** DuckDB reads the dataset now (registered, located, brought back): what waited for a change is told. */
+  registered(datasetId: string): void {
+    this.notHere.delete(datasetId);
+    this.registrations++;
+    const told = [...this.waiting];
+    this.waiting.clear();
+    for (const listener of told) listener();
+  }
+
+  /** Removed from the catalog: no longer a dataset, here or not. */
+  forget(datasetId: string): void {
+    this.notHere.delete(datasetId);
+  }
+
+  /** Calls `listener` once, at the next successful registration. */
+  onceRegistered(listener: () => void): void {
+    this.waiting.add(listener);
+  }
+}
+
+/** Keyed by the worker: the catalog and the query runner of one core share it, cores in one process (tests) do not. */
+const byWorker = new WeakMap<object, DatasetAvailability>();
+
+export function availabilityOf(worker: object): DatasetAvailability {
+  let found = byWorker.get(worker);
+  if (!found) byWorker.set(worker, (found = new DatasetAvailability()));
+  return found;
+}
+
+/**
+ * Whether a ready dataset failed to register because its file is not on this machine: DuckDB found
+ * no file (`DATASET_MISSING`), or the plain path it reads does not exist. A URL's copy is made again
+ * by download, so it is never "not here".
+ */
+export async function fileNotHere(ds: DatasetView, error: AppError): Promise<boolean> {
+  if (isUrl(ds.source)) return false;
+  if (error.code === 'DATASET_MISSING') return true;
+  let read: string;
+  try {
+    read = localPath(ds.location ?? ds.source);
+  } catch {
+    return false; // not a source of this machine's files at all
+  }
+  if (isGlob(read)) return false;
+  return stat(read).then(
+    () => false,
+    () => true,
+  );
+}
