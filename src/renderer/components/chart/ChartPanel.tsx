@@ -1,5 +1,5 @@
 import { FileImage, FileCode, Table, X } from 'lucide-react';
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { chartAggregates, chartMarks, chartProblem, unusedField, type ChartSpec } from '../../../shared/chart/chartSpec';
 import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
@@ -26,8 +26,9 @@ interface Props {
   /** The result's columns; undefined while its query still runs (the chart is drawn once it completes). */
   columns: readonly Column[] | undefined;
   spec: ChartSpec | undefined;
-  onChange(spec: ChartSpec): void;
-  onClose(): void;
+  /** Absent on a read-only chart, which changes nothing. */
+  onChange?(spec: ChartSpec): void;
+  onClose?(): void;
   onNotice(message: string): void;
   /** Linked charts (docs/charts.md): which chart of the result this is (0: the first), its region's name, and the filters it is drawn with (not its own brush). */
   slot?: number;
@@ -39,6 +40,11 @@ interface Props {
   onBrush?(selection: Selection | null, done: boolean): void;
   /** More buttons in the region's header ("Add chart"). */
   actions?: ReactNode;
+  /**
+   * The past view's chart (docs/time.md): drawn, its data shown and exported, but its comboboxes
+   * disabled, no Close, no brushing and no Escape; it takes no focus, so the timeline keeps it.
+   */
+  readOnly?: boolean;
 }
 
 const NONE = '';
@@ -49,7 +55,9 @@ const CHART_HEIGHT = 300;
  * the session), the chart drawn from the marks DuckDB computed, the same marks as a "Chart data"
  * table on demand, and PNG/SVG export. Escape closes it.
  */
-export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, onClose, onNotice, slot, name = 'Chart', filter, brush, onBrush, actions }: Props) {
+export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, onClose, onNotice, slot, name = 'Chart', filter, brush, onBrush: brushed, actions, readOnly = false }: Props) {
+  // a read-only chart is never brushed, so it never records a filter
+  const onBrush = readOnly ? undefined : brushed;
   const complete = columns !== undefined;
   const problem = spec && columns ? chartProblem(spec, columns) : undefined;
   const state = useChartData(api, sessionId, queryId, problem ? undefined : spec, complete, slot === undefined ? undefined : { slot, filter: filter ?? [] });
@@ -59,8 +67,6 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const region = useRef<HTMLElement>(null);
   const plot = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(440);
-  useFocusReturn();
-  useEffect(() => region.current?.focus(), []);
   useLayoutEffect(() => {
     const el = plot.current;
     if (!el) return;
@@ -101,21 +107,21 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const { stops, yStops } = keys;
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
+    if (e.key === 'Escape' && !readOnly) {
       e.preventDefault();
       e.stopPropagation();
       // a brush is cleared first; the next Escape closes the chart
       if (brush && onBrush) {
         keys.reset();
         onBrush(null, true);
-      } else onClose();
+      } else onClose?.();
     }
   };
   const set = (change: Partial<ChartSpec>) => {
-    if (!spec) return;
+    if (!spec || readOnly) return;
     const next: Record<string, unknown> = { ...spec, ...change };
     for (const key of ['y', 'color'] as const) if (next[key] === NONE || next[key] === undefined) delete next[key];
-    onChange(next as ChartSpec);
+    onChange?.(next as ChartSpec);
   };
   const svg = () => plot.current?.querySelector('svg') ?? undefined;
   const background = () => (region.current ? themeColors(region.current).bg : '#ffffff');
@@ -134,7 +140,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const select = (label: string, value: string, options: readonly string[], onPick: (v: string) => void, optional = false, unused?: string) => (
     <label className="chart-field" title={unused}>
       <span>{label}</span>
-      <select aria-label={label} aria-description={unused} value={value} disabled={!spec || !complete || unused !== undefined} onChange={(e) => onPick(e.target.value)}>
+      <select aria-label={label} aria-description={unused} value={value} disabled={!spec || !complete || readOnly || unused !== undefined} onChange={(e) => onPick(e.target.value)}>
         {optional && <option value={NONE}>(none)</option>}
         {options.map((o) => (
           <option key={o} value={o}>
@@ -151,13 +157,16 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const keyHint = keyboard ? keyHintOf(rectangle && (yKind === 'category' || yStops.length > 0) ? 'rectangle' : xKind === 'category' ? 'bars' : 'range') : undefined;
   return (
     <section ref={region} className="chart-panel" role="region" aria-label={name} tabIndex={-1} onKeyDown={onKeyDown}>
+      {!readOnly && <TakesFocus region={region} />}
       <header className="chart-head">
         <h2 className="chart-title">{name}</h2>
         <span className="muted chart-meta">{data ? countOf(data.rows.length, 'mark') : ''}</span>
         {actions}
-        <button className="icon-button" aria-label={slot ? `Close ${name.toLowerCase()}` : 'Close chart'} title="Close (Escape)" onClick={onClose}>
-          <X aria-hidden="true" />
-        </button>
+        {!readOnly && (
+          <button className="icon-button" aria-label={slot ? `Close ${name.toLowerCase()}` : 'Close chart'} title="Close (Escape)" onClick={onClose}>
+            <X aria-hidden="true" />
+          </button>
+        )}
       </header>
       <div className="chart-fields">
         {select('Mark', spec?.mark ?? '', chartMarks, (v) => set({ mark: v as ChartSpec['mark'] }))}
@@ -214,6 +223,13 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
       {showData && data && <ChartDataTable data={data} />}
     </section>
   );
+}
+
+/** An opened chart takes focus and gives it back when it closes; a read-only one (the past view) leaves it where it is. */
+function TakesFocus({ region }: { region: RefObject<HTMLElement | null> }) {
+  useFocusReturn();
+  useEffect(() => region.current?.focus(), [region]);
+  return null;
 }
 
 /** The keys a brushable chart takes (its aria-keyshortcuts) and their hint. */

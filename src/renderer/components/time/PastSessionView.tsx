@@ -4,6 +4,7 @@ import { pageViewOf } from '../../../shared/domain/resultView';
 import type { SessionView } from '../../../shared/views/appView';
 import { ResultsGrid } from '../grid/ResultsGrid';
 import type { GridResult } from '../grid/useResultPages';
+import { PastCharts } from './PastCharts';
 import { pastResultOf } from './pastResult';
 import { PastStatus } from './PastStatus';
 
@@ -18,12 +19,13 @@ interface Props {
 /**
  * The session as it was: its draft, read-only, the status line as it stood (rows and time, or the
  * failure), and the result it showed then, with that result's sort and filter shown as the live
- * grid shows them and nothing to change them; after a failure, marked as the previous result. A
+ * grid shows them and the chart then beside it, and nothing to change them; after a failure,
+ * marked as the previous result. A
  * result DuckDB no longer keeps is run again by main when its first page is asked for; the notice
  * says so.
  */
 export function PastSessionView({ api, session, rowsAvailable, onNotice }: Props) {
-  const { query, result } = pastResultOf(session);
+  const { query, result, chart } = pastResultOf(session);
   // reported by the grid once its first page says how many rows pass the filters, as in the live view
   const [filteredRows, setFilteredRows] = useState<number | undefined>();
   const rerunning = useRerunNotice(api, result, result && rowsAvailable(result.queryId));
@@ -57,6 +59,7 @@ export function PastSessionView({ api, session, rowsAvailable, onNotice }: Props
         ) : (
           <div className="grid-empty">No result was shown at this point.</div>
         )}
+        {result && chart && <PastCharts key={result.queryId} api={api} sessionId={session.id} result={result} spec={chart} onNotice={onNotice} />}
       </div>
     </>
   );

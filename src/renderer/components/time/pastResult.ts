@@ -1,3 +1,4 @@
+import type { ChartSpec } from '../../../shared/chart/chartSpec';
 import { isInFlight } from '../../../shared/domain/queryLifecycle';
 import { currentQuery, type HistoryEntry, type SessionView } from '../../../shared/views/appView';
 import { gridResultFor } from '../grid/gridResultFor';
@@ -8,6 +9,8 @@ export interface PastResult {
   /** The latest query then, as the live status bar would have said it (`currentQuery`). */
   readonly query: HistoryEntry | undefined;
   readonly result: GridResult | undefined;
+  /** The chart then beside that result (its history entry's ChartSet, linked charts included), as the live view reads it; undefined: none. */
+  readonly chart: ChartSpec | undefined;
 }
 
 /**
@@ -20,9 +23,11 @@ export interface PastResult {
 export function pastResultOf(session: SessionView): PastResult {
   const query = currentQuery(session);
   const { history } = session;
-  if (!isInFlight(query?.phase)) return { query, result: gridResultFor(history) };
+  // the live chart is the recorded one of the result shown (useChartView), whichever result that is
+  const withChart = (result: GridResult | undefined): PastResult => ({ query, result, chart: result && history.find((h) => h.queryId === result.queryId)?.chart });
+  if (!isInFlight(query?.phase)) return withChart(gridResultFor(history));
   const upTo = history.findLastIndex((h) => h.phase === 'Completed');
   // the history up to that result is one the live rules show unmarked; the query in flight marks it
   const done = upTo < 0 ? undefined : gridResultFor(history.slice(0, upTo + 1));
-  return { query, result: done && { ...done, previous: { startedAt: history[upTo]!.startedAt } } };
+  return withChart(done && { ...done, previous: { startedAt: history[upTo]!.startedAt } });
 }

@@ -64,3 +64,36 @@ describe('pastResultOf: what the past view shows, by the live view’s rules', (
     expect(pastResultOf(at(11)).result?.previous).toBeUndefined();
   });
 });
+
+describe('pastResultOf: the chart beside the result then', () => {
+  const bars = { mark: 'Bar' as const, x: 'Name', aggregate: 'Count' as const };
+  const linked = { ...bars, linked: [{ mark: 'Histogram' as const, x: 'Horsepower', aggregate: 'Count' as const }] };
+  /** The cars log with the first result charted, the chart changed to linked charts, and then the third query failing in place of the second. */
+  const charted: ViewEvent[] = [
+    ...log.slice(0, 5),
+    event(6, { type: 'ChartSet', payload: { queryId: 'q1', spec: bars } }),
+    event(7, { type: 'ChartSet', payload: { queryId: 'q1', spec: linked } }),
+    event(8, { type: 'QueryStarted', payload: { queryId: 'q2', sql: 'select * from nosuchtable' } }),
+    event(9, { type: 'QueryFailed', payload: { queryId: 'q2', error: failure } }),
+    event(10, { type: 'ChartSet', payload: { queryId: 'q1', spec: null } }),
+  ];
+  const chartAt = (n: number) => pastResultOf(foldAppView(emptyView(), charted.slice(0, n)).sessions['s1']!).chart;
+
+  it('given the point before the chart was opened, then no chart', () => {
+    expect(chartAt(5)).toBeUndefined();
+  });
+
+  it('given each chart setting, then the chart of that point, linked charts included', () => {
+    expect(chartAt(6)).toEqual(bars);
+    expect(chartAt(7)).toEqual(linked);
+  });
+
+  it('given a later query failed, then the previous result is shown with its chart, until that chart is closed', () => {
+    expect(pastResultOf(foldAppView(emptyView(), charted.slice(0, 9)).sessions['s1']!)).toMatchObject({ result: { queryId: 'q1', previous: {} }, chart: linked });
+    expect(chartAt(10)).toBeUndefined();
+  });
+
+  it('given no result, then no chart', () => {
+    expect(chartAt(1)).toBeUndefined();
+  });
+});
