@@ -54,11 +54,33 @@ export function parseFilterInput(text: string, column: number, duckdbType: strin
 
 /** Text (and types without an order): contains by default, `=` / `!=` for the whole value, `~` to search for what looks like syntax. */
 function parseText(s: string, column: number): FilterInput {
-  // after the operator the value is kept as typed, spaces included: it is matched, not read
-  if (s.startsWith(CONTAINS)) return { ok: true, filters: [{ column, op: 'contains', value: s.slice(1) }] };
-  if (s.startsWith('!=')) return { ok: true, filters: [{ column, op: 'ne', value: s.slice(2) }] };
-  if (s.startsWith('=')) return { ok: true, filters: [{ column, op: 'eq', value: s.slice(1) }] };
-  return { ok: true, filters: [{ column, op: 'contains', value: s }] };
+  // after the operator the value is kept as typed, spaces included: it is matched, not read (but for `\n`, `\r`, `\\`)
+  if (s.startsWith(CONTAINS)) return { ok: true, filters: [{ column, op: 'contains', value: unescapeText(s.slice(1)) }] };
+  if (s.startsWith('!=')) return { ok: true, filters: [{ column, op: 'ne', value: unescapeText(s.slice(2)) }] };
+  if (s.startsWith('=')) return { ok: true, filters: [{ column, op: 'eq', value: unescapeText(s.slice(1)) }] };
+  return { ok: true, filters: [{ column, op: 'contains', value: unescapeText(s) }] };
+}
+
+/**
+ * A text box holds one line: an <input> drops line breaks. So a value's line feed reads `\n` and its
+ * carriage return `\r`, and a backslash before `\`, `n` or `r` (or before a line break) is doubled;
+ * any other backslash is itself (`C:\temp` needs no doubling). Tabs stay as they are: a box holds them.
+ */
+export function escapeText(value: string): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === '\n') out += '\\n';
+    else if (c === '\r') out += '\\r';
+    else if (c === '\\' && /^[\\nr\n\r]$/.test(value[i + 1] ?? '')) out += '\\\\';
+    else out += c;
+  }
+  return out;
+}
+
+/** The inverse of escapeText: `\n`, `\r` and `\\` read as a line feed, a carriage return and a backslash. */
+export function unescapeText(text: string): string {
+  return text.replace(/\\([\\nr])/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : '\\'));
 }
 
 function parseOrdered(word: string, column: number, kind: ColumnKind, type: string): FilterInput {
@@ -98,6 +120,8 @@ function parseRange(low: string, rest: string, column: number, kind: ColumnKind,
 const DIGITS_INTEGER = /^[+-]?\d+$/;
 const DIGITS_DECIMAL = /^[+-]?(\d*)(?:\.(\d*))?$/;
 const DIGITS_FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+/** The words DuckDB casts to a DOUBLE's NaN and infinities (`'nan'::DOUBLE`, `'-inf'::DOUBLE`), as the grid shows them. */
+const FLOAT_WORD = /^(?:[+-]?(?:inf|infinity)|nan)$/i;
 /** A date alone; on a timestamp column `<=` and `>` take it as the whole day (filterSql.ts). */
 export const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;
@@ -122,7 +146,7 @@ function invalid(value: string, kind: ColumnKind, type: string): string | undefi
       return fraction > kind.scale ? `${shown(value)} has more decimals than ${type} holds (${kind.scale})` : undefined;
     }
     case 'float':
-      return DIGITS_FLOAT.test(value) && Number.isFinite(Number(value)) ? undefined : `${shown(value)} is not a number`;
+      return FLOAT_WORD.test(value) || (DIGITS_FLOAT.test(value) && Number.isFinite(Number(value))) ? undefined : `${shown(value)} is not a number`;
     case 'date':
       return validDate(value) ? undefined : `${shown(value)} is not a date (YYYY-MM-DD)`;
     case 'timestamp': {
@@ -163,8 +187,12 @@ function compare(a: string, b: string, kind: ColumnKind): number | undefined {
       return Math.sign(Number(BigInt(a) - BigInt(b)));
     case 'decimal':
       return Math.sign(Number(scaled(a, kind.scale) - scaled(b, kind.scale)));
-    case 'float':
-      return Math.sign(Number(a) - Number(b));
+    case 'float': {
+      // DuckDB orders NaN above +inf (and equal to itself)
+      const [x, y] = [floatOf(a), floatOf(b)];
+      if (Number.isNaN(x) || Number.isNaN(y)) return Number(Number.isNaN(x)) - Number(Number.isNaN(y));
+      return x === y ? 0 : Math.sign(x - y);
+    }
     case 'date':
     case 'time':
       // fixed-width, zero-padded: text order is time order
@@ -180,6 +208,13 @@ function compare(a: string, b: string, kind: ColumnKind): number | undefined {
   }
 }
 
+/** A valid float's text as a number: `inf`, `-inf` and `nan` as DuckDB reads them. */
+function floatOf(value: string): number {
+  if (/nan/i.test(value)) return NaN;
+  if (/inf/i.test(value)) return value.startsWith('-') ? -Infinity : Infinity;
+  return Number(value);
+}
+
 /** A decimal's text as an integer count of 10^-scale, exactly. */
 function scaled(value: string, scale: number): bigint {
   const negative = value.startsWith('-');
@@ -190,12 +225,22 @@ function scaled(value: string, scale: number): bigint {
 
 /** The protocol's own limits (value length, number of filters) decide; its reasons are put in words. */
 function withinLimits(filters: PageFilter[]): FilterInput {
+  const refused = filterRefusal(filters);
+  return refused === undefined ? { ok: true, filters } : fail(refused);
+}
+
+/**
+ * Why main would refuse these filters (pageFilterSchema: a value of more than 1,000 characters, too
+ * many filters), in the words a box says it, or undefined when they can be sent. For filters set
+ * from elsewhere too (a profile's value click): a refused command reads as a failed query.
+ */
+export function filterRefusal(filters: readonly PageFilter[]): string | undefined {
   const checked = pageFilterSchema.safeParse(filters);
-  if (checked.success) return { ok: true, filters };
+  if (checked.success) return undefined;
   const issue = checked.error.issues[0];
-  if (issue?.code === 'too_big' && issue.origin === 'string') return fail(`Too long: at most ${grouped(Number(issue.maximum))} characters`);
-  if (issue?.code === 'too_small' && issue.origin === 'string') return fail('Type something to search for after ~');
-  return fail(issue?.message ?? 'Not a filter');
+  if (issue?.code === 'too_big' && issue.origin === 'string') return `Too long: at most ${grouped(Number(issue.maximum))} characters`;
+  if (issue?.code === 'too_small' && issue.origin === 'string') return 'Type something to search for after ~';
+  return issue?.message ?? 'Not a filter';
 }
 
 /**
@@ -219,10 +264,11 @@ export function formatFilterInput(filters: readonly PageFilter[], duckdbType: st
       return 'not null';
     case 'contains':
       if (isOrdered(kind) || kind.kind === 'boolean') return undefined;
-      return needsContainsMark(first.value) ? `${CONTAINS}${first.value}` : first.value;
+      return needsContainsMark(first.value) ? `${CONTAINS}${escapeText(first.value)}` : escapeText(first.value);
     case 'eq':
     case 'ne':
-      return `${SYMBOL[first.op]}${first.value}`;
+      // only a text box's value is read with escapes (parseText); an ordered type's value has none to write
+      return `${SYMBOL[first.op]}${isOrdered(kind) || kind.kind === 'boolean' ? first.value : escapeText(first.value)}`;
     case 'range':
       // a chart's brush: the range it covers, its high end left out; `chart` is not text, typing it back makes it the person's own filter
       return isOrdered(kind) ? `${first.lo}${RANGE}${BELOW}${first.hi}` : undefined;

@@ -8,6 +8,8 @@ import { formatCount } from '../format';
 import { isNumericType } from './columnKind';
 import { useColumnWidths } from './columnWidths';
 import { copyArea } from './gridCopy';
+import { CellText } from './CellText';
+import { cellTitle } from './cellText';
 import { GridHeader } from './GridHeader';
 import { FilterRow } from './FilterRow';
 import { FILTER_ROW_HEIGHT, GUTTER_WIDTH, HEADER_HEIGHT, ROW_HEIGHT } from './gridGeometry';
@@ -75,7 +77,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
   const shownKey = viewKey(view.shown);
   // a tab switched back to shows the rows it was left at, as an editor tab does
   const leftAt = useRememberedPlace(queryId, shownKey);
-  const scroll = useGridScroll(rows, columns.length, widths.widths, HEADER_HEIGHT + (filtersShown ? FILTER_ROW_HEIGHT : 0), leftAt);
+  const scroll = useGridScroll(rows, columns.length, widths.widths, HEADER_HEIGHT + (filtersShown ? FILTER_ROW_HEIGHT : 0), leftAt, shownKey);
   useImperativeHandle(handle, () => ({ setColumnFilter: controls.setColumnFilter, setColumnFilters: controls.setColumnFilters }), [controls.setColumnFilter, controls.setColumnFilters]);
   // reported on change only: the callback is a new function on every render of the app
   const reportRows = useRef(onFilteredRows);
@@ -255,11 +257,11 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
                     aria-selected={selected}
                     className={`grid-td ${kind} ${selected ? 'selected' : ''} ${isActive ? 'active' : ''}`}
                     style={{ left: vc.start, width: vc.size }}
-                    title={value && value.length > 40 ? value : undefined}
+                    title={cellTitle(value)}
                     onPointerDown={(e) => onCellPointerDown(e, { row: vr.index, col: vc.index })}
                     onContextMenu={(e) => onContextMenu(e, { row: vr.index, col: vc.index })}
                   >
-                    {value === undefined ? '' : value === null ? 'NULL' : value}
+                    {value === undefined ? '' : value === null ? 'NULL' : <CellText value={value} />}
                   </div>
                 );
               })}

@@ -3,13 +3,13 @@ import { copyText } from '../common/clipboard';
 import { countOf, formatCount } from '../format';
 import type { PageCache } from './pageCache';
 import type { Area } from './selection';
-import { toTsv } from './tsv';
+import { clipboardText } from './tsv';
 
 /** Copying more than this many rows is refused: the clipboard is no export format. */
 export const COPY_LIMIT_ROWS = 50_000;
 
 /**
- * Copies an area of the result as TSV (rows not on screen are fetched for it) and says what
+ * Copies an area of the result as TSV, one cell as its text (rows not on screen are fetched for it) and says what
  * happened, in a sentence for the app's polite announcer.
  */
 export async function copyArea(cache: PageCache, columns: readonly Column[], area: Area, withHeader: boolean): Promise<string> {
@@ -19,7 +19,7 @@ export async function copyArea(cache: PageCache, columns: readonly Column[], are
   if (!read.ok) return `Could not copy: ${read.error.message} (error id ${read.error.id})`;
   const picked = read.value.map((r) => r.slice(area.left, area.right + 1));
   const header = withHeader ? columns.slice(area.left, area.right + 1).map((c) => c.name) : undefined;
-  const copied = await copyText(toTsv(picked, header));
+  const copied = await copyText(clipboardText(picked, header));
   const width = area.right - area.left + 1;
   return copied ? `Copied ${count * width === 1 ? '1 cell' : `${countOf(count, 'row')} × ${countOf(width, 'column')}`} as TSV` : 'The clipboard refused the copy.';
 }

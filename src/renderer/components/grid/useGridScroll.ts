@@ -12,7 +12,8 @@ import type { RememberedPlace } from './useRememberedPlace';
  * and right of the row numbers, and the place the grid was left in, started from on its next mount.
  */
 /** `headerHeight`: the sticky header, with the filter row when it is shown; rows start below it. */
-export function useGridScroll(rows: number, columns: number, widths: readonly number[], headerHeight = HEADER_HEIGHT, remembered?: RememberedPlace) {
+/** `view`: the key of the sort and filters shown; another one goes back to the first row. */
+export function useGridScroll(rows: number, columns: number, widths: readonly number[], headerHeight = HEADER_HEIGHT, remembered?: RememberedPlace, view = '') {
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState(600);
   const scale = useRef<ScrollScale>(scrollScale(0, 0));
@@ -75,6 +76,17 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
     // unmounting (a tab switch, the result replaced): the element is still laid out in a layout cleanup
     return () => leave.current?.({ row: scale.current.toVirtual(el.scrollTop) / ROW_HEIGHT, column: columnAt(el.scrollLeft, shownWidths.current) });
   }, []);
+
+  // A new sort or filter puts other rows at every index and the selection at the first cell: the
+  // view goes to the top with it (same columns), not left at the bottom. Not on mount: a tab
+  // switched back to starts where it was left (above).
+  const shownView = useRef(view);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (shownView.current === view || !el) return;
+    shownView.current = view;
+    el.scrollTop = 0;
+  }, [view]);
 
   let scrollTop: number | undefined; // read at most once a render, and only for a compressed height
   /** Where a row at a virtual offset sits in the (possibly compressed) scrollable area. */

@@ -5,6 +5,7 @@ import { isPlainView, viewKey, type ResultView } from '../../../shared/domain/re
 import { formatFilterInput, parseFilterInput } from '../../../shared/explore/filterInput';
 import { nextSort } from '../../../shared/explore/sortCycle';
 import { countOf } from '../format';
+import { refusedFilters } from './refusedFilters';
 
 export const PLAIN_VIEW: ResultView = { orderBy: [], filter: [] };
 /** Typing pauses this long before a filter box is read and sent: one event per thought, not per key. */
@@ -78,15 +79,18 @@ export function useResultView(columns: readonly Column[], view: ResultView, onCh
   const setColumnFilters = useCallback(
     (changes: ReadonlyMap<number, readonly PageFilter[]>) => {
       for (const column of changes.keys()) clearTimeout(timers.current.get(column));
+      const refused = refusedFilters(changes, (column) => columns[column]?.type ?? 'VARCHAR');
       setDrafts((current) => {
         const next = new Map(current);
         for (const column of changes.keys()) next.delete(column);
+        // shown in its box with the reason, as typed text would be, and nothing is sent
+        for (const [column, box] of refused) next.set(column, box);
         return next;
       });
       if ([...changes.values()].some((filters) => filters.length > 0)) setFiltersShown(true);
-      change(withColumnFilters(latest.current, changes));
+      if (refused.size === 0) change(withColumnFilters(latest.current, changes));
     },
-    [change],
+    [change, columns],
   );
 
   /** Sets one column's filters, as a click elsewhere (a frequent value in a profile) would. */

@@ -3,6 +3,7 @@ import { countOf, formatCount } from '../format';
 import { ProfileBars } from './ProfileBars';
 import { percent, shown, shownRounded } from '../../../shared/explore/profileText';
 import { NOT_PROFILED_TEXT, type CardState } from './profileCardState';
+import { filterRefusal } from '../../../shared/explore/filterInput';
 
 interface Props {
   column: number;
@@ -13,12 +14,15 @@ interface Props {
   onFilterValue?: (column: number, value: string | null) => void;
 }
 
-/** A term and its figure; `exact`, DuckDB's own text of a rounded figure, is its tooltip. */
+/**
+ * A term and its figure. Its tooltip is `exact`, DuckDB's own text of a rounded figure, or else the
+ * figure itself: a card is narrow, and a DECIMAL(38,10) or a long text is cut with "…".
+ */
 function Figure({ term, value, exact }: { term: string; value: string; exact?: string | null }) {
   return (
     <div className="profile-figure">
       <dt>{term}</dt>
-      <dd title={exact ?? undefined}>{value}</dd>
+      <dd title={exact ?? value}>{value}</dd>
     </div>
   );
 }
@@ -76,6 +80,9 @@ function Histogram({ name, profile }: { name: string; profile: Extract<ColumnPro
   return <ProfileBars label={label} counts={bins.map((b) => b.count)} />;
 }
 
+/** Why a value is no button, in its tooltip: the grid's filter box says the same ("Too long: at most 1,000 characters"). */
+const refusedTitle = (why: string) => (why.startsWith('Too long: ') ? `Too long to filter by: ${why.slice('Too long: '.length)}` : `Cannot filter by this value: ${why}`);
+
 function TopValues({
   column,
   name,
@@ -101,14 +108,18 @@ function TopValues({
               <span className="profile-top-count">{formatCount(t.count)}</span>
             </>
           );
+          // a value main would refuse as a filter (over 1,000 characters) is shown, not offered
+          const refused = onFilterValue && filterRefusal([{ column, op: 'eq', value: t.value }]);
           return (
             <li key={t.value}>
-              {onFilterValue ? (
+              {onFilterValue && !refused ? (
                 <button className="profile-top-row" title={`Filter ${name} to ${label}`} onClick={() => onFilterValue(column, t.value)}>
                   {content}
                 </button>
               ) : (
-                <div className="profile-top-row">{content}</div>
+                <div className="profile-top-row" title={refused ? refusedTitle(refused) : undefined}>
+                  {content}
+                </div>
               )}
             </li>
           );
