@@ -3,6 +3,7 @@ import type { Column } from '../../shared/contracts/events';
 import type { PageFilter } from '../../shared/contracts/pageView';
 import { appError, fail, ok, toAppError, type AppError, type Result } from '../../shared/contracts/errors';
 import type { PivotPage } from '../../shared/pivot/pivotPage';
+import { sumOverflowInWords } from '../../shared/pivot/pivotOverflow';
 import { boundPivotSql, pivotColumnNames, type PivotHead, type PivotHeadRange, type PivotSource } from '../../shared/pivot/pivotBound';
 import { pivotRelation } from '../../shared/pivot/pivotRelation';
 import { aggregateMismatch, findColumn, PIVOT_GROUPS, pivotKeysSql, pivotPartialSql, type PivotKeySource } from '../../shared/pivot/pivotSql';
@@ -106,7 +107,7 @@ export class PivotService {
       const values = end > offset ? await this.pool.request({ type: 'page', resultTable: pivot.table, columnCount: pivot.columns.length, offset, limit: end - offset }) : pivot.columns.map(() => []);
       return answer(pivot, values);
     } catch (e) {
-      return fail(toAppError(e, newErrorId(), 'SQL_ERROR') as AppError);
+      return fail(sumOverflowInWords(toAppError(e, newErrorId(), 'SQL_ERROR') as AppError, spec, findColumn(rows.columns, spec.values)!.type));
     }
   }
 
@@ -180,11 +181,13 @@ export class PivotService {
 function planOf(queryId: string, key: string, base: string, columns: readonly Column[], spec: PivotSpec, filter: readonly PageFilter[]): PivotPlan {
   const { relation, sqlSpec, params } = pivotRelation(base, columns, spec, filter);
   const name = `${resultTableId(queryId)}_p_${key}`;
-  const partialSelect = pivotPartialSql(sqlSpec, relation);
+  // the Values column's type decides how an Average sums (a HUGEINT's as DOUBLEs)
+  const valueType = findColumn(columns, spec.values)!.type;
+  const partialSelect = pivotPartialSql(sqlSpec, relation, valueType);
   const partialTable = partialSelect === undefined ? undefined : `temp.main.${ident(`${name}_partial`)}`;
   const partialSql = partialTable === undefined ? undefined : `CREATE OR REPLACE TEMP TABLE ${partialTable} AS ${partialSelect}`;
   const keySource: PivotKeySource = partialTable === undefined ? { kind: 'rows', relation } : { kind: 'partial', table: partialTable };
-  return { name, sqlSpec, source: { relation, params, partialTable }, partialSql, keysSql: spec.columns.length > 0 ? pivotKeysSql(sqlSpec, keySource) : undefined };
+  return { name, sqlSpec, source: { relation, params, partialTable, valueType }, partialSql, keysSql: spec.columns.length > 0 ? pivotKeysSql(sqlSpec, keySource) : undefined };
 }
 
 const plannedOf = (plan: PivotPlan, spec: PivotSpec, keys: PivotKeys): PlannedPivot => ({ name: plan.name, sqlSpec: plan.sqlSpec, keys, names: pivotColumnNames(spec, keys), source: plan.source });

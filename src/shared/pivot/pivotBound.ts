@@ -22,6 +22,8 @@ export interface PivotSource {
   readonly relation: string;
   readonly params: readonly string[];
   readonly partialTable: string | undefined;
+  /** The Values column's DuckDB type, which decides how an Average sums (partsOf). */
+  readonly valueType: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export function boundPivotSql(spec: PivotSpec, source: PivotSource, keys: PivotK
     return `$${params.length}`;
   };
   const partial = source.partialTable === undefined ? {} : { partialTable: source.partialTable };
-  return { sql: pivotSelectSql(spec, source.relation, keys, { names: 'positional', value, ...partial, ...(head ? { head } : {}) }), params };
+  return { sql: pivotSelectSql(spec, source.relation, keys, { names: 'positional', value, valueType: source.valueType, ...partial, ...(head ? { head } : {}) }), params };
 }
 
 /** The pivot's columns as a page names them: the level, the row fields, the value columns. */

@@ -42,7 +42,7 @@ describe('boundPivotSql over filtered rows', () => {
   const filtered = pivotRelation('res', columns, { ...spec, columns: ['note'], aggregate: 'Median' }, filter);
 
   it('given the pivot reads the rows (Median), when it is bound, then the filters’ values come first, then the keys’', () => {
-    const { sql, params } = boundPivotSql(filtered.sqlSpec, { relation: filtered.relation, params: filtered.params, partialTable: undefined }, keys);
+    const { sql, params } = boundPivotSql(filtered.sqlSpec, { relation: filtered.relation, params: filtered.params, partialTable: undefined, valueType: 'BIGINT' }, keys);
     expect(params).toEqual(['60', hostile, 'k1']);
     expect(sql).toContain('WHERE c1 > TRY_CAST($1 AS BIGINT) AND c2 <> $2');
     expect(sql).toContain('kt0 = $3');
@@ -50,7 +50,7 @@ describe('boundPivotSql over filtered rows', () => {
 
   it('given the pivot reads its partial groups (already filtered), when it is bound, then only the keys are bound', () => {
     const parts = pivotRelation('res', columns, { ...spec, columns: ['note'] }, filter);
-    const { sql, params } = boundPivotSql(parts.sqlSpec, { relation: parts.relation, params: parts.params, partialTable: 'part' }, keys);
+    const { sql, params } = boundPivotSql(parts.sqlSpec, { relation: parts.relation, params: parts.params, partialTable: 'part', valueType: 'BIGINT' }, keys);
     expect(params).toEqual(['k1']);
     expect(sql).not.toContain('$2');
     expect(sql).toContain('kt0 = $1');

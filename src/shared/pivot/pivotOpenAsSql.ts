@@ -19,6 +19,13 @@ export function pivotOpenAsSql(spec: PivotSpec, sql: string, keys: PivotKeys, co
   const alias = renamed && filter.length === 0 ? `t(${names.map(quoteIdent).join(', ')})` : 't';
   const rows = filter.length > 0 ? openAsSql(sql, columns, { orderBy: [], filter: [...filter] }) : bareSql(sql);
   const field = (name: string) => names[columns.findIndex((c) => c.name === name)] ?? name;
+  const valueType = columns.find((c) => c.name === spec.values)?.type;
   const sqlSpec: PivotSpec = { ...spec, rows: spec.rows.map(field), columns: spec.columns.map(field), values: field(spec.values) };
-  return pivotSelectSql(sqlSpec, `(\n${rows}\n) AS ${alias}`, keys, { value: quoteText, names: 'readable', valueNames: valueColumnNames(spec, keys) });
+  return pivotSelectSql(sqlSpec, `(\n${rows}\n) AS ${alias}`, keys, {
+    value: quoteText,
+    names: 'readable',
+    valueNames: valueColumnNames(spec, keys),
+    // the app's own sums: an Average of a HUGEINT as DOUBLEs, so the editor gives its numbers
+    ...(valueType === undefined ? {} : { valueType }),
+  });
 }

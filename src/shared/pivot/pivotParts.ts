@@ -1,3 +1,4 @@
+import { columnKind } from '../explore/columnKind';
 import type { PivotAggregate } from './pivotSpec';
 
 /*
@@ -16,7 +17,7 @@ import type { PivotAggregate } from './pivotSpec';
 export interface AggregateParts {
   /** What the first pass keeps per group, from the values v. */
   readonly keep: readonly string[];
-  readonly parts: readonly { readonly name: string; readonly combine: 'sum' | 'min' | 'max' }[];
+  readonly parts: readonly { readonly name: string; readonly combine: 'sum' | 'fsum' | 'min' | 'max' }[];
   readonly finish: (part: (name: string) => string) => string;
 }
 
@@ -35,6 +36,39 @@ export const PARTIALS: Readonly<Record<Exclude<PivotAggregate, 'Median'>, Aggreg
   Min: { keep: ['min(v) AS lo'], parts: [{ name: 'lo', combine: 'min' }], finish: (p) => p('lo') },
   Max: { keep: ['max(v) AS hi'], parts: [{ name: 'hi', combine: 'max' }], finish: (p) => p('hi') },
 };
+
+/**
+ * Whether DuckDB sums values of this type in a HUGEINT that a few values near its range (±1.7e38)
+ * overflow, failing the query: a HUGEINT, or a DECIMAL wider than 18 digits. The profile's mean
+ * follows the same rule (profileSql.ts), so both give one answer.
+ */
+export function sumsNearHugeintRange(duckdbType: string): boolean {
+  const k = columnKind(duckdbType);
+  return (k.kind === 'integer' && k.min < -(1n << 63n)) || (k.kind === 'decimal' && k.precision > 18);
+}
+
+/**
+ * An Average of such a column: a DOUBLE sum, with Kahan's summation (fsum) in the first pass and
+ * when combining, as the profile's favg. The cell is a DOUBLE either way; every other type keeps
+ * DuckDB's exact sum until the division.
+ */
+const WIDE_AVERAGE: AggregateParts = {
+  keep: ['fsum(v::DOUBLE) AS s', 'count(v) AS n'],
+  parts: [
+    { name: 's', combine: 'fsum' },
+    { name: 'n', combine: 'sum' },
+  ],
+  finish: PARTIALS.Average.finish,
+};
+
+/**
+ * The parts of `aggregate` over a Values column of `valueType` (its DuckDB type; undefined: exact
+ * parts). A Sum stays DuckDB's exact sum, DECIMAL as DECIMAL: one beyond HUGEINT's range fails, and
+ * the service says so in words (pivotOverflow.ts).
+ */
+export function partsOf(aggregate: Exclude<PivotAggregate, 'Median'>, valueType: string | undefined): AggregateParts {
+  return aggregate === 'Average' && valueType !== undefined && sumsNearHugeintRange(valueType) ? WIDE_AVERAGE : PARTIALS[aggregate];
+}
 
 /** A cell's aggregate, given how it reads a column: `pick(x)` is x for the Total column and `CASE WHEN k = i THEN x END` for key i. */
 export type Cell = (pick: (column: string) => string) => string;

@@ -1,7 +1,7 @@
 import type { Column } from '../contracts/events';
 import { columnKind, isNumeric } from '../explore/columnKind';
 import { quoteIdent } from '../explore/openAsSql';
-import { cellOf, levelsOfParts, PARTIALS, type Cell, type AggregateParts } from './pivotParts';
+import { cellOf, levelsOfParts, partsOf, type Cell, type AggregateParts } from './pivotParts';
 import { MAX_PIVOT_KEYS, type PivotAggregate, type PivotKeys, type PivotSpec } from './pivotSpec';
 
 /*
@@ -87,6 +87,8 @@ export interface PivotSqlOptions {
    * whole pivot (`pivot_total_rows`): the first page before the pivot's table is made.
    */
   readonly head?: { readonly offset: number; readonly limit: number };
+  /** The Values column's DuckDB type: an Average of a HUGEINT or a wide DECIMAL sums DOUBLEs (partsOf). */
+  readonly valueType?: string;
 }
 
 /**
@@ -119,8 +121,8 @@ function partialSelect(spec: PivotSpec, relation: string, partial: AggregatePart
  * (so the column keys can be counted from these groups instead of from the rows again). Undefined
  * for Median, which cannot be combined from parts.
  */
-export function pivotPartialSql(spec: PivotSpec, relation: string): string | undefined {
-  return spec.aggregate === 'Median' ? undefined : partialSelect(spec, relation, PARTIALS[spec.aggregate], true);
+export function pivotPartialSql(spec: PivotSpec, relation: string, valueType?: string): string | undefined {
+  return spec.aggregate === 'Median' ? undefined : partialSelect(spec, relation, partsOf(spec.aggregate, valueType), true);
 }
 
 /**
@@ -141,7 +143,7 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
   const texts = spec.columns.map((_, j) => `CAST(kv${j} AS VARCHAR) AS kt${j}`);
   const keyCase = keys.keys.length > 0 ? `CASE ${keys.keys.map((key, i) => `WHEN ${keyCondition(key, options.value)} THEN ${i + 1}`).join(' ')} ELSE 0 END` : '0';
   const withKey = (from: string) => (hasColumns ? `SELECT *, ${keyCase} AS k FROM (SELECT *, ${texts.join(', ')} FROM ${from})` : `SELECT * FROM ${from}`);
-  const partial = spec.aggregate === 'Median' ? undefined : PARTIALS[spec.aggregate];
+  const partial = spec.aggregate === 'Median' ? undefined : partsOf(spec.aggregate, options.valueType);
   const stages = !partial
     ? [`pivot_source AS (${withKey(pickedColumns(spec, relation))}),`]
     : options.partialTable !== undefined

@@ -11,6 +11,8 @@ const ROW_HEIGHT = 24;
 interface Props {
   page: PivotPage;
   spec: PivotSpec;
+  /** A pivot kept on screen after a later one failed: dimmed, its sort and collapse buttons off (they would change the failed spec). */
+  previous?: boolean;
   row(r: number): ReadonlyArray<string | null> | undefined;
   /** The pages whose rows are shown: the value columns are as wide as their widest value in them. */
   loaded: readonly PivotPage[];
@@ -31,7 +33,7 @@ function nextSort(current: PivotSpec['sort'], valueColumn: number): PivotSpec['s
  * virtualized and fetched by page as they come into view; a subtotal row heads its group (bold),
  * the grand total comes first. A value column's header sorts the groups by it.
  */
-export function PivotGrid({ page, spec, row, loaded, show, onSort, onToggleGroup }: Props) {
+export function PivotGrid({ page, spec, previous = false, row, loaded, show, onSort, onToggleGroup }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const fields = page.rowFields;
   const heads = page.columns.slice(1).map((c, i) => headerOf(c.name, i >= fields ? page.keys.values[i - fields] : undefined));
@@ -48,7 +50,7 @@ export function PivotGrid({ page, spec, row, loaded, show, onSort, onToggleGroup
   const width = widths.reduce((sum, w) => sum + w, 0);
 
   return (
-    <div ref={scroller} className="grid pivot-grid" role="grid" aria-label="Pivot" aria-rowcount={page.totalRows + 1} aria-colcount={heads.length} tabIndex={0}>
+    <div ref={scroller} className={`grid pivot-grid ${previous ? 'pivot-stale' : ''}`} role="grid" aria-label="Pivot" aria-rowcount={page.totalRows + 1} aria-colcount={heads.length} tabIndex={0}>
       <div className="grid-header pivot-header" role="row" aria-rowindex={1} style={{ width, height: 30 }}>
         {heads.map((head, i) => {
           const isValue = i >= fields;
@@ -58,7 +60,7 @@ export function PivotGrid({ page, spec, row, loaded, show, onSort, onToggleGroup
           return (
             <div key={i} className={`grid-th ${isValue ? 'num' : ''}`} role="columnheader" aria-colindex={i + 1} aria-sort={isValue ? sorted : undefined} style={{ left: lefts[i], width: widths[i] }}>
               {isValue ? (
-                <button type="button" className="pivot-sort" aria-label={`Sort by ${head.name}`} title={`Sort the groups by ${head.name}`} onClick={() => onSort(nextSort(spec.sort, v))}>
+                <button type="button" className="pivot-sort" disabled={previous} aria-label={`Sort by ${head.name}`} title={`Sort the groups by ${head.name}`} onClick={() => onSort(nextSort(spec.sort, v))}>
                   <span className="col-name">{head.content}</span>
                   <Icon aria-hidden="true" />
                 </button>
@@ -82,7 +84,7 @@ export function PivotGrid({ page, spec, row, loaded, show, onSort, onToggleGroup
                 const label = i < fields ? fieldLabel(text, i, level) : pivotCellText(text, c.type);
                 return (
                   <div key={i} role="gridcell" aria-colindex={i + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'}`} style={{ left: lefts[i], width: widths[i], paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }} title={i < fields && label !== '' ? valueName(label) : undefined}>
-                    {i === 0 && level === 1 && fields > 1 && cells ? <GroupToggle group={text} collapsed={(spec.collapsed ?? []).includes(text)} onToggle={onToggleGroup} /> : null}
+                    {i === 0 && level === 1 && fields > 1 && cells ? <GroupToggle group={text} collapsed={(spec.collapsed ?? []).includes(text)} disabled={previous} onToggle={onToggleGroup} /> : null}
                     {label === null ? <NullText /> : label}
                   </div>
                 );
@@ -121,10 +123,10 @@ function headerOf(name: string, key: ReadonlyArray<string | null> | undefined): 
 }
 
 /** The chevron before a first-level group: collapses it to its subtotal row, or expands it again. */
-function GroupToggle({ group, collapsed, onToggle }: { group: string | null; collapsed: boolean; onToggle(group: string | null): void }) {
+function GroupToggle({ group, collapsed, disabled, onToggle }: { group: string | null; collapsed: boolean; disabled: boolean; onToggle(group: string | null): void }) {
   const Icon = collapsed ? ChevronRight : ChevronDown;
   return (
-    <button type="button" className="pivot-toggle" aria-expanded={!collapsed} aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${valueName(group)}`} onClick={() => onToggle(group)}>
+    <button type="button" className="pivot-toggle" disabled={disabled} aria-expanded={!collapsed} aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${valueName(group)}`} onClick={() => onToggle(group)}>
       <Icon aria-hidden="true" />
     </button>
   );

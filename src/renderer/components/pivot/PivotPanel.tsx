@@ -1,15 +1,18 @@
-import { CodeXml, X } from 'lucide-react';
-import { useRef, type KeyboardEvent } from 'react';
+import { Clock, CodeXml, X } from 'lucide-react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import type { SextantApi } from '../../../shared/contracts/protocol';
+import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import { pivotOpenAsSql } from '../../../shared/pivot/pivotOpenAsSql';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
 import { useFocusReturn } from '../common/useFocusReturn';
 import { formatCount } from '../format';
+import { CopyIdButton } from '../status/CopyIdButton';
 import { PivotBuilder } from './PivotBuilder';
 import { PivotGrid } from './PivotGrid';
 import { pivotCountText } from './pivotLayout';
+import { pivotTitle } from './pivotText';
 import { usePivotPages } from './usePivotPages';
 
 interface Props {
@@ -33,24 +36,28 @@ export function PivotPanel({ api, queryId, sql, columns, filter, spec, onChange,
   const pages = usePivotPages(api, queryId, spec, filter);
   useFocusReturn();
   // the last pivot stays on screen while a changed one computes, so a collapse keeps the scroll
-  const last = useRef(pages.page);
-  if (pages.page) last.current = pages.page;
-  const page = pages.page ?? last.current;
+  const last = useRef<{ page: PivotPage; spec: PivotSpec }>(undefined);
+  if (pages.page) last.current = { page: pages.page, spec };
+  const page = pages.page ?? last.current?.page;
+  // once the changed one has failed, what stays is said to be the previous pivot, as the grid
+  // says of the previous result under a failed query
+  const previous = pages.error && !pages.page ? last.current : undefined;
+  const [copied, setCopied] = useState<{ id: string; text: string }>();
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
     e.preventDefault();
     onClose();
   };
-  const capped = page && page.keys.distinct > page.keys.values.length;
-  const count = page && pivotCountText(page.groups, page.columns.slice(1, 1 + page.rowFields).map((c) => c.name));
+  const capped = !previous && page && page.keys.distinct > page.keys.values.length;
+  const count = !previous && page && pivotCountText(page.groups, page.columns.slice(1, 1 + page.rowFields).map((c) => c.name));
   const note = capped ? `${formatCount(page.keys.values.length)} of ${formatCount(page.keys.distinct)} column values shown, the rest in “Other”` : undefined;
   return (
     <section className="pivot-panel" aria-label="Pivot table" onKeyDown={onKeyDown}>
       <div className="pivot-head">
         <h3 className="pivot-title">Pivot</h3>
         {/* the count gives way last: the note, then "Open as SQL"'s label shrink first (styles.css) */}
-        <span className="pivot-meta muted" aria-live="polite" title={count?.title}>
-          {count ? count.text : 'Computing…'}
+        <span className="pivot-meta muted" aria-live="polite" title={count ? count.title : undefined}>
+          {count ? count.text : pages.error ? 'Failed' : 'Computing…'}
         </span>
         <span className="pivot-note muted" aria-live="polite" title={note}>
           {note && `· ${note}`}
@@ -65,13 +72,31 @@ export function PivotPanel({ api, queryId, sql, columns, filter, spec, onChange,
         </button>
       </div>
       <PivotBuilder columns={columns} spec={spec} onChange={onChange} />
-      {pages.error && (
-        <p className="error pivot-error" role="alert">
-          {pages.error.message} <span className="muted">({pages.error.id})</span>
+      {pages.error && <PivotError error={pages.error} copied={copied?.id === pages.error.id ? copied.text : undefined} onCopied={setCopied} />}
+      {previous && (
+        <p className="grid-previous pivot-previous muted" role="note" aria-label="Previous pivot" title={pivotTitle(previous.spec)}>
+          <Clock aria-hidden="true" />
+          <span className="grid-previous-text">Showing the previous pivot: {pivotTitle(previous.spec)}</span>
         </p>
       )}
-      {page && <PivotGrid key={layoutKey(spec)} page={page} spec={spec} row={pages.row} loaded={pages.loaded} show={pages.show} onSort={(sort) => onChange(withSort(spec, sort))} onToggleGroup={(group) => onChange(toggled(spec, group))} />}
+      {page && <PivotGrid key={layoutKey(spec)} page={page} spec={previous?.spec ?? spec} previous={previous !== undefined} row={pages.row} loaded={pages.loaded} show={pages.show} onSort={(sort) => onChange(withSort(spec, sort))} onToggleGroup={(group) => onChange(toggled(spec, group))} />}
     </section>
+  );
+}
+
+/** The pivot's failure and its id, which can be copied; the copy is said here (the panel has no app notice to hand). */
+function PivotError({ error, copied, onCopied }: { error: { id: string; message: string }; copied: string | undefined; onCopied(c: { id: string; text: string }): void }) {
+  return (
+    <>
+      <p className="error pivot-error" role="alert">
+        Could not compute the pivot: {error.message} (error id {error.id}) <CopyIdButton id={error.id} onNotice={(text) => onCopied({ id: error.id, text })} />
+      </p>
+      {copied && (
+        <p className="pivot-error muted" aria-live="polite">
+          {copied}
+        </p>
+      )}
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pivotCellText, valueName } from './pivotText';
+import { pivotCellText, pivotTitle, valueName } from './pivotText';
 import { proposePivot } from './pivotProposal';
 
 describe('pivotCellText', () => {
@@ -39,5 +39,12 @@ describe('proposePivot', () => {
     expect(proposePivot([{ name: 'n', type: 'BIGINT' }, { name: 'city', type: 'VARCHAR' }])).toEqual({ rows: ['city'], columns: [], values: 'n', aggregate: 'Average' });
     expect(proposePivot([{ name: 'city', type: 'VARCHAR' }])).toEqual({ rows: ['city'], columns: [], values: 'city', aggregate: 'Count' });
     expect(proposePivot([])).toBeUndefined();
+  });
+});
+
+describe('pivotTitle', () => {
+  it('names a pivot as the history does, so the previous one kept on screen says which it is', () => {
+    expect(pivotTitle({ rows: ['a "quoted" name'], columns: [], values: 'id', aggregate: 'Average' })).toBe('Average of id by a "quoted" name');
+    expect(pivotTitle({ rows: ['origin', 'destination'], columns: ['month'], values: 'delay', aggregate: 'Count' })).toBe('Count of delay by origin, destination across month');
   });
 });

@@ -1,0 +1,102 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Column } from '../../shared/contracts/events';
+import type { PivotPage } from '../../shared/pivot/pivotPage';
+import { pivotOpenAsSql } from '../../shared/pivot/pivotOpenAsSql';
+import type { PivotSpec } from '../../shared/pivot/pivotSpec';
+import { useTestSession } from '../../../test/support/useTestSession';
+import { PivotService } from './pivotService';
+
+/**
+ * HUGEINT values near its top (±1.7e38), as a tester's file held: two of them overflow DuckDB's
+ * exact sum, which avg uses too. `small` is a HUGEINT whose sums fit; `dec` a DECIMAL(38,10).
+ */
+const SQL = `select 'g' || (i % 2) AS g, i % 3 AS c,
+  (170141183460469231731687303715884105727 - i)::HUGEINT AS huge,
+  (i::HUGEINT * 1000000000000000000000000000000 + i)::HUGEINT AS small,
+  (i * 12345678901234567890.1234567891)::DECIMAL(38,10) AS dec
+from range(20) t(i)`;
+
+const rowsOf = (p: PivotPage) => Array.from({ length: p.values[0]?.length ?? 0 }, (_, r) => p.values.map((c) => c[r] ?? null));
+
+describe('pivots of HUGEINT values, against raw DuckDB', () => {
+  const app = useTestSession('all');
+  let pivots: PivotService;
+  let queryId: string;
+  let columns: readonly Column[];
+  let instance: DuckDBInstance;
+  let raw: DuckDBConnection;
+  beforeAll(async () => {
+    const core = app.core();
+    pivots = new PivotService(core.pool, core.runner);
+    const ran = await app.run(SQL);
+    queryId = ran.queryId;
+    columns = ran.end.type === 'QueryCompleted' ? ran.end.payload.columns : [];
+    instance = await DuckDBInstance.create(':memory:');
+    raw = await instance.connect();
+    await raw.run(`CREATE TABLE t AS ${SQL}`);
+  });
+  afterAll(() => {
+    raw.closeSync();
+    instance.closeSync();
+  });
+
+  const one = async (sql: string): Promise<string | null> => {
+    const v = (await raw.runAndReadAll(`SELECT (${sql})::VARCHAR AS v FROM t`)).getRowObjectsJS()[0]?.['v'];
+    return v === null || v === undefined ? null : String(v);
+  };
+  const page = async (spec: PivotSpec) => {
+    const p = await pivots.page(queryId, spec, 0, 100);
+    if (!p.ok) throw new Error(p.error.message);
+    return p.value;
+  };
+
+  it('given HUGEINTs near the top, when averaged by g across c, then every cell is the mean as a DOUBLE (favg, as the profile’s), where raw avg overflows', async () => {
+    await expect(one('avg(huge)')).rejects.toThrow(/Overflow in HUGEINT addition/);
+    const p = await page({ rows: ['g'], columns: ['c'], values: 'huge', aggregate: 'Average' });
+    expect(p.columns.slice(2).map((c) => c.type)).toEqual(['DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE']);
+    for (const row of rowsOf(p)) {
+      const where = row[0] === '0' ? 'true' : `g = '${row[1]}'`;
+      for (const [i, c] of ['0', '1', '2', undefined].entries()) {
+        const expected = await one(`(SELECT favg(huge::DOUBLE) FROM t WHERE ${where}${c === undefined ? '' : ` AND c = ${c}`})`);
+        // equal to 15 significant digits: Kahan sums of the parts, or of the rows, round alike
+        expect(Number(row[2 + i]) / 1e38).toBeCloseTo(Number(expected) / 1e38, 14);
+        expect(Number(row[2 + i])).toBeGreaterThan(1.7e38);
+        expect(expected).not.toBeNull();
+      }
+    }
+  });
+
+  it('given an Average of a HUGEINT, when its Open as SQL runs in raw DuckDB, then it gives the app’s numbers', async () => {
+    const spec: PivotSpec = { rows: ['g'], columns: [], values: 'huge', aggregate: 'Average' };
+    const p = await page(spec);
+    const sql = pivotOpenAsSql(spec, SQL, { keys: [], distinct: 0 }, columns);
+    const opened = (await raw.runAndReadAll(sql)).getRowsJS().map((r) => Number(r[1]));
+    expect(opened).toEqual(rowsOf(p).map((r) => Number(r[2])));
+  });
+
+  it('given HUGEINTs whose sum is beyond its range, when summed, then the error says so in plain words, with an error id', async () => {
+    await expect(one('sum(huge)')).rejects.toThrow(/Overflow in HUGEINT addition/);
+    const p = await pivots.page(queryId, { rows: ['g'], columns: [], values: 'huge', aggregate: 'Sum' }, 0, 100);
+    expect(p.ok).toBe(false);
+    if (p.ok) return;
+    expect(p.error.message).toBe("The sum of huge is beyond HUGEINT's range, about ±1.7e38, so DuckDB cannot add it exactly. Average (computed as a DOUBLE), Min and Max still work.");
+    expect(p.error.id).toMatch(/\S/);
+    expect(p.error.cause?.message).toMatch(/Overflow in HUGEINT addition/);
+  });
+
+  it('given HUGEINTs and a DECIMAL(38,10) whose sums fit, when summed, then the sums stay exact, in their own types, digit for digit raw DuckDB’s', async () => {
+    for (const values of ['small', 'dec']) {
+      const p = await page({ rows: ['g'], columns: [], values, aggregate: 'Sum' });
+      const [total, g0, g1] = rowsOf(p);
+      expect(p.columns[2]?.type).toBe((await one(`typeof(sum(${values}))`))!);
+      expect(p.columns[2]?.type).not.toBe('DOUBLE');
+      expect([total?.[2], g0?.[2], g1?.[2]]).toEqual([await one(`sum(${values})`), await one(`sum(${values}) FILTER (WHERE g = 'g0')`), await one(`sum(${values}) FILTER (WHERE g = 'g1')`)]);
+    }
+  });
+
+  it('given a BIGINT-range HUGEINT, when averaged, then DuckDB’s exact avg is kept', async () => {
+    const p = await page({ rows: ['g'], columns: [], values: 'small', aggregate: 'Average' });
+    expect(rowsOf(p)[0]?.[2]).toBe(await one('avg(small)'));
+  });
+});
