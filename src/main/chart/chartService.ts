@@ -14,7 +14,7 @@ import { newErrorId, newId } from '../platform/ids';
 import type { QueryRunner } from '../query/queryRunner';
 import type { QueryWorker } from '../query/queryWorker';
 import { ident, RESULTS_SCHEMA, resultTableId } from '../query/sql';
-import { RerunWaits, type Kept } from './rerunWaits';
+import { RerunWaits, type Kept } from '../query/rerunWaits';
 
 interface InFlight {
   readonly chartId: string;
@@ -41,7 +41,7 @@ const STEP_LIMIT = 256;
  * newer request interrupts the older one, and a query started in the session (which replaces the
  * result shown) interrupts them all. A chart linked to a brushed one is answered from a cube built
  * once per brush (chartCube.ts) when it can be, so a brush move does not scan the result. A chart
- * of a result being re-run on demand waits for it in its slot (rerunWaits.ts).
+ * of a result being re-run on demand waits for it in its slot (query/rerunWaits.ts).
  */
 export class ChartService {
   private readonly inFlight = new Map<string, InFlight>();

@@ -16,14 +16,15 @@ const EARLY_LIMIT = 1000;
 
 const interrupted = () => new AppErrorException(appError(randomUUID(), 'INTERRUPTED', 'The profile was cancelled.'));
 
-/** Runs one profile query and answers its first row as text (every cell of a profile query is VARCHAR). */
-export async function runProfile(instance: DuckDBInstance, profileId: string, sql: string): Promise<ReadonlyArray<string | null>> {
+/** Runs one profile query and answers its first row as text (every cell of a profile query is VARCHAR); `params` are a filter's values. */
+export async function runProfile(instance: DuckDBInstance, profileId: string, sql: string, params?: readonly string[]): Promise<ReadonlyArray<string | null>> {
   const c = await (connection ??= instance.connect());
   if (early.delete(profileId)) throw interrupted();
   const job = { profileId, interrupted: false };
   current = job;
   try {
-    const reader = await c.runAndReadAll(sql);
+    // a filter's values are bound, never spliced into the SQL
+    const reader = params && params.length > 0 ? await c.runAndReadAll(sql, [...params]) : await c.runAndReadAll(sql);
     const row = reader.getRowsJS()[0] ?? [];
     return row.map((cell) => (cell === null || cell === undefined ? null : String(cell)));
   } catch (e) {

@@ -13,6 +13,7 @@ interface Computed {
   readonly profile: ColumnProfile;
   readonly rows: number;
   readonly sample?: ProfileBatch['sample'];
+  readonly filtered?: ProfileAnswer['filtered'];
 }
 
 /** The profiles of one source: computed ones, and the batch computing each of the others. */
@@ -49,6 +50,9 @@ class Batch {
 
 const cancelled = (): AppError => appError(newErrorId(), 'INTERRUPTED', 'The profile was cancelled.');
 
+/** Filtered profiles kept per result: each filter a person typed on the way is one, so the oldest go. */
+const FILTERED_CACHES = 16;
+
 /**
  * Column profiles, scheduled (docs/explore.md, column profiles). A request names columns of a
  * source; the ones not computed yet are split into batches of PROFILE_BATCH_COLUMNS, one DuckDB
@@ -56,10 +60,11 @@ const cancelled = (): AppError => appError(newErrorId(), 'INTERRUPTED', 'The pro
  * asked for (the client asks for the cards in view first). A column already being computed joins
  * its batch instead of starting another. A request that is cancelled leaves its batches; a batch
  * nobody waits for any more never runs, or is interrupted while it runs. Profiles are cached per
- * source (a kept result's rows, a dataset's view) and die with it.
+ * source (a kept result's rows, a dataset's view) and its filter, and die with it.
  */
 export class ProfileService {
-  private readonly caches = new WeakMap<object, SourceCache>();
+  /** Per source, a cache per variant: '' for all its rows, a result's filters for the rows they keep. */
+  private readonly caches = new WeakMap<object, Map<string, SourceCache>>();
   private readonly queue: Batch[] = [];
   private running: Batch | undefined;
   /** Batches run so far: what the tests and benchmarks count queries with. */
@@ -71,7 +76,8 @@ export class ProfileService {
   ) {}
 
   async profile(target: ProfileTarget, columns: readonly number[], signal?: AbortSignal): Promise<Result<Profiled>> {
-    const found = this.resolve(target);
+    // a result being re-run on demand is waited for here (profileSource.ts)
+    const found = await this.resolve(target, signal);
     if (!found.ok) return found;
     const source = found.value;
     const bad = columns.find((c) => c >= source.columns.length);
@@ -128,15 +134,21 @@ export class ProfileService {
       first ??= entry;
       out.push({ column, profile: entry.profile });
     }
-    return { rows: first?.rows ?? 0, ...(first?.sample ? { sample: first.sample } : {}), columns: out };
+    return { rows: first?.rows ?? 0, ...(first?.sample ? { sample: first.sample } : {}), ...(first?.filtered ? { filtered: first.filtered } : {}), columns: out };
   }
 
   private cacheOf(source: ProfileSource): SourceCache {
-    let cache = this.caches.get(source.key);
-    if (!cache) {
-      cache = { columns: new Map() };
-      this.caches.set(source.key, cache);
+    let variants = this.caches.get(source.key);
+    if (!variants) {
+      variants = new Map();
+      this.caches.set(source.key, variants);
     }
+    const cache = variants.get(source.variant) ?? { columns: new Map() };
+    // most recently used last; a batch still running keeps its own reference to a cache dropped here
+    variants.delete(source.variant);
+    variants.set(source.variant, cache);
+    const oldest = [...variants.keys()].find((v) => v !== '');
+    if (variants.size > FILTERED_CACHES + 1 && oldest !== undefined) variants.delete(oldest);
     return cache;
   }
 
@@ -176,14 +188,15 @@ export class ProfileService {
       const total = source.totalRows ?? (await this.count(batch));
       const sample = sampleFor(total);
       const request: ProfileRequest = { relation: source.relation, columns: batch.indexes.map((i) => source.columns[i]!), ...(sample ? { sample } : {}), exactDistinct: total <= EXACT_DISTINCT_ROWS };
+      const filtered = source.unfilteredRows === undefined ? {} : { filtered: { rows: total, of: source.unfilteredRows } };
       this.batchesRun++;
-      const cells = await this.pool.request({ type: 'profile', profileId: batch.profileId, sql: profileSql(request) });
+      const cells = await this.pool.request({ type: 'profile', profileId: batch.profileId, sql: profileSql(request), ...params(source) });
       const result = readProfile(cells, request);
       if (batch.state !== 'running') return;
       batch.state = 'finished';
       result.columns.forEach((profile, i) => {
         const column = batch.indexes[i]!;
-        if (cache.columns.get(column) === batch) cache.columns.set(column, { kind: 'computed', profile, rows: result.rows, ...(result.sample ? { sample: result.sample } : {}) });
+        if (cache.columns.get(column) === batch) cache.columns.set(column, { kind: 'computed', profile, rows: result.rows, ...(result.sample ? { sample: result.sample } : {}), ...filtered });
       });
       batch.resolve(result);
     } catch (e) {
@@ -194,11 +207,11 @@ export class ProfileService {
     }
   }
 
-  /** A dataset's rows, counted once on the profiles' connection (as part of the batch that needs it, so a cancel stops it too). */
+  /** A dataset's or a filtered result's rows, counted once on the profiles' connection (as part of the batch that needs it, so a cancel stops it too). */
   private count(batch: Batch): Promise<number> {
     const { cache, source } = batch;
     if (!cache.total) {
-      const counted = this.pool.request({ type: 'profile', profileId: batch.profileId, sql: `SELECT count(*)::VARCHAR FROM ${source.relation}` }).then((cells) => Number(cells[0] ?? 0));
+      const counted = this.pool.request({ type: 'profile', profileId: batch.profileId, sql: `SELECT count(*)::VARCHAR FROM ${source.relation}`, ...params(source) }).then((cells) => Number(cells[0] ?? 0));
       cache.total = counted;
       counted.catch(() => {
         if (cache.total === counted) delete cache.total;
@@ -208,3 +221,6 @@ export class ProfileService {
   }
 }
 
+
+/** A filtered source's values, bound to its relation's $1, $2, …; nothing for the others. */
+const params = (source: ProfileSource): { params?: readonly string[] } => (source.params.length > 0 ? { params: source.params } : {});

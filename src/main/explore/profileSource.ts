@@ -1,9 +1,12 @@
 import { appError, fail, ok, type Result } from '../../shared/contracts/errors';
+import type { PageFilter } from '../../shared/contracts/pageView';
 import type { ProfileTarget } from '../../shared/explore/columnProfile';
 import type { AppView } from '../../shared/views/appView';
 import { newErrorId } from '../platform/ids';
 import type { QueryRunner } from '../query/queryRunner';
+import { RerunWaits, type Kept } from '../query/rerunWaits';
 import { ident } from '../query/sql';
+import { badProfileFilter, profileRows } from './profileRows';
 import type { ProfileColumn } from './profileSql';
 
 /** What a profile reads: a relation, its columns, and what its cache belongs to. */
@@ -13,24 +16,42 @@ export interface ProfileSource {
    * projection replace that object when the rows change or go, and the cache goes with it.
    */
   readonly key: object;
-  /** The table or view as SQL, quoted. */
+  /** Which rows of `key` are read: '' for all of them, else the result's filters (each filter has a cache of its own). */
+  readonly variant: string;
+  /** The table, view or filtered rows as SQL, quoted. */
   readonly relation: string;
+  /** Values bound as $1, $2, … in `relation` (a filter's). */
+  readonly params: readonly string[];
   readonly columns: readonly ProfileColumn[];
-  /** The row count when it is known without counting (a result's). */
+  /** The row count when it is known without counting (a whole result's). */
   readonly totalRows?: number;
+  /** A filtered result's rows before its filters: the "of 100 rows" of "48 of 100 rows". */
+  readonly unfilteredRows?: number;
 }
 
-export type ResolveProfileSource = (target: ProfileTarget) => Result<ProfileSource>;
+export type ResolveProfileSource = (target: ProfileTarget, signal?: AbortSignal) => Promise<Result<ProfileSource>>;
 
-/** Finds what a profile request names: a complete result (its `c0, c1, …` table) or a ready dataset's view. */
-export function profileSources(runner: Pick<QueryRunner, 'keptResult'>, view: () => AppView): ResolveProfileSource {
-  return (target) => {
+const cancelled = () => appError(newErrorId(), 'INTERRUPTED', 'The profile was cancelled.');
+
+/**
+ * Finds what a profile request names: a complete result (its `c0, c1, …` table, or the rows of it
+ * its view's filters keep) or a ready dataset's view. A completed result being re-run on demand
+ * (evicted, or imported into a data dir that does not hold its table) is waited for, as its grid
+ * and its charts wait, instead of being refused as incomplete with nothing to ask again.
+ */
+export function profileSources(runner: Pick<QueryRunner, 'keptResult' | 'progressed'>, view: () => AppView): ResolveProfileSource {
+  const reruns = new RerunWaits(runner);
+  const completed = (queryId: string) => Object.values(view().sessions).some((s) => s.history.some((h) => h.queryId === queryId && h.phase === 'Completed'));
+  return async (target, signal) => {
     switch (target.kind) {
       case 'result': {
-        const kept = runner.keptResult(target.queryId);
-        if (!kept.ok) return kept;
-        const { table, rows } = kept.value;
-        return ok({ key: rows, relation: table, columns: rows.columns.map((c, i) => ({ name: c.name, type: c.type, ref: `c${i}` })), totalRows: rows.rowCount });
+        let kept = runner.keptResult(target.queryId);
+        if (!kept.ok && kept.error.code === 'RESULT_INCOMPLETE' && completed(target.queryId)) {
+          const after = await unlessAborted(reruns.kept(target.queryId, () => signal?.aborted !== true), signal);
+          if (after === undefined) return fail(cancelled());
+          kept = after;
+        }
+        return kept.ok ? resultSource(kept.value, target.filter ?? []) : kept;
       }
       case 'dataset': {
         const dataset = view().datasets[target.datasetId];
@@ -42,8 +63,32 @@ export function profileSources(runner: Pick<QueryRunner, 'keptResult'>, view: ()
             appError(newErrorId(), 'DATASET_UNSUPPORTED', `${dataset.name} is a database of several tables: profile one through a query (SELECT * FROM ${dataset.name}.<table>).`),
           );
         }
-        return ok({ key: dataset, relation: ident(dataset.name), columns: dataset.columns.map((c) => ({ name: c.name, type: c.type, ref: c.name })) });
+        return ok({ key: dataset, variant: '', relation: ident(dataset.name), params: [], columns: dataset.columns.map((c) => ({ name: c.name, type: c.type, ref: c.name })) });
       }
     }
   };
+}
+
+/** A kept result's rows the grid shows: all of them, or those its filters keep (counted when profiled). */
+function resultSource({ table, rows }: Extract<Kept, { ok: true }>['value'], filter: readonly PageFilter[]): Result<ProfileSource> {
+  const bad = badProfileFilter(filter, rows.columns);
+  if (bad !== undefined) return fail(appError(newErrorId(), 'INVALID_COMMAND', bad));
+  const { relation, params } = profileRows(table, rows.columns, filter);
+  const columns = rows.columns.map((c, i) => ({ name: c.name, type: c.type, ref: `c${i}` }));
+  const rowsOf = filter.length > 0 ? { unfilteredRows: rows.rowCount } : { totalRows: rows.rowCount };
+  return ok({ key: rows, variant: filter.length > 0 ? JSON.stringify(filter) : '', relation, params, columns, ...rowsOf });
+}
+
+/** `work`'s value, or undefined as soon as `signal` aborts (a wait for a re-run is left at once, not at its next frame). */
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    void work.then((value) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(value);
+    });
+  });
 }

@@ -184,7 +184,7 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
         cancelled: () => cancelled.has(request.jobId),
       });
     case 'profile':
-      return runProfile(c.instance, request.profileId, request.sql);
+      return runProfile(c.instance, request.profileId, request.sql, request.params);
     case 'cancelProfile':
       cancelProfile(request.profileId);
       return null;

@@ -85,7 +85,7 @@ export type WorkerRequest =
   /** An export's COPY … TO, on a connection of its own (cancellable); progress replies report DuckDB's percent. */
   | { readonly type: 'export'; readonly jobId: number; readonly sql: string }
   /** A column profile query (src/main/explore/profileSql.ts) on the profiles' own connection: its one row as text. */
-  | { readonly type: 'profile'; readonly jobId: number; readonly profileId: string; readonly sql: string }
+  | { readonly type: 'profile'; readonly jobId: number; readonly profileId: string; readonly sql: string; readonly params?: readonly string[] }
   /** Interrupts the profile query `profileId` (or keeps it from starting). */
   | { readonly type: 'cancelProfile'; readonly jobId: number; readonly profileId: string }
   /** An instant preview of the statement under `cursor` in `sql` (src/main/instant), on a connection of its own. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageFilterSchema } from '../contracts/pageView';
 import { columnKind } from './columnKind';
 
 /**
@@ -94,9 +95,12 @@ export const MAX_PROFILE_COLUMNS = 100;
 /** Columns profiled by one DuckDB query: a screenful of cards comes back in one answer. */
 export const PROFILE_BATCH_COLUMNS = 20;
 
-/** What a profile is of: a completed result, or a whole dataset of the catalog. */
+/**
+ * What a profile is of: a completed result, or a whole dataset of the catalog. A result's `filter`
+ * is its view's filters: the profile is of the rows the grid shows (the sort changes no figure).
+ */
 export const profileTargetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('result'), queryId: z.string().min(1).max(64) }).strict(),
+  z.object({ kind: z.literal('result'), queryId: z.string().min(1).max(64), filter: pageFilterSchema.optional() }).strict(),
   z.object({ kind: z.literal('dataset'), datasetId: z.string().min(1).max(64) }).strict(),
 ]);
 export type ProfileTarget = z.infer<typeof profileTargetSchema>;
@@ -107,6 +111,8 @@ export const profileAnswerSchema = z
     requestId: z.string(),
     rows: count,
     sample: z.object({ rows: count, of: count }).strict().optional(),
+    /** A filtered result's profile: the rows its filters keep, of the result's rows ("48 of 100 rows"). */
+    filtered: z.object({ rows: count, of: count }).strict().optional(),
     columns: z.array(z.object({ column: count, profile: columnProfileSchema }).strict()),
   })
   .strict();

@@ -58,6 +58,9 @@ export function ProfilePanel({ api, target, title, columns, only, onClose, onFil
     }
   };
   const computing = profiles.computing > 0;
+  // a result's profile is of the rows the grid shows: said as the grid's status says it
+  const { filtered } = profiles;
+  const rowsNote = filtered ? `${formatCount(filtered.rows)} of ${countOf(filtered.of, 'row')}` : target.kind === 'result' && (target.filter?.length ?? 0) > 0 ? 'Filtered rows' : '';
   return (
     <section ref={region} className="profile-panel" role="region" aria-label="Column profiles" tabIndex={-1} onKeyDown={onKeyDown}>
       <header className="profile-head">
@@ -65,6 +68,11 @@ export function ProfilePanel({ api, target, title, columns, only, onClose, onFil
           {only === undefined ? `Profile of ${title}` : `Profile of ${columns[only]?.name ?? ''}`}
         </h2>
         <span className="muted profile-meta">{countOf(list.length, 'column')}</span>
+        {rowsNote && (
+          <span className="muted profile-meta profile-rows" title="The rows the grid's filters keep: the figures describe these">
+            {rowsNote}
+          </span>
+        )}
         {computing && (
           <button className="icon-text" onClick={profiles.cancel}>
             <CircleStop aria-hidden="true" /> Cancel

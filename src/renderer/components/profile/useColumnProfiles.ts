@@ -8,6 +8,8 @@ export interface ColumnProfiles {
   /** The profiles so far, and the columns whose profile failed (their cards say so; not asked again). */
   readonly settled: Settled;
   readonly sample: ProfileAnswer['sample'];
+  /** A filtered result's: the rows its filters keep, of its rows. */
+  readonly filtered: ProfileAnswer['filtered'];
   /** Columns asked for and not answered yet. */
   readonly computing: number;
   readonly cancelled: boolean;
@@ -25,11 +27,13 @@ const newRequestId = (): string => `profile-${++nextRequest}-${crypto.randomUUID
 /**
  * A target's column profiles, asked of main a screenful at a time: only for columns in view, each
  * once; requests whose columns all left the view are cancelled as stale, and every waiting request
- * is cancelled when the panel closes. Main batches and caches them (docs/explore.md).
+ * is cancelled when the panel closes. Main batches and caches them (docs/explore.md). Another
+ * target (a result's new filters) starts over: what was shown or asked for the last one is dropped.
  */
 export function useColumnProfiles(api: SextantApi, target: ProfileTarget): ColumnProfiles {
   const [settled, setSettled] = useState<Settled>({ profiles: new Map(), failed: new Set() });
   const [sample, setSample] = useState<ProfileAnswer['sample']>();
+  const [filtered, setFiltered] = useState<ProfileAnswer['filtered']>();
   const [error, setError] = useState<AppError | undefined>();
   const [cancelled, setCancelled] = useState(false);
   const [computing, setComputing] = useState(0);
@@ -38,6 +42,15 @@ export function useColumnProfiles(api: SextantApi, target: ProfileTarget): Colum
   /** Columns answered, profiled or failed: never asked again while the panel is open. */
   const loaded = useRef(new Set<number>());
   const stopped = useRef(false);
+  const [shownTarget, setShownTarget] = useState(target);
+  if (shownTarget !== target) {
+    // set while rendering, so no card shows the last target's figures under the new one
+    setShownTarget(target);
+    setSettled({ profiles: new Map(), failed: new Set() });
+    setSample(undefined);
+    setFiltered(undefined);
+    setError(undefined);
+  }
 
   const count = () => setComputing([...pending.current.values()].reduce((n, cols) => n + cols.length, 0));
 
@@ -56,6 +69,7 @@ export function useColumnProfiles(api: SextantApi, target: ProfileTarget): Colum
       // closing the panel, or another target: what is still waiting is of no use any more
       const ids = [...pending.current.keys()];
       pending.current.clear();
+      loaded.current = new Set();
       if (ids.length > 0) void api.cancelProfile(ids);
     },
     [api, target],
@@ -85,6 +99,7 @@ export function useColumnProfiles(api: SextantApi, target: ProfileTarget): Colum
           }
           for (const c of r.value.columns) loaded.current.add(c.column);
           setSample(r.value.sample);
+          setFiltered(r.value.filtered);
         });
       }
       count();
@@ -102,5 +117,5 @@ export function useColumnProfiles(api: SextantApi, target: ProfileTarget): Colum
     setCancelled(false);
   }, []);
 
-  return { settled, sample, computing, cancelled, error, show, cancel, resume };
+  return { settled, sample, filtered, computing, cancelled, error, show, cancel, resume };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Column } from '../../../shared/contracts/events';
 import type { ProfileTarget } from '../../../shared/explore/columnProfile';
 import type { DatasetView } from '../../../shared/views/appView';
@@ -11,9 +11,15 @@ export interface ProfileView {
   readonly panel: { readonly target: ProfileTarget; readonly title: string; readonly columns: readonly Column[]; readonly only?: number };
 }
 
-/** Which profile is open, if any: a result's (all columns or one), or a dataset's from the catalog. */
+/**
+ * Which profile is open, if any: a result's (all columns or one), or a dataset's from the catalog.
+ * A result's is of the rows the grid shows: its target carries the view's filters, so another filter
+ * is another target (profiled again, with the same panel: its key, scroll and focus stay).
+ */
 export function useProfileView() {
   const [view, setView] = useState<ProfileView | undefined>();
+  /** The last filtered view handed out: the same object while the filters are the same (the panel's target is memoized by identity). */
+  const lastShown = useRef<{ readonly of: ProfileView; readonly filter: string; readonly shown: ProfileView } | undefined>(undefined);
   const close = useCallback(() => setView(undefined), []);
   const resultView = (result: GridResult, only?: number): ProfileView => ({
     key: `result:${result.queryId}:${only ?? 'all'}`,
@@ -23,8 +29,18 @@ export function useProfileView() {
     view,
     close,
     /** The view to show beside `result`: a result's profile only while that result is the one in the grid. */
-    shownWith: (result: GridResult | undefined): ProfileView | undefined =>
-      view && (view.panel.target.kind === 'dataset' || view.panel.target.queryId === result?.queryId) ? view : undefined,
+    shownWith: (result: GridResult | undefined): ProfileView | undefined => {
+      if (!view || view.panel.target.kind === 'dataset') return view;
+      if (view.panel.target.queryId !== result?.queryId) return undefined;
+      const filter = result.view?.filter ?? [];
+      if (filter.length === 0) return view;
+      const key = JSON.stringify(filter);
+      const last = lastShown.current;
+      if (last?.of === view && last.filter === key) return last.shown;
+      const shown = { ...view, panel: { ...view.panel, target: { ...view.panel.target, filter: [...filter] } } };
+      lastShown.current = { of: view, filter: key, shown };
+      return shown;
+    },
     isResultOpen: (result: GridResult | undefined) => result !== undefined && view?.key === `result:${result.queryId}:all`,
     toggleResult: (result: GridResult | undefined) => {
       if (!result?.columns) return;

@@ -1,13 +1,14 @@
-import type { QueryRunner } from '../query/queryRunner';
+import type { QueryRunner } from './queryRunner';
 
 type Runner = Pick<QueryRunner, 'keptResult' | 'progressed'>;
 export type Kept = ReturnType<QueryRunner['keptResult']>;
 
 /**
- * Charts waiting for a completed result that is being re-run on demand (its table is not kept here:
- * evicted, or imported from another machine). The grid waits for it by asking again at each of its
- * progress frames; so does a chart here, in main, so the renderer needs no signal of its own. No
- * timer: a frame comes at each step of the re-run and once more when it ends (kept, or refused).
+ * Work waiting for a completed result that is being re-run on demand (its table is not kept here:
+ * evicted, or imported from another machine): a chart, a column profile. The grid waits for it by
+ * asking again at each of its progress frames; so do they here, in main, so the renderer needs no
+ * signal of its own. No timer: a frame comes at each step of the re-run and once more when it ends
+ * (kept, or refused).
  */
 export class RerunWaits {
   private readonly waiting = new Map<string, Array<() => void>>();
@@ -24,7 +25,7 @@ export class RerunWaits {
 
   /**
    * The result once its re-run has ended: kept, or why not (the re-run failed, or gave other rows).
-   * Undefined when, at a frame, `wanted` says the chart no longer waits (replaced, cancelled).
+   * Undefined when, at a frame, `wanted` says the caller no longer waits (replaced, cancelled).
    */
   async kept(queryId: string, wanted: () => boolean): Promise<Kept | undefined> {
     for (;;) {
@@ -37,7 +38,7 @@ export class RerunWaits {
     }
   }
 
-  /** Stops listening; whoever still waits is answered by the caller (ChartService.close interrupts them). */
+  /** Stops listening; whoever still waits is answered by the caller (ChartService.close interrupts its charts). */
   close(): void {
     this.runner.progressed.delete(this.progressed);
     this.waiting.clear();
