@@ -35,7 +35,7 @@ describe('the preload’s window.sextant', () => {
 
   it('is the typed API and nothing more: no ipcRenderer, no raw send, no channel names', () => {
     const api = createDesktopApi(new FakeIpc(), () => '');
-    expect(Object.keys(api).sort()).toEqual(['cancelChart', 'cancelExport', 'cancelPreview', 'cancelProfile', 'chartData', 'dispatch', 'exportOutcome', 'exportSession', 'fetchPage', 'importChunk', 'importSession', 'locateDataset', 'onConnection', 'onFrame', 'pathForFile', 'pivotPage', 'previewSql', 'profileColumns', 'sessionAt', 'startExport', 'subscribe', 'timeline', 'unsubscribe']);
+    expect(Object.keys(api).sort()).toEqual(['cancelChart', 'cancelExport', 'cancelPreview', 'cancelProfile', 'chartData', 'datasetsNotHere', 'dispatch', 'exportOutcome', 'exportSession', 'fetchPage', 'importChunk', 'importSession', 'locateDataset', 'onConnection', 'onFrame', 'pathForFile', 'pivotPage', 'previewSql', 'profileColumns', 'sessionAt', 'startExport', 'subscribe', 'timeline', 'unsubscribe']);
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
     expect(Object.isFrozen(api)).toBe(true);
   });

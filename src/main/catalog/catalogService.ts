@@ -125,6 +125,18 @@ export class CatalogService {
     }
   }
 
+  /**
+   * The ready datasets whose file is not on this machine, once what registers datasets now has
+   * settled (a start's, an import's, a Locate's): the catalog marks them and offers "Locate…".
+   * Asked, not stored: a stored fact would travel in exports and mark them elsewhere.
+   */
+  async notHere(): Promise<Result<{ datasetIds: string[] }>> {
+    await this.idle();
+    await this.serially(() => Promise.resolve());
+    const datasets = this.projections.current.view.datasets;
+    return ok({ datasetIds: this.available.missing().flatMap((d) => (datasets[d.id]?.status === 'ready' ? [d.id] : [])) });
+  }
+
   /** Resolves when every registration started so far has finished. */
   async idle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);

@@ -190,7 +190,6 @@ export class AppCore {
   /** Held until DuckDB's side is up (see `bringUpDuckDb`); set once, right after construction. */
   private readiness!: Readiness;
   private closing = false;
-
   /**
    * DuckDB's side of a start, behind the first frames: the worker thread opens the database while
    * the runner lists the results it keeps and the catalog recreates the datasets' views (side by
@@ -284,6 +283,7 @@ export class AppCore {
         },
         ...(host.chooseImportPath ? { chooseImportPath: host.chooseImportPath } : {}),
         relocateDataset: (datasetId, path) => hold(() => this.catalog.relocate(datasetId, path)),
+        datasetsNotHere: () => hold(() => this.catalog.notHere()),
         ...(host.chooseDatasetPath ? { chooseDatasetPath: host.chooseDatasetPath } : {}),
       },
       channel,

@@ -72,6 +72,8 @@ export interface ConnectionServices {
   readonly chooseImportPath?: ChooseImportPath;
   /** Registers a dataset where a person located its file, if its fingerprint matches (catalog/catalogService.ts); a lighter core refuses. */
   relocateDataset?(datasetId: string, path: string): Promise<Result<NonNullable<ApiResponse<'locateDataset'>['located']>>>;
+  /** The ready datasets whose file is not on this machine (CatalogService.notHere); a lighter core knows of none. */
+  datasetsNotHere?(): Promise<Result<ApiResponse<'datasetsNotHere'>>>;
   /** The desktop's open dialog for a dataset's file (named by the dataset); a browser has none (the person types the path). */
   readonly chooseDatasetPath?: (name: string) => Promise<string | undefined>;
   /** What this connection may reach (connectionScope.ts); absent: everything, as the overview window. */
@@ -215,6 +217,7 @@ export class ClientConnection {
     importChunk: ({ uploadId, index, text }) => this.uploads.add(uploadId, index, text),
     importSession: ({ source }) => this.importSession(source),
     locateDataset: ({ datasetId, file }) => this.locateDataset(datasetId, file),
+    datasetsNotHere: () => this.services.datasetsNotHere?.() ?? ok({ datasetIds: [] }),
   };
 
   constructor(

@@ -49,6 +49,7 @@ export function outsideScope(scope: ConnectionScope, request: ClientRequest, vie
     case 'chartData':
       return session(request.sessionId) ?? query(request.queryId);
     case 'locateDataset':
+    case 'datasetsNotHere':
       // The catalog is shared by every window, as adding a dataset is.
       return undefined;
     case 'importChunk':

@@ -198,6 +198,8 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           onRemove={removeDataset}
           onProfile={profileDataset}
           progress={catalogProgress}
+          api={api}
+          connected={connected}
         />
       </aside>
       <main className="workspace" id="session-panel" role={active ? 'tabpanel' : undefined} aria-labelledby={active ? tabId(active.id) : undefined}>

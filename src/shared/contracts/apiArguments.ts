@@ -45,4 +45,5 @@ export const apiArguments = {
   importChunk: (uploadId: string, index: number, text: string) => ({ uploadId, index, text }),
   importSession: (source: ImportSource) => ({ source }),
   locateDataset: (datasetId: string, file: LocateFile) => ({ datasetId, file }),
+  datasetsNotHere: () => ({}),
 } satisfies { readonly [M in ApiMethod]: (...args: never[]) => ApiRequest<M> };

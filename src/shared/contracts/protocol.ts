@@ -258,6 +258,14 @@ export const apiMethods = {
     request: z.object({ datasetId: z.string().min(1).max(64), file: locateFileSchema }).strict(),
     response: z.object({ located: z.object({ name: z.string(), source: z.string() }).optional() }),
   },
+  /**
+   * The ready datasets whose file is not on this machine (catalog/datasetAvailability.ts), for the
+   * catalog to mark and offer "Locate…": machine-local, so asked of main, never stored.
+   */
+  datasetsNotHere: {
+    request: z.object({}).strict(),
+    response: z.object({ datasetIds: z.array(z.string()) }),
+  },
 } as const;
 
 export type ApiMethod = keyof typeof apiMethods;

@@ -1,13 +1,16 @@
 import { forwardRef, memo, useImperativeHandle, useRef, useState, type FormEvent } from 'react';
 import type { Result } from '../../../shared/contracts/errors';
-import type { Column, DatasetTable } from '../../../shared/contracts/events';
+import type { SextantApi } from '../../../shared/contracts/protocol';
 import type { DatasetView } from '../../../shared/views/appView';
-import { ContextMenu } from '../common/ContextMenu';
+import { ContextMenu, type MenuItem } from '../common/ContextMenu';
 import { ChevronRight, Ellipsis, Plus } from 'lucide-react';
 import type { CatalogProgress } from '../../state/streamClient';
 import { countOf } from '../format';
-import { datasetQuery } from './sqlName';
+import { datasetQuery, datasetQueryLabel, sqlName, tableQuery } from './sqlName';
 import { CopyIdButton } from '../status/CopyIdButton';
+import { ColumnList, TableList } from './CatalogColumns';
+import { useDatasetsNotHere } from './useDatasetsNotHere';
+import { useLocate } from './useLocate';
 
 export interface CatalogHandle {
   /** Puts the caret in "Dataset path or URL" (Ctrl/Cmd+O where no native dialog exists). */
@@ -27,6 +30,18 @@ interface Props {
   onProfile?(dataset: DatasetView): void;
   /** Datasets being added: how far their download or fingerprint has got. */
   progress?: Readonly<Record<string, CatalogProgress>>;
+  /** Asks main which datasets' files are not on this machine, and locates them ("Locate…"). */
+  api?: SextantApi;
+  /** Whether the window is connected to main: on connecting, the catalog asks again. */
+  connected?: boolean;
+}
+
+/** What a menu was opened on: a dataset, or one table of a DuckDB database file. */
+interface MenuAt {
+  readonly dataset: DatasetView;
+  readonly table?: string;
+  readonly x: number;
+  readonly y: number;
 }
 
 /** What a dataset being added is doing, in words and a bar: "downloading 45%", "fingerprinting 12%". */
@@ -41,44 +56,22 @@ function AddingProgress({ name, progress }: { name: string; progress: CatalogPro
   );
 }
 
-function ColumnList({ label, columns }: { label: string; columns: readonly Column[] }) {
-  return (
-    <ul className="columns" aria-label={label}>
-      {columns.map((c) => (
-        <li key={c.name} className="column">
-          <span className="column-name">{c.name}</span> <span className="column-type">{c.type}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/** A DuckDB database file's tables, each with its columns: the database itself has none. */
-function TableList({ name, tables }: { name: string; tables: readonly DatasetTable[] }) {
-  return (
-    <ul className="columns" aria-label={`Tables of ${name}`}>
-      {tables.map((t) => (
-        <li key={t.name}>
-          <div className="column">
-            <span className="column-name">{t.name}</span> <span className="column-type">{countOf(t.columns.length, 'column')}</span>
-          </div>
-          <ColumnList label={`Columns of ${name}.${t.name}`} columns={t.columns} />
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 /**
  * The catalog: every dataset with its columns and types, or a database file's tables and theirs
- * (expand with a click, Enter or the arrow keys), actions from a right-click or the ⋯ button, and a
- * field to add a file path or URL.
+ * (expand with a click, Enter or the arrow keys), actions from a right-click or the ⋯ button (a
+ * table's own too), a dataset whose file is not on this machine marked with "Locate…" in its menu,
+ * and a field to add a file path or URL.
  * Memoized: given stable callbacks, it renders again only when a dataset or its progress changes.
  */
-export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ datasets, onAdd, onQuery, onCopyName, onNotice, onRemove, onProfile, progress }, ref) {
+export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ datasets, onAdd, onQuery, onCopyName, onNotice, onRemove, onProfile, progress, api, connected }, ref) {
   const [source, setSource] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const [menu, setMenu] = useState<{ dataset: DatasetView; x: number; y: number } | undefined>();
+  const [menu, setMenu] = useState<MenuAt | undefined>();
+  const { notHere, refresh } = useDatasetsNotHere(api, datasets, connected);
+  const locate = useLocate(api, (name, path) => {
+    refresh();
+    onNotice(`“${name}” now reads ${path}.`);
+  });
   const input = useRef<HTMLInputElement>(null);
   useImperativeHandle(ref, () => ({ focusAdd: () => input.current?.focus() }));
 
@@ -96,7 +89,24 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
       return next;
     });
 
-  const menuQuery = menu?.dataset.status === 'ready' ? datasetQuery(menu.dataset) : undefined;
+  const menuItems = (m: MenuAt): MenuItem[] => {
+    const { dataset: d, table } = m;
+    if (table !== undefined) {
+      const sql = tableQuery(d, table);
+      return [
+        { label: 'Query this table', disabled: sql === undefined, run: () => sql && onQuery(sql) },
+        { label: 'Copy name', disabled: !d.name, run: () => d.name && onCopyName(`${sqlName(d.name)}.${sqlName(table)}`) },
+      ];
+    }
+    const sql = d.status === 'ready' ? datasetQuery(d) : undefined;
+    return [
+      ...(notHere.has(d.id) && api ? [{ label: 'Locate…', run: () => locate.start(d) }] : []),
+      { label: datasetQueryLabel(d), disabled: sql === undefined, run: () => sql && onQuery(sql) },
+      { label: 'Copy name', disabled: !d.name, run: () => d.name && onCopyName(d.name) },
+      { label: 'Remove', disabled: d.status === 'loading', run: () => onRemove(d) },
+      ...(onProfile ? [{ label: 'Profile', disabled: d.status !== 'ready' || d.tables !== undefined, run: () => onProfile(d) }] : []),
+    ];
+  };
 
   return (
     <section className="catalog" aria-labelledby="catalog-heading">
@@ -105,10 +115,12 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
         {datasets.map((d) => {
           const name = d.name ?? d.source;
           const open = expanded.has(d.id) && d.status === 'ready';
+          const missing = d.status === 'ready' && notHere.has(d.id);
+          const locateError = missing ? locate.failed[d.id] : undefined;
           return (
             <li
               key={d.id}
-              className={`dataset ${d.status}`}
+              className={`dataset ${d.status}${missing ? ' not-here' : ''}`}
               title={d.source}
               onContextMenu={(e) => {
                 e.preventDefault();
@@ -136,6 +148,7 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
                     </span>
                   )}
                   {d.status === 'ready' && d.changedAt && <span className="meta changed"> · changed since it was added</span>}
+                  {missing && <span className="meta not-here"> · not found on this machine</span>}
                 </button>
                 <button
                   className="dataset-actions"
@@ -157,7 +170,18 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
                   {d.error.message} (error id {d.error.id}) <CopyIdButton id={d.error.id} onNotice={onNotice} />
                 </span>
               )}
-              {open && (d.tables ? <TableList name={name} tables={d.tables} /> : <ColumnList label={`Columns of ${name}`} columns={d.columns} />)}
+              {locateError && (
+                <span className="meta error">
+                  {' '}
+                  {locateError.message} (error id {locateError.id}) <CopyIdButton id={locateError.id} onNotice={onNotice} />
+                </span>
+              )}
+              {open &&
+                (d.tables ? (
+                  <TableList name={name} tables={d.tables} onActions={(table, x, y) => setMenu({ dataset: d, table, x, y })} />
+                ) : (
+                  <ColumnList label={`Columns of ${name}`} columns={d.columns} />
+                ))}
             </li>
           );
         })}
@@ -179,18 +203,14 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
       </form>
       {menu && (
         <ContextMenu
-          label={`Actions for ${menu.dataset.name ?? menu.dataset.source}`}
+          label={`Actions for ${menu.dataset.name ?? menu.dataset.source}${menu.table === undefined ? '' : `.${menu.table}`}`}
           x={menu.x}
           y={menu.y}
           onClose={() => setMenu(undefined)}
-          items={[
-            { label: 'Query this dataset', disabled: menuQuery === undefined, run: () => menuQuery && onQuery(menuQuery) },
-            { label: 'Copy name', disabled: !menu.dataset.name, run: () => menu.dataset.name && onCopyName(menu.dataset.name) },
-            { label: 'Remove', disabled: menu.dataset.status === 'loading', run: () => onRemove(menu.dataset) },
-            ...(onProfile ? [{ label: 'Profile', disabled: menu.dataset.status !== 'ready' || menu.dataset.tables !== undefined, run: () => onProfile(menu.dataset) }] : []),
-          ]}
+          items={menuItems(menu)}
         />
       )}
+      {locate.dialog}
     </section>
   );
 }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetView } from '../../../shared/views/appView';
-import { datasetQuery } from './sqlName';
+import { datasetQuery, datasetQueryLabel, tableQuery } from './sqlName';
 
 const dataset = (d: Partial<DatasetView>): DatasetView => ({ id: 'd', source: '/x', requestedSeq: 1, status: 'ready', columns: [], ...d });
 
@@ -12,5 +12,19 @@ describe('"Query this dataset"', () => {
   it('reads a DuckDB database file by its first table, as the command line opens it', () => {
     const tables = [{ name: 'Cars', columns: [] }, { name: 'weather', columns: [] }];
     expect(datasetQuery(dataset({ name: 'two', format: 'duckdb', tables }))).toBe('select * from two."Cars" limit 100');
+  });
+});
+
+describe('a DuckDB database file’s tables', () => {
+  const tables = [{ name: 'Cars', columns: [] }, { name: 'select', columns: [] }];
+  it('"Query this table" reads `<db>.<table>`, each name quoted when it must be', () => {
+    expect(tableQuery({ name: 'two' }, 'weather')).toBe('select * from two.weather limit 100');
+    expect(tableQuery({ name: 'my db' }, 'select')).toBe('select * from "my db"."select" limit 100');
+    expect(tableQuery({ name: 'two' }, 'a "quoted" name')).toBe('select * from two."a ""quoted"" name" limit 100');
+    expect(tableQuery({}, 'weather')).toBeUndefined();
+  });
+  it('"Query this dataset" says which table it reads', () => {
+    expect(datasetQueryLabel(dataset({ name: 'two', format: 'duckdb', tables }))).toBe('Query this dataset (first table: Cars)');
+    expect(datasetQueryLabel(dataset({ name: 'cars', format: 'json' }))).toBe('Query this dataset');
   });
 });

@@ -1,0 +1,85 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { dataset, editorText, status } from './workbench.helpers';
+
+const LONG_NAME = `L${'x'.repeat(198)}Z`;
+const STRUCT = 'STRUCT(a INTEGER, b VARCHAR, c DOUBLE, d STRUCT(x INTEGER, y INTEGER, z VARCHAR), e INTEGER[])';
+
+/**
+ * A database file like a tester's hostile.duckdb, written with raw DuckDB: a table whose columns have
+ * long nested types, an emoji and a 200-character name; and a table whose name must be quoted.
+ */
+async function writeHostile(path: string): Promise<{ wide: string[][]; firstTrips: number }> {
+  const instance = await DuckDBInstance.create(path);
+  const c = await instance.connect();
+  try {
+    await c.run(`CREATE TABLE wide (id BIGINT, struct_col ${STRUCT}, map_col MAP(VARCHAR, STRUCT(a INTEGER, b VARCHAR)), "🙂emoji" VARCHAR, "${LONG_NAME}" ${STRUCT})`);
+    await c.run(`CREATE TABLE "Trips 2024" AS SELECT range AS n, 'Oslo' AS city FROM range(250)`);
+    // what raw DuckDB says of them, for the catalog to show
+    const wide = (await c.runAndReadAll('SELECT column_name, column_type FROM (DESCRIBE wide)')).getRowsJS() as string[][];
+    const [[firstTrips]] = (await c.runAndReadAll('SELECT count(*)::INTEGER FROM (SELECT * FROM "Trips 2024" LIMIT 100)')).getRowsJS() as [[number]];
+    return { wide, firstTrips };
+  } finally {
+    c.closeSync();
+    instance.closeSync();
+  }
+}
+
+async function addHostile(page: Page, file: string): Promise<Awaited<ReturnType<typeof writeHostile>>> {
+  const written = await writeHostile(file);
+  await page.getByRole('textbox', { name: 'Dataset path or URL' }).fill(file);
+  await page.getByRole('button', { name: 'Add dataset' }).click();
+  await expect(dataset(page, 'hostile')).toContainText(/duckdb · 2\u00a0tables$/);
+  await dataset(page, 'hostile').getByRole('button', { expanded: false }).click();
+  return written;
+}
+
+test('a column with a long type keeps its name on one readable line; both are cut with "…" and whole in the title', async ({ app }, testInfo) => {
+  const { page } = app;
+  const { wide: described } = await addHostile(page, testInfo.outputPath('hostile.duckdb'));
+  const columns = page.getByRole('list', { name: 'Columns of hostile.wide' }).getByRole('listitem');
+  await expect(columns).toHaveCount(described.length);
+  for (const [i, [name, type]] of described.entries()) {
+    const column = columns.nth(i);
+    await expect(column).toHaveAttribute('title', `${name} ${type}`);
+    const nameBox = (await column.locator('.column-name').boundingBox())!;
+    const rowBox = (await column.boundingBox())!;
+    // one line (12 px mono text is about 15 px high), at least ten characters wide
+    expect(nameBox.height, `${name}'s height`).toBeLessThan(22);
+    expect(rowBox.height, `${name}'s row`).toBeLessThan(26);
+    expect(nameBox.width, `${name}'s width`).toBeGreaterThanOrEqual(Math.min(70, 6 * name!.length));
+  }
+  // What does not fit is cut: the long name, then the nested type, each ending in "…" (text-overflow)
+  const cut = (i: number, part: string) => columns.nth(i).locator(part).evaluate((el) => el.scrollWidth > el.clientWidth && getComputedStyle(el).textOverflow === 'ellipsis');
+  const longAt = described.findIndex(([name]) => name === LONG_NAME);
+  expect(await cut(longAt, '.column-name')).toBe(true);
+  expect(await cut(longAt, '.column-type')).toBe(true);
+  expect(await cut(described.findIndex(([name]) => name === 'struct_col'), '.column-type')).toBe(true);
+  // a short type is shown whole
+  expect(await cut(0, '.column-type')).toBe(false);
+  await testInfo.attach('catalog-long-types', { body: await page.locator('.sidebar').screenshot(), contentType: 'image/png' });
+});
+
+test('a table of a DuckDB database file has its own actions: "Query this table" reads it, its names quoted', async ({ app }, testInfo) => {
+  const { page } = app;
+  const { firstTrips } = await addHostile(page, testInfo.outputPath('hostile.duckdb'));
+  const tables = page.getByRole('list', { name: 'Tables of hostile' });
+  await tables.getByRole('button', { name: 'Actions for hostile.Trips 2024' }).click();
+  const menu = page.getByRole('menu', { name: 'Actions for hostile.Trips 2024' });
+  await expect(menu.getByRole('menuitem')).toHaveText(['Query this table', 'Copy name']);
+  await menu.getByRole('menuitem', { name: 'Query this table' }).click();
+  await expect.poll(() => editorText(page)).toBe('select * from hostile."Trips 2024" limit 100');
+  await expect(status(page)).toHaveText(new RegExp(`^${firstTrips}\u00a0rows in [\\d,]+\u00a0ms$`));
+
+  // a right-click on the other table opens its menu, not its database's
+  await tables.getByRole('listitem').filter({ hasText: /^wide\b/ }).first().locator('.table-row').click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Actions for hostile.wide' }).getByRole('menuitem', { name: 'Query this table' }).click();
+  await expect.poll(() => editorText(page)).toBe('select * from hostile.wide limit 100');
+  await expect(status(page)).toHaveText(/^0\u00a0rows in [\d,]+\u00a0ms$/);
+
+  // the database's own "Query this dataset" says which table it reads
+  await dataset(page, 'hostile').getByRole('button', { name: 'Actions for hostile', exact: true }).click();
+  const first = await tables.locator(':scope > li .table-row .column-name').first().textContent();
+  await expect(page.getByRole('menu', { name: 'Actions for hostile' }).getByRole('menuitem').first()).toHaveText(`Query this dataset (first table: ${first})`);
+});

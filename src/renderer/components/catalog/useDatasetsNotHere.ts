@@ -1,0 +1,28 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SextantApi } from '../../../shared/contracts/protocol';
+import type { DatasetView } from '../../../shared/views/appView';
+
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Which ready datasets' files are not on this machine (an imported session's, or one moved since):
+ * asked of main whenever the catalog's datasets change, on connecting, and on `refresh` (after a
+ * Locate). It is a fact about this machine, so main keeps it in memory, never in the log.
+ */
+export function useDatasetsNotHere(api: Pick<SextantApi, 'datasetsNotHere'> | undefined, datasets: readonly DatasetView[], connected: boolean | undefined): { notHere: ReadonlySet<string>; refresh(): void } {
+  const [notHere, setNotHere] = useState<ReadonlySet<string>>(NONE);
+  const [asks, setAsks] = useState(0);
+  const latest = useRef(0);
+  useEffect(() => {
+    if (!api || connected === false) return;
+    const asked = ++latest.current;
+    void api.datasetsNotHere().then((result) => {
+      // an older answer may arrive after a newer ask: only the newest is kept
+      if (asked !== latest.current || !result.ok) return;
+      const ids = result.value.datasetIds;
+      setNotHere((old) => (old.size === ids.length && ids.every((id) => old.has(id)) ? old : new Set(ids)));
+    });
+  }, [api, datasets, connected, asks]);
+  const refresh = useCallback(() => setAsks((n) => n + 1), []);
+  return { notHere, refresh };
+}
