@@ -78,7 +78,7 @@ export class CatalogService {
     if (this.stopped) return;
     // An attachment lives in DuckDB's instance, not its file: a thread that replaced a crashed one attaches them again.
     this.pool.onReplaced(async () => {
-      await Promise.all([...this.specs].filter(([, s]) => s.kind === 'attach').map(([id, s]) => this.recreate(id, s)));
+      await Promise.all([...this.specs].filter(([, s]) => s.kind === 'attach').map(([id, s]) => this.recreate(id, s, true)));
     });
     this.unsubscribe = this.bus.subscribe((m) => {
       // An imported dataset was registered elsewhere: made queryable under its name as at a start, never inspected again.
@@ -98,10 +98,11 @@ export class CatalogService {
    * Makes a registered dataset queryable under its name again. One whose file is not on this
    * machine (imported from another, or moved since) is marked so, until it is located.
    */
-  private async recreate(datasetId: string, spec: RegisterSpec): Promise<void> {
+  private async recreate(datasetId: string, spec: RegisterSpec, afterCrash = false): Promise<void> {
     try {
       await this.pool.request({ type: 'register', spec });
-      this.available.registered(datasetId);
+      if (afterCrash) this.available.reattached(datasetId);
+      else this.available.registered(datasetId);
     } catch (e) {
       if (this.stopped) return; // the core is closing: the worker refused it for that
       const error = toAppError(e, newErrorId(), 'DATASET_UNREADABLE');

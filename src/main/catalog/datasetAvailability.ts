@@ -40,6 +40,14 @@ export class DatasetAvailability {
     for (const listener of told) listener();
   }
 
+  /**
+   * Attached again on a thread that replaced a crashed one: the same data as before, so nothing that
+   * waits for a change is told (a re-run that crashed the worker would otherwise run again at each crash).
+   */
+  reattached(datasetId: string): void {
+    this.notHere.delete(datasetId);
+  }
+
   /** Removed from the catalog: no longer a dataset, here or not. */
   forget(datasetId: string): void {
     this.notHere.delete(datasetId);
