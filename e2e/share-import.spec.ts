@@ -213,6 +213,15 @@ test('an imported result whose SQL now gives another row count says so, and show
   // nor, above it, the count it had then said as a live success
   await expect(status(page)).toHaveText(/^Recorded: [2-9]\u00a0rows in [\d,]+\u00a0ms$/);
   await expect(page.locator('.statusbar')).not.toHaveClass(/\bcompleted\b/);
+  // the Timeline's past view of that query says it the same way
+  await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+  await page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').filter({ hasText: /Ran query select left/ }).getByRole('button').first().click();
+  await expect(page.getByRole('region', { name: 'Past view' })).toBeVisible();
+  await expect(page.locator('.grid-error')).toBeVisible();
+  await expect(status(page)).toHaveText(/^Recorded: [2-9]\u00a0rows in [\d,]+\u00a0ms$/);
+  await page.getByRole('button', { name: 'Back to now' }).click();
+  await expect(page.getByRole('region', { name: 'Past view' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Timeline', exact: true }).click();
   await screenshot(page, testInfo, 'rerun-differs');
 
   // Run again, as it says: here the history holds only the imported query, and the grid shows it.

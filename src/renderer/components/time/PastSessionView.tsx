@@ -28,6 +28,8 @@ export function PastSessionView({ api, session, rowsAvailable, onNotice }: Props
   const { query, result, chart } = pastResultOf(session);
   // reported by the grid once its first page says how many rows pass the filters, as in the live view
   const [filteredRows, setFilteredRows] = useState<number | undefined>();
+  // the grid cannot read the result's rows (it says why): the status then says the count as recorded, as live
+  const [unreadable, setUnreadable] = useState(false);
   const rerunning = useRerunNotice(api, result, result && rowsAvailable(result.queryId));
   return (
     <>
@@ -39,7 +41,7 @@ export function PastSessionView({ api, session, rowsAvailable, onNotice }: Props
           {session.draft || '(empty)'}
         </pre>
       </div>
-      <PastStatus query={query} filteredRows={query?.queryId === result?.queryId ? filteredRows : undefined} onNotice={onNotice} />
+      <PastStatus query={query} filteredRows={query?.queryId === result?.queryId ? filteredRows : undefined} unreadable={unreadable && query?.queryId === result?.queryId} onNotice={onNotice} />
       {rerunning && (
         <p className="past-rerun" role="status">
           This result was not kept; running its SQL again to show it.
@@ -54,6 +56,7 @@ export function PastSessionView({ api, session, rowsAvailable, onNotice }: Props
             rowsAvailable={rowsAvailable(result.queryId)}
             onNotice={onNotice}
             onFilteredRows={setFilteredRows}
+            onUnreadable={setUnreadable}
             readOnly
           />
         ) : (

@@ -8,6 +8,8 @@ interface Props {
   query: HistoryEntry | undefined;
   /** Rows passing the shown result's filters, when it is filtered: "N of M rows", as the live bar says. */
   filteredRows: number | undefined;
+  /** The grid cannot read the result's rows: its count is the one recorded, not a success (statusBarState). */
+  unreadable: boolean;
   onNotice(message: string): void;
 }
 
@@ -16,8 +18,8 @@ interface Props {
  * …)"), from the live bar's own state and text. Read-only: no Cancel, and no ticking clock (a query
  * running then is not running now); a failure's id can still be copied.
  */
-export function PastStatus({ query, filteredRows, onNotice }: Props) {
-  const { says, className, copyId } = statusBarState(query, undefined, undefined);
+export function PastStatus({ query, filteredRows, unreadable, onNotice }: Props) {
+  const { says, className, copyId } = statusBarState(query, undefined, undefined, unreadable);
   return (
     <div className={`${className} past-status`}>
       <div role="status" className="status-text">
