@@ -1,4 +1,4 @@
-import { columnKind } from '../../shared/explore/columnKind';
+import { columnKind, sumsNearHugeintRange } from '../../shared/explore/columnKind';
 import { profileCellSchemas, profileHeaderSchema, profileKind, type ColumnProfile, type ProfileBatch } from '../../shared/explore/columnProfile';
 import { ident } from '../query/sql';
 
@@ -118,9 +118,7 @@ const deviation = (i: number) => `CASE WHEN isfinite(sd${i} / r${i}) THEN (sd${i
  * summation (favg), as close as avg's exact sum on the int spec's DECIMAL(38,10).
  */
 function average(i: number, type: string): string {
-  const k = columnKind(type);
-  const wide = (k.kind === 'integer' && k.min < -(1n << 63n)) || (k.kind === 'decimal' && k.precision > 18);
-  return wide ? `favg(${v(i)}::DOUBLE)` : `avg(${finite(i, type, v(i))})`;
+  return sumsNearHugeintRange(type) ? `favg(${v(i)}::DOUBLE)` : `avg(${finite(i, type, v(i))})`;
 }
 
 const selectColumns = (columns: readonly ProfileColumn[]) => columns.map((c, i) => `${ident(c.ref)} AS ${v(i)}`).join(', ');

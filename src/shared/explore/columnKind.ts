@@ -73,3 +73,13 @@ export const isOrdered = (k: ColumnKind): boolean =>
 
 /** Integers, DECIMALs and floats: what a chart's brush compares as DOUBLE (filterSql.ts). */
 export const isNumeric = (k: ColumnKind): boolean => k.kind === 'integer' || k.kind === 'decimal' || k.kind === 'float';
+
+/**
+ * Whether DuckDB sums values of this type in a HUGEINT that a few values near its range (±1.7e38)
+ * overflow, failing the query: a HUGEINT, or a DECIMAL wider than 18 digits. A pivot's Average and
+ * a profile's mean of such a column are DOUBLEs (pivotParts.ts, profileSql.ts): one rule, one answer.
+ */
+export function sumsNearHugeintRange(duckdbType: string): boolean {
+  const k = columnKind(duckdbType);
+  return (k.kind === 'integer' && k.min < -(1n << 63n)) || (k.kind === 'decimal' && k.precision > 18);
+}

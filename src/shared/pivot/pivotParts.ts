@@ -1,4 +1,4 @@
-import { columnKind } from '../explore/columnKind';
+import { sumsNearHugeintRange } from '../explore/columnKind';
 import type { PivotAggregate } from './pivotSpec';
 
 /*
@@ -37,15 +37,6 @@ export const PARTIALS: Readonly<Record<Exclude<PivotAggregate, 'Median'>, Aggreg
   Max: { keep: ['max(v) AS hi'], parts: [{ name: 'hi', combine: 'max' }], finish: (p) => p('hi') },
 };
 
-/**
- * Whether DuckDB sums values of this type in a HUGEINT that a few values near its range (±1.7e38)
- * overflow, failing the query: a HUGEINT, or a DECIMAL wider than 18 digits. The profile's mean
- * follows the same rule (profileSql.ts), so both give one answer.
- */
-export function sumsNearHugeintRange(duckdbType: string): boolean {
-  const k = columnKind(duckdbType);
-  return (k.kind === 'integer' && k.min < -(1n << 63n)) || (k.kind === 'decimal' && k.precision > 18);
-}
 
 /**
  * An Average of such a column: a DOUBLE sum, with Kahan's summation (fsum) in the first pass and

@@ -3,7 +3,7 @@ import type { AppError } from '../contracts/errors';
 import { boundPivotSql } from './pivotBound';
 import { pivotOpenAsSql } from './pivotOpenAsSql';
 import { sumOverflowInWords } from './pivotOverflow';
-import { sumsNearHugeintRange } from './pivotParts';
+import { sumsNearHugeintRange } from '../explore/columnKind';
 import { pivotPartialSql, pivotSelectSql } from './pivotSql';
 import type { PivotSpec } from './pivotSpec';
 
