@@ -102,6 +102,9 @@ function parseRange(low: string, rest: string, column: number, kind: ColumnKind,
   if (low === '' || high === '') return fail(`A range needs both ends, as in 1..10 or 1..<10`);
   // a `range` compares numbers as DOUBLE (filterSql.ts), so its ends are read as DOUBLEs too
   const ends: ColumnKind = halfOpen && isNumeric(kind) ? { kind: 'float' } : kind;
+  // nan and inf are a float column's values, not ends a range of integers or decimals can have
+  const notOfColumn = kind.kind !== 'float' ? [low, high].find((end) => FLOAT_WORD.test(end)) : undefined;
+  if (notOfColumn !== undefined) return fail(`${shown(notOfColumn)} is not a number`);
   const bad = invalid(low, ends, type) ?? invalid(high, ends, type);
   if (bad) return fail(bad);
   const order = compare(low, high, ends) ?? -1;
