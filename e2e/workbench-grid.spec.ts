@@ -157,7 +157,7 @@ test('keyboard navigation and copy of a cell, a row and a selection as TSV', asy
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press(`${mod}+c`);
   await expect.poll(() => readClipboard(page)).toBe(rows[2]![1]);
-  await expect(page.getByText('Copied 1 cell as TSV')).toBeVisible();
+  await expect(page.getByText('Copied 1 cell', { exact: true })).toBeVisible();
 
   // Shift+arrows grow a selection from the active cell.
   await page.keyboard.press('Shift+ArrowDown');

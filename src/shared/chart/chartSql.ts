@@ -278,7 +278,7 @@ function asText(inner: string, names: readonly string[], orderBy: string, limit:
   return `SELECT ${names.map((n) => `m.${n}::VARCHAR AS ${n}`).join(', ')} FROM (\n${inner}\n) AS m ORDER BY ${order} ${limit}`;
 }
 
-/** The query without its ordering helper column `n_` (kept only so OTHER sorts last). */
+/** The query without its ordering helper column `n_` (a category's count, which orders text categories most frequent first). */
 const dropHelper = (sql: string) => `SELECT * EXCLUDE (n_) FROM (\n${sql}\n)`;
 
 /** An axis's bins: CTEs (the step or unit), each row's bin as a key to group on, and a key's edges (SQL over the CTE). */

@@ -21,5 +21,6 @@ export async function copyArea(cache: PageCache, columns: readonly Column[], are
   const header = withHeader ? columns.slice(area.left, area.right + 1).map((c) => c.name) : undefined;
   const copied = await copyText(clipboardText(picked, header));
   const width = area.right - area.left + 1;
-  return copied ? `Copied ${count * width === 1 ? '1 cell' : `${countOf(count, 'row')} × ${countOf(width, 'column')}`} as TSV` : 'The clipboard refused the copy.';
+  // one cell is copied as its own text, not as TSV (clipboardText)
+  return copied ? (count * width === 1 ? 'Copied 1 cell' : `Copied ${countOf(count, 'row')} × ${countOf(width, 'column')} as TSV`) : 'The clipboard refused the copy.';
 }
