@@ -145,6 +145,12 @@ describe('ChartService', () => {
       const byQuery = charts.chart(request);
       charts.onEvent(started('q2'));
       expect(await byQuery).toMatchObject({ ok: false, error: { code: 'INTERRUPTED' } });
+      // the re-run ends while the service is open: none of the interrupted waits runs a chart query
+      state.now = KEPT;
+      fake.frame();
+      await ticks();
+      expect(pool.sent.filter((t) => t === 'chart')).toEqual([]);
+      state.now = INCOMPLETE;
       const byClose = charts.chart(request);
       charts.close();
       expect(await byClose).toMatchObject({ ok: false, error: { code: 'INTERRUPTED' } });
