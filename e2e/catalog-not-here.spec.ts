@@ -1,7 +1,7 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { exportSession } from './share.helpers';
+import { emptyDataDir, exportSession, importSessionFile } from './share.helpers';
 import { dataset, ready, runSql, status } from './workbench.helpers';
 
 // A browser's download and file chooser carry the session; the desktop uses the OS dialogs, which Playwright cannot drive.
@@ -31,15 +31,13 @@ test('a dataset not on this machine after an import is marked in the catalog, an
   const logPath = testInfo.outputPath('trips.sextant.ndjson');
   await exportSession(page, 'Event log (NDJSON)', logPath);
   await app.restartHost(async () => {
-    for (const entry of readdirSync(app.dataDir)) rmSync(join(app.dataDir, entry), { recursive: true, force: true });
+    emptyDataDir(app.dataDir);
     renameSync(join(there, 'trips.csv'), join(here, 'trips.csv'));
   });
   await page.reload();
   await ready(page, 'cars');
 
-  const choosing = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import session…' }).click();
-  await (await choosing).setFiles(logPath);
+  await importSessionFile(page, logPath);
   const report = page.getByRole('region', { name: 'Session import' });
   await expect(report.getByRole('list', { name: 'Missing datasets' }).getByRole('listitem')).toHaveCount(1);
   await report.getByRole('button', { name: 'Close import report' }).click();

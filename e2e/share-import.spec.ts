@@ -1,8 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { exportSession } from './share.helpers';
+import { emptyDataDir, exportSession, importSessionFile } from './share.helpers';
 import { allowClipboard, grid, gridRow, history, readClipboard, ready, runSql, screenshot, status, tabs } from './workbench.helpers';
 
 const regexText = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -42,7 +42,7 @@ test('export → import a session log into a fresh data dir: same history; the s
   expect(datasetEvents).toBeGreaterThan(0);
   await app.restartHost(async () => {
     // A fresh data dir on the same port: the next start is a first start.
-    for (const entry of readdirSync(app.dataDir)) rmSync(join(app.dataDir, entry), { recursive: true, force: true });
+    emptyDataDir(app.dataDir);
   });
   await page.reload();
   await ready(page, 'cars');
@@ -116,7 +116,7 @@ test('a dataset not found after an import is located: another file is refused, t
   const logPath = testInfo.outputPath('trips.sextant.ndjson');
   await exportSession(page, 'Event log (NDJSON)', logPath);
   await app.restartHost(async () => {
-    for (const entry of readdirSync(app.dataDir)) rmSync(join(app.dataDir, entry), { recursive: true, force: true });
+    emptyDataDir(app.dataDir);
     // On "this machine" the file is in another folder, beside one with other content.
     renameSync(join(there, 'trips.csv'), join(here, 'trips.csv'));
     writeFileSync(join(here, 'fewer-trips.csv'), readFileSync(join(here, 'trips.csv'), 'utf8').split('\n').slice(0, -2).join('\n') + '\n');
@@ -124,9 +124,7 @@ test('a dataset not found after an import is located: another file is refused, t
   await page.reload();
   await ready(page, 'cars');
 
-  const choosing = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import session…' }).click();
-  await (await choosing).setFiles(logPath);
+  await importSessionFile(page, logPath);
   const report = page.getByRole('region', { name: 'Session import' });
   const missing = report.getByRole('list', { name: 'Missing datasets' }).getByRole('listitem');
   await expect(missing).toHaveCount(1);
@@ -196,13 +194,11 @@ test('an imported result whose SQL now gives another row count says so, and show
   const logPath = testInfo.outputPath('history.sextant.ndjson');
   await exportSession(page, 'Event log (NDJSON)', logPath);
   await app.restartHost(async () => {
-    for (const entry of readdirSync(app.dataDir)) rmSync(join(app.dataDir, entry), { recursive: true, force: true });
+    emptyDataDir(app.dataDir);
   });
   await page.reload();
   await ready(page, 'cars');
-  const choosing = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import session…' }).click();
-  await (await choosing).setFiles(logPath);
+  await importSessionFile(page, logPath);
   await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('.grid-error')).toHaveText(
     /^Could not load rows: This result was not kept, and running its SQL again gave 1 row, not the [2-9] rows it gave when it ran; run the query again for what it gives now\. \(error id [0-9a-f-]{36}\) Copy id$/,
@@ -251,13 +247,11 @@ test('an imported result’s chart waits for the result’s re-run and is drawn'
   const logPath = testInfo.outputPath('chart.sextant.ndjson');
   await exportSession(page, 'Event log (NDJSON)', logPath);
   await app.restartHost(async () => {
-    for (const entry of readdirSync(app.dataDir)) rmSync(join(app.dataDir, entry), { recursive: true, force: true });
+    emptyDataDir(app.dataDir);
   });
   await page.reload();
   await ready(page, 'cars');
-  const choosing = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import session…' }).click();
-  await (await choosing).setFiles(logPath);
+  await importSessionFile(page, logPath);
   await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
 
   // drawn once the re-run is done: a vertex per year, raw DuckDB's count of them, and no refusal
@@ -293,14 +287,12 @@ test('an imported dataset matched to another file here by its content: the notic
   const logPath = testInfo.outputPath('weather.sextant.ndjson');
   await exportSession(page, 'Event log (NDJSON)', logPath);
   await app.restartHost(async () => {
-    for (const entry of readdirSync(app.dataDir)) rmSync(join(app.dataDir, entry), { recursive: true, force: true });
+    emptyDataDir(app.dataDir);
     rmSync(there, { recursive: true, force: true });
   });
   await page.reload();
   await ready(page, 'seattle_weather');
-  const choosing = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import session…' }).click();
-  await (await choosing).setFiles(logPath);
+  await importSessionFile(page, logPath);
   await expect(page.getByText(/^Imported “.+” \([\d,]+\u00a0events\)\. weather reads \S*[\\/]seattle-weather\.csv \(same content\)\.$/)).toBeVisible();
   // nothing to locate: it was found by its content
   await expect(page.getByRole('region', { name: 'Session import' })).toHaveCount(0);

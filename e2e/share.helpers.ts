@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 
@@ -17,4 +18,16 @@ export async function exportSession(page: Page, label: string, path: string): Pr
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: 'Export session…' })).toBeFocused();
   return readFileSync(path, 'utf8');
+}
+
+/** Picks `path` in the "Import session…" button's file chooser (a browser upload). */
+export async function importSessionFile(page: Page, path: string): Promise<void> {
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import session…' }).click();
+  await (await choosing).setFiles(path);
+}
+
+/** Empties a stopped host's data dir: its next start is a first start (a fresh machine, for an import). */
+export function emptyDataDir(dataDir: string): void {
+  for (const entry of readdirSync(dataDir)) rmSync(join(dataDir, entry), { recursive: true, force: true });
 }
