@@ -1,8 +1,8 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryEnd, recordingClient, startQuery } from '../../../test/support/coreEvents';
-import { writeSessionLog } from '../../../test/support/sessionLogWriter';
+import { recordingClient } from '../../../test/support/coreEvents';
+import { exportedSessionReading } from '../../../test/support/sessionLogWriter';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import type { Result } from '../../shared/contracts/errors';
 
@@ -32,18 +32,7 @@ describe('datasetsNotHere: the catalog learns which datasets are not on this mac
     mkdirSync(join(files, 'there'), { recursive: true });
     mkdirSync(join(files, 'here'));
     writeFileSync(join(files, 'there', 'trips.csv'), `city,km\n${Array.from({ length: 321 }, (_, i) => `${['Oslo', 'Bergen'][i % 2]},${i % 13}`).join('\n')}\n`);
-    const source = await startTestCore(dirs[1]!.path);
-    try {
-      const opened = await source.dispatch({ type: 'OpenSession' });
-      if (!opened.ok) throw new Error(opened.error.message);
-      const sessionId = opened.value.aggregateId;
-      if (!(await source.dispatch({ type: 'AddDataset', source: join(files, 'there', 'trips.csv') })).ok) throw new Error('not added');
-      await source.catalog.idle();
-      await queryEnd(source, sessionId, await startQuery(source, sessionId, 'SELECT count(*) AS n FROM trips'));
-      log = await writeSessionLog(source.store, sessionId);
-    } finally {
-      await source.close();
-    }
+    ({ log } = await exportedSessionReading(dirs[1]!.path, join(files, 'there', 'trips.csv'), 'SELECT count(*) AS n FROM trips'));
     renameSync(join(files, 'there', 'trips.csv'), join(files, 'here', 'trips.csv'));
   }, 60_000);
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryEnd, recordingClient, startQuery } from '../../../test/support/coreEvents';
-import { writeSessionLog } from '../../../test/support/sessionLogWriter';
+import { exportedSessionReading } from '../../../test/support/sessionLogWriter';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import type { AppError, Result } from '../../shared/contracts/errors';
 import type { ApiResponse } from '../../shared/contracts/protocol';
@@ -27,29 +27,18 @@ describe('locating an imported dataset’s file on this machine (real cores, rea
     files = join(dirs[0]!.path, 'files');
     mkdirSync(join(files, 'there'), { recursive: true });
     copyFileSync(CARS, join(files, 'there', 'cars.json'));
-    const source = await startTestCore(dirs[0]!.path);
-    try {
-      const opened = await source.dispatch({ type: 'OpenSession' });
-      if (!opened.ok) throw new Error(opened.error.message);
-      sessionId = opened.value.aggregateId;
-      const added = await source.dispatch({ type: 'AddDataset', source: join(files, 'there', 'cars.json') });
-      if (!added.ok) throw new Error(added.error.message);
-      await source.catalog.idle();
-      await queryEnd(source, sessionId, await startQuery(source, sessionId, 'SELECT count(*) AS n FROM cars'));
-      const log = await writeSessionLog(source.store, sessionId);
-      // The file is elsewhere on the machine that imports the log.
-      mkdirSync(join(files, 'here'));
-      renameSync(join(files, 'there', 'cars.json'), join(files, 'here', 'cars.json'));
-      target = await startTestCore(dirs[1]!.path);
-      const imported = await target.imports.importText(log);
-      if (!imported.ok) throw new Error(imported.error.message);
-      expect(imported.value.missingDatasets).toHaveLength(1);
-      missing = imported.value.missingDatasets[0]!;
-      expect(missing).toMatchObject({ name: 'cars', reason: 'not-found', source: join(files, 'there', 'cars.json') });
-      await target.catalog.idle();
-    } finally {
-      await source.close();
-    }
+    const exported = await exportedSessionReading(dirs[0]!.path, join(files, 'there', 'cars.json'), 'SELECT count(*) AS n FROM cars');
+    sessionId = exported.sessionId;
+    // The file is elsewhere on the machine that imports the log.
+    mkdirSync(join(files, 'here'));
+    renameSync(join(files, 'there', 'cars.json'), join(files, 'here', 'cars.json'));
+    target = await startTestCore(dirs[1]!.path);
+    const imported = await target.imports.importText(exported.log);
+    if (!imported.ok) throw new Error(imported.error.message);
+    expect(imported.value.missingDatasets).toHaveLength(1);
+    missing = imported.value.missingDatasets[0]!;
+    expect(missing).toMatchObject({ name: 'cars', reason: 'not-found', source: join(files, 'there', 'cars.json') });
+    await target.catalog.idle();
   }, 60_000);
   afterAll(async () => {
     await target?.close();
@@ -120,20 +109,7 @@ describe('an imported dataset whose content this catalog holds under another nam
     const there = join(dirs[0]!.path, 'cars.json');
     const here = join(dirs[1]!.path, 'autos.json');
     copyFileSync(CARS, there);
-    const source = await startTestCore(dirs[0]!.path);
-    let log: string;
-    let sessionId: string;
-    try {
-      const opened = await source.dispatch({ type: 'OpenSession' });
-      if (!opened.ok) throw new Error(opened.error.message);
-      sessionId = opened.value.aggregateId;
-      expect((await source.dispatch({ type: 'AddDataset', source: there })).ok).toBe(true);
-      await source.catalog.idle();
-      await queryEnd(source, sessionId, await startQuery(source, sessionId, 'SELECT count(*) AS n FROM cars'));
-      log = await writeSessionLog(source.store, sessionId);
-    } finally {
-      await source.close();
-    }
+    const { log, sessionId } = await exportedSessionReading(dirs[0]!.path, there, 'SELECT count(*) AS n FROM cars');
     // This machine has the same bytes under another name, and not the exporting machine's file.
     renameSync(there, here);
     const target = await startTestCore(join(dirs[1]!.path, 'data'));

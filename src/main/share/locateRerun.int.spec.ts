@@ -1,8 +1,8 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryEnd, recordingClient, startQuery } from '../../../test/support/coreEvents';
-import { writeSessionLog } from '../../../test/support/sessionLogWriter';
+import { recordingClient } from '../../../test/support/coreEvents';
+import { exportedSessionReading } from '../../../test/support/sessionLogWriter';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import type { AppError } from '../../shared/contracts/errors';
 import type { Page } from '../../shared/contracts/protocol';
@@ -41,20 +41,9 @@ describe('an imported result whose dataset is not here, then located (real cores
     mkdirSync(join(dirs[0]!.path, 'there'));
     mkdirSync(join(dirs[0]!.path, 'here'));
     writeFileSync(there, `region,amount\n${Array.from({ length: 37 }, (_, i) => `${['north', 'south'][i % 2]},${i}`).join('\n')}\n`);
-    const source = await startTestCore(join(dirs[0]!.path, 'data'));
-    let log: string;
-    try {
-      const opened = await source.dispatch({ type: 'OpenSession' });
-      if (!opened.ok) throw new Error(opened.error.message);
-      sessionId = opened.value.aggregateId;
-      expect((await source.dispatch({ type: 'AddDataset', source: there })).ok).toBe(true);
-      await source.catalog.idle();
-      queryId = await startQuery(source, sessionId, 'SELECT region, sum(amount) AS total FROM sales GROUP BY region ORDER BY region');
-      expect((await queryEnd(source, sessionId, queryId)).type).toBe('QueryCompleted');
-      log = await writeSessionLog(source.store, sessionId);
-    } finally {
-      await source.close();
-    }
+    const exported = await exportedSessionReading(join(dirs[0]!.path, 'data'), there, 'SELECT region, sum(amount) AS total FROM sales GROUP BY region ORDER BY region');
+    ({ sessionId, queryId } = exported);
+    const { log } = exported;
     renameSync(there, here);
     target = await startTestCore(dirs[1]!.path);
     const imported = await target.imports.importText(log);
