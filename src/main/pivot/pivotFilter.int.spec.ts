@@ -104,6 +104,26 @@ describe('PivotService over the rows the grid shows (the result view’s filters
     }
   }
 
+  it('a brush and the same range typed are one pivot: which chart drew a brush changes no row', async () => {
+    const sent: string[] = [];
+    const pool = { request: (r: { type: string }) => (sent.push(r.type), app.core().pool.request(r as never)) };
+    const counting = new PivotService(pool as never, app.core().runner);
+    const spec: PivotSpec = { rows: ['weather'], columns: [], values: 'n', aggregate: 'Sum' };
+    const brush: PageFilter = { column: 1, op: 'range', lo: '50', hi: '700', chart: 0 };
+    const ask = async (filter: PageFilter[]) => {
+      const before = sent.length;
+      const p = await counting.page(results.counts.queryId, spec, 0, 10, filter);
+      if (!p.ok) throw new Error(p.error.message);
+      return { requests: sent.length - before, rows: rowsOf(p.value) };
+    };
+    const first = await ask([brush]);
+    await ask([brush]); // the pivot's table is made after its first page: this may still wait on it
+    const again = await ask([brush]); // made: a page is one read
+    const typed = await ask([{ column: 1, op: 'range', lo: '50', hi: '700' }]);
+    expect(typed).toEqual(again);
+    expect(first.rows).toEqual(typed.rows);
+  });
+
   it('refuses a filter on a column the result lacks, with an error id', async () => {
     const p = await pivots.page(results.counts.queryId, { rows: ['weather'], columns: [], values: 'n', aggregate: 'Sum' }, 0, 10, [{ column: 9, op: 'isNull' }]);
     expect(p.ok ? undefined : [p.error.code, typeof p.error.id]).toEqual(['INVALID_COMMAND', 'string']);

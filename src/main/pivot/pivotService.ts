@@ -82,7 +82,9 @@ export class PivotService {
     const bad = badSpec(spec, rows.columns) ?? badFilter(filter, rows.columns);
     if (bad !== undefined) return fail(appError(newErrorId(), 'INVALID_COMMAND', bad, { details: { queryId } }));
     // another filter is another pivot (and another table)
-    const key = createHash('sha256').update(JSON.stringify(filter.length > 0 ? { spec, filter } : spec)).digest('hex').slice(0, 16);
+    // which chart drew a brush changes no row: the same condition from a brush or a box is one pivot
+    const conditions = filter.map((f) => ('chart' in f ? { ...f, chart: undefined } : f));
+    const key = createHash('sha256').update(JSON.stringify(filter.length > 0 ? { spec, filter: conditions } : spec)).digest('hex').slice(0, 16);
     const pivots = this.made.get(rows) ?? new Map<string, Promise<MadePivot>>();
     this.made.set(rows, pivots);
     const answer = (p: Pick<MadePivot, 'totalRows' | 'groups' | 'columns' | 'keys'>, values: PivotPage['values']): Result<PivotPage> =>
