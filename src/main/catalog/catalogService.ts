@@ -16,7 +16,7 @@ import type { Projections } from '../streams/projections';
 import { relocatedSample } from './sampleDatasets';
 import { explainReadFailure, shownSource } from './sourceChecks';
 import { fingerprintTarget } from './fingerprintTarget';
-import { availabilityOf, fileNotHere, type DatasetAvailability } from './datasetAvailability';
+import { fileNotHere, type DatasetAvailability } from './datasetAvailability';
 import { locateSource, specOf, type Located } from './sourceLocator';
 import { sameContent, type DatasetFingerprint } from '../../shared/contracts/fingerprint';
 import { countText } from '../../shared/text/counts';
@@ -43,8 +43,6 @@ export class CatalogService {
   private readonly specs = new Map<string, RegisterSpec>();
   private unsubscribe: (() => void) | undefined;
   private stopped = false;
-  /** Which datasets DuckDB reads on this machine: what a result's re-run asks (datasetAvailability.ts). */
-  private readonly available: DatasetAvailability;
 
   constructor(
     private readonly handler: CommandHandler,
@@ -53,9 +51,9 @@ export class CatalogService {
     private readonly projections: Projections,
     private readonly log: Logger,
     private readonly dataDir: string,
-  ) {
-    this.available = availabilityOf(pool);
-  }
+    /** Which datasets DuckDB reads on this machine, written here: what a result's re-run asks (datasetAvailability.ts). */
+    private readonly available: DatasetAvailability,
+  ) {}
 
   /**
    * Recreates registered datasets in DuckDB (attachments do not survive a restart), resumes

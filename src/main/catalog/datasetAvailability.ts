@@ -5,9 +5,10 @@ import type { DatasetView } from '../../shared/views/appView';
 import { localPath } from './localPath';
 
 /**
- * What DuckDB can read of the catalog on this machine, one per DuckDB worker: the catalog service
- * writes it as it registers datasets (a ready dataset whose file is gone is marked not here, and no
- * longer once it is located, added again or brought back), and what reads datasets asks it. It is
+ * What DuckDB can read of the catalog on this machine, one per core (appCore.ts hands it to the
+ * catalog and the query runner): the catalog service writes it as it registers datasets (a ready
+ * dataset whose file is gone is marked not here, and no longer once it is located, added again or
+ * brought back), and what reads datasets asks it. It is
  * machine-local, never stored: every start registers the datasets again and learns it afresh.
  * `generation` counts the registrations that succeeded, so work that failed for want of a dataset
  * (a result's re-run, resultRerun.ts) knows when to try again.
@@ -57,15 +58,6 @@ export class DatasetAvailability {
   onceRegistered(listener: () => void): void {
     this.waiting.add(listener);
   }
-}
-
-/** Keyed by the worker: the catalog and the query runner of one core share it, cores in one process (tests) do not. */
-const byWorker = new WeakMap<object, DatasetAvailability>();
-
-export function availabilityOf(worker: object): DatasetAvailability {
-  let found = byWorker.get(worker);
-  if (!found) byWorker.set(worker, (found = new DatasetAvailability()));
-  return found;
 }
 
 /**

@@ -5,6 +5,7 @@ import { appError, fail, ok, toAppError, type AppError, type Result } from '../.
 import type { EventEnvelope } from '../../shared/contracts/events';
 import type { AppView } from '../../shared/views/appView';
 import { CatalogService } from '../catalog/catalogService';
+import { DatasetAvailability } from '../catalog/datasetAvailability';
 import { DEFAULT_INPUT_WATCH_MS, InputWatcher } from '../catalog/inputWatcher';
 import { sampleDatasetPaths } from '../catalog/sampleDatasets';
 import { toDomainCommand } from '../commands/clientCommands';
@@ -148,12 +149,14 @@ export class AppCore {
         flushIntervalMs: 250,
       },
     });
+    const datasets = new DatasetAvailability();
     const runner = new QueryRunner(handler, bus, pool, projections, log, {
       ...(options.queryTimeoutMs !== undefined ? { timeoutMs: options.queryTimeoutMs } : {}),
       resultCacheBytes: options.resultCacheBytes ?? DEFAULT_RESULT_CACHE_BYTES,
       databaseFile: dbPath,
+      datasets, // the catalog keeps it; a failed re-run waits for it to change
     });
-    const catalog = new CatalogService(handler, bus, pool, projections, log, dataDir);
+    const catalog = new CatalogService(handler, bus, pool, projections, log, dataDir, datasets);
     await runner.failInterrupted();
     const inputs = new InputWatcher(handler, pool, projections, log, options.inputWatchMs ?? DEFAULT_INPUT_WATCH_MS);
     const streams = new StreamManager(store, bus, projections, log, { ...defaultStreamLimits, ...options.streamLimits }, {}, () => runner.currentProgress());
@@ -277,10 +280,7 @@ export class AppCore {
         charts: { chart: (request) => hold(() => this.charts.chart(request)), cancel: (sessionId) => this.charts.cancel(sessionId) },
         pivotPage: ({ queryId, spec, offset, limit, filter }) => hold(() => this.pivots.page(queryId, spec, offset, limit, filter)),
         sessionExports: { export: (sessionId, format, target, choose) => hold(() => this.sessionExports.export(sessionId, format, target, choose)) },
-        imports: {
-          importText: (text) => hold(() => this.imports.importText(text)),
-          importFromFile: (choose) => hold(() => this.imports.importFromFile(choose)),
-        },
+        imports: { importText: (text) => hold(() => this.imports.importText(text)), importFromFile: (choose) => hold(() => this.imports.importFromFile(choose)) },
         ...(host.chooseImportPath ? { chooseImportPath: host.chooseImportPath } : {}),
         relocateDataset: (datasetId, path) => hold(() => this.catalog.relocate(datasetId, path)),
         datasetsNotHere: () => hold(() => this.catalog.notHere()),

@@ -9,6 +9,7 @@ import { CommandHandler } from '../commands/commandHandler';
 import { newId } from '../platform/ids';
 import { silentLogger } from '../platform/logger';
 import { Bus } from '../streams/bus';
+import { DatasetAvailability } from '../catalog/datasetAvailability';
 import { QueryRunner } from './queryRunner';
 import type { RunOutcome } from './workerProtocol';
 import type { QueryWorker, RunHooks } from './queryWorker';
@@ -95,7 +96,7 @@ describe('CancelQuery interrupts DuckDB at once, and a query still ends exactly 
     const sessionId = newId();
     const events = (): EventEnvelope[] => store.readAggregate('QuerySession', sessionId);
     const pool = new ControlledPool(() => events().some((e) => e.type === 'QueryCancelled'));
-    const runner = new QueryRunner(wrap(handler), bus, pool as unknown as QueryWorker, projections, silentLogger());
+    const runner = new QueryRunner(wrap(handler), bus, pool as unknown as QueryWorker, projections, silentLogger(), { datasets: new DatasetAvailability() });
     await runner.start();
     cleanup.push(() => runner.stop());
     await handler.handle({ type: 'OpenSession', sessionId, title: 'S' }, meta());

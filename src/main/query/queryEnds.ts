@@ -2,7 +2,11 @@ import type { CommandMeta, SessionCommand } from '../../shared/contracts/command
 import { appError, type AppError, type Result } from '../../shared/contracts/errors';
 import type { EventEnvelope } from '../../shared/contracts/events';
 import type { QueryInput } from '../../shared/contracts/fingerprint';
+import { isInFlight } from '../../shared/domain/queryLifecycle';
+import type { SessionView } from '../../shared/views/appView';
 import type { CommandHandler } from '../commands/commandHandler';
+import { systemMeta } from '../commands/systemMeta';
+import { lastQuery } from '../streams/lazyHistory';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import type { RunOutcome } from './workerProtocol';
@@ -95,6 +99,26 @@ export class QueryEnds {
       result = await this.handler.handle(command, meta);
     }
     return undefined;
+  }
+
+  /**
+   * Fails what a crash or a stop left in flight: each session's last query still Pending or
+   * Executing ends INTERRUPTED. The first attempt is awaited; a store that still refuses it (the
+   * disk still full) must not hold the start, so the attempts go on behind it, and `settled` is told
+   * when they end. Returns the queries failed.
+   */
+  async failInterrupted(sessions: Iterable<SessionView>, settled: (queryId: string) => void): Promise<string[]> {
+    const failed: string[] = [];
+    for (const session of sessions) {
+      const last = lastQuery(session);
+      if (!last || !isInFlight(last.phase)) continue;
+      failed.push(last.queryId);
+      const command = interruptedEnd(session.id, last.queryId);
+      const meta = systemMeta(undefined);
+      const first = await this.handler.handle(command, meta);
+      void this.record(command, meta, first).finally(() => settled(last.queryId));
+    }
+    return failed;
   }
 
   /** Something was stored: every end waiting for the store is tried now. */

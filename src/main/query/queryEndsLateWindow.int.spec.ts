@@ -8,6 +8,7 @@ import { newId } from '../platform/ids';
 import { silentLogger } from '../platform/logger';
 import { Outbox } from '../streams/outbox';
 import { defaultStreamLimits, StreamManager, type ResumePoint } from '../streams/streamManager';
+import { DatasetAvailability } from '../catalog/datasetAvailability';
 import { QueryRunner } from './queryRunner';
 import type { QueryWorker, RunHooks } from './queryWorker';
 import type { RunOutcome } from './workerProtocol';
@@ -62,7 +63,7 @@ describe('a window that subscribes while a query’s end waits for the store is 
       return real.handle(command, m);
     };
     const pool = new OneRunPool();
-    const runner = new QueryRunner(handler, bus, pool as unknown as QueryWorker, projections, silentLogger(), { endRetryMs: { first: NO_RETRY_MS, max: NO_RETRY_MS } });
+    const runner = new QueryRunner(handler, bus, pool as unknown as QueryWorker, projections, silentLogger(), { datasets: new DatasetAvailability(), endRetryMs: { first: NO_RETRY_MS, max: NO_RETRY_MS } });
     await runner.start();
     cleanup.push(() => runner.stop());
     const streams = new StreamManager(store, bus, projections, silentLogger(), defaultStreamLimits, {}, () => runner.currentProgress());

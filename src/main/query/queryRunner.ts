@@ -5,7 +5,7 @@ import type { SessionView } from '../../shared/views/appView';
 import type { Page, PageView } from '../../shared/contracts/protocol';
 import type { QueryProgress } from '../../shared/contracts/frames';
 import { sessionTopic } from '../../shared/contracts/topics';
-import { isInFlight, phaseAfter } from '../../shared/domain/queryLifecycle';
+import { phaseAfter } from '../../shared/domain/queryLifecycle';
 import type { CommandHandler } from '../commands/commandHandler';
 import { systemMeta } from '../commands/systemMeta';
 import { newErrorId } from '../platform/ids';
@@ -24,9 +24,10 @@ import { ResultViews } from './resultViews';
 import { resultTableName } from './sql';
 import type { QueryWorker } from './queryWorker';
 import { readInputs } from './readInputs';
+import type { DatasetAvailability } from '../catalog/datasetAvailability';
 import { armQueryTimeout } from './queryTimeout';
 import { issueSystem, noteCancel, unrecordedFailure, type Run } from './queryRun';
-import { completion, interruptedEnd, QueryEnds, type EndCommand } from './queryEnds';
+import { completion, QueryEnds, type EndCommand } from './queryEnds';
 
 export interface QueryRunnerOptions {
   /** A query running longer than this is stopped and fails with TIMEOUT. Unset: no limit. */
@@ -37,6 +38,8 @@ export interface QueryRunnerOptions {
   readonly databaseFile?: string;
   /** The first and longest pause before an end the store refused is tried again (queryEnds.ts); tests lengthen them. */
   readonly endRetryMs?: { readonly first: number; readonly max: number };
+  /** What DuckDB reads of the catalog, which the catalog keeps: a failed re-run waits for it to change. */
+  readonly datasets: DatasetAvailability;
 }
 
 type CancelQuery = Extract<SessionCommand, { type: 'CancelQuery' }>;
@@ -73,7 +76,7 @@ export class QueryRunner {
     private readonly pool: QueryWorker,
     private readonly projections: Projections,
     private readonly log: Logger,
-    private readonly options: QueryRunnerOptions = {},
+    private readonly options: QueryRunnerOptions,
   ) {
     this.cache = new ResultCache(pool, log, options.resultCacheBytes, options.databaseFile && `${options.databaseFile}.wal`);
     this.views = new ResultViews(pool, this.cache);
@@ -87,16 +90,8 @@ export class QueryRunner {
    * waiting to be failed. Reads each session's last query, not its history.
    */
   async failInterrupted(): Promise<void> {
-    for (const session of Object.values(this.projections.current.view.sessions)) {
-      const last = lastQuery(session);
-      if (!last || !isInFlight(last.phase)) continue;
-      this.interrupted.add(resultTableName(last.queryId));
-      const command = interruptedEnd(session.id, last.queryId);
-      const meta = systemMeta(undefined);
-      const first = await this.handler.handle(command, meta);
-      // A store that still refuses (the disk is still full) must not hold the start: the attempts go on behind it.
-      void this.ends.record(command, meta, first).finally(() => this.latest.forget(last.queryId));
-    }
+    const failed = await this.ends.failInterrupted(Object.values(this.projections.current.view.sessions), (queryId) => this.latest.forget(queryId));
+    for (const queryId of failed) this.interrupted.add(resultTableName(queryId));
   }
 
   /**
@@ -109,9 +104,8 @@ export class QueryRunner {
     if (this.stopped) return;
     this.results = new ResultIndex(kept);
     for (const session of Object.values(this.projections.current.view.sessions)) this.results.addSession(session);
-    // Kept results stay, oldest first for eviction (query ids are UUIDv7: time-ordered); found by
-    // their names, so no history is read for them. Sorted/filtered copies go (they are made again on
-    // demand), and so do the tables of queries a crash left running.
+    // Kept results stay, oldest first for eviction (query ids are UUIDv7), found by name, no history read.
+    // Sorted/filtered copies go (made again on demand), as do the tables of queries a crash left running.
     const wanted = new Map<string, string>();
     for (const table of kept) {
       if (!isResultTable(table) || this.interrupted.has(table)) continue;
@@ -329,7 +323,8 @@ export class QueryRunner {
 
   /** A completed result whose table is gone: its SQL runs again into the same table. */
   private rerun(entry: ResultEntry): void {
-    rerunResult(entry, { pool: this.pool, cache: this.cache, views: this.views, log: this.log, publish: (e, p) => this.publish(e, p) });
+    const { pool, cache, views, log, options } = this;
+    rerunResult(entry, { pool, cache, views, log, datasets: options.datasets, publish: (e, p) => this.publish(e, p) });
   }
 
   /** Progress of a result on its session's topic: transient, never stored. */

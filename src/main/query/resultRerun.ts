@@ -10,7 +10,7 @@ import { producing, type ResultEntry, type ResultRows } from './resultState';
 import type { ResultViews } from './resultViews';
 import type { QueryWorker } from './queryWorker';
 import type { RunOutcome } from './workerProtocol';
-import { availabilityOf, type DatasetAvailability } from '../catalog/datasetAvailability';
+import type { DatasetAvailability } from '../catalog/datasetAvailability';
 import type { DatasetView } from '../../shared/views/appView';
 import { queryInputs } from './queryInputs';
 import { tableRefs } from './tableRefs';
@@ -20,6 +20,8 @@ export interface RerunDeps {
   readonly cache: ResultCache;
   readonly views: ResultViews;
   readonly log: Logger;
+  /** What DuckDB reads of the catalog: a failed re-run stands until it changes. */
+  readonly datasets: DatasetAvailability;
   /** Progress frames on the result's session topic: the grid showing it refreshes on them. */
   readonly publish: (entry: ResultEntry, p: ProgressFields) => void;
 }
@@ -40,7 +42,7 @@ export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
   if (recorded.kind !== 'evicted') return;
   deps.views.dropAll(entry); // sorted/filtered copies of the old rows
   const { columns } = recorded;
-  const available = availabilityOf(deps.pool);
+  const available = deps.datasets;
   const since = available.generation;
   entry.rows = producing(columns);
   deps.log.info({ queryId: entry.queryId }, 're-running a result that was not kept');
