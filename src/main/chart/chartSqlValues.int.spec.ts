@@ -71,6 +71,15 @@ describe('chartSql over values an axis cannot place', () => {
     }
   });
 
+  it('averages a HUGEINT near its range as a DOUBLE, where avg() overflows', async () => {
+    await c.run(`CREATE TABLE big AS SELECT i % 2 AS g, 170141183460469231731687303715884105727::HUGEINT - i AS h FROM range(4) r(i)`);
+    await expect(c.run('SELECT g, avg(h) FROM big GROUP BY g')).rejects.toThrow(/out of range|overflow/i);
+    const expected = await rows('SELECT g::VARCHAR, favg(h::DOUBLE)::VARCHAR FROM big GROUP BY g ORDER BY g');
+    const drawn = await rows(chartSql({ mark: 'Bar', x: 'g', y: 'h', aggregate: 'Average' }, 'big', [{ name: 'g', type: 'BIGINT' }, { name: 'h', type: 'HUGEINT' }]).sql);
+    expect(drawn.map((r) => r.slice(0, 2))).toEqual(expected);
+    expect(Number(drawn[0]?.[1])).toBeCloseTo(1.7014118346046923e38, -30);
+  });
+
   it('a cube over a DOUBLE with NaN and infinities has the direct query’s bins', async () => {
     const spec: SingleChartSpec = { mark: 'Histogram', x: 'd', aggregate: 'Count' };
     const cube = chartCube(spec, 't', COLUMNS, 'n', 1);

@@ -1,5 +1,5 @@
 import { quoteIdent } from '../explore/openAsSql';
-import { columnKind } from '../explore/columnKind';
+import { columnKind, sumsNearHugeintRange } from '../explore/columnKind';
 import { binEdgeSql, binIndexSql, stepColumns, stepCte } from './numberBin';
 import { axisKind, MAX_CHART_MARKS, type AxisKind, type ChartAggregate, type ChartColumn, type ChartSpec } from './chartSpec';
 
@@ -53,6 +53,10 @@ export const OTHER = '(other)';
 
 const AGGREGATE_SQL: Readonly<Record<Exclude<ChartAggregate, 'Count'>, string>> = { Sum: 'sum', Average: 'avg', Median: 'median', Min: 'min', Max: 'max' };
 
+/** A mark's value over `y`; an Average of a HUGEINT or wide DECIMAL is a DOUBLE, as a pivot's and a profile's (columnKind.ts). */
+const aggregateSql = (aggregate: Exclude<ChartAggregate, 'Count'>, yType: string): string =>
+  aggregate === 'Average' && sumsNearHugeintRange(yType) ? 'favg(y::DOUBLE)' : `${AGGREGATE_SQL[aggregate]}(y)`;
+
 /** A SQL string literal. Only constants of this module go through it; nothing a person typed. */
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
@@ -99,7 +103,7 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
   if (!x) throw new Error(`no column ${spec.x}`);
   const y = find(spec.y);
   const color = find(spec.color);
-  const value = spec.aggregate === 'Count' || !y ? 'count(*)' : `${AGGREGATE_SQL[spec.aggregate]}(y)`;
+  const value = spec.aggregate === 'Count' || !y ? 'count(*)' : aggregateSql(spec.aggregate, y.type);
   const valueLabel = spec.aggregate === 'Count' || !y ? 'count' : `${spec.aggregate.toLowerCase()} of ${y.name}`;
   const limit = `LIMIT ${MAX_CHART_MARKS + 1}`;
   // a projection of the relation: scanned again wherever used rather than materialized (a copy of every row)
