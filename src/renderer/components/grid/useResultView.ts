@@ -79,7 +79,7 @@ export function useResultView(columns: readonly Column[], view: ResultView, onCh
   const setColumnFilters = useCallback(
     (changes: ReadonlyMap<number, readonly PageFilter[]>) => {
       for (const column of changes.keys()) clearTimeout(timers.current.get(column));
-      const refused = refusedFilters(changes, (column) => columns[column]?.type ?? 'VARCHAR');
+      const { refused, accepted } = refusedFilters(changes, (column) => columns[column]?.type ?? 'VARCHAR');
       setDrafts((current) => {
         const next = new Map(current);
         for (const column of changes.keys()) next.delete(column);
@@ -88,7 +88,7 @@ export function useResultView(columns: readonly Column[], view: ResultView, onCh
         return next;
       });
       if ([...changes.values()].some((filters) => filters.length > 0)) setFiltersShown(true);
-      if (refused.size === 0) change(withColumnFilters(latest.current, changes));
+      if (accepted.size > 0) change(withColumnFilters(latest.current, accepted));
     },
     [change, columns],
   );
