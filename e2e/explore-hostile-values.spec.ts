@@ -176,3 +176,18 @@ test('a sort or filter while scrolled to the bottom of a large result goes to th
   await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(passing) + 1));
   await expect(gridRow(page, 2)).toBeInViewport();
 });
+
+test('a histogram of a DOUBLE with NaN and infinities says how many rows it did not draw, as DuckDB counts them', async ({ app }, testInfo) => {
+  const { page } = app;
+  const path = testInfo.outputPath('hostile.parquet');
+  await openHostile(page, path);
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  const chartRegion = page.getByRole('region', { name: 'Chart', exact: true });
+  await chartRegion.getByRole('combobox', { name: 'Mark', exact: true }).selectOption('Histogram');
+  await chartRegion.getByRole('combobox', { name: 'X', exact: true }).selectOption('dbl');
+  const [left, drawn] = await one(`select count(*) filter (where not isfinite(dbl) or dbl is null), count(*) filter (where isfinite(dbl)) from read_parquet('${path}')`);
+  await expect(chartRegion.locator('.chart-status')).toHaveText(`Not drawn: ${left}\u00a0rows whose dbl is empty, NaN or infinite.`);
+  await chartRegion.getByRole('button', { name: 'Show chart data' }).click();
+  const counts = await chartRegion.getByRole('table', { name: 'Chart data' }).locator('tbody tr td:last-child').allTextContents();
+  expect(counts.reduce((s, t) => s + Number(t.replaceAll(',', '')), 0)).toBe(Number(drawn));
+});

@@ -4,6 +4,7 @@ import { axisKind, chartProblem, type SingleChartSpec } from '../../shared/chart
 import type { ChartData, ChartDataRequest } from '../../shared/chart/chartData';
 import { sentMarks } from '../../shared/chart/chartMarks';
 import { chartSql, type ChartDataColumn, type ChartSourceColumn } from '../../shared/chart/chartSql';
+import { unplacedSql } from '../../shared/chart/chartUnplaced';
 import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
 import type { Column, EventEnvelope } from '../../shared/contracts/events';
 import type { PageFilter } from '../../shared/contracts/pageView';
@@ -47,6 +48,8 @@ export class ChartService {
   private readonly inFlight = new Map<string, InFlight>();
   /** The brush step of a number column of a result (`queryId/column`): the one sent to the renderer and used for its cubes. */
   private readonly steps = new Map<string, Promise<number>>();
+  /** Rows a chart leaves out, by result, SQL and grid filters (`unplacedOf`). */
+  private readonly unplaced = new Map<string, Promise<number>>();
   /** Cube tables by what they aggregate, oldest first; a build in progress is shared by the brush moves that need it. */
   private readonly cubes = new Map<string, Promise<string>>();
   private readonly reruns: RerunWaits;
@@ -123,14 +126,16 @@ export class ChartService {
       void (async () => {
         // asked beside the marks, not before them: the first drawing does not wait for it
         const stepOfX = numberX ? this.stepOf(queryId, table, x, xColumn.type) : undefined;
+        const unplacedRows = this.unplacedOf(queryId, table, rows.columns, spec, filter);
         const planned = await this.plan(queryId, table, rows.columns, rows.rowCount, spec, filter);
         if (!current()) return; // interrupted while the cube was built: the cube stays for the next move
         const marks = await this.pool.request({ type: 'chart', chartId, sql: planned.sql, ...(planned.params.length > 0 ? { params: planned.params } : {}) });
-        const step = await stepOfX;
+        // a count that failed leaves the chart as drawn, without its note
+        const [step, unplaced] = await Promise.all([stepOfX, unplacedRows.catch(() => undefined)]);
         if (!current()) return; // already answered: interrupted
         this.counts.answered++;
         const data: ChartData = { queryId, spec, ...sentMarks(planned.columns, marks) };
-        entry.settle(ok({ ...data, ...(step === undefined ? {} : { brushStep: step }), ...(planned.cube ? { cube: true } : {}) }));
+        entry.settle(ok({ ...data, ...(step === undefined ? {} : { brushStep: step }), ...(unplaced === undefined ? {} : { unplaced }), ...(planned.cube ? { cube: true } : {}) }));
       })().catch((error: AppError) => {
         if (current()) entry.settle(fail(error));
       });
@@ -180,6 +185,26 @@ export class ChartService {
     const where = whereOf(filter, columns);
     const query = chartSql(spec, table, source, { rows: rowCount, ...(where.sql ? { filter: where.sql } : {}) });
     return { sql: query.sql, params: where.params, columns: query.columns, cube: false };
+  }
+
+  /**
+   * How many of the rows the grid's filters pass the chart leaves out for want of a place on an axis
+   * (chartUnplaced.ts); undefined when it places every row. Brushes are not counted in, so a brush
+   * move costs no scan: asked once per result, axes and grid filters.
+   */
+  private unplacedOf(queryId: string, table: string, columns: readonly Column[], spec: SingleChartSpec, filter: readonly PageFilter[]): Promise<number | undefined> {
+    const where = whereOf(filter.filter((f) => !('chart' in f && f.chart !== undefined)), columns);
+    const source: ChartSourceColumn[] = columns.map((c, i) => ({ name: c.name, type: c.type, ref: `c${i}` }));
+    const sql = unplacedSql(spec, table, source, where.sql || undefined);
+    if (sql === undefined) return Promise.resolve(undefined);
+    const key = JSON.stringify([queryId, sql, where.params]);
+    const known = this.unplaced.get(key);
+    if (known) return known;
+    if (this.unplaced.size >= STEP_LIMIT) this.unplaced.clear();
+    const counted = this.pool.request({ type: 'chart', chartId: newId(), sql, ...(where.params.length > 0 ? { params: where.params } : {}) }).then(([row]) => Number(row?.[0] ?? 0));
+    counted.catch(() => this.unplaced.delete(key));
+    this.unplaced.set(key, counted);
+    return counted;
   }
 
   /** The brush step of a number column: from its min and max, asked of DuckDB once per result and column. */

@@ -33,6 +33,12 @@ export const chartDataSchema = z.object({
   truncated: z.boolean(),
   /** For a number X: the width of the bins a brush on this chart snaps to (docs/charts.md, linked charts). */
   brushStep: z.number().positive().optional(),
+  /**
+   * Rows the marks leave out for want of a place on an axis (NULL; NaN or infinite floats, dates
+   * and timestamps), among the rows the grid's filters pass (chartUnplaced.ts); absent when the mark
+   * places every row.
+   */
+  unplaced: z.number().int().nonnegative().optional(),
   /** Whether the marks came from a pre-aggregated cube rather than the result's rows. */
   cube: z.boolean().optional(),
 });

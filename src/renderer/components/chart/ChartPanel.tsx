@@ -9,7 +9,8 @@ import { useBrushPointer } from './useBrushPointer';
 import { useKeyboardBrush } from './useKeyboardBrush';
 import { UNSELECTABLE_CATEGORIES } from '../../../shared/chart/chartMarks';
 import type { SextantApi } from '../../../shared/contracts/protocol';
-import { countOf } from '../format';
+import { countOf, NBSP } from '../format';
+import { unplacedNote } from '../../../shared/chart/chartUnplaced';
 import { useFocusReturn } from '../common/useFocusReturn';
 import { chartLabel } from '../../../shared/chart/chartLabel';
 import { exportPng, exportSvg } from './chartExport';
@@ -75,6 +76,13 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     return () => observer.disconnect();
   }, []);
   const data = state.kind === 'ready' ? state.data : undefined;
+  // what the marks do not show: marks past the cap, rows with no place on an axis
+  const drawnNote = [
+    data?.truncated ? `Showing the first ${countOf(data.rows.length, 'mark')}.` : undefined,
+    data?.unplaced !== undefined && columns ? unplacedNote(data.unplaced, data.spec, columns, NBSP) : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
   const kindOf = (...roles: string[]) => data?.columns.find((c) => roles.includes(c.role))?.kind;
   const xKind = kindOf('x', 'x1');
   const yKind = kindOf('y', 'y1');
@@ -176,7 +184,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
         {select('Aggregate', spec?.aggregate ?? '', chartAggregates, (v) => set({ aggregate: v as ChartSpec['aggregate'] }), false, spec && unusedField(spec.mark, 'aggregate'))}
       </div>
       <p className="muted chart-status" aria-live="polite">
-        {!complete ? 'Waiting for the query to finish…' : state.kind === 'loading' ? 'Aggregating…' : data?.truncated ? `Showing the first ${countOf(data.rows.length, 'mark')}.` : ''}
+        {!complete ? 'Waiting for the query to finish…' : state.kind === 'loading' ? 'Aggregating…' : drawnNote}
       </p>
       {problem && <p className="error chart-error">{problem}</p>}
       {state.kind === 'failed' && (
