@@ -67,7 +67,7 @@ test('a table of a DuckDB database file has its own actions: "Query this table" 
   const tables = page.getByRole('list', { name: 'Tables of hostile' });
   await tables.getByRole('button', { name: 'Actions for hostile.Trips 2024' }).click();
   const menu = page.getByRole('menu', { name: 'Actions for hostile.Trips 2024' });
-  await expect(menu.getByRole('menuitem')).toHaveText(['Query this table', 'Copy name']);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Query this table', 'Copy name', 'Profile']);
   await menu.getByRole('menuitem', { name: 'Query this table' }).click();
   await expect.poll(() => editorText(page)).toBe('select * from hostile."Trips 2024" limit 100');
   await expect(status(page)).toHaveText(new RegExp(`^${firstTrips}\u00a0rows in [\\d,]+\u00a0ms$`));
@@ -82,4 +82,23 @@ test('a table of a DuckDB database file has its own actions: "Query this table" 
   await dataset(page, 'hostile').getByRole('button', { name: 'Actions for hostile', exact: true }).click();
   const first = await tables.locator(':scope > li .table-row .column-name').first().textContent();
   await expect(page.getByRole('menu', { name: 'Actions for hostile' }).getByRole('menuitem').first()).toHaveText(`Query this dataset (first table: ${first})`);
+});
+
+test('a table of a DuckDB database file is profiled from its menu, its figures those of raw DuckDB', async ({ app }, testInfo) => {
+  const { page } = app;
+  const file = testInfo.outputPath('hostile.duckdb');
+  await addHostile(page, file);
+  await page.getByRole('list', { name: 'Tables of hostile' }).getByRole('button', { name: 'Actions for hostile.Trips 2024' }).click();
+  await page.getByRole('menu', { name: 'Actions for hostile.Trips 2024' }).getByRole('menuitem', { name: 'Profile' }).click();
+  const region = page.getByRole('region', { name: 'Column profiles' });
+  await expect(region).toContainText('hostile.Trips 2024');
+  const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
+  const c = await instance.connect();
+  const [[distinct, max]] = (await c.runAndReadAll('SELECT count(DISTINCT n)::VARCHAR, max(n)::VARCHAR FROM "Trips 2024"')).getRowsJS() as [[string, string]];
+  c.closeSync();
+  instance.closeSync();
+  const n = region.getByRole('article', { name: 'n', exact: true });
+  const figure = (term: string) => n.locator('.profile-figure').filter({ has: page.locator('dt', { hasText: new RegExp(`^${term}$`) }) }).locator('dd');
+  await expect(figure('Max')).toHaveText(max);
+  await expect(figure('Distinct')).toHaveText(distinct);
 });

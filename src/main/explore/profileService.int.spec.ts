@@ -1,3 +1,4 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -205,6 +206,24 @@ describe('column profiles on the worker (real DuckDB, a core in a temp dir)', ()
     expect(age?.kind === 'number' && [age.nulls, age.min, age.max, age.mean]).toEqual([1, '31', '52', '43.333333333333336']);
     const missing = await core.profiles.profile({ kind: 'dataset', datasetId: 'nope' }, [0]);
     expect(missing.ok ? 'answered' : missing.error.code).toBe('DATASET_NOT_FOUND');
+  });
+
+  it('profiles one table of a DuckDB database file, as raw DuckDB reads that table', async () => {
+    const file = join(started.dir(), 'shop.duckdb');
+    const raw = await (await DuckDBInstance.create(file)).connect();
+    await raw.run(`CREATE TABLE "or""ders" AS SELECT i AS id, CASE WHEN i % 4 = 0 THEN NULL ELSE i % 7 END AS qty FROM range(1, 101) r(i)`);
+    await raw.run(`CREATE TABLE customers AS SELECT 'c' || i AS name FROM range(3) r(i)`);
+    const [expected] = (await raw.runAndReadAll(`SELECT count(*)::INTEGER, (count(*) FILTER (WHERE qty IS NULL))::INTEGER, min(qty)::VARCHAR, max(qty)::VARCHAR FROM "or""ders"`)).getRowsJS();
+    raw.closeSync();
+    const datasetId = await addDataset(core, file);
+    const answer = value(await core.profiles.profile({ kind: 'dataset', datasetId, table: 'or"ders' }, [1]));
+    const qty = answer.columns[0]?.profile;
+    expect([answer.rows, qty?.kind === 'number' && qty.nulls, qty?.kind === 'number' && qty.min, qty?.kind === 'number' && qty.max]).toEqual(expected);
+    // the database itself has no columns, and a table it does not hold is named
+    const whole = await core.profiles.profile({ kind: 'dataset', datasetId }, [0]);
+    expect(whole.ok ? 'answered' : whole.error.message).toBe('shop is a database of several tables: profile one of them from its menu.');
+    const none = await core.profiles.profile({ kind: 'dataset', datasetId, table: 'returns' }, [0]);
+    expect(none.ok ? 'answered' : [none.error.code, none.error.message]).toEqual(['DATASET_NOT_FOUND', 'shop has no table returns.']);
   });
 });
 

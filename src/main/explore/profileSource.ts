@@ -1,4 +1,5 @@
 import { appError, fail, ok, type Result } from '../../shared/contracts/errors';
+import type { DatasetTable } from '../../shared/contracts/events';
 import type { PageFilter } from '../../shared/contracts/pageView';
 import type { ProfileTarget } from '../../shared/explore/columnProfile';
 import type { AppView } from '../../shared/views/appView';
@@ -58,15 +59,23 @@ export function profileSources(runner: Pick<QueryRunner, 'keptResult' | 'progres
         if (!dataset || dataset.status !== 'ready' || dataset.name === undefined) {
           return fail(appError(newErrorId(), 'DATASET_NOT_FOUND', 'That dataset is not ready to profile.', { details: { datasetId: target.datasetId } }));
         }
-        if (dataset.tables) {
-          return fail(
-            appError(newErrorId(), 'DATASET_UNSUPPORTED', `${dataset.name} is a database of several tables: profile one through a query (SELECT * FROM ${dataset.name}.<table>).`),
-          );
-        }
+        if (dataset.tables) return databaseTableSource(dataset.name, dataset.tables, target.table);
+        if (target.table !== undefined) return fail(appError(newErrorId(), 'DATASET_NOT_FOUND', `${dataset.name} is not a database file: it has no tables.`));
         return ok({ key: dataset, variant: '', relation: ident(dataset.name), params: [], columns: dataset.columns.map((c) => ({ name: c.name, type: c.type, ref: c.name })) });
       }
     }
   };
+}
+
+/**
+ * A DuckDB database file's table, read as `<dataset>.<table>` as its "Query this table" reads it.
+ * Its cache belongs to the table as the view holds it, replaced when the file is registered again.
+ */
+function databaseTableSource(name: string, tables: readonly DatasetTable[], table: string | undefined): Result<ProfileSource> {
+  if (table === undefined) return fail(appError(newErrorId(), 'DATASET_UNSUPPORTED', `${name} is a database of several tables: profile one of them from its menu.`));
+  const found = tables.find((t) => t.name === table);
+  if (!found) return fail(appError(newErrorId(), 'DATASET_NOT_FOUND', `${name} has no table ${table}.`, { details: { table } }));
+  return ok({ key: found, variant: '', relation: `${ident(name)}.${ident(table)}`, params: [], columns: found.columns.map((c) => ({ name: c.name, type: c.type, ref: c.name })) });
 }
 
 /** A kept result's rows the grid shows: all of them, or those its filters keep (counted when profiled). */

@@ -131,7 +131,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const addDataset = useStableCallback((source: string) => dispatch({ type: 'AddDataset', source }));
   const copyName = useStableCallback((name: string) => void copyText(name).then((ok) => setNotice(ok ? `Copied “${name}”` : 'The clipboard refused the copy.')));
   const removeDataset = useStableCallback((d: DatasetView) => void dispatch({ type: 'RemoveDataset', datasetId: d.id }));
-  const profileDataset = useStableCallback((d: DatasetView) => profile.openDataset(d));
+  const profileDataset = useStableCallback((d: DatasetView, table?: string) => profile.openDataset(d, table));
   /** SQL from elsewhere (the history, "Open as SQL") put in the editor to edit before running. */
   const openAsSql = useStableCallback((sql: string) => {
     editor.current?.setText(sql);

@@ -26,8 +26,8 @@ interface Props {
   /** Says what was copied (an error id), in the app's polite announcer. */
   onNotice(message: string): void;
   onRemove(dataset: DatasetView): void;
-  /** Opens the "Column profiles" region for a ready dataset. */
-  onProfile?(dataset: DatasetView): void;
+  /** Opens the "Column profiles" region of a ready dataset, or of one table of a database file. */
+  onProfile?(dataset: DatasetView, table?: string): void;
   /** Datasets being added: how far their download or fingerprint has got. */
   progress?: Readonly<Record<string, CatalogProgress>>;
   /** Asks main which datasets' files are not on this machine, and locates them ("Locate…"). */
@@ -96,6 +96,7 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
       return [
         { label: 'Query this table', disabled: sql === undefined, run: () => sql && onQuery(sql) },
         { label: 'Copy name', disabled: !d.name, run: () => d.name && onCopyName(`${sqlName(d.name)}.${sqlName(table)}`) },
+        ...(onProfile ? [{ label: 'Profile', disabled: d.status !== 'ready', run: () => onProfile(d, table) }] : []),
       ];
     }
     const sql = d.status === 'ready' ? datasetQuery(d) : undefined;

@@ -49,7 +49,12 @@ export function useProfileView() {
     openColumn: (result: GridResult, column: number) => {
       if (result.columns) setView(resultView(result, column));
     },
-    openDataset: (dataset: DatasetView) =>
-      setView({ key: `dataset:${dataset.id}`, panel: { target: { kind: 'dataset', datasetId: dataset.id }, title: dataset.name ?? dataset.source, columns: dataset.columns } }),
+    /** A dataset's profile; a database file's names one of its tables (`<dataset>.<table>`). */
+    openDataset: (dataset: DatasetView, table?: string) => {
+      const name = dataset.name ?? dataset.source;
+      if (table === undefined) return setView({ key: `dataset:${dataset.id}`, panel: { target: { kind: 'dataset', datasetId: dataset.id }, title: name, columns: dataset.columns } });
+      const columns = dataset.tables?.find((t) => t.name === table)?.columns ?? [];
+      setView({ key: `dataset:${dataset.id}:${table}`, panel: { target: { kind: 'dataset', datasetId: dataset.id, table }, title: `${name}.${table}`, columns } });
+    },
   };
 }
