@@ -20,8 +20,25 @@ import { RerunWaits, type Kept } from '../query/rerunWaits';
 interface InFlight {
   readonly chartId: string;
   readonly queryId: string;
+  /** Whose slot it holds: a window's, of a session, live or in the Timeline's past view (`slotOf`). */
+  readonly slot: Slot;
   readonly settle: (result: Result<ChartData>) => void;
 }
+
+/** A chart's place: which window asks, of which session, which of its charts, and whether of the past view. */
+interface Slot {
+  readonly owner: number;
+  readonly sessionId: string;
+  readonly past: boolean;
+  readonly key: string;
+}
+
+/**
+ * Who asks for charts: a window's connection. Its charts have slots of their own, so one window's
+ * chart never interrupts another's; requests made in main itself (tests, benchmarks) share one.
+ */
+export type ChartOwner = object;
+const IN_MAIN: ChartOwner = {};
 
 /** What runs for one chart: its SQL with bound parameters, and whether a cube answers it. */
 interface Planned {
@@ -53,6 +70,8 @@ export class ChartService {
   /** Cube tables by what they aggregate, oldest first; a build in progress is shared by the brush moves that need it. */
   private readonly cubes = new Map<string, Promise<string>>();
   private readonly reruns: RerunWaits;
+  private readonly owners = new WeakMap<ChartOwner, number>();
+  private nextOwner = 0;
   private closed = false;
   /** What the tests count: chart queries answered and interrupted, cubes built. */
   readonly counts = { answered: 0, interrupted: 0, cubes: 0 };
@@ -65,54 +84,56 @@ export class ChartService {
     this.reruns = new RerunWaits(runner);
   }
 
-  chart(request: ChartDataRequest): Promise<Result<ChartData>> {
+  chart(request: ChartDataRequest, owner: ChartOwner = IN_MAIN): Promise<Result<ChartData>> {
     const { sessionId, queryId } = request;
+    const slot = this.slotOf(owner, request);
     if (this.closed) return Promise.resolve(fail(appError(newErrorId(), 'INTERRUPTED', 'Sextant is shutting down.')));
     const entry = this.view().sessions[sessionId]?.history.find((h) => h.queryId === queryId);
     if (!entry) return Promise.resolve(fail(appError(newErrorId(), 'RESULT_NOT_FOUND', 'That result is not one of this session.', { details: { sessionId, queryId } })));
     const kept = this.runner.keptResult(queryId);
     // a completed result being re-run on demand (not kept here): its chart waits for it, as its grid does
-    if (!kept.ok && kept.error.code === 'RESULT_INCOMPLETE' && entry.phase === 'Completed') return this.afterRerun(request);
-    return this.answer(request, kept);
+    if (!kept.ok && kept.error.code === 'RESULT_INCOMPLETE' && entry.phase === 'Completed') return this.afterRerun(request, slot);
+    return this.answer(request, kept, slot);
   }
 
   /**
    * Holds the chart's slot while its result re-runs, so a newer chart, a cancel, a new query of the
    * session or closing ends the wait (INTERRUPTED) as they end a chart query; then answers.
    */
-  private afterRerun(request: ChartDataRequest): Promise<Result<ChartData>> {
-    const key = slotKey(request.sessionId, request.slot);
+  private afterRerun(request: ChartDataRequest, slot: Slot): Promise<Result<ChartData>> {
+    const { key } = slot;
     this.stop(key, appError(newErrorId(), 'INTERRUPTED', 'A newer chart replaced this one.'));
     return new Promise((resolve) => {
-      const waiting: InFlight = { chartId: newId(), queryId: request.queryId, settle: resolve };
+      const waiting: InFlight = { chartId: newId(), queryId: request.queryId, slot, settle: resolve };
       this.inFlight.set(key, waiting);
       const current = () => this.inFlight.get(key) === waiting;
       void this.reruns.kept(request.queryId, current).then((kept) => {
         if (!kept || !current()) return;
         this.inFlight.delete(key);
-        resolve(this.answer(request, kept));
+        resolve(this.answer(request, kept, slot));
       });
     });
   }
 
-  private answer(request: ChartDataRequest, kept: Kept): Promise<Result<ChartData>> {
-    const { sessionId, queryId, slot = 0 } = request;
+  private answer(request: ChartDataRequest, kept: Kept, slot: Slot): Promise<Result<ChartData>> {
+    const { queryId } = request;
     const { linked: _linked, ...spec } = request.spec;
     if (!kept.ok) return Promise.resolve(kept);
     const { table, rows } = kept.value;
     const problem = chartProblem(spec, rows.columns);
     if (problem) return Promise.resolve(fail(appError(newErrorId(), 'INVALID_COMMAND', problem, { details: { queryId } })));
     // a chart is filtered by every filter but its own brush (crossfilter)
-    const filter = (request.filter ?? []).filter((f) => !('chart' in f && f.chart === slot));
+    const filter = (request.filter ?? []).filter((f) => !('chart' in f && f.chart === (request.slot ?? 0)));
     const missing = filter.find((f) => f.column >= rows.columns.length);
     if (missing) return Promise.resolve(fail(appError(newErrorId(), 'INVALID_COMMAND', `The result has no column ${missing.column + 1}.`, { details: { queryId } })));
-    const key = slotKey(sessionId, slot);
+    const { key } = slot;
     this.stop(key, appError(newErrorId(), 'INTERRUPTED', 'A newer chart replaced this one.'));
     const chartId = newId();
     return new Promise((resolve) => {
       const entry: InFlight = {
         chartId,
         queryId,
+        slot,
         settle: (result) => {
           if (this.inFlight.get(key) === entry) this.inFlight.delete(key);
           resolve(result);
@@ -142,17 +163,27 @@ export class ChartService {
     });
   }
 
-  /** Interrupts the session's chart queries in flight; says whether there was one. */
-  cancel(sessionId: string): Result<{ cancelled: boolean }> {
+  /** Interrupts the session's chart queries in flight that `owner` asked for; says whether there was one. */
+  cancel(sessionId: string, owner: ChartOwner = IN_MAIN): Result<{ cancelled: boolean }> {
+    const of = this.owners.get(owner);
     let cancelled = false;
-    for (const key of this.keysOf(sessionId)) cancelled = this.stop(key, appError(newErrorId(), 'INTERRUPTED', 'The chart was cancelled.')) || cancelled;
+    for (const key of this.keysOf(sessionId, (s) => s.owner === of)) cancelled = this.stop(key, appError(newErrorId(), 'INTERRUPTED', 'The chart was cancelled.')) || cancelled;
     return ok({ cancelled });
   }
 
-  /** A query started in a session replaces the result its charts were of: their queries stop. */
+  /** Every chart `owner` asked for, of every session, stops: its window is gone. */
+  forget(owner: ChartOwner): void {
+    const of = this.owners.get(owner);
+    for (const [key, entry] of [...this.inFlight]) if (entry.slot.owner === of) this.stop(key, appError(newErrorId(), 'INTERRUPTED', 'The window closed.'));
+  }
+
+  /**
+   * A query started in a session replaces the result its live charts were of: their queries stop,
+   * in every window. A chart of the Timeline's past view is of a result of then, which stays.
+   */
   onEvent(e: EventEnvelope): void {
     if (e.type !== 'QueryStarted') return;
-    for (const key of this.keysOf(e.aggregateId)) {
+    for (const key of this.keysOf(e.aggregateId, (s) => !s.past)) {
       if (this.inFlight.get(key)?.queryId !== e.payload.queryId) this.stop(key, appError(newErrorId(), 'INTERRUPTED', 'A new query replaced the result this chart was of.'));
     }
   }
@@ -243,8 +274,14 @@ export class ChartService {
     return built;
   }
 
-  private keysOf(sessionId: string): string[] {
-    return [...this.inFlight.keys()].filter((k) => k.startsWith(`${sessionId}\u0000`));
+  private keysOf(sessionId: string, which: (slot: Slot) => boolean): string[] {
+    return [...this.inFlight].flatMap(([key, entry]) => (entry.slot.sessionId === sessionId && which(entry.slot) ? [key] : []));
+  }
+
+  private slotOf(owner: ChartOwner, { sessionId, slot = 0, past }: ChartDataRequest): Slot {
+    let id = this.owners.get(owner);
+    if (id === undefined) this.owners.set(owner, (id = this.nextOwner++));
+    return { owner: id, sessionId, past: past === true, key: JSON.stringify([id, sessionId, slot, past === true]) };
   }
 
   private stop(key: string, error: AppError): boolean {
@@ -259,7 +296,6 @@ export class ChartService {
 }
 
 /** A chart's query slot: one chart query of it in flight at a time. */
-const slotKey = (sessionId: string, slot = 0): string => `${sessionId}\u0000${slot}`;
 
 /** The filters as one condition over the kept table's `c0, c1, …`, values as parameters $1, $2, … */
 function whereOf(filter: readonly PageFilter[], columns: readonly Column[]): { readonly sql: string; readonly params: string[] } {

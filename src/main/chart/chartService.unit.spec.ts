@@ -38,6 +38,38 @@ describe('ChartService', () => {
     expect(pool.sent).toEqual(['chart', 'chart', 'cancelChart']);
   });
 
+  it('two windows charting the same session have slots of their own: neither replaces nor cancels the other', async () => {
+    const pool = fakePool();
+    const charts = new ChartService(pool as never, runner, () => view);
+    const [windowA, windowB] = [{}, {}];
+    let a: string | undefined;
+    void charts.chart(request, windowA).then((r) => (a = r.ok ? 'answered' : r.error.code));
+    const b = charts.chart(request, windowB);
+    expect(charts.cancel('s', windowB)).toEqual({ ok: true, value: { cancelled: true } });
+    const cancelled = await b;
+    expect(cancelled.ok ? 'answered' : cancelled.error.code).toBe('INTERRUPTED');
+    await Promise.resolve();
+    expect(a).toBeUndefined();
+    // a window that goes takes its charts with it
+    charts.forget(windowA);
+    await Promise.resolve();
+    expect(a).toBe('INTERRUPTED');
+  });
+
+  it('a query started in the session leaves a chart of the Timeline’s past view in flight, and the live one in the same slot of the same window stops', async () => {
+    const pool = fakePool();
+    const charts = new ChartService(pool as never, runner, () => view);
+    const window = {};
+    let past: string | undefined;
+    void charts.chart({ ...request, slot: 0, past: true }, window).then((r) => (past = r.ok ? 'answered' : r.error.code));
+    const live = charts.chart({ ...request, slot: 0 }, window);
+    charts.onEvent(started('q2'));
+    const stopped = await live;
+    expect(stopped.ok ? 'answered' : stopped.error.code).toBe('INTERRUPTED');
+    await Promise.resolve();
+    expect(past).toBeUndefined();
+  });
+
   it('a newer chart of the session replaces the older one', async () => {
     const pool = fakePool();
     const charts = new ChartService(pool as never, runner, () => view);

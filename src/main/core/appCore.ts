@@ -277,7 +277,7 @@ export class AppCore {
         cancelPreview: (sessionId) => this.previews.cancel(sessionId),
         timeline: (sessionId, after) => this.time.timeline(sessionId, after),
         sessionAt: (sessionId, seq) => this.time.sessionAtText(sessionId, seq),
-        charts: { chart: (request) => hold(() => this.charts.chart(request)), cancel: (sessionId) => this.charts.cancel(sessionId) },
+        charts: { chart: (request, owner) => hold(() => this.charts.chart(request, owner)), cancel: (sessionId, owner) => this.charts.cancel(sessionId, owner), forget: (owner) => this.charts.forget(owner) },
         pivotPage: ({ queryId, spec, offset, limit, filter }) => hold(() => this.pivots.page(queryId, spec, offset, limit, filter)),
         sessionExports: { export: (sessionId, format, target, choose) => hold(() => this.sessionExports.export(sessionId, format, target, choose)) },
         imports: { importText: (text) => hold(() => this.imports.importText(text)), importFromFile: (choose) => hold(() => this.imports.importFromFile(choose)) },

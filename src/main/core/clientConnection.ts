@@ -58,7 +58,12 @@ export interface ConnectionServices {
   /** The answer as its JSON text: a stored checkpoint and the events after it go as they were stored, for the window to fold. */
   sessionAt(sessionId: string, seq: number): Promise<Result<string>>;
   /** Charts of results (chart/chartService.ts); a lighter core without them refuses the chart methods. */
-  readonly charts?: { chart(request: ApiRequest<'chartData'>): Promise<Result<ApiResponse<'chartData'>>>; cancel(sessionId: string): Result<ApiResponse<'cancelChart'>> };
+  /** Charts, each connection's in slots of its own (`owner` is the connection: chartService.ts). */
+  readonly charts?: {
+    chart(request: ApiRequest<'chartData'>, owner: object): Promise<Result<ApiResponse<'chartData'>>>;
+    cancel(sessionId: string, owner: object): Result<ApiResponse<'cancelChart'>>;
+    forget(owner: object): void;
+  };
   /** Exports of whole sessions (share/sessionExportService.ts); a lighter core without them refuses. */
   readonly sessionExports?: Pick<SessionExportService, 'export'>;
   /** Pages of a result's pivot (pivot/pivotService.ts). */
@@ -209,8 +214,8 @@ export class ClientConnection {
     cancelPreview: ({ sessionId }) => this.services.cancelPreview(sessionId),
     timeline: ({ sessionId, after }) => this.afterCommandsSent(() => this.services.timeline(sessionId, after)),
     sessionAt: ({ sessionId, seq }) => this.afterCommandsSent(async () => serialized(await this.services.sessionAt(sessionId, seq))),
-    chartData: (request) => this.services.charts?.chart(request) ?? fail(noCharts()),
-    cancelChart: ({ sessionId }) => this.services.charts?.cancel(sessionId) ?? fail(noCharts()),
+    chartData: (request) => this.services.charts?.chart(request, this) ?? fail(noCharts()),
+    cancelChart: ({ sessionId }) => this.services.charts?.cancel(sessionId, this) ?? fail(noCharts()),
     pivotPage: (request) => this.services.pivotPage(request),
     exportSession: ({ sessionId, format, target }) =>
       this.afterCommandsSent(() => this.services.sessionExports?.export(sessionId, format, target, this.services.chooseExportPath) ?? fail(noExports())),
@@ -332,6 +337,7 @@ export class ClientConnection {
   }
 
   close(): void {
+    this.services.charts?.forget(this);
     for (const c of this.profiles.values()) c.abort();
     this.profiles.clear();
     this.uploads.clear();

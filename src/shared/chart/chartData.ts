@@ -12,6 +12,8 @@ export const chartDataRequestSchema = z
     slot: z.number().int().min(0).max(MAX_LINKED_CHARTS).optional(),
     /** The rows to count (the other charts' brushes, the grid's filters); bins stay those of every row. */
     filter: pageFilterSchema.optional(),
+    /** A chart of the Timeline's past view: a query started in the session does not replace its result. */
+    past: z.literal(true).optional(),
   })
   .strict();
 export type ChartDataRequest = z.infer<typeof chartDataRequestSchema>;

@@ -33,11 +33,11 @@ export const apiArguments = {
   cancelPreview: (sessionId: string) => ({ sessionId }),
   timeline: (sessionId: string, after?: number) => ({ sessionId, ...(after === undefined ? {} : { after }) }),
   sessionAt: (sessionId: string, seq: number) => ({ sessionId, seq }),
-  chartData: (sessionId: string, queryId: string, spec: ChartSpec, linked?: { readonly slot: number; readonly filter: readonly PageFilter[] }) => ({
+  chartData: (sessionId: string, queryId: string, spec: ChartSpec, linked?: { readonly slot: number; readonly filter: readonly PageFilter[]; readonly past?: boolean }) => ({
     sessionId,
     queryId,
     spec,
-    ...(linked ? { slot: linked.slot, ...(linked.filter.length > 0 ? { filter: [...linked.filter] } : {}) } : {}),
+    ...(linked ? { slot: linked.slot, ...(linked.filter.length > 0 ? { filter: [...linked.filter] } : {}), ...(linked.past ? { past: true as const } : {}) } : {}),
   }),
   cancelChart: (sessionId: string) => ({ sessionId }),
   pivotPage: (queryId: string, spec: PivotSpec, offset: number, limit: number, filter?: readonly PageFilter[]) => ({ queryId, spec, offset, limit, ...(filter?.length ? { filter: [...filter] } : {}) }),

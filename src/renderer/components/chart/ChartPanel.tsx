@@ -61,7 +61,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const onBrush = readOnly ? undefined : brushed;
   const complete = columns !== undefined;
   const problem = spec && columns ? chartProblem(spec, columns) : undefined;
-  const state = useChartData(api, sessionId, queryId, problem ? undefined : spec, complete, slot === undefined ? undefined : { slot, filter: filter ?? [] });
+  const state = useChartData(api, sessionId, queryId, problem ? undefined : spec, complete, slot === undefined ? undefined : { slot, filter: filter ?? [], ...(readOnly ? { past: true } : {}) });
   const axes = useRef<BrushAxes | undefined>(undefined);
   const describedBy = useId();
   const [showData, setShowData] = useState(false);

@@ -17,7 +17,7 @@ export function useChartData(
   queryId: string,
   spec: ChartSpec | undefined,
   complete: boolean,
-  linked?: { readonly slot: number; readonly filter: readonly PageFilter[] },
+  linked?: { readonly slot: number; readonly filter: readonly PageFilter[]; readonly past?: boolean },
 ): ChartState {
   const [state, setState] = useState<ChartState>({ kind: 'idle' });
   const key = spec ? JSON.stringify([spec, linked ?? null]) : '';
