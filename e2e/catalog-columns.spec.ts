@@ -102,3 +102,24 @@ test('a table of a DuckDB database file is profiled from its menu, its figures t
   await expect(figure('Max')).toHaveText(max);
   await expect(figure('Distinct')).toHaveText(distinct);
 });
+
+test('a table outside the main schema of a database file is listed as schema.table and read where it is', async ({ app }, testInfo) => {
+  const { page } = app;
+  const file = testInfo.outputPath('multi.duckdb');
+  const instance = await DuckDBInstance.create(file);
+  const c = await instance.connect();
+  await c.run(`CREATE TABLE orders AS SELECT 1 AS id; CREATE SCHEMA staging; CREATE TABLE staging.orders AS SELECT range AS id, 'draft' AS note FROM range(3)`);
+  c.closeSync();
+  instance.closeSync();
+  await page.getByRole('textbox', { name: 'Dataset path or URL' }).fill(file);
+  await page.getByRole('button', { name: 'Add dataset' }).click();
+  await expect(dataset(page, 'multi')).toContainText(/duckdb · 2\u00a0tables$/);
+  await dataset(page, 'multi').getByRole('button', { expanded: false }).click();
+  // two tables of one name: each with its own columns
+  await expect(page.getByRole('list', { name: 'Columns of multi.orders' }).getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Columns of multi.staging.orders' }).getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Actions for multi.staging.orders' }).click();
+  await page.getByRole('menu', { name: 'Actions for multi.staging.orders' }).getByRole('menuitem', { name: 'Query this table' }).click();
+  await expect.poll(() => editorText(page)).toBe('select * from multi.staging.orders limit 100');
+  await expect(status(page)).toHaveText(/^3\u00a0rows in [\d,]+\u00a0ms$/);
+});

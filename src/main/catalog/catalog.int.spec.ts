@@ -8,6 +8,8 @@ import { Decimal, Field, FixedSizeList, Float64, Int32, Int64, List, Struct, Tab
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetView } from '../../shared/views/appView';
 import { openSessions } from '../../shared/views/appView';
+import { tableRelation } from '../../shared/domain/datasetRelation';
+import { ident } from '../query/sql';
 import { queryEnd, recordingClient, startQuery } from '../../../test/support/coreEvents';
 import { addDataset, resultRows } from '../../../test/support/coreDatasets';
 import { rawTextRows } from '../../../test/support/rawTextRows';
@@ -72,6 +74,8 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', { shuffle: 
         `ATTACH ${f('shop.duckdb')} AS shop`,
         `CREATE TABLE shop.orders AS SELECT range AS id, range * 100 AS cents FROM range(7)`,
         `CREATE TABLE shop.customers AS SELECT 'ada' AS name`,
+        `CREATE SCHEMA shop.archive`,
+        `CREATE TABLE shop.archive.orders AS SELECT range AS id, 'old' AS note FROM range(2)`,
         `DETACH shop`,
         'SELECT 1',
       ].join(';;'),
@@ -180,12 +184,20 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', { shuffle: 
   it('a DuckDB database file is attached read-only: its tables are listed and queryable as <name>.<table>', async () => {
     const ds = await add(join(files, 'shop.duckdb'));
     expect(ds).toMatchObject({ status: 'ready', name: 'shop', format: 'duckdb', columns: [] });
-    expect(ds.tables?.map((t) => t.name).sort()).toEqual(['customers', 'orders']);
-    expect(ds.tables?.find((t) => t.name === 'orders')?.columns).toEqual([
+    // main's tables first, then another schema's: the same name in two schemas is two tables, not one of both's columns
+    expect(ds.tables?.map((t) => [t.schema, t.name])).toEqual([
+      [undefined, 'customers'],
+      [undefined, 'orders'],
+      ['archive', 'orders'],
+    ]);
+    expect(ds.tables?.find((t) => t.name === 'orders' && t.schema === undefined)?.columns).toEqual([
       { name: 'id', type: 'BIGINT' },
       { name: 'cents', type: 'BIGINT' },
     ]);
     expect(await rows('select sum(cents) from shop.orders')).toEqual([['2100']]);
+    // each table is read where the catalog says it is (`tableRelation`, as "Query this table" reads it)
+    const archive = ds.tables?.find((t) => t.schema === 'archive');
+    expect(await rows(`select count(*), min(note) from ${tableRelation('shop', archive!, ident)}`)).toEqual([['2', 'old']]);
     const sessionId = openSessions(core.projections.current.view)[0]!.id;
     const write = await startQuery(core, sessionId, 'insert into shop.orders values (99, 1)');
     const end = await queryEnd(core, sessionId, write);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { DatasetCommand } from '../../shared/contracts/commands';
 import { appError, fail as failed, ok, toAppError, type Result } from '../../shared/contracts/errors';
-import type { DatasetFormat, DatasetRegistered, EventEnvelope } from '../../shared/contracts/events';
+import type { DatasetFormat, DatasetRegistered, DatasetTable, EventEnvelope } from '../../shared/contracts/events';
 import { CATALOG_TOPIC } from '../../shared/contracts/topics';
 import { datasetName, isGlob } from '../../shared/domain/datasetName';
 import type { CommandHandler } from '../commands/commandHandler';
@@ -166,7 +166,7 @@ export class CatalogService {
           format,
           columns: [...registered.columns],
           ...(located.location !== source ? { location: located.location } : {}),
-          ...(registered.tables ? { tables: registered.tables.map((t) => ({ name: t.name, columns: [...t.columns] })) } : {}),
+          ...(registered.tables ? { tables: registered.tables.map(copyTable) } : {}),
           ...(located.download ? { download: located.download } : {}),
           ...(fingerprint ? { fingerprint } : {}),
         };
@@ -217,7 +217,7 @@ export class CatalogService {
             columns: [...registered.columns],
             // Always said: the view keeps an earlier registration's location otherwise.
             location: located.location,
-            ...(registered.tables ? { tables: registered.tables.map((t) => ({ name: t.name, columns: [...t.columns] })) } : {}),
+            ...(registered.tables ? { tables: registered.tables.map(copyTable) } : {}),
             fingerprint: now,
           },
           systemMeta(undefined),
@@ -290,3 +290,6 @@ export class CatalogService {
     if (!result.ok) this.log.warn({ errorId: result.error.id, command: command.type }, result.error.message);
   }
 }
+
+/** A database file's table as an event holds it: its own copy, its schema only outside main. */
+const copyTable = (t: DatasetTable): DatasetTable => ({ name: t.name, ...(t.schema === undefined ? {} : { schema: t.schema }), columns: [...t.columns] });

@@ -1,5 +1,6 @@
 import { appError, fail, ok, type Result } from '../../shared/contracts/errors';
 import type { DatasetTable } from '../../shared/contracts/events';
+import { tableLabel, tableRelation } from '../../shared/domain/datasetRelation';
 import type { PageFilter } from '../../shared/contracts/pageView';
 import type { ProfileTarget } from '../../shared/explore/columnProfile';
 import type { AppView } from '../../shared/views/appView';
@@ -59,7 +60,7 @@ export function profileSources(runner: Pick<QueryRunner, 'keptResult' | 'progres
         if (!dataset || dataset.status !== 'ready' || dataset.name === undefined) {
           return fail(appError(newErrorId(), 'DATASET_NOT_FOUND', 'That dataset is not ready to profile.', { details: { datasetId: target.datasetId } }));
         }
-        if (dataset.tables) return databaseTableSource(dataset.name, dataset.tables, target.table);
+        if (dataset.tables) return databaseTableSource(dataset.name, dataset.tables, target);
         if (target.table !== undefined) return fail(appError(newErrorId(), 'DATASET_NOT_FOUND', `${dataset.name} is not a database file: it has no tables.`));
         return ok({ key: dataset, variant: '', relation: ident(dataset.name), params: [], columns: dataset.columns.map((c) => ({ name: c.name, type: c.type, ref: c.name })) });
       }
@@ -71,11 +72,11 @@ export function profileSources(runner: Pick<QueryRunner, 'keptResult' | 'progres
  * A DuckDB database file's table, read as `<dataset>.<table>` as its "Query this table" reads it.
  * Its cache belongs to the table as the view holds it, replaced when the file is registered again.
  */
-function databaseTableSource(name: string, tables: readonly DatasetTable[], table: string | undefined): Result<ProfileSource> {
+function databaseTableSource(name: string, tables: readonly DatasetTable[], { table, schema }: Pick<DatasetTable, 'schema'> & { table?: string }): Result<ProfileSource> {
   if (table === undefined) return fail(appError(newErrorId(), 'DATASET_UNSUPPORTED', `${name} is a database of several tables: profile one of them from its menu.`));
-  const found = tables.find((t) => t.name === table);
-  if (!found) return fail(appError(newErrorId(), 'DATASET_NOT_FOUND', `${name} has no table ${table}.`, { details: { table } }));
-  return ok({ key: found, variant: '', relation: `${ident(name)}.${ident(table)}`, params: [], columns: found.columns.map((c) => ({ name: c.name, type: c.type, ref: c.name })) });
+  const found = tables.find((t) => t.name === table && t.schema === schema);
+  if (!found) return fail(appError(newErrorId(), 'DATASET_NOT_FOUND', `${name} has no table ${tableLabel({ name: table, schema })}.`, { details: { table, schema } }));
+  return ok({ key: found, variant: '', relation: tableRelation(name, found, ident), params: [], columns: found.columns.map((c) => ({ name: c.name, type: c.type, ref: c.name })) });
 }
 
 /** A kept result's rows the grid shows: all of them, or those its filters keep (counted when profiled). */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClientCommand } from '../../shared/contracts/commands';
 import type { AppError } from '../../shared/contracts/errors';
+import type { DatasetTable } from '../../shared/contracts/events';
 import type { SextantApi } from '../../shared/contracts/protocol';
 import { canRun, currentQuery, datasetList, type DatasetView, type HistoryEntry } from '../../shared/views/appView';
 import type { StreamClient } from '../state/streamClient';
@@ -131,7 +132,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const addDataset = useStableCallback((source: string) => dispatch({ type: 'AddDataset', source }));
   const copyName = useStableCallback((name: string) => void copyText(name).then((ok) => setNotice(ok ? `Copied “${name}”` : 'The clipboard refused the copy.')));
   const removeDataset = useStableCallback((d: DatasetView) => void dispatch({ type: 'RemoveDataset', datasetId: d.id }));
-  const profileDataset = useStableCallback((d: DatasetView, table?: string) => profile.openDataset(d, table));
+  const profileDataset = useStableCallback((d: DatasetView, table?: DatasetTable) => profile.openDataset(d, table));
   /** SQL from elsewhere (the history, "Open as SQL") put in the editor to edit before running. */
   const openAsSql = useStableCallback((sql: string) => {
     editor.current?.setText(sql);

@@ -15,8 +15,11 @@ export const datasetFormats = ['csv', 'tsv', 'parquet', 'json', 'ndjson', 'arrow
 export const datasetFormatSchema = z.enum(datasetFormats);
 export type DatasetFormat = z.infer<typeof datasetFormatSchema>;
 
-/** A table of a dataset that holds several (a DuckDB database file): queryable as `<dataset>.<table>`. */
-export const datasetTableSchema = z.object({ name: z.string(), columns: z.array(columnSchema) });
+/**
+ * A table of a dataset that holds several (a DuckDB database file): queryable as `<dataset>.<table>`,
+ * or `<dataset>.<schema>.<table>` for one outside the file's main schema (`schema` absent for main).
+ */
+export const datasetTableSchema = z.object({ name: z.string(), schema: z.string().optional(), columns: z.array(columnSchema) });
 export type DatasetTable = z.infer<typeof datasetTableSchema>;
 
 export const datasetRegisteredSchema = z.object({

@@ -101,8 +101,10 @@ export const PROFILE_BATCH_COLUMNS = 20;
  */
 export const profileTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('result'), queryId: z.string().min(1).max(64), filter: pageFilterSchema.optional() }).strict(),
-  /** A dataset; a DuckDB database file's dataset names one of its tables. */
-  z.object({ kind: z.literal('dataset'), datasetId: z.string().min(1).max(64), table: z.string().min(1).max(1000).optional() }).strict(),
+  /** A dataset; a DuckDB database file's dataset names one of its tables (and its schema, outside main). */
+  z
+    .object({ kind: z.literal('dataset'), datasetId: z.string().min(1).max(64), table: z.string().min(1).max(1000).optional(), schema: z.string().min(1).max(1000).optional() })
+    .strict(),
 ]);
 export type ProfileTarget = z.infer<typeof profileTargetSchema>;
 

@@ -1,6 +1,8 @@
 import { forwardRef, memo, useImperativeHandle, useRef, useState, type FormEvent } from 'react';
 import type { Result } from '../../../shared/contracts/errors';
 import type { SextantApi } from '../../../shared/contracts/protocol';
+import type { DatasetTable } from '../../../shared/contracts/events';
+import { tableLabel, tableRelation } from '../../../shared/domain/datasetRelation';
 import type { DatasetView } from '../../../shared/views/appView';
 import { ContextMenu, type MenuItem } from '../common/ContextMenu';
 import { ChevronRight, Ellipsis, Plus } from 'lucide-react';
@@ -27,7 +29,7 @@ interface Props {
   onNotice(message: string): void;
   onRemove(dataset: DatasetView): void;
   /** Opens the "Column profiles" region of a ready dataset, or of one table of a database file. */
-  onProfile?(dataset: DatasetView, table?: string): void;
+  onProfile?(dataset: DatasetView, table?: DatasetTable): void;
   /** Datasets being added: how far their download or fingerprint has got. */
   progress?: Readonly<Record<string, CatalogProgress>>;
   /** Asks main which datasets' files are not on this machine, and locates them ("Locate…"). */
@@ -39,7 +41,7 @@ interface Props {
 /** What a menu was opened on: a dataset, or one table of a DuckDB database file. */
 interface MenuAt {
   readonly dataset: DatasetView;
-  readonly table?: string;
+  readonly table?: DatasetTable;
   readonly x: number;
   readonly y: number;
 }
@@ -95,7 +97,7 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
       const sql = tableQuery(d, table);
       return [
         { label: 'Query this table', disabled: sql === undefined, run: () => sql && onQuery(sql) },
-        { label: 'Copy name', disabled: !d.name, run: () => d.name && onCopyName(`${sqlName(d.name)}.${sqlName(table)}`) },
+        { label: 'Copy name', disabled: !d.name, run: () => d.name && onCopyName(tableRelation(d.name, table, sqlName)) },
         ...(onProfile ? [{ label: 'Profile', disabled: d.status !== 'ready', run: () => onProfile(d, table) }] : []),
       ];
     }
@@ -204,7 +206,7 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
       </form>
       {menu && (
         <ContextMenu
-          label={`Actions for ${menu.dataset.name ?? menu.dataset.source}${menu.table === undefined ? '' : `.${menu.table}`}`}
+          label={`Actions for ${menu.dataset.name ?? menu.dataset.source}${menu.table === undefined ? '' : `.${tableLabel(menu.table)}`}`}
           x={menu.x}
           y={menu.y}
           onClose={() => setMenu(undefined)}

@@ -1,4 +1,5 @@
-import { datasetRelation } from '../../../shared/domain/datasetRelation';
+import type { DatasetTable } from '../../../shared/contracts/events';
+import { datasetRelation, tableLabel, tableRelation } from '../../../shared/domain/datasetRelation';
 import type { DatasetView } from '../../../shared/views/appView';
 import { DUCKDB_KEYWORDS } from '../editor/duckdbDialect';
 
@@ -13,13 +14,13 @@ export function datasetQuery(dataset: DatasetView): string | undefined {
   return from === undefined ? undefined : `select * from ${from} limit 100`;
 }
 
-/** "Query this table": a DuckDB database file's table, `<db>.<table>`, each name quoted when it must be. */
-export function tableQuery(dataset: Pick<DatasetView, 'name'>, table: string): string | undefined {
-  return dataset.name === undefined ? undefined : `select * from ${sqlName(dataset.name)}.${sqlName(table)} limit 100`;
+/** "Query this table": a DuckDB database file's table, `<db>.<table>` (`<db>.<schema>.<table>` outside main), each name quoted when it must be. */
+export function tableQuery(dataset: Pick<DatasetView, 'name'>, table: Pick<DatasetTable, 'name' | 'schema'>): string | undefined {
+  return dataset.name === undefined ? undefined : `select * from ${tableRelation(dataset.name, table, sqlName)} limit 100`;
 }
 
 /** The menu's words for "Query this dataset": a database file says which of its tables it reads. */
 export function datasetQueryLabel(dataset: Pick<DatasetView, 'format' | 'tables'>): string {
   const first = dataset.format === 'duckdb' ? dataset.tables?.[0] : undefined;
-  return first ? `Query this dataset (first table: ${first.name})` : 'Query this dataset';
+  return first ? `Query this dataset (first table: ${tableLabel(first)})` : 'Query this dataset';
 }

@@ -18,10 +18,14 @@ describe('"Query this dataset"', () => {
 describe('a DuckDB database file’s tables', () => {
   const tables = [{ name: 'Cars', columns: [] }, { name: 'select', columns: [] }];
   it('"Query this table" reads `<db>.<table>`, each name quoted when it must be', () => {
-    expect(tableQuery({ name: 'two' }, 'weather')).toBe('select * from two.weather limit 100');
-    expect(tableQuery({ name: 'my db' }, 'select')).toBe('select * from "my db"."select" limit 100');
-    expect(tableQuery({ name: 'two' }, 'a "quoted" name')).toBe('select * from two."a ""quoted"" name" limit 100');
-    expect(tableQuery({}, 'weather')).toBeUndefined();
+    expect(tableQuery({ name: 'two' }, { name: 'weather' })).toBe('select * from two.weather limit 100');
+    expect(tableQuery({ name: 'my db' }, { name: 'select' })).toBe('select * from "my db"."select" limit 100');
+    expect(tableQuery({ name: 'two' }, { name: 'a "quoted" name' })).toBe('select * from two."a ""quoted"" name" limit 100');
+    expect(tableQuery({}, { name: 'weather' })).toBeUndefined();
+  });
+  it('a table outside the main schema is read as `<db>.<schema>.<table>` and named `schema.table`', () => {
+    expect(tableQuery({ name: 'shop' }, { name: 'events', schema: 'Staging' })).toBe('select * from shop."Staging".events limit 100');
+    expect(datasetQueryLabel(dataset({ name: 'shop', format: 'duckdb', tables: [{ name: 'events', schema: 'staging', columns: [] }] }))).toBe('Query this dataset (first table: staging.events)');
   });
   it('"Query this dataset" says which table it reads', () => {
     expect(datasetQueryLabel(dataset({ name: 'two', format: 'duckdb', tables }))).toBe('Query this dataset (first table: Cars)');

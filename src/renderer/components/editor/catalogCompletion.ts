@@ -2,7 +2,7 @@ import type { Completion, CompletionContext, CompletionResult, CompletionSource 
 import { schemaCompletionSource, sql, type SQLNamespace } from '@codemirror/lang-sql';
 import { syntaxTree } from '@codemirror/language';
 import type { Extension } from '@codemirror/state';
-import type { Column } from '../../../shared/contracts/events';
+import type { Column, DatasetTable } from '../../../shared/contracts/events';
 import { quoteIdent } from '../../../shared/explore/openAsSql';
 import { HISTORY_SCHEMA } from '../../../shared/history/historySchema';
 import type { DatasetView } from '../../../shared/views/appView';
@@ -19,6 +19,21 @@ const tableNamespace = (name: string, columns: readonly Column[], detail: string
   children: columns.map((c) => ({ label: c.name, type: 'property', detail: c.type, ...applyName(c.name) })),
 });
 
+/** A database file's tables: those of its main schema by name (`two.cars`), the others under their schema (`two.staging.events`). */
+function databaseChildren(tables: readonly DatasetTable[]): Record<string, SQLNamespace> {
+  const children: Record<string, SQLNamespace> = {};
+  const schemas: Record<string, Record<string, SQLNamespace>> = {};
+  for (const t of tables) {
+    const table = tableNamespace(t.name, t.columns, `table · ${countOf(t.columns.length, 'column')}`);
+    if (t.schema === undefined) children[t.name] = table;
+    else (schemas[t.schema] ??= {})[t.name] = table;
+  }
+  for (const [schema, inSchema] of Object.entries(schemas)) {
+    children[schema] = { self: { label: schema, type: 'namespace', detail: `schema · ${countOf(Object.keys(inSchema).length, 'table')}`, ...applyName(schema) }, children: inSchema };
+  }
+  return children;
+}
+
 /**
  * Tables and their columns for lang-sql's schema completion (`cars.` offers cars' columns). A DuckDB
  * database file is a schema: `two.` offers its tables, `two.cars.` that table's columns.
@@ -31,7 +46,7 @@ export function catalogNamespace(datasets: readonly DatasetView[]): SQLNamespace
     ns[d.name] = tables
       ? {
           self: { label: d.name, type: 'namespace', detail: `${d.format ?? ''} · ${countOf(tables.length, 'table')}`, ...applyName(d.name) },
-          children: Object.fromEntries(tables.map((t) => [t.name, tableNamespace(t.name, t.columns, `table · ${countOf(t.columns.length, 'column')}`)])),
+          children: databaseChildren(tables),
         }
       : tableNamespace(d.name, d.columns, `${d.format ?? ''} · ${countOf(d.columns.length, 'column')}`);
   }

@@ -14,6 +14,7 @@ const datasets = [
     tables: [
       { name: 'cars', columns: [{ name: 'Horsepower', type: 'BIGINT' }] },
       { name: 'weather', columns: [{ name: 'wind', type: 'DOUBLE' }] },
+      { name: 'cars', schema: 'staging', columns: [{ name: 'draft', type: 'VARCHAR' }] },
     ],
   }),
 ];
@@ -42,8 +43,12 @@ async function accept(doc: string, label: string): Promise<string> {
 
 describe('completion of a DuckDB database file', () => {
   it('offers its tables after `two.`, and a table’s columns after `two.cars.`', async () => {
-    expect((await labels('select * from two.|')).sort()).toEqual(['cars', 'weather']);
+    expect((await labels('select * from two.|')).sort()).toEqual(['cars', 'staging', 'weather']);
     expect(await labels('select * from two.cars.|')).toEqual(['Horsepower']);
+  });
+  it('offers a table of another schema under it: `two.staging.` its tables, `two.staging.cars.` that table’s columns', async () => {
+    expect(await labels('select * from two.staging.|')).toEqual(['cars']);
+    expect(await labels('select * from two.staging.cars.|')).toEqual(['draft']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import type { Column } from '../../../shared/contracts/events';
+import type { Column, DatasetTable } from '../../../shared/contracts/events';
+import { tableLabel } from '../../../shared/domain/datasetRelation';
 import type { ProfileTarget } from '../../../shared/explore/columnProfile';
 import type { DatasetView } from '../../../shared/views/appView';
 import type { GridResult } from '../grid/useResultPages';
@@ -50,11 +51,12 @@ export function useProfileView() {
       if (result.columns) setView(resultView(result, column));
     },
     /** A dataset's profile; a database file's names one of its tables (`<dataset>.<table>`). */
-    openDataset: (dataset: DatasetView, table?: string) => {
+    openDataset: (dataset: DatasetView, table?: DatasetTable) => {
       const name = dataset.name ?? dataset.source;
       if (table === undefined) return setView({ key: `dataset:${dataset.id}`, panel: { target: { kind: 'dataset', datasetId: dataset.id }, title: name, columns: dataset.columns } });
-      const columns = dataset.tables?.find((t) => t.name === table)?.columns ?? [];
-      setView({ key: `dataset:${dataset.id}:${table}`, panel: { target: { kind: 'dataset', datasetId: dataset.id, table }, title: `${name}.${table}`, columns } });
+      const label = tableLabel(table);
+      const target = { kind: 'dataset', datasetId: dataset.id, table: table.name, ...(table.schema === undefined ? {} : { schema: table.schema }) } as const;
+      setView({ key: `dataset:${dataset.id}:${label}`, panel: { target, title: `${name}.${label}`, columns: table.columns } });
     },
   };
 }
