@@ -4,6 +4,7 @@ import { syntaxTree } from '@codemirror/language';
 import type { Extension } from '@codemirror/state';
 import type { Column, DatasetTable } from '../../../shared/contracts/events';
 import { quoteIdent } from '../../../shared/explore/openAsSql';
+import { tableLabel } from '../../../shared/domain/datasetRelation';
 import { HISTORY_SCHEMA } from '../../../shared/history/historySchema';
 import type { DatasetView } from '../../../shared/views/appView';
 import { countOf } from '../format';
@@ -83,6 +84,20 @@ function withoutTypedAlias(source: CompletionSource): CompletionSource {
 }
 
 /**
+ * What holds columns a query may name bare: each file dataset, and each table of a database file
+ * (its columns are the tables', the database has none), with how a query names it. The test is
+ * loose (a word, not a parsed FROM): it only puts those columns first.
+ */
+function columnSources(datasets: readonly DatasetView[]): { label: string; named: RegExp; columns: readonly Column[] }[] {
+  const word = (name: string) => new RegExp(`(^|[^\\p{L}\\p{N}_])${name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}_])`, 'u');
+  return datasets.flatMap((d) => {
+    if (d.status !== 'ready' || !d.name) return [];
+    if (!d.tables) return [{ label: d.name, named: word(d.name), columns: d.columns }];
+    return d.tables.map((t) => ({ label: `${d.name}.${tableLabel(t)}`, named: word(t.name), columns: t.columns }));
+  });
+}
+
+/**
  * Column names without a `table.` prefix, which lang-sql only offers for one default table. Columns
  * of datasets the query already names come first. After `x.` lang-sql offers x's columns, so this
  * offers nothing, unless lang-sql does not know x (a subquery's alias): then each column name once.
@@ -98,14 +113,13 @@ export function columnCompletion(datasets: readonly DatasetView[], schema: Compl
     const text = context.state.doc.toString().toLowerCase();
     const options: Completion[] = [];
     const seen = new Set<string>();
-    for (const d of datasets) {
-      if (d.status !== 'ready' || !d.name) continue;
-      const named = new RegExp(`\\b${d.name}\\b`).test(text);
-      for (const c of d.columns) {
+    for (const { label, named: namedBy, columns } of columnSources(datasets)) {
+      const named = namedBy.test(text);
+      for (const c of columns) {
         const key = qualified ? c.name : `${c.name}\u0000${named}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const detail = qualified ? c.type : `${c.type} · ${d.name}`;
+        const detail = qualified ? c.type : `${c.type} · ${label}`;
         const boost = named ? 2 : -1;
         // Typed from its opening quote, the name is offered quoted so that the quote matches and is replaced.
         options.push(quoted === undefined ? { label: c.name, type: 'property', detail, boost, ...applyName(c.name) } : { label: quoteIdent(c.name), type: 'property', detail, boost });

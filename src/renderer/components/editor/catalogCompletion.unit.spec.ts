@@ -52,13 +52,27 @@ describe('completion of a DuckDB database file', () => {
   });
 });
 
+describe('a bare column of a database file’s table', () => {
+  it('is offered, those of the table the query names first, with the table it comes from', async () => {
+    const { results } = await complete('select Hor| from two.cars', false);
+    const options = results.flatMap((r) => r.options).filter((o) => o.type === 'property');
+    expect(options.map((o) => [o.label, o.detail])).toContainEqual(['Horsepower', 'BIGINT · two.cars']);
+    expect(await labels('select dra| from two.staging.cars', false, 'property')).toContain('draft');
+    const named = (await complete('select | from two.weather')).results.flatMap((r) => r.options).filter((o) => o.type === 'property');
+    const wind = named.find((o) => o.label === 'wind');
+    expect(wind?.boost).toBe(2);
+    expect(named.find((o) => o.label === 'Horsepower')?.boost).toBe(-1);
+  });
+});
+
 describe('completion after `x.`', () => {
   it('offers only x’s columns, once each, for a dataset or its alias', async () => {
     expect(await labels('select * from hostile2 where hostile2.|')).toEqual(['group', '😀 emoji', 'Name']);
     expect(await labels('select * from hostile2 f where f.|')).toEqual(['group', '😀 emoji', 'Name']);
   });
   it('offers each column name once after an alias it does not know', async () => {
-    expect(await labels('select * from (select * from hostile2) q where q.|')).toEqual(['group', '😀 emoji', 'Name', 'Year']);
+    // a database file's tables' columns too
+    expect(await labels('select * from (select * from hostile2) q where q.|')).toEqual(['group', '😀 emoji', 'Name', 'Year', 'Horsepower', 'wind', 'draft']);
   });
 });
 
