@@ -10,7 +10,7 @@ import type { DatasetView } from '../../../shared/views/appView';
 import { countOf } from '../format';
 import { DuckDB } from './duckdbDialect';
 import { historyNamespace } from './historyCompletion';
-import { sqlIdentifier } from './sqlIdentifier';
+import { sqlIdentifier } from '../../../shared/sql/sqlIdentifier';
 
 /** `apply` when the name must be quoted to read as itself (lang-sql inserts a label bare). */
 const applyName = (name: string): Pick<Completion, 'apply'> => (sqlIdentifier(name) === name ? {} : { apply: sqlIdentifier(name) });

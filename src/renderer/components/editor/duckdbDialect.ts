@@ -1,16 +1,21 @@
 import { PostgreSQL, SQLDialect } from '@codemirror/lang-sql';
+import { FUNCTION_NAMES, RESERVED_KEYWORDS, TYPE_NAMES, UNRESERVED_KEYWORDS } from '../../../shared/sql/duckdbWords';
+import { NOT_A_NAME } from '../../../shared/sql/sqlIdentifier';
 
 /**
- * DuckDB's SQL is PostgreSQL's plus its own words. Identifiers are case-insensitive in DuckDB, so
- * completing `Miles_per_Gallon` must not wrap it in quotes.
+ * DuckDB's SQL: PostgreSQL's syntax (strings, comments, operators), with DuckDB's own words, as
+ * DuckDB lists them (`duckdb_keywords()`, `duckdb_functions()`, `duckdb_types()`, generated into
+ * shared/sql/duckdbWords.ts), so completion offers what DuckDB has, not the SQL standard's
+ * (`dlurlscheme`, `xmlschema`). Identifiers are case-insensitive in DuckDB, so completing
+ * `Miles_per_Gallon` must not wrap it in quotes.
  */
 export const DuckDB = SQLDialect.define({
   ...PostgreSQL.spec,
   caseInsensitiveIdentifiers: true,
-  keywords: `${PostgreSQL.spec.keywords ?? ''} qualify pivot unpivot summarize describe exclude replace columns asof positional anti semi union_by_name macro install load attach detach pragma copy export import`,
-  builtin: `${PostgreSQL.spec.builtin ?? ''} read_csv read_csv_auto read_parquet read_json read_json_auto read_ndjson glob range generate_series unnest list_value struct_pack count_star approx_count_distinct string_agg list histogram median mode quantile_cont quantile_disc arg_max arg_min epoch strftime strptime date_trunc date_part regexp_matches regexp_replace`,
-  types: `${PostgreSQL.spec.types ?? ''} hugeint uhugeint ubigint uinteger usmallint utinyint tinyint list struct map union uuid blob varchar double float`,
+  keywords: `${RESERVED_KEYWORDS} ${UNRESERVED_KEYWORDS}`,
+  builtin: FUNCTION_NAMES,
+  types: TYPE_NAMES,
 });
 
-/** The dialect's keywords, to know when a dataset name must be quoted. */
-export const DUCKDB_KEYWORDS: ReadonlySet<string> = new Set((DuckDB.spec.keywords ?? '').split(/\s+/).filter(Boolean));
+/** The words a dataset name cannot be unquoted (`group`, `semi`), to know when to quote one. */
+export const DUCKDB_KEYWORDS: ReadonlySet<string> = NOT_A_NAME;
