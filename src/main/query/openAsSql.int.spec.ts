@@ -31,6 +31,21 @@ describe('Open as SQL gives the rows the app shows', () => {
     ],
     ['a value that does not cast matches nothing', { orderBy: [], filter: [{ column: 0, op: 'eq', value: "'); drop table x; --" }] }],
     ['the repeated column name k, second of them', { orderBy: [{ column: 4 }, { column: 0 }], filter: [{ column: 4, op: 'eq', value: '2' }] }],
+    [
+      'values written as literals: a whole number, a list, a range, a date',
+      {
+        orderBy: [{ column: 0 }],
+        filter: [
+          { column: 0, op: 'ge', value: '007' },
+          { column: 1, op: 'in', values: ['1', '3'] },
+          { column: 0, op: 'range', lo: '20', hi: '300.5' },
+          { column: 3, op: 'ne', value: '2024-01-09' },
+        ],
+      },
+    ],
+    // a cast rounds 2.6 to 3 and refuses a day that does not exist: the SQL keeps the cast, and so the rows
+    ['values a cast would round or refuse', { orderBy: [{ column: 0 }], filter: [{ column: 1, op: 'eq', value: '2.6' }] }],
+    ['a day that does not exist matches nothing', { orderBy: [], filter: [{ column: 3, op: 'eq', value: '2024-02-30' }] }],
   ];
 
   for (const [name, view] of views) {

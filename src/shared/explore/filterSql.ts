@@ -15,7 +15,9 @@ const isText = (type: string) => /^(VARCHAR|TEXT|STRING)$/i.test(type.trim());
  * type (named by DuckDB, never typed by a person), so 10 > 9 and dates compare as dates, and a value
  * that does not cast to it matches nothing rather than failing.
  */
-export function filterCondition(f: PageFilter, column: string, type: string, value: (text: string) => string): string {
+export function filterCondition(f: PageFilter, column: string, type: string, value: (text: string) => string, literal?: TypedLiteral): string {
+  // a value in the column's type: DuckDB's TRY_CAST of its text, or a literal that means the same
+  const typed = (text: string, as = type) => literal?.(text, as) ?? `TRY_CAST(${value(text)} AS ${as})`;
   switch (f.op) {
     case 'isNull':
       return `${column} IS NULL`;
@@ -24,13 +26,13 @@ export function filterCondition(f: PageFilter, column: string, type: string, val
     case 'contains':
       return `contains(lower(CAST(${column} AS VARCHAR)), lower(${value(f.value)}))`;
     case 'range':
-      return rangeCondition(column, type, value(f.lo), value(f.hi));
+      return rangeCondition(column, type, f.lo, f.hi, value, typed);
     case 'in':
       // each value compared as `eq` compares it: text as text, else cast to the column's type
-      return `${column} IN (${f.values.map((v) => (isText(type) ? value(v) : `TRY_CAST(${value(v)} AS ${type})`)).join(', ')})`;
+      return `${column} IN (${f.values.map((v) => (isText(type) ? value(v) : typed(v))).join(', ')})`;
     default:
       if ((f.op === 'le' || f.op === 'gt') && DATE.test(f.value) && columnKind(type).kind === 'timestamp') return wholeDay(f.op, column, type, value(f.value));
-      return `${column} ${COMPARE[f.op]} ${isText(type) ? value(f.value) : `TRY_CAST(${value(f.value)} AS ${type})`}`;
+      return `${column} ${COMPARE[f.op]} ${isText(type) ? value(f.value) : typed(f.value)}`;
   }
 }
 
@@ -47,8 +49,50 @@ function wholeDay(op: 'le' | 'gt', column: string, type: string, day: string): s
  * A brush [lo, hi): numbers compare as DOUBLE, so a brush edge snapped to k × step (docs/charts.md)
  * means the same here as in a chart's pre-aggregated cube; other types compare in their own type.
  */
-function rangeCondition(column: string, type: string, lo: string, hi: string): string {
-  if (isNumeric(columnKind(type))) return `(CAST(${column} AS DOUBLE) >= TRY_CAST(${lo} AS DOUBLE) AND CAST(${column} AS DOUBLE) < TRY_CAST(${hi} AS DOUBLE))`;
-  if (isText(type)) return `(${column} >= ${lo} AND ${column} < ${hi})`;
-  return `(${column} >= TRY_CAST(${lo} AS ${type}) AND ${column} < TRY_CAST(${hi} AS ${type}))`;
+function rangeCondition(column: string, type: string, lo: string, hi: string, value: (text: string) => string, typed: (text: string, as?: string) => string): string {
+  if (isNumeric(columnKind(type))) return `(CAST(${column} AS DOUBLE) >= ${typed(lo, 'DOUBLE')} AND CAST(${column} AS DOUBLE) < ${typed(hi, 'DOUBLE')})`;
+  if (isText(type)) return `(${column} >= ${value(lo)} AND ${column} < ${value(hi)})`;
+  return `(${column} >= ${typed(lo)} AND ${column} < ${typed(hi)})`;
+}
+
+/**
+ * A value written as a literal of `type` that means exactly what `TRY_CAST('<text>' AS type)` does,
+ * or undefined when there is none (then the cast is written): for a person reading the SQL, not for
+ * DuckDB, which gets bound parameters.
+ */
+export type TypedLiteral = (text: string, type: string) => string | undefined;
+
+/**
+ * `150` rather than `TRY_CAST('150' AS BIGINT)`: a whole number in an integer type's range, a plain
+ * decimal a DECIMAL holds without rounding or a float reads as written, a valid `DATE '…'`. Anything
+ * a cast would round (`1.5` as BIGINT), refuse (`2024-02-30`) or read otherwise (`nan`) keeps its cast.
+ */
+export const exactLiteral: TypedLiteral = (text, type) => {
+  const kind = columnKind(type);
+  switch (kind.kind) {
+    case 'integer': {
+      if (!/^-?\d{1,38}$/.test(text)) return undefined;
+      const n = BigInt(text);
+      return n >= kind.min && n <= kind.max ? n.toString() : undefined;
+    }
+    case 'decimal': {
+      const m = /^(-?)0*(\d*?)(?:\.(\d+))?$/.exec(text);
+      if (!m || !/\d/.test(text) || (m[2] ?? '').length > kind.precision - kind.scale || (m[3] ?? '').length > kind.scale) return undefined;
+      return text;
+    }
+    case 'float':
+      // at most 15 digits: the decimal literal then turns into the very DOUBLE the text parses to
+      return /^-?\d+(\.\d+)?$/.test(text) && text.replace(/\D/g, '').length <= 15 ? text : undefined;
+    case 'date':
+      return DATE.test(text) && isCalendarDay(text) ? `DATE '${text}'` : undefined;
+    default:
+      return undefined;
+  }
+};
+
+/** Whether `YYYY-MM-DD` is a day of the calendar (`2024-02-30` is not: DuckDB refuses its literal). */
+function isCalendarDay(text: string): boolean {
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
 }

@@ -1,12 +1,13 @@
 import type { Column } from '../contracts/events';
 import type { PageFilter } from '../contracts/pageView';
 import type { ResultView } from '../domain/resultView';
-import { filterCondition } from './filterSql';
+import { exactLiteral, filterCondition } from './filterSql';
 
 /*
  * "Open as SQL": the query a sorted/filtered result amounts to, as text for a person to read, edit
  * and run. Unlike the app's own view SQL (bound parameters, main/query/pageView.ts), values are
- * written as SQL literals here, escaped, because this text is for the editor, not for DuckDB directly.
+ * written as SQL literals here, escaped, because this text is for the editor, not for DuckDB directly:
+ * `"Horsepower" > 150` where that means what the app's cast does (exactLiteral), else the cast.
  */
 
 /** An identifier, always quoted: names with spaces, quotes, emoji or keywords stay names. */
@@ -38,7 +39,7 @@ export function columnNames(columns: readonly Column[]): { names: string[]; rena
 }
 
 function condition(f: PageFilter, names: readonly string[], columns: readonly Column[]): string {
-  return filterCondition(f, quoteIdent(names[f.column] ?? `#${f.column}`), columns[f.column]?.type ?? 'VARCHAR', quoteText);
+  return filterCondition(f, quoteIdent(names[f.column] ?? `#${f.column}`), columns[f.column]?.type ?? 'VARCHAR', quoteText, exactLiteral);
 }
 
 /** The original SQL without what would break wrapping it: trailing semicolons and whitespace. */

@@ -28,12 +28,23 @@ describe('Open as SQL', () => {
         'FROM (',
         'select * from flights',
         ') AS t',
-        `WHERE "dep_delay" >= TRY_CAST('10' AS INTEGER)`,
+        `WHERE "dep_delay" >= 10`,
         `  AND contains(lower(CAST("origin" AS VARCHAR)), lower('o''hare'))`,
         `  AND "we""ird'; drop" IS NULL`,
         'ORDER BY "dep_delay" DESC NULLS LAST, "origin" ASC NULLS LAST',
       ].join('\n'),
     );
+  });
+
+  it('writes a number or a date as a plain literal where it means what the cast means, else keeps the cast', () => {
+    const where = (column: number, value: string) => openAsSql('t', columns, { orderBy: [], filter: [{ column, op: 'eq', value }] }).split('\n').at(-1);
+    expect(where(0, '150')).toBe('WHERE "dep_delay" = 150');
+    expect(where(0, '007')).toBe('WHERE "dep_delay" = 7');
+    // a cast rounds 1.5 to 2, and 3000000000 is past INTEGER: the cast says what the app does
+    expect(where(0, '1.5')).toBe(`WHERE "dep_delay" = TRY_CAST('1.5' AS INTEGER)`);
+    expect(where(0, '3000000000')).toBe(`WHERE "dep_delay" = TRY_CAST('3000000000' AS INTEGER)`);
+    expect(where(2, '2024-02-29')).toBe(`WHERE "we""ird'; drop" = DATE '2024-02-29'`);
+    expect(where(2, '2023-02-29')).toBe(`WHERE "we""ird'; drop" = TRY_CAST('2023-02-29' AS DATE)`);
   });
 
   it('keeps a trailing line comment of the original from swallowing the closing parenthesis', () => {
