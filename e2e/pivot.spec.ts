@@ -47,27 +47,28 @@ test('a two-level row pivot with monthly columns: DuckDB’s averages and totals
   await region(page).getByRole('combobox', { name: 'Values' }).selectOption('temp_max');
   await region(page).getByRole('combobox', { name: 'Aggregate' }).selectOption('Average');
 
-  // 1 grand total + 5 weathers × (1 subtotal + 4 years)
+  // 1 grand total + 5 weathers × (1 subtotal + 4 years), under two header rows: "month", then the columns
   const [[groups]] = (await duckdbRows(`select count(distinct weather) + count(distinct (weather, year)) + 1 from (${RAW})`)) as [[string]];
-  await expect(pivot(page)).toHaveAttribute('aria-rowcount', String(Number(groups) + 1));
+  await expect(pivot(page)).toHaveAttribute('aria-rowcount', String(Number(groups) + 2));
   // the count is of the finest level's groups: neither the subtotals nor the Total
   const pairs = await groupsOf('(weather, year)', `(${RAW})`);
   await expect(count(page)).toHaveText(pairs);
-  await expect(pivot(page).getByRole('columnheader')).toHaveText(['weather', 'year', ...Array.from({ length: 12 }, (_, i) => String(i + 1)), 'Total']);
-  await expect.poll(() => cells(page, 2)).toEqual(['Total', '', ...(await expected('true'))]);
-  await expect.poll(() => cells(page, 3)).toEqual(['drizzle', '', ...(await expected(`weather = 'drizzle'`))]);
-  await expect.poll(() => cells(page, 4)).toEqual(['drizzle', '2012', ...(await expected(`weather = 'drizzle' and year = 2012`))]);
+  await expect(pivot(page).getByRole('columnheader')).toHaveText(['month', 'weather', 'year', ...Array.from({ length: 12 }, (_, i) => String(i + 1)), 'Total']);
+  await expect(pivot(page).getByRole('columnheader', { name: 'month' })).toHaveAttribute('aria-colspan', '12');
+  await expect.poll(() => cells(page, 3)).toEqual(['Total', '', ...(await expected('true'))]);
+  await expect.poll(() => cells(page, 4)).toEqual(['drizzle', '', ...(await expected(`weather = 'drizzle'`))]);
+  await expect.poll(() => cells(page, 5)).toEqual(['drizzle', '2012', ...(await expected(`weather = 'drizzle' and year = 2012`))]);
   await screenshot(page, testInfo, 'pivot');
   await expect(history(page).getByRole('listitem').first()).toContainText('Pivot: Average of temp_max by weather, year across month');
 
   // Tad-style: a first-level group collapses to its subtotal row and expands again
   const [[drizzleYears]] = (await duckdbRows(`select count(distinct year) from (${RAW}) where weather = 'drizzle'`)) as [[string]];
   await pivot(page).getByRole('button', { name: 'Collapse drizzle' }).click();
-  await expect(pivot(page)).toHaveAttribute('aria-rowcount', String(Number(groups) + 1 - Number(drizzleYears)));
-  await expect.poll(async () => (await cells(page, 4))[0]).toBe('fog');
+  await expect(pivot(page)).toHaveAttribute('aria-rowcount', String(Number(groups) + 2 - Number(drizzleYears)));
+  await expect.poll(async () => (await cells(page, 5))[0]).toBe('fog');
   await expect(count(page)).toHaveText(pairs);
   await pivot(page).getByRole('button', { name: 'Expand drizzle' }).click();
-  await expect(pivot(page)).toHaveAttribute('aria-rowcount', String(Number(groups) + 1));
+  await expect(pivot(page)).toHaveAttribute('aria-rowcount', String(Number(groups) + 2));
 
   // sorting by Total, descending on the second click: the warmest weather's group comes first
   const sortTotal = pivot(page).getByRole('button', { name: 'Sort by Total' });
@@ -76,18 +77,18 @@ test('a two-level row pivot with monthly columns: DuckDB’s averages and totals
   await sortTotal.click();
   await expect(pivot(page).getByRole('columnheader').last()).toHaveAttribute('aria-sort', 'descending');
   const [[warmest]] = (await duckdbRows(`select weather from (${RAW}) group by weather order by avg(temp_max) desc limit 1`)) as [[string]];
-  await expect.poll(async () => (await cells(page, 3))[0]).toBe(warmest);
+  await expect.poll(async () => (await cells(page, 4))[0]).toBe(warmest);
 
   // the settings are the session's: a reload shows the same pivot
   await page.reload();
   await expect(region(page)).toBeVisible();
   await expect(region(page).getByRole('button', { name: 'Remove year from rows' })).toBeVisible();
   await expect(pivot(page).getByRole('columnheader').last()).toHaveAttribute('aria-sort', 'descending');
-  await expect.poll(() => cells(page, 2)).toEqual(['Total', '', ...(await expected('true'))]);
-  await expect.poll(async () => (await cells(page, 3))[0]).toBe(warmest);
+  await expect.poll(() => cells(page, 3)).toEqual(['Total', '', ...(await expected('true'))]);
+  await expect.poll(async () => (await cells(page, 4))[0]).toBe(warmest);
 
   // "Open as SQL": the editor gets a query that, run, gives the same numbers
-  const firstGroup = await cells(page, 3);
+  const firstGroup = await cells(page, 4);
   await region(page).getByRole('button', { name: 'Open as SQL' }).click();
   const sql = await editorText(page);
   expect(sql).toContain('GROUP BY ROLLUP');
@@ -152,16 +153,15 @@ test('beside a chart, the count is of the groups, and the title, count and value
 const MOVIES = `read_json_auto('${VEGA_DATA}/movies.json')`;
 const PROFIT = `select *, "Worldwide Gross" - "Production Budget" as profit from ${MOVIES}`;
 
-/** Sets the pivot's rows (in place of the proposed one), columns, values and aggregate, as a person would in the builder. */
+/** Sets the pivot's rows (the first in place of the proposed one), columns, values and aggregate, as a person would in the builder. */
 async function layOut(page: Page, rows: readonly string[], columns: readonly string[], values: string, aggregate: string) {
-  const proposed = await region(page).getByRole('group', { name: 'Rows fields' }).locator('.pivot-chip span').first().textContent();
-  for (const [label, fields] of [['Rows', rows], ['Columns', columns]] as const) {
-    for (const f of fields.filter((f) => f !== proposed)) {
+  await region(page).getByRole('combobox', { name: 'Row field 1', exact: true }).selectOption(rows[0]!);
+  for (const [label, fields] of [['Rows', rows.slice(1)], ['Columns', columns]] as const) {
+    for (const f of fields) {
       await region(page).getByRole('combobox', { name: label }).selectOption(f);
       await region(page).getByRole('button', { name: `Add to ${label.toLowerCase()}` }).click();
     }
   }
-  if (!rows.includes(proposed!)) await region(page).getByRole('button', { name: `Remove ${proposed} from rows` }).click();
   await region(page).getByRole('combobox', { name: 'Values' }).selectOption(values);
   await region(page).getByRole('combobox', { name: 'Aggregate' }).selectOption(aggregate);
 }
@@ -175,23 +175,24 @@ test('average profit by genre and rating: every number whole, DuckDB’s values,
   await expect(resultRow(page, 2)).toBeVisible();
   await page.getByRole('button', { name: 'Pivot', exact: true }).click();
   await layOut(page, ['Major Genre'], ['MPAA Rating'], 'profit', 'Average');
-  await expect(pivot(page).getByRole('columnheader')).toHaveCount(1 + (await distinct('"MPAA Rating"', MOVIES)) + 1);
+  // "MPAA Rating" over its values, then the genre, each rating and the Total
+  await expect(pivot(page).getByRole('columnheader')).toHaveCount(1 + 1 + (await distinct('"MPAA Rating"', MOVIES)) + 1);
   // the grand total and the Action row against raw DuckDB, rating by rating
   const averages = async (where: string) => {
     const rows = await duckdbRows(`select avg(profit) filter (where "MPAA Rating" is not distinct from r.r) from (${PROFIT}) p, (select distinct "MPAA Rating" as r from ${MOVIES}) r where ${where} group by r.r order by r.r nulls last`);
     const [[total]] = (await duckdbRows(`select avg(profit) from (${PROFIT}) where ${where}`)) as [[string]];
     return [...rows.map(([v]) => shown(v)), shown(total)];
   };
-  await expect.poll(() => cells(page, 2)).toEqual(['Total', ...(await averages('true'))]);
-  await expect.poll(() => cells(page, 3)).toEqual(['Action', ...(await averages(`"Major Genre" = 'Action'`))]);
-  await expect(pivot(page).getByRole('row')).toHaveCount(1 + 1 + (await distinct('"Major Genre"', MOVIES)));
+  await expect.poll(() => cells(page, 3)).toEqual(['Total', ...(await averages('true'))]);
+  await expect.poll(() => cells(page, 4)).toEqual(['Action', ...(await averages(`"Major Genre" = 'Action'`))]);
+  await expect(pivot(page).getByRole('row')).toHaveCount(2 + 1 + (await distinct('"Major Genre"', MOVIES)));
   // no number is cut: every value cell shows all of its text (a group's name may end in an ellipsis, titled)
   const cut = await pivot(page).locator('[role="gridcell"].num').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent));
   expect(cut).toEqual([]);
   // one column's values line up: each has two decimals
   const values = await pivot(page).locator('[role="gridcell"].num').allTextContents();
   expect(values.length).toBeGreaterThan(20);
-  expect(values.filter((v) => v !== '' && !/^-?[\d,]+\.\d\d$/.test(v))).toEqual([]);
+  expect(values.filter((v) => v !== 'NULL' && !/^-?[\d,]+\.\d\d$/.test(v))).toEqual([]);
 });
 
 test('collapsing and expanding a group by keyboard keeps the focus on its toggle', async ({ app }) => {
@@ -223,13 +224,14 @@ test('SQL NULL reads NULL, muted and italic, apart from the texts ‘NULL’ and
   const italic = (el: Element) => getComputedStyle(el).fontStyle === 'italic';
   // columns: the text 'NULL', then SQL NULL (last, as DuckDB orders them), then Total
   const headers = pivot(page).getByRole('columnheader');
-  await expect(headers).toHaveText(['g', 'h', 'NULL', 'NULL', 'Total']);
-  expect(await headers.nth(2).locator('.col-name').evaluate((el) => el.querySelector('.pivot-null') === null)).toBe(true);
-  expect(await headers.nth(3).locator('.pivot-null').evaluate(italic)).toBe(true);
+  await expect(headers).toHaveText(['c', 'g', 'h', 'NULL', 'NULL', 'Total']);
+  expect(await headers.nth(3).locator('.col-name').evaluate((el) => el.querySelector('.pivot-null') === null)).toBe(true);
+  expect(await headers.nth(4).locator('.pivot-null').evaluate(italic)).toBe(true);
   await expect(pivot(page).getByRole('button', { name: "Sort by 'NULL'", exact: true })).toHaveCount(1);
   await expect(pivot(page).getByRole('button', { name: 'Sort by NULL', exact: true })).toHaveCount(1);
   // groups in DuckDB's order ('NULL' < 'a' < 'null' < NULL), each with its own toggle
-  const groups = (await duckdbRows(`select g, sum(n) filter (where c = 'NULL'), sum(n) filter (where c is null), sum(n) from (${data}) group by g order by g nulls last`)).map(([g, ...sums]) => [g, ...sums.map((s) => s ?? '')]);
+  // a sum over no rows is SQL NULL, and reads NULL as in the results grid
+  const groups = (await duckdbRows(`select g, sum(n) filter (where c = 'NULL'), sum(n) filter (where c is null), sum(n) from (${data}) group by g order by g nulls last`)).map(([g, ...sums]) => [g, ...sums.map((s) => s ?? 'NULL')]);
   for (const name of ["Collapse 'NULL'", 'Collapse a', "Collapse 'null'", 'Collapse NULL']) await expect(pivot(page).getByRole('button', { name, exact: true })).toHaveCount(1);
   const subtotals = await pivot(page).locator('.pivot-subtotal').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('[role="gridcell"]')].map((c) => c.textContent)));
   expect(subtotals.slice(1).map(([g, , ...sums]) => [g, ...sums])).toEqual(groups.map(([g, ...sums]) => [g ?? 'NULL', ...sums]));

@@ -11,6 +11,8 @@ const ROW_HEIGHT = 24;
 interface Props {
   page: PivotPage;
   spec: PivotSpec;
+  /** The column fields of the pivot whose page is shown, named over their values' columns. */
+  keyFields: readonly string[];
   /** A pivot kept on screen after a later one failed: dimmed, its sort and collapse buttons off (they would change the failed spec). */
   previous?: boolean;
   row(r: number): ReadonlyArray<string | null> | undefined;
@@ -33,7 +35,7 @@ function nextSort(current: PivotSpec['sort'], valueColumn: number): PivotSpec['s
  * virtualized and fetched by page as they come into view; a subtotal row heads its group (bold),
  * the grand total comes first. A value column's header sorts the groups by it.
  */
-export function PivotGrid({ page, spec, previous = false, row, loaded, show, onSort, onToggleGroup }: Props) {
+export function PivotGrid({ page, spec, keyFields, previous = false, row, loaded, show, onSort, onToggleGroup }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const fields = page.rowFields;
   const heads = page.columns.slice(1).map((c, i) => headerOf(c.name, i >= fields ? page.keys.values[i - fields] : undefined));
@@ -48,40 +50,47 @@ export function PivotGrid({ page, spec, previous = false, row, loaded, show, onS
   const last = items.at(-1)?.index ?? 0;
   useEffect(() => show(first, last), [first, last, show]);
   const width = widths.reduce((sum, w) => sum + w, 0);
+  // the column fields' names over their values' columns (and "Other"), as a header row of its own
+  const keyColumns = page.keys.values.length > 0 ? heads.length - fields - 1 : 0;
+  const headRows = keyColumns > 0 ? 2 : 1;
 
   return (
-    <div ref={scroller} className={`grid pivot-grid ${previous ? 'pivot-stale' : ''}`} role="grid" aria-label="Pivot" aria-rowcount={page.totalRows + 1} aria-colcount={heads.length} tabIndex={0}>
-      <div className="grid-header pivot-header" role="row" aria-rowindex={1} style={{ width, height: 30 }}>
-        {heads.map((head, i) => {
-          const isValue = i >= fields;
-          const v = i - fields;
-          const sorted = isValue && spec.sort?.valueColumn === v ? (spec.sort.descending ? 'descending' : 'ascending') : 'none';
-          const Icon = sorted === 'ascending' ? ArrowUpNarrowWide : sorted === 'descending' ? ArrowDownWideNarrow : ArrowUpDown;
-          return (
-            <div key={i} className={`grid-th ${isValue ? 'num' : ''}`} role="columnheader" aria-colindex={i + 1} aria-sort={isValue ? sorted : undefined} style={{ left: lefts[i], width: widths[i] }}>
-              {isValue ? (
-                <button type="button" className="pivot-sort" disabled={previous} aria-label={`Sort by ${head.name}`} title={`Sort the groups by ${head.name}`} onClick={() => onSort(nextSort(spec.sort, v))}>
-                  <span className="col-name">{head.content}</span>
-                  <Icon aria-hidden="true" />
-                </button>
-              ) : (
-                <span className="col-name" title={head.name}>
-                  {head.content}
-                </span>
-              )}
-            </div>
-          );
-        })}
+    <div ref={scroller} className={`grid pivot-grid ${previous ? 'pivot-stale' : ''}`} role="grid" aria-label="Pivot" aria-rowcount={page.totalRows + headRows} aria-colcount={heads.length} tabIndex={0}>
+      <div className="grid-header pivot-header" role="rowgroup" style={{ width }}>
+        {keyColumns > 0 && <KeyFieldsRow fields={keyFields} left={lefts[fields] ?? 0} width={widths.slice(fields, fields + keyColumns).reduce((sum, w) => sum + w, 0)} colIndex={fields + 1} span={keyColumns} />}
+        <div className="pivot-head-row" role="row" aria-rowindex={headRows} style={{ height: 30 }}>
+          {heads.map((head, i) => {
+            const isValue = i >= fields;
+            const v = i - fields;
+            const sorted = isValue && spec.sort?.valueColumn === v ? (spec.sort.descending ? 'descending' : 'ascending') : 'none';
+            const Icon = sorted === 'ascending' ? ArrowUpNarrowWide : sorted === 'descending' ? ArrowDownWideNarrow : ArrowUpDown;
+            return (
+              <div key={i} className={`grid-th ${isValue ? 'num' : ''}`} role="columnheader" aria-colindex={i + 1} aria-sort={isValue ? sorted : undefined} style={{ left: lefts[i], width: widths[i] }}>
+                {isValue ? (
+                  <button type="button" className="pivot-sort" disabled={previous} aria-label={`Sort by ${head.name}`} title={`Sort the groups by ${head.name}`} onClick={() => onSort(nextSort(spec.sort, v))}>
+                    <span className="col-name">{head.content}</span>
+                    <Icon aria-hidden="true" />
+                  </button>
+                ) : (
+                  <span className="col-name" title={head.name}>
+                    {head.content}
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </div>
       </div>
       <div className="grid-sizer" style={{ height: virtualizer.getTotalSize(), width }}>
         {items.map((vr) => {
           const cells = row(vr.index);
           const level = cells ? Number(cells[0]) : fields;
           return (
-            <div key={vr.key} role="row" aria-rowindex={vr.index + 2} className={`grid-row pivot-row ${level < fields ? 'pivot-subtotal' : ''} ${vr.index % 2 ? 'odd' : ''}`} style={{ top: vr.start, height: ROW_HEIGHT, width }}>
+            <div key={vr.key} role="row" aria-rowindex={vr.index + headRows + 1} className={`grid-row pivot-row ${level < fields ? 'pivot-subtotal' : ''} ${vr.index % 2 ? 'odd' : ''}`} style={{ top: vr.start, height: ROW_HEIGHT, width }}>
               {page.columns.slice(1).map((c, i) => {
                 const text = cells?.[i + 1] ?? null;
-                const label = i < fields ? fieldLabel(text, i, level) : pivotCellText(text, c.type);
+                // null is SQL NULL, drawn as the grid draws it; a row still on its way is blank
+                const label = !cells ? '' : i < fields ? fieldLabel(text, i, level) : text === null ? null : pivotCellText(text, c.type);
                 return (
                   <div key={i} role="gridcell" aria-colindex={i + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'}`} style={{ left: lefts[i], width: widths[i], paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }} title={i < fields && label !== '' ? valueName(label) : undefined}>
                     {i === 0 && level === 1 && fields > 1 && cells ? <GroupToggle group={text} collapsed={(spec.collapsed ?? []).includes(text)} disabled={previous} onToggle={onToggleGroup} /> : null}
@@ -102,6 +111,24 @@ function fieldLabel(text: string | null, field: number, level: number): string |
   if (level === 0) return field === 0 ? 'Total' : '';
   if (field >= level) return '';
   return text;
+}
+
+/**
+ * The header row over the column values' columns: the column fields' names ("Cylinders", several
+ * joined by " · " as their values are), one header spanning those columns, so "3 4 5 6 8" say what
+ * they are values of (a screen reader reads it with each of them).
+ */
+function KeyFieldsRow({ fields, left, width, colIndex, span }: { fields: readonly string[]; left: number; width: number; colIndex: number; span: number }) {
+  const name = fields.join(' · ');
+  return (
+    <div className="pivot-head-row pivot-key-fields" role="row" aria-rowindex={1} style={{ height: 22 }}>
+      <div className="grid-th" role="columnheader" aria-colindex={colIndex} aria-colspan={span} style={{ left, width }}>
+        <span className="col-name" title={name}>
+          {name}
+        </span>
+      </div>
+    </div>
+  );
 }
 
 /** SQL NULL as the results grid shows it: muted, italic, so a text 'NULL' (plain) is told apart. */

@@ -43,8 +43,9 @@ describe('pivotColumnWidths', () => {
     const huge = page([['1'], ['x'], ['170141183460469231731687303715884105727'], ['2']], ['HUGEINT', 'BIGINT']);
     // "139,588,242.52": 14 characters; row fields are not fitted (they end in an ellipsis, titled)
     const tenths = (widths: number[]) => widths.map((w) => Math.round(w * 10) / 10);
-    expect(tenths(valueTextWidths([averages], mono))).toEqual([0, 14 * 7.2, 7.2]);
-    expect(tenths(valueTextWidths([averages, huge], mono))).toEqual([0, 51 * 7.2, 7.2]);
+    // SQL NULL reads "NULL": 4 characters, wider than "1"
+    expect(tenths(valueTextWidths([averages], mono))).toEqual([0, 14 * 7.2, 4 * 7.2]);
+    expect(tenths(valueTextWidths([averages, huge], mono))).toEqual([0, 51 * 7.2, 4 * 7.2]);
     const [field, wide, narrow] = pivotColumnWidths(['w10', 'w50', 'w50'], 1, valueTextWidths([averages, huge], mono), measured);
     expect(field).toBe(FIELD_WIDTH);
     expect(wide).toBe(Math.ceil(51 * 7.2 + 16 + 1 + 1));

@@ -12,10 +12,11 @@ const fixedTwo = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maxi
  * column's values line up ("13.00" above "21.85"), with grouped thousands; where two decimals would
  * hide the value (a non-zero value under 0.005 reading "0.00") or a row of digits stops being
  * readable (a quadrillion and up), readableNumber's significant digits. Integers and decimals are
- * DuckDB's exact text with grouped digits; NULL (an empty cell) blank.
+ * DuckDB's exact text with grouped digits. SQL NULL (an average of only NULLs, a group with no
+ * rows of a column value) reads NULL, as the results grid and DuckDB's own PIVOT show it.
  */
 export function pivotCellText(text: string | null, duckdbType: string): string {
-  if (text === null) return '';
+  if (text === null) return NULL_TEXT;
   if (columnKind(duckdbType).kind !== 'float') return groupDigits(text);
   const n = Number(text);
   const size = Math.abs(n);

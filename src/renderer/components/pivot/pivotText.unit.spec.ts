@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { pivotCellText, pivotTitle, valueName } from './pivotText';
-import { proposePivot } from './pivotProposal';
 
 describe('pivotCellText', () => {
   it('rounds floats to two decimals with grouped thousands, keeps exact integers', () => {
     expect(pivotCellText('12345.6789', 'DOUBLE')).toBe('12,345.68');
     expect(pivotCellText('170141183460469231731687303715884105727', 'HUGEINT')).toBe('170,141,183,460,469,231,731,687,303,715,884,105,727');
-    expect(pivotCellText(null, 'DOUBLE')).toBe('');
     expect(pivotCellText('inf', 'DOUBLE')).toBe('inf');
+  });
+
+  it('given SQL NULL (an average of only NULLs), when shown, then it reads NULL as the results grid shows it, not blank', () => {
+    expect(pivotCellText(null, 'DOUBLE')).toBe('NULL');
+    expect(pivotCellText(null, 'BIGINT')).toBe('NULL');
   });
 
   it('gives every float two decimals, so a column’s values line up; integers stay whole', () => {
@@ -31,14 +34,6 @@ describe('valueName', () => {
     expect(valueName('null')).toBe("'null'");
     expect(valueName('Nullable')).toBe('Nullable');
     expect(valueName('Action')).toBe('Action');
-  });
-});
-
-describe('proposePivot', () => {
-  it('groups by the first text column and averages the first number', () => {
-    expect(proposePivot([{ name: 'n', type: 'BIGINT' }, { name: 'city', type: 'VARCHAR' }])).toEqual({ rows: ['city'], columns: [], values: 'n', aggregate: 'Average' });
-    expect(proposePivot([{ name: 'city', type: 'VARCHAR' }])).toEqual({ rows: ['city'], columns: [], values: 'city', aggregate: 'Count' });
-    expect(proposePivot([])).toBeUndefined();
   });
 });
 

@@ -4,7 +4,6 @@ import { pivotKey } from '../../../shared/domain/pivotSetting';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
 import type { SessionView } from '../../../shared/views/appView';
 import type { GridResult } from '../grid/useResultPages';
-import { proposePivot } from './pivotProposal';
 
 /**
  * The current result's pivot as the session records it (HistoryEntry.pivot, folded from PivotSet),
@@ -28,12 +27,27 @@ export function useSessionPivot(session: SessionView | undefined, result: GridRe
     setPending({ queryId: entry.queryId, spec: next });
     dispatch({ type: 'SetPivot', sessionId: session.id, queryId: entry.queryId, spec: next });
   };
-  const proposal = entry?.columns && proposePivot(entry.columns);
+  // Opening proposes a pivot from the result's first rows, which ResultPivot (it has the API) reads:
+  // "Pivot" asks for one, and the answer opens it, unless the result changed meanwhile.
+  const [proposing, setProposing] = useState<string>();
+  const queryId = entry?.queryId;
+  useEffect(() => setProposing(undefined), [queryId]);
   return {
     spec,
     /** The result can be pivoted: complete, with columns. */
-    available: entry?.phase === 'Completed' && proposal !== undefined,
-    toggle: () => set(spec ? null : (proposal ?? null)),
+    available: entry?.phase === 'Completed' && (entry.columns?.length ?? 0) > 0,
+    /** The result whose proposed pivot is being made (its first rows asked for), until `propose`. */
+    proposing: proposing !== undefined && proposing === queryId ? proposing : undefined,
+    toggle: () => {
+      if (spec) set(null);
+      else setProposing((p) => (p === queryId ? undefined : queryId));
+    },
+    /** Opens the pivot proposed for `forQuery`, if it is still the one asked for (undefined: none can be). */
+    propose: (forQuery: string, next: PivotSpec | undefined) => {
+      if (forQuery !== proposing || forQuery !== queryId) return;
+      setProposing(undefined);
+      if (next) set(next);
+    },
     set: (next: PivotSpec) => set(next),
     close: () => set(null),
   };
