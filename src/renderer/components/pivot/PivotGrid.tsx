@@ -15,6 +15,8 @@ interface Props {
   keyFields: readonly string[];
   /** A pivot kept on screen after a later one failed: dimmed, its sort and collapse buttons off (they would change the failed spec). */
   previous?: boolean;
+  /** The Timeline's past view: drawn as it was, its sort and groups not changed from here. */
+  readOnly?: boolean;
   row(r: number): ReadonlyArray<string | null> | undefined;
   /** The pages whose rows are shown: the value columns are as wide as their widest value in them. */
   loaded: readonly PivotPage[];
@@ -35,7 +37,8 @@ function nextSort(current: PivotSpec['sort'], valueColumn: number): PivotSpec['s
  * virtualized and fetched by page as they come into view; a subtotal row heads its group (bold),
  * the grand total comes first. A value column's header sorts the groups by it.
  */
-export function PivotGrid({ page, spec, keyFields, previous = false, row, loaded, show, onSort, onToggleGroup }: Props) {
+export function PivotGrid({ page, spec, keyFields, previous = false, readOnly = false, row, loaded, show, onSort, onToggleGroup }: Props) {
+  const fixed = previous || readOnly;
   const scroller = useRef<HTMLDivElement>(null);
   const fields = page.rowFields;
   const heads = page.columns.slice(1).map((c, i) => headerOf(c.name, i >= fields ? page.keys.values[i - fields] : undefined));
@@ -67,7 +70,7 @@ export function PivotGrid({ page, spec, keyFields, previous = false, row, loaded
             return (
               <div key={i} className={`grid-th ${isValue ? 'num' : ''}`} role="columnheader" aria-colindex={i + 1} aria-sort={isValue ? sorted : undefined} style={{ left: lefts[i], width: widths[i] }}>
                 {isValue ? (
-                  <button type="button" className="pivot-sort" disabled={previous} aria-label={`Sort by ${head.name}`} title={`Sort the groups by ${head.name}`} onClick={() => onSort(nextSort(spec.sort, v))}>
+                  <button type="button" className="pivot-sort" disabled={fixed} aria-label={`Sort by ${head.name}`} title={`Sort the groups by ${head.name}`} onClick={() => onSort(nextSort(spec.sort, v))}>
                     <span className="col-name">{head.content}</span>
                     <Icon aria-hidden="true" />
                   </button>
@@ -93,7 +96,7 @@ export function PivotGrid({ page, spec, keyFields, previous = false, row, loaded
                 const label = !cells ? '' : i < fields ? fieldLabel(text, i, level) : text === null ? null : pivotCellText(text, c.type);
                 return (
                   <div key={i} role="gridcell" aria-colindex={i + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'}`} style={{ left: lefts[i], width: widths[i], paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }} title={i < fields && label !== '' ? valueName(label) : undefined}>
-                    {i === 0 && level === 1 && fields > 1 && cells ? <GroupToggle group={text} collapsed={(spec.collapsed ?? []).includes(text)} disabled={previous} onToggle={onToggleGroup} /> : null}
+                    {i === 0 && level === 1 && fields > 1 && cells ? <GroupToggle group={text} collapsed={(spec.collapsed ?? []).includes(text)} disabled={fixed} onToggle={onToggleGroup} /> : null}
                     {label === null ? <NullText /> : label}
                   </div>
                 );

@@ -25,15 +25,19 @@ interface Props {
   filter: readonly PageFilter[];
   /** The session's pivot of this result (PivotSet). */
   spec: PivotSpec;
-  /** A changed layout or sort: the app records it as the session's SetPivot. */
-  onChange(spec: PivotSpec): void;
-  onClose(): void;
-  onOpenAsSql(sql: string): void;
+  /** A changed layout or sort: the app records it as the session's SetPivot. Absent: read-only. */
+  onChange?(spec: PivotSpec): void;
+  /** Absent on a read-only pivot, which has no Close and leaves Escape alone. */
+  onClose?(): void;
+  /** Absent on a read-only pivot: the past view has no editor to put its SQL in. */
+  onOpenAsSql?(sql: string): void;
 }
 
 /** The region "Pivot table" beside the grid: the builder, a line on its size, and the grid "Pivot". Escape closes it. */
 export function PivotPanel({ api, queryId, sql, columns, filter, spec, onChange, onClose, onOpenAsSql }: Props) {
   const pages = usePivotPages(api, queryId, spec, filter);
+  // the Timeline's past view (docs/time.md): the pivot as it was, nothing here changes it
+  const readOnly = onChange === undefined;
   useFocusReturn();
   // the last pivot stays on screen while a changed one computes, so a collapse keeps the scroll
   const last = useRef<{ page: PivotPage; spec: PivotSpec }>(undefined);
@@ -44,7 +48,7 @@ export function PivotPanel({ api, queryId, sql, columns, filter, spec, onChange,
   const previous = pages.error && !pages.page ? last.current : undefined;
   const [copied, setCopied] = useState<{ id: string; text: string }>();
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    if (e.key !== 'Escape' || e.defaultPrevented || !onClose) return;
     e.preventDefault();
     onClose();
   };
@@ -63,15 +67,26 @@ export function PivotPanel({ api, queryId, sql, columns, filter, spec, onChange,
           {note && `· ${note}`}
         </span>
         {/* the keys of this spec and filter's own pivot, not of the last one still on screen */}
-        <button type="button" className="pivot-open-sql" disabled={!pages.page} onClick={() => pages.page && onOpenAsSql(pivotOpenAsSql(spec, sql, { keys: pages.page.keys.values, distinct: pages.page.keys.distinct }, columns, filter))} title="Put this pivot's SQL in the editor">
-          <CodeXml aria-hidden="true" />
-          <span>Open as SQL</span>
-        </button>
-        <button type="button" className="icon-button" aria-label="Close pivot" title="Close pivot (Escape)" onClick={onClose}>
-          <X aria-hidden="true" />
-        </button>
+        {onOpenAsSql && (
+          <button type="button" className="pivot-open-sql" disabled={!pages.page} onClick={() => pages.page && onOpenAsSql(pivotOpenAsSql(spec, sql, { keys: pages.page.keys.values, distinct: pages.page.keys.distinct }, columns, filter))} title="Put this pivot's SQL in the editor">
+            <CodeXml aria-hidden="true" />
+            <span>Open as SQL</span>
+          </button>
+        )}
+        {onClose && (
+          <button type="button" className="icon-button" aria-label="Close pivot" title="Close pivot (Escape)" onClick={onClose}>
+            <X aria-hidden="true" />
+          </button>
+        )}
       </div>
-      <PivotBuilder columns={columns} spec={spec} onChange={onChange} />
+      {onChange ? (
+        <PivotBuilder columns={columns} spec={spec} onChange={onChange} />
+      ) : (
+        // its fields as they were, every control disabled
+        <fieldset className="pivot-readonly" disabled>
+          <PivotBuilder columns={columns} spec={spec} onChange={() => undefined} />
+        </fieldset>
+      )}
       {pages.error && <PivotError error={pages.error} copied={copied?.id === pages.error.id ? copied.text : undefined} onCopied={setCopied} />}
       {previous && (
         <p className="grid-previous pivot-previous muted" role="note" aria-label="Previous pivot" title={pivotTitle(previous.spec)}>
@@ -79,7 +94,7 @@ export function PivotPanel({ api, queryId, sql, columns, filter, spec, onChange,
           <span className="grid-previous-text">Showing the previous pivot: {pivotTitle(previous.spec)}</span>
         </p>
       )}
-      {page && <PivotGrid key={layoutKey(spec)} page={page} spec={previous?.spec ?? spec} keyFields={last.current?.spec.columns ?? []} previous={previous !== undefined} row={pages.row} loaded={pages.loaded} show={pages.show} onSort={(sort) => onChange(withSort(spec, sort))} onToggleGroup={(group) => onChange(toggled(spec, group))} />}
+      {page && <PivotGrid key={layoutKey(spec)} page={page} spec={previous?.spec ?? spec} keyFields={last.current?.spec.columns ?? []} previous={previous !== undefined} row={pages.row} loaded={pages.loaded} show={pages.show} readOnly={readOnly} onSort={(sort) => onChange?.(withSort(spec, sort))} onToggleGroup={(group) => onChange?.(toggled(spec, group))} />}
     </section>
   );
 }

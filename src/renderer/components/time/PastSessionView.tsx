@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
+import type { PageFilter } from '../../../shared/contracts/pageView';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { pageViewOf } from '../../../shared/domain/resultView';
 import type { SessionView } from '../../../shared/views/appView';
 import { ResultsGrid } from '../grid/ResultsGrid';
 import type { GridResult } from '../grid/useResultPages';
+import { PivotPanel } from '../pivot/PivotPanel';
 import { PastCharts } from './PastCharts';
 import { pastResultOf } from './pastResult';
 import { PastStatus } from './PastStatus';
@@ -19,13 +21,15 @@ interface Props {
 /**
  * The session as it was: its draft, read-only, the status line as it stood (rows and time, or the
  * failure), and the result it showed then, with that result's sort and filter shown as the live
- * grid shows them and the chart then beside it, and nothing to change them; after a failure,
+ * grid shows them and the chart and pivot then beside it, and nothing to change them; after a failure,
  * marked as the previous result. A
  * result DuckDB no longer keeps is run again by main when its first page is asked for; the notice
  * says so.
  */
+const NO_FILTER: readonly PageFilter[] = [];
+
 export function PastSessionView({ api, session, rowsAvailable, onNotice }: Props) {
-  const { query, result, chart } = pastResultOf(session);
+  const { query, result, chart, pivot } = pastResultOf(session);
   // reported by the grid once its first page says how many rows pass the filters, as in the live view
   const [filteredRows, setFilteredRows] = useState<number | undefined>();
   // the grid cannot read the result's rows (it says why): the status then says the count as recorded, as live
@@ -63,6 +67,9 @@ export function PastSessionView({ api, session, rowsAvailable, onNotice }: Props
           <div className="grid-empty">No result was shown at this point.</div>
         )}
         {result && chart && <PastCharts key={result.queryId} api={api} sessionId={session.id} result={result} spec={chart} onNotice={onNotice} />}
+        {result?.columns && pivot && (
+          <PivotPanel key={result.queryId} api={api} queryId={result.queryId} sql={result.sql ?? ''} columns={result.columns} filter={result.view?.filter ?? NO_FILTER} spec={pivot} />
+        )}
       </div>
     </>
   );

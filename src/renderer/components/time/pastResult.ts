@@ -1,4 +1,5 @@
 import type { ChartSpec } from '../../../shared/chart/chartSpec';
+import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
 import { isInFlight } from '../../../shared/domain/queryLifecycle';
 import { currentQuery, type HistoryEntry, type SessionView } from '../../../shared/views/appView';
 import { gridResultFor } from '../grid/gridResultFor';
@@ -11,6 +12,8 @@ export interface PastResult {
   readonly result: GridResult | undefined;
   /** The chart then beside that result (its history entry's ChartSet, linked charts included), as the live view reads it; undefined: none. */
   readonly chart: ChartSpec | undefined;
+  /** The pivot then beside that result (its PivotSet), as the live view reads it; undefined: none. */
+  readonly pivot: PivotSpec | undefined;
 }
 
 /**
@@ -23,8 +26,11 @@ export interface PastResult {
 export function pastResultOf(session: SessionView): PastResult {
   const query = currentQuery(session);
   const { history } = session;
-  // the live chart is the recorded one of the result shown (useChartView), whichever result that is
-  const withChart = (result: GridResult | undefined): PastResult => ({ query, result, chart: result && history.find((h) => h.queryId === result.queryId)?.chart });
+  // the live chart and pivot are the recorded ones of the result shown (useChartView, useSessionPivot), whichever result that is
+  const withChart = (result: GridResult | undefined): PastResult => {
+    const entry = result && history.find((h) => h.queryId === result.queryId);
+    return { query, result, chart: entry?.chart, pivot: entry?.pivot };
+  };
   if (!isInFlight(query?.phase)) return withChart(gridResultFor(history));
   const upTo = history.findLastIndex((h) => h.phase === 'Completed');
   // the history up to that result is one the live rules show unmarked; the query in flight marks it

@@ -28,7 +28,7 @@ const at = (n: number) => foldAppView(emptyView(), log.slice(0, n)).sessions['s1
 
 describe('pastResultOf: what the past view shows, by the live view’s rules', () => {
   it('given no query yet, then there is no query to speak of and no result', () => {
-    expect(pastResultOf(at(1))).toEqual({ query: undefined, result: undefined });
+    expect(pastResultOf(at(1))).toEqual({ query: undefined, result: undefined, chart: undefined, pivot: undefined });
   });
 
   it('given a completed query sorted and filtered, then the status speaks of it and the grid shows it with the view recorded then, not marked previous', () => {
@@ -95,5 +95,24 @@ describe('pastResultOf: the chart beside the result then', () => {
 
   it('given no result, then no chart', () => {
     expect(chartAt(1)).toBeUndefined();
+  });
+});
+
+describe('pastResultOf: the pivot beside the result then', () => {
+  const byName = { rows: ['Name'], columns: [], values: 'Horsepower', aggregate: 'Average' as const };
+  const sorted = { ...byName, sort: { valueColumn: 1, descending: true } };
+  const pivoted: ViewEvent[] = [
+    ...log.slice(0, 5),
+    event(6, { type: 'PivotSet', payload: { queryId: 'q1', spec: byName } }),
+    event(7, { type: 'PivotSet', payload: { queryId: 'q1', spec: sorted } }),
+    event(8, { type: 'PivotSet', payload: { queryId: 'q1', spec: null } }),
+  ];
+  const pivotAt = (n: number) => pastResultOf(foldAppView(emptyView(), pivoted.slice(0, n)).sessions['s1']!).pivot;
+
+  it('given each pivot setting, then the pivot of that point, and none before it was opened or after it was closed', () => {
+    expect(pivotAt(5)).toBeUndefined();
+    expect(pivotAt(6)).toEqual(byName);
+    expect(pivotAt(7)).toEqual(sorted);
+    expect(pivotAt(8)).toBeUndefined();
   });
 });
