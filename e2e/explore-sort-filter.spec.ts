@@ -312,3 +312,28 @@ test('a filter box’s error shows whole above the panels beside the grid, at 10
   expect(covered).toBe(0);
   await expect(filterBox(page, 'Cylinders')).toHaveAccessibleDescription(/is not a whole number/);
 });
+
+test('a filter box says what it takes by its column’s type; typed text that does not read says the filter before it still applies', async ({ app }, testInfo) => {
+  const { page } = app;
+  await openCars(page);
+  await filtersToggle(page).click();
+  // the names stay "Filter <column>"; the hint is the placeholder and, whole, the description
+  await expect(filterBox(page, 'Horsepower')).toHaveAttribute('placeholder', 'e.g. >5 or 10..20');
+  await expect(filterBox(page, 'Year')).toHaveAttribute('placeholder', 'e.g. 2024-01-01..2024-02-01');
+  await expect(filterBox(page, 'Name')).toHaveAttribute('placeholder', 'text, =exact, null');
+  await expect(filterBox(page, 'Horsepower')).toHaveAccessibleDescription(/10\.\.20 — both ends included/);
+  await expect(filterBox(page, 'Name')).toHaveAccessibleDescription(/=text — the whole value/);
+
+  await filterBox(page, 'Year').fill('1975-01-01..1978-01-01');
+  const [[n]] = (await duckdbRows(`select count(*) from (${RAW}) where Year between '1975-01-01' and '1978-01-01'`)) as [[string]];
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(n) + 1));
+  await filterBox(page, 'Year').fill('1975');
+  const error = page.getByRole('alert').filter({ hasText: 'is not a date' });
+  await expect(error).toHaveText('“1975” is not a date (YYYY-MM-DD) — still showing rows for 1975-01-01..1978-01-01');
+  await expect(filterBox(page, 'Year')).toHaveAccessibleDescription(/still showing rows for 1975-01-01\.\.1978-01-01/);
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(n) + 1));
+  await screenshot(page, testInfo, 'filter-invalid-previous-applies');
+  // on a column without a filter the error is only the error
+  await filterBox(page, 'Horsepower').fill('>4x');
+  await expect(page.getByRole('alert').filter({ hasText: 'is not a whole number' })).toHaveText('“4x” is not a whole number');
+});

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, type CSSProperties } from 'react';
 import type { VirtualItem } from '@tanstack/react-virtual';
 import { ListFilter } from 'lucide-react';
 import type { Column } from '../../../shared/contracts/events';
+import { filterHint } from './filterBoxText';
 import { FILTER_ROW_HEIGHT } from './gridGeometry';
 import type { FilterBox } from './useResultView';
 
@@ -34,6 +35,8 @@ export function FilterRow({ idPrefix, columns, virtualColumns, totalWidth, box, 
         const { text, error } = box(vc.index);
         const errorId = `${idPrefix}-filter-error-${vc.index}`;
         const anchor = `--filter-box-${vc.index}`;
+        // what can be typed, by the column's type; a read-only box (the past view) takes none
+        const hint = onType ? filterHint(c.type) : { placeholder: 'Filter', title: undefined };
         return (
           <div key={vc.key} className="grid-filter" style={{ left: vc.start, width: vc.size }}>
             <input
@@ -42,14 +45,16 @@ export function FilterRow({ idPrefix, columns, virtualColumns, totalWidth, box, 
               aria-label={`Filter ${c.name}`}
               aria-invalid={error !== undefined}
               aria-describedby={error !== undefined ? errorId : undefined}
-              placeholder="Filter"
+              placeholder={hint.placeholder}
+              title={hint.title}
               style={{ anchorName: anchor } as CSSProperties}
               value={text}
               readOnly={!onType}
               onChange={(e) => onType?.(vc.index, e.target.value)}
               onKeyDown={(e) => {
-                // typing keys belong to the box, not to the grid's cell navigation
-                e.stopPropagation();
+                // Typing keys are the box's own: the grid reads keys only when focused itself. The
+                // window's shortcuts still work here (Ctrl+Enter runs the editor's query, Alt+T opens a
+                // tab), and Ctrl+Z undoes the typing, as in any text field (UndoRedo leaves it to the field).
                 if (e.key === 'Escape') {
                   e.preventDefault();
                   onLeave();

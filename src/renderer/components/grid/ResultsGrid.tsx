@@ -14,7 +14,7 @@ import { GridHeader } from './GridHeader';
 import { FilterRow } from './FilterRow';
 import { FILTER_ROW_HEIGHT, GUTTER_WIDTH, HEADER_HEIGHT, ROW_HEIGHT } from './gridGeometry';
 import { GridToolbar } from './GridToolbar';
-import { areaBetween, cellArea, contains, keyMove, rowArea, type Area, type Cell } from './selection';
+import { cellArea, collapsed, contains, extendedTo, keyMove, rowArea, selectActiveRow, selectAll, selectionArea, selectionAt, type Area, type Cell, type Selection } from './selection';
 import { useGridScroll } from './useGridScroll';
 import { useRememberedPlace } from './useRememberedPlace';
 import { useResultPages, type GridResult } from './useResultPages';
@@ -90,13 +90,10 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
   reportUnreadable.current = onUnreadable;
   useEffect(() => reportUnreadable.current?.(loadError !== undefined), [loadError !== undefined]);
   useEffect(() => () => reportUnreadable.current?.(false), []);
-  const [active, setActive] = useState<Cell>(FIRST_CELL);
-  const [anchor, setAnchor] = useState<Cell>(FIRST_CELL);
+  const [picked, setPicked] = useState<Selection>(selectionAt(FIRST_CELL));
+  const { active, anchor } = picked;
   // A sort or filter puts other rows at every index (and may leave fewer): the selection starts again at the first cell.
-  useEffect(() => {
-    setActive(FIRST_CELL);
-    setAnchor(FIRST_CELL);
-  }, [shownKey]);
+  useEffect(() => setPicked(selectionAt(FIRST_CELL)), [shownKey]);
   const [menu, setMenu] = useState<{ x: number; y: number } | undefined>();
 
   const { virtualRows, virtualColumns } = scroll;
@@ -104,17 +101,18 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
   const lastRow = virtualRows.at(-1)?.index ?? -1;
   useEffect(() => pages.show(firstRow, lastRow));
 
-  const selection = areaBetween(anchor, active);
-  const select = (cell: Cell, extend = false) => {
-    setActive(cell);
-    if (!extend) setAnchor(cell);
-  };
+  const selection = selectionArea(picked);
+  const select = (cell: Cell, extend = false) => setPicked(extend ? extendedTo(picked, cell) : selectionAt(cell));
   const copy = useCallback(async (area: Area, withHeader: boolean) => onNotice(await copyArea(cache, columns, area, withHeader)), [cache, columns, onNotice]);
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (rows === 0 || columns.length === 0) return;
+    // The keys of a header's sort button or a filter box are theirs (and the window's shortcuts'):
+    // the grid's own keys are for the grid, focused itself with its active cell.
+    if (e.target !== e.currentTarget || rows === 0 || columns.length === 0) return;
     const mod = e.ctrlKey || e.metaKey;
     const to = keyMove(e.key, mod, active, { rows, columns: columns.length, pageRows: scroll.pageRows() });
+    // Escape: back to the one active cell, as a spreadsheet's selection does (after Select all, the cell it was pressed on)
+    const one = e.key === 'Escape' ? collapsed(picked) : undefined;
     if (to) {
       e.preventDefault();
       select(to, e.shiftKey);
@@ -124,12 +122,14 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
       void copy(selection, false);
     } else if (mod && e.key.toLowerCase() === 'a') {
       e.preventDefault();
-      setAnchor({ row: 0, col: 0 });
-      setActive({ row: rows - 1, col: columns.length - 1 });
+      setPicked(selectAll(picked, { rows, columns: columns.length }));
     } else if (e.key === ' ' && e.shiftKey) {
       e.preventDefault();
-      setAnchor({ row: active.row, col: 0 });
-      setActive({ row: active.row, col: columns.length - 1 });
+      setPicked(selectActiveRow(picked, columns.length));
+    } else if (one) {
+      e.preventDefault();
+      setPicked(one);
+      scroll.reveal(active);
     } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
       e.preventDefault();
       const rect = scroll.scroller.current?.getBoundingClientRect();
@@ -182,91 +182,95 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
           Could not load rows: {loadError.message} (error id {loadError.id}) <CopyIdButton id={loadError.id} onNotice={onNotice} />
         </p>
       )}
-      <div
-        ref={scroll.scroller}
-        className="grid"
-        style={{ '--gutter-width': `${GUTTER_WIDTH}px` } as CSSProperties}
-        role="grid"
-        aria-label="Results"
-        aria-rowcount={rows + 1}
-        aria-colcount={columns.length}
-        aria-multiselectable="true"
-        aria-busy={running || undefined}
-        aria-activedescendant={rows > 0 && columns.length > 0 ? cellId(active.row, active.col) : undefined}
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-      >
-        <div className="grid-sizer" style={{ height: scroll.physicalSize, width: totalWidth }}>
-          <GridHeader
-            columns={columns}
-            virtualColumns={virtualColumns}
-            widths={widths.widths}
-            totalWidth={totalWidth}
-            onResize={widths.resize}
-            onResizeBy={widths.resizeBy}
-            onFit={widths.fit}
-            sort={[...controls.view.orderBy]}
-            {...(explorable ? { onSort: controls.sortBy } : {})}
-            sortShown={readOnly}
-            onContextMenu={(e, col) => onContextMenu(e, { row: active.row, col })}
-          />
-          {filtersShown && (
-            <FilterRow
-              idPrefix={`grid-${queryId}`}
+      {/* the focus ring is drawn over the cells by this frame: the scroller's own is painted under its rows */}
+      <div className="grid-frame">
+        <div
+          ref={scroll.scroller}
+          className="grid"
+          style={{ '--gutter-width': `${GUTTER_WIDTH}px` } as CSSProperties}
+          role="grid"
+          aria-label="Results"
+          aria-rowcount={rows + 1}
+          aria-colcount={columns.length}
+          aria-multiselectable="true"
+          aria-busy={running || undefined}
+          aria-activedescendant={rows > 0 && columns.length > 0 ? cellId(active.row, active.col) : undefined}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          onFocus={(e) => e.target !== e.currentTarget && scroll.revealFocused(e.target)}
+        >
+          <div className="grid-sizer" style={{ height: scroll.physicalSize, width: totalWidth }}>
+            <GridHeader
               columns={columns}
               virtualColumns={virtualColumns}
+              widths={widths.widths}
               totalWidth={totalWidth}
-              box={controls.box}
-              {...(explorable ? { onType: controls.typeFilter } : {})}
-              onLeave={() => scroll.scroller.current?.focus()}
+              onResize={widths.resize}
+              onResizeBy={widths.resizeBy}
+              onFit={widths.fit}
+              sort={[...controls.view.orderBy]}
+              {...(explorable ? { onSort: controls.sortBy } : {})}
+              sortShown={readOnly}
+              onContextMenu={(e, col) => onContextMenu(e, { row: active.row, col })}
             />
-          )}
-          {virtualRows.map((vr) => (
-            <div
-              key={vr.index}
-              role="row"
-              aria-rowindex={vr.index + 2}
-              aria-selected={vr.index >= selection.top && vr.index <= selection.bottom && selection.left === 0 && selection.right === columns.length - 1 ? true : undefined}
-              className={`grid-row ${vr.index % 2 ? 'odd' : ''}`}
-              style={{ top: scroll.physicalTop(vr.start), width: totalWidth, height: ROW_HEIGHT }}
-            >
+            {filtersShown && (
+              <FilterRow
+                idPrefix={`grid-${queryId}`}
+                columns={columns}
+                virtualColumns={virtualColumns}
+                totalWidth={totalWidth}
+                box={controls.box}
+                {...(explorable ? { onType: controls.typeFilter } : {})}
+                onLeave={() => scroll.scroller.current?.focus()}
+              />
+            )}
+            {virtualRows.map((vr) => (
               <div
-                role="rowheader"
-                className="gutter"
-                onPointerDown={(e) => {
-                  if (e.button !== 0) return;
-                  setAnchor({ row: e.shiftKey ? anchor.row : vr.index, col: 0 });
-                  setActive({ row: vr.index, col: columns.length - 1 });
-                }}
-                onContextMenu={(e) => onContextMenu(e, { row: vr.index, col: 0 })}
+                key={vr.index}
+                role="row"
+                aria-rowindex={vr.index + 2}
+                aria-selected={vr.index >= selection.top && vr.index <= selection.bottom && selection.left === 0 && selection.right === columns.length - 1 ? true : undefined}
+                className={`grid-row ${vr.index % 2 ? 'odd' : ''}`}
+                style={{ top: scroll.physicalTop(vr.start), width: totalWidth, height: ROW_HEIGHT }}
               >
-                {formatCount(vr.index + 1)}
+                <div
+                  role="rowheader"
+                  className="gutter"
+                  onPointerDown={(e) => {
+                    if (e.button !== 0) return;
+                    const from = { row: e.shiftKey ? anchor.row : vr.index, col: 0 };
+                    setPicked({ anchor: from, corner: { row: vr.index, col: columns.length - 1 }, active: { row: vr.index, col: 0 } });
+                  }}
+                  onContextMenu={(e) => onContextMenu(e, { row: vr.index, col: 0 })}
+                >
+                  {formatCount(vr.index + 1)}
+                </div>
+                {virtualColumns.map((vc) => {
+                  const value = cell(vr.index, vc.index);
+                  const c = columns[vc.index]!;
+                  const selected = contains(selection, vr.index, vc.index);
+                  const isActive = active.row === vr.index && active.col === vc.index;
+                  const kind = value === undefined ? 'loading' : value === null ? 'null' : isNumericType(c.type) ? 'num' : '';
+                  return (
+                    <div
+                      key={vc.key}
+                      id={cellId(vr.index, vc.index)}
+                      role="gridcell"
+                      aria-colindex={vc.index + 1}
+                      aria-selected={selected}
+                      className={`grid-td ${kind} ${selected ? 'selected' : ''} ${isActive ? 'active' : ''}`}
+                      style={{ left: vc.start, width: vc.size }}
+                      title={cellTitle(value)}
+                      onPointerDown={(e) => onCellPointerDown(e, { row: vr.index, col: vc.index })}
+                      onContextMenu={(e) => onContextMenu(e, { row: vr.index, col: vc.index })}
+                    >
+                      {value === undefined ? '' : value === null ? 'NULL' : <CellText value={value} />}
+                    </div>
+                  );
+                })}
               </div>
-              {virtualColumns.map((vc) => {
-                const value = cell(vr.index, vc.index);
-                const c = columns[vc.index]!;
-                const selected = contains(selection, vr.index, vc.index);
-                const isActive = active.row === vr.index && active.col === vc.index;
-                const kind = value === undefined ? 'loading' : value === null ? 'null' : isNumericType(c.type) ? 'num' : '';
-                return (
-                  <div
-                    key={vc.key}
-                    id={cellId(vr.index, vc.index)}
-                    role="gridcell"
-                    aria-colindex={vc.index + 1}
-                    aria-selected={selected}
-                    className={`grid-td ${kind} ${selected ? 'selected' : ''} ${isActive ? 'active' : ''}`}
-                    style={{ left: vc.start, width: vc.size }}
-                    title={cellTitle(value)}
-                    onPointerDown={(e) => onCellPointerDown(e, { row: vr.index, col: vc.index })}
-                    onContextMenu={(e) => onContextMenu(e, { row: vr.index, col: vc.index })}
-                  >
-                    {value === undefined ? '' : value === null ? 'NULL' : <CellText value={value} />}
-                  </div>
-                );
-              })}
-            </div>
-          ))}
+            ))}
+          </div>
         </div>
       </div>
       {menu && <ContextMenu label="Result actions" x={menu.x} y={menu.y} items={menuItems} onClose={() => setMenu(undefined)} />}

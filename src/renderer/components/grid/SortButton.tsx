@@ -22,9 +22,8 @@ export function SortButton({ column, index, sort, onSort }: Props) {
       className={`sort-button ${sorted ? 'sorted' : ''}`}
       aria-label={sortButtonName(column.name)}
       title={`${column.name} · ${column.type}\nClick to sort, Shift+click to add a further sort`}
+      // its Enter and Space are the button's (the grid reads keys only when focused itself); the window's shortcuts still reach the window
       onClick={(e) => onSort(index, e.shiftKey)}
-      // the grid's cell navigation must not take the button's Enter/Space
-      onKeyDown={(e) => e.stopPropagation()}
     >
       <SortLabel column={column} index={index} sort={sort} />
     </button>

@@ -46,3 +46,34 @@ export function keyMove(key: string, mod: boolean, active: Cell, size: { rows: n
   const to = moves[key]?.();
   return to && { row: clamp(to.row, 0, rows - 1), col: clamp(to.col, 0, columns - 1) };
 }
+
+/**
+ * The grid's selection: the rectangle between `anchor` and `corner`, and the `active` cell the keys
+ * move from (aria-activedescendant, the ringed cell). Dragging or Shift+arrows move the corner with
+ * the active cell; Select all and Shift+Space select around it and leave it where it is, as a
+ * spreadsheet does, so Escape comes back to the cell the person was on.
+ */
+export interface Selection {
+  readonly anchor: Cell;
+  readonly corner: Cell;
+  readonly active: Cell;
+}
+
+export const selectionAt = (cell: Cell): Selection => ({ anchor: cell, corner: cell, active: cell });
+
+/** Shift+click or Shift+arrow: the rectangle from the anchor to `cell`, which becomes the active cell. */
+export const extendedTo = (s: Selection, cell: Cell): Selection => ({ anchor: s.anchor, corner: cell, active: cell });
+
+export const selectionArea = (s: Selection): Area => areaBetween(s.anchor, s.corner);
+
+/** Ctrl/Cmd+A: every cell, the active one staying put. */
+export const selectAll = (s: Selection, size: { rows: number; columns: number }): Selection => ({ anchor: { row: 0, col: 0 }, corner: { row: size.rows - 1, col: size.columns - 1 }, active: s.active });
+
+/** Shift+Space: the active cell's row, the active one staying put. */
+export const selectActiveRow = (s: Selection, columns: number): Selection => ({ anchor: { row: s.active.row, col: 0 }, corner: { row: s.active.row, col: columns - 1 }, active: s.active });
+
+/** Escape: a selection of several cells collapses to its active cell; undefined when it is one cell already (nothing to do). */
+export function collapsed(s: Selection): Selection | undefined {
+  const { top, bottom, left, right } = selectionArea(s);
+  return top === bottom && left === right && s.active.row === top && s.active.col === left ? undefined : selectionAt(s.active);
+}

@@ -109,6 +109,19 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
     else if (colEnd > el.scrollLeft + el.clientWidth) el.scrollLeft = colEnd - el.clientWidth;
   };
 
+  /**
+   * A header's button or a filter box just focused (Tab, a click, a search): its column shown whole
+   * right of the sticky row numbers. The browser's own scrolling into view does not know of them, and
+   * leaves a column partly under them as it is.
+   */
+  const revealFocused = (target: Element) => {
+    const el = scroller.current;
+    const column = target.closest('.grid-th, .grid-filter') ?? target;
+    if (!el || column === el) return;
+    const hidden = el.getBoundingClientRect().left + el.clientLeft + GUTTER_WIDTH - column.getBoundingClientRect().left;
+    if (hidden > 0) el.scrollLeft -= hidden;
+  };
+
   /** Rows a PageUp/PageDown moves: a screenful less one, so the last row stays in sight. */
   const pageRows = () => Math.max(1, Math.floor(((scroller.current?.clientHeight ?? 600) - headerHeight) / ROW_HEIGHT) - 1);
 
@@ -119,6 +132,7 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
     virtualColumns: columnVirtualizer.getVirtualItems(),
     physicalTop,
     reveal,
+    revealFocused,
     pageRows,
   };
 }

@@ -2,9 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import { isPlainView, viewKey, type ResultView } from '../../../shared/domain/resultView';
-import { formatFilterInput, parseFilterInput } from '../../../shared/explore/filterInput';
+import { parseFilterInput } from '../../../shared/explore/filterInput';
 import { nextSort } from '../../../shared/explore/sortCycle';
-import { countOf } from '../format';
+import { errorWithApplied, filtersText } from './filterBoxText';
 import { refusedFilters } from './refusedFilters';
 
 export const PLAIN_VIEW: ResultView = { orderBy: [], filter: [] };
@@ -126,12 +126,12 @@ export function useResultView(columns: readonly Column[], view: ResultView, onCh
   const box = useCallback(
     (column: number): FilterBox => {
       const draft = drafts.get(column);
-      if (draft) return draft;
-      // filters no single box can say (set through the API, or bars brushed on a chart) read as their count
       const filters = filtersOf(view, column);
-      const text = formatFilterInput(filters, columns[column]?.type ?? 'VARCHAR');
-      const only = filters.length === 1 ? filters[0] : undefined;
-      return { text: text ?? (only?.op === 'in' ? `one of ${countOf(only.values.length, 'value')}` : countOf(filters.length, 'condition')) };
+      const type = columns[column]?.type ?? 'VARCHAR';
+      // text that does not read sends nothing: the column's filter before it still applies, and its error says so
+      if (draft) return draft.error === undefined ? draft : { text: draft.text, error: errorWithApplied(draft.error, filters, type) };
+      // filters no single box can say (set through the API, or bars brushed on a chart) read as their count
+      return { text: filtersText(filters, type) };
     },
     [drafts, view, columns],
   );

@@ -1,0 +1,58 @@
+import type { PageFilter } from '../../../shared/contracts/pageView';
+import { columnKind, type ColumnKind } from '../../../shared/explore/columnKind';
+import { formatFilterInput } from '../../../shared/explore/filterInput';
+import { countOf } from '../format';
+
+/** What a filter box says about its grammar (docs/explore.md, "The filter grammar"): a short example in the box, the whole of it on hover. */
+export interface FilterHint {
+  readonly placeholder: string;
+  readonly title: string;
+}
+
+const ANY = ['null, not null — empty or not'];
+const ORDERED = (a: string, b: string) => [`${a} — equal`, `>${a}  >=${a}  <${b}  <=${b}`, `${a}..${b} — both ends included`, `${a}..<${b} — up to, not including, ${b}`, `!=${a} — not equal`, ...ANY];
+const TEXT = ['text — contains, any case', '=text — the whole value', '!=text — not the whole value', '~text — contains, even text like null or =x', ...ANY];
+
+/** The grammar by what the column holds: a number box shows ranges, a text box "contains" and "=". */
+function hintOf(k: ColumnKind): { placeholder: string; lines: string[] } {
+  switch (k.kind) {
+    case 'integer':
+    case 'decimal':
+    case 'float':
+      return { placeholder: 'e.g. >5 or 10..20', lines: ORDERED('10', '20') };
+    case 'date':
+      return { placeholder: 'e.g. 2024-01-01..2024-02-01', lines: ORDERED('2024-01-01', '2024-02-01') };
+    case 'timestamp':
+      return { placeholder: 'e.g. 2024-01-01..2024-01-31', lines: [...ORDERED('2024-01-01', '2024-01-31'), 'a date alone as a range’s end is the whole day; 2024-01-01 12:00 an instant'] };
+    case 'time':
+      return { placeholder: 'e.g. 09:00..17:00', lines: ORDERED('09:00', '17:00') };
+    case 'boolean':
+      return { placeholder: 'true, false, null', lines: ['true, false — equal', '!=true — not equal', ...ANY] };
+    default:
+      return { placeholder: 'text, =exact, null', lines: TEXT };
+  }
+}
+
+/** The hint for a column's box. Its accessible name stays "Filter <column>": the hint is its description. */
+export function filterHint(duckdbType: string): FilterHint {
+  const { placeholder, lines } = hintOf(columnKind(duckdbType));
+  return { placeholder, title: `Filter (${duckdbType}):\n${lines.join('\n')}` };
+}
+
+/** The text a box shows for a column's filters: as typed where one box can say them, else how many there are. */
+export function filtersText(filters: readonly PageFilter[], duckdbType: string): string {
+  const text = formatFilterInput(filters, duckdbType);
+  if (text !== undefined) return text;
+  const only = filters.length === 1 ? filters[0] : undefined;
+  return only?.op === 'in' ? `one of ${countOf(only.values.length, 'value')}` : countOf(filters.length, 'condition');
+}
+
+/**
+ * A box's error while the column is still filtered by what it held before (nothing is sent for text
+ * that does not read): the error says so, or the rows shown would pass for the new text's.
+ */
+export function errorWithApplied(error: string, applied: readonly PageFilter[], duckdbType: string): string {
+  if (applied.length === 0) return error;
+  const text = filtersText(applied, duckdbType);
+  return `${error} — still showing rows for ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { PageFilter } from '../../../shared/contracts/pageView';
+import { parseFilterInput } from '../../../shared/explore/filterInput';
+import { errorWithApplied, filterHint } from './filterBoxText';
+
+describe('what a filter box says it takes', () => {
+  it('given a number column, then ranges and comparisons, each of which reads as a filter', () => {
+    const hint = filterHint('BIGINT');
+    expect(hint.placeholder).toBe('e.g. >5 or 10..20');
+    expect(hint.title).toMatch(/^Filter \(BIGINT\):\n/);
+    for (const typed of ['>5', '10..20', '10..<20', '!=10', 'null']) expect(hint.title + hint.placeholder).toContain(typed);
+    expect(parseFilterInput('10..<20', 0, 'BIGINT').ok).toBe(true);
+  });
+  it('given a date, a timestamp or a time, then an example range of that type, which reads', () => {
+    expect(filterHint('DATE').placeholder).toBe('e.g. 2024-01-01..2024-02-01');
+    expect(parseFilterInput('2024-01-01..2024-02-01', 0, 'DATE').ok).toBe(true);
+    expect(parseFilterInput('2024-01-01..2024-01-31', 0, 'TIMESTAMP').ok).toBe(true);
+    expect(filterHint('TIMESTAMP').placeholder).toBe('e.g. 2024-01-01..2024-01-31');
+    expect(filterHint('TIME').placeholder).toBe('e.g. 09:00..17:00');
+    expect(parseFilterInput('09:00..17:00', 0, 'TIME').ok).toBe(true);
+  });
+  it('given text (or a type without an order), then contains, =exact, ~ and null; no ranges', () => {
+    for (const type of ['VARCHAR', 'UUID']) {
+      const hint = filterHint(type);
+      expect(hint.placeholder).toBe('text, =exact, null');
+      expect(hint.title).toContain('=text — the whole value');
+      expect(hint.title).toContain('~text');
+      expect(hint.title).not.toContain('..');
+    }
+    expect(filterHint('BOOLEAN').placeholder).toBe('true, false, null');
+  });
+});
+
+describe('a filter box’s error while the column’s filter before it still applies', () => {
+  const year: PageFilter[] = [
+    { column: 2, op: 'ge', value: '1975-01-01' },
+    { column: 2, op: 'le', value: '1978-01-01' },
+  ];
+  it('given a range on Year and then “1975” typed, then the error says the range still applies', () => {
+    expect(errorWithApplied('“1975” is not a date (YYYY-MM-DD)', year, 'DATE')).toBe('“1975” is not a date (YYYY-MM-DD) — still showing rows for 1975-01-01..1978-01-01');
+  });
+  it('given no filter on the column, then the error alone', () => {
+    expect(errorWithApplied('“x” is not a number', [], 'DOUBLE')).toBe('“x” is not a number');
+  });
+  it('given filters no box can say, or a long value, then their count, or the value cut short', () => {
+    const values: PageFilter[] = [{ column: 0, op: 'in', values: ['a', 'b', 'c'] }];
+    expect(errorWithApplied('bad', values, 'VARCHAR')).toBe('bad — still showing rows for one of 3\u00a0values');
+    const long: PageFilter[] = [{ column: 0, op: 'eq', value: 'y'.repeat(100) }];
+    expect(errorWithApplied('bad', long, 'VARCHAR')).toBe(`bad — still showing rows for =${'y'.repeat(39)}…`);
+  });
+});
