@@ -32,16 +32,16 @@ test('a histogram of movies’ IMDB Rating: bins on decimal edges written as dec
   await plot.focus();
   await page.keyboard.press('ArrowRight');
   const selected = chart(page, 'Chart').getByText(/^Selected IMDB Rating from /);
-  await expect(selected).toHaveText('Selected IMDB Rating from 1.4 to 1.6 (Escape clears)');
+  await expect(selected).toHaveText('Selected IMDB Rating from 1.4 to under 1.6 (Escape clears)');
   await expect(status(page)).toContainText(`${bins[0]?.[2]} of ${grouped(total)} rows`);
   const at = bins.findIndex((b) => b[0] === '2.2');
   for (let i = 0; i < at; i++) await page.keyboard.press('ArrowRight');
-  await expect(selected).toHaveText('Selected IMDB Rating from 2.2 to 2.4 (Escape clears)');
+  await expect(selected).toHaveText('Selected IMDB Rating from 2.2 to under 2.4 (Escape clears)');
   await expect(status(page)).toContainText(`${bins[at]?.[2]} of ${grouped(total)} rows`);
   await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(bins[at]?.[2]?.replaceAll(',', '')) + 1));
   // Shift+Right twice: three bins, their counts summed (the brush's text is the shortest decimal: 3, not DuckDB's 3.0)
   for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowRight');
   const three = bins.slice(at, at + 3).reduce((s, b) => s + Number(b[2]?.replaceAll(',', '')), 0);
-  await expect(selected).toHaveText(`Selected IMDB Rating from 2.2 to ${String(Number(bins[at + 2]?.[1]))} (Escape clears)`);
+  await expect(selected).toHaveText(`Selected IMDB Rating from 2.2 to under ${String(Number(bins[at + 2]?.[1]))} (Escape clears)`);
   await expect(status(page)).toContainText(`${grouped(String(three))} of ${grouped(total)} rows`);
 });

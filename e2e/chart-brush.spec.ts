@@ -48,8 +48,8 @@ test('two linked charts: brushing temp_max filters the other chart and the grid 
   // the brush says what it selected; the other chart and the grid show exactly those rows
   const described = chart(page, 'Chart').getByText(/^Selected temp_max from /);
   await expect(described).toBeVisible();
-  const [, lo, hi] = /from (\S+) to (\S+) /.exec((await described.textContent()) ?? '')!.map((t) => t.replaceAll(',', ''));
-  await expect(plot).toHaveAccessibleDescription(`Selected temp_max from ${lo} to ${hi} (Escape clears)`);
+  const [, lo, hi] = /from (\S+) to under (\S+) /.exec((await described.textContent()) ?? '')!.map((t) => t.replaceAll(',', ''));
+  await expect(plot).toHaveAccessibleDescription(`Selected temp_max from ${lo} to under ${hi} (Escape clears)`);
   // the brushed chart keeps its own marks (every row), the brush drawn over them
   await expectLinkedRange(page, lo, hi, all);
   await screenshot(page, testInfo, 'chart-brush');
@@ -104,7 +104,7 @@ test('brushing by keyboard: arrows move a brush over the histogram’s bins, Shi
   const plot = chart(page, 'Chart').getByRole('img', { name: 'Histogram of temp_max, count per bin' });
   const selected = chart(page, 'Chart').getByText(/^Selected temp_max from /);
   /** The brush's [lo, hi) as its description reads it, thousands separators dropped. */
-  const brushedText = async (): Promise<string[]> => /from (\S+) to (\S+) /.exec((await selected.textContent()) ?? '')!.slice(1).map((t) => t.replaceAll(',', ''));
+  const brushedText = async (): Promise<string[]> => /from (\S+) to under (\S+) /.exec((await selected.textContent()) ?? '')!.slice(1).map((t) => t.replaceAll(',', ''));
   const brushed = async () => (await brushedText()).map(near);
   const edge = (row: number, col: 0 | 1) => near(bins[row]?.[col]);
 

@@ -55,7 +55,7 @@ test('a heatmap brushed by keys: Left/Right brush temp_max over its bins, Up/Dow
   const selected = chart(page, 'Chart').getByText(/^Selected temp_max from /);
   /** The brush as its description reads it: [x lo, x hi, y lo, y hi], thousands separators dropped. */
   const brushedText = async (): Promise<string[]> => {
-    const m = /^Selected temp_max from (\S+) to (\S+)(?: and temp_min from (\S+) to (\S+))? \(Escape clears\)$/.exec((await selected.textContent()) ?? '');
+    const m = /^Selected temp_max from (\S+) to under (\S+)(?: and temp_min from (\S+) to under (\S+))? \(Escape clears\)$/.exec((await selected.textContent()) ?? '');
     return (m?.slice(1) ?? []).map((t) => (t ?? '').replaceAll(',', ''));
   };
   const brushed = async () => (await brushedText()).filter((t) => t !== '').map(near);
@@ -137,7 +137,7 @@ test('a histogram over a timestamp brushed by keys filters the other chart and t
   await expect.poll(() => countSum(page, 'Chart 2')).toBe(10_000);
 
   const selected = chart(page, 'Chart').getByText(/^Selected date from /);
-  const brushed = async (): Promise<string[]> => /^Selected date from (\S+ \S+) to (\S+ \S+) \(Escape clears\)$/.exec((await selected.textContent()) ?? '')?.slice(1) ?? [];
+  const brushed = async (): Promise<string[]> => /^Selected date from (\S+ \S+) to under (\S+ \S+) \(Escape clears\)$/.exec((await selected.textContent()) ?? '')?.slice(1) ?? [];
   const [[first]] = (await duckdbRows(`select date_trunc('week', min(date))::TIMESTAMP from ${FLIGHTS}`)) as [[string]];
 
   // the first key selects a slice from the first week's start; each edge is a whole second, as DuckDB writes a timestamp
@@ -162,12 +162,12 @@ test('a histogram over a timestamp brushed by keys filters the other chart and t
   await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(rows) + 1));
   await expect(status(page)).toContainText(`${grouped(rows)} of 10,000 rows`);
   await expect.poll(() => countSum(page, 'Chart 2')).toBe(Number(rows));
-  await expect(plot).toHaveAccessibleDescription(`Selected date from ${lo} to ${hi} (Escape clears)`);
+  await expect(plot).toHaveAccessibleDescription(`Selected date from ${lo} to under ${hi} (Escape clears)`);
   await screenshot(page, testInfo, 'chart-brush-time');
 
   // Up and Down are not a histogram's: the brush stays, and Escape clears it
   await page.keyboard.press('ArrowUp');
-  await expect(selected).toHaveText(`Selected date from ${lo} to ${hi} (Escape clears)`);
+  await expect(selected).toHaveText(`Selected date from ${lo} to under ${hi} (Escape clears)`);
   await page.keyboard.press('Escape');
   await expect(selected).toHaveCount(0);
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '10001');
@@ -194,7 +194,7 @@ test('a scatter brushed by dragging a rectangle, then bars brushed across severa
   await page.mouse.up();
   const selected = chart(page, 'Chart').getByText(/^Selected temp_max from .* and temp_min from /);
   await expect(selected).toBeVisible();
-  const [xlo, xhi, ylo, yhi] = /^Selected temp_max from (\S+) to (\S+) and temp_min from (\S+) to (\S+) \(Escape clears\)$/
+  const [xlo, xhi, ylo, yhi] = /^Selected temp_max from (\S+) to under (\S+) and temp_min from (\S+) to under (\S+) \(Escape clears\)$/
     .exec((await selected.textContent()) ?? '')!
     .slice(1)
     .map((t) => t.replaceAll(',', ''));

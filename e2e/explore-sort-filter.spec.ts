@@ -243,7 +243,7 @@ test('a brush’s filter box says the brush: its text, typed back, selects the s
   await expect(selected).toBeVisible();
   for (let i = 0; i < 60; i++) {
     const before = (await selected.textContent()) ?? '';
-    if (before.startsWith('Selected temp_max from 9 to 10 ')) break;
+    if (before.startsWith('Selected temp_max from 9 to under 10 ')) break;
     await page.keyboard.press('ArrowRight');
     await expect(selected).not.toHaveText(before);
   }

@@ -64,10 +64,12 @@ export interface ChartColumn {
 
 /**
  * Why a mark does not read a field, or undefined when it does: a histogram counts the rows in each
- * bin (no Y); only bars, lines and areas aggregate a Y (the others draw points, cells, boxes or counts).
+ * bin (no Y); a box plot draws one box per X in one color and a heatmap's color is its count (no
+ * Color); only bars, lines and areas aggregate a Y (the others draw points, cells, boxes or counts).
  */
-export function unusedField(mark: ChartMark, field: 'y' | 'aggregate'): string | undefined {
+export function unusedField(mark: ChartMark, field: 'y' | 'color' | 'aggregate'): string | undefined {
   if (field === 'y') return mark === 'Histogram' ? 'A histogram counts the rows in each bin: it has no Y.' : undefined;
+  if (field === 'color') return mark === 'Box' ? 'A box plot draws one box per X in one color: it has no Color.' : mark === 'Heatmap' ? 'A heatmap’s color is its count: it has no Color.' : undefined;
   return mark === 'Bar' || mark === 'Line' || mark === 'Area' ? undefined : `A ${mark === 'Box' ? 'box plot' : mark.toLowerCase()} does not aggregate: it draws ${mark === 'Box' ? 'the values’ spread' : mark === 'Scatter' ? 'points, or counts where they are many' : 'counts'}.`;
 }
 

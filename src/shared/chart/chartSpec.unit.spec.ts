@@ -54,4 +54,10 @@ describe('unusedField', () => {
       expect(unusedField(mark, 'aggregate')).toMatch(/^A (scatter|heatmap|box plot) does not aggregate/);
     }
   });
+
+  it('given a box plot or a heatmap, when Color is set, then Color says why it does nothing; the other marks read it', () => {
+    expect(unusedField('Box', 'color')).toBe('A box plot draws one box per X in one color: it has no Color.');
+    expect(unusedField('Heatmap', 'color')).toBe('A heatmap’s color is its count: it has no Color.');
+    for (const mark of ['Bar', 'Line', 'Area', 'Scatter', 'Histogram'] as const) expect(unusedField(mark, 'color')).toBeUndefined();
+  });
 });

@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { ChartData } from './chartData';
 import type { ChartRole } from './chartSql';
 import { categoryText, marksOf, sentinelCategory, type Mark } from './chartMarks';
+import { countShades } from './chartShades';
 
 /** The colors a chart is drawn in: the window reads them from its theme's CSS variables, a file gets LIGHT_CHART_THEME. */
 export interface ChartTheme {
@@ -63,7 +64,8 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
     marginLeft: MARGIN_LEFT,
     marginBottom: 56,
     style: { background: 'transparent', color: theme.fg, fontSize: `${FONT_PX}px` },
-    color: { legend: legend && hasColorLegend(data), scheme: has('color') ? 'tableau10' : 'blues', ...(has('color') ? {} : { label: 'count' }) },
+    // counts as shades from near the background to the accent, which reads right on both themes
+    color: has('color') ? ({ legend: legend && hasColorLegend(data), scheme: 'tableau10' } as const) : ({ legend: legend && hasColorLegend(data), type: 'linear', interpolate: countShades(theme.bg, theme.accent), label: 'count' } as const),
   } as const;
   const layers: Plot.Markish[] = [];
   // bars and a histogram's rectangles, stacked from 0: their count axis gets whole ticks
@@ -121,7 +123,23 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
   // Plot sizes no margin to its tick labels, so a wide one ("1,400,000") would be cut at the left
   // edge: drawn again with room for the widest. The y ticks do not depend on the width, so they stay.
   const room = yTickRoom(drawn);
-  return room > MARGIN_LEFT ? Plot.plot({ ...options, marginLeft: room }) : drawn;
+  return withLegendLaidOut(room > MARGIN_LEFT ? Plot.plot({ ...options, marginLeft: room }) : drawn);
+}
+
+/**
+ * A chart with a legend is a <figure> of the legend and the chart: without the figure's default
+ * margin (40px a side), which scaled the chart down to fit (its text about 8px beside 11px on a chart
+ * without a legend), and with the legend's text the chart's size (Plot writes it at 10px).
+ */
+function withLegendLaidOut(drawn: ReturnType<typeof Plot.plot>): ReturnType<typeof Plot.plot> {
+  if (drawn.tagName.toLowerCase() !== 'figure') return drawn;
+  // shared code has no DOM types: what this uses of the figure and its children
+  type Styled = { readonly style: { margin: string; fontSize: string } };
+  const figure = drawn as unknown as Styled & { readonly children: ArrayLike<Styled> };
+  figure.style.margin = '0';
+  const parts = Array.from(figure.children);
+  for (const legend of parts.slice(0, -1)) legend.style.fontSize = `${FONT_PX}px`;
+  return drawn;
 }
 
 /** The y ticks 0, 1, …, n of counts whose tallest bar (bars of one x stacked) is n ≤ 10; undefined past that, where Plot's steps are whole. */

@@ -131,7 +131,8 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     for (const key of ['y', 'color'] as const) if (next[key] === NONE || next[key] === undefined) delete next[key];
     onChange?.(next as ChartSpec);
   };
-  const svg = () => plot.current?.querySelector('svg') ?? undefined;
+  // the chart's own SVG: after a legend's (a ramp, or each swatch's), the last in the plot
+  const svg = () => [...(plot.current?.querySelectorAll('svg') ?? [])].at(-1);
   const background = () => (region.current ? themeColors(region.current).bg : '#ffffff');
   const save = async (format: 'png' | 'svg') => {
     const el = svg();
@@ -180,7 +181,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
         {select('Mark', spec?.mark ?? '', chartMarks, (v) => set({ mark: v as ChartSpec['mark'] }))}
         {select('X', spec?.x ?? '', names, (v) => set({ x: v }))}
         {select('Y', spec?.y ?? NONE, names, (v) => set({ y: v }), true, spec && unusedField(spec.mark, 'y'))}
-        {select('Color', spec?.color ?? NONE, names, (v) => set({ color: v }), true)}
+        {select('Color', spec?.color ?? NONE, names, (v) => set({ color: v }), true, spec && unusedField(spec.mark, 'color'))}
         {select('Aggregate', spec?.aggregate ?? '', chartAggregates, (v) => set({ aggregate: v as ChartSpec['aggregate'] }), false, spec && unusedField(spec.mark, 'aggregate'))}
       </div>
       <p className="muted chart-status" aria-live="polite">

@@ -4,7 +4,8 @@ import { chartSetting, chartsOf, MAX_LINKED_CHARTS, proposeChart, type ChartSpec
 import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import type { SextantApi } from '../../../shared/contracts/protocol';
-import { brushFilters, chartFilters, ownedBy, ownFilterChanges, selectionOf, type BrushColumns } from './brushRange';
+import { brushFilters, chartFilters, closedChartFilterChanges, ownedBy, ownFilterChanges, selectionOf, type BrushColumns } from './brushRange';
+import { CHART_TOGGLE_CLASS } from './ChartButton';
 import { ChartPanel } from './ChartPanel';
 import { brushMoved, brushRecorded, brushSent, filterKey, settled, type LiveBrush } from './liveBrush';
 
@@ -70,10 +71,33 @@ export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec,
     const setting = proposed && chartSetting([...charts, proposed]);
     if (setting) onChange(setting);
   };
+  const root = useRef<HTMLDivElement>(null);
+  // the chart to focus once a closed one has gone (by index, among as many charts as are left)
+  const focusNext = useRef<{ readonly index: number; readonly count: number } | undefined>(undefined);
+  useEffect(() => {
+    const next = focusNext.current;
+    if (!next || next.count !== charts.length) return;
+    focusNext.current = undefined;
+    root.current?.querySelectorAll<HTMLElement>(':scope > .chart-panel')[Math.min(next.index, charts.length - 1)]?.focus();
+  }, [charts.length]);
+  /**
+   * Closes one chart (Escape, its close button), never the others: the charts after it move up a
+   * place, their brushes with them, and focus goes to the chart now in its place (or the one before
+   * it). The last chart closes the region, focus going to the toolbar's "Chart" that reopens it.
+   */
   const remove = (i: number) => {
-    if (filter.some((f) => ownedBy(f, i))) record(i, []);
+    if (charts.length <= 1) {
+      root.current?.parentElement?.querySelector<HTMLElement>(`button.${CHART_TOGGLE_CLASS}`)?.focus();
+      onClose();
+      return;
+    }
+    const changes = closedChartFilterChanges(filter, i);
+    if (changes.size > 0) onColumnFilters(changes);
     const setting = chartSetting(charts.filter((_, j) => j !== i));
-    if (setting) onChange(setting);
+    if (!setting) return;
+    focusNext.current = { index: i, count: charts.length - 1 };
+    setLive(undefined);
+    onChange(setting);
   };
   const addButton = (
     <button type="button" className="chart-add" disabled={!columns || charts.length > MAX_LINKED_CHARTS} title="Add a chart linked to this one" onClick={add}>
@@ -83,7 +107,7 @@ export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec,
   );
   const list = charts.length > 0 ? charts : [undefined];
   return (
-    <div className={`linked-charts${charts.length > 1 ? ' several' : ''}`}>
+    <div ref={root} className={`linked-charts${charts.length > 1 ? ' several' : ''}`}>
       {list.map((chart, i) => {
         const axes = chart && brushColumns(chart);
         // a brush left on a column the chart no longer shows still filters, but is not drawn on another axis
@@ -108,7 +132,7 @@ export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec,
               if (done) record(i, next);
             }}
             onChange={(next) => replace(i, next)}
-            onClose={i === 0 ? onClose : () => remove(i)}
+            onClose={() => remove(i)}
             onNotice={onNotice}
             actions={i === 0 ? addButton : undefined}
           />

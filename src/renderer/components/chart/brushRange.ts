@@ -84,6 +84,20 @@ export function ownFilterChanges(filter: readonly PageFilter[], chart: number, n
   return new Map(columns.map((column) => [column, [...filter.filter((f) => f.column === column && !ownedBy(f, chart)), ...next.filter((f) => f.column === column)]]));
 }
 
+/**
+ * The result's filters, column by column, once chart `chart` is closed: its own selection goes, and
+ * the charts after it, which move up a place, keep theirs under their new number (else chart 3's
+ * brush, now chart 2's, would be no chart's and chart 2's not drawn). Only columns that change.
+ */
+export function closedChartFilterChanges(filter: readonly PageFilter[], chart: number): Map<number, PageFilter[]> {
+  const after = (f: PageFilter): PageFilter[] => {
+    if (!('chart' in f) || f.chart === undefined || f.chart < chart) return [f];
+    return f.chart === chart ? [] : [{ ...f, chart: f.chart - 1 }];
+  };
+  const columns = [...new Set(filter.filter((f) => after(f)[0] !== f).map((f) => f.column))];
+  return new Map(columns.map((column) => [column, filter.filter((f) => f.column === column).flatMap(after)]));
+}
+
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 /** An instant as DuckDB reads a timestamp (UTC), or a day for a DATE column. */
 function timeText(d: Date, dateOnly: boolean): string {
@@ -136,7 +150,7 @@ export function groupedText(text: string): string {
 
 /**
  * What a chart's selection is, in words: its image's accessible description, announced as it
- * changes. A range reads "from lo to hi" (a number grouped in thousands, a time as DuckDB writes
+ * changes. A range reads "from lo to under hi", its high end left out (a number grouped in thousands, a time as DuckDB writes
  * it), categories "= a, b or c"; a rectangle says both axes joined by "and". `axes` names the
  * chart's X and Y columns and says whether each is a number.
  */
@@ -146,7 +160,8 @@ export function selectionText(axes: { readonly x: string; readonly y?: string | 
     switch (s.kind) {
       case 'range': {
         const show = numeric ? groupedText : (t: string) => t;
-        return [`${name} from ${show(s.lo)} to ${show(s.hi)}`];
+        // the high end is left out, as the range filter (`lo..<hi`) leaves it out
+        return [`${name} from ${show(s.lo)} to under ${show(s.hi)}`];
       }
       case 'categories':
         return [`${name} = ${orList(s.values)}`];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brushFilters, brushRange, chartFilters, groupedText, ownFilterChanges, selectionOf, selectionText } from './brushRange';
+import { brushFilters, closedChartFilterChanges, brushRange, chartFilters, groupedText, ownFilterChanges, selectionOf, selectionText } from './brushRange';
 
 describe('brushRange', () => {
   it('given numbers and a step, when brushed either way, then the range snaps outwards to whole steps', () => {
@@ -88,11 +88,24 @@ describe('a rectangle brush', () => {
     expect(Object.fromEntries(cleared)).toEqual({ 3: [grid[0]], 5: [] });
   });
 
+  it('given three charts each brushing, when the first is closed, then its brush goes and the others keep theirs under their new numbers, the grid’s filters untouched', () => {
+    const grid = { column: 3, op: 'ge', value: '0' } as const;
+    const filters = [grid, { column: 3, op: 'range', lo: '1', hi: '2', chart: 0 }, { column: 4, op: 'eq', value: 'rain', chart: 1 }, { column: 5, op: 'range', lo: '0', hi: '9', chart: 2 }] as const;
+    expect(Object.fromEntries(closedChartFilterChanges(filters, 0))).toEqual({
+      3: [grid],
+      4: [{ column: 4, op: 'eq', value: 'rain', chart: 0 }],
+      5: [{ column: 5, op: 'range', lo: '0', hi: '9', chart: 1 }],
+    });
+    // the last one closed: only its own column changes
+    expect(Object.fromEntries(closedChartFilterChanges(filters, 2))).toEqual({ 5: [] });
+    expect(closedChartFilterChanges([grid], 1).size).toBe(0);
+  });
+
   it('given a rectangle, when described, then both ranges are said, each in its own column’s words', () => {
     expect(selectionText({ x: 'fare', y: 'date', numberX: true, numberY: false }, { x: { kind: 'range', lo: '1000', hi: '2500' }, y: { kind: 'range', lo: '2012-01-01', hi: '2012-02-01' } })).toBe(
-      'Selected fare from 1,000 to 2,500 and date from 2012-01-01 to 2012-02-01 (Escape clears)',
+      'Selected fare from 1,000 to under 2,500 and date from 2012-01-01 to under 2012-02-01 (Escape clears)',
     );
-    expect(selectionText({ x: 'fare', y: 'tip', numberX: true, numberY: true }, { y: { kind: 'range', lo: '1200', hi: '1300' } })).toBe('Selected tip from 1,200 to 1,300 (Escape clears)');
+    expect(selectionText({ x: 'fare', y: 'tip', numberX: true, numberY: true }, { y: { kind: 'range', lo: '1200', hi: '1300' } })).toBe('Selected tip from 1,200 to under 1,300 (Escape clears)');
   });
 });
 
@@ -123,7 +136,7 @@ describe('a rectangle over a category axis', () => {
     const both = { x: { kind: 'categories', values: ['SEA', 'SFO', 'LAX'] }, y: { kind: 'categories', values: ['2001-01'] } } as const;
     expect(selectionText({ x: 'origin', y: 'month', numberX: false, numberY: false }, both)).toBe('Selected origin = SEA, SFO or LAX and month = 2001-01 (Escape clears)');
     expect(selectionText({ x: 'weather', y: 'temp_max', numberX: false, numberY: true }, { x: { kind: 'categories', values: ['rain'] }, y: { kind: 'range', lo: '1000', hi: '1500.5' } })).toBe(
-      'Selected weather = rain and temp_max from 1,000 to 1,500.5 (Escape clears)',
+      'Selected weather = rain and temp_max from 1,000 to under 1,500.5 (Escape clears)',
     );
   });
 });
@@ -132,12 +145,16 @@ describe('selectionText', () => {
   const axes = (x: string, numberX: boolean) => ({ x, numberX });
 
   it('given a range of a number column, when described, then its ends read grouped in thousands with every digit', () => {
-    expect(selectionText(axes('fare', true), { x: { kind: 'range', lo: '-12345.25', hi: '1000000' } })).toBe('Selected fare from -12,345.25 to 1,000,000 (Escape clears)');
-    expect(selectionText(axes('temp_max', true), { x: { kind: 'range', lo: '9.2', hi: '24.3' } })).toBe('Selected temp_max from 9.2 to 24.3 (Escape clears)');
+    expect(selectionText(axes('fare', true), { x: { kind: 'range', lo: '-12345.25', hi: '1000000' } })).toBe('Selected fare from -12,345.25 to under 1,000,000 (Escape clears)');
+    expect(selectionText(axes('temp_max', true), { x: { kind: 'range', lo: '9.2', hi: '24.3' } })).toBe('Selected temp_max from 9.2 to under 24.3 (Escape clears)');
+  });
+
+  it('given a brush over [56, 117), when described, then 117 reads as left out, as the filter box writes it (56..<117)', () => {
+    expect(selectionText(axes('Horsepower', true), { x: { kind: 'range', lo: '56', hi: '117' } })).toBe('Selected Horsepower from 56 to under 117 (Escape clears)');
   });
 
   it('given a time range or a category, when described, then it reads as DuckDB writes it', () => {
-    expect(selectionText(axes('date', false), { x: { kind: 'range', lo: '2012-01-05', hi: '2012-02-02' } })).toBe('Selected date from 2012-01-05 to 2012-02-02 (Escape clears)');
+    expect(selectionText(axes('date', false), { x: { kind: 'range', lo: '2012-01-05', hi: '2012-02-02' } })).toBe('Selected date from 2012-01-05 to under 2012-02-02 (Escape clears)');
     expect(selectionText(axes('weather', false), { x: { kind: 'categories', values: ['rain'] } })).toBe('Selected weather = rain (Escape clears)');
     expect(selectionText(axes('weather', false), { x: { kind: 'categories', values: ['sun', 'fog'] } })).toBe('Selected weather = sun or fog (Escape clears)');
     expect(selectionText(axes('weather', false), { x: { kind: 'categories', values: ['sun', 'fog', 'rain'] } })).toBe('Selected weather = sun, fog or rain (Escape clears)');
