@@ -1,3 +1,6 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
@@ -37,7 +40,10 @@ test('adds a dataset by path under its catalog name, and a taken name gets _2', 
   await input.fill(`${VEGA_DATA}/penguins.json`);
   await app.page.getByRole('button', { name: 'Add dataset' }).click();
   await expect(datasets(app.page).getByRole('listitem').filter({ hasText: /^penguins\b/ })).toContainText('columns');
-  await input.fill(`${VEGA_DATA}/seattle-weather.csv`);
+  // another file of the sample's name (the sample's own file again adds nothing: it is in the catalog already)
+  const elsewhere = mkdtempSync(join(tmpdir(), 'sextant-tracer-'));
+  copyFileSync(`${VEGA_DATA}/seattle-weather.csv`, join(elsewhere, 'seattle-weather.csv'));
+  await input.fill(join(elsewhere, 'seattle-weather.csv'));
   await app.page.getByRole('button', { name: 'Add dataset' }).click();
   await expect(datasets(app.page).getByRole('listitem').filter({ hasText: /^seattle_weather_2\b/ })).toContainText('columns');
   await input.fill('/no/such/file.csv');

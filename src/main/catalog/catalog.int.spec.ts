@@ -145,7 +145,9 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', { shuffle: 
   it('Parquet and JSON samples register, and a taken name gets _2', async () => {
     expect(await add(`${VEGA}/cars.json`)).toMatchObject({ status: 'ready', name: 'cars', format: 'json' });
     expect(await add(`${VEGA}/seattle-weather.csv`)).toMatchObject({ status: 'ready', name: 'seattle_weather' });
-    expect(await add(`${VEGA}/seattle-weather.csv`)).toMatchObject({ status: 'ready', name: 'seattle_weather_2' });
+    mkdirSync(join(files, 'elsewhere'));
+    writeFileSync(join(files, 'elsewhere', 'seattle-weather.csv'), body); // the same name in another folder: another dataset
+    expect(await add(join(files, 'elsewhere', 'seattle-weather.csv'))).toMatchObject({ status: 'ready', name: 'seattle_weather_2' });
     expect(await rows('select count(*) from cars')).toEqual([['406']]);
   });
 
@@ -166,10 +168,10 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', { shuffle: 
     mkdirSync(join(weird, 'sub'), { recursive: true });
     writeFileSync(join(weird, 'sub', 'a.csv'), 'k,v\nx,1\ny,2\n');
     writeFileSync(join(files, 'report [v2].csv'), 'k,v\nz,3\n');
-    expect(await add(weird)).toMatchObject({ status: 'ready', name: 'q1_final_', format: 'csv' });
-    expect(await rows('select k, v from q1_final_ order by k')).toEqual([['x', '1'], ['y', '2']]);
-    expect(await add(join(files, 'report [v2].csv'))).toMatchObject({ status: 'ready', name: 'report_v2_', format: 'csv' });
-    expect(await rows('select k, v from report_v2_')).toEqual([['z', '3']]);
+    expect(await add(weird)).toMatchObject({ status: 'ready', name: 'q1_final', format: 'csv' });
+    expect(await rows('select k, v from q1_final order by k')).toEqual([['x', '1'], ['y', '2']]);
+    expect(await add(join(files, 'report [v2].csv'))).toMatchObject({ status: 'ready', name: 'report_v2', format: 'csv' });
+    expect(await rows('select k, v from report_v2')).toEqual([['z', '3']]);
   });
 
   it('a glob of CSV files is one dataset, named after its folder', async () => {
@@ -283,9 +285,9 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', { shuffle: 
   });
 
   it('a file:// URL typed or pasted is its file, as a dropped one is', async () => {
-    const ds = await add(pathToFileURL(join(files, 'people.csv')).href);
-    expect(ds).toMatchObject({ status: 'ready', format: 'csv' });
-    expect(await rows(`select count(*) from ${ds.name}`)).toEqual([['5']]);
+    const ds = await add(pathToFileURL(join(files, 'parts-1.csv')).href);
+    expect(ds).toMatchObject({ status: 'ready', format: 'csv', source: join(files, 'parts-1.csv') });
+    expect(await rows(`select count(*) from ${ds.name}`)).toEqual([['2']]);
   });
 
   it('a missing file added again after it failed is tried again in its own entry, not a second failed one; found then, it registers', async () => {

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import type { DatasetCommand } from '../../shared/contracts/commands';
 import { appError, fail as failed, ok, toAppError, type Result } from '../../shared/contracts/errors';
 import type { DatasetFormat, DatasetRegistered, DatasetTable, EventEnvelope } from '../../shared/contracts/events';
 import { CATALOG_TOPIC } from '../../shared/contracts/topics';
-import { datasetName, isGlob } from '../../shared/domain/datasetName';
+import { datasetName, isGlob, isUrl } from '../../shared/domain/datasetName';
 import type { CommandHandler } from '../commands/commandHandler';
 import { systemMeta } from '../commands/systemMeta';
 import { newErrorId } from '../platform/ids';
@@ -107,6 +108,33 @@ export class CatalogService {
       this.log.warn({ errorId: error.id, dataset: spec.name }, `dataset not recreated: ${error.message}`);
       const ds = this.projections.current.view.datasets[datasetId];
       if (ds?.name && (await fileNotHere(ds, explainReadFailure(error, ds.source)))) this.available.markNotHere(ds);
+    }
+  }
+
+  /**
+   * Follows the files DuckDB reads going and coming back while Sextant runs (the input watcher asks,
+   * at its look): a ready dataset whose file is gone is marked not here, as a start would mark it;
+   * one marked so whose file is back at its path is made queryable again under its name, and no
+   * longer marked. A URL's copy, a folder's or a pattern's files are not followed (as `fileNotHere`).
+   */
+  async checkAvailability(): Promise<void> {
+    for (const ds of Object.values(this.projections.current.view.datasets)) {
+      const spec = this.specs.get(ds.id);
+      if (this.stopped) return;
+      if (ds.status !== 'ready' || !spec || isUrl(ds.source) || isGlob(spec.location)) continue;
+      const here = await stat(spec.location).then(
+        () => true,
+        () => false,
+      );
+      if (!here && !this.available.isNotHere(ds.id)) {
+        this.log.info({ dataset: ds.name, location: spec.location }, 'dataset file gone: marked not here');
+        this.available.markNotHere(ds);
+      } else if (here && this.available.isNotHere(ds.id)) {
+        this.log.info({ dataset: ds.name, location: spec.location }, 'dataset file back: registered again');
+        // detached first, as a Locate does: an attachment kept from before would hold the old file
+        if (spec.kind === 'attach') await this.pool.request({ type: 'unregister', spec }).catch(() => undefined);
+        await this.serially(() => this.recreate(ds.id, spec));
+      }
     }
   }
 

@@ -6,9 +6,9 @@ import { localPath } from './localPath';
 
 /**
  * What DuckDB can read of the catalog on this machine, one per core (appCore.ts hands it to the
- * catalog and the query runner): the catalog service writes it as it registers datasets (a ready
- * dataset whose file is gone is marked not here, and no longer once it is located, added again or
- * brought back), and what reads datasets asks it. It is
+ * catalog and the query runner): the catalog service writes it as it registers datasets and as the
+ * input watcher finds files gone or back (a ready dataset whose file is gone is marked not here, and
+ * no longer once it is located, added again or brought back), and what reads datasets asks it. It is
  * machine-local, never stored: every start registers the datasets again and learns it afresh.
  * `generation` counts the registrations that succeeded, so work that failed for want of a dataset
  * (a result's re-run, resultRerun.ts) knows when to try again.
@@ -26,6 +26,10 @@ export class DatasetAvailability {
   /** The datasets whose file is not on this machine, in the order they were found so. */
   missing(): readonly DatasetView[] {
     return [...this.notHere.values()];
+  }
+
+  isNotHere(datasetId: string): boolean {
+    return this.notHere.has(datasetId);
   }
 
   markNotHere(dataset: DatasetView): void {

@@ -16,7 +16,8 @@ import { fingerprintTarget } from './fingerprintTarget';
 export const DEFAULT_INPUT_WATCH_MS = 2000;
 
 /**
- * Notices when a registered dataset's file(s) change on disk (docs/share.md, "Provenance"). A look
+ * Notices when a registered dataset's file(s) change on disk (docs/share.md, "Provenance"), and,
+ * given the catalog, when a file goes missing or comes back (docs/query-engine.md, "Catalog"). A look
  * is cheap (a stat, or for a folder the worker's file list) and runs off the hot path, on a timer and
  * when a host asks (a window gained focus); only a size or time that differs from the fingerprint
  * makes the worker hash again, and a new fingerprint is recorded as DatasetChanged.
@@ -31,6 +32,8 @@ export class InputWatcher {
     private readonly projections: Projections,
     private readonly log: Logger,
     private readonly intervalMs: number = DEFAULT_INPUT_WATCH_MS,
+    /** Follows files gone and back (CatalogService.checkAvailability), at each look before the fingerprints. */
+    private readonly availability?: { checkAvailability(): Promise<void> },
   ) {}
 
   start(): void {
@@ -49,6 +52,7 @@ export class InputWatcher {
   }
 
   private async lookAll(): Promise<void> {
+    await this.availability?.checkAvailability().catch((e: unknown) => this.log.warn({ errorId: toAppError(e, newErrorId()).id }, 'datasets not checked for files gone or back'));
     for (const ds of Object.values(this.projections.current.view.datasets)) {
       if (ds.status !== 'ready' || !ds.fingerprint || !ds.format) continue;
       try {

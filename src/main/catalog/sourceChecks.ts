@@ -2,6 +2,7 @@ import type { AppError } from '../../shared/contracts/errors';
 import { resolve, sep } from 'node:path';
 import { isGlob, isUrl } from '../../shared/domain/datasetName';
 import { displayUrl } from './urlFile';
+import { duckdbMessage, notUtf8 } from './duckdbMessage';
 
 /** DuckDB's words for a file it cannot make sense of, and what to tell a person instead. */
 const CORRUPT: readonly [RegExp, string][] = [
@@ -55,12 +56,16 @@ export function explainReadFailure(thrown: AppError, raw: string): AppError {
   if (error.code !== 'DATASET_UNREADABLE' && error.code !== 'SQL_ERROR' && error.code !== 'INTERNAL') {
     return saysWhere(error.message, raw) || error.code === 'DOWNLOAD_FAILED' ? error : { ...error, message: `${source}: ${error.message}` };
   }
-  // DuckDB appends the SQL it was running ("LINE 1: CREATE VIEW …"): useful in the log, noise to a person.
-  const said = error.message.split('\n')[0]!.trim();
+  // DuckDB's cause and suggestions, not the options it read with nor the SQL it ran (whole in details.duckdb).
+  const said = duckdbMessage(error.message);
   const details = { ...error.details, duckdb: error.message };
   if (/No files found that match the pattern/i.test(said)) return { ...error, details, code: 'DATASET_MISSING', message: `No files match ${source}.` };
   for (const [pattern, what] of CORRUPT) {
-    if (pattern.test(said)) return { ...error, details, code: 'DATASET_CORRUPT', message: `${toBlame(said, raw)} ${what}: ${said}` };
+    if (pattern.test(said)) return { ...error, details, code: 'DATASET_CORRUPT', message: `${toBlame(said, raw)} ${what}: ${said}${notUtf8(said) ? `${/[.!?]$/.test(said) ? '' : '.'} ${utf8Only(raw)}` : ''}` };
   }
   return { ...error, details, code: 'DATASET_UNREADABLE', message: `${source} could not be read: ${said}` };
 }
+
+/** What to do with a CSV that is not UTF-8: Sextant adds every CSV as UTF-8, never guessing another encoding. */
+const utf8Only = (raw: string): string =>
+  `Sextant reads CSV files as UTF-8 only: save it as UTF-8 and add it again, or read it in SQL with read_csv('${raw.replaceAll("'", "''")}', encoding = 'latin-1') (or 'utf-16').`;

@@ -23,3 +23,32 @@ describe('what a corrupt source names', () => {
     expect(explainReadFailure(duckdbSays('/data/a.parquet'), '/data/a.parquet').message).toMatch(/^\/data\/a\.parquet is not a valid Parquet file: /);
   });
 });
+
+describe('what a CSV that is not UTF-8 says', () => {
+  const latin1 = appError(
+    'e2',
+    'DATASET_UNREADABLE',
+    [
+      'Invalid Input Error: CSV Error on Line: 2',
+      'Original Line: name,city',
+      'Invalid unicode (byte sequence mismatch) detected. This file is not utf-8 encoded.',
+      '',
+      "Possible Solution: Set the correct encoding, if available, to read this CSV File (e.g., encoding='UTF-16')",
+      '',
+      '  file = /tmp/od/latin1.csv',
+      '  delimiter = , (Auto-Detected)',
+      '',
+      "LINE 1: CREATE OR REPLACE VIEW latin1 AS SELECT * FROM read_csv('/tmp/od/latin1.csv')",
+    ].join('\n'),
+  );
+
+  it('given DuckDB\'s long text, then its cause and suggestion, and how to read it here, without the options it read with', () => {
+    const explained = explainReadFailure(latin1, '/tmp/od/latin1.csv');
+    expect(explained).toMatchObject({ id: 'e2', code: 'DATASET_CORRUPT', details: { duckdb: latin1.message } });
+    expect(explained.message).toBe(
+      '/tmp/od/latin1.csv could not be read as CSV: Invalid Input Error: CSV Error on Line: 2. Invalid unicode (byte sequence mismatch) detected. This file is not utf-8 encoded. ' +
+        "Possible Solution: Set the correct encoding, if available, to read this CSV File (e.g., encoding='UTF-16'). " +
+        "Sextant reads CSV files as UTF-8 only: save it as UTF-8 and add it again, or read it in SQL with read_csv('/tmp/od/latin1.csv', encoding = 'latin-1') (or 'utf-16').",
+    );
+  });
+});

@@ -151,7 +151,7 @@ describe('a URL whose name says no format (real server on loopback, real core)',
 
   it.each([
     ['application/x-ndjson', '/feed?since=0', 'feed', 'ndjson', 'feed.ndjson'],
-    ['application/vnd.apache.arrow.file', '/api/table', 'table', 'arrow', 'table.arrow'],
+    ['application/vnd.apache.arrow.file', '/api/table', 'table_', 'arrow', 'table.arrow'],
   ])('a URL served as %s opens in that format', async (_type, path, name, format, cached) => {
     const ds = await add(`${base}${path}`);
     expect(ds.error).toBeUndefined();
@@ -308,9 +308,13 @@ describe('a URL whose name says no format (real server on loopback, real core)',
     await core.catalog.idle();
     expect(core.projections.current.view.datasets[first.id]).toMatchObject({ format: 'csv', location: first.location });
     expect(await rows('select count(*) from flip')).toEqual([['5']]);
-    // Added again, the same URL is found in the cache: the server, now claiming Parquet, is not asked.
+    // Removed and added again, the same URL is found in the cache: the server, now claiming Parquet, is not asked.
+    // (Added again while in the catalog, it is refused: the catalog reads it already.)
+    expect(await core.dispatch({ type: 'AddDataset', source: url })).toMatchObject({ ok: false, error: { code: 'DATASET_ALREADY_EXISTS', details: { datasetId: first.id } } });
+    expect(await core.dispatch({ type: 'RemoveDataset', datasetId: first.id })).toMatchObject({ ok: true });
+    await core.catalog.idle();
     const again = await add(url);
-    expect(again).toMatchObject({ status: 'ready', name: 'flip_2', format: 'csv', location: first.location });
+    expect(again).toMatchObject({ status: 'ready', name: 'flip', format: 'csv', location: first.location });
     expect(requests.filter((r) => r === '/flip')).toHaveLength(1);
   });
 

@@ -1,5 +1,6 @@
 import type { ClientCommand, Command } from '../../shared/contracts/commands';
 import { assertNever } from '../../shared/domain/decider';
+import { normalSource, sameSource } from '../../shared/domain/datasetSource';
 import { undoCommand } from './undoCommand';
 import { openSessions, type AppView } from '../../shared/views/appView';
 
@@ -19,9 +20,15 @@ export function toDomainCommand(c: Exclude<ClientCommand, { type: 'ForkSession' 
     case 'CancelQuery':
       return { command: { type: 'CancelQuery', sessionId: c.sessionId, reason: 'cancelled by user' } };
     case 'AddDataset': {
+      // `/d/./x.csv`, `/d/x.csv ` and `/d/x.csv` are one file: recorded, and compared, as one source
+      const source = normalSource(c.source);
+      const same = Object.values(view.datasets).filter((d) => sameSource(d.source, source));
+      // already read (or being read): nothing is added, as opening the file from the command line finds it (core/openFiles.ts)
+      const existing = same.find((d) => d.status !== 'failed');
+      if (existing) return { command: { type: 'RequestDataset', datasetId: newId(), source, alreadyAs: { datasetId: existing.id, ...(existing.name ? { name: existing.name } : {}) } } };
       // added again after it failed: the failed entry tries again, rather than a second failed one beside it
-      const failed = Object.values(view.datasets).find((d) => d.status === 'failed' && d.source === c.source);
-      return { command: { type: 'RequestDataset', datasetId: failed?.id ?? newId(), source: c.source } };
+      const failed = same.find((d) => d.status === 'failed');
+      return { command: { type: 'RequestDataset', datasetId: failed?.id ?? newId(), source } };
     }
     case 'Undo':
     case 'Redo':

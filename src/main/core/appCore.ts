@@ -158,7 +158,7 @@ export class AppCore {
     });
     const catalog = new CatalogService(handler, bus, pool, projections, log, dataDir, datasets);
     await runner.failInterrupted();
-    const inputs = new InputWatcher(handler, pool, projections, log, options.inputWatchMs ?? DEFAULT_INPUT_WATCH_MS);
+    const inputs = new InputWatcher(handler, pool, projections, log, options.inputWatchMs ?? DEFAULT_INPUT_WATCH_MS, catalog);
     const streams = new StreamManager(store, bus, projections, log, { ...defaultStreamLimits, ...options.streamLimits }, {}, () => runner.currentProgress());
     const flowLimits = { ...defaultFlowLimits, ...options.flowLimits };
     // Downloads of a previous run were never fetched: nothing can ask for them any more.

@@ -5,6 +5,7 @@ import { SESSION_LOG_EXTENSION } from '../../shared/contracts/sessionLog';
 import type { ImportOutcome } from '../../shared/contracts/sessionImport';
 import { baseName, isUrl } from '../../shared/domain/datasetName';
 import { datasetRelation } from '../../shared/domain/datasetRelation';
+import { sameSource } from '../../shared/domain/datasetSource';
 import type { AppView, DatasetView } from '../../shared/views/appView';
 import { shownSource } from '../catalog/sourceChecks';
 import { ident } from '../query/sql';
@@ -36,8 +37,9 @@ export const sourceOf = (arg: string, cwd: string): string => (isUrl(arg) || isA
 const isSessionLog = (source: string): boolean => !isUrl(source) && source.toLowerCase().endsWith(SESSION_LOG_EXTENSION);
 
 /** A dataset already in the catalog for this source, unless it failed (adding it again retries). */
+// by the catalog's own comparison (datasetSource.ts), so a source stored before sources were normalised is found too
 const known = (view: AppView, source: string): DatasetView | undefined =>
-  Object.values(view.datasets).find((d) => d.source === source && d.status !== 'failed');
+  Object.values(view.datasets).find((d) => sameSource(d.source, source) && d.status !== 'failed');
 
 /** The query a file opens with: all of its rows (the grid pages them), or its first table's for a database file. */
 export function firstQuery(dataset: DatasetView): string | undefined {

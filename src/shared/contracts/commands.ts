@@ -108,7 +108,8 @@ const sessionCommandSchemas = {
 
 /** Commands of the Dataset aggregate. */
 const datasetCommandSchemas = {
-  RequestDataset: z.object({ type: z.literal('RequestDataset'), datasetId: mintedId, source: text }),
+  // alreadyAs: filled in by main when the catalog already reads this source (ready or loading), which the new dataset's decider cannot see
+  RequestDataset: z.object({ type: z.literal('RequestDataset'), datasetId: mintedId, source: text, alreadyAs: z.object({ datasetId: mintedId, name: z.string().optional() }).optional() }),
   // issued by the catalog service after it inspected the source
   RegisterDataset: datasetRegisteredSchema.extend({ type: z.literal('RegisterDataset'), datasetId: mintedId }),
   FailDataset: z.object({ type: z.literal('FailDataset'), datasetId: mintedId, source: text, error: appErrorSchema }),

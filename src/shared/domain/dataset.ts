@@ -2,6 +2,7 @@ import type { DatasetCommand } from '../contracts/commands';
 import type { Rejection } from '../contracts/errors';
 import type { DatasetEvent } from '../contracts/events';
 import { assertNever, reject, type Decider } from './decider';
+import { sameSource } from './datasetSource';
 import { counted, decideRedo, decideUndo, emptyUndoLog, recorded, redone, undone, type UndoLog } from './undoable';
 
 type Present = { readonly status: 'Registered'; readonly name: string; readonly source: string } | { readonly status: 'Failed'; readonly source: string };
@@ -19,8 +20,10 @@ export type DatasetState = DatasetStatus & { readonly undo: UndoLog<DatasetUndoE
 function decide(command: DatasetCommand, state: DatasetState): readonly DatasetEvent[] | Rejection {
   switch (command.type) {
     case 'RequestDataset':
+      // the catalog reads this source already: nothing is added, and the refusal names what reads it
+      if (command.alreadyAs) return alreadyIn(command.alreadyAs);
       // a failed dataset's own source asked for again is a retry of it, not a second failed entry
-      return state.status === 'Unknown' || (state.status === 'Failed' && state.source === command.source)
+      return state.status === 'Unknown' || (state.status === 'Failed' && sameSource(state.source, command.source))
         ? [{ type: 'DatasetRequested', payload: { source: command.source } }]
         : reject('DATASET_ALREADY_EXISTS', 'This dataset was already added.');
     case 'RegisterDataset': {
@@ -58,6 +61,14 @@ function decide(command: DatasetCommand, state: DatasetState): readonly DatasetE
     default:
       return assertNever(command);
   }
+}
+
+/** The refusal of a source the catalog reads already, with the dataset that reads it in its details. */
+function alreadyIn(existing: { readonly datasetId: string; readonly name?: string | undefined }): Rejection {
+  const { datasetId, name } = existing;
+  return name === undefined
+    ? reject('DATASET_ALREADY_EXISTS', 'Already in the catalog: it is being added.', { datasetId })
+    : reject('DATASET_ALREADY_EXISTS', `Already in the catalog as ${name}.`, { datasetId, name });
 }
 
 /** Every event counts in the undo log (its seq is the event's aggregateSeq); a removal pushes an entry. */

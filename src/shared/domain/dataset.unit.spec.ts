@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DatasetCommand } from '../contracts/commands';
 import type { ErrorCode } from '../contracts/errors';
 import type { DatasetEvent } from '../contracts/events';
@@ -114,6 +114,19 @@ describe('Dataset: what the state remembers', () => {
   it('retries a failed dataset only for its own source: another is another dataset', () =>
     spec.given([requested, failedEvent]).when({ type: 'RequestDataset', datasetId, source: '/data/other.json' }).thenRejects('DATASET_ALREADY_EXISTS'));
 
+
+  it('given a failed dataset, when its source comes spelled otherwise (`./`, a trailing space), then it is its retry', () =>
+    spec.given([requested, failedEvent]).when({ type: 'RequestDataset', datasetId, source: '/data/./cars.json ' }).then([{ type: 'DatasetRequested', payload: { source: '/data/./cars.json ' } }]));
+
+  it('given a source the catalog reads already, then nothing is recorded and the refusal names the dataset', () => {
+    const already = datasetDecider.decide({ type: 'RequestDataset', datasetId, source, alreadyAs: { datasetId: 'd0', name: 'cars' } }, datasetDecider.initialState);
+    expect(already).toEqual({ code: 'DATASET_ALREADY_EXISTS', message: 'Already in the catalog as cars.', details: { datasetId: 'd0', name: 'cars' } });
+  });
+
+  it('given a source still being added, then the refusal says so and names the dataset by id', () => {
+    const already = datasetDecider.decide({ type: 'RequestDataset', datasetId, source, alreadyAs: { datasetId: 'd0' } }, datasetDecider.initialState);
+    expect(already).toEqual({ code: 'DATASET_ALREADY_EXISTS', message: 'Already in the catalog: it is being added.', details: { datasetId: 'd0' } });
+  });
 
   it('registers with the columns and name the command carries, not the request’s', () =>
     spec.given([requested]).when({ type: 'RegisterDataset', datasetId, name: 'cars_2', source: '/abs/cars.json', format: 'json', columns: [] }).then([

@@ -1,4 +1,5 @@
 import type { DatasetFormat } from '../contracts/events';
+import { isBareName } from '../sql/sqlIdentifier';
 
 /** Extensions stripped from a file name, longest first (`.csv.gz` before `.gz`). */
 const EXTENSIONS = ['.csv.gz', '.tsv.gz', '.ndjson', '.jsonl', '.parquet', '.duckdb', '.arrows', '.arrow', '.json', '.csv', '.tsv', '.ipc', '.feather', '.gz', '.db'];
@@ -36,10 +37,31 @@ function stem(source: string, pattern: boolean): string {
   return fixed.at(-1) ?? '';
 }
 
+/** Latin letters NFD does not split into a base letter and a mark. */
+const LETTERS: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+
 /**
- * The catalog's naming rule (docs/contracts.md): the file name without its extensions, lower-cased, every run of characters
- * outside `a-z0-9_` turned into `_`; a taken name gets `_2`, `_3`… `pattern` says whether `source` is
- * a glob: a file or folder whose name merely holds `[`, `*` or `?` is named after itself.
+ * A name as a bare SQL identifier: accents dropped (`été` → `ete`: NFD, then the combining marks
+ * removed), every run of other characters outside `a-z0-9` one `_`, none leading or trailing; a
+ * name starting with a digit gets `t_` before it, one DuckDB reserves (`group`, `semi`) `_` after it.
+ */
+export function bareName(text: string): string {
+  const ascii = text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^ -~]/g, (c) => LETTERS[c] ?? '_');
+  const name = ascii.replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  if (name === '') return 'dataset';
+  if (/^[0-9]/.test(name)) return `t_${name}`;
+  return isBareName(name) ? name : `${name}_`;
+}
+
+/**
+ * The catalog's naming rule (docs/contracts.md, "Dataset names"): the file name without its
+ * extensions as a bare SQL identifier (`bareName`); a taken name gets `_2`, `_3`… `pattern` says
+ * whether `source` is a glob: a file or folder whose name merely holds `[`, `*` or `?` is named after
+ * itself. Only a new dataset is named so: a registered one keeps the name its event recorded.
  */
 export function datasetName(source: string, taken: ReadonlySet<string>, pattern = isGlob(source)): string {
   let name = stem(source, pattern).toLowerCase();
@@ -54,10 +76,11 @@ export function datasetName(source: string, taken: ReadonlySet<string>, pattern 
       }
     }
   }
-  name = name.replace(/[^a-z0-9_]+/g, '_');
-  if (name === '' || name === '_') name = 'dataset';
+  name = bareName(name);
   if (!taken.has(name)) return name;
-  for (let n = 2; ; n++) if (!taken.has(`${name}_${n}`)) return `${name}_${n}`;
+  // `group_` taken: `group_2`, not `group__2`
+  const base = name.replace(/_+$/, '');
+  for (let n = 2; ; n++) if (!taken.has(`${base}_${n}`)) return `${base}_${n}`;
 }
 
 /** The format a source's name implies, or undefined when it names none we read. */

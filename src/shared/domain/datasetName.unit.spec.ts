@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datasetName, formatOf, globLiteral } from './datasetName';
+import { bareName, datasetName, formatOf, globLiteral } from './datasetName';
 
 describe('datasetName (the catalog naming rule)', () => {
   const none = new Set<string>();
@@ -7,7 +7,7 @@ describe('datasetName (the catalog naming rule)', () => {
     ['/data/trips.csv.gz', 'trips'],
     ['/home/me/Seattle-Weather.csv', 'seattle_weather'],
     ['node_modules/vega-datasets/data/flights-3m.parquet', 'flights_3m'],
-    ['C:\\Users\\me\\My Data (2024).json', 'my_data_2024_'],
+    ['C:\\Users\\me\\My Data (2024).json', 'my_data_2024'],
     ['https://example.com/x/cars.json?raw=1', 'cars'],
     ['/data/events.ndjson', 'events'],
     ['/data/weird..name--here.tsv', 'weird_name_here'],
@@ -24,8 +24,34 @@ describe('datasetName (the catalog naming rule)', () => {
 
   it('names a file whose name holds [ * ? after itself when main found it is no pattern', () => {
     expect(datasetName('/data/report [v2].csv', none)).toBe('data');
-    expect(datasetName('/data/report [v2].csv', none, false)).toBe('report_v2_');
+    expect(datasetName('/data/report [v2].csv', none, false)).toBe('report_v2');
   });
+
+  it.each([
+    ['/tmp/od/données été.csv', 'donnees_ete'],
+    ['/tmp/od/Crème Brûlée.parquet', 'creme_brulee'],
+    ['/tmp/od/Straße Øresund.csv', 'strasse_oresund'],
+    ['/tmp/od/hash#1?.csv', 'hash_1'],
+    ['/tmp/od/__private__.csv', 'private'],
+    ['/tmp/od/group.csv', 'group_'],
+    ['/tmp/od/Order.parquet', 'order_'],
+    ['/tmp/od/semi.csv', 'semi_'],
+    ['/tmp/od/2024_sales.csv', 't_2024_sales'],
+    ['/tmp/od/2024.csv', 't_2024'],
+    ['/tmp/od/数据.csv', 'dataset'],
+    ['/tmp/od/data.csv', 'data'],
+    ['/tmp/od/time.csv', 'time'],
+  ])('given %s, then a name typed bare in SQL: %s', (source, expected) => expect(datasetName(source, none, false)).toBe(expected));
+
+  it('given a name with a trailing _ taken, then _2 without a double _', () => {
+    expect(datasetName('/a/group.csv', new Set(['group_']))).toBe('group_2');
+    expect(datasetName('/a/group.csv', new Set(['group_', 'group_2']))).toBe('group_3');
+  });
+});
+
+describe('bareName', () => {
+  it('given only characters it drops, then "dataset"', () => expect(bareName('¿?¡!')).toBe('dataset'));
+  it('given runs of separators, then one _ between words and none at the ends', () => expect(bareName(' -a..b__c- ')).toBe('a_b_c'));
 });
 
 describe('globLiteral', () => {

@@ -6,6 +6,9 @@ import { RESERVED_KEYWORDS } from './duckdbWords';
  */
 export const NOT_A_NAME: ReadonlySet<string> = new Set(RESERVED_KEYWORDS.split(/\s+/).filter(Boolean));
 
+/** True when `name` can be typed in SQL as it is and reads the same lower-cased: what a new dataset's name is made to be (datasetName.ts). */
+export const isBareName = (name: string): boolean => /^[a-z_][a-z0-9_]*$/.test(name) && !NOT_A_NAME.has(name);
+
 /**
  * A table or column name as the editor inserts it: bare when DuckDB reads it as that name (identifiers
  * are case-insensitive, so `Miles_per_Gallon` stays bare), otherwise double-quoted with `"` doubled.

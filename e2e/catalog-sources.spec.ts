@@ -1,0 +1,64 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { dataset, datasets, editorText, ready, status } from './workbench.helpers';
+
+/** Types `source` in "Dataset path or URL" and adds it, as a person does. */
+async function add(page: Page, source: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Dataset path or URL' }).fill(source);
+  await page.getByRole('button', { name: 'Add dataset' }).click();
+}
+
+const folder = () => mkdtempSync(join(tmpdir(), 'sextant-sources-'));
+
+test('a file the catalog reads already, however its path is typed, adds nothing and says its name', async ({ app }) => {
+  const { page } = app;
+  const dir = folder();
+  writeFileSync(join(dir, 'weather.csv'), 'day,mm\n1,3\n2,0\n');
+  await add(page, join(dir, 'weather.csv'));
+  await ready(page, 'weather');
+  for (const again of [join(dir, 'weather.csv'), `  ${join(dir, 'weather.csv')}  `, `${dir}/./weather.csv`]) {
+    await add(page, again);
+    await expect(status(page)).toContainText('Already in the catalog as weather.');
+  }
+  await expect(datasets(page).getByRole('listitem').filter({ hasText: /^weather/ })).toHaveCount(1);
+  // the same name in another folder is another dataset
+  const other = folder();
+  writeFileSync(join(other, 'weather.csv'), 'day,mm\n3,1\n');
+  await add(page, join(other, 'weather.csv'));
+  await ready(page, 'weather_2');
+});
+
+test('a CSV that is not UTF-8 says why, and what to do, not only the line DuckDB stopped at', async ({ app }) => {
+  const { page } = app;
+  const dir = folder();
+  writeFileSync(join(dir, 'latin1.csv'), Buffer.from('name,city\nJos\xe9,S\xe3o Paulo\n', 'latin1'));
+  await add(page, join(dir, 'latin1.csv'));
+  const entry = datasets(page).getByRole('listitem').filter({ hasText: 'latin1.csv' });
+  await expect(entry).toContainText('could not be read as CSV: Invalid Input Error: CSV Error on Line: 2. Invalid unicode (byte sequence mismatch) detected. This file is not utf-8 encoded.');
+  await expect(entry).toContainText(/Sextant reads CSV files as UTF-8 only: .*encoding = 'latin-1'.*error id [0-9a-f-]{36}/);
+  await expect(entry).not.toContainText('Auto-Detected');
+});
+
+test('a file whose name has accents, brackets, a keyword or a leading digit gets a name typed bare in SQL', async ({ app }) => {
+  const { page } = app;
+  const dir = folder();
+  const named = [
+    ['données été.csv', 'donnees_ete'],
+    ['report [v2].csv', 'report_v2'],
+    ['hash#1?.csv', 'hash_1'],
+    ['group.csv', 'group_'],
+    ['2024_sales.csv', 't_2024_sales'],
+  ] as const;
+  for (const [file, name] of named) {
+    writeFileSync(join(dir, file), 'k,v\na,1\n');
+    await add(page, join(dir, file));
+    await ready(page, name);
+  }
+  await dataset(page, 'group_').click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Actions for group_' }).getByRole('menuitem', { name: 'Query this dataset' }).click();
+  await expect.poll(() => editorText(page)).toBe('select * from group_ limit 100');
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+});

@@ -1,0 +1,45 @@
+import { isUrl } from './datasetName';
+
+/** A Windows path: a drive (`C:\`, `C:/`) or a UNC share (`\\server\share`). */
+const WINDOWS = /^([a-zA-Z]:(?=[\\/])|\\\\)/;
+
+/**
+ * A source as the catalog records and compares it: trimmed, and for a path its `.` and `..`
+ * segments resolved and doubled or trailing separators dropped (`/d/./pq/` → `/d/pq`), as
+ * `path.resolve` would on the machine that wrote it, without asking its disk (symlinks are not
+ * followed); a `file://` URL is its path. An http(s) URL is only trimmed: its path is the server's business.
+ */
+export function normalSource(source: string): string {
+  const trimmed = fileUrlPath(source.trim());
+  // a URL, or a scheme Sextant refuses (catalog/localPath.ts): as typed
+  if (isUrl(trimmed) || /^[a-z][a-z\d+.-]*:\/\//i.test(trimmed) || trimmed === '') return trimmed;
+  const root = WINDOWS.exec(trimmed)?.[0] ?? (trimmed.startsWith('/') ? '/' : '');
+  const windows = root !== '' && root !== '/';
+  const separator = windows ? '\\' : '/';
+  const kept: string[] = [];
+  for (const segment of trimmed.slice(root.length).split(windows ? /[\\/]/ : '/')) {
+    if (segment === '' || segment === '.') continue;
+    // `..` above the root stays at the root; in a relative path it stays, as it names a parent
+    if (segment === '..' && kept.length > 0 && kept.at(-1) !== '..') kept.pop();
+    else if (segment !== '..' || root === '') kept.push(segment);
+  }
+  const drive = windows && root !== '\\\\' ? `${root}${separator}` : root;
+  const path = `${drive}${kept.join(separator)}`;
+  return path === '' ? '.' : path;
+}
+
+/** A `file://` URL of this machine as its path (a typed or pasted one is its file, as a dropped one is); anything else as it is. */
+function fileUrlPath(source: string): string {
+  if (!/^file:\/\//i.test(source)) return source;
+  try {
+    const url = new URL(source);
+    if (url.host !== '' && url.host !== 'localhost') return source;
+    const path = decodeURIComponent(url.pathname);
+    return /^\/[a-zA-Z]:\//.test(path) ? path.slice(1) : path;
+  } catch {
+    return source;
+  }
+}
+
+/** True when two sources name the same file, folder, pattern or URL (`normalSource`). */
+export const sameSource = (a: string, b: string): boolean => normalSource(a) === normalSource(b);

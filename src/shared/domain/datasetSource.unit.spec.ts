@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { normalSource, sameSource } from './datasetSource';
+
+describe('normalSource (a source as the catalog compares it)', () => {
+  it.each([
+    ['  /tmp/od/bom.csv  ', '/tmp/od/bom.csv'],
+    ['/tmp/od/./small.arrow', '/tmp/od/small.arrow'],
+    ['/tmp/od/pq/', '/tmp/od/pq'],
+    ['/tmp//od/x/../pq', '/tmp/od/pq'],
+    ['/../x.csv', '/x.csv'],
+    ['/', '/'],
+    ['/data/trips/*.parquet', '/data/trips/*.parquet'],
+    ['/data/Q1 [final]/./a.csv', '/data/Q1 [final]/a.csv'],
+    ['C:\\Users\\me\\.\\data\\', 'C:\\Users\\me\\data'],
+    ['C:/Users/me/../you/x.csv', 'C:\\Users\\you\\x.csv'],
+    ['\\\\server\\share\\.\\x.csv', '\\\\server\\share\\x.csv'],
+    ['data/./x.csv', 'data/x.csv'],
+    ['../x.csv', '../x.csv'],
+    [' https://example.com/a/./b.csv?x=1 ', 'https://example.com/a/./b.csv?x=1'],
+    ['file:///tmp/od/donn%C3%A9es%20%C3%A9t%C3%A9.csv', '/tmp/od/données été.csv'],
+    ['file:///C:/data/./x.csv', 'C:\\data\\x.csv'],
+    ['file://server/share/x.csv', 'file://server/share/x.csv'],
+    ['ftp://host/./x.csv', 'ftp://host/./x.csv'],
+  ])('given %j, then %j', (source, expected) => expect(normalSource(source)).toBe(expected));
+
+  it('given a path with a backslash on a POSIX path, then the backslash is part of a name', () => {
+    expect(normalSource('/data/a\\b.csv')).toBe('/data/a\\b.csv');
+  });
+
+  it('given two spellings of one file, then the same source; two folders, then not', () => {
+    expect(sameSource('/tmp/od/pq/', '/tmp/od/pq')).toBe(true);
+    expect(sameSource('/tmp/a/weather.parquet', '/tmp/b/weather.parquet')).toBe(false);
+  });
+});
