@@ -1,6 +1,7 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { nodeClient } from './nodeClient';
-import { ready, runSql, status, tabs } from './workbench.helpers';
+import { editor, grid, mod, ready, runSql, setSql, status, tabs } from './workbench.helpers';
 
 /** Focus is never lost: what closes (by Escape or its close button) gives focus back to what opened it. */
 test('closing a panel gives focus back to where it was', async ({ app }) => {
@@ -54,15 +55,123 @@ test('an open menu keeps the item the person moved to while the window updates',
   await expect(page.getByRole('menuitem', { name: 'Copy name' })).toBeFocused();
 });
 
-/** What the person tabbed to, and whether it shows that it has focus: an outline, a ring (box-shadow) or, for the editor, its frame's. */
+/** Where focus is: a control that goes away or is disabled under it must hand it on, never drop it on the page. */
+const focused = (page: Page) => page.evaluate(() => (document.activeElement === document.body ? 'body' : (document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? '')));
+
+test('Cancel pressed from the keyboard hands focus to the SQL editor once the query stops', async ({ app }) => {
+  const { page } = app;
+  await runSql(page, 'select count(*) from range(100000000000) a(i) where i % 7 = 3');
+  await expect(status(page)).toHaveText('Running…');
+  const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
+  await cancel.focus();
+  await page.keyboard.press('Enter');
+  await expect(status(page)).toHaveText('Cancelled');
+  await expect(cancel).toBeDisabled();
+  await expect(editor(page)).toBeFocused();
+
+  // "Copy id" goes with the failure it names: run again from it, focus goes to the editor too
+  await runSql(page, 'select * from no_such_table');
+  const copyId = page.getByRole('button', { name: 'Copy error id' });
+  await setSql(page, 'select 1 as one');
+  await copyId.focus();
+  await page.keyboard.press(`${mod}+Enter`);
+  await expect(status(page)).toHaveText(/^1\u00a0row in/);
+  await expect(copyId).toHaveCount(0);
+  await expect(editor(page)).toBeFocused();
+});
+
+test('closing the last tab by keyboard hands focus to "New session"; the reopen button says what it does', async ({ app }, testInfo) => {
+  const { page } = app;
+  const closeKey = testInfo.project.name === 'web' ? 'Alt+w' : `${mod}+w`;
+  const newSession = page.getByRole('button', { name: 'New session' });
+  const reopen = page.getByRole('button', { name: 'Reopen closed session' });
+  // a tab closed from its editor, another left: focus stays in the editor, now the other tab's
+  await expect(tabs(page)).toHaveText(['Session 1']); // the app is up, its keys listened for
+  await page.keyboard.press(testInfo.project.name === 'web' ? 'Alt+t' : `${mod}+t`);
+  await expect(tabs(page)).toHaveCount(2);
+  await expect(editor(page)).toBeFocused();
+  await page.keyboard.press(closeKey);
+  await expect(tabs(page)).toHaveCount(1);
+  await expect(editor(page)).toBeFocused();
+
+  await page.keyboard.press(closeKey);
+  await expect(tabs(page)).toHaveCount(0);
+  await expect(newSession).toBeFocused();
+  await expect(reopen).toHaveAttribute('title', /^Reopen closed session \(.+\)$/);
+
+  // Delete on the last tab does the same; Enter on "New session" opens one.
+  await page.keyboard.press('Enter');
+  await expect(tabs(page)).toHaveCount(1);
+  await tabs(page).first().focus();
+  await page.keyboard.press('Delete');
+  await expect(tabs(page)).toHaveCount(0);
+  await expect(newSession).toBeFocused();
+});
+
+test('a menu goes to its first and last items with Home and End, and to an item by its first letter', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await page.getByRole('button', { name: 'Actions for cars' }).focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu', { name: 'Actions for cars' });
+  await expect(menu.getByRole('menuitem')).toHaveText(['Query this dataset', 'Copy name', 'Remove', 'Profile']);
+  await page.keyboard.press('End');
+  await expect(menu.getByRole('menuitem', { name: 'Profile' })).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(menu.getByRole('menuitem', { name: 'Query this dataset' })).toBeFocused();
+  await page.keyboard.press('r');
+  await expect(menu.getByRole('menuitem', { name: 'Remove' })).toBeFocused();
+  await page.keyboard.press('c');
+  await expect(menu.getByRole('menuitem', { name: 'Copy name' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Actions for cars' })).toBeFocused();
+});
+
+test('"Query this dataset" from the keyboard lands in the results it shows', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await page.getByRole('button', { name: 'Actions for cars' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Query this dataset' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(status(page)).toHaveText(/^100\u00a0rows in [\d,]+\u00a0ms$/);
+  await expect(grid(page)).toBeFocused();
+  // the grid's keys work from there
+  await page.keyboard.press('ArrowDown');
+  await expect(grid(page)).toHaveAttribute('aria-activedescendant', /.+/);
+});
+
+test('Undo and Redo pressed until there is nothing left hand focus to each other', async ({ app }) => {
+  const { page } = app;
+  await tabs(page).first().dblclick();
+  await page.getByRole('textbox', { name: 'Session name' }).fill('Renamed');
+  await page.keyboard.press('Enter');
+  await expect(tabs(page)).toHaveText(['Renamed']);
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  const redo = page.getByRole('button', { name: 'Redo', exact: true });
+  await undo.focus();
+  await page.keyboard.press('Enter');
+  await expect(tabs(page)).toHaveText(['Session 1']);
+  await expect(undo).toBeDisabled();
+  await expect(redo).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(tabs(page)).toHaveText(['Renamed']);
+  await expect(redo).toBeDisabled();
+  await expect(undo).toBeFocused();
+  expect(await focused(page)).not.toBe('body');
+});
+
+/** What the person tabbed to, and whether it shows that it has focus: an outline, a ring (box-shadow) or, for the editor, its frame's; for the results grid, the ring its frame draws over the cells. */
 const focusShown = () =>
   document.activeElement
     ? (() => {
         const el = document.activeElement as HTMLElement;
-        const marked = (e: Element) => {
-          const s = getComputedStyle(e);
+        const marked = (e: Element, pseudo?: string) => {
+          const s = getComputedStyle(e, pseudo);
           return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
         };
+        const ring = el.matches('[role="grid"]') ? el.parentElement : null;
+        if (ring?.matches('.grid-frame') && marked(ring, '::after')) return { what: `${el.tagName.toLowerCase()}[grid] ${el.getAttribute('aria-label') ?? ''}`, shown: true };
         const frame = el.closest('.cm-editor');
         const name = el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.textContent?.trim().slice(0, 40) ?? '';
         return { what: `${el.tagName.toLowerCase()}[${el.getAttribute('role') ?? ''}] ${name}`, shown: marked(el) || (frame !== null && marked(frame)) };

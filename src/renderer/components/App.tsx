@@ -49,6 +49,9 @@ import { SessionTimeline } from './time/SessionTimeline';
 import { useSessionTime } from './time/useSessionTime';
 import { useWindowShortcuts } from './useWindowShortcuts';
 import { useStableCallback } from './common/useStableCallback';
+import { PaneToggle, paneId } from './layout/PaneToggle';
+import { usePanes } from './layout/usePanes';
+import { useFocusOutcome } from './common/focusOutcome';
 
 const NOTICE_MS = 5000;
 
@@ -84,6 +87,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   }, [connected]);
   const { sessions, active, select, show } = useActiveSession(view, (sessionId) => void dispatch({ type: 'ActivateSession', sessionId }));
   const time = useSessionTime(api, active, dispatch, show, setNotice);
+  const panes = usePanes(time.open);
   const tab = useTabActions({ view, sessions, active, select, show, dispatch, flushDraft: drafts.flush, editor });
   useDraftFollow(active, editor, drafts);
   // The stream hands a new view object on every event, but the fold keeps the datasets record until a
@@ -117,7 +121,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     if (!active || running || !sql.trim() || time.past || tab.opening) return; // the past is read-only
     drafts.flush(active.id);
     instant.stop();
-    void dispatch({ type: 'StartQuery', sessionId: active.id, sql });
+    return dispatch({ type: 'StartQuery', sessionId: active.id, sql });
   };
   // the rows the grid shows: those passing its filters when it is filtered (an export writes those)
   const shownRows = gridResult && filtered?.queryId === gridResult.queryId ? filtered.rows : undefined;
@@ -142,7 +146,13 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   // history and catalog are not rendered again by each keystroke or streamed event.
   const rerunSql = useStableCallback((sql: string) => {
     editor.current?.setText(sql);
-    run(sql);
+    void run(sql);
+  });
+  // "Query this dataset" is run from a menu in the catalog: focus goes on to its rows once they are there.
+  const focusOutcome = useFocusOutcome(current, () => editor.current?.focus());
+  const queryDataset = useStableCallback((sql: string) => {
+    editor.current?.setText(sql);
+    void run(sql)?.then((r) => r.ok && r.value.queryId !== undefined && focusOutcome(r.value.queryId));
   });
   const forkAtQuery = useStableCallback((queryId: string) => time.forkAtQuery(queryId));
 
@@ -151,19 +161,20 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     reopen: tab.reopen,
     closeActive: active && (() => tab.closeSession(active.id)),
     cycleTab: tab.cycleTab,
-    focusAddDataset: () => catalog.current?.focusAdd(),
+    focusAddDataset: () => panes.reveal('datasets', () => catalog.current?.focusAdd()),
     runEditor: () => run(editor.current?.runnableText() ?? ''),
   });
   const drop = useDatasetDrop(addDataset, setNotice);
 
   return (
     <div
-      className={`app ${drop.dropping ? 'dropping' : ''}`}
+      className={`app ${panes.className} ${drop.dropping ? 'dropping' : ''}`}
       onDragOver={drop.onDragOver}
       onDragLeave={drop.onDragLeave}
       onDrop={drop.onDrop}
     >
       <header className="topbar">
+        <PaneToggle pane="datasets" shown={panes.shown.datasets} onToggle={() => panes.toggle('datasets')} />
         <span className="brand">Sextant</span>
         <SessionTabs
           sessions={tabs}
@@ -187,13 +198,14 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
         <span className={`connection ${connected ? 'up' : 'down'}`} role="img" aria-label={connected ? (live ? 'Connected' : 'Catching up') : 'Disconnected'} title={connected ? (live ? 'Connected' : 'Catching up') : 'Disconnected, reconnecting…'}>
           {connected ? live ? <Circle aria-hidden="true" fill="currentColor" /> : <LoaderCircle aria-hidden="true" className="spin" /> : <CircleOff aria-hidden="true" />}
         </span>
+        <PaneToggle pane="history" shown={panes.shown.history} onToggle={() => panes.toggle('history')} />
       </header>
-      <aside className="sidebar">
+      <aside className="sidebar" id={paneId('datasets')} hidden={!panes.shown.datasets}>
         <Catalog
           ref={catalog}
           datasets={datasets}
           onAdd={addDataset}
-          onQuery={rerunSql}
+          onQuery={queryDataset}
           onCopyName={copyName}
           onNotice={setNotice}
           onRemove={removeDataset}
@@ -244,6 +256,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               progress={current ? progress[current.queryId] : undefined}
               commandError={commandError}
               onCancel={() => void dispatch({ type: 'CancelQuery', sessionId: active.id })}
+              onFocusLost={() => editor.current?.focus()}
               onNotice={setNotice}
               filteredRows={filtered && filtered.queryId === current?.queryId ? filtered.rows : undefined}
               unreadable={unreadable !== undefined && unreadable === current?.queryId}
@@ -306,7 +319,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           </p>
         )}
       </main>
-      <aside className="history">
+      <aside className="history" id={paneId('history')} hidden={!panes.shown.history}>
         {/* typing not yet saved is kept before the editor makes way for the past */}
         {active && <SessionTimeline time={time} onLeaveNow={() => drafts.flush(active.id)} />}
         {active && (

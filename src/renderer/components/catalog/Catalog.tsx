@@ -11,6 +11,7 @@ import { countOf } from '../format';
 import { datasetQuery, datasetQueryLabel, sqlName, tableQuery } from './sqlName';
 import { CopyIdButton } from '../status/CopyIdButton';
 import { ColumnList, TableList } from './CatalogColumns';
+import { errorWithoutSource } from './datasetEntry';
 import { useDatasetsNotHere } from './useDatasetsNotHere';
 import { useLocate } from './useLocate';
 
@@ -142,6 +143,7 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
                   }}
                 >
                   {d.status === 'ready' && <ChevronRight aria-hidden="true" className="chevron" />}
+                  {/* each on a line of its own: the name and the meta line end in "…" (the whole path is the entry's title), a note wraps */}
                   <span className="name">{name}</span>
                   {d.status === 'loading' && !progress?.[d.id] && <span className="meta"> loading…</span>}
                   {d.status === 'ready' && (
@@ -150,8 +152,8 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
                       {d.format} · {d.tables ? countOf(d.tables.length, 'table') : countOf(d.columns.length, 'column')}
                     </span>
                   )}
-                  {d.status === 'ready' && d.changedAt && <span className="meta changed"> · changed since it was added</span>}
-                  {missing && <span className="meta not-here"> · not found on this machine</span>}
+                  {d.status === 'ready' && d.changedAt && <span className="meta note changed"> changed since it was added</span>}
+                  {missing && <span className="meta note not-here"> not found on this machine</span>}
                 </button>
                 <button
                   className="dataset-actions"
@@ -170,7 +172,7 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
               {d.status === 'failed' && d.error && (
                 <span className="meta error">
                   {' '}
-                  {d.error.message} (error id {d.error.id}) <CopyIdButton id={d.error.id} onNotice={onNotice} />
+                  {errorWithoutSource(d.error.message, d.source)} (error id {d.error.id}) <CopyIdButton id={d.error.id} onNotice={onNotice} />
                 </span>
               )}
               {locateError && (

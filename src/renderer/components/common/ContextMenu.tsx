@@ -1,4 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { focusLost } from './focusLost';
+import { menuKeyTarget } from './menuKeys';
 
 export interface MenuItem {
   readonly label: string;
@@ -16,8 +18,9 @@ interface Props {
 }
 
 /**
- * A small popup menu (right-click or an actions button): focus moves to its first item, arrows move
- * between items, Enter runs one, Escape or a click elsewhere closes it and focus goes back.
+ * A small popup menu (right-click or an actions button): focus moves to its first item, arrows, Home,
+ * End and an item's first letter move between items, Enter runs one, Escape or a click elsewhere
+ * closes it and focus goes back — unless the item run put it somewhere (the editor, the results).
  */
 export function ContextMenu({ label, x, y, items, onClose }: Props) {
   const menu = useRef<HTMLDivElement>(null);
@@ -33,7 +36,7 @@ export function ContextMenu({ label, x, y, items, onClose }: Props) {
     document.addEventListener('pointerdown', outside, true);
     return () => {
       document.removeEventListener('pointerdown', outside, true);
-      opener?.focus?.();
+      if (focusLost()) opener?.focus?.();
     };
   }, []);
 
@@ -43,9 +46,10 @@ export function ContextMenu({ label, x, y, items, onClose }: Props) {
     if (e.key === 'Escape' || e.key === 'Tab') {
       e.preventDefault();
       onClose();
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    } else if (!e.ctrlKey && !e.metaKey && !e.altKey) {
+      const next = menuKeyTarget(e.key, i, buttons.map((b) => b.textContent ?? ''));
+      if (next === undefined) return;
       e.preventDefault();
-      const next = (i + (e.key === 'ArrowDown' ? 1 : -1) + buttons.length) % buttons.length;
       buttons[next]?.focus();
     }
   };

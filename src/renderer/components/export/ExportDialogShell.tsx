@@ -1,4 +1,4 @@
-import { Download } from 'lucide-react';
+import { Check, Download } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { ExportOutcome } from '../../../shared/contracts/protocol';
@@ -43,7 +43,8 @@ export interface ExportDialogShellProps<F extends string> {
 
 /**
  * The frame every export dialog shares: a modal (focus trapped, Escape closes) with a format
- * choice, a line saying what is written, the export's status, and Export (or Cancel while busy).
+ * choice, a line saying what is written, the export's status, and Export (or Cancel while busy;
+ * once the file is written, Done, which closes it: another format chosen offers Export again).
  * What is exported, and how, is the caller's.
  */
 export function ExportDialogShell<F extends string>(props: ExportDialogShellProps<F>) {
@@ -53,12 +54,20 @@ export function ExportDialogShell<F extends string>(props: ExportDialogShellProp
   const root = useRef<HTMLDivElement>(null);
   const select = useRef<HTMLSelectElement>(null);
   const formatId = useId();
+  const done = useRef<HTMLButtonElement>(null);
+  /** The format last exported: Done stands for it until another is chosen. */
+  const [exportedAs, setExportedAs] = useState<F | undefined>();
+  const finished = status.kind === 'done' && exportedAs === format;
 
   useEffect(() => select.current?.focus(), []);
   // A button that goes away (or is disabled) as the export starts or ends must not drop focus out of the dialog.
   useEffect(() => {
     if (!root.current?.contains(document.activeElement)) root.current?.focus();
   }, [status.kind]);
+  // written: Enter or Space closes, unless the person is choosing another format
+  useEffect(() => {
+    if (finished && document.activeElement !== select.current) done.current?.focus();
+  }, [finished]);
 
   return (
     <ModalDialog
@@ -71,8 +80,21 @@ export function ExportDialogShell<F extends string>(props: ExportDialogShellProp
           <button type="button" className="cancel" onClick={onCancel}>
             Cancel
           </button>
+        ) : finished ? (
+          <button ref={done} type="button" className="primary" onClick={onClose}>
+            <Check aria-hidden="true" />
+            Done
+          </button>
         ) : (
-          <button type="button" className="primary" disabled={busy} onClick={() => onExport(format)}>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => {
+              setExportedAs(format);
+              onExport(format);
+            }}
+          >
             <Download aria-hidden="true" />
             Export
           </button>

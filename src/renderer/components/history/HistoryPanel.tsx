@@ -2,6 +2,7 @@ import { memo, useMemo, useRef, useState } from 'react';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { HistoryRow, phaseLabel } from './HistoryRow';
 import { useVirtualRows } from '../common/useVirtualRows';
+import { historyRepeats } from './historyRepeats';
 
 interface Props {
   entries: readonly HistoryEntry[];
@@ -32,6 +33,7 @@ export function shownHistory(entries: readonly HistoryEntry[], search: string): 
 export const HistoryPanel = memo(function HistoryPanel({ entries, running, onPick, onRerun, onFork }: Props) {
   const [search, setSearch] = useState('');
   const shown = useMemo(() => shownHistory(entries, search), [entries, search]);
+  const repeats = useMemo(() => historyRepeats(shown.map((h) => h.sql)), [shown]);
   const scroller = useRef<HTMLDivElement>(null);
   const { rows, ...kept } = useVirtualRows({
     count: shown.length,
@@ -58,6 +60,7 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, running, onPic
         <ul aria-label="Query history" className="history-list" style={{ height: rows.getTotalSize() }} onFocus={kept.onFocus} onBlur={kept.onBlur}>
           {rows.getVirtualItems().map((row) => {
             const h = shown[row.index]!;
+            const repeat = repeats[row.index];
             return (
               <li
                 key={row.key}
@@ -65,10 +68,10 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, running, onPic
                 data-index={row.index}
                 aria-setsize={shown.length}
                 aria-posinset={row.index + 1}
-                className={`history-entry ${h.phase.toLowerCase()}`}
+                className={`history-entry ${h.phase.toLowerCase()}${repeat?.again ? ' again' : ''}`}
                 style={{ transform: `translateY(${row.start}px)` }}
               >
-                <HistoryRow entry={h} running={running} onPick={onPick} onRerun={onRerun} onFork={onFork} />
+                <HistoryRow entry={h} times={repeat?.times} running={running} onPick={onPick} onRerun={onRerun} onFork={onFork} />
               </li>
             );
           })}

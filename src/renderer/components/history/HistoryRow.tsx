@@ -6,6 +6,7 @@ import { GitFork, RotateCw } from 'lucide-react';
 import { ExportSummary } from './ExportSummary';
 import { ViewSummary } from './ViewSummary';
 import { PivotSummary } from './PivotSummary';
+import { errorFirstLine } from './historyRepeats';
 
 /** How a phase reads in the history, and what its search matches. */
 export const phaseLabel: Readonly<Record<QueryPhase, string>> = {
@@ -18,6 +19,8 @@ export const phaseLabel: Readonly<Record<QueryPhase, string>> = {
 
 interface Props {
   entry: HistoryEntry;
+  /** The newest of a run of the same SQL: how many times it ran in a row (historyRepeats.ts). */
+  times?: number | undefined;
   running: boolean;
   onPick(sql: string): void;
   onRerun(sql: string): void;
@@ -25,12 +28,17 @@ interface Props {
 }
 
 /** One query of the history: its SQL, status, rows, duration and time, and what can be done with it. Renders again only when these change. */
-export const HistoryRow = memo(function HistoryRow({ entry: h, running, onPick, onRerun, onFork }: Props) {
+export const HistoryRow = memo(function HistoryRow({ entry: h, times, running, onPick, onRerun, onFork }: Props) {
   return (
     <>
       {/* Named by what it does, not by the SQL and status it shows, so no "cancelled" query becomes a second "Cancel" button. */}
       <button className="history-pick" onClick={() => onPick(h.sql)} title="Put this SQL in the editor" aria-label="Put in editor" aria-describedby={`sql-${h.queryId}`}>
         <code className="sql" id={`sql-${h.queryId}`}>{h.sql}</code>
+        {times !== undefined && (
+          <span className="repeat-count" title={`Run ${times} times in a row: the entries under it are its earlier runs`}>
+            ×{times}
+          </span>
+        )}
         <span className="meta">
           <span className={`badge ${h.phase.toLowerCase()}`}>{phaseLabel[h.phase]}</span>
           {h.rowCount !== undefined && ` · ${countOf(h.rowCount, 'row')}`}
@@ -38,6 +46,11 @@ export const HistoryRow = memo(function HistoryRow({ entry: h, running, onPick, 
           {' · '}
           <time dateTime={h.startedAt}>{formatWhen(h.startedAt)}</time>
         </span>
+        {h.phase === 'Failed' && h.error && (
+          <span className="history-error" title={h.error.message}>
+            {errorFirstLine(h.error.message)}
+          </span>
+        )}
         {h.view && <ViewSummary view={h.view} columns={h.columns} />}
         {h.exports && <ExportSummary exports={h.exports} />}
         {h.pivot && <PivotSummary spec={h.pivot} />}

@@ -58,14 +58,16 @@ export function ProfilePanel({ api, target, title, columns, only, onClose, onFil
     }
   };
   const computing = profiles.computing > 0;
+  const heading = only === undefined ? `Profile of ${title}` : `Profile of ${columns[only]?.name ?? ''}`;
   // a result's profile is of the rows the grid shows: said as the grid's status says it
   const { filtered } = profiles;
   const rowsNote = filtered ? `${formatCount(filtered.rows)} of ${countOf(filtered.of, 'row')}` : target.kind === 'result' && (target.filter?.length ?? 0) > 0 ? 'Filtered rows' : '';
   return (
     <section ref={region} className="profile-panel" role="region" aria-label="Column profiles" tabIndex={-1} onKeyDown={onKeyDown}>
       <header className="profile-head">
-        <h2 className="profile-title" title={title}>
-          {only === undefined ? `Profile of ${title}` : `Profile of ${columns[only]?.name ?? ''}`}
+        {/* cut with "…" in a narrow panel: the tooltip says it whole */}
+        <h2 className="profile-title" title={heading}>
+          {heading}
         </h2>
         <span className="muted profile-meta">{countOf(list.length, 'column')}</span>
         {rowsNote && (

@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SessionTab } from '../../../shared/views/appView';
-import { Plus, RotateCcw, X } from 'lucide-react';
+import { ArchiveRestore, Plus, X } from 'lucide-react';
+import { focusLost } from '../common/focusLost';
 import { shortcutText } from '../useWindowShortcuts';
 
 interface Props {
@@ -19,8 +20,6 @@ interface Props {
 }
 
 export const tabId = (sessionId: string): string => `tab-${sessionId}`;
-
-const focusLost = () => document.activeElement === null || document.activeElement === document.body;
 
 /**
  * Focuses a session's tab once this window shows it, for an action whose control goes away as the
@@ -55,10 +54,13 @@ export const SessionTabs = memo(function SessionTabs({ sessions, activeId, canRe
   // Focus in the strip follows the shown tab: a tab closed by Delete hands it to the tab shown now, an
   // undone close to the tab brought back, instead of dropping it on the page with the removed button.
   const hadFocus = useRef(false);
+  const newButton = useRef<HTMLButtonElement>(null);
   const shownBefore = useRef(activeId);
   useEffect(() => {
     const changed = shownBefore.current !== undefined && shownBefore.current !== activeId;
     shownBefore.current = activeId;
+    // The last tab closed (Alt+W in its editor, Delete on it): "New session" is what is left to do.
+    if (activeId === undefined && changed && sessions.length === 0 && focusLost()) newButton.current?.focus();
     if (activeId === undefined || !hadFocus.current || !(focusLost() || list.current?.contains(document.activeElement))) return;
     if (changed || focusLost()) list.current?.querySelector<HTMLElement>(`#${CSS.escape(tabId(activeId))}`)?.focus();
   }, [activeId, sessions]);
@@ -127,12 +129,13 @@ export const SessionTabs = memo(function SessionTabs({ sessions, activeId, canRe
           </div>
         ))}
       </div>
-      <button className="new-session" onClick={onNew} title={`New session (${shortcutText('newSession')})`}>
+      <button ref={newButton} className="new-session" onClick={onNew} title={`New session (${shortcutText('newSession')})`}>
         <Plus aria-hidden="true" />
         New session
       </button>
+      {/* a box giving back (not a circular arrow, read as "refresh") */}
       <button className="reopen-session" onClick={onReopen} disabled={!canReopen} aria-label="Reopen closed session" title={`Reopen closed session (${shortcutText('reopen')})`}>
-        <RotateCcw aria-hidden="true" />
+        <ArchiveRestore aria-hidden="true" />
       </button>
     </div>
   );

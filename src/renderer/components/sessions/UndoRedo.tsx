@@ -3,6 +3,7 @@ import { Redo2, Undo2 } from 'lucide-react';
 import type { ClientCommand } from '../../../shared/contracts/commands';
 import type { AppView } from '../../../shared/views/appView';
 import { nextRedo, nextUndo, type UndoTarget } from '../../../shared/views/undoTarget';
+import { useHandOffFocus } from '../common/focusLost';
 import { editsText, undoKeyOf } from './undoKeys';
 
 interface Props {
@@ -37,6 +38,10 @@ export function UndoRedo({ view, sessionId, dispatch, onShow, paused = false }: 
     });
   };
 
+  // Undoing the last action disables Undo under the focus: it goes to Redo, which can take it back (and the other way round).
+  const group = useRef<HTMLDivElement>(null);
+  const focus = useHandOffFocus(`${!undo} ${!redo}`, () => group.current?.querySelector<HTMLElement>('button:enabled')?.focus());
+
   const onKey = useRef<(e: KeyboardEvent) => void>(() => {});
   onKey.current = (e: KeyboardEvent) => {
     const which = e.defaultPrevented ? undefined : undoKeyOf(e);
@@ -52,7 +57,7 @@ export function UndoRedo({ view, sessionId, dispatch, onShow, paused = false }: 
   }, []);
 
   return (
-    <div className="undo-redo" role="group" aria-label="Undo and redo">
+    <div ref={group} className="undo-redo" role="group" aria-label="Undo and redo" {...focus}>
       <button
         type="button"
         className="icon-button"

@@ -4,6 +4,7 @@ import type { QueryProgress } from '../../../shared/contracts/frames';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { countOf, formatCount, formatElapsed, formatMs } from '../format';
 import { CircleStop } from 'lucide-react';
+import { useHandOffFocus } from '../common/focusLost';
 import { CopyIdButton } from './CopyIdButton';
 import { statusBarState, type StatusSays } from './statusBarState';
 
@@ -13,6 +14,12 @@ interface Props {
   /** A command the person issued was refused (e.g. the session changed). */
   commandError: AppError | undefined;
   onCancel(): void;
+  /**
+   * Where focus goes when a button of the bar had it and is disabled or goes away (Cancel once the
+   * query stops, cancelled or not; "Copy id" once the failure is gone): the SQL editor, where the
+   * next thing a person does (edit, run again) happens.
+   */
+  onFocusLost?(): void;
   onNotice(message: string): void;
   /** Rows of the result passing the grid's filters, when it is filtered: "N of M rows". */
   filteredRows?: number | undefined;
@@ -27,11 +34,12 @@ interface Props {
  * (error id …)". The ticking elapsed time, the progress bar and the buttons sit beside it, so they
  * do not flood announcements; the clock stops while the end waits (DuckDB is done).
  */
-export function StatusBar({ query, progress, commandError, onCancel, onNotice, filteredRows, unreadable = false }: Props) {
+export function StatusBar({ query, progress, commandError, onCancel, onFocusLost, onNotice, filteredRows, unreadable = false }: Props) {
   const state = statusBarState(query, progress, commandError, unreadable);
   const { says, copyId } = state;
+  const focus = useHandOffFocus(`${state.cancellable} ${copyId?.id}`, () => onFocusLost?.());
   return (
-    <div className={state.className}>
+    <div className={state.className} {...focus}>
       <div role="status" aria-live="polite" className="status-text" {...(says.kind === 'waiting' ? { title: says.error.message } : {})}>
         <StatusText says={says} filteredRows={filteredRows} />
       </div>

@@ -1,0 +1,17 @@
+/**
+ * A failed dataset's error as its catalog entry shows it. The entry's name is already the path it
+ * was added by (a failed dataset has no name), so the message says the file by its base name
+ * instead of repeating the whole path ("No file at file.csv."); the whole path is the entry's tooltip.
+ * A URL's message is kept as it is: it names the URL in display form, which is not the source.
+ */
+export function errorWithoutSource(message: string, source: string): string {
+  if (!source || /^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return message;
+  const trimmed = source.replace(/[\\/]+$/, '');
+  const base = trimmed.split(/[\\/]/).pop() || source;
+  if (base === source) return message;
+  // a relative source is named resolved (absolute) in the message: the path that ends with it
+  const escaped = trimmed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // "<path>: why" (a reader's message the host prefixed with where): the entry says where already
+  const said = message.startsWith(`${source}: `) ? message.slice(source.length + 2) : message;
+  return said.replace(new RegExp(`(?:[^\\s'"]*[\\\\/])?${escaped}[\\\\/]?`, 'g'), base);
+}

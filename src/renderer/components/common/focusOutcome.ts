@@ -1,0 +1,41 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { HistoryEntry } from '../../../shared/views/appView';
+import { focusLost } from './focusLost';
+
+/**
+ * Where focus goes once the awaited query settles: its rows when it completed, the editor (which
+ * shows the error) when it failed or was cancelled; undefined while it is not the current query's
+ * end yet.
+ */
+export function outcomeFocus(awaited: string | undefined, current: Pick<HistoryEntry, 'queryId' | 'phase'> | undefined): 'results' | 'editor' | undefined {
+  if (awaited === undefined || current?.queryId !== awaited) return undefined;
+  if (current.phase === 'Completed') return 'results';
+  return current.phase === 'Failed' || current.phase === 'Cancelled' ? 'editor' : undefined;
+}
+
+/**
+ * The results grid of the session shown. ResultsGridHandle has no focus() (the grid's owners may
+ * add one); its role and name are stable (e2e tests find it by them).
+ */
+const resultsGrid = () => document.querySelector<HTMLElement>('#session-panel [role="grid"][aria-label="Results"]');
+
+/**
+ * For a query started away from the editor and the grid ("Query this dataset" in a dataset's menu):
+ * call the returned function with its id, and once it settles focus goes to its outcome
+ * (outcomeFocus), unless the person moved focus since.
+ */
+export function useFocusOutcome(current: HistoryEntry | undefined, focusEditor: () => void): (queryId: string) => void {
+  const [awaited, setAwaited] = useState<{ queryId: string; from: Element | null }>();
+  const editor = useRef(focusEditor);
+  editor.current = focusEditor;
+  const where = outcomeFocus(awaited?.queryId, current);
+  useEffect(() => {
+    if (!where || !awaited) return;
+    setAwaited(undefined);
+    if (document.activeElement !== awaited.from && !focusLost()) return;
+    const grid = where === 'results' ? resultsGrid() : null;
+    if (grid) grid.focus();
+    else editor.current();
+  }, [where, awaited]);
+  return useCallback((queryId: string) => setAwaited({ queryId, from: document.activeElement }), []);
+}
