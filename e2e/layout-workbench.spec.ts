@@ -90,3 +90,33 @@ test('the datasets and the history panes hide and show from the top bar, by keyb
   await expect(page.getByRole('button', { name: 'Hide history' })).toBeVisible();
   await expect.poll(workspaceWidth).toBeCloseTo(before, 0);
 });
+
+test('1000 px wide with many sessions: the shown tab is in sight, and the strip starts after "Sextant"', async ({ app }, testInfo) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1000, height: 650 });
+  const tablist = page.getByRole('tablist', { name: 'Sessions' });
+  const newTab = testInfo.project.name === 'web' ? 'Alt+t' : `${mod}+t`;
+  await expect(tablist.getByRole('tab')).toHaveCount(1);
+  for (let n = 2; n <= 9; n++) {
+    await page.keyboard.press(newTab);
+    await expect(tablist.getByRole('tab')).toHaveCount(n);
+    await expect(tablist.getByRole('tab', { selected: true })).toHaveText(`Session ${n}`);
+  }
+  /** How much of the shown tab lies outside the strip's visible box, in px (0: wholly in sight). */
+  const outOfSight = () =>
+    tablist.evaluate((strip) => {
+      const box = strip.getBoundingClientRect();
+      const tab = strip.querySelector('[aria-selected="true"]')!.parentElement!.getBoundingClientRect();
+      return Math.max(0, box.left - tab.left) + Math.max(0, tab.right - box.right);
+    });
+  await expect.poll(outOfSight).toBe(0);
+  const brand = await page.locator('.brand').evaluate((el) => el.getBoundingClientRect().right);
+  const strip = await tablist.evaluate((el) => el.getBoundingClientRect().left);
+  expect(strip).toBeGreaterThanOrEqual(brand);
+  // back to the first by keyboard: in sight too
+  await tablist.getByRole('tab', { selected: true }).focus();
+  await page.keyboard.press('Home');
+  await expect(tablist.getByRole('tab', { selected: true })).toHaveText('Session 1');
+  await expect.poll(outOfSight).toBe(0);
+  await screenshot(page, testInfo, 'many-tabs-1000');
+});
