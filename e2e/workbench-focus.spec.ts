@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { nodeClient } from './nodeClient';
-import { editor, grid, mod, ready, runSql, setSql, status, tabs } from './workbench.helpers';
+import { editor, grid, history, mod, ready, runSql, setSql, status, tabs } from './workbench.helpers';
 
 /** Focus is never lost: what closes (by Escape or its close button) gives focus back to what opened it. */
 test('closing a panel gives focus back to where it was', async ({ app }) => {
@@ -203,4 +203,28 @@ test('every stop of the Tab order shows that it has focus', async ({ app }) => {
   }
   expect(seen.size).toBeGreaterThan(10);
   expect(unmarked).toEqual([]);
+});
+
+test('Run and "Repeat query" pressed from the keyboard keep focus nearby while the query they start runs', async ({ app }) => {
+  const { page } = app;
+  const slow = 'select count(*) from range(100000000000) a(i) where i % 7 = 3';
+  await setSql(page, slow);
+  const run = page.getByRole('button', { name: 'Run', exact: true });
+  await run.focus();
+  await page.keyboard.press('Enter');
+  await expect(status(page)).toHaveText('Running…');
+  await expect(run).toBeDisabled();
+  await expect(editor(page)).toBeFocused();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(status(page)).toHaveText('Cancelled');
+
+  // the entry's "Repeat query": focus stays in that entry, on "Put in editor"
+  const entry = history(page).getByRole('listitem').first();
+  await entry.getByRole('button', { name: 'Repeat query' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(status(page)).toHaveText('Running…');
+  await expect(history(page).getByRole('button', { name: 'Put in editor' }).nth(1)).toBeFocused();
+  expect(await focused(page)).not.toBe('body');
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(status(page)).toHaveText('Cancelled');
 });

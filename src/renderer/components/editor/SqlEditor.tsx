@@ -13,6 +13,7 @@ import { editorTheme } from './editorTheme';
 import { errorRange } from './errorPosition';
 import { previewErrorMark, setPreviewError, type PreviewErrorMark } from '../instant/previewErrorMark';
 import { Play, WandSparkles } from 'lucide-react';
+import { useHandOffFocus } from '../common/focusLost';
 
 export interface SqlEditorHandle {
   /** Replaces the text as one undoable change (Ctrl/Cmd+Z brings the old text back). */
@@ -176,11 +177,14 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     textAndCursor: () => (view.current ? { sql: view.current.state.doc.toString(), cursor: view.current.state.selection.main.head } : undefined),
   }));
 
+  // Run disables itself while its query runs: focus on it goes back to the text, not to the page
+  const runFocus = useHandOffFocus(running || inert, () => view.current?.focus());
+
   return (
     <div className="editor">
       <div className="editor-host" ref={host} inert={inert} />
       <div className="toolbar" role="toolbar" aria-label="Editor">
-        <button className="primary" onClick={run} disabled={running || inert} title="Run (Ctrl/Cmd+Enter)">
+        <button className="primary" onClick={run} disabled={running || inert} title="Run (Ctrl/Cmd+Enter)" {...runFocus}>
           <Play aria-hidden="true" />
           Run
         </button>

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import type { QueryPhase } from '../../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { countOf, formatMs, formatWhen } from '../format';
@@ -7,6 +7,7 @@ import { ExportSummary } from './ExportSummary';
 import { ViewSummary } from './ViewSummary';
 import { PivotSummary } from './PivotSummary';
 import { errorFirstLine } from './historyRepeats';
+import { useHandOffFocus } from '../common/focusLost';
 
 /** How a phase reads in the history, and what its search matches. */
 export const phaseLabel: Readonly<Record<QueryPhase, string>> = {
@@ -29,10 +30,13 @@ interface Props {
 
 /** One query of the history: its SQL, status, rows, duration and time, and what can be done with it. Renders again only when these change. */
 export const HistoryRow = memo(function HistoryRow({ entry: h, times, running, onPick, onRerun, onFork }: Props) {
+  // "Repeat query" disables itself while the query it started runs: focus stays in this entry
+  const pick = useRef<HTMLButtonElement>(null);
+  const rerunFocus = useHandOffFocus(running, () => pick.current?.focus());
   return (
     <>
       {/* Named by what it does, not by the SQL and status it shows, so no "cancelled" query becomes a second "Cancel" button. */}
-      <button className="history-pick" onClick={() => onPick(h.sql)} title="Put this SQL in the editor" aria-label="Put in editor" aria-describedby={`sql-${h.queryId}`}>
+      <button ref={pick} className="history-pick" onClick={() => onPick(h.sql)} title="Put this SQL in the editor" aria-label="Put in editor" aria-describedby={`sql-${h.queryId}`}>
         <code className="sql" id={`sql-${h.queryId}`}>{h.sql}</code>
         {times !== undefined && (
           <span className="repeat-count" title={`Run ${times} times in a row: the entries under it are its earlier runs`}>
@@ -55,7 +59,7 @@ export const HistoryRow = memo(function HistoryRow({ entry: h, times, running, o
         {h.exports && <ExportSummary exports={h.exports} />}
         {h.pivot && <PivotSummary spec={h.pivot} />}
       </button>
-      <button className="rerun" onClick={() => onRerun(h.sql)} disabled={running} aria-label="Repeat query" title="Run this query again">
+      <button className="rerun" onClick={() => onRerun(h.sql)} disabled={running} aria-label="Repeat query" title="Run this query again" {...rerunFocus}>
         <RotateCw aria-hidden="true" />
       </button>
       {onFork && (
