@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { dataset, datasets, editorText, ready, status } from './workbench.helpers';
+import { dataset, datasets, editorText, gridRow, mod, ready, setSql, status } from './workbench.helpers';
 
 /** Types `source` in "Dataset path or URL" and adds it, as a person does. */
 async function add(page: Page, source: string): Promise<void> {
@@ -61,4 +61,24 @@ test('a file whose name has accents, brackets, a keyword or a leading digit gets
   await page.getByRole('menu', { name: 'Actions for group_' }).getByRole('menuitem', { name: 'Query this dataset' }).click();
   await expect.poll(() => editorText(page)).toBe('select * from group_ limit 100');
   await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+});
+
+test('a file deleted and put back while the window is open: its entry says so, then reads it again, with no reload', async ({ app }) => {
+  const { page } = app;
+  const dir = folder();
+  const file = join(dir, 'gone.csv');
+  writeFileSync(file, 'k,v\na,1\nb,2\n');
+  await add(page, file);
+  await ready(page, 'gone');
+  const marker = dataset(page, 'gone').locator('.not-here');
+  await expect(marker).toHaveCount(0);
+  rmSync(file);
+  // the input watcher's next look (every 2 s on the web host) marks it, and the window is told
+  await expect(marker).toHaveText('not found on this machine', { timeout: 15_000 });
+  writeFileSync(file, 'k,v\na,1\nb,2\n');
+  await expect(marker).toHaveCount(0, { timeout: 15_000 });
+  await setSql(page, 'select count(*) as n from gone');
+  await page.keyboard.press(`${mod}+Enter`);
+  await expect(status(page)).toHaveText(/^1\u00a0row in/);
+  await expect(gridRow(page, 2).getByRole('gridcell').last()).toHaveText('2');
 });

@@ -2,6 +2,8 @@ import { stat } from 'node:fs/promises';
 import { isGlob, isUrl } from '../../shared/domain/datasetName';
 import type { AppError } from '../../shared/contracts/errors';
 import type { DatasetView } from '../../shared/views/appView';
+import { CATALOG_TOPIC } from '../../shared/contracts/topics';
+import type { Bus } from '../streams/bus';
 import { localPath } from './localPath';
 
 /**
@@ -19,6 +21,9 @@ export class DatasetAvailability {
   private readonly waiting = new Set<() => void>();
   private registrations = 0;
 
+  /** Each change of the datasets not here goes to the windows on `bus`, as a transient frame on the catalog topic. */
+  constructor(private readonly bus?: Pick<Bus, 'publishProgress'>) {}
+
   get generation(): number {
     return this.registrations;
   }
@@ -33,12 +38,14 @@ export class DatasetAvailability {
   }
 
   markNotHere(dataset: DatasetView): void {
+    const known = this.notHere.has(dataset.id);
     this.notHere.set(dataset.id, dataset);
+    if (!known) this.tell();
   }
 
   /** DuckDB reads the dataset now (registered, located, brought back): what waited for a change is told. */
   registered(datasetId: string): void {
-    this.notHere.delete(datasetId);
+    if (this.notHere.delete(datasetId)) this.tell();
     this.registrations++;
     const told = [...this.waiting];
     this.waiting.clear();
@@ -50,12 +57,16 @@ export class DatasetAvailability {
    * waits for a change is told (a re-run that crashed the worker would otherwise run again at each crash).
    */
   reattached(datasetId: string): void {
-    this.notHere.delete(datasetId);
+    if (this.notHere.delete(datasetId)) this.tell();
   }
 
   /** Removed from the catalog: no longer a dataset, here or not. */
   forget(datasetId: string): void {
-    this.notHere.delete(datasetId);
+    if (this.notHere.delete(datasetId)) this.tell();
+  }
+
+  private tell(): void {
+    this.bus?.publishProgress({ kind: 'availability', topic: CATALOG_TOPIC, notHere: [...this.notHere.keys()] });
   }
 
   /** Calls `listener` once, at the next successful registration. */

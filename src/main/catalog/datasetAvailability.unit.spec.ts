@@ -25,4 +25,18 @@ describe('what DuckDB can read of the catalog here', () => {
     expect(available.generation).toBe(0);
     expect(told).toBe(0);
   });
+
+  it('given windows listening, when a file goes and comes back, then each change of the set (and only a change) is published on the catalog topic', () => {
+    const published: unknown[] = [];
+    const available = new DatasetAvailability({ publishProgress: (p) => void published.push(p) });
+    available.markNotHere(sales);
+    available.markNotHere(sales);
+    available.registered('d2');
+    available.registered('d1');
+    available.forget('d1');
+    expect(published).toEqual([
+      { kind: 'availability', topic: 'catalog', notHere: ['d1'] },
+      { kind: 'availability', topic: 'catalog', notHere: [] },
+    ]);
+  });
 });

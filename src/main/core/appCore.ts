@@ -149,7 +149,7 @@ export class AppCore {
         flushIntervalMs: 250,
       },
     });
-    const datasets = new DatasetAvailability();
+    const datasets = new DatasetAvailability(bus);
     const runner = new QueryRunner(handler, bus, pool, projections, log, {
       ...(options.queryTimeoutMs !== undefined ? { timeoutMs: options.queryTimeoutMs } : {}),
       resultCacheBytes: options.resultCacheBytes ?? DEFAULT_RESULT_CACHE_BYTES,

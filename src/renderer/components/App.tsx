@@ -56,7 +56,7 @@ import { useFocusOutcome } from './common/focusOutcome';
 const NOTICE_MS = 5000;
 
 export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) {
-  const { view, connected, live, progress, catalogProgress } = useStream(stream);
+  const { view, connected, live, progress, catalogProgress, notHere } = useStream(stream);
   const [commandError, setCommandError] = useState<AppError | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const editor = useRef<SqlEditorHandle>(null);
@@ -211,6 +211,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           onRemove={removeDataset}
           onProfile={profileDataset}
           progress={catalogProgress}
+          notHere={notHere}
           api={api}
           connected={connected}
         />

@@ -28,6 +28,8 @@ export interface StreamState {
   readonly progress: Readonly<Record<string, QueryProgress>>;
   /** Datasets being added, by id: their download's or fingerprint's progress, until they are registered or fail. */
   readonly catalogProgress: Readonly<Record<string, CatalogProgress>>;
+  /** The ready datasets whose file is not on this machine, as main last said on the catalog topic; undefined until it says. */
+  readonly notHere: readonly string[] | undefined;
 }
 
 export type CatalogProgress = DownloadProgress | FingerprintProgress;
@@ -57,6 +59,7 @@ export class StreamClient {
   private connected = false;
   private progress: Record<string, QueryProgress> = {};
   private catalogProgress: Record<string, CatalogProgress> = {};
+  private notHere: readonly string[] | undefined;
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
   /** How long the last save took: a large view is saved less often (persistDelayMs). */
   private lastPersistMs = 0;
@@ -157,6 +160,9 @@ export class StreamClient {
           case 'fingerprint':
             this.catalogProgress = { ...this.catalogProgress, [frame.progress.datasetId]: frame.progress };
             break;
+          case 'availability':
+            this.notHere = frame.progress.notHere;
+            break;
           case 'export':
             return; // the export dialog listens for its own
         }
@@ -182,6 +188,7 @@ export class StreamClient {
       live: [...this.cursors.values()].every((c) => c.live),
       progress: this.progress,
       catalogProgress: this.catalogProgress,
+      notHere: this.notHere,
     };
   }
 

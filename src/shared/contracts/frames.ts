@@ -82,7 +82,17 @@ export interface ExportProgress {
   readonly error?: AppError;
 }
 
-export type Progress = QueryProgress | DownloadProgress | FingerprintProgress | ExportProgress;
+/**
+ * Transient: which ready datasets' files are not on this machine changed (topic `catalog`), found
+ * at a start, an input watcher's look or a Locate: their ids now. Machine-local, never stored.
+ */
+export interface AvailabilityProgress {
+  readonly kind: 'availability';
+  readonly topic: string;
+  readonly notHere: readonly string[];
+}
+
+export type Progress = QueryProgress | DownloadProgress | FingerprintProgress | ExportProgress | AvailabilityProgress;
 
 /**
  * What a subscriber receives. `snapshot` and `event` carry the global seq the client keeps as its

@@ -37,6 +37,8 @@ interface Props {
   api?: SextantApi;
   /** Whether the window is connected to main: on connecting, the catalog asks again. */
   connected?: boolean;
+  /** The datasets not on this machine as main last told the window (a file gone or back), if it has. */
+  notHere?: readonly string[] | undefined;
 }
 
 /** What a menu was opened on: a dataset, or one table of a DuckDB database file. */
@@ -66,11 +68,11 @@ function AddingProgress({ name, progress }: { name: string; progress: CatalogPro
  * and a field to add a file path or URL.
  * Memoized: given stable callbacks, it renders again only when a dataset or its progress changes.
  */
-export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ datasets, onAdd, onQuery, onCopyName, onNotice, onRemove, onProfile, progress, api, connected }, ref) {
+export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ datasets, onAdd, onQuery, onCopyName, onNotice, onRemove, onProfile, progress, api, connected, notHere: pushed }, ref) {
   const [source, setSource] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [menu, setMenu] = useState<MenuAt | undefined>();
-  const { notHere, refresh } = useDatasetsNotHere(api, datasets, connected);
+  const { notHere, refresh } = useDatasetsNotHere(api, datasets, connected, pushed);
   const locate = useLocate(api, (name, path) => {
     refresh();
     onNotice(`“${name}” now reads ${path}.`);
