@@ -2,6 +2,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDataset, resultRows } from '../../../test/support/coreDatasets';
+import { queryEnd, startQuery } from '../../../test/support/coreEvents';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { openSessions } from '../../shared/views/appView';
 import { silentLogger } from '../platform/logger';
@@ -51,6 +52,15 @@ describe('a dataset whose file goes and comes back (real core, real DuckDB, real
     renameSync(file, aside);
     await watcher.check();
     expect(await notHere()).toEqual([datasetId]);
+  });
+
+  it('given it is not here, when a query reads it, then the failure names the dataset and its file, DuckDB’s words in its details', async () => {
+    const sessionId = openSessions(core.view())[0]?.id ?? (await session());
+    const queryId = await startQuery(core, sessionId, 'select count(*) from to_remove');
+    const end = await queryEnd(core, sessionId, queryId);
+    if (end.type !== 'QueryFailed') throw new Error(`the query did not fail: ${end.type}`);
+    expect(end.payload.error.message).toBe(`The dataset “to_remove” (read from ${file}) is not on this machine. Locate its file (“Locate…”), and run the query again.`);
+    expect(String(end.payload.error.details?.['duckdb'])).toMatch(/to_remove|No files found/);
   });
 
   it('given the file put back, when the watcher looks, then it is here again and queryable', async () => {

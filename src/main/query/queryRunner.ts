@@ -24,6 +24,7 @@ import { ResultViews } from './resultViews';
 import { resultTableName } from './sql';
 import type { QueryWorker } from './queryWorker';
 import { readInputs } from './readInputs';
+import { failureInWords } from './notHereSentence';
 import type { DatasetAvailability } from '../catalog/datasetAvailability';
 import { armQueryTimeout } from './queryTimeout';
 import { issueSystem, noteCancel, unrecordedFailure, type Run } from './queryRun';
@@ -307,7 +308,8 @@ export class QueryRunner {
       if (entry.phase !== 'Completed' && outcome.hasTable && !this.stopped) await this.cache.drop(entry.table);
     } catch (e) {
       await began;
-      const error = timeout.error() ?? (await unrecordedFailure(e as AppError, run));
+      const stopped = timeout.error() ?? (await unrecordedFailure(e as AppError, run));
+      const error = stopped && (await failureInWords(stopped, entry.sql, this.pool, this.options.datasets));
       if (error) {
         // Logged with its id, like every failure, so the id the status bar shows is found in the log (and in Copy Diagnostics).
         logAppError(this.log, error.code === 'WORKER_CRASHED' ? 'error' : 'warn', error, { correlationId: cause.metadata.correlationId, sessionId, queryId });

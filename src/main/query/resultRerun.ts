@@ -11,9 +11,7 @@ import type { ResultViews } from './resultViews';
 import type { QueryWorker } from './queryWorker';
 import type { RunOutcome } from './workerProtocol';
 import type { DatasetAvailability } from '../catalog/datasetAvailability';
-import type { DatasetView } from '../../shared/views/appView';
-import { queryInputs } from './queryInputs';
-import { tableRefs } from './tableRefs';
+import { notHereSentence } from './notHereSentence';
 
 export interface RerunDeps {
   readonly pool: QueryWorker;
@@ -75,7 +73,7 @@ export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
       // once (the frame below makes the grid ask again, so SQL that crashes every thread must stop).
       const retry = error.code === 'WORKER_CRASHED' && !crashedOnce.has(entry);
       if (retry) crashedOnce.add(entry);
-      const why = retry ? undefined : ((await notHereSentence(deps.pool, entry.sql, available)) ?? error.message);
+      const why = retry ? undefined : ((await notHereSentence(deps.pool, entry.sql, available, 'and the result runs again')) ?? error.message);
       const failed = why === undefined ? undefined : ({ kind: 'none', error: { ...error, code: 'RESULT_NOT_FOUND', message: `This result was not kept, and running its SQL again failed: ${why}` } } as const);
       entry.rows = failed ?? recorded;
       // Nothing is readable: a frame saying so makes the grid look again (and re-run, or find the failure).
@@ -113,25 +111,4 @@ function standsUntilDatasetsChange(
   };
   if (available.generation !== since) again();
   else available.onceRegistered(again);
-}
-
-/**
- * Why a re-run failed when it read a catalog dataset whose file is not on this machine, in plain
- * words (DuckDB only says the name does not exist); undefined when it read none, or asking failed.
- */
-async function notHereSentence(pool: QueryWorker, sql: string, available: DatasetAvailability): Promise<string | undefined> {
-  const missing = available.missing();
-  if (missing.length === 0) return undefined;
-  try {
-    const parsed = tableRefs(await pool.request({ type: 'parseTree', sql }));
-    if (!parsed) return undefined;
-    const byId = new Map<string, DatasetView>(missing.map((d) => [d.id, d]));
-    const read = queryInputs(parsed, Object.fromEntries(byId)).flatMap((i) => byId.get(i.datasetId) ?? []);
-    if (read.length === 0) return undefined;
-    const each = read.map((d) => `“${d.name ?? d.source}” (read from ${d.source})`);
-    const one = read.length === 1;
-    return `${one ? 'the dataset' : 'the datasets'} ${each.join(', ')} ${one ? 'is' : 'are'} not on this machine. Locate ${one ? 'its file' : 'their files'} (“Locate…”), and the result runs again.`;
-  } catch {
-    return undefined; // DuckDB's own message says enough
-  }
 }
