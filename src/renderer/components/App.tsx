@@ -149,7 +149,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     void run(sql);
   });
   // "Query this dataset" is run from a menu in the catalog: focus goes on to its rows once they are there.
-  const focusOutcome = useFocusOutcome(current, () => editor.current?.focus());
+  const focusOutcome = useFocusOutcome(current, { editor: () => editor.current?.focus(), results: () => (grid.current ? grid.current.focus() : editor.current?.focus()) });
   const queryDataset = useStableCallback((sql: string) => {
     editor.current?.setText(sql);
     void run(sql)?.then((r) => r.ok && r.value.queryId !== undefined && focusOutcome(r.value.queryId));

@@ -14,28 +14,21 @@ export function outcomeFocus(awaited: string | undefined, current: Pick<HistoryE
 }
 
 /**
- * The results grid of the session shown. ResultsGridHandle has no focus() (the grid's owners may
- * add one); its role and name are stable (e2e tests find it by them).
- */
-const resultsGrid = () => document.querySelector<HTMLElement>('#session-panel [role="grid"][aria-label="Results"]');
-
-/**
  * For a query started away from the editor and the grid ("Query this dataset" in a dataset's menu):
  * call the returned function with its id, and once it settles focus goes to its outcome
  * (outcomeFocus), unless the person moved focus since.
  */
-export function useFocusOutcome(current: HistoryEntry | undefined, focusEditor: () => void): (queryId: string) => void {
+export function useFocusOutcome(current: HistoryEntry | undefined, focus: { editor(): void; results(): void }): (queryId: string) => void {
   const [awaited, setAwaited] = useState<{ queryId: string; from: Element | null }>();
-  const editor = useRef(focusEditor);
-  editor.current = focusEditor;
+  const latest = useRef(focus);
+  latest.current = focus;
   const where = outcomeFocus(awaited?.queryId, current);
   useEffect(() => {
     if (!where || !awaited) return;
     setAwaited(undefined);
     if (document.activeElement !== awaited.from && !focusLost()) return;
-    const grid = where === 'results' ? resultsGrid() : null;
-    if (grid) grid.focus();
-    else editor.current();
+    if (where === 'results') latest.current.results();
+    else latest.current.editor();
   }, [where, awaited]);
   return useCallback((queryId: string) => setAwaited({ queryId, from: document.activeElement }), []);
 }

@@ -29,6 +29,8 @@ export interface ResultsGridHandle {
   setColumnFilter(column: number, filters: readonly PageFilter[]): void;
   /** Replaces several columns' filters in one SetResultView (a chart's rectangle brush is a range on two columns). */
   setColumnFilters(changes: ReadonlyMap<number, readonly PageFilter[]>): void;
+  /** Puts focus in the grid (its active cell), as Tab would. */
+  focus(): void;
 }
 
 const FIRST_CELL: Cell = { row: 0, col: 0 };
@@ -78,7 +80,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
   // a tab switched back to shows the rows it was left at, as an editor tab does
   const leftAt = useRememberedPlace(queryId, shownKey);
   const scroll = useGridScroll(rows, columns.length, widths.widths, HEADER_HEIGHT + (filtersShown ? FILTER_ROW_HEIGHT : 0), leftAt, shownKey);
-  useImperativeHandle(handle, () => ({ setColumnFilter: controls.setColumnFilter, setColumnFilters: controls.setColumnFilters }), [controls.setColumnFilter, controls.setColumnFilters]);
+  useImperativeHandle(handle, () => ({ setColumnFilter: controls.setColumnFilter, setColumnFilters: controls.setColumnFilters, focus: () => scroll.scroller.current?.focus() }), [controls.setColumnFilter, controls.setColumnFilters, scroll.scroller]);
   // reported on change only: the callback is a new function on every render of the app
   const reportRows = useRef(onFilteredRows);
   reportRows.current = onFilteredRows;
