@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { snapBrush } from '../../shared/chart/chartCube';
-import type { ChartData } from '../../shared/chart/chartData';
 import type { SingleChartSpec } from '../../shared/chart/chartSpec';
-import type { Result } from '../../shared/contracts/errors';
 import type { PageFilter } from '../../shared/contracts/pageView';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
+import { chartAnswer } from '../../../test/support/chartAnswer';
 import { startTestCore, tempDir } from '../../../test/support/testCore';
 
 /**
@@ -15,10 +14,6 @@ import { startTestCore, tempDir } from '../../../test/support/testCore';
 const SQL = `SELECT CASE WHEN i % 499 = 0 THEN NULL ELSE (i % 1000) * 0.1::DOUBLE END AS "a ✈",
   (hash(i) % 500)::INTEGER AS "b'", 'g' || (hash(i * 7) % 70) AS "g ""x""" FROM range(20000) t(i)`;
 
-const value = (r: Result<ChartData>): ChartData => {
-  if (!r.ok) throw new Error(`chart failed: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
 
 describe('linked charts: a brush answered from a cube', () => {
   it('gives the same marks as the direct filter query, for brushes whose edges sit on rows', async () => {
@@ -31,7 +26,7 @@ describe('linked charts: a brush answered from a cube', () => {
       const end = await queryEnd(core, sessionId, queryId, 60_000);
       expect(end.type).toBe('QueryCompleted');
 
-      const brushed = value(await core.charts.chart({ sessionId, queryId, spec: { mark: 'Histogram', x: 'a ✈', aggregate: 'Count' }, slot: 0 }));
+      const brushed = chartAnswer(await core.charts.chart({ sessionId, queryId, spec: { mark: 'Histogram', x: 'a ✈', aggregate: 'Count' }, slot: 0 }));
       const step = brushed.brushStep;
       expect(step).toBe(0.1);
       const grid: PageFilter = { column: 1, op: 'ge', value: '40' };
@@ -45,9 +40,9 @@ describe('linked charts: a brush answered from a cube', () => {
         for (const spec of others) {
           for (const extra of [[], [grid]] as PageFilter[][]) {
             const brush: PageFilter = { column: 0, op: 'range', lo, hi, chart: 0 };
-            const viaCube = value(await core.charts.chart({ sessionId, queryId, spec, slot: 1, filter: [...extra, brush] }));
+            const viaCube = chartAnswer(await core.charts.chart({ sessionId, queryId, spec, slot: 1, filter: [...extra, brush] }));
             // the same range, not a chart's brush: answered by filtering the result's rows
-            const direct = value(await core.charts.chart({ sessionId, queryId, spec, slot: 1, filter: [...extra, { column: 0, op: 'range', lo, hi }] }));
+            const direct = chartAnswer(await core.charts.chart({ sessionId, queryId, spec, slot: 1, filter: [...extra, { column: 0, op: 'range', lo, hi }] }));
             expect(viaCube.cube, `${spec.mark} [${lo}, ${hi})`).toBe(true);
             expect(direct.cube).toBeUndefined();
             expect(viaCube.columns).toEqual(direct.columns);
@@ -56,7 +51,7 @@ describe('linked charts: a brush answered from a cube', () => {
         }
       }
       // the brushed chart itself is not filtered by its own brush
-      const own = value(await core.charts.chart({ sessionId, queryId, spec: { mark: 'Histogram', x: 'a ✈', aggregate: 'Count' }, slot: 0, filter: [{ column: 0, op: 'range', lo: '1', hi: '2', chart: 0 }] }));
+      const own = chartAnswer(await core.charts.chart({ sessionId, queryId, spec: { mark: 'Histogram', x: 'a ✈', aggregate: 'Count' }, slot: 0, filter: [{ column: 0, op: 'range', lo: '1', hi: '2', chart: 0 }] }));
       expect(own.rows).toEqual(brushed.rows);
       // one cube per chart and set of other filters, whatever the brush
       expect(core.charts.counts.cubes).toBe(4);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartData } from '../../shared/chart/chartData';
 import type { ChartSpec } from '../../shared/chart/chartSpec';
-import type { Result } from '../../shared/contracts/errors';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
+import { chartAnswer } from '../../../test/support/chartAnswer';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 
 const HOSTILE = `de"lay ✈ '; DROP TABLE x; --`;
@@ -12,10 +11,6 @@ const CATEGORY = `o'rigin "x"`;
 const SQL = `SELECT i % 97 AS "${HOSTILE.replaceAll('"', '""')}", 'c' || (i % 120 * (i % 2)) AS "${CATEGORY.replaceAll('"', '""')}" FROM range(10000) t(i)`;
 
 const sessionOf = (core: TestCore): string => openSessions(core.projections.current.view)[0]!.id;
-const value = (r: Result<ChartData>): ChartData => {
-  if (!r.ok) throw new Error(`chart failed: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
 
 async function completed(core: TestCore, sessionId: string): Promise<string> {
   const queryId = await startQuery(core, sessionId, SQL);
@@ -35,7 +30,7 @@ describe('chartData over a kept result', () => {
 
       // a histogram: 0…96 over 40 bins is a nice step of 5; counted here in JS, independently of DuckDB
       const histogram: ChartSpec = { mark: 'Histogram', x: HOSTILE, aggregate: 'Count' };
-      const drawn = value(await core.charts.chart({ sessionId, queryId, spec: histogram }));
+      const drawn = chartAnswer(await core.charts.chart({ sessionId, queryId, spec: histogram }));
       const expected = new Map<number, number>();
       for (let i = 0; i < 10_000; i++) expected.set(Math.floor((i % 97) / 5) * 5, (expected.get(Math.floor((i % 97) / 5) * 5) ?? 0) + 1);
       expect(drawn.rows).toEqual([...expected].map(([lo, n]) => [String(lo), String(lo + 5), String(n)]));
@@ -43,7 +38,7 @@ describe('chartData over a kept result', () => {
       expect(drawn.truncated).toBe(false);
 
       // bars of a category: the 50 most frequent, then "(other)" with the rest, flagged as the rest (a flag sent only when a bar is the rest)
-      const bars = value(await core.charts.chart({ sessionId, queryId, spec: { mark: 'Bar', x: CATEGORY, aggregate: 'Count' } }));
+      const bars = chartAnswer(await core.charts.chart({ sessionId, queryId, spec: { mark: 'Bar', x: CATEGORY, aggregate: 'Count' } }));
       const counts = new Map<string, number>();
       for (let i = 0; i < 10_000; i++) counts.set(`c${(i % 120) * (i % 2)}`, (counts.get(`c${(i % 120) * (i % 2)}`) ?? 0) + 1);
       const ranked = [...counts].sort(([a, n], [b, m]) => m - n || (a < b ? -1 : 1));
