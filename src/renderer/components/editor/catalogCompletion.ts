@@ -1,6 +1,6 @@
 import type { Completion, CompletionContext, CompletionResult, CompletionSource } from '@codemirror/autocomplete';
-import { schemaCompletionSource, sql, type SQLNamespace } from '@codemirror/lang-sql';
-import { syntaxTree } from '@codemirror/language';
+import { keywordCompletionSource, schemaCompletionSource, type SQLNamespace } from '@codemirror/lang-sql';
+import { LanguageSupport, syntaxTree } from '@codemirror/language';
 import type { Extension } from '@codemirror/state';
 import type { Column, DatasetTable } from '../../../shared/contracts/events';
 import { quoteIdent } from '../../../shared/explore/openAsSql';
@@ -136,8 +136,29 @@ export function catalogCompletion(datasets: readonly DatasetView[]): Extension {
   const schema = withoutTypedAlias(schemaCompletionSource({ dialect: DuckDB, schema: catalogNamespace(datasets) }));
   // one source per entry: CodeMirror reads an array there as a list of completions, not of sources
   return [
-    sql({ dialect: DuckDB, upperCaseKeywords: false }),
-    DuckDB.language.data.of({ autocomplete: schema }),
-    DuckDB.language.data.of({ autocomplete: columnCompletion(datasets, schema) }),
+    new LanguageSupport(DuckDB.language),
+    DuckDB.language.data.of({ autocomplete: notNamingAlias(keywordCompletionSource(DuckDB, false)) }),
+    DuckDB.language.data.of({ autocomplete: notNamingAlias(schema) }),
+    DuckDB.language.data.of({ autocomplete: notNamingAlias(columnCompletion(datasets, schema)) }),
   ];
+}
+
+/** `… as tot|`: a new name being typed, where nothing of the catalog or the language fits. */
+const NAMING_ALIAS = /\bas\s+(?:"[^"]*|[\p{L}\p{N}_$]*)$/iu;
+/** `cast(x as VARCH|`: a type, which completion does offer. */
+const IN_CAST = /\b(?:try_)?cast\s*\([^()]*$/i;
+
+/** Whether the text before the cursor ends in an alias being named (not a cast's type). */
+export function namingAlias(before: string): boolean {
+  const alias = NAMING_ALIAS.exec(before);
+  return alias !== null && !IN_CAST.test(before.slice(0, alias.index));
+}
+
+/**
+ * No completion while a person names an alias (`select count(*) as total`): offered there, DuckDB's
+ * 900 functions always fuzzy-match something and a list pops over what they type and the window's
+ * controls. Ctrl+Space still asks.
+ */
+function notNamingAlias(source: CompletionSource): CompletionSource {
+  return (context) => (!context.explicit && namingAlias(context.state.sliceDoc(Math.max(0, context.pos - 200), context.pos)) ? null : source(context));
 }

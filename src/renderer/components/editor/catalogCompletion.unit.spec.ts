@@ -2,7 +2,7 @@ import { CompletionContext, type CompletionResult, type CompletionSource } from 
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import type { DatasetView } from '../../../shared/views/appView';
-import { catalogCompletion } from './catalogCompletion';
+import { catalogCompletion, namingAlias } from './catalogCompletion';
 
 const ready = (d: Partial<DatasetView>): DatasetView => ({ id: d.name ?? 'd', source: `/data/${d.name}`, requestedSeq: 1, status: 'ready', columns: [], ...d });
 const datasets = [
@@ -103,5 +103,18 @@ describe('completing a word', () => {
   });
   it('still offers an alias the query defines', async () => {
     expect(await labels('select * from hostile2 gro where g|', false)).toContain('gro');
+  });
+});
+
+describe('naming an alias', () => {
+  it('given an alias being typed, then nothing pops up; given a cast’s type or Ctrl+Space, then completion is offered', async () => {
+    expect(await labels('select 3 as again_a|', false)).toEqual([]);
+    expect(await labels('select * from cars as c|', false)).toEqual([]);
+    expect(await labels('select 3 as "tot|', false)).toEqual([]);
+    expect(await labels('select cast(1 as varch|', false)).toContain('varchar');
+    expect((await labels('select 3 as ag|', true)).length).toBeGreaterThan(0);
+    expect(namingAlias('select cast(a as int) as tot')).toBe(true);
+    expect(namingAlias('select try_cast(a as dou')).toBe(false);
+    expect(namingAlias('select cla')).toBe(false);
   });
 });
