@@ -187,15 +187,8 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', { shuffle: 
     const ds = await add(join(files, 'shop.duckdb'));
     expect(ds).toMatchObject({ status: 'ready', name: 'shop', format: 'duckdb', columns: [] });
     // main's tables first, then another schema's: the same name in two schemas is two tables, not one of both's columns
-    expect(ds.tables?.map((t) => [t.schema, t.name])).toEqual([
-      [undefined, 'customers'],
-      [undefined, 'orders'],
-      ['archive', 'orders'],
-    ]);
-    expect(ds.tables?.find((t) => t.name === 'orders' && t.schema === undefined)?.columns).toEqual([
-      { name: 'id', type: 'BIGINT' },
-      { name: 'cents', type: 'BIGINT' },
-    ]);
+    expect(ds.tables?.map((t) => [t.schema, t.name])).toEqual([[undefined, 'customers'], [undefined, 'orders'], ['archive', 'orders']]);
+    expect(ds.tables?.find((t) => t.name === 'orders' && t.schema === undefined)?.columns).toEqual([{ name: 'id', type: 'BIGINT' }, { name: 'cents', type: 'BIGINT' }]);
     expect(await rows('select sum(cents) from shop.orders')).toEqual([['2100']]);
     // each table is read where the catalog says it is (`tableRelation`, as "Query this table" reads it)
     const archive = ds.tables?.find((t) => t.schema === 'archive');
