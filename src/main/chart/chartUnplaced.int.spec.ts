@@ -38,6 +38,14 @@ describe('a chart counts the rows it does not draw', () => {
       const bars = await chart({ spec: { mark: 'Bar', x: 't', aggregate: 'Count' } });
       expect(bars.unplaced).toBeUndefined();
 
+      // bars of a date bin it as a histogram does, leaving out rows with no day: counted too
+      await raw.run(`CREATE TABLE days AS SELECT CASE WHEN k % 9 = 0 THEN NULL ELSE DATE '2024-01-01' + k::INTEGER END AS day FROM range(50) r(k)`);
+      const { queryId: daysId } = await run('SELECT CASE WHEN k % 9 = 0 THEN NULL ELSE DATE \'2024-01-01\' + k::INTEGER END AS day FROM range(50) r(k)');
+      const dayBars = chartAnswer(await core().charts.chart({ sessionId: sessionId(), queryId: daysId, spec: { mark: 'Bar', x: 'day', aggregate: 'Count' } }));
+      const noDay = Number((await raw.runAndReadAll('SELECT count(*) FROM days WHERE day IS NULL')).getRowsJS()[0]?.[0]);
+      expect(dayBars.unplaced).toBe(noDay);
+      expect(dayBars.rows.reduce((s, r) => s + Number(r.at(-1)), 0) + noDay).toBe(50);
+
       // the grid's filter narrows the count; another chart's brush does not
       const gridFilter = { column: 1, op: 'lt', value: '500' } as const;
       const filtered = await chart({ spec: { mark: 'Histogram', x: 'd', aggregate: 'Count' }, slot: 1, filter: [gridFilter] });

@@ -6,8 +6,9 @@ import { placeable, type ChartSourceColumn } from './chartSql';
 
 /**
  * The columns whose value places a row of `spec` on an axis: a number or time X of a histogram,
- * line or area (a category X makes bars), and both axes of a scatter or heatmap. Bars draw NULL as
- * a bar of its own and a box's statistics never count NULLs, so they place every row.
+ * line or area (a category X makes bars), a time X of bars, and both axes of a scatter or heatmap.
+ * Bars of categories or numbers draw NULL as a bar of its own and a box's statistics never count
+ * NULLs, so they place every row.
  */
 function placingColumns(spec: SingleChartSpec, columns: readonly ChartSourceColumn[]): readonly ChartSourceColumn[] {
   const find = (name: string | undefined) => columns.filter((c) => c.name === name).slice(0, 1);
@@ -16,10 +17,12 @@ function placingColumns(spec: SingleChartSpec, columns: readonly ChartSourceColu
     case 'Line':
     case 'Area':
       return find(spec.x).filter((c) => axisKind(c.type) !== 'category');
+    case 'Bar':
+      // bars of a date or time are binned as a histogram's are (chartSql), leaving out what has no place
+      return find(spec.x).filter((c) => axisKind(c.type) === 'time');
     case 'Scatter':
     case 'Heatmap':
       return [...find(spec.x), ...find(spec.y)];
-    case 'Bar':
     case 'Box':
       return [];
   }

@@ -30,6 +30,10 @@ describe('what a chart says of the rows it does not draw', () => {
       expect(unplacedNote(5, spec, columns), spec.mark).toBeUndefined();
     }
   });
+  it('given bars of a date, then the rows without a day are counted, as the bars leave them out', () => {
+    expect(unplacedNote(2, { mark: 'Bar', x: 'day', aggregate: 'Count' }, columns)).toBe('Not drawn: 2 rows whose day is empty, NaN or infinite.');
+  });
+
   it('given a hostile column name, then the count quotes it', () => {
     const sql = unplacedSql({ mark: 'Histogram', x: 'a"b', aggregate: 'Count' }, 't', [{ name: 'a"b', type: 'DOUBLE' }]);
     expect(sql).toContain('isfinite("a""b")');

@@ -145,13 +145,25 @@ export function catalogCompletion(datasets: readonly DatasetView[]): Extension {
 
 /** `… as tot|`: a new name being typed, where nothing of the catalog or the language fits. */
 const NAMING_ALIAS = /\bas\s+(?:"[^"]*|[\p{L}\p{N}_$]*)$/iu;
-/** `cast(x as VARCH|`: a type, which completion does offer. */
-const IN_CAST = /\b(?:try_)?cast\s*\([^()]*$/i;
+/** `create table t as sel|`, `create macro m(a) as a|`: what follows is a query or an expression, not a name. */
+const CREATING = /\bcreate\b(?:(?!\bselect\b)[^;])*$/i;
 
-/** Whether the text before the cursor ends in an alias being named (not a cast's type). */
+/** Whether `before` (the text up to an `as`) is inside a cast's parentheses, however deep (`cast(coalesce(a, b) as`). */
+function inCast(before: string): boolean {
+  let depth = 0;
+  for (let i = before.length - 1; i >= 0; i--) {
+    if (before[i] === ')') depth++;
+    else if (before[i] === '(' && depth-- === 0) return /\b(?:try_)?cast\s*$/i.test(before.slice(0, i));
+  }
+  return false;
+}
+
+/** Whether the text before the cursor ends in an alias being named (not a cast's type, not what a CREATE … AS makes). */
 export function namingAlias(before: string): boolean {
   const alias = NAMING_ALIAS.exec(before);
-  return alias !== null && !IN_CAST.test(before.slice(0, alias.index));
+  if (alias === null) return false;
+  const head = before.slice(0, alias.index);
+  return !inCast(head) && !CREATING.test(head);
 }
 
 /**

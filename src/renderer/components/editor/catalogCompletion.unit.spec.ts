@@ -116,5 +116,13 @@ describe('naming an alias', () => {
     expect(namingAlias('select cast(a as int) as tot')).toBe(true);
     expect(namingAlias('select try_cast(a as dou')).toBe(false);
     expect(namingAlias('select cla')).toBe(false);
+    // a cast's type however deep its expression, and what a CREATE … AS makes, still complete
+    expect(namingAlias('select cast(coalesce(a, b) as VARCH')).toBe(false);
+    expect(namingAlias('select cast(a + (b) as DOUB')).toBe(false);
+    expect(namingAlias('create table x as sel')).toBe(false);
+    expect(namingAlias('create or replace view v as\n sel')).toBe(false);
+    expect(namingAlias('create macro m(a) as a')).toBe(false);
+    expect(namingAlias('create table x as select a as tot')).toBe(true);
+    expect(namingAlias('select (a + b) as tot')).toBe(true);
   });
 });
