@@ -24,14 +24,14 @@ export function useDatasetsNotHere(
     if (!api || connected === false) return;
     const asked = ++latest.current;
     void api.datasetsNotHere().then((result) => {
-      // an older answer may arrive after a newer ask or frame: only the newest is kept
+      // an older answer may arrive after a newer ask: only the newest ask's is kept
       if (asked !== latest.current || !result.ok) return;
       take(result.value.datasetIds);
     });
   }, [api, datasets, connected, asks]);
   useEffect(() => {
     if (pushed === undefined) return;
-    latest.current++; // an ask still on its way knows less than this
+    // one channel carries frames and answers in order: whichever arrives last is the newest
     take(pushed);
   }, [pushed]);
   const refresh = useCallback(() => setAsks((n) => n + 1), []);
