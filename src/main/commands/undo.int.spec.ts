@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ClientCommand } from '../../shared/contracts/commands';
@@ -82,7 +82,11 @@ describe('undo and redo that survive a restart', () => {
     await core.dispatch({ type: 'RemoveDataset', datasetId: removed });
     const stale = nextUndo(core.view(), shown())!; // a window that has not seen what follows
     expect(stale.aggregateId).toBe(removed);
-    await core.dispatch({ type: 'AddDataset', source: csv });
+    // another file of the same name takes it
+    mkdirSync(join(started.dir(), 'other'));
+    const other = join(started.dir(), 'other', 'flights.csv');
+    writeFileSync(other, 'origin,delay\nPDX,1\n');
+    await core.dispatch({ type: 'AddDataset', source: other });
     await core.catalog.idle();
     const named = () => Object.values(core.view().datasets).filter((d) => d.name === 'flights');
     expect(named()).toHaveLength(1);
@@ -92,6 +96,24 @@ describe('undo and redo that survive a restart', () => {
     expect(r.ok ? '' : r.error.message).toMatch(/flights/);
     expect(core.store.lastSeq()).toBe(before);
     expect(named()).toHaveLength(1);
+  });
+
+  it('refuses the undo of a removal once the same file was added again: one dataset per file, storing nothing', async () => {
+    const csv = join(started.dir(), 'trips.csv');
+    writeFileSync(csv, 'origin,n\nSEA,5\n');
+    await core.dispatch({ type: 'AddDataset', source: csv });
+    await core.catalog.idle();
+    const removed = Object.values(core.view().datasets).find((d) => d.source === csv)!.id;
+    await core.dispatch({ type: 'RemoveDataset', datasetId: removed });
+    const stale = nextUndo(core.view(), shown())!;
+    expect(stale.aggregateId).toBe(removed);
+    await core.dispatch({ type: 'AddDataset', source: csv });
+    await core.catalog.idle();
+    const before = core.store.lastSeq();
+    const r = await core.dispatch({ type: 'Undo', aggregateType: stale.aggregateType, aggregateId: stale.aggregateId, seq: stale.seq });
+    expect(r.ok ? 'undone' : [r.error.code, r.error.message]).toEqual(['DATASET_ALREADY_EXISTS', 'Already in the catalog as trips.']);
+    expect(core.store.lastSeq()).toBe(before);
+    expect(Object.values(core.view().datasets).filter((d) => d.source === csv)).toHaveLength(1);
   });
 
   it('refuses an undo a stale window decided on, with NOTHING_TO_UNDO and an error id, storing nothing', async () => {

@@ -119,7 +119,8 @@ const datasetCommandSchemas = {
   // issued by the catalog service once a file a person located has the recorded content (docs/share.md, "Session import")
   RelocateDataset: datasetRegisteredSchema.extend({ type: z.literal('RelocateDataset'), datasetId: mintedId }),
   // nameTaken: filled in by main from the whole catalog, which the dataset's own decider cannot see
-  UndoDatasetAction: z.object({ type: z.literal('UndoDatasetAction'), datasetId: mintedId, seq: undoSeq, nameTaken: z.boolean().optional() }),
+  // alreadyAs: the dataset that reads the same source now (re-added since the removal), which this one's decider cannot see
+  UndoDatasetAction: z.object({ type: z.literal('UndoDatasetAction'), datasetId: mintedId, seq: undoSeq, nameTaken: z.boolean().optional(), alreadyAs: z.object({ datasetId: mintedId, name: z.string().optional() }).optional() }),
   RedoDatasetAction: z.object({ type: z.literal('RedoDatasetAction'), datasetId: mintedId, seq: undoSeq }),
 };
 

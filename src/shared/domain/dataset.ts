@@ -51,6 +51,8 @@ function decide(command: DatasetCommand, state: DatasetState): readonly DatasetE
         ? [{ type: 'DatasetChanged', payload: { fingerprint: command.fingerprint } }]
         : reject('DATASET_NOT_FOUND', 'There is no such dataset.');
     case 'UndoDatasetAction':
+      // Its file was added again since it was removed: back, the catalog would read one file twice.
+      if (command.alreadyAs && state.status === 'Removed') return alreadyIn(command.alreadyAs);
       // Another dataset took its name since it was removed: back under that name, two would share one view.
       if (command.nameTaken && state.status === 'Removed' && state.previous.status === 'Registered') {
         return reject('DATASET_NAME_TAKEN', `Another dataset is now called ${state.previous.name}; remove or rename it before bringing this one back.`);

@@ -123,4 +123,9 @@ describe('dataset removal undo and redo', () => {
     dataset.given([requested, registered, removed]).when({ ...undoD(3), nameTaken: true }).thenRejects('DATASET_NAME_TAKEN');
     dataset.given([requested, registered, removed]).when({ ...undoD(3), nameTaken: false }).then([undone(3)]);
   });
+
+  it('given its file was added again since (main says which dataset reads it), when its removal is undone, then it is refused, naming that one', () => {
+    dataset.given([requested, registered, removed]).when({ ...undoD(3), alreadyAs: { datasetId: 'd2' } }).thenRejects('DATASET_ALREADY_EXISTS');
+    dataset.given([requested, registered, removed]).when({ ...undoD(3), alreadyAs: { datasetId: 'd2', name: 'cars_2' } }).thenRejects('DATASET_ALREADY_EXISTS');
+  });
 });
