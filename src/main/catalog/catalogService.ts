@@ -131,9 +131,13 @@ export class CatalogService {
         this.available.markNotHere(ds);
       } else if (here && this.available.isNotHere(ds.id)) {
         this.log.info({ dataset: ds.name, location: spec.location }, 'dataset file back: registered again');
+        // in turn with the catalog's other work, and only if still this dataset's (not removed or located meanwhile);
         // detached first, as a Locate does: an attachment kept from before would hold the old file
-        if (spec.kind === 'attach') await this.pool.request({ type: 'unregister', spec }).catch(() => undefined);
-        await this.serially(() => this.recreate(ds.id, spec));
+        await this.serially(async () => {
+          if (this.specs.get(ds.id) !== spec || this.projections.current.view.datasets[ds.id]?.status !== 'ready') return;
+          if (spec.kind === 'attach') await this.pool.request({ type: 'unregister', spec }).catch(() => undefined);
+          await this.recreate(ds.id, spec);
+        });
       }
     }
   }
