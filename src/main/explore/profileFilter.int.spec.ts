@@ -1,10 +1,10 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/contracts/errors';
 import type { PageFilter } from '../../shared/contracts/pageView';
 import type { ColumnProfile, ProfileAnswer } from '../../shared/explore/columnProfile';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
+import { useRawTable } from '../../../test/support/useRawTable';
 import { useTestCore } from '../../../test/support/useTestCore';
 
 type Profiled = Omit<ProfileAnswer, 'requestId'>;
@@ -43,25 +43,17 @@ const FILTERS: Record<string, { filter: PageFilter[]; where: string }> = {
 
 describe('a filtered result’s profile describes the rows the grid shows (real core, raw DuckDB as the oracle)', () => {
   const started = useTestCore('all');
+  const { raw } = useRawTable(`CREATE TABLE t AS ${SQL}`);
   let queryId: string;
-  let instance: DuckDBInstance;
-  let raw: DuckDBConnection;
   beforeAll(async () => {
     const core = started.core();
     const sessionId = openSessions(core.projections.current.view)[0]!.id;
     queryId = await startQuery(core, sessionId, SQL);
     expect((await queryEnd(core, sessionId, queryId)).type).toBe('QueryCompleted');
-    instance = await DuckDBInstance.create(':memory:');
-    raw = await instance.connect();
-    await raw.run(`CREATE TABLE t AS ${SQL}`);
-  });
-  afterAll(() => {
-    raw.closeSync();
-    instance.closeSync();
   });
 
   const profile = (filter: PageFilter[]) => started.core().profiles.profile({ kind: 'result', queryId, filter }, [0, 1, 2, 3, 4]);
-  const rawRow = async (sql: string) => (await raw.runAndReadAll(sql)).getRowsJS()[0]!.map((v) => (v === null ? null : String(v)));
+  const rawRow = async (sql: string) => (await raw().runAndReadAll(sql)).getRowsJS()[0]!.map((v) => (v === null ? null : String(v)));
 
   /** Rows, nulls, distinct, min and max of every column, as raw DuckDB counts them over `where`. */
   async function expected(where: string) {

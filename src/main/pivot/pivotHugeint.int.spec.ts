@@ -1,9 +1,9 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Column } from '../../shared/contracts/events';
 import type { PivotPage } from '../../shared/pivot/pivotPage';
 import { pivotOpenAsSql } from '../../shared/pivot/pivotOpenAsSql';
 import type { PivotSpec } from '../../shared/pivot/pivotSpec';
+import { useRawTable } from '../../../test/support/useRawTable';
 import { useTestSession } from '../../../test/support/useTestSession';
 import { PivotService } from './pivotService';
 
@@ -21,28 +21,20 @@ const rowsOf = (p: PivotPage) => Array.from({ length: p.values[0]?.length ?? 0 }
 
 describe('pivots of HUGEINT values, against raw DuckDB', () => {
   const app = useTestSession('all');
+  const { raw } = useRawTable(`CREATE TABLE t AS ${SQL}`);
   let pivots: PivotService;
   let queryId: string;
   let columns: readonly Column[];
-  let instance: DuckDBInstance;
-  let raw: DuckDBConnection;
   beforeAll(async () => {
     const core = app.core();
     pivots = new PivotService(core.pool, core.runner);
     const ran = await app.run(SQL);
     queryId = ran.queryId;
     columns = ran.end.type === 'QueryCompleted' ? ran.end.payload.columns : [];
-    instance = await DuckDBInstance.create(':memory:');
-    raw = await instance.connect();
-    await raw.run(`CREATE TABLE t AS ${SQL}`);
-  });
-  afterAll(() => {
-    raw.closeSync();
-    instance.closeSync();
   });
 
   const one = async (sql: string): Promise<string | null> => {
-    const v = (await raw.runAndReadAll(`SELECT (${sql})::VARCHAR AS v FROM t`)).getRowObjectsJS()[0]?.['v'];
+    const v = (await raw().runAndReadAll(`SELECT (${sql})::VARCHAR AS v FROM t`)).getRowObjectsJS()[0]?.['v'];
     return v === null || v === undefined ? null : String(v);
   };
   const page = async (spec: PivotSpec) => {
@@ -71,7 +63,7 @@ describe('pivots of HUGEINT values, against raw DuckDB', () => {
     const spec: PivotSpec = { rows: ['g'], columns: [], values: 'huge', aggregate: 'Average' };
     const p = await page(spec);
     const sql = pivotOpenAsSql(spec, SQL, { keys: [], distinct: 0 }, columns);
-    const opened = (await raw.runAndReadAll(sql)).getRowsJS().map((r) => Number(r[1]));
+    const opened = (await raw().runAndReadAll(sql)).getRowsJS().map((r) => Number(r[1]));
     expect(opened).toEqual(rowsOf(p).map((r) => Number(r[2])));
   });
 

@@ -1,5 +1,4 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Column } from '../../shared/contracts/events';
 import type { PivotPage } from '../../shared/pivot/pivotPage';
 import { pivotOpenAsSql } from '../../shared/pivot/pivotOpenAsSql';
@@ -7,6 +6,7 @@ import type { PivotSpec } from '../../shared/pivot/pivotSpec';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import { useRawTable } from '../../../test/support/useRawTable';
 import { useTestSession } from '../../../test/support/useTestSession';
 import { PivotService } from './pivotService';
 
@@ -23,25 +23,17 @@ const rowsOf = (p: PivotPage) => Array.from({ length: p.values[0]?.length ?? 0 }
 
 describe('PivotService over a real result', () => {
   const app = useTestSession('all');
+  const { raw } = useRawTable(`CREATE TABLE t AS SELECT "grp ""a""" AS g, "città 🌆" AS c, "mo""nth" AS m, "de lay" AS v FROM (${SQL}\n)`);
   let core: TestCore;
   let pivots: PivotService;
   let queryId: string;
   let columns: readonly Column[];
-  let raw: DuckDBConnection;
-  let instance: DuckDBInstance;
   beforeAll(async () => {
     core = app.core();
     pivots = new PivotService(core.pool, core.runner);
     const ran = await app.run(SQL);
     queryId = ran.queryId;
     columns = ran.end.type === 'QueryCompleted' ? ran.end.payload.columns : [];
-    instance = await DuckDBInstance.create(':memory:');
-    raw = await instance.connect();
-    await raw.run(`CREATE TABLE t AS SELECT "grp ""a""" AS g, "città 🌆" AS c, "mo""nth" AS m, "de lay" AS v FROM (${SQL}\n)`);
-  });
-  afterAll(() => {
-    raw.closeSync();
-    instance.closeSync();
   });
 
   /** Every row of the pivot, read in pages of 7 (so rows cross page boundaries). */
@@ -57,7 +49,7 @@ describe('PivotService over a real result', () => {
     return { first: first.value, rows };
   }
   const avg = async (where: string): Promise<number | null> => {
-    const v = (await raw.runAndReadAll(`SELECT avg(v) AS a FROM t WHERE ${where}`)).getRowObjectsJS()[0]?.['a'];
+    const v = (await raw().runAndReadAll(`SELECT avg(v) AS a FROM t WHERE ${where}`)).getRowObjectsJS()[0]?.['a'];
     return v === null || v === undefined ? null : Number(v);
   };
   const close = (app: string | null, expected: number | null) => (expected === null ? expect(app).toBeNull() : expect(Number(app)).toBeCloseTo(expected, 9));
@@ -74,7 +66,7 @@ describe('PivotService over a real result', () => {
     // 4 groups (3 and NULL) × (1 subtotal + 4 cities) + the grand total
     expect(rows).toHaveLength(1 + 4 * 5);
     // the groups a person counts: raw DuckDB's distinct (group, city) pairs, the NULL group's included
-    const pairs = (await raw.runAndReadAll('SELECT count(*) AS n FROM (SELECT DISTINCT g, c FROM t)')).getRowObjectsJS()[0]?.['n'];
+    const pairs = (await raw().runAndReadAll('SELECT count(*) AS n FROM (SELECT DISTINCT g, c FROM t)')).getRowObjectsJS()[0]?.['n'];
     expect(first.groups).toBe(Number(pairs));
     for (const row of rows) {
       const [level, g, c] = row;
@@ -170,7 +162,7 @@ describe('PivotService over a real result', () => {
   it('takes medians from the rows', async () => {
     const { rows } = await all({ rows: [G], columns: [], values: V, aggregate: 'Median' });
     for (const row of rows.slice(1)) {
-      const m = (await raw.runAndReadAll(`SELECT median(v) AS m FROM t WHERE ${eq('g', row[1]!)}`)).getRowObjectsJS()[0]?.['m'];
+      const m = (await raw().runAndReadAll(`SELECT median(v) AS m FROM t WHERE ${eq('g', row[1]!)}`)).getRowObjectsJS()[0]?.['m'];
       close(row[2]!, Number(m));
     }
   });
@@ -189,7 +181,7 @@ describe('PivotService over a real result', () => {
       // "Open as SQL" reads the same columns in raw DuckDB
       const spec: PivotSpec = { rows: ['n'], columns: [], values: 'N', aggregate };
       const sql = pivotOpenAsSql(spec, CASED, { keys: [], distinct: 0 }, cased.end.type === 'QueryCompleted' ? cased.end.payload.columns : []);
-      const own = (await raw.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${sql})`)).getRowsJS();
+      const own = (await raw().runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${sql})`)).getRowsJS();
       expect(own, aggregate).toEqual(expected.map((r) => r.slice(1)));
     }
   });
@@ -198,7 +190,7 @@ describe('PivotService over a real result', () => {
     const sorted = { ...spec, sort: { valueColumn: 3, descending: false } };
     const { first, rows } = await all(sorted);
     const sql = pivotOpenAsSql(sorted, SQL, { keys: first.keys.values, distinct: first.keys.distinct }, columns);
-    const own = (await raw.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${sql})`)).getRowsJS();
+    const own = (await raw().runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${sql})`)).getRowsJS();
     expect(own).toEqual(rows.map((r) => r.slice(1)));
   });
 
@@ -211,7 +203,7 @@ describe('PivotService over a real result', () => {
     for (const sorted of specs) {
       const { first, rows } = await all(sorted);
       const sql = pivotOpenAsSql(sorted, SQL, { keys: first.keys.values, distinct: first.keys.distinct }, columns);
-      const own = (await raw.runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${sql})`)).getRowsJS();
+      const own = (await raw().runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${sql})`)).getRowsJS();
       expect(own).toEqual(rows.map((r) => r.slice(1)));
     }
   });
