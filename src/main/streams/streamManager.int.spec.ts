@@ -281,22 +281,6 @@ describe('StreamManager in the real core', () => {
     expect(c.frames.filter((f) => f.kind === 'stale')).toHaveLength(rounds);
   });
 
-  it('which datasets are not here reaches a client that stalled, once it acknowledges; a download’s tick does not wait', async () => {
-    core = await start({ flowLimits: { window: 2 } });
-    const c = client(core);
-    c.autoAck = false;
-    await c.request({ method: 'subscribe', subscriptionId: 'cat', pattern: 'catalog' });
-    await c.until((f) => f.some((x) => x.kind === 'live'));
-    const frames = () => c.frames.filter((f) => f.kind === 'progress').map((f) => (f.kind === 'progress' ? f.progress.kind : ''));
-    // snapshot + live fill the window: nothing more goes until the client acknowledges
-    core.bus.publishProgress({ kind: 'download', topic: 'catalog', datasetId: 'd', source: 'http://x/y.csv', receivedBytes: 1 });
-    core.bus.publishProgress({ kind: 'availability', topic: 'catalog', notHere: ['d1'] });
-    expect(frames()).toEqual([]);
-    c.ack();
-    await c.until(() => frames().includes('availability'));
-    expect(frames()).toEqual(['availability']);
-  });
-
   it('event frames carry the stored envelope unchanged', async () => {
     const a = await open('A');
     const c = client();
