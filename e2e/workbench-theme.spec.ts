@@ -128,3 +128,45 @@ test('a chart drawn in one theme is drawn again in the other when the OS switche
   expect(dark.chart).not.toBe(light.chart);
   expect((Math.max(luminance(dark.chart), luminance(dark.bg)) + 0.05) / (Math.min(luminance(dark.chart), luminance(dark.bg)) + 0.05)).toBeGreaterThan(4.5);
 });
+
+test('the Theme button picks light or dark over the OS, remembered across a reload, and a chart follows it', async ({ app }) => {
+  const { page } = app;
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await ready(page, 'cars');
+  await runSql(page, 'select Horsepower from cars');
+  await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Chart', exact: true }).getByRole('img', { name: /^Histogram of Horsepower/ })).toBeVisible();
+  const colours = async () => {
+    const read = await page.evaluate(() => {
+      const svg = document.querySelector('[role="region"][aria-label="Chart"] svg:not(.lucide)');
+      return { chart: svg ? getComputedStyle(svg).color : '', bg: getComputedStyle(document.body).backgroundColor, fg: getComputedStyle(document.body).color };
+    });
+    return { ...read, bg: luminance(read.bg) };
+  };
+  await expect.poll(async () => (await colours()).bg).toBeLessThan(0.1);
+
+  const toggle = page.getByRole('button', { name: /^Theme: / });
+  await expect(toggle).toHaveAccessibleName('Theme: System');
+  await expect(toggle).toHaveAttribute('title', 'Theme: follows the system. Press for light.');
+  await toggle.click();
+  await expect(toggle).toHaveAccessibleName('Theme: Light');
+  await expect.poll(async () => (await colours()).bg).toBeGreaterThan(0.8);
+  // the chart is drawn again in the picked theme's text colour, not left in the OS's
+  await expect.poll(async () => { const c = await colours(); return c.chart === c.fg; }).toBe(true);
+
+  await page.reload();
+  await ready(page, 'cars');
+  await expect(toggle).toHaveAccessibleName('Theme: Light');
+  expect((await colours()).bg).toBeGreaterThan(0.8);
+
+  await toggle.click();
+  await expect(toggle).toHaveAccessibleName('Theme: Dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(async () => (await colours()).bg).toBeLessThan(0.1);
+
+  // back to following the OS, which is light now
+  await toggle.press('Enter');
+  await expect(toggle).toHaveAccessibleName('Theme: System');
+  await expect.poll(async () => (await colours()).bg).toBeGreaterThan(0.8);
+});

@@ -50,6 +50,7 @@ import { useSessionTime } from './time/useSessionTime';
 import { useWindowShortcuts } from './useWindowShortcuts';
 import { useStableCallback } from './common/useStableCallback';
 import { PaneToggle, paneId } from './layout/PaneToggle';
+import { ThemeToggle } from './theme/ThemeToggle';
 import { usePanes } from './layout/usePanes';
 import { useFocusOutcome } from './common/focusOutcome';
 
@@ -198,6 +199,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
         <span className={`connection ${connected ? 'up' : 'down'}`} role="img" aria-label={connected ? (live ? 'Connected' : 'Catching up') : 'Disconnected'} title={connected ? (live ? 'Connected' : 'Catching up') : 'Disconnected, reconnecting…'}>
           {connected ? live ? <Circle aria-hidden="true" fill="currentColor" /> : <LoaderCircle aria-hidden="true" className="spin" /> : <CircleOff aria-hidden="true" />}
         </span>
+        <ThemeToggle />
         <PaneToggle pane="history" shown={panes.shown.history} onToggle={() => panes.toggle('history')} />
       </header>
       <aside className="sidebar" id={paneId('datasets')} hidden={!panes.shown.datasets}>

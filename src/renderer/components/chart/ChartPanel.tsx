@@ -16,7 +16,8 @@ import { chartLabel } from '../../../shared/chart/chartLabel';
 import { exportPng, exportSvg } from './chartExport';
 import { ChartDataTable } from './ChartDataTable';
 import { drawChart } from '../../../shared/chart/drawChart';
-import { themeColors, useColorScheme } from './chartTheme';
+import { useColorScheme } from '../theme/useTheme';
+import { themeColors } from './chartTheme';
 import { useChartData } from './useChartData';
 import { CopyIdButton } from '../status/CopyIdButton';
 

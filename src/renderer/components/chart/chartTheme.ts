@@ -1,23 +1,21 @@
-import { useSyncExternalStore } from 'react';
 import { LIGHT_CHART_THEME, type ChartTheme } from '../../../shared/chart/drawChart';
 
-/** The theme's colors, read from the CSS variables when drawing, so an exported file carries them too. */
-export function themeColors(element: Element): ChartTheme {
-  const style = getComputedStyle(element);
-  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return { fg: read('--fg', LIGHT_CHART_THEME.fg), muted: read('--muted', LIGHT_CHART_THEME.muted), accent: read('--accent', LIGHT_CHART_THEME.accent), bg: read('--bg', LIGHT_CHART_THEME.bg) };
-}
-
-const DARK = '(prefers-color-scheme: dark)';
-const subscribe = (changed: () => void) => {
-  const query = matchMedia(DARK);
-  query.addEventListener('change', changed);
-  return () => query.removeEventListener('change', changed);
-};
-
 /**
- * The OS's light or dark theme, which the app's colors follow (styles.css). A chart is drawn with
- * the colors of its moment (themeColors), so it draws again when this changes: else its text kept
- * the old theme's color, dark on dark.
+ * The theme's colours when drawing, so an exported file carries them too. Read through a probe's
+ * computed colour: the variables hold light-dark() pairs (styles.css), which only a colour property
+ * resolves to the one in use.
  */
-export const useColorScheme = (): 'light' | 'dark' => useSyncExternalStore(subscribe, () => (matchMedia(DARK).matches ? 'dark' : 'light'));
+export function themeColors(element: Element): ChartTheme {
+  const probe = document.createElement('span');
+  probe.hidden = true;
+  element.append(probe);
+  const read = (name: string, fallback: string) => {
+    probe.style.color = `var(${name}, ${fallback})`;
+    return getComputedStyle(probe).color || fallback;
+  };
+  try {
+    return { fg: read('--fg', LIGHT_CHART_THEME.fg), muted: read('--muted', LIGHT_CHART_THEME.muted), accent: read('--accent', LIGHT_CHART_THEME.accent), bg: read('--bg', LIGHT_CHART_THEME.bg) };
+  } finally {
+    probe.remove();
+  }
+}
