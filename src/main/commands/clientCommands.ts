@@ -1,6 +1,7 @@
+import { homedir } from 'node:os';
 import type { ClientCommand, Command } from '../../shared/contracts/commands';
 import { assertNever } from '../../shared/domain/decider';
-import { normalSource, sameSource } from '../../shared/domain/datasetSource';
+import { homePath, normalSource, sameSource } from '../../shared/domain/datasetSource';
 import { undoCommand } from './undoCommand';
 import { openSessions, type AppView } from '../../shared/views/appView';
 
@@ -9,7 +10,7 @@ import { openSessions, type AppView } from '../../shared/views/appView';
  * main: ids are never trusted from the client. A fork needs the original as it was, which the
  * live view cannot say: main builds it from the log (time/forkCommand.ts).
  */
-export function toDomainCommand(c: Exclude<ClientCommand, { type: 'ForkSession' }>, view: AppView, newId: () => string): { command: Command; queryId?: string } {
+export function toDomainCommand(c: Exclude<ClientCommand, { type: 'ForkSession' }>, view: AppView, newId: () => string, home: string = homedir()): { command: Command; queryId?: string } {
   switch (c.type) {
     case 'OpenSession':
       return { command: { type: 'OpenSession', sessionId: newId(), title: c.title ?? nextSessionTitle(view) } };
@@ -20,8 +21,9 @@ export function toDomainCommand(c: Exclude<ClientCommand, { type: 'ForkSession' 
     case 'CancelQuery':
       return { command: { type: 'CancelQuery', sessionId: c.sessionId, reason: 'cancelled by user' } };
     case 'AddDataset': {
-      // `/d/./x.csv`, `/d/x.csv ` and `/d/x.csv` are one file: recorded, and compared, as one source
-      const source = normalSource(c.source);
+      // `/d/./x.csv`, `/d/x.csv ` and `/d/x.csv` are one file: recorded, and compared, as one source;
+      // a typed `~/x.csv` is recorded as the home folder's, which main alone knows
+      const source = normalSource(homePath(c.source, home));
       const same = Object.values(view.datasets).filter((d) => sameSource(d.source, source));
       // already read (or being read): nothing is added, as opening the file from the command line finds it (core/openFiles.ts)
       const existing = same.find((d) => d.status !== 'failed');

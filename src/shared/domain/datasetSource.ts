@@ -41,5 +41,17 @@ function fileUrlPath(source: string): string {
   }
 }
 
+/**
+ * A typed path starting with `~` as the shell would read it: the person's home folder (`~/data/x.csv`,
+ * `~` alone). `~user` and a `~` inside a path are left alone, as a file may be named so.
+ */
+export function homePath(source: string, home: string): string {
+  const trimmed = source.trim();
+  if (trimmed !== '~' && !/^~[\\/]/.test(trimmed)) return source;
+  if (trimmed === '~') return home;
+  // doubled or trailing separators are normalSource's to drop
+  return `${home}${WINDOWS.test(home) ? '\\' : '/'}${trimmed.slice(2)}`;
+}
+
 /** True when two sources name the same file, folder, pattern or URL (`normalSource`). */
 export const sameSource = (a: string, b: string): boolean => normalSource(a) === normalSource(b);

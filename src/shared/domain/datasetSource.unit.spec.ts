@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalSource, sameSource } from './datasetSource';
+import { homePath, normalSource, sameSource } from './datasetSource';
 
 describe('normalSource (a source as the catalog compares it)', () => {
   it.each([
@@ -30,5 +30,20 @@ describe('normalSource (a source as the catalog compares it)', () => {
   it('given two spellings of one file, then the same source; two folders, then not', () => {
     expect(sameSource('/tmp/od/pq/', '/tmp/od/pq')).toBe(true);
     expect(sameSource('/tmp/a/weather.parquet', '/tmp/b/weather.parquet')).toBe(false);
+  });
+});
+
+describe('homePath (a typed ~ is the home folder, as in a shell)', () => {
+  it.each([
+    ['~/data/trips.csv', '/home/ana', '/home/ana/data/trips.csv'],
+    ['  ~/data/  ', '/home/ana/', '/home/ana/data'],
+    ['~', '/home/ana', '/home/ana'],
+    ['~\\data\\x.csv', 'C:\\Users\\ana', 'C:\\Users\\ana\\data\\x.csv'],
+  ])('given %j with home %j, then the catalog records %j', (typed, home, recorded) => {
+    expect(normalSource(homePath(typed, home))).toBe(recorded);
+  });
+
+  it.each(['~ana/x.csv', '/data/~/x.csv', 'notes~.csv', 'https://h/~ana/x.csv'])('given %j, then it is left as typed', (typed) => {
+    expect(homePath(typed, '/home/ana')).toBe(typed);
   });
 });
