@@ -12,6 +12,12 @@ describe('why a fetch got no answer', () => {
     expect(fetchFailure(fetchFailed(Object.assign(new Error('certificate has expired'), { code: 'CERT_HAS_EXPIRED' })), 30_000)).toBe("the server's certificate has expired");
   });
 
+  it("a TLS failure says so in words, not in OpenSSL's", () => {
+    const openssl = (code: string) => fetchFailed(Object.assign(new Error('801C4508B17F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:ssl3_record.c:350:'), { code }));
+    expect(fetchFailure(openssl('ERR_SSL_WRONG_VERSION_NUMBER'), 30_000)).toBe('the server did not answer in https on that port (is the address http://?)');
+    expect(fetchFailure(openssl('ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE'), 30_000)).toBe('a secure (https) connection to the server could not be made (ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE)');
+  });
+
   it('a try abandoned for silence says how long nothing arrived', () => {
     expect(fetchFailure(new DOMException('This operation was aborted', 'AbortError'), 30_000)).toBe('nothing arrived for 30 seconds');
   });
