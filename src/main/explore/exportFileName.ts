@@ -2,6 +2,9 @@ import { exportExtension, type ExportFormat } from '../../shared/explore/exportF
 
 const MAX_STEM = 80;
 
+/** A session named after its file ("flights-3m.parquet") would give "flights-3m.parquet - … .csv": a file's extension inside another's. */
+const DATA_EXTENSION = /\.(csv|tsv|txt|parquet|json|ndjson|jsonl|arrow|feather|duckdb|db|gz|zst)$/i;
+
 /**
  * A file name for an export, made from the session's title and its query: "Session 1 - SELECT
  * origin FROM flights.parquet". Only letters, digits, spaces and `._-()` survive, so the name is
@@ -16,7 +19,7 @@ export function exportFileName(title: string, sql: string, format: ExportFormat)
       .trim();
   // Cut by code points: a UTF-16 cut can split a pair (𠀀) and leave a lone half, which
   // encodeURIComponent refuses in the download's header.
-  const whole = [part(title), part(sql)].filter(Boolean).join(' - ');
+  const whole = [part(title.trim().replace(DATA_EXTENSION, '').replace(DATA_EXTENSION, '')), part(sql)].filter(Boolean).join(' - ');
   const stem = Array.from(whole).slice(0, MAX_STEM).join('').replace(/^[ .]+|[ .]+$/g, '');
   return `${stem || 'export'}.${exportExtension[format]}`;
 }

@@ -7,6 +7,12 @@ describe('export file names', () => {
     expect(exportFileName('Réseau 東京', 'select 1', 'csv')).toBe('Réseau 東京 - select 1.csv');
   });
 
+  it('leave out the extension of a session named after its file, which would read as a second one', () => {
+    expect(exportFileName('flights-3m.parquet', 'select * from flights_3m', 'csv')).toBe('flights-3m - select from flights_3m.csv');
+    expect(exportFileName('trips.csv.gz', 'select 1', 'parquet')).toBe('trips - select 1.parquet');
+    expect(exportFileName('v1.2 results', 'select 1', 'csv')).toBe('v1.2 results - select 1.csv');
+  });
+
   it('drop separators, quotes, control characters and leading dots, and stay short', () => {
     const name = exportFileName('../../etc/passwd', 'select "a\\b"\u0000\r\n; drop table x; --', 'json');
     expect(name).toBe('etc passwd - select a b drop table x --.json');
