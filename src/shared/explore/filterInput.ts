@@ -151,13 +151,14 @@ function invalid(value: string, kind: ColumnKind, type: string): string | undefi
     case 'float':
       return FLOAT_WORD.test(value) || (DIGITS_FLOAT.test(value) && Number.isFinite(Number(value))) ? undefined : `${shown(value)} is not a number`;
     case 'date':
-      return validDate(value) ? undefined : `${shown(value)} is not a date (YYYY-MM-DD)`;
+      return DATE.test(value) ? noSuchDay(value) : `${shown(value)} is not a date (YYYY-MM-DD)`;
     case 'timestamp': {
       const m = TIMESTAMP.exec(value);
       // DuckDB reads an offset only after the seconds (`12:00+02` casts to NULL)
       const offset = m?.[3] === undefined || (kind.withTimeZone && m[2]!.length >= 'hh:mm:ss'.length);
-      const ok = m !== null && validDate(m[1]!) && (m[2] === undefined || validTime(m[2])) && offset;
-      return ok ? undefined : `${shown(value)} is not a timestamp (YYYY-MM-DD hh:mm:ss${kind.withTimeZone ? '+hh:mm' : ''})`;
+      const ok = m !== null && (m[2] === undefined || validTime(m[2])) && offset;
+      // the shape is right but the day is not on the calendar: say that, not the shape again
+      return ok ? noSuchDay(m[1]!) : `${shown(value)} is not a timestamp (YYYY-MM-DD hh:mm:ss${kind.withTimeZone ? '+hh:mm' : ''})`;
     }
     case 'time':
       return validTime(value) ? undefined : `${shown(value)} is not a time (hh:mm:ss)`;
@@ -169,13 +170,16 @@ function invalid(value: string, kind: ColumnKind, type: string): string | undefi
   }
 }
 
-function validDate(value: string): boolean {
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why a date of the right shape (YYYY-MM-DD) is not a day of the calendar, or undefined when it is one. */
+function noSuchDay(date: string): string | undefined {
+  const [year, month, day] = (DATE.exec(date) ?? []).slice(1).map(Number) as [number, number, number];
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return days !== undefined && day >= 1 && day <= days;
+  if (days === undefined) return `${shown(date)} is not a date: there is no month ${month}`;
+  if (day < 1 || day > days) return `${shown(date)} is not a date: ${MONTHS[month - 1]} ${year} has ${days} days`;
+  return undefined;
 }
 
 function validTime(value: string): boolean {

@@ -98,8 +98,11 @@ describe('a filter box on a number, date or timestamp column', () => {
     ['1234', 'DECIMAL(5,2)', /more digits before the point/],
     ['.', 'DECIMAL(5,2)', /not a number/],
     ['1e400', 'DOUBLE', /not a number/],
-    ['2023-02-29', 'DATE', /not a date/],
-    ['2024-13-01', 'DATE', /not a date/],
+    ['2023-02-29', 'DATE', /^“2023-02-29” is not a date: February 2023 has 28 days$/],
+    ['2024-13-01', 'DATE', /^“2024-13-01” is not a date: there is no month 13$/],
+    ['2024-1-01', 'DATE', /^“2024-1-01” is not a date \(YYYY-MM-DD\)$/],
+    ['2001-02-29 10:00', 'TIMESTAMP', /^“2001-02-29” is not a date: February 2001 has 28 days$/],
+    ['2024-04-31 10:00:00+02:00', 'TIMESTAMP WITH TIME ZONE', /April 2024 has 30 days/],
     ['2024-01-01 24:00', 'TIMESTAMP', /not a timestamp/],
     ['2024-01-01 12:00+02', 'TIMESTAMP', /not a timestamp/],
     // DuckDB casts these to NULL, so the filter would match no row: an offset needs the seconds, T and Z are capitals
