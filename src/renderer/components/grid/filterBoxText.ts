@@ -13,19 +13,22 @@ const ANY = ['null, not null — empty or not'];
 const ORDERED = (a: string, b: string) => [`${a} — equal`, `>${a}  >=${a}  <${b}  <=${b}`, `${a}..${b} — both ends included`, `${a}..<${b} — up to, not including, ${b}`, `!=${a} — not equal`, ...ANY];
 const TEXT = ['text — contains, any case', '=text — the whole value', '!=text — not the whole value', '~text — contains, even text like null or =x', ...ANY];
 
-/** The grammar by what the column holds: a number box shows ranges, a text box "contains" and "=". */
+/**
+ * The grammar by what the column holds: a number box shows ranges, a text box "contains" and "=".
+ * Placeholders stay short (no "e.g."): a narrow column cut "e.g. 2024-01-01..20" mid-example.
+ */
 function hintOf(k: ColumnKind): { placeholder: string; lines: string[] } {
   switch (k.kind) {
     case 'integer':
     case 'decimal':
     case 'float':
-      return { placeholder: 'e.g. >5 or 10..20', lines: ORDERED('10', '20') };
+      return { placeholder: '>5, 10..20', lines: ORDERED('10', '20') };
     case 'date':
-      return { placeholder: 'e.g. 2024-01-01..2024-02-01', lines: ORDERED('2024-01-01', '2024-02-01') };
+      return { placeholder: '>=2024-01-01', lines: ORDERED('2024-01-01', '2024-02-01') };
     case 'timestamp':
-      return { placeholder: 'e.g. 2024-01-01..2024-01-31', lines: [...ORDERED('2024-01-01', '2024-01-31'), 'a date alone as a range’s end is the whole day; 2024-01-01 12:00 an instant'] };
+      return { placeholder: '>=2024-01-01', lines: [...ORDERED('2024-01-01', '2024-01-31'), 'a date alone as a range’s end is the whole day; 2024-01-01 12:00 an instant'] };
     case 'time':
-      return { placeholder: 'e.g. 09:00..17:00', lines: ORDERED('09:00', '17:00') };
+      return { placeholder: '09:00..17:00', lines: ORDERED('09:00', '17:00') };
     case 'boolean':
       return { placeholder: 'true, false, null', lines: ['true, false — equal', '!=true — not equal', ...ANY] };
     default:
