@@ -167,10 +167,8 @@ export class AppCore {
     const downloads = new ExportDownloads();
     const exports = new ExportService({ pool, runner, handler, bus, projections, log, downloads, downloadDir, dataDir });
     const profiles = new ProfileService(pool, profileSources(runner, () => projections.current.view));
-    const previews = new PreviewService(pool, {
-      budgetMs: options.previewBudgetMs ?? DEFAULT_PREVIEW_BUDGET_MS,
-      sessionOpen: (id) => projections.current.view.sessions[id]?.closed === false,
-    });
+    const sessionOpen = (id: string) => projections.current.view.sessions[id]?.closed === false;
+    const previews = new PreviewService(pool, { budgetMs: options.previewBudgetMs ?? DEFAULT_PREVIEW_BUDGET_MS, sessionOpen, log });
     const time = new TimeTravel(store, SessionCheckpoints.besideLog(join(dataDir, 'checkpoints.sqlite'), openedAtSeq, log), log);
     time.follow(bus, projections);
     const snapshots = new ViewSnapshotWriter(store.viewSnapshots(), projections, bus, log, restored, { ...defaultSnapshotPolicy, ...options.snapshotPolicy });

@@ -1,6 +1,7 @@
 import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
 import type { PreviewAnswer, PreviewRequest } from '../../shared/instant/preview';
 import { newErrorId, newId } from '../platform/ids';
+import { logAppError, type Logger } from '../platform/logger';
 import type { QueryWorker } from '../query/queryWorker';
 
 export interface PreviewServiceOptions {
@@ -8,6 +9,8 @@ export interface PreviewServiceOptions {
   readonly budgetMs: number;
   /** Whether a session exists and is open: previews belong to one. */
   readonly sessionOpen: (sessionId: string) => boolean;
+  /** Where a failed preview's error is written, so the id the editor shows is found in the log. */
+  readonly log?: Logger;
 }
 
 export const DEFAULT_PREVIEW_BUDGET_MS = 2_000;
@@ -52,6 +55,8 @@ export class PreviewService {
         previewId,
         settle: (result) => {
           clearTimeout(timer);
+          // one replaced by a newer preview was never shown; any other failure was, with its id
+          if (!result.ok && result.error.code !== 'INTERRUPTED' && this.options.log) logAppError(this.options.log, 'info', result.error, { sessionId });
           if (this.inFlight.get(sessionId) === entry) this.inFlight.delete(sessionId);
           resolve(result);
         },

@@ -8,7 +8,7 @@ import type { CommandHandler } from '../commands/commandHandler';
 import { systemMeta } from '../commands/systemMeta';
 import { lastQuery } from '../streams/lazyHistory';
 import { newErrorId } from '../platform/ids';
-import type { Logger } from '../platform/logger';
+import { logAppError, type Logger } from '../platform/logger';
 import type { RunOutcome } from './workerProtocol';
 
 /** The commands by which the runner ends a query. */
@@ -31,7 +31,7 @@ export const isEndedElsewhere = (error: AppError): boolean => error.code === 'QU
 export type EndWaiting = (command: EndCommand, refusal: AppError) => void;
 
 /** The end of a query Sextant stopped while it ran: what the next start records (failInterrupted). */
-export const interruptedEnd = (sessionId: string, queryId: string): EndCommand => ({
+export const interruptedEnd = (sessionId: string, queryId: string): Extract<EndCommand, { type: 'FailQuery' }> => ({
   type: 'FailQuery',
   sessionId,
   queryId,
@@ -114,6 +114,8 @@ export class QueryEnds {
       if (!last || !isInFlight(last.phase)) continue;
       failed.push(last.queryId);
       const command = interruptedEnd(session.id, last.queryId);
+      // the status bar shows this end's error id: it is found in the log as every other failure's is
+      logAppError(this.log, 'warn', command.error, { sessionId: session.id, queryId: last.queryId });
       const meta = systemMeta(undefined);
       const first = await this.handler.handle(command, meta);
       void this.record(command, meta, first).finally(() => settled(last.queryId));

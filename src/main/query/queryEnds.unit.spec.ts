@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CommandMeta } from '../../shared/contracts/commands';
 import { appError, fail, ok, type ErrorCode, type Result } from '../../shared/contracts/errors';
 import type { EventEnvelope } from '../../shared/contracts/events';
+import { recordingLogger } from '../../../test/support/recordingLogger';
+import type { SessionView } from '../../shared/views/appView';
 import { silentLogger } from '../platform/logger';
 import { QueryEnds, type EndCommand } from './queryEnds';
 
@@ -88,5 +90,18 @@ describe('QueryEnds: a query’s end the store refused is issued again until it 
     expect(await done).toBeUndefined();
     expect(await ends.record(complete, meta)).toBeUndefined();
     expect(h.metas).toHaveLength(2);
+  });
+});
+
+describe('QueryEnds.failInterrupted: a query Sextant stopped while it ran', () => {
+  it('given a session whose last query was executing, when the next start fails it, then its error id is in the log', async () => {
+    const { log, errors } = recordingLogger('info');
+    const session = { id: 's1', history: [{ queryId: 'q1', phase: 'Executing' }] } as unknown as SessionView;
+    const h = handler(stored);
+    const commands: EndCommand[] = [];
+    const ends = new QueryEnds({ handle: (c, m) => (commands.push(c as EndCommand), h.handle(c, m)) }, log, undefined, 1, 4);
+    expect(await ends.failInterrupted([session], () => {})).toEqual(['q1']);
+    const error = commands[0]?.type === 'FailQuery' ? commands[0].error : undefined;
+    expect(errors.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([expect.objectContaining({ errorId: error?.id, code: 'INTERRUPTED', queryId: 'q1', msg: 'Sextant stopped while this query was running.' })]);
   });
 });
