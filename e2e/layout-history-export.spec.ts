@@ -16,7 +16,7 @@ test('the same query run again is grouped under its newest run (×N); a failed o
   // every run is still its own entry, to put in the editor, repeat or fork from
   await expect(items).toHaveCount(4);
   const failed = items.nth(0);
-  await expect(failed).toContainText(/select nope\s*failed · \d{1,2}:\d{2}:\d{2}.*Binder Error: Referenced column "nope" was not found/);
+  await expect(failed).toContainText(/select nope\s*failed · [\d,]+\u00a0ms · \d{1,2}:\d{2}:\d{2}.*Binder Error: Referenced column "nope" was not found/);
   // its first line, muted, whole in its tooltip
   const error = failed.locator('.history-error');
   const message = (await error.getAttribute('title'))!;

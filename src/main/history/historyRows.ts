@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '../../shared/contracts/events';
 import type { HistoryDatasetRow, HistoryEventRow, HistoryQueryRow, HistorySessionRow } from '../query/workerProtocol';
+import { elapsedMs } from '../../shared/domain/queryLifecycle';
 
 /** What changed since the last batch: every new event, and the latest whole row of each changed query, session and dataset. */
 export interface HistoryChanges {
@@ -15,8 +16,6 @@ export const isEmpty = (c: HistoryChanges): boolean => c.events.length === 0 && 
 
 /** A person sees an error's id, code and message; its stack (internal paths) stays in the log. */
 const withoutStacks = (key: string, value: unknown): unknown => (key === 'stack' ? undefined : value);
-
-const elapsedMs = (from: string, to: string): number => Math.max(0, Date.parse(to) - Date.parse(from));
 
 /**
  * What an undoable action changed in a row, by `<aggregate id>/<aggregate seq>`, so an ActionUndone

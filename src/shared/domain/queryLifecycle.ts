@@ -29,3 +29,10 @@ export const phaseAfter: { readonly [T in QueryEventType]: QueryPhase } = {
 
 /** Whether a session whose latest query is in `phase` may start another (one query in flight per session). */
 export const canStartQuery = (phase: QueryPhase | undefined): boolean => !isInFlight(phase);
+
+/**
+ * How long a query that failed or was cancelled ran, from its start to its end as the log stamped
+ * them (a completed query's own duration is DuckDB's, in its event). The history panel and the
+ * `sextant.queries` table both say it.
+ */
+export const elapsedMs = (startedAt: string, endedAt: string): number => Math.max(0, Date.parse(endedAt) - Date.parse(startedAt));

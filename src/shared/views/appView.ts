@@ -29,6 +29,7 @@ export interface HistoryEntry {
   readonly startedAt: string;
   readonly rowCount?: number;
   readonly columns?: readonly Column[];
+  /** DuckDB's time for a completed query; start to end as logged for a failed or cancelled one (elapsedMs). */
   readonly durationMs?: number;
   readonly error?: AppError;
   readonly cancelReason?: string;

@@ -128,6 +128,19 @@ describe('foldAppView and foldAppViewBatches', () => {
     ]);
   });
 
+  it('given a query cancelled or failed, then its entry says how long it ran, from its start to its end as logged', () => {
+    const events = toViewEvents([
+      ['s1', { type: 'SessionOpened', payload: { title: 't' } }],
+      ['s1', { type: 'QueryStarted', payload: { queryId: 'q1', sql: 'select 1' } }],
+      ['s1', { type: 'ExecutionBegan', payload: { queryId: 'q1' } }],
+      ['s1', { type: 'QueryCancelled', payload: { queryId: 'q1', reason: 'cancelled by user' } }],
+      ['s1', { type: 'QueryStarted', payload: { queryId: 'q2', sql: 'select x' } }],
+      ['s1', { type: 'QueryFailed', payload: { queryId: 'q2', error: { id: 'e1', code: 'SQL_ERROR', message: 'no' } } }],
+    ]);
+    const [cancelled, failed] = foldAppView(emptyView(), events).sessions['s1']!.history;
+    expect([cancelled?.phase, cancelled?.durationMs, failed?.phase, failed?.durationMs]).toEqual(['Cancelled', 2000, 'Failed', 1000]);
+  });
+
   it('given a query that failed and then completed (a log may hold anything), then its entry keeps the error and takes the completion', () => {
     const events = toViewEvents([
       ['s1', { type: 'SessionOpened', payload: { title: 't' } }],
@@ -136,8 +149,8 @@ describe('foldAppView and foldAppViewBatches', () => {
       ['s1', { type: 'QueryCompleted', payload: { queryId: 'q1', rowCount: 3, columns: [], durationMs: 4 } }],
     ]);
     for (const view of [foldAppView(emptyView(), events), events.reduce(evolveAppView, emptyView())]) {
-      expect(Object.keys(view.sessions['s1']!.history[0]!)).toEqual(['queryId', 'sql', 'phase', 'startedAt', 'error', 'rowCount', 'columns', 'durationMs']);
-      expect(view.sessions['s1']!.history[0]).toMatchObject({ phase: 'Completed', error: { id: 'e1' }, rowCount: 3 });
+      expect(Object.keys(view.sessions['s1']!.history[0]!)).toEqual(['queryId', 'sql', 'phase', 'startedAt', 'error', 'durationMs', 'rowCount', 'columns']);
+      expect(view.sessions['s1']!.history[0]).toMatchObject({ phase: 'Completed', error: { id: 'e1' }, rowCount: 3, durationMs: 4 });
     }
   });
 

@@ -1,6 +1,6 @@
 /** A query's life in its session's history: started, executing, then one outcome with what it read. */
 import type { HistoryEntry, SessionViewEvent } from './appView';
-import { isInFlight } from '../domain/queryLifecycle';
+import { elapsedMs, isInFlight } from '../domain/queryLifecycle';
 import type { DraftSession, Mutable, ViewDraft } from './viewDraft';
 
 export function queryStarted(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryStarted'>): void {
@@ -37,17 +37,19 @@ export function queryCompleted(draft: ViewDraft, s: DraftSession, e: SessionView
 export function queryFailed(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryFailed'>): void {
   draft.replaceEntry(s, e.payload.queryId, (h) => {
     const { error } = e.payload;
+    const durationMs = elapsedMs(h.startedAt, e.occurredAt);
     return isInFlight(h.phase)
-      ? { queryId: h.queryId, sql: h.sql, phase: 'Failed', startedAt: h.startedAt, error }
-      : { ...h, phase: 'Failed', error };
+      ? { queryId: h.queryId, sql: h.sql, phase: 'Failed', startedAt: h.startedAt, error, durationMs }
+      : { ...h, phase: 'Failed', error, durationMs };
   });
 }
 
 export function queryCancelled(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryCancelled'>): void {
   draft.replaceEntry(s, e.payload.queryId, (h) => {
     const cancelReason = draft.shared.text(e.payload.reason);
+    const durationMs = elapsedMs(h.startedAt, e.occurredAt);
     return isInFlight(h.phase)
-      ? { queryId: h.queryId, sql: h.sql, phase: 'Cancelled', startedAt: h.startedAt, cancelReason }
-      : { ...h, phase: 'Cancelled', cancelReason };
+      ? { queryId: h.queryId, sql: h.sql, phase: 'Cancelled', startedAt: h.startedAt, cancelReason, durationMs }
+      : { ...h, phase: 'Cancelled', cancelReason, durationMs };
   });
 }
