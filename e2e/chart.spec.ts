@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { grouped, histogramOracle } from './chart.helpers';
 import { duckdbRows } from './duckdbOracle';
@@ -193,4 +194,81 @@ test('"Chart data" writes bins of a DATE column as days, as raw DuckDB truncates
   // four years of days: yearly bins (docs/charts.md: the unit that gives at most about 40 bins)
   const bins = await duckdbRows(`select date_trunc('year', date)::DATE::VARCHAR, (date_trunc('year', date) + interval 1 year)::DATE::VARCHAR, count(*) from ${WEATHER} group by 1, 2 order by 1`);
   await expect.poll(() => tableRows(page)).toEqual(bins.map(([lo, hi, n]) => [lo!, hi!, grouped(n!)]));
+});
+
+/** Clicks an export button and saves the download under the test's output; answers its path. */
+async function exported(page: Page, name: 'Export PNG' | 'Export SVG', path: string): Promise<string> {
+  const downloading = page.waitForEvent('download');
+  await region(page).getByRole('button', { name }).click();
+  await (await downloading).saveAs(path);
+  return path;
+}
+
+test('Export PNG and Export SVG carry the legend, drawn in SVG above the chart in the colors on screen; a heatmap’s ramp too', async ({ app }, testInfo) => {
+  const { page } = app;
+  await chartOfWeather(page);
+  await combo(page, 'Mark').selectOption('Histogram');
+  await combo(page, 'X').selectOption('temp_max');
+  await combo(page, 'Color').selectOption('weather');
+  await expect(region(page).getByRole('img', { name: /^Histogram of temp_max/ })).toBeVisible();
+  // on screen, Plot's legend is HTML: a swatch (an svg filled with the color) and its label per weather
+  const swatches = region(page).locator('[class$="-swatch"]');
+  await expect(swatches).toHaveCount(5);
+  const onScreen = await swatches.evaluateAll((spans) => spans.map((s) => [s.textContent ?? '', s.querySelector('svg')?.getAttribute('fill') ?? '']));
+
+  // the SVG file, opened as Chromium opens it: the same labels and colors, each label inside the file, the legend above the chart
+  const viewer = await page.context().newPage();
+  await viewer.goto(`file://${await exported(page, 'Export SVG', testInfo.outputPath('chart.svg'))}`);
+  const file = await viewer.evaluate(() => {
+    const root = document.documentElement;
+    const legend = root.querySelector('g[aria-label="color legend"]');
+    const chart = root.querySelector(':scope > svg');
+    const bottom = Math.max(...[...(legend?.children ?? [])].map((c) => c.getBoundingClientRect().bottom));
+    return {
+      entries: [...(legend?.querySelectorAll('text') ?? [])].map((t) => [t.textContent ?? '', t.previousElementSibling?.getAttribute('fill') ?? '']),
+      inside: [...(legend?.querySelectorAll('text') ?? [])].every((t) => t.getBoundingClientRect().right <= root.getBoundingClientRect().right),
+      apart: chart !== null && bottom <= chart.getBoundingClientRect().top,
+      width: root.getBoundingClientRect().width,
+      height: root.getBoundingClientRect().height,
+      swatch: legend?.querySelector('rect')?.getAttribute('fill') ?? '',
+      bars: root.querySelectorAll('g[aria-label="rect"] rect').length,
+    };
+  });
+  expect(file.entries).toEqual(onScreen);
+  expect(file.inside).toBe(true);
+  expect(file.apart).toBe(true);
+  expect(file.bars).toBe(await region(page).locator('svg g[aria-label="rect"] rect').count());
+  await viewer.screenshot({ path: testInfo.outputPath('chart-svg-file.png') });
+
+  // the PNG, at twice the SVG's size, has the first swatch's color where the SVG draws it (12 + 5, 6 + 5)
+  const png = readFileSync(await exported(page, 'Export PNG', testInfo.outputPath('chart.png')));
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([file.width * 2, file.height * 2]);
+  await viewer.goto('about:blank');
+  const pixel = await viewer.evaluate(async (src) => {
+    const image = new Image();
+    image.src = src;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [image.width, image.height];
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const [r, g, b] = context.getImageData(34, 22, 1, 1).data;
+    return `#${[r, g, b].map((v) => v!.toString(16).padStart(2, '0')).join('')}`;
+  }, `data:image/png;base64,${png.toString('base64')}`);
+  expect(pixel).toBe(file.swatch);
+
+  // a heatmap's counts as shades: a gradient from the least to the most, with its ends
+  await combo(page, 'Mark').selectOption('Heatmap');
+  await combo(page, 'Y').selectOption('weather');
+  await expect(region(page).getByRole('img', { name: /^Heatmap/ })).toBeVisible();
+  await viewer.goto(`file://${await exported(page, 'Export SVG', testInfo.outputPath('heatmap.svg'))}`);
+  const ramp = await viewer.evaluate(() => ({
+    texts: [...document.querySelectorAll('g[aria-label="color legend"] text')].map((t) => t.textContent),
+    stops: document.querySelectorAll('g[aria-label="color legend"] linearGradient stop').length,
+  }));
+  expect(ramp.texts[0]).toBe('count');
+  expect(ramp.texts).toHaveLength(3);
+  expect(ramp.stops).toBeGreaterThan(2);
+  await viewer.screenshot({ path: testInfo.outputPath('heatmap-svg-file.png') });
+  await viewer.close();
 });

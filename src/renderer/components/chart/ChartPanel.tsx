@@ -13,9 +13,9 @@ import { countOf, NBSP } from '../format';
 import { unplacedNote } from '../../../shared/chart/chartUnplaced';
 import { useFocusReturn } from '../common/useFocusReturn';
 import { chartLabel } from '../../../shared/chart/chartLabel';
-import { exportPng, exportSvg } from './chartExport';
+import { chartFile, exportPng, exportSvg } from './chartExport';
 import { ChartDataTable } from './ChartDataTable';
-import { drawChart } from '../../../shared/chart/drawChart';
+import { drawChart, hasColorLegend } from '../../../shared/chart/drawChart';
 import { useColorScheme } from '../theme/useTheme';
 import { themeColors } from './chartTheme';
 import { useChartData } from './useChartData';
@@ -68,6 +68,8 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const [showData, setShowData] = useState(false);
   const region = useRef<HTMLElement>(null);
   const plot = useRef<HTMLDivElement>(null);
+  // the chart as drawn: an export reads its color scale, to draw its legend in the file
+  const drawnPlot = useRef<ReturnType<typeof drawChart> | undefined>(undefined);
   const [width, setWidth] = useState(440);
   useLayoutEffect(() => {
     const el = plot.current;
@@ -98,8 +100,10 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     if (!el) return;
     el.replaceChildren();
     axes.current = undefined;
+    drawnPlot.current = undefined;
     if (!data) return;
     const drawn = drawChart(data, { document, theme: themeColors(el), width, height: CHART_HEIGHT });
+    drawnPlot.current = drawn;
     // the region's img names the chart; Plot's own SVG is its picture, not a second image
     drawn.setAttribute('aria-hidden', 'true');
     el.append(drawn);
@@ -134,13 +138,15 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   };
   // the chart's own SVG: after a legend's (a ramp, or each swatch's), the last in the plot
   const svg = () => [...(plot.current?.querySelectorAll('svg') ?? [])].at(-1);
-  const background = () => (region.current ? themeColors(region.current).bg : '#ffffff');
   const save = async (format: 'png' | 'svg') => {
     const el = svg();
-    if (!el) return;
+    if (!el || !data) return;
     try {
-      if (format === 'svg') exportSvg(el, background(), 'chart.svg');
-      else await exportPng(el, background(), 'chart.png');
+      // the file's colors are the window's theme's, its legend from the very scale the chart was drawn with
+      const scale = hasColorLegend(data) ? drawnPlot.current?.scale('color') : undefined;
+      const file = chartFile(el, scale, themeColors(region.current ?? el));
+      if (format === 'svg') exportSvg(file, 'chart.svg');
+      else await exportPng(file, 'chart.png');
     } catch (e) {
       onNotice(`Could not export the chart: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -1,9 +1,27 @@
-/** A standalone copy of a drawn chart: its theme's colors inlined (CSS variables do not reach a file). */
-function standalone(svg: SVGSVGElement, background: string): string {
+import { standaloneChart, svgMaker, type LegendScale, type SvgNode } from '../../../shared/chart/chartLegend';
+import type { ChartTheme } from '../../../shared/chart/drawChart';
+
+/** A chart as a file: its SVG text and its size in pixels. */
+export interface ChartFile {
+  readonly svg: string;
+  readonly width: number;
+  readonly height: number;
+  readonly background: string;
+}
+
+/**
+ * A standalone copy of a drawn chart: its theme's colors inlined (CSS variables do not reach a file)
+ * and, when its colors mean something, its legend drawn in SVG above it by the notebook's own
+ * drawing (shared/chart/chartLegend), since the window's legend is HTML or a canvas beside the SVG.
+ */
+export function chartFile(svg: SVGSVGElement, scale: LegendScale | undefined, theme: Pick<ChartTheme, 'fg' | 'bg'>): ChartFile {
   const copy = svg.cloneNode(true) as SVGSVGElement;
-  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  copy.setAttribute('style', `${copy.getAttribute('style') ?? ''};color:${getComputedStyle(svg).color};background:${background}`);
-  return new XMLSerializer().serializeToString(copy);
+  // Plot's attributes are its drawn size; the box, should the SVG be scaled to its region
+  const box = svg.getBoundingClientRect();
+  const width = Number(svg.getAttribute('width')) || Math.round(box.width);
+  const height = Number(svg.getAttribute('height')) || Math.round(box.height);
+  const { root, ...size } = standaloneChart({ chart: copy as unknown as SvgNode, scale, width, height, theme }, svgMaker(document));
+  return { svg: new XMLSerializer().serializeToString(root as unknown as Node), ...size, background: theme.bg };
 }
 
 function download(blob: Blob, fileName: string): void {
@@ -17,22 +35,21 @@ function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function exportSvg(svg: SVGSVGElement, background: string, fileName: string): void {
-  download(new Blob([standalone(svg, background)], { type: 'image/svg+xml' }), fileName);
+export function exportSvg(file: ChartFile, fileName: string): void {
+  download(new Blob([file.svg], { type: 'image/svg+xml' }), fileName);
 }
 
 /** Rasterizes the chart at twice its size; the SVG goes through a data: URL, which the CSP's img-src allows. */
-export async function exportPng(svg: SVGSVGElement, background: string, fileName: string): Promise<void> {
-  const { width, height } = svg.getBoundingClientRect();
+export async function exportPng(file: ChartFile, fileName: string): Promise<void> {
   const image = new Image();
-  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(standalone(svg, background))}`;
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(file.svg)}`;
   await image.decode();
   const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width * 2);
-  canvas.height = Math.round(height * 2);
+  canvas.width = Math.round(file.width * 2);
+  canvas.height = Math.round(file.height * 2);
   const context = canvas.getContext('2d');
   if (!context) throw new Error('This browser cannot draw a PNG.');
-  context.fillStyle = background;
+  context.fillStyle = file.background;
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.drawImage(image, 0, 0, canvas.width, canvas.height);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
