@@ -4,8 +4,9 @@ import { columnSchema, type Column } from '../contracts/events';
 /**
  * One page of a pivot, column-major like a result's page. Columns are: the level (0 for the grand
  * total, 1 for a first-level subtotal, …, `rowFields` for a detail row), the row fields (NULL where
- * rolled up), then the value columns. `keys` holds the column keys shown (as columns, in order) and how many exist
- * (more than shown: the rest are in "Other"), so a client can write the same query (pivotOpenAsSql).
+ * rolled up), then the value columns; with no row field (`rowFields` 0), one row, the total. `keys`
+ * holds the column keys shown (as columns, in order) and how many exist (more than shown: the rest
+ * are in "Other"), so a client can write the same query (pivotOpenAsSql).
  *
  * Two counts: `totalRows` is the pivot's rows as paged (the grand total, subtotals and details shown),
  * what a grid scrolls through; `groups` is what a person counts, the groups of the finest level (the
@@ -28,7 +29,7 @@ export const pivotPageSchema: z.ZodType<PivotPage> = z.object({
   offset: z.number().int().nonnegative(),
   totalRows: z.number().int().nonnegative(),
   groups: z.number().int().nonnegative(),
-  rowFields: z.number().int().positive(),
+  rowFields: z.number().int().nonnegative(),
   columns: z.array(columnSchema),
   values: z.array(z.array(z.string().nullable())),
   keys: z.object({ distinct: z.number().int().nonnegative(), values: z.array(z.array(z.string().nullable())) }),

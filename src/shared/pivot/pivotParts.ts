@@ -98,7 +98,9 @@ export function levelsOfParts(
   // a value column of the detail parts (r.v0_s…), finished as they are or combined over a group
   const finished = (i: number, combined: boolean) => partial.finish((name) => (combined ? `${combinerOf(partial, name)}(r.${part(i, name)})` : `r.${part(i, name)}`));
   const detailParts = picks.flatMap((pick, i) => partial.parts.map((p) => `${p.combine}(${pick(p.name)}) AS ${part(i, p.name)}`));
-  const stages = [`pivot_details AS MATERIALIZED (SELECT ${[...g, ...detailParts].join(', ')} FROM pivot_source GROUP BY ${g.join(', ')}),`];
+  // no row field: the details are the grand total, one row even over no groups
+  const byAll = depth > 0 ? ` GROUP BY ${g.join(', ')}` : '';
+  const stages = [`pivot_details AS MATERIALIZED (SELECT ${[...g, ...detailParts].join(', ')} FROM pivot_source${byAll}),`];
   const upper = (i: number) => `pivot_level_${i}`;
   const tabled = (level: number) => sortBy !== undefined && level > 0 && level < depth;
   const byFields = (n: number) => g.slice(0, n).map((x) => `r.${x}`);

@@ -4,7 +4,10 @@ import { z } from 'zod';
 export const pivotAggregates = ['Count', 'Sum', 'Average', 'Median', 'Min', 'Max'] as const;
 export type PivotAggregate = (typeof pivotAggregates)[number];
 
-/** Row levels a pivot may nest (each is a ROLLUP level, so a subtotal row per group). */
+/**
+ * Row levels a pivot may nest (each is a ROLLUP level, so a subtotal row per group). None is a pivot
+ * of totals only, one row (Excel's "Grand Total" row, Tad's pivot with no pivot column).
+ */
 export const MAX_PIVOT_ROWS = 4;
 /** Column fields; their combined values become column names. */
 export const MAX_PIVOT_COLUMNS = 3;
@@ -15,14 +18,15 @@ export const MAX_PIVOT_KEYS = 50;
 const field = z.string().min(1).max(1000);
 
 /**
- * A pivot's settings, as the session records them (PivotSet) and the API takes them. `sort` orders
+ * A pivot's settings, as the session records them (PivotSet) and the API takes them. No row field is
+ * one row of totals (across the column fields' values when there are any). `sort` orders
  * the groups of every level by one value column (0-based among the value columns, the "Total"
  * column last); without it groups are in the order of their values. `collapsed` hides the rows
  * below the named first-level groups (Tad-style), keeping their subtotal rows.
  */
 export const pivotSpecSchema = z
   .object({
-    rows: z.array(field).min(1).max(MAX_PIVOT_ROWS),
+    rows: z.array(field).max(MAX_PIVOT_ROWS),
     columns: z.array(field).max(MAX_PIVOT_COLUMNS),
     values: field,
     aggregate: z.enum(pivotAggregates),
@@ -47,4 +51,13 @@ export const keyLabel = (key: ReadonlyArray<string | null>): string => key.map((
 export function valueColumnNames(spec: PivotSpec, keys: PivotKeys): string[] {
   if (spec.columns.length === 0) return [spec.aggregate === 'Count' ? 'Count' : `${spec.aggregate} of ${spec.values}`];
   return [...keys.keys.map(keyLabel), ...(keys.distinct > keys.keys.length ? ['Other'] : []), 'Total'];
+}
+
+/**
+ * The layout in words, after "<aggregate> of <values>": " by origin, destination across month",
+ * " across month" or "" (totals only, no row field), as the history and the timeline name a pivot.
+ */
+export function pivotLayoutWords(spec: Pick<PivotSpec, 'rows' | 'columns'>): string {
+  const by = spec.rows.length > 0 ? ` by ${spec.rows.join(', ')}` : '';
+  return `${by}${spec.columns.length > 0 ? ` across ${spec.columns.join(', ')}` : ''}`;
 }

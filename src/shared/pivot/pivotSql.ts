@@ -156,7 +156,11 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
   const picks = hasColumns ? [...keys.keys.map((_, i) => ofKey(i + 1)), ...(capped ? [ofKey(0)] : []), all] : [all];
   const vs = picks.map((_, i) => `v${i}`);
   const cells = picks.map((pick, i) => `${cell(pick)} AS v${i}`).join(', ');
-  const rollup = `SELECT (${depth} - ${g.map((x) => `grouping(${x})`).join(' - ')}) AS level, ${g.join(', ')}, ${cells} FROM pivot_source GROUP BY ROLLUP (${g.join(', ')})`;
+  // no row field: the grand total alone, one row even over no rows (an aggregate without GROUP BY)
+  const rollup =
+    depth === 0
+      ? `SELECT 0::BIGINT AS level, ${cells} FROM pivot_source`
+      : `SELECT (${depth} - ${g.map((x) => `grouping(${x})`).join(' - ')}) AS level, ${g.join(', ')}, ${cells} FROM pivot_source GROUP BY ROLLUP (${g.join(', ')})`;
   const sort = spec.sort && spec.sort.valueColumn < vs.length ? spec.sort : undefined;
   // Over a table of partial groups, each level is a plain GROUP BY of the detail rows' parts, with
   // its sort keys (see levelsOfParts). Without one (Median, Open as SQL) the rows are read once, by
@@ -198,7 +202,8 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
     `pivot_sorted AS (SELECT *${[...sortKeys, ...(countedBefore ? [groupsCount] : [])].map((s) => `, ${s}`).join('')} FROM pivot_groups)`,
     `SELECT ${[...out, ...(counted ? [countedBefore ? PIVOT_GROUPS : groupsCount] : []), ...(head ? ['count(*) OVER () AS pivot_total_rows'] : [])].join(', ')}`,
     `FROM pivot_sorted${where}`,
-    `ORDER BY ${order.join(', ')}`,
+    // one row without row fields: nothing to order
+    ...(order.length > 0 ? [`ORDER BY ${order.join(', ')}`] : []),
     ...(head ? [`LIMIT ${head.limit} OFFSET ${head.offset}`] : []),
   ].join('\n');
 }

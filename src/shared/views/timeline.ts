@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Column, SessionEvent } from '../contracts/events';
 import type { PageFilter } from '../contracts/pageView';
 import { chartWords } from '../chart/chartLabel';
+import { pivotLayoutWords } from '../pivot/pivotSpec';
 import { assertNever } from '../domain/decider';
 import type { ViewEvent } from './appView';
 import { countText } from '../text/counts';
@@ -192,7 +193,7 @@ export class TimelineFold {
       }
       case 'PivotSet': {
         const spec = e.payload.spec;
-        add('pivot', spec ? `Pivoted ${spec.aggregate.toLowerCase()} of ${spec.values} by ${spec.rows.join(', ')}${spec.columns.length ? ` across ${spec.columns.join(', ')}` : ''}` : 'Closed the pivot', e, e.payload.queryId);
+        add('pivot', spec ? `Pivoted ${spec.aggregate.toLowerCase()} of ${spec.values}${pivotLayoutWords(spec)}` : 'Closed the pivot', e, e.payload.queryId);
         break;
       }
       case 'ActionUndone':

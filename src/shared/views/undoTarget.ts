@@ -89,7 +89,7 @@ function describe(c: Candidate): string {
     case 'ChartSet':
       return e.after ? `chart: ${chartWords(e.after)}` : 'close chart';
     case 'PivotSet':
-      return e.after ? `pivot by ${e.after.rows.join(', ')}` : 'close pivot';
+      return e.after ? (e.after.rows.length > 0 ? `pivot by ${e.after.rows.join(', ')}` : 'pivot of totals') : 'close pivot';
     case 'DatasetRemoved':
       return `remove dataset ${c.datasetName ?? ''}`.trimEnd();
   }

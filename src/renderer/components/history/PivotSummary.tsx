@@ -1,5 +1,5 @@
 import { Table2 } from 'lucide-react';
-import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
+import { pivotLayoutWords, type PivotSpec } from '../../../shared/pivot/pivotSpec';
 
 /** Under a query in the history: its pivot, e.g. "Pivot: Average of delay by origin, destination across month". */
 export function PivotSummary({ spec }: { spec: PivotSpec }) {
@@ -8,8 +8,8 @@ export function PivotSummary({ spec }: { spec: PivotSpec }) {
     <span className="view-summary">
       <span className="view-sort">
         <Table2 aria-hidden="true" />
-        Pivot: {what} by {spec.rows.join(', ')}
-        {spec.columns.length > 0 ? ` across ${spec.columns.join(', ')}` : ''}
+        Pivot: {what}
+        {pivotLayoutWords(spec)}
       </span>
     </span>
   );

@@ -12,8 +12,8 @@ interface Props {
 
 /**
  * The pivot's fields as they are: "Rows" and "Columns" each list their fields as chips (replaced in
- * place or removed) and a picker that adds one (PivotFieldList); "Values" and "Aggregate" apply at
- * once. Aggregates that do not fit the Values column (an average of text) are offered disabled.
+ * place or removed, the last row field too: no row field is a pivot of totals, one row) and a
+ * picker that adds one (PivotFieldList); "Values" and "Aggregate" apply at once. Aggregates that do not fit the Values column (an average of text) are offered disabled.
  */
 export function PivotBuilder({ columns, spec, onChange }: Props) {
   const names = fieldNames(columns);
@@ -22,8 +22,8 @@ export function PivotBuilder({ columns, spec, onChange }: Props) {
   const change = (next: Omit<PivotSpec, 'sort'>) => onChange({ rows: next.rows, columns: next.columns, values: next.values, aggregate: next.aggregate });
   return (
     <div className="pivot-builder">
-      <PivotFieldList label="Rows" names={names} chosen={spec.rows} min={1} max={MAX_PIVOT_ROWS} onChange={(rows) => change({ ...spec, rows })} />
-      <PivotFieldList label="Columns" names={names} chosen={spec.columns} min={0} max={MAX_PIVOT_COLUMNS} onChange={(cols) => change({ ...spec, columns: cols })} />
+      <PivotFieldList label="Rows" names={names} chosen={spec.rows} max={MAX_PIVOT_ROWS} none="(none: one Total row)" onChange={(rows) => change({ ...spec, rows })} />
+      <PivotFieldList label="Columns" names={names} chosen={spec.columns} max={MAX_PIVOT_COLUMNS} onChange={(cols) => change({ ...spec, columns: cols })} />
       <label className="pivot-field">
         <span>Values</span>
         <select

@@ -7,21 +7,21 @@ interface Props {
   label: 'Rows' | 'Columns';
   names: readonly string[];
   chosen: readonly string[];
-  /** Fewest fields the list keeps: the last of them has no remove button, only its field to replace. */
-  min: number;
   max: number;
+  /** What no field means, said where the chips would be ("none: one Total row"). */
+  none?: string;
   onChange(next: string[]): void;
 }
 
 /**
- * One axis of the pivot, as it is: its heading, then its fields in order as chips. A chip's field is
- * a select, so choosing another field replaces it in place (the only row field too, which cannot be
- * removed: a pivot has at least one row field); its × removes it. Then the picker, which only adds:
+ * One axis of the pivot, as it is: its heading, then its fields in order as chips (or, with none,
+ * what that means). A chip's field is a select, so choosing another field replaces it in place; its
+ * × removes it, the last one too (no row field: one row of totals). Then the picker, which only adds:
  * it reads "Add a row field…" until a field is picked, and "Add to rows" appends that one as the
  * last level. Adding with a button, not on the picker's change, since arrow keys on a closed select
  * change it, one field per key press.
  */
-export function PivotFieldList({ label, names, chosen, min, max, onChange }: Props) {
+export function PivotFieldList({ label, names, chosen, max, none, onChange }: Props) {
   const free = names.filter((n) => !chosen.includes(n));
   const [picked, setPicked] = useState('');
   const pick = free.includes(picked) ? picked : '';
@@ -36,9 +36,8 @@ export function PivotFieldList({ label, names, chosen, min, max, onChange }: Pro
     focusNext.current = undefined;
     if (target && group.current) target(group.current)?.focus();
   });
-  const removable = chosen.length > min;
   const remove = (i: number) => {
-    const target = focusAfterRemoval(i, chosen.length - 1, min);
+    const target = focusAfterRemoval(i, chosen.length - 1);
     focusNext.current = (el) => focusTarget(el, target);
     onChange(chosen.filter((_, j) => j !== i));
   };
@@ -59,7 +58,7 @@ export function PivotFieldList({ label, names, chosen, min, max, onChange }: Pro
           <li key={n} className="pivot-chip">
             <select
               aria-label={`${label === 'Rows' ? 'Row' : 'Column'} field ${i + 1}`}
-              title={removable ? `Choose another field in place of ${n}` : `A pivot needs a row field: choose another in place of ${n}`}
+              title={`Choose another field in place of ${n}`}
               value={n}
               disabled={free.length === 0}
               onChange={(e) => {
@@ -74,14 +73,13 @@ export function PivotFieldList({ label, names, chosen, min, max, onChange }: Pro
                 </option>
               ))}
             </select>
-            {removable && (
-              <button type="button" aria-label={`Remove ${n} from ${where}`} title={`Remove ${n} from ${where}`} onClick={() => remove(i)}>
-                <X aria-hidden="true" />
-              </button>
-            )}
+            <button type="button" aria-label={`Remove ${n} from ${where}`} title={`Remove ${n} from ${where}`} onClick={() => remove(i)}>
+              <X aria-hidden="true" />
+            </button>
           </li>
         ))}
       </ul>
+      {chosen.length === 0 && none && <span className="pivot-none">{none}</span>}
       <select className="pivot-picker" aria-label={label} title={full ? `At most ${max} ${one} fields` : `A field to add as the last ${one} level`} value={pick} disabled={free.length === 0 || full} onChange={(e) => setPicked(e.target.value)}>
         <option value="" disabled>
           {`Add a ${one} field…`}

@@ -3,7 +3,7 @@ import { ArrowDownWideNarrow, ArrowUpDown, ArrowUpNarrowWide, ChevronDown, Chevr
 import { Fragment, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
-import { columnLefts, pivotColumnWidths, valueTextWidths } from './pivotLayout';
+import { columnLefts, pivotColumnWidths, TOTAL_LABEL_WIDTH, valueTextWidths } from './pivotLayout';
 import { NULL_TEXT, pivotCellText, valueName } from './pivotText';
 
 const ROW_HEIGHT = 24;
@@ -35,17 +35,23 @@ function nextSort(current: PivotSpec['sort'], valueColumn: number): PivotSpec['s
 /**
  * The grid named "Pivot": row fields, then one column per column value and "Total". Rows are
  * virtualized and fetched by page as they come into view; a subtotal row heads its group (bold),
- * the grand total comes first. A value column's header sorts the groups by it.
+ * the grand total comes first (alone, headed "Total", without row fields). A value column's header
+ * sorts the groups by it.
  */
 export function PivotGrid({ page, spec, keyFields, previous = false, readOnly = false, row, loaded, show, onSort, onToggleGroup }: Props) {
   const fixed = previous || readOnly;
   const scroller = useRef<HTMLDivElement>(null);
   const fields = page.rowFields;
-  const heads = page.columns.slice(1).map((c, i) => headerOf(c.name, i >= fields ? page.keys.values[i - fields] : undefined));
-  const shownKey = JSON.stringify(heads.map((h) => h.shown));
+  // no row field: the one row, the grand total, is headed "Total" in a column of its own (Excel's
+  // "Grand Total" row); it has no group to sort, so its value headers are not sort buttons
+  const lead = fields === 0 ? 1 : 0;
+  const labels = fields + lead;
+  const columns = page.columns.slice(1).map((c, i) => headerOf(c.name, i >= fields ? page.keys.values[i - fields] : undefined));
+  const heads = [...(lead ? [TOTAL_COLUMN] : []), ...columns];
+  const shownKey = JSON.stringify(columns.map((h) => h.shown));
   const values = useMemo(() => valueTextWidths(loaded), [loaded]);
   // measured before the first paint, once per set of headers and pages: a header that fits, or a number, is never shown cut
-  const widths = useMemo(() => pivotColumnWidths(heads.map((h) => h.shown), fields, values), [shownKey, fields, values]);
+  const widths = useMemo(() => [...(lead ? [TOTAL_LABEL_WIDTH] : []), ...pivotColumnWidths(columns.map((h) => h.shown), fields, values)], [shownKey, fields, values, lead]);
   const lefts = columnLefts(widths);
   const virtualizer = useVirtualizer({ count: page.totalRows, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   const items = virtualizer.getVirtualItems();
@@ -54,22 +60,23 @@ export function PivotGrid({ page, spec, keyFields, previous = false, readOnly = 
   useEffect(() => show(first, last), [first, last, show]);
   const width = widths.reduce((sum, w) => sum + w, 0);
   // the column fields' names over their values' columns (and "Other"), as a header row of its own
-  const keyColumns = page.keys.values.length > 0 ? heads.length - fields - 1 : 0;
+  const keyColumns = page.keys.values.length > 0 ? heads.length - labels - 1 : 0;
   const headRows = keyColumns > 0 ? 2 : 1;
 
   return (
     <div ref={scroller} className={`grid pivot-grid ${previous ? 'pivot-stale' : ''}`} role="grid" aria-label="Pivot" aria-rowcount={page.totalRows + headRows} aria-colcount={heads.length} tabIndex={0}>
       <div className="grid-header pivot-header" role="rowgroup" style={{ width }}>
-        {keyColumns > 0 && <KeyFieldsRow fields={keyFields} left={lefts[fields] ?? 0} width={widths.slice(fields, fields + keyColumns).reduce((sum, w) => sum + w, 0)} colIndex={fields + 1} span={keyColumns} />}
+        {keyColumns > 0 && <KeyFieldsRow fields={keyFields} left={lefts[labels] ?? 0} width={widths.slice(labels, labels + keyColumns).reduce((sum, w) => sum + w, 0)} colIndex={labels + 1} span={keyColumns} />}
         <div className="pivot-head-row" role="row" aria-rowindex={headRows} style={{ height: 30 }}>
           {heads.map((head, i) => {
-            const isValue = i >= fields;
-            const v = i - fields;
-            const sorted = isValue && spec.sort?.valueColumn === v ? (spec.sort.descending ? 'descending' : 'ascending') : 'none';
+            const isValue = i >= labels;
+            const sortable = isValue && fields > 0;
+            const v = i - labels;
+            const sorted = sortable && spec.sort?.valueColumn === v ? (spec.sort.descending ? 'descending' : 'ascending') : 'none';
             const Icon = sorted === 'ascending' ? ArrowUpNarrowWide : sorted === 'descending' ? ArrowDownWideNarrow : ArrowUpDown;
             return (
-              <div key={i} className={`grid-th ${isValue ? 'num' : ''}`} role="columnheader" aria-colindex={i + 1} aria-sort={isValue ? sorted : undefined} style={{ left: lefts[i], width: widths[i] }}>
-                {isValue ? (
+              <div key={i} className={`grid-th ${isValue ? 'num' : ''}`} role="columnheader" aria-colindex={i + 1} aria-sort={sortable ? sorted : undefined} style={{ left: lefts[i], width: widths[i] }}>
+                {sortable ? (
                   <button type="button" className="pivot-sort" disabled={fixed} aria-label={`Sort by ${head.name}`} title={`Sort the groups by ${head.name}`} onClick={() => onSort(nextSort(spec.sort, v))}>
                     <span className="col-name">{head.content}</span>
                     <Icon aria-hidden="true" />
@@ -89,13 +96,19 @@ export function PivotGrid({ page, spec, keyFields, previous = false, readOnly = 
           const cells = row(vr.index);
           const level = cells ? Number(cells[0]) : fields;
           return (
-            <div key={vr.key} role="row" aria-rowindex={vr.index + headRows + 1} className={`grid-row pivot-row ${level < fields ? 'pivot-subtotal' : ''} ${vr.index % 2 ? 'odd' : ''}`} style={{ top: vr.start, height: ROW_HEIGHT, width }}>
+            <div key={vr.key} role="row" aria-rowindex={vr.index + headRows + 1} className={`grid-row pivot-row ${level < labels ? 'pivot-subtotal' : ''} ${vr.index % 2 ? 'odd' : ''}`} style={{ top: vr.start, height: ROW_HEIGHT, width }}>
+              {lead > 0 && (
+                <div role="gridcell" aria-colindex={1} className={`grid-td ${cells ? '' : 'loading'}`} style={{ left: 0, width: widths[0] }}>
+                  {cells ? 'Total' : ''}
+                </div>
+              )}
               {page.columns.slice(1).map((c, i) => {
+                const at = i + lead;
                 const text = cells?.[i + 1] ?? null;
                 // null is SQL NULL, drawn as the grid draws it; a row still on its way is blank
                 const label = !cells ? '' : i < fields ? fieldLabel(text, i, level) : text === null ? null : pivotCellText(text, c.type);
                 return (
-                  <div key={i} role="gridcell" aria-colindex={i + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'}`} style={{ left: lefts[i], width: widths[i], paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }} title={i < fields && label !== '' ? valueName(label) : undefined}>
+                  <div key={i} role="gridcell" aria-colindex={at + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'}`} style={{ left: lefts[at], width: widths[at], paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }} title={i < fields && label !== '' ? valueName(label) : undefined}>
                     {i === 0 && level === 1 && fields > 1 && cells ? <GroupToggle group={text} collapsed={(spec.collapsed ?? []).includes(text)} disabled={fixed} onToggle={onToggleGroup} /> : null}
                     {label === null ? <NullText /> : label}
                   </div>
@@ -108,6 +121,9 @@ export function PivotGrid({ page, spec, keyFields, previous = false, readOnly = 
     </div>
   );
 }
+
+/** The column heading a pivot with no row field: its one row reads "Total" (the corner above it is blank). */
+const TOTAL_COLUMN = { content: '', shown: '', name: '' };
 
 /** A row field's cell: its value on rows at or below its level (null: SQL NULL), "Total" on the grand total's first cell, blank where rolled up. */
 function fieldLabel(text: string | null, field: number, level: number): string | null {

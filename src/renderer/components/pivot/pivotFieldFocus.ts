@@ -1,10 +1,10 @@
 /**
  * Where the focus goes after a field's × removed it (the × leaves the page with its chip): the ×
- * of the chip now in its place, else of the chip before it, else (no chip left with a ×) the
- * picker, the list's next thing to do. `left` is the fields left, `min` the fewest the list keeps.
+ * of the chip now in its place, else of the chip before it, else (no chip left) the picker, the
+ * list's next thing to do. `left` is the fields left; every chip has a × (no row field is a pivot of totals).
  */
-export function focusAfterRemoval(removed: number, left: number, min: number): { readonly removeOf: number } | 'picker' {
-  if (left <= min || left === 0) return 'picker';
+export function focusAfterRemoval(removed: number, left: number): { readonly removeOf: number } | 'picker' {
+  if (left === 0) return 'picker';
   return { removeOf: Math.min(removed, left - 1) };
 }
 

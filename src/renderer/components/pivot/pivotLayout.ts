@@ -7,6 +7,8 @@ import { pivotCellText } from './pivotText';
 export const FIELD_WIDTH = 150;
 /** Narrowest a value column gets: room for a number with grouped digits and two decimals. */
 export const VALUE_WIDTH = 104;
+/** The column heading a pivot's one row when it has no row field: room for "Total", not for a group's name. */
+export const TOTAL_LABEL_WIDTH = 80;
 /** Widest a column gets from its header; a longer header ends in an ellipsis (its button's title has it whole). */
 export const MAX_COLUMN_WIDTH = 280;
 /**
@@ -64,9 +66,11 @@ export function columnLefts(widths: readonly number[]): number[] {
 
 /**
  * The panel's count, as a person reads it: the groups of the finest level (PivotPage.groups, the
- * Total and subtotal rows not counted), and a title saying so, naming the row fields.
+ * Total and subtotal rows not counted), and a title saying so, naming the row fields. Without a row
+ * field there is no group to count, only the Total row: it says so instead.
  */
 export function pivotCountText(groups: number, rowFields: readonly string[]): { text: string; title: string } {
+  if (rowFields.length === 0) return { text: 'Totals only', title: 'No row field: one Total row, of every row the grid shows' };
   const text = countOf(groups, 'group');
   if (rowFields.length < 2) return { text, title: `${text} of ${rowFields[0] ?? ''}; the Total row is not counted` };
   return { text, title: `${text} of ${rowFields.join(' › ')}, collapsed ones included; subtotal rows and the Total row are not counted` };

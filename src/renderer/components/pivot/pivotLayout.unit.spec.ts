@@ -71,6 +71,10 @@ describe('pivotCountText', () => {
     expect(read(12_345, ['Name']).text).toBe('12,345 groups');
   });
 
+  it('given no row field, when counted, then it says the pivot is totals only (no group to count), not "1 group"', () => {
+    expect(read(1, [])).toEqual({ text: 'Totals only', title: 'No row field: one Total row, of every row the grid shows' });
+  });
+
   it('with several row fields, counts the finest level’s groups and says subtotals are not counted', () => {
     const { text, title } = read(13, ['Origin', 'Cylinders']);
     expect(text).toBe('13 groups');

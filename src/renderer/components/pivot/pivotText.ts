@@ -1,6 +1,6 @@
 import { columnKind } from '../../../shared/explore/columnKind';
 import { groupDigits, readableNumber } from '../../../shared/explore/profileText';
-import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
+import { pivotLayoutWords, type PivotSpec } from '../../../shared/pivot/pivotSpec';
 
 /** SQL NULL as the results grid shows it (muted and italic there and here: `.pivot-null`). */
 export const NULL_TEXT = 'NULL';
@@ -32,8 +32,10 @@ export function valueName(value: string | null): string {
   return value.toUpperCase() === NULL_TEXT ? `'${value}'` : value;
 }
 
-/** A pivot in words, as the history names it: "Average of delay by origin, destination across month". */
+/**
+ * A pivot in words, as the history names it: "Average of delay by origin, destination across
+ * month"; without row fields "Count of delay across month", or "Sum of delay" (totals only).
+ */
 export function pivotTitle(spec: Pick<PivotSpec, 'aggregate' | 'values' | 'rows' | 'columns'>): string {
-  const across = spec.columns.length > 0 ? ` across ${spec.columns.join(', ')}` : '';
-  return `${spec.aggregate} of ${spec.values} by ${spec.rows.join(', ')}${across}`;
+  return `${spec.aggregate} of ${spec.values}${pivotLayoutWords(spec)}`;
 }

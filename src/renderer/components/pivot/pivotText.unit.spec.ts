@@ -42,4 +42,9 @@ describe('pivotTitle', () => {
     expect(pivotTitle({ rows: ['a "quoted" name'], columns: [], values: 'id', aggregate: 'Average' })).toBe('Average of id by a "quoted" name');
     expect(pivotTitle({ rows: ['origin', 'destination'], columns: ['month'], values: 'delay', aggregate: 'Count' })).toBe('Count of delay by origin, destination across month');
   });
+
+  it('given no row field, when named, then no dangling "by": "Sum of delay", or "Count of delay across month"', () => {
+    expect(pivotTitle({ rows: [], columns: [], values: 'delay', aggregate: 'Sum' })).toBe('Sum of delay');
+    expect(pivotTitle({ rows: [], columns: ['month'], values: 'delay', aggregate: 'Count' })).toBe('Count of delay across month');
+  });
 });
