@@ -46,6 +46,13 @@ test('1000×650: the result toolbar stays whole beside the profile and the chart
   await expect(page.getByRole('region', { name: 'Chart' }).locator('.chart-plot svg')).toBeVisible();
   await expect.poll(() => hiddenToolbarButtons(page)).toEqual([]);
   await expect(page.getByRole('button', { name: 'Export…' })).toBeVisible();
+  // too narrow for the chart beside a usable grid: the grid keeps the whole width above it, the chart under it
+  const box = (name: string) => page.getByRole(name === 'Results' ? 'grid' : 'region', { name, exact: true }).evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+  const workspace = await page.locator('.workspace').evaluate((el) => el.getBoundingClientRect().width);
+  const [results, chart] = [await box('Results'), await box('Chart')];
+  expect(results.width).toBeGreaterThan(workspace - 20);
+  expect(results.height).toBeGreaterThan(150);
+  expect(chart.top).toBeGreaterThanOrEqual(results.bottom - 1);
   await screenshot(page, testInfo, 'chart-1000');
 });
 
@@ -97,6 +104,13 @@ test('1000 px wide with many sessions: the shown tab is in sight, and the strip 
   const tablist = page.getByRole('tablist', { name: 'Sessions' });
   const newTab = testInfo.project.name === 'web' ? 'Alt+t' : `${mod}+t`;
   await expect(tablist.getByRole('tab')).toHaveCount(1);
+  // the strip scrolls sideways only: a wheel over it does not move it up and down (where scrollbars
+  // show, one sat beside the tabs for a pixel's overflow)
+  const stripBox = await tablist.boundingBox();
+  await page.mouse.move(stripBox!.x + stripBox!.width - 20, stripBox!.y + stripBox!.height / 2);
+  await page.mouse.wheel(0, 200);
+  await page.waitForTimeout(200);
+  expect(await tablist.evaluate((el) => el.scrollTop)).toBe(0);
   for (let n = 2; n <= 9; n++) {
     await page.keyboard.press(newTab);
     await expect(tablist.getByRole('tab')).toHaveCount(n);
