@@ -1,7 +1,8 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Page } from '@playwright/test';
+import { writeTablesAndViews } from './duckdbFile';
 import { expect, test } from './fixtures';
-import { dataset, editorText, status } from './workbench.helpers';
+import { dataset, datasets, editorText, status } from './workbench.helpers';
 
 const LONG_NAME = `L${'x'.repeat(198)}Z`;
 const STRUCT = 'STRUCT(a INTEGER, b VARCHAR, c DOUBLE, d STRUCT(x INTEGER, y INTEGER, z VARCHAR), e INTEGER[])';
@@ -122,4 +123,68 @@ test('a table outside the main schema of a database file is listed as schema.tab
   await page.getByRole('menu', { name: 'Actions for multi.staging.orders' }).getByRole('menuitem', { name: 'Query this table' }).click();
   await expect.poll(() => editorText(page)).toBe('select * from multi.staging.orders limit 100');
   await expect(status(page)).toHaveText(/^3\u00a0rows in [\d,]+\u00a0ms$/);
+});
+
+test('a database file’s views are told from its tables; a view DuckDB cannot read says why and is not offered as if fine', async ({ app }, testInfo) => {
+  const { page } = app;
+  const file = testInfo.outputPath('kinds.duckdb');
+  const said = await writeTablesAndViews(file, testInfo.outputPath('other.duckdb'));
+  await page.getByRole('textbox', { name: 'Dataset path or URL' }).fill(file);
+  await page.getByRole('button', { name: 'Add dataset' }).click();
+  await expect(dataset(page, 'kinds').locator('.dataset-toggle .meta').first()).toHaveText(/duckdb · 2\u00a0tables, 3\u00a0views$/);
+  await expect(dataset(page, 'kinds')).toContainText('2\u00a0views cannot be read');
+  await dataset(page, 'kinds').getByRole('button', { expanded: false }).click();
+  const tables = page.getByRole('list', { name: 'Tables of kinds' });
+  const row = (name: string) => tables.locator(':scope > li').filter({ has: page.getByRole('button', { name: `Actions for kinds.${name}`, exact: true }) });
+
+  // each says what it is, to the eye (its icon) and to a screen reader
+  await expect(row('cars').getByRole('img', { name: 'Table', exact: true })).toBeVisible();
+  await expect(row('heavy_cars').getByRole('img', { name: 'View', exact: true })).toBeVisible();
+  await expect(row('heavy_cars').getByRole('button', { name: 'Actions for kinds.heavy_cars' })).toHaveAccessibleDescription('view');
+  // a view that reads: its columns as raw DuckDB binds it, and "Query this table" reads it
+  if (!('columns' in said.heavy_cars)) throw new Error(said.heavy_cars.error);
+  await expect(page.getByRole('list', { name: 'Columns of kinds.heavy_cars' }).getByRole('listitem')).toHaveText(said.heavy_cars.columns.map(([n, t]) => `${n} ${t}`));
+  await row('heavy_cars').getByRole('button', { name: 'Actions for kinds.heavy_cars' }).click();
+  await page.getByRole('menu', { name: 'Actions for kinds.heavy_cars' }).getByRole('menuitem', { name: 'Query this table' }).click();
+  await expect.poll(() => editorText(page)).toBe('select * from kinds.heavy_cars limit 100');
+  await expect(status(page)).toHaveText(/^\d+\u00a0rows? in [\d,]+\u00a0ms$/);
+
+  // views that cannot be read: DuckDB's reason in place of columns, and nothing to query or profile
+  for (const name of ['gone_view', 'elsewhere'] as const) {
+    const reason = said[name];
+    if (!('error' in reason)) throw new Error(`${name} reads in raw DuckDB`);
+    const words = reason.error.replace(/^Catalog Error: /, '');
+    await expect(row(name).getByRole('img', { name: 'View that cannot be read' })).toBeVisible();
+    await expect(row(name)).toHaveText(`${name}Cannot be read: ${words}`);
+    await expect(row(name).getByRole('button', { name: `Actions for kinds.${name}` })).toHaveAccessibleDescription(`view that cannot be read: ${words}`);
+    await expect(page.getByRole('list', { name: `Columns of kinds.${name}` })).toHaveCount(0);
+    await row(name).getByRole('button', { name: `Actions for kinds.${name}` }).click();
+    const menu = page.getByRole('menu', { name: `Actions for kinds.${name}` });
+    await expect(menu.getByRole('menuitem', { name: 'Query this table' })).toBeDisabled();
+    await expect(menu.getByRole('menuitem', { name: 'Profile' })).toBeDisabled();
+    await page.keyboard.press('Escape');
+  }
+  expect('error' in said.elsewhere && said.elsewhere.error).toMatch(/other/);
+
+  // the database's own "Query this dataset" reads a table that reads
+  await dataset(page, 'kinds').getByRole('button', { name: 'Actions for kinds', exact: true }).click();
+  await page.getByRole('menu', { name: 'Actions for kinds' }).getByRole('menuitem', { name: /^Query this dataset/ }).click();
+  await expect.poll(() => editorText(page)).toBe('select * from kinds.cars limit 100');
+  await expect(status(page)).toHaveText(/^100\u00a0rows in [\d,]+\u00a0ms$/);
+  await testInfo.attach('catalog-views', { body: await page.locator('.sidebar').screenshot(), contentType: 'image/png' });
+});
+
+test('a database file whose only views cannot be read fails in the catalog, saying which and why', async ({ app }, testInfo) => {
+  const { page } = app;
+  const file = testInfo.outputPath('stale.duckdb');
+  const instance = await DuckDBInstance.create(file);
+  const c = await instance.connect();
+  await c.run('CREATE TABLE gone AS SELECT 1 AS g; CREATE VIEW v AS SELECT * FROM gone; DROP TABLE gone');
+  c.closeSync();
+  instance.closeSync();
+  await page.getByRole('textbox', { name: 'Dataset path or URL' }).fill(file);
+  await page.getByRole('button', { name: 'Add dataset' }).click();
+  const failed = datasets(page).getByRole('listitem').filter({ hasText: 'stale.duckdb' });
+  await expect(failed).toContainText(/The database has no tables, and its only view cannot be read: v \(Table with name gone does not exist!\) \(error id [0-9a-f-]{36}\)/);
+  await expect(failed.getByRole('button', { name: 'Copy error id' })).toBeVisible();
 });

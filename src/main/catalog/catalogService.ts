@@ -323,5 +323,11 @@ export class CatalogService {
   }
 }
 
-/** A database file's table as an event holds it: its own copy, its schema only outside main. */
-const copyTable = (t: DatasetTable): DatasetTable => ({ name: t.name, ...(t.schema === undefined ? {} : { schema: t.schema }), columns: [...t.columns] });
+/** A database file's table as an event holds it: its own copy, its schema only outside main, a view marked, and why one cannot be read. */
+const copyTable = (t: DatasetTable): DatasetTable => ({
+  name: t.name,
+  ...(t.schema === undefined ? {} : { schema: t.schema }),
+  columns: [...t.columns],
+  ...(t.kind === undefined ? {} : { kind: t.kind }),
+  ...(t.unreadable === undefined ? {} : { unreadable: t.unreadable }),
+});

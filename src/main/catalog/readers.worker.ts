@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { AppErrorException, appError } from '../../shared/contracts/errors';
-import type { Column, DatasetFormat, DatasetTable } from '../../shared/contracts/events';
+import type { DatasetFormat } from '../../shared/contracts/events';
 import { globLiteral, isGlob } from '../../shared/domain/datasetName';
 import type { Registered, RegisterSpec } from '../query/workerProtocol';
+import { databaseTables } from './databaseTables.worker';
 import { isFile } from './isFile.worker';
 import { refuseSpecialFile } from './regularFile.worker';
 import { ident, literal } from '../query/sql';
-
 
 /**
  * The DuckDB table function that reads `location` in `format` (an Arrow file arrives converted to
@@ -62,20 +60,5 @@ export async function unregisterDataset(c: DuckDBConnection, spec: RegisterSpec)
 async function attach(c: DuckDBConnection, name: string, location: string): Promise<Registered> {
   await refuseSpecialFile(location);
   await c.run(`ATTACH IF NOT EXISTS ${literal(location)} AS ${ident(name)} (READ_ONLY)`);
-  const rows = await c.runAndReadAll(
-    `SELECT schema_name, table_name, column_name, data_type FROM duckdb_columns() WHERE database_name = ${literal(name)}
-     ORDER BY schema_name = 'main' DESC, schema_name, table_name, column_index`,
-  );
-  // by schema and name: `orders` of main and `staging.orders` are two tables, not one of both's columns
-  const tables = new Map<string, DatasetTable & { columns: Column[] }>();
-  for (const r of rows.getRowObjectsJS()) {
-    const schema = String(r['schema_name']);
-    const table = String(r['table_name']);
-    const key = JSON.stringify([schema, table]);
-    const found = tables.get(key) ?? { name: table, ...(schema === 'main' ? {} : { schema }), columns: [] };
-    found.columns.push({ name: String(r['column_name']), type: String(r['data_type']) });
-    tables.set(key, found);
-  }
-  if (tables.size === 0) throw new AppErrorException(appError(randomUUID(), 'DATASET_EMPTY', 'The database has no tables.'));
-  return { columns: [], tables: [...tables.values()] };
+  return { columns: [], tables: await databaseTables(c, name) };
 }

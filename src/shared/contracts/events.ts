@@ -19,7 +19,15 @@ export type DatasetFormat = z.infer<typeof datasetFormatSchema>;
  * A table of a dataset that holds several (a DuckDB database file): queryable as `<dataset>.<table>`,
  * or `<dataset>.<schema>.<table>` for one outside the file's main schema (`schema` absent for main).
  */
-export const datasetTableSchema = z.object({ name: z.string(), schema: z.string().optional(), columns: z.array(columnSchema) });
+export const datasetTableSchema = z.object({
+  name: z.string(),
+  schema: z.string().optional(),
+  columns: z.array(columnSchema),
+  /** A view of the file rather than a table; absent for a table (and in logs older than views). */
+  kind: z.enum(['table', 'view']).optional(),
+  /** Why DuckDB cannot read this view (a table it names is gone, or in another database), in its words; its columns are then empty. */
+  unreadable: z.string().optional(),
+});
 export type DatasetTable = z.infer<typeof datasetTableSchema>;
 
 export const datasetRegisteredSchema = z.object({

@@ -11,6 +11,7 @@ import { countOf } from '../format';
 import { datasetQuery, datasetQueryLabel, sqlName, tableQuery } from './sqlName';
 import { CopyIdButton } from '../status/CopyIdButton';
 import { ColumnList, TableList } from './CatalogColumns';
+import { tablesSummary, unreadableNote } from './tableKinds';
 import { errorWithoutSource } from './datasetEntry';
 import { useDatasetsNotHere } from './useDatasetsNotHere';
 import { useLocate } from './useLocate';
@@ -62,7 +63,7 @@ function AddingProgress({ name, progress }: { name: string; progress: CatalogPro
 }
 
 /**
- * The catalog: every dataset with its columns and types, or a database file's tables and theirs
+ * The catalog: every dataset with its columns and types, or a database file's tables and views and theirs
  * (expand with a click, Enter or the arrow keys), actions from a right-click or the ⋯ button (a
  * table's own too), a dataset whose file is not on this machine marked with "Locate…" in its menu,
  * and a field to add a file path or URL.
@@ -97,11 +98,13 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
   const menuItems = (m: MenuAt): MenuItem[] => {
     const { dataset: d, table } = m;
     if (table !== undefined) {
-      const sql = tableQuery(d, table);
+      // a view DuckDB cannot bind has nothing to query or profile: offered, it would only fail
+      const readable = table.unreadable === undefined;
+      const sql = readable ? tableQuery(d, table) : undefined;
       return [
         { label: 'Query this table', disabled: sql === undefined, run: () => sql && onQuery(sql) },
         { label: 'Copy name', disabled: !d.name, run: () => d.name && onCopyName(tableRelation(d.name, table, sqlName)) },
-        ...(onProfile ? [{ label: 'Profile', disabled: d.status !== 'ready', run: () => onProfile(d, table) }] : []),
+        ...(onProfile ? [{ label: 'Profile', disabled: d.status !== 'ready' || !readable, run: () => onProfile(d, table) }] : []),
       ];
     }
     const sql = d.status === 'ready' ? datasetQuery(d) : undefined;
@@ -123,6 +126,7 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
           const open = expanded.has(d.id) && d.status === 'ready';
           const missing = d.status === 'ready' && notHere.has(d.id);
           const locateError = missing ? locate.failed[d.id] : undefined;
+          const unreadable = d.status === 'ready' && d.tables ? unreadableNote(d.tables) : undefined;
           return (
             <li
               key={d.id}
@@ -151,10 +155,11 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
                   {d.status === 'ready' && (
                     <span className="meta">
                       {' '}
-                      {d.format} · {d.tables ? countOf(d.tables.length, 'table') : countOf(d.columns.length, 'column')}
+                      {d.format} · {d.tables ? tablesSummary(d.tables) : countOf(d.columns.length, 'column')}
                     </span>
                   )}
                   {d.status === 'ready' && d.changedAt && <span className="meta note changed"> changed since it was added</span>}
+                  {unreadable && <span className="meta note unreadable"> {unreadable}</span>}
                   {missing && <span className="meta note not-here"> not found on this machine</span>}
                 </button>
                 <button

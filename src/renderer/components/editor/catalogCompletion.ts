@@ -8,6 +8,7 @@ import { tableLabel } from '../../../shared/domain/datasetRelation';
 import { HISTORY_SCHEMA } from '../../../shared/history/historySchema';
 import type { DatasetView } from '../../../shared/views/appView';
 import { countOf } from '../format';
+import { isView, tablesSummary } from '../catalog/tableKinds';
 import { DuckDB } from './duckdbDialect';
 import { historyNamespace } from './historyCompletion';
 import { sqlIdentifier } from '../../../shared/sql/sqlIdentifier';
@@ -20,20 +21,27 @@ const tableNamespace = (name: string, columns: readonly Column[], detail: string
   children: columns.map((c) => ({ label: c.name, type: 'property', detail: c.type, ...applyName(c.name) })),
 });
 
-/** A database file's tables: those of its main schema by name (`two.cars`), the others under their schema (`two.staging.events`). */
+/** A database file's tables and views that read: those of its main schema by name (`two.cars`), the others under their schema (`two.staging.events`). */
 function databaseChildren(tables: readonly DatasetTable[]): Record<string, SQLNamespace> {
   const children: Record<string, SQLNamespace> = {};
-  const schemas: Record<string, Record<string, SQLNamespace>> = {};
-  for (const t of tables) {
-    const table = tableNamespace(t.name, t.columns, `table · ${countOf(t.columns.length, 'column')}`);
+  const schemas: Record<string, { tables: DatasetTable[]; children: Record<string, SQLNamespace> }> = {};
+  for (const t of readable(tables)) {
+    const table = tableNamespace(t.name, t.columns, `${isView(t) ? 'view' : 'table'} · ${countOf(t.columns.length, 'column')}`);
     if (t.schema === undefined) children[t.name] = table;
-    else (schemas[t.schema] ??= {})[t.name] = table;
+    else {
+      const inSchema = (schemas[t.schema] ??= { tables: [], children: {} });
+      inSchema.tables.push(t);
+      inSchema.children[t.name] = table;
+    }
   }
   for (const [schema, inSchema] of Object.entries(schemas)) {
-    children[schema] = { self: { label: schema, type: 'namespace', detail: `schema · ${countOf(Object.keys(inSchema).length, 'table')}`, ...applyName(schema) }, children: inSchema };
+    children[schema] = { self: { label: schema, type: 'namespace', detail: `schema · ${tablesSummary(inSchema.tables)}`, ...applyName(schema) }, children: inSchema.children };
   }
   return children;
 }
+
+/** What a query can read of a database file: a view DuckDB cannot bind has no columns to offer, and its name would only fail. */
+const readable = (tables: readonly DatasetTable[]): DatasetTable[] => tables.filter((t) => t.unreadable === undefined);
 
 /**
  * Tables and their columns for lang-sql's schema completion (`cars.` offers cars' columns). A DuckDB
@@ -46,7 +54,7 @@ export function catalogNamespace(datasets: readonly DatasetView[]): SQLNamespace
     const tables = d.tables;
     ns[d.name] = tables
       ? {
-          self: { label: d.name, type: 'namespace', detail: `${d.format ?? ''} · ${countOf(tables.length, 'table')}`, ...applyName(d.name) },
+          self: { label: d.name, type: 'namespace', detail: `${d.format ?? ''} · ${tablesSummary(tables)}`, ...applyName(d.name) },
           children: databaseChildren(tables),
         }
       : tableNamespace(d.name, d.columns, `${d.format ?? ''} · ${countOf(d.columns.length, 'column')}`);
@@ -93,7 +101,7 @@ function columnSources(datasets: readonly DatasetView[]): { label: string; named
   return datasets.flatMap((d) => {
     if (d.status !== 'ready' || !d.name) return [];
     if (!d.tables) return [{ label: d.name, named: word(d.name), columns: d.columns }];
-    return d.tables.map((t) => ({ label: `${d.name}.${tableLabel(t)}`, named: word(t.name), columns: t.columns }));
+    return readable(d.tables).map((t) => ({ label: `${d.name}.${tableLabel(t)}`, named: word(t.name), columns: t.columns }));
   });
 }
 

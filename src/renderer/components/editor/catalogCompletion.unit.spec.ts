@@ -20,9 +20,9 @@ const datasets = [
 ];
 
 /** Every completion source the editor's language asks at `|` in `doc`, as CodeMirror asks them. */
-async function complete(doc: string, explicit = true): Promise<{ state: EditorState; pos: number; results: CompletionResult[] }> {
+async function complete(doc: string, explicit = true, within: readonly DatasetView[] = datasets): Promise<{ state: EditorState; pos: number; results: CompletionResult[] }> {
   const pos = doc.indexOf('|');
-  const state = EditorState.create({ doc: doc.replace('|', ''), selection: { anchor: pos }, extensions: catalogCompletion(datasets) });
+  const state = EditorState.create({ doc: doc.replace('|', ''), selection: { anchor: pos }, extensions: catalogCompletion(within) });
   const context = new CompletionContext(state, pos, explicit);
   const answers = await Promise.all(state.languageDataAt<CompletionSource>('autocomplete', pos).map((source) => source(context)));
   return { state, pos, results: answers.filter((r): r is CompletionResult => r !== null) };
@@ -49,6 +49,37 @@ describe('completion of a DuckDB database file', () => {
   it('offers a table of another schema under it: `two.staging.` its tables, `two.staging.cars.` that table’s columns', async () => {
     expect(await labels('select * from two.staging.|')).toEqual(['cars']);
     expect(await labels('select * from two.staging.cars.|')).toEqual(['draft']);
+  });
+});
+
+describe('completion of a database file’s views', () => {
+  const shop = ready({
+    name: 'shop',
+    format: 'duckdb',
+    tables: [
+      { name: 'orders', columns: [{ name: 'cents', type: 'BIGINT' }] },
+      { name: 'big_orders', kind: 'view', columns: [{ name: 'cents', type: 'BIGINT' }] },
+      { name: 'gone_view', kind: 'view', columns: [], unreadable: 'Table with name gone does not exist!' },
+      { name: 'archived', schema: 'old', kind: 'view', columns: [], unreadable: 'Table with name gone does not exist!' },
+    ],
+  });
+  const options = async (doc: string) => (await complete(doc, true, [shop])).results.flatMap((r) => r.options);
+
+  it('given a view that reads, then it is offered as a view with its columns; the database counts tables and views apart', async () => {
+    const named = await options('select * from |');
+    expect(named.find((o) => o.label === 'shop')?.detail).toBe('duckdb · 1\u00a0table, 3\u00a0views');
+    const inShop = await options('select * from shop.|');
+    expect(inShop.map((o) => [o.label, o.detail])).toEqual([
+      ['orders', 'table · 1\u00a0column'],
+      ['big_orders', 'view · 1\u00a0column'],
+    ]);
+    expect((await options('select * from shop.big_orders.|')).map((o) => o.label)).toEqual(['cents']);
+  });
+
+  it('given a view DuckDB cannot read, then neither it nor a schema holding only such views is offered', async () => {
+    const labels = (await options('select * from shop.|')).map((o) => o.label);
+    expect(labels).not.toContain('gone_view');
+    expect(labels).not.toContain('old');
   });
 });
 
