@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { dataset, datasets, editorText, gridRow, mod, ready, setSql, status } from './workbench.helpers';
+import { dataset, datasets, editorText, grid, gridRow, mod, ready, runSql, setSql, status } from './workbench.helpers';
 
 /** Types `source` in "Dataset path or URL" and adds it, as a person does. */
 async function add(page: Page, source: string): Promise<void> {
@@ -31,14 +31,23 @@ test('a file the catalog reads already, however its path is typed, adds nothing 
   await ready(page, 'weather_2');
 });
 
-test('a CSV that is not UTF-8 says why, and what to do, not only the line DuckDB stopped at', async ({ app }) => {
+test('a CSV that is not UTF-8 is read as Latin-1 and says so; one DuckDB cannot read says why and what to do', async ({ app }) => {
   const { page } = app;
   const dir = folder();
   writeFileSync(join(dir, 'latin1.csv'), Buffer.from('name,city\nJos\xe9,S\xe3o Paulo\n', 'latin1'));
   await add(page, join(dir, 'latin1.csv'));
-  const entry = datasets(page).getByRole('listitem').filter({ hasText: 'latin1.csv' });
-  await expect(entry).toContainText('could not be read as CSV: Invalid Input Error: CSV Error on Line: 2. Invalid unicode (byte sequence mismatch) detected. This file is not utf-8 encoded.');
-  await expect(entry).toContainText(/Sextant reads CSV files as UTF-8 only: .*encoding = 'latin-1'.*error id [0-9a-f-]{36}/);
+  await ready(page, 'latin1');
+  await expect(datasets(page).getByRole('listitem').filter({ hasText: /^latin1/ })).toContainText('read as Latin-1, not UTF-8');
+  await runSql(page, 'select * from latin1');
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+  await expect(grid(page).getByRole('row').nth(1).getByRole('gridcell')).toHaveText(['José', 'São Paulo']);
+
+  // UTF-16 big-endian: DuckDB reads only little-endian, so nothing is guessed
+  writeFileSync(join(dir, 'big.csv'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('name,n\nJos\u00e9,1\n', 'utf16le').swap16()]));
+  await add(page, join(dir, 'big.csv'));
+  const entry = datasets(page).getByRole('listitem').filter({ hasText: 'big.csv' });
+  await expect(entry).toContainText('This file is not utf-8 encoded.');
+  await expect(entry).toContainText(/could read this one as neither: save it as UTF-8 .*error id [0-9a-f-]{36}/);
   await expect(entry).not.toContainText('Auto-Detected');
 });
 

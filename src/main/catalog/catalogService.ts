@@ -199,6 +199,7 @@ export class CatalogService {
           columns: [...registered.columns],
           ...(located.location !== source ? { location: located.location } : {}),
           ...(registered.tables ? { tables: registered.tables.map(copyTable) } : {}),
+          ...(registered.reading ? { reading: { ...registered.reading } } : {}),
           ...(located.download ? { download: located.download } : {}),
           ...(fingerprint ? { fingerprint } : {}),
         };
@@ -250,6 +251,7 @@ export class CatalogService {
             // Always said: the view keeps an earlier registration's location otherwise.
             location: located.location,
             ...(registered.tables ? { tables: registered.tables.map(copyTable) } : {}),
+            ...(registered.reading ? { reading: { ...registered.reading } } : {}),
             fingerprint: now,
           },
           systemMeta(undefined),

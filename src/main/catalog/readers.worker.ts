@@ -1,7 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { DatasetFormat } from '../../shared/contracts/events';
+import type { Column, CsvReading, DatasetFormat } from '../../shared/contracts/events';
+import { readingOptions } from '../../shared/domain/csvReading';
 import { globLiteral, isGlob } from '../../shared/domain/datasetName';
 import type { Registered, RegisterSpec } from '../query/workerProtocol';
+import { misreadAsRagged, readingAfterFailure } from './csvReading.worker';
 import { databaseTables } from './databaseTables.worker';
 import { isFile } from './isFile.worker';
 import { refuseSpecialFile } from './regularFile.worker';
@@ -11,7 +13,7 @@ import { ident, literal } from '../query/sql';
  * The DuckDB table function that reads `location` in `format` (an Arrow file arrives converted to
  * Parquet). `file`: the location is one file, whatever its name holds.
  */
-export function readerSql(location: string, format: Exclude<DatasetFormat, 'duckdb'>, file = !isGlob(location)): string {
+export function readerSql(location: string, format: Exclude<DatasetFormat, 'duckdb'>, file = !isGlob(location), reading?: CsvReading): string {
   // DuckDB's readers take `[`, `*` or `?` as a glob, which would read whatever files it matches
   // (`report [v2].csv` reads `report v.csv` beside it): a file's path is escaped to match it alone.
   const path = literal(file ? globLiteral(location) : location);
@@ -19,9 +21,9 @@ export function readerSql(location: string, format: Exclude<DatasetFormat, 'duck
   const many = file ? '' : ', union_by_name = true';
   switch (format) {
     case 'csv':
-      return `read_csv(${path}${many})`;
+      return `read_csv(${path}${many}${readingOptions('csv', reading)})`;
     case 'tsv':
-      return `read_csv(${path}, delim = '\\t'${many})`;
+      return `read_csv(${path}, delim = '\\t'${many}${readingOptions('tsv', reading)})`;
     case 'parquet':
     case 'arrow':
       return `read_parquet(${path}${many})`;
@@ -42,14 +44,38 @@ export async function registerDataset(c: DuckDBConnection, spec: RegisterSpec): 
     if (spec.kind === 'attach') return await attach(c, spec.name, spec.location);
     const file = !isGlob(spec.location) || (await isFile(spec.location));
     if (file) await refuseSpecialFile(spec.location);
-    await c.run(`CREATE OR REPLACE VIEW ${ident(spec.name)} AS SELECT * FROM ${readerSql(spec.location, spec.format, file)}`);
-    await c.run(`SELECT * FROM ${ident(spec.name)} LIMIT 100`);
-    const described = await c.runAndReadAll(`DESCRIBE ${ident(spec.name)}`);
-    return { columns: described.getRowObjectsJS().map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) })) };
+    const csv = spec.format === 'csv' || spec.format === 'tsv' ? spec.format : undefined;
+    // A CSV DuckDB's defaults misread is read again another way (shared/domain/csvReading.ts): at
+    // most its encoding, then its ragged rows; each retry is tried once.
+    let reading: CsvReading = {};
+    for (;;) {
+      let columns: Column[];
+      try {
+        columns = await viewOver(c, spec.name, readerSql(spec.location, spec.format, file, reading));
+      } catch (e) {
+        const next = csv && (await readingAfterFailure(e, reading, file ? spec.location : undefined));
+        if (!next) throw e;
+        reading = next;
+        continue;
+      }
+      if (csv && (await misreadAsRagged(c, csv, columns, file ? spec.location : undefined, reading))) {
+        reading = { ...reading, ragged: true };
+        continue;
+      }
+      return { columns, ...(reading.encoding || reading.ragged ? { reading } : {}) };
+    }
   } catch (e) {
     await unregisterDataset(c, spec).catch(() => undefined);
     throw e;
   }
+}
+
+/** The dataset's view over `reader`, its first rows read once so a file DuckDB cannot parse fails here; its columns. */
+async function viewOver(c: DuckDBConnection, name: string, reader: string): Promise<Column[]> {
+  await c.run(`CREATE OR REPLACE VIEW ${ident(name)} AS SELECT * FROM ${reader}`);
+  await c.run(`SELECT * FROM ${ident(name)} LIMIT 100`);
+  const described = await c.runAndReadAll(`DESCRIBE ${ident(name)}`);
+  return described.getRowObjectsJS().map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) }));
 }
 
 export async function unregisterDataset(c: DuckDBConnection, spec: RegisterSpec): Promise<void> {

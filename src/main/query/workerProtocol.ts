@@ -1,5 +1,5 @@
 import type { AppError } from '../../shared/contracts/errors';
-import type { Column, DatasetFormat, DatasetTable } from '../../shared/contracts/events';
+import type { Column, CsvReading, DatasetFormat, DatasetTable } from '../../shared/contracts/events';
 import type { PreviewAnswer } from '../../shared/instant/preview';
 import type { PivotHead, PivotHeadRange, PivotSource } from '../../shared/pivot/pivotBound';
 import type { PivotKeys, PivotSpec } from '../../shared/pivot/pivotSpec';
@@ -37,6 +37,8 @@ export type RegisterSpec =
 export interface Registered {
   readonly columns: readonly Column[];
   readonly tables?: readonly DatasetTable[];
+  /** How a CSV that DuckDB's defaults misread was read instead. */
+  readonly reading?: CsvReading;
 }
 
 /** Main → worker. Every request carries a jobId its reply echoes. */

@@ -30,6 +30,14 @@ export const datasetTableSchema = z.object({
 });
 export type DatasetTable = z.infer<typeof datasetTableSchema>;
 
+/**
+ * How a CSV or TSV is read where DuckDB's defaults do not read it (catalog/csvReading.worker.ts):
+ * in another encoding than UTF-8, or with its short rows padded with NULLs (a ragged file, which
+ * DuckDB's sniffer otherwise reads as one text column). Absent: read as DuckDB reads it by default.
+ */
+export const csvReadingSchema = z.object({ encoding: z.enum(['latin-1', 'utf-16']).optional(), ragged: z.literal(true).optional() });
+export type CsvReading = z.infer<typeof csvReadingSchema>;
+
 export const datasetRegisteredSchema = z.object({
   /** The name it is queryable under (the naming rule in docs/contracts.md). */
   name: z.string(),
@@ -45,6 +53,8 @@ export const datasetRegisteredSchema = z.object({
   location: z.string().optional(),
   /** The tables of a DuckDB database file, attached read-only under the dataset's name. */
   tables: z.array(datasetTableSchema).optional(),
+  /** How a CSV or TSV that DuckDB's defaults do not read was read instead. */
+  reading: csvReadingSchema.optional(),
   /** A URL's download: size and SHA-256 of the bytes received, so a later copy can be checked. */
   download: z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
   /** Its bytes when registered (size, modification time, content hash, Parquet footer, DuckDB version); absent in older logs. */

@@ -1,5 +1,5 @@
 import type { AppError } from '../contracts/errors';
-import type { Column, DatasetEvent, DatasetFormat, DatasetTable, DomainEvent, EventEnvelope, SessionEvent } from '../contracts/events';
+import type { Column, CsvReading, DatasetEvent, DatasetFormat, DatasetTable, DomainEvent, EventEnvelope, SessionEvent } from '../contracts/events';
 import { assertNever } from '../domain/decider';
 import type { QueryPhase } from '../domain/queryLifecycle';
 import type { ExportFormat } from '../explore/exportFormat';
@@ -92,6 +92,8 @@ export interface DatasetView {
   readonly location?: string;
   /** A DuckDB database file's tables, queryable as `<name>.<table>`. */
   readonly tables?: readonly DatasetTable[];
+  /** How a CSV that DuckDB's defaults misread was read instead (another encoding, ragged rows padded). */
+  readonly reading?: CsvReading;
   readonly download?: { readonly bytes: number; readonly sha256: string };
   /** Its file(s) as last fingerprinted: at registration, then at each change seen on disk. */
   readonly fingerprint?: DatasetFingerprint;

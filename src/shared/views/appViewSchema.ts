@@ -6,4 +6,4 @@
  * then ignores every snapshot written under the old number and rebuilds from the log, so a stale
  * snapshot can cost one slow start, never a wrong view.
  */
-export const APP_VIEW_SCHEMA_VERSION = 4;
+export const APP_VIEW_SCHEMA_VERSION = 5;

@@ -17,8 +17,11 @@ export function updateDataset(draft: ViewDraft, e: DatasetViewEvent<'DatasetRegi
 
 function updated(view: DatasetView, e: DatasetViewEvent<'DatasetRegistered' | 'DatasetFailed' | 'DatasetChanged'>): DatasetView {
   switch (e.type) {
-    case 'DatasetRegistered':
-      return { ...view, ...e.payload, status: 'ready' };
+    case 'DatasetRegistered': {
+      // registered again (located, or read anew): a reading it no longer needs is not kept from before
+      const { reading: _before, ...rest } = view;
+      return { ...rest, ...e.payload, status: 'ready' };
+    }
     case 'DatasetFailed':
       return { ...view, status: 'failed', error: e.payload.error };
     case 'DatasetChanged': {

@@ -2,6 +2,7 @@ import { forwardRef, memo, useImperativeHandle, useRef, useState, type FormEvent
 import type { Result } from '../../../shared/contracts/errors';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import type { DatasetTable } from '../../../shared/contracts/events';
+import { readingWords } from '../../../shared/domain/csvReading';
 import { tableLabel, tableRelation } from '../../../shared/domain/datasetRelation';
 import type { DatasetView } from '../../../shared/views/appView';
 import { ContextMenu, type MenuItem } from '../common/ContextMenu';
@@ -158,6 +159,7 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
                       {d.format} · {d.tables ? tablesSummary(d.tables) : countOf(d.columns.length, 'column')}
                     </span>
                   )}
+                  {d.status === 'ready' && d.reading && <span className="meta note read-as"> {readingWords(d.reading)}</span>}
                   {d.status === 'ready' && d.changedAt && <span className="meta note changed"> changed since it was added</span>}
                   {unreadable && <span className="meta note unreadable"> {unreadable}</span>}
                   {missing && <span className="meta note not-here"> not found on this machine</span>}

@@ -1,0 +1,71 @@
+import type { Column, CsvReading } from '../contracts/events';
+
+/**
+ * When DuckDB's defaults do not read a CSV or TSV, how Sextant reads it instead (docs/query-engine.md,
+ * "CSV that DuckDB's defaults misread"): another encoding, or its short rows padded with NULLs.
+ * Pure rules here; the worker tries them (catalog/csvReading.worker.ts).
+ */
+
+/** DuckDB's words for a CSV that is not UTF-8 (Latin-1, UTF-16…). */
+export const notUtf8 = (words: string): boolean => /not utf-8 encoded/i.test(words);
+
+/** DuckDB's words for a row with more or fewer columns than the file's first rows, with a delimiter it was given. */
+const RAGGED = /Expected Number of Columns|too many columns|null_padding/i;
+
+export type CsvFormat = 'csv' | 'tsv';
+export const DELIMITER: Readonly<Record<CsvFormat, string>> = { csv: ',', tsv: '\t' };
+
+/**
+ * The reading to try after a registration failed with `words`, or undefined when another would not
+ * help. `utf16`: the file starts with UTF-16's little-endian mark (DuckDB reads only that one:
+ * big-endian reads as no rows, so it is not guessed); any other non-UTF-8 file is read as Latin-1,
+ * which reads every byte (a Windows-1252 "€" shows as another character: the catalog says which
+ * encoding was used).
+ */
+export function readingAfter(words: string, tried: CsvReading, firstBytes: Uint8Array | undefined): CsvReading | undefined {
+  if (!tried.encoding && notUtf8(words)) {
+    if (firstBytes?.[0] === 0xfe && firstBytes[1] === 0xff) return undefined;
+    return { ...tried, encoding: firstBytes?.[0] === 0xff && firstBytes[1] === 0xfe ? 'utf-16' : 'latin-1' };
+  }
+  if (!tried.ragged && RAGGED.test(words)) return { ...tried, ragged: true };
+  return undefined;
+}
+
+/** What DuckDB's sniffer made of a file (`sniff_csv`). */
+export interface Sniffed {
+  readonly delimiter: string;
+  readonly skipRows: number;
+  readonly hasHeader: boolean;
+}
+
+/**
+ * Whether a file that read without error was misread as DuckDB does a ragged one (rows of unequal
+ * length): its sniffer then finds no delimiter that splits every row alike, and either reads each
+ * line as one text column named after the whole header ("a,b,c"), or skips every row up to the
+ * first of the longest ones, header and data alike. `firstLine`: the file's first line.
+ */
+export function looksRagged(format: CsvFormat, columns: readonly Column[], sniffed: Sniffed | undefined, firstLine: string | undefined): boolean {
+  const delimiter = DELIMITER[format];
+  const lumped = columns.length === 1 && columns[0]!.name.includes(delimiter);
+  // a first line with the delimiter that the sniffer skipped, finding no header after it: it was the header
+  const skipped = sniffed !== undefined && sniffed.skipRows > 0 && !sniffed.hasHeader && (firstLine?.split(delimiter).length ?? 0) >= 2;
+  return lumped || skipped;
+}
+
+/** The options a reading adds to `read_csv(…)`: its encoding, and for a ragged file its delimiter with NULL padding. */
+export function readingOptions(format: CsvFormat, reading: CsvReading | undefined): string {
+  if (!reading) return '';
+  const encoding = reading.encoding ? `, encoding = '${reading.encoding}'` : '';
+  // a TSV's delimiter is always given (readerSql)
+  const ragged = reading.ragged ? `${format === 'csv' ? ", delim = ','" : ''}, null_padding = true` : '';
+  return `${encoding}${ragged}`;
+}
+
+/** A reading in words, as the catalog notes it under the dataset: "read as Latin-1, short rows padded with NULL". */
+export function readingWords(reading: CsvReading): string {
+  const parts = [
+    ...(reading.encoding ? [`read as ${reading.encoding === 'latin-1' ? 'Latin-1' : 'UTF-16'}, not UTF-8`] : []),
+    ...(reading.ragged ? ['rows of unequal length padded with NULL'] : []),
+  ];
+  return parts.join('; ');
+}
