@@ -46,3 +46,41 @@ test('a past point shows the pivot beside its result then, read-only, its number
   await banner(page).getByRole('button', { name: 'Back to now' }).click();
   await expect(region(page)).toHaveCount(0);
 });
+
+test('after a point with a chart and a pivot, an earlier point of the same result shows neither: no chart is left over from the later point', async ({ app }) => {
+  const { page } = app;
+  const chart = page.getByRole('region', { name: 'Chart', exact: true });
+  const pastGrid = page.getByRole('grid', { name: 'Results' });
+  await ready(page, 'flights_3m');
+  // the tester's walk-through: a sort, a filter, a chart set twice, then a pivot, all on one result
+  await runSql(page, 'select origin, count(*) n, avg(delay) d from flights_3m group by origin order by n desc');
+  await expect(status(page)).toHaveText(/^229\u00a0rows in/);
+  await pastGrid.getByRole('button', { name: 'Sort by d', exact: true }).click();
+  await page.getByRole('button', { name: 'Filters', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Filter n', exact: true }).fill('>50000');
+  await expect(status(page)).toHaveText(/^20 of 229\u00a0rows in/);
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  await chart.getByRole('combobox', { name: 'X', exact: true }).selectOption('n');
+  await chart.getByRole('combobox', { name: 'X', exact: true }).selectOption('d');
+  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  await expect(region(page).getByRole('combobox', { name: 'Values', exact: true })).toHaveValue('n');
+
+  await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+  await travelTo(page, 'Pivoted average of n by origin');
+  await expect(chart).toHaveCount(1);
+  await expect(region(page)).toHaveCount(1);
+  // earlier points of the same result, visited after the pivot's: the result alone, as it was
+  for (const point of [/^Ran query select origin.*229/, /^Sorted by d\d/]) {
+    await travelTo(page, point);
+    await expect(banner(page)).toBeVisible();
+    await expect(pastGrid).toBeVisible();
+    await expect(chart).toHaveCount(0);
+    await expect(region(page)).toHaveCount(0);
+    await expect(page.locator('.grid-and-profile > *')).toHaveCount(1);
+  }
+  // back at the pivot's point: the grid, then its chart, then its pivot, each once
+  await travelTo(page, 'Pivoted average of n by origin');
+  await expect(region(page)).toHaveCount(1);
+  await expect(chart).toHaveCount(1);
+  await expect(page.locator('.grid-and-profile > :first-child')).toHaveClass(/\bgrid-wrap\b/);
+});

@@ -11,6 +11,8 @@ import { editor, editorText, mod, screenshot, status, tabs } from './workbench.h
  */
 test.beforeEach(() => test.skip(test.info().project.name !== 'web', 'two browser pages on one web host'));
 
+/** Runs until cancelled. */
+const LONG_SQL = 'select count(*) from range(20000000000) t(x) where x % 7 = 3';
 const selected = (page: Page) => page.getByRole('tab', { selected: true });
 const keepMine = (page: Page) => page.getByRole('button', { name: 'Keep mine' });
 const takeTheirs = (page: Page) => page.getByRole('button', { name: 'Take theirs' });
@@ -114,6 +116,16 @@ test('a rename decided on a stale view is refused with a plain message, and the 
   } finally {
     client.close();
   }
+
+  // B runs a slow query: A's bar says so at once, the newer state winning over the older refusal…
+  await b.getByRole('textbox', { name: 'SQL editor' }).click();
+  await b.keyboard.type(LONG_SQL);
+  await b.keyboard.press(`${mod}+Enter`);
+  await expect(status(b)).toHaveText('Running…');
+  await expect(status(a)).toHaveText('Running…');
+  // …and its end too.
+  await b.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status(a)).toHaveText('Cancelled');
 
   // Decided on what A now sees, the same rename goes through.
   await a.getByRole('tab', { name: 'Theirs' }).dblclick();

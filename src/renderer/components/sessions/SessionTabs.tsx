@@ -2,6 +2,7 @@ import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SessionTab } from '../../../shared/views/appView';
 import { ArchiveRestore, Plus, X } from 'lucide-react';
 import { focusLost } from '../common/focusLost';
+import { isolate } from '../common/isolate';
 import { shortcutText } from '../useWindowShortcuts';
 
 interface Props {
@@ -118,9 +119,10 @@ export const SessionTabs = memo(function SessionTabs({ sessions, activeId, canRe
                 onClick={() => onSelect(s.id)}
                 onDoubleClick={() => setRenaming(s.id)}
                 onKeyDown={(e) => onKeyDown(e, i, s)}
-                title={`${s.title} — double-click or F2 to rename`}
+                title={`${isolate(s.title)} — double-click or F2 to rename`}
               >
-                {s.title}
+                {/* isolated: a title's bidi controls (U+202E) stay in it */}
+                <bdi>{s.title}</bdi>
               </button>
             )}
             <button className="close" aria-label={`Close ${s.title}`} tabIndex={-1} onClick={() => onClose(s.id)} title={`Close (${shortcutText('closeActive')})`}>

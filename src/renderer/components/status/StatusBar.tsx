@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { QueryProgress } from '../../../shared/contracts/frames';
 import type { HistoryEntry } from '../../../shared/views/appView';
@@ -6,12 +6,14 @@ import { countOf, formatCount, formatElapsed, formatMs } from '../format';
 import { CircleStop } from 'lucide-react';
 import { useHandOffFocus } from '../common/focusLost';
 import { CopyIdButton } from './CopyIdButton';
-import { statusBarState, type StatusSays } from './statusBarState';
+import { RerunNote } from './RerunNote';
+import { rerunOf } from './rerunNote';
+import { standingRefusal, statusBarState, type Refusal, type StatusSays } from './statusBarState';
 
 interface Props {
   query: HistoryEntry | undefined;
   progress: QueryProgress | undefined;
-  /** A command the person issued was refused (e.g. the session changed). */
+  /** A command the person issued was refused (e.g. the session changed): said until the latest query changes (standingRefusal). */
   commandError: AppError | undefined;
   onCancel(): void;
   /**
@@ -35,7 +37,10 @@ interface Props {
  * do not flood announcements; the clock stops while the end waits (DuckDB is done).
  */
 export function StatusBar({ query, progress, commandError, onCancel, onFocusLost, onNotice, filteredRows, unreadable = false }: Props) {
-  const state = statusBarState(query, progress, commandError, unreadable);
+  const refusal = useRef<Refusal | undefined>(undefined);
+  // noted on the render the refusal first comes with: what the session was then (the same on a second render)
+  if (refusal.current?.error !== commandError) refusal.current = commandError && { error: commandError, against: query };
+  const state = statusBarState(query, progress, standingRefusal(refusal.current, query), unreadable);
   const { says, copyId } = state;
   const focus = useHandOffFocus(`${state.cancellable} ${copyId?.id}`, () => onFocusLost?.());
   return (
@@ -43,6 +48,7 @@ export function StatusBar({ query, progress, commandError, onCancel, onFocusLost
       <div role="status" aria-live="polite" className="status-text" {...(says.kind === 'waiting' ? { title: says.error.message } : {})}>
         <StatusText says={says} filteredRows={filteredRows} />
       </div>
+      {says.kind === 'query' && <RerunNote rerun={rerunOf(query, { rowsAvailable: progress?.rowsAvailable, unreadable })} />}
       {state.meter && query && <RunningMeter startedAt={query.startedAt} progress={progress} />}
       {copyId && <CopyIdButton id={copyId.id} onNotice={onNotice} />}
       <button

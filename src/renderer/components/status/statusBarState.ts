@@ -69,3 +69,19 @@ export function statusBarState(query: HistoryEntry | undefined, progress: QueryP
     copyId: commandError ?? waiting?.error ?? (query?.phase === 'Failed' ? query.error : undefined),
   };
 }
+
+/** A refused command, with the latest query as it stood when the refusal came (the fold gives a changed entry a new object). */
+export interface Refusal {
+  readonly error: AppError;
+  readonly against: HistoryEntry | undefined;
+}
+
+/**
+ * The refusal the bar still says: only while the session's latest query is as it was then. A newer
+ * state wins over an older refusal: a query started (in this window or another), its end, a sort, a
+ * chart (each a new entry object) replaces "Failed: This session changed in another window" or
+ * "That action is no longer the last one to undo…" with what the session is now.
+ */
+export function standingRefusal(refusal: Refusal | undefined, query: HistoryEntry | undefined): AppError | undefined {
+  return refusal && refusal.against === query ? refusal.error : undefined;
+}

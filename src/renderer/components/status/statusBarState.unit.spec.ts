@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appError, type AppError } from '../../../shared/contracts/errors';
 import type { QueryProgress, WaitingToSave } from '../../../shared/contracts/frames';
 import type { HistoryEntry } from '../../../shared/views/appView';
-import { statusBarState, waitingToSaveText } from './statusBarState';
+import { standingRefusal, statusBarState, waitingToSaveText } from './statusBarState';
 
 const full = appError('e-full', 'STORE_FULL', 'The disk holding the event store /d/events.sqlite is full: nothing was stored. Free some space and try again; everything saved before is intact.');
 const readOnly = appError('e-ro', 'STORE_WRITE_FAILED', 'Writing to the event store /d/events.sqlite failed, nothing was stored: attempt to write a readonly database');
@@ -83,5 +83,32 @@ describe('statusBarState: what the status bar shows, from the query, its progres
     expect(statusBarState(done, undefined, undefined, false)).toMatchObject({ says: { kind: 'query', query: done }, className: 'statusbar completed' });
     expect(statusBarState(done, undefined, undefined, false).says).not.toHaveProperty('recorded');
     expect(statusBarState(query('Cancelled'), undefined, undefined, true)).toMatchObject({ says: { kind: 'query' }, className: 'statusbar cancelled' });
+  });
+});
+
+describe('standingRefusal: an older command refusal gives way to a newer state of the session', () => {
+  const stale = appError('e-stale', 'VERSION_CONFLICT', 'This session changed in another window.');
+  const undo = appError('e-undo', 'NOTHING_TO_UNDO', 'That action is no longer the last one to undo; the view was out of date.');
+  const done = query('Completed');
+
+  it('given a refusal while the latest query is as it was then, then the bar still says the refusal', () => {
+    expect(standingRefusal({ error: stale, against: done }, done)).toBe(stale);
+    expect(standingRefusal({ error: stale, against: undefined }, undefined)).toBe(stale);
+  });
+
+  it('given another window then starts a query, then the bar says the query (Running…), not the refusal', () => {
+    const running = query('Executing', 'q2');
+    expect(standingRefusal({ error: stale, against: done }, running)).toBeUndefined();
+    expect(statusBarState(running, undefined, standingRefusal({ error: stale, against: done }, running))).toMatchObject({ says: { kind: 'query', query: running }, className: 'statusbar executing', copyId: undefined });
+  });
+
+  it('given the latest query changed since (its phase, or a sort or chart on it: a new entry), then the refused undo gives way to the result’s own line', () => {
+    const sorted = { ...done, view: { orderBy: [{ column: 0, descending: false }], filter: [] } } as HistoryEntry;
+    expect(standingRefusal({ error: undo, against: done }, sorted)).toBeUndefined();
+    expect(standingRefusal({ error: undo, against: query('Executing') }, done)).toBeUndefined();
+  });
+
+  it('given no refusal, then none', () => {
+    expect(standingRefusal(undefined, done)).toBeUndefined();
   });
 });

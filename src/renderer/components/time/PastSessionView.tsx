@@ -6,6 +6,8 @@ import type { SessionView } from '../../../shared/views/appView';
 import { ResultsGrid } from '../grid/ResultsGrid';
 import type { GridResult } from '../grid/useResultPages';
 import { PivotPanel } from '../pivot/PivotPanel';
+import { RerunNote } from '../status/RerunNote';
+import { rerunOf } from '../status/rerunNote';
 import { PastCharts } from './PastCharts';
 import { pastResultOf } from './pastResult';
 import { PastStatus } from './PastStatus';
@@ -23,8 +25,8 @@ interface Props {
  * failure), and the result it showed then, with that result's sort and filter shown as the live
  * grid shows them and the chart and pivot then beside it, and nothing to change them; after a failure,
  * marked as the previous result. A
- * result DuckDB no longer keeps is run again by main when its first page is asked for; the notice
- * says so.
+ * result DuckDB no longer keeps is run again by main when its first page is asked for; the note
+ * says so, as the live status bar does, and that the rows shown then come from that run.
  */
 const NO_FILTER: readonly PageFilter[] = [];
 
@@ -34,23 +36,24 @@ export function PastSessionView({ api, session, rowsAvailable, onNotice }: Props
   const [filteredRows, setFilteredRows] = useState<number | undefined>();
   // the grid cannot read the result's rows (it says why): the status then says the count as recorded, as live
   const [unreadable, setUnreadable] = useState(false);
-  const rerunning = useRerunNotice(api, result, result && rowsAvailable(result.queryId));
+  const available = result && rowsAvailable(result.queryId);
+  const firstPageIncomplete = useFirstPageIncomplete(api, result, available);
+  // the live bar's rule and words (status/rerunNote.ts), of the result shown: its rows as recorded (history), re-run or not
+  const shownEntry = result && session.history.find((h) => h.queryId === result.queryId);
+  const rerun = rerunOf(shownEntry, { rowsAvailable: available, firstPageIncomplete, unreadable });
   return (
     <>
       <div className="past-draft">
         <div className="past-draft-label muted">
-          <span className="past-title">{session.title}</span> · SQL draft
+          {/* isolated: a title's bidi controls stay in it, not reordering "· SQL draft" */}
+          <bdi className="past-title">{session.title}</bdi> · SQL draft
         </div>
         <pre className="sql" aria-label="SQL draft (read-only)" tabIndex={0}>
           {session.draft || '(empty)'}
         </pre>
       </div>
       <PastStatus query={query} filteredRows={query?.queryId === result?.queryId ? filteredRows : undefined} unreadable={unreadable && query?.queryId === result?.queryId} onNotice={onNotice} />
-      {rerunning && (
-        <p className="past-rerun" role="status">
-          This result was not kept; running its SQL again to show it.
-        </p>
-      )}
+      <RerunNote rerun={rerun} className="past-rerun" />
       <div className="grid-and-profile">
         {result ? (
           <ResultsGrid
@@ -66,17 +69,19 @@ export function PastSessionView({ api, session, rowsAvailable, onNotice }: Props
         ) : (
           <div className="grid-empty">No result was shown at this point.</div>
         )}
-        {result && chart && <PastCharts key={result.queryId} api={api} sessionId={session.id} result={result} spec={chart} onNotice={onNotice} />}
+        {/* keys unique among these siblings: with one key twice, React matched the chart and the pivot as one
+            child, and a point without them left the chart in place (drawn of the later point, left of the grid) */}
+        {result && chart && <PastCharts key={`chart-${result.queryId}`} api={api} sessionId={session.id} result={result} spec={chart} onNotice={onNotice} />}
         {result?.columns && pivot && (
-          <PivotPanel key={result.queryId} api={api} queryId={result.queryId} sql={result.sql ?? ''} columns={result.columns} filter={result.view?.filter ?? NO_FILTER} spec={pivot} />
+          <PivotPanel key={`pivot-${result.queryId}`} api={api} queryId={result.queryId} sql={result.sql ?? ''} columns={result.columns} filter={result.view?.filter ?? NO_FILTER} spec={pivot} />
         )}
       </div>
     </>
   );
 }
 
-/** Whether the result is being run again (its first page comes back incomplete although it had completed); asked again as rows arrive. */
-function useRerunNotice(api: SextantApi, result: GridResult | undefined, rowsAvailable: number | undefined): boolean {
+/** Whether the result's first page comes back incomplete although it had completed: main runs it again (a first frame may not have come yet); asked again as rows arrive. */
+function useFirstPageIncomplete(api: SextantApi, result: GridResult | undefined, rowsAvailable: number | undefined): boolean {
   const [rerunning, setRerunning] = useState(false);
   const queryId = result?.queryId;
   useEffect(() => {
