@@ -40,6 +40,10 @@ test('export → import a session log into a fresh data dir: same history; the s
   const exported: number = JSON.parse(header!).eventCount;
   const datasetEvents = lines.filter((l) => JSON.parse(l).aggregateType === 'Dataset').length;
   expect(datasetEvents).toBeGreaterThan(0);
+  // Imported back into the data dir it was made in: nothing to add, and it was never imported, so the notice does not say so.
+  await importSessionFile(page, logPath);
+  await expect(page.getByText(/^“\u2068.+\u2069” is already here: nothing was added, its tab is open\.$/)).toBeVisible();
+  await expect(tabs(page)).toHaveCount(1);
   await app.restartHost(async () => {
     // A fresh data dir on the same port: the next start is a first start.
     emptyDataDir(app.dataDir);
@@ -92,6 +96,13 @@ test('export → import a session log into a fresh data dir: same history; the s
   await page.keyboard.press('Escape');
   await expect(report).toHaveCount(0);
   await expect(importButton).toBeFocused();
+
+  // An empty file says it is empty (not that its first line names no format), with its error id.
+  const empty = testInfo.outputPath('empty.sextant.ndjson');
+  writeFileSync(empty, '');
+  await importSessionFile(page, empty);
+  await expect(report.getByRole('alert')).toContainText(/^The file is empty: a session log starts with a line naming its format\. Nothing was imported\. Error id: \S+ Copy id$/);
+  await expect(tabs(page)).toHaveCount(2);
 });
 
 /**
@@ -293,7 +304,8 @@ test('an imported dataset matched to another file here by its content: the notic
   await page.reload();
   await ready(page, 'seattle_weather');
   await importSessionFile(page, logPath);
-  await expect(page.getByText(/^Imported “.+” \([\d,]+\u00a0events\)\. weather reads \S*[\\/]seattle-weather\.csv \(same content\)\.$/)).toBeVisible();
+  // the file's words (the title, a dataset's name, a path) are isolates (U+2068 … U+2069) in the app's sentence
+  await expect(page.getByText(/^Imported “\u2068.+\u2069” \([\d,]+\u00a0events\)\. \u2068weather\u2069 reads \u2068\S*[\\/]seattle-weather\.csv\u2069 \(same content\)\.$/)).toBeVisible();
   // nothing to locate: it was found by its content
   await expect(page.getByRole('region', { name: 'Session import' })).toHaveCount(0);
   await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');

@@ -13,6 +13,8 @@ import { profileSummary, type NotebookProfile } from './profileSummary';
 import { countText } from '../../shared/text/counts';
 import { outcomeText } from './reportText';
 import { chartDataText } from '../../shared/chart/chartValueText';
+import type { PivotSpec } from '../../shared/pivot/pivotSpec';
+import { pivotSection, type NotebookPivot } from './notebookPivot';
 
 /** Rows of each result shown in the notebook. */
 export const PREVIEW_ROWS = 20;
@@ -30,13 +32,15 @@ export interface MarkdownSource {
   chart(entry: HistoryEntry, spec: SingleChartSpec): Promise<Result<ChartData>>;
   /** The profiles of a completed result's first columns (profileSummary.ts says how many). */
   profile(entry: HistoryEntry): Promise<Result<NotebookProfile>>;
+  /** The first PREVIEW_ROWS rows of the result's pivot, as the pivot grid shows them (notebookPivot.ts). */
+  pivot(entry: HistoryEntry, spec: PivotSpec): Promise<Result<NotebookPivot>>;
 }
 
 /**
  * A session as a Markdown notebook (docs/share.md): its title, the datasets, then each query: its
  * SQL, how it ended and how long it took, what it read, the sort/filter as SQL, a preview table of
- * its first rows with the total, its columns' profile summary, and its chart as an embedded SVG
- * image with the first of its aggregated marks. Written query by query.
+ * its first rows with the total, its columns' profile summary, its chart as an embedded SVG
+ * image with the first of its aggregated marks, and its pivot's first rows as a table. Written query by query.
  */
 export async function writeMarkdown(source: MarkdownSource, sink: FileSink): Promise<number> {
   const { session } = source;
@@ -74,6 +78,7 @@ async function querySection(source: MarkdownSource, h: HistoryEntry, n: number):
   const profile = await source.profile(h);
   out.push('', ...(profile.ok ? profileSummary(profile.value) : [`Profile unavailable: ${inline(profile.error.message)} (error id ${profile.error.id}).`]));
   for (const spec of h.chart ? chartsOf(h.chart) : []) out.push('', ...chartSection(spec, await source.chart(h, spec)));
+  if (h.pivot) out.push('', ...pivotSection(await source.pivot(h, h.pivot), h.pivot));
   return out;
 }
 

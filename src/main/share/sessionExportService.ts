@@ -22,6 +22,7 @@ import { datasetsRead, datasetsUsed } from './datasetsRead';
 import { writeEventLog } from './eventLogWriter';
 import { FileSink } from './fileSink';
 import { PREVIEW_ROWS, writeMarkdown } from './markdownWriter';
+import { notebookPivot } from './notebookPivot';
 import { NOTEBOOK_PROFILE_COLUMNS, type NotebookProfile } from './profileSummary';
 import { registrationSql } from './registrationSql';
 import { writeSqlScript } from './sqlScriptWriter';
@@ -132,6 +133,8 @@ export class SessionExportService {
             preview: (h) => this.deps.runner.fetchPage(h.queryId, 0, PREVIEW_ROWS, h.view ? pageViewOf(h.view) : undefined),
             chart: (h, spec) => this.chartData(h, spec),
             profile: (h) => this.profile(h),
+            // as many rows as a result's preview: the notebook caps every table alike
+            pivot: (h, spec) => notebookPivot(this.deps.pool, this.deps.runner, h, spec, PREVIEW_ROWS),
           },
           sink,
         );

@@ -126,9 +126,32 @@ describe('session import', { shuffle: false }, () => {
     const before = target.store.lastSeq();
     const again = await importText(log);
     if (!again.ok) throw new Error(again.error.message);
-    expect(again.value).toMatchObject({ sessionId, appended: 0, alreadyImported: true, reusedDatasets: 1 });
+    expect(again.value).toMatchObject({ sessionId, appended: 0, alreadyImported: true, importedBefore: true, reusedDatasets: 1 });
     expect(again.value.fileEvents).toBeGreaterThan(0);
     expect(target.store.lastSeq()).toBe(before);
+  });
+
+  it('a session exported and imported back into the log it was made in adds nothing, and says it was made there, not imported', async () => {
+    const before = source.store.lastSeq();
+    const back = await source.imports.importText(log);
+    if (!back.ok) throw new Error(back.error.message);
+    expect(back.value).toMatchObject({ sessionId, appended: 0, alreadyImported: true, importedBefore: false });
+    expect(source.store.lastSeq()).toBe(before);
+  });
+
+  it('refuses a file whose events claim the ids of another session’s events here (its session id changed, its event ids kept), writing nothing', async () => {
+    const renamed = '01a2441f-0000-7000-8000-00000000beef';
+    const lines = log.split('\n').slice(0, -1);
+    const edited = lines.map((l, i) => {
+      const json = JSON.parse(l);
+      if (i === 0) return JSON.stringify({ ...json, sessionId: renamed });
+      return JSON.stringify(json.aggregateType === 'QuerySession' ? { ...json, aggregateId: renamed, topic: `session/${renamed}` } : json);
+    });
+    const error = await refused(edited.join('\n') + '\n');
+    expect(error.code).toBe('IMPORT_CONFLICT');
+    expect(error.message).toMatch(/^The file’s events claim ids that belong to other events here \(event \S+ is SessionOpened 1 of QuerySession \S+ here, SessionOpened 1 of QuerySession 01a2441f-0000-7000-8000-00000000beef in the file\); nothing was imported\.$/);
+    expect(target.store.readAggregate('QuerySession', renamed)).toEqual([]);
+    expect(target.view().sessions[renamed]).toBeUndefined();
   });
 
   it('refuses a different history under the same session id, writing nothing', async () => {

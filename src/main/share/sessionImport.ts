@@ -101,7 +101,7 @@ export class SessionImporter {
       logAppError(log, refused ? 'warn' : 'error', error);
       return fail(error);
     }
-    const { stored } = appended;
+    const { stored, earlierImports } = appended;
     if (stored.length > 0) {
       projections.apply(stored);
       bus.publishImported(stored);
@@ -129,6 +129,8 @@ export class SessionImporter {
       fileEvents: events.length,
       appended: stored.length,
       alreadyImported: !sessionAppended,
+      // nothing appended: what the store recorded of how the session first came here
+      ...(sessionAppended ? {} : { importedBefore: earlierImports.some((a) => a.aggregateType === 'QuerySession' && a.aggregateId === header.sessionId) }),
       matchedDatasets: plan.matched - (missing.length - plan.missing.length),
       reusedDatasets: plan.reused,
       missingDatasets: missing,

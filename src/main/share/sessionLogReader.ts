@@ -49,6 +49,8 @@ export async function readSessionLog(text: string, upcasters: UpcasterRegistry, 
   const refuse = (code: ErrorCode, message: string, details?: Record<string, unknown>): Result<SessionLog> =>
     fail<SessionLog>(appError(errorId(), code, `${message} Nothing was imported.`, details ? { details } : {}));
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // 0 bytes (or blank lines only): there is no first line to name a format, so say what it is
+  if (body.trim() === '') return refuse('IMPORT_FOREIGN', 'The file is empty: a session log starts with a line naming its format.');
   const complete = body.endsWith('\n');
   const lines = body.split('\n');
   if (complete) lines.pop();

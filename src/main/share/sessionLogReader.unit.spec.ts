@@ -65,3 +65,18 @@ describe('reading a session log', () => {
     expect(log.ok ? 'read' : [log.error.code, log.error.details?.['line']]).toEqual(['IMPORT_MALFORMED', 3]);
   });
 });
+
+describe('reading an empty file', () => {
+  it.each([
+    ['0 bytes', ''],
+    ['a byte-order mark alone', '\uFEFF'],
+    ['blank lines only', '\n\r\n  \n'],
+  ])('given %s, then it says the file is empty, with an error id, and nothing is imported', async (_, text) => {
+    const log = await readSessionLog(text, upcasters, () => 'error-id');
+    expect(log.ok ? 'read' : { code: log.error.code, id: log.error.id, message: log.error.message }).toEqual({
+      code: 'IMPORT_FOREIGN',
+      id: 'error-id',
+      message: 'The file is empty: a session log starts with a line naming its format. Nothing was imported.',
+    });
+  });
+});

@@ -50,12 +50,13 @@ export class EventStore {
   private readonly linesByPattern: PatternRead<LogLineRow>;
   private snapshots: ViewSnapshots | undefined;
   private importer: EventImporter | undefined;
+  private readonly upcasters: UpcasterRegistry;
 
   constructor(
     readonly path: string,
     options: EventStoreOptions = {},
   ) {
-    const upcasters = options.upcasters ?? shippedUpcasters;
+    const upcasters = (this.upcasters = options.upcasters ?? shippedUpcasters);
     this.errorId = options.errorId ?? newErrorId;
     this.log = options.log;
     this.decoder = new EventRowDecoder(upcasters);
@@ -87,7 +88,7 @@ export class EventStore {
    * skipped. IMPORT_CONFLICT, and nothing written, when one does not continue its aggregate here.
    */
   importEvents(events: readonly ImportedEvent[]): ImportAppended {
-    return (this.importer ??= new EventImporter(this.db, this.path, this.errorId)).append(events);
+    return (this.importer ??= new EventImporter(this.db, this.path, this.errorId, this.upcasters)).append(events);
   }
 
   /** The last aggregate_seq of one aggregate; 0 when it has no events. */

@@ -58,6 +58,11 @@ export const importOutcomeSchema = z.object({
   appended: z.number().int().nonnegative(),
   /** Every event of the session was here already: nothing was added, the session is opened. */
   alreadyImported: z.boolean(),
+  /**
+   * With `alreadyImported`: true when an earlier import brought the session here, false when it was
+   * made here (a session exported and imported back into the same data folder). Absent: not known.
+   */
+  importedBefore: z.boolean().optional(),
   /** The file's datasets found in this catalog (same dataset, or the same source). */
   matchedDatasets: z.number().int().nonnegative(),
   /** Of those, the ones already here (same dataset, or same name and data), reused as they are: their events were not imported. */

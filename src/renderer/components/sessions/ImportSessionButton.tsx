@@ -96,7 +96,16 @@ export function ImportSessionButton({ api, onImported }: Props) {
       {report && (
         <section className="import-report" role="region" aria-label="Session import" onKeyDown={onKeyDown}>
           <header>
-            <span>{report.kind === 'failed' ? 'The session was not imported' : `Imported “${report.title}”: some datasets it read are not here`}</span>
+            {/* the title isolated (<bdi>): a right-to-left override in it cannot turn the app's words around */}
+            <span>
+              {report.kind === 'failed' ? (
+                'The session was not imported'
+              ) : (
+                <>
+                  Imported “<bdi>{report.title}</bdi>”: some datasets it read are not here
+                </>
+              )}
+            </span>
             <button ref={closeRef} className="icon-button" aria-label="Close import report" onClick={close}>
               <X aria-hidden="true" />
             </button>

@@ -1,4 +1,5 @@
 import type { ImportOutcome } from '../../../shared/contracts/sessionImport';
+import { isolate } from '../common/isolate';
 import { countOf, formatCount } from '../format';
 
 /**
@@ -7,8 +8,10 @@ import { countOf, formatCount } from '../format';
  * the two counts never read as a contradiction (docs/share.md, "Session import").
  */
 export function importNotice(outcome: ImportOutcome): string {
-  const title = `“${outcome.title}”`;
-  if (outcome.alreadyImported) return `${title} was imported before: nothing was added, its tab is open.`;
+  // the file's words (its title, a dataset's name or path) isolated: a U+202E in them cannot turn the app's around
+  const title = `“${isolate(outcome.title)}”`;
+  // "imported before" only when an import brought it; a session exported and imported back was made here
+  if (outcome.alreadyImported) return outcome.importedBefore ? `${title} was imported before: nothing was added, its tab is open.` : `${title} is already here: nothing was added, its tab is open.`;
   return `${imported(outcome, title)}${rereads(outcome)}`;
 }
 
@@ -18,7 +21,7 @@ export function importNotice(outcome: ImportOutcome): string {
  */
 function rereads(outcome: ImportOutcome): string {
   if (outcome.relocatedDatasets.length === 0) return '';
-  return ` ${outcome.relocatedDatasets.map((d) => `${d.name} reads ${d.path} (same content)`).join('; ')}.`;
+  return ` ${outcome.relocatedDatasets.map((d) => `${isolate(d.name)} reads ${isolate(d.path)} (same content)`).join('; ')}.`;
 }
 
 function imported(outcome: ImportOutcome, title: string): string {

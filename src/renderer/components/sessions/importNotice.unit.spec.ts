@@ -15,8 +15,10 @@ const outcome = (o: Partial<ImportOutcome>): ImportOutcome => ({
   ...o,
 });
 const taken = (name: string): MissingDataset => ({ datasetId: name, name, source: `/data/${name}.csv`, reason: 'name-taken' });
-// countOf keeps a number with its noun: a no-break space between them
-const nb = (s: string) => s.replace(/(\d) (?=events?\b|datasets?\b)/g, '$1\u00a0');
+// countOf keeps a number with its noun: a no-break space between them; a title is an isolate (U+2068 … U+2069)
+const nb = (s: string) => s.replace(/(\d) (?=events?\b|datasets?\b)/g, '$1\u00a0').replace(/“([^”]*)”/g, '“\u2068$1\u2069”');
+/** A text from the file, set apart from the app's words around it. */
+const iso = (s: string) => `\u2068${s}\u2069`;
 
 describe('what the window says after an import', () => {
   it('given every event of the file appended, then it says the count its export said', () => {
@@ -39,11 +41,11 @@ describe('what the window says after an import', () => {
   it('given a dataset matched to another file here by its content, then it says which file it now reads', () => {
     const weather = { datasetId: 'w', name: 'weather', source: '/home/alice/data/weather.csv', path: '/data/seattle-weather.csv' };
     expect(importNotice(outcome({ title: 'weather.csv', fileEvents: 41, appended: 41, matchedDatasets: 1, relocatedDatasets: [weather] }))).toBe(
-      nb('Imported “weather.csv” (41 events). weather reads /data/seattle-weather.csv (same content).'),
+      nb(`Imported “weather.csv” (41 events). ${iso('weather')} reads ${iso('/data/seattle-weather.csv')} (same content).`),
     );
     const cars = { datasetId: 'c', name: 'cars', source: '/home/alice/cars.json', path: '/data/autos.json' };
     expect(importNotice(outcome({ appended: 26, reusedDatasets: 1, relocatedDatasets: [weather, cars] }))).toBe(
-      nb('Imported “Cars”: 26 of the file’s 27 events; 1 dataset already here was reused. weather reads /data/seattle-weather.csv (same content); cars reads /data/autos.json (same content).'),
+      nb(`Imported “Cars”: 26 of the file’s 27 events; 1 dataset already here was reused. ${iso('weather')} reads ${iso('/data/seattle-weather.csv')} (same content); ${iso('cars')} reads ${iso('/data/autos.json')} (same content).`),
     );
   });
 
@@ -53,6 +55,30 @@ describe('what the window says after an import', () => {
   });
 
   it('given the file imported before, then nothing was added and its tab is open', () => {
-    expect(importNotice(outcome({ appended: 0, alreadyImported: true, reusedDatasets: 1 }))).toBe('“Cars” was imported before: nothing was added, its tab is open.');
+    expect(importNotice(outcome({ appended: 0, alreadyImported: true, importedBefore: true, reusedDatasets: 1 }))).toBe(nb('“Cars” was imported before: nothing was added, its tab is open.'));
+  });
+
+  it('given a session made here, exported and imported back, then it is already here, never "imported before"', () => {
+    expect(importNotice(outcome({ title: 'Delays', appended: 0, alreadyImported: true, importedBefore: false }))).toBe(nb('“Delays” is already here: nothing was added, its tab is open.'));
+    // how it came here not known: only what is sure is said
+    expect(importNotice(outcome({ title: 'Delays', appended: 0, alreadyImported: true }))).toBe(nb('“Delays” is already here: nothing was added, its tab is open.'));
+  });
+
+  it('given a title with a right-to-left override, then the app’s own words after it stay outside its isolate', () => {
+    const title = 'Delays\u202Eevil';
+    for (const notice of [
+      importNotice(outcome({ title })),
+      importNotice(outcome({ title, appended: 0, alreadyImported: true, importedBefore: true })),
+      importNotice(outcome({ title, appended: 0, alreadyImported: true, importedBefore: false })),
+    ]) {
+      const start = notice.indexOf('\u2068');
+      const end = notice.indexOf('\u2069');
+      // the override sits inside the isolate, which closes before the app's words go on
+      expect(notice.slice(start + 1, end)).toBe(title);
+      expect(notice.indexOf('\u202E')).toBeGreaterThan(start);
+      expect(notice.indexOf('\u202E')).toBeLessThan(end);
+      expect(notice.slice(end + 1)).toMatch(/^” (\(|was|is)/);
+    }
+    expect(importNotice(outcome({ title }))).toBe(`Imported “\u2068${title}\u2069” (27\u00a0events).`);
   });
 });
