@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -54,6 +54,12 @@ describe('opening files given on the command line (real SQLite, real DuckDB)', (
     expect(first?.kind === 'opened' && second?.kind === 'opened' && second.datasetId === first.datasetId).toBe(true);
     expect(Object.keys(app.core().view().datasets)).toHaveLength(1);
     expect(openSessions(app.core().view())).toHaveLength(before + 2);
+    // through a link to it, too
+    const link = join(app.dir(), 'linked.csv');
+    symlinkSync(csv, link);
+    const [linked] = await app.core().openFiles([link]);
+    expect(linked?.kind === 'opened' && linked.datasetId === (first?.kind === 'opened' ? first.datasetId : '')).toBe(true);
+    expect(Object.keys(app.core().view().datasets)).toHaveLength(1);
   });
 
   it('reports a file it cannot read with the catalog’s message and error id, and opens no session for it', async () => {

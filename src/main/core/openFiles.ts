@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { ClientCommand, CommandAck } from '../../shared/contracts/commands';
 import type { Result } from '../../shared/contracts/errors';
@@ -62,7 +63,8 @@ export async function openFiles(host: OpenFilesHost, paths: readonly string[]): 
       wanted.push({ source, log: true });
       continue;
     }
-    const existing = known(host.view(), source);
+    // through a link too: `flights.parquet` linked to the catalog's own file is that file
+    const existing = known(host.view(), source) ?? (isUrl(source) ? undefined : known(host.view(), await realpath(source).catch(() => source)));
     if (existing) {
       wanted.push({ source, datasetId: existing.id });
       continue;
