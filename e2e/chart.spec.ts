@@ -64,7 +64,8 @@ test('Chart proposes a histogram whose marks are raw DuckDB’s bins; bars of a 
   await screenshot(page, testInfo, 'chart-bar');
 
   // PNG and SVG export are downloads of the drawn chart (the PNG is drawn through a data: image the CSP allows)
-  for (const [name, file] of [['Export PNG', 'chart.png'], ['Export SVG', 'chart.svg']] as const) {
+  // each named after what it shows, so a second chart's export does not overwrite the first's
+  for (const [name, file] of [['Export PNG', 'Bar chart of count per origin.png'], ['Export SVG', 'Bar chart of count per origin.svg']] as const) {
     const download = page.waitForEvent('download');
     await region(page).getByRole('button', { name }).click();
     expect((await download).suggestedFilename()).toBe(file);
@@ -189,6 +190,9 @@ test('"Chart data" writes bins of a DATE column as days, as raw DuckDB truncates
   await expect(combo(page, 'Y')).toBeDisabled();
   await expect(combo(page, 'Y')).toHaveAccessibleDescription('A histogram counts the rows in each bin: it has no Y.');
   await expect(combo(page, 'Aggregate')).toBeDisabled();
+  // they show what the histogram uses, not the proposed line's Y and aggregate it still keeps for other marks
+  await expect(combo(page, 'Y').locator('option:checked')).toHaveText('(count)');
+  await expect(combo(page, 'Aggregate').locator('option:checked')).toHaveText('Count');
   await expect(combo(page, 'Color')).toBeEnabled();
   await region(page).getByRole('button', { name: 'Show chart data' }).click();
   // four years of days: yearly bins (docs/charts.md: the unit that gives at most about 40 bins)
@@ -270,5 +274,105 @@ test('Export PNG and Export SVG carry the legend, drawn in SVG above the chart i
   expect(ramp.texts).toHaveLength(3);
   expect(ramp.stops).toBeGreaterThan(2);
   await viewer.screenshot({ path: testInfo.outputPath('heatmap-svg-file.png') });
+  await viewer.close();
+});
+
+/** What the window or an opened file paints a chart's brush and bars with: computed, as the eye gets it. */
+function painted(): { brush: string[]; bars: string[] } {
+  const svg = [...document.querySelectorAll('svg')].filter((el) => el.querySelector('g[aria-label="bar"], g[aria-label="rect"]')).at(-1)!;
+  const brush = svg.querySelector('rect.chart-brush-rect');
+  const paint = (el: Element) => {
+    const style = getComputedStyle(el);
+    return [style.fill, style.fillOpacity, style.stroke].join(' ');
+  };
+  return { brush: brush ? [paint(brush)] : [], bars: [...svg.querySelectorAll('g[aria-label="bar"] > rect, g[aria-label="rect"] > rect')].map((r) => getComputedStyle(r).fillOpacity) };
+}
+
+test('an exported chart shows its brush and its selected bar as the window does: a translucent box, the other bars dimmed', async ({ app }, testInfo) => {
+  const { page } = app;
+  await chartOfWeather(page);
+  await combo(page, 'Mark').selectOption('Histogram');
+  await combo(page, 'X').selectOption('temp_max');
+  const plot = region(page).getByRole('img', { name: 'Histogram of temp_max, count per bin' });
+  await expect(plot).toBeVisible();
+  const box = (await plot.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect(region(page).getByText(/^Selected temp_max from /)).toBeVisible();
+
+  // on screen: the accent at 15% over the brushed bins, the bins outside it dimmed
+  const screen = await region(page).locator('.chart-plot').evaluate(painted);
+  expect(screen.brush).toEqual([expect.stringMatching(/^(rgb\(\d+, \d+, \d+\)) 0\.15 \1$/)]);
+  expect(screen.bars.filter((o) => o === '0.3').length).toBeGreaterThan(0);
+  expect(screen.bars.filter((o) => o === '1').length).toBeGreaterThan(0);
+
+  // the file, opened as Chromium opens it, paints them the same (before: an opaque near-black block)
+  const viewer = await page.context().newPage();
+  const downloading = page.waitForEvent('download');
+  await region(page).getByRole('button', { name: 'Export SVG' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('Histogram of temp_max count per bin.svg');
+  await download.saveAs(testInfo.outputPath('brushed.svg'));
+  await viewer.goto(`file://${testInfo.outputPath('brushed.svg')}`);
+  expect(await viewer.evaluate(painted)).toEqual(screen);
+  // every element styled by a class of the window's stylesheet has its paint written on it; Plot's own class is styled by the <style> it keeps
+  const classes = await viewer.evaluate(() => [...document.querySelectorAll('[class]')].map((el) => `${el.getAttribute('class')} ${el.hasAttribute('fill')}`));
+  expect(classes.filter((c) => !/^plot-\S+ (true|false)$/.test(c))).toEqual(['chart-brush-rect true']);
+  await viewer.screenshot({ path: testInfo.outputPath('brushed-svg-file.png') });
+  await region(page).press('Escape');
+  await expect(region(page).getByText(/^Selected temp_max from /)).toHaveCount(0);
+  expect((await region(page).locator('.chart-plot').evaluate(painted)).bars.every((o) => o === '1')).toBe(true);
+
+  // a selected bar: the others dimmed, on screen and in the file; no box over its band (it read as a bar of the axis's top)
+  await combo(page, 'Mark').selectOption('Bar');
+  await combo(page, 'X').selectOption('weather');
+  await combo(page, 'Aggregate').selectOption('Count');
+  await expect(region(page).getByRole('img', { name: 'Bar chart of count per weather' })).toBeVisible();
+  const bars = region(page).locator('svg g[aria-label="bar"] > rect');
+  const total = await bars.count();
+  // the last, shortest bar: above it, room to see the background
+  await bars.last().click();
+  await expect(region(page).getByText(/^Selected weather = \S+ \(Escape clears\)$/)).toBeVisible();
+  const selected = await region(page).locator('.chart-plot').evaluate(painted);
+  expect(selected).toEqual({ brush: [], bars: [...Array<string>(total - 1).fill('0.3'), '1'] });
+  const pngDownload = page.waitForEvent('download');
+  await region(page).getByRole('button', { name: 'Export PNG' }).click();
+  const png = await pngDownload;
+  expect(png.suggestedFilename()).toBe('Bar chart of count per weather.png');
+  await png.saveAs(testInfo.outputPath('selected.png'));
+  const svgDownload = page.waitForEvent('download');
+  await region(page).getByRole('button', { name: 'Export SVG' }).click();
+  await (await svgDownload).saveAs(testInfo.outputPath('selected.svg'));
+  await viewer.goto(`file://${testInfo.outputPath('selected.svg')}`);
+  expect(await viewer.evaluate(painted)).toEqual(selected);
+  // in the PNG, above the selected (shortest) bar is the background, not a black or tinted bar to the top;
+  // the bar itself is the accent in full and a dimmed one is lighter
+  const points = await viewer.evaluate(() => {
+    const rects = [...document.querySelectorAll('g[aria-label="bar"] > rect')].map((r) => r.getBoundingClientRect());
+    const [first, last] = [rects[0]!, rects.at(-1)!];
+    const middle = (r: DOMRect) => [r.left + r.width / 2, r.top + r.height / 2];
+    return [[last.left + last.width / 2, (first.top + last.top) / 2], middle(last), middle(first)];
+  });
+  await viewer.goto('about:blank');
+  const [above, chosen, dimmed] = await viewer.evaluate(
+    async ([src, at]) => {
+      const image = new Image();
+      image.src = src;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [image.width, image.height];
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      return at.map(([x, y]) => [...context.getImageData(Math.round(x! * 2), Math.round(y! * 2), 1, 1).data.slice(0, 3)]);
+    },
+    [`data:image/png;base64,${readFileSync(testInfo.outputPath('selected.png')).toString('base64')}`, points] as const,
+  );
+  // the background (a grid line at most: grey), not a tint of the accent (its blue well above its red) nor black
+  expect(Math.min(...above!)).toBeGreaterThan(200);
+  expect(Math.max(...above!) - Math.min(...above!)).toBeLessThan(10);
+  const sum = (rgb: number[] | undefined) => (rgb ?? []).reduce((a, b) => a + b, 0);
+  expect(sum(dimmed)).toBeGreaterThan(sum(chosen) + 200);
   await viewer.close();
 });

@@ -1,26 +1,16 @@
 import { exportExtension, type ExportFormat } from '../../shared/explore/exportFormat';
-
-const MAX_STEM = 80;
+import { safeFileStem } from '../../shared/text/fileStem';
 
 /** A session named after its file ("flights-3m.parquet") would give "flights-3m.parquet - … .csv": a file's extension inside another's. */
 const DATA_EXTENSION = /\.(csv|tsv|txt|parquet|json|ndjson|jsonl|arrow|feather|duckdb|db|gz|zst)$/i;
 
 /**
  * A file name for an export, made from the session's title and its query: "Session 1 - SELECT
- * origin FROM flights.parquet". Only letters, digits, spaces and `._-()` survive, so the name is
- * safe in a Content-Disposition header and on every OS (no separators, no reserved characters,
- * no leading dot).
+ * origin FROM flights.parquet", by the one rule for a file name's stem (shared/text/fileStem.ts).
  */
 export function exportFileName(title: string, sql: string, format: ExportFormat): string {
-  const part = (s: string): string =>
-    s
-      .replace(/[^\p{L}\p{N} ._()-]+/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-  // Cut by code points: a UTF-16 cut can split a pair (𠀀) and leave a lone half, which
-  // encodeURIComponent refuses in the download's header.
-  const whole = [part(title.trim().replace(DATA_EXTENSION, '').replace(DATA_EXTENSION, '')), part(sql)].filter(Boolean).join(' - ');
-  const stem = Array.from(whole).slice(0, MAX_STEM).join('').replace(/^[ .]+|[ .]+$/g, '');
+  const named = title.trim().replace(DATA_EXTENSION, '').replace(DATA_EXTENSION, '');
+  const stem = safeFileStem([safeFileStem(named), safeFileStem(sql)].filter(Boolean).join(' - '));
   return `${stem || 'export'}.${exportExtension[format]}`;
 }
 

@@ -73,6 +73,17 @@ export function unusedField(mark: ChartMark, field: 'y' | 'color' | 'aggregate')
   return mark === 'Bar' || mark === 'Line' || mark === 'Area' ? undefined : `A ${mark === 'Box' ? 'box plot' : mark.toLowerCase()} does not aggregate: it draws ${mark === 'Box' ? 'the values’ spread' : mark === 'Scatter' ? 'points, or counts where they are many' : 'counts'}.`;
 }
 
+/**
+ * What a field the mark does not read shows instead of the value the spec keeps for other marks
+ * (a histogram's Y stays `delay` in the spec, for when it is bars again): what the mark uses in its
+ * place, "(count)" for a histogram's Y or a heatmap's Color, "Count" for an aggregate of counts, else a dash.
+ */
+export function unusedFieldText(mark: ChartMark, field: 'y' | 'color' | 'aggregate'): string {
+  const counts = mark === 'Histogram' || mark === 'Heatmap';
+  if (field === 'aggregate') return counts ? 'Count' : '—';
+  return (field === 'y' && mark === 'Histogram') || (field === 'color' && mark === 'Heatmap') ? '(count)' : '—';
+}
+
 /** Why `spec` cannot be drawn over `columns`, in words a person can act on; undefined when it can. */
 export function chartProblem(spec: ChartSpec, columns: readonly ChartColumn[]): string | undefined {
   const kindOf = (name: string | undefined) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartProblem, chartSpecSchema, proposeChart, unusedField } from './chartSpec';
+import { chartMarks, chartProblem, chartSpecSchema, proposeChart, unusedField, unusedFieldText } from './chartSpec';
 
 const col = (name: string, type: string) => ({ name, type });
 
@@ -59,5 +59,23 @@ describe('unusedField', () => {
     expect(unusedField('Box', 'color')).toBe('A box plot draws one box per X in one color: it has no Color.');
     expect(unusedField('Heatmap', 'color')).toBe('A heatmap’s color is its count: it has no Color.');
     for (const mark of ['Bar', 'Line', 'Area', 'Scatter', 'Histogram'] as const) expect(unusedField(mark, 'color')).toBeUndefined();
+  });
+});
+
+describe('unusedFieldText', () => {
+  it('given a field the mark does not read, then it shows what the mark uses instead of the value the spec keeps', () => {
+    expect(unusedFieldText('Histogram', 'y')).toBe('(count)');
+    expect(unusedFieldText('Histogram', 'aggregate')).toBe('Count');
+    expect(unusedFieldText('Heatmap', 'aggregate')).toBe('Count');
+    expect(unusedFieldText('Heatmap', 'color')).toBe('(count)');
+    expect(unusedFieldText('Scatter', 'aggregate')).toBe('—');
+    expect(unusedFieldText('Box', 'aggregate')).toBe('—');
+    expect(unusedFieldText('Box', 'color')).toBe('—');
+  });
+
+  it('is asked only where unusedField says why', () => {
+    const fields = ['y', 'color', 'aggregate'] as const;
+    const unused = chartMarks.flatMap((mark) => fields.filter((f) => unusedField(mark, f) !== undefined).map((f) => `${mark} ${f}`));
+    expect(unused).toEqual(['Scatter aggregate', 'Histogram y', 'Histogram aggregate', 'Heatmap color', 'Heatmap aggregate', 'Box color', 'Box aggregate']);
   });
 });

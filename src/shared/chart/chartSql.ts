@@ -49,6 +49,11 @@ const TOP_COLORS = 9;
 const TOP_BOXES = 30;
 /** Pixel buckets across a line: M4 keeps at most four vertices per bucket and series. */
 const LINE_BUCKETS = 1000;
+/**
+ * A line over time with more distinct instants than its pixel buckets (a minute-level timestamp's
+ * 213k on flights-3m) is noise: it is binned instead, by the finest unit giving at most about this many points.
+ */
+export const LINE_TIME_BINS = 400;
 export const OTHER = '(other)';
 
 const AGGREGATE_SQL: Readonly<Record<Exclude<ChartAggregate, 'Count'>, string>> = { Sum: 'sum', Average: 'avg', Median: 'median', Min: 'min', Max: 'max' };
@@ -168,9 +173,13 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
       // the exact series (one value per distinct x and series), then M4 per pixel bucket of x
       const buckets = color ? Math.floor(MAX_CHART_MARKS / 4 / (TOP_COLORS + 1)) : LINE_BUCKETS;
       const pos = x.kind === 'time' ? 'epoch(x)' : 'x::DOUBLE';
+      // over time, past LINE_BUCKETS distinct instants (from every row, so a filtered line keeps its bins): one vertex per time bin
+      const timeBins = x.kind === 'time' ? binOf(x, 'x', LINE_TIME_BINS, 'bx', all) : undefined;
+      const binned = timeBins && [`nx AS (SELECT count(DISTINCT x) > ${LINE_BUCKETS} AS many FROM ${all})`, ...timeBins.ctes];
+      const seriesX = timeBins ? `CASE WHEN nx.many THEN ${timeBins.key} ELSE x::TIMESTAMP END AS x` : 'x';
       const sql = [
-        `WITH ${[src([`${x.sql} AS x`, ...(y ? [`${y.sql} AS y`] : []), ...colorPart], x.placed), ...colorCtes].join(',\n')},`,
-        `series AS (SELECT x${colorSelect}, ${value} AS v FROM src${colorJoin} GROUP BY ALL),`,
+        `WITH ${[src([`${x.sql} AS x`, ...(y ? [`${y.sql} AS y`] : []), ...colorPart], x.placed), ...colorCtes, ...(binned ?? [])].join(',\n')},`,
+        `series AS (SELECT ${seriesX}${colorSelect}, ${value} AS v FROM src${colorJoin}${binned ? ', nx, bx' : ''} GROUP BY ALL),`,
         `span AS (SELECT min(${pos}) AS lo, max(${pos}) AS hi FROM series),`,
         `bucketed AS (SELECT series.*, CASE WHEN hi = lo THEN 0 ELSE least(floor((${pos} - lo) / (hi - lo) * ${buckets}), ${buckets - 1}) END AS px FROM series, span),`,
         `ranked AS (SELECT *, row_number() OVER (w ORDER BY x) AS r_first, row_number() OVER (w ORDER BY x DESC) AS r_last,`,

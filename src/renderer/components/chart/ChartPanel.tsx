@@ -1,6 +1,6 @@
 import { FileImage, FileCode, Table, X } from 'lucide-react';
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import { chartAggregates, chartMarks, chartProblem, unusedField, type ChartSpec } from '../../../shared/chart/chartSpec';
+import { chartAggregates, chartMarks, chartProblem, unusedField, unusedFieldText, type ChartSpec } from '../../../shared/chart/chartSpec';
 import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import { brushAxesOf, type BrushAxes } from './chartBrush';
@@ -13,6 +13,7 @@ import { countOf, NBSP } from '../format';
 import { unplacedNote } from '../../../shared/chart/chartUnplaced';
 import { useFocusReturn } from '../common/useFocusReturn';
 import { chartLabel } from '../../../shared/chart/chartLabel';
+import { chartFileName } from '../../../shared/chart/chartFileName';
 import { chartFile, exportPng, exportSvg } from './chartExport';
 import { ChartDataTable } from './ChartDataTable';
 import { drawChart, hasColorLegend } from '../../../shared/chart/drawChart';
@@ -113,7 +114,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const dateOnly = typeOf(spec?.x) === 'DATE';
   const yDateOnly = typeOf(spec?.y) === 'DATE';
   const snap = { x: { step: data?.brushStep, dateOnly }, y: { dateOnly: yDateOnly } };
-  const pointer = useBrushPointer({ data, width, axes, brush, onBrush, xKind, yKind, snap, unselectable: UNSELECTABLE_CATEGORIES });
+  const pointer = useBrushPointer({ data, width, axes, brush, onBrush, xKind, yKind, snap, unselectable: UNSELECTABLE_CATEGORIES, redrawn: scheme });
 
   // keyboard brushing: live while a key is held, recorded when it is released, as a drag is
   const keys = useKeyboardBrush({ data, axes, brush, onBrush, xKind, yKind, rectangle, dateOnly, yDateOnly });
@@ -145,24 +146,37 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
       // the file's colors are the window's theme's, its legend from the very scale the chart was drawn with
       const scale = hasColorLegend(data) ? drawnPlot.current?.scale('color') : undefined;
       const file = chartFile(el, scale, themeColors(region.current ?? el));
-      if (format === 'svg') exportSvg(file, 'chart.svg');
-      else await exportPng(file, 'chart.png');
+      // named after what it shows, so a second chart's export does not overwrite the first's
+      const fileName = chartFileName(data.spec, data, format);
+      if (format === 'svg') exportSvg(file, fileName);
+      else await exportPng(file, fileName);
     } catch (e) {
       onNotice(`Could not export the chart: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
   const names = columns?.map((c) => c.name) ?? [];
-  // `unused`: why this mark ignores the field; disabled, saying why, rather than a choice that changes nothing
-  const select = (label: string, value: string, options: readonly string[], onPick: (v: string) => void, optional = false, unused?: string) => (
-    <label className="chart-field" title={unused}>
+  // a field this mark ignores: disabled, saying why, and showing what the mark uses instead (not the
+  // value the spec keeps for other marks: a histogram's Y read "delay" while it drew counts)
+  const unused = (field: 'y' | 'color' | 'aggregate') => {
+    const why = spec && unusedField(spec.mark, field);
+    return why === undefined || !spec ? undefined : { why, text: unusedFieldText(spec.mark, field) };
+  };
+  const select = (label: string, value: string, options: readonly string[], onPick: (v: string) => void, optional = false, ignored?: { why: string; text: string }) => (
+    <label className="chart-field" title={ignored?.why}>
       <span>{label}</span>
-      <select aria-label={label} aria-description={unused} value={value} disabled={!spec || !complete || readOnly || unused !== undefined} onChange={(e) => onPick(e.target.value)}>
-        {optional && <option value={NONE}>(none)</option>}
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
+      <select aria-label={label} aria-description={ignored?.why} value={ignored ? NONE : value} disabled={!spec || !complete || readOnly || ignored !== undefined} onChange={(e) => onPick(e.target.value)}>
+        {ignored ? (
+          <option value={NONE}>{ignored.text}</option>
+        ) : (
+          <>
+            {optional && <option value={NONE}>(none)</option>}
+            {options.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </>
+        )}
       </select>
     </label>
   );
@@ -187,9 +201,9 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
       <div className="chart-fields">
         {select('Mark', spec?.mark ?? '', chartMarks, (v) => set({ mark: v as ChartSpec['mark'] }))}
         {select('X', spec?.x ?? '', names, (v) => set({ x: v }))}
-        {select('Y', spec?.y ?? NONE, names, (v) => set({ y: v }), true, spec && unusedField(spec.mark, 'y'))}
-        {select('Color', spec?.color ?? NONE, names, (v) => set({ color: v }), true, spec && unusedField(spec.mark, 'color'))}
-        {select('Aggregate', spec?.aggregate ?? '', chartAggregates, (v) => set({ aggregate: v as ChartSpec['aggregate'] }), false, spec && unusedField(spec.mark, 'aggregate'))}
+        {select('Y', spec?.y ?? NONE, names, (v) => set({ y: v }), true, unused('y'))}
+        {select('Color', spec?.color ?? NONE, names, (v) => set({ color: v }), true, unused('color'))}
+        {select('Aggregate', spec?.aggregate ?? '', chartAggregates, (v) => set({ aggregate: v as ChartSpec['aggregate'] }), false, unused('aggregate'))}
       </div>
       <p className="muted chart-status" aria-live="polite">
         {!complete ? 'Waiting for the query to finish…' : state.kind === 'loading' ? 'Aggregating…' : drawnNote}

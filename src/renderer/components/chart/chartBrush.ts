@@ -101,11 +101,16 @@ export function pointerY(axis: PlotFrame, clientY: number): number {
 
 /**
  * Draws (or moves, or with neither span removes) the brush's rectangle over the plot, between two
- * x pixels and two y pixels; an axis without a span is covered whole.
+ * x pixels and two y pixels; an axis without a span is covered whole. A chart brushed along X alone
+ * (bars, a histogram) dims the bars outside it, as Mosaic and Vega do: a faint box alone hardly told
+ * the chosen bar. Bars of categories get no box at all: over a band it spans the plot's height and
+ * read as a bar of the axis's top value. The dimming is an attribute, so a file shows it as the window does.
  */
-export function drawBrush(axis: PlotFrame, span: readonly [number, number] | undefined, ySpan?: readonly [number, number]): void {
+export function drawBrush(axis: PlotFrame & { readonly x?: AxisScale; readonly y?: unknown }, span: readonly [number, number] | undefined, ySpan?: readonly [number, number]): void {
   let rect = axis.svg.querySelector<SVGRectElement>(`rect.${BRUSH_CLASS}`);
-  if (!span && !ySpan) {
+  const alongX = axis.y === undefined;
+  if (alongX) dimOutside(axis.svg, span);
+  if ((!span && !ySpan) || (alongX && axis.x?.kind === 'bands')) {
     rect?.remove();
     return;
   }
@@ -120,6 +125,19 @@ export function drawBrush(axis: PlotFrame, span: readonly [number, number] | und
   rect.setAttribute('width', String(Math.max(1, b - a)));
   rect.setAttribute('y', String(c));
   rect.setAttribute('height', String(Math.max(1, d - c)));
+}
+
+/** How much of its fill a bar outside the selection keeps. */
+export const DIMMED_OPACITY = 0.3;
+
+/** Dims each bar (a bar mark's, a histogram's rect) whose middle lies outside `span`; without a span, none. */
+function dimOutside(svg: SVGSVGElement, span: readonly [number, number] | undefined): void {
+  const [lo, hi] = span ? [Math.min(...span), Math.max(...span)] : [-Infinity, Infinity];
+  for (const bar of svg.querySelectorAll<SVGRectElement>('g[aria-label="bar"] > rect, g[aria-label="rect"] > rect')) {
+    const middle = Number(bar.getAttribute('x')) + Number(bar.getAttribute('width')) / 2;
+    if (span && !(middle >= lo && middle <= hi)) bar.setAttribute('fill-opacity', String(DIMMED_OPACITY));
+    else bar.removeAttribute('fill-opacity');
+  }
 }
 
 /** Two pixels in order, inside [min, max]. */

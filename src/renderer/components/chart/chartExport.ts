@@ -16,12 +16,35 @@ export interface ChartFile {
  */
 export function chartFile(svg: SVGSVGElement, scale: LegendScale | undefined, theme: Pick<ChartTheme, 'fg' | 'bg'>): ChartFile {
   const copy = svg.cloneNode(true) as SVGSVGElement;
+  inlineClassStyles(svg, copy);
   // Plot's attributes are its drawn size; the box, should the SVG be scaled to its region
   const box = svg.getBoundingClientRect();
   const width = Number(svg.getAttribute('width')) || Math.round(box.width);
   const height = Number(svg.getAttribute('height')) || Math.round(box.height);
   const { root, ...size } = standaloneChart({ chart: copy as unknown as SvgNode, scale, width, height, theme }, svgMaker(document));
   return { svg: new XMLSerializer().serializeToString(root as unknown as Node), ...size, background: theme.bg };
+}
+
+/** The paint a stylesheet may give an SVG element: what an element styled by a class needs written on it in a file. */
+const PAINT = ['fill', 'fill-opacity', 'stroke', 'stroke-opacity', 'stroke-width', 'opacity'] as const;
+
+/**
+ * Writes the look the window's stylesheet gives an element by its class (the brush's rectangle:
+ * `.chart-brush-rect` in styles.css) onto its copy, as it is on screen. A file has no stylesheet:
+ * the rectangle inherited the root's `fill: currentColor`, an opaque near-black block over the
+ * selected bins. Plot's own classes (`plot-…`) are styled by the <style> Plot puts in the SVG, which
+ * the copy keeps. The copy is a clone, so its elements come in the same order as the original's.
+ */
+export function inlineClassStyles(original: SVGSVGElement, copy: SVGSVGElement): void {
+  const ours = (el: Element) => [...el.classList].some((c) => !c.startsWith('plot-'));
+  const originals = [...original.querySelectorAll('[class]')];
+  const copies = [...copy.querySelectorAll('[class]')];
+  originals.forEach((el, i) => {
+    const target = copies[i];
+    if (!target || !ours(el)) return;
+    const style = getComputedStyle(el);
+    for (const name of PAINT) target.setAttribute(name, style.getPropertyValue(name));
+  });
 }
 
 function download(blob: Blob, fileName: string): void {

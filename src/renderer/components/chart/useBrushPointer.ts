@@ -18,6 +18,8 @@ interface BrushPointerInput {
   readonly snap: { readonly x: AxisSnap; readonly y: AxisSnap };
   /** Categories a drag skips and a click cannot select (OTHER, NULL). */
   readonly unselectable: readonly string[];
+  /** Whatever else redraws the chart (the color scheme): the brush is drawn again over the new SVG. */
+  readonly redrawn?: unknown;
 }
 
 /** A drag shorter than this (pixels) is a click: it clears the brush (on bars: selects the bar). */
@@ -38,7 +40,7 @@ interface Drag {
  * sent live at most once per frame and recorded on release; a click on bars selects one bar, a
  * click elsewhere clears. Also draws the brush as recorded (or keyed) over the marks.
  */
-export function useBrushPointer({ data, width, axes, brush, onBrush, xKind, yKind, snap, unselectable }: BrushPointerInput) {
+export function useBrushPointer({ data, width, axes, brush, onBrush, xKind, yKind, snap, unselectable, redrawn }: BrushPointerInput) {
   const drag = useRef<Drag | undefined>(undefined);
   const brushKey = brush ? JSON.stringify(brush) : '';
   // the brush as recorded (or as keys or the drag last made it), drawn over the marks
@@ -46,7 +48,7 @@ export function useBrushPointer({ data, width, axes, brush, onBrush, xKind, yKin
     const a = axes.current;
     if (!a || drag.current) return;
     drawBrush(a, spanAlong(a.x, brush?.x, xKind === 'time'), a.y && spanAlong(a.y, brush?.y, yKind === 'time'));
-  }, [data, width, brushKey, xKind, yKind]);
+  }, [data, width, brushKey, xKind, yKind, redrawn]);
 
   /** Bars: a click picks one bar, and a press beside the bars counts (it clears). */
   const bars = (a: BrushAxes) => a.x.kind === 'bands' && !a.y;
