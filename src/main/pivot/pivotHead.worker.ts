@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { boundPivotSql, pivotColumnNames, pivotHeadSql, readPivotHead, readsRows } from '../../shared/pivot/pivotBound';
+import { boundPivotSql, hasEmptyCells, pivotColumnNames, pivotHeadSql, readPivotHead, readsRows } from '../../shared/pivot/pivotBound';
 import { readPivotKeys } from '../../shared/pivot/pivotSql';
 import type { PivotKeys } from '../../shared/pivot/pivotSpec';
 import type { ReplyOf, WorkerRequest } from '../query/workerProtocol';
@@ -21,6 +21,8 @@ export async function runPivotHead(conn: DuckDBConnection, request: PivotHeadReq
   if (head === undefined) return { keys, head: undefined };
   const names = pivotColumnNames(spec, keys);
   const { sql, params } = boundPivotSql(spec, source, keys, head);
-  const rows = (await conn.runAndReadAll(pivotHeadSql(names, sql), params)).getRowObjectsJS();
-  return { keys, head: readPivotHead(names, rows) };
+  // with column fields, which of each row's keys have rows: a cell of none is drawn empty
+  const present = hasEmptyCells(spec);
+  const rows = (await conn.runAndReadAll(pivotHeadSql(names, sql, present), params)).getRowObjectsJS();
+  return { keys, head: readPivotHead(names, rows, present ? keys : undefined) };
 }

@@ -111,7 +111,8 @@ describe('PivotService over a real result', () => {
       if (!far.ok || !near.ok || !fresh.ok) throw new Error('no page');
       expect(far.value.groups).toBe(4 * 4);
       expect(far.value.values.every((c) => c.length === 0)).toBe(true);
-      expect({ ...far.value, offset: 3, values: near.value.values }).toEqual(near.value);
+      expect(far.value.empty).toEqual([]);
+      expect({ ...far.value, offset: 3, values: near.value.values, empty: near.value.empty }).toEqual(near.value);
       // the same pivot answered by a head: a collapsed group no row has changes nothing
       expect(fresh.value).toEqual(near.value);
     }

@@ -4,7 +4,7 @@ import type { PageFilter } from '../../shared/contracts/pageView';
 import { appError, fail, ok, toAppError, type AppError, type Result } from '../../shared/contracts/errors';
 import type { PivotPage } from '../../shared/pivot/pivotPage';
 import { sumOverflowInWords } from '../../shared/pivot/pivotOverflow';
-import { boundPivotSql, pivotColumnNames, type PivotHead, type PivotHeadRange, type PivotSource } from '../../shared/pivot/pivotBound';
+import { boundPivotSql, emptyCells, hasEmptyCells, pivotColumnNames, type PivotHead, type PivotHeadRange, type PivotSource } from '../../shared/pivot/pivotBound';
 import { pivotRelation } from '../../shared/pivot/pivotRelation';
 import { aggregateMismatch, findColumn, PIVOT_GROUPS, pivotKeysSql, pivotPartialSql, type PivotKeySource } from '../../shared/pivot/pivotSql';
 import type { PivotKeys, PivotSpec } from '../../shared/pivot/pivotSpec';
@@ -87,8 +87,8 @@ export class PivotService {
     const key = createHash('sha256').update(JSON.stringify(filter.length > 0 ? { spec, filter: conditions } : spec)).digest('hex').slice(0, 16);
     const pivots = this.made.get(rows) ?? new Map<string, Promise<MadePivot>>();
     this.made.set(rows, pivots);
-    const answer = (p: Pick<MadePivot, 'totalRows' | 'groups' | 'columns' | 'keys'>, values: PivotPage['values']): Result<PivotPage> =>
-      ok({ queryId, offset, totalRows: p.totalRows, groups: p.groups, rowFields: spec.rows.length, columns: p.columns, values, keys: { distinct: p.keys.distinct, values: p.keys.keys } });
+    const answer = (p: Pick<MadePivot, 'totalRows' | 'groups' | 'columns' | 'keys'>, values: PivotPage['values'], empty: PivotPage['empty']): Result<PivotPage> =>
+      ok({ queryId, offset, totalRows: p.totalRows, groups: p.groups, rowFields: spec.rows.length, columns: p.columns, values, keys: { distinct: p.keys.distinct, values: p.keys.keys }, ...(empty ? { empty } : {}) });
     try {
       const known = pivots.get(key);
       const plan = known ? undefined : planOf(queryId, key, table, rows.columns, spec, filter);
@@ -102,12 +102,15 @@ export class PivotService {
         // older pivots are dropped only after the head, so a DROP TABLE does not queue ahead of it
         const { planned: p, head } = await planned.finally(() => this.trim(pivots));
         // the worker named the head's columns after the SQL's fields: a person reads the spec's
-        if (head) return answer({ ...head, columns: head.columns.map((c, i) => ({ ...c, name: p.names[i] ?? c.name })), keys: p.keys }, head.values);
+        if (head) return answer({ ...head, columns: head.columns.map((c, i) => ({ ...c, name: p.names[i] ?? c.name })), keys: p.keys }, head.values, head.empty);
       } else this.trim(pivots);
       const pivot = await made;
       const end = Math.min(pivot.totalRows, offset + limit);
-      const values = end > offset ? await this.pool.request({ type: 'page', resultTable: pivot.table, columnCount: pivot.columns.length, offset, limit: end - offset }) : pivot.columns.map(() => []);
-      return answer(pivot, values);
+      // with column fields the table's next column holds each row's keys with rows (PIVOT_PRESENT)
+      const present = hasEmptyCells(spec);
+      const read = end > offset ? await this.pool.request({ type: 'page', resultTable: pivot.table, columnCount: pivot.columns.length + (present ? 1 : 0), offset, limit: end - offset }) : [];
+      const values = end > offset ? read.slice(0, pivot.columns.length) : pivot.columns.map(() => []);
+      return answer(pivot, values, present ? (read[pivot.columns.length] ?? []).map((mask) => emptyCells(mask, pivot.keys)) : undefined);
     } catch (e) {
       return fail(sumOverflowInWords(toAppError(e, newErrorId(), 'SQL_ERROR') as AppError, spec, findColumn(rows.columns, spec.values)!.type));
     }

@@ -43,25 +43,55 @@ export function boundPivotSql(spec: PivotSpec, source: PivotSource, keys: PivotK
   return { sql: pivotSelectSql(spec, source.relation, keys, { names: 'positional', value, valueType: source.valueType, ...partial, ...(head ? { head } : {}) }), params };
 }
 
+/**
+ * Whether the pivot's statement has, after its value columns, the column keys with rows in each
+ * row (PIVOT_PRESENT, a bitmask): with column fields only, since without them the one value
+ * column is the Total, never empty.
+ */
+export const hasEmptyCells = (spec: PivotSpec): boolean => spec.columns.length > 0;
+
+/**
+ * A row's value columns with no rows (PivotPage.empty), read from its PIVOT_PRESENT bitmask
+ * (DuckDB's text of a UBIGINT; NULL: no key has rows, as in the grand total of no rows): key i
+ * (0-based) is bit i + 1, "Other" bit 0; the Total is never empty.
+ */
+export function emptyCells(present: string | null, keys: PivotKeys): number[] {
+  const bits = present === null ? 0n : BigInt(present);
+  const has = (bit: number) => ((bits >> BigInt(bit)) & 1n) === 1n;
+  const empty = keys.keys.flatMap((_, i) => (has(i + 1) ? [] : [i]));
+  return keys.distinct > keys.keys.length && !has(0) ? [...empty, keys.keys.length] : empty;
+}
+
 /** The pivot's columns as a page names them: the level, the row fields, the value columns. */
 export const pivotColumnNames = (spec: PivotSpec, keys: PivotKeys): string[] => ['level', ...spec.rows, ...valueColumnNames(spec, keys)];
 
-/** A head of the pivot, read: its rows as DuckDB's text (column-major), their types, the pivot's row count and its groups (PivotPage). */
+/**
+ * A head of the pivot, read: its rows as DuckDB's text (column-major), their types, the pivot's row
+ * count and its groups, and with column fields each row's value columns with no rows (PivotPage).
+ */
 export interface PivotHead {
   readonly totalRows: number;
   readonly groups: number;
   readonly columns: readonly Column[];
   readonly values: (string | null)[][];
+  readonly empty?: number[][];
 }
 
-/** Each cell of a head's rows as DuckDB's text (t0…) and each column's type (y0…), with pivot_total_rows and PIVOT_GROUPS. */
-export function pivotHeadSql(names: readonly string[], headSql: string): string {
+/**
+ * Each cell of a head's rows as DuckDB's text (t0…) and each column's type (y0…), with
+ * pivot_total_rows and PIVOT_GROUPS; with `present`, the keys with rows (the column after the cells) as `present`.
+ */
+export function pivotHeadSql(names: readonly string[], headSql: string, present = false): string {
   const cs = names.map((_, i) => `c${i}`);
-  return `SELECT ${cs.map((c, i) => `${c}::VARCHAR AS t${i}, typeof(${c}) AS y${i}`).join(', ')}, pivot_total_rows, ${PIVOT_GROUPS} FROM (${headSql})`;
+  const keysPresent = present ? `, c${names.length}::VARCHAR AS present` : '';
+  return `SELECT ${cs.map((c, i) => `${c}::VARCHAR AS t${i}, typeof(${c}) AS y${i}`).join(', ')}${keysPresent}, pivot_total_rows, ${PIVOT_GROUPS} FROM (${headSql})`;
 }
 
-/** Reads the rows of pivotHeadSql; undefined when the range is past the pivot's end (no row to tell the types). */
-export function readPivotHead(names: readonly string[], rows: ReadonlyArray<Readonly<Record<string, unknown>>>): PivotHead | undefined {
+/**
+ * Reads the rows of pivotHeadSql (its empty cells when `keys` are given: it was asked for `present`);
+ * undefined when the range is past the pivot's end (no row to tell the types).
+ */
+export function readPivotHead(names: readonly string[], rows: ReadonlyArray<Readonly<Record<string, unknown>>>, keys?: PivotKeys): PivotHead | undefined {
   const first = rows[0];
   if (!first) return undefined;
   return {
@@ -69,5 +99,6 @@ export function readPivotHead(names: readonly string[], rows: ReadonlyArray<Read
     groups: Number(first[PIVOT_GROUPS]),
     columns: names.map((name, i) => ({ name, type: String(first[`y${i}`]) })),
     values: names.map((_, i) => rows.map((row) => (row[`t${i}`] ?? null) as string | null)),
+    ...(keys ? { empty: rows.map((row) => emptyCells((row['present'] ?? null) as string | null, keys)) } : {}),
   };
 }

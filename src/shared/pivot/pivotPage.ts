@@ -12,6 +12,11 @@ import { columnSchema, type Column } from '../contracts/events';
  * what a grid scrolls through; `groups` is what a person counts, the groups of the finest level (the
  * distinct combinations of all the row fields, NULL included), collapsed groups' included, and
  * neither subtotals nor the grand total.
+ *
+ * `empty` (with column fields): for each row of the page, the value columns (0-based among them, as
+ * `sort.valueColumn`) whose combination of group and column key has no rows. Such a cell is NULL in
+ * `values` and drawn empty, apart from an aggregate that is NULL (a Sum of only NULLs); a Total
+ * never is empty. Absent without column fields (no cell can be), and from an older host.
  */
 export interface PivotPage {
   readonly queryId: string;
@@ -22,6 +27,7 @@ export interface PivotPage {
   readonly columns: readonly Column[];
   readonly values: ReadonlyArray<ReadonlyArray<string | null>>;
   readonly keys: { readonly distinct: number; readonly values: ReadonlyArray<ReadonlyArray<string | null>> };
+  readonly empty?: ReadonlyArray<ReadonlyArray<number>>;
 }
 
 export const pivotPageSchema: z.ZodType<PivotPage> = z.object({
@@ -33,4 +39,5 @@ export const pivotPageSchema: z.ZodType<PivotPage> = z.object({
   columns: z.array(columnSchema),
   values: z.array(z.array(z.string().nullable())),
   keys: z.object({ distinct: z.number().int().nonnegative(), values: z.array(z.array(z.string().nullable())) }),
+  empty: z.array(z.array(z.number().int().nonnegative())).optional(),
 });

@@ -1,7 +1,7 @@
 import type { Column } from '../contracts/events';
 import { columnKind, isNumeric } from '../explore/columnKind';
 import { quoteIdent } from '../explore/openAsSql';
-import { cellOf, levelsOfParts, partsOf, type Cell, type AggregateParts } from './pivotParts';
+import { cellOf, levelsOfParts, partsOf, PIVOT_PRESENT, presentOfKeys, totalCell, type Cell, type AggregateParts } from './pivotParts';
 import { MAX_PIVOT_KEYS, type PivotAggregate, type PivotKeys, type PivotSpec } from './pivotSpec';
 
 /*
@@ -72,7 +72,9 @@ export interface PivotSqlOptions {
   readonly value: SqlValue;
   /**
    * 'positional': columns c0 (the level), c1… (row fields, values), as result tables are named, for
-   * the app to page, then PIVOT_GROUPS. 'readable': the row fields and value columns under their own names, for a person.
+   * the app to page; with column fields one more, the keys with rows (PIVOT_PRESENT, pivotEmptyCells);
+   * then PIVOT_GROUPS. 'readable': the row fields and value columns under their own names, for a
+   * person; a key's cell with no rows is NULL there.
    */
   readonly names: 'positional' | 'readable';
   /** Value column names in readable mode (valueColumnNames). */
@@ -92,7 +94,7 @@ export interface PivotSqlOptions {
 }
 
 /**
- * In 'positional' mode, the column after the value columns: on every row, the number of the
+ * In 'positional' mode, the column after the value columns (and the keys present): on every row, the number of the
  * pivot's detail rows (groups of all its row fields, NULL a group like any value), collapsed
  * groups' included. A constant column costs DuckDB next to nothing to keep in the pivot's table.
  */
@@ -140,6 +142,8 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
   const g = spec.rows.map((_, i) => `g${i}`);
   const head = options.head && { offset: wholeNumber(options.head.offset), limit: wholeNumber(options.head.limit) };
   const hasColumns = spec.columns.length > 0;
+  // which keys have rows in each group, so the app draws a cell of none empty (PIVOT_PRESENT)
+  const present = hasColumns && options.names === 'positional';
   const texts = spec.columns.map((_, j) => `CAST(kv${j} AS VARCHAR) AS kt${j}`);
   const keyCase = keys.keys.length > 0 ? `CASE ${keys.keys.map((key, i) => `WHEN ${keyCondition(key, options.value)} THEN ${i + 1}`).join(' ')} ELSE 0 END` : '0';
   const withKey = (from: string) => (hasColumns ? `SELECT *, ${keyCase} AS k FROM (SELECT *, ${texts.join(', ')} FROM ${from})` : `SELECT * FROM ${from}`);
@@ -155,7 +159,8 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
   const capped = keys.distinct > keys.keys.length;
   const picks = hasColumns ? [...keys.keys.map((_, i) => ofKey(i + 1)), ...(capped ? [ofKey(0)] : []), all] : [all];
   const vs = picks.map((_, i) => `v${i}`);
-  const cells = picks.map((pick, i) => `${cell(pick)} AS v${i}`).join(', ');
+  // the Total last: a Count of no rows is 0, as DuckDB's count
+  const cells = [...picks.map((pick, i) => `${i === picks.length - 1 ? totalCell(partial, cell(pick)) : cell(pick)} AS v${i}`), ...(present ? [presentOfKeys] : [])].join(', ');
   // no row field: the grand total alone, one row even over no rows (an aggregate without GROUP BY)
   const rollup =
     depth === 0
@@ -165,7 +170,7 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
   // Over a table of partial groups, each level is a plain GROUP BY of the detail rows' parts, with
   // its sort keys (see levelsOfParts). Without one (Median, Open as SQL) the rows are read once, by
   // ROLLUP, which is also what a person reads.
-  const parted = partial && options.partialTable !== undefined ? levelsOfParts(g, partial, picks, sort?.valueColumn) : undefined;
+  const parted = partial && options.partialTable !== undefined ? levelsOfParts(g, partial, picks, sort?.valueColumn, present) : undefined;
   const groups = parted ? parted.levels : rollup;
   if (parted) stages.push(...parted.stages);
   // Each level's sort key is its ancestor's value at that level, so groups move with their children.
@@ -184,7 +189,7 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
   const order = g.flatMap((x, i) => [`level >= ${i + 1}`, ...(sort ? [`s${i} ${sort.descending ? 'DESC' : 'ASC'} NULLS LAST`] : []), `${x} ASC NULLS LAST`]);
   const out =
     options.names === 'positional'
-      ? ['level AS c0', ...g.map((x, i) => `${x} AS c${i + 1}`), ...vs.map((v, i) => `${v} AS c${depth + 1 + i}`)]
+      ? ['level AS c0', ...g.map((x, i) => `${x} AS c${i + 1}`), ...vs.map((v, i) => `${v} AS c${depth + 1 + i}`), ...(present ? [`${PIVOT_PRESENT} AS c${depth + 1 + vs.length}`] : [])]
       : [...g.map((x, i) => `${x} AS ${quoteIdent(spec.rows[i]!)}`), ...vs.map((v, i) => `${v} AS ${quoteIdent(options.valueNames?.[i] ?? v)}`)];
   // The app's count of groups (PivotPage.groups): the detail rows, counted before the collapsed
   // groups' rows are left out, so collapsing changes what is shown, not how many groups there are.

@@ -35,13 +35,13 @@ describe('pivotSelectSql', () => {
     expect(sql).toContain('sum(CASE WHEN k = 2 THEN s END)::DOUBLE / sum(CASE WHEN k = 2 THEN n END) AS v1');
     expect(sql).toContain('sum(s)::DOUBLE / sum(n) AS v3');
     expect(sql).toContain('GROUP BY ROLLUP (g0, g1)');
-    expect(sql).toMatch(/c0, g0 AS c1, g1 AS c2, v0 AS c3, v1 AS c4, v2 AS c5, v3 AS c6, count\(CASE WHEN level = 2 THEN 1 END\) OVER \(\) AS pivot_detail_groups$/m);
+    expect(sql).toMatch(/c0, g0 AS c1, g1 AS c2, v0 AS c3, v1 AS c4, v2 AS c5, v3 AS c6, pivot_present AS c7, count\(CASE WHEN level = 2 THEN 1 END\) OVER \(\) AS pivot_detail_groups$/m);
   });
 
   it('counts the groups of the finest level before collapsed groups are left out, for the app only', () => {
     const collapsed = pivotSelectSql({ ...spec, collapsed: ['a'] }, 'rel', keys, { names: 'positional', value: () => '?' });
     expect(collapsed).toMatch(/^pivot_sorted AS \(SELECT \*, count\(CASE WHEN level = 2 THEN 1 END\) OVER \(\) AS pivot_detail_groups FROM pivot_groups\)$/m);
-    expect(collapsed).toMatch(/v3 AS c6, pivot_detail_groups$/m);
+    expect(collapsed).toMatch(/v3 AS c6, pivot_present AS c7, pivot_detail_groups$/m);
     expect(collapsed).toMatch(/^FROM pivot_sorted WHERE NOT \(level >= 2 AND /m);
     expect(pivotSelectSql(spec, 'rel', keys, { names: 'readable', value: () => '?' })).not.toContain('pivot_detail_groups');
   });
@@ -51,7 +51,7 @@ describe('pivotSelectSql', () => {
     // the per-key CASEs run once, for the details: 3 keys × 2 parts (not once per level)
     expect(parted.match(/CASE WHEN k = \d THEN [sn] END/g)).toHaveLength(3 * 2);
     expect(parted).toContain('pivot_details AS MATERIALIZED (SELECT g0, g1, sum(CASE WHEN k = 1 THEN s END) AS v0_s, sum(CASE WHEN k = 1 THEN n END) AS v0_n, ');
-    expect(parted).toMatch(/sum\(s\) AS v3_s, sum\(n\) AS v3_n FROM pivot_source GROUP BY g0, g1\),$/m);
+    expect(parted).toMatch(/sum\(s\) AS v3_s, sum\(n\) AS v3_n, bit_or\(1::UBIGINT << k\) AS pivot_present FROM pivot_source GROUP BY g0, g1\),$/m);
     // the details finish their own parts; each level above combines them (an average stays a sum over a count)
     expect(parted).toMatch(/SELECT 2::BIGINT AS level, r.g0 AS g0, r.g1 AS g1, r.v0_s::DOUBLE \/ r.v0_n AS v0, .* FROM pivot_details AS r UNION ALL /);
     expect(parted).toMatch(/ UNION ALL SELECT 1::BIGINT AS level, r.g0 AS g0, NULL AS g1, sum\(r.v0_s\)::DOUBLE \/ sum\(r.v0_n\) AS v0, .* FROM pivot_details AS r GROUP BY r.g0 UNION ALL /);

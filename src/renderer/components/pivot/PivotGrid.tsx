@@ -4,7 +4,7 @@ import { Fragment, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
 import { columnLefts, pivotColumnWidths, TOTAL_LABEL_WIDTH, valueTextWidths } from './pivotLayout';
-import { NULL_TEXT, pivotCellText, valueName } from './pivotText';
+import { NULL_TEXT, pivotValueLabel, valueName } from './pivotText';
 
 const ROW_HEIGHT = 24;
 
@@ -18,6 +18,8 @@ interface Props {
   /** The Timeline's past view: drawn as it was, its sort and groups not changed from here. */
   readOnly?: boolean;
   row(r: number): ReadonlyArray<string | null> | undefined;
+  /** Whether row r's value column v (0-based among them) has no rows: drawn empty, not NULL. */
+  isEmpty(r: number, v: number): boolean;
   /** The pages whose rows are shown: the value columns are as wide as their widest value in them. */
   loaded: readonly PivotPage[];
   show(first: number, last: number): void;
@@ -38,7 +40,7 @@ function nextSort(current: PivotSpec['sort'], valueColumn: number): PivotSpec['s
  * the grand total comes first (alone, headed "Total", without row fields). A value column's header
  * sorts the groups by it.
  */
-export function PivotGrid({ page, spec, keyFields, previous = false, readOnly = false, row, loaded, show, onSort, onToggleGroup }: Props) {
+export function PivotGrid({ page, spec, keyFields, previous = false, readOnly = false, row, isEmpty, loaded, show, onSort, onToggleGroup }: Props) {
   const fixed = previous || readOnly;
   const scroller = useRef<HTMLDivElement>(null);
   const fields = page.rowFields;
@@ -105,8 +107,8 @@ export function PivotGrid({ page, spec, keyFields, previous = false, readOnly = 
               {page.columns.slice(1).map((c, i) => {
                 const at = i + lead;
                 const text = cells?.[i + 1] ?? null;
-                // null is SQL NULL, drawn as the grid draws it; a row still on its way is blank
-                const label = !cells ? '' : i < fields ? fieldLabel(text, i, level) : text === null ? null : pivotCellText(text, c.type);
+                // null is SQL NULL, drawn as the grid draws it; a cell with no rows and a row still on its way are blank
+                const label = !cells ? '' : i < fields ? fieldLabel(text, i, level) : pivotValueLabel(text, c.type, isEmpty(vr.index, i - fields));
                 return (
                   <div key={i} role="gridcell" aria-colindex={at + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'}`} style={{ left: lefts[at], width: widths[at], paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }} title={i < fields && label !== '' ? valueName(label) : undefined}>
                     {i === 0 && level === 1 && fields > 1 && cells ? <GroupToggle group={text} collapsed={(spec.collapsed ?? []).includes(text)} disabled={fixed} onToggle={onToggleGroup} /> : null}

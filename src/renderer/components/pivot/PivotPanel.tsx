@@ -94,7 +94,7 @@ export function PivotPanel({ api, queryId, sql, columns, filter, spec, onChange,
           <span className="grid-previous-text">Showing the previous pivot: {pivotTitle(previous.spec)}</span>
         </p>
       )}
-      {page && <PivotGrid key={layoutKey(spec)} page={page} spec={previous?.spec ?? spec} keyFields={last.current?.spec.columns ?? []} previous={previous !== undefined} row={pages.row} loaded={pages.loaded} show={pages.show} readOnly={readOnly} onSort={(sort) => onChange?.(withSort(spec, sort))} onToggleGroup={(group) => onChange?.(toggled(spec, group))} />}
+      {page && <PivotGrid key={layoutKey(spec)} page={page} spec={previous?.spec ?? spec} keyFields={last.current?.spec.columns ?? []} previous={previous !== undefined} row={pages.row} isEmpty={pages.isEmpty} loaded={pages.loaded} show={pages.show} readOnly={readOnly} onSort={(sort) => onChange?.(withSort(spec, sort))} onToggleGroup={(group) => onChange?.(toggled(spec, group))} />}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { countOf } from '../format';
 import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import { HEADER_BOX, measureText, SORT_ICON, type MeasureText } from '../grid/columnWidths';
-import { pivotCellText } from './pivotText';
+import { isEmptyCell, pivotCellText } from './pivotText';
 
 /** Narrowest a row field's column gets: room for a typical group name. */
 export const FIELD_WIDTH = 150;
@@ -37,8 +37,8 @@ const CELL_SCALE = 12 / 10;
 const measuredPages = new WeakMap<PivotPage, number[]>();
 
 /**
- * The px of text of each column's widest value (as pivotCellText writes it) over the pages at
- * hand; 0 for row fields, which end in an ellipsis instead. Measured once per page.
+ * The px of text of each column's widest value (as pivotCellText writes it; an empty cell none)
+ * over the pages at hand; 0 for row fields, which end in an ellipsis instead. Measured once per page.
  */
 export function valueTextWidths(pages: readonly PivotPage[], measure: MeasureText = measureText): number[] {
   const widths: number[] = [];
@@ -46,7 +46,9 @@ export function valueTextWidths(pages: readonly PivotPage[], measure: MeasureTex
     // kept for the app's own measure only: another (a test's) measures afresh
     let measured = measure === measureText ? measuredPages.get(page) : undefined;
     if (!measured) {
-      measured = page.columns.slice(1).map((c, i) => (i < page.rowFields ? 0 : Math.max(0, ...(page.values[i + 1] ?? []).map((v) => measure(pivotCellText(v, c.type), 'type') * CELL_SCALE))));
+      // an empty cell (no rows) is blank: nothing to make room for
+      const widthOf = (v: string | null, type: string, row: number, i: number) => (isEmptyCell(page, row, i - page.rowFields) ? 0 : measure(pivotCellText(v, type), 'type') * CELL_SCALE);
+      measured = page.columns.slice(1).map((c, i) => (i < page.rowFields ? 0 : Math.max(0, ...(page.values[i + 1] ?? []).map((v, row) => widthOf(v, c.type, row, i)))));
       if (measure === measureText) measuredPages.set(page, measured);
     }
     measured.forEach((w, i) => (widths[i] = Math.max(widths[i] ?? 0, w)));

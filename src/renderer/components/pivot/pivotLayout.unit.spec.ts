@@ -53,6 +53,23 @@ describe('pivotColumnWidths', () => {
     expect(narrow).toBe(VALUE_WIDTH);
   });
 
+  it('given cells with no rows, when the columns are fitted, then an empty cell takes no room (it is blank, not NULL)', () => {
+    const mono = (text: string) => text.length * 6;
+    const page: PivotPage = {
+      queryId: 'q',
+      offset: 0,
+      totalRows: 2,
+      groups: 2,
+      rowFields: 1,
+      columns: [{ name: 'level', type: 'BIGINT' }, { name: 'g', type: 'VARCHAR' }, { name: 'a', type: 'BIGINT' }, { name: 'b', type: 'BIGINT' }, { name: 'Total', type: 'BIGINT' }],
+      values: [['1', '1'], ['x', 'y'], [null, '7'], [null, null], ['7', '7']],
+      keys: { distinct: 2, values: [['a'], ['b']] },
+      // x has no rows of a; y none of b; x's b is a real NULL
+      empty: [[0], [1]],
+    };
+    expect(valueTextWidths([page], mono).map((w) => Math.round(w * 10) / 10)).toEqual([0, 1 * 7.2, 4 * 7.2, 1 * 7.2]);
+  });
+
   it('places each column after the ones before it', () => {
     expect(columnLefts([150, 104, 180])).toEqual([0, 150, 254]);
   });

@@ -1,5 +1,6 @@
 import { columnKind } from '../../../shared/explore/columnKind';
 import { groupDigits, readableNumber } from '../../../shared/explore/profileText';
+import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import { pivotLayoutWords, type PivotSpec } from '../../../shared/pivot/pivotSpec';
 
 /** SQL NULL as the results grid shows it (muted and italic there and here: `.pivot-null`). */
@@ -12,8 +13,8 @@ const fixedTwo = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maxi
  * column's values line up ("13.00" above "21.85"), with grouped thousands; where two decimals would
  * hide the value (a non-zero value under 0.005 reading "0.00") or a row of digits stops being
  * readable (a quadrillion and up), readableNumber's significant digits. Integers and decimals are
- * DuckDB's exact text with grouped digits. SQL NULL (an average of only NULLs, a group with no
- * rows of a column value) reads NULL, as the results grid and DuckDB's own PIVOT show it.
+ * DuckDB's exact text with grouped digits. SQL NULL (an average of only NULLs) reads NULL, as the
+ * results grid shows it; a cell with no rows is not NULL but empty (pivotValueLabel).
  */
 export function pivotCellText(text: string | null, duckdbType: string): string {
   if (text === null) return NULL_TEXT;
@@ -22,6 +23,20 @@ export function pivotCellText(text: string | null, duckdbType: string): string {
   const size = Math.abs(n);
   return Number.isFinite(n) && size < 1e15 && (n === 0 || size >= 0.005) ? fixedTwo.format(n) : readableNumber(text);
 }
+
+/**
+ * A value cell as drawn: '' where its combination of group and column key has no rows (`empty`,
+ * PivotPage.empty: blank, as Excel, TablePlus and Tad leave it, so "no rows" is read neither as a
+ * NULL value nor as 0), null for an aggregate that is SQL NULL (drawn as the grid draws NULL),
+ * else pivotCellText's text.
+ */
+export function pivotValueLabel(text: string | null, duckdbType: string, empty: boolean): string | null {
+  if (empty) return '';
+  return text === null ? null : pivotCellText(text, duckdbType);
+}
+
+/** Whether value column `valueColumn` (0-based among them) of the page's row `row` has no rows (PivotPage.empty). */
+export const isEmptyCell = (page: Pick<PivotPage, 'empty'>, row: number, valueColumn: number): boolean => page.empty?.[row]?.includes(valueColumn) ?? false;
 
 /**
  * A row or column field's value in a button's name or a title: SQL NULL as NULL, and a text that

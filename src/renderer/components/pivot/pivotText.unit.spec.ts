@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pivotCellText, pivotTitle, valueName } from './pivotText';
+import { isEmptyCell, pivotCellText, pivotTitle, pivotValueLabel, valueName } from './pivotText';
 
 describe('pivotCellText', () => {
   it('rounds floats to two decimals with grouped thousands, keeps exact integers', () => {
@@ -11,6 +11,21 @@ describe('pivotCellText', () => {
   it('given SQL NULL (an average of only NULLs), when shown, then it reads NULL as the results grid shows it, not blank', () => {
     expect(pivotCellText(null, 'DOUBLE')).toBe('NULL');
     expect(pivotCellText(null, 'BIGINT')).toBe('NULL');
+  });
+
+  it('given a combination with no rows, when drawn, then it is blank for every type, apart from a NULL aggregate (NULL) and a 0', () => {
+    expect(pivotValueLabel(null, 'BIGINT', true)).toBe('');
+    expect(pivotValueLabel(null, 'DOUBLE', true)).toBe('');
+    expect(pivotValueLabel(null, 'HUGEINT', false)).toBeNull();
+    expect(pivotValueLabel('0', 'BIGINT', false)).toBe('0');
+    expect(pivotValueLabel('1234.5', 'DOUBLE', false)).toBe('1,234.50');
+  });
+
+  it('given a page’s empty cells, then a value column is empty only where its row lists it; a page without them has none', () => {
+    const page = { empty: [[0, 2], []] };
+    expect([0, 1, 2].map((v) => isEmptyCell(page, 0, v))).toEqual([true, false, true]);
+    expect(isEmptyCell(page, 1, 0)).toBe(false);
+    expect(isEmptyCell({}, 0, 0)).toBe(false);
   });
 
   it('gives every float two decimals, so a column’s values line up; integers stay whole', () => {

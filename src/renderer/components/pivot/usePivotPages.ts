@@ -4,6 +4,7 @@ import type { PageFilter } from '../../../shared/contracts/pageView';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
+import { isEmptyCell } from './pivotText';
 
 /** Rows per request: a few screens, so scrolling asks rarely and never for the whole pivot. */
 export const PIVOT_CHUNK = 200;
@@ -69,13 +70,23 @@ export function usePivotPages(api: SextantApi, queryId: string, spec: PivotSpec,
     [load],
   );
 
-  /** Row `r`'s cells, or undefined while its page is on its way. */
-  const row = (r: number): ReadonlyArray<string | null> | undefined => {
+  /** Row `r`'s page and its index in it, or undefined while its page is on its way. */
+  const at = (r: number): { page: PivotPage; i: number } | undefined => {
     const page = shown.chunks.get(Math.floor(r / PIVOT_CHUNK));
-    if (!page || page === 'pending') return undefined;
-    const i = r - page.offset;
-    return page.values.map((c) => c[i] ?? null);
+    return !page || page === 'pending' ? undefined : { page, i: r - page.offset };
   };
 
-  return { page: state.first, loaded: shown.loaded, error: state.error, show, row };
+  /** Row `r`'s cells, or undefined while its page is on its way. */
+  const row = (r: number): ReadonlyArray<string | null> | undefined => {
+    const found = at(r);
+    return found && found.page.values.map((c) => c[found.i] ?? null);
+  };
+
+  /** Whether row `r`'s value column `v` (0-based among them) has no rows: an empty cell (PivotPage.empty). */
+  const isEmpty = (r: number, v: number): boolean => {
+    const found = at(r);
+    return found !== undefined && isEmptyCell(found.page, found.i, v);
+  };
+
+  return { page: state.first, loaded: shown.loaded, error: state.error, show, row, isEmpty };
 }
