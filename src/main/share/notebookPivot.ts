@@ -1,7 +1,6 @@
 import { appError, fail, ok, toAppError, type Result } from '../../shared/contracts/errors';
-import { columnKind } from '../../shared/explore/columnKind';
-import { groupDigits, readableNumber } from '../../shared/explore/profileText';
 import { pivotColumnNames, type PivotHead, type PivotSource } from '../../shared/pivot/pivotBound';
+import { pivotNumberText } from '../../shared/pivot/pivotCellText';
 import { sumOverflowInWords } from '../../shared/pivot/pivotOverflow';
 import { pivotRelation } from '../../shared/pivot/pivotRelation';
 import { aggregateMismatch, findColumn, pivotKeysSql } from '../../shared/pivot/pivotSql';
@@ -59,21 +58,8 @@ export async function notebookPivot(pool: Pick<QueryWorker, 'request'>, runner: 
   }
 }
 
-const fixedTwo = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/**
- * A value cell as the pivot grid reads it (components/pivot/pivotText.ts, which main may not
- * import): floats with two decimals (readableNumber's significant digits where two would hide the
- * value or a row of digits stops being readable), other numbers DuckDB's exact text with grouped
- * digits, SQL NULL as NULL.
- */
-export function pivotCellText(text: string | null, duckdbType: string): string | null {
-  if (text === null) return null;
-  if (columnKind(duckdbType).kind !== 'float') return groupDigits(text);
-  const n = Number(text);
-  const size = Math.abs(n);
-  return Number.isFinite(n) && size < 1e15 && (n === 0 || size >= 0.005) ? fixedTwo.format(n) : readableNumber(text);
-}
+/** A value cell as the pivot grid reads it; SQL NULL stays null, which the table writes as *NULL*. */
+const numberOrNull = (text: string | null, duckdbType: string): string | null => (text === null ? null : pivotNumberText(text, duckdbType));
 
 /** "Average of delay by origin across month", as the history names a pivot. */
 const pivotTitle = (spec: PivotSpec): string => `${spec.aggregate} of ${spec.values}${pivotLayoutWords(spec)}`;
@@ -97,7 +83,7 @@ export function pivotSection(pivot: Result<NotebookPivot>, spec: PivotSpec): str
     const labels = spec.rows.map((_, i) => (level === 0 ? (i === 0 ? 'Total' : '') : i >= level ? '' : (head.values[1 + i]![r] ?? null)));
     // a cell with no rows (a group without that column key) is drawn empty, as the grid draws it (PivotPage.empty)
     const empty = new Set(head.empty?.[r] ?? []);
-    const cells = head.columns.slice(1 + fields).map((c, i) => (empty.has(i) ? '' : pivotCellText(head.values[1 + fields + i]![r] ?? null, c.type)));
+    const cells = head.columns.slice(1 + fields).map((c, i) => (empty.has(i) ? '' : numberOrNull(head.values[1 + fields + i]![r] ?? null, c.type)));
     return [...(fields === 0 ? ['Total'] : []), ...labels, ...cells];
   });
   const count =

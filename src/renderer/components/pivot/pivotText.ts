@@ -1,27 +1,13 @@
-import { columnKind } from '../../../shared/explore/columnKind';
-import { groupDigits, readableNumber } from '../../../shared/explore/profileText';
+import { pivotNumberText } from '../../../shared/pivot/pivotCellText';
 import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import { pivotLayoutWords, type PivotSpec } from '../../../shared/pivot/pivotSpec';
 
 /** SQL NULL as the results grid shows it (muted and italic there and here: `.pivot-null`). */
 export const NULL_TEXT = 'NULL';
 
-const fixedTwo = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/**
- * A pivot cell as a person reads it. Floats (averages, medians) have two decimals each, so a
- * column's values line up ("13.00" above "21.85"), with grouped thousands; where two decimals would
- * hide the value (a non-zero value under 0.005 reading "0.00") or a row of digits stops being
- * readable (a quadrillion and up), readableNumber's significant digits. Integers and decimals are
- * DuckDB's exact text with grouped digits. SQL NULL (an average of only NULLs) reads NULL, as the
- * results grid shows it; a cell with no rows is not NULL but empty (pivotValueLabel).
- */
+/** A pivot cell as a person reads it (pivotNumberText); SQL NULL (an average of only NULLs) reads NULL, as the results grid shows it; a cell with no rows is not NULL but empty (pivotValueLabel). */
 export function pivotCellText(text: string | null, duckdbType: string): string {
-  if (text === null) return NULL_TEXT;
-  if (columnKind(duckdbType).kind !== 'float') return groupDigits(text);
-  const n = Number(text);
-  const size = Math.abs(n);
-  return Number.isFinite(n) && size < 1e15 && (n === 0 || size >= 0.005) ? fixedTwo.format(n) : readableNumber(text);
+  return text === null ? NULL_TEXT : pivotNumberText(text, duckdbType);
 }
 
 /**
