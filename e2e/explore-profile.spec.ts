@@ -244,3 +244,83 @@ test('a number whose square overflows a DOUBLE (1e308) profiles like any other, 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a sampled profile (flights, 3M rows): nulls, distinct values, min, max and mean are of all rows, and what the sample gives is marked ≈', async ({ app }) => {
+  test.setTimeout(180_000);
+  const { page } = app;
+  await ready(page, 'flights_3m');
+  await dataset(page, 'flights_3m').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Profile' }).click();
+  await expect(region(page).getByText(/^Sample of .*: figures marked ≈ are estimated from it\.$/)).toBeVisible({ timeout: 120_000 });
+  const [dmin, min, max, mean, distinct, origins] = await one(
+    `select min("date")::varchar, min(delay), max(delay), avg(delay), count(distinct delay), count(distinct origin) from ${FLIGHTS}`,
+  );
+  // a sample's min was 00:02 and -86, its distinct counts 628 and 254 (of 229 origins)
+  await expect(figure(card(page, 'date'), 'Min')).toHaveText(dmin!, { timeout: 120_000 });
+  const delay = card(page, 'delay');
+  await expect(figure(delay, 'Min')).toHaveText(grouped(min!));
+  await expect(figure(delay, 'Max')).toHaveText(grouped(max!));
+  await expect(figure(delay, 'Mean')).toHaveText(rounded(mean!));
+  await expect(figure(delay, 'Distinct')).toHaveText(grouped(distinct!));
+  await expect(figure(delay, 'Quartiles')).toHaveText(/^≈-?\d+ · -?\d+ · -?\d+$/);
+  await expect(figure(delay, 'Quartiles')).toHaveAttribute('title', /^Estimated from a sample of [\d,]+ rows: /);
+  // the histogram's ends are the card's min and max
+  await expect(delay.locator('.profile-axis')).toHaveText(`${grouped(min!)}${grouped(max!)}`);
+
+  const origin = await scrollToCard(page, 'origin');
+  await expect(figure(origin, 'Distinct')).toHaveText(grouped(origins!));
+  // the most frequent value's count is scaled to all rows, marked ≈, within a sample's error of DuckDB's count
+  const [[top, count]] = (await duckdbRows(`select origin, count(*) as n from ${FLIGHTS} group by origin order by n desc limit 1`)) as [[string, string]];
+  const first = origin.getByRole('list', { name: 'Most frequent values of origin' }).getByRole('listitem').first();
+  await expect(first).toContainText(top);
+  const shown = first.locator('.profile-top-count');
+  await expect(shown).toHaveText(/^≈[\d,]+$/);
+  const estimate = Number((await shown.textContent())!.replace(/[≈,]/g, ''));
+  expect(Math.abs(estimate - Number(count)) / Number(count)).toBeLessThan(0.02);
+  await expect(shown).toHaveAttribute('title', /^[\d,]+ in the sample of [\d,]+ rows \(of 3,000,000\)$/);
+});
+
+test('NaN and infinities are left out of every figure of a card alike, and the card says so; a large integer’s mean keeps its digits', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  const values = "('nan'::double, 9007199254740994::bigint), ('nan', 9007199254741193), ('inf', 9007199254741000), ('-inf', 9007199254741100), (1.5, NULL), (2, NULL), (400, NULL), (-7, NULL), (12, NULL)";
+  await runSql(page, `select * from (values ${values}) t(x, big)`);
+  await expect(status(page)).toHaveText(/^9\u00a0rows in [\d,]+\u00a0ms$/);
+  await page.getByRole('button', { name: 'Profile', exact: true }).click();
+  const [min, max, q1, q2, q3, mean] = await one(
+    `select min(x), max(x), quantile_disc(x, 0.25), quantile_disc(x, 0.5), quantile_disc(x, 0.75), avg(x) from (values ${values}) t(x, big) where isfinite(x)`,
+  );
+  const x = card(page, 'x');
+  // the quartiles were of every value, NaN and infinities among them, while the mean was of the finite ones
+  await expect(figure(x, 'Quartiles')).toHaveText([q1, q2, q3].map((q) => grouped(q!)).join(' · '));
+  await expect(figure(x, 'Min')).toHaveText(grouped(min!));
+  await expect(figure(x, 'Max')).toHaveText(grouped(max!));
+  await expect(figure(x, 'Mean')).toHaveText(rounded(mean!));
+  await expect(x.getByText('2 NaN, 1 inf, 1 -inf left out')).toBeVisible();
+  const [bigMean] = await one(`select avg(big) from (values ${values}) t(x, big)`);
+  await expect(figure(card(page, 'big'), 'Mean')).toHaveText(Number(bigMean).toLocaleString('en-US', { maximumFractionDigits: 2 }));
+  await expect(figure(card(page, 'big'), 'Mean')).not.toContainText('e+');
+});
+
+test('a card is as tall as its figures: a text column of a few values takes less room than a number’s', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'seattle_weather');
+  await runSql(page, 'select weather, precipitation from seattle_weather');
+  await page.getByRole('button', { name: 'Profile', exact: true }).click();
+  const weather = card(page, 'weather');
+  const precipitation = card(page, 'precipitation');
+  await expect(weather.getByRole('list', { name: 'Most frequent values of weather' })).toBeVisible();
+  await expect(figure(precipitation, 'Min')).toBeVisible();
+  const [min, max] = await one(`select min(precipitation), max(precipitation) from ${WEATHER}`);
+  await expect(precipitation.locator('.profile-axis')).toHaveText(`${grouped(min!)}${grouped(max!)}`);
+  // no empty half-card: the card ends where its last row does
+  await expect.poll(async () => weather.evaluate((el) => el.getBoundingClientRect().height - (el.lastElementChild!.getBoundingClientRect().bottom - el.getBoundingClientRect().top))).toBeLessThan(16);
+  const heights = await Promise.all([weather, precipitation].map((c) => c.evaluate((el) => el.getBoundingClientRect().height)));
+  expect(heights[0]).toBeLessThan(heights[1]! * 0.85);
+  // the next card starts right below the first: the list is laid out by measured heights
+  const gap = await page.evaluate(() => {
+    const [a, b] = [...document.querySelectorAll('.profile-card')].map((e) => e.getBoundingClientRect());
+    return b!.top - a!.bottom;
+  });
+  expect(gap).toBeLessThan(16);
+});

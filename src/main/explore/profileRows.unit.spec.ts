@@ -54,10 +54,11 @@ describe('profileSql over filtered rows', () => {
     expect(sql).not.toContain('drop table');
   });
 
-  it('given filtered rows above a million, when a batch is sampled, then the sample and its total count both read the filtered rows with the same $1', () => {
+  it('given filtered rows above a million, when a batch is sampled, then the sample and the pass over all rows (its total count) both read the filtered rows with the same $1', () => {
     const sql = profileSql({ ...request, sample: { rows: 1_000_000, of: 3_000_000 } });
     expect(sql).toContain(`FROM ${rows.relation} USING SAMPLE`);
-    expect(sql).toContain(`(SELECT count(*) FROM ${rows.relation})`);
+    expect(sql).toContain('whole AS MATERIALIZED (SELECT count(*) AS n, ');
+    expect(sql).toContain(`FROM ${rows.relation}), stats`);
     expect(sql.match(/\$\d+/g)).toEqual(['$1', '$1']);
   });
 });

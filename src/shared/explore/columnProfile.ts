@@ -32,23 +32,35 @@ const text = z.string().nullable();
 /** One bar of a histogram: values in [low, high), the last bar including its high. */
 const binSchema = z.object({ low: z.string(), high: z.string(), count }).strict();
 
+/** NaNs and (negative) infinities: left out of min, max, mean, quartiles, deviation and histogram alike, and counted. */
+const nonFiniteSchema = z.object({ nan: count, inf: count, negInf: count }).strict();
+export type NonFinite = z.infer<typeof nonFiniteSchema>;
+
+/**
+ * Every cell's counts: non-null values over all rows, over the profiled rows (a sample's, or all
+ * rows again), and distinct values over all rows, exactly counted or estimated.
+ */
+const cellCounts = { nonNull: count, sampleNonNull: count, distinct: count, distinctExact: z.boolean(), distinctInSample: z.boolean() };
+type CellCount = keyof typeof cellCounts;
+const omitCounts = { nonNull: true, sampleNonNull: true, distinct: true, distinctExact: true, distinctInSample: true } as const;
+
 /** What the profile query returns for one column (parsed at the boundary, in main). */
 export const profileCellSchemas = {
   number: z
     .object({
-      nonNull: count,
-      distinct: count,
+      ...cellCounts,
       min: text,
       max: text,
+      nonFinite: nonFiniteSchema,
       mean: text,
       stddev: text,
       quartiles: z.tuple([z.string(), z.string(), z.string()]).nullable(),
       histogram: z.array(binSchema),
     })
     .strict(),
-  temporal: z.object({ nonNull: count, distinct: count, min: text, max: text, histogram: z.array(binSchema) }).strict(),
+  temporal: z.object({ ...cellCounts, min: text, max: text, nonFinite: nonFiniteSchema, histogram: z.array(binSchema) }).strict(),
   categorical: z
-    .object({ nonNull: count, distinct: count, top: z.array(z.object({ value: z.string(), count }).strict()), other: count })
+    .object({ ...cellCounts, top: z.array(z.object({ value: z.string(), count }).strict()), other: count })
     .strict(),
 } as const;
 
@@ -57,21 +69,43 @@ export const profileHeaderSchema = z.object({ rows: count, total: count.nullable
 
 export type HistogramBin = z.infer<typeof binSchema>;
 
+/**
+ * A sampled profile's figures (docs/explore.md): nulls, distinct values, min, max, mean and what was
+ * left out are over all rows; quartiles, deviation, bars and most frequent values' counts are the
+ * sample's, which has `rows` of the `of` rows and `nonNull` of this column's values (a count is
+ * scaled by the non-null values of all rows / of the sample to an estimate).
+ */
+export interface ProfileSampled {
+  readonly rows: number;
+  readonly nonNull: number;
+  /** All rows. */
+  readonly of: number;
+}
+
 interface ProfileBase {
   readonly name: string;
   readonly type: string;
+  /** Over all rows, even when sampled. */
   readonly nulls: number;
-  /** nulls / profiled rows; 0 for no rows. */
+  /** nulls / rows; 0 for no rows. */
   readonly nullShare: number;
-  /** Distinct non-null values: exact on a small relation, else DuckDB's approx_count_distinct (HyperLogLog), at most the non-null count. */
+  /**
+   * Distinct non-null values over all rows: counted exactly where they are few or the relation
+   * small, else DuckDB's approx_count_distinct (HyperLogLog), at most the non-null count; in a sample
+   * with many of them, the sample's (distinctInSample).
+   */
   readonly distinct: number;
-  /** Whether `distinct` was counted exactly (a relation of at most EXACT_DISTINCT_ROWS rows). */
+  /** Whether `distinct` was counted exactly. */
   readonly distinctExact: boolean;
+  /** `distinct` is of the sample's rows only: a sample holding more than EXACT_DISTINCT_VALUES of them. */
+  readonly distinctInSample?: boolean;
+  /** Present when some figures come from a sample. */
+  readonly sampled?: ProfileSampled;
 }
 export type ColumnProfile =
-  | (ProfileBase & { readonly kind: 'number' } & Omit<z.infer<typeof profileCellSchemas.number>, 'nonNull' | 'distinct'>)
-  | (ProfileBase & { readonly kind: 'temporal' } & Omit<z.infer<typeof profileCellSchemas.temporal>, 'nonNull' | 'distinct'>)
-  | (ProfileBase & { readonly kind: 'categorical' } & Omit<z.infer<typeof profileCellSchemas.categorical>, 'nonNull' | 'distinct'>);
+  | (ProfileBase & { readonly kind: 'number' } & Omit<z.infer<typeof profileCellSchemas.number>, CellCount>)
+  | (ProfileBase & { readonly kind: 'temporal' } & Omit<z.infer<typeof profileCellSchemas.temporal>, CellCount>)
+  | (ProfileBase & { readonly kind: 'categorical' } & Omit<z.infer<typeof profileCellSchemas.categorical>, CellCount>);
 
 /** The profiles of a batch of columns, computed in one query. */
 export interface ProfileBatch {
@@ -82,12 +116,21 @@ export interface ProfileBatch {
   readonly columns: readonly ColumnProfile[];
 }
 
-const profileCommon = { name: z.string(), type: z.string(), nulls: count, nullShare: z.number().min(0).max(1), distinct: count, distinctExact: z.boolean() };
+const profileCommon = {
+  name: z.string(),
+  type: z.string(),
+  nulls: count,
+  nullShare: z.number().min(0).max(1),
+  distinct: count,
+  distinctExact: z.boolean(),
+  distinctInSample: z.boolean().optional(),
+  sampled: z.object({ rows: count, nonNull: count, of: count }).strict().optional(),
+};
 /** A column's profile as it travels to the renderer (the API's answer); the same shape as ColumnProfile. */
 export const columnProfileSchema: z.ZodType<ColumnProfile> = z.discriminatedUnion('kind', [
-  profileCellSchemas.number.omit({ nonNull: true, distinct: true }).extend({ kind: z.literal('number'), ...profileCommon }).strict(),
-  profileCellSchemas.temporal.omit({ nonNull: true, distinct: true }).extend({ kind: z.literal('temporal'), ...profileCommon }).strict(),
-  profileCellSchemas.categorical.omit({ nonNull: true, distinct: true }).extend({ kind: z.literal('categorical'), ...profileCommon }).strict(),
+  profileCellSchemas.number.omit(omitCounts).extend({ kind: z.literal('number'), ...profileCommon }).strict(),
+  profileCellSchemas.temporal.omit(omitCounts).extend({ kind: z.literal('temporal'), ...profileCommon }).strict(),
+  profileCellSchemas.categorical.omit(omitCounts).extend({ kind: z.literal('categorical'), ...profileCommon }).strict(),
 ]);
 
 /** Columns one profile request may ask for; the client asks for what is in view, a screenful or so at a time. */

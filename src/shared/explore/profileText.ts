@@ -41,5 +41,40 @@ export function percent(share: number): string {
 /** A value or NULL as a person reads it. */
 export const shown = (text: string | null): string => (text === null ? '—' : groupDigits(text));
 
-/** A mean or a standard deviation as the cards and the notebook write it: rounded (readableNumber), '—' when there is none. */
-export const shownRounded = (text: string | null): string => (text === null ? '—' : readableNumber(text));
+/** Below this, a mean's whole digits are grouped rather than written in scientific notation: a BIGINT's range and then some. */
+const WHOLE_DIGITS_BELOW = 1e21;
+
+/**
+ * A profile's mean or standard deviation: readableNumber, but with every whole digit grouped up to
+ * 1e21, as a person compares a mean with the column's min and max ("9,007,199,254,741,094" beside
+ * min 9,007,199,254,740,994, not "9.01e+15"); scientific notation only beyond, or below a ten-thousandth.
+ */
+export function readableAverage(text: string): string {
+  const n = Number(text);
+  const size = Math.abs(n);
+  if (Number.isFinite(n) && size >= 1e15 && size < WHOLE_DIGITS_BELOW) return twoDecimals.format(n);
+  return readableNumber(text);
+}
+
+/** A mean or a standard deviation as the cards and the notebook write it: rounded (readableAverage), '—' when there is none. */
+export const shownRounded = (text: string | null): string => (text === null ? '—' : readableAverage(text));
+
+/** An estimate's mark, before the figure. */
+export const approx = (text: string): string => `≈${text}`;
+
+/**
+ * A count in a sample scaled to all rows (`nonNull` over all rows / `sampleNonNull` in the sample)
+ * as an estimate reads: three significant digits with "≈" ("≈166,000"), a sample's precision; 0 stays 0.
+ */
+export function estimatedCount(count: number, nonNull: number, sampleNonNull: number): string {
+  if (count === 0 || sampleNonNull === 0) return '0';
+  return approx(threeSignificant.format((count * nonNull) / sampleNonNull));
+}
+
+/** What a card left out of its figures ("2 NaN, 1 inf, 1 -inf left out"), or '' when nothing was. */
+export function leftOutText({ nan, inf, negInf }: { nan: number; inf: number; negInf: number }, temporal: boolean): string {
+  const count = (n: number) => groupDigits(String(n));
+  const parts = [nan > 0 ? `${count(nan)} NaN` : '', inf > 0 ? `${count(inf)} ${temporal ? 'infinity' : 'inf'}` : '', negInf > 0 ? `${count(negInf)} ${temporal ? '-infinity' : '-inf'}` : ''];
+  const said = parts.filter((p) => p !== '');
+  return said.length === 0 ? '' : `${said.join(', ')} left out`;
+}

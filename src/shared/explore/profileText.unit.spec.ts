@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupDigits, percent, readableNumber } from './profileText';
+import { approx, estimatedCount, groupDigits, leftOutText, percent, readableNumber, shownRounded } from './profileText';
 
 describe('profile figures on screen', () => {
   it('groups digits without parsing, so values beyond 2^53 and long decimals stay exact', () => {
@@ -33,5 +33,33 @@ describe('profile figures on screen', () => {
     expect(readableNumber('42.0')).toBe('42');
     expect(readableNumber('inf')).toBe('inf');
     expect(readableNumber('-inf')).toBe('-inf');
+  });
+});
+
+describe('a profile card’s means, estimates and what it left out', () => {
+  it('given a mean of a tight column near 2^53, when shown, then every whole digit is grouped, not "9.01e+15"', () => {
+    expect(shownRounded('9007199254741094.0')).toBe('9,007,199,254,741,094');
+    expect(shownRounded('-1.2345678901234567e+19')).toBe('-12,345,678,901,234,567,000');
+    // as before below a quadrillion, and scientific where digits stop being readable
+    expect(shownRounded('23.514572864321615')).toBe('23.51');
+    expect(shownRounded('1e308')).toBe('1e+308');
+    expect(shownRounded('1.5e+21')).toBe('1.5e+21');
+    expect(shownRounded('5e-7')).toBe('5e-7');
+    expect(shownRounded(null)).toBe('—');
+    // the pivot's and the charts' formatter is unchanged
+    expect(readableNumber('9007199254741094.0')).toBe('9.01e+15');
+  });
+  it('given a count in a sample, when estimated for all rows, then it is scaled by the non-null counts and marked with ≈ at three significant digits', () => {
+    // flights' ORD: 55,461 of 1,000,408 sampled rows, 3,000,000 in all (166,341 really)
+    expect(estimatedCount(55_461, 3_000_000, 1_000_408)).toBe('≈166,000');
+    expect(estimatedCount(7, 300, 100)).toBe('≈21');
+    expect(estimatedCount(0, 300, 100)).toBe('0');
+    expect(approx('3 · 4 · 5')).toBe('≈3 · 4 · 5');
+  });
+  it('given NaNs and infinities, when a card says what it left out, then it names each kind it found', () => {
+    expect(leftOutText({ nan: 2, inf: 1, negInf: 0 }, false)).toBe('2 NaN, 1 inf left out');
+    expect(leftOutText({ nan: 0, inf: 1, negInf: 1234 }, false)).toBe('1 inf, 1,234 -inf left out');
+    expect(leftOutText({ nan: 0, inf: 0, negInf: 1 }, true)).toBe('1 -infinity left out');
+    expect(leftOutText({ nan: 0, inf: 0, negInf: 0 }, false)).toBe('');
   });
 });

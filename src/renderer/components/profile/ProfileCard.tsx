@@ -1,7 +1,8 @@
 import type { ColumnProfile } from '../../../shared/explore/columnProfile';
 import { countOf, formatCount } from '../format';
 import { ProfileBars } from './ProfileBars';
-import { percent, shown, shownRounded } from '../../../shared/explore/profileText';
+import { leftOutText, percent, shown, shownRounded } from '../../../shared/explore/profileText';
+import { countShown, distinctTerm, sampledTitle, sampledValue } from './profileFigures';
 import { NOT_PROFILED_TEXT, type CardState } from './profileCardState';
 import { filterRefusal } from '../../../shared/explore/filterInput';
 
@@ -27,7 +28,6 @@ function Figure({ term, value, exact }: { term: string; value: string; exact?: s
   );
 }
 
-
 /** One column's profile: its type, nulls, distinct values, and the figures and chart of its kind. */
 export function ProfileCard({ column, name, type, state, onFilterValue }: Props) {
   return (
@@ -49,11 +49,12 @@ export function ProfileCard({ column, name, type, state, onFilterValue }: Props)
 
 /** A profiled column's figures and its chart or most frequent values. */
 function Figures({ column, name, profile, onFilterValue }: { column: number; name: string; profile: ColumnProfile; onFilterValue: Props['onFilterValue'] }) {
+  const quartiles = profile.kind === 'number' && profile.quartiles ? profile.quartiles.map(shown).join(' · ') : '—';
   return (
     <>
       <dl className="profile-figures">
         <Figure term="Nulls" value={`${formatCount(profile.nulls)} (${percent(profile.nullShare)})`} />
-        <Figure term={profile.distinctExact ? 'Distinct' : 'Distinct (approx.)'} value={formatCount(profile.distinct)} />
+        <Figure term={distinctTerm(profile)} value={formatCount(profile.distinct)} />
         {profile.kind !== 'categorical' && (
           <>
             <Figure term="Min" value={shown(profile.min)} />
@@ -63,11 +64,16 @@ function Figures({ column, name, profile, onFilterValue }: { column: number; nam
         {profile.kind === 'number' && (
           <>
             <Figure term="Mean" value={shownRounded(profile.mean)} exact={profile.mean} />
-            <Figure term="Std dev" value={shownRounded(profile.stddev)} exact={profile.stddev} />
-            <Figure term="Quartiles" value={profile.quartiles ? profile.quartiles.map(shown).join(' · ') : '—'} />
+            <Figure term="Std dev" value={sampledValue(profile, shownRounded(profile.stddev))} exact={profile.stddev === null ? null : sampledTitle(profile, profile.stddev)} />
+            <Figure term="Quartiles" value={sampledValue(profile, quartiles)} exact={profile.sampled && profile.quartiles ? sampledTitle(profile, quartiles) : null} />
           </>
         )}
       </dl>
+      {profile.kind !== 'categorical' && leftOutText(profile.nonFinite, profile.kind === 'temporal') && (
+        <p className="muted profile-note" title="Not finite: left out of min, max, mean, std dev, quartiles and the histogram alike">
+          {leftOutText(profile.nonFinite, profile.kind === 'temporal')}
+        </p>
+      )}
       {profile.kind === 'categorical' ? <TopValues column={column} name={name} profile={profile} onFilterValue={onFilterValue} /> : <Histogram name={name} profile={profile} />}
     </>
   );
@@ -77,7 +83,17 @@ function Histogram({ name, profile }: { name: string; profile: Extract<ColumnPro
   const bins = profile.histogram;
   if (bins.length === 0) return <p className="muted">No values to chart.</p>;
   const label = `Histogram of ${name}: ${countOf(bins.length, 'bar')} from ${shown(bins[0]!.low)} to ${shown(bins.at(-1)!.high)}`;
-  return <ProfileBars label={label} counts={bins.map((b) => b.count)} />;
+  // the bars span the column's min and max: its own text, not the DOUBLE edges ("-1,116", not "-1,116.0")
+  const [low, high] = [shown(profile.min), shown(profile.max)];
+  return (
+    <>
+      <ProfileBars label={label} counts={bins.map((b) => b.count)} countText={(n) => countShown(profile, n).text} />
+      <div className="profile-axis" aria-hidden="true">
+        <span title={low}>{low}</span>
+        <span title={high}>{high}</span>
+      </div>
+    </>
+  );
 }
 
 /** Why a value is no button, in its tooltip: the grid's filter box says the same ("Too long: at most 1,000 characters"). */
@@ -101,11 +117,14 @@ function TopValues({
       <ul className="profile-top" aria-label={`Most frequent values of ${name}`}>
         {top.map((t) => {
           const label = t.value === '' ? '(empty)' : t.value;
+          const count = countShown(profile, t.count);
           const content = (
             <>
               <span className="profile-top-bar" style={{ width: `${(t.count / max) * 100}%` }} aria-hidden="true" />
               <span className="profile-top-value">{label}</span>
-              <span className="profile-top-count">{formatCount(t.count)}</span>
+              <span className="profile-top-count" title={count.title}>
+                {count.text}
+              </span>
             </>
           );
           // a value main would refuse as a filter (over 1,000 characters) is shown, not offered
@@ -129,7 +148,9 @@ function TopValues({
             <div className="profile-top-row other">
               <span className="profile-top-bar" style={{ width: `${(profile.other / max) * 100}%` }} aria-hidden="true" />
               <span className="profile-top-value">Other</span>
-              <span className="profile-top-count">{formatCount(profile.other)}</span>
+              <span className="profile-top-count" title={countShown(profile, profile.other).title}>
+                {countShown(profile, profile.other).text}
+              </span>
             </div>
           </li>
         )}

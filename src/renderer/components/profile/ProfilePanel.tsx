@@ -27,7 +27,12 @@ interface Props {
   onFilterValue?: (column: number, value: string | null) => void;
 }
 
-/** Height of a card; cards are virtualized, so only those in view (and a few around) exist and are asked for. */
+/**
+ * Height of a card until it is profiled: cards are virtualized, so only those in view (and a few
+ * around) exist and are asked for. A profiled card takes its content's height (measured), so two
+ * frequent values leave no empty half-card; one still waiting keeps this, so no more are asked for
+ * than fit.
+ */
 const CARD_HEIGHT = 236;
 const OVERSCAN = 2;
 
@@ -90,7 +95,7 @@ export function ProfilePanel({ api, target, title, columns, only, onClose, onFil
         </button>
       </header>
       <p className="muted profile-status" aria-live="polite">
-        {profiles.sample ? `Sample of ${countOf(profiles.sample.rows, 'row')} (of ${formatCount(profiles.sample.of)})` : ''}
+        {profiles.sample ? `Sample of ${countOf(profiles.sample.rows, 'row')} (of ${formatCount(profiles.sample.of)}): figures marked ≈ are estimated from it.` : ''}
         {profiles.cancelled ? 'Cancelled: profiles not computed yet are not asked for.' : computing ? ` Computing ${countOf(profiles.computing, 'column')}…` : ''}
       </p>
       {profiles.error && (
@@ -103,9 +108,16 @@ export function ProfilePanel({ api, target, title, columns, only, onClose, onFil
           {items.map((v) => {
             const column = list[v.index]!;
             const c = columns[column];
+            const state = cardState(column, profiles.settled, profiles.cancelled);
             return (
-              <div key={column} className="profile-slot" style={{ transform: `translateY(${v.start}px)`, height: CARD_HEIGHT }}>
-                <ProfileCard column={column} name={c?.name ?? ''} type={c?.type ?? ''} state={cardState(column, profiles.settled, profiles.cancelled)} {...(onFilterValue ? { onFilterValue } : {})} />
+              <div
+                key={column}
+                ref={virtualizer.measureElement}
+                data-index={v.index}
+                className="profile-slot"
+                style={{ transform: `translateY(${v.start}px)`, ...(state.kind === 'profiled' ? {} : { height: CARD_HEIGHT }) }}
+              >
+                <ProfileCard column={column} name={c?.name ?? ''} type={c?.type ?? ''} state={state} {...(onFilterValue ? { onFilterValue } : {})} />
               </div>
             );
           })}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { ColumnProfile } from '../../../shared/explore/columnProfile';
+import { countShown, distinctTerm, sampledTitle, sampledValue } from './profileFigures';
+
+const origin = (over: Partial<Extract<ColumnProfile, { kind: 'categorical' }>> = {}): ColumnProfile => ({
+  kind: 'categorical',
+  name: 'origin',
+  type: 'VARCHAR',
+  nulls: 0,
+  nullShare: 0,
+  distinct: 229,
+  distinctExact: true,
+  top: [{ value: 'ORD', count: 55_461 }],
+  other: 944_947,
+  ...over,
+});
+const sampled = { sampled: { rows: 1_000_408, nonNull: 1_000_408, of: 3_000_000 } };
+
+describe('what a card says each figure is of', () => {
+  it('given a sampled profile, when a frequent value’s count is shown, then it is scaled to all rows and marked ≈, the sample’s count in its tooltip', () => {
+    // flights-3m's ORD: 166,341 rows; the card read a bare 55,461 before
+    expect(countShown(origin(sampled), 55_461)).toEqual({ text: '≈166,000', title: '55,461 in the sample of 1,000,408 rows (of 3,000,000)' });
+    // nulls are over all rows: the scale is the non-null values of all rows over the sample's
+    expect(countShown(origin({ nulls: 1_000_000, nullShare: 1 / 3, sampled: { rows: 1_000_000, nonNull: 666_000, of: 3_000_000 } }), 333_000).text).toBe('≈1,000,000');
+  });
+  it('given all rows profiled, when a count is shown, then it is the count itself, unmarked', () => {
+    expect(countShown(origin(), 55_461)).toEqual({ text: '55,461', title: '55,461' });
+    expect(sampledValue(origin(), '1 · 2 · 3')).toBe('1 · 2 · 3');
+    expect(sampledTitle(origin(), '1 · 2 · 3')).toBe('1 · 2 · 3');
+  });
+  it('given a sample’s quartiles or deviation, when shown, then they are marked ≈ and their tooltip says so', () => {
+    expect(sampledValue(origin(sampled), '-9 · -1 · 11')).toBe('≈-9 · -1 · 11');
+    expect(sampledValue(origin(sampled), '—')).toBe('—');
+    expect(sampledTitle(origin(sampled), '32.01')).toBe('Estimated from a sample of 1,000,408 rows: 32.01');
+  });
+  it('names the distinct count by what it counts: all rows or the sample, exactly or estimated', () => {
+    expect(distinctTerm(origin())).toBe('Distinct');
+    expect(distinctTerm(origin({ distinctExact: false }))).toBe('Distinct (approx.)');
+    expect(distinctTerm(origin({ ...sampled, distinctExact: false, distinctInSample: true }))).toBe('Distinct in sample (approx.)');
+    expect(distinctTerm(origin({ ...sampled, distinctInSample: true }))).toBe('Distinct in sample');
+  });
+});
