@@ -172,7 +172,8 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
           {actions}
         </GridToolbar>
       )}
-      {running && cache.columns === undefined && <p className="grid-waiting muted">Waiting for the first rows…</p>}
+      {/* no columns yet (main answers a page of none until the query's first rows): nothing of a grid to show */}
+      {running && columns.length === 0 && <p className="grid-waiting muted">Waiting for the first rows…</p>}
       {!running && columns.length === 0 && <p className="grid-note muted">The {whose}statement ran; it returns no rows.</p>}
       {!running && columns.length > 0 && (result.rowCount === 0 || pages.filteredRows === 0) && (
         <p className="grid-none muted">
@@ -202,19 +203,21 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
           onFocus={(e) => e.target !== e.currentTarget && scroll.revealFocused(e.target)}
         >
           <div className="grid-sizer" style={{ height: scroll.physicalSize, width: totalWidth }}>
-            <GridHeader
-              columns={columns}
-              virtualColumns={virtualColumns}
-              widths={widths.widths}
-              totalWidth={totalWidth}
-              onResize={widths.resize}
-              onResizeBy={widths.resizeBy}
-              onFit={widths.fit}
-              sort={[...controls.view.orderBy]}
-              {...(explorable ? { onSort: controls.sortBy } : {})}
-              sortShown={readOnly}
-              onContextMenu={(e, col) => onContextMenu(e, { row: active.row, col })}
-            />
+            {columns.length > 0 && (
+              <GridHeader
+                columns={columns}
+                virtualColumns={virtualColumns}
+                widths={widths.widths}
+                totalWidth={totalWidth}
+                onResize={widths.resize}
+                onResizeBy={widths.resizeBy}
+                onFit={widths.fit}
+                sort={[...controls.view.orderBy]}
+                {...(explorable ? { onSort: controls.sortBy } : {})}
+                sortShown={readOnly}
+                onContextMenu={(e, col) => onContextMenu(e, { row: active.row, col })}
+              />
+            )}
             {filtersShown && (
               <FilterRow
                 idPrefix={`grid-${queryId}`}

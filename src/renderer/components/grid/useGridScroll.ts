@@ -1,13 +1,23 @@
-import { observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { GUTTER_WIDTH, HEADER_HEIGHT, ROW_HEIGHT } from './gridGeometry';
+import { rowStart, rowWindow, sameWindow, type RowWindow } from './rowWindow';
 import { columnAt, leftOf } from './scrollMemory';
 import { physicalRowTop, scrollScale, type ScrollScale } from './scrollScale';
 import type { Cell } from './selection';
 import type { RememberedPlace } from './useRememberedPlace';
 
+/** A row to render: its index, and where it starts in real ("virtual") pixels, under the header. */
+export interface ShownRow {
+  readonly index: number;
+  readonly start: number;
+}
+
 /**
- * Scrolling: rows and columns virtualized (TanStack Virtual), the scroll height compressed for
+ * Scrolling: the rows on screen computed from the scroll position (rowWindow.ts: rows are of one
+ * height, so it costs the same for 10 rows as for 10 M), the columns virtualized (TanStack
+ * Virtual: a few hundred at most, of measured widths), the scroll height compressed for
  * very tall results (scrollScale), `reveal` to bring a cell into view below the sticky header
  * and right of the row numbers, and the place the grid was left in, started from on its next mount.
  */
@@ -28,18 +38,20 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
     return () => observer.disconnect();
   }, []);
 
-  // The place to start from, for the first render: the virtualizers start there, not at the top.
+  // The place to start from, for the first render: the rows and columns start there, not at the top.
   const start = useRef(remembered?.start).current;
-  const rowVirtualizer = useVirtualizer({
-    count: rows,
-    initialOffset: (start?.row ?? 0) * ROW_HEIGHT,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    paddingStart: headerHeight,
-    overscan: 12,
-    // The browser's scroll position is compressed for very tall results; the virtualizer works in real offsets.
-    observeElementOffset: (instance, cb) => observeElementOffset(instance, (offset, scrolling) => cb(scale.current.toVirtual(offset), scrolling)),
-  });
+  // The browser's scroll position as last seen (a scroll event, the mount): the rows shown are computed from it.
+  const scrollTop = useRef<number | undefined>(undefined);
+  scrollTop.current ??= Math.round(scale.current.toPhysical((start?.row ?? 0) * ROW_HEIGHT));
+  // A compressed height places rows from the scroll position itself (physicalRowTop): read it now,
+  // the one layout read of a render; otherwise a scroll event's value is as good and forces nothing.
+  if (scale.current.compressed && scroller.current) scrollTop.current = scroller.current.scrollTop;
+  const windowAt = (top: number): RowWindow => rowWindow(scale.current.toVirtual(top), viewport, headerHeight, rows);
+  const shown = windowAt(scrollTop.current);
+  // What this render showed, for the scroll listener to tell whether the next position changes it.
+  const rendered = useRef({ shown, top: scrollTop.current, windowAt });
+  rendered.current = { shown, top: scrollTop.current, windowAt };
+
   const columnVirtualizer = useVirtualizer({
     horizontal: true,
     count: columns,
@@ -57,7 +69,7 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
   // the widths as they are when the grid goes, to tell which column it was left at
   const shownWidths = useRef(widths);
   shownWidths.current = widths;
-  // After the virtualizers' own mount (which scrolls to their initial offset, unmapped): the scroll
+  // After the column virtualizer's own mount (which scrolls to its initial offset): the scroll
   // position for the remembered row, through the compression of this result at this viewport.
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -66,15 +78,27 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
       const mounted = scrollScale(headerHeight + rows * ROW_HEIGHT, el.clientHeight);
       el.scrollTop = Math.round(mounted.toPhysical(start.row * ROW_HEIGHT));
       el.scrollLeft = leftOf(start.column, widths);
-      // Where the browser let it go (a shorter result or a taller window ends sooner), told to the
-      // virtualizers: an unchanged position sends no scroll event. Rendered again before the first
-      // paint, as the rows of a compressed height are placed from the scroll position, not read before.
-      rowVirtualizer.scrollOffset = mounted.toVirtual(el.scrollTop);
+      // Where the browser let it go (a shorter result or a taller window ends sooner): an unchanged
+      // position sends no scroll event. Rendered again before the first paint.
+      scrollTop.current = el.scrollTop;
       columnVirtualizer.scrollOffset = el.scrollLeft;
       rerender();
     }
-    // unmounting (a tab switch, the result replaced): the element is still laid out in a layout cleanup
-    return () => leave.current?.({ row: scale.current.toVirtual(el.scrollTop) / ROW_HEIGHT, column: columnAt(el.scrollLeft, shownWidths.current) });
+    // Rendered again at once when a scroll shows other rows (or moves a compressed height's rows,
+    // placed from the position): at the next frame's scroll event, before it paints, as TanStack did.
+    const onScroll = () => {
+      const top = el.scrollTop;
+      scrollTop.current = top;
+      const last = rendered.current;
+      if (top === last.top || (!scale.current.compressed && sameWindow(last.windowAt(top), last.shown))) return;
+      flushSync(rerender);
+    };
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      // unmounting (a tab switch, the result replaced): the element is still laid out in a layout cleanup
+      leave.current?.({ row: scale.current.toVirtual(el.scrollTop) / ROW_HEIGHT, column: columnAt(el.scrollLeft, shownWidths.current) });
+    };
   }, []);
 
   // A new sort or filter puts other rows at every index and the selection at the first cell: the
@@ -88,9 +112,10 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
     el.scrollTop = 0;
   }, [view]);
 
-  let scrollTop: number | undefined; // read at most once a render, and only for a compressed height
   /** Where a row at a virtual offset sits in the (possibly compressed) scrollable area. */
-  const physicalTop = (virtualStart: number): number => physicalRowTop(scale.current, virtualStart, () => (scrollTop ??= scroller.current?.scrollTop ?? 0));
+  const physicalTop = (virtualStart: number): number => physicalRowTop(scale.current, virtualStart, () => scrollTop.current ?? 0);
+  const shownRows: ShownRow[] = [];
+  for (let index = shown.first; index <= shown.last; index++) shownRows.push({ index, start: rowStart(index, headerHeight) });
 
   /** Scrolls just enough to show a cell below the sticky header and right of the row numbers. */
   const reveal = (cell: Cell) => {
@@ -128,7 +153,7 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
   return {
     scroller,
     physicalSize: scale.current.physicalSize,
-    virtualRows: rowVirtualizer.getVirtualItems(),
+    virtualRows: shownRows,
     virtualColumns: columnVirtualizer.getVirtualItems(),
     physicalTop,
     reveal,
