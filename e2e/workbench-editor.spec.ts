@@ -90,7 +90,8 @@ test('completing a column whose name is not a plain identifier inserts it quoted
   await page.keyboard.press('Home');
   await page.keyboard.type('select Miles');
   await acceptCompletion(page, completions(page).filter({ hasText: 'Miles per Gallon' }));
-  await page.keyboard.type(', ord');
+  // `orde`, not `ord`: DuckDB's function ord() matches `ord` whole and comes first
+  await page.keyboard.type(', orde');
   await acceptCompletion(page, completions(page).filter({ hasText: 'BIGINT · select_' }));
   await page.keyboard.type(' ');
   await expect.poll(() => editorText(page)).toBe('select "Miles per Gallon", "order" from select_');
@@ -156,6 +157,69 @@ test('autocomplete replaces a typed emoji or quoted prefix whole, and does not o
   await page.keyboard.type(' gro');
   await expect(completions(page).filter({ hasText: /^group/ }).first()).toBeVisible();
   await expect(completions(page).filter({ hasText: /^gro$/ })).toHaveCount(0);
+});
+
+test('autocomplete offers a CTE’s or subquery’s own columns, whole words beyond ASCII, nothing in strings or comments, datasets first after FROM', async ({ app }) => {
+  const { page, dataDir } = app;
+  const files: Record<string, string> = { 'odd_names.csv': '"émoji 🚀",plain\n1,2\n', 'types.csv': 'tiny,big\n1,2\n', 'other.csv': 'h,k\nx,1\n' };
+  for (const [file, text] of Object.entries(files)) {
+    writeFileSync(join(dataDir, file), text);
+    await addDataset(page, join(dataDir, file));
+    await ready(page, file.replace('.csv', ''));
+  }
+  await ready(page, 'cars');
+
+  // A CTE's alias offers its select list's names: `hp`, not another dataset's `h`.
+  await setSql(page, 'with t as (select Name, Horsepower as hp from cars) select * from t where t.');
+  await page.keyboard.type('h');
+  await expect(completions(page)).toHaveText([/^hp\s*BIGINT/]);
+  await acceptCompletion(page, completions(page).first());
+  await expect.poll(() => editorText(page)).toBe('with t as (select Name, Horsepower as hp from cars) select * from t where t.hp');
+
+  // A subquery's alias: its own column at once on Ctrl+Space, and as its first letter is typed (no keywords).
+  await setSql(page, 'select * from (select Name as nm from cars) s where s.');
+  await page.keyboard.press('Control+Space');
+  await expect(completions(page)).toHaveText([/^nm/]);
+  await page.keyboard.type('n');
+  await expect(completions(page)).toHaveText([/^nm/]);
+  await page.keyboard.press('Escape');
+
+  // After `alias.`, a word beginning beyond ASCII is matched and replaced whole.
+  await setSql(page, 'select * from odd_names o where o.');
+  await page.keyboard.type('ém');
+  await acceptCompletion(page, completions(page).filter({ hasText: 'émoji 🚀' }));
+  await expect.poll(() => editorText(page)).toBe('select * from odd_names o where o."émoji 🚀"');
+
+  // An alias of `types` (a DuckDB keyword) pops its columns as soon as the dot is typed, as one of cars does.
+  for (const [sql, column] of [['select * from types x where x', 'tiny'], ['select * from cars t where t', 'Horsepower']] as const) {
+    await setSql(page, sql);
+    await page.keyboard.type('.');
+    await expect(completions(page).filter({ hasText: column })).toHaveCount(1);
+    await page.keyboard.press('Escape');
+  }
+
+  // Nothing pops inside a string or a comment (given time to: CodeMirror asks 100 ms after typing), even on Ctrl+Space.
+  for (const sql of ["select * from cars where Name = '", 'select * from cars -- ']) {
+    await setSql(page, sql);
+    await page.keyboard.type('Ho');
+    await page.waitForTimeout(400);
+    await expect(completions(page)).toHaveCount(0);
+    await page.keyboard.press('Control+Space');
+    await page.waitForTimeout(400);
+    await expect(completions(page)).toHaveCount(0);
+  }
+  // …and pops again once the string is closed.
+  await setSql(page, "select * from cars where Name = 'x' and ");
+  await page.keyboard.type('Ho');
+  await expect(completions(page).filter({ hasText: 'Horsepower' })).toHaveCount(1);
+  await page.keyboard.press('Escape');
+
+  // After FROM or JOIN, Ctrl+Space lists the datasets first (not the columns of those the query names) and none of DuckDB's internal functions.
+  await setSql(page, 'select * from cars join ');
+  await page.keyboard.press('Control+Space');
+  await expect(completions(page).first()).toHaveText(/^cars/);
+  await expect(completions(page).filter({ hasText: '· cars' })).toHaveCount(0); // a column is no table
+  await expect(completions(page).filter({ hasText: '__internal' })).toHaveCount(0);
 });
 
 test('Ctrl/Cmd+Enter runs the whole text, or only the selection when there is one', async ({ app }) => {

@@ -12,6 +12,8 @@ import { isView, tablesSummary } from '../catalog/tableKinds';
 import { DuckDB } from './duckdbDialect';
 import { historyNamespace } from './historyCompletion';
 import { sqlIdentifier } from '../../../shared/sql/sqlIdentifier';
+import { afterDot, outsideStringsAndComments, wholeWord, WORD, WORD_SPAN } from './completionWord';
+import { cteNameCompletion, namingTable, queryColumnCompletion, tablesFirst, unlessQueryDefined } from './relationCompletion';
 
 /** `apply` when the name must be quoted to read as itself (lang-sql inserts a label bare). */
 const applyName = (name: string): Pick<Completion, 'apply'> => (sqlIdentifier(name) === name ? {} : { apply: sqlIdentifier(name) });
@@ -63,14 +65,6 @@ export function catalogNamespace(datasets: readonly DatasetView[]): SQLNamespace
   return ns;
 }
 
-// A name typed bare: letters of any script and emoji too (a column may be "😀 emoji"), so that the
-// whole typed prefix is what a completion replaces. \p{M} holds emoji variation selectors; the
-// zero-width joiner of 👩‍💻 stands apart, as a joiner may not sit in a character class.
-const NAME_START = String.raw`\p{L}_\p{Extended_Pictographic}\p{Regional_Indicator}`;
-const NAME_REST = String.raw`(?:[${NAME_START}\p{M}\p{N}$\p{Emoji_Modifier}]|\u200d)`;
-const WORD = new RegExp(`[${NAME_START}]${NAME_REST}*`, 'u');
-const WORD_SPAN = new RegExp(`^${NAME_REST}*$`, 'u');
-
 /** Where a quoted name being typed (`"Nam`, not a closed `"Name"`) starts, if the cursor is in one. */
 function quotedNameStart(context: CompletionContext): number | undefined {
   const node = syntaxTree(context.state).resolveInner(context.pos, -1);
@@ -107,27 +101,26 @@ function columnSources(datasets: readonly DatasetView[]): { label: string; named
 
 /**
  * Column names without a `table.` prefix, which lang-sql only offers for one default table. Columns
- * of datasets the query already names come first. After `x.` lang-sql offers x's columns, so this
- * offers nothing, unless lang-sql does not know x (a subquery's alias): then each column name once.
+ * of datasets the query already names come first. Not after `x.` (lang-sql's or the query's own
+ * relations answer there), nor where a FROM names a table.
  */
-export function columnCompletion(datasets: readonly DatasetView[], schema: CompletionSource): CompletionSource {
-  return async (context): Promise<CompletionResult | null> => {
+export function columnCompletion(datasets: readonly DatasetView[]): CompletionSource {
+  return (context): CompletionResult | null => {
     const quoted = quotedNameStart(context);
     const word = quoted === undefined ? context.matchBefore(WORD) : null;
     if (quoted === undefined && !word && !context.explicit) return null;
     const from = quoted ?? word?.from ?? context.pos;
-    const qualified = context.state.sliceDoc(from - 1, from) === '.';
-    if (qualified && ((await schema(context))?.options.length ?? 0) > 0) return null;
+    if (context.state.sliceDoc(from - 1, from) === '.' || namingTable(context)) return null;
     const text = context.state.doc.toString().toLowerCase();
     const options: Completion[] = [];
     const seen = new Set<string>();
     for (const { label, named: namedBy, columns } of columnSources(datasets)) {
       const named = namedBy.test(text);
       for (const c of columns) {
-        const key = qualified ? c.name : `${c.name}\u0000${named}`;
+        const key = `${c.name}\u0000${named}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const detail = qualified ? c.type : `${c.type} · ${label}`;
+        const detail = `${c.type} · ${label}`;
         const boost = named ? 2 : -1;
         // Typed from its opening quote, the name is offered quoted so that the quote matches and is replaced.
         options.push(quoted === undefined ? { label: c.name, type: 'property', detail, boost, ...applyName(c.name) } : { label: quoteIdent(c.name), type: 'property', detail, boost });
@@ -139,15 +132,24 @@ export function columnCompletion(datasets: readonly DatasetView[], schema: Compl
   };
 }
 
-/** DuckDB SQL with the catalog's completions: keywords, datasets and their tables and columns, the sextant schema. */
+/**
+ * DuckDB SQL with the catalog's completions: keywords, datasets and their tables and columns, the
+ * sextant schema, and what the query defines (CTEs, subqueries' columns). Every source answers for
+ * the whole word typed in any script, and none inside a string or a comment.
+ */
 export function catalogCompletion(datasets: readonly DatasetView[]): Extension {
   const schema = withoutTypedAlias(schemaCompletionSource({ dialect: DuckDB, schema: catalogNamespace(datasets) }));
+  const keywords = keywordCompletionSource(DuckDB, false);
+  const guarded = (source: CompletionSource) => DuckDB.language.data.of({ autocomplete: outsideStringsAndComments(notNamingAlias(wholeWord(source))) });
   // one source per entry: CodeMirror reads an array there as a list of completions, not of sources
   return [
     new LanguageSupport(DuckDB.language),
-    DuckDB.language.data.of({ autocomplete: notNamingAlias(keywordCompletionSource(DuckDB, false)) }),
-    DuckDB.language.data.of({ autocomplete: notNamingAlias(schema) }),
-    DuckDB.language.data.of({ autocomplete: notNamingAlias(columnCompletion(datasets, schema)) }),
+    // after `x.` only x's tables or columns fit, never a keyword
+    guarded((context) => (afterDot(context) ? null : keywords(context))),
+    guarded(tablesFirst(unlessQueryDefined(datasets, schema))),
+    guarded(columnCompletion(datasets)),
+    guarded(queryColumnCompletion(datasets)),
+    guarded(cteNameCompletion),
   ];
 }
 

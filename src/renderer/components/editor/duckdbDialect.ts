@@ -2,6 +2,12 @@ import { PostgreSQL, SQLDialect } from '@codemirror/lang-sql';
 import { FUNCTION_NAMES, RESERVED_KEYWORDS, TYPE_NAMES, UNRESERVED_KEYWORDS } from '../../../shared/sql/duckdbWords';
 import { NOT_A_NAME } from '../../../shared/sql/sqlIdentifier';
 
+/** Words as lang-sql reads them, split at single spaces: the generated lists break lines, and a `\nall` is no `all`. */
+const words = (list: string, keep: (word: string) => boolean = () => true): string => list.split(/\s+/).filter((w) => w && keep(w)).join(' ');
+
+/** DuckDB's functions less its own internals (`__internal_compress_integral_ubigint`…): no person's query calls them, and they sorted first. */
+const PUBLIC_FUNCTIONS = words(FUNCTION_NAMES, (name) => !name.startsWith('__internal'));
+
 /**
  * DuckDB's SQL: PostgreSQL's syntax (strings, comments, operators), with DuckDB's own words, as
  * DuckDB lists them (`duckdb_keywords()`, `duckdb_functions()`, `duckdb_types()`, generated into
@@ -12,9 +18,9 @@ import { NOT_A_NAME } from '../../../shared/sql/sqlIdentifier';
 export const DuckDB = SQLDialect.define({
   ...PostgreSQL.spec,
   caseInsensitiveIdentifiers: true,
-  keywords: `${RESERVED_KEYWORDS} ${UNRESERVED_KEYWORDS}`,
-  builtin: FUNCTION_NAMES,
-  types: TYPE_NAMES,
+  keywords: words(`${RESERVED_KEYWORDS} ${UNRESERVED_KEYWORDS}`),
+  builtin: PUBLIC_FUNCTIONS,
+  types: words(TYPE_NAMES),
 });
 
 /** The words a dataset name cannot be unquoted (`group`, `semi`), to know when to quote one. */

@@ -16,4 +16,10 @@ describe('DuckDB dialect', () => {
     const all = new Set(`${DuckDB.spec.keywords ?? ''} ${DuckDB.spec.builtin ?? ''} ${DuckDB.spec.types ?? ''}`.split(/\s+/));
     for (const w of ['dlurlscheme', 'xmlschema', 'scope_name']) expect(all.has(w), w).toBe(false);
   });
+  it('given the generated word lists, then every word reads as itself (no `\nall`) and DuckDB’s `__internal` functions are left out', () => {
+    const listed = [DuckDB.spec.keywords, DuckDB.spec.builtin, DuckDB.spec.types].flatMap((list) => (list ?? '').split(' '));
+    expect(listed.filter((w) => !/^\S+$/.test(w))).toEqual([]);
+    for (const w of ['all', 'with', 'abs']) expect(listed, w).toContain(w);
+    expect(listed.filter((w) => w.startsWith('__internal'))).toEqual([]);
+  });
 });
