@@ -111,9 +111,9 @@ export class HistoryRows {
       case 'QueryCompleted':
         return query(e.payload.queryId, (q) => ({ ...q, finishedAt: at, durationMs: e.payload.durationMs, rows: e.payload.rowCount, status: 'completed', datasetsRead: (e.payload.inputs ?? []).map((i) => i.name) }));
       case 'QueryFailed':
-        return query(e.payload.queryId, (q) => ({ ...q, finishedAt: at, durationMs: elapsedMs(q.startedAt, at), status: 'failed', errorCode: e.payload.error.code, errorMessage: e.payload.error.message }));
+        return query(e.payload.queryId, (q) => ({ ...q, finishedAt: at, durationMs: elapsedMs(q.startedAt, at) ?? null, status: 'failed', errorCode: e.payload.error.code, errorMessage: e.payload.error.message }));
       case 'QueryCancelled':
-        return query(e.payload.queryId, (q) => ({ ...q, finishedAt: at, durationMs: elapsedMs(q.startedAt, at), status: 'cancelled' }));
+        return query(e.payload.queryId, (q) => ({ ...q, finishedAt: at, durationMs: elapsedMs(q.startedAt, at) ?? null, status: 'cancelled' }));
       case 'DatasetRequested':
         return this.put(this.datasets, into.datasets, e.aggregateId, {
           datasetId: e.aggregateId,

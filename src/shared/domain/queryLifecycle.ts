@@ -35,4 +35,8 @@ export const canStartQuery = (phase: QueryPhase | undefined): boolean => !isInFl
  * them (a completed query's own duration is DuckDB's, in its event). The history panel and the
  * `sextant.queries` table both say it.
  */
-export const elapsedMs = (startedAt: string, endedAt: string): number => Math.max(0, Date.parse(endedAt) - Date.parse(startedAt));
+export function elapsedMs(startedAt: string, endedAt: string): number | undefined {
+  const ms = Date.parse(endedAt) - Date.parse(startedAt);
+  // a stamp that does not read (a hand-made or foreign log) gives no duration rather than NaN, which no event holds
+  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
+}

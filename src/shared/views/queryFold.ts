@@ -37,19 +37,21 @@ export function queryCompleted(draft: ViewDraft, s: DraftSession, e: SessionView
 export function queryFailed(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryFailed'>): void {
   draft.replaceEntry(s, e.payload.queryId, (h) => {
     const { error } = e.payload;
-    const durationMs = elapsedMs(h.startedAt, e.occurredAt);
+    const took = elapsedMs(h.startedAt, e.occurredAt);
+    const durationMs = took === undefined ? {} : { durationMs: took };
     return isInFlight(h.phase)
-      ? { queryId: h.queryId, sql: h.sql, phase: 'Failed', startedAt: h.startedAt, error, durationMs }
-      : { ...h, phase: 'Failed', error, durationMs };
+      ? { queryId: h.queryId, sql: h.sql, phase: 'Failed', startedAt: h.startedAt, error, ...durationMs }
+      : { ...h, phase: 'Failed', error, ...durationMs };
   });
 }
 
 export function queryCancelled(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryCancelled'>): void {
   draft.replaceEntry(s, e.payload.queryId, (h) => {
     const cancelReason = draft.shared.text(e.payload.reason);
-    const durationMs = elapsedMs(h.startedAt, e.occurredAt);
+    const took = elapsedMs(h.startedAt, e.occurredAt);
+    const durationMs = took === undefined ? {} : { durationMs: took };
     return isInFlight(h.phase)
-      ? { queryId: h.queryId, sql: h.sql, phase: 'Cancelled', startedAt: h.startedAt, cancelReason, durationMs }
-      : { ...h, phase: 'Cancelled', cancelReason, durationMs };
+      ? { queryId: h.queryId, sql: h.sql, phase: 'Cancelled', startedAt: h.startedAt, cancelReason, ...durationMs }
+      : { ...h, phase: 'Cancelled', cancelReason, ...durationMs };
   });
 }
