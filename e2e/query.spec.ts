@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test } from './fixtures';
+import { mod, ready, setSql } from './workbench.helpers';
 
 const editor = (page: Page) => page.getByRole('textbox', { name: 'SQL editor' });
 const status = (page: Page) => page.getByRole('status');
@@ -71,4 +72,73 @@ test('a past result comes back after the host restarts', async ({ app }) => {
   const rows = grid(app.page).getByRole('row');
   await expect(grid(app.page)).toHaveAttribute('aria-rowcount', '301');
   for (let i = 0; i < 3; i++) await expect(rows.nth(i + 1).getByRole('gridcell')).toHaveText(expected[i]!.map((v) => v ?? 'NULL'));
+});
+
+test('Ctrl/Cmd+Enter while the session’s query runs is refused out loud: it says so, runs nothing, and goes once the query ends', async ({ app }) => {
+  const { page } = app;
+  await run(page, LONG_SQL);
+  await expect(status(page)).toContainText('Running…');
+  await setSql(page, 'select 777 as fast');
+  await page.keyboard.press(`${mod}+Enter`);
+  const refused = page.getByRole('alert').filter({ hasText: 'A query is running' });
+  await expect(refused).toHaveText('A query is running: wait for it to finish, or cancel it (Cancel in the status bar) and run again.');
+  await expect(status(page)).toContainText('Running…');
+  await expect(history(page).getByRole('listitem')).toHaveCount(1);
+  // the shortcut with the focus outside the editor is refused out loud too
+  await page.getByRole('button', { name: 'Timeline', exact: true }).focus();
+  await page.keyboard.press(`${mod}+Enter`);
+  await expect(page.locator('.notice')).toHaveText('A query is running: wait for it to finish, or cancel it (Cancel in the status bar) and run again.');
+  await expect(history(page).getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status(page)).toHaveText('Cancelled');
+  await expect(refused).toHaveCount(0);
+  // now it runs
+  await editor(page).click();
+  await page.keyboard.press(`${mod}+Enter`);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+  await expect(grid(page).getByRole('gridcell')).toHaveText(['777']);
+});
+
+test('a statement without a result set says what ran, not "0 rows"; a query without rows still says 0 rows', async ({ app }) => {
+  const { page } = app;
+  await run(page, 'create table walk_v(a int)');
+  await expect(status(page)).toHaveText(/^Statement ran in [\d,]+\u00a0ms: CREATE TABLE$/);
+  await expect(page.getByText('The statement ran; it returns no rows.')).toBeVisible();
+  await expect(grid(page).getByRole('columnheader')).toHaveCount(0);
+  await run(page, 'set threads=2');
+  await expect(status(page)).toHaveText(/^Statement ran in [\d,]+\u00a0ms: SET$/);
+  await run(page, "attach ':memory:' as m2");
+  await expect(status(page)).toHaveText(/^Statement ran in [\d,]+\u00a0ms: ATTACH$/);
+  // the history and the history tables say the same: no "0 rows" for a statement
+  await expect(history(page).getByRole('listitem').first()).toContainText(/completed · [\d,]+\u00a0ms · /);
+  await expect(history(page).getByRole('listitem').first()).not.toContainText('rows');
+  await run(page, "select \"rows\" is null as none from sextant.queries where sql like 'attach%'");
+  await expect(grid(page).getByRole('gridcell')).toHaveText(['true']);
+  // real results, one row and none, are results
+  await run(page, 'select count(*) as Count from walk_v where false');
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+  await expect(grid(page).getByRole('gridcell')).toHaveText(['0']);
+  await run(page, 'select a from walk_v');
+  await expect(status(page)).toHaveText(/^0\u00a0rows in [\d,]+\u00a0ms$/);
+  await expect(page.getByText('The query returned no rows.')).toBeVisible();
+});
+
+test('a failing statement of several is named and underlined; a literal is underlined whole; an unfinished text is marked at its end', async ({ app }) => {
+  const { page } = app;
+  const errorMark = editor(page).locator('.cm-lintRange-error');
+  await setSql(page, 'select 1;\nselect * from nosuch2;\nselect 3');
+  await page.keyboard.press(`${mod}+Enter`);
+  await expect(status(page)).toContainText('Failed: Statement 2 of 3: Catalog Error: Table with name nosuch2 does not exist!');
+  await expect.poll(async () => (await errorMark.allTextContents()).join('')).toBe('select * from nosuch2');
+
+  await ready(page, 'cars');
+  await setSql(page, "select * from cars where Horsepower > 'abc'");
+  await page.keyboard.press(`${mod}+Enter`);
+  await expect(status(page)).toContainText('Failed: Conversion Error');
+  await expect.poll(async () => (await errorMark.allTextContents()).join('')).toBe("'abc'");
+
+  await setSql(page, 'select (1');
+  await page.keyboard.press(`${mod}+Enter`);
+  await expect(status(page)).toContainText('syntax error at end of input');
+  await expect(editor(page).locator('.cm-lintPoint-error')).toHaveCount(1);
 });

@@ -26,6 +26,7 @@ import { readPage } from './pageReader.worker';
 import { PreparedStatements } from './preparedStatements.worker';
 import { explainDuckdbFailure } from './queryErrors.worker';
 import { runIntoTable, type RunSlot } from './resultWriter.worker';
+import { saidOfStatement, StatementFailure } from './statementFailure.worker';
 import { RESULTS_SCHEMA } from './sql';
 import type { ReplyOf, WorkerConfig, WorkerReply, WorkerRequest } from './workerProtocol';
 
@@ -266,6 +267,8 @@ function classify(e: unknown, request: JobRequest): AppError {
   if (crash) return crash;
   const id = randomUUID();
   if (cancelled.delete(request.jobId)) return { id, code: 'INTERRUPTED', message: 'The query was cancelled.' };
-  const error = toAppError(e, id, FALLBACK_CODE[request.type]);
-  return explainHistoryRefusal(explainDuckdbFailure(error, request.type === 'run' ? 'this query' : 'this request'));
+  const failure = e instanceof StatementFailure ? e : undefined;
+  const error = toAppError(failure ? failure.cause : e, id, FALLBACK_CODE[request.type]);
+  const said = explainHistoryRefusal(explainDuckdbFailure(error, request.type === 'run' ? 'this query' : 'this request'));
+  return failure ? saidOfStatement(said, failure) : said;
 }

@@ -252,7 +252,7 @@ export class QueryRunner {
           entry.phase = phaseAfter[e.type];
           entry.rows = { kind: 'kept', columns: e.payload.columns, rowCount: e.payload.rowCount };
         }
-        this.cache.noteCompleted(e.payload.queryId, resultTableName(e.payload.queryId));
+        if (e.payload.columns.length > 0) this.cache.noteCompleted(e.payload.queryId, resultTableName(e.payload.queryId)); // no columns: no table, nothing to evict and re-run (a CREATE, a DROP)
         void this.cache.enforce().then((evicted) => this.evicted(evicted));
         return;
       }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { DuckDBAppender, DuckDBConnection, DuckDBDataChunk, DuckDBPreparedStatement } from '@duckdb/node-api';
+import { ResultReturnType, type DuckDBAppender, type DuckDBConnection, type DuckDBDataChunk, type DuckDBPreparedStatement, type DuckDBResult } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Column } from '../../shared/contracts/events';
 import { chunkReleaser } from './chunkRelease.worker';
 import { chunkText, textInJs } from './chunkText.worker';
 import { headSql } from './pageSql.worker';
 import { splitQualified } from './sql';
+import { ofStatement } from './statementFailure.worker';
 import type { RunOutcome, RunProgress } from './workerProtocol';
 
 /** A query's own pair of connections: one runs the SQL, one appends its rows to the result table. */
@@ -59,18 +60,24 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
   }, timing.progressIntervalMs);
   let createdTable = false;
   let toldStopped = false;
-  const stopped = (e: unknown): void => {
-    if (!toldStopped) cb.stopped(e);
+  /** The statement running (0-based) and how many there are: a failure says which one failed. */
+  let at = 0;
+  let count = 0;
+  const stopped = (e: unknown): unknown => {
+    const failed = ofStatement(e, at, count);
+    if (!toldStopped) cb.stopped(failed);
     toldStopped = true;
+    return failed;
   };
   try {
     const statements = await slot.query.extractStatements(sql);
+    count = statements.count;
     if (statements.count === 0) throw new AppErrorException(appError(randomUUID(), 'SQL_ERROR', 'There is no SQL statement to run.'));
     // Statements run in order; only the last one's rows are kept. Each prepared statement is
     // destroyed as soon as it is done: it holds its scan's state (a CSV read keeps ~30 MiB of
     // buffers) until then, and left to the GC — which a worker making little JS garbage rarely
     // runs — finished queries piled up in DuckDB's memory until new ones failed as OUT_OF_MEMORY.
-    for (let i = 0; i < statements.count - 1; i++) {
+    for (let i = 0; i < statements.count - 1; i++, at++) {
       if (cb.cancelled()) throw interrupted();
       const prepared = await statements.prepare(i);
       try {
@@ -87,10 +94,10 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       last.destroySync();
     }
   } catch (e) {
-    stopped(e);
+    const failed = stopped(e);
     // A failed or cancelled run leaves nothing behind: a partial table would look like a result.
     if (createdTable) await slot.writer.run(`DROP TABLE IF EXISTS ${resultTable}`).catch(() => undefined);
-    throw e;
+    throw failed;
   } finally {
     clearInterval(progress);
   }
@@ -132,6 +139,9 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       if (streamed.status === 'rejected') throw streamed.reason;
       if (prepared.status === 'rejected') throw prepared.reason;
       const result = streamed.value;
+      // DuckDB says the statement returns nothing (CREATE, SET, ATTACH…: a `Count` or `Success` column of
+      // its own): no result set, so no table, and no columns, by which the app tells it from an empty result.
+      if (result.returnType === ResultReturnType.NOTHING) return await withoutResultSet(result);
       // For plain types the head is written straight from the first chunk, before any write to disk.
       const headFromChunk = textInJs(result.columnTypes());
       // The first commit waits for the flush interval like the later ones: the head already answers
@@ -184,7 +194,7 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
     } catch (e) {
       // Never leave a fetch running on a statement about to be destroyed.
       await next?.catch(() => undefined);
-      stopped(e);
+      const failed = stopped(e);
       // Before the first commit the table exists only in this transaction: rolling back removes it.
       if (open) await slot.writer.run('ROLLBACK').catch(() => undefined);
       try {
@@ -192,9 +202,21 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       } catch {
         // its table is gone with the rollback: nothing left to flush
       }
-      throw e;
+      throw failed;
     }
     if (rowCount !== committed) cb.rows(rowCount);
     return { rowCount, columns, durationMs: performance.now() - started, hasTable: true };
+
+    /** The statement ran (its few rows of DuckDB's own are read to the end); the table made for it is rolled back. */
+    async function withoutResultSet(done: DuckDBResult): Promise<RunOutcome> {
+      while ((await done.fetchChunk())?.rowCount) {
+        // nothing to keep
+      }
+      appender?.closeSync();
+      appender = undefined;
+      await slot.writer.run('ROLLBACK');
+      open = false;
+      return { rowCount: 0, columns: [], durationMs: performance.now() - started, hasTable: false };
+    }
   }
 }

@@ -166,7 +166,10 @@ export interface RunOutcome {
   readonly rowCount: number;
   readonly columns: readonly Column[];
   readonly durationMs: number;
-  /** False when the last statement returns no columns (e.g. SET): there is nothing to page. */
+  /**
+   * False when the last statement has no result set (CREATE, SET, ATTACH…: DuckDB's return type
+   * NOTHING): `columns` is then empty, which is how the app tells it from a result without rows.
+   */
   readonly hasTable: boolean;
 }
 

@@ -51,6 +51,7 @@ import { useWindowShortcuts } from './useWindowShortcuts';
 import { useStableCallback } from './common/useStableCallback';
 import { PaneToggle, paneId } from './layout/PaneToggle';
 import { ThemeToggle } from './theme/ThemeToggle';
+import { RUN_REFUSED } from './editor/runRefused';
 import { usePanes } from './layout/usePanes';
 import { useFocusOutcome } from './common/focusOutcome';
 
@@ -163,7 +164,8 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     closeActive: active && (() => tab.closeSession(active.id)),
     cycleTab: tab.cycleTab,
     focusAddDataset: () => panes.reveal('datasets', () => catalog.current?.focusAdd()),
-    runEditor: () => run(editor.current?.runnableText() ?? ''),
+    // the shortcut with the focus outside the editor (the grid): refused aloud as the editor refuses it
+    runEditor: () => (running ? setNotice(RUN_REFUSED) : run(editor.current?.runnableText() ?? '')),
   });
   const drop = useDatasetDrop(addDataset, setNotice);
 

@@ -40,3 +40,10 @@ export function elapsedMs(startedAt: string, endedAt: string): number | undefine
   // a stamp that does not read (a hand-made or foreign log) gives no duration rather than NaN, which no event holds
   return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
 }
+
+/**
+ * Whether a completed query's result is no result set (its last statement a CREATE, SET, ATTACH…):
+ * main completes those with no columns, while every query that returns rows, even none, has some.
+ * Older logs recorded DuckDB's own `Count` or `Success` column for them; those stay results.
+ */
+export const withoutResultSet = (columns: readonly unknown[] | undefined): boolean => columns?.length === 0;

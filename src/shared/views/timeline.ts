@@ -4,6 +4,7 @@ import type { PageFilter } from '../contracts/pageView';
 import { chartWords } from '../chart/chartLabel';
 import { pivotLayoutWords } from '../pivot/pivotSpec';
 import { assertNever } from '../domain/decider';
+import { withoutResultSet } from '../domain/queryLifecycle';
 import type { ViewEvent } from './appView';
 import { countText } from '../text/counts';
 
@@ -172,7 +173,7 @@ export class TimelineFold {
         this.settle(e, e.payload.queryId, 'running');
         break;
       case 'QueryCompleted':
-        this.settle(e, e.payload.queryId, rows(e.payload.rowCount), e.payload.columns);
+        this.settle(e, e.payload.queryId, withoutResultSet(e.payload.columns) ? 'statement ran' : rows(e.payload.rowCount), e.payload.columns);
         break;
       case 'QueryFailed':
         this.settle(e, e.payload.queryId, 'failed');

@@ -91,6 +91,19 @@ describe('timeline', () => {
     ]);
   });
 
+  it('says a statement without a result set ran, not that it returned 0 rows', () => {
+    const entries = timelineOf(
+      given([
+        { type: 'SessionOpened', payload: { title: 'Session 1' } },
+        { type: 'QueryStarted', payload: { queryId: 'q1', sql: 'create table t(a int)' } },
+        { type: 'QueryCompleted', payload: { queryId: 'q1', rowCount: 0, columns: [], durationMs: 5 } },
+        { type: 'QueryStarted', payload: { queryId: 'q2', sql: 'select a from t' } },
+        { type: 'QueryCompleted', payload: { queryId: 'q2', rowCount: 0, columns: [{ name: 'a', type: 'INTEGER' }], durationMs: 5 } },
+      ]),
+    );
+    expect(entries.map((e) => e.label).slice(0, 2)).toEqual(['Ran query select a from t · 0 rows', 'Ran query create table t(a int) · statement ran']);
+  });
+
   it('says sorts and filters with column names, and exports, closes and reopens', () => {
     const entries = timelineOf(
       given([

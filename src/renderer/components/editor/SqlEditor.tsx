@@ -11,6 +11,7 @@ import type { DatasetView } from '../../../shared/views/appView';
 import { catalogCompletion } from './catalogCompletion';
 import { editorTheme } from './editorTheme';
 import { errorRange } from './errorPosition';
+import { RUN_REFUSED } from './runRefused';
 import { previewErrorMark, setPreviewError, type PreviewErrorMark } from '../instant/previewErrorMark';
 import { Play, WandSparkles } from 'lucide-react';
 import { useHandOffFocus } from '../common/focusLost';
@@ -76,6 +77,11 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
   latest.current = { sessionId, running, onRun, onChange, onCursor };
   const [hasSelection, setHasSelection] = useState(false);
   const [formatError, setFormatError] = useState<string | undefined>();
+  // Ctrl/Cmd+Enter while this session's query runs: said, never dropped silently (Run is disabled, a key is not)
+  const [runRefused, setRunRefused] = useState(false);
+  useEffect(() => {
+    if (!running) setRunRefused(false);
+  }, [running]);
 
   const runnable = (state: EditorState): string => {
     const sel = state.selection.ranges.filter((r) => !r.empty);
@@ -86,7 +92,8 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     if (!v) return false;
     const text = runnable(v.state);
     closeCompletion(v);
-    if (text.trim() && !latest.current.running) latest.current.onRun(text);
+    if (latest.current.running) setRunRefused(true);
+    else if (text.trim()) latest.current.onRun(text);
     return true;
   };
   const format = (): boolean => {
@@ -137,6 +144,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     withCatalogSchema(v); // a kept state has the schema it was last shown with: new only if the catalog changed
     setHasSelection(v.state.selection.ranges.some((r) => !r.empty));
     setFormatError(undefined);
+    setRunRefused(false);
   }, [sessionId]);
 
   useEffect(() => {
@@ -199,6 +207,11 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
           <WandSparkles aria-hidden="true" />
           Format
         </button>
+        {runRefused && (
+          <span className="run-refused" role="alert">
+            {RUN_REFUSED}
+          </span>
+        )}
         {formatError && (
           <span className="format-error" role="alert">
             Could not format: {formatError}

@@ -1,4 +1,5 @@
 import type { AppError } from '../../../shared/contracts/errors';
+import { quotedEnd, statementSpans, type StatementSpan } from './statementSpans';
 
 /** Where in a query's text DuckDB says it went wrong: a half-open character range. */
 export interface ErrorRange {
@@ -10,12 +11,42 @@ export interface ErrorRange {
  * Finds the error position in `sql`: from `details.position` when the engine passes DuckDB's own
  * offset along, otherwise from the message's "LINE n: <text>" line and the caret under it. DuckDB
  * elides long lines with "..." around the error, so the quoted text is located in the real line
- * rather than trusted as a column. The range covers the word at the position, at least one character.
+ * rather than trusted as a column. The range covers the token at the position (a word, or a whole
+ * quoted literal), at least one character.
+ *
+ * A failure of one statement of several (`details.statement`, numbered by the worker) is placed
+ * in that statement: DuckDB counts its lines and offsets from where the statement starts, and a
+ * failure with no position underlines the whole statement. "syntax error at end of input" has no
+ * position either: it is marked where the text ends.
  */
 export function errorRange(error: Pick<AppError, 'message' | 'details'>, sql: string): ErrorRange | undefined {
+  const span = failedStatement(error.details, sql);
+  const base = span?.from ?? 0;
+  const text = span ? sql.slice(span.from, span.to) : sql;
   const fromDetails = positionFromDetails(error.details);
-  const at = fromDetails !== undefined && fromDetails <= sql.length ? fromDetails : positionFromMessage(error.message, sql);
-  return at === undefined ? undefined : wordAt(sql, at);
+  const at = fromDetails !== undefined && fromDetails <= text.length ? fromDetails : positionFromMessage(error.message, text);
+  if (at !== undefined) {
+    const token = tokenAt(text, at);
+    return { from: base + token.from, to: base + token.to };
+  }
+  if (END_OF_INPUT.test(error.message)) {
+    const end = base + text.trimEnd().length;
+    return { from: end, to: end };
+  }
+  if (!span) return undefined;
+  const lead = text.length - text.trimStart().length;
+  return { from: base + lead, to: base + text.trimEnd().length };
+}
+
+const END_OF_INPUT = /syntax error at end of input/;
+
+/** The span of the statement a failure names, if the text still splits into as many as it ran. */
+function failedStatement(details: AppError['details'], sql: string): StatementSpan | undefined {
+  const n = details?.['statement'];
+  const of = details?.['statements'];
+  if (typeof n !== 'number' || typeof of !== 'number') return undefined;
+  const spans = statementSpans(sql);
+  return spans.length === of ? spans[n - 1] : undefined;
 }
 
 function positionFromDetails(details: AppError['details']): number | undefined {
@@ -44,7 +75,10 @@ function positionFromMessage(message: string, sql: string): number | undefined {
   return column <= line.length ? lineStart + column : undefined;
 }
 
-function wordAt(sql: string, at: number): ErrorRange {
+/** The token at `at`: a quoted literal or name whole ('abc', "My col"), else a word, else one character. */
+function tokenAt(sql: string, at: number): ErrorRange {
+  const c = sql[at];
+  if (c === "'" || c === '"') return { from: at, to: quotedEnd(sql, at) };
   let to = at;
   while (to < sql.length && /[\w$]/.test(sql[to]!)) to++;
   if (to === at) to = Math.min(sql.length, at + 1);

@@ -1,3 +1,4 @@
+import { withoutResultSet } from '../../../shared/domain/queryLifecycle';
 import { memo, useRef } from 'react';
 import type { QueryPhase } from '../../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../../shared/views/appView';
@@ -45,7 +46,7 @@ export const HistoryRow = memo(function HistoryRow({ entry: h, times, running, o
         )}
         <span className="meta">
           <span className={`badge ${h.phase.toLowerCase()}`}>{phaseLabel[h.phase]}</span>
-          {h.rowCount !== undefined && ` · ${countOf(h.rowCount, 'row')}`}
+          {h.rowCount !== undefined && !withoutResultSet(h.columns) && ` · ${countOf(h.rowCount, 'row')}`}
           {h.durationMs !== undefined && ` · ${formatMs(h.durationMs)}`}
           {' · '}
           <time dateTime={h.startedAt}>{formatWhen(h.startedAt)}</time>

@@ -7,6 +7,7 @@ import { CircleStop } from 'lucide-react';
 import { useHandOffFocus } from '../common/focusLost';
 import { CopyIdButton } from './CopyIdButton';
 import { RerunNote } from './RerunNote';
+import { ranStatementText, ranWithoutResultSet } from './ranStatement';
 import { rerunOf } from './rerunNote';
 import { standingRefusal, statusBarState, type Refusal, type StatusSays } from './statusBarState';
 
@@ -31,7 +32,8 @@ interface Props {
 
 /**
  * The status bar. The `status` live region holds only the sentence a person (and a screen reader)
- * needs: "Running…", "N rows in T ms", "Failed: <message> (error id …)", "Cancelled", or, while the
+ * needs: "Running…", "N rows in T ms" (a statement without a result set: "Statement ran in T ms: CREATE
+ * TABLE"), "Failed: <message> (error id …)", "Cancelled", or, while the
  * store refuses to save a query's end, "Finished (N rows) — waiting to save: <why and what to do>
  * (error id …)". The ticking elapsed time, the progress bar and the buttons sit beside it, so they
  * do not flood announcements; the clock stops while the end waits (DuckDB is done).
@@ -83,6 +85,8 @@ function QueryText({ query, filteredRows, recorded }: { query: HistoryEntry; fil
     case 'Executing':
       return <>Running…</>;
     case 'Completed':
+      // a CREATE or a SET returns no result set: "0 rows" would read as an empty result
+      if (ranWithoutResultSet(query)) return <>{recorded && 'Recorded: '}{ranStatementText(query)}</>;
       return (
         <>
           {recorded && 'Recorded: '}
