@@ -1,6 +1,18 @@
 import type { Page } from '@playwright/test';
 import { computedValueText } from '../src/shared/chart/chartValueText';
 import { duckdbRows } from './duckdbOracle';
+import { expect, VEGA_DATA } from './fixtures';
+import { runSql, status } from './workbench.helpers';
+
+/** seattle-weather as raw DuckDB reads it. */
+export const WEATHER = `read_csv_auto('${VEGA_DATA}/seattle-weather.csv')`;
+
+/** Runs seattle-weather's 1,461 rows and opens Chart beside them. */
+export async function chartOfWeather(page: Page): Promise<void> {
+  await runSql(page, `select * from ${WEATHER}`);
+  await expect(status(page)).toHaveText(/^1,461\u00a0rows in/);
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+}
 
 /** A chart's region by its name ("Chart", "Chart 2", …). */
 export const chart = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
