@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { emptyDataDir, exportSession, importSessionFile } from './share.helpers';
+import { emptyDataDir, exportSession, importOnFreshMachine, importSessionFile } from './share.helpers';
 import { allowClipboard, grid, gridRow, history, readClipboard, ready, runSql, screenshot, status, tabs } from './workbench.helpers';
 
 const regexText = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -204,12 +204,7 @@ test('an imported result whose SQL now gives another row count says so, and show
 
   const logPath = testInfo.outputPath('history.sextant.ndjson');
   await exportSession(page, 'Event log (NDJSON)', logPath);
-  await app.restartHost(async () => {
-    emptyDataDir(app.dataDir);
-  });
-  await page.reload();
-  await ready(page, 'cars');
-  await importSessionFile(page, logPath);
+  await importOnFreshMachine(app, logPath, 'cars');
   await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('.grid-error')).toHaveText(
     /^Could not load rows: This result was not kept, and running its SQL again gave 1 row, not the [2-9] rows it gave when it ran; run the query again for what it gives now\. \(error id [0-9a-f-]{36}\) Copy id$/,
@@ -257,12 +252,7 @@ test('an imported result’s chart waits for the result’s re-run and is drawn'
 
   const logPath = testInfo.outputPath('chart.sextant.ndjson');
   await exportSession(page, 'Event log (NDJSON)', logPath);
-  await app.restartHost(async () => {
-    emptyDataDir(app.dataDir);
-  });
-  await page.reload();
-  await ready(page, 'cars');
-  await importSessionFile(page, logPath);
+  await importOnFreshMachine(app, logPath, 'cars');
   await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
 
   // drawn once the re-run is done: a vertex per year, raw DuckDB's count of them, and no refusal
@@ -297,13 +287,7 @@ test('an imported dataset matched to another file here by its content: the notic
 
   const logPath = testInfo.outputPath('weather.sextant.ndjson');
   await exportSession(page, 'Event log (NDJSON)', logPath);
-  await app.restartHost(async () => {
-    emptyDataDir(app.dataDir);
-    rmSync(there, { recursive: true, force: true });
-  });
-  await page.reload();
-  await ready(page, 'seattle_weather');
-  await importSessionFile(page, logPath);
+  await importOnFreshMachine(app, logPath, 'seattle_weather', () => rmSync(there, { recursive: true, force: true }));
   // the file's words (the title, a dataset's name, a path) are isolates (U+2068 … U+2069) in the app's sentence
   await expect(page.getByText(/^Imported “\u2068.+\u2069” \([\d,]+\u00a0events\)\. \u2068weather\u2069 reads \u2068\S*[\\/]seattle-weather\.csv\u2069 \(same content\)\.$/)).toBeVisible();
   // nothing to locate: it was found by its content

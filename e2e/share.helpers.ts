@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { expect, type SextantApp } from './fixtures';
+import { ready } from './workbench.helpers';
 
 /** Exports the session in `label`'s format as a download; answers the file's text. */
 export async function exportSession(page: Page, label: string, path: string): Promise<string> {
@@ -30,4 +31,18 @@ export async function importSessionFile(page: Page, path: string): Promise<void>
 /** Empties a stopped host's data dir: its next start is a first start (a fresh machine, for an import). */
 export function emptyDataDir(dataDir: string): void {
   for (const entry of readdirSync(dataDir)) rmSync(join(dataDir, entry), { recursive: true, force: true });
+}
+
+/**
+ * Imports the session log at `logPath` as on a fresh machine: the host restarted on an emptied data
+ * dir (`whileStopped` also runs while it is stopped), the page reloaded, `dataset` listed again.
+ */
+export async function importOnFreshMachine(app: SextantApp, logPath: string, dataset: string, whileStopped?: () => void): Promise<void> {
+  await app.restartHost(async () => {
+    emptyDataDir(app.dataDir);
+    whileStopped?.();
+  });
+  await app.page.reload();
+  await ready(app.page, dataset);
+  await importSessionFile(app.page, logPath);
 }

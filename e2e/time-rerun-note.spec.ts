@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { emptyDataDir, exportSession, importSessionFile } from './share.helpers';
+import { exportSession, importOnFreshMachine } from './share.helpers';
 import { grid, gridRow, ready, runSql, status, tabs } from './workbench.helpers';
 
 // The desktop app exports and imports through the OS's save and open dialogs, which Playwright cannot drive.
@@ -23,12 +23,7 @@ test('an imported result shown from running its SQL again says so, live and in t
 
   const logPath = testInfo.outputPath('session.sextant.ndjson');
   await exportSession(page, 'Event log (NDJSON)', logPath);
-  await app.restartHost(async () => {
-    emptyDataDir(app.dataDir);
-  });
-  await page.reload();
-  await ready(page, 'cars');
-  await importSessionFile(page, logPath);
+  await importOnFreshMachine(app, logPath, 'cars');
   await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
   await expect(gridRow(page, 2).getByRole('gridcell').first()).toHaveText('Europe', { timeout: 15_000 });
   // the status is the recorded run's; beside it, where the rows shown come from

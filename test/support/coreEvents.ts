@@ -51,6 +51,13 @@ export function recordingClient(core: TestCore): {
   };
 }
 
+/** Opens a new session and returns its id. */
+export async function openSession(core: TestCore): Promise<string> {
+  const opened = await core.dispatch({ type: 'OpenSession' });
+  if (!opened.ok) throw new Error(`OpenSession refused: ${opened.error.message}`);
+  return opened.value.aggregateId;
+}
+
 /** Starts a query in a session and returns its id. */
 export async function startQuery(core: TestCore, sessionId: string, sql: string): Promise<string> {
   const ack = await core.dispatch({ type: 'StartQuery', sessionId, sql });

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDataset, resultRows } from '../../../test/support/coreDatasets';
+import { openSession } from '../../../test/support/coreEvents';
 import { useRawTable } from '../../../test/support/useRawTable';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { literal } from '../query/sql';
@@ -23,9 +24,7 @@ describe('CSV that DuckDB’s defaults misread (real core, real DuckDB, real fil
 
   beforeAll(async () => {
     core = await startTestCore(join(dir.path, 'data'));
-    const opened = await core.dispatch({ type: 'OpenSession' });
-    if (!opened.ok) throw new Error(opened.error.message);
-    sessionId = opened.value.aggregateId;
+    sessionId = await openSession(core);
   }, 60_000);
   afterAll(async () => {
     await core.close();

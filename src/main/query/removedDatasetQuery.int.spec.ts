@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDataset } from '../../../test/support/coreDatasets';
-import { queryEnd, startQuery } from '../../../test/support/coreEvents';
+import { openSession, queryEnd, startQuery } from '../../../test/support/coreEvents';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 
 /** A query naming a dataset removed from the catalog says so, where DuckDB offered "Did you mean "pg_views"?". */
@@ -18,9 +18,7 @@ describe('a query of a removed dataset (real core, real DuckDB)', () => {
     const { id } = await addDataset(core, file);
     const removed = await core.dispatch({ type: 'RemoveDataset', datasetId: id });
     if (!removed.ok) throw new Error(removed.error.message);
-    const opened = await core.dispatch({ type: 'OpenSession' });
-    if (!opened.ok) throw new Error(opened.error.message);
-    sessionId = opened.value.aggregateId;
+    sessionId = await openSession(core);
   }, 60_000);
   afterAll(async () => {
     await core.close();

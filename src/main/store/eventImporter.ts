@@ -4,6 +4,7 @@ import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { AggregateType, EventEnvelope } from '../../shared/contracts/events';
 import { MAX_EVENT_PAYLOAD_CHARS, payloadTooLarge } from './eventAppender';
 import { writeFailure } from './storeErrors';
+import type { EventRow } from './eventRows';
 import { upcasters as shippedUpcasters, type UpcasterRegistry } from './upcasters';
 
 /** An event as an import appends it: everything the file said except its global seq, which is this log's to give. */
@@ -35,15 +36,7 @@ export class ImportConflict extends Error {
 }
 
 /** The stored event a file's event shares its id with: what it must equal to be skipped. */
-interface PresentRow {
-  event_id: string;
-  aggregate_type: string;
-  aggregate_id: string;
-  aggregate_seq: number;
-  event_type: string;
-  schema_version: number;
-  payload: string;
-}
+type PresentRow = Pick<EventRow, 'event_id' | 'aggregate_type' | 'aggregate_id' | 'aggregate_seq' | 'event_type' | 'schema_version' | 'payload'>;
 
 /**
  * A file's event whose id this log already holds for ANOTHER event (another aggregate, seq, type or
