@@ -63,7 +63,8 @@ test('Escape closes one thing at a time in linked charts: a brush, then that cha
   await expect(chart(page, 'Chart').getByRole('img', { name: 'Bar chart of count per Origin' })).toBeVisible();
   await expect(chart(page, 'Chart 2').getByRole('img', { name: 'Bar chart of count per Cylinders' })).toBeVisible();
   await expect(chart(page, 'Chart 2').getByText('Selected Cylinders = 4 (Escape clears)')).toBeVisible();
-  expect(await rows()).toBe(Number(four));
+  // the grid follows the filters left once the closed chart's brush is gone: polled, it settles after the caption
+  await expect.poll(rows).toBe(Number(four));
   await expect(chart(page, 'Chart')).toBeFocused();
 
   // the last chart of several closed: focus goes to the one before it

@@ -139,12 +139,15 @@ test('an exported chart shows its brush and its selected bar as the window does:
   await combo(page, 'Aggregate').selectOption('Count');
   await expect(region(page).getByRole('img', { name: 'Bar chart of count per weather' })).toBeVisible();
   const bars = region(page).locator('svg g[aria-label="bar"] > rect');
-  const total = await bars.count();
+  // the chart is named before its plot is drawn: seattle-weather's five kinds of weather
+  await expect(bars).toHaveCount(5);
+  const total = 5;
   // the last, shortest bar: above it, room to see the background
   await bars.last().click();
   await expect(region(page).getByText(/^Selected weather = \S+ \(Escape clears\)$/)).toBeVisible();
+  const othersDimmed = { brush: [], bars: [...Array<string>(total - 1).fill('0.3'), '1'] };
+  await expect.poll(() => region(page).locator('.chart-plot').evaluate(painted)).toEqual(othersDimmed);
   const selected = await region(page).locator('.chart-plot').evaluate(painted);
-  expect(selected).toEqual({ brush: [], bars: [...Array<string>(total - 1).fill('0.3'), '1'] });
   const pngDownload = page.waitForEvent('download');
   await region(page).getByRole('button', { name: 'Export PNG' }).click();
   const png = await pngDownload;
