@@ -77,10 +77,10 @@ function handWrittenFold(events: readonly ViewEvent[]): AppView {
         Object.assign(last!, { phase: 'Completed', rowCount: e.payload.rowCount, columns: e.payload.columns, durationMs: e.payload.durationMs });
         break;
       case 'QueryFailed':
-        Object.assign(last!, { phase: 'Failed', error: e.payload.error });
+        Object.assign(last!, { phase: 'Failed', error: e.payload.error, durationMs: Date.parse(e.occurredAt) - Date.parse(last!.startedAt) });
         break;
       case 'QueryCancelled':
-        Object.assign(last!, { phase: 'Cancelled', cancelReason: e.payload.reason });
+        Object.assign(last!, { phase: 'Cancelled', cancelReason: e.payload.reason, durationMs: Date.parse(e.occurredAt) - Date.parse(last!.startedAt) });
         break;
       default:
         throw new Error(`not in this log: ${e.type}`);
