@@ -62,6 +62,12 @@ test('tooltips name the tab shortcuts that work where the app runs: Alt in a bro
   await expect(tabs(page)).toHaveText(['Session 1', 'Session 2']);
   await page.keyboard.press('Alt+w');
   await expect(tabs(page)).toHaveText(['Session 1']);
+  // Pressed together, before the new tab is back from main: the close is still for the new tab.
+  await page.keyboard.press('Alt+t');
+  await page.keyboard.press('Alt+w');
+  await expect.poll(() => countStoredEvents(page.url(), 'SessionClosed')).toBe(2);
+  await expect(tabs(page)).toHaveText(['Session 1']);
+  await expect(page.getByRole('tab', { name: 'Session 1' })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Alt+Shift+t');
   await expect(tabs(page)).toHaveText(['Session 1', 'Session 2']);
 });

@@ -161,7 +161,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   useWindowShortcuts({
     newSession: tab.newSession,
     reopen: tab.reopen,
-    closeActive: active && (() => tab.closeSession(active.id)),
+    closeActive: active && tab.closeActive,
     cycleTab: tab.cycleTab,
     focusAddDataset: () => panes.reveal('datasets', () => catalog.current?.focusAdd()),
     // the shortcut with the focus outside the editor (the grid): refused aloud as the editor refuses it

@@ -50,11 +50,13 @@ export function useTabActions({ view, sessions, active, select, show, dispatch, 
     flushDraft(sessionId);
     void dispatch({ type: 'CloseSession', sessionId });
   });
+  /** Ctrl/Cmd+W: a tab still opening is the one the person means. */
+  const closeActive = useStableCallback(() => opening.withOpened(closeSession, active?.id));
   const reopen = useStableCallback(() => {
     if (!reopenable) return;
     focusEditorNext.current = true;
     opening.open(dispatch({ type: 'ReopenSession', sessionId: reopenable.id }).then((r) => (r.ok ? reopenable.id : undefined)));
   });
   const rename = useStableCallback((sessionId: string, title: string, expectedVersion: number) => void dispatch({ type: 'RenameSession', sessionId, title, expectedVersion }));
-  return { opening: opening.opening, canReopen: reopenable !== undefined, switchTo, newSession, cycleTab, closeSession, reopen, rename };
+  return { opening: opening.opening, canReopen: reopenable !== undefined, switchTo, newSession, cycleTab, closeSession, closeActive, reopen, rename };
 }
