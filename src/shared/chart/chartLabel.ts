@@ -1,5 +1,6 @@
 import type { ChartData } from './chartData';
 import type { ChartSpec } from './chartSpec';
+import { isolateBidi } from '../text/isolate';
 
 /** What a chart's value is: "count", "average of delay". */
 export const valueText = (spec: ChartSpec): string => (spec.aggregate === 'Count' || spec.y === undefined ? 'count' : `${spec.aggregate.toLowerCase()} of ${spec.y}`);
@@ -8,7 +9,9 @@ export const valueText = (spec: ChartSpec): string => (spec.aggregate === 'Count
  * The accessible name of a drawn chart: what it shows, in words ("Histogram of delay, count per
  * bin"). `data` tells a scatter of points from its density grid.
  */
-export function chartLabel(spec: ChartSpec, data?: Pick<ChartData, 'columns'>): string {
+export function chartLabel(given: ChartSpec, data?: Pick<ChartData, 'columns'>): string {
+  // column names isolated: a right-to-left name or a bidi control in one cannot reorder these words
+  const spec = { ...given, x: isolateBidi(given.x), ...(given.y === undefined ? {} : { y: isolateBidi(given.y) }), ...(given.color === undefined ? {} : { color: isolateBidi(given.color) }) };
   const by = spec.color === undefined ? '' : `, by ${spec.color}`;
   switch (spec.mark) {
     case 'Histogram':

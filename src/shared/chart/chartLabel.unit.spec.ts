@@ -10,4 +10,8 @@ describe('chartLabel', () => {
     const density = { columns: [{ role: 'x1' as const, kind: 'number' as const, label: 'a' }, { role: 'value' as const, kind: 'number' as const, label: 'count' }] };
     expect(chartLabel({ mark: 'Scatter', x: 'a', y: 'b', aggregate: 'Count' }, density)).toBe('Scatter plot of b against a, count per cell');
   });
+
+  it('isolates a right-to-left column name, so that "per" and "by" stay where they are', () => {
+    expect(chartLabel({ mark: 'Bar', x: 'עיר', y: 'delay', color: 'dest\u202e', aggregate: 'Sum' })).toBe('Bar chart of sum of delay per \u2068עיר\u2069, by \u2068dest\u202e\u2069');
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isolateBidi } from '../text/isolate';
 
 /** What a pivot's cells hold: one aggregate of the Values field, as DuckDB computes it. */
 export const pivotAggregates = ['Count', 'Sum', 'Average', 'Median', 'Min', 'Max'] as const;
@@ -58,6 +59,8 @@ export function valueColumnNames(spec: PivotSpec, keys: PivotKeys): string[] {
  * " across month" or "" (totals only, no row field), as the history and the timeline name a pivot.
  */
 export function pivotLayoutWords(spec: Pick<PivotSpec, 'rows' | 'columns'>): string {
-  const by = spec.rows.length > 0 ? ` by ${spec.rows.join(', ')}` : '';
-  return `${by}${spec.columns.length > 0 ? ` across ${spec.columns.join(', ')}` : ''}`;
+  // column names isolated: a right-to-left name or a bidi control in one cannot reorder these words
+  const names = (fields: readonly string[]) => fields.map(isolateBidi).join(', ');
+  const by = spec.rows.length > 0 ? ` by ${names(spec.rows)}` : '';
+  return `${by}${spec.columns.length > 0 ? ` across ${names(spec.columns)}` : ''}`;
 }

@@ -7,6 +7,7 @@ import { assertNever } from '../domain/decider';
 import { withoutResultSet } from '../domain/queryLifecycle';
 import type { ViewEvent } from './appView';
 import { countText } from '../text/counts';
+import { isolateBidi } from '../text/isolate';
 
 /**
  * A session's actions as a person thinks of them, for the Timeline panel: a query with its outcome
@@ -35,7 +36,7 @@ const rows = (n: number) => countText(n, 'row');
 /** The SQL as one short line: whitespace collapsed, cut at `max` characters. */
 const shortSql = (sql: string, max = 60) => {
   const line = sql.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+  return isolateBidi(line.length > max ? `${line.slice(0, max - 1)}…` : line);
 };
 
 /**
@@ -145,11 +146,11 @@ export class TimelineFold {
         add('opened', 'Opened', e);
         break;
       case 'SessionForked':
-        add('forked', `Forked from ${e.payload.from.title}`, e);
+        add('forked', `Forked from ${isolateBidi(e.payload.from.title)}`, e);
         for (const h of e.payload.history) this.queries.set(h.queryId, { entry: { kind: 'query', label: '', at: h.startedAt, seq: e.globalSeq }, sql: h.sql, ...(h.columns ? { columns: h.columns } : {}) });
         break;
       case 'SessionRenamed':
-        add('renamed', `Renamed to “${e.payload.title}”`, e);
+        add('renamed', `Renamed to “${isolateBidi(e.payload.title)}”`, e);
         break;
       case 'SessionClosed':
         add('closed', 'Closed', e);
@@ -194,7 +195,7 @@ export class TimelineFold {
       }
       case 'PivotSet': {
         const spec = e.payload.spec;
-        add('pivot', spec ? `Pivoted ${spec.aggregate.toLowerCase()} of ${spec.values}${pivotLayoutWords(spec)}` : 'Closed the pivot', e, e.payload.queryId);
+        add('pivot', spec ? `Pivoted ${spec.aggregate.toLowerCase()} of ${isolateBidi(spec.values)}${pivotLayoutWords(spec)}` : 'Closed the pivot', e, e.payload.queryId);
         break;
       }
       case 'ActionUndone':
@@ -210,11 +211,11 @@ export class TimelineFold {
 }
 
 const opText: Readonly<Record<PageFilter['op'], string>> = { eq: '=', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=', contains: 'contains', isNull: 'is null', notNull: 'is not null', range: 'in', in: 'in' };
-const quote = (v: string) => (/^-?\d+(\.\d+)?$/.test(v) ? v : `'${v}'`);
+const quote = (v: string) => (/^-?\d+(\.\d+)?$/.test(v) ? v : `'${isolateBidi(v)}'`);
 
 /** "Sorted by dep_delay descending", "Filtered origin = 'SEA'", both, or "Cleared sort and filters". */
 export function viewLabel(orderBy: readonly { column: number; descending?: boolean | undefined }[], filter: readonly PageFilter[], columns: readonly Column[]): string {
-  const name = (i: number) => columns[i]?.name ?? `column ${i + 1}`;
+  const name = (i: number) => isolateBidi(columns[i]?.name ?? `column ${i + 1}`);
   const parts: string[] = [];
   if (orderBy.length > 0) parts.push(`Sorted by ${orderBy.map((k) => `${name(k.column)}${k.descending ? ' descending' : ''}`).join(', then ')}`);
   if (filter.length > 0) {
@@ -230,4 +231,4 @@ export function viewLabel(orderBy: readonly { column: number; descending?: boole
   return parts.length > 0 ? parts.join(', ') : 'Cleared sort and filters';
 }
 
-const attached = (name: string | undefined): string => (name === undefined ? 'Attached a dataset' : `Attached “${name}”`);
+const attached = (name: string | undefined): string => (name === undefined ? 'Attached a dataset' : `Attached “${isolateBidi(name)}”`);

@@ -50,6 +50,26 @@ describe('timeline', () => {
     ]);
   });
 
+  it('isolates user text holding a right-to-left override or letters, so it cannot reorder the entry’s own words; other text stays as typed', () => {
+    const entries = timelineOf(
+      given([
+        { type: 'SessionOpened', payload: { title: 'Session 1' } },
+        { type: 'SessionRenamed', payload: { title: 'Trips\u202e draft' } },
+        { type: 'QueryStarted', payload: { queryId: 'q1', sql: "select 'שלום' as greeting" } },
+        { type: 'QueryCompleted', payload: { queryId: 'q1', rowCount: 1, columns: [{ name: 'greeting', type: 'VARCHAR' }], durationMs: 1 } },
+        { type: 'ResultViewSet', payload: { queryId: 'q1', orderBy: [], filter: [{ column: 0, op: 'eq', value: 'שלום' }] } },
+        { type: 'ActionUndone', payload: { seq: 2 } },
+      ]),
+    );
+    expect(entries.map((e) => e.label)).toEqual([
+      'Undid: Renamed to “\u2068Trips\u202e draft\u2069”',
+      "Filtered greeting = '\u2068שלום\u2069'",
+      "Ran query \u2068select 'שלום' as greeting\u2069 · 1 row",
+      'Renamed to “\u2068Trips\u202e draft\u2069”',
+      'Opened',
+    ]);
+  });
+
   it('collapses a run of draft saves into one "Edited SQL" that ends at the last save', () => {
     const entries = timelineOf(
       given([

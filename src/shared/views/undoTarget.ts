@@ -3,6 +3,7 @@ import type { ResultView } from '../domain/resultView';
 import { chartWords } from '../chart/chartLabel';
 import type { AppView, HistoryEntry, SessionView } from './appView';
 import type { UndoEntry } from './undoFold';
+import { isolateBidi } from '../text/isolate';
 
 /** What the Undo or Redo button acts on: the command it sends, and what its tooltip says. */
 export interface UndoTarget {
@@ -76,10 +77,11 @@ function target(c: Candidate, verb: 'Undo' | 'Redo'): UndoTarget {
 /** What the action did, in the words of the tooltip. */
 function describe(c: Candidate): string {
   const e = c.entry;
-  const title = c.session ? `“${c.session.title}”` : 'the session';
+  // user text isolated: a right-to-left title or a bidi control in one cannot reorder the tooltip's words
+  const title = c.session ? `“${isolateBidi(c.session.title)}”` : 'the session';
   switch (e.type) {
     case 'SessionRenamed':
-      return `rename to “${e.after}”`;
+      return `rename to “${isolateBidi(e.after)}”`;
     case 'SessionClosed':
       return `close of ${title}`;
     case 'SessionReopened':
@@ -89,14 +91,14 @@ function describe(c: Candidate): string {
     case 'ChartSet':
       return e.after ? `chart: ${chartWords(e.after)}` : 'close chart';
     case 'PivotSet':
-      return e.after ? (e.after.rows.length > 0 ? `pivot by ${e.after.rows.join(', ')}` : 'pivot of totals') : 'close pivot';
+      return e.after ? (e.after.rows.length > 0 ? `pivot by ${e.after.rows.map(isolateBidi).join(', ')}` : 'pivot of totals') : 'close pivot';
     case 'DatasetRemoved':
-      return `remove dataset ${c.datasetName ?? ''}`.trimEnd();
+      return `remove dataset ${isolateBidi(c.datasetName ?? '')}`.trimEnd();
   }
 }
 
 function describeView(before: ResultView | undefined, after: ResultView | undefined, entry: HistoryEntry | undefined): string {
-  const name = (column: number) => entry?.columns?.[column]?.name ?? `column ${column + 1}`;
+  const name = (column: number) => isolateBidi(entry?.columns?.[column]?.name ?? `column ${column + 1}`);
   const sort = (v: ResultView | undefined) => JSON.stringify(v?.orderBy ?? []);
   if (sort(before) !== sort(after)) {
     const key = after?.orderBy[0];

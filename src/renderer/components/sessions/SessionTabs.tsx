@@ -2,7 +2,7 @@ import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SessionTab } from '../../../shared/views/appView';
 import { ArchiveRestore, Plus, X } from 'lucide-react';
 import { focusLost } from '../common/focusLost';
-import { isolate } from '../common/isolate';
+import { isolate } from '../../../shared/text/isolate';
 import { shortcutText } from '../useWindowShortcuts';
 
 interface Props {

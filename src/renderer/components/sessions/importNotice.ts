@@ -1,5 +1,5 @@
 import type { ImportOutcome } from '../../../shared/contracts/sessionImport';
-import { isolate } from '../common/isolate';
+import { isolate } from '../../../shared/text/isolate';
 import { countOf, formatCount } from '../format';
 
 /**

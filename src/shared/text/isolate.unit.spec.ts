@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isolate } from './isolate';
+import { isolate, isolateBidi } from './isolate';
 
 describe('isolate: user text joined into a sentence keeps its bidi to itself', () => {
   it('given a title, then it is wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, unchanged inside', () => {
@@ -14,5 +14,17 @@ describe('isolate: user text joined into a sentence keeps its bidi to itself', (
 
   it('given empty text, then an empty isolate', () => {
     expect(isolate('')).toBe('\u2068\u2069');
+  });
+});
+
+describe('isolateBidi: isolated only where isolating changes the reading', () => {
+  it('given left-to-right text, even with neutrals at its ends, then it is left as it is', () => {
+    expect(isolateBidi('(delay) > 5 “x”')).toBe('(delay) > 5 “x”');
+  });
+
+  it('given a RIGHT-TO-LEFT OVERRIDE, a Hebrew or an Arabic letter, then it is isolated', () => {
+    expect(isolateBidi('SQL\u202e draft')).toBe('\u2068SQL\u202e draft\u2069');
+    expect(isolateBidi('שלום')).toBe('\u2068שלום\u2069');
+    expect(isolateBidi('سلام')).toBe('\u2068سلام\u2069');
   });
 });
