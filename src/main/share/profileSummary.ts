@@ -1,5 +1,5 @@
 import { PROFILE_BATCH_COLUMNS, type ColumnProfile, type ProfileBatch } from '../../shared/explore/columnProfile';
-import { groupDigits, percent, shown, shownRounded } from '../../shared/explore/profileText';
+import { estimatedCount, groupDigits, percent, shown, shownRounded } from '../../shared/explore/profileText';
 import { table } from './markdownText';
 import { countText } from '../../shared/text/counts';
 
@@ -36,7 +36,9 @@ function profileRow(p: ColumnProfile): string[] {
     case 'temporal':
       return [...common, shown(p.min), shown(p.max), '', ''];
     case 'categorical': {
-      const top = p.top.slice(0, TOP_VALUES).map((t) => `${t.value} (${groupDigits(String(t.count))})`);
+      // a sample's counts scaled to all rows, "≈", as the card shows them: the notebook's reader compares them with all rows
+      const count = (n: number) => (p.sampled ? estimatedCount(n, p.sampled.of - p.nulls, p.sampled.nonNull) : groupDigits(String(n)));
+      const top = p.top.slice(0, TOP_VALUES).map((t) => `${t.value} (${count(t.count)})`);
       return [...common, '', '', '', `${top.join(', ')}${p.top.length > TOP_VALUES || p.other > 0 ? ', …' : ''}`];
     }
   }
