@@ -39,7 +39,7 @@ test('Export… → Parquet → a download arrives with exactly the query’s ro
   expect(download.suggestedFilename()).toMatch(/^Session 1 - select from flights_3m where origin SFO\.parquet$/);
   const file = testInfo.outputPath('export.parquet');
   await download.saveAs(file);
-  await expect(dialog.getByRole('status')).toHaveText(/^Exported 60,869\u00a0rows as Parquet, [\d.]+\u00a0(KB|MB) — downloading\.$/);
+  await expect(dialog.getByRole('status')).toHaveText(/^Exported 60,869\u00a0rows as Parquet, [\d.]+\u00a0(KB|MB) — sent to the browser’s downloads\.$/);
   await screenshot(page, testInfo, 'export-dialog-done');
   expect(await fingerprint(`read_parquet('${file}')`)).toEqual(await fingerprint(`(select * from ${FLIGHTS} where origin = 'SFO')`));
   expect((await duckdbRows(`select column_type from (describe select * from read_parquet('${file}'))`)).flat()).toEqual(['TIMESTAMP', 'BIGINT', 'BIGINT', 'VARCHAR', 'VARCHAR']);
@@ -63,6 +63,11 @@ test('Export… writes the view the grid shows: sorted by a header click, filter
   await expect(page.getByRole('columnheader', { name: /Horsepower/ })).toHaveAttribute('aria-sort', 'ascending');
   await sort.click();
   await expect(page.getByRole('columnheader', { name: /Horsepower/ })).toHaveAttribute('aria-sort', 'descending');
+  // a sort alone is said as a sort: nothing is filtered yet
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await expect(exportDialog(page)).toContainText('406\u00a0rows, sorted as the grid shows them');
+  await page.keyboard.press('Escape');
+  await expect(exportDialog(page)).toHaveCount(0);
   await page.getByRole('button', { name: 'Filters', exact: true }).click();
   await page.getByRole('textbox', { name: 'Filter Cylinders' }).fill('>=6');
   const expected = await duckdbRows(`select "Name", "Cylinders", "Horsepower" from ${CARS} where "Cylinders" >= 6 order by "Horsepower" desc nulls last`);

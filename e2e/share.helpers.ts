@@ -14,7 +14,7 @@ export async function exportSession(page: Page, label: string, path: string): Pr
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export' }).click();
   await (await downloading).saveAs(path);
-  await expect(dialog.getByRole('status')).toHaveText(/^Exported .* — downloading\.$/);
+  await expect(dialog.getByRole('status')).toHaveText(/^Exported .* — sent to the browser’s downloads\.$/);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: 'Export session…' })).toBeFocused();

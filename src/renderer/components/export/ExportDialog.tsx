@@ -2,6 +2,7 @@ import type { PageView, SextantApi } from '../../../shared/contracts/protocol';
 import { exportFormatLabel, exportFormats, type ExportFormat } from '../../../shared/explore/exportFormat';
 import { countOf } from '../format';
 import { ExportDialogShell, type ExportStatusLine, type FormatChoice } from './ExportDialogShell';
+import { exportScopeText } from './exportScope';
 import { formatBytes } from './formatBytes';
 import { useExport, type ExportState } from './useExport';
 
@@ -36,7 +37,7 @@ export function ExportDialog({ api, sessionId, queryId, rowCount, view, onClose 
       scope={
         <>
           {rowCount === undefined ? 'The result' : countOf(rowCount, 'row')}
-          {view?.orderBy?.length || view?.filter?.length ? ', sorted and filtered as the grid shows them' : ', in the grid’s order'}
+          {exportScopeText(view)}
         </>
       }
       status={statusLine(state)}

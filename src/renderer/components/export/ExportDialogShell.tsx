@@ -131,7 +131,8 @@ function ExportStatus({ status }: { status: ExportStatusLine }) {
         <p className="export-status done" role="status">
           {/* a comma, not brackets: a format's label may carry its own ("Event log (NDJSON)") */}
           Exported {status.what} as {status.formatLabel}, {formatBytes(outcome.bytes)}
-          {outcome.download ? ' — downloading.' : ` to ${outcome.target}.`}
+          {/* the browser saves it: when it is done is the browser's to say */}
+          {outcome.download ? ' — sent to the browser’s downloads.' : ` to ${outcome.target}.`}
         </p>
       );
     }
