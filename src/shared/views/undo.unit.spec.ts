@@ -184,6 +184,15 @@ describe('undo and redo in the view', () => {
     expect(app.view.sessions.s2?.history[0]?.view).toEqual({ orderBy: [{ column: 1, descending: true }], filter: [] });
   });
 
+  it('a second sort key: the tooltip names both keys in order, as the history does, not the first again', () => {
+    const app = started();
+    app.dispatch({ type: 'SetResultView', sessionId: 's2', queryId: 'q2', orderBy: [{ column: 1, descending: true }], filter: [] });
+    app.dispatch({ type: 'SetResultView', sessionId: 's2', queryId: 'q2', orderBy: [{ column: 1, descending: true }, { column: 0 }], filter: [] });
+    expect(nextUndo(app.view, 's2')?.label).toBe('Undo sort by dep_delay descending, then origin');
+    play(app, { kind: 'undo' });
+    expect(nextRedo(app.view, 's2')?.label).toBe('Redo sort by dep_delay descending, then origin');
+  });
+
   it('undo after closing a tab reopens it, whatever tab is shown then', () => {
     const app = started();
     app.dispatch({ type: 'RenameSession', sessionId: 's1', title: 'Delays' });

@@ -101,8 +101,9 @@ function describeView(before: ResultView | undefined, after: ResultView | undefi
   const name = (column: number) => isolateBidi(entry?.columns?.[column]?.name ?? `column ${column + 1}`);
   const sort = (v: ResultView | undefined) => JSON.stringify(v?.orderBy ?? []);
   if (sort(before) !== sort(after)) {
-    const key = after?.orderBy[0];
-    return key ? `sort by ${name(key.column)}${key.descending ? ' descending' : ''}` : 'clear sort';
+    // every key, as the history names them: a second key added with Shift is the change undone
+    const keys = after?.orderBy ?? [];
+    return keys.length > 0 ? `sort by ${keys.map((k) => `${name(k.column)}${k.descending ? ' descending' : ''}`).join(', then ')}` : 'clear sort';
   }
   const added = after?.filter.at(-1);
   if ((after?.filter.length ?? 0) >= (before?.filter.length ?? 0) && added) return `filter on ${name(added.column)}`;
