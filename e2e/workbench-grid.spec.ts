@@ -187,6 +187,16 @@ test('a long error scrolls in its message, its id stays in sight, at 1024 × 700
   });
   expect(inBox).toBe(true);
   await expect(status(page).locator('.error-message')).toHaveJSProperty('scrollTop', 0);
+  // the message shows whole lines: no line cut through its middle, its glyphs' tops above the id
+  const cutLines = await status(page)
+    .locator('.error-message')
+    .evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return [...range.getClientRects()].filter((r) => r.height > 0 && r.top < box.bottom - 0.5 && r.bottom > box.bottom + 0.5).length;
+    });
+  expect(cutLines).toBe(0);
 });
 
 test('an empty result, or filters nothing passes, says so in the grid and what to do', async ({ app }) => {
