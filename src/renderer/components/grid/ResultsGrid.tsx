@@ -12,7 +12,7 @@ import { CellText } from './CellText';
 import { cellTitle } from './cellText';
 import { GridHeader } from './GridHeader';
 import { FilterRow } from './FilterRow';
-import { FILTER_ROW_HEIGHT, GUTTER_WIDTH, HEADER_HEIGHT, ROW_HEIGHT } from './gridGeometry';
+import { clamp, FILTER_ROW_HEIGHT, GUTTER_WIDTH, HEADER_HEIGHT, ROW_HEIGHT } from './gridGeometry';
 import { GridToolbar } from './GridToolbar';
 import { cellArea, collapsed, contains, extendedTo, keyMove, rowArea, selectActiveRow, selectAll, selectionArea, selectionAt, type Area, type Cell, type Selection } from './selection';
 import { useGridScroll } from './useGridScroll';
@@ -22,6 +22,8 @@ import { usePendingView, type RecordView } from './usePendingView';
 import { PLAIN_VIEW, useResultView } from './useResultView';
 import { PreviousResultNote } from './PreviousResultNote';
 import { CopyIdButton } from '../status/CopyIdButton';
+import { ValueViewer } from './valueViewer/ValueViewer';
+import { opensViewer } from './valueViewer/viewerKeys';
 
 /** What the app can ask of the grid from outside: a profile's "click a frequent value to filter". */
 export interface ResultsGridHandle {
@@ -97,6 +99,9 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
   // A sort or filter puts other rows at every index (and may leave fewer): the selection starts again at the first cell.
   useEffect(() => setPicked(selectionAt(FIRST_CELL)), [shownKey]);
   const [menu, setMenu] = useState<{ x: number; y: number } | undefined>();
+  // the value viewer, open: a count bumped by each "show value", which puts focus in it again
+  const [viewer, setViewer] = useState<number | undefined>();
+  const showValue = () => setViewer((n) => (n ?? 0) + 1);
 
   const { virtualRows, virtualColumns } = scroll;
   const firstRow = virtualRows[0]?.index ?? 0;
@@ -106,6 +111,15 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
   const selection = selectionArea(picked);
   const select = (cell: Cell, extend = false) => setPicked(extend ? extendedTo(picked, cell) : selectionAt(cell));
   const copy = useCallback(async (area: Area, withHeader: boolean) => onNotice(await copyArea(cache, columns, area, withHeader)), [cache, columns, onNotice]);
+  const closeViewer = () => {
+    setViewer(undefined);
+    scroll.scroller.current?.focus(); // back on the cell it showed: the grid's active cell
+  };
+  const stepViewer = (by: number) => {
+    const to = { row: clamp(active.row + by, 0, rows - 1), col: active.col };
+    select(to);
+    scroll.reveal(to);
+  };
 
   const onKeyDown = (e: KeyboardEvent) => {
     // The keys of a header's sort button or a filter box are theirs (and the window's shortcuts'):
@@ -128,10 +142,17 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
     } else if (e.key === ' ' && e.shiftKey) {
       e.preventDefault();
       setPicked(selectActiveRow(picked, columns.length));
+    } else if (opensViewer(e)) {
+      e.preventDefault();
+      showValue();
     } else if (one) {
       e.preventDefault();
       setPicked(one);
       scroll.reveal(active);
+    } else if (e.key === 'Escape' && viewer !== undefined) {
+      // a selection collapses first, as before; then Escape closes the viewer
+      e.preventDefault();
+      setViewer(undefined);
     } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
       e.preventDefault();
       const rect = scroll.scroller.current?.getBoundingClientRect();
@@ -150,6 +171,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
 
   const totalWidth = GUTTER_WIDTH + widths.widths.reduce((a, b) => a + b, 0);
   const menuItems: MenuItem[] = [
+    { label: 'Show value', run: showValue },
     { label: 'Copy cell', run: () => void copy(cellArea(active), false) },
     { label: 'Copy row', run: () => void copy(rowArea(active.row, columns.length), false) },
     { label: 'Copy selection as TSV', run: () => void copy(selection, false) },
@@ -278,6 +300,18 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
           </div>
         </div>
       </div>
+      {viewer !== undefined && rows > 0 && columns[active.col] && (
+        <ValueViewer
+          column={columns[active.col]!}
+          value={cell(active.row, active.col)}
+          row={active.row}
+          rows={rows}
+          focusRequest={viewer}
+          onStep={stepViewer}
+          onClose={closeViewer}
+          onNotice={onNotice}
+        />
+      )}
       {menu && <ContextMenu label="Result actions" x={menu.x} y={menu.y} items={menuItems} onClose={() => setMenu(undefined)} />}
     </div>
   );
