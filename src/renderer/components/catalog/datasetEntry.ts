@@ -13,5 +13,6 @@ export function errorWithoutSource(message: string, source: string): string {
   const escaped = trimmed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // "<path>: why" (a reader's message the host prefixed with where): the entry says where already
   const said = message.startsWith(`${source}: `) ? message.slice(source.length + 2) : message;
-  return said.replace(new RegExp(`(?:[^\\s'"]*[\\\\/])?${escaped}[\\\\/]?`, 'g'), base);
+  // a trailing separator goes only at the path's end: a file inside a folder source keeps its "/" ("sales/._x.parquet")
+  return said.replace(new RegExp(`(?:[^\\s'"]*[\\\\/])?${escaped}(?:[\\\\/](?=[\\s'"]|$))?`, 'g'), base);
 }

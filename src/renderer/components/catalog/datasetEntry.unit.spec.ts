@@ -12,6 +12,11 @@ describe('a failed dataset’s error in its catalog entry', () => {
     expect(errorWithoutSource(message, '/d/broken.parquet')).toBe("broken.parquet is not a valid Parquet file: No magic bytes found at end of file 'broken.parquet'");
   });
 
+  it('given a file inside a folder source, then it is named under the folder’s base name, its separator kept', () => {
+    const message = "/d/pq/._data.parquet, in pq, is not a valid Parquet file: end of file '/d/pq/._data.parquet'";
+    expect(errorWithoutSource(message, '/d/pq')).toBe("pq/._data.parquet, in pq, is not a valid Parquet file: end of file 'pq/._data.parquet'");
+  });
+
   it('given a message the host prefixed with the path, then the prefix goes', () => {
     expect(errorWithoutSource('/d/x.png: Sextant cannot read .png files: add CSV…', '/d/x.png')).toBe('Sextant cannot read .png files: add CSV…');
   });
