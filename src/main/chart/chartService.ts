@@ -4,6 +4,7 @@ import { axisKind, chartProblem, type SingleChartSpec } from '../../shared/chart
 import type { ChartData, ChartDataRequest } from '../../shared/chart/chartData';
 import { sentMarks } from '../../shared/chart/chartMarks';
 import { chartSql, type ChartDataColumn, type ChartSourceColumn } from '../../shared/chart/chartSql';
+import { leftOutSql, readChartLeftOut } from '../../shared/chart/chartLeftOut';
 import { unplacedSql } from '../../shared/chart/chartUnplaced';
 import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
 import type { Column, EventEnvelope } from '../../shared/contracts/events';
@@ -65,8 +66,8 @@ export class ChartService {
   private readonly inFlight = new Map<string, InFlight>();
   /** The brush step of a number column of a result (`queryId/column`): the one sent to the renderer and used for its cubes. */
   private readonly steps = new Map<string, Promise<number>>();
-  /** Rows a chart leaves out, by result, SQL and grid filters (`unplacedOf`). */
-  private readonly unplaced = new Map<string, Promise<number>>();
+  /** What a chart leaves out (`gridCount`: rows with no place, NaNs and infinities), by result, SQL and grid filters. */
+  private readonly counted = new Map<string, Promise<ReadonlyArray<string | null> | undefined>>();
   /** Cube tables by what they aggregate, oldest first; a build in progress is shared by the brush moves that need it. */
   private readonly cubes = new Map<string, Promise<string>>();
   private readonly reruns: RerunWaits;
@@ -147,16 +148,19 @@ export class ChartService {
       void (async () => {
         // asked beside the marks, not before them: the first drawing does not wait for it
         const stepOfX = numberX ? this.stepOf(queryId, table, x, xColumn.type) : undefined;
-        const unplacedRows = this.unplacedOf(queryId, table, rows.columns, spec, filter);
+        const unplacedRows = this.gridCount(queryId, table, rows.columns, filter, (source, where) => unplacedSql(spec, table, source, where));
+        const leftOutValues = this.gridCount(queryId, table, rows.columns, filter, (source, where) => leftOutSql(spec, table, source, where));
         const planned = await this.plan(queryId, table, rows.columns, rows.rowCount, spec, filter);
         if (!current()) return; // interrupted while the cube was built: the cube stays for the next move
         const marks = await this.pool.request({ type: 'chart', chartId, sql: planned.sql, ...(planned.params.length > 0 ? { params: planned.params } : {}) });
         // a count that failed leaves the chart as drawn, without its note
-        const [step, unplaced] = await Promise.all([stepOfX, unplacedRows.catch(() => undefined)]);
+        const [step, unplacedRow, leftOutRow] = await Promise.all([stepOfX, unplacedRows.catch(() => undefined), leftOutValues.catch(() => undefined)]);
+        const unplaced = unplacedRow && Number(unplacedRow[0] ?? 0);
+        const leftOut = leftOutRow && readChartLeftOut(leftOutRow);
         if (!current()) return; // already answered: interrupted
         this.counts.answered++;
         const data: ChartData = { queryId, spec, ...sentMarks(planned.columns, marks) };
-        entry.settle(ok({ ...data, ...(step === undefined ? {} : { brushStep: step }), ...(unplaced === undefined ? {} : { unplaced }), ...(planned.cube ? { cube: true } : {}) }));
+        entry.settle(ok({ ...data, ...(step === undefined ? {} : { brushStep: step }), ...(unplaced === undefined ? {} : { unplaced }), ...(leftOut ? { leftOut } : {}), ...(planned.cube ? { cube: true } : {}) }));
       })().catch((error: AppError) => {
         if (current()) entry.settle(fail(error));
       });
@@ -219,22 +223,23 @@ export class ChartService {
   }
 
   /**
-   * How many of the rows the grid's filters pass the chart leaves out for want of a place on an axis
-   * (chartUnplaced.ts); undefined when it places every row. Brushes are not counted in, so a brush
-   * move costs no scan: asked once per result, axes and grid filters.
+   * The one row of a count of what a chart leaves out among the rows the grid's filters pass: rows
+   * with no place on an axis (chartUnplaced.ts), NaNs and infinities its aggregate leaves out
+   * (chartLeftOut.ts); undefined when `sqlOf` has nothing to count. Brushes are not counted in, so a
+   * brush move costs no scan: asked once per result, SQL and grid filters.
    */
-  private unplacedOf(queryId: string, table: string, columns: readonly Column[], spec: SingleChartSpec, filter: readonly PageFilter[]): Promise<number | undefined> {
+  private gridCount(queryId: string, table: string, columns: readonly Column[], filter: readonly PageFilter[], sqlOf: (source: ChartSourceColumn[], where: string | undefined) => string | undefined): Promise<ReadonlyArray<string | null> | undefined> {
     const where = whereOf(filter.filter((f) => !('chart' in f && f.chart !== undefined)), columns);
     const source: ChartSourceColumn[] = columns.map((c, i) => ({ name: c.name, type: c.type, ref: `c${i}` }));
-    const sql = unplacedSql(spec, table, source, where.sql || undefined);
+    const sql = sqlOf(source, where.sql || undefined);
     if (sql === undefined) return Promise.resolve(undefined);
     const key = JSON.stringify([queryId, sql, where.params]);
-    const known = this.unplaced.get(key);
+    const known = this.counted.get(key);
     if (known) return known;
-    if (this.unplaced.size >= STEP_LIMIT) this.unplaced.clear();
-    const counted = this.pool.request({ type: 'chart', chartId: newId(), sql, ...(where.params.length > 0 ? { params: where.params } : {}) }).then(([row]) => Number(row?.[0] ?? 0));
-    counted.catch(() => this.unplaced.delete(key));
-    this.unplaced.set(key, counted);
+    if (this.counted.size >= STEP_LIMIT) this.counted.clear();
+    const counted = this.pool.request({ type: 'chart', chartId: newId(), sql, ...(where.params.length > 0 ? { params: where.params } : {}) }).then(([row]) => row ?? []);
+    counted.catch(() => this.counted.delete(key));
+    this.counted.set(key, counted);
     return counted;
   }
 

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Column } from '../../shared/contracts/events';
 import type { PageFilter } from '../../shared/contracts/pageView';
+import { readLeftOut, type LeftOut } from '../../shared/explore/finiteValues';
 import { appError, fail, ok, toAppError, type AppError, type Result } from '../../shared/contracts/errors';
 import type { PivotPage } from '../../shared/pivot/pivotPage';
 import { sumOverflowInWords } from '../../shared/pivot/pivotOverflow';
 import { boundPivotSql, emptyCells, hasEmptyCells, pivotColumnNames, type PivotHead, type PivotHeadRange, type PivotSource } from '../../shared/pivot/pivotBound';
 import { pivotRelation } from '../../shared/pivot/pivotRelation';
-import { aggregateMismatch, findColumn, PIVOT_GROUPS, pivotKeysSql, pivotPartialSql, type PivotKeySource } from '../../shared/pivot/pivotSql';
+import { aggregateMismatch, findColumn, PIVOT_GROUPS, pivotKeysSql, pivotLeftOutSql, pivotPartialSql, type PivotKeySource } from '../../shared/pivot/pivotSql';
 import type { PivotKeys, PivotSpec } from '../../shared/pivot/pivotSpec';
 import { newErrorId } from '../platform/ids';
 import type { QueryRunner } from '../query/queryRunner';
@@ -30,6 +31,8 @@ interface MadePivot {
   readonly groups: number;
   readonly columns: readonly Column[];
   readonly keys: PivotKeys;
+  /** PivotPage.leftOut. */
+  readonly leftOut: LeftOut | undefined;
 }
 
 /** A new pivot's steps before its keys are known: where it reads, its table's name, the SQL of its partial groups and keys. */
@@ -42,6 +45,8 @@ interface PivotPlan {
   readonly partialSql: string | undefined;
   /** The column keys' query; undefined without column fields. */
   readonly keysSql: string | undefined;
+  /** The count of the NaNs and infinities the cells leave out (pivotLeftOutSql); undefined where none can be. */
+  readonly leftOutSql: string | undefined;
 }
 
 /** A pivot whose keys are known and whose partial groups (if any) wait in a temp table: what its table is made from. */
@@ -52,6 +57,7 @@ interface PlannedPivot {
   /** level, the row fields, the value columns. */
   readonly names: readonly string[];
   readonly source: PivotSource;
+  readonly leftOut: LeftOut | undefined;
 }
 
 type Pool = Pick<QueryWorker, 'request'>;
@@ -87,8 +93,8 @@ export class PivotService {
     const key = createHash('sha256').update(JSON.stringify(filter.length > 0 ? { spec, filter: conditions } : spec)).digest('hex').slice(0, 16);
     const pivots = this.made.get(rows) ?? new Map<string, Promise<MadePivot>>();
     this.made.set(rows, pivots);
-    const answer = (p: Pick<MadePivot, 'totalRows' | 'groups' | 'columns' | 'keys'>, values: PivotPage['values'], empty: PivotPage['empty']): Result<PivotPage> =>
-      ok({ queryId, offset, totalRows: p.totalRows, groups: p.groups, rowFields: spec.rows.length, columns: p.columns, values, keys: { distinct: p.keys.distinct, values: p.keys.keys }, ...(empty ? { empty } : {}) });
+    const answer = (p: Pick<MadePivot, 'totalRows' | 'groups' | 'columns' | 'keys' | 'leftOut'>, values: PivotPage['values'], empty: PivotPage['empty']): Result<PivotPage> =>
+      ok({ queryId, offset, totalRows: p.totalRows, groups: p.groups, rowFields: spec.rows.length, columns: p.columns, values, keys: { distinct: p.keys.distinct, values: p.keys.keys }, ...(empty ? { empty } : {}), ...(p.leftOut ? { leftOut: p.leftOut } : {}) });
     try {
       const known = pivots.get(key);
       const plan = known ? undefined : planOf(queryId, key, table, rows.columns, spec, filter);
@@ -102,7 +108,7 @@ export class PivotService {
         // older pivots are dropped only after the head, so a DROP TABLE does not queue ahead of it
         const { planned: p, head } = await planned.finally(() => this.trim(pivots));
         // the worker named the head's columns after the SQL's fields: a person reads the spec's
-        if (head) return answer({ ...head, columns: head.columns.map((c, i) => ({ ...c, name: p.names[i] ?? c.name })), keys: p.keys }, head.values, head.empty);
+        if (head) return answer({ ...head, columns: head.columns.map((c, i) => ({ ...c, name: p.names[i] ?? c.name })), keys: p.keys, leftOut: p.leftOut }, head.values, head.empty);
       } else this.trim(pivots);
       const pivot = await made;
       const end = Math.min(pivot.totalRows, offset + limit);
@@ -131,7 +137,7 @@ export class PivotService {
    */
   private async plan(plan: PivotPlan, spec: PivotSpec, head: PivotHeadRange | undefined): Promise<{ planned: PlannedPivot; head: PivotHead | undefined }> {
     try {
-      const answered = await this.pool.request({
+      const answering = this.pool.request({
         type: 'pivotHead',
         spec: plan.sqlSpec,
         source: plan.source,
@@ -139,7 +145,10 @@ export class PivotService {
         ...(plan.keysSql === undefined ? {} : { keysSql: plan.keysSql }),
         ...(head ? { head } : {}),
       });
-      return { planned: plannedOf(plan, spec, answered.keys), head: answered.head };
+      // asked after the head, so it queues behind it; a count that failed leaves the pivot without its note
+      const leftOut = plan.leftOutSql === undefined ? undefined : this.pool.request({ type: 'read', sql: plan.leftOutSql, ...(plan.source.params.length > 0 ? { params: plan.source.params } : {}) }).then(([row]) => readLeftOut(row), () => undefined);
+      const answered = await answering;
+      return { planned: plannedOf(plan, spec, answered.keys, await leftOut), head: answered.head };
     } catch (e) {
       this.dropPartial(plan.source.partialTable);
       throw e;
@@ -156,7 +165,7 @@ export class PivotService {
       const counts = `(SELECT count(*) FROM ${table})::BIGINT AS n, (SELECT ${PIVOT_GROUPS} FROM ${table} LIMIT 1)::BIGINT AS groups`;
       const described = await this.pool.request({ type: 'read', sql: `SELECT ${counts}, list(data_type ORDER BY column_index) AS types FROM duckdb_columns() WHERE schema_name = '${RESULTS_SCHEMA}' AND table_name = $1`, params: [p.name] });
       const types = (described[0]?.['types'] as readonly unknown[] | undefined)?.map(String) ?? [];
-      return { table, totalRows: Number(described[0]?.['n'] ?? 0), groups: Number(described[0]?.['groups'] ?? 0), columns: p.names.map((name, i) => ({ name, type: types[i] ?? 'VARCHAR' })), keys: p.keys };
+      return { table, totalRows: Number(described[0]?.['n'] ?? 0), groups: Number(described[0]?.['groups'] ?? 0), columns: p.names.map((name, i) => ({ name, type: types[i] ?? 'VARCHAR' })), keys: p.keys, leftOut: p.leftOut };
     } finally {
       this.dropPartial(p.source.partialTable);
     }
@@ -192,10 +201,18 @@ function planOf(queryId: string, key: string, base: string, columns: readonly Co
   const partialTable = partialSelect === undefined ? undefined : `temp.main.${ident(`${name}_partial`)}`;
   const partialSql = partialTable === undefined ? undefined : `CREATE OR REPLACE TEMP TABLE ${partialTable} AS ${partialSelect}`;
   const keySource: PivotKeySource = partialTable === undefined ? { kind: 'rows', relation } : { kind: 'partial', table: partialTable };
-  return { name, sqlSpec, source: { relation, params, partialTable, valueType }, partialSql, keysSql: spec.columns.length > 0 ? pivotKeysSql(sqlSpec, keySource) : undefined };
+  const keysSql = spec.columns.length > 0 ? pivotKeysSql(sqlSpec, keySource) : undefined;
+  return { name, sqlSpec, source: { relation, params, partialTable, valueType }, partialSql, keysSql, leftOutSql: pivotLeftOutSql(sqlSpec, relation, valueType) };
 }
 
-const plannedOf = (plan: PivotPlan, spec: PivotSpec, keys: PivotKeys): PlannedPivot => ({ name: plan.name, sqlSpec: plan.sqlSpec, keys, names: pivotColumnNames(spec, keys), source: plan.source });
+const plannedOf = (plan: PivotPlan, spec: PivotSpec, keys: PivotKeys, leftOut: LeftOut | undefined): PlannedPivot => ({
+  name: plan.name,
+  sqlSpec: plan.sqlSpec,
+  keys,
+  names: pivotColumnNames(spec, keys),
+  source: plan.source,
+  leftOut,
+});
 
 /** Why the spec does not fit the result's columns, or undefined. */
 function badSpec(spec: PivotSpec, columns: readonly Column[]): string | undefined {

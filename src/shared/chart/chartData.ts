@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageFilterSchema } from '../contracts/pageView';
+import { leftOutSchema } from '../explore/finiteValues';
 import { chartSpecSchema, MAX_LINKED_CHARTS } from './chartSpec';
 
 /** A chartData request: a chart of a complete result of a session. */
@@ -41,6 +42,12 @@ export const chartDataSchema = z.object({
    * places every row.
    */
   unplaced: z.number().int().nonnegative().optional(),
+  /**
+   * The NaNs and infinities of the aggregated column (a Y of bars, lines and areas, a box plot's
+   * values) the marks leave out: they aggregate finite values only (chartLeftOut.ts), counted as
+   * `unplaced` is; absent when the column can have none.
+   */
+  leftOut: leftOutSchema.optional(),
   /** Whether the marks came from a pre-aggregated cube rather than the result's rows. */
   cube: z.boolean().optional(),
 });

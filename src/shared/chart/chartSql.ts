@@ -1,5 +1,6 @@
 import { quoteIdent } from '../explore/openAsSql';
 import { columnKind, sumsNearHugeintRange } from '../explore/columnKind';
+import { finiteAggregate, finiteOnly, holdsNonFinite } from '../explore/finiteValues';
 import { binEdgeSql, binIndexSql, stepColumns, stepCte } from './numberBin';
 import { axisKind, MAX_CHART_MARKS, type AxisKind, type ChartAggregate, type ChartColumn, type ChartSpec } from './chartSpec';
 
@@ -109,6 +110,8 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
   const y = find(spec.y);
   const color = find(spec.color);
   const value = spec.aggregate === 'Count' || !y ? 'count(*)' : aggregateSql(spec.aggregate, y.type);
+  // the values a Y aggregate reads: finite ones only, as a profile's and a pivot's (finiteValues.ts)
+  const ySql = y && (finiteAggregate(spec.aggregate) ? finiteOnly(y.type, y.sql) : y.sql);
   const valueLabel = spec.aggregate === 'Count' || !y ? 'count' : `${spec.aggregate.toLowerCase()} of ${y.name}`;
   const limit = `LIMIT ${MAX_CHART_MARKS + 1}`;
   // a projection of the relation: scanned again wherever used rather than materialized (a copy of every row)
@@ -147,7 +150,7 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
       if (x.kind === 'time') {
         const bin = binOf(x, 'x', HISTOGRAM_BINS * 2, 'bx', all);
         const inner = [
-          `WITH ${[src([`${x.sql} AS x`, ...(y ? [`${y.sql} AS y`] : []), ...colorPart], x.placed), ...bin.ctes, ...colorCtes].join(',\n')}`,
+          `WITH ${[src([`${x.sql} AS x`, ...(ySql ? [`${ySql} AS y`] : []), ...colorPart], x.placed), ...bin.ctes, ...colorCtes].join(',\n')}`,
           `SELECT ${bin.key} AS x${colorSelect}, ${value} AS value`,
           `FROM src${colorJoin}, bx GROUP BY ALL`,
         ].join('\n');
@@ -158,7 +161,7 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
       const capped = cappedSql('tx', 'src.x_raw');
       const byValue = x.kind === 'number';
       const sql = [
-        `WITH ${[src([`${x.sql}::VARCHAR AS x_raw`, ...(byValue ? [`${x.sql} AS x_num`] : []), ...(y ? [`${y.sql} AS y`] : []), ...colorPart], ''), topCte('tx', 'x_raw', TOP_CATEGORIES, all), ...colorCtes].join(',\n')}`,
+        `WITH ${[src([`${x.sql}::VARCHAR AS x_raw`, ...(byValue ? [`${x.sql} AS x_num`] : []), ...(ySql ? [`${ySql} AS y`] : []), ...colorPart], ''), topCte('tx', 'x_raw', TOP_CATEGORIES, all), ...colorCtes].join(',\n')}`,
         `SELECT ${capped.label} AS x${color ? `, ${colored.label} AS color` : ''}, ${value}::VARCHAR AS value,`,
         `  ${capped.rest}::VARCHAR AS xRest${color ? `, ${colored.rest}::VARCHAR AS colorRest` : ''}, max(tx.n) AS n_`,
         `FROM src LEFT JOIN tx ON tx.k IS NOT DISTINCT FROM src.x_raw${colorJoin}`,
@@ -178,7 +181,7 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
       const binned = timeBins && [`nx AS (SELECT count(DISTINCT x) > ${LINE_BUCKETS} AS many FROM ${all})`, ...timeBins.ctes];
       const seriesX = timeBins ? `CASE WHEN nx.many THEN ${timeBins.key} ELSE x::TIMESTAMP END AS x` : 'x';
       const sql = [
-        `WITH ${[src([`${x.sql} AS x`, ...(y ? [`${y.sql} AS y`] : []), ...colorPart], x.placed), ...colorCtes, ...(binned ?? [])].join(',\n')},`,
+        `WITH ${[src([`${x.sql} AS x`, ...(ySql ? [`${ySql} AS y`] : []), ...colorPart], x.placed), ...colorCtes, ...(binned ?? [])].join(',\n')},`,
         `series AS (SELECT ${seriesX}${colorSelect}, ${value} AS v FROM src${colorJoin}${binned ? ', nx, bx' : ''} GROUP BY ALL),`,
         `span AS (SELECT min(${pos}) AS lo, max(${pos}) AS hi FROM series),`,
         `bucketed AS (SELECT series.*, CASE WHEN hi = lo THEN 0 ELSE least(floor((${pos} - lo) / (hi - lo) * ${buckets}), ${buckets - 1}) END AS px FROM series, span),`,
@@ -239,15 +242,17 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
     case 'Box': {
       const v = y ?? x;
       const group = y ? x : undefined;
+      // a box of finite values, as a profile's quartiles: an infinity would stretch the axis, a NaN sorts above every number
+      const finiteV = placeable('v', v.type);
       const stats = `min(v)::VARCHAR AS min, quantile_cont(v, 0.25)::VARCHAR AS q1, median(v)::VARCHAR AS median, quantile_cont(v, 0.75)::VARCHAR AS q3, max(v)::VARCHAR AS max`;
       const statCols: ChartDataColumn[] = (['min', 'q1', 'median', 'q3', 'max'] as const).map((role) => ({ role, kind: 'number', label: `${role} of ${v.name}` }));
       if (!group) {
-        return { sql: `SELECT ${stats} FROM (SELECT ${v.sql} AS v FROM ${relation}${options.filter ? ` WHERE ${options.filter}` : ''}) WHERE v IS NOT NULL`, columns: statCols };
+        return { sql: `SELECT ${stats} FROM (SELECT ${v.sql} AS v FROM ${relation}${options.filter ? ` WHERE ${options.filter}` : ''}) WHERE ${finiteV}`, columns: statCols };
       }
       const capped = cappedSql('tx', 'src.x_raw');
       const byValue = group.kind === 'number';
       const sql = [
-        `WITH ${[src([`${group.sql}::VARCHAR AS x_raw`, ...(byValue ? [`${group.sql} AS x_num`] : []), `${v.sql} AS v`], `${v.sql} IS NOT NULL`), topCte('tx', 'x_raw', TOP_BOXES, all)].join(',\n')}`,
+        `WITH ${[src([`${group.sql}::VARCHAR AS x_raw`, ...(byValue ? [`${group.sql} AS x_num`] : []), `${v.sql} AS v`], v.placed), topCte('tx', 'x_raw', TOP_BOXES, all)].join(',\n')}`,
         `SELECT ${capped.label} AS x, ${stats}, ${capped.rest}::VARCHAR AS xRest, max(tx.n) AS n_`,
         `FROM src LEFT JOIN tx ON tx.k IS NOT DISTINCT FROM src.x_raw`,
         `GROUP BY ALL ORDER BY ${categoryOrder(byValue, { count: 'max(tx.n)', value: 'min(src.x_num)' })} ${limit}`,
@@ -276,8 +281,7 @@ export function integerEdges(type: string): IntegerEdges | undefined {
  * a time axis to years), so they are left out as NULLs are, as a column profile's histogram does.
  */
 export function placeable(sql: string, type: string): string {
-  const kind = columnKind(type).kind;
-  return kind === 'float' || kind === 'date' || kind === 'timestamp' ? `isfinite(${sql})` : `${sql} IS NOT NULL`;
+  return holdsNonFinite(type) ? `isfinite(${sql})` : `${sql} IS NOT NULL`;
 }
 
 /** The `limit` most frequent values of `column` of src (ties by value), each marked `hit`, with its count `n`. */

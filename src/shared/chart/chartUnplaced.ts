@@ -1,4 +1,4 @@
-import { columnKind } from '../explore/columnKind';
+import { holdsNonFinite } from '../explore/finiteValues';
 import { quoteIdent } from '../explore/openAsSql';
 import { countText } from '../text/counts';
 import { axisKind, type SingleChartSpec } from './chartSpec';
@@ -10,7 +10,7 @@ import { placeable, type ChartSourceColumn } from './chartSql';
  * Bars of categories or numbers draw NULL as a bar of its own and a box's statistics never count
  * NULLs, so they place every row.
  */
-function placingColumns(spec: SingleChartSpec, columns: readonly ChartSourceColumn[]): readonly ChartSourceColumn[] {
+export function placingColumns(spec: SingleChartSpec, columns: readonly ChartSourceColumn[]): readonly ChartSourceColumn[] {
   const find = (name: string | undefined) => columns.filter((c) => c.name === name).slice(0, 1);
   switch (spec.mark) {
     case 'Histogram':
@@ -50,6 +50,6 @@ export function unplacedSql(spec: SingleChartSpec, relation: string, columns: re
 export function unplacedNote(rows: number, spec: SingleChartSpec, columns: readonly ChartSourceColumn[], space = ' '): string | undefined {
   const placing = placingColumns(spec, columns);
   if (rows <= 0 || placing.length === 0) return undefined;
-  const nonFinite = placing.some((c) => ['float', 'date', 'timestamp'].includes(columnKind(c.type).kind));
+  const nonFinite = placing.some((c) => holdsNonFinite(c.type));
   return `Not drawn: ${countText(rows, 'row', 'rows', space)} whose ${placing.map((c) => c.name).join(' or ')} is empty${nonFinite ? ', NaN or infinite' : ''}.`;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { columnSchema, type Column } from '../contracts/events';
+import { leftOutSchema, type LeftOut } from '../explore/finiteValues';
 
 /**
  * One page of a pivot, column-major like a result's page. Columns are: the level (0 for the grand
@@ -28,6 +29,12 @@ export interface PivotPage {
   readonly values: ReadonlyArray<ReadonlyArray<string | null>>;
   readonly keys: { readonly distinct: number; readonly values: ReadonlyArray<ReadonlyArray<string | null>> };
   readonly empty?: ReadonlyArray<ReadonlyArray<number>>;
+  /**
+   * The NaNs and infinities of the Values column the cells left out (pivotValue: every aggregate
+   * but Count is of finite values, as a profile's figures), over every row the pivot reads. Absent
+   * where none can be (a Count, a type without them), and from an older host.
+   */
+  readonly leftOut?: LeftOut;
 }
 
 export const pivotPageSchema: z.ZodType<PivotPage> = z.object({
@@ -40,4 +47,5 @@ export const pivotPageSchema: z.ZodType<PivotPage> = z.object({
   values: z.array(z.array(z.string().nullable())),
   keys: z.object({ distinct: z.number().int().nonnegative(), values: z.array(z.array(z.string().nullable())) }),
   empty: z.array(z.array(z.number().int().nonnegative())).optional(),
+  leftOut: leftOutSchema.optional(),
 });

@@ -1,5 +1,6 @@
 import type { Column } from '../contracts/events';
 import { columnKind, isNumeric } from '../explore/columnKind';
+import { finiteAggregate, finiteOnly, holdsNonFinite, leftOutColumns } from '../explore/finiteValues';
 import { quoteIdent } from '../explore/openAsSql';
 import { cellOf, levelsOfParts, partsOf, PIVOT_PRESENT, presentOfKeys, totalCell, type Cell, type AggregateParts } from './pivotParts';
 import { MAX_PIVOT_KEYS, type PivotAggregate, type PivotKeys, type PivotSpec } from './pivotSpec';
@@ -89,7 +90,10 @@ export interface PivotSqlOptions {
    * whole pivot (`pivot_total_rows`): the first page before the pivot's table is made.
    */
   readonly head?: { readonly offset: number; readonly limit: number };
-  /** The Values column's DuckDB type: an Average of a HUGEINT or a wide DECIMAL sums DOUBLEs (partsOf). */
+  /**
+   * The Values column's DuckDB type: aggregates but Count read its finite values only (pivotValue),
+   * and an Average of a HUGEINT or a wide DECIMAL sums DOUBLEs (partsOf). Undefined: the values as they are.
+   */
   readonly valueType?: string;
 }
 
@@ -103,18 +107,39 @@ export const PIVOT_GROUPS = 'pivot_detail_groups';
 /** The partial groups' count of rows (NULL values included), which ranks the column keys. */
 const PARTIAL_ROWS = 'pivot_rows';
 
-/** The columns a pivot reads, renamed g0… (row fields), kv0… (column fields) and v (the values). */
-function pickedColumns(spec: PivotSpec, relation: string): string {
+/**
+ * The values an aggregate of the Values column (of `valueType`, undefined: unknown) reads: its
+ * finite values only, NaN and infinities as NULL, for every aggregate but Count (finiteAggregate,
+ * the profile's rule). Taken once, where the rows are picked, so every cell, subtotal and total
+ * (ROLLUP's or the partial groups') is of the same values.
+ */
+function pivotValue(spec: Pick<PivotSpec, 'values' | 'aggregate'>, valueType: string | undefined): string {
+  const column = quoteIdent(spec.values);
+  return valueType !== undefined && finiteAggregate(spec.aggregate) ? finiteOnly(valueType, column) : column;
+}
+
+/**
+ * The SQL counting the NaNs and infinities the pivot's aggregate leaves out of `relation`'s rows
+ * (leftOutColumns: `nan`, `inf`, `neg_inf`), or undefined when it leaves none out (a Count, or a
+ * type that has none).
+ */
+export function pivotLeftOutSql(spec: Pick<PivotSpec, 'values' | 'aggregate'>, relation: string, valueType: string): string | undefined {
+  if (!finiteAggregate(spec.aggregate) || !holdsNonFinite(valueType)) return undefined;
+  return `SELECT ${leftOutColumns(valueType, quoteIdent(spec.values))} FROM ${relation}`;
+}
+
+/** The columns a pivot reads, renamed g0… (row fields), kv0… (column fields) and v (the values, pivotValue). */
+function pickedColumns(spec: PivotSpec, relation: string, valueType: string | undefined): string {
   const rows = spec.rows.map((r, i) => `${quoteIdent(r)} AS g${i}`);
   const keys = spec.columns.map((c, j) => `${quoteIdent(c)} AS kv${j}`);
-  return `(SELECT ${[...rows, ...keys, `${quoteIdent(spec.values)} AS v`].join(', ')} FROM ${relation})`;
+  return `(SELECT ${[...rows, ...keys, `${pivotValue(spec, valueType)} AS v`].join(', ')} FROM ${relation})`;
 }
 
 /** The rows grouped by every row and column field, keeping what the aggregate is combined from. */
-function partialSelect(spec: PivotSpec, relation: string, partial: AggregateParts, withRows: boolean): string {
+function partialSelect(spec: PivotSpec, relation: string, partial: AggregateParts, withRows: boolean, valueType: string | undefined): string {
   const fields = [...spec.rows.map((_, i) => `g${i}`), ...spec.columns.map((_, j) => `kv${j}`)];
   const kept = [...partial.keep, ...(withRows ? [`count(*) AS ${PARTIAL_ROWS}`] : [])];
-  return `SELECT ${[...fields, ...kept].join(', ')} FROM ${pickedColumns(spec, relation)} GROUP BY ALL`;
+  return `SELECT ${[...fields, ...kept].join(', ')} FROM ${pickedColumns(spec, relation, valueType)} GROUP BY ALL`;
 }
 
 /**
@@ -124,7 +149,7 @@ function partialSelect(spec: PivotSpec, relation: string, partial: AggregatePart
  * for Median, which cannot be combined from parts.
  */
 export function pivotPartialSql(spec: PivotSpec, relation: string, valueType?: string): string | undefined {
-  return spec.aggregate === 'Median' ? undefined : partialSelect(spec, relation, partsOf(spec.aggregate, valueType), true);
+  return spec.aggregate === 'Median' ? undefined : partialSelect(spec, relation, partsOf(spec.aggregate, valueType), true, valueType);
 }
 
 /**
@@ -149,10 +174,10 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
   const withKey = (from: string) => (hasColumns ? `SELECT *, ${keyCase} AS k FROM (SELECT *, ${texts.join(', ')} FROM ${from})` : `SELECT * FROM ${from}`);
   const partial = spec.aggregate === 'Median' ? undefined : partsOf(spec.aggregate, options.valueType);
   const stages = !partial
-    ? [`pivot_source AS (${withKey(pickedColumns(spec, relation))}),`]
+    ? [`pivot_source AS (${withKey(pickedColumns(spec, relation, options.valueType))}),`]
     : options.partialTable !== undefined
       ? [`pivot_source AS (${withKey(options.partialTable)}),`]
-      : [`pivot_partial AS (${partialSelect(spec, relation, partial, false)}),`, `pivot_source AS (${withKey('pivot_partial')}),`];
+      : [`pivot_partial AS (${partialSelect(spec, relation, partial, false, options.valueType)}),`, `pivot_source AS (${withKey('pivot_partial')}),`];
   const cell: Cell = partial ? cellOf(partial) : (pick) => `median(${pick('v')})`;
   const ofKey = (k: number) => (x: string) => `CASE WHEN k = ${k} THEN ${x} END`;
   const all = (x: string) => x;

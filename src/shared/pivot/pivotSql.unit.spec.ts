@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pivotOpenAsSql } from './pivotOpenAsSql';
-import { aggregateMismatch, pivotKeysSql, pivotPartialSql, pivotSelectSql } from './pivotSql';
+import { aggregateMismatch, pivotKeysSql, pivotLeftOutSql, pivotPartialSql, pivotSelectSql } from './pivotSql';
 import { MAX_PIVOT_KEYS, pivotSpecSchema, valueColumnNames, type PivotSpec } from './pivotSpec';
 
 const hostile = 'a"; DROP TABLE x; --';
@@ -168,5 +168,31 @@ describe('the pivot spec', () => {
     expect(aggregateMismatch('Median', 'DATE')).toBeUndefined();
     expect(aggregateMismatch('Sum', 'DECIMAL(18,3)')).toBeUndefined();
     expect(aggregateMismatch('Max', 'VARCHAR')).toBeUndefined();
+  });
+});
+
+describe('a pivot of a column holding NaN or infinities', () => {
+  const value = (v: string) => `'${v}'`;
+  const of = (aggregate: PivotSpec['aggregate'], valueType?: string) =>
+    pivotSelectSql({ rows: ['g'], columns: [], values: 'x "v"', aggregate }, 'rel', { keys: [], distinct: 0 }, { names: 'readable', value, ...(valueType ? { valueType } : {}) });
+
+  it('given a DOUBLE, when any aggregate but Count is taken, then it reads the finite values only, in the one pass every total comes from', () => {
+    for (const aggregate of ['Sum', 'Average', 'Median', 'Min', 'Max'] as const) expect(of(aggregate, 'DOUBLE'), aggregate).toContain('CASE WHEN isfinite("x ""v""") THEN "x ""v""" END AS v');
+    expect(pivotPartialSql({ rows: ['g'], columns: [], values: 'x "v"', aggregate: 'Sum' }, 'rel', 'DOUBLE')).toContain('CASE WHEN isfinite("x ""v""") THEN "x ""v""" END AS v');
+  });
+
+  it('given a Count, an INTEGER or no type, then the values are read as they are', () => {
+    expect(of('Count', 'DOUBLE')).toContain('"x ""v""" AS v');
+    expect(of('Count', 'DOUBLE')).not.toContain('isfinite');
+    expect(of('Average', 'INTEGER')).not.toContain('isfinite');
+    expect(of('Average')).not.toContain('isfinite');
+  });
+
+  it('counts what it leaves out only where something can be', () => {
+    expect(pivotLeftOutSql({ values: 'x "v"', aggregate: 'Average' }, 'rel', 'DOUBLE')).toBe(
+      'SELECT count(CASE WHEN isnan("x ""v""") THEN 1 END) AS nan, count(CASE WHEN isinf("x ""v""") AND "x ""v""" > 0 THEN 1 END) AS inf, count(CASE WHEN isinf("x ""v""") AND "x ""v""" < 0 THEN 1 END) AS neg_inf FROM rel',
+    );
+    expect(pivotLeftOutSql({ values: 'x', aggregate: 'Count' }, 'rel', 'DOUBLE')).toBeUndefined();
+    expect(pivotLeftOutSql({ values: 'x', aggregate: 'Max' }, 'rel', 'BIGINT')).toBeUndefined();
   });
 });

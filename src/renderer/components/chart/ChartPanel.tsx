@@ -10,6 +10,7 @@ import { useKeyboardBrush } from './useKeyboardBrush';
 import { UNSELECTABLE_CATEGORIES } from '../../../shared/chart/chartMarks';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { countOf, NBSP } from '../format';
+import { chartLeftOutNote } from '../../../shared/chart/chartLeftOut';
 import { unplacedNote } from '../../../shared/chart/chartUnplaced';
 import { useFocusReturn } from '../common/useFocusReturn';
 import { chartLabel } from '../../../shared/chart/chartLabel';
@@ -80,10 +81,11 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     return () => observer.disconnect();
   }, []);
   const data = state.kind === 'ready' ? state.data : undefined;
-  // what the marks do not show: marks past the cap, rows with no place on an axis
+  // what the marks do not show: marks past the cap, rows with no place on an axis, NaNs and infinities left out of the aggregate
   const drawnNote = [
     data?.truncated ? `Showing the first ${countOf(data.rows.length, 'mark')}.` : undefined,
     data?.unplaced !== undefined && columns ? unplacedNote(data.unplaced, data.spec, columns, NBSP) : undefined,
+    data && columns ? chartLeftOutNote(data.leftOut, data.spec, columns) : undefined,
   ]
     .filter(Boolean)
     .join(' ');

@@ -2,6 +2,7 @@ import { Clock, CodeXml, X } from 'lucide-react';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
+import { leftOutNote } from '../../../shared/explore/finiteValues';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import { pivotOpenAsSql } from '../../../shared/pivot/pivotOpenAsSql';
@@ -54,7 +55,11 @@ export function PivotPanel({ api, queryId, sql, columns, filter, spec, onChange,
   };
   const capped = !previous && page && page.keys.distinct > page.keys.values.length;
   const count = !previous && page && pivotCountText(page.groups, page.columns.slice(1, 1 + page.rowFields).map((c) => c.name));
-  const note = capped ? `${formatCount(page.keys.values.length)} of ${formatCount(page.keys.distinct)} column values shown, the rest in “Other”` : undefined;
+  const capNote = capped ? `${formatCount(page.keys.values.length)} of ${formatCount(page.keys.distinct)} column values shown, the rest in “Other”` : undefined;
+  // the NaNs and infinities the cells on screen left out (the last pivot's while a changed one computes), in a profile card's words
+  const shown = previous ? undefined : last.current;
+  const leftOut = shown && leftOutNote(shown.page.leftOut, columns.find((c) => c.name === shown.spec.values)?.type ?? 'VARCHAR', `${shown.spec.aggregate.toLowerCase()} of ${shown.spec.values}`);
+  const note = [capNote, leftOut].filter(Boolean).join(' · ') || undefined;
   return (
     <section className="pivot-panel" aria-label="Pivot table" onKeyDown={onKeyDown}>
       <div className="pivot-head">
