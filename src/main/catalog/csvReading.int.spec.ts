@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDataset, resultRows } from '../../../test/support/coreDatasets';
@@ -71,4 +71,63 @@ describe('CSV that DuckDB’s defaults misread (real core, real DuckDB, real fil
     const titled = await sameAsRaw(file('titled.csv', 'Sales report 2024\n\na,b\n1,x\n2,y\n'), '');
     expect(titled.dataset.reading).toBeUndefined();
   });
+
+  /** `header`, `rows` ASCII rows "i,name i", then `last` (a row in another encoding), then one more ASCII row. */
+  const lateRow = (rows: number, last: Buffer, header = Buffer.from('id,name\n')) =>
+    Buffer.concat([header, Buffer.from(Array.from({ length: rows }, (_, i) => `${i},name ${i}\n`).join('')), last, Buffer.from(`${rows + 1},end\n`)]);
+
+  it('given ASCII rows and one Latin-1 "é" on row 500,001, past what registering reads, then the whole file is read as Latin-1', async () => {
+    const path = file('late.csv', lateRow(500_000, Buffer.from('500000,Jos\xe9\n', 'latin1')));
+    const dataset = await addDataset(core, path);
+    expect(dataset.status).toBe('ready');
+    expect(dataset.reading).toEqual({ encoding: 'latin-1' });
+    const app = await resultRows(core, sessionId, `select id::VARCHAR, name from ${dataset.name} where id >= 499999 union all select count(*)::VARCHAR, null from ${dataset.name}`);
+    const expected = (await raw.raw().runAndReadAll(`SELECT id::VARCHAR, name FROM read_csv(${literal(path)}, encoding = 'latin-1') WHERE id >= 499999 UNION ALL SELECT count(*)::VARCHAR, NULL FROM read_csv(${literal(path)}, encoding = 'latin-1')`)).getRowsJS();
+    expect(app).toEqual(expected);
+    expect(app).toEqual([['499999', 'name 499999'], ['500000', 'José'], ['500001', 'end'], ['500002', null]]);
+    // DuckDB's defaults read its first rows, then fail on that row (an aggregate over it, max(name), even
+    // invalidates DuckDB 1.5.6's database with an INTERNAL error: not tried here)
+    await expect(raw.raw().run(`SELECT * FROM read_csv(${literal(path)})`)).rejects.toThrow(/not utf-8 encoded/i);
+  }, 60_000);
+
+  it('given Windows-1252 "€" and "’", which DuckDB’s Latin-1 refuses, then it is refused in words naming them', async () => {
+    const path = file('euro.csv', Buffer.from('item,price\nCaf\xe9,3\x80\nIt\x92s,4\x80\n', 'latin1'));
+    const dataset = await addDataset(core, path);
+    expect(dataset.status).toBe('failed');
+    expect(dataset.error?.message).toBe(
+      `${path}: This file looks like Windows-1252, not UTF-8: it holds € and ’ (bytes 0x80 and 0x92), the first on line 2. ` +
+        'Sextant reads a CSV as UTF-8, UTF-16 or Latin-1, and Latin-1 has no characters for bytes 0x80–0x9F. Save it as UTF-8 and add it again.',
+    );
+    await expect(raw.raw().run(`SELECT * FROM read_csv(${literal(path)}, encoding = 'latin-1')`)).rejects.toThrow(/not latin-1 encoded/i);
+  });
+
+  it('given a pattern matching a Windows-1252 file, whose bytes are not looked at, then DuckDB’s Latin-1 refusal is put in words', async () => {
+    mkdirSync(join(dir.path, 'win'));
+    file('win/a.csv', Buffer.from('item,price\nCaf\xe9,3\x80\n', 'latin1'));
+    const dataset = await addDataset(core, join(dir.path, 'win', '*.csv'));
+    expect(dataset.status).toBe('failed');
+    expect(dataset.error?.message).toBe(
+      `${join(dir.path, 'win', '*.csv')}: A file it matches is neither UTF-8 nor Latin-1: it holds bytes 0x80–0x9F, which Latin-1 has no characters for (Windows-1252 writes € ’ “ ” with them). Save it as UTF-8 and add it again.`,
+    );
+  });
+
+  it('given Latin-1 first rows and a Windows-1252 "’" on row 2,000,001, past what registering reads, then it is refused when added, not when queried', async () => {
+    const path = file('quote.csv', lateRow(2_000_000, Buffer.from('2000000,It\x92s\n', 'latin1'), Buffer.from('id,n\xe4me\n', 'latin1')));
+    const dataset = await addDataset(core, path);
+    expect(dataset.status).toBe('failed');
+    expect(dataset.error?.message).toMatch(/looks like Windows-1252, not UTF-8: it holds ’ \(byte 0x92\), the first on line 2,000,002\./);
+    // raw DuckDB reads its first rows as Latin-1, then fails on that row
+    await raw.raw().run(`SELECT * FROM read_csv(${literal(path)}, encoding = 'latin-1') LIMIT 100`);
+    await expect(raw.raw().run(`SELECT * FROM read_csv(${literal(path)}, encoding = 'latin-1')`)).rejects.toThrow(/not latin-1 encoded/i);
+  }, 60_000);
+
+  it('given UTF-8 first rows ("José") and a Latin-1 "é" on row 500,001, then it is refused: no one encoding reads it whole', async () => {
+    const path = file('mixed.csv', lateRow(500_000, Buffer.from('500000,Jos\xe9\n', 'latin1'), Buffer.from('id,José\n')));
+    const dataset = await addDataset(core, path);
+    expect(dataset.status).toBe('failed');
+    expect(dataset.error?.message).toBe(
+      `${path}: This file is UTF-8 before line 500,002, and line 500,002 is not (byte 0xE9, Latin-1 “é”): ` +
+        'read as UTF-8 its later rows fail, read as Latin-1 its earlier ones misread. Save it in one encoding, UTF-8, and add it again.',
+    );
+  }, 60_000);
 });

@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Column, CsvReading } from '../../shared/contracts/events';
 import { DELIMITER, looksRagged, readingAfter, type CsvFormat, type Sniffed } from '../../shared/domain/csvReading';
+import { mixedWords, textVerdict, windows1252Words } from '../../shared/domain/csvText';
 import { literal } from '../query/sql';
+import { lineAt, scanOf } from './csvText.worker';
 
 /** Enough of a file for its byte-order mark and its first line. */
 const HEAD_BYTES = 64 * 1024;
@@ -22,10 +26,62 @@ async function head(path: string): Promise<Uint8Array | undefined> {
   }
 }
 
-/** The reading to try after registering failed with `error`; `file`: the one file read, undefined for a pattern. */
+/** DuckDB's words for a file its Latin-1 refuses: one with bytes 0x80–0x9F. */
+const NOT_LATIN1 = /not latin-1 encoded/i;
+
+/** Files DuckDB decompresses (by their name) before reading: their bytes say nothing of the text's encoding. */
+const COMPRESSED = /\.(gz|zst|zstd)$/i;
+
+const refusal = (code: 'DATASET_UNSUPPORTED' | 'DATASET_CORRUPT', message: string) => new AppErrorException(appError(randomUUID(), code, message));
+
+/**
+ * The reading to try after registering failed with `error`; `file`: the one file read, undefined for
+ * a pattern. DuckDB read its first rows only: before Latin-1 is tried, the whole file's bytes say
+ * whether Latin-1 reads it all (wholeFileReading), so a file it cannot read whole is refused here,
+ * in words, not when a query reaches its later rows.
+ */
 export async function readingAfterFailure(error: unknown, tried: CsvReading, file: string | undefined): Promise<CsvReading | undefined> {
   const words = error instanceof Error ? error.message : String(error);
-  return readingAfter(words, tried, file === undefined ? undefined : await head(file));
+  if (NOT_LATIN1.test(words)) {
+    throw refusal('DATASET_UNSUPPORTED', `${file === undefined ? 'A file it matches' : 'This file'} is neither UTF-8 nor Latin-1: it holds bytes 0x80–0x9F, which Latin-1 has no characters for (Windows-1252 writes € ’ “ ” with them). Save it as UTF-8 and add it again.`);
+  }
+  const next = readingAfter(words, tried, file === undefined ? undefined : await head(file));
+  if (file === undefined || next?.encoding !== 'latin-1' || tried.encoding) return next;
+  return (await wholeFileReading(file, tried)) ?? next;
+}
+
+/**
+ * The encoding `file` needs, read whole (shared/domain/csvText.ts): Latin-1 for one that is not UTF-8,
+ * undefined where UTF-8 reads it or its bytes cannot tell (compressed, binary). Throws, in words,
+ * for one no encoding DuckDB has reads whole: Windows-1252's bytes 0x80–0x9F, or UTF-8 then not.
+ */
+async function wholeFileReading(file: string, tried: CsvReading): Promise<CsvReading | undefined> {
+  if (COMPRESSED.test(file)) return undefined;
+  const verdict = textVerdict(await scanOf(file));
+  switch (verdict.kind) {
+    case 'utf-8':
+    case 'unknown':
+      return undefined;
+    case 'latin-1':
+      return { ...tried, encoding: 'latin-1' };
+    case 'windows-1252':
+      throw refusal('DATASET_UNSUPPORTED', windows1252Words(verdict.bytes, (await lineAt(file, verdict.at)).line));
+    case 'mixed': {
+      const { line, byte } = await lineAt(file, verdict.at);
+      throw refusal('DATASET_CORRUPT', mixedWords(byte, line));
+    }
+  }
+}
+
+/**
+ * The reading a CSV or TSV that read without error needs instead, or undefined: DuckDB read its
+ * first rows only, so a file whose later rows are not UTF-8 is read as Latin-1 (or refused, as
+ * wholeFileReading says), and one misread as ragged (misreadAsRagged) is read with NULL padding.
+ */
+export async function readingAfterSuccess(c: DuckDBConnection, format: CsvFormat, columns: readonly Column[], file: string | undefined, reading: CsvReading): Promise<CsvReading | undefined> {
+  const whole = file === undefined || reading.encoding ? undefined : await wholeFileReading(file, reading);
+  if (whole) return whole;
+  return (await misreadAsRagged(c, format, columns, file, reading)) ? { ...reading, ragged: true } : undefined;
 }
 
 /**

@@ -3,8 +3,10 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { FOLDER_HASH_LIMIT_BYTES, HASH_PROGRESS_MIN_BYTES, type DatasetFingerprint, type HashProgress } from '../../shared/contracts/fingerprint';
+import { TextScanner } from '../../shared/domain/csvText';
 import { globLiteral, isGlob } from '../../shared/domain/datasetName';
 import type { FingerprintTarget } from '../query/workerProtocol';
+import { nodeChecks, rememberScan } from './csvText.worker';
 import { isFile } from './isFile.worker';
 import { refuseSpecialFile } from './regularFile.worker';
 
@@ -31,10 +33,14 @@ export async function fingerprintSource(admin: DuckDBConnection, target: Fingerp
   const modifiedMs = stats.reduce((latest, s) => Math.max(latest, s.modifiedMs), 0);
   const hashable = target.content && (!many || bytes <= FOLDER_HASH_LIMIT_BYTES);
   const version = await admin.runAndReadAll('SELECT version() AS v');
+  // One file's bytes are checked for UTF-8 in the same pass (csvText.worker.ts): registering it next reads that answer, not the file again.
+  const scanner = hashable && !many && !target.parquet ? new TextScanner(nodeChecks) : undefined;
+  const sha256 = hashable ? await hashFiles(files, bytes >= HASH_PROGRESS_MIN_BYTES ? reporting && { ...reporting, totalBytes: bytes } : undefined, scanner) : undefined;
+  if (scanner) rememberScan(target.path, bytes, modifiedMs, scanner.result());
   return {
     bytes,
     modifiedMs,
-    ...(hashable ? { sha256: await hashFiles(files, bytes >= HASH_PROGRESS_MIN_BYTES ? reporting && { ...reporting, totalBytes: bytes } : undefined) } : {}),
+    ...(sha256 === undefined ? {} : { sha256 }),
     ...(many ? { files: { count: files.length, listSha256: listHash(stats) } } : {}),
     ...(target.parquet && target.content && files.length > 0 ? { parquet: await parquetFooter(admin, many ? target.path : globLiteral(target.path)) } : {}),
     duckdbVersion: String(version.getRowObjectsJS()[0]?.['v'] ?? 'unknown'),
@@ -51,14 +57,18 @@ async function statOf(file: string): Promise<{ bytes: number; modifiedMs: number
   return { bytes: s.size, modifiedMs: Math.floor(s.mtimeMs) };
 }
 
-/** One SHA-256 over the files in order, streamed in 1 MiB chunks; with `progress`, how far it has read, throttled, and once at the end. */
-async function hashFiles(files: readonly string[], progress?: HashReporting & { readonly totalBytes: number }): Promise<string> {
+/**
+ * One SHA-256 over the files in order, streamed in 1 MiB chunks; with `progress`, how far it has
+ * read, throttled, and once at the end; with `scanner`, each chunk is fed to it too.
+ */
+async function hashFiles(files: readonly string[], progress?: HashReporting & { readonly totalBytes: number }, scanner?: TextScanner): Promise<string> {
   const hash = createHash('sha256');
   let hashedBytes = 0;
   let reported = Date.now();
   for (const file of files) {
     for await (const chunk of createReadStream(file, { highWaterMark: 2 ** 20 })) {
       hash.update(chunk as Buffer);
+      scanner?.feed(chunk as Buffer);
       hashedBytes += (chunk as Buffer).length;
       if (progress && Date.now() - reported >= progress.intervalMs) {
         reported = Date.now();

@@ -3,7 +3,7 @@ import type { Column, CsvReading, DatasetFormat } from '../../shared/contracts/e
 import { readingOptions } from '../../shared/domain/csvReading';
 import { globLiteral, isGlob } from '../../shared/domain/datasetName';
 import type { Registered, RegisterSpec } from '../query/workerProtocol';
-import { misreadAsRagged, readingAfterFailure } from './csvReading.worker';
+import { readingAfterFailure, readingAfterSuccess } from './csvReading.worker';
 import { databaseTables } from './databaseTables.worker';
 import { isFile } from './isFile.worker';
 import { refuseSpecialFile } from './regularFile.worker';
@@ -46,7 +46,8 @@ export async function registerDataset(c: DuckDBConnection, spec: RegisterSpec): 
     if (file) await refuseSpecialFile(spec.location);
     const csv = spec.format === 'csv' || spec.format === 'tsv' ? spec.format : undefined;
     // A CSV DuckDB's defaults misread is read again another way (shared/domain/csvReading.ts): at
-    // most its encoding, then its ragged rows; each retry is tried once.
+    // most its encoding (its whole file's bytes decide, not only its first rows), then its ragged
+    // rows; each retry is tried once.
     let reading: CsvReading = {};
     for (;;) {
       let columns: Column[];
@@ -58,8 +59,9 @@ export async function registerDataset(c: DuckDBConnection, spec: RegisterSpec): 
         reading = next;
         continue;
       }
-      if (csv && (await misreadAsRagged(c, csv, columns, file ? spec.location : undefined, reading))) {
-        reading = { ...reading, ragged: true };
+      const instead = csv && (await readingAfterSuccess(c, csv, columns, file ? spec.location : undefined, reading));
+      if (instead) {
+        reading = instead;
         continue;
       }
       return { columns, ...(reading.encoding || reading.ragged ? { reading } : {}) };

@@ -19,8 +19,8 @@ export const DELIMITER: Readonly<Record<CsvFormat, string>> = { csv: ',', tsv: '
  * The reading to try after a registration failed with `words`, or undefined when another would not
  * help. `utf16`: the file starts with UTF-16's little-endian mark (DuckDB reads only that one:
  * big-endian reads as no rows, so it is not guessed); any other non-UTF-8 file is read as Latin-1,
- * which reads every byte (a Windows-1252 "€" shows as another character: the catalog says which
- * encoding was used).
+ * whose DuckDB reader refuses only bytes 0x80–0x9F (Windows-1252's "€", "’"…): the worker checks
+ * the whole file's bytes before Latin-1 is used (csvText.ts), and the catalog says which was.
  */
 export function readingAfter(words: string, tried: CsvReading, firstBytes: Uint8Array | undefined): CsvReading | undefined {
   if (!tried.encoding && notUtf8(words)) {
