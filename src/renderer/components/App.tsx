@@ -164,8 +164,9 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     closeActive: active && tab.closeActive,
     cycleTab: tab.cycleTab,
     focusAddDataset: () => panes.reveal('datasets', () => catalog.current?.focusAdd()),
-    // the shortcut with the focus outside the editor (the grid): refused aloud as the editor refuses it
-    runEditor: () => (running ? setNotice(RUN_REFUSED) : run(editor.current?.runnableText() ?? '')),
+    // the shortcuts with the focus outside the editor (the grid): refused aloud as the editor refuses them
+    runEditor: () => (running ? setNotice(RUN_REFUSED) : editor.current?.run('selection')),
+    runStatement: () => (running ? setNotice(RUN_REFUSED) : editor.current?.run('statement')),
   });
   const drop = useDatasetDrop(addDataset, setNotice);
 

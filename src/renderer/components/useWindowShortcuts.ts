@@ -8,6 +8,8 @@ export interface WindowShortcutActions {
   cycleTab(step: number): void;
   focusAddDataset(): void;
   runEditor(): void;
+  /** Ctrl/Cmd+Shift+Enter: the statement at the editor's caret. */
+  runStatement(): void;
 }
 
 /** The tab actions bound to Ctrl/Cmd or Alt with a letter: the one table both the listener and the tooltips read. */
@@ -60,5 +62,5 @@ export function onShortcut(e: ShortcutKey, actions: WindowShortcutActions): void
   else if (tab('closeActive') && closeActive) act(closeActive);
   else if ((mod || e.altKey) && (e.key === 'PageDown' || e.key === 'PageUp')) act(() => actions.cycleTab(e.key === 'PageDown' ? 1 : -1));
   else if (mod && key === 'o') act(actions.focusAddDataset);
-  else if (mod && key === 'enter') act(actions.runEditor);
+  else if (mod && key === 'enter') act(e.shiftKey ? actions.runStatement : actions.runEditor);
 }

@@ -13,6 +13,7 @@ function press(text: string, macOption = false): string | undefined {
     cycleTab: () => (ran = 'cycleTab'),
     focusAddDataset: () => (ran = 'focusAddDataset'),
     runEditor: () => (ran = 'runEditor'),
+    runStatement: () => (ran = 'runStatement'),
   };
   const shift = parts.includes('Shift');
   onShortcut(
@@ -40,5 +41,15 @@ describe('shortcutText', () => {
 
   it('given a Mac, where Option+T types "†", when the Alt keys a tooltip names are pressed, then they run its action', () => {
     for (const action of ACTIONS) expect(press(shortcutText(action, true), true)).toBe(action);
+  });
+});
+
+describe('running the editor from anywhere in the window', () => {
+  it('given Ctrl/Cmd+Enter, when pressed outside the editor, then the editor runs its selection or text', () => {
+    expect(press('Ctrl/Cmd+Enter')).toBe('runEditor');
+  });
+
+  it('given Ctrl/Cmd+Shift+Enter, when pressed outside the editor, then only the statement at its caret runs', () => {
+    expect(press('Ctrl/Cmd+Shift+Enter')).toBe('runStatement');
   });
 });

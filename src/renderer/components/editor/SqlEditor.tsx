@@ -10,8 +10,10 @@ import type { AppError } from '../../../shared/contracts/errors';
 import type { DatasetView } from '../../../shared/views/appView';
 import { catalogCompletion } from './catalogCompletion';
 import { editorTheme } from './editorTheme';
-import { errorRange } from './errorPosition';
+import { errorRange, placeInDoc, type ErrorRange } from './errorPosition';
+import { endRanFlash, markRan, ranMark, ranRanges } from './ranMark';
 import { RUN_REFUSED } from './runRefused';
+import { statementAt } from './statementAt';
 import { previewErrorMark, setPreviewError, type PreviewErrorMark } from '../instant/previewErrorMark';
 import { Play, WandSparkles } from 'lucide-react';
 import { useHandOffFocus } from '../common/focusLost';
@@ -20,8 +22,8 @@ export interface SqlEditorHandle {
   /** Replaces the text as one undoable change (Ctrl/Cmd+Z brings the old text back). */
   setText(sql: string): void;
   focus(): void;
-  /** The selection when there is one, otherwise the whole text: what Run runs. */
-  runnableText(): string;
+  /** Runs what the keys run (Ctrl/Cmd+Enter, Ctrl/Cmd+Shift+Enter), for the same keys pressed outside the editor. */
+  run(scope: RunScope): void;
   /** The whole text. */
   text(): string;
   /** Shows the stored draft another window saved; not reported as the person's change (undoable). */
@@ -29,6 +31,15 @@ export interface SqlEditorHandle {
   /** The whole text and the cursor's offset in it: what an instant preview asks about. */
   textAndCursor(): { sql: string; cursor: number } | undefined;
 }
+
+/**
+ * What a run takes: `selection` the selection when there is one, otherwise the whole text (Run,
+ * Ctrl/Cmd+Enter); `statement` the statement at the caret (Ctrl/Cmd+Shift+Enter, statementAt.ts).
+ */
+export type RunScope = 'selection' | 'statement';
+
+/** The Run button's tooltip: it names both keys. */
+export const RUN_TITLE = 'Run (Ctrl/Cmd+Enter); the statement at the caret: Ctrl/Cmd+Shift+Enter';
 
 /** Marks a change that came from the store, not from the person: it is not saved back. */
 const fromStore = Annotation.define<boolean>();
@@ -49,7 +60,8 @@ interface Props {
   /** A tab this window asked for is on its way: typing and Run wait for it (useTabOpening). */
   inert?: boolean;
   error: EditorError | undefined;
-  onRun(sql: string): void;
+  /** Starts `sql`; undefined when nothing was started (the past is read-only, a tab is opening). */
+  onRun(sql: string): Promise<unknown> | undefined;
   onChange(sessionId: string, text: string): void;
   /** The text or the cursor moved (the instant preview follows it). */
   onCursor?(at: { sql: string; cursor: number }): void;
@@ -83,17 +95,15 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     if (!running) setRunRefused(false);
   }, [running]);
 
-  const runnable = (state: EditorState): string => {
-    const sel = state.selection.ranges.filter((r) => !r.empty);
-    return sel.length > 0 ? sel.map((r) => state.sliceDoc(r.from, r.to)).join('\n') : state.doc.toString();
-  };
-  const run = (): boolean => {
+  const run = (scope: RunScope): boolean => {
     const v = view.current;
     if (!v) return false;
-    const text = runnable(v.state);
+    const ranges = runRanges(v.state, scope);
+    // several selected ranges run as one script, a line apart
+    const text = ranges.map((r) => v.state.sliceDoc(r.from, r.to)).join('\n');
     closeCompletion(v);
     if (latest.current.running) setRunRefused(true);
-    else if (text.trim()) latest.current.onRun(text);
+    else if (text.trim() && latest.current.onRun(text) !== undefined) markRan(v, ranges);
     return true;
   };
   const format = (): boolean => {
@@ -138,6 +148,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
   useEffect(() => {
     const v = view.current;
     if (!v || shownSession.current === sessionId) return;
+    endRanFlash(v);
     states.current.set(shownSession.current, v.state);
     shownSession.current = sessionId;
     v.setState(states.current.get(sessionId) ?? createState(draft));
@@ -156,11 +167,10 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     const v = view.current;
     if (!v) return;
     const doc = v.state.doc.toString();
-    const base = error ? doc.indexOf(error.sql) : -1;
-    const range = error && base !== -1 ? errorRange(error.error, error.sql) : undefined;
-    const diagnostics = range
-      ? [{ from: base + range.from, to: Math.min(doc.length, base + range.to), severity: 'error' as const, message: error!.error.message, source: 'DuckDB' }]
-      : [];
+    const inRun = error && errorRange(error.error, error.sql);
+    // where the failed text ran from, when it ran from here: not just where the same text first occurs
+    const range = inRun && placeInDoc(doc, ranRanges(v.state), error.sql, inRun);
+    const diagnostics = range ? [{ ...range, severity: 'error' as const, message: error!.error.message, source: 'DuckDB' }] : [];
     v.dispatch(setDiagnostics(v.state, diagnostics));
   }, [error?.queryId, sessionId]);
 
@@ -175,7 +185,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
       v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text }, selection: { anchor: text.length }, userEvent: 'input.replace' });
     },
     focus: () => view.current?.focus(),
-    runnableText: () => (view.current ? runnable(view.current.state) : ''),
+    run: (scope) => void run(scope),
     text: () => view.current?.state.doc.toString() ?? '',
     replaceFromStore: (text) => {
       const v = view.current;
@@ -192,7 +202,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     <div className="editor">
       <div className="editor-host" ref={host} inert={inert} />
       <div className="toolbar" role="toolbar" aria-label="Editor">
-        <button className="primary" onClick={run} disabled={running || inert} title="Run (Ctrl/Cmd+Enter)" {...runFocus}>
+        <button className="primary" onClick={() => run('selection')} disabled={running || inert} title={RUN_TITLE} {...runFocus}>
           <Play aria-hidden="true" />
           Run
         </button>
@@ -223,8 +233,18 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
   );
 });
 
+/** The text a run takes, as ranges of the editor's text (none: no statement at the caret). */
+function runRanges(state: EditorState, scope: RunScope): ErrorRange[] {
+  if (scope === 'statement') {
+    const at = statementAt(state.doc.toString(), state.selection.main.head);
+    return at ? [at] : [];
+  }
+  const selected = state.selection.ranges.filter((r) => !r.empty);
+  return selected.length > 0 ? selected.map(({ from, to }) => ({ from, to })) : [{ from: 0, to: state.doc.length }];
+}
+
 interface Commands {
-  run(): boolean;
+  run(scope: RunScope): boolean;
   format(): boolean;
   setHasSelection(has: boolean): void;
 }
@@ -253,7 +273,9 @@ function extensions(
     schema.of([]),
     autocompletion({ activateOnTyping: true, icons: false }),
     keymap.of([
-      { key: 'Mod-Enter', run: commands.run, preventDefault: true },
+      { key: 'Mod-Enter', run: () => commands.run('selection'), preventDefault: true },
+      // free in CodeMirror's keymaps and the browser's; the window's listener maps it too (useWindowShortcuts.ts)
+      { key: 'Mod-Shift-Enter', run: () => commands.run('statement'), preventDefault: true },
       { key: 'Shift-Alt-f', run: commands.format, preventDefault: true },
       ...closeBracketsKeymap,
       ...defaultKeymap,
@@ -267,6 +289,7 @@ function extensions(
     EditorView.lineWrapping,
     editorTheme,
     previewErrorMark,
+    ranMark,
     EditorView.updateListener.of((u) => {
       if (u.docChanged && !u.transactions.some((t) => t.annotation(fromStore))) latest.current.onChange(latest.current.sessionId, u.state.doc.toString());
       if (u.selectionSet) commands.setHasSelection(u.state.selection.ranges.some((r) => !r.empty));

@@ -17,6 +17,8 @@ export const editorTheme = [
     '.cm-tooltip-autocomplete ul li[aria-selected] .cm-completionDetail': { color: 'inherit', opacity: '0.85' },
     '.cm-lintRange-error': { backgroundImage: 'none', textDecoration: 'underline wavy var(--danger)', textUnderlineOffset: '3px' },
     '.cm-diagnostic-error': { borderLeftColor: 'var(--danger)' },
+    // the text a run just took (ranMark.ts), for a moment
+    '.cm-ran': { backgroundColor: 'var(--accent-soft)', boxShadow: '0 0 0 1px var(--accent-soft)' },
   }),
   syntaxHighlighting(
     HighlightStyle.define([

@@ -84,3 +84,28 @@ function tokenAt(sql: string, at: number): ErrorRange {
   if (to === at) to = Math.min(sql.length, at + 1);
   return { from: Math.min(at, to), to: Math.max(to, at) };
 }
+
+/**
+ * Where `range`, an error range of the text `sql` that ran, is in the editor's text `doc`. The text
+ * ran from `ran` (the statement at the caret, the selection's ranges joined by newlines, or the whole
+ * text) when those ranges still hold it: offsets are mapped through them, so the same text earlier in
+ * the editor is not taken for it. Otherwise (it ran from the history, or the text moved since) the
+ * first place the text is found; undefined when it is no longer there.
+ */
+export function placeInDoc(doc: string, ran: readonly ErrorRange[], sql: string, range: ErrorRange): ErrorRange | undefined {
+  if (ran.length > 0 && ran.map((r) => doc.slice(r.from, r.to)).join('\n') === sql) {
+    return { from: throughRanges(ran, range.from), to: throughRanges(ran, range.to) };
+  }
+  const base = doc.indexOf(sql);
+  return base === -1 ? undefined : { from: base + range.from, to: Math.min(doc.length, base + range.to) };
+}
+
+/** The editor offset of `at`, an offset in the ranges' texts joined by newlines. */
+function throughRanges(ranges: readonly ErrorRange[], at: number): number {
+  let rest = at;
+  for (const r of ranges) {
+    if (rest <= r.to - r.from) return r.from + rest;
+    rest -= r.to - r.from + 1;
+  }
+  return ranges.at(-1)!.to;
+}

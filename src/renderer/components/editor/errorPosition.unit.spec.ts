@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorRange } from './errorPosition';
+import { errorRange, placeInDoc } from './errorPosition';
+import { statementAt } from './statementAt';
 
 /** Messages are DuckDB's own, as its parser and binder produce them. */
 const mark = (message: string, sql: string, details?: Record<string, unknown>) => {
@@ -60,5 +61,43 @@ describe('error position of a literal, of the end of the text, and of one statem
   });
   it('given a statement number the text no longer splits into, when it is marked, then no statement is guessed', () => {
     expect(mark('Statement 2 of 3: Catalog Error: Table with name x does not exist!', 'select 1; select * from x', { statement: 2, statements: 3 })).toBeUndefined();
+  });
+});
+
+describe('error position of a part of the editor that ran', () => {
+  /** The underlined text in the editor, when `sql` ran from `ran` of `doc` and failed with `message`. */
+  const underlined = (doc: string, ran: { from: number; to: number }[], sql: string, message: string, details?: Record<string, unknown>) => {
+    const inRun = errorRange({ message, ...(details ? { details } : {}) }, sql);
+    const r = inRun && placeInDoc(doc, ran, sql, inRun);
+    return r && { text: doc.slice(r.from, r.to), from: r.from };
+  };
+
+  it('given the statement at the caret ran and the same text is earlier in the editor, when it fails, then the one that ran is underlined', () => {
+    const doc = 'select nope from range(3);\nselect 2;\nselect nope from range(3)';
+    const at = statementAt(doc, doc.length)!;
+    const sql = doc.slice(at.from, at.to);
+    const message = 'Binder Error: Referenced column "nope" not found in FROM clause!\n\nLINE 1: select nope from range(3)\n               ^';
+    expect(underlined(doc, [at], sql, message)).toEqual({ text: 'nope', from: doc.lastIndexOf('nope') });
+  });
+
+  it('given a selection of three statements of four ran, when its "Statement 2 of 3" fails, then the second selected statement is underlined', () => {
+    const doc = 'select 1;\nselect 2;\nselect * from nosuch;\nselect 4';
+    const from = doc.indexOf('select 2');
+    const sql = doc.slice(from);
+    const r = underlined(doc, [{ from, to: doc.length }], sql, 'Statement 2 of 3: Catalog Error: Table with name nosuch does not exist!', { statement: 2, statements: 3 });
+    expect(r).toEqual({ text: 'select * from nosuch', from: doc.indexOf('select *') });
+  });
+
+  it('given a selection of two ranges ran joined by a newline, when the second fails at a position, then it is underlined in the second range', () => {
+    const doc = 'select 1 as a, 2 as b;\nselect zzz';
+    const ran = [{ from: 0, to: 9 }, { from: 23, to: 33 }];
+    const sql = 'select 1 \nselect zzz';
+    expect(underlined(doc, ran, sql, 'Binder Error: x', { position: 17 })).toEqual({ text: 'zzz', from: 30 });
+  });
+
+  it('given the text ran from elsewhere (the history) or moved since, when it fails, then it is found where it first occurs, or not at all', () => {
+    const message = 'Parser Error: syntax error at or near "selec"\n\nLINE 1: selec 1\n        ^';
+    expect(underlined('-- again\nselec 1', [{ from: 0, to: 3 }], 'selec 1', message)).toEqual({ text: 'selec', from: 9 });
+    expect(underlined('select 1', [], 'selec 1', message)).toBeUndefined();
   });
 });

@@ -2,6 +2,8 @@
 export interface StatementSpan {
   readonly from: number;
   readonly to: number;
+  /** The statement itself, without the blanks and comments around it: from its first token to the end of its last. */
+  readonly code: { readonly from: number; readonly to: number };
 }
 
 /**
@@ -15,8 +17,10 @@ export function statementSpans(sql: string): StatementSpan[] {
   const spans: StatementSpan[] = [];
   let from = 0;
   let content = false;
+  let codeFrom = 0;
+  let codeTo = 0;
   const end = (to: number): void => {
-    if (content) spans.push({ from, to });
+    if (content) spans.push({ from, to, code: { from: codeFrom, to: codeTo } });
     from = to + 1;
     content = false;
   };
@@ -33,8 +37,10 @@ export function statementSpans(sql: string): StatementSpan[] {
     } else if (/\s/.test(c)) {
       i++;
     } else {
+      if (!content) codeFrom = i;
       content = true;
       i = c === "'" || c === '"' || c === '$' ? quotedEnd(sql, i) : i + 1;
+      codeTo = i;
     }
   }
   end(sql.length);

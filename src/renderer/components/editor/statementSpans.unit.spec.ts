@@ -19,4 +19,8 @@ describe('the statements of a script', () => {
   it('given a name with a dollar sign, when split, then it is no dollar quote', () => {
     expect(texts('select a$b$c; select 2')).toEqual(['select a$b$c', ' select 2']);
   });
+  it('given blanks and comments around a statement, when split, then its code leaves them out', () => {
+    const sql = "select 1; -- one\n/* two */ select 'a;b' -- tail\n;";
+    expect(statementSpans(sql).map((s) => sql.slice(s.code.from, s.code.to))).toEqual(['select 1', "select 'a;b'"]);
+  });
 });
