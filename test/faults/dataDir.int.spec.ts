@@ -1,8 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppErrorException } from '../../src/shared/contracts/errors';
 import { AppCore } from '../../src/main/core/appCore';
+import { openEventStore } from '../../src/main/store/eventStore';
 import { tempDir, workerFromSource } from '../support/testCore';
 
 describe('a data folder that cannot be used', () => {
@@ -29,5 +32,92 @@ describe('a data folder that cannot be used', () => {
     expect(error.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(error.message).toContain(dataDir);
     expect(error.message).toMatch(/not a directory/);
+  });
+});
+
+/** AppCore.start's refusal, or a failure if it started. */
+async function startRefusal(dataDir: string): Promise<AppErrorException> {
+  const refused = await AppCore.start({ dataDir, ...workerFromSource, samples: [] }).then(
+    async (core) => {
+      await core.close();
+      return undefined;
+    },
+    (e: unknown) => e,
+  );
+  expect(refused).toBeInstanceOf(AppErrorException);
+  return refused as AppErrorException;
+}
+
+/**
+ * `dir` made read-only: a read-only bind mount of itself where this user may mount (root, where
+ * chmod does not bind), else chmod 0555 (a non-root user). Undefined where neither binds.
+ */
+function readOnly(dir: string): { undo(): void } | undefined {
+  if (process.platform === 'win32') return undefined;
+  if (process.getuid?.() !== 0) {
+    chmodSync(dir, 0o555);
+    return { undo: () => chmodSync(dir, 0o755) };
+  }
+  if (spawnSync('mount', ['--bind', dir, dir]).status !== 0) return undefined;
+  if (spawnSync('mount', ['-o', 'remount,bind,ro', dir]).status !== 0) {
+    spawnSync('umount', [dir]);
+    return undefined;
+  }
+  return { undo: () => void spawnSync('umount', [dir]) };
+}
+
+const fileHash = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+const NOT_WRITABLE = (dataDir: string) => `The data folder ${dataDir} is on a read-only file system (or not writable); pick another --data-dir. Nothing was changed.`;
+
+describe('a data folder on a read-only file system', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let dataDir: string;
+  let undo: (() => void) | undefined;
+  beforeEach(() => {
+    dir = tempDir();
+    dataDir = join(dir.path, 'data');
+    mkdirSync(dataDir);
+  });
+  afterEach(() => {
+    undo?.();
+    undo = undefined;
+    dir.remove();
+  });
+
+  it('when empty, is refused as read-only with an id, not as ENOENT for a folder it could not make', async (t) => {
+    const ro = readOnly(dataDir);
+    if (!ro) t.skip('neither a read-only mount nor chmod binds for this user');
+    undo = ro?.undo;
+    const { error } = await startRefusal(dataDir);
+    expect(error.code).toBe('STORE_UNAVAILABLE');
+    expect(error.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(error.message).toBe(NOT_WRITABLE(dataDir));
+    expect(error.cause?.code).toMatch(/^(EROFS|EACCES)$/);
+  });
+
+  it('when it holds a valid store, is refused as read-only (not "disk I/O error"), the store byte for byte as it was', async (t) => {
+    openEventStore(join(dataDir, 'events.sqlite')).close();
+    mkdirSync(join(dataDir, 'duckdb', 'tmp'), { recursive: true });
+    const before = fileHash(join(dataDir, 'events.sqlite'));
+    const ro = readOnly(dataDir);
+    if (!ro) t.skip('neither a read-only mount nor chmod binds for this user');
+    undo = ro?.undo;
+    const { error } = await startRefusal(dataDir);
+    expect(error.message).toBe(NOT_WRITABLE(dataDir));
+    expect(error.id).toMatch(/^[0-9a-f-]{36}$/);
+    // The store on its own says the same of itself.
+    const store = (() => {
+      try {
+        openEventStore(join(dataDir, 'events.sqlite')).close();
+        return undefined;
+      } catch (e) {
+        return (e as AppErrorException).error;
+      }
+    })();
+    expect(store?.message).toBe(`The event store ${join(dataDir, 'events.sqlite')} is on a read-only file system (or not writable); pick another --data-dir. It was left untouched.`);
+    undo?.();
+    undo = undefined;
+    expect(fileHash(join(dataDir, 'events.sqlite'))).toBe(before);
+    expect(readdirSync(dataDir).sort()).toEqual(['duckdb', 'events.sqlite']);
   });
 });

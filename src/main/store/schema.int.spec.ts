@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/testCore';
 import { EventStore } from './eventStore';
 import { migrations, SCHEMA_VERSION, type Migration } from './schema';
+import { SEXTANT_APPLICATION_ID } from './storeIdentity';
 import { refusal } from '../../../test/support/refusal';
 
 /**
@@ -53,9 +54,13 @@ const fileHash = (path: string): string => createHash('sha256').update(readFileS
 
 
 function userVersion(path: string): number {
+  return pragmaOf(path, 'user_version');
+}
+
+function pragmaOf(path: string, name: 'user_version' | 'application_id'): number {
   const db = new Database(path, { readonly: true });
   try {
-    return db.pragma('user_version', { simple: true }) as number;
+    return db.pragma(name, { simple: true }) as number;
   } finally {
     db.close();
   }
@@ -75,8 +80,9 @@ describe('schema migrations by user_version', () => {
     expect(userVersion(path)).toBe(SCHEMA_VERSION);
   });
 
-  it('given a file written by the schema-1 build, then every event reads back and new ones follow on', () => {
+  it('given a file written by the schema-1 build, then every event reads back and new ones follow on, and it gets Sextant’s mark', () => {
     writeV1File(path);
+    expect(pragmaOf(path, 'application_id')).toBe(0); // builds before the mark wrote none
     const store = new EventStore(path);
     const events = store.readAggregate('QuerySession', 's1');
     expect(events.map((e) => [e.globalSeq, e.aggregateSeq, e.type])).toEqual([
@@ -86,7 +92,10 @@ describe('schema migrations by user_version', () => {
     ]);
     expect(events[1]!.payload).toEqual({ queryId: 'q1', sql: 'select 42' });
     expect(store.append('QuerySession', 's1', 3, [{ event: { type: 'SessionClosed', payload: {} }, topic: 'session/s1', metadata: events[0]!.metadata, occurredAt: 't' }])[0]!.globalSeq).toBe(4);
+    store.viewSnapshots(); // an earlier build's file may hold this table too
     store.close();
+    expect(pragmaOf(path, 'application_id')).toBe(SEXTANT_APPLICATION_ID);
+    new EventStore(path).close(); // and, marked, it opens again
   });
 
   it('given a schema-1 file and a next migration, then it upgrades in place and keeps every event', () => {
@@ -117,6 +126,7 @@ describe('schema migrations by user_version', () => {
     expect(error.message).toContain('disk said no');
     expect(error.message).toContain(`left at schema ${SCHEMA_VERSION}`);
     expect(userVersion(path)).toBe(SCHEMA_VERSION);
+    expect(pragmaOf(path, 'application_id')).toBe(0); // not marked either: as the build that wrote it left it
     const db = new Database(path, { readonly: true });
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'payloads'").get()).toEqual({ n: 0 });
     db.close();
@@ -130,6 +140,7 @@ describe('schema migrations by user_version', () => {
     writeV1File(path);
     const db = new Database(path);
     db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    db.pragma(`application_id = ${SEXTANT_APPLICATION_ID}`); // every build since the mark sets it
     db.pragma('journal_mode = DELETE'); // a newer build might use another journal mode: we must not switch it
     db.close();
     const before = fileHash(path);

@@ -50,16 +50,19 @@ export function fileVersion(db: Database.Database): number {
 /** Refuses a file written by a newer build before anything touches it. */
 export function assertNotTooNew(db: Database.Database, known: number, errorId: () => string = newErrorId): void {
   const current = fileVersion(db);
-  if (current > known) {
-    throw new AppErrorException(
-      appError(
-        errorId(),
-        'STORE_TOO_NEW',
-        `This event store was written by a newer Sextant (schema ${current}; this build knows ${known}). Update Sextant to open it; the file was left untouched.`,
-        { details: { fileVersion: current, knownVersion: known } },
-      ),
-    );
-  }
+  if (current > known) throw storeTooNew(current, known, errorId());
+}
+
+/** Said only of a file that carries Sextant's mark (storeIdentity.ts): another program's file is not "newer". */
+export function storeTooNew(current: number, known: number, id: string): AppErrorException {
+  return new AppErrorException(
+    appError(
+      id,
+      'STORE_TOO_NEW',
+      `This event store was written by a newer Sextant (schema ${current}; this build knows ${known}). Update Sextant to open it; the file was left untouched.`,
+      { details: { fileVersion: current, knownVersion: known } },
+    ),
+  );
 }
 
 /**

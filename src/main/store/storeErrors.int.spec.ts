@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeFailure } from './storeErrors';
+import { openFailure, writeFailure } from './storeErrors';
 
 /** What better-sqlite3 throws: an Error with SQLite's extended result code. */
 const sqliteError = (code: string, message: string) => Object.assign(new Error(message), { code });
@@ -24,5 +24,23 @@ describe('a write SQLite refused, as a person reads it', () => {
     expect(writeFailure(sqliteError('SQLITE_READONLY', 'attempt to write a readonly database'), '/p', 'id-3').message).toBe(
       'Writing to the event store /p failed, nothing was stored: attempt to write a readonly database',
     );
+  });
+});
+
+describe('a store SQLite cannot open, as a person reads it', () => {
+  it('on a read-only mount (or a folder it may not write), it says so, whatever SQLite called it', () => {
+    for (const [code, message] of [['SQLITE_IOERR', 'disk I/O error'], ['SQLITE_READONLY', 'attempt to write a readonly database'], ['SQLITE_CANTOPEN', 'unable to open database file']]) {
+      for (const refused of ['EROFS', 'EACCES']) {
+        const e = openFailure(sqliteError(code!, message!), '/ro/events.sqlite', 'id-4', () => refused);
+        expect(e).toMatchObject({ id: 'id-4', code: 'STORE_UNAVAILABLE', details: { path: '/ro/events.sqlite', reason: 'not-writable', refused }, cause: { code, message } });
+        expect(e.message).toBe('The event store /ro/events.sqlite is on a read-only file system (or not writable); pick another --data-dir. It was left untouched.');
+      }
+    }
+  });
+
+  it('where it may write, SQLite’s reason stands; a lock or damage is said as such first', () => {
+    expect(openFailure(sqliteError('SQLITE_IOERR', 'disk I/O error'), '/p', 'id-5', () => undefined).message).toBe('The event store /p cannot be opened: disk I/O error. It was left untouched.');
+    expect(openFailure(sqliteError('SQLITE_BUSY', 'database is locked'), '/p', 'id-6', () => 'EROFS').code).toBe('STORE_LOCKED');
+    expect(openFailure(sqliteError('SQLITE_NOTADB', 'file is not a database'), '/p', 'id-7', () => 'EROFS').code).toBe('STORE_CORRUPT');
   });
 });

@@ -1,4 +1,6 @@
+import { dirname } from 'node:path';
 import { AppErrorException, appError, type AppError } from '../../shared/contracts/errors';
+import { isNotWritableCode, notWritableMessage, writeRefusal } from '../platform/dataDir';
 
 /**
  * SQLite's failures, as a person can act on them. better-sqlite3 throws SqliteError with SQLite's
@@ -18,8 +20,12 @@ function causeOf(e: unknown): { code?: string; message: string; stack?: string }
   return { ...(code ? { code } : {}), message, ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) };
 }
 
-/** Why the store at `path` cannot be opened. Every message says the file was left as it was. */
-export function openFailure(e: unknown, path: string, id: string): AppError {
+/**
+ * Why the store at `path` cannot be opened. Every message says the file was left as it was.
+ * `refused` is the OS's reason the file or its folder cannot be written (EROFS…), asked only when
+ * SQLite's own says nothing better: on a read-only mount it says "disk I/O error" or "readonly database".
+ */
+export function openFailure(e: unknown, path: string, id: string, refused: () => string | undefined = () => writeRefusal(path) ?? writeRefusal(dirname(path))): AppError {
   if (e instanceof AppErrorException) return e.error;
   const code = sqliteCode(e);
   const cause = causeOf(e);
@@ -39,6 +45,10 @@ export function openFailure(e: unknown, path: string, id: string): AppError {
       `The event store ${path} is damaged (${cause.message}) and was left untouched. Keep it for recovery (sqlite3 "${path}" .recover), or move it aside to start with an empty store.`,
       { details, cause },
     );
+  }
+  const notWritable = refused();
+  if (notWritable !== undefined && isNotWritableCode(notWritable)) {
+    return appError(id, 'STORE_UNAVAILABLE', notWritableMessage('The event store', path, 'It was left untouched.'), { details: { ...details, reason: 'not-writable', refused: notWritable }, cause });
   }
   return appError(id, 'STORE_UNAVAILABLE', `The event store ${path} cannot be opened: ${cause.message}. It was left untouched.`, {
     details,

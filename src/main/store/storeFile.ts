@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { assertNotTooNew, migrate, type Migration } from './schema';
+import { migrate, type Migration } from './schema';
+import { checkStoreIdentity, markAsSextant } from './storeIdentity';
 
 /** What the store's connection promises about durability and ownership, read back from SQLite. */
 export interface Durability {
@@ -12,7 +13,8 @@ export interface Durability {
 }
 
 /**
- * Opens the log file for one owner for its whole lifetime, durable, at the current schema.
+ * Opens the log file for one owner for its whole lifetime, durable, at the current schema, and
+ * only if it is Sextant's: new and empty, marked as Sextant's, or an earlier build's (storeIdentity.ts).
  *
  * - `locking_mode = EXCLUSIVE`: the first transaction takes SQLite's exclusive lock on the file and
  *   keeps it until close, so a second Sextant on the same data dir is refused (STORE_LOCKED) instead
@@ -26,14 +28,16 @@ export function openStoreFile(path: string, options: { migrations: readonly Migr
   const db = new Database(path, { timeout: options.lockTimeoutMs });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
-    // Reads the header: a file that is not SQLite, or held by another instance, fails here,
-    // and a newer schema is refused before anything below writes to the file.
-    assertNotTooNew(db, options.migrations.length, options.errorId);
+    // Reads the header: a file that is not SQLite, or held by another instance, fails here, and
+    // another program's database or a newer Sextant's store is refused before anything below writes.
+    const { mark } = checkStoreIdentity(db, path, options.migrations.length, options.errorId);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     // macOS's fsync does not flush the drive's cache; F_FULLFSYNC does. No-op elsewhere.
     if (process.platform === 'darwin') db.pragma('fullfsync = ON');
     migrate(db, options.migrations, options.errorId);
+    // Marked only once at the current schema: a failed migration leaves an earlier build's file as it was.
+    if (mark) markAsSextant(db);
     // Take the write lock now, not at the first command: a second instance is refused at start.
     db.exec('BEGIN IMMEDIATE; COMMIT');
     return db;

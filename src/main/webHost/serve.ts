@@ -3,7 +3,7 @@
  * on plain Node, without Electron. Files given open as `tad file.csv` does: each in the catalog and
  * in a session of its own (core/openFiles.ts). Prints exactly one line on stdout,
  * `Sextant listening on <url>`, once those sessions exist; a file that cannot be opened is reported
- * on stderr with its error id.
+ * on stderr with its error id. SIGINT/SIGTERM close it within STOP_TIMEOUT_MS, or say what did not close.
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { AppErrorException } from '../../shared/contracts/errors';
 import { AppCore } from '../core/appCore';
 import { sourceOf } from '../core/openFiles';
 import { defaultDataDir } from '../platform/dataDir';
+import { STOP_TIMEOUT_MS, stopMessage, stopWithin } from './boundedStop';
 import { startWebHost } from './webHost';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,10 +47,15 @@ async function main(): Promise<void> {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    void host
-      .close()
-      .then(() => core.close())
-      .finally(() => process.exit(0));
+    const steps = [
+      { name: 'the web host', close: () => host.close() },
+      { name: 'the core (DuckDB, the event store)', close: () => core.close() },
+    ];
+    void stopWithin(steps, STOP_TIMEOUT_MS).then((outcome) => {
+      const unclean = stopMessage(outcome, STOP_TIMEOUT_MS);
+      if (unclean) process.stderr.write(`${unclean}\n`);
+      process.exit(unclean ? 1 : 0);
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -8,6 +8,8 @@ import { CONTENT_SECURITY_POLICY } from '../security/contentSecurityPolicy';
 import { fakeRenderer, startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { startWebHost, type WebHost } from './webHost';
 
+const TOKEN_TEXT = 'Forbidden: open the URL Sextant printed (it carries the token).';
+
 interface Reply {
   readonly status: number;
   readonly headers: Record<string, string | string[] | undefined>;
@@ -103,7 +105,7 @@ describe('the web host’s security checks (a real server on loopback)', () => {
   });
 
   it('serves nothing without the right token; the right one sets a strict, HttpOnly, per-port cookie that works alone', async () => {
-    expect((await get(port, '/')).status).toBe(403);
+    expect(await get(port, '/')).toMatchObject({ status: 403, body: TOKEN_TEXT });
     expect((await get(port, `/?token=${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).status).toBe(403);
     expect((await get(port, `/?token=${token}x`)).status).toBe(403);
     expect((await get(port, '/?token=')).status).toBe(403);
@@ -121,7 +123,11 @@ describe('the web host’s security checks (a real server on loopback)', () => {
 
   it('refuses a Host that is not this loopback port, even with the token: DNS rebinding gets nowhere', async () => {
     for (const hostHeader of [`evil.example:${port}`, 'evil.example', `127.0.0.1:${port + 1}`, `127.0.0.1`, `localhost.evil.example:${port}`, `[::1]:${port}`, `0.0.0.0:${port}`]) {
-      expect((await get(port, `/?token=${token}`, { host: hostHeader })).status, hostHeader).toBe(403);
+      // The token is right: the refusal says it is the Host, not "open the URL" (which was opened).
+      expect(await get(port, `/?token=${token}`, { host: hostHeader }), hostHeader).toMatchObject({
+        status: 403,
+        body: `Forbidden: the Host header is not 127.0.0.1:${port} or localhost:${port}. Open the URL Sextant printed, by that address.`,
+      });
     }
     expect(await rawStatus(port, `GET /?token=${token} HTTP/1.0\r\n\r\n`)).toBe(403);
     expect((await get(port, `/?token=${token}`, { host: `localhost:${port}` })).status).toBe(200);
@@ -130,7 +136,10 @@ describe('the web host’s security checks (a real server on loopback)', () => {
 
   it('refuses a request from another origin, even with the token', async () => {
     for (const origin of ['http://evil.example', 'null', `http://127.0.0.1:${port + 1}`, `https://127.0.0.1:${port}`, 'file://']) {
-      expect((await get(port, `/?token=${token}`, { origin })).status, origin).toBe(403);
+      expect(await get(port, `/?token=${token}`, { origin }), origin).toMatchObject({
+        status: 403,
+        body: 'Forbidden: the request came from another origin (a page not served by this Sextant).',
+      });
     }
     expect((await get(port, `/?token=${token}`, { origin: `http://127.0.0.1:${port}` })).status).toBe(200);
   });
@@ -182,12 +191,12 @@ describe('the web host’s security checks (a real server on loopback)', () => {
     expect(post.headers['allow']).toBe('GET, HEAD');
   });
 
-  it('closes a socket that sends more than the message limit (1009), and keeps serving everyone else', async () => {
+  it('closes a socket that sends more than the message limit (1009, saying why), and keeps serving everyone else', async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`);
     await new Promise((r) => ws.once('open', r));
-    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    const closed = new Promise<[number, string]>((resolve) => ws.once('close', (code, reason) => resolve([code, reason.toString()])));
     ws.send('x'.repeat(MAX_MESSAGE_BYTES + 1));
-    expect(await closed).toBe(1009);
+    expect(await closed).toEqual([1009, 'message larger than 1 MiB']);
     // Just under the limit is read (and refused as not JSON, with an id), not dropped.
     const next = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`);
     await new Promise((r) => next.once('open', r));

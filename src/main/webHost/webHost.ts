@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_MESSAGE_BYTES } from '../../shared/contracts/protocol';
 import type { ExportDownloads } from '../explore/exportDownloads';
 import type { ServerChannel } from '../transports/serverChannel';
@@ -50,7 +50,7 @@ export interface ConnectionHost {
  * The same app in a browser: serves the built renderer and the WebSocket transport on 127.0.0.1
  * only. Every request and upgrade needs the token (query or a per-port HttpOnly cookie) and a Host
  * of 127.0.0.1/localhost on our port (DNS-rebinding safe); an Origin, when sent, must be ours.
- * Messages over MAX_MESSAGE_BYTES close the socket (1009). Tested in webHost.int.spec.ts.
+ * Messages over MAX_MESSAGE_BYTES close the socket (1009, reason TOO_LARGE_REASON). Tested in webHost.int.spec.ts.
  */
 export async function startWebHost(core: ConnectionHost, options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? mintToken();
@@ -59,22 +59,23 @@ export async function startWebHost(core: ConnectionHost, options: WebHostOptions
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
-  const authorize = (req: IncomingMessage): { ok: boolean; viaQuery: boolean } => {
-    if (!allowedHosts().has(req.headers.host ?? '')) return { ok: false, viaQuery: false };
+  /** Passes, or which check refused the request: the 403 names it (a right token with a foreign Host is not "open the URL"). */
+  const authorize = (req: IncomingMessage): { ok: true; viaQuery: boolean } | { ok: false; refused: Refusal } => {
+    if (!allowedHosts().has(req.headers.host ?? '')) return { ok: false, refused: 'host' };
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedOrigins().has(origin)) return { ok: false, viaQuery: false };
+    if (origin !== undefined && !allowedOrigins().has(origin)) return { ok: false, refused: 'origin' };
     const url = requestUrl(req);
-    if (!url) return { ok: false, viaQuery: false };
+    if (!url) return { ok: false, refused: 'token' };
     const fromQuery = url.searchParams.get('token') ?? undefined;
     if (sameToken(fromQuery, token)) return { ok: true, viaQuery: true };
-    return { ok: sameToken(readCookie(req, cookieName()), token), viaQuery: false };
+    return sameToken(readCookie(req, cookieName()), token) ? { ok: true, viaQuery: false } : { ok: false, refused: 'token' };
   };
 
   const assets = sirv(options.staticDir, { dev: false, etag: true, gzip: false, single: false });
   const server: Server = createServer((req, res) => {
     const auth = authorize(req);
     if (!auth.ok) {
-      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: open the URL Sextant printed (it carries the token).');
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end(forbiddenText(auth.refused, port));
       return;
     }
     // Static files only: nothing here takes a body (commands travel over the WebSocket).
@@ -106,7 +107,7 @@ export async function startWebHost(core: ConnectionHost, options: WebHostOptions
     // A page opened on one session asks for a connection scoped to it (`/ws?session=<id>`); main then
     // refuses whatever that page sends beyond it (core/connectionScope.ts).
     const sessionId = url.searchParams.get('session');
-    wss.handleUpgrade(req, socket, head, (ws) => core.connect(wsServerChannel(ws), sessionId ? { scope: { kind: 'session', sessionId } } : {}));
+    wss.handleUpgrade(req, socket, head, (ws) => core.connect(wsServerChannel(withCloseReasons(ws)), sessionId ? { scope: { kind: 'session', sessionId } } : {}));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -126,6 +127,30 @@ export async function startWebHost(core: ConnectionHost, options: WebHostOptions
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+type Refusal = 'host' | 'origin' | 'token';
+
+/** The 403's text: which check failed, and what to do about it. */
+export function forbiddenText(refused: Refusal, port: number): string {
+  switch (refused) {
+    case 'host':
+      return `Forbidden: the Host header is not 127.0.0.1:${port} or localhost:${port}. Open the URL Sextant printed, by that address.`;
+    case 'origin':
+      return 'Forbidden: the request came from another origin (a page not served by this Sextant).';
+    case 'token':
+      return 'Forbidden: open the URL Sextant printed (it carries the token).';
+  }
+}
+
+/** Why a socket is closed 1009, which ws sends with an empty reason when a message is over maxPayload. */
+export const TOO_LARGE_REASON = `message larger than ${MAX_MESSAGE_BYTES / 2 ** 20} MiB`;
+
+/** `ws` closes an oversized message's socket itself, by `close(1009)`: give that close its reason. */
+function withCloseReasons(ws: WebSocket): WebSocket {
+  const close = ws.close.bind(ws);
+  ws.close = (code?: number, reason?: string | Buffer) => close(code, code === 1009 && !reason ? TOO_LARGE_REASON : reason);
+  return ws;
 }
 
 /** The request's URL, or undefined for a target no URL parser accepts (`//[`), which would throw. */
