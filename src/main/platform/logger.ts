@@ -72,15 +72,21 @@ export function createLogger(dataDir: string, options: LoggerOptions = {}): Logg
   const write = destination.write.bind(destination);
   destination.write = (data: string) => (unopened ? true : write(data));
   // Without a listener, SonicBoom's 'error' (EFBIG, ENOSPC, EIO…) would be thrown and end the process.
+  // While writes fail (ENOSPC), a flush at exit would retry the refused write forever, blocking
+  // the thread, so a stop could never end: it is skipped until a write goes through again.
+  let failing = false;
+  destination.on('write', () => (failing = false));
   destination.on('error', (e: Error) => {
     if (!opened()) unopened = true;
+    failing = true;
     report(e);
   });
   // pino flushes synchronously at process exit; a file that never opened has nothing to flush, and
-  // SonicBoom would throw "not ready" there, turning an unwritable log into a crash on the way out.
+  // SonicBoom would throw "not ready" there, turning an unwritable log into a crash on the way out;
+  // a file whose writes fail would hang the exit instead (above).
   const flushSync = destination.flushSync.bind(destination);
   destination.flushSync = () => {
-    if (opened()) flushSync();
+    if (opened() && !failing) flushSync();
   };
   return pino({ level: options.level ?? process.env['SEXTANT_LOG_LEVEL'] ?? 'info', base: { pid: process.pid } }, destination);
 }
