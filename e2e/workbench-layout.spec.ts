@@ -100,3 +100,123 @@ for (const size of SIZES) {
     await screenshot(page, testInfo, `layout-${size.width}-three-panels`);
   });
 }
+
+/** Each side panel's box, the column's, and whether a panel scrolls inside (cut) rather than showing its content whole. */
+function stackedPanels(page: Page) {
+  return page.evaluate(() => {
+    const box = (el: Element | null) => el?.getBoundingClientRect().toJSON() as DOMRect | undefined;
+    const column = document.querySelector<HTMLElement>('.grid-and-profile')!;
+    const charts = document.querySelector<HTMLElement>('.linked-charts');
+    const pivot = document.querySelector('[aria-label="Pivot table"]');
+    const lastPivotRow = [...(pivot?.querySelectorAll('[role="row"]') ?? [])].at(-1);
+    return {
+      column: { ...box(column)!, scrolls: column.scrollHeight > column.clientHeight + 1 },
+      grid: box(document.querySelector('[role="grid"][aria-label="Results"]'))!,
+      chart: charts && { ...box(charts)!, cut: charts.scrollHeight > charts.clientHeight + 1 },
+      plot: box(document.querySelector('.linked-charts .chart-plot')),
+      profile: box(document.querySelector('[aria-label="Column profiles"]')),
+      pivot: box(pivot),
+      lastPivotRow: box(lastPivotRow ?? null),
+    };
+  });
+}
+
+test('1280×800: stacked panels take their content’s height, the chart its whole plot, and the column scrolls under a grid that stays', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await runSql(page, 'select * from cars');
+  await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Chart' }).locator('.chart-plot svg')).toBeVisible();
+  await page.getByRole('button', { name: 'Profile', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Column profiles' })).toBeVisible();
+
+  // the chart is not squeezed to share the column evenly: it is whole, and the profile keeps 240 px under it
+  await expect.poll(async () => (await stackedPanels(page)).chart?.cut).toBe(false);
+  let s = await stackedPanels(page);
+  expect(s.plot!.height).toBeGreaterThanOrEqual(240);
+  expect(s.profile!.height).toBeGreaterThanOrEqual(239);
+  expect(s.column.scrolls).toBe(true);
+  // scrolled to, the whole plot is in sight, and the grid has not moved
+  await page.locator('.linked-charts .chart-plot').scrollIntoViewIfNeeded();
+  s = await stackedPanels(page);
+  expect(s.plot!.top).toBeGreaterThanOrEqual(s.column.top - 1);
+  expect(s.plot!.bottom).toBeLessThanOrEqual(s.column.bottom + 1);
+  const gridTop = s.grid.top;
+  await screenshot(page, testInfo, 'stacked-chart-profile');
+
+  // a 4-row pivot between them takes its rows' height, no blank under them
+  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  const pivot = page.getByRole('region', { name: 'Pivot table' });
+  await expect(pivot.locator('.pivot-meta')).toHaveText(/\d+\s+groups?/);
+  await pivot.getByRole('grid', { name: 'Pivot' }).getByRole('row').last().scrollIntoViewIfNeeded();
+  s = await stackedPanels(page);
+  expect(s.chart!.cut).toBe(false);
+  expect(s.pivot!.bottom - s.lastPivotRow!.bottom).toBeLessThanOrEqual(4);
+  expect(s.profile!.height).toBeGreaterThanOrEqual(239);
+  expect(s.grid.top).toBeCloseTo(gridTop, 0);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await screenshot(page, testInfo, `stacked-three-${scheme}`);
+  }
+});
+
+test('one look: top-bar icon buttons 22 px square, a tab’s close at its right edge, muted placeholders, alike panel headings, the chart’s actions on one row', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  const size = async (name: RegExp | string) => {
+    const b = (await page.getByRole('banner').getByRole('button', { name }).boundingBox())!;
+    return [Math.round(b.width), Math.round(b.height)];
+  };
+  expect(await size(/^Theme: /)).toEqual(await size('Hide datasets'));
+
+  await page.getByRole('button', { name: 'New session' }).click();
+  await expect(page.getByRole('tablist', { name: 'Sessions' }).getByRole('tab')).toHaveCount(2);
+  const closeGaps = await page.locator('.tab').evaluateAll((tabs) => tabs.map((t) => t.getBoundingClientRect().right - t.querySelector('.close')!.getBoundingClientRect().right));
+  for (const gap of closeGaps) expect(gap).toBeLessThanOrEqual(2);
+
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const contrasts = await page.getByRole('textbox', { name: 'Dataset path or URL' }).evaluate((input) => {
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const lum = (c: string) => {
+        const [r = 0, g = 0, b = 0] = rgb(c).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const [a, b] = [lum(getComputedStyle(input, '::placeholder').color), lum(getComputedStyle(input).backgroundColor)];
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    });
+    expect(contrasts, `placeholder contrast, ${scheme}`).toBeGreaterThanOrEqual(4.5);
+  }
+
+  await runSql(page, 'select * from cars');
+  await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
+  for (const name of ['Chart', 'Pivot', 'Profile']) await page.getByRole('button', { name, exact: true }).click();
+  const headings = page.locator('.chart-title, .pivot-title, .profile-title');
+  await expect(headings).toHaveCount(3);
+  const looks = await headings.evaluateAll((hs) => hs.map((h) => { const c = getComputedStyle(h); return [c.fontSize, c.fontWeight, c.textTransform, c.letterSpacing, c.color].join(' '); }));
+  expect(new Set(looks).size, looks.join(' | ')).toBe(1);
+
+  // in the stacked column (400 px at 1280×800) the chart's actions share one row, keeping their names
+  const chartRegion = page.getByRole('region', { name: 'Chart' });
+  const tops = [];
+  for (const name of ['Show chart data', 'Export PNG', 'Export SVG']) tops.push(Math.round((await chartRegion.getByRole('button', { name }).boundingBox())!.y));
+  expect(new Set(tops).size, `tops ${tops.join(', ')}`).toBe(1);
+  await screenshot(page, testInfo, 'one-look');
+});
+
+test('900×700, a panel under the grid: a 1-row result’s grid keeps its rows’ height, not half the workspace', async ({ app }, testInfo) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 900, height: 700 });
+  await ready(page, 'cars');
+  await runSql(page, 'select Origin, count(*) as n from cars group by all order by 1 limit 1');
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  const pivot = page.getByRole('region', { name: 'Pivot table' });
+  await expect(pivot.locator('.pivot-meta')).toHaveText(/1\s+group/);
+  const [grid, panel] = [(await page.locator('.grid-and-profile > .grid-wrap').boundingBox())!, (await pivot.boundingBox())!];
+  // toolbar, header, filters and one row: about 100 px (it was 50% of the workspace's height)
+  expect(grid.height).toBeLessThan(140);
+  expect(panel.y).toBeCloseTo(grid.y + grid.height, 0);
+  await screenshot(page, testInfo, 'narrow-one-row');
+});

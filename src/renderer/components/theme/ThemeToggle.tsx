@@ -9,7 +9,7 @@ export function ThemeToggle() {
   const choice = useThemeChoice();
   const Icon = ICONS[choice];
   return (
-    <button type="button" className="icon-button" aria-label={themeToggleLabel(choice)} title={themeToggleTitle(choice)} onClick={() => pickTheme(nextThemeChoice(choice))}>
+    <button type="button" className="icon-button theme-toggle" aria-label={themeToggleLabel(choice)} title={themeToggleTitle(choice)} onClick={() => pickTheme(nextThemeChoice(choice))}>
       <Icon aria-hidden="true" />
     </button>
   );
