@@ -96,6 +96,28 @@ test('the preview shows the statement under the cursor, as raw DuckDB computes i
   if (test.info().project.name === 'web') expect(await countStoredEvents(page.url(), 'QueryStarted')).toBe(1); // the log, asked of the web host
 });
 
+test('the preview is of the statement Ctrl/Cmd+Shift+Enter runs: after a semicolon on its line the one it ends, on a line between the next', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  // three rows, then two: the row count says which statement a preview or a run took
+  await replaceSql(page, 'select * from range(3) t(a); -- three\n\nselect * from range(2) t(b);');
+  await cursorToLine(page, 0); // in the comment after the first semicolon, on its line
+  await turnOn(page);
+  await expect.poll(() => previewRows(page)).toEqual([['0'], ['1'], ['2']]);
+  await expect(step(page)).toHaveText('Statement on line 1');
+  await page.keyboard.press(`${mod}+Shift+Enter`);
+  await expect(status(page)).toHaveText(/^3\u00a0rows in [\d,]+\u00a0ms$/);
+
+  // on the blank line between them, both take the next one
+  await editor(page).focus();
+  await page.keyboard.press(`${mod}+Home`);
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => previewRows(page)).toEqual([['0'], ['1']]);
+  await expect(step(page)).toHaveText('Statement on line 3');
+  await page.keyboard.press(`${mod}+Shift+Enter`);
+  await expect(status(page)).toHaveText(/^2\u00a0rows in [\d,]+\u00a0ms$/);
+});
+
 test('the switch is remembered per session, across a reload, and is keyboard-operable', async ({ app }) => {
   const { page } = app;
   await ready(page, 'cars');

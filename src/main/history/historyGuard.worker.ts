@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { StatementType, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { AppErrorException, appError, type AppError } from '../../shared/contracts/errors';
-import { identifierName, tokenize } from '../instant/sqlTokens.worker';
+import { identifierName, tokenize } from '../../shared/sql/sqlTokens';
 import { withoutWrapper } from '../query/queryErrors.worker';
 import { HISTORY_SCHEMA, HISTORY_STORE } from './historyStore.worker';
 

@@ -94,6 +94,7 @@ describe('the sextant schema: the history as data (real core, real DuckDB)', () 
     ['detach sextant'],
     ['DETACH DATABASE IF EXISTS "SEXTANT"'],
     ['select 1; detach sextant'],
+    ['detach\u00a0sextant'], // a no-break space DuckDB strips as a blank (the guard once read "detach sextant" as one word)
     ['delete from sextant_history_store.queries'],
     ['update sextant_history_store.main.queries set sql = \'forged\''],
     ['insert into sextant_history_store.events select * from sextant_history_store.events'],

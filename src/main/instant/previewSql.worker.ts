@@ -1,7 +1,7 @@
 import { PREVIEW_ROWS, type TextSpan } from '../../shared/instant/preview';
 import { ident } from '../query/sql';
 import { locateWith, type LocatedWith } from './statementLocation.worker';
-import type { Token } from './sqlTokens.worker';
+import type { Token } from '../../shared/sql/sqlTokens';
 
 /**
  * The SQL a preview runs, built from stretches of the editor's text (so a DuckDB error in it can be

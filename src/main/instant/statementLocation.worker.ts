@@ -1,11 +1,13 @@
 import type { TextSpan } from '../../shared/instant/preview';
-import { identifierName, keyword, tokenize, type Token } from './sqlTokens.worker';
+import { statementAt } from '../../shared/sql/statementAt';
+import { identifierName, keyword, type Token } from '../../shared/sql/sqlTokens';
 
 /**
- * Where, in the editor's text, the statement under the cursor and its CTEs are. The split is
- * located here, at `;` outside strings, quoted names and comments; DuckDB's parser then decides
- * whether that stretch is one statement and what its CTEs are (previewRunner.worker.ts checks the
- * two agree, and previews nothing it cannot pin down).
+ * Where, in the editor's text, the statement under the cursor and its CTEs are. The split and the
+ * choice of the statement are the editor's too (src/shared/sql): the preview shows the statement
+ * Ctrl/Cmd+Shift+Enter would run. DuckDB's parser then decides whether that stretch is one
+ * statement and what its CTEs are (previewRunner.worker.ts checks the two agree, and previews
+ * nothing it cannot pin down).
  */
 
 export interface LocatedStatement {
@@ -15,31 +17,13 @@ export interface LocatedStatement {
 }
 
 /**
- * The statement holding `cursor`: the stretch between two `;` (a cursor right after a `;` is still
- * in the statement it ends). On a blank stretch (after the last `;`, or between statements) it is
- * the statement before; undefined when the text holds no statement at all.
+ * The statement at `cursor` (statementAt.ts: the one the cursor is in; after a `;` on that `;`'s
+ * line, the one it ends; on a blank or comment line between statements, the next; past the last,
+ * the last), without the blanks and comments around it; undefined when the text holds no statement.
  */
 export function locateStatement(text: string, cursor: number): LocatedStatement | undefined {
-  const segments: { end: number; tokens: Token[] }[] = [];
-  let current: Token[] = [];
-  for (const t of tokenize(text)) {
-    if (t.kind === 'punct' && t.text === ';') {
-      segments.push({ end: t.to, tokens: current });
-      current = [];
-    } else current.push(t);
-  }
-  segments.push({ end: text.length, tokens: current });
-  let at = segments.findIndex((s) => cursor <= s.end);
-  if (at === -1) at = segments.length - 1;
-  for (let i = at; i >= 0; i--) {
-    const tokens = segments[i]!.tokens;
-    if (tokens.length > 0) return { span: { from: tokens[0]!.from, to: tokens.at(-1)!.to }, tokens };
-  }
-  for (let i = at + 1; i < segments.length; i++) {
-    const tokens = segments[i]!.tokens;
-    if (tokens.length > 0) return { span: { from: tokens[0]!.from, to: tokens.at(-1)!.to }, tokens };
-  }
-  return undefined;
+  const at = statementAt(text, cursor);
+  return at && { span: at.code, tokens: at.tokens };
 }
 
 /** One CTE of a WITH clause, as written. */

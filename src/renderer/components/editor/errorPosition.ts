@@ -1,5 +1,6 @@
 import type { AppError } from '../../../shared/contracts/errors';
-import { quotedEnd, statementSpans, type StatementSpan } from './statementSpans';
+import { tokenize } from '../../../shared/sql/sqlTokens';
+import { statementSpans, type StatementSpan } from '../../../shared/sql/statementSpans';
 
 /** Where in a query's text DuckDB says it went wrong: a half-open character range. */
 export interface ErrorRange {
@@ -78,7 +79,11 @@ function positionFromMessage(message: string, sql: string): number | undefined {
 /** The token at `at`: a quoted literal or name whole ('abc', "My col"), else a word, else one character. */
 function tokenAt(sql: string, at: number): ErrorRange {
   const c = sql[at];
-  if (c === "'" || c === '"') return { from: at, to: quotedEnd(sql, at) };
+  if (c === "'" || c === '"') {
+    // where the quote ends as the shared tokenizer reads it (doubled quotes, E'…' escapes)
+    const quoted = tokenize(sql).find((t) => (t.kind === 'string' || t.kind === 'quoted') && t.from <= at && at < t.to);
+    return { from: at, to: quoted?.to ?? sql.length };
+  }
   let to = at;
   while (to < sql.length && /[\w$]/.test(sql[to]!)) to++;
   if (to === at) to = Math.min(sql.length, at + 1);

@@ -1,26 +1,12 @@
-import { statementSpans } from './statementSpans';
+import { statementAt as sharedStatementAt } from '../../../shared/sql/statementAt';
+import type { TextRange } from '../../../shared/sql/statementSpans';
 
 /** Where a statement's own text is in the editor: a half-open character range. */
-export interface StatementRange {
-  readonly from: number;
-  readonly to: number;
-}
+export type StatementRange = TextRange;
 
 /**
- * The statement Ctrl/Cmd+Shift+Enter runs with the caret at `caret`, as DataGrip picks it: the one
- * the caret is in (up to and including the place just before its semicolon); with the caret after a
- * semicolon, blanks or a comment on that semicolon's line, the statement that semicolon ends; on a
- * later line (a comment or blank line between statements, usually about the next one) the next
- * statement, and past the last statement the last one. The range leaves out the blanks and
- * comments around the statement, and its semicolon. Undefined when the text holds no statement.
+ * What Ctrl/Cmd+Shift+Enter runs with the caret at `caret`: the statement at the caret
+ * (src/shared/sql/statementAt.ts, the rule the instant preview follows too), without the blanks
+ * and comments around it or its semicolon. Undefined when the text holds no statement.
  */
-export function statementAt(sql: string, caret: number): StatementRange | undefined {
-  const spans = statementSpans(sql);
-  const next = spans.findIndex((s) => caret <= s.to);
-  const inside = spans[next];
-  if (inside && caret >= inside.code.from) return inside.code;
-  const before = spans[(next === -1 ? spans.length : next) - 1];
-  // `before.to` is its semicolon: the caret is after it, on its line or further down
-  if (before && (!inside || !sql.slice(before.to, caret).includes('\n'))) return before.code;
-  return inside?.code;
-}
+export const statementAt = (sql: string, caret: number): StatementRange | undefined => sharedStatementAt(sql, caret)?.code;

@@ -1,6 +1,6 @@
 import { withoutResultSet } from '../../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../../shared/views/appView';
-import { statementSpans } from '../editor/statementSpans';
+import { statementSpans } from '../../../shared/sql/statementSpans';
 import { formatMs } from '../format';
 
 /** Whether a completed query's last statement had no result set (withoutResultSet). */

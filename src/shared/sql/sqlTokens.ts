@@ -1,8 +1,9 @@
 /**
  * A small SQL tokenizer that only knows what hides a `;`, `(` or `,` from the parser: strings
- * ('…', E'…', $tag$…$tag$), quoted identifiers ("…") and comments (-- …, nested /* … *\/). It never
- * decides what a statement or a CTE is — DuckDB's parser does (docs/instant.md) — it only finds,
- * in the editor's text, the offsets of boundaries the parser reported.
+ * ('…', E'…', $tag$…$tag$), quoted identifiers ("…") and comments (-- …, nested /* … *\/). It
+ * decides no statement or CTE itself — DuckDB's parser does (docs/instant.md) — it only finds, in
+ * the editor's text, where boundaries are: the statement split both the editor's Run and the instant
+ * preview use (statementSpans.ts), the preview's CTEs, the history guard's names.
  */
 
 export type TokenKind = 'word' | 'quoted' | 'string' | 'punct' | 'other';
@@ -15,9 +16,17 @@ export interface Token {
   readonly to: number;
 }
 
-const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+/**
+ * Blanks as DuckDB's parser reads them: ASCII's, and the Unicode spaces it turns into blanks before
+ * parsing (a pasted no-break space is one); other Unicode spaces are letters of a name to it.
+ */
+const isUnicodeSpace = (c: string) => {
+  const code = c.charCodeAt(0);
+  return code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+};
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || (c >= '\u00a0' && isUnicodeSpace(c));
 const isWordStart = (c: string) => /[A-Za-z_\u0080-\uffff]/.test(c);
-const isWordPart = (c: string) => /[A-Za-z0-9_$\u0080-\uffff]/.test(c);
+const isWordPart = (c: string) => /[A-Za-z0-9_$]/.test(c) || (c >= '\u0080' && !isUnicodeSpace(c));
 
 /** Every token of `text`; an unterminated string or comment runs to the end of the text. */
 export function tokenize(text: string): Token[] {

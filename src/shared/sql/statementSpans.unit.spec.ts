@@ -23,4 +23,19 @@ describe('the statements of a script', () => {
     const sql = "select 1; -- one\n/* two */ select 'a;b' -- tail\n;";
     expect(statementSpans(sql).map((s) => sql.slice(s.code.from, s.code.to))).toEqual(['select 1', "select 'a;b'"]);
   });
+  it('given a dollar quote whose tag has digits, when split, then its semicolons end nothing, as DuckDB reads $q1$a;b$q1$ as one string', () => {
+    expect(texts('select $q1$a;b$q1$ as s; select 2')).toEqual(['select $q1$a;b$q1$ as s', ' select 2']);
+  });
+  it('given a no-break space after the last semicolon, when split, then it is a blank, as DuckDB strips it, and no statement', () => {
+    expect(texts('select 1;\u00a0')).toEqual(['select 1']);
+  });
+  it('given a statement, when split, then its tokens are its own, offsets in the whole text', () => {
+    const sql = 'select 1; select "a;b" from t';
+    expect(statementSpans(sql)[1]!.tokens.map((t) => [t.text, t.from])).toEqual([
+      ['select', 10],
+      ['"a;b"', 17],
+      ['from', 23],
+      ['t', 28],
+    ]);
+  });
 });
