@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Decimal, Field, FixedSizeList, Float64, Int32, Int64, List, Struct, Table, tableToIPC, TimestampMicrosecond, Utf8, vectorFromArray } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetView } from '../../shared/views/appView';
@@ -15,7 +15,7 @@ import { addDataset, resultRows } from '../../../test/support/coreDatasets';
 import { rawTextRows } from '../../../test/support/rawTextRows';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 
-const VEGA = 'node_modules/vega-datasets/data';
+const VEGA = resolve('node_modules/vega-datasets/data');
 
 /** Raw DuckDB, outside the app: makes the files, and reads the same bytes as the oracle. */
 const rawDuckDB = rawTextRows;
@@ -153,7 +153,7 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', { shuffle: 
 
   it('a folder of Parquet files (also in subfolders) is one dataset', async () => {
     const ds = await add(join(files, 'trips'));
-    expect(ds).toMatchObject({ status: 'ready', name: 'trips', format: 'parquet', location: join(files, 'trips', '**', '*.parquet') });
+    expect(ds).toMatchObject({ status: 'ready', name: 'trips', format: 'parquet', location: join(files, 'trips', '**', '[!.]*.parquet') });
     expect(await rows('select month, trips from trips order by month')).toEqual([
       ['1', '10'],
       ['2', '20'],

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import type { DatasetCommand } from '../../shared/contracts/commands';
 import { appError, fail as failed, ok, toAppError, type Result } from '../../shared/contracts/errors';
 import type { DatasetFormat, DatasetRegistered, DatasetTable, EventEnvelope } from '../../shared/contracts/events';
 import { CATALOG_TOPIC } from '../../shared/contracts/topics';
-import { datasetName, isGlob, isUrl } from '../../shared/domain/datasetName';
+import { datasetName, isGlob } from '../../shared/domain/datasetName';
 import type { CommandHandler } from '../commands/commandHandler';
 import { systemMeta } from '../commands/systemMeta';
 import { newErrorId } from '../platform/ids';
@@ -17,7 +16,7 @@ import type { Projections } from '../streams/projections';
 import { relocatedSample } from './sampleDatasets';
 import { explainReadFailure, shownSource } from './sourceChecks';
 import { fingerprintTarget } from './fingerprintTarget';
-import { fileNotHere, type DatasetAvailability } from './datasetAvailability';
+import { exists, fileNotHere, presencePath, type DatasetAvailability } from './datasetAvailability';
 import { locateSource, specOf, type Located } from './sourceLocator';
 import { sameContent, type DatasetFingerprint } from '../../shared/contracts/fingerprint';
 import { countText } from '../../shared/text/counts';
@@ -115,17 +114,16 @@ export class CatalogService {
    * Follows the files DuckDB reads going and coming back while Sextant runs (the input watcher asks,
    * at its look): a ready dataset whose file is gone is marked not here, as a start would mark it;
    * one marked so whose file is back at its path is made queryable again under its name, and no
-   * longer marked. A URL's copy, a folder's or a pattern's files are not followed (as `fileNotHere`).
+   * longer marked. A folder is followed by the folder itself; a URL's copy or a pattern's files are
+   * not followed (`presencePath`).
    */
   async checkAvailability(): Promise<void> {
     for (const ds of Object.values(this.projections.current.view.datasets)) {
       const spec = this.specs.get(ds.id);
       if (this.stopped) return;
-      if (ds.status !== 'ready' || !spec || isUrl(ds.source) || isGlob(spec.location)) continue;
-      const here = await stat(spec.location).then(
-        () => true,
-        () => false,
-      );
+      const path = spec && presencePath(ds.source, spec.location);
+      if (ds.status !== 'ready' || !spec || path === undefined) continue;
+      const here = await exists(path);
       if (!here && !this.available.isNotHere(ds.id)) {
         this.log.info({ dataset: ds.name, location: spec.location }, 'dataset file gone: marked not here');
         this.available.markNotHere(ds);
@@ -140,6 +138,11 @@ export class CatalogService {
         });
       }
     }
+  }
+
+  /** Whether the dataset is marked not on this machine: the input watcher leaves its fingerprint alone meanwhile. */
+  isNotHere(datasetId: string): boolean {
+    return this.available.isNotHere(datasetId);
   }
 
   /** Downloads or converts again a registered dataset's local copy, then makes it queryable under its name. */

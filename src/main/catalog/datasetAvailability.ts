@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
 import { isGlob, isUrl } from '../../shared/domain/datasetName';
 import type { AppError } from '../../shared/contracts/errors';
 import type { DatasetView } from '../../shared/views/appView';
@@ -83,15 +84,31 @@ export class DatasetAvailability {
 export async function fileNotHere(ds: DatasetView, error: AppError): Promise<boolean> {
   if (isUrl(ds.source)) return false;
   if (error.code === 'DATASET_MISSING') return true;
-  let read: string;
-  try {
-    read = localPath(ds.location ?? ds.source);
-  } catch {
-    return false; // not a source of this machine's files at all
-  }
-  if (isGlob(read)) return false;
-  return stat(read).then(
-    () => false,
-    () => true,
-  );
+  const path = presencePath(ds.source, ds.location);
+  return path !== undefined && !(await exists(path));
 }
+
+/**
+ * The path whose being there says a dataset's files are on this machine: the file DuckDB reads, or
+ * a folder's own path (DuckDB reads a glob under it, which matching nothing says nothing of why).
+ * Undefined for a URL's copy (downloaded again) and a pattern (its files may come and go), which are
+ * not followed, and for a relative source of an older log (resolved against a working folder then).
+ */
+export function presencePath(source: string, location: string | undefined): string | undefined {
+  if (isUrl(source)) return undefined;
+  try {
+    const read = localPath(location ?? source);
+    if (!isGlob(read)) return read;
+    const given = localPath(source);
+    // a pattern is read as given; a folder through a glob of its own
+    return isAbsolute(given) && given !== read ? given : undefined;
+  } catch {
+    return undefined; // not a source of this machine's files at all
+  }
+}
+
+export const exists = (path: string): Promise<boolean> =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );

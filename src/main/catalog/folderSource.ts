@@ -16,19 +16,28 @@ const KINDS: readonly { ext: string; format: DatasetFormat }[] = [
   { ext: '.tsv', format: 'tsv' },
 ];
 
+/** What Finder, Explorer and most tools hide: a dotfile or dot-folder (`.DS_Store`, macOS's `._data.parquet`, `.ipynb_checkpoints`). */
+const hidden = (name: string): boolean => name.startsWith('.');
+
+/** A glob segment DuckDB matches to any name but a hidden one (its glob has `[!…]` classes, no way to exclude a folder under `**`). */
+const VISIBLE = '[!.]*';
+
 /**
- * A folder becomes one dataset: every Parquet file in it (and below), else every CSV/TSV file.
- * The walk is asynchronous and bounded, so adding `/` or a home folder neither blocks main's event
- * loop nor scans the whole disk: it stops at MAX_FOLDER_ENTRIES and says so.
+ * A folder becomes one dataset: every Parquet file in it (and below), else every CSV/TSV file,
+ * hidden files and folders left out. The walk is asynchronous and bounded, so adding `/` or a home
+ * folder neither blocks main's event loop nor scans the whole disk: it stops at MAX_FOLDER_ENTRIES
+ * and says so. Dot-folders are not walked.
  */
 export async function locateFolder(dir: string): Promise<{ format: DatasetFormat; location: string }> {
-  const found = new Set<string>();
+  /** The depths below `dir` at which files of each extension were found. */
+  const found = new Map<string, Set<number>>();
+  let hiddenFolders = false;
   let seen = 0;
-  const pending = [dir];
-  for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
+  const pending = [{ folder: dir, depth: 0 }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     let entries;
     try {
-      entries = await opendir(folder);
+      entries = await opendir(next.folder);
     } catch {
       continue; // a subfolder we may not read is skipped, as DuckDB's glob skips it
     }
@@ -42,14 +51,28 @@ export async function locateFolder(dir: string): Promise<{ format: DatasetFormat
           ),
         );
       }
-      if (entry.isDirectory()) pending.push(join(folder, entry.name));
-      else {
+      if (entry.isDirectory()) {
+        if (hidden(entry.name)) hiddenFolders = true;
+        else pending.push({ folder: join(next.folder, entry.name), depth: next.depth + 1 });
+      } else if (!hidden(entry.name)) {
         const name = entry.name.toLowerCase();
-        for (const k of KINDS) if (name.endsWith(k.ext)) found.add(k.ext);
+        for (const k of KINDS) if (name.endsWith(k.ext)) found.set(k.ext, (found.get(k.ext) ?? new Set()).add(next.depth));
       }
     }
   }
   const kind = KINDS.find((k) => found.has(k.ext));
   if (!kind) throw new AppErrorException(appError(newErrorId(), 'DATASET_EMPTY', `The folder ${dir} holds no Parquet or CSV files.`));
-  return { format: kind.format, location: join(globLiteral(dir), '**', `*${kind.ext}`) };
+  return { format: kind.format, location: folderGlob(globLiteral(dir), kind.ext, hiddenFolders ? [...found.get(kind.ext)!] : []) };
+}
+
+/**
+ * What DuckDB reads for a folder: its visible files of `ext` at any depth (`**`). DuckDB's `**`
+ * walks dot-folders too, so with one present, files found at a single depth are named level by
+ * level (a `[!.]*` segment per folder, then `[!.]*.csv`), which leaves dot-folders out; at mixed
+ * depths `**` stays, and a dot-folder's files of that kind are read with the rest.
+ */
+function folderGlob(dir: string, ext: string, depths: readonly number[]): string {
+  const file = `${VISIBLE}${ext}`;
+  const [depth] = depths;
+  return depths.length === 1 && depth !== undefined ? join(dir, ...Array<string>(depth).fill(VISIBLE), file) : join(dir, '**', file);
 }

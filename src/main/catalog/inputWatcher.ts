@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { toAppError } from '../../shared/contracts/errors';
 import { looksChanged, sameContent, type DatasetFingerprint } from '../../shared/contracts/fingerprint';
-import type { DatasetFormat } from '../../shared/contracts/events';
+import type { Column, DatasetFormat } from '../../shared/contracts/events';
 import { isGlob } from '../../shared/domain/datasetName';
 import type { DatasetView } from '../../shared/views/appView';
 import type { CommandHandler } from '../commands/commandHandler';
@@ -9,6 +9,8 @@ import { systemMeta } from '../commands/systemMeta';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import type { QueryWorker } from '../query/queryWorker';
+import { ident } from '../query/sql';
+import type { FingerprintTarget } from '../query/workerProtocol';
 import type { Projections } from '../streams/projections';
 import { fingerprintTarget } from './fingerprintTarget';
 
@@ -20,7 +22,9 @@ export const DEFAULT_INPUT_WATCH_MS = 2000;
  * given the catalog, when a file goes missing or comes back (docs/query-engine.md, "Catalog"). A look
  * is cheap (a stat, or for a folder the worker's file list) and runs off the hot path, on a timer and
  * when a host asks (a window gained focus); only a size or time that differs from the fingerprint
- * makes the worker hash again, and a new fingerprint is recorded as DatasetChanged.
+ * makes the worker hash again, and a new fingerprint is recorded as DatasetChanged, with the columns
+ * DuckDB describes now when the content differs. A dataset whose file is not here is left to the
+ * catalog's availability, not recorded as changed.
  */
 export class InputWatcher {
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -33,7 +37,7 @@ export class InputWatcher {
     private readonly log: Logger,
     private readonly intervalMs: number = DEFAULT_INPUT_WATCH_MS,
     /** Follows files gone and back (CatalogService.checkAvailability), at each look before the fingerprints. */
-    private readonly availability?: { checkAvailability(): Promise<void> },
+    private readonly availability?: { checkAvailability(): Promise<void>; isNotHere?(datasetId: string): boolean },
   ) {}
 
   start(): void {
@@ -54,7 +58,7 @@ export class InputWatcher {
   private async lookAll(): Promise<void> {
     await this.availability?.checkAvailability().catch((e: unknown) => this.log.warn({ errorId: toAppError(e, newErrorId()).id }, 'datasets not checked for files gone or back'));
     for (const ds of Object.values(this.projections.current.view.datasets)) {
-      if (ds.status !== 'ready' || !ds.fingerprint || !ds.format) continue;
+      if (ds.status !== 'ready' || !ds.fingerprint || !ds.format || this.availability?.isNotHere?.(ds.id)) continue;
       try {
         await this.look(ds, ds.format, ds.fingerprint);
       } catch (e) {
@@ -71,9 +75,41 @@ export class InputWatcher {
       ? await this.pool.request({ type: 'fingerprint', target: { ...target, content: false } }).then((f) => ({ bytes: f.bytes, modifiedMs: f.modifiedMs, ...(f.files ? { listSha256: f.files.listSha256 } : {}) }))
       : await stat(target.path).then((s) => ({ bytes: s.size, modifiedMs: Math.floor(s.mtimeMs) }));
     if (!looksChanged(recorded, now)) return;
-    const fresh = await this.pool.request({ type: 'fingerprint', target });
-    const result = await this.handler.handle({ type: 'MarkDatasetChanged', datasetId: ds.id, fingerprint: fresh }, systemMeta(undefined));
+    const fresh = await this.fingerprintNow(target, ds);
+    const columns = sameContent(recorded, fresh) ? undefined : await this.columnsNow(ds, format);
+    const result = await this.handler.handle({ type: 'MarkDatasetChanged', datasetId: ds.id, fingerprint: fresh, ...(columns ? { columns } : {}) }, systemMeta(undefined));
     if (!result.ok) this.log.warn({ errorId: result.error.id, dataset: ds.name }, result.error.message);
     else if (!sameContent(recorded, fresh)) this.log.info({ dataset: ds.name }, 'dataset changed on disk');
+  }
+
+  /**
+   * The fingerprint now. A Parquet file whose footer no longer reads (bytes replaced, cut short)
+   * still has bytes to hash: fingerprinted without its footer, so it is recorded as changed rather
+   * than never looked at.
+   */
+  private async fingerprintNow(target: FingerprintTarget, ds: DatasetView): Promise<DatasetFingerprint> {
+    try {
+      return await this.pool.request({ type: 'fingerprint', target });
+    } catch (e) {
+      if (!target.parquet) throw e;
+      this.log.info({ errorId: toAppError(e, newErrorId()).id, dataset: ds.name }, 'Parquet footer unreadable: fingerprinted by its bytes');
+      return await this.pool.request({ type: 'fingerprint', target: { ...target, parquet: false } });
+    }
+  }
+
+  /**
+   * Its columns as DuckDB describes its view now (a DESCRIBE binds the reader again: cheap, no rows
+   * read); undefined when DuckDB cannot read it, and for a database file (columns per table) or an
+   * Arrow file (its view reads the Parquet copy made when it was added).
+   */
+  private async columnsNow(ds: DatasetView, format: DatasetFormat): Promise<Column[] | undefined> {
+    if (!ds.name || format === 'duckdb' || format === 'arrow') return undefined;
+    try {
+      const rows = await this.pool.request({ type: 'read', sql: `DESCRIBE ${ident(ds.name)}` });
+      return rows.map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) }));
+    } catch (e) {
+      this.log.info({ errorId: toAppError(e, newErrorId()).id, dataset: ds.name }, 'changed dataset not described: its columns are kept');
+      return undefined;
+    }
   }
 }

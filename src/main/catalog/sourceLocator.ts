@@ -1,6 +1,7 @@
 import { constants, mkdirSync } from 'node:fs';
 // Async: a person's path may sit on a slow or hung network mount, and main's event loop serves every window.
 import { access, stat as statAsync } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { extname, isAbsolute, join, resolve } from 'node:path';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { DatasetFormat } from '../../shared/contracts/events';
@@ -59,7 +60,9 @@ export async function locateSource(deps: LocatorDeps, datasetId: string, source:
     return { ...local, download: got.download, named: got.path };
   }
   const local = localPath(source);
-  const path = isAbsolute(local) ? local : resolve(local);
+  // A relative source (an older log's; a typed one is recorded under the home folder, homePath) is
+  // read there too, never under the app's own working folder.
+  const path = isAbsolute(local) ? local : resolve(homedir(), local);
   let stat;
   try {
     stat = await statAsync(path);

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
 import type { Frame } from '../../shared/contracts/frames';
 import { lastResult, openSessions } from '../../shared/views/appView';
 import { ProtocolClient } from '../../../test/support/protocolClient';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { waitForEvent } from '../../../test/support/coreEvents';
 
-const VEGA = 'node_modules/vega-datasets/data';
+const VEGA = resolve('node_modules/vega-datasets/data'); // a relative source is the home folder's
 
 
 describe('AppCore end to end (real SQLite, real DuckDB worker)', () => {

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CommandAck } from '../../shared/contracts/commands';
 import type { Result } from '../../shared/contracts/errors';
@@ -13,7 +13,7 @@ import { startTestCore, type TestCore } from '../../../test/support/testCore';
 import { useTempDataDir } from '../../../test/support/useTempDataDir';
 import { duckdbFile } from '../query/databaseFile';
 
-const CARS = 'node_modules/vega-datasets/data/cars.json';
+const CARS = resolve('node_modules/vega-datasets/data/cars.json'); // a relative source is the home folder's
 
 /** A window's connection that has both first frames (`session/<id>`, `catalog`). */
 async function windowOn(core: TestCore, sessionId: string): Promise<ProtocolClient> {

@@ -115,7 +115,8 @@ const datasetCommandSchemas = {
   FailDataset: z.object({ type: z.literal('FailDataset'), datasetId: mintedId, source: text, error: appErrorSchema }),
   RemoveDataset: z.object({ type: z.literal('RemoveDataset'), datasetId: mintedId }),
   // issued by the input watcher when a dataset's file(s) changed on disk
-  MarkDatasetChanged: z.object({ type: z.literal('MarkDatasetChanged'), datasetId: mintedId, fingerprint: datasetFingerprintSchema }),
+  /** `columns`: as DuckDB describes the changed file now, when it can (catalog/inputWatcher.ts). */
+  MarkDatasetChanged: z.object({ type: z.literal('MarkDatasetChanged'), datasetId: mintedId, fingerprint: datasetFingerprintSchema, columns: z.array(columnSchema).optional() }),
   // issued by the catalog service once a file a person located has the recorded content (docs/share.md, "Session import")
   RelocateDataset: datasetRegisteredSchema.extend({ type: z.literal('RelocateDataset'), datasetId: mintedId }),
   // nameTaken: filled in by main from the whole catalog, which the dataset's own decider cannot see

@@ -133,8 +133,12 @@ export const datasetEventSchema = z.discriminatedUnion('type', [
   event('DatasetRegistered', datasetRegisteredSchema),
   event('DatasetFailed', z.object({ source: z.string(), error: appErrorSchema })),
   event('DatasetRemoved', z.object({})),
-  /** Its file(s) changed on disk since it was fingerprinted: the new fingerprint. */
-  event('DatasetChanged', z.object({ fingerprint: datasetFingerprintSchema })),
+  /**
+   * Its file(s) changed on disk since it was fingerprinted: the new fingerprint. `columns`: as DuckDB
+   * describes them now, when it could (absent in older logs, and for a file it cannot read). `asAdded`:
+   * the content is again what it was when added (the decider compares): no longer "changed".
+   */
+  event('DatasetChanged', z.object({ fingerprint: datasetFingerprintSchema, columns: z.array(columnSchema).optional(), asAdded: z.literal(true).optional() })),
   ...undoEvents(),
 ]);
 export type DatasetEvent = z.infer<typeof datasetEventSchema>;

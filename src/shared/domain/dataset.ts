@@ -1,11 +1,13 @@
 import type { DatasetCommand } from '../contracts/commands';
 import type { Rejection } from '../contracts/errors';
 import type { DatasetEvent } from '../contracts/events';
+import { sameContent, type DatasetFingerprint } from '../contracts/fingerprint';
 import { assertNever, reject, type Decider } from './decider';
 import { sameSource } from './datasetSource';
 import { counted, decideRedo, decideUndo, emptyUndoLog, recorded, redone, undone, type UndoLog } from './undoable';
 
-type Present = { readonly status: 'Registered'; readonly name: string; readonly source: string } | { readonly status: 'Failed'; readonly source: string };
+/** `added`: its fingerprint when first registered (a Locate keeps it), what a change is compared with. */
+type Present = { readonly status: 'Registered'; readonly name: string; readonly source: string; readonly added?: DatasetFingerprint } | { readonly status: 'Failed'; readonly source: string };
 type DatasetStatus =
   | { readonly status: 'Unknown' }
   | { readonly status: 'Requested'; readonly source: string }
@@ -46,10 +48,13 @@ function decide(command: DatasetCommand, state: DatasetState): readonly DatasetE
       const { type: _type, datasetId: _id, ...payload } = command;
       return [{ type: 'DatasetRegistered', payload }];
     }
-    case 'MarkDatasetChanged':
-      return state.status === 'Registered'
-        ? [{ type: 'DatasetChanged', payload: { fingerprint: command.fingerprint } }]
-        : reject('DATASET_NOT_FOUND', 'There is no such dataset.');
+    case 'MarkDatasetChanged': {
+      if (state.status !== 'Registered') return reject('DATASET_NOT_FOUND', 'There is no such dataset.');
+      const { type: _type, datasetId: _id, ...payload } = command;
+      // Said on the event, not left to the view to guess: the view keeps only the last fingerprint,
+      // and a file put back as it was added is no longer "changed since it was added".
+      return [{ type: 'DatasetChanged', payload: state.added && sameContent(state.added, command.fingerprint) ? { ...payload, asAdded: true } : payload }];
+    }
     case 'UndoDatasetAction':
       // Its file was added again since it was removed: back, the catalog would read one file twice.
       if (command.alreadyAs && state.status === 'Removed') return alreadyIn(command.alreadyAs);
@@ -91,8 +96,11 @@ function evolveStatus(state: DatasetState, event: Exclude<DatasetEvent, { type: 
   switch (event.type) {
     case 'DatasetRequested':
       return { status: 'Requested', source: event.payload.source };
-    case 'DatasetRegistered':
-      return { status: 'Registered', name: event.payload.name, source: event.payload.source };
+    case 'DatasetRegistered': {
+      // located again (RelocateDataset): still compared with what was first added
+      const added = state.status === 'Registered' ? state.added : event.payload.fingerprint;
+      return { status: 'Registered', name: event.payload.name, source: event.payload.source, ...(added ? { added } : {}) };
+    }
     case 'DatasetFailed':
       return { status: 'Failed', source: event.payload.source };
     case 'DatasetChanged':

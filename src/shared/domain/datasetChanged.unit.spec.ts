@@ -26,6 +26,29 @@ describe('a dataset whose file changed on disk', () => {
     spec.given([requested, registered, { type: 'DatasetRemoved', payload: {} }]).when(mark).thenRejects('DATASET_NOT_FOUND');
   });
 
+  it('given a changed dataset, when its file holds again what was added (a new time), then the change says so', () =>
+    spec
+      .given([requested, registered, changed])
+      .when({ ...mark, fingerprint: { ...first, modifiedMs: 3 } })
+      .then([{ type: 'DatasetChanged', payload: { fingerprint: { ...first, modifiedMs: 3 }, asAdded: true } }]));
+
+  it('given a dataset located since it was added, when its file is seen as first added, then that is what it is compared with', () => {
+    const located: DatasetEvent = { type: 'DatasetRegistered', payload: { name: 'weather', source: '/elsewhere/weather.csv', format: 'csv', columns: [], fingerprint: now } };
+    spec.given([requested, registered, changed, located]).when({ ...mark, fingerprint: first }).then([{ type: 'DatasetChanged', payload: { fingerprint: first, asAdded: true } }]);
+    spec.given([requested, registered, changed, located]).when(mark).then([changed]);
+  });
+
+  it('given a dataset added without a fingerprint (an older log), when a change is seen, then it is never said to be as added', () =>
+    spec
+      .given([requested, { type: 'DatasetRegistered', payload: { name: 'weather', source, format: 'csv', columns: [] } }])
+      .when({ ...mark, fingerprint: first })
+      .then([{ type: 'DatasetChanged', payload: { fingerprint: first } }]));
+
+  it('given a change with the columns DuckDB describes now, then they are recorded with it', () => {
+    const columns = [{ name: 'id', type: 'BIGINT' }];
+    spec.given([requested, registered]).when({ ...mark, ...{ columns } }).then([{ type: 'DatasetChanged', payload: { fingerprint: now, columns } }]);
+  });
+
   it('given a change recorded, when the dataset is removed, then it is removed as any registered one', () => {
     spec.given([requested, registered, changed]).when({ type: 'RemoveDataset', datasetId: 'd1' }).then([{ type: 'DatasetRemoved', payload: {} }]);
   });

@@ -42,16 +42,22 @@ function fileUrlPath(source: string): string {
 }
 
 /**
- * A typed path starting with `~` as the shell would read it: the person's home folder (`~/data/x.csv`,
- * `~` alone). `~user` and a `~` inside a path are left alone, as a file may be named so.
+ * A typed path as the catalog reads it: one starting with `~` as the shell would read it, the
+ * person's home folder (`~/data/x.csv`, `~` alone); a relative one (`weather.tsv`, `data/x.csv`)
+ * under the home folder too, as a file dialog starts there: a desktop app has no working folder a
+ * person chose. `~user`, a `~` inside a path, an absolute path and a URL are left alone.
  */
 export function homePath(source: string, home: string): string {
   const trimmed = source.trim();
-  if (trimmed !== '~' && !/^~[\\/]/.test(trimmed)) return source;
+  const separator = WINDOWS.test(home) ? '\\' : '/';
   if (trimmed === '~') return home;
   // doubled or trailing separators are normalSource's to drop
-  return `${home}${WINDOWS.test(home) ? '\\' : '/'}${trimmed.slice(2)}`;
+  if (/^~[\\/]/.test(trimmed)) return `${home}${separator}${trimmed.slice(2)}`;
+  return relative(trimmed) ? `${home}${separator}${trimmed}` : source;
 }
+
+/** Neither rooted (`/`, `\\`, a drive `C:`), nor `~…`, nor a URL or another scheme, nor empty. */
+const relative = (path: string): boolean => path !== '' && !/^([\\/~]|[a-zA-Z]:)/.test(path) && !isUrl(path) && !/^[a-z][a-z\d+.-]*:\/\//i.test(path);
 
 /** True when two sources name the same file, folder, pattern or URL (`normalSource`). */
 export const sameSource = (a: string, b: string): boolean => normalSource(a) === normalSource(b);

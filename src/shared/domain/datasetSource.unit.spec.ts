@@ -43,7 +43,16 @@ describe('homePath (a typed ~ is the home folder, as in a shell)', () => {
     expect(normalSource(homePath(typed, home))).toBe(recorded);
   });
 
-  it.each(['~ana/x.csv', '/data/~/x.csv', 'notes~.csv', 'https://h/~ana/x.csv'])('given %j, then it is left as typed', (typed) => {
+  it.each([
+    ['weather.tsv', '/home/ana', '/home/ana/weather.tsv'],
+    [' data/./trips/*.parquet ', '/home/ana', '/home/ana/data/trips/*.parquet'],
+    ['../shared/x.csv', '/home/ana', '/home/shared/x.csv'],
+    ['data\\x.csv', 'C:\\Users\\ana', 'C:\\Users\\ana\\data\\x.csv'],
+  ])('given a relative %j with home %j, then it is read under the home folder (a desktop app has no working folder): %j', (typed, home, recorded) => {
+    expect(normalSource(homePath(typed, home))).toBe(recorded);
+  });
+
+  it.each(['~ana/x.csv', '/data/~/x.csv', 'https://h/~ana/x.csv', 'file:///tmp/x.csv', 'ftp://h/x.csv', 'C:\\data\\x.csv', '\\\\server\\share\\x.csv', ''])('given %j, then it is left as typed', (typed) => {
     expect(homePath(typed, '/home/ana')).toBe(typed);
   });
 });

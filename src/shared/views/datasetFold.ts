@@ -25,9 +25,17 @@ function updated(view: DatasetView, e: DatasetViewEvent<'DatasetRegistered' | 'D
     case 'DatasetFailed':
       return { ...view, status: 'failed', error: e.payload.error };
     case 'DatasetChanged': {
+      const { fingerprint, columns, asAdded } = e.payload;
+      // its columns as DuckDB read them then, when it could; what was true before stays in the log
+      const now = { ...view, fingerprint, ...(columns ? { columns } : {}) };
+      // Back to what was added (the decider compared): no longer "changed since it was added".
+      if (asAdded) {
+        const { changedAt: _was, ...back } = now;
+        return back;
+      }
       // A file touched but holding the same bytes gets its new time recorded, and is not "changed".
-      const changed = !view.fingerprint || !sameContent(view.fingerprint, e.payload.fingerprint);
-      return { ...view, fingerprint: e.payload.fingerprint, ...(changed ? { changedAt: e.occurredAt } : {}) };
+      const changed = !view.fingerprint || !sameContent(view.fingerprint, fingerprint);
+      return changed ? { ...now, changedAt: e.occurredAt } : now;
     }
     default:
       return assertNever(e);
