@@ -45,6 +45,12 @@ describe('a dataset whose files change on disk (real core, real DuckDB, real fil
     expect(broken.fingerprint).toMatchObject({ bytes: Math.floor(original.length / 2) });
     expect(broken.fingerprint?.parquet).toBeUndefined();
     expect(broken.columns).toEqual(ds.columns); // DuckDB cannot describe it now: the columns it had are kept
+    // a query of it says which dataset changed, DuckDB's words after (they name only the file)
+    const sessionId = await session(core);
+    const end = await queryEnd(core, sessionId, await startQuery(core, sessionId, 'select count(*) from movies'));
+    if (end.type !== 'QueryFailed') throw new Error(`the query did not fail: ${end.type}`);
+    expect(end.payload.error.message).toMatch(/^The dataset “movies” changed on disk since it was added, and DuckDB cannot read it as it is now: .+/);
+    expect(end.payload.error.details?.['duckdb']).toBeDefined();
 
     writeFileSync(path, original);
     later(path, 10);

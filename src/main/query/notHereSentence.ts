@@ -1,6 +1,6 @@
 import type { DatasetAvailability } from '../catalog/datasetAvailability';
 import type { AppError } from '../../shared/contracts/errors';
-import type { DatasetView } from '../../shared/views/appView';
+import type { AppView, DatasetView } from '../../shared/views/appView';
 import { queryInputs } from './queryInputs';
 import type { QueryWorker } from './queryWorker';
 import { tableRefs } from './tableRefs';
@@ -12,47 +12,58 @@ import { tableRefs } from './tableRefs';
  * re-run both say it.
  */
 export async function notHereSentence(pool: Pick<QueryWorker, 'request'>, sql: string, available: DatasetAvailability, then: string): Promise<string | undefined> {
-  const missing = available.missing();
-  if (missing.length === 0) return undefined;
+  const read = await readAmong(pool, sql, available.missing());
+  if (read.length === 0) return undefined;
+  const each = read.map((d) => `“${d.name ?? d.source}” (read from ${d.source})`);
+  const one = read.length === 1;
+  return `${one ? 'the dataset' : 'the datasets'} ${each.join(', ')} ${one ? 'is' : 'are'} not on this machine. Locate ${one ? 'its file' : 'their files'} (“Locate…”), ${then}.`;
+}
+
+/** The catalog datasets `sql` reads among `candidates`; none when asking failed. */
+async function readAmong(pool: Pick<QueryWorker, 'request'>, sql: string, candidates: readonly DatasetView[]): Promise<DatasetView[]> {
+  if (candidates.length === 0) return [];
   try {
     const parsed = tableRefs(await pool.request({ type: 'parseTree', sql }));
-    if (!parsed) return undefined;
-    const byId = new Map<string, DatasetView>(missing.map((d) => [d.id, d]));
-    const read = queryInputs(parsed, Object.fromEntries(byId)).flatMap((i) => byId.get(i.datasetId) ?? []);
-    if (read.length === 0) return undefined;
-    const each = read.map((d) => `“${d.name ?? d.source}” (read from ${d.source})`);
-    const one = read.length === 1;
-    return `${one ? 'the dataset' : 'the datasets'} ${each.join(', ')} ${one ? 'is' : 'are'} not on this machine. Locate ${one ? 'its file' : 'their files'} (“Locate…”), ${then}.`;
+    if (!parsed) return [];
+    const byId = new Map<string, DatasetView>(candidates.map((d) => [d.id, d]));
+    return queryInputs(parsed, Object.fromEntries(byId)).flatMap((i) => byId.get(i.datasetId) ?? []);
   } catch {
-    return undefined; // DuckDB's own message says enough
+    return []; // DuckDB's own message says enough
   }
 }
 
 /**
  * Why SQL failed when it named a dataset removed from the catalog, in plain words (DuckDB says the
  * table does not exist and suggests a name of its own, "Did you mean pg_views?"); undefined when
- * it named none, or asking failed.
+ * it named none.
  */
 async function removedSentence(pool: Pick<QueryWorker, 'request'>, sql: string, removed: readonly DatasetView[], duckdb: string): Promise<string | undefined> {
-  if (removed.length === 0 || !/does not exist/i.test(duckdb)) return undefined;
-  try {
-    const parsed = tableRefs(await pool.request({ type: 'parseTree', sql }));
-    if (!parsed) return undefined;
-    const byId = new Map<string, DatasetView>(removed.map((d) => [d.id, d]));
-    const [first] = queryInputs(parsed, Object.fromEntries(byId)).flatMap((i) => byId.get(i.datasetId) ?? []);
-    return first && `the dataset “${first.name ?? first.source}” was removed from the catalog. Undo its removal, or add ${first.source} again, and run the query again.`;
-  } catch {
-    return undefined;
-  }
+  if (!/does not exist/i.test(duckdb)) return undefined;
+  const [first] = await readAmong(pool, sql, removed);
+  return first && `the dataset “${first.name ?? first.source}” was removed from the catalog. Undo its removal, or add ${first.source} again, and run the query again.`;
 }
 
 /**
- * A query's SQL failure that read a dataset not on this machine, or one removed from the catalog,
- * said so ("The dataset “sales” … is not on this machine. Locate its file…"), DuckDB's own words
- * kept in its details; any other error as it is. `removed`: the catalog's removed datasets.
+ * Why SQL failed when it read a dataset whose file changed on disk since it was added (broken
+ * bytes, a file cut short, other columns): DuckDB names only the file, so the person learns which
+ * dataset and that it changed; DuckDB's words follow.
  */
-export async function failureInWords(error: AppError, sql: string, pool: Pick<QueryWorker, 'request'>, available: DatasetAvailability, removed: readonly DatasetView[] = []): Promise<AppError> {
+async function changedSentence(pool: Pick<QueryWorker, 'request'>, sql: string, changed: readonly DatasetView[], duckdb: string): Promise<string | undefined> {
+  const [first] = await readAmong(pool, sql, changed);
+  return first && `the dataset “${first.name ?? first.source}” changed on disk since it was added, and DuckDB cannot read it as it is now: ${duckdb}`;
+}
+
+/**
+ * A query's SQL failure that read a dataset not on this machine, one removed from the catalog, or
+ * one changed on disk since it was added, said so ("The dataset “sales” … is not on this machine.
+ * Locate its file…"), DuckDB's own words kept in its details; any other error as it is.
+ */
+export async function failureInWords(error: AppError, sql: string, pool: Pick<QueryWorker, 'request'>, available: DatasetAvailability, catalog: Pick<AppView, 'datasets' | 'removedDatasets'>): Promise<AppError> {
   if (error.code !== 'SQL_ERROR') return error;
-  const why = (await notHereSentence(pool, sql, available, 'and run the query again')) ?? (await removedSentence(pool, sql, removed, error.message));
+  const changed = Object.values(catalog.datasets).filter((d) => d.changedAt !== undefined);
+  const why =
+    (await notHereSentence(pool, sql, available, 'and run the query again')) ??
+    (await removedSentence(pool, sql, Object.values(catalog.removedDatasets ?? {}), error.message)) ??
+    (await changedSentence(pool, sql, changed, error.message));
   return why === undefined ? error : { ...error, message: `${why[0]!.toUpperCase()}${why.slice(1)}`, details: { ...error.details, duckdb: error.message } };
 }

@@ -309,7 +309,7 @@ export class QueryRunner {
     } catch (e) {
       await began;
       const stopped = timeout.error() ?? (await unrecordedFailure(e as AppError, run));
-      const error = stopped && (await failureInWords(stopped, entry.sql, this.pool, this.options.datasets, Object.values(this.projections.current.view.removedDatasets ?? {})));
+      const error = stopped && (await failureInWords(stopped, entry.sql, this.pool, this.options.datasets, this.projections.current.view));
       if (error) {
         // Logged with its id, like every failure, so the id the status bar shows is found in the log (and in Copy Diagnostics).
         logAppError(this.log, error.code === 'WORKER_CRASHED' ? 'error' : 'warn', error, { correlationId: cause.metadata.correlationId, sessionId, queryId });
