@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { ClientCommand, CommandAck } from '../../shared/contracts/commands';
 import { appError, fail, ok, validationIssues, type AppError, type Result } from '../../shared/contracts/errors';
@@ -22,6 +21,7 @@ import { ImportUploads } from '../share/importUploads';
 import { ALL_SCOPE, outsideScope, type ConnectionScope } from './connectionScope';
 import { responseText, serialized, type SerializedAnswer } from './serializedAnswer';
 import { turnInbox } from './turnInbox';
+import { commandOrder } from './commandOrder';
 import type { SessionExportService } from '../share/sessionExportService';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
@@ -183,12 +183,10 @@ export class ClientConnection {
   private readonly uploads = new ImportUploads();
   /** Commands this connection sent that have not settled: what a read of the recorded session waits for. */
   private readonly commandsInFlight = new Set<Promise<unknown>>();
+  private readonly dispatchInOrder = commandOrder((command: ClientCommand) => this.services.dispatch(command));
   private readonly handlers: ApiHandlers = {
-    // A command's durable append is a synchronous fsync on main. It waits one turn of the event loop,
-    // so requests that arrived with it go first: a header click's first page is on its way to the
-    // DuckDB worker, and computed there, while the SetResultView beside it is stored. A cancel
-    // goes at once: it frees the cores DuckDB is busy on for everything else.
-    dispatch: ({ command }) => this.inFlight(this.dispatchAfterTurn(command)),
+    // In order, each a turn after the reads sent with it; a cancel at once unless a command waits ahead (commandOrder.ts).
+    dispatch: ({ command }) => this.inFlight(this.dispatchInOrder(command)),
     subscribe: (request) => this.subscribe(request),
     unsubscribe: ({ subscriptionId }) => {
       this.subscriptions.get(subscriptionId)?.close();
@@ -303,11 +301,6 @@ export class ClientConnection {
     if (path === undefined) return ok({});
     const located = await relocate(datasetId, path);
     return located.ok ? ok({ located: located.value }) : located;
-  }
-
-  private async dispatchAfterTurn(command: ClientCommand): Promise<Result<CommandAck>> {
-    if (command.type !== 'CancelQuery') await nextTurn();
-    return this.services.dispatch(command);
   }
 
   private inFlight<T>(command: Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '../../shared/contracts/events';
 import type { HistoryDatasetRow, HistoryEventRow, HistoryQueryRow, HistorySessionRow } from '../query/workerProtocol';
-import { elapsedMs, withoutResultSet } from '../../shared/domain/queryLifecycle';
+import { endedRunMs, withoutResultSet } from '../../shared/domain/queryLifecycle';
 
 /** What changed since the last batch: every new event, and the latest whole row of each changed query, session and dataset. */
 export interface HistoryChanges {
@@ -111,9 +111,9 @@ export class HistoryRows {
       case 'QueryCompleted':
         return query(e.payload.queryId, (q) => ({ ...q, finishedAt: at, durationMs: e.payload.durationMs, rows: withoutResultSet(e.payload.columns) ? null : e.payload.rowCount, status: 'completed', datasetsRead: (e.payload.inputs ?? []).map((i) => i.name) }));
       case 'QueryFailed':
-        return query(e.payload.queryId, (q) => ({ ...q, finishedAt: at, durationMs: elapsedMs(q.startedAt, at) ?? null, status: 'failed', errorCode: e.payload.error.code, errorMessage: e.payload.error.message }));
+        return query(e.payload.queryId, (q) => ({ ...q, finishedAt: at, durationMs: endedRunMs(q.startedAt, at, e.payload) ?? null, status: 'failed', errorCode: e.payload.error.code, errorMessage: e.payload.error.message }));
       case 'QueryCancelled':
-        return query(e.payload.queryId, (q) => ({ ...q, finishedAt: at, durationMs: elapsedMs(q.startedAt, at) ?? null, status: 'cancelled' }));
+        return query(e.payload.queryId, (q) => ({ ...q, finishedAt: at, durationMs: endedRunMs(q.startedAt, at, e.payload) ?? null, status: 'cancelled' }));
       case 'DatasetRequested':
         return this.put(this.datasets, into.datasets, e.aggregateId, {
           datasetId: e.aggregateId,

@@ -44,6 +44,23 @@ describe('history rows folded from the log', () => {
     expect(changes.datasets.get('d1')).toEqual({ datasetId: 'd1', name: 'trips', source: '/data/trips.csv', format: 'csv', status: 'removed', requestedAt: at(0), registeredAt: at(1), errorCode: null });
   });
 
+  it('given failed and cancelled queries, then each row’s duration is the one the history panel says: main’s measure, unknown for an end found at the next start', () => {
+    const rows = new HistoryRows();
+    const changes = noChanges();
+    for (const q of ['q1', 'q2', 'q3', 'q4']) rows.apply(envelope('s1', { type: 'QueryStarted', payload: { queryId: q, sql: 'select 1' } }, 1), changes);
+    // each end stored at second 21: 20 s after its start (a full disk waited, or Sextant was down)
+    rows.apply(envelope('s1', { type: 'QueryFailed', payload: { queryId: 'q1', error: { id: 'a', code: 'SQL_ERROR', message: 'no' }, durationMs: 4000 } }, 21), changes);
+    rows.apply(envelope('s1', { type: 'QueryCancelled', payload: { queryId: 'q2', reason: 'user', durationMs: 812 } }, 21), changes);
+    rows.apply(envelope('s1', { type: 'QueryFailed', payload: { queryId: 'q3', error: { id: 'b', code: 'INTERRUPTED', message: 'Sextant stopped while this query was running.' } } }, 21), changes);
+    rows.apply(envelope('s1', { type: 'QueryCancelled', payload: { queryId: 'q4', reason: 'session closed' } }, 21), changes);
+    expect([...changes.queries.values()].map((q) => [q.queryId, q.status, q.durationMs])).toEqual([
+      ['q1', 'failed', 4000],
+      ['q2', 'cancelled', 812],
+      ['q3', 'failed', null],
+      ['q4', 'cancelled', 20_000],
+    ]);
+  });
+
   it('an end for a query it never saw start changes no row (and is still an event)', () => {
     const changes = noChanges();
     new HistoryRows().apply(envelope('s1', { type: 'QueryCancelled', payload: { queryId: 'q9', reason: 'user' } }, 0), changes);

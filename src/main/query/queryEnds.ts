@@ -30,7 +30,7 @@ export const isEndedElsewhere = (error: AppError): boolean => error.code === 'QU
 /** Told of each refusal of `command` by the store that will be tried again: the end waits for the store. */
 export type EndWaiting = (command: EndCommand, refusal: AppError) => void;
 
-/** The end of a query Sextant stopped while it ran: what the next start records (failInterrupted). */
+/** The end of a query Sextant stopped while it ran: what the next start records (failInterrupted), with no duration: Sextant was down for an unknown part of it. */
 export const interruptedEnd = (sessionId: string, queryId: string): Extract<EndCommand, { type: 'FailQuery' }> => ({
   type: 'FailQuery',
   sessionId,
@@ -38,8 +38,11 @@ export const interruptedEnd = (sessionId: string, queryId: string): Extract<EndC
   error: appError(newErrorId(), 'INTERRUPTED', 'Sextant stopped while this query was running.'),
 });
 
+/** The failure of a query that ran `durationMs`, measured when it failed: its end may be stored later (a full disk). */
+export const failure = (sessionId: string, queryId: string, error: AppError, durationMs: number): Extract<EndCommand, { type: 'FailQuery' }> => ({ type: 'FailQuery', sessionId, queryId, error, durationMs });
+
 /** The end of a query DuckDB ran to its end, reading `inputs` (unknown: none recorded). */
-export const completion = (sessionId: string, queryId: string, outcome: RunOutcome, inputs: QueryInput[] | undefined): EndCommand => ({
+export const completion = (sessionId: string, queryId: string, outcome: RunOutcome, inputs: QueryInput[] | undefined): Extract<EndCommand, { type: 'CompleteQuery' }> => ({
   type: 'CompleteQuery',
   sessionId,
   queryId,

@@ -46,6 +46,20 @@ describe('what a person reads when DuckDB fails a query', () => {
     expect(page.message).toMatch(/^DuckDB ran out of memory: this request needs more/);
   });
 
+  it('a write the disk refused gets a first line in Sextant’s words, then DuckDB’s text; the code and id stay', () => {
+    const raw = 'Failed to append: Failed to commit: Could not write file "/home/me/.config/Sextant/duckdb/workspace.duckdb": No space left on device';
+    const shown = explainDuckdbFailure({ id: 'z', code: 'SQL_ERROR', message: raw });
+    expect(shown).toMatchObject({ id: 'z', code: 'SQL_ERROR' });
+    expect(shown.message).toBe(`DuckDB ran out of disk space: the disk holding its files is full, so this query could not finish. Free some space and run it again.\n\n${raw}`);
+    // a sort of a kept result spilling to a full disk, and a file-size limit (EFBIG), in the same terms
+    expect(explainDuckdbFailure({ id: 'y', code: 'INTERNAL', message: 'IO Error: Could not write file "/d/duckdb/.tmp/duckdb_temp_storage-0.tmp": No space left on device' }, 'this request').message).toMatch(
+      /^DuckDB ran out of disk space: the disk holding its files is full, so this request could not finish\. Free some space and run it again\.\n\nIO Error: /,
+    );
+    expect(explainDuckdbFailure({ id: 'x', code: 'SQL_ERROR', message: 'Could not write file "/d/duckdb/workspace.duckdb": File too large' }).message).toMatch(
+      /^DuckDB could not write its files: the system refused a file that large \(a file-size limit\), so this query could not finish\.\n\nCould not write file /,
+    );
+  });
+
   it('other failures keep their code and DuckDB’s text, without node-api’s wrapper', async () => {
     const raw = await duckdbFailure('select nope from range(1)');
     const shown = explainDuckdbFailure(raw);

@@ -13,7 +13,12 @@ export interface Run {
   cancel?: Promise<boolean>;
   /** Settles when the worker reports that DuckDB has returned from the run (its undo may follow). */
   readonly stopped: Promise<void>;
+  /** `performance.now()` when it was handed to the worker. */
+  readonly startedMs: number;
 }
+
+/** How long `run` has run so far, in ms to a tenth, as QueryCompleted's duration is: what a failure or a cancel records of it. */
+export const ranMs = (run: Pick<Run, 'startedMs'>): number => Math.round((performance.now() - run.startedMs) * 10) / 10;
 
 /**
  * Notes a CancelQuery on its run. A second cancel while the first interrupt is on its way is

@@ -27,8 +27,8 @@ import { readInputs } from './readInputs';
 import { failureInWords } from './notHereSentence';
 import type { DatasetAvailability } from '../catalog/datasetAvailability';
 import { armQueryTimeout } from './queryTimeout';
-import { issueSystem, noteCancel, unrecordedFailure, type Run } from './queryRun';
-import { completion, QueryEnds, type EndCommand } from './queryEnds';
+import { issueSystem, noteCancel, ranMs, unrecordedFailure, type Run } from './queryRun';
+import { completion, failure, QueryEnds, type EndCommand } from './queryEnds';
 
 export interface QueryRunnerOptions {
   /** A query running longer than this is stopped and fails with TIMEOUT. Unset: no limit. */
@@ -157,7 +157,7 @@ export class QueryRunner {
     // The interrupt is posted before anything else runs on main: until it lands, DuckDB keeps
     // every core busy. The worker's answer is a later message, so it still lands behind the queued command.
     if (entry) this.pool.cancel(entry[1].jobId);
-    const stored = this.handler.handle(command, meta);
+    const stored = this.handler.handle(entry ? { ...command, durationMs: ranMs(entry[1]) } : command, meta);
     if (entry) noteCancel(entry[1], entry[0], stored);
     return stored;
   }
@@ -293,7 +293,7 @@ export class QueryRunner {
     const { jobId, done } = this.pool.run(entry.sql, entry.table, hooks);
     // Parsed beside the run: which datasets it reads is known by the time it completes.
     const inputs = readInputs(this.pool, this.projections, cause, this.log);
-    const run: Run = { jobId, sessionId, stopped: done.then(noop, noop) };
+    const run: Run = { jobId, sessionId, stopped: done.then(noop, noop), startedMs: performance.now() };
     this.running.set(queryId, run);
     const timeout = armQueryTimeout(this.options.timeoutMs, () => this.pool.cancel(jobId));
     try {
@@ -301,19 +301,21 @@ export class QueryRunner {
       const outcome = await done.finally(timeout.clear);
       await began;
       const read = await inputs;
-      const refused = await this.ends.record(completion(sessionId, queryId, outcome, read), systemMeta(cause));
+      const completed = completion(sessionId, queryId, outcome, read);
+      const refused = await this.ends.record(completed, systemMeta(cause));
       // A completion no event can hold (its columns past the payload limit) still ends the query: failed, with why.
-      if (refused) await this.ends.record({ type: 'FailQuery', sessionId, queryId, error: refused }, systemMeta(cause));
+      if (refused) await this.ends.record(failure(sessionId, queryId, refused, completed.durationMs), systemMeta(cause));
       // Cancelled or closed before the completion was stored: the rows are no result. After a stop the next start drops them.
       if (entry.phase !== 'Completed' && outcome.hasTable && !this.stopped) await this.cache.drop(entry.table);
     } catch (e) {
+      const ran = ranMs(run); // now, not once the failure is stored
       await began;
       const stopped = timeout.error() ?? (await unrecordedFailure(e as AppError, run));
       const error = stopped && (await failureInWords(stopped, entry.sql, this.pool, this.options.datasets, this.projections.current.view));
       if (error) {
         // Logged with its id, like every failure, so the id the status bar shows is found in the log (and in Copy Diagnostics).
         logAppError(this.log, error.code === 'WORKER_CRASHED' ? 'error' : 'warn', error, { correlationId: cause.metadata.correlationId, sessionId, queryId });
-        await this.ends.record({ type: 'FailQuery', sessionId, queryId, error }, systemMeta(cause));
+        await this.ends.record(failure(sessionId, queryId, error, ran), systemMeta(cause));
       }
       if (error?.code === 'WORKER_CRASHED') await this.cache.drop(entry.table);
     } finally {

@@ -74,7 +74,8 @@ const sessionCommandSchemas = {
   SaveDraft: z.object({ type: z.literal('SaveDraft'), sessionId: mintedId, sql: text, expectedVersion: expectedVersion.optional() }),
   AttachDataset: z.object({ type: z.literal('AttachDataset'), sessionId: mintedId, datasetId: mintedId }),
   StartQuery: z.object({ type: z.literal('StartQuery'), sessionId: mintedId, queryId: mintedId, sql: text, rerunOf: mintedId.optional() }),
-  CancelQuery: z.object({ type: z.literal('CancelQuery'), sessionId: mintedId, reason: text }),
+  /** `durationMs`: how long the query had run when the cancel interrupted it, as the runner measured it (none: nothing ran yet). */
+  CancelQuery: z.object({ type: z.literal('CancelQuery'), sessionId: mintedId, reason: text, durationMs: z.number().nonnegative().optional() }),
   SetResultView: z.object({ type: z.literal('SetResultView'), sessionId: mintedId, queryId: mintedId, orderBy: pageOrderSchema, filter: pageFilterSchema, expectedVersion: expectedVersion.optional() }),
   /** `sessionId` is the fork's own (minted); main filled in the original's content at the fork's point. */
   ForkSession: forkContentSchema.extend({ type: z.literal('ForkSession'), sessionId: mintedId }),
@@ -93,7 +94,8 @@ const sessionCommandSchemas = {
     durationMs: z.number().nonnegative(),
     inputs: z.array(queryInputSchema).optional(),
   }),
-  FailQuery: z.object({ type: z.literal('FailQuery'), sessionId: mintedId, queryId: mintedId, error: appErrorSchema }),
+  /** `durationMs`: how long it ran, measured when it failed (its end may be stored later); none for an end found at the next start. */
+  FailQuery: z.object({ type: z.literal('FailQuery'), sessionId: mintedId, queryId: mintedId, error: appErrorSchema, durationMs: z.number().nonnegative().optional() }),
   // issued by the export service once a file is in place
   RecordExport: z.object({
     type: z.literal('RecordExport'),

@@ -103,8 +103,12 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
       inputs: z.array(queryInputSchema).optional(),
     }),
   ),
-  event('QueryFailed', z.object({ queryId: z.string(), error: appErrorSchema })),
-  event('QueryCancelled', z.object({ queryId: z.string(), reason: z.string() })),
+  /**
+   * `durationMs`: how long the query ran, as main measured it when it ended (its end may be stored
+   * later: a full disk). Absent in older logs, and for an end found at the next start (unknown).
+   */
+  event('QueryFailed', z.object({ queryId: z.string(), error: appErrorSchema, durationMs: z.number().nonnegative().optional() })),
+  event('QueryCancelled', z.object({ queryId: z.string(), reason: z.string(), durationMs: z.number().nonnegative().optional() })),
   /** A result was written to a file (its path) or handed to a browser as a download; only finished exports are recorded. */
   event(
     'ResultExported',

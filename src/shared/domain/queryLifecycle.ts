@@ -32,8 +32,8 @@ export const canStartQuery = (phase: QueryPhase | undefined): boolean => !isInFl
 
 /**
  * How long a query that failed or was cancelled ran, from its start to its end as the log stamped
- * them (a completed query's own duration is DuckDB's, in its event). The history panel and the
- * `sextant.queries` table both say it.
+ * them (a completed query's own duration is DuckDB's, in its event): what older logs, without a
+ * measured duration, fall back to (endedRunMs).
  */
 export function elapsedMs(startedAt: string, endedAt: string): number | undefined {
   const ms = Date.parse(endedAt) - Date.parse(startedAt);
@@ -47,3 +47,21 @@ export function elapsedMs(startedAt: string, endedAt: string): number | undefine
  * Older logs recorded DuckDB's own `Count` or `Success` column for them; those stay results.
  */
 export const withoutResultSet = (columns: readonly unknown[] | undefined): boolean => columns?.length === 0;
+
+/** What a QueryFailed or QueryCancelled says of its query's run. */
+interface RunEnd {
+  readonly durationMs?: number | undefined;
+  readonly error?: { readonly code: string } | undefined;
+}
+
+/**
+ * How long a failed or cancelled query ran, as the history panel and the `sextant.queries` table
+ * both say it: main's measure when the end carries one. An INTERRUPTED end without one was found
+ * at the next start: its stamp came after however long Sextant was down, so the duration is
+ * unknown (undefined) rather than that gap. Other ends of older logs: start to end as stamped.
+ */
+export function endedRunMs(startedAt: string, endedAt: string, end: RunEnd): number | undefined {
+  if (end.durationMs !== undefined) return end.durationMs;
+  if (end.error?.code === 'INTERRUPTED') return undefined;
+  return elapsedMs(startedAt, endedAt);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canStartQuery, isInFlight, isSettled, phaseAfter, type QueryPhase } from './queryLifecycle';
+import { canStartQuery, endedRunMs, isInFlight, isSettled, phaseAfter, type QueryPhase } from './queryLifecycle';
 
 const phases: QueryPhase[] = ['Pending', 'Executing', 'Completed', 'Failed', 'Cancelled'];
 
@@ -24,5 +24,16 @@ describe('the query lifecycle', () => {
       QueryFailed: 'Failed',
       QueryCancelled: 'Cancelled',
     });
+  });
+
+  it('says how long a failed or cancelled query ran: main’s measure when its end has one, unknown for an INTERRUPTED end without one, else start to end as stamped', () => {
+    const start = '2026-01-01T10:00:00.000Z';
+    const end = '2026-01-01T18:20:00.000Z'; // a night later: the end was stored at the next start
+    expect(endedRunMs(start, end, { durationMs: 4012.5, error: { code: 'SQL_ERROR' } })).toBe(4012.5);
+    expect(endedRunMs(start, end, { durationMs: 12, error: { code: 'INTERRUPTED' } })).toBe(12);
+    expect(endedRunMs(start, end, { error: { code: 'INTERRUPTED' } })).toBeUndefined();
+    expect(endedRunMs(start, end, { error: { code: 'SQL_ERROR' } })).toBe(30_000_000);
+    expect(endedRunMs(start, end, {})).toBe(30_000_000);
+    expect(endedRunMs('not a time', end, {})).toBeUndefined();
   });
 });

@@ -95,7 +95,7 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
         : [{ type: 'QueryStarted', payload: { queryId: command.queryId, sql: command.sql, ...(command.rerunOf ? { rerunOf: command.rerunOf } : {}) } }];
     case 'CancelQuery':
       return inFlight(q)
-        ? [{ type: 'QueryCancelled', payload: { queryId: q.queryId, reason: command.reason } }]
+        ? [{ type: 'QueryCancelled', payload: { queryId: q.queryId, reason: command.reason, ...measured(command) } }]
         : reject('NO_QUERY_RUNNING', 'No query is running in this session.');
     case 'BeginExecution':
       return q.phase === 'Pending' && q.queryId === command.queryId
@@ -124,7 +124,7 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
       return decidePivot(command, getIn(state.results, command.queryId));
     case 'FailQuery':
       return inFlight(q) && q.queryId === command.queryId
-        ? [{ type: 'QueryFailed', payload: { queryId: command.queryId, error: command.error } }]
+        ? [{ type: 'QueryFailed', payload: { queryId: command.queryId, error: command.error, ...measured(command) } }]
         : mismatch(q, command.queryId);
     case 'RecordExport': {
       const { queryId, format, target, rows, bytes } = command;
@@ -144,6 +144,9 @@ function decideUndoOrRedo(command: Extract<SessionCommand, { type: 'UndoSessionA
   const closes = top?.type === (back ? 'SessionReopened' : 'SessionClosed');
   return closes ? [{ type: 'QueryCancelled', payload: { queryId: state.query.queryId, reason: 'session closed' } }, ...decided] : decided;
 }
+
+/** The run's duration main measured, carried into the end's event when there is one. */
+const measured = (command: { readonly durationMs?: number | undefined }): { durationMs?: number } => (command.durationMs === undefined ? {} : { durationMs: command.durationMs });
 
 function mismatch(q: LatestQuery, queryId: string): Rejection {
   return reject('QUERY_MISMATCH', `Query ${queryId} is not the one in flight in this session.`, {

@@ -154,6 +154,11 @@ describe('QuerySession: what the state remembers', () => {
     spec.given([opened, started(), began(), cancelled()]).when({
       type: 'CompleteQuery', sessionId, queryId: 'q1', rowCount: 0, columns: [], durationMs: 1,
     }).thenRejects('QUERY_MISMATCH'));
+  it('carries the duration main measured into the end’s event, and none when it measured none (an end found at the next start)', () => {
+    spec.given([opened, started(), began()]).when({ type: 'FailQuery', sessionId, queryId: 'q1', error, durationMs: 4012.5 }).then([{ type: 'QueryFailed', payload: { queryId: 'q1', error, durationMs: 4012.5 } }]);
+    spec.given([opened, started(), began()]).when({ type: 'CancelQuery', sessionId, reason: 'user', durationMs: 812 }).then([{ type: 'QueryCancelled', payload: { queryId: 'q1', reason: 'user', durationMs: 812 } }]);
+    spec.given([opened, started(), began()]).when({ type: 'FailQuery', sessionId, queryId: 'q1', error }).then([failed()]);
+  });
   it('ignores events after it closed', () =>
     spec.given([opened, closed, { type: 'SessionRenamed', payload: { title: 'x' } }]).when({ type: 'CloseSession', sessionId }).thenRejects('SESSION_CLOSED'));
 });

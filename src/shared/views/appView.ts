@@ -29,7 +29,7 @@ export interface HistoryEntry {
   readonly startedAt: string;
   readonly rowCount?: number;
   readonly columns?: readonly Column[];
-  /** DuckDB's time for a completed query; start to end as logged for a failed or cancelled one (elapsedMs). */
+  /** DuckDB's time for a completed query; for a failed or cancelled one, main's measure when it ended, or start to end as logged in older logs, none for an interrupted one (endedRunMs). */
   readonly durationMs?: number;
   readonly error?: AppError;
   readonly cancelReason?: string;

@@ -1,6 +1,6 @@
 /** A query's life in its session's history: started, executing, then one outcome with what it read. */
 import type { HistoryEntry, SessionViewEvent } from './appView';
-import { elapsedMs, isInFlight } from '../domain/queryLifecycle';
+import { endedRunMs, isInFlight } from '../domain/queryLifecycle';
 import type { DraftSession, Mutable, ViewDraft } from './viewDraft';
 
 export function queryStarted(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryStarted'>): void {
@@ -37,7 +37,7 @@ export function queryCompleted(draft: ViewDraft, s: DraftSession, e: SessionView
 export function queryFailed(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryFailed'>): void {
   draft.replaceEntry(s, e.payload.queryId, (h) => {
     const { error } = e.payload;
-    const took = elapsedMs(h.startedAt, e.occurredAt);
+    const took = endedRunMs(h.startedAt, e.occurredAt, e.payload);
     const durationMs = took === undefined ? {} : { durationMs: took };
     return isInFlight(h.phase)
       ? { queryId: h.queryId, sql: h.sql, phase: 'Failed', startedAt: h.startedAt, error, ...durationMs }
@@ -48,7 +48,7 @@ export function queryFailed(draft: ViewDraft, s: DraftSession, e: SessionViewEve
 export function queryCancelled(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryCancelled'>): void {
   draft.replaceEntry(s, e.payload.queryId, (h) => {
     const cancelReason = draft.shared.text(e.payload.reason);
-    const took = elapsedMs(h.startedAt, e.occurredAt);
+    const took = endedRunMs(h.startedAt, e.occurredAt, e.payload);
     const durationMs = took === undefined ? {} : { durationMs: took };
     return isInFlight(h.phase)
       ? { queryId: h.queryId, sql: h.sql, phase: 'Cancelled', startedAt: h.startedAt, cancelReason, ...durationMs }
