@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { duckdbRows } from './duckdbOracle';
+import { expect, test, VEGA_DATA } from './fixtures';
 import { grid, mod, ready, runSql, screenshot, status, tabs } from './workbench.helpers';
 
 const SQL = 'select Name, Horsepower, Year, Origin from cars';
@@ -19,15 +20,15 @@ test('the window’s shortcuts reach it from a header’s sort button and a filt
   const { page } = app;
   await openCars(page);
   const activeCell = () => grid(page).getAttribute('aria-activedescendant');
-  const first = await activeCell();
 
-  // the sort button: Enter sorts, an arrow does not move the grid's active cell, Ctrl+Z / Ctrl+Y undo and redo the sort
+  // the sort button: Enter sorts, ↓ goes down to its column's first row, Ctrl+Z / Ctrl+Y undo and redo the sort
   await sortButton(page, 'Horsepower').focus();
   await page.keyboard.press('Enter');
   await expect(header(page, 'Horsepower')).toHaveAttribute('aria-sort', 'ascending');
   await sortButton(page, 'Horsepower').focus();
   await page.keyboard.press('ArrowDown');
-  expect(await activeCell()).toBe(first);
+  await expect(grid(page)).toBeFocused();
+  expect(await activeCell()).toMatch(/-0-1$/);
   // the grid shows a sort at once; it is undoable once recorded
   await expect(undoButton(page)).toHaveAttribute('aria-description', 'Undo sort by Horsepower');
   await page.keyboard.press(`${mod}+z`);
@@ -37,12 +38,13 @@ test('the window’s shortcuts reach it from a header’s sort button and a filt
   await page.keyboard.press(`${mod}+y`);
   await expect(header(page, 'Horsepower')).toHaveAttribute('aria-sort', 'ascending');
 
-  // a filter box: Ctrl+Z undoes the typing (a text field's own undo), not the session's sort; Home and arrows move the caret only
+  // a filter box: Ctrl+Z undoes the typing (a text field's own undo), not the session's sort; Home, ← and → move the caret only
   await page.getByRole('button', { name: 'Filters', exact: true }).click();
   await filterBox(page, 'Name').focus();
   await page.keyboard.type('ford');
   await page.keyboard.press('Home');
-  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await expect(filterBox(page, 'Name')).toBeFocused();
   await page.keyboard.press(`${mod}+z`);
   await expect(filterBox(page, 'Name')).toHaveValue('');
   await expect(header(page, 'Horsepower')).toHaveAttribute('aria-sort', 'ascending');
@@ -170,3 +172,112 @@ for (const scheme of ['light', 'dark'] as const) {
     await screenshot(page, testInfo, `grid-focused-${scheme}`);
   });
 }
+
+const MOVIES = `read_json_auto('${VEGA_DATA}/movies.json')`;
+/** Whether focus is in the Results grid: the grid itself or one of its header's controls. */
+const focusInGrid = (page: Page) => grid(page).evaluate((el) => el.contains(document.activeElement));
+
+test('Ctrl/Cmd+Enter pressed in the grid, or on a sort button, runs the query and leaves focus in the new result’s grid, on its first cell', async ({ app }) => {
+  const { page } = app;
+  await openCars(page);
+  const activeCell = () => grid(page).getAttribute('aria-activedescendant');
+  await grid(page).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  for (const from of ['the grid', 'a sort button']) {
+    if (from === 'a sort button') {
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      await expect(sortButton(page, 'Name')).toBeFocused();
+    }
+    const before = await activeCell();
+    await page.keyboard.press(`${mod}+Enter`);
+    await expect.poll(activeCell, from).not.toBe(before);
+    await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
+    await expect(grid(page), from).toBeFocused();
+    await expect(grid(page)).toHaveAttribute('aria-activedescendant', /-0-0$/);
+  }
+});
+
+test('the grid is one Tab stop: arrows reach every sort button and filter box, scrolled away or not, and Tab leaves from any of them', async ({ app }) => {
+  const { page } = app;
+  const names = (await duckdbRows(`select column_name from (describe select * from ${MOVIES})`)).map(([n]) => n!);
+  expect(names).toHaveLength(16);
+  await runSql(page, `select * from ${MOVIES}`);
+  await expect(status(page)).toHaveText(/^3,201\u00a0rows in [\d,]+\u00a0ms$/);
+  // "Filters" puts the caret in the active column's box
+  await grid(page).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const filters = page.getByRole('button', { name: 'Filters', exact: true });
+  await filters.focus();
+  await page.keyboard.press('Enter');
+  await expect(filterBox(page, names[2]!)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(grid(page)).toBeFocused();
+
+  // one stop: Tab leaves the grid, Shift+Tab comes back to it, Shift+Tab again leaves it for the toolbar above
+  await page.keyboard.press('Tab');
+  expect(await focusInGrid(page)).toBe(false);
+  await page.keyboard.press('Shift+Tab');
+  await expect(grid(page)).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusInGrid(page)).toBe(false);
+  await expect(page.getByRole('toolbar', { name: 'Result view' }).locator(':focus')).toHaveCount(1);
+
+  // ↑ from the first row: the filter box, then the sort button; along the header to the last column and down
+  // into each column's box (those of the columns scrolled away too), and back up
+  await grid(page).focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowUp');
+  await expect(filterBox(page, names[0]!)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(sortButton(page, names[0]!)).toBeFocused();
+  for (const [i, name] of names.entries()) {
+    if (i > 0) await page.keyboard.press('ArrowRight');
+    await expect(sortButton(page, name)).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(filterBox(page, name)).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+  }
+  await page.keyboard.press('Home');
+  await expect(sortButton(page, names[0]!)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(sortButton(page, names[15]!)).toBeFocused();
+
+  // sorting by keyboard: Enter sorts, Shift+Enter adds a further key
+  await page.keyboard.press('Enter');
+  await expect(header(page, names[15]!)).toHaveAttribute('aria-sort', 'ascending');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Shift+Enter');
+  // (aria-sort is the primary key's alone; a further key shows its rank)
+  await expect(header(page, names[14]!).locator('.sort-rank')).toHaveText('2');
+  await expect(header(page, names[15]!)).toHaveAttribute('aria-sort', 'ascending');
+
+  // Tab leaves the grid from a sort button, Shift+Tab too (not back to the grid), and from a filter box
+  await page.keyboard.press('Tab');
+  expect(await focusInGrid(page)).toBe(false);
+  expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
+  // once out, the grid is the stop again
+  await page.keyboard.press('Shift+Tab');
+  await expect(grid(page)).toBeFocused();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(sortButton(page, names[3]!)).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusInGrid(page)).toBe(false);
+  await expect(page.getByRole('toolbar', { name: 'Result view' }).locator(':focus')).toHaveCount(1);
+  await grid(page).focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(filterBox(page, names[3]!)).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await focusInGrid(page)).toBe(false);
+
+  // ↓ from a filter box: the grid, on its column's first row
+  await filterBox(page, names[3]!).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(grid(page)).toBeFocused();
+  await expect(grid(page)).toHaveAttribute('aria-activedescendant', /-0-3$/);
+});

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { pivotCellText } from '../src/renderer/components/pivot/pivotText';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { editorText, gridRow as resultRow, history, ready, runSql, screenshot } from './workbench.helpers';
+import { editorText, grid, gridRow as resultRow, history, ready, runSql, screenshot } from './workbench.helpers';
 
 const WEATHER = `read_csv_auto('${VEGA_DATA}/seattle-weather.csv')`;
 const CARS = `read_json_auto('${VEGA_DATA}/cars.json')`;
@@ -116,6 +116,32 @@ test('a two-level row pivot with monthly columns: DuckDB’s averages and totals
   await expect(pivotButton).toBeEnabled();
   await expect(pivotButton).toHaveAttribute('aria-pressed', 'false');
   await expect(region(page)).toBeHidden();
+});
+
+test('Pivot takes focus into its panel, on its first field, as Chart and Profile do; the panel is the next Tab stop after the grid', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await runSql(page, 'select * from cars');
+  await expect(resultRow(page, 2)).toBeVisible();
+  const pivotButton = page.getByRole('button', { name: 'Pivot', exact: true });
+  await pivotButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(region(page)).toBeVisible();
+  await expect(region(page).getByRole('combobox', { name: 'Row field 1' })).toBeFocused();
+  // the grid is one Tab stop, its header's sort buttons and filter boxes included: the pivot comes right after it
+  await grid(page).focus();
+  await page.keyboard.press('Tab');
+  await expect(region(page).locator(':focus')).toHaveCount(1);
+  // Escape closes it; focus goes back to "Pivot", which opened it
+  await page.keyboard.press('Escape');
+  await expect(region(page)).toBeHidden();
+  await expect(pivotButton).toBeFocused();
+  // shown again after a reload, it leaves the focus alone
+  await pivotButton.click();
+  await expect(region(page).getByRole('combobox', { name: 'Row field 1' })).toBeFocused();
+  await page.reload();
+  await expect(region(page)).toBeVisible();
+  await expect(region(page).locator(':focus')).toHaveCount(0);
 });
 
 test('a group name too long for its column shows whole in its title', async ({ app }) => {

@@ -15,7 +15,7 @@ interface Props {
   box(column: number): FilterBox;
   /** Typing in a box; without it the boxes are read-only (the past view shows its filters, unchangeable). */
   onType?(column: number, text: string): void;
-  /** Escape: back to the grid, where arrows move between cells again. */
+  /** Escape: back to the grid, where arrows move between cells again (↓ too: headerKeys.ts). */
   onLeave(): void;
 }
 
@@ -43,6 +43,10 @@ export function FilterRow({ idPrefix, columns, virtualColumns, totalWidth, box, 
               type="text"
               spellCheck={false}
               aria-label={`Filter ${c.name}`}
+              // reached by arrows from its column's header or first row, not by Tab (headerKeys.ts)
+              tabIndex={-1}
+              data-grid-control="filter"
+              data-col={vc.index}
               aria-invalid={error !== undefined}
               aria-describedby={error !== undefined ? errorId : undefined}
               placeholder={hint.placeholder}
@@ -52,7 +56,7 @@ export function FilterRow({ idPrefix, columns, virtualColumns, totalWidth, box, 
               readOnly={!onType}
               onChange={(e) => onType?.(vc.index, e.target.value)}
               onKeyDown={(e) => {
-                // Typing keys are the box's own: the grid reads keys only when focused itself. The
+                // Typing keys are the box's own (↑ and ↓ leave it: headerKeys.ts). The
                 // window's shortcuts still work here (Ctrl+Enter runs the editor's query, Alt+T opens a
                 // tab), and Ctrl+Z undoes the typing, as in any text field (UndoRedo leaves it to the field).
                 if (e.key === 'Escape') {

@@ -6,6 +6,8 @@ import type { ResultViewControls } from './useResultView';
 interface Props {
   controls: ResultViewControls;
   onOpenAsSql(): void;
+  /** The boxes just shown by "Filters": the caret goes into one, as Chart and Profile take focus when opened. */
+  onFiltersShown?(): void;
   /** Actions on the whole result, kept at the toolbar's end. */
   children?: ReactNode;
 }
@@ -15,11 +17,19 @@ interface Props {
  * One row always: a narrow toolbar shows icons only (styles.css, container queries on its width);
  * each button keeps its text as its accessible name, and a tooltip.
  */
-export function GridToolbar({ controls, onOpenAsSql, children }: Props) {
+export function GridToolbar({ controls, onOpenAsSql, onFiltersShown, children }: Props) {
   const { plain, filtersShown, setFiltersShown, clear, view } = controls;
   return (
     <div className="grid-toolbar" role="toolbar" aria-label="Result view">
-      <button type="button" aria-pressed={filtersShown} onClick={() => setFiltersShown(!filtersShown)} title="Show a filter box under each column header">
+      <button
+        type="button"
+        aria-pressed={filtersShown}
+        onClick={() => {
+          setFiltersShown(!filtersShown);
+          if (!filtersShown) onFiltersShown?.();
+        }}
+        title="Show a filter box under each column header"
+      >
         <ListFilter aria-hidden="true" />
         Filters
         {view.filter.length > 0 && (

@@ -16,6 +16,8 @@ import { clamp, FILTER_ROW_HEIGHT, GUTTER_WIDTH, HEADER_HEIGHT, ROW_HEIGHT } fro
 import { GridToolbar } from './GridToolbar';
 import { cellArea, collapsed, contains, extendedTo, keyMove, rowArea, selectActiveRow, selectAll, selectionArea, selectionAt, type Area, type Cell, type Selection } from './selection';
 import { useGridScroll } from './useGridScroll';
+import { useFocusHandoff } from './focusHandoff';
+import { useHeaderFocus } from './useHeaderFocus';
 import { useRememberedPlace } from './useRememberedPlace';
 import { useResultPages, type GridResult } from './useResultPages';
 import { usePendingView, type RecordView } from './usePendingView';
@@ -102,6 +104,9 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
   // the value viewer, open: a count bumped by each "show value", which puts focus in it again
   const [viewer, setViewer] = useState<number | undefined>();
   const showValue = () => setViewer((n) => (n ?? 0) + 1);
+  const wrap = useRef<HTMLDivElement>(null);
+  // a new result's grid keeps the focus this one had (Ctrl/Cmd+Enter pressed in it)
+  useFocusHandoff(wrap, scroll.scroller);
 
   const { virtualRows, virtualColumns } = scroll;
   const firstRow = virtualRows[0]?.index ?? 0;
@@ -121,8 +126,23 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
     scroll.reveal(to);
   };
 
+  const header = useHeaderFocus(
+    {
+      ...scroll,
+      toCell: (col) => {
+        const to = { row: 0, col };
+        select(to);
+        scroll.reveal(to);
+        scroll.scroller.current?.focus();
+      },
+    },
+    { columns: columns.length, sortable: explorable, filters: filtersShown },
+  );
+
   const onKeyDown = (e: KeyboardEvent) => {
-    // The keys of a header's sort button or a filter box are theirs (and the window's shortcuts'):
+    // ↑ from the first row into the header, and the arrows between its controls (headerKeys.ts)
+    if (header.onKey(e, active)) return;
+    // Other keys of a header's sort button or a filter box are theirs (and the window's shortcuts'):
     // the grid's own keys are for the grid, focused itself with its active cell.
     if (e.target !== e.currentTarget || rows === 0 || columns.length === 0) return;
     const mod = e.ctrlKey || e.metaKey;
@@ -187,10 +207,10 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
   const whose = result.previous ? 'previous ' : '';
 
   return (
-    <div className="grid-wrap">
+    <div ref={wrap} className="grid-wrap">
       {result.previous && <PreviousResultNote sql={result.sql ?? ''} startedAt={result.previous.startedAt} />}
       {explorable && (
-        <GridToolbar controls={controls} onOpenAsSql={() => onOpenAsSql?.(openAsSql(result.sql ?? '', columns, controls.view))}>
+        <GridToolbar controls={controls} onFiltersShown={() => header.focusFilter(active.col)} onOpenAsSql={() => onOpenAsSql?.(openAsSql(result.sql ?? '', columns, controls.view))}>
           {actions}
         </GridToolbar>
       )}
@@ -220,9 +240,10 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
           aria-multiselectable="true"
           aria-busy={running || undefined}
           aria-activedescendant={rows > 0 && columns.length > 0 ? cellId(active.row, active.col) : undefined}
-          tabIndex={0}
+          tabIndex={header.tabIndex}
           onKeyDown={onKeyDown}
-          onFocus={(e) => e.target !== e.currentTarget && scroll.revealFocused(e.target)}
+          onFocus={header.onFocus}
+          onBlur={header.onBlur}
         >
           <div className="grid-sizer" style={{ height: scroll.physicalSize, width: totalWidth }}>
             {columns.length > 0 && (

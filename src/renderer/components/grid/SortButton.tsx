@@ -21,8 +21,12 @@ export function SortButton({ column, index, sort, onSort }: Props) {
       type="button"
       className={`sort-button ${sorted ? 'sorted' : ''}`}
       aria-label={sortButtonName(column.name)}
+      // reached by arrows in the header, not by Tab: the grid is one Tab stop (headerKeys.ts)
+      tabIndex={-1}
+      data-grid-control="sort"
+      data-col={index}
       title={`${column.name} · ${column.type}\nClick to sort, Shift+click to add a further sort`}
-      // its Enter and Space are the button's (the grid reads keys only when focused itself); the window's shortcuts still reach the window
+      // its Enter and Space are the button's (Shift+Enter's click is a Shift+click); the window's shortcuts still reach the window
       onClick={(e) => onSort(index, e.shiftKey)}
     >
       <SortLabel column={column} index={index} sort={sort} />

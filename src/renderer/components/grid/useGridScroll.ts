@@ -128,8 +128,15 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
     if (rowTop - headerHeight < virtualTop) target = rowTop - headerHeight;
     else if (rowTop + ROW_HEIGHT > virtualTop + headerHeight + visibleRows) target = rowTop + ROW_HEIGHT - headerHeight - visibleRows;
     if (target !== virtualTop) el.scrollTop = Math.round(scale.current.toPhysical(target));
-    const colStart = GUTTER_WIDTH + widths.slice(0, cell.col).reduce((a, b) => a + b, 0);
-    const colEnd = colStart + (widths[cell.col] ?? 0);
+    revealColumn(cell.col);
+  };
+
+  /** Scrolls sideways just enough to show a column whole, right of the row numbers (the header's controls: the header is sticky). */
+  const revealColumn = (col: number) => {
+    const el = scroller.current;
+    if (!el) return;
+    const colStart = GUTTER_WIDTH + widths.slice(0, col).reduce((a, b) => a + b, 0);
+    const colEnd = colStart + (widths[col] ?? 0);
     if (colStart - GUTTER_WIDTH < el.scrollLeft) el.scrollLeft = colStart - GUTTER_WIDTH;
     else if (colEnd > el.scrollLeft + el.clientWidth) el.scrollLeft = colEnd - el.clientWidth;
   };
@@ -157,6 +164,7 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
     virtualColumns: columnVirtualizer.getVirtualItems(),
     physicalTop,
     reveal,
+    revealColumn,
     revealFocused,
     pageRows,
   };

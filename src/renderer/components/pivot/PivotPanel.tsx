@@ -1,5 +1,5 @@
 import { Clock, CodeXml, X } from 'lucide-react';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import { leftOutNote } from '../../../shared/explore/finiteValues';
@@ -32,14 +32,21 @@ interface Props {
   onClose?(): void;
   /** Absent on a read-only pivot: the past view has no editor to put its SQL in. */
   onOpenAsSql?(sql: string): void;
+  /** Just opened by "Pivot": focus goes to its first field, as an opened chart or profile takes focus. */
+  takeFocus?: boolean;
 }
 
 /** The region "Pivot table" beside the grid: the builder, a line on its size, and the grid "Pivot". Escape closes it. */
-export function PivotPanel({ api, queryId, sql, columns, filter, spec, onChange, onClose, onOpenAsSql }: Props) {
+export function PivotPanel({ api, queryId, sql, columns, filter, spec, onChange, onClose, onOpenAsSql, takeFocus = false }: Props) {
   const pages = usePivotPages(api, queryId, spec, filter);
   // the Timeline's past view (docs/time.md): the pivot as it was, nothing here changes it
   const readOnly = onChange === undefined;
   useFocusReturn();
+  const region = useRef<HTMLElement>(null);
+  // its first field, where the work starts (the head's "Open as SQL" is disabled while the pivot computes)
+  useEffect(() => {
+    if (takeFocus) region.current?.querySelector<HTMLElement>('.pivot-builder :is(select, button, input):enabled')?.focus();
+  }, []);
   // the last pivot stays on screen while a changed one computes, so a collapse keeps the scroll
   const last = useRef<{ page: PivotPage; spec: PivotSpec }>(undefined);
   if (pages.page) last.current = { page: pages.page, spec };
@@ -61,7 +68,7 @@ export function PivotPanel({ api, queryId, sql, columns, filter, spec, onChange,
   const leftOut = shown && leftOutNote(shown.page.leftOut, columns.find((c) => c.name === shown.spec.values)?.type ?? 'VARCHAR', `${shown.spec.aggregate.toLowerCase()} of ${shown.spec.values}`);
   const note = [capNote, leftOut].filter(Boolean).join(' · ') || undefined;
   return (
-    <section className="pivot-panel" aria-label="Pivot table" onKeyDown={onKeyDown}>
+    <section ref={region} className="pivot-panel" aria-label="Pivot table" onKeyDown={onKeyDown}>
       <div className="pivot-head">
         <h3 className="pivot-title">Pivot</h3>
         {/* the count gives way last: the note, then "Open as SQL"'s label shrink first (styles.css) */}

@@ -24,14 +24,25 @@ export function ResultPivot({ api, result, pivot, onOpenAsSql }: Props) {
   const latest = useRef(pivot);
   latest.current = pivot;
   const proposing = pivot.proposing === result.queryId;
+  // the pivot "Pivot" opens takes focus, as an opened chart or profile does; not one shown again (a reload, a tab switch)
+  const focusOnOpen = useRef<string>(undefined);
+  useEffect(() => {
+    if (focusOnOpen.current && pivot.spec) focusOnOpen.current = undefined;
+  });
   useEffect(() => {
     if (!proposing) return;
     let live = true;
     const { queryId, columns = [] } = result;
+    const asker = document.activeElement;
     // the result as it came (no view): the same rows, so the same proposal, every time
     void api.fetchPage(queryId, 0, PROPOSAL_SAMPLE_ROWS).then((r) => {
+      if (!live) return;
       // a failed read still opens a pivot, proposed from the column types alone
-      if (live) latest.current.propose(queryId, proposePivot(columns, r.ok ? r.value.values : undefined));
+      const proposal = proposePivot(columns, r.ok ? r.value.values : undefined);
+      // unless the person moved on while it was proposed
+      const stayed = document.activeElement === asker || document.activeElement === document.body;
+      focusOnOpen.current = proposal && stayed ? queryId : undefined;
+      latest.current.propose(queryId, proposal);
     });
     return () => {
       live = false;
@@ -50,6 +61,7 @@ export function ResultPivot({ api, result, pivot, onOpenAsSql }: Props) {
       onChange={pivot.set}
       onClose={pivot.close}
       onOpenAsSql={onOpenAsSql}
+      takeFocus={focusOnOpen.current === result.queryId}
     />
   );
 }
