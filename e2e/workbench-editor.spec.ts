@@ -5,7 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import { TWO_TABLE_SOURCES, writeTwoTables } from './duckdbFile';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { datasets, editor, editorText, grid, gridRow, history, mod, ready, screenshot, setSql, status } from './workbench.helpers';
+import { datasets, editor, editorText, grid, gridRow, history, mod, ready, runSql, screenshot, setSql, status } from './workbench.helpers';
 
 const completions = (page: Page) => page.getByRole('listbox').getByRole('option');
 
@@ -277,4 +277,36 @@ test('the position of a DuckDB error is marked in the text', async ({ app }, tes
   await page.keyboard.press(`${mod}+Enter`);
   await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   await expect(editor(page).locator('.cm-lintRange-error')).toHaveCount(0);
+});
+
+test('a refused Ctrl/Cmd+Enter is said over the editor’s text: the toolbar, the status bar and the grid do not move, and it goes once the person types', async ({ app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await runSql(page, 'select Name from cars limit 3');
+  await expect(status(page)).toHaveText(/^3\u00a0rows in/);
+  // long enough to still run while the test acts on it (as query.spec.ts's)
+  await setSql(page, 'select count(*) from range(20000000000) t(x) where x % 7 = 3');
+  await page.keyboard.press(`${mod}+Enter`);
+  await expect(status(page)).toContainText('Running…');
+  const toolbar = page.getByRole('toolbar', { name: 'Editor' });
+  const boxes = async () => ({ toolbar: await toolbar.boundingBox(), status: await status(page).boundingBox(), grid: await grid(page).boundingBox() });
+  const before = await boxes();
+  expect(before.grid).not.toBeNull();
+
+  await page.keyboard.press(`${mod}+Enter`);
+  const refused = page.getByRole('alert').filter({ hasText: 'A query is running' });
+  await expect(refused).toBeVisible();
+  expect(await boxes()).toEqual(before);
+  // over the foot of the text, not over the toolbar
+  const notice = (await refused.boundingBox())!;
+  const text = (await editor(page).boundingBox())!;
+  expect(notice.y + notice.height).toBeLessThanOrEqual(before.toolbar!.y);
+  expect(notice.y).toBeGreaterThanOrEqual(text.y);
+  await screenshot(page, testInfo, 'editor-run-refused');
+
+  // typing on: read, and it would hide what is typed
+  await page.keyboard.type(' ');
+  await expect(refused).toHaveCount(0);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status(page)).toHaveText('Cancelled');
 });

@@ -125,8 +125,14 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     return true;
   };
 
+  // a notice over the text goes once the person types on: they have read it, and it hides what they type
+  const edited = () => {
+    setRunRefused(false);
+    setFormatError(undefined);
+  };
+
   const createState = (doc: string): EditorState =>
-    EditorState.create({ doc, extensions: extensions(schema.current, latest, { run, format, setHasSelection }) });
+    EditorState.create({ doc, extensions: extensions(schema.current, latest, { run, format, setHasSelection, edited }) });
   // One schema extension per catalog: building it (lang-sql's keyword and schema completions) and
   // reconfiguring a state with it cost a tab switch about a millisecond each, for nothing new.
   const catalogSchema = useMemo(() => catalogCompletion(datasets), [datasets]);
@@ -201,6 +207,19 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
   return (
     <div className="editor">
       <div className="editor-host" ref={host} inert={inert} />
+      {/* over the text's foot, never in the toolbar's row: a notice there wrapped the toolbar and moved the grid */}
+      <div className="editor-notices">
+        {runRefused && (
+          <span className="run-refused" role="alert">
+            {RUN_REFUSED}
+          </span>
+        )}
+        {formatError && (
+          <span className="format-error" role="alert">
+            Could not format: {formatError}
+          </span>
+        )}
+      </div>
       <div className="toolbar" role="toolbar" aria-label="Editor">
         <button className="primary" onClick={() => run('selection')} disabled={running || inert} title={RUN_TITLE} {...runFocus}>
           <Play aria-hidden="true" />
@@ -217,16 +236,6 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
           <WandSparkles aria-hidden="true" />
           Format
         </button>
-        {runRefused && (
-          <span className="run-refused" role="alert">
-            {RUN_REFUSED}
-          </span>
-        )}
-        {formatError && (
-          <span className="format-error" role="alert">
-            Could not format: {formatError}
-          </span>
-        )}
         {toolbarEnd}
       </div>
     </div>
@@ -247,6 +256,8 @@ interface Commands {
   run(scope: RunScope): boolean;
   format(): boolean;
   setHasSelection(has: boolean): void;
+  /** The person changed the text (not a draft from the store). */
+  edited(): void;
 }
 
 function extensions(
@@ -291,7 +302,10 @@ function extensions(
     previewErrorMark,
     ranMark,
     EditorView.updateListener.of((u) => {
-      if (u.docChanged && !u.transactions.some((t) => t.annotation(fromStore))) latest.current.onChange(latest.current.sessionId, u.state.doc.toString());
+      if (u.docChanged && !u.transactions.some((t) => t.annotation(fromStore))) {
+        latest.current.onChange(latest.current.sessionId, u.state.doc.toString());
+        commands.edited();
+      }
       if (u.selectionSet) commands.setHasSelection(u.state.selection.ranges.some((r) => !r.empty));
       if (u.docChanged || u.selectionSet) latest.current.onCursor?.({ sql: u.state.doc.toString(), cursor: u.state.selection.main.head });
     }),

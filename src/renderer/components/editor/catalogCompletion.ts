@@ -1,9 +1,8 @@
-import type { Completion, CompletionContext, CompletionResult, CompletionSource } from '@codemirror/autocomplete';
+import type { Completion, CompletionResult, CompletionSource } from '@codemirror/autocomplete';
 import { keywordCompletionSource, schemaCompletionSource, type SQLNamespace } from '@codemirror/lang-sql';
-import { LanguageSupport, syntaxTree } from '@codemirror/language';
+import { LanguageSupport } from '@codemirror/language';
 import type { Extension } from '@codemirror/state';
 import type { Column, DatasetTable } from '../../../shared/contracts/events';
-import { quoteIdent } from '../../../shared/explore/openAsSql';
 import { tableLabel } from '../../../shared/domain/datasetRelation';
 import { HISTORY_SCHEMA } from '../../../shared/history/historySchema';
 import type { DatasetView } from '../../../shared/views/appView';
@@ -12,8 +11,8 @@ import { isView, tablesSummary } from '../catalog/tableKinds';
 import { DuckDB } from './duckdbDialect';
 import { historyNamespace } from './historyCompletion';
 import { sqlIdentifier } from '../../../shared/sql/sqlIdentifier';
-import { afterDot, outsideStringsAndComments, wholeWord, WORD, WORD_SPAN } from './completionWord';
-import { cteNameCompletion, namingTable, queryColumnCompletion, tablesFirst, unlessQueryDefined } from './relationCompletion';
+import { afterDot, outsideStringsAndComments, quotedNameStart, wholeWord, WORD, WORD_SPAN } from './completionWord';
+import { cteNameCompletion, nameOption, namingTable, queryColumnCompletion, quotedResult, relationsAt, tablesFirst, unlessQueryDefined } from './relationCompletion';
 
 /** `apply` when the name must be quoted to read as itself (lang-sql inserts a label bare). */
 const applyName = (name: string): Pick<Completion, 'apply'> => (sqlIdentifier(name) === name ? {} : { apply: sqlIdentifier(name) });
@@ -65,13 +64,6 @@ export function catalogNamespace(datasets: readonly DatasetView[]): SQLNamespace
   return ns;
 }
 
-/** Where a quoted name being typed (`"Nam`, not a closed `"Name"`) starts, if the cursor is in one. */
-function quotedNameStart(context: CompletionContext): number | undefined {
-  const node = syntaxTree(context.state).resolveInner(context.pos, -1);
-  if (node.name !== 'QuotedIdentifier' || node.from >= context.pos) return undefined;
-  return /^"(?:[^"]|"")*$/.test(context.state.sliceDoc(node.from, context.pos)) ? node.from : undefined;
-}
-
 /**
  * lang-sql's schema completion, less the alias being typed: it reads `gro` in `from cars gro` as an
  * alias of cars and offers it back, first, in place of the `group` meant.
@@ -100,9 +92,10 @@ function columnSources(datasets: readonly DatasetView[]): { label: string; named
 }
 
 /**
- * Column names without a `table.` prefix, which lang-sql only offers for one default table. Columns
- * of datasets the query already names come first. Not after `x.` (lang-sql's or the query's own
- * relations answer there), nor where a FROM names a table.
+ * Column names without a `table.` prefix, which lang-sql only offers for one default table. First
+ * the columns of what the query's FROM reads (its CTEs, subqueries and datasets, as after `x.`),
+ * then those of datasets it names elsewhere, then the rest. Not after `x.` (lang-sql's or the
+ * query's own relations answer there), nor where a FROM names a table.
  */
 export function columnCompletion(datasets: readonly DatasetView[]): CompletionSource {
   return (context): CompletionResult | null => {
@@ -114,21 +107,27 @@ export function columnCompletion(datasets: readonly DatasetView[]): CompletionSo
     const text = context.state.doc.toString().toLowerCase();
     const options: Completion[] = [];
     const seen = new Set<string>();
+    const offer = (name: string, detail: string, boost: number) => options.push({ ...nameOption(name, quoted !== undefined), type: 'property', detail, boost });
+    // a column the FROM reads is offered once, from there: not again as some dataset's
+    const read = new Set<string>();
+    for (const { label, columns } of relationsAt(context, datasets)) {
+      for (const c of columns) {
+        if (seen.has(`${c.name}\u0000${label}`)) continue;
+        seen.add(`${c.name}\u0000${label}`);
+        read.add(c.name);
+        offer(c.name, c.type === undefined ? label : `${c.type} · ${label}`, 3);
+      }
+    }
     for (const { label, named: namedBy, columns } of columnSources(datasets)) {
       const named = namedBy.test(text);
       for (const c of columns) {
         const key = `${c.name}\u0000${named}`;
-        if (seen.has(key)) continue;
+        if (read.has(c.name) || seen.has(key)) continue;
         seen.add(key);
-        const detail = `${c.type} · ${label}`;
-        const boost = named ? 2 : -1;
-        // Typed from its opening quote, the name is offered quoted so that the quote matches and is replaced.
-        options.push(quoted === undefined ? { label: c.name, type: 'property', detail, boost, ...applyName(c.name) } : { label: quoteIdent(c.name), type: 'property', detail, boost });
+        offer(c.name, `${c.type} · ${label}`, named ? 2 : -1);
       }
     }
-    if (quoted === undefined) return { from, options, validFor: WORD_SPAN };
-    // closeBrackets typed the closing quote already: replace it too
-    return context.state.sliceDoc(context.pos, context.pos + 1) === '"' ? { from, to: context.pos + 1, options } : { from, options };
+    return quoted === undefined ? { from, options, validFor: WORD_SPAN } : quotedResult(context, from, options);
   };
 }
 

@@ -74,8 +74,7 @@ describe('a bare column of a database file’s table', () => {
     expect(await labels('select dra| from two.staging.cars', false, 'property')).toContain('draft');
     const named = (await complete('select | from two.weather')).results.flatMap((r) => r.options).filter((o) => o.type === 'property');
     const wind = named.find((o) => o.label === 'wind');
-    expect(wind?.boost).toBe(2);
-    expect(named.find((o) => o.label === 'Horsepower')?.boost).toBe(-1);
+    expect(wind?.boost ?? 0).toBeGreaterThan(named.find((o) => o.label === 'Horsepower')?.boost ?? 0);
   });
 });
 

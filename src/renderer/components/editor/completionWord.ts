@@ -12,6 +12,13 @@ export const WORD_SPAN = new RegExp(`^${NAME_REST}*$`, 'u');
 /** Where the word being typed starts (the cursor when none is), read with any script's letters. */
 export const wordStart = (context: CompletionContext): number => context.matchBefore(WORD)?.from ?? context.pos;
 
+/** Where a quoted name being typed (`"Nam`, not a closed `"Name"`) starts, if the cursor is in one. */
+export function quotedNameStart(context: CompletionContext): number | undefined {
+  const node = syntaxTree(context.state).resolveInner(context.pos, -1);
+  if (node.name !== 'QuotedIdentifier' || node.from >= context.pos) return undefined;
+  return /^"(?:[^"]|"")*$/.test(context.state.sliceDoc(node.from, context.pos)) ? node.from : undefined;
+}
+
 /** Whether the word being typed follows a dot: `x.na|`, where only x's columns or tables fit. */
 export const afterDot = (context: CompletionContext): boolean => {
   const from = wordStart(context);

@@ -93,3 +93,54 @@ describe('`alias.` as it is typed', () => {
     expect(await labels('select * from cars t where t.|')).toEqual(['Name', 'Horsepower']);
   });
 });
+
+describe('a bare column of what the FROM reads', () => {
+  /** The column options at `|`, best first as CodeMirror ranks equal matches: by boost. */
+  const columns = async (doc: string, explicit = false) =>
+    (await options(doc, explicit)).filter((o) => o.type === 'property').sort((a, b) => (b.boost ?? 0) - (a.boost ?? 0));
+
+  it('given a CTE read by the FROM after the cursor, when `h` is typed, then its column `hour` is offered first, from t', async () => {
+    const offered = await columns('with t as (select 1 as hour) select h| from t');
+    expect(offered.map((o) => [o.label, o.detail])[0]).toEqual(['hour', 't']);
+    expect(offered.find((o) => o.label === 'h')?.boost ?? 0).toBeLessThan(offered[0]!.boost ?? 0);
+  });
+  it('given a subquery with an alias, then its select list’s names are offered bare, above other datasets’ columns', async () => {
+    const offered = await columns('select n| from (select Name as nm, Horsepower from cars) s');
+    expect(offered.slice(0, 2).map((o) => [o.label, o.detail])).toEqual([
+      ['nm', 'VARCHAR · s'],
+      ['Horsepower', 'BIGINT · s'],
+    ]);
+  });
+  it('given a dataset the FROM reads, aliased, then each of its columns is offered once, from it', async () => {
+    const offered = await columns('select Ho| from cars c');
+    expect(offered.filter((o) => o.label === 'Horsepower').map((o) => [o.detail, o.boost])).toEqual([['BIGINT · cars', 3]]);
+  });
+  it('given a correlated subquery, then the outer FROM’s columns are offered too; given the subquery being typed, then not its own alias', async () => {
+    const inner = await columns('select * from cars c where exists (select 1 from other o where o.h = Ho|)');
+    expect(inner.find((o) => o.label === 'Horsepower')?.detail).toBe('BIGINT · cars');
+    expect(inner.find((o) => o.label === 'h')?.boost).toBe(3);
+    const own = await columns('with t as (select 1 as hour) select * from (select h| from t) s');
+    expect(own.filter((o) => o.boost === 3).map((o) => [o.label, o.detail])).toEqual([['hour', 't']]);
+  });
+  it('given an opening quote, then a CTE’s column is offered quoted and replaces from the quote', async () => {
+    expect(await accept('with t as (select 1 as hour) select "ho| from t', '"hour"')).toBe('with t as (select 1 as hour) select "hour" from t');
+  });
+});
+
+describe('a quoted name after `x.`', () => {
+  it('given a CTE, a table’s alias or a dataset, when `x."Na` is typed, then x’s columns are offered quoted, and replace from the quote', async () => {
+    for (const [doc, done] of [
+      ['with t as (select * from cars) select t."Na| from t', 'with t as (select * from cars) select t."Name" from t'],
+      ['select * from cars t where t."Na|', 'select * from cars t where t."Name"'],
+      ['select t."Na| from cars t', 'select t."Name" from cars t'],
+      ['select cars."Na| from cars', 'select cars."Name" from cars'],
+    ]) {
+      expect(await labels(doc!), doc).toEqual(['"Name"', '"Horsepower"']);
+      expect(await accept(doc!, '"Name"'), doc).toBe(done);
+    }
+  });
+  it('given the closing quote typed for it (closeBrackets), then it is replaced too, once', async () => {
+    expect(await accept('with t as (select * from cars) select t."Na|" from t', '"Name"')).toBe('with t as (select * from cars) select t."Name" from t');
+    expect(await accept('select t."Na|" from cars t', '"Name"')).toBe('select t."Name" from cars t');
+  });
+});

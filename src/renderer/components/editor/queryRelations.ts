@@ -123,7 +123,13 @@ class Resolver {
   private readonly visiting = new Set<Group>();
   // each query's columns once: a chain of CTEs each reading the last would otherwise be read anew per column, exponentially
   private readonly outputs = new Map<Group, readonly RelationColumn[] | undefined>();
-  constructor(private readonly catalog: CatalogColumns) {}
+  /** `typing`: the groups the cursor is in; a query being typed is not read for its own columns (a CTE is not its own relation). */
+  constructor(
+    private readonly catalog: CatalogColumns,
+    typing: readonly Group[] = [],
+  ) {
+    for (const group of typing) this.visiting.add(group);
+  }
 
   /** The columns of the FROM item or CTE `name` seen from `scopes` (innermost first); null when none is called that. */
   named(name: string, scopes: readonly Group[]): readonly RelationColumn[] | undefined | null {
@@ -142,7 +148,7 @@ class Resolver {
     return withAliases(this.output(cte.body, scopes), cte.columnAliases);
   }
 
-  private itemColumns(item: FromItem, scopes: readonly Group[]): readonly RelationColumn[] | undefined {
+  itemColumns(item: FromItem, scopes: readonly Group[]): readonly RelationColumn[] | undefined {
     const { source } = item;
     let columns: readonly RelationColumn[] | undefined;
     if (source.kind === 'query') columns = this.output(source.body, scopes);
@@ -248,6 +254,29 @@ function withAliases(columns: readonly RelationColumn[] | undefined, aliases: re
  */
 export function qualifierColumns(root: Group, pos: number, qualifier: string, catalog: CatalogColumns): readonly RelationColumn[] | undefined | null {
   return new Resolver(catalog).named(qualifier, scopesAt(root, pos));
+}
+
+/** A relation a FROM reads, as the query names it (`two.cars`, a subquery's alias), and its columns. */
+export interface ScopeRelation {
+  readonly label: string;
+  readonly columns: readonly RelationColumn[];
+}
+
+/**
+ * The relations a bare column name at `pos` may come from: the FROM items of the query at `pos`,
+ * then of each query around it (a correlated subquery reads the outer query's). One whose columns
+ * cannot be told, or that holds `pos` (a subquery being typed), gives none.
+ */
+export function relationsInScope(root: Group, pos: number, catalog: CatalogColumns): ScopeRelation[] {
+  const scopes = scopesAt(root, pos);
+  const resolver = new Resolver(catalog, scopes.slice(0, -1));
+  return scopes.flatMap((scope, s) =>
+    fromItems(scope).flatMap((item) => {
+      const columns = resolver.itemColumns(item, scopes.slice(s));
+      const label = item.source.kind === 'path' ? item.source.path.join('.') : (item.name ?? 'subquery');
+      return columns && columns.length > 0 ? [{ label, columns }] : [];
+    }),
+  );
 }
 
 /** Whether `pos` is where a FROM or JOIN names a table (`from |`, `join |`, `from a, |`), and the CTE names seen from there. */
