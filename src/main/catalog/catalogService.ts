@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { DatasetCommand } from '../../shared/contracts/commands';
 import { appError, fail as failed, ok, toAppError, type Result } from '../../shared/contracts/errors';
-import type { DatasetFormat, DatasetRegistered, DatasetTable, EventEnvelope } from '../../shared/contracts/events';
+import type { DatasetFormat, DatasetRegistered, EventEnvelope } from '../../shared/contracts/events';
 import { CATALOG_TOPIC } from '../../shared/contracts/topics';
 import { datasetName, isGlob } from '../../shared/domain/datasetName';
 import type { CommandHandler } from '../commands/commandHandler';
@@ -20,12 +20,7 @@ import { exists, fileNotHere, presencePath, type DatasetAvailability } from './d
 import { locateSource, specOf, type Located } from './sourceLocator';
 import { sameContent, type DatasetFingerprint } from '../../shared/contracts/fingerprint';
 import { countText } from '../../shared/text/counts';
-
-/**
- * Names DuckDB keeps for itself, which an attached database cannot take (`workspace` is Sextant's
- * own DuckDB file, `sextant` and `sextant_history_store` the history: docs/share.md).
- */
-const RESERVED = ['main', 'temp', 'system', 'memory', 'sextant', 'sextant_history_store', 'workspace', 'information_schema', 'pg_catalog'];
+import { copyTable, RESERVED } from './registration';
 
 /** A refusal answered, not thrown, with an id minted here. */
 const refuse = (code: Parameters<typeof appError>[1], message: string): Result<never> => failed(appError(newErrorId(), code, message));
@@ -41,6 +36,8 @@ export class CatalogService {
   private readonly inFlight = new Set<Promise<void>>();
   /** How each registered dataset is made queryable, by dataset id: what removal undoes. */
   private readonly specs = new Map<string, RegisterSpec>();
+  /** Datasets being added, by id: a removal meanwhile calls their download off (`forget`). */
+  private readonly adding = new Map<string, AbortController>();
   private unsubscribe: (() => void) | undefined;
   private stopped = false;
 
@@ -83,7 +80,7 @@ export class CatalogService {
       if (m.kind === 'event' && m.imported) return m.event.aggregateType === 'Dataset' ? this.track(this.followUndo(m.event.aggregateId)) : undefined;
       if (m.kind === 'event' && m.event.type === 'DatasetRequested') this.track(this.register(m.event.aggregateId, m.event.payload.source, m.event));
       if (m.kind === 'event' && m.event.type === 'DatasetRemoved') this.track(this.forget(m.event.aggregateId));
-      if (m.kind === 'event' && m.event.aggregateType === 'Dataset' && (m.event.type === 'ActionUndone' || m.event.type === 'ActionRedone')) this.track(this.followUndo(m.event.aggregateId));
+      if (m.kind === 'event' && m.event.aggregateType === 'Dataset' && (m.event.type === 'ActionUndone' || m.event.type === 'ActionRedone')) this.track(this.followUndo(m.event.aggregateId, true));
     });
   }
 
@@ -181,18 +178,29 @@ export class CatalogService {
     void p.finally(() => this.inFlight.delete(p));
   }
 
+  /**
+   * Adds a requested dataset. Removed meanwhile (its download hanging, say), it is called off: the
+   * download stops and deletes what it wrote, and nothing is registered or failed.
+   */
   private async register(datasetId: string, source: string, cause: EventEnvelope | undefined): Promise<void> {
+    this.adding.get(datasetId)?.abort();
+    const adding = new AbortController();
+    this.adding.set(datasetId, adding);
+    const { signal } = adding;
     try {
-      const located = await this.locate(datasetId, source);
+      const located = await this.locate(datasetId, source, undefined, signal);
       // Hashed beside other registrations, not in their queue: a big file must not hold them up.
       const fingerprint = await this.fingerprint(datasetId, source, located);
       await this.serially(async () => {
+        if (signal.aborted) return;
         const format = located.format;
         const taken = new Set(Object.values(this.projections.current.view.datasets).flatMap((d) => (d.name ? [d.name] : [])));
         if (format === 'duckdb') for (const r of RESERVED) taken.add(r);
         const name = datasetName(located.named ?? source, taken, located.pattern === true);
         const spec = specOf(name, format, located.location);
         const registered = await this.pool.request({ type: 'register', spec });
+        // removed while DuckDB registered it: its view goes again, nothing is recorded
+        if (signal.aborted) return void (await this.pool.request({ type: 'unregister', spec }).catch(() => undefined));
         this.specs.set(datasetId, spec);
         this.available.registered(datasetId);
         const payload: DatasetRegistered = {
@@ -209,9 +217,12 @@ export class CatalogService {
         await this.system(cause, { type: 'RegisterDataset', datasetId, ...payload });
       });
     } catch (e) {
+      if (signal.aborted) return this.log.info({ source: shownSource(source) }, 'dataset removed while being added: called off');
       const error = explainReadFailure(toAppError(e, newErrorId(), 'DATASET_UNREADABLE'), source);
       this.log.warn({ errorId: error.id, code: error.code, source: shownSource(source) }, error.message);
       await this.system(cause, { type: 'FailDataset', datasetId, source, error });
+    } finally {
+      if (this.adding.get(datasetId) === adding) this.adding.delete(datasetId);
     }
   }
 
@@ -297,12 +308,14 @@ export class CatalogService {
   }
 
   /** Finds what DuckDB should read for `source` (sourceLocator.ts). */
-  private locate(datasetId: string, source: string, recorded?: DatasetFormat): Promise<Located> {
-    return locateSource({ pool: this.pool, bus: this.bus, dataDir: this.dataDir }, datasetId, source, recorded);
+  private locate(datasetId: string, source: string, recorded?: DatasetFormat, signal?: AbortSignal): Promise<Located> {
+    return locateSource({ pool: this.pool, bus: this.bus, dataDir: this.dataDir, ...(signal ? { signal } : {}) }, datasetId, source, recorded);
   }
 
-  /** A removed dataset stops being queryable: its view is dropped, its database detached. */
+  /** A removed dataset stops being queryable: its view is dropped, its database detached; one being added is called off. */
   private async forget(datasetId: string): Promise<void> {
+    this.adding.get(datasetId)?.abort();
+    this.adding.delete(datasetId);
     this.available.forget(datasetId);
     const spec = this.specs.get(datasetId);
     if (!spec) return;
@@ -312,10 +325,14 @@ export class CatalogService {
       .catch((e: unknown) => this.log.warn({ errorId: toAppError(e, newErrorId()).id, dataset: spec.name }, 'dataset not removed from DuckDB'));
   }
 
-  /** An undone removal makes the dataset queryable again under its name; a redone one forgets it again. */
-  private async followUndo(datasetId: string): Promise<void> {
+  /**
+   * An undone removal makes the dataset queryable again under its name, or, removed while being
+   * added, adds it again (`resume`: an undo here, not an import); a redone one forgets it again.
+   */
+  private async followUndo(datasetId: string, resume = false): Promise<void> {
     const ds = this.projections.current.view.datasets[datasetId];
     if (!ds) return this.forget(datasetId);
+    if (resume && ds.status === 'loading' && !this.adding.has(datasetId)) return this.register(datasetId, ds.source, undefined);
     if (ds.status !== 'ready' || !ds.name || !ds.format || this.specs.has(datasetId)) return;
     const spec = specOf(ds.name, ds.format, ds.location ?? relocatedSample(ds.source) ?? ds.source);
     this.specs.set(datasetId, spec);
@@ -327,12 +344,3 @@ export class CatalogService {
     if (!result.ok) this.log.warn({ errorId: result.error.id, command: command.type }, result.error.message);
   }
 }
-
-/** A database file's table as an event holds it: its own copy, its schema only outside main, a view marked, and why one cannot be read. */
-const copyTable = (t: DatasetTable): DatasetTable => ({
-  name: t.name,
-  ...(t.schema === undefined ? {} : { schema: t.schema }),
-  columns: [...t.columns],
-  ...(t.kind === undefined ? {} : { kind: t.kind }),
-  ...(t.unreadable === undefined ? {} : { unreadable: t.unreadable }),
-});

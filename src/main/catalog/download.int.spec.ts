@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -13,11 +13,20 @@ describe('download into the cache (a real server on loopback)', () => {
   let server: Server;
   let base: string;
   let dir: ReturnType<typeof tempDir>;
+  /** Requests by path: how many times each was asked. */
+  const asked = new Map<string, number>();
+  const hanging: ServerResponse[] = [];
   beforeAll(async () => {
     dir = tempDir();
     const gzipped = gzipSync(body);
     server = createServer((req, res) => {
+      asked.set(req.url ?? '', (asked.get(req.url ?? '') ?? 0) + 1);
       if (req.url?.startsWith('/gone/')) res.writeHead(404).end();
+      else if (req.url === '/loop.csv') res.writeHead(302, { location: '/loop.csv' }).end();
+      // busy twice, then the file: a server error may pass
+      else if (req.url === '/busy.csv' && asked.get(req.url)! <= 2) res.writeHead(503, { 'retry-after': '0' }).end();
+      // accepts and never answers
+      else if (req.url === '/hang.csv') hanging.push(res);
       else if (req.url === '/encoded.csv') res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': String(gzipped.length) }).end(gzipped);
       else res.writeHead(200, { 'content-length': String(body.length) }).end(body);
     });
@@ -25,6 +34,7 @@ describe('download into the cache (a real server on loopback)', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
+    hanging.forEach((res) => res.destroy());
     await new Promise((r) => server.close(r));
     dir.remove();
   });
@@ -68,7 +78,8 @@ describe('download into the cache (a real server on loopback)', () => {
   it('a URL with a password (which fetch refuses to send) fails naming the URL without it, nor the refusal’s copy of it', async () => {
     const { error } = await refusal(`${base.replace('//', '//user:hunter2@')}/gone/data.csv?token=secret#frag`, 2);
     expect(error.code).toBe('DOWNLOAD_FAILED');
-    expect(error.message).toMatch(new RegExp(`^Downloading ${base}/gone/data\\.csv failed after 2 tries: .*includes credentials: ${base}/gone/data\\.csv\\.$`));
+    // said at once: fetch would refuse it the same way every time
+    expect(error.message).toMatch(new RegExp(`^Downloading ${base}/gone/data\\.csv failed: .*includes credentials: ${base}/gone/data\\.csv\\.$`));
     secretsOut(error.message);
   });
 
@@ -86,7 +97,7 @@ describe('download into the cache (a real server on loopback)', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
     const { error } = await refusal(`http://127.0.0.1:${port}/d/data.csv?token=secret#frag`, 2);
-    expect(error).toMatchObject({ code: 'DOWNLOAD_FAILED', message: `Downloading http://127.0.0.1:${port}/d/data.csv failed after 2 tries: the server refused the connection.` });
+    expect(error).toMatchObject({ code: 'DOWNLOAD_FAILED', message: `Downloading http://127.0.0.1:${port}/d/data.csv failed: the server refused the connection.` });
     secretsOut(error.message);
   });
 
@@ -103,5 +114,53 @@ describe('download into the cache (a real server on loopback)', () => {
     expect(error).toBeInstanceOf(AppErrorException);
     expect((error as AppErrorException).error).toMatchObject({ code: 'DOWNLOAD_FAILED', message: `Downloading ${url} failed: the disk is full.` });
     expect(existsSync(join(downloadDir(cache, url), 'full.csv'))).toBe(false);
+  });
+
+  it('given a redirect loop, when it is downloaded, then it fails after one try (21 requests), not five', async () => {
+    const { error } = await refusal(`${base}/loop.csv`);
+    expect(error).toMatchObject({ code: 'DOWNLOAD_FAILED', message: `Downloading ${base}/loop.csv failed: redirect count exceeded.` });
+    expect(asked.get('/loop.csv')).toBe(21);
+  });
+
+  it('given a server that answers 503 twice, when it is downloaded, then it is tried again and arrives whole', async () => {
+    const got = await download(`${base}/busy.csv`, join(dir.path, 'cache'), { retryDelayMs: 1 });
+    expect(readFileSync(got.path).equals(body)).toBe(true);
+    expect(asked.get('/busy.csv')).toBe(3);
+  });
+
+  it('given a server that never answers, when the download is called off, then it ends at once and leaves nothing in the cache', async () => {
+    const cache = join(dir.path, 'cache');
+    const url = `${base}/hang.csv`;
+    const controller = new AbortController();
+    const running = download(url, cache, { signal: controller.signal }).then(
+      () => 'downloaded',
+      (e: unknown) => e,
+    );
+    await expect.poll(() => asked.get('/hang.csv')).toBe(1);
+    const calledOff = performance.now();
+    controller.abort();
+    expect(await running).toMatchObject({ name: 'AbortError' });
+    expect(performance.now() - calledOff).toBeLessThan(1000);
+    expect(existsSync(downloadDir(cache, url))).toBe(false);
+    expect(asked.get('/hang.csv')).toBe(1);
+  });
+
+  it('given a body that stops halfway, when the download is called off, then the half-written part is deleted', async () => {
+    const half = createServer((_req, res) => {
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write('a,b\n'.repeat(100)); // 400 of 1000 bytes, then silence
+    });
+    await new Promise<void>((r) => half.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(half.address() as AddressInfo).port}/half.csv`;
+    const cache = join(dir.path, 'cache');
+    const controller = new AbortController();
+    const running = download(url, cache, { signal: controller.signal }).catch((e: unknown) => e);
+    const part = join(downloadDir(cache, url), 'half.csv.part');
+    await expect.poll(() => existsSync(part) && readFileSync(part).length).toBe(400);
+    controller.abort();
+    expect(await running).toMatchObject({ name: 'AbortError' });
+    expect(existsSync(downloadDir(cache, url))).toBe(false);
+    half.closeAllConnections();
+    await new Promise((r) => half.close(r));
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
@@ -11,6 +11,7 @@ import { newErrorId } from '../platform/ids';
 import { displayUrl, responseFactsSchema, type ResponseFacts } from './urlFile';
 import { grouped } from '../../shared/text/counts';
 import { fetchFailure } from './fetchFailure';
+import { CutShortFailure, HttpStatusFailure, retried, retryDelayMs } from './downloadRetry';
 
 export interface Downloaded {
   /** The complete local copy. */
@@ -37,6 +38,10 @@ export interface DownloadOptions {
    * which are then deleted, so adding the URL again asks the server again.
    */
   readonly nameFile?: (facts: ResponseFacts, part: string) => Promise<string>;
+  /** Calls the download off (its dataset removed): nothing it wrote is kept, and the signal's reason is thrown. */
+  readonly signal?: AbortSignal;
+  /** The first wait between tries, doubled at each (downloadRetry.ts); 1 s unless a test says less. */
+  readonly retryDelayMs?: number;
 }
 
 const idleTimeout = (options: DownloadOptions): number => options.idleTimeoutMs ?? 30_000;
@@ -83,7 +88,9 @@ export async function download(url: string, cacheDir: string, options: DownloadO
   const dir = downloadDir(cacheDir, url);
   // One download per URL folder at a time: two datasets of one URL, restored at the same start,
   // wrote the same part at once. The later one waits, then finds the copy the first completed.
-  for (let running = inFlight.get(dir); running; running = inFlight.get(dir)) await running.catch(() => undefined);
+  for (let running = inFlight.get(dir); running; running = inFlight.get(dir)) {
+    await settled(running, options.signal);
+  }
   const run = downloadAlone(url, dir, options);
   inFlight.set(dir, run);
   try {
@@ -104,24 +111,74 @@ async function downloadAlone(url: string, dir: string, options: DownloadOptions)
   const part = join(dir, `${ownName(url)}.part`);
 
   const attempts = options.attempts ?? 5;
-  let lastError: unknown;
-  for (let attempt = 0; attempt < attempts; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     let got: { bytes: number; facts: ResponseFacts };
     try {
+      options.signal?.throwIfAborted();
       got = await tryOnce(url, part, options);
     } catch (e) {
-      lastError = e;
-      // The server said no (404, 403…): asking again will not change its mind.
-      if (e instanceof AppErrorException && e.error.details?.['final'] === true) throw e;
+      if (options.signal?.aborted) throw cancelled(dir, part, options.signal);
+      // Only a failure that may pass is tried again (downloadRetry.ts): a 404 or a redirect loop would answer the same.
+      if (attempt >= attempts || !retried(e)) throw failure(e, url, attempt, options);
+      await pause(retryDelayMs(attempt + 1, e, options.retryDelayMs), options.signal).catch(() => undefined);
       continue;
     }
     const path = join(dir, await named(got.facts, part, options));
     renameSync(part, path);
     return { path, bytes: got.bytes, sha256: (await sha256Of(path)).digest('hex') };
   }
-  if (lastError instanceof AppErrorException) throw lastError;
-  const reason = withoutSecrets(fetchFailure(lastError, idleTimeout(options)), url);
-  throw failed(`Downloading ${displayUrl(url)} failed after ${attempts} tries: ${reason}${/[.!?]$/.test(reason) ? '' : '.'}`);
+}
+
+/** What a download that gave up says: at once for a failure no try would change, "after N tries" else. */
+function failure(e: unknown, url: string, tries: number, options: DownloadOptions): unknown {
+  if (e instanceof AppErrorException) return e;
+  const said = e instanceof HttpStatusFailure ? e.message : withoutSecrets(fetchFailure(e, idleTimeout(options)), url);
+  const reason = `${said}${/[.!?]$/.test(said) ? '' : '.'}`;
+  const details = e instanceof HttpStatusFailure ? { status: e.status } : undefined;
+  return failed(`Downloading ${displayUrl(url)} failed${tries > 1 ? ` after ${tries} tries` : ''}: ${reason}`, details);
+}
+
+/**
+ * A download called off (its dataset removed while being added): the bytes that arrived are
+ * deleted, with the URL's folder when nothing else is in it, and the signal's reason is thrown.
+ */
+function cancelled(dir: string, part: string, signal: AbortSignal): unknown {
+  rmSync(part, { force: true });
+  try {
+    rmdirSync(dir);
+  } catch {
+    // not empty (a complete copy of another try) or already gone
+  }
+  return signal.reason;
+}
+
+/** Waits for `work` to end, however it ends; rejects at once when `signal` aborts. */
+function settled(work: Promise<unknown>, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stop = (): void => reject(signal?.reason as Error);
+    if (signal?.aborted) return stop();
+    signal?.addEventListener('abort', stop, { once: true });
+    void work
+      .catch(() => undefined)
+      .then(() => {
+        signal?.removeEventListener('abort', stop);
+        resolve();
+      });
+  });
+}
+
+/** Waits `ms`, or less when `signal` aborts (then rejects). */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      if (signal?.aborted) reject(signal.reason as Error);
+      else resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 /** The URL's own file name; '.' and '..' name no file: joined, they made the path the cache folder or the one above it. */
@@ -169,6 +226,9 @@ function factsOf(url: string, response: Response, ok: boolean): ResponseFacts {
 async function tryOnce(url: string, part: string, options: DownloadOptions): Promise<{ bytes: number; facts: ResponseFacts }> {
   const have = existsSync(part) ? statSync(part).size : 0;
   const controller = new AbortController();
+  // called off from outside (a removal) or for silence: downloadAlone tells which by the outer signal
+  const cancel = (): void => controller.abort();
+  options.signal?.addEventListener('abort', cancel, { once: true });
   const idleMs = idleTimeout(options);
   let idle = setTimeout(() => controller.abort(), idleMs);
   const touch = (): void => {
@@ -180,7 +240,10 @@ async function tryOnce(url: string, part: string, options: DownloadOptions): Pro
     const response = await fetch(url, { headers: have > 0 ? { Range: `bytes=${have}-`, 'Accept-Encoding': 'identity' } : {}, signal: controller.signal, redirect: 'follow' });
     // The part already holds every byte; a 416's own headers describe its error, not the file.
     if (response.status === 416 && have > 0) return { bytes: have, facts: factsOf(url, response, false) };
-    if (!response.ok) throw failed(`Downloading ${displayUrl(url)} failed: the server answered ${response.status} ${response.statusText}.`, { status: response.status, final: true });
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined); // its error page is not read: the connection is let go
+      throw new HttpStatusFailure(response.status, response.statusText, response.headers.get('retry-after') ?? undefined);
+    }
     const resumed = response.status === 206;
     // fetch decodes a gzip'd answer: its Content-Length counts the encoded bytes, not those written.
     const encoded = !/^(identity)?$/i.test(response.headers.get('content-encoding')?.trim() ?? '');
@@ -213,12 +276,13 @@ async function tryOnce(url: string, part: string, options: DownloadOptions): Pro
       out.end();
       await finished(out).catch(() => undefined);
     }
-    if (writeError?.code === 'ENOSPC') throw failed(`Downloading ${displayUrl(url)} failed: the disk is full.`, { final: true });
+    if (writeError?.code === 'ENOSPC') throw failed(`Downloading ${displayUrl(url)} failed: the disk is full.`);
     if (writeError) throw writeError;
-    if (total !== undefined && received !== total) throw new Error(`the connection closed after ${grouped(received)} of ${grouped(total)} bytes`);
+    if (total !== undefined && received !== total) throw new CutShortFailure(`the connection closed after ${grouped(received)} of ${grouped(total)} bytes`);
     report(true);
     return { bytes: received, facts: factsOf(url, response, true) };
   } finally {
     clearTimeout(idle);
+    options.signal?.removeEventListener('abort', cancel);
   }
 }

@@ -32,6 +32,8 @@ export interface LocatorDeps {
   readonly pool: QueryWorker;
   readonly bus: Bus;
   readonly dataDir: string;
+  /** Calls a URL's download off: its dataset was removed while being added. */
+  readonly signal?: AbortSignal;
 }
 
 const fail = (code: Parameters<typeof appError>[1], message: string): AppErrorException => new AppErrorException(appError(newErrorId(), code, message));
@@ -55,6 +57,7 @@ export async function locateSource(deps: LocatorDeps, datasetId: string, source:
         receivedBytes: p.receivedBytes,
         ...(p.totalBytes ? { totalBytes: p.totalBytes, percent: Math.round((p.receivedBytes / p.totalBytes) * 1000) / 10 } : {}),
       }),
+      deps.signal,
     );
     const local = await locateFile(deps, datasetId, got.path, got.format);
     return { ...local, download: got.download, named: got.path };

@@ -283,7 +283,7 @@ describe('a URL whose name says no format (real server on loopback, real core)',
     const url = `${base.replace('//', '//user:hunter2@')}/gone/data.csv?token=secret#frag`;
     const cases: [string, string, string][] = [
       // fetch refuses a URL with a password, naming it whole in its message.
-      [url, 'DOWNLOAD_FAILED', `Downloading ${base}/gone/data.csv failed after 5 tries: Request cannot be constructed from a URL that includes credentials: ${base}/gone/data.csv.`],
+      [url, 'DOWNLOAD_FAILED', `Downloading ${base}/gone/data.csv failed: Request cannot be constructed from a URL that includes credentials: ${base}/gone/data.csv.`],
       [url.replace('user:hunter2@', ''), 'DOWNLOAD_FAILED', `Downloading ${base}/gone/data.csv failed: the server answered 404 Not Found.`],
       // Named already (in display form), so not prefixed with the source again.
       [`${base}/empty.csv?token=secret#frag`, 'DATASET_EMPTY', `${base}/empty.csv is empty: the server sent no bytes.`],

@@ -15,11 +15,13 @@ export interface UrlCopy {
 /**
  * Downloads `url` into `cacheDir` (or finds its complete copy there) and says its format: the one
  * decided when the bytes arrived and written into the copy's name, so it is the same at every
- * start. `recorded`, a registered dataset's format, wins over anything the server now says.
+ * start. `recorded`, a registered dataset's format, wins over anything the server now says;
+ * `signal` calls the download off (download.ts).
  */
-export async function fetchUrl(url: string, cacheDir: string, recorded: DatasetFormat | undefined, onProgress: (p: DownloadProgressReport) => void): Promise<UrlCopy> {
+export async function fetchUrl(url: string, cacheDir: string, recorded: DatasetFormat | undefined, onProgress: (p: DownloadProgressReport) => void, signal?: AbortSignal): Promise<UrlCopy> {
   const got = await download(url, cacheDir, {
     onProgress,
+    ...(signal ? { signal } : {}),
     nameFile: async (facts, part) => decideUrlFile(facts, await readHead(part), recorded).name,
   });
   const format = recorded ?? cachedFormat(got.path, await readHead(got.path));

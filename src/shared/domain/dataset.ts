@@ -7,10 +7,13 @@ import { sameSource } from './datasetSource';
 import { counted, decideRedo, decideUndo, emptyUndoLog, recorded, redone, undone, type UndoLog } from './undoable';
 
 /** `added`: its fingerprint when first registered (a Locate keeps it), what a change is compared with. */
-type Present = { readonly status: 'Registered'; readonly name: string; readonly source: string; readonly added?: DatasetFingerprint } | { readonly status: 'Failed'; readonly source: string };
+type Present =
+  | { readonly status: 'Registered'; readonly name: string; readonly source: string; readonly added?: DatasetFingerprint }
+  | { readonly status: 'Failed'; readonly source: string }
+  /** Being added (downloading, fingerprinting, registering): removable too, which cancels it. */
+  | { readonly status: 'Requested'; readonly source: string };
 type DatasetStatus =
   | { readonly status: 'Unknown' }
-  | { readonly status: 'Requested'; readonly source: string }
   | Present
   /** Keeps what it was, so undoing the removal brings it back with its registration. */
   | { readonly status: 'Removed'; readonly previous: Present };
@@ -38,7 +41,8 @@ function decide(command: DatasetCommand, state: DatasetState): readonly DatasetE
         ? [{ type: 'DatasetFailed', payload: { source: command.source, error: command.error } }]
         : reject('DATASET_NOT_PENDING', 'This dataset is not waiting to be registered.');
     case 'RemoveDataset':
-      return state.status === 'Registered' || state.status === 'Failed'
+      // one still being added too: a download that hangs must not hold the entry (the catalog service cancels it)
+      return isPresent(state)
         ? [{ type: 'DatasetRemoved', payload: {} }]
         : reject('DATASET_NOT_FOUND', 'There is no such dataset.');
     case 'RelocateDataset': {
@@ -70,6 +74,8 @@ function decide(command: DatasetCommand, state: DatasetState): readonly DatasetE
   }
 }
 
+const isPresent = (state: DatasetStatus): state is Present => state.status === 'Registered' || state.status === 'Failed' || state.status === 'Requested';
+
 /** The refusal of a source the catalog reads already, with the dataset that reads it in its details. */
 function alreadyIn(existing: { readonly datasetId: string; readonly name?: string | undefined }): Rejection {
   const { datasetId, name } = existing;
@@ -86,7 +92,7 @@ function evolve(state: DatasetState, event: DatasetEvent): DatasetState {
     const top = (back ? log.undo : log.redo).at(-1);
     if (!top || top.seq !== event.payload.seq) return { ...state, undo: log };
     if (back) return state.status === 'Removed' ? { ...state.previous, undo: undone(log) } : { ...state, undo: undone(log) };
-    return state.status === 'Registered' || state.status === 'Failed' ? { status: 'Removed', previous: state, undo: redone(log) } : { ...state, undo: redone(log) };
+    return isPresent(state) ? { status: 'Removed', previous: state, undo: redone(log) } : { ...state, undo: redone(log) };
   }
   const next = evolveStatus(state, event);
   return { ...next, undo: event.type === 'DatasetRemoved' ? recorded(log, { seq: log.seq, type: 'DatasetRemoved' }) : log };
@@ -106,7 +112,8 @@ function evolveStatus(state: DatasetState, event: Exclude<DatasetEvent, { type: 
     case 'DatasetChanged':
       return state;
     case 'DatasetRemoved':
-      return state.status === 'Registered' || state.status === 'Failed' ? { status: 'Removed', previous: state } : state;
+      // undone, one removed while being added is requested again: the catalog service starts it over
+      return isPresent(state) ? { status: 'Removed', previous: state } : state;
     default:
       return assertNever(event);
   }

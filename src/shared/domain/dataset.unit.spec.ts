@@ -26,6 +26,7 @@ const states = {
   Failed: [requested, failedEvent],
   RemovedAfterRegistering: [requested, registered, removed],
   RemovedAfterFailing: [requested, failedEvent, removed],
+  RemovedWhileAdding: [requested, removed],
 } satisfies Record<string, DatasetEvent[]>;
 type State = keyof typeof states;
 type Row = Record<State, readonly DatasetEvent[] | ErrorCode>;
@@ -42,6 +43,7 @@ const matrix: Array<[string, DatasetCommand, Row]> = [
       Failed: [requested],
       RemovedAfterRegistering: 'DATASET_ALREADY_EXISTS',
       RemovedAfterFailing: 'DATASET_ALREADY_EXISTS',
+      RemovedWhileAdding: 'DATASET_ALREADY_EXISTS',
     },
   ],
   [
@@ -54,6 +56,7 @@ const matrix: Array<[string, DatasetCommand, Row]> = [
       Failed: 'DATASET_NOT_PENDING',
       RemovedAfterRegistering: 'DATASET_NOT_PENDING',
       RemovedAfterFailing: 'DATASET_NOT_PENDING',
+      RemovedWhileAdding: 'DATASET_NOT_PENDING',
     },
   ],
   [
@@ -66,6 +69,7 @@ const matrix: Array<[string, DatasetCommand, Row]> = [
       Failed: 'DATASET_NOT_PENDING',
       RemovedAfterRegistering: 'DATASET_NOT_PENDING',
       RemovedAfterFailing: 'DATASET_NOT_PENDING',
+      RemovedWhileAdding: 'DATASET_NOT_PENDING',
     },
   ],
   [
@@ -73,11 +77,13 @@ const matrix: Array<[string, DatasetCommand, Row]> = [
     { type: 'RemoveDataset', datasetId },
     {
       Unknown: 'DATASET_NOT_FOUND',
-      Requested: 'DATASET_NOT_FOUND', // still loading: the catalog service owns it until it registers or fails
+      // still being added: removed all the same, and the catalog service cancels its download
+      Requested: [removed],
       Registered: [removed],
       Failed: [removed],
       RemovedAfterRegistering: 'DATASET_NOT_FOUND',
       RemovedAfterFailing: 'DATASET_NOT_FOUND',
+      RemovedWhileAdding: 'DATASET_NOT_FOUND',
     },
   ],
   [
@@ -90,6 +96,7 @@ const matrix: Array<[string, DatasetCommand, Row]> = [
       Failed: 'DATASET_NOT_FOUND',
       RemovedAfterRegistering: 'DATASET_NOT_FOUND',
       RemovedAfterFailing: 'DATASET_NOT_FOUND',
+      RemovedWhileAdding: 'DATASET_NOT_FOUND',
     },
   ],
 ];
@@ -126,6 +133,19 @@ describe('Dataset: what the state remembers', () => {
   it('given a source still being added, then the refusal says so and names the dataset by id', () => {
     const already = datasetDecider.decide({ type: 'RequestDataset', datasetId, source, alreadyAs: { datasetId: 'd0' } }, datasetDecider.initialState);
     expect(already).toEqual({ code: 'DATASET_ALREADY_EXISTS', message: 'Already in the catalog: it is being added.', details: { datasetId: 'd0' } });
+  });
+
+  it('given a dataset removed while being added, when the removal is undone, then it is being added again and can register', () => {
+    spec.given([requested, removed]).when({ type: 'UndoDatasetAction', datasetId, seq: 2 }).then([{ type: 'ActionUndone', payload: { seq: 2 } }]);
+    spec.given([requested, removed, { type: 'ActionUndone', payload: { seq: 2 } }]).when({ type: 'RegisterDataset', datasetId, name: 'cars', source, format: 'json', columns }).then([registered]);
+  });
+
+  it('given a dataset removed while being added, when its download fails after all, then nothing is recorded', () =>
+    spec.given([requested, removed]).when({ type: 'FailDataset', datasetId, source, error }).thenRejects('DATASET_NOT_PENDING'));
+
+  it('given a failed dataset, when its menu\'s "Try again" asks for its source again, then the same dataset is requested again and can register', () => {
+    spec.given([requested, failedEvent]).when({ type: 'RequestDataset', datasetId, source }).then([requested]);
+    spec.given([requested, failedEvent, requested]).when({ type: 'RegisterDataset', datasetId, name: 'cars', source, format: 'json', columns }).then([registered]);
   });
 
   it('registers with the columns and name the command carries, not the request’s', () =>

@@ -6,7 +6,9 @@ import type { ViewDraft } from './viewDraft';
 
 /** A dataset asked for: loading, until it registers or fails. Asked for again, it starts over. */
 export function requestDataset(draft: ViewDraft, e: DatasetViewEvent<'DatasetRequested'>): void {
-  draft.writableDatasets()[e.aggregateId] = { id: e.aggregateId, source: e.payload.source, requestedSeq: e.globalSeq, status: 'loading', columns: [] };
+  // asked for again ("Try again" after a failure): it starts over in the place it had in the list
+  const requestedSeq = draft.dataset(e.aggregateId)?.requestedSeq ?? e.globalSeq;
+  draft.writableDatasets()[e.aggregateId] = { id: e.aggregateId, source: e.payload.source, requestedSeq, status: 'loading', columns: [] };
 }
 
 /** What DuckDB and the file watcher learn of a dataset; nothing for one the view does not hold. */

@@ -44,3 +44,10 @@ describe('a dataset changed on disk, in the view', () => {
     expect(before.datasets['d1']?.columns).toEqual(two);
   });
 });
+
+describe('a failed dataset asked for again, in the view', () => {
+  it('given a failed dataset, when it is requested again ("Try again"), then it is loading again in the place it had', () => {
+    const view = given({ type: 'DatasetRequested', payload: { source: '/d/x.csv' } }, { type: 'DatasetFailed', payload: { source: '/d/x.csv', error: { id: 'e1', code: 'DATASET_NOT_FOUND', message: 'No file at x.csv.' } } }, { type: 'DatasetRequested', payload: { source: '/d/x.csv' } });
+    expect(view.datasets['d1']).toMatchObject({ status: 'loading', requestedSeq: seq - 2 });
+  });
+});
