@@ -21,7 +21,7 @@ test('a file the catalog reads already, however its path is typed, adds nothing 
   await ready(page, 'weather');
   for (const again of [join(dir, 'weather.csv'), `  ${join(dir, 'weather.csv')}  `, `${dir}/./weather.csv`]) {
     await add(page, again);
-    await expect(status(page)).toContainText('Already in the catalog as weather.');
+    await expect(page.getByRole('textbox', { name: 'Dataset path or URL' })).toHaveAccessibleDescription(/^New dataset not saved: Already in the catalog as weather\./);
   }
   await expect(datasets(page).getByRole('listitem').filter({ hasText: /^weather/ })).toHaveCount(1);
   // the same name in another folder is another dataset

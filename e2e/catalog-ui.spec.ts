@@ -39,8 +39,16 @@ test('a catalog entry: its name and "format · N columns" each on one line cut w
   const longEntry = entries.filter({ hasText: long });
   await expect(longEntry).toContainText(/No file at 7zip\.png\./);
   await expect(longEntry).toHaveAttribute('title', long);
-  // one line ending in "…", never broken mid-word onto the next
-  expect(await lineOf(page, `.dataset[title="${long}"] .name`)).toEqual({ oneLine: true, cut: true });
+  // one line, never broken mid-word onto the next; a source with no name is cut in the middle
+  // ("…" where its folders give way), its file name whole (SourceName.tsx)
+  expect(await lineOf(page, `.dataset[title="${long}"] .name`)).toMatchObject({ oneLine: true });
+  const middle = await page.locator(`.dataset[title="${long}"] .name`).evaluate((el) => {
+    const style = getComputedStyle(el);
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = `${style.fontSize} ${style.fontFamily}`;
+    return { longer: ctx.measureText(el.textContent!).width > el.clientWidth, head: getComputedStyle(el, '::before').textOverflow, tail: getComputedStyle(el, '::after').content };
+  });
+  expect(middle).toEqual({ longer: true, head: 'ellipsis', tail: '"7zip.png" / ""' });
   await expect(entries.filter({ hasText: 'picture.png' })).toContainText(/cannot read \.png files/);
 
   // "parquet · 5 columns": one line under the name, the "·" with its words

@@ -97,12 +97,15 @@ async function fullDisk(browser: Browser, dataDir: string, launch: LaunchOptions
     expect({ code: first?.code, message: first?.message }).toEqual(expected);
     expect(first?.id).toMatch(ERROR_ID);
 
-    // What a person sees: running a query now is refused in the status bar, with the id to quote.
+    // What a person sees: running a query now is refused in the status bar, named, with the id to quote.
     const page = await browser.newPage();
     await page.goto(host.url);
     await page.getByRole('textbox', { name: 'SQL editor' }).fill('select 42');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect(page.getByRole('status')).toContainText(`Failed: ${expected.message}`);
+    await expect(page.getByRole('status')).toContainText(`Query not saved: ${expected.message}`);
+    // and so is a new session: the bar says which action the disk refused
+    await page.getByRole('button', { name: 'New session' }).click();
+    await expect(page.getByRole('status')).toContainText(`New session not saved: ${expected.message}`);
     await expect(page.getByRole('status')).toContainText(/error id [0-9a-f-]{36}/);
     await page.close();
     expect(host.child.exitCode, 'the app is still running').toBeNull();

@@ -1,11 +1,12 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TWO_TABLE_SOURCES, writeTwoTables } from './duckdbFile';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import type { Page } from '@playwright/test';
-import { allowClipboard, dataset, datasets, editorText, readClipboard, ready, screenshot, status } from './workbench.helpers';
+import { allowClipboard, dataset, datasets, editorText, readClipboard, ready, runSql, screenshot, status } from './workbench.helpers';
 
 /**
  * The catalog entry of `name` says as many columns as DuckDB's DESCRIBE of `source` finds, and,
@@ -42,7 +43,7 @@ test('right-click a dataset: query it, copy its name, remove it', async ({ app }
   await ready(page, 'seattle_weather');
   await dataset(page, 'seattle_weather').click({ button: 'right' });
   const menu = page.getByRole('menu', { name: 'Actions for seattle_weather' });
-  await expect(menu.getByRole('menuitem')).toHaveText(['Query this dataset', 'Copy name', 'Remove', 'Profile']);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Query this dataset', 'Copy name', 'Profile', 'Remove']);
   await screenshot(page, testInfo, 'catalog-menu');
   await menu.getByRole('menuitem', { name: 'Query this dataset' }).click();
   await expect.poll(() => editorText(page)).toBe('select * from seattle_weather limit 100');
@@ -131,4 +132,45 @@ test('a big file being added shows how far its fingerprint has got, then its col
   } finally {
     rmSync(big, { force: true });
   }
+});
+
+test('adding a source the catalog has already is said beside the Add box, its entry scrolled to and highlighted; the query status is left alone', async ({ app }, testInfo) => {
+  const { page } = app;
+  const dir = mkdtempSync(join(tmpdir(), 'sextant-again-'));
+  writeFileSync(join(dir, 'weather.csv'), 'day,mm\n1,3\n');
+  // a wide dataset, expanded below it, pushes the Add box a screen away from the entry
+  const columns = Array.from({ length: 60 }, (_, i) => `c${i}`);
+  writeFileSync(join(dir, 'wide.csv'), `${columns.join(',')}\n${columns.map((_, i) => i).join(',')}\n`);
+  const input = page.getByRole('textbox', { name: 'Dataset path or URL' });
+  const add = async (source: string) => {
+    await input.fill(source);
+    await page.getByRole('button', { name: 'Add dataset' }).click();
+  };
+  await add(join(dir, 'weather.csv'));
+  await ready(page, 'weather');
+  await add(join(dir, 'wide.csv'));
+  await ready(page, 'wide');
+  await dataset(page, 'wide').getByRole('button', { expanded: false }).click();
+  await runSql(page, 'select 1');
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+
+  await input.scrollIntoViewIfNeeded();
+  await expect(dataset(page, 'weather')).not.toBeInViewport();
+  await input.fill(join(dir, 'weather.csv'));
+  await input.press('Enter');
+  await expect(input).toHaveAccessibleDescription(/^New dataset not saved: Already in the catalog as weather\. \(error id [0-9a-f-]{36}\)/);
+  await expect(dataset(page, 'weather')).toHaveClass(/\bflash\b/);
+  await expect(dataset(page, 'weather')).toBeInViewport();
+  await expect(input).toBeFocused(); // the person was typing there
+  await screenshot(page, testInfo, 'catalog-already-added');
+  // the query's line still says the query's outcome
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+  await expect(page.locator('.statusbar')).not.toHaveClass(/\bfailed\b/);
+  await expect(datasets(page).getByRole('listitem').filter({ hasText: /^weather/ })).toHaveCount(1);
+  // the highlight is brief; the words stay until the box is edited
+  await expect(dataset(page, 'weather')).not.toHaveClass(/\bflash\b/, { timeout: 5000 });
+  await expect(input).toHaveAccessibleDescription(/^New dataset not saved/);
+  await input.fill(join(dir, 'other.csv'));
+  await expect(input).toHaveAccessibleDescription('');
+  rmSync(dir, { recursive: true, force: true });
 });

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { nodeClient } from './nodeClient';
-import { editor, grid, history, mod, ready, runSql, setSql, status, tabs } from './workbench.helpers';
+import { dataset, datasets, editor, grid, history, mod, ready, runSql, setSql, status, tabs } from './workbench.helpers';
 
 /** Focus is never lost: what closes (by Escape or its close button) gives focus back to what opened it. */
 test('closing a panel gives focus back to where it was', async ({ app }) => {
@@ -114,13 +114,16 @@ test('a menu goes to its first and last items with Home and End, and to an item 
   await page.getByRole('button', { name: 'Actions for cars' }).focus();
   await page.keyboard.press('Enter');
   const menu = page.getByRole('menu', { name: 'Actions for cars' });
-  await expect(menu.getByRole('menuitem')).toHaveText(['Query this dataset', 'Copy name', 'Remove', 'Profile']);
+  // the destructive item last, as in VS Code
+  await expect(menu.getByRole('menuitem')).toHaveText(['Query this dataset', 'Copy name', 'Profile', 'Remove']);
   await page.keyboard.press('End');
-  await expect(menu.getByRole('menuitem', { name: 'Profile' })).toBeFocused();
+  await expect(menu.getByRole('menuitem', { name: 'Remove' })).toBeFocused();
   await page.keyboard.press('Home');
   await expect(menu.getByRole('menuitem', { name: 'Query this dataset' })).toBeFocused();
   await page.keyboard.press('r');
   await expect(menu.getByRole('menuitem', { name: 'Remove' })).toBeFocused();
+  await page.keyboard.press('p');
+  await expect(menu.getByRole('menuitem', { name: 'Profile' })).toBeFocused();
   await page.keyboard.press('c');
   await expect(menu.getByRole('menuitem', { name: 'Copy name' })).toBeFocused();
   await page.keyboard.press('Escape');
@@ -218,13 +221,137 @@ test('Run and "Repeat query" pressed from the keyboard keep focus nearby while t
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(status(page)).toHaveText('Cancelled');
 
-  // the entry's "Repeat query": focus stays in that entry, on "Put in editor"
-  const entry = history(page).getByRole('listitem').first();
-  await entry.getByRole('button', { name: 'Repeat query' }).focus();
+  // the entry's "Repeat query": focus stays on it while the run it started goes on (under the new entry)
+  await history(page).getByRole('listitem').first().getByRole('button', { name: 'Repeat query' }).focus();
   await page.keyboard.press('Enter');
   await expect(status(page)).toHaveText('Running…');
-  await expect(history(page).getByRole('button', { name: 'Put in editor' }).nth(1)).toBeFocused();
-  expect(await focused(page)).not.toBe('body');
-  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  const repeat = history(page).getByRole('listitem').nth(1).getByRole('button', { name: 'Repeat query' });
+  await expect(repeat).toBeFocused();
+  await expect(repeat).toBeDisabled(); // aria-disabled: Enter now does nothing
+  await page.keyboard.press('Enter');
+  await expect(history(page).getByRole('listitem')).toHaveCount(2);
+  // cancelled without moving focus: a click on Cancel would take it
+  await page.getByRole('button', { name: 'Cancel', exact: true }).dispatchEvent('click');
   await expect(status(page)).toHaveText('Cancelled');
+  await expect(repeat).toBeEnabled();
+  await expect(repeat).toBeFocused();
+  // so a second Enter repeats it again
+  await page.keyboard.press('Enter');
+  await expect(status(page)).toHaveText('Running…');
+  await expect(history(page).getByRole('listitem')).toHaveCount(3);
+  await expect(history(page).getByRole('listitem').nth(2).getByRole('button', { name: 'Repeat query' })).toBeFocused();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).dispatchEvent('click');
+  await expect(status(page)).toHaveText('Cancelled');
+});
+
+test('removing datasets from their menu by keyboard hands focus to the next, the one before at the end, then the path box', async ({ app }) => {
+  const { page } = app;
+  for (const name of ['flights_3m', 'seattle_weather', 'cars']) await ready(page, name);
+  await expect(datasets(page).getByRole('listitem')).toHaveText([/^flights_3m/, /^seattle_weather/, /^cars/]);
+  const actions = (name: string) => page.getByRole('button', { name: `Actions for ${name}` });
+  await expect(actions('cars')).toHaveAttribute('title', 'Actions (Shift+F10)');
+  const remove = async (name: string, key: string) => {
+    await actions(name).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press(key);
+    await expect(page.getByRole('menuitem', { name: 'Remove' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(dataset(page, name)).toHaveCount(0);
+  };
+  await remove('seattle_weather', 'r');
+  await expect(actions('cars')).toBeFocused();
+  // the last one: the one before it
+  await remove('cars', 'End');
+  await expect(actions('flights_3m')).toBeFocused();
+  // Shift+F10 opens the same menu, under the ⋯ button as its click does
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu', { name: 'Actions for flights_3m' });
+  await expect(menu).toBeVisible();
+  const [button, opened] = [await actions('flights_3m').boundingBox(), await menu.boundingBox()];
+  expect(Math.round(opened!.y)).toBe(Math.round(button!.y + button!.height));
+  await page.keyboard.press('Escape');
+  await expect(actions('flights_3m')).toBeFocused();
+  // none left: the path box, and the catalog says how to add one
+  await remove('flights_3m', 'End');
+  await expect(page.getByRole('textbox', { name: 'Dataset path or URL' })).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Datasets' })).toContainText('No datasets. Add a file (CSV, Parquet, JSON, Arrow, DuckDB), a folder or a URL below.');
+});
+
+test('leaving a past view by keyboard hands focus back: Escape and "Close timeline" to the Timeline button, "Back to now" to the entry shown', async ({ app }) => {
+  const { page } = app;
+  for (const n of [1, 2]) {
+    await runSql(page, `select ${n} as i`);
+    await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+  }
+  const timeline = page.getByRole('button', { name: 'Timeline', exact: true });
+  const banner = page.getByRole('region', { name: 'Past view' });
+  const picks = page.getByRole('list', { name: 'Timeline' }).locator('.timeline-pick');
+  /** Opens the Timeline from its button and shows the session as it was one action back. */
+  const showPast = async () => {
+    await timeline.focus();
+    await page.keyboard.press('Enter');
+    await expect(picks.first()).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(banner).toContainText('Viewing as of');
+    await expect(picks.nth(1)).toBeFocused();
+  };
+
+  await showPast();
+  await page.keyboard.press('Escape');
+  await expect(banner).toHaveCount(0);
+  await expect(timeline).toBeFocused();
+
+  await showPast();
+  await page.getByRole('button', { name: 'Close timeline' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(banner).toHaveCount(0);
+  await expect(timeline).toBeFocused();
+
+  // the panel stays open: focus goes to the entry that was shown, one arrow from the next to look at
+  await showPast();
+  await banner.getByRole('button', { name: 'Back to now' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(banner).toHaveCount(0);
+  await expect(picks.nth(1)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(timeline).toBeFocused();
+});
+
+test('the window opens with the caret in the SQL editor, and again after a reload', async ({ app }) => {
+  const { page } = app;
+  await expect(tabs(page)).toHaveText(['Session 1']);
+  await expect(editor(page)).toBeFocused();
+  // typing goes straight in: no Tab first
+  await page.keyboard.type('select 42');
+  await expect(editor(page)).toHaveText('select 42');
+  await page.reload();
+  await expect(tabs(page)).toHaveText(['Session 1']);
+  await expect(editor(page)).toBeFocused();
+});
+
+test('Ctrl/Cmd+. cancels the running query from anywhere, Cancel’s tooltip says so, and Escape cancels nothing', async ({ app }) => {
+  const { page } = app;
+  const slow = 'select count(*) from range(100000000000) a(i) where i % 7 = 3';
+  const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
+  await expect(cancel).toHaveAttribute('title', 'Cancel the running query (Ctrl/Cmd+.)');
+  await runSql(page, slow);
+  await expect(status(page)).toHaveText('Running…');
+  // Escape is left to completion, menus and panels: the query goes on
+  await editor(page).focus();
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(300);
+  await expect(status(page)).toHaveText('Running…');
+  // from the editor: focus stays there
+  await page.keyboard.press(`${mod}+.`);
+  await expect(status(page)).toHaveText('Cancelled');
+  await expect(editor(page)).toBeFocused();
+
+  // from the history too
+  await history(page).getByRole('listitem').first().getByRole('button', { name: 'Repeat query' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(status(page)).toHaveText('Running…');
+  await page.keyboard.press(`${mod}+.`);
+  await expect(status(page)).toHaveText('Cancelled');
+  await expect(history(page).getByRole('listitem')).toHaveCount(2);
 });

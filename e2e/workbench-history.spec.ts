@@ -1,6 +1,6 @@
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { editorText, grid, gridRow, history, ready, runSql, screenshot, status } from './workbench.helpers';
+import { editor, editorText, grid, gridRow, history, ready, runSql, screenshot, status } from './workbench.helpers';
 
 test('history: SQL, status, rows, duration and time; click to edit again, re-run, search', async ({ app }, testInfo) => {
   const { page } = app;
@@ -46,4 +46,72 @@ test('history: SQL, status, rows, duration and time; click to edit again, re-run
   // where the list would start, not at the panel's foot
   const below = (await page.getByText('No query matches “zzz”.').boundingBox())!.y - (await search.boundingBox())!.y;
   expect(below).toBeLessThan(60);
+});
+
+test('history by keyboard: one Tab stop, arrows between entries and their buttons, Enter puts the SQL in the editor', async ({ app }) => {
+  const { page } = app;
+  for (const n of [1, 2, 3, 4]) {
+    await runSql(page, `select ${n} as n`);
+    await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+  }
+  const items = history(page).getByRole('listitem');
+  await expect(items).toHaveCount(4);
+  const pick = (i: number) => items.nth(i).getByRole('button', { name: 'Put in editor' });
+  const repeat = (i: number) => items.nth(i).getByRole('button', { name: 'Repeat query' });
+  const fork = (i: number) => items.nth(i).getByRole('button', { name: 'Fork from here' });
+
+  // the search box, then the list as one stop (the newest entry), then out of it
+  const search = page.getByRole('searchbox', { name: 'Search history' });
+  await search.focus();
+  await page.keyboard.press('Tab');
+  await expect(pick(0)).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(history(page).locator(':focus')).toHaveCount(0);
+  await page.keyboard.press('Shift+Tab');
+  await expect(pick(0)).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(search).toBeFocused();
+  // Down from the search goes to the newest entry too
+  await page.keyboard.press('ArrowDown');
+  await expect(pick(0)).toBeFocused();
+
+  // Up/Down between entries, Home/End and PageUp/PageDown to the ends (no wrapping)
+  await page.keyboard.press('ArrowDown');
+  await expect(pick(1)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(pick(3)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(pick(3)).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(pick(0)).toBeFocused();
+  await page.keyboard.press('PageDown');
+  await expect(pick(3)).toBeFocused();
+  await page.keyboard.press('PageUp');
+  await expect(pick(0)).toBeFocused();
+
+  // Right/Left between an entry's buttons; Up/Down keep the button
+  await page.keyboard.press('ArrowRight');
+  await expect(repeat(0)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(fork(0)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(fork(0)).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowDown');
+  await expect(repeat(1)).toBeFocused();
+  // the stop is the button last focused: Tab out and back comes to it
+  await page.keyboard.press('Shift+Tab');
+  await expect(search).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(repeat(1)).toBeFocused();
+  await expect(history(page).locator('button[tabindex="0"]')).toHaveCount(1);
+
+  // Enter on an entry puts its SQL in the editor, and the caret there
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowDown');
+  await expect(pick(2)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editorText(page)).toBe('select 2 as n');
+  await expect(editor(page)).toBeFocused();
+  await expect(items).toHaveCount(4);
 });

@@ -1,6 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ClientCommand } from '../../shared/contracts/commands';
-import type { AppError } from '../../shared/contracts/errors';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DatasetTable } from '../../shared/contracts/events';
 import type { SextantApi } from '../../shared/contracts/protocol';
 import { canRun, currentQuery, datasetList, type DatasetView, type HistoryEntry } from '../../shared/views/appView';
@@ -54,12 +52,15 @@ import { ThemeToggle } from './theme/ThemeToggle';
 import { RUN_REFUSED } from './editor/runRefused';
 import { usePanes } from './layout/usePanes';
 import { useFocusOutcome } from './common/focusOutcome';
+import { useCancelKey } from './common/cancelKey';
+import { useStartFocus } from './common/useStartFocus';
+import { useCommands } from './useCommands';
+import { refusalText } from './status/commandRefusal';
 
 const NOTICE_MS = 5000;
 
 export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) {
   const { view, connected, live, progress, catalogProgress, notHere } = useStream(stream);
-  const [commandError, setCommandError] = useState<AppError | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const editor = useRef<SqlEditorHandle>(null);
   const catalog = useRef<CatalogHandle>(null);
@@ -75,18 +76,8 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const [unreadable, setUnreadable] = useState<string>();
   const profile = useProfileView();
 
-  const dispatch = useCallback(
-    async (command: ClientCommand) => {
-      const result = await api.dispatch(command);
-      setCommandError(result.ok ? undefined : result.error);
-      return result;
-    },
-    [api],
-  );
-  // "Not connected" stops being true when the page is: connected again, the status shows the session's own state
-  useEffect(() => {
-    if (connected) setCommandError((e) => (e?.code === 'DISCONNECTED' ? undefined : e));
-  }, [connected]);
+  // a refused command is said where it was issued: the catalog's beside its Add box, the rest in the status bar
+  const { dispatch, statusRefusal, catalogRefusal, clearStatus } = useCommands(api, connected);
   const { sessions, active, select, show } = useActiveSession(view, (sessionId) => void dispatch({ type: 'ActivateSession', sessionId }));
   const time = useSessionTime(api, active, dispatch, show, setNotice);
   const panes = usePanes(time.open);
@@ -97,7 +88,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const byId = view.datasets;
   const datasets = useMemo(() => datasetList(byId), [byId]);
 
-  useEffect(() => setCommandError(undefined), [active?.id]);
+  useEffect(() => clearStatus(), [active?.id, clearStatus]);
   useEffect(() => {
     if (!notice) return;
     const timer = setTimeout(() => setNotice(undefined), NOTICE_MS);
@@ -168,7 +159,13 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     runEditor: () => (running ? setNotice(RUN_REFUSED) : editor.current?.run('selection')),
     runStatement: () => (running ? setNotice(RUN_REFUSED) : editor.current?.run('statement')),
   });
+  useStartFocus(active !== undefined, () => editor.current?.focus());
+  useCancelKey(running && connected && !time.past && active ? () => void dispatch({ type: 'CancelQuery', sessionId: active.id }) : undefined);
   const drop = useDatasetDrop(addDataset, setNotice);
+  // with the catalog hidden, its refusal (a dropped file's) is said in the notice instead
+  useEffect(() => {
+    if (catalogRefusal && !panes.shown.datasets) setNotice(`${refusalText(catalogRefusal)} (error id ${catalogRefusal.error.id})`);
+  }, [catalogRefusal]);
 
   return (
     <div
@@ -215,6 +212,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           onNotice={setNotice}
           onRemove={removeDataset}
           onProfile={profileDataset}
+          refusal={catalogRefusal}
           progress={catalogProgress}
           notHere={notHere}
           api={api}
@@ -260,7 +258,8 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
             <StatusBar
               query={current}
               progress={current ? progress[current.queryId] : undefined}
-              commandError={commandError}
+              commandError={statusRefusal}
+              connected={connected}
               onCancel={() => void dispatch({ type: 'CancelQuery', sessionId: active.id })}
               onFocusLost={() => editor.current?.focus()}
               onNotice={setNotice}

@@ -16,6 +16,10 @@ import { tablesSummary, unreadableNote } from './tableKinds';
 import { errorWithoutSource } from './datasetEntry';
 import { useDatasetsNotHere } from './useDatasetsNotHere';
 import { useLocate } from './useLocate';
+import { useRemovalFocus } from './removalFocus';
+import { refusalText, type CommandRefusal } from '../status/commandRefusal';
+import { useAddRefusal } from './addRefusal';
+import { SourceName } from './SourceName';
 
 export interface CatalogHandle {
   /** Puts the caret in "Dataset path or URL" (Ctrl/Cmd+O where no native dialog exists). */
@@ -41,6 +45,8 @@ interface Props {
   connected?: boolean;
   /** The datasets not on this machine as main last told the window (a file gone or back), if it has. */
   notHere?: readonly string[] | undefined;
+  /** The catalog's last refused command (an Add, a Remove), said beside the Add box (addRefusal.ts). */
+  refusal?: CommandRefusal | undefined;
 }
 
 /** What a menu was opened on: a dataset, or one table of a DuckDB database file. */
@@ -65,12 +71,13 @@ function AddingProgress({ name, progress }: { name: string; progress: CatalogPro
 
 /**
  * The catalog: every dataset with its columns and types, or a database file's tables and views and theirs
- * (expand with a click, Enter or the arrow keys), actions from a right-click or the ⋯ button (a
- * table's own too), a dataset whose file is not on this machine marked with "Locate…" in its menu,
- * and a field to add a file path or URL.
+ * (expand with a click, Enter or the arrow keys), actions from a right-click, Shift+F10 or the ⋯
+ * button (a table's own too), a dataset whose file is not on this machine marked with "Locate…" in
+ * its menu, and a field to add a file path or URL. A dataset removed with focus in it hands focus to
+ * its neighbour (removalFocus.ts).
  * Memoized: given stable callbacks, it renders again only when a dataset or its progress changes.
  */
-export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ datasets, onAdd, onQuery, onCopyName, onNotice, onRemove, onProfile, progress, api, connected, notHere: pushed }, ref) {
+export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ datasets, onAdd, onQuery, onCopyName, onNotice, onRemove, onProfile, progress, api, connected, notHere: pushed, refusal }, ref) {
   const [source, setSource] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [menu, setMenu] = useState<MenuAt | undefined>();
@@ -81,6 +88,18 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
   });
   const input = useRef<HTMLInputElement>(null);
   useImperativeHandle(ref, () => ({ focusAdd: () => input.current?.focus() }));
+  const list = useRef<HTMLUListElement>(null);
+  const removalFocus = useRemovalFocus(
+    datasets.map((d) => d.id),
+    (id) => list.current?.querySelector<HTMLElement>(`li[data-dataset-id="${CSS.escape(id)}"] .dataset-actions`),
+    () => input.current?.focus(),
+  );
+  const refused = useAddRefusal(refusal, datasets.map((d) => d.id), (id) => list.current?.querySelector<HTMLElement>(`li[data-dataset-id="${CSS.escape(id)}"]`));
+  /** Opens a dataset's menu under its ⋯ button: its click, or Shift+F10 (the context-menu key) on its row. */
+  const openMenu = (d: DatasetView, button: HTMLElement | null | undefined) => {
+    const r = button?.getBoundingClientRect();
+    setMenu({ dataset: d, x: r?.left ?? 0, y: r?.bottom ?? 0 });
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -109,19 +128,24 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
       ];
     }
     const sql = d.status === 'ready' ? datasetQuery(d) : undefined;
+    // the destructive item last, under a line (.dataset-menu in styles.css), as in VS Code
     return [
       ...(notHere.has(d.id) && api ? [{ label: 'Locate…', run: () => locate.start(d) }] : []),
+      // the same source asked for again: main retries the failed entry itself, in its place (clientCommands.ts)
+      ...(d.status === 'failed' ? [{ label: 'Try again', run: () => void onAdd(d.source) }] : []),
       { label: datasetQueryLabel(d), disabled: sql === undefined, run: () => sql && onQuery(sql) },
       { label: 'Copy name', disabled: !d.name, run: () => d.name && onCopyName(d.name) },
-      { label: 'Remove', disabled: d.status === 'loading', run: () => onRemove(d) },
       ...(onProfile ? [{ label: 'Profile', disabled: d.status !== 'ready' || d.tables !== undefined, run: () => onProfile(d) }] : []),
+      // also while being added: a download that hangs is called off (catalogService.ts)
+      { label: 'Remove', run: () => onRemove(d) },
     ];
   };
 
   return (
-    <section className="catalog" aria-labelledby="catalog-heading">
+    <section className="catalog" aria-labelledby="catalog-heading" {...removalFocus}>
       <h2 id="catalog-heading">Datasets</h2>
-      <ul aria-label="Datasets" className="dataset-list">
+      {datasets.length === 0 && <p className="muted catalog-empty">No datasets. Add a file (CSV, Parquet, JSON, Arrow, DuckDB), a folder or a URL below.</p>}
+      <ul ref={list} aria-label="Datasets" className="dataset-list">
         {datasets.map((d) => {
           const name = d.name ?? d.source;
           const open = expanded.has(d.id) && d.status === 'ready';
@@ -131,14 +155,22 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
           return (
             <li
               key={d.id}
-              className={`dataset ${d.status}${missing ? ' not-here' : ''}`}
+              data-dataset-id={d.id}
+              className={`dataset ${d.status}${missing ? ' not-here' : ''}${refused.flashId === d.id ? ' flash' : ''}`}
               title={d.source}
               onContextMenu={(e) => {
                 e.preventDefault();
                 setMenu({ dataset: d, x: e.clientX, y: e.clientY });
               }}
             >
-              <div className="dataset-row">
+              <div
+                className="dataset-row"
+                onKeyDown={(e) => {
+                  if (e.key !== 'ContextMenu' && !(e.key === 'F10' && e.shiftKey)) return;
+                  e.preventDefault();
+                  openMenu(d, e.currentTarget.querySelector<HTMLElement>('.dataset-actions'));
+                }}
+              >
                 <button
                   className={`dataset-toggle ${open ? 'open' : ''}`}
                   aria-expanded={d.status === 'ready' ? open : undefined}
@@ -150,8 +182,8 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
                   }}
                 >
                   {d.status === 'ready' && <ChevronRight aria-hidden="true" className="chevron" />}
-                  {/* each on a line of its own: the name and the meta line end in "…" (the whole path is the entry's title), a note wraps */}
-                  <span className="name">{name}</span>
+                  {/* each on a line of its own: the name and the meta line end in "…", a source without a name has it in the middle (the whole path is the entry's title), a note wraps */}
+                  {d.name ? <span className="name">{d.name}</span> : <SourceName source={d.source} />}
                   {d.status === 'loading' && !progress?.[d.id] && <span className="meta"> loading…</span>}
                   {d.status === 'ready' && (
                     <span className="meta">
@@ -168,10 +200,9 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
                   className="dataset-actions"
                   aria-label={`Actions for ${name}`}
                   aria-haspopup="menu"
-                  onClick={(e) => {
-                    const r = e.currentTarget.getBoundingClientRect();
-                    setMenu({ dataset: d, x: r.left, y: r.bottom });
-                  }}
+                  aria-keyshortcuts="Shift+F10"
+                  title="Actions (Shift+F10)"
+                  onClick={(e) => openMenu(d, e.currentTarget)}
                 >
                   <Ellipsis aria-hidden="true" />
                 </button>
@@ -206,23 +237,38 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
           aria-label="Dataset path or URL"
           placeholder="/path/to/data.parquet or https://…"
           value={source}
-          onChange={(e) => setSource(e.target.value)}
+          aria-describedby={refused.shown ? 'add-dataset-refusal' : undefined}
+          onChange={(e) => {
+            setSource(e.target.value);
+            refused.dismiss();
+          }}
         />
         {/* nothing to add until something is typed: a click that does nothing says nothing */}
         <button type="submit" disabled={!source.trim()}>
           <Plus aria-hidden="true" />
           Add dataset
         </button>
+        {/* polite, not a status role: the session's status bar is the window's one status */}
+        <div aria-live="polite" className="add-refusal-region">
+          {refused.shown && (
+            <p id="add-dataset-refusal" className="add-refusal">
+              {refusalText(refused.shown)} (error id {refused.shown.error.id}) <CopyIdButton id={refused.shown.error.id} onNotice={onNotice} />
+            </p>
+          )}
+        </div>
         <p className="muted hint">…or drop files on the window.</p>
       </form>
       {menu && (
-        <ContextMenu
-          label={`Actions for ${menu.dataset.name ?? menu.dataset.source}${menu.table === undefined ? '' : `.${tableLabel(menu.table)}`}`}
-          x={menu.x}
-          y={menu.y}
-          onClose={() => setMenu(undefined)}
-          items={menuItems(menu)}
-        />
+        // the dataset's, for useRemovalFocus: focus in its menu is focus in that dataset
+        <div className={menu.table === undefined ? 'dataset-menu' : 'table-menu'} data-dataset-id={menu.dataset.id}>
+          <ContextMenu
+            label={`Actions for ${menu.dataset.name ?? menu.dataset.source}${menu.table === undefined ? '' : `.${tableLabel(menu.table)}`}`}
+            x={menu.x}
+            y={menu.y}
+            onClose={() => setMenu(undefined)}
+            items={menuItems(menu)}
+          />
+        </div>
       )}
       {locate.dialog}
     </section>

@@ -1,7 +1,8 @@
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState, type FocusEvent } from 'react';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { HistoryRow, phaseLabel } from './HistoryRow';
 import { useVirtualRows } from '../common/useVirtualRows';
+import { useRovingRows } from '../common/useRovingRows';
 import { historyRepeats } from './historyRepeats';
 
 interface Props {
@@ -27,14 +28,19 @@ export function shownHistory(entries: readonly HistoryEntry[], search: string): 
 /**
  * The session's queries, newest first: click one to edit it again, re-run it, or search them.
  * Virtualized (TanStack Virtual, rows measured as they render): a history of 10,000 queries puts
- * only the rows on screen in the DOM. Tab still walks every entry, since a focused row is scrolled
- * into view and the rows after it render.
+ * only the rows on screen in the DOM.
+ * The list is one Tab stop, as the Timeline (roving tabindex, common/useRovingRows.ts), with the keys
+ * of the WAI-ARIA grid pattern over its list semantics (the entries stay a list of listitems):
+ * Up/Down, PageUp/PageDown and Home/End move between entries keeping the button, Left/Right between
+ * an entry's buttons, Enter presses the one focused ("Put in editor" puts the SQL in the editor).
+ * Down from the search box goes to the newest entry shown.
  */
 export const HistoryPanel = memo(function HistoryPanel({ entries, running, onPick, onRerun, onFork }: Props) {
   const [search, setSearch] = useState('');
   const shown = useMemo(() => shownHistory(entries, search), [entries, search]);
   const repeats = useMemo(() => historyRepeats(shown.map((h) => h.sql)), [shown]);
   const scroller = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLUListElement>(null);
   const { rows, ...kept } = useVirtualRows({
     count: shown.length,
     key: (i) => shown[i]?.queryId ?? i,
@@ -42,6 +48,11 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, running, onPic
     estimatedRowPx: ESTIMATED_ROW_PX,
     initialHeight: 800,
   });
+  const roving = useRovingRows({ count: shown.length, rows, list, controls: ':scope > button', across: true });
+  const onFocus = (e: FocusEvent) => {
+    kept.onFocus(e);
+    roving.onFocus(e);
+  };
   return (
     <section className="history-panel" aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>
@@ -52,12 +63,25 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, running, onPic
         placeholder="Search history"
         value={search}
         onChange={(e) => setSearch(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowDown' || shown.length === 0) return;
+          e.preventDefault();
+          roving.focusRow(0);
+        }}
       />
       {/* under the search, where the list would start: after the list's flexible scroller they sat at the panel's foot */}
       {entries.length === 0 && <p className="muted">Queries you run in this session appear here.</p>}
       {entries.length > 0 && shown.length === 0 && <p className="muted">No query matches “{search}”.</p>}
       <div className="history-scroll" ref={scroller}>
-        <ul aria-label="Query history" className="history-list" style={{ height: rows.getTotalSize() }} onFocus={kept.onFocus} onBlur={kept.onBlur}>
+        <ul
+          ref={list}
+          aria-label="Query history"
+          className="history-list"
+          style={{ height: rows.getTotalSize() }}
+          onFocus={onFocus}
+          onBlur={kept.onBlur}
+          onKeyDown={roving.onKeyDown}
+        >
           {rows.getVirtualItems().map((row) => {
             const h = shown[row.index]!;
             const repeat = repeats[row.index];
@@ -71,7 +95,7 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, running, onPic
                 className={`history-entry ${h.phase.toLowerCase()}${repeat?.again ? ' again' : ''}`}
                 style={{ transform: `translateY(${row.start}px)` }}
               >
-                <HistoryRow entry={h} times={repeat?.times} running={running} onPick={onPick} onRerun={onRerun} onFork={onFork} />
+                <HistoryRow entry={h} times={repeat?.times} running={running} stop={roving.stopAt(row.index)} onPick={onPick} onRerun={onRerun} onFork={onFork} />
               </li>
             );
           })}

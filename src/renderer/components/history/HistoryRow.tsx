@@ -1,5 +1,5 @@
 import { withoutResultSet } from '../../../shared/domain/queryLifecycle';
-import { memo, useRef } from 'react';
+import { memo } from 'react';
 import type { QueryPhase } from '../../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { countOf, formatMs, formatWhen } from '../format';
@@ -8,7 +8,6 @@ import { ExportSummary } from './ExportSummary';
 import { ViewSummary } from './ViewSummary';
 import { PivotSummary } from './PivotSummary';
 import { errorFirstLine } from './historyRepeats';
-import { useHandOffFocus } from '../common/focusLost';
 
 /** How a phase reads in the history, and what its search matches. */
 export const phaseLabel: Readonly<Record<QueryPhase, string>> = {
@@ -24,20 +23,21 @@ interface Props {
   /** The newest of a run of the same SQL: how many times it ran in a row (historyRepeats.ts). */
   times?: number | undefined;
   running: boolean;
+  /** Which of its buttons is the list's one Tab stop (0 "Put in editor", 1 "Repeat query", 2 "Fork from here"); undefined: none. */
+  stop: number | undefined;
   onPick(sql: string): void;
   onRerun(sql: string): void;
   onFork?(queryId: string): void;
 }
 
 /** One query of the history: its SQL, status, rows, duration and time, and what can be done with it. Renders again only when these change. */
-export const HistoryRow = memo(function HistoryRow({ entry: h, times, running, onPick, onRerun, onFork }: Props) {
-  // "Repeat query" disables itself while the query it started runs: focus stays in this entry
-  const pick = useRef<HTMLButtonElement>(null);
-  const rerunFocus = useHandOffFocus(running, () => pick.current?.focus());
+export const HistoryRow = memo(function HistoryRow({ entry: h, times, running, stop, onPick, onRerun, onFork }: Props) {
+  // roving tabindex (HistoryPanel): the list's arrows reach the buttons, Tab only the one last focused
+  const tab = (button: number) => (stop === button ? 0 : -1);
   return (
     <>
       {/* Named by what it does, not by the SQL and status it shows, so no "cancelled" query becomes a second "Cancel" button. */}
-      <button ref={pick} className="history-pick" onClick={() => onPick(h.sql)} title="Put this SQL in the editor" aria-label="Put in editor" aria-describedby={`sql-${h.queryId}`}>
+      <button className="history-pick" tabIndex={tab(0)} onClick={() => onPick(h.sql)} title="Put this SQL in the editor" aria-label="Put in editor" aria-describedby={`sql-${h.queryId}`}>
         <code className="sql" id={`sql-${h.queryId}`}>{h.sql}</code>
         {times !== undefined && (
           <span className="repeat-count" title={`Run ${times} times in a row: the entries under it are its earlier runs`}>
@@ -60,11 +60,12 @@ export const HistoryRow = memo(function HistoryRow({ entry: h, times, running, o
         {h.exports && <ExportSummary exports={h.exports} />}
         {h.pivot && <PivotSummary spec={h.pivot} />}
       </button>
-      <button className="rerun" onClick={() => onRerun(h.sql)} disabled={running} aria-label="Repeat query" title="Run this query again" {...rerunFocus}>
+      {/* aria-disabled, not disabled, while a query runs: focus stays on it, so Enter once the run ends repeats again */}
+      <button className="rerun" tabIndex={tab(1)} onClick={() => !running && onRerun(h.sql)} aria-disabled={running} aria-label="Repeat query" title="Run this query again">
         <RotateCw aria-hidden="true" />
       </button>
       {onFork && (
-        <button className="rerun" onClick={() => onFork(h.queryId)} aria-label="Fork from here" title="A new session that starts as this one was once this query had run">
+        <button className="rerun" tabIndex={tab(2)} onClick={() => onFork(h.queryId)} aria-label="Fork from here" title="A new session that starts as this one was once this query had run">
           <GitFork aria-hidden="true" />
         </button>
       )}

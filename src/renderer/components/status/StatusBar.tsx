@@ -9,13 +9,14 @@ import { CopyIdButton } from './CopyIdButton';
 import { RerunNote } from './RerunNote';
 import { ranStatementText, ranWithoutResultSet } from './ranStatement';
 import { rerunOf } from './rerunNote';
-import { standingRefusal, statusBarState, type Refusal, type StatusSays } from './statusBarState';
+import type { CommandRefusal } from './commandRefusal';
+import { DISCONNECTED_TEXT, standingRefusal, statusBarState, type Refusal, type StatusSays } from './statusBarState';
 
 interface Props {
   query: HistoryEntry | undefined;
   progress: QueryProgress | undefined;
-  /** A command the person issued was refused (e.g. the session changed): said until the latest query changes (standingRefusal). */
-  commandError: AppError | undefined;
+  /** A command the person issued was refused (e.g. the session changed): said, named, until the latest query changes (standingRefusal). */
+  commandError: CommandRefusal | undefined;
   onCancel(): void;
   /**
    * Where focus goes when a button of the bar had it and is disabled or goes away (Cancel once the
@@ -28,21 +29,26 @@ interface Props {
   filteredRows?: number | undefined;
   /** The grid cannot read the completed result's rows (it says why): its count is the one recorded. */
   unreadable?: boolean;
+  /** The page's connection to main (the header's indicator): without it a query in flight is unknown, not running. */
+  connected?: boolean;
 }
 
 /**
  * The status bar. The `status` live region holds only the sentence a person (and a screen reader)
  * needs: "Running…", "N rows in T ms" (a statement without a result set: "Statement ran in T ms: CREATE
- * TABLE"), "Failed: <message> (error id …)", "Cancelled", or, while the
+ * TABLE"), "Failed: <message> (error id …)", "Cancelled", a refused command named ("Rename not saved:
+ * <message> (error id …)", beside a query still running), or, while the
  * store refuses to save a query's end, "Finished (N rows) — waiting to save: <why and what to do>
- * (error id …)". The ticking elapsed time, the progress bar and the buttons sit beside it, so they
- * do not flood announcements; the clock stops while the end waits (DuckDB is done).
+ * (error id …)", or, with the connection lost while a query was in flight, that its state is
+ * unknown until the connection is back. The ticking elapsed time, the progress bar and the buttons
+ * sit beside it, so they do not flood announcements; the clock stops while the end waits (DuckDB is
+ * done) and while the connection is lost.
  */
-export function StatusBar({ query, progress, commandError, onCancel, onFocusLost, onNotice, filteredRows, unreadable = false }: Props) {
+export function StatusBar({ query, progress, commandError, onCancel, onFocusLost, onNotice, filteredRows, unreadable = false, connected = true }: Props) {
   const refusal = useRef<Refusal | undefined>(undefined);
   // noted on the render the refusal first comes with: what the session was then (the same on a second render)
-  if (refusal.current?.error !== commandError) refusal.current = commandError && { error: commandError, against: query };
-  const state = statusBarState(query, progress, standingRefusal(refusal.current, query), unreadable);
+  if (refusal.current?.refusal !== commandError) refusal.current = commandError && { refusal: commandError, against: query };
+  const state = statusBarState(query, progress, standingRefusal(refusal.current, query), unreadable, connected);
   const { says, copyId } = state;
   const focus = useHandOffFocus(`${state.cancellable} ${copyId?.id}`, () => onFocusLost?.());
   return (
@@ -53,12 +59,7 @@ export function StatusBar({ query, progress, commandError, onCancel, onFocusLost
       {says.kind === 'query' && <RerunNote rerun={rerunOf(query, { rowsAvailable: progress?.rowsAvailable, unreadable })} />}
       {state.meter && query && <RunningMeter startedAt={query.startedAt} progress={progress} />}
       {copyId && <CopyIdButton id={copyId.id} onNotice={onNotice} />}
-      <button
-        className="cancel"
-        onClick={onCancel}
-        disabled={!state.cancellable}
-        title={says.kind === 'waiting' ? 'Cancel the query: its result, not saved yet, is dropped' : 'Cancel the running query'}
-      >
+      <button className="cancel" onClick={onCancel} disabled={!state.cancellable} title={says.kind === 'disconnected' ? state.cancelTitle : `${state.cancelTitle} (Ctrl/Cmd+.)`}>
         <CircleStop aria-hidden="true" />
         Cancel
       </button>
@@ -69,9 +70,11 @@ export function StatusBar({ query, progress, commandError, onCancel, onFocusLost
 /** The status sentence itself, for the live bar and for the past view's read-only line (time/PastStatus). */
 export function StatusText({ says, filteredRows }: { says: StatusSays; filteredRows?: number | undefined }) {
   return says.kind === 'refused' ? (
-    <ErrorText error={says.error} />
+    <ErrorText error={says.error} text={says.text} />
   ) : says.kind === 'waiting' ? (
     <ErrorText error={says.error} text={says.text} />
+  ) : says.kind === 'disconnected' ? (
+    <>{DISCONNECTED_TEXT}</>
   ) : says.kind === 'query' ? (
     <QueryText query={says.query} filteredRows={filteredRows} recorded={says.recorded === true} />
   ) : (

@@ -3,6 +3,7 @@ import type { QueryProgress, WaitingToSave } from '../../../shared/contracts/fra
 import { isInFlight } from '../../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { countOf } from '../format';
+import { refusalText, type CommandRefusal } from './commandRefusal';
 
 /**
  * Why the store refuses, and what a person can do, by the refusal's code. The store's own message
@@ -27,10 +28,12 @@ export function waitingToSaveText(waiting: WaitingToSave): string {
 /** What the `status` live region says. */
 export type StatusSays =
   | { readonly kind: 'ready' }
-  /** A command the person issued was refused. */
-  | { readonly kind: 'refused'; readonly error: AppError }
+  /** A command the person issued was refused: `text` names it ("Rename not saved: …"). */
+  | { readonly kind: 'refused'; readonly text: string; readonly error: AppError }
   /** The query ran, and its end waits for the store (transient progress; the query is still Executing). */
   | { readonly kind: 'waiting'; readonly text: string; readonly error: AppError }
+  /** The page lost its connection to main while the query was in flight: how it stands is unknown until the connection is back. */
+  | { readonly kind: 'disconnected' }
   /** `recorded`: the query completed, but its rows cannot be read now (the grid says why): its count is what was recorded then. */
   | { readonly kind: 'query'; readonly query: HistoryEntry; readonly recorded?: boolean };
 
@@ -40,48 +43,63 @@ export interface StatusBarState {
   /** The ticking clock and the progress bar: only while DuckDB runs the query. */
   readonly meter: boolean;
   readonly cancellable: boolean;
+  /** The Cancel button's tooltip: what it does, or why it cannot. */
+  readonly cancelTitle: string;
   /** The error whose id "Copy id" copies. */
   readonly copyId: AppError | undefined;
 }
+
+/** What the bar says while the connection is lost and the query was in flight when it went. */
+export const DISCONNECTED_TEXT = 'Connection to Sextant lost: how this query stands is unknown until it is back.';
 
 /**
  * What the status bar shows. A query's end waiting for the store is said only while the query is
  * in flight: once its end is stored, the outcome replaces it, whatever progress is still at hand.
  * A completed result the grid cannot read (`unreadable`: an imported result whose dataset is
  * missing, one whose re-run differs) is not said as a live success above the grid's error.
+ * Without a connection (`connected` false) a query in flight may have ended, or Sextant stopped:
+ * the bar says so instead of a ticking "Running…", and nothing can be cancelled. A settled query
+ * stays as it is (nothing about it will change); the replay on reconnection shows the real outcome.
+ * A refused command names itself and is drawn as a refusal (`refused`), beside its query's own
+ * phase: a rename refused while a query runs is not that query failing.
  */
-export function statusBarState(query: HistoryEntry | undefined, progress: QueryProgress | undefined, commandError: AppError | undefined, unreadable = false): StatusBarState {
-  const running = isInFlight(query?.phase);
+export function statusBarState(query: HistoryEntry | undefined, progress: QueryProgress | undefined, commandError: CommandRefusal | undefined, unreadable = false, connected = true): StatusBarState {
+  const inFlight = isInFlight(query?.phase);
+  const lost = inFlight && !connected;
+  const running = inFlight && !lost;
   const waiting = running && progress?.queryId === query?.queryId ? progress?.waitingToSave : undefined;
-  const says: StatusSays = commandError
-    ? { kind: 'refused', error: commandError }
-    : waiting
-      ? { kind: 'waiting', text: waitingToSaveText(waiting), error: waiting.error }
-      : query
-        ? { kind: 'query', query, ...(unreadable && query.phase === 'Completed' ? { recorded: true } : {}) }
-        : { kind: 'ready' };
-  const phase = commandError ? 'failed' : says.kind === 'query' && says.recorded ? 'recorded' : (query?.phase.toLowerCase() ?? 'idle');
+  const says: StatusSays = lost
+    ? { kind: 'disconnected' }
+    : commandError
+      ? { kind: 'refused', text: refusalText(commandError), error: commandError.error }
+      : waiting
+        ? { kind: 'waiting', text: waitingToSaveText(waiting), error: waiting.error }
+        : query
+          ? { kind: 'query', query, ...(unreadable && query.phase === 'Completed' ? { recorded: true } : {}) }
+          : { kind: 'ready' };
+  const phase = lost ? 'disconnected' : says.kind === 'query' && says.recorded ? 'recorded' : (query?.phase.toLowerCase() ?? 'idle');
   return {
     says,
-    className: `statusbar ${phase}${says.kind === 'waiting' ? ' waiting' : ''}`,
+    className: `statusbar ${phase}${says.kind === 'waiting' ? ' waiting' : ''}${says.kind === 'refused' ? ' refused' : ''}`,
     meter: running && !waiting,
     cancellable: running,
-    copyId: commandError ?? waiting?.error ?? (query?.phase === 'Failed' ? query.error : undefined),
+    cancelTitle: lost ? 'Cannot cancel: the connection to Sextant is lost' : waiting ? 'Cancel the query: its result, not saved yet, is dropped' : 'Cancel the running query',
+    copyId: lost ? undefined : (commandError?.error ?? waiting?.error ?? (query?.phase === 'Failed' ? query.error : undefined)),
   };
 }
 
 /** A refused command, with the latest query as it stood when the refusal came (the fold gives a changed entry a new object). */
 export interface Refusal {
-  readonly error: AppError;
+  readonly refusal: CommandRefusal;
   readonly against: HistoryEntry | undefined;
 }
 
 /**
  * The refusal the bar still says: only while the session's latest query is as it was then. A newer
  * state wins over an older refusal: a query started (in this window or another), its end, a sort, a
- * chart (each a new entry object) replaces "Failed: This session changed in another window" or
- * "That action is no longer the last one to undo…" with what the session is now.
+ * chart (each a new entry object) replaces "Rename not saved: This session changed in another window"
+ * or "Undo not saved: That action is no longer the last one to undo…" with what the session is now.
  */
-export function standingRefusal(refusal: Refusal | undefined, query: HistoryEntry | undefined): AppError | undefined {
-  return refusal && refusal.against === query ? refusal.error : undefined;
+export function standingRefusal(refusal: Refusal | undefined, query: HistoryEntry | undefined): CommandRefusal | undefined {
+  return refusal && refusal.against === query ? refusal.refusal : undefined;
 }

@@ -49,32 +49,57 @@ describe('statusBarState: what the status bar shows, from the query, its progres
   it('given an executing query whose end waits for the store, then the bar says so with the store’s error to copy, no ticking clock, and Cancel still works', () => {
     const state = statusBarState(query('Executing'), progress(waitingCompletion()), undefined);
     expect(state.says).toEqual({ kind: 'waiting', text: waitingToSaveText(waitingCompletion()), error: full });
-    expect(state).toMatchObject({ className: 'statusbar executing waiting', meter: false, cancellable: true, copyId: full });
+    expect(state).toMatchObject({ className: 'statusbar executing waiting', meter: false, cancellable: true, cancelTitle: 'Cancel the query: its result, not saved yet, is dropped', copyId: full });
   });
 
   it('given an executing query with ordinary progress, then it is running: the clock ticks, nothing to copy', () => {
-    expect(statusBarState(query('Executing'), progress(), undefined)).toEqual({ says: { kind: 'query', query: query('Executing') }, className: 'statusbar executing', meter: true, cancellable: true, copyId: undefined });
+    expect(statusBarState(query('Executing'), progress(), undefined)).toEqual({ says: { kind: 'query', query: query('Executing') }, className: 'statusbar executing', meter: true, cancellable: true, cancelTitle: 'Cancel the running query', copyId: undefined });
   });
 
   it('given the end was stored (the query completed) while a waiting frame is still at hand, then the normal outcome replaces it', () => {
     const state = statusBarState(query('Completed'), progress(waitingCompletion()), undefined);
-    expect(state).toEqual({ says: { kind: 'query', query: query('Completed') }, className: 'statusbar completed', meter: false, cancellable: false, copyId: undefined });
+    expect(state).toEqual({ says: { kind: 'query', query: query('Completed') }, className: 'statusbar completed', meter: false, cancellable: false, cancelTitle: 'Cancel the running query', copyId: undefined });
   });
 
   it('given progress of another query, then it says nothing about this one', () => {
     expect(statusBarState(query('Executing'), progress(waitingCompletion(), 'q0'), undefined).says.kind).toBe('query');
   });
 
-  it('given a refused command while the end waits, then the refusal is what the bar says and copies, as for any refused command', () => {
+  it('given a refused command while the end waits, then the refusal, named, is what the bar says and copies, as for any refused command', () => {
     const refused = appError('e-cmd', 'STORE_FULL', 'The disk holding the event store is full: nothing was stored.');
-    const state = statusBarState(query('Executing'), progress(waitingCompletion()), refused);
-    expect(state).toMatchObject({ says: { kind: 'refused', error: refused }, className: 'statusbar failed', meter: false, cancellable: true, copyId: refused });
+    const state = statusBarState(query('Executing'), progress(waitingCompletion()), { command: 'OpenSession', error: refused });
+    expect(state).toMatchObject({
+      says: { kind: 'refused', text: 'New session not saved: The disk holding the event store is full: nothing was stored.', error: refused },
+      className: 'statusbar executing refused',
+      meter: false,
+      cancellable: true,
+      copyId: refused,
+    });
+  });
+
+  it('given a rename refused while a query runs, then the bar names the rename, drawn as a refusal beside the query still running: its clock ticks, Cancel works', () => {
+    const stale = appError('e-stale', 'VERSION_CONFLICT', 'This session changed in another window.');
+    expect(statusBarState(query('Executing'), progress(), { command: 'RenameSession', error: stale })).toEqual({
+      says: { kind: 'refused', text: 'Rename not saved: This session changed in another window.', error: stale },
+      className: 'statusbar executing refused',
+      meter: true,
+      cancellable: true,
+      cancelTitle: 'Cancel the running query',
+      copyId: stale,
+    });
+  });
+
+  it('given a command refused after a query completed, then the query is not drawn as failed: its phase stays, the refusal is marked as one', () => {
+    const disk = appError('e-disk', 'STORE_FULL', 'The disk holding the event store /d is full: nothing was stored.');
+    const state = statusBarState(query('Completed'), undefined, { command: 'CancelQuery', error: disk });
+    expect(state.className).toBe('statusbar completed refused');
+    expect(state.says).toEqual({ kind: 'refused', text: 'Cancel not saved: The disk holding the event store /d is full: nothing was stored.', error: disk });
   });
 
   it('given a failed query, then its failure is there to copy; given no query, then the bar is ready', () => {
     const failed = { ...query('Failed'), error: appError('e-sql', 'SQL_ERROR', 'no such table') } as HistoryEntry;
     expect(statusBarState(failed, undefined, undefined)).toMatchObject({ className: 'statusbar failed', copyId: failed.error, cancellable: false });
-    expect(statusBarState(undefined, undefined, undefined)).toEqual({ says: { kind: 'ready' }, className: 'statusbar idle', meter: false, cancellable: false, copyId: undefined });
+    expect(statusBarState(undefined, undefined, undefined)).toMatchObject({ says: { kind: 'ready' }, className: 'statusbar idle', meter: false, cancellable: false, copyId: undefined });
   });
 
   it('given a completed result the grid cannot read, then its count is said as recorded, not as a success; other phases are as they are', () => {
@@ -86,26 +111,52 @@ describe('statusBarState: what the status bar shows, from the query, its progres
   });
 });
 
+describe('statusBarState with the connection to main lost', () => {
+  it('given a query in flight (running, or its end waiting to be saved), then the bar says its state is unknown: no clock or bar, Cancel disabled and why', () => {
+    for (const p of [progress(), progress(waitingCompletion())]) {
+      expect(statusBarState(query('Executing'), p, undefined, false, false)).toEqual({
+        says: { kind: 'disconnected' },
+        className: 'statusbar disconnected',
+        meter: false,
+        cancellable: false,
+        cancelTitle: 'Cannot cancel: the connection to Sextant is lost',
+        copyId: undefined,
+      });
+    }
+    expect(statusBarState(query('Pending'), undefined, undefined, false, false).says).toEqual({ kind: 'disconnected' });
+  });
+
+  it('given the connection is back (the replay shows the real outcome), then the bar says that outcome', () => {
+    const failed = { ...query('Failed'), error: appError('e-int', 'INTERRUPTED', 'Sextant stopped while this query was running.') } as HistoryEntry;
+    expect(statusBarState(failed, undefined, undefined, false, true)).toMatchObject({ says: { kind: 'query', query: failed }, className: 'statusbar failed', copyId: failed.error });
+    expect(statusBarState(query('Executing'), progress(), undefined, false, true)).toMatchObject({ says: { kind: 'query' }, meter: true, cancellable: true });
+  });
+
+  it('given a settled query, then it stays as it is: nothing about it changes while the connection is away', () => {
+    expect(statusBarState(query('Completed'), undefined, undefined, false, false)).toMatchObject({ says: { kind: 'query', query: query('Completed') }, className: 'statusbar completed', cancellable: false });
+  });
+});
+
 describe('standingRefusal: an older command refusal gives way to a newer state of the session', () => {
-  const stale = appError('e-stale', 'VERSION_CONFLICT', 'This session changed in another window.');
-  const undo = appError('e-undo', 'NOTHING_TO_UNDO', 'That action is no longer the last one to undo; the view was out of date.');
+  const stale = { command: 'RenameSession', error: appError('e-stale', 'VERSION_CONFLICT', 'This session changed in another window.') } as const;
+  const undo = { command: 'Undo', error: appError('e-undo', 'NOTHING_TO_UNDO', 'That action is no longer the last one to undo; the view was out of date.') } as const;
   const done = query('Completed');
 
   it('given a refusal while the latest query is as it was then, then the bar still says the refusal', () => {
-    expect(standingRefusal({ error: stale, against: done }, done)).toBe(stale);
-    expect(standingRefusal({ error: stale, against: undefined }, undefined)).toBe(stale);
+    expect(standingRefusal({ refusal: stale, against: done }, done)).toBe(stale);
+    expect(standingRefusal({ refusal: stale, against: undefined }, undefined)).toBe(stale);
   });
 
   it('given another window then starts a query, then the bar says the query (Running…), not the refusal', () => {
     const running = query('Executing', 'q2');
-    expect(standingRefusal({ error: stale, against: done }, running)).toBeUndefined();
-    expect(statusBarState(running, undefined, standingRefusal({ error: stale, against: done }, running))).toMatchObject({ says: { kind: 'query', query: running }, className: 'statusbar executing', copyId: undefined });
+    expect(standingRefusal({ refusal: stale, against: done }, running)).toBeUndefined();
+    expect(statusBarState(running, undefined, standingRefusal({ refusal: stale, against: done }, running))).toMatchObject({ says: { kind: 'query', query: running }, className: 'statusbar executing', copyId: undefined });
   });
 
   it('given the latest query changed since (its phase, or a sort or chart on it: a new entry), then the refused undo gives way to the result’s own line', () => {
     const sorted = { ...done, view: { orderBy: [{ column: 0, descending: false }], filter: [] } } as HistoryEntry;
-    expect(standingRefusal({ error: undo, against: done }, sorted)).toBeUndefined();
-    expect(standingRefusal({ error: undo, against: query('Executing') }, done)).toBeUndefined();
+    expect(standingRefusal({ refusal: undo, against: done }, sorted)).toBeUndefined();
+    expect(standingRefusal({ refusal: undo, against: query('Executing') }, done)).toBeUndefined();
   });
 
   it('given no refusal, then none', () => {

@@ -1,12 +1,15 @@
-import { memo, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
 import { X } from 'lucide-react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { TimelineEntry } from '../../../shared/views/timeline';
+import { focusLost } from '../common/focusLost';
 import { useFocusReturn } from '../common/useFocusReturn';
+import { useRovingRows } from '../common/useRovingRows';
 import { useVirtualRows } from '../common/useVirtualRows';
 import { useStableCallback } from '../common/useStableCallback';
 import { countOf } from '../format';
 import { CopyIdButton } from '../status/CopyIdButton';
+import { TIMELINE_BUTTON_ID } from './TimelineButton';
 import { TimelineRow } from './TimelineRow';
 
 interface Props {
@@ -25,13 +28,12 @@ interface Props {
 const ESTIMATED_ROW_PX = 42;
 
 /**
- * The session's actions, newest first. Arrow keys move between entries, Home/End jump, Enter (or a
- * click) shows the session as it was at one, Escape closes the panel.
+ * The session's actions, newest first. Arrow keys move between entries, Home/End and PageUp/PageDown
+ * jump, Enter (or a click) shows the session as it was at one, Escape closes the panel.
  * Virtualized as the history is (TanStack Virtual, rows measured as they render): of the 1,000
- * entries main sends, only the rows on screen are in the DOM. So the keys move by index, not by the
- * buttons rendered: the row moved to is scrolled into view, then focused once it has rendered.
- * The list is one Tab stop (roving tabindex, as the session tabs): the entry last focused, or the
- * first rendered when that one is scrolled away.
+ * entries main sends, only the rows on screen are in the DOM. The list is one Tab stop (roving
+ * tabindex, as the session tabs and the history: common/useRovingRows.ts): the entry last focused,
+ * or the first rendered when that one is scrolled away.
  */
 export const TimelinePanel = memo(function TimelinePanel({ entries, total, selected, error, onSelect, onFork, onClose, onNotice }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -46,51 +48,48 @@ export const TimelinePanel = memo(function TimelinePanel({ entries, total, selec
     initialHeight: 400,
   });
 
-  /** The row to focus once it is in the DOM: a key or the opening can move to one not rendered yet. */
-  const toFocus = useRef<number | undefined>(undefined);
-  const focusPending = () => {
-    const button = toFocus.current === undefined ? null : list.current?.querySelector<HTMLButtonElement>(`li[data-index="${toFocus.current}"] .timeline-pick`);
-    if (!button) return;
-    toFocus.current = undefined;
-    button.focus();
-  };
-  const focusRow = (i: number) => {
-    toFocus.current = i;
-    rows.scrollToIndex(i);
-    focusPending();
-  };
-  // After each render: scrolling to a row renders it, and this focuses it then.
-  useEffect(focusPending);
-
-  const [stop, setStop] = useState(() => Math.max(0, entries.findIndex((e) => e.seq === selected?.seq)));
+  // Arrow keys, Home/End, PageUp/PageDown and the one Tab stop: the roving list the history shares.
+  const initial = Math.max(0, entries.findIndex((e) => e.seq === selected?.seq));
+  const roving = useRovingRows({ count: entries.length, rows, list, controls: '.timeline-pick', initial });
+  const { focusRow } = roving;
   const onFocus = (e: FocusEvent<HTMLUListElement>) => {
     kept.onFocus(e);
-    const row = (e.target as HTMLElement).closest<HTMLElement>('li[data-index]');
-    if (row) setStop(Number(row.dataset['index']));
+    roving.onFocus(e);
   };
   const shown = rows.getVirtualItems();
-  const tabStop = shown.some((r) => r.index === stop) ? stop : shown[0]?.index;
 
   useFocusReturn();
   useEffect(() => {
     // The panel opens for the keyboard: focus goes to the selected entry, else the newest.
-    if (entries.length > 0) focusRow(Math.max(0, entries.findIndex((e) => e.seq === selected?.seq)));
+    if (entries.length > 0) focusRow(initial);
   }, [entries.length > 0]);
 
+  // "Back to now" goes with the past view it sat in: focus, dropped on the page, comes back to the
+  // entry that was shown, one arrow from the next point to look at (the Timeline button if the
+  // history pane was hidden meanwhile).
+  const shownBefore = useRef(selected);
+  useEffect(() => {
+    const was = shownBefore.current;
+    shownBefore.current = selected;
+    if (was === undefined || selected !== undefined || !focusLost()) return;
+    if (list.current?.offsetParent === null) document.getElementById(TIMELINE_BUTTON_ID)?.focus();
+    else focusRow(Math.max(0, entries.findIndex((e) => e.seq === was.seq)));
+  }, [selected]);
+
+  // Closed by the person (Escape, its button): focus goes back to the Timeline button, which the past
+  // view's toolbar replaced, once it is drawn again. A close by anything else (a fork switching tabs)
+  // leaves focus to what it hands it to.
+  const closeByPerson = () => {
+    onClose();
+    requestAnimationFrame(() => focusLost() && document.getElementById(TIMELINE_BUTTON_ID)?.focus());
+  };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault();
-      onClose();
+      closeByPerson();
       return;
     }
-    // From the row focus is on its way to, if any: End then ArrowUp, typed fast, is the one before the last.
-    const row = document.activeElement?.closest<HTMLElement>('li[data-index]');
-    const i = toFocus.current ?? (row && list.current?.contains(row) ? Number(row.dataset['index']) : -1);
-    const last = entries.length - 1;
-    const to = e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowUp' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? last : undefined;
-    if (to === undefined || last < 0) return;
-    e.preventDefault();
-    focusRow(Math.max(0, Math.min(last, to)));
+    roving.onKeyDown(e);
   };
 
   return (
@@ -98,7 +97,7 @@ export const TimelinePanel = memo(function TimelinePanel({ entries, total, selec
       <header className="timeline-head">
         <h2 id="timeline-heading">Timeline</h2>
         <span className="muted">{total > entries.length ? `newest ${countOf(entries.length, 'action')} of ${countOf(total, 'action')}` : countOf(entries.length, 'action')}</span>
-        <button className="icon-button" aria-label="Close timeline" title="Close (Escape)" onClick={onClose}>
+        <button className="icon-button" aria-label="Close timeline" title="Close (Escape)" onClick={closeByPerson}>
           <X aria-hidden="true" />
         </button>
       </header>
@@ -122,7 +121,7 @@ export const TimelinePanel = memo(function TimelinePanel({ entries, total, selec
                 className={`timeline-entry ${entry.kind} ${current ? 'selected' : ''}`}
                 style={{ transform: `translateY(${row.start}px)` }}
               >
-                <TimelineRow entry={entry} current={current} tabStop={row.index === tabStop} onSelect={select} onFork={fork} />
+                <TimelineRow entry={entry} current={current} tabStop={roving.stopAt(row.index) !== undefined} onSelect={select} onFork={fork} />
               </li>
             );
           })}

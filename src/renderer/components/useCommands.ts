@@ -1,0 +1,35 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ClientCommand } from '../../shared/contracts/commands';
+import type { SextantApi } from '../../shared/contracts/protocol';
+import { refusalPlace, type CommandRefusal, type RefusalPlace } from './status/commandRefusal';
+
+type Refusals = { readonly [P in RefusalPlace]: CommandRefusal | undefined };
+
+/**
+ * The window's one way to send a command, and what was last refused where it is said: the
+ * catalog's commands (AddDataset, RemoveDataset) beside its Add box, every other one in the
+ * session's status bar (status/commandRefusal.ts). A command that goes through clears its own
+ * place's refusal only: a query run does not hide "Already in the catalog", nor an Add a refused rename.
+ */
+export function useCommands(api: SextantApi, connected: boolean) {
+  const [refused, setRefused] = useState<Refusals>({ status: undefined, catalog: undefined });
+  const dispatch = useCallback(
+    async (command: ClientCommand) => {
+      const result = await api.dispatch(command);
+      const place = refusalPlace(command.type);
+      const now = result.ok ? undefined : { command: command.type, error: result.error };
+      setRefused((r) => (r[place] === now ? r : { ...r, [place]: now }));
+      return result;
+    },
+    [api],
+  );
+  // "Not connected" stops being true when the page is: connected again, each place shows its own state
+  useEffect(() => {
+    if (!connected) return;
+    const gone = (r: CommandRefusal | undefined) => (r?.error.code === 'DISCONNECTED' ? undefined : r);
+    setRefused((r) => (r.status?.error.code === 'DISCONNECTED' || r.catalog?.error.code === 'DISCONNECTED' ? { status: gone(r.status), catalog: gone(r.catalog) } : r));
+  }, [connected]);
+  /** Another session shown: the status bar's refusal was about the one before. */
+  const clearStatus = useCallback(() => setRefused((r) => (r.status ? { ...r, status: undefined } : r)), []);
+  return { dispatch, statusRefusal: refused.status, catalogRefusal: refused.catalog, clearStatus };
+}
