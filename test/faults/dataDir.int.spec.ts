@@ -19,15 +19,7 @@ describe('a data folder that cannot be used', () => {
     writeFileSync(join(dir.path, 'a-file'), 'not a folder');
     const dataDir = join(dir.path, 'a-file', 'sextant');
     // No logger given: the core makes its own in the data folder, as the web host's does.
-    const refused = await AppCore.start({ dataDir, ...workerFromSource, samples: [] }).then(
-      async (core) => {
-        await core.close();
-        return undefined;
-      },
-      (e: unknown) => e,
-    );
-    expect(refused).toBeInstanceOf(AppErrorException);
-    const { error } = refused as AppErrorException;
+    const { error } = await startRefusal(dataDir);
     expect(error.code).toBe('STORE_UNAVAILABLE');
     expect(error.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(error.message).toContain(dataDir);
