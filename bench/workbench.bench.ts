@@ -5,9 +5,9 @@ import { newId } from '../src/main/platform/ids';
 import { isSettled } from '../src/shared/domain/queryLifecycle';
 import { openSessions } from '../src/shared/views/appView';
 import { startTestCore, tempDir, type TestCore } from '../test/support/testCore';
+import { FLIGHTS_3M as FLIGHTS } from './flightsResult';
 import { fromSamples, interleaved, type Bench } from './harness';
 
-const FLIGHTS = 'node_modules/vega-datasets/data/flights-3m.parquet';
 const PAGE_ROWS = 200;
 
 async function waitForCompletion(core: TestCore, sessionId: string, queryId: string): Promise<void> {
