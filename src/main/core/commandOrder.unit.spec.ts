@@ -39,20 +39,30 @@ describe('commandOrder: one connection’s commands reach main in the order they
     const send = commandOrder(r.dispatch);
     void send({ type: 'SaveDraft', n: 1 });
     void send({ type: 'SaveDraft', n: 2 });
-    await nextTurn();
-    await Promise.resolve();
+    for (let turn = 0; turn < 2; turn++) {
+      await nextTurn();
+      await Promise.resolve();
+    }
     expect(r.handed).toEqual(['SaveDraft 1', 'SaveDraft 2']);
     // both appends still running: the cancel goes at once
     void send({ type: 'CancelQuery' });
     expect(r.handed).toEqual(['SaveDraft 1', 'SaveDraft 2', 'CancelQuery']);
   });
 
-  it('given many commands in one read, then all are handed over in order within one turn, a cancel among them in its place', async () => {
+  it('given many commands in one read, then they are handed over in order, one a turn of the event loop, a cancel right behind the command ahead of it', async () => {
     const r = recorder();
     const send = commandOrder(r.dispatch);
     for (let n = 0; n < 50; n++) void send(n === 25 ? { type: 'CancelQuery', n } : { type: 'SaveDraft', n });
-    await nextTurn();
-    for (let i = 0; i < 10; i++) await Promise.resolve();
+    const turns: number[] = [];
+    for (let turn = 0; r.handed.length < 50 && turn < 100; turn++) {
+      await nextTurn();
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+      turns.push(r.handed.length);
+    }
     expect(r.handed).toEqual(Array.from({ length: 50 }, (_, n) => (n === 25 ? `CancelQuery ${n}` : `SaveDraft ${n}`)));
+    // another party's turn comes between any two appends: never more than one command a turn (two when the cancel rides along)
+    const perTurn = turns.map((handed, i) => handed - (turns[i - 1] ?? 0));
+    expect(Math.max(...perTurn)).toBeLessThanOrEqual(2);
+    expect(perTurn.filter((n) => n === 2)).toHaveLength(1);
   });
 });
