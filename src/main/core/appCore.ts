@@ -236,7 +236,7 @@ export class AppCore {
 
   private async handle(clientCommand: ClientCommand, issuedBy: CommandMeta['issuedBy'] = 'user'): Promise<Result<CommandAck>> {
     // A fork needs the original as it was, read from the log (time/forkCommand.ts).
-    const forked = clientCommand.type === 'ForkSession' ? await forkCommand(clientCommand, this.time, newId) : undefined;
+    const forked = clientCommand.type === 'ForkSession' ? await forkCommand(clientCommand, this.time, newId, this.projections.current.view.sessions[clientCommand.sessionId]?.title) : undefined;
     if (forked && !forked.ok) return fail(forked.error);
     const { command, queryId } = forked ? { command: forked.value, queryId: undefined } : toDomainCommand(clientCommand as Exclude<ClientCommand, { type: 'ForkSession' }>, this.projections.current.view, newId);
     const commandId = newId();

@@ -13,9 +13,10 @@ type ForkRequest = Extract<ClientCommand, { type: 'ForkSession' }>;
  * The domain command a person's "Fork from here" becomes: a new session id, and the original's
  * content as it was at the chosen seq (folded by TimeTravel), so the fork's first event carries
  * everything its view needs. A query still in flight at that point is left out: it never finishes
- * in the fork.
+ * in the fork. It is named after the session as it is called now (`titleNow`), as its tab reads:
+ * the title it had then may since be another tab's ("Session 1").
  */
-export async function forkCommand(request: ForkRequest, time: Pick<TimeTravel, 'sessionAt'>, newId: () => string): Promise<Result<Command>> {
+export async function forkCommand(request: ForkRequest, time: Pick<TimeTravel, 'sessionAt'>, newId: () => string, titleNow?: string): Promise<Result<Command>> {
   const past = await time.sessionAt(request.sessionId, request.seq);
   if (!past.ok) return fail(past.error);
   const { session, seq, occurredAt } = past.value;
@@ -23,7 +24,7 @@ export async function forkCommand(request: ForkRequest, time: Pick<TimeTravel, '
   return ok({
     type: 'ForkSession',
     sessionId: newId(),
-    title: request.title ?? `${session.title} (fork)`,
+    title: request.title ?? `${titleNow ?? session.title} (fork)`,
     from: { sessionId: request.sessionId, seq, title: session.title, occurredAt },
     draft: session.draft,
     datasetIds: [...session.datasetIds],

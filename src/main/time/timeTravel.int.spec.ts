@@ -304,7 +304,8 @@ describe('time travel (real SQLite)', () => {
     expect(ack.ok).toBe(true);
     const forkId = ack.ok ? ack.value.aggregateId : '';
     const fork = core.view().sessions[forkId]!;
-    expect(fork).toMatchObject({ title: 'Session 1 (fork)', draft: 'select 1 -- then', forkedFrom: { sessionId: id, seq: point, title: 'Session 1' } });
+    // Named after the original as it is called now; the title it had then is kept with the point.
+    expect(fork).toMatchObject({ title: 'Original (fork)', draft: 'select 1 -- then', forkedFrom: { sessionId: id, seq: point, title: 'Session 1' } });
     expect(fork.history.map((h) => [h.queryId, h.phase, h.view])).toEqual([[q1, 'Completed', undefined]]);
     expect(core.view().sessions[id]).toEqual(original);
 

@@ -224,7 +224,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           <PastSession api={api} past={time.past} rowsAvailable={(queryId) => progress[queryId]?.rowsAvailable} onBack={time.backToNow} onNotice={setNotice} />
         ) : active ? (
           <>
-            {active.forkedFrom && <ForkOriginNote from={active.forkedFrom} />}
+            {active.forkedFrom && <ForkOriginNote from={active.forkedFrom} titleNow={view.sessions[active.forkedFrom.sessionId]?.title} />}
             {drafts.inConflict(active.id) && (
               <DraftConflictBar
                 onKeepMine={() => drafts.keepMine(active.id, editor.current?.text() ?? '')}
