@@ -118,7 +118,7 @@ export class AppCore {
   /** Pivots of results (pivot/pivotService.ts), made on first use. */
   private pivotService: PivotService | undefined;
   private get pivots(): PivotService {
-    return (this.pivotService ??= new PivotService(this.pool, this.runner));
+    return (this.pivotService ??= new PivotService(this.pool, this.runner, () => this.projections.current.view));
   }
 
   static async start(options: AppCoreOptions): Promise<AppCore> {

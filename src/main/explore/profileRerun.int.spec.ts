@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { openSessions } from '../../shared/views/appView';
-import { queryEnd, startQuery } from '../../../test/support/coreEvents';
-import { startTestCore, type TestCore } from '../../../test/support/testCore';
+import { lostResult } from '../../../test/support/lostResult';
+import type { TestCore } from '../../../test/support/testCore';
 import { useTempDataDir } from '../../../test/support/useTempDataDir';
-
-const tableOf = (queryId: string): string => `sextant_results.q_${queryId.replaceAll('-', '')}`;
 
 /**
  * A completed result whose table this data dir does not hold (imported into a fresh one, evicted,
@@ -14,18 +11,7 @@ const tableOf = (queryId: string): string => `sextant_results.q_${queryId.replac
 describe('the profile of a result being re-run on demand (real SQLite, real DuckDB)', () => {
   const dir = useTempDataDir<TestCore>();
 
-  /** A completed `select * from answers`, its table dropped, `change` applied, and the core restarted: its next read re-runs it. */
-  async function lost(create: string, change = 'select 1'): Promise<{ core: TestCore; queryId: string }> {
-    const first = dir.keep(await startTestCore(dir.path()));
-    const sessionId = openSessions(first.projections.current.view)[0]!.id;
-    await first.pool.request({ type: 'exec', sql: create });
-    const queryId = await startQuery(first, sessionId, 'select * from answers');
-    expect((await queryEnd(first, sessionId, queryId)).type).toBe('QueryCompleted');
-    await first.pool.request({ type: 'exec', sql: `drop table ${tableOf(queryId)}` });
-    await first.pool.request({ type: 'exec', sql: change });
-    await first.close();
-    return { core: dir.keep(await startTestCore(dir.path())), queryId };
-  }
+  const lost = (create: string, change?: string) => lostResult(dir, create, change);
 
   it('waits for the re-run and answers the profile (filtered too), asked once', async () => {
     const { core, queryId } = await lost('create table answers as select range as v, range % 3 as k from range(100000)');

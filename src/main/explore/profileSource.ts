@@ -6,7 +6,7 @@ import type { ProfileTarget } from '../../shared/explore/columnProfile';
 import type { AppView } from '../../shared/views/appView';
 import { newErrorId } from '../platform/ids';
 import type { QueryRunner } from '../query/queryRunner';
-import { RerunWaits, type Kept } from '../query/rerunWaits';
+import { completedIn, RerunWaits, type Kept } from '../query/rerunWaits';
 import { ident } from '../query/sql';
 import { badProfileFilter, profileRows } from './profileRows';
 import type { ProfileColumn } from './profileSql';
@@ -43,7 +43,7 @@ const cancelled = () => appError(newErrorId(), 'INTERRUPTED', 'The profile was c
  */
 export function profileSources(runner: Pick<QueryRunner, 'keptResult' | 'progressed'>, view: () => AppView): ResolveProfileSource {
   const reruns = new RerunWaits(runner);
-  const completed = (queryId: string) => Object.values(view().sessions).some((s) => s.history.some((h) => h.queryId === queryId && h.phase === 'Completed'));
+  const completed = (queryId: string) => completedIn(view(), queryId);
   return async (target, signal) => {
     switch (target.kind) {
       case 'result': {

@@ -30,7 +30,7 @@ describe('PivotService over a real result', () => {
   let columns: readonly Column[];
   beforeAll(async () => {
     core = app.core();
-    pivots = new PivotService(core.pool, core.runner);
+    pivots = new PivotService(core.pool, core.runner, () => core.projections.current.view);
     const ran = await app.run(SQL);
     queryId = ran.queryId;
     columns = ran.end.type === 'QueryCompleted' ? ran.end.payload.columns : [];

@@ -9,9 +9,11 @@ import { boundPivotSql, emptyCells, hasEmptyCells, pivotColumnNames, type PivotH
 import { pivotRelation } from '../../shared/pivot/pivotRelation';
 import { aggregateMismatch, findColumn, PIVOT_GROUPS, pivotKeysSql, pivotLeftOutSql, pivotPartialSql, type PivotKeySource } from '../../shared/pivot/pivotSql';
 import type { PivotKeys, PivotSpec } from '../../shared/pivot/pivotSpec';
+import type { AppView } from '../../shared/views/appView';
 import { newErrorId } from '../platform/ids';
 import type { QueryRunner } from '../query/queryRunner';
 import type { QueryWorker } from '../query/queryWorker';
+import { completedIn, RerunWaits, type Kept } from '../query/rerunWaits';
 import { ident, RESULTS_SCHEMA, resultTableId } from '../query/sql';
 
 /** Pivots kept per result: a person flips between a few layouts, not dozens. */
@@ -74,15 +76,30 @@ type Pool = Pick<QueryWorker, 'request'>;
  */
 export class PivotService {
   private readonly made = new WeakMap<object, Map<string, Promise<MadePivot>>>();
+  private readonly reruns: RerunWaits;
 
   constructor(
     private readonly pool: Pool,
-    private readonly runner: Pick<QueryRunner, 'keptResult'>,
-  ) {}
+    private readonly runner: Pick<QueryRunner, 'keptResult' | 'progressed'>,
+    private readonly view: () => AppView,
+  ) {
+    this.reruns = new RerunWaits(runner);
+  }
+
+  /**
+   * The result's table; a completed result being re-run on demand (evicted, or imported into a data
+   * dir without its table) is waited for, as its grid, charts and profiles wait: refused as
+   * incomplete, the window showed the pivot as failed and never asked again.
+   */
+  private async kept(queryId: string): Promise<Kept> {
+    const kept = this.runner.keptResult(queryId);
+    if (kept.ok || kept.error.code !== 'RESULT_INCOMPLETE' || !completedIn(this.view(), queryId)) return kept;
+    return (await this.reruns.kept(queryId, () => true)) ?? kept;
+  }
 
   /** Rows [offset, offset + limit) of the pivot of the result's rows that pass `filter` (the result's view filters). */
   async page(queryId: string, spec: PivotSpec, offset: number, limit: number, filter: readonly PageFilter[] = []): Promise<Result<PivotPage>> {
-    const kept = this.runner.keptResult(queryId);
+    const kept = await this.kept(queryId);
     if (!kept.ok) return kept;
     const { table, rows } = kept.value;
     const bad = badSpec(spec, rows.columns) ?? badFilter(filter, rows.columns);

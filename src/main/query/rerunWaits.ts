@@ -1,11 +1,16 @@
+import type { AppView } from '../../shared/views/appView';
 import type { QueryRunner } from './queryRunner';
 
 type Runner = Pick<QueryRunner, 'keptResult' | 'progressed'>;
 export type Kept = ReturnType<QueryRunner['keptResult']>;
 
+/** Whether any session's history holds `queryId` as completed: a result a refusal as incomplete means is being re-run. */
+export const completedIn = (view: AppView, queryId: string): boolean =>
+  Object.values(view.sessions).some((s) => s.history.some((h) => h.queryId === queryId && h.phase === 'Completed'));
+
 /**
  * Work waiting for a completed result that is being re-run on demand (its table is not kept here:
- * evicted, or imported from another machine): a chart, a column profile. The grid waits for it by
+ * evicted, or imported from another machine): a chart, a column profile, a pivot. The grid waits for it by
  * asking again at each of its progress frames; so do they here, in main, so the renderer needs no
  * signal of its own. No timer: a frame comes at each step of the re-run and once more when it ends
  * (kept, or refused).
