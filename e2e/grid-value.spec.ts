@@ -1,7 +1,7 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test } from './fixtures';
-import { allowClipboard, grid, gridRow, readClipboard, runSql, screenshot, status } from './workbench.helpers';
+import { allowClipboard, grid, gridRow, mod, readClipboard, runSql, screenshot, status } from './workbench.helpers';
 
 /** Five rows: a long text with emoji, a STRUCT holding a LIST and a STRUCT, a JSON document as text (NULL in row 2). */
 const SQL = `select i,
@@ -116,4 +116,26 @@ test('a value too long to draw shows its first 100,000 characters and says of ho
   await viewer(page).getByRole('button', { name: 'Copy value' }).click();
   await expect.poll(async () => (await readClipboard(page)).length).toBe(300_003);
   expect(await readClipboard(page)).toBe(big);
+});
+
+test('a 1 MB value: its cell draws (and its tooltip shows) the first 1,000 characters and "…", Ctrl+C copies it whole; a JSON column says JSON', async ({ app }) => {
+  const { page } = app;
+  await allowClipboard(page);
+  await runSql(page, `select repeat('x', 1000000) s, '{"a":1}'::JSON j, '"x"'::JSON q, 'x' v from range(3)`);
+  await expect(status(page)).toHaveText(/^3\u00a0rows in/);
+  await expect(grid(page).getByRole('columnheader')).toHaveText([/^s\s*VARCHAR/, /^j\s*JSON/, /^q\s*JSON/, /^v\s*VARCHAR/]);
+  const cells = gridRow(page, 2).getByRole('gridcell');
+  await expect(cells.nth(1)).toHaveText('{"a":1}');
+  await expect(cells.nth(2)).toHaveText('"x"');
+  // compared as a few figures, so a failure does not print 1 MB
+  const drawn = (cell: Locator) => cell.evaluate((e) => [e.textContent!.length, e.getAttribute('title')?.length, /^x*…$/.test(e.textContent!), e.getAttribute('title') === e.textContent]);
+  await expect.poll(() => drawn(cells.first())).toEqual([1001, 1001, true, true]);
+  // no cell in the page holds the value whole
+  expect(await grid(page).evaluate((g) => (g.textContent ?? '').length)).toBeLessThan(20_000);
+
+  await grid(page).focus();
+  await page.keyboard.press(`${mod}+c`);
+  await expect.poll(async () => (await readClipboard(page)).length).toBe(1_000_000);
+  expect(await page.evaluate(async () => /^x+$/.test(await navigator.clipboard.readText()))).toBe(true);
+  await expect(page.getByText('Copied 1 cell', { exact: true })).toBeVisible();
 });

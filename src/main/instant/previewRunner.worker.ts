@@ -12,6 +12,7 @@ import type { Column } from '../../shared/contracts/events';
 import type { PreviewAnswer, TextSpan } from '../../shared/instant/preview';
 import { PREVIEW_ROWS } from '../../shared/instant/preview';
 import { chunkText, textInJs } from '../query/chunkText.worker';
+import { columnTypeName } from '../query/columnTypeName.worker';
 import { withoutWrapper } from '../query/queryErrors.worker';
 import { ident } from '../query/sql';
 import { cteEntries, inspectTree, looksLikeFile, type TableRef } from './previewTree.worker';
@@ -258,7 +259,7 @@ async function readRows(c: DuckDBConnection, sql: string): Promise<{ columns: Co
   const prepared = await c.prepare(sql);
   try {
     const columns: Column[] = [];
-    for (let i = 0; i < prepared.columnCount; i++) columns.push({ name: prepared.columnName(i), type: prepared.columnType(i).toString() });
+    for (let i = 0; i < prepared.columnCount; i++) columns.push({ name: prepared.columnName(i), type: columnTypeName(prepared.columnType(i)) });
     const types = Array.from({ length: prepared.columnCount }, (_, i) => prepared.columnType(i));
     // Types whose JS values print as DuckDB prints them are read as they come; others are cast by DuckDB.
     const result = textInJs(types) ? await prepared.run() : await c.run(`SELECT COLUMNS(*)::VARCHAR FROM (\n${sql}\n)`);

@@ -4,6 +4,7 @@ import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Column } from '../../shared/contracts/events';
 import { chunkReleaser } from './chunkRelease.worker';
 import { chunkText, textInJs } from './chunkText.worker';
+import { columnTypeName } from './columnTypeName.worker';
 import { headSql } from './pageSql.worker';
 import { splitQualified } from './sql';
 import { ofStatement } from './statementFailure.worker';
@@ -104,7 +105,7 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
 
   async function streamLast(last: DuckDBPreparedStatement): Promise<RunOutcome> {
     const columns: Column[] = [];
-    for (let i = 0; i < last.columnCount; i++) columns.push({ name: last.columnName(i), type: last.columnType(i).toString() });
+    for (let i = 0; i < last.columnCount; i++) columns.push({ name: last.columnName(i), type: columnTypeName(last.columnType(i)) });
     // A cancel that arrived while the statement was prepared would otherwise be lost: an interrupt
     // with no DuckDB call running on the connection does nothing.
     if (cb.cancelled()) throw interrupted();

@@ -57,9 +57,12 @@ export function columnKind(duckdbType: string): ColumnKind {
       return { kind: 'time' };
     case 'BOOLEAN':
       return { kind: 'boolean' };
+    // a JSON document is text to a person: a filter box's "contains" reads it (its CAST to VARCHAR), and its
+    // `=` compares TRY_CAST(value AS JSON), which matches DuckDB's text of the document and never fails
     case 'VARCHAR':
     case 'TEXT':
     case 'STRING':
+    case 'JSON':
       return { kind: 'text' };
     default:
       // ENUMs hold text a person reads and filters like text

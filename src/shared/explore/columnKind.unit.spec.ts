@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnKind } from './columnKind';
 import { profileKind } from './columnProfile';
+import { parseFilterInput } from './filterInput';
 
 describe('what a DuckDB type name means for exploring', () => {
   it.each([
@@ -16,12 +17,19 @@ describe('what a DuckDB type name means for exploring', () => {
     ['TIME', { kind: 'time' }],
     ['BOOLEAN', { kind: 'boolean' }],
     ['VARCHAR', { kind: 'text' }],
+    ['JSON', { kind: 'text' }],
     ["ENUM('a', 'b')", { kind: 'text' }],
     ['INTEGER[]', { kind: 'other' }],
     ['STRUCT(a INTEGER)', { kind: 'other' }],
     ['UUID', { kind: 'other' }],
   ])('reads %s', (type, kind) => {
     expect(columnKind(type)).toEqual(kind);
+  });
+
+  it('given a JSON column (DuckDB’s VARCHAR with the alias JSON), then it is text: its filter box reads words as “contains”, its profile lists frequent values', () => {
+    expect(columnKind('JSON')).toEqual(columnKind('VARCHAR'));
+    expect(parseFilterInput('hello', 0, 'JSON')).toEqual({ ok: true, filters: [{ column: 0, op: 'contains', value: 'hello' }] });
+    expect(profileKind('JSON')).toBe('categorical');
   });
 
   it('gives numbers moments, dates and timestamps a time histogram, the rest frequent values', () => {

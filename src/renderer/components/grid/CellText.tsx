@@ -1,10 +1,13 @@
 import { Fragment } from 'react';
 import { cellLines } from './cellText';
 
-/** A cell's text on one line, each line break drawn as a muted ↵ (the value itself is in the cell's title and its copy). */
+/**
+ * A cell's text on one line, each line break drawn as a muted ↵, a long value cut after its first
+ * CELL_CHARS characters (the whole value is in its copy and "Show value").
+ */
 export function CellText({ value }: { value: string }) {
   const lines = cellLines(value);
-  if (lines.length === 1) return <>{value}</>;
+  if (lines.length === 1) return <>{lines[0]}</>;
   return (
     <>
       {lines.map((line, i) => (

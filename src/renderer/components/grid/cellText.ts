@@ -2,11 +2,27 @@
 const BREAK = /\r\n|\r|\n/;
 
 /**
+ * The most characters of a value a cell draws, and its tooltip shows, before "…": more than the
+ * widest column (2,000 px, ~270 characters) can show. A 1 MB value drawn whole made every visible
+ * cell a 1 MB text node (200 such rows: 14 s to the first page, over a second a scroll); Copy and
+ * "Show value" read the value itself, whole.
+ */
+export const CELL_CHARS = 1000;
+
+/** A value cut to CELL_CHARS characters and "…" (never between the halves of an emoji), or the value when it fits. */
+export function cellShown(value: string): string {
+  if (value.length <= CELL_CHARS) return value;
+  const code = value.charCodeAt(CELL_CHARS - 1);
+  const end = code >= 0xd800 && code <= 0xdbff ? CELL_CHARS - 1 : CELL_CHARS;
+  return `${value.slice(0, end)}…`;
+}
+
+/**
  * A cell's value as the lines a one-line cell draws side by side, with a marker between them
  * (`line1↵line2`, as TablePlus and DuckDB UI do): white-space: pre put the second line below the
- * cell's 24 px, cut with no sign of it.
+ * cell's 24 px, cut with no sign of it. Only the part a cell draws (cellShown) is split.
  */
-export const cellLines = (value: string): string[] => value.split(BREAK);
+export const cellLines = (value: string): string[] => cellShown(value).split(BREAK);
 
-/** A cell's tooltip: the whole value when the cell may not show it (long, or more than one line). */
-export const cellTitle = (value: string | null | undefined): string | undefined => (value && (value.length > 40 || BREAK.test(value)) ? value : undefined);
+/** A cell's tooltip: the value (cut as the cell cuts it) when the cell may not show it all (long, or more than one line). */
+export const cellTitle = (value: string | null | undefined): string | undefined => (value && (value.length > 40 || BREAK.test(value)) ? cellShown(value) : undefined);
