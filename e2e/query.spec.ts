@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
-import { expect, test } from './fixtures';
+import { expect, test, VEGA_DATA } from './fixtures';
 import { mod, ready, setSql } from './workbench.helpers';
 
 const editor = (page: Page) => page.getByRole('textbox', { name: 'SQL editor' });
@@ -168,4 +168,15 @@ test('a failing statement of several is named and underlined; a literal is under
   await page.keyboard.press(`${mod}+Enter`);
   await expect(status(page)).toContainText('syntax error at end of input');
   await expect(editor(page).locator('.cm-lintPoint-error')).toHaveCount(1);
+});
+
+test('a running scan shows how far DuckDB is: a percent on the progress bar and the rows read so far', async ({ app }) => {
+  const { page } = app;
+  const files = Array.from({ length: 40 }, () => `'${VEGA_DATA}/flights-3m.parquet'`).join(', ');
+  await run(page, `select origin, destination, count(distinct date) d, avg(delay) a from read_parquet([${files}]) group by all`);
+  const bar = page.getByRole('progressbar', { name: 'Query progress' });
+  await expect.poll(async () => Number((await bar.getAttribute('value')) ?? 0), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect(page.locator('.rows-processed')).toHaveText(/^[\d,]+\u00a0rows? read$/);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status(page)).toHaveText('Cancelled');
 });

@@ -3,6 +3,7 @@
  * a cancel interrupts exactly it and pages and queries keep their own connections meanwhile.
  */
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { trackProgress } from '../query/progressTracking.worker';
 import type { RunProgress } from '../query/workerProtocol';
 
 /** Connections of running exports, by job id: what a cancel interrupts. */
@@ -21,8 +22,7 @@ export async function runExportCopy(instance: DuckDBInstance, jobId: number, sql
   const started = performance.now();
   let timer: ReturnType<typeof setInterval> | undefined;
   try {
-    // DuckDB only tracks a query's progress with its progress bar on; nothing is printed.
-    await c.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
+    await trackProgress(c);
     if (cb.cancelled()) throw new Error('cancelled before the COPY began');
     timer = setInterval(() => {
       const p = c.progress;

@@ -25,7 +25,7 @@ import { runPivotHead } from '../pivot/pivotHead.worker';
 import { readPage } from './pageReader.worker';
 import { PreparedStatements } from './preparedStatements.worker';
 import { explainDuckdbFailure } from './queryErrors.worker';
-import { runIntoTable, type RunSlot } from './resultWriter.worker';
+import { openRunSlot, runIntoTable, type RunSlot } from './resultWriter.worker';
 import { saidOfStatement, StatementFailure } from './statementFailure.worker';
 import { RESULTS_SCHEMA } from './sql';
 import type { ReplyOf, WorkerConfig, WorkerReply, WorkerRequest } from './workerProtocol';
@@ -215,7 +215,7 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
  * only once it is done.
  */
 async function run(instance: DuckDBInstance, jobId: number, sql: string, resultTable: string): Promise<ReplyOf['run']> {
-  const slot = idleSlots.pop() ?? { query: await instance.connect(), writer: await instance.connect() };
+  const slot = idleSlots.pop() ?? (await openRunSlot(instance));
   running.set(jobId, slot);
   post({ type: 'began', jobId });
   let stopped: (error: unknown) => void = () => undefined;

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ResultReturnType, type DuckDBAppender, type DuckDBConnection, type DuckDBDataChunk, type DuckDBPreparedStatement, type DuckDBResult } from '@duckdb/node-api';
+import { ResultReturnType, type DuckDBAppender, type DuckDBConnection, type DuckDBDataChunk, type DuckDBInstance, type DuckDBPreparedStatement, type DuckDBResult } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Column } from '../../shared/contracts/events';
 import { chunkReleaser } from './chunkRelease.worker';
 import { chunkText, textInJs } from './chunkText.worker';
 import { columnTypeName } from './columnTypeName.worker';
 import { headSql } from './pageSql.worker';
+import { trackProgress } from './progressTracking.worker';
 import { splitQualified } from './sql';
 import { ofStatement } from './statementFailure.worker';
 import type { RunOutcome, RunProgress } from './workerProtocol';
@@ -14,6 +15,13 @@ import type { RunOutcome, RunProgress } from './workerProtocol';
 export interface RunSlot {
   readonly query: DuckDBConnection;
   readonly writer: DuckDBConnection;
+}
+
+/** A new slot, its query connection reporting progress (progressTracking.worker.ts). */
+export async function openRunSlot(instance: DuckDBInstance): Promise<RunSlot> {
+  const query = await instance.connect();
+  await trackProgress(query);
+  return { query, writer: await instance.connect() };
 }
 
 export interface RunCallbacks {

@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { openRunSlot, runIntoTable, type RunSlot } from './resultWriter.worker';
+import type { RunProgress } from './workerProtocol';
+import { RESULTS_SCHEMA } from './sql';
+
+const FLIGHTS = resolve('node_modules/vega-datasets/data/flights-3m.parquet');
+
+let instance: DuckDBInstance;
+let slot: RunSlot;
+beforeEach(async () => {
+  instance = await DuckDBInstance.create(':memory:');
+  slot = await openRunSlot(instance);
+  await slot.writer.run(`CREATE SCHEMA ${RESULTS_SCHEMA}`);
+});
+afterEach(() => {
+  slot.query.closeSync();
+  slot.writer.closeSync();
+  instance.closeSync();
+});
+
+it("a query's progress reports say how far DuckDB is (percent, rows read), as the status bar shows them (real DuckDB, flights-3m read four times)", async () => {
+  const reports: RunProgress[] = [];
+  const files = Array.from({ length: 4 }, () => `'${FLIGHTS}'`).join(', ');
+  const sql = `select origin, destination, count(distinct date) d, avg(delay) a from read_parquet([${files}]) group by all`;
+  await runIntoTable(slot, sql, `${RESULTS_SCHEMA}.r1`, { progressIntervalMs: 20, flushIntervalMs: 60_000, headRows: 100 }, {
+    progress: (p) => reports.push(p),
+    columns: () => {},
+    head: () => {},
+    rows: () => {},
+    cancelled: () => false,
+    stopped: () => {},
+  });
+  const told = reports.filter((p) => p.percent !== undefined && p.percent > 0 && (p.rowsProcessed ?? 0) > 0);
+  expect(told.length, `${reports.length} reports: ${JSON.stringify(reports.slice(0, 5))}`).toBeGreaterThan(0);
+  // never backwards
+  const percents = told.map((p) => p.percent!);
+  expect(percents).toEqual([...percents].sort((a, b) => a - b));
+});
