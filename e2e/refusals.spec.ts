@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { mod, screenshot, status, tabs } from './workbench.helpers';
+import { editor, mod, screenshot, status, tabs } from './workbench.helpers';
 
 /**
  * A command main refuses is said as that command refused ("Rename not saved: …"), beside the
@@ -19,6 +19,21 @@ async function secondWindow(page: Page): Promise<Page> {
   return other;
 }
 
+const REFUSED_RENAME = /^Rename not saved: This session changed in another window\. \(error id [0-9a-f-]{36}\)$/;
+
+/** Both windows rename the tab at once: B's goes first, A's was decided on the name before it and is refused. */
+async function renameRace(a: Page, b: Page, from: string, mine: string, theirs: string): Promise<void> {
+  await a.getByRole('tab', { name: from }).dblclick();
+  await a.getByRole('textbox', { name: 'Session name' }).fill(mine);
+  await b.getByRole('tab', { name: from }).dblclick();
+  await b.getByRole('textbox', { name: 'Session name' }).fill(theirs);
+  await b.keyboard.press('Enter');
+  await expect(tabs(b)).toHaveText([theirs]);
+  await a.getByRole('textbox', { name: 'Session name' }).press('Enter');
+  await expect(tabs(a)).toHaveText([theirs]);
+  await expect(status(a)).toHaveText(REFUSED_RENAME);
+}
+
 test('a rename refused while a query runs names the rename, and the running query keeps its clock and Cancel', async ({ app }, testInfo) => {
   const a = app.page;
   await expect(tabs(a)).toHaveText(['Session 1']);
@@ -30,17 +45,7 @@ test('a rename refused while a query runs names the rename, and the running quer
   await expect(status(a)).toHaveText('Running…');
   await expect(status(b)).toHaveText('Running…');
 
-  // both windows rename the tab at once: B's goes first, A's was decided on the name before it
-  await a.getByRole('tab', { name: 'Session 1' }).dblclick();
-  await a.getByRole('textbox', { name: 'Session name' }).fill('Mine');
-  await b.getByRole('tab', { name: 'Session 1' }).dblclick();
-  await b.getByRole('textbox', { name: 'Session name' }).fill('Theirs');
-  await b.keyboard.press('Enter');
-  await expect(tabs(b)).toHaveText(['Theirs']);
-  await a.getByRole('textbox', { name: 'Session name' }).press('Enter');
-  await expect(tabs(a)).toHaveText(['Theirs']);
-
-  await expect(status(a)).toHaveText(/^Rename not saved: This session changed in another window\. \(error id [0-9a-f-]{36}\)$/);
+  await renameRace(a, b, 'Session 1', 'Mine', 'Theirs');
   const bar = a.locator('.statusbar');
   await expect(bar).toHaveClass(/\brefused\b/);
   await expect(bar).not.toHaveClass(/\bfailed\b/);
@@ -48,6 +53,26 @@ test('a rename refused while a query runs names the rename, and the running quer
   await expect(a.getByLabel('Elapsed time')).toBeVisible();
   await expect(a.getByRole('button', { name: 'Copy error id' })).toBeVisible();
   await screenshot(a, testInfo, 'refused-rename-while-running');
+
+  // the person closes it: the bar says the query again, and focus goes on from the close button to the editor
+  await a.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(status(a)).toHaveText('Running…');
+  await expect(bar).not.toHaveClass(/\brefused\b/);
+  await expect(editor(a)).toBeFocused();
+
+  // refused again: Escape in the bar closes it too
+  await renameRace(a, b, 'Theirs', 'Mine', 'Theirs again');
+  await a.getByRole('button', { name: 'Copy error id' }).focus();
+  await a.keyboard.press('Escape');
+  await expect(status(a)).toHaveText('Running…');
+
+  // refused again: the next command to the session that is accepted (a rename on the name as it is now) clears it
+  await renameRace(a, b, 'Theirs again', 'Mine', 'Theirs once more');
+  await a.getByRole('tab', { name: 'Theirs once more' }).dblclick();
+  await a.getByRole('textbox', { name: 'Session name' }).fill('Mine at last');
+  await a.getByRole('textbox', { name: 'Session name' }).press('Enter');
+  await expect(tabs(b)).toHaveText(['Mine at last']);
+  await expect(status(a)).toHaveText('Running…');
 
   // the query is fine: A cancels it, and its end replaces the older refusal
   await a.getByRole('button', { name: 'Cancel' }).click();

@@ -331,9 +331,8 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           <HistoryPanel
             entries={time.past?.session.history ?? active.history}
             running={running || time.past !== undefined}
-            onFork={forkAtQuery}
-            onPick={openAsSql}
-            onRerun={rerunSql}
+            waiting={time.past ? undefined : current && progress[current.queryId]?.waitingToSave}
+            onFork={forkAtQuery} onPick={openAsSql} onRerun={rerunSql}
           />
         )}
       </aside>

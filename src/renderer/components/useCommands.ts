@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ClientCommand } from '../../shared/contracts/commands';
 import type { SextantApi } from '../../shared/contracts/protocol';
-import { refusalPlace, type CommandRefusal, type RefusalPlace } from './status/commandRefusal';
+import { refusalAfter, refusalPlace, type CommandRefusal, type RefusalPlace } from './status/commandRefusal';
 
 type Refusals = { readonly [P in RefusalPlace]: CommandRefusal | undefined };
 
@@ -9,7 +9,8 @@ type Refusals = { readonly [P in RefusalPlace]: CommandRefusal | undefined };
  * The window's one way to send a command, and what was last refused where it is said: the
  * catalog's commands (AddDataset, RemoveDataset) beside its Add box, every other one in the
  * session's status bar (status/commandRefusal.ts). A command that goes through clears its own
- * place's refusal only: a query run does not hide "Already in the catalog", nor an Add a refused rename.
+ * place's refusal only, and only one about its session (refusalAfter): a query run does not hide
+ * "Already in the catalog", nor an Add a refused rename, nor another tab's rename this one's.
  */
 export function useCommands(api: SextantApi, connected: boolean) {
   const [refused, setRefused] = useState<Refusals>({ status: undefined, catalog: undefined });
@@ -17,8 +18,10 @@ export function useCommands(api: SextantApi, connected: boolean) {
     async (command: ClientCommand) => {
       const result = await api.dispatch(command);
       const place = refusalPlace(command.type);
-      const now = result.ok ? undefined : { command: command.type, error: result.error };
-      setRefused((r) => (r[place] === now ? r : { ...r, [place]: now }));
+      setRefused((r) => {
+        const now = refusalAfter(r[place], command, result.ok ? undefined : result.error);
+        return r[place] === now ? r : { ...r, [place]: now };
+      });
       return result;
     },
     [api],

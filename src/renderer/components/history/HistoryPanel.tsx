@@ -1,6 +1,8 @@
 import { memo, useMemo, useRef, useState, type FocusEvent } from 'react';
 import type { HistoryEntry } from '../../../shared/views/appView';
-import { HistoryRow, phaseLabel } from './HistoryRow';
+import type { WaitingToSave } from '../../../shared/contracts/frames';
+import { HistoryRow } from './HistoryRow';
+import { phaseBadge } from './historyPhase';
 import { useVirtualRows } from '../common/useVirtualRows';
 import { useRovingRows } from '../common/useRovingRows';
 import { historyRepeats } from './historyRepeats';
@@ -8,6 +10,8 @@ import { historyRepeats } from './historyRepeats';
 interface Props {
   entries: readonly HistoryEntry[];
   running: boolean;
+  /** The latest query's end waits for the store (its progress frame says why): its row says so. */
+  waiting?: WaitingToSave | undefined;
   /** Puts a past query's SQL back in the editor. */
   onPick(sql: string): void;
   onRerun(sql: string): void;
@@ -18,11 +22,16 @@ interface Props {
 /** A row's height before it is measured: a query of three lines in the panel's width, and the meta line. */
 const ESTIMATED_ROW_PX = 90;
 
-/** The entries shown, newest first: all, or those whose SQL or status contains the search. */
-export function shownHistory(entries: readonly HistoryEntry[], search: string): HistoryEntry[] {
+/** What an entry's row is told of an end waiting for the store: only the latest query's can wait. */
+export const waitingOf = (entries: readonly HistoryEntry[], waiting: WaitingToSave | undefined) => (h: HistoryEntry) =>
+  waiting && h === entries.at(-1) ? waiting : undefined;
+
+/** The entries shown, newest first: all, or those whose SQL or status (as its row says it) contains the search. */
+export function shownHistory(entries: readonly HistoryEntry[], search: string, waiting?: WaitingToSave): HistoryEntry[] {
   const needle = search.trim().toLowerCase();
   const newestFirst = [...entries].reverse();
-  return needle ? newestFirst.filter((h) => h.sql.toLowerCase().includes(needle) || phaseLabel[h.phase].includes(needle)) : newestFirst;
+  const waits = waitingOf(entries, waiting);
+  return needle ? newestFirst.filter((h) => h.sql.toLowerCase().includes(needle) || phaseBadge(h.phase, waits(h)).label.includes(needle)) : newestFirst;
 }
 
 /**
@@ -35,9 +44,10 @@ export function shownHistory(entries: readonly HistoryEntry[], search: string): 
  * an entry's buttons, Enter presses the one focused ("Put in editor" puts the SQL in the editor).
  * Down from the search box goes to the newest entry shown.
  */
-export const HistoryPanel = memo(function HistoryPanel({ entries, running, onPick, onRerun, onFork }: Props) {
+export const HistoryPanel = memo(function HistoryPanel({ entries, running, waiting, onPick, onRerun, onFork }: Props) {
   const [search, setSearch] = useState('');
-  const shown = useMemo(() => shownHistory(entries, search), [entries, search]);
+  const shown = useMemo(() => shownHistory(entries, search, waiting), [entries, search, waiting]);
+  const waits = waitingOf(entries, waiting);
   const repeats = useMemo(() => historyRepeats(shown.map((h) => h.sql)), [shown]);
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -95,7 +105,7 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, running, onPic
                 className={`history-entry ${h.phase.toLowerCase()}${repeat?.again ? ' again' : ''}`}
                 style={{ transform: `translateY(${row.start}px)` }}
               >
-                <HistoryRow entry={h} times={repeat?.times} running={running} stop={roving.stopAt(row.index)} onPick={onPick} onRerun={onRerun} onFork={onFork} />
+                <HistoryRow entry={h} times={repeat?.times} running={running} waiting={waits(h)} stop={roving.stopAt(row.index)} onPick={onPick} onRerun={onRerun} onFork={onFork} />
               </li>
             );
           })}

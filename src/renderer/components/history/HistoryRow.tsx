@@ -1,6 +1,6 @@
 import { withoutResultSet } from '../../../shared/domain/queryLifecycle';
 import { memo } from 'react';
-import type { QueryPhase } from '../../../shared/domain/queryLifecycle';
+import type { WaitingToSave } from '../../../shared/contracts/frames';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { countOf, formatMs, formatWhen } from '../format';
 import { GitFork, RotateCw } from 'lucide-react';
@@ -8,21 +8,15 @@ import { ExportSummary } from './ExportSummary';
 import { ViewSummary } from './ViewSummary';
 import { PivotSummary } from './PivotSummary';
 import { errorFirstLine } from './historyRepeats';
-
-/** How a phase reads in the history, and what its search matches. */
-export const phaseLabel: Readonly<Record<QueryPhase, string>> = {
-  Pending: 'pending',
-  Executing: 'running',
-  Completed: 'completed',
-  Failed: 'failed',
-  Cancelled: 'cancelled',
-};
+import { phaseBadge } from './historyPhase';
 
 interface Props {
   entry: HistoryEntry;
   /** The newest of a run of the same SQL: how many times it ran in a row (historyRepeats.ts). */
   times?: number | undefined;
   running: boolean;
+  /** Its end waits for the store (a full disk): the progress frame's reason, said in its badge. */
+  waiting?: WaitingToSave | undefined;
   /** Which of its buttons is the list's one Tab stop (0 "Put in editor", 1 "Repeat query", 2 "Fork from here"); undefined: none. */
   stop: number | undefined;
   onPick(sql: string): void;
@@ -31,9 +25,10 @@ interface Props {
 }
 
 /** One query of the history: its SQL, status, rows, duration and time, and what can be done with it. Renders again only when these change. */
-export const HistoryRow = memo(function HistoryRow({ entry: h, times, running, stop, onPick, onRerun, onFork }: Props) {
+export const HistoryRow = memo(function HistoryRow({ entry: h, times, running, waiting, stop, onPick, onRerun, onFork }: Props) {
   // roving tabindex (HistoryPanel): the list's arrows reach the buttons, Tab only the one last focused
   const tab = (button: number) => (stop === button ? 0 : -1);
+  const badge = phaseBadge(h.phase, waiting);
   return (
     <>
       {/* Named by what it does, not by the SQL and status it shows, so no "cancelled" query becomes a second "Cancel" button. */}
@@ -45,7 +40,9 @@ export const HistoryRow = memo(function HistoryRow({ entry: h, times, running, s
           </span>
         )}
         <span className="meta">
-          <span className={`badge ${h.phase.toLowerCase()}`}>{phaseLabel[h.phase]}</span>
+          <span className={`badge ${badge.className}`} title={badge.title}>
+            {badge.label}
+          </span>
           {h.rowCount !== undefined && !withoutResultSet(h.columns) && ` · ${countOf(h.rowCount, 'row')}`}
           {h.durationMs !== undefined && ` · ${formatMs(h.durationMs)}`}
           {' · '}

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { QueryProgress } from '../../../shared/contracts/frames';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { countOf, formatCount, formatElapsed, formatMs } from '../format';
-import { CircleStop } from 'lucide-react';
+import { CircleStop, X } from 'lucide-react';
 import { useHandOffFocus } from '../common/focusLost';
 import { CopyIdButton } from './CopyIdButton';
 import { RerunNote } from './RerunNote';
@@ -15,7 +15,11 @@ import { DISCONNECTED_TEXT, standingRefusal, statusBarState, type Refusal, type 
 interface Props {
   query: HistoryEntry | undefined;
   progress: QueryProgress | undefined;
-  /** A command the person issued was refused (e.g. the session changed): said, named, until the latest query changes (standingRefusal). */
+  /**
+   * A command the person issued was refused (e.g. the session changed): said, named, until the next
+   * command to the session is accepted (useCommands), the latest query changes or the person
+   * dismisses it (standingRefusal).
+   */
   commandError: CommandRefusal | undefined;
   onCancel(): void;
   /**
@@ -48,17 +52,31 @@ export function StatusBar({ query, progress, commandError, onCancel, onFocusLost
   const refusal = useRef<Refusal | undefined>(undefined);
   // noted on the render the refusal first comes with: what the session was then (the same on a second render)
   if (refusal.current?.refusal !== commandError) refusal.current = commandError && { refusal: commandError, against: query };
-  const state = statusBarState(query, progress, standingRefusal(refusal.current, query), unreadable, connected);
+  const [dismissed, setDismissed] = useState<CommandRefusal>();
+  const standing = standingRefusal(refusal.current, query, dismissed);
+  const state = statusBarState(query, progress, standing, unreadable, connected);
   const { says, copyId } = state;
-  const focus = useHandOffFocus(`${state.cancellable} ${copyId?.id}`, () => onFocusLost?.());
+  const dismiss = () => standing && setDismissed(standing);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || says.kind !== 'refused') return;
+    e.preventDefault();
+    dismiss();
+  };
+  // the close button goes with the refusal: focus is handed on to the editor
+  const focus = useHandOffFocus(`${state.cancellable} ${copyId?.id} ${says.kind}`, () => onFocusLost?.());
   return (
-    <div className={state.className} {...focus}>
+    <div className={state.className} {...focus} onKeyDown={onKeyDown}>
       <div role="status" aria-live="polite" className="status-text" {...(says.kind === 'waiting' ? { title: says.error.message } : {})}>
         <StatusText says={says} filteredRows={filteredRows} />
       </div>
       {says.kind === 'query' && <RerunNote rerun={rerunOf(query, { rowsAvailable: progress?.rowsAvailable, unreadable })} />}
       {state.meter && query && <RunningMeter startedAt={query.startedAt} progress={progress} />}
       {copyId && <CopyIdButton id={copyId.id} onNotice={onNotice} />}
+      {says.kind === 'refused' && (
+        <button type="button" className="dismiss" onClick={dismiss} aria-label="Dismiss" title="Dismiss this message (Escape)">
+          <X aria-hidden="true" />
+        </button>
+      )}
       <button className="cancel" onClick={onCancel} disabled={!state.cancellable} title={says.kind === 'disconnected' ? state.cancelTitle : `${state.cancelTitle} (Ctrl/Cmd+.)`}>
         <CircleStop aria-hidden="true" />
         Cancel

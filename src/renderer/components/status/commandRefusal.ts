@@ -3,10 +3,25 @@ import type { AppError } from '../../../shared/contracts/errors';
 
 export type CommandType = ClientCommand['type'];
 
-/** A command the person issued that main refused, and which command it was. */
+/** A command the person issued that main refused, which command it was, and the session it was to (none: the catalog's, a new session). */
 export interface CommandRefusal {
   readonly command: CommandType;
   readonly error: AppError;
+  readonly sessionId?: string;
+}
+
+const sessionOf = (command: ClientCommand): string | undefined => ('sessionId' in command ? command.sessionId : undefined);
+
+/**
+ * What a place says once a command sent there is answered (`refused`: main's refusal, else it was
+ * accepted): its own refusal, or, accepted, nothing if the refusal said there was about the same
+ * session or about none; else that refusal still. A sort accepted in this session clears "Rename
+ * not saved" about it; a tab renamed in another session does not.
+ */
+export function refusalAfter(said: CommandRefusal | undefined, command: ClientCommand, refused: AppError | undefined): CommandRefusal | undefined {
+  const sessionId = sessionOf(command);
+  if (refused) return { command: command.type, error: refused, ...(sessionId !== undefined ? { sessionId } : {}) };
+  return said?.sessionId === undefined || said.sessionId === sessionId ? undefined : said;
 }
 
 /**

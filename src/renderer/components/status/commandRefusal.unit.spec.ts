@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clientCommandSchema } from '../../../shared/contracts/commands';
+import { clientCommandSchema, type ClientCommand } from '../../../shared/contracts/commands';
 import { appError } from '../../../shared/contracts/errors';
-import { COMMAND_NOUNS, refusalPlace, refusalText } from './commandRefusal';
+import { COMMAND_NOUNS, refusalAfter, refusalPlace, refusalText } from './commandRefusal';
 
 const types = clientCommandSchema.options.map((o) => o.shape.type.value);
 
@@ -36,5 +36,32 @@ describe('refusalPlace: where a refusal is said', () => {
     expect(refusalPlace('AddDataset')).toBe('catalog');
     expect(refusalPlace('RemoveDataset')).toBe('catalog');
     expect(types.filter((t) => refusalPlace(t) === 'status')).toEqual(types.filter((t) => t !== 'AddDataset' && t !== 'RemoveDataset'));
+  });
+});
+
+describe('refusalAfter: a refusal stays until the next command to its session is accepted', () => {
+  const stale = appError('e1', 'VERSION_CONFLICT', 'This session changed in another window.');
+  const rename = (sessionId: string) => ({ type: 'RenameSession', sessionId, title: 'Mine' }) as const;
+  const sort = (sessionId: string): ClientCommand => ({ type: 'SetResultView', sessionId, queryId: 'q1', orderBy: [], filter: [] });
+  const refusedRename = { command: 'RenameSession', error: stale, sessionId: 's1' } as const;
+
+  it('given a command refused, then it is said, named, with the session it was to', () => {
+    expect(refusalAfter(undefined, rename('s1'), stale)).toEqual(refusedRename);
+    expect(refusalAfter(undefined, { type: 'OpenSession' }, stale)).toEqual({ command: 'OpenSession', error: stale });
+  });
+
+  it('given the next command to that session accepted (the same or another), then nothing is said', () => {
+    expect(refusalAfter(refusedRename, rename('s1'), undefined)).toBeUndefined();
+    expect(refusalAfter(refusedRename, sort('s1'), undefined)).toBeUndefined();
+  });
+
+  it('given a command to another session accepted, then the refusal about this one stays', () => {
+    expect(refusalAfter(refusedRename, rename('s2'), undefined)).toBe(refusedRename);
+    expect(refusalAfter(refusedRename, { type: 'OpenSession' }, undefined)).toBe(refusedRename);
+  });
+
+  it('given a refusal about no session (a new session, the catalog’s), then any accepted command there clears it', () => {
+    expect(refusalAfter({ command: 'OpenSession', error: stale }, rename('s2'), undefined)).toBeUndefined();
+    expect(refusalAfter({ command: 'AddDataset', error: stale }, { type: 'AddDataset', source: '/d/cars.csv' }, undefined)).toBeUndefined();
   });
 });

@@ -95,11 +95,13 @@ export interface Refusal {
 }
 
 /**
- * The refusal the bar still says: only while the session's latest query is as it was then. A newer
+ * The refusal the bar still says: only while the session's latest query is as it was then, and
+ * until the person dismisses it (`dismissed`: its close button, or Escape in the bar). A newer
  * state wins over an older refusal: a query started (in this window or another), its end, a sort, a
  * chart (each a new entry object) replaces "Rename not saved: This session changed in another window"
  * or "Undo not saved: That action is no longer the last one to undo…" with what the session is now.
+ * (The next command to the session that is accepted clears it before it gets here: useCommands.)
  */
-export function standingRefusal(refusal: Refusal | undefined, query: HistoryEntry | undefined): CommandRefusal | undefined {
-  return refusal && refusal.against === query ? refusal.refusal : undefined;
+export function standingRefusal(refusal: Refusal | undefined, query: HistoryEntry | undefined, dismissed?: CommandRefusal): CommandRefusal | undefined {
+  return refusal && refusal.against === query && refusal.refusal !== dismissed ? refusal.refusal : undefined;
 }

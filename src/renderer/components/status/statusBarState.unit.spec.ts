@@ -162,4 +162,10 @@ describe('standingRefusal: an older command refusal gives way to a newer state o
   it('given no refusal, then none', () => {
     expect(standingRefusal(undefined, done)).toBeUndefined();
   });
+
+  it('given the person dismissed it (its close button, Escape), then the bar says the query again; a newer refusal is said', () => {
+    expect(standingRefusal({ refusal: stale, against: done }, done, stale)).toBeUndefined();
+    expect(statusBarState(done, undefined, standingRefusal({ refusal: stale, against: done }, done, stale))).toMatchObject({ says: { kind: 'query', query: done }, className: 'statusbar completed' });
+    expect(standingRefusal({ refusal: undo, against: done }, done, stale)).toBe(undo);
+  });
 });
