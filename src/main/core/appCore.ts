@@ -289,8 +289,9 @@ export class AppCore {
     );
   }
 
-  /** Opens files given on the command line: each in the catalog and in a session of its own (openFiles.ts), once DuckDB's side is up. */
+  /** Opens files given on the command line: each in the catalog and in a session of its own (openFiles.ts), once DuckDB's side is up; none, at once. */
   async openFiles(paths: readonly string[]): Promise<OpenedFile[]> {
+    if (paths.length === 0) return [];
     await this.readiness.settled;
     return openFiles(
       {

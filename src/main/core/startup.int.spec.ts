@@ -46,6 +46,9 @@ describe('a start serves before DuckDB is up (real SQLite, real DuckDB worker)',
     const catalog = window.frames.find((f) => f.kind === 'snapshot' && f.subscriptionId === 'catalog');
     expect(catalog?.kind === 'snapshot' && Object.values(catalog.state.datasets).map((d) => [d.name, d.status])).toEqual([['cars', 'ready']]);
     expect(ready).toBe(false);
+    // No files given on the command line: nothing waits for DuckDB, so the web host says it listens at once.
+    expect(await core.openFiles([])).toEqual([]);
+    expect(ready).toBe(false);
 
     // Asked as a window asks, before DuckDB is up: each is answered only once it is.
     const answeredWhenReady: boolean[] = [];
