@@ -33,8 +33,8 @@ interface QueuedRun {
  */
 export type SqlPrerequisite = (sql: string) => Promise<void> | undefined;
 
-/** How long the thread gets to stop cleanly before it is terminated. */
-const SHUTDOWN_LIMIT_MS = 15_000;
+/** How long the thread gets to stop cleanly (DuckDB's checkpoint of its WAL on close) before it is terminated. */
+export const SHUTDOWN_LIMIT_MS = 15_000;
 
 /** Threads dying in a row before they open the database, after which the worker gives up. */
 const MAX_STARTUP_FAILURES = 3;

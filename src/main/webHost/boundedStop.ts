@@ -1,3 +1,5 @@
+import { SHUTDOWN_LIMIT_MS } from '../query/queryWorker';
+
 /** One part of the process to close on the way out, named as the exit message says it. */
 export interface StopStep {
   readonly name: string;
@@ -10,7 +12,12 @@ export interface StopOutcome {
   readonly failed: readonly { readonly name: string; readonly message: string }[];
 }
 
-export const STOP_TIMEOUT_MS = 5_000;
+/**
+ * Past the DuckDB worker's own limit (queryWorker.ts), which its close may need: DuckDB checkpoints
+ * its WAL then, and with gigabytes of kept results that took over 5 s, the limit this was, so a plain
+ * Ctrl+C ended "without closing cleanly" and the next start replayed the WAL (9 s).
+ */
+export const STOP_TIMEOUT_MS = SHUTDOWN_LIMIT_MS + 5_000;
 
 /**
  * Closes the steps in order, each once the one before has settled (a failed one does not keep the
