@@ -193,6 +193,16 @@ describe('undo and redo in the view', () => {
     expect(nextRedo(app.view, 's2')?.label).toBe('Redo sort by dep_delay descending, then origin');
   });
 
+  it('"Clear sort and filters" with both set: the tooltip names both, not the sort alone', () => {
+    const app = started();
+    app.dispatch({ type: 'SetResultView', sessionId: 's2', queryId: 'q2', orderBy: [{ column: 1, descending: true }], filter: [{ column: 1, op: 'gt', value: '5' }] });
+    app.dispatch({ type: 'SetResultView', sessionId: 's2', queryId: 'q2', orderBy: [], filter: [] });
+    expect(nextUndo(app.view, 's2')?.label).toBe('Undo clear sort and filters');
+    app.dispatch({ type: 'SetResultView', sessionId: 's2', queryId: 'q2', orderBy: [{ column: 1 }], filter: [] });
+    app.dispatch({ type: 'SetResultView', sessionId: 's2', queryId: 'q2', orderBy: [], filter: [] });
+    expect(nextUndo(app.view, 's2')?.label).toBe('Undo clear sort');
+  });
+
   it('undo after closing a tab reopens it, whatever tab is shown then', () => {
     const app = started();
     app.dispatch({ type: 'RenameSession', sessionId: 's1', title: 'Delays' });

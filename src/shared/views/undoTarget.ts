@@ -103,7 +103,9 @@ function describeView(before: ResultView | undefined, after: ResultView | undefi
   if (sort(before) !== sort(after)) {
     // every key, as the history names them: a second key added with Shift is the change undone
     const keys = after?.orderBy ?? [];
-    return keys.length > 0 ? `sort by ${keys.map((k) => `${name(k.column)}${k.descending ? ' descending' : ''}`).join(', then ')}` : 'clear sort';
+    if (keys.length > 0) return `sort by ${keys.map((k) => `${name(k.column)}${k.descending ? ' descending' : ''}`).join(', then ')}`;
+    // "Clear sort and filters" clears both at once: said as one, not as the sort alone
+    return (before?.filter.length ?? 0) > 0 && (after?.filter.length ?? 0) === 0 ? 'clear sort and filters' : 'clear sort';
   }
   const added = after?.filter.at(-1);
   if ((after?.filter.length ?? 0) >= (before?.filter.length ?? 0) && added) return `filter on ${name(added.column)}`;
