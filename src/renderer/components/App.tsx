@@ -213,6 +213,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           onRemove={removeDataset}
           onProfile={profileDataset}
           refusal={catalogRefusal}
+          pastShown={time.past !== undefined}
           progress={catalogProgress}
           notHere={notHere}
           api={api}

@@ -47,6 +47,8 @@ interface Props {
   notHere?: readonly string[] | undefined;
   /** The catalog's last refused command (an Add, a Remove), said beside the Add box (addRefusal.ts). */
   refusal?: CommandRefusal | undefined;
+  /** A session's past is shown (the Timeline): the catalog is not travelled with it, so it says it is today's. */
+  pastShown?: boolean;
 }
 
 /** What a menu was opened on: a dataset, or one table of a DuckDB database file. */
@@ -77,7 +79,7 @@ function AddingProgress({ name, progress }: { name: string; progress: CatalogPro
  * its neighbour (removalFocus.ts).
  * Memoized: given stable callbacks, it renders again only when a dataset or its progress changes.
  */
-export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ datasets, onAdd, onQuery, onCopyName, onNotice, onRemove, onProfile, progress, api, connected, notHere: pushed, refusal }, ref) {
+export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ datasets, onAdd, onQuery, onCopyName, onNotice, onRemove, onProfile, progress, api, connected, notHere: pushed, refusal, pastShown }, ref) {
   const [source, setSource] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [menu, setMenu] = useState<MenuAt | undefined>();
@@ -144,6 +146,7 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
   return (
     <section className="catalog" aria-labelledby="catalog-heading" {...removalFocus}>
       <h2 id="catalog-heading">Datasets</h2>
+      {pastShown && <p className="muted catalog-now">As they are now: the past view shows the session, not the catalog then.</p>}
       {datasets.length === 0 && <p className="muted catalog-empty">No datasets. Add a file (CSV, Parquet, JSON, Arrow, DuckDB), a folder or a URL below.</p>}
       <ul ref={list} aria-label="Datasets" className="dataset-list">
         {datasets.map((d) => {
