@@ -42,6 +42,14 @@ test('a CSV that is not UTF-8 is read as Latin-1 and says so; one DuckDB cannot 
   await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   await expect(grid(page).getByRole('row').nth(1).getByRole('gridcell')).toHaveText(['José', 'São Paulo']);
 
+  // Windows-1252 (Excel's "€", "“”"): read from a UTF-8 copy, and said so
+  writeFileSync(join(dir, 'excel.csv'), Buffer.from('item,price\n\x93Caf\xe9\x94,\x805\n', 'latin1'));
+  await add(page, join(dir, 'excel.csv'));
+  await ready(page, 'excel');
+  await expect(datasets(page).getByRole('listitem').filter({ hasText: /^excel/ })).toContainText('read as Windows-1252, not UTF-8');
+  await runSql(page, 'select * from excel');
+  await expect(grid(page).getByRole('row').nth(1).getByRole('gridcell')).toHaveText(['“Café”', '€5']);
+
   // UTF-16 big-endian: DuckDB reads only little-endian, so nothing is guessed
   writeFileSync(join(dir, 'big.csv'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('name,n\nJos\u00e9,1\n', 'utf16le').swap16()]));
   await add(page, join(dir, 'big.csv'));

@@ -21,6 +21,7 @@ import { locateSource, specOf, type Located } from './sourceLocator';
 import { sameContent, type DatasetFingerprint } from '../../shared/contracts/fingerprint';
 import { countText } from '../../shared/text/counts';
 import { copyTable, RESERVED } from './registration';
+import { followCopy, removeCopy } from './windows1252Copy';
 
 /** A refusal answered, not thrown, with an id minted here. */
 const refuse = (code: Parameters<typeof appError>[1], message: string): Result<never> => failed(appError(newErrorId(), code, message));
@@ -96,8 +97,7 @@ export class CatalogService {
   private async recreate(datasetId: string, spec: RegisterSpec, afterCrash = false): Promise<void> {
     try {
       await this.pool.request({ type: 'register', spec });
-      if (afterCrash) this.available.reattached(datasetId);
-      else this.available.registered(datasetId);
+      this.available[afterCrash ? 'reattached' : 'registered'](datasetId);
     } catch (e) {
       if (this.stopped) return; // the core is closing: the worker refused it for that
       const error = toAppError(e, newErrorId(), 'DATASET_UNREADABLE');
@@ -210,7 +210,7 @@ export class CatalogService {
           columns: [...registered.columns],
           ...(located.location !== source ? { location: located.location } : {}),
           ...(registered.tables ? { tables: registered.tables.map(copyTable) } : {}),
-          ...(registered.reading ? { reading: { ...registered.reading } } : {}),
+          ...(registered.reading || located.reading ? { reading: { ...registered.reading, ...located.reading } } : {}),
           ...(located.download ? { download: located.download } : {}),
           ...(fingerprint ? { fingerprint } : {}),
         };
@@ -265,7 +265,7 @@ export class CatalogService {
             // Always said: the view keeps an earlier registration's location otherwise.
             location: located.location,
             ...(registered.tables ? { tables: registered.tables.map(copyTable) } : {}),
-            ...(registered.reading ? { reading: { ...registered.reading } } : {}),
+            ...(registered.reading || located.reading ? { reading: { ...registered.reading, ...located.reading } } : {}),
             fingerprint: now,
           },
           systemMeta(undefined),
@@ -286,7 +286,7 @@ export class CatalogService {
    * a download's is; a dataset that cannot be fingerprinted still registers.
    */
   private async fingerprint(datasetId: string, source: string, located: Located): Promise<DatasetFingerprint | undefined> {
-    const { target } = fingerprintTarget(source, located.format, located.location);
+    const { target } = fingerprintTarget(source, located.format, located.location, located.reading);
     try {
       return await this.pool.fingerprint(target, ({ hashedBytes, totalBytes }) =>
         this.bus.publishProgress({ kind: 'fingerprint', topic: CATALOG_TOPIC, datasetId, source, hashedBytes, totalBytes, percent: Math.min(100, Math.round((hashedBytes / totalBytes) * 1000) / 10) }),
@@ -300,10 +300,7 @@ export class CatalogService {
 
   private serially<T>(work: () => Promise<T>): Promise<T> {
     const run = this.chain.then(work);
-    this.chain = run.then(
-      () => undefined,
-      () => undefined,
-    );
+    this.chain = run.then(() => undefined, () => undefined);
     return run;
   }
 
@@ -312,7 +309,7 @@ export class CatalogService {
     return locateSource({ pool: this.pool, bus: this.bus, dataDir: this.dataDir, ...(signal ? { signal } : {}) }, datasetId, source, recorded);
   }
 
-  /** A removed dataset stops being queryable: its view is dropped, its database detached; one being added is called off. */
+  /** A removed dataset stops being queryable: its view dropped, its database detached, its UTF-8 copy deleted; one being added is called off. */
   private async forget(datasetId: string): Promise<void> {
     this.adding.get(datasetId)?.abort();
     this.adding.delete(datasetId);
@@ -320,9 +317,14 @@ export class CatalogService {
     const spec = this.specs.get(datasetId);
     if (!spec) return;
     this.specs.delete(datasetId);
-    await this.pool
-      .request({ type: 'unregister', spec })
-      .catch((e: unknown) => this.log.warn({ errorId: toAppError(e, newErrorId()).id, dataset: spec.name }, 'dataset not removed from DuckDB'));
+    const warn = (what: string) => (e: unknown) => this.log.warn({ errorId: toAppError(e, newErrorId()).id, dataset: spec.name }, what);
+    await this.pool.request({ type: 'unregister', spec }).catch(warn('dataset not removed from DuckDB'));
+    await removeCopy(this.dataDir, datasetId).catch(warn('dataset copy not deleted'));
+  }
+
+  /** The input watcher's ask when a Windows-1252 file's content changed: its copy made again, then its view. */
+  followCopy(datasetId: string): Promise<void> {
+    return this.serially(() => followCopy({ pool: this.pool, log: this.log, dataDir: this.dataDir }, this.projections.current.view.datasets[datasetId], this.specs.get(datasetId)));
   }
 
   /**
@@ -336,6 +338,8 @@ export class CatalogService {
     if (ds.status !== 'ready' || !ds.name || !ds.format || this.specs.has(datasetId)) return;
     const spec = specOf(ds.name, ds.format, ds.location ?? relocatedSample(ds.source) ?? ds.source);
     this.specs.set(datasetId, spec);
+    // a local copy deleted with the removal (a Windows-1252 file's) is made again
+    if (ds.location && !isGlob(ds.location) && !existsSync(ds.location)) return this.restore(ds.id, ds.name, ds.source, ds.format, ds.download?.sha256);
     await this.recreate(datasetId, spec);
   }
 

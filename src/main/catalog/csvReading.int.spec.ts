@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDataset, resultRows } from '../../../test/support/coreDatasets';
@@ -90,15 +90,22 @@ describe('CSV that DuckDB’s defaults misread (real core, real DuckDB, real fil
     await expect(raw.raw().run(`SELECT * FROM read_csv(${literal(path)})`)).rejects.toThrow(/not utf-8 encoded/i);
   }, 60_000);
 
-  it('given Windows-1252 "€" and "’", which DuckDB’s Latin-1 refuses, then it is refused in words naming them', async () => {
+  it('given Windows-1252 "€" and "’", which DuckDB’s Latin-1 refuses, then it is read from a UTF-8 copy in the dataset cache', async () => {
     const path = file('euro.csv', Buffer.from('item,price\nCaf\xe9,3\x80\nIt\x92s,4\x80\n', 'latin1'));
     const dataset = await addDataset(core, path);
-    expect(dataset.status).toBe('failed');
-    expect(dataset.error?.message).toBe(
-      `${path}: This file looks like Windows-1252, not UTF-8: it holds € and ’ (bytes 0x80 and 0x92), the first on line 2. ` +
-        'Sextant reads a CSV as UTF-8, UTF-16 or Latin-1, and Latin-1 has no characters for bytes 0x80–0x9F. Save it as UTF-8 and add it again.',
-    );
+    expect(dataset.status).toBe('ready');
+    expect(await resultRows(core, sessionId, `select * from ${dataset.name}`)).toEqual([['Café', '3€'], ['It’s', '4€']]);
+    expect(existsSync(join(dir.path, 'data', 'datasets', `${dataset.id}.csv`))).toBe(true);
     await expect(raw.raw().run(`SELECT * FROM read_csv(${literal(path)}, encoding = 'latin-1')`)).rejects.toThrow(/not latin-1 encoded/i);
+  });
+
+  it('given Windows-1252 then a UTF-8 "’", or a byte Windows-1252 leaves undefined, then it is refused in words naming the line', async () => {
+    const mixed = await addDataset(core, file('mixed1252.csv', Buffer.concat([Buffer.from('item,price\nCaf\xe9,3\x80\n', 'latin1'), Buffer.from('It’s,4\n')])));
+    expect(mixed.error).toMatchObject({ code: 'DATASET_CORRUPT' });
+    expect(mixed.error?.message).toMatch(/This file is Windows-1252 before line 3, and line 3 holds UTF-8 \(“’”, bytes 0xE2 0x80 0x99\)/);
+    const undefinedByte = await addDataset(core, file('undefined1252.csv', Buffer.from('item,price\nCaf\xe9,3\x80\nx\x81,4\n', 'latin1')));
+    expect(undefinedByte.error).toMatchObject({ code: 'DATASET_UNSUPPORTED' });
+    expect(undefinedByte.error?.message).toMatch(/line 3 holds byte 0x81, which Windows-1252 has no character for/);
   });
 
   it('given a pattern matching a Windows-1252 file, whose bytes are not looked at, then DuckDB’s Latin-1 refusal is put in words', async () => {
@@ -111,11 +118,12 @@ describe('CSV that DuckDB’s defaults misread (real core, real DuckDB, real fil
     );
   });
 
-  it('given Latin-1 first rows and a Windows-1252 "’" on row 2,000,001, past what registering reads, then it is refused when added, not when queried', async () => {
+  it('given Latin-1 first rows and a Windows-1252 "’" on row 2,000,001, past what registering reads, then the whole file reads, that row too', async () => {
     const path = file('quote.csv', lateRow(2_000_000, Buffer.from('2000000,It\x92s\n', 'latin1'), Buffer.from('id,n\xe4me\n', 'latin1')));
     const dataset = await addDataset(core, path);
-    expect(dataset.status).toBe('failed');
-    expect(dataset.error?.message).toMatch(/looks like Windows-1252, not UTF-8: it holds ’ \(byte 0x92\), the first on line 2,000,002\./);
+    expect(dataset.status).toBe('ready');
+    expect(dataset.columns.map((c) => c.name)).toEqual(['id', 'näme']);
+    expect(await resultRows(core, sessionId, `select id::VARCHAR, "näme" from ${dataset.name} where id >= 1999999`)).toEqual([['1999999', 'name 1999999'], ['2000000', 'It’s'], ['2000001', 'end']]);
     // raw DuckDB reads its first rows as Latin-1, then fails on that row
     await raw.raw().run(`SELECT * FROM read_csv(${literal(path)}, encoding = 'latin-1') LIMIT 100`);
     await expect(raw.raw().run(`SELECT * FROM read_csv(${literal(path)}, encoding = 'latin-1')`)).rejects.toThrow(/not latin-1 encoded/i);

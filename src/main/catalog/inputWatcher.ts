@@ -37,7 +37,7 @@ export class InputWatcher {
     private readonly log: Logger,
     private readonly intervalMs: number = DEFAULT_INPUT_WATCH_MS,
     /** Follows files gone and back (CatalogService.checkAvailability), at each look before the fingerprints. */
-    private readonly availability?: { checkAvailability(): Promise<void>; isNotHere?(datasetId: string): boolean },
+    private readonly availability?: { checkAvailability(): Promise<void>; isNotHere?(datasetId: string): boolean; followCopy?(datasetId: string): Promise<void> },
   ) {}
 
   start(): void {
@@ -69,13 +69,15 @@ export class InputWatcher {
   }
 
   private async look(ds: DatasetView, format: DatasetFormat, recorded: DatasetFingerprint): Promise<void> {
-    const { target, watched } = fingerprintTarget(ds.source, format, ds.location);
+    const { target, watched } = fingerprintTarget(ds.source, format, ds.location, ds.reading);
     if (!watched) return;
     const now = isGlob(target.path)
       ? await this.pool.request({ type: 'fingerprint', target: { ...target, content: false } }).then((f) => ({ bytes: f.bytes, modifiedMs: f.modifiedMs, ...(f.files ? { listSha256: f.files.listSha256 } : {}) }))
       : await stat(target.path).then((s) => ({ bytes: s.size, modifiedMs: Math.floor(s.mtimeMs) }));
     if (!looksChanged(recorded, now)) return;
     const fresh = await this.fingerprintNow(target, ds);
+    // a Windows-1252 file's view reads its UTF-8 copy: made again first, so the columns are the new file's
+    if (!sameContent(recorded, fresh) && ds.reading?.encoding === 'windows-1252') await this.availability?.followCopy?.(ds.id);
     const columns = sameContent(recorded, fresh) ? undefined : await this.columnsNow(ds, format);
     const result = await this.handler.handle({ type: 'MarkDatasetChanged', datasetId: ds.id, fingerprint: fresh, ...(columns ? { columns } : {}) }, systemMeta(undefined));
     if (!result.ok) this.log.warn({ errorId: result.error.id, dataset: ds.name }, result.error.message);

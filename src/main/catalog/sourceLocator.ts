@@ -4,7 +4,7 @@ import { access, stat as statAsync } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { extname, isAbsolute, join, resolve } from 'node:path';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
-import type { DatasetFormat } from '../../shared/contracts/events';
+import type { CsvReading, DatasetFormat } from '../../shared/contracts/events';
 import { CATALOG_TOPIC } from '../../shared/contracts/topics';
 import { formatOf, isGlob, isUrl } from '../../shared/domain/datasetName';
 import { newErrorId } from '../platform/ids';
@@ -15,17 +15,20 @@ import { locateFolder } from './folderSource';
 import { localPath } from './localPath';
 import { sniffFormat } from './sniff';
 import { fetchUrl } from './urlSource';
+import { windows1252Copy } from './windows1252Copy';
 
 /** What a source turned out to be once found on disk, before it has a name. */
 export interface Located {
   readonly format: DatasetFormat;
-  /** What DuckDB reads: the file, a glob over a folder, a downloaded copy or a converted Arrow file. */
+  /** What DuckDB reads: the file, a glob over a folder, a downloaded copy, a converted Arrow or Windows-1252 file. */
   readonly location: string;
   readonly download?: { readonly bytes: number; readonly sha256: string };
   /** The source is a pattern a person gave, not a file or folder: the dataset is named after its folder. */
   readonly pattern?: true;
   /** What the dataset is named after when not its source: a URL's copy, named for what the server sent. */
   readonly named?: string;
+  /** A Windows-1252 CSV or TSV, read from its UTF-8 copy (`location`): recorded with the registration. */
+  readonly reading?: CsvReading;
 }
 
 export interface LocatorDeps {
@@ -97,6 +100,11 @@ async function locateFile(deps: LocatorDeps, datasetId: string, path: string, by
   if (!format) {
     const ext = extname(path);
     throw fail('DATASET_UNSUPPORTED', `Sextant cannot read ${ext ? `${ext} files` : path}: add CSV, TSV, Parquet, JSON, NDJSON, Arrow IPC or DuckDB database files.`);
+  }
+  if (format === 'csv' || format === 'tsv') {
+    // DuckDB has no Windows-1252 reader: such a file is converted once to a UTF-8 copy in the dataset cache.
+    const copy = await windows1252Copy(deps.dataDir, datasetId, path, format);
+    return copy ? { format, location: copy, reading: { encoding: 'windows-1252' } } : { format, location: path };
   }
   if (format !== 'arrow') return { format, location: path };
   // DuckDB has no Arrow IPC reader here: convert once to Parquet in the dataset cache.

@@ -34,8 +34,10 @@ export type DatasetTable = z.infer<typeof datasetTableSchema>;
  * How a CSV or TSV is read where DuckDB's defaults do not read it (catalog/csvReading.worker.ts):
  * in another encoding than UTF-8, or with its short rows padded with NULLs (a ragged file, which
  * DuckDB's sniffer otherwise reads as one text column). Absent: read as DuckDB reads it by default.
+ * `windows-1252` (added later: older logs hold only the first two, which still parse) is read from
+ * a UTF-8 copy made when it was located (catalog/windows1252Copy.ts).
  */
-export const csvReadingSchema = z.object({ encoding: z.enum(['latin-1', 'utf-16']).optional(), ragged: z.literal(true).optional() });
+export const csvReadingSchema = z.object({ encoding: z.enum(['latin-1', 'utf-16', 'windows-1252']).optional(), ragged: z.literal(true).optional() });
 export type CsvReading = z.infer<typeof csvReadingSchema>;
 
 export const datasetRegisteredSchema = z.object({

@@ -52,19 +52,24 @@ export function looksRagged(format: CsvFormat, columns: readonly Column[], sniff
   return lumped || skipped;
 }
 
-/** The options a reading adds to `read_csv(…)`: its encoding, and for a ragged file its delimiter with NULL padding. */
+/**
+ * The options a reading adds to `read_csv(…)`: its encoding, and for a ragged file its delimiter with
+ * NULL padding. A Windows-1252 file is read from its UTF-8 copy (catalog/windows1252Copy.ts): no encoding.
+ */
 export function readingOptions(format: CsvFormat, reading: CsvReading | undefined): string {
   if (!reading) return '';
-  const encoding = reading.encoding ? `, encoding = '${reading.encoding}'` : '';
+  const encoding = reading.encoding && reading.encoding !== 'windows-1252' ? `, encoding = '${reading.encoding}'` : '';
   // a TSV's delimiter is always given (readerSql)
   const ragged = reading.ragged ? `${format === 'csv' ? ", delim = ','" : ''}, null_padding = true` : '';
   return `${encoding}${ragged}`;
 }
 
+const ENCODING_NAMES: Readonly<Record<NonNullable<CsvReading['encoding']>, string>> = { 'latin-1': 'Latin-1', 'utf-16': 'UTF-16', 'windows-1252': 'Windows-1252' };
+
 /** A reading in words, as the catalog notes it under the dataset: "read as Latin-1, short rows padded with NULL". */
 export function readingWords(reading: CsvReading): string {
   const parts = [
-    ...(reading.encoding ? [`read as ${reading.encoding === 'latin-1' ? 'Latin-1' : 'UTF-16'}, not UTF-8`] : []),
+    ...(reading.encoding ? [`read as ${ENCODING_NAMES[reading.encoding]}, not UTF-8`] : []),
     ...(reading.ragged ? ['rows of unequal length padded with NULL'] : []),
   ];
   return parts.join('; ');

@@ -50,11 +50,17 @@ describe('readingOptions: what a reading adds to read_csv', () => {
     expect(readingOptions('csv', { encoding: 'latin-1', ragged: true })).toBe(", encoding = 'latin-1', delim = ',', null_padding = true");
     expect(readingOptions('tsv', { ragged: true })).toBe(', null_padding = true');
   });
+
+  it('given Windows-1252, whose file is read from its UTF-8 copy, then no encoding', () => {
+    expect(readingOptions('csv', { encoding: 'windows-1252' })).toBe('');
+    expect(readingOptions('csv', { encoding: 'windows-1252', ragged: true })).toBe(", delim = ',', null_padding = true");
+  });
 });
 
 describe('readingWords: the catalog’s note', () => {
   it('says the encoding used and that short rows were padded', () => {
     expect(readingWords({ encoding: 'latin-1' })).toBe('read as Latin-1, not UTF-8');
     expect(readingWords({ encoding: 'utf-16', ragged: true })).toBe('read as UTF-16, not UTF-8; rows of unequal length padded with NULL');
+    expect(readingWords({ encoding: 'windows-1252' })).toBe('read as Windows-1252, not UTF-8');
   });
 });

@@ -10,7 +10,7 @@ import { grouped } from '../text/counts';
  */
 
 /** How many bytes a UTF-8 character starting with `lead` has; 0 for a byte no character starts with. */
-function sequenceLength(lead: number): number {
+export function sequenceLength(lead: number): number {
   if (lead < 0x80) return 1;
   if (lead >= 0xc2 && lead <= 0xdf) return 2;
   if (lead >= 0xe0 && lead <= 0xef) return 3;
@@ -55,8 +55,8 @@ export function utf8Tail(bytes: Uint8Array): number {
 }
 
 /** Windows-1252's characters for bytes 0x80–0x9F; the five it leaves undefined are absent. */
-const WINDOWS_1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-const UNDEFINED_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+export const WINDOWS_1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+export const UNDEFINED_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
 /** What a file's bytes say of its encoding, once all were read. */
 export interface TextScan {
@@ -139,7 +139,15 @@ export class TextScanner {
     else this.lookPast(chunk, start);
   }
 
-  /** What the bytes fed say; a character left cut at the end is not UTF-8. */
+  /**
+   * Whether the bytes fed so far decide textVerdict's answer, whatever comes next (but NUL, which
+   * turns Windows-1252 to unknown): past a byte that is not UTF-8, UTF-8 came first, NUL or 0x80–0x9F.
+   */
+  decided(): boolean {
+    return this.notUtf8At !== undefined && (this.nonAscii || this.binary || this.c1.length > 0);
+  }
+
+  /** What the bytes fed say, once all were: a character left cut at the end is not UTF-8. */
   result(): TextScan {
     if (this.notUtf8At === undefined && this.pending.length > 0) this.notUtf8At = this.offset - this.pending.length;
     return {
@@ -219,8 +227,8 @@ export function textVerdict(scan: TextScan): TextVerdict {
   return { kind: 'latin-1' };
 }
 
-const hex = (b: number): string => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
-const lineText = (line: number): string => `line ${grouped(line)}`;
+export const hex = (b: number): string => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+export const lineText = (line: number): string => `line ${grouped(line)}`;
 
 /**
  * Why a file with bytes 0x80–0x9F is refused, naming (at most 8 of) them: "looks like Windows-1252,

@@ -154,3 +154,20 @@ describe('the words of a refusal', () => {
     );
   });
 });
+
+describe('TextScanner.decided: when reading on cannot change the verdict', () => {
+  it('given UTF-8 so far (a character cut at a chunk’s end too), then not; given 0x80–0x9F or UTF-8 before a byte that is not, then yes', () => {
+    const scanner = new TextScanner();
+    scanner.feed(utf8('a,b\nJos').subarray());
+    scanner.feed(utf8('é').subarray(0, 1));
+    expect(scanner.decided()).toBe(false);
+    const windows = new TextScanner();
+    windows.feed(latin1('a\n\xe9\n'));
+    expect(windows.decided()).toBe(false); // Latin-1 so far: a 0x80–0x9F byte later makes it Windows-1252
+    windows.feed(latin1('\x80'));
+    expect(windows.decided()).toBe(true);
+    const mixed = new TextScanner();
+    mixed.feed(join(utf8('é\n'), latin1('\xe9\n')));
+    expect(mixed.decided()).toBe(true);
+  });
+});
