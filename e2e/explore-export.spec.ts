@@ -36,7 +36,7 @@ test('Export… → Parquet → a download arrives with exactly the query’s ro
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^Session 1 - select from flights_3m where origin SFO\.parquet$/);
+  expect(download.suggestedFilename()).toMatch(/^Session 1 - select all from flights_3m where origin SFO\.parquet$/);
   const file = testInfo.outputPath('export.parquet');
   await download.saveAs(file);
   await expect(dialog.getByRole('status')).toHaveText(/^Exported 60,869\u00a0rows as Parquet, [\d.]+\u00a0(KB|MB) — sent to the browser’s downloads\.$/);
@@ -131,7 +131,7 @@ test('a sorted and filtered view exports as CSV, through the API, and the downlo
     url.searchParams.set('token', new URL(page.url()).searchParams.get('token')!);
     const response = await fetch(url);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="Session 1 - select from flights_3m where delay 300\.csv"/);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="Session 1 - select all from flights_3m where delay 300\.csv"/);
     const file = testInfo.outputPath('view.csv');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(file, Buffer.from(await response.arrayBuffer()));

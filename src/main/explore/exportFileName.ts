@@ -5,12 +5,20 @@ import { safeFileStem } from '../../shared/text/fileStem';
 const DATA_EXTENSION = /\.(csv|tsv|txt|parquet|json|ndjson|jsonl|arrow|feather|duckdb|db|gz|zst)$/i;
 
 /**
+ * SQL's `*` for all columns (`select *`, `t.*`, `count(*)`, `columns(*)`): no name on Windows may
+ * hold a `*` (macOS and Linux would), and dropped it read "select from t". Written "all" instead, in
+ * plain letters (not a look-alike such as `＊`, which a shell or a search would not match). A `*`
+ * between two operands (`a * b`) is still left out.
+ */
+const ALL_COLUMNS = /(\bselect|\bdistinct|[,(.])(\s*)\*/gi;
+
+/**
  * A file name for an export, made from the session's title and its query: "Session 1 - SELECT
  * origin FROM flights.parquet", by the one rule for a file name's stem (shared/text/fileStem.ts).
  */
 export function exportFileName(title: string, sql: string, format: ExportFormat): string {
   const named = title.trim().replace(DATA_EXTENSION, '').replace(DATA_EXTENSION, '');
-  const stem = safeFileStem([safeFileStem(named), safeFileStem(sql)].filter(Boolean).join(' - '));
+  const stem = safeFileStem([safeFileStem(named), safeFileStem(sql.replace(ALL_COLUMNS, '$1$2all'))].filter(Boolean).join(' - '));
   return `${stem || 'export'}.${exportExtension[format]}`;
 }
 

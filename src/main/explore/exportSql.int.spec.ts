@@ -219,6 +219,28 @@ describe('export of a result through DuckDB COPY, read back by raw DuckDB', () =
     expect(await rows(`SELECT COLUMNS(*)::INTEGER FROM ${read}`)).toEqual([[1, 2, 3, 4, 5]]);
   });
 
+  it.each(['json', 'ndjson'] as const)('writes a float’s NaN and infinities to %s as text a strict JSON parser reads, and DuckDB reads back as the same DOUBLEs', async (format) => {
+    const columns: Column[] = [
+      { name: 'dbl', type: 'DOUBLE' },
+      { name: 'flt', type: 'FLOAT' },
+    ];
+    await c.run('CREATE OR REPLACE TABLE floats (c0 DOUBLE, c1 FLOAT)');
+    await c.run("INSERT INTO floats VALUES (0.1, 1.5), ('nan', 'nan'), ('inf', '-inf'), ('-inf', 'inf'), (NULL, NULL)");
+    const path = join(out, `floats.${format}`);
+    await c.run(exportSql('main.floats', columns, format, path));
+    const text = readFileSync(path, 'utf8');
+    const objects: unknown = format === 'json' ? JSON.parse(text) : text.trim().split('\n').map((line) => JSON.parse(line) as unknown);
+    expect(objects).toEqual([
+      { dbl: 0.1, flt: 1.5 },
+      { dbl: 'NaN', flt: 'NaN' },
+      { dbl: 'Infinity', flt: '-Infinity' },
+      { dbl: '-Infinity', flt: 'Infinity' },
+      { dbl: null, flt: null },
+    ]);
+    const read = `read_json(${literal(path)}, columns = {'dbl': 'DOUBLE', 'flt': 'FLOAT'})`;
+    expect(await rows(`SELECT dbl::VARCHAR, flt::VARCHAR FROM ${read}`)).toEqual(await rows('SELECT c0::VARCHAR, c1::VARCHAR FROM main.floats ORDER BY rowid'));
+  });
+
   it('refuses a path with a NUL rather than writing somewhere else', () => {
     expect(() => exportSql('main.res', COLUMNS, 'csv', join(out, 'a\u0000b.csv'))).toThrow(/NUL/);
   });

@@ -39,6 +39,7 @@ function exactAsText(type: string, format: ExportFormat): boolean {
  * Type text that cannot be read is judged as a whole, as a top-level type.
  */
 function written(expr: string, type: string, format: ExportFormat): string {
+  if ((format === 'json' || format === 'ndjson') && columnKind(type).kind === 'float') return finiteOrText(expr);
   const asText = (leaf: string) => exactAsText(leaf, format);
   let target: string | undefined;
   try {
@@ -48,6 +49,17 @@ function written(expr: string, type: string, format: ExportFormat): string {
     target = asText(type) ? 'VARCHAR' : undefined;
   }
   return target === undefined ? expr : `${expr}::${target}`;
+}
+
+/**
+ * A FLOAT/DOUBLE column for JSON: JSON has no NaN or infinity (DuckDB wrote bare `NaN` and
+ * `Infinity`, which JSON.parse and other strict readers refuse), so, as for any value a format
+ * cannot hold, they are written as text: "NaN", "Infinity", "-Infinity", the spelling JavaScript's
+ * Number(), Python's float() and DuckDB's cast to DOUBLE read back. Finite values stay numbers.
+ */
+function finiteOrText(expr: string): string {
+  const text = `CASE WHEN isnan(${expr}) THEN '"NaN"' WHEN ${expr} > 0 THEN '"Infinity"' ELSE '"-Infinity"' END`;
+  return `CASE WHEN ${expr} IS NULL OR isfinite(${expr}) THEN to_json(${expr}) ELSE CAST(${text} AS JSON) END`;
 }
 
 /**

@@ -66,3 +66,72 @@ describe('a date alone as a range’s high end, in DuckDB', () => {
     expect(await typed('>2001-03-31 00:00', i)).toBe(await oracle(`${c} > '2001-03-31 00:00:00'`));
   });
 });
+
+describe('= and != with a date alone on a timestamp, in DuckDB', () => {
+  it.each(TYPES.map((type, i) => [type, i] as const))('on %s is that whole day, or the rest', async (_, i) => {
+    const c = `c${i}`;
+    expect(await typed('2001-03-31', i)).toBe(await oracle(`${c} >= '2001-03-31' AND ${c} < '2001-04-01'`));
+    expect(await typed('=2001-03-31', i)).toBe(await oracle(`${c} >= '2001-03-31' AND ${c} < '2001-04-01'`));
+    expect(await typed('!=2001-03-31', i)).toBe(await oracle(`${c} < '2001-03-31' OR ${c} >= '2001-04-01'`));
+  });
+
+  it('finds the three rows of March 31 on a TIMESTAMP, where = used to find its midnight only', async () => {
+    expect(await typed('=2001-03-31', 0)).toBe(3);
+    expect(await typed('=2001-03-31 12:00:00', 0)).toBe(1);
+  });
+});
+
+describe('JSON, ENUM and INTERVAL columns, as DuckDB names and orders them', () => {
+  const other = { db: undefined as unknown as DuckDBConnection, types: [] as string[] };
+  beforeAll(async () => {
+    other.db = await instance.connect();
+    await other.db.run(`CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')`);
+    await other.db.run(`CREATE TABLE k (j JSON, m mood, i INTERVAL)`);
+    await other.db.run(`INSERT INTO k VALUES ('{"a": 1}', 'sad', INTERVAL 2 DAY), ('"hello"', 'happy', INTERVAL 1 HOUR), ('[1, 2]', 'ok', INTERVAL 1 MONTH), (NULL, NULL, NULL)`);
+    // the type names a result column carries (main/query/columnTypeName.worker.ts): JSON by its alias
+    const reader = await other.db.runAndReadAll('SELECT j AS c0, m AS c1, i AS c2 FROM k');
+    other.types = reader.columnTypes().map((t) => t.alias ?? t.toString());
+  });
+  afterAll(() => other.db.closeSync());
+
+  async function rows(text: string, column: number): Promise<number> {
+    const type = other.types[column]!;
+    const parsed = parseFilterInput(text, column, type);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const params: string[] = [];
+    const where = parsed.filters.map((f) => filterCondition(f, `c${column}`, type, (v) => `$${params.push(v)}`)).join(' AND ');
+    const reader = await other.db.runAndReadAll(`SELECT count(*)::INTEGER FROM (SELECT j AS c0, m AS c1, i AS c2 FROM k) WHERE ${where}`, params);
+    return reader.getRowsJS()[0]![0] as number;
+  }
+  const count = async (where: string) => ((await other.db.runAndReadAll(`SELECT count(*)::INTEGER FROM k WHERE ${where}`)).getRowsJS()[0]![0] as number);
+
+  it('compares a JSON document by its text: != hello is every document, = "hello" the one', async () => {
+    expect(other.types[0]).toBe('JSON');
+    expect(await rows('!=hello', 0)).toBe(await count(`CAST(j AS VARCHAR) <> 'hello'`));
+    expect(await rows('!=hello', 0)).toBe(3);
+    expect(await rows('=hello', 0)).toBe(0);
+    expect(await rows('="hello"', 0)).toBe(1);
+    expect(await rows('=[1, 2]', 0)).toBe(1);
+    expect(await rows('hell', 0)).toBe(1);
+  });
+
+  it('orders an ENUM as declared (sad < ok < happy), not as its text', async () => {
+    expect(other.types[1]).toBe("ENUM('sad', 'ok', 'happy')");
+    // DuckDB compares an ENUM with a VARCHAR as text (`m > 'sad'` holds no row): the value is cast to the ENUM
+    expect(await count(`m > 'sad'`)).toBe(0);
+    expect(await rows('>sad', 1)).toBe(await count(`m > 'sad'::mood`));
+    expect(await rows('>sad', 1)).toBe(2);
+    expect(await rows('<happy', 1)).toBe(2);
+    expect(await rows('sad..ok', 1)).toBe(2);
+    expect(await rows('ok..<happy', 1)).toBe(1);
+    expect(await rows('=ok', 1)).toBe(1);
+  });
+
+  it('orders an INTERVAL by its length', async () => {
+    expect(await rows('>1 day', 2)).toBe(await count(`i > INTERVAL 1 DAY`));
+    expect(await rows('>1 day', 2)).toBe(2);
+    expect(await rows('<=2 days', 2)).toBe(2);
+    expect(await rows('1 hour..<2 days', 2)).toBe(1);
+    expect(await rows('>=01:00:00', 2)).toBe(3);
+  });
+});

@@ -57,8 +57,7 @@ export function columnKind(duckdbType: string): ColumnKind {
       return { kind: 'time' };
     case 'BOOLEAN':
       return { kind: 'boolean' };
-    // a JSON document is text to a person: a filter box's "contains" reads it (its CAST to VARCHAR), and its
-    // `=` compares TRY_CAST(value AS JSON), which matches DuckDB's text of the document and never fails
+    // a JSON document is text to a person: a filter box's words and its `=`/`!=` compare its text (filterSql.ts)
     case 'VARCHAR':
     case 'TEXT':
     case 'STRING':

@@ -1,6 +1,7 @@
 import { pageFilterSchema, type PageFilter } from '../contracts/protocol';
 import { columnKind, isNumeric, isOrdered, type ColumnKind } from './columnKind';
 import { grouped } from '../text/counts';
+import { enumValues, notOfType, ordersAsText, ordinalExample } from './orderedText';
 
 /**
  * What a person types in a column's "Filter <column>" box, read into that column's filters of a
@@ -48,6 +49,7 @@ export function parseFilterInput(text: string, column: number, duckdbType: strin
   else if (isNullWord(word)) result = { ok: true, filters: [{ column, op: 'isNull' }] };
   else if (isNotNullWord(word)) result = { ok: true, filters: [{ column, op: 'notNull' }] };
   else if (isOrdered(kind) || kind.kind === 'boolean') result = parseOrdered(word, column, kind, duckdbType);
+  else if (ordersAsText(duckdbType) && readsAsOrder(s)) result = parseTextOrder(word, column, duckdbType);
   else result = parseText(s, column);
   return result.ok ? withinLimits(result.filters) : result;
 }
@@ -59,6 +61,46 @@ function parseText(s: string, column: number): FilterInput {
   if (s.startsWith('!=')) return { ok: true, filters: [{ column, op: 'ne', value: unescapeText(s.slice(2)) }] };
   if (s.startsWith('=')) return { ok: true, filters: [{ column, op: 'eq', value: unescapeText(s.slice(1)) }] };
   return { ok: true, filters: [{ column, op: 'contains', value: unescapeText(s) }] };
+}
+
+/** On an ENUM or INTERVAL box: text that compares rather than searches (`=`, `!=` and `~` come first). */
+const readsAsOrder = (s: string): boolean => !/^(~|!=|=|<>)/.test(s) && (/^[<>]/.test(s) || s.includes(RANGE));
+
+/** `<sad`, `>=1 day`, `sad..happy`, `1 hour..<1 day` on an ENUM or INTERVAL column: the ordered grammar, its values checked against the type. */
+function parseTextOrder(word: string, column: number, type: string): FilterInput {
+  const operator = OPERATORS.find(([symbol]) => word.startsWith(symbol));
+  const compared = operator && compareText(word.slice(operator[0].length).trim(), operator, column, type);
+  // `<=b..c` compares with an ENUM's `b..c`; `>d..a` is a range from its `>d`: the reading whose values are the type's
+  if (compared && (compared.ok || !word.includes(RANGE))) return compared;
+  const range = rangeText(word, column, type);
+  return compared && !range.ok ? compared : range;
+}
+
+function compareText(value: string, [symbol, op]: readonly [string, CompareOp], column: number, type: string): FilterInput {
+  if (value === '') return fail(`Type a value after ${symbol}`);
+  const bad = notOfType(value, type, shown);
+  return bad ? fail(bad) : { ok: true, filters: [{ column, op, value }] };
+}
+
+function rangeText(word: string, column: number, type: string): FilterInput {
+  const at = word.indexOf(RANGE);
+  const rest = word.slice(at + RANGE.length).trim();
+  const halfOpen = rest.startsWith(BELOW);
+  const [low, high] = [word.slice(0, at).trim(), halfOpen ? rest.slice(BELOW.length).trim() : rest];
+  if (low === '' || high === '') return fail(`A range needs both ends, as in ${ordinalExample(type)}`);
+  const bad = notOfType(low, type, shown) ?? notOfType(high, type, shown);
+  if (bad) return fail(bad);
+  const members = enumValues(type);
+  const order = members ? Math.sign(members.indexOf(low) - members.indexOf(high)) : -1;
+  if (order > 0 || (halfOpen && order === 0)) return fail(`The range is empty: ${shown(low)} comes ${order > 0 ? 'after' : 'at'} ${shown(high)}`);
+  if (halfOpen) return { ok: true, filters: [{ column, op: 'range', lo: low, hi: high }] };
+  return {
+    ok: true,
+    filters: [
+      { column, op: 'ge', value: low },
+      { column, op: 'le', value: high },
+    ],
+  };
 }
 
 /**
@@ -257,11 +299,13 @@ export function filterRefusal(filters: readonly PageFilter[]): string | undefine
  */
 export function formatFilterInput(filters: readonly PageFilter[], duckdbType: string): string | undefined {
   const kind = columnKind(duckdbType);
+  // ENUM and INTERVAL compare as the ordered types do; their other values read as text's
+  const compares = isOrdered(kind) || ordersAsText(duckdbType);
   const [first, second, ...rest] = filters;
   if (!first) return '';
   if (rest.length > 0) return undefined;
   if (second) {
-    const range = first.op === 'ge' && second.op === 'le' && first.column === second.column && isOrdered(kind);
+    const range = first.op === 'ge' && second.op === 'le' && first.column === second.column && compares;
     return range ? `${first.value}${RANGE}${second.value}` : undefined;
   }
   switch (first.op) {
@@ -271,26 +315,27 @@ export function formatFilterInput(filters: readonly PageFilter[], duckdbType: st
       return 'not null';
     case 'contains':
       if (isOrdered(kind) || kind.kind === 'boolean') return undefined;
-      return needsContainsMark(first.value) ? `${CONTAINS}${escapeText(first.value)}` : escapeText(first.value);
+      return needsContainsMark(first.value, duckdbType) ? `${CONTAINS}${escapeText(first.value)}` : escapeText(first.value);
     case 'eq':
     case 'ne':
       // only a text box's value is read with escapes (parseText); an ordered type's value has none to write
       return `${SYMBOL[first.op]}${isOrdered(kind) || kind.kind === 'boolean' ? first.value : escapeText(first.value)}`;
     case 'range':
       // a chart's brush: the range it covers, its high end left out; `chart` is not text, typing it back makes it the person's own filter
-      return isOrdered(kind) ? `${first.lo}${RANGE}${BELOW}${first.hi}` : undefined;
+      return compares ? `${first.lo}${RANGE}${BELOW}${first.hi}` : undefined;
     case 'in':
       // several categories brushed on a chart: no box grammar holds a list
       return undefined;
     default:
-      return isOrdered(kind) ? `${SYMBOL[first.op]}${first.value}` : undefined;
+      // an ENUM's `>d` after `<` is spaced, or `<>d` would read as text and `<=x` as another operator
+      return compares ? `${SYMBOL[first.op]}${/^[<>=]/.test(first.value) ? ' ' : ''}${first.value}` : undefined;
   }
 }
 
 /** Text that would read as something else than "contains" when typed bare. */
-function needsContainsMark(value: string): boolean {
+function needsContainsMark(value: string, duckdbType: string): boolean {
   const word = value.trim();
-  return word === '' || /^[\s=!~]/.test(value) || isNullWord(word) || isNotNullWord(word);
+  return word === '' || /^[\s=!~]/.test(value) || isNullWord(word) || isNotNullWord(word) || (ordersAsText(duckdbType) && readsAsOrder(value));
 }
 
 /**

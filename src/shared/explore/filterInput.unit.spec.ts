@@ -134,6 +134,46 @@ describe('a filter box on a number, date or timestamp column', () => {
   });
 });
 
+describe('a filter box on an ENUM or INTERVAL column: text, and ordered as DuckDB orders it', () => {
+  const MOOD = "ENUM('sad', 'ok', 'it''s happy')";
+  it('compares in the ENUM’s declared order and INTERVAL’s length, where it used to search for “>sad”', () => {
+    expect(parse('>sad', MOOD)).toEqual(ok([{ column: 3, op: 'gt', value: 'sad' }]));
+    expect(parse("<= it's happy", MOOD)).toEqual(ok([{ column: 3, op: 'le', value: "it's happy" }]));
+    expect(parse('sad..ok', MOOD)).toEqual(
+      ok([
+        { column: 3, op: 'ge', value: 'sad' },
+        { column: 3, op: 'le', value: 'ok' },
+      ]),
+    );
+    expect(parse('>1 day', 'INTERVAL')).toEqual(ok([{ column: 3, op: 'gt', value: '1 day' }]));
+    expect(parse('1 hour..<2 days', 'INTERVAL')).toEqual(ok([{ column: 3, op: 'range', lo: '1 hour', hi: '2 days' }]));
+  });
+
+  it('keeps text’s grammar for the rest: contains, =, !=, ~', () => {
+    expect(parse('sa', MOOD)).toEqual(ok([{ column: 3, op: 'contains', value: 'sa' }]));
+    expect(parse('=sad', MOOD)).toEqual(ok([{ column: 3, op: 'eq', value: 'sad' }]));
+    expect(parse('=a..b', MOOD)).toEqual(ok([{ column: 3, op: 'eq', value: 'a..b' }]));
+    expect(parse('~>sad', MOOD)).toEqual(ok([{ column: 3, op: 'contains', value: '>sad' }]));
+    expect(parse('2 days', 'INTERVAL')).toEqual(ok([{ column: 3, op: 'contains', value: '2 days' }]));
+    expect(formatFilterInput([{ column: 3, op: 'contains', value: '>sad' }], MOOD)).toBe('~>sad');
+    expect(formatFilterInput([{ column: 3, op: 'contains', value: 'a..b' }], 'INTERVAL')).toBe('~a..b');
+  });
+
+  it('says what is wrong rather than matching nothing: a value the ENUM does not hold, no interval, an empty range', () => {
+    expect(message('>glad', MOOD)).toBe("“glad” is not one of sad, ok, it's happy");
+    expect(message('>soon', 'INTERVAL')).toBe('“soon” is not an interval (as 1 day, 2 hours or 01:30:00)');
+    expect(message('ok..sad', MOOD)).toBe('The range is empty: “ok” comes after “sad”');
+    expect(message('ok..<ok', MOOD)).toBe('The range is empty: “ok” comes at “ok”');
+    expect(message('>', MOOD)).toBe('Type a value after >');
+    expect(message('sad..', MOOD)).toBe('A range needs both ends, as in sad..it\'s happy');
+  });
+
+  it('leaves plain text a search: >50K finds the census’s “>50K”', () => {
+    expect(parse('>50K', 'VARCHAR')).toEqual(ok([{ column: 3, op: 'contains', value: '>50K' }]));
+    expect(parse('a..b', 'JSON')).toEqual(ok([{ column: 3, op: 'contains', value: 'a..b' }]));
+  });
+});
+
 describe('the text a box shows for its filters', () => {
   it.each([
     [[], 'VARCHAR', ''],
@@ -225,6 +265,17 @@ const boxes: ReadonlyArray<readonly [string, fc.Arbitrary<PageFilter[]>]> = [
   ],
   ['DECIMAL(9,3)', fc.tuple(compareOp, fc.integer({ min: -999_999_999, max: 999_999_999 })).map(([op, n]): PageFilter[] => [{ column: 3, op, value: (n / 1000).toFixed(3) }])],
   ['BOOLEAN', fc.tuple(oneOf('eq', 'ne'), oneOf('true', 'false', 'TRUE')).map(([op, value]): PageFilter[] => [{ column: 3, op, value }])],
+  [
+    "ENUM('a', 'b..c', '>d', 'e f')",
+    fc.oneof(
+      fc.tuple(oneOf('eq', 'ne'), text).map(([op, value]): PageFilter[] => [{ column: 3, op, value }]),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }).map((value): PageFilter[] => [{ column: 3, op: 'contains', value }]),
+      fc.constantFrom('>d', 'a..b', '<', '..').map((value): PageFilter[] => [{ column: 3, op: 'contains', value }]),
+      fc.tuple(compareOp, oneOf('a', 'b..c', '>d', 'e f')).map(([op, value]): PageFilter[] => [{ column: 3, op, value }]),
+      nullOps,
+    ),
+  ],
+  ['INTERVAL', fc.tuple(compareOp, fc.integer({ min: -99, max: 99 }), oneOf('days', 'hours', 'months')).map(([op, n, unit]): PageFilter[] => [{ column: 3, op, value: `${n} ${unit}` }])],
 ];
 
 describe('parse(format(filters)) = filters', () => {
@@ -256,7 +307,7 @@ describe('parse(format(filters)) = filters', () => {
     );
   });
 
-  it.each(['VARCHAR', 'BIGINT', 'DOUBLE', 'DECIMAL(5,2)', 'DATE', 'TIMESTAMP WITH TIME ZONE', 'BOOLEAN', 'STRUCT(a INTEGER)'])(
+  it.each(['VARCHAR', 'BIGINT', 'DOUBLE', 'DECIMAL(5,2)', 'DATE', 'TIMESTAMP WITH TIME ZONE', 'BOOLEAN', 'STRUCT(a INTEGER)', "ENUM('1', '2', 'a')", 'INTERVAL'])(
     'whatever is typed on %s: never throws, and what it accepts reads back the same',
     (type) => {
       fc.assert(

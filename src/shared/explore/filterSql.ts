@@ -4,7 +4,9 @@ import type { PageFilter } from '../contracts/pageView';
 
 const COMPARE = { eq: '=', ne: '<>', lt: '<', le: '<=', gt: '>', ge: '>=' } as const;
 
-const isText = (type: string) => /^(VARCHAR|TEXT|STRING)$/i.test(type.trim());
+const isText = (type: string) => /^(VARCHAR|TEXT|STRING|JSON)$/i.test(type.trim());
+/** A JSON document compares by its text: `TRY_CAST('hello' AS JSON)` is NULL (so `!=hello` matched nothing) and a bare `j = 'x'` fails as malformed JSON. */
+const asText = (column: string, type: string) => (/^JSON$/i.test(type.trim()) ? `CAST(${column} AS VARCHAR)` : column);
 
 /**
  * One filter as a SQL condition: the one rule the app's sorted/filtered views (main/query/pageView.ts,
@@ -16,6 +18,7 @@ const isText = (type: string) => /^(VARCHAR|TEXT|STRING)$/i.test(type.trim());
  * that does not cast to it matches nothing rather than failing.
  */
 export function filterCondition(f: PageFilter, column: string, type: string, value: (text: string) => string, literal?: TypedLiteral): string {
+  const compared = asText(column, type);
   // a value in the column's type: DuckDB's TRY_CAST of its text, or a literal that means the same
   const typed = (text: string, as = type) => literal?.(text, as) ?? `TRY_CAST(${value(text)} AS ${as})`;
   switch (f.op) {
@@ -26,23 +29,29 @@ export function filterCondition(f: PageFilter, column: string, type: string, val
     case 'contains':
       return `contains(lower(CAST(${column} AS VARCHAR)), lower(${value(f.value)}))`;
     case 'range':
-      return rangeCondition(column, type, f.lo, f.hi, value, typed);
+      return rangeCondition(compared, type, f.lo, f.hi, value, typed);
     case 'in':
       // each value compared as `eq` compares it: text as text, else cast to the column's type
-      return `${column} IN (${f.values.map((v) => (isText(type) ? value(v) : typed(v))).join(', ')})`;
+      return `${compared} IN (${f.values.map((v) => (isText(type) ? value(v) : typed(v))).join(', ')})`;
     default:
-      if ((f.op === 'le' || f.op === 'gt') && DATE.test(f.value) && columnKind(type).kind === 'timestamp') return wholeDay(f.op, column, type, value(f.value));
-      return `${column} ${COMPARE[f.op]} ${isText(type) ? value(f.value) : typed(f.value)}`;
+      if (f.op !== 'lt' && f.op !== 'ge' && DATE.test(f.value) && columnKind(type).kind === 'timestamp') return wholeDay(f.op, column, type, value(f.value));
+      return `${compared} ${COMPARE[f.op]} ${isText(type) ? value(f.value) : typed(f.value)}`;
   }
 }
 
 /**
- * `<= day` or `> day` on a timestamp column: the day is all of it (`2001-03-01..2001-03-31` holds
- * March 31 at noon), so the bound is the next midnight, cast to the column's type as any value is
- * (a TIMESTAMPTZ's midnight in the session's time zone). A value with a time keeps its instant.
+ * A date alone on a timestamp column is the whole day: `<= day` and `> day` are bounded by the next
+ * midnight (`2001-03-01..2001-03-31` holds March 31 at noon), `= day` is that midnight up to the
+ * next, `!= day` the rest; each midnight cast to the column's type as any value is (a TIMESTAMPTZ's
+ * in the session's time zone). `< day` and `>= day` start at midnight already. A value with a time
+ * keeps its instant. `day` is the one parameter, written twice for `=` and `!=`.
  */
-function wholeDay(op: 'le' | 'gt', column: string, type: string, day: string): string {
-  return `${column} ${op === 'le' ? '<' : '>='} TRY_CAST(TRY_CAST(${day} AS DATE) + 1 AS ${type})`;
+function wholeDay(op: 'eq' | 'ne' | 'le' | 'gt', column: string, type: string, day: string): string {
+  const next = `TRY_CAST(TRY_CAST(${day} AS DATE) + 1 AS ${type})`;
+  if (op === 'le') return `${column} < ${next}`;
+  if (op === 'gt') return `${column} >= ${next}`;
+  const start = `TRY_CAST(${day} AS ${type})`;
+  return op === 'eq' ? `(${column} >= ${start} AND ${column} < ${next})` : `(${column} < ${start} OR ${column} >= ${next})`;
 }
 
 /**

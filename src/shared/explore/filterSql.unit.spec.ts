@@ -31,6 +31,26 @@ describe('filterCondition', () => {
     expect(filterCondition({ column: 2, op: 'le', value: "2001-03-31'; drop table t; --" }, 'c2', 'TIMESTAMP', () => '$1')).toBe('c2 <= TRY_CAST($1 AS TIMESTAMP)');
   });
 
+  it('given = or != and a date alone on a timestamp column, when built, then the day is whole: from its midnight to the next, or the rest', () => {
+    expect(filterCondition({ column: 2, op: 'eq', value: '2001-03-31' }, 'c2', 'TIMESTAMP', param)).toBe('(c2 >= TRY_CAST(<2001-03-31> AS TIMESTAMP) AND c2 < TRY_CAST(TRY_CAST(<2001-03-31> AS DATE) + 1 AS TIMESTAMP))');
+    expect(filterCondition({ column: 2, op: 'ne', value: '2001-03-31' }, 'c2', 'TIMESTAMPTZ', param)).toBe('(c2 < TRY_CAST(<2001-03-31> AS TIMESTAMPTZ) OR c2 >= TRY_CAST(TRY_CAST(<2001-03-31> AS DATE) + 1 AS TIMESTAMPTZ))');
+    // a value with a time is that instant; a DATE column's day is its value
+    expect(filterCondition({ column: 2, op: 'eq', value: '2001-03-31 00:00:00' }, 'c2', 'TIMESTAMP', param)).toBe('c2 = TRY_CAST(<2001-03-31 00:00:00> AS TIMESTAMP)');
+    expect(filterCondition({ column: 2, op: 'eq', value: '2001-03-31' }, 'c2', 'DATE', param)).toBe('c2 = TRY_CAST(<2001-03-31> AS DATE)');
+  });
+
+  it('given a JSON column, when compared, then its text is compared as text, never the value cast to JSON (which is NULL or malformed for plain text)', () => {
+    expect(filterCondition({ column: 4, op: 'ne', value: 'hello' }, 'c4', 'JSON', param)).toBe('CAST(c4 AS VARCHAR) <> <hello>');
+    expect(filterCondition({ column: 4, op: 'eq', value: '"hello"' }, 'c4', 'JSON', param)).toBe('CAST(c4 AS VARCHAR) = <"hello">');
+    expect(filterCondition({ column: 4, op: 'in', values: ['1', '[]'] }, 'c4', 'JSON', param)).toBe('CAST(c4 AS VARCHAR) IN (<1>, <[]>)');
+    expect(filterCondition({ column: 4, op: 'range', lo: 'a', hi: 'b' }, 'c4', 'JSON', param)).toBe('(CAST(c4 AS VARCHAR) >= <a> AND CAST(c4 AS VARCHAR) < <b>)');
+  });
+
+  it('given an ENUM or an INTERVAL, when compared, then in its own type (DuckDB’s order), the value cast as a parameter', () => {
+    expect(filterCondition({ column: 5, op: 'gt', value: 'sad' }, 'c5', "ENUM('sad', 'ok', 'happy')", param)).toBe("c5 > TRY_CAST(<sad> AS ENUM('sad', 'ok', 'happy'))");
+    expect(filterCondition({ column: 6, op: 'le', value: '1 day' }, 'c6', 'INTERVAL', param)).toBe('c6 <= TRY_CAST(<1 day> AS INTERVAL)');
+  });
+
   it('given any value, when built, then the value only ever goes through the renderer', () => {
     const hostile = "'); drop table t; --\u0000🙂";
     for (const op of ['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'contains'] as const) {

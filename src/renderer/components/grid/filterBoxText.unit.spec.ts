@@ -29,6 +29,24 @@ describe('what a filter box says it takes', () => {
     }
     expect(filterHint('BOOLEAN').placeholder).toBe('true, false, null');
   });
+  it('given plain text, then it says > searches, as text has no order here (a “>a” that found nothing used to say nothing)', () => {
+    expect(filterHint('VARCHAR').title).toContain('text has no order here: >a searches for “>a”');
+    expect(parseFilterInput('>a', 0, 'VARCHAR')).toEqual({ ok: true, filters: [{ column: 0, op: 'contains', value: '>a' }] });
+  });
+  it('given an ENUM or an INTERVAL, then text’s grammar and comparisons in DuckDB’s order, each example of which reads', () => {
+    const mood = "ENUM('sad', 'ok', 'happy')";
+    const hint = filterHint(mood);
+    expect(hint.title).toContain('=text — the whole value');
+    expect(hint.title).toContain('>sad  <=happy — in the declared order: sad, ok, happy');
+    expect(hint.title).not.toContain('no order');
+    for (const typed of ['>sad', '<=happy', 'sad..happy']) expect(parseFilterInput(typed, 0, mood).ok).toBe(true);
+    expect(filterHint('INTERVAL').placeholder).toBe('>1 day, =1 day');
+    expect(filterHint('INTERVAL').title).toContain('>1 day  <=2 hours — by length');
+    for (const typed of ['>1 day', '<=2 hours', '1 hour..2 days', '1 hour..<2 days', '=1 day']) expect(parseFilterInput(typed, 0, 'INTERVAL').ok).toBe(true);
+  });
+  it('given a timestamp, then a date alone is the whole day, = included', () => {
+    expect(filterHint('TIMESTAMP').title).toContain('a date alone is the whole day (2024-01-01, <=, >, a range’s end)');
+  });
 });
 
 describe('a filter box’s error while the column’s filter before it still applies', () => {
