@@ -44,6 +44,8 @@ async function expectPastBars(page: Page): Promise<void> {
   for (const [name, value] of [['Mark', 'Bar'], ['X', 'weather'], ['Aggregate', 'Count']] as const) {
     await expect(combo(page, 'Chart', name)).toHaveValue(value);
     await expect(combo(page, 'Chart', name)).toBeDisabled();
+    // and looks it, as a disabled button does: it drew as a live one
+    await expect(combo(page, 'Chart', name)).toHaveCSS('opacity', '0.45');
   }
   await expect(chart(page, 'Chart').getByRole('button', { name: 'Close chart' })).toHaveCount(0);
   await expect(chart(page, 'Chart').getByRole('button', { name: 'Add chart' })).toHaveCount(0);

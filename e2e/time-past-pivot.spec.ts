@@ -35,6 +35,7 @@ test('a past point shows the pivot beside its result then, read-only, its number
   for (const [i, [origin, avg]] of byOrigin.entries()) await expect.poll(() => cells(page, 3 + i)).toEqual([origin, pivotCellText(avg ?? null, 'DOUBLE')]);
   await expect(region(page).getByRole('combobox', { name: 'Row field 1', exact: true })).toBeDisabled();
   await expect(region(page).getByRole('combobox', { name: 'Values', exact: true })).toBeDisabled();
+  await expect(region(page).getByRole('combobox', { name: 'Values', exact: true })).toHaveCSS('opacity', '0.45');
   await expect(region(page).getByRole('button', { name: 'Close pivot' })).toHaveCount(0);
   await expect(region(page).getByRole('button', { name: /Open as SQL/ })).toHaveCount(0);
   await expect(pivot(page).getByRole('button', { name: /^Sort by/ }).first()).toBeDisabled();
