@@ -157,3 +157,49 @@ test('brushing by keyboard: arrows move a brush over the histogram’s bins, Shi
   const [[rows]] = (await duckdbRows(`select count(*) from ${WEATHER} where weather = '${second}'`)) as [[string]];
   await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(rows) + 1));
 });
+
+test('a mouse brush over a histogram selects whole bins: the grid keeps exactly the rows of the bars drawn lit, as raw DuckDB counts them', async ({ app }, testInfo) => {
+  const { page } = app;
+  const cars = `read_json_auto('${VEGA_DATA}/cars.json')`;
+  await runSql(page, `select * from ${cars}`);
+  await expect(status(page)).toHaveText(/^406\u00a0rows in/);
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  await combo(page, 'Chart', 'Mark').selectOption('Histogram');
+  await combo(page, 'Chart', 'X').selectOption('Horsepower');
+  const plot = chart(page, 'Chart').getByRole('img', { name: 'Histogram of Horsepower, count per bin' });
+  await expect(plot).toBeVisible();
+  await chart(page, 'Chart').getByRole('button', { name: 'Show chart data' }).click();
+  const bins = await tableRows(page, 'Chart');
+  // bins of 5: 142 lies in 140–145, 189 in 185–190
+  expect(bins.map(([lo]) => lo)).toContain('140');
+
+  // drag from 142 to 189, placed by the bars' own pixels (the first bar starts at its bin's low edge, the last ends at its high one)
+  const rects = chart(page, 'Chart').locator('svg g[aria-label="rect"] > rect');
+  const first = (await rects.first().boundingBox())!;
+  const last = (await rects.last().boundingBox())!;
+  const [min, max] = [Number(bins[0]![0]), Number(bins.at(-1)![1])];
+  const at = (v: number) => ({ x: first.x + ((v - min) / (max - min)) * (last.x + last.width - first.x), y: first.y + first.height - 1 });
+  const from = at(142);
+  const to = at(189);
+  await plot.scrollIntoViewIfNeeded();
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, from.y, { steps: 6 });
+  await page.mouse.move(to.x, from.y, { steps: 6 });
+  await page.mouse.up();
+
+  const described = chart(page, 'Chart').getByText(/^Selected Horsepower from /);
+  await expect(described).toBeVisible();
+  const [, lo, hi] = /from (\S+) to under (\S+) /.exec((await described.textContent()) ?? '')!.map((t) => t.replaceAll(',', ''));
+  // the selection is a union of whole bins: its ends are bin edges
+  expect(bins.map(([l]) => l)).toContain(lo);
+  expect(bins.map(([, h]) => h)).toContain(hi);
+  const [[rows]] = (await duckdbRows(`select count(*) from ${cars} where Horsepower >= ${lo} and Horsepower < ${hi}`)) as [[string]];
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(rows) + 1));
+  await expect(status(page)).toContainText(`${grouped(rows)} of 406 rows`);
+  // the bars drawn lit (not dimmed) hold exactly those rows
+  const lit = await rects.evaluateAll((all) => all.map((r) => !r.hasAttribute('fill-opacity')));
+  const litRows = bins.reduce((s, [, , n], i) => s + (lit[i] ? Number(n) : 0), 0);
+  expect(litRows).toBe(Number(rows));
+  await screenshot(page, testInfo, 'chart-histogram-brush');
+});

@@ -189,3 +189,59 @@ test('"Chart data" writes bins of a DATE column as days, as raw DuckDB truncates
   const bins = await duckdbRows(`select date_trunc('year', date)::DATE::VARCHAR, (date_trunc('year', date) + interval 1 year)::DATE::VARCHAR, count(*) from ${WEATHER} group by 1, 2 order by 1`);
   await expect.poll(() => tableRows(page)).toEqual(bins.map(([lo, hi, n]) => [lo!, hi!, grouped(n!)]));
 });
+
+test('bars of averages by a colour stand side by side, each as tall as raw DuckDB’s average (not stacked into sums); counts by a colour still stack', async ({ app }, testInfo) => {
+  const { page } = app;
+  const cars = `read_json_auto('${VEGA_DATA}/cars.json')`;
+  await runSql(page, `select * from ${cars}`);
+  await expect(status(page)).toHaveText(/^406\u00a0rows in/);
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  await combo(page, 'Mark').selectOption('Bar');
+  await combo(page, 'X').selectOption('Cylinders');
+  await combo(page, 'Y').selectOption('Horsepower');
+  await combo(page, 'Aggregate').selectOption('Average');
+  await combo(page, 'Color').selectOption('Origin');
+  const plot = region(page).getByRole('img', { name: 'Bar chart of average of Horsepower per Cylinders, by Origin' });
+  await expect(plot).toBeVisible();
+  const averages = (await duckdbRows(`select avg(Horsepower) from ${cars} group by Cylinders, Origin having avg(Horsepower) is not null`)).map(([a]) => Number(a));
+  const drawn = await drawnBars(page);
+  // one bar per group, each standing on 0 at its own average, none over another
+  expect(drawn.values).toHaveLength(averages.length);
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  sorted(drawn.values).forEach((v, i) => expect(Math.abs(v - sorted(averages)[i]!), `bar ${i}: ${v} vs ${sorted(averages)[i]}`).toBeLessThan(1.5));
+  expect(drawn.baselines).toBe(1);
+  expect(drawn.overlaps).toBe(0);
+  // the axis, "average of Horsepower", goes no higher than the largest average rounded up a tick
+  expect(drawn.top).toBeLessThan(Math.max(...averages) + 50);
+  await screenshot(page, testInfo, 'chart-grouped-averages');
+
+  // counts by a colour stack: a band's bars add up to its count of rows
+  await combo(page, 'Aggregate').selectOption('Count');
+  await expect(region(page).getByRole('img', { name: 'Bar chart of count per Cylinders, by Origin' })).toBeVisible();
+  const [[most]] = (await duckdbRows(`select max(n) from (select count(*) as n from ${cars} group by Cylinders)`)) as [[string]];
+  await expect.poll(async () => Math.round(Math.max(...(await drawnBars(page)).tops))).toBe(Number(most));
+});
+
+/** The chart's bars as values read off its y axis (from two of its ticks): each bar's top, how many baselines they stand on, how many overlap a neighbour, the axis's top tick. */
+function drawnBars(page: Page) {
+  return region(page)
+    .getByRole('img')
+    .evaluate((img) => {
+      const svg = [...img.querySelectorAll('svg')].at(-1)!;
+      const ticks = [...svg.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => {
+        const box = t.getBoundingClientRect();
+        return { v: Number((t.textContent ?? '').replaceAll(',', '')), y: box.top + box.height / 2 };
+      });
+      const [a, b] = [ticks[0]!, ticks.at(-1)!];
+      const valueAt = (y: number) => a.v + ((y - a.y) * (b.v - a.v)) / (b.y - a.y);
+      const bars = [...svg.querySelectorAll('g[aria-label="bar"] > rect')].map((r) => r.getBoundingClientRect());
+      const byLeft = [...bars].sort((p, q) => p.left - q.left);
+      return {
+        values: bars.map((r) => valueAt(r.top) - valueAt(r.bottom)),
+        tops: bars.map((r) => valueAt(r.top)),
+        baselines: new Set(bars.map((r) => Math.round(r.bottom))).size,
+        overlaps: byLeft.filter((r, i) => i > 0 && r.left < byLeft[i - 1]!.right - 0.5).length,
+        top: Math.max(...ticks.map((t) => t.v)),
+      };
+    });
+}

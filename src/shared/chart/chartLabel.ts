@@ -33,8 +33,13 @@ export function chartLabel(given: ChartSpec, data?: Pick<ChartData, 'columns'>):
   }
 }
 
-/** The chart's name inside a sentence ("Charted bar chart of count per origin", "Undo chart: histogram of delay, …"). */
+/**
+ * The chart's name inside a sentence ("Charted bar chart of count per origin", "Undo chart: histogram
+ * of delay, …"). Bars, lines and areas of counts keep a Y they do not draw (for when the aggregate is
+ * a sum again), and it is named: else picking another Y was an undo step worded as the one before it.
+ */
 export const chartWords = (spec: ChartSpec): string => {
   const label = chartLabel(spec);
-  return label.charAt(0).toLowerCase() + label.slice(1);
+  const keptY = (spec.mark === 'Bar' || spec.mark === 'Line' || spec.mark === 'Area') && spec.aggregate === 'Count' && spec.y !== undefined ? ` (Y: ${isolateBidi(spec.y)}, unused by Count)` : '';
+  return label.charAt(0).toLowerCase() + label.slice(1) + keptY;
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartLabel } from './chartLabel';
+import { chartLabel, chartWords } from './chartLabel';
 
 describe('chartLabel', () => {
   it('says what each chart shows', () => {
@@ -13,5 +13,20 @@ describe('chartLabel', () => {
 
   it('isolates a right-to-left column name, so that "per" and "by" stay where they are', () => {
     expect(chartLabel({ mark: 'Bar', x: 'עיר', y: 'delay', color: 'dest\u202e', aggregate: 'Sum' })).toBe('Bar chart of sum of delay per \u2068עיר\u2069, by \u2068dest\u202e\u2069');
+  });
+});
+
+describe('chartWords', () => {
+  it('given bars of counts with a Y, when another Y is picked, then the words say which Y (an undo step reads apart from the one before)', () => {
+    const before = chartWords({ mark: 'Bar', x: 'weather', y: 'temp_max', aggregate: 'Count' });
+    const after = chartWords({ mark: 'Bar', x: 'weather', y: 'precipitation', aggregate: 'Count' });
+    expect(after).toBe('bar chart of count per weather (Y: precipitation, unused by Count)');
+    expect(after).not.toBe(before);
+    expect(chartWords({ mark: 'Bar', x: 'weather', aggregate: 'Count' })).toBe('bar chart of count per weather');
+  });
+  it('given a chart that draws its Y, or a mark without one, then only what it shows', () => {
+    expect(chartWords({ mark: 'Line', x: 'date', y: 'delay', aggregate: 'Max' })).toBe('line chart of max of delay over date');
+    expect(chartWords({ mark: 'Histogram', x: 'delay', y: 'distance', aggregate: 'Count' })).toBe('histogram of delay, count per bin');
+    expect(chartWords({ mark: 'Scatter', x: 'a', y: 'b', aggregate: 'Count' })).toBe('scatter plot of b against a');
   });
 });

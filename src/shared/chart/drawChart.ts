@@ -3,6 +3,7 @@ import type { ChartData } from './chartData';
 import type { ChartRole } from './chartSql';
 import { categoryText, marksOf, sentinelCategory, type Mark } from './chartMarks';
 import { countShades } from './chartShades';
+import { groupInsets, groupOrder, stacksByColor } from './chartGroups';
 
 /** The colors a chart is drawn in: the window reads them from its theme's CSS variables, a file gets LIGHT_CHART_THEME. */
 export interface ChartTheme {
@@ -70,6 +71,9 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
   const layers: Plot.Markish[] = [];
   // bars and a histogram's rectangles, stacked from 0: their count axis gets whole ticks
   let stackedCounts = false;
+  // bars of colour groups side by side: drawn once to learn the bands' width and the legend's order, then in their slots
+  let sideBySide: ((slots: Slots | undefined) => Plot.Markish[]) | undefined;
+  let measured: Plot.Markish[] = [];
   let x: Plot.ScaleOptions;
   let y: Plot.ScaleOptions;
   if (has('min')) {
@@ -97,15 +101,22 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
     x = { ...scale('x'), label: label('x'), grid: true };
     y = { ...scale('y'), label: label('y'), grid: true };
   } else if ((spec.mark === 'Line' || spec.mark === 'Area') && kind('x') !== 'category') {
-    if (spec.mark === 'Area') layers.push(Plot.areaY(marks, { x: 'x', y: 'value', z, fill: color, fillOpacity: 0.35 }));
-    layers.push(Plot.lineY(marks, { x: 'x', y: 'value', z, stroke: color, strokeWidth: 1.5 }));
+    // areas of counts or sums stack, each outlined at its top; of averages (or min, max…) each stands on 0, overlaid (chartGroups.ts)
+    const stacked = spec.mark === 'Area' && z !== undefined && stacksByColor(spec);
+    if (spec.mark === 'Area') layers.push(Plot.areaY(marks, stacked ? { x: 'x', y: 'value', z, fill: color, fillOpacity: 0.35 } : { x: 'x', y1: 0, y2: 'value', z, fill: color, fillOpacity: 0.35 }));
+    layers.push(Plot.lineY(marks, stacked ? Plot.stackY2({ x: 'x', y: 'value', z, stroke: color, strokeWidth: 1.5 }) : { x: 'x', y: 'value', z, stroke: color, strokeWidth: 1.5 }));
     x = { ...scale('x'), label: label('x') };
     y = { label: label('value'), grid: true };
   } else {
-    // bars: a category (or a time bin) each, stacked by color; without color, the rest and SQL NULL in the muted color, apart from the values
+    // bars: a category (or a time bin) each, by color stacked or side by side; without color, the rest and SQL NULL in the muted color, apart from the values
     const sentinel = (m: Mark) => sentinelCategory(m.x);
     const apart = !has('color') && marks.some(sentinel);
-    layers.push(Plot.barY(marks, { x: 'x', y: 'value', z, fill: color, ...(apart ? { filter: (m: Mark) => !sentinel(m) } : {}) }));
+    // colour groups of counts or sums stack; of averages (or min, max…) they stand side by side (chartGroups.ts)
+    if (has('color') && !stacksByColor(spec)) {
+      sideBySide = (slots) => groupedBars(marks, color, slots);
+      measured = sideBySide(undefined);
+      layers.push(...measured);
+    } else layers.push(Plot.barY(marks, { x: 'x', y: 'value', z, fill: color, ...(apart ? { filter: (m: Mark) => !sentinel(m) } : {}) }));
     if (apart) layers.push(Plot.barY(marks, { x: 'x', y: 'value', fill: theme.muted, filter: sentinel }));
     layers.push(Plot.ruleY([0], { stroke: theme.muted }));
     x = bandAxis(marks, width, label('x'));
@@ -123,7 +134,30 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
   // Plot sizes no margin to its tick labels, so a wide one ("1,400,000") would be cut at the left
   // edge: drawn again with room for the widest. The y ticks do not depend on the width, so they stay.
   const room = yTickRoom(drawn);
+  const marginLeft = Math.max(room, MARGIN_LEFT);
+  if (sideBySide) {
+    // the bands narrow as the left margin widens (a band scale is linear in its range), and the slots follow the legend's order
+    const scale = drawn.scale('x');
+    const [r0 = 0, r1 = 0] = (scale?.range ?? []) as number[];
+    const bandwidth = (scale?.bandwidth ?? 0) * (r1 - r0 === 0 ? 1 : (r1 - marginLeft) / (r1 - r0));
+    const slots = { bandwidth, legend: (drawn.scale('color')?.domain ?? []) as unknown[] };
+    const rest = layers.filter((l) => !measured.includes(l));
+    return withLegendLaidOut(Plot.plot({ ...options, marginLeft, marks: [...sideBySide(slots), ...rest] }));
+  }
   return withLegendLaidOut(room > MARGIN_LEFT ? Plot.plot({ ...options, marginLeft: room }) : drawn);
+}
+
+/** Where the side-by-side bars stand: the bands' width in pixels, and the colour scale's domain (the legend's order). */
+interface Slots {
+  readonly bandwidth: number;
+  readonly legend: readonly unknown[];
+}
+
+/** Bars of colour groups side by side within each band, one bar mark per group in its slot; without slots, each across its whole band (to measure). */
+function groupedBars(marks: readonly Mark[], fill: Plot.ChannelValue, slots: Slots | undefined): Plot.Markish[] {
+  const key = (m: Mark) => String(m.color);
+  const order = groupOrder(marks.map(key), categoryText, slots?.legend ?? []);
+  return order.map((group, i) => Plot.barY(marks.filter((m) => key(m) === group), { x: 'x', y: 'value', fill, ...groupInsets(i, slots ? order.length : 1, slots?.bandwidth ?? 0) }));
 }
 
 /**

@@ -115,12 +115,12 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const typeOf = (name: string | undefined) => columns?.find((c) => c.name === name)?.type.toUpperCase();
   const dateOnly = typeOf(spec?.x) === 'DATE';
   const yDateOnly = typeOf(spec?.y) === 'DATE';
-  const snap = { x: { step: data?.brushStep, dateOnly }, y: { dateOnly: yDateOnly } };
-  const pointer = useBrushPointer({ data, width, axes, brush, onBrush, xKind, yKind, snap, unselectable: UNSELECTABLE_CATEGORIES, redrawn: scheme });
-
   // keyboard brushing: live while a key is held, recorded when it is released, as a drag is
   const keys = useKeyboardBrush({ data, axes, brush, onBrush, xKind, yKind, rectangle, dateOnly, yDateOnly });
   const { stops, yStops } = keys;
+  // a histogram's drag selects whole bins (its keys' stops), so the bars drawn lit are the rows the filter keeps
+  const snap = { x: { step: data?.brushStep, dateOnly, bins: mark === 'Histogram' ? stops : undefined }, y: { dateOnly: yDateOnly } };
+  const pointer = useBrushPointer({ data, width, axes, brush, onBrush, xKind, yKind, snap, unselectable: UNSELECTABLE_CATEGORIES, redrawn: scheme });
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && !readOnly) {

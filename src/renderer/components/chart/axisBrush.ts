@@ -10,18 +10,38 @@ import { keyRangeOf, keyRangeText, type BrushStop, type KeyRange } from './keybo
  * (X, and Y on a scatter or heatmap), so a rectangle over a category axis is no special case.
  */
 
-/** How a continuous axis snaps what it selects: to main's brush step (X of a number), to whole days for a DATE column. */
+/** How a continuous axis snaps what it selects: to main's brush step (X of a number), to whole days for a DATE column; a histogram's X to its bins. */
 export interface AxisSnap {
   readonly step?: number | undefined;
   readonly dateOnly: boolean;
+  /** The chart's own bins, in order (keyboardBrush.ts's stops of a histogram): a drag selects whole ones, so what is drawn lit is what the filter keeps. */
+  readonly bins?: readonly BrushStop[] | undefined;
+}
+
+const valueOf = (v: number | Date): number => (v instanceof Date ? v.getTime() : v);
+
+/**
+ * The whole bins a drag between values `a` and `b` selects, as one stop from the first one's start
+ * to the last one's end: those whose middle it covers (the bars drawn lit, as drawBrush dims the
+ * others), else, within one bin, those it touches. Undefined when it lies where no bin is.
+ */
+export function binsCovered(bins: readonly BrushStop[], a: number, b: number): BrushStop | undefined {
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  const middles = bins.filter((s) => (s.from + s.to) / 2 >= lo && (s.from + s.to) / 2 <= hi);
+  const chosen = middles.length > 0 ? middles : bins.filter((s) => s.to > lo && s.from < hi);
+  const first = chosen[0];
+  const last = chosen.at(-1);
+  return first && last && { lo: first.lo, hi: last.hi, from: first.from, to: last.to };
 }
 
 /** What a drag from pixel `from` to `to` along an axis selects: a range (snapped), or the categories it covers (none: undefined). */
 export function draggedAlong(axis: AxisScale, from: number, to: number, snap: AxisSnap, unselectable: readonly string[]): AxisSelection | undefined {
   switch (axis.kind) {
     case 'continuous': {
-      const range = brushRange(axis.toValue(from), axis.toValue(to), snap);
-      return range && { kind: 'range', ...range };
+      const bins = snap.bins && snap.bins.length > 0 ? binsCovered(snap.bins, valueOf(axis.toValue(from)), valueOf(axis.toValue(to))) : undefined;
+      const range = bins ?? brushRange(axis.toValue(from), axis.toValue(to), snap);
+      return range && { kind: 'range', lo: range.lo, hi: range.hi };
     }
     case 'bands': {
       const values = categoriesCovered(axis.bands, from, to, unselectable);
@@ -41,11 +61,14 @@ export function spanAlong(axis: AxisScale, selection: AxisSelection | undefined,
   return undefined;
 }
 
-/** The pixels a drag in progress covers: a continuous axis the pointer's own, a category axis the bands it selects so far. */
-export function dragSpanAlong(axis: AxisScale, from: number, to: number, unselectable: readonly string[]): readonly [number, number] | undefined {
+/** The pixels a drag in progress covers: a continuous axis the pointer's own (a histogram's: the bins it selects so far), a category axis the bands it selects so far. */
+export function dragSpanAlong(axis: AxisScale, from: number, to: number, unselectable: readonly string[], bins?: readonly BrushStop[]): readonly [number, number] | undefined {
   switch (axis.kind) {
-    case 'continuous':
-      return [from, to];
+    case 'continuous': {
+      const covered = bins && bins.length > 0 ? binsCovered(bins, valueOf(axis.toValue(from)), valueOf(axis.toValue(to))) : undefined;
+      const at = (v: number) => axis.toPx(axis.toValue(from) instanceof Date ? new Date(v) : v);
+      return covered ? [at(covered.from), at(covered.to)] : [from, to];
+    }
     case 'bands':
       return categoriesSpan(axis.bands, categoriesCovered(axis.bands, from, to, unselectable));
   }

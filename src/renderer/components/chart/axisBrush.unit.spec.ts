@@ -87,3 +87,30 @@ describe('a scatter of weather (X) by temp_max (Y) brushed by keys', () => {
     expect(values?.kind === 'categories' && values.values).toHaveLength(MAX_FILTER_VALUES);
   });
 });
+
+describe('a drag over a histogram', () => {
+  // horsepower in bins of 5 from 135 to 195, as a histogram's marks; the brush step main sent is 1
+  const marks = Array.from({ length: 12 }, (_, i) => ({ x1: 135 + 5 * i, x2: 140 + 5 * i, value: 9 }));
+  const bins = brushStops(marks, { step: 1, dateOnly: false });
+  const snap = { step: 1, dateOnly: false, bins };
+
+  it('given a drag from 142 to 189, when released, then it selects the whole bins whose middle it covers, 140 to 190 (the bars drawn lit), not 142 to 189', () => {
+    expect(draggedAlong(linear, 1420, 1890, snap, UNSELECTABLE)).toEqual({ kind: 'range', lo: '140', hi: '190' });
+    // the brush is drawn over exactly those bins while dragging, so the lit bars are the rows kept
+    expect(dragSpanAlong(linear, 1420, 1890, UNSELECTABLE, bins)).toEqual([1400, 1900]);
+  });
+
+  it('given a drag short of a bin’s middle, then that bin is out; dragged leftwards, the same', () => {
+    expect(draggedAlong(linear, 1430, 1870, snap, UNSELECTABLE)).toEqual({ kind: 'range', lo: '145', hi: '185' });
+    expect(draggedAlong(linear, 1870, 1430, snap, UNSELECTABLE)).toEqual({ kind: 'range', lo: '145', hi: '185' });
+  });
+
+  it('given a drag within one bin that covers no middle, then that bin alone', () => {
+    expect(draggedAlong(linear, 1401, 1424, snap, UNSELECTABLE)).toEqual({ kind: 'range', lo: '140', hi: '145' });
+  });
+
+  it('given no bins (a line), then the drag snaps to the brush step as before', () => {
+    expect(draggedAlong(linear, 1420, 1890, { step: 1, dateOnly: false }, UNSELECTABLE)).toEqual({ kind: 'range', lo: '142', hi: '189' });
+    expect(dragSpanAlong(linear, 1420, 1890, UNSELECTABLE)).toEqual([1420, 1890]);
+  });
+});

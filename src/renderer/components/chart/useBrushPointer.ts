@@ -81,7 +81,7 @@ export function useBrushPointer({ data, width, axes, brush, onBrush, xKind, yKin
     d.atY = pointerY(a, e.clientY);
     // a continuous axis: the pixels under the pointer (snapped once recorded); a category axis: the bands covered
     if (clicked(a, d)) drawBrush(a, undefined);
-    else drawBrush(a, dragSpanAlong(a.x, d.start, d.at, unselectable), a.y && dragSpanAlong(a.y, d.startY, d.atY, unselectable));
+    else drawBrush(a, dragSpanAlong(a.x, d.start, d.at, unselectable, snap.x.bins), a.y && dragSpanAlong(a.y, d.startY, d.atY, unselectable, snap.y.bins));
     // live while dragging, at most once per frame: main interrupts the superseded chart queries
     d.frame ??= requestAnimationFrame(() => {
       d.frame = undefined;
