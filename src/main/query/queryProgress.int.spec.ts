@@ -1,30 +1,19 @@
 import { resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openRunSlot, runIntoTable, type RunSlot } from './resultWriter.worker';
+import { expect, it } from 'vitest';
+import { useRunSlot } from '../../../test/support/useRunSlot';
+import { runIntoTable } from './resultWriter.worker';
 import type { RunProgress } from './workerProtocol';
 import { RESULTS_SCHEMA } from './sql';
 
 const FLIGHTS = resolve('node_modules/vega-datasets/data/flights-3m.parquet');
 
-let instance: DuckDBInstance;
-let slot: RunSlot;
-beforeEach(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  slot = await openRunSlot(instance);
-  await slot.writer.run(`CREATE SCHEMA ${RESULTS_SCHEMA}`);
-});
-afterEach(() => {
-  slot.query.closeSync();
-  slot.writer.closeSync();
-  instance.closeSync();
-});
+const duck = useRunSlot();
 
 it("a query's progress reports say how far DuckDB is (percent, rows read), as the status bar shows them (real DuckDB, flights-3m read four times)", async () => {
   const reports: RunProgress[] = [];
   const files = Array.from({ length: 4 }, () => `'${FLIGHTS}'`).join(', ');
   const sql = `select origin, destination, count(distinct date) d, avg(delay) a from read_parquet([${files}]) group by all`;
-  await runIntoTable(slot, sql, `${RESULTS_SCHEMA}.r1`, { progressIntervalMs: 20, flushIntervalMs: 60_000, headRows: 100 }, {
+  await runIntoTable(duck.slot(), sql, `${RESULTS_SCHEMA}.r1`, { progressIntervalMs: 20, flushIntervalMs: 60_000, headRows: 100 }, {
     progress: (p) => reports.push(p),
     columns: () => {},
     head: () => {},

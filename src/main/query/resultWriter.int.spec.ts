@@ -1,25 +1,14 @@
-import { DuckDBInstance } from '@duckdb/node-api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runIntoTable, type RunCallbacks, type RunSlot } from './resultWriter.worker';
+import { describe, expect, it } from 'vitest';
+import { useRunSlot } from '../../../test/support/useRunSlot';
+import { runIntoTable, type RunCallbacks } from './resultWriter.worker';
 import { RESULTS_SCHEMA } from './sql';
 
 /** What the writer told its caller, in order: the head's row count, and each `rows` report. */
 type Told = ['head', number] | ['rows', number];
 
 describe('runIntoTable: when a result is committed', () => {
-  let instance: DuckDBInstance;
-  let slot: RunSlot;
+  const duck = useRunSlot();
   let n = 0;
-  beforeEach(async () => {
-    instance = await DuckDBInstance.create(':memory:');
-    slot = { query: await instance.connect(), writer: await instance.connect() };
-    await slot.writer.run(`CREATE SCHEMA ${RESULTS_SCHEMA}`);
-  });
-  afterEach(() => {
-    slot.query.closeSync();
-    slot.writer.closeSync();
-    instance.closeSync();
-  });
 
   async function run(sql: string, flushIntervalMs: number): Promise<{ told: Told[]; rowCount: number; stored: number }> {
     const told: Told[] = [];
@@ -32,8 +21,8 @@ describe('runIntoTable: when a result is committed', () => {
       stopped: () => {},
     };
     const table = `${RESULTS_SCHEMA}.r${++n}`;
-    const outcome = await runIntoTable(slot, sql, table, { progressIntervalMs: 60_000, flushIntervalMs, headRows: 100 }, cb);
-    const other = await instance.connect();
+    const outcome = await runIntoTable(duck.slot(), sql, table, { progressIntervalMs: 60_000, flushIntervalMs, headRows: 100 }, cb);
+    const other = await duck.instance().connect();
     const stored = Number((await other.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRowsJS()[0]?.[0]);
     other.closeSync();
     return { told, rowCount: outcome.rowCount, stored };
@@ -71,12 +60,12 @@ describe('runIntoTable: when a result is committed', () => {
     const table = `${RESULTS_SCHEMA}.r${++n}`;
     const told: string[] = [];
     let interrupted = false;
-    const run = runIntoTable(slot, 'select count(*) from range(20000000000) t(x) where x % 7 = 3', table, { progressIntervalMs: 10, flushIntervalMs: 60_000, headRows: 100 }, {
+    const run = runIntoTable(duck.slot(), 'select count(*) from range(20000000000) t(x) where x % 7 = 3', table, { progressIntervalMs: 10, flushIntervalMs: 60_000, headRows: 100 }, {
       progress: (p) => {
         // Once DuckDB is busy with the statement, as a person's cancel would find it.
         if (interrupted || p.elapsedMs < 100) return;
         interrupted = true;
-        slot.query.interrupt();
+        duck.slot().query.interrupt();
       },
       columns: () => {},
       head: () => {},
@@ -88,7 +77,7 @@ describe('runIntoTable: when a result is committed', () => {
     expect(told, told.join('; ')).toHaveLength(2);
     expect(told[0]).toMatch(/^stopped: .*INTERRUPT/i);
     expect(told[1]).toBe(told[0]!.replace('stopped', 'rejected'));
-    const other = await instance.connect();
+    const other = await duck.instance().connect();
     const left = (await other.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE schema_name = '${RESULTS_SCHEMA}'`)).getRowsJS()[0]?.[0];
     other.closeSync();
     expect(Number(left)).toBe(0);

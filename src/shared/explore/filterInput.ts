@@ -93,14 +93,7 @@ function rangeText(word: string, column: number, type: string): FilterInput {
   const members = enumValues(type);
   const order = members ? Math.sign(members.indexOf(low) - members.indexOf(high)) : -1;
   if (order > 0 || (halfOpen && order === 0)) return fail(`The range is empty: ${shown(low)} comes ${order > 0 ? 'after' : 'at'} ${shown(high)}`);
-  if (halfOpen) return { ok: true, filters: [{ column, op: 'range', lo: low, hi: high }] };
-  return {
-    ok: true,
-    filters: [
-      { column, op: 'ge', value: low },
-      { column, op: 'le', value: high },
-    ],
-  };
+  return rangeFilters(column, low, high, halfOpen);
 }
 
 /**
@@ -152,14 +145,7 @@ function parseRange(low: string, rest: string, column: number, kind: ColumnKind,
   const order = compare(low, high, ends) ?? -1;
   if (order > 0) return fail(`The range is empty: ${shown(low)} comes after ${shown(high)}`);
   if (halfOpen && order === 0) return fail(`The range is empty: it starts and stops at ${shown(low)}`);
-  if (halfOpen) return { ok: true, filters: [{ column, op: 'range', lo: low, hi: high }] };
-  return {
-    ok: true,
-    filters: [
-      { column, op: 'ge', value: low },
-      { column, op: 'le', value: high },
-    ],
-  };
+  return rangeFilters(column, low, high, halfOpen);
 }
 
 const DIGITS_INTEGER = /^[+-]?\d+$/;
@@ -343,3 +329,15 @@ function needsContainsMark(value: string, duckdbType: string): boolean {
  * box), though `a..b` is two conditions; a chart's brush on a column with a typed filter is the same one.
  */
 export const filterCount = (filters: readonly PageFilter[]): number => new Set(filters.map((f) => f.column)).size;
+
+/** `a..<b` as one half-open range, `a..b` as its two ends, both included. */
+function rangeFilters(column: number, low: string, high: string, halfOpen: boolean): FilterInput {
+  if (halfOpen) return { ok: true, filters: [{ column, op: 'range', lo: low, hi: high }] };
+  return {
+    ok: true,
+    filters: [
+      { column, op: 'ge', value: low },
+      { column, op: 'le', value: high },
+    ],
+  };
+}
