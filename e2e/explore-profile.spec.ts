@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Locator, Page } from '@playwright/test';
-import { readableNumber } from '../src/shared/explore/profileText';
+import { shownMean, shownNumber } from '../src/shared/explore/profileText';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { dataset, editor, editorText, ready, runSql, screenshot, setSql, status } from './workbench.helpers';
@@ -17,8 +17,8 @@ const card = (page: Page, column: string) => region(page).getByRole('article', {
 /** A figure of a card ("Nulls", "Min", …) as the screen shows it. */
 const figure = (c: Locator, term: string) => c.locator('.profile-figure').filter({ has: c.page().locator('dt', { hasText: new RegExp(`^${term.replace(/[.()]/g, '\\$&')}$`) }) }).locator('dd');
 const grouped = (text: string) => text.replace(/^(-?)(\d+)/, (_, sign: string, digits: string) => sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
-/** A mean or standard deviation as the card rounds it (the pivot's averages' formatter, unit-tested); DuckDB's exact text is its tooltip. */
-const rounded = readableNumber;
+/** An integer column's mean as the card rounds it (readableAverage, unit-tested); DuckDB's exact text is its tooltip. A DOUBLE's figures are shownNumber's and shownMean's. */
+const rounded = (text: string) => shownMean(text, 'BIGINT');
 
 /** Scrolls the list of cards until `column`'s card exists (cards are virtualized) and is in view. */
 async function scrollToCard(page: Page, column: string): Promise<Locator> {
@@ -54,9 +54,11 @@ test('Profile shows each column of a result: nulls, distinct, min/max/mean and m
     `select count(*) - count(precipitation), min(precipitation), max(precipitation), avg(precipitation), count(distinct precipitation) from ${WEATHER}`,
   );
   await expect(figure(precipitation, 'Nulls')).toHaveText(nullsText(Number(nn), 1461));
-  await expect(figure(precipitation, 'Min')).toHaveText(grouped(min!));
-  await expect(figure(precipitation, 'Max')).toHaveText(grouped(max!));
-  await expect(figure(precipitation, 'Mean')).toHaveText(rounded(mean!));
+  // a DOUBLE's figures are rounded as the pivot rounds them ("0.00", "3.03"), DuckDB's text their tooltip
+  await expect(figure(precipitation, 'Min')).toHaveText(shownNumber(min!, 'DOUBLE'));
+  await expect(figure(precipitation, 'Min')).toHaveAttribute('title', min!);
+  await expect(figure(precipitation, 'Max')).toHaveText(shownNumber(max!, 'DOUBLE'));
+  await expect(figure(precipitation, 'Mean')).toHaveText(shownMean(mean!, 'DOUBLE'));
   await expect(figure(precipitation, 'Mean')).toHaveAttribute('title', mean!);
   // 1,461 rows: distinct values counted exactly, and said so (HyperLogLog's estimate is for large relations)
   await expect(figure(precipitation, 'Distinct')).toHaveText(grouped(distinct!));
@@ -230,13 +232,14 @@ test('a number whose square overflows a DOUBLE (1e308) profiles like any other, 
       const [min, max, mean, sd] = await one(
         `select min(x), max(x), avg(x), stddev_samp(x / s) * any_value(s) from (select "${column}" as x from ${raw}), (select max(abs("${column}")) as s from ${raw})`,
       );
-      await expect(figure(c, 'Min'), column).toHaveText(grouped(min!));
-      await expect(figure(c, 'Max'), column).toHaveText(grouped(max!));
-      await expect(figure(c, 'Mean'), column).toHaveText(rounded(mean!));
+      const type = (await c.locator('.col-type').textContent())!;
+      await expect(figure(c, 'Min'), column).toHaveText(shownNumber(min!, type));
+      await expect(figure(c, 'Max'), column).toHaveText(shownNumber(max!, type));
+      await expect(figure(c, 'Mean'), column).toHaveText(shownMean(mean!, type));
       const deviation = figure(c, 'Std dev');
       const exact = (await deviation.getAttribute('title'))!;
       expect(Number(exact) / Number(sd), column).toBeCloseTo(1, 9);
-      await expect(deviation, column).toHaveText(rounded(exact));
+      await expect(deviation, column).toHaveText(shownMean(exact, type));
     }
     await expect(region(page).locator('.profile-error')).toHaveCount(0);
     await expect(region(page).getByText('Profiling…')).toHaveCount(0);
@@ -269,15 +272,15 @@ test('a sampled profile (flights, 3M rows): nulls, distinct values, min, max and
 
   const origin = await scrollToCard(page, 'origin');
   await expect(figure(origin, 'Distinct')).toHaveText(grouped(origins!));
-  // the most frequent value's count is scaled to all rows, marked ≈, within a sample's error of DuckDB's count
-  const [[top, count]] = (await duckdbRows(`select origin, count(*) as n from ${FLIGHTS} group by origin order by n desc limit 1`)) as [[string, string]];
-  const first = origin.getByRole('list', { name: 'Most frequent values of origin' }).getByRole('listitem').first();
-  await expect(first).toContainText(top);
-  const shown = first.locator('.profile-top-count');
-  await expect(shown).toHaveText(/^≈[\d,]+$/);
-  const estimate = Number((await shown.textContent())!.replace(/[≈,]/g, ''));
-  expect(Math.abs(estimate - Number(count)) / Number(count)).toBeLessThan(0.02);
-  await expect(shown).toHaveAttribute('title', /^[\d,]+ in the sample of [\d,]+ rows \(of 3,000,000\)$/);
+  // the sample chooses the most frequent values, all rows count them: DuckDB's exact counts, in its order
+  // (a sample's counts scaled up read "≈67,600" for DEN above "≈67,000" for LAS), "Other" the exact rest
+  const top = await duckdbRows(`select origin, count(*) as n from ${FLIGHTS} group by origin order by n desc, origin limit 10`);
+  const rest = 3_000_000 - top.reduce((sum, [, n]) => sum + Number(n), 0);
+  await expect(origin.getByRole('list', { name: 'Most frequent values of origin' }).getByRole('listitem')).toHaveText([
+    ...top.map(([value, n]) => new RegExp(`^${value}\\s*${Number(n).toLocaleString('en-US')}$`)),
+    new RegExp(`^Other\\s*${rest.toLocaleString('en-US')}$`),
+  ]);
+  await expect(origin.getByText(/^Values chosen from a sample of [\d,]+ rows, counted over all 3,000,000$/)).toBeVisible();
 });
 
 test('NaN and infinities are left out of every figure of a card alike, and the card says so; a large integer’s mean keeps its digits', async ({ app }) => {
@@ -292,10 +295,10 @@ test('NaN and infinities are left out of every figure of a card alike, and the c
   );
   const x = card(page, 'x');
   // the quartiles were of every value, NaN and infinities among them, while the mean was of the finite ones
-  await expect(figure(x, 'Quartiles')).toHaveText([q1, q2, q3].map((q) => grouped(q!)).join(' · '));
-  await expect(figure(x, 'Min')).toHaveText(grouped(min!));
-  await expect(figure(x, 'Max')).toHaveText(grouped(max!));
-  await expect(figure(x, 'Mean')).toHaveText(rounded(mean!));
+  await expect(figure(x, 'Quartiles')).toHaveText([q1, q2, q3].map((q) => shownNumber(q!, 'DOUBLE')).join(' · '));
+  await expect(figure(x, 'Min')).toHaveText(shownNumber(min!, 'DOUBLE'));
+  await expect(figure(x, 'Max')).toHaveText(shownNumber(max!, 'DOUBLE'));
+  await expect(figure(x, 'Mean')).toHaveText(shownMean(mean!, 'DOUBLE'));
   await expect(x.getByText('2 NaN, 1 inf, 1 -inf left out')).toBeVisible();
   const [bigMean] = await one(`select avg(big) from (values ${values}) t(x, big)`);
   await expect(figure(card(page, 'big'), 'Mean')).toHaveText(Number(bigMean).toLocaleString('en-US', { maximumFractionDigits: 2 }));
@@ -312,7 +315,7 @@ test('a card is as tall as its figures: a text column of a few values takes less
   await expect(weather.getByRole('list', { name: 'Most frequent values of weather' })).toBeVisible();
   await expect(figure(precipitation, 'Min')).toBeVisible();
   const [min, max] = await one(`select min(precipitation), max(precipitation) from ${WEATHER}`);
-  await expect(precipitation.locator('.profile-axis')).toHaveText(`${grouped(min!)}${grouped(max!)}`);
+  await expect(precipitation.locator('.profile-axis')).toHaveText(`${shownNumber(min!, 'DOUBLE')}${shownNumber(max!, 'DOUBLE')}`);
   // no empty half-card: the card ends where its last row does
   await expect.poll(async () => weather.evaluate((el) => el.getBoundingClientRect().height - (el.lastElementChild!.getBoundingClientRect().bottom - el.getBoundingClientRect().top))).toBeLessThan(16);
   const heights = await Promise.all([weather, precipitation].map((c) => c.evaluate((el) => el.getBoundingClientRect().height)));
@@ -323,4 +326,26 @@ test('a card is as tall as its figures: a text column of a few values takes less
     return b!.top - a!.bottom;
   });
   expect(gap).toBeLessThan(16);
+});
+
+test('a 1 MB most frequent value is cut as the grid cuts it, its count still on the card; an INTERVAL gets its min and max; a DOUBLE’s quartiles read alike', async ({ app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  const rows = `select case when i < 3 then repeat('x', 1000000) else 'short' end as huge, to_minutes(i * 7) as span, i / 7 * 1000 as q from range(8) t(i)`;
+  await runSql(page, rows);
+  await expect(status(page)).toHaveText(/^8\u00a0rows in [\d,]+\u00a0ms$/);
+  await page.getByRole('button', { name: 'Profile', exact: true }).click();
+  const huge = card(page, 'huge').getByRole('list', { name: 'Most frequent values of huge' }).getByRole('listitem');
+  await expect(huge.first().locator('.profile-top-count')).toHaveText('5');
+  await expect(huge.nth(1).locator('.profile-top-count')).toHaveText('3');
+  const drawn = (await huge.nth(1).locator('.profile-top-value').textContent())!;
+  expect(drawn).toBe(`${'x'.repeat(1000)}…`);
+  // the count stays on the card, beside the cut value
+  const [row, count] = await Promise.all([huge.nth(1).boundingBox(), huge.nth(1).locator('.profile-top-count').boundingBox()]);
+  expect(count!.x + count!.width).toBeLessThanOrEqual(row!.x + row!.width + 1);
+  const [min, max, q1, q2, q3] = await one(`select min(span)::varchar, max(span)::varchar, quantile_disc(q, 0.25), quantile_disc(q, 0.5), quantile_disc(q, 0.75) from (${rows})`);
+  await expect(figure(card(page, 'span'), 'Min')).toHaveText(min!);
+  await expect(figure(card(page, 'span'), 'Max')).toHaveText(max!);
+  await expect(figure(card(page, 'q'), 'Quartiles')).toHaveText([q1, q2, q3].map((x) => shownNumber(x!, 'DOUBLE')).join(' · '));
+  await expect(figure(card(page, 'q'), 'Quartiles')).toHaveText(/^\d[\d,]*\.\d\d · \d[\d,]*\.\d\d · \d[\d,]*\.\d\d$/);
 });

@@ -3,7 +3,7 @@
  * statistic, over columns read as v0, v1, …
  */
 import { columnKind, sumsNearHugeintRange } from '../../shared/explore/columnKind';
-import { profileKind, type ProfileKind } from '../../shared/explore/columnProfile';
+import { hasRange, profileKind, type ProfileKind } from '../../shared/explore/columnProfile';
 import { finiteOnly, nonFiniteCounts } from '../../shared/explore/finiteValues';
 
 /** A column to profile: the name a person sees, its DuckDB type, and its name in the relation (a result table's `c3`, a dataset's own name). */
@@ -72,7 +72,7 @@ export function sampleAggregates(columns: readonly ProfileColumn[], sampled: boo
 
 /**
  * What one streaming pass over all rows gives cheaply, even over millions (docs/explore.md): non-null
- * counts, min, max and mean (of finite values), the NaNs and infinities left out of them, and
+ * counts, min, max and mean (of finite values; an INTERVAL's min and max), the NaNs and infinities left out of them, and
  * (sampled) the row count. Min and max are of finite values so that one card's figures are all over the same values.
  */
 export function wholeAggregates(columns: readonly ProfileColumn[], sampled: boolean): string[] {
@@ -81,6 +81,8 @@ export function wholeAggregates(columns: readonly ProfileColumn[], sampled: bool
     const x = v(i);
     out.push(`count(${x}) AS nn${i}`);
     const kind = profileKind(c.type);
+    // an INTERVAL's min and max are two more aggregates of the same scan
+    if (kind === 'categorical' && hasRange(c.type)) out.push(`min(${x}) AS mn${i}`, `max(${x}) AS mx${i}`);
     if (kind === 'categorical') return;
     out.push(`min(${finite(i, c.type, x)}) AS mn${i}`, `max(${finite(i, c.type, x)}) AS mx${i}`, ...nonFinite(i, c.type));
     if (kind === 'number') out.push(`${average(i, c.type)} AS mean${i}`);

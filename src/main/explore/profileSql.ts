@@ -1,6 +1,7 @@
-import { profileCellSchemas, profileHeaderSchema, profileKind, type ColumnProfile, type ProfileBatch } from '../../shared/explore/columnProfile';
+import { hasRange, profileCellSchemas, profileHeaderSchema, profileKind, type ColumnProfile, type ProfileBatch } from '../../shared/explore/columnProfile';
 import type { z } from 'zod';
 import { ident } from '../query/sql';
+import { candidateCounts, candidatesCte, exactTops, groupedTops } from './profileTops';
 import { axis, deviation, distinctOf, finite, fromAxis, sampleAggregates, summaryAggregates, v, wholeAggregates, type ProfileColumn } from './profileAggregates';
 
 export type { ProfileColumn } from './profileAggregates';
@@ -69,8 +70,9 @@ export const summarizeSql = (relation: string, columns: readonly ProfileColumn[]
  * materialized CTE; a first pass computes every column's statistics, a second counts every
  * histogram's bars, and one grouping of all categorical columns together (a long form, column
  * number and value) gives each its most frequent values. A sample's profile also streams once over
- * all rows for what is cheap there (counts, min, max, mean, distinct values), so only quartiles,
- * standard deviation, bars and frequent values' counts are the sample's. Every step has one
+ * all rows for what is cheap there (counts, min, max, mean, distinct values, and the exact counts of
+ * the values the sample found most frequent: profileTops.ts), so only quartiles, standard deviation,
+ * bars and the choice of frequent values are the sample's. Every step has one
  * expression per column, never one subquery or CTE per column: DuckDB plans a hundred of those
  * in seconds. The answer is one row of text: a JSON header ({rows, total}) and one JSON cell per
  * column, read by readProfile.
@@ -94,19 +96,23 @@ export function profileSql(request: ProfileRequest): string {
     // every categorical column's values grouped at once: its most frequent ones, and how many there are (seen)
     const long = `SELECT unnest([${counted.join(', ')}]) AS k, unnest([${counted.map((i) => `v${i}::VARCHAR`).join(', ')}]) AS value FROM src`;
     ctes.push(`groups AS MATERIALIZED (SELECT k, value, count(*) AS n FROM (${long}) WHERE value IS NOT NULL GROUP BY k, value)`);
-    const ranked = `SELECT * FROM groups QUALIFY row_number() OVER (PARTITION BY k ORDER BY n DESC, value) <= ${topK}`;
-    ctes.push(
-      `tops AS (SELECT map(list(k), list(top)) AS top FROM (SELECT k, list({value: value, count: n} ORDER BY n DESC, value) AS top FROM (${ranked}) GROUP BY k))`,
-      `seen AS MATERIALIZED (SELECT ${counted.map((i) => `count(CASE WHEN k = ${i} THEN 1 END) AS ed${i}`).join(', ')} FROM groups)`,
-    );
-    from.push('tops', 'seen');
+    ctes.push(`seen AS MATERIALIZED (SELECT ${counted.map((i) => `count(CASE WHEN k = ${i} THEN 1 END) AS ed${i}`).join(', ')} FROM groups)`);
+    from.push('seen');
+    // a sample's most frequent values are candidates, counted over all rows below (profileTops.ts)
+    if (sampled) ctes.push(candidatesCte(counted, topK));
+    else ctes.push(groupedTops(topK));
+    from.push(sampled ? 'cands' : 'tops');
   }
   const distinctAggregates = distincts.flatMap((d) => d.aggregates);
   if (sampled) {
     // all rows, streamed once; the sample's counts of distinct values decide how they are counted here
-    const all = [...wholeAggregates(columns, true), ...distinctAggregates];
+    const all = [...wholeAggregates(columns, true), ...distinctAggregates, ...candidateCounts(counted)];
     ctes.push(`whole AS MATERIALIZED (SELECT ${all.join(', ')} FROM (SELECT ${selectColumns(columns)} FROM ${relation}), ${from.join(', ')})`);
     from.push('whole');
+    if (counted.length > 0) {
+      ctes.push(exactTops(counted, topK));
+      from.push('tops');
+    }
   }
   // the second pass over the profiled rows: bars, deviation and (all rows profiled) distinct values
   const second: string[] = sampled ? [] : distinctAggregates;
@@ -148,8 +154,10 @@ export function profileSql(request: ProfileRequest): string {
     const sampleNonNull = sampled ? `snn${i}` : `nn${i}`;
     const common = `nonNull: nn${i}, sampleNonNull: ${sampleNonNull}, 'distinct': ${distincts[i]!.value}, distinctExact: ${distincts[i]!.exact}, distinctInSample: ${distincts[i]!.inSample}`;
     if (kinds[i] === 'categorical') {
+      // the counts are of all rows, sampled or not: "other" is every other non-null value
       const top = `coalesce(tops.top[${i}], [])`;
-      return `{${common}, top: ${top}, other: ${sampleNonNull} - coalesce(list_sum(list_transform(${top}, lambda e: e.count)), 0)}`;
+      const range = hasRange(c.type) ? `, min: mn${i}::VARCHAR, max: mx${i}::VARCHAR` : '';
+      return `{${common}, top: ${top}, other: nn${i} - coalesce(list_sum(list_transform(${top}, lambda e: e.count)), 0)${range}}`;
     }
     const edge = (b: string) => fromAxis(`(ls${i} + ${b} * ws${i}) / r${i}`, c.type);
     const histogram =

@@ -1,5 +1,5 @@
 import { PROFILE_BATCH_COLUMNS, type ColumnProfile, type ProfileBatch } from '../../shared/explore/columnProfile';
-import { estimatedCount, groupDigits, percent, shown, shownRounded } from '../../shared/explore/profileText';
+import { groupDigits, percent, shown, shownRounded } from '../../shared/explore/profileText';
 import { table } from './markdownText';
 import { countText } from '../../shared/text/counts';
 
@@ -24,7 +24,7 @@ const header = (exact: boolean) => ['Column', 'Type', 'Nulls', exact ? 'Distinct
 export function profileSummary(profile: NotebookProfile): string[] {
   const { columns, columnCount, rows, sample } = profile;
   const which = columns.length < columnCount ? `the first ${countText(columns.length, 'column')} of ${countText(columnCount, 'column')} (${countText(columnCount - columns.length, 'column')} not profiled)` : countText(columns.length, 'column');
-  const over = sample ? `a sample of ${countText(sample.rows, 'row')} of ${countText(sample.of, 'row')}` : `all ${countText(rows, 'row')}`;
+  const over = sample ? `a sample of ${countText(sample.rows, 'row')} of ${countText(sample.of, 'row')} (the most frequent values counted over all rows)` : `all ${countText(rows, 'row')}`;
   return [`Profile of ${which}, over ${over}:`, '', table(header(columns.every((c) => c.distinctExact)), columns.map(profileRow))];
 }
 
@@ -36,10 +36,9 @@ function profileRow(p: ColumnProfile): string[] {
     case 'temporal':
       return [...common, shown(p.min), shown(p.max), '', ''];
     case 'categorical': {
-      // a sample's counts scaled to all rows, "≈", as the card shows them: the notebook's reader compares them with all rows
-      const count = (n: number) => (p.sampled ? estimatedCount(n, p.sampled.of - p.nulls, p.sampled.nonNull) : groupDigits(String(n)));
-      const top = p.top.slice(0, TOP_VALUES).map((t) => `${t.value} (${count(t.count)})`);
-      return [...common, '', '', '', `${top.join(', ')}${p.top.length > TOP_VALUES || p.other > 0 ? ', …' : ''}`];
+      // counted over all rows even when sampled (the sample only chose the values), as the card shows them
+      const top = p.top.slice(0, TOP_VALUES).map((t) => `${t.value} (${groupDigits(String(t.count))})`);
+      return [...common, p.min === undefined ? '' : shown(p.min), p.max === undefined ? '' : shown(p.max), '', `${top.join(', ')}${p.top.length > TOP_VALUES || p.other > 0 ? ', …' : ''}`];
     }
   }
 }

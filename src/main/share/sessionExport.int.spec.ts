@@ -261,7 +261,7 @@ describe('the Markdown notebook of real datasets: charts as images, profiles as 
 
   it('profiles only the first 20 columns, and says when a profile is from a sample', () => {
     expect(md).toContain('Profile of the first 20 columns of 22 columns (2 columns not profiled), over all 1 row:');
-    expect(md).toMatch(/Profile of 1 column, over a sample of [\d,]+ rows of 1,200,000 rows:/);
+    expect(md).toMatch(/Profile of 1 column, over a sample of [\d,]+ rows of 1,200,000 rows \(the most frequent values counted over all rows\):/);
   });
 });
 

@@ -27,6 +27,12 @@ export function profileKind(duckdbType: string): ProfileKind {
   }
 }
 
+/**
+ * Categorical columns that still have a min and max worth showing: INTERVALs (durations, ordered by
+ * DuckDB), whose most frequent values alone say little of their range.
+ */
+export const hasRange = (duckdbType: string): boolean => duckdbType.trim().toUpperCase() === 'INTERVAL';
+
 const count = z.number().int().nonnegative();
 const text = z.string().nullable();
 /** One bar of a histogram: values in [low, high), the last bar including its high. */
@@ -60,7 +66,8 @@ export const profileCellSchemas = {
     .strict(),
   temporal: z.object({ ...cellCounts, min: text, max: text, nonFinite: nonFiniteSchema, histogram: z.array(binSchema) }).strict(),
   categorical: z
-    .object({ ...cellCounts, top: z.array(z.object({ value: z.string(), count }).strict()), other: count })
+    // top and other count all rows, even when sampled (the sample only chose the values); min and max for hasRange's types
+    .object({ ...cellCounts, top: z.array(z.object({ value: z.string(), count }).strict()), other: count, min: text.optional(), max: text.optional() })
     .strict(),
 } as const;
 
@@ -70,10 +77,10 @@ export const profileHeaderSchema = z.object({ rows: count, total: count.nullable
 export type HistogramBin = z.infer<typeof binSchema>;
 
 /**
- * A sampled profile's figures (docs/explore.md): nulls, distinct values, min, max, mean and what was
- * left out are over all rows; quartiles, deviation, bars and most frequent values' counts are the
- * sample's, which has `rows` of the `of` rows and `nonNull` of this column's values (a count is
- * scaled by the non-null values of all rows / of the sample to an estimate).
+ * A sampled profile's figures (docs/explore.md): nulls, distinct values, min, max, mean, what was
+ * left out and the most frequent values' counts are over all rows (the sample chose which values);
+ * quartiles, deviation and bars are the sample's, which has `rows` of the `of` rows and `nonNull` of
+ * this column's values (a bar's count is scaled by the non-null values of all rows / of the sample to an estimate).
  */
 export interface ProfileSampled {
   readonly rows: number;

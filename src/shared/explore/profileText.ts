@@ -1,9 +1,11 @@
 /**
  * How a profile's figures read, on screen and in the Markdown notebook. Values arrive as DuckDB's
  * own text and stay exact: digits are only grouped (a BIGINT beyond 2^53 or a DECIMAL(38,10) keeps
- * every digit), never parsed. Averages are the exception (readableNumber): DOUBLEs a person reads
- * rather than compares.
+ * every digit), never parsed. FLOAT and DOUBLE figures and averages are the exception (floatText,
+ * readableAverage): DOUBLEs a person reads rather than compares, rounded as the pivot rounds them.
  */
+import { columnKind } from './columnKind';
+
 const PLAIN_NUMBER = /^(-?)(\d+)(\.\d+)?$/;
 
 /** "1234567.5" → "1,234,567.5"; anything not a plain decimal number (dates, exponents, inf) as it is. */
@@ -32,6 +34,22 @@ export function readableNumber(text: string): string {
   return (size < 1 ? threeSignificant : twoDecimals).format(n);
 }
 
+const fixedTwo = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/**
+ * A FLOAT or DOUBLE as the app writes it, in a pivot's cells (pivotNumberText) and a profile card's
+ * figures alike: two decimals each, so values line up ("13.00" above "21.85"; "357.00 · 712.14 ·
+ * 1,068.86", not DuckDB's "357.0 · 712.1428571428571"), with grouped thousands; where two decimals
+ * would hide the value (a non-zero value under 0.005 reading "0.00") or a row of digits stops being
+ * readable (a quadrillion and up: 1.76e20 is "1.76e+20", not 21 digits of which 4 are made up),
+ * readableNumber's three significant digits. Text that is no finite number ("inf", "nan") as it is.
+ */
+export function floatText(text: string): string {
+  const n = Number(text);
+  const size = Math.abs(n);
+  return Number.isFinite(n) && size < 1e15 && (n === 0 || size >= 0.005) ? fixedTwo.format(n) : readableNumber(text);
+}
+
 /** A share of the rows as a percentage with at most one decimal ("0.3%", "100%"); a share that is not 0 never reads "0%". */
 export function percent(share: number): string {
   if (share > 0 && share < 0.001) return '<0.1%';
@@ -41,13 +59,18 @@ export function percent(share: number): string {
 /** A value or NULL as a person reads it. */
 export const shown = (text: string | null): string => (text === null ? '—' : groupDigits(text));
 
-/** Below this, a mean's whole digits are grouped rather than written in scientific notation: a BIGINT's range and then some. */
-const WHOLE_DIGITS_BELOW = 1e21;
+/**
+ * Below this, a mean's whole digits are grouped rather than written in scientific notation: up to
+ * 17 digits, every one of them the DOUBLE's own (its shortest text has at most 17); beyond, grouping
+ * pads with made-up zeros ("176,366,841,446,208,100,000").
+ */
+const WHOLE_DIGITS_BELOW = 1e17;
 
 /**
- * A profile's mean or standard deviation: readableNumber, but with every whole digit grouped up to
- * 1e21, as a person compares a mean with the column's min and max ("9,007,199,254,741,094" beside
- * min 9,007,199,254,740,994, not "9.01e+15"); scientific notation only beyond, or below a ten-thousandth.
+ * An integer or DECIMAL column's mean or standard deviation (a DOUBLE): readableNumber, but with
+ * every whole digit grouped up to 1e17, as a person compares a mean with the column's exact min and
+ * max ("9,007,199,254,741,094" beside min 9,007,199,254,740,994, not "9.01e+15"); scientific notation
+ * only beyond, or below a ten-thousandth. A FLOAT column's figures are floatText's.
  */
 export function readableAverage(text: string): string {
   const n = Number(text);
@@ -56,8 +79,19 @@ export function readableAverage(text: string): string {
   return readableNumber(text);
 }
 
-/** A mean or a standard deviation as the cards and the notebook write it: rounded (readableAverage), '—' when there is none. */
+/** A mean or a standard deviation as the notebook writes it: rounded (readableAverage), '—' when there is none. */
 export const shownRounded = (text: string | null): string => (text === null ? '—' : readableAverage(text));
+
+const isFloat = (duckdbType: string) => columnKind(duckdbType).kind === 'float';
+
+/**
+ * A number column's min, max or quartile as a card writes it: a FLOAT's or DOUBLE's by floatText (the
+ * pivot's rule), an integer's or DECIMAL's exact, digits grouped; '—' for none.
+ */
+export const shownNumber = (text: string | null, duckdbType: string): string => (text === null ? '—' : isFloat(duckdbType) ? floatText(text) : groupDigits(text));
+
+/** A number column's mean or standard deviation as a card writes it: a float column's by floatText, an integer's or DECIMAL's by readableAverage; '—' for none. */
+export const shownMean = (text: string | null, duckdbType: string): string => (text === null ? '—' : isFloat(duckdbType) ? floatText(text) : readableAverage(text));
 
 /** An estimate's mark, before the figure. */
 export const approx = (text: string): string => `≈${text}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approx, estimatedCount, groupDigits, leftOutText, percent, readableNumber, shownRounded } from './profileText';
+import { approx, estimatedCount, floatText, groupDigits, leftOutText, percent, readableNumber, shownMean, shownNumber, shownRounded } from './profileText';
 
 describe('profile figures on screen', () => {
   it('groups digits without parsing, so values beyond 2^53 and long decimals stay exact', () => {
@@ -36,10 +36,36 @@ describe('profile figures on screen', () => {
   });
 });
 
+describe('a DOUBLE’s figures, in a card as in the pivot (floatText)', () => {
+  it('given a DOUBLE column’s quartiles, when shown, then each has two decimals and grouped thousands, not DuckDB’s mixed precision', () => {
+    expect(['357.0', '712.1428571428571', '1068.857142857143'].map((q) => shownNumber(q, 'DOUBLE')).join(' · ')).toBe('357.00 · 712.14 · 1,068.86');
+    expect(shownNumber('0.0', 'FLOAT')).toBe('0.00');
+    expect(shownNumber('0.001234', 'DOUBLE')).toBe('0.00123');
+    expect(shownNumber('-1.7976931348623157e+308', 'DOUBLE')).toBe('-1.8e+308');
+    expect(shownNumber('inf', 'DOUBLE')).toBe('inf');
+    expect(shownNumber(null, 'DOUBLE')).toBe('—');
+  });
+  it('given an integer or DECIMAL column’s min, max or quartile, when shown, then it stays exact, digits grouped', () => {
+    expect(shownNumber('9007199254740993', 'BIGINT')).toBe('9,007,199,254,740,993');
+    expect(shownNumber('123456789.0123456789', 'DECIMAL(38,10)')).toBe('123,456,789.0123456789');
+  });
+  it('given a DOUBLE mean or std dev of 1.76e20, when shown, then it reads as the pivot reads it, not 21 digits of which 4 are made up', () => {
+    expect(shownMean('1.763668414462081e+20', 'DOUBLE')).toBe('1.76e+20');
+    expect(shownMean('1.763668414462081e+20', 'HUGEINT')).toBe('1.76e+20');
+    expect(floatText('1.763668414462081e+20')).toBe('1.76e+20');
+    expect(shownMean('23.5', 'DOUBLE')).toBe('23.50');
+    // an integer column’s mean near 2^53 keeps its digits beside its exact min and max
+    expect(shownMean('9007199254741094.0', 'BIGINT')).toBe('9,007,199,254,741,094');
+    expect(shownMean(null, 'DOUBLE')).toBe('—');
+  });
+});
+
 describe('a profile card’s means, estimates and what it left out', () => {
   it('given a mean of a tight column near 2^53, when shown, then every whole digit is grouped, not "9.01e+15"', () => {
     expect(shownRounded('9007199254741094.0')).toBe('9,007,199,254,741,094');
-    expect(shownRounded('-1.2345678901234567e+19')).toBe('-12,345,678,901,234,567,000');
+    // beyond 1e17 grouping would pad with made-up zeros ("-12,345,678,901,234,567,000")
+    expect(shownRounded('-1.2345678901234567e+19')).toBe('-1.23e+19');
+    expect(shownRounded('12345678901234567')).toBe('12,345,678,901,234,568');
     // as before below a quadrillion, and scientific where digits stop being readable
     expect(shownRounded('23.514572864321615')).toBe('23.51');
     expect(shownRounded('1e308')).toBe('1e+308');

@@ -1,10 +1,11 @@
 import type { ColumnProfile } from '../../../shared/explore/columnProfile';
 import { countOf, formatCount } from '../format';
 import { ProfileBars } from './ProfileBars';
-import { leftOutText, percent, shown, shownRounded } from '../../../shared/explore/profileText';
-import { countShown, distinctTerm, sampledTitle, sampledValue } from './profileFigures';
+import { leftOutText, percent, shown, shownMean, shownNumber } from '../../../shared/explore/profileText';
+import { countShown, distinctTerm, sampledTitle, sampledValue, topValueLabel, topValuesNote } from './profileFigures';
 import { NOT_PROFILED_TEXT, type CardState } from './profileCardState';
 import { filterRefusal } from '../../../shared/explore/filterInput';
+import { columnKind } from '../../../shared/explore/columnKind';
 
 interface Props {
   column: number;
@@ -49,23 +50,29 @@ export function ProfileCard({ column, name, type, state, onFilterValue }: Props)
 
 /** A profiled column's figures and its chart or most frequent values. */
 function Figures({ column, name, profile, onFilterValue }: { column: number; name: string; profile: ColumnProfile; onFilterValue: Props['onFilterValue'] }) {
-  const quartiles = profile.kind === 'number' && profile.quartiles ? profile.quartiles.map(shown).join(' · ') : '—';
+  // a DOUBLE's figures rounded as the pivot rounds them, an integer's or DECIMAL's exact (shownNumber); DuckDB's text in the tooltip
+  const number = (text: string | null) => shownNumber(text, profile.type);
+  const rounded = profile.kind === 'number' && columnKind(profile.type).kind === 'float';
+  const quartiles = profile.kind === 'number' && profile.quartiles ? profile.quartiles.map(number).join(' · ') : '—';
+  // the tooltip: DuckDB's text of a rounded figure, the figure itself (grouped) otherwise
+  const quartilesTitle = profile.kind === 'number' && profile.quartiles && (rounded || profile.sampled) ? sampledTitle(profile, rounded ? profile.quartiles.join(' · ') : quartiles) : null;
   return (
     <>
       <dl className="profile-figures">
         <Figure term="Nulls" value={`${formatCount(profile.nulls)} (${percent(profile.nullShare)})`} />
         <Figure term={distinctTerm(profile)} value={formatCount(profile.distinct)} />
-        {profile.kind !== 'categorical' && (
+        {/* an INTERVAL (categorical) has a min and max too */}
+        {profile.min !== undefined && profile.max !== undefined && (
           <>
-            <Figure term="Min" value={shown(profile.min)} />
-            <Figure term="Max" value={shown(profile.max)} />
+            <Figure term="Min" value={profile.kind === 'number' ? number(profile.min) : shown(profile.min)} exact={rounded ? profile.min : null} />
+            <Figure term="Max" value={profile.kind === 'number' ? number(profile.max) : shown(profile.max)} exact={rounded ? profile.max : null} />
           </>
         )}
         {profile.kind === 'number' && (
           <>
-            <Figure term="Mean" value={shownRounded(profile.mean)} exact={profile.mean} />
-            <Figure term="Std dev" value={sampledValue(profile, shownRounded(profile.stddev))} exact={profile.stddev === null ? null : sampledTitle(profile, profile.stddev)} />
-            <Figure term="Quartiles" value={sampledValue(profile, quartiles)} exact={profile.sampled && profile.quartiles ? sampledTitle(profile, quartiles) : null} />
+            <Figure term="Mean" value={shownMean(profile.mean, profile.type)} exact={profile.mean} />
+            <Figure term="Std dev" value={sampledValue(profile, shownMean(profile.stddev, profile.type))} exact={profile.stddev === null ? null : sampledTitle(profile, profile.stddev)} />
+            <Figure term="Quartiles" value={sampledValue(profile, quartiles)} exact={quartilesTitle} />
           </>
         )}
       </dl>
@@ -83,8 +90,8 @@ function Histogram({ name, profile }: { name: string; profile: Extract<ColumnPro
   const bins = profile.histogram;
   if (bins.length === 0) return <p className="muted">No values to chart.</p>;
   const label = `Histogram of ${name}: ${countOf(bins.length, 'bar')} from ${shown(bins[0]!.low)} to ${shown(bins.at(-1)!.high)}`;
-  // the bars span the column's min and max: its own text, not the DOUBLE edges ("-1,116", not "-1,116.0")
-  const [low, high] = [shown(profile.min), shown(profile.max)];
+  // the bars span the column's min and max, written as the Min and Max figures ("-1,116", not the DOUBLE edge "-1,116.0")
+  const [low, high] = profile.kind === 'number' ? [shownNumber(profile.min, profile.type), shownNumber(profile.max, profile.type)] : [shown(profile.min), shown(profile.max)];
   return (
     <>
       <ProfileBars label={label} counts={bins.map((b) => b.count)} countText={(n) => countShown(profile, n).text} />
@@ -112,11 +119,12 @@ function TopValues({
 }) {
   const top = profile.top;
   const max = Math.max(1, ...top.map((t) => t.count), profile.other);
+  const note = topValuesNote(profile);
   return (
     <>
       <ul className="profile-top" aria-label={`Most frequent values of ${name}`}>
         {top.map((t) => {
-          const label = t.value === '' ? '(empty)' : t.value;
+          const label = topValueLabel(t.value);
           const count = countShown(profile, t.count);
           const content = (
             <>
@@ -156,6 +164,7 @@ function TopValues({
         )}
       </ul>
       {top.length === 0 && profile.other === 0 && <p className="muted">No values.</p>}
+      {note && top.length > 0 && <p className="muted profile-note profile-top-note">{note}</p>}
     </>
   );
 }

@@ -1,11 +1,13 @@
 import type { ColumnProfile } from '../../../shared/explore/columnProfile';
 import { approx, estimatedCount } from '../../../shared/explore/profileText';
 import { formatCount } from '../format';
+import { cellShown } from '../grid/cellText';
 
 /**
  * How a card says what each figure is of (docs/explore.md, on screen). A sampled profile's nulls,
- * distinct values, min, max and mean are over all rows and read plainly; its quartiles, deviation,
- * bars and frequent values' counts are the sample's and read as estimates, marked "≈".
+ * distinct values, min, max, mean and frequent values' counts are over all rows and read plainly
+ * (the sample only chose which values are listed, and the card says so); its quartiles, deviation
+ * and bars are the sample's and read as estimates, marked "≈".
  */
 
 /** The distinct count's term: over all rows or the sample's, counted or estimated (HyperLogLog). */
@@ -20,14 +22,27 @@ export const sampledValue = (profile: ColumnProfile, text: string): string => (p
 /** A sample's figure's tooltip: where it comes from, and its exact text. */
 export const sampledTitle = (profile: ColumnProfile, exact: string): string => (profile.sampled ? `Estimated from a sample of ${formatCount(profile.sampled.rows)} rows: ${exact}` : exact);
 
+/** A most frequent value as its row reads: "(empty)" for '', and cut as the grid cuts a cell (a 1 MB value drawn whole made the card 1 MB of text). */
+export const topValueLabel = (value: string): string => (value === '' ? '(empty)' : cellShown(value));
+
 /**
- * A count of the profiled rows (a bar's, a frequent value's, "Other") as it reads. A sample's is
+ * Where a sampled card's most frequent values come from, under them: the sample chose them, all rows
+ * counted them (profileTops.ts). '' when every row was profiled.
+ */
+export function topValuesNote(profile: ColumnProfile): string {
+  if (!profile.sampled) return '';
+  return `Values chosen from a sample of ${formatCount(profile.sampled.rows)} rows, counted over all ${formatCount(profile.sampled.of)}`;
+}
+
+/**
+ * A bar's count of the profiled rows as it reads. A sample's is
  * scaled to all rows and marked "≈": what a person compares it with (the grid's rows, a GROUP BY,
  * the pivot) counts all rows, and a count a third of theirs misleads more than a rounded estimate.
  * Its tooltip is the sample's own count.
  */
 export function countShown(profile: ColumnProfile, count: number): { text: string; title: string } {
-  if (!profile.sampled) return { text: formatCount(count), title: formatCount(count) };
+  // a frequent value's or "Other"'s count is of all rows, sampled or not
+  if (!profile.sampled || profile.kind === 'categorical') return { text: formatCount(count), title: formatCount(count) };
   const { rows, nonNull, of } = profile.sampled;
   return { text: estimatedCount(count, of - profile.nulls, nonNull), title: `${formatCount(count)} in the sample of ${formatCount(rows)} rows (of ${formatCount(of)})` };
 }

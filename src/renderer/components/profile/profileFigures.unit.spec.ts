@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnProfile } from '../../../shared/explore/columnProfile';
-import { countShown, distinctTerm, sampledTitle, sampledValue } from './profileFigures';
+import { countShown, distinctTerm, sampledTitle, sampledValue, topValueLabel, topValuesNote } from './profileFigures';
 
 const origin = (over: Partial<Extract<ColumnProfile, { kind: 'categorical' }>> = {}): ColumnProfile => ({
   kind: 'categorical',
@@ -17,11 +17,35 @@ const origin = (over: Partial<Extract<ColumnProfile, { kind: 'categorical' }>> =
 const sampled = { sampled: { rows: 1_000_408, nonNull: 1_000_408, of: 3_000_000 } };
 
 describe('what a card says each figure is of', () => {
-  it('given a sampled profile, when a frequent value’s count is shown, then it is scaled to all rows and marked ≈, the sample’s count in its tooltip', () => {
-    // flights-3m's ORD: 166,341 rows; the card read a bare 55,461 before
-    expect(countShown(origin(sampled), 55_461)).toEqual({ text: '≈166,000', title: '55,461 in the sample of 1,000,408 rows (of 3,000,000)' });
+  it('given a sampled profile, when a bar’s count is shown, then it is scaled to all rows and marked ≈, the sample’s count in its tooltip', () => {
+    const delay = (over: Partial<Extract<ColumnProfile, { kind: 'number' }>>): ColumnProfile => ({
+      ...origin(),
+      kind: 'number',
+      min: '-1116',
+      max: '1234',
+      nonFinite: { nan: 0, inf: 0, negInf: 0 },
+      mean: null,
+      stddev: null,
+      quartiles: null,
+      histogram: [],
+      ...over,
+    });
+    expect(countShown(delay(sampled), 55_461)).toEqual({ text: '≈166,000', title: '55,461 in the sample of 1,000,408 rows (of 3,000,000)' });
     // nulls are over all rows: the scale is the non-null values of all rows over the sample's
-    expect(countShown(origin({ nulls: 1_000_000, nullShare: 1 / 3, sampled: { rows: 1_000_000, nonNull: 666_000, of: 3_000_000 } }), 333_000).text).toBe('≈1,000,000');
+    expect(countShown(delay({ nulls: 1_000_000, nullShare: 1 / 3, sampled: { rows: 1_000_000, nonNull: 666_000, of: 3_000_000 } }), 333_000).text).toBe('≈1,000,000');
+  });
+  it('given a sampled profile, when a frequent value’s count is shown, then it is the exact count over all rows, and the card says the sample chose the values', () => {
+    // flights-3m's ORD: 166,341 rows, counted over all of them (a sample's 55,461 scaled up read "≈166,000")
+    expect(countShown(origin(sampled), 166_341)).toEqual({ text: '166,341', title: '166,341' });
+    expect(topValuesNote(origin(sampled))).toBe('Values chosen from a sample of 1,000,408 rows, counted over all 3,000,000');
+    expect(topValuesNote(origin())).toBe('');
+  });
+  it('given a 1 MB most frequent value, when its row is labelled, then it is cut as the grid cuts a cell; an empty one reads (empty)', () => {
+    const label = topValueLabel('x'.repeat(1_000_000));
+    expect(label).toHaveLength(1001);
+    expect(label.endsWith('x…')).toBe(true);
+    expect(topValueLabel('ORD')).toBe('ORD');
+    expect(topValueLabel('')).toBe('(empty)');
   });
   it('given all rows profiled, when a count is shown, then it is the count itself, unmarked', () => {
     expect(countShown(origin(), 55_461)).toEqual({ text: '55,461', title: '55,461' });
