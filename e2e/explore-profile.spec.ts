@@ -338,8 +338,7 @@ test('a 1 MB most frequent value is cut as the grid cuts it, its count still on 
   const huge = card(page, 'huge').getByRole('list', { name: 'Most frequent values of huge' }).getByRole('listitem');
   await expect(huge.first().locator('.profile-top-count')).toHaveText('5');
   await expect(huge.nth(1).locator('.profile-top-count')).toHaveText('3');
-  const drawn = (await huge.nth(1).locator('.profile-top-value').textContent())!;
-  expect(drawn).toBe(`${'x'.repeat(1000)}…`);
+  expect(await huge.nth(1).locator('.profile-top-value').textContent()).toBe(`${'x'.repeat(1000)}…`);
   // the count stays on the card, beside the cut value
   const [row, count] = await Promise.all([huge.nth(1).boundingBox(), huge.nth(1).locator('.profile-top-count').boundingBox()]);
   expect(count!.x + count!.width).toBeLessThanOrEqual(row!.x + row!.width + 1);
