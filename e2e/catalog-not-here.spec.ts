@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { emptyDataDir, exportSession, importSessionFile } from './share.helpers';
+import { emptyDataDir, exportSession, importSessionFile, reloadOnFreshDataDir } from './share.helpers';
 import { dataset, ready, runSql, status } from './workbench.helpers';
 
 // A browser's download and file chooser carry the session; the desktop uses the OS dialogs, which Playwright cannot drive.
@@ -34,8 +34,7 @@ test('a dataset not on this machine after an import is marked in the catalog, an
     emptyDataDir(app.dataDir);
     renameSync(join(there, 'trips.csv'), join(here, 'trips.csv'));
   });
-  await page.reload();
-  await ready(page, 'cars');
+  await reloadOnFreshDataDir(page, 'cars');
 
   await importSessionFile(page, logPath);
   const report = page.getByRole('region', { name: 'Session import' });
@@ -50,8 +49,7 @@ test('a dataset not on this machine after an import is marked in the catalog, an
 
   // Learnt again at a start: the log holds nothing that says it.
   await app.restartHost();
-  await page.reload();
-  await ready(page, 'cars');
+  await reloadOnFreshDataDir(page, 'cars');
   await expect(marker).toHaveText('not found on this machine');
 
   await trips.getByRole('button', { name: 'Actions for trips' }).click();

@@ -267,7 +267,8 @@ test('an error is shown at its position and keeps the last good preview', async 
 
 test('a statement that writes or reaches outside is never run by a preview, and the preview says why', async ({ app }, testInfo) => {
   const { page, dataDir } = app;
-  await ready(page, 'cars');
+  // every sample registered first: one still loading would change the list this compares with
+  for (const name of ['flights_3m', 'seattle_weather', 'cars']) await ready(page, name);
   const before = await datasets(page).getByRole('listitem').allTextContents();
   const outside = testInfo.outputPath('outside');
   const secret = join(testInfo.outputPath(), 'secret.csv');

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { emptyDataDir, exportSession, importOnFreshMachine, importSessionFile } from './share.helpers';
+import { emptyDataDir, exportSession, importOnFreshMachine, importSessionFile, reloadOnFreshDataDir } from './share.helpers';
 import { allowClipboard, grid, gridRow, history, readClipboard, ready, runSql, screenshot, status, tabs } from './workbench.helpers';
 
 const regexText = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -48,8 +48,7 @@ test('export → import a session log into a fresh data dir: same history; the s
     // A fresh data dir on the same port: the next start is a first start.
     emptyDataDir(app.dataDir);
   });
-  await page.reload();
-  await ready(page, 'cars');
+  await reloadOnFreshDataDir(page, 'cars');
   await expect(history(page).getByRole('listitem')).toHaveCount(0);
   await expect(tabs(page)).toHaveCount(1);
 
@@ -132,8 +131,7 @@ test('a dataset not found after an import is located: another file is refused, t
     renameSync(join(there, 'trips.csv'), join(here, 'trips.csv'));
     writeFileSync(join(here, 'fewer-trips.csv'), readFileSync(join(here, 'trips.csv'), 'utf8').split('\n').slice(0, -2).join('\n') + '\n');
   });
-  await page.reload();
-  await ready(page, 'cars');
+  await reloadOnFreshDataDir(page, 'cars');
 
   await importSessionFile(page, logPath);
   const report = page.getByRole('region', { name: 'Session import' });

@@ -42,7 +42,19 @@ export async function importOnFreshMachine(app: SextantApp, logPath: string, dat
     emptyDataDir(app.dataDir);
     whileStopped?.();
   });
-  await app.page.reload();
-  await ready(app.page, dataset);
+  await reloadOnFreshDataDir(app.page, dataset);
   await importSessionFile(app.page, logPath);
+}
+
+/**
+ * Reloads the page after its host restarted on an emptied data dir, and waits until `dataset` is
+ * ready in the new store. Until the host answers, the page shows the view it kept (its stream
+ * replays from the last seq it saw): the old data dir's, whose datasets were ready, so `ready`
+ * alone could pass before the new store's samples are registered. Live again, the page shows the
+ * new store.
+ */
+export async function reloadOnFreshDataDir(page: Page, dataset: string): Promise<void> {
+  await page.reload();
+  await expect(page.getByRole('img', { name: 'Connected' })).toBeVisible();
+  await ready(page, dataset);
 }
