@@ -29,6 +29,8 @@ test('an imported result shown from running its SQL again says so, live and in t
   // the status is the recorded run's; beside it, where the rows shown come from
   await expect(status(page)).toHaveText(/^3\u00a0rows in [\d,]+\u00a0ms$/);
   await expect(page.locator('.statusbar').getByRole('note')).toHaveText(RERUN_SHOWN);
+  // the sentence keeps its width beside the long note: it was squeezed to one character a line
+  expect((await status(page).boundingBox())!.height).toBeLessThan(30);
 
   await page.getByRole('button', { name: 'Timeline', exact: true }).click();
   await page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').filter({ hasText: /Ran query select "Origin"/ }).getByRole('button').first().click();
