@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
 import { AppErrorException, appError, toAppError } from '../../shared/contracts/errors';
-import { TextScanner, textVerdict, type ByteChecks } from '../../shared/domain/csvText';
+import { TextScanner, textVerdict, type ByteChecks, type TextScan } from '../../shared/domain/csvText';
 import { Windows1252Transcoder, windows1252BarWords, type Windows1252Bar } from '../../shared/domain/windows1252';
 import type { CsvFormat } from '../../shared/domain/csvReading';
 import type { DatasetView } from '../../shared/views/appView';
@@ -38,13 +38,7 @@ export const copyPath = (dataDir: string, datasetId: string, format: CsvFormat):
  * known, the whole of a UTF-8 file, the first chunks of most others.
  */
 export async function isWindows1252(path: string): Promise<boolean> {
-  if (COMPRESSED.test(path)) return false;
-  const scanner = new TextScanner(checks);
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
-    scanner.feed(chunk as Buffer);
-    if (scanner.decided()) break; // a NUL later is the conversion's to find
-  }
-  return textVerdict(scanner.result()).kind === 'windows-1252';
+  return !COMPRESSED.test(path) && textVerdict(await scanFile(path)).kind === 'windows-1252';
 }
 
 /**
@@ -114,13 +108,16 @@ async function lineOf(path: string, offset: number): Promise<number> {
 
 const refusal = (code: 'DATASET_UNSUPPORTED' | 'DATASET_CORRUPT', message: string) => new AppErrorException(appError(newErrorId(), code, message));
 
-async function isUtf8File(path: string): Promise<boolean> {
+const isUtf8File = async (path: string): Promise<boolean> => (await scanFile(path)).notUtf8At === undefined;
+
+/** What `path`'s bytes say of its encoding (csvText.ts), read up to where the answer is known: the whole of a UTF-8 file. */
+async function scanFile(path: string): Promise<TextScan> {
   const scanner = new TextScanner(checks);
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
     scanner.feed(chunk as Buffer);
-    if (scanner.decided()) return false;
+    if (scanner.decided()) break; // a NUL later is the conversion's to find
   }
-  return scanner.result().notUtf8At === undefined;
+  return scanner.result();
 }
 
 /**
