@@ -287,9 +287,10 @@ test('an imported dataset matched to another file here by its content: the notic
 
   const logPath = testInfo.outputPath('weather.sextant.ndjson');
   await exportSession(page, 'Event log (NDJSON)', logPath);
-  await importOnFreshMachine(app, logPath, 'seattle_weather', () => rmSync(there, { recursive: true, force: true }));
+  const notices = await importOnFreshMachine(app, logPath, 'seattle_weather', () => rmSync(there, { recursive: true, force: true }));
   // the file's words (the title, a dataset's name, a path) are isolates (U+2068 … U+2069) in the app's sentence
-  await expect(page.getByText(/^Imported “\u2068.+\u2069” \([\d,]+\u00a0events\)\. \u2068weather\u2069 reads \u2068\S*[\\/]seattle-weather\.csv\u2069 \(same content\)\.$/)).toBeVisible();
+  const said = /^Imported “\u2068.+\u2069” \([\d,]+\u00a0events\)\. \u2068weather\u2069 reads \u2068\S*[\\/]seattle-weather\.csv\u2069 \(same content\)\.$/;
+  await expect.poll(notices, { message: 'the notices the window showed' }).toContainEqual(expect.stringMatching(said));
   // nothing to locate: it was found by its content
   await expect(page.getByRole('region', { name: 'Session import' })).toHaveCount(0);
   await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');

@@ -37,13 +37,36 @@ export function emptyDataDir(dataDir: string): void {
  * Imports the session log at `logPath` as on a fresh machine: the host restarted on an emptied data
  * dir (`whileStopped` also runs while it is stopped), the page reloaded, `dataset` listed again.
  */
-export async function importOnFreshMachine(app: SextantApp, logPath: string, dataset: string, whileStopped?: () => void): Promise<void> {
+export async function importOnFreshMachine(app: SextantApp, logPath: string, dataset: string, whileStopped?: () => void): Promise<NoticesSeen> {
   await app.restartHost(async () => {
     emptyDataDir(app.dataDir);
     whileStopped?.();
   });
   await reloadOnFreshDataDir(app.page, dataset);
+  const notices = await recordNotices(app.page);
   await importSessionFile(app.page, logPath);
+  return notices;
+}
+
+/** Every text the window's notice has shown since `recordNotices`, oldest first. */
+export type NoticesSeen = () => Promise<string[]>;
+
+/**
+ * Keeps every text the window's notice shows from now on (until the page reloads). A notice goes
+ * after a few seconds, or when another replaces it; a check of one reads this list, so it cannot
+ * miss it and, failing, says what was shown instead.
+ */
+export async function recordNotices(page: Page): Promise<NoticesSeen> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { noticesSeen: string[] }).noticesSeen = seen;
+    const notice = document.querySelector('.notice');
+    if (!notice) throw new Error('the window has no notice area');
+    new MutationObserver(() => {
+      if (notice.textContent) seen.push(notice.textContent);
+    }).observe(notice, { childList: true, characterData: true, subtree: true });
+  });
+  return () => page.evaluate(() => [...(window as unknown as { noticesSeen: string[] }).noticesSeen]);
 }
 
 /**
