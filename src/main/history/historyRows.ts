@@ -111,7 +111,7 @@ export class HistoryRows {
       case 'QueryCompleted':
         return query(e.payload.queryId, (q) => ({ ...q, finishedAt: at, durationMs: e.payload.durationMs, rows: withoutResultSet(e.payload.columns) ? null : e.payload.rowCount, status: 'completed', datasetsRead: (e.payload.inputs ?? []).map((i) => i.name) }));
       case 'QueryFailed':
-        return query(e.payload.queryId, (q) => ({ ...q, finishedAt: at, durationMs: endedRunMs(q.startedAt, at, e.payload) ?? null, status: 'failed', errorCode: e.payload.error.code, errorMessage: e.payload.error.message }));
+        return query(e.payload.queryId, (q) => ({ ...q, finishedAt: at, durationMs: endedRunMs(q.startedAt, at, e.payload) ?? null, status: 'failed', errorCode: e.payload.error.code, errorMessage: e.payload.error.message, datasetsRead: (e.payload.inputs ?? []).map((i) => i.name) }));
       case 'QueryCancelled':
         return query(e.payload.queryId, (q) => ({ ...q, finishedAt: at, durationMs: endedRunMs(q.startedAt, at, e.payload) ?? null, status: 'cancelled' }));
       case 'DatasetRequested':

@@ -61,6 +61,14 @@ describe('history rows folded from the log', () => {
     ]);
   });
 
+  it('given a failed query whose end names the datasets its SQL reads, then its row lists them in datasets_read', () => {
+    const rows = new HistoryRows();
+    const changes = noChanges();
+    rows.apply(envelope('s1', { type: 'QueryStarted', payload: { queryId: 'q1', sql: 'select nope from flights' } }, 1), changes);
+    rows.apply(envelope('s1', { type: 'QueryFailed', payload: { queryId: 'q1', error: { id: 'a', code: 'SQL_ERROR', message: 'no' }, inputs: [{ datasetId: 'd1', name: 'flights' }] } }, 2), changes);
+    expect(changes.queries.get('q1')).toMatchObject({ status: 'failed', datasetsRead: ['flights'] });
+  });
+
   it('an end for a query it never saw start changes no row (and is still an event)', () => {
     const changes = noChanges();
     new HistoryRows().apply(envelope('s1', { type: 'QueryCancelled', payload: { queryId: 'q9', reason: 'user' } }, 0), changes);

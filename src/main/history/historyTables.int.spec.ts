@@ -50,12 +50,12 @@ describe('the sextant schema: the history as data (real core, real DuckDB)', () 
     expect(row?.map((v, i) => (i === 2 ? Number(v) : v))).toEqual(['select city, sum(km) as km from trips group by city', '2', durationMs, 'completed', sessionId, null, '[trips]', 'true']);
   });
 
-  it('a failed query is there with its error code, and sextant.events holds every stored event', async () => {
+  it('a failed query is there with its error code and the datasets its SQL names, and sextant.events holds every stored event', async () => {
     const { queryId, end } = await run(core, sessionId, 'select nope from trips');
     expect(end.type).toBe('QueryFailed');
     await core.history.settled();
-    const { rows } = await run(core, sessionId, `select status, error_code, "rows" from sextant.queries where query_id = '${queryId}'`);
-    expect(rows).toEqual([['failed', 'SQL_ERROR', null]]);
+    const { rows } = await run(core, sessionId, `select status, error_code, "rows", datasets_read from sextant.queries where query_id = '${queryId}'`);
+    expect(rows).toEqual([['failed', 'SQL_ERROR', null, '[trips]']]);
     await core.history.settled();
     const last = core.store.lastSeq();
     const events = await run(core, sessionId, `select count(*), max(global_seq), count(distinct global_seq) from sextant.events where global_seq <= ${last}`);

@@ -38,8 +38,15 @@ export const interruptedEnd = (sessionId: string, queryId: string): Extract<EndC
   error: appError(newErrorId(), 'INTERRUPTED', 'Sextant stopped while this query was running.'),
 });
 
-/** The failure of a query that ran `durationMs`, measured when it failed: its end may be stored later (a full disk). */
-export const failure = (sessionId: string, queryId: string, error: AppError, durationMs: number): Extract<EndCommand, { type: 'FailQuery' }> => ({ type: 'FailQuery', sessionId, queryId, error, durationMs });
+/** The failure of a query that ran `durationMs`, measured when it failed (its end may be stored later: a full disk), its SQL naming `inputs`. */
+export const failure = (sessionId: string, queryId: string, error: AppError, durationMs: number, inputs?: QueryInput[]): Extract<EndCommand, { type: 'FailQuery' }> => ({
+  type: 'FailQuery',
+  sessionId,
+  queryId,
+  error,
+  durationMs,
+  ...(inputs ? { inputs } : {}),
+});
 
 /** The end of a query DuckDB ran to its end, reading `inputs` (unknown: none recorded). */
 export const completion = (sessionId: string, queryId: string, outcome: RunOutcome, inputs: QueryInput[] | undefined): Extract<EndCommand, { type: 'CompleteQuery' }> => ({

@@ -315,7 +315,7 @@ export class QueryRunner {
       if (error) {
         // Logged with its id, like every failure, so the id the status bar shows is found in the log (and in Copy Diagnostics).
         logAppError(this.log, error.code === 'WORKER_CRASHED' ? 'error' : 'warn', error, { correlationId: cause.metadata.correlationId, sessionId, queryId });
-        await this.ends.record(failure(sessionId, queryId, error, ran), systemMeta(cause));
+        await this.ends.record(failure(sessionId, queryId, error, ran, await inputs), systemMeta(cause));
       }
       if (error?.code === 'WORKER_CRASHED') await this.cache.drop(entry.table);
     } finally {

@@ -94,8 +94,18 @@ const sessionCommandSchemas = {
     durationMs: z.number().nonnegative(),
     inputs: z.array(queryInputSchema).optional(),
   }),
-  /** `durationMs`: how long it ran, measured when it failed (its end may be stored later); none for an end found at the next start. */
-  FailQuery: z.object({ type: z.literal('FailQuery'), sessionId: mintedId, queryId: mintedId, error: appErrorSchema, durationMs: z.number().nonnegative().optional() }),
+  /**
+   * `durationMs`: how long it ran, measured when it failed (its end may be stored later); none for an end found at the next start.
+   * `inputs`: the catalog datasets its SQL names, as for a completion (a failure can be about them).
+   */
+  FailQuery: z.object({
+    type: z.literal('FailQuery'),
+    sessionId: mintedId,
+    queryId: mintedId,
+    error: appErrorSchema,
+    durationMs: z.number().nonnegative().optional(),
+    inputs: z.array(queryInputSchema).optional(),
+  }),
   // issued by the export service once a file is in place
   RecordExport: z.object({
     type: z.literal('RecordExport'),

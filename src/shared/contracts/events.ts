@@ -108,8 +108,10 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   /**
    * `durationMs`: how long the query ran, as main measured it when it ended (its end may be stored
    * later: a full disk). Absent in older logs, and for an end found at the next start (unknown).
+   * `inputs`: the catalog datasets its SQL names, as for a completion; absent in older logs, for an
+   * end found at the next start, and when its SQL could not be parsed.
    */
-  event('QueryFailed', z.object({ queryId: z.string(), error: appErrorSchema, durationMs: z.number().nonnegative().optional() })),
+  event('QueryFailed', z.object({ queryId: z.string(), error: appErrorSchema, durationMs: z.number().nonnegative().optional(), inputs: z.array(queryInputSchema).optional() })),
   event('QueryCancelled', z.object({ queryId: z.string(), reason: z.string(), durationMs: z.number().nonnegative().optional() })),
   /** A result was written to a file (its path) or handed to a browser as a download; only finished exports are recorded. */
   event(

@@ -124,7 +124,7 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
       return decidePivot(command, getIn(state.results, command.queryId));
     case 'FailQuery':
       return inFlight(q) && q.queryId === command.queryId
-        ? [{ type: 'QueryFailed', payload: { queryId: command.queryId, error: command.error, ...measured(command) } }]
+        ? [{ type: 'QueryFailed', payload: { queryId: command.queryId, error: command.error, ...measured(command), ...(command.inputs ? { inputs: command.inputs } : {}) } }]
         : mismatch(q, command.queryId);
     case 'RecordExport': {
       const { queryId, format, target, rows, bytes } = command;

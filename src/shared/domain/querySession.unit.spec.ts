@@ -159,6 +159,10 @@ describe('QuerySession: what the state remembers', () => {
     spec.given([opened, started(), began()]).when({ type: 'CancelQuery', sessionId, reason: 'user', durationMs: 812 }).then([{ type: 'QueryCancelled', payload: { queryId: 'q1', reason: 'user', durationMs: 812 } }]);
     spec.given([opened, started(), began()]).when({ type: 'FailQuery', sessionId, queryId: 'q1', error }).then([failed()]);
   });
+  it('carries the datasets a failed query’s SQL names into its event, as a completion does', () => {
+    const inputs = [{ datasetId: 'd1', name: 'flights' }];
+    spec.given([opened, started(), began()]).when({ type: 'FailQuery', sessionId, queryId: 'q1', error, durationMs: 3, inputs }).then([{ type: 'QueryFailed', payload: { queryId: 'q1', error, durationMs: 3, inputs } }]);
+  });
   it('ignores events after it closed', () =>
     spec.given([opened, closed, { type: 'SessionRenamed', payload: { title: 'x' } }]).when({ type: 'CloseSession', sessionId }).thenRejects('SESSION_CLOSED'));
 });
