@@ -21,7 +21,8 @@ import { locateSource, specOf, type Located } from './sourceLocator';
 import { sameContent, type DatasetFingerprint } from '../../shared/contracts/fingerprint';
 import { countText } from '../../shared/text/counts';
 import { copyTable, RESERVED } from './registration';
-import { followCopy, removeCopy } from './windows1252Copy';
+import { followCopy } from './windows1252Copy';
+import { removeCopies } from './datasetCopies';
 
 /** A refusal answered, not thrown, with an id minted here. */
 const refuse = (code: Parameters<typeof appError>[1], message: string): Result<never> => failed(appError(newErrorId(), code, message));
@@ -319,7 +320,7 @@ export class CatalogService {
     this.specs.delete(datasetId);
     const warn = (what: string) => (e: unknown) => this.log.warn({ errorId: toAppError(e, newErrorId()).id, dataset: spec.name }, what);
     await this.pool.request({ type: 'unregister', spec }).catch(warn('dataset not removed from DuckDB'));
-    await removeCopy(this.dataDir, datasetId).catch(warn('dataset copy not deleted'));
+    await removeCopies(this.dataDir, datasetId).catch(warn('dataset copy not deleted'));
   }
 
   /** The input watcher's ask when a Windows-1252 file's content changed: its copy made again, then its view. */

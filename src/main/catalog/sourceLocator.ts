@@ -2,12 +2,13 @@ import { constants, mkdirSync } from 'node:fs';
 // Async: a person's path may sit on a slow or hung network mount, and main's event loop serves every window.
 import { access, stat as statAsync } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { extname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { CsvReading, DatasetFormat } from '../../shared/contracts/events';
 import { CATALOG_TOPIC } from '../../shared/contracts/topics';
 import { formatOf, isGlob, isUrl } from '../../shared/domain/datasetName';
 import { newErrorId } from '../platform/ids';
+import { copyPath } from './datasetCopies';
 import type { QueryWorker } from '../query/queryWorker';
 import type { RegisterSpec } from '../query/workerProtocol';
 import type { Bus } from '../streams/bus';
@@ -108,9 +109,8 @@ async function locateFile(deps: LocatorDeps, datasetId: string, path: string, by
   }
   if (format !== 'arrow') return { format, location: path };
   // DuckDB has no Arrow IPC reader here: convert once to Parquet in the dataset cache.
-  const dir = join(deps.dataDir, 'datasets');
-  mkdirSync(dir, { recursive: true });
-  const target = join(dir, `${datasetId}.parquet`);
+  const target = copyPath(deps.dataDir, datasetId, 'parquet');
+  mkdirSync(dirname(target), { recursive: true });
   await deps.pool.request({ type: 'convertArrow', source: path, target });
   return { format, location: target };
 }

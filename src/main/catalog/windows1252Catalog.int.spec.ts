@@ -6,7 +6,7 @@ import { openSession } from '../../../test/support/coreEvents';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { silentLogger } from '../platform/logger';
 import { InputWatcher } from './inputWatcher';
-import { copyPath } from './windows1252Copy';
+import { copyPath } from './datasetCopies';
 
 /** A Windows-1252 dataset through the catalog: its reading recorded, its copy following the source, removed, and the removal undone. */
 describe('a Windows-1252 dataset in the catalog (real core, real DuckDB, real files)', { shuffle: false }, () => {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDataset, resultRows } from '../../../test/support/coreDatasets';
 import { openSession } from '../../../test/support/coreEvents';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
-import { copyPath, followSource, removeCopy, windows1252Copy } from './windows1252Copy';
+import { copyPath, removeCopies } from './datasetCopies';
+import { followSource, windows1252Copy } from './windows1252Copy';
 
 /** A Windows-1252 CSV read through its UTF-8 copy (windows1252Copy.ts), on real files and a real core. */
 describe('a Windows-1252 CSV read through a UTF-8 copy (real files, real core)', () => {
@@ -80,8 +81,8 @@ describe('a Windows-1252 CSV read through a UTF-8 copy (real files, real core)',
   it('given a dataset removed, then its copy is deleted (and nothing fails without one)', async () => {
     const target = await windows1252Copy(data, 'r', file('remove.csv', cp1252('a\n€5\n')), 'csv');
     expect(existsSync(target!)).toBe(true);
-    await removeCopy(data, 'r');
+    await removeCopies(data, 'r');
     expect(existsSync(target!)).toBe(false);
-    await removeCopy(data, 'r');
+    await removeCopies(data, 'r');
   });
 });

@@ -3,13 +3,14 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 import { AppErrorException, appError, toAppError } from '../../shared/contracts/errors';
 import { TextScanner, textVerdict, type ByteChecks, type TextScan } from '../../shared/domain/csvText';
 import { Windows1252Transcoder, windows1252BarWords, type Windows1252Bar } from '../../shared/domain/windows1252';
 import type { CsvFormat } from '../../shared/domain/csvReading';
 import type { DatasetView } from '../../shared/views/appView';
 import { newErrorId } from '../platform/ids';
+import { copyPath } from './datasetCopies';
 import type { Logger } from '../platform/logger';
 import type { QueryWorker } from '../query/queryWorker';
 import type { RegisterSpec } from '../query/workerProtocol';
@@ -30,8 +31,6 @@ const COMPRESSED = /\.(gz|zst|zstd)$/i;
 /** node:buffer's native checks (csvText.worker.ts has the worker's; main may not import it). */
 const checks: ByteChecks = { isUtf8: (b) => isUtf8(b), isAscii: (b) => isAscii(b) };
 
-/** Where a dataset's UTF-8 copy lives. */
-export const copyPath = (dataDir: string, datasetId: string, format: CsvFormat): string => join(dataDir, 'datasets', `${datasetId}.${format}`);
 
 /**
  * Whether `path`'s bytes are Windows-1252 (csvText.ts's verdict): read up to where the answer is
@@ -60,7 +59,7 @@ export async function windows1252Copy(dataDir: string, datasetId: string, path: 
 export async function followSource(dataDir: string, datasetId: string, path: string, format: CsvFormat): Promise<string> {
   const target = copyPath(dataDir, datasetId, format);
   if (await isUtf8File(path)) {
-    await mkdir(join(dataDir, 'datasets'), { recursive: true });
+    await mkdir(dirname(target), { recursive: true });
     await copyFile(path, `${target}.part`);
     await rename(`${target}.part`, target);
     return target;
@@ -82,14 +81,6 @@ export async function followCopy(deps: { readonly pool: QueryWorker; readonly lo
   } catch (e) {
     const error = toAppError(e, newErrorId());
     deps.log.warn({ errorId: error.id, dataset: ds.name }, `dataset's copy not made again: ${error.message}`);
-  }
-}
-
-/** Deletes a dataset's copy (and any half-written one); nothing when it has none. */
-export async function removeCopy(dataDir: string, datasetId: string): Promise<void> {
-  for (const format of ['csv', 'tsv'] as const) {
-    const target = copyPath(dataDir, datasetId, format);
-    await Promise.all([rm(target, { force: true }), rm(`${target}.part`, { force: true })]);
   }
 }
 
@@ -126,7 +117,7 @@ async function scanFile(path: string): Promise<TextScan> {
  * for a file with NUL (binary: left to DuckDB); throws for one Windows-1252 does not read whole.
  */
 async function convert(source: string, target: string): Promise<boolean> {
-  await mkdir(join(target, '..'), { recursive: true });
+  await mkdir(dirname(target), { recursive: true });
   const part = `${target}.part`;
   const out = createWriteStream(part);
   const transcoder = new Windows1252Transcoder();
