@@ -3,9 +3,17 @@ import { newErrorId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
 import type { HashProgress } from '../../shared/contracts/fingerprint';
 import type { FingerprintTarget, ReplyOf, RunProgress, WorkerRequest } from './workerProtocol';
-import { WorkerThread, type Pending, type RunHooks, type ThreadOptions } from './workerThread';
+import { WorkerThread, type Pending, type RunHooks as ThreadRunHooks, type ThreadOptions } from './workerThread';
 
-export type { RunHooks } from './workerThread';
+/** A query's hooks: what the thread reports of its run, and where it waits before that. */
+export interface RunHooks extends ThreadRunHooks {
+  /**
+   * The query waits in the queue, `position` 1 next to start. Told when it is queued and whenever
+   * its place changes (a query ahead starts or is cancelled); never for one that starts at once, nor
+   * while its prerequisite holds it. `onBegan` follows once it runs.
+   */
+  onQueued?(position: number): void;
+}
 
 export interface QueryWorkerOptions extends ThreadOptions {
   /**
@@ -23,8 +31,11 @@ interface QueuedRun {
   readonly jobId: number;
   readonly request: Extract<Request, { type: 'run' }>;
   readonly pending: Pending;
+  readonly onQueued: (position: number) => void;
   /** Set while the statement's prerequisite is under way: later queries may start before it. */
   held: boolean;
+  /** The place in line `onQueued` last told, so an unchanged place is not told again. */
+  told?: number;
 }
 
 /**
@@ -99,7 +110,7 @@ export class QueryWorker {
     const prerequisite = this.prerequisite(sql);
     const done = new Promise<ReplyOf['run']>((resolve, reject) => {
       if (this.broken) return reject(this.broken);
-      const job: QueuedRun = { jobId, request: { type: 'run', sql, resultTable }, pending: { resolve: resolve as (v: unknown) => void, reject, hooks }, held: prerequisite !== undefined };
+      const job: QueuedRun = { jobId, request: { type: 'run', sql, resultTable }, pending: { resolve: resolve as (v: unknown) => void, reject, hooks }, onQueued: (position) => hooks.onQueued?.(position), held: prerequisite !== undefined };
       this.queue.push(job);
       const release = (): void => {
         job.held = false;
@@ -118,7 +129,7 @@ export class QueryWorker {
     if (queued !== -1) {
       const [job] = this.queue.splice(queued, 1);
       job?.pending.reject(appError(newErrorId(), 'INTERRUPTED', 'The query was cancelled before it started.'));
-      return;
+      return this.tellPlaces();
     }
     if (this.thread?.runs.has(jobId) || this.thread?.cancellable.has(jobId)) this.thread.worker.postMessage({ type: 'cancel', jobId } satisfies WorkerRequest);
   }
@@ -186,7 +197,13 @@ export class QueryWorker {
     return this.thread && !this.thread.fatal ? this.thread : undefined;
   }
 
+  /** Starts what may start, then tells the queries still waiting where they stand. */
   private dispatch(): void {
+    this.startQueued();
+    this.tellPlaces();
+  }
+
+  private startQueued(): void {
     const thread = this.available();
     if (!thread || this.restoring) return; // the queue waits for the replacement
     const max = Math.max(1, this.options.maxConcurrentQueries ?? 2);
@@ -211,6 +228,21 @@ export class QueryWorker {
           job.pending.reject(e);
         },
       });
+    }
+  }
+
+  /**
+   * Each waiting query's place among those that start in queue order: a held one is skipped until
+   * its prerequisite is done (it waits for that, not for queries), and does not count ahead of others.
+   */
+  private tellPlaces(): void {
+    let position = 0;
+    for (const job of this.queue) {
+      if (job.held) continue;
+      position++;
+      if (job.told === position) continue;
+      job.told = position;
+      job.onQueued(position);
     }
   }
 

@@ -12,20 +12,31 @@ export type ProgressFields = Omit<QueryProgress, 'kind' | 'topic' | 'sessionId' 
 
 /**
  * Worker hooks for a result being produced (a running query, or a re-run of an evicted result):
- * they keep its rows current and publish `rowsAvailable` in a progress frame the moment more rows
- * can be paged. That frame is the one signal that rows are ready: clients fetch pages on it,
- * nothing waits or polls. Ticks repeat the count, so a client that missed a frame catches up.
+ * they say where it waits while it is queued, keep its rows current and publish `rowsAvailable` in
+ * a progress frame the moment more rows can be paged. That frame is the one signal that rows are
+ * ready: clients fetch pages on it, nothing waits or polls. Ticks repeat the count, so a client
+ * that missed a frame catches up.
  */
 export function producingHooks(entry: ResultEntry, publish: (p: ProgressFields) => void, onBegan: () => void = () => {}): RunHooks {
   const started = performance.now();
+  const elapsedMs = (): number => Math.round(performance.now() - started);
   const available = (): number => (entry.rows.kind === 'producing' ? entry.rows.available : 0);
   const rowsReady = (rows: number, head?: Parameters<RunHooks['onHead']>[0]): void => {
     if (entry.rows.kind !== 'producing') return;
     entry.rows = withAvailable(entry.rows, rows, head);
-    publish({ elapsedMs: Math.round(performance.now() - started), rowsAvailable: available() });
+    publish({ elapsedMs: elapsedMs(), rowsAvailable: available() });
   };
+  let queued = false;
   return {
-    onBegan,
+    // While it waits for a free slot, its frames say where it stands; the first without that says it runs.
+    onQueued: (position) => {
+      queued = true;
+      publish({ elapsedMs: elapsedMs(), queued: { position } });
+    },
+    onBegan: () => {
+      if (queued) publish({ elapsedMs: elapsedMs() });
+      onBegan();
+    },
     onProgress: (p) => publish({ ...p, ...(available() > 0 ? { rowsAvailable: available() } : {}) }),
     onColumns: (columns) => {
       entry.rows = withColumns(entry.rows, columns);

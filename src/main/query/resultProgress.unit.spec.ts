@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { appError } from '../../shared/contracts/errors';
 import type { EndCommand } from './queryEnds';
-import { waitingFields } from './resultProgress';
+import { producingHooks, waitingFields, type ProgressFields } from './resultProgress';
+import { producing, type ResultEntry } from './resultState';
 
 const refusal = { ...appError('e1', 'STORE_FULL', 'The disk holding the event store /d is full: nothing was stored.'), cause: { code: 'SQLITE_FULL', message: 'database or disk is full', stack: 'at …' } };
 const complete: EndCommand = { type: 'CompleteQuery', sessionId: 's', queryId: 'q', rowCount: 3, columns: [{ name: 'x', type: 'INTEGER' }], durationMs: 12 };
@@ -19,5 +20,27 @@ describe('waitingFields: the progress of a query whose end waits for the store',
   it('given a refused failure of a query the runner has no rows of (a start failing it INTERRUPTED), then it says a failure waits, without rows', () => {
     const fail: EndCommand = { type: 'FailQuery', sessionId: 's', queryId: 'q', error: appError('e0', 'INTERRUPTED', 'Sextant stopped while this query was running.') };
     expect(waitingFields(undefined, fail, refusal, undefined)).toEqual({ elapsedMs: 0, waitingToSave: { ending: 'failed', error: { id: 'e1', code: 'STORE_FULL', message: refusal.message } } });
+  });
+});
+
+describe('producingHooks: the frames of a query while it waits for a free slot', () => {
+  const entry = (): ResultEntry => ({ queryId: 'q', sessionId: 's', sql: 'select 1', table: 'q_q', phase: 'Pending', rows: producing(), views: new Map() });
+
+  it('given it is queued and moves up, then each place is published, and as it begins one frame without a place says it runs', () => {
+    const frames: ProgressFields[] = [];
+    let began = 0;
+    const hooks = producingHooks(entry(), (p) => frames.push(p), () => began++);
+    hooks.onQueued?.(3);
+    hooks.onQueued?.(1);
+    hooks.onBegan();
+    expect(frames.map((f) => f.queued)).toEqual([{ position: 3 }, { position: 1 }, undefined]);
+    expect(frames.at(-1)).not.toHaveProperty('queued');
+    expect(began).toBe(1);
+  });
+
+  it('given it starts at once, then beginning publishes nothing (its ticks say it runs)', () => {
+    const frames: ProgressFields[] = [];
+    producingHooks(entry(), (p) => frames.push(p)).onBegan();
+    expect(frames).toEqual([]);
   });
 });

@@ -27,6 +27,21 @@ export interface QueryProgress {
    * end's event. The query stays Executing in the log: this is progress, not a phase.
    */
   readonly waitingToSave?: WaitingToSave;
+  /**
+   * The query waits for the DuckDB worker: `maxConcurrentQueries` run already. Sent when it is
+   * queued and each time its place changes; the frame sent as it starts has none. Transient, like
+   * all progress: the log says Pending until ExecutionBegan.
+   */
+  readonly queued?: QueuePlace;
+}
+
+/**
+ * A query's place in the worker's queue, among the queries that start in queue order: 1 starts
+ * next. With every slot taken, it starts once `position` of the queries running or ahead of it
+ * have finished.
+ */
+export interface QueuePlace {
+  readonly position: number;
 }
 
 /**

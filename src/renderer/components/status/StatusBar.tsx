@@ -39,14 +39,15 @@ interface Props {
 
 /**
  * The status bar. The `status` live region holds only the sentence a person (and a screen reader)
- * needs: "Running…", "N rows in T ms" (a statement without a result set: "Statement ran in T ms: CREATE
- * TABLE"), "Failed: <message> (error id …)", "Cancelled", a refused command named ("Rename not saved:
- * <message> (error id …)", beside a query still running), or, while the
+ * needs: "Running…" (before that, while other queries hold every DuckDB slot, "Waiting for N
+ * queries to finish…"), "N rows in T ms" (a statement without a result set: "Statement ran in T ms:
+ * CREATE TABLE"), "Failed: <message> (error id …)", "Cancelled", a refused command named ("Rename
+ * not saved: <message> (error id …)", beside a query still running), or, while the
  * store refuses to save a query's end, "Finished (N rows) — waiting to save: <why and what to do>
  * (error id …)", or, with the connection lost while a query was in flight, that its state is
  * unknown until the connection is back. The ticking elapsed time, the progress bar and the buttons
- * sit beside it, so they do not flood announcements; the clock stops while the end waits (DuckDB is
- * done) and while the connection is lost.
+ * sit beside it, so they do not flood announcements; there is no clock while the query waits its
+ * turn, and it stops while the end waits (DuckDB is done) and while the connection is lost.
  */
 export function StatusBar({ query, progress, commandError, onCancel, onFocusLost, onNotice, filteredRows, unreadable = false, connected = true }: Props) {
   const refusal = useRef<Refusal | undefined>(undefined);
@@ -91,6 +92,8 @@ export function StatusText({ says, filteredRows }: { says: StatusSays; filteredR
     <ErrorText error={says.error} text={says.text} />
   ) : says.kind === 'waiting' ? (
     <ErrorText error={says.error} text={says.text} />
+  ) : says.kind === 'queued' ? (
+    <>{says.text}</>
   ) : says.kind === 'disconnected' ? (
     <>{DISCONNECTED_TEXT}</>
   ) : says.kind === 'query' ? (

@@ -1,5 +1,5 @@
 import type { AppError } from '../../../shared/contracts/errors';
-import type { QueryProgress, WaitingToSave } from '../../../shared/contracts/frames';
+import type { QueryProgress, QueuePlace, WaitingToSave } from '../../../shared/contracts/frames';
 import { isInFlight } from '../../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { countOf } from '../format';
@@ -25,6 +25,9 @@ export function waitingToSaveText(waiting: WaitingToSave): string {
   return `${lead} — waiting to save: ${why}; Sextant saves it as soon as it can.`;
 }
 
+/** The sentence for a query waiting for a free DuckDB slot: "Waiting for 2 queries to finish…". */
+export const queuedText = (queued: QueuePlace): string => `Waiting for ${countOf(queued.position, 'query', 'queries')} to finish…`;
+
 /** What the `status` live region says. */
 export type StatusSays =
   | { readonly kind: 'ready' }
@@ -32,6 +35,8 @@ export type StatusSays =
   | { readonly kind: 'refused'; readonly text: string; readonly error: AppError }
   /** The query ran, and its end waits for the store (transient progress; the query is still Executing). */
   | { readonly kind: 'waiting'; readonly text: string; readonly error: AppError }
+  /** The query waits in the worker's queue behind others (transient progress; the query is still Pending). */
+  | { readonly kind: 'queued'; readonly text: string }
   /** The page lost its connection to main while the query was in flight: how it stands is unknown until the connection is back. */
   | { readonly kind: 'disconnected' }
   /** `recorded`: the query completed, but its rows cannot be read now (the grid says why): its count is what was recorded then. */
@@ -61,29 +66,42 @@ export const DISCONNECTED_TEXT = 'Connection to Sextant lost: how this query sta
  * the bar says so instead of a ticking "Running…", and nothing can be cancelled. A settled query
  * stays as it is (nothing about it will change); the replay on reconnection shows the real outcome.
  * A refused command names itself and is drawn as a refusal (`refused`), beside its query's own
- * phase: a rename refused while a query runs is not that query failing.
+ * phase: a rename refused while a query runs is not that query failing. A query waiting in the
+ * worker's queue says how many must finish first, with no clock (it has not started), and can be
+ * cancelled.
  */
 export function statusBarState(query: HistoryEntry | undefined, progress: QueryProgress | undefined, commandError: CommandRefusal | undefined, unreadable = false, connected = true): StatusBarState {
   const inFlight = isInFlight(query?.phase);
   const lost = inFlight && !connected;
   const running = inFlight && !lost;
-  const waiting = running && progress?.queryId === query?.queryId ? progress?.waitingToSave : undefined;
+  const own = running && progress?.queryId === query?.queryId ? progress : undefined;
+  const waiting = own?.waitingToSave;
+  // Pending until ExecutionBegan: a queued frame still at hand once the query runs is not said.
+  const queued = query?.phase === 'Pending' ? own?.queued : undefined;
   const says: StatusSays = lost
     ? { kind: 'disconnected' }
     : commandError
       ? { kind: 'refused', text: refusalText(commandError), error: commandError.error }
       : waiting
         ? { kind: 'waiting', text: waitingToSaveText(waiting), error: waiting.error }
-        : query
+        : queued
+          ? { kind: 'queued', text: queuedText(queued) }
+          : query
           ? { kind: 'query', query, ...(unreadable && query.phase === 'Completed' ? { recorded: true } : {}) }
           : { kind: 'ready' };
   const phase = lost ? 'disconnected' : says.kind === 'query' && says.recorded ? 'recorded' : (query?.phase.toLowerCase() ?? 'idle');
   return {
     says,
-    className: `statusbar ${phase}${says.kind === 'waiting' ? ' waiting' : ''}${says.kind === 'refused' ? ' refused' : ''}`,
-    meter: running && !waiting,
+    className: `statusbar ${phase}${says.kind === 'waiting' || says.kind === 'queued' ? ` ${says.kind}` : ''}${says.kind === 'refused' ? ' refused' : ''}`,
+    meter: running && !waiting && !queued,
     cancellable: running,
-    cancelTitle: lost ? 'Cannot cancel: the connection to Sextant is lost' : waiting ? 'Cancel the query: its result, not saved yet, is dropped' : 'Cancel the running query',
+    cancelTitle: lost
+      ? 'Cannot cancel: the connection to Sextant is lost'
+      : waiting
+        ? 'Cancel the query: its result, not saved yet, is dropped'
+        : queued
+          ? 'Cancel the query: it has not started, and never will'
+          : 'Cancel the running query',
     copyId: lost ? undefined : (commandError?.error ?? waiting?.error ?? (query?.phase === 'Failed' ? query.error : undefined)),
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appError, type AppError } from '../../../shared/contracts/errors';
 import type { QueryProgress, WaitingToSave } from '../../../shared/contracts/frames';
 import type { HistoryEntry } from '../../../shared/views/appView';
-import { standingRefusal, statusBarState, waitingToSaveText } from './statusBarState';
+import { queuedText, standingRefusal, statusBarState, waitingToSaveText } from './statusBarState';
 
 const full = appError('e-full', 'STORE_FULL', 'The disk holding the event store /d/events.sqlite is full: nothing was stored. Free some space and try again; everything saved before is intact.');
 const readOnly = appError('e-ro', 'STORE_WRITE_FAILED', 'Writing to the event store /d/events.sqlite failed, nothing was stored: attempt to write a readonly database');
@@ -108,6 +108,37 @@ describe('statusBarState: what the status bar shows, from the query, its progres
     expect(statusBarState(done, undefined, undefined, false)).toMatchObject({ says: { kind: 'query', query: done }, className: 'statusbar completed' });
     expect(statusBarState(done, undefined, undefined, false).says).not.toHaveProperty('recorded');
     expect(statusBarState(query('Cancelled'), undefined, undefined, true)).toMatchObject({ says: { kind: 'query' }, className: 'statusbar cancelled' });
+  });
+});
+
+describe('a query waiting in the worker’s queue for other queries to finish', () => {
+  const queuedAt = (position: number, queryId = 'q1'): QueryProgress => ({ kind: 'query', topic: 'session/s', sessionId: 's', queryId, elapsedMs: 5, queued: { position } });
+
+  it('given its place in line, then it says how many queries must finish first, with the plural right and the count grouped', () => {
+    expect(queuedText({ position: 1 })).toBe('Waiting for 1\u00a0query to finish…');
+    expect(queuedText({ position: 2 })).toBe('Waiting for 2\u00a0queries to finish…');
+    expect(queuedText({ position: 1234 })).toBe('Waiting for 1,234\u00a0queries to finish…');
+  });
+
+  it('given a pending query with a queued frame, then the bar says it waits, with no clock, and Cancel works', () => {
+    expect(statusBarState(query('Pending'), queuedAt(2), undefined)).toEqual({
+      says: { kind: 'queued', text: 'Waiting for 2\u00a0queries to finish…' },
+      className: 'statusbar pending queued',
+      meter: false,
+      cancellable: true,
+      cancelTitle: 'Cancel the query: it has not started, and never will',
+      copyId: undefined,
+    });
+  });
+
+  it('given the query began (Executing) while the queued frame is still the latest, then it runs: Running…, the clock ticks', () => {
+    expect(statusBarState(query('Executing'), queuedAt(1), undefined)).toMatchObject({ says: { kind: 'query' }, className: 'statusbar executing', meter: true, cancellable: true });
+  });
+
+  it('given a queued frame of another query, or a cancelled query, or a lost connection, then it is not said', () => {
+    expect(statusBarState(query('Pending'), queuedAt(1, 'q0'), undefined).says.kind).toBe('query');
+    expect(statusBarState(query('Cancelled'), queuedAt(1), undefined)).toMatchObject({ says: { kind: 'query' }, cancellable: false });
+    expect(statusBarState(query('Pending'), queuedAt(1), undefined, false, false).says).toEqual({ kind: 'disconnected' });
   });
 });
 
