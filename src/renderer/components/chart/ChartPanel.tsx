@@ -5,6 +5,7 @@ import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import { brushAxesOf, type BrushAxes } from './chartBrush';
 import { selectionText, type Selection } from './brushRange';
+import { axisSnaps } from './axisBrush';
 import { useBrushPointer } from './useBrushPointer';
 import { useKeyboardBrush } from './useKeyboardBrush';
 import { UNSELECTABLE_CATEGORIES } from '../../../shared/chart/chartMarks';
@@ -118,8 +119,8 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   // keyboard brushing: live while a key is held, recorded when it is released, as a drag is
   const keys = useKeyboardBrush({ data, axes, brush, onBrush, xKind, yKind, rectangle, dateOnly, yDateOnly });
   const { stops, yStops } = keys;
-  // a histogram's drag selects whole bins (its keys' stops), so the bars drawn lit are the rows the filter keeps
-  const snap = { x: { step: data?.brushStep, dateOnly, bins: mark === 'Histogram' ? stops : undefined }, y: { dateOnly: yDateOnly } };
+  // a drag over bins (a histogram's, a heatmap's cells) selects whole ones, the keys' stops, so what is drawn under the brush is what the filter keeps
+  const snap = axisSnaps(data, { x: stops, y: yStops }, { x: dateOnly, y: yDateOnly });
   const pointer = useBrushPointer({ data, width, axes, brush, onBrush, xKind, yKind, snap, unselectable: UNSELECTABLE_CATEGORIES, redrawn: scheme });
 
   const onKeyDown = (e: KeyboardEvent) => {

@@ -1,3 +1,4 @@
+import type { ChartData } from '../../../shared/chart/chartData';
 import { utc } from '../../../shared/chart/chartMarks';
 import { brushRange, type AxisSelection } from './brushRange';
 import { capKeyRange, categoriesCovered, categoriesOfKeyRange, categoriesSpan, categoryKeyRange } from './categoryBrush';
@@ -10,15 +11,33 @@ import { keyRangeOf, keyRangeText, type BrushStop, type KeyRange } from './keybo
  * (X, and Y on a scatter or heatmap), so a rectangle over a category axis is no special case.
  */
 
-/** How a continuous axis snaps what it selects: to main's brush step (X of a number), to whole days for a DATE column; a histogram's X to its bins. */
+/** How a continuous axis snaps what it selects: to main's brush step (X of a number), to whole days for a DATE column; an axis drawn in bins (a histogram's X, a heatmap's X and Y) to them. */
 export interface AxisSnap {
   readonly step?: number | undefined;
   readonly dateOnly: boolean;
-  /** The chart's own bins, in order (keyboardBrush.ts's stops of a histogram): a drag selects whole ones, so what is drawn lit is what the filter keeps. */
+  /** The chart's own bins along the axis, in order (keyboardBrush.ts's stops of it): a drag selects whole ones, so what is drawn lit is what the filter keeps. */
   readonly bins?: readonly BrushStop[] | undefined;
 }
 
 const valueOf = (v: number | Date): number => (v instanceof Date ? v.getTime() : v);
+
+/**
+ * How a drawn chart's axes snap a drag: X of a number to main's brush step, a DATE column to whole
+ * days; an axis the chart draws in bins (a histogram's X, a heatmap's or a scatter density's binned
+ * X and Y) to whole bins, its keys' `stops`, so the bars or cells drawn under the box are the rows the filter keeps.
+ */
+export function axisSnaps(
+  data: Pick<ChartData, 'columns' | 'brushStep'> | undefined,
+  stops: { readonly x: readonly BrushStop[]; readonly y: readonly BrushStop[] },
+  dateOnly: { readonly x: boolean; readonly y: boolean },
+): { readonly x: AxisSnap; readonly y: AxisSnap } {
+  // a binned axis's marks carry their edges (x1/x2, y1/y2); points, lines and categories do not
+  const binned = (role: 'x1' | 'y1') => data?.columns.some((c) => c.role === role) ?? false;
+  return {
+    x: { step: data?.brushStep, dateOnly: dateOnly.x, bins: binned('x1') ? stops.x : undefined },
+    y: { dateOnly: dateOnly.y, bins: binned('y1') ? stops.y : undefined },
+  };
+}
 
 /**
  * The whole bins a drag between values `a` and `b` selects, as one stop from the first one's start

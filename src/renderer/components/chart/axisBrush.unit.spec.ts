@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FILTER_VALUES } from '../../../shared/contracts/limits';
-import { categoryKeyAxis, draggedAlong, dragSpanAlong, rangeKeyAxis, spanAlong } from './axisBrush';
+import type { ChartData } from '../../../shared/chart/chartData';
+import { axisSnaps, categoryKeyAxis, draggedAlong, dragSpanAlong, rangeKeyAxis, spanAlong } from './axisBrush';
 import type { AxisScale } from './chartBrush';
 import { brushStops, moveKeyBrush, type KeyBrush } from './keyboardBrush';
 
@@ -112,5 +113,59 @@ describe('a drag over a histogram', () => {
   it('given no bins (a line), then the drag snaps to the brush step as before', () => {
     expect(draggedAlong(linear, 1420, 1890, { step: 1, dateOnly: false }, UNSELECTABLE)).toEqual({ kind: 'range', lo: '142', hi: '189' });
     expect(dragSpanAlong(linear, 1420, 1890, UNSELECTABLE)).toEqual([1420, 1890]);
+  });
+});
+
+describe('a drag over a heatmap', () => {
+  // Horsepower in bins of 5 (135 to 195) by Miles_per_Gallon in bins of 1 (10 to 30), cells in no particular order; main's brush step for X is 1
+  const cells = Array.from({ length: 12 * 20 }, (_, i) => ({ x1: 135 + 5 * (i % 12), x2: 140 + 5 * (i % 12), y1: 29 - Math.floor(i / 12), y2: 30 - Math.floor(i / 12), value: 3 }));
+  const roles = (...names: ChartData['columns'][number]['role'][]) => names.map((role) => ({ role, kind: 'number' as const, label: role }));
+  const heatmap = { spec: { mark: 'Heatmap' as const, x: 'Horsepower', y: 'Miles_per_Gallon', aggregate: 'Count' as const }, columns: roles('x1', 'x2', 'y1', 'y2', 'value'), brushStep: 1 };
+  const stops = { x: brushStops(cells, { step: 1, dateOnly: false }), y: brushStops(cells, { axis: 'y', dateOnly: false }) };
+  const snap = axisSnaps(heatmap, stops, { x: false, y: false });
+  /** Y drawn upwards: pixel p is the value 40 - p / 10 (40..0 over 0..400 px). */
+  const upwards: AxisScale = { kind: 'continuous', toValue: (px) => 40 - px / 10, toPx: (v) => (40 - Number(v)) * 10 };
+
+  it('given a rectangle from (142, 14.6) to (189, 27.3), when released, then each axis selects the whole cells whose middle it covers, 140 to 190 by 15 to 27, not the pixels’ values', () => {
+    expect(draggedAlong(linear, 1420, 1890, snap.x, UNSELECTABLE)).toEqual({ kind: 'range', lo: '140', hi: '190' });
+    expect(draggedAlong(upwards, 254, 127, snap.y, UNSELECTABLE)).toEqual({ kind: 'range', lo: '15', hi: '27' });
+    // the box is drawn over exactly those cells while dragging, so the cells under it are the rows the filter keeps
+    expect(dragSpanAlong(linear, 1420, 1890, UNSELECTABLE, snap.x.bins)).toEqual([1400, 1900]);
+    expect(dragSpanAlong(upwards, 254, 127, UNSELECTABLE, snap.y.bins)).toEqual([250, 130]);
+  });
+
+  it('given a rectangle within one cell, covering no middle, then that cell alone along each axis', () => {
+    expect(draggedAlong(linear, 1401, 1424, snap.x, UNSELECTABLE)).toEqual({ kind: 'range', lo: '140', hi: '145' });
+    expect(draggedAlong(upwards, 198, 192, snap.y, UNSELECTABLE)).toEqual({ kind: 'range', lo: '20', hi: '21' });
+  });
+
+  it('given a heatmap of origin (categories) by Horsepower (bins), then X selects whole categories and Y whole bins', () => {
+    const byOrigin = { ...heatmap, columns: [{ role: 'x' as const, kind: 'category' as const, label: 'Origin' }, ...roles('y1', 'y2', 'value')] };
+    const horsepower = brushStops(cells.map((c) => ({ x: 'USA', y1: c.x1, y2: c.x2, value: 3 })), { axis: 'y', dateOnly: false });
+    const along = axisSnaps(byOrigin, { x: [], y: horsepower }, { x: false, y: false });
+    expect(along.x.bins).toBeUndefined();
+    const origin = bandsOf(['USA', 'Japan', 'Europe']);
+    expect(draggedAlong(origin, 15, 40, along.x, UNSELECTABLE)).toEqual({ kind: 'categories', values: ['USA', 'Japan'] });
+    // pixel p is Horsepower 200 - p / 10
+    const hp: AxisScale = { kind: 'continuous', toValue: (px) => 200 - px / 10, toPx: (v) => (200 - Number(v)) * 10 };
+    expect(draggedAlong(hp, 580, 110, along.y, UNSELECTABLE)).toEqual({ kind: 'range', lo: '140', hi: '190' });
+  });
+
+  it('given a heatmap brushed by a drag, when keys carry on, then Shift+Right grows it by one whole column and Shift+Up by one whole row', () => {
+    const x = rangeKeyAxis(stops.x, false);
+    const y = rangeKeyAxis(stops.y, false);
+    const known = { x: x.rangeOf(draggedAlong(linear, 1420, 1890, snap.x, UNSELECTABLE)), y: y.rangeOf(draggedAlong(upwards, 254, 127, snap.y, UNSELECTABLE)) };
+    const counts = { x: x.count, y: y.count };
+    const wider = moveKeyBrush(moveKeyBrush(known, 'ArrowRight', true, counts)!, 'ArrowUp', true, counts)!;
+    expect({ x: wider.x && x.selectionOf(wider.x), y: wider.y && y.selectionOf(wider.y) }).toEqual({ x: { kind: 'range', lo: '140', hi: '195' }, y: { kind: 'range', lo: '15', hi: '28' } });
+  });
+
+  it('given a histogram, then only X snaps to bins; given a scatter of points or a line, then neither axis has bins to snap to', () => {
+    // what marks a chart draws is in its columns: a histogram's bins carry x1/x2, points x and y
+    const histogram = axisSnaps({ brushStep: 1, columns: roles('x1', 'x2', 'value') }, { x: stops.x, y: [] }, { x: false, y: false });
+    expect([histogram.x.bins, histogram.y.bins]).toEqual([stops.x, undefined]);
+    const points = axisSnaps({ brushStep: 1, columns: roles('x', 'y') }, { x: stops.x, y: stops.y }, { x: false, y: false });
+    expect([points.x.bins, points.y.bins]).toEqual([undefined, undefined]);
+    expect(points.x.step).toBe(1);
   });
 });
