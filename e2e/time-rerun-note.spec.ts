@@ -39,4 +39,10 @@ test('an imported result shown from running its SQL again says so, live and in t
   await expect(page.locator('.past-rerun')).toHaveText(RERUN_SHOWN);
   await page.getByRole('button', { name: 'Back to now' }).click();
   await expect(page.locator('.statusbar').getByRole('note')).toHaveText(RERUN_SHOWN);
+
+  // after a reload no frame comes (the re-run is over): the rows' pages say where they came from
+  await page.reload();
+  await expect(page.getByRole('img', { name: 'Connected' })).toBeVisible();
+  await expect(gridRow(page, 2).getByRole('gridcell').first()).toHaveText('Europe');
+  await expect(page.locator('.statusbar').getByRole('note')).toHaveText(RERUN_SHOWN);
 });

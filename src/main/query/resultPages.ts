@@ -12,8 +12,8 @@ import type { QueryWorker } from './queryWorker';
 export async function readResultPage(pool: QueryWorker, entry: ResultEntry, offset: number, limit: number): Promise<Result<Page>> {
   const now = pageable(entry.rows);
   if (!now.ok) return fail(now.error);
-  const { columns, totalRows, complete, head } = now;
-  const base = { queryId: entry.queryId, offset, totalRows, complete, columns };
+  const { columns, totalRows, complete, head, rerun } = now;
+  const base = { queryId: entry.queryId, offset, totalRows, complete, columns, ...(rerun ? { rerun } : {}) };
   const end = Math.min(totalRows, offset + limit);
   if (end <= offset || columns.length === 0) return ok({ ...base, values: columns.map(() => []) });
   if (head && end <= (head[0]?.length ?? 0)) return ok({ ...base, values: head.map((col) => col.slice(offset, end)) });

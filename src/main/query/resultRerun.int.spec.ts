@@ -65,10 +65,17 @@ describe('re-running a result that was not kept (real SQLite, real DuckDB)', () 
     expect(error?.message).toMatch(/columns.*; run the query again for what it gives now\./i);
   });
 
-  it('shows a re-run that gives the recorded rows and columns, as before', async () => {
+  it('shows a re-run that gives the recorded rows and columns, as before, its pages (sorted ones too) marked as a re-run’s', async () => {
     const { core, queryId } = await lostThenChanged('create table answers as select * from (values (1), (2)) t(v)', 'update answers set v = v * 10');
     const { page } = await settled(core, queryId);
-    expect(page).toMatchObject({ totalRows: 2, complete: true, values: [['10', '20']] });
+    expect(page).toMatchObject({ totalRows: 2, complete: true, values: [['10', '20']], rerun: true });
     expect(await resultTables(core)).toContain(tableOf(queryId));
+    const sorted = await core.runner.fetchPage(queryId, 0, 100, { orderBy: [{ column: 0, descending: true }] });
+    expect(sorted.ok && sorted.value).toMatchObject({ values: [['20', '10']], rerun: true });
+    // a result of this run is not marked
+    const fresh = await startQuery(core, sessionOf(core), 'select 1');
+    expect((await queryEnd(core, sessionOf(core), fresh)).type).toBe('QueryCompleted');
+    const page1 = await core.runner.fetchPage(fresh, 0, 100);
+    expect(page1.ok && page1.value.rerun).toBeUndefined();
   });
 });

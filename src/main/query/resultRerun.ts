@@ -42,7 +42,7 @@ export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
   const { columns } = recorded;
   const available = deps.datasets;
   const since = available.generation;
-  entry.rows = producing(columns);
+  entry.rows = { ...producing(columns), rerun: true };
   deps.log.info({ queryId: entry.queryId }, 're-running a result that was not kept');
   const publish = (p: ProgressFields): void => deps.publish(entry, p);
   const started = performance.now();
@@ -51,7 +51,7 @@ export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
     async (outcome) => {
       const changed = changeSince(recorded, outcome);
       if (changed === undefined) {
-        entry.rows = { kind: 'kept', columns: outcome.columns, rowCount: outcome.rowCount };
+        entry.rows = { kind: 'kept', columns: outcome.columns, rowCount: outcome.rowCount, rerun: true };
         deps.cache.noteCompleted(entry.queryId, entry.table);
         return publish({ elapsedMs: elapsedMs(), rowsAvailable: outcome.rowCount });
       }

@@ -8,9 +8,10 @@ import type { QueryPhase } from '../../shared/domain/queryLifecycle';
  * evicted result re-runs), kept in DuckDB, evicted (re-runnable), or none at all.
  */
 export type ResultRows =
-  /** The first `available` rows are committed (or in `head`) and can be paged. */
-  | { readonly kind: 'producing'; readonly columns?: readonly Column[]; readonly available: number; readonly head?: Page['values'] }
-  | { readonly kind: 'kept'; readonly columns: readonly Column[]; readonly rowCount: number }
+  /** The first `available` rows are committed (or in `head`) and can be paged. `rerun`: by running a completed result's SQL again. */
+  | { readonly kind: 'producing'; readonly columns?: readonly Column[]; readonly available: number; readonly head?: Page['values']; readonly rerun?: true }
+  /** `rerun`: the rows came from running its SQL again (resultRerun.ts), not from the run the history records. */
+  | { readonly kind: 'kept'; readonly columns: readonly Column[]; readonly rowCount: number; readonly rerun?: true }
   /**
    * Completed once, but its table is gone (evicted, or a new DuckDB file): the next fetchPage re-runs
    * it. Columns and row count as recorded: the re-run must give them again (resultRerun.ts).
@@ -33,7 +34,7 @@ export interface ResultEntry {
   readonly views: Map<string, Promise<number>>;
 }
 
-export const producing = (columns?: readonly Column[]): ResultRows => ({ kind: 'producing', available: 0, ...(columns ? { columns } : {}) });
+export const producing = (columns?: readonly Column[]): Extract<ResultRows, { kind: 'producing' }> => ({ kind: 'producing', available: 0, ...(columns ? { columns } : {}) });
 
 /** More rows committed: `available` only grows (commits and the head may report out of order). */
 export function withAvailable(rows: ResultRows, available: number, head?: Page['values']): ResultRows {
@@ -47,19 +48,22 @@ export function withColumns(rows: ResultRows, columns: readonly Column[]): Resul
 
 /** Rows that can be paged right now, and whether that is all of them. */
 export type Pageable =
-  | { readonly ok: true; readonly columns: readonly Column[]; readonly totalRows: number; readonly complete: boolean; readonly head?: Page['values'] }
+  | { readonly ok: true; readonly columns: readonly Column[]; readonly totalRows: number; readonly complete: boolean; readonly head?: Page['values']; readonly rerun?: true }
   | { readonly ok: false; readonly error: AppError };
 
 /** What a page of `rows` can hold now. An evicted result has none yet (its re-run starts). */
 export function pageable(rows: ResultRows): Pageable {
   switch (rows.kind) {
     case 'producing':
-      return { ok: true, columns: rows.columns ?? [], totalRows: rows.available, complete: false, ...(rows.head ? { head: rows.head } : {}) };
+      return { ok: true, columns: rows.columns ?? [], totalRows: rows.available, complete: false, ...(rows.head ? { head: rows.head } : {}), ...rerunOf(rows) };
     case 'kept':
-      return { ok: true, columns: rows.columns, totalRows: rows.rowCount, complete: true };
+      return { ok: true, columns: rows.columns, totalRows: rows.rowCount, complete: true, ...rerunOf(rows) };
     case 'evicted':
       return { ok: true, columns: rows.columns, totalRows: 0, complete: false };
     case 'none':
       return { ok: false, error: rows.error };
   }
 }
+
+/** A page's mark that its rows come from a re-run: present only then. */
+export const rerunOf = (rows: { readonly rerun?: true }): { rerun?: true } => (rows.rerun ? { rerun: true } : {});

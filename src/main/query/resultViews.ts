@@ -5,7 +5,7 @@ import type { Page, PageView } from '../../shared/contracts/protocol';
 import { newErrorId } from '../platform/ids';
 import { badColumn, viewCountSql, viewHeadSql, viewTableName, viewTableSql, type BoundSql, type HeadSql } from './pageView';
 import type { ResultCache } from './resultCache';
-import type { ResultEntry } from './resultState';
+import { rerunOf, type ResultEntry } from './resultState';
 import type { QueryWorker } from './queryWorker';
 
 /** Sorted/filtered copies kept per result (a person flips between a few orders, not dozens). */
@@ -37,7 +37,7 @@ export class ResultViews {
     const bad = badColumn(view, rows.columns.length);
     if (bad !== undefined) return fail(appError(newErrorId(), 'INVALID_COMMAND', `The result has no column ${bad}.`, { details: { columns: rows.columns.length } }));
     const table = viewTableName(entry.queryId, view);
-    const base = { queryId: entry.queryId, offset, complete: true, columns: rows.columns };
+    const base = { queryId: entry.queryId, offset, complete: true, columns: rows.columns, ...rerunOf(rows) };
     try {
       const known = entry.views.get(table);
       if (!known && offset + limit <= HEAD_ROWS) return ok({ ...base, ...(await this.head(entry, table, view, rows, offset, limit)) });

@@ -37,6 +37,7 @@ import { useTabActions } from './sessions/useTabActions';
 import { ImportSessionButton } from './sessions/ImportSessionButton';
 import { UndoRedo } from './sessions/UndoRedo';
 import { StatusBar } from './status/StatusBar';
+import { useFirstPageSigns } from './status/useFirstPageSigns';
 import { Circle, CircleOff, LoaderCircle } from 'lucide-react';
 import { ForkOriginNote } from './time/ForkOriginNote';
 import { InputChangedNotice } from './provenance/InputChangedNotice';
@@ -96,6 +97,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   }, [notice]);
 
   const current = active && currentQuery(active);
+  const firstPage = useFirstPageSigns(api, current?.queryId, current?.phase === 'Completed', current && progress[current.queryId]?.rowsAvailable);
   const running = active !== undefined && !canRun(active);
   const instant = useInstantPreview(api, active?.id, running, () => editor.current?.textAndCursor());
   const gridResult = active && gridResultFor(active.history);
@@ -266,6 +268,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               onNotice={setNotice}
               filteredRows={filtered && filtered.queryId === current?.queryId ? filtered.rows : undefined}
               unreadable={unreadable !== undefined && unreadable === current?.queryId}
+              firstPage={firstPage}
             />
             {gridEntry && <InputChangedNotice entry={gridEntry} datasets={view.datasets} disabled={running} onRerun={() => rerun(gridEntry)} />}
             <div className="grid-and-profile">

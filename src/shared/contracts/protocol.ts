@@ -59,6 +59,8 @@ const storeId = z.string().max(64);
  * BIGINT, DECIMAL, timestamps, nested types) or null for SQL NULL.
  * While a query still runs, `complete` is false and `totalRows` counts the rows produced so far.
  * With a view (orderBy/filter), `totalRows` counts the rows that pass the filter.
+ * `rerun`: the rows come from running a completed result's SQL again (it was not kept), not from
+ * the run the history records; a window says so whenever it shows them, after a reload too.
  */
 export interface Page {
   readonly queryId: string;
@@ -67,6 +69,7 @@ export interface Page {
   readonly complete: boolean;
   readonly columns: readonly Column[];
   readonly values: ReadonlyArray<ReadonlyArray<string | null>>;
+  readonly rerun?: true;
 }
 
 const pageSchema: z.ZodType<Page> = z.object({
@@ -76,6 +79,7 @@ const pageSchema: z.ZodType<Page> = z.object({
   complete: z.boolean(),
   columns: z.array(columnSchema),
   values: z.array(z.array(z.string().nullable())),
+  rerun: z.literal(true).optional(),
 });
 
 /**

@@ -8,7 +8,7 @@ import { useHandOffFocus } from '../common/focusLost';
 import { CopyIdButton } from './CopyIdButton';
 import { RerunNote } from './RerunNote';
 import { ranStatementText, ranWithoutResultSet } from './ranStatement';
-import { rerunOf } from './rerunNote';
+import { rerunOf, type RerunSigns } from './rerunNote';
 import type { CommandRefusal } from './commandRefusal';
 import { DISCONNECTED_TEXT, standingRefusal, statusBarState, type Refusal, type StatusSays } from './statusBarState';
 
@@ -33,6 +33,8 @@ interface Props {
   filteredRows?: number | undefined;
   /** The grid cannot read the completed result's rows (it says why): its count is the one recorded. */
   unreadable?: boolean;
+  /** What the completed result's first page says of its rows (useFirstPageSigns): with no frame, after a reload, the one sign of a re-run. */
+  firstPage?: Pick<RerunSigns, 'firstPageIncomplete' | 'firstPageRerun'>;
   /** The page's connection to main (the header's indicator): without it a query in flight is unknown, not running. */
   connected?: boolean;
 }
@@ -49,7 +51,7 @@ interface Props {
  * sit beside it, so they do not flood announcements; there is no clock while the query waits its
  * turn, and it stops while the end waits (DuckDB is done) and while the connection is lost.
  */
-export function StatusBar({ query, progress, commandError, onCancel, onFocusLost, onNotice, filteredRows, unreadable = false, connected = true }: Props) {
+export function StatusBar({ query, progress, commandError, onCancel, onFocusLost, onNotice, filteredRows, unreadable = false, firstPage, connected = true }: Props) {
   const refusal = useRef<Refusal | undefined>(undefined);
   // noted on the render the refusal first comes with: what the session was then (the same on a second render)
   if (refusal.current?.refusal !== commandError) refusal.current = commandError && { refusal: commandError, against: query };
@@ -70,7 +72,7 @@ export function StatusBar({ query, progress, commandError, onCancel, onFocusLost
       <div role="status" aria-live="polite" className="status-text" {...(says.kind === 'waiting' ? { title: says.error.message } : {})}>
         <StatusText says={says} filteredRows={filteredRows} />
       </div>
-      {says.kind === 'query' && <RerunNote rerun={rerunOf(query, { rowsAvailable: progress?.rowsAvailable, unreadable })} />}
+      {says.kind === 'query' && <RerunNote rerun={rerunOf(query, { rowsAvailable: progress?.rowsAvailable, ...firstPage, unreadable })} />}
       {state.meter && query && <RunningMeter startedAt={query.startedAt} progress={progress} />}
       {copyId && <CopyIdButton id={copyId.id} onNotice={onNotice} />}
       {says.kind === 'refused' && (

@@ -15,14 +15,16 @@ export interface RerunSigns {
   readonly rowsAvailable: number | undefined;
   /** The result's first page came back not `complete`: main has started running it again. */
   readonly firstPageIncomplete?: boolean;
+  /** The result's first page is marked as a re-run's: its rows came from running its SQL again (after a reload, the only sign left). */
+  readonly firstPageRerun?: boolean;
   /** The grid cannot read the rows (a re-run failed, or gave other rows): it says why, nothing is shown to attribute. */
   readonly unreadable?: boolean;
 }
 
-export function rerunOf(query: Pick<HistoryEntry, 'phase' | 'rowCount'> | undefined, { rowsAvailable, firstPageIncomplete = false, unreadable = false }: RerunSigns): Rerun | undefined {
+export function rerunOf(query: Pick<HistoryEntry, 'phase' | 'rowCount'> | undefined, { rowsAvailable, firstPageIncomplete = false, firstPageRerun = false, unreadable = false }: RerunSigns): Rerun | undefined {
   if (query?.phase !== 'Completed' || unreadable) return undefined;
   if (firstPageIncomplete) return 'running';
-  if (rowsAvailable === undefined) return undefined;
+  if (rowsAvailable === undefined) return firstPageRerun ? 'shown' : undefined;
   return rowsAvailable < (query.rowCount ?? 0) ? 'running' : 'shown';
 }
 

@@ -20,6 +20,12 @@ describe('rerunOf: whether the rows shown come from running the query again', ()
     expect(rerunOf({ phase: 'Completed', rowCount: 0 }, { rowsAvailable: 0 })).toBe('shown');
   });
 
+  it('given no frame (a reload after the re-run ended) but a complete first page marked as a re-run’s, then the rows shown come from the re-run', () => {
+    expect(rerunOf(done, { rowsAvailable: undefined, firstPageRerun: true })).toBe('shown');
+    expect(rerunOf(done, { rowsAvailable: undefined, firstPageIncomplete: true, firstPageRerun: true })).toBe('running');
+    expect(rerunOf({ phase: 'Failed' }, { rowsAvailable: undefined, firstPageRerun: true })).toBeUndefined();
+  });
+
   it('given the grid cannot read the rows (the re-run failed or gave other rows), then it says why itself: nothing here', () => {
     expect(rerunOf(done, { rowsAvailable: 0, unreadable: true })).toBeUndefined();
   });

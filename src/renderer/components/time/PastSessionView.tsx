@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import type { SextantApi } from '../../../shared/contracts/protocol';
-import { pageViewOf } from '../../../shared/domain/resultView';
 import type { SessionView } from '../../../shared/views/appView';
 import { ResultsGrid } from '../grid/ResultsGrid';
-import type { GridResult } from '../grid/useResultPages';
 import { PivotPanel } from '../pivot/PivotPanel';
 import { RerunNote } from '../status/RerunNote';
 import { rerunOf } from '../status/rerunNote';
+import { useFirstPageSigns } from '../status/useFirstPageSigns';
 import { PastCharts } from './PastCharts';
 import { pastResultOf } from './pastResult';
 import { PastStatus } from './PastStatus';
@@ -37,10 +36,10 @@ export function PastSessionView({ api, session, rowsAvailable, onNotice }: Props
   // the grid cannot read the result's rows (it says why): the status then says the count as recorded, as live
   const [unreadable, setUnreadable] = useState(false);
   const available = result && rowsAvailable(result.queryId);
-  const firstPageIncomplete = useFirstPageIncomplete(api, result, available);
   // the live bar's rule and words (status/rerunNote.ts), of the result shown: its rows as recorded (history), re-run or not
   const shownEntry = result && session.history.find((h) => h.queryId === result.queryId);
-  const rerun = rerunOf(shownEntry, { rowsAvailable: available, firstPageIncomplete, unreadable });
+  const firstPage = useFirstPageSigns(api, result?.queryId, shownEntry?.phase === 'Completed', available);
+  const rerun = rerunOf(shownEntry, { rowsAvailable: available, ...firstPage, unreadable });
   return (
     <>
       <div className="past-draft">
@@ -78,19 +77,4 @@ export function PastSessionView({ api, session, rowsAvailable, onNotice }: Props
       </div>
     </>
   );
-}
-
-/** Whether the result's first page comes back incomplete although it had completed: main runs it again (a first frame may not have come yet); asked again as rows arrive. */
-function useFirstPageIncomplete(api: SextantApi, result: GridResult | undefined, rowsAvailable: number | undefined): boolean {
-  const [rerunning, setRerunning] = useState(false);
-  const queryId = result?.queryId;
-  useEffect(() => {
-    if (!result || queryId === undefined) return;
-    let live = true;
-    void api.fetchPage(queryId, 0, 1, result.view && pageViewOf(result.view)).then((r) => live && setRerunning(r.ok && !r.value.complete));
-    return () => {
-      live = false;
-    };
-  }, [api, queryId, rowsAvailable]);
-  return rerunning;
 }
