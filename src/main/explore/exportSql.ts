@@ -3,7 +3,8 @@ import { columnKind } from '../../shared/explore/columnKind';
 import { columnNames } from '../../shared/explore/openAsSql';
 import type { ExportFormat } from '../../shared/explore/exportFormat';
 import { ident, literal } from '../query/sql';
-import { TypeTextError, typeWithLeavesAsText } from './exactTypes';
+import { parseType, TypeTextError, typeWithLeavesAsText, type TypeNode } from './exactTypes';
+import { finiteOrText, floatsAsJson } from './jsonFloats';
 
 /** DuckDB's COPY options for each format. JSON is one array; NDJSON one object a line. */
 const COPY_OPTIONS: Readonly<Record<ExportFormat, string>> = {
@@ -35,31 +36,26 @@ function exactAsText(type: string, format: ExportFormat): boolean {
 
 /**
  * A column as written: cast so that each value the format cannot hold exactly, at any depth (a
- * HUGEINT in a STRUCT, a LIST, a MAP, a UNION, an ARRAY), becomes its exact text; else as it is.
+ * HUGEINT in a STRUCT, a LIST, a MAP, a UNION, an ARRAY), becomes its exact text; for JSON, each
+ * FLOAT/DOUBLE at any depth rebuilt so NaN and infinities are text (`floatsAsJson`); else as it is.
  * Type text that cannot be read is judged as a whole, as a top-level type.
  */
 function written(expr: string, type: string, format: ExportFormat): string {
-  if ((format === 'json' || format === 'ndjson') && columnKind(type).kind === 'float') return finiteOrText(expr);
+  const json = format === 'json' || format === 'ndjson';
   const asText = (leaf: string) => exactAsText(leaf, format);
+  let node: TypeNode;
   let target: string | undefined;
   try {
+    node = parseType(type);
     target = typeWithLeavesAsText(type, asText);
   } catch (e) {
     if (!(e instanceof TypeTextError)) throw e;
-    target = asText(type) ? 'VARCHAR' : undefined;
+    if (json && columnKind(type).kind === 'float') return finiteOrText(expr);
+    return asText(type) ? `${expr}::VARCHAR` : expr;
   }
-  return target === undefined ? expr : `${expr}::${target}`;
-}
-
-/**
- * A FLOAT/DOUBLE column for JSON: JSON has no NaN or infinity (DuckDB wrote bare `NaN` and
- * `Infinity`, which JSON.parse and other strict readers refuse), so, as for any value a format
- * cannot hold, they are written as text: "NaN", "Infinity", "-Infinity", the spelling JavaScript's
- * Number(), Python's float() and DuckDB's cast to DOUBLE read back. Finite values stay numbers.
- */
-function finiteOrText(expr: string): string {
-  const text = `CASE WHEN isnan(${expr}) THEN '"NaN"' WHEN ${expr} > 0 THEN '"Infinity"' ELSE '"-Infinity"' END`;
-  return `CASE WHEN ${expr} IS NULL OR isfinite(${expr}) THEN to_json(${expr}) ELSE CAST(${text} AS JSON) END`;
+  const cast = target === undefined ? expr : `(${expr}::${target})`;
+  // the cast leaves floats floats, so the column's own type tells where they are
+  return (json ? floatsAsJson(cast, node) : undefined) ?? cast;
 }
 
 /**
