@@ -198,8 +198,10 @@ export function readProfile(cells: readonly unknown[], request: ProfileRequest):
         return { kind, ...common({ nonNull, sampleNonNull, distinct, distinctExact, distinctInSample }), ...rest };
       }
       case 'categorical': {
-        const { nonNull, sampleNonNull, distinct, distinctExact, distinctInSample, ...rest } = profileCellSchemas.categorical.parse(json);
-        return { kind, ...common({ nonNull, sampleNonNull, distinct, distinctExact, distinctInSample }), ...rest };
+        const { nonNull, sampleNonNull, distinct, distinctExact, distinctInSample, top, ...rest } = profileCellSchemas.categorical.parse(json);
+        // only a cut value says so (profileTops.ts)
+        const marked = top.map(({ cut, ...t }) => (cut === true ? { ...t, cut } : t));
+        return { kind, ...common({ nonNull, sampleNonNull, distinct, distinctExact, distinctInSample }), top: marked, ...rest };
       }
     }
   });

@@ -6,6 +6,7 @@
  * each read "≈5,180") and out of order (flights' DEN above LAS), so a sample's candidates are then
  * counted exactly in the pass over all rows and ranked by those counts.
  */
+import { CELL_CHARS } from '../../shared/explore/cellChars';
 import { v } from './profileAggregates';
 
 /**
@@ -14,10 +15,19 @@ import { v } from './profileAggregates';
  */
 export const CANDIDATES_PER_TOP = 2;
 
-/** `topK` values per column (ranked by `n`, ties by the value's text) of a relation of (k, value, n) rows, as `tops.top`: a map column number → [{value, count}]. */
+/**
+ * A value as a card shows it, cut in DuckDB to CELL_CHARS characters and "…" as the grid cuts a
+ * cell, with `cut` saying so: a column of 1 MB values sent each whole made a profile megabytes
+ * (the card drew only the first 1,000 characters). Only the label is cut: values are grouped,
+ * counted and ranked whole.
+ */
+const shownValue = (value: string): string =>
+  `value: CASE WHEN length(${value}) > ${CELL_CHARS} THEN left(${value}, ${CELL_CHARS}) || '…' ELSE ${value} END, cut: length(${value}) > ${CELL_CHARS}`;
+
+/** `topK` values per column (ranked by `n`, ties by the value's text) of a relation of (k, value, n) rows, as `tops.top`: a map column number → [{value, count, cut}]. */
 function topsOf(rows: string, topK: number): string {
   const ranked = `SELECT * FROM (${rows}) QUALIFY row_number() OVER (PARTITION BY k ORDER BY n DESC, value) <= ${topK}`;
-  return `tops AS (SELECT map(list(k), list(top)) AS top FROM (SELECT k, list({value: value, count: n} ORDER BY n DESC, value) AS top FROM (${ranked}) GROUP BY k))`;
+  return `tops AS (SELECT map(list(k), list(top)) AS top FROM (SELECT k, list({${shownValue('value')}, count: n} ORDER BY n DESC, value) AS top FROM (${ranked}) GROUP BY k))`;
 }
 
 /** All rows profiled: the grouping's counts are exact, and its most frequent values are the answer. */

@@ -66,8 +66,9 @@ export const profileCellSchemas = {
     .strict(),
   temporal: z.object({ ...cellCounts, min: text, max: text, nonFinite: nonFiniteSchema, histogram: z.array(binSchema) }).strict(),
   categorical: z
-    // top and other count all rows, even when sampled (the sample only chose the values); min and max for hasRange's types
-    .object({ ...cellCounts, top: z.array(z.object({ value: z.string(), count }).strict()), other: count, min: text.optional(), max: text.optional() })
+    // top and other count all rows, even when sampled (the sample only chose the values); min and max for hasRange's types;
+    // a top value's `cut`: its text is cut for the card (profileTops.ts), so it is no filter
+    .object({ ...cellCounts, top: z.array(z.object({ value: z.string(), count, cut: z.boolean().optional() }).strict()), other: count, min: text.optional(), max: text.optional() })
     .strict(),
 } as const;
 

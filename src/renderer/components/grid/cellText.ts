@@ -1,15 +1,9 @@
+import { CELL_CHARS } from '../../../shared/explore/cellChars';
+
 /** A line break in a value: CRLF, LF or CR, each one break. */
 const BREAK = /\r\n|\r|\n/;
 
-/**
- * The most characters of a value a cell draws, and its tooltip shows, before "…": more than the
- * widest column (2,000 px, ~270 characters) can show. A 1 MB value drawn whole made every visible
- * cell a 1 MB text node (200 such rows: 14 s to the first page, over a second a scroll); Copy and
- * "Show value" read the value itself, whole.
- */
-export const CELL_CHARS = 1000;
-
-/** A value cut to CELL_CHARS characters and "…" (never between the halves of an emoji), or the value when it fits. */
+/** A value cut to CELL_CHARS characters (cellChars.ts) and "…" (never between the halves of an emoji), or the value when it fits. */
 export function cellShown(value: string): string {
   if (value.length <= CELL_CHARS) return value;
   const code = value.charCodeAt(CELL_CHARS - 1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_CHARS, cellLines, cellShown, cellTitle } from './cellText';
+import { CELL_CHARS } from '../../../shared/explore/cellChars';
+import { cellLines, cellShown, cellTitle } from './cellText';
 
 describe('a cell holding line breaks', () => {
   it('given LF, CRLF or CR, then each is one break between the lines drawn on the cell’s one line', () => {

@@ -2,9 +2,8 @@ import type { ColumnProfile } from '../../../shared/explore/columnProfile';
 import { countOf, formatCount } from '../format';
 import { ProfileBars } from './ProfileBars';
 import { leftOutText, percent, shown, shownMean, shownNumber } from '../../../shared/explore/profileText';
-import { countShown, distinctTerm, sampledTitle, sampledValue, topValueLabel, topValuesNote } from './profileFigures';
+import { countShown, distinctTerm, sampledTitle, sampledValue, topValueLabel, topValueRefusal, topValuesNote } from './profileFigures';
 import { NOT_PROFILED_TEXT, type CardState } from './profileCardState';
-import { filterRefusal } from '../../../shared/explore/filterInput';
 import { columnKind } from '../../../shared/explore/columnKind';
 
 interface Props {
@@ -103,9 +102,6 @@ function Histogram({ name, profile }: { name: string; profile: Extract<ColumnPro
   );
 }
 
-/** Why a value is no button, in its tooltip: the grid's filter box says the same ("Too long: at most 1,000 characters"). */
-const refusedTitle = (why: string) => (why.startsWith('Too long: ') ? `Too long to filter by: ${why.slice('Too long: '.length)}` : `Cannot filter by this value: ${why}`);
-
 function TopValues({
   column,
   name,
@@ -123,7 +119,7 @@ function TopValues({
   return (
     <>
       <ul className="profile-top" aria-label={`Most frequent values of ${name}`}>
-        {top.map((t) => {
+        {top.map((t, i) => {
           const label = topValueLabel(t.value);
           const count = countShown(profile, t.count);
           const content = (
@@ -135,16 +131,16 @@ function TopValues({
               </span>
             </>
           );
-          // a value main would refuse as a filter (over 1,000 characters) is shown, not offered
-          const refused = onFilterValue && filterRefusal([{ column, op: 'eq', value: t.value }]);
+          const refused = onFilterValue && topValueRefusal(column, t);
+          // by place: values cut for the card can read alike
           return (
-            <li key={t.value}>
+            <li key={i}>
               {onFilterValue && !refused ? (
                 <button className="profile-top-row" title={`Filter ${name} to ${label}`} onClick={() => onFilterValue(column, t.value)}>
                   {content}
                 </button>
               ) : (
-                <div className="profile-top-row" title={refused ? refusedTitle(refused) : undefined}>
+                <div className="profile-top-row" title={refused || undefined}>
                   {content}
                 </div>
               )}

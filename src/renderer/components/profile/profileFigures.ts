@@ -2,6 +2,8 @@ import type { ColumnProfile } from '../../../shared/explore/columnProfile';
 import { approx, estimatedCount } from '../../../shared/explore/profileText';
 import { formatCount } from '../format';
 import { cellShown } from '../grid/cellText';
+import { CELL_CHARS } from '../../../shared/explore/cellChars';
+import { filterRefusal } from '../../../shared/explore/filterInput';
 
 /**
  * How a card says what each figure is of (docs/explore.md, on screen). A sampled profile's nulls,
@@ -22,8 +24,20 @@ export const sampledValue = (profile: ColumnProfile, text: string): string => (p
 /** A sample's figure's tooltip: where it comes from, and its exact text. */
 export const sampledTitle = (profile: ColumnProfile, exact: string): string => (profile.sampled ? `Estimated from a sample of ${formatCount(profile.sampled.rows)} rows: ${exact}` : exact);
 
-/** A most frequent value as its row reads: "(empty)" for '', and cut as the grid cuts a cell (a 1 MB value drawn whole made the card 1 MB of text). */
+/** A most frequent value as its row reads: "(empty)" for '', and cut as the grid cuts a cell (a long value comes cut already, profileTops.ts; one of 1,000 emoji is 2,000 UTF-16 units). */
 export const topValueLabel = (value: string): string => (value === '' ? '(empty)' : cellShown(value));
+
+/**
+ * Why a most frequent value is no filter button (its tooltip), or undefined when it is one. A value
+ * main would refuse as a filter (over 1,000 characters) is shown, not offered, in the words of the
+ * grid's filter box ("Too long: at most 1,000 characters"); so is one cut for the card
+ * (profileTops.ts), which is always longer: its text is not the value and would filter to other rows, or none.
+ */
+export function topValueRefusal(column: number, top: { readonly value: string; readonly cut?: boolean }): string | undefined {
+  const why = filterRefusal([{ column, op: 'eq', value: top.value }]);
+  if (why !== undefined) return why.startsWith('Too long: ') ? `Too long to filter by: ${why.slice('Too long: '.length)}` : `Cannot filter by this value: ${why}`;
+  return top.cut === true ? `Too long to filter by: over ${formatCount(CELL_CHARS)} characters` : undefined;
+}
 
 /**
  * Where a sampled card's most frequent values come from, under them: the sample chose them, all rows

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnProfile } from '../../../shared/explore/columnProfile';
-import { countShown, distinctTerm, sampledTitle, sampledValue, topValueLabel, topValuesNote } from './profileFigures';
+import { countShown, distinctTerm, sampledTitle, sampledValue, topValueLabel, topValueRefusal, topValuesNote } from './profileFigures';
 
 const origin = (over: Partial<Extract<ColumnProfile, { kind: 'categorical' }>> = {}): ColumnProfile => ({
   kind: 'categorical',
@@ -62,5 +62,22 @@ describe('what a card says each figure is of', () => {
     expect(distinctTerm(origin({ distinctExact: false }))).toBe('Distinct (approx.)');
     expect(distinctTerm(origin({ ...sampled, distinctExact: false, distinctInSample: true }))).toBe('Distinct in sample (approx.)');
     expect(distinctTerm(origin({ ...sampled, distinctInSample: true }))).toBe('Distinct in sample');
+  });
+});
+
+describe('which most frequent values filter the grid when clicked', () => {
+  it('given a value of up to 1,000 characters, when shown, then it is a filter', () => {
+    expect(topValueRefusal(0, { value: 'ORD' })).toBeUndefined();
+    expect(topValueRefusal(0, { value: 'y'.repeat(1000) })).toBeUndefined();
+  });
+  it('given a value main would refuse as a filter, when shown, then it is none, its tooltip in the filter box’s words', () => {
+    expect(topValueRefusal(0, { value: 'y'.repeat(1001) })).toBe('Too long to filter by: at most 1,000 characters');
+  });
+  it('given a value cut for the card, when shown, then it is none: its label is not the value', () => {
+    const label = `${'x'.repeat(1000)}…`;
+    expect(topValueRefusal(0, { value: label, cut: true })).toBe('Too long to filter by: at most 1,000 characters');
+    expect(topValueLabel(label)).toBe(label);
+    // even were filters to take longer values, a cut one is not offered
+    expect(topValueRefusal(0, { value: 'xxx…', cut: true })).toBe('Too long to filter by: over 1,000 characters');
   });
 });
