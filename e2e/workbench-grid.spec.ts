@@ -151,7 +151,7 @@ test('a running query shows elapsed time, a progress bar and Cancel, and the gri
   // An aggregate has no columns until it ends (main pages none): the grid says it waits, no lone "#" header.
   await expect(page.getByText('Waiting for the first rows…')).toBeVisible();
   await expect(grid(page).getByRole('row')).toHaveCount(0);
-  await expect(page.getByLabel('Elapsed time')).toHaveText(/^\d+\.\d s$/);
+  await expect(page.getByLabel('Elapsed time')).toHaveText(/^\d+\.\d\u00a0s$/);
   await expect(page.getByRole('progressbar', { name: 'Query progress' })).toBeVisible();
   const first = await page.getByLabel('Elapsed time').textContent();
   await expect(page.getByLabel('Elapsed time')).not.toHaveText(first!);

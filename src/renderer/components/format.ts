@@ -18,14 +18,17 @@ export const formatMs = (ms: number): string => (Number.isFinite(ms) ? `${format
 /** A running query's clock: tenths of a second, then minutes. */
 export function formatElapsed(ms: number): string {
   const s = Math.max(0, ms) / 1000;
-  if (s < 60) return `${s.toFixed(1)} s`;
+  if (s < 60) return `${s.toFixed(1)}${NBSP}s`;
   const m = Math.floor(s / 60);
-  return `${m} min ${Math.floor(s - m * 60)} s`;
+  return `${m}${NBSP}min ${Math.floor(s - m * 60)}${NBSP}s`;
 }
 
-/** When a query ran: the time today, the date and time before. */
+/**
+ * When a query ran: the time today, the date and time before. The time holds together ("02:03:04
+ * PM" wrapped its "PM" onto a line of its own in a narrow history); a line may break before it.
+ */
 export function formatWhen(iso: string, now = new Date()): string {
   const d = new Date(iso);
-  const time = d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const time = d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).replace(/\s/g, NBSP);
   return d.toDateString() === now.toDateString() ? time : `${d.toLocaleDateString()} ${time}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, formatCount, formatMs } from './format';
+import { countOf, formatCount, formatElapsed, formatMs, formatWhen } from './format';
 
 const NBSP = '\u00a0';
 
@@ -46,5 +46,19 @@ describe('formatMs', () => {
 describe('formatCount', () => {
   it('groups in thousands, whatever the locale of the machine', () => {
     expect(formatCount(1_461)).toBe('1,461');
+  });
+});
+
+describe('formatElapsed and formatWhen hold their parts together', () => {
+  it('given a clock of 5.3 s or 2 min 5 s, then its number and unit are joined by no-break spaces', () => {
+    expect(formatElapsed(5300)).toBe('5.3\u00a0s');
+    expect(formatElapsed(125_000)).toBe('2\u00a0min 5\u00a0s');
+  });
+
+  it('given a time of day, then no space in it can break a line ("PM" stayed alone on one)', () => {
+    const now = new Date('2026-12-05T14:03:04');
+    const when = formatWhen(now.toISOString(), now);
+    expect(when).toMatch(/\d/);
+    expect(when).not.toMatch(/[ \u202f]/);
   });
 });
