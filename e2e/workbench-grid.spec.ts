@@ -199,6 +199,17 @@ test('a long error scrolls in its message, its id stays in sight, at 1024 × 700
   expect(cutLines).toBe(0);
 });
 
+test('at 1024 × 700 a binder error shows whole, down to DuckDB’s caret under the spot', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await runSql(page, "select Name,\n sum(Horsepower)/count(*) filter (where Origin='USA') as hp\nfrom cars\ngroup by Nme");
+  await expect(status(page)).toContainText('LINE 4: group by Nme');
+  // nothing to scroll to: the caret line was hidden under a five-line cap, with no scrollbar drawn
+  const message = status(page).locator('.error-message');
+  await expect(message).toContainText('^');
+  expect(await message.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+});
+
 test('an empty result, or filters nothing passes, says so in the grid and what to do', async ({ app }) => {
   const { page } = app;
   await ready(page, 'cars');
