@@ -187,6 +187,8 @@ test('a long error scrolls in its message, its id stays in sight, at 1024 × 700
   });
   expect(inBox).toBe(true);
   await expect(status(page).locator('.error-message')).toHaveJSProperty('scrollTop', 0);
+  // beside a long message the button keeps its words on one line (it wrapped "Copy / id")
+  expect((await page.getByRole('button', { name: 'Copy error id' }).boundingBox())!.height).toBeLessThan(26);
   // the message shows whole lines: no line cut through its middle, its glyphs' tops above the id
   const cutLines = await status(page)
     .locator('.error-message')
