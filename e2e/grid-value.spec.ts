@@ -56,6 +56,12 @@ test('the value viewer shows a cell whole (JSON and nested values laid out, NULL
   await expect(grid(page)).toBeFocused();
   await expect(grid(page)).toHaveAttribute('aria-activedescendant', /-2-1$/);
 
+  // a double click opens it too, on the cell clicked (as in a spreadsheet or TablePlus)
+  await gridRow(page, 3).getByRole('gridcell').nth(1).dblclick();
+  await expect(valueBox(page)).toHaveValue(rows[1]![1]!);
+  await page.keyboard.press('Escape');
+  await expect(viewer(page)).toHaveCount(0);
+
   // "Show value" on a STRUCT: laid out, one field a line, and exactly DuckDB's text once put back on one line
   await gridRow(page, 2).getByRole('gridcell').nth(2).click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Show value' }).click();

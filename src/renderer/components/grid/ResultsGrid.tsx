@@ -310,6 +310,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
                       style={{ left: vc.start, width: vc.size }}
                       title={cellTitle(value)}
                       onPointerDown={(e) => onCellPointerDown(e, { row: vr.index, col: vc.index })}
+                      onDoubleClick={showValue}
                       onContextMenu={(e) => onContextMenu(e, { row: vr.index, col: vc.index })}
                     >
                       {value === undefined ? '' : value === null ? 'NULL' : <CellText value={value} />}
