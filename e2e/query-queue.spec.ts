@@ -10,6 +10,7 @@ test('four tabs each run a query: the two beyond the pool (2 at a time) say they
   const { page } = app;
   const cancel = page.getByRole('button', { name: 'Cancel' });
   const tab = (n: number) => page.getByRole('tab', { name: `Session ${n}` });
+  const running = page.locator('.tab .tab-running');
   await expect(tabs(page)).toHaveText(['Session 1']);
   for (let i = 1; i <= 4; i++) {
     if (i > 1) {
@@ -19,6 +20,9 @@ test('four tabs each run a query: the two beyond the pool (2 at a time) say they
     await runSql(page, i <= 2 ? ENDLESS_SQL : SQL);
     await expect(status(page)).toHaveText(i <= 2 ? 'Running…' : i === 3 ? 'Waiting for 1\u00a0query to finish…' : 'Waiting for 2\u00a0queries to finish…');
   }
+  // every tab whose query is in flight says so in the strip, in the background too
+  await expect(running).toHaveCount(4);
+  await expect(tab(1)).toHaveAttribute('aria-busy', 'true');
   // no clock while it has not started; it can be cancelled, and is
   await expect(page.getByLabel('Elapsed time')).toHaveCount(0);
   await expect(cancel).toBeEnabled();
@@ -40,4 +44,6 @@ test('four tabs each run a query: the two beyond the pool (2 at a time) say they
   await expect(status(page)).toHaveText('Running…');
   await cancel.click();
   await expect(status(page)).toHaveText('Cancelled');
+  await expect(running).toHaveCount(0);
+  await expect(tab(1)).toHaveAttribute('aria-busy', 'false');
 });

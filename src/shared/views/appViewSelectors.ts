@@ -1,5 +1,5 @@
 import { CATALOG_TOPIC, matchTopic, sessionTopic } from '../contracts/topics';
-import { canStartQuery } from '../domain/queryLifecycle';
+import { canStartQuery, isInFlight } from '../domain/queryLifecycle';
 import type { AppView, DatasetView, HistoryEntry, SessionView } from './appView';
 
 /* Selectors over the view: what the UI, the menu and the stream manager read from it. */
@@ -23,16 +23,19 @@ export function openSessions(view: AppView): SessionView[] {
 export interface SessionTab {
   readonly id: string;
   readonly title: string;
+  /** A query of it is in flight: a tab in the background says so, as its status bar would. */
+  readonly running: boolean;
 }
 
 /**
  * The tab strip's tabs, in `openSessions` order: `previous` itself while no tab was opened, closed,
- * moved or renamed, so a memoized strip is not rendered again by every event of a session (each
- * gives the session, and `openSessions`' array, a new object).
+ * moved, renamed, or started or ended a query, so a memoized strip is not rendered again by every
+ * event of a session (each gives the session, and `openSessions`' array, a new object).
  */
 export function sessionTabs(sessions: readonly SessionView[], previous?: readonly SessionTab[]): readonly SessionTab[] {
-  if (previous?.length === sessions.length && sessions.every((s, i) => s.id === previous[i]!.id && s.title === previous[i]!.title)) return previous;
-  return sessions.map((s) => ({ id: s.id, title: s.title }));
+  const tabs = sessions.map((s) => ({ id: s.id, title: s.title, running: isInFlight(currentQuery(s)?.phase) }));
+  const same = (t: SessionTab, i: number): boolean => t.id === previous?.[i]?.id && t.title === previous[i].title && t.running === previous[i].running;
+  return previous?.length === tabs.length && tabs.every(same) ? previous : tabs;
 }
 
 /**

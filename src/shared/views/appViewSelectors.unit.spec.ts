@@ -18,14 +18,25 @@ describe('the tab strip’s tabs', () => {
     return view;
   };
 
-  it('given tabs, when another session’s draft, query or activation is folded in, then the tabs are the very same array', () => {
+  it('given tabs, when another session’s draft, activation or running query’s progress is folded in, then the tabs are the very same array', () => {
+    const started = apply(opened(), 't3', { type: 'QueryStarted', payload: { queryId: 'q1', sql: 'select 1' } });
+    const tabs = sessionTabs(openSessions(started));
+    let next = apply(started, 't2', { type: 'DraftSaved', payload: { sql: 'select 1' } });
+    next = apply(next, 't3', { type: 'ExecutionBegan', payload: { queryId: 'q1' } });
+    next = apply(next, 't1', { type: 'SessionActivated', payload: {} });
+    expect(openSessions(next)).not.toBe(openSessions(started)); // a new array every time: what memoization cannot compare
+    expect(sessionTabs(openSessions(next), tabs)).toBe(tabs);
+  });
+
+  it('given tabs, when a query starts in one and when it ends, then new tabs say which runs', () => {
     const view = opened();
     const tabs = sessionTabs(openSessions(view));
-    let next = apply(view, 't2', { type: 'DraftSaved', payload: { sql: 'select 1' } });
-    next = apply(next, 't3', { type: 'QueryStarted', payload: { queryId: 'q1', sql: 'select 1' } });
-    next = apply(next, 't1', { type: 'SessionActivated', payload: {} });
-    expect(openSessions(next)).not.toBe(openSessions(view)); // a new array every time: what memoization cannot compare
-    expect(sessionTabs(openSessions(next), tabs)).toBe(tabs);
+    expect(tabs.map((t) => t.running)).toEqual([false, false, false]);
+    const started = apply(view, 't3', { type: 'QueryStarted', payload: { queryId: 'q1', sql: 'select 1' } });
+    const running = sessionTabs(openSessions(started), tabs);
+    expect(running.map((t) => t.running)).toEqual([false, false, true]);
+    const ended = apply(started, 't3', { type: 'QueryCancelled', payload: { queryId: 'q1', reason: 'user' } });
+    expect(sessionTabs(openSessions(ended), running).map((t) => t.running)).toEqual([false, false, false]);
   });
 
   it('given tabs, when one is renamed, opened or closed, then new tabs say so', () => {

@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SessionTab } from '../../../shared/views/appView';
-import { ArchiveRestore, Plus, X } from 'lucide-react';
+import { ArchiveRestore, LoaderCircle, Plus, X } from 'lucide-react';
 import { focusLost } from '../common/focusLost';
 import { isolate } from '../../../shared/text/isolate';
 import { shortcutText } from '../useWindowShortcuts';
@@ -119,12 +119,15 @@ export const SessionTabs = memo(function SessionTabs({ sessions, activeId, canRe
                 onClick={() => onSelect(s.id)}
                 onDoubleClick={() => setRenaming(s.id)}
                 onKeyDown={(e) => onKeyDown(e, i, s)}
-                title={`${isolate(s.title)} — double-click or F2 to rename`}
+                title={`${isolate(s.title)}${s.running ? ' — running a query' : ''} — double-click or F2 to rename`}
+                aria-busy={s.running}
               >
                 {/* isolated: a title's bidi controls (U+202E) stay in it */}
                 <bdi>{s.title}</bdi>
               </button>
             )}
+            {/* beside the title, not in it: the tab's name stays its title */}
+            {s.running && <LoaderCircle aria-hidden="true" className="spin tab-running" />}
             <button className="close" aria-label={`Close ${s.title}`} tabIndex={-1} onClick={() => onClose(s.id)} title={`Close (${shortcutText('closeActive')})`}>
               <X aria-hidden="true" />
             </button>
