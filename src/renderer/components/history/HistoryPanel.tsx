@@ -15,7 +15,7 @@ interface Props {
   /** Puts a past query's SQL back in the editor. */
   onPick(sql: string): void;
   onRerun(sql: string): void;
-  /** "Fork from here": a new session that starts as this one was once this query had run. */
+  /** "Fork from here": a new session that starts from this one as it was just after this query. */
   onFork?(queryId: string): void;
 }
 

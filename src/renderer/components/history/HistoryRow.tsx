@@ -62,7 +62,7 @@ export const HistoryRow = memo(function HistoryRow({ entry: h, times, running, w
         <RotateCw aria-hidden="true" />
       </button>
       {onFork && (
-        <button className="rerun" tabIndex={tab(2)} onClick={() => onFork(h.queryId)} aria-label="Fork from here" title="A new session that starts as this one was once this query had run">
+        <button className="rerun" tabIndex={tab(2)} onClick={() => onFork(h.queryId)} aria-label="Fork from here" title="Fork: a new session that starts from this one as it was just after this query">
           <GitFork aria-hidden="true" />
         </button>
       )}

@@ -20,7 +20,7 @@ interface Props {
 const PAUSED = 'Not while the past is shown: go back to now first';
 
 /**
- * The session's "Undo" and "Redo" buttons, and their keys (Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl/Cmd+Y)
+ * The session's "Undo" and "Redo" buttons, and their keys (Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl/Cmd+Y)
  * whenever the focus is not in the SQL editor or a text field. Each says what it will do.
  */
 export function UndoRedo({ view, sessionId, dispatch, onShow, paused = false }: Props) {
@@ -74,7 +74,7 @@ export function UndoRedo({ view, sessionId, dispatch, onShow, paused = false }: 
         className="icon-button"
         aria-label="Redo"
         aria-description={redoText}
-        title={`${redoText} (Shift+Ctrl/Cmd+Z)`}
+        title={`${redoText} (Ctrl/Cmd+Shift+Z)`}
         disabled={!redo}
         onClick={() => act(redo, 'Redo')}
       >

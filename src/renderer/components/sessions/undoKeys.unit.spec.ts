@@ -5,7 +5,7 @@ const press = (key: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftK
   undoKeyOf({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 
 describe('undo keys', () => {
-  it('Ctrl/Cmd+Z undoes; Shift+Ctrl/Cmd+Z and Ctrl/Cmd+Y redo', () => {
+  it('Ctrl/Cmd+Z undoes; Ctrl/Cmd+Shift+Z and Ctrl/Cmd+Y redo', () => {
     expect(press('z', { ctrlKey: true })).toBe('undo');
     expect(press('z', { metaKey: true })).toBe('undo');
     expect(press('Z', { ctrlKey: true, shiftKey: true })).toBe('redo');
