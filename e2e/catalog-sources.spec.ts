@@ -49,6 +49,11 @@ test('a CSV that is not UTF-8 is read as Latin-1 and says so; one DuckDB cannot 
   await expect(datasets(page).getByRole('listitem').filter({ hasText: /^excel/ })).toContainText('read as Windows-1252, not UTF-8');
   await runSql(page, 'select * from excel');
   await expect(grid(page).getByRole('row').nth(1).getByRole('gridcell')).toHaveText(['“Café”', '€5']);
+  // saved again as UTF-8: the input watcher's next look (every 2 s on the web host) reads the file itself, and the entry no longer says Windows-1252
+  writeFileSync(join(dir, 'excel.csv'), 'item,price\n“Café”,€6\n');
+  await expect(datasets(page).getByRole('listitem').filter({ hasText: /^excel/ })).not.toContainText('Windows-1252', { timeout: 15_000 });
+  await runSql(page, 'select * from excel');
+  await expect(grid(page).getByRole('row').nth(1).getByRole('gridcell')).toHaveText(['“Café”', '€6']);
 
   // UTF-16 big-endian: DuckDB reads only little-endian, so nothing is guessed
   writeFileSync(join(dir, 'big.csv'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('name,n\nJos\u00e9,1\n', 'utf16le').swap16()]));

@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { DatasetCommand } from '../../shared/contracts/commands';
 import { appError, fail as failed, ok, toAppError, type Result } from '../../shared/contracts/errors';
-import type { DatasetFormat, DatasetRegistered, EventEnvelope } from '../../shared/contracts/events';
-import { CATALOG_TOPIC } from '../../shared/contracts/topics';
+import type { DatasetFormat, DatasetReadAs, DatasetRegistered, EventEnvelope } from '../../shared/contracts/events';
 import { datasetName, isGlob } from '../../shared/domain/datasetName';
 import type { CommandHandler } from '../commands/commandHandler';
 import { systemMeta } from '../commands/systemMeta';
@@ -15,10 +14,10 @@ import type { Bus } from '../streams/bus';
 import type { Projections } from '../streams/projections';
 import { relocatedSample } from './sampleDatasets';
 import { explainReadFailure, shownSource } from './sourceChecks';
-import { fingerprintTarget } from './fingerprintTarget';
 import { exists, fileNotHere, presencePath, type DatasetAvailability } from './datasetAvailability';
-import { locateSource, specOf, type Located } from './sourceLocator';
-import { sameContent, type DatasetFingerprint } from '../../shared/contracts/fingerprint';
+import { specOf } from './sourceLocator';
+import { locateAndFingerprint, locateSettled, type LocateDeps } from './locateAndFingerprint';
+import { sameContent } from '../../shared/contracts/fingerprint';
 import { countText } from '../../shared/text/counts';
 import { copyTable, RESERVED } from './registration';
 import { followCopy } from './windows1252Copy';
@@ -146,7 +145,7 @@ export class CatalogService {
   /** Downloads or converts again a registered dataset's local copy, then makes it queryable under its name. */
   private async restore(datasetId: string, name: string, source: string, format: DatasetFormat, sha256: string | undefined): Promise<void> {
     try {
-      const located = await this.locate(datasetId, source, format);
+      const located = await locateSettled(this.locating(), datasetId, source, format);
       if (sha256 && located.download && located.download.sha256 !== sha256) {
         this.log.warn({ dataset: name, recorded: sha256, now: located.download.sha256 }, 'the URL now serves different bytes than when the dataset was added');
       }
@@ -189,9 +188,7 @@ export class CatalogService {
     this.adding.set(datasetId, adding);
     const { signal } = adding;
     try {
-      const located = await this.locate(datasetId, source, undefined, signal);
-      // Hashed beside other registrations, not in their queue: a big file must not hold them up.
-      const fingerprint = await this.fingerprint(datasetId, source, located);
+      const { located, fingerprint } = await locateAndFingerprint(this.locating(signal), datasetId, source);
       await this.serially(async () => {
         if (signal.aborted) return;
         const format = located.format;
@@ -242,8 +239,7 @@ export class CatalogService {
       return refuse('DATASET_MISMATCH', `“${name}” was added without a fingerprint, so Sextant cannot check that ${path} is its file. Nothing was changed; add the file through the catalog instead.`);
     }
     try {
-      const located = await this.locate(datasetId, path);
-      const now = await this.fingerprint(datasetId, path, located);
+      const { located, fingerprint: now } = await locateAndFingerprint(this.locating(), datasetId, path);
       if (located.format !== format || !now || !sameContent(recorded, now)) {
         const refused = refuse('DATASET_MISMATCH', `${path} is not the file “${name}” was read from: its content differs from the fingerprint recorded when it was added (${countText(recorded.bytes, 'byte')}${recorded.sha256 ? `, SHA-256 ${recorded.sha256.slice(0, 12)}…` : ''}). Nothing was changed.`);
         if (!refused.ok) this.log.warn({ errorId: refused.error.id, dataset: name, path }, refused.error.message);
@@ -282,32 +278,15 @@ export class CatalogService {
     }
   }
 
-  /**
-   * The source's fingerprint, hashed on the DuckDB worker, its progress published for a big file as
-   * a download's is; a dataset that cannot be fingerprinted still registers.
-   */
-  private async fingerprint(datasetId: string, source: string, located: Located): Promise<DatasetFingerprint | undefined> {
-    const { target } = fingerprintTarget(source, located.format, located.location, located.reading);
-    try {
-      return await this.pool.fingerprint(target, ({ hashedBytes, totalBytes }) =>
-        this.bus.publishProgress({ kind: 'fingerprint', topic: CATALOG_TOPIC, datasetId, source, hashedBytes, totalBytes, percent: Math.min(100, Math.round((hashedBytes / totalBytes) * 1000) / 10) }),
-      );
-    } catch (e) {
-      const error = toAppError(e, newErrorId());
-      this.log.warn({ errorId: error.id, source: shownSource(source) }, `dataset not fingerprinted: ${error.message}`);
-      return undefined;
-    }
-  }
-
   private serially<T>(work: () => Promise<T>): Promise<T> {
     const run = this.chain.then(work);
     this.chain = run.then(() => undefined, () => undefined);
     return run;
   }
 
-  /** Finds what DuckDB should read for `source` (sourceLocator.ts). */
-  private locate(datasetId: string, source: string, recorded?: DatasetFormat, signal?: AbortSignal): Promise<Located> {
-    return locateSource({ pool: this.pool, bus: this.bus, dataDir: this.dataDir, ...(signal ? { signal } : {}) }, datasetId, source, recorded);
+  /** What finding a source needs (locateAndFingerprint.ts); `signal` calls a download off. */
+  private locating(signal?: AbortSignal): LocateDeps {
+    return { pool: this.pool, bus: this.bus, dataDir: this.dataDir, log: this.log, ...(signal ? { signal } : {}) };
   }
 
   /** A removed dataset stops being queryable: its view dropped, its database detached, its UTF-8 copy deleted; one being added is called off. */
@@ -323,9 +302,13 @@ export class CatalogService {
     await removeCopies(this.dataDir, datasetId).catch(warn('dataset copy not deleted'));
   }
 
-  /** The input watcher's ask when a Windows-1252 file's content changed: its copy made again, then its view. */
-  followCopy(datasetId: string): Promise<void> {
-    return this.serially(() => followCopy({ pool: this.pool, log: this.log, dataDir: this.dataDir }, this.projections.current.view.datasets[datasetId], this.specs.get(datasetId)));
+  /** The input watcher's ask when a Windows-1252 file's content changed: its copy made again, then its view; how it is read now when that changed (UTF-8 now: read itself). */
+  followCopy(datasetId: string): Promise<DatasetReadAs | undefined> {
+    return this.serially(async () => {
+      const direct = await followCopy({ pool: this.pool, log: this.log, dataDir: this.dataDir }, this.projections.current.view.datasets[datasetId], this.specs.get(datasetId));
+      if (direct) this.specs.set(datasetId, direct.spec);
+      return direct?.readAs;
+    });
   }
 
   /**

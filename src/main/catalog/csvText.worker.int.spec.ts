@@ -4,7 +4,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portableChecks, TextScanner } from '../../shared/domain/csvText';
 import { tempDir } from '../../../test/support/testCore';
-import { lineAt, nodeChecks, scanOf } from './csvText.worker';
+import { lineAt, nodeChecks, scanOf, verdictOf } from './csvText.worker';
 import { fingerprintSource } from './fingerprint.worker';
 
 /** The whole-file check of a CSV's bytes, on real files: in the fingerprint's hash pass, or on its own. */
@@ -37,6 +37,20 @@ describe('a CSV’s bytes read whole (real files, real DuckDB)', () => {
     writeFileSync(path, Buffer.concat([Buffer.from(rows), Buffer.from('50000,Jose\n', 'latin1')]));
     utimesSync(path, mtimeMs / 1000, mtimeMs / 1000);
     expect(await scanOf(path)).toMatchObject({ notUtf8At: Buffer.byteLength(rows) + 9, utf8Before: false });
+  });
+
+  it('given a Windows-1252 file fingerprinted, then main’s question (verdictOf) is answered from the hash pass, reading nothing', async () => {
+    const rows = 'id,price\n' + Array.from({ length: 50_000 }, (_, i) => `${i},5\n`).join('');
+    const path = file('prices.csv', Buffer.concat([Buffer.from(rows), Buffer.from('50000,\x805\n', 'latin1')]));
+    await fingerprintSource(admin, { path, parquet: false, content: true });
+    // UTF-8 bytes now, at the same size and time: a Windows-1252 answer came from the hash pass
+    const { mtimeMs } = statSync(path);
+    writeFileSync(path, Buffer.concat([Buffer.from(rows), Buffer.from('50000,E5\n')]));
+    utimesSync(path, mtimeMs / 1000, mtimeMs / 1000);
+    expect(await verdictOf(path)).toEqual({ kind: 'windows-1252', bytes: [0x80], at: Buffer.byteLength(rows) + 6 });
+    writeFileSync(path, 'a\n€5\n'); // changed: scanned now
+    expect(await verdictOf(path)).toEqual({ kind: 'utf-8' });
+    expect(await verdictOf(file('p.csv.gz', Buffer.from('\x1f\x8b\x80', 'latin1')))).toEqual({ kind: 'unknown' });
   });
 
   it('given a file never fingerprinted, or changed since, then it is scanned itself', async () => {

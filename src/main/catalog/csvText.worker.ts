@@ -2,7 +2,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { TextScanner, type ByteChecks, type TextScan } from '../../shared/domain/csvText';
+import { TextScanner, textVerdict, type ByteChecks, type TextScan, type TextVerdict } from '../../shared/domain/csvText';
 
 /**
  * What a CSV file's bytes say of its encoding (shared/domain/csvText.ts), on the DuckDB worker
@@ -43,6 +43,17 @@ export async function scanOf(path: string): Promise<TextScan> {
   const scan = scanner.result();
   rememberScan(path, now.size, modifiedMs, scan);
   return scan;
+}
+
+/** Files DuckDB decompresses by their name: their bytes say nothing of the text's encoding. */
+const COMPRESSED = /\.(gz|zst|zstd)$/i;
+
+/**
+ * What `path`'s bytes say of its encoding (textVerdict), from scanOf: main asks it of a CSV it has
+ * just fingerprinted, to decide on a Windows-1252 copy without reading the file itself.
+ */
+export async function verdictOf(path: string): Promise<TextVerdict> {
+  return COMPRESSED.test(path) ? { kind: 'unknown' } : textVerdict(await scanOf(path));
 }
 
 /** The 1-based line of `path` that byte `offset` is on, and that byte: only for a message, so it reads the file again up to there. */

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { toAppError } from '../../shared/contracts/errors';
 import { looksChanged, sameContent, type DatasetFingerprint } from '../../shared/contracts/fingerprint';
-import type { Column, DatasetFormat } from '../../shared/contracts/events';
+import type { Column, DatasetFormat, DatasetReadAs } from '../../shared/contracts/events';
 import { isGlob } from '../../shared/domain/datasetName';
 import type { DatasetView } from '../../shared/views/appView';
 import type { CommandHandler } from '../commands/commandHandler';
@@ -37,7 +37,7 @@ export class InputWatcher {
     private readonly log: Logger,
     private readonly intervalMs: number = DEFAULT_INPUT_WATCH_MS,
     /** Follows files gone and back (CatalogService.checkAvailability), at each look before the fingerprints. */
-    private readonly availability?: { checkAvailability(): Promise<void>; isNotHere?(datasetId: string): boolean; followCopy?(datasetId: string): Promise<void> },
+    private readonly availability?: { checkAvailability(): Promise<void>; isNotHere?(datasetId: string): boolean; followCopy?(datasetId: string): Promise<DatasetReadAs | undefined> },
   ) {}
 
   start(): void {
@@ -76,10 +76,11 @@ export class InputWatcher {
       : await stat(target.path).then((s) => ({ bytes: s.size, modifiedMs: Math.floor(s.mtimeMs) }));
     if (!looksChanged(recorded, now)) return;
     const fresh = await this.fingerprintNow(target, ds);
-    // a Windows-1252 file's view reads its UTF-8 copy: made again first, so the columns are the new file's
-    if (!sameContent(recorded, fresh) && ds.reading?.encoding === 'windows-1252') await this.availability?.followCopy?.(ds.id);
+    // a Windows-1252 file's view reads its UTF-8 copy: made again first, so the columns are the new file's;
+    // a source UTF-8 now is read itself, which the change records (readAs)
+    const readAs = !sameContent(recorded, fresh) && ds.reading?.encoding === 'windows-1252' ? await this.availability?.followCopy?.(ds.id) : undefined;
     const columns = sameContent(recorded, fresh) ? undefined : await this.columnsNow(ds, format);
-    const result = await this.handler.handle({ type: 'MarkDatasetChanged', datasetId: ds.id, fingerprint: fresh, ...(columns ? { columns } : {}) }, systemMeta(undefined));
+    const result = await this.handler.handle({ type: 'MarkDatasetChanged', datasetId: ds.id, fingerprint: fresh, ...(columns ? { columns } : {}), ...(readAs ? { readAs } : {}) }, systemMeta(undefined));
     if (!result.ok) this.log.warn({ errorId: result.error.id, dataset: ds.name }, result.error.message);
     else if (!sameContent(recorded, fresh)) this.log.info({ dataset: ds.name }, 'dataset changed on disk');
   }

@@ -30,6 +30,11 @@ export interface Located {
   readonly named?: string;
   /** A Windows-1252 CSV or TSV, read from its UTF-8 copy (`location`): recorded with the registration. */
   readonly reading?: CsvReading;
+  /**
+   * One CSV or TSV file, `location` itself until `settleCopy` asks the worker whether it is
+   * Windows-1252: asked after its fingerprint, whose hash pass scanned it, the answer reads nothing.
+   */
+  readonly textFile?: true;
 }
 
 export interface LocatorDeps {
@@ -102,15 +107,23 @@ async function locateFile(deps: LocatorDeps, datasetId: string, path: string, by
     const ext = extname(path);
     throw fail('DATASET_UNSUPPORTED', `Sextant cannot read ${ext ? `${ext} files` : path}: add CSV, TSV, Parquet, JSON, NDJSON, Arrow IPC or DuckDB database files.`);
   }
-  if (format === 'csv' || format === 'tsv') {
-    // DuckDB has no Windows-1252 reader: such a file is converted once to a UTF-8 copy in the dataset cache.
-    const copy = await windows1252Copy(deps.dataDir, datasetId, path, format);
-    return copy ? { format, location: copy, reading: { encoding: 'windows-1252' } } : { format, location: path };
-  }
+  if (format === 'csv' || format === 'tsv') return { format, location: path, textFile: true };
   if (format !== 'arrow') return { format, location: path };
   // DuckDB has no Arrow IPC reader here: convert once to Parquet in the dataset cache.
   const target = copyPath(deps.dataDir, datasetId, 'parquet');
   mkdirSync(dirname(target), { recursive: true });
   await deps.pool.request({ type: 'convertArrow', source: path, target });
   return { format, location: target };
+}
+
+/**
+ * What DuckDB reads for a located CSV or TSV file: it has no Windows-1252 reader, so such a file is
+ * converted once to a UTF-8 copy in the dataset cache; any other is read itself. Whether it is, is
+ * the worker's scan (windows1252Copy.ts): the fingerprint's when taken first, else one made now.
+ */
+export async function settleCopy(deps: Pick<LocatorDeps, 'pool' | 'dataDir'>, datasetId: string, found: Located): Promise<Located> {
+  const { textFile: _undecided, ...located } = found;
+  if (!found.textFile || (found.format !== 'csv' && found.format !== 'tsv')) return located;
+  const copy = await windows1252Copy(deps.pool, deps.dataDir, datasetId, found.location, found.format);
+  return copy ? { ...located, location: copy, reading: { encoding: 'windows-1252' } } : located;
 }

@@ -57,4 +57,19 @@ describe('a Windows-1252 dataset in the catalog (real core, real DuckDB, real fi
     expect(existsSync(copyPath(core.dataDir, id, 'csv'))).toBe(true);
     expect(await rows()).toEqual([['it’s', '€7', 'new']]);
   });
+
+  it('given its source rewritten as UTF-8, when the watcher looks, then it is read from the source, no longer "read as Windows-1252", and its copy is deleted', async () => {
+    writeFileSync(source, 'item,price,note\nit’s,€9,utf-8\n');
+    await watcher.check();
+    const ds = core.projections.current.view.datasets[id]!;
+    expect(ds.reading).toBeUndefined();
+    expect(ds.location).toBeUndefined();
+    expect(existsSync(copyPath(core.dataDir, id, 'csv'))).toBe(false);
+    expect(await rows()).toEqual([['it’s', '€9', 'utf-8']]);
+    // and it follows its source from there, as any UTF-8 file
+    writeFileSync(source, 'item,price,note\nit’s,€11,again\n');
+    await watcher.check();
+    expect(core.projections.current.view.datasets[id]!.fingerprint?.bytes).toBe(statSync(source).size);
+    expect(await rows()).toEqual([['it’s', '€11', 'again']]);
+  });
 });

@@ -1,16 +1,15 @@
-import { isAscii, isUtf8 } from 'node:buffer';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { dirname } from 'node:path';
 import { AppErrorException, appError, toAppError } from '../../shared/contracts/errors';
-import { TextScanner, textVerdict, type ByteChecks, type TextScan } from '../../shared/domain/csvText';
+import type { DatasetReadAs } from '../../shared/contracts/events';
 import { Windows1252Transcoder, windows1252BarWords, type Windows1252Bar } from '../../shared/domain/windows1252';
 import type { CsvFormat } from '../../shared/domain/csvReading';
 import type { DatasetView } from '../../shared/views/appView';
 import { newErrorId } from '../platform/ids';
-import { copyPath } from './datasetCopies';
+import { copyPath, removeCopies } from './datasetCopies';
 import type { Logger } from '../platform/logger';
 import type { QueryWorker } from '../query/queryWorker';
 import type { RegisterSpec } from '../query/workerProtocol';
@@ -20,68 +19,66 @@ import type { RegisterSpec } from '../query/workerProtocol';
  * defaults misread"): DuckDB's Latin-1 refuses bytes 0x80–0x9F ("€", "’"…) and its encodings
  * extension cannot be installed here, so such a file is converted once, streamed, into the dataset
  * cache as an Arrow file gets its Parquet copy (`<dataDir>/datasets/<datasetId>.csv`), and its view
- * reads that. Main-thread code: it streams, so the event loop answers between chunks.
+ * reads that. Whether a file is Windows-1252 is the DuckDB worker's answer (csvText.worker.ts
+ * `verdictOf`): the scan its fingerprint took in the hash's pass, so main never reads a UTF-8 file.
+ * The conversion runs here, on main: it streams, so the event loop answers between chunks.
  */
 
 const CHUNK_BYTES = 2 ** 20;
 
-/** Files DuckDB decompresses by their name: their bytes say nothing of the text's encoding. */
-const COMPRESSED = /\.(gz|zst|zstd)$/i;
-
-/** node:buffer's native checks (csvText.worker.ts has the worker's; main may not import it). */
-const checks: ByteChecks = { isUtf8: (b) => isUtf8(b), isAscii: (b) => isAscii(b) };
-
-
 /**
- * Whether `path`'s bytes are Windows-1252 (csvText.ts's verdict): read up to where the answer is
- * known, the whole of a UTF-8 file, the first chunks of most others.
+ * The UTF-8 copy of `path` when the worker says it is a Windows-1252 CSV or TSV, made now; undefined
+ * for any other file, read as before (UTF-8, Latin-1, UTF-16, binary: csvReading.worker.ts). Refuses,
+ * in words, a file with a byte Windows-1252 leaves undefined or a UTF-8 character after its Windows-1252 ones.
  */
-export async function isWindows1252(path: string): Promise<boolean> {
-  return !COMPRESSED.test(path) && textVerdict(await scanFile(path)).kind === 'windows-1252';
-}
-
-/**
- * The UTF-8 copy of `path` when it is a Windows-1252 CSV or TSV, made now; undefined for any other
- * file, read as before (UTF-8, Latin-1, UTF-16, binary: csvReading.worker.ts). Refuses, in words, a
- * file with a byte Windows-1252 leaves undefined or a UTF-8 character after its Windows-1252 ones.
- */
-export async function windows1252Copy(dataDir: string, datasetId: string, path: string, format: CsvFormat): Promise<string | undefined> {
-  if (!(await isWindows1252(path))) return undefined;
+export async function windows1252Copy(pool: QueryWorker, dataDir: string, datasetId: string, path: string, format: CsvFormat): Promise<string | undefined> {
+  if ((await pool.request({ type: 'textVerdict', path })).kind !== 'windows-1252') return undefined;
   const target = copyPath(dataDir, datasetId, format);
   return (await convert(path, target)) ? target : undefined;
 }
 
 /**
  * Makes `datasetId`'s copy again from `path` as it is now (its source changed on disk): converted
- * when it is Windows-1252 (or Latin-1, a part of it), copied byte for byte when it is UTF-8 now, so
- * the location recorded stays what the view reads. Refuses a file that is neither.
+ * when it is Windows-1252 (or Latin-1, a part of it). Undefined, nothing written, once the source is
+ * UTF-8: it needs no copy, and is read itself (followCopy). Refuses a file that is neither.
  */
-export async function followSource(dataDir: string, datasetId: string, path: string, format: CsvFormat): Promise<string> {
+export async function followSource(pool: QueryWorker, dataDir: string, datasetId: string, path: string, format: CsvFormat): Promise<string | undefined> {
+  if ((await pool.request({ type: 'textVerdict', path })).kind === 'utf-8') return undefined;
   const target = copyPath(dataDir, datasetId, format);
-  if (await isUtf8File(path)) {
-    await mkdir(dirname(target), { recursive: true });
-    await copyFile(path, `${target}.part`);
-    await rename(`${target}.part`, target);
-    return target;
-  }
   if (!(await convert(path, target))) throw refusal('DATASET_UNSUPPORTED', `${path} is binary, not text: Sextant cannot read it as CSV.`);
   return target;
+}
+
+/** A Windows-1252 dataset read from its source again, that source now UTF-8: its view's spec, and what DatasetChanged records. */
+export interface ReadDirectly {
+  readonly spec: RegisterSpec;
+  readonly readAs: DatasetReadAs;
 }
 
 /**
  * Makes a ready Windows-1252 dataset's copy again from its source as it is now (followSource), then
  * its view, so DuckDB describes and reads the new file (the catalog's, when the input watcher saw
- * its content change). A source no longer readable is logged; the old copy stays until it is.
+ * its content change, and fingerprinted the source: the worker's verdict reads nothing again). A
+ * source now UTF-8 is read itself, its copy deleted: how it is read now is returned, for the catalog
+ * to say so. A source no longer readable is logged; the old copy stays until it is.
  */
-export async function followCopy(deps: { readonly pool: QueryWorker; readonly log: Logger; readonly dataDir: string }, ds: DatasetView | undefined, spec: RegisterSpec | undefined): Promise<void> {
-  if (ds?.status !== 'ready' || (ds.format !== 'csv' && ds.format !== 'tsv') || ds.reading?.encoding !== 'windows-1252' || !spec) return;
+export async function followCopy(deps: { readonly pool: QueryWorker; readonly log: Logger; readonly dataDir: string }, ds: DatasetView | undefined, spec: RegisterSpec | undefined): Promise<ReadDirectly | undefined> {
+  if (ds?.status !== 'ready' || (ds.format !== 'csv' && ds.format !== 'tsv') || ds.reading?.encoding !== 'windows-1252' || !spec) return undefined;
   try {
-    await followSource(deps.dataDir, ds.id, ds.source, ds.format);
-    await deps.pool.request({ type: 'register', spec });
+    if (await followSource(deps.pool, deps.dataDir, ds.id, ds.source, ds.format)) {
+      await deps.pool.request({ type: 'register', spec });
+      return undefined;
+    }
+    // its view moves to the source before the copy it read is deleted
+    const direct: RegisterSpec = { ...spec, location: ds.source };
+    const registered = await deps.pool.request({ type: 'register', spec: direct });
+    await removeCopies(deps.dataDir, ds.id);
+    return { spec: direct, readAs: registered.reading ? { reading: registered.reading } : {} };
   } catch (e) {
     const error = toAppError(e, newErrorId());
     deps.log.warn({ errorId: error.id, dataset: ds.name }, `dataset's copy not made again: ${error.message}`);
   }
+  return undefined;
 }
 
 /** The 1-based line of `path` that byte `offset` is on: only for a refusal's words, so it reads the file again up to there. */
@@ -98,18 +95,6 @@ async function lineOf(path: string, offset: number): Promise<number> {
 }
 
 const refusal = (code: 'DATASET_UNSUPPORTED' | 'DATASET_CORRUPT', message: string) => new AppErrorException(appError(newErrorId(), code, message));
-
-const isUtf8File = async (path: string): Promise<boolean> => (await scanFile(path)).notUtf8At === undefined;
-
-/** What `path`'s bytes say of its encoding (csvText.ts), read up to where the answer is known: the whole of a UTF-8 file. */
-async function scanFile(path: string): Promise<TextScan> {
-  const scanner = new TextScanner(checks);
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
-    scanner.feed(chunk as Buffer);
-    if (scanner.decided()) break; // a NUL later is the conversion's to find
-  }
-  return scanner.result();
-}
 
 /**
  * Streams `source` read as Windows-1252 into `target` as UTF-8: written beside it and renamed

@@ -14,6 +14,7 @@ import { convertArrowToParquet } from '../catalog/arrowImport.worker';
 import { interruptAllExports, interruptExport, runExportCopy } from '../explore/exportCopy.worker';
 import { registerDataset, unregisterDataset } from '../catalog/readers.worker';
 import { fingerprintSource } from '../catalog/fingerprint.worker';
+import { verdictOf } from '../catalog/csvText.worker';
 import { parseTree } from './parseTree.worker';
 import { cancelProfile, interruptProfiles, runProfile } from '../explore/profileRunner.worker';
 import { cancelChart, interruptCharts, runChart } from '../chart/chartRunner.worker';
@@ -201,6 +202,8 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
       return null;
     case 'fingerprint':
       return fingerprintSource(c.admin, request.target, { intervalMs: config.progressIntervalMs, report: (p) => post({ type: 'hashProgress', jobId: request.jobId, ...p }) });
+    case 'textVerdict':
+      return verdictOf(request.path);
     case 'parseTree':
       return parseTree(c.instance, request.sql);
     case 'history':
@@ -255,6 +258,7 @@ const FALLBACK_CODE = {
   chart: 'SQL_ERROR',
   cancelChart: 'INTERNAL',
   fingerprint: 'DATASET_UNREADABLE',
+  textVerdict: 'DATASET_UNREADABLE',
   parseTree: 'INTERNAL',
   history: 'INTERNAL',
 } as const;

@@ -4,6 +4,7 @@ import type { PreviewAnswer } from '../../shared/instant/preview';
 import type { PivotHead, PivotHeadRange, PivotSource } from '../../shared/pivot/pivotBound';
 import type { PivotKeys, PivotSpec } from '../../shared/pivot/pivotSpec';
 import type { DatasetFingerprint, HashProgress } from '../../shared/contracts/fingerprint';
+import type { TextVerdict } from '../../shared/domain/csvText';
 
 /** What to fingerprint (catalog/fingerprint.worker.ts): a file or a glob (a folder arrives as its glob). */
 export interface FingerprintTarget {
@@ -100,6 +101,11 @@ export type WorkerRequest =
   | { readonly type: 'cancelChart'; readonly jobId: number; readonly chartId: string }
   /** A dataset's fingerprint (catalog/fingerprint.worker.ts): hashed here, never on main. */
   | { readonly type: 'fingerprint'; readonly jobId: number; readonly target: FingerprintTarget }
+  /**
+   * What a CSV's bytes say of its encoding (catalog/csvText.worker.ts): the fingerprint's scan when the
+   * file is as it was hashed, so nothing is read again; else a scan here. Never on main.
+   */
+  | { readonly type: 'textVerdict'; readonly jobId: number; readonly path: string }
   /** DuckDB's parse tree of a script (`json_serialize_sql`), on a connection of its own: what a query reads. */
   | { readonly type: 'parseTree'; readonly jobId: number; readonly sql: string }
   /** Rows for the read-only `sextant` schema (src/main/history), applied in one transaction. */
@@ -194,6 +200,7 @@ export interface ReplyOf {
   chart: ReadonlyArray<ReadonlyArray<string | null>>;
   cancelChart: null;
   fingerprint: DatasetFingerprint;
+  textVerdict: TextVerdict;
   parseTree: string;
   /** Applied; a thread that replaced a dead one starts empty, which main sees by its own thread count. */
   history: null;

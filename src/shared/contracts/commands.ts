@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { exportFormats } from '../explore/exportFormat';
 import { appErrorSchema, validationIssues } from './errors';
-import { aggregateTypes, columnSchema, datasetRegisteredSchema, type AggregateType } from './events';
+import { aggregateTypes, columnSchema, datasetReadAsSchema, datasetRegisteredSchema, type AggregateType } from './events';
 import { datasetFingerprintSchema, queryInputSchema } from './fingerprint';
 import { pageFilterSchema, pageOrderSchema } from './pageView';
 import { forkContentSchema } from './sessionForked';
@@ -127,8 +127,8 @@ const datasetCommandSchemas = {
   FailDataset: z.object({ type: z.literal('FailDataset'), datasetId: mintedId, source: text, error: appErrorSchema }),
   RemoveDataset: z.object({ type: z.literal('RemoveDataset'), datasetId: mintedId }),
   // issued by the input watcher when a dataset's file(s) changed on disk
-  /** `columns`: as DuckDB describes the changed file now, when it can (catalog/inputWatcher.ts). */
-  MarkDatasetChanged: z.object({ type: z.literal('MarkDatasetChanged'), datasetId: mintedId, fingerprint: datasetFingerprintSchema, columns: z.array(columnSchema).optional() }),
+  /** `columns`: as DuckDB describes the changed file now, when it can (catalog/inputWatcher.ts); `readAs`: how it is read now, when that changed with it. */
+  MarkDatasetChanged: z.object({ type: z.literal('MarkDatasetChanged'), datasetId: mintedId, fingerprint: datasetFingerprintSchema, columns: z.array(columnSchema).optional(), readAs: datasetReadAsSchema.optional() }),
   // issued by the catalog service once a file a person located has the recorded content (docs/share.md, "Session import")
   RelocateDataset: datasetRegisteredSchema.extend({ type: z.literal('RelocateDataset'), datasetId: mintedId }),
   // nameTaken: filled in by main from the whole catalog, which the dataset's own decider cannot see

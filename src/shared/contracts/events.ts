@@ -40,6 +40,14 @@ export type DatasetTable = z.infer<typeof datasetTableSchema>;
 export const csvReadingSchema = z.object({ encoding: z.enum(['latin-1', 'utf-16', 'windows-1252']).optional(), ragged: z.literal(true).optional() });
 export type CsvReading = z.infer<typeof csvReadingSchema>;
 
+/**
+ * How a dataset is read once a change of its file changed that (a Windows-1252 CSV rewritten as
+ * UTF-8 is read from its source again, its copy deleted: catalog/windows1252Copy.ts): replaces its
+ * `location` and `reading`, an absent one meaning none (its source itself, DuckDB's defaults).
+ */
+export const datasetReadAsSchema = z.object({ location: z.string().optional(), reading: csvReadingSchema.optional() });
+export type DatasetReadAs = z.infer<typeof datasetReadAsSchema>;
+
 export const datasetRegisteredSchema = z.object({
   /** The name it is queryable under (the naming rule in docs/contracts.md). */
   name: z.string(),
@@ -144,9 +152,10 @@ export const datasetEventSchema = z.discriminatedUnion('type', [
   /**
    * Its file(s) changed on disk since it was fingerprinted: the new fingerprint. `columns`: as DuckDB
    * describes them now, when it could (absent in older logs, and for a file it cannot read). `asAdded`:
-   * the content is again what it was when added (the decider compares): no longer "changed".
+   * the content is again what it was when added (the decider compares): no longer "changed". `readAs`:
+   * how it is read from now on, when that changed with its file (absent in older logs, and when not).
    */
-  event('DatasetChanged', z.object({ fingerprint: datasetFingerprintSchema, columns: z.array(columnSchema).optional(), asAdded: z.literal(true).optional() })),
+  event('DatasetChanged', z.object({ fingerprint: datasetFingerprintSchema, columns: z.array(columnSchema).optional(), asAdded: z.literal(true).optional(), readAs: datasetReadAsSchema.optional() })),
   ...undoEvents(),
 ]);
 export type DatasetEvent = z.infer<typeof datasetEventSchema>;

@@ -27,9 +27,11 @@ function updated(view: DatasetView, e: DatasetViewEvent<'DatasetRegistered' | 'D
     case 'DatasetFailed':
       return { ...view, status: 'failed', error: e.payload.error };
     case 'DatasetChanged': {
-      const { fingerprint, columns, asAdded } = e.payload;
+      const { fingerprint, columns, asAdded, readAs } = e.payload;
+      // read another way now (a Windows-1252 source rewritten as UTF-8): its location and reading are replaced whole
+      const { location: _location, reading: _reading, ...kept } = view;
       // its columns as DuckDB read them then, when it could; what was true before stays in the log
-      const now = { ...view, fingerprint, ...(columns ? { columns } : {}) };
+      const now = { ...(readAs ? { ...kept, ...readAs } : view), fingerprint, ...(columns ? { columns } : {}) };
       // Back to what was added (the decider compared): no longer "changed since it was added".
       if (asAdded) {
         const { changedAt: _was, ...back } = now;

@@ -38,6 +38,15 @@ describe('a dataset changed on disk, in the view', () => {
     expect(unreadable.datasets['d1']?.columns).toEqual(two);
   });
 
+  it('given a Windows-1252 dataset whose change says it is read from its source now, then its copy and reading are gone from the view; a change without keeps them', () => {
+    const cp1252: DatasetEvent = { type: 'DatasetRegistered', payload: { name: 'mutable', source: '/d/mutable.csv', format: 'csv', columns: two, location: '/data/datasets/d1.csv', reading: { encoding: 'windows-1252', ragged: true }, fingerprint: added } };
+    const plain = given(registered[0]!, cp1252, { type: 'DatasetChanged', payload: { fingerprint: rewritten, readAs: { reading: { ragged: true } } } });
+    expect(plain.datasets['d1']).not.toHaveProperty('location');
+    expect(plain.datasets['d1']?.reading).toEqual({ ragged: true });
+    const kept = given(registered[0]!, cp1252, { type: 'DatasetChanged', payload: { fingerprint: rewritten } });
+    expect(kept.datasets['d1']).toMatchObject({ location: '/data/datasets/d1.csv', reading: { encoding: 'windows-1252', ragged: true } });
+  });
+
   it('given the view as it was before the change (the log up to then), then it keeps the columns true then', () => {
     const before = given(...registered);
     given(...registered, { type: 'DatasetChanged', payload: { fingerprint: rewritten, columns: four } });
