@@ -56,13 +56,13 @@ test('travel back to a query, come back to now, and fork from there into a new t
   // Undo waits for now; it does not pretend there is nothing to undo
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAccessibleDescription('Not while the past is shown: go back to now first');
-  // the catalog does not travel: it says it is today's
-  await expect(page.getByRole('region', { name: 'Datasets' }).getByText('As they are now: the past view shows the session, not the catalog then.')).toBeVisible();
+  // the catalog travels too, and says when it was so (e2e/time-catalog.spec.ts)
+  await expect(page.getByRole('region', { name: 'Datasets' }).locator('.catalog-then')).toHaveText(`As they were at ${await banner(page).locator('time').textContent()}`);
   await screenshot(page, testInfo, 'viewing-the-past');
 
   await banner(page).getByRole('button', { name: 'Back to now' }).click();
   await expect(banner(page)).toHaveCount(0);
-  await expect(page.locator('.catalog-now')).toHaveCount(0);
+  await expect(page.locator('.catalog-then')).toHaveCount(0);
   await expect.poll(() => rowsShown(page, 3)).toEqual(second);
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAccessibleDescription('Undo rename to “Delays”');
   await expect.poll(() => editorText(page)).toBe(SECOND);

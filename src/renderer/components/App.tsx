@@ -215,7 +215,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           onRemove={removeDataset}
           onProfile={profileDataset}
           refusal={catalogRefusal}
-          pastShown={time.past !== undefined}
+          past={time.past}
           progress={catalogProgress}
           notHere={notHere}
           api={api}

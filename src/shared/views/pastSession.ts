@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { foldAppView, type SessionView, type ViewEvent } from './appView';
+import { foldAppView, type DatasetView, type SessionView, type ViewEvent } from './appView';
 
 const seq = z.number().int().nonnegative();
 
@@ -23,6 +23,8 @@ export const sessionAtAnswerSchema = z.object({
   /** Global seq of the session's last event at or before the asked seq. */
   seq,
   occurredAt: z.string(),
+  /** The catalog at `seq`, folded by main (`catalogAt`): a few datasets, sent as the catalog shows them. */
+  datasets: z.array(z.custom<DatasetView>()),
 });
 export type SessionAtAnswer = z.infer<typeof sessionAtAnswerSchema>;
 
@@ -33,8 +35,8 @@ export interface PastSession {
   readonly occurredAt: string;
 }
 
-/** The session `sessionId` of a `sessionAt` answer: its events folded onto its start by `foldAppView`, the fold main runs. */
-export function pastSession(sessionId: string, { start, events, seq, occurredAt }: SessionAtAnswer): PastSession {
+/** The session `sessionId` of a `sessionAt` answer (its catalog aside): its events folded onto its start by `foldAppView`, the fold main runs. */
+export function pastSession(sessionId: string, { start, events, seq, occurredAt }: Omit<SessionAtAnswer, 'datasets'>): PastSession {
   if (events.length === 0) return { session: start, seq, occurredAt };
   const viewEvents = events.map(
     ([globalSeq, aggregateSeq, type, payload, occurredAt]) => ({ globalSeq, aggregateType: 'QuerySession', aggregateId: sessionId, aggregateSeq, type, payload, occurredAt }) as ViewEvent,

@@ -36,7 +36,7 @@ describe('the past session a window folds from a sessionAt answer', () => {
   });
 
   it('given the answer as JSON, as it arrives, then it is what the schema describes and folds the same', () => {
-    const answer = { start: folded(2), events: sent(log.slice(2)), seq: 20, occurredAt: 't20' };
+    const answer = { start: folded(2), events: sent(log.slice(2)), seq: 20, occurredAt: 't20', datasets: [] };
     const arrived = sessionAtAnswerSchema.parse(JSON.parse(JSON.stringify(answer)));
     expect(pastSession('s1', arrived).session).toEqual(folded(log.length));
     expect(sessionAtAnswerSchema.safeParse({ ...answer, events: [[20, 7, 'SessionRenamed', { title: 'x' }]] }).success).toBe(false);

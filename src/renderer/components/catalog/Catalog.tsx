@@ -8,7 +8,7 @@ import type { DatasetView } from '../../../shared/views/appView';
 import { ContextMenu, type MenuItem } from '../common/ContextMenu';
 import { ChevronRight, Ellipsis, Plus } from 'lucide-react';
 import type { CatalogProgress } from '../../state/streamClient';
-import { countOf } from '../format';
+import { countOf, formatWhen } from '../format';
 import { datasetQuery, datasetQueryLabel, sqlName, tableQuery } from './sqlName';
 import { CopyIdButton } from '../status/CopyIdButton';
 import { ColumnList, TableList } from './CatalogColumns';
@@ -47,8 +47,11 @@ interface Props {
   notHere?: readonly string[] | undefined;
   /** The catalog's last refused command (an Add, a Remove), said beside the Add box (addRefusal.ts). */
   refusal?: CommandRefusal | undefined;
-  /** A session's past is shown (the Timeline): the catalog is not travelled with it, so it says it is today's. */
-  pastShown?: boolean;
+  /**
+   * A session's past is shown (the Timeline): the catalog as it was at that point, shown instead of
+   * today's and read-only (its names can be copied, nothing else), with when that was.
+   */
+  past?: { readonly datasets: readonly DatasetView[]; readonly occurredAt: string } | undefined;
 }
 
 /** What a menu was opened on: a dataset, or one table of a DuckDB database file. */
@@ -79,11 +82,14 @@ function AddingProgress({ name, progress }: { name: string; progress: CatalogPro
  * its neighbour (removalFocus.ts).
  * Memoized: given stable callbacks, it renders again only when a dataset or its progress changes.
  */
-export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ datasets, onAdd, onQuery, onCopyName, onNotice, onRemove, onProfile, progress, api, connected, notHere: pushed, refusal, pastShown }, ref) {
+export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ datasets: now, onAdd, onQuery, onCopyName, onNotice, onRemove, onProfile, progress: nowProgress, api, connected, notHere: pushed, refusal, past }, ref) {
+  // the past's datasets are shown as they were: no progress, nothing "not on this machine" (that is now)
+  const datasets = past?.datasets ?? now;
+  const progress = past ? undefined : nowProgress;
   const [source, setSource] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [menu, setMenu] = useState<MenuAt | undefined>();
-  const { notHere, refresh } = useDatasetsNotHere(api, datasets, connected, pushed);
+  const { notHere, refresh } = useDatasetsNotHere(api, now, connected, pushed);
   const locate = useLocate(api, (name, path) => {
     refresh();
     onNotice(`“${name}” now reads ${path}.`);
@@ -119,6 +125,9 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
 
   const menuItems = (m: MenuAt): MenuItem[] => {
     const { dataset: d, table } = m;
+    // The past is read-only. Its names can be copied; a query (and a profile) would read the dataset
+    // as it is now, if it still is, and Run waits for now anyway.
+    if (past) return [{ label: 'Copy name', disabled: !d.name, run: () => d.name && onCopyName(table === undefined ? d.name : tableRelation(d.name, table, sqlName)) }];
     if (table !== undefined) {
       // a view DuckDB cannot bind has nothing to query or profile: offered, it would only fail
       const readable = table.unreadable === undefined;
@@ -146,13 +155,17 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
   return (
     <section className="catalog" aria-labelledby="catalog-heading" {...removalFocus}>
       <h2 id="catalog-heading">Datasets</h2>
-      {pastShown && <p className="muted catalog-now">As they are now: the past view shows the session, not the catalog then.</p>}
-      {datasets.length === 0 && <p className="muted catalog-empty">No datasets. Add a file (CSV, Parquet, JSON, Arrow, DuckDB), a folder or a URL below.</p>}
+      {past && (
+        <p className="muted catalog-then">
+          As they were at <time dateTime={past.occurredAt}>{formatWhen(past.occurredAt)}</time>
+        </p>
+      )}
+      {datasets.length === 0 && <p className="muted catalog-empty">{past ? 'No datasets then.' : 'No datasets. Add a file (CSV, Parquet, JSON, Arrow, DuckDB), a folder or a URL below.'}</p>}
       <ul ref={list} aria-label="Datasets" className="dataset-list">
         {datasets.map((d) => {
           const name = d.name ?? d.source;
           const open = expanded.has(d.id) && d.status === 'ready';
-          const missing = d.status === 'ready' && notHere.has(d.id);
+          const missing = !past && d.status === 'ready' && notHere.has(d.id);
           const locateError = missing ? locate.failed[d.id] : undefined;
           const unreadable = d.status === 'ready' && d.tables ? unreadableNote(d.tables) : undefined;
           return (
@@ -234,33 +247,35 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
           );
         })}
       </ul>
-      <form onSubmit={(e) => void submit(e)} className="add-dataset">
-        <input
-          ref={input}
-          aria-label="Dataset path or URL"
-          placeholder="/path/to/data.parquet or https://…"
-          value={source}
-          aria-describedby={refused.shown ? 'add-dataset-refusal' : undefined}
-          onChange={(e) => {
-            setSource(e.target.value);
-            refused.dismiss();
-          }}
-        />
-        {/* nothing to add until something is typed: a click that does nothing says nothing */}
-        <button type="submit" disabled={!source.trim()}>
-          <Plus aria-hidden="true" />
-          Add dataset
-        </button>
-        {/* polite, not a status role: the session's status bar is the window's one status */}
-        <div aria-live="polite" className="add-refusal-region">
-          {refused.shown && (
-            <p id="add-dataset-refusal" className="add-refusal">
-              {refusalText(refused.shown)} (error id {refused.shown.error.id}) <CopyIdButton id={refused.shown.error.id} onNotice={onNotice} />
-            </p>
-          )}
-        </div>
-        <p className="muted hint">…or drop files on the window.</p>
-      </form>
+      {!past && (
+        <form onSubmit={(e) => void submit(e)} className="add-dataset">
+          <input
+            ref={input}
+            aria-label="Dataset path or URL"
+            placeholder="/path/to/data.parquet or https://…"
+            value={source}
+            aria-describedby={refused.shown ? 'add-dataset-refusal' : undefined}
+            onChange={(e) => {
+              setSource(e.target.value);
+              refused.dismiss();
+            }}
+          />
+          {/* nothing to add until something is typed: a click that does nothing says nothing */}
+          <button type="submit" disabled={!source.trim()}>
+            <Plus aria-hidden="true" />
+            Add dataset
+          </button>
+          {/* polite, not a status role: the session's status bar is the window's one status */}
+          <div aria-live="polite" className="add-refusal-region">
+            {refused.shown && (
+              <p id="add-dataset-refusal" className="add-refusal">
+                {refusalText(refused.shown)} (error id {refused.shown.error.id}) <CopyIdButton id={refused.shown.error.id} onNotice={onNotice} />
+              </p>
+            )}
+          </div>
+          <p className="muted hint">…or drop files on the window.</p>
+        </form>
+      )}
       {menu && (
         // the dataset's, for useRemovalFocus: focus in its menu is focus in that dataset
         <div className={menu.table === undefined ? 'dataset-menu' : 'table-menu'} data-dataset-id={menu.dataset.id}>

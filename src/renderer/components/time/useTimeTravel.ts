@@ -1,19 +1,21 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { SextantApi } from '../../../shared/contracts/protocol';
+import type { DatasetView } from '../../../shared/views/appView';
 import { pastSession, type PastSession } from '../../../shared/views/pastSession';
 import { mergeTimeline, type TimelineEntry } from '../../../shared/views/timeline';
 
 /** The most entries main sends (MAX_TIMELINE_ENTRIES): a merged list keeps as many. */
 const MAX_ENTRIES = 1000;
 
-export type PastView = PastSession;
+/** The session as it was, and the catalog then (main folds it: a few datasets). */
+export type PastView = PastSession & { readonly datasets: readonly DatasetView[] };
 
 /**
  * The Timeline panel's state for the shown session: its entries (asked for when the panel opens,
  * and, when the session changes while it is open, only those ending after the newest held, merged in), the entry selected, and the session as it
  * was at that entry (`past`): main sends a start and the events after it, folded here by the live
- * view's own fold (`pastSession`). Everything resets when another tab is shown.
+ * view's own fold (`pastSession`), and the catalog at that point, which the Datasets pane shows meanwhile. Everything resets when another tab is shown.
  */
 export function useTimeTravel(api: SextantApi, sessionId: string | undefined, version: number | undefined) {
   const [open, setOpen] = useState(false);
@@ -59,7 +61,7 @@ export function useTimeTravel(api: SextantApi, sessionId: string | undefined, ve
       setSelected(entry);
       void api.sessionAt(sessionId, entry.seq).then((r) => {
         if (ask !== asked.current) return;
-        if (r.ok) setPast(pastSession(sessionId, r.value));
+        if (r.ok) setPast({ ...pastSession(sessionId, r.value), datasets: r.value.datasets });
         else setError(r.error);
       });
     },
