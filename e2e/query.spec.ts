@@ -108,13 +108,13 @@ test('Ctrl/Cmd+Enter while the session’s query runs is refused out loud: it sa
   await setSql(page, 'select 777 as fast');
   await page.keyboard.press(`${mod}+Enter`);
   const refused = page.getByRole('alert').filter({ hasText: 'A query is running' });
-  await expect(refused).toHaveText('A query is running: wait for it to finish, or cancel it (Cancel in the status bar) and run again.');
+  await expect(refused).toHaveText('A query is running: wait for it to finish, or cancel it (Cancel in the status bar, or Ctrl/Cmd+.) and run again.');
   await expect(status(page)).toContainText('Running…');
   await expect(history(page).getByRole('listitem')).toHaveCount(1);
   // the shortcut with the focus outside the editor is refused out loud too
   await page.getByRole('button', { name: 'Timeline', exact: true }).focus();
   await page.keyboard.press(`${mod}+Enter`);
-  await expect(page.locator('.notice')).toHaveText('A query is running: wait for it to finish, or cancel it (Cancel in the status bar) and run again.');
+  await expect(page.locator('.notice')).toHaveText('A query is running: wait for it to finish, or cancel it (Cancel in the status bar, or Ctrl/Cmd+.) and run again.');
   await expect(history(page).getByRole('listitem')).toHaveCount(1);
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(status(page)).toHaveText('Cancelled');

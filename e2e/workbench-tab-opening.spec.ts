@@ -56,6 +56,7 @@ test('keys pressed while a new tab is on its way never edit the tab still shown'
   await expect(tabs(page)).toHaveText(['Session 1', 'Session 2']);
   await expect(page.getByRole('tab', { name: 'Session 2' })).toHaveAttribute('aria-selected', 'true');
   await expect(editor(page)).toBeFocused();
+  await page.keyboard.type('select 2'); // an empty editor has nothing to run: Run waits for a statement too
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
   await page.getByRole('tab', { name: 'Session 1' }).click();
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['first']);

@@ -29,8 +29,10 @@ const isWordStart = (c: string) => /[A-Za-z_\u0080-\uffff]/.test(c);
 const isWordPart = (c: string) => /[A-Za-z0-9_$]/.test(c) || (c >= '\u0080' && !isUnicodeSpace(c));
 
 /** Every token of `text`; an unterminated string or comment runs to the end of the text. */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
+export const tokenize = (text: string): Token[] => [...tokens(text)];
+
+/** The tokens of `text` one at a time, for a reader that may stop early (holdsStatement). */
+export function* tokens(text: string): Generator<Token> {
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -52,12 +54,12 @@ export function tokenize(text: string): Token[] {
     const from = i;
     if (c === "'" || ((c === 'E' || c === 'e') && next === "'")) {
       i = quotedEnd(text, c === "'" ? i : i + 1, "'", c !== "'");
-      out.push({ kind: 'string', text: text.slice(from, i), from, to: i });
+      yield { kind: 'string', text: text.slice(from, i), from, to: i };
       continue;
     }
     if (c === '"') {
       i = quotedEnd(text, i, '"', false);
-      out.push({ kind: 'quoted', text: text.slice(from, i), from, to: i });
+      yield { kind: 'quoted', text: text.slice(from, i), from, to: i };
       continue;
     }
     if (c === '$') {
@@ -65,19 +67,18 @@ export function tokenize(text: string): Token[] {
       if (tag) {
         const close = text.indexOf(tag[0], i + tag[0].length);
         i = close === -1 ? n : close + tag[0].length;
-        out.push({ kind: 'string', text: text.slice(from, i), from, to: i });
+        yield { kind: 'string', text: text.slice(from, i), from, to: i };
         continue;
       }
     }
     if (isWordStart(c)) {
       while (i < n && isWordPart(text[i]!)) i++;
-      out.push({ kind: 'word', text: text.slice(from, i), from, to: i });
+      yield { kind: 'word', text: text.slice(from, i), from, to: i };
       continue;
     }
     i++;
-    out.push({ kind: c === ';' || c === '(' || c === ')' || c === ',' ? 'punct' : 'other', text: c, from, to: i });
+    yield { kind: c === ';' || c === '(' || c === ')' || c === ',' ? 'punct' : 'other', text: c, from, to: i };
   }
-  return out;
 }
 
 /** Where a quoted run ends (after its closing quote); a doubled quote is part of it, and a backslash escapes in E'…'. */

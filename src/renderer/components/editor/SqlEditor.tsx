@@ -9,11 +9,14 @@ import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, 
 import type { AppError } from '../../../shared/contracts/errors';
 import type { DatasetView } from '../../../shared/views/appView';
 import { catalogCompletion } from './catalogCompletion';
+import { tabAcceptsCompletion, unfocusableCompletionList } from './completionKeys';
 import { editorTheme } from './editorTheme';
-import { errorRange, placeInDoc, type ErrorRange } from './errorPosition';
+import { errorRange, placeInDoc } from './errorPosition';
 import { endRanFlash, markRan, ranMark, ranRanges } from './ranMark';
+import { NOTHING_TO_RUN } from './holdsStatement';
+import { holdsStatement } from '../../../shared/sql/statementSpans';
+import { nothingToRun, runRanges, runText, type RunScope } from './runRanges';
 import { RUN_REFUSED } from './runRefused';
-import { statementAt } from './statementAt';
 import { previewErrorMark, setPreviewError, type PreviewErrorMark } from '../instant/previewErrorMark';
 import { Play, WandSparkles } from 'lucide-react';
 import { useHandOffFocus } from '../common/focusLost';
@@ -32,11 +35,7 @@ export interface SqlEditorHandle {
   textAndCursor(): { sql: string; cursor: number } | undefined;
 }
 
-/**
- * What a run takes: `selection` the selection when there is one, otherwise the whole text (Run,
- * Ctrl/Cmd+Enter); `statement` the statement at the caret (Ctrl/Cmd+Shift+Enter, statementAt.ts).
- */
-export type RunScope = 'selection' | 'statement';
+export type { RunScope } from './runRanges';
 
 /** The Run button's tooltip: it names both keys. */
 export const RUN_TITLE = 'Run (Ctrl/Cmd+Enter); the statement at the caret: Ctrl/Cmd+Shift+Enter';
@@ -89,21 +88,23 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
   latest.current = { sessionId, running, onRun, onChange, onCursor };
   const [hasSelection, setHasSelection] = useState(false);
   const [formatError, setFormatError] = useState<string | undefined>();
-  // Ctrl/Cmd+Enter while this session's query runs: said, never dropped silently (Run is disabled, a key is not)
-  const [runRefused, setRunRefused] = useState(false);
+  // why Run is disabled when what it would run holds no statement (runRanges.ts)
+  const [idle, setIdle] = useState<string | undefined>(() => (holdsStatement(draft) ? undefined : NOTHING_TO_RUN));
+  // Ctrl/Cmd+Enter while this session's query runs, or with nothing to run: said, never dropped silently (Run is disabled, a key is not)
+  const [runRefused, setRunRefused] = useState<string | undefined>();
   useEffect(() => {
-    if (!running) setRunRefused(false);
+    if (!running) setRunRefused((refused) => (refused === RUN_REFUSED ? undefined : refused));
   }, [running]);
 
   const run = (scope: RunScope): boolean => {
     const v = view.current;
     if (!v) return false;
     const ranges = runRanges(v.state, scope);
-    // several selected ranges run as one script, a line apart
-    const text = ranges.map((r) => v.state.sliceDoc(r.from, r.to)).join('\n');
     closeCompletion(v);
-    if (latest.current.running) setRunRefused(true);
-    else if (text.trim() && latest.current.onRun(text) !== undefined) markRan(v, ranges);
+    const nothing = nothingToRun(v.state, scope, ranges);
+    if (latest.current.running) setRunRefused(RUN_REFUSED);
+    else if (nothing) setRunRefused(nothing);
+    else if (latest.current.onRun(runText(v.state, ranges)) !== undefined) markRan(v, ranges);
     return true;
   };
   const format = (): boolean => {
@@ -127,12 +128,12 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
 
   // a notice over the text goes once the person types on: they have read it, and it hides what they type
   const edited = () => {
-    setRunRefused(false);
+    setRunRefused(undefined);
     setFormatError(undefined);
   };
 
   const createState = (doc: string): EditorState =>
-    EditorState.create({ doc, extensions: extensions(schema.current, latest, { run, format, setHasSelection, edited }) });
+    EditorState.create({ doc, extensions: extensions(schema.current, latest, { run, format, setHasSelection, setIdle, edited }) });
   // One schema extension per catalog: building it (lang-sql's keyword and schema completions) and
   // reconfiguring a state with it cost a tab switch about a millisecond each, for nothing new.
   const catalogSchema = useMemo(() => catalogCompletion(datasets), [datasets]);
@@ -160,8 +161,9 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     v.setState(states.current.get(sessionId) ?? createState(draft));
     withCatalogSchema(v); // a kept state has the schema it was last shown with: new only if the catalog changed
     setHasSelection(v.state.selection.ranges.some((r) => !r.empty));
+    setIdle(nothingToRun(v.state, 'selection'));
     setFormatError(undefined);
-    setRunRefused(false);
+    setRunRefused(undefined);
   }, [sessionId]);
 
   useEffect(() => {
@@ -169,15 +171,21 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
   }, [catalogSchema]);
 
   // Marks where DuckDB says the failed query went wrong, if that query's text is still in the editor.
+  // A failure that just arrived is scrolled to (statement 180 of 200 is far below); one shown again
+  // by a tab switch or a reload is not: the person's place in the text is theirs.
+  const markedError = useRef({ sessionId, queryId: error?.queryId });
   useEffect(() => {
     const v = view.current;
     if (!v) return;
+    const arrived = markedError.current.sessionId === sessionId && error !== undefined && markedError.current.queryId !== error.queryId;
+    markedError.current = { sessionId, queryId: error?.queryId };
     const doc = v.state.doc.toString();
     const inRun = error && errorRange(error.error, error.sql);
     // where the failed text ran from, when it ran from here: not just where the same text first occurs
     const range = inRun && placeInDoc(doc, ranRanges(v.state), error.sql, inRun);
     const diagnostics = range ? [{ ...range, severity: 'error' as const, message: error!.error.message, source: 'DuckDB' }] : [];
     v.dispatch(setDiagnostics(v.state, diagnostics));
+    if (range && arrived) v.dispatch({ effects: EditorView.scrollIntoView(range.from, { y: 'nearest', yMargin: 48 }) });
   }, [error?.queryId, sessionId]);
 
   useEffect(() => {
@@ -201,8 +209,8 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     textAndCursor: () => (view.current ? { sql: view.current.state.doc.toString(), cursor: view.current.state.selection.main.head } : undefined),
   }));
 
-  // Run disables itself while its query runs: focus on it goes back to the text, not to the page
-  const runFocus = useHandOffFocus(running || inert, () => view.current?.focus());
+  // Run disables itself while its query runs (and with nothing to run): focus on it goes back to the text, not to the page
+  const runFocus = useHandOffFocus(running || inert || idle !== undefined, () => view.current?.focus());
 
   return (
     <div className="editor">
@@ -211,7 +219,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
       <div className="editor-notices">
         {runRefused && (
           <span className="run-refused" role="alert">
-            {RUN_REFUSED}
+            {runRefused}
           </span>
         )}
         {formatError && (
@@ -221,7 +229,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
         )}
       </div>
       <div className="toolbar" role="toolbar" aria-label="Editor">
-        <button className="primary" onClick={() => run('selection')} disabled={running || inert} title={RUN_TITLE} {...runFocus}>
+        <button className="primary" onClick={() => run('selection')} disabled={running || inert || idle !== undefined} title={idle ? `${idle}\n${RUN_TITLE}` : RUN_TITLE} {...runFocus}>
           <Play aria-hidden="true" />
           Run
         </button>
@@ -242,20 +250,12 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
   );
 });
 
-/** The text a run takes, as ranges of the editor's text (none: no statement at the caret). */
-function runRanges(state: EditorState, scope: RunScope): ErrorRange[] {
-  if (scope === 'statement') {
-    const at = statementAt(state.doc.toString(), state.selection.main.head);
-    return at ? [at] : [];
-  }
-  const selected = state.selection.ranges.filter((r) => !r.empty);
-  return selected.length > 0 ? selected.map(({ from, to }) => ({ from, to })) : [{ from: 0, to: state.doc.length }];
-}
-
 interface Commands {
   run(scope: RunScope): boolean;
   format(): boolean;
   setHasSelection(has: boolean): void;
+  /** Why Run would run nothing now, if it would. */
+  setIdle(why: string | undefined): void;
   /** The person changed the text (not a draft from the store). */
   edited(): void;
 }
@@ -283,7 +283,9 @@ function extensions(
     highlightSelectionMatches(),
     schema.of([]),
     autocompletion({ activateOnTyping: true, icons: false }),
+    unfocusableCompletionList,
     keymap.of([
+      tabAcceptsCompletion,
       { key: 'Mod-Enter', run: () => commands.run('selection'), preventDefault: true },
       // free in CodeMirror's keymaps and the browser's; the window's listener maps it too (useWindowShortcuts.ts)
       { key: 'Mod-Shift-Enter', run: () => commands.run('statement'), preventDefault: true },
@@ -307,6 +309,7 @@ function extensions(
         commands.edited();
       }
       if (u.selectionSet) commands.setHasSelection(u.state.selection.ranges.some((r) => !r.empty));
+      if (u.docChanged || u.selectionSet) commands.setIdle(nothingToRun(u.state, 'selection'));
       if (u.docChanged || u.selectionSet) latest.current.onCursor?.({ sql: u.state.doc.toString(), cursor: u.state.selection.main.head });
     }),
   ];

@@ -102,6 +102,16 @@ describe('completing a quoted name being typed', () => {
     expect(await accept('select "Nam|" from cars', '"Name"')).toBe('select "Name" from cars');
     expect(await accept('select "😀|', '"😀 emoji"')).toBe('select "😀 emoji"');
   });
+  it('given a name begun bare and then quoted (`a"`), when a completion is accepted, then it replaces the whole name, not only from the quote', async () => {
+    const weird = [ready({ name: 'weird_name', format: 'csv', columns: [{ name: 'a"b', type: 'VARCHAR' }] })];
+    expect(await acceptIn('select a"| from weird_name', '"a""b"', weird)).toBe('select "a""b" from weird_name');
+    expect(await acceptIn('select a"|" from weird_name', '"a""b"', weird)).toBe('select "a""b" from weird_name');
+    expect(await acceptIn('select * from weird_name w where w.a"|', '"a""b"', weird)).toBe('select * from weird_name w where w."a""b"');
+    // every source answers from the name's first letter: a dataset's name too (lang-sql's)
+    expect((await complete('select a"|', false, weird)).results.map((r) => r.from)).toEqual([7, 7]);
+    // a keyword with a quoted name glued on stays: only the quoted name is replaced
+    expect(await accept('select"Nam| from cars', '"Name"')).toBe('select"Name" from cars');
+  });
   it('offers no columns after a quoted name already closed', async () => {
     expect(await labels('select "Name"|', false, 'property')).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import type { CompletionContext, CompletionResult, CompletionSource } from '@codemirror/autocomplete';
 import { syntaxTree } from '@codemirror/language';
+import { NOT_A_NAME } from '../../../shared/sql/sqlIdentifier';
 
 // A name typed bare: letters of any script and emoji too (a column may be "😀 emoji"), so that the
 // whole typed prefix is what a completion replaces. \p{M} holds emoji variation selectors; the
@@ -12,11 +13,21 @@ export const WORD_SPAN = new RegExp(`^${NAME_REST}*$`, 'u');
 /** Where the word being typed starts (the cursor when none is), read with any script's letters. */
 export const wordStart = (context: CompletionContext): number => context.matchBefore(WORD)?.from ?? context.pos;
 
-/** Where a quoted name being typed (`"Nam`, not a closed `"Name"`) starts, if the cursor is in one. */
+/** A bare name ending where the text ends: one a quote was then typed onto. */
+const WORD_BEFORE = new RegExp(`${WORD.source}$`, 'u');
+
+/**
+ * Where a quoted name being typed (`"Nam`, not a closed `"Name"`) starts, if the cursor is in one.
+ * A name begun bare and then quoted (`a"`, on the way to `a"b`) starts at its first letter, so a
+ * completion replaces all of it, not only from the quote on (that gave `a"a""b"`); a keyword with
+ * a quoted name glued on (`select"Na`) is not part of the name.
+ */
 export function quotedNameStart(context: CompletionContext): number | undefined {
   const node = syntaxTree(context.state).resolveInner(context.pos, -1);
   if (node.name !== 'QuotedIdentifier' || node.from >= context.pos) return undefined;
-  return /^"(?:[^"]|"")*$/.test(context.state.sliceDoc(node.from, context.pos)) ? node.from : undefined;
+  if (!/^"(?:[^"]|"")*$/.test(context.state.sliceDoc(node.from, context.pos))) return undefined;
+  const bare = WORD_BEFORE.exec(context.state.sliceDoc(Math.max(0, node.from - 200), node.from));
+  return bare && !NOT_A_NAME.has(bare[0].toLowerCase()) ? node.from - bare[0].length : node.from;
 }
 
 /** Whether the word being typed follows a dot: `x.na|`, where only x's columns or tables fit. */
@@ -48,12 +59,14 @@ export const outsideStringsAndComments =
  * A source whose answer replaces the whole typed word. lang-sql reads words as ASCII, so after
  * `o.ém` its completions replaced only `m` (and Enter gave `o.émacro`); this moves their start to
  * the word's first letter, and keeps the list open while the word grows with any script's letters.
+ * A quoted name is replaced from where it starts (`a"` whole, quotedNameStart).
  */
 export function wholeWord(source: CompletionSource): CompletionSource {
   return async (context) => {
     const result: CompletionResult | null = await source(context);
-    const from = wordStart(context);
+    const quoted = quotedNameStart(context);
+    const from = quoted ?? wordStart(context);
     if (!result || result.from <= from || result.from > context.pos) return result;
-    return { ...result, from, validFor: WORD_SPAN };
+    return quoted === undefined ? { ...result, from, validFor: WORD_SPAN } : { ...result, from };
   };
 }
