@@ -83,6 +83,12 @@ for (const size of SIZES) {
     // icon-only or not, the buttons keep their names
     const bar = page.getByRole('toolbar', { name: 'Result view' });
     for (const name of ['Filters', 'Clear sort and filters', 'Open as SQL', 'Profile', 'Chart', 'Pivot', 'Export…']) await expect(bar.getByRole('button', { name, exact: true })).toBeVisible();
+    // so does the editor's, both side panes open (Timeline and Export session… went to a second row at 1024)
+    const editorBar = page.getByRole('toolbar', { name: 'Editor' });
+    const rows = await editorBar.locator('button').evaluateAll((bs) => new Set(bs.map((b) => Math.round(b.getBoundingClientRect().top))).size);
+    expect(rows).toBe(1);
+    for (const name of ['Run', 'Format', 'Timeline', 'Export session…']) await expect(editorBar.getByRole('button', { name, exact: true })).toBeVisible();
+    await expect(editorBar.getByRole('switch', { name: 'Instant preview' })).toBeVisible();
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await expect(page.locator('body')).toHaveCSS('background-color', scheme === 'dark' ? /rgb\(\d{1,2}, / : /rgb\(2\d\d, /);
