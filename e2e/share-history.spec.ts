@@ -53,3 +53,17 @@ test('history as data: sextant.queries answers what was run, as the history list
   await runSql(page, "select count(*) from sextant.queries where status = 'completed' or sql = 'forged'");
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['3']);
 });
+
+test('the history store cannot be made the default: a search path to it is refused, however built, and the history stays as it was', async ({ app }) => {
+  const { page } = app;
+  await runSql(page, 'selec 1');
+  await expect(status(page)).toHaveText(/^Failed: Parser Error/);
+  const store = "^Failed: sextant_history_store holds Sextant's history and only Sextant writes it";
+  await runSql(page, "set search_path = 'sextant_history_store.main'");
+  await expect(status(page)).toHaveText(new RegExp(`${store}: query the sextant views instead\\. \\(error id [0-9a-f-]{36}\\)$`));
+  // The path built where no text names the store: refused after the SET, before the UPDATE.
+  await runSql(page, "set variable p = 'sextant_history' || '_store.main'; set search_path = getvariable('p'); update queries set status = 'completed', error_message = null where sql = 'selec 1'");
+  await expect(status(page)).toHaveText(new RegExp(`${store}, so it cannot be the default database or on the search path \\(it was reset\\)`));
+  await runSql(page, "select sql, status, current_database() from sextant.queries where sql = 'selec 1'");
+  await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['selec 1', 'failed', 'workspace']);
+});

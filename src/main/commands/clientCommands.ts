@@ -3,7 +3,7 @@ import type { ClientCommand, Command } from '../../shared/contracts/commands';
 import { assertNever } from '../../shared/domain/decider';
 import { homePath, normalSource, sameSource } from '../../shared/domain/datasetSource';
 import { undoCommand } from './undoCommand';
-import { openSessions, type AppView } from '../../shared/views/appView';
+import type { AppView } from '../../shared/views/appView';
 
 /**
  * Turns what a client asked for into a domain command, minting the ids of anything new here in
@@ -51,7 +51,11 @@ export function toDomainCommand(c: Exclude<ClientCommand, { type: 'ForkSession' 
   }
 }
 
+/**
+ * The first "Session n" no session has, open or closed: every closed session can be reopened
+ * ("Reopen closed session"), and a new tab named as one would give two tabs of one name.
+ */
 function nextSessionTitle(view: AppView): string {
-  const used = new Set(openSessions(view).map((s) => s.title));
+  const used = new Set(Object.values(view.sessions).map((s) => s.title));
   for (let n = 1; ; n++) if (!used.has(`Session ${n}`)) return `Session ${n}`;
 }

@@ -11,7 +11,10 @@ import { HISTORY_SCHEMA, HISTORY_STORE } from './historyStore.worker';
  * `sextant` or writing into the store its views read. Those are refused here, before anything runs,
  * on DuckDB's own parser output: a script DuckDB serializes (`json_serialize_sql`) is all queries
  * and may read anything; otherwise the statement types DuckDB prepares decide. Names come from the
- * tokenizer only to skip the check for SQL that never names either database (the common case).
+ * tokenizer only to skip the check for SQL that never names either database (the common case);
+ * the store counts as named in a string too (`SET search_path = 'sextant_history_store.main'`).
+ * DuckDB's functions are called as `system.main.…`: a macro of the person's by the same name would
+ * otherwise answer instead (a `json_serialize_sql` saying every script is a query let any write in).
  *
  * An INSERT, UPDATE, DELETE, TRUNCATE, COPY … FROM or CREATE INDEX on a `sextant` view never
  * reaches DuckDB's read-only check: its binder refuses a write into any view first, in words that
@@ -22,13 +25,15 @@ import { HISTORY_SCHEMA, HISTORY_STORE } from './historyStore.worker';
  */
 export async function refuseHistoryWrites(conn: DuckDBConnection, sql: string): Promise<void> {
   const names = new Set<string>();
+  let namesStore = false;
   for (const t of tokenize(sql)) {
     const name = identifierName(t);
     if (name) names.add(name);
+    else if (t.kind === 'string' && t.text.toLowerCase().includes(HISTORY_STORE)) namesStore = true;
   }
-  const namesStore = names.has(HISTORY_STORE);
+  namesStore ||= names.has(HISTORY_STORE);
   if (!namesStore && !names.has(HISTORY_SCHEMA)) return;
-  const serialized = (await conn.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR) AS tree', [sql])).getRowObjectsJS()[0]?.['tree'];
+  const serialized = (await conn.runAndReadAll('SELECT system.main.json_serialize_sql($1::VARCHAR) AS tree', [sql])).getRowObjectsJS()[0]?.['tree'];
   if (typeof serialized === 'string' && (JSON.parse(serialized) as { error?: unknown }).error === false) return;
   if (namesStore) throw refusal(`${HISTORY_STORE} holds Sextant's history and only Sextant writes it: query the ${HISTORY_SCHEMA} views instead.`);
   const statements = await conn.extractStatements(sql).catch(() => undefined);
@@ -44,6 +49,28 @@ export async function refuseHistoryWrites(conn: DuckDBConnection, sql: string): 
     const type = prepared.statementType;
     prepared.destroySync();
     if (type === StatementType.DETACH) throw refusal(`The ${HISTORY_SCHEMA} schema cannot be detached: it is Sextant's own history, read-only.`);
+  }
+}
+
+/**
+ * A person's SQL runs on connections that keep their settings from one statement, and one run, to
+ * the next: one whose default database or search path leads to the store would write into it with
+ * names that never say so (`update queries …`), and the path can be built where no text shows it
+ * (`concat(…)`, `getvariable(…)`). So after each statement the connection itself is asked (DuckDB
+ * has no per-connection permissions to ask instead); one that leads there is reset, and `true` says
+ * it was. A database whose name merely contains the store's is reset too: erring on the safe side.
+ */
+export async function leaveHistoryStore(conn: DuckDBConnection): Promise<boolean> {
+  const row = (await conn.runAndReadAll(`SELECT system.main.current_database() AS db, system.main.current_setting('search_path') AS path`)).getRowObjectsJS()[0];
+  const leads = [row?.['db'], row?.['path']].some((v) => typeof v === 'string' && v.toLowerCase().includes(HISTORY_STORE));
+  if (leads) await conn.run('RESET search_path');
+  return leads;
+}
+
+/** `leaveHistoryStore` after a statement of the person's: one that led there is refused (and undone). */
+export async function refuseHistoryStorePath(conn: DuckDBConnection): Promise<void> {
+  if (await leaveHistoryStore(conn)) {
+    throw refusal(`${HISTORY_STORE} holds Sextant's history and only Sextant writes it, so it cannot be the default database or on the search path (it was reset): query the ${HISTORY_SCHEMA} views instead.`);
   }
 }
 

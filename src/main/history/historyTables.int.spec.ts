@@ -100,6 +100,11 @@ describe('the sextant schema: the history as data (real core, real DuckDB)', () 
     ['insert into sextant_history_store.events select * from sextant_history_store.events'],
     ['drop table sextant_history_store.queries'],
     ['detach sextant_history_store'],
+    // ways to make the store the default, so that unqualified names write into it (in a string too)
+    ["set search_path = 'sextant_history_store.main'"],
+    ['SET schema = \'"SEXTANT_History_Store"\''],
+    ["pragma search_path = 'temp.main,Sextant_History_Store.main'"],
+    ['use "Sextant_History_Store"'],
   ])('%s is refused with HISTORY_READ_ONLY and changes nothing', async (sql) => {
     await core.history.settled();
     const before = await run(core, sessionId, 'select count(*), string_agg(sql, \'|\' order by started_at) from sextant.queries');
@@ -115,6 +120,34 @@ describe('the sextant schema: the history as data (real core, real DuckDB)', () 
     expect(Number(after.rows[0]![0])).toBe(Number(before.rows[0]![0]) + 2);
     // With no query before it (the first test to run), the history's text was null.
     expect(after.rows[0]![1]!.startsWith(before.rows[0]![1] ?? '')).toBe(true);
+  });
+
+  it('no path the text hides (a built string, a macro shadowing DuckDB’s parser) lets a person’s SQL write into the store, and a run leaves no such path behind', async () => {
+    const { queryId } = await run(core, sessionId, 'selec 1');
+    const refused = [
+      // the reviewer's script, its path built where no text names the store
+      "set variable p = 'sextant_history' || '_store.main'; set search_path = getvariable('p'); create table events_copy as select * from events limit 0; update queries set status = 'completed', error_message = null where sql = 'selec 1'",
+      // the path alone, last in its script: the next run must not find it set
+      "set search_path = concat('temp.main,', 'Sextant_History', '_Store.main')",
+    ];
+    for (const sql of refused) {
+      const { end } = await run(core, sessionId, sql);
+      expect(end.type === 'QueryFailed' && end.payload.error.code, sql).toBe('HISTORY_READ_ONLY');
+    }
+    // Off the store's path again: DuckDB finds no `queries` of the person's.
+    const next = (await run(core, sessionId, "update queries set status = 'completed' where sql = 'selec 1'")).end;
+    expect(next.type === 'QueryFailed' && next.payload.error.code).toBe('SQL_ERROR');
+    // A macro of the person's named as the function the guard asks DuckDB's parser with.
+    expect((await run(core, sessionId, `create macro json_serialize_sql(s) as '{"error":false}'`)).end.type).toBe('QueryCompleted');
+    try {
+      const { end } = await run(core, sessionId, "update sextant_history_store.queries set status = 'completed' where sql = 'selec 1'");
+      expect(end.type === 'QueryFailed' && end.payload.error.code).toBe('HISTORY_READ_ONLY');
+    } finally {
+      await run(core, sessionId, 'drop macro json_serialize_sql');
+    }
+    await core.history.settled();
+    const { rows } = await run(core, sessionId, `select status, (select count(*) from duckdb_tables() where database_name = 'sextant_history_store' and table_name = 'events_copy'), current_database() <> 'sextant_history_store' from sextant.queries where query_id = '${queryId}'`);
+    expect(rows).toEqual([['failed', '0', 'true']]);
   });
 
   it('a write refused as "not a table" in a script that also names a view of the person’s keeps DuckDB’s own words (it may be about that view)', async () => {

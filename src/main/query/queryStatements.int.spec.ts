@@ -1,4 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { useRunSlot } from '../../../test/support/useRunSlot';
+import { runIntoTable } from './resultWriter.worker';
+import { RESULTS_SCHEMA } from './sql';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
 import type { TestCore } from '../../../test/support/testCore';
@@ -63,5 +66,30 @@ describe('what a statement without a result set, and a failing statement of seve
     const single = await run('select * from nosuch3');
     expect(single.end.type === 'QueryFailed' && single.end.payload.error.message).toMatch(/^Catalog Error: /);
     expect(single.end.type === 'QueryFailed' && single.end.payload.error.details?.['statement']).toBeUndefined();
+  });
+});
+
+describe('a script of comments and semicolons only (real DuckDB)', () => {
+  const started = useTestCore();
+  const duck = useRunSlot();
+  const scripts = ['-- only a comment', ';', '/* block */', ' ;\n-- a\n;; /* b /* nested */ */'];
+
+  it('given only comments or semicolons, when run, then it is refused as an empty editor is: INVALID_COMMAND, no query started, nothing recorded', async () => {
+    const core = started.core();
+    const sessionId = sessionOf(core);
+    const before = core.store.lastSeq();
+    for (const sql of scripts) {
+      const ack = await core.dispatch({ type: 'StartQuery', sessionId, sql });
+      expect(!ack.ok && { code: ack.error.code, message: ack.error.message }, sql).toEqual({ code: 'INVALID_COMMAND', message: 'There is no SQL statement to run.' });
+    }
+    expect(core.store.lastSeq()).toBe(before);
+  });
+
+  it('given only comments or semicolons, when the worker is asked to run them anyway, then it says there is no statement, not "Error in native callback"', async () => {
+    const noCallbacks = { progress: () => {}, columns: () => {}, head: () => {}, rows: () => {}, cancelled: () => false, stopped: () => {} };
+    for (const sql of scripts) {
+      const run = runIntoTable(duck.slot(), sql, `${RESULTS_SCHEMA}.empty`, { progressIntervalMs: 60_000, flushIntervalMs: 60_000, headRows: 10 }, noCallbacks);
+      await expect(run, sql).rejects.toMatchObject({ error: { code: 'INVALID_COMMAND', message: 'There is no SQL statement to run.' } });
+    }
   });
 });

@@ -9,6 +9,9 @@ import { headSql } from './pageSql.worker';
 import { trackProgress } from './progressTracking.worker';
 import { splitQualified } from './sql';
 import { ofStatement } from './statementFailure.worker';
+import { leaveHistoryStore, refuseHistoryStorePath } from '../history/historyGuard.worker';
+import { holdsStatement, NO_STATEMENT } from '../../shared/sql/statementSpans';
+import { runProgress } from './runProgress.worker';
 import type { RunOutcome, RunProgress } from './workerProtocol';
 
 /** A query's own pair of connections: one runs the SQL, one appends its rows to the result table. */
@@ -60,12 +63,7 @@ const interrupted = (): AppErrorException => new AppErrorException(appError(rand
 export async function runIntoTable(slot: RunSlot, sql: string, resultTable: string, timing: RunTiming, cb: RunCallbacks): Promise<RunOutcome> {
   const started = performance.now();
   const progress = setInterval(() => {
-    const p = slot.query.progress;
-    cb.progress({
-      elapsedMs: Math.round(performance.now() - started),
-      ...(p.rows_processed > 0n ? { rowsProcessed: Number(p.rows_processed) } : {}),
-      ...(p.percentage >= 0 ? { percent: Math.min(100, p.percentage) } : {}),
-    });
+    cb.progress(runProgress(Math.round(performance.now() - started), slot.query.progress));
   }, timing.progressIntervalMs);
   let createdTable = false;
   let toldStopped = false;
@@ -79,9 +77,13 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
     return failed;
   };
   try {
+    // Comments and semicolons only: DuckDB's extractStatements throws "Error in native callback" on them.
+    if (!holdsStatement(sql)) throw new AppErrorException(appError(randomUUID(), 'INVALID_COMMAND', NO_STATEMENT));
+    // A slot a cancelled run left on the history store's path starts back off it (historyGuard.worker.ts).
+    await leaveHistoryStore(slot.query);
     const statements = await slot.query.extractStatements(sql);
     count = statements.count;
-    if (statements.count === 0) throw new AppErrorException(appError(randomUUID(), 'SQL_ERROR', 'There is no SQL statement to run.'));
+    if (statements.count === 0) throw new AppErrorException(appError(randomUUID(), 'INVALID_COMMAND', NO_STATEMENT));
     // Statements run in order; only the last one's rows are kept. Each prepared statement is
     // destroyed as soon as it is done: it holds its scan's state (a CSV read keeps ~30 MiB of
     // buffers) until then, and left to the GC — which a worker making little JS garbage rarely
@@ -94,14 +96,18 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       } finally {
         prepared.destroySync();
       }
+      await refuseHistoryStorePath(slot.query);
     }
     if (cb.cancelled()) throw interrupted();
     const last = await statements.prepare(statements.count - 1);
+    let outcome: RunOutcome;
     try {
-      return await streamLast(last);
+      outcome = await streamLast(last);
     } finally {
       last.destroySync();
     }
+    await refuseHistoryStorePath(slot.query);
+    return outcome;
   } catch (e) {
     const failed = stopped(e);
     // A failed or cancelled run leaves nothing behind: a partial table would look like a result.

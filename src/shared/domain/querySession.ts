@@ -10,6 +10,7 @@ import { applySessionUndo, sessionUndoEntry, type SessionUndoEntry } from './ses
 import { counted, decideRedo, decideUndo, emptyUndoLog, recorded, redone, undone, type UndoLog } from './undoable';
 import { chartKey, decideChart } from './chartSetting';
 import { decidePivot, pivotKey } from './pivotSetting';
+import { holdsStatement, NO_STATEMENT } from '../sql/statementSpans';
 
 /** The session's current (or last) query, if it ran one. One query in flight per session. */
 export type LatestQuery = { readonly phase: 'Idle' } | { readonly phase: QueryPhase; readonly queryId: string };
@@ -88,6 +89,8 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
         ? []
         : [{ type: 'DatasetAttached', payload: { datasetId: command.datasetId } }];
     case 'StartQuery':
+      // Refused as an empty editor is (INVALID_COMMAND): nothing to run is no query, nor a line of history.
+      if (!holdsStatement(command.sql)) return reject('INVALID_COMMAND', NO_STATEMENT);
       return inFlight(q)
         ? reject('QUERY_IN_FLIGHT', 'A query is already running in this session; cancel it or wait.', {
             queryId: q.queryId,

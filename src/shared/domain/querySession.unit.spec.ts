@@ -101,6 +101,8 @@ const matrix: Array<[string, SessionCommand, Row]> = [
       Cancelled: [started('q2', 'select 2')],
     },
   ],
+  // as an empty editor is refused: nothing to run starts no query and leaves no line of history
+  ['StartQuery of comments and semicolons only', { type: 'StartQuery', sessionId, queryId: 'q2', sql: '-- only a comment\n;\n/* block */ ;' }, whenOpen('INVALID_COMMAND')],
   ['CancelQuery', { type: 'CancelQuery', sessionId, reason: 'user' }, inFlightOnly([cancelled('q1', 'user')], 'NO_QUERY_RUNNING')],
   [
     'BeginExecution of the pending query',
