@@ -108,6 +108,17 @@ describe('what an instant preview may run (the real parser, a corpus of statemen
     expect((await admin.runAndReadAll("SELECT current_setting('threads')::INTEGER")).getRowsJS()[0]?.[0]).not.toBe(1);
   });
 
+  it('a macro of the person’s named json_serialize_sql cannot answer for DuckDB’s: a write stays refused', async () => {
+    // it would say every statement is `SELECT 1`, a query a preview may run
+    await admin.run("CREATE MACRO json_serialize_sql(s) AS system.main.json_serialize_sql('SELECT 1')");
+    try {
+      expect((await preview('UPDATE t SET a = 0')).kind).toBe('refused');
+      expect((await admin.runAndReadAll('SELECT sum(a)::INTEGER FROM t')).getRowsJS()[0]?.[0]).toBe(3);
+    } finally {
+      await admin.run('DROP MACRO json_serialize_sql');
+    }
+  });
+
   it('a write inside a CTE does not parse: DuckDB says so, nothing runs', async () => {
     const a = await preview("WITH w AS (INSERT INTO t VALUES (3, 'z') RETURNING *) SELECT * FROM w");
     expect(a.kind).toBe('invalid');

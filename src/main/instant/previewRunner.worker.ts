@@ -124,7 +124,7 @@ async function preview(
   options: PreviewOptions,
 ): Promise<PreviewAnswer> {
   const statementText = text.slice(span.from, span.to);
-  const serialized = await step(() => c.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR) AS tree', [statementText]));
+  const serialized = await step(() => c.runAndReadAll('SELECT system.main.json_serialize_sql($1::VARCHAR) AS tree', [statementText]));
   const tree = JSON.parse(String(serialized.getRowsJS()[0]?.[0] ?? '{}')) as {
     error?: boolean;
     error_type?: string;
