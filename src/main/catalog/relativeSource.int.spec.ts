@@ -31,6 +31,7 @@ describe('a relative path typed into "Dataset path or URL" (real core, a temp ho
   it.skipIf(process.platform === 'win32')('given a relative source an older log recorded, when it is located, then it is looked for under the home folder, not the app’s', async () => {
     writeFileSync(join(home.path, 'old.csv'), 'a\n1\n');
     const deps = { pool: t.core().pool, bus: t.core().bus, dataDir: t.dir() } as LocatorDeps;
-    expect(await locateSource(deps, 'd1', 'old.csv')).toEqual({ format: 'csv', location: join(home.path, 'old.csv') });
+    // a CSV: its encoding is settled after its fingerprint (settleCopy), so it comes back marked as text to check
+    expect(await locateSource(deps, 'd1', 'old.csv')).toEqual({ format: 'csv', location: join(home.path, 'old.csv'), textFile: true });
   });
 });
