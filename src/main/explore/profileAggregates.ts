@@ -54,17 +54,17 @@ export function summaryAggregates(columns: readonly ProfileColumn[]): string[] {
 }
 
 /**
- * What the profiled rows (a sample, or all rows) give: their count, each column's non-null count,
- * (a sample's numbers and dates) the estimate of its distinct values that decides where they are
- * counted (distinctOf), and for numbers the quartiles, of finite values like every other figure of
- * a card (quantile_disc is exact, but needs every value at once).
+ * What the profiled rows (a sample, or all rows) give: their count, each column's non-null count
+ * and (numbers, dates) distinct estimate, which decides how they are counted over all rows (distinctOf), and quartiles,
+ * of finite values like every other figure of a card (quantile_disc is exact, but needs every value at once).
  */
-export function sampleAggregates(columns: readonly ProfileColumn[], sampled: boolean): string[] {
+export function sampleAggregates(columns: readonly ProfileColumn[], sampled: boolean, exactRequested: boolean): string[] {
   const out = [sampled ? 'count(*) AS sn' : 'count(*) AS n'];
   columns.forEach((c, i) => {
     const kind = profileKind(c.type);
-    // a categorical column's count comes from grouping its values (seen)
-    if (sampled) out.push(`count(${v(i)}) AS snn${i}`, ...(kind === 'categorical' ? [] : [`approx_count_distinct(${v(i)}) AS ed${i}`]));
+    if (sampled) out.push(`count(${v(i)}) AS snn${i}`);
+    // a categorical column's count comes from grouping its values (seenAggregates)
+    if (!exactRequested && kind !== 'categorical') out.push(`approx_count_distinct(${v(i)}) AS ed${i}`);
     if (kind === 'number') out.push(`quantile_disc(${finite(i, c.type, v(i))}, ${QUARTILES}) AS q${i}`);
   });
   return out;
@@ -90,41 +90,29 @@ export function wholeAggregates(columns: readonly ProfileColumn[], sampled: bool
   return out;
 }
 
-/**
- * A sample holding up to this many distinct values of a column has them counted exactly over all
- * rows too, in the pass over all rows: flights-3m's 213,834 dates (about 200,000 in its sample)
- * cost nothing measurable there, a 10M-row table's 300,000 keys 0.86 s of CPU. Beyond it a column
- * of 10M distinct values took 3.7 s of CPU (HyperLogLog 0.3 s, 10–16 % off), so its count stays the sample's.
- */
-export const EXACT_DISTINCT_VALUES = 500_000;
-
-/** How column i's distinct values are counted: aggregates for the pass over all rows (`whole`) and for the second pass over the profiled rows, the figure, and whether it is the sample's. */
-export interface DistinctCount {
-  readonly whole: string[];
-  readonly second: string[];
-  readonly value: string;
-  readonly inSample: string;
-}
+/** Distinct values of up to this many (by the profiled rows' count) are counted exactly over all rows: a small hash table, cheap. */
+export const EXACT_DISTINCT_VALUES = 20_000;
 
 /**
- * Distinct values are always counted, never estimated: DuckDB's HyperLogLog is 10–16 % off, over or
- * under (254 of flights' 229 origins, 237,580 of its 213,834 dates over all rows), and its estimate
- * on a sample said 214,487 dates, more than the whole holds. All rows profiled (at most a sample's
- * size): count(DISTINCT) over them, or for text the grouping's count (ed_i, seen). A sample: ed_i is
- * its count of them (HyperLogLog's for numbers and dates, stats; the grouping's, exact, for the
- * rest); up to `limit`, they are counted over all rows, else in the sample, exactly, which all rows
- * hold at least as many of.
+ * How column i's distinct values are found. ed_i is the profiled rows' count of them (HyperLogLog's
+ * for numbers and dates, stats; the frequent values' grouping's exact one for the rest, seen). Where
+ * there are few, they are counted exactly over all rows: DuckDB's HyperLogLog is 10–16 % off, over
+ * or under, at a few hundred or thousand values (254 of flights' 229 origins, 1,003 of its 867
+ * delays), and a small hash table is cheap. Where there are many, a sample's figure stays the
+ * sample's, said so on the card: HyperLogLog over 3M rows of the benchmark's 8 such columns took 3 s
+ * more, and overshot too (237,580 of flights' 213,834 dates). `aggregates` go in the pass over all
+ * rows (sampled) or the second pass over them; `value` is the figure, `exact` and `inSample` what it is.
  */
-export function distinctOf(i: number, kind: ProfileKind, sampled: boolean, limit: number): DistinctCount {
-  if (!sampled) {
-    if (kind === 'categorical') return { whole: [], second: [], value: `ed${i}`, inSample: 'false' };
-    return { whole: [], second: [`count(DISTINCT ${v(i)}) AS xd${i}`], value: `xd${i}`, inSample: 'false' };
-  }
-  const few = `ed${i} <= ${limit}`;
-  // each count aggregates only NULLs where the other one counts: nearly free
-  const whole = [`count(DISTINCT CASE WHEN ${few} THEN ${v(i)} END) AS xd${i}`];
-  const second = kind === 'categorical' ? [] : [`count(DISTINCT CASE WHEN NOT (${few}) THEN ${v(i)} END) AS yd${i}`];
-  return { whole, second, value: `CASE WHEN ${few} THEN xd${i} ELSE ${kind === 'categorical' ? `ed${i}` : `yd${i}`} END`, inSample: `NOT (${few})` };
+export function distinctOf(i: number, kind: ProfileKind, exactRequested: boolean, sampled: boolean): { aggregates: string[]; value: string; exact: string; inSample: string } {
+  // all rows grouped already: the grouping's count is exact
+  if (!sampled && kind === 'categorical') return { aggregates: [], value: `ed${i}`, exact: 'true', inSample: 'false' };
+  if (exactRequested) return { aggregates: [`count(DISTINCT ${v(i)}) AS xd${i}`], value: `xd${i}`, exact: 'true', inSample: 'false' };
+  const few = `ed${i} <= ${EXACT_DISTINCT_VALUES}`;
+  // the other columns aggregate only NULLs: nearly free
+  const aggregates = [`count(DISTINCT CASE WHEN ${few} THEN ${v(i)} END) AS xd${i}`];
+  const value = `CASE WHEN ${few} THEN xd${i} ELSE ed${i} END`;
+  const exact = kind === 'categorical' ? 'true' : few;
+  return { aggregates, value, exact, inSample: sampled ? `NOT (${few})` : 'false' };
 }
 
 /** Column i's NaNs, infinities and negative infinities, left out of its figures (floats, dates, timestamps); 0s for other types. */

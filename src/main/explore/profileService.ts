@@ -3,7 +3,7 @@ import { PROFILE_BATCH_COLUMNS, type ColumnProfile, type ProfileAnswer, type Pro
 import { newErrorId, newId } from '../platform/ids';
 import type { QueryWorker } from '../query/queryWorker';
 import type { ResolveProfileSource, ProfileSource } from './profileSource';
-import { profileSql, readProfile, sampleFor, type ProfileRequest } from './profileSql';
+import { EXACT_DISTINCT_ROWS, profileSql, readProfile, sampleFor, type ProfileRequest } from './profileSql';
 
 type Profiled = Omit<ProfileAnswer, 'requestId'>;
 
@@ -187,7 +187,7 @@ export class ProfileService {
     try {
       const total = source.totalRows ?? (await this.count(batch));
       const sample = sampleFor(total);
-      const request: ProfileRequest = { relation: source.relation, columns: batch.indexes.map((i) => source.columns[i]!), ...(sample ? { sample } : {}) };
+      const request: ProfileRequest = { relation: source.relation, columns: batch.indexes.map((i) => source.columns[i]!), ...(sample ? { sample } : {}), exactDistinct: total <= EXACT_DISTINCT_ROWS };
       const filtered = source.unfilteredRows === undefined ? {} : { filtered: { rows: total, of: source.unfilteredRows } };
       this.batchesRun++;
       const cells = await this.pool.request({ type: 'profile', profileId: batch.profileId, sql: profileSql(request), ...params(source) });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnProfile, ProfileBatch } from '../../shared/explore/columnProfile';
 import { ident } from '../query/sql';
 import { tempDir } from '../../../test/support/testCore';
+import { EXACT_DISTINCT_VALUES } from './profileAggregates';
 import { profileSql, readProfile, summarizeSql, summaryPassSql, type ProfileColumn, type ProfileRequest } from './profileSql';
 
 const LONG = 'n'.repeat(10_000);
@@ -55,7 +56,7 @@ describe('one query profiles a batch of columns, statistic by statistic as raw D
     dir.remove();
   });
 
-  it('counts rows, nulls and their share, and distinct values, exactly', async () => {
+  it('counts rows, nulls and their share, and distinct values: exactly where there are few (up to EXACT_DISTINCT_VALUES)', async () => {
     expect(batch.rows).toBe(ROWS);
     expect(batch.sample).toBeUndefined();
     for (const [name] of COLUMNS) {
@@ -64,11 +65,32 @@ describe('one query profiles a batch of columns, statistic by statistic as raw D
       const nulls = Number(await one(`SELECT count(*) - count(${q}) FROM t`));
       expect(p.nulls, name).toBe(nulls);
       expect(p.nullShare, name).toBe(nulls / ROWS);
-      // counted, never estimated: HyperLogLog was 6 % off here (4,249 of 4,500)
-      expect(p.distinct, name).toBe(Number(await one(`SELECT count(DISTINCT ${q}) FROM t`)));
+      // HyperLogLog was 6 % off here (4,249 of 4,500): a few thousand values are counted
+      expect([p.distinct, p.distinctExact], name).toEqual([Number(await one(`SELECT count(DISTINCT ${q}) FROM t`)), true]);
       expect(p.sampled, name).toBeUndefined();
     }
     expect(profileOf('nothing')).toMatchObject({ nulls: ROWS, nullShare: 1, distinct: 0 });
+  });
+
+  it('estimates distinct values where there are many, never above the non-null count, and says so', async () => {
+    await c.run(`CREATE TABLE many AS SELECT range AS n, range::VARCHAR AS s FROM range(${EXACT_DISTINCT_VALUES * 2})`);
+    const r: ProfileRequest = { relation: 'many', columns: ['n', 's'].map((name, i) => ({ name, type: ['BIGINT', 'VARCHAR'][i]!, ref: name })) };
+    const [n, text] = readProfile((await rows(profileSql(r)))[0]!, r).columns;
+    // a number's estimate is HyperLogLog's; a text's comes from grouping its values, exact
+    expect(n).toMatchObject({ distinctExact: false });
+    expect(n!.distinct).toBeLessThanOrEqual(EXACT_DISTINCT_VALUES * 2);
+    expect(Math.abs(n!.distinct - EXACT_DISTINCT_VALUES * 2)).toBeLessThan(EXACT_DISTINCT_VALUES * 0.4);
+    expect(text).toMatchObject({ distinct: EXACT_DISTINCT_VALUES * 2, distinctExact: true });
+  });
+
+  it('asked to count distinct values exactly (a small relation), counts them as count(DISTINCT) does, and says so', async () => {
+    const exactRequest: ProfileRequest = { ...request, exactDistinct: true };
+    const exact = readProfile((await rows(profileSql(exactRequest)))[0]!, exactRequest);
+    for (const [name] of COLUMNS) {
+      const p = exact.columns.find((x) => x.name === name)!;
+      expect(p.distinct, name).toBe(Number(await one(`SELECT count(DISTINCT ${ident(name)}) FROM t`)));
+      expect(p.distinctExact, name).toBe(true);
+    }
   });
 
   it('gives numbers exact min, max and quartiles, and mean and standard deviation', async () => {
@@ -187,8 +209,11 @@ describe('one query profiles a batch of columns, statistic by statistic as raw D
       ))[0]!;
       expect([p.nulls, p.nullShare], name).toEqual([Number(nulls), Number(nulls) / 200_000]);
       expect(p.sampled, name).toEqual({ rows: sampled.rows, nonNull: Number(sampleNonNull), of: 200_000 });
-      // a sample of up to EXACT_DISTINCT_VALUES distinct values has them counted over all rows (profileDistinct.int.spec.ts: beyond)
-      expect([p.distinct, p.distinctInSample], name).toEqual([Number(distinct), undefined]);
+      if (name === 'n' || name === 'm' || name === 'ts' || name === 'd') {
+        // many distinct values: the sample's estimate, said to be the sample's, never above its values
+        expect([p.distinctExact, p.distinctInSample], name).toEqual([false, true]);
+        expect(p.distinct, name).toBeLessThanOrEqual(Number(sampleNonNull));
+      } else expect([p.distinct, p.distinctExact, p.distinctInSample], name).toEqual([Number(distinct), true, undefined]);
       if (p.kind === 'categorical') {
         // the sample chooses the most frequent values (its 20 first), all rows count them
         const candidates = `SELECT origin ${inSample} GROUP BY origin ORDER BY count(*) DESC, origin LIMIT 20`;

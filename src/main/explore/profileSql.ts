@@ -2,7 +2,7 @@ import { hasRange, profileCellSchemas, profileHeaderSchema, profileKind, type Co
 import type { z } from 'zod';
 import { ident } from '../query/sql';
 import { candidateCounts, candidatesCte, exactTops, groupedTops } from './profileTops';
-import { axis, deviation, distinctOf, EXACT_DISTINCT_VALUES, finite, fromAxis, sampleAggregates, summaryAggregates, v, wholeAggregates, type ProfileColumn } from './profileAggregates';
+import { axis, deviation, distinctOf, finite, fromAxis, sampleAggregates, summaryAggregates, v, wholeAggregates, type ProfileColumn } from './profileAggregates';
 
 export type { ProfileColumn } from './profileAggregates';
 
@@ -19,12 +19,17 @@ export interface ProfileRequest {
    * sample (each row kept with probability rows / of), the same rows for the same seed.
    */
   readonly sample?: { readonly rows: number; readonly of: number; readonly seed?: number };
-  /** A sample's distinct values are counted over all rows where it holds up to this many (EXACT_DISTINCT_VALUES), else in the sample. */
-  readonly exactDistinctValues?: number;
+  /** Count distinct values exactly (count(DISTINCT)), not by HyperLogLog: for a small relation, where an estimate is off most and exact is cheap. */
+  readonly exactDistinct?: boolean;
 }
 
 /** Above this many rows a profile is computed on a sample of this size (and says so). */
 export const PROFILE_SAMPLE_ROWS = 1_000_000;
+/**
+ * Up to this many rows, distinct values are counted exactly: HyperLogLog was 12 % off on 682 rows,
+ * and an exact count of so few costs little. Above it, the estimate (a 3M-row profile's cost).
+ */
+export const EXACT_DISTINCT_ROWS = 100_000;
 export const sampleFor = (totalRows: number): ProfileRequest['sample'] => (totalRows > PROFILE_SAMPLE_ROWS ? { rows: PROFILE_SAMPLE_ROWS, of: totalRows } : undefined);
 
 /**
@@ -65,10 +70,9 @@ export const summarizeSql = (relation: string, columns: readonly ProfileColumn[]
  * materialized CTE; a first pass computes every column's statistics, a second counts every
  * histogram's bars, and one grouping of all categorical columns together (a long form, column
  * number and value) gives each its most frequent values. A sample's profile also streams once over
- * all rows for what is cheap there (counts, min, max, mean, distinct values where the sample holds
- * up to EXACT_DISTINCT_VALUES, and the exact counts of the values the sample found most frequent:
- * profileTops.ts), so only quartiles, standard deviation, bars, the choice of frequent values and
- * a count of more distinct values are the sample's. Every step has one
+ * all rows for what is cheap there (counts, min, max, mean, distinct values, and the exact counts of
+ * the values the sample found most frequent: profileTops.ts), so only quartiles, standard deviation,
+ * bars and the choice of frequent values are the sample's. Every step has one
  * expression per column, never one subquery or CTE per column: DuckDB plans a hundred of those
  * in seconds. The answer is one row of text: a JSON header ({rows, total}) and one JSON cell per
  * column, read by readProfile.
@@ -78,14 +82,14 @@ export function profileSql(request: ProfileRequest): string {
   const topK = positive(request.topK ?? DEFAULT_TOP_K, 'topK');
   const bins = positive(request.bins ?? DEFAULT_BINS, 'bins');
   const sampled = request.sample !== undefined;
-  const limit = positive(request.exactDistinctValues ?? EXACT_DISTINCT_VALUES, 'exactDistinctValues');
+  const exactDistinct = request.exactDistinct === true;
   const kinds = columns.map((c) => profileKind(c.type));
   const charted = columns.flatMap((c, i) => (kinds[i] === 'categorical' ? [] : [i]));
   const counted = columns.flatMap((_, i) => (kinds[i] === 'categorical' ? [i] : []));
-  const distincts = columns.map((_, i) => distinctOf(i, kinds[i]!, sampled, limit));
+  const distincts = columns.map((_, i) => distinctOf(i, kinds[i]!, exactDistinct, sampled));
 
   const ctes = [`src AS MATERIALIZED (SELECT ${selectColumns(columns)} FROM ${relation}${request.sample ? sampleClause(request.sample) : ''})`];
-  const stats = sampled ? sampleAggregates(columns, true) : [...sampleAggregates(columns, false), ...wholeAggregates(columns, false)];
+  const stats = sampled ? sampleAggregates(columns, true, exactDistinct) : [...sampleAggregates(columns, false, exactDistinct), ...wholeAggregates(columns, false)];
   ctes.push(`stats AS MATERIALIZED (SELECT ${stats.join(', ')} FROM src)`);
   const from = ['stats'];
   if (counted.length > 0) {
@@ -99,9 +103,10 @@ export function profileSql(request: ProfileRequest): string {
     else ctes.push(groupedTops(topK));
     from.push(sampled ? 'cands' : 'tops');
   }
+  const distinctAggregates = distincts.flatMap((d) => d.aggregates);
   if (sampled) {
     // all rows, streamed once; the sample's counts of distinct values decide how they are counted here
-    const all = [...wholeAggregates(columns, true), ...distincts.flatMap((d) => d.whole), ...candidateCounts(counted)];
+    const all = [...wholeAggregates(columns, true), ...distinctAggregates, ...candidateCounts(counted)];
     ctes.push(`whole AS MATERIALIZED (SELECT ${all.join(', ')} FROM (SELECT ${selectColumns(columns)} FROM ${relation}), ${from.join(', ')})`);
     from.push('whole');
     if (counted.length > 0) {
@@ -109,8 +114,8 @@ export function profileSql(request: ProfileRequest): string {
       from.push('tops');
     }
   }
-  // the second pass over the profiled rows: bars, deviation and distinct values counted there
-  const second: string[] = distincts.flatMap((d) => d.second);
+  // the second pass over the profiled rows: bars, deviation and (all rows profiled) distinct values
+  const second: string[] = sampled ? [] : distinctAggregates;
   if (charted.length > 0) {
     // The bars span the column's min and max over all rows (finite values, on the axis), the card's Min and Max.
     // Every axis value is first scaled by r, a power of two bringing the column's largest magnitude
@@ -147,7 +152,7 @@ export function profileSql(request: ProfileRequest): string {
 
   const cells = columns.map((c, i) => {
     const sampleNonNull = sampled ? `snn${i}` : `nn${i}`;
-    const common = `nonNull: nn${i}, sampleNonNull: ${sampleNonNull}, 'distinct': ${distincts[i]!.value}, distinctInSample: ${distincts[i]!.inSample}`;
+    const common = `nonNull: nn${i}, sampleNonNull: ${sampleNonNull}, 'distinct': ${distincts[i]!.value}, distinctExact: ${distincts[i]!.exact}, distinctInSample: ${distincts[i]!.inSample}`;
     if (kinds[i] === 'categorical') {
       // the counts are of all rows, sampled or not: "other" is every other non-null value
       const top = `coalesce(tops.top[${i}], [])`;
@@ -167,7 +172,7 @@ export function profileSql(request: ProfileRequest): string {
   return `WITH ${ctes.join(', ')} SELECT ${select.join(', ')} FROM ${from.join(', ')}`;
 }
 
-type CellCounts = Pick<z.infer<typeof profileCellSchemas.number>, 'nonNull' | 'sampleNonNull' | 'distinct' | 'distinctInSample'>;
+type CellCounts = Pick<z.infer<typeof profileCellSchemas.number>, 'nonNull' | 'sampleNonNull' | 'distinct' | 'distinctExact' | 'distinctInSample'>;
 
 /** Reads the one row profileSql answers (its cells as text), checking its shape at the boundary. */
 export function readProfile(cells: readonly unknown[], request: ProfileRequest): ProfileBatch {
@@ -176,27 +181,27 @@ export function readProfile(cells: readonly unknown[], request: ProfileRequest):
   const columns = request.columns.map((c, i): ColumnProfile => {
     const json: unknown = JSON.parse(String(cells[i + 1]));
     const kind = profileKind(c.type);
-    const common = ({ nonNull, sampleNonNull, distinct, distinctInSample }: CellCounts) => {
+    const common = ({ nonNull, sampleNonNull, distinct, distinctExact, distinctInSample }: CellCounts) => {
       const nulls = rows - nonNull;
-      // counted, never estimated (distinctOf): at most the non-null values of the rows counted
-      const figures = { name: c.name, type: c.type, nulls, nullShare: rows === 0 ? 0 : nulls / rows, distinct };
+      // HyperLogLog can overshoot; there are never more distinct values than values
+      const figures = { name: c.name, type: c.type, nulls, nullShare: rows === 0 ? 0 : nulls / rows, distinct: Math.min(distinct, distinctInSample ? sampleNonNull : nonNull), distinctExact };
       const inSample = distinctInSample ? { distinctInSample } : {};
       return header.total === null ? figures : { ...figures, ...inSample, sampled: { rows: header.rows, nonNull: sampleNonNull, of: header.total } };
     };
     switch (kind) {
       case 'number': {
-        const { nonNull, sampleNonNull, distinct, distinctInSample, ...rest } = profileCellSchemas.number.parse(json);
-        return { kind, ...common({ nonNull, sampleNonNull, distinct, distinctInSample }), ...rest };
+        const { nonNull, sampleNonNull, distinct, distinctExact, distinctInSample, ...rest } = profileCellSchemas.number.parse(json);
+        return { kind, ...common({ nonNull, sampleNonNull, distinct, distinctExact, distinctInSample }), ...rest };
       }
       case 'temporal': {
-        const { nonNull, sampleNonNull, distinct, distinctInSample, ...rest } = profileCellSchemas.temporal.parse(json);
-        return { kind, ...common({ nonNull, sampleNonNull, distinct, distinctInSample }), ...rest };
+        const { nonNull, sampleNonNull, distinct, distinctExact, distinctInSample, ...rest } = profileCellSchemas.temporal.parse(json);
+        return { kind, ...common({ nonNull, sampleNonNull, distinct, distinctExact, distinctInSample }), ...rest };
       }
       case 'categorical': {
-        const { nonNull, sampleNonNull, distinct, distinctInSample, top, ...rest } = profileCellSchemas.categorical.parse(json);
+        const { nonNull, sampleNonNull, distinct, distinctExact, distinctInSample, top, ...rest } = profileCellSchemas.categorical.parse(json);
         // only a cut value says so (profileTops.ts)
         const marked = top.map(({ cut, ...t }) => (cut === true ? { ...t, cut } : t));
-        return { kind, ...common({ nonNull, sampleNonNull, distinct, distinctInSample }), top: marked, ...rest };
+        return { kind, ...common({ nonNull, sampleNonNull, distinct, distinctExact, distinctInSample }), top: marked, ...rest };
       }
     }
   });

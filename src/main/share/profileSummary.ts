@@ -13,7 +13,8 @@ export interface NotebookProfile extends Pick<ProfileBatch, 'rows' | 'sample' | 
   readonly columnCount: number;
 }
 
-const HEADER = ['Column', 'Type', 'Nulls', 'Distinct', 'Min', 'Max', 'Mean', 'Most frequent'];
+/** The table's header; "Distinct ≈" when the counts are HyperLogLog's estimates. */
+const header = (exact: boolean) => ['Column', 'Type', 'Nulls', exact ? 'Distinct' : 'Distinct ≈', 'Min', 'Max', 'Mean', 'Most frequent'];
 
 /**
  * A result's profile summary (docs/share.md): a line saying which columns and rows it covers (a
@@ -24,11 +25,11 @@ export function profileSummary(profile: NotebookProfile): string[] {
   const { columns, columnCount, rows, sample } = profile;
   const which = columns.length < columnCount ? `the first ${countText(columns.length, 'column')} of ${countText(columnCount, 'column')} (${countText(columnCount - columns.length, 'column')} not profiled)` : countText(columns.length, 'column');
   const over = sample ? `a sample of ${countText(sample.rows, 'row')} of ${countText(sample.of, 'row')} (the most frequent values counted over all rows)` : `all ${countText(rows, 'row')}`;
-  return [`Profile of ${which}, over ${over}:`, '', table(HEADER, columns.map(profileRow))];
+  return [`Profile of ${which}, over ${over}:`, '', table(header(columns.every((c) => c.distinctExact)), columns.map(profileRow))];
 }
 
 function profileRow(p: ColumnProfile): string[] {
-  const common = [p.name, p.type, `${groupDigits(String(p.nulls))} (${percent(p.nullShare)})`, `${groupDigits(String(p.distinct))}${p.distinctInSample ? ' in the sample' : ''}`];
+  const common = [p.name, p.type, `${groupDigits(String(p.nulls))} (${percent(p.nullShare)})`, groupDigits(String(p.distinct))];
   switch (p.kind) {
     case 'number':
       return [...common, shown(p.min), shown(p.max), shownRounded(p.mean), ''];

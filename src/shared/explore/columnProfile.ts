@@ -44,11 +44,11 @@ export type NonFinite = z.infer<typeof nonFiniteSchema>;
 
 /**
  * Every cell's counts: non-null values over all rows, over the profiled rows (a sample's, or all
- * rows again), and distinct values, counted over all rows or (distinctInSample) in the sample.
+ * rows again), and distinct values over all rows, exactly counted or estimated.
  */
-const cellCounts = { nonNull: count, sampleNonNull: count, distinct: count, distinctInSample: z.boolean() };
+const cellCounts = { nonNull: count, sampleNonNull: count, distinct: count, distinctExact: z.boolean(), distinctInSample: z.boolean() };
 type CellCount = keyof typeof cellCounts;
-const omitCounts = { nonNull: true, sampleNonNull: true, distinct: true, distinctInSample: true } as const;
+const omitCounts = { nonNull: true, sampleNonNull: true, distinct: true, distinctExact: true, distinctInSample: true } as const;
 
 /** What the profile query returns for one column (parsed at the boundary, in main). */
 export const profileCellSchemas = {
@@ -78,7 +78,7 @@ export const profileHeaderSchema = z.object({ rows: count, total: count.nullable
 export type HistogramBin = z.infer<typeof binSchema>;
 
 /**
- * A sampled profile's figures (docs/explore.md): nulls, distinct values (up to EXACT_DISTINCT_VALUES in the sample), min, max, mean, what was
+ * A sampled profile's figures (docs/explore.md): nulls, distinct values, min, max, mean, what was
  * left out and the most frequent values' counts are over all rows (the sample chose which values);
  * quartiles, deviation and bars are the sample's, which has `rows` of the `of` rows and `nonNull` of
  * this column's values (a bar's count is scaled by the non-null values of all rows / of the sample to an estimate).
@@ -98,11 +98,14 @@ interface ProfileBase {
   /** nulls / rows; 0 for no rows. */
   readonly nullShare: number;
   /**
-   * Distinct non-null values, counted (never estimated): over all rows, or (distinctInSample) in
-   * the sample's rows, which all rows hold at least as many of.
+   * Distinct non-null values over all rows: counted exactly where they are few or the relation
+   * small, else DuckDB's approx_count_distinct (HyperLogLog), at most the non-null count; in a sample
+   * with many of them, the sample's (distinctInSample).
    */
   readonly distinct: number;
-  /** `distinct` is of the sample's rows only: a sample holding more than EXACT_DISTINCT_VALUES (profileAggregates.ts) of them. */
+  /** Whether `distinct` was counted exactly. */
+  readonly distinctExact: boolean;
+  /** `distinct` is of the sample's rows only: a sample holding more than EXACT_DISTINCT_VALUES of them. */
   readonly distinctInSample?: boolean;
   /** Present when some figures come from a sample. */
   readonly sampled?: ProfileSampled;
@@ -127,6 +130,7 @@ const profileCommon = {
   nulls: count,
   nullShare: z.number().min(0).max(1),
   distinct: count,
+  distinctExact: z.boolean(),
   distinctInSample: z.boolean().optional(),
   sampled: z.object({ rows: count, nonNull: count, of: count }).strict().optional(),
 };

@@ -2,7 +2,7 @@ import type { ColumnProfile } from '../../../shared/explore/columnProfile';
 import { countOf, formatCount } from '../format';
 import { ProfileBars } from './ProfileBars';
 import { leftOutText, percent, shown, shownMean, shownNumber } from '../../../shared/explore/profileText';
-import { countShown, distinctShown, sampledTitle, sampledValue, topValueLabel, topValueRefusal, topValuesNote } from './profileFigures';
+import { countShown, distinctTerm, sampledTitle, sampledValue, topValueLabel, topValueRefusal, topValuesNote } from './profileFigures';
 import { NOT_PROFILED_TEXT, type CardState } from './profileCardState';
 import { columnKind } from '../../../shared/explore/columnKind';
 
@@ -26,12 +26,6 @@ function Figure({ term, value, exact }: { term: string; value: string; exact?: s
       <dd title={exact ?? value}>{value}</dd>
     </div>
   );
-}
-
-/** The distinct count: of all rows, or of the sample only, as its term and tooltip say. */
-function Distinct({ profile }: { profile: ColumnProfile }) {
-  const { term, text, title } = distinctShown(profile);
-  return <Figure term={term} value={text} exact={title} />;
 }
 
 /** One column's profile: its type, nulls, distinct values, and the figures and chart of its kind. */
@@ -65,7 +59,7 @@ function Figures({ column, name, profile, onFilterValue }: { column: number; nam
     <>
       <dl className="profile-figures">
         <Figure term="Nulls" value={`${formatCount(profile.nulls)} (${percent(profile.nullShare)})`} />
-        <Distinct profile={profile} />
+        <Figure term={distinctTerm(profile)} value={formatCount(profile.distinct)} />
         {/* an INTERVAL (categorical) has a min and max too */}
         {profile.min !== undefined && profile.max !== undefined && (
           <>

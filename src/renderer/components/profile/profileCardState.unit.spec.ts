@@ -3,7 +3,7 @@ import type { AppError, Result } from '../../../shared/contracts/errors';
 import type { ColumnProfile, ProfileAnswer } from '../../../shared/explore/columnProfile';
 import { cardState, NOT_PROFILED_TEXT, settle, type Settled } from './profileCardState';
 
-const profile = (name: string): ColumnProfile => ({ kind: 'categorical', name, type: 'VARCHAR', nulls: 0, nullShare: 0, distinct: 1, top: [{ value: 'a', count: 1 }], other: 0 });
+const profile = (name: string): ColumnProfile => ({ kind: 'categorical', name, type: 'VARCHAR', nulls: 0, nullShare: 0, distinct: 1, distinctExact: true, top: [{ value: 'a', count: 1 }], other: 0 });
 const answered = (columns: readonly number[]): Result<ProfileAnswer> => ({
   ok: true,
   value: { requestId: 'r', rows: 1, columns: columns.map((column) => ({ column, profile: profile(`c${column}`) })) },

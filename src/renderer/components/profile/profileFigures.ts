@@ -1,6 +1,6 @@
 import type { ColumnProfile } from '../../../shared/explore/columnProfile';
 import { approx, estimatedCount } from '../../../shared/explore/profileText';
-import { countOf, formatCount } from '../format';
+import { formatCount } from '../format';
 import { cellShown } from '../grid/cellText';
 import { CELL_CHARS } from '../../../shared/explore/cellChars';
 import { filterRefusal } from '../../../shared/explore/filterInput';
@@ -12,21 +12,10 @@ import { filterRefusal } from '../../../shared/explore/filterInput';
  * and bars are the sample's and read as estimates, marked "≈".
  */
 
-/**
- * The distinct count as a card says it: its term, figure and tooltip. It is always a count, never an
- * estimate; a sampled card's is of all rows, or, where the sample held too many to count them over
- * all rows (profileAggregates.ts), of the sample only, which the term and the tooltip say.
- */
-export function distinctShown(profile: ColumnProfile): { term: string; text: string; title: string } {
-  const text = formatCount(profile.distinct);
-  if (!profile.sampled) return { term: 'Distinct', text, title: text };
-  const { rows, of } = profile.sampled;
-  if (!profile.distinctInSample) return { term: 'Distinct', text, title: `${text}, counted over all ${countOf(of, 'row')}` };
-  return {
-    term: 'Distinct in sample',
-    text,
-    title: `${text}, counted in the sample of ${countOf(rows, 'row')}: too many to count over all ${countOf(of, 'row')}, which hold at least as many`,
-  };
+/** The distinct count's term: over all rows or the sample's, counted or estimated (HyperLogLog). */
+export function distinctTerm(profile: ColumnProfile): string {
+  const of = profile.distinctInSample ? 'Distinct in sample' : 'Distinct';
+  return profile.distinctExact ? of : `${of} (approx.)`;
 }
 
 /** A sample's figure, marked "≈" (nothing to mark on "—"). */

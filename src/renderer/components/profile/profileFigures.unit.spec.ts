@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnProfile } from '../../../shared/explore/columnProfile';
-import { countShown, distinctShown, sampledTitle, sampledValue, topValueLabel, topValueRefusal, topValuesNote } from './profileFigures';
+import { countShown, distinctTerm, sampledTitle, sampledValue, topValueLabel, topValueRefusal, topValuesNote } from './profileFigures';
 
 const origin = (over: Partial<Extract<ColumnProfile, { kind: 'categorical' }>> = {}): ColumnProfile => ({
   kind: 'categorical',
@@ -9,6 +9,7 @@ const origin = (over: Partial<Extract<ColumnProfile, { kind: 'categorical' }>> =
   nulls: 0,
   nullShare: 0,
   distinct: 229,
+  distinctExact: true,
   top: [{ value: 'ORD', count: 55_461 }],
   other: 944_947,
   ...over,
@@ -56,19 +57,11 @@ describe('what a card says each figure is of', () => {
     expect(sampledValue(origin(sampled), '—')).toBe('—');
     expect(sampledTitle(origin(sampled), '32.01')).toBe('Estimated from a sample of 1,000,408 rows: 32.01');
   });
-  it('given all rows profiled, when the distinct count is shown, then it reads plainly', () => {
-    expect(distinctShown(origin())).toEqual({ term: 'Distinct', text: '229', title: '229' });
-  });
-  it('given a sample whose distinct values were counted over all rows, when shown, then it reads plainly and its tooltip says over what', () => {
-    expect(distinctShown(origin({ ...sampled, distinct: 213_834 }))).toEqual({ term: 'Distinct', text: '213,834', title: '213,834, counted over all 3,000,000\u00a0rows' });
-  });
-  it('given a sample holding too many distinct values to count over all rows, when shown, then it is named the sample’s, never marked as an estimate, and its tooltip says what all rows hold', () => {
-    const shown = distinctShown(origin({ ...sampled, distinct: 786_512, distinctInSample: true }));
-    expect(shown).toEqual({
-      term: 'Distinct in sample',
-      text: '786,512',
-      title: '786,512, counted in the sample of 1,000,408\u00a0rows: too many to count over all 3,000,000\u00a0rows, which hold at least as many',
-    });
+  it('names the distinct count by what it counts: all rows or the sample, exactly or estimated', () => {
+    expect(distinctTerm(origin())).toBe('Distinct');
+    expect(distinctTerm(origin({ distinctExact: false }))).toBe('Distinct (approx.)');
+    expect(distinctTerm(origin({ ...sampled, distinctExact: false, distinctInSample: true }))).toBe('Distinct in sample (approx.)');
+    expect(distinctTerm(origin({ ...sampled, distinctInSample: true }))).toBe('Distinct in sample');
   });
 });
 
