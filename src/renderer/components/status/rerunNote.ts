@@ -23,9 +23,10 @@ export interface RerunSigns {
 
 export function rerunOf(query: Pick<HistoryEntry, 'phase' | 'rowCount'> | undefined, { rowsAvailable, firstPageIncomplete = false, firstPageRerun = false, unreadable = false }: RerunSigns): Rerun | undefined {
   if (query?.phase !== 'Completed' || unreadable) return undefined;
+  // frames, when there are any, are the newest word: a first page asked mid-run stays incomplete until asked again
+  if (rowsAvailable !== undefined) return rowsAvailable < (query.rowCount ?? 0) ? 'running' : 'shown';
   if (firstPageIncomplete) return 'running';
-  if (rowsAvailable === undefined) return firstPageRerun ? 'shown' : undefined;
-  return rowsAvailable < (query.rowCount ?? 0) ? 'running' : 'shown';
+  return firstPageRerun ? 'shown' : undefined;
 }
 
 /** What the live status bar and the past view say of it: one wording for both. */

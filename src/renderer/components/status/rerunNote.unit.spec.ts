@@ -17,6 +17,8 @@ describe('rerunOf: whether the rows shown come from running the query again', ()
 
   it('given frames of a completed query with all its rows back, then the rows shown come from the re-run', () => {
     expect(rerunOf(done, { rowsAvailable: 5 })).toBe('shown');
+    // a first page asked while it ran, not asked again since (no frame changed the count): the frames say it is over
+    expect(rerunOf(done, { rowsAvailable: 5, firstPageIncomplete: true })).toBe('shown');
     expect(rerunOf({ phase: 'Completed', rowCount: 0 }, { rowsAvailable: 0 })).toBe('shown');
   });
 
