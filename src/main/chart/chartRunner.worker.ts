@@ -6,16 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
-
-interface Running {
-  connection: DuckDBConnection | undefined;
-  interrupted: boolean;
-}
+import { interruptJob, jobSettled, startedJob, type InterruptibleJob } from '../query/jobInterrupt.worker';
 
 /** Connections of finished chart queries, reused; one that was interrupted is closed instead. */
 const idle: DuckDBConnection[] = [];
 const IDLE_LIMIT = 4;
-const running = new Map<string, Running>();
+const running = new Map<string, InterruptibleJob>();
 /** Cancels that arrived before their query started (the messages cross on the way). */
 const early = new Set<string>();
 const EARLY_LIMIT = 1000;
@@ -25,7 +21,7 @@ const interrupted = () => new AppErrorException(appError(randomUUID(), 'INTERRUP
 /** Runs one chart query (every column VARCHAR): its rows, row-major, as DuckDB's text. */
 export async function runChart(instance: DuckDBInstance, chartId: string, sql: string, params?: readonly string[]): Promise<ReadonlyArray<ReadonlyArray<string | null>>> {
   if (early.delete(chartId)) throw interrupted();
-  const job: Running = { connection: undefined, interrupted: false };
+  const job = startedJob();
   running.set(chartId, job);
   let clean = true;
   try {
@@ -46,6 +42,7 @@ export async function runChart(instance: DuckDBInstance, chartId: string, sql: s
     }
   } finally {
     running.delete(chartId);
+    jobSettled(job);
     const c = job.connection;
     if (c) {
       if (clean && idle.length < IDLE_LIMIT) idle.push(c);
@@ -54,22 +51,15 @@ export async function runChart(instance: DuckDBInstance, chartId: string, sql: s
   }
 }
 
-/** Interrupts the chart query `chartId` if it runs; else remembers it so it never starts. */
+/** Interrupts the chart query `chartId` if it runs (until it stops: jobInterrupt.worker.ts); else remembers it so it never starts. */
 export function cancelChart(chartId: string): void {
   const job = running.get(chartId);
-  if (job) {
-    job.interrupted = true;
-    job.connection?.interrupt();
-    return;
-  }
+  if (job) return interruptJob(job);
   if (early.size >= EARLY_LIMIT) early.clear();
   early.add(chartId);
 }
 
 /** On the way out: whatever chart query runs stops, so the thread can exit. */
 export function interruptCharts(): void {
-  for (const job of running.values()) {
-    job.interrupted = true;
-    job.connection?.interrupt();
-  }
+  for (const job of running.values()) interruptJob(job);
 }

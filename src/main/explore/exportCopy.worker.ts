@@ -2,12 +2,13 @@
  * The COPY of an export, on the DuckDB worker thread. Each export gets a connection of its own, so
  * a cancel interrupts exactly it and pages and queries keep their own connections meanwhile.
  */
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBInstance } from '@duckdb/node-api';
+import { interruptJob, jobSettled, startedJob, type InterruptibleJob } from '../query/jobInterrupt.worker';
 import { trackProgress } from '../query/progressTracking.worker';
 import type { RunProgress } from '../query/workerProtocol';
 
-/** Connections of running exports, by job id: what a cancel interrupts. */
-const exporting = new Map<number, DuckDBConnection>();
+/** Running exports, by job id: what a cancel interrupts. */
+const exporting = new Map<number, InterruptibleJob>();
 
 export interface ExportCallbacks {
   progress(p: RunProgress): void;
@@ -18,7 +19,8 @@ export interface ExportCallbacks {
 /** Runs `sql` (a COPY … TO …) and answers with the rows DuckDB says it wrote. */
 export async function runExportCopy(instance: DuckDBInstance, jobId: number, sql: string, progressIntervalMs: number, cb: ExportCallbacks): Promise<{ rows: number }> {
   const c = await instance.connect();
-  exporting.set(jobId, c);
+  const job = startedJob(c);
+  exporting.set(jobId, job);
   const started = performance.now();
   let timer: ReturnType<typeof setInterval> | undefined;
   try {
@@ -32,17 +34,19 @@ export async function runExportCopy(instance: DuckDBInstance, jobId: number, sql
     return { rows: Number(result.rowsChanged) };
   } finally {
     clearInterval(timer);
+    jobSettled(job);
     exporting.delete(jobId);
     c.closeSync();
   }
 }
 
-/** Interrupts one export's COPY (its job then fails as INTERRUPTED). */
+/** Interrupts one export's COPY until it stops (jobInterrupt.worker.ts); its job then fails as INTERRUPTED. */
 export function interruptExport(jobId: number): void {
-  exporting.get(jobId)?.interrupt();
+  const job = exporting.get(jobId);
+  if (job) interruptJob(job);
 }
 
 /** Interrupts every running export: the worker is stopping. */
 export function interruptAllExports(): void {
-  for (const c of exporting.values()) c.interrupt();
+  for (const job of exporting.values()) interruptJob(job);
 }

@@ -6,10 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
+import { interruptJob, jobSettled, startedJob, type InterruptibleJob } from '../query/jobInterrupt.worker';
 
 let connection: Promise<DuckDBConnection> | undefined;
 /** The profile query running now, so a cancel interrupts exactly it. */
-let current: { readonly profileId: string; interrupted: boolean } | undefined;
+let current: { readonly profileId: string; readonly job: InterruptibleJob } | undefined;
 /** Cancels that arrived before their query started (the messages cross on the way). */
 const early = new Set<string>();
 const EARLY_LIMIT = 1000;
@@ -20,8 +21,9 @@ const interrupted = () => new AppErrorException(appError(randomUUID(), 'INTERRUP
 export async function runProfile(instance: DuckDBInstance, profileId: string, sql: string, params?: readonly string[]): Promise<ReadonlyArray<string | null>> {
   const c = await (connection ??= instance.connect());
   if (early.delete(profileId)) throw interrupted();
-  const job = { profileId, interrupted: false };
-  current = job;
+  const job = startedJob(c);
+  const mine = { profileId, job };
+  current = mine;
   try {
     // a filter's values are bound, never spliced into the SQL
     const reader = params && params.length > 0 ? await c.runAndReadAll(sql, [...params]) : await c.runAndReadAll(sql);
@@ -31,23 +33,20 @@ export async function runProfile(instance: DuckDBInstance, profileId: string, sq
     if (job.interrupted) throw interrupted();
     throw e;
   } finally {
-    if (current === job) current = undefined;
+    // before the next profile query can start on this connection
+    jobSettled(job);
+    if (current === mine) current = undefined;
   }
 }
 
-/** Interrupts the profile query `profileId` if it runs; else remembers it so it never starts. */
+/** Interrupts the profile query `profileId` if it runs (until it stops: jobInterrupt.worker.ts); else remembers it so it never starts. */
 export function cancelProfile(profileId: string): void {
-  if (current?.profileId === profileId) {
-    current.interrupted = true;
-    void connection?.then((c) => c.interrupt());
-    return;
-  }
+  if (current?.profileId === profileId) return interruptJob(current.job);
   if (early.size >= EARLY_LIMIT) early.clear();
   early.add(profileId);
 }
 
 /** On the way out: whatever profile runs stops, so the thread can exit. */
 export function interruptProfiles(): void {
-  if (current) current.interrupted = true;
-  void connection?.then((c) => c.interrupt());
+  if (current) interruptJob(current.job);
 }

@@ -14,6 +14,7 @@ import { PREVIEW_ROWS } from '../../shared/instant/preview';
 import { chunkText, textInJs } from '../query/chunkText.worker';
 import { columnTypeName } from '../query/columnTypeName.worker';
 import { withoutWrapper } from '../query/queryErrors.worker';
+import { interruptJob, jobSettled, startedJob, type InterruptibleJob } from '../query/jobInterrupt.worker';
 import { ident } from '../query/sql';
 import { cteEntries, inspectTree, looksLikeFile, type TableRef } from './previewTree.worker';
 import { errorOffset, previewSqlFor } from './previewSql.worker';
@@ -21,17 +22,10 @@ import { refusalFor } from './refusals.worker';
 import { sampleClause, type SamplePlan } from './previewSample.worker';
 import { firstKeyword, locateStatement } from './statementLocation.worker';
 
-interface Running {
-  connection: DuckDBConnection | undefined;
-  interrupted: boolean;
-  /** Re-sends the interrupt until the preview is gone (see `cancelPreview`). */
-  repeat?: ReturnType<typeof setInterval>;
-}
-
 /** Connections of finished previews, reused; one that was interrupted is closed instead. */
 const idle: DuckDBConnection[] = [];
 const IDLE_LIMIT = 4;
-const running = new Map<string, Running>();
+const running = new Map<string, InterruptibleJob>();
 /** Cancels that arrived before their preview started. */
 const early = new Set<string>();
 const EARLY_LIMIT = 1000;
@@ -54,7 +48,7 @@ export async function runPreview(instance: DuckDBInstance, previewId: string, te
   const located = locateStatement(text, Math.min(cursor, text.length));
   if (!located) return { kind: 'none' };
   // Known before its connection exists: a cancel that lands while it connects is not lost.
-  const job: Running = { connection: undefined, interrupted: false };
+  const job = startedJob();
   running.set(previewId, job);
   let connection: DuckDBConnection;
   try {
@@ -79,7 +73,7 @@ export async function runPreview(instance: DuckDBInstance, previewId: string, te
     return answer;
   } finally {
     running.delete(previewId);
-    clearInterval(job.repeat);
+    jobSettled(job);
     // An interrupted connection goes, and its samples with it; another is kept with its samples for the next preview.
     if (job.interrupted || idle.length >= IDLE_LIMIT) {
       shadows.delete(connection);
@@ -274,24 +268,10 @@ async function readRows(c: DuckDBConnection, sql: string): Promise<{ columns: Co
   }
 }
 
-/** How often an interrupt is sent again while the preview has not stopped. */
-const REINTERRUPT_MS = 5;
-
-/**
- * Interrupts preview `previewId` if it runs; else remembers it so it never starts. DuckDB drops an
- * interrupt that lands while no query runs on the connection — between two of the preview's calls,
- * or while its call still waits for one of libuv's threads (a storm of previews fills them) — so
- * the interrupt is repeated until the preview is gone; its calls check the flag between them.
- */
+/** Interrupts preview `previewId` if it runs (until it stops: jobInterrupt.worker.ts); else remembers it so it never starts. */
 export function cancelPreview(previewId: string): void {
   const job = running.get(previewId);
-  if (job) {
-    if (job.interrupted) return;
-    job.interrupted = true;
-    job.connection?.interrupt();
-    job.repeat = setInterval(() => job.connection?.interrupt(), REINTERRUPT_MS);
-    return;
-  }
+  if (job) return interruptJob(job);
   if (early.size >= EARLY_LIMIT) early.clear();
   early.add(previewId);
 }

@@ -26,6 +26,7 @@ import { runPivotHead } from '../pivot/pivotHead.worker';
 import { readPage } from './pageReader.worker';
 import { PreparedStatements } from './preparedStatements.worker';
 import { explainDuckdbFailure } from './queryErrors.worker';
+import { interruptJob, jobSettled, startedJob, type InterruptibleJob } from './jobInterrupt.worker';
 import { openRunSlot, runIntoTable, type RunSlot } from './resultWriter.worker';
 import { saidOfStatement, StatementFailure } from './statementFailure.worker';
 import { RESULTS_SCHEMA } from './sql';
@@ -62,8 +63,8 @@ ready.then(
 
 /** Idle run slots, reused: opening connections is cheap but not free. */
 const idleSlots: RunSlot[] = [];
-/** Slots of running jobs, so a cancel can interrupt the right connection. */
-const running = new Map<number, RunSlot>();
+/** Slots of running jobs, so a cancel can interrupt the right connection (until it stops: jobInterrupt.worker.ts). */
+const running = new Map<number, InterruptibleJob>();
 /** Jobs whose cancel arrived; their DuckDB interruption is reported as INTERRUPTED. */
 const cancelled = new Set<number>();
 
@@ -71,7 +72,7 @@ port.on('message', (request: WorkerRequest) => {
   switch (request.type) {
     case 'cancel':
       cancelled.add(request.jobId);
-      running.get(request.jobId)?.query.interrupt();
+      interruptRun(request.jobId);
       interruptExport(request.jobId);
       return;
     case 'shutdown':
@@ -129,9 +130,9 @@ async function shutdown(code: number, error?: AppError): Promise<void> {
   // Say so first, so main stops sending work here while this worker winds down.
   if (error) post({ type: 'fatal', error });
   // Marked as cancelled too: an interrupt that lands between two DuckDB calls would be lost.
-  for (const [jobId, slot] of running) {
+  for (const jobId of running.keys()) {
     cancelled.add(jobId);
-    slot.query.interrupt();
+    interruptRun(jobId);
   }
   interruptAllExports();
   const c = await ready.catch(() => undefined);
@@ -219,7 +220,8 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
  */
 async function run(instance: DuckDBInstance, jobId: number, sql: string, resultTable: string): Promise<ReplyOf['run']> {
   const slot = idleSlots.pop() ?? (await openRunSlot(instance));
-  running.set(jobId, slot);
+  const job = startedJob(slot.query);
+  running.set(jobId, job);
   post({ type: 'began', jobId });
   let stopped: (error: unknown) => void = () => undefined;
   const reported = new Promise<never>((_, reject) => (stopped = reject));
@@ -232,11 +234,17 @@ async function run(instance: DuckDBInstance, jobId: number, sql: string, resultT
     stopped: (error) => stopped(error),
   });
   const release = (): void => {
+    jobSettled(job);
     running.delete(jobId);
     idleSlots.push(slot);
   };
   void counted(work).then(release, release);
   return Promise.race([work, reported]);
+}
+
+function interruptRun(jobId: number): void {
+  const job = running.get(jobId);
+  if (job) interruptJob(job);
 }
 
 const FALLBACK_CODE = {
