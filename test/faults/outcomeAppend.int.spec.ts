@@ -7,6 +7,7 @@ import type { QueryProgress } from '../../src/shared/contracts/frames';
 import { openSessions } from '../../src/shared/views/appView';
 import { resultTableId } from '../../src/main/query/sql';
 import { diskFullMessage } from '../../src/main/store/storeErrors';
+import { addDataset } from '../support/coreDatasets';
 import { queryEnd, recordingClient, startQuery } from '../support/coreEvents';
 import { readRawStore, sequenceProblems } from '../support/rawStore';
 import { recordingLogger } from '../support/recordingLogger';
@@ -186,7 +187,7 @@ describe('the store refuses the append of a query’s end: the query is not left
 });
 
 describe('a completion no event can hold: the query still ends', () => {
-  it('a result whose column list is past the payload limit fails PAYLOAD_TOO_LARGE with an id, instead of running for good', async () => {
+  it('a result whose column list is past the payload limit fails PAYLOAD_TOO_LARGE with an id and the datasets it read, instead of running for good', async () => {
     const dir = tempDir();
     const core = await startTestCore(dir.path);
     try {
@@ -195,9 +196,14 @@ describe('a completion no event can hold: the query still ends', () => {
       const names = Array.from({ length: 1500 }, (_, i) => `c${String(i).padStart(4, '0')}_${'n'.repeat(745)}`);
       const csv = join(dir.path, 'wide.csv');
       writeFileSync(csv, `${names.join(',')}\n${names.map((_, i) => i).join(',')}\n`);
-      const queryId = await startQuery(core, sessionId, `select * from read_csv('${csv}')`);
+      // a dataset it reads beside the file (the wide file itself is no dataset: its registration would be as large)
+      writeFileSync(join(dir.path, 'tiny.csv'), 'k\n1\n');
+      const tiny = await addDataset(core, join(dir.path, 'tiny.csv'));
+      const queryId = await startQuery(core, sessionId, `select * from read_csv('${csv}'), ${tiny.name}`);
       const end = await queryEnd(core, sessionId, queryId);
       expect(end.type === 'QueryFailed' && end.payload.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', id: expect.stringMatching(ERROR_ID), message: expect.stringMatching(/^A QueryCompleted event of \d{1,3}(,\d{3})+ characters was refused/) });
+      // as every failure does, it says which datasets it read (sextant.queries.datasets_read)
+      expect(end.type === 'QueryFailed' && end.payload.inputs?.map((i) => i.datasetId)).toEqual([tiny.id]);
       const next = await startQuery(core, sessionId, 'select 42 as answer');
       expect((await queryEnd(core, sessionId, next)).type).toBe('QueryCompleted');
     } finally {

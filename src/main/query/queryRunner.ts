@@ -304,7 +304,7 @@ export class QueryRunner {
       const completed = completion(sessionId, queryId, outcome, read);
       const refused = await this.ends.record(completed, systemMeta(cause));
       // A completion no event can hold (its columns past the payload limit) still ends the query: failed, with why.
-      if (refused) await this.ends.record(failure(sessionId, queryId, refused, completed.durationMs), systemMeta(cause));
+      if (refused) await this.ends.record(failure(sessionId, queryId, refused, completed.durationMs, read), systemMeta(cause));
       // Cancelled or closed before the completion was stored: the rows are no result. After a stop the next start drops them.
       if (entry.phase !== 'Completed' && outcome.hasTable && !this.stopped) await this.cache.drop(entry.table);
     } catch (e) {
