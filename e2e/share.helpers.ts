@@ -70,14 +70,22 @@ export async function recordNotices(page: Page): Promise<NoticesSeen> {
 }
 
 /**
- * Reloads the page after its host restarted on an emptied data dir, and waits until `dataset` is
- * ready in the new store. Until the host answers, the page shows the view it kept (its stream
- * replays from the last seq it saw): the old data dir's, whose datasets were ready, so `ready`
- * alone could pass before the new store's samples are registered. Live again, the page shows the
- * new store.
+ * Reloads the page and waits until its host answers. Until then the page shows the view it kept
+ * (its stream replays from the last seq it saw): a check could pass on that before the host's own
+ * frames come.
  */
-export async function reloadOnFreshDataDir(page: Page, dataset: string): Promise<void> {
+export async function reloadUntilConnected(page: Page): Promise<void> {
   await page.reload();
   await expect(page.getByRole('img', { name: 'Connected' })).toBeVisible();
+}
+
+/**
+ * Reloads the page after its host restarted on an emptied data dir, and waits until `dataset` is
+ * ready in the new store. The view the page kept is the old data dir's, whose datasets were ready,
+ * so `ready` alone could pass before the new store's samples are registered. Live again, the page
+ * shows the new store.
+ */
+export async function reloadOnFreshDataDir(page: Page, dataset: string): Promise<void> {
+  await reloadUntilConnected(page);
   await ready(page, dataset);
 }

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { exportSession, importOnFreshMachine } from './share.helpers';
+import { exportSession, importOnFreshMachine, reloadUntilConnected } from './share.helpers';
 import { grid, gridRow, ready, runSql, status, tabs } from './workbench.helpers';
 
 // The desktop app exports and imports through the OS's save and open dialogs, which Playwright cannot drive.
@@ -41,8 +41,7 @@ test('an imported result shown from running its SQL again says so, live and in t
   await expect(page.locator('.statusbar').getByRole('note')).toHaveText(RERUN_SHOWN);
 
   // after a reload no frame comes (the re-run is over): the rows' pages say where they came from
-  await page.reload();
-  await expect(page.getByRole('img', { name: 'Connected' })).toBeVisible();
+  await reloadUntilConnected(page);
   await expect(gridRow(page, 2).getByRole('gridcell').first()).toHaveText('Europe');
   await expect(page.locator('.statusbar').getByRole('note')).toHaveText(RERUN_SHOWN);
 });

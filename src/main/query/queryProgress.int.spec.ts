@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
+import { noRunCallbacks } from '../../../test/support/noRunCallbacks';
 import { useRunSlot } from '../../../test/support/useRunSlot';
 import { runIntoTable } from './resultWriter.worker';
 import type { RunProgress } from './workerProtocol';
@@ -13,14 +14,7 @@ it("a query's progress reports say how far DuckDB is (percent, rows read), as th
   const reports: RunProgress[] = [];
   const files = Array.from({ length: 4 }, () => `'${FLIGHTS}'`).join(', ');
   const sql = `select origin, destination, count(distinct date) d, avg(delay) a from read_parquet([${files}]) group by all`;
-  await runIntoTable(duck.slot(), sql, `${RESULTS_SCHEMA}.r1`, { progressIntervalMs: 20, flushIntervalMs: 60_000, headRows: 100 }, {
-    progress: (p) => reports.push(p),
-    columns: () => {},
-    head: () => {},
-    rows: () => {},
-    cancelled: () => false,
-    stopped: () => {},
-  });
+  await runIntoTable(duck.slot(), sql, `${RESULTS_SCHEMA}.r1`, { progressIntervalMs: 20, flushIntervalMs: 60_000, headRows: 100 }, { ...noRunCallbacks, progress: (p) => reports.push(p) });
   const told = reports.filter((p) => p.percent !== undefined && p.percent > 0 && (p.rowsProcessed ?? 0) > 0);
   expect(told.length, `${reports.length} reports: ${JSON.stringify(reports.slice(0, 5))}`).toBeGreaterThan(0);
   // never backwards
@@ -36,15 +30,11 @@ it('a plan DuckDB cannot size (a cross join with range) says 0 % all along: no p
   // On several threads DuckDB says either 0 or -1 for this plan, by a race; on one, always 0.
   await duck.slot().query.run('SET threads = 1');
   await runIntoTable(duck.slot(), sql, `${RESULTS_SCHEMA}.r2`, { progressIntervalMs: 20, flushIntervalMs: 60_000, headRows: 100 }, {
+    ...noRunCallbacks,
     progress: (p) => {
       reports.push(p);
       duckdbSaid.push(duck.slot().query.progress.percentage);
     },
-    columns: () => {},
-    head: () => {},
-    rows: () => {},
-    cancelled: () => false,
-    stopped: () => {},
   });
   expect(duckdbSaid).toContain(0);
   expect(duckdbSaid.filter((p) => p > 0)).toEqual([]);

@@ -3,8 +3,7 @@ import type { QueryProgress } from '../../shared/contracts/frames';
 import { openSession, queryEnd, startQuery, untilExecuting } from '../../../test/support/coreEvents';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 
-/** About a second of DuckDB here: long enough to queue the others behind it. */
-const SLOW_SQL = 'select count(*) as n from range(150000000) t(x) where x % 7 = 3';
+/** 20 billion rows, far longer than a test: held running until cancelled, so what starts after it waits, however fast the machine. */
 const LONG_SQL = 'select count(*) from range(20000000000) t(x) where x % 7 = 3';
 
 let core: TestCore | undefined;
@@ -28,22 +27,26 @@ function recordStates(c: TestCore): (queryId: string) => string[] {
       .filter((s, i, all) => s !== all[i - 1]);
 }
 
-it('with one query at a time, the queries behind the running one are told their place in line as it moves up, then that they run; each completes (real DuckDB)', async () => {
+it('with one query at a time, the queries behind the running one are told their place in line as it moves up, then that they run; each completes once the one ahead ends (real DuckDB)', async () => {
   dir = tempDir();
   core = await startTestCore(dir.path, { maxConcurrentQueries: 1, progressIntervalMs: 50 });
   const states = recordStates(core);
-  const sessions = [await openSession(core), await openSession(core), await openSession(core)];
-  const queries: string[] = [];
-  for (const sessionId of sessions) queries.push(await startQuery(core, sessionId, SLOW_SQL));
-  const ends = await Promise.all(queries.map((q, i) => queryEnd(core!, sessions[i]!, q, 60_000)));
+  const [a, b, c] = [await openSession(core), await openSession(core), await openSession(core)];
+  const first = await startQuery(core, a, LONG_SQL);
+  await untilExecuting(core, a, first);
+  const second = await startQuery(core, b, 'select 42 as n');
+  const third = await startQuery(core, c, 'select 43 as n');
+  expect(states(third)).toEqual(['queued 2']);
 
-  expect(ends.map((e) => e.type)).toEqual(['QueryCompleted', 'QueryCompleted', 'QueryCompleted']);
-  expect(ends.map((e) => (e.type === 'QueryCompleted' ? e.payload.rowCount : -1))).toEqual([1, 1, 1]);
-  const [first, second, third] = queries as [string, string, string];
+  // the first one's end lets the others through, in turn
+  await core.dispatch({ type: 'CancelQuery', sessionId: a });
+  const ends = [await queryEnd(core, a, first), await queryEnd(core, b, second), await queryEnd(core, c, third)];
+  expect(ends.map((e) => e.type)).toEqual(['QueryCancelled', 'QueryCompleted', 'QueryCompleted']);
+  expect(ends.map((e) => (e.type === 'QueryCompleted' ? e.payload.rowCount : -1))).toEqual([-1, 1, 1]);
   expect(states(first)).not.toContainEqual(expect.stringMatching(/^queued/)); // it started at once
   expect(states(second)).toEqual(['queued 1', 'running']);
   expect(states(third)).toEqual(['queued 2', 'queued 1', 'running']);
-}, 90_000);
+}, 60_000);
 
 it('a queued query cancelled before it starts: the one behind it moves up, a window subscribing now is told where it waits, and the cancelled one never runs (real DuckDB)', async () => {
   dir = tempDir();

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { noRunCallbacks } from '../../../test/support/noRunCallbacks';
 import { useRunSlot } from '../../../test/support/useRunSlot';
 import { runIntoTable } from './resultWriter.worker';
 import { RESULTS_SCHEMA } from './sql';
@@ -86,9 +87,8 @@ describe('a script of comments and semicolons only (real DuckDB)', () => {
   });
 
   it('given only comments or semicolons, when the worker is asked to run them anyway, then it says there is no statement, not "Error in native callback"', async () => {
-    const noCallbacks = { progress: () => {}, columns: () => {}, head: () => {}, rows: () => {}, cancelled: () => false, stopped: () => {} };
     for (const sql of scripts) {
-      const run = runIntoTable(duck.slot(), sql, `${RESULTS_SCHEMA}.empty`, { progressIntervalMs: 60_000, flushIntervalMs: 60_000, headRows: 10 }, noCallbacks);
+      const run = runIntoTable(duck.slot(), sql, `${RESULTS_SCHEMA}.empty`, { progressIntervalMs: 60_000, flushIntervalMs: 60_000, headRows: 10 }, noRunCallbacks);
       await expect(run, sql).rejects.toMatchObject({ error: { code: 'INVALID_COMMAND', message: 'There is no SQL statement to run.' } });
     }
   });

@@ -9,13 +9,13 @@ import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, 
 import type { AppError } from '../../../shared/contracts/errors';
 import type { DatasetView } from '../../../shared/views/appView';
 import { catalogCompletion } from './catalogCompletion';
-import { tabAcceptsCompletion, unfocusableCompletionList } from './completionKeys';
+import { tabAcceptsCompletion } from './completionKeys';
+import { unfocusableCompletionList } from './unfocusableCompletionList';
 import { editorTheme } from './editorTheme';
 import { errorRange, placeInDoc } from './errorPosition';
 import { endRanFlash, markRan, ranMark, ranRanges } from './ranMark';
-import { NOTHING_TO_RUN } from './holdsStatement';
 import { holdsStatement } from '../../../shared/sql/statementSpans';
-import { nothingToRun, runRanges, runText, type RunScope } from './runRanges';
+import { NOTHING_TO_RUN, nothingToRun, runRanges, runText, type RunScope } from './runRanges';
 import { RUN_REFUSED } from './runRefused';
 import { previewErrorMark, setPreviewError, type PreviewErrorMark } from '../instant/previewErrorMark';
 import { Play, WandSparkles } from 'lucide-react';

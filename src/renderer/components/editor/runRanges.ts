@@ -1,6 +1,5 @@
 import type { EditorState } from '@codemirror/state';
 import type { ErrorRange } from './errorPosition';
-import { NOTHING_SELECTED_TO_RUN, NOTHING_TO_RUN } from './holdsStatement';
 import { holdsStatement } from '../../../shared/sql/statementSpans';
 import { statementAt } from './statementAt';
 
@@ -22,6 +21,10 @@ export function runRanges(state: EditorState, scope: RunScope): ErrorRange[] {
 
 /** The text of `ranges`: several selected ranges run as one script, a line apart. */
 export const runText = (state: EditorState, ranges: readonly ErrorRange[]): string => ranges.map((r) => state.sliceDoc(r.from, r.to)).join('\n');
+
+/** Why Run is disabled, and what Ctrl/Cmd+Enter says, when what it would run holds no statement (statementSpans.ts `holdsStatement`). */
+export const NOTHING_TO_RUN = 'Nothing to run: the editor holds no statement, only blanks or comments.';
+export const NOTHING_SELECTED_TO_RUN = 'Nothing to run: the selection holds no statement, only blanks or comments.';
 
 /**
  * Why a run of `scope` would run nothing, or undefined when it would run something. Run is then

@@ -2,7 +2,6 @@ import type { ColumnProfile } from '../../../shared/explore/columnProfile';
 import { approx, estimatedCount } from '../../../shared/explore/profileText';
 import { formatCount } from '../format';
 import { cellShown } from '../grid/cellText';
-import { CELL_CHARS } from '../../../shared/explore/cellChars';
 import { filterRefusal } from '../../../shared/explore/filterInput';
 
 /**
@@ -30,13 +29,14 @@ export const topValueLabel = (value: string): string => (value === '' ? '(empty)
 /**
  * Why a most frequent value is no filter button (its tooltip), or undefined when it is one. A value
  * main would refuse as a filter (over 1,000 characters) is shown, not offered, in the words of the
- * grid's filter box ("Too long: at most 1,000 characters"); so is one cut for the card
- * (profileTops.ts), which is always longer: its text is not the value and would filter to other rows, or none.
+ * grid's filter box ("Too long: at most 1,000 characters"). So is one cut for the card
+ * (profileTops.ts): its label, CELL_CHARS characters and "…", is always longer (its unit test
+ * says so), and its text is not the value and would filter to other rows, or none.
  */
-export function topValueRefusal(column: number, top: { readonly value: string; readonly cut?: boolean }): string | undefined {
+export function topValueRefusal(column: number, top: { readonly value: string }): string | undefined {
   const why = filterRefusal([{ column, op: 'eq', value: top.value }]);
-  if (why !== undefined) return why.startsWith('Too long: ') ? `Too long to filter by: ${why.slice('Too long: '.length)}` : `Cannot filter by this value: ${why}`;
-  return top.cut === true ? `Too long to filter by: over ${formatCount(CELL_CHARS)} characters` : undefined;
+  if (why === undefined) return undefined;
+  return why.startsWith('Too long: ') ? `Too long to filter by: ${why.slice('Too long: '.length)}` : `Cannot filter by this value: ${why}`;
 }
 
 /**
