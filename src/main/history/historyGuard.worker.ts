@@ -3,6 +3,7 @@ import { StatementType, listValue, type DuckDBConnection } from '@duckdb/node-ap
 import { AppErrorException, appError, type AppError } from '../../shared/contracts/errors';
 import { identifierName, tokenize } from '../../shared/sql/sqlTokens';
 import { withoutWrapper } from '../query/queryErrors.worker';
+import { SERIALIZE_SQL } from '../query/sql';
 import { HISTORY_SCHEMA, HISTORY_STORE } from './historyStore.worker';
 
 /**
@@ -11,8 +12,11 @@ import { HISTORY_SCHEMA, HISTORY_STORE } from './historyStore.worker';
  * `sextant` or writing into the store its views read. Those are refused here, before anything runs,
  * on DuckDB's own parser output: a script DuckDB serializes (`json_serialize_sql`) is all queries
  * and may read anything; otherwise the statement types DuckDB prepares decide. Names come from the
- * tokenizer only to skip the check for SQL that never names either database (the common case);
- * the store counts as named in a string too (`SET search_path = 'sextant_history_store.main'`).
+ * tokenizer only to skip the check for SQL that never names either database (the common case).
+ * A string naming the store is no name: every write names its target, and a string reaches the
+ * store only by making it the connection's default (`SET search_path = 'sextant_history_store.main'`,
+ * `SET schema`, `USE '…'`), which `refuseHistoryStorePath` refuses after that statement, before
+ * the next one; so `insert into notes values ('see sextant_history_store')` runs.
  * DuckDB's functions are called as `system.main.…`: a macro of the person's by the same name would
  * otherwise answer instead (a `json_serialize_sql` saying every script is a query let any write in).
  *
@@ -25,15 +29,13 @@ import { HISTORY_SCHEMA, HISTORY_STORE } from './historyStore.worker';
  */
 export async function refuseHistoryWrites(conn: DuckDBConnection, sql: string): Promise<void> {
   const names = new Set<string>();
-  let namesStore = false;
   for (const t of tokenize(sql)) {
     const name = identifierName(t);
     if (name) names.add(name);
-    else if (t.kind === 'string' && t.text.toLowerCase().includes(HISTORY_STORE)) namesStore = true;
   }
-  namesStore ||= names.has(HISTORY_STORE);
+  const namesStore = names.has(HISTORY_STORE);
   if (!namesStore && !names.has(HISTORY_SCHEMA)) return;
-  const serialized = (await conn.runAndReadAll('SELECT system.main.json_serialize_sql($1::VARCHAR) AS tree', [sql])).getRowObjectsJS()[0]?.['tree'];
+  const serialized = (await conn.runAndReadAll(SERIALIZE_SQL, [sql])).getRowObjectsJS()[0]?.['tree'];
   if (typeof serialized === 'string' && (JSON.parse(serialized) as { error?: unknown }).error === false) return;
   if (namesStore) throw refusal(`${HISTORY_STORE} holds Sextant's history and only Sextant writes it: query the ${HISTORY_SCHEMA} views instead.`);
   const statements = await conn.extractStatements(sql).catch(() => undefined);
@@ -56,15 +58,67 @@ export async function refuseHistoryWrites(conn: DuckDBConnection, sql: string): 
  * A person's SQL runs on connections that keep their settings from one statement, and one run, to
  * the next: one whose default database or search path leads to the store would write into it with
  * names that never say so (`update queries …`), and the path can be built where no text shows it
- * (`concat(…)`, `getvariable(…)`). So after each statement the connection itself is asked (DuckDB
- * has no per-connection permissions to ask instead); one that leads there is reset, and `true` says
- * it was. A database whose name merely contains the store's is reset too: erring on the safe side.
+ * (`concat(…)`, `getvariable(…)`). So after each statement that can change it
+ * (`mayChangeDefaultDatabase`) the connection itself is asked (DuckDB has no per-connection
+ * permissions to ask instead); one that leads there is reset, and `true` says it was. A database
+ * whose name merely contains the store's is reset too: erring on the safe side.
  */
 export async function leaveHistoryStore(conn: DuckDBConnection): Promise<boolean> {
   const row = (await conn.runAndReadAll(`SELECT system.main.current_database() AS db, system.main.current_setting('search_path') AS path`)).getRowObjectsJS()[0];
   const leads = [row?.['db'], row?.['path']].some((v) => typeof v === 'string' && v.toLowerCase().includes(HISTORY_STORE));
   if (leads) await conn.run('RESET search_path');
   return leads;
+}
+
+/**
+ * Whether a statement of this type can change the connection's default database or search path, so
+ * that `refuseHistoryStorePath` must follow it: asking after every statement cost a round trip each
+ * (a script of 10,000 INSERTs paid seconds). SET covers `SET search_path`/`SET schema`, `USE` and
+ * `PRAGMA search_path`; `EXPLAIN ANALYZE SET …` is an EXPLAIN that sets; EXECUTE, CALL, PRAGMA,
+ * LOAD, ATTACH and the like run what their text does not show. A type not known to be inert is
+ * asked after, a newer DuckDB's too.
+ */
+export function mayChangeDefaultDatabase(type: StatementType): boolean {
+  switch (type) {
+    case StatementType.SELECT:
+    case StatementType.INSERT:
+    case StatementType.UPDATE:
+    case StatementType.DELETE:
+    case StatementType.MERGE_INTO:
+    case StatementType.CREATE:
+    case StatementType.CREATE_FUNC:
+    case StatementType.ALTER:
+    case StatementType.DROP:
+    case StatementType.COPY:
+    case StatementType.COPY_DATABASE:
+    case StatementType.EXPORT:
+    case StatementType.TRANSACTION:
+    case StatementType.PREPARE:
+    case StatementType.ANALYZE:
+    case StatementType.VACUUM:
+      return false;
+    case StatementType.SET:
+    case StatementType.VARIABLE_SET:
+    case StatementType.EXPLAIN:
+    case StatementType.EXECUTE:
+    case StatementType.PRAGMA:
+    case StatementType.CALL:
+    case StatementType.MULTI:
+    case StatementType.LOAD:
+    case StatementType.EXTENSION:
+    case StatementType.UPDATE_EXTENSIONS:
+    case StatementType.ATTACH:
+    case StatementType.DETACH:
+    case StatementType.RELATION:
+    case StatementType.LOGICAL_PLAN:
+    case StatementType.INVALID:
+      return true;
+    default: {
+      // A type this build's bindings do not list (a newer DuckDB): asked after, to be safe.
+      const _newer: never = type;
+      return true;
+    }
+  }
 }
 
 /** `leaveHistoryStore` after a statement of the person's: one that led there is refused (and undone). */

@@ -105,6 +105,11 @@ describe('the sextant schema: the history as data (real core, real DuckDB)', () 
     ['SET schema = \'"SEXTANT_History_Store"\''],
     ["pragma search_path = 'temp.main,Sextant_History_Store.main'"],
     ['use "Sextant_History_Store"'],
+    // the same in a string, a write following: refused after the first statement, before the write
+    ["set search_path = 'sextant_history_store.main'; update queries set sql = 'forged'"],
+    ["set schema = 'sextant_history_store'; delete from queries"],
+    ["use 'sextant_history_store'; insert into queries (sql) values ('forged')"],
+    ["explain analyze set search_path = concat('sextant_history', '_store.main'); update queries set sql = 'forged'"],
   ])('%s is refused with HISTORY_READ_ONLY and changes nothing', async (sql) => {
     await core.history.settled();
     const before = await run(core, sessionId, 'select count(*), string_agg(sql, \'|\' order by started_at) from sextant.queries');
@@ -137,17 +142,22 @@ describe('the sextant schema: the history as data (real core, real DuckDB)', () 
     // Off the store's path again: DuckDB finds no `queries` of the person's.
     const next = (await run(core, sessionId, "update queries set status = 'completed' where sql = 'selec 1'")).end;
     expect(next.type === 'QueryFailed' && next.payload.error.code).toBe('SQL_ERROR');
-    // A macro of the person's named as the function the guard asks DuckDB's parser with.
+    // A macro of the person's named as the function the guard asks DuckDB's parser with (and the
+    // worker, for the datasets a query read: it would record none, forging `datasets_read`).
     expect((await run(core, sessionId, `create macro json_serialize_sql(s) as '{"error":false}'`)).end.type).toBe('QueryCompleted');
+    let readTrips: string;
     try {
       const { end } = await run(core, sessionId, "update sextant_history_store.queries set status = 'completed' where sql = 'selec 1'");
       expect(end.type === 'QueryFailed' && end.payload.error.code).toBe('HISTORY_READ_ONLY');
+      readTrips = (await run(core, sessionId, 'select count(*) from trips')).queryId;
     } finally {
       await run(core, sessionId, 'drop macro json_serialize_sql');
     }
     await core.history.settled();
     const { rows } = await run(core, sessionId, `select status, (select count(*) from duckdb_tables() where database_name = 'sextant_history_store' and table_name = 'events_copy'), current_database() <> 'sextant_history_store' from sextant.queries where query_id = '${queryId}'`);
     expect(rows).toEqual([['failed', '0', 'true']]);
+    const read = await run(core, sessionId, `select datasets_read from sextant.queries where query_id = '${readTrips}'`);
+    expect(read.rows).toEqual([['[trips]']]);
   });
 
   it('a write refused as "not a table" in a script that also names a view of the person’s keeps DuckDB’s own words (it may be about that view)', async () => {
@@ -156,6 +166,13 @@ describe('the sextant schema: the history as data (real core, real DuckDB)', () 
     if (end.type !== 'QueryFailed') return;
     expect(end.payload.error.code).toBe('SQL_ERROR');
     expect(end.payload.error.message).toMatch(/^Catalog Error: trips is not an? table/);
+  });
+
+  it('a write of the person’s own whose strings name the store runs: a string is no way into it unless it changes the path', async () => {
+    const { end, rows } = await run(core, sessionId, "create table notes (t varchar); insert into notes values ('see sextant_history_store'); select t from notes");
+    expect(end.type).toBe('QueryCompleted');
+    expect(rows).toEqual([['see sextant_history_store']]);
+    expect((await run(core, sessionId, 'drop table notes')).end.type).toBe('QueryCompleted');
   });
 
   it('tables of a person’s own, made from the history, keep working (and reading sextant is never refused)', async () => {

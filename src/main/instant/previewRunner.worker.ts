@@ -15,7 +15,7 @@ import { chunkText, textInJs } from '../query/chunkText.worker';
 import { columnTypeName } from '../query/columnTypeName.worker';
 import { withoutWrapper } from '../query/queryErrors.worker';
 import { interruptJob, jobSettled, startedJob, type InterruptibleJob } from '../query/jobInterrupt.worker';
-import { ident } from '../query/sql';
+import { ident, SERIALIZE_SQL } from '../query/sql';
 import { cteEntries, inspectTree, looksLikeFile, type TableRef } from './previewTree.worker';
 import { errorOffset, previewSqlFor } from './previewSql.worker';
 import { refusalFor } from './refusals.worker';
@@ -118,7 +118,7 @@ async function preview(
   options: PreviewOptions,
 ): Promise<PreviewAnswer> {
   const statementText = text.slice(span.from, span.to);
-  const serialized = await step(() => c.runAndReadAll('SELECT system.main.json_serialize_sql($1::VARCHAR) AS tree', [statementText]));
+  const serialized = await step(() => c.runAndReadAll(SERIALIZE_SQL, [statementText]));
   const tree = JSON.parse(String(serialized.getRowsJS()[0]?.[0] ?? '{}')) as {
     error?: boolean;
     error_type?: string;

@@ -1,7 +1,5 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-
-/** The SQL that asks DuckDB's parser for a script's tree; the script is bound, never spliced in. */
-const SERIALIZE_SQL = 'SELECT system.main.json_serialize_sql($1::VARCHAR) AS tree';
+import { SERIALIZE_SQL } from './sql';
 
 /**
  * A connection of its own for parsing, opened on first use: a query's inputs are read beside its

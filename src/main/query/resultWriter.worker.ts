@@ -9,7 +9,7 @@ import { headSql } from './pageSql.worker';
 import { trackProgress } from './progressTracking.worker';
 import { splitQualified } from './sql';
 import { ofStatement } from './statementFailure.worker';
-import { leaveHistoryStore, refuseHistoryStorePath } from '../history/historyGuard.worker';
+import { leaveHistoryStore, mayChangeDefaultDatabase, refuseHistoryStorePath } from '../history/historyGuard.worker';
 import { holdsStatement, NO_STATEMENT } from '../../shared/sql/statementSpans';
 import { runProgress } from './runProgress.worker';
 import type { RunOutcome, RunProgress } from './workerProtocol';
@@ -91,12 +91,15 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
     for (let i = 0; i < statements.count - 1; i++, at++) {
       if (cb.cancelled()) throw interrupted();
       const prepared = await statements.prepare(i);
+      // Only a statement that can lead the connection to the history store is followed by asking
+      // it: a round trip after each of a script's 10,000 INSERTs cost seconds (historyGuard.worker.ts).
+      const mayLead = mayChangeDefaultDatabase(prepared.statementType);
       try {
         await prepared.run();
       } finally {
         prepared.destroySync();
       }
-      await refuseHistoryStorePath(slot.query);
+      if (mayLead) await refuseHistoryStorePath(slot.query);
     }
     if (cb.cancelled()) throw interrupted();
     const last = await statements.prepare(statements.count - 1);
@@ -106,6 +109,7 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
     } finally {
       last.destroySync();
     }
+    // Whatever the last statement was, a run ends off the store's path.
     await refuseHistoryStorePath(slot.query);
     return outcome;
   } catch (e) {

@@ -13,3 +13,12 @@ export function splitQualified(qualified: string): [string, string] {
   const dot = qualified.indexOf('.');
   return [qualified.slice(0, dot), qualified.slice(dot + 1).replace(/^"|"$/g, '').replaceAll('""', '"')];
 }
+
+/**
+ * DuckDB's parser, by its full name: a macro of the person's named `json_serialize_sql` would
+ * otherwise answer instead, and could call a write a query (to the history guard, to a preview).
+ * `serializedSql(expr)` is its tree of an expression's SQL text; `SERIALIZE_SQL` asks for one
+ * script's tree (column `tree`), the script bound as `$1`, never spliced in.
+ */
+export const serializedSql = (expr: string): string => `system.main.json_serialize_sql(${expr})`;
+export const SERIALIZE_SQL = `SELECT ${serializedSql('$1::VARCHAR')} AS tree`;

@@ -1,6 +1,7 @@
 import type { DatasetView } from '../../shared/views/appView';
 import { queryInputs } from '../query/queryInputs';
 import type { QueryWorker } from '../query/queryWorker';
+import { serializedSql } from '../query/sql';
 import { tableRefs, type ParsedRefs } from '../query/tableRefs';
 
 /** Statements parsed per worker request. */
@@ -69,7 +70,7 @@ async function parseTrees(pool: Pick<QueryWorker, 'request'>, statements: readon
   const rows = await pool.request({
     type: 'read',
     // The statements travel as one bound JSON parameter; nothing of them is spliced into SQL.
-    sql: `SELECT i::INTEGER AS i, system.main.json_serialize_sql(s)::VARCHAR AS tree
+    sql: `SELECT i::INTEGER AS i, ${serializedSql('s')}::VARCHAR AS tree
           FROM (SELECT unnest(l) AS s, unnest(generate_series(1, len(l))) AS i FROM (SELECT from_json($1::VARCHAR, '["VARCHAR"]') AS l))`,
     params: [JSON.stringify(statements)],
   });
