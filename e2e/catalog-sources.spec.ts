@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { duckdbRows } from './duckdbOracle';
 import { expect, test } from './fixtures';
 import { dataset, datasets, editorText, grid, gridRow, mod, ready, runSql, setSql, status } from './workbench.helpers';
 
@@ -62,6 +63,44 @@ test('a CSV that is not UTF-8 is read as Latin-1 and says so; one DuckDB cannot 
   await expect(entry).toContainText('This file is not utf-8 encoded.');
   await expect(entry).toContainText(/could read this one as neither: save it as UTF-8 .*error id [0-9a-f-]{36}/);
   await expect(entry).not.toContainText('Auto-Detected');
+});
+
+test('a CSV saved in turn as Windows-1252, UTF-8 and Windows-1252 again (as Excel does) is read as each says, with no reload', async ({ app }) => {
+  const { page } = app;
+  const dir = folder();
+  const file = join(dir, 'till.csv');
+  const entry = datasets(page).getByRole('listitem').filter({ hasText: /^till/ });
+  const text = (n: number) => `item,price\n“Café”,€${n}\nthé’s,€${n + 1}\nplain,${n + 2}\n`;
+  const cp1252 = (s: string) => Buffer.from(s.replace(/€/g, '\x80').replace(/’/g, '\x92').replace(/“/g, '\x93').replace(/”/g, '\x94'), 'latin1');
+  // the bytes 0x80–0x9F it writes, as Windows-1252 reads them (this Node's TextDecoder drops them)
+  const fromCp1252 = (b: Buffer) => b.toString('latin1').replace(/\x80/g, '€').replace(/\x92/g, '’').replace(/\x93/g, '“').replace(/\x94/g, '”');
+  // raw DuckDB on the file as it is meant to be read: a Windows-1252 one decoded first (DuckDB has no such reader here)
+  const intended = async (windows1252: boolean) => {
+    const oracle = join(dir, 'oracle.csv');
+    writeFileSync(oracle, windows1252 ? fromCp1252(readFileSync(file)) : readFileSync(file));
+    return duckdbRows(`select * from read_csv('${oracle}') order by item`);
+  };
+  const readsAsIntended = async (windows1252: boolean, euro: string) => {
+    const expected = await intended(windows1252);
+    expect(expected.flat()).toContain(euro);
+    await runSql(page, 'select * from till order by item');
+    await expect(status(page)).toHaveText(/^3\u00a0rows in [\d,]+\u00a0ms$/);
+    for (const [i, row] of expected.entries()) await expect(gridRow(page, i + 2).getByRole('gridcell')).toHaveText(row.map(String));
+  };
+
+  writeFileSync(file, cp1252(text(5)));
+  await add(page, file);
+  await ready(page, 'till');
+  await expect(entry).toContainText('read as Windows-1252, not UTF-8');
+  await readsAsIntended(true, '€5');
+  // saved as UTF-8: the input watcher's next look (every 2 s on the web host) reads the file itself
+  writeFileSync(file, text(6));
+  await expect(entry).not.toContainText('Windows-1252', { timeout: 15_000 });
+  await readsAsIntended(false, '€6');
+  // saved as Windows-1252 again: read through a copy made again, and said so again
+  writeFileSync(file, cp1252(text(8)));
+  await expect(entry).toContainText('read as Windows-1252, not UTF-8', { timeout: 15_000 });
+  await readsAsIntended(true, '€8');
 });
 
 test('a file whose name has accents, brackets, a keyword or a leading digit gets a name typed bare in SQL', async ({ app }) => {

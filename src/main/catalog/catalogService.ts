@@ -16,11 +16,11 @@ import { relocatedSample } from './sampleDatasets';
 import { explainReadFailure, shownSource } from './sourceChecks';
 import { exists, fileNotHere, presencePath, type DatasetAvailability } from './datasetAvailability';
 import { specOf } from './sourceLocator';
-import { locateAndFingerprint, locateSettled, type LocateDeps } from './locateAndFingerprint';
+import { locateAndFingerprint, locateSettled, locateUnwritten, withCopy, type LocateDeps } from './locateAndFingerprint';
 import { sameContent } from '../../shared/contracts/fingerprint';
 import { countText } from '../../shared/text/counts';
 import { copyTable, RESERVED } from './registration';
-import { followCopy } from './windows1252Copy';
+import { followEncoding } from './windows1252Copy';
 import { removeCopies } from './datasetCopies';
 
 /** A refusal answered, not thrown, with an id minted here. */
@@ -239,12 +239,15 @@ export class CatalogService {
       return refuse('DATASET_MISMATCH', `“${name}” was added without a fingerprint, so Sextant cannot check that ${path} is its file. Nothing was changed; add the file through the catalog instead.`);
     }
     try {
-      const { located, fingerprint: now } = await locateAndFingerprint(this.locating(), datasetId, path);
-      if (located.format !== format || !now || !sameContent(recorded, now)) {
+      // compared before its copy is made: a refused file must not overwrite the one the view reads
+      const found = await locateUnwritten(this.locating(), datasetId, path);
+      const now = found.fingerprint;
+      if (found.located.format !== format || !now || !sameContent(recorded, now)) {
         const refused = refuse('DATASET_MISMATCH', `${path} is not the file “${name}” was read from: its content differs from the fingerprint recorded when it was added (${countText(recorded.bytes, 'byte')}${recorded.sha256 ? `, SHA-256 ${recorded.sha256.slice(0, 12)}…` : ''}). Nothing was changed.`);
         if (!refused.ok) this.log.warn({ errorId: refused.error.id, dataset: name, path }, refused.error.message);
         return refused;
       }
+      const { located } = await withCopy(this.locating(), datasetId, found);
       return await this.serially(async () => {
         const spec = specOf(name, format, located.location);
         // An attached file keeps its attachment under the name: detached first, so the located file is what is attached.
@@ -302,12 +305,16 @@ export class CatalogService {
     await removeCopies(this.dataDir, datasetId).catch(warn('dataset copy not deleted'));
   }
 
-  /** The input watcher's ask when a Windows-1252 file's content changed: its copy made again, then its view; how it is read now when that changed (UTF-8 now: read itself). */
-  followCopy(datasetId: string): Promise<DatasetReadAs | undefined> {
+  /**
+   * The input watcher's ask when a CSV or TSV file's content changed: its encoding followed both ways
+   * (followEncoding: Windows-1252 read through a copy made again, UTF-8 read itself); how it is read
+   * now when that changed.
+   */
+  followEncoding(datasetId: string): Promise<DatasetReadAs | undefined> {
     return this.serially(async () => {
-      const direct = await followCopy({ pool: this.pool, log: this.log, dataDir: this.dataDir }, this.projections.current.view.datasets[datasetId], this.specs.get(datasetId));
-      if (direct) this.specs.set(datasetId, direct.spec);
-      return direct?.readAs;
+      const anew = await followEncoding({ pool: this.pool, log: this.log, dataDir: this.dataDir }, this.projections.current.view.datasets[datasetId], this.specs.get(datasetId));
+      if (anew) this.specs.set(datasetId, anew.spec);
+      return anew?.readAs;
     });
   }
 

@@ -37,7 +37,7 @@ export class InputWatcher {
     private readonly log: Logger,
     private readonly intervalMs: number = DEFAULT_INPUT_WATCH_MS,
     /** Follows files gone and back (CatalogService.checkAvailability), at each look before the fingerprints. */
-    private readonly availability?: { checkAvailability(): Promise<void>; isNotHere?(datasetId: string): boolean; followCopy?(datasetId: string): Promise<DatasetReadAs | undefined> },
+    private readonly availability?: { checkAvailability(): Promise<void>; isNotHere?(datasetId: string): boolean; followEncoding?(datasetId: string): Promise<DatasetReadAs | undefined> },
   ) {}
 
   start(): void {
@@ -76,13 +76,17 @@ export class InputWatcher {
       : await stat(target.path).then((s) => ({ bytes: s.size, modifiedMs: Math.floor(s.mtimeMs) }));
     if (!looksChanged(recorded, now)) return;
     const fresh = await this.fingerprintNow(target, ds);
-    // a Windows-1252 file's view reads its UTF-8 copy: made again first, so the columns are the new file's;
-    // a source UTF-8 now is read itself, which the change records (readAs)
-    const readAs = !sameContent(recorded, fresh) && ds.reading?.encoding === 'windows-1252' ? await this.availability?.followCopy?.(ds.id) : undefined;
-    const columns = sameContent(recorded, fresh) ? undefined : await this.columnsNow(ds, format);
+    const changed = !sameContent(recorded, fresh);
+    // One CSV or TSV file (no file list: not a folder or pattern) is read as its encoding says now, whichever
+    // way it went (a Windows-1252 file through a UTF-8 copy, made again first so the columns are the new
+    // file's; a UTF-8 one itself), which the change records (readAs). The fingerprint just taken scanned
+    // its bytes: the catalog's question reads nothing again.
+    const single = (format === 'csv' || format === 'tsv') && !fresh.files;
+    const readAs = changed && single ? await this.availability?.followEncoding?.(ds.id) : undefined;
+    const columns = changed ? await this.columnsNow(ds, format) : undefined;
     const result = await this.handler.handle({ type: 'MarkDatasetChanged', datasetId: ds.id, fingerprint: fresh, ...(columns ? { columns } : {}), ...(readAs ? { readAs } : {}) }, systemMeta(undefined));
     if (!result.ok) this.log.warn({ errorId: result.error.id, dataset: ds.name }, result.error.message);
-    else if (!sameContent(recorded, fresh)) this.log.info({ dataset: ds.name }, 'dataset changed on disk');
+    else if (changed) this.log.info({ dataset: ds.name }, 'dataset changed on disk');
   }
 
   /**

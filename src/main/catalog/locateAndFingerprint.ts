@@ -12,6 +12,8 @@ import { locateSource, settleCopy, type Located, type LocatorDeps } from './sour
  * Finding a source for the catalog (sourceLocator.ts), in the order that reads a CSV once, on the
  * DuckDB worker: located, then fingerprinted (its hash pass scans the bytes for their encoding),
  * then given its Windows-1252 copy if that scan says so (settleCopy): main never reads the file.
+ * Nothing is written for it until then (an Arrow file's Parquet copy neither), so a Locate compares
+ * the fingerprint first and a file refused for its content leaves the dataset's copy as it was.
  */
 
 export interface LocateDeps extends LocatorDeps {
@@ -24,14 +26,22 @@ export interface Found {
   readonly fingerprint: DatasetFingerprint | undefined;
 }
 
-/** Locates `source`, fingerprints it, then settles its copy (a registration's, a Locate's). */
+/** Locates `source`, fingerprints it, then settles its copy (a registration's). */
 export async function locateAndFingerprint(deps: LocateDeps, datasetId: string, source: string): Promise<Found> {
-  const found = await locateSource(deps, datasetId, source);
+  return withCopy(deps, datasetId, await locateUnwritten(deps, datasetId, source));
+}
+
+/** Locates `source` and fingerprints it, its copy not made yet (`located.unsettled`): what a Locate checks before anything is written. */
+export async function locateUnwritten(deps: LocateDeps, datasetId: string, source: string): Promise<Found> {
+  const located = await locateSource(deps, datasetId, source);
   // Hashed beside other registrations, not in their queue: a big file must not hold them up.
-  const fingerprint = await fingerprintOf(deps, datasetId, source, found);
-  // removed meanwhile: no copy is made for a dataset that is gone (the caller sees the signal)
-  if (deps.signal?.aborted) return { located: found, fingerprint };
-  return { located: await settleCopy(deps, datasetId, found), fingerprint };
+  return { located, fingerprint: await fingerprintOf(deps, datasetId, source, located) };
+}
+
+/** What was found, its copy made (settleCopy); removed meanwhile, none is made for a dataset that is gone (the caller sees the signal). */
+export async function withCopy(deps: LocateDeps, datasetId: string, found: Found): Promise<Found> {
+  if (deps.signal?.aborted) return found;
+  return { ...found, located: await settleCopy(deps, datasetId, found.located) };
 }
 
 /** Locates `source` and settles its copy, with no fingerprint taken (a copy made again): the worker scans a CSV itself. */

@@ -1,9 +1,9 @@
-import { constants, mkdirSync } from 'node:fs';
+import { constants } from 'node:fs';
 // Async: a person's path may sit on a slow or hung network mount, and main's event loop serves every window.
-import { access, stat as statAsync } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { access, mkdir, rename, rm, stat as statAsync } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
+import { assertNever } from '../../shared/domain/decider';
 import type { CsvReading, DatasetFormat } from '../../shared/contracts/events';
 import { CATALOG_TOPIC } from '../../shared/contracts/topics';
 import { formatOf, isGlob, isUrl } from '../../shared/domain/datasetName';
@@ -13,7 +13,7 @@ import type { QueryWorker } from '../query/queryWorker';
 import type { RegisterSpec } from '../query/workerProtocol';
 import type { Bus } from '../streams/bus';
 import { locateFolder } from './folderSource';
-import { localPath } from './localPath';
+import { sourcePath } from './localPath';
 import { sniffFormat } from './sniff';
 import { fetchUrl } from './urlSource';
 import { windows1252Copy } from './windows1252Copy';
@@ -31,10 +31,12 @@ export interface Located {
   /** A Windows-1252 CSV or TSV, read from its UTF-8 copy (`location`): recorded with the registration. */
   readonly reading?: CsvReading;
   /**
-   * One CSV or TSV file, `location` itself until `settleCopy` asks the worker whether it is
-   * Windows-1252: asked after its fingerprint, whose hash pass scanned it, the answer reads nothing.
+   * A file that may need a copy, `location` itself until `settleCopy` makes it: `text`, one CSV or
+   * TSV file, copied if the worker says it is Windows-1252 (asked after its fingerprint, whose hash
+   * pass scanned it, the answer reads nothing); `arrow`, an Arrow IPC file, converted to Parquet.
+   * Nothing is written before: a Locate refused for its content leaves the dataset's copy alone.
    */
-  readonly textFile?: true;
+  readonly unsettled?: 'text' | 'arrow';
 }
 
 export interface LocatorDeps {
@@ -68,13 +70,10 @@ export async function locateSource(deps: LocatorDeps, datasetId: string, source:
       }),
       deps.signal,
     );
-    const local = await locateFile(deps, datasetId, got.path, got.format);
+    const local = await locateFile(got.path, got.format);
     return { ...local, download: got.download, named: got.path };
   }
-  const local = localPath(source);
-  // A relative source (an older log's; a typed one is recorded under the home folder, homePath) is
-  // read there too, never under the app's own working folder.
-  const path = isAbsolute(local) ? local : resolve(homedir(), local);
+  const path = sourcePath(source);
   let stat;
   try {
     stat = await statAsync(path);
@@ -92,10 +91,10 @@ export async function locateSource(deps: LocatorDeps, datasetId: string, source:
   }
   if (!stat) throw fail('DATASET_MISSING', `No file at ${path}.`);
   if (stat.isDirectory()) return await locateFolder(path);
-  return locateFile(deps, datasetId, path, formatOf(path));
+  return locateFile(path, formatOf(path));
 }
 
-async function locateFile(deps: LocatorDeps, datasetId: string, path: string, byName: DatasetFormat | undefined): Promise<Located> {
+async function locateFile(path: string, byName: DatasetFormat | undefined): Promise<Located> {
   try {
     await access(path, constants.R_OK);
   } catch {
@@ -107,23 +106,43 @@ async function locateFile(deps: LocatorDeps, datasetId: string, path: string, by
     const ext = extname(path);
     throw fail('DATASET_UNSUPPORTED', `Sextant cannot read ${ext ? `${ext} files` : path}: add CSV, TSV, Parquet, JSON, NDJSON, Arrow IPC or DuckDB database files.`);
   }
-  if (format === 'csv' || format === 'tsv') return { format, location: path, textFile: true };
-  if (format !== 'arrow') return { format, location: path };
-  // DuckDB has no Arrow IPC reader here: convert once to Parquet in the dataset cache.
-  const target = copyPath(deps.dataDir, datasetId, 'parquet');
-  mkdirSync(dirname(target), { recursive: true });
-  await deps.pool.request({ type: 'convertArrow', source: path, target });
-  return { format, location: target };
+  if (format === 'csv' || format === 'tsv') return { format, location: path, unsettled: 'text' };
+  return format === 'arrow' ? { format, location: path, unsettled: 'arrow' } : { format, location: path };
 }
 
 /**
- * What DuckDB reads for a located CSV or TSV file: it has no Windows-1252 reader, so such a file is
- * converted once to a UTF-8 copy in the dataset cache; any other is read itself. Whether it is, is
- * the worker's scan (windows1252Copy.ts): the fingerprint's when taken first, else one made now.
+ * What DuckDB reads for a located file, its copy made in the dataset cache where it needs one:
+ * DuckDB has no Windows-1252 reader, so such a CSV or TSV is converted once to UTF-8 (whether it is,
+ * is the worker's scan, windows1252Copy.ts: the fingerprint's when taken first, else one made now);
+ * it has no Arrow IPC reader here, so an Arrow file is converted once to Parquet. Any other is read itself.
  */
 export async function settleCopy(deps: Pick<LocatorDeps, 'pool' | 'dataDir'>, datasetId: string, found: Located): Promise<Located> {
-  const { textFile: _undecided, ...located } = found;
-  if (!found.textFile || (found.format !== 'csv' && found.format !== 'tsv')) return located;
-  const copy = await windows1252Copy(deps.pool, deps.dataDir, datasetId, found.location, found.format);
-  return copy ? { ...located, location: copy, reading: { encoding: 'windows-1252' } } : located;
+  const { unsettled, ...located } = found;
+  switch (unsettled) {
+    case undefined:
+      return located;
+    case 'arrow':
+      return { ...located, location: await parquetCopy(deps, datasetId, found.location) };
+    case 'text': {
+      if (found.format !== 'csv' && found.format !== 'tsv') return located;
+      const copy = await windows1252Copy(deps.pool, deps.dataDir, datasetId, found.location, found.format);
+      return copy ? { ...located, location: copy, reading: { encoding: 'windows-1252' } } : located;
+    }
+    default:
+      return assertNever(unsettled);
+  }
+}
+
+/** An Arrow file's Parquet copy, written beside its place and renamed when whole: the view reading the one before never sees half a file. */
+async function parquetCopy(deps: Pick<LocatorDeps, 'pool' | 'dataDir'>, datasetId: string, path: string): Promise<string> {
+  const target = copyPath(deps.dataDir, datasetId, 'parquet');
+  const part = `${target}.part`;
+  await mkdir(dirname(target), { recursive: true });
+  try {
+    await deps.pool.request({ type: 'convertArrow', source: path, target: part });
+    await rename(part, target);
+  } finally {
+    await rm(part, { force: true });
+  }
+  return target;
 }

@@ -72,4 +72,28 @@ describe('a Windows-1252 dataset in the catalog (real core, real DuckDB, real fi
     expect(core.projections.current.view.datasets[id]!.fingerprint?.bytes).toBe(statSync(source).size);
     expect(await rows()).toEqual([['it’s', '€11', 'again']]);
   });
+
+  it('given its source saved as Windows-1252 again (as Excel does), when the watcher looks, then its copy is made again and it reads "€", as when it was added', async () => {
+    writeFileSync(source, cp1252('item,price,note\nit’s,€13,back\n'));
+    await watcher.check();
+    const ds = core.projections.current.view.datasets[id]!;
+    expect(ds).toMatchObject({ reading: { encoding: 'windows-1252' }, location: copyPath(core.dataDir, id, 'csv') });
+    expect(ds.fingerprint?.bytes).toBe(statSync(source).size);
+    expect(await rows()).toEqual([['it’s', '€13', 'back']]);
+    // and it keeps following it: rewritten, the copy is converted again
+    writeFileSync(source, cp1252('item,price,note\nit’s,€15,still\n'));
+    await watcher.check();
+    expect(await rows()).toEqual([['it’s', '€15', 'still']]);
+  });
+
+  it('given a UTF-8 CSV added, then saved as Windows-1252, when the watcher looks, then it is read through a copy, and says so', async () => {
+    const plain = join(dir.path, 'menu.csv');
+    writeFileSync(plain, 'dish,price\ncafé,3\n');
+    const added = await addDataset(core, plain);
+    expect(added.reading).toBeUndefined();
+    writeFileSync(plain, cp1252('dish,price\ncafé,€4\n'));
+    await watcher.check();
+    expect(core.projections.current.view.datasets[added.id]).toMatchObject({ reading: { encoding: 'windows-1252' }, location: copyPath(core.dataDir, added.id, 'csv') });
+    expect(await resultRows(core, sessionId, 'select * from menu')).toEqual([['café', '€4']]);
+  });
 });

@@ -68,13 +68,13 @@ describe('a Windows-1252 CSV read through a UTF-8 copy (real files, real core)',
     expect(target).toBe(copyPath(data, 'f', 'csv'));
     const before = statSync(target!).mtimeMs;
     writeFileSync(path, rows('€7'));
-    expect(await followSource(core.pool, data, 'f', path, 'csv')).toBe(target);
+    expect(await followSource(core.pool, data, 'f', path, 'csv', true)).toBe(target);
     const text = readFileSync(target!, 'utf8');
     expect(statSync(target!).mtimeMs).toBeGreaterThanOrEqual(before);
     expect(text.split('\n')[3]).toBe('3,€7,“quoted”,naïve');
     expect(text.split('\n')[200_000]).toBe('200000,€7,“quoted”,naïve');
     writeFileSync(path, 'a\n€9\n');
-    expect(await followSource(core.pool, data, 'f', path, 'csv')).toBeUndefined();
+    expect(await followSource(core.pool, data, 'f', path, 'csv', true)).toBeUndefined();
     expect(readFileSync(target!, 'utf8').split('\n')[3]).toBe('3,€7,“quoted”,naïve'); // the catalog deletes it once the view reads the source
   }, 60_000);
 

@@ -13,13 +13,14 @@ import { copyPath, removeCopies } from './datasetCopies';
 import type { Logger } from '../platform/logger';
 import type { QueryWorker } from '../query/queryWorker';
 import type { RegisterSpec } from '../query/workerProtocol';
+import { fingerprintTarget } from './fingerprintTarget';
 
 /**
  * A Windows-1252 CSV or TSV read through a UTF-8 copy (docs/query-engine.md, "CSV that DuckDB's
  * defaults misread"): DuckDB's Latin-1 refuses bytes 0x80–0x9F ("€", "’"…) and its encodings
  * extension cannot be installed here, so such a file is converted once, streamed, into the dataset
  * cache as an Arrow file gets its Parquet copy (`<dataDir>/datasets/<datasetId>.csv`), and its view
- * reads that. Whether a file is Windows-1252 is the DuckDB worker's answer (csvText.worker.ts
+ * reads that; saved again in another encoding, its dataset follows it (followEncoding). Whether a file is Windows-1252 is the DuckDB worker's answer (csvText.worker.ts
  * `verdictOf`): the scan its fingerprint took in the hash's pass, so main never reads a UTF-8 file.
  * The conversion runs here, on main: it streams, so the event loop answers between chunks.
  */
@@ -32,51 +33,57 @@ const CHUNK_BYTES = 2 ** 20;
  * in words, a file with a byte Windows-1252 leaves undefined or a UTF-8 character after its Windows-1252 ones.
  */
 export async function windows1252Copy(pool: QueryWorker, dataDir: string, datasetId: string, path: string, format: CsvFormat): Promise<string | undefined> {
-  if ((await pool.request({ type: 'textVerdict', path })).kind !== 'windows-1252') return undefined;
-  const target = copyPath(dataDir, datasetId, format);
-  return (await convert(path, target)) ? target : undefined;
+  return followSource(pool, dataDir, datasetId, path, format, false);
 }
 
 /**
- * Makes `datasetId`'s copy again from `path` as it is now (its source changed on disk): converted
- * when it is Windows-1252 (or Latin-1, a part of it). Undefined, nothing written, once the source is
- * UTF-8: it needs no copy, and is read itself (followCopy). Refuses a file that is neither.
+ * `datasetId`'s copy made (again) from `path` as it is now, when the worker says it is Windows-1252;
+ * for a source read through a copy already (`copied`), also when it is Latin-1 (a part of it) or
+ * anything else but UTF-8, which a file that is neither is refused for. Undefined, nothing written,
+ * for a UTF-8 file, and for one with no copy that is not Windows-1252: read itself (followEncoding).
  */
-export async function followSource(pool: QueryWorker, dataDir: string, datasetId: string, path: string, format: CsvFormat): Promise<string | undefined> {
-  if ((await pool.request({ type: 'textVerdict', path })).kind === 'utf-8') return undefined;
+export async function followSource(pool: QueryWorker, dataDir: string, datasetId: string, path: string, format: CsvFormat, copied: boolean): Promise<string | undefined> {
+  const verdict = (await pool.request({ type: 'textVerdict', path })).kind;
+  if (verdict === 'utf-8' || (!copied && verdict !== 'windows-1252')) return undefined;
   const target = copyPath(dataDir, datasetId, format);
-  if (!(await convert(path, target))) throw refusal('DATASET_UNSUPPORTED', `${path} is binary, not text: Sextant cannot read it as CSV.`);
-  return target;
+  if (await convert(path, target)) return target;
+  if (copied) throw refusal('DATASET_UNSUPPORTED', `${path} is binary, not text: Sextant cannot read it as CSV.`);
+  return undefined;
 }
 
-/** A Windows-1252 dataset read from its source again, that source now UTF-8: its view's spec, and what DatasetChanged records. */
-export interface ReadDirectly {
+/** A dataset read another way since its source changed encoding: its view's spec, and what DatasetChanged records. */
+export interface ReadAnew {
   readonly spec: RegisterSpec;
   readonly readAs: DatasetReadAs;
 }
 
 /**
- * Makes a ready Windows-1252 dataset's copy again from its source as it is now (followSource), then
- * its view, so DuckDB describes and reads the new file (the catalog's, when the input watcher saw
- * its content change, and fingerprinted the source: the worker's verdict reads nothing again). A
- * source now UTF-8 is read itself, its copy deleted: how it is read now is returned, for the catalog
- * to say so. A source no longer readable is logged; the old copy stays until it is.
+ * Follows a ready CSV or TSV file's encoding as its source changed on disk (the catalog's, when the
+ * input watcher saw its content change and fingerprinted the source: the worker's verdict reads
+ * nothing again), both ways, as adding it would read it now. Windows-1252 now: its copy is made
+ * (again) and its view reads it; one read itself until now is read through its copy, and how it is
+ * read now is returned. UTF-8 now, read through a copy until now: read itself, its copy deleted, and
+ * returned too. A source no longer readable is logged; the old copy stays until it is.
  */
-export async function followCopy(deps: { readonly pool: QueryWorker; readonly log: Logger; readonly dataDir: string }, ds: DatasetView | undefined, spec: RegisterSpec | undefined): Promise<ReadDirectly | undefined> {
-  if (ds?.status !== 'ready' || (ds.format !== 'csv' && ds.format !== 'tsv') || ds.reading?.encoding !== 'windows-1252' || !spec) return undefined;
+export async function followEncoding(deps: { readonly pool: QueryWorker; readonly log: Logger; readonly dataDir: string }, ds: DatasetView | undefined, spec: RegisterSpec | undefined): Promise<ReadAnew | undefined> {
+  if (ds?.status !== 'ready' || (ds.format !== 'csv' && ds.format !== 'tsv') || spec?.kind !== 'view') return undefined;
+  const { target, watched } = fingerprintTarget(ds.source, ds.format, ds.location, ds.reading);
+  if (!watched) return undefined; // a URL's copy: nothing changes it behind Sextant's back
+  const copied = ds.reading?.encoding === 'windows-1252';
   try {
-    if (await followSource(deps.pool, deps.dataDir, ds.id, ds.source, ds.format)) {
-      await deps.pool.request({ type: 'register', spec });
-      return undefined;
-    }
-    // its view moves to the source before the copy it read is deleted
-    const direct: RegisterSpec = { ...spec, location: ds.source };
-    const registered = await deps.pool.request({ type: 'register', spec: direct });
-    await removeCopies(deps.dataDir, ds.id);
-    return { spec: direct, readAs: registered.reading ? { reading: registered.reading } : {} };
+    const copy = await followSource(deps.pool, deps.dataDir, ds.id, target.path, ds.format, copied);
+    if (!copy && !copied) return undefined;
+    if (copy && copied) return void (await deps.pool.request({ type: 'register', spec }));
+    // its view moves before a copy it read is deleted
+    const now: RegisterSpec = { ...spec, location: copy ?? target.path };
+    const registered = await deps.pool.request({ type: 'register', spec: now });
+    if (!copy) await removeCopies(deps.dataDir, ds.id);
+    // recorded as a registration records it (catalogService.register)
+    const reading = copy ? { ...registered.reading, encoding: 'windows-1252' as const } : registered.reading;
+    return { spec: now, readAs: { ...(now.location !== ds.source ? { location: now.location } : {}), ...(reading ? { reading } : {}) } };
   } catch (e) {
     const error = toAppError(e, newErrorId());
-    deps.log.warn({ errorId: error.id, dataset: ds.name }, `dataset's copy not made again: ${error.message}`);
+    deps.log.warn({ errorId: error.id, dataset: ds.name }, `dataset's encoding not followed: ${error.message}`);
   }
   return undefined;
 }
