@@ -81,6 +81,8 @@ test(`kill -9 of the app while queries run and commands are written (${ROUNDS} r
           }
         });
         await sleep(400 + Math.random() * 800);
+        // a loaded machine may not have acknowledged one yet: the kill must land among acknowledged writes
+        await expect.poll(() => acked.length - roundStart, { message: 'a command of this round acknowledged' }).toBeGreaterThan(0);
         await host.kill9();
         killed = true;
         expect(host.child.signalCode).toBe('SIGKILL');

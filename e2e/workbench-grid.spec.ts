@@ -204,6 +204,8 @@ test('a long error scrolls in its message, its id stays in sight, at 1024 × 700
 test('at 1024 × 700 a binder error shows whole, down to DuckDB’s caret under the spot', async ({ app }) => {
   const { page } = app;
   await page.setViewportSize({ width: 1024, height: 700 });
+  // the sample is registered by then, or the error is another one (no table cars)
+  await ready(page, 'cars');
   await runSql(page, "select Name,\n sum(Horsepower)/count(*) filter (where Origin='USA') as hp\nfrom cars\ngroup by Nme");
   await expect(status(page)).toContainText('LINE 4: group by Nme');
   // nothing to scroll to: the caret line was hidden under a five-line cap, with no scrollbar drawn
