@@ -1,6 +1,6 @@
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { chart, combo, grouped, histogramOracle, tableRows } from './chart.helpers';
+import { chart, grouped, histogramOracle, pickChart, tableRows } from './chart.helpers';
 import { grid, runSql, status } from './workbench.helpers';
 
 const MOVIES = `read_json_auto('${VEGA_DATA}/movies.json')`;
@@ -11,8 +11,7 @@ test('a histogram of movies’ IMDB Rating: bins on decimal edges written as dec
   const [[total]] = (await duckdbRows(`select count(*) from ${MOVIES}`)) as [[string]];
   await expect(status(page)).toHaveText(new RegExp(`^${grouped(total)}\\u00a0rows in`));
   await page.getByRole('button', { name: 'Chart', exact: true }).click();
-  await combo(page, 'Chart', 'Mark').selectOption('Histogram');
-  await combo(page, 'Chart', 'X').selectOption('IMDB Rating');
+  await pickChart(page, 'Chart', { Mark: 'Histogram', X: 'IMDB Rating' });
   const plot = chart(page, 'Chart').getByRole('img', { name: 'Histogram of IMDB Rating, count per bin' });
   await expect(plot).toBeVisible();
   await chart(page, 'Chart').getByRole('button', { name: 'Show chart data' }).click();

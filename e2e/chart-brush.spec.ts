@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { chart, combo, countSum, grouped, near, tableRows } from './chart.helpers';
+import { chart, countSum, grouped, near, pickChart, tableRows } from './chart.helpers';
 import { grid, runSql, screenshot, status } from './workbench.helpers';
 
 const WEATHER = `read_csv_auto('${VEGA_DATA}/seattle-weather.csv')`;
@@ -81,13 +81,10 @@ async function linkedPair(page: Page): Promise<string[][]> {
   await runSql(page, `select * from ${WEATHER}`);
   await expect(status(page)).toHaveText(/^1,461\u00a0rows in [\d,]+\u00a0ms$/);
   await page.getByRole('button', { name: 'Chart', exact: true }).click();
-  await combo(page, 'Chart', 'Mark').selectOption('Histogram');
-  await combo(page, 'Chart', 'X').selectOption('temp_max');
+  await pickChart(page, 'Chart', { Mark: 'Histogram', X: 'temp_max' });
   await expect(chart(page, 'Chart').getByRole('img', { name: 'Histogram of temp_max, count per bin' })).toBeVisible();
   await chart(page, 'Chart').getByRole('button', { name: 'Add chart' }).click();
-  await combo(page, 'Chart 2', 'Mark').selectOption('Bar');
-  await combo(page, 'Chart 2', 'X').selectOption('weather');
-  await combo(page, 'Chart 2', 'Aggregate').selectOption('Count');
+  await pickChart(page, 'Chart 2', { Mark: 'Bar', X: 'weather', Aggregate: 'Count' });
   await expect(chart(page, 'Chart 2').getByRole('img', { name: 'Bar chart of count per weather' })).toBeVisible();
   await chart(page, 'Chart 2').getByRole('button', { name: 'Show chart data' }).click();
   const all = await weatherBars('true');
@@ -164,8 +161,7 @@ test('a mouse brush over a histogram selects whole bins: the grid keeps exactly 
   await runSql(page, `select * from ${cars}`);
   await expect(status(page)).toHaveText(/^406\u00a0rows in/);
   await page.getByRole('button', { name: 'Chart', exact: true }).click();
-  await combo(page, 'Chart', 'Mark').selectOption('Histogram');
-  await combo(page, 'Chart', 'X').selectOption('Horsepower');
+  await pickChart(page, 'Chart', { Mark: 'Histogram', X: 'Horsepower' });
   const plot = chart(page, 'Chart').getByRole('img', { name: 'Histogram of Horsepower, count per bin' });
   await expect(plot).toBeVisible();
   await chart(page, 'Chart').getByRole('button', { name: 'Show chart data' }).click();

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { chart, combo, grouped, tableRows } from './chart.helpers';
+import { chart, grouped, pickChart, tableRows } from './chart.helpers';
 import { grid, runSql, screenshot, status } from './workbench.helpers';
 
 // seattle-weather with its month as text: a category of 12 values for the linked bars
@@ -12,15 +12,11 @@ async function linkedToMonths(page: Page, first: { mark: string; x: string; y: s
   await runSql(page, `select * from ${WEATHER}`);
   await expect(status(page)).toHaveText(/^1,461\u00a0rows in [\d,]+\u00a0ms$/);
   await page.getByRole('button', { name: 'Chart', exact: true }).click();
-  await combo(page, 'Chart', 'Mark').selectOption(first.mark);
-  await combo(page, 'Chart', 'X').selectOption(first.x);
-  await combo(page, 'Chart', 'Y').selectOption(first.y);
+  await pickChart(page, 'Chart', { Mark: first.mark, X: first.x, Y: first.y });
   const plot = chart(page, 'Chart').getByRole('img', { name: first.name });
   await expect(plot).toBeVisible();
   await chart(page, 'Chart').getByRole('button', { name: 'Add chart' }).click();
-  await combo(page, 'Chart 2', 'Mark').selectOption('Bar');
-  await combo(page, 'Chart 2', 'X').selectOption('month');
-  await combo(page, 'Chart 2', 'Aggregate').selectOption('Count');
+  await pickChart(page, 'Chart 2', { Mark: 'Bar', X: 'month', Aggregate: 'Count' });
   await expect(chart(page, 'Chart 2').getByRole('img', { name: 'Bar chart of count per month' })).toBeVisible();
   await chart(page, 'Chart 2').getByRole('button', { name: 'Show chart data' }).click();
   await expect.poll(() => tableRows(page, 'Chart 2')).toEqual(await monthBars('true'));

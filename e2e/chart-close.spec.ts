@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { chart, combo } from './chart.helpers';
+import { chart, pickChart } from './chart.helpers';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { grid, runSql, status } from './workbench.helpers';
@@ -21,14 +21,11 @@ test('Escape closes one thing at a time in linked charts: a brush, then that cha
   await expect(status(page)).toHaveText(/^406\u00a0rows in/);
   const toggle = page.getByRole('button', { name: 'Chart', exact: true });
   await toggle.click();
-  await combo(page, 'Chart', 'Mark').selectOption('Histogram');
-  await combo(page, 'Chart', 'X').selectOption('Horsepower');
+  await pickChart(page, 'Chart', { Mark: 'Histogram', X: 'Horsepower' });
   await expect(chart(page, 'Chart').getByRole('img', { name: 'Histogram of Horsepower, count per bin' })).toBeVisible();
   for (const [name, x] of [['Chart 2', 'Origin'], ['Chart 3', 'Cylinders']] as const) {
     await chart(page, 'Chart').getByRole('button', { name: 'Add chart' }).click();
-    await combo(page, name, 'Mark').selectOption('Bar');
-    await combo(page, name, 'X').selectOption(x);
-    await combo(page, name, 'Aggregate').selectOption('Count');
+    await pickChart(page, name, { Mark: 'Bar', X: x, Aggregate: 'Count' });
     await expect(chart(page, name).getByRole('img', { name: `Bar chart of count per ${x}` })).toBeVisible();
   }
   // a brush on the third chart (the bar of 4 cylinders), then one on the first, each filtering the grid

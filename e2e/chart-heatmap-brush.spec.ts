@@ -1,6 +1,6 @@
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { chart, combo, grouped, near, tableRows } from './chart.helpers';
+import { chart, grouped, near, pickChart, tableRows } from './chart.helpers';
 import { grid, runSql, screenshot, status } from './workbench.helpers';
 
 const CARS = `read_json_auto('${VEGA_DATA}/cars.json')`;
@@ -28,9 +28,7 @@ test('a mouse brush over a heatmap selects whole cells along each axis: the grid
   await runSql(page, `select * from ${CARS}`);
   await expect(status(page)).toHaveText(/^406\u00a0rows in/);
   await page.getByRole('button', { name: 'Chart', exact: true }).click();
-  await combo(page, 'Chart', 'Mark').selectOption('Heatmap');
-  await combo(page, 'Chart', 'X').selectOption('Horsepower');
-  await combo(page, 'Chart', 'Y').selectOption('Miles_per_Gallon');
+  await pickChart(page, 'Chart', { Mark: 'Heatmap', X: 'Horsepower', Y: 'Miles_per_Gallon' });
   const plot = chart(page, 'Chart').getByRole('img', { name: 'Heatmap of count by Horsepower and Miles_per_Gallon' });
   await expect(plot).toBeVisible();
   await chart(page, 'Chart').getByRole('button', { name: 'Show chart data' }).click();

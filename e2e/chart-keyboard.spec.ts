@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { chart, combo, countSum, grouped, near, tableRows } from './chart.helpers';
+import { chart, countSum, grouped, near, pickChart, tableRows } from './chart.helpers';
 import { grid, runSql, screenshot, status } from './workbench.helpers';
 
 const WEATHER = `read_csv_auto('${VEGA_DATA}/seattle-weather.csv')`;
@@ -11,15 +11,11 @@ const FLIGHTS = `(select strptime(date, '%Y/%m/%d %H:%M') as date, delay, origin
 /** Opens the chart `mark` of x (and y) as "Chart" and, beside it, bars of counts per `category` as "Chart 2", its data shown. */
 async function linkedCharts(page: Page, first: { mark: string; x: string; y?: string; name: string }, category: string): Promise<Locator> {
   await page.getByRole('button', { name: 'Chart', exact: true }).click();
-  await combo(page, 'Chart', 'Mark').selectOption(first.mark);
-  await combo(page, 'Chart', 'X').selectOption(first.x);
-  if (first.y) await combo(page, 'Chart', 'Y').selectOption(first.y);
+  await pickChart(page, 'Chart', { Mark: first.mark, X: first.x, Y: first.y });
   const plot = chart(page, 'Chart').getByRole('img', { name: first.name });
   await expect(plot).toBeVisible();
   await chart(page, 'Chart').getByRole('button', { name: 'Add chart' }).click();
-  await combo(page, 'Chart 2', 'Mark').selectOption('Bar');
-  await combo(page, 'Chart 2', 'X').selectOption(category);
-  await combo(page, 'Chart 2', 'Aggregate').selectOption('Count');
+  await pickChart(page, 'Chart 2', { Mark: 'Bar', X: category, Aggregate: 'Count' });
   await expect(chart(page, 'Chart 2').getByRole('img', { name: `Bar chart of count per ${category}` })).toBeVisible();
   await chart(page, 'Chart 2').getByRole('button', { name: 'Show chart data' }).click();
   return plot;

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chart, combo } from './chart.helpers';
+import { chart, combo, pickChart } from './chart.helpers';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { runSql, status } from './workbench.helpers';
 
@@ -33,25 +33,20 @@ test('every chart’s text is the same size, a legend laid out above the chart r
   await runSql(page, `select * from ${CARS}`);
   await expect(status(page)).toHaveText(/^406\u00a0rows in/);
   await page.getByRole('button', { name: 'Chart', exact: true }).click();
-  const pick = async (field: string, value: string) => combo(page, 'Chart', field).selectOption(value);
 
-  await pick('Mark', 'Bar');
-  await pick('X', 'Origin');
+  await pickChart(page, 'Chart', { Mark: 'Bar', X: 'Origin' });
   await expect(chart(page, 'Chart').getByRole('img', { name: /^Bar chart of .* per Origin$/ })).toBeVisible();
   await expect.poll(() => textSizes(page)).toEqual({ axes: [11], legend: [] });
 
-  await pick('Mark', 'Scatter');
-  await pick('X', 'Horsepower');
-  await pick('Y', 'Miles_per_Gallon');
-  await pick('Color', 'Origin');
+  await pickChart(page, 'Chart', { Mark: 'Scatter', X: 'Horsepower', Y: 'Miles_per_Gallon', Color: 'Origin' });
   await expect(chart(page, 'Chart').getByRole('img', { name: 'Scatter plot of Miles_per_Gallon against Horsepower, by Origin' })).toBeVisible();
   await expect.poll(() => textSizes(page)).toEqual({ axes: [11], legend: [11] });
 
-  await pick('Mark', 'Histogram');
+  await pickChart(page, 'Chart', { Mark: 'Histogram' });
   await expect(chart(page, 'Chart').getByRole('img', { name: 'Histogram of Horsepower, count per bin, by Origin' })).toBeVisible();
   await expect.poll(() => textSizes(page)).toEqual({ axes: [11], legend: [11] });
 
-  await pick('Mark', 'Heatmap');
+  await pickChart(page, 'Chart', { Mark: 'Heatmap' });
   await expect(chart(page, 'Chart').getByRole('img', { name: 'Heatmap of count by Horsepower and Miles_per_Gallon' })).toBeVisible();
   await expect.poll(() => textSizes(page)).toEqual({ axes: [11], legend: [11] });
 });
@@ -94,9 +89,7 @@ test('a heatmap and a scatter’s density grid read right in the dark theme: the
   await runSql(page, `select * from ${CARS}`);
   await expect(status(page)).toHaveText(/^406\u00a0rows in/);
   await page.getByRole('button', { name: 'Chart', exact: true }).click();
-  await combo(page, 'Chart', 'Mark').selectOption('Heatmap');
-  await combo(page, 'Chart', 'X').selectOption('Horsepower');
-  await combo(page, 'Chart', 'Y').selectOption('Miles_per_Gallon');
+  await pickChart(page, 'Chart', { Mark: 'Heatmap', X: 'Horsepower', Y: 'Miles_per_Gallon' });
   await expect(chart(page, 'Chart').getByRole('img', { name: 'Heatmap of count by Horsepower and Miles_per_Gallon' })).toBeVisible();
   await chart(page, 'Chart').getByRole('button', { name: 'Show chart data' }).click();
   await expectShadesByCount(page);
@@ -104,9 +97,7 @@ test('a heatmap and a scatter’s density grid read right in the dark theme: the
   // more rows than a scatter draws as points: its density grid
   await runSql(page, `select * from read_json_auto('${VEGA_DATA}/flights-20k.json')`);
   await expect(status(page)).toHaveText(/^20,000\u00a0rows in/);
-  await combo(page, 'Chart', 'Mark').selectOption('Scatter');
-  await combo(page, 'Chart', 'X').selectOption('delay');
-  await combo(page, 'Chart', 'Y').selectOption('distance');
+  await pickChart(page, 'Chart', { Mark: 'Scatter', X: 'delay', Y: 'distance' });
   await expect(chart(page, 'Chart').getByRole('img', { name: 'Scatter plot of distance against delay, count per cell' })).toBeVisible();
   await expect(chart(page, 'Chart').getByRole('button', { name: 'Show chart data' })).toBeEnabled();
   if ((await chart(page, 'Chart').getByRole('button', { name: 'Show chart data' }).getAttribute('aria-pressed')) !== 'true') await chart(page, 'Chart').getByRole('button', { name: 'Show chart data' }).click();
@@ -118,12 +109,9 @@ test('a box plot offers no Color, saying why, as a histogram offers no Y', async
   await runSql(page, `select * from ${CARS}`);
   await expect(status(page)).toHaveText(/^406\u00a0rows in/);
   await page.getByRole('button', { name: 'Chart', exact: true }).click();
-  await combo(page, 'Chart', 'Mark').selectOption('Bar');
-  await combo(page, 'Chart', 'Color').selectOption('Origin');
+  await pickChart(page, 'Chart', { Mark: 'Bar', Color: 'Origin' });
   await expect(combo(page, 'Chart', 'Color')).toBeEnabled();
-  await combo(page, 'Chart', 'Mark').selectOption('Box');
-  await combo(page, 'Chart', 'X').selectOption('Origin');
-  await combo(page, 'Chart', 'Y').selectOption('Horsepower');
+  await pickChart(page, 'Chart', { Mark: 'Box', X: 'Origin', Y: 'Horsepower' });
   await expect(chart(page, 'Chart').getByRole('img', { name: 'Box plot of Horsepower per Origin' })).toBeVisible();
   await expect(combo(page, 'Chart', 'Color')).toBeDisabled();
   await expect(combo(page, 'Chart', 'Color')).toHaveAccessibleDescription('A box plot draws one box per X in one color: it has no Color.');

@@ -1,5 +1,5 @@
 import { groupDigits } from '../src/shared/explore/profileText';
-import { chart, combo, grouped, histogramOracle, tableRows } from './chart.helpers';
+import { chart, grouped, histogramOracle, pickChart, tableRows } from './chart.helpers';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { runSql, status } from './workbench.helpers';
@@ -20,10 +20,8 @@ test('bars of a number read as categories are in value order, on the axis and in
   await runSql(page, `select * from ${CARS}`);
   await expect(status(page)).toHaveText(/^406\u00a0rows in/);
   await page.getByRole('button', { name: 'Chart', exact: true }).click();
-  await combo(page, 'Chart', 'Mark').selectOption('Bar');
-  await combo(page, 'Chart', 'X').selectOption('Cylinders');
-  // cars propose a line of an average over Year: counts here
-  await combo(page, 'Chart', 'Aggregate').selectOption('Count');
+  // cars propose a line of an average over Year: bars of counts here
+  await pickChart(page, 'Chart', { Mark: 'Bar', X: 'Cylinders', Aggregate: 'Count' });
   await expect(chart(page, 'Chart').getByRole('img', { name: 'Bar chart of count per Cylinders' })).toBeVisible();
   await chart(page, 'Chart').getByRole('button', { name: 'Show chart data' }).click();
   // 4 cylinders are the most frequent and 3 nearly the least: by count the bars would read 4, 8, 6, 3, 5
@@ -38,8 +36,7 @@ test('a real category "(other)" and the rest of the categories read apart in "Ch
   await runSql(page, `select * from ${MESSY}`);
   await expect(status(page)).toHaveText(/^3,000\u00a0rows in/);
   await page.getByRole('button', { name: 'Chart', exact: true }).click();
-  await combo(page, 'Chart', 'Mark').selectOption('Bar');
-  await combo(page, 'Chart', 'X').selectOption('k');
+  await pickChart(page, 'Chart', { Mark: 'Bar', X: 'k' });
   await chart(page, 'Chart').getByRole('button', { name: 'Show chart data' }).click();
   const top = await duckdbRows(`select k, count(*)::VARCHAR as n from ${MESSY} group by k order by count(*) desc, k limit 50`);
   const rest = 3000 - top.reduce((s, [, n]) => s + Number(n), 0);

@@ -18,6 +18,17 @@ export async function chartOfWeather(page: Page): Promise<void> {
 export const chart = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 /** One of a chart's comboboxes ("Mark", "X", "Y", "Color", "Aggregate"). */
 export const combo = (page: Page, region: string, name: string) => chart(page, region).getByRole('combobox', { name, exact: true });
+/** The comboboxes that set a chart up. */
+export type ChartField = 'Mark' | 'X' | 'Y' | 'Color' | 'Aggregate';
+/**
+ * Picks a chart's fields: Mark first, since it decides which of the others exist, then the rest in
+ * the order given, as a person would. A field given as undefined is left as it is.
+ */
+export async function pickChart(page: Page, region: string, fields: Partial<Record<ChartField, string>>): Promise<void> {
+  const { Mark, ...rest } = fields;
+  if (Mark !== undefined) await combo(page, region, 'Mark').selectOption(Mark);
+  for (const [name, value] of Object.entries(rest)) if (value !== undefined) await combo(page, region, name).selectOption(value);
+}
 /** DuckDB's text of a mark's value (a count, a sum) as "Chart data" writes it: grouped, rounded unless whole. */
 export const grouped = (n: string | null | undefined) => computedValueText(String(n));
 

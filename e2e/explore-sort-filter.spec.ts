@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chart, combo, tableRows } from './chart.helpers';
+import { chart, pickChart, tableRows } from './chart.helpers';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { countStoredEvents } from './nodeClient';
@@ -230,8 +230,7 @@ test('a brush’s filter box says the brush: its text, typed back, selects the s
   await expect(status(page)).toHaveText(/^1,461\u00a0rows in [\d,]+\u00a0ms$/);
   await filtersToggle(page).click();
   await page.getByRole('button', { name: 'Chart', exact: true }).click();
-  await combo(page, 'Chart', 'Mark').selectOption('Histogram');
-  await combo(page, 'Chart', 'X').selectOption('temp_max');
+  await pickChart(page, 'Chart', { Mark: 'Histogram', X: 'temp_max' });
   const plot = chart(page, 'Chart').getByRole('img', { name: 'Histogram of temp_max, count per bin' });
   // the keys step over the drawn bins: wait for them
   await chart(page, 'Chart').getByRole('button', { name: 'Show chart data' }).click();

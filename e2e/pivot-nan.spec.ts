@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { computedValueText } from '../src/shared/chart/chartValueText';
 import { pivotCellText } from '../src/renderer/components/pivot/pivotText';
-import { chart, combo, tableRows } from './chart.helpers';
+import { chart, pickChart, tableRows } from './chart.helpers';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test } from './fixtures';
 import { gridRow, runSql } from './workbench.helpers';
@@ -45,10 +45,7 @@ test('a pivot and a chart average the finite values, not nan, and say what they 
 
   // bars of the average of x by g: the same finite averages, and the same note under the chart
   await page.getByRole('button', { name: 'Chart', exact: true }).click();
-  await combo(page, 'Chart', 'Mark').selectOption('Bar');
-  await combo(page, 'Chart', 'X').selectOption('g');
-  await combo(page, 'Chart', 'Y').selectOption('x');
-  await combo(page, 'Chart', 'Aggregate').selectOption('Average');
+  await pickChart(page, 'Chart', { Mark: 'Bar', X: 'g', Y: 'x', Aggregate: 'Average' });
   await expect(chart(page, 'Chart').locator('.chart-status')).toHaveText('1 NaN, 1 inf left out of the average of x.');
   await chart(page, 'Chart').getByRole('button', { name: 'Show chart data' }).click();
   const averages = await duckdbRows(`select g, avg(x) filter (where isfinite(x)) from (${DATA}) t group by g order by g`);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { sessionEventSchema } from '../src/shared/contracts/events';
-import { chart, combo, grouped, tableRows } from './chart.helpers';
+import { chart, combo, grouped, pickChart, tableRows } from './chart.helpers';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { countStoredEvents } from './nodeClient';
@@ -62,9 +62,7 @@ test('a past point shows the chart beside its result then, with its filters of t
   await runSql(page, SQL);
   await expect(status(page)).toHaveText(/^1,461\u00a0rows in/);
   await page.getByRole('button', { name: 'Chart', exact: true }).click();
-  await combo(page, 'Chart', 'Mark').selectOption('Bar');
-  await combo(page, 'Chart', 'X').selectOption('weather');
-  await combo(page, 'Chart', 'Aggregate').selectOption('Count');
+  await pickChart(page, 'Chart', { Mark: 'Bar', X: 'weather', Aggregate: 'Count' });
   await expect(chart(page, 'Chart').getByRole('img', { name: BARS })).toBeVisible();
   await page.getByRole('button', { name: 'Filters', exact: true }).click();
   await page.getByRole('textbox', { name: 'Filter temp_max', exact: true }).fill('>20');
