@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { chartOfWeather } from './chart.helpers';
+import { chart, chartOfWeather, pickChart } from './chart.helpers';
 
 /** A chart's PNG and SVG exports, opened and checked against the chart on screen. */
 
-const region = (page: Page) => page.getByRole('region', { name: 'Chart' });
-const combo = (page: Page, name: string) => region(page).getByRole('combobox', { name, exact: true });
+/** The first chart's region. */
+const region = (page: Page) => chart(page, 'Chart');
 
 /** Clicks an export button and saves the download under the test's output; answers its path. */
 async function exported(page: Page, name: 'Export PNG' | 'Export SVG', path: string): Promise<string> {
@@ -19,9 +19,7 @@ async function exported(page: Page, name: 'Export PNG' | 'Export SVG', path: str
 test('Export PNG and Export SVG carry the legend, drawn in SVG above the chart in the colors on screen; a heatmap’s ramp too', async ({ app }, testInfo) => {
   const { page } = app;
   await chartOfWeather(page);
-  await combo(page, 'Mark').selectOption('Histogram');
-  await combo(page, 'X').selectOption('temp_max');
-  await combo(page, 'Color').selectOption('weather');
+  await pickChart(page, 'Chart', { Mark: 'Histogram', X: 'temp_max', Color: 'weather' });
   await expect(region(page).getByRole('img', { name: /^Histogram of temp_max/ })).toBeVisible();
   // on screen, Plot's legend is HTML: a swatch (an svg filled with the color) and its label per weather
   const swatches = region(page).locator('[class$="-swatch"]');
@@ -70,8 +68,7 @@ test('Export PNG and Export SVG carry the legend, drawn in SVG above the chart i
   expect(pixel).toBe(file.swatch);
 
   // a heatmap's counts as shades: a gradient from the least to the most, with its ends
-  await combo(page, 'Mark').selectOption('Heatmap');
-  await combo(page, 'Y').selectOption('weather');
+  await pickChart(page, 'Chart', { Mark: 'Heatmap', Y: 'weather' });
   await expect(region(page).getByRole('img', { name: /^Heatmap/ })).toBeVisible();
   await viewer.goto(`file://${await exported(page, 'Export SVG', testInfo.outputPath('heatmap.svg'))}`);
   const ramp = await viewer.evaluate(() => ({
@@ -99,8 +96,7 @@ function painted(): { brush: string[]; bars: string[] } {
 test('an exported chart shows its brush and its selected bar as the window does: a translucent box, the other bars dimmed', async ({ app }, testInfo) => {
   const { page } = app;
   await chartOfWeather(page);
-  await combo(page, 'Mark').selectOption('Histogram');
-  await combo(page, 'X').selectOption('temp_max');
+  await pickChart(page, 'Chart', { Mark: 'Histogram', X: 'temp_max' });
   const plot = region(page).getByRole('img', { name: 'Histogram of temp_max, count per bin' });
   await expect(plot).toBeVisible();
   const box = (await plot.boundingBox())!;
@@ -134,9 +130,7 @@ test('an exported chart shows its brush and its selected bar as the window does:
   expect((await region(page).locator('.chart-plot').evaluate(painted)).bars.every((o) => o === '1')).toBe(true);
 
   // a selected bar: the others dimmed, on screen and in the file; no box over its band (it read as a bar of the axis's top)
-  await combo(page, 'Mark').selectOption('Bar');
-  await combo(page, 'X').selectOption('weather');
-  await combo(page, 'Aggregate').selectOption('Count');
+  await pickChart(page, 'Chart', { Mark: 'Bar', X: 'weather', Aggregate: 'Count' });
   await expect(region(page).getByRole('img', { name: 'Bar chart of count per weather' })).toBeVisible();
   const bars = region(page).locator('svg g[aria-label="bar"] > rect');
   // the chart is named before its plot is drawn: seattle-weather's five kinds of weather

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chartOfWeather, grouped, histogramOracle, WEATHER } from './chart.helpers';
+import { chart, chartOfWeather, combo, grouped, histogramOracle, pickChart, WEATHER } from './chart.helpers';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { countStoredEvents } from './nodeClient';
@@ -7,8 +7,8 @@ import { ready, runSql, screenshot, status } from './workbench.helpers';
 
 const FLIGHTS = `read_json_auto('${VEGA_DATA}/flights-10k.json')`;
 
-const region = (page: Page) => page.getByRole('region', { name: 'Chart' });
-const combo = (page: Page, name: string) => region(page).getByRole('combobox', { name, exact: true });
+/** The first chart's region. */
+const region = (page: Page) => chart(page, 'Chart');
 const chartData = (page: Page) => region(page).getByRole('table', { name: 'Chart data' });
 
 /** The "Chart data" table's body as text, row by row. */
@@ -34,8 +34,8 @@ test('Chart proposes a histogram whose marks are raw DuckDB’s bins; bars of a 
   await expect(button).toHaveAttribute('aria-pressed', 'true');
 
   // proposed: a histogram of the first number column, drawn as an image that says so
-  await expect(combo(page, 'Mark')).toHaveValue('Histogram');
-  await expect(combo(page, 'X')).toHaveValue('delay');
+  await expect(combo(page, 'Chart', 'Mark')).toHaveValue('Histogram');
+  await expect(combo(page, 'Chart', 'X')).toHaveValue('delay');
   await expect(region(page).getByRole('img', { name: 'Histogram of delay, count per bin' })).toBeVisible();
   await region(page).getByRole('button', { name: 'Show chart data' }).click();
   const bins = await histogramOracle(FLIGHTS, 'delay', true);
@@ -45,8 +45,7 @@ test('Chart proposes a histogram whose marks are raw DuckDB’s bins; bars of a 
   await screenshot(page, testInfo, 'chart-histogram');
 
   // bars of counts per origin: the 50 most frequent, then the rest ("All others")
-  await combo(page, 'Mark').selectOption('Bar');
-  await combo(page, 'X').selectOption('origin');
+  await pickChart(page, 'Chart', { Mark: 'Bar', X: 'origin' });
   await expect(region(page).getByRole('img', { name: 'Bar chart of count per origin' })).toBeVisible();
   const all = await barsOracle(FLIGHTS);
   await expect.poll(() => tableRows(page)).toEqual(all);
@@ -66,12 +65,12 @@ test('Chart proposes a histogram whose marks are raw DuckDB’s bins; bars of a 
   await runSql(page, `select * from ${LATE}`);
   const expected = await barsOracle(LATE);
   await expect.poll(() => tableRows(page)).toEqual(expected);
-  await expect(combo(page, 'X')).toHaveValue('origin');
+  await expect(combo(page, 'Chart', 'X')).toHaveValue('origin');
 
   // the setting is the session's: after a reload the same chart is back, with the same marks
   await page.reload();
-  await expect(combo(page, 'Mark')).toHaveValue('Bar');
-  await expect(combo(page, 'X')).toHaveValue('origin');
+  await expect(combo(page, 'Chart', 'Mark')).toHaveValue('Bar');
+  await expect(combo(page, 'Chart', 'X')).toHaveValue('origin');
   await region(page).getByRole('button', { name: 'Show chart data' }).click();
   await expect.poll(() => tableRows(page)).toEqual(expected);
 
@@ -156,10 +155,7 @@ test('a histogram of millions: every y tick label lies inside the chart, at 1280
 test('"Chart data" writes a sum rounded and grouped as the app writes a computed value, DuckDB’s full text as its title', async ({ app }) => {
   const { page } = app;
   await chartOfWeather(page);
-  await combo(page, 'Mark').selectOption('Bar');
-  await combo(page, 'X').selectOption('weather');
-  await combo(page, 'Y').selectOption('precipitation');
-  await combo(page, 'Aggregate').selectOption('Sum');
+  await pickChart(page, 'Chart', { Mark: 'Bar', X: 'weather', Y: 'precipitation', Aggregate: 'Sum' });
   await expect(region(page).getByRole('img', { name: /^Bar chart of sum of precipitation per weather/ })).toBeVisible();
   await region(page).getByRole('button', { name: 'Show chart data' }).click();
   // raw DuckDB's sums per weather, in the bars' order (most frequent first)
@@ -173,17 +169,16 @@ test('"Chart data" writes a sum rounded and grouped as the app writes a computed
 test('"Chart data" writes bins of a DATE column as days, as raw DuckDB truncates them; a histogram offers no Y or aggregate', async ({ app }) => {
   const { page } = app;
   await chartOfWeather(page);
-  await combo(page, 'Mark').selectOption('Histogram');
-  await combo(page, 'X').selectOption('date');
+  await pickChart(page, 'Chart', { Mark: 'Histogram', X: 'date' });
   await expect(region(page).getByRole('img', { name: /^Histogram of date/ })).toBeVisible();
   // what a histogram does not read is not offered as a choice that changes nothing
-  await expect(combo(page, 'Y')).toBeDisabled();
-  await expect(combo(page, 'Y')).toHaveAccessibleDescription('A histogram counts the rows in each bin: it has no Y.');
-  await expect(combo(page, 'Aggregate')).toBeDisabled();
+  await expect(combo(page, 'Chart', 'Y')).toBeDisabled();
+  await expect(combo(page, 'Chart', 'Y')).toHaveAccessibleDescription('A histogram counts the rows in each bin: it has no Y.');
+  await expect(combo(page, 'Chart', 'Aggregate')).toBeDisabled();
   // they show what the histogram uses, not the proposed line's Y and aggregate it still keeps for other marks
-  await expect(combo(page, 'Y').locator('option:checked')).toHaveText('(count)');
-  await expect(combo(page, 'Aggregate').locator('option:checked')).toHaveText('Count');
-  await expect(combo(page, 'Color')).toBeEnabled();
+  await expect(combo(page, 'Chart', 'Y').locator('option:checked')).toHaveText('(count)');
+  await expect(combo(page, 'Chart', 'Aggregate').locator('option:checked')).toHaveText('Count');
+  await expect(combo(page, 'Chart', 'Color')).toBeEnabled();
   await region(page).getByRole('button', { name: 'Show chart data' }).click();
   // four years of days: yearly bins (docs/charts.md: the unit that gives at most about 40 bins)
   const bins = await duckdbRows(`select date_trunc('year', date)::DATE::VARCHAR, (date_trunc('year', date) + interval 1 year)::DATE::VARCHAR, count(*) from ${WEATHER} group by 1, 2 order by 1`);
@@ -196,11 +191,7 @@ test('bars of averages by a colour stand side by side, each as tall as raw DuckD
   await runSql(page, `select * from ${cars}`);
   await expect(status(page)).toHaveText(/^406\u00a0rows in/);
   await page.getByRole('button', { name: 'Chart', exact: true }).click();
-  await combo(page, 'Mark').selectOption('Bar');
-  await combo(page, 'X').selectOption('Cylinders');
-  await combo(page, 'Y').selectOption('Horsepower');
-  await combo(page, 'Aggregate').selectOption('Average');
-  await combo(page, 'Color').selectOption('Origin');
+  await pickChart(page, 'Chart', { Mark: 'Bar', X: 'Cylinders', Y: 'Horsepower', Aggregate: 'Average', Color: 'Origin' });
   const plot = region(page).getByRole('img', { name: 'Bar chart of average of Horsepower per Cylinders, by Origin' });
   await expect(plot).toBeVisible();
   const averages = (await duckdbRows(`select avg(Horsepower) from ${cars} group by Cylinders, Origin having avg(Horsepower) is not null`)).map(([a]) => Number(a));
@@ -216,7 +207,7 @@ test('bars of averages by a colour stand side by side, each as tall as raw DuckD
   await screenshot(page, testInfo, 'chart-grouped-averages');
 
   // counts by a colour stack: a band's bars add up to its count of rows
-  await combo(page, 'Aggregate').selectOption('Count');
+  await combo(page, 'Chart', 'Aggregate').selectOption('Count');
   await expect(region(page).getByRole('img', { name: 'Bar chart of count per Cylinders, by Origin' })).toBeVisible();
   const [[most]] = (await duckdbRows(`select max(n) from (select count(*) as n from ${cars} group by Cylinders)`)) as [[string]];
   await expect.poll(async () => Math.round(Math.max(...(await drawnBars(page)).tops))).toBe(Number(most));

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { pickChart } from './chart.helpers';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test } from './fixtures';
 import { allowClipboard, grid, gridRow, mod, readClipboard, ready, runSql, status } from './workbench.helpers';
@@ -183,8 +184,7 @@ test('a histogram of a DOUBLE with NaN and infinities says how many rows it did 
   await openHostile(page, path);
   await page.getByRole('button', { name: 'Chart', exact: true }).click();
   const chartRegion = page.getByRole('region', { name: 'Chart', exact: true });
-  await chartRegion.getByRole('combobox', { name: 'Mark', exact: true }).selectOption('Histogram');
-  await chartRegion.getByRole('combobox', { name: 'X', exact: true }).selectOption('dbl');
+  await pickChart(page, 'Chart', { Mark: 'Histogram', X: 'dbl' });
   const [left, drawn] = await one(`select count(*) filter (where not isfinite(dbl) or dbl is null), count(*) filter (where isfinite(dbl)) from read_parquet('${path}')`);
   await expect(chartRegion.locator('.chart-status')).toHaveText(`Not drawn: ${left}\u00a0rows whose dbl is empty, NaN or infinite.`);
   await chartRegion.getByRole('button', { name: 'Show chart data' }).click();
