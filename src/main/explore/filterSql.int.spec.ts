@@ -13,6 +13,8 @@ const INSTANTS = [
   '2001-04-01 00:00:00',
   '2001-04-01 00:00:00.000001',
   '2001-04-01 03:00:00',
+  'infinity',
+  '-infinity',
 ];
 const TYPES = ['TIMESTAMP', 'TIMESTAMP_NS', 'TIMESTAMP WITH TIME ZONE', 'DATE'];
 
@@ -44,6 +46,16 @@ async function oracle(where: string): Promise<number> {
   const reader = await db.runAndReadAll(`SELECT count(*)::INTEGER FROM t WHERE ${where}`);
   return reader.getRowsJS()[0]![0] as number;
 }
+
+describe('the ends of time, as the grid shows them', () => {
+  it('finds infinity and -infinity on every date and timestamp type', async () => {
+    for (let i = 0; i < TYPES.length; i++) {
+      expect(await typed('=infinity', i)).toBe(await oracle(`c${i} = 'infinity'`));
+      expect(await typed('=infinity', i)).toBe(1);
+      expect(await typed('!=-infinity', i)).toBe(INSTANTS.length - 1);
+    }
+  });
+});
 
 describe('a date alone as a range’s high end, in DuckDB', () => {
   it.each(TYPES.map((type, i) => [type, i] as const))('on %s includes that whole day, and the other bounds mean what they say', async (_, i) => {
@@ -81,15 +93,15 @@ describe('= and != with a date alone on a timestamp, in DuckDB', () => {
   });
 });
 
-describe('JSON, ENUM and INTERVAL columns, as DuckDB names and orders them', () => {
+describe('JSON, ENUM, INTERVAL and UNION columns, as DuckDB names and orders them', () => {
   const other = { db: undefined as unknown as DuckDBConnection, types: [] as string[] };
   beforeAll(async () => {
     other.db = await instance.connect();
     await other.db.run(`CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')`);
-    await other.db.run(`CREATE TABLE k (j JSON, m mood, i INTERVAL)`);
-    await other.db.run(`INSERT INTO k VALUES ('{"a": 1}', 'sad', INTERVAL 2 DAY), ('"hello"', 'happy', INTERVAL 1 HOUR), ('[1, 2]', 'ok', INTERVAL 1 MONTH), (NULL, NULL, NULL)`);
+    await other.db.run(`CREATE TABLE k (j JSON, m mood, i INTERVAL, u UNION(num INTEGER, str VARCHAR))`);
+    await other.db.run(`INSERT INTO k VALUES ('{"a": 1}', 'sad', INTERVAL 2 DAY, 42::INTEGER), ('"hello"', 'happy', INTERVAL 1 HOUR, 'hello'), ('[1, 2]', 'ok', INTERVAL 1 MONTH, 7::INTEGER), (NULL, NULL, NULL, NULL)`);
     // the type names a result column carries (main/query/columnTypeName.worker.ts): JSON by its alias
-    const reader = await other.db.runAndReadAll('SELECT j AS c0, m AS c1, i AS c2 FROM k');
+    const reader = await other.db.runAndReadAll('SELECT j AS c0, m AS c1, i AS c2, u AS c3 FROM k');
     other.types = reader.columnTypes().map((t) => t.alias ?? t.toString());
   });
   afterAll(() => other.db.closeSync());
@@ -100,7 +112,7 @@ describe('JSON, ENUM and INTERVAL columns, as DuckDB names and orders them', () 
     if (!parsed.ok) throw new Error(parsed.message);
     const params: string[] = [];
     const where = parsed.filters.map((f) => filterCondition(f, `c${column}`, type, (v) => `$${params.push(v)}`)).join(' AND ');
-    const reader = await other.db.runAndReadAll(`SELECT count(*)::INTEGER FROM (SELECT j AS c0, m AS c1, i AS c2 FROM k) WHERE ${where}`, params);
+    const reader = await other.db.runAndReadAll(`SELECT count(*)::INTEGER FROM (SELECT j AS c0, m AS c1, i AS c2, u AS c3 FROM k) WHERE ${where}`, params);
     return reader.getRowsJS()[0]![0] as number;
   }
   const count = async (where: string) => ((await other.db.runAndReadAll(`SELECT count(*)::INTEGER FROM k WHERE ${where}`)).getRowsJS()[0]![0] as number);
@@ -125,6 +137,15 @@ describe('JSON, ENUM and INTERVAL columns, as DuckDB names and orders them', () 
     expect(await rows('sad..ok', 1)).toBe(2);
     expect(await rows('ok..<happy', 1)).toBe(1);
     expect(await rows('=ok', 1)).toBe(1);
+  });
+
+  it('compares a UNION by the text the grid shows: = 42 is the num 42, not a str member TRY_CAST makes of it', async () => {
+    expect(other.types[3]).toBe('UNION("num" INTEGER, "str" VARCHAR)');
+    expect(await count(`CAST(u AS VARCHAR) = '42'`)).toBe(1);
+    expect(await rows('=42', 3)).toBe(1);
+    expect(await rows('!=42', 3)).toBe(2);
+    expect(await rows('=hello', 3)).toBe(1);
+    expect(await rows('hell', 3)).toBe(1);
   });
 
   it('orders an INTERVAL by its length', async () => {

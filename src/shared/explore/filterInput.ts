@@ -2,6 +2,7 @@ import { pageFilterSchema, type PageFilter } from '../contracts/protocol';
 import { columnKind, isNumeric, isOrdered, type ColumnKind } from './columnKind';
 import { grouped } from '../text/counts';
 import { enumValues, notOfType, ordersAsText, ordinalExample } from './orderedText';
+import { decimalDigits } from './decimalDigits';
 
 /**
  * What a person types in a column's "Filter <column>" box, read into that column's filters of a
@@ -149,12 +150,13 @@ function parseRange(low: string, rest: string, column: number, kind: ColumnKind,
 }
 
 const DIGITS_INTEGER = /^[+-]?\d+$/;
-const DIGITS_DECIMAL = /^[+-]?(\d*)(?:\.(\d*))?$/;
 const DIGITS_FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 /** The words DuckDB casts to a DOUBLE's NaN and infinities (`'nan'::DOUBLE`, `'-inf'::DOUBLE`), as the grid shows them. */
 const FLOAT_WORD = /^(?:[+-]?(?:inf|infinity)|nan)$/i;
 /** A date alone; on a timestamp column `<=` and `>` take it as the whole day (filterSql.ts). */
 export const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The ends of DuckDB's dates and timestamps, as the grid shows them. */
+const INFINITE = /^-?infinity$/i;
 const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?$/;
 /** As DuckDB reads them: `T` and `Z` in capitals (a lowercase one casts to NULL, and the filter would match nothing). */
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
@@ -168,10 +170,9 @@ function invalid(value: string, kind: ColumnKind, type: string): string | undefi
       return n < kind.min || n > kind.max ? `${shown(value)} is outside ${type} (${kind.min} to ${kind.max})` : undefined;
     }
     case 'decimal': {
-      const m = DIGITS_DECIMAL.exec(value);
-      if (!m || (m[1] === '' && (m[2] ?? '') === '')) return `${shown(value)} is not a number`;
-      const whole = m[1]!.replace(/^0+/, '').length;
-      const fraction = (m[2] ?? '').length;
+      const digits = decimalDigits(value);
+      if (!digits) return `${shown(value)} is not a number`;
+      const { whole, fraction } = digits;
       if (whole > kind.precision - kind.scale) return `${shown(value)} has more digits before the point than ${type} holds (${kind.precision - kind.scale})`;
       // DuckDB would round it to the column's scale and compare with another value than the one typed
       return fraction > kind.scale ? `${shown(value)} has more decimals than ${type} holds (${kind.scale})` : undefined;
@@ -179,8 +180,10 @@ function invalid(value: string, kind: ColumnKind, type: string): string | undefi
     case 'float':
       return FLOAT_WORD.test(value) || (DIGITS_FLOAT.test(value) && Number.isFinite(Number(value))) ? undefined : `${shown(value)} is not a number`;
     case 'date':
+      if (INFINITE.test(value)) return undefined;
       return DATE.test(value) ? noSuchDay(value) : `${shown(value)} is not a date (YYYY-MM-DD)`;
     case 'timestamp': {
+      if (INFINITE.test(value)) return undefined;
       const m = TIMESTAMP.exec(value);
       // DuckDB reads an offset only after the seconds (`12:00+02` casts to NULL)
       const offset = m?.[3] === undefined || (kind.withTimeZone && m[2]!.length >= 'hh:mm:ss'.length);

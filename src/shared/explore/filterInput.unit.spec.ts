@@ -84,6 +84,14 @@ describe('a filter box on a number, date or timestamp column', () => {
     ['1.5..<1e3', 'INTEGER', [{ op: 'range', lo: '1.5', hi: '1e3' }]],
     ['2001-03-01..<2001-04-01', 'TIMESTAMP', [{ op: 'range', lo: '2001-03-01', hi: '2001-04-01' }]],
     ['!=FALSE', 'BOOLEAN', [{ op: 'ne', value: 'FALSE' }]],
+    // the ends DuckDB's dates and timestamps have, as the grid shows them
+    ['infinity', 'DATE', [{ op: 'eq', value: 'infinity' }]],
+    ['!=-infinity', 'TIMESTAMP WITH TIME ZONE', [{ op: 'ne', value: '-infinity' }]],
+    ['<infinity', 'TIMESTAMP', [{ op: 'lt', value: 'infinity' }]],
+    // a DECIMAL figure as the app prints it (chart data, profile): scientific notation
+    ['=1e-10', 'DECIMAL(38,10)', [{ op: 'eq', value: '1e-10' }]],
+    ['>-2.92e+27', 'DECIMAL(38,10)', [{ op: 'gt', value: '-2.92e+27' }]],
+    ['1.50E1', 'DECIMAL(3,0)', [{ op: 'eq', value: '1.50E1' }]],
   ])('reads %j on %s', (text, type, filters) => {
     expect(parse(text, type)).toEqual(ok(filters.map((f) => ({ column: 3, ...f }) as PageFilter)));
   });
@@ -96,6 +104,11 @@ describe('a filter box on a number, date or timestamp column', () => {
     ['>128', 'TINYINT', /outside TINYINT/],
     ['1.234', 'DECIMAL(5,2)', /more decimals than DECIMAL\(5,2\) holds \(2\)/],
     ['1234', 'DECIMAL(5,2)', /more digits before the point/],
+    ['1e-11', 'DECIMAL(38,10)', /more decimals than DECIMAL\(38,10\) holds \(10\)/],
+    ['1e30', 'DECIMAL(38,10)', /more digits before the point/],
+    ['e5', 'DECIMAL(5,2)', /not a number/],
+    ['infinity', 'DECIMAL(5,2)', /not a number/],
+    ['infinite', 'DATE', /not a date/],
     ['.', 'DECIMAL(5,2)', /not a number/],
     ['1e400', 'DOUBLE', /not a number/],
     ['2023-02-29', 'DATE', /^“2023-02-29” is not a date: February 2023 has 28 days$/],

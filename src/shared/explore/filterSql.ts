@@ -4,9 +4,14 @@ import type { PageFilter } from '../contracts/pageView';
 
 const COMPARE = { eq: '=', ne: '<>', lt: '<', le: '<=', gt: '>', ge: '>=' } as const;
 
-const isText = (type: string) => /^(VARCHAR|TEXT|STRING|JSON)$/i.test(type.trim());
-/** A JSON document compares by its text: `TRY_CAST('hello' AS JSON)` is NULL (so `!=hello` matched nothing) and a bare `j = 'x'` fails as malformed JSON. */
-const asText = (column: string, type: string) => (/^JSON$/i.test(type.trim()) ? `CAST(${column} AS VARCHAR)` : column);
+/**
+ * Types compared by their text, the text the grid shows. A JSON document: `TRY_CAST('hello' AS JSON)`
+ * is NULL (so `!=hello` matched nothing) and a bare `j = 'x'` fails as malformed JSON. A UNION:
+ * `TRY_CAST('42' AS UNION(num INTEGER, str VARCHAR))` is the `str` member, never equal to `num` 42.
+ */
+const comparedAsText = (type: string) => /^(JSON$|UNION\s*\()/i.test(type.trim());
+const isText = (type: string) => /^(VARCHAR|TEXT|STRING)$/i.test(type.trim()) || comparedAsText(type);
+const asText = (column: string, type: string) => (comparedAsText(type) ? `CAST(${column} AS VARCHAR)` : column);
 
 /**
  * One filter as a SQL condition: the one rule the app's sorted/filtered views (main/query/pageView.ts,
