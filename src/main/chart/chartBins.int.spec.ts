@@ -110,3 +110,80 @@ describe('number bins: decimal edges, [lo, hi) as DOUBLEs', () => {
     }
   });
 });
+
+/**
+ * Integers near their type's limits: the outer bins' edges lie beyond the type (-9.5e18 for a BIGINT
+ * from -2^63, ±1.8e38 for a HUGEINT), so edges are kept in a type that holds them. Values on an edge
+ * (±9e18) land in the bin above it, as the brush's [lo, hi) does.
+ */
+const LIMITS: Readonly<Record<string, { readonly type: string; readonly sql: string }>> = {
+  big: {
+    type: 'BIGINT',
+    sql: `SELECT (i::HUGEINT * 1844674407370955161 - 9223372036854775807)::BIGINT AS v FROM range(0, 11) t(i)
+      UNION ALL SELECT unnest([-9223372036854775807 - 1, 9223372036854775807, -9000000000000000000, 9000000000000000000])::BIGINT`,
+  },
+  huge: {
+    type: 'HUGEINT',
+    sql: `SELECT (i - 5)::HUGEINT * 34028236692093846346337460743176821145 AS v FROM range(0, 11) t(i)
+      UNION ALL SELECT unnest([-170141183460469231731687303715884105727::HUGEINT - 1, 170141183460469231731687303715884105727::HUGEINT])`,
+  },
+  uhuge: { type: 'UHUGEINT', sql: `SELECT i::UHUGEINT * 34028236692093846346337460743176821145 AS v FROM range(0, 11) t(i) UNION ALL SELECT 340282366920938463463374607431768211455::UHUGEINT` },
+};
+
+describe('number bins of integers near their type\'s limits', () => {
+  let instance: DuckDBInstance;
+  let c: DuckDBConnection;
+  const rows = async (sql: string) => (await c.runAndReadAll(sql)).getRowsJS().map((r) => r.map(String));
+  const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+  const chart = (table: string, mark: 'Histogram' | 'Heatmap', filter?: string) =>
+    chartSql({ mark, x: 'v', y: 'v', aggregate: 'Count' }, table, [{ name: 'v', type: LIMITS[table]?.type ?? '' }], { filter }).sql;
+  /** Raw DuckDB's values in [lo, hi), compared as exact integers (BigInt: DuckDB narrows `v::BIGNUM >= -9.5e18` to BIGINT and fails). */
+  const rawCount = async (table: string, lo: string, hi: string) =>
+    String((await rows(`SELECT v FROM ${table}`)).filter(([v = '']) => BigInt(v) >= BigInt(lo) && BigInt(v) < BigInt(hi)).length);
+
+  beforeAll(async () => {
+    instance = await DuckDBInstance.create(':memory:');
+    c = await instance.connect();
+    for (const [name, t] of Object.entries(LIMITS)) await c.run(`CREATE TABLE ${name} AS ${t.sql}`);
+  });
+  afterAll(() => {
+    c.closeSync();
+    instance.closeSync();
+  });
+
+  it('given a BIGINT from -2^63 to 2^63 - 1, when binned, then the outer bins reach past its range and count as raw DuckDB does', async () => {
+    const bins = await rows(chart('big', 'Histogram'));
+    expect(bins[0]).toEqual(['-9500000000000000000', '-9000000000000000000', '2']);
+    expect(bins[1]).toEqual(['-9000000000000000000', '-8500000000000000000', '1']);
+    expect(bins.at(-1)).toEqual(['9000000000000000000', '9500000000000000000', '3']);
+  });
+
+  it('given integers near their limits, when a histogram, a heatmap and a brush over them are counted, then each is raw DuckDB\'s count', async () => {
+    for (const table of Object.keys(LIMITS)) {
+      const [[total]] = (await rows(`SELECT count(*) FROM ${table}`)) as [[string]];
+      const bins = await rows(chart(table, 'Histogram'));
+      expect(bins.reduce((s, r) => s + Number(r[2]), 0), table).toBe(Number(total));
+      for (const [lo = '', hi = '', n] of bins) {
+        expect(await rawCount(table, lo, hi), `${table} [${lo}, ${hi})`).toBe(n);
+        // the brush over the bin keeps its rows, and a chart filtered by it counts them in the same bin
+        const where = filterCondition({ column: 0, op: 'range', lo, hi }, 'v', LIMITS[table]?.type ?? '', quote);
+        expect(await rows(`SELECT count(*) FROM ${table} WHERE ${where}`), `${table} brush [${lo}, ${hi})`).toEqual([[n]]);
+        expect((await rows(chart(table, 'Histogram', where))).filter((r) => r[2] !== '0'), `${table} filtered [${lo}, ${hi})`).toEqual([[lo, hi, n]]);
+      }
+      // a heatmap of v by v: its cells are the histogram's bins, on the diagonal
+      expect(await rows(chart(table, 'Heatmap')), table).toEqual(bins.map(([lo, hi, n]) => [lo, hi, lo, hi, n]));
+      // a brush over the outer bins answered from the cube, whose histogram bins are chartSql's
+      const step = brushStep(Number(bins[0]?.[0]), Number(bins.at(-1)?.[1]), true);
+      const type = LIMITS[table]?.type ?? '';
+      const cube = chartCube({ mark: 'Histogram', x: 'v', aggregate: 'Count' }, table, [{ name: 'v', type }], 'v', step);
+      await c.run(cube.create(`cube_${table}`));
+      for (const [a, b] of [[bins[0]?.[0], bins[1]?.[1]], [bins.at(-2)?.[0], bins.at(-1)?.[1]]]) {
+        const { lo, hi } = snapBrush(Number(a), Number(b), step);
+        const fromCube = await rows(cube.marks(`cube_${table}`, stepIndex(lo, step) ?? 0, stepIndex(hi, step) ?? 0).sql);
+        const where = filterCondition({ column: 0, op: 'range', lo, hi }, 'v', type, quote);
+        expect(fromCube, `${table} cube [${lo}, ${hi})`).toEqual((await rows(chart(table, 'Histogram', where))).filter((r) => r[2] !== '0'));
+        expect(fromCube.length, `${table} cube [${lo}, ${hi})`).toBeGreaterThan(0);
+      }
+    }
+  });
+});

@@ -263,16 +263,19 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
 }
 
 /** The type of an integer column's bin edges; undefined for other columns. */
-export type IntegerEdges = 'BIGINT' | 'HUGEINT';
+export type IntegerEdges = 'BIGINT' | 'HUGEINT' | 'BIGNUM';
 
 /**
- * BIGINT up to BIGINT's own range, else HUGEINT: a UBIGINT's or HUGEINT's values pass BIGINT's
- * range. Not HUGEINT for all: grouping by it made a histogram of a BIGINT column 1.7 times slower.
+ * A type holding every edge: edges lie up to a step (a sixteenth of the span) beyond the values, as
+ * DOUBLEs, so past the column's own type near its limits (-9.5e18 for a BIGINT from -2^63). BIGINT
+ * for integers of up to 32 bits, HUGEINT up to 64, else BIGNUM (a HUGEINT's edges reach ±1.8e38).
+ * Edges are cast once per bin, after grouping on the bin's index, so the type costs nothing per row.
  */
 export function integerEdges(type: string): IntegerEdges | undefined {
   const kind = columnKind(type);
   if (kind.kind !== 'integer') return undefined;
-  return kind.max < 1n << 63n ? 'BIGINT' : 'HUGEINT';
+  if (kind.max < 1n << 32n) return 'BIGINT';
+  return kind.max < 1n << 64n ? 'HUGEINT' : 'BIGNUM';
 }
 
 /**
