@@ -12,7 +12,9 @@ import type { PageFilter } from '../../shared/contracts/pageView';
 import { filterCondition } from '../../shared/explore/filterSql';
 import { columnKind } from '../../shared/explore/columnKind';
 import type { AppView } from '../../shared/views/appView';
+import { logAnsweredFailure } from '../platform/answeredFailure';
 import { newErrorId, newId } from '../platform/ids';
+import { silentLogger, type Logger } from '../platform/logger';
 import type { QueryRunner } from '../query/queryRunner';
 import type { QueryWorker } from '../query/queryWorker';
 import { ident, RESULTS_SCHEMA, resultTableId } from '../query/sql';
@@ -81,11 +83,20 @@ export class ChartService {
     private readonly pool: Pick<QueryWorker, 'request'>,
     private readonly runner: Pick<QueryRunner, 'keptResult' | 'progressed'>,
     private readonly view: () => AppView,
+    /** Where a failed chart's error is written, so the id the window shows is found in the log. */
+    private readonly log: Logger = silentLogger(),
   ) {
     this.reruns = new RerunWaits(runner);
   }
 
   chart(request: ChartDataRequest, owner: ChartOwner = IN_MAIN): Promise<Result<ChartData>> {
+    const answer = this.answered(request, owner);
+    // logged beside the answer, not before it: the caller sees it as soon as it did before (a rejection stays the caller's)
+    void answer.then((r) => r.ok || logAnsweredFailure(this.log, r.error, { sessionId: request.sessionId, queryId: request.queryId }), () => undefined);
+    return answer;
+  }
+
+  private answered(request: ChartDataRequest, owner: ChartOwner): Promise<Result<ChartData>> {
     const { sessionId, queryId } = request;
     const slot = this.slotOf(owner, request);
     if (this.closed) return Promise.resolve(fail(appError(newErrorId(), 'INTERRUPTED', 'Sextant is shutting down.')));

@@ -118,7 +118,7 @@ export class AppCore {
   /** Pivots of results (pivot/pivotService.ts), made on first use. */
   private pivotService: PivotService | undefined;
   private get pivots(): PivotService {
-    return (this.pivotService ??= new PivotService(this.pool, this.runner, () => this.projections.current.view));
+    return (this.pivotService ??= new PivotService(this.pool, this.runner, () => this.projections.current.view, this.log));
   }
 
   static async start(options: AppCoreOptions): Promise<AppCore> {
@@ -166,13 +166,13 @@ export class AppCore {
     rmSync(downloadDir, { recursive: true, force: true });
     const downloads = new ExportDownloads();
     const exports = new ExportService({ pool, runner, handler, bus, projections, log, downloads, downloadDir, dataDir });
-    const profiles = new ProfileService(pool, profileSources(runner, () => projections.current.view));
+    const profiles = new ProfileService(pool, profileSources(runner, () => projections.current.view), log);
     const sessionOpen = (id: string) => projections.current.view.sessions[id]?.closed === false;
     const previews = new PreviewService(pool, { budgetMs: options.previewBudgetMs ?? DEFAULT_PREVIEW_BUDGET_MS, sessionOpen, log });
     const time = new TimeTravel(store, SessionCheckpoints.besideLog(join(dataDir, 'checkpoints.sqlite'), openedAtSeq, log), log);
     time.follow(bus, projections);
     const snapshots = new ViewSnapshotWriter(store.viewSnapshots(), projections, bus, log, restored, { ...defaultSnapshotPolicy, ...options.snapshotPolicy });
-    const charts = new ChartService(pool, runner, () => projections.current.view);
+    const charts = new ChartService(pool, runner, () => projections.current.view, log);
     bus.subscribe((m) => m.kind === 'event' && charts.onEvent(m.event));
     const sessionExports = new SessionExportService({ store, pool, runner, profiles, projections, downloads, downloadDir, dataDir, log });
     // The `sextant` schema of the person's own history (docs/share.md), filled on first use.

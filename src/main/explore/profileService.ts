@@ -1,6 +1,8 @@
 import { appError, fail, isAppError, ok, type AppError, type Result } from '../../shared/contracts/errors';
 import { PROFILE_BATCH_COLUMNS, type ColumnProfile, type ProfileAnswer, type ProfileBatch, type ProfileTarget } from '../../shared/explore/columnProfile';
+import { logAnsweredFailure } from '../platform/answeredFailure';
 import { newErrorId, newId } from '../platform/ids';
+import { silentLogger, type Logger } from '../platform/logger';
 import type { QueryWorker } from '../query/queryWorker';
 import type { ResolveProfileSource, ProfileSource } from './profileSource';
 import { EXACT_DISTINCT_ROWS, profileSql, readProfile, sampleFor, type ProfileRequest } from './profileSql';
@@ -73,9 +75,18 @@ export class ProfileService {
   constructor(
     private readonly pool: Pick<QueryWorker, 'request'>,
     private readonly resolve: ResolveProfileSource,
+    /** Where a failed profile's error is written, so the id the window shows is found in the log. */
+    private readonly log: Logger = silentLogger(),
   ) {}
 
-  async profile(target: ProfileTarget, columns: readonly number[], signal?: AbortSignal): Promise<Result<Profiled>> {
+  profile(target: ProfileTarget, columns: readonly number[], signal?: AbortSignal): Promise<Result<Profiled>> {
+    const answer = this.answered(target, columns, signal);
+    // logged beside the answer, not before it; which result or dataset, not its filter's values (the person's data)
+    void answer.then((r) => r.ok || logAnsweredFailure(this.log, r.error, target.kind === 'result' ? { queryId: target.queryId } : { datasetId: target.datasetId }), () => undefined);
+    return answer;
+  }
+
+  private async answered(target: ProfileTarget, columns: readonly number[], signal: AbortSignal | undefined): Promise<Result<Profiled>> {
     // a result being re-run on demand is waited for here (profileSource.ts)
     const found = await this.resolve(target, signal);
     if (!found.ok) return found;

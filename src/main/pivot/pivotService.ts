@@ -10,7 +10,9 @@ import { pivotRelation } from '../../shared/pivot/pivotRelation';
 import { aggregateMismatch, findColumn, PIVOT_GROUPS, pivotKeysSql, pivotLeftOutSql, pivotPartialSql, type PivotKeySource } from '../../shared/pivot/pivotSql';
 import type { PivotKeys, PivotSpec } from '../../shared/pivot/pivotSpec';
 import type { AppView } from '../../shared/views/appView';
+import { logAnsweredFailure } from '../platform/answeredFailure';
 import { newErrorId } from '../platform/ids';
+import { silentLogger, type Logger } from '../platform/logger';
 import type { QueryRunner } from '../query/queryRunner';
 import type { QueryWorker } from '../query/queryWorker';
 import { completedIn, RerunWaits, type Kept } from '../query/rerunWaits';
@@ -82,6 +84,8 @@ export class PivotService {
     private readonly pool: Pool,
     private readonly runner: Pick<QueryRunner, 'keptResult' | 'progressed'>,
     private readonly view: () => AppView,
+    /** Where a failed pivot's error is written, so the id the window shows is found in the log. */
+    private readonly log: Logger = silentLogger(),
   ) {
     this.reruns = new RerunWaits(runner);
   }
@@ -98,7 +102,14 @@ export class PivotService {
   }
 
   /** Rows [offset, offset + limit) of the pivot of the result's rows that pass `filter` (the result's view filters). */
-  async page(queryId: string, spec: PivotSpec, offset: number, limit: number, filter: readonly PageFilter[] = []): Promise<Result<PivotPage>> {
+  page(queryId: string, spec: PivotSpec, offset: number, limit: number, filter: readonly PageFilter[] = []): Promise<Result<PivotPage>> {
+    const answer = this.answered(queryId, spec, offset, limit, filter);
+    // logged beside the answer, not before it: the caller sees it as soon as it did before (a rejection stays the caller's)
+    void answer.then((r) => r.ok || logAnsweredFailure(this.log, r.error, { queryId }), () => undefined);
+    return answer;
+  }
+
+  private async answered(queryId: string, spec: PivotSpec, offset: number, limit: number, filter: readonly PageFilter[]): Promise<Result<PivotPage>> {
     const kept = await this.kept(queryId);
     if (!kept.ok) return kept;
     const { table, rows } = kept.value;
