@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { nodeClient } from './nodeClient';
-import { dataset, datasets, editor, grid, history, mod, ready, runSql, setSql, status, tabs } from './workbench.helpers';
+import { dataset, datasets, editor, grid, gridRow, history, mod, ready, runSql, setSql, status, tabs } from './workbench.helpers';
 
 /** Focus is never lost: what closes (by Escape or its close button) gives focus back to what opened it. */
 test('closing a panel gives focus back to where it was', async ({ app }) => {
@@ -281,6 +281,8 @@ test('leaving a past view by keyboard hands focus back: Escape and "Close timeli
   const { page } = app;
   for (const n of [1, 2]) {
     await runSql(page, `select ${n} as i`);
+    // the status reads alike for each query: the grid's value says this one's result is in
+    await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText([String(n)]);
     await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   }
   const timeline = page.getByRole('button', { name: 'Timeline', exact: true });

@@ -52,6 +52,8 @@ test('history by keyboard: one Tab stop, arrows between entries and their button
   const { page } = app;
   for (const n of [1, 2, 3, 4]) {
     await runSql(page, `select ${n} as n`);
+    // the status reads alike for each query: the grid's value says this one's result is in
+    await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText([String(n)]);
     await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   }
   const items = history(page).getByRole('listitem');
