@@ -5,35 +5,19 @@ import type { Locator, Page } from '@playwright/test';
 import { TWO_TABLE_SOURCES, writeTwoTables } from './duckdbFile';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { datasets, editor, editorText, grid, gridRow, history, mod, ready, runSql, screenshot, setSql, status } from './workbench.helpers';
+import { completionTakesKeys, datasets, editor, editorText, grid, gridRow, history, mod, ready, runSql, screenshot, setSql, status } from './workbench.helpers';
 
 const completions = (page: Page) => page.getByRole('listbox').getByRole('option');
 
-/** CodeMirror's autocomplete `interactionDelay` (its default, SqlEditor.tsx sets none): milliseconds after the list opens in which Enter is not taken. */
-const INTERACTION_DELAY_MS = 75;
-
 /**
- * Accepts `option` with Enter, as a person does. CodeMirror ignores Enter for INTERACTION_DELAY_MS
- * after the list opens (so a fast typist's Enter stays a newline), and while its sources are still
- * answering (the list is then marked disabled). No attribute says the delay is over, so this waits
- * for conditions: the option is the selected one, the list is not disabled, and the list has been
- * on screen for longer than the delay, timed in the page on CodeMirror's clock (Date.now()) from
- * the first time the wait saw that list element, which is never before the list opened (the same
- * element stays while the list stays open; a list that reopens is a new element).
+ * Accepts `option` with Enter, as a person does, once the list takes keys (completionTakesKeys).
  */
 async function acceptCompletion(page: Page, option: Locator): Promise<void> {
   const lines = editor(page).locator('.cm-line');
   await expect(async () => {
     await expect(option).toHaveAttribute('aria-selected', 'true', { timeout: 2_000 });
     const before = await lines.count();
-    await page.waitForFunction((delay) => {
-      const list = document.querySelector('.cm-tooltip-autocomplete');
-      if (!list || list.classList.contains('cm-tooltip-autocomplete-disabled')) return false;
-      const w = window as unknown as { e2eListSeen?: WeakMap<Element, number> };
-      const seen = (w.e2eListSeen ??= new WeakMap());
-      if (!seen.has(list)) seen.set(list, Date.now());
-      return Date.now() - seen.get(list)! > delay;
-    }, INTERACTION_DELAY_MS);
+    await completionTakesKeys(page);
     await page.keyboard.press('Enter');
     // A list updated in place (a slow source's options arriving) restarts CodeMirror's delay, which
     // no attribute shows; declined, Enter makes a new line: take it back, reopen the list, try again.

@@ -58,3 +58,26 @@ export async function readClipboard(page: Page): Promise<string> {
 export async function allowClipboard(page: Page): Promise<void> {
   if (page.context().browser()) await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
 }
+
+/** CodeMirror's autocomplete `interactionDelay` (its default, SqlEditor.tsx sets none): milliseconds after the list opens in which an accept key is not taken. */
+export const INTERACTION_DELAY_MS = 75;
+
+/**
+ * Waits until the completion list takes an accept key (Enter, Tab). CodeMirror ignores one for
+ * INTERACTION_DELAY_MS after the list opens (so a fast typist's Enter stays a newline), and while
+ * its sources are still answering (the list is then marked disabled). No attribute says the delay
+ * is over, so this waits for conditions: the list is not disabled, and it has been on screen for
+ * twice the delay, timed in the page on CodeMirror's clock (Date.now()) from the first time the wait
+ * saw that list element, which is never before the list opened (the same element stays while the
+ * list stays open; a list that reopens is a new element).
+ */
+export async function completionTakesKeys(page: Page): Promise<void> {
+  await page.waitForFunction((delay) => {
+    const list = document.querySelector('.cm-tooltip-autocomplete');
+    if (!list || list.classList.contains('cm-tooltip-autocomplete-disabled')) return false;
+    const w = window as unknown as { e2eListSeen?: WeakMap<Element, number> };
+    const seen = (w.e2eListSeen ??= new WeakMap());
+    if (!seen.has(list)) seen.set(list, Date.now());
+    return Date.now() - seen.get(list)! > delay;
+  }, 2 * INTERACTION_DELAY_MS);
+}
