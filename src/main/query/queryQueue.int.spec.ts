@@ -23,7 +23,7 @@ function recordStates(c: TestCore): (queryId: string) => string[] {
   return (queryId) =>
     frames
       .filter((f) => f.queryId === queryId)
-      .map((f) => (f.queued ? `queued ${f.queued.position}` : 'running'))
+      .map((f) => (f.queued === undefined ? 'running' : f.queued.waitsFor === 'queries' ? `queued ${f.queued.position}` : 'queued for the restart'))
       .filter((s, i, all) => s !== all[i - 1]);
 }
 
@@ -64,7 +64,7 @@ it('a queued query cancelled before it starts: the one behind it moves up, a win
   expect(states(cancelled)).toEqual(['queued 1']);
   expect(states(behind)).toEqual(['queued 2', 'queued 1']);
   // what a window that subscribes now is sent once it is live
-  expect(core.runner.currentProgress().find((p) => p.queryId === behind)?.queued).toEqual({ position: 1 });
+  expect(core.runner.currentProgress().find((p) => p.queryId === behind)?.queued).toEqual({ waitsFor: 'queries', position: 1 });
 
   await core.dispatch({ type: 'CancelQuery', sessionId: a });
   await untilExecuting(core, c, behind);

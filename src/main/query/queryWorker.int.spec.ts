@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppError } from '../../shared/contracts/errors';
+import type { QueuePlace } from '../../shared/contracts/frames';
 import { workerFromSource } from '../../../test/support/testCore';
 import { useTempDataDir } from '../../../test/support/useTempDataDir';
 import { crashQueryWorker } from '../../../test/support/workerFaults';
@@ -95,6 +96,34 @@ describe('QueryWorker', () => {
     await done.catch(() => undefined);
     await worker.close();
     dir.closed();
+  });
+
+  it('a query started while a replacement thread is restored waits for the restart, says so, and runs once it is done', async () => {
+    const worker = dir.keep(new QueryWorker({
+      ...workerFromSource,
+      log: capturingLogger().log,
+      config: { dbPath: join(dir.path(), 'w.duckdb'), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 200, flushIntervalMs: 250 },
+    }));
+    let restored: () => void = () => {};
+    let replaced: () => void = () => {};
+    const restarting = new Promise<void>((resolve) => (replaced = resolve));
+    worker.onReplaced(() => {
+      replaced();
+      return new Promise<void>((resolve) => (restored = resolve));
+    });
+    crashQueryWorker({ pool: worker });
+    await restarting;
+
+    const places: QueuePlace[] = [];
+    let began = false;
+    const { done } = worker.run('select 42 as answer', `${RESULTS_SCHEMA}.after_restart`, { ...noHooks, onBegan: () => (began = true), onQueued: (p) => places.push(p) });
+    await new Promise((r) => setTimeout(r, 200));
+    // no query runs, so no place behind queries: it waits for the restart
+    expect(places).toEqual([{ waitsFor: 'restart' }]);
+    expect(began).toBe(false);
+    restored();
+    expect((await done).rowCount).toBe(1);
+    expect(places).toEqual([{ waitsFor: 'restart' }]);
   });
 
   it("a view's count runs on a connection of its own: it answers while a read keeps the admin connection busy", async () => {

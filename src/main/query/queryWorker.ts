@@ -2,17 +2,19 @@ import { appError, type AppError } from '../../shared/contracts/errors';
 import { newErrorId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
 import type { HashProgress } from '../../shared/contracts/fingerprint';
+import type { QueuePlace } from '../../shared/contracts/frames';
 import type { FingerprintTarget, ReplyOf, RunProgress, WorkerRequest } from './workerProtocol';
 import { WorkerThread, type Pending, type RunHooks as ThreadRunHooks, type ThreadOptions } from './workerThread';
 
 /** A query's hooks: what the thread reports of its run, and where it waits before that. */
 export interface RunHooks extends ThreadRunHooks {
   /**
-   * The query waits in the queue, `position` 1 next to start. Told when it is queued and whenever
-   * its place changes (a query ahead starts or is cancelled); never for one that starts at once, nor
-   * while its prerequisite holds it. `onBegan` follows once it runs.
+   * The query waits in the queue: its place (1 next to start), or the restart of a dead thread. Told
+   * when it is queued and whenever that changes (a query ahead starts or is cancelled, the restart
+   * ends); never for one that starts at once, nor while its prerequisite holds it. `onBegan` follows
+   * once it runs.
    */
-  onQueued?(position: number): void;
+  onQueued?(place: QueuePlace): void;
 }
 
 export interface QueryWorkerOptions extends ThreadOptions {
@@ -31,10 +33,10 @@ interface QueuedRun {
   readonly jobId: number;
   readonly request: Extract<Request, { type: 'run' }>;
   readonly pending: Pending;
-  readonly onQueued: (position: number) => void;
+  readonly onQueued: (place: QueuePlace) => void;
   /** Set while the statement's prerequisite is under way: later queries may start before it. */
   held: boolean;
-  /** The place in line `onQueued` last told, so an unchanged place is not told again. */
+  /** The place `onQueued` last told (its position, or 0 for a restart), so an unchanged place is not told again. */
   told?: number;
 }
 
@@ -110,7 +112,7 @@ export class QueryWorker {
     const prerequisite = this.prerequisite(sql);
     const done = new Promise<ReplyOf['run']>((resolve, reject) => {
       if (this.broken) return reject(this.broken);
-      const job: QueuedRun = { jobId, request: { type: 'run', sql, resultTable }, pending: { resolve: resolve as (v: unknown) => void, reject, hooks }, onQueued: (position) => hooks.onQueued?.(position), held: prerequisite !== undefined };
+      const job: QueuedRun = { jobId, request: { type: 'run', sql, resultTable }, pending: { resolve: resolve as (v: unknown) => void, reject, hooks }, onQueued: (place) => hooks.onQueued?.(place), held: prerequisite !== undefined };
       this.queue.push(job);
       const release = (): void => {
         job.held = false;
@@ -234,15 +236,17 @@ export class QueryWorker {
   /**
    * Each waiting query's place among those that start in queue order: a held one is skipped until
    * its prerequisite is done (it waits for that, not for queries), and does not count ahead of others.
+   * While a replacement thread is restored, every one waits for that instead.
    */
   private tellPlaces(): void {
     let position = 0;
     for (const job of this.queue) {
       if (job.held) continue;
       position++;
-      if (job.told === position) continue;
-      job.told = position;
-      job.onQueued(position);
+      const told = this.restoring ? 0 : position;
+      if (job.told === told) continue;
+      job.told = told;
+      job.onQueued(told === 0 ? { waitsFor: 'restart' } : { waitsFor: 'queries', position });
     }
   }
 

@@ -29,9 +29,9 @@ export function producingHooks(entry: ResultEntry, publish: (p: ProgressFields) 
   let queued = false;
   return {
     // While it waits for a free slot, its frames say where it stands; the first without that says it runs.
-    onQueued: (position) => {
+    onQueued: (place) => {
       queued = true;
-      publish({ elapsedMs: elapsedMs(), queued: { position } });
+      publish({ elapsedMs: elapsedMs(), queued: place });
     },
     onBegan: () => {
       if (queued) publish({ elapsedMs: elapsedMs() });

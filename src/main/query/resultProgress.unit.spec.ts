@@ -30,10 +30,11 @@ describe('producingHooks: the frames of a query while it waits for a free slot',
     const frames: ProgressFields[] = [];
     let began = 0;
     const hooks = producingHooks(entry(), (p) => frames.push(p), () => began++);
-    hooks.onQueued?.(3);
-    hooks.onQueued?.(1);
+    hooks.onQueued?.({ waitsFor: 'queries', position: 3 });
+    hooks.onQueued?.({ waitsFor: 'restart' });
+    hooks.onQueued?.({ waitsFor: 'queries', position: 1 });
     hooks.onBegan();
-    expect(frames.map((f) => f.queued)).toEqual([{ position: 3 }, { position: 1 }, undefined]);
+    expect(frames.map((f) => f.queued)).toEqual([{ waitsFor: 'queries', position: 3 }, { waitsFor: 'restart' }, { waitsFor: 'queries', position: 1 }, undefined]);
     expect(frames.at(-1)).not.toHaveProperty('queued');
     expect(began).toBe(1);
   });

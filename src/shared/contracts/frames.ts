@@ -28,21 +28,25 @@ export interface QueryProgress {
    */
   readonly waitingToSave?: WaitingToSave;
   /**
-   * The query waits for the DuckDB worker: `maxConcurrentQueries` run already. Sent when it is
-   * queued and each time its place changes; the frame sent as it starts has none. Transient, like
-   * all progress: the log says Pending until ExecutionBegan.
+   * The query waits for the DuckDB worker: `maxConcurrentQueries` run already, or the worker is
+   * being restarted. Sent when it is queued and each time this changes; the frame sent as it starts
+   * has none. Transient, like all progress: the log says Pending until ExecutionBegan.
    */
   readonly queued?: QueuePlace;
 }
 
-/**
- * A query's place in the worker's queue, among the queries that start in queue order: 1 starts
- * next. With every slot taken, it starts once `position` of the queries running or ahead of it
- * have finished.
- */
-export interface QueuePlace {
-  readonly position: number;
-}
+/** What a queued query waits for. */
+export type QueuePlace =
+  /**
+   * Its place among the queries that start in queue order: 1 starts next. With every slot taken, it
+   * starts once `position` of the queries running or ahead of it have finished.
+   */
+  | { readonly waitsFor: 'queries'; readonly position: number }
+  /**
+   * The worker thread died and its replacement is being given what the dead one held (attached
+   * databases): no query runs until that is done, so a place in line says nothing.
+   */
+  | { readonly waitsFor: 'restart' };
 
 /**
  * The end a query waits to store, and why the store refused it: `error` is the store's refusal of

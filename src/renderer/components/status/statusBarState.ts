@@ -25,8 +25,15 @@ export function waitingToSaveText(waiting: WaitingToSave): string {
   return `${lead} — waiting to save: ${why}; Sextant saves it as soon as it can.`;
 }
 
-/** The sentence for a query waiting for a free DuckDB slot: "Waiting for 2 queries to finish…". */
-export const queuedText = (queued: QueuePlace): string => `Waiting for ${countOf(queued.position, 'query', 'queries')} to finish…`;
+/** The sentence for a query waiting in the worker's queue: "Waiting for 2 queries to finish…". */
+export function queuedText(queued: QueuePlace): string {
+  switch (queued.waitsFor) {
+    case 'queries':
+      return `Waiting for ${countOf(queued.position, 'query', 'queries')} to finish…`;
+    case 'restart':
+      return 'Waiting for the query engine to restart…';
+  }
+}
 
 /** What the `status` live region says. */
 export type StatusSays =

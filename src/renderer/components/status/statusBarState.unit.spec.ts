@@ -112,12 +112,16 @@ describe('statusBarState: what the status bar shows, from the query, its progres
 });
 
 describe('a query waiting in the worker’s queue for other queries to finish', () => {
-  const queuedAt = (position: number, queryId = 'q1'): QueryProgress => ({ kind: 'query', topic: 'session/s', sessionId: 's', queryId, elapsedMs: 5, queued: { position } });
+  const queuedAt = (position: number, queryId = 'q1'): QueryProgress => ({ kind: 'query', topic: 'session/s', sessionId: 's', queryId, elapsedMs: 5, queued: { waitsFor: 'queries', position } });
 
   it('given its place in line, then it says how many queries must finish first, with the plural right and the count grouped', () => {
-    expect(queuedText({ position: 1 })).toBe('Waiting for 1\u00a0query to finish…');
-    expect(queuedText({ position: 2 })).toBe('Waiting for 2\u00a0queries to finish…');
-    expect(queuedText({ position: 1234 })).toBe('Waiting for 1,234\u00a0queries to finish…');
+    expect(queuedText({ waitsFor: 'queries', position: 1 })).toBe('Waiting for 1\u00a0query to finish…');
+    expect(queuedText({ waitsFor: 'queries', position: 2 })).toBe('Waiting for 2\u00a0queries to finish…');
+    expect(queuedText({ waitsFor: 'queries', position: 1234 })).toBe('Waiting for 1,234\u00a0queries to finish…');
+  });
+
+  it('given the worker restarting after a crash, then it says so, not a place behind queries that no longer run', () => {
+    expect(queuedText({ waitsFor: 'restart' })).toBe('Waiting for the query engine to restart…');
   });
 
   it('given a pending query with a queued frame, then the bar says it waits, with no clock, and Cancel works', () => {
