@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { chart, countSum, grouped, near, pickChart, tableRows } from './chart.helpers';
+import { chart, countSum, grouped, near, pickChart, plotDrawn, tableRows } from './chart.helpers';
 import { grid, runSql, screenshot, status } from './workbench.helpers';
 
 const WEATHER = `read_csv_auto('${VEGA_DATA}/seattle-weather.csv')`;
@@ -36,6 +36,7 @@ test('two linked charts: brushing temp_max filters the other chart and the grid 
 
   // drag a brush across the middle of the histogram
   const plot = chart(page, 'Chart').getByRole('img', { name: 'Histogram of temp_max, count per bin' });
+  await plotDrawn(plot);
   await plot.scrollIntoViewIfNeeded();
   const box = (await plot.boundingBox())!;
   const y = box.y + box.height / 2;

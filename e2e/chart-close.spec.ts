@@ -1,16 +1,10 @@
-import type { Locator, Page } from '@playwright/test';
-import { chart, pickChart } from './chart.helpers';
+import type { Page } from '@playwright/test';
+import { chart, pickChart, plotDrawn } from './chart.helpers';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { grid, runSql, status } from './workbench.helpers';
 
 const CARS = `read_json_auto('${VEGA_DATA}/cars.json')`;
-
-/** Waits until a chart's marks are drawn (the keys brush what is drawn): its data loaded, its SVG in place. */
-async function drawn(plot: Locator): Promise<void> {
-  await expect(plot).not.toHaveAttribute('aria-busy', 'true');
-  await expect(plot.locator('svg g[aria-label="bar"], svg g[aria-label="rect"]').first()).toBeAttached();
-}
 
 /** The accessible names of the chart regions shown, in order. */
 const regions = (page: Page) => page.locator('.linked-charts > section[role="region"]').evaluateAll((all) => all.map((r) => r.getAttribute('aria-label')));
@@ -32,14 +26,14 @@ test('Escape closes one thing at a time in linked charts: a brush, then that cha
   const rows = async () => Number(await grid(page).getAttribute('aria-rowcount')) - 1;
   const [[four]] = (await duckdbRows(`select count(*) from ${CARS} where Cylinders = 4`)) as [[string]];
   const third = chart(page, 'Chart 3').getByRole('img', { name: 'Bar chart of count per Cylinders' });
-  await drawn(third);
+  await plotDrawn(third);
   await third.focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(chart(page, 'Chart 3').getByText('Selected Cylinders = 4 (Escape clears)')).toBeVisible();
   await expect.poll(rows).toBe(Number(four));
   const histogram = chart(page, 'Chart').getByRole('img', { name: 'Histogram of Horsepower, count per bin' });
-  await drawn(histogram);
+  await plotDrawn(histogram);
   await histogram.focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Shift+ArrowRight');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { chart, chartOfWeather, pickChart } from './chart.helpers';
+import { chart, chartOfWeather, pickChart, plotDrawn } from './chart.helpers';
 
 /** A chart's PNG and SVG exports, opened and checked against the chart on screen. */
 
@@ -99,6 +99,8 @@ test('an exported chart shows its brush and its selected bar as the window does:
   await pickChart(page, 'Chart', { Mark: 'Histogram', X: 'temp_max' });
   const plot = region(page).getByRole('img', { name: 'Histogram of temp_max, count per bin' });
   await expect(plot).toBeVisible();
+  // the chart is named as it is asked for: a drag before its bins are drawn brushes nothing
+  await plotDrawn(plot);
   const box = (await plot.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);
   await page.mouse.down();

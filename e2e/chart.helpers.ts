@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { computedValueText } from '../src/shared/chart/chartValueText';
 import { duckdbRows } from './duckdbOracle';
 import { expect, VEGA_DATA } from './fixtures';
@@ -29,6 +29,12 @@ export async function pickChart(page: Page, region: string, fields: Partial<Reco
   if (Mark !== undefined) await combo(page, region, 'Mark').selectOption(Mark);
   for (const [name, value] of Object.entries(rest)) if (value !== undefined) await combo(page, region, name).selectOption(value);
 }
+/** Waits until a chart's marks are drawn (a brush or a key acts on what is drawn): its data loaded, its SVG in place. */
+export async function plotDrawn(plot: Locator): Promise<void> {
+  await expect(plot).not.toHaveAttribute('aria-busy', 'true');
+  await expect(plot.locator('svg g[aria-label="bar"], svg g[aria-label="rect"]').first()).toBeAttached();
+}
+
 /** DuckDB's text of a mark's value (a count, a sum) as "Chart data" writes it: grouped, rounded unless whole. */
 export const grouped = (n: string | null | undefined) => computedValueText(String(n));
 
