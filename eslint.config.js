@@ -47,6 +47,9 @@ const NO_SERVER_BUT_WS = rule('Only the web host (src/main/webHost) serves: node
 const NO_WORKER_MODULES = rule('Main-thread code never imports a *.worker module: that code runs on the DuckDB worker thread; reach it through the worker protocol.', {
   regex: String.raw`\.worker(\.ts)?$`,
 });
+const ON_DEMAND = rule('Loaded with import() where it is needed, so a start does not pay for it: chartImage (Observable Plot and linkedom, ~0.5 s of CPU) and arrowImport.worker (apache-arrow, ~0.2 s).', {
+  regex: String.raw`/(chartImage|arrowImport\.worker)$`,
+});
 const STORE_BELOW = rule('The store knows nothing above it: it imports only src/shared, src/main/platform and itself.', {
   globs: ['@duckdb/*'],
   regex: String.raw`^(?!\./|\.\./platform/|(\.\./)+shared/)\.`,
@@ -62,7 +65,7 @@ const WORKER_ONLY = rule('Code on the DuckDB worker thread imports only *.worker
  * workers to test them).
  */
 const mainZones = [
-  { files: 'src/main/**', ignores: ['src/main/{electron,webHost,transports,store}/**'], rules: [NO_UI, NO_ELECTRON, NO_SERVER, NO_WORKER_MODULES] },
+  { files: 'src/main/**', ignores: ['src/main/{electron,webHost,transports,store}/**'], rules: [NO_UI, NO_ELECTRON, NO_SERVER, NO_WORKER_MODULES, ON_DEMAND] },
   { files: 'src/main/electron/**', rules: [NO_UI, NO_SERVER, NO_WORKER_MODULES] },
   { files: 'src/main/webHost/**', rules: [NO_UI, NO_ELECTRON, NO_WORKER_MODULES] },
   { files: 'src/main/transports/**', rules: [NO_UI, NO_ELECTRON, NO_SERVER_BUT_WS, NO_WORKER_MODULES] },
@@ -98,7 +101,7 @@ export default tseslint.config(
   },
   ...mainLayers,
   // Last, so it wins for worker files: the DuckDB worker thread (.worker.ts) is a layer of its own.
-  { files: ['src/main/**/*.worker.ts'], rules: forbid(NO_UI, NO_ELECTRON, NO_SERVER, WORKER_ONLY) },
+  { files: ['src/main/**/*.worker.ts'], rules: forbid(NO_UI, NO_ELECTRON, NO_SERVER, WORKER_ONLY, ON_DEMAND) },
   {
     files: ['src/preload/**/*.ts'],
     rules: {

@@ -47,6 +47,9 @@ describe('layer rules', () => {
     ['src/main/catalog/x.worker.ts', "import { CatalogService } from './catalogService';"],
     ['src/main/query/x.worker.ts', "import Database from 'better-sqlite3';"],
     ['src/main/query/x.worker.ts', "import { app } from 'electron';"],
+    // What only some actions need is loaded on demand, not at every start.
+    ['src/main/share/x.ts', "import { chartSvg } from './chartImage';"],
+    ['src/main/query/x.worker.ts', "import { convertArrowToParquet } from '../catalog/arrowImport.worker';"],
     ['src/preload/x.ts', "import { shell } from 'electron';"],
     ['src/preload/x.ts', "import { readFileSync } from 'node:fs';"],
   ])('%s refuses %s', async (file, code) => {
@@ -78,6 +81,7 @@ describe('layer rules', () => {
     ['src/main/query/x.worker.ts', "import { DuckDBInstance } from '@duckdb/node-api';"],
     ['src/main/query/x.worker.ts', "import { parentPort } from 'node:worker_threads';"],
     ['src/main/query/x.int.spec.ts', "import { chunkText } from './chunkText.worker';"],
+    ['src/main/share/x.unit.spec.ts', "import { chartSvg } from './chartImage';"],
     ['src/preload/x.ts', "import { contextBridge, ipcRenderer } from 'electron';"],
     ['src/renderer/x.ts', "import { useState } from 'react';"],
     ['src/renderer/x.ts', "import { evolveAppView } from '../shared/views/appView';"],

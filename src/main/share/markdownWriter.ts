@@ -7,7 +7,6 @@ import { isPlainView } from '../../shared/domain/resultView';
 import { openAsSql } from '../../shared/explore/openAsSql';
 import type { DatasetView, HistoryEntry, SessionView } from '../../shared/views/appView';
 import { yieldToLoop, type FileSink } from './fileSink';
-import { chartSvg } from './chartImage';
 import { codeBlock, inline, table } from './markdownText';
 import { profileSummary, type NotebookProfile } from './profileSummary';
 import { countText } from '../../shared/text/counts';
@@ -77,16 +76,18 @@ async function querySection(source: MarkdownSource, h: HistoryEntry, n: number):
   } else out.push(`Preview unavailable: ${inline(page.error.message)} (error id ${page.error.id}).`);
   const profile = await source.profile(h);
   out.push('', ...(profile.ok ? profileSummary(profile.value) : [`Profile unavailable: ${inline(profile.error.message)} (error id ${profile.error.id}).`]));
-  for (const spec of h.chart ? chartsOf(h.chart) : []) out.push('', ...chartSection(spec, await source.chart(h, spec)));
+  for (const spec of h.chart ? chartsOf(h.chart) : []) out.push('', ...(await chartSection(spec, await source.chart(h, spec))));
   if (h.pivot) out.push('', ...pivotSection(await source.pivot(h, h.pivot), h.pivot));
   return out;
 }
 
 /** A chart as an image (its accessible name as the alt text, as the window names it), then its first marks' exact figures. */
-function chartSection(spec: SingleChartSpec, chart: Result<ChartData>): string[] {
+async function chartSection(spec: SingleChartSpec, chart: Result<ChartData>): Promise<string[]> {
   if (!chart.ok) return [`Chart unavailable (${inline(chartLabel(spec))}): ${inline(chart.error.message)} (error id ${chart.error.id}).`];
   const data = chart.value;
   const label = chartLabel(spec, data);
+  // Plot and a server-side DOM are loaded for the notebooks that draw charts, not at every start (~0.5 s of CPU)
+  const { chartSvg } = await import('./chartImage');
   const image = Buffer.from(chartSvg(data)).toString('base64');
   const shown = data.rows.slice(0, CHART_ROWS);
   const more = data.rows.length > shown.length || data.truncated;
