@@ -19,6 +19,7 @@ export interface ShownValue {
   readonly form: ValueForm;
   /** What the viewer draws: the value, laid out when `formatted`, cut to SHOWN_CHARS. */
   readonly text: string;
+  /** The layout changed the text: a short value laid out is often the value itself, and is not said to be formatted. */
   readonly formatted: boolean;
   /** Characters (code points, as DuckDB's length() counts them) of the value. */
   readonly chars: number;
@@ -84,16 +85,18 @@ export function shownValue(value: string | null, type: string, limit = SHOWN_CHA
   const text = firstChars(whole, limit);
   const shown = text === whole ? undefined : { shown: limit, of: codePoints(whole) };
   const bytes = form === 'blob' ? value.length - 3 * (value.match(/\\x[0-9A-F]{2}/gi)?.length ?? 0) : undefined;
-  return { form, text, formatted: formatted !== undefined, chars: codePoints(value), ...(shown ? { cut: shown } : {}), ...(bytes === undefined ? {} : { bytes }) };
+  return { form, text, formatted: formatted !== undefined && formatted !== value, chars: codePoints(value), ...(shown ? { cut: shown } : {}), ...(bytes === undefined ? {} : { bytes }) };
 }
 
 const FORM_NOTE: Partial<Record<ValueForm, string>> = { json: 'JSON, formatted', nested: 'formatted' };
+/** What the note says of a JSON document or a nested value left as it was. */
+const FORM_AS_IS: Partial<Record<ValueForm, string>> = { json: 'JSON' };
 
 /** The line under the value: how long it is, how it is drawn, and what of it is drawn when it is cut. */
 export function shownNote(v: ShownValue): string {
   if (v.form === 'null') return 'SQL NULL: no value';
   const size = v.bytes === undefined ? (v.chars === 0 ? 'Empty text' : countOf(v.chars, 'character')) : countOf(v.bytes, 'byte');
-  const form = v.formatted ? FORM_NOTE[v.form] : undefined;
+  const form = v.formatted ? FORM_NOTE[v.form] : FORM_AS_IS[v.form];
   const cut = v.cut && `showing the first ${formatCount(v.cut.shown)} of ${formatCount(v.cut.of)}${v.formatted ? ' formatted' : ''} characters`;
   return [size, form, cut].filter(Boolean).join(' · ');
 }

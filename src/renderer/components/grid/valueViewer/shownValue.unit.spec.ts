@@ -18,6 +18,13 @@ describe('what the value viewer shows', () => {
     expect(shownNote(shownValue(long, 'STRUCT("a" VARCHAR)'))).toBe('87\u00a0characters · formatted');
   });
 
+  it('given a value its layout leaves as it is, then it is not said to be formatted', () => {
+    expect(shownValue('[1, 2, 3]', 'INTEGER[]')).toMatchObject({ form: 'nested', formatted: false, text: '[1, 2, 3]' });
+    expect(shownNote(shownValue('[1, 2, 3]', 'INTEGER[]'))).toBe('9\u00a0characters');
+    expect(shownValue('{"a": 1}', 'VARCHAR')).toMatchObject({ form: 'json', formatted: false, text: '{"a": 1}' });
+    expect(shownNote(shownValue('{"a": 1}', 'VARCHAR'))).toBe('8\u00a0characters · JSON');
+  });
+
   it('given text that is a JSON object or array, then it is laid out as JSON; a JSON scalar or bracketed prose is left alone', () => {
     expect(shownValue('{"a":[1,2]}', 'VARCHAR')).toMatchObject({ form: 'json', formatted: true, text: '{"a": [1, 2]}' });
     expect(shownNote(shownValue('{"a":[1,2]}', 'VARCHAR'))).toBe('11\u00a0characters · JSON, formatted');
