@@ -29,6 +29,8 @@ test('sticky header with types, numbers right-aligned, NULL shown distinctly', a
   const nullCell = gridRow(page, nullRow + 2).getByRole('gridcell').nth(1);
   await expect(nullCell).toHaveText('NULL');
   await expect(nullCell).toHaveCSS('font-style', 'italic');
+  // at the right, where the column's numbers are
+  await expect(nullCell).toHaveCSS('text-align', 'right');
   const numberCell = gridRow(page, 2).getByRole('gridcell').nth(1);
   await grid(page).evaluate((el) => el.scrollTo({ top: 0 }));
   await expect(numberCell).toHaveText(expected[0]![1]!);

@@ -298,7 +298,9 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
                   const c = columns[vc.index]!;
                   const selected = contains(selection, vr.index, vc.index);
                   const isActive = active.row === vr.index && active.col === vc.index;
-                  const kind = value === undefined ? 'loading' : value === null ? 'null' : isNumericType(c.type) ? 'num' : '';
+                  // NULL in a number column sits where its numbers do, at the right
+                  const numeric = isNumericType(c.type) ? 'num' : '';
+                  const kind = value === undefined ? 'loading' : value === null ? `null ${numeric}` : numeric;
                   return (
                     <div
                       key={vc.key}
