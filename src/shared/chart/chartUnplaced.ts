@@ -1,4 +1,4 @@
-import { holdsNonFinite } from '../explore/finiteValues';
+import { holdsNaN, holdsNonFinite } from '../explore/finiteValues';
 import { quoteIdent } from '../explore/openAsSql';
 import { countText } from '../text/counts';
 import { axisKind, type SingleChartSpec } from './chartSpec';
@@ -44,12 +44,12 @@ export function unplacedSql(spec: SingleChartSpec, relation: string, columns: re
 
 /**
  * What a chart says of the rows it left out ("Not drawn: 3 rows whose delay is empty, NaN or
- * infinite."), or undefined when there are none. NaN and infinities are named only where the
- * column's type has them. `space` goes between a count and its noun (the UI's no-break space).
+ * infinite."), or undefined when there are none. NaN and infinities are named only where a
+ * column's type has them (a date has infinities, no NaN). `space` goes between a count and its noun (the UI's no-break space).
  */
 export function unplacedNote(rows: number, spec: SingleChartSpec, columns: readonly ChartSourceColumn[], space = ' '): string | undefined {
   const placing = placingColumns(spec, columns);
   if (rows <= 0 || placing.length === 0) return undefined;
-  const nonFinite = placing.some((c) => holdsNonFinite(c.type));
-  return `Not drawn: ${countText(rows, 'row', 'rows', space)} whose ${placing.map((c) => c.name).join(' or ')} is empty${nonFinite ? ', NaN or infinite' : ''}.`;
+  const odd = placing.some((c) => holdsNaN(c.type)) ? ', NaN or infinite' : placing.some((c) => holdsNonFinite(c.type)) ? ' or infinite' : '';
+  return `Not drawn: ${countText(rows, 'row', 'rows', space)} whose ${placing.map((c) => c.name).join(' or ')} is empty${odd}.`;
 }

@@ -16,7 +16,8 @@ describe('what a chart says of the rows it does not draw', () => {
     expect(unplacedNote(1, { mark: 'Line', x: 'distance', y: 'delay', aggregate: 'Sum' }, columns)).toBe('Not drawn: 1 row whose distance is empty.');
   });
   it('given a heatmap, then both axes are named, and thousands are grouped', () => {
-    expect(unplacedNote(12_345, { mark: 'Heatmap', x: 'origin', y: 'day', aggregate: 'Count' }, columns)).toBe('Not drawn: 12,345 rows whose origin or day is empty, NaN or infinite.');
+    expect(unplacedNote(12_345, { mark: 'Heatmap', x: 'origin', y: 'day', aggregate: 'Count' }, columns)).toBe('Not drawn: 12,345 rows whose origin or day is empty or infinite.');
+    expect(unplacedNote(12_345, { mark: 'Heatmap', x: 'delay', y: 'day', aggregate: 'Count' }, columns)).toBe('Not drawn: 12,345 rows whose delay or day is empty, NaN or infinite.');
   });
   it('given no row left out, or a mark that places every row, then nothing is said and nothing is counted', () => {
     expect(unplacedNote(0, { mark: 'Histogram', x: 'delay', aggregate: 'Count' }, columns)).toBeUndefined();
@@ -30,8 +31,8 @@ describe('what a chart says of the rows it does not draw', () => {
       expect(unplacedNote(5, spec, columns), spec.mark).toBeUndefined();
     }
   });
-  it('given bars of a date, then the rows without a day are counted, as the bars leave them out', () => {
-    expect(unplacedNote(2, { mark: 'Bar', x: 'day', aggregate: 'Count' }, columns)).toBe('Not drawn: 2 rows whose day is empty, NaN or infinite.');
+  it('given bars of a date, then the rows without a day are counted, as the bars leave them out; a date has no NaN', () => {
+    expect(unplacedNote(2, { mark: 'Bar', x: 'day', aggregate: 'Count' }, columns)).toBe('Not drawn: 2 rows whose day is empty or infinite.');
   });
 
   it('given a hostile column name, then the count quotes it', () => {

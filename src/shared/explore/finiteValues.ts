@@ -15,6 +15,9 @@ export function holdsNonFinite(type: string): boolean {
   return k === 'float' || k === 'date' || k === 'timestamp';
 }
 
+/** Of those, only floats hold NaN: a date or timestamp is at most ±infinity. */
+export const holdsNaN = (type: string): boolean => columnKind(type).kind === 'float';
+
 /**
  * `expr` where `column` (SQL, already quoted) holds a finite value, else NULL, which aggregates
  * skip; `expr` itself for a type with no NaN or infinity. A CASE, not FILTER: a hundred filtered
