@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { CELL_CHARS } from '../src/shared/explore/cellChars';
 import { pickChart } from './chart.helpers';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test } from './fixtures';
@@ -190,4 +191,31 @@ test('a histogram of a DOUBLE with NaN and infinities says how many rows it did 
   await chartRegion.getByRole('button', { name: 'Show chart data' }).click();
   const counts = await chartRegion.getByRole('table', { name: 'Chart data' }).locator('tbody tr td:last-child').allTextContents();
   expect(counts.reduce((s, t) => s + Number(t.replaceAll(',', '')), 0)).toBe(Number(drawn));
+});
+
+test('a pivot grouped by a 100 KB value and a multi-line one draws them as the grid does: cut with “…”, line breaks as ↵', async ({ app }, testInfo) => {
+  const { page } = app;
+  const path = testInfo.outputPath('hostile.parquet');
+  await openHostile(page, path);
+  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  const panel = page.getByRole('region', { name: 'Pivot table' });
+  // the pivot proposes longtext as its rows (the fewest distinct values)
+  await expect(panel.getByRole('combobox', { name: 'Row field 1' })).toHaveValue('longtext');
+  await panel.getByRole('combobox', { name: 'Columns' }).selectOption('multi');
+  await panel.getByRole('button', { name: 'Add to columns' }).click();
+  await panel.getByRole('combobox', { name: 'Values' }).selectOption('id');
+  await panel.getByRole('combobox', { name: 'Aggregate' }).selectOption('Count');
+
+  // under the two header rows, the grand total, then the groups in order: the long value first
+  const pivot = page.getByRole('grid', { name: 'Pivot' });
+  const row = pivot.locator('[role="row"][aria-rowindex="4"]').getByRole('gridcell');
+  const long = `${'L'.repeat(CELL_CHARS)}…`;
+  await expect(row.first()).toHaveText(long);
+  await expect(row.first()).toHaveAttribute('title', long);
+  const multi = pivot.getByRole('columnheader').filter({ hasText: 'line1↵line2\ttabbed' });
+  await expect(multi).toHaveCount(1);
+  await expect(multi.getByRole('button')).toHaveAccessibleName(`Sort by ${MULTI}`);
+  // its figures are raw DuckDB's
+  const counts = await duckdbRows(`select count(id) filter (where multi = '${MULTI.replace('\n', "' || chr(10) || '")}'), count(id) from read_parquet('${path}') where length(longtext) > 5`);
+  await expect.poll(async () => [(await row.nth(1).textContent()), (await row.last().textContent())]).toEqual(counts[0]);
 });

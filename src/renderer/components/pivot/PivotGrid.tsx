@@ -3,6 +3,8 @@ import { ArrowDownWideNarrow, ArrowUpDown, ArrowUpNarrowWide, ChevronDown, Chevr
 import { Fragment, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
+import { cellShown } from '../grid/cellText';
+import { CellText } from '../grid/CellText';
 import { columnLefts, pivotColumnWidths, TOTAL_LABEL_WIDTH, valueTextWidths } from './pivotLayout';
 import { NULL_TEXT, pivotValueLabel, valueName } from './pivotText';
 
@@ -110,9 +112,10 @@ export function PivotGrid({ page, spec, keyFields, previous = false, readOnly = 
                 // null is SQL NULL, drawn as the grid draws it; a cell with no rows and a row still on its way are blank
                 const label = !cells ? '' : i < fields ? fieldLabel(text, i, level) : pivotValueLabel(text, c.type, isEmpty(vr.index, i - fields));
                 return (
-                  <div key={i} role="gridcell" aria-colindex={at + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'}`} style={{ left: lefts[at], width: widths[at], paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }} title={i < fields && label !== '' ? valueName(label) : undefined}>
+                  <div key={i} role="gridcell" aria-colindex={at + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'}`} style={{ left: lefts[at], width: widths[at], paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }} title={i < fields && label !== '' ? valueName(label === null ? null : cellShown(label)) : undefined}>
                     {i === 0 && level === 1 && fields > 1 && cells ? <GroupToggle group={text} collapsed={(spec.collapsed ?? []).includes(text)} disabled={fixed} onToggle={onToggleGroup} /> : null}
-                    {label === null ? <NullText /> : label}
+                    {/* a group's value is drawn as the results grid draws a cell: line breaks as ↵, cut after CELL_CHARS */}
+                    {label === null ? <NullText /> : i < fields ? <CellText value={label} /> : label}
                   </div>
                 );
               })}
@@ -161,20 +164,22 @@ const NullText = () => <span className="pivot-null">{NULL_TEXT}</span>;
  */
 function headerOf(name: string, key: ReadonlyArray<string | null> | undefined): { content: ReactNode; shown: string; name: string } {
   if (!key) return { content: name, shown: name, name };
-  const content = key.map((v, j) => (
+  // cut as a grid cell is: a 1 MB value is not measured, drawn and read out whole in every header
+  const cut = key.map((v) => (v === null ? null : cellShown(v)));
+  const content = cut.map((v, j) => (
     <Fragment key={j}>
       {j > 0 && ' · '}
-      {v === null ? <NullText /> : v}
+      {v === null ? <NullText /> : <CellText value={v} />}
     </Fragment>
   ));
-  return { content, shown: key.map((v) => v ?? NULL_TEXT).join(' · '), name: key.map(valueName).join(' · ') };
+  return { content, shown: cut.map((v) => v ?? NULL_TEXT).join(' · '), name: cut.map(valueName).join(' · ') };
 }
 
 /** The chevron before a first-level group: collapses it to its subtotal row, or expands it again. */
 function GroupToggle({ group, collapsed, disabled, onToggle }: { group: string | null; collapsed: boolean; disabled: boolean; onToggle(group: string | null): void }) {
   const Icon = collapsed ? ChevronRight : ChevronDown;
   return (
-    <button type="button" className="pivot-toggle" disabled={disabled} aria-expanded={!collapsed} aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${valueName(group)}`} onClick={() => onToggle(group)}>
+    <button type="button" className="pivot-toggle" disabled={disabled} aria-expanded={!collapsed} aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${valueName(group === null ? null : cellShown(group))}`} onClick={() => onToggle(group)}>
       <Icon aria-hidden="true" />
     </button>
   );
