@@ -1,4 +1,5 @@
 import type { ColumnProfile } from '../../../shared/explore/columnProfile';
+import { CellText } from '../grid/CellText';
 import { countOf, formatCount } from '../format';
 import { ProfileBars } from './ProfileBars';
 import { leftOutText, percent, shown, shownMean, shownNumber } from '../../../shared/explore/profileText';
@@ -125,7 +126,8 @@ function TopValues({
           const content = (
             <>
               <span className="profile-top-bar" style={{ width: `${(t.count / max) * 100}%` }} aria-hidden="true" />
-              <span className="profile-top-value">{label}</span>
+              {/* drawn as the grid draws the value: its spaces kept, line breaks as ↵ */}
+              <span className="profile-top-value">{t.value === '' ? label : <CellText value={t.value} />}</span>
               <span className="profile-top-count" title={count.title}>
                 {count.text}
               </span>
