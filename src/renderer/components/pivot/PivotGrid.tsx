@@ -112,7 +112,7 @@ export function PivotGrid({ page, spec, keyFields, previous = false, readOnly = 
                 // null is SQL NULL, drawn as the grid draws it; a cell with no rows and a row still on its way are blank
                 const label = !cells ? '' : i < fields ? fieldLabel(text, i, level) : pivotValueLabel(text, c.type, isEmpty(vr.index, i - fields));
                 return (
-                  <div key={i} role="gridcell" aria-colindex={at + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'}`} style={{ left: lefts[at], width: widths[at], paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }} title={i < fields && label !== '' ? valueName(label === null ? null : cellShown(label)) : undefined}>
+                  <div key={i} role="gridcell" aria-colindex={at + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'}`} style={{ left: lefts[at], width: widths[at], paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }} title={cellTitle(label, text, i < fields)}>
                     {i === 0 && level === 1 && fields > 1 && cells ? <GroupToggle group={text} collapsed={(spec.collapsed ?? []).includes(text)} disabled={fixed} onToggle={onToggleGroup} /> : null}
                     {/* a group's value is drawn as the results grid draws a cell: line breaks as ↵, cut after CELL_CHARS */}
                     {label === null ? <NullText /> : i < fields ? <CellText value={label} /> : label}
@@ -129,6 +129,13 @@ export function PivotGrid({ page, spec, keyFields, previous = false, readOnly = 
 
 /** The column heading a pivot with no row field: its one row reads "Total" (the corner above it is blank). */
 const TOTAL_COLUMN = { content: '', shown: '', name: '' };
+
+/** A cell's tooltip: a group's value (cut as a grid cell is), a figure's exact DuckDB text where it is drawn rounded or grouped; none on a blank cell. */
+function cellTitle(label: string | null, text: string | null, isGroup: boolean): string | undefined {
+  if (label === '') return undefined;
+  if (isGroup) return valueName(label === null ? null : cellShown(label));
+  return text !== null && label !== text ? text : undefined;
+}
 
 /** A row field's cell: its value on rows at or below its level (null: SQL NULL), "Total" on the grand total's first cell, blank where rolled up. */
 function fieldLabel(text: string | null, field: number, level: number): string | null {
