@@ -12,7 +12,7 @@ import type { PageFilter } from '../../shared/contracts/pageView';
 import { filterCondition } from '../../shared/explore/filterSql';
 import { columnKind } from '../../shared/explore/columnKind';
 import type { AppView } from '../../shared/views/appView';
-import { logAnsweredFailure } from '../platform/answeredFailure';
+import { withFailureLogged } from '../platform/answeredFailure';
 import { newErrorId, newId } from '../platform/ids';
 import { silentLogger, type Logger } from '../platform/logger';
 import type { QueryRunner } from '../query/queryRunner';
@@ -90,10 +90,7 @@ export class ChartService {
   }
 
   chart(request: ChartDataRequest, owner: ChartOwner = IN_MAIN): Promise<Result<ChartData>> {
-    const answer = this.answered(request, owner);
-    // logged beside the answer, not before it: the caller sees it as soon as it did before (a rejection stays the caller's)
-    void answer.then((r) => r.ok || logAnsweredFailure(this.log, r.error, { sessionId: request.sessionId, queryId: request.queryId }), () => undefined);
-    return answer;
+    return withFailureLogged(this.log, this.answered(request, owner), { sessionId: request.sessionId, queryId: request.queryId });
   }
 
   private answered(request: ChartDataRequest, owner: ChartOwner): Promise<Result<ChartData>> {

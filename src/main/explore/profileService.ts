@@ -1,6 +1,6 @@
 import { appError, fail, isAppError, ok, type AppError, type Result } from '../../shared/contracts/errors';
 import { PROFILE_BATCH_COLUMNS, type ColumnProfile, type ProfileAnswer, type ProfileBatch, type ProfileTarget } from '../../shared/explore/columnProfile';
-import { logAnsweredFailure } from '../platform/answeredFailure';
+import { withFailureLogged } from '../platform/answeredFailure';
 import { newErrorId, newId } from '../platform/ids';
 import { silentLogger, type Logger } from '../platform/logger';
 import type { QueryWorker } from '../query/queryWorker';
@@ -80,10 +80,8 @@ export class ProfileService {
   ) {}
 
   profile(target: ProfileTarget, columns: readonly number[], signal?: AbortSignal): Promise<Result<Profiled>> {
-    const answer = this.answered(target, columns, signal);
-    // logged beside the answer, not before it; which result or dataset, not its filter's values (the person's data)
-    void answer.then((r) => r.ok || logAnsweredFailure(this.log, r.error, target.kind === 'result' ? { queryId: target.queryId } : { datasetId: target.datasetId }), () => undefined);
-    return answer;
+    // which result or dataset, not its filter's values (the person's data)
+    return withFailureLogged(this.log, this.answered(target, columns, signal), target.kind === 'result' ? { queryId: target.queryId } : { datasetId: target.datasetId });
   }
 
   private async answered(target: ProfileTarget, columns: readonly number[], signal: AbortSignal | undefined): Promise<Result<Profiled>> {

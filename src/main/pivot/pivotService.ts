@@ -10,7 +10,7 @@ import { pivotRelation } from '../../shared/pivot/pivotRelation';
 import { aggregateMismatch, findColumn, PIVOT_GROUPS, pivotKeysSql, pivotLeftOutSql, pivotPartialSql, type PivotKeySource } from '../../shared/pivot/pivotSql';
 import type { PivotKeys, PivotSpec } from '../../shared/pivot/pivotSpec';
 import type { AppView } from '../../shared/views/appView';
-import { logAnsweredFailure } from '../platform/answeredFailure';
+import { withFailureLogged } from '../platform/answeredFailure';
 import { newErrorId } from '../platform/ids';
 import { silentLogger, type Logger } from '../platform/logger';
 import type { QueryRunner } from '../query/queryRunner';
@@ -103,10 +103,7 @@ export class PivotService {
 
   /** Rows [offset, offset + limit) of the pivot of the result's rows that pass `filter` (the result's view filters). */
   page(queryId: string, spec: PivotSpec, offset: number, limit: number, filter: readonly PageFilter[] = []): Promise<Result<PivotPage>> {
-    const answer = this.answered(queryId, spec, offset, limit, filter);
-    // logged beside the answer, not before it: the caller sees it as soon as it did before (a rejection stays the caller's)
-    void answer.then((r) => r.ok || logAnsweredFailure(this.log, r.error, { queryId }), () => undefined);
-    return answer;
+    return withFailureLogged(this.log, this.answered(queryId, spec, offset, limit, filter), { queryId });
   }
 
   private async answered(queryId: string, spec: PivotSpec, offset: number, limit: number, filter: readonly PageFilter[]): Promise<Result<PivotPage>> {

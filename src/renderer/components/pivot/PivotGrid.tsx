@@ -133,7 +133,7 @@ const TOTAL_COLUMN = { content: '', shown: '', name: '' };
 /** A cell's tooltip: a group's value (cut as a grid cell is), a figure's exact DuckDB text where it is drawn rounded or grouped; none on a blank cell. */
 function cellTitle(label: string | null, text: string | null, isGroup: boolean): string | undefined {
   if (label === '') return undefined;
-  if (isGroup) return valueName(label === null ? null : cellShown(label));
+  if (isGroup) return valueName(label);
   return text !== null && label !== text ? text : undefined;
 }
 
@@ -179,14 +179,14 @@ function headerOf(name: string, key: ReadonlyArray<string | null> | undefined): 
       {v === null ? <NullText /> : <CellText value={v} />}
     </Fragment>
   ));
-  return { content, shown: cut.map((v) => v ?? NULL_TEXT).join(' · '), name: cut.map(valueName).join(' · ') };
+  return { content, shown: cut.map((v) => v ?? NULL_TEXT).join(' · '), name: key.map(valueName).join(' · ') };
 }
 
 /** The chevron before a first-level group: collapses it to its subtotal row, or expands it again. */
 function GroupToggle({ group, collapsed, disabled, onToggle }: { group: string | null; collapsed: boolean; disabled: boolean; onToggle(group: string | null): void }) {
   const Icon = collapsed ? ChevronRight : ChevronDown;
   return (
-    <button type="button" className="pivot-toggle" disabled={disabled} aria-expanded={!collapsed} aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${valueName(group === null ? null : cellShown(group))}`} onClick={() => onToggle(group)}>
+    <button type="button" className="pivot-toggle" disabled={disabled} aria-expanded={!collapsed} aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${valueName(group)}`} onClick={() => onToggle(group)}>
       <Icon aria-hidden="true" />
     </button>
   );

@@ -1,3 +1,4 @@
+import { cellShown } from '../grid/cellText';
 import { pivotNumberText } from '../../../shared/pivot/pivotCellText';
 import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import { pivotLayoutWords, type PivotSpec } from '../../../shared/pivot/pivotSpec';
@@ -26,11 +27,13 @@ export const isEmptyCell = (page: Pick<PivotPage, 'empty'>, row: number, valueCo
 
 /**
  * A row or column field's value in a button's name or a title: SQL NULL as NULL, and a text that
- * reads so ('null', 'NULL') in quotes, so "Collapse NULL" is always the NULL group and never a text.
+ * reads so ('null', 'NULL') in quotes, so "Collapse NULL" is always the NULL group and never a text;
+ * cut as a grid cell cuts it (a 1 MB value is not read out whole).
  */
 export function valueName(value: string | null): string {
   if (value === null) return NULL_TEXT;
-  return value.toUpperCase() === NULL_TEXT ? `'${value}'` : value;
+  const shown = cellShown(value);
+  return shown.toUpperCase() === NULL_TEXT ? `'${shown}'` : shown;
 }
 
 /**

@@ -49,6 +49,7 @@ describe('valueName', () => {
     expect(valueName('null')).toBe("'null'");
     expect(valueName('Nullable')).toBe('Nullable');
     expect(valueName('Action')).toBe('Action');
+    expect(valueName('x'.repeat(5000))).toBe(`${'x'.repeat(1000)}…`);
   });
 });
 
