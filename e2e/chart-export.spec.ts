@@ -69,7 +69,10 @@ test('Export PNG and Export SVG carry the legend, drawn in SVG above the chart i
 
   // a heatmap's counts as shades: a gradient from the least to the most, with its ends
   await pickChart(page, 'Chart', { Mark: 'Heatmap', Y: 'weather' });
-  await expect(region(page).getByRole('img', { name: /^Heatmap/ })).toBeVisible();
+  // the name changes with the pick, before the heatmap is drawn: its ramp on screen says it is
+  const heatmap = region(page).getByRole('img', { name: /^Heatmap of count by .*temp_max.* and .*weather/ });
+  await plotDrawn(heatmap);
+  await expect(region(page).locator('svg[class$="-ramp"]')).toHaveCount(1);
   await viewer.goto(`file://${await exported(page, 'Export SVG', testInfo.outputPath('heatmap.svg'))}`);
   const ramp = await viewer.evaluate(() => ({
     texts: [...document.querySelectorAll('g[aria-label="color legend"] text')].map((t) => t.textContent),
