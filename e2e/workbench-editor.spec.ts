@@ -39,6 +39,13 @@ test('SQL is highlighted: keywords, strings and numbers each have their own colo
   const number = await colour('42');
   const plain = await editor(page).evaluate((el) => getComputedStyle(el).color);
   expect(new Set([keyword, string, number, plain]).size).toBe(4);
+
+  // the caret blinks, unless the person asked for less motion (the suite's default): then nothing moves
+  const running = () => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length);
+  await expect(editor(page)).toBeFocused();
+  expect(await running()).toBe(0);
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await expect.poll(running).toBeGreaterThan(0);
 });
 
 test('autocomplete offers keywords, dataset names and their columns with types', async ({ app }, testInfo) => {
