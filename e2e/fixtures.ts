@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findElectronBinary } from '../scripts/electronBinary.mjs';
-import { test as base, _electron, type Browser, type LaunchOptions, type Page } from '@playwright/test';
+import { expect, test as base, _electron, type Browser, type BrowserType, type LaunchOptions, type Page, type TestInfo } from '@playwright/test';
 
 export const VEGA_DATA = resolve('node_modules/vega-datasets/data');
 
@@ -66,52 +66,124 @@ function stopProcess(child: ChildProcess): Promise<void> {
 /** One Chromium per worker, launched only by the web project (the electron project needs none). */
 let chromium: Promise<Browser> | undefined;
 
-export const test = base.extend<{ app: SextantApp }>({
-  app: async ({ playwright, launchOptions }, use, testInfo) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'sextant-e2e-'));
-    try {
-      if (testInfo.project.name === 'electron') {
-        const binary = findElectronBinary();
-        if (!('path' in binary)) {
-          console.log(`[electron] skipped: ${binary.reason}`);
-          testInfo.skip(true, binary.reason);
-          return;
-        }
-        const { path } = binary;
-        let electronApp = await _electron.launch({ executablePath: path, args: ['out/main/index.js', `--data-dir=${dataDir}`] });
-        const app = {
-          page: await electronApp.firstWindow(),
-          dataDir,
-          restartHost: async (whileStopped?: () => Promise<void>) => {
-            await electronApp.close();
-            await whileStopped?.();
-            electronApp = await _electron.launch({ executablePath: path, args: ['out/main/index.js', `--data-dir=${dataDir}`] });
-            app.page = await electronApp.firstWindow();
-          },
-        };
-        await use(app);
-        await electronApp.close();
-        return;
+interface Launched {
+  readonly app: SextantApp;
+  close(): Promise<void>;
+}
+
+/** Starts the app on a new temp data dir: the desktop app, or the web host and a page on it. Undefined: the project cannot run here (skipped). */
+async function launch(browserType: BrowserType, launchOptions: LaunchOptions, testInfo: TestInfo): Promise<Launched | undefined> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sextant-e2e-'));
+  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+  try {
+    if (testInfo.project.name === 'electron') {
+      const binary = findElectronBinary();
+      if (!('path' in binary)) {
+        removeDataDir();
+        testInfo.skip(true, binary.reason);
+        return undefined;
       }
-      let host = await startWebHost(dataDir);
-      chromium ??= playwright.chromium.launch(launchOptions as LaunchOptions);
-      const context = await (await chromium).newContext({ viewport: testInfo.project.use.viewport ?? null });
-      const page = await context.newPage();
-      await page.goto(host.url);
-      await use({
-        page,
+      const start = () => _electron.launch({ executablePath: binary.path, args: ['out/main/index.js', `--data-dir=${dataDir}`] });
+      let electronApp = await start();
+      const app: { -readonly [K in keyof SextantApp]: SextantApp[K] } = {
+        page: await electronApp.firstWindow(),
         dataDir,
-        restartHost: async (whileStopped?: () => Promise<void>) => {
-          await host.stop();
+        restartHost: async (whileStopped) => {
+          await electronApp.close();
           await whileStopped?.();
-          host = await startWebHost(dataDir, host.port, host.token);
+          electronApp = await start();
+          app.page = await electronApp.firstWindow();
         },
-      });
-      await context.close();
-      await host.stop();
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      };
+      return { app, close: async () => (await electronApp.close(), removeDataDir()) };
     }
+    let host = await startWebHost(dataDir);
+    chromium ??= browserType.launch(launchOptions);
+    const context = await (await chromium).newContext({ viewport: testInfo.project.use.viewport ?? null });
+    const page = await context.newPage();
+    await page.goto(host.url);
+    const app: SextantApp = {
+      page,
+      dataDir,
+      restartHost: async (whileStopped) => {
+        await host.stop();
+        await whileStopped?.();
+        host = await startWebHost(dataDir, host.port, host.token);
+      },
+    };
+    return { app, close: async () => (await context.close(), await host.stop(), removeDataDir()) };
+  } catch (e) {
+    removeDataDir();
+    throw e;
+  }
+}
+
+/** What a test on a spec file's shared app drives: no restart, which would be every later test's too. */
+export type SharedApp = Omit<SextantApp, 'restartHost'>;
+
+/**
+ * The app a spec file's tests share in a worker (`shared`): started by the file's first test, closed
+ * when the worker moves on to another file, ends, or is replaced after a failure. Starting the host
+ * and a page costs ~3.6 s of CPU, the biggest part of a short test on a 2-core machine.
+ */
+class SharedApps {
+  private current: { file: string; launched: Launched | undefined } | undefined;
+
+  async of(file: string, start: () => Promise<Launched | undefined>): Promise<{ launched: Launched | undefined; fresh: boolean }> {
+    if (this.current?.file === file) return { launched: this.current.launched, fresh: false };
+    await this.close();
+    this.current = { file, launched: await start() };
+    return { launched: this.current.launched, fresh: true };
+  }
+
+  async close(): Promise<void> {
+    const launched = this.current?.launched;
+    this.current = undefined;
+    await launched?.close();
+  }
+}
+
+/**
+ * A test on the shared app starts in a session of its own, in the window as the config sets it
+ * (size, light scheme, reduced motion): what earlier tests of the file did with theirs stays in
+ * their tabs, and the datasets they added stay in the catalog.
+ */
+async function freshSession(page: Page, testInfo: TestInfo): Promise<void> {
+  const viewport = testInfo.project.use.viewport;
+  if (viewport) await page.setViewportSize(viewport);
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce', forcedColors: 'none' });
+  await page.keyboard.press('Escape'); // a menu or dialog an earlier test left open
+  const tabs = page.getByRole('tablist', { name: 'Sessions' }).getByRole('tab');
+  const before = await tabs.count();
+  await page.getByRole('button', { name: 'New session' }).click();
+  await expect(tabs).toHaveCount(before + 1);
+  await expect(tabs.last()).toHaveAttribute('aria-selected', 'true');
+}
+
+export const test = base.extend<{ app: SextantApp; shared: SharedApp }, { sharedApps: SharedApps }>({
+  app: async ({ playwright, launchOptions }, use, testInfo) => {
+    const launched = await launch(playwright.chromium, launchOptions as LaunchOptions, testInfo);
+    if (!launched) return;
+    try {
+      await use(launched.app);
+    } finally {
+      await launched.close();
+    }
+  },
+  sharedApps: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
+    async ({}, use) => {
+      const apps = new SharedApps();
+      await use(apps);
+      await apps.close();
+    },
+    { scope: 'worker' },
+  ],
+  shared: async ({ sharedApps, playwright, launchOptions }, use, testInfo) => {
+    const { launched, fresh } = await sharedApps.of(testInfo.file, () => launch(playwright.chromium, launchOptions as LaunchOptions, testInfo));
+    if (!launched) return;
+    if (!fresh) await freshSession(launched.app.page, testInfo);
+    await use(launched.app);
   },
 });
 

@@ -12,7 +12,7 @@ async function dragEdge(page: Page, column: string, by: number): Promise<void> {
   await page.mouse.up();
 }
 
-test('sticky header with types, numbers right-aligned, NULL shown distinctly', async ({ app }, testInfo) => {
+test('sticky header with types, numbers right-aligned, NULL shown distinctly', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'cars');
   const sql = 'select Name, Horsepower, Year from cars order by Name, Year';
@@ -45,7 +45,7 @@ test('sticky header with types, numbers right-aligned, NULL shown distinctly', a
   await screenshot(page, testInfo, 'grid-types-null-numbers');
 });
 
-test('columns resize by dragging the header edge, or from the keyboard by the context menu', async ({ app }) => {
+test('columns resize by dragging the header edge, or from the keyboard by the context menu', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select Name, Year from cars');
@@ -75,7 +75,7 @@ test('columns resize by dragging the header edge, or from the keyboard by the co
   await expect.poll(width).toBeLessThan(after - 50);
 });
 
-test('a width the person set stays across a tab switch and a sort; a new run fits its columns again', async ({ app }) => {
+test('a width the person set stays across a tab switch and a sort; a new run fits its columns again', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select Name, Year from cars');
@@ -108,7 +108,7 @@ test('a width the person set stays across a tab switch and a sort; a new run fit
   await expect.poll(width).toBeCloseTo(fitted, 0);
 });
 
-test('keyboard navigation and copy of a cell, a row and a selection as TSV', async ({ app }) => {
+test('keyboard navigation and copy of a cell, a row and a selection as TSV', async ({ shared: app }) => {
   const { page } = app;
   await allowClipboard(page);
   await ready(page, 'cars');
@@ -146,7 +146,7 @@ test('keyboard navigation and copy of a cell, a row and a selection as TSV', asy
   await expect.poll(() => readClipboard(page)).toBe(`Origin\n${rows[activeRow]![2]}`);
 });
 
-test('a running query shows elapsed time, a progress bar and Cancel, and the grid waits for its first rows; cancelling says Cancelled', async ({ app }, testInfo) => {
+test('a running query shows elapsed time, a progress bar and Cancel, and the grid waits for its first rows; cancelling says Cancelled', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await runSql(page, 'select count(*) from range(100000000000) a(i) where i % 7 = 3');
   await expect(status(page)).toHaveText('Running…');
@@ -163,7 +163,7 @@ test('a running query shows elapsed time, a progress bar and Cancel, and the gri
   await expect(page.getByRole('button', { name: 'Cancel' })).toBeDisabled();
 });
 
-test('a failure shows the message and error id, and the id can be copied', async ({ app }, testInfo) => {
+test('a failure shows the message and error id, and the id can be copied', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await allowClipboard(page);
   await runSql(page, 'select * from no_such_table');
@@ -174,7 +174,7 @@ test('a failure shows the message and error id, and the id can be copied', async
   await screenshot(page, testInfo, 'status-failed');
 });
 
-test('a long error scrolls in its message, its id stays in sight, at 1024 × 700', async ({ app }) => {
+test('a long error scrolls in its message, its id stays in sight, at 1024 × 700', async ({ shared: app }) => {
   const { page } = app;
   await page.setViewportSize({ width: 1024, height: 700 });
   await runSql(page, `select * from no_such_table_xyz where a = '${'a long literal that wraps '.repeat(30)}'`);
@@ -203,7 +203,7 @@ test('a long error scrolls in its message, its id stays in sight, at 1024 × 700
   expect(cutLines).toBe(0);
 });
 
-test('at 1024 × 700 a binder error shows whole, down to DuckDB’s caret under the spot', async ({ app }) => {
+test('at 1024 × 700 a binder error shows whole, down to DuckDB’s caret under the spot', async ({ shared: app }) => {
   const { page } = app;
   await page.setViewportSize({ width: 1024, height: 700 });
   // the sample is registered by then, or the error is another one (no table cars)
@@ -216,7 +216,7 @@ test('at 1024 × 700 a binder error shows whole, down to DuckDB’s caret under 
   expect(await message.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
 });
 
-test('an empty result, or filters nothing passes, says so in the grid and what to do', async ({ app }) => {
+test('an empty result, or filters nothing passes, says so in the grid and what to do', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select Name, Cylinders from cars where Cylinders > 100');
@@ -233,7 +233,7 @@ test('an empty result, or filters nothing passes, says so in the grid and what t
   await expect(page.getByText('No rows match the filters. Change a filter, or show all rows with “Clear sort and filters”.')).toBeVisible();
 });
 
-test('a filter starts the selection again at the first row, so a copy is of rows the grid shows', async ({ app }) => {
+test('a filter starts the selection again at the first row, so a copy is of rows the grid shows', async ({ shared: app }) => {
   const { page } = app;
   await allowClipboard(page);
   await ready(page, 'cars');
@@ -269,7 +269,7 @@ const headerLabels = (page: Page) =>
     }),
   );
 
-test('headers show their whole name and type; a narrowed numeric column cuts its name at the right with “…”', async ({ app }, testInfo) => {
+test('headers show their whole name and type; a narrowed numeric column cuts its name at the right with “…”', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select * from cars');
@@ -305,7 +305,7 @@ test('headers show their whole name and type; a narrowed numeric column cuts its
   await expect(gridRow(page, 2).getByRole('gridcell').nth(4)).toHaveCSS('text-align', 'right');
 });
 
-test('after a failed query the grid says the result it still shows is the previous one, of which SQL', async ({ app }, testInfo) => {
+test('after a failed query the grid says the result it still shows is the previous one, of which SQL', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'cars');
   const previous = page.getByRole('note', { name: 'Previous result' });
