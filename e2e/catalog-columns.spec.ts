@@ -36,7 +36,7 @@ async function addHostile(page: Page, file: string): Promise<Awaited<ReturnType<
   return written;
 }
 
-test('a column with a long type keeps its name on one readable line; both are cut with "…" and whole in the title', async ({ app }, testInfo) => {
+test('a column with a long type keeps its name on one readable line; both are cut with "…" and whole in the title', async ({ shared: app }, testInfo) => {
   const { page } = app;
   const { wide: described } = await addHostile(page, testInfo.outputPath('hostile.duckdb'));
   const columns = page.getByRole('list', { name: 'Columns of hostile.wide' }).getByRole('listitem');
@@ -104,7 +104,7 @@ test('a table of a DuckDB database file is profiled from its menu, its figures t
   await expect(figure('Distinct')).toHaveText(distinct);
 });
 
-test('a table outside the main schema of a database file is listed as schema.table and read where it is', async ({ app }, testInfo) => {
+test('a table outside the main schema of a database file is listed as schema.table and read where it is', async ({ shared: app }, testInfo) => {
   const { page } = app;
   const file = testInfo.outputPath('multi.duckdb');
   const instance = await DuckDBInstance.create(file);
@@ -125,7 +125,7 @@ test('a table outside the main schema of a database file is listed as schema.tab
   await expect(status(page)).toHaveText(/^3\u00a0rows in [\d,]+\u00a0ms$/);
 });
 
-test('a database file’s views are told from its tables; a view DuckDB cannot read says why and is not offered as if fine', async ({ app }, testInfo) => {
+test('a database file’s views are told from its tables; a view DuckDB cannot read says why and is not offered as if fine', async ({ shared: app }, testInfo) => {
   const { page } = app;
   const file = testInfo.outputPath('kinds.duckdb');
   const said = await writeTablesAndViews(file, testInfo.outputPath('other.duckdb'));
@@ -174,7 +174,7 @@ test('a database file’s views are told from its tables; a view DuckDB cannot r
   await testInfo.attach('catalog-views', { body: await page.locator('.sidebar').screenshot(), contentType: 'image/png' });
 });
 
-test('a database file whose only views cannot be read fails in the catalog, saying which and why', async ({ app }, testInfo) => {
+test('a database file whose only views cannot be read fails in the catalog, saying which and why', async ({ shared: app }, testInfo) => {
   const { page } = app;
   const file = testInfo.outputPath('stale.duckdb');
   const instance = await DuckDBInstance.create(file);

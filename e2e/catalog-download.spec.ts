@@ -35,7 +35,7 @@ test.describe('URL downloads that hang or fail', () => {
     await new Promise<void>((r) => server.close(() => r()));
   });
 
-  test('a download that hangs can be removed while it loads; its long URL keeps its file name in sight', async ({ app }) => {
+  test('a download that hangs can be removed while it loads; its long URL keeps its file name in sight', async ({ shared: app }) => {
     const { page } = app;
     const url = `${base}/hang/${'deep/'.repeat(12)}hang.csv`;
     await add(page, url);
@@ -65,7 +65,7 @@ test.describe('URL downloads that hang or fail', () => {
     await expect(row).toContainText('loading…');
   });
 
-  test('a failed download offers "Try again", which adds the same entry again', async ({ app }) => {
+  test('a failed download offers "Try again", which adds the same entry again', async ({ shared: app }) => {
     const { page } = app;
     later = false;
     const url = `${base}/later.csv`;

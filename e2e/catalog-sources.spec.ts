@@ -14,7 +14,7 @@ async function add(page: Page, source: string): Promise<void> {
 
 const folder = () => mkdtempSync(join(tmpdir(), 'sextant-sources-'));
 
-test('a file the catalog reads already, however its path is typed, adds nothing and says its name', async ({ app }) => {
+test('a file the catalog reads already, however its path is typed, adds nothing and says its name', async ({ shared: app }) => {
   const { page } = app;
   const dir = folder();
   writeFileSync(join(dir, 'weather.csv'), 'day,mm\n1,3\n2,0\n');
@@ -32,7 +32,7 @@ test('a file the catalog reads already, however its path is typed, adds nothing 
   await ready(page, 'weather_2');
 });
 
-test('a CSV that is not UTF-8 is read as Latin-1 and says so; one DuckDB cannot read says why and what to do', async ({ app }) => {
+test('a CSV that is not UTF-8 is read as Latin-1 and says so; one DuckDB cannot read says why and what to do', async ({ shared: app }) => {
   const { page } = app;
   const dir = folder();
   writeFileSync(join(dir, 'latin1.csv'), Buffer.from('name,city\nJos\xe9,S\xe3o Paulo\n', 'latin1'));
@@ -65,7 +65,7 @@ test('a CSV that is not UTF-8 is read as Latin-1 and says so; one DuckDB cannot 
   await expect(entry).not.toContainText('Auto-Detected');
 });
 
-test('a CSV saved in turn as Windows-1252, UTF-8 and Windows-1252 again (as Excel does) is read as each says, with no reload', async ({ app }) => {
+test('a CSV saved in turn as Windows-1252, UTF-8 and Windows-1252 again (as Excel does) is read as each says, with no reload', async ({ shared: app }) => {
   const { page } = app;
   const dir = folder();
   const file = join(dir, 'till.csv');
@@ -103,7 +103,7 @@ test('a CSV saved in turn as Windows-1252, UTF-8 and Windows-1252 again (as Exce
   await readsAsIntended(true, '€8');
 });
 
-test('a file whose name has accents, brackets, a keyword or a leading digit gets a name typed bare in SQL', async ({ app }) => {
+test('a file whose name has accents, brackets, a keyword or a leading digit gets a name typed bare in SQL', async ({ shared: app }) => {
   const { page } = app;
   const dir = folder();
   const named = [
@@ -124,7 +124,7 @@ test('a file whose name has accents, brackets, a keyword or a leading digit gets
   await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
 });
 
-test('a file deleted and put back while the window is open: its entry says so, then reads it again, with no reload', async ({ app }) => {
+test('a file deleted and put back while the window is open: its entry says so, then reads it again, with no reload', async ({ shared: app }) => {
   const { page } = app;
   const dir = folder();
   const file = join(dir, 'gone.csv');

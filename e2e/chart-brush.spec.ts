@@ -30,7 +30,7 @@ async function expectLinkedRange(page: Page, lo: string | undefined, hi: string 
   return { bars, rows };
 }
 
-test('two linked charts: brushing temp_max filters the other chart and the grid to raw DuckDB’s rows for that range; Escape clears', async ({ app }, testInfo) => {
+test('two linked charts: brushing temp_max filters the other chart and the grid to raw DuckDB’s rows for that range; Escape clears', async ({ shared: app }, testInfo) => {
   const { page } = app;
   const all = await linkedPair(page);
 
@@ -93,7 +93,7 @@ async function linkedPair(page: Page): Promise<string[][]> {
   return all;
 }
 
-test('brushing by keyboard: arrows move a brush over the histogram’s bins, Shift+arrows resize it, the other chart and the grid follow as raw DuckDB says, and the brush survives a reload', async ({ app }, testInfo) => {
+test('brushing by keyboard: arrows move a brush over the histogram’s bins, Shift+arrows resize it, the other chart and the grid follow as raw DuckDB says, and the brush survives a reload', async ({ shared: app }, testInfo) => {
   const { page } = app;
   const all = await linkedPair(page);
   await chart(page, 'Chart').getByRole('button', { name: 'Show chart data' }).click();
@@ -156,7 +156,7 @@ test('brushing by keyboard: arrows move a brush over the histogram’s bins, Shi
   await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(rows) + 1));
 });
 
-test('a mouse brush over a histogram selects whole bins: the grid keeps exactly the rows of the bars drawn lit, as raw DuckDB counts them', async ({ app }, testInfo) => {
+test('a mouse brush over a histogram selects whole bins: the grid keeps exactly the rows of the bars drawn lit, as raw DuckDB counts them', async ({ shared: app }, testInfo) => {
   const { page } = app;
   const cars = `read_json_auto('${VEGA_DATA}/cars.json')`;
   await runSql(page, `select * from ${cars}`);

@@ -51,7 +51,7 @@ async function tickCentre(plot: Locator, axis: 'x' | 'y', text: string): Promise
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-test('a heatmap of weather × temp_max: a rectangle dragged over three weathers selects them and a temp_max range, filtering the other chart and the grid to raw DuckDB’s rows, back after a reload, taken up by keys, and Escape clears', async ({ app }, testInfo) => {
+test('a heatmap of weather × temp_max: a rectangle dragged over three weathers selects them and a temp_max range, filtering the other chart and the grid to raw DuckDB’s rows, back after a reload, taken up by keys, and Escape clears', async ({ shared: app }, testInfo) => {
   const { page } = app;
   const plot = await linkedToMonths(page, { mark: 'Heatmap', x: 'weather', y: 'temp_max', name: 'Heatmap of count by weather and temp_max' });
   await expect(plot).toHaveAttribute('aria-keyshortcuts', /ArrowUp ArrowDown/);
@@ -112,7 +112,7 @@ test('a heatmap of weather × temp_max: a rectangle dragged over three weathers 
   await expect.poll(() => tableRows(page, 'Chart 2')).toEqual(await monthBars('true'));
 });
 
-test('a scatter of temp_max × weather brushed by keys: Right brushes temp_max, Up selects the lowest weather and Shift+Up the next, filtering to raw DuckDB’s rows', async ({ app }) => {
+test('a scatter of temp_max × weather brushed by keys: Right brushes temp_max, Up selects the lowest weather and Shift+Up the next, filtering to raw DuckDB’s rows', async ({ shared: app }) => {
   const { page } = app;
   const plot = await linkedToMonths(page, { mark: 'Scatter', x: 'temp_max', y: 'weather', name: 'Scatter plot of weather against temp_max' });
   await expect(plot).toHaveAttribute('aria-keyshortcuts', /ArrowUp ArrowDown/);

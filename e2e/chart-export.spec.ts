@@ -16,7 +16,7 @@ async function exported(page: Page, name: 'Export PNG' | 'Export SVG', path: str
   return path;
 }
 
-test('Export PNG and Export SVG carry the legend, drawn in SVG above the chart in the colors on screen; a heatmap’s ramp too', async ({ app }, testInfo) => {
+test('Export PNG and Export SVG carry the legend, drawn in SVG above the chart in the colors on screen; a heatmap’s ramp too', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await chartOfWeather(page);
   await pickChart(page, 'Chart', { Mark: 'Histogram', X: 'temp_max', Color: 'weather' });
@@ -96,7 +96,7 @@ function painted(): { brush: string[]; bars: string[] } {
   return { brush: brush ? [paint(brush)] : [], bars: [...svg.querySelectorAll('g[aria-label="bar"] > rect, g[aria-label="rect"] > rect')].map((r) => getComputedStyle(r).fillOpacity) };
 }
 
-test('an exported chart shows its brush and its selected bar as the window does: a translucent box, the other bars dimmed', async ({ app }, testInfo) => {
+test('an exported chart shows its brush and its selected bar as the window does: a translucent box, the other bars dimmed', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await chartOfWeather(page);
   await pickChart(page, 'Chart', { Mark: 'Histogram', X: 'temp_max' });

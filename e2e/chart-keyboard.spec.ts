@@ -31,7 +31,7 @@ async function weatherBars(where: string): Promise<string[][]> {
 const binsOf = (rows: string[][], from: number): number[][] =>
   [...new Map(rows.map((r) => [near(r[from]), near(r[from + 1])])).entries()].sort((a, b) => a[0] - b[0]);
 
-test('a heatmap brushed by keys: Left/Right brush temp_max over its bins, Up/Down add temp_min, and the other chart and the grid show raw DuckDB’s rows in that rectangle, as for one dragged', async ({ app }, testInfo) => {
+test('a heatmap brushed by keys: Left/Right brush temp_max over its bins, Up/Down add temp_min, and the other chart and the grid show raw DuckDB’s rows in that rectangle, as for one dragged', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await runSql(page, `select * from ${WEATHER}`);
   await expect(status(page)).toHaveText(/^1,461\u00a0rows in [\d,]+\u00a0ms$/);
@@ -125,7 +125,7 @@ test('a heatmap brushed by keys: Left/Right brush temp_max over its bins, Up/Dow
   await expect(grid(page)).toHaveAttribute('aria-rowcount', String(Number(inDrag) + 1));
 });
 
-test('a histogram over a timestamp brushed by keys filters the other chart and the grid to raw DuckDB’s count for that time range', async ({ app }, testInfo) => {
+test('a histogram over a timestamp brushed by keys filters the other chart and the grid to raw DuckDB’s count for that time range', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await runSql(page, `select * from ${FLIGHTS}`);
   await expect(status(page)).toHaveText(/^10,000\u00a0rows in [\d,]+\u00a0ms$/);
@@ -170,7 +170,7 @@ test('a histogram over a timestamp brushed by keys filters the other chart and t
   await expect.poll(() => countSum(page, 'Chart 2')).toBe(10_000);
 });
 
-test('a scatter brushed by dragging a rectangle, then bars brushed across several categories, filter the other chart and the grid to raw DuckDB’s rows', async ({ app }, testInfo) => {
+test('a scatter brushed by dragging a rectangle, then bars brushed across several categories, filter the other chart and the grid to raw DuckDB’s rows', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await runSql(page, `select * from ${WEATHER}`);
   await expect(status(page)).toHaveText(/^1,461\u00a0rows in [\d,]+\u00a0ms$/);

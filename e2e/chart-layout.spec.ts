@@ -28,7 +28,7 @@ const textSizes = (page: Page) =>
       return { axes: [...new Set(axes)], legend: [...new Set(legend)] };
     });
 
-test('every chart’s text is the same size, a legend laid out above the chart rather than the chart scaled down to fit it', async ({ app }) => {
+test('every chart’s text is the same size, a legend laid out above the chart rather than the chart scaled down to fit it', async ({ shared: app }) => {
   const { page } = app;
   await runSql(page, `select * from ${CARS}`);
   await expect(status(page)).toHaveText(/^406\u00a0rows in/);
@@ -83,7 +83,7 @@ async function expectShadesByCount(page: Page): Promise<void> {
   for (const c of contrast) expect(c).toBeLessThanOrEqual(at(most) + 0.5);
 }
 
-test('a heatmap and a scatter’s density grid read right in the dark theme: the fewest rows faint against the background, the most strong', async ({ app }) => {
+test('a heatmap and a scatter’s density grid read right in the dark theme: the fewest rows faint against the background, the most strong', async ({ shared: app }) => {
   const { page } = app;
   await page.emulateMedia({ colorScheme: 'dark' });
   await runSql(page, `select * from ${CARS}`);
@@ -104,7 +104,7 @@ test('a heatmap and a scatter’s density grid read right in the dark theme: the
   await expectShadesByCount(page);
 });
 
-test('a box plot offers no Color, saying why, as a histogram offers no Y', async ({ app }) => {
+test('a box plot offers no Color, saying why, as a histogram offers no Y', async ({ shared: app }) => {
   const { page } = app;
   await runSql(page, `select * from ${CARS}`);
   await expect(status(page)).toHaveText(/^406\u00a0rows in/);

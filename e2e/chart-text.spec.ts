@@ -15,7 +15,7 @@ const xTicks = (page: import('@playwright/test').Page) =>
     .locator('svg g[aria-label="x-axis tick label"] text')
     .evaluateAll((texts) => texts.map((t) => t.textContent ?? ''));
 
-test('bars of a number read as categories are in value order, on the axis and in "Chart data", as raw DuckDB counts them', async ({ app }) => {
+test('bars of a number read as categories are in value order, on the axis and in "Chart data", as raw DuckDB counts them', async ({ shared: app }) => {
   const { page } = app;
   await runSql(page, `select * from ${CARS}`);
   await expect(status(page)).toHaveText(/^406\u00a0rows in/);
@@ -31,7 +31,7 @@ test('bars of a number read as categories are in value order, on the axis and in
   await expect.poll(() => xTicks(page)).toEqual(['3', '4', '5', '6', '8']);
 });
 
-test('a real category "(other)" and the rest of the categories read apart in "Chart data", the rest last', async ({ app }) => {
+test('a real category "(other)" and the rest of the categories read apart in "Chart data", the rest last', async ({ shared: app }) => {
   const { page } = app;
   await runSql(page, `select * from ${MESSY}`);
   await expect(status(page)).toHaveText(/^3,000\u00a0rows in/);
@@ -49,7 +49,7 @@ test('a real category "(other)" and the rest of the categories read apart in "Ch
   expect((await xTicks(page)).filter((t) => t === '(other)')).toHaveLength(1);
 });
 
-test('"Chart data" writes number bin edges with grouped thousands, as the axis ticks read them', async ({ app }) => {
+test('"Chart data" writes number bin edges with grouped thousands, as the axis ticks read them', async ({ shared: app }) => {
   const { page } = app;
   await runSql(page, `select * from ${WIDE}`);
   await expect(status(page)).toHaveText(/^2,000\u00a0rows in/);

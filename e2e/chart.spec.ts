@@ -25,7 +25,7 @@ async function barsOracle(relation: string): Promise<string[][]> {
   return [...top.map(([k, n]) => [k!, grouped(n)]), ...(rest > 0 ? [['All others', grouped(String(rest))]] : [])];
 }
 
-test('Chart proposes a histogram whose marks are raw DuckDB’s bins; bars of a category are DuckDB’s counts, also of the next result; the chart comes back after a reload', async ({ app }, testInfo) => {
+test('Chart proposes a histogram whose marks are raw DuckDB’s bins; bars of a category are DuckDB’s counts, also of the next result; the chart comes back after a reload', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await runSql(page, `select * from ${FLIGHTS}`);
   await expect(status(page)).toHaveText(/^10,000\u00a0rows in [\d,]+\u00a0ms$/);
@@ -127,7 +127,7 @@ test('each session keeps its own chart: switching to a tab that never had one, o
   expect(await countStoredEvents(page.url(), 'ChartSet')).toBe(1);
 });
 
-test('a histogram of millions: every y tick label lies inside the chart, at 1280 and at 1024 px wide', async ({ app }) => {
+test('a histogram of millions: every y tick label lies inside the chart, at 1280 and at 1024 px wide', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'flights_3m');
   await runSql(page, 'select delay from flights_3m');
@@ -152,7 +152,7 @@ test('a histogram of millions: every y tick label lies inside the chart, at 1280
   }
 });
 
-test('"Chart data" writes a sum rounded and grouped as the app writes a computed value, DuckDB’s full text as its title', async ({ app }) => {
+test('"Chart data" writes a sum rounded and grouped as the app writes a computed value, DuckDB’s full text as its title', async ({ shared: app }) => {
   const { page } = app;
   await chartOfWeather(page);
   await pickChart(page, 'Chart', { Mark: 'Bar', X: 'weather', Y: 'precipitation', Aggregate: 'Sum' });
@@ -166,7 +166,7 @@ test('"Chart data" writes a sum rounded and grouped as the app writes a computed
   expect(titles).toEqual(sums.map(([, s]) => s));
 });
 
-test('"Chart data" writes bins of a DATE column as days, as raw DuckDB truncates them; a histogram offers no Y or aggregate', async ({ app }) => {
+test('"Chart data" writes bins of a DATE column as days, as raw DuckDB truncates them; a histogram offers no Y or aggregate', async ({ shared: app }) => {
   const { page } = app;
   await chartOfWeather(page);
   await pickChart(page, 'Chart', { Mark: 'Histogram', X: 'date' });
@@ -185,7 +185,7 @@ test('"Chart data" writes bins of a DATE column as days, as raw DuckDB truncates
   await expect.poll(() => tableRows(page)).toEqual(bins.map(([lo, hi, n]) => [lo!, hi!, grouped(n!)]));
 });
 
-test('bars of averages by a colour stand side by side, each as tall as raw DuckDB’s average (not stacked into sums); counts by a colour still stack', async ({ app }, testInfo) => {
+test('bars of averages by a colour stand side by side, each as tall as raw DuckDB’s average (not stacked into sums); counts by a colour still stack', async ({ shared: app }, testInfo) => {
   const { page } = app;
   const cars = `read_json_auto('${VEGA_DATA}/cars.json')`;
   await runSql(page, `select * from ${cars}`);

@@ -25,7 +25,7 @@ async function shownWithin(page: Page, ms: number): Promise<boolean> {
   return true;
 }
 
-test('Tab accepts the completion shown and focus stays in the editor; the list is never a Tab stop; with no list Tab leaves the editor', async ({ app }) => {
+test('Tab accepts the completion shown and focus stays in the editor; the list is never a Tab stop; with no list Tab leaves the editor', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   await setSql(page, '');
@@ -76,7 +76,7 @@ test('a failure far down a long script is scrolled into view when it arrives, an
   expect(await shownWithin(page, 500)).toBe(false);
 });
 
-test('with nothing but blanks and comments Run is disabled and says why; Ctrl/Cmd+Enter and Ctrl/Cmd+Shift+Enter say "Nothing to run"', async ({ app }) => {
+test('with nothing but blanks and comments Run is disabled and says why; Ctrl/Cmd+Enter and Ctrl/Cmd+Shift+Enter say "Nothing to run"', async ({ shared: app }) => {
   const { page } = app;
   const run = page.getByRole('button', { name: 'Run', exact: true });
   const said = page.getByRole('alert').filter({ hasText: 'Nothing to run' });

@@ -20,7 +20,7 @@ async function caretAt(page: Page, line: number, column: number): Promise<void> 
 /** The editor's text under a mark (split across spans by the highlighting), in one string. */
 const marked = async (page: Page, selector: string) => (await editor(page).locator(selector).allTextContents()).join('');
 
-test('Ctrl/Cmd+Shift+Enter runs only the statement at the caret: its rows, a moment of highlight, and only it in the history', async ({ app }) => {
+test('Ctrl/Cmd+Shift+Enter runs only the statement at the caret: its rows, a moment of highlight, and only it in the history', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toHaveAttribute('title', /Ctrl\/Cmd\+Enter.*the statement at the caret: Ctrl\/Cmd\+Shift\+Enter/);
@@ -56,7 +56,7 @@ test('Ctrl/Cmd+Shift+Enter runs only the statement at the caret: its rows, a mom
   await expect(items.first()).toContainText(new RegExp(`^${FIRST}×2\\s*completed`));
 });
 
-test('a failing statement run at the caret, or a failing "Statement 2 of 2" of a selection, is underlined where it ran, not where the same text first occurs', async ({ app }) => {
+test('a failing statement run at the caret, or a failing "Statement 2 of 2" of a selection, is underlined where it ran, not where the same text first occurs', async ({ shared: app }) => {
   const { page } = app;
   const lines = editor(page).locator('.cm-line');
   // the second statement's text also starts the first: found by its text alone, the first would be underlined

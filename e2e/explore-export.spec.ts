@@ -19,7 +19,7 @@ const fingerprint = (from: string) => duckdbRows(`select count(*), sum(hash(COLU
 /** Files an export left in the data dir's download folder (none once downloaded or cancelled). */
 const leftovers = (dataDir: string): string[] => (existsSync(join(dataDir, 'exports')) ? readdirSync(join(dataDir, 'exports')) : []);
 
-test('Export… → Parquet → a download arrives with exactly the query’s rows, as raw DuckDB reads them', async ({ app }, testInfo) => {
+test('Export… → Parquet → a download arrives with exactly the query’s rows, as raw DuckDB reads them', async ({ shared: app }, testInfo) => {
   const { page, dataDir } = app;
   await ready(page, 'flights_3m');
   await runSql(page, "select * from flights_3m where origin = 'SFO'");
@@ -52,7 +52,7 @@ test('Export… → Parquet → a download arrives with exactly the query’s ro
   await expect(page.getByRole('button', { name: 'Export…' })).toBeFocused();
 });
 
-test('Export… writes the view the grid shows: sorted by a header click, filtered in a filter box; the history records it', async ({ app }, testInfo) => {
+test('Export… writes the view the grid shows: sorted by a header click, filtered in a filter box; the history records it', async ({ shared: app }, testInfo) => {
   const { page } = app;
   const CARS = `read_json_auto('${VEGA_DATA}/cars.json')`;
   await ready(page, 'cars');
@@ -151,7 +151,7 @@ test('a sorted and filtered view exports as CSV, through the API, and the downlo
   }
 });
 
-test('cancelling a big export (6M rows as JSON) removes its partial file', async ({ app }, testInfo) => {
+test('cancelling a big export (6M rows as JSON) removes its partial file', async ({ shared: app }, testInfo) => {
   const { page, dataDir } = app;
   await ready(page, 'flights_3m');
   // big and slow enough to still be writing when Cancel lands, even on a quiet machine (raw DuckDB

@@ -59,7 +59,7 @@ async function scrollToCard(page: Page, column: string): Promise<Locator> {
   return card(page, column);
 }
 
-test('a most frequent value too long to filter by is shown, not offered: no refused request, no failed status', async ({ app }, testInfo) => {
+test('a most frequent value too long to filter by is shown, not offered: no refused request, no failed status', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await openHostile(page, testInfo.outputPath('hostile.parquet'));
   await openProfile(page);
@@ -75,7 +75,7 @@ test('a most frequent value too long to filter by is shown, not offered: no refu
   await expect(status(page)).toHaveText(/^8 of 20\u00a0rows in [\d,]+\u00a0ms$/);
 });
 
-test('a value with a newline clicked in a profile reads \\n in its filter box, and the box keeps filtering the same rows', async ({ app }, testInfo) => {
+test('a value with a newline clicked in a profile reads \\n in its filter box, and the box keeps filtering the same rows', async ({ shared: app }, testInfo) => {
   const { page } = app;
   const path = testInfo.outputPath('hostile.parquet');
   await openHostile(page, path);
@@ -98,7 +98,7 @@ test('a value with a newline clicked in a profile reads \\n in its filter box, a
   await expect(gridRow(page, 2).getByRole('gridcell').nth(2)).toHaveAttribute('title', MULTI);
 });
 
-test('nan, inf and -inf typed in a DOUBLE column’s box select the rows DuckDB casts them to', async ({ app }, testInfo) => {
+test('nan, inf and -inf typed in a DOUBLE column’s box select the rows DuckDB casts them to', async ({ shared: app }, testInfo) => {
   const { page } = app;
   const path = testInfo.outputPath('hostile.parquet');
   await openHostile(page, path);
@@ -117,7 +117,7 @@ test('nan, inf and -inf typed in a DOUBLE column’s box select the rows DuckDB 
   }
 });
 
-test('a multi-line cell shows its lines on one line with ↵ between them; the whole value is its title and its copy', async ({ app }, testInfo) => {
+test('a multi-line cell shows its lines on one line with ↵ between them; the whole value is its title and its copy', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await allowClipboard(page);
   await openHostile(page, testInfo.outputPath('hostile.parquet'));
@@ -135,7 +135,7 @@ test('a multi-line cell shows its lines on one line with ↵ between them; the w
   await expect.poll(() => readClipboard(page)).toBe(`"${MULTI}"\t${dbl}`);
 });
 
-test('a DECIMAL(38,10) profile’s figures cut with “…” have the whole value as their title', async ({ app }, testInfo) => {
+test('a DECIMAL(38,10) profile’s figures cut with “…” have the whole value as their title', async ({ shared: app }, testInfo) => {
   const { page } = app;
   const path = testInfo.outputPath('hostile.parquet');
   await openHostile(page, path);
@@ -152,7 +152,7 @@ test('a DECIMAL(38,10) profile’s figures cut with “…” have the whole val
   }
 });
 
-test('a sort or filter while scrolled to the bottom of a large result goes to the first row, where the selection is', async ({ app }) => {
+test('a sort or filter while scrolled to the bottom of a large result goes to the first row, where the selection is', async ({ shared: app }) => {
   const { page } = app;
   const columns = Array.from({ length: 30 }, (_, k) => `(i * ${k + 7}) % 1000 AS c${k}`).join(', ');
   await runSql(page, `select i as id, ${columns} from range(200000) t(i)`);
@@ -183,7 +183,7 @@ test('a sort or filter while scrolled to the bottom of a large result goes to th
   await expect(gridRow(page, 2)).toBeInViewport();
 });
 
-test('a histogram of a DOUBLE with NaN and infinities says how many rows it did not draw, as DuckDB counts them', async ({ app }, testInfo) => {
+test('a histogram of a DOUBLE with NaN and infinities says how many rows it did not draw, as DuckDB counts them', async ({ shared: app }, testInfo) => {
   const { page } = app;
   const path = testInfo.outputPath('hostile.parquet');
   await openHostile(page, path);
@@ -197,7 +197,7 @@ test('a histogram of a DOUBLE with NaN and infinities says how many rows it did 
   expect(counts.reduce((s, t) => s + Number(t.replaceAll(',', '')), 0)).toBe(Number(drawn));
 });
 
-test('a pivot grouped by a 100 KB value and a multi-line one draws them as the grid does: cut with “…”, line breaks as ↵', async ({ app }, testInfo) => {
+test('a pivot grouped by a 100 KB value and a multi-line one draws them as the grid does: cut with “…”, line breaks as ↵', async ({ shared: app }, testInfo) => {
   const { page } = app;
   const path = testInfo.outputPath('hostile.parquet');
   await openHostile(page, path);

@@ -38,7 +38,7 @@ const nullsText = (nulls: number, rows: number) => {
   return `${nulls.toLocaleString('en-US')} (${share > 0 && share < 0.001 ? '<0.1%' : `${Math.round(share * 1000) / 10}%`})`;
 };
 
-test('Profile shows each column of a result: nulls, distinct, min/max/mean and most frequent values as raw DuckDB computes them', async ({ app }, testInfo) => {
+test('Profile shows each column of a result: nulls, distinct, min/max/mean and most frequent values as raw DuckDB computes them', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'seattle_weather');
   await runSql(page, 'select * from seattle_weather');
@@ -89,7 +89,7 @@ test('Profile shows each column of a result: nulls, distinct, min/max/mean and m
   await expect(button).toHaveAttribute('aria-pressed', 'false');
 });
 
-test('a column header menu profiles that one column, and the catalog menu profiles a whole dataset', async ({ app }) => {
+test('a column header menu profiles that one column, and the catalog menu profiles a whole dataset', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select "Name", "Horsepower" from cars');
@@ -133,7 +133,7 @@ async function writeWide(path: string): Promise<void> {
   }
 }
 
-test('a 500-column dataset: the window keeps answering while profiles compute, and cards fill in as they scroll into view', async ({ app }, testInfo) => {
+test('a 500-column dataset: the window keeps answering while profiles compute, and cards fill in as they scroll into view', async ({ shared: app }, testInfo) => {
   test.setTimeout(240_000);
   const { page } = app;
   const file = join(app.dataDir, 'wide.parquet');
@@ -181,7 +181,7 @@ test('a 500-column dataset: the window keeps answering while profiles compute, a
 
 });
 
-test('Cancel stops a profile while it computes, and Resume asks again: the first card fills in with its nulls, the sample with its total, as raw DuckDB counts them', async ({ app }) => {
+test('Cancel stops a profile while it computes, and Resume asks again: the first card fills in with its nulls, the sample with its total, as raw DuckDB counts them', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'flights_3m');
   // 3M rows: profiling a sample of a million of them takes seconds, still computing when Cancel lands
@@ -203,7 +203,7 @@ test('Cancel stops a profile while it computes, and Resume asks again: the first
   await expect(region(page).getByText(/^Sample of/)).toContainText(`(of ${Number(total).toLocaleString('en-US')})`);
 });
 
-test('a number whose square overflows a DOUBLE (1e308) profiles like any other, and every card fills in', async ({ app }) => {
+test('a number whose square overflows a DOUBLE (1e308) profiles like any other, and every card fills in', async ({ shared: app }) => {
   const { page } = app;
   const dir = mkdtempSync(join(tmpdir(), 'sextant-profile-extremes-'));
   try {
@@ -248,7 +248,7 @@ test('a number whose square overflows a DOUBLE (1e308) profiles like any other, 
   }
 });
 
-test('a sampled profile (flights, 3M rows): nulls, distinct values, min, max and mean are of all rows, and what the sample gives is marked ≈', async ({ app }) => {
+test('a sampled profile (flights, 3M rows): nulls, distinct values, min, max and mean are of all rows, and what the sample gives is marked ≈', async ({ shared: app }) => {
   test.setTimeout(180_000);
   const { page } = app;
   await ready(page, 'flights_3m');
@@ -283,7 +283,7 @@ test('a sampled profile (flights, 3M rows): nulls, distinct values, min, max and
   await expect(origin.getByText(/^Values chosen from a sample of [\d,]+ rows, counted over all 3,000,000$/)).toBeVisible();
 });
 
-test('NaN and infinities are left out of every figure of a card alike, and the card says so; a large integer’s mean keeps its digits', async ({ app }) => {
+test('NaN and infinities are left out of every figure of a card alike, and the card says so; a large integer’s mean keeps its digits', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   const values = "('nan'::double, 9007199254740994::bigint), ('nan', 9007199254741193), ('inf', 9007199254741000), ('-inf', 9007199254741100), (1.5, NULL), (2, NULL), (400, NULL), (-7, NULL), (12, NULL)";
@@ -305,7 +305,7 @@ test('NaN and infinities are left out of every figure of a card alike, and the c
   await expect(figure(card(page, 'big'), 'Mean')).not.toContainText('e+');
 });
 
-test('a card is as tall as its figures: a text column of a few values takes less room than a number’s', async ({ app }) => {
+test('a card is as tall as its figures: a text column of a few values takes less room than a number’s', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'seattle_weather');
   await runSql(page, 'select weather, precipitation from seattle_weather');
@@ -328,7 +328,7 @@ test('a card is as tall as its figures: a text column of a few values takes less
   expect(gap).toBeLessThan(16);
 });
 
-test('a 1 MB most frequent value is cut as the grid cuts it, its count still on the card; an INTERVAL gets its min and max; a DOUBLE’s quartiles read alike', async ({ app }) => {
+test('a 1 MB most frequent value is cut as the grid cuts it, its count still on the card; an INTERVAL gets its min and max; a DOUBLE’s quartiles read alike', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   const rows = `select case when i < 3 then repeat('x', 1000000) else 'short' end as huge, to_minutes(i * 7) as span, i / 7 * 1000 as q from range(8) t(i)`;

@@ -30,7 +30,7 @@ async function openCars(page: Page): Promise<void> {
   await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
 }
 
-test('a header click sorts ascending, again descending, again off; Shift+click adds a further key', async ({ app }, testInfo) => {
+test('a header click sorts ascending, again descending, again off; Shift+click adds a further key', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await openCars(page);
   await expect(header(page, 'Horsepower')).toHaveAttribute('aria-sort', 'none');
@@ -118,7 +118,7 @@ test('filters: a numeric range, text contains, null and not null give DuckDB’s
   await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
 });
 
-test('hostile filter text is a value: quotes, SQL and emoji find exactly their rows', async ({ app }) => {
+test('hostile filter text is a value: quotes, SQL and emoji find exactly their rows', async ({ shared: app }) => {
   const { page } = app;
   const values = ["it's 🦆", "'); drop table cars; --", 'back\\slash', 'plain'];
   const sql = `select * from (values ${values.map((v, i) => `(${i}, '${v.replaceAll("'", "''")}')`).join(', ')}) t(k, s)`;
@@ -174,7 +174,7 @@ test('the view survives a reload and a restart of the host, and Open as SQL give
   await expect.poll(() => columnShown(page, 1, 5)).toEqual(shown(top.map((r) => r[1]!)));
 });
 
-test('a wide result: the header buttons and filter boxes of columns scrolled into view work, the others are not drawn', async ({ app }) => {
+test('a wide result: the header buttons and filter boxes of columns scrolled into view work, the others are not drawn', async ({ shared: app }) => {
   const { page } = app;
   const columns = Array.from({ length: 300 }, (_, i) => `range + ${i} as c${i}`).join(', ');
   await ready(page, 'cars');
@@ -195,7 +195,7 @@ test('a wide result: the header buttons and filter boxes of columns scrolled int
   await expect(filterBox(page, 'c0')).toHaveCount(0);
 });
 
-test('on the 3-million-row flights result: sorted and filtered by DuckDB, as raw DuckDB has it', async ({ app }) => {
+test('on the 3-million-row flights result: sorted and filtered by DuckDB, as raw DuckDB has it', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'flights_3m');
   await runSql(page, 'select * from flights_3m');
@@ -223,7 +223,7 @@ async function countWhere(from: string, where: string): Promise<number> {
   return Number(n);
 }
 
-test('a brush’s filter box says the brush: its text, typed back, selects the same rows', async ({ app }) => {
+test('a brush’s filter box says the brush: its text, typed back, selects the same rows', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, `select * from ${WEATHER}`);
@@ -262,7 +262,7 @@ test('a brush’s filter box says the brush: its text, typed back, selects the s
   expect(shown).toBe('9..<10');
 });
 
-test('on flights_3m, a date range on the TIMESTAMP column holds its last day whole, and three filled boxes are three filters', async ({ app }) => {
+test('on flights_3m, a date range on the TIMESTAMP column holds its last day whole, and three filled boxes are three filters', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'flights_3m');
   await runSql(page, 'select * from flights_3m');
@@ -284,7 +284,7 @@ test('on flights_3m, a date range on the TIMESTAMP column holds its last day who
   await expect(grid(page)).toHaveAttribute('aria-rowcount', String(upToMidnight + 1), { timeout: 30_000 });
 });
 
-test('a filter box’s error shows whole above the panels beside the grid, at 1024 × 700 with Chart and Pivot open', async ({ app }) => {
+test('a filter box’s error shows whole above the panels beside the grid, at 1024 × 700 with Chart and Pivot open', async ({ shared: app }) => {
   const { page } = app;
   await page.setViewportSize({ width: 1024, height: 700 });
   await ready(page, 'cars');
@@ -312,7 +312,7 @@ test('a filter box’s error shows whole above the panels beside the grid, at 10
   await expect(filterBox(page, 'Cylinders')).toHaveAccessibleDescription(/is not a whole number/);
 });
 
-test('a filter box says what it takes by its column’s type; typed text that does not read says the filter before it still applies', async ({ app }, testInfo) => {
+test('a filter box says what it takes by its column’s type; typed text that does not read says the filter before it still applies', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await openCars(page);
   await filtersToggle(page).click();

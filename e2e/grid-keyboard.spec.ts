@@ -16,7 +16,7 @@ async function openCars(page: Page, sql = SQL): Promise<void> {
   await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
 }
 
-test('the window’s shortcuts reach it from a header’s sort button and a filter box; the grid’s keys stay the grid’s', async ({ app }) => {
+test('the window’s shortcuts reach it from a header’s sort button and a filter box; the grid’s keys stay the grid’s', async ({ shared: app }) => {
   const { page } = app;
   await openCars(page);
   const activeCell = () => grid(page).getAttribute('aria-activedescendant');
@@ -65,7 +65,7 @@ test('the window’s shortcuts reach it from a header’s sort button and a filt
   await expect(tabs(page)).toHaveCount(2);
 });
 
-test('Escape after Select all collapses the selection to the cell it was on', async ({ app }) => {
+test('Escape after Select all collapses the selection to the cell it was on', async ({ shared: app }) => {
   const { page } = app;
   await openCars(page);
   await grid(page).focus();
@@ -95,7 +95,7 @@ const underGutter = (page: Page, control: Locator) =>
     return Math.max(0, Math.round(gutter.right - el.getBoundingClientRect().left));
   });
 
-test('a header or filter box focused in a grid scrolled sideways comes into view right of the row numbers', async ({ app }) => {
+test('a header or filter box focused in a grid scrolled sideways comes into view right of the row numbers', async ({ shared: app }) => {
   const { page } = app;
   await openCars(page, 'select * from cars');
   await page.getByRole('button', { name: 'Filters', exact: true }).click();
@@ -145,7 +145,7 @@ const accentOf = (page: Page) =>
   });
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`the focused grid and its active cell are outlined in the accent colour, over the rows and row numbers (${scheme})`, async ({ app }, testInfo) => {
+  test(`the focused grid and its active cell are outlined in the accent colour, over the rows and row numbers (${scheme})`, async ({ shared: app }, testInfo) => {
     const { page } = app;
     await page.emulateMedia({ colorScheme: scheme });
     await openCars(page);
@@ -179,7 +179,7 @@ const MOVIES = `read_json_auto('${VEGA_DATA}/movies.json')`;
 /** Whether focus is in the Results grid: the grid itself or one of its header's controls. */
 const focusInGrid = (page: Page) => grid(page).evaluate((el) => el.contains(document.activeElement));
 
-test('Ctrl/Cmd+Enter pressed in the grid, or on a sort button, runs the query and leaves focus in the new result’s grid, on its first cell', async ({ app }) => {
+test('Ctrl/Cmd+Enter pressed in the grid, or on a sort button, runs the query and leaves focus in the new result’s grid, on its first cell', async ({ shared: app }) => {
   const { page } = app;
   await openCars(page);
   const activeCell = () => grid(page).getAttribute('aria-activedescendant');
@@ -201,7 +201,7 @@ test('Ctrl/Cmd+Enter pressed in the grid, or on a sort button, runs the query an
   }
 });
 
-test('the grid is one Tab stop: arrows reach every sort button and filter box, scrolled away or not, and Tab leaves from any of them', async ({ app }) => {
+test('the grid is one Tab stop: arrows reach every sort button and filter box, scrolled away or not, and Tab leaves from any of them', async ({ shared: app }) => {
   const { page } = app;
   const names = (await duckdbRows(`select column_name from (describe select * from ${MOVIES})`)).map(([n]) => n!);
   expect(names).toHaveLength(16);

@@ -16,7 +16,7 @@ const note = (page: Page) => valueBox(page).evaluate((el) => document.getElement
 /** A laid-out value back on one line, as DuckDB writes it: the line breaks and indentation the viewer added, taken out. */
 const oneLine = (text: string) => text.replace(/([{[])\n\s*/g, '$1').replace(/,\n\s*/g, ', ').replace(/\n\s*([}\]])/g, '$1');
 
-test('the value viewer shows a cell whole (JSON and nested values laid out, NULL as no value), copies it, steps rows and gives focus back on Escape', async ({ app }, testInfo) => {
+test('the value viewer shows a cell whole (JSON and nested values laid out, NULL as no value), copies it, steps rows and gives focus back on Escape', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await allowClipboard(page);
   const rows = await duckdbRows(SQL);
@@ -107,7 +107,7 @@ test('the value viewer shows a cell whole (JSON and nested values laid out, NULL
   await expect(grid(page)).toBeFocused();
 });
 
-test('a value too long to draw shows its first 100,000 characters and says of how many; Copy value copies it whole', async ({ app }) => {
+test('a value too long to draw shows its first 100,000 characters and says of how many; Copy value copies it whole', async ({ shared: app }) => {
   const { page } = app;
   await allowClipboard(page);
   const sql = "select repeat('0123456789', 30000) || 'END' as big";
@@ -124,7 +124,7 @@ test('a value too long to draw shows its first 100,000 characters and says of ho
   expect(await readClipboard(page)).toBe(big);
 });
 
-test('a 1 MB value: its cell draws (and its tooltip shows) the first 1,000 characters and "…", Ctrl+C copies it whole; a JSON column says JSON', async ({ app }) => {
+test('a 1 MB value: its cell draws (and its tooltip shows) the first 1,000 characters and "…", Ctrl+C copies it whole; a JSON column says JSON', async ({ shared: app }) => {
   const { page } = app;
   await allowClipboard(page);
   await runSql(page, `select repeat('x', 1000000) s, '{"a":1}'::JSON j, '"x"'::JSON q, 'x' v from range(3)`);

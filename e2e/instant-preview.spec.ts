@@ -46,7 +46,7 @@ async function turnOn(page: Page): Promise<void> {
   await expect(instantSwitch(page)).toHaveAttribute('aria-checked', 'true');
 }
 
-test('the preview shows the statement under the cursor, as raw DuckDB computes it; Run alone records history', async ({ app }, testInfo) => {
+test('the preview shows the statement under the cursor, as raw DuckDB computes it; Run alone records history', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'cars');
   await expect(instantSwitch(page)).toHaveAttribute('aria-checked', 'false');
@@ -96,7 +96,7 @@ test('the preview shows the statement under the cursor, as raw DuckDB computes i
   if (test.info().project.name === 'web') expect(await countStoredEvents(page.url(), 'QueryStarted')).toBe(1); // the log, asked of the web host
 });
 
-test('the preview is of the statement Ctrl/Cmd+Shift+Enter runs: after a semicolon on its line the one it ends, on a line between the next', async ({ app }) => {
+test('the preview is of the statement Ctrl/Cmd+Shift+Enter runs: after a semicolon on its line the one it ends, on a line between the next', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   // three rows, then two: the row count says which statement a preview or a run took
@@ -155,7 +155,7 @@ test('the switch is remembered per session, across a reload, and is keyboard-ope
   await expect(pane(page)).toHaveCount(0);
 });
 
-test('inside a CTE the preview shows that step, named in the breadcrumb; the cursor moves it', async ({ app }, testInfo) => {
+test('inside a CTE the preview shows that step, named in the breadcrumb; the cursor moves it', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'cars');
   const sql = [
@@ -191,7 +191,7 @@ test('inside a CTE the preview shows that step, named in the breadcrumb; the cur
   await screenshot(page, testInfo, 'instant-preview-dark');
 });
 
-test('a large input is previewed on a sample, and says so; every row shown is a real row of the data', async ({ app }, testInfo) => {
+test('a large input is previewed on a sample, and says so; every row shown is a real row of the data', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'flights_3m');
   await replaceSql(page, "select * from flights_3m where origin = 'SFO'");
@@ -212,7 +212,7 @@ test('a large input is previewed on a sample, and says so; every row shown is a 
   await screenshot(page, testInfo, 'instant-preview-sample');
 });
 
-test('an error is shown at its position and keeps the last good preview', async ({ app }, testInfo) => {
+test('an error is shown at its position and keeps the last good preview', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'cars');
   const sql = 'select "Name", "Horsepower" from cars where "Cylinders" = 3';
@@ -265,7 +265,7 @@ test('an error is shown at its position and keeps the last good preview', async 
   await expect(mark).toHaveCount(0);
 });
 
-test('a statement that writes or reaches outside is never run by a preview, and the preview says why', async ({ app }, testInfo) => {
+test('a statement that writes or reaches outside is never run by a preview, and the preview says why', async ({ shared: app }, testInfo) => {
   const { page, dataDir } = app;
   // every sample registered first: one still loading would change the list this compares with
   for (const name of ['flights_3m', 'seattle_weather', 'cars']) await ready(page, name);

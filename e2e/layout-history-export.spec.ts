@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { history, ready, runSql, screenshot, status } from './workbench.helpers';
 
-test('the same query run again is grouped under its newest run (×N); a failed one shows its error’s first line', async ({ app }, testInfo) => {
+test('the same query run again is grouped under its newest run (×N); a failed one shows its error’s first line', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'cars');
   for (let n = 0; n < 3; n++) {
@@ -36,7 +36,7 @@ test('the same query run again is grouped under its newest run (×N); a failed o
   await screenshot(page, testInfo, 'history-repeats');
 });
 
-test('once the file is written, the export dialog’s button reads Done and closes it; another format offers Export again', async ({ app }, testInfo) => {
+test('once the file is written, the export dialog’s button reads Done and closes it; another format offers Export again', async ({ shared: app }, testInfo) => {
   test.skip(test.info().project.name !== 'web', 'a browser download; the desktop uses the OS save dialog');
   const { page } = app;
   await ready(page, 'cars');

@@ -18,7 +18,7 @@ function hiddenToolbarButtons(page: Page): Promise<string[]> {
   });
 }
 
-test('1000×650: the result toolbar stays whole beside the profile and the chart, a panel title ends in "…" with a tooltip, the editor gives way', async ({ app }, testInfo) => {
+test('1000×650: the result toolbar stays whole beside the profile and the chart, a panel title ends in "…" with a tooltip, the editor gives way', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await page.setViewportSize({ width: 1000, height: 650 });
   await ready(page, 'cars');
@@ -56,7 +56,7 @@ test('1000×650: the result toolbar stays whole beside the profile and the chart
   await screenshot(page, testInfo, 'chart-1000');
 });
 
-test('the datasets and the history panes hide and show from the top bar, by keyboard too, and stay as left after a reload', async ({ app }, testInfo) => {
+test('the datasets and the history panes hide and show from the top bar, by keyboard too, and stay as left after a reload', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await page.setViewportSize({ width: 1000, height: 650 });
   await ready(page, 'cars');

@@ -25,7 +25,7 @@ const groupsOf = async (field: string) => {
   return `${n} groups`;
 };
 
-test('cars: a useful proposal, controls that say what the pivot is, replacing the only row field, the column field named, NULL as the grid says it', async ({ app }, testInfo) => {
+test('cars: a useful proposal, controls that say what the pivot is, replacing the only row field, the column field named, NULL as the grid says it', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select * from cars');
@@ -104,7 +104,7 @@ test('cars: a useful proposal, controls that say what the pivot is, replacing th
   await expect(count(page)).toHaveText(await groupsOf('Cylinders'));
 });
 
-test('an average of only NULLs reads NULL, as the results grid shows SQL NULL', async ({ app }) => {
+test('an average of only NULLs reads NULL, as the results grid shows SQL NULL', async ({ shared: app }) => {
   const { page } = app;
   const data = `select * from (values ('a', 1.5), ('a', NULL), ('b', NULL), ('b', NULL)) t(g, x)`;
   await runSql(page, data);

@@ -31,7 +31,7 @@ async function expected(aggregate: string, where: string): Promise<string[]> {
   return [await cell('flag = false'), await cell('flag = true'), await cell('flag IS NULL'), await cell('true')];
 }
 
-test('a combination with no rows is an empty cell for every aggregate, apart from a NULL value and from a Count of 0', async ({ app }) => {
+test('a combination with no rows is an empty cell for every aggregate, apart from a NULL value and from a Count of 0', async ({ shared: app }) => {
   const { page } = app;
   await runSql(page, DATA);
   await expect(gridRow(page, 2)).toBeVisible();
@@ -65,7 +65,7 @@ test('a combination with no rows is an empty cell for every aggregate, apart fro
   }
 });
 
-test('over no rows, with a column field, the Count is 0', async ({ app }) => {
+test('over no rows, with a column field, the Count is 0', async ({ shared: app }) => {
   const { page } = app;
   await runSql(page, `select * from (${DATA}) where cat = 'none'`);
   await expect(page.getByRole('button', { name: 'Pivot', exact: true })).toBeEnabled();
@@ -81,7 +81,7 @@ test('over no rows, with a column field, the Count is 0', async ({ app }) => {
   await expect.poll(() => drawn(page, 2)).toEqual(['Total', '<NULL>']);
 });
 
-test('flights by origin across destination: a route nobody flies is blank, not NULL', async ({ app }) => {
+test('flights by origin across destination: a route nobody flies is blank, not NULL', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'flights_3m');
   await runSql(page, 'select origin, destination, delay from flights_3m');

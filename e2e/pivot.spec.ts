@@ -32,7 +32,7 @@ async function expected(where: string): Promise<string[]> {
   return [...months.map((r) => (r[2] === '0' ? '' : shown(r[1]))), shown(total)];
 }
 
-test('a two-level row pivot with monthly columns: DuckDB’s averages and totals, sorting, kept over a reload, and its SQL', async ({ app }, testInfo) => {
+test('a two-level row pivot with monthly columns: DuckDB’s averages and totals, sorting, kept over a reload, and its SQL', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'seattle_weather');
   await runSql(page, SQL);
@@ -125,7 +125,7 @@ test('a two-level row pivot with monthly columns: DuckDB’s averages and totals
   await expect(region(page)).toBeHidden();
 });
 
-test('Pivot takes focus into its panel, on its first field, as Chart and Profile do; the panel is the next Tab stop after the grid', async ({ app }) => {
+test('Pivot takes focus into its panel, on its first field, as Chart and Profile do; the panel is the next Tab stop after the grid', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select * from cars');
@@ -151,7 +151,7 @@ test('Pivot takes focus into its panel, on its first field, as Chart and Profile
   await expect(region(page).locator(':focus')).toHaveCount(0);
 });
 
-test('a group name too long for its column shows whole in its title', async ({ app }) => {
+test('a group name too long for its column shows whole in its title', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select Name, Miles_per_Gallon from cars');
@@ -164,7 +164,7 @@ test('a group name too long for its column shows whole in its title', async ({ a
   expect(await long.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
 });
 
-test('beside a chart, the count is of the groups, and the title, count and value header show whole', async ({ app }) => {
+test('beside a chart, the count is of the groups, and the title, count and value header show whole', async ({ shared: app }) => {
   const { page } = app;
   await page.setViewportSize({ width: 1400, height: 800 });
   await ready(page, 'cars');
@@ -202,7 +202,7 @@ async function layOut(page: Page, rows: readonly string[], columns: readonly str
 /** Raw DuckDB's number of distinct values of `fields` (a NULL one of them), in `relation`. */
 const distinct = async (fields: string, relation: string, where = 'true') => Number((await duckdbRows(`select count(*) from (select distinct ${fields} from ${relation} where ${where})`))[0]![0]);
 
-test('average profit by genre and rating: every number whole, DuckDB’s values, two decimals in every column', async ({ app }) => {
+test('average profit by genre and rating: every number whole, DuckDB’s values, two decimals in every column', async ({ shared: app }) => {
   const { page } = app;
   await page.setViewportSize({ width: 1280, height: 800 });
   await runSql(page, PROFIT);
@@ -231,7 +231,7 @@ test('average profit by genre and rating: every number whole, DuckDB’s values,
   expect(values.filter((v) => v !== 'NULL' && v !== '' && !/^-?[\d,]+\.\d\d$/.test(v))).toEqual([]);
 });
 
-test('collapsing and expanding a group by keyboard keeps the focus on its toggle', async ({ app }) => {
+test('collapsing and expanding a group by keyboard keeps the focus on its toggle', async ({ shared: app }) => {
   const { page } = app;
   await runSql(page, PROFIT);
   await expect(resultRow(page, 2)).toBeVisible();
@@ -250,7 +250,7 @@ test('collapsing and expanding a group by keyboard keeps the focus on its toggle
   await expect(pivot(page).getByRole('button', { name: 'Collapse Action' })).toBeFocused();
 });
 
-test('SQL NULL reads NULL, muted and italic, apart from the texts ‘NULL’ and ‘null’', async ({ app }) => {
+test('SQL NULL reads NULL, muted and italic, apart from the texts ‘NULL’ and ‘null’', async ({ shared: app }) => {
   const { page } = app;
   const data = `select * from (values ('a', 'x', 'NULL', 1), (NULL, 'x', NULL, 2), ('NULL', 'y', 'NULL', 3), ('null', NULL, NULL, 4), (NULL, 'y', 'NULL', 5)) t(g, h, c, n)`;
   await runSql(page, data);

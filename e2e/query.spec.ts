@@ -25,7 +25,7 @@ async function expectRows(page: Page, expected: (string | null)[][]): Promise<vo
   }
 }
 
-test('Cancel stops a running query: "Cancelled" in the status and the history, and the next query runs', async ({ app }) => {
+test('Cancel stops a running query: "Cancelled" in the status and the history, and the next query runs', async ({ shared: app }) => {
   const { page } = app;
   await run(page, LONG_SQL);
   await expect(status(page)).toContainText('Running…');
@@ -40,7 +40,7 @@ test('Cancel stops a running query: "Cancelled" in the status and the history, a
   await expect(grid(page).getByRole('gridcell')).toHaveText(['42']);
 });
 
-test('several statements run in order and the grid shows the last one’s rows', async ({ app }) => {
+test('several statements run in order and the grid shows the last one’s rows', async ({ shared: app }) => {
   const { page } = app;
   const script = 'create table pets as select * from (values (1, \'cat\'), (2, \'dog\')) t(id, kind); insert into pets values (3, \'owl\'); select kind, id * 10 as score from pets order by id';
   await run(page, script);
@@ -48,7 +48,7 @@ test('several statements run in order and the grid shows the last one’s rows',
   await expectRows(page, await duckdbRows("select kind, id * 10 as score from (values (1, 'cat'), (2, 'dog'), (3, 'owl')) t(id, kind) order by id"));
 });
 
-test('values are shown exactly as DuckDB writes them: big integers, decimals, timestamps, nested types, NULL vs empty', async ({ app }) => {
+test('values are shown exactly as DuckDB writes them: big integers, decimals, timestamps, nested types, NULL vs empty', async ({ shared: app }) => {
   const { page } = app;
   const sql = `select 9007199254740993::BIGINT as big, 170141183460469231731687303715884105727::HUGEINT as huge,
     1234567890.0123456789::DECIMAL(20,10) as dec, TIMESTAMP '2024-02-29 23:59:59.999999' as ts, INTERVAL '1 year 2 days 03:04:05' as iv,
@@ -102,7 +102,7 @@ test('the host going down while a query runs: the bar says the query’s state i
   await expect(row).not.toContainText('\u00a0ms');
 });
 
-test('Ctrl/Cmd+Enter while the session’s query runs is refused out loud: it says so, runs nothing, and goes once the query ends', async ({ app }) => {
+test('Ctrl/Cmd+Enter while the session’s query runs is refused out loud: it says so, runs nothing, and goes once the query ends', async ({ shared: app }) => {
   const { page } = app;
   await run(page, LONG_SQL);
   await expect(status(page)).toContainText('Running…');
@@ -127,7 +127,7 @@ test('Ctrl/Cmd+Enter while the session’s query runs is refused out loud: it sa
   await expect(grid(page).getByRole('gridcell')).toHaveText(['777']);
 });
 
-test('a statement without a result set says what ran, not "0 rows"; a query without rows still says 0 rows', async ({ app }) => {
+test('a statement without a result set says what ran, not "0 rows"; a query without rows still says 0 rows', async ({ shared: app }) => {
   const { page } = app;
   await run(page, 'create table walk_v(a int)');
   await expect(status(page)).toHaveText(/^Statement ran in [\d,]+\u00a0ms: CREATE TABLE$/);
@@ -151,7 +151,7 @@ test('a statement without a result set says what ran, not "0 rows"; a query with
   await expect(page.getByText('The query returned no rows.')).toBeVisible();
 });
 
-test('a failing statement of several is named and underlined; a literal is underlined whole; an unfinished text is marked at its end', async ({ app }) => {
+test('a failing statement of several is named and underlined; a literal is underlined whole; an unfinished text is marked at its end', async ({ shared: app }) => {
   const { page } = app;
   const errorMark = editor(page).locator('.cm-lintRange-error');
   await setSql(page, 'select 1;\nselect * from nosuch2;\nselect 3');
@@ -171,7 +171,7 @@ test('a failing statement of several is named and underlined; a literal is under
   await expect(editor(page).locator('.cm-lintPoint-error')).toHaveCount(1);
 });
 
-test('a running scan shows how far DuckDB is: a percent on the progress bar and the rows read so far', async ({ app }) => {
+test('a running scan shows how far DuckDB is: a percent on the progress bar and the rows read so far', async ({ shared: app }) => {
   const { page } = app;
   const files = Array.from({ length: 40 }, () => `'${VEGA_DATA}/flights-3m.parquet'`).join(', ');
   await run(page, `select origin, destination, count(distinct date) d, avg(delay) a from read_parquet([${files}]) group by all`);
@@ -201,7 +201,7 @@ test('a script of comments and semicolons only, sent by a client anyway, is refu
   await expect(history(page).getByRole('listitem')).toHaveCount(1);
 });
 
-test('a plan DuckDB cannot size (a cross join with range) shows an indeterminate bar, not 0 % all along', async ({ app }) => {
+test('a plan DuckDB cannot size (a cross join with range) shows an indeterminate bar, not 0 % all along', async ({ shared: app }) => {
   const { page } = app;
   // On several threads DuckDB says either 0 % or -1 (no estimate) for this plan, by a race; on one it
   // always says 0 %, as it did to the reviewer: the case the bar must not show as a value.

@@ -58,7 +58,7 @@ async function watchForExecution(page: Page): Promise<() => Promise<string[]>> {
   };
 }
 
-test('a dataset full of HTML, javascript: links and control characters renders as inert text', async ({ app }) => {
+test('a dataset full of HTML, javascript: links and control characters renders as inert text', async ({ shared: app }) => {
   const { page } = app;
   const dir = mkdtempSync(join(tmpdir(), 'sextant-xss-'));
   try {
@@ -109,7 +109,7 @@ test('a dataset full of HTML, javascript: links and control characters renders a
   }
 });
 
-test('the page carries the one Content-Security-Policy: the same meta tag in Electron and the browser, the header from the web host', async ({ app }) => {
+test('the page carries the one Content-Security-Policy: the same meta tag in Electron and the browser, the header from the web host', async ({ shared: app }) => {
   const { page } = app;
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(meta).toBe(META_CONTENT_SECURITY_POLICY);
@@ -127,7 +127,7 @@ test('the page carries the one Content-Security-Policy: the same meta tag in Ele
   expect(ran).toBe(false);
 });
 
-test('a page load asks for nothing it does not have, and its icon loads under the policy', async ({ app }) => {
+test('a page load asks for nothing it does not have, and its icon loads under the policy', async ({ shared: app }) => {
   const { page } = app;
   const failed: string[] = [];
   page.on('response', (r) => {
@@ -154,7 +154,7 @@ test('a page load asks for nothing it does not have, and its icon loads under th
   expect(failed).toEqual([]);
 });
 
-test('a page from another origin cannot open Sextant’s WebSocket, even knowing the token', async ({ app }) => {
+test('a page from another origin cannot open Sextant’s WebSocket, even knowing the token', async ({ shared: app }) => {
   test.skip(test.info().project.name !== 'web', 'the web host only');
   const { page } = app;
   const sextant = new URL(page.url());

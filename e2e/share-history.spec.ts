@@ -3,7 +3,7 @@ import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { grid, gridRow, history, ready, runSql, status } from './workbench.helpers';
 
-test('history as data: sextant.queries answers what was run, as the history list shows it', async ({ app }) => {
+test('history as data: sextant.queries answers what was run, as the history list shows it', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   const first = 'select count(*) as n from cars';
@@ -54,7 +54,7 @@ test('history as data: sextant.queries answers what was run, as the history list
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['3']);
 });
 
-test('the history store cannot be made the default: a search path to it is refused, however built, and the history stays as it was', async ({ app }) => {
+test('the history store cannot be made the default: a search path to it is refused, however built, and the history stays as it was', async ({ shared: app }) => {
   const { page } = app;
   await runSql(page, 'selec 1');
   await expect(status(page)).toHaveText(/^Failed: Parser Error/);

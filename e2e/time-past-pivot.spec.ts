@@ -16,7 +16,7 @@ const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline' });
 const travelTo = (page: Page, text: string | RegExp) => timeline(page).getByRole('listitem').filter({ hasText: text }).getByRole('button').first().click();
 const banner = (page: Page) => page.getByRole('region', { name: 'Past view' });
 
-test('a past point shows the pivot beside its result then, read-only, its numbers raw DuckDB’s; a point before it shows none', async ({ app }) => {
+test('a past point shows the pivot beside its result then, read-only, its numbers raw DuckDB’s; a point before it shows none', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select * from cars');
@@ -48,7 +48,7 @@ test('a past point shows the pivot beside its result then, read-only, its number
   await expect(region(page)).toHaveCount(0);
 });
 
-test('after a point with a chart and a pivot, an earlier point of the same result shows neither: no chart is left over from the later point', async ({ app }) => {
+test('after a point with a chart and a pivot, an earlier point of the same result shows neither: no chart is left over from the later point', async ({ shared: app }) => {
   const { page } = app;
   const chart = page.getByRole('region', { name: 'Chart', exact: true });
   const pastGrid = page.getByRole('grid', { name: 'Results' });

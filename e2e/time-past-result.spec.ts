@@ -27,7 +27,7 @@ async function columnShown(page: Page, c: number, n: number): Promise<string[]> 
   return out;
 }
 
-test('a past point shows its result’s rows and time, its sort and filter read-only, and after a failure that the grid is the previous result', async ({ app }, testInfo) => {
+test('a past point shows its result’s rows and time, its sort and filter read-only, and after a failure that the grid is the previous result', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'flights_3m');
   const [[sfo]] = (await duckdbRows(`select count(*) from ${FLIGHTS} where origin = 'SFO'`)) as [[string]];
@@ -108,7 +108,7 @@ test('a past point shows its result’s rows and time, its sort and filter read-
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['42']);
 });
 
-test('a past point with a plain result says its rows and time, and shows no sort, no filter and no previous result', async ({ app }) => {
+test('a past point with a plain result says its rows and time, and shows no sort, no filter and no previous result', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select Name, Origin from cars order by Name limit 3');

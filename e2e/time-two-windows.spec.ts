@@ -66,7 +66,7 @@ test('each window keeps its own tab: opening or switching in one never moves the
   await expect(selected(c)).toHaveText('First');
 });
 
-test("a rename and a draft made in one window appear in the other within a moment", async ({ app }) => {
+test("a rename and a draft made in one window appear in the other within a moment", async ({ shared: app }) => {
   const a = app.page;
   await expect(tabs(a)).toHaveText(['Session 1']);
   const b = await secondWindow(a);

@@ -27,7 +27,7 @@ async function run(page: Page, sql: string): Promise<void> {
   await page.getByRole('button', { name: 'Run' }).click();
 }
 
-test('opens with the sample datasets in the catalog', async ({ app }) => {
+test('opens with the sample datasets in the catalog', async ({ shared: app }) => {
   const list = datasets(app.page);
   for (const name of ['flights_3m', 'seattle_weather', 'cars']) {
     await expect(list.getByRole('listitem').filter({ hasText: new RegExp(`^${name}\\b`) })).toContainText('columns');
@@ -35,7 +35,7 @@ test('opens with the sample datasets in the catalog', async ({ app }) => {
   await expect(app.page.getByRole('tablist', { name: 'Sessions' }).getByRole('tab')).toHaveText(['Session 1']);
 });
 
-test('adds a dataset by path under its catalog name, and a taken name gets _2', async ({ app }) => {
+test('adds a dataset by path under its catalog name, and a taken name gets _2', async ({ shared: app }) => {
   const input = app.page.getByRole('textbox', { name: 'Dataset path or URL' });
   await input.fill(`${VEGA_DATA}/penguins.json`);
   await app.page.getByRole('button', { name: 'Add dataset' }).click();
@@ -51,7 +51,7 @@ test('adds a dataset by path under its catalog name, and a taken name gets _2', 
   await expect(datasets(app.page).getByRole('listitem').filter({ hasText: '/no/such/file.csv' })).toContainText(/No file at .*error id [0-9a-f-]{36}/);
 });
 
-test('runs SQL: Running…, then "N rows in T ms", the first rows in the grid, and the query in history', async ({ app }) => {
+test('runs SQL: Running…, then "N rows in T ms", the first rows in the grid, and the query in history', async ({ shared: app }) => {
   const { page } = app;
   await expect(datasets(page).getByRole('listitem').filter({ hasText: /^cars\b/ })).toContainText('columns');
   const seen = await recordStatus(page);
@@ -69,7 +69,7 @@ test('runs SQL: Running…, then "N rows in T ms", the first rows in the grid, a
   await expect(history(page).getByRole('listitem').first()).toContainText('406 rows');
 });
 
-test('thousands separators: a 3-million-row result', async ({ app }) => {
+test('thousands separators: a 3-million-row result', async ({ shared: app }) => {
   const { page } = app;
   await expect(datasets(page).getByRole('listitem').filter({ hasText: /^flights_3m\b/ })).toContainText('columns');
   await run(page, 'select * from flights_3m');
@@ -77,7 +77,7 @@ test('thousands separators: a 3-million-row result', async ({ app }) => {
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '3000001');
 });
 
-test('bad SQL shows "Failed: <DuckDB message>" with an error id, and the next query works', async ({ app }) => {
+test('bad SQL shows "Failed: <DuckDB message>" with an error id, and the next query works', async ({ shared: app }) => {
   const { page } = app;
   await run(page, 'selec 1');
   await expect(status(page)).toContainText('Failed: Parser Error: syntax error at or near "selec"');

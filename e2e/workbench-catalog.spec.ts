@@ -22,7 +22,7 @@ async function showsColumnsAsDescribed(page: Page, name: string, source: string)
   await expect(page.getByRole('list', { name: `Columns of ${name}` })).toHaveCount(0);
 }
 
-test('a dataset expands to its columns and types, as DuckDB describes them', async ({ app }, testInfo) => {
+test('a dataset expands to its columns and types, as DuckDB describes them', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'cars');
   const toggle = dataset(page, 'cars').getByRole('button', { expanded: false });
@@ -37,7 +37,7 @@ test('a dataset expands to its columns and types, as DuckDB describes them', asy
   await expect(page.getByRole('list', { name: 'Columns of cars' })).toHaveCount(0);
 });
 
-test('right-click a dataset: query it, copy its name, remove it', async ({ app }, testInfo) => {
+test('right-click a dataset: query it, copy its name, remove it', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await allowClipboard(page);
   await ready(page, 'seattle_weather');
@@ -66,7 +66,7 @@ test('right-click a dataset: query it, copy its name, remove it', async ({ app }
   await expect(dataset(page, 'cars')).toHaveCount(1);
 });
 
-test('a DuckDB database file lists its tables with their columns, and "Query this dataset" reads its first table', async ({ app }) => {
+test('a DuckDB database file lists its tables with their columns, and "Query this dataset" reads its first table', async ({ shared: app }) => {
   const { page, dataDir } = app;
   const file = join(dataDir, 'two.duckdb');
   await writeTwoTables(file);

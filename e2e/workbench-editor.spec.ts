@@ -29,7 +29,7 @@ async function acceptCompletion(page: Page, option: Locator): Promise<void> {
   }).toPass({ timeout: 20_000 });
 }
 
-test('SQL is highlighted: keywords, strings and numbers each have their own colour', async ({ app }) => {
+test('SQL is highlighted: keywords, strings and numbers each have their own colour', async ({ shared: app }) => {
   const { page } = app;
   await setSql(page, "select 'text' as s, 42 as n from cars");
   const colour = (text: string) =>
@@ -48,7 +48,7 @@ test('SQL is highlighted: keywords, strings and numbers each have their own colo
   await expect.poll(running).toBeGreaterThan(0);
 });
 
-test('autocomplete offers keywords, dataset names and their columns with types', async ({ app }, testInfo) => {
+test('autocomplete offers keywords, dataset names and their columns with types', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'seattle_weather');
   await setSql(page, '');
@@ -77,7 +77,7 @@ test('autocomplete offers keywords, dataset names and their columns with types',
   await expect(completions(page).filter({ hasText: 'weather' }).first()).toBeVisible();
 });
 
-test('completing a column whose name is not a plain identifier inserts it quoted; a file named after a keyword gets a name that needs none', async ({ app }) => {
+test('completing a column whose name is not a plain identifier inserts it quoted; a file named after a keyword gets a name that needs none', async ({ shared: app }) => {
   const { page } = app;
   const file = join(mkdtempSync(join(tmpdir(), 'sextant-names-')), 'select.csv');
   writeFileSync(file, '"Miles per Gallon","order",id\n21.5,2,3\n');
@@ -109,7 +109,7 @@ async function addDataset(page: Page, path: string): Promise<void> {
   await page.getByRole('button', { name: 'Add dataset' }).click();
 }
 
-test('after `x.` autocomplete offers x’s tables or columns only: a DuckDB file’s tables, a table’s or an alias’s columns', async ({ app }) => {
+test('after `x.` autocomplete offers x’s tables or columns only: a DuckDB file’s tables, a table’s or an alias’s columns', async ({ shared: app }) => {
   const { page, dataDir } = app;
   await writeTwoTables(join(dataDir, 'two.duckdb'));
   await addDataset(page, join(dataDir, 'two.duckdb'));
@@ -137,7 +137,7 @@ test('after `x.` autocomplete offers x’s tables or columns only: a DuckDB file
   }
 });
 
-test('autocomplete replaces a typed emoji or quoted prefix whole, and does not offer back the word being typed', async ({ app }) => {
+test('autocomplete replaces a typed emoji or quoted prefix whole, and does not offer back the word being typed', async ({ shared: app }) => {
   const { page, dataDir } = app;
   writeFileSync(join(dataDir, 'hostile2.csv'), '"😀 emoji",id\n1,2\n');
   await addDataset(page, join(dataDir, 'hostile2.csv'));
@@ -161,7 +161,7 @@ test('autocomplete replaces a typed emoji or quoted prefix whole, and does not o
   await expect(completions(page).filter({ hasText: /^gro$/ })).toHaveCount(0);
 });
 
-test('autocomplete offers a CTE’s or subquery’s own columns, whole words beyond ASCII, nothing in strings or comments, datasets first after FROM', async ({ app }) => {
+test('autocomplete offers a CTE’s or subquery’s own columns, whole words beyond ASCII, nothing in strings or comments, datasets first after FROM', async ({ shared: app }) => {
   const { page, dataDir } = app;
   const files: Record<string, string> = { 'odd_names.csv': '"émoji 🚀",plain\n1,2\n', 'types.csv': 'tiny,big\n1,2\n', 'other.csv': 'h,k\nx,1\n' };
   for (const [file, text] of Object.entries(files)) {
@@ -224,7 +224,7 @@ test('autocomplete offers a CTE’s or subquery’s own columns, whole words bey
   await expect(completions(page).filter({ hasText: '__internal' })).toHaveCount(0);
 });
 
-test('Ctrl/Cmd+Enter runs the whole text, or only the selection when there is one', async ({ app }) => {
+test('Ctrl/Cmd+Enter runs the whole text, or only the selection when there is one', async ({ shared: app }) => {
   const { page } = app;
   await setSql(page, 'select 1 as one\nselect 2 as two');
   await page.keyboard.press(`${mod}+Enter`);
@@ -243,7 +243,7 @@ test('Ctrl/Cmd+Enter runs the whole text, or only the selection when there is on
   expect(await editorText(page)).toBe('select 1 as one\nselect 2 as two');
 });
 
-test('format on demand lays the query out and keeps what it means', async ({ app }) => {
+test('format on demand lays the query out and keeps what it means', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   await setSql(page, 'select Name, Year from cars where Cylinders = 8 order by Name limit 5');
@@ -261,7 +261,7 @@ test('format on demand lays the query out and keeps what it means', async ({ app
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(expected[0]!.map((v) => v ?? 'NULL'));
 });
 
-test('the position of a DuckDB error is marked in the text', async ({ app }, testInfo) => {
+test('the position of a DuckDB error is marked in the text', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'cars');
   await setSql(page, 'select Name,\n  Horsepowr\nfrom cars');
@@ -281,7 +281,7 @@ test('the position of a DuckDB error is marked in the text', async ({ app }, tes
   await expect(editor(page).locator('.cm-lintRange-error')).toHaveCount(0);
 });
 
-test('a refused Ctrl/Cmd+Enter is said over the editor’s text: the toolbar, the status bar and the grid do not move, and it goes once the person types', async ({ app }, testInfo) => {
+test('a refused Ctrl/Cmd+Enter is said over the editor’s text: the toolbar, the status bar and the grid do not move, and it goes once the person types', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select Name from cars limit 3');

@@ -4,7 +4,7 @@ import { nodeClient } from './nodeClient';
 import { dataset, datasets, editor, grid, gridRow, history, mod, ready, runSql, setSql, status, tabs } from './workbench.helpers';
 
 /** Focus is never lost: what closes (by Escape or its close button) gives focus back to what opened it. */
-test('closing a panel gives focus back to where it was', async ({ app }) => {
+test('closing a panel gives focus back to where it was', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select * from cars');
@@ -58,7 +58,7 @@ test('an open menu keeps the item the person moved to while the window updates',
 /** Where focus is: a control that goes away or is disabled under it must hand it on, never drop it on the page. */
 const focused = (page: Page) => page.evaluate(() => (document.activeElement === document.body ? 'body' : (document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? '')));
 
-test('Cancel pressed from the keyboard hands focus to the SQL editor once the query stops', async ({ app }) => {
+test('Cancel pressed from the keyboard hands focus to the SQL editor once the query stops', async ({ shared: app }) => {
   const { page } = app;
   await runSql(page, 'select count(*) from range(100000000000) a(i) where i % 7 = 3');
   await expect(status(page)).toHaveText('Running…');
@@ -108,7 +108,7 @@ test('closing the last tab by keyboard hands focus to "New session"; the reopen 
   await expect(newSession).toBeFocused();
 });
 
-test('a menu goes to its first and last items with Home and End, and to an item by its first letter', async ({ app }) => {
+test('a menu goes to its first and last items with Home and End, and to an item by its first letter', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   await page.getByRole('button', { name: 'Actions for cars' }).focus();
@@ -130,7 +130,7 @@ test('a menu goes to its first and last items with Home and End, and to an item 
   await expect(page.getByRole('button', { name: 'Actions for cars' })).toBeFocused();
 });
 
-test('"Query this dataset" from the keyboard lands in the results it shows', async ({ app }) => {
+test('"Query this dataset" from the keyboard lands in the results it shows', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   await page.getByRole('button', { name: 'Actions for cars' }).focus();
@@ -208,7 +208,7 @@ test('every stop of the Tab order shows that it has focus', async ({ app }) => {
   expect(unmarked).toEqual([]);
 });
 
-test('Run and "Repeat query" pressed from the keyboard keep focus nearby while the query they start runs', async ({ app }) => {
+test('Run and "Repeat query" pressed from the keyboard keep focus nearby while the query they start runs', async ({ shared: app }) => {
   const { page } = app;
   const slow = 'select count(*) from range(100000000000) a(i) where i % 7 = 3';
   await setSql(page, slow);
@@ -244,7 +244,7 @@ test('Run and "Repeat query" pressed from the keyboard keep focus nearby while t
   await expect(status(page)).toHaveText('Cancelled');
 });
 
-test('removing datasets from their menu by keyboard hands focus to the next, the one before at the end, then the path box', async ({ app }) => {
+test('removing datasets from their menu by keyboard hands focus to the next, the one before at the end, then the path box', async ({ shared: app }) => {
   const { page } = app;
   for (const name of ['flights_3m', 'seattle_weather', 'cars']) await ready(page, name);
   await expect(datasets(page).getByRole('listitem')).toHaveText([/^flights_3m/, /^seattle_weather/, /^cars/]);
@@ -277,7 +277,7 @@ test('removing datasets from their menu by keyboard hands focus to the next, the
   await expect(page.getByRole('region', { name: 'Datasets' })).toContainText('No datasets. Add a file (CSV, Parquet, JSON, Arrow, DuckDB), a folder or a URL below.');
 });
 
-test('leaving a past view by keyboard hands focus back: Escape and "Close timeline" to the Timeline button, "Back to now" to the entry shown', async ({ app }) => {
+test('leaving a past view by keyboard hands focus back: Escape and "Close timeline" to the Timeline button, "Back to now" to the entry shown', async ({ shared: app }) => {
   const { page } = app;
   for (const n of [1, 2]) {
     await runSql(page, `select ${n} as i`);

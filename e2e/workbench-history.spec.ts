@@ -2,7 +2,7 @@ import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { editor, editorText, grid, gridRow, history, ready, runSql, screenshot, status } from './workbench.helpers';
 
-test('history: SQL, status, rows, duration and time; click to edit again, re-run, search', async ({ app }, testInfo) => {
+test('history: SQL, status, rows, duration and time; click to edit again, re-run, search', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select count(*) as n from cars');
@@ -48,7 +48,7 @@ test('history: SQL, status, rows, duration and time; click to edit again, re-run
   expect(below).toBeLessThan(60);
 });
 
-test('history by keyboard: one Tab stop, arrows between entries and their buttons, Enter puts the SQL in the editor', async ({ app }) => {
+test('history by keyboard: one Tab stop, arrows between entries and their buttons, Enter puts the SQL in the editor', async ({ shared: app }) => {
   const { page } = app;
   for (const n of [1, 2, 3, 4]) {
     await runSql(page, `select ${n} as n`);

@@ -65,7 +65,7 @@ function layoutProblems(page: Page, { gridMin, pivotFits }: { gridMin: number; p
 }
 
 for (const size of SIZES) {
-  test(`${size.width}×${size.height}: chart and pivot beside the grid, the toolbar on one row`, async ({ app }, testInfo) => {
+  test(`${size.width}×${size.height}: chart and pivot beside the grid, the toolbar on one row`, async ({ shared: app }, testInfo) => {
     const { page } = app;
     await page.setViewportSize(size);
     await ready(page, 'cars');
@@ -127,7 +127,7 @@ function stackedPanels(page: Page) {
   });
 }
 
-test('1280×800: stacked panels take their content’s height, the chart its whole plot, and the column scrolls under a grid that stays', async ({ app }, testInfo) => {
+test('1280×800: stacked panels take their content’s height, the chart its whole plot, and the column scrolls under a grid that stays', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select * from cars');
@@ -211,7 +211,7 @@ test('one look: top-bar icon buttons 22 px square, a tab’s close at its right 
   await screenshot(page, testInfo, 'one-look');
 });
 
-test('900×700, a panel under the grid: a 1-row result’s grid keeps its rows’ height, not half the workspace', async ({ app }, testInfo) => {
+test('900×700, a panel under the grid: a 1-row result’s grid keeps its rows’ height, not half the workspace', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await page.setViewportSize({ width: 900, height: 700 });
   await ready(page, 'cars');

@@ -12,7 +12,7 @@ function luminance(rgb: string): number {
 }
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`follows the OS ${scheme} theme and fits 1280×800 without page scrolling`, async ({ app }, testInfo) => {
+  test(`follows the OS ${scheme} theme and fits 1280×800 without page scrolling`, async ({ shared: app }, testInfo) => {
     const { page } = app;
     await page.emulateMedia({ colorScheme: scheme });
     await ready(page, 'cars');
@@ -80,7 +80,7 @@ async function toolbarSpills(page: Page): Promise<string[]> {
   );
 }
 
-test('the toolbars wrap instead of spilling: 1280×800 with a profile open, and a 900 px window', async ({ app }) => {
+test('the toolbars wrap instead of spilling: 1280×800 with a profile open, and a 900 px window', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select * from cars');
@@ -101,7 +101,7 @@ test('the toolbars wrap instead of spilling: 1280×800 with a profile open, and 
   await expect(page.getByRole('list', { name: 'Timeline' })).toBeVisible();
 });
 
-test('a chart drawn in one theme is drawn again in the other when the OS switches: its text stays readable', async ({ app }) => {
+test('a chart drawn in one theme is drawn again in the other when the OS switches: its text stays readable', async ({ shared: app }) => {
   const { page } = app;
   await page.emulateMedia({ colorScheme: 'light' });
   await ready(page, 'cars');
@@ -129,7 +129,7 @@ test('a chart drawn in one theme is drawn again in the other when the OS switche
   expect((Math.max(luminance(dark.chart), luminance(dark.bg)) + 0.05) / (Math.min(luminance(dark.chart), luminance(dark.bg)) + 0.05)).toBeGreaterThan(4.5);
 });
 
-test('the Theme button picks light or dark over the OS, remembered across a reload, and a chart follows it', async ({ app }) => {
+test('the Theme button picks light or dark over the OS, remembered across a reload, and a chart follows it', async ({ shared: app }) => {
   const { page } = app;
   await page.emulateMedia({ colorScheme: 'dark' });
   await ready(page, 'cars');

@@ -3,7 +3,7 @@ import { editor, history, mod, runSql, status, tabs } from './workbench.helpers'
 
 /** Keys that act on the whole window: where the caret starts, and cancelling a query from anywhere. */
 
-test('the window opens with the caret in the SQL editor, and again after a reload', async ({ app }) => {
+test('the window opens with the caret in the SQL editor, and again after a reload', async ({ shared: app }) => {
   const { page } = app;
   await expect(tabs(page)).toHaveText(['Session 1']);
   await expect(editor(page)).toBeFocused();
@@ -15,7 +15,7 @@ test('the window opens with the caret in the SQL editor, and again after a reloa
   await expect(editor(page)).toBeFocused();
 });
 
-test('Ctrl/Cmd+. cancels the running query from anywhere, Cancel’s tooltip says so, and Escape cancels nothing', async ({ app }) => {
+test('Ctrl/Cmd+. cancels the running query from anywhere, Cancel’s tooltip says so, and Escape cancels nothing', async ({ shared: app }) => {
   const { page } = app;
   const slow = 'select count(*) from range(100000000000) a(i) where i % 7 = 3';
   const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
