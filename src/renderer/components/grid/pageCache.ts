@@ -175,12 +175,14 @@ export class PageCache {
     void this.fetchPage(index * this.pageRows, this.pageRows).then((result) => {
       if (generation !== this.generation) return;
       this.inFlight.delete(index);
-      this.stale.delete(index);
       if (result.ok) {
+        this.stale.delete(index);
         this.pages.set(index, result.value);
         this.lastError = undefined;
         this.evict();
       } else {
+        // a page still shown stays stale, so it is asked again after the delay: else its old rows
+        // were all there was to ask for, and the error (a connection lost meanwhile) stayed for good
         this.lastError = result.error;
         this.failed.set(index, Date.now() + FAILED_PAGE_RETRY_MS);
         this.retry ??= setTimeout(() => {

@@ -215,4 +215,30 @@ describe('page cache', () => {
       vi.useRealTimers();
     }
   });
+
+  it('given a short page held while its query ran, when its refetch fails (the host went down), then it is asked again after the delay, and its answer clears the error', async () => {
+    vi.useFakeTimers();
+    try {
+      let up = true;
+      const asked: number[] = [];
+      const error = { id: 'e2', code: 'DISCONNECTED', message: 'Lost the connection to Sextant; reconnecting.' } as const;
+      const page = (complete: boolean): Page => ({ queryId: 'q', offset: 0, totalRows: 1, complete, columns: [{ name: 'one', type: 'INTEGER' }], values: [['1']] });
+      const cache = new PageCache(async (offset) => (asked.push(offset), up ? ok(page(asked.length > 1)) : fail(error)), () => {}, { pageRows: 100 });
+      cache.ensure(0, 50);
+      await vi.advanceTimersByTimeAsync(0);
+      cache.refresh(); // the query completed: its short page is asked again
+      up = false;
+      cache.ensure(0, 50);
+      await vi.advanceTimersByTimeAsync(0);
+      expect([cache.error?.code, cache.cell(0, 0)]).toEqual(['DISCONNECTED', '1']); // the old row still shown
+      up = true;
+      await vi.advanceTimersByTimeAsync(FAILED_PAGE_RETRY_MS);
+      cache.ensure(0, 50);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(asked).toEqual([0, 0, 0]);
+      expect(cache.error).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
