@@ -129,9 +129,14 @@ export type SharedApp = Omit<SextantApp, 'restartHost'>;
 class SharedApps {
   private current: { file: string; launched: Launched | undefined } | undefined;
 
+  /** A test of `file` begins: another file's app is closed (it would idle on, and be in a failure's screenshots). */
+  async enter(file: string): Promise<void> {
+    if (this.current && this.current.file !== file) await this.close();
+  }
+
   async of(file: string, start: () => Promise<Launched | undefined>): Promise<{ launched: Launched | undefined; fresh: boolean }> {
-    if (this.current?.file === file) return { launched: this.current.launched, fresh: false };
-    await this.close();
+    await this.enter(file);
+    if (this.current) return { launched: this.current.launched, fresh: false };
     this.current = { file, launched: await start() };
     return { launched: this.current.launched, fresh: true };
   }
@@ -161,7 +166,8 @@ async function freshSession(page: Page, testInfo: TestInfo): Promise<void> {
 }
 
 export const test = base.extend<{ app: SextantApp; shared: SharedApp }, { sharedApps: SharedApps }>({
-  app: async ({ playwright, launchOptions }, use, testInfo) => {
+  app: async ({ playwright, launchOptions, sharedApps }, use, testInfo) => {
+    await sharedApps.enter(testInfo.file);
     const launched = await launch(playwright.chromium, launchOptions as LaunchOptions, testInfo);
     if (!launched) return;
     try {
