@@ -216,6 +216,8 @@ export class CatalogService {
       });
     } catch (e) {
       if (signal.aborted) return this.log.info({ source: shownSource(source) }, 'dataset removed while being added: called off');
+      // the core is closing (its worker ended under the read): not the source's fault; still loading, the next start adds it
+      if (this.stopped) return this.log.info({ source: shownSource(source) }, 'dataset being added when the app closed: added at the next start');
       const error = explainReadFailure(toAppError(e, newErrorId(), 'DATASET_UNREADABLE'), source);
       this.log.warn({ errorId: error.id, code: error.code, source: shownSource(source) }, error.message);
       await this.system(cause, { type: 'FailDataset', datasetId, source, error });
