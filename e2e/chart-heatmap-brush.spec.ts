@@ -1,6 +1,6 @@
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { chart, grouped, near, pickChart, tableRows } from './chart.helpers';
+import { chart, grouped, near, pickChart, plotDrawn, tableRows } from './chart.helpers';
 import { grid, runSql, screenshot, status } from './workbench.helpers';
 
 const CARS = `read_json_auto('${VEGA_DATA}/cars.json')`;
@@ -32,7 +32,10 @@ test('a mouse brush over a heatmap selects whole cells along each axis: the grid
   const plot = chart(page, 'Chart').getByRole('img', { name: 'Heatmap of count by Horsepower and Miles_per_Gallon' });
   await expect(plot).toBeVisible();
   await chart(page, 'Chart').getByRole('button', { name: 'Show chart data' }).click();
-  // each cell: Horsepower from, to, Miles_per_Gallon from, to, count
+  // each cell: Horsepower from, to, Miles_per_Gallon from, to, count (the name follows the pick at
+  // once; the table holds the chart first proposed until the cells arrive)
+  await expect.poll(async () => (await tableRows(page, 'Chart'))[0]?.length).toBe(5);
+  await plotDrawn(plot);
   const shown = await tableRows(page, 'Chart');
   const cells = shown.map((row) => row.map((t) => near(t.replaceAll(',', ''))));
   const xs = binsOf(cells, 0);
