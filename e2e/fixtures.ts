@@ -71,18 +71,15 @@ interface Launched {
   close(): Promise<void>;
 }
 
-/** Starts the app on a new temp data dir: the desktop app, or the web host and a page on it. Undefined: the project cannot run here (skipped). */
-async function launch(browserType: BrowserType, launchOptions: LaunchOptions, testInfo: TestInfo): Promise<Launched | undefined> {
+/** Starts the app on a new temp data dir: the desktop app, or the web host and a page on it. */
+async function launch(browserType: BrowserType, launchOptions: LaunchOptions, testInfo: TestInfo): Promise<Launched> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sextant-e2e-'));
   const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
   try {
     if (testInfo.project.name === 'electron') {
+      // the config has the electron project only where the binary is (playwright.config.ts)
       const binary = findElectronBinary();
-      if (!('path' in binary)) {
-        removeDataDir();
-        testInfo.skip(true, binary.reason);
-        return undefined;
-      }
+      if (!('path' in binary)) throw new Error(binary.reason);
       const start = () => _electron.launch({ executablePath: binary.path, args: ['out/main/index.js', `--data-dir=${dataDir}`] });
       let electronApp = await start();
       const app: { -readonly [K in keyof SextantApp]: SextantApp[K] } = {
@@ -127,14 +124,14 @@ export type SharedApp = Omit<SextantApp, 'restartHost'>;
  * and a page costs ~3.6 s of CPU, the biggest part of a short test on a 2-core machine.
  */
 class SharedApps {
-  private current: { file: string; launched: Launched | undefined } | undefined;
+  private current: { file: string; launched: Launched } | undefined;
 
   /** A test of `file` begins: another file's app is closed (it would idle on, and be in a failure's screenshots). */
   async enter(file: string): Promise<void> {
     if (this.current && this.current.file !== file) await this.close();
   }
 
-  async of(file: string, start: () => Promise<Launched | undefined>): Promise<{ launched: Launched | undefined; fresh: boolean }> {
+  async of(file: string, start: () => Promise<Launched>): Promise<{ launched: Launched; fresh: boolean }> {
     await this.enter(file);
     if (this.current) return { launched: this.current.launched, fresh: false };
     this.current = { file, launched: await start() };
@@ -169,7 +166,6 @@ export const test = base.extend<{ app: SextantApp; shared: SharedApp }, { shared
   app: async ({ playwright, launchOptions, sharedApps }, use, testInfo) => {
     await sharedApps.enter(testInfo.file);
     const launched = await launch(playwright.chromium, launchOptions as LaunchOptions, testInfo);
-    if (!launched) return;
     try {
       await use(launched.app);
     } finally {
@@ -187,7 +183,6 @@ export const test = base.extend<{ app: SextantApp; shared: SharedApp }, { shared
   ],
   shared: async ({ sharedApps, playwright, launchOptions }, use, testInfo) => {
     const { launched, fresh } = await sharedApps.of(testInfo.file, () => launch(playwright.chromium, launchOptions as LaunchOptions, testInfo));
-    if (!launched) return;
     if (!fresh) await freshSession(launched.app.page, testInfo);
     await use(launched.app);
   },
