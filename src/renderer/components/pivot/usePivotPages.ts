@@ -4,6 +4,7 @@ import type { PageFilter } from '../../../shared/contracts/pageView';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
+import { FAILED_PAGE_RETRY_MS } from '../grid/pageCache';
 import { isEmptyCell } from './pivotText';
 
 /** Rows per request: a few screens, so scrolling asks rarely and never for the whole pivot. */
@@ -12,6 +13,12 @@ export const PIVOT_CHUNK = 200;
 interface Pages {
   readonly key: string;
   readonly chunks: Map<number, PivotPage | 'pending'>;
+  /**
+   * Chunks whose request failed, with when they may be asked again (the grid's FAILED_PAGE_RETRY_MS).
+   * The failure's notice moves the grid, whose new rows asked at once again: a second request, and
+   * the notice's error id changed under the person reading it.
+   */
+  readonly failed: Map<number, number>;
   first: PivotPage | undefined;
   /** The pages answered, in the order they came (a new array on each): what the columns are sized to. */
   loaded: readonly PivotPage[];
@@ -29,7 +36,7 @@ interface Pages {
 export function usePivotPages(api: SextantApi, queryId: string, spec: PivotSpec, filter: readonly PageFilter[]) {
   const key = JSON.stringify([spec, filter]);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const state = useMemo((): Pages => ({ key, chunks: new Map(), first: undefined, loaded: [], error: undefined }), [key, queryId]);
+  const state = useMemo((): Pages => ({ key, chunks: new Map(), failed: new Map(), first: undefined, loaded: [], error: undefined }), [key, queryId]);
   const current = useRef(state);
   current.current = state;
   const lastShown = useRef(state);
@@ -42,7 +49,7 @@ export function usePivotPages(api: SextantApi, queryId: string, spec: PivotSpec,
 
   const load = useCallback(
     (chunk: number) => {
-      if (state.chunks.has(chunk)) return;
+      if (state.chunks.has(chunk) || (state.failed.get(chunk) ?? 0) > Date.now()) return;
       state.chunks.set(chunk, 'pending');
       void api.pivotPage(queryId, specRef.current, chunk * PIVOT_CHUNK, PIVOT_CHUNK, filterRef.current).then((r) => {
         if (current.current !== state) return;
@@ -53,6 +60,7 @@ export function usePivotPages(api: SextantApi, queryId: string, spec: PivotSpec,
           state.error = undefined;
         } else {
           state.chunks.delete(chunk);
+          state.failed.set(chunk, Date.now() + FAILED_PAGE_RETRY_MS);
           state.error = r.error;
         }
         rerender();
