@@ -62,3 +62,22 @@ test('"Chart data" writes number bin edges with grouped thousands, as the axis t
   // the axis groups them the same way (Plot writes a minus sign where DuckDB's text has a hyphen)
   expect(await xTicks(page)).toContain('2,000');
 });
+
+test('a join’s two columns named g: the pickers offer g once, and its bars count the first g’s values, as raw DuckDB does', async ({ shared: app }) => {
+  const { page } = app;
+  // at the top: a subquery would have DuckDB name the second ones id_1 and g_1
+  await runSql(page, 'select * from (select i as id, i % 3 as g from range(30) t(i)) a join (select i as id, i % 5 as g from range(30) t(i)) b on a.id = b.id');
+  await expect(page.getByRole('columnheader')).toHaveText(['id', 'g', 'id', 'g'].map((n) => new RegExp(`^${n}`)));
+  await expect(status(page)).toHaveText(/^30\u00a0rows in/);
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  await pickChart(page, 'Chart', { Mark: 'Bar', X: 'g', Aggregate: 'Count' });
+  // listed twice, the second g was drawn with the first one's values under its own name
+  for (const field of ['X', 'Color']) {
+    const options = await chart(page, 'Chart').getByRole('combobox', { name: field, exact: true }).locator('option').allTextContents();
+    expect(options.filter((o) => o === 'g'), field).toHaveLength(1);
+    expect(options.filter((o) => o === 'id'), field).toHaveLength(1);
+  }
+  await chart(page, 'Chart').getByRole('button', { name: 'Show chart data' }).click();
+  const counts = await duckdbRows(`select a.g::VARCHAR, count(*)::VARCHAR from (select i as id, i % 3 as g from range(30) t(i)) a join (select i as id, i % 5 as g from range(30) t(i)) b on a.id = b.id group by a.g order by a.g`);
+  await expect.poll(() => tableRows(page, 'Chart')).toEqual(counts.map(([g, n]) => [g!, n!]));
+});

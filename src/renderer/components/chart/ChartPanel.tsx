@@ -3,6 +3,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent
 import { chartAggregates, chartMarks, chartProblem, unusedField, unusedFieldText, type ChartSpec } from '../../../shared/chart/chartSpec';
 import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
+import { pickableNames } from '../../../shared/explore/pickableNames';
 import { brushAxesOf, type BrushAxes } from './chartBrush';
 import { selectionText, type Selection } from './brushRange';
 import { axisSnaps } from './axisBrush';
@@ -157,7 +158,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
       onNotice(`Could not export the chart: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
-  const names = columns?.map((c) => c.name) ?? [];
+  const names = pickableNames(columns ?? []);
   // a field this mark ignores: disabled, saying why, and showing what the mark uses instead (not the
   // value the spec keeps for other marks: a histogram's Y read "delay" while it drew counts)
   const unused = (field: 'y' | 'color' | 'aggregate') => {

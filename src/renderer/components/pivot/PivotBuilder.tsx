@@ -1,8 +1,8 @@
 import type { Column } from '../../../shared/contracts/events';
+import { pickableNames } from '../../../shared/explore/pickableNames';
 import { aggregateMismatch } from '../../../shared/pivot/pivotSql';
 import { MAX_PIVOT_COLUMNS, MAX_PIVOT_ROWS, pivotAggregates, type PivotAggregate, type PivotSpec } from '../../../shared/pivot/pivotSpec';
 import { PivotFieldList } from './PivotFieldList';
-import { fieldNames } from './pivotProposal';
 
 interface Props {
   columns: readonly Column[];
@@ -16,7 +16,7 @@ interface Props {
  * picker that adds one (PivotFieldList); "Values" and "Aggregate" apply at once. Aggregates that do not fit the Values column (an average of text) are offered disabled.
  */
 export function PivotBuilder({ columns, spec, onChange }: Props) {
-  const names = fieldNames(columns);
+  const names = pickableNames(columns);
   const valueType = columns.find((c) => c.name === spec.values)?.type ?? 'VARCHAR';
   // a new layout makes the old sort column meaningless
   const change = (next: Omit<PivotSpec, 'sort'>) => onChange({ rows: next.rows, columns: next.columns, values: next.values, aggregate: next.aggregate });

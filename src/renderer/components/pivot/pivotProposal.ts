@@ -44,6 +44,3 @@ export function proposePivot(columns: readonly Column[], sample?: ReadonlyArray<
   const value = columns.find((c) => isNumber(c) && c.name !== row.name);
   return value ? { rows: [row.name], columns: [], values: value.name, aggregate: 'Average' } : { rows: [row.name], columns: [], values: row.name, aggregate: 'Count' };
 }
-
-/** Names a select can offer: each column once (a repeated name means its first column, as main reads it). */
-export const fieldNames = (columns: readonly Column[]): string[] => [...new Set(columns.map((c) => c.name))];
