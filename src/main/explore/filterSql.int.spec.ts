@@ -2,6 +2,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFilterInput } from '../../shared/explore/filterInput';
 import { filterCondition } from '../../shared/explore/filterSql';
+import { columnTypeName } from '../query/columnTypeName.worker';
 
 /** Instants around the end of March 2001, which in New York is also the night clocks went forward. */
 const INSTANTS = [
@@ -102,7 +103,7 @@ describe('JSON, ENUM, INTERVAL and UNION columns, as DuckDB names and orders the
     await other.db.run(`INSERT INTO k VALUES ('{"a": 1}', 'sad', INTERVAL 2 DAY, 42::INTEGER), ('"hello"', 'happy', INTERVAL 1 HOUR, 'hello'), ('[1, 2]', 'ok', INTERVAL 1 MONTH, 7::INTEGER), (NULL, NULL, NULL, NULL)`);
     // the type names a result column carries (main/query/columnTypeName.worker.ts): JSON by its alias
     const reader = await other.db.runAndReadAll('SELECT j AS c0, m AS c1, i AS c2, u AS c3 FROM k');
-    other.types = reader.columnTypes().map((t) => t.alias ?? t.toString());
+    other.types = reader.columnTypes().map(columnTypeName);
   });
   afterAll(() => other.db.closeSync());
 
