@@ -65,6 +65,14 @@ describe('re-running a result that was not kept (real SQLite, real DuckDB)', () 
     expect(error?.message).toMatch(/columns.*; run the query again for what it gives now\./i);
   });
 
+  it('shows a re-run whose columns differ only by JSON’s alias (a log that recorded VARCHAR[] for a JSON list before lists were named by their element)', async () => {
+    const { core, queryId } = await lostThenChanged(`create table answers as select * from (values (['{"a": 1}']), (['[2]'])) t(j)`, 'alter table answers alter j type JSON[]');
+    const { page, error } = await settled(core, queryId);
+    expect(error).toBeUndefined();
+    expect(page).toMatchObject({ totalRows: 2, complete: true, rerun: true });
+    expect(page?.columns).toEqual([{ name: 'j', type: 'JSON[]' }]);
+  });
+
   it('shows a re-run that gives the recorded rows and columns, as before, its pages (sorted ones too) marked as a re-run’s', async () => {
     const { core, queryId } = await lostThenChanged('create table answers as select * from (values (1), (2)) t(v)', 'update answers set v = v * 10');
     const { page } = await settled(core, queryId);

@@ -83,10 +83,17 @@ export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
   );
 }
 
+/**
+ * A column type as DuckDB stores it: JSON is an alias of VARCHAR, and a log written before a JSON
+ * list was named by its element's alias recorded `VARCHAR[]` where a re-run now says `JSON[]`.
+ */
+const storedType = (type: string): string => type.replace(/\bJSON\b/g, 'VARCHAR');
+
 /** How a re-run's outcome differs from the recorded completion, as a clause; undefined when it does not. */
 function changeSince(recorded: Extract<ResultRows, { kind: 'evicted' }>, outcome: RunOutcome): string | undefined {
   const text = (cols: readonly Column[]): string => cols.map((c) => `${c.name} ${c.type}`).join(', ');
-  if (text(outcome.columns) !== text(recorded.columns)) return `gave other columns (${text(outcome.columns)}) than when it ran (${text(recorded.columns)})`;
+  const stored = (cols: readonly Column[]): string => cols.map((c) => `${c.name} ${storedType(c.type)}`).join(', ');
+  if (stored(outcome.columns) !== stored(recorded.columns)) return `gave other columns (${text(outcome.columns)}) than when it ran (${text(recorded.columns)})`;
   if (outcome.rowCount !== recorded.rowCount) return `gave ${countText(outcome.rowCount, 'row')}, not the ${countText(recorded.rowCount, 'row')} it gave when it ran`;
   return undefined;
 }
