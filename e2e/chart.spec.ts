@@ -195,9 +195,10 @@ test('bars of averages by a colour stand side by side, each as tall as raw DuckD
   const plot = region(page).getByRole('img', { name: 'Bar chart of average of Horsepower per Cylinders, by Origin' });
   await expect(plot).toBeVisible();
   const averages = (await duckdbRows(`select avg(Horsepower) from ${cars} group by Cylinders, Origin having avg(Horsepower) is not null`)).map(([a]) => Number(a));
+  // one bar per group, each standing on 0 at its own average, none over another (the name follows
+  // the pick at once: the bars before it may still be drawn, so wait for the groups' count)
+  await expect.poll(async () => (await drawnBars(page)).values.length).toBe(averages.length);
   const drawn = await drawnBars(page);
-  // one bar per group, each standing on 0 at its own average, none over another
-  expect(drawn.values).toHaveLength(averages.length);
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
   sorted(drawn.values).forEach((v, i) => expect(Math.abs(v - sorted(averages)[i]!), `bar ${i}: ${v} vs ${sorted(averages)[i]}`).toBeLessThan(1.5));
   expect(drawn.baselines).toBe(1);
