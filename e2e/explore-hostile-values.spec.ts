@@ -135,6 +135,24 @@ test('a multi-line cell shows its lines on one line with ↵ between them; the w
   await expect.poll(() => readClipboard(page)).toBe(`"${MULTI}"\t${dbl}`);
 });
 
+test('a value of only spaces or a zero-width space shows marks instead of looking empty; its copy is the value DuckDB holds', async ({ shared: app }) => {
+  const { page } = app;
+  await allowClipboard(page);
+  const sql = "select '' as empty, '   ' as spaces, chr(8203) as zwsp, 'a' || chr(8203) as mixed";
+  await runSql(page, sql);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+  const cells = gridRow(page, 2).getByRole('gridcell');
+  await expect(cells).toHaveText(['', '···', '[U+200B]', 'a\u200b']);
+  await expect(cells.nth(1).locator('.cell-invisible')).toHaveAttribute('title', '3 characters that draw nothing: U+0020');
+  await expect(cells.nth(2).locator('.cell-invisible')).toHaveAttribute('title', '1 character that draws nothing: U+200B');
+  const raw = await one(sql);
+  for (const i of [1, 2]) {
+    await cells.nth(i).click();
+    await page.keyboard.press(`${mod}+c`);
+    await expect.poll(() => readClipboard(page)).toBe(raw[i]);
+  }
+});
+
 test('a DECIMAL(38,10) profile’s figures cut with “…” have the whole value as their title', async ({ shared: app }, testInfo) => {
   const { page } = app;
   const path = testInfo.outputPath('hostile.parquet');

@@ -1,4 +1,5 @@
 import { CELL_CHARS } from '../../../shared/explore/cellChars';
+import { countText } from '../../../shared/text/counts';
 
 /** A line break in a value: CRLF, LF or CR, each one break. */
 const BREAK = /\r\n|\r|\n/;
@@ -20,3 +21,21 @@ export const cellLines = (value: string): string[] => cellShown(value).split(BRE
 
 /** A cell's tooltip: the value (cut as the cell cuts it) when the cell may not show it all (long, or more than one line). */
 export const cellTitle = (value: string | null | undefined): string | undefined => (value && (value.length > 40 || BREAK.test(value)) ? cellShown(value) : undefined);
+
+/** Characters that draw nothing: white space, format characters (zero-width space and joiners, bidi marks, BOM, soft hyphen) and controls. */
+const DRAWS_NOTHING = /^[\s\p{Cf}\p{Cc}]+$/u;
+
+const codePoint = (c: string): string => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * A value that would draw as an empty cell though it is not empty (spaces, a zero-width space), as
+ * marks a person can see: `·` a space, `→` a tab, `[U+200B]` any other, as VS Code shows white space.
+ * Undefined for every other value, an empty one and one with a line break (its ↵ is seen) included.
+ */
+export function invisibleMarks(value: string): { marks: string; title: string } | undefined {
+  if (value === '' || BREAK.test(value) || !DRAWS_NOTHING.test(value)) return undefined;
+  const chars = [...cellShown(value)];
+  const marks = chars.map((c) => (c === ' ' ? '·' : c === '\t' ? '→' : c === '…' ? c : `[${codePoint(c)}]`)).join('');
+  const codes = [...new Set(chars.filter((c) => c !== '…').map(codePoint))].join(', ');
+  return { marks, title: `${countText([...value].length, 'character that draws', 'characters that draw')} nothing: ${codes}` };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_CHARS } from '../../../shared/explore/cellChars';
-import { cellLines, cellShown, cellTitle } from './cellText';
+import { cellLines, cellShown, cellTitle, invisibleMarks } from './cellText';
 
 describe('a cell holding line breaks', () => {
   it('given LF, CRLF or CR, then each is one break between the lines drawn on the cell’s one line', () => {
@@ -35,5 +35,21 @@ describe('a cell holding a value too long to draw', () => {
   });
   it('given line breaks far into a long value, then only the lines of the part drawn are split', () => {
     expect(cellLines(`${'a'.repeat(10)}\n${'b'.repeat(2000)}\nc`)).toEqual(['a'.repeat(10), `${'b'.repeat(989)}…`]);
+  });
+});
+
+describe('a cell holding only characters that draw nothing', () => {
+  it('given spaces, a tab or a zero-width space, then it is drawn as marks and its title names the code points', () => {
+    expect(invisibleMarks('   ')).toEqual({ marks: '···', title: '3 characters that draw nothing: U+0020' });
+    expect(invisibleMarks('\u200b')).toEqual({ marks: '[U+200B]', title: '1 character that draws nothing: U+200B' });
+    expect(invisibleMarks(' \t\u00a0\ufeff')).toEqual({ marks: '·→[U+00A0][U+FEFF]', title: '4 characters that draw nothing: U+0020, U+0009, U+00A0, U+FEFF' });
+  });
+  it('given an empty value, a visible character, an emoji joined by U+200D or a line break, then it is drawn as it is', () => {
+    for (const value of ['', ' a ', 'a\u200b', '👩\u200d💻', '\n', ' \r\n ']) expect(invisibleMarks(value)).toBeUndefined();
+  });
+  it('given 2,000 spaces, then the marks stop where the cell cuts the value, and the title counts them all', () => {
+    const marks = invisibleMarks(' '.repeat(2000))!;
+    expect(marks.marks).toBe(`${'·'.repeat(CELL_CHARS)}…`);
+    expect(marks.title).toBe('2,000 characters that draw nothing: U+0020');
   });
 });
