@@ -25,6 +25,8 @@ export const cellTitle = (value: string | null | undefined): string | undefined 
 /** Characters that draw nothing: white space, format characters (zero-width space and joiners, bidi marks, BOM, soft hyphen) and controls. */
 const DRAWS_NOTHING = /^[\s\p{Cf}\p{Cc}]+$/u;
 
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
 const codePoint = (c: string): string => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
@@ -37,5 +39,8 @@ export function invisibleMarks(value: string): { marks: string; title: string } 
   const chars = [...cellShown(value)];
   const marks = chars.map((c) => (c === ' ' ? '·' : c === '\t' ? '→' : c === '…' ? c : `[${codePoint(c)}]`)).join('');
   const codes = [...new Set(chars.filter((c) => c !== '…').map(codePoint))].join(', ');
-  return { marks, title: `${countText([...value].length, 'character that draws', 'characters that draw')} nothing: ${codes}` };
+  // Counted without spreading the value: a 1 MB run of spaces is one string, not a million.
+  let n = 0;
+  for (let i = 0; i < value.length; i++) if (!isLowSurrogate(value.charCodeAt(i))) n++;
+  return { marks, title: `${countText(n, 'character that draws', 'characters that draw')} nothing: ${codes}` };
 }

@@ -42,6 +42,7 @@ describe('a cell holding only characters that draw nothing', () => {
   it('given spaces, a tab or a zero-width space, then it is drawn as marks and its title names the code points', () => {
     expect(invisibleMarks('   ')).toEqual({ marks: '···', title: '3 characters that draw nothing: U+0020' });
     expect(invisibleMarks('\u200b')).toEqual({ marks: '[U+200B]', title: '1 character that draws nothing: U+200B' });
+    expect(invisibleMarks('\u{e0020}\u{e0020}')).toEqual({ marks: '[U+E0020][U+E0020]', title: '2 characters that draw nothing: U+E0020' });
     expect(invisibleMarks(' \t\u00a0\ufeff')).toEqual({ marks: '·→[U+00A0][U+FEFF]', title: '4 characters that draw nothing: U+0020, U+0009, U+00A0, U+FEFF' });
   });
   it('given an empty value, a visible character, an emoji joined by U+200D or a line break, then it is drawn as it is', () => {
