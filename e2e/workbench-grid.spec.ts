@@ -75,6 +75,26 @@ test('columns resize by dragging the header edge, or from the keyboard by the co
   await expect.poll(width).toBeLessThan(after - 50);
 });
 
+test('a header’s menu acts on its column only: no value or row of another cell; it copies the name as SQL writes it and resizes that column', async ({ shared: app }) => {
+  const { page } = app;
+  await allowClipboard(page);
+  await runSql(page, 'select 1 as first, 2 as "two words"');
+  await expect(status(page)).toHaveText(/^1\u00a0row in/);
+  const header = grid(page).getByRole('columnheader', { name: /Sort by two words/ });
+  const before = (await header.boundingBox())!.width;
+  await header.click({ button: 'right' });
+  const menu = page.getByRole('menu', { name: 'Result actions' });
+  await expect(menu.getByRole('menuitem')).toHaveText(['Copy column name', 'Profile column', 'Fit column to content', 'Widen column', 'Narrow column']);
+  await menu.getByRole('menuitem', { name: 'Copy column name' }).click();
+  await expect.poll(() => readClipboard(page)).toBe('"two words"');
+  await header.click({ button: 'right' });
+  await menu.getByRole('menuitem', { name: 'Widen column' }).click();
+  await expect.poll(async () => (await header.boundingBox())!.width).toBeCloseTo(before + 32, 0);
+  // a cell's menu still has the cell's and the row's actions, then the column's
+  await gridRow(page, 2).getByRole('gridcell').first().click({ button: 'right' });
+  await expect(menu.getByRole('menuitem')).toHaveText(['Show value', 'Copy cell', 'Copy row', 'Copy selection as TSV', 'Copy selection with header', 'Copy column name', 'Profile column', 'Fit column to content', 'Widen column', 'Narrow column']);
+});
+
 test('a width the person set stays across a tab switch and a sort; a new run fits its columns again', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');

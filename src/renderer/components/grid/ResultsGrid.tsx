@@ -3,11 +3,13 @@ import type { PageFilter } from '../../../shared/contracts/pageView';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { viewKey } from '../../../shared/domain/resultView';
 import { openAsSql } from '../../../shared/explore/openAsSql';
-import { ContextMenu, type MenuItem } from '../common/ContextMenu';
+import { ContextMenu } from '../common/ContextMenu';
+import { copyText } from '../common/clipboard';
 import { formatCount } from '../format';
 import { isNumericType } from './columnKind';
 import { useColumnWidths } from './columnWidths';
 import { copyArea } from './gridCopy';
+import { cellMenu, columnMenu, type GridMenuActions } from './gridMenu';
 import { CellText } from './CellText';
 import { cellTitle } from './cellText';
 import { GridHeader } from './GridHeader';
@@ -100,7 +102,8 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
   const { active, anchor } = picked;
   // A sort or filter puts other rows at every index (and may leave fewer): the selection starts again at the first cell.
   useEffect(() => setPicked(selectionAt(FIRST_CELL)), [shownKey]);
-  const [menu, setMenu] = useState<{ x: number; y: number } | undefined>();
+  // `column`: opened on that column's header, which offers only the column's actions
+  const [menu, setMenu] = useState<{ x: number; y: number; column?: number } | undefined>();
   // the value viewer, open: a count bumped by each "show value", which puts focus in it again
   const [viewer, setViewer] = useState<number | undefined>();
   const showValue = () => setViewer((n) => (n ?? 0) + 1);
@@ -190,18 +193,18 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
   };
 
   const totalWidth = GUTTER_WIDTH + widths.widths.reduce((a, b) => a + b, 0);
-  const menuItems: MenuItem[] = [
-    { label: 'Show value', run: showValue },
-    { label: 'Copy cell', run: () => void copy(cellArea(active), false) },
-    { label: 'Copy row', run: () => void copy(rowArea(active.row, columns.length), false) },
-    { label: 'Copy selection as TSV', run: () => void copy(selection, false) },
-    { label: 'Copy selection with header', run: () => void copy(selection, true) },
-    ...(onProfileColumn ? [{ label: 'Profile column', run: () => onProfileColumn(active.col) }] : []),
-    // The header's resize handles are for the pointer; these reach the same widths from the keyboard.
-    { label: 'Fit column to content', run: () => widths.fit(active.col) },
-    { label: 'Widen column', run: () => widths.resizeBy(active.col, 32) },
-    { label: 'Narrow column', run: () => widths.resizeBy(active.col, -32) },
-  ];
+  const menuActions: GridMenuActions = {
+    showValue,
+    copyCell: () => void copy(cellArea(active), false),
+    copyRow: () => void copy(rowArea(active.row, columns.length), false),
+    copySelection: (withHeader) => void copy(selection, withHeader),
+    copyText: (text, said) => void copyText(text).then((ok) => onNotice(ok ? said : 'The clipboard refused the copy.')),
+    ...(onProfileColumn ? { profileColumn: onProfileColumn } : {}),
+    fit: widths.fit,
+    resizeBy: widths.resizeBy,
+  };
+  const menuCol = menu?.column ?? active.col;
+  const menuItems = (menu?.column === undefined ? cellMenu : columnMenu)(menuActions, menuCol, columns[menuCol]?.name ?? '');
   const cellId = (row: number, col: number) => `cell-${queryId}-${row}-${col}`;
   // a later query failed or was cancelled: the empty states say whose result this is, as the note above does
   const whose = result.previous ? 'previous ' : '';
@@ -258,7 +261,10 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
                 sort={[...controls.view.orderBy]}
                 {...(explorable ? { onSort: controls.sortBy } : {})}
                 sortShown={readOnly}
-                onContextMenu={(e, col) => onContextMenu(e, { row: active.row, col })}
+                onContextMenu={(e, column) => {
+                  e.preventDefault();
+                  setMenu({ x: e.clientX, y: e.clientY, column });
+                }}
               />
             )}
             {filtersShown && (
