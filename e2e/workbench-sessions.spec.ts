@@ -109,8 +109,11 @@ test('with more tabs than fit, the strip scrolls and the shown tab is always in 
     const tab = (await page.getByRole('tab', { selected: true }).boundingBox())!;
     return tab.x >= box.x - 0.5 && tab.x + tab.width <= box.x + box.width + 0.5 && box.x + box.width <= 1024;
   };
+  /** The shown tab's label drawn whole, not cut with "…" (a bold label once was, in a tab its unselected neighbours fit). */
+  const labelWhole = () => page.getByRole('tab', { selected: true }).evaluate((el) => el.scrollWidth <= el.clientWidth);
   await expect(page.getByRole('tab', { name: 'Session 12' })).toHaveAttribute('aria-selected', 'true');
   await expect.poll(inSight).toBe(true);
+  await expect.poll(labelWhole).toBe(true);
   await expect(page.getByRole('button', { name: /New session/ })).toBeInViewport();
   // Home, then End: from one end of the strip to the other.
   await page.getByRole('tab', { name: 'Session 12' }).focus();
