@@ -236,6 +236,38 @@ test('at 1024 × 700 a binder error shows whole, down to DuckDB’s caret under 
   expect(await message.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
 });
 
+test('at 800 × 600 the caret of DuckDB’s error stands under the spot it points at: its LINE is not wrapped', async ({ shared: app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 800, height: 600 });
+  await runSql(page, 'select * from no_such_table_at_all where 1 = 1');
+  const message = status(page).locator('.error-message');
+  await expect(message).toContainText('LINE 1: select * from no_such_table_at_all');
+  // the caret's left edge and that of the character above it, the same column of the monospace text
+  // and one line below it: a wrapped LINE put the caret's column in the same place on a later row
+  const { caret, above, spot } = await message.evaluate((el) => {
+    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let text = walk.nextNode() as Text;
+    while (!text.data.includes('LINE 1:')) text = walk.nextNode() as Text;
+    const from = text.data.indexOf('LINE 1:');
+    const [line, caretLine] = text.data.slice(from).split('\n') as [string, string];
+    const at = (i: number) => {
+      const r = document.createRange();
+      r.setStart(text, i);
+      r.setEnd(text, i + 1);
+      const { left, top, height } = r.getBoundingClientRect();
+      return { left, top, height };
+    };
+    const column = caretLine.indexOf('^');
+    return { caret: at(from + line.length + 1 + column), above: at(from + column), spot: line[column] };
+  });
+  expect(spot).toBe('n');
+  expect(Math.abs(caret.left - above.left)).toBeLessThan(1);
+  expect(Math.abs(caret.top - above.top - above.height)).toBeLessThan(1);
+  // and in sight: the words have the bar's width, its buttons a row of their own
+  expect(caret.left).toBeLessThan((await status(page).boundingBox())!.x + (await status(page).boundingBox())!.width);
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
 test('an empty result, or filters nothing passes, says so in the grid and what to do', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');

@@ -6,6 +6,7 @@ import { countOf, formatCount, formatElapsed, formatMs } from '../format';
 import { CircleStop, X } from 'lucide-react';
 import { useHandOffFocus } from '../common/focusLost';
 import { CopyIdButton } from './CopyIdButton';
+import { errorPlace } from './errorPlace';
 import { RerunNote } from './RerunNote';
 import { ranStatementText, ranWithoutResultSet } from './ranStatement';
 import { rerunOf, type RerunSigns } from './rerunNote';
@@ -129,10 +130,14 @@ function QueryText({ query, filteredRows, recorded }: { query: HistoryEntry; fil
 
 /** An error's sentence ("Failed: <message>" unless `text` says otherwise) and its id, to quote. */
 function ErrorText({ error, text = `Failed: ${error.message}` }: { error: AppError; text?: string }) {
+  const { prose, place } = errorPlace(text);
   return (
     // the message scrolls within its lines, the id below it stays in sight
     <span className="error-text">
-      <span className="error-message">{text}</span>{' '}
+      <span className="error-message">
+        {prose}
+        {place && <span className="error-place">{place}</span>}
+      </span>{' '}
       <span className="error-id">
         (error id <code>{error.id}</code>)
       </span>
