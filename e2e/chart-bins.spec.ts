@@ -26,6 +26,17 @@ test('a histogram of movies’ IMDB Rating: bins on decimal edges written as dec
   const [[twos]] = (await duckdbRows(`select count(*) from ${MOVIES} where "IMDB Rating" in (2.2, 2.3)`)) as [[string]];
   expect(bins.find((b) => b[0] === '2.2')?.[2]).toBe(grouped(twos));
   for (const [lo, hi] of bins) expect(`${lo} ${hi}`).toMatch(/^\d+\.\d \d+\.\d$/);
+  // every column here is a number: each header's right edge is its figures' (a left-aligned header sat over nothing)
+  const data = chart(page, 'Chart').getByRole('table', { name: 'Chart data' });
+  const textRight = (selector: string) =>
+    data.locator(selector).evaluateAll((els) =>
+      els.map((el) => {
+        const r = document.createRange();
+        r.selectNodeContents(el);
+        return Math.round(r.getBoundingClientRect().right);
+      }),
+    );
+  expect(await textRight('thead th')).toEqual(await textRight('tbody tr:first-child td'));
 
   // Right brushes the first bin, more Rights the bin [2.2, 2.4) (keys step over the bins drawn): its edges are the bin's, and the grid shows the rows it counted
   await plot.focus();

@@ -17,7 +17,8 @@ export function ChartDataTable({ data }: { data: ChartData }) {
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.role} scope="col">
+              // a number's header over its column's right edge, where its figures line up (as the grid's)
+              <th key={c.role} scope="col" className={c.kind === 'number' ? 'num' : undefined}>
                 {c.label}
               </th>
             ))}
