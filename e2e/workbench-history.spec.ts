@@ -48,6 +48,46 @@ test('history: SQL, status, rows, duration and time; click to edit again, re-run
   expect(below).toBeLessThan(60);
 });
 
+test('in a narrow window an entry’s status line breaks after a “·”, never before one', async ({ shared: app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 800, height: 600 });
+  await ready(page, 'cars');
+  await runSql(page, 'select * from cars');
+  await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
+  const meta = history(page).getByRole('listitem').first().locator('.meta');
+  await expect(meta).toHaveText(/^completed · 406\u00a0rows · [\d,]+\u00a0ms · \d{1,2}:\d{2}:\d{2}/);
+  // the first visible character of each line the status is drawn on, at widths that break it in different places
+  const lineStarts = () => meta.evaluate((el) => {
+    const starts: string[] = [];
+    let lastTop = -Infinity;
+    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walk.nextNode() as Text | null; node; node = walk.nextNode() as Text | null) {
+      for (let i = 0; i < node.data.length; i++) {
+        const r = document.createRange();
+        r.setStart(node, i);
+        r.setEnd(node, i + 1);
+        const rect = r.getBoundingClientRect();
+        if (rect.width === 0 || node.data[i] === ' ') continue;
+        if (rect.top > lastTop + 2) starts.push(node.data[i]!);
+        lastTop = Math.max(lastTop, rect.top);
+      }
+    }
+    return starts;
+  });
+  // the pane at each width from 150 to 260 px (its width in a window is set by styles.css)
+  const pane = (width: string) => page.locator('.app').evaluate((el, w) => (el as HTMLElement).style.setProperty('--history-width', w), width);
+  let wrapped = 0;
+  for (let width = 150; width <= 260; width += 3) {
+    await pane(`${width}px`);
+    const starts = await lineStarts();
+    if (starts.length > 1) wrapped++;
+    expect(starts, `at ${width} px`).not.toContain('·');
+  }
+  expect(wrapped).toBeGreaterThan(10);
+  await pane('');
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
 test('history by keyboard: one Tab stop, arrows between entries and their buttons, Enter puts the SQL in the editor', async ({ shared: app }) => {
   const { page } = app;
   for (const n of [1, 2, 3, 4]) {

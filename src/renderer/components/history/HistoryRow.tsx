@@ -40,12 +40,15 @@ export const HistoryRow = memo(function HistoryRow({ entry: h, times, running, w
           </span>
         )}
         <span className="meta">
-          <span className={`badge ${badge.className}`} title={badge.title}>
-            {badge.label}
-          </span>
-          {h.rowCount !== undefined && !withoutResultSet(h.columns) && ` · ${countOf(h.rowCount, 'row')}`}
-          {h.durationMs !== undefined && ` · ${formatMs(h.durationMs)}`}
-          {' · '}
+          {/* each part keeps the " ·" after it, so a narrow pane breaks the line after a dot, never before one */}
+          <span className="meta-part">
+            <span className={`badge ${badge.className}`} title={badge.title}>
+              {badge.label}
+            </span>
+            {' ·'}
+          </span>{' '}
+          {h.rowCount !== undefined && !withoutResultSet(h.columns) && <><span className="meta-part">{countOf(h.rowCount, 'row')} ·</span>{' '}</>}
+          {h.durationMs !== undefined && <><span className="meta-part">{formatMs(h.durationMs)} ·</span>{' '}</>}
           <time dateTime={h.startedAt}>{formatWhen(h.startedAt)}</time>
         </span>
         {h.phase === 'Failed' && h.error && (
