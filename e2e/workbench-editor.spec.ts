@@ -48,6 +48,15 @@ test('SQL is highlighted: keywords, strings and numbers each have their own colo
   await expect.poll(running).toBeGreaterThan(0);
 });
 
+test('an empty editor’s example is the query of the catalog’s first dataset, as its Query action writes it', async ({ shared: app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await page.getByRole('button', { name: 'New session' }).click();
+  await expect.poll(() => editorText(page)).toBe('');
+  const first = (await datasets(page).getByRole('listitem').first().locator('.name').textContent())!;
+  await expect(editor(page).locator('.cm-placeholder')).toHaveText(`select * from ${first} limit 100`);
+});
+
 test('autocomplete offers keywords, dataset names and their columns with types', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'seattle_weather');

@@ -14,6 +14,19 @@ export function datasetQuery(dataset: DatasetView): string | undefined {
   return from === undefined ? undefined : `select * from ${from} limit 100`;
 }
 
+/**
+ * The empty editor's example: the query "Query this dataset" writes for the catalog's first ready
+ * dataset, so it names a table that is there (a fixed `cars` example outlived its dataset); with
+ * none, a query that needs no data.
+ */
+export function exampleQuery(datasets: readonly DatasetView[]): string {
+  for (const d of datasets) {
+    const query = d.status === 'ready' ? datasetQuery(d) : undefined;
+    if (query) return query;
+  }
+  return 'select 42 as answer';
+}
+
 /** "Query this table": a DuckDB database file's table, `<db>.<table>` (`<db>.<schema>.<table>` outside main), each name quoted when it must be. */
 export function tableQuery(dataset: Pick<DatasetView, 'name'>, table: Pick<DatasetTable, 'name' | 'schema'>): string | undefined {
   return dataset.name === undefined ? undefined : `select * from ${tableRelation(dataset.name, table, sqlName)} limit 100`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetView } from '../../../shared/views/appView';
-import { datasetQuery, datasetQueryLabel, tableQuery } from './sqlName';
+import { datasetQuery, datasetQueryLabel, exampleQuery, tableQuery } from './sqlName';
 
 const dataset = (d: Partial<DatasetView>): DatasetView => ({ id: 'd', source: '/x', requestedSeq: 1, status: 'ready', columns: [], ...d });
 
@@ -12,6 +12,14 @@ describe('"Query this dataset"', () => {
   it('reads a DuckDB database file by its first table, as the command line opens it', () => {
     const tables = [{ name: 'Cars', columns: [] }, { name: 'weather', columns: [] }];
     expect(datasetQuery(dataset({ name: 'two', format: 'duckdb', tables }))).toBe('select * from two."Cars" limit 100');
+  });
+});
+
+describe('the empty editor’s example', () => {
+  it('given datasets, then it is the first ready one’s query; given none ready, one that needs no data', () => {
+    expect(exampleQuery([dataset({ status: 'loading' }), dataset({ name: 'select', format: 'csv' }), dataset({ name: 'cars', format: 'json' })])).toBe('select * from "select" limit 100');
+    expect(exampleQuery([dataset({ status: 'failed', name: 'gone', format: 'csv' })])).toBe('select 42 as answer');
+    expect(exampleQuery([])).toBe('select 42 as answer');
   });
 });
 

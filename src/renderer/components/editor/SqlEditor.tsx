@@ -9,6 +9,7 @@ import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, 
 import type { AppError } from '../../../shared/contracts/errors';
 import type { DatasetView } from '../../../shared/views/appView';
 import { catalogCompletion } from './catalogCompletion';
+import { exampleQuery } from '../catalog/sqlName';
 import { tabAcceptsCompletion } from './completionKeys';
 import { unfocusableCompletionList } from './unfocusableCompletionList';
 import { editorTheme } from './editorTheme';
@@ -134,9 +135,9 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
 
   const createState = (doc: string): EditorState =>
     EditorState.create({ doc, extensions: extensions(schema.current, latest, { run, format, setHasSelection, setIdle, edited }) });
-  // One schema extension per catalog: building it (lang-sql's keyword and schema completions) and
+  // One schema extension (and example, the placeholder) per catalog: building it (lang-sql's keyword and schema completions) and
   // reconfiguring a state with it cost a tab switch about a millisecond each, for nothing new.
-  const catalogSchema = useMemo(() => catalogCompletion(datasets), [datasets]);
+  const catalogSchema = useMemo(() => [catalogCompletion(datasets), placeholder(exampleQuery(datasets))], [datasets]);
   const withCatalogSchema = (v: EditorView) => {
     if (schema.current.get(v.state) !== catalogSchema) v.dispatch({ effects: schema.current.reconfigure(catalogSchema) });
   };
@@ -297,7 +298,6 @@ function extensions(
       ...completionKeymap,
       ...lintKeymap,
     ]),
-    placeholder('select * from cars limit 10'),
     EditorView.contentAttributes.of({ 'aria-label': 'SQL editor' }),
     EditorView.lineWrapping,
     editorTheme,
