@@ -23,7 +23,8 @@ export const FEW_VALUES = 50;
  * not numbers (texts, booleans, dates) with at most FEW_VALUES values, the whole-number ones so,
  * the columns that are not numbers, and any column. Cars give Origin (3 values), not Name (311).
  * Without a sample, or when no column varies, the first column that is not a number. The values:
- * the Average of the first number column (a Count when there is none).
+ * the Average of the first number column that is not a whole number of few values in the sample
+ * (a year averaged reads "2,013.50"), else of the first number column, else a Count.
  */
 export function proposePivot(columns: readonly Column[], sample?: ReadonlyArray<ReadonlyArray<string | null>>): PivotSpec | undefined {
   const first = columns[0];
@@ -41,6 +42,9 @@ export function proposePivot(columns: readonly Column[], sample?: ReadonlyArray<
   ];
   const fewest = tiers.find((t) => t.length > 0)?.reduce((best, f) => (f.n < best.n ? f : best));
   const row = fewest?.c ?? columns.find((c) => !isNumber(c)) ?? first;
-  const value = columns.find((c) => isNumber(c) && c.name !== row.name);
+  // A whole number of few values (a year, a month, a code) is rather a category than a measure: averaged, "2,013.50".
+  const numbers = columns.map((c, i) => ({ c, i })).filter(({ c }) => isNumber(c) && c.name !== row.name);
+  const categoryLike = ({ c, i }: { c: Column; i: number }) => columnKind(c.type).kind === 'integer' && distinctValues(sample?.[i]) <= FEW_VALUES;
+  const value = (numbers.find((n) => !categoryLike(n)) ?? numbers[0])?.c;
   return value ? { rows: [row.name], columns: [], values: value.name, aggregate: 'Average' } : { rows: [row.name], columns: [], values: row.name, aggregate: 'Count' };
 }

@@ -51,6 +51,19 @@ describe('proposePivot', () => {
     expect(proposePivot(columns, [['1.5', '2.5', '3.5'], ['1', '2', '1']])).toEqual({ rows: ['k'], columns: [], values: 'x', aggregate: 'Average' });
   });
 
+  it('given whole numbers of few values (a year, a month) before a measure, when proposing, then the average of the measure', () => {
+    const columns: Column[] = [
+      { name: 'weather', type: 'VARCHAR' },
+      { name: 'year', type: 'BIGINT' },
+      { name: 'month', type: 'BIGINT' },
+      { name: 'temp_max', type: 'DOUBLE' },
+    ];
+    const sample = [['sun', 'rain', 'sun', 'fog'], ['2012', '2012', '2013', '2013'], ['1', '2', '3', '1'], ['12.8', '10.6', '11.7', '12.2']];
+    expect(proposePivot(columns, sample)).toEqual({ rows: ['weather'], columns: [], values: 'temp_max', aggregate: 'Average' });
+    // with only whole numbers of few values, the first of them still
+    expect(proposePivot(columns.slice(0, 3), sample.slice(0, 3))?.values).toBe('year');
+  });
+
   it('given a repeated name, when proposing, then its first column is what is counted (main reads that one)', () => {
     const columns: Column[] = [
       { name: 'a', type: 'VARCHAR' },
