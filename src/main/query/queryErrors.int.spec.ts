@@ -1,7 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { toAppError } from '../../shared/contracts/errors';
-import { explainDuckdbFailure } from './queryErrors.worker';
+import { explainDuckdbFailure, withoutSystemSuggestion, withoutWrapper } from './queryErrors.worker';
 
 /** What DuckDB really throws for `sql` (run the way the worker runs it), as the worker first sees it. */
 async function duckdbFailure(sql: string, config: Record<string, string> = {}) {
@@ -58,6 +58,17 @@ describe('what a person reads when DuckDB fails a query', () => {
     expect(explainDuckdbFailure({ id: 'x', code: 'SQL_ERROR', message: 'Could not write file "/d/duckdb/workspace.duckdb": File too large' }).message).toMatch(
       /^DuckDB could not write its files: the system refused a file that large \(a file-size limit\), so this query could not finish\.\n\nCould not write file /,
     );
+  });
+
+  it('a missing table’s “Did you mean” is dropped when it offers one of DuckDB’s catalog views, kept when it offers a table', async () => {
+    const raw = await duckdbFailure('select * from nope');
+    expect(raw.message).toMatch(/\nDid you mean "pg_\w+"\?/);
+    const shown = explainDuckdbFailure(raw);
+    expect(shown.message).toBe(withoutWrapper(raw.message).replace(/\nDid you mean "pg_\w+"\?/, ''));
+    expect(shown.message).toMatch(/^Catalog Error: Table with name nope does not exist!\n\nLINE 1: select \* from nope\n +\^$/);
+    expect(withoutSystemSuggestion('Catalog Error: Table with name carz does not exist!\nDid you mean "cars"?')).toBe('Catalog Error: Table with name carz does not exist!\nDid you mean "cars"?');
+    expect(withoutSystemSuggestion('x\nDid you mean "information_schema.columns"?')).toBe('x');
+    expect(withoutSystemSuggestion('x\nDid you mean "duckdb_tables"?')).toBe('x');
   });
 
   it('other failures keep their code and DuckDB’s text, without node-api’s wrapper', async () => {

@@ -14,7 +14,7 @@ const FILE_TOO_LARGE = /File too large|EFBIG/;
  * suggests thread counts and names no limit the person ever set. A full disk gets a first line too.
  */
 export function explainDuckdbFailure(error: AppError, what = 'this query'): AppError {
-  const message = withoutWrapper(error.message);
+  const message = withoutSystemSuggestion(withoutWrapper(error.message));
   const disk = diskLead(message, what);
   if (disk) return { ...error, message: `${disk}\n\n${message}` };
   if (!OUT_OF_MEMORY.test(message)) return { ...error, message };
@@ -38,3 +38,11 @@ function diskLead(message: string, what: string): string | undefined {
 
 /** node-api wraps DuckDB's text in "Failed to prepare statement …: "; a person needs only DuckDB's part. */
 export const withoutWrapper = (message: string): string => message.replace(/^Failed to (extract statements|prepare)[^:]*: /, '');
+
+/**
+ * DuckDB's "Did you mean …?" when what it offers is one of its own catalog views (`pg_enum`,
+ * `duckdb_tables`, `information_schema.columns`): for a table name mistyped it was the nearest
+ * name, but no table a person has, so it sent them looking for one.
+ */
+const SYSTEM_SUGGESTION = /\nDid you mean "(?:(?:pg_catalog|information_schema|main)\.)?(?:pg_|duckdb_|sqlite_|information_schema\.)[^"]*"\?/;
+export const withoutSystemSuggestion = (message: string): string => message.replace(SYSTEM_SUGGESTION, '');
