@@ -260,6 +260,9 @@ test('a sampled profile (flights, 3M rows): nulls, distinct values, min, max and
   );
   // a sample's min was 00:02 and -86, its distinct counts 628 and 254 (of 229 origins)
   await expect(figure(card(page, 'date'), 'Min')).toHaveText(dmin!, { timeout: 120_000 });
+  // the dates' distinct count is the sample's, estimated: marked ≈ on the figure as the other estimates, not by its term
+  await expect(figure(card(page, 'date'), 'Distinct in sample')).toHaveText(/^≈[\d,]+$/);
+  await expect(figure(card(page, 'date'), 'Distinct in sample')).toHaveAttribute('title', /^Estimated with HyperLogLog: [\d,]+$/);
   const delay = card(page, 'delay');
   await expect(figure(delay, 'Min')).toHaveText(grouped(min!));
   await expect(figure(delay, 'Max')).toHaveText(grouped(max!));

@@ -3,7 +3,7 @@ import { CellText } from '../grid/CellText';
 import { countOf, formatCount } from '../format';
 import { ProfileBars } from './ProfileBars';
 import { leftOutText, percent, shown, shownMean, shownNumber } from '../../../shared/explore/profileText';
-import { countShown, distinctTerm, sampledTitle, sampledValue, topValueLabel, topValueRefusal, topValuesNote } from './profileFigures';
+import { countShown, distinctShown, distinctTerm, sampledTitle, sampledValue, topValueLabel, topValueRefusal, topValuesNote } from './profileFigures';
 import { NOT_PROFILED_TEXT, type CardState } from './profileCardState';
 import { columnKind } from '../../../shared/explore/columnKind';
 
@@ -60,7 +60,7 @@ function Figures({ column, name, profile, onFilterValue }: { column: number; nam
     <>
       <dl className="profile-figures">
         <Figure term="Nulls" value={`${formatCount(profile.nulls)} (${percent(profile.nullShare)})`} />
-        <Figure term={distinctTerm(profile)} value={formatCount(profile.distinct)} />
+        <Figure term={distinctTerm(profile)} value={distinctShown(profile).value} exact={distinctShown(profile).title} />
         {/* an INTERVAL (categorical) has a min and max too */}
         {profile.min !== undefined && profile.max !== undefined && (
           <>

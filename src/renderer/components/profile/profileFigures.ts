@@ -11,10 +11,16 @@ import { filterRefusal } from '../../../shared/explore/filterInput';
  * and bars are the sample's and read as estimates, marked "≈".
  */
 
-/** The distinct count's term: over all rows or the sample's, counted or estimated (HyperLogLog). */
-export function distinctTerm(profile: ColumnProfile): string {
-  const of = profile.distinctInSample ? 'Distinct in sample' : 'Distinct';
-  return profile.distinctExact ? of : `${of} (approx.)`;
+/** The distinct count's term: over all rows or the sample's. */
+export const distinctTerm = (profile: ColumnProfile): string => (profile.distinctInSample ? 'Distinct in sample' : 'Distinct');
+
+/**
+ * The distinct count as shown: an estimate (HyperLogLog) marked "≈" as the card's other estimates
+ * are, with what it is in its tooltip; a term "(approx.)" beside them marked estimates a second way.
+ */
+export function distinctShown(profile: ColumnProfile): { value: string; title: string } {
+  const count = formatCount(profile.distinct);
+  return profile.distinctExact ? { value: count, title: count } : { value: approx(count), title: `Estimated with HyperLogLog: ${count}` };
 }
 
 /** A sample's figure, marked "≈" (nothing to mark on "—"). */

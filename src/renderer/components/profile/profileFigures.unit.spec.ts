@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_CHARS } from '../../../shared/explore/cellChars';
 import type { ColumnProfile } from '../../../shared/explore/columnProfile';
-import { countShown, distinctTerm, sampledTitle, sampledValue, topValueLabel, topValueRefusal, topValuesNote } from './profileFigures';
+import { countShown, distinctShown, distinctTerm, sampledTitle, sampledValue, topValueLabel, topValueRefusal, topValuesNote } from './profileFigures';
 
 const origin = (over: Partial<Extract<ColumnProfile, { kind: 'categorical' }>> = {}): ColumnProfile => ({
   kind: 'categorical',
@@ -60,9 +60,11 @@ describe('what a card says each figure is of', () => {
   });
   it('names the distinct count by what it counts: all rows or the sample, exactly or estimated', () => {
     expect(distinctTerm(origin())).toBe('Distinct');
-    expect(distinctTerm(origin({ distinctExact: false }))).toBe('Distinct (approx.)');
-    expect(distinctTerm(origin({ ...sampled, distinctExact: false, distinctInSample: true }))).toBe('Distinct in sample (approx.)');
     expect(distinctTerm(origin({ ...sampled, distinctInSample: true }))).toBe('Distinct in sample');
+    // an estimate is marked ≈ on its figure, as the card's other estimates, not by its term
+    expect(distinctTerm(origin({ ...sampled, distinctExact: false, distinctInSample: true }))).toBe('Distinct in sample');
+    expect(distinctShown(origin({ distinct: 1234, distinctExact: false }))).toEqual({ value: '≈1,234', title: 'Estimated with HyperLogLog: 1,234' });
+    expect(distinctShown(origin({ distinct: 1234 }))).toEqual({ value: '1,234', title: '1,234' });
   });
 });
 
