@@ -83,11 +83,11 @@ test('export → import a session log into a fresh data dir: same history; the s
   await importButton.click();
   await (await refused).setFiles(bogus);
   const report = page.getByRole('region', { name: 'Session import' });
-  await expect(report.getByRole('alert')).toContainText(/not a Sextant session log.*Nothing was imported\. Error id: \S+ Copy id$/);
+  await expect(report.getByRole('alert')).toContainText(/not a Sextant session log.*Nothing was imported\. \(error id \S+\) Copy id$/);
   await expect(tabs(page)).toHaveCount(2);
   // Its id can be copied, as every error's in the app.
   await allowClipboard(page);
-  const id = /Error id: (\S+)/.exec((await report.getByRole('alert').textContent())!)![1]!;
+  const id = /\(error id (\S+)\)/.exec((await report.getByRole('alert').textContent())!)![1]!;
   await report.getByRole('button', { name: 'Copy error id' }).click();
   await expect(report).toContainText(`Copied error id ${id}`);
   await expect.poll(() => readClipboard(page)).toBe(id);
@@ -100,7 +100,7 @@ test('export → import a session log into a fresh data dir: same history; the s
   const empty = testInfo.outputPath('empty.sextant.ndjson');
   writeFileSync(empty, '');
   await importSessionFile(page, empty);
-  await expect(report.getByRole('alert')).toContainText(/^The file is empty: a session log starts with a line naming its format\. Nothing was imported\. Error id: \S+ Copy id$/);
+  await expect(report.getByRole('alert')).toContainText(/^The file is empty: a session log starts with a line naming its format\. Nothing was imported\. \(error id \S+\) Copy id$/);
   await expect(tabs(page)).toHaveCount(2);
 });
 
@@ -156,11 +156,11 @@ test('a dataset not found after an import is located: another file is refused, t
   await path.fill(join(here, 'fewer-trips.csv'));
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('alert')).toContainText(
-    /fewer-trips\.csv is not the file “trips” was read from: its content differs from the fingerprint recorded when it was added \([\d,]+ bytes, SHA-256 [0-9a-f]{12}…\)\. Nothing was changed\. Error id: [0-9a-f-]{36} Copy id$/,
+    /fewer-trips\.csv is not the file “trips” was read from: its content differs from the fingerprint recorded when it was added \([\d,]+ bytes, SHA-256 [0-9a-f]{12}…\)\. Nothing was changed\. \(error id [0-9a-f-]{36}\) Copy id$/,
   );
   // its id can be copied from the dialog, which stays open
   await allowClipboard(page);
-  const refusedId = /Error id: (\S+)/.exec((await dialog.getByRole('alert').textContent())!)![1]!;
+  const refusedId = /\(error id (\S+)\)/.exec((await dialog.getByRole('alert').textContent())!)![1]!;
   await dialog.getByRole('button', { name: 'Copy error id' }).click();
   await expect(dialog).toContainText(`Copied error id ${refusedId}`);
   await expect.poll(() => readClipboard(page)).toBe(refusedId);

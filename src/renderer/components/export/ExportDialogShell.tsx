@@ -156,7 +156,7 @@ function FailedStatus({ error }: { error: AppError }) {
       <p className="export-status failed" role="alert">
         {error.message}{' '}
         <span className="error-id">
-          Error id: {error.id} <CopyIdButton id={error.id} onNotice={setCopied} />
+          (error id {error.id}) <CopyIdButton id={error.id} onNotice={setCopied} />
         </span>
       </p>
       {copied && <p className="export-status" aria-live="polite">{copied}</p>}

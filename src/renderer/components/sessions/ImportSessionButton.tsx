@@ -112,7 +112,7 @@ export function ImportSessionButton({ api, onImported }: Props) {
           </header>
           {report.kind === 'failed' ? (
             <p role="alert">
-              {report.error.message} <span className="error-id">Error id: {report.error.id}</span> <CopyIdButton id={report.error.id} onNotice={setCopied} />
+              {report.error.message} <span className="error-id">(error id {report.error.id})</span> <CopyIdButton id={report.error.id} onNotice={setCopied} />
             </p>
           ) : (
             <MissingDatasetList api={api} datasets={report.datasets} onNotice={setCopied} />

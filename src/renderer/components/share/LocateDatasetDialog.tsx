@@ -57,7 +57,7 @@ export function LocateDatasetDialog({ api, dataset, onLocated, onClose }: { api:
       {busy && <p aria-live="polite">Checking the file…</p>}
       {error && (
         <p className="locate-error" role="alert">
-          {error.message} <span className="error-id">Error id: {error.id}</span> <CopyIdButton id={error.id} onNotice={setCopied} />
+          {error.message} <span className="error-id">(error id {error.id})</span> <CopyIdButton id={error.id} onNotice={setCopied} />
         </p>
       )}
       {copied && <p aria-live="polite">{copied}</p>}

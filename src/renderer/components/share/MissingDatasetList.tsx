@@ -59,7 +59,7 @@ export function MissingDatasetList({ api, datasets, onNotice }: { api: SextantAp
               )}
               {error && (
                 <p role="alert">
-                  {error.message} <span className="error-id">Error id: {error.id}</span> <CopyIdButton id={error.id} onNotice={onNotice} />
+                  {error.message} <span className="error-id">(error id {error.id})</span> <CopyIdButton id={error.id} onNotice={onNotice} />
                 </p>
               )}
             </li>
