@@ -4,7 +4,7 @@ import { CELL_CHARS } from '../src/shared/explore/cellChars';
 import { pickChart } from './chart.helpers';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test } from './fixtures';
-import { allowClipboard, grid, gridRow, mod, readClipboard, ready, runSql, status } from './workbench.helpers';
+import { allowClipboard, grid, gridRow, groupedText, mod, readClipboard, ready, runSql, status } from './workbench.helpers';
 
 const ROWS = 20;
 const MULTI = 'line1\nline2\ttabbed';
@@ -12,7 +12,6 @@ const region = (page: Page) => page.getByRole('region', { name: 'Column profiles
 const card = (page: Page, column: string) => region(page).getByRole('article', { name: column, exact: true });
 const figure = (c: Locator, term: string) => c.locator('.profile-figure').filter({ has: c.page().locator('dt', { hasText: new RegExp(`^${term}$`) }) }).locator('dd');
 const filterBox = (page: Page, column: string) => page.getByRole('textbox', { name: `Filter ${column}`, exact: true });
-const grouped = (text: string) => text.replace(/^(-?)(\d+)/, (_, sign: string, digits: string) => sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 
 /**
  * A small Parquet file of values that broke the grid and the profiles: a 100 KB text most frequent,
@@ -160,8 +159,8 @@ test('a DECIMAL(38,10) profile’s figures cut with “…” have the whole val
   await openProfile(page);
   const dec = await scrollToCard(page, 'dec38');
   const [min, max] = await one(`select min(dec38), max(dec38) from read_parquet('${path}')`);
-  await expect(figure(dec, 'Min')).toHaveText(grouped(min!));
-  await expect(figure(dec, 'Max')).toHaveText(grouped(max!));
+  await expect(figure(dec, 'Min')).toHaveText(groupedText(min!));
+  await expect(figure(dec, 'Max')).toHaveText(groupedText(max!));
   // the card is narrower than the figure: it is cut, and the title holds it whole
   expect(await figure(dec, 'Max').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
   for (const term of ['Min', 'Max', 'Quartiles']) {

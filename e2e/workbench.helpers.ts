@@ -81,3 +81,6 @@ export async function completionTakesKeys(page: Page): Promise<void> {
     return Date.now() - seen.get(list)! > delay;
   }, 2 * INTERACTION_DELAY_MS);
 }
+
+/** DuckDB's text of a number with its whole part's thousands grouped, as the app shows figures ("-1234.5" → "-1,234.5"). */
+export const groupedText = (text: string) => text.replace(/^(-?)(\d+)/, (_, sign: string, digits: string) => sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
