@@ -53,6 +53,9 @@ describe('a connection scoped to one session, over the real WebSocket (real SQLi
     const started = await core.dispatch({ type: 'StartQuery', sessionId: theirs, sql: 'select count(*) from range(3000000000) a' });
     if (!started.ok) throw new Error(started.error.message);
     const theirQuery = started.value.queryId!;
+    // executing before anything reaches for it, so "still executing" at the end means nothing stopped it
+    // (read right after StartQuery, a loaded machine had not begun it yet: Pending)
+    await expect.poll(() => core.view().sessions[theirs]?.history.at(-1)?.phase, { timeout: 10_000 }).toBe('Executing');
 
     const { port, searchParams } = new URL(host.url);
     const client = await rawClient(`ws://127.0.0.1:${port}/ws?token=${searchParams.get('token')}&session=${mine}`);
