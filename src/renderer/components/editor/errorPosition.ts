@@ -56,7 +56,8 @@ function positionFromDetails(details: AppError['details']): number | undefined {
   return n !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
 
-const LINE_CONTEXT = /^LINE (\d+): (.*)\n( *)\^/m;
+/** DuckDB's place in an error message: `LINE n: <the line>` and a caret under the spot (also drawn apart by status/errorPlace.ts). */
+export const LINE_CONTEXT = /^LINE (\d+): (.*)\n( *)\^/m;
 
 function positionFromMessage(message: string, sql: string): number | undefined {
   const m = LINE_CONTEXT.exec(message);
