@@ -71,16 +71,41 @@ describe('a run’s connection and the history store’s path', () => {
     expect(t).toEqual([['see sextant_history_store, not sextant_history_store.main']]);
   });
 
-  it('given a script of 1,000 INSERTs and one SET, when it runs, then the connection is asked where it leads at the start, after the SET and at the end only', async () => {
+  it('given a script of 1,000 INSERTs and one SET, when it runs, then the connection is asked where it leads after the SET only', async () => {
     const inserts = (from: number) => Array.from({ length: 500 }, (_, i) => `insert into t values (${from + i})`);
     const script = ['create table t (i integer)', ...inserts(0), 'set threads = 2', ...inserts(500), 'select count(*) from t'].join(';\n');
     const asked = vi.spyOn(duck.slot().query, 'runAndReadAll');
     try {
       const outcome = await run(script);
       expect(outcome.rowCount).toBe(1);
-      expect(asked.mock.calls.filter(([sql]) => sql.includes('current_database()')).length).toBe(3);
+      expect(asked.mock.calls.filter(([sql]) => sql.includes('current_database()')).length).toBe(1);
     } finally {
       asked.mockRestore();
     }
+  });
+
+  it('given runs of queries alone, when they run, then the connection is never asked: no round trip before the first page', async () => {
+    const asked = vi.spyOn(duck.slot().query, 'runAndReadAll');
+    try {
+      await run('select 1');
+      await run('select 42 as answer; select 2');
+      expect(asked.mock.calls.filter(([sql]) => sql.includes('current_database()'))).toEqual([]);
+    } finally {
+      asked.mockRestore();
+    }
+  });
+
+  it('given a run cut off while the connection was asked where its SET led, when the next run writes an unqualified name, then it starts off the store and writes the person’s table', async () => {
+    await run('create table queries (sql varchar)');
+    const asking = vi.spyOn(duck.slot().query, 'runAndReadAll').mockRejectedValueOnce(new Error('INTERRUPT Error: Interrupted!'));
+    try {
+      await expect(run("set search_path = 'sextant_history_store.main'; select 1")).rejects.toThrow(/Interrupted/);
+    } finally {
+      asking.mockRestore();
+    }
+    await run("insert into queries values ('mine')");
+    expect(await storeRows()).toBe(0);
+    const mine = (await duck.slot().query.runAndReadAll('SELECT count(*) FROM memory.main.queries')).getRowsJS()[0]?.[0];
+    expect(Number(mine)).toBe(1);
   });
 });

@@ -18,13 +18,19 @@ import type { RunOutcome, RunProgress } from './workerProtocol';
 export interface RunSlot {
   readonly query: DuckDBConnection;
   readonly writer: DuckDBConnection;
+  /**
+   * Set from the moment a statement that may lead the query connection to the history store runs
+   * until the connection has been asked where it leads: a run cut off in between (cancelled, or
+   * failed in the asking) leaves it set, and the next run on the slot starts by leaving the path.
+   */
+  pathUnasked: boolean;
 }
 
 /** A new slot, its query connection reporting progress (progressTracking.worker.ts). */
 export async function openRunSlot(instance: DuckDBInstance): Promise<RunSlot> {
   const query = await instance.connect();
   await trackProgress(query);
-  return { query, writer: await instance.connect() };
+  return { query, writer: await instance.connect(), pathUnasked: false };
 }
 
 export interface RunCallbacks {
@@ -79,8 +85,12 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
   try {
     // Comments and semicolons only: DuckDB's extractStatements throws "Error in native callback" on them.
     if (!holdsStatement(sql)) throw new AppErrorException(appError(randomUUID(), 'INVALID_COMMAND', NO_STATEMENT));
-    // A slot a cancelled run left on the history store's path starts back off it (historyGuard.worker.ts).
-    await leaveHistoryStore(slot.query);
+    // A slot a cut-off run may have left on the history store's path starts back off it (historyGuard.worker.ts);
+    // asking every time cost each run a DuckDB round trip before its first page (~0.5–1 ms).
+    if (slot.pathUnasked) {
+      await leaveHistoryStore(slot.query);
+      slot.pathUnasked = false;
+    }
     const statements = await slot.query.extractStatements(sql);
     count = statements.count;
     if (statements.count === 0) throw new AppErrorException(appError(randomUUID(), 'INVALID_COMMAND', NO_STATEMENT));
@@ -94,23 +104,26 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       // Only a statement that can lead the connection to the history store is followed by asking
       // it: a round trip after each of a script's 10,000 INSERTs cost seconds (historyGuard.worker.ts).
       const mayLead = mayChangeDefaultDatabase(prepared.statementType);
+      if (mayLead) slot.pathUnasked = true;
       try {
         await prepared.run();
       } finally {
         prepared.destroySync();
       }
-      if (mayLead) await refuseHistoryStorePath(slot.query);
+      if (mayLead) await askedPath(slot);
     }
     if (cb.cancelled()) throw interrupted();
     const last = await statements.prepare(statements.count - 1);
+    // The last statement is asked after by the same rule: a run ends off the store's path.
+    const lastMayLead = mayChangeDefaultDatabase(last.statementType);
+    if (lastMayLead) slot.pathUnasked = true;
     let outcome: RunOutcome;
     try {
       outcome = await streamLast(last);
     } finally {
       last.destroySync();
     }
-    // Whatever the last statement was, a run ends off the store's path.
-    await refuseHistoryStorePath(slot.query);
+    if (lastMayLead) await askedPath(slot);
     return outcome;
   } catch (e) {
     const failed = stopped(e);
@@ -238,4 +251,10 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       return { rowCount: 0, columns: [], durationMs: performance.now() - started, hasTable: false };
     }
   }
+}
+
+/** Refuses (and undoes) a path to the history store; once the connection has answered, the slot is known to be off it. */
+async function askedPath(slot: RunSlot): Promise<void> {
+  await refuseHistoryStorePath(slot.query);
+  slot.pathUnasked = false;
 }
