@@ -93,7 +93,7 @@ test('focus stays on the tabs: Delete hands it to the tab shown now, Ctrl/Cmd+Z 
   await expect(page.getByRole('tab', { name: 'Session 2' })).toBeFocused();
 });
 
-test('with more tabs than fit, the strip scrolls and the shown tab is always in sight: opened, switched to, after a reload', async ({ app }, testInfo) => {
+test('with more tabs than fit, the strip scrolls and the shown tab is always in sight: opened, switched to, after a reload, in a narrower window', async ({ app }, testInfo) => {
   const { page } = app;
   await page.setViewportSize({ width: 1024, height: 700 });
   // the app is up (its keys listened for) before the first Ctrl+T
@@ -103,12 +103,15 @@ test('with more tabs than fit, the strip scrolls and the shown tab is always in 
     await expect(tabs(page)).toHaveCount(n);
   }
   const strip = page.getByRole('tablist', { name: 'Sessions' });
-  /** The shown tab lies wholly inside the strip's visible box, and the strip inside the window. */
+  /** The shown tab lies wholly inside the strip's visible box, clear of the edges where hidden tabs fade, and the strip inside the window. */
   const inSight = async () => {
     const box = (await strip.boundingBox())!;
     const tab = (await page.getByRole('tab', { selected: true }).boundingBox())!;
-    return tab.x >= box.x - 0.5 && tab.x + tab.width <= box.x + box.width + 0.5 && box.x + box.width <= 1024;
+    const fade = 24;
+    return tab.x >= box.x + (tab.x > box.x + 1 ? fade : -0.5) && tab.x + tab.width <= box.x + box.width - fade && box.x + box.width <= page.viewportSize()!.width;
   };
+  /** Which sides of the strip hide tabs (and fade there). */
+  const hidden = () => strip.evaluate((el) => [el.hasAttribute('data-more-before'), el.hasAttribute('data-more-after')]);
   /** The shown tab's label drawn whole, not cut with "…" (a bold label once was, in a tab its unselected neighbours fit). */
   const labelWhole = () => page.getByRole('tab', { selected: true }).evaluate((el) => el.scrollWidth <= el.clientWidth);
   await expect(page.getByRole('tab', { name: 'Session 12' })).toHaveAttribute('aria-selected', 'true');
@@ -120,13 +123,24 @@ test('with more tabs than fit, the strip scrolls and the shown tab is always in 
   await page.keyboard.press('Home');
   await expect(page.getByRole('tab', { name: 'Session 1', exact: true })).toHaveAttribute('aria-selected', 'true');
   await expect.poll(inSight).toBe(true);
+  await expect.poll(hidden).toEqual([false, true]);
   await screenshot(page, testInfo, 'sessions-many-tabs');
   await page.keyboard.press('End');
   await expect(page.getByRole('tab', { name: 'Session 12' })).toHaveAttribute('aria-selected', 'true');
   await expect.poll(inSight).toBe(true);
+  await expect.poll(hidden).toEqual([true, false]);
   await page.reload();
   await expect(page.getByRole('tab', { name: 'Session 12' })).toHaveAttribute('aria-selected', 'true');
   await expect.poll(inSight).toBe(true);
+  // A narrower window: the strip shrinks from the right, under the last tab shown there, and scrolls to keep it in sight.
+  await page.setViewportSize({ width: 900, height: 650 });
+  await expect.poll(inSight).toBe(true);
+  await expect.poll(hidden).toEqual([true, false]);
+  await page.getByRole('tab', { name: 'Session 12' }).focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Session 8' })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(inSight).toBe(true);
+  await expect.poll(hidden).toEqual([true, true]);
 });
 
 test('each draft and the open tab survive a restart; drafts are saved debounced, not per keystroke', async ({ app }, testInfo) => {

@@ -4,6 +4,7 @@ import { ArchiveRestore, LoaderCircle, Plus, X } from 'lucide-react';
 import { focusLost } from '../common/focusLost';
 import { isolate } from '../../../shared/text/isolate';
 import { shortcutText } from '../useWindowShortcuts';
+import { useTabStripScroll } from './tabStripScroll';
 
 interface Props {
   /** Stays the same array while no tab is opened, closed or renamed (`sessionTabs`). */
@@ -47,10 +48,8 @@ export const SessionTabs = memo(function SessionTabs({ sessions, activeId, canRe
     setRenamingAt(s && { id: s.id, version: versionOf(s.id) });
   };
   const list = useRef<HTMLDivElement>(null);
-  // The shown tab is never out of sight in a strip scrolled sideways: opened, switched to or restored.
-  useEffect(() => {
-    if (activeId !== undefined) list.current?.querySelector(`#${CSS.escape(tabId(activeId))}`)?.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [activeId, sessions]);
+  // The shown tab is never out of sight in a strip scrolled sideways: opened, switched to, restored or resized.
+  useTabStripScroll(list, activeId === undefined ? undefined : tabId(activeId), sessions);
 
   // Focus in the strip follows the shown tab: a tab closed by Delete hands it to the tab shown now, an
   // undone close to the tab brought back, instead of dropping it on the page with the removed button.
