@@ -58,6 +58,14 @@ test('at 1024 × 700 a binder error shows whole, down to DuckDB’s caret under 
 test('at 800 × 600 the caret of DuckDB’s error stands under the spot it points at: its LINE is not wrapped', async ({ shared: app }) => {
   const { page } = app;
   await page.setViewportSize({ width: 800, height: 600 });
+  // a short status keeps its buttons on its row: no second row of empty bar under "Ready"
+  await expect(status(page)).toContainText('Ready');
+  const rows = async () => {
+    const words = (await status(page).boundingBox())!;
+    const cancel = (await status(page).locator('xpath=..').getByRole('button', { name: 'Cancel', exact: true }).boundingBox())!;
+    return cancel.y < words.y + words.height ? 1 : 2;
+  };
+  await expect.poll(rows).toBe(1);
   await runSql(page, 'select * from no_such_table_at_all where 1 = 1');
   const message = status(page).locator('.error-message');
   await expect(message).toContainText('LINE 1: select * from no_such_table_at_all');
