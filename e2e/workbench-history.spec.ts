@@ -88,6 +88,27 @@ test('in a narrow window an entry’s status line breaks after a “·”, never
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 
+test('in a narrow window an entry’s SQL breaks between words, not inside a name that fits a line', async ({ shared: app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 900, height: 650 });
+  await runSql(page, 'select 1 as "seattle_weather"');
+  const sql = history(page).getByRole('listitem').first().locator('.sql');
+  await expect(sql).toHaveText('select 1 as "seattle_weather"');
+  // the tops of the name's characters: one line, whatever the line before it holds
+  const tops = await sql.evaluate((el) => {
+    const text = el.firstChild as Text;
+    const from = text.data.indexOf('"seattle_weather"');
+    return Array.from({ length: '"seattle_weather"'.length }, (_, i) => {
+      const r = document.createRange();
+      r.setStart(text, from + i);
+      r.setEnd(text, from + i + 1);
+      return Math.round(r.getBoundingClientRect().top);
+    });
+  });
+  expect(new Set(tops).size).toBe(1);
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
 test('history by keyboard: one Tab stop, arrows between entries and their buttons, Enter puts the SQL in the editor', async ({ shared: app }) => {
   const { page } = app;
   for (const n of [1, 2, 3, 4]) {
