@@ -41,6 +41,9 @@ test('a result’s profile describes the rows the grid’s filter keeps, says "N
   await expect(figure(card(page, 'col_0'), 'Max')).toHaveText('47');
   const rowsNote = region(page).locator('.profile-rows');
   await expect(rowsNote).toHaveText('48 of 100\u00a0rows');
+  // the note is under the title, which is drawn whole beside it ("Prof…" once)
+  const title = region(page).getByRole('heading', { name: 'Profile of the result' });
+  expect(await title.evaluate((h) => h.scrollWidth <= h.clientWidth)).toBe(true);
   await expectCards(page, 'col_0 < 48');
 
   // another filter, typed while the profile is open, is another profile

@@ -74,12 +74,6 @@ export function ProfilePanel({ api, target, title, columns, only, onClose, onFil
         <h2 className="profile-title" title={heading}>
           {heading}
         </h2>
-        <span className="muted profile-meta">{countOf(list.length, 'column')}</span>
-        {rowsNote && (
-          <span className="muted profile-meta profile-rows" title="The rows the grid's filters keep: the figures describe these">
-            {rowsNote}
-          </span>
-        )}
         {computing && (
           <button className="icon-text" onClick={profiles.cancel}>
             <CircleStop aria-hidden="true" /> Cancel
@@ -93,6 +87,15 @@ export function ProfilePanel({ api, target, title, columns, only, onClose, onFil
         <button className="icon-button" aria-label="Close profiles" title="Close (Escape)" onClick={onClose}>
           <X aria-hidden="true" />
         </button>
+        {/* a line of their own under the title: beside it "50,231 of 3,000,000 rows" cut the title to "Prof…" */}
+        <p className="muted profile-meta">
+          <span>{countOf(list.length, 'column')}</span>
+          {rowsNote && (
+            <span className="profile-rows" title="The rows the grid's filters keep: the figures describe these">
+              {rowsNote}
+            </span>
+          )}
+        </p>
       </header>
       <p className="muted profile-status" aria-live="polite">
         {profiles.sample ? `Sample of ${countOf(profiles.sample.rows, 'row')} (of ${formatCount(profiles.sample.of)}): figures marked ≈ are estimated from it.` : ''}
