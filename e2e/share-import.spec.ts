@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import { emptyDataDir, exportSession, importOnFreshMachine, importSessionFile, reloadOnFreshDataDir } from './share.helpers';
-import { allowClipboard, grid, gridRow, history, readClipboard, ready, runSql, screenshot, status, tabs } from './workbench.helpers';
+import { allowClipboard, editor, grid, gridRow, history, readClipboard, ready, runSql, screenshot, status, tabs } from './workbench.helpers';
 
 const regexText = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -102,6 +102,12 @@ test('export → import a session log into a fresh data dir: same history; the s
   await importSessionFile(page, empty);
   await expect(report.getByRole('alert')).toContainText(/^The file is empty: a session log starts with a line naming its format\. Nothing was imported\. \(error id \S+\) Copy id$/);
   await expect(tabs(page)).toHaveCount(2);
+  // A refusal goes away at a click elsewhere, as a popover does, rather than covering the editor.
+  await report.getByRole('alert').click();
+  await expect(report).toHaveCount(1);
+  await editor(page).click();
+  await expect(report).toHaveCount(0);
+  await expect(editor(page)).toBeFocused();
 });
 
 /**

@@ -20,8 +20,8 @@ type Report = { readonly kind: 'failed'; readonly error: AppError } | { readonly
 /**
  * "Import session…" beside the session tabs (docs/share.md): a browser picks the file with a file
  * input and uploads it; the desktop app's main shows its own open dialog. A refusal, or datasets the
- * session read that this machine lacks (each to locate: MissingDatasetList), stay on screen in a
- * small report until closed.
+ * session read that this machine lacks (each to locate: MissingDatasetList), are said in a small
+ * report: a refusal until the person clicks elsewhere or closes it, datasets to locate until closed.
  */
 export function ImportSessionButton({ api, onImported }: Props) {
   const input = useRef<HTMLInputElement>(null);
@@ -31,8 +31,21 @@ export function ImportSessionButton({ api, onImported }: Props) {
   // What "Copy id" did: said inside the report, which has no other place to say it.
   const [copied, setCopied] = useState<string | undefined>();
   const closeRef = useRef<HTMLButtonElement>(null);
+  const region = useRef<HTMLElement>(null);
   useEffect(() => {
     if (report) closeRef.current?.focus();
+  }, [report]);
+  // A refusal is said and done: a click anywhere else puts it away, as a popover goes, instead of it
+  // covering the editor through whatever the person does next. Datasets to locate stay until closed.
+  useEffect(() => {
+    if (report?.kind !== 'failed') return;
+    const elsewhere = (e: PointerEvent) => {
+      if (region.current?.contains(e.target as Node) || button.current?.contains(e.target as Node)) return;
+      setReport(undefined);
+      setCopied(undefined);
+    };
+    document.addEventListener('pointerdown', elsewhere);
+    return () => document.removeEventListener('pointerdown', elsewhere);
   }, [report]);
   // Disabling the focused button while busy drops focus on the page: it comes back when the import
   // ends, unless the report took it.
@@ -94,7 +107,7 @@ export function ImportSessionButton({ api, onImported }: Props) {
       </button>
       <input ref={input} type="file" hidden accept={`${SESSION_LOG_EXTENSION},.ndjson,.jsonl,application/x-ndjson`} aria-label="Session log file" onChange={(e) => picked(e.target.files?.[0])} />
       {report && (
-        <section className="import-report" role="region" aria-label="Session import" onKeyDown={onKeyDown}>
+        <section ref={region} className="import-report" role="region" aria-label="Session import" onKeyDown={onKeyDown}>
           <header>
             {/* the title isolated (<bdi>): a right-to-left override in it cannot turn the app's words around */}
             <span>
