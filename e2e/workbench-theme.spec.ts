@@ -129,6 +129,32 @@ test('a chart drawn in one theme is drawn again in the other when the OS switche
   expect((Math.max(luminance(dark.chart), luminance(dark.bg)) + 0.05) / (Math.min(luminance(dark.chart), luminance(dark.bg)) + 0.05)).toBeGreaterThan(4.5);
 });
 
+test('a dialog stands out from the page it dims, in the dark theme as in the light', async ({ shared: app }) => {
+  const { page } = app;
+  const contrasts: number[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.getByRole('button', { name: 'Export session…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export session' });
+    await expect(dialog).toBeVisible();
+    // the page's colour as seen through the backdrop (its rgba laid over it), against the dialog's own
+    const { page: under, dialog: surface } = await dialog.evaluate((el) => {
+      const [r, g, b, a = 1] = (getComputedStyle(el.parentElement!).backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
+      const [pr, pg, pb] = (getComputedStyle(document.body).backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
+      const over = (c: number, p: number) => Math.round(c * a + p * (1 - a));
+      return { page: `rgb(${over(r!, pr!)}, ${over(g!, pg!)}, ${over(b!, pb!)})`, dialog: getComputedStyle(el).backgroundColor };
+    });
+    const [hi, lo] = [luminance(surface), luminance(under)].sort((x, y) => y - x) as [number, number];
+    contrasts.push((hi + 0.05) / (lo + 0.05));
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  // light 2.4; dark 1.44, where the dialog in the page's own colour under a light dimming was 1.07
+  expect(contrasts[0]).toBeGreaterThan(2);
+  expect(contrasts[1]).toBeGreaterThan(1.35);
+});
+
 test('the Theme button picks light or dark over the OS, remembered across a reload, and a chart follows it', async ({ shared: app }) => {
   const { page } = app;
   await page.emulateMedia({ colorScheme: 'dark' });
