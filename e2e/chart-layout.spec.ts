@@ -41,6 +41,8 @@ test('every chart’s text is the same size, a legend laid out above the chart r
   await pickChart(page, 'Chart', { Mark: 'Scatter', X: 'Horsepower', Y: 'Miles_per_Gallon', Color: 'Origin' });
   await expect(chart(page, 'Chart').getByRole('img', { name: 'Scatter plot of Miles_per_Gallon against Horsepower, by Origin' })).toBeVisible();
   await expect.poll(() => textSizes(page)).toEqual({ axes: [11], legend: [11] });
+  // a legend makes the chart taller than its pane at 1280 × 800: its buttons stay in sight, whole
+  for (const name of ['Show chart data', 'Export PNG', 'Export SVG']) await expect(chart(page, 'Chart').getByRole('button', { name })).toBeInViewport({ ratio: 1 });
 
   await pickChart(page, 'Chart', { Mark: 'Histogram' });
   await expect(chart(page, 'Chart').getByRole('img', { name: 'Histogram of Horsepower, count per bin, by Origin' })).toBeVisible();
