@@ -44,9 +44,9 @@ class MiniApp {
     return true;
   }
 
-  run(sessionId: string): void {
+  run(sessionId: string, sql = 'select 1'): void {
     const queryId = `q${++this.queries}`;
-    if (this.dispatch({ type: 'StartQuery', sessionId, queryId, sql: 'select 1' })) {
+    if (this.dispatch({ type: 'StartQuery', sessionId, queryId, sql })) {
       this.dispatch({ type: 'CompleteQuery', sessionId, queryId, rowCount: 3, columns, durationMs: 1 });
     }
   }
@@ -182,6 +182,19 @@ describe('undo and redo in the view', () => {
     expect(nextRedo(app.view, 's2')?.label).toBe('Redo sort by dep_delay descending');
     play(app, { kind: 'redo' });
     expect(app.view.sessions.s2?.history[0]?.view).toEqual({ orderBy: [{ column: 1, descending: true }], filter: [] });
+  });
+
+  it('an action on a result the session no longer shows: the tooltip says it is an earlier result, and which', () => {
+    const app = started();
+    app.dispatch({ type: 'SetPivot', sessionId: 's2', queryId: 'q2', spec: { rows: ['origin'], columns: [], values: 'dep_delay', aggregate: 'Average' } });
+    app.dispatch({ type: 'SetPivot', sessionId: 's2', queryId: 'q2', spec: null });
+    expect(nextUndo(app.view, 's2')?.label).toBe('Undo close pivot');
+    app.run('s2', 'select origin, dep_delay\nfrom flights where distance > 1000');
+    expect(nextUndo(app.view, 's2')?.label).toBe('Undo close pivot on an earlier result, “select 1”');
+    play(app, { kind: 'undo' });
+    expect(nextRedo(app.view, 's2')?.label).toBe('Redo close pivot on an earlier result, “select 1”');
+    app.dispatch({ type: 'SetResultView', sessionId: 's2', queryId: 'q3', orderBy: [{ column: 0 }], filter: [] });
+    expect(nextUndo(app.view, 's2')?.label).toBe('Undo sort by origin');
   });
 
   it('a second sort key: the tooltip names both keys in order, as the history does, not the first again', () => {

@@ -4,6 +4,8 @@ import { chartWords } from '../chart/chartLabel';
 import type { AppView, HistoryEntry, SessionView } from './appView';
 import type { UndoEntry } from './undoFold';
 import { isolateBidi } from '../text/isolate';
+import { sqlHeadline } from '../text/sqlHeadline';
+import { lastResult } from './appViewSelectors';
 
 /** What the Undo or Redo button acts on: the command it sends, and what its tooltip says. */
 export interface UndoTarget {
@@ -87,14 +89,24 @@ function describe(c: Candidate): string {
     case 'SessionReopened':
       return `reopen of ${title}`;
     case 'ResultViewSet':
-      return describeView(e.before, e.after, c.session?.history.findLast((h) => h.queryId === e.queryId));
+      return describeView(e.before, e.after, c.session?.history.findLast((h) => h.queryId === e.queryId)) + onEarlierResult(c, e.queryId);
     case 'ChartSet':
-      return e.after ? `chart: ${chartWords(e.after)}` : 'close chart';
+      return (e.after ? `chart: ${chartWords(e.after)}` : 'close chart') + onEarlierResult(c, e.queryId);
     case 'PivotSet':
-      return e.after ? (e.after.rows.length > 0 ? `pivot by ${e.after.rows.map(isolateBidi).join(', ')}` : 'pivot of totals') : 'close pivot';
+      return (e.after ? (e.after.rows.length > 0 ? `pivot by ${e.after.rows.map(isolateBidi).join(', ')}` : 'pivot of totals') : 'close pivot') + onEarlierResult(c, e.queryId);
     case 'DatasetRemoved':
       return `remove dataset ${isolateBidi(c.datasetName ?? '')}`.trimEnd();
   }
+}
+
+/**
+ * Said after an action on a result that is not the one its session shows now: undoing it changes
+ * nothing in sight, so the tooltip says whose it is ("… on an earlier result, “select …”").
+ */
+function onEarlierResult(c: Candidate, queryId: string): string {
+  if (!c.session || lastResult(c.session)?.queryId === queryId) return '';
+  const sql = c.session.history.findLast((h) => h.queryId === queryId)?.sql;
+  return sql === undefined ? ' on an earlier result' : ` on an earlier result, “${isolateBidi(sqlHeadline(sql, 40))}”`;
 }
 
 function describeView(before: ResultView | undefined, after: ResultView | undefined, entry: HistoryEntry | undefined): string {

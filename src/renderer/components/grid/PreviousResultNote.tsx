@@ -1,6 +1,6 @@
 import { Clock } from 'lucide-react';
 import { formatWhen } from '../format';
-import { sqlHeadline } from './gridResultFor';
+import { sqlHeadline } from '../../../shared/text/sqlHeadline';
 
 /**
  * Above a result kept on screen after a later query failed or was cancelled: says it is the

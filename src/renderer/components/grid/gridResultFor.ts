@@ -23,11 +23,3 @@ export function gridResultFor(history: readonly HistoryEntry[]): GridResult | un
     ...(done !== current && isSettled(current?.phase) ? { previous: { startedAt: done.startedAt } } : {}),
   };
 }
-
-/** A query's SQL in one short line for a label: its first non-blank line, "…" when there is more. */
-export function sqlHeadline(sql: string, max = 80): string {
-  const lines = sql.trim().split('\n');
-  const first = lines[0]!.trim();
-  if (first.length > max) return `${first.slice(0, max - 1).trimEnd()}…`;
-  return lines.length > 1 ? `${first} …` : first;
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../shared/views/appView';
-import { gridResultFor, sqlHeadline } from './gridResultFor';
+import { gridResultFor } from './gridResultFor';
 
 const columns = [{ name: 'a', type: 'INTEGER' }];
 const completed: HistoryEntry = { queryId: 'q1', sql: 'select 1', phase: 'Completed', startedAt: '2026-04-12T12:01:12Z', rowCount: 3, columns };
@@ -41,21 +41,5 @@ describe('gridResultFor', () => {
 
   it('given only failed queries, then there is no previous result to show', () => {
     expect(gridResultFor([started('Failed')])).toBeUndefined();
-  });
-});
-
-describe('sqlHeadline', () => {
-  it('keeps a short one-line query as it is', () => {
-    expect(sqlHeadline('  select * from cars where 1=0\n')).toBe('select * from cars where 1=0');
-  });
-
-  it('says there is more after the first line', () => {
-    expect(sqlHeadline('\nselect *\nfrom cars')).toBe('select * …');
-  });
-
-  it('cuts a long line to the limit, ending in "…"', () => {
-    const line = sqlHeadline(`select ${'x, '.repeat(50)}y from t`, 20);
-    expect(line.length).toBeLessThanOrEqual(20);
-    expect(line).toBe('select x, x, x, x,…');
   });
 });
