@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
+import { exportSession, importOnFreshMachine } from './share.helpers';
 import { allowClipboard, editorText, grid, gridRow, history, readClipboard, ready, runSql, screenshot, status, tabs } from './workbench.helpers';
 
 const CARS = `read_json_auto('${VEGA_DATA}/cars.json')`;
@@ -92,6 +93,16 @@ test('travel back to a query, come back to now, and fork from there into a new t
   await expect.poll(() => rowsShown(page, 5)).toEqual(first);
   await expect.poll(() => editorText(page)).toBe(FIRST);
   await expect(history(page).getByRole('listitem')).toHaveCount(1);
+
+  // The fork's log imported where its original is not: named as it was then, and said not to be
+  // here, so the fresh data dir's own "Session 1" is not taken for it.
+  if (test.info().project.name !== 'web') return; // a browser download and file chooser
+  const logPath = testInfo.outputPath('fork.sextant.ndjson');
+  await exportSession(page, 'Event log (NDJSON)', logPath);
+  await importOnFreshMachine(app, logPath, 'cars');
+  await expect(tabs(page)).toHaveText(['Session 1', 'Delays (fork)']);
+  await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.fork-origin')).toHaveText(/^forked from Session 1 \(not here\) at /);
 });
 
 test('the Timeline is one Tab stop, and a fork by keyboard leaves the focus on the fork’s tab', async ({ app }) => {
