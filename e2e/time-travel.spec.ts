@@ -75,6 +75,9 @@ test('travel back to a query, come back to now, and fork from there into a new t
   // named as the original is called now, with what it was called then: "Session 1" could be another tab's
   await expect(tabs(page)).toHaveText(['Delays', 'Delays (fork)']);
   await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  // marked as a fork before its title, whose "(fork)" a narrow tab cuts; the original is not
+  await expect(tabs(page).nth(1).locator('svg.tab-fork')).toBeVisible();
+  await expect(tabs(page).nth(0).locator('svg.tab-fork')).toHaveCount(0);
   await expect(page.getByText(/^forked from Delays \(then “Session 1”\) at /)).toBeVisible();
   await expect.poll(() => rowsShown(page, 5)).toEqual(first);
   await expect.poll(() => editorText(page)).toBe(FIRST);

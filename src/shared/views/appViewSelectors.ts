@@ -25,6 +25,8 @@ export interface SessionTab {
   readonly title: string;
   /** A query of it is in flight: a tab in the background says so, as its status bar would. */
   readonly running: boolean;
+  /** Forked from another session: marked, since a narrow tab cuts "Session 1 (fork)" to "Session 1…". */
+  readonly forked: boolean;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface SessionTab {
  * event of a session (each gives the session, and `openSessions`' array, a new object).
  */
 export function sessionTabs(sessions: readonly SessionView[], previous?: readonly SessionTab[]): readonly SessionTab[] {
-  const tabs = sessions.map((s) => ({ id: s.id, title: s.title, running: isInFlight(currentQuery(s)?.phase) }));
+  const tabs = sessions.map((s) => ({ id: s.id, title: s.title, running: isInFlight(currentQuery(s)?.phase), forked: s.forkedFrom !== undefined }));
   const same = (t: SessionTab, i: number): boolean => t.id === previous?.[i]?.id && t.title === previous[i].title && t.running === previous[i].running;
   return previous?.length === tabs.length && tabs.every(same) ? previous : tabs;
 }

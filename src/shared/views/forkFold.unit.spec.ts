@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sessionEventSchema, type SessionEvent } from '../contracts/events';
 import type { SessionForkedPayload } from '../contracts/sessionForked';
-import { emptyView, foldAppView, type ViewEvent } from './appView';
+import { emptyView, foldAppView, openSessions, sessionTabs, type ViewEvent } from './appView';
 
 const columns = [{ name: 'x', type: 'INTEGER' }];
 const content: SessionForkedPayload = {
@@ -14,6 +14,15 @@ const content: SessionForkedPayload = {
 const at = (seq: number, aggregateSeq: number, e: SessionEvent): ViewEvent => ({ ...e, globalSeq: seq, aggregateType: 'QuerySession', aggregateId: 'f1', aggregateSeq, occurredAt: 't' }) as ViewEvent;
 
 describe('app view: a fork', () => {
+  it('given SessionForked beside an opened session, then the fork’s tab is marked as one and the other’s is not', () => {
+    const opened = at(19, 1, { type: 'SessionOpened', payload: { title: 'Delays' } });
+    const view = foldAppView(emptyView(), [{ ...opened, aggregateId: 'orig' }, at(20, 1, { type: 'SessionForked', payload: content })]);
+    expect(sessionTabs(openSessions(view)).map((t) => [t.title, t.forked])).toEqual([
+      ['Delays', false],
+      ['Delays (fork)', true],
+    ]);
+  });
+
   it('given SessionForked, then the fork is an opened session with the carried content and where it came from', () => {
     const view = foldAppView(emptyView(), [at(20, 1, { type: 'SessionForked', payload: content })]);
     expect(view.sessions['f1']).toEqual({

@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SessionTab } from '../../../shared/views/appView';
-import { ArchiveRestore, LoaderCircle, Plus, X } from 'lucide-react';
+import { ArchiveRestore, GitFork, LoaderCircle, Plus, X } from 'lucide-react';
 import { focusLost } from '../common/focusLost';
 import { isolate } from '../../../shared/text/isolate';
 import { shortcutText } from '../useWindowShortcuts';
@@ -118,9 +118,11 @@ export const SessionTabs = memo(function SessionTabs({ sessions, activeId, canRe
                 onClick={() => onSelect(s.id)}
                 onDoubleClick={() => setRenaming(s.id)}
                 onKeyDown={(e) => onKeyDown(e, i, s)}
-                title={`${isolate(s.title)}${s.running ? ' — running a query' : ''} — double-click or F2 to rename`}
+                title={`${isolate(s.title)}${s.forked ? ' — a fork' : ''}${s.running ? ' — running a query' : ''} — double-click or F2 to rename`}
                 aria-busy={s.running}
               >
+                {/* a fork's mark before its title: the title's end, "(fork)", is what a narrow tab cuts */}
+                {s.forked && <GitFork aria-hidden="true" className="tab-fork" />}
                 {/* isolated: a title's bidi controls (U+202E) stay in it */}
                 <bdi>{s.title}</bdi>
               </button>
