@@ -56,6 +56,11 @@ test('cars: a useful proposal, controls that say what the pivot is, replacing th
   await combobox(page, 'Row field 1').selectOption('Origin');
   await expect(count(page)).toHaveText(await groupsOf('Origin'));
 
+  // a field on one axis is not offered on the other (Origin across Origin is one value per row)
+  const offered = (name: string) => combobox(page, name).evaluate((el: HTMLSelectElement) => [...el.options].filter((o) => !o.disabled).map((o) => o.value));
+  expect(await offered('Columns')).not.toContain('Origin');
+  expect(await offered('Columns')).toContain('Cylinders');
+
   // a column field: its name heads its values' columns, one header over them all
   await combobox(page, 'Columns').selectOption('Cylinders');
   await region(page).getByRole('button', { name: 'Add to columns' }).click();
@@ -70,6 +75,9 @@ test('cars: a useful proposal, controls that say what the pivot is, replacing th
   expect(Math.round(overBox!.x)).toBe(Math.round(firstBox!.x));
   expect(Math.round(overBox!.x + overBox!.width)).toBe(Math.round(lastBox!.x + lastBox!.width));
   await expect(pivot(page)).toHaveAttribute('aria-rowcount', String(2 + 1 + byOrigin.length));
+  // and the other way: Cylinders, now a column field, is no longer offered for the rows, nor in place of Origin
+  expect(await offered('Rows')).not.toContain('Cylinders');
+  expect(await offered('Row field 1')).not.toContain('Cylinders');
   // every cell against raw DuckDB; a cylinder count an origin has no car of has no rows: blank, not NULL
   const averages = async (where: string) => {
     const rows = await duckdbRows(`select avg(Miles_per_Gallon) filter (where Cylinders = k.k), count(*) filter (where Cylinders = k.k) from ${CARS} c, (select distinct Cylinders k from ${CARS}) k where ${where} group by k.k order by k.k`);

@@ -22,8 +22,8 @@ export function PivotBuilder({ columns, spec, onChange }: Props) {
   const change = (next: Omit<PivotSpec, 'sort'>) => onChange({ rows: next.rows, columns: next.columns, values: next.values, aggregate: next.aggregate });
   return (
     <div className="pivot-builder">
-      <PivotFieldList label="Rows" names={names} chosen={spec.rows} max={MAX_PIVOT_ROWS} none="(none: one Total row)" onChange={(rows) => change({ ...spec, rows })} />
-      <PivotFieldList label="Columns" names={names} chosen={spec.columns} max={MAX_PIVOT_COLUMNS} onChange={(cols) => change({ ...spec, columns: cols })} />
+      <PivotFieldList label="Rows" names={names} chosen={spec.rows} taken={spec.columns} max={MAX_PIVOT_ROWS} none="(none: one Total row)" onChange={(rows) => change({ ...spec, rows })} />
+      <PivotFieldList label="Columns" names={names} chosen={spec.columns} taken={spec.rows} max={MAX_PIVOT_COLUMNS} onChange={(cols) => change({ ...spec, columns: cols })} />
       <label className="pivot-field">
         <span>Values</span>
         <select

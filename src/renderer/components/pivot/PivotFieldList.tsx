@@ -7,6 +7,8 @@ interface Props {
   label: 'Rows' | 'Columns';
   names: readonly string[];
   chosen: readonly string[];
+  /** The other axis's fields: not offered here, a field on both axes being one value per cell. */
+  taken: readonly string[];
   max: number;
   /** What no field means, said where the chips would be ("none: one Total row"). */
   none?: string;
@@ -21,8 +23,8 @@ interface Props {
  * last level. Adding with a button, not on the picker's change, since arrow keys on a closed select
  * change it, one field per key press.
  */
-export function PivotFieldList({ label, names, chosen, max, none, onChange }: Props) {
-  const free = names.filter((n) => !chosen.includes(n));
+export function PivotFieldList({ label, names, chosen, taken, max, none, onChange }: Props) {
+  const free = names.filter((n) => !chosen.includes(n) && !taken.includes(n));
   const [picked, setPicked] = useState('');
   const pick = free.includes(picked) ? picked : '';
   const where = label.toLowerCase();
