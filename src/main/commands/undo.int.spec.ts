@@ -60,14 +60,15 @@ describe('undo and redo that survive a restart', () => {
     await core.dispatch({ type: 'ActivateSession', sessionId: s1 });
     expect(await press('Undo')).toBe('Undo rename to “Delays”');
     expect(core.view().sessions[s1]?.title).toBe('Session 1');
-    expect(await press('Undo')).toBe('Undo sort by delay');
+    // the count run since is the result shown now: the sort undone is of the one before it, and says so
+    expect(await press('Undo')).toBe('Undo sort by delay on an earlier result, “select * from flights”');
     expect(core.view().sessions[s1]?.history.find((h) => h.queryId === queryId)?.view).toBeUndefined();
     expect(nextUndo(core.view(), s1)).toBeUndefined();
 
     // Nothing was deleted: four more events on the log, which a second restart folds the same way.
     expect(core.store.lastSeq()).toBeGreaterThan(seqBefore + 4 - 1);
     core = await started.restart();
-    expect(await press('Redo')).toBe('Redo sort by delay');
+    expect(await press('Redo')).toBe('Redo sort by delay on an earlier result, “select * from flights”');
     expect(core.view().sessions[s1]?.history.find((h) => h.queryId === queryId)?.view).toEqual({ orderBy: [{ column: 1 }], filter: [] });
     expect(await press('Redo')).toBe('Redo rename to “Delays”');
     expect(core.view().sessions[s1]?.title).toBe('Delays');
