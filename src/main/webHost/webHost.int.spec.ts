@@ -1,4 +1,6 @@
+import { rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import WebSocket from 'ws';
@@ -173,6 +175,20 @@ describe('the web host’s security checks (a real server on loopback)', () => {
     // the fix this failed 3 of 3 runs as an unhandled ECONNRESET).
     await new Promise((r) => setTimeout(r, 100));
     expect((await get(port, `/?token=${token}`)).status).toBe(200);
+  });
+
+  it('a file gone since the host started (a rebuild under it) fails that request alone, and the host keeps serving', async () => {
+    const asset = join(dir.path, 'renderer', 'gone.js');
+    writeFileSync(asset, 'export {};');
+    const other = await startWebHost(core, { port: 0, staticDir: join(dir.path, 'renderer') });
+    try {
+      rmSync(asset);
+      // the host lists its files once, at start: it still has this one, and its read fails
+      await expect(get(other.port, `/gone.js?token=${other.token}`)).rejects.toThrow();
+      expect((await get(other.port, `/?token=${other.token}`)).status).toBe(200);
+    } finally {
+      await other.close();
+    }
   });
 
   it('sends the CSP and hardening headers with what it serves, and nothing outside its folder', async () => {

@@ -89,6 +89,10 @@ export async function startWebHost(core: ConnectionHost, options: WebHostOptions
     res.setHeader('cache-control', 'no-store');
     if (auth.viaQuery) res.setHeader('set-cookie', `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     if (core.downloads && serveExportDownload(core.downloads, req, res)) return;
+    // sirv lists the files once, at start: one gone since (a rebuild under a running host) fails its
+    // read stream, whose error nothing else handles; uncaught, it ended the host and every window on
+    // it. Its headers are out by then, so that response alone is cut off.
+    res.once('pipe', (source) => source.once('error', () => res.destroy()));
     assets(req, res, () => {
       res.writeHead(404).end('Not found');
     });
