@@ -80,6 +80,19 @@ test('Cancel pressed from the keyboard hands focus to the SQL editor once the qu
   await expect(editor(page)).toBeFocused();
 });
 
+test('"Clear sort and filters" pressed from the keyboard hands focus to the toolbar’s Filters button', async ({ shared: app }) => {
+  const { page } = app;
+  await runSql(page, 'select * from range(5) t(n)');
+  await expect(status(page)).toHaveText(/^5\u00a0rows in/);
+  await grid(page).getByRole('button', { name: 'Sort by n', exact: true }).click();
+  const clear = page.getByRole('button', { name: 'Clear sort and filters' });
+  await clear.focus();
+  await page.keyboard.press('Enter');
+  await expect(clear).toBeDisabled();
+  await expect(page.getByRole('toolbar', { name: 'Result view' }).getByRole('button', { name: 'Filters', exact: true })).toBeFocused();
+  expect(await focused(page)).not.toBe('body');
+});
+
 test('closing the last tab by keyboard hands focus to "New session"; the reopen button says what it does', async ({ app }, testInfo) => {
   const { page } = app;
   const closeKey = testInfo.project.name === 'web' ? 'Alt+w' : `${mod}+w`;

@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { CodeXml, FunnelX, ListFilter } from 'lucide-react';
 import { filterCount } from '../../../shared/explore/filterInput';
+import { useHandOffFocus } from '../common/focusLost';
 import type { ResultViewControls } from './useResultView';
 
 interface Props {
@@ -19,8 +20,11 @@ interface Props {
  */
 export function GridToolbar({ controls, onOpenAsSql, onFiltersShown, children }: Props) {
   const { plain, filtersShown, setFiltersShown, clear, view } = controls;
+  // "Clear sort and filters" disables itself (and Open as SQL): focus goes to the toolbar's first button, not the page
+  const toolbar = useRef<HTMLDivElement>(null);
+  const focus = useHandOffFocus(plain, () => toolbar.current?.querySelector<HTMLElement>('button:enabled')?.focus());
   return (
-    <div className="grid-toolbar" role="toolbar" aria-label="Result view">
+    <div ref={toolbar} className="grid-toolbar" role="toolbar" aria-label="Result view" {...focus}>
       <button
         type="button"
         aria-pressed={filtersShown}
