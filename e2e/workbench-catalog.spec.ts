@@ -154,13 +154,17 @@ test('adding a source the catalog has already is said beside the Add box, its en
   await runSql(page, 'select 1');
   await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
 
-  await input.scrollIntoViewIfNeeded();
+  // the list scrolled to its end: the Add box stays in sight under it, the entry is out of sight above
+  await datasets(page).evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(input).toBeInViewport();
   await expect(dataset(page, 'weather')).not.toBeInViewport();
   await input.fill(join(dir, 'weather.csv'));
   await input.press('Enter');
   await expect(input).toHaveAccessibleDescription(/^New dataset not saved: Already in the catalog as weather\. \(error id [0-9a-f-]{36}\)/);
   await expect(dataset(page, 'weather')).toHaveClass(/\bflash\b/);
   await expect(dataset(page, 'weather')).toBeInViewport();
+  // and the reason, with its error id, in sight under the box, not a screen below the entry shown
+  await expect(page.locator('#add-dataset-refusal')).toBeInViewport({ ratio: 1 });
   await expect(input).toBeFocused(); // the person was typing there
   await screenshot(page, testInfo, 'catalog-already-added');
   // the query's line still says the query's outcome
