@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../src/main/security/contentSecurityPolicy';
-import { cellLines } from '../src/renderer/components/grid/cellText';
+import { cellLines, cellPartsText } from '../src/renderer/components/grid/cellText';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test } from './fixtures';
 import { dataset, grid, gridRow, history, ready, runSql, status } from './workbench.helpers';
@@ -86,8 +86,10 @@ test('a dataset full of HTML, javascript: links and control characters renders a
     const shown = await grid(page)
       .locator('[role="row"][aria-rowindex]:not([aria-rowindex="1"])')
       .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('[role="gridcell"]')].map((c) => c.textContent)));
-    // a line break is drawn as a marker on the cell's one line (cellText.ts); the rest exactly as DuckDB has it
-    expect(shown).toEqual(expected.slice(0, shown.length).map((row) => row.map((v) => (v === null ? 'NULL' : cellLines(v).join('↵')))));
+    // a line break is drawn as a marker on the cell's one line, a control as its code (cellText.ts); the rest exactly as DuckDB has it
+    expect(shown).toEqual(expected.slice(0, shown.length).map((row) => row.map((v) => (v === null ? 'NULL' : cellLines(v).map(cellPartsText).join('↵')))));
+    // the override is a mark, not a turn: the words after it read left to right
+    await expect(grid(page).getByRole('gridcell', { name: /rtl\[U\+202E\]evil/ }).first()).toBeVisible();
     expect(shown.length).toBeGreaterThanOrEqual(Math.min(expected.length, 8));
 
     // Clicking cells (a link would navigate) and the catalog's columns (names are payloads) change nothing.

@@ -44,3 +44,34 @@ export function invisibleMarks(value: string): { marks: string; title: string } 
   for (let i = 0; i < value.length; i++) if (!isLowSurrogate(value.charCodeAt(i))) n++;
   return { marks, title: `${countText(n, 'character that draws', 'characters that draw')} nothing: ${codes}` };
 }
+
+/**
+ * Controls and bidi controls inside a value, which drawn raw hide themselves (NUL as a box, a bell
+ * as nothing) or turn the text after them around ("abc" U+202E "def" drew as "abcfed"). A tab is
+ * white space; ZWJ and the like, which join emoji, are left alone.
+ */
+const CONTROL = /(?!\t)[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/** A piece of a cell's line: its text as it is, or a control drawn as a mark (`[U+202E]`). */
+export type CellPart = string | { readonly mark: string };
+
+/** One line of a cell (cellLines) as text and marks: each control a mark, the text between as it is. */
+export function cellParts(line: string): CellPart[] {
+  if (!CONTROL.test(line)) return [line];
+  const parts: CellPart[] = [];
+  let text = '';
+  for (const c of line) {
+    if (!CONTROL.test(c)) {
+      text += c;
+      continue;
+    }
+    if (text) parts.push(text);
+    text = '';
+    parts.push({ mark: `[${codePoint(c)}]` });
+  }
+  if (text) parts.push(text);
+  return parts;
+}
+
+/** The text a cell draws for a line: what its parts read, marks included (what a test compares). */
+export const cellPartsText = (line: string): string => cellParts(line).map((p) => (typeof p === 'string' ? p : p.mark)).join('');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_CHARS } from '../../../shared/explore/cellChars';
-import { cellLines, cellShown, cellTitle, invisibleMarks } from './cellText';
+import { cellLines, cellParts, cellPartsText, cellShown, cellTitle, invisibleMarks } from './cellText';
 
 describe('a cell holding line breaks', () => {
   it('given LF, CRLF or CR, then each is one break between the lines drawn on the cell’s one line', () => {
@@ -52,5 +52,17 @@ describe('a cell holding only characters that draw nothing', () => {
     const marks = invisibleMarks(' '.repeat(2000))!;
     expect(marks.marks).toBe(`${'·'.repeat(CELL_CHARS)}…`);
     expect(marks.title).toBe('2,000 characters that draw nothing: U+0020');
+  });
+});
+
+describe('a cell holding controls among its text', () => {
+  it('given a bidi override, a NUL or a bell inside a value, then each is a mark and the text around it is as it is', () => {
+    expect(cellParts('abc\u202edef')).toEqual(['abc', { mark: '[U+202E]' }, 'def']);
+    expect(cellPartsText('a\u0000b\u0007')).toBe('a[U+0000]b[U+0007]');
+    expect(cellPartsText('\u2067rtl\u2069')).toBe('[U+2067]rtl[U+2069]');
+  });
+
+  it('given text without controls, tabs or emoji joined by ZWJ, then it is one part, as it is', () => {
+    for (const text of ['plain', 'a\tb', '👨\u200d👩\u200d👧', 'Zürich']) expect(cellParts(text)).toEqual([text]);
   });
 });
