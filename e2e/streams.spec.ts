@@ -94,6 +94,8 @@ test('a Run while the host is down says so, and the message goes once the page i
   await app.restartHost(async () => {
     await expect(page.getByRole('img', { name: 'Disconnected' })).toBeVisible();
     await page.getByRole('button', { name: 'Run' }).click();
+    // said at once, not only when the wait for the connection gives up (5 s on)
+    await expect(status(page)).toHaveText('Not connected to Sextant: the query is sent as soon as the connection is back…', { timeout: 2000 });
     await expect(status(page)).toContainText('Not connected to Sextant; reconnecting.', { timeout: 15_000 });
   });
   await expect(page.getByRole('img', { name: 'Connected' })).toBeVisible({ timeout: 30_000 });

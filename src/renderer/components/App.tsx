@@ -78,7 +78,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const profile = useProfileView();
 
   // a refused command is said where it was issued: the catalog's beside its Add box, the rest in the status bar
-  const { dispatch, statusRefusal, catalogRefusal, clearStatus } = useCommands(api, connected);
+  const { dispatch, statusRefusal, catalogRefusal, clearStatus, sending } = useCommands(api, connected);
   const { sessions, active, select, show } = useActiveSession(view, (sessionId) => void dispatch({ type: 'ActivateSession', sessionId }));
   const time = useSessionTime(api, active, dispatch, show, setNotice);
   const panes = usePanes(time.open);
@@ -263,6 +263,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               progress={current ? progress[current.queryId] : undefined}
               commandError={statusRefusal}
               connected={connected}
+              sending={sending}
               onCancel={() => void dispatch({ type: 'CancelQuery', sessionId: active.id })}
               onFocusLost={() => editor.current?.focus()}
               onNotice={setNotice}

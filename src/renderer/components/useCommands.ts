@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClientCommand } from '../../shared/contracts/commands';
 import type { SextantApi } from '../../shared/contracts/protocol';
 import { refusalAfter, refusalPlace, type CommandRefusal, type RefusalPlace } from './status/commandRefusal';
@@ -14,9 +14,16 @@ type Refusals = { readonly [P in RefusalPlace]: CommandRefusal | undefined };
  */
 export function useCommands(api: SextantApi, connected: boolean) {
   const [refused, setRefused] = useState<Refusals>({ status: undefined, catalog: undefined });
+  // Queries run while the page has no connection: sent once it is back, or refused a few seconds on
+  // (apiClient's connect wait); until then the status bar says so, where it said nothing for 5 s.
+  const [sending, setSending] = useState(0);
+  const isConnected = useRef(connected);
+  isConnected.current = connected;
   const dispatch = useCallback(
     async (command: ClientCommand) => {
-      const result = await api.dispatch(command);
+      const waits = command.type === 'StartQuery' && !isConnected.current;
+      if (waits) setSending((n) => n + 1);
+      const result = await api.dispatch(command).finally(() => waits && setSending((n) => n - 1));
       const place = refusalPlace(command.type);
       setRefused((r) => {
         const now = refusalAfter(r[place], command, result.ok ? undefined : result.error);
@@ -34,5 +41,5 @@ export function useCommands(api: SextantApi, connected: boolean) {
   }, [connected]);
   /** Another session shown: the status bar's refusal was about the one before. */
   const clearStatus = useCallback(() => setRefused((r) => (r.status ? { ...r, status: undefined } : r)), []);
-  return { dispatch, statusRefusal: refused.status, catalogRefusal: refused.catalog, clearStatus };
+  return { dispatch, statusRefusal: refused.status, catalogRefusal: refused.catalog, clearStatus, sending: sending > 0 };
 }

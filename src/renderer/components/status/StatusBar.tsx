@@ -11,7 +11,7 @@ import { RerunNote } from './RerunNote';
 import { ranStatementText, ranWithoutResultSet } from './ranStatement';
 import { rerunOf, type RerunSigns } from './rerunNote';
 import type { CommandRefusal } from './commandRefusal';
-import { DISCONNECTED_TEXT, standingRefusal, statusBarState, type Refusal, type StatusSays } from './statusBarState';
+import { DISCONNECTED_TEXT, SENDING_TEXT, standingRefusal, statusBarState, type Refusal, type StatusSays } from './statusBarState';
 
 interface Props {
   query: HistoryEntry | undefined;
@@ -38,6 +38,8 @@ interface Props {
   firstPage?: Pick<RerunSigns, 'firstPageIncomplete' | 'firstPageRerun'>;
   /** The page's connection to main (the header's indicator): without it a query in flight is unknown, not running. */
   connected?: boolean;
+  /** A query the person ran waits for the connection, to be sent (useCommands). */
+  sending?: boolean;
 }
 
 /**
@@ -52,13 +54,13 @@ interface Props {
  * sit beside it, so they do not flood announcements; there is no clock while the query waits its
  * turn, and it stops while the end waits (DuckDB is done) and while the connection is lost.
  */
-export function StatusBar({ query, progress, commandError, onCancel, onFocusLost, onNotice, filteredRows, unreadable = false, firstPage, connected = true }: Props) {
+export function StatusBar({ query, progress, commandError, onCancel, onFocusLost, onNotice, filteredRows, unreadable = false, firstPage, connected = true, sending = false }: Props) {
   const refusal = useRef<Refusal | undefined>(undefined);
   // noted on the render the refusal first comes with: what the session was then (the same on a second render)
   if (refusal.current?.refusal !== commandError) refusal.current = commandError && { refusal: commandError, against: query };
   const [dismissed, setDismissed] = useState<CommandRefusal>();
   const standing = standingRefusal(refusal.current, query, dismissed);
-  const state = statusBarState(query, progress, standing, unreadable, connected);
+  const state = statusBarState(query, progress, standing, unreadable, connected, sending);
   const { says, copyId } = state;
   const dismiss = () => standing && setDismissed(standing);
   const onKeyDown = (e: KeyboardEvent) => {
@@ -99,6 +101,8 @@ export function StatusText({ says, filteredRows }: { says: StatusSays; filteredR
     <>{says.text}</>
   ) : says.kind === 'disconnected' ? (
     <>{DISCONNECTED_TEXT}</>
+  ) : says.kind === 'sending' ? (
+    <>{SENDING_TEXT}</>
   ) : says.kind === 'query' ? (
     <QueryText query={says.query} filteredRows={filteredRows} recorded={says.recorded === true} />
   ) : (

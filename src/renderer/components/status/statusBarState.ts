@@ -46,6 +46,8 @@ export type StatusSays =
   | { readonly kind: 'queued'; readonly text: string }
   /** The page lost its connection to main while the query was in flight: how it stands is unknown until the connection is back. */
   | { readonly kind: 'disconnected' }
+  /** A Run pressed while the page has no connection: the query waits to be sent (apiClient's connect wait). */
+  | { readonly kind: 'sending' }
   /** `recorded`: the query completed, but its rows cannot be read now (the grid says why): its count is what was recorded then. */
   | { readonly kind: 'query'; readonly query: HistoryEntry; readonly recorded?: boolean };
 
@@ -64,6 +66,9 @@ export interface StatusBarState {
 /** What the bar says while the connection is lost and the query was in flight when it went. */
 export const DISCONNECTED_TEXT = 'Connection to Sextant lost: how this query stands is unknown until it is back.';
 
+/** What the bar says from a Run pressed without a connection until the query is sent, or refused a few seconds on. */
+export const SENDING_TEXT = 'Not connected to Sextant: the query is sent as soon as the connection is back…';
+
 /**
  * What the status bar shows. A query's end waiting for the store is said only while the query is
  * in flight: once its end is stored, the outcome replaces it, whatever progress is still at hand.
@@ -77,7 +82,15 @@ export const DISCONNECTED_TEXT = 'Connection to Sextant lost: how this query sta
  * worker's queue says how many must finish first, with no clock (it has not started), and can be
  * cancelled.
  */
-export function statusBarState(query: HistoryEntry | undefined, progress: QueryProgress | undefined, commandError: CommandRefusal | undefined, unreadable = false, connected = true): StatusBarState {
+export function statusBarState(
+  query: HistoryEntry | undefined,
+  progress: QueryProgress | undefined,
+  commandError: CommandRefusal | undefined,
+  unreadable = false,
+  connected = true,
+  /** A query the person ran waits for the connection to be sent (useCommands). */
+  sending = false,
+): StatusBarState {
   const inFlight = isInFlight(query?.phase);
   const lost = inFlight && !connected;
   const running = inFlight && !lost;
@@ -87,7 +100,9 @@ export function statusBarState(query: HistoryEntry | undefined, progress: QueryP
   const queued = query?.phase === 'Pending' ? own?.queued : undefined;
   const says: StatusSays = lost
     ? { kind: 'disconnected' }
-    : commandError
+    : sending
+      ? { kind: 'sending' }
+      : commandError
       ? { kind: 'refused', text: refusalText(commandError), error: commandError.error }
       : waiting
         ? { kind: 'waiting', text: waitingToSaveText(waiting), error: waiting.error }
@@ -96,7 +111,7 @@ export function statusBarState(query: HistoryEntry | undefined, progress: QueryP
           : query
           ? { kind: 'query', query, ...(unreadable && query.phase === 'Completed' ? { recorded: true } : {}) }
           : { kind: 'ready' };
-  const phase = lost ? 'disconnected' : says.kind === 'query' && says.recorded ? 'recorded' : (query?.phase.toLowerCase() ?? 'idle');
+  const phase = lost || sending ? 'disconnected' : says.kind === 'query' && says.recorded ? 'recorded' : (query?.phase.toLowerCase() ?? 'idle');
   return {
     says,
     className: `statusbar ${phase}${says.kind === 'waiting' || says.kind === 'queued' ? ` ${says.kind}` : ''}${says.kind === 'refused' ? ' refused' : ''}`,
@@ -109,7 +124,7 @@ export function statusBarState(query: HistoryEntry | undefined, progress: QueryP
         : queued
           ? 'Cancel the query: it has not started, and never will'
           : 'Cancel the running query',
-    copyId: lost ? undefined : (commandError?.error ?? waiting?.error ?? (query?.phase === 'Failed' ? query.error : undefined)),
+    copyId: lost || sending ? undefined : (commandError?.error ?? waiting?.error ?? (query?.phase === 'Failed' ? query.error : undefined)),
   };
 }
 

@@ -52,6 +52,14 @@ describe('statusBarState: what the status bar shows, from the query, its progres
     expect(state).toMatchObject({ className: 'statusbar executing waiting', meter: false, cancellable: true, cancelTitle: 'Cancel the query: its result, not saved yet, is dropped', copyId: full });
   });
 
+  it('given a Run waiting for the connection to be sent, then the bar says so over the last outcome and an older refusal, with nothing to copy or cancel', () => {
+    const older = appError('e-old', 'DISCONNECTED', 'Not connected to Sextant; reconnecting.');
+    const state = statusBarState(query('Completed'), undefined, { command: 'StartQuery', error: older }, false, false, true);
+    expect(state).toMatchObject({ says: { kind: 'sending' }, className: 'statusbar disconnected', meter: false, cancellable: false, copyId: undefined });
+    // sent (or refused), the bar goes back to what it said
+    expect(statusBarState(query('Completed'), undefined, undefined, false, false, false).says).toEqual({ kind: 'query', query: query('Completed') });
+  });
+
   it('given an executing query with ordinary progress, then it is running: the clock ticks, nothing to copy', () => {
     expect(statusBarState(query('Executing'), progress(), undefined)).toEqual({ says: { kind: 'query', query: query('Executing') }, className: 'statusbar executing', meter: true, cancellable: true, cancelTitle: 'Cancel the running query', copyId: undefined });
   });
