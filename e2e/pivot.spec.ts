@@ -1,8 +1,10 @@
 import type { Page } from '@playwright/test';
 import { pivotCellText } from '../src/renderer/components/pivot/pivotText';
+import { sqlHeadline } from '../src/shared/text/sqlHeadline';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { editorText, grid, gridRow as resultRow, history, ready, runSql, screenshot } from './workbench.helpers';
+import { recordNotices } from './share.helpers';
+import { editorText, grid, gridRow as resultRow, history, ready, runSql, screenshot, status } from './workbench.helpers';
 
 const WEATHER = `read_csv_auto('${VEGA_DATA}/seattle-weather.csv')`;
 const CARS = `read_json_auto('${VEGA_DATA}/cars.json')`;
@@ -122,6 +124,18 @@ test('a two-level row pivot with monthly columns: DuckDB’s averages and totals
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAccessibleDescription('Undo close pivot');
   await expect(pivotButton).toBeEnabled();
   await expect(pivotButton).toHaveAttribute('aria-pressed', 'false');
+  await expect(region(page)).toBeHidden();
+
+  // Another query since: the close is of a result no longer shown. Undo says whose, and once done,
+  // which changes nothing in sight, the window says so; the shown result keeps no pivot
+  const before = await history(page).getByRole('listitem').first().locator('.sql').textContent();
+  await runSql(page, 'select 1 as one');
+  await expect(status(page)).toHaveText(/^1\u00a0row in/);
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  await expect(undo).toHaveAccessibleDescription(`Undo close pivot on an earlier result, “${sqlHeadline(before!, 40)}”`);
+  const notices = await recordNotices(page);
+  await undo.click();
+  await expect.poll(notices).toContain(`Undone: close pivot on an earlier result, “${sqlHeadline(before!, 40)}”`);
   await expect(region(page)).toBeHidden();
 });
 

@@ -197,7 +197,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
             setNotice(said);
           }}
         />
-        <UndoRedo view={view} sessionId={active?.id} dispatch={dispatch} onShow={show} paused={Boolean(time.past)} />
+        <UndoRedo view={view} sessionId={active?.id} dispatch={dispatch} onShow={show} onNotice={setNotice} paused={Boolean(time.past)} />
         <span className={`connection ${connected ? 'up' : 'down'}`} role="img" aria-label={connected ? (live ? 'Connected' : 'Catching up') : 'Disconnected'} title={connected ? (live ? 'Connected' : 'Catching up') : 'Disconnected, reconnecting…'}>
           {connected ? live ? <Circle aria-hidden="true" fill="currentColor" /> : <LoaderCircle aria-hidden="true" className="spin" /> : <CircleOff aria-hidden="true" />}
         </span>

@@ -190,11 +190,12 @@ describe('undo and redo in the view', () => {
     app.dispatch({ type: 'SetPivot', sessionId: 's2', queryId: 'q2', spec: null });
     expect(nextUndo(app.view, 's2')?.label).toBe('Undo close pivot');
     app.run('s2', 'select origin, dep_delay\nfrom flights where distance > 1000');
-    expect(nextUndo(app.view, 's2')?.label).toBe('Undo close pivot on an earlier result, “select 1”');
+    expect(nextUndo(app.view, 's2')).toMatchObject({ label: 'Undo close pivot on an earlier result, “select 1”', unseen: true });
     play(app, { kind: 'undo' });
     expect(nextRedo(app.view, 's2')?.label).toBe('Redo close pivot on an earlier result, “select 1”');
     app.dispatch({ type: 'SetResultView', sessionId: 's2', queryId: 'q3', orderBy: [{ column: 0 }], filter: [] });
     expect(nextUndo(app.view, 's2')?.label).toBe('Undo sort by origin');
+    expect(nextUndo(app.view, 's2')?.unseen).toBeUndefined();
   });
 
   it('a second sort key: the tooltip names both keys in order, as the history does, not the first again', () => {

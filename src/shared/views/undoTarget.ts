@@ -15,6 +15,8 @@ export interface UndoTarget {
   readonly seq: number;
   /** "Undo sort by dep_delay", "Redo rename to “Delays”". */
   readonly label: string;
+  /** It acts on a result its session does not show now: nothing in sight changes, so the window says it was done. */
+  readonly unseen?: true;
 }
 
 interface Candidate {
@@ -73,7 +75,8 @@ function latest(candidates: readonly Candidate[]): Candidate | undefined {
 }
 
 function target(c: Candidate, verb: 'Undo' | 'Redo'): UndoTarget {
-  return { aggregateType: c.aggregateType, aggregateId: c.aggregateId, seq: c.entry.seq, label: `${verb} ${describe(c)}` };
+  const unseen = 'queryId' in c.entry && onEarlierResult(c, c.entry.queryId) !== '';
+  return { aggregateType: c.aggregateType, aggregateId: c.aggregateId, seq: c.entry.seq, label: `${verb} ${describe(c)}`, ...(unseen ? { unseen: true as const } : {}) };
 }
 
 /** What the action did, in the words of the tooltip. */

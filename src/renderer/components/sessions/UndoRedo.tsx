@@ -13,6 +13,8 @@ interface Props {
   dispatch(command: ClientCommand): Promise<{ readonly ok: boolean }>;
   /** Shows a session this window brought back (an undone close). */
   onShow(sessionId: string): void;
+  /** Says what was done when nothing in sight changes (an action on an earlier result). */
+  onNotice(message: string): void;
   /** While the window shows the past (Timeline), nothing is undone: the past is read-only. */
   paused?: boolean;
 }
@@ -23,7 +25,7 @@ const PAUSED = 'Not while the past is shown: go back to now first';
  * The session's "Undo" and "Redo" buttons, and their keys (Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl/Cmd+Y)
  * whenever the focus is not in the SQL editor or a text field. Each says what it will do.
  */
-export function UndoRedo({ view, sessionId, dispatch, onShow, paused = false }: Props) {
+export function UndoRedo({ view, sessionId, dispatch, onShow, onNotice, paused = false }: Props) {
   const undo = paused ? undefined : nextUndo(view, sessionId);
   const redo = paused ? undefined : nextRedo(view, sessionId);
   // paused, there may well be something to undo: "Nothing to undo" would be untrue
@@ -32,9 +34,11 @@ export function UndoRedo({ view, sessionId, dispatch, onShow, paused = false }: 
 
   const act = (target: UndoTarget | undefined, type: 'Undo' | 'Redo') => {
     if (!target) return;
-    const { label: _label, ...named } = target;
+    const { label, unseen, ...named } = target;
     void dispatch({ type, ...named }).then((r) => {
       if (r.ok && target.aggregateType === 'QuerySession' && target.aggregateId !== sessionId) onShow(target.aggregateId);
+      // done to a result not on screen: nothing in sight changed, so the window says what was done
+      else if (r.ok && unseen) onNotice(`${type === 'Undo' ? 'Undone' : 'Redone'}: ${label.slice(type.length + 1)}`);
     });
   };
 
