@@ -62,8 +62,7 @@ const undo: Bench = {
       const t = performance.now();
       const target = nextUndo(stream.getState().view, sessionId);
       if (!target) throw new Error('nothing to undo');
-      const { label: _label, ...named } = target;
-      const r = await api.dispatch({ type: 'Undo', ...named });
+      const r = await api.dispatch({ type: 'Undo', ...target.action });
       if (!r.ok) throw new Error(r.error.message);
       await until(stream, () => title() !== before);
       return performance.now() - t;

@@ -20,8 +20,8 @@ describe('undo and redo that survive a restart', () => {
   async function press(which: 'Undo' | 'Redo'): Promise<string> {
     const target = (which === 'Undo' ? nextUndo : nextRedo)(core.view(), shown());
     if (!target) throw new Error(`nothing to ${which}`);
-    const { label, ...named } = target;
-    const r = await core.dispatch({ type: which, ...named } satisfies ClientCommand);
+    const { action, label } = target;
+    const r = await core.dispatch({ type: which, ...action } satisfies ClientCommand);
     if (!r.ok) throw new Error(r.error.message);
     return label;
   }
@@ -82,7 +82,7 @@ describe('undo and redo that survive a restart', () => {
     const removed = Object.keys(core.view().datasets)[0]!;
     await core.dispatch({ type: 'RemoveDataset', datasetId: removed });
     const stale = nextUndo(core.view(), shown())!; // a window that has not seen what follows
-    expect(stale.aggregateId).toBe(removed);
+    expect(stale.action.aggregateId).toBe(removed);
     // another file of the same name takes it
     mkdirSync(join(started.dir(), 'other'));
     const other = join(started.dir(), 'other', 'flights.csv');
@@ -92,7 +92,7 @@ describe('undo and redo that survive a restart', () => {
     const named = () => Object.values(core.view().datasets).filter((d) => d.name === 'flights');
     expect(named()).toHaveLength(1);
     const before = core.store.lastSeq();
-    const r = await core.dispatch({ type: 'Undo', aggregateType: stale.aggregateType, aggregateId: stale.aggregateId, seq: stale.seq });
+    const r = await core.dispatch({ type: 'Undo', ...stale.action });
     expect(r.ok ? 'undone' : r.error.code).toBe('DATASET_NAME_TAKEN');
     expect(r.ok ? '' : r.error.message).toMatch(/flights/);
     expect(core.store.lastSeq()).toBe(before);
@@ -107,11 +107,11 @@ describe('undo and redo that survive a restart', () => {
     const removed = Object.values(core.view().datasets).find((d) => d.source === csv)!.id;
     await core.dispatch({ type: 'RemoveDataset', datasetId: removed });
     const stale = nextUndo(core.view(), shown())!;
-    expect(stale.aggregateId).toBe(removed);
+    expect(stale.action.aggregateId).toBe(removed);
     await core.dispatch({ type: 'AddDataset', source: csv });
     await core.catalog.idle();
     const before = core.store.lastSeq();
-    const r = await core.dispatch({ type: 'Undo', aggregateType: stale.aggregateType, aggregateId: stale.aggregateId, seq: stale.seq });
+    const r = await core.dispatch({ type: 'Undo', ...stale.action });
     expect(r.ok ? 'undone' : [r.error.code, r.error.message]).toEqual(['DATASET_ALREADY_EXISTS', 'Already in the catalog as trips.']);
     expect(core.store.lastSeq()).toBe(before);
     expect(Object.values(core.view().datasets).filter((d) => d.source === csv)).toHaveLength(1);
@@ -123,7 +123,7 @@ describe('undo and redo that survive a restart', () => {
     const stale = nextUndo(core.view(), s1)!;
     await core.dispatch({ type: 'RenameSession', sessionId: s1, title: 'B' });
     const before = core.store.lastSeq();
-    const r = await core.dispatch({ type: 'Undo', aggregateType: stale.aggregateType, aggregateId: stale.aggregateId, seq: stale.seq });
+    const r = await core.dispatch({ type: 'Undo', ...stale.action });
     expect(r.ok ? 'undone' : r.error.code).toBe('NOTHING_TO_UNDO');
     expect(r.ok ? '' : r.error.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(core.store.lastSeq()).toBe(before);

@@ -37,16 +37,14 @@ describe('a data dir written before undo and time travel existed', () => {
     // The latest undoable action the old log holds is the close of the second tab.
     const close = nextUndo(core.view(), S1)!;
     expect(close.label).toBe('Undo close of “Closed before the upgrade”');
-    const { label: _close, ...closeTarget } = close;
-    expect((await core.dispatch({ type: 'Undo', ...closeTarget })).ok).toBe(true);
+    expect((await core.dispatch({ type: 'Undo', ...close.action })).ok).toBe(true);
     expect(core.view().sessions[S2]!.closed).toBe(false);
 
     // Then, in the first session: its rename, then its sort.
     for (const expected of ['Undo rename to “Before the upgrade”', 'Undo sort by n']) {
       const target = nextUndo(core.view(), S1)!;
       expect(target.label).toBe(expected);
-      const { label: _label, ...named } = target;
-      expect((await core.dispatch({ type: 'Undo', ...named })).ok).toBe(true);
+      expect((await core.dispatch({ type: 'Undo', ...target.action })).ok).toBe(true);
     }
     expect(core.view().sessions[S1]!.title).not.toBe('Before the upgrade');
     expect(core.view().sessions[S1]!.history[0]!.view).toBeUndefined();

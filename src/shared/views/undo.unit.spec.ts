@@ -107,9 +107,9 @@ function play(app: MiniApp, s: Step): void {
     case 'redo': {
       const target = (s.kind === 'undo' ? nextUndo : nextRedo)(app.view, shown);
       if (!target) return;
-      const cmd = target.aggregateType === 'QuerySession'
-        ? { type: s.kind === 'undo' ? ('UndoSessionAction' as const) : ('RedoSessionAction' as const), sessionId: target.aggregateId, seq: target.seq }
-        : { type: s.kind === 'undo' ? ('UndoDatasetAction' as const) : ('RedoDatasetAction' as const), datasetId: target.aggregateId, seq: target.seq };
+      const cmd = target.action.aggregateType === 'QuerySession'
+        ? { type: s.kind === 'undo' ? ('UndoSessionAction' as const) : ('RedoSessionAction' as const), sessionId: target.action.aggregateId, seq: target.action.seq }
+        : { type: s.kind === 'undo' ? ('UndoDatasetAction' as const) : ('RedoDatasetAction' as const), datasetId: target.action.aggregateId, seq: target.action.seq };
       // What the buttons offer, the deciders accept.
       expect(app.dispatch(cmd), `${target.label} was refused`).toBe(true);
       return;
@@ -260,7 +260,7 @@ describe('undo and redo in the view', () => {
     expect(nextRedo(app.view, 's2')).toBeUndefined();
     app.dispatch({ type: 'RequestDataset', datasetId: 'd3', source: '/data/one.csv' });
     app.dispatch({ type: 'RegisterDataset', datasetId: 'd3', name: 'one', source: '/data/one.csv', format: 'csv', columns });
-    expect(nextUndo(app.view, 's2')?.aggregateId).not.toBe('d1');
+    expect(nextUndo(app.view, 's2')?.action.aggregateId).not.toBe('d1');
   });
 
   it('a new undoable action clears the session redo stack in the view, as the decider does', () => {

@@ -7,12 +7,17 @@ import { isolateBidi } from '../text/isolate';
 import { sqlHeadline } from '../text/sqlHeadline';
 import { lastResult } from './appViewSelectors';
 
-/** What the Undo or Redo button acts on: the command it sends, and what its tooltip says. */
-export interface UndoTarget {
+/** What an Undo or Redo command names: the action, by its aggregate and seq. */
+export interface UndoAction {
   readonly aggregateType: AggregateType;
   readonly aggregateId: string;
   /** The aggregateSeq of the action, which the decider checks is still the top of that stack. */
   readonly seq: number;
+}
+
+/** What the Undo or Redo button acts on: the action its command names, and what its tooltip says. */
+export interface UndoTarget {
+  readonly action: UndoAction;
   /** "Undo sort by dep_delay", "Redo rename to “Delays”". */
   readonly label: string;
   /** It acts on a result its session does not show now: nothing in sight changes, so the window says it was done. */
@@ -76,7 +81,7 @@ function latest(candidates: readonly Candidate[]): Candidate | undefined {
 
 function target(c: Candidate, verb: 'Undo' | 'Redo'): UndoTarget {
   const unseen = 'queryId' in c.entry && onEarlierResult(c, c.entry.queryId) !== '';
-  return { aggregateType: c.aggregateType, aggregateId: c.aggregateId, seq: c.entry.seq, label: `${verb} ${describe(c)}`, ...(unseen ? { unseen: true as const } : {}) };
+  return { action: { aggregateType: c.aggregateType, aggregateId: c.aggregateId, seq: c.entry.seq }, label: `${verb} ${describe(c)}`, ...(unseen ? { unseen: true as const } : {}) };
 }
 
 /** What the action did, in the words of the tooltip. */

@@ -34,9 +34,9 @@ export function UndoRedo({ view, sessionId, dispatch, onShow, onNotice, paused =
 
   const act = (target: UndoTarget | undefined, type: 'Undo' | 'Redo') => {
     if (!target) return;
-    const { label, unseen, ...named } = target;
-    void dispatch({ type, ...named }).then((r) => {
-      if (r.ok && target.aggregateType === 'QuerySession' && target.aggregateId !== sessionId) onShow(target.aggregateId);
+    const { action, label, unseen } = target;
+    void dispatch({ type, ...action }).then((r) => {
+      if (r.ok && action.aggregateType === 'QuerySession' && action.aggregateId !== sessionId) onShow(action.aggregateId);
       // done to a result not on screen: nothing in sight changed, so the window says what was done
       else if (r.ok && unseen) onNotice(`${type === 'Undo' ? 'Undone' : 'Redone'}: ${label.slice(type.length + 1)}`);
     });
