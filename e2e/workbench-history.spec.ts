@@ -95,7 +95,7 @@ test('in a narrow window an entry’s SQL breaks between words, not inside a nam
   const sql = history(page).getByRole('listitem').first().locator('.sql');
   await expect(sql).toHaveText('select 1 as "seattle_weather"');
   // the tops of the name's characters: one line, whatever the line before it holds
-  const tops = await sql.evaluate((el) => {
+  const nameTops = () => history(page).getByRole('listitem').first().locator('.sql').evaluate((el) => {
     const text = el.firstChild as Text;
     const from = text.data.indexOf('"seattle_weather"');
     return Array.from({ length: '"seattle_weather"'.length }, (_, i) => {
@@ -105,7 +105,14 @@ test('in a narrow window an entry’s SQL breaks between words, not inside a nam
       return Math.round(r.getBoundingClientRect().top);
     });
   });
-  expect(new Set(tops).size).toBe(1);
+  expect(new Set(await nameTops()).size).toBe(1);
+  // run again: its "×2" goes beside the status line under the SQL, and the name still fits its line
+  await runSql(page, 'select 1 as "seattle_weather"');
+  const newest = history(page).getByRole('listitem').first();
+  await expect(newest.locator('.repeat-count')).toHaveText('×2');
+  expect(new Set(await nameTops()).size).toBe(1);
+  const [badge, sqlBox] = [await newest.locator('.repeat-count').boundingBox(), await newest.locator('.sql').boundingBox()];
+  expect(badge!.y).toBeGreaterThanOrEqual(sqlBox!.y + sqlBox!.height - 1); // under the SQL, not beside it
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 
