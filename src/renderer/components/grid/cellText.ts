@@ -50,27 +50,16 @@ export function invisibleMarks(value: string): { marks: string; title: string } 
  * as nothing) or turn the text after them around ("abc" U+202E "def" drew as "abcfed"). A tab is
  * white space; ZWJ and the like, which join emoji, are left alone.
  */
-const CONTROL = /(?!\t)[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+const CONTROLS = /((?!\t)[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069])/u;
 
 /** A piece of a cell's line: its text as it is, or a control drawn as a mark (`[U+202E]`). */
 export type CellPart = string | { readonly mark: string };
 
 /** One line of a cell (cellLines) as text and marks: each control a mark, the text between as it is. */
 export function cellParts(line: string): CellPart[] {
-  if (!CONTROL.test(line)) return [line];
-  const parts: CellPart[] = [];
-  let text = '';
-  for (const c of line) {
-    if (!CONTROL.test(c)) {
-      text += c;
-      continue;
-    }
-    if (text) parts.push(text);
-    text = '';
-    parts.push({ mark: `[${codePoint(c)}]` });
-  }
-  if (text) parts.push(text);
-  return parts;
+  if (!CONTROLS.test(line)) return [line];
+  // split keeps what its capture matched at the odd places: the controls, one each
+  return line.split(CONTROLS).flatMap((part, i): CellPart[] => (i % 2 === 1 ? [{ mark: `[${codePoint(part)}]` }] : part ? [part] : []));
 }
 
 /** The text a cell draws for a line: what its parts read, marks included (what a test compares). */
