@@ -56,11 +56,12 @@ function Figures({ column, name, profile, onFilterValue }: { column: number; nam
   const quartiles = profile.kind === 'number' && profile.quartiles ? profile.quartiles.map(number).join(' · ') : '—';
   // the tooltip: DuckDB's text of a rounded figure, the figure itself (grouped) otherwise
   const quartilesTitle = profile.kind === 'number' && profile.quartiles && (rounded || profile.sampled) ? sampledTitle(profile, rounded ? profile.quartiles.join(' · ') : quartiles) : null;
+  const distinct = distinctShown(profile);
   return (
     <>
       <dl className="profile-figures">
         <Figure term="Nulls" value={`${formatCount(profile.nulls)} (${percent(profile.nullShare)})`} />
-        <Figure term={distinctTerm(profile)} value={distinctShown(profile).value} exact={distinctShown(profile).title} />
+        <Figure term={distinctTerm(profile)} value={distinct.value} exact={distinct.title} />
         {/* an INTERVAL (categorical) has a min and max too */}
         {profile.min !== undefined && profile.max !== undefined && (
           <>
