@@ -32,6 +32,11 @@ export function ImportSessionButton({ api, onImported }: Props) {
   const [copied, setCopied] = useState<string | undefined>();
   const closeRef = useRef<HTMLButtonElement>(null);
   const region = useRef<HTMLElement>(null);
+  /** The report goes, with what its "Copy id" said. */
+  const forget = () => {
+    setReport(undefined);
+    setCopied(undefined);
+  };
   useEffect(() => {
     if (report) closeRef.current?.focus();
   }, [report]);
@@ -41,8 +46,7 @@ export function ImportSessionButton({ api, onImported }: Props) {
     if (report?.kind !== 'failed') return;
     const elsewhere = (e: PointerEvent) => {
       if (region.current?.contains(e.target as Node) || button.current?.contains(e.target as Node)) return;
-      setReport(undefined);
-      setCopied(undefined);
+      forget();
     };
     document.addEventListener('pointerdown', elsewhere);
     return () => document.removeEventListener('pointerdown', elsewhere);
@@ -69,8 +73,7 @@ export function ImportSessionButton({ api, onImported }: Props) {
     setReport(outcome.missingDatasets.length > 0 ? { kind: 'missing', title: outcome.title, datasets: outcome.missingDatasets } : undefined);
   };
   const start = () => {
-    setReport(undefined);
-    setCopied(undefined);
+    forget();
     if (window.sextant) {
       begin();
       void api.importSession({ kind: 'openDialog' }).then(finish);
@@ -88,8 +91,7 @@ export function ImportSessionButton({ api, onImported }: Props) {
       });
   };
   const close = () => {
-    setReport(undefined);
-    setCopied(undefined);
+    forget();
     button.current?.focus();
   };
   const onKeyDown = (e: KeyboardEvent) => {
