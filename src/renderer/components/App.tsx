@@ -38,7 +38,7 @@ import { ImportSessionButton } from './sessions/ImportSessionButton';
 import { UndoRedo } from './sessions/UndoRedo';
 import { StatusBar } from './status/StatusBar';
 import { useFirstPageSigns } from './status/useFirstPageSigns';
-import { Circle, CircleOff, LoaderCircle } from 'lucide-react';
+import { ConnectionSign } from './status/ConnectionSign';
 import { ForkOriginNote } from './time/ForkOriginNote';
 import { InputChangedNotice } from './provenance/InputChangedNotice';
 import { PastSession } from './time/PastSession';
@@ -52,17 +52,18 @@ import { PaneToggle, paneId } from './layout/PaneToggle';
 import { ThemeToggle } from './theme/ThemeToggle';
 import { RUN_REFUSED } from './editor/runRefused';
 import { usePanes } from './layout/usePanes';
+import { usePaneWidths } from './layout/usePaneWidths';
+import { Sash } from './layout/Sash';
+import { useNotice } from './common/useNotice';
 import { useFocusOutcome } from './common/focusOutcome';
 import { useCancelKey } from './common/cancelKey';
 import { useStartFocus } from './common/useStartFocus';
 import { useCommands } from './useCommands';
 import { refusalText } from './status/commandRefusal';
 
-const NOTICE_MS = 5000;
-
 export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) {
   const { view, connected, live, progress, catalogProgress, notHere } = useStream(stream);
-  const [notice, setNotice] = useState<string | undefined>();
+  const [notice, setNotice] = useNotice();
   const editor = useRef<SqlEditorHandle>(null);
   const catalog = useRef<CatalogHandle>(null);
   const drafts = useDraftSaver(
@@ -82,6 +83,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const { sessions, active, select, show } = useActiveSession(view, (sessionId) => void dispatch({ type: 'ActivateSession', sessionId }));
   const time = useSessionTime(api, active, dispatch, show, setNotice);
   const panes = usePanes(time.open);
+  const widths = usePaneWidths(panes.shown);
   const tab = useTabActions({ view, sessions, active, select, show, dispatch, flushDraft: drafts.flush, editor });
   useDraftFollow(active, editor, drafts);
   // The stream hands a new view object on every event, but the fold keeps the datasets record until a
@@ -90,11 +92,6 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const datasets = useMemo(() => datasetList(byId), [byId]);
 
   useEffect(() => clearStatus(), [active?.id, clearStatus]);
-  useEffect(() => {
-    if (!notice) return;
-    const timer = setTimeout(() => setNotice(undefined), NOTICE_MS);
-    return () => clearTimeout(timer);
-  }, [notice]);
 
   const current = active && currentQuery(active);
   const firstPage = useFirstPageSigns(api, current?.queryId, current?.phase === 'Completed', current && progress[current.queryId]?.rowsAvailable);
@@ -171,7 +168,9 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
 
   return (
     <div
+      ref={widths.app}
       className={`app ${panes.className} ${drop.dropping ? 'dropping' : ''}`}
+      style={widths.appStyle}
       onDragOver={drop.onDragOver}
       onDragLeave={drop.onDragLeave}
       onDrop={drop.onDrop}
@@ -198,9 +197,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           }}
         />
         <UndoRedo view={view} sessionId={active?.id} dispatch={dispatch} onShow={show} onNotice={setNotice} paused={Boolean(time.past)} />
-        <span className={`connection ${connected ? 'up' : 'down'}`} role="img" aria-label={connected ? (live ? 'Connected' : 'Catching up') : 'Disconnected'} title={connected ? (live ? 'Connected' : 'Catching up') : 'Disconnected, reconnecting…'}>
-          {connected ? live ? <Circle aria-hidden="true" fill="currentColor" /> : <LoaderCircle aria-hidden="true" className="spin" /> : <CircleOff aria-hidden="true" />}
-        </span>
+        <ConnectionSign connected={connected} live={live} />
         <ThemeToggle />
         <PaneToggle pane="history" shown={panes.shown.history} onToggle={() => panes.toggle('history')} />
       </header>
@@ -222,6 +219,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           connected={connected}
         />
       </aside>
+      {panes.shown.datasets && <Sash {...widths.sash('datasets')} />}
       <main className="workspace" id="session-panel" role={active ? 'tabpanel' : undefined} aria-labelledby={active ? tabId(active.id) : undefined}>
         {active && time.past ? (
           <PastSession api={api} past={time.past} rowsAvailable={(queryId) => progress[queryId]?.rowsAvailable} onBack={time.backToNow} onNotice={setNotice} />
@@ -272,7 +270,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               firstPage={firstPage}
             />
             {gridEntry && <InputChangedNotice entry={gridEntry} datasets={view.datasets} disabled={running} onRerun={() => rerun(gridEntry)} />}
-            <div className="grid-and-profile">
+            <div ref={widths.row} className={`grid-and-profile ${widths.rowClass}`} style={widths.rowStyle}>
               {gridResult ? (
                 <ResultsGrid
                   key={gridResult.queryId}
@@ -296,6 +294,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
                   onFilteredRows={(rows) => setFiltered({ queryId: gridResult.queryId, rows })}
                   onUnreadable={(yes) => setUnreadable((q) => (yes ? gridResult.queryId : q === gridResult.queryId ? undefined : q))}
                   onProfileColumn={(column) => profile.openColumn(gridResult, column)}
+                  edge={(chart.shown || pivot.spec !== undefined || shownProfile) && <Sash {...widths.sash('grid')} />}
                 />
               ) : (
                 <div className="grid-empty">Run a query to see results.</div>
@@ -341,6 +340,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           />
         )}
       </aside>
+      {panes.shown.history && <Sash {...widths.sash('history')} />}
       <div className="notice" aria-live="polite">
         {notice}
       </div>

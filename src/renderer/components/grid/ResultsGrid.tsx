@@ -63,6 +63,8 @@ interface Props {
   onProfileColumn?(column: number): void;
   /** Read-only (the past view): the view's sort and filters are shown, as the live grid shows them, with nothing to change them. */
   readOnly?: boolean;
+  /** On its right edge (the sash to the panels beside it). */
+  edge?: ReactNode;
 }
 
 /**
@@ -72,7 +74,7 @@ interface Props {
  * grid pattern: aria-rowcount counts every row of the result plus the header, each row carries
  * its aria-rowindex.
  */
-export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange, onOpenAsSql, onFilteredRows, onUnreadable, handle, actions, onProfileColumn, readOnly = false }: Props) {
+export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange, onOpenAsSql, onFilteredRows, onUnreadable, handle, actions, onProfileColumn, readOnly = false, edge }: Props) {
   const { queryId } = result;
   const view = usePendingView(result.view ?? PLAIN_VIEW, onViewChange);
   const pages = useResultPages(api, { ...result, view: view.shown }, rowsAvailable);
@@ -186,6 +188,11 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
   const onCellPointerDown = (e: PointerEvent, cell: Cell) => {
     if (e.button === 0) select(cell, e.shiftKey);
   };
+  /** A row number picks its whole row (Shift: from the anchor's). */
+  const onGutterPointerDown = (e: PointerEvent, row: number) => {
+    if (e.button !== 0) return;
+    setPicked({ anchor: { row: e.shiftKey ? anchor.row : row, col: 0 }, corner: { row, col: columns.length - 1 }, active: { row, col: 0 } });
+  };
   const onContextMenu = (e: MouseEvent, cell: Cell) => {
     e.preventDefault();
     if (!contains(selection, cell.row, cell.col)) select(cell);
@@ -287,16 +294,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
                 className={`grid-row ${vr.index % 2 ? 'odd' : ''}`}
                 style={{ top: scroll.physicalTop(vr.start), width: totalWidth, height: ROW_HEIGHT }}
               >
-                <div
-                  role="rowheader"
-                  className="gutter"
-                  onPointerDown={(e) => {
-                    if (e.button !== 0) return;
-                    const from = { row: e.shiftKey ? anchor.row : vr.index, col: 0 };
-                    setPicked({ anchor: from, corner: { row: vr.index, col: columns.length - 1 }, active: { row: vr.index, col: 0 } });
-                  }}
-                  onContextMenu={(e) => onContextMenu(e, { row: vr.index, col: 0 })}
-                >
+                <div role="rowheader" className="gutter" onPointerDown={(e) => onGutterPointerDown(e, vr.index)} onContextMenu={(e) => onContextMenu(e, { row: vr.index, col: 0 })}>
                   {formatCount(vr.index + 1)}
                 </div>
                 {virtualColumns.map((vc) => {
@@ -343,6 +341,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
         />
       )}
       {menu && <ContextMenu label="Result actions" x={menu.x} y={menu.y} items={menuItems} onClose={() => setMenu(undefined)} />}
+      {edge}
     </div>
   );
 }

@@ -1,0 +1,89 @@
+import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { keyStep } from './paneWidths';
+
+export interface SashProps {
+  /** Its accessible name: what it resizes ("Resize datasets"). */
+  readonly label: string;
+  /** +1 when dragging right widens what it resizes (a pane on the left, the grid), -1 when it narrows it (a pane on the right). */
+  readonly grows: 1 | -1;
+  /** The width in px of what it resizes, now. */
+  measure(): number;
+  /** While dragging: the width to show, without a React render per pointer move; `undefined` puts back what was there. */
+  onLive(px: number | undefined): void;
+  /** The width chosen (a drag's end, an arrow key), or `undefined` for the layout's default (a double-click). */
+  onCommit(px: number | undefined): void;
+  /** aria-valuenow, -min, -max and -valuetext: where it stands in the units it is kept in. */
+  readonly value: { readonly now: number; readonly min: number; readonly max: number; readonly text: string };
+  readonly className: string;
+}
+
+/**
+ * A vertical separator on a resizable edge, as VS Code's sashes: drag it, or focus it and press
+ * Left/Right (Shift for bigger steps); a double-click or Enter goes back to the default, Escape
+ * during a drag back to where it began. The ARIA window-splitter pattern.
+ */
+export function Sash({ label, grows, measure, onLive, onCommit, value, className }: SashProps) {
+  const drag = useRef<{ pointerId: number; startX: number; startPx: number; px: number } | undefined>(undefined);
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0) return;
+    e.preventDefault();
+    e.currentTarget.setPointerCapture(e.pointerId);
+    e.currentTarget.focus();
+    const startPx = measure();
+    drag.current = { pointerId: e.pointerId, startX: e.clientX, startPx, px: startPx };
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    if (!d || d.pointerId !== e.pointerId) return;
+    d.px = d.startPx + grows * (e.clientX - d.startX);
+    onLive(d.px);
+  };
+  const onPointerUp = (e: PointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    if (!d || d.pointerId !== e.pointerId) return;
+    drag.current = undefined;
+    // a click that did not move chooses nothing
+    if (d.px !== d.startPx) onCommit(d.px);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Escape' && drag.current) {
+      e.preventDefault();
+      drag.current = undefined;
+      onLive(undefined);
+      return;
+    }
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      onCommit(undefined);
+      return;
+    }
+    const step = keyStep(e.key, e.shiftKey);
+    if (step === undefined) return;
+    e.preventDefault();
+    onCommit(measure() + grows * step);
+  };
+  return (
+    <div
+      className={`sash ${className}`}
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={label}
+      aria-valuenow={value.now}
+      aria-valuemin={value.min}
+      aria-valuemax={value.max}
+      aria-valuetext={value.text}
+      title={`${label}: drag, or arrow keys; double-click for the default`}
+      tabIndex={0}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerCancel={(e) => {
+        if (drag.current?.pointerId !== e.pointerId) return;
+        drag.current = undefined;
+        onLive(undefined);
+      }}
+      onDoubleClick={() => onCommit(undefined)}
+      onKeyDown={onKeyDown}
+    />
+  );
+}

@@ -1,0 +1,77 @@
+import { useRef, useState, type CSSProperties, type RefObject } from 'react';
+import type { SashProps } from './Sash';
+import type { PanesShown } from './paneMemory';
+import { clampWidth, rememberWidth, storedWidths, WIDTH_BOUNDS, type Sized, type Widths } from './paneWidths';
+
+export interface PaneWidths {
+  /** On the app's frame: the side panes' chosen widths (a hidden pane's column stays 0). */
+  readonly appStyle: CSSProperties;
+  readonly app: RefObject<HTMLDivElement | null>;
+  /** On the grid's row: its share of the row, once chosen (`grid-sized`). */
+  readonly rowStyle: CSSProperties | undefined;
+  readonly rowClass: string;
+  readonly row: RefObject<HTMLDivElement | null>;
+  sash(sized: Sized): SashProps;
+}
+
+/** The CSS variable each width is written to, and how it is written. */
+const VARIABLE: Readonly<Record<Sized, string>> = { datasets: '--datasets-chosen', history: '--history-chosen', grid: '--grid-share' };
+const css = (sized: Sized, value: number): string => (sized === 'grid' ? String(value) : `${Math.round(value)}px`);
+
+/**
+ * The widths a person drags the side panes and the grid to (paneWidths.ts keeps them). A drag moves
+ * the CSS variable directly, so the window follows the pointer without rendering the app per move;
+ * its end is the state, and remembered.
+ */
+export function usePaneWidths(shown: PanesShown): PaneWidths {
+  const [widths, setWidths] = useState<Widths>(() => storedWidths());
+  const app = useRef<HTMLDivElement>(null);
+  const row = useRef<HTMLDivElement>(null);
+  const holder = (sized: Sized) => (sized === 'grid' ? row.current : app.current);
+  const measured = (sized: Sized): HTMLElement | null | undefined =>
+    sized === 'grid' ? (row.current?.firstElementChild as HTMLElement | null) : app.current?.querySelector<HTMLElement>(`#${sized}-pane`);
+  const rowWidth = () => row.current?.clientWidth || 1;
+  /** px as the unit it is kept in: the grid's share of its row. */
+  const kept = (sized: Sized, px: number) => clampWidth(sized, sized === 'grid' ? px / rowWidth() : px);
+
+  const show = (sized: Sized, value: number | undefined) => {
+    const el = holder(sized);
+    if (!el) return;
+    if (value === undefined) el.style.removeProperty(VARIABLE[sized]);
+    else el.style.setProperty(VARIABLE[sized], css(sized, value));
+    if (sized === 'grid') el.classList.toggle('grid-sized', value !== undefined);
+  };
+  const commit = (sized: Sized, value: number | undefined) => {
+    rememberWidth(sized, value);
+    show(sized, value);
+    setWidths((w) => ({ ...w, [sized]: value }));
+  };
+
+  const sash = (sized: Sized): SashProps => {
+    const { min, max, usual } = WIDTH_BOUNDS[sized];
+    const now = widths[sized];
+    const percent = (v: number) => Math.round(v * 100);
+    return {
+      label: `Resize ${sized === 'grid' ? 'results grid' : sized}`,
+      grows: sized === 'history' ? -1 : 1,
+      className: `${sized}-sash`,
+      measure: () => measured(sized)?.getBoundingClientRect().width ?? 0,
+      onLive: (px) => show(sized, px === undefined ? widths[sized] : kept(sized, px)),
+      onCommit: (px) => commit(sized, px === undefined ? undefined : kept(sized, px)),
+      value:
+        sized === 'grid'
+          ? { now: percent(now ?? usual), min: percent(min), max: percent(max), text: now === undefined ? 'default width' : `${percent(now)}% of the row` }
+          : { now: Math.round(now ?? usual), min, max, text: now === undefined ? 'default width' : `${Math.round(now)} px` },
+    };
+  };
+
+  const variable = (sized: 'datasets' | 'history') => (shown[sized] && widths[sized] !== undefined ? { [VARIABLE[sized]]: css(sized, widths[sized]) } : {});
+  return {
+    app,
+    appStyle: { ...variable('datasets'), ...variable('history') } as CSSProperties,
+    row,
+    rowStyle: widths.grid === undefined ? undefined : ({ [VARIABLE.grid]: css('grid', widths.grid) } as CSSProperties),
+    rowClass: widths.grid === undefined ? '' : 'grid-sized',
+    sash,
+  };
+}
