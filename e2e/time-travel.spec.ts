@@ -93,6 +93,22 @@ test('travel back to a query, come back to now, and fork from there into a new t
   await expect(tabs(page)).toHaveText(['Delays', 'Delays (fork)', 'Delays (fork)']);
   await expect(tabs(page).nth(2)).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText(/^forked from Delays \(then “Session 1”\) at /)).toBeVisible();
+  // the note's title sits in its quotes, no gap between them (a flex row's gap once put one on each side)
+  const inQuotes = await page.locator('.fork-origin bdi').nth(1).evaluate((bdi) => {
+    const open = bdi.previousSibling!;
+    const range = document.createRange();
+    range.setStart(open, open.textContent!.length - 1);
+    range.setEnd(open, open.textContent!.length);
+    return bdi.getBoundingClientRect().left - range.getBoundingClientRect().right;
+  });
+  expect(Math.abs(inQuotes)).toBeLessThan(1);
+  // a window too narrow for the tabs' titles cuts each at its end: a fork's mark and first letters stay in the tab
+  await page.setViewportSize({ width: 800, height: 700 });
+  const forkTab = tabs(page).nth(2);
+  const cut = await forkTab.evaluate((tab) => ({ overflows: tab.scrollWidth > tab.clientWidth, left: tab.getBoundingClientRect().left, icon: tab.querySelector('svg')!.getBoundingClientRect().left }));
+  expect(cut.overflows).toBe(true);
+  expect(cut.icon).toBeGreaterThanOrEqual(cut.left);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await expect.poll(() => rowsShown(page, 5)).toEqual(first);
   await expect.poll(() => editorText(page)).toBe(FIRST);
   await expect(history(page).getByRole('listitem')).toHaveCount(1);

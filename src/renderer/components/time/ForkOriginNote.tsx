@@ -14,15 +14,18 @@ export function ForkOriginNote({ from, titleNow }: { from: ForkOrigin; titleNow:
   return (
     <p className="fork-origin">
       <GitFork aria-hidden="true" />
-      forked from <bdi>{titleNow ?? from.title}</bdi>
-      {renamed && (
-        <>
-          {' '}
-          (then “<bdi>{from.title}</bdi>”)
-        </>
-      )}
-      {titleNow === undefined && <span title="The session it was forked from is not among this app's sessions: its log was imported without it"> (not here)</span>}{' '}
-      at <time dateTime={from.occurredAt}>{formatWhen(from.occurredAt)}</time>
+      {/* one flex item: the row's gap between its text nodes put spaces inside the quotes */}
+      <span>
+        forked from <bdi>{titleNow ?? from.title}</bdi>
+        {renamed && (
+          <>
+            {' '}
+            (then “<bdi>{from.title}</bdi>”)
+          </>
+        )}
+        {titleNow === undefined && <span title="The session it was forked from is not among this app's sessions: its log was imported without it"> (not here)</span>}{' '}
+        at <time dateTime={from.occurredAt}>{formatWhen(from.occurredAt)}</time>
+      </span>
     </p>
   );
 }
