@@ -112,6 +112,25 @@ test('a header or filter box focused in a grid scrolled sideways comes into view
   expect(await underGutter(page, filterBox(page, 'Name'))).toBe(0);
 });
 
+test('a column wider than the grid, reached by the arrow keys, shows its start: its name and left-aligned text', async ({ shared: app }) => {
+  const { page } = app;
+  // the chart beside it leaves the grid ~330 px for columns; the long text's column is fitted to 420
+  await openCars(page, 'select Name, repeat(Name, 20) as long_text, Year from cars');
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  await expect(page.locator('.linked-charts .chart-plot svg')).toBeVisible();
+  const room = await grid(page).evaluate((el) => el.clientWidth - el.querySelector('.grid-header .gutter')!.getBoundingClientRect().width);
+  const wide = header(page, 'long_text');
+  expect(await wide.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(room);
+  await grid(page).getByRole('gridcell').first().click();
+  await page.keyboard.press('ArrowRight');
+  await expect(grid(page).locator('[role="gridcell"].active')).toHaveAttribute('aria-colindex', '2');
+  await expect.poll(() => underGutter(page, wide)).toBe(0);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => underGutter(page, wide)).toBe(0);
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+});
+
 /** The colours drawn at points of the page, as [r, g, b], read from a screenshot. */
 async function pixels(page: Page, points: readonly (readonly [number, number])[]): Promise<number[][]> {
   const png = (await page.screenshot()).toString('base64');

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { GUTTER_WIDTH, HEADER_HEIGHT, ROW_HEIGHT } from './gridGeometry';
+import { GUTTER_WIDTH, HEADER_HEIGHT, ROW_HEIGHT, scrollLeftShowing } from './gridGeometry';
 import { rowStart, rowWindow, sameWindow, type RowWindow } from './rowWindow';
 import { columnAt, leftOf } from './scrollMemory';
 import { physicalRowTop, scrollScale, type ScrollScale } from './scrollScale';
@@ -131,14 +131,14 @@ export function useGridScroll(rows: number, columns: number, widths: readonly nu
     revealColumn(cell.col);
   };
 
-  /** Scrolls sideways just enough to show a column whole, right of the row numbers (the header's controls: the header is sticky). */
+  /** Scrolls sideways just enough to show a column, right of the row numbers (the header is sticky): whole, or its start when wider than the room. */
   const revealColumn = (col: number) => {
     const el = scroller.current;
     if (!el) return;
     const colStart = GUTTER_WIDTH + widths.slice(0, col).reduce((a, b) => a + b, 0);
     const colEnd = colStart + (widths[col] ?? 0);
-    if (colStart - GUTTER_WIDTH < el.scrollLeft) el.scrollLeft = colStart - GUTTER_WIDTH;
-    else if (colEnd > el.scrollLeft + el.clientWidth) el.scrollLeft = colEnd - el.clientWidth;
+    const left = scrollLeftShowing(el.scrollLeft, el.clientWidth, colStart, colEnd);
+    if (left !== el.scrollLeft) el.scrollLeft = left;
   };
 
   /**
