@@ -166,6 +166,22 @@ test('"Chart data" writes a sum rounded and grouped as the app writes a computed
   expect(titles).toEqual(sums.map(([, s]) => s));
 });
 
+test('a line over a category is drawn as bars, named as bars and said so; a date as X again draws the line', async ({ shared: app }) => {
+  const { page } = app;
+  await chartOfWeather(page);
+  await pickChart(page, 'Chart', { Mark: 'Line', X: 'weather', Y: 'precipitation', Aggregate: 'Average' });
+  await expect(region(page).getByRole('img', { name: /^Bar chart of average of precipitation per weather/ })).toBeVisible();
+  await expect(region(page).locator('.chart-status')).toContainText('A line needs a number or date as X: drawn as bars.');
+  // the pick is kept: Mark still says Line, and the bars are raw DuckDB's averages
+  await expect(combo(page, 'Chart', 'Mark')).toHaveValue('Line');
+  await region(page).getByRole('button', { name: 'Show chart data' }).click();
+  const averages = await duckdbRows(`select weather, avg(precipitation)::VARCHAR from ${WEATHER} group by weather order by count(*) desc, weather`);
+  await expect.poll(() => tableRows(page).then((rows) => rows.map(([k]) => k))).toEqual(averages.map(([k]) => k));
+  await pickChart(page, 'Chart', { X: 'date' });
+  await expect(region(page).getByRole('img', { name: /^Line chart of average of precipitation over date/ })).toBeVisible();
+  await expect(region(page).locator('.chart-status')).not.toContainText('drawn as bars');
+});
+
 test('"Chart data" writes bins of a DATE column as days, as raw DuckDB truncates them; a histogram offers no Y or aggregate', async ({ shared: app }) => {
   const { page } = app;
   await chartOfWeather(page);

@@ -1,5 +1,5 @@
 import type { ChartData } from './chartData';
-import type { ChartSpec } from './chartSpec';
+import { drawnMark, type ChartSpec } from './chartSpec';
 import { isolateBidi } from '../text/isolate';
 
 /** What a chart's value is: "count", "average of delay". */
@@ -10,8 +10,10 @@ export const valueText = (spec: ChartSpec): string => (spec.aggregate === 'Count
  * bin"). `data` tells a scatter of points from its density grid.
  */
 export function chartLabel(given: ChartSpec, data?: Pick<ChartData, 'columns'>): string {
-  // column names isolated: a right-to-left name or a bidi control in one cannot reorder these words
-  const spec = { ...given, x: isolateBidi(given.x), ...(given.y === undefined ? {} : { y: isolateBidi(given.y) }), ...(given.color === undefined ? {} : { color: isolateBidi(given.color) }) };
+  // column names isolated: a right-to-left name or a bidi control in one cannot reorder these words;
+  // named as drawn (a line over categories is bars)
+  const mark = drawnMark(given.mark, data?.columns.find((c) => c.role === 'x')?.kind);
+  const spec = { ...given, mark, x: isolateBidi(given.x), ...(given.y === undefined ? {} : { y: isolateBidi(given.y) }), ...(given.color === undefined ? {} : { color: isolateBidi(given.color) }) };
   const by = spec.color === undefined ? '' : `, by ${spec.color}`;
   switch (spec.mark) {
     case 'Histogram':

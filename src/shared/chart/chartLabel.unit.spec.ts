@@ -11,6 +11,12 @@ describe('chartLabel', () => {
     expect(chartLabel({ mark: 'Scatter', x: 'a', y: 'b', aggregate: 'Count' }, density)).toBe('Scatter plot of b against a, count per cell');
   });
 
+  it('given a line or an area over categories, which is drawn as bars, then it is named as bars', () => {
+    const bars = { columns: [{ role: 'x' as const, kind: 'category' as const, label: 'origin' }, { role: 'value' as const, kind: 'number' as const, label: 'average of delay' }] };
+    expect(chartLabel({ mark: 'Line', x: 'origin', y: 'delay', aggregate: 'Average' }, bars)).toBe('Bar chart of average of delay per origin');
+    expect(chartLabel({ mark: 'Area', x: 'origin', aggregate: 'Count' }, bars)).toBe('Bar chart of count per origin');
+  });
+
   it('isolates a right-to-left column name, so that "per" and "by" stay where they are', () => {
     expect(chartLabel({ mark: 'Bar', x: 'עיר', y: 'delay', color: 'dest\u202e', aggregate: 'Sum' })).toBe('Bar chart of sum of delay per \u2068עיר\u2069, by \u2068dest\u202e\u2069');
   });

@@ -113,6 +113,20 @@ export function chartProblem(spec: ChartSpec, columns: readonly ChartColumn[]): 
   }
 }
 
+/**
+ * The mark a spec is drawn with, given its X's kind: a line or an area over categories has no order
+ * to join its points in, so it is drawn as bars, and named so. The spec keeps the person's pick, so
+ * a date as X again draws the line.
+ */
+export function drawnMark(mark: ChartMark, xKind: AxisKind | 'flag' | undefined): ChartMark {
+  return (mark === 'Line' || mark === 'Area') && (xKind === 'category' || xKind === 'flag') ? 'Bar' : mark;
+}
+
+/** Said beside a chart drawn with another mark than the one picked; undefined when drawn as picked. */
+export function drawnAsNote(mark: ChartMark, xKind: AxisKind | 'flag' | undefined): string | undefined {
+  return drawnMark(mark, xKind) === mark ? undefined : `A ${mark.toLowerCase()} needs a number or date as X: drawn as bars.`;
+}
+
 /** Rows above which two numbers make a heatmap rather than a scatter of points. */
 export const SCATTER_POINTS_MAX = MAX_CHART_MARKS;
 

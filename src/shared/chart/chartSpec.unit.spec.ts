@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartMarks, chartProblem, chartSpecSchema, proposeChart, unusedField, unusedFieldText } from './chartSpec';
+import { chartMarks, chartProblem, chartSpecSchema, drawnAsNote, drawnMark, proposeChart, unusedField, unusedFieldText } from './chartSpec';
 
 const col = (name: string, type: string) => ({ name, type });
 
@@ -77,5 +77,19 @@ describe('unusedFieldText', () => {
     const fields = ['y', 'color', 'aggregate'] as const;
     const unused = chartMarks.flatMap((mark) => fields.filter((f) => unusedField(mark, f) !== undefined).map((f) => `${mark} ${f}`));
     expect(unused).toEqual(['Scatter aggregate', 'Histogram y', 'Histogram aggregate', 'Heatmap color', 'Heatmap aggregate', 'Box color', 'Box aggregate']);
+  });
+});
+
+describe('drawnMark', () => {
+  it('given a line or an area over categories (or true/false), then it is drawn as bars, and says so', () => {
+    expect(drawnMark('Line', 'category')).toBe('Bar');
+    expect(drawnMark('Area', 'flag')).toBe('Bar');
+    expect(drawnAsNote('Line', 'category')).toBe('A line needs a number or date as X: drawn as bars.');
+  });
+  it('given any other mark, or a number or time as X, then it is drawn as picked, with nothing to say', () => {
+    expect(drawnMark('Line', 'time')).toBe('Line');
+    expect(drawnMark('Area', 'number')).toBe('Area');
+    expect(drawnMark('Scatter', 'category')).toBe('Scatter');
+    expect(drawnAsNote('Bar', 'category')).toBeUndefined();
   });
 });

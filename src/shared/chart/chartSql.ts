@@ -2,7 +2,7 @@ import { quoteIdent } from '../explore/openAsSql';
 import { columnKind, sumsNearHugeintRange } from '../explore/columnKind';
 import { finiteAggregate, finiteOnly, holdsNonFinite } from '../explore/finiteValues';
 import { binEdgeSql, binIndexSql, stepColumns, stepCte } from './numberBin';
-import { axisKind, MAX_CHART_MARKS, type AxisKind, type ChartAggregate, type ChartColumn, type ChartSpec } from './chartSpec';
+import { axisKind, drawnMark, MAX_CHART_MARKS, type AxisKind, type ChartAggregate, type ChartColumn, type ChartSpec } from './chartSpec';
 
 /** What a column of chart data holds, so the renderer knows how to read its text. */
 export type ChartRole = 'x' | 'x1' | 'x2' | 'y' | 'y1' | 'y2' | 'color' | 'value' | 'min' | 'q1' | 'median' | 'q3' | 'max' | RestRole;
@@ -107,6 +107,8 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
   };
   const x = find(spec.x);
   if (!x) throw new Error(`no column ${spec.x}`);
+  const drawn = drawnMark(spec.mark, x.kind);
+  if (drawn !== spec.mark) return chartSql({ ...spec, mark: drawn }, relation, columns, options);
   const y = find(spec.y);
   const color = find(spec.color);
   const value = spec.aggregate === 'Count' || !y ? 'count(*)' : aggregateSql(spec.aggregate, y.type);
@@ -172,7 +174,6 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
     }
     case 'Line':
     case 'Area': {
-      if (x.kind === 'category') return chartSql({ ...spec, mark: 'Bar' }, relation, columns, options);
       // the exact series (one value per distinct x and series), then M4 per pixel bucket of x
       const buckets = color ? Math.floor(MAX_CHART_MARKS / 4 / (TOP_COLORS + 1)) : LINE_BUCKETS;
       const pos = x.kind === 'time' ? 'epoch(x)' : 'x::DOUBLE';

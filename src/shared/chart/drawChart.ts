@@ -4,6 +4,7 @@ import type { ChartRole } from './chartSql';
 import { categoryText, marksOf, sentinelCategory, type Mark } from './chartMarks';
 import { countShades } from './chartShades';
 import { groupInsets, groupOrder, stacksByColor } from './chartGroups';
+import { drawnMark } from './chartSpec';
 
 /** The colors a chart is drawn in: the window reads them from its theme's CSS variables, a file gets LIGHT_CHART_THEME. */
 export interface ChartTheme {
@@ -68,6 +69,8 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
     // counts as shades from near the background to the accent, which reads right on both themes
     color: has('color') ? ({ legend: legend && hasColorLegend(data), scheme: 'tableau10' } as const) : ({ legend: legend && hasColorLegend(data), type: 'linear', interpolate: countShades(theme.bg, theme.accent), label: 'count' } as const),
   } as const;
+  // a line over categories is drawn as bars (chartSql.ts computed bars for it)
+  const markDrawn = drawnMark(spec.mark, kind('x'));
   const layers: Plot.Markish[] = [];
   // bars and a histogram's rectangles, stacked from 0: their count axis gets whole ticks
   let stackedCounts = false;
@@ -100,7 +103,7 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
     layers.push(Plot.dot(marks, { x: 'x', y: 'y', fill: color, r: 2, fillOpacity: 0.7 }));
     x = { ...scale('x'), label: label('x'), grid: true };
     y = { ...scale('y'), label: label('y'), grid: true };
-  } else if ((spec.mark === 'Line' || spec.mark === 'Area') && kind('x') !== 'category') {
+  } else if (markDrawn === 'Line' || markDrawn === 'Area') {
     // areas of counts or sums stack, each outlined at its top; of averages (or min, max…) each stands on 0, overlaid (chartGroups.ts)
     const stacked = spec.mark === 'Area' && z !== undefined && stacksByColor(spec);
     if (spec.mark === 'Area') layers.push(Plot.areaY(marks, stacked ? { x: 'x', y: 'value', z, fill: color, fillOpacity: 0.35 } : { x: 'x', y1: 0, y2: 'value', z, fill: color, fillOpacity: 0.35 }));

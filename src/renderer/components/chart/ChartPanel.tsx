@@ -1,6 +1,6 @@
 import { FileImage, FileCode, Table, X } from 'lucide-react';
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import { chartAggregates, chartMarks, chartProblem, unusedField, unusedFieldText, type ChartSpec } from '../../../shared/chart/chartSpec';
+import { chartAggregates, chartMarks, chartProblem, drawnAsNote, drawnMark, unusedField, unusedFieldText, type ChartSpec } from '../../../shared/chart/chartSpec';
 import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import { pickableNames } from '../../../shared/explore/pickableNames';
@@ -85,6 +85,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const data = state.kind === 'ready' ? state.data : undefined;
   // what the marks do not show: marks past the cap, rows with no place on an axis, NaNs and infinities left out of the aggregate
   const drawnNote = [
+    data && drawnAsNote(data.spec.mark, data.columns.find((c) => c.role === 'x')?.kind),
     data?.truncated ? `Showing the first ${countOf(data.rows.length, 'mark')}.` : undefined,
     data?.unplaced !== undefined && columns ? unplacedNote(data.unplaced, data.spec, columns, NBSP) : undefined,
     data && columns ? chartLeftOutNote(data.leftOut, data.spec, columns) : undefined,
@@ -94,7 +95,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const kindOf = (...roles: string[]) => data?.columns.find((c) => roles.includes(c.role))?.kind;
   const xKind = kindOf('x', 'x1');
   const yKind = kindOf('y', 'y1');
-  const mark = data?.spec.mark;
+  const mark = data && drawnMark(data.spec.mark, xKind);
   // a scatter or heatmap of two columns is brushed as a rectangle: along Y too, a range or categories as along X
   const rectangle = onBrush !== undefined && (mark === 'Scatter' || mark === 'Heatmap') && data?.spec.y !== undefined && data.spec.y !== data.spec.x && yKind !== undefined;
   // brushed along X: a continuous X, or categories of bars, a scatter or a heatmap (a box plot's are not)
