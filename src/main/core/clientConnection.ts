@@ -19,7 +19,7 @@ import type { ExportService } from '../explore/exportService';
 import type { ChooseImportPath } from '../share/sessionImport';
 import { ImportUploads } from '../share/importUploads';
 import { ALL_SCOPE, outsideScope, type ConnectionScope } from './connectionScope';
-import { responseText, serialized, type SerializedAnswer } from './serializedAnswer';
+import { sendableResponse, serialized, type SerializedAnswer } from './serializedAnswer';
 import { turnInbox } from './turnInbox';
 import { commandOrder } from './commandOrder';
 import type { SessionExportService } from '../share/sessionExportService';
@@ -106,7 +106,11 @@ export function serveConnection(services: ConnectionServices, channel: ServerCha
     limits,
   );
   const connection = new ClientConnection(services, outbox);
-  const respond = (id: number, result: Result<unknown>): void => channel.send(responseText(id, result));
+  const respond = (id: number, result: Result<unknown>): void => {
+    const { text, unsendable } = sendableResponse(id, result);
+    if (unsendable) services.log.error({ errorId: unsendable.id, stack: unsendable.stack }, unsendable.message);
+    channel.send(text);
+  };
   const refuse = (id: number, error: AppError): void => {
     services.log.warn({ errorId: error.id, code: error.code, details: error.details }, error.message);
     respond(id, fail(error));

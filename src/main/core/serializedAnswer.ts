@@ -1,5 +1,6 @@
-import { ok, type Result } from '../../shared/contracts/errors';
+import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
 import type { ServerMessage } from '../../shared/contracts/protocol';
+import { newErrorId } from '../platform/ids';
 
 /**
  * An answer main already holds as JSON text of a `T` (a travel holds a session checkpoint and the
@@ -16,6 +17,23 @@ export class SerializedAnswer<T> {
 export function responseText(id: number, result: Result<unknown>): string {
   if (result.ok && result.value instanceof SerializedAnswer) return `{"type":"response","id":${id},"result":{"ok":true,"value":${result.value.json}}}`;
   return JSON.stringify({ type: 'response', id, result } satisfies ServerMessage);
+}
+
+/**
+ * `responseText`, or for an answer that cannot be written as text (past V8's ~512 MB string limit: a
+ * chart's labels of megabytes each) a refusal under the same id, with the error to log: thrown, it
+ * ended main and every window on it.
+ */
+export function sendableResponse(id: number, result: Result<unknown>): { text: string; unsendable?: AppError } {
+  try {
+    return { text: responseText(id, result) };
+  } catch (e) {
+    const tooLarge = e instanceof RangeError;
+    const unsendable = appError(newErrorId(), tooLarge ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL', tooLarge ? 'This answer is too large to send to the window.' : 'The answer could not be sent.', {
+      stack: e instanceof Error ? (e.stack ?? '') : String(e),
+    });
+    return { text: responseText(id, fail({ id: unsendable.id, code: unsendable.code, message: unsendable.message })), unsendable };
+  }
 }
 
 /** A service's answer given as JSON text, as the API table's answer of the type it holds. */

@@ -6,6 +6,8 @@ import { chunkReleaser } from './chunkRelease.worker';
 import { chunkText, textInJs } from './chunkText.worker';
 import { columnTypeName } from './columnTypeName.worker';
 import { headSql } from './pageSql.worker';
+import { pageChars } from './pageReader.worker';
+import { MAX_PAGE_CHARS } from '../../shared/contracts/limits';
 import { trackProgress } from './progressTracking.worker';
 import { splitQualified } from './sql';
 import { ofStatement } from './statementFailure.worker';
@@ -181,6 +183,10 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       // CREATE TABLE AS, instead of paying a commit (a DuckDB WAL fsync) for its first chunk.
       let lastFlush = started;
       let headSent = false;
+      // A head past a page's budget is not sent: its rows are paged once committed, and such a page is refused (pageReader.worker.ts).
+      const sendHead = (head: (string | null)[][]) => {
+        if (pageChars(head) <= MAX_PAGE_CHARS) cb.head(head);
+      };
       const release = chunkReleaser();
       for (;;) {
         const fetching = next ?? result.fetchChunk();
@@ -192,7 +198,7 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
         if (!chunk || chunk.rowCount === 0) break;
         if (!headSent && headFromChunk) {
           cb.columns(columns);
-          cb.head(chunkText(chunk, timing.headRows));
+          sendHead(chunkText(chunk, timing.headRows));
         }
         appender!.appendDataChunk(chunk);
         rowCount += chunk.rowCount;
@@ -200,7 +206,7 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
           // Read inside the transaction, so the first page goes out before any commit.
           appender!.flushSync();
           cb.columns(columns);
-          cb.head((await slot.writer.runAndReadAll(headSql(resultTable, columns.length, timing.headRows))).getColumnsJS() as (string | null)[][]);
+          sendHead((await slot.writer.runAndReadAll(headSql(resultTable, columns.length, timing.headRows))).getColumnsJS() as (string | null)[][]);
         }
         headSent = true;
         if (performance.now() - lastFlush >= timing.flushIntervalMs) {

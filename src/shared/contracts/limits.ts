@@ -6,6 +6,12 @@
 /** Largest message main accepts from a client, before parsing. */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
 export const MAX_PAGE_ROWS = 1000;
+/**
+ * The most text (UTF-16 units) one page of rows may carry to a window: 200 rows of 3 MB cells made
+ * an answer past V8's string limit (~512 MB), whose serializing ended main with every window on it,
+ * and one of 200 MB stalled main's event loop for a second.
+ */
+export const MAX_PAGE_CHARS = 64 * 1024 * 1024;
 export const MAX_SORT_KEYS = 8;
 export const MAX_FILTERS = 16;
 /** Values of one `in` filter: a brush across bars holds at most a bar chart's 50 top categories. */
