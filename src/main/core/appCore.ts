@@ -144,6 +144,7 @@ export class AppCore {
       log,
       config: {
         dbPath,
+        protectedDir: dataDir,
         duckdb: duckdbSettings(join(dataDir, 'duckdb', 'tmp'), options.memoryLimit),
         progressIntervalMs: options.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS,
         flushIntervalMs: 250,

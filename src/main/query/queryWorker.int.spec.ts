@@ -33,7 +33,7 @@ describe('QueryWorker', () => {
     const worker = dir.keep(new QueryWorker({
       ...workerFromSource,
       log,
-      config: { dbPath: join(dir.path(), 'w.duckdb'), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 200, flushIntervalMs: 250 },
+      config: { dbPath: join(dir.path(), 'w.duckdb'), protectedDir: dir.path(), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 200, flushIntervalMs: 250 },
     }));
     let busy: () => void = () => {};
     const running = new Promise<void>((resolve) => (busy = resolve));
@@ -67,7 +67,7 @@ describe('QueryWorker', () => {
       ...workerFromSource,
       log: capturingLogger().log,
       maxConcurrentQueries: 1,
-      config: { dbPath: join(dir.path(), 'w.duckdb'), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 20, flushIntervalMs: 250 },
+      config: { dbPath: join(dir.path(), 'w.duckdb'), protectedDir: dir.path(), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 20, flushIntervalMs: 250 },
     }));
     const tables = `select table_name from duckdb_tables() where schema_name = '${RESULTS_SCHEMA}' order by 1`;
     for (let i = 0; i < 5; i++) {
@@ -102,7 +102,7 @@ describe('QueryWorker', () => {
     const worker = dir.keep(new QueryWorker({
       ...workerFromSource,
       log: capturingLogger().log,
-      config: { dbPath: join(dir.path(), 'w.duckdb'), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 200, flushIntervalMs: 250 },
+      config: { dbPath: join(dir.path(), 'w.duckdb'), protectedDir: dir.path(), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 200, flushIntervalMs: 250 },
     }));
     let restored: () => void = () => {};
     let replaced: () => void = () => {};
@@ -130,7 +130,7 @@ describe('QueryWorker', () => {
     const worker = dir.keep(new QueryWorker({
       ...workerFromSource,
       log: capturingLogger().log,
-      config: { dbPath: join(dir.path(), 'w.duckdb'), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 200, flushIntervalMs: 250 },
+      config: { dbPath: join(dir.path(), 'w.duckdb'), protectedDir: dir.path(), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 200, flushIntervalMs: 250 },
     }));
     // minutes of work on the admin connection (interrupted by the close), sent first
     const busy = worker.request({ type: 'read', sql: LONG_SQL }).catch(() => 'interrupted');

@@ -13,6 +13,7 @@ import { splitQualified } from './sql';
 import { ofStatement } from './statementFailure.worker';
 import { leaveHistoryStore, mayChangeDefaultDatabase, refuseHistoryStorePath } from '../history/historyGuard.worker';
 import { holdsStatement, NO_STATEMENT } from '../../shared/sql/statementSpans';
+import { writesGuard } from './dataDirGuard.worker';
 import { runProgress } from './runProgress.worker';
 import type { RunOutcome, RunProgress } from './workerProtocol';
 
@@ -57,6 +58,8 @@ export interface RunTiming {
   readonly flushIntervalMs: number;
   /** Rows of the result's head sent with the first chunk. */
   readonly headRows: number;
+  /** The data folder, which no statement may write a file into (dataDirGuard.worker.ts); the worker always sets it. */
+  readonly protectedDir?: string;
 }
 
 const interrupted = (): AppErrorException => new AppErrorException(appError(randomUUID(), 'INTERRUPTED', 'The query was cancelled.'));
@@ -100,8 +103,10 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
     // destroyed as soon as it is done: it holds its scan's state (a CSV read keeps ~30 MiB of
     // buffers) until then, and left to the GC — which a worker making little JS garbage rarely
     // runs — finished queries piled up in DuckDB's memory until new ones failed as OUT_OF_MEMORY.
+    const guard = writesGuard(sql, statements.count, timing.protectedDir);
     for (let i = 0; i < statements.count - 1; i++, at++) {
       if (cb.cancelled()) throw interrupted();
+      await guard(slot.query, i);
       const prepared = await statements.prepare(i);
       // Only a statement that can lead the connection to the history store is followed by asking
       // it: a round trip after each of a script's 10,000 INSERTs cost seconds (historyGuard.worker.ts).
@@ -115,6 +120,7 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       if (mayLead) await askedPath(slot);
     }
     if (cb.cancelled()) throw interrupted();
+    await guard(slot.query, statements.count - 1);
     const last = await statements.prepare(statements.count - 1);
     // The last statement is asked after by the same rule: a run ends off the store's path.
     const lastMayLead = mayChangeDefaultDatabase(last.statementType);

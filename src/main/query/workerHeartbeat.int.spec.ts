@@ -37,7 +37,7 @@ describe("QueryWorker's watchdog", () => {
       ...workerFromSource,
       log,
       heartbeatLimitMs: LIMIT_MS,
-      config: { dbPath: join(dir.path(), 'w.duckdb'), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 200, flushIntervalMs: 250 },
+      config: { dbPath: join(dir.path(), 'w.duckdb'), protectedDir: dir.path(), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 200, flushIntervalMs: 250 },
     }));
 
   it('a thread whose event loop hangs is reported in the log, with an id, while what waits for it goes on waiting and completes once the loop runs', async () => {

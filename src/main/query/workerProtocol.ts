@@ -18,6 +18,8 @@ export interface FingerprintTarget {
 /** Handed to the DuckDB worker thread at spawn (and to its replacement after a crash). */
 export interface WorkerConfig {
   readonly dbPath: string;
+  /** The data folder: no statement of a person's may write a file into it (dataDirGuard.worker.ts). */
+  readonly protectedDir: string;
   readonly duckdb: Readonly<Record<string, string>>;
   /** How often a running query, and the hash of a big file's fingerprint, report progress. */
   readonly progressIntervalMs: number;

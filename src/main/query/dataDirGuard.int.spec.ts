@@ -1,0 +1,69 @@
+import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSessions } from '../../shared/views/appView';
+import { queryEnd, startQuery } from '../../../test/support/coreEvents';
+import { tempDir } from '../../../test/support/testCore';
+import { useTestCore } from '../../../test/support/useTestCore';
+
+/**
+ * A person's SQL cannot write a file into the data folder (real core, real DuckDB, real files): a
+ * COPY over events.sqlite replaced the event log, and the next start found a CSV.
+ */
+describe('the data folder, kept from COPY … TO and EXPORT DATABASE', () => {
+  const started = useTestCore('all');
+  const outside = tempDir('sextant-outside-');
+  afterAll(() => outside.remove());
+  let sessionId: string;
+  beforeAll(() => {
+    sessionId = openSessions(started.core().projections.current.view)[0]!.id;
+  });
+  const run = async (sql: string) => {
+    const core = started.core();
+    const end = await queryEnd(core, sessionId, await startQuery(core, sessionId, sql));
+    return end.type === 'QueryFailed' ? { type: end.type, code: end.payload.error.code, message: end.payload.error.message, id: end.payload.error.id } : { type: end.type };
+  };
+  const refused = { type: 'QueryFailed', code: 'DATA_DIR_PROTECTED' };
+
+  it('given a COPY over the event log, then it is refused with an id, and the log is the same file, still SQLite', async () => {
+    const log = join(started.dir(), 'events.sqlite');
+    const before = statSync(log).ino;
+    const outcome = await run(`COPY (select 'garbage' as a) TO '${log}' (FORMAT csv)`);
+    expect(outcome).toMatchObject(refused);
+    expect(outcome.message).toBe(`${log} is in Sextant's data folder (${started.dir()}), which holds its event log and results: write the file somewhere else.`);
+    expect(outcome.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(statSync(log).ino).toBe(before);
+    expect(readFileSync(log).subarray(0, 15).toString()).toBe('SQLite format 3');
+  });
+
+  it('given the same target computed, relative, through a link, or as a folder holding the data folder, then each is refused', async () => {
+    const dir = started.dir();
+    expect(await run(`SET VARIABLE p = '${join(dir, 'checkpoints')}'; COPY (select 1 as a) TO (getvariable('p') || '.sqlite')`)).toMatchObject(refused);
+    expect(await run(`COPY (select 1 as a) TO '${relative(process.cwd(), join(dir, 'duckdb', 'workspace.duckdb'))}'`)).toMatchObject(refused);
+    const link = join(outside.path, 'to-data');
+    symlinkSync(dir, link);
+    expect(await run(`COPY (select 1 as a) TO '${join(link, 'x.csv')}'`)).toMatchObject(refused);
+    // a partitioned write with OVERWRITE empties its folder first
+    expect(await run(`COPY (select 1 as a, 2 as b) TO '${dirname(dir)}' (FORMAT parquet, PARTITION_BY (a), OVERWRITE)`)).toMatchObject(refused);
+    expect(await run(`EXPORT DATABASE '${join(dir, 'dump')}'`)).toMatchObject(refused);
+    expect(await run(`PREPARE p AS COPY (select 1 as a) TO '${join(dir, 'logs', 'x.csv')}'`)).toMatchObject(refused);
+    expect(existsSync(join(dir, 'dump'))).toBe(false);
+  });
+
+  it('given a computed target DuckDB cannot name before it runs, then it is refused rather than guessed', async () => {
+    const outcome = await run(`COPY (select 1 as a) TO (getvariable('never_set'))`);
+    expect(outcome).toMatchObject(refused);
+    expect(outcome.message).toMatch(/^Sextant cannot tell which file \(getvariable\('never_set'\)\) names/);
+  });
+
+  it('given a COPY or an EXPORT anywhere else, then it writes as DuckDB does', async () => {
+    const file = join(outside.path, 'out.csv');
+    expect(await run(`COPY (select 42 as answer) TO '${file}' (HEADER)`)).toEqual({ type: 'QueryCompleted' });
+    expect(readFileSync(file, 'utf8')).toBe('answer\n42\n');
+    mkdirSync(join(outside.path, 'sub'));
+    expect(await run(`SET VARIABLE q = '${join(outside.path, 'sub', 'v.csv')}'; COPY (select 1 as a) TO (getvariable('q'))`)).toEqual({ type: 'QueryCompleted' });
+    expect(existsSync(join(outside.path, 'sub', 'v.csv'))).toBe(true);
+    expect(await run(`EXPORT DATABASE '${join(outside.path, 'dump')}'`)).toEqual({ type: 'QueryCompleted' });
+    expect(existsSync(join(outside.path, 'dump', 'schema.sql'))).toBe(true);
+  });
+});
