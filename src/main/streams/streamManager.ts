@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { appError } from '../../shared/contracts/errors';
+import { appError, toAppError, type AppError } from '../../shared/contracts/errors';
 import type { EventEnvelope } from '../../shared/contracts/events';
 import type { Frame, Progress } from '../../shared/contracts/frames';
 import { matchTopic } from '../../shared/contracts/topics';
@@ -86,8 +86,11 @@ export class StreamManager {
     this.subscribers.add(subscriber);
     subscriber.start(this.bus);
     void this.catchUp(subscriber, this.usableResumePoint(pattern, from)).catch((e: unknown) => {
-      this.log.error({ err: e, subscriptionId: id, pattern }, 'catch-up failed');
-      subscriber.stale();
+      // said to the client as what it is (a damaged store is STORE_CORRUPT, with the id logged here),
+      // not as falling behind: told to resubscribe at once, a client looped on the same failure
+      const error = toAppError(e, newErrorId());
+      this.log.error({ errorId: error.id, code: error.code, stack: error.stack, subscriptionId: id, pattern }, `catch-up failed: ${error.message}`);
+      subscriber.stale({ id: error.id, code: error.code, message: error.message });
     });
     return subscriber;
   }
@@ -251,12 +254,12 @@ class Subscriber implements Subscription {
     for (const p of progress) if (matchTopic(this.pattern, p.topic)) this.deliver({ kind: 'progress', subscriptionId: this.id, progress: p }, 0);
   }
 
-  /** Drops the subscription and tells the client to resubscribe from its last seq. */
-  stale(): void {
+  /** Drops the subscription and tells the client to resubscribe from its last seq: it fell behind (DISCONNECTED), or its catch-up failed (`failure`). */
+  stale(failure?: AppError): void {
     if (this.closed) return;
     const lastSeq = this.lastSent;
     this.close();
-    const error = appError(newErrorId(), 'DISCONNECTED', 'The subscriber fell too far behind; resubscribe from the last seq.');
+    const error = failure ?? appError(newErrorId(), 'DISCONNECTED', 'The subscriber fell too far behind; resubscribe from the last seq.');
     // The one frame allowed past the window: without it the client would wait forever.
     this.outbox.send([{ kind: 'stale', subscriptionId: this.id, lastSeq, error }]);
   }

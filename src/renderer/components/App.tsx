@@ -62,7 +62,7 @@ import { useCommands } from './useCommands';
 import { refusalText } from './status/commandRefusal';
 
 export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) {
-  const { view, connected, live, progress, catalogProgress, notHere } = useStream(stream);
+  const { view, connected, live, progress, catalogProgress, notHere, failure } = useStream(stream);
   const [notice, setNotice] = useNotice();
   const editor = useRef<SqlEditorHandle>(null);
   const catalog = useRef<CatalogHandle>(null);
@@ -197,7 +197,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           }}
         />
         <UndoRedo view={view} sessionId={active?.id} dispatch={dispatch} onShow={show} onNotice={setNotice} paused={Boolean(time.past)} />
-        <ConnectionSign connected={connected} live={live} />
+        <ConnectionSign connected={connected} live={live} failure={failure} />
         <ThemeToggle />
         <PaneToggle pane="history" shown={panes.shown.history} onToggle={() => panes.toggle('history')} />
       </header>

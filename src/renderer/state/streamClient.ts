@@ -1,4 +1,5 @@
 import type { DownloadProgress, FingerprintProgress, Frame, QueryProgress } from '../../shared/contracts/frames';
+import type { AppError } from '../../shared/contracts/errors';
 import type { SextantApi } from '../../shared/contracts/protocol';
 import { emptyView, evolveAppView, type AppView } from '../../shared/views/appView';
 
@@ -30,6 +31,8 @@ export interface StreamState {
   readonly catalogProgress: Readonly<Record<string, CatalogProgress>>;
   /** The ready datasets whose file is not on this machine, as main last said on the catalog topic; undefined until it says. */
   readonly notHere: readonly string[] | undefined;
+  /** Why a subscription could not catch up (main could not read its store: STORE_CORRUPT), until one goes live again. */
+  readonly failure: AppError | undefined;
 }
 
 export type CatalogProgress = DownloadProgress | FingerprintProgress;
@@ -43,6 +46,9 @@ const PERSIST_EVERY_MS = 250;
 const PERSIST_SPACING = 20;
 /** When the next save may run after one that took `lastMs`. */
 export const persistDelayMs = (lastMs: number): number => Math.max(PERSIST_EVERY_MS, PERSIST_SPACING * lastMs);
+
+/** A subscription whose catch-up failed is tried again after this long, not at once: the same failure again would loop. */
+export const FAILED_RETRY_MS = 5000;
 
 /** Versioned by the view's shape: a view kept by an older build is not folded on, it is fetched anew. */
 const STORAGE_PREFIX = 'sextant:stream:v3:';
@@ -60,6 +66,8 @@ export class StreamClient {
   private progress: Record<string, QueryProgress> = {};
   private catalogProgress: Record<string, CatalogProgress> = {};
   private notHere: readonly string[] | undefined;
+  private failure: AppError | undefined;
+  private readonly retries = new Map<Cursor, ReturnType<typeof setTimeout>>();
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
   /** How long the last save took: a large view is saved less often (persistDelayMs). */
   private lastPersistMs = 0;
@@ -116,6 +124,8 @@ export class StreamClient {
 
   /** Each subscribe gets a fresh id, so frames still in flight for a replaced one are recognised and ignored. */
   private async subscribe(cursor: Cursor): Promise<void> {
+    clearTimeout(this.retries.get(cursor));
+    this.retries.delete(cursor);
     const subscriptionId = newSubscriptionId(cursor.pattern);
     cursor.subscriptionId = subscriptionId;
     cursor.live = false;
@@ -150,6 +160,7 @@ export class StreamClient {
       case 'live':
         cursor.live = true;
         cursor.storeId = frame.storeId;
+        this.failure = undefined;
         break;
       case 'progress':
         switch (frame.progress.kind) {
@@ -168,8 +179,20 @@ export class StreamClient {
         }
         break;
       case 'stale':
-        void this.subscribe(cursor);
-        return;
+        // fallen behind: from the last seq at once; failed (a damaged store): said, and tried again later
+        if (frame.error.code === 'DISCONNECTED') {
+          void this.subscribe(cursor);
+          return;
+        }
+        console.error(`catching up ${cursor.pattern} failed (error id ${frame.error.id})`, frame.error);
+        this.failure = frame.error;
+        this.retries.set(
+          cursor,
+          setTimeout(() => {
+            if (this.connected) void this.subscribe(cursor);
+          }, FAILED_RETRY_MS),
+        );
+        break;
     }
     this.publish();
     this.schedulePersist();
@@ -189,6 +212,7 @@ export class StreamClient {
       progress: this.progress,
       catalogProgress: this.catalogProgress,
       notHere: this.notHere,
+      failure: this.failure,
     };
   }
 

@@ -3,7 +3,7 @@ import type { EventEnvelope, SessionEvent } from '../../shared/contracts/events'
 import type { Frame } from '../../shared/contracts/frames';
 import type { SextantApi } from '../../shared/contracts/protocol';
 import { emptyView, foldAppView, type AppView, type ViewEvent } from '../../shared/views/appView';
-import { persistDelayMs, StreamClient } from './streamClient';
+import { FAILED_RETRY_MS, persistDelayMs, StreamClient } from './streamClient';
 
 /** An API that only subscribes: the test hands the client its frames. */
 function fakeApi() {
@@ -53,6 +53,40 @@ describe('StreamClient: the merged view', () => {
     const before = client.getState().view;
     send({ kind: 'progress', subscriptionId: idOf('session/*'), progress: { kind: 'query', queryId: 'q', rowsRead: 1, elapsedMs: 1 } as never });
     expect(client.getState().view).toBe(before);
+  });
+});
+
+describe('StreamClient: a subscription main cannot catch up', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('given a stale frame of lag, then it resubscribes at once; given one carrying a failure, then it says it, and tries again only later', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { api, connect, send, idOf } = fakeApi();
+    const subscribe = vi.spyOn(api, 'subscribe');
+    const client = new StreamClient(api, ['session/*'], undefined);
+    connect();
+    expect(subscribe).toHaveBeenCalledTimes(1);
+    send({ kind: 'stale', subscriptionId: idOf('session/*'), lastSeq: 0, error: { id: 'lag', code: 'DISCONNECTED', message: 'The subscriber fell too far behind; resubscribe from the last seq.' } });
+    expect(subscribe).toHaveBeenCalledTimes(2);
+    expect(client.getState().failure).toBeUndefined();
+
+    const damaged = { id: 'e-corrupt', code: 'STORE_CORRUPT' as const, message: 'The event store is damaged.' };
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    send({ kind: 'stale', subscriptionId: idOf('session/*'), lastSeq: 0, error: damaged });
+    expect(client.getState().failure).toEqual(damaged);
+    expect(logged.mock.calls[0]?.[0]).toContain('e-corrupt');
+    logged.mockRestore();
+    expect(subscribe).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(FAILED_RETRY_MS - 1);
+    expect(subscribe).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(1);
+    expect(subscribe).toHaveBeenCalledTimes(3);
+
+    // caught up at last: nothing is said any more
+    send({ kind: 'snapshot', subscriptionId: idOf('session/*'), seq: 1, storeId: 'x', state: emptyView() });
+    send({ kind: 'live', subscriptionId: idOf('session/*'), seq: 1, storeId: 'x' });
+    expect(client.getState().failure).toBeUndefined();
+    expect(client.getState().live).toBe(true);
   });
 });
 

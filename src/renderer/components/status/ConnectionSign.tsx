@@ -1,7 +1,20 @@
-import { Circle, CircleOff, LoaderCircle } from 'lucide-react';
+import { Circle, CircleOff, LoaderCircle, TriangleAlert } from 'lucide-react';
+import type { AppError } from '../../../shared/contracts/errors';
 
-/** The top bar's sign of the connection to main: connected, catching up on the events missed, or lost (reconnecting). */
-export function ConnectionSign({ connected, live }: { connected: boolean; live: boolean }) {
+/**
+ * The top bar's sign of the connection to main: connected, catching up on the events missed, lost
+ * (reconnecting), or unable to catch up because main cannot read its store (tried again every few
+ * seconds): that one says why, with its error id, in its name and tooltip.
+ */
+export function ConnectionSign({ connected, live, failure }: { connected: boolean; live: boolean; failure?: AppError | undefined }) {
+  if (connected && failure) {
+    const said = `Cannot catch up: ${failure.message} (error id ${failure.id})`;
+    return (
+      <span className="connection failed" role="img" aria-label={said} title={said}>
+        <TriangleAlert aria-hidden="true" />
+      </span>
+    );
+  }
   const name = connected ? (live ? 'Connected' : 'Catching up') : 'Disconnected';
   return (
     <span className={`connection ${connected ? 'up' : 'down'}`} role="img" aria-label={name} title={connected ? name : 'Disconnected, reconnecting…'}>
