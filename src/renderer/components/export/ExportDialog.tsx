@@ -37,7 +37,7 @@ export function ExportDialog({ api, sessionId, queryId, rowCount, view, onClose 
       scope={
         <>
           {rowCount === undefined ? 'The result' : countOf(rowCount, 'row')}
-          {exportScopeText(view)}
+          {exportScopeText(view, rowCount)}
         </>
       }
       status={statusLine(state)}

@@ -15,4 +15,9 @@ describe('exportScopeText: the export dialog says only what the grid does to the
     expect(exportScopeText({ orderBy: [], filter: [{ column: 1, op: 'isNull' }] })).toBe(', filtered as the grid shows them');
     expect(exportScopeText({ orderBy: [{ column: 0, descending: true }], filter: [{ column: 1, op: 'isNull' }] })).toBe(', sorted and filtered as the grid shows them');
   });
+
+  it('given one row, then "it", not "them"', () => {
+    expect(exportScopeText({ orderBy: [], filter: [{ column: 1, op: 'isNull' }] }, 1)).toBe(', filtered as the grid shows it');
+    expect(exportScopeText({ orderBy: [], filter: [{ column: 1, op: 'isNull' }] }, 2)).toBe(', filtered as the grid shows them');
+  });
 });
