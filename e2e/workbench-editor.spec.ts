@@ -271,6 +271,18 @@ test('format on demand lays the query out and keeps what it means', async ({ sha
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(expected[0]!.map((v) => v ?? 'NULL'));
 });
 
+test('a format that fails says why and closes the completion list, which would lie over the text', async ({ shared: app }) => {
+  const { page } = app;
+  await setSql(page, 'select ((( from ');
+  await page.keyboard.type('wh');
+  await expect(completions(page).first()).toBeVisible();
+  // from the keyboard, the focus staying in the text (a click on Format blurs it, which closes the list)
+  await page.keyboard.press('Shift+Alt+f');
+  await expect(page.getByText(/^Could not format: /)).toBeVisible();
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+  expect(await editorText(page)).toBe('select ((( from wh');
+});
+
 test('the position of a DuckDB error is marked in the text', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'cars');

@@ -114,6 +114,8 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     const state = v.state;
     const ranges = state.selection.ranges.filter((r) => !r.empty);
     const targets = ranges.length > 0 ? ranges : [{ from: 0, to: state.doc.length }];
+    // as Run does: a list left open lay over the text and took the next click, a failed format changing nothing
+    closeCompletion(v);
     // The formatter is large and rarely needed: it loads on first use.
     void import('./formatSql').then(({ formatSql }) => {
       if (view.current !== v || v.state.doc !== state.doc) return; // the text changed meanwhile: format nothing stale
