@@ -184,11 +184,15 @@ export class PageCache {
         // a page still shown stays stale, so it is asked again after the delay: else its old rows
         // were all there was to ask for, and the error (a connection lost meanwhile) stayed for good
         this.lastError = result.error;
-        this.failed.set(index, Date.now() + FAILED_PAGE_RETRY_MS);
-        this.retry ??= setTimeout(() => {
-          this.retry = undefined;
-          this.onChange();
-        }, FAILED_PAGE_RETRY_MS);
+        // a page too large to send stays so (its rows only change with the view, which resets the cache): not asked again
+        const lasting = result.error.code === 'PAYLOAD_TOO_LARGE';
+        this.failed.set(index, lasting ? Infinity : Date.now() + FAILED_PAGE_RETRY_MS);
+        if (!lasting) {
+          this.retry ??= setTimeout(() => {
+            this.retry = undefined;
+            this.onChange();
+          }, FAILED_PAGE_RETRY_MS);
+        }
         this.wanted = this.wanted.filter((p) => p !== index); // do not hammer a failing request
       }
       this.onChange();

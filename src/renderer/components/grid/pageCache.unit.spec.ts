@@ -192,6 +192,23 @@ describe('page cache', () => {
     expect(asked).toBe(3);
   });
 
+  it('given a page too large to send, then it is not asked again: each ask reads its megabytes again in DuckDB', async () => {
+    vi.useFakeTimers();
+    try {
+      let asked = 0;
+      const error = { id: 'e2', code: 'PAYLOAD_TOO_LARGE', message: 'These rows hold 77 MB of text' } as const;
+      const cache = new PageCache(async () => (asked++, fail(error)), () => {}, { pageRows: 100 });
+      cache.ensure(0, 50);
+      await vi.advanceTimersByTimeAsync(FAILED_PAGE_RETRY_MS * 3);
+      cache.ensure(0, 50);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(asked).toBe(1);
+      expect(cache.error?.code).toBe('PAYLOAD_TOO_LARGE');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('given a page whose request failed, when FAILED_PAGE_RETRY_MS has passed, then the grid is told to render and the page is asked once more', async () => {
     vi.useFakeTimers();
     try {
