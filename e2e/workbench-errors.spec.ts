@@ -94,3 +94,16 @@ test('at 800 × 600 the caret of DuckDB’s error stands under the spot it point
   expect(caret.left).toBeLessThan((await status(page).boundingBox())!.x + (await status(page).boundingBox())!.width);
   await page.setViewportSize({ width: 1280, height: 800 });
 });
+
+test('rows too large to send (200 cells of 400,000 characters) are refused in the grid with words and an id; the host and the page live on', async ({ shared: app }) => {
+  const { page } = app;
+  await runSql(page, `select i, repeat('x', 400000) as s from range(200) t(i)`);
+  // the query ran, its rows cannot be shown: the status does not say it as a success
+  await expect(status(page)).toHaveText(/^Recorded: 200\u00a0rows in [\d,]+\u00a0ms$/);
+  const refusal = page.locator('.grid-error');
+  await expect(refusal).toContainText(/^Could not load rows: These rows hold 77 MB of text, more than a page can carry \(64 MB\): select fewer or shorter columns, e\.g\. left\(col, 1000\)\. \(error id [0-9a-f-]{36}\)/);
+  // what the refusal suggests works, on the same host
+  await runSql(page, `select i, left(repeat('x', 400000), 1000) as s from range(200) t(i)`);
+  await expect(status(page)).toHaveText(/^200\u00a0rows in [\d,]+\u00a0ms$/);
+  await expect(page.getByRole('grid', { name: 'Results' }).getByRole('gridcell').nth(1)).toHaveText(/^x{20}/);
+});
