@@ -50,10 +50,44 @@ describe('the data folder, kept from COPY … TO and EXPORT DATABASE', () => {
     expect(existsSync(join(dir, 'dump'))).toBe(false);
   });
 
+  it('given the ways round a first version of the guard (a review found them), then each is refused and the log stays SQLite', async () => {
+    const dir = started.dir();
+    const log = join(dir, 'events.sqlite');
+    const [head, tail] = [log.slice(0, 3), log.slice(3)];
+    await run(`CREATE TABLE g AS SELECT 'x' AS a`);
+    const attempts = [
+      // a name with blanks or a comment inside, so the TO was never reached
+      `COPY main . g TO '${log}' (FORMAT csv)`,
+      `COPY main./**/g TO '${log}' (FORMAT csv)`,
+      // string pieces DuckDB joins across a newline
+      `COPY g TO '${head}'\n'${tail}' (FORMAT csv)`,
+      // a parameter, named only when executed
+      `PREPARE p2 AS COPY (select 'x' AS a) TO $1 (FORMAT csv)`,
+      // a line comment DuckDB ends at a lone carriage return
+      `SELECT 1; -- x\rCOPY (select 'x' AS a) TO '${log}' (FORMAT csv)`,
+      // file: URLs DuckDB reads as local paths
+      `COPY g TO 'file://localhost${log}' (FORMAT csv)`,
+      `COPY g TO 'file:${log}' (FORMAT csv)`,
+      // ~ as DuckDB's home_directory says
+      `SET home_directory = '${dir}'; COPY g TO '~/events.sqlite' (FORMAT csv)`,
+      // the profile each query writes over its file in place
+      `SET profiling_output = '${log}'`,
+      // a file name pattern climbing out of the target's folder
+      `COPY g TO '${join(outside.path, 'parts')}' (FORMAT csv, PARTITION_BY (a), FILENAME_PATTERN '../../data/events', FILE_EXTENSION 'sqlite')`,
+    ];
+    for (const sql of attempts) expect(await run(sql), sql).toMatchObject(refused);
+    // `..` after a link climbs from where the link leads
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    symlinkSync(join(dir, 'sub'), join(outside.path, 'lnk'));
+    expect(await run(`COPY g TO '${join(outside.path, 'lnk')}/../events.sqlite' (FORMAT csv)`)).toMatchObject(refused);
+    await run(`RESET home_directory`);
+    expect(readFileSync(log).subarray(0, 15).toString()).toBe('SQLite format 3');
+  });
+
   it('given a computed target DuckDB cannot name before it runs, then it is refused rather than guessed', async () => {
     const outcome = await run(`COPY (select 1 as a) TO (getvariable('never_set'))`);
     expect(outcome).toMatchObject(refused);
-    expect(outcome.message).toMatch(/^Sextant cannot tell which file \(getvariable\('never_set'\)\) names/);
+    expect(outcome.message).toMatch(/^Sextant cannot tell which file \(getvariable\('never_set'\)\) names before it runs/);
   });
 
   it('given a COPY or an EXPORT anywhere else, then it writes as DuckDB does', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, parse, sep } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Token } from '../../shared/sql/sqlTokens';
@@ -21,12 +21,15 @@ import { fileWrites } from './fileWrites.worker';
  */
 export async function refuseDataDirWrites(conn: DuckDBConnection, sql: string, tokens: readonly Token[], dataDir: string): Promise<void> {
   for (const target of fileWrites(sql, tokens)) {
-    const written = target.kind === 'path' ? target.path : await evaluated(conn, target.sql);
+    const written = target.kind === 'path' ? target.path : target.kind === 'expression' ? await evaluated(conn, target.sql) : undefined;
     if (written === undefined) {
-      throw refusal(`Sextant cannot tell which file ${target.kind === 'expression' ? target.sql : 'this statement'} names, so it does not write it: its data folder must stay its own. Write the file's name as text.`);
+      const said = target.kind === 'path' ? target.path : target.kind === 'expression' ? target.sql : target.written;
+      throw refusal(`Sextant cannot tell which file ${said} names before it runs, so it does not write it: its data folder must stay its own. Write the file's name as text.`);
     }
     const local = localPath(written);
-    if (local !== undefined && overlaps(resolvedPath(local), resolvedPath(dataDir))) {
+    if (local === undefined) continue;
+    const home = local === '~' || local.startsWith('~/') ? await duckdbHome(conn) : '';
+    if (overlaps(resolvedPath(local, home), resolvedPath(dataDir, home))) {
       throw refusal(`${written} is in Sextant's data folder (${dataDir}), which holds its event log and results: write the file somewhere else.`);
     }
   }
@@ -34,12 +37,12 @@ export async function refuseDataDirWrites(conn: DuckDBConnection, sql: string, t
 
 /**
  * Asks, before each statement of a script is prepared (DuckDB's binder already creates an EXPORT's
- * folder), whether it writes a file into the data folder. Only a script that says COPY or EXPORT is
+ * folder), whether it writes a file into the data folder. Only a script that says COPY, EXPORT or profiling_output is
  * split into statements (as DuckDB counts them); should the two counts ever differ, the whole
  * script's tokens are read for each.
  */
 export function writesGuard(sql: string, count: number, protectedDir: string | undefined) {
-  const mayWrite = protectedDir !== undefined && /\b(copy|export)\b/i.test(sql);
+  const mayWrite = protectedDir !== undefined && /\b(copy|export|profil(ing|e)_output)\b/i.test(sql);
   let spans: ReturnType<typeof statementSpans> | undefined;
   return async (conn: DuckDBConnection, i: number): Promise<void> => {
     if (!mayWrite) return;
@@ -65,24 +68,40 @@ async function evaluated(conn: DuckDBConnection, expression: string): Promise<st
   }
 }
 
-/** A path on this machine's disk, `file://` taken off; undefined for another file system's (s3://, https://). */
+/**
+ * A path on this machine's disk as DuckDB reads a target: `file:` URLs (`file:///x`, `file://localhost/x`,
+ * `file:/x`) are local paths; undefined for another file system's (s3://, https://).
+ */
 function localPath(path: string): string | undefined {
-  if (/^file:\/\//i.test(path)) return path.slice('file://'.length);
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(path) ? undefined : path;
+  const file = /^file:(?:\/\/(?:localhost)?(?=\/))?/i.exec(path);
+  if (file) return path.slice(file[0].length);
+  return /^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path) ? undefined : path;
 }
 
-/** Absolute, `~` expanded, links followed for the part that exists (a file not yet written has a folder that does). */
-function resolvedPath(path: string): string {
-  const absolute = resolve(path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path);
-  let existing = absolute;
-  const rest: string[] = [];
-  while (!existsSync(existing) && dirname(existing) !== existing) {
-    rest.unshift(basename(existing));
-    existing = dirname(existing);
+/** The folder DuckDB reads `~` as: its `home_directory` setting when set, else the user's. */
+async function duckdbHome(conn: DuckDBConnection): Promise<string> {
+  const set = (await conn.runAndReadAll(`SELECT current_setting('home_directory') AS h`)).getRowObjectsJS()[0]?.['h'];
+  return typeof set === 'string' && set !== '' ? set : homedir();
+}
+
+/**
+ * The path the file system reaches: absolute (`~` as `home`), each part followed as the OS follows
+ * it, so a `..` after a link climbs from where the link leads (path.resolve would drop it as text
+ * first); parts that do not exist yet are taken as written. Case folded where the file system folds it.
+ */
+function resolvedPath(path: string, home: string): string {
+  const absolute = path === '~' || path.startsWith('~/') ? home + path.slice(1) : isAbsolute(path) ? path : `${process.cwd()}${sep}${path}`;
+  const root = parse(absolute).root;
+  let at = realpathSync.native(root);
+  for (const part of absolute.slice(root.length).split(platform() === 'win32' ? /[\\/]+/ : /\/+/)) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') at = dirname(at);
+    else {
+      const next = join(at, part);
+      at = existsSync(next) ? realpathSync.native(next) : next;
+    }
   }
-  const real = join(realpathSync.native(existing), ...rest);
-  // macOS's and Windows' file systems compare names without case
-  return platform() === 'darwin' || platform() === 'win32' ? real.toLowerCase() : real;
+  return platform() === 'darwin' || platform() === 'win32' ? at.toLowerCase() : at;
 }
 
 const within = (path: string, dir: string): boolean => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);

@@ -27,6 +27,33 @@ describe('the files a statement writes, read off its tokens', () => {
     expect(writes(`EXPORT DATABASE mydb 'dump'`)).toEqual([{ kind: 'expression', sql: `'dump'` }]);
   });
 
+  it('given a source written with blanks or comments inside its name, then the target after its TO still', () => {
+    expect(writes(`COPY main . t TO 'a.csv'`)).toEqual([{ kind: 'expression', sql: `'a.csv'` }]);
+    expect(writes(`COPY main./**/t TO 'b.csv'`)).toEqual([{ kind: 'expression', sql: `'b.csv'` }]);
+  });
+
+  it('given string pieces on lines of their own, which DuckDB joins, then all of them as one expression', () => {
+    expect(writes(`COPY t TO '/t'\n'mp/x.csv' (FORMAT csv)`)).toEqual([{ kind: 'expression', sql: `'/t'\n'mp/x.csv'` }]);
+    expect(writes(`EXPORT DATABASE '/tmp/re'\n'vD/dump'`)).toEqual([{ kind: 'expression', sql: `'/tmp/re'\n'vD/dump'` }]);
+    expect(writes(`COPY t TO 'c.csv' WITH (FORMAT csv)`)).toEqual([{ kind: 'expression', sql: `'c.csv'` }]);
+  });
+
+  it('given a parameter as the target, or a file name pattern that leaves the folder, then one that cannot be named beforehand', () => {
+    expect(writes(`PREPARE p AS COPY (select 1) TO $1 (FORMAT csv)`)).toEqual([{ kind: 'unknown', written: '$1' }]);
+    expect(writes(`PREPARE p AS COPY (select 1) TO ?`)).toEqual([{ kind: 'unknown', written: '?' }]);
+    expect(writes(`COPY t TO 'out' (PARTITION_BY (a), FILENAME_PATTERN '../../data/events')`)).toEqual([
+      { kind: 'expression', sql: `'out'` },
+      { kind: 'unknown', written: `FILENAME_PATTERN '../../data/events'` },
+    ]);
+    expect(writes(`COPY t TO 'out' (PARTITION_BY (a), FILENAME_PATTERN 'part_{i}')`)).toEqual([{ kind: 'expression', sql: `'out'` }]);
+  });
+
+  it('given profiling_output set or pragma’d, then the file each query’s profile is written over', () => {
+    expect(writes(`SET profiling_output = '/tmp/p.json'`)).toEqual([{ kind: 'expression', sql: `'/tmp/p.json'` }]);
+    expect(writes(`set global profile_output to 'q.json'`)).toEqual([{ kind: 'expression', sql: `'q.json'` }]);
+    expect(writes(`PRAGMA profiling_output('r.json')`)).toEqual([{ kind: 'expression', sql: `'r.json'` }]);
+  });
+
   it('given a read, a copy between databases or no COPY at all, then nothing', () => {
     expect(writes(`COPY t FROM 'in.csv'`)).toEqual([]);
     expect(writes(`COPY FROM DATABASE a TO b`)).toEqual([]);

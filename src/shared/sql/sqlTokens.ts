@@ -43,8 +43,10 @@ export function* tokens(text: string): Generator<Token> {
       continue;
     }
     if (c === '-' && next === '-') {
-      const end = text.indexOf('\n', i);
-      i = end === -1 ? n : end + 1;
+      // DuckDB ends a line comment at a carriage return too (a lone \r): what follows it is SQL
+      let end = i + 2;
+      while (end < n && text[end] !== '\n' && text[end] !== '\r') end++;
+      i = end;
       continue;
     }
     if (c === '/' && next === '*') {

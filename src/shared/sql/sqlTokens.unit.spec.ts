@@ -20,6 +20,10 @@ describe('the SQL tokenizer', () => {
     ]);
   });
 
+  it('given a line comment ended by a lone carriage return, then what follows is SQL, as DuckDB reads it', () => {
+    expect(texts('select 1; -- x\rcopy t to \'f\'')).toEqual(['select', '1', ';', 'copy', 't', 'to', "'f'"]);
+  });
+
   it('given the Unicode spaces DuckDB reads as blanks, when tokenized, then they separate words as a space does', () => {
     expect(texts('detach\u00a0sextant\u2003;\u3000select\ufeff1')).toEqual(['detach', 'sextant', ';', 'select', '1']);
   });
