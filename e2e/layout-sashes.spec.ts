@@ -58,6 +58,15 @@ test('the grid beside its chart: dragged, stepped by keys, kept across a reload,
   await expect(charts.locator('.chart-plot svg')).toBeVisible();
   await expect.poll(() => width(grid)).toBeCloseTo(stepped, 0);
 
+  // the chart closed, the grid alone has the whole row, whatever share it was dragged to
+  const row = page.locator('.grid-and-profile');
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  await expect(charts).toHaveCount(0);
+  await expect.poll(async () => (await width(row)) - (await width(grid))).toBeLessThan(1);
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
+  await expect(charts.locator('.chart-plot svg')).toBeVisible();
+  await expect.poll(() => width(grid)).toBeCloseTo(stepped, 0);
+
   // dragged past the chart's 300 px, the grid stops there
   await drag(page, separator, 600);
   await expect.poll(() => width(charts)).toBeCloseTo(300, 0);
@@ -102,6 +111,22 @@ test('the side panes: dragged wider and narrower, held within bounds, kept acros
   expect(await meet().then((m) => m[1])).toBe(0);
   await page.getByRole('button', { name: 'Show datasets' }).click();
   await expect.poll(() => width(datasets)).toBeCloseTo(before.datasets + 100, 0);
+
+  // a drag brought back to where it began chooses nothing, and leaves nothing behind: hidden, the pane takes no room
+  await sash(page, 'Resize datasets').dblclick();
+  await expect.poll(() => width(datasets)).toBeCloseTo(before.datasets, 0);
+  const edge = (await sash(page, 'Resize datasets').boundingBox())!;
+  await page.mouse.move(edge.x + 3, edge.y + 100);
+  await page.mouse.down();
+  await page.mouse.move(edge.x + 33, edge.y + 100);
+  await expect.poll(() => width(datasets)).toBeCloseTo(before.datasets + 30, 0);
+  await page.mouse.move(edge.x + 3, edge.y + 100);
+  await page.mouse.up();
+  await page.getByRole('button', { name: 'Hide datasets' }).click();
+  await expect.poll(() => page.locator('.workspace').evaluate((el) => el.getBoundingClientRect().left)).toBe(0);
+  await page.getByRole('button', { name: 'Show datasets' }).click();
+  await expect.poll(() => width(datasets)).toBeCloseTo(before.datasets, 0);
+  await drag(page, sash(page, 'Resize datasets'), 100);
 
   await sash(page, 'Resize datasets').dblclick();
   await sash(page, 'Resize history').focus();

@@ -42,8 +42,15 @@ export function Sash({ label, grows, measure, onLive, onCommit, value, className
     const d = drag.current;
     if (!d || d.pointerId !== e.pointerId) return;
     drag.current = undefined;
-    // a click that did not move chooses nothing
+    // a drag back to where it began chooses nothing: what it showed on the way goes
     if (d.px !== d.startPx) onCommit(d.px);
+    else onLive(undefined);
+  };
+  /** A drag the browser took away (a capture lost, a cancelled pointer): back to where it began. */
+  const onDragLost = (e: PointerEvent<HTMLDivElement>) => {
+    if (drag.current?.pointerId !== e.pointerId) return;
+    drag.current = undefined;
+    onLive(undefined);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Escape' && drag.current) {
@@ -77,11 +84,8 @@ export function Sash({ label, grows, measure, onLive, onCommit, value, className
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
-      onPointerCancel={(e) => {
-        if (drag.current?.pointerId !== e.pointerId) return;
-        drag.current = undefined;
-        onLive(undefined);
-      }}
+      onPointerCancel={onDragLost}
+      onLostPointerCapture={onDragLost}
       onDoubleClick={() => onCommit(undefined)}
       onKeyDown={onKeyDown}
     />
