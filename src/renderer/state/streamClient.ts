@@ -12,6 +12,8 @@ interface Cursor {
   /** The event log `seq` belongs to, as main named it; a cursor from another log gets a snapshot. */
   storeId: string | undefined;
   live: boolean;
+  /** Why its last catch-up failed (main could not read its store), until it goes live or the connection is new. */
+  failure: AppError | undefined;
 }
 
 interface Saved {
@@ -66,7 +68,6 @@ export class StreamClient {
   private progress: Record<string, QueryProgress> = {};
   private catalogProgress: Record<string, CatalogProgress> = {};
   private notHere: readonly string[] | undefined;
-  private failure: AppError | undefined;
   private readonly retries = new Map<Cursor, ReturnType<typeof setTimeout>>();
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
   /** How long the last save took: a large view is saved less often (persistDelayMs). */
@@ -91,6 +92,7 @@ export class StreamClient {
         seq: saved?.seq,
         storeId: saved?.storeId,
         live: false,
+        failure: undefined,
       });
     }
     this.state = this.compose();
@@ -98,6 +100,8 @@ export class StreamClient {
     api.onConnection((connected) => {
       if (connected === this.connected) return; // one subscription per cursor and connection
       this.connected = connected;
+      // a new connection catches up afresh: what failed on the last one is not said before it has
+      for (const c of this.cursors.values()) c.failure = undefined;
       if (connected) for (const c of this.cursors.values()) void this.subscribe(c);
       else for (const c of this.cursors.values()) c.live = false;
       this.publish();
@@ -160,7 +164,7 @@ export class StreamClient {
       case 'live':
         cursor.live = true;
         cursor.storeId = frame.storeId;
-        this.failure = undefined;
+        cursor.failure = undefined;
         break;
       case 'progress':
         switch (frame.progress.kind) {
@@ -185,7 +189,7 @@ export class StreamClient {
           return;
         }
         console.error(`catching up ${cursor.pattern} failed (error id ${frame.error.id})`, frame.error);
-        this.failure = frame.error;
+        cursor.failure = frame.error;
         this.retries.set(
           cursor,
           setTimeout(() => {
@@ -212,7 +216,7 @@ export class StreamClient {
       progress: this.progress,
       catalogProgress: this.catalogProgress,
       notHere: this.notHere,
-      failure: this.failure,
+      failure: [...this.cursors.values()].find((c) => c.failure)?.failure,
     };
   }
 

@@ -90,6 +90,22 @@ describe('StreamClient: a subscription main cannot catch up', () => {
   });
 });
 
+describe('StreamClient: a failure is its subscription’s own', () => {
+  it('given one subscription failed, when another goes live, then the failure is still said', () => {
+    const { api, connect, send, idOf } = fakeApi();
+    const client = new StreamClient(api, ['session/*', 'catalog'], undefined);
+    connect();
+    const damaged = { id: 'e-corrupt', code: 'STORE_CORRUPT' as const, message: 'The event store is damaged.' };
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    send({ kind: 'stale', subscriptionId: idOf('session/*'), lastSeq: 0, error: damaged });
+    logged.mockRestore();
+    send({ kind: 'snapshot', subscriptionId: idOf('catalog'), seq: 1, storeId: 'x', state: emptyView() });
+    send({ kind: 'live', subscriptionId: idOf('catalog'), seq: 1, storeId: 'x' });
+    expect(client.getState().failure).toEqual(damaged);
+    expect(client.getState().live).toBe(false);
+  });
+});
+
 /** The clock a save's duration is read from. */
 let clock = 0;
 

@@ -185,7 +185,8 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
       </select>
     </label>
   );
-  const label = spec ? chartLabel(spec, data) : 'Chart';
+  // named as drawn: while a changed chart computes, the one still drawn is the last data's
+  const label = data ? chartLabel(data.spec, data) : spec ? chartLabel(spec) : 'Chart';
   // the plot takes focus when keys can brush it: a continuous X with stops, or categories (bars, a scatter's or heatmap's)
   const banded = mark === 'Bar' || mark === 'Box';
   const keyboard = brushable && (xKind === 'category' || (!banded && stops.length > 0));
