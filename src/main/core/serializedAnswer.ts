@@ -28,7 +28,8 @@ export function sendableResponse(id: number, result: Result<unknown>): { text: s
   try {
     return { text: responseText(id, result) };
   } catch (e) {
-    const tooLarge = e instanceof RangeError;
+    // V8's words when a string would pass its limit; any other throw (a cycle, a BigInt) is not about size
+    const tooLarge = e instanceof RangeError && /invalid string length/i.test(e.message);
     const unsendable = appError(newErrorId(), tooLarge ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL', tooLarge ? 'This answer is too large to send to the window.' : 'The answer could not be sent.', {
       stack: e instanceof Error ? (e.stack ?? '') : String(e),
     });
