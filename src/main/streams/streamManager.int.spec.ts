@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppErrorException, appError, type Result } from '../../shared/contracts/errors';
+import type { Result } from '../../shared/contracts/errors';
 import type { EventEnvelope } from '../../shared/contracts/events';
 import type { Frame } from '../../shared/contracts/frames';
 import { matchTopic } from '../../shared/contracts/topics';
@@ -341,25 +341,4 @@ describe('StreamManager in the real core', () => {
     });
   });
 
-  it('a catch-up the store fails (a damaged page) ends in a stale frame carrying that failure, its id the logged one, not "fell behind"', async () => {
-    const a = await open('A');
-    const { log, errors } = recordingLogger();
-    const damaged = new AppErrorException(appError('0190f0e2-0000-7000-8000-000000000001', 'STORE_CORRUPT', 'The event store is damaged (database disk image is malformed).'));
-    const streams = new StreamManager(core.store, core.bus, core.projections, log, defaultStreamLimits, {
-      beforeLive: () => {
-        throw damaged;
-      },
-    });
-    const frames: Frame[] = [];
-    const outbox = new Outbox({ sendFrames: (json) => void frames.push(...(JSON.parse(`[${json}]`) as Frame[])), backlogBytes: () => 0 });
-    const sub = streams.subscribe('s', `session/${a}`, undefined, outbox);
-    try {
-      await waitFor(() => frames.some((f) => f.kind === 'stale'), 'stale');
-      expect(frames.at(-1)).toMatchObject({ kind: 'stale', error: { id: damaged.error.id, code: 'STORE_CORRUPT', message: damaged.error.message } });
-      expect(errors.join('\n')).toContain(damaged.error.id);
-      expect(sub.closed).toBe(true);
-    } finally {
-      streams.close();
-    }
-  });
 });

@@ -107,8 +107,7 @@ export function chartSql(spec: ChartSpec, relation: string, columns: readonly Ch
   };
   const x = find(spec.x);
   if (!x) throw new Error(`no column ${spec.x}`);
-  const drawn = drawnMark(spec.mark, x.kind);
-  if (drawn !== spec.mark) return chartSql({ ...spec, mark: drawn }, relation, columns, options);
+  if (drawnMark(spec.mark, x.kind) !== spec.mark) return chartSql({ ...spec, mark: drawnMark(spec.mark, x.kind) }, relation, columns, options);
   const y = find(spec.y);
   const color = find(spec.color);
   const value = spec.aggregate === 'Count' || !y ? 'count(*)' : aggregateSql(spec.aggregate, y.type);
