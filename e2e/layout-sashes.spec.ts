@@ -35,7 +35,7 @@ test('the grid beside its chart: dragged, stepped by keys, kept across a reload,
   const charts = page.locator('.linked-charts');
   await expect(charts.locator('.chart-plot svg')).toBeVisible();
   const separator = sash(page, 'Resize results grid');
-  await expect(separator).toHaveAttribute('aria-valuetext', 'default width');
+  await expect(separator).toHaveAttribute('aria-valuetext', /^\d+% of the row, the default$/);
   const before = { grid: await width(grid), chart: await width(charts) };
 
   await drag(page, separator, -120);
@@ -72,13 +72,15 @@ test('the grid beside its chart: dragged, stepped by keys, kept across a reload,
   await expect.poll(() => width(charts)).toBeCloseTo(300, 0);
 
   await separator.dblclick();
-  await expect(separator).toHaveAttribute('aria-valuetext', 'default width');
+  await expect(separator).toHaveAttribute('aria-valuetext', /^\d+% of the row, the default$/);
   await expect.poll(() => width(grid)).toBeCloseTo(before.grid, 0);
   expect(await width(charts)).toBeCloseTo(before.chart, 0);
 });
 
 test('the side panes: dragged wider and narrower, held within bounds, kept across a reload, reset on a double-click', async ({ shared: app }) => {
   const { page } = app;
+  // at 1280 px a pane may grow to 300 px only, the workspace between them keeping 700
+  await page.setViewportSize({ width: 1600, height: 900 });
   const datasets = page.locator('#datasets-pane');
   const historyPane = page.locator('#history-pane');
   const before = { datasets: await width(datasets), history: await width(historyPane) };
@@ -91,10 +93,10 @@ test('the side panes: dragged wider and narrower, held within bounds, kept acros
   await expect.poll(() => width(historyPane)).toBeCloseTo(before.history + 60, 0);
   // far past its narrowest, a pane stops there
   await drag(page, sash(page, 'Resize history'), 600);
-  await expect.poll(() => width(historyPane)).toBeCloseTo(180, 0);
+  await expect.poll(() => width(historyPane)).toBeCloseTo(160, 0);
   await sash(page, 'Resize history').focus();
   await page.keyboard.press('Shift+ArrowLeft');
-  await expect.poll(() => width(historyPane)).toBeCloseTo(180 + 64, 0);
+  await expect.poll(() => width(historyPane)).toBeCloseTo(160 + 64, 0);
   // the workspace between them still reaches from one to the other
   const meet = () => page.evaluate(() => {
     const r = (s: string) => document.querySelector(s)!.getBoundingClientRect();
@@ -104,7 +106,7 @@ test('the side panes: dragged wider and narrower, held within bounds, kept acros
 
   await page.reload();
   await expect.poll(() => width(datasets)).toBeCloseTo(before.datasets + 100, 0);
-  await expect.poll(() => width(historyPane)).toBeCloseTo(180 + 64, 0);
+  await expect.poll(() => width(historyPane)).toBeCloseTo(160 + 64, 0);
   // hidden and shown again, a pane comes back at the width it was dragged to
   await page.getByRole('button', { name: 'Hide datasets' }).click();
   await expect(sash(page, 'Resize datasets')).toHaveCount(0);
@@ -133,4 +135,20 @@ test('the side panes: dragged wider and narrower, held within bounds, kept acros
   await page.keyboard.press('Enter');
   await expect.poll(() => width(datasets)).toBeCloseTo(before.datasets, 0);
   await expect.poll(() => width(historyPane)).toBeCloseTo(before.history, 0);
+
+  // what a separator says is the width there is, and where it stops: at 1280 px a pane grows until
+  // the workspace between them keeps 700 px; at 900 px (its default 200) it cannot grow, nor shrink for trying
+  const separator = sash(page, 'Resize datasets');
+  const workspace = page.locator('.workspace');
+  for (const [size, stop] of [[1280, 1280 - Math.round(await width(historyPane)) - 700], [900, 200]] as const) {
+    await page.setViewportSize({ width: size, height: 700 });
+    await separator.focus();
+    await expect(separator).toHaveAttribute('aria-valuenow', String(Math.round(await width(datasets))));
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => width(datasets)).toBeCloseTo(stop, 0);
+    await expect.poll(() => separator.getAttribute('aria-valuenow')).toBe(String(stop));
+    expect(await separator.getAttribute('aria-valuemax')).toBe(String(stop));
+    if (size === 1280) expect(await width(workspace)).toBeGreaterThanOrEqual(700);
+    await separator.dblclick();
+  }
 });

@@ -328,6 +328,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           </p>
         )}
       </main>
+      {panes.shown.history && <Sash {...widths.sash('history')} />}
       <aside className="history" id={paneId('history')} hidden={!panes.shown.history}>
         {/* typing not yet saved is kept before the editor makes way for the past */}
         {active && <SessionTimeline time={time} onLeaveNow={() => drafts.flush(active.id)} />}
@@ -340,7 +341,6 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           />
         )}
       </aside>
-      {panes.shown.history && <Sash {...widths.sash('history')} />}
       <div className="notice" aria-live="polite">
         {notice}
       </div>

@@ -124,7 +124,7 @@ export function drawnMark(mark: ChartMark, xKind: AxisKind | 'flag' | undefined)
 
 /** Said beside a chart drawn with another mark than the one picked; undefined when drawn as picked. */
 export function drawnAsNote(mark: ChartMark, xKind: AxisKind | 'flag' | undefined): string | undefined {
-  return drawnMark(mark, xKind) === mark ? undefined : `A ${mark.toLowerCase()} needs a number or date as X: drawn as bars.`;
+  return drawnMark(mark, xKind) === mark ? undefined : `${mark === 'Area' ? 'An area' : 'A line'} needs a number or date as X: drawn as bars.`;
 }
 
 /** Rows above which two numbers make a heatmap rather than a scatter of points. */

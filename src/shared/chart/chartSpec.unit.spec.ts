@@ -85,6 +85,7 @@ describe('drawnMark', () => {
     expect(drawnMark('Line', 'category')).toBe('Bar');
     expect(drawnMark('Area', 'flag')).toBe('Bar');
     expect(drawnAsNote('Line', 'category')).toBe('A line needs a number or date as X: drawn as bars.');
+    expect(drawnAsNote('Area', 'category')).toBe('An area needs a number or date as X: drawn as bars.');
   });
   it('given any other mark, or a number or time as X, then it is drawn as picked, with nothing to say', () => {
     expect(drawnMark('Line', 'time')).toBe('Line');

@@ -1,5 +1,12 @@
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { keyStep } from './paneWidths';
+
+export interface SashValue {
+  readonly now: number;
+  readonly min: number;
+  readonly max: number;
+  readonly text: string;
+}
 
 export interface SashProps {
   /** Its accessible name: what it resizes ("Resize datasets"). */
@@ -12,8 +19,8 @@ export interface SashProps {
   onLive(px: number | undefined): void;
   /** The width chosen (a drag's end, an arrow key), or `undefined` for the layout's default (a double-click). */
   onCommit(px: number | undefined): void;
-  /** aria-valuenow, -min, -max and -valuetext: where it stands in the units it is kept in. */
-  readonly value: { readonly now: number; readonly min: number; readonly max: number; readonly text: string };
+  /** aria-valuenow, -min, -max and -valuetext as the window stands: asked when it gains focus and after each change. */
+  describe(): SashValue;
   readonly className: string;
 }
 
@@ -22,8 +29,26 @@ export interface SashProps {
  * Left/Right (Shift for bigger steps); a double-click or Enter goes back to the default, Escape
  * during a drag back to where it began. The ARIA window-splitter pattern.
  */
-export function Sash({ label, grows, measure, onLive, onCommit, value, className }: SashProps) {
+export function Sash({ label, grows, measure, onLive, onCommit, describe, className }: SashProps) {
   const drag = useRef<{ pointerId: number; startX: number; startPx: number; px: number } | undefined>(undefined);
+  // measured, not worked out from what was stored: the CSS holds a width to the window
+  const [value, setValue] = useState<SashValue>();
+  const described = useRef(describe);
+  described.current = describe;
+  const tell = () => setValue(described.current());
+  /** After a change: once React and the browser have laid it out. */
+  const tellLater = () => requestAnimationFrame(tell);
+  useLayoutEffect(tell, []);
+  // a window resized changes a default width, or holds a chosen one narrower
+  useEffect(() => {
+    const resized = () => tellLater();
+    addEventListener('resize', resized);
+    return () => removeEventListener('resize', resized);
+  }, []);
+  const choose = (px: number | undefined) => {
+    onCommit(px);
+    tellLater();
+  };
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
     e.preventDefault();
@@ -43,7 +68,7 @@ export function Sash({ label, grows, measure, onLive, onCommit, value, className
     if (!d || d.pointerId !== e.pointerId) return;
     drag.current = undefined;
     // a drag back to where it began chooses nothing: what it showed on the way goes
-    if (d.px !== d.startPx) onCommit(d.px);
+    if (d.px !== d.startPx) choose(d.px);
     else onLive(undefined);
   };
   /** A drag the browser took away (a capture lost, a cancelled pointer): back to where it began. */
@@ -61,13 +86,13 @@ export function Sash({ label, grows, measure, onLive, onCommit, value, className
     }
     if (e.key === 'Enter') {
       e.preventDefault();
-      onCommit(undefined);
+      choose(undefined);
       return;
     }
     const step = keyStep(e.key, e.shiftKey);
     if (step === undefined) return;
     e.preventDefault();
-    onCommit(measure() + grows * step);
+    choose(measure() + grows * step);
   };
   return (
     <div
@@ -75,10 +100,10 @@ export function Sash({ label, grows, measure, onLive, onCommit, value, className
       role="separator"
       aria-orientation="vertical"
       aria-label={label}
-      aria-valuenow={value.now}
-      aria-valuemin={value.min}
-      aria-valuemax={value.max}
-      aria-valuetext={value.text}
+      aria-valuenow={value?.now}
+      aria-valuemin={value?.min}
+      aria-valuemax={value?.max}
+      aria-valuetext={value?.text}
       title={`${label}: drag, or arrow keys; double-click for the default`}
       tabIndex={0}
       onPointerDown={onPointerDown}
@@ -86,7 +111,8 @@ export function Sash({ label, grows, measure, onLive, onCommit, value, className
       onPointerUp={onPointerUp}
       onPointerCancel={onDragLost}
       onLostPointerCapture={onDragLost}
-      onDoubleClick={() => onCommit(undefined)}
+      onDoubleClick={() => choose(undefined)}
+      onFocus={tell}
       onKeyDown={onKeyDown}
     />
   );

@@ -8,15 +8,50 @@ export type Sized = 'datasets' | 'history' | 'grid';
 export type Widths = Readonly<Partial<Record<Sized, number>>>;
 
 /**
- * The range each can be dragged to, and roughly where the layout puts it by default (a wide window's:
- * what a separator's value says until dragged). The CSS clamps again against the window, so a side
- * pane never takes the workspace.
+ * The range each can be kept in: a pane's px, the grid's share of its row. Stored values are held to
+ * it; the room a window has left (`room`) narrows it further when a width is chosen.
  */
-export const WIDTH_BOUNDS: Readonly<Record<Sized, { readonly min: number; readonly max: number; readonly usual: number }>> = {
-  datasets: { min: 160, max: 560, usual: 240 },
-  history: { min: 180, max: 560, usual: 280 },
-  grid: { min: 0.2, max: 0.8, usual: 0.5 },
+export const WIDTH_BOUNDS: Readonly<Record<Sized, { readonly min: number; readonly max: number }>> = {
+  datasets: { min: 160, max: 560 },
+  history: { min: 160, max: 560 },
+  grid: { min: 0.2, max: 0.8 },
 };
+
+/** What the workspace keeps between the panes: below 680 px its panels stop fitting beside the grid (styles.css). */
+export const MIN_WORKSPACE = 700;
+/** Beside the grid a panel keeps 300 px, and the grid 360 (styles.css, `.grid-and-profile`). */
+const PANEL_MIN = 300;
+const GRID_MIN = 360;
+
+/** The window as a sash sees it when a width is chosen: its width, the other pane's, the grid's row, and the width it sizes now. */
+export interface Layout {
+  readonly window: number;
+  readonly otherPane: number;
+  readonly row: number;
+  readonly current: number;
+}
+
+/**
+ * The px a width can take in this window: a pane at most 35% of it and never so wide that the
+ * workspace between the panes drops under MIN_WORKSPACE (in a window already too narrow for that, no
+ * wider than it is: widening it must not narrow it); the grid leaves a panel its 300 px.
+ */
+export function room(sized: Sized, layout: Layout): { readonly min: number; readonly max: number } {
+  if (sized === 'grid') {
+    const max = Math.max(0, layout.row - PANEL_MIN);
+    return { min: Math.min(GRID_MIN, max), max };
+  }
+  const { min, max } = WIDTH_BOUNDS[sized];
+  const fits = Math.min(max, 0.35 * layout.window, layout.window - layout.otherPane - MIN_WORKSPACE);
+  return { min, max: Math.max(min, fits, Math.min(max, layout.current)) };
+}
+
+/** A width dragged to `px`, held to the room there is, in the unit it is kept in (the grid's share of its row). */
+export function chosenWidth(sized: Sized, px: number, layout: Layout): number {
+  const { min, max } = room(sized, layout);
+  const held = Math.min(max, Math.max(min, px));
+  return clampWidth(sized, sized === 'grid' ? held / Math.max(1, layout.row) : held);
+}
 
 const SIZED: readonly Sized[] = ['datasets', 'history', 'grid'];
 const key = (sized: Sized): string => `sextant.width.${sized}`;

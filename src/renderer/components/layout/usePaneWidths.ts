@@ -1,7 +1,7 @@
 import { useRef, useState, type CSSProperties, type RefObject } from 'react';
 import type { SashProps } from './Sash';
 import type { PanesShown } from './paneMemory';
-import { clampWidth, rememberWidth, storedWidths, WIDTH_BOUNDS, type Sized, type Widths } from './paneWidths';
+import { chosenWidth, rememberWidth, room, storedWidths, type Layout, type Sized, type Widths } from './paneWidths';
 
 export interface PaneWidths {
   /** On the app's frame: the side panes' chosen widths (a hidden pane's column stays 0). */
@@ -30,9 +30,15 @@ export function usePaneWidths(shown: PanesShown): PaneWidths {
   const holder = (sized: Sized) => (sized === 'grid' ? row.current : app.current);
   const measured = (sized: Sized): HTMLElement | null | undefined =>
     sized === 'grid' ? (row.current?.firstElementChild as HTMLElement | null) : app.current?.querySelector<HTMLElement>(`#${sized}-pane`);
-  const rowWidth = () => row.current?.clientWidth || 1;
-  /** px as the unit it is kept in: the grid's share of its row. */
-  const kept = (sized: Sized, px: number) => clampWidth(sized, sized === 'grid' ? px / rowWidth() : px);
+  const width = (el: Element | null | undefined): number => el?.getBoundingClientRect().width ?? 0;
+  const layout = (sized: Sized): Layout => ({
+    window: app.current?.clientWidth ?? 0,
+    otherPane: width(measured(sized === 'datasets' ? 'history' : 'datasets')),
+    row: row.current?.clientWidth ?? 0,
+    current: width(measured(sized)),
+  });
+  /** px as the unit it is kept in, held to the room this window has. */
+  const kept = (sized: Sized, px: number) => chosenWidth(sized, px, layout(sized));
 
   const show = (sized: Sized, value: number | undefined) => {
     const el = holder(sized);
@@ -47,23 +53,23 @@ export function usePaneWidths(shown: PanesShown): PaneWidths {
     setWidths((w) => ({ ...w, [sized]: value }));
   };
 
-  const sash = (sized: Sized): SashProps => {
-    const { min, max, usual } = WIDTH_BOUNDS[sized];
-    const now = widths[sized];
-    const percent = (v: number) => Math.round(v * 100);
-    return {
-      label: `Resize ${sized === 'grid' ? 'results grid' : sized}`,
-      grows: sized === 'history' ? -1 : 1,
-      className: `${sized}-sash`,
-      measure: () => measured(sized)?.getBoundingClientRect().width ?? 0,
-      onLive: (px) => show(sized, px === undefined ? widths[sized] : kept(sized, px)),
-      onCommit: (px) => commit(sized, px === undefined ? undefined : kept(sized, px)),
-      value:
-        sized === 'grid'
-          ? { now: percent(now ?? usual), min: percent(min), max: percent(max), text: now === undefined ? 'default width' : `${percent(now)}% of the row` }
-          : { now: Math.round(now ?? usual), min, max, text: now === undefined ? 'default width' : `${Math.round(now)} px` },
-    };
-  };
+  const sash = (sized: Sized): SashProps => ({
+    label: `Resize ${sized === 'grid' ? 'results grid' : sized}`,
+    grows: sized === 'history' ? -1 : 1,
+    className: `${sized}-sash`,
+    measure: () => width(measured(sized)),
+    onLive: (px) => show(sized, px === undefined ? widths[sized] : kept(sized, px)),
+    onCommit: (px) => commit(sized, px === undefined ? undefined : kept(sized, px)),
+    // what it is now, as measured (a default differs by window width; the CSS may hold a chosen one narrower)
+    describe: () => {
+      const px = width(measured(sized));
+      const { min, max } = room(sized, layout(sized));
+      const chosen = widths[sized] === undefined ? ', the default' : '';
+      if (sized !== 'grid') return { now: Math.round(px), min: Math.round(min), max: Math.round(max), text: `${Math.round(px)} px${chosen}` };
+      const percent = (v: number) => Math.round((100 * v) / Math.max(1, layout(sized).row));
+      return { now: percent(px), min: percent(min), max: percent(max), text: `${percent(px)}% of the row${chosen}` };
+    },
+  });
 
   const variable = (sized: 'datasets' | 'history') => (shown[sized] && widths[sized] !== undefined ? { [VARIABLE[sized]]: css(sized, widths[sized]) } : {});
   return {
