@@ -112,6 +112,26 @@ test('a header or filter box focused in a grid scrolled sideways comes into view
   expect(await underGutter(page, filterBox(page, 'Name'))).toBe(0);
 });
 
+test('"Filters" pressed after sorting from a header opens that column’s box; after a cell, the cell’s column', async ({ shared: app }) => {
+  const { page } = app;
+  await openCars(page);
+  await sortButton(page, 'Year').focus();
+  await page.keyboard.press('Enter');
+  await expect(header(page, 'Year')).toHaveAttribute('aria-sort', 'ascending');
+  // Shift+Tab leaves the grid for the toolbar, whose last stops lead back to Filters
+  const filters = page.getByRole('button', { name: 'Filters', exact: true });
+  await filters.focus();
+  await page.keyboard.press('Enter');
+  await expect(filterBox(page, 'Year')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await filters.click(); // hidden
+  await grid(page).getByRole('gridcell').filter({ hasText: /^\d+$/ }).first().click();
+  await filters.focus();
+  await page.keyboard.press('Enter');
+  await expect(filterBox(page, 'Horsepower')).toBeFocused();
+  await filters.click();
+});
+
 test('a column wider than the grid, reached by the arrow keys, shows its start: its name and left-aligned text', async ({ shared: app }) => {
   const { page } = app;
   // the chart beside it leaves the grid ~330 px for columns; the long text's column is fitted to 420

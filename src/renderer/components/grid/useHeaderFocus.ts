@@ -24,6 +24,8 @@ export function useHeaderFocus(grid: Grid, shape: HeaderShape) {
   const { scroller } = grid;
   const [inHeader, setInHeader] = useState(false);
   const pending = useRef<ControlSpot>(undefined);
+  /** The column of the header control last focused, until a cell is: "Filters" pressed after it opens that column's box. */
+  const lastControl = useRef<number>(undefined);
 
   useLayoutEffect(() => {
     const spot = pending.current;
@@ -59,11 +61,12 @@ export function useHeaderFocus(grid: Grid, shape: HeaderShape) {
     /** The grid's own tabIndex: out of the Tab order while a header control holds the focus. */
     tabIndex: inHeader ? -1 : 0,
     onKey,
-    /** "Filters" pressed: the caret in the filter box of `col` (the active cell's column), once the boxes render. */
-    focusFilter: (col: number) => focusControl({ kind: 'filter', col }),
+    /** "Filters" pressed: the caret in the filter box of the header control last focused, else `col` (the active cell's), once the boxes render. */
+    focusFilter: (col: number) => focusControl({ kind: 'filter', col: lastControl.current ?? col }),
     onFocus: (e: FocusEvent) => {
       pending.current = undefined;
       const onControl = e.target !== e.currentTarget;
+      lastControl.current = onControl ? spotOf(e.target as HTMLElement)?.col : undefined;
       setInHeader(onControl);
       if (onControl) grid.revealFocused(e.target);
     },
