@@ -139,7 +139,7 @@ test('a two-level row pivot with monthly columns: DuckDB’s averages and totals
   await expect(region(page)).toBeHidden();
 });
 
-test('Pivot takes focus into its panel, on its first field, as Chart and Profile do; the panel is the next Tab stop after the grid', async ({ shared: app }) => {
+test('Pivot takes focus into its panel, on its first field, as Chart and Profile do; the panel is the next Tab stop after the grid and its sash', async ({ shared: app }) => {
   const { page } = app;
   await ready(page, 'cars');
   await runSql(page, 'select * from cars');
@@ -149,8 +149,11 @@ test('Pivot takes focus into its panel, on its first field, as Chart and Profile
   await page.keyboard.press('Enter');
   await expect(region(page)).toBeVisible();
   await expect(region(page).getByRole('combobox', { name: 'Row field 1' })).toBeFocused();
-  // the grid is one Tab stop, its header's sort buttons and filter boxes included: the pivot comes right after it
+  // the grid is one Tab stop, its header's sort buttons and filter boxes included: the pivot comes
+  // right after it and the separator that resizes the two
   await grid(page).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('separator', { name: 'Resize results grid' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(region(page).locator(':focus')).toHaveCount(1);
   // Escape closes it; focus goes back to "Pivot", which opened it
