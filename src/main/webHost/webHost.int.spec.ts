@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_BYTES } from '../../shared/contracts/protocol';
 import { CONTENT_SECURITY_POLICY } from '../security/contentSecurityPolicy';
 import { fakeRenderer, startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
-import { startWebHost, type WebHost } from './webHost';
+import { MAX_WINDOWS, startWebHost, TOO_MANY_WINDOWS, type WebHost } from './webHost';
 
 const TOKEN_TEXT = 'Forbidden: open the URL Sextant printed (it carries the token).';
 
@@ -223,5 +223,30 @@ describe('the web host’s security checks (a real server on loopback)', () => {
     expect(message.result.error.code).toBe('INVALID_COMMAND');
     expect(message.result.error.id).toMatch(/^[0-9a-f-]{36}$/);
     next.close();
+  });
+
+  it(`serves at most ${MAX_WINDOWS} windows at once: the next is refused 503 saying why, and let in once one closes`, async () => {
+    const url = `ws://127.0.0.1:${port}/ws?token=${token}`;
+    const open = await Promise.all(
+      Array.from({ length: MAX_WINDOWS }, () => new Promise<WebSocket>((resolve, reject) => {
+        const ws = new WebSocket(url);
+        ws.once('open', () => resolve(ws));
+        ws.once('error', reject);
+      })),
+    );
+    const refused = await new Promise<{ status: number; body: string }>((resolve) => {
+      const ws = new WebSocket(url);
+      ws.on('unexpected-response', (_req, res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+    });
+    expect(refused).toEqual({ status: 503, body: TOO_MANY_WINDOWS });
+    const closed = new Promise((r) => open[0]!.once('close', r));
+    open[0]!.close();
+    await closed;
+    await expect.poll(() => upgrade(url)).toBe(101);
+    for (const ws of open) ws.close();
   });
 });

@@ -108,6 +108,12 @@ export async function startWebHost(core: ConnectionHost, options: WebHostOptions
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
+    // A local host for one person: more windows than that is a loop or a script, and each one's
+    // frames cost main its time (400 sockets on `**` held a cheap call up to 30 s)
+    if (wss.clients.size >= MAX_WINDOWS) {
+      socket.end(`HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain; charset=utf-8\r\nconnection: close\r\n\r\n${TOO_MANY_WINDOWS}`);
+      return;
+    }
     // A page opened on one session asks for a connection scoped to it (`/ws?session=<id>`); main then
     // refuses whatever that page sends beyond it (core/connectionScope.ts).
     const sessionId = url.searchParams.get('session');
@@ -146,6 +152,10 @@ export function forbiddenText(refused: Refusal, port: number): string {
       return 'Forbidden: open the URL Sextant printed (it carries the token).';
   }
 }
+
+/** The windows (WebSocket connections) one web host serves at once; the next is refused 503 until one closes. */
+export const MAX_WINDOWS = 64;
+export const TOO_MANY_WINDOWS = `Sextant serves at most ${MAX_WINDOWS} windows at once: close one, then reload this page.`;
 
 /** Why a socket is closed 1009, which ws sends with an empty reason when a message is over maxPayload. */
 export const TOO_LARGE_REASON = `message larger than ${MAX_MESSAGE_BYTES / 2 ** 20} MiB`;
