@@ -118,7 +118,7 @@ test('"Filters" pressed after sorting from a header opens that column’s box; a
   await sortButton(page, 'Year').focus();
   await page.keyboard.press('Enter');
   await expect(header(page, 'Year')).toHaveAttribute('aria-sort', 'ascending');
-  // Shift+Tab leaves the grid for the toolbar, whose last stops lead back to Filters
+  // the toolbar's Filters, reached from the header as a person tabs back to it
   const filters = page.getByRole('button', { name: 'Filters', exact: true });
   await filters.focus();
   await page.keyboard.press('Enter');

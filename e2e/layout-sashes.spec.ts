@@ -151,4 +151,18 @@ test('the side panes: dragged wider and narrower, held within bounds, kept acros
     if (size === 1280) expect(await width(workspace)).toBeGreaterThanOrEqual(700);
     await separator.dblclick();
   }
+  // at 900 px an arrow that cannot widen it leaves a default the default, to follow the window
+  const historySash = sash(page, 'Resize history');
+  await historySash.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(historySash).toHaveAttribute('aria-valuetext', /, the default$/);
+  expect(await page.evaluate(() => localStorage.getItem('sextant.width.history'))).toBeNull();
+  // a drag narrower, then back short of where it began, ends where the pointer does: the room is judged from where it began
+  const box = (await separator.boundingBox())!;
+  await page.mouse.move(box.x + 3, box.y + 100);
+  await page.mouse.down();
+  for (const dx of [-10, -20, -30, -20, -10, -1]) await page.mouse.move(box.x + 3 + dx, box.y + 100);
+  await page.mouse.up();
+  await expect.poll(() => width(datasets)).toBeCloseTo(199, 0);
+  await separator.dblclick();
 });

@@ -243,6 +243,10 @@ describe('the web host’s security checks (a real server on loopback)', () => {
       });
     });
     expect(refused).toEqual({ status: 503, body: TOO_MANY_WINDOWS });
+    // a page opened now is told so in words (a browser cannot read a socket's refusal); its files still load
+    const page = await get(port, `/?token=${token}`);
+    expect([page.status, page.body]).toEqual([503, TOO_MANY_WINDOWS]);
+    expect((await get(port, `/assets/index.js?token=${token}`)).status).toBe(200);
     const closed = new Promise((r) => open[0]!.once('close', r));
     open[0]!.close();
     await closed;

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_MESSAGE_BYTES } from '../../shared/contracts/protocol';
@@ -89,6 +90,12 @@ export async function startWebHost(core: ConnectionHost, options: WebHostOptions
     res.setHeader('cache-control', 'no-store');
     if (auth.viaQuery) res.setHeader('set-cookie', `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     if (core.downloads && serveExportDownload(core.downloads, req, res)) return;
+    // a page opened past the windows' limit is told so: its socket's refusal (below) a browser cannot read
+    const path = requestUrl(req)?.pathname;
+    if ((path === '/' || path === '/index.html') && wss.clients.size >= MAX_WINDOWS) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end(TOO_MANY_WINDOWS);
+      return;
+    }
     // sirv lists the files once, at start: one gone since (a rebuild under a running host) fails its
     // read stream, whose error nothing else handles; uncaught, it ended the host and every window on
     // it. Its headers are out by then, so that response alone is cut off.
@@ -105,13 +112,13 @@ export async function startWebHost(core: ConnectionHost, options: WebHostOptions
     socket.on('error', () => socket.destroy());
     const url = requestUrl(req);
     if (url?.pathname !== '/ws' || !authorize(req).ok) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      refuseUpgrade(socket, 403, 'Forbidden', '');
       return;
     }
     // A local host for one person: more windows than that is a loop or a script, and each one's
     // frames cost main its time (400 sockets on `**` held a cheap call up to 30 s)
     if (wss.clients.size >= MAX_WINDOWS) {
-      socket.end(`HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain; charset=utf-8\r\nconnection: close\r\n\r\n${TOO_MANY_WINDOWS}`);
+      refuseUpgrade(socket, 503, 'Service Unavailable', TOO_MANY_WINDOWS);
       return;
     }
     // A page opened on one session asks for a connection scoped to it (`/ws?session=<id>`); main then
@@ -153,7 +160,19 @@ export function forbiddenText(refused: Refusal, port: number): string {
   }
 }
 
-/** The windows (WebSocket connections) one web host serves at once; the next is refused 503 until one closes. */
+/**
+ * An upgrade refused with a status and a body, the socket then closed outright, as ws's own
+ * abortHandshake does: ended only, a peer that never closes its side (a script) kept it open.
+ */
+function refuseUpgrade(socket: Duplex, status: number, reason: string, body: string): void {
+  socket.once('finish', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+}
+
+/**
+ * The windows (WebSocket connections) one web host serves at once. A page opened past it is told so
+ * (503, below); the socket of a page already open is refused 503 and reconnects by itself once one closes.
+ */
 export const MAX_WINDOWS = 64;
 export const TOO_MANY_WINDOWS = `Sextant serves at most ${MAX_WINDOWS} windows at once: close one, then reload this page.`;
 

@@ -16,9 +16,9 @@ export interface SashProps {
   /** The width in px of what it resizes, now. */
   measure(): number;
   /** While dragging: the width to show, without a React render per pointer move; `undefined` puts back what was there. */
-  onLive(px: number | undefined): void;
+  onLive(px: number | undefined, from: number): void;
   /** The width chosen (a drag's end, an arrow key), or `undefined` for the layout's default (a double-click). */
-  onCommit(px: number | undefined): void;
+  onCommit(px: number | undefined, from: number): void;
   /** aria-valuenow, -min, -max and -valuetext as the window stands: asked when it gains focus and after each change. */
   describe(): SashValue;
   readonly className: string;
@@ -37,16 +37,24 @@ export function Sash({ label, grows, measure, onLive, onCommit, describe, classN
   described.current = describe;
   const tell = () => setValue(described.current());
   /** After a change: once React and the browser have laid it out. */
-  const tellLater = () => requestAnimationFrame(tell);
-  useLayoutEffect(tell, []);
+  const frame = useRef(0);
+  const tellLater = () => {
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(tell);
+  };
+  useLayoutEffect(() => {
+    tell();
+    return () => cancelAnimationFrame(frame.current);
+  }, []);
   // a window resized changes a default width, or holds a chosen one narrower
   useEffect(() => {
     const resized = () => tellLater();
     addEventListener('resize', resized);
     return () => removeEventListener('resize', resized);
   }, []);
-  const choose = (px: number | undefined) => {
-    onCommit(px);
+  /** `from`: the width when the change began, which the room it may take is judged from. */
+  const choose = (px: number | undefined, from = measure()) => {
+    onCommit(px, from);
     tellLater();
   };
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
@@ -61,27 +69,27 @@ export function Sash({ label, grows, measure, onLive, onCommit, describe, classN
     const d = drag.current;
     if (!d || d.pointerId !== e.pointerId) return;
     d.px = d.startPx + grows * (e.clientX - d.startX);
-    onLive(d.px);
+    onLive(d.px, d.startPx);
   };
   const onPointerUp = (e: PointerEvent<HTMLDivElement>) => {
     const d = drag.current;
     if (!d || d.pointerId !== e.pointerId) return;
     drag.current = undefined;
     // a drag back to where it began chooses nothing: what it showed on the way goes
-    if (d.px !== d.startPx) choose(d.px);
-    else onLive(undefined);
+    if (d.px !== d.startPx) choose(d.px, d.startPx);
+    else onLive(undefined, d.startPx);
   };
   /** A drag the browser took away (a capture lost, a cancelled pointer): back to where it began. */
   const onDragLost = (e: PointerEvent<HTMLDivElement>) => {
     if (drag.current?.pointerId !== e.pointerId) return;
     drag.current = undefined;
-    onLive(undefined);
+    onLive(undefined, measure());
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Escape' && drag.current) {
       e.preventDefault();
       drag.current = undefined;
-      onLive(undefined);
+      onLive(undefined, measure());
       return;
     }
     if (e.key === 'Enter') {
@@ -92,7 +100,8 @@ export function Sash({ label, grows, measure, onLive, onCommit, describe, classN
     const step = keyStep(e.key, e.shiftKey);
     if (step === undefined) return;
     e.preventDefault();
-    choose(measure() + grows * step);
+    const from = measure();
+    choose(from + grows * step, from);
   };
   return (
     <div

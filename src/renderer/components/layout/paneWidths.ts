@@ -23,23 +23,30 @@ export const MIN_WORKSPACE = 700;
 const PANEL_MIN = 300;
 const GRID_MIN = 360;
 
-/** The window as a sash sees it when a width is chosen: its width, the other pane's, the grid's row, and the width it sizes now. */
+/**
+ * The window as a sash sees it when a width is chosen: its width, the other pane's, the grid's row
+ * and the panels side by side in it (stacked in one column they count as one), and the width it
+ * sized when the drag or key began.
+ */
 export interface Layout {
   readonly window: number;
   readonly otherPane: number;
   readonly row: number;
+  readonly panels: number;
   readonly current: number;
 }
 
 /**
  * The px a width can take in this window: a pane at most 35% of it and never so wide that the
  * workspace between the panes drops under MIN_WORKSPACE (in a window already too narrow for that, no
- * wider than it is: widening it must not narrow it); the grid leaves a panel its 300 px.
+ * narrower than it was when the drag began: widening it must not narrow it); the grid leaves each
+ * panel beside it 300 px.
  */
 export function room(sized: Sized, layout: Layout): { readonly min: number; readonly max: number } {
   if (sized === 'grid') {
-    const max = Math.max(0, layout.row - PANEL_MIN);
-    return { min: Math.min(GRID_MIN, max), max };
+    // its share is kept within 20–80% of the row, and each panel beside it keeps its 300 px
+    const max = Math.max(0, Math.min(WIDTH_BOUNDS.grid.max * layout.row, layout.row - PANEL_MIN * Math.max(1, layout.panels)));
+    return { min: Math.min(max, Math.max(WIDTH_BOUNDS.grid.min * layout.row, GRID_MIN)), max };
   }
   const { min, max } = WIDTH_BOUNDS[sized];
   const fits = Math.min(max, 0.35 * layout.window, layout.window - layout.otherPane - MIN_WORKSPACE);

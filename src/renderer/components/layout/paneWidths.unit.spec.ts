@@ -41,20 +41,23 @@ describe('the widths a person drags the panes and the grid to, remembered in thi
   });
 
   it('given a window, then a pane keeps at most 35% of it, and never so much that the workspace between the panes drops under its minimum', () => {
-    expect(room('datasets', { window: 1600, otherPane: 280, row: 0, current: 200 })).toEqual({ min: 160, max: 560 });
-    expect(room('datasets', { window: 1280, otherPane: 280, row: 0, current: 200 })).toEqual({ min: 160, max: 1280 - 280 - MIN_WORKSPACE });
+    expect(room('datasets', { window: 1600, otherPane: 280, row: 0, panels: 0, current: 200 })).toEqual({ min: 160, max: 560 });
+    expect(room('datasets', { window: 1280, otherPane: 280, row: 0, panels: 0, current: 200 })).toEqual({ min: 160, max: 1280 - 280 - MIN_WORKSPACE });
     // both widened at 1280: the second gets what the first left, and no less than its least
-    expect(room('history', { window: 1280, otherPane: 300, row: 0, current: 200 }).max).toBe(280);
+    expect(room('history', { window: 1280, otherPane: 300, row: 0, panels: 0, current: 200 }).max).toBe(280);
     // a window already too narrow: no wider than it is (an arrow to widen it must not narrow it)
-    expect(room('history', { window: 900, otherPane: 200, row: 0, current: 190 })).toEqual({ min: 160, max: 190 });
+    expect(room('history', { window: 900, otherPane: 200, row: 0, panels: 0, current: 190 })).toEqual({ min: 160, max: 190 });
   });
 
   it('given a row, then the grid keeps 360 px and leaves a panel 300; a choice is kept as its share of the row', () => {
-    expect(room('grid', { window: 1600, otherPane: 0, row: 1000, current: 500 })).toEqual({ min: 360, max: 700 });
-    expect(room('grid', { window: 1600, otherPane: 0, row: 600, current: 300 })).toEqual({ min: 300, max: 300 });
-    expect(chosenWidth('grid', 900, { window: 1600, otherPane: 0, row: 1000, current: 500 })).toBe(0.7);
-    expect(chosenWidth('grid', 500, { window: 1600, otherPane: 0, row: 1000, current: 500 })).toBe(0.5);
-    expect(chosenWidth('datasets', 900, { window: 1600, otherPane: 280, row: 0, current: 200 })).toBe(560);
+    expect(room('grid', { window: 1600, otherPane: 0, row: 1000, panels: 1, current: 500 })).toEqual({ min: 360, max: 700 });
+    expect(room('grid', { window: 1600, otherPane: 0, row: 600, panels: 1, current: 300 })).toEqual({ min: 300, max: 300 });
+    expect(chosenWidth('grid', 900, { window: 1600, otherPane: 0, row: 1000, panels: 1, current: 500 })).toBe(0.7);
+    expect(chosenWidth('grid', 500, { window: 1600, otherPane: 0, row: 1000, panels: 1, current: 500 })).toBe(0.5);
+    expect(chosenWidth('datasets', 900, { window: 1600, otherPane: 280, row: 0, panels: 0, current: 200 })).toBe(560);
+    // a wide row: its 20–80% holds; two panels side by side: each keeps its 300 px
+    expect(room('grid', { window: 2400, otherPane: 0, row: 1920, panels: 1, current: 900 })).toEqual({ min: 384, max: 1536 });
+    expect(room('grid', { window: 1600, otherPane: 0, row: 1200, panels: 2, current: 500 })).toEqual({ min: 360, max: 600 });
   });
 
   it('the arrow keys step 16 px, 64 with Shift; other keys are not the separator’s', () => {

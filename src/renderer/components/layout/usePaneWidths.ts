@@ -31,14 +31,22 @@ export function usePaneWidths(shown: PanesShown): PaneWidths {
   const measured = (sized: Sized): HTMLElement | null | undefined =>
     sized === 'grid' ? (row.current?.firstElementChild as HTMLElement | null) : app.current?.querySelector<HTMLElement>(`#${sized}-pane`);
   const width = (el: Element | null | undefined): number => el?.getBoundingClientRect().width ?? 0;
-  const layout = (sized: Sized): Layout => ({
-    window: app.current?.clientWidth ?? 0,
-    otherPane: width(measured(sized === 'datasets' ? 'history' : 'datasets')),
-    row: row.current?.clientWidth ?? 0,
-    current: width(measured(sized)),
-  });
+  /** `from`: the width when the drag or key began (measured again per move, a held pane could only shrink). */
+  const layout = (sized: Sized, from = width(measured(sized))): Layout => {
+    const r = row.current;
+    const stacked = r !== null && getComputedStyle(r).display !== 'flex';
+    return {
+      window: app.current?.clientWidth ?? 0,
+      otherPane: width(measured(sized === 'datasets' ? 'history' : 'datasets')),
+      row: r?.clientWidth ?? 0,
+      panels: stacked ? 1 : (r?.children.length ?? 1) - 1,
+      current: from,
+    };
+  };
   /** px as the unit it is kept in, held to the room this window has. */
-  const kept = (sized: Sized, px: number) => chosenWidth(sized, px, layout(sized));
+  const kept = (sized: Sized, px: number, from: number) => chosenWidth(sized, px, layout(sized, from));
+  /** The px a kept value is drawn at. */
+  const drawn = (sized: Sized, value: number) => (sized === 'grid' ? value * (row.current?.clientWidth ?? 0) : value);
 
   const show = (sized: Sized, value: number | undefined) => {
     const el = holder(sized);
@@ -58,15 +66,22 @@ export function usePaneWidths(shown: PanesShown): PaneWidths {
     grows: sized === 'history' ? -1 : 1,
     className: `${sized}-sash`,
     measure: () => width(measured(sized)),
-    onLive: (px) => show(sized, px === undefined ? widths[sized] : kept(sized, px)),
-    onCommit: (px) => commit(sized, px === undefined ? undefined : kept(sized, px)),
+    onLive: (px, from) => show(sized, px === undefined ? widths[sized] : kept(sized, px, from)),
+    onCommit: (px, from) => {
+      if (px === undefined) return commit(sized, undefined);
+      const value = kept(sized, px, from);
+      // held back to where it was, a default stays the default (it follows the window; a stored one would not)
+      if (widths[sized] === undefined && Math.abs(drawn(sized, value) - from) < 1) return show(sized, undefined);
+      commit(sized, value);
+    },
     // what it is now, as measured (a default differs by window width; the CSS may hold a chosen one narrower)
     describe: () => {
       const px = width(measured(sized));
-      const { min, max } = room(sized, layout(sized));
+      const now = layout(sized);
+      const { min, max } = room(sized, now);
       const chosen = widths[sized] === undefined ? ', the default' : '';
       if (sized !== 'grid') return { now: Math.round(px), min: Math.round(min), max: Math.round(max), text: `${Math.round(px)} px${chosen}` };
-      const percent = (v: number) => Math.round((100 * v) / Math.max(1, layout(sized).row));
+      const percent = (v: number) => Math.round((100 * v) / Math.max(1, now.row));
       return { now: percent(px), min: percent(min), max: percent(max), text: `${percent(px)}% of the row${chosen}` };
     },
   });
