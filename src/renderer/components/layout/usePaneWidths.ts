@@ -78,7 +78,8 @@ export function usePaneWidths(shown: PanesShown): PaneWidths {
     describe: () => {
       const px = width(measured(sized));
       const now = layout(sized);
-      const { min, max } = room(sized, now);
+      // a window narrower than a pane's least holds it narrower still (35% of it): the range holds what is shown
+      const { min, max } = ((r) => ({ min: Math.min(r.min, px), max: Math.max(r.max, px) }))(room(sized, now));
       const chosen = widths[sized] === undefined ? ', the default' : '';
       if (sized !== 'grid') return { now: Math.round(px), min: Math.round(min), max: Math.round(max), text: `${Math.round(px)} px${chosen}` };
       const percent = (v: number) => Math.round((100 * v) / Math.max(1, now.row));
