@@ -1,25 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Frame } from '../../shared/contracts/frames';
 import { recordingLogger } from '../../../test/support/recordingLogger';
-import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import { useTestCore } from '../../../test/support/useTestCore';
 import { waitFor } from '../../../test/support/clientHarness';
 import { Outbox } from './outbox';
 import { defaultStreamLimits, StreamManager } from './streamManager';
 
 describe('a catch-up the store fails (real core, real store)', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let core: TestCore;
-  beforeEach(async () => {
-    dir = tempDir();
-    core = await startTestCore(dir.path);
-  });
-  afterEach(async () => {
-    await core.close();
-    dir.remove();
-  });
+  const started = useTestCore('each');
 
   it('given a damaged page met on the way, then a stale frame carrying that failure, its id the logged one, not "fell behind"', async () => {
+    const core = started.core();
     const opened = await core.dispatch({ type: 'OpenSession', title: 'A' });
     if (!opened.ok) throw new Error(opened.error.message);
     const { log, errors } = recordingLogger();
