@@ -52,6 +52,8 @@ describe('the files a statement writes, read off its tokens', () => {
     expect(writes(`SET profiling_output = '/tmp/p.json'`)).toEqual([{ kind: 'expression', sql: `'/tmp/p.json'` }]);
     expect(writes(`set global profile_output to 'q.json'`)).toEqual([{ kind: 'expression', sql: `'q.json'` }]);
     expect(writes(`PRAGMA profiling_output('r.json')`)).toEqual([{ kind: 'expression', sql: `'r.json'` }]);
+    // a column of that name is no setting
+    expect(writes(`select profiling_output from runs`)).toEqual([]);
   });
 
   it('given a read, a copy between databases or no COPY at all, then nothing', () => {

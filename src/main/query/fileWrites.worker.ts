@@ -57,6 +57,9 @@ function climbingPatterns(sql: string, tokens: readonly Token[], from: number): 
   return found;
 }
 
+/** The words a setting follows (SET [GLOBAL|SESSION|LOCAL] name, PRAGMA name): a column of that name is no setting. */
+const SETS: ReadonlySet<string> = new Set(['SET', 'PRAGMA', 'GLOBAL', 'SESSION', 'LOCAL']);
+
 /**
  * The files a statement tells DuckDB to write, read off its tokens (sqlTokens.ts): `COPY <table or
  * (query)> TO <target>`, inside a PREPARE or an EXPLAIN ANALYZE too, and `EXPORT DATABASE [name]
@@ -77,7 +80,7 @@ export function fileWrites(sql: string, tokens: readonly Token[]): WriteTarget[]
       if (keyword(tokens[to]) !== 'TO') continue;
       const target = targetAt(sql, tokens, to + 1);
       if (target) targets.push(target, ...climbingPatterns(sql, tokens, to + 1));
-    } else if (word === 'PROFILING_OUTPUT' || word === 'PROFILE_OUTPUT') {
+    } else if ((word === 'PROFILING_OUTPUT' || word === 'PROFILE_OUTPUT') && SETS.has(keyword(tokens[i - 1]) ?? '')) {
       // SET profiling_output = 'f' (or TO, or PRAGMA profiling_output('f')): each query's profile is written over that file
       let j = i + 1;
       while (isPunct(tokens[j], '(') || tokens[j]?.text === '=' || keyword(tokens[j]) === 'TO') j++;
