@@ -44,7 +44,13 @@ export function usePaneWidths(shown: PanesShown): PaneWidths {
     };
   };
   /** px as the unit it is kept in, held to the room this window has. */
-  const kept = (sized: Sized, px: number, from: number) => chosenWidth(sized, px, layout(sized, from));
+  // measured once a change begins, not per pointer move: each read after the last move's write forced a layout
+  const begun = useRef<{ sized: Sized; from: number; layout: Layout }>(undefined);
+  const layoutFrom = (sized: Sized, from: number): Layout => {
+    if (begun.current?.sized !== sized || begun.current.from !== from) begun.current = { sized, from, layout: layout(sized, from) };
+    return begun.current.layout;
+  };
+  const kept = (sized: Sized, px: number, from: number) => chosenWidth(sized, px, layoutFrom(sized, from));
   /** The px a kept value is drawn at. */
   const drawn = (sized: Sized, value: number) => (sized === 'grid' ? value * (row.current?.clientWidth ?? 0) : value);
 
@@ -66,10 +72,15 @@ export function usePaneWidths(shown: PanesShown): PaneWidths {
     grows: sized === 'history' ? -1 : 1,
     className: `${sized}-sash`,
     measure: () => width(measured(sized)),
-    onLive: (px, from) => show(sized, px === undefined ? widths[sized] : kept(sized, px, from)),
+    onLive: (px, from) => {
+      if (px !== undefined) return show(sized, kept(sized, px, from));
+      begun.current = undefined; // the change is over
+      show(sized, widths[sized]);
+    },
     onCommit: (px, from) => {
-      if (px === undefined) return commit(sized, undefined);
-      const value = kept(sized, px, from);
+      const value = px === undefined ? undefined : kept(sized, px, from);
+      begun.current = undefined; // the change is over
+      if (value === undefined) return commit(sized, undefined);
       // held back to where it was, a default stays the default (it follows the window; a stored one would not)
       if (widths[sized] === undefined && Math.abs(drawn(sized, value) - from) < 1) return show(sized, undefined);
       commit(sized, value);
