@@ -83,18 +83,18 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     return () => observer.disconnect();
   }, []);
   const data = state.kind === 'ready' ? state.data : undefined;
+  const kindOf = (...roles: string[]) => data?.columns.find((c) => roles.includes(c.role))?.kind;
+  const xKind = kindOf('x', 'x1');
+  const yKind = kindOf('y', 'y1');
   // what the marks do not show: marks past the cap, rows with no place on an axis, NaNs and infinities left out of the aggregate
   const drawnNote = [
-    data && drawnAsNote(data.spec.mark, data.columns.find((c) => c.role === 'x')?.kind),
+    data && drawnAsNote(data.spec.mark, xKind),
     data?.truncated ? `Showing the first ${countOf(data.rows.length, 'mark')}.` : undefined,
     data?.unplaced !== undefined && columns ? unplacedNote(data.unplaced, data.spec, columns, NBSP) : undefined,
     data && columns ? chartLeftOutNote(data.leftOut, data.spec, columns) : undefined,
   ]
     .filter(Boolean)
     .join(' ');
-  const kindOf = (...roles: string[]) => data?.columns.find((c) => roles.includes(c.role))?.kind;
-  const xKind = kindOf('x', 'x1');
-  const yKind = kindOf('y', 'y1');
   const mark = data && drawnMark(data.spec.mark, xKind);
   // a scatter or heatmap of two columns is brushed as a rectangle: along Y too, a range or categories as along X
   const rectangle = onBrush !== undefined && (mark === 'Scatter' || mark === 'Heatmap') && data?.spec.y !== undefined && data.spec.y !== data.spec.x && yKind !== undefined;
