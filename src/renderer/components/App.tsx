@@ -309,7 +309,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
                   onColumnFilters={(changes) => grid.current?.setColumnFilters(changes)}
                 />
               )}
-              {gridResult && <ResultPivot api={api} result={gridResult} pivot={pivot} onOpenAsSql={openAsSql} />}
+              {gridResult && <ResultPivot api={api} result={gridResult} pivot={pivot} onOpenAsSql={openAsSql} onNotice={setNotice} />}
               {shownProfile && (
                 <ProfilePanel
                   key={shownProfile.key}

@@ -5,10 +5,10 @@ import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
 import { cellShown } from '../grid/cellText';
 import { CellText } from '../grid/CellText';
+import { PIVOT_ROW_HEIGHT as ROW_HEIGHT } from './pivotCursor';
 import { columnLefts, pivotColumnWidths, TOTAL_LABEL_WIDTH, valueTextWidths } from './pivotLayout';
 import { NULL_TEXT, pivotValueLabel, valueName } from './pivotText';
-
-const ROW_HEIGHT = 24;
+import { usePivotCursor } from './usePivotCursor';
 
 interface Props {
   page: PivotPage;
@@ -28,6 +28,8 @@ interface Props {
   onSort(sort: PivotSpec['sort']): void;
   /** Collapses or expands a first-level group (by its first field's text; null: the NULL group). */
   onToggleGroup(group: string | null): void;
+  /** Says what a copy did, in the app's polite announcer. */
+  onNotice?(message: string): void;
 }
 
 /** Next sort of a value column on a header click: ascending → descending → none. */
@@ -40,9 +42,9 @@ function nextSort(current: PivotSpec['sort'], valueColumn: number): PivotSpec['s
  * The grid named "Pivot": row fields, then one column per column value and "Total". Rows are
  * virtualized and fetched by page as they come into view; a subtotal row heads its group (bold),
  * the grand total comes first (alone, headed "Total", without row fields). A value column's header
- * sorts the groups by it.
+ * sorts the groups by it. The keys move an active cell as in the results grid (usePivotCursor).
  */
-export function PivotGrid({ page, spec, keyFields, previous = false, readOnly = false, row, isEmpty, loaded, show, onSort, onToggleGroup }: Props) {
+export function PivotGrid({ page, spec, keyFields, previous = false, readOnly = false, row, isEmpty, loaded, show, onSort, onToggleGroup, onNotice }: Props) {
   const fixed = previous || readOnly;
   const scroller = useRef<HTMLDivElement>(null);
   const fields = page.rowFields;
@@ -67,8 +69,44 @@ export function PivotGrid({ page, spec, keyFields, previous = false, readOnly = 
   const keyColumns = page.keys.values.length > 0 ? heads.length - labels - 1 : 0;
   const headRows = keyColumns > 0 ? 2 : 1;
 
+  /** Column `at`'s cell of row `r` as drawn (null: SQL NULL) and its group level; undefined while the row loads. */
+  const cellAt = (r: number, at: number) => {
+    const cells = row(r);
+    if (!cells) return undefined;
+    const level = Number(cells[0]);
+    if (at < lead) return { label: 'Total', text: 'Total', level, isGroup: true };
+    const i = at - lead;
+    const text = cells[i + 1] ?? null;
+    const isGroup = i < fields;
+    return { label: isGroup ? fieldLabel(text, i, level) : pivotValueLabel(text, page.columns[i + 1]?.type ?? '', isEmpty(r, i - fields)), text, level, isGroup };
+  };
+  const cursor = usePivotCursor({
+    scroller,
+    rows: page.totalRows,
+    columns: heads.length,
+    headerHeight: keyColumns > 0 ? 52 : 30,
+    lefts,
+    widths,
+    // a group as drawn, a figure as DuckDB wrote it (blank with no rows), NULL as nothing, as the grid copies it
+    textOf: ({ row: r, col }) => {
+      const cell = cellAt(r, col);
+      return cell && ((cell.isGroup || cell.label === '' ? cell.label : cell.text) ?? '');
+    },
+    toggleOf: ({ row: r, col }) => {
+      const cell = cellAt(r, col);
+      return cell && !fixed && col === 0 && cell.level === 1 && fields > 1 ? () => onToggleGroup(cell.text) : undefined;
+    },
+    onNotice,
+  });
+  const cellProps = (r: number, col: number) => ({ id: cursor.cellId({ row: r, col }), onPointerDown: () => cursor.pick({ row: r, col }) });
+  const activeClass = (r: number, col: number) => (cursor.active.row === r && cursor.active.col === col ? 'active' : '');
+  const activeShown = page.totalRows > 0 && cursor.active.row >= first && cursor.active.row <= last;
+
   return (
-    <div ref={scroller} className={`grid pivot-grid ${previous ? 'pivot-stale' : ''}`} role="grid" aria-label="Pivot" aria-rowcount={page.totalRows + headRows} aria-colcount={heads.length} tabIndex={0}>
+    <div ref={scroller} className={`grid pivot-grid ${previous ? 'pivot-stale' : ''}`} role="grid" aria-label="Pivot" aria-rowcount={page.totalRows + headRows} aria-colcount={heads.length} tabIndex={0}
+      aria-activedescendant={activeShown ? cursor.cellId(cursor.active) : undefined}
+      onKeyDown={cursor.onKeyDown}
+    >
       <div className="grid-header pivot-header" role="rowgroup" style={{ width }}>
         {keyColumns > 0 && <KeyFieldsRow fields={keyFields} left={lefts[labels] ?? 0} width={widths.slice(labels, labels + keyColumns).reduce((sum, w) => sum + w, 0)} colIndex={labels + 1} span={keyColumns} />}
         <div className="pivot-head-row" role="row" aria-rowindex={headRows} style={{ height: 30 }}>
@@ -102,17 +140,18 @@ export function PivotGrid({ page, spec, keyFields, previous = false, readOnly = 
           return (
             <div key={vr.key} role="row" aria-rowindex={vr.index + headRows + 1} className={`grid-row pivot-row ${level < labels ? 'pivot-subtotal' : ''} ${vr.index % 2 ? 'odd' : ''}`} style={{ top: vr.start, height: ROW_HEIGHT, width }}>
               {lead > 0 && (
-                <div role="gridcell" aria-colindex={1} className={`grid-td ${cells ? '' : 'loading'}`} style={{ left: 0, width: widths[0] }}>
+                <div {...cellProps(vr.index, 0)} role="gridcell" aria-colindex={1} className={`grid-td ${cells ? '' : 'loading'} ${activeClass(vr.index, 0)}`} style={{ left: 0, width: widths[0] }}>
                   {cells ? 'Total' : ''}
                 </div>
               )}
-              {page.columns.slice(1).map((c, i) => {
+              {page.columns.slice(1).map((_, i) => {
                 const at = i + lead;
-                const text = cells?.[i + 1] ?? null;
+                const cell = cellAt(vr.index, at);
+                const text = cell?.text ?? null;
                 // null is SQL NULL, drawn as the grid draws it; a cell with no rows and a row still on its way are blank
-                const label = !cells ? '' : i < fields ? fieldLabel(text, i, level) : pivotValueLabel(text, c.type, isEmpty(vr.index, i - fields));
+                const label = cell ? cell.label : '';
                 return (
-                  <div key={i} role="gridcell" aria-colindex={at + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'}`} style={{ left: lefts[at], width: widths[at], paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }} title={cellTitle(label, text, i < fields)}>
+                  <div key={i} {...cellProps(vr.index, at)} role="gridcell" aria-colindex={at + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'} ${activeClass(vr.index, at)}`} style={{ left: lefts[at], width: widths[at], paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }} title={cellTitle(label, text, i < fields)}>
                     {i === 0 && level === 1 && fields > 1 && cells ? <GroupToggle group={text} collapsed={(spec.collapsed ?? []).includes(text)} disabled={fixed} onToggle={onToggleGroup} /> : null}
                     {/* a group's value is drawn as the results grid draws a cell: line breaks as ↵, cut after CELL_CHARS */}
                     {label === null ? <NullText /> : i < fields ? <CellText value={label} /> : label}

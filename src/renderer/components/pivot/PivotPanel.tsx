@@ -34,10 +34,12 @@ interface Props {
   onOpenAsSql?(sql: string): void;
   /** Just opened by "Pivot": focus goes to its first field, as an opened chart or profile takes focus. */
   takeFocus?: boolean;
+  /** Says what a copy from the grid did, in the app's polite announcer. */
+  onNotice?(message: string): void;
 }
 
 /** The region "Pivot table" beside the grid: the builder, a line on its size, and the grid "Pivot". Escape closes it. */
-export function PivotPanel({ api, queryId, sql, columns, filter, spec, onChange, onClose, onOpenAsSql, takeFocus = false }: Props) {
+export function PivotPanel({ api, queryId, sql, columns, filter, spec, onChange, onClose, onOpenAsSql, takeFocus = false, onNotice }: Props) {
   const pages = usePivotPages(api, queryId, spec, filter);
   // the Timeline's past view (docs/time.md): the pivot as it was, nothing here changes it
   const readOnly = onChange === undefined;
@@ -106,7 +108,7 @@ export function PivotPanel({ api, queryId, sql, columns, filter, spec, onChange,
           <span className="grid-previous-text">Showing the previous pivot: {pivotTitle(previous.spec)}</span>
         </p>
       )}
-      {page && <PivotGrid key={layoutKey(spec)} page={page} spec={previous?.spec ?? spec} keyFields={last.current?.spec.columns ?? []} previous={previous !== undefined} row={pages.row} isEmpty={pages.isEmpty} loaded={pages.loaded} show={pages.show} readOnly={readOnly} onSort={(sort) => onChange?.(withSort(spec, sort))} onToggleGroup={(group) => onChange?.(toggled(spec, group))} />}
+      {page && <PivotGrid key={layoutKey(spec)} page={page} spec={previous?.spec ?? spec} keyFields={last.current?.spec.columns ?? []} previous={previous !== undefined} row={pages.row} isEmpty={pages.isEmpty} loaded={pages.loaded} show={pages.show} readOnly={readOnly} onSort={(sort) => onChange?.(withSort(spec, sort))} onToggleGroup={(group) => onChange?.(toggled(spec, group))} onNotice={onNotice} />}
     </section>
   );
 }

@@ -13,6 +13,7 @@ interface Props {
   result: GridResult;
   pivot: SessionPivot;
   onOpenAsSql(sql: string): void;
+  onNotice(message: string): void;
 }
 
 /**
@@ -20,7 +21,7 @@ interface Props {
  * its own. It pivots the rows the grid shows: the view's filters (not its sort, which a pivot ignores).
  * When "Pivot" asks for a pivot, it reads the result's first rows and proposes one from them.
  */
-export function ResultPivot({ api, result, pivot, onOpenAsSql }: Props) {
+export function ResultPivot({ api, result, pivot, onOpenAsSql, onNotice }: Props) {
   const latest = useRef(pivot);
   latest.current = pivot;
   const proposing = pivot.proposing === result.queryId;
@@ -62,6 +63,7 @@ export function ResultPivot({ api, result, pivot, onOpenAsSql }: Props) {
       onClose={pivot.close}
       onOpenAsSql={onOpenAsSql}
       takeFocus={focusOnOpen.current === result.queryId}
+      onNotice={onNotice}
     />
   );
 }

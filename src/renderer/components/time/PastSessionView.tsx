@@ -72,7 +72,7 @@ export function PastSessionView({ api, session, rowsAvailable, onNotice }: Props
             child, and a point without them left the chart in place (drawn of the later point, left of the grid) */}
         {result && chart && <PastCharts key={`chart-${result.queryId}`} api={api} sessionId={session.id} result={result} spec={chart} onNotice={onNotice} />}
         {result?.columns && pivot && (
-          <PivotPanel key={`pivot-${result.queryId}`} api={api} queryId={result.queryId} sql={result.sql ?? ''} columns={result.columns} filter={result.view?.filter ?? NO_FILTER} spec={pivot} />
+          <PivotPanel key={`pivot-${result.queryId}`} api={api} queryId={result.queryId} sql={result.sql ?? ''} columns={result.columns} filter={result.view?.filter ?? NO_FILTER} spec={pivot} onNotice={onNotice} />
         )}
       </div>
     </>
