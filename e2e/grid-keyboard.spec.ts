@@ -33,10 +33,13 @@ test('the window’s shortcuts reach it from a header’s sort button and a filt
   await expect(undoButton(page)).toHaveAttribute('aria-description', 'Undo sort by Horsepower');
   await page.keyboard.press(`${mod}+z`);
   await expect(header(page, 'Horsepower')).toHaveAttribute('aria-sort', 'none');
+  // a key has no tooltip that said what it would do: the notice says what it did
+  await expect(page.locator('.notice')).toHaveText('Undone: sort by Horsepower');
   await expect(page.getByRole('button', { name: 'Redo', exact: true })).toBeEnabled();
   await sortButton(page, 'Horsepower').focus();
   await page.keyboard.press(`${mod}+y`);
   await expect(header(page, 'Horsepower')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.locator('.notice')).toHaveText('Redone: sort by Horsepower');
 
   // a filter box: Ctrl+Z undoes the typing (a text field's own undo), not the session's sort; Home, ← and → move the caret only
   await page.getByRole('button', { name: 'Filters', exact: true }).click();

@@ -57,6 +57,10 @@ test.describe('undo and redo', () => {
     await expect(tabs(page)).toHaveText(['Session 1']);
     await page.keyboard.press(`${mod}+Shift+z`);
     await expect(tabs(page)).toHaveText(['Horsepower']);
+    await expect(page.locator('.notice')).toHaveText('Redone: rename to “Horsepower”');
+    // pressed with nothing left to redo, the key is not silent either
+    await page.keyboard.press(`${mod}+Shift+z`);
+    await expect(page.locator('.notice')).toHaveText('Nothing to redo');
 
     // Close a tab, then Undo: it is back, and shown.
     await page.getByRole('button', { name: 'New session' }).click();

@@ -32,13 +32,17 @@ export function UndoRedo({ view, sessionId, dispatch, onShow, onNotice, paused =
   const undoText = paused ? PAUSED : (undo?.label ?? 'Nothing to undo');
   const redoText = paused ? PAUSED : (redo?.label ?? 'Nothing to redo');
 
-  const act = (target: UndoTarget | undefined, type: 'Undo' | 'Redo') => {
-    if (!target) return;
+  /** `byKey`: pressed, not clicked, so no button's tooltip said what it would do: the notice says what it did, or why nothing. */
+  const act = (target: UndoTarget | undefined, type: 'Undo' | 'Redo', byKey = false) => {
+    if (!target) {
+      if (byKey) onNotice(type === 'Undo' ? undoText : redoText);
+      return;
+    }
     const { action, label, unseen } = target;
     void dispatch({ type, ...action }).then((r) => {
       if (r.ok && action.aggregateType === 'QuerySession' && action.aggregateId !== sessionId) onShow(action.aggregateId);
-      // done to a result not on screen: nothing in sight changed, so the window says what was done
-      else if (r.ok && unseen) onNotice(`${type === 'Undo' ? 'Undone' : 'Redone'}: ${label.slice(type.length + 1)}`);
+      // done to a result not on screen, nothing in sight changed: the window says what was done
+      else if (r.ok && (unseen || byKey)) onNotice(`${type === 'Undo' ? 'Undone' : 'Redone'}: ${label.slice(type.length + 1)}`);
     });
   };
 
@@ -51,8 +55,8 @@ export function UndoRedo({ view, sessionId, dispatch, onShow, onNotice, paused =
     const which = e.defaultPrevented ? undefined : undoKeyOf(e);
     if (!which || editsText(e.target)) return;
     e.preventDefault();
-    if (which === 'undo') act(undo, 'Undo');
-    else act(redo, 'Redo');
+    if (which === 'undo') act(undo, 'Undo', true);
+    else act(redo, 'Redo', true);
   };
   useEffect(() => {
     const listener = (e: KeyboardEvent) => onKey.current(e);
