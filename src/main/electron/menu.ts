@@ -6,25 +6,27 @@ import type { AppCore } from '../core/appCore';
 import { diagnosticsText } from '../platform/diagnostics';
 import { helpMenuItems } from './helpMenu';
 import { DATASET_FILTERS } from './openDialog';
-import { sessionWindowItems } from './sessionWindowMenu';
+import { sessionWindowItems, sessionWindowsKey } from './sessionWindowMenu';
 import type { SessionWindowTarget } from './windows';
-
-const SESSION_EVENTS = new Set(['SessionOpened', 'SessionForked', 'SessionRenamed', 'SessionClosed', 'SessionReopened']);
 
 /**
  * The application menu. Its commands go through the same dispatch path as the renderer's (validated
  * by the same schema), so a session opened or closed from the menu shows up in every window as events.
  */
 export function installMenu(core: AppCore, openWindow: (target?: SessionWindowTarget) => void): void {
-  const build = (): void => Menu.setApplicationMenu(Menu.buildFromTemplate(template(core, openWindow)));
+  let built = '';
+  const build = (): void => {
+    built = sessionWindowsKey(core.view());
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template(core, openWindow)));
+  };
   build();
-  // The "Open Session in New Window" list follows the sessions; rebuilt at most every 200 ms.
-  let rebuild: ReturnType<typeof setTimeout> | undefined;
-  core.onEvent((event) => {
-    if (!SESSION_EVENTS.has(event.type) || rebuild !== undefined) return;
-    rebuild = setTimeout(() => {
-      rebuild = undefined;
-      build();
+  // The "Open Session in New Window" list follows the open sessions, looked at most every 200 ms
+  // after events and rebuilt when they changed: by the view, not a list of event types to keep in step.
+  let check: ReturnType<typeof setTimeout> | undefined;
+  core.onEvent(() => {
+    check ??= setTimeout(() => {
+      check = undefined;
+      if (sessionWindowsKey(core.view()) !== built) build();
     }, 200);
   });
 }

@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { SessionView } from '../../shared/views/appView';
+import type { AppView, SessionView } from '../../shared/views/appView';
+import { openSessions } from '../../shared/views/appViewSelectors';
 
 export const NEW_SESSION_WINDOW_ACCELERATOR = 'CmdOrCtrl+Alt+N';
 
@@ -26,3 +27,9 @@ export function sessionWindowItems(sessions: readonly SessionView[], actions: Se
     },
   ];
 }
+
+/**
+ * What the session-window items are built from (each open session's id and title, in order): the
+ * menu is rebuilt when it changes, whichever event changed it (an undone rename or close too).
+ */
+export const sessionWindowsKey = (view: AppView): string => JSON.stringify(openSessions(view).map((s) => [s.id, s.title]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionView } from '../../shared/views/appView';
-import { NEW_SESSION_WINDOW_ACCELERATOR, sessionWindowItems } from './sessionWindowMenu';
+import { NEW_SESSION_WINDOW_ACCELERATOR, sessionWindowItems, sessionWindowsKey } from './sessionWindowMenu';
 
 const session = (id: string, title: string): SessionView => ({ id, title, closed: false, version: 1, openedSeq: 1, activatedSeq: 1, draft: '', datasetIds: [], history: [] });
 
@@ -25,5 +25,15 @@ describe('the File menu’s session-window items', () => {
   it('says so when no session is open', () => {
     const [, list] = sessionWindowItems([], { newSessionWindow: () => {}, openSessionWindow: () => {} });
     expect(list!.submenu).toEqual([{ label: 'No open session', enabled: false }]);
+  });
+
+  it('is rebuilt on what it lists: a title or an open session changed by any event, an undo too, and not on others', () => {
+    const view = (...sessions: SessionView[]) => ({ sessions: Object.fromEntries(sessions.map((s) => [s.id, s])), datasets: {} });
+    const before = sessionWindowsKey(view(session('a', 'Alpha'), session('b', 'Beta')));
+    // an undone rename gives the old title back; an undone close opens the session again
+    expect(sessionWindowsKey(view(session('a', 'Alpha'), session('b', 'Delays')))).not.toBe(before);
+    expect(sessionWindowsKey(view(session('a', 'Alpha'), { ...session('b', 'Beta'), closed: true }))).not.toBe(before);
+    // a query run or a draft saved leaves the list as it was
+    expect(sessionWindowsKey(view(session('a', 'Alpha'), { ...session('b', 'Beta'), draft: 'select 1', version: 7 }))).toBe(before);
   });
 });

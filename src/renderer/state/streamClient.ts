@@ -1,5 +1,6 @@
 import type { DownloadProgress, FingerprintProgress, Frame, QueryProgress } from '../../shared/contracts/frames';
 import type { AppError } from '../../shared/contracts/errors';
+import type { DomainEvent } from '../../shared/contracts/events';
 import type { SextantApi } from '../../shared/contracts/protocol';
 import { emptyView, evolveAppView, type AppView } from '../../shared/views/appView';
 
@@ -40,7 +41,7 @@ export interface StreamState {
 export type CatalogProgress = DownloadProgress | FingerprintProgress;
 
 /** The events after which a dataset is no longer being added. */
-const DATASET_SETTLED: ReadonlySet<string> = new Set(['DatasetRegistered', 'DatasetFailed', 'DatasetRemoved']);
+const DATASET_SETTLED: ReadonlySet<DomainEvent['type']> = new Set<DomainEvent['type']>(['DatasetRegistered', 'DatasetFailed', 'DatasetRemoved']);
 
 /** Saves come at most this often while frames arrive. */
 const PERSIST_EVERY_MS = 250;
