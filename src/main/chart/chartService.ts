@@ -9,7 +9,7 @@ import { unplacedSql } from '../../shared/chart/chartUnplaced';
 import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
 import type { Column, EventEnvelope } from '../../shared/contracts/events';
 import type { PageFilter } from '../../shared/contracts/pageView';
-import { filterCondition } from '../../shared/explore/filterSql';
+import { boundFilters } from '../../shared/explore/filterSql';
 import { columnKind } from '../../shared/explore/columnKind';
 import type { AppView } from '../../shared/views/appView';
 import { withFailureLogged } from '../platform/answeredFailure';
@@ -218,14 +218,14 @@ export class ChartService {
       const k0 = stepIndex(brush.lo, step);
       const k1 = stepIndex(brush.hi, step);
       if (k0 !== undefined && k1 !== undefined) {
-        const others = whereOf(filter.filter((f) => f !== brush), columns);
+        const others = boundFilters(filter.filter((f) => f !== brush), columns);
         const cube = chartCube(spec, table, source, `c${brush.column}`, step, others.sql || undefined);
         const name = await this.cubeTable(queryId, JSON.stringify([spec, brush.column, step, others]), cube.create, others.params);
         const marks = cube.marks(name, k0, k1);
         return { sql: marks.sql, params: [], columns: marks.columns, cube: true };
       }
     }
-    const where = whereOf(filter, columns);
+    const where = boundFilters(filter, columns);
     const query = chartSql(spec, table, source, { rows: rowCount, ...(where.sql ? { filter: where.sql } : {}) });
     return { sql: query.sql, params: where.params, columns: query.columns, cube: false };
   }
@@ -237,7 +237,7 @@ export class ChartService {
    * brush move costs no scan: asked once per result, SQL and grid filters.
    */
   private gridCount(queryId: string, table: string, columns: readonly Column[], filter: readonly PageFilter[], sqlOf: (source: ChartSourceColumn[], where: string | undefined) => string | undefined): Promise<ReadonlyArray<string | null> | undefined> {
-    const where = whereOf(filter.filter((f) => !('chart' in f && f.chart !== undefined)), columns);
+    const where = boundFilters(filter.filter((f) => !('chart' in f && f.chart !== undefined)), columns);
     const source: ChartSourceColumn[] = columns.map((c, i) => ({ name: c.name, type: c.type, ref: `c${i}` }));
     const sql = sqlOf(source, where.sql || undefined);
     if (sql === undefined) return Promise.resolve(undefined);
@@ -308,15 +308,3 @@ export class ChartService {
   }
 }
 
-/** A chart's query slot: one chart query of it in flight at a time. */
-
-/** The filters as one condition over the kept table's `c0, c1, …`, values as parameters $1, $2, … */
-function whereOf(filter: readonly PageFilter[], columns: readonly Column[]): { readonly sql: string; readonly params: string[] } {
-  const params: string[] = [];
-  const param = (value: string) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const sql = filter.map((f) => filterCondition(f, `c${f.column}`, columns[f.column]?.type ?? 'VARCHAR', param)).join(' AND ');
-  return { sql, params };
-}

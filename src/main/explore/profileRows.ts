@@ -1,6 +1,6 @@
 import type { Column } from '../../shared/contracts/events';
 import type { PageFilter } from '../../shared/contracts/pageView';
-import { filterCondition } from '../../shared/explore/filterSql';
+import { boundFilters } from '../../shared/explore/filterSql';
 
 /** The rows a result's profile reads, as SQL, and the values its filters bind. */
 export interface ProfileRows {
@@ -18,13 +18,8 @@ export interface ProfileRows {
  */
 export function profileRows(table: string, columns: readonly Column[], filter: readonly PageFilter[] = []): ProfileRows {
   if (filter.length === 0) return { relation: table, params: [] };
-  const params: string[] = [];
-  const param = (value: string) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const conditions = filter.map((f) => filterCondition(f, `c${f.column}`, columns[f.column]?.type ?? 'VARCHAR', param));
-  return { relation: `(SELECT * FROM ${table} WHERE ${conditions.join(' AND ')})`, params };
+  const where = boundFilters(filter, columns);
+  return { relation: `(SELECT * FROM ${table} WHERE ${where.sql})`, params: where.params };
 }
 
 /** The first filter naming a column the result lacks, as a sentence; undefined when all are fine. */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Column } from '../../shared/contracts/events';
-import type { PageFilter, PageView } from '../../shared/contracts/protocol';
+import type { PageView } from '../../shared/contracts/protocol';
 import { columnKind, type ColumnKind } from '../../shared/explore/columnKind';
-import { filterCondition } from '../../shared/explore/filterSql';
+import { boundFilters } from '../../shared/explore/filterSql';
 import { ident, RESULTS_SCHEMA, resultTableId } from './sql';
 
 
@@ -30,19 +30,10 @@ export function viewTableName(queryId: string, view: PageView): string {
   return `${RESULTS_SCHEMA}.${ident(`${resultTableId(queryId)}_v_${key}`)}`;
 }
 
-function condition(f: PageFilter, columns: readonly Column[], param: (value: string) => string): string {
-  return filterCondition(f, `c${f.column}`, columns[f.column]!.type, param);
-}
-
 /** The WHERE clause of a view (empty when it filters nothing) and its parameters, numbered from $1. */
 function whereOf(columns: readonly Column[], view: PageView): BoundSql {
-  const params: string[] = [];
-  const param = (value: string) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const where = (view.filter ?? []).map((f) => condition(f, columns, param));
-  return { sql: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
+  const where = boundFilters(view.filter ?? [], columns);
+  return { sql: where.sql ? ` WHERE ${where.sql}` : '', params: where.params };
 }
 
 /** The view's order; ties keep the result's own order (rowid), so every page is deterministic. */

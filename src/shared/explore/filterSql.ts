@@ -1,5 +1,6 @@
 import { columnKind, isNumeric } from './columnKind';
 import { DATE } from './filterInput';
+import type { Column } from '../contracts/events';
 import type { PageFilter } from '../contracts/pageView';
 
 const COMPARE = { eq: '=', ne: '<>', lt: '<', le: '<=', gt: '>', ge: '>=' } as const;
@@ -109,4 +110,20 @@ function isCalendarDay(text: string): boolean {
   const [y, m, d] = text.split('-').map(Number) as [number, number, number];
   const day = new Date(Date.UTC(y, m - 1, d));
   return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
+/**
+ * A view's filters as one condition over a kept result's columns `c0, c1, …` (empty when there are
+ * none), their values bound as $1, $2, … in order: what a person typed is never SQL text. The one
+ * WHERE of the grid's views, the charts, the pivot and the profile, so each reads exactly the rows
+ * the grid shows. Callers refuse a filter on a column the result lacks before they get here.
+ */
+export function boundFilters(filter: readonly PageFilter[], columns: readonly Column[]): { readonly sql: string; readonly params: readonly string[] } {
+  const params: string[] = [];
+  const param = (value: string) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const sql = filter.map((f) => filterCondition(f, `c${f.column}`, columns[f.column]?.type ?? 'VARCHAR', param)).join(' AND ');
+  return { sql, params };
 }

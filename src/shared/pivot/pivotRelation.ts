@@ -1,6 +1,6 @@
 import type { Column } from '../contracts/events';
 import type { PageFilter } from '../contracts/pageView';
-import { filterCondition } from '../explore/filterSql';
+import { boundFilters } from '../explore/filterSql';
 import type { PivotSpec } from './pivotSpec';
 
 /** The rows a pivot reads, and the spec as the SQL reads them. */
@@ -24,12 +24,6 @@ export function pivotRelation(table: string, columns: readonly Column[], spec: P
   const field = (name: string) => `f${used.indexOf(name)}`;
   const picked = used.map((name, i) => `c${columns.findIndex((c) => c.name === name)} AS f${i}`);
   const sqlSpec = { ...spec, rows: spec.rows.map(field), columns: spec.columns.map(field), values: field(spec.values) };
-  const params: string[] = [];
-  const param = (value: string) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const conditions = filter.map((f) => filterCondition(f, `c${f.column}`, columns[f.column]?.type ?? 'VARCHAR', param));
-  const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
-  return { relation: `(SELECT ${picked.join(', ')} FROM ${table}${where})`, sqlSpec, params };
+  const where = boundFilters(filter, columns);
+  return { relation: `(SELECT ${picked.join(', ')} FROM ${table}${where.sql ? ` WHERE ${where.sql}` : ''})`, sqlSpec, params: where.params };
 }
