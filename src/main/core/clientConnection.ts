@@ -34,18 +34,14 @@ const MAX_SUBSCRIPTIONS = 64;
 /** Profile requests one connection may have waiting at once (a client asks for what is in view). */
 const MAX_PROFILE_REQUESTS = 256;
 
-const noCharts = (): AppError => appError(newErrorId(), 'INTERNAL', 'This connection cannot draw charts.');
-const noImports = (): AppError => appError(newErrorId(), 'EXPORT_UNAVAILABLE', 'This connection cannot import sessions.');
-const noExports = (): AppError => appError(newErrorId(), 'EXPORT_UNAVAILABLE', 'This connection cannot export results.');
-
-/** What a connection needs from the core: AppCore provides it, tests build a lighter one. */
+/** What a connection needs from the core: AppCore provides all of it (a unit test casts what it uses). */
 export interface ConnectionServices {
   readonly streams: StreamManager;
   readonly log: Logger;
   dispatch(command: ClientCommand): Promise<Result<CommandAck>>;
   fetchPage(queryId: string, offset: number, limit: number, view?: PageView): Promise<Result<Page>>;
-  /** Exports of results; a lighter core without them refuses the export methods. */
-  readonly exports?: Pick<ExportService, 'start' | 'outcome' | 'cancel'>;
+  /** Exports of results (explore/exportService.ts). */
+  readonly exports: Pick<ExportService, 'start' | 'outcome' | 'cancel'>;
   /** The desktop's save dialog for this window; a browser has none (it downloads instead). */
   readonly chooseExportPath?: ChooseExportPath;
   /** Column profiles (explore/profileService.ts); `signal` aborts when the client cancels the request or goes away. */
@@ -57,28 +53,27 @@ export interface ConnectionServices {
   timeline(sessionId: string, after?: number): Promise<Result<ApiResponse<'timeline'>>>;
   /** The answer as its JSON text: a stored checkpoint and the events after it go as they were stored, for the window to fold. */
   sessionAt(sessionId: string, seq: number): Promise<Result<string>>;
-  /** Charts of results (chart/chartService.ts); a lighter core without them refuses the chart methods. */
-  /** Charts, each connection's in slots of its own (`owner` is the connection: chartService.ts). */
-  readonly charts?: {
+  /** Charts of results, each connection's in slots of its own (`owner` is the connection: chart/chartService.ts). */
+  readonly charts: {
     chart(request: ApiRequest<'chartData'>, owner: object): Promise<Result<ApiResponse<'chartData'>>>;
     cancel(sessionId: string, owner: object): Result<ApiResponse<'cancelChart'>>;
     forget(owner: object): void;
   };
-  /** Exports of whole sessions (share/sessionExportService.ts); a lighter core without them refuses. */
-  readonly sessionExports?: Pick<SessionExportService, 'export'>;
+  /** Exports of whole sessions (share/sessionExportService.ts). */
+  readonly sessionExports: Pick<SessionExportService, 'export'>;
   /** Pages of a result's pivot (pivot/pivotService.ts). */
   pivotPage(request: ApiRequest<'pivotPage'>): Promise<Result<ApiResponse<'pivotPage'>>>;
-  /** Session imports (share/sessionImport.ts); a lighter core without them refuses the import methods. */
-  readonly imports?: {
+  /** Session imports (share/sessionImport.ts). */
+  readonly imports: {
     importText(text: string): Promise<Result<NonNullable<ApiResponse<'importSession'>['outcome']>>>;
     importFromFile(choose: ChooseImportPath): Promise<Result<ApiResponse<'importSession'>>>;
   };
   /** The desktop's open dialog for this window; a browser has none (it uploads instead). */
   readonly chooseImportPath?: ChooseImportPath;
-  /** Registers a dataset where a person located its file, if its fingerprint matches (catalog/catalogService.ts); a lighter core refuses. */
-  relocateDataset?(datasetId: string, path: string): Promise<Result<NonNullable<ApiResponse<'locateDataset'>['located']>>>;
-  /** The ready datasets whose file is not on this machine (CatalogService.notHere); a lighter core knows of none. */
-  datasetsNotHere?(): Promise<Result<ApiResponse<'datasetsNotHere'>>>;
+  /** Registers a dataset where a person located its file, if its fingerprint matches (catalog/catalogService.ts). */
+  relocateDataset(datasetId: string, path: string): Promise<Result<NonNullable<ApiResponse<'locateDataset'>['located']>>>;
+  /** The ready datasets whose file is not on this machine (CatalogService.notHere). */
+  datasetsNotHere(): Promise<Result<ApiResponse<'datasetsNotHere'>>>;
   /** The desktop's open dialog for a dataset's file (named by the dataset); a browser has none (the person types the path). */
   readonly chooseDatasetPath?: (name: string) => Promise<string | undefined>;
   /** What this connection may reach (connectionScope.ts); absent: everything, as the overview window. */
@@ -199,13 +194,12 @@ export class ClientConnection {
     fetchPage: ({ queryId, offset, limit, orderBy, filter }) =>
       this.services.fetchPage(queryId, offset, limit, { ...(orderBy ? { orderBy } : {}), ...(filter ? { filter } : {}) }),
     startExport: async ({ sessionId, queryId, format, orderBy, filter, target }) => {
-      if (!this.services.exports) return fail(noExports());
       const started = await this.services.exports.start({ sessionId, queryId, format, view: { ...(orderBy ? { orderBy } : {}), ...(filter ? { filter } : {}) } }, target, this.services.chooseExportPath);
       if (started.ok && started.value.exportId !== undefined) this.exports.add(started.value.exportId);
       return started;
     },
-    exportOutcome: ({ exportId }) => this.services.exports?.outcome(exportId) ?? fail(noExports()),
-    cancelExport: ({ exportId }) => this.services.exports?.cancel(exportId) ?? fail(noExports()),
+    exportOutcome: ({ exportId }) => this.services.exports.outcome(exportId),
+    cancelExport: ({ exportId }) => this.services.exports.cancel(exportId),
     profileColumns: (request) => this.profile(request),
     cancelProfile: ({ requestIds }) => {
       const found = requestIds.flatMap((id) => this.profiles.get(id) ?? []);
@@ -216,15 +210,15 @@ export class ClientConnection {
     cancelPreview: ({ sessionId }) => this.services.cancelPreview(sessionId),
     timeline: ({ sessionId, after }) => this.afterCommandsSent(() => this.services.timeline(sessionId, after)),
     sessionAt: ({ sessionId, seq }) => this.afterCommandsSent(async () => serialized(await this.services.sessionAt(sessionId, seq))),
-    chartData: (request) => this.services.charts?.chart(request, this) ?? fail(noCharts()),
-    cancelChart: ({ sessionId }) => this.services.charts?.cancel(sessionId, this) ?? fail(noCharts()),
+    chartData: (request) => this.services.charts.chart(request, this),
+    cancelChart: ({ sessionId }) => this.services.charts.cancel(sessionId, this),
     pivotPage: (request) => this.services.pivotPage(request),
     exportSession: ({ sessionId, format, target }) =>
-      this.afterCommandsSent(() => this.services.sessionExports?.export(sessionId, format, target, this.services.chooseExportPath) ?? fail(noExports())),
+      this.afterCommandsSent(() => this.services.sessionExports.export(sessionId, format, target, this.services.chooseExportPath)),
     importChunk: ({ uploadId, index, text }) => this.uploads.add(uploadId, index, text),
     importSession: ({ source }) => this.importSession(source),
     locateDataset: ({ datasetId, file }) => this.locateDataset(datasetId, file),
-    datasetsNotHere: () => this.services.datasetsNotHere?.() ?? ok({ datasetIds: [] }),
+    datasetsNotHere: () => this.services.datasetsNotHere(),
   };
 
   constructor(
@@ -284,7 +278,6 @@ export class ClientConnection {
   /** An uploaded log is taken whole (and forgotten here) before it is read; the desktop's dialog has main read the file. */
   private async importSession(source: ApiRequest<'importSession'>['source']): Promise<Result<ApiResponse<'importSession'>>> {
     const imports = this.services.imports;
-    if (!imports) return fail(noImports());
     if (source.kind === 'openDialog') {
       if (!this.services.chooseImportPath) return fail(appError(newErrorId(), 'INVALID_COMMAND', 'This window has no open dialog: upload the file instead.'));
       return imports.importFromFile(this.services.chooseImportPath);
@@ -297,8 +290,7 @@ export class ClientConnection {
 
   /** A path the person typed, or one the desktop's open dialog names (none when dismissed). */
   private async locateDataset(datasetId: string, file: ApiRequest<'locateDataset'>['file']): Promise<Result<ApiResponse<'locateDataset'>>> {
-    const relocate = this.services.relocateDataset?.bind(this.services);
-    if (!relocate) return fail(appError(newErrorId(), 'INVALID_COMMAND', 'This connection cannot locate datasets.'));
+    const relocate = this.services.relocateDataset.bind(this.services);
     const choose = this.services.chooseDatasetPath;
     if (file.kind === 'openDialog' && !choose) return fail(appError(newErrorId(), 'INVALID_COMMAND', 'This window has no open dialog: type the file’s path instead.'));
     const path = file.kind === 'path' ? file.path : await choose?.(this.services.view().datasets[datasetId]?.name ?? 'the dataset');
@@ -334,7 +326,7 @@ export class ClientConnection {
   }
 
   close(): void {
-    this.services.charts?.forget(this);
+    this.services.charts.forget(this);
     for (const c of this.profiles.values()) c.abort();
     this.profiles.clear();
     this.uploads.clear();
