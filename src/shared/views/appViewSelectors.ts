@@ -66,5 +66,8 @@ export const currentQuery = (s: SessionView): HistoryEntry | undefined => s.hist
 /** Whether the session may start a query now: none of its queries is in flight. */
 export const canRun = (s: SessionView): boolean => canStartQuery(currentQuery(s)?.phase);
 
-/** The latest completed query of a session: what the results grid shows. */
-export const lastResult = (s: SessionView): HistoryEntry | undefined => s.history.findLast((h) => h.phase === 'Completed');
+/** The latest completed query of a history: the result a session last had (the grid shows it unless a query is executing). */
+export const lastCompleted = (history: readonly HistoryEntry[]): HistoryEntry | undefined => history.findLast((h) => h.phase === 'Completed');
+
+/** The latest completed query of a session (lastCompleted). */
+export const lastResult = (s: SessionView): HistoryEntry | undefined => lastCompleted(s.history);

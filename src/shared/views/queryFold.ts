@@ -1,17 +1,17 @@
-/** A query's life in its session's history: started, executing, then one outcome with what it read. */
+/** A query's life in its session's history: started, executing, then one outcome with what it read; each phase the lifecycle's (phaseAfter). */
 import type { HistoryEntry, SessionViewEvent } from './appView';
-import { endedRunMs, isInFlight } from '../domain/queryLifecycle';
+import { endedRunMs, isInFlight, phaseAfter } from '../domain/queryLifecycle';
 import type { DraftSession, Mutable, ViewDraft } from './viewDraft';
 
 export function queryStarted(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryStarted'>): void {
-  const entry: Mutable<HistoryEntry> = { queryId: e.payload.queryId, sql: draft.shared.text(e.payload.sql), phase: 'Pending', startedAt: e.occurredAt };
+  const entry: Mutable<HistoryEntry> = { queryId: e.payload.queryId, sql: draft.shared.text(e.payload.sql), phase: phaseAfter.QueryStarted, startedAt: e.occurredAt };
   if (e.payload.rerunOf) entry.rerunOf = e.payload.rerunOf;
   draft.ownHistory(s).push(entry);
 }
 
 export function executionBegan(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'ExecutionBegan'>): void {
   const h = draft.writableEntry(s, e.payload.queryId);
-  if (h) h.phase = 'Executing';
+  if (h) h.phase = phaseAfter.ExecutionBegan;
 }
 
 // Finishing replaces the entry with a new object. One whose query is still in flight holds only what
@@ -26,9 +26,9 @@ export function queryCompleted(draft: ViewDraft, s: DraftSession, e: SessionView
     // Provenance is added to the new entry, not spread from a throwaway object: most queries have none.
     let next: Mutable<HistoryEntry>;
     if (isInFlight(h.phase)) {
-      next = { queryId: h.queryId, sql: h.sql, phase: 'Completed', startedAt: h.startedAt, rowCount, columns, durationMs };
+      next = { queryId: h.queryId, sql: h.sql, phase: phaseAfter.QueryCompleted, startedAt: h.startedAt, rowCount, columns, durationMs };
       if (h.rerunOf) next.rerunOf = h.rerunOf;
-    } else next = { ...h, phase: 'Completed', rowCount, columns, durationMs };
+    } else next = { ...h, phase: phaseAfter.QueryCompleted, rowCount, columns, durationMs };
     if (inputs) next.inputs = inputs;
     return next;
   });
@@ -40,8 +40,8 @@ export function queryFailed(draft: ViewDraft, s: DraftSession, e: SessionViewEve
     const took = endedRunMs(h.startedAt, e.occurredAt, e.payload);
     const durationMs = took === undefined ? {} : { durationMs: took };
     return isInFlight(h.phase)
-      ? { queryId: h.queryId, sql: h.sql, phase: 'Failed', startedAt: h.startedAt, error, ...durationMs }
-      : { ...h, phase: 'Failed', error, ...durationMs };
+      ? { queryId: h.queryId, sql: h.sql, phase: phaseAfter.QueryFailed, startedAt: h.startedAt, error, ...durationMs }
+      : { ...h, phase: phaseAfter.QueryFailed, error, ...durationMs };
   });
 }
 
@@ -51,7 +51,7 @@ export function queryCancelled(draft: ViewDraft, s: DraftSession, e: SessionView
     const took = endedRunMs(h.startedAt, e.occurredAt, e.payload);
     const durationMs = took === undefined ? {} : { durationMs: took };
     return isInFlight(h.phase)
-      ? { queryId: h.queryId, sql: h.sql, phase: 'Cancelled', startedAt: h.startedAt, cancelReason, ...durationMs }
-      : { ...h, phase: 'Cancelled', cancelReason, ...durationMs };
+      ? { queryId: h.queryId, sql: h.sql, phase: phaseAfter.QueryCancelled, startedAt: h.startedAt, cancelReason, ...durationMs }
+      : { ...h, phase: phaseAfter.QueryCancelled, cancelReason, ...durationMs };
   });
 }
