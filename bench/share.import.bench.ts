@@ -95,7 +95,6 @@ const import_ndjson_10k: Bench = {
         bus: new Bus(),
         log: silentLogger(),
         adoptSession: () => {},
-        dispatch: () => Promise.reject(new Error('not in the bench')),
         locate: () => Promise.reject(new Error('not in the bench: a fresh store has no dataset to locate at')),
       });
       const t0 = performance.now();

@@ -105,13 +105,12 @@ export class AppCore {
   private importer: SessionImporter | undefined;
   private get imports(): SessionImporter {
     return (this.importer ??= new SessionImporter({
-    store: this.store,
-    projections: this.projections,
-    bus: this.bus,
-    log: this.log,
-    adoptSession: (session) => this.runner.adoptImportedSession(session),
-    dispatch: (command) => this.dispatch(command),
-    locate: (datasetId, path) => this.catalog.relocate(datasetId, path),
+      store: this.store,
+      projections: this.projections,
+      bus: this.bus,
+      log: this.log,
+      adoptSession: (session) => this.runner.adoptImportedSession(session),
+      locate: (datasetId, path) => this.catalog.relocate(datasetId, path),
     }));
   }
 

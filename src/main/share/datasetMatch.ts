@@ -9,7 +9,7 @@ import type { ImportedEvent } from '../store/eventStore';
 
 /** What an import does with the file's datasets (docs/share.md, "Session import"). */
 export interface DatasetPlan {
-  /** Datasets whose events are left out: this catalog already has the same data under its own id. */
+  /** Datasets whose events are left out: this log holds the dataset already, or the same data under its own id. */
   readonly dropped: ReadonlySet<string>;
   /**
    * Datasets imported under their own name whose file is not on this machine but whose content a
@@ -26,7 +26,7 @@ export interface DatasetPlan {
 
 /**
  * Matches the file's datasets against this catalog: one this log already holds (same id) is kept
- * (its events dedupe by id); another found here under the same name with the same data (by
+ * as it is here (the file's events for it are left out); another found here under the same name with the same data (by
  * fingerprint when both have one, else by source) stands in for it and the file's events for it are
  * left out; one whose name a different local dataset holds is left out and listed; the rest are
  * imported under their own names (the session's SQL names them), and one whose file is not on this
@@ -47,6 +47,9 @@ export function planDatasets(events: readonly ImportedEvent[], view: AppView, kn
   let reused = 0;
   for (const [datasetId, reg] of registered) {
     if (known(datasetId)) {
+      // Its history here stands: this machine's watcher and Locate… add events of its own, so the
+      // file's later ones (the other machine's) would not continue it, and would refuse the import.
+      dropped.add(datasetId);
       matched++;
       reused++;
       continue;

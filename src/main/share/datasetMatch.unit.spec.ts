@@ -23,8 +23,8 @@ const nothingHere = () => false;
 const noFiles = () => false;
 
 describe('which of the file’s datasets an import brings', () => {
-  it('given a dataset this log already holds, then it is kept (its events dedupe by id) and counted as matched and reused', () => {
-    expect(planDatasets([registered('d1', {})], viewOf(), (id) => id === 'd1', noFiles)).toEqual({ dropped: new Set(), relocated: [], matched: 1, reused: 1, missing: [] });
+  it('given a dataset this log already holds, then it is kept as it is here (the file’s events for it left out) and counted as matched and reused', () => {
+    expect(planDatasets([registered('d1', {})], viewOf(), (id) => id === 'd1', noFiles)).toEqual({ dropped: new Set(['d1']), relocated: [], matched: 1, reused: 1, missing: [] });
   });
 
   it('given the same source in this catalog under another id, then the local one stands in and the file’s events are left out', () => {

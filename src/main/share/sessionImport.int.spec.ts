@@ -180,3 +180,39 @@ describe('session import', { shuffle: false }, () => {
     conn.close();
   });
 });
+
+describe('importing a later export of a session whose dataset both machines changed', () => {
+  it('imports the session’s new events and keeps the dataset as it is here', async () => {
+    const dirs = [tempDir('sextant-import-'), tempDir('sextant-import-')];
+    const [source, target] = [await startTestCore(dirs[0]!.path), await startTestCore(dirs[1]!.path)];
+    try {
+      const opened = await source.dispatch({ type: 'OpenSession' });
+      if (!opened.ok) throw new Error(opened.error.message);
+      const sessionId = opened.value.aggregateId;
+      await source.dispatch({ type: 'AddDataset', source: CARS });
+      await source.catalog.idle();
+      await queryEnd(source, sessionId, await startQuery(source, sessionId, 'SELECT count(*) AS n FROM cars'));
+      const first = await target.imports.importText(await writeSessionLog(source.store, sessionId));
+      if (!first.ok) throw new Error(first.error.message);
+      const datasetId = Object.values(source.view().datasets).find((d) => d.name === 'cars')!.id;
+      // each machine records events of its own on the dataset: a removal, taken back
+      for (const core of [source, target]) {
+        const removed = await core.dispatch({ type: 'RemoveDataset', datasetId });
+        if (!removed.ok) throw new Error(removed.error.message);
+        const undone = await core.dispatch({ type: 'Undo', aggregateType: 'Dataset', aggregateId: datasetId, seq: core.store.aggregateVersion('Dataset', datasetId) });
+        if (!undone.ok) throw new Error(undone.error.message);
+      }
+      const here = target.store.readAggregate('Dataset', datasetId).map((e) => e.eventId);
+      await queryEnd(source, sessionId, await startQuery(source, sessionId, 'SELECT 1 AS later'));
+      const later = await target.imports.importText(await writeSessionLog(source.store, sessionId));
+      if (!later.ok) throw new Error(later.error.message);
+      expect(later.value).toMatchObject({ sessionId, alreadyImported: false, reusedDatasets: 1 });
+      expect(target.view().sessions[sessionId]?.history.at(-1)?.sql).toBe('SELECT 1 AS later');
+      expect(target.store.readAggregate('Dataset', datasetId).map((e) => e.eventId)).toEqual(here);
+    } finally {
+      await source.close();
+      await target.close();
+      for (const d of dirs) d.remove();
+    }
+  }, 60_000);
+});

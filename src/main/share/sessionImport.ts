@@ -1,6 +1,5 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { ClientCommand, CommandAck } from '../../shared/contracts/commands';
 import { AppErrorException, appError, fail, ok, toAppError, type Result } from '../../shared/contracts/errors';
 import { MAX_IMPORT_CHARS, type ImportOutcome, type RelocatedDataset } from '../../shared/contracts/sessionImport';
 import type { SessionView } from '../../shared/views/appView';
@@ -11,6 +10,7 @@ import { upcasters as shippedUpcasters, type UpcasterRegistry } from '../store/u
 import type { Bus } from '../streams/bus';
 import type { Projections } from '../streams/projections';
 import { planDatasets } from './datasetMatch';
+import { conflictInWords } from './importConflict';
 import { readSessionLog } from './sessionLogReader';
 import { grouped } from '../../shared/text/counts';
 
@@ -24,8 +24,6 @@ export interface SessionImportDeps {
   readonly log: Logger;
   /** The query runner learns the imported session's results (none kept here: each re-runs on demand). */
   adoptSession(session: SessionView): void;
-  /** A person's command: reopens an imported session that was closed when it was exported. */
-  dispatch(command: ClientCommand): Promise<Result<CommandAck>>;
   /** Points an imported dataset at a file here with the content it was read from (the catalog checks the fingerprint). */
   locate(datasetId: string, path: string): Promise<Result<unknown>>;
   readonly upcasters?: UpcasterRegistry;
@@ -88,14 +86,14 @@ export class SessionImporter {
       logAppError(log, 'warn', read.error);
       return read;
     }
-    const { header, events } = read.value;
+    const { header, events, leftRunning } = read.value;
     const plan = planDatasets(events, projections.current.view, (id) => store.aggregateVersion('Dataset', id) > 0);
     const kept = plan.dropped.size === 0 ? events : events.filter((e) => !plan.dropped.has(e.aggregateId));
     let appended;
     try {
       appended = store.importEvents(kept);
     } catch (e) {
-      const error = toAppError(e, newErrorId(), 'STORE_WRITE_FAILED');
+      const error = conflictInWords(toAppError(e, newErrorId(), 'STORE_WRITE_FAILED'), header.sessionId, header.title);
       // The file's fault (another history, an event over the store's limit), not the store's: a warning.
       const refused = e instanceof AppErrorException && (error.code === 'IMPORT_CONFLICT' || error.code === 'PAYLOAD_TOO_LARGE');
       logAppError(log, refused ? 'warn' : 'error', error);
@@ -107,13 +105,10 @@ export class SessionImporter {
       bus.publishImported(stored);
     }
     const sessionAppended = stored.some((e) => e.aggregateType === 'QuerySession');
-    let session = projections.current.view.sessions[header.sessionId];
+    // A session closed when it was exported stays closed: reopening it here would be an event of
+    // this log's own, which a later export of the session could not continue (and an undo nobody did).
+    const session = projections.current.view.sessions[header.sessionId];
     if (session && sessionAppended) this.deps.adoptSession(session);
-    if (session?.closed) {
-      const reopened = await this.deps.dispatch({ type: 'ReopenSession', sessionId: session.id });
-      if (!reopened.ok) return fail(reopened.error);
-      session = projections.current.view.sessions[header.sessionId];
-    }
     // Datasets whose file is elsewhere here under another name: located at it, or listed when that fails.
     const missing = [...plan.missing];
     const relocated: RelocatedDataset[] = [];
@@ -126,7 +121,7 @@ export class SessionImporter {
     return ok({
       sessionId: header.sessionId,
       title: session?.title ?? header.title,
-      fileEvents: events.length,
+      fileEvents: events.length + leftRunning,
       appended: stored.length,
       alreadyImported: !sessionAppended,
       // nothing appended: what the store recorded of how the session first came here
@@ -135,6 +130,8 @@ export class SessionImporter {
       reusedDatasets: plan.reused,
       missingDatasets: missing,
       relocatedDatasets: relocated,
+      ...(leftRunning > 0 ? { leftRunning } : {}),
+      ...(session?.closed ? { closed: true } : {}),
     });
   }
 }

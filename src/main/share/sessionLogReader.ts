@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { envelopeFieldsSchema, type AggregateType } from '../../shared/contracts/events';
 import { SESSION_LOG_FORMAT, SESSION_LOG_VERSION, sessionLogHeaderSchema, type SessionLogHeader } from '../../shared/contracts/sessionLog';
 import { aggregates } from '../commands/aggregates';
+import { checkSessionHistory } from './sessionHistoryCheck';
 import type { ImportedEvent } from '../store/eventStore';
 import type { UpcasterRegistry } from '../store/upcasters';
 import { countText, grouped } from '../../shared/text/counts';
@@ -13,6 +14,8 @@ export interface SessionLog {
   readonly header: SessionLogHeader;
   /** In file order (catalog first), each with the topic this build gives its aggregate. */
   readonly events: readonly ImportedEvent[];
+  /** The file's events left out: those of a query still running when it was exported, and what followed it (checkSessionHistory). */
+  readonly leftRunning: number;
 }
 
 /**
@@ -85,6 +88,8 @@ export async function readSessionLog(text: string, upcasters: UpcasterRegistry, 
   const lastSeq: Record<AggregateType, Map<string, number>> = { QuerySession: new Map(), Dataset: new Map() };
   const ids = new Set<string>();
   let sessionEvents = 0;
+  /** The file's line of each session event, by its seq (less 1): a broken history is named by its line. */
+  const sessionLines: number[] = [];
   for (let i = 1; i < lines.length; i++) {
     if (i % LINES_PER_TURN === 0) await nextTurn();
     const line = i + 1;
@@ -107,11 +112,21 @@ export async function readSessionLog(text: string, upcasters: UpcasterRegistry, 
     const expected = previous === undefined ? (e.aggregateType === 'QuerySession' ? 1 : e.aggregateSeq) : previous + 1;
     if (e.aggregateSeq !== expected) return refuse('IMPORT_MALFORMED', `Line ${line} is out of order: event ${e.aggregateSeq} where ${expected} was due.`, { line });
     seqs.set(e.aggregateId, e.aggregateSeq);
-    if (e.aggregateType === 'QuerySession') sessionEvents++;
+    if (e.aggregateType === 'QuerySession') sessionLines[sessionEvents++] = line;
     events.push(e);
   }
   if (sessionEvents === 0) return refuse('IMPORT_MALFORMED', 'The session log holds no event of its session.');
-  return ok({ header: header.data, events });
+  const checked = checkSessionHistory(events);
+  if (!checked.ok) {
+    const line = sessionLines[checked.seq - 1];
+    return refuse('IMPORT_MALFORMED', `Line ${line} of the session log is not a history Sextant could have written: ${checked.reason}.`, { line });
+  }
+  // A query running when the file was written cannot run here, and ending it here would be an
+  // event of this log's own that a later export of the session could not continue: it is left out
+  // with what followed it, for a later export to bring once it has ended.
+  const from = checked.runningFrom;
+  const kept = from === undefined ? events : events.filter((e) => e.aggregateType !== 'QuerySession' || e.aggregateSeq < from);
+  return ok({ header: header.data, events: kept, leftRunning: events.length - kept.length });
 }
 
 function parseJson(line: string): unknown {

@@ -32,7 +32,7 @@ const read = (lines: readonly string[]) => readSessionLog(file(lines), upcasters
 
 describe('reading a session log', () => {
   it('keeps each line’s checked parts only: this build’s topic, no global seq of the file’s, no key the schemas do not name', async () => {
-    const log = await read([opened, started({ topic: 'session/another', extra: 1, metadata: { commandId: 'c', correlationId: 'c', issuedBy: 'user', sneaky: true } }, { queryId: 'q', sql: 'select 1', extra: 'x' })]);
+    const log = await read([opened, started({ topic: 'session/another', extra: 1, metadata: { commandId: 'c', correlationId: 'c', issuedBy: 'user', sneaky: true } }, { queryId: 'q', sql: 'select 1', extra: 'x' }), line(3, 'QueryCancelled', { queryId: 'q', reason: 'r' })]);
     if (!log.ok) throw new Error(log.error.message);
     expect(log.value.events[1]).toStrictEqual({
       eventId: 'event-2',
@@ -53,6 +53,8 @@ describe('reading a session log', () => {
     ['an envelope without metadata’s issuedBy', started({ metadata: { commandId: 'c', correlationId: 'c' } })],
     ['metadata issued by someone unknown', started({ metadata: { commandId: 'c', correlationId: 'c', issuedBy: 'admin' } })],
     ['a time that is not text', started({ occurredAt: 12 })],
+    ['a time that is text but no time', started({ occurredAt: 'garbage' })],
+    ['a history no decider allows (a query ending twice)', line(2, 'QueryCompleted', { queryId: 'q0', rowCount: 1, columns: [], durationMs: 1 })],
     ['a schema version that is not a positive integer', started({ schemaVersion: 0 })],
     ['no event id', started({ eventId: undefined })],
     ['an aggregate type this build does not know', started({ aggregateType: 'Account' })],
@@ -63,6 +65,20 @@ describe('reading a session log', () => {
   ])('refuses %s, naming its line', async (_, bad) => {
     const log = await read([opened, bad, line(3, 'ExecutionBegan', { queryId: 'q' })]);
     expect(log.ok ? 'read' : [log.error.code, log.error.details?.['line']]).toEqual(['IMPORT_MALFORMED', 3]);
+  });
+});
+
+describe('reading a session exported while a query ran', () => {
+  it('leaves out the running query and what followed it, and says how many events that was', async () => {
+    const log = await read([opened, started(), line(3, 'ExecutionBegan', { queryId: 'q' }), line(4, 'DraftSaved', { sql: 'select 2' })]);
+    if (!log.ok) throw new Error(log.error.message);
+    expect(log.value.events.map((e) => e.type)).toEqual(['SessionOpened']);
+    expect(log.value.leftRunning).toBe(3);
+  });
+
+  it('keeps every event when the last query has ended', async () => {
+    const log = await read([opened, started(), line(3, 'QueryCancelled', { queryId: 'q', reason: 'cancelled by user' })]);
+    expect(log.ok && [log.value.events.length, log.value.leftRunning]).toEqual([3, 0]);
   });
 });
 

@@ -198,7 +198,8 @@ export const envelopeFieldsSchema = z.object({
   schemaVersion: z.number().int().positive(),
   topic: z.string(),
   metadata: eventMetadataSchema,
-  occurredAt: z.string(),
+  /** As the store stamps it (`Date#toISOString`): a file's "garbage" time is refused, not cast later by the history tables. */
+  occurredAt: z.iso.datetime(),
 });
 
 export const eventEnvelopeSchema = z.intersection(domainEventSchema, envelopeFieldsSchema);

@@ -70,5 +70,9 @@ export const importOutcomeSchema = z.object({
   missingDatasets: z.array(missingDatasetSchema),
   /** Of the matched, those now reading a file here with the same content as their recorded one. */
   relocatedDatasets: z.array(relocatedDatasetSchema),
+  /** The file's events left out because a query was running when it was exported (that query's and what followed); absent: none. */
+  leftRunning: z.number().int().positive().optional(),
+  /** The session is closed (it was when exported, or was closed here): imported as it is, "Reopen closed session" brings it back. */
+  closed: z.literal(true).optional(),
 });
 export type ImportOutcome = z.infer<typeof importOutcomeSchema>;

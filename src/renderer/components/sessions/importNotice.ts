@@ -11,8 +11,9 @@ export function importNotice(outcome: ImportOutcome): string {
   // the file's words (its title, a dataset's name or path) isolated: a U+202E in them cannot turn the app's around
   const title = `“${isolate(outcome.title)}”`;
   // "imported before" only when an import brought it; a session exported and imported back was made here
-  if (outcome.alreadyImported) return outcome.importedBefore ? `${title} was imported before: nothing was added, its tab is open.` : `${title} is already here: nothing was added, its tab is open.`;
-  return `${imported(outcome, title)}${rereads(outcome)}`;
+  const tab = outcome.closed ? 'it is closed: Reopen closed session brings it back' : 'its tab is open';
+  if (outcome.alreadyImported) return outcome.importedBefore ? `${title} was imported before: nothing was added, ${tab}.` : `${title} is already here: nothing was added, ${tab}.`;
+  return `${imported(outcome, title)}${rereads(outcome)}${outcome.closed ? ' It was closed when it was exported: Reopen closed session brings it back.' : ''}`;
 }
 
 /**
@@ -31,7 +32,9 @@ function imported(outcome: ImportOutcome, title: string): string {
   if (reusedDatasets > 0) why.push(`${countOf(reusedDatasets, 'dataset')} already here ${reusedDatasets === 1 ? 'was' : 'were'} reused`);
   const taken = outcome.missingDatasets.filter((d) => d.reason === 'name-taken').length;
   if (taken > 0) why.push(`${countOf(taken, 'dataset')} ${taken === 1 ? 'was left out: another dataset here has its name' : 'were left out: other datasets here have their names'}`);
-  // Neither: the rest are events an earlier import of this session brought.
+  const running = outcome.leftRunning ?? 0;
+  if (running > 0) why.push(`${countOf(running, 'event')} of a query still running when it was exported ${running === 1 ? 'was' : 'were'} left out (export the session again once it has ended)`);
+  // None of those: the rest are events an earlier import of this session brought.
   const rest = fileEvents - appended;
   if (why.length === 0) why.push(rest === 1 ? 'the other one was here already' : `the other ${formatCount(rest)} were here already`);
   return `Imported ${title}: ${formatCount(appended)} of the file’s ${countOf(fileEvents, 'event')}; ${why.join('; ')}.`;

@@ -81,4 +81,15 @@ describe('what the window says after an import', () => {
     }
     expect(importNotice(outcome({ title }))).toBe(`Imported “\u2068${title}\u2069” (27\u00a0events).`);
   });
+
+  it('given a query running when the session was exported, then it says its events were left out and how to bring them', () => {
+    expect(importNotice(outcome({ appended: 24, leftRunning: 3 }))).toBe(
+      nb('Imported “Cars”: 24 of the file’s 27 events; 3 events of a query still running when it was exported were left out (export the session again once it has ended).'),
+    );
+  });
+
+  it('given a session closed when it was exported, then it says it stays closed and how to bring it back', () => {
+    expect(importNotice(outcome({ closed: true }))).toBe(nb('Imported “Cars” (27 events). It was closed when it was exported: Reopen closed session brings it back.'));
+    expect(importNotice(outcome({ closed: true, alreadyImported: true, importedBefore: true }))).toBe(nb('“Cars” was imported before: nothing was added, it is closed: Reopen closed session brings it back.'));
+  });
 });
