@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '../../shared/contracts/events';
-import { toAppError } from '../../shared/contracts/errors';
+import { AppErrorException, toAppError, type AppError } from '../../shared/contracts/errors';
 import { HISTORY_SCHEMA, namesHistorySchema } from '../../shared/history/historySchema';
 import { newErrorId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
@@ -49,6 +49,8 @@ export class HistoryFeed {
   private sending: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void) | undefined;
   private closed = false;
+  /** Why the tables fell behind the log (a batch the worker refused): said to the next statement that reads them, which fills them again. */
+  private failure: AppError | undefined;
 
   constructor(
     private readonly pool: Pick<QueryWorker, 'request' | 'threadGeneration'>,
@@ -94,6 +96,11 @@ export class HistoryFeed {
       await this.filling;
       this.flushNow();
       await this.sending;
+      const failure = this.failure;
+      if (failure) {
+        this.failure = undefined;
+        throw new AppErrorException({ ...failure, message: `The query history (sextant) could not be brought up to date: ${failure.message}. It is read again from the log the next time a statement names it.` });
+      }
       if (this.state === 'filled' && !this.filling && isEmpty(this.pending)) return;
     }
   }
@@ -127,7 +134,7 @@ export class HistoryFeed {
       if (first) this.send(toBatch(noChanges(), true));
     };
     this.filling = run()
-      .catch((e: unknown) => logAppError(this.log, 'error', toAppError(e, newErrorId())))
+      .catch((e: unknown) => this.fellBehind(e))
       .finally(() => {
         this.filling = undefined;
         // A worker replaced mid-fill left the state unfilled: the next use starts over.
@@ -161,8 +168,19 @@ export class HistoryFeed {
         await this.pool.request({ type: 'history', batch });
       } catch (e) {
         if (this.closed) return;
-        logAppError(this.log, 'error', toAppError(e, newErrorId()));
+        this.fellBehind(e);
       }
     });
+  }
+
+  /**
+   * A batch the worker could not apply: the tables now miss part of the log. Rather than answer
+   * from them as if whole, they are filled anew on next use, and the statement waiting says why.
+   */
+  private fellBehind(e: unknown): void {
+    const error = toAppError(e, newErrorId());
+    logAppError(this.log, 'error', error);
+    this.failure ??= error;
+    this.state = 'unfilled';
   }
 }

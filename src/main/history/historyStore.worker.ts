@@ -63,7 +63,7 @@ export async function openHistoryStore(instance: DuckDBInstance, dbPath: string)
             a.endRow();
           }
         });
-        await conn.run(`INSERT OR REPLACE INTO ${HISTORY_STORE}.datasets SELECT dataset_id, name, source, format, status, requested_at::TIMESTAMPTZ, registered_at::TIMESTAMPTZ, error_code FROM stage_datasets; DELETE FROM stage_datasets`);
+        await conn.run(`INSERT OR REPLACE INTO ${HISTORY_STORE}.datasets SELECT dataset_id, name, source, format, status, TRY_CAST(requested_at AS TIMESTAMPTZ), TRY_CAST(registered_at AS TIMESTAMPTZ), error_code FROM stage_datasets; DELETE FROM stage_datasets`);
       }
       if (batch.sessions.length > 0) {
         await append(conn, 'stage_sessions', (a) => {
@@ -72,7 +72,7 @@ export async function openHistoryStore(instance: DuckDBInstance, dbPath: string)
             a.endRow();
           }
         });
-        await conn.run(`INSERT OR REPLACE INTO ${HISTORY_STORE}.sessions SELECT session_id, title, opened_at::TIMESTAMPTZ, closed_at::TIMESTAMPTZ, status FROM stage_sessions; DELETE FROM stage_sessions`);
+        await conn.run(`INSERT OR REPLACE INTO ${HISTORY_STORE}.sessions SELECT session_id, title, TRY_CAST(opened_at AS TIMESTAMPTZ), TRY_CAST(closed_at AS TIMESTAMPTZ), status FROM stage_sessions; DELETE FROM stage_sessions`);
       }
       if (batch.queries.length > 0) {
         await append(conn, 'stage_queries', (a) => {
@@ -85,7 +85,7 @@ export async function openHistoryStore(instance: DuckDBInstance, dbPath: string)
             a.endRow();
           });
         });
-        await conn.run(`INSERT OR REPLACE INTO ${HISTORY_STORE}.queries SELECT query_id, session_id, sql, started_at::TIMESTAMPTZ, finished_at::TIMESTAMPTZ, duration_ms, "rows", status, error_code, error_message, datasets_read FROM stage_queries; DELETE FROM stage_queries`);
+        await conn.run(`INSERT OR REPLACE INTO ${HISTORY_STORE}.queries SELECT query_id, session_id, sql, TRY_CAST(started_at AS TIMESTAMPTZ), TRY_CAST(finished_at AS TIMESTAMPTZ), duration_ms, "rows", status, error_code, error_message, datasets_read FROM stage_queries; DELETE FROM stage_queries`);
       }
       if (batch.events.length > 0) {
         await append(conn, 'stage_events', (a) => {
@@ -98,7 +98,7 @@ export async function openHistoryStore(instance: DuckDBInstance, dbPath: string)
           }
         });
         // OR IGNORE: a refill racing a live batch may carry an event twice; the log's seq decides.
-        await conn.run(`INSERT OR IGNORE INTO ${HISTORY_STORE}.events SELECT global_seq, type, topic, aggregate_type, aggregate_id, aggregate_seq, occurred_at::TIMESTAMPTZ, payload::JSON FROM stage_events; DELETE FROM stage_events`);
+        await conn.run(`INSERT OR IGNORE INTO ${HISTORY_STORE}.events SELECT global_seq, type, topic, aggregate_type, aggregate_id, aggregate_seq, TRY_CAST(occurred_at AS TIMESTAMPTZ), payload::JSON FROM stage_events; DELETE FROM stage_events`);
       }
       await conn.run('COMMIT');
     } catch (e) {

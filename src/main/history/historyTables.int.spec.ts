@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -204,6 +205,32 @@ describe('the sextant schema after a restart', () => {
         for (const until = Date.now() + 1000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) expect(await storedEvents(core)).toBe(0);
         const { rows } = await run(core, sessionId, `select sql, "rows", status from sextant.queries where query_id = '${queryId}'`);
         expect(rows).toEqual([['select 42 as answer', '1', 'completed']]);
+      } finally {
+        await core.close();
+      }
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('an event whose time does not read (an older import let one in) has no time in sextant.events; every other row is there', async () => {
+    const dir = tempDir();
+    try {
+      let core = await startTestCore(dir.path);
+      const sessionId = openSessions(core.projections.current.view)[0]!.id;
+      await run(core, sessionId, 'select 42 as answer');
+      await core.close();
+      const raw = new Database(join(dir.path, 'events.sqlite'));
+      // the log is append-only: the stamp is damaged around its trigger, which goes back as it was
+      const trigger = raw.prepare(`SELECT sql FROM sqlite_master WHERE name = 'events_no_update'`).pluck().get() as string;
+      raw.exec('DROP TRIGGER events_no_update');
+      raw.prepare(`UPDATE events SET occurred_at = 'garbage' WHERE aggregate_id = ? AND aggregate_seq = 1`).run(sessionId);
+      raw.exec(trigger);
+      raw.close();
+      core = await startTestCore(dir.path);
+      try {
+        const { rows } = await run(core, sessionId, `select (select count(*) from sextant.events where occurred_at is null), (select count(*) from sextant.sessions where session_id = '${sessionId}' and opened_at is null), (select count(*) from sextant.queries where sql = 'select 42 as answer')`);
+        expect(rows).toEqual([['1', '1', '1']]);
       } finally {
         await core.close();
       }

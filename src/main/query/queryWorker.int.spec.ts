@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
-import type { AppError } from '../../shared/contracts/errors';
+import { AppErrorException, appError, type AppError } from '../../shared/contracts/errors';
 import type { QueuePlace } from '../../shared/contracts/frames';
 import { workerFromSource } from '../../../test/support/testCore';
 import { useTempDataDir } from '../../../test/support/useTempDataDir';
@@ -124,6 +124,22 @@ describe('QueryWorker', () => {
     restored();
     expect((await done).rowCount).toBe(1);
     expect(places).toEqual([{ waitsFor: 'restart' }]);
+  });
+
+  it('a statement whose prerequisite failed fails with its words and id, not run on what there is; the next one runs', async () => {
+    const worker = dir.keep(new QueryWorker({
+      ...workerFromSource,
+      log: capturingLogger().log,
+      config: { dbPath: join(dir.path(), 'w.duckdb'), protectedDir: dir.path(), duckdb: { memory_limit: '1GB' }, progressIntervalMs: 200, flushIntervalMs: 250 },
+    }));
+    let fails = true;
+    worker.setSqlPrerequisite((sql) => (sql.includes('needs_it') ? (fails ? Promise.reject(new AppErrorException(appError('pre-1', 'INTERNAL', 'The history is behind'))) : Promise.resolve()) : undefined));
+    let began = false;
+    const failed = worker.run('select 1 as needs_it', `${RESULTS_SCHEMA}.pre_failed`, { ...noHooks, onBegan: () => (began = true) });
+    await expect(failed.done).rejects.toMatchObject({ id: 'pre-1', code: 'INTERNAL', message: 'The history is behind' });
+    expect(began).toBe(false);
+    fails = false;
+    expect((await worker.run('select 2 as needs_it', `${RESULTS_SCHEMA}.pre_ok`, noHooks).done).rowCount).toBe(1);
   });
 
   it("a view's count runs on a connection of its own: it answers while a read keeps the admin connection busy", async () => {

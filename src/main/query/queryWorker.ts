@@ -1,4 +1,4 @@
-import { appError, type AppError } from '../../shared/contracts/errors';
+import { AppErrorException, appError, toAppError, type AppError } from '../../shared/contracts/errors';
 import { newErrorId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
 import type { HashProgress } from '../../shared/contracts/fingerprint';
@@ -118,8 +118,15 @@ export class QueryWorker {
         job.held = false;
         this.dispatch();
       };
-      // A prerequisite that failed has logged why; the statement runs on what there is.
-      prerequisite?.then(release, release);
+      // A prerequisite that failed fails its statement, with its words and id: run on what there
+      // is, a statement over the history would answer from tables missing part of the log.
+      prerequisite?.then(release, (e: unknown) => {
+        const at = this.queue.indexOf(job);
+        if (at === -1) return; // cancelled while it waited
+        this.queue.splice(at, 1);
+        reject(e instanceof AppErrorException ? e.error : toAppError(e, newErrorId()));
+        this.tellPlaces();
+      });
     });
     this.dispatch();
     return { jobId, done };
