@@ -50,6 +50,9 @@ const NO_WORKER_MODULES = rule('Main-thread code never imports a *.worker module
 const ON_DEMAND = rule('Loaded with import() where it is needed, so a start does not pay for it: chartImage (Observable Plot and linkedom, ~0.5 s of CPU) and arrowImport.worker (apache-arrow, ~0.2 s).', {
   regex: String.raw`/(chartImage|arrowImport\.worker)$`,
 });
+const NO_HOSTS = rule('The two hosts (src/main/electron, src/main/webHost) start the core; nothing below them imports them.', {
+  regex: String.raw`^\.\.?/(.*/)?(electron|webHost)/`,
+});
 const STORE_BELOW = rule('The store knows nothing above it: it imports only src/shared, src/main/platform and itself.', {
   globs: ['@duckdb/*'],
   regex: String.raw`^(?!\./|\.\./platform/|(\.\./)+shared/)\.`,
@@ -65,10 +68,10 @@ const WORKER_ONLY = rule('Code on the DuckDB worker thread imports only *.worker
  * workers to test them).
  */
 const mainZones = [
-  { files: 'src/main/**', ignores: ['src/main/{electron,webHost,transports,store}/**'], rules: [NO_UI, NO_ELECTRON, NO_SERVER, NO_WORKER_MODULES, ON_DEMAND] },
+  { files: 'src/main/**', ignores: ['src/main/{electron,webHost,transports,store}/**'], rules: [NO_UI, NO_ELECTRON, NO_SERVER, NO_WORKER_MODULES, ON_DEMAND, NO_HOSTS] },
   { files: 'src/main/electron/**', rules: [NO_UI, NO_SERVER, NO_WORKER_MODULES] },
   { files: 'src/main/webHost/**', rules: [NO_UI, NO_ELECTRON, NO_WORKER_MODULES] },
-  { files: 'src/main/transports/**', rules: [NO_UI, NO_ELECTRON, NO_SERVER_BUT_WS, NO_WORKER_MODULES] },
+  { files: 'src/main/transports/**', rules: [NO_UI, NO_ELECTRON, NO_SERVER_BUT_WS, NO_WORKER_MODULES, NO_HOSTS] },
   { files: 'src/main/store/**', rules: [NO_UI, NO_ELECTRON, NO_SERVER, NO_WORKER_MODULES, STORE_BELOW] },
 ];
 const inSpecs = new Set([NO_UI, NO_ELECTRON]);
