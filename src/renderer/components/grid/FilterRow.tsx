@@ -32,7 +32,7 @@ export function FilterRow({ idPrefix, columns, virtualColumns, totalWidth, box, 
       </div>
       {virtualColumns.map((vc) => {
         const c = columns[vc.index]!;
-        const { text, error } = box(vc.index);
+        const { text, error, summary } = box(vc.index);
         const errorId = `${idPrefix}-filter-error-${vc.index}`;
         const anchor = `--filter-box-${vc.index}`;
         // what can be typed, by the column's type; a read-only box (the past view) takes none
@@ -49,8 +49,9 @@ export function FilterRow({ idPrefix, columns, virtualColumns, totalWidth, box, 
               data-col={vc.index}
               aria-invalid={error !== undefined}
               aria-describedby={error !== undefined ? errorId : undefined}
-              placeholder={hint.placeholder}
-              title={hint.title}
+              className={summary !== undefined ? 'summarized' : undefined}
+              placeholder={summary ?? hint.placeholder}
+              title={summary !== undefined ? `Filtered: ${summary}. Typing here replaces it.${hint.title ? `\n\n${hint.title}` : ''}` : hint.title}
               style={{ anchorName: anchor } as CSSProperties}
               value={text}
               readOnly={!onType}

@@ -63,6 +63,17 @@ export function filtersText(filters: readonly PageFilter[], duckdbType: string):
 }
 
 /**
+ * What a column's box holds for its filters: their text where one box can say them; else none, and
+ * how many there are as a summary the box shows as its placeholder: as the box's value, that
+ * summary read as typed text, and one key in it ("one of 2 value") replaced a chart's brushed bars
+ * with a filter that matched nothing. Typing in such a box replaces the filters with what is typed.
+ */
+export function filterBoxOf(filters: readonly PageFilter[], duckdbType: string): { readonly text: string; readonly summary?: string } {
+  const text = formatFilterInput(filters, duckdbType);
+  return text !== undefined ? { text } : { text: '', summary: filtersText(filters, duckdbType) };
+}
+
+/**
  * A box's error while the column is still filtered by what it held before (nothing is sent for text
  * that does not read): the error says so, or the rows shown would pass for the new text's.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import { parseFilterInput } from '../../../shared/explore/filterInput';
-import { errorWithApplied, filterHint } from './filterBoxText';
+import { errorWithApplied, filterBoxOf, filterHint } from './filterBoxText';
 
 describe('what a filter box says it takes', () => {
   it('given a number column, then ranges and comparisons, each of which reads as a filter', () => {
@@ -65,5 +65,14 @@ describe('a filter box’s error while the column’s filter before it still app
     expect(errorWithApplied('bad', values, 'VARCHAR')).toBe('bad — still showing rows for one of 3\u00a0values');
     const long: PageFilter[] = [{ column: 0, op: 'eq', value: 'y'.repeat(100) }];
     expect(errorWithApplied('bad', long, 'VARCHAR')).toBe(`bad — still showing rows for =${'y'.repeat(39)}…`);
+  });
+});
+
+describe('filterBoxOf', () => {
+  it('given filters one box can say, then their text is the box’s value', () => {
+    expect(filterBoxOf([{ column: 0, op: 'gt', value: '5' }], 'INTEGER')).toEqual({ text: '>5' });
+  });
+  it('given bars brushed on a chart, then the box is empty and their count is a summary, never text a key could change', () => {
+    expect(filterBoxOf([{ column: 0, op: 'in', values: ['USA', 'Japan'] }], 'VARCHAR')).toEqual({ text: '', summary: 'one of 2\u00a0values' });
   });
 });

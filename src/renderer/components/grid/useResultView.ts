@@ -4,17 +4,18 @@ import type { PageFilter } from '../../../shared/contracts/pageView';
 import { isPlainView, viewKey, type ResultView } from '../../../shared/domain/resultView';
 import { parseFilterInput } from '../../../shared/explore/filterInput';
 import { nextSort } from '../../../shared/explore/sortCycle';
-import { errorWithApplied, filtersText } from './filterBoxText';
+import { errorWithApplied, filterBoxOf } from './filterBoxText';
 import { refusedFilters } from './refusedFilters';
 
 export const PLAIN_VIEW: ResultView = { orderBy: [], filter: [] };
 /** Typing pauses this long before a filter box is read and sent: one event per thought, not per key. */
 const FILTER_DEBOUNCE_MS = 300;
 
-/** What a column's filter box shows: its text and, when that text cannot be read, why. */
+/** What a column's filter box shows: its text and, when that text cannot be read, why; or, empty, a summary of filters no box can say. */
 export interface FilterBox {
   readonly text: string;
   readonly error?: string;
+  readonly summary?: string;
 }
 
 const filtersOf = (view: ResultView, column: number): PageFilter[] => view.filter.filter((f) => f.column === column);
@@ -130,8 +131,8 @@ export function useResultView(columns: readonly Column[], view: ResultView, onCh
       const type = columns[column]?.type ?? 'VARCHAR';
       // text that does not read sends nothing: the column's filter before it still applies, and its error says so
       if (draft) return draft.error === undefined ? draft : { text: draft.text, error: errorWithApplied(draft.error, filters, type) };
-      // filters no single box can say (set through the API, or bars brushed on a chart) read as their count
-      return { text: filtersText(filters, type) };
+      // filters no single box can say (set through the API, or bars brushed on a chart) read as their count, greyed
+      return filterBoxOf(filters, type);
     },
     [drafts, view, columns],
   );
