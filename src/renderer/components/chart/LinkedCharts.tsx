@@ -4,6 +4,7 @@ import { chartSetting, chartsOf, MAX_LINKED_CHARTS, proposeChart, type ChartSpec
 import type { Column } from '../../../shared/contracts/events';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import type { SextantApi } from '../../../shared/contracts/protocol';
+import { filterRefusal } from '../../../shared/explore/filterInput';
 import { brushFilters, chartFilters, closedChartFilterChanges, ownedBy, ownFilterChanges, selectionOf, type BrushColumns } from './brushRange';
 import { CHART_TOGGLE_CLASS } from './ChartButton';
 import { ChartPanel } from './ChartPanel';
@@ -127,6 +128,10 @@ export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec,
             onBrush={(selection, done) => {
               if (!axes || axes.x < 0) return;
               const next = selection ? brushFilters(i, axes, selection) : [];
+              // a selection main would refuse as a filter (a category over 1,000 characters) is not made:
+              // the grid and the other charts would be left out of it, or fail on it
+              const refused = filterRefusal(next);
+              if (refused !== undefined) return onNotice(`Cannot select that: ${refused.startsWith('Too long: ') ? `its value is too long to filter by (${refused.slice('Too long: '.length)})` : refused}.`);
               const now = recordedOf(i);
               setLive((l) => (done ? brushSent(brushMoved(l, i, next), now) : brushMoved(l, i, next)));
               if (done) record(i, next);
