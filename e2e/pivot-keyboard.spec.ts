@@ -72,3 +72,22 @@ test('arrows and Home/End move the pivot’s active cell into view; Ctrl+C copie
   await expect(await activeCell(page)).toHaveText('Total');
   await expect(await activeCell(page)).toBeInViewport({ ratio: 0.99 });
 });
+
+test('the empty text as a group and as a column value reads (empty), named so on its buttons, told apart from SQL NULL and from a cell with no rows', async ({ app }) => {
+  const { page } = app;
+  await runSql(page, `select * from (values ('', 'a', 1), ('x', '', 2), (NULL, 'a', 3)) t(g, c, v)`);
+  await expect(gridRow(page, 2)).toBeVisible();
+  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  await combobox(page, 'Row field 1').selectOption('g');
+  await combobox(page, 'Columns').selectOption('c');
+  await region(page).getByRole('button', { name: 'Add to columns' }).click();
+  await combobox(page, 'Values').selectOption('v');
+  await combobox(page, 'Aggregate').selectOption('Sum');
+  // raw DuckDB: g '' has v 1 under c 'a'; c '' holds only x's 2
+  await expect(pivot(page).getByRole('button', { name: 'Sort by (empty)' })).toBeVisible();
+  await expect(pivot(page).getByRole('columnheader', { name: 'Sort by (empty)' }).locator('.col-name')).toHaveText('(empty)');
+  const rows = pivot(page).locator('[role="row"][aria-rowindex]');
+  const emptyGroup = rows.filter({ has: page.locator('[role="gridcell"]').first().filter({ hasText: /^\(empty\)$/ }) });
+  await expect(emptyGroup).toHaveCount(1);
+  await expect(pivot(page).locator('[role="gridcell"]').filter({ hasText: /^NULL$/ })).toHaveCount(1);
+});

@@ -1,4 +1,5 @@
 import { snapBrush } from '../../../shared/chart/chartCube';
+import { valueName } from '../pivot/pivotText';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 
 /** [lo, hi) of an axis, as a range filter's text. */
@@ -171,8 +172,9 @@ export function selectionText(axes: { readonly x: string; readonly y?: string | 
   return `Selected ${parts.join(' and ')} (Escape clears)`;
 }
 
-/** "rain", "rain or sun", "rain, sun or fog": categories read as one of them. */
+/** "rain", "rain or sun", "rain, sun or fog": categories read as one of them, each named as a pivot names it ('' as "(empty)"). */
 function orList(values: readonly string[]): string {
-  const last = values.at(-1) ?? '';
-  return values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${last}` : last;
+  const named = values.map(valueName);
+  const last = named.at(-1) ?? '';
+  return named.length > 1 ? `${named.slice(0, -1).join(', ')} or ${last}` : last;
 }

@@ -135,6 +135,8 @@ describe('a rectangle over a category axis', () => {
   it('given categories on both axes, when described, then each axis says its categories, joined by "and"', () => {
     const both = { x: { kind: 'categories', values: ['SEA', 'SFO', 'LAX'] }, y: { kind: 'categories', values: ['2001-01'] } } as const;
     expect(selectionText({ x: 'origin', y: 'month', numberX: false, numberY: false }, both)).toBe('Selected origin = SEA, SFO or LAX and month = 2001-01 (Escape clears)');
+    // the empty text is named, as a pivot and a profile name it
+    expect(selectionText({ x: 'name', numberX: false }, { x: { kind: 'categories', values: ['', 'a'] } })).toBe('Selected name = (empty) or a (Escape clears)');
     expect(selectionText({ x: 'weather', y: 'temp_max', numberX: false, numberY: true }, { x: { kind: 'categories', values: ['rain'] }, y: { kind: 'range', lo: '1000', hi: '1500.5' } })).toBe(
       'Selected weather = rain and temp_max from 1,000 to under 1,500.5 (Escape clears)',
     );

@@ -1,6 +1,9 @@
 import { CELL_CHARS } from '../../../shared/explore/cellChars';
 import { countText } from '../../../shared/text/counts';
 
+/** The empty text as a category names it (a profile's frequent value, a pivot's group or column, a chart's bar): blank, it read as no value at all. */
+export const EMPTY_TEXT = '(empty)';
+
 /** A line break in a value: CRLF, LF or CR, each one break. */
 const BREAK = /\r\n|\r|\n/;
 

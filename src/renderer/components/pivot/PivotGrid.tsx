@@ -3,7 +3,7 @@ import { ArrowDownWideNarrow, ArrowUpDown, ArrowUpNarrowWide, ChevronDown, Chevr
 import { Fragment, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
-import { cellShown } from '../grid/cellText';
+import { cellShown, EMPTY_TEXT } from '../grid/cellText';
 import { CellText } from '../grid/CellText';
 import { PIVOT_ROW_HEIGHT as ROW_HEIGHT } from './pivotCursor';
 import { columnLefts, pivotColumnWidths, TOTAL_LABEL_WIDTH, valueTextWidths } from './pivotLayout';
@@ -154,7 +154,7 @@ export function PivotGrid({ page, spec, keyFields, previous = false, readOnly = 
                   <div key={i} {...cellProps(vr.index, at)} role="gridcell" aria-colindex={at + 1} className={`grid-td ${i >= fields ? 'num' : ''} ${cells ? '' : 'loading'} ${activeClass(vr.index, at)}`} style={{ left: lefts[at], width: widths[at], paddingLeft: i < fields && i === level - 1 ? 8 + 10 * i : undefined }} title={cellTitle(label, text, i < fields)}>
                     {i === 0 && level === 1 && fields > 1 && cells ? <GroupToggle group={text} collapsed={(spec.collapsed ?? []).includes(text)} disabled={fixed} onToggle={onToggleGroup} /> : null}
                     {/* a group's value is drawn as the results grid draws a cell: line breaks as ↵, cut after CELL_CHARS */}
-                    {label === null ? <NullText /> : i < fields ? <CellText value={label} /> : label}
+                    {label === null ? <NullText /> : i < fields ? cell?.text === '' && label === '' && i < level ? <EmptyText /> : <CellText value={label} /> : label}
                   </div>
                 );
               })}
@@ -203,6 +203,8 @@ function KeyFieldsRow({ fields, left, width, colIndex, span }: { fields: readonl
 
 /** SQL NULL as the results grid shows it: muted, italic, so a text 'NULL' (plain) is told apart. */
 const NullText = () => <span className="pivot-null">{NULL_TEXT}</span>;
+/** The empty text as a group or a column's value, muted and italic as NULL is: blank, it read as a cell with no value. */
+const EmptyText = () => <span className="pivot-null">{EMPTY_TEXT}</span>;
 
 /**
  * A column's header: a column key's values (SQL NULL as NullText) joined by " · ", or the column's
@@ -215,10 +217,10 @@ function headerOf(name: string, key: ReadonlyArray<string | null> | undefined): 
   const content = cut.map((v, j) => (
     <Fragment key={j}>
       {j > 0 && ' · '}
-      {v === null ? <NullText /> : <CellText value={v} />}
+      {v === null ? <NullText /> : v === '' ? <EmptyText /> : <CellText value={v} />}
     </Fragment>
   ));
-  return { content, shown: cut.map((v) => v ?? NULL_TEXT).join(' · '), name: key.map(valueName).join(' · ') };
+  return { content, shown: cut.map((v) => (v === null ? NULL_TEXT : v === '' ? EMPTY_TEXT : v)).join(' · '), name: key.map(valueName).join(' · ') };
 }
 
 /** The chevron before a first-level group: collapses it to its subtotal row, or expands it again. */

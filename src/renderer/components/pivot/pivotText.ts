@@ -1,4 +1,4 @@
-import { cellShown } from '../grid/cellText';
+import { cellShown, EMPTY_TEXT } from '../grid/cellText';
 import { pivotNumberText } from '../../../shared/pivot/pivotCellText';
 import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import { pivotLayoutWords, type PivotSpec } from '../../../shared/pivot/pivotSpec';
@@ -26,14 +26,16 @@ export function pivotValueLabel(text: string | null, duckdbType: string, empty: 
 export const isEmptyCell = (page: Pick<PivotPage, 'empty'>, row: number, valueColumn: number): boolean => page.empty?.[row]?.includes(valueColumn) ?? false;
 
 /**
- * A row or column field's value in a button's name or a title: SQL NULL as NULL, and a text that
- * reads so ('null', 'NULL') in quotes, so "Collapse NULL" is always the NULL group and never a text;
- * cut as a grid cell cuts it (a 1 MB value is not read out whole).
+ * A category's value in a button's name, a title or a chart's selection: SQL NULL as NULL, the empty
+ * text as (empty), and a text that reads as either ('null', 'NULL', '(empty)') in quotes, so
+ * "Collapse NULL" is always the NULL group and never a text; cut as a grid cell cuts it (a 1 MB
+ * value is not read out whole).
  */
 export function valueName(value: string | null): string {
   if (value === null) return NULL_TEXT;
+  if (value === '') return EMPTY_TEXT;
   const shown = cellShown(value);
-  return shown.toUpperCase() === NULL_TEXT ? `'${shown}'` : shown;
+  return shown.toUpperCase() === NULL_TEXT || shown === EMPTY_TEXT ? `'${shown}'` : shown;
 }
 
 /**

@@ -51,6 +51,12 @@ describe('valueName', () => {
     expect(valueName('Action')).toBe('Action');
     expect(valueName('x'.repeat(5000))).toBe(`${'x'.repeat(1000)}…`);
   });
+
+  it('names the empty text (empty), as a profile’s frequent value reads, and quotes a text that reads so', () => {
+    // blank, "Sort by " and "Selected name = " named nothing
+    expect(valueName('')).toBe('(empty)');
+    expect(valueName('(empty)')).toBe("'(empty)'");
+  });
 });
 
 describe('pivotTitle', () => {

@@ -1,7 +1,7 @@
 import type { ColumnProfile } from '../../../shared/explore/columnProfile';
 import { approx, estimatedCount } from '../../../shared/explore/profileText';
 import { formatCount } from '../format';
-import { cellShown } from '../grid/cellText';
+import { cellShown, EMPTY_TEXT } from '../grid/cellText';
 import { filterRefusal } from '../../../shared/explore/filterInput';
 
 /**
@@ -30,7 +30,7 @@ export const sampledValue = (profile: ColumnProfile, text: string): string => (p
 export const sampledTitle = (profile: ColumnProfile, exact: string): string => (profile.sampled ? `Estimated from a sample of ${formatCount(profile.sampled.rows)} rows: ${exact}` : exact);
 
 /** A most frequent value as its row reads: "(empty)" for '', and cut as the grid cuts a cell (a long value comes cut already, profileTops.ts; one of 1,000 emoji is 2,000 UTF-16 units). */
-export const topValueLabel = (value: string): string => (value === '' ? '(empty)' : cellShown(value));
+export const topValueLabel = (value: string): string => (value === '' ? EMPTY_TEXT : cellShown(value));
 
 /**
  * Why a most frequent value is no filter button (its tooltip), or undefined when it is one. A value
