@@ -1,5 +1,6 @@
 import { hasRange, profileCellSchemas, profileHeaderSchema, profileKind, type ColumnProfile, type ProfileBatch } from '../../shared/explore/columnProfile';
 import type { z } from 'zod';
+import { columnKind } from '../../shared/explore/columnKind';
 import { ident } from '../query/sql';
 import { candidateCounts, candidatesCte, exactTops, groupedTops } from './profileTops';
 import { axis, deviation, distinctOf, finite, fromAxis, sampleAggregates, summaryAggregates, v, wholeAggregates, type ProfileColumn } from './profileAggregates';
@@ -125,14 +126,21 @@ export function profileSql(request: ProfileRequest): string {
     // 1e-200² underflowing to 0) leave the DOUBLE range. DuckDB cannot TRY an aggregate; an out-of-range stddev_samp fails the whole query.
     // Bar b holds [lo + b·w, lo + (b+1)·w), scaled: [ls + b·ws, …); the maximum, alone at index nb,
     // is counted in the last bar (not clamped with least(): it skips NULLs and would count them there too).
+    // An integer column's bars are a whole number of values wide (w, as the chart's histogram): ten
+    // values 1…10 over 20 bars of 0.45 left every other bar empty, a gap the data does not have. Its
+    // values are exact DOUBLEs below 2^53; past that (a BIGINT near 2^63) a value and an edge may round
+    // apart, and the bars are equal widths as any number's.
+    const whole = (i: number) => columnKind(columns[i]!.type).kind === 'integer';
+    const wholeWidth = (i: number) => `CASE WHEN greatest(abs(lo${i}), abs(hi${i})) < 9007199254740992 THEN ceil((hi${i} - lo${i} + 1) / ${bins}) END`;
     const grid = charted.flatMap((i) => [
-      // DuckDB reads an alias of this same SELECT (lo, hi, r) in what follows
+      // DuckDB reads an alias of this same SELECT (lo, hi, r, w) in what follows
       `${axis(`mn${i}`, columns[i]!.type)} AS lo${i}`,
       `${axis(`mx${i}`, columns[i]!.type)} AS hi${i}`,
-      `CASE WHEN lo${i} IS NULL THEN 0 WHEN hi${i} > lo${i} THEN ${bins} ELSE 1 END AS nb${i}`,
+      `${whole(i) ? wholeWidth(i) : 'NULL::DOUBLE'} AS w${i}`,
+      `CASE WHEN lo${i} IS NULL THEN 0 WHEN hi${i} > lo${i} THEN coalesce(ceil((hi${i} - lo${i} + 1) / w${i})::BIGINT, ${bins}) ELSE 1 END AS nb${i}`,
       `CASE WHEN hi${i} > lo${i} THEN pow(2, -least(1000, greatest(-1000, ceil(log2(greatest(abs(lo${i}), abs(hi${i}))))))) ELSE 1 END AS r${i}`,
       `lo${i} * r${i} AS ls${i}`,
-      `CASE WHEN hi${i} > lo${i} THEN (hi${i} * r${i} - ls${i}) / ${bins} ELSE 1 END AS ws${i}`,
+      `CASE WHEN hi${i} > lo${i} THEN coalesce(w${i} * r${i}, (hi${i} * r${i} - ls${i}) / ${bins}) ELSE 1 END AS ws${i}`,
     ]);
     // The standard deviation is taken here, of the distance to the minimum: DuckDB's stddev_samp
     // of values far from zero (BIGINT near 2^53) loses most of its digits, and a shift changes nothing.
