@@ -45,7 +45,7 @@ async function exportBench(name: string, format: ExportFormat): Promise<ReturnTy
       async () => {
         rmSync(rawPath, { force: true });
         const t = performance.now();
-        await core.pool.request({ type: 'exec', sql: exportSql(resultTableName(queryId), columns, format, rawPath) });
+        await core.queryWorker.request({ type: 'exec', sql: exportSql(resultTableName(queryId), columns, format, rawPath) });
         return performance.now() - t;
       },
       async () => {

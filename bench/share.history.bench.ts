@@ -129,7 +129,7 @@ const history_sql: Bench = {
         return performance.now() - t;
       };
       // The same question on a plain table in the app's own DuckDB, through the same whole path.
-      await core.pool.request({ type: 'exec', sql: 'CREATE TABLE plain_history AS SELECT * FROM sextant.queries' });
+      await core.queryWorker.request({ type: 'exec', sql: 'CREATE TABLE plain_history AS SELECT * FROM sextant.queries' });
       const viaAppPlain = async (): Promise<number> => {
         const t = performance.now();
         const queryId = await startQuery(core, sessionId, slowest('plain_history'));
@@ -140,7 +140,7 @@ const history_sql: Bench = {
       // What the schema itself costs: the question as the worker's connection reads it, through the views and the attached store.
       const viaWorker = async (): Promise<number> => {
         const t = performance.now();
-        const rows = await core.pool.request({ type: 'read', sql: slowest('sextant.queries') });
+        const rows = await core.queryWorker.request({ type: 'read', sql: slowest('sextant.queries') });
         if (rows.length !== 10) throw new Error('the history did not answer ten rows');
         return performance.now() - t;
       };

@@ -22,7 +22,7 @@ describe("the app's DuckDB stays offline (a real core)", () => {
   });
 
   it('neither installs nor loads an extension by itself', async () => {
-    expect(await core.pool.request({ type: 'read', sql: "select current_setting('autoinstall_known_extensions') as install, current_setting('autoload_known_extensions') as load" })).toEqual([
+    expect(await core.queryWorker.request({ type: 'read', sql: "select current_setting('autoinstall_known_extensions') as install, current_setting('autoload_known_extensions') as load" })).toEqual([
       { install: false, load: false },
     ]);
   });

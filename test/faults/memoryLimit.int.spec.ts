@@ -29,9 +29,9 @@ describe('a DuckDB query that exceeds memory_limit (a real core, memory_limit 64
 
   it('fails cleanly as OUT_OF_MEMORY with an id, while the worker, the session and a concurrent query carry on', async () => {
     // The option reaches the worker's DuckDB (64 MB = 61.0 MiB in DuckDB's units).
-    expect(await core.pool.request({ type: 'read', sql: "select current_setting('memory_limit') as l" })).toEqual([{ l: '61.0 MiB' }]);
+    expect(await core.queryWorker.request({ type: 'read', sql: "select current_setting('memory_limit') as l" })).toEqual([{ l: '61.0 MiB' }]);
     // A temp table lives only on this worker's admin connection: still there afterwards means the same worker, not a replacement.
-    await core.pool.request({ type: 'exec', sql: 'create temp table worker_alive as select 42 as x' });
+    await core.queryWorker.request({ type: 'exec', sql: 'create temp table worker_alive as select 42 as x' });
 
     const hungry = openSessions(core.projections.current.view)[0]!.id;
     const other = await core.dispatch({ type: 'OpenSession', title: 'Other' });
@@ -72,7 +72,7 @@ describe('a DuckDB query that exceeds memory_limit (a real core, memory_limit 64
     });
 
     // The same worker thread served all of it: nothing crashed or was replaced.
-    expect(await core.pool.request({ type: 'read', sql: 'select x from worker_alive' })).toEqual([{ x: 42 }]);
+    expect(await core.queryWorker.request({ type: 'read', sql: 'select x from worker_alive' })).toEqual([{ x: 42 }]);
     const crashed = core.store.readAfter(0, 1_000_000).filter((e) => e.type === 'QueryFailed' && e.payload.error.code === 'WORKER_CRASHED');
     expect(crashed).toEqual([]);
   }, 180_000);

@@ -90,7 +90,7 @@ describe('the store refuses the append of a query’s end: the query is not left
 
   /** Whether DuckDB still holds the query's result table. */
   const hasTable = async (c: TestCore, queryId: string): Promise<boolean> =>
-    (await c.pool.request({ type: 'read', sql: `select count(*)::int as n from duckdb_tables() where table_name = '${resultTableId(queryId)}'` }))[0]?.['n'] === 1;
+    (await c.queryWorker.request({ type: 'read', sql: `select count(*)::int as n from duckdb_tables() where table_name = '${resultTableId(queryId)}'` }))[0]?.['n'] === 1;
 
   for (const fault of ['full', 'read-only'] as const) {
     it(`${fault}: the completion is stored once the store takes writes again, with its rows; meanwhile Run is refused and a write says why with an error id`, async () => {

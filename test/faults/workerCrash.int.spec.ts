@@ -10,11 +10,11 @@ import type { TestCore } from '../support/testCore';
 
 /** Crashes the worker and resolves once its replacement answers. */
 async function crashAndRecover(core: TestCore): Promise<void> {
-  const generation = core.pool.threadGeneration;
+  const generation = core.queryWorker.threadGeneration;
   crashQueryWorker(core);
   for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
-    if (core.pool.threadGeneration === generation) continue;
-    const answered = await core.pool.request({ type: 'read', sql: 'select 1 as one' }).then(
+    if (core.queryWorker.threadGeneration === generation) continue;
+    const answered = await core.queryWorker.request({ type: 'read', sql: 'select 1 as one' }).then(
       () => true,
       () => false,
     );
@@ -59,7 +59,7 @@ describe('after the DuckDB worker crashed, what was there before still works', (
     const { queryId, end } = await run('select count(*) as n from range(200000000) t(x) where x % 7 = 3');
     expect(end.type).toBe('QueryCompleted');
     // Its table dropped under it: the page says so and the next one re-runs the SQL.
-    await core().pool.request({ type: 'exec', sql: `drop table sextant_results.q_${queryId.replaceAll('-', '')}` });
+    await core().queryWorker.request({ type: 'exec', sql: `drop table sextant_results.q_${queryId.replaceAll('-', '')}` });
     expect((await core().runner.fetchPage(queryId, 0, 10)).ok).toBe(false);
     const rerunning = await core().runner.fetchPage(queryId, 0, 10);
     expect(rerunning.ok && rerunning.value.complete).toBe(false);

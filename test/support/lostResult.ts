@@ -14,11 +14,11 @@ const tableOf = (queryId: string): string => `sextant_results.q_${queryId.replac
 export async function lostResult(dir: ReturnType<typeof useTempDataDir<TestCore>>, create: string, change = 'select 1'): Promise<{ core: TestCore; queryId: string }> {
   const first = dir.keep(await startTestCore(dir.path()));
   const sessionId = openSessions(first.projections.current.view)[0]!.id;
-  await first.pool.request({ type: 'exec', sql: create });
+  await first.queryWorker.request({ type: 'exec', sql: create });
   const queryId = await startQuery(first, sessionId, 'select * from answers');
   expect((await queryEnd(first, sessionId, queryId)).type).toBe('QueryCompleted');
-  await first.pool.request({ type: 'exec', sql: `drop table ${tableOf(queryId)}` });
-  await first.pool.request({ type: 'exec', sql: change });
+  await first.queryWorker.request({ type: 'exec', sql: `drop table ${tableOf(queryId)}` });
+  await first.queryWorker.request({ type: 'exec', sql: change });
   await first.close();
   return { core: dir.keep(await startTestCore(dir.path())), queryId };
 }

@@ -26,16 +26,16 @@ export function injectedHangMs(request: unknown): number | undefined {
  * Crashes the DuckDB worker thread for real: its crash handler runs (interrupt, settle, exit with an
  * error), everything it owed fails with WORKER_CRASHED and a fresh thread takes its place.
  */
-export function crashQueryWorker(core: Pick<TestCore, 'pool'>): void {
-  core.pool.request({ type: 'exec', sql: CRASH_SQL }).catch(() => undefined);
+export function crashQueryWorker(core: Pick<TestCore, 'queryWorker'>): void {
+  core.queryWorker.request({ type: 'exec', sql: CRASH_SQL }).catch(() => undefined);
 }
 
 /**
  * Blocks the DuckDB worker thread's event loop for `ms`: nothing it receives meanwhile is answered,
  * heartbeats included; then it runs on. Resolves with how the hang request itself ended.
  */
-export function hangQueryWorker(core: Pick<TestCore, 'pool'>, ms: number): Promise<unknown> {
-  return core.pool.request({ type: 'exec', sql: `select 'sextant test: hang the worker for ${ms} ms'` }).then(
+export function hangQueryWorker(core: Pick<TestCore, 'queryWorker'>, ms: number): Promise<unknown> {
+  return core.queryWorker.request({ type: 'exec', sql: `select 'sextant test: hang the worker for ${ms} ms'` }).then(
     () => undefined,
     (e: unknown) => e,
   );

@@ -267,14 +267,14 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', { shuffle: 
     ['a glob that matches nothing', 'nothing-*.parquet', 'DATASET_MISSING', /No files match/],
   ])('%s: DatasetFailed with a message a person understands and an error id; nothing else changes', async (_l, file, code, message) => {
     const before = Object.values(core.projections.current.view.datasets).filter((d) => d.status === 'ready').map((d) => d.name);
-    const viewsBefore = await core.pool.request({ type: 'read', sql: 'select view_name from duckdb_views() where not internal order by 1' });
+    const viewsBefore = await core.queryWorker.request({ type: 'read', sql: 'select view_name from duckdb_views() where not internal order by 1' });
     const ds = await add(file.startsWith('/') || file.includes('://') ? file : join(files, file));
     expect(ds.status).toBe('failed');
     expect(ds.error?.code).toBe(code);
     expect(ds.error?.message).toMatch(message);
     expect(ds.error?.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(Object.values(core.projections.current.view.datasets).filter((d) => d.status === 'ready').map((d) => d.name)).toEqual(before);
-    expect(await core.pool.request({ type: 'read', sql: 'select view_name from duckdb_views() where not internal order by 1' })).toEqual(viewsBefore);
+    expect(await core.queryWorker.request({ type: 'read', sql: 'select view_name from duckdb_views() where not internal order by 1' })).toEqual(viewsBefore);
   });
 
   it('a file:// URL typed or pasted is its file, as a dropped one is', async () => {

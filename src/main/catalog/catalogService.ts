@@ -45,7 +45,7 @@ export class CatalogService {
   constructor(
     private readonly handler: CommandHandler,
     private readonly bus: Bus,
-    private readonly pool: QueryWorker,
+    private readonly queryWorker: QueryWorker,
     private readonly projections: Projections,
     private readonly log: Logger,
     private readonly dataDir: string,
@@ -73,7 +73,7 @@ export class CatalogService {
     }
     if (this.stopped) return;
     // An attachment lives in DuckDB's instance, not its file: a thread that replaced a crashed one attaches them again.
-    this.pool.onReplaced(async () => {
+    this.queryWorker.onReplaced(async () => {
       await Promise.all([...this.specs].filter(([, s]) => s.kind === 'attach').map(([id, s]) => this.recreate(id, s, true)));
     });
     this.unsubscribe = this.bus.subscribe((m) => {
@@ -96,7 +96,7 @@ export class CatalogService {
    */
   private async recreate(datasetId: string, spec: RegisterSpec, afterCrash = false): Promise<void> {
     try {
-      await this.pool.request({ type: 'register', spec });
+      await this.queryWorker.request({ type: 'register', spec });
       this.available[afterCrash ? 'reattached' : 'registered'](datasetId);
     } catch (e) {
       if (this.stopped) return; // the core is closing: the worker refused it for that
@@ -130,7 +130,7 @@ export class CatalogService {
         // detached first, as a Locate does: an attachment kept from before would hold the old file
         await this.serially(async () => {
           if (this.specs.get(ds.id) !== spec || this.projections.current.view.datasets[ds.id]?.status !== 'ready') return;
-          if (spec.kind === 'attach') await this.pool.request({ type: 'unregister', spec }).catch(() => undefined);
+          if (spec.kind === 'attach') await this.queryWorker.request({ type: 'unregister', spec }).catch(() => undefined);
           await this.recreate(ds.id, spec);
         });
       }
@@ -196,9 +196,9 @@ export class CatalogService {
         if (format === 'duckdb') for (const r of RESERVED) taken.add(r);
         const name = datasetName(located.named ?? source, taken, located.pattern === true);
         const spec = specOf(name, format, located.location);
-        const registered = await this.pool.request({ type: 'register', spec });
+        const registered = await this.queryWorker.request({ type: 'register', spec });
         // removed while DuckDB registered it: its view goes again, nothing is recorded
-        if (signal.aborted) return void (await this.pool.request({ type: 'unregister', spec }).catch(() => undefined));
+        if (signal.aborted) return void (await this.queryWorker.request({ type: 'unregister', spec }).catch(() => undefined));
         this.specs.set(datasetId, spec);
         this.available.registered(datasetId);
         const payload: DatasetRegistered = {
@@ -253,8 +253,8 @@ export class CatalogService {
       return await this.serially(async () => {
         const spec = specOf(name, format, located.location);
         // An attached file keeps its attachment under the name: detached first, so the located file is what is attached.
-        if (spec.kind === 'attach') await this.pool.request({ type: 'unregister', spec });
-        const registered = await this.pool.request({ type: 'register', spec });
+        if (spec.kind === 'attach') await this.queryWorker.request({ type: 'unregister', spec });
+        const registered = await this.queryWorker.request({ type: 'register', spec });
         this.specs.set(datasetId, spec);
         const result = await this.handler.handle(
           {
@@ -291,7 +291,7 @@ export class CatalogService {
 
   /** What finding a source needs (locateAndFingerprint.ts); `signal` calls a download off. */
   private locating(signal?: AbortSignal): LocateDeps {
-    return { pool: this.pool, bus: this.bus, dataDir: this.dataDir, log: this.log, ...(signal ? { signal } : {}) };
+    return { queryWorker: this.queryWorker, bus: this.bus, dataDir: this.dataDir, log: this.log, ...(signal ? { signal } : {}) };
   }
 
   /** A removed dataset stops being queryable: its view dropped, its database detached, its UTF-8 copy deleted; one being added is called off. */
@@ -303,7 +303,7 @@ export class CatalogService {
     if (!spec) return;
     this.specs.delete(datasetId);
     const warn = (what: string) => (e: unknown) => this.log.warn({ errorId: toAppError(e, newErrorId()).id, dataset: spec.name }, what);
-    await this.pool.request({ type: 'unregister', spec }).catch(warn('dataset not removed from DuckDB'));
+    await this.queryWorker.request({ type: 'unregister', spec }).catch(warn('dataset not removed from DuckDB'));
     await removeCopies(this.dataDir, datasetId).catch(warn('dataset copy not deleted'));
   }
 
@@ -314,7 +314,7 @@ export class CatalogService {
    */
   followEncoding(datasetId: string): Promise<DatasetReadAs | undefined> {
     return this.serially(async () => {
-      const anew = await followEncoding({ pool: this.pool, log: this.log, dataDir: this.dataDir }, this.projections.current.view.datasets[datasetId], this.specs.get(datasetId));
+      const anew = await followEncoding({ queryWorker: this.queryWorker, log: this.log, dataDir: this.dataDir }, this.projections.current.view.datasets[datasetId], this.specs.get(datasetId));
       if (anew) this.specs.set(datasetId, anew.spec);
       return anew?.readAs;
     });

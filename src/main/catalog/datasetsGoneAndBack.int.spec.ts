@@ -24,7 +24,7 @@ describe('a dataset whose file goes and comes back (real core, real DuckDB, real
   const start = async () => {
     core = await startTestCore(join(dir.path, 'data'));
     // long interval: each look is the test's own (a window gaining focus asks one the same way)
-    watcher = new InputWatcher(core.handler, core.pool, core.projections, silentLogger(), 3_600_000, core.catalog);
+    watcher = new InputWatcher(core.handler, core.queryWorker, core.projections, silentLogger(), 3_600_000, core.catalog);
   };
   const notHere = async () => {
     const r = await core.catalog.notHere();

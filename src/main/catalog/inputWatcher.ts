@@ -32,7 +32,7 @@ export class InputWatcher {
 
   constructor(
     private readonly handler: CommandHandler,
-    private readonly pool: QueryWorker,
+    private readonly queryWorker: QueryWorker,
     private readonly projections: Projections,
     private readonly log: Logger,
     private readonly intervalMs: number = DEFAULT_INPUT_WATCH_MS,
@@ -72,7 +72,7 @@ export class InputWatcher {
     const { target, watched } = fingerprintTarget(ds.source, format, ds.location, ds.reading);
     if (!watched) return;
     const now = isGlob(target.path)
-      ? await this.pool.request({ type: 'fingerprint', target: { ...target, content: false } }).then((f) => ({ bytes: f.bytes, modifiedMs: f.modifiedMs, ...(f.files ? { listSha256: f.files.listSha256 } : {}) }))
+      ? await this.queryWorker.request({ type: 'fingerprint', target: { ...target, content: false } }).then((f) => ({ bytes: f.bytes, modifiedMs: f.modifiedMs, ...(f.files ? { listSha256: f.files.listSha256 } : {}) }))
       : await stat(target.path).then((s) => ({ bytes: s.size, modifiedMs: Math.floor(s.mtimeMs) }));
     if (!looksChanged(recorded, now)) return;
     const fresh = await this.fingerprintNow(target, ds);
@@ -96,11 +96,11 @@ export class InputWatcher {
    */
   private async fingerprintNow(target: FingerprintTarget, ds: DatasetView): Promise<DatasetFingerprint> {
     try {
-      return await this.pool.request({ type: 'fingerprint', target });
+      return await this.queryWorker.request({ type: 'fingerprint', target });
     } catch (e) {
       if (!target.parquet) throw e;
       this.log.info({ errorId: toAppError(e, newErrorId()).id, dataset: ds.name }, 'Parquet footer unreadable: fingerprinted by its bytes');
-      return await this.pool.request({ type: 'fingerprint', target: { ...target, parquet: false } });
+      return await this.queryWorker.request({ type: 'fingerprint', target: { ...target, parquet: false } });
     }
   }
 
@@ -112,7 +112,7 @@ export class InputWatcher {
   private async columnsNow(ds: DatasetView, format: DatasetFormat): Promise<Column[] | undefined> {
     if (!ds.name || format === 'duckdb' || format === 'arrow') return undefined;
     try {
-      const rows = await this.pool.request({ type: 'read', sql: `DESCRIBE ${ident(ds.name)}` });
+      const rows = await this.queryWorker.request({ type: 'read', sql: `DESCRIBE ${ident(ds.name)}` });
       return rows.map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) }));
     } catch (e) {
       this.log.info({ errorId: toAppError(e, newErrorId()).id, dataset: ds.name }, 'changed dataset not described: its columns are kept');

@@ -56,7 +56,7 @@ export async function locateSettled(deps: LocatorDeps, datasetId: string, source
 async function fingerprintOf(deps: LocateDeps, datasetId: string, source: string, located: Located): Promise<DatasetFingerprint | undefined> {
   const { target } = fingerprintTarget(source, located.format, located.location, located.reading);
   try {
-    return await deps.pool.fingerprint(target, ({ hashedBytes, totalBytes }) =>
+    return await deps.queryWorker.fingerprint(target, ({ hashedBytes, totalBytes }) =>
       deps.bus.publishProgress({ kind: 'fingerprint', topic: CATALOG_TOPIC, datasetId, source, hashedBytes, totalBytes, percent: Math.min(100, Math.round((hashedBytes / totalBytes) * 1000) / 10) }),
     );
   } catch (e) {

@@ -127,7 +127,7 @@ describe('provenance (real files in a temp dir, real DuckDB)', { shuffle: false 
     ftruncateSync(fd, 128 * 2 ** 20); // sparse: 128 MiB of zeros, made at once
     closeSync(fd);
     const before = performance.eventLoopUtilization();
-    const fingerprint = await t.core().pool.request({ type: 'fingerprint', target: { path: big, parquet: false, content: true } });
+    const fingerprint = await t.core().queryWorker.request({ type: 'fingerprint', target: { path: big, parquet: false, content: true } });
     const busy = performance.eventLoopUtilization(before).utilization;
     expect(fingerprint.sha256).toBe('254bcc3fc4f27172636df4bf32de9f107f620d559b20d760197e452b97453917');
     // Hashing it here would keep main busy most of that time.

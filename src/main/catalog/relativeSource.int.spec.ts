@@ -35,7 +35,7 @@ describe('a relative path typed into "Dataset path or URL" (real core, a temp ho
 
   it.skipIf(process.platform === 'win32')('given a relative source an older log recorded, when it is located, then it is looked for under the home folder, not the app’s', async () => {
     writeFileSync(join(home.path, 'old.csv'), 'a\n1\n');
-    const deps = { pool: t.core().pool, bus: t.core().bus, dataDir: t.dir() } as LocatorDeps;
+    const deps = { queryWorker: t.core().queryWorker, bus: t.core().bus, dataDir: t.dir() } as LocatorDeps;
     // a CSV: its encoding is settled after its fingerprint (settleCopy), so it comes back marked as text to check
     expect(await locateSource(deps, 'd1', 'old.csv')).toEqual({ format: 'csv', location: join(home.path, 'old.csv'), unsettled: 'text' });
   });
@@ -49,7 +49,7 @@ describe('a relative path typed into "Dataset path or URL" (real core, a temp ho
     writeFileSync(join(home.path, 'old.csv'), 'a\n€1\n');
     const copy = copyPath(t.dir(), 'd1', 'csv');
     const ds = { id: 'd1', status: 'ready', name: 'old_rel', format: 'csv', source: 'old.csv', location: copy, reading: { encoding: 'windows-1252' }, columns: [] } as unknown as DatasetView;
-    const anew = await followEncoding({ pool: t.core().pool, log: silentLogger(), dataDir: t.dir() }, ds, { kind: 'view', name: 'old_rel', format: 'csv', location: copy });
+    const anew = await followEncoding({ queryWorker: t.core().queryWorker, log: silentLogger(), dataDir: t.dir() }, ds, { kind: 'view', name: 'old_rel', format: 'csv', location: copy });
     expect(anew?.readAs).toEqual({ location: join(home.path, 'old.csv') });
     expect(anew?.spec.location).toBe(join(home.path, 'old.csv'));
   });

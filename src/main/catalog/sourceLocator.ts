@@ -40,7 +40,7 @@ export interface Located {
 }
 
 export interface LocatorDeps {
-  readonly pool: QueryWorker;
+  readonly queryWorker: QueryWorker;
   readonly bus: Bus;
   readonly dataDir: string;
   /** Calls a URL's download off: its dataset was removed while being added. */
@@ -116,7 +116,7 @@ async function locateFile(path: string, byName: DatasetFormat | undefined): Prom
  * is the worker's scan, windows1252Copy.ts: the fingerprint's when taken first, else one made now);
  * it has no Arrow IPC reader here, so an Arrow file is converted once to Parquet. Any other is read itself.
  */
-export async function settleCopy(deps: Pick<LocatorDeps, 'pool' | 'dataDir'>, datasetId: string, found: Located): Promise<Located> {
+export async function settleCopy(deps: Pick<LocatorDeps, 'queryWorker' | 'dataDir'>, datasetId: string, found: Located): Promise<Located> {
   const { unsettled, ...located } = found;
   switch (unsettled) {
     case undefined:
@@ -125,7 +125,7 @@ export async function settleCopy(deps: Pick<LocatorDeps, 'pool' | 'dataDir'>, da
       return { ...located, location: await parquetCopy(deps, datasetId, found.location) };
     case 'text': {
       if (found.format !== 'csv' && found.format !== 'tsv') return located;
-      const copy = await windows1252Copy(deps.pool, deps.dataDir, datasetId, found.location, found.format);
+      const copy = await windows1252Copy(deps.queryWorker, deps.dataDir, datasetId, found.location, found.format);
       return copy ? { ...located, location: copy, reading: { encoding: 'windows-1252' } } : located;
     }
     default:
@@ -134,12 +134,12 @@ export async function settleCopy(deps: Pick<LocatorDeps, 'pool' | 'dataDir'>, da
 }
 
 /** An Arrow file's Parquet copy, written beside its place and renamed when whole: the view reading the one before never sees half a file. */
-async function parquetCopy(deps: Pick<LocatorDeps, 'pool' | 'dataDir'>, datasetId: string, path: string): Promise<string> {
+async function parquetCopy(deps: Pick<LocatorDeps, 'queryWorker' | 'dataDir'>, datasetId: string, path: string): Promise<string> {
   const target = copyPath(deps.dataDir, datasetId, 'parquet');
   const part = `${target}.part`;
   await mkdir(dirname(target), { recursive: true });
   try {
-    await deps.pool.request({ type: 'convertArrow', source: path, target: part });
+    await deps.queryWorker.request({ type: 'convertArrow', source: path, target: part });
     await rename(part, target);
   } finally {
     await rm(part, { force: true });

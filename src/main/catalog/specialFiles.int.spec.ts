@@ -60,10 +60,10 @@ describe.skipIf(process.platform === 'win32')('a dataset location that is a pipe
         { kind: 'view', name: 'p', format: 'csv', location },
         { kind: 'attach', name: 'p', location },
       ] as const) {
-        const refused = await within(target.pool.request({ type: 'register', spec }).then(() => 'registered', (e: unknown) => toAppError(e, 'x')));
+        const refused = await within(target.queryWorker.request({ type: 'register', spec }).then(() => 'registered', (e: unknown) => toAppError(e, 'x')));
         expect(refused, `${spec.kind} ${location}`).toMatchObject({ code: 'DATASET_UNSUPPORTED', message: expect.stringContaining('not a regular file') as unknown });
       }
-      const hashed = await within(target.pool.fingerprint({ path: location, parquet: false, content: true }).then(() => 'hashed', (e: unknown) => toAppError(e, 'x')));
+      const hashed = await within(target.queryWorker.fingerprint({ path: location, parquet: false, content: true }).then(() => 'hashed', (e: unknown) => toAppError(e, 'x')));
       expect(hashed, `fingerprint ${location}`).toMatchObject({ code: 'DATASET_UNSUPPORTED' });
     }
   });

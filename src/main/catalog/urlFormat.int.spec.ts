@@ -223,9 +223,9 @@ describe('a URL whose name says no format (real server on loopback, real core)',
   // status 200: refused with why, never registered as a one-column table of HTML.
   describe('a URL named like a data file that serves a web page', () => {
     const host = (): string => new URL(base).host;
-    const views = (): Promise<unknown> => core.pool.request({ type: 'read', sql: 'select view_name from duckdb_views() where not internal order by 1' });
+    const views = (): Promise<unknown> => core.queryWorker.request({ type: 'read', sql: 'select view_name from duckdb_views() where not internal order by 1' });
     const ready = (): string[] => Object.values(core.projections.current.view.datasets).flatMap((d) => (d.status === 'ready' && d.name ? [d.name] : []));
-    const datasetRows = (ds: DatasetView): Promise<unknown> => core.pool.request({ type: 'read', sql: `select columns(*)::varchar from "${ds.name}" order by all` });
+    const datasetRows = (ds: DatasetView): Promise<unknown> => core.queryWorker.request({ type: 'read', sql: `select columns(*)::varchar from "${ds.name}" order by all` });
 
     it.each([
       ['served as text/html', '/sso/data.csv?token=s3cret', /^The server at \S+ sent a web page \(text\/html\), not a data file: perhaps a sign-in or error page\./],

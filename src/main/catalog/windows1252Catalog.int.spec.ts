@@ -22,7 +22,7 @@ describe('a Windows-1252 dataset in the catalog (real core, real DuckDB, real fi
   beforeAll(async () => {
     writeFileSync(source, cp1252('item,price\nit’s,€5\n'));
     core = await startTestCore(join(dir.path, 'data'));
-    watcher = new InputWatcher(core.handler, core.pool, core.projections, silentLogger(), 3_600_000, core.catalog);
+    watcher = new InputWatcher(core.handler, core.queryWorker, core.projections, silentLogger(), 3_600_000, core.catalog);
     sessionId = await openSession(core);
   }, 60_000);
   afterAll(async () => {

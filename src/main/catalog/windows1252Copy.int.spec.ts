@@ -56,30 +56,30 @@ describe('a Windows-1252 CSV read through a UTF-8 copy (real files, real core)',
   });
 
   it('given a file that is UTF-8, Latin-1 or binary, then no copy: it is read as before', async () => {
-    expect(await windows1252Copy(core.pool, data, 'u', file('u.csv', Buffer.from('a\n€5\n')), 'csv')).toBeUndefined();
-    expect(await windows1252Copy(core.pool, data, 'l', file('l.csv', Buffer.from('a\nna\xefve\n', 'latin1')), 'csv')).toBeUndefined();
-    expect(await windows1252Copy(core.pool, data, 'b', file('b.csv', Buffer.from('a\n\x80\x00\n', 'latin1')), 'csv')).toBeUndefined();
+    expect(await windows1252Copy(core.queryWorker, data, 'u', file('u.csv', Buffer.from('a\n€5\n')), 'csv')).toBeUndefined();
+    expect(await windows1252Copy(core.queryWorker, data, 'l', file('l.csv', Buffer.from('a\nna\xefve\n', 'latin1')), 'csv')).toBeUndefined();
+    expect(await windows1252Copy(core.queryWorker, data, 'b', file('b.csv', Buffer.from('a\n\x80\x00\n', 'latin1')), 'csv')).toBeUndefined();
     for (const id of ['u', 'l', 'b']) expect(existsSync(copyPath(data, id, 'csv'))).toBe(false);
   });
 
   it('given its source rewritten, then the copy follows it: converted again, or none needed once the source is UTF-8', async () => {
     const path = file('follow.csv', rows('€5'));
-    const target = await windows1252Copy(core.pool, data, 'f', path, 'csv');
+    const target = await windows1252Copy(core.queryWorker, data, 'f', path, 'csv');
     expect(target).toBe(copyPath(data, 'f', 'csv'));
     const before = statSync(target!).mtimeMs;
     writeFileSync(path, rows('€7'));
-    expect(await followSource(core.pool, data, 'f', path, 'csv', true)).toBe(target);
+    expect(await followSource(core.queryWorker, data, 'f', path, 'csv', true)).toBe(target);
     const text = readFileSync(target!, 'utf8');
     expect(statSync(target!).mtimeMs).toBeGreaterThanOrEqual(before);
     expect(text.split('\n')[3]).toBe('3,€7,“quoted”,naïve');
     expect(text.split('\n')[200_000]).toBe('200000,€7,“quoted”,naïve');
     writeFileSync(path, 'a\n€9\n');
-    expect(await followSource(core.pool, data, 'f', path, 'csv', true)).toBeUndefined();
+    expect(await followSource(core.queryWorker, data, 'f', path, 'csv', true)).toBeUndefined();
     expect(readFileSync(target!, 'utf8').split('\n')[3]).toBe('3,€7,“quoted”,naïve'); // the catalog deletes it once the view reads the source
   }, 60_000);
 
   it('given a dataset removed, then its copy is deleted (and nothing fails without one)', async () => {
-    const target = await windows1252Copy(core.pool, data, 'r', file('remove.csv', cp1252('a\n€5\n')), 'csv');
+    const target = await windows1252Copy(core.queryWorker, data, 'r', file('remove.csv', cp1252('a\n€5\n')), 'csv');
     expect(existsSync(target!)).toBe(true);
     await removeCopies(data, 'r');
     expect(existsSync(target!)).toBe(false);

@@ -32,8 +32,8 @@ const CHUNK_BYTES = 2 ** 20;
  * for any other file, read as before (UTF-8, Latin-1, UTF-16, binary: csvReading.worker.ts). Refuses,
  * in words, a file with a byte Windows-1252 leaves undefined or a UTF-8 character after its Windows-1252 ones.
  */
-export async function windows1252Copy(pool: QueryWorker, dataDir: string, datasetId: string, path: string, format: CsvFormat): Promise<string | undefined> {
-  return followSource(pool, dataDir, datasetId, path, format, false);
+export async function windows1252Copy(queryWorker: QueryWorker, dataDir: string, datasetId: string, path: string, format: CsvFormat): Promise<string | undefined> {
+  return followSource(queryWorker, dataDir, datasetId, path, format, false);
 }
 
 /**
@@ -42,8 +42,8 @@ export async function windows1252Copy(pool: QueryWorker, dataDir: string, datase
  * anything else but UTF-8, which a file that is neither is refused for. Undefined, nothing written,
  * for a UTF-8 file, and for one with no copy that is not Windows-1252: read itself (followEncoding).
  */
-export async function followSource(pool: QueryWorker, dataDir: string, datasetId: string, path: string, format: CsvFormat, copied: boolean): Promise<string | undefined> {
-  const verdict = (await pool.request({ type: 'textVerdict', path })).kind;
+export async function followSource(queryWorker: QueryWorker, dataDir: string, datasetId: string, path: string, format: CsvFormat, copied: boolean): Promise<string | undefined> {
+  const verdict = (await queryWorker.request({ type: 'textVerdict', path })).kind;
   if (verdict === 'utf-8' || (!copied && verdict !== 'windows-1252')) return undefined;
   const target = copyPath(dataDir, datasetId, format);
   if (await convert(path, target)) return target;
@@ -65,18 +65,18 @@ export interface ReadAnew {
  * read now is returned. UTF-8 now, read through a copy until now: read itself, its copy deleted, and
  * returned too. A source no longer readable is logged; the old copy stays until it is.
  */
-export async function followEncoding(deps: { readonly pool: QueryWorker; readonly log: Logger; readonly dataDir: string }, ds: DatasetView | undefined, spec: RegisterSpec | undefined): Promise<ReadAnew | undefined> {
+export async function followEncoding(deps: { readonly queryWorker: QueryWorker; readonly log: Logger; readonly dataDir: string }, ds: DatasetView | undefined, spec: RegisterSpec | undefined): Promise<ReadAnew | undefined> {
   if (ds?.status !== 'ready' || (ds.format !== 'csv' && ds.format !== 'tsv') || spec?.kind !== 'view') return undefined;
   const { target, watched } = fingerprintTarget(ds.source, ds.format, ds.location, ds.reading);
   if (!watched) return undefined; // a URL's copy: nothing changes it behind Sextant's back
   const copied = ds.reading?.encoding === 'windows-1252';
   try {
-    const copy = await followSource(deps.pool, deps.dataDir, ds.id, target.path, ds.format, copied);
+    const copy = await followSource(deps.queryWorker, deps.dataDir, ds.id, target.path, ds.format, copied);
     if (!copy && !copied) return undefined;
-    if (copy && copied) return void (await deps.pool.request({ type: 'register', spec }));
+    if (copy && copied) return void (await deps.queryWorker.request({ type: 'register', spec }));
     // its view moves before a copy it read is deleted
     const now: RegisterSpec = { ...spec, location: copy ?? target.path };
-    const registered = await deps.pool.request({ type: 'register', spec: now });
+    const registered = await deps.queryWorker.request({ type: 'register', spec: now });
     if (!copy) await removeCopies(deps.dataDir, ds.id);
     // recorded as a registration records it (catalogService.register)
     const reading = copy ? { ...registered.reading, encoding: 'windows-1252' as const } : registered.reading;

@@ -80,7 +80,7 @@ export class ChartService {
   readonly counts = { answered: 0, interrupted: 0, cubes: 0 };
 
   constructor(
-    private readonly pool: Pick<QueryWorker, 'request'>,
+    private readonly queryWorker: Pick<QueryWorker, 'request'>,
     private readonly runner: Pick<QueryRunner, 'keptResult' | 'progressed'>,
     private readonly view: () => AppView,
     /** Where a failed chart's error is written, so the id the window shows is found in the log. */
@@ -160,7 +160,7 @@ export class ChartService {
         const leftOutValues = this.gridCount(queryId, table, rows.columns, filter, (source, where) => leftOutSql(spec, table, source, where));
         const planned = await this.plan(queryId, table, rows.columns, rows.rowCount, spec, filter);
         if (!current()) return; // interrupted while the cube was built: the cube stays for the next move
-        const marks = await this.pool.request({ type: 'chart', chartId, sql: planned.sql, ...(planned.params.length > 0 ? { params: planned.params } : {}) });
+        const marks = await this.queryWorker.request({ type: 'chart', chartId, sql: planned.sql, ...(planned.params.length > 0 ? { params: planned.params } : {}) });
         // a count that failed leaves the chart as drawn, without its note
         const [step, unplacedRow, leftOutRow] = await Promise.all([stepOfX, unplacedRows.catch(() => undefined), leftOutValues.catch(() => undefined)]);
         const unplaced = unplacedRow && Number(unplacedRow[0] ?? 0);
@@ -245,7 +245,7 @@ export class ChartService {
     const known = this.counted.get(key);
     if (known) return known;
     if (this.counted.size >= STEP_LIMIT) this.counted.clear();
-    const counted = this.pool.request({ type: 'chart', chartId: newId(), sql, ...(where.params.length > 0 ? { params: where.params } : {}) }).then(([row]) => row ?? []);
+    const counted = this.queryWorker.request({ type: 'chart', chartId: newId(), sql, ...(where.params.length > 0 ? { params: where.params } : {}) }).then(([row]) => row ?? []);
     counted.catch(() => this.counted.delete(key));
     this.counted.set(key, counted);
     return counted;
@@ -258,7 +258,7 @@ export class ChartService {
     if (known) return known;
     if (this.steps.size >= STEP_LIMIT) this.steps.clear();
     const c = `CAST(c${column} AS DOUBLE)`;
-    const step = this.pool
+    const step = this.queryWorker
       .request({ type: 'chart', chartId: newId(), sql: `SELECT min(${c})::VARCHAR, max(${c})::VARCHAR FROM ${table} WHERE isfinite(${c})` })
       .then(([row]) => brushStep(Number(row?.[0]), Number(row?.[1]), columnKind(type).kind === 'integer'));
     step.catch(() => this.steps.delete(key));
@@ -273,7 +273,7 @@ export class ChartService {
     if (known) return known;
     // named like a view's copy of the result (`<result>_v_…`), so the result index never takes it for a result
     const name = `${RESULTS_SCHEMA}.${ident(`${resultTableId(queryId)}_v_cube_${hash}`)}`;
-    const built = this.pool.request({ type: 'chart', chartId: newId(), sql: create(name), ...(params.length > 0 ? { params } : {}) }).then(() => {
+    const built = this.queryWorker.request({ type: 'chart', chartId: newId(), sql: create(name), ...(params.length > 0 ? { params } : {}) }).then(() => {
       this.counts.cubes++;
       return name;
     });
@@ -282,7 +282,7 @@ export class ChartService {
     for (const [old, table] of this.cubes) {
       if (this.cubes.size <= CUBE_LIMIT) break;
       this.cubes.delete(old);
-      void table.then((t) => this.pool.request({ type: 'exec', sql: `DROP TABLE IF EXISTS ${t}` })).catch(() => undefined);
+      void table.then((t) => this.queryWorker.request({ type: 'exec', sql: `DROP TABLE IF EXISTS ${t}` })).catch(() => undefined);
     }
     return built;
   }
@@ -303,7 +303,7 @@ export class ChartService {
     this.inFlight.delete(key);
     this.counts.interrupted++;
     entry.settle(fail(error));
-    void this.pool.request({ type: 'cancelChart', chartId: entry.chartId }).catch(() => undefined);
+    void this.queryWorker.request({ type: 'cancelChart', chartId: entry.chartId }).catch(() => undefined);
     return true;
   }
 }

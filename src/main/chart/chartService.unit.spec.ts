@@ -28,19 +28,19 @@ const started = (queryId: string) => ({ type: 'QueryStarted', aggregateId: 's', 
 
 describe('ChartService', () => {
   it('a query started in the session interrupts the chart in flight, on the worker too', async () => {
-    const pool = fakePool();
-    const charts = new ChartService(pool as never, runner, () => view);
+    const queryWorker = fakePool();
+    const charts = new ChartService(queryWorker as never, runner, () => view);
     const pending = charts.chart(request);
     charts.onEvent(started('q2'));
     const result = await pending;
     expect(result.ok ? 'answered' : result.error.code).toBe('INTERRUPTED');
     // X's brush step and the count of rows not drawn (short reads, left to finish), then the chart's cancel
-    expect(pool.sent).toEqual(['chart', 'chart', 'cancelChart']);
+    expect(queryWorker.sent).toEqual(['chart', 'chart', 'cancelChart']);
   });
 
   it('two windows charting the same session have slots of their own: neither replaces nor cancels the other', async () => {
-    const pool = fakePool();
-    const charts = new ChartService(pool as never, runner, () => view);
+    const queryWorker = fakePool();
+    const charts = new ChartService(queryWorker as never, runner, () => view);
     const [windowA, windowB] = [{}, {}];
     let a: string | undefined;
     void charts.chart(request, windowA).then((r) => (a = r.ok ? 'answered' : r.error.code));
@@ -57,8 +57,8 @@ describe('ChartService', () => {
   });
 
   it('a query started in the session leaves a chart of the Timeline’s past view in flight, and the live one in the same slot of the same window stops', async () => {
-    const pool = fakePool();
-    const charts = new ChartService(pool as never, runner, () => view);
+    const queryWorker = fakePool();
+    const charts = new ChartService(queryWorker as never, runner, () => view);
     const window = {};
     let past: string | undefined;
     void charts.chart({ ...request, slot: 0, past: true }, window).then((r) => (past = r.ok ? 'answered' : r.error.code));
@@ -71,28 +71,28 @@ describe('ChartService', () => {
   });
 
   it('a newer chart of the session replaces the older one', async () => {
-    const pool = fakePool();
-    const charts = new ChartService(pool as never, runner, () => view);
+    const queryWorker = fakePool();
+    const charts = new ChartService(queryWorker as never, runner, () => view);
     const first = charts.chart(request);
     void charts.chart({ ...request, spec: { mark: 'Box', x: 'n', aggregate: 'Count' } });
     const result = await first;
     expect(result.ok ? 'answered' : result.error.code).toBe('INTERRUPTED');
-    expect(pool.cancelled).toHaveLength(1);
+    expect(queryWorker.cancelled).toHaveLength(1);
   });
 
   it('refuses a result of another session and a spec naming a missing column, before any query', async () => {
-    const pool = fakePool();
-    const charts = new ChartService(pool as never, runner, () => view);
+    const queryWorker = fakePool();
+    const charts = new ChartService(queryWorker as never, runner, () => view);
     const other = await charts.chart({ ...request, sessionId: 'other' });
     expect(other.ok ? 'answered' : other.error.code).toBe('RESULT_NOT_FOUND');
     const missing = await charts.chart({ ...request, spec: { mark: 'Bar', x: 'gone', aggregate: 'Count' } });
     expect(missing.ok ? 'answered' : [missing.error.code, missing.error.id.length > 0]).toEqual(['INVALID_COMMAND', true]);
-    expect(pool.sent).toEqual([]);
+    expect(queryWorker.sent).toEqual([]);
   });
 
   it('linked charts have a query slot each: a newer chart in one slot leaves the other in flight', async () => {
-    const pool = fakePool();
-    const charts = new ChartService(pool as never, runner, () => view);
+    const queryWorker = fakePool();
+    const charts = new ChartService(queryWorker as never, runner, () => view);
     let first: string | undefined;
     void charts.chart({ ...request, slot: 0 }).then((r) => (first = r.ok ? 'answered' : r.error.code));
     const second = charts.chart({ ...request, slot: 1 });
@@ -108,11 +108,11 @@ describe('ChartService', () => {
   });
 
   it('refuses a filter on a column the result does not have, before any query', async () => {
-    const pool = fakePool();
-    const charts = new ChartService(pool as never, runner, () => view);
+    const queryWorker = fakePool();
+    const charts = new ChartService(queryWorker as never, runner, () => view);
     const r = await charts.chart({ ...request, slot: 1, filter: [{ column: 3, op: 'range', lo: '1', hi: '2', chart: 0 }] });
     expect(r.ok ? 'answered' : r.error.code).toBe('INVALID_COMMAND');
-    expect(pool.sent).toEqual([]);
+    expect(queryWorker.sent).toEqual([]);
   });
 
   describe('a result re-run on demand (not kept here: evicted, or imported)', () => {
@@ -139,20 +139,20 @@ describe('ChartService', () => {
     };
 
     it('given a completed result still re-running, its chart waits through the re-run’s frames and is drawn once it is kept', async () => {
-      const pool = fakePool();
+      const queryWorker = fakePool();
       const { fake, state } = rerunning();
-      const charts = new ChartService(pool as never, fake as never, () => completed);
+      const charts = new ChartService(queryWorker as never, fake as never, () => completed);
       const seen = settledAs(charts.chart(request));
       await ticks();
       expect(seen.code).toBeUndefined(); // before: RESULT_INCOMPLETE at once, and the chart never asked again
       fake.frame('other'); // another result's frame wakes nothing
       fake.frame(); // rows so far: still re-running
       await ticks();
-      expect([seen.code, pool.sent]).toEqual([undefined, []]);
+      expect([seen.code, queryWorker.sent]).toEqual([undefined, []]);
       state.now = KEPT;
       fake.frame(); // the re-run's last frame
       await ticks();
-      expect(pool.sent).toEqual(['chart', 'chart', 'chart']); // X's brush step, the rows not drawn and the marks run (this pool never answers them)
+      expect(queryWorker.sent).toEqual(['chart', 'chart', 'chart']); // X's brush step, the rows not drawn and the marks run (this pool never answers them)
       expect(state.asked).toBe(3);
     });
 
@@ -167,9 +167,9 @@ describe('ChartService', () => {
     });
 
     it('a newer chart, a cancel, a new query or closing ends the wait with INTERRUPTED, and the re-run’s end then runs nothing', async () => {
-      const pool = fakePool();
+      const queryWorker = fakePool();
       const { fake, state } = rerunning();
-      const charts = new ChartService(pool as never, fake as never, () => completed);
+      const charts = new ChartService(queryWorker as never, fake as never, () => completed);
       const replaced = charts.chart(request);
       const cancelled = charts.chart(request);
       expect(await replaced).toMatchObject({ ok: false, error: { code: 'INTERRUPTED' } });
@@ -182,7 +182,7 @@ describe('ChartService', () => {
       state.now = KEPT;
       fake.frame();
       await ticks();
-      expect(pool.sent.filter((t) => t === 'chart')).toEqual([]);
+      expect(queryWorker.sent.filter((t) => t === 'chart')).toEqual([]);
       state.now = INCOMPLETE;
       const byClose = charts.chart(request);
       charts.close();
@@ -191,7 +191,7 @@ describe('ChartService', () => {
       state.now = KEPT;
       fake.frame();
       await ticks();
-      expect(pool.sent.filter((t) => t === 'chart')).toEqual([]);
+      expect(queryWorker.sent.filter((t) => t === 'chart')).toEqual([]);
     });
 
     it('a query still running the first time is refused at once, as before: the renderer asks once it completes', async () => {

@@ -10,7 +10,6 @@ import { DEFAULT_INPUT_WATCH_MS, InputWatcher } from '../catalog/inputWatcher';
 import { sampleDatasetPaths } from '../catalog/sampleDatasets';
 import { toDomainCommand } from '../commands/clientCommands';
 import { ExportDownloads } from '../explore/exportDownloads';
-import type { ChooseExportPath } from '../explore/exportDelivery';
 import { ExportService } from '../explore/exportService';
 import { CommandHandler } from '../commands/commandHandler';
 import { ProfileService } from '../explore/profileService';
@@ -32,17 +31,16 @@ import { Bus } from '../streams/bus';
 import { Projections } from '../streams/projections';
 import { restoreProjections } from '../streams/viewSnapshotRestore';
 import { defaultSnapshotPolicy, ViewSnapshotWriter } from '../streams/viewSnapshotWriter';
-import type { ConnectionScope } from './connectionScope';
 import { openFiles, type OpenedFile } from './openFiles';
 import { defaultFlowLimits, type FlowLimits } from '../streams/outbox';
 import { defaultStreamLimits, StreamManager } from '../streams/streamManager';
 import type { ServerChannel } from '../transports/serverChannel';
 import { forkCommand, inForkWords } from '../time/forkCommand';
-import { SessionImporter, type ChooseImportPath } from '../share/sessionImport';
+import { SessionImporter } from '../share/sessionImport';
 import { SessionCheckpoints } from '../time/sessionCheckpoints';
 import { SessionExportService } from '../share/sessionExportService';
 import { TimeTravel } from '../time/timeTravel';
-import { serveConnection, type ClientConnection } from './clientConnection';
+import { serveConnection, type ClientConnection, type HostCapabilities } from './clientConnection';
 import { Readiness } from './readiness';
 import { DEFAULT_PROGRESS_INTERVAL_MS, DEFAULT_RESULT_CACHE_BYTES, type AppCoreOptions } from './appCoreOptions';
 
@@ -53,7 +51,7 @@ export interface CoreParts {
   readonly projections: Projections;
   readonly handler: CommandHandler;
   readonly streams: StreamManager;
-  readonly pool: QueryWorker;
+  readonly queryWorker: QueryWorker;
   readonly runner: QueryRunner;
   readonly catalog: CatalogService;
   readonly exports: ExportService;
@@ -84,7 +82,7 @@ export class AppCore {
     private readonly projections: Projections,
     private readonly handler: CommandHandler,
     private readonly streams: StreamManager,
-    private readonly pool: QueryWorker,
+    private readonly queryWorker: QueryWorker,
     private readonly runner: QueryRunner,
     private readonly catalog: CatalogService,
     private readonly flowLimits: FlowLimits,
@@ -117,7 +115,7 @@ export class AppCore {
   /** Pivots of results (pivot/pivotService.ts), made on first use. */
   private pivotService: PivotService | undefined;
   private get pivots(): PivotService {
-    return (this.pivotService ??= new PivotService(this.pool, this.runner, () => this.projections.current.view, this.log));
+    return (this.pivotService ??= new PivotService(this.queryWorker, this.runner, () => this.projections.current.view, this.log));
   }
 
   static async start(options: AppCoreOptions): Promise<AppCore> {
@@ -136,7 +134,7 @@ export class AppCore {
     const restored = restoreProjections(store, store.viewSnapshots(), projections, log);
     const handler = new CommandHandler(store, bus, log, { projections });
     const dbPath = duckdbFile(dataDir);
-    const pool = new QueryWorker({
+    const queryWorker = new QueryWorker({
       workerPath: options.workerPath,
       execArgv: options.workerExecArgv ?? [],
       ...(options.maxConcurrentQueries ? { maxConcurrentQueries: options.maxConcurrentQueries } : {}),
@@ -150,42 +148,42 @@ export class AppCore {
       },
     });
     const datasets = new DatasetAvailability(bus);
-    const runner = new QueryRunner(handler, bus, pool, projections, log, {
+    const runner = new QueryRunner(handler, bus, queryWorker, projections, log, {
       ...(options.queryTimeoutMs !== undefined ? { timeoutMs: options.queryTimeoutMs } : {}),
       resultCacheBytes: options.resultCacheBytes ?? DEFAULT_RESULT_CACHE_BYTES,
       databaseFile: dbPath,
       datasets, // the catalog keeps it; a failed re-run waits for it to change
     });
-    const catalog = new CatalogService(handler, bus, pool, projections, log, dataDir, datasets);
+    const catalog = new CatalogService(handler, bus, queryWorker, projections, log, dataDir, datasets);
     await runner.failInterrupted();
-    const inputs = new InputWatcher(handler, pool, projections, log, options.inputWatchMs ?? DEFAULT_INPUT_WATCH_MS, catalog);
+    const inputs = new InputWatcher(handler, queryWorker, projections, log, options.inputWatchMs ?? DEFAULT_INPUT_WATCH_MS, catalog);
     const streams = new StreamManager(store, bus, projections, log, { ...defaultStreamLimits, ...options.streamLimits }, {}, () => runner.currentProgress());
     const flowLimits = { ...defaultFlowLimits, ...options.flowLimits };
     // Downloads of a previous run were never fetched: nothing can ask for them any more.
     const downloadDir = join(dataDir, 'exports');
     rmSync(downloadDir, { recursive: true, force: true });
     const downloads = new ExportDownloads();
-    const exports = new ExportService({ pool, runner, handler, bus, projections, log, downloads, downloadDir, dataDir });
-    const profiles = new ProfileService(pool, profileSources(runner, () => projections.current.view), log);
+    const exports = new ExportService({ queryWorker, runner, handler, bus, projections, log, downloads, downloadDir, dataDir });
+    const profiles = new ProfileService(queryWorker, profileSources(runner, () => projections.current.view), log);
     const sessionOpen = (id: string) => projections.current.view.sessions[id]?.closed === false;
-    const previews = new PreviewService(pool, { budgetMs: options.previewBudgetMs ?? DEFAULT_PREVIEW_BUDGET_MS, sessionOpen, log });
+    const previews = new PreviewService(queryWorker, { budgetMs: options.previewBudgetMs ?? DEFAULT_PREVIEW_BUDGET_MS, sessionOpen, log });
     const time = new TimeTravel(store, SessionCheckpoints.besideLog(join(dataDir, 'checkpoints.sqlite'), openedAtSeq, log), log);
     time.follow(bus, projections);
     const snapshots = new ViewSnapshotWriter(store.viewSnapshots(), projections, bus, log, restored, { ...defaultSnapshotPolicy, ...options.snapshotPolicy });
-    const charts = new ChartService(pool, runner, () => projections.current.view, log);
+    const charts = new ChartService(queryWorker, runner, () => projections.current.view, log);
     bus.subscribe((m) => m.kind === 'event' && charts.onEvent(m.event));
-    const sessionExports = new SessionExportService({ store, pool, runner, profiles, projections, downloads, downloadDir, dataDir, log });
+    const sessionExports = new SessionExportService({ store, queryWorker, runner, profiles, projections, downloads, downloadDir, dataDir, log });
     // The `sextant` schema of the person's own history (docs/share.md), filled on first use.
-    const history = new HistoryFeed(pool, store, bus, log);
-    pool.setSqlPrerequisite(history.prerequisite);
+    const history = new HistoryFeed(queryWorker, store, bus, log);
+    queryWorker.setSqlPrerequisite(history.prerequisite);
     history.start();
-    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, pool, runner, catalog, flowLimits, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports, inputs, history);
+    const core = new AppCore(dataDir, log, store, bus, projections, handler, streams, queryWorker, runner, catalog, flowLimits, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports, inputs, history);
     // A first start opens a session before it serves, so the first frames show one; the samples are
     // offered once the catalog listens.
     if (openedAtSeq === 0) await core.handle({ type: 'OpenSession' }, 'system');
     core.bringUpDuckDb(openedAtSeq === 0 ? (options.samples ?? sampleDatasetPaths()) : []);
     log.info({ dataDir, seq: store.lastSeq(), view: restored.from, folded: restored.folded }, 'core serving');
-    return { core, parts: { store, bus, projections, handler, streams, pool, runner, catalog, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports, imports: core.imports, inputs, history } };
+    return { core, parts: { store, bus, projections, handler, streams, queryWorker, runner, catalog, exports, downloads, profiles, previews, time, snapshots, charts, sessionExports, imports: core.imports, inputs, history } };
   }
 
   /** Held until DuckDB's side is up (see `bringUpDuckDb`); set once, right after construction. */
@@ -254,7 +252,7 @@ export class AppCore {
    * A desktop window passes its save dialog, which exports to a file ask with. Subscriptions, the
    * timeline and cancels are served at once; whatever needs DuckDB's side waits for it (`hold`).
    */
-  connect(channel: ServerChannel, host: { chooseExportPath?: ChooseExportPath; chooseImportPath?: ChooseImportPath; chooseDatasetPath?: (name: string) => Promise<string | undefined>; scope?: ConnectionScope } = {}): ClientConnection {
+  connect(channel: ServerChannel, host: HostCapabilities = {}): ClientConnection {
     const hold = <T>(work: () => Result<T> | Promise<Result<T>>): Promise<Result<T>> => this.readiness.hold(work);
     return serveConnection(
       {
@@ -321,7 +319,7 @@ export class AppCore {
 
   /** What "Copy diagnostics" reports, with DuckDB's version asked of the running worker. */
   diagnostics(versions: RuntimeVersions): Promise<Diagnostics> {
-    const duckdbVersion = () => this.pool.request({ type: 'read', sql: 'SELECT version() AS version' }).then((rows) => String(rows[0]?.['version'] ?? 'unknown'));
+    const duckdbVersion = () => this.queryWorker.request({ type: 'read', sql: 'SELECT version() AS version' }).then((rows) => String(rows[0]?.['version'] ?? 'unknown'));
     return collectDiagnostics({ dataDir: this.dataDir, duckdbVersion }, versions);
   }
 
@@ -336,7 +334,7 @@ export class AppCore {
     this.inputs.stop();
     this.streams.close();
     this.time.close();
-    await this.pool.close().catch((e: unknown) => this.log.warn({ errorId: toAppError(e, newErrorId()).id }, 'pool close failed'));
+    await this.queryWorker.close().catch((e: unknown) => this.log.warn({ errorId: toAppError(e, newErrorId()).id }, 'query worker close failed'));
     // A start still under way has lost its worker: it ends now, and nothing of it runs once the store is closed.
     await this.readiness.settled;
     await this.downloads.close().catch(() => undefined);

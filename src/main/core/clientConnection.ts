@@ -82,6 +82,9 @@ export interface ConnectionServices {
   view(): AppView;
 }
 
+/** What a host gives a connection beside the core: its window's dialogs (the desktop's), and what it may reach (a window on one session). */
+export type HostCapabilities = Pick<ConnectionServices, 'chooseExportPath' | 'chooseImportPath' | 'chooseDatasetPath' | 'scope'>;
+
 /** Main's side of the API table: one handler per method, given its validated request; an answer may come as its JSON already. */
 type Answer<M extends ApiMethod> = Result<ApiResponse<M> | SerializedAnswer<ApiResponse<M>>>;
 type ApiHandlers = { readonly [M in ApiMethod]: (request: ApiRequest<M>) => Answer<M> | Promise<Answer<M>> };

@@ -3,6 +3,7 @@ import { IPC_TO_MAIN, IPC_TO_RENDERER } from '../../shared/contracts/ipcChannels
 import type { Logger } from '../platform/logger';
 import { isTrustedSender, type AppOrigins } from '../security/appOrigin';
 import type { ServerChannel } from '../transports/serverChannel';
+import type { HostCapabilities } from '../core/clientConnection';
 import type { ConnectionScope } from '../core/connectionScope';
 
 /**
@@ -25,12 +26,7 @@ export interface IpcCore {
   readonly log: Logger;
   connect(
     channel: ServerChannel,
-    host?: {
-      chooseExportPath?: (suggestedName: string) => Promise<string | undefined>;
-      chooseImportPath?: () => Promise<string | undefined>;
-      chooseDatasetPath?: (name: string) => Promise<string | undefined>;
-      scope?: ConnectionScope;
-    },
+    host?: HostCapabilities,
   ): unknown;
 }
 

@@ -48,7 +48,7 @@ export class ExportService {
 
   constructor(
     private readonly deps: {
-      readonly pool: QueryWorker;
+      readonly queryWorker: QueryWorker;
       readonly runner: QueryRunner;
       readonly handler: CommandHandler;
       readonly bus: Bus;
@@ -109,7 +109,7 @@ export class ExportService {
     if (!e) return fail(notFound(exportId));
     if (e.finished) return ok({ exportId });
     e.cancelled = true;
-    if (e.jobId !== undefined) this.deps.pool.cancel(e.jobId);
+    if (e.jobId !== undefined) this.deps.queryWorker.cancel(e.jobId);
     return ok({ exportId });
   }
 
@@ -139,14 +139,14 @@ export class ExportService {
       await checkWritable(delivery);
       if (e.cancelled) throw cancelledError();
       publish({ state: 'running', bytesWritten: 0, rowsEstimate: 0 });
-      const job = this.deps.pool.start({ type: 'export', sql: exportSql(source.table, source.columns, format, temp) }, (p) => {
+      const job = this.deps.queryWorker.start({ type: 'export', sql: exportSql(source.table, source.columns, format, temp) }, (p) => {
         void stat(temp).then(
           (s) => publish({ state: 'running', bytesWritten: s.size, ...(p.percent !== undefined ? { percent: p.percent, rowsEstimate: Math.round((source.rows * p.percent) / 100) } : {}) }),
           () => undefined,
         );
       });
       e.jobId = job.jobId;
-      if (e.cancelled) this.deps.pool.cancel(job.jobId);
+      if (e.cancelled) this.deps.queryWorker.cancel(job.jobId);
       const { rows } = await job.done;
       if (e.cancelled) throw cancelledError();
       const delivered = await completeDelivery(delivery, this.deps.downloads, format);

@@ -52,7 +52,7 @@ async function slowDataset(core: TestCore): Promise<{ kind: 'dataset'; datasetId
   slowFile ??= (async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'sextant-slow-')), 'slow.parquet');
     const columns = range(0, 40).map((k) => `((i * ${k + 7}) % 50001)::VARCHAR AS s${k}`);
-    await core.pool.request({ type: 'exec', sql: `COPY (SELECT ${columns.join(', ')} FROM range(1500000) t(i)) TO '${file}' (FORMAT parquet)` });
+    await core.queryWorker.request({ type: 'exec', sql: `COPY (SELECT ${columns.join(', ')} FROM range(1500000) t(i)) TO '${file}' (FORMAT parquet)` });
     return file;
   })();
   return { kind: 'dataset', datasetId: await addDataset(core, await slowFile) };
@@ -82,7 +82,7 @@ describe('column profiles on the worker (real DuckDB, a core in a temp dir)', ()
     expect(answer.columns.map((c) => c.column)).toEqual(range(0, 45));
     // column k is NULL on every (k + 2)th row, i = 0 included
     for (const k of [0, 19, 20, 44]) {
-      const raw = await core.pool.request({ type: 'read', sql: `SELECT count(*) FILTER (WHERE i % ${k + 2} = 0)::INTEGER AS n FROM range(1000) t(i)` });
+      const raw = await core.queryWorker.request({ type: 'read', sql: `SELECT count(*) FILTER (WHERE i % ${k + 2} = 0)::INTEGER AS n FROM range(1000) t(i)` });
       const p = answer.columns[k]!.profile;
       expect(p.name).toBe(`col ${k}`);
       expect(p.nulls).toBe(raw[0]!['n']);

@@ -73,7 +73,7 @@ export class ProfileService {
   batchesRun = 0;
 
   constructor(
-    private readonly pool: Pick<QueryWorker, 'request'>,
+    private readonly queryWorker: Pick<QueryWorker, 'request'>,
     private readonly resolve: ResolveProfileSource,
     /** Where a failed profile's error is written, so the id the window shows is found in the log. */
     private readonly log: Logger = silentLogger(),
@@ -170,7 +170,7 @@ export class ProfileService {
     this.forget(batch);
     const queued = this.queue.indexOf(batch);
     if (queued !== -1) this.queue.splice(queued, 1);
-    if (wasRunning) void this.pool.request({ type: 'cancelProfile', profileId: batch.profileId }).catch(() => undefined);
+    if (wasRunning) void this.queryWorker.request({ type: 'cancelProfile', profileId: batch.profileId }).catch(() => undefined);
     batch.reject(cancelled());
   }
 
@@ -199,7 +199,7 @@ export class ProfileService {
       const request: ProfileRequest = { relation: source.relation, columns: batch.indexes.map((i) => source.columns[i]!), ...(sample ? { sample } : {}), exactDistinct: total <= EXACT_DISTINCT_ROWS };
       const filtered = source.unfilteredRows === undefined ? {} : { filtered: { rows: total, of: source.unfilteredRows } };
       this.batchesRun++;
-      const cells = await this.pool.request({ type: 'profile', profileId: batch.profileId, sql: profileSql(request), ...params(source) });
+      const cells = await this.queryWorker.request({ type: 'profile', profileId: batch.profileId, sql: profileSql(request), ...params(source) });
       const result = readProfile(cells, request);
       if (batch.state !== 'running') return;
       batch.state = 'finished';
@@ -220,7 +220,7 @@ export class ProfileService {
   private count(batch: Batch): Promise<number> {
     const { cache, source } = batch;
     if (!cache.total) {
-      const counted = this.pool.request({ type: 'profile', profileId: batch.profileId, sql: `SELECT count(*)::VARCHAR FROM ${source.relation}`, ...params(source) }).then((cells) => Number(cells[0] ?? 0));
+      const counted = this.queryWorker.request({ type: 'profile', profileId: batch.profileId, sql: `SELECT count(*)::VARCHAR FROM ${source.relation}`, ...params(source) }).then((cells) => Number(cells[0] ?? 0));
       cache.total = counted;
       counted.catch(() => {
         if (cache.total === counted) delete cache.total;

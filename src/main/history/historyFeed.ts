@@ -53,7 +53,7 @@ export class HistoryFeed {
   private failure: AppError | undefined;
 
   constructor(
-    private readonly pool: Pick<QueryWorker, 'request' | 'threadGeneration'>,
+    private readonly queryWorker: Pick<QueryWorker, 'request' | 'threadGeneration'>,
     private readonly store: Pick<EventStore, 'batchesAfter'>,
     private readonly bus: Bus,
     private readonly log: Logger,
@@ -69,7 +69,7 @@ export class HistoryFeed {
       if (this.state === 'filling') this.waiting.push(m.event);
       else if (this.state === 'filled') this.fold(m.event);
     });
-    void this.pool
+    void this.queryWorker
       .request({ type: 'read', sql: 'select sql from duckdb_views() where not internal and database_name <> ?', params: [HISTORY_SCHEMA] })
       .then((views) => (views.some((v) => namesHistorySchema(String(v['sql']))) ? this.settled() : undefined))
       .catch((e: unknown) => this.closed || logAppError(this.log, 'error', toAppError(e, newErrorId())));
@@ -83,7 +83,7 @@ export class HistoryFeed {
    */
   readonly prerequisite = (sql: string): Promise<void> | undefined => {
     if (!namesHistorySchema(sql)) return undefined;
-    return this.state === 'filled' && this.pool.threadGeneration === this.filledOn ? undefined : this.settled();
+    return this.state === 'filled' && this.queryWorker.threadGeneration === this.filledOn ? undefined : this.settled();
   };
 
   /** Resolves once every event stored so far is in the worker's tables, filling them first if nobody has yet. */
@@ -91,7 +91,7 @@ export class HistoryFeed {
     for (;;) {
       if (this.closed) return;
       // A thread started since the fill holds none of it (its tables are in memory).
-      if (this.state === 'filled' && this.pool.threadGeneration !== this.filledOn) this.state = 'unfilled';
+      if (this.state === 'filled' && this.queryWorker.threadGeneration !== this.filledOn) this.state = 'unfilled';
       if (this.state === 'unfilled') this.fill();
       await this.filling;
       this.flushNow();
@@ -113,7 +113,7 @@ export class HistoryFeed {
 
   private fill(): void {
     this.state = 'filling';
-    this.filledOn = this.pool.threadGeneration;
+    this.filledOn = this.queryWorker.threadGeneration;
     this.rows = new HistoryRows();
     this.pending = noChanges();
     this.folded = 0;
@@ -165,7 +165,7 @@ export class HistoryFeed {
     this.sending = this.sending.then(async () => {
       if (this.closed) return;
       try {
-        await this.pool.request({ type: 'history', batch });
+        await this.queryWorker.request({ type: 'history', batch });
       } catch (e) {
         if (this.closed) return;
         this.fellBehind(e);

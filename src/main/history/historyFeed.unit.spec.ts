@@ -8,7 +8,7 @@ describe('the history feed when the worker refuses a batch', () => {
   it('given a fill whose batch fails, then the statement waiting for it fails with why, and the next one fills the tables anew', async () => {
     const batches: unknown[] = [];
     let refuse = true;
-    const pool = {
+    const queryWorker = {
       threadGeneration: 1,
       request: (r: { type: string }) => {
         if (r.type !== 'history') return Promise.resolve([]);
@@ -19,7 +19,7 @@ describe('the history feed when the worker refuses a batch', () => {
       },
     };
     // an empty log: the fill is one batch that resets the tables
-    const feed = new HistoryFeed(pool as never, { batchesAfter: function* () {} } as never, new Bus(), silentLogger());
+    const feed = new HistoryFeed(queryWorker as never, { batchesAfter: function* () {} } as never, new Bus(), silentLogger());
     const waiting = feed.prerequisite('select * from sextant.queries');
     await expect(waiting).rejects.toMatchObject({ error: { id: 'e-1', message: /^The query history \(sextant\) could not be brought up to date: Conversion Error: invalid timestamp\./ } });
     await expect(feed.prerequisite('select * from sextant.queries')).resolves.toBeUndefined();

@@ -42,7 +42,7 @@ describe('the sextant schema: the history as data (real core, real DuckDB)', () 
     expect(end.type).toBe('QueryCompleted');
     // How soon it shows: polled on the worker's own connection, every 20 ms.
     const visible = `select count(*)::INTEGER AS n from sextant.queries where query_id = $1 and status = 'completed'`;
-    while ((await core.pool.request({ type: 'read', sql: visible, params: [queryId] }))[0]?.['n'] !== 1 && Date.now() - completedAt <= 1000) await new Promise((r) => setTimeout(r, 20));
+    while ((await core.queryWorker.request({ type: 'read', sql: visible, params: [queryId] }))[0]?.['n'] !== 1 && Date.now() - completedAt <= 1000) await new Promise((r) => setTimeout(r, 20));
     expect(Date.now() - completedAt).toBeLessThanOrEqual(1000);
     // What it shows, read through the app's own query path as a person would.
     const [row] = (await run(core, sessionId, `select sql, "rows", duration_ms, status, session_id, error_code, datasets_read, finished_at >= started_at from sextant.queries where query_id = '${queryId}'`)).rows;
@@ -72,7 +72,7 @@ describe('the sextant schema: the history as data (real core, real DuckDB)', () 
 
   it('each view has the columns the editor offers for completion (shared/history/historySchema.ts)', async () => {
     for (const [view, columns] of Object.entries(HISTORY_VIEWS)) {
-      const described = await core.pool.request({ type: 'read', sql: `select column_name, column_type from (describe sextant.${view})` });
+      const described = await core.queryWorker.request({ type: 'read', sql: `select column_name, column_type from (describe sextant.${view})` });
       expect(described.map((r) => ({ name: r['column_name'], type: r['column_type'] })), view).toEqual(columns);
     }
   });
@@ -187,7 +187,7 @@ describe('the sextant schema: the history as data (real core, real DuckDB)', () 
 
 /** Events in the worker's store; its name does not name the schema, so reading it fills nothing. */
 const storedEvents = async (core: TestCore): Promise<number> =>
-  Number((await core.pool.request({ type: 'read', sql: 'select count(*)::INTEGER as n from sextant_history_store.main.events' }))[0]?.['n']);
+  Number((await core.queryWorker.request({ type: 'read', sql: 'select count(*)::INTEGER as n from sextant_history_store.main.events' }))[0]?.['n']);
 
 describe('the sextant schema after a restart', () => {
   it('is filled from the log on first use, not at start: the queries of the earlier run are there', async () => {
@@ -272,7 +272,7 @@ describe('the sextant schema after the worker crashed', () => {
     crashQueryWorker(core);
     // Until the fresh thread answers (the dying one fails what it is sent).
     for (;;) {
-      const answered = await core.pool.request({ type: 'read', sql: 'select 1' }).then(() => true, () => false);
+      const answered = await core.queryWorker.request({ type: 'read', sql: 'select 1' }).then(() => true, () => false);
       if (answered) break;
       await new Promise((r) => setTimeout(r, 50));
     }

@@ -46,13 +46,13 @@ async function raw(sql: string, setup: readonly string[] = []): Promise<(string 
  * Call it before sending the statement. `stop` turns the log off again.
  */
 async function statementSeen(core: TestCore): Promise<{ until(text: string): Promise<void>; stop(): Promise<void> }> {
-  await core.pool.request({ type: 'exec', sql: 'CALL truncate_duckdb_logs()' });
-  await core.pool.request({ type: 'exec', sql: "CALL enable_logging('QueryLog')" });
+  await core.queryWorker.request({ type: 'exec', sql: 'CALL truncate_duckdb_logs()' });
+  await core.queryWorker.request({ type: 'exec', sql: "CALL enable_logging('QueryLog')" });
   const seen = async (text: string): Promise<number> =>
-    Number((await core.pool.request({ type: 'read', sql: "SELECT count(*)::INTEGER AS n FROM duckdb_logs WHERE type = 'QueryLog' AND contains(message, $1::VARCHAR)", params: [text] }))[0]?.['n']);
+    Number((await core.queryWorker.request({ type: 'read', sql: "SELECT count(*)::INTEGER AS n FROM duckdb_logs WHERE type = 'QueryLog' AND contains(message, $1::VARCHAR)", params: [text] }))[0]?.['n']);
   return {
     until: (text) => vi.waitFor(async () => expect(await seen(text)).toBeGreaterThan(0), { timeout: 15_000, interval: 5 }).then(() => undefined),
-    stop: async () => void (await core.pool.request({ type: 'exec', sql: 'CALL disable_logging()' })),
+    stop: async () => void (await core.queryWorker.request({ type: 'exec', sql: 'CALL disable_logging()' })),
   };
 }
 
@@ -95,7 +95,7 @@ describe('instant previews (a core in a temp dir, real DuckDB)', () => {
     expect(total).toBeGreaterThan(50_000);
     expect(total).toBeLessThan(200_000);
     // The sample shadows the dataset on the preview's connection only: the rest of the app reads all of it.
-    const counted = await core.pool.request({ type: 'read', sql: 'SELECT count(*)::INTEGER AS n FROM flights_3m' });
+    const counted = await core.queryWorker.request({ type: 'read', sql: 'SELECT count(*)::INTEGER AS n FROM flights_3m' });
     expect(counted[0]?.['n']).toBe(3_000_000);
     // A later preview that does not read it sees no sample left behind, and one that does samples again.
     expect(await preview("SELECT count(*)::INTEGER AS n FROM (SELECT * FROM airports LIMIT 5)")).toMatchObject({ kind: 'rows', values: [['5']] });
@@ -159,7 +159,7 @@ describe('instant previews (a core in a temp dir, real DuckDB)', () => {
     if (copy.kind === 'refused') expect(copy.reason).toMatch(/COPY/);
     expect(existsSync(file)).toBe(false);
     expect(await preview('CREATE TABLE leaked AS SELECT 1 AS x')).toMatchObject({ kind: 'refused' });
-    const tables = await core.pool.request({ type: 'read', sql: "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'leaked'" });
+    const tables = await core.queryWorker.request({ type: 'read', sql: "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'leaked'" });
     expect(tables[0]?.['n']).toBe(0);
   });
 

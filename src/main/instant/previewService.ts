@@ -34,7 +34,7 @@ export class PreviewService {
   readonly counts = { answered: 0, interrupted: 0, timedOut: 0 };
 
   constructor(
-    private readonly pool: Pick<QueryWorker, 'request'>,
+    private readonly queryWorker: Pick<QueryWorker, 'request'>,
     private readonly options: PreviewServiceOptions,
   ) {}
 
@@ -62,7 +62,7 @@ export class PreviewService {
         },
       };
       this.inFlight.set(sessionId, entry);
-      this.pool.request({ type: 'preview', previewId, sql, cursor: Math.min(cursor, sql.length) }).then(
+      this.queryWorker.request({ type: 'preview', previewId, sql, cursor: Math.min(cursor, sql.length) }).then(
         (answer) => {
           if (this.inFlight.get(sessionId) !== entry) return; // already answered: interrupted or timed out
           this.counts.answered++;
@@ -93,7 +93,7 @@ export class PreviewService {
     this.inFlight.delete(sessionId);
     if (error.code === 'INTERRUPTED') this.counts.interrupted++;
     entry.settle(fail(error));
-    void this.pool.request({ type: 'cancelPreview', previewId: entry.previewId }).catch(() => undefined);
+    void this.queryWorker.request({ type: 'cancelPreview', previewId: entry.previewId }).catch(() => undefined);
     return true;
   }
 }

@@ -35,7 +35,7 @@ describe('a pivot’s cells with no rows, over a real result', () => {
   let pivots: PivotService;
   const results: Record<string, { queryId: string; columns: readonly Column[] }> = {};
   beforeAll(async () => {
-    pivots = new PivotService(app.core().pool, app.core().runner, () => app.core().projections.current.view);
+    pivots = new PivotService(app.core().queryWorker, app.core().runner, () => app.core().projections.current.view);
     for (const [name, sql] of [['t', SQL], ['capped', CAPPED]] as const) {
       const ran = await app.run(sql);
       results[name] = { queryId: ran.queryId, columns: ran.end.type === 'QueryCompleted' ? ran.end.payload.columns : [] };

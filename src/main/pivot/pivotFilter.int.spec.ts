@@ -25,7 +25,7 @@ describe('PivotService over the rows the grid shows (the result view’s filters
   let instance: DuckDBInstance;
   const results: Record<'counts' | 'big', { queryId: string; columns: readonly Column[] }> = {} as never;
   beforeAll(async () => {
-    pivots = new PivotService(app.core().pool, app.core().runner, () => app.core().projections.current.view);
+    pivots = new PivotService(app.core().queryWorker, app.core().runner, () => app.core().projections.current.view);
     for (const [name, sql] of [['counts', COUNTS], ['big', SQL]] as const) {
       const ran = await app.run(sql);
       results[name] = { queryId: ran.queryId, columns: ran.end.type === 'QueryCompleted' ? ran.end.payload.columns : [] };
@@ -106,8 +106,8 @@ describe('PivotService over the rows the grid shows (the result view’s filters
 
   it('a brush and the same range typed are one pivot: which chart drew a brush changes no row', async () => {
     const sent: string[] = [];
-    const pool = { request: (r: { type: string }) => (sent.push(r.type), app.core().pool.request(r as never)) };
-    const counting = new PivotService(pool as never, app.core().runner, () => app.core().projections.current.view);
+    const queryWorker = { request: (r: { type: string }) => (sent.push(r.type), app.core().queryWorker.request(r as never)) };
+    const counting = new PivotService(queryWorker as never, app.core().runner, () => app.core().projections.current.view);
     const spec: PivotSpec = { rows: ['weather'], columns: [], values: 'n', aggregate: 'Sum' };
     const brush: PageFilter = { column: 1, op: 'range', lo: '50', hi: '700', chart: 0 };
     const ask = async (filter: PageFilter[]) => {

@@ -26,7 +26,7 @@ describe('a pivot of a DOUBLE holding NaN and Infinity', () => {
   let columns: readonly Column[];
   beforeAll(async () => {
     const core = app.core();
-    pivots = new PivotService(core.pool, core.runner, () => core.projections.current.view);
+    pivots = new PivotService(core.queryWorker, core.runner, () => core.projections.current.view);
     const ran = await app.run(SQL);
     queryId = ran.queryId;
     columns = ran.end.type === 'QueryCompleted' ? ran.end.payload.columns : [];

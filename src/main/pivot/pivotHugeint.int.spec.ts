@@ -27,7 +27,7 @@ describe('pivots of HUGEINT values, against raw DuckDB', () => {
   let columns: readonly Column[];
   beforeAll(async () => {
     const core = app.core();
-    pivots = new PivotService(core.pool, core.runner, () => core.projections.current.view);
+    pivots = new PivotService(core.queryWorker, core.runner, () => core.projections.current.view);
     const ran = await app.run(SQL);
     queryId = ran.queryId;
     columns = ran.end.type === 'QueryCompleted' ? ran.end.payload.columns : [];

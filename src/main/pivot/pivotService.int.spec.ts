@@ -30,7 +30,7 @@ describe('PivotService over a real result', () => {
   let columns: readonly Column[];
   beforeAll(async () => {
     core = app.core();
-    pivots = new PivotService(core.pool, core.runner, () => core.projections.current.view);
+    pivots = new PivotService(core.queryWorker, core.runner, () => core.projections.current.view);
     const ran = await app.run(SQL);
     queryId = ran.queryId;
     columns = ran.end.type === 'QueryCompleted' ? ran.end.payload.columns : [];
@@ -120,7 +120,7 @@ describe('PivotService over a real result', () => {
 
   it('leaves no table of partial groups behind once the pivot is made', async () => {
     await all({ ...spec, aggregate: 'Sum' });
-    const left = async () => Number((await core.pool.request({ type: 'read', sql: "SELECT count(*) AS n FROM duckdb_tables() WHERE temporary AND table_name LIKE '%_partial'" }))[0]?.['n']);
+    const left = async () => Number((await core.queryWorker.request({ type: 'read', sql: "SELECT count(*) AS n FROM duckdb_tables() WHERE temporary AND table_name LIKE '%_partial'" }))[0]?.['n']);
     // dropped after the pivot is made, without holding up its first page
     for (let i = 0; i < 50 && (await left()) > 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(await left()).toBe(0);

@@ -81,7 +81,7 @@ export class PivotService {
   private readonly reruns: RerunWaits;
 
   constructor(
-    private readonly pool: Pool,
+    private readonly queryWorker: Pool,
     private readonly runner: Pick<QueryRunner, 'keptResult' | 'progressed'>,
     private readonly view: () => AppView,
     /** Where a failed pivot's error is written, so the id the window shows is found in the log. */
@@ -139,7 +139,7 @@ export class PivotService {
       const end = Math.min(pivot.totalRows, offset + limit);
       // with column fields the table's next column holds each row's keys with rows (PIVOT_PRESENT)
       const present = hasEmptyCells(spec);
-      const read = end > offset ? await this.pool.request({ type: 'page', resultTable: pivot.table, columnCount: pivot.columns.length + (present ? 1 : 0), offset, limit: end - offset }) : [];
+      const read = end > offset ? await this.queryWorker.request({ type: 'page', resultTable: pivot.table, columnCount: pivot.columns.length + (present ? 1 : 0), offset, limit: end - offset }) : [];
       const values = end > offset ? read.slice(0, pivot.columns.length) : pivot.columns.map(() => []);
       return answer(pivot, values, present ? (read[pivot.columns.length] ?? []).map((mask) => emptyCells(mask, pivot.keys)) : undefined);
     } catch (e) {
@@ -162,7 +162,7 @@ export class PivotService {
    */
   private async plan(plan: PivotPlan, spec: PivotSpec, head: PivotHeadRange | undefined): Promise<{ planned: PlannedPivot; head: PivotHead | undefined }> {
     try {
-      const answering = this.pool.request({
+      const answering = this.queryWorker.request({
         type: 'pivotHead',
         spec: plan.sqlSpec,
         source: plan.source,
@@ -171,7 +171,7 @@ export class PivotService {
         ...(head ? { head } : {}),
       });
       // asked after the head, so it queues behind it; a count that failed leaves the pivot without its note
-      const leftOut = plan.leftOutSql === undefined ? undefined : this.pool.request({ type: 'read', sql: plan.leftOutSql, ...(plan.source.params.length > 0 ? { params: plan.source.params } : {}) }).then(([row]) => readLeftOut(row), () => undefined);
+      const leftOut = plan.leftOutSql === undefined ? undefined : this.queryWorker.request({ type: 'read', sql: plan.leftOutSql, ...(plan.source.params.length > 0 ? { params: plan.source.params } : {}) }).then(([row]) => readLeftOut(row), () => undefined);
       const answered = await answering;
       return { planned: plannedOf(plan, spec, answered.keys, await leftOut), head: answered.head };
     } catch (e) {
@@ -185,10 +185,10 @@ export class PivotService {
     try {
       const { sql, params } = boundPivotSql(p.sqlSpec, p.source, p.keys);
       const table = `${RESULTS_SCHEMA}.${ident(p.name)}`;
-      await this.pool.request({ type: 'exec', sql: `CREATE OR REPLACE TABLE ${table} AS ${sql}`, params });
+      await this.queryWorker.request({ type: 'exec', sql: `CREATE OR REPLACE TABLE ${table} AS ${sql}`, params });
       // every row carries the count of groups; the grand total's row always exists
       const counts = `(SELECT count(*) FROM ${table})::BIGINT AS n, (SELECT ${PIVOT_GROUPS} FROM ${table} LIMIT 1)::BIGINT AS groups`;
-      const described = await this.pool.request({ type: 'read', sql: `SELECT ${counts}, list(data_type ORDER BY column_index) AS types FROM duckdb_columns() WHERE schema_name = '${RESULTS_SCHEMA}' AND table_name = $1`, params: [p.name] });
+      const described = await this.queryWorker.request({ type: 'read', sql: `SELECT ${counts}, list(data_type ORDER BY column_index) AS types FROM duckdb_columns() WHERE schema_name = '${RESULTS_SCHEMA}' AND table_name = $1`, params: [p.name] });
       const types = (described[0]?.['types'] as readonly unknown[] | undefined)?.map(String) ?? [];
       return { table, totalRows: Number(described[0]?.['n'] ?? 0), groups: Number(described[0]?.['groups'] ?? 0), columns: p.names.map((name, i) => ({ name, type: types[i] ?? 'VARCHAR' })), keys: p.keys, leftOut: p.leftOut };
     } finally {
@@ -198,7 +198,7 @@ export class PivotService {
 
   /** Not awaited: nothing waits for it. */
   private dropPartial(partial: string | undefined): void {
-    if (partial !== undefined) void this.pool.request({ type: 'exec', sql: `DROP TABLE IF EXISTS ${partial}` }).catch(() => undefined);
+    if (partial !== undefined) void this.queryWorker.request({ type: 'exec', sql: `DROP TABLE IF EXISTS ${partial}` }).catch(() => undefined);
   }
 
   private trim(pivots: Map<string, Promise<MadePivot>>): void {
@@ -206,7 +206,7 @@ export class PivotService {
       const [oldest, pending] = pivots.entries().next().value!;
       pivots.delete(oldest);
       pending.then(
-        (p) => void this.pool.request({ type: 'exec', sql: `DROP TABLE IF EXISTS ${p.table}` }).catch(() => undefined),
+        (p) => void this.queryWorker.request({ type: 'exec', sql: `DROP TABLE IF EXISTS ${p.table}` }).catch(() => undefined),
         () => undefined,
       );
     }

@@ -29,7 +29,7 @@ describe('a pivot with no row field, over a real result', () => {
   let queryId: string;
   let columns: readonly Column[];
   beforeAll(async () => {
-    pivots = new PivotService(app.core().pool, app.core().runner, () => app.core().projections.current.view);
+    pivots = new PivotService(app.core().queryWorker, app.core().runner, () => app.core().projections.current.view);
     const ran = await app.run(SQL);
     queryId = ran.queryId;
     columns = ran.end.type === 'QueryCompleted' ? ran.end.payload.columns : [];

@@ -8,7 +8,7 @@ import { useTestSession } from '../../../test/support/useTestSession';
 describe('exact values through fetchPage', () => {
   const { core, run } = useTestSession('all');
   beforeAll(async () => {
-    await core().pool.request({ type: 'exec', sql: "SET TimeZone = 'UTC'" });
+    await core().queryWorker.request({ type: 'exec', sql: "SET TimeZone = 'UTC'" });
   });
 
   /** Runs `select <expr> as v` and returns the cell and the column's DuckDB type. */

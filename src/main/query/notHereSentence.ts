@@ -11,8 +11,8 @@ import { tableRefs } from './tableRefs';
  * follows a Locate); undefined when it read none, or asking failed. A query's failure and a result's
  * re-run both say it.
  */
-export async function notHereSentence(pool: Pick<QueryWorker, 'request'>, sql: string, available: DatasetAvailability, then: string): Promise<string | undefined> {
-  const read = await readAmong(pool, sql, available.missing());
+export async function notHereSentence(queryWorker: Pick<QueryWorker, 'request'>, sql: string, available: DatasetAvailability, then: string): Promise<string | undefined> {
+  const read = await readAmong(queryWorker, sql, available.missing());
   if (read.length === 0) return undefined;
   const each = read.map((d) => `“${d.name ?? d.source}” (read from ${d.source})`);
   const one = read.length === 1;
@@ -20,10 +20,10 @@ export async function notHereSentence(pool: Pick<QueryWorker, 'request'>, sql: s
 }
 
 /** The catalog datasets `sql` reads among `candidates`; none when asking failed. */
-async function readAmong(pool: Pick<QueryWorker, 'request'>, sql: string, candidates: readonly DatasetView[]): Promise<DatasetView[]> {
+async function readAmong(queryWorker: Pick<QueryWorker, 'request'>, sql: string, candidates: readonly DatasetView[]): Promise<DatasetView[]> {
   if (candidates.length === 0) return [];
   try {
-    const parsed = tableRefs(await pool.request({ type: 'parseTree', sql }));
+    const parsed = tableRefs(await queryWorker.request({ type: 'parseTree', sql }));
     if (!parsed) return [];
     const byId = new Map<string, DatasetView>(candidates.map((d) => [d.id, d]));
     return queryInputs(parsed, Object.fromEntries(byId)).flatMap((i) => byId.get(i.datasetId) ?? []);
@@ -37,9 +37,9 @@ async function readAmong(pool: Pick<QueryWorker, 'request'>, sql: string, candid
  * table does not exist and suggests a name of its own, "Did you mean pg_views?"); undefined when
  * it named none.
  */
-async function removedSentence(pool: Pick<QueryWorker, 'request'>, sql: string, removed: readonly DatasetView[], duckdb: string): Promise<string | undefined> {
+async function removedSentence(queryWorker: Pick<QueryWorker, 'request'>, sql: string, removed: readonly DatasetView[], duckdb: string): Promise<string | undefined> {
   if (!/does not exist/i.test(duckdb)) return undefined;
-  const [first] = await readAmong(pool, sql, removed);
+  const [first] = await readAmong(queryWorker, sql, removed);
   return first && `the dataset “${first.name ?? first.source}” was removed from the catalog. Undo its removal, or add ${first.source} again, and run the query again.`;
 }
 
@@ -48,8 +48,8 @@ async function removedSentence(pool: Pick<QueryWorker, 'request'>, sql: string, 
  * bytes, a file cut short, other columns): DuckDB names only the file, so the person learns which
  * dataset and that it changed; DuckDB's words follow.
  */
-async function changedSentence(pool: Pick<QueryWorker, 'request'>, sql: string, changed: readonly DatasetView[], duckdb: string): Promise<string | undefined> {
-  const [first] = await readAmong(pool, sql, changed);
+async function changedSentence(queryWorker: Pick<QueryWorker, 'request'>, sql: string, changed: readonly DatasetView[], duckdb: string): Promise<string | undefined> {
+  const [first] = await readAmong(queryWorker, sql, changed);
   return first && `the dataset “${first.name ?? first.source}” changed on disk since it was added, and DuckDB cannot read it as it is now: ${duckdb}`;
 }
 
@@ -58,12 +58,12 @@ async function changedSentence(pool: Pick<QueryWorker, 'request'>, sql: string, 
  * one changed on disk since it was added, said so ("The dataset “sales” … is not on this machine.
  * Locate its file…"), DuckDB's own words kept in its details; any other error as it is.
  */
-export async function failureInWords(error: AppError, sql: string, pool: Pick<QueryWorker, 'request'>, available: DatasetAvailability, catalog: Pick<AppView, 'datasets' | 'removedDatasets'>): Promise<AppError> {
+export async function failureInWords(error: AppError, sql: string, queryWorker: Pick<QueryWorker, 'request'>, available: DatasetAvailability, catalog: Pick<AppView, 'datasets' | 'removedDatasets'>): Promise<AppError> {
   if (error.code !== 'SQL_ERROR') return error;
   const changed = Object.values(catalog.datasets).filter((d) => d.changedAt !== undefined);
   const why =
-    (await notHereSentence(pool, sql, available, 'and run the query again')) ??
-    (await removedSentence(pool, sql, Object.values(catalog.removedDatasets ?? {}), error.message)) ??
-    (await changedSentence(pool, sql, changed, error.message));
+    (await notHereSentence(queryWorker, sql, available, 'and run the query again')) ??
+    (await removedSentence(queryWorker, sql, Object.values(catalog.removedDatasets ?? {}), error.message)) ??
+    (await changedSentence(queryWorker, sql, changed, error.message));
   return why === undefined ? error : { ...error, message: `${why[0]!.toUpperCase()}${why.slice(1)}`, details: { ...error.details, duckdb: error.message } };
 }

@@ -25,7 +25,7 @@ describe('filter values are bound as parameters, never SQL text', () => {
   const { core, run } = useTestSession('all');
   let queryId: string;
   beforeAll(async () => {
-    await core().pool.request({ type: 'exec', sql: 'CREATE TABLE sextant_results.canary AS SELECT 42 AS answer' });
+    await core().queryWorker.request({ type: 'exec', sql: 'CREATE TABLE sextant_results.canary AS SELECT 42 AS answer' });
     const ran = await run(SQL);
     queryId = ran.queryId;
     expect(ran.end.type).toBe('QueryCompleted');
@@ -70,7 +70,7 @@ describe('filter values are bound as parameters, never SQL text', () => {
     expect(all.totalRows).toBe(HOSTILE.length + 2);
     expect(all.values[1]).toEqual([...HOSTILE, 'plain', 'other']);
     expect(all.columns.map((c) => c.name)).toEqual(['k "id\'s"', LONG_NAME]);
-    const canary = await core().pool.request({ type: 'read', sql: 'SELECT answer FROM sextant_results.canary' });
+    const canary = await core().queryWorker.request({ type: 'read', sql: 'SELECT answer FROM sextant_results.canary' });
     expect(canary).toEqual([{ answer: 42 }]);
   });
 });

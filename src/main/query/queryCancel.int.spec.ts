@@ -95,8 +95,8 @@ describe('CancelQuery interrupts DuckDB at once, and a query still ends exactly 
     const { store, bus, projections, handler } = handlerOnTempStore(cleanup);
     const sessionId = newId();
     const events = (): EventEnvelope[] => store.readAggregate('QuerySession', sessionId);
-    const pool = new ControlledPool(() => events().some((e) => e.type === 'QueryCancelled'));
-    const runner = new QueryRunner(wrap(handler), bus, pool as unknown as QueryWorker, projections, silentLogger(), { datasets: new DatasetAvailability() });
+    const queryWorker = new ControlledPool(() => events().some((e) => e.type === 'QueryCancelled'));
+    const runner = new QueryRunner(wrap(handler), bus, queryWorker as unknown as QueryWorker, projections, silentLogger(), { datasets: new DatasetAvailability() });
     await runner.start();
     cleanup.push(() => runner.stop());
     await handler.handle({ type: 'OpenSession', sessionId, title: 'S' }, meta());
@@ -109,7 +109,7 @@ describe('CancelQuery interrupts DuckDB at once, and a query still ends exactly 
     };
     /** Resolves once the query's end is stored (whichever it is). */
     const ended = (queryId: string): Promise<void> => waitForBus(bus, (e) => ends([e], queryId).length > 0);
-    return { store, pool, runner, handler, sessionId, events, start, ended };
+    return { store, queryWorker, runner, handler, sessionId, events, start, ended };
   }
 
   it('the interrupt reaches DuckDB before QueryCancelled is stored, and the cancel is still stored', async () => {
@@ -117,7 +117,7 @@ describe('CancelQuery interrupts DuckDB at once, and a query still ends exactly 
     const queryId = await t.start();
     const r = await t.runner.cancel(cancel(t.sessionId), meta());
     expect(r.ok).toBe(true);
-    expect(t.pool.cancelsSeen).toEqual([{ jobId: 1, cancelStored: false }]);
+    expect(t.queryWorker.cancelsSeen).toEqual([{ jobId: 1, cancelStored: false }]);
     await settled(t.runner, queryId);
     expect(ends(t.events(), queryId)).toEqual(['QueryCancelled']);
     expect((await t.runner.fetchPage(queryId, 0, 1)).ok).toBe(false);
@@ -126,19 +126,19 @@ describe('CancelQuery interrupts DuckDB at once, and a query still ends exactly 
   it('a run that finishes as the interrupt arrives is not completed: QueryCancelled only, its rows dropped', async () => {
     const t = await setup();
     const queryId = await t.start();
-    t.pool.onCancel = (run) => run.complete(); // DuckDB was done: the interrupt came too late to stop it
+    t.queryWorker.onCancel = (run) => run.complete(); // DuckDB was done: the interrupt came too late to stop it
     const r = await t.runner.cancel(cancel(t.sessionId), meta());
     expect(r.ok).toBe(true);
     await settled(t.runner, queryId);
     expect(ends(t.events(), queryId)).toEqual(['QueryCancelled']);
-    expect(t.pool.execs).toContain(`DROP TABLE IF EXISTS ${resultTableName(queryId)}`);
+    expect(t.queryWorker.execs).toContain(`DROP TABLE IF EXISTS ${resultTableName(queryId)}`);
   });
 
   it('a run whose completion is already on its way: QueryCompleted only, and the cancel is refused NO_QUERY_RUNNING', async () => {
     const t = await setup();
     const queryId = await t.start();
     const completed = t.ended(queryId);
-    t.pool.runs[0]!.complete();
+    t.queryWorker.runs[0]!.complete();
     await completed;
     const r = await t.runner.cancel(cancel(t.sessionId), meta());
     expect(r.ok ? 'ok' : r.error.code).toBe('NO_QUERY_RUNNING');
@@ -150,7 +150,7 @@ describe('CancelQuery interrupts DuckDB at once, and a query still ends exactly 
     for (const first of ['complete', 'cancel'] as const) {
       const t = await setup();
       const queryId = await t.start();
-      const run = t.pool.runs[0]!;
+      const run = t.queryWorker.runs[0]!;
       if (first === 'complete') run.complete();
       const r = await t.runner.cancel(cancel(t.sessionId), meta());
       run.complete();
@@ -189,12 +189,12 @@ describe('CancelQuery interrupts DuckDB at once, and a query still ends exactly 
       return recording;
     });
     const queryId = await t.start();
-    t.pool.onCancel = () => {}; // DuckDB has not stopped yet
+    t.queryWorker.onCancel = () => {}; // DuckDB has not stopped yet
     const first = await t.runner.cancel(cancel(t.sessionId), meta());
     const second = await t.runner.cancel(cancel(t.sessionId), meta());
     expect(first.ok).toBe(true);
     expect(second.ok ? 'ok' : second.error.code).toBe('NO_QUERY_RUNNING');
-    t.pool.runs[0]!.interrupt();
+    t.queryWorker.runs[0]!.interrupt();
     await settled(t.runner, queryId);
     expect(ends(t.events(), queryId)).toEqual(['QueryCancelled']);
     expect(issued).not.toContain('FailQuery');
@@ -204,7 +204,7 @@ describe('CancelQuery interrupts DuckDB at once, and a query still ends exactly 
     const t = await setup();
     const r = await t.runner.cancel(cancel(t.sessionId), meta());
     expect(r.ok ? 'ok' : r.error.code).toBe('NO_QUERY_RUNNING');
-    expect(t.pool.cancelsSeen).toEqual([]);
+    expect(t.queryWorker.cancelsSeen).toEqual([]);
   });
 });
 
@@ -271,7 +271,7 @@ describe('cancel racing completion on real DuckDB', () => {
     // A statement that leaves a trace if it ever runs.
     const queued = await startQuery(core, b, 'create table ran_after_cancel as select 42 as x');
     // Held in the pool's own queue, never sent to DuckDB, while `a` runs.
-    expect((core.pool as unknown as { queue: readonly unknown[] }).queue).toHaveLength(1);
+    expect((core.queryWorker as unknown as { queue: readonly unknown[] }).queue).toHaveLength(1);
     expect(core.projections.current.view.sessions[b]?.history.at(-1)?.phase).toBe('Pending');
     const ack = await core.dispatch({ type: 'CancelQuery', sessionId: b });
     expect(ack.ok).toBe(true);
@@ -285,7 +285,7 @@ describe('cancel racing completion on real DuckDB', () => {
     const bEvents = core.store.readAggregate('QuerySession', b);
     expect(ends(bEvents, queued)).toEqual(['QueryCancelled']);
     expect(bEvents.filter((e) => e.type === 'ExecutionBegan')).toEqual([]);
-    expect(await core.pool.request({ type: 'read', sql: "select count(*)::int as n from duckdb_tables() where table_name = 'ran_after_cancel'" })).toEqual([{ n: 0 }]);
+    expect(await core.queryWorker.request({ type: 'read', sql: "select count(*)::int as n from duckdb_tables() where table_name = 'ran_after_cancel'" })).toEqual([{ n: 0 }]);
   }, 60_000);
 });
 

@@ -44,8 +44,8 @@ afterEach(async () => {
 
 it('a failure whose end waited for the store records how long the query ran, not the wait; a cancel records how long it had run (real SQLite)', async () => {
   const { store, bus, projections, handler } = handlerOnTempStore(cleanup);
-  const pool = new FailingPool();
-  const runner = new QueryRunner(handler, bus, pool as unknown as QueryWorker, projections, silentLogger(), { datasets: new DatasetAvailability(), endRetryMs: { first: 600_000, max: 600_000 } });
+  const queryWorker = new FailingPool();
+  const runner = new QueryRunner(handler, bus, queryWorker as unknown as QueryWorker, projections, silentLogger(), { datasets: new DatasetAvailability(), endRetryMs: { first: 600_000, max: 600_000 } });
   await runner.start();
   cleanup.push(() => runner.stop());
   const stored = (type: string): Promise<EventEnvelope> =>
@@ -75,7 +75,7 @@ it('a failure whose end waited for the store records how long the query ran, not
       }
     });
   });
-  pool.fail(1);
+  queryWorker.fail(1);
   await waiting;
   await sleep(1500);
   db.pragma('query_only = OFF');

@@ -62,8 +62,8 @@ describe('a window that subscribes while a query’s end waits for the store is 
       if (command.type === 'CompleteQuery') completionAttempts++;
       return real.handle(command, m);
     };
-    const pool = new OneRunPool();
-    const runner = new QueryRunner(handler, bus, pool as unknown as QueryWorker, projections, silentLogger(), { datasets: new DatasetAvailability(), endRetryMs: { first: NO_RETRY_MS, max: NO_RETRY_MS } });
+    const queryWorker = new OneRunPool();
+    const runner = new QueryRunner(handler, bus, queryWorker as unknown as QueryWorker, projections, silentLogger(), { datasets: new DatasetAvailability(), endRetryMs: { first: NO_RETRY_MS, max: NO_RETRY_MS } });
     await runner.start();
     cleanup.push(() => runner.stop());
     const streams = new StreamManager(store, bus, projections, silentLogger(), defaultStreamLimits, {}, () => runner.currentProgress());
@@ -110,7 +110,7 @@ describe('a window that subscribes while a query’s end waits for the store is 
     await began;
 
     // While DuckDB runs: a late window gets the query's latest progress, not nothing until the next tick.
-    pool.hooks!.onProgress({ elapsedMs: 200, rowsProcessed: 7, percent: 40 });
+    queryWorker.hooks!.onProgress({ elapsedMs: 200, rowsProcessed: 7, percent: 40 });
     const tick = early.frames.at(-1);
     expect(tick).toMatchObject({ kind: 'progress', progress: { queryId, percent: 40 } });
     const running = await late('running');
@@ -129,7 +129,7 @@ describe('a window that subscribes while a query’s end waits for the store is 
         }
       });
     });
-    pool.complete();
+    queryWorker.complete();
     const waitingFrame = await toldLive;
     expect(waitingFrame).toMatchObject({ kind: 'progress', progress: { queryId, waitingToSave: { ending: 'completed', rowCount: 1, error: { code: 'STORE_WRITE_FAILED' } } } });
 

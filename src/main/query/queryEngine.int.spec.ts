@@ -209,7 +209,7 @@ describe('query limits and restarts', () => {
     await queryEnd(core, sessionId, second);
     // the newest result is never dropped; the older one goes once the budget is enforced
     const tables = async (): Promise<string[]> =>
-      (await core.pool.request({ type: 'read', sql: "select table_name from duckdb_tables() where schema_name = 'sextant_results'" })).map((r) => String(r['table_name']));
+      (await core.queryWorker.request({ type: 'read', sql: "select table_name from duckdb_tables() where schema_name = 'sextant_results'" })).map((r) => String(r['table_name']));
     for (let i = 0; i < 100 && (await tables()).length > 1; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await tables()).toEqual([`q_${second.replaceAll('-', '')}`]);
     const again = await completePage(core, first, 299_998, 10);
@@ -222,10 +222,10 @@ describe('query limits and restarts', () => {
     const sessionId = sessionOf(core);
     const kept = await startQuery(core, sessionId, 'select range as i from range(1000)');
     await queryEnd(core, sessionId, kept);
-    await core.pool.request({ type: 'exec', sql: 'create table answers as select 41 as v' });
+    await core.queryWorker.request({ type: 'exec', sql: 'create table answers as select 41 as v' });
     const lost = await startQuery(core, sessionId, 'select v + 1 as answer from answers');
     await queryEnd(core, sessionId, lost);
-    await core.pool.request({ type: 'exec', sql: `drop table sextant_results.q_${lost.replaceAll('-', '')}` });
+    await core.queryWorker.request({ type: 'exec', sql: `drop table sextant_results.q_${lost.replaceAll('-', '')}` });
     await core.close();
     core = dir.keep(await startTestCore(dir.path()));
     expect((await page(core, kept, 995, 10)).values).toEqual([['995', '996', '997', '998', '999']]);

@@ -6,7 +6,7 @@ import { openSessions } from '../../shared/views/appView';
 
 /** DuckDB memory held by CSV scans, in MiB, as DuckDB itself accounts for it. */
 async function csvReaderMiB(core: TestCore): Promise<number> {
-  const rows = await core.pool.request({ type: 'read', sql: "select coalesce(sum(memory_usage_bytes), 0)::double / 1048576 as mib from duckdb_memory() where tag = 'CSV_READER'" });
+  const rows = await core.queryWorker.request({ type: 'read', sql: "select coalesce(sum(memory_usage_bytes), 0)::double / 1048576 as mib from duckdb_memory() where tag = 'CSV_READER'" });
   return (rows[0] as { mib: number }).mib;
 }
 

@@ -5,7 +5,7 @@ import type { CommandHandler } from '../commands/commandHandler';
 import { systemMeta } from '../commands/systemMeta';
 import type { Logger } from '../platform/logger';
 
-/** A query on the worker pool, and how it ended if a person cancelled it. */
+/** A query on the query worker, and how it ended if a person cancelled it. */
 export interface Run {
   readonly jobId: number;
   readonly sessionId: string;

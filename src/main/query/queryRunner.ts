@@ -48,7 +48,7 @@ type CancelQuery = Extract<SessionCommand, { type: 'CancelQuery' }>;
 const noop = (): void => undefined;
 
 /**
- * Reacts to persisted QueryStarted events (spawn-after-persist), runs the SQL on the worker pool
+ * Reacts to persisted QueryStarted events (spawn-after-persist), runs the SQL on the query worker
  * and records what happened through the command handler, as the system, each event caused by the
  * QueryStarted and carrying its correlation id. Keeps the running queries (a CancelQuery
  * interrupts DuckDB at once, beside its append; a timeout stops it with TIMEOUT) and the results,
@@ -74,13 +74,13 @@ export class QueryRunner {
   constructor(
     private readonly handler: CommandHandler,
     private readonly bus: Bus,
-    private readonly pool: QueryWorker,
+    private readonly queryWorker: QueryWorker,
     private readonly projections: Projections,
     private readonly log: Logger,
     private readonly options: QueryRunnerOptions,
   ) {
-    this.cache = new ResultCache(pool, log, options.resultCacheBytes, options.databaseFile && `${options.databaseFile}.wal`);
-    this.views = new ResultViews(pool, this.cache);
+    this.cache = new ResultCache(queryWorker, log, options.resultCacheBytes, options.databaseFile && `${options.databaseFile}.wal`);
+    this.views = new ResultViews(queryWorker, this.cache);
     this.ends = new QueryEnds(handler, log, (command, refusal) => this.publishWaiting(command, refusal), options.endRetryMs?.first, options.endRetryMs?.max);
   }
 
@@ -144,7 +144,7 @@ export class QueryRunner {
     this.stopped = true;
     this.unsubscribe?.();
     this.ends.stop();
-    for (const { jobId } of this.running.values()) this.pool.cancel(jobId);
+    for (const { jobId } of this.running.values()) this.queryWorker.cancel(jobId);
   }
 
   /**
@@ -156,7 +156,7 @@ export class QueryRunner {
     const entry = [...this.running.entries()].find(([, run]) => run.sessionId === command.sessionId);
     // The interrupt is posted before anything else runs on main: until it lands, DuckDB keeps
     // every core busy. The worker's answer is a later message, so it still lands behind the queued command.
-    if (entry) this.pool.cancel(entry[1].jobId);
+    if (entry) this.queryWorker.cancel(entry[1].jobId);
     const stored = this.handler.handle(entry ? { ...command, durationMs: ranMs(entry[1]) } : command, meta);
     if (entry) noteCancel(entry[1], entry[0], stored);
     return stored;
@@ -179,7 +179,7 @@ export class QueryRunner {
     const entry = this.results.get(queryId);
     if (!entry) return fail(appError(newErrorId(), 'RESULT_NOT_FOUND', 'That result is not available.', { details: { queryId } }));
     if (entry.rows.kind === 'evicted') this.rerun(entry);
-    return isReordered(view) ? this.views.page(entry, offset, limit, view) : readResultPage(this.pool, entry, offset, limit);
+    return isReordered(view) ? this.views.page(entry, offset, limit, view) : readResultPage(this.queryWorker, entry, offset, limit);
   }
 
   /**
@@ -243,7 +243,7 @@ export class QueryRunner {
         }
         // Closing a session cancels its query through the decider: interrupt it here. After a CancelQuery it is already interrupted.
         const run = this.running.get(e.payload.queryId);
-        if (run && !run.cancel) this.pool.cancel(run.jobId);
+        if (run && !run.cancel) this.queryWorker.cancel(run.jobId);
         return;
       }
       case 'QueryCompleted': {
@@ -290,12 +290,12 @@ export class QueryRunner {
         began = issueSystem(this.handler, this.log, cause, { type: 'BeginExecution', sessionId, queryId });
       },
     );
-    const { jobId, done } = this.pool.run(entry.sql, entry.table, hooks);
+    const { jobId, done } = this.queryWorker.run(entry.sql, entry.table, hooks);
     // Parsed beside the run: which datasets it reads is known by the time it completes.
-    const inputs = readInputs(this.pool, this.projections, cause, this.log);
+    const inputs = readInputs(this.queryWorker, this.projections, cause, this.log);
     const run: Run = { jobId, sessionId, stopped: done.then(noop, noop), startedMs: performance.now() };
     this.running.set(queryId, run);
-    const timeout = armQueryTimeout(this.options.timeoutMs, () => this.pool.cancel(jobId));
+    const timeout = armQueryTimeout(this.options.timeoutMs, () => this.queryWorker.cancel(jobId));
     try {
       // DuckDB is done: a time limit no longer applies while its end waits for the store.
       const outcome = await done.finally(timeout.clear);
@@ -311,7 +311,7 @@ export class QueryRunner {
       const ran = ranMs(run); // now, not once the failure is stored
       await began;
       const stopped = timeout.error() ?? (await unrecordedFailure(e as AppError, run));
-      const error = stopped && (await failureInWords(stopped, entry.sql, this.pool, this.options.datasets, this.projections.current.view));
+      const error = stopped && (await failureInWords(stopped, entry.sql, this.queryWorker, this.options.datasets, this.projections.current.view));
       if (error) {
         // Logged with its id, like every failure, so the id the status bar shows is found in the log (and in Copy Diagnostics).
         logAppError(this.log, error.code === 'WORKER_CRASHED' ? 'error' : 'warn', error, { correlationId: cause.metadata.correlationId, sessionId, queryId });
@@ -327,8 +327,8 @@ export class QueryRunner {
 
   /** A completed result whose table is gone: its SQL runs again into the same table. */
   private rerun(entry: ResultEntry): void {
-    const { pool, cache, views, log, options } = this;
-    rerunResult(entry, { pool, cache, views, log, datasets: options.datasets, publish: (e, p) => this.publish(e, p) });
+    const { queryWorker, cache, views, log, options } = this;
+    rerunResult(entry, { queryWorker, cache, views, log, datasets: options.datasets, publish: (e, p) => this.publish(e, p) });
   }
 
   /** Progress of a result on its session's topic: transient, never stored. */

@@ -23,7 +23,7 @@ describe('what a statement without a result set, and a failing statement of seve
     return { queryId, end: await queryEnd(core, sessionId, queryId) };
   };
   const resultTables = async () =>
-    (await core.pool.request({ type: 'read', sql: "select count(*)::int as n from duckdb_tables() where schema_name = 'sextant_results'" }))[0]?.['n'];
+    (await core.queryWorker.request({ type: 'read', sql: "select count(*)::int as n from duckdb_tables() where schema_name = 'sextant_results'" }))[0]?.['n'];
 
   it('given CREATE TABLE, SET and ATTACH, when each runs, then it completes with no columns and leaves no result table', async () => {
     const before = await resultTables();
@@ -38,7 +38,7 @@ describe('what a statement without a result set, and a failing statement of seve
     }
     expect(await resultTables()).toBe(before);
     // the statements did run
-    expect(await core.pool.request({ type: 'read', sql: "select count(*)::int as n from duckdb_tables() where table_name in ('walk_v', 'walk_w')" })).toEqual([{ n: 2 }]);
+    expect(await core.queryWorker.request({ type: 'read', sql: "select count(*)::int as n from duckdb_tables() where table_name in ('walk_v', 'walk_w')" })).toEqual([{ n: 2 }]);
   });
 
   it('given queries that return rows, or none, when they run, then they keep their columns: only statements without a result set lose them', async () => {

@@ -44,7 +44,7 @@ describe('QueryWorker', () => {
       (e: AppError) => e,
     );
     await running;
-    crashQueryWorker({ pool: worker });
+    crashQueryWorker({ queryWorker: worker });
 
     const error = await failed;
     expect(error?.code).toBe('WORKER_CRASHED');
@@ -111,7 +111,7 @@ describe('QueryWorker', () => {
       replaced();
       return new Promise<void>((resolve) => (restored = resolve));
     });
-    crashQueryWorker({ pool: worker });
+    crashQueryWorker({ queryWorker: worker });
     await restarting;
 
     const places: QueuePlace[] = [];

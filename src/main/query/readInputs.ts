@@ -14,10 +14,10 @@ import { tableRefs } from './tableRefs';
  * parse is back. A re-run carries the fingerprints its original recorded as `before`. Never fails:
  * a script DuckDB cannot serialize, or any trouble asking, records no inputs rather than a guess.
  */
-export async function readInputs(pool: QueryWorker, projections: Projections, started: EventEnvelope, log: Logger): Promise<QueryInput[] | undefined> {
+export async function readInputs(queryWorker: QueryWorker, projections: Projections, started: EventEnvelope, log: Logger): Promise<QueryInput[] | undefined> {
   if (started.type !== 'QueryStarted') return undefined;
   try {
-    const parsed = tableRefs(await pool.request({ type: 'parseTree', sql: started.payload.sql }));
+    const parsed = tableRefs(await queryWorker.request({ type: 'parseTree', sql: started.payload.sql }));
     if (!parsed) return undefined;
     const view = projections.current.view;
     const rerunOf = started.payload.rerunOf;

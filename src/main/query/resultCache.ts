@@ -16,7 +16,7 @@ export class ResultCache {
   private enforcing: Promise<string[]> = Promise.resolve([]);
 
   constructor(
-    private readonly pool: QueryWorker,
+    private readonly queryWorker: QueryWorker,
     private readonly log: Logger,
     private readonly budgetBytes: number | undefined,
     /** DuckDB's write-ahead log: committed rows sit there until the next checkpoint. */
@@ -30,7 +30,7 @@ export class ResultCache {
 
   /** Qualified names of the result tables that exist. */
   async existingTables(): Promise<Set<string>> {
-    const rows = await this.pool.request({
+    const rows = await this.queryWorker.request({
       type: 'read',
       sql: `SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ${literal(RESULTS_SCHEMA)}`,
     });
@@ -42,7 +42,7 @@ export class ResultCache {
   }
 
   async drop(table: string): Promise<void> {
-    await this.pool.request({ type: 'exec', sql: `DROP TABLE IF EXISTS ${table}` }).catch((e: unknown) => {
+    await this.queryWorker.request({ type: 'exec', sql: `DROP TABLE IF EXISTS ${table}` }).catch((e: unknown) => {
       const error = toAppError(e, newErrorId());
       this.log.warn({ errorId: error.id, table }, `could not drop a result table: ${error.message}`);
     });
@@ -50,7 +50,7 @@ export class ResultCache {
 
   /** Bytes the database's blocks and its write-ahead log hold (results dominate both). */
   async usedBytes(): Promise<number> {
-    const rows = await this.pool.request({
+    const rows = await this.queryWorker.request({
       type: 'read',
       sql: 'SELECT used_blocks * block_size AS bytes FROM pragma_database_size() WHERE database_name = current_database()',
     });
@@ -77,7 +77,7 @@ export class ResultCache {
       this.completed.delete(queryId);
       await this.drop(table);
       // Frees the dropped blocks for reuse; refused while another query writes, which only delays it.
-      await this.pool.request({ type: 'exec', sql: 'CHECKPOINT' }).catch(() => undefined);
+      await this.queryWorker.request({ type: 'exec', sql: 'CHECKPOINT' }).catch(() => undefined);
       evicted.push(queryId);
       this.log.info({ queryId, budget }, 'result dropped from the cache (over budget); it re-runs on demand');
     }

@@ -9,7 +9,7 @@ import type { QueryWorker } from './queryWorker';
  * so far), and the client asks again when a progress frame says more rows are ready. Pages inside
  * the head come from memory, the rest from a rowid range read on the worker.
  */
-export async function readResultPage(pool: QueryWorker, entry: ResultEntry, offset: number, limit: number): Promise<Result<Page>> {
+export async function readResultPage(queryWorker: QueryWorker, entry: ResultEntry, offset: number, limit: number): Promise<Result<Page>> {
   const now = pageable(entry.rows);
   if (!now.ok) return fail(now.error);
   const { columns, totalRows, complete, head, rerun } = now;
@@ -18,7 +18,7 @@ export async function readResultPage(pool: QueryWorker, entry: ResultEntry, offs
   if (end <= offset || columns.length === 0) return ok({ ...base, values: columns.map(() => []) });
   if (head && end <= (head[0]?.length ?? 0)) return ok({ ...base, values: head.map((col) => col.slice(offset, end)) });
   try {
-    const values = await pool.request({ type: 'page', resultTable: entry.table, columnCount: columns.length, offset, limit: end - offset });
+    const values = await queryWorker.request({ type: 'page', resultTable: entry.table, columnCount: columns.length, offset, limit: end - offset });
     return ok({ ...base, values });
   } catch (e) {
     const error = e as AppError;

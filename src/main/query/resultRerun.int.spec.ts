@@ -21,7 +21,7 @@ async function settled(core: TestCore, queryId: string): Promise<{ page?: Page; 
 }
 
 async function resultTables(core: TestCore): Promise<string[]> {
-  const rows = await core.pool.request({ type: 'read', sql: "select table_name from duckdb_tables() where schema_name = 'sextant_results'" });
+  const rows = await core.queryWorker.request({ type: 'read', sql: "select table_name from duckdb_tables() where schema_name = 'sextant_results'" });
   return rows.map((r) => `sextant_results.${String(r['table_name'])}`);
 }
 
@@ -34,12 +34,12 @@ describe('re-running a result that was not kept (real SQLite, real DuckDB)', () 
   async function lostThenChanged(create: string, change: string): Promise<{ core: TestCore; queryId: string }> {
     const first = dir.keep(await startTestCore(dir.path()));
     const sessionId = sessionOf(first);
-    await first.pool.request({ type: 'exec', sql: create });
+    await first.queryWorker.request({ type: 'exec', sql: create });
     const queryId = await startQuery(first, sessionId, 'select * from answers');
     const end = await queryEnd(first, sessionId, queryId);
     expect(end.type).toBe('QueryCompleted');
-    await first.pool.request({ type: 'exec', sql: `drop table ${tableOf(queryId)}` });
-    await first.pool.request({ type: 'exec', sql: change });
+    await first.queryWorker.request({ type: 'exec', sql: `drop table ${tableOf(queryId)}` });
+    await first.queryWorker.request({ type: 'exec', sql: change });
     await first.close();
     return { core: dir.keep(await startTestCore(dir.path())), queryId };
   }

@@ -14,7 +14,7 @@ import type { DatasetAvailability } from '../catalog/datasetAvailability';
 import { notHereSentence } from './notHereSentence';
 
 export interface RerunDeps {
-  readonly pool: QueryWorker;
+  readonly queryWorker: QueryWorker;
   readonly cache: ResultCache;
   readonly views: ResultViews;
   readonly log: Logger;
@@ -47,7 +47,7 @@ export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
   const publish = (p: ProgressFields): void => deps.publish(entry, p);
   const started = performance.now();
   const elapsedMs = (): number => Math.round(performance.now() - started);
-  deps.pool.run(entry.sql, entry.table, producingHooks(entry, publish)).done.then(
+  deps.queryWorker.run(entry.sql, entry.table, producingHooks(entry, publish)).done.then(
     async (outcome) => {
       const changed = changeSince(recorded, outcome);
       if (changed === undefined) {
@@ -73,7 +73,7 @@ export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
       // once (the frame below makes the grid ask again, so SQL that crashes every thread must stop).
       const retry = error.code === 'WORKER_CRASHED' && !crashedOnce.has(entry);
       if (retry) crashedOnce.add(entry);
-      const why = retry ? undefined : ((await notHereSentence(deps.pool, entry.sql, available, 'and the result runs again')) ?? error.message);
+      const why = retry ? undefined : ((await notHereSentence(deps.queryWorker, entry.sql, available, 'and the result runs again')) ?? error.message);
       const failed = why === undefined ? undefined : ({ kind: 'none', error: { ...error, code: 'RESULT_NOT_FOUND', message: `This result was not kept, and running its SQL again failed: ${why}` } } as const);
       entry.rows = failed ?? recorded;
       // Nothing is readable: a frame saying so makes the grid look again (and re-run, or find the failure).

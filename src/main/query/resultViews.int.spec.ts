@@ -63,17 +63,17 @@ describe('sorted views of a result: deterministic pages, first pages that do not
     // first page is back (or after 5 s): however fast or loaded the machine, the copy is in flight
     // when that page is asked for. Which of the two DuckDB finishes first is its own scheduling (one
     // thread pool for every connection); what the app promises is not to hold the page behind it.
-    const pool = core().pool;
-    const send = pool.request.bind(pool);
+    const queryWorker = core().queryWorker;
+    const send = queryWorker.request.bind(queryWorker);
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     let copySent = false;
-    const spy = vi.spyOn(pool, 'request').mockImplementation(((request: Parameters<typeof send>[0]) => {
+    const spy = vi.spyOn(queryWorker, 'request').mockImplementation(((request: Parameters<typeof send>[0]) => {
       const answer = send(request);
       if (request.type !== 'copyView') return answer;
       copySent = true;
       return answer.then(async (value) => (await held, value));
-    }) as typeof pool.request);
+    }) as typeof queryWorker.request);
     const timeout = setTimeout(release, 5_000);
     try {
       await page(0, 100, before);

@@ -24,7 +24,7 @@ const HEAD_ROWS = 1000;
  */
 export class ResultViews {
   constructor(
-    private readonly pool: QueryWorker,
+    private readonly queryWorker: QueryWorker,
     private readonly cache: ResultCache,
   ) {}
 
@@ -46,7 +46,7 @@ export class ResultViews {
       const totalRows = await made;
       const end = Math.min(totalRows, offset + limit);
       if (end <= offset) return ok({ ...base, totalRows, values: rows.columns.map(() => []) });
-      const values = await this.pool.request({ type: 'page', resultTable: table, columnCount: rows.columns.length, offset, limit: end - offset });
+      const values = await this.queryWorker.request({ type: 'page', resultTable: table, columnCount: rows.columns.length, offset, limit: end - offset });
       return ok({ ...base, totalRows, values });
     } catch (e) {
       return fail(e as AppError);
@@ -105,7 +105,7 @@ export class ResultViews {
 
   /** The head's rows; a bounded head that came back short is read again without its bound. */
   private async readHead(head: HeadSql, limit: number): Promise<readonly Readonly<Record<string, unknown>>[]> {
-    const read = (q: BoundSql) => this.pool.request({ type: 'read', sql: q.sql, params: q.params });
+    const read = (q: BoundSql) => this.queryWorker.request({ type: 'read', sql: q.sql, params: q.params });
     const found = await read(head.first);
     return found.length < limit && head.unbounded ? read(head.unbounded) : found;
   }
@@ -116,13 +116,13 @@ export class ResultViews {
     const q = viewCountSql(entry.table, rows.columns, view);
     // On a connection of its own: the count scans every row while the first page's read, on
     // another, usually stops after a few row groups, so the two overlap instead of queueing.
-    return this.pool.request({ type: 'viewCount', sql: q.sql, params: q.params });
+    return this.queryWorker.request({ type: 'viewCount', sql: q.sql, params: q.params });
   }
 
   /** Materialises the view once `after` settles (so it does not compete with the first page); resolves to its row count. */
   private make(entry: ResultEntry, table: string, view: PageView, columns: readonly Column[], after: Promise<number>): Promise<number> {
     const q = viewTableSql(entry.table, table, columns, view);
-    const made = after.then((n) => this.pool.request({ type: 'copyView', sql: q.sql, params: q.params }).then(() => n));
+    const made = after.then((n) => this.queryWorker.request({ type: 'copyView', sql: q.sql, params: q.params }).then(() => n));
     made.catch(() => {
       if (entry.views.get(table) === made) entry.views.delete(table);
     });

@@ -46,7 +46,7 @@ describe("QueryWorker's watchdog", () => {
     expect(await worker.request({ type: 'read', sql: 'select 1 as one' })).toEqual([{ one: 1 }]);
 
     const started = Date.now();
-    const hang = hangQueryWorker({ pool: worker }, HANG_MS);
+    const hang = hangQueryWorker({ queryWorker: worker }, HANG_MS);
     // Sent behind the hang: the thread reads them once its loop runs again.
     const page = worker.request({ type: 'read', sql: 'select 42 as answer' });
     const query = worker.run('select 7 as seven', `${RESULTS_SCHEMA}.hung`, noHooks).done;

@@ -12,12 +12,12 @@ const CHUNK = 2000;
  * matched to datasets as a query's recorded inputs are. Text DuckDB cannot serialize reads nothing.
  * Answers a map from statement text to the datasets it read, in catalog order.
  */
-export async function datasetsRead(pool: Pick<QueryWorker, 'request'>, statements: readonly string[], datasets: readonly DatasetView[]): Promise<Map<string, DatasetView[]>> {
+export async function datasetsRead(queryWorker: Pick<QueryWorker, 'request'>, statements: readonly string[], datasets: readonly DatasetView[]): Promise<Map<string, DatasetView[]>> {
   const distinct = [...new Set(statements)];
   const answer = new Map<string, DatasetView[]>();
   for (let start = 0; start < distinct.length; start += CHUNK) {
     const chunk = distinct.slice(start, start + CHUNK);
-    const read = await readBy(pool, chunk, datasets);
+    const read = await readBy(queryWorker, chunk, datasets);
     chunk.forEach((sql, i) => answer.set(sql, read[i] ?? []));
   }
   return answer;
@@ -28,7 +28,7 @@ export async function datasetsRead(pool: Pick<QueryWorker, 'request'>, statement
  * with fewer parses. A statement can only read a dataset whose name it spells, so one that spells
  * none not yet found is not parsed: a session of 10,000 queries over one dataset parses one.
  */
-export async function datasetsUsed(pool: Pick<QueryWorker, 'request'>, statements: readonly string[], datasets: readonly DatasetView[]): Promise<DatasetView[]> {
+export async function datasetsUsed(queryWorker: Pick<QueryWorker, 'request'>, statements: readonly string[], datasets: readonly DatasetView[]): Promise<DatasetView[]> {
   const named = datasets.filter((d): d is DatasetView & { name: string } => d.name !== undefined);
   const found = new Set<DatasetView>();
   const distinct = [...new Set(statements)];
@@ -39,7 +39,7 @@ export async function datasetsUsed(pool: Pick<QueryWorker, 'request'>, statement
       return named.some((d) => !found.has(d) && spells(text, d.name));
     });
     if (chunk.length === 0) continue;
-    for (const read of await readBy(pool, chunk, named)) for (const d of read) found.add(d);
+    for (const read of await readBy(queryWorker, chunk, named)) for (const d of read) found.add(d);
   }
   return datasets.filter((d) => found.has(d));
 }
@@ -54,9 +54,9 @@ function spells(text: string, name: string): boolean {
  * Which datasets each statement reads, by the one rule queries record their inputs with
  * (query/queryInputs.ts: CTE names shadow datasets, a DuckDB file is read as `db.table`).
  */
-async function readBy(pool: Pick<QueryWorker, 'request'>, statements: readonly string[], datasets: readonly DatasetView[]): Promise<DatasetView[][]> {
+async function readBy(queryWorker: Pick<QueryWorker, 'request'>, statements: readonly string[], datasets: readonly DatasetView[]): Promise<DatasetView[][]> {
   const byId = Object.fromEntries(datasets.map((d) => [d.id, d]));
-  const parsed = await parseTrees(pool, statements);
+  const parsed = await parseTrees(queryWorker, statements);
   return parsed.map((refs) => {
     if (!refs) return [];
     const ids = new Set(queryInputs(refs, byId).map((i) => i.datasetId));
@@ -65,9 +65,9 @@ async function readBy(pool: Pick<QueryWorker, 'request'>, statements: readonly s
 }
 
 /** DuckDB's parse tree of each statement, read for its table references (undefined: not a SELECT DuckDB serializes). */
-async function parseTrees(pool: Pick<QueryWorker, 'request'>, statements: readonly string[]): Promise<(ParsedRefs | undefined)[]> {
+async function parseTrees(queryWorker: Pick<QueryWorker, 'request'>, statements: readonly string[]): Promise<(ParsedRefs | undefined)[]> {
   const out: (ParsedRefs | undefined)[] = statements.map(() => undefined);
-  const rows = await pool.request({
+  const rows = await queryWorker.request({
     type: 'read',
     // The statements travel as one bound JSON parameter; nothing of them is spliced into SQL.
     sql: `SELECT i::INTEGER AS i, ${serializedSql('s')}::VARCHAR AS tree

@@ -28,7 +28,7 @@ export interface NotebookPivot {
  * total), in one worker request on the admin connection, as a new pivot's first page is
  * (pivotHead.worker.ts). No temp table of partial groups: the pivot reads the result's rows once.
  */
-export async function notebookPivot(pool: Pick<QueryWorker, 'request'>, runner: Pick<QueryRunner, 'keptResult'>, h: HistoryEntry, spec: PivotSpec, limit: number): Promise<Result<NotebookPivot>> {
+export async function notebookPivot(queryWorker: Pick<QueryWorker, 'request'>, runner: Pick<QueryRunner, 'keptResult'>, h: HistoryEntry, spec: PivotSpec, limit: number): Promise<Result<NotebookPivot>> {
   const kept = runner.keptResult(h.queryId);
   if (!kept.ok) return kept;
   const { table: base, rows } = kept.value;
@@ -41,7 +41,7 @@ export async function notebookPivot(pool: Pick<QueryWorker, 'request'>, runner: 
   const { relation, sqlSpec, params } = pivotRelation(base, rows.columns, spec, filter);
   const source: PivotSource = { relation, params, partialTable: undefined, valueType: value.type };
   try {
-    const answer = await pool.request({
+    const answer = await queryWorker.request({
       type: 'pivotHead',
       spec: sqlSpec,
       source,

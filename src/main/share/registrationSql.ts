@@ -7,12 +7,12 @@ import { ident, literal } from '../query/sql';
  * DuckDB's own text of the catalog's view (`duckdb_views()`: the reader, its path and options as
  * registered), or the read-only ATTACH of a DuckDB file. Undefined for a dataset no longer registered.
  */
-export async function registrationSql(pool: Pick<QueryWorker, 'request'>, datasets: readonly DatasetView[]): Promise<Map<string, string | undefined>> {
+export async function registrationSql(queryWorker: Pick<QueryWorker, 'request'>, datasets: readonly DatasetView[]): Promise<Map<string, string | undefined>> {
   const answer = new Map<string, string | undefined>();
   const views = datasets.filter((d) => d.format !== 'duckdb' && d.name !== undefined).map((d) => d.name!);
   const texts = new Map<string, string>();
   if (views.length > 0) {
-    const rows = await pool.request({
+    const rows = await queryWorker.request({
       type: 'read',
       sql: `SELECT view_name, sql FROM duckdb_views()
             WHERE NOT internal AND database_name = current_database() AND schema_name = 'main'

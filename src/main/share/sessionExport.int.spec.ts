@@ -167,15 +167,15 @@ describe('exporting a session', () => {
       "with g as (select * from gamma) select 'unused' as s from g",
       'selec unused from gamma',
     ];
-    const read = await datasetsRead(core.pool, statements, catalog);
+    const read = await datasetsRead(core.queryWorker, statements, catalog);
     expect(statements.map((s) => read.get(s)!.map((d) => d.name))).toEqual([['alpha', 'Be"ta'], ['gamma'], []]);
-    const used = await datasetsUsed(core.pool, statements, catalog);
+    const used = await datasetsUsed(core.queryWorker, statements, catalog);
     expect(used.map((d) => d.name)).toEqual(['alpha', 'Be"ta', 'gamma']);
     // The same answer when later batches are filtered by what earlier ones found: a statement
     // spelling only a found name is skipped, one spelling a quoted name not yet found is not.
     const fillers = Array.from({ length: 30 }, (_, i) => `select ${i} as alpha_column`);
     const many = ['select * from alpha', ...fillers, 'select * from "Be""ta"', ...statements.slice(1)];
-    expect((await datasetsUsed(core.pool, many, catalog)).map((d) => d.name)).toEqual(['alpha', 'Be"ta', 'gamma']);
+    expect((await datasetsUsed(core.queryWorker, many, catalog)).map((d) => d.name)).toEqual(['alpha', 'Be"ta', 'gamma']);
   });
 });
 

@@ -49,7 +49,7 @@ export class SessionExportService {
   constructor(
     private readonly deps: {
       readonly store: Pick<EventStore, 'logLines' | 'readAggregate' | 'aggregateVersion'>;
-      readonly pool: Pick<QueryWorker, 'request'>;
+      readonly queryWorker: Pick<QueryWorker, 'request'>;
       readonly runner: Pick<QueryRunner, 'fetchPage' | 'keptResult'>;
       readonly profiles: Pick<ProfileService, 'profile'>;
       readonly projections: Pick<Projections, 'current'>;
@@ -113,14 +113,14 @@ export class SessionExportService {
     };
     if (format === 'eventLog') {
       // The log needs only which datasets, not which statement read each: the cheaper question.
-      const datasets = depended(await datasetsUsed(this.deps.pool, statements, catalog));
+      const datasets = depended(await datasetsUsed(this.deps.queryWorker, statements, catalog));
       return writeEventLog(this.deps.store, { sessionId: session.id, title: session.title, datasetIds: datasets.map((d) => d.id), exportedAt }, sink);
     }
-    const read = await datasetsRead(this.deps.pool, statements, catalog);
+    const read = await datasetsRead(this.deps.queryWorker, statements, catalog);
     const datasets = depended([...read.values()].flat());
     switch (format) {
       case 'sql': {
-        const registered = await registrationSql(this.deps.pool, datasets);
+        const registered = await registrationSql(this.deps.queryWorker, datasets);
         return writeSqlScript({ session, exportedAt, read, datasets: datasets.map((dataset) => ({ dataset, sql: registered.get(dataset.id) })) }, sink);
       }
       case 'markdown':
@@ -134,7 +134,7 @@ export class SessionExportService {
             chart: (h, spec) => this.chartData(h, spec),
             profile: (h) => this.profile(h),
             // as many rows as a result's preview: the notebook caps every table alike
-            pivot: (h, spec) => notebookPivot(this.deps.pool, this.deps.runner, h, spec, PREVIEW_ROWS),
+            pivot: (h, spec) => notebookPivot(this.deps.queryWorker, this.deps.runner, h, spec, PREVIEW_ROWS),
           },
           sink,
         );
@@ -150,7 +150,7 @@ export class SessionExportService {
     if (problem) return fail(appError(newErrorId(), 'INVALID_COMMAND', problem));
     const query = chartSql(spec, table, rows.columns.map((c, i) => ({ name: c.name, type: c.type, ref: `c${i}` })), { rows: rows.rowCount });
     try {
-      const marks = await this.deps.pool.request({ type: 'chart', chartId: newId(), sql: query.sql });
+      const marks = await this.deps.queryWorker.request({ type: 'chart', chartId: newId(), sql: query.sql });
       // As the window's chart: at most MAX_CHART_MARKS, no rest flag that no mark sets (chartMarks.ts).
       return ok({ queryId: h.queryId, spec, ...sentMarks(query.columns, marks) });
     } catch (e) {

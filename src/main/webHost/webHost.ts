@@ -8,7 +8,7 @@ import { MAX_MESSAGE_BYTES } from '../../shared/contracts/protocol';
 import type { ExportDownloads } from '../explore/exportDownloads';
 import type { ServerChannel } from '../transports/serverChannel';
 import { wsServerChannel } from '../transports/wsServerChannel';
-import type { ConnectionScope } from '../core/connectionScope';
+import type { HostCapabilities } from '../core/clientConnection';
 import { CONTENT_SECURITY_POLICY } from '../security/contentSecurityPolicy';
 import { serveExportDownload } from './exportDownloadRoute';
 
@@ -42,7 +42,7 @@ function sameToken(given: string | undefined, token: string): boolean {
 
 /** What the web host serves: AppCore, or in tests a core without DuckDB. */
 export interface ConnectionHost {
-  connect(channel: ServerChannel, host?: { scope?: ConnectionScope }): unknown;
+  connect(channel: ServerChannel, host?: Pick<HostCapabilities, 'scope'>): unknown;
   /** Finished exports a browser may fetch once at /exports/<id> (AppCore has them). */
   readonly downloads?: Pick<ExportDownloads, 'take'>;
 }
