@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
@@ -17,10 +16,7 @@ export const workerFromSource = {
   },
 } as const;
 
-export function tempDir(prefix = 'sextant-test-'): { path: string; remove(): void } {
-  const path = mkdtempSync(join(tmpdir(), prefix));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
-}
+export { tempDir } from './tempDir';
 
 /** AppCore's front plus the collaborators behind it, which tests drive and inspect directly. */
 export type TestCore = Pick<AppCore, 'dataDir' | 'log' | 'dispatch' | 'connect' | 'view' | 'onEvent' | 'diagnostics' | 'openFiles' | 'whenReady' | 'close'> & CoreParts;

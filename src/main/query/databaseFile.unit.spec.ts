@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/support/testCore';
+import { tempDir } from '../../../test/support/tempDir';
 import { duckdbFile } from './databaseFile';
 
 describe("DuckDB's file is workspace.duckdb, so the name sextant is free for the history", () => {

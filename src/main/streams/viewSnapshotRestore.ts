@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appErrorSchema } from '../../shared/contracts/errors';
+import { appErrorSchema, validationIssues } from '../../shared/contracts/errors';
 import { columnSchema, datasetFormatSchema, datasetTableSchema } from '../../shared/contracts/events';
 import { emptyView, foldAppView, type AppView, type HistoryEntry, type SessionView } from '../../shared/views/appView';
 import { APP_VIEW_SCHEMA_VERSION } from '../../shared/views/appViewSchema';
@@ -119,7 +119,7 @@ function decodeHead(store: EventStore, snapshots: ViewSnapshots, head: SnapshotR
   }
   const checked = headSchema.safeParse(parsed);
   if (!checked.success) {
-    log.warn({ seq: head.seq, issues: checked.error.issues.slice(0, 3) }, 'view snapshot is not a view: ignored, the view is rebuilt from the log');
+    log.warn({ seq: head.seq, issues: validationIssues(checked.error).slice(0, 3) }, 'view snapshot is not a view: ignored, the view is rebuilt from the log');
     return undefined;
   }
   const { sessions, datasets, removedDatasets, lastQueries } = parsed as {
