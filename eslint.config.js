@@ -125,6 +125,9 @@ export default tseslint.config(
           ],
         },
       ],
+      // Electron's types bring Node's globals into any project that imports it, so the compiler
+      // cannot refuse them here: this does.
+      'no-restricted-globals': ['error', ...['process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate'].map((name) => ({ name, message: 'The sandboxed preload has no Node.' }))],
     },
   },
   {
