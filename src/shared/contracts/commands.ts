@@ -24,28 +24,49 @@ const expectedVersion = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEG
 const undoSeq = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /**
+ * The commands a person sends that reach their decider as sent: their fields, written once, over an
+ * id of either kind (the client's, checked tight at the boundary; or one main minted, for the
+ * decider). Those a client sends differently (OpenSession and StartQuery get minted ids, CancelQuery
+ * a reason, ForkSession the original's content, Undo and Redo their aggregate's own command) are
+ * written on each side below.
+ */
+const asSent = (ident: z.ZodString) => ({
+  RenameSession: z.object({ type: z.literal('RenameSession'), sessionId: ident, title, expectedVersion: expectedVersion.optional() }),
+  CloseSession: z.object({ type: z.literal('CloseSession'), sessionId: ident }),
+  ReopenSession: z.object({ type: z.literal('ReopenSession'), sessionId: ident }),
+  ActivateSession: z.object({ type: z.literal('ActivateSession'), sessionId: ident }),
+  SaveDraft: z.object({ type: z.literal('SaveDraft'), sessionId: ident, sql: draft, expectedVersion: expectedVersion.optional() }),
+  AttachDataset: z.object({ type: z.literal('AttachDataset'), sessionId: ident, datasetId: ident }),
+  /** How a completed result of the session is sorted and filtered (empty lists: as it came). */
+  SetResultView: z.object({ type: z.literal('SetResultView'), sessionId: ident, queryId: ident, orderBy: pageOrderSchema, filter: pageFilterSchema, expectedVersion: expectedVersion.optional() }),
+  /** The chart shown beside a completed result of the session (null: none). */
+  SetChart: z.object({ type: z.literal('SetChart'), sessionId: ident, queryId: ident, spec: chartSpecSchema.nullable() }),
+  /** The pivot of a completed result of the session (null: the pivot is closed). */
+  SetPivot: z.object({ type: z.literal('SetPivot'), sessionId: ident, queryId: ident, spec: pivotSpecSchema.nullable() }),
+  RemoveDataset: z.object({ type: z.literal('RemoveDataset'), datasetId: ident }),
+});
+const sent = asSent(id);
+
+/**
  * What the renderer may send. Ids of new things (sessions, queries, datasets) are minted in main,
  * never trusted from the client. `.strict()` refuses unknown keys so a typo is an error, not a no-op.
  */
 export const clientCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('OpenSession'), title: title.optional() }).strict(),
-  z.object({ type: z.literal('RenameSession'), sessionId: id, title, expectedVersion: expectedVersion.optional() }).strict(),
-  z.object({ type: z.literal('CloseSession'), sessionId: id }).strict(),
-  z.object({ type: z.literal('ReopenSession'), sessionId: id }).strict(),
-  z.object({ type: z.literal('ActivateSession'), sessionId: id }).strict(),
-  z.object({ type: z.literal('SaveDraft'), sessionId: id, sql: draft, expectedVersion: expectedVersion.optional() }).strict(),
-  z.object({ type: z.literal('AttachDataset'), sessionId: id, datasetId: id }).strict(),
+  sent.RenameSession.strict(),
+  sent.CloseSession.strict(),
+  sent.ReopenSession.strict(),
+  sent.ActivateSession.strict(),
+  sent.SaveDraft.strict(),
+  sent.AttachDataset.strict(),
   /** `rerunOf`: the completed query of the session this runs again (its inputs changed). */
   z.object({ type: z.literal('StartQuery'), sessionId: id, sql, rerunOf: id.optional() }).strict(),
   z.object({ type: z.literal('CancelQuery'), sessionId: id }).strict(),
-  /** How a completed result of the session is sorted and filtered (empty lists: as it came). */
-  z.object({ type: z.literal('SetResultView'), sessionId: id, queryId: id, orderBy: pageOrderSchema, filter: pageFilterSchema, expectedVersion: expectedVersion.optional() }).strict(),
-  /** The chart shown beside a completed result of the session (null: none). */
-  z.object({ type: z.literal('SetChart'), sessionId: id, queryId: id, spec: chartSpecSchema.nullable() }).strict(),
-  /** The pivot of a completed result of the session (null: the pivot is closed). */
-  z.object({ type: z.literal('SetPivot'), sessionId: id, queryId: id, spec: pivotSpecSchema.nullable() }).strict(),
+  sent.SetResultView.strict(),
+  sent.SetChart.strict(),
+  sent.SetPivot.strict(),
   z.object({ type: z.literal('AddDataset'), source: z.string().trim().min(1).max(4096) }).strict(),
-  z.object({ type: z.literal('RemoveDataset'), datasetId: id }).strict(),
+  sent.RemoveDataset.strict(),
   /** A new session that starts as `sessionId` was at global seq `seq` (docs/time.md); main mints its id. */
   z.object({ type: z.literal('ForkSession'), sessionId: id, seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), title: title.optional() }).strict(),
   /** Takes back (or applies again) the action recorded at `seq` in that aggregate: what nextUndo/nextRedo name. */
@@ -63,26 +84,27 @@ export type ClientCommand = z.infer<typeof clientCommandSchema>;
  */
 const mintedId = z.string().min(1).max(128);
 const text = z.string();
+const minted = asSent(mintedId);
 
 /** Commands of the QuerySession aggregate, as its decider sees them (ids already minted). */
 const sessionCommandSchemas = {
   OpenSession: z.object({ type: z.literal('OpenSession'), sessionId: mintedId, title: text }),
-  RenameSession: z.object({ type: z.literal('RenameSession'), sessionId: mintedId, title: text, expectedVersion: expectedVersion.optional() }),
-  CloseSession: z.object({ type: z.literal('CloseSession'), sessionId: mintedId }),
-  ReopenSession: z.object({ type: z.literal('ReopenSession'), sessionId: mintedId }),
-  ActivateSession: z.object({ type: z.literal('ActivateSession'), sessionId: mintedId }),
-  SaveDraft: z.object({ type: z.literal('SaveDraft'), sessionId: mintedId, sql: text, expectedVersion: expectedVersion.optional() }),
-  AttachDataset: z.object({ type: z.literal('AttachDataset'), sessionId: mintedId, datasetId: mintedId }),
+  RenameSession: minted.RenameSession,
+  CloseSession: minted.CloseSession,
+  ReopenSession: minted.ReopenSession,
+  ActivateSession: minted.ActivateSession,
+  SaveDraft: minted.SaveDraft,
+  AttachDataset: minted.AttachDataset,
   StartQuery: z.object({ type: z.literal('StartQuery'), sessionId: mintedId, queryId: mintedId, sql: text, rerunOf: mintedId.optional() }),
   /** `durationMs`: how long the query had run when the cancel interrupted it, as the runner measured it (none: nothing ran yet). */
   CancelQuery: z.object({ type: z.literal('CancelQuery'), sessionId: mintedId, reason: text, durationMs: z.number().nonnegative().optional() }),
-  SetResultView: z.object({ type: z.literal('SetResultView'), sessionId: mintedId, queryId: mintedId, orderBy: pageOrderSchema, filter: pageFilterSchema, expectedVersion: expectedVersion.optional() }),
+  SetResultView: minted.SetResultView,
   /** `sessionId` is the fork's own (minted); main filled in the original's content at the fork's point. */
   ForkSession: forkContentSchema.extend({ type: z.literal('ForkSession'), sessionId: mintedId }),
   UndoSessionAction: z.object({ type: z.literal('UndoSessionAction'), sessionId: mintedId, seq: undoSeq }),
   RedoSessionAction: z.object({ type: z.literal('RedoSessionAction'), sessionId: mintedId, seq: undoSeq }),
-  SetChart: z.object({ type: z.literal('SetChart'), sessionId: mintedId, queryId: mintedId, spec: chartSpecSchema.nullable() }),
-  SetPivot: z.object({ type: z.literal('SetPivot'), sessionId: mintedId, queryId: mintedId, spec: pivotSpecSchema.nullable() }),
+  SetChart: minted.SetChart,
+  SetPivot: minted.SetPivot,
   // issued by the query runner
   BeginExecution: z.object({ type: z.literal('BeginExecution'), sessionId: mintedId, queryId: mintedId }),
   CompleteQuery: z.object({
@@ -125,7 +147,7 @@ const datasetCommandSchemas = {
   // issued by the catalog service after it inspected the source
   RegisterDataset: datasetRegisteredSchema.extend({ type: z.literal('RegisterDataset'), datasetId: mintedId }),
   FailDataset: z.object({ type: z.literal('FailDataset'), datasetId: mintedId, source: text, error: appErrorSchema }),
-  RemoveDataset: z.object({ type: z.literal('RemoveDataset'), datasetId: mintedId }),
+  RemoveDataset: minted.RemoveDataset,
   // issued by the input watcher when a dataset's file(s) changed on disk
   /** `columns`: as DuckDB describes the changed file now, when it can (catalog/inputWatcher.ts); `readAs`: how it is read now, when that changed with it. */
   MarkDatasetChanged: z.object({ type: z.literal('MarkDatasetChanged'), datasetId: mintedId, fingerprint: datasetFingerprintSchema, columns: z.array(columnSchema).optional(), readAs: datasetReadAsSchema.optional() }),
