@@ -134,3 +134,26 @@ test('1000 px wide with many sessions: the shown tab is in sight, and the strip 
   await expect.poll(outOfSight).toBe(0);
   await screenshot(page, testInfo, 'many-tabs-1000');
 });
+
+test('700 px wide: "New session" and "Import session…" are their icons, named as before, and the strip shows the tab in sight whole', async ({ app }, testInfo) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 700, height: 700 });
+  const tablist = page.getByRole('tablist', { name: 'Sessions' });
+  await page.getByRole('button', { name: 'New session' }).click();
+  await page.getByRole('button', { name: 'New session' }).click();
+  await expect(tablist.getByRole('tab')).toHaveCount(3);
+  await expect(page.getByRole('button', { name: 'Import session…' })).toBeVisible();
+  // their words are in the tooltip, not on the bar
+  expect(await page.getByRole('button', { name: 'New session' }).evaluate((b) => (b as HTMLElement).innerText.trim())).toBe('');
+  // the strip holds at least one whole tab: the shown one, in sight
+  const strip = await tablist.boundingBox();
+  expect(strip!.width).toBeGreaterThanOrEqual(136);
+  const shown = await tablist.getByRole('tab', { selected: true }).evaluate((tab) => {
+    const box = tab.parentElement!.getBoundingClientRect();
+    const list = tab.closest('[role="tablist"]')!.getBoundingClientRect();
+    return { inside: box.left >= list.left - 0.5 && box.right <= list.right + 0.5, width: box.width };
+  });
+  expect(shown).toEqual({ inside: true, width: expect.any(Number) });
+  expect(shown.width).toBeGreaterThanOrEqual(128);
+  await screenshot(page, testInfo, 'topbar-700');
+});

@@ -103,9 +103,9 @@ export function ImportSessionButton({ api, onImported }: Props) {
 
   return (
     <div className="import-session">
-      <button ref={button} className="import-session-button" onClick={start} disabled={busy} title="Import a session from its event log">
+      <button ref={button} className="import-session-button" onClick={start} disabled={busy} aria-label="Import session…" title="Import a session from its event log">
         <FileUp aria-hidden="true" />
-        Import session…
+        <span className="topbar-label">Import session…</span>
       </button>
       <input ref={input} type="file" hidden accept={`${SESSION_LOG_EXTENSION},.ndjson,.jsonl,application/x-ndjson`} aria-label="Session log file" onChange={(e) => picked(e.target.files?.[0])} />
       {report && (

@@ -135,9 +135,9 @@ export const SessionTabs = memo(function SessionTabs({ sessions, activeId, canRe
           </div>
         ))}
       </div>
-      <button ref={newButton} className="new-session" onClick={onNew} title={`New session (${shortcutText('newSession')})`}>
+      <button ref={newButton} className="new-session" onClick={onNew} aria-label="New session" title={`New session (${shortcutText('newSession')})`}>
         <Plus aria-hidden="true" />
-        New session
+        <span className="topbar-label">New session</span>
       </button>
       {/* a box giving back (not a circular arrow, read as "refresh") */}
       <button className="reopen-session" onClick={onReopen} disabled={!canReopen} aria-label="Reopen closed session" title={`Reopen closed session (${shortcutText('reopen')})`}>
