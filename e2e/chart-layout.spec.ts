@@ -118,21 +118,3 @@ test('a box plot offers no Color, saying why, as a histogram offers no Y', async
   await expect(combo(page, 'Chart', 'Color')).toBeDisabled();
   await expect(combo(page, 'Chart', 'Color')).toHaveAccessibleDescription('A box plot draws one box per X in one color: it has no Color.');
 });
-
-test('at 1280×800 a chart alone fills its pane: its X axis is above its buttons, not under them, and nothing scrolls', async ({ app }) => {
-  const { page } = app;
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await runSql(page, `select * from ${CARS}`);
-  await expect(status(page)).toHaveText(/^406\u00a0rows in [\d,]+\u00a0ms$/);
-  await page.getByRole('button', { name: 'Chart', exact: true }).click();
-  await pickChart(page, 'Chart', { Mark: 'Line', X: 'Year', Y: 'Miles_per_Gallon', Aggregate: 'Average' });
-  const plot = chart(page, 'Chart').getByRole('img', { name: /^Line chart/ });
-  await expect(plot).toBeVisible();
-  const panes = await page.locator('.linked-charts').evaluate((pane) => {
-    const axis = pane.querySelector('svg g[aria-label="x-axis tick label"]')!.getBoundingClientRect();
-    const buttons = pane.querySelector('.chart-actions')!.getBoundingClientRect();
-    return { axisBottom: axis.bottom, buttonsTop: buttons.top, scrolls: pane.scrollHeight > pane.clientHeight + 1 };
-  });
-  expect(panes.axisBottom).toBeLessThanOrEqual(panes.buttonsTop);
-  expect(panes.scrolls).toBe(false);
-});

@@ -54,10 +54,7 @@ interface Props {
 }
 
 const NONE = '';
-/** A chart's height when its plot's box does not set it (charts stacked, each as tall as it draws). */
 const CHART_HEIGHT = 300;
-/** The lowest a chart is drawn when it fills its pane: below it the pane scrolls instead. */
-const MIN_CHART_HEIGHT = 180;
 
 /**
  * The "Chart" region beside the grid: comboboxes that build the chart (each change is recorded in
@@ -78,18 +75,10 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   // the chart as drawn: an export reads its color scale, to draw its legend in the file
   const drawnPlot = useRef<ReturnType<typeof drawChart> | undefined>(undefined);
   const [width, setWidth] = useState(440);
-  // A chart alone fills its pane's height (styles.css gives its plot the room left), so its X axis
-  // is not under the sticky buttons at 1280 × 800; stacked, each plot is as tall as it is drawn,
-  // and what is measured is what was drawn.
-  const [height, setHeight] = useState(CHART_HEIGHT);
   useLayoutEffect(() => {
     const el = plot.current;
     if (!el) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (!entry) return;
-      setWidth(Math.max(240, Math.floor(entry.contentRect.width)));
-      setHeight(Math.max(MIN_CHART_HEIGHT, Math.floor(entry.contentRect.height)));
-    });
+    const observer = new ResizeObserver(([entry]) => entry && setWidth(Math.max(240, Math.floor(entry.contentRect.width))));
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
@@ -119,13 +108,13 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     axes.current = undefined;
     drawnPlot.current = undefined;
     if (!data) return;
-    const drawn = drawChart(data, { document, theme: themeColors(el), width, height });
+    const drawn = drawChart(data, { document, theme: themeColors(el), width, height: CHART_HEIGHT });
     drawnPlot.current = drawn;
     // the region's img names the chart; Plot's own SVG is its picture, not a second image
     drawn.setAttribute('aria-hidden', 'true');
     el.append(drawn);
     axes.current = brushable ? brushAxesOf(drawn, { withY: rectangle, unselectable: UNSELECTABLE_CATEGORIES }) : undefined;
-  }, [data, width, height, brushable, rectangle, scheme]);
+  }, [data, width, brushable, rectangle, scheme]);
   const typeOf = (name: string | undefined) => columns?.find((c) => c.name === name)?.type.toUpperCase();
   const dateOnly = typeOf(spec?.x) === 'DATE';
   const yDateOnly = typeOf(spec?.y) === 'DATE';
@@ -134,7 +123,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const { stops, yStops } = keys;
   // a drag over bins (a histogram's, a heatmap's cells) selects whole ones, the keys' stops, so what is drawn under the brush is what the filter keeps
   const snap = axisSnaps(data, { x: stops, y: yStops }, { x: dateOnly, y: yDateOnly });
-  const pointer = useBrushPointer({ data, width, axes, brush, onBrush, xKind, yKind, snap, unselectable: UNSELECTABLE_CATEGORIES, redrawn: `${scheme} ${height}` });
+  const pointer = useBrushPointer({ data, width, axes, brush, onBrush, xKind, yKind, snap, unselectable: UNSELECTABLE_CATEGORIES, redrawn: scheme });
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && !readOnly) {
