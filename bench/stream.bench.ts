@@ -9,7 +9,7 @@ import type { Frame } from '../src/shared/contracts/frames';
 import type { ServerMessage } from '../src/shared/contracts/protocol';
 import { EventStore, type NewEvent } from '../src/main/store/eventStore';
 import { startTestCore, tempDir } from '../test/support/testCore';
-import { MemoryTransport } from '../src/main/transports/memoryChannel';
+import { MemoryTransport } from '../test/support/memoryChannel';
 import { startWebHost } from '../src/main/webHost/webHost';
 import { createApiClient } from '../src/shared/client/apiClient';
 import { alternateSamples, fromSamples, median, percentilePerRound, type Bench } from './harness';

@@ -8,7 +8,7 @@
 import { createApiClient } from '../src/shared/client/apiClient';
 import { nextUndo } from '../src/shared/views/undoTarget';
 import { openSessions, type AppView } from '../src/shared/views/appView';
-import { MemoryTransport } from '../src/main/transports/memoryChannel';
+import { MemoryTransport } from '../test/support/memoryChannel';
 import { StreamClient } from '../src/renderer/state/streamClient';
 import { MapStorage } from '../test/support/clientHarness';
 import { startTestCore, tempDir } from '../test/support/testCore';

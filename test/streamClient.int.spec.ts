@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HASH_PROGRESS_MIN_BYTES } from '../src/shared/contracts/fingerprint';
 import { openSessions, viewForPattern } from '../src/shared/views/appView';
 import { startTestCore, tempDir, type TestCore } from './support/testCore';
-import { MemoryTransport } from '../src/main/transports/memoryChannel';
+import { MemoryTransport } from './support/memoryChannel';
 import type { ServerChannel } from '../src/main/transports/serverChannel';
 import { createApiClient } from '../src/shared/client/apiClient';
 import { StreamClient } from '../src/renderer/state/streamClient';

@@ -5,7 +5,7 @@ import { matchTopic } from '../src/shared/contracts/topics';
 import { emptyView, evolveAppView, openSessions, viewForPattern, type AppView } from '../src/shared/views/appView';
 import { recordingLogger } from './support/recordingLogger';
 import { startTestCore, tempDir } from './support/testCore';
-import { MemoryTransport } from '../src/main/transports/memoryChannel';
+import { MemoryTransport } from './support/memoryChannel';
 import { createApiClient } from '../src/shared/client/apiClient';
 import { StreamClient } from '../src/renderer/state/streamClient';
 import { ChannelProbe, MapStorage, waitFor } from './support/clientHarness';

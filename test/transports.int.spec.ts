@@ -7,7 +7,7 @@ import { matchTopic } from '../src/shared/contracts/topics';
 import { viewForPattern } from '../src/shared/views/appView';
 import type { AppCoreOptions } from '../src/main/core/appCoreOptions';
 import { startTestCore, tempDir, type TestCore } from './support/testCore';
-import { MemoryTransport } from '../src/main/transports/memoryChannel';
+import { MemoryTransport } from './support/memoryChannel';
 import { startWebHost, type WebHost } from '../src/main/webHost/webHost';
 import { createApiClient } from '../src/shared/client/apiClient';
 import { createWsChannel } from '../src/renderer/api/wsChannel';

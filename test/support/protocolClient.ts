@@ -1,7 +1,7 @@
 import type { Result } from '../../src/shared/contracts/errors';
 import type { Frame } from '../../src/shared/contracts/frames';
 import type { ServerMessage } from '../../src/shared/contracts/protocol';
-import { MemoryTransport } from '../../src/main/transports/memoryChannel';
+import { MemoryTransport } from './memoryChannel';
 import type { ServerChannel } from '../../src/main/transports/serverChannel';
 
 /**

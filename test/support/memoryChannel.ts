@@ -1,5 +1,5 @@
-import type { ClientChannel } from '../../shared/contracts/protocol';
-import type { ServerChannel } from './serverChannel';
+import type { ClientChannel } from '../../src/shared/contracts/protocol';
+import type { ServerChannel } from '../../src/main/transports/serverChannel';
 
 /** One connection of a MemoryTransport: dead once dropped, like a closed socket. */
 class MemoryLink implements ServerChannel {
