@@ -1,4 +1,4 @@
-import { AppErrorException, appError, toAppError, type AppError } from '../../shared/contracts/errors';
+import { appError, toAppError, type AppError } from '../../shared/contracts/errors';
 import { newErrorId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
 import type { HashProgress } from '../../shared/contracts/fingerprint';
@@ -124,7 +124,7 @@ export class QueryWorker {
         const at = this.queue.indexOf(job);
         if (at === -1) return; // cancelled while it waited
         this.queue.splice(at, 1);
-        reject(e instanceof AppErrorException ? e.error : toAppError(e, newErrorId()));
+        reject(toAppError(e, newErrorId()));
         this.tellPlaces();
       });
     });
