@@ -1,3 +1,5 @@
+import type { SessionEvent } from '../../shared/contracts/events';
+import { hasResult, querySessionDecider, runningQueryOf } from '../../shared/domain/querySession';
 import type { ImportedEvent } from '../store/eventStore';
 
 /** What a session's events, as a log file gives them, amount to. */
@@ -8,52 +10,53 @@ export type SessionHistoryCheck =
   | { readonly ok: false; readonly seq: number; readonly reason: string };
 
 /**
- * Checks a session's events (its own, in aggregate order from 1) as the session decider would
- * have let them happen: the first opens or forks the session and nothing opens it again; a query
- * starts under a new id while no other is in flight, and only a query in flight begins or ends; a
- * view, chart, pivot or export names a query the session has; an undo or redo names an earlier
- * event. The line checks (schema, order, ids) came first; this is the history's shape, which no
- * line shows alone (docs/share.md).
+ * Checks a session's events (its own, in aggregate order from 1) against the session decider's
+ * state, folded with its own evolve as they come: the first opens or forks the session and nothing
+ * opens it again; a query starts under a new id while none is in flight, and only the query in
+ * flight begins or ends; a view, chart, pivot or export is of a completed result the session has;
+ * an undo or redo names an earlier event. The line checks (schema, order, ids) came first; this is
+ * the history's shape, which no line shows alone (docs/share.md).
  */
 export function checkSessionHistory(events: readonly ImportedEvent[]): SessionHistoryCheck {
-  const queries = new Set<string>();
-  let running: { readonly queryId: string; readonly from: number } | undefined;
+  const { initialState, evolve } = querySessionDecider;
+  let state = initialState;
+  const started = new Set<string>();
+  let runningFrom: number | undefined;
   for (const e of events) {
     if (e.aggregateType !== 'QuerySession') continue;
+    const event = { type: e.type, payload: e.payload } as SessionEvent;
     const broken = (reason: string): SessionHistoryCheck => ({ ok: false, seq: e.aggregateSeq, reason });
-    const opens = e.type === 'SessionOpened' || e.type === 'SessionForked';
-    if (e.aggregateSeq === 1 && !opens) return broken(`its first event is ${e.type}, not the session's opening`);
-    if (e.aggregateSeq > 1 && opens) return broken(`it opens the session again (${e.type})`);
-    switch (e.type) {
-      case 'SessionForked':
-        for (const h of e.payload.history) queries.add(h.queryId);
-        break;
+    const opens = event.type === 'SessionOpened' || event.type === 'SessionForked';
+    if (state.status === 'Unopened' && !opens) return broken(`its first event is ${event.type}, not the session's opening`);
+    if (state.status !== 'Unopened' && opens) return broken(`it opens the session again (${event.type})`);
+    const running = runningQueryOf(state);
+    switch (event.type) {
       case 'QueryStarted':
-        if (queries.has(e.payload.queryId)) return broken(`it starts query ${e.payload.queryId} a second time`);
-        if (running) return broken(`it starts a query while query ${running.queryId} is still running`);
-        queries.add(e.payload.queryId);
-        running = { queryId: e.payload.queryId, from: e.aggregateSeq };
+        if (started.has(event.payload.queryId)) return broken(`it starts query ${event.payload.queryId} a second time`);
+        if (running !== undefined) return broken(`it starts a query while query ${running} is still running`);
+        started.add(event.payload.queryId);
+        runningFrom = e.aggregateSeq;
         break;
       case 'ExecutionBegan':
       case 'QueryCompleted':
       case 'QueryFailed':
       case 'QueryCancelled':
-        if (running?.queryId !== e.payload.queryId) return broken(`${e.type} names query ${e.payload.queryId}, which is not running`);
-        if (e.type !== 'ExecutionBegan') running = undefined;
+        if (running !== event.payload.queryId) return broken(`${event.type} names query ${event.payload.queryId}, which is not running`);
         break;
       case 'ResultViewSet':
       case 'ResultExported':
       case 'ChartSet':
       case 'PivotSet':
-        if (!queries.has(e.payload.queryId)) return broken(`${e.type} names query ${e.payload.queryId}, which the session never ran`);
+        if (!hasResult(state, event.payload.queryId)) return broken(`${event.type} names query ${event.payload.queryId}, which has no result in the session`);
         break;
       case 'ActionUndone':
       case 'ActionRedone':
-        if (e.payload.seq >= e.aggregateSeq) return broken(`${e.type} names event ${e.payload.seq}, which is not an earlier one`);
+        if (event.payload.seq >= e.aggregateSeq) return broken(`${event.type} names event ${event.payload.seq}, which is not an earlier one`);
         break;
       default:
         break;
     }
+    state = evolve(state, event);
   }
-  return running ? { ok: true, runningFrom: running.from } : { ok: true };
+  return runningQueryOf(state) !== undefined && runningFrom !== undefined ? { ok: true, runningFrom } : { ok: true };
 }

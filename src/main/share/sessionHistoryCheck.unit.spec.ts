@@ -47,7 +47,7 @@ describe('checking a session’s history as a log file gives it', () => {
     ['an end with no start', history(opened, ['QueryCompleted', { queryId: 'q9', rowCount: 1, columns: [], durationMs: 1 }]), 2, /q9, which is not running/],
     ['a query started twice', history(opened, ...ran('q1'), ['QueryStarted', { queryId: 'q1', sql: 's' }]), 5, /a second time/],
     ['two queries in flight', history(opened, ['QueryStarted', { queryId: 'q1', sql: 's' }], ['QueryStarted', { queryId: 'q2', sql: 's' }]), 3, /q1 is still running/],
-    ['a sort of a query never run', history(opened, ['ResultViewSet', { queryId: 'q1', orderBy: [], filter: [] }]), 2, /never ran/],
+    ['a sort of a query never run', history(opened, ['ResultViewSet', { queryId: 'q1', orderBy: [], filter: [] }]), 2, /has no result/],
     ['an undo of a later event', history(opened, ['ActionUndone', { seq: 2 }]), 2, /not an earlier one/],
   ])('given %s, then it names the first event that breaks it', (_, events, seq, reason) => {
     const checked = checkSessionHistory(events);

@@ -46,6 +46,12 @@ export type QuerySessionState =
   | ({ readonly status: 'Open'; readonly query: LatestQuery } & SessionContent)
   | ({ readonly status: 'Closed' } & SessionContent);
 
+/** The id of the session's query in flight (Pending or Executing), if one is. */
+export const runningQueryOf = (state: QuerySessionState): string | undefined => (state.status === 'Open' && inFlight(state.query) ? state.query.queryId : undefined);
+
+/** Whether the session has `queryId`'s completed result, which its view, chart, pivot and exports are of. */
+export const hasResult = (state: QuerySessionState, queryId: string): boolean => state.status !== 'Unopened' && getIn(state.results, queryId) !== undefined;
+
 function decide(command: SessionCommand, state: QuerySessionState): readonly SessionEvent[] | Rejection {
   if (command.type === 'OpenSession') {
     return state.status === 'Unopened'
