@@ -89,3 +89,14 @@ test('Export session… writes the SQL script raw DuckDB re-runs to the same row
   expect(bars).toBe(new Set(expected[1]!.map((row) => row[2])).size);
   await viewer.close();
 });
+
+test('Escape closes the "Export session" dialog even when the focus has left it for the page', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Export session…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export session' });
+  await expect(dialog.getByRole('combobox', { name: 'Format' })).toBeFocused();
+  // as when a button that goes away as an export ends drops the focus to the page
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

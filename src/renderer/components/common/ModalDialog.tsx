@@ -1,5 +1,5 @@
 import { X } from 'lucide-react';
-import { useId, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { trapTab } from './focusTrap';
 
 interface ModalDialogProps {
@@ -24,6 +24,17 @@ interface ModalDialogProps {
  */
 export function ModalDialog({ title, className, rootRef, onClose, onSubmit, footer, children }: ModalDialogProps) {
   const titleId = useId();
+  // Escape closes a modal wherever the focus is: a button that goes away as an export ends can drop
+  // it to the page for a moment, and an Escape then reached nothing (the dialog stayed open).
+  const close = useRef(onClose);
+  close.current = onClose;
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && !(e.target instanceof Node && rootRef.current?.contains(e.target))) close.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [rootRef]);
   const frame = {
     className: `modal ${className}`,
     role: 'dialog',
