@@ -182,6 +182,8 @@ test('a scatter brushed by dragging a rectangle, then bars brushed across severa
   await expect.poll(async () => (await tableRows(page, 'Chart')).length).toBe(1461);
 
   // a rectangle across the middle of the points' diagonal: X snapped to brush steps, Y the values under the pointer
+  // (the chart data below it scrolled its column: a person scrolls back up to the plot first)
+  await plot.scrollIntoViewIfNeeded();
   const box = (await plot.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.35);
   await page.mouse.down();

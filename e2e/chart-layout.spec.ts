@@ -28,6 +28,24 @@ const textSizes = (page: Page) =>
       return { axes: [...new Set(axes)], legend: [...new Set(legend)] };
     });
 
+/** How many X tick labels and titles the chart draws, and how many of them are wholly the topmost thing on screen (at their centre and four corners). */
+const xLabelsInSight = (page: Page) =>
+  chart(page, 'Chart')
+    .getByRole('img')
+    .evaluate((plot) => {
+      const labels = [...plot.querySelectorAll('svg g[aria-label="x-axis tick label"] text, svg g[aria-label="x-axis label"] text')];
+      const onTop = (label: Element, x: number, y: number) => {
+        const top = document.elementFromPoint(x, y);
+        return top !== null && (top === label || label.contains(top));
+      };
+      const inSight = labels.filter((label) => {
+        const r = label.getBoundingClientRect();
+        const [left, right, upper, lower] = [r.left + 1, r.right - 1, r.top + 1, r.bottom - 1];
+        return [[(left + right) / 2, (upper + lower) / 2], [left, upper], [right, upper], [left, lower], [right, lower]].every(([x, y]) => onTop(label, x!, y!));
+      });
+      return { labels: labels.length, inSight: inSight.length };
+    });
+
 test('every chart’s text is the same size, a legend laid out above the chart rather than the chart scaled down to fit it', async ({ shared: app }) => {
   const { page } = app;
   await runSql(page, `select * from ${CARS}`);
@@ -37,6 +55,8 @@ test('every chart’s text is the same size, a legend laid out above the chart r
   await pickChart(page, 'Chart', { Mark: 'Bar', X: 'Origin' });
   await expect(chart(page, 'Chart').getByRole('img', { name: /^Bar chart of .* per Origin$/ })).toBeVisible();
   await expect.poll(() => textSizes(page)).toEqual({ axes: [11], legend: [] });
+  // at 1280 × 800 the whole X axis is in sight: nothing covers its labels (a sticky row of buttons did)
+  await expect.poll(() => xLabelsInSight(page)).toEqual({ labels: 4, inSight: 4 });
 
   await pickChart(page, 'Chart', { Mark: 'Scatter', X: 'Horsepower', Y: 'Miles_per_Gallon', Color: 'Origin' });
   await expect(chart(page, 'Chart').getByRole('img', { name: 'Scatter plot of Miles_per_Gallon against Horsepower, by Origin' })).toBeVisible();

@@ -196,7 +196,19 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
       {!readOnly && <TakesFocus region={region} />}
       <header className="chart-head">
         <h2 className="chart-title">{name}</h2>
-        <span className="muted chart-meta">{data ? countOf(data.rows.length, 'mark') : ''}</span>
+        <span className="chart-meta muted">{data ? countOf(data.rows.length, 'mark') : ''}</span>
+        {/* in the header, not under the plot: a sticky footer covered the X axis of a chart taller than its pane */}
+        <span className="chart-actions">
+          <button type="button" className="icon-button" aria-label="Show chart data" title="Show chart data" aria-pressed={showData} disabled={!data} onClick={() => setShowData((s) => !s)}>
+            <Table aria-hidden="true" />
+          </button>
+          <button type="button" className="icon-button" aria-label="Export PNG" title="Export PNG" disabled={!data} onClick={() => void save('png')}>
+            <FileImage aria-hidden="true" />
+          </button>
+          <button type="button" className="icon-button" aria-label="Export SVG" title="Export SVG" disabled={!data} onClick={() => void save('svg')}>
+            <FileCode aria-hidden="true" />
+          </button>
+        </span>
         {actions}
         {!readOnly && (
           <button className="icon-button" aria-label={slot ? `Close ${name.toLowerCase()}` : 'Close chart'} title="Close (Escape)" onClick={onClose}>
@@ -242,20 +254,6 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
       <p id={describedBy} className="muted chart-brush" aria-live="polite">
         {brush && spec ? selectionText({ x: spec.x, y: spec.y, numberX: xKind === 'number', numberY: yKind === 'number' }, brush) : ''}
       </p>
-      <div className="chart-actions">
-        <button type="button" aria-pressed={showData} disabled={!data} onClick={() => setShowData((s) => !s)}>
-          <Table aria-hidden="true" />
-          Show chart data
-        </button>
-        <button type="button" disabled={!data} onClick={() => void save('png')}>
-          <FileImage aria-hidden="true" />
-          Export PNG
-        </button>
-        <button type="button" disabled={!data} onClick={() => void save('svg')}>
-          <FileCode aria-hidden="true" />
-          Export SVG
-        </button>
-      </div>
       {showData && data && <ChartDataTable data={data} />}
     </section>
   );
