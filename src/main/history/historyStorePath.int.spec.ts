@@ -25,7 +25,7 @@ describe('a run’s connection and the history store’s path', () => {
     } finally {
       guard.closeSync();
     }
-    return runIntoTable(duck.slot(), sql, `${RESULTS_SCHEMA}.r${++n}`, timing, cb);
+    return runIntoTable(duck.slot(), { sql, resultTable: `${RESULTS_SCHEMA}.r${++n}` }, timing, cb);
   };
   const storeRows = async (): Promise<number> => {
     const reader = await duck.instance().connect();

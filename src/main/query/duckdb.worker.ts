@@ -156,7 +156,7 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
   switch (request.type) {
     case 'run':
       await refuseHistoryWrites(c.guard, request.sql);
-      return run(c.instance, request.jobId, request.sql, request.resultTable);
+      return run(c.instance, request);
     case 'page':
       return readPage(c.reader, request.resultTable, request.columnCount, request.offset, request.limit);
     case 'register':
@@ -220,14 +220,14 @@ async function handle(request: JobRequest): Promise<ReplyOf[keyof ReplyOf]> {
  * undo still runs on the slot's writer connection; the slot is reused, and the worker may exit,
  * only once it is done.
  */
-async function run(instance: DuckDBInstance, jobId: number, sql: string, resultTable: string): Promise<ReplyOf['run']> {
+async function run(instance: DuckDBInstance, { jobId, sql, resultTable, readsOnly }: Extract<WorkerRequest, { type: 'run' }>): Promise<ReplyOf['run']> {
   const slot = idleSlots.pop() ?? (await openRunSlot(instance));
   const job = startedJob(slot.query);
   running.set(jobId, job);
   post({ type: 'began', jobId });
   let stopped: (error: unknown) => void = () => undefined;
   const reported = new Promise<never>((_, reject) => (stopped = reject));
-  const work = runIntoTable(slot, sql, resultTable, { ...config, headRows: MAX_PAGE_ROWS }, {
+  const work = runIntoTable(slot, { sql, resultTable, ...(readsOnly ? { readsOnly } : {}) }, { ...config, headRows: MAX_PAGE_ROWS }, {
     progress: (p) => post({ type: 'progress', jobId, ...p }),
     columns: (columns) => post({ type: 'columns', jobId, columns }),
     head: (head) => post({ type: 'head', jobId, head }),

@@ -14,7 +14,7 @@ it("a query's progress reports say how far DuckDB is (percent, rows read), as th
   const reports: RunProgress[] = [];
   const files = Array.from({ length: 4 }, () => `'${FLIGHTS}'`).join(', ');
   const sql = `select origin, destination, count(distinct date) d, avg(delay) a from read_parquet([${files}]) group by all`;
-  await runIntoTable(duck.slot(), sql, `${RESULTS_SCHEMA}.r1`, { progressIntervalMs: 20, flushIntervalMs: 60_000, headRows: 100 }, { ...noRunCallbacks, progress: (p) => reports.push(p) });
+  await runIntoTable(duck.slot(), { sql, resultTable: `${RESULTS_SCHEMA}.r1` }, { progressIntervalMs: 20, flushIntervalMs: 60_000, headRows: 100 }, { ...noRunCallbacks, progress: (p) => reports.push(p) });
   const told = reports.filter((p) => p.percent !== undefined && p.percent > 0 && (p.rowsProcessed ?? 0) > 0);
   expect(told.length, `${reports.length} reports: ${JSON.stringify(reports.slice(0, 5))}`).toBeGreaterThan(0);
   // never backwards
@@ -29,7 +29,7 @@ it('a plan DuckDB cannot size (a cross join with range) says 0 % all along: no p
   const sql = `select origin, avg(delay + range) from read_parquet('${FLIGHTS}'), range(20) group by all`;
   // On several threads DuckDB says either 0 or -1 for this plan, by a race; on one, always 0.
   await duck.slot().query.run('SET threads = 1');
-  await runIntoTable(duck.slot(), sql, `${RESULTS_SCHEMA}.r2`, { progressIntervalMs: 20, flushIntervalMs: 60_000, headRows: 100 }, {
+  await runIntoTable(duck.slot(), { sql, resultTable: `${RESULTS_SCHEMA}.r2` }, { progressIntervalMs: 20, flushIntervalMs: 60_000, headRows: 100 }, {
     ...noRunCallbacks,
     progress: (p) => {
       reports.push(p);

@@ -88,7 +88,7 @@ describe('a script of comments and semicolons only (real DuckDB)', () => {
 
   it('given only comments or semicolons, when the worker is asked to run them anyway, then it says there is no statement, not "Error in native callback"', async () => {
     for (const sql of scripts) {
-      const run = runIntoTable(duck.slot(), sql, `${RESULTS_SCHEMA}.empty`, { progressIntervalMs: 60_000, flushIntervalMs: 60_000, headRows: 10 }, noRunCallbacks);
+      const run = runIntoTable(duck.slot(), { sql, resultTable: `${RESULTS_SCHEMA}.empty` }, { progressIntervalMs: 60_000, flushIntervalMs: 60_000, headRows: 10 }, noRunCallbacks);
       await expect(run, sql).rejects.toMatchObject({ error: { code: 'INVALID_COMMAND', message: 'There is no SQL statement to run.' } });
     }
   });

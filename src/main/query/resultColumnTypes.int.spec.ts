@@ -22,7 +22,7 @@ describe('a result column of DuckDB’s JSON type', () => {
   }
 
   it('given `select … ::JSON j, … v`, then its columns say JSON and VARCHAR, and a filter box, a sort and `=` run on the JSON column', async () => {
-    const { columns, rowCount } = await runIntoTable(duck.slot(), SQL, table, timing, cb);
+    const { columns, rowCount } = await runIntoTable(duck.slot(), { sql: SQL, resultTable: table }, timing, cb);
     expect(columns).toEqual([
       { name: 'j', type: 'JSON' },
       { name: 'v', type: 'VARCHAR' },

@@ -31,11 +31,11 @@ describe('re-running a result that was not kept (real SQLite, real DuckDB)', () 
   const dir = useTempDataDir<TestCore>();
 
   /** A completed query over `answers`, its table dropped, `change` applied, and the core restarted. */
-  async function lostThenChanged(create: string, change: string): Promise<{ core: TestCore; queryId: string }> {
+  async function lostThenChanged(create: string, change: string, sql = 'select * from answers'): Promise<{ core: TestCore; queryId: string }> {
     const first = dir.keep(await startTestCore(dir.path()));
     const sessionId = sessionOf(first);
     await first.queryWorker.request({ type: 'exec', sql: create });
-    const queryId = await startQuery(first, sessionId, 'select * from answers');
+    const queryId = await startQuery(first, sessionId, sql);
     const end = await queryEnd(first, sessionId, queryId);
     expect(end.type).toBe('QueryCompleted');
     await first.queryWorker.request({ type: 'exec', sql: `drop table ${tableOf(queryId)}` });
@@ -56,6 +56,21 @@ describe('re-running a result that was not kept (real SQLite, real DuckDB)', () 
     // what reads the result whole (export, profile) is refused the same way
     const kept = core.runner.keptResult(queryId);
     expect(kept.ok ? 'kept' : kept.error.id).toBe(error?.id);
+  });
+
+  // Viewing a result (a scroll, the past, an import) must not change data: an INSERT … RETURNING ran a second time.
+  it.each([
+    ['an INSERT … RETURNING', 'insert into answers values (2) returning *', 'it is an INSERT statement', 1],
+    ['a script that creates a table first', 'create table more as select 5 as v; select * from answers', 'statement 1 of 2 is a CREATE statement', 0],
+  ])('refuses to re-run %s: nothing runs a second time, and it says why, with an error id', async (_, sql, which, rows) => {
+    const { core, queryId } = await lostThenChanged('create table answers (v integer)', 'drop table if exists more', sql);
+    const { error } = await settled(core, queryId);
+    expect(error).toMatchObject({ code: 'RESULT_NOT_FOUND', id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(error?.message).toBe(
+      `This result was not kept, and its SQL is not run again to bring it back: ${which}, not a SELECT, and could change data a second time. Run the query again yourself for what it gives now.`,
+    );
+    const [answers] = await core.queryWorker.request({ type: 'read', sql: 'select count(*)::integer as n, (select count(*) from duckdb_tables() where table_name = \'more\')::integer as more from answers' });
+    expect(answers).toEqual({ n: rows, more: 0 });
   });
 
   it('refuses a re-run whose columns changed, even with the same row count', async () => {

@@ -34,6 +34,7 @@ const crashedOnce = new WeakSet<ResultEntry>();
  * bar and the grid's row count are the recorded completion's, so a re-run whose row count or
  * columns differ (its data changed, or it is not deterministic: a sample, `random()`) cannot stand for it: it is refused and its table dropped.
  * A failure stands until DuckDB's datasets change (`standsUntilDatasetsChange`), then the result re-runs again.
+ * Only SQL that reads is run again: anything else is refused before it runs (rerunGuard.worker.ts).
  */
 export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
   const recorded = entry.rows;
@@ -47,7 +48,7 @@ export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
   const publish = (p: ProgressFields): void => deps.publish(entry, p);
   const started = performance.now();
   const elapsedMs = (): number => Math.round(performance.now() - started);
-  deps.queryWorker.run(entry.sql, entry.table, producingHooks(entry, publish)).done.then(
+  deps.queryWorker.run(entry.sql, entry.table, producingHooks(entry, publish), 'readsOnly').done.then(
     async (outcome) => {
       const changed = changeSince(recorded, outcome);
       if (changed === undefined) {
@@ -69,6 +70,11 @@ export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
     async (e: unknown) => {
       const error = e as AppError;
       deps.log.warn({ errorId: error.id, queryId: entry.queryId }, `re-running a result failed: ${error.message}`);
+      if (error.code === 'RESULT_NOT_FOUND') {
+        // SQL that does not only read (rerunGuard.worker.ts): refused for good, whatever the datasets do.
+        entry.rows = { kind: 'none', error };
+        return publish({ elapsedMs: elapsedMs(), rowsAvailable: 0 });
+      }
       // A crash of the worker says nothing about the SQL: the next page re-runs it on the new thread,
       // once (the frame below makes the grid ask again, so SQL that crashes every thread must stop).
       const retry = error.code === 'WORKER_CRASHED' && !crashedOnce.has(entry);

@@ -21,7 +21,7 @@ describe('runIntoTable: when a result is committed', () => {
       stopped: () => {},
     };
     const table = `${RESULTS_SCHEMA}.r${++n}`;
-    const outcome = await runIntoTable(duck.slot(), sql, table, { progressIntervalMs: 60_000, flushIntervalMs, headRows: 100 }, cb);
+    const outcome = await runIntoTable(duck.slot(), { sql, resultTable: table }, { progressIntervalMs: 60_000, flushIntervalMs, headRows: 100 }, cb);
     const other = await duck.instance().connect();
     const stored = Number((await other.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRowsJS()[0]?.[0]);
     other.closeSync();
@@ -60,7 +60,7 @@ describe('runIntoTable: when a result is committed', () => {
     const table = `${RESULTS_SCHEMA}.r${++n}`;
     const told: string[] = [];
     let interrupted = false;
-    const run = runIntoTable(duck.slot(), 'select count(*) from range(20000000000) t(x) where x % 7 = 3', table, { progressIntervalMs: 10, flushIntervalMs: 60_000, headRows: 100 }, {
+    const run = runIntoTable(duck.slot(), { sql: 'select count(*) from range(20000000000) t(x) where x % 7 = 3', resultTable: table }, { progressIntervalMs: 10, flushIntervalMs: 60_000, headRows: 100 }, {
       progress: (p) => {
         // Once DuckDB is busy with the statement, as a person's cancel would find it.
         if (interrupted || p.elapsedMs < 100) return;

@@ -14,6 +14,8 @@ import { ofStatement } from './statementFailure.worker';
 import { leaveHistoryStore, mayChangeDefaultDatabase, refuseHistoryStorePath } from '../history/historyGuard.worker';
 import { holdsStatement, NO_STATEMENT } from '../../shared/sql/statementSpans';
 import { writesGuard } from './dataDirGuard.worker';
+import { refuseRerunUnlessRead } from './rerunGuard.worker';
+import { endedInFailure, streamFailure } from './streamFailure.worker';
 import { runProgress } from './runProgress.worker';
 import type { RunOutcome, RunProgress } from './workerProtocol';
 
@@ -53,6 +55,13 @@ export interface RunCallbacks {
   stopped(error: unknown): void;
 }
 
+/** What a run runs and where its rows go; `readsOnly` for a re-run, which runs nothing but SELECTs (rerunGuard.worker.ts). */
+export interface RunTarget {
+  readonly sql: string;
+  readonly resultTable: string;
+  readonly readsOnly?: boolean;
+}
+
 export interface RunTiming {
   readonly progressIntervalMs: number;
   readonly flushIntervalMs: number;
@@ -71,7 +80,7 @@ const interrupted = (): AppErrorException => new AppErrorException(appError(rand
  * each reported with `rows`, so pages can be read long before the result is complete. Beyond the
  * head, rows never become JS values: chunks go from DuckDB's result straight to its appender.
  */
-export async function runIntoTable(slot: RunSlot, sql: string, resultTable: string, timing: RunTiming, cb: RunCallbacks): Promise<RunOutcome> {
+export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly }: RunTarget, timing: RunTiming, cb: RunCallbacks): Promise<RunOutcome> {
   const started = performance.now();
   const progress = setInterval(() => {
     cb.progress(runProgress(Math.round(performance.now() - started), slot.query.progress));
@@ -111,8 +120,9 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       // Only a statement that can lead the connection to the history store is followed by asking
       // it: a round trip after each of a script's 10,000 INSERTs cost seconds (historyGuard.worker.ts).
       const mayLead = mayChangeDefaultDatabase(prepared.statementType);
-      if (mayLead) slot.pathUnasked = true;
       try {
+        if (readsOnly) refuseRerunUnlessRead(prepared.statementType, i, statements.count);
+        if (mayLead) slot.pathUnasked = true;
         await prepared.run();
       } finally {
         prepared.destroySync();
@@ -124,9 +134,10 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
     const last = await statements.prepare(statements.count - 1);
     // The last statement is asked after by the same rule: a run ends off the store's path.
     const lastMayLead = mayChangeDefaultDatabase(last.statementType);
-    if (lastMayLead) slot.pathUnasked = true;
     let outcome: RunOutcome;
     try {
+      if (readsOnly) refuseRerunUnlessRead(last.statementType, statements.count - 1, statements.count);
+      if (lastMayLead) slot.pathUnasked = true;
       outcome = await streamLast(last);
     } finally {
       last.destroySync();
@@ -201,7 +212,10 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
         release();
         const chunk = await fetching;
         if (cb.cancelled()) throw interrupted();
-        if (!chunk || chunk.rowCount === 0) break;
+        if (!chunk || chunk.rowCount === 0) {
+          if (endedInFailure(result)) throw await streamFailure(last, rowCount);
+          break;
+        }
         if (!headSent && headFromChunk) {
           cb.columns(columns);
           sendHead(chunkText(chunk, timing.headRows));
@@ -256,6 +270,7 @@ export async function runIntoTable(slot: RunSlot, sql: string, resultTable: stri
       while ((await done.fetchChunk())?.rowCount) {
         // nothing to keep
       }
+      if (endedInFailure(done)) throw await streamFailure(last, 0);
       appender?.closeSync();
       appender = undefined;
       await slot.writer.run('ROLLBACK');
