@@ -238,7 +238,11 @@ async function run(instance: DuckDBInstance, { jobId, sql, resultTable, readsOnl
   const release = (): void => {
     jobSettled(job);
     running.delete(jobId);
-    idleSlots.push(slot);
+    // Each run starts from clean connections: one that may have left a transaction, a setting or a
+    // TEMP object behind is closed (an open transaction rolls back), not handed to the next session.
+    if (!slot.leftState) return void idleSlots.push(slot);
+    slot.query.closeSync();
+    slot.writer.closeSync();
   };
   void counted(work).then(release, release);
   return Promise.race([work, reported]);

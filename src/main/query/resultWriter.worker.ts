@@ -16,6 +16,7 @@ import { holdsStatement, NO_STATEMENT } from '../../shared/sql/statementSpans';
 import { writesGuard } from './dataDirGuard.worker';
 import { refuseRerunUnlessRead } from './rerunGuard.worker';
 import { endedInFailure, streamFailure } from './streamFailure.worker';
+import { leavesConnectionState } from './connectionState.worker';
 import { runProgress } from './runProgress.worker';
 import type { RunOutcome, RunProgress } from './workerProtocol';
 
@@ -29,13 +30,15 @@ export interface RunSlot {
    * failed in the asking) leaves it set, and the next run on the slot starts by leaving the path.
    */
   pathUnasked: boolean;
+  /** Set once a statement that can leave state on the query connection runs (connectionState.worker.ts): the slot is then closed, not reused. */
+  leftState: boolean;
 }
 
 /** A new slot, its query connection reporting progress (progressTracking.worker.ts). */
 export async function openRunSlot(instance: DuckDBInstance): Promise<RunSlot> {
   const query = await instance.connect();
   await trackProgress(query);
-  return { query, writer: await instance.connect(), pathUnasked: false };
+  return { query, writer: await instance.connect(), pathUnasked: false, leftState: false };
 }
 
 export interface RunCallbacks {
@@ -123,6 +126,7 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
       try {
         if (readsOnly) refuseRerunUnlessRead(prepared.statementType, i, statements.count);
         if (mayLead) slot.pathUnasked = true;
+        if (leavesConnectionState(prepared.statementType)) slot.leftState = true;
         await prepared.run();
       } finally {
         prepared.destroySync();
@@ -138,6 +142,7 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
     try {
       if (readsOnly) refuseRerunUnlessRead(last.statementType, statements.count - 1, statements.count);
       if (lastMayLead) slot.pathUnasked = true;
+      if (leavesConnectionState(last.statementType)) slot.leftState = true;
       outcome = await streamLast(last);
     } finally {
       last.destroySync();
