@@ -175,4 +175,34 @@ test('a fork too long for one event is refused in the Timeline, where the person
   const id = /\(error id (\S+)\)/.exec((await refusal.textContent()) ?? '')![1]!;
   await refusal.getByRole('button', { name: 'Copy error id' }).click();
   await expect.poll(() => readClipboard(page)).toBe(id);
+
+  // said until the session moves on: after a later query the Timeline no longer says it
+  await page.getByRole('button', { name: 'Back to now' }).click();
+  await runSql(page, 'select 42 as answer');
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+  await expect(entry(page, 'Ran query select 42 as answer')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Timeline' }).getByRole('alert')).toHaveCount(0);
+});
+
+test('"Fork from here" on a query that settled after the Timeline was last open forks where it settled, holding it', async ({ app }) => {
+  const { page } = app;
+  await runSql(page, 'select 1 as first');
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+  const slow = 'select count(*) as n from range(1000000000) t(x) where x % 7 = 3';
+  await runSql(page, slow);
+  // the Timeline opened while it runs holds its entry as running, and is closed again
+  await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+  await expect(entry(page, 'Ran query select count(*) as n')).toContainText('running');
+  await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+  await expect(timeline(page)).toHaveCount(0);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/, { timeout: 60_000 });
+
+  await history(page).getByRole('listitem').filter({ hasText: 'select count(*) as n' }).getByRole('button', { name: 'Fork from here' }).click();
+  await expect(tabs(page)).toHaveText(['Session 1', 'Session 1 (fork)']);
+  await expect(tabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  // the fork holds the query as it ended (it was forked at the point the stale list said: before it ended)
+  await expect(history(page).getByRole('listitem')).toHaveCount(2);
+  await expect(history(page).getByRole('listitem').first()).toContainText(/completed · 1\srow ·/);
+  await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+  expect(await gridRow(page, 2).getByRole('gridcell').allTextContents()).toEqual(shown(await duckdbRows(slow))[0]);
 });

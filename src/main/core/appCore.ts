@@ -271,7 +271,7 @@ export class AppCore {
         profileColumns: ({ target, columns }, signal) => hold(() => this.profiles.profile(target, columns, signal)),
         previewSql: (request) => hold(() => this.previews.preview(request)),
         cancelPreview: (sessionId) => this.previews.cancel(sessionId),
-        timeline: (sessionId, after) => this.time.timeline(sessionId, after),
+        timeline: (sessionId, after, queryId) => this.time.timeline(sessionId, after, queryId),
         sessionAt: (sessionId, seq) => this.time.sessionAtText(sessionId, seq),
         charts: { chart: (request, owner) => hold(() => this.charts.chart(request, owner)), cancel: (sessionId, owner) => this.charts.cancel(sessionId, owner), forget: (owner) => this.charts.forget(owner) },
         pivotPage: ({ queryId, spec, offset, limit, filter }) => hold(() => this.pivots.page(queryId, spec, offset, limit, filter)),

@@ -50,7 +50,7 @@ export interface ConnectionServices {
   previewSql(request: ApiRequest<'previewSql'>): Promise<Result<ApiResponse<'previewSql'>>>;
   cancelPreview(sessionId: string): Result<ApiResponse<'cancelPreview'>>;
   /** A session's timeline and the session as it was at a point (time/timeTravel.ts). */
-  timeline(sessionId: string, after?: number): Promise<Result<ApiResponse<'timeline'>>>;
+  timeline(sessionId: string, after?: number, queryId?: string): Promise<Result<ApiResponse<'timeline'>>>;
   /** The answer as its JSON text: a stored checkpoint and the events after it go as they were stored, for the window to fold. */
   sessionAt(sessionId: string, seq: number): Promise<Result<string>>;
   /** Charts of results, each connection's in slots of its own (`owner` is the connection: chart/chartService.ts). */
@@ -211,7 +211,7 @@ export class ClientConnection {
     },
     previewSql: (request) => this.services.previewSql(request),
     cancelPreview: ({ sessionId }) => this.services.cancelPreview(sessionId),
-    timeline: ({ sessionId, after }) => this.afterCommandsSent(() => this.services.timeline(sessionId, after)),
+    timeline: ({ sessionId, after, queryId }) => this.afterCommandsSent(() => this.services.timeline(sessionId, after, queryId)),
     sessionAt: ({ sessionId, seq }) => this.afterCommandsSent(async () => serialized(await this.services.sessionAt(sessionId, seq))),
     chartData: (request) => this.services.charts.chart(request, this),
     cancelChart: ({ sessionId }) => this.services.charts.cancel(sessionId, this),

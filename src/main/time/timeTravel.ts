@@ -213,8 +213,9 @@ export class TimeTravel {
    * The session's timeline, newest first, at most MAX_TIMELINE_ENTRIES; past `after`, only what ends
    * after it (`TimelineFold.newest`). The fold is kept: asked again, main reads only the session's
    * events since, not the whole session (a 100,000-event session was read whole on every change).
+   * Given `queryId`, that query's entry alone (`TimelineFold.ofQuery`), however old.
    */
-  async timeline(sessionId: string, after?: number): Promise<Result<TimelineSince>> {
+  async timeline(sessionId: string, after?: number, queryId?: string): Promise<Result<TimelineSince>> {
     const kept = this.timelines.get(sessionId) ?? { fold: new TimelineFold((id) => this.live?.current.view.datasets[id]?.name), read: Promise.resolve() };
     this.timelines.delete(sessionId); // kept last: the most recently asked
     this.timelines.set(sessionId, kept);
@@ -230,7 +231,7 @@ export class TimeTravel {
       this.timelines.delete(sessionId);
       return notFound(sessionId);
     }
-    return ok(kept.fold.newest(MAX_TIMELINE_ENTRIES, after));
+    return ok(queryId === undefined ? kept.fold.newest(MAX_TIMELINE_ENTRIES, after) : kept.fold.ofQuery(queryId));
   }
 
   /** Folds the session's events after those `fold` holds, a batch a turn. */

@@ -96,6 +96,20 @@ describe('the kept timeline (real SQLite)', () => {
     expect(b.ok && { entries: b.value.entries, total: b.value.total }).toEqual(full());
   });
 
+  it('given a query older than the newest 1,000 entries, when asked for by its id, then its entry alone, where it settled; an unknown id, none', async () => {
+    const all = timelineOf(store.readAggregate('QuerySession', id) as unknown as (ViewEvent & SessionEvent)[]);
+    const old = all.find((e, i) => i >= MAX_TIMELINE_ENTRIES && e.kind === 'query' && e.queryId !== undefined);
+    expect(old).toBeDefined(); // "Fork from here" on it found no point: only the newest 1,000 were looked in
+    const r = await time.timeline(id, undefined, old!.queryId);
+    expect(r.ok && r.value.entries).toEqual([old]);
+    // 'late' started, then settled several asks later: its entry ends where it completed
+    const late = await time.timeline(id, undefined, 'late');
+    expect(late.ok && late.value.entries).toEqual(all.filter((e) => e.queryId === 'late' && e.kind === 'query'));
+    expect(late.ok && late.value.entries[0]?.label).toMatch(/^Ran query select 1 · 2 rows/);
+    const none = await time.timeline(id, undefined, 'no-such-query');
+    expect(none.ok && none.value.entries).toEqual([]);
+  });
+
   it('given no such session, then it is not found', async () => {
     const r = await time.timeline('nobody');
     expect(r.ok || r.error.code).toBe('SESSION_NOT_FOUND');

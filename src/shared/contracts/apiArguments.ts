@@ -31,7 +31,7 @@ export const apiArguments = {
   cancelProfile: (requestIds: readonly string[]) => ({ requestIds: [...requestIds] }),
   previewSql: (sessionId: string, sql: string, cursor: number) => ({ sessionId, sql, cursor }),
   cancelPreview: (sessionId: string) => ({ sessionId }),
-  timeline: (sessionId: string, after?: number) => ({ sessionId, ...(after === undefined ? {} : { after }) }),
+  timeline: (sessionId: string, after?: number, queryId?: string) => ({ sessionId, ...(after === undefined ? {} : { after }), ...(queryId === undefined ? {} : { queryId }) }),
   sessionAt: (sessionId: string, seq: number) => ({ sessionId, seq }),
   chartData: (sessionId: string, queryId: string, spec: ChartSpec, linked?: { readonly slot: number; readonly filter: readonly PageFilter[]; readonly past?: boolean }) => ({
     sessionId,

@@ -185,10 +185,11 @@ export const apiMethods = {
   /**
    * The session's actions, newest first, each ending at a global seq (docs/time.md); at most 1,000, with the total.
    * With `after` (the newest seq the window holds), only the entries ending after it, and in `moved` the seqs the
-   * window's copies of those it already held end at.
+   * window's copies of those it already held end at. With `queryId`, only that query's entry, however old (none if
+   * the session has no such query): where "Fork from here" forks, which must not be the end of a stale list.
    */
   timeline: {
-    request: z.object({ sessionId: z.string().min(1).max(64), after: z.number().int().nonnegative().optional() }).strict(),
+    request: z.object({ sessionId: z.string().min(1).max(64), after: z.number().int().nonnegative().optional(), queryId: z.string().min(1).max(64).optional() }).strict(),
     response: z.object({ entries: z.array(timelineEntrySchema), total: z.number().int().nonnegative(), moved: z.array(z.number().int().nonnegative()).optional() }),
   },
   /**

@@ -116,6 +116,12 @@ export class TimelineFold {
     return { entries: shown.map((e) => ({ ...e })), total: this.entries.length, moved };
   }
 
+  /** A query's entry alone (a copy), however old; none if the session has no such query. */
+  ofQuery(queryId: string): TimelineSince {
+    const entry = this.queries.get(queryId)?.entry;
+    return { entries: entry ? [{ ...entry }] : [], total: this.entries.length, moved: [] };
+  }
+
   private add1(kind: TimelineKind, label: string, e: SessionViewEvent, queryId?: string): Mutable<TimelineEntry> {
     const entry: Mutable<TimelineEntry> = { kind, label, at: e.occurredAt, seq: e.globalSeq, ...(queryId ? { queryId } : {}) };
     this.entries.push(entry);

@@ -21,7 +21,8 @@ export function useSessionTime(
   const time = useTimeTravel(api, session?.id, session?.version);
   /** A refused fork, said in the Timeline: the status bar, which says it too, is not on screen while the past is. */
   const [forkError, setForkError] = useState<AppError | undefined>();
-  useEffect(() => setForkError(undefined), [session?.id]);
+  // Said until the session moves on (a refused fork stores nothing): a later query must not bring it back into the Timeline.
+  useEffect(() => setForkError(undefined), [session?.id, session?.version]);
   const fork = (seq: number | undefined) => {
     if (!session) return;
     if (seq === undefined) return onNotice('That point is no longer in the timeline.');

@@ -59,6 +59,7 @@ export function useTimeTravel(api: SextantApi, sessionId: string | undefined, ve
       if (sessionId === undefined) return;
       const ask = ++asked.current;
       setSelected(entry);
+      setError(undefined);
       void api.sessionAt(sessionId, entry.seq).then((r) => {
         if (ask !== asked.current) return;
         if (r.ok) setPast({ ...pastSession(sessionId, r.value), datasets: r.value.datasets });
@@ -82,12 +83,13 @@ export function useTimeTravel(api: SextantApi, sessionId: string | undefined, ve
   /** Where "Fork from here" on a query of the history forks: the point its timeline entry ends at. */
   const pointOfQuery = useCallback(
     async (queryId: string): Promise<number | undefined> => {
-      const known = entries.find((e) => e.kind === 'query' && e.queryId === queryId);
-      if (known || sessionId === undefined) return known?.seq;
-      const r = await api.timeline(sessionId);
-      return r.ok ? r.value.entries.find((e) => e.kind === 'query' && e.queryId === queryId)?.seq : undefined;
+      // Asked each time: the entries held are as of the panel's last opening (a query running then has
+      // settled since), and they are only the newest 1,000.
+      if (sessionId === undefined) return undefined;
+      const r = await api.timeline(sessionId, undefined, queryId);
+      return r.ok ? r.value.entries[0]?.seq : undefined;
     },
-    [api, entries, sessionId],
+    [api, sessionId],
   );
 
   return { open, toggle: () => (open ? close() : setOpen(true)), close, entries, total, selected, past, error, select, backToNow, pointOfQuery };
