@@ -13,6 +13,7 @@ import { exampleQuery } from '../catalog/sqlName';
 import { tabAcceptsCompletion } from './completionKeys';
 import { unfocusableCompletionList } from './unfocusableCompletionList';
 import { editorTheme } from './editorTheme';
+import { useTypeAhead } from './useTypeAhead';
 import { errorRange, placeInDoc } from './errorPosition';
 import { endRanFlash, markRan, ranMark, ranRanges } from './ranMark';
 import { holdsStatement } from '../../../shared/sql/statementSpans';
@@ -168,6 +169,8 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     setFormatError(undefined);
     setRunRefused(undefined);
   }, [sessionId]);
+
+  useTypeAhead(inert, sessionId, view);
 
   useEffect(() => {
     if (view.current) withCatalogSchema(view.current);
