@@ -168,8 +168,9 @@ async function preview(
   await shadowWith(c, step, plans);
   let columns: Column[];
   let values: (string | null)[][];
+  let more: boolean;
   try {
-    ({ columns, values } = await step(() => readRows(c, built.sql)));
+    ({ columns, values, more } = await step(() => readRows(c, built.sql)));
   } catch (e) {
     if (e instanceof AppErrorException) throw e;
     const message = withoutWrapper(e instanceof Error ? e.message : String(e));
@@ -178,7 +179,7 @@ async function preview(
     return { kind: 'invalid', statement: span, errorId: randomUUID(), message, ...(position !== undefined ? { position } : {}) };
   }
   const sampled = plans.length > 0 ? { sample: { rows: Math.min(...plans.map((p) => Math.min(p.rows, p.sampleRows))) } } : {};
-  return { kind: 'rows', statement: span, steps: built.steps, columns, values, ...sampled };
+  return { kind: 'rows', statement: span, steps: built.steps, columns, values, ...(more ? { more } : {}), ...sampled };
 }
 
 /** The names of the CTEs at `path` (the CTE names leading there) in the parse tree. */
@@ -248,8 +249,8 @@ async function estimateRows(c: DuckDBConnection, relation: Relation): Promise<nu
   return estimates.get(key)!;
 }
 
-/** The preview's columns and its rows as DuckDB's text, column-major. */
-async function readRows(c: DuckDBConnection, sql: string): Promise<{ columns: Column[]; values: (string | null)[][] }> {
+/** The preview's columns and its first PREVIEW_ROWS rows as DuckDB's text, column-major; `more` when the SQL gave one more. */
+async function readRows(c: DuckDBConnection, sql: string): Promise<{ columns: Column[]; values: (string | null)[][]; more: true | false }> {
   const prepared = await c.prepare(sql);
   try {
     const columns: Column[] = [];
@@ -259,10 +260,10 @@ async function readRows(c: DuckDBConnection, sql: string): Promise<{ columns: Co
     const result = textInJs(types) ? await prepared.run() : await c.run(`SELECT COLUMNS(*)::VARCHAR FROM (\n${sql}\n)`);
     const values: (string | null)[][] = columns.map(() => []);
     for (const chunk of await result.fetchAllChunks()) {
-      const text = chunkText(chunk, PREVIEW_ROWS);
+      const text = chunkText(chunk, PREVIEW_ROWS + 1);
       text.forEach((column, i) => values[i]?.push(...column));
     }
-    return { columns, values: values.map((v) => v.slice(0, PREVIEW_ROWS)) };
+    return { columns, values: values.map((v) => v.slice(0, PREVIEW_ROWS)), more: (values[0]?.length ?? 0) > PREVIEW_ROWS };
   } finally {
     prepared.destroySync();
   }

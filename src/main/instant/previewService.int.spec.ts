@@ -81,6 +81,11 @@ describe('instant previews (a core in a temp dir, real DuckDB)', () => {
     ]);
     expect(a.values).toEqual(await raw(`${sql} LIMIT 100`, [`CREATE VIEW airports AS SELECT * FROM read_csv(${literal(AIRPORTS)})`]));
     expect(a.values[0]!.length).toBe(100);
+    expect(a.more).toBe(true); // California has more airports than the 100 shown
+    // exactly 100 rows are all there is: not "first 100"
+    const hundred = await preview('SELECT * FROM range(100)');
+    expect(hundred).toMatchObject({ kind: 'rows' });
+    expect(hundred.kind === 'rows' && [hundred.values[0]!.length, hundred.more]).toEqual([100, undefined]);
   });
 
   it('previews a large dataset on a sample, and says so; the rows equal raw DuckDB on the same sample', async () => {

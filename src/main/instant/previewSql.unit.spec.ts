@@ -36,7 +36,7 @@ describe('the preview SQL of a CTE step', () => {
   it('keeps the WITH clause up to the step, then selects from it, and maps offsets back', () => {
     const p = build(at('x FROM a'));
     expect(p.steps).toEqual(['B c']);
-    expect(p.sql).toBe('SELECT * FROM (\nWITH a AS (SELECT 1 AS x), "B c" AS (SELECT x FROM a)\nSELECT * FROM "B c"\n) LIMIT 100');
+    expect(p.sql).toBe('SELECT * FROM (\nWITH a AS (SELECT 1 AS x), "B c" AS (SELECT x FROM a)\nSELECT * FROM "B c"\n) LIMIT 101');
     expect(p.origin(p.sql.indexOf('x FROM a'))).toBe(at('x FROM a'));
     expect(p.origin(p.sql.indexOf('LIMIT'))).toBeUndefined();
   });

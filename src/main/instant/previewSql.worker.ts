@@ -6,7 +6,8 @@ import type { Token } from '../../shared/sql/sqlTokens';
 /**
  * The SQL a preview runs, built from stretches of the editor's text (so a DuckDB error in it can be
  * placed back in the editor) and a few words of its own: the statement, or the WITH clause up to
- * the CTE under the cursor then `SELECT * FROM "<cte>"`, under a LIMIT of PREVIEW_ROWS.
+ * the CTE under the cursor then `SELECT * FROM "<cte>"`, under a LIMIT of one more than
+ * PREVIEW_ROWS: whether the statement has more rows than are shown.
  */
 
 /** A stretch of the preview SQL; `origin` is where it starts in the editor's text, when it comes from there. */
@@ -54,7 +55,7 @@ export function previewSqlFor(text: string, span: TextSpan, tokens: readonly Tok
     levelTokens = cte.bodyTokens;
   }
   const body = steps.length === 0 ? [fromText(text, span)] : stepPieces(text, levels, steps);
-  return assemble([{ text: 'SELECT * FROM (\n' }, ...body, { text: `\n) LIMIT ${PREVIEW_ROWS}` }], steps);
+  return assemble([{ text: 'SELECT * FROM (\n' }, ...body, { text: `\n) LIMIT ${PREVIEW_ROWS + 1}` }], steps);
 }
 
 /** For the innermost CTE: its WITH clause up to it, then SELECT * FROM it; each outer level wraps that as a subquery after its earlier CTEs. */

@@ -40,6 +40,8 @@ export type PreviewAnswer =
       readonly columns: readonly Column[];
       /** Column-major DuckDB text per cell (as pages carry it), at most PREVIEW_ROWS rows. */
       readonly values: ReadonlyArray<ReadonlyArray<string | null>>;
+      /** Set when the statement has rows past those PREVIEW_ROWS (the preview reads one more to know). */
+      readonly more?: true;
       /** Set when the preview ran on a sample of its inputs rather than on all of them; `rows` is the size the sample aims at, not a count. */
       readonly sample?: { readonly rows: number };
     }
@@ -58,6 +60,7 @@ export const previewAnswerSchema: z.ZodType<PreviewAnswer> = z.discriminatedUnio
       steps: z.array(z.string()),
       columns: z.array(columnSchema),
       values: z.array(z.array(z.string().nullable())),
+      more: z.literal(true).optional(),
       sample: z.object({ rows: z.number().int().nonnegative() }).strict().optional(),
     })
     .strict(),

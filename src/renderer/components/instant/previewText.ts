@@ -1,4 +1,3 @@
-import { PREVIEW_ROWS } from '../../../shared/instant/preview';
 import { countOf } from '../format';
 import type { PreviewState } from './previewState';
 
@@ -7,7 +6,7 @@ export function previewStatus(state: PreviewState): string {
   const rows = state.rows;
   if (!rows) return '';
   const n = rows.values[0]?.length ?? 0;
-  const shown = n >= PREVIEW_ROWS ? `first ${countOf(n, 'row')}` : countOf(n, 'row');
+  const shown = rows.more ? `first ${countOf(n, 'row')}` : countOf(n, 'row');
   return `${shown} · ${countOf(rows.columns.length, 'column')}${state.problem?.kind === 'invalid' || state.problem?.kind === 'failed' ? ' · last good preview' : ''}`;
 }
 

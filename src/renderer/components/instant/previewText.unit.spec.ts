@@ -3,19 +3,22 @@ import type { PreviewAnswer } from '../../../shared/instant/preview';
 import { previewMessage, previewStatus } from './previewText';
 import { initialPreview, type RowsAnswer } from './previewState';
 
-const rowsOf = (n: number, columns = 2): RowsAnswer => ({
+const rowsOf = (n: number, columns = 2, more = false): RowsAnswer => ({
   kind: 'rows',
   statement: { from: 0, to: 1 },
   steps: [],
   columns: Array.from({ length: columns }, (_, i) => ({ name: `c${i}`, type: 'INTEGER' })),
   values: Array.from({ length: columns }, () => Array.from({ length: n }, (_, r) => String(r))),
+  ...(more ? { more: true } : {}),
 });
 
 describe('the preview pane’s summary', () => {
   it('counts rows and columns in the right number, and says when the preview was cut at 100 rows', () => {
     expect(previewStatus({ ...initialPreview, rows: rowsOf(1, 1) })).toBe('1\u00a0row · 1\u00a0column');
     expect(previewStatus({ ...initialPreview, rows: rowsOf(42) })).toBe('42\u00a0rows · 2\u00a0columns');
-    expect(previewStatus({ ...initialPreview, rows: rowsOf(100) })).toBe('first 100\u00a0rows · 2\u00a0columns');
+    // exactly 100 rows are all of them; "first" only when the statement has more
+    expect(previewStatus({ ...initialPreview, rows: rowsOf(100) })).toBe('100\u00a0rows · 2\u00a0columns');
+    expect(previewStatus({ ...initialPreview, rows: rowsOf(100, 2, true) })).toBe('first 100\u00a0rows · 2\u00a0columns');
   });
 
   it('says the rows are the last good preview while the statement does not parse', () => {
