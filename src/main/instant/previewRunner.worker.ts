@@ -10,6 +10,7 @@ import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Column } from '../../shared/contracts/events';
 import type { PreviewAnswer, TextSpan } from '../../shared/instant/preview';
+import { utf16Offset } from '../../shared/text/codePoints';
 import { PREVIEW_ROWS } from '../../shared/instant/preview';
 import { chunkText, textInJs } from '../query/chunkText.worker';
 import { columnTypeName } from '../query/columnTypeName.worker';
@@ -134,7 +135,8 @@ async function preview(
         statement: span,
         errorId: randomUUID(),
         message: `Parser Error: ${tree.error_message ?? 'syntax error'}`,
-        ...(Number.isInteger(at) && at >= 0 ? { position: span.from + at } : {}),
+        // DuckDB's position counts code points; the editor's, UTF-16 units
+        ...(Number.isInteger(at) && at >= 0 ? { position: span.from + utf16Offset(statementText, at) } : {}),
       };
     }
     // Only SELECT-family statements serialize: everything else writes, changes settings or reaches out.

@@ -155,6 +155,9 @@ describe('instant previews (a core in a temp dir, real DuckDB)', () => {
     const inCte = 'WITH a AS (SELECT 1 AS x), b AS (SELECT missing FROM a) SELECT * FROM b';
     const c = await preview(inCte, inCte.indexOf('missing'));
     expect(c).toMatchObject({ kind: 'invalid', position: inCte.indexOf('missing') });
+    // DuckDB counts code points: past emoji its position was short by one per emoji ("ile" underlined)
+    const emoji = `${prefix}SELECT '😀😀😀😀' AS smile frm airports`;
+    expect(await preview(emoji)).toMatchObject({ kind: 'invalid', position: emoji.indexOf('frm') });
   });
 
   it('never runs a write: COPY leaves no file, CREATE leaves no table', async () => {

@@ -17,6 +17,7 @@ import { writesGuard } from './dataDirGuard.worker';
 import { refuseRerunUnlessRead } from './rerunGuard.worker';
 import { endedInFailure, streamFailure } from './streamFailure.worker';
 import { leavesConnectionState } from './connectionState.worker';
+import { withParserPosition } from './parserPosition.worker';
 import { runProgress } from './runProgress.worker';
 import type { RunOutcome, RunProgress } from './workerProtocol';
 
@@ -108,7 +109,7 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
       await leaveHistoryStore(slot.query);
       slot.pathUnasked = false;
     }
-    const statements = await slot.query.extractStatements(sql);
+    const statements = await slot.query.extractStatements(sql).catch(async (e: unknown) => Promise.reject(await withParserPosition(slot.query, sql, e)));
     count = statements.count;
     if (statements.count === 0) throw new AppErrorException(appError(randomUUID(), 'INVALID_COMMAND', NO_STATEMENT));
     // Statements run in order; only the last one's rows are kept. Each prepared statement is

@@ -27,6 +27,10 @@ describe('error position from a DuckDB message', () => {
   it('prefers an explicit position in the details', () => {
     expect(mark('Binder Error: no LINE here', 'select foo from t', { position: 7 })).toBe('foo');
     expect(mark('Binder Error: no LINE here', 'select foo from t', { position: '16' })).toBe('t');
+    // past emoji DuckDB's caret points early (at "smile"); the worker's position (parserPosition.worker.ts) is right
+    const emoji = "select '😀😀' as smile frm cars";
+    const caret = `Parser Error: syntax error at or near "frm"\n\nLINE 1: ${emoji}\n                         ^`;
+    expect(mark(caret, emoji, { position: emoji.indexOf('frm') })).toBe('frm');
   });
   it('has no position when the message has none, or the text no longer matches', () => {
     expect(mark('Catalog Error: Table with name x does not exist!', 'select * from x')).toBeUndefined();
