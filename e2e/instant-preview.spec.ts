@@ -307,3 +307,19 @@ test('a statement that writes or reaches outside is never run by a preview, and 
   await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   await expect(results.getByRole('gridcell')).toHaveText(['0']);
 });
+
+test('in a small window a long error scrolls by whole lines and its error id stays in sight', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 800, height: 600 });
+  await ready(page, 'cars');
+  await turnOn(page);
+  // an unknown column of cars: DuckDB lists candidate bindings, several lines in a narrow pane
+  await replaceSql(page, 'select * from cars where "Miles_per_Gallo" > 20 and "Displacemen" > 100');
+  const message = pane(page).locator('.preview-error');
+  await expect(message).toContainText('Candidate bindings');
+  await expect(message.locator('.error-id')).toBeInViewport({ ratio: 1 });
+  // the message scrolls within itself, a whole number of lines tall
+  const box = await message.locator('.preview-error-message').evaluate((m) => ({ height: m.clientHeight, line: parseFloat(getComputedStyle(m).lineHeight), scrolls: m.scrollHeight > m.clientHeight }));
+  expect(box.scrolls).toBe(true);
+  expect(box.height / box.line).toBeCloseTo(3, 1);
+});

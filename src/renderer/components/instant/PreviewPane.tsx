@@ -37,8 +37,8 @@ export function PreviewPane({ state, onNotice }: { state: PreviewState; onNotice
       {problem?.kind === 'invalid' && (
         <p className="preview-error">
           <AlertCircle aria-hidden="true" />
-          <span>
-            {previewMessage(problem.message)} <span className="error-id">(error id {problem.errorId})</span>
+          <span className="preview-error-body">
+            <span className="preview-error-message">{previewMessage(problem.message)}</span> <span className="error-id">(error id {problem.errorId})</span>
           </span>
           <CopyIdButton id={problem.errorId} onNotice={onNotice} />
         </p>
@@ -46,8 +46,8 @@ export function PreviewPane({ state, onNotice }: { state: PreviewState; onNotice
       {problem?.kind === 'failed' && (
         <p className="preview-error">
           <AlertCircle aria-hidden="true" />
-          <span>
-            Preview failed: {problem.error.message} <span className="error-id">(error id {problem.error.id})</span>
+          <span className="preview-error-body">
+            <span className="preview-error-message">Preview failed: {problem.error.message}</span> <span className="error-id">(error id {problem.error.id})</span>
           </span>
           <CopyIdButton id={problem.error.id} onNotice={onNotice} />
         </p>
