@@ -22,6 +22,7 @@ import { countText } from '../../shared/text/counts';
 import { copyTable, RESERVED } from './registration';
 import { followEncoding } from './windows1252Copy';
 import { removeCopies } from './datasetCopies';
+import { tooWideToRecord } from './tooWideToRecord';
 
 /** A refusal answered, not thrown, with an id minted here. */
 const refuse = (code: Parameters<typeof appError>[1], message: string): Result<never> => failed(appError(newErrorId(), code, message));
@@ -212,7 +213,16 @@ export class CatalogService {
           ...(located.download ? { download: located.download } : {}),
           ...(fingerprint ? { fingerprint } : {}),
         };
-        await this.system(cause, { type: 'RegisterDataset', datasetId, ...payload });
+        const stored = await this.system(cause, { type: 'RegisterDataset', datasetId, ...payload });
+        // Too many columns to record (30,000 of them): without this it said "loading…" for good, its view in DuckDB all the same.
+        if (!stored.ok && stored.error.code === 'PAYLOAD_TOO_LARGE') {
+          await this.queryWorker.request({ type: 'unregister', spec }).catch(() => undefined);
+          this.specs.delete(datasetId);
+          this.available.forget(datasetId);
+          const error = tooWideToRecord(stored.error, source, payload.columns.length);
+          this.log.warn({ errorId: error.id, code: error.code, source: shownSource(source) }, error.message);
+          await this.system(cause, { type: 'FailDataset', datasetId, source, error });
+        }
       });
     } catch (e) {
       if (signal.aborted) return this.log.info({ source: shownSource(source) }, 'dataset removed while being added: called off');
@@ -336,8 +346,9 @@ export class CatalogService {
     await this.recreate(datasetId, spec);
   }
 
-  private async system(cause: EventEnvelope | undefined, command: DatasetCommand): Promise<void> {
+  private async system(cause: EventEnvelope | undefined, command: DatasetCommand): Promise<Result<unknown>> {
     const result = await this.handler.handle(command, systemMeta(cause));
     if (!result.ok) this.log.warn({ errorId: result.error.id, command: command.type }, result.error.message);
+    return result;
   }
 }
