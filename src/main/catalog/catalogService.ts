@@ -23,6 +23,7 @@ import { copyTable, RESERVED } from './registration';
 import { followEncoding } from './windows1252Copy';
 import { removeCopies } from './datasetCopies';
 import { tooWideToRecord } from './tooWideToRecord';
+import { workspaceNames } from './workspaceNames';
 
 /** A refusal answered, not thrown, with an id minted here. */
 const refuse = (code: Parameters<typeof appError>[1], message: string): Result<never> => failed(appError(newErrorId(), code, message));
@@ -194,6 +195,8 @@ export class CatalogService {
         if (signal.aborted) return;
         const format = located.format;
         const taken = new Set(Object.values(this.projections.current.view.datasets).flatMap((d) => (d.name ? [d.name] : [])));
+        // What a person made in the workspace is not replaced or read instead (workspaceNames.ts)
+        for (const n of await workspaceNames(this.queryWorker)) taken.add(n);
         if (format === 'duckdb') for (const r of RESERVED) taken.add(r);
         const name = datasetName(located.named ?? source, taken, located.pattern === true);
         const spec = specOf(name, format, located.location);

@@ -2,7 +2,7 @@ import type { DatasetFormat } from '../contracts/events';
 import { isBareName } from '../sql/sqlIdentifier';
 
 /** Extensions stripped from a file name, longest first (`.csv.gz` before `.gz`). */
-const EXTENSIONS = ['.csv.gz', '.tsv.gz', '.ndjson', '.jsonl', '.parquet', '.duckdb', '.arrows', '.arrow', '.json', '.csv', '.tsv', '.ipc', '.feather', '.gz', '.db'];
+const EXTENSIONS = ['.csv.gz', '.tsv.gz', '.tab.gz', '.ndjson', '.jsonl', '.parquet', '.duckdb', '.arrows', '.arrow', '.json', '.csv', '.tsv', '.tab', '.ipc', '.feather', '.gz', '.db'];
 
 /** True when a source is an http(s) URL rather than a path. */
 export const isUrl = (source: string): boolean => /^https?:\/\//i.test(source);

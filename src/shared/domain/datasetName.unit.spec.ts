@@ -5,6 +5,8 @@ describe('datasetName (the catalog naming rule)', () => {
   const none = new Set<string>();
   it.each([
     ['/data/trips.csv.gz', 'trips'],
+    ['/data/tabbed.tab', 'tabbed'],
+    ['/data/tabbed.tab.gz', 'tabbed'],
     ['/home/me/Seattle-Weather.csv', 'seattle_weather'],
     ['node_modules/vega-datasets/data/flights-3m.parquet', 'flights_3m'],
     ['C:\\Users\\me\\My Data (2024).json', 'my_data_2024'],
