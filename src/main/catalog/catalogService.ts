@@ -190,7 +190,7 @@ export class CatalogService {
     this.adding.set(datasetId, adding);
     const { signal } = adding;
     try {
-      const { located, fingerprint } = await locateAndFingerprint(this.locating(signal), datasetId, source);
+      const { located, fingerprint } = await locateAndFingerprint({ ...this.locating(signal), fresh: true }, datasetId, source);
       await this.serially(async () => {
         if (signal.aborted) return;
         const format = located.format;

@@ -42,6 +42,11 @@ export interface DownloadOptions {
   readonly signal?: AbortSignal;
   /** The first wait between tries, doubled at each (downloadRetry.ts); 1 s unless a test says less. */
   readonly retryDelayMs?: number;
+  /**
+   * Ask the server, whatever copy is complete: a person's add or "Try again" (a start restoring a
+   * dataset takes the copy, offline). The complete copy goes; a part is still resumed.
+   */
+  readonly fresh?: boolean;
 }
 
 const idleTimeout = (options: DownloadOptions): number => options.idleTimeoutMs ?? 30_000;
@@ -106,6 +111,9 @@ const inFlight = new Map<string, Promise<Downloaded>>();
 async function downloadAlone(url: string, dir: string, options: DownloadOptions): Promise<Downloaded> {
   mkdirSync(dir, { recursive: true });
   // A copy already complete is used without asking the server: its name was decided when it arrived.
+  // Not for a person's add or Try again: the copy of a URL added before, removed and added again, or
+  // the very bytes DuckDB could not read, came back every time without a request.
+  if (options.fresh) for (let old = completeCopy(dir); old; old = completeCopy(dir)) rmSync(old, { force: true });
   const cached = completeCopy(dir);
   if (cached) return { path: cached, bytes: statSync(cached).size, sha256: (await sha256Of(cached)).digest('hex') };
   const part = join(dir, `${ownName(url)}.part`);

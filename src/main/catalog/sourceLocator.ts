@@ -45,6 +45,8 @@ export interface LocatorDeps {
   readonly dataDir: string;
   /** Calls a URL's download off: its dataset was removed while being added. */
   readonly signal?: AbortSignal;
+  /** A person's add or Try again: a URL is asked of its server, not taken from a complete copy (download.ts). */
+  readonly fresh?: boolean;
 }
 
 const fail = (code: Parameters<typeof appError>[1], message: string): AppErrorException => new AppErrorException(appError(newErrorId(), code, message));
@@ -68,7 +70,7 @@ export async function locateSource(deps: LocatorDeps, datasetId: string, source:
         receivedBytes: p.receivedBytes,
         ...(p.totalBytes ? { totalBytes: p.totalBytes, percent: Math.round((p.receivedBytes / p.totalBytes) * 1000) / 10 } : {}),
       }),
-      deps.signal,
+      { signal: deps.signal, fresh: deps.fresh },
     );
     const local = await locateFile(got.path, got.format);
     return { ...local, download: got.download, named: got.path };

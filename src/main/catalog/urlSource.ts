@@ -18,10 +18,17 @@ export interface UrlCopy {
  * start. `recorded`, a registered dataset's format, wins over anything the server now says;
  * `signal` calls the download off (download.ts).
  */
-export async function fetchUrl(url: string, cacheDir: string, recorded: DatasetFormat | undefined, onProgress: (p: DownloadProgressReport) => void, signal?: AbortSignal): Promise<UrlCopy> {
+export async function fetchUrl(
+  url: string,
+  cacheDir: string,
+  recorded: DatasetFormat | undefined,
+  onProgress: (p: DownloadProgressReport) => void,
+  { signal, fresh }: { signal?: AbortSignal | undefined; fresh?: boolean | undefined } = {},
+): Promise<UrlCopy> {
   const got = await download(url, cacheDir, {
     onProgress,
     ...(signal ? { signal } : {}),
+    ...(fresh ? { fresh } : {}),
     nameFile: async (facts, part) => decideUrlFile(facts, await readHead(part), recorded).name,
   });
   const format = recorded ?? cachedFormat(got.path, await readHead(got.path));
