@@ -153,7 +153,7 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', { shuffle: 
 
   it('a folder of Parquet files (also in subfolders) is one dataset', async () => {
     const ds = await add(join(files, 'trips'));
-    expect(ds).toMatchObject({ status: 'ready', name: 'trips', format: 'parquet', location: join(files, 'trips', '**', '[!.]*.parquet') });
+    expect(ds).toMatchObject({ status: 'ready', name: 'trips', format: 'parquet', location: join(files, 'trips', '**', '[!.]*.[pP][aA][rR][qQ][uU][eE][tT]') });
     expect(await rows('select month, trips from trips order by month')).toEqual([
       ['1', '10'],
       ['2', '20'],

@@ -1,8 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { rawTextRows } from '../../../test/support/rawTextRows';
 import { tempDir } from '../../../test/support/testCore';
+import { literal } from '../query/sql';
 import { locateFolder, MAX_FOLDER_ENTRIES } from './folderSource';
+
+/** The extensions as the glob writes them: any case (DuckDB's glob is case-sensitive, file names are not). */
+const CSV = '[!.]*.[cC][sS][vV]';
+const PARQUET = '[!.]*.[pP][aA][rR][qQ][uU][eE][tT]';
 
 describe('a folder as a dataset', () => {
   let dir: ReturnType<typeof tempDir>;
@@ -14,15 +21,15 @@ describe('a folder as a dataset', () => {
   it('prefers Parquet files anywhere below, else CSV', async () => {
     mkdirSync(join(dir.path, 'a', 'b'), { recursive: true });
     writeFileSync(join(dir.path, 'a', 'x.csv'), 'x\n1\n');
-    expect(await locateFolder(dir.path)).toEqual({ format: 'csv', location: join(dir.path, '**', '[!.]*.csv') });
+    expect(await locateFolder(dir.path)).toEqual({ format: 'csv', location: join(dir.path, '**', CSV) });
     writeFileSync(join(dir.path, 'a', 'b', 'y.parquet'), 'PAR1');
-    expect(await locateFolder(dir.path)).toEqual({ format: 'parquet', location: join(dir.path, '**', '[!.]*.parquet') });
+    expect(await locateFolder(dir.path)).toEqual({ format: 'parquet', location: join(dir.path, '**', PARQUET) });
   });
 
   it('leaves hidden files out: one alone is no reason to read the folder as its kind', async () => {
     writeFileSync(join(dir.path, 'x.csv'), 'x\n1\n');
     writeFileSync(join(dir.path, '._x.parquet'), 'not Parquet');
-    expect(await locateFolder(dir.path)).toEqual({ format: 'csv', location: join(dir.path, '**', '[!.]*.csv') });
+    expect(await locateFolder(dir.path)).toEqual({ format: 'csv', location: join(dir.path, '**', CSV) });
   });
 
   it('given a dot-folder, then files found at one depth are named level by level (DuckDB’s ** walks dot-folders), at mixed depths ** stays', async () => {
@@ -30,9 +37,28 @@ describe('a folder as a dataset', () => {
     mkdirSync(join(dir.path, 'y=2024'));
     writeFileSync(join(dir.path, '.ipynb_checkpoints', 'a-checkpoint.csv'), 'x\n1\n');
     writeFileSync(join(dir.path, 'y=2024', 'a.csv'), 'x\n1\n');
-    expect(await locateFolder(dir.path)).toEqual({ format: 'csv', location: join(dir.path, '[!.]*', '[!.]*.csv') });
+    expect(await locateFolder(dir.path)).toEqual({ format: 'csv', location: join(dir.path, '[!.]*', CSV) });
     writeFileSync(join(dir.path, 'top.csv'), 'x\n1\n');
-    expect(await locateFolder(dir.path)).toEqual({ format: 'csv', location: join(dir.path, '**', '[!.]*.csv') });
+    expect(await locateFolder(dir.path)).toEqual({ format: 'csv', location: join(dir.path, '**', CSV) });
+  });
+
+  it('given upper-case extensions, or CSV beside gzipped CSV, then DuckDB reads them all, as raw DuckDB over the same files does', async () => {
+    writeFileSync(join(dir.path, 'DATA.CSV'), 'x\n1\n');
+    writeFileSync(join(dir.path, 'more.csv'), 'x\n2\n');
+    const upper = await locateFolder(dir.path);
+    expect(await rawTextRows(`select count(*), sum(x) from read_csv(${literal(upper.location)})`)).toEqual([['2', '3']]);
+    writeFileSync(join(dir.path, 'b.csv.gz'), gzipSync('x\n4\n'));
+    const gz = await locateFolder(dir.path);
+    expect(gz).toEqual({ format: 'csv', location: join(dir.path, '**', `${CSV}*`) });
+    expect(await rawTextRows(`select count(*), sum(x) from read_csv(${literal(gz.location)})`)).toEqual([['3', '7']]);
+    // another `.csv…` name beside them would be read too: the plain ones only, as before
+    writeFileSync(join(dir.path, 'old.csv.bak'), 'x\n100\n');
+    expect(await locateFolder(dir.path)).toEqual({ format: 'csv', location: join(dir.path, '**', CSV) });
+  });
+
+  it('given only upper-case Parquet, then it is found', async () => {
+    writeFileSync(join(dir.path, 'PART.PARQUET'), 'PAR1');
+    expect(await locateFolder(dir.path)).toEqual({ format: 'parquet', location: join(dir.path, '**', PARQUET) });
   });
 
   it('refuses a folder too big to be a dataset, without walking all of it, and names a narrower way', async () => {

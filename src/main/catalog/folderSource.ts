@@ -32,6 +32,8 @@ export async function locateFolder(dir: string): Promise<{ format: DatasetFormat
   /** The depths below `dir` at which files of each extension were found. */
   const found = new Map<string, Set<number>>();
   let hiddenFolders = false;
+  /** A visible name with `.csv` that is neither `.csv` nor `.csv.gz` (`a.csv.bak`). */
+  let otherCsv = false;
   let seen = 0;
   const pending = [{ folder: dir, depth: 0 }];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
@@ -57,16 +59,24 @@ export async function locateFolder(dir: string): Promise<{ format: DatasetFormat
       } else if (!hidden(entry.name)) {
         const name = entry.name.toLowerCase();
         for (const k of KINDS) if (name.endsWith(k.ext)) found.set(k.ext, (found.get(k.ext) ?? new Set()).add(next.depth));
+        if (name.includes('.csv') && !name.endsWith('.csv') && !name.endsWith('.csv.gz')) otherCsv = true;
       }
     }
   }
   const kind = KINDS.find((k) => found.has(k.ext));
   if (!kind) throw new AppErrorException(appError(newErrorId(), 'DATASET_EMPTY', `The folder ${dir} holds no Parquet or CSV files.`));
-  return { format: kind.format, location: folderGlob(globLiteral(dir), kind.ext, hiddenFolders ? [...found.get(kind.ext)!] : []) };
+  // CSV files beside gzipped ones are read together (`b.csv.gz` beside `a.csv` was left out), unless
+  // another `.csv…` name (`a.csv.bak`) would be read with them: then the plain ones, as before.
+  const bothCsv = kind.ext === '.csv' && found.has('.csv.gz') && !otherCsv;
+  const depths = bothCsv ? [...new Set([...found.get('.csv')!, ...found.get('.csv.gz')!])] : [...found.get(kind.ext)!];
+  return { format: kind.format, location: folderGlob(globLiteral(dir), `${anyCase(kind.ext)}${bothCsv ? '*' : ''}`, hiddenFolders ? depths : []) };
 }
 
+/** `.csv` → `.[cC][sS][vV]`: DuckDB's glob is case-sensitive, file names are not (`DATA.CSV` beside `more.csv` was left out). */
+const anyCase = (ext: string): string => ext.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+
 /**
- * What DuckDB reads for a folder: its visible files of `ext` at any depth (`**`). DuckDB's `**`
+ * What DuckDB reads for a folder: its visible files of `ext` (a glob piece) at any depth (`**`). DuckDB's `**`
  * walks dot-folders too, so with one present, files found at a single depth are named level by
  * level (a `[!.]*` segment per folder, then `[!.]*.csv`), which leaves dot-folders out; at mixed
  * depths `**` stays, and a dot-folder's files of that kind are read with the rest.
