@@ -110,7 +110,8 @@ function plan(t: DataType): ColumnPlan {
     return { sqlType: `${child.sqlType}[${t.listSize}]`, read: (_d, v, i) => new DuckDBArrayValue(readAll(child, v.get(i) as Vector)) };
   }
   if (DataType.isStruct(t)) {
-    const fields = t.children.map((f) => ({ name: f.name, plan: plan(f.type as DataType) }));
+    const names = columnNames(t.children.map((f) => f.name));
+    const fields = t.children.map((f, k) => ({ name: names[k]!, plan: plan(f.type as DataType) }));
     return {
       sqlType: `STRUCT(${fields.map((f) => `${ident(f.name)} ${f.plan.sqlType}`).join(', ')})`,
       // A struct's children are sliced along with it: row i of the struct is row i of each child.
@@ -135,6 +136,23 @@ function plan(t: DataType): ColumnPlan {
  * unsuccessful or closed pending query result"), as when a start re-converted a lost copy while it
  * recreated the other datasets.
  */
+/**
+ * Column names as DuckDB's own readers give them (a CSV's): a missing or empty name is `column<i>`,
+ * a repeated one gets `_1`, `_2` (case-insensitively, as DuckDB compares names). An Arrow file with an
+ * empty name failed with "Cannot read properties of null", one with a repeated name with DuckDB's
+ * "Column with name a already exists!".
+ */
+export function columnNames(names: readonly (string | null | undefined)[]): string[] {
+  const taken = new Set<string>();
+  return names.map((given, i) => {
+    const base = given ? given : `column${i}`;
+    let name = base;
+    for (let n = 1; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}
+
 export async function convertArrowToParquet(instance: DuckDBInstance, source: string, target: string): Promise<{ rows: number }> {
   const c = await instance.connect();
   try {
@@ -159,7 +177,8 @@ async function convertOn(c: DuckDBConnection, source: string, target: string): P
     const fields = reader.schema.fields;
     if (fields.length === 0) throw new AppErrorException(appError(randomUUID(), 'DATASET_EMPTY', 'The Arrow file has no columns.'));
     const plans = fields.map((f) => plan(f.type as DataType));
-    await c.run(`CREATE TEMP TABLE ${staging} (${fields.map((f, i) => `${ident(f.name)} ${plans[i]!.sqlType}`).join(', ')})`);
+    const names = columnNames(fields.map((f) => f.name));
+    await c.run(`CREATE TEMP TABLE ${staging} (${names.map((name, i) => `${ident(name)} ${plans[i]!.sqlType}`).join(', ')})`);
     const appender = await c.createAppender(staging.slice(1, -1), 'main', 'temp');
     const types = plans.map((_, i) => appender.columnType(i));
     let rows = 0;
