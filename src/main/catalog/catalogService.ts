@@ -334,6 +334,30 @@ export class CatalogService {
   }
 
   /**
+   * The input watcher's ask when an Arrow or DuckDB file's content changed: queries read the Parquet
+   * copy made, or the database attached, when it was added, so the file's new content was marked
+   * "changed" while queries answered from the old. The copy is made again, the database attached
+   * again. True when it now reads the file as it is.
+   */
+  followContent(datasetId: string): Promise<boolean> {
+    return this.serially(async () => {
+      const ds = this.projections.current.view.datasets[datasetId];
+      const spec = this.specs.get(datasetId);
+      if (ds?.status !== 'ready' || !spec || (ds.format !== 'arrow' && ds.format !== 'duckdb')) return false;
+      try {
+        if (ds.format === 'arrow') await locateSettled(this.locating(), datasetId, ds.source, ds.format);
+        else await this.queryWorker.request({ type: 'unregister', spec });
+        await this.queryWorker.request({ type: 'register', spec });
+        return true;
+      } catch (e) {
+        const error = toAppError(e, newErrorId());
+        this.log.warn({ errorId: error.id, dataset: ds.name }, `changed dataset not read anew: ${error.message}`);
+        return false;
+      }
+    });
+  }
+
+  /**
    * An undone removal makes the dataset queryable again under its name, or, removed while being
    * added, adds it again (`resume`: an undo here, not an import); a redone one forgets it again.
    */

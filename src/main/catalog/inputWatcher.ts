@@ -37,7 +37,12 @@ export class InputWatcher {
     private readonly log: Logger,
     private readonly intervalMs: number = DEFAULT_INPUT_WATCH_MS,
     /** Follows files gone and back (CatalogService.checkAvailability), at each look before the fingerprints. */
-    private readonly availability?: { checkAvailability(): Promise<void>; isNotHere?(datasetId: string): boolean; followEncoding?(datasetId: string): Promise<DatasetReadAs | undefined> },
+    private readonly availability?: {
+      checkAvailability(): Promise<void>;
+      isNotHere?(datasetId: string): boolean;
+      followEncoding?(datasetId: string): Promise<DatasetReadAs | undefined>;
+      followContent?(datasetId: string): Promise<boolean>;
+    },
   ) {}
 
   start(): void {
@@ -83,7 +88,9 @@ export class InputWatcher {
     // its bytes: the catalog's question reads nothing again.
     const single = (format === 'csv' || format === 'tsv') && !fresh.files;
     const readAs = changed && single ? await this.availability?.followEncoding?.(ds.id) : undefined;
-    const columns = changed ? await this.columnsNow(ds, format) : undefined;
+    // An Arrow file is read through a copy, a database file attached: made again, attached again (CatalogService.followContent).
+    const followed = changed && (format === 'arrow' || format === 'duckdb') && (await this.availability?.followContent?.(ds.id)) === true;
+    const columns = changed && (format !== 'arrow' || followed) ? await this.columnsNow(ds, format) : undefined;
     const result = await this.handler.handle({ type: 'MarkDatasetChanged', datasetId: ds.id, fingerprint: fresh, ...(columns ? { columns } : {}), ...(readAs ? { readAs } : {}) }, systemMeta(undefined));
     if (!result.ok) this.log.warn({ errorId: result.error.id, dataset: ds.name }, result.error.message);
     else if (changed) this.log.info({ dataset: ds.name }, 'dataset changed on disk');
@@ -107,10 +114,10 @@ export class InputWatcher {
   /**
    * Its columns as DuckDB describes its view now (a DESCRIBE binds the reader again: cheap, no rows
    * read); undefined when DuckDB cannot read it, and for a database file (columns per table) or an
-   * Arrow file (its view reads the Parquet copy made when it was added).
+   * Arrow file whose copy was not made again.
    */
   private async columnsNow(ds: DatasetView, format: DatasetFormat): Promise<Column[] | undefined> {
-    if (!ds.name || format === 'duckdb' || format === 'arrow') return undefined;
+    if (!ds.name || format === 'duckdb') return undefined;
     try {
       const rows = await this.queryWorker.request({ type: 'read', sql: `DESCRIBE ${ident(ds.name)}` });
       return rows.map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) }));
