@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { DatasetCommand } from '../../shared/contracts/commands';
 import { appError, fail as failed, ok, toAppError, type Result } from '../../shared/contracts/errors';
-import type { DatasetFormat, DatasetReadAs, DatasetRegistered, EventEnvelope } from '../../shared/contracts/events';
+import type { DatasetFormat, DatasetReadAs, EventEnvelope } from '../../shared/contracts/events';
 import { datasetName, isGlob } from '../../shared/domain/datasetName';
 import type { CommandHandler } from '../commands/commandHandler';
 import { systemMeta } from '../commands/systemMeta';
@@ -19,11 +19,11 @@ import { specOf } from './sourceLocator';
 import { locateAndFingerprint, locateSettled, locateUnwritten, withCopy, type LocateDeps } from './locateAndFingerprint';
 import { sameContent } from '../../shared/contracts/fingerprint';
 import { countText } from '../../shared/text/counts';
-import { copyTable, RESERVED } from './registration';
+import { copyTable } from './registration';
 import { followEncoding } from './windows1252Copy';
 import { removeCopies } from './datasetCopies';
 import { tooWideToRecord } from './tooWideToRecord';
-import { workspaceNames } from './workspaceNames';
+import { followContent, namesTaken, registeredPayload } from './registration';
 
 /** A refusal answered, not thrown, with an id minted here. */
 const refuse = (code: Parameters<typeof appError>[1], message: string): Result<never> => failed(appError(newErrorId(), code, message));
@@ -194,10 +194,7 @@ export class CatalogService {
       await this.serially(async () => {
         if (signal.aborted) return;
         const format = located.format;
-        const taken = new Set(Object.values(this.projections.current.view.datasets).flatMap((d) => (d.name ? [d.name] : [])));
-        // What a person made in the workspace is not replaced or read instead (workspaceNames.ts)
-        for (const n of await workspaceNames(this.queryWorker)) taken.add(n);
-        if (format === 'duckdb') for (const r of RESERVED) taken.add(r);
+        const taken = await namesTaken(this.projections.current.view, this.queryWorker, format);
         const name = datasetName(located.named ?? source, taken, located.pattern === true);
         const spec = specOf(name, format, located.location);
         const registered = await this.queryWorker.request({ type: 'register', spec });
@@ -205,17 +202,7 @@ export class CatalogService {
         if (signal.aborted) return void (await this.queryWorker.request({ type: 'unregister', spec }).catch(() => undefined));
         this.specs.set(datasetId, spec);
         this.available.registered(datasetId);
-        const payload: DatasetRegistered = {
-          name,
-          source,
-          format,
-          columns: [...registered.columns],
-          ...(located.location !== source ? { location: located.location } : {}),
-          ...(registered.tables ? { tables: registered.tables.map(copyTable) } : {}),
-          ...(registered.reading || located.reading ? { reading: { ...registered.reading, ...located.reading } } : {}),
-          ...(located.download ? { download: located.download } : {}),
-          ...(fingerprint ? { fingerprint } : {}),
-        };
+        const payload = registeredPayload(name, source, located, registered, fingerprint);
         const stored = await this.system(cause, { type: 'RegisterDataset', datasetId, ...payload });
         // Too many columns to record (30,000 of them): without this it said "loading…" for good, its view in DuckDB all the same.
         if (!stored.ok && stored.error.code === 'PAYLOAD_TOO_LARGE') {
@@ -333,28 +320,9 @@ export class CatalogService {
     });
   }
 
-  /**
-   * The input watcher's ask when an Arrow or DuckDB file's content changed: queries read the Parquet
-   * copy made, or the database attached, when it was added, so the file's new content was marked
-   * "changed" while queries answered from the old. The copy is made again, the database attached
-   * again. True when it now reads the file as it is.
-   */
+  /** The input watcher's ask when an Arrow or DuckDB file's content changed (registration.ts's followContent). */
   followContent(datasetId: string): Promise<boolean> {
-    return this.serially(async () => {
-      const ds = this.projections.current.view.datasets[datasetId];
-      const spec = this.specs.get(datasetId);
-      if (ds?.status !== 'ready' || !spec || (ds.format !== 'arrow' && ds.format !== 'duckdb')) return false;
-      try {
-        if (ds.format === 'arrow') await locateSettled(this.locating(), datasetId, ds.source, ds.format);
-        else await this.queryWorker.request({ type: 'unregister', spec });
-        await this.queryWorker.request({ type: 'register', spec });
-        return true;
-      } catch (e) {
-        const error = toAppError(e, newErrorId());
-        this.log.warn({ errorId: error.id, dataset: ds.name }, `changed dataset not read anew: ${error.message}`);
-        return false;
-      }
-    });
+    return this.serially(() => followContent(this.locating(), this.projections.current.view.datasets[datasetId], this.specs.get(datasetId)));
   }
 
   /**

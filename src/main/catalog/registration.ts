@@ -1,5 +1,15 @@
 /** What a registration records and avoids, apart from the catalog service that registers (catalogService.ts). */
-import type { DatasetTable } from '../../shared/contracts/events';
+import type { DatasetFingerprint } from '../../shared/contracts/fingerprint';
+import type { DatasetFormat, DatasetRegistered, DatasetTable } from '../../shared/contracts/events';
+import { toAppError } from '../../shared/contracts/errors';
+import type { AppView, DatasetView } from '../../shared/views/appView';
+import { newErrorId } from '../platform/ids';
+import type { QueryWorker } from '../query/queryWorker';
+import type { Registered, RegisterSpec } from '../query/workerProtocol';
+import type { LocateDeps } from './locateAndFingerprint';
+import { locateSettled } from './locateAndFingerprint';
+import type { Located } from './sourceLocator';
+import { workspaceNames } from './workspaceNames';
 
 /**
  * Names DuckDB keeps for itself, which an attached database cannot take (`workspace` is Sextant's
@@ -15,3 +25,46 @@ export const copyTable = (t: DatasetTable): DatasetTable => ({
   ...(t.kind === undefined ? {} : { kind: t.kind }),
   ...(t.unreadable === undefined ? {} : { unreadable: t.unreadable }),
 });
+
+/** The names a new dataset may not take: the catalog's, what a person made in the workspace (workspaceNames.ts), and for a database file DuckDB's own. */
+export async function namesTaken(view: AppView, queryWorker: QueryWorker, format: DatasetFormat): Promise<Set<string>> {
+  const taken = new Set(Object.values(view.datasets).flatMap((d) => (d.name ? [d.name] : [])));
+  for (const n of await workspaceNames(queryWorker)) taken.add(n);
+  if (format === 'duckdb') for (const r of RESERVED) taken.add(r);
+  return taken;
+}
+
+/** What DatasetRegistered records of a source DuckDB registered. */
+export function registeredPayload(name: string, source: string, located: Located, registered: Registered, fingerprint: DatasetFingerprint | undefined): DatasetRegistered {
+  return {
+    name,
+    source,
+    format: located.format,
+    columns: [...registered.columns],
+    ...(located.location !== source ? { location: located.location } : {}),
+    ...(registered.tables ? { tables: registered.tables.map(copyTable) } : {}),
+    ...(registered.reading || located.reading ? { reading: { ...registered.reading, ...located.reading } } : {}),
+    ...(located.download ? { download: located.download } : {}),
+    ...(fingerprint ? { fingerprint } : {}),
+  };
+}
+
+/**
+ * An Arrow or DuckDB file whose content changed (the input watcher's ask): queries read the Parquet
+ * copy made, or the database attached, when it was added, so the file's new content was marked
+ * "changed" while queries answered from the old. The copy is made again, the database attached
+ * again. True when it now reads the file as it is.
+ */
+export async function followContent(deps: LocateDeps, ds: DatasetView | undefined, spec: RegisterSpec | undefined): Promise<boolean> {
+  if (ds?.status !== 'ready' || !spec || (ds.format !== 'arrow' && ds.format !== 'duckdb')) return false;
+  try {
+    if (ds.format === 'arrow') await locateSettled(deps, ds.id, ds.source, ds.format);
+    else await deps.queryWorker.request({ type: 'unregister', spec });
+    await deps.queryWorker.request({ type: 'register', spec });
+    return true;
+  } catch (e) {
+    const error = toAppError(e, newErrorId());
+    deps.log.warn({ errorId: error.id, dataset: ds.name }, `changed dataset not read anew: ${error.message}`);
+    return false;
+  }
+}
