@@ -31,11 +31,6 @@ export function sniffBytes(head: Buffer): DatasetFormat | undefined {
   return undefined;
 }
 
-/** The format a file's first bytes reveal, for sources whose name says nothing (a URL like /export?id=3). */
-export async function sniffFormat(path: string): Promise<DatasetFormat | undefined> {
-  return sniffBytes(await readHead(path, 16));
-}
-
 /**
  * True when the bytes read as text: no NUL, and almost no other control characters (a CSV in
  * Latin-1 is still text; DuckDB's reader says so if its encoding is wrong).

@@ -14,7 +14,7 @@ import type { RegisterSpec } from '../query/workerProtocol';
 import type { Bus } from '../streams/bus';
 import { locateFolder } from './folderSource';
 import { sourcePath } from './localPath';
-import { sniffFormat } from './sniff';
+import { looksLikeText, readHead, sniffBytes } from './sniff';
 import { fetchUrl } from './urlSource';
 import { windows1252Copy } from './windows1252Copy';
 
@@ -103,7 +103,13 @@ async function locateFile(path: string, byName: DatasetFormat | undefined): Prom
     throw fail('DATASET_UNREADABLE', `Sextant is not allowed to read ${path}.`);
   }
   if ((await statAsync(path)).size === 0) throw fail('DATASET_EMPTY', `${path} is empty.`);
-  const format = byName ?? (await sniffFormat(path));
+  // First bytes that prove a binary format win over the name (a Parquet file saved as .csv went to the CSV
+  // sniffer, which said 900 characters of why); text under a name no format has (.txt, .dat) is
+  // CSV, as a URL's text is (urlFile.ts), where it was refused.
+  const head = await readHead(path, 4096);
+  const sniffed = sniffBytes(head);
+  const proven = sniffed === 'parquet' || sniffed === 'arrow' || sniffed === 'duckdb' ? sniffed : undefined;
+  const format = proven ?? byName ?? sniffed ?? (looksLikeText(head) ? 'csv' : undefined);
   if (!format) {
     const ext = extname(path);
     throw fail('DATASET_UNSUPPORTED', `Sextant cannot read ${ext ? `${ext} files` : path}: add CSV, TSV, Parquet, JSON, NDJSON, Arrow IPC or DuckDB database files.`);
