@@ -6,7 +6,8 @@ import { duckdbMessage, notUtf8 } from './duckdbMessage';
 
 /** DuckDB's words for a file it cannot make sense of, and what to tell a person instead. */
 const CORRUPT: readonly [RegExp, string][] = [
-  [/No magic bytes found|too small to be a Parquet file|Invalid Parquet|parquet.*(corrupt|invalid)/i, 'is not a valid Parquet file'],
+  // "don't know what type": DuckDB's Thrift reader on a Parquet footer whose bytes were garbled
+  [/No magic bytes found|too small to be a Parquet file|Invalid Parquet|parquet.*(corrupt|invalid)|don't know what type/i, 'is not a valid Parquet file'],
   [/Malformed JSON|JSON.*(parse|invalid)/i, 'is not valid JSON'],
   [/not a valid DuckDB database|database file.*(invalid|corrupt)|unable to open database|IO Error.*header/i, 'is not a DuckDB database Sextant can open'],
   [/Error when sniffing file|CSV Error|Could not convert string|Invalid unicode/i, 'could not be read as CSV'],

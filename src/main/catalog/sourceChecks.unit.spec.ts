@@ -19,6 +19,11 @@ describe('what a corrupt source names', () => {
     expect(explainReadFailure(duckdbSays('/data/a.parquet'), '/data/*.parquet').message).toMatch(/^\/data\/a\.parquet, in \/data\/\*\.parquet, is not/);
   });
 
+  it('given a Parquet file whose footer was garbled, then it is corrupt, not merely unreadable', () => {
+    const garbled = explainReadFailure(appError('e2', 'DATASET_UNREADABLE', "Invalid Error: don't know what type: "), '/data/a.parquet');
+    expect(garbled).toMatchObject({ code: 'DATASET_CORRUPT', message: expect.stringMatching(/^\/data\/a\.parquet is not a valid Parquet file: Invalid Error: don't know what type/) as unknown });
+  });
+
   it('given the file itself, then the file', () => {
     expect(explainReadFailure(duckdbSays('/data/a.parquet'), '/data/a.parquet').message).toMatch(/^\/data\/a\.parquet is not a valid Parquet file: /);
   });
