@@ -30,6 +30,22 @@ describe('a file whose extension misleads', () => {
     expect(await resultRows(core, sessionId, `select name from ${t.name} order by id`)).toEqual([['a'], ['b']]);
   });
 
+  it('given CSV text that begins like a signature, or text under another name, then the name decides as before', async () => {
+    const core = dir.keep(await startTestCore(join(dir.path(), 'data3')));
+    writeFileSync(join(dir.path(), 'birds.csv'), 'species,DUCKS_SEEN\nmallard,3\n'); // "DUCK" at bytes 8-11: DuckDB's header
+    writeFileSync(join(dir.path(), 'parts.csv'), 'PAR1,PAR2\n1,2\n');
+    writeFileSync(join(dir.path(), 'log.txt'), '[info] started\n[info] done\n');
+    writeFileSync(join(dir.path(), 'notes.md'), '# notes\n');
+    const added = [];
+    for (const name of ['birds.csv', 'parts.csv', 'log.txt', 'notes.md']) added.push(await addDataset(core, join(dir.path(), name)));
+    expect(added.map((d) => [d.status, d.format ?? d.error?.code])).toEqual([
+      ['ready', 'csv'],
+      ['ready', 'csv'],
+      ['ready', 'csv'],
+      ['failed', 'DATASET_UNSUPPORTED'],
+    ]);
+  });
+
   it('given binary bytes under a name no format has, then it is still refused as a file Sextant cannot read', async () => {
     const core = dir.keep(await startTestCore(join(dir.path(), 'data2')));
     writeFileSync(join(dir.path(), 'sheet.xlsx'), Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 1, 2, 3, 4, 5, 6]));

@@ -103,13 +103,15 @@ async function locateFile(path: string, byName: DatasetFormat | undefined): Prom
     throw fail('DATASET_UNREADABLE', `Sextant is not allowed to read ${path}.`);
   }
   if ((await statAsync(path)).size === 0) throw fail('DATASET_EMPTY', `${path} is empty.`);
-  // First bytes that prove a binary format win over the name (a Parquet file saved as .csv went to the CSV
-  // sniffer, which said 900 characters of why); text under a name no format has (.txt, .dat) is
-  // CSV, as a URL's text is (urlFile.ts), where it was refused.
+  // A binary file's signature wins over its name (a Parquet file saved as .csv went to the CSV
+  // sniffer, which said 900 characters of why); text never loses its name to one (a CSV whose
+  // header is "species,DUCKS" is no database). Text named .txt or .dat is CSV, as a URL's text
+  // is (urlFile.ts), where it was refused.
   const head = await readHead(path, 4096);
+  const text = looksLikeText(head);
   const sniffed = sniffBytes(head);
-  const proven = sniffed === 'parquet' || sniffed === 'arrow' || sniffed === 'duckdb' ? sniffed : undefined;
-  const format = proven ?? byName ?? sniffed ?? (looksLikeText(head) ? 'csv' : undefined);
+  const proven = !text && (sniffed === 'parquet' || sniffed === 'arrow' || sniffed === 'duckdb') ? sniffed : undefined;
+  const format = proven ?? byName ?? (text && /\.(txt|dat)$/i.test(path) ? 'csv' : sniffed);
   if (!format) {
     const ext = extname(path);
     throw fail('DATASET_UNSUPPORTED', `Sextant cannot read ${ext ? `${ext} files` : path}: add CSV, TSV, Parquet, JSON, NDJSON, Arrow IPC or DuckDB database files.`);
