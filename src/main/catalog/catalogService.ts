@@ -190,7 +190,8 @@ export class CatalogService {
     this.adding.set(datasetId, adding);
     const { signal } = adding;
     try {
-      const { located, fingerprint } = await locateAndFingerprint({ ...this.locating(signal), fresh: true }, datasetId, source);
+      // A person's add or Try again (a request event) asks a URL's server; a start resuming one still loading takes its copy, offline.
+      const { located, fingerprint } = await locateAndFingerprint({ ...this.locating(signal), fresh: cause !== undefined }, datasetId, source);
       await this.serially(async () => {
         if (signal.aborted) return;
         const format = located.format;

@@ -112,9 +112,9 @@ async function downloadAlone(url: string, dir: string, options: DownloadOptions)
   mkdirSync(dir, { recursive: true });
   // A copy already complete is used without asking the server: its name was decided when it arrived.
   // Not for a person's add or Try again: the copy of a URL added before, removed and added again, or
-  // the very bytes DuckDB could not read, came back every time without a request.
-  if (options.fresh) for (let old = completeCopy(dir); old; old = completeCopy(dir)) rmSync(old, { force: true });
-  const cached = completeCopy(dir);
+  // the very bytes DuckDB could not read, came back every time without a request. The old copy
+  // stays until the new one is whole, so a download that fails loses nothing.
+  const cached = options.fresh ? undefined : completeCopy(dir);
   if (cached) return { path: cached, bytes: statSync(cached).size, sha256: (await sha256Of(cached)).digest('hex') };
   const part = join(dir, `${ownName(url)}.part`);
 
@@ -132,6 +132,8 @@ async function downloadAlone(url: string, dir: string, options: DownloadOptions)
       continue;
     }
     const path = join(dir, await named(got.facts, part, options));
+    // the one complete copy, whatever the older one was named (its format may have been another)
+    for (const old of completeCopies(dir)) if (old !== path) rmSync(old, { force: true });
     renameSync(part, path);
     return { path, bytes: got.bytes, sha256: (await sha256Of(path)).digest('hex') };
   }
@@ -195,14 +197,16 @@ function ownName(url: string): string {
   return name === '' || name === '.' || name === '..' ? 'download' : name;
 }
 
-/** The one complete file in a URL's folder (anything but a `.part`), if there is one. */
-function completeCopy(dir: string): string | undefined {
-  const name = readdirSync(dir, { withFileTypes: true })
+/** The complete files in a URL's folder (anything but a `.part`), by name. */
+function completeCopies(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && !e.name.endsWith('.part'))
-    .map((e) => e.name)
-    .sort()[0];
-  return name === undefined ? undefined : join(dir, name);
+    .map((e) => join(dir, e.name))
+    .sort();
 }
+
+/** The one complete file in a URL's folder, if there is one. */
+const completeCopy = (dir: string): string | undefined => completeCopies(dir)[0];
 
 /** The complete file's name, checked to be a plain name in its folder whoever chose it. */
 async function named(facts: ResponseFacts, part: string, options: DownloadOptions): Promise<string> {

@@ -1,10 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSessions } from '../../shared/views/appView';
 import { addDataset, resultRows } from '../../../test/support/coreDatasets';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
+import { downloadDir } from './download';
 
 /**
  * A URL's copy in the download cache is what a restart reads, offline. A person's add or Try again
@@ -22,6 +24,7 @@ describe('adding a URL again asks its server again', { shuffle: false }, () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       requests.push(req.url ?? '');
+      if (req.url === '/hang.csv') return; // never answers: its dataset stays loading
       const body = bodies.get(req.url ?? '');
       if (body === undefined) return void res.writeHead(404).end();
       res.writeHead(200, { 'content-type': req.url?.endsWith('.json') ? 'application/json' : 'text/csv' }).end(body);
@@ -32,7 +35,7 @@ describe('adding a URL again asks its server again', { shuffle: false }, () => {
   });
   afterAll(async () => {
     await core.close();
-    await new Promise((resolve) => server.close(resolve));
+    if (server.listening) await new Promise((resolve) => server.close(resolve));
     dir.remove();
   });
   const sessionId = () => openSessions(core.projections.current.view)[0]!.id;
@@ -63,5 +66,23 @@ describe('adding a URL again asks its server again', { shuffle: false }, () => {
     expect(retried).toMatchObject({ id: failed.id, status: 'ready' });
     expect(requests.filter((r) => r === '/data.json')).toHaveLength(2);
     expect(await resultRows(core, sessionId(), `select a from ${retried.name} order by a`)).toEqual([['1'], ['2']]);
+  });
+
+  it('given a URL still loading when the app closed, its copy complete by then, when it starts with the server gone, then the copy is read, offline', async () => {
+    const url = `${base}/hang.csv`;
+    const ack = await core.dispatch({ type: 'AddDataset', source: url });
+    if (!ack.ok) throw new Error(ack.error.message);
+    await core.close();
+    // the bytes arrived whole before the app closed (its registration did not)
+    const dataDir = join(dir.path, 'data');
+    mkdirSync(downloadDir(join(dataDir, 'downloads'), url), { recursive: true });
+    writeFileSync(join(downloadDir(join(dataDir, 'downloads'), url), 'hang.csv'), 'n\n5\n');
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    core = await startTestCore(dataDir);
+    await core.catalog.idle();
+    const ds = core.projections.current.view.datasets[ack.value.aggregateId];
+    expect([ds?.status, ds?.error?.message]).toEqual(['ready', undefined]);
+    expect(await resultRows(core, sessionId(), `select n from ${ds!.name}`)).toEqual([['5']]);
   });
 });
