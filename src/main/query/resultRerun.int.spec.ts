@@ -60,17 +60,33 @@ describe('re-running a result that was not kept (real SQLite, real DuckDB)', () 
 
   // Viewing a result (a scroll, the past, an import) must not change data: an INSERT … RETURNING ran a second time.
   it.each([
-    ['an INSERT … RETURNING', 'insert into answers values (2) returning *', 'it is an INSERT statement', 1],
-    ['a script that creates a table first', 'create table more as select 5 as v; select * from answers', 'statement 1 of 2 is a CREATE statement', 0],
+    ['an INSERT … RETURNING', 'insert into answers values (2) returning *', 'it is an INSERT statement', 2],
+    ['a script that creates a table first', 'create table more as select 5 as v; select * from answers', 'statement 1 of 2 is a CREATE statement', 1],
+    [
+      'a PIVOT without an IN list',
+      'pivot answers on v using count(*)',
+      'statement 1 of 2 is a CREATE statement (DuckDB runs a PIVOT without an IN list as a CREATE TYPE, then a SELECT: with its IN list it is run again)',
+      1,
+    ],
   ])('refuses to re-run %s: nothing runs a second time, and it says why, with an error id', async (_, sql, which, rows) => {
-    const { core, queryId } = await lostThenChanged('create table answers (v integer)', 'drop table if exists more', sql);
+    const { core, queryId } = await lostThenChanged('create table answers (v integer); insert into answers values (1)', 'drop table if exists more', sql);
     const { error } = await settled(core, queryId);
     expect(error).toMatchObject({ code: 'RESULT_NOT_FOUND', id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(error?.message).toBe(
-      `This result was not kept, and its SQL is not run again to bring it back: ${which}, not a SELECT, and could change data a second time. Run the query again yourself for what it gives now.`,
+      `This result was not kept, and its SQL is not run again to bring it back: ${which}, and only SELECTs, with the settings and transactions around them, are run again, so nothing changes data a second time. Run the query again yourself for what it gives now.`,
     );
     const [answers] = await core.queryWorker.request({ type: 'read', sql: 'select count(*)::integer as n, (select count(*) from duckdb_tables() where table_name = \'more\')::integer as more from answers' });
     expect(answers).toEqual({ n: rows, more: 0 });
+  });
+
+  it('re-runs a SELECT with the settings and transaction around it, and a PIVOT with its IN list', async () => {
+    for (const sql of ["set TimeZone = 'UTC'; begin; select * from answers", 'pivot answers on v in (1, 2) using count(*)']) {
+      const { core, queryId } = await lostThenChanged('create or replace table answers as select * from (values (1), (2)) t(v)', 'select 1', sql);
+      const { page, error } = await settled(core, queryId);
+      expect(error?.message, sql).toBeUndefined();
+      expect(page, sql).toMatchObject({ complete: true, rerun: true });
+      await core.close();
+    }
   });
 
   it('refuses a re-run whose columns changed, even with the same row count', async () => {

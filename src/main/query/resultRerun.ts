@@ -70,7 +70,7 @@ export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
     async (e: unknown) => {
       const error = e as AppError;
       deps.log.warn({ errorId: error.id, queryId: entry.queryId }, `re-running a result failed: ${error.message}`);
-      if (error.code === 'RESULT_NOT_FOUND') {
+      if (error.details?.['rerun'] === 'refused') {
         // SQL that does not only read (rerunGuard.worker.ts): refused for good, whatever the datasets do.
         entry.rows = { kind: 'none', error };
         return publish({ elapsedMs: elapsedMs(), rowsAvailable: 0 });

@@ -12,7 +12,7 @@ import { trackProgress } from './progressTracking.worker';
 import { splitQualified } from './sql';
 import { ofStatement } from './statementFailure.worker';
 import { leaveHistoryStore, mayChangeDefaultDatabase, refuseHistoryStorePath } from '../history/historyGuard.worker';
-import { holdsStatement, NO_STATEMENT } from '../../shared/sql/statementSpans';
+import { holdsStatement, NO_STATEMENT, statementSpans } from '../../shared/sql/statementSpans';
 import { writesGuard } from './dataDirGuard.worker';
 import { refuseRerunUnlessRead } from './rerunGuard.worker';
 import { endedInFailure, streamFailure } from './streamFailure.worker';
@@ -117,6 +117,8 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
     // buffers) until then, and left to the GC — which a worker making little JS garbage rarely
     // runs — finished queries piled up in DuckDB's memory until new ones failed as OUT_OF_MEMORY.
     const guard = writesGuard(sql, statements.count, timing.protectedDir);
+    /** Whether DuckDB made more statements than the text holds (a PIVOT without IN): only a refused re-run asks. */
+    const expanded = (): boolean => statementSpans(sql).length < statements.count;
     for (let i = 0; i < statements.count - 1; i++, at++) {
       if (cb.cancelled()) throw interrupted();
       await guard(slot.query, i);
@@ -125,7 +127,7 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
       // it: a round trip after each of a script's 10,000 INSERTs cost seconds (historyGuard.worker.ts).
       const mayLead = mayChangeDefaultDatabase(prepared.statementType);
       try {
-        if (readsOnly) refuseRerunUnlessRead(prepared.statementType, i, statements.count);
+        if (readsOnly) refuseRerunUnlessRead(prepared.statementType, i, statements.count, expanded);
         if (mayLead) slot.pathUnasked = true;
         if (leavesConnectionState(prepared.statementType)) slot.leftState = true;
         await prepared.run();
@@ -141,7 +143,7 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
     const lastMayLead = mayChangeDefaultDatabase(last.statementType);
     let outcome: RunOutcome;
     try {
-      if (readsOnly) refuseRerunUnlessRead(last.statementType, statements.count - 1, statements.count);
+      if (readsOnly) refuseRerunUnlessRead(last.statementType, statements.count - 1, statements.count, expanded);
       if (lastMayLead) slot.pathUnasked = true;
       if (leavesConnectionState(last.statementType)) slot.leftState = true;
       outcome = await streamLast(last);
