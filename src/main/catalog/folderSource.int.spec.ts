@@ -56,6 +56,17 @@ describe('a folder as a dataset', () => {
     expect(await locateFolder(dir.path)).toEqual({ format: 'csv', location: join(dir.path, '**', CSV) });
   });
 
+  it('given gzipped CSV whose .GZ is upper-case, which DuckDB would read as text, then it is left out, beside plain CSV or alone', async () => {
+    writeFileSync(join(dir.path, 'a.csv'), 'x\n1\n');
+    writeFileSync(join(dir.path, 'B.CSV.GZ'), gzipSync('x\n2\n'));
+    const beside = await locateFolder(dir.path);
+    expect(beside).toEqual({ format: 'csv', location: join(dir.path, '**', CSV) });
+    expect(await rawTextRows(`select count(*), sum(x) from read_csv(${literal(beside.location)})`)).toEqual([['1', '1']]);
+    writeFileSync(join(dir.path, 'c.CSV.gz'), gzipSync('x\n4\n'));
+    const both = await locateFolder(dir.path);
+    expect(both).toEqual({ format: 'csv', location: join(dir.path, '**', CSV) }); // B.CSV.GZ would match `.csv*`: plain ones only
+  });
+
   it('given only upper-case Parquet, then it is found', async () => {
     writeFileSync(join(dir.path, 'PART.PARQUET'), 'PAR1');
     expect(await locateFolder(dir.path)).toEqual({ format: 'parquet', location: join(dir.path, '**', PARQUET) });

@@ -58,8 +58,10 @@ export async function locateFolder(dir: string): Promise<{ format: DatasetFormat
         else pending.push({ folder: join(next.folder, entry.name), depth: next.depth + 1 });
       } else if (!hidden(entry.name)) {
         const name = entry.name.toLowerCase();
-        for (const k of KINDS) if (name.endsWith(k.ext)) found.set(k.ext, (found.get(k.ext) ?? new Set()).add(next.depth));
-        if (name.includes('.csv') && !name.endsWith('.csv') && !name.endsWith('.csv.gz')) otherCsv = true;
+        // DuckDB decompresses by a lower-case `.gz` only: `B.CSV.GZ` would be read as text, so it is left out
+        const gzipRead = !name.endsWith('.gz') || entry.name.endsWith('.gz');
+        if (gzipRead) for (const k of KINDS) if (name.endsWith(k.ext)) found.set(k.ext, (found.get(k.ext) ?? new Set()).add(next.depth));
+        if (name.includes('.csv') && !name.endsWith('.csv') && !(name.endsWith('.csv.gz') && gzipRead)) otherCsv = true;
       }
     }
   }
@@ -69,11 +71,15 @@ export async function locateFolder(dir: string): Promise<{ format: DatasetFormat
   // another `.csv…` name (`a.csv.bak`) would be read with them: then the plain ones, as before.
   const bothCsv = kind.ext === '.csv' && found.has('.csv.gz') && !otherCsv;
   const depths = bothCsv ? [...new Set([...found.get('.csv')!, ...found.get('.csv.gz')!])] : [...found.get(kind.ext)!];
+  // with gzipped ones: `.csv*`, which a `.csv.GZ` (left out above, so otherCsv) would also match
   return { format: kind.format, location: folderGlob(globLiteral(dir), `${anyCase(kind.ext)}${bothCsv ? '*' : ''}`, hiddenFolders ? depths : []) };
 }
 
-/** `.csv` → `.[cC][sS][vV]`: DuckDB's glob is case-sensitive, file names are not (`DATA.CSV` beside `more.csv` was left out). */
-const anyCase = (ext: string): string => ext.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+/**
+ * `.csv` → `.[cC][sS][vV]`: DuckDB's glob is case-sensitive, file names are not (`DATA.CSV` beside
+ * `more.csv` was left out). A `.gz` stays lower-case, as DuckDB decompresses only that.
+ */
+const anyCase = (ext: string): string => ext.replace(/\.gz$/, '').replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`) + (ext.endsWith('.gz') ? '.gz' : '');
 
 /**
  * What DuckDB reads for a folder: its visible files of `ext` (a glob piece) at any depth (`**`). DuckDB's `**`
