@@ -130,13 +130,6 @@ function plan(t: DataType): ColumnPlan {
 }
 
 /**
- * Reads `source` and writes it as Parquet at `target`, on a connection of its own. Returns the
- * number of rows. Its appender stays open across the file's reads; on a connection shared with
- * other requests, a statement of theirs run in between closed it ("Attempting to execute an
- * unsuccessful or closed pending query result"), as when a start re-converted a lost copy while it
- * recreated the other datasets.
- */
-/**
  * Column names as DuckDB's own readers give them (a CSV's): a missing or empty name is `column<i>`,
  * a repeated one gets `_1`, `_2` (case-insensitively, as DuckDB compares names). An Arrow file with an
  * empty name failed with "Cannot read properties of null", one with a repeated name with DuckDB's
@@ -153,6 +146,13 @@ export function columnNames(names: readonly (string | null | undefined)[]): stri
   });
 }
 
+/**
+ * Reads `source` and writes it as Parquet at `target`, on a connection of its own. Returns the
+ * number of rows. Its appender stays open across the file's reads; on a connection shared with
+ * other requests, a statement of theirs run in between closed it ("Attempting to execute an
+ * unsuccessful or closed pending query result"), as when a start re-converted a lost copy while it
+ * recreated the other datasets.
+ */
 export async function convertArrowToParquet(instance: DuckDBInstance, source: string, target: string): Promise<{ rows: number }> {
   const c = await instance.connect();
   try {

@@ -19,7 +19,6 @@ import { specOf } from './sourceLocator';
 import { locateAndFingerprint, locateSettled, locateUnwritten, withCopy, type LocateDeps } from './locateAndFingerprint';
 import { sameContent } from '../../shared/contracts/fingerprint';
 import { countText } from '../../shared/text/counts';
-import { copyTable } from './registration';
 import { followEncoding } from './windows1252Copy';
 import { removeCopies } from './datasetCopies';
 import { tooWideToRecord } from './tooWideToRecord';
@@ -210,7 +209,7 @@ export class CatalogService {
           await this.queryWorker.request({ type: 'unregister', spec }).catch(() => undefined);
           this.specs.delete(datasetId);
           this.available.forget(datasetId);
-          const error = tooWideToRecord(stored.error, source, payload.columns.length);
+          const error = tooWideToRecord(stored.error, source, payload);
           this.log.warn({ errorId: error.id, code: error.code, source: shownSource(source) }, error.message);
           await this.system(cause, { type: 'FailDataset', datasetId, source, error });
         }
@@ -257,22 +256,9 @@ export class CatalogService {
         if (spec.kind === 'attach') await this.queryWorker.request({ type: 'unregister', spec });
         const registered = await this.queryWorker.request({ type: 'register', spec });
         this.specs.set(datasetId, spec);
-        const result = await this.handler.handle(
-          {
-            type: 'RelocateDataset',
-            datasetId,
-            name,
-            source: path,
-            format,
-            columns: [...registered.columns],
-            // Always said: the view keeps an earlier registration's location otherwise.
-            location: located.location,
-            ...(registered.tables ? { tables: registered.tables.map(copyTable) } : {}),
-            ...(registered.reading || located.reading ? { reading: { ...registered.reading, ...located.reading } } : {}),
-            fingerprint: now,
-          },
-          systemMeta(undefined),
-        );
+        // the location always said: the view keeps an earlier registration's otherwise
+        const payload = { ...registeredPayload(name, path, located, registered, now), format, location: located.location };
+        const result = await this.handler.handle({ type: 'RelocateDataset', datasetId, ...payload }, systemMeta(undefined));
         if (!result.ok) return failed(result.error);
         this.available.registered(datasetId); // a result that failed for want of it is tried again
         return ok({ name, source: path });

@@ -45,19 +45,23 @@ function toBlame(said: string, raw: string): string {
 }
 
 /**
+ * A file in the download cache, `<dataDir>/downloads/<16 hex>/<name>` (download.ts's `downloadDir`),
+ * as a message names it: in quotes, whatever spaces the data dir's path holds (macOS's "Application
+ * Support"), else up to a space.
+ */
+const DOWNLOAD_COPY = /"[^"]*[\\/]downloads[\\/][0-9a-f]{16}[\\/][^"]+"|'[^']*[\\/]downloads[\\/][0-9a-f]{16}[\\/][^']+'|[^\s"']*[\\/]downloads[\\/][0-9a-f]{16}[\\/][^\s"']+/g;
+
+/**
  * Turns a failure to read a source into a message a person understands, keeping its id (minted
  * where it was first seen) and DuckDB's own words after it for the details.
  */
-/** A file in the download cache, `<dataDir>/downloads/<16 hex>/<name>` (download.ts's `downloadDir`), as a message names it. */
-const DOWNLOAD_COPY = /[^\s"']*[\\/]downloads[\\/][0-9a-f]{16}[\\/][^\s"']+/g;
-
 export function explainReadFailure(thrown: AppError, raw: string): AppError {
   const source = shownSource(raw);
   // A message naming the URL as given (from code that did not know) names it in display form;
   // not when that form holds the URL whole (`https://h` → `https://h/`): nothing is hidden, and
   // `https://h/` in the message would become `https://h//`. DuckDB names a URL's copy in the
   // download cache, a path the person never chose: the URL it came from is named instead.
-  const named = isUrl(raw) ? thrown.message.replace(DOWNLOAD_COPY, source) : thrown.message;
+  const named = isUrl(raw) ? thrown.message.replace(DOWNLOAD_COPY, (copy) => (/^["']/.test(copy) ? `${copy[0]}${source}${copy[0]}` : source)) : thrown.message;
   const error = { ...thrown, message: source.includes(raw) ? named : named.replaceAll(raw, source) };
   if (error.code !== 'DATASET_UNREADABLE' && error.code !== 'SQL_ERROR' && error.code !== 'INTERNAL') {
     return saysWhere(error.message, raw) || error.code === 'DOWNLOAD_FAILED' ? error : { ...error, message: `${source}: ${error.message}` };

@@ -57,3 +57,16 @@ describe('what a CSV that is not UTF-8 says', () => {
     );
   });
 });
+
+describe('a URL’s failure names the URL, not its copy in the download cache', () => {
+  it('given a data dir whose path has spaces, quoted or not, then the whole path is replaced', () => {
+    const url = 'https://example.org/data.json';
+    for (const dir of ['/Users/me/Library/Application Support/Sextant', 'C:\\Users\\John Smith\\AppData\\Sextant']) {
+      const sep = dir.includes('\\') ? '\\' : '/';
+      const copy = [dir, 'downloads', '255a746ab743b33c', 'data.json'].join(sep);
+      const said = explainReadFailure(appError('e3', 'DATASET_UNREADABLE', `Invalid Input Error: Malformed JSON in file "${copy}", at byte 9`), url);
+      expect(said.message).toContain(`Malformed JSON in file "${url}", at byte 9`);
+      expect(said.message).not.toContain('downloads');
+    }
+  });
+});

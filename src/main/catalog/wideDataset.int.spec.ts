@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { addDataset } from '../../../test/support/coreDatasets';
 import { startTestCore, type TestCore } from '../../../test/support/testCore';
@@ -27,5 +28,19 @@ describe('a dataset too wide for the catalog to record (real core)', () => {
     const narrow = join(dir.path(), 'narrow.csv');
     writeFileSync(narrow, 'a,b\n1,2\n');
     expect((await addDataset(core, narrow)).status).toBe('ready');
+  });
+
+  it('given a database file of tables too wide together, then its columns are counted across them, and it says to attach it', async () => {
+    const file = join(dir.path(), 'wide.duckdb');
+    const db = await DuckDBInstance.create(file);
+    const c = await db.connect();
+    const columns = Array.from({ length: 100 }, (_, i) => `c${i}_${'x'.repeat(595)} INTEGER`).join(', ');
+    for (let t = 0; t < 20; t++) await c.run(`create table t${t} (${columns})`);
+    c.closeSync();
+    db.closeSync();
+    const core = dir.keep(await startTestCore(join(dir.path(), 'data2')));
+    const dataset = await addDataset(core, file);
+    expect(dataset.error?.code).toBe('DATASET_UNSUPPORTED');
+    expect(dataset.error?.message).toMatch(/could not be added: its 2,000 columns are more than the catalog can record for one dataset \([\d,]+ characters; the limit is 1,048,576\)\. Attach the file in SQL instead/);
   });
 });

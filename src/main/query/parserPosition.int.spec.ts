@@ -14,6 +14,7 @@ describe('where a syntax error is, past characters that are not ASCII (real Duck
     ["emoji (two UTF-16 units each)", "select '😀😀' as smile frm cars"],
     ['accents and CJK', "select 'éé中' as smile frm cars"],
     ['a second line', "select '😀' as a,\n  '😀😀' as smile frm cars"],
+    ['non-breaking spaces (pasted SQL)', "select 'a\u00a0b\u00a0c' as smile frm cars"],
   ])('given %s before it, then the failure carries the editor’s offset of the word DuckDB means', async (_, sql) => {
     const failure = await runIntoTable(duck.slot(), { sql, resultTable: `${RESULTS_SCHEMA}.r1` }, timing, noRunCallbacks).then(
       () => undefined,

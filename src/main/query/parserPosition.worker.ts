@@ -4,7 +4,8 @@ import { AppErrorException, appError } from '../../shared/contracts/errors';
 import { utf16Offset } from '../../shared/text/codePoints';
 import { SERIALIZE_SQL } from './sql';
 
-const NOT_ASCII = /[^ -~\s]/;
+/** Past ASCII (a non-breaking space, an ideographic one, a BOM too: `\s` would take those for ASCII). */
+const NOT_ASCII = /[\u0080-\uffff]/;
 
 /**
  * A parser error with where it is, for SQL that is not plain ASCII. The caret under DuckDB's

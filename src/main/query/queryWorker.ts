@@ -106,13 +106,13 @@ export class QueryWorker {
     this.restorers.push(restore);
   }
 
-  /** Runs SQL into a result table. Resolves with its outcome; rejects with an AppError (its id minted where it failed). `readsOnly`: only SELECTs may run (a re-run). */
-  run(sql: string, resultTable: string, hooks: RunHooks, readsOnly?: 'readsOnly'): { jobId: number; done: Promise<ReplyOf['run']> } {
+  /** Runs SQL into a result table. Resolves with its outcome; rejects with an AppError (its id minted where it failed). `readsOnly`: a re-run, which runs only SQL that reads (rerunGuard.worker.ts). */
+  run(sql: string, resultTable: string, hooks: RunHooks, readsOnly = false): { jobId: number; done: Promise<ReplyOf['run']> } {
     const jobId = this.nextJob++;
     const prerequisite = this.prerequisite(sql);
     const done = new Promise<ReplyOf['run']>((resolve, reject) => {
       if (this.broken) return reject(this.broken);
-      const job: QueuedRun = { jobId, request: { type: 'run', sql, resultTable, ...(readsOnly ? { readsOnly: true } : {}) }, pending: { resolve: resolve as (v: unknown) => void, reject, hooks }, onQueued: (place) => hooks.onQueued?.(place), held: prerequisite !== undefined };
+      const job: QueuedRun = { jobId, request: { type: 'run', sql, resultTable, ...(readsOnly ? { readsOnly } : {}) }, pending: { resolve: resolve as (v: unknown) => void, reject, hooks }, onQueued: (place) => hooks.onQueued?.(place), held: prerequisite !== undefined };
       this.queue.push(job);
       const release = (): void => {
         job.held = false;

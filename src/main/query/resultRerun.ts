@@ -48,7 +48,7 @@ export function rerunResult(entry: ResultEntry, deps: RerunDeps): void {
   const publish = (p: ProgressFields): void => deps.publish(entry, p);
   const started = performance.now();
   const elapsedMs = (): number => Math.round(performance.now() - started);
-  deps.queryWorker.run(entry.sql, entry.table, producingHooks(entry, publish), 'readsOnly').done.then(
+  deps.queryWorker.run(entry.sql, entry.table, producingHooks(entry, publish), true).done.then(
     async (outcome) => {
       const changed = changeSince(recorded, outcome);
       if (changed === undefined) {

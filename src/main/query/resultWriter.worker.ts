@@ -59,7 +59,7 @@ export interface RunCallbacks {
   stopped(error: unknown): void;
 }
 
-/** What a run runs and where its rows go; `readsOnly` for a re-run, which runs nothing but SELECTs (rerunGuard.worker.ts). */
+/** What a run runs and where its rows go; `readsOnly` for a re-run, which runs only SQL that reads (rerunGuard.worker.ts). */
 export interface RunTarget {
   readonly sql: string;
   readonly resultTable: string;

@@ -46,8 +46,8 @@ export interface Registered {
 
 /** Main → worker. Every request carries a jobId its reply echoes. */
 export type WorkerRequest =
-  /** `readsOnly`: a re-run of a result that was not kept, refused at its first statement that is not a SELECT (rerunGuard.worker.ts). */
-  | { readonly type: 'run'; readonly jobId: number; readonly sql: string; readonly resultTable: string; readonly readsOnly?: true }
+  /** `readsOnly`: a re-run of a result that was not kept, refused at its first statement that does not only read (rerunGuard.worker.ts). */
+  | { readonly type: 'run'; readonly jobId: number; readonly sql: string; readonly resultTable: string; readonly readsOnly?: boolean }
   | { readonly type: 'cancel'; readonly jobId: number }
   /** Stop cleanly: interrupt what runs, let every DuckDB call return, then exit. */
   | { readonly type: 'shutdown' }
