@@ -1,4 +1,4 @@
-import { renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { renameSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Int32, Table, tableToIPC, vectorFromArray } from 'apache-arrow';
@@ -58,5 +58,19 @@ describe('an Arrow or DuckDB file that changes on disk', () => {
     expect(core.view().datasets[ds.id]?.changedAt).toBeDefined();
     expect(await resultRows(core, session(), `select count(*) from ${ds.name}.t`)).toEqual([['100']]);
     expect(await resultRows(core, session(), `select one from ${ds.name}.extra`)).toEqual([['1']]);
+  });
+
+  it('given a database file cut short, when the watcher looks, then it stays attached as it was (not detached while the catalog says ready)', async () => {
+    const core = t.core();
+    const path = join(t.dir(), 'cut.duckdb');
+    await databaseFile(path, 'create table t as select range as v from range(3)');
+    const ds = await addDataset(core, path);
+    await core.queryWorker.request({ type: 'exec', sql: 'checkpoint' });
+    truncateSync(path, 4096);
+    later(path);
+    await core.inputs.check();
+    expect(core.view().datasets[ds.id]).toMatchObject({ status: 'ready', changedAt: expect.any(String) as unknown });
+    const attached = await core.queryWorker.request({ type: 'read', sql: `select count(*)::integer as n from duckdb_databases() where database_name = '${ds.name}'` });
+    expect(attached).toEqual([{ n: 1 }]);
   });
 });

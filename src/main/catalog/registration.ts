@@ -55,11 +55,20 @@ export function registeredPayload(name: string, source: string, located: Located
  * "changed" while queries answered from the old. The copy is made again, the database attached
  * again. True when it now reads the file as it is.
  */
+/** The name a changed database file is attached under on trial (the underscores keep it off any dataset name). */
+const PROBE_ALIAS = '__sextant_changed_file';
+
 export async function followContent(deps: LocateDeps, ds: DatasetView | undefined, spec: RegisterSpec | undefined): Promise<boolean> {
   if (ds?.status !== 'ready' || !spec || (ds.format !== 'arrow' && ds.format !== 'duckdb')) return false;
   try {
     if (ds.format === 'arrow') await locateSettled(deps, ds.id, ds.source, ds.format);
-    else await deps.queryWorker.request({ type: 'unregister', spec });
+    else {
+      // Attached on trial first: a file cut short or mid-copy must not leave the dataset detached while the catalog says ready.
+      const trial: RegisterSpec = { ...spec, name: PROBE_ALIAS };
+      await deps.queryWorker.request({ type: 'register', spec: trial });
+      await deps.queryWorker.request({ type: 'unregister', spec: trial });
+      await deps.queryWorker.request({ type: 'unregister', spec });
+    }
     await deps.queryWorker.request({ type: 'register', spec });
     return true;
   } catch (e) {
