@@ -94,6 +94,12 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
   /** The statement running (0-based) and how many there are: a failure says which one failed. */
   let at = 0;
   let count = 0;
+  /** The last statement's own text, when the script splits as DuckDB split it: only a failed stream asks. */
+  const lastText = (): string | undefined => {
+    const spans = statementSpans(sql);
+    const code = spans.length === count ? spans.at(-1)?.code : undefined;
+    return code && sql.slice(code.from, code.to);
+  };
   const stopped = (e: unknown): unknown => {
     const failed = ofStatement(e, at, count);
     if (!toldStopped) cb.stopped(failed);
@@ -221,7 +227,7 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
         const chunk = await fetching;
         if (cb.cancelled()) throw interrupted();
         if (!chunk || chunk.rowCount === 0) {
-          if (endedInFailure(result)) throw await streamFailure(last, rowCount);
+          if (endedInFailure(result)) throw await streamFailure(slot.query, last, lastText(), rowCount);
           break;
         }
         if (!headSent && headFromChunk) {
@@ -278,7 +284,7 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
       while ((await done.fetchChunk())?.rowCount) {
         // nothing to keep
       }
-      if (endedInFailure(done)) throw await streamFailure(last, 0);
+      if (endedInFailure(done)) throw await streamFailure(slot.query, last, lastText(), 0);
       appender?.closeSync();
       appender = undefined;
       await slot.writer.run('ROLLBACK');

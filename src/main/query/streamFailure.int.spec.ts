@@ -24,6 +24,7 @@ describe('a query DuckDB fails part-way through its rows (real DuckDB)', () => {
   it.each([
     ["error() at row 2,500,000", "select x, case when x < 2500000 then x::varchar else error('boom at ' || x) end as y from range(3000000) t(x)", /^Invalid Input Error: boom at 2500000/],
     ['a cast that fails at row 2,500,000', "select (case when x < 2500000 then x::varchar else 'abc' end)::integer as n from range(3000000) t(x)", /^Conversion Error: Could not convert string 'abc' to INT32/],
+    ['the last statement of two failing', "select 1; -- then\nselect x, case when x < 2500000 then x::varchar else error('boom at ' || x) end as y from range(3000000) t(x);", /Invalid Input Error: boom at 2500000/],
   ])('given %s, then the run fails with DuckDB’s own words, after committing some rows, and leaves no table', async (_, sql, words) => {
     const { cb, rows } = told();
     const run = runIntoTable(duck.slot(), { sql, resultTable: `${RESULTS_SCHEMA}.r1` }, { progressIntervalMs: 60_000, flushIntervalMs: 0, headRows: 100 }, cb);
@@ -36,7 +37,7 @@ describe('a query DuckDB fails part-way through its rows (real DuckDB)', () => {
     const c = duck.slot().query;
     await c.run('create table ledger (id integer)');
     const insert = await c.prepare('insert into ledger values (1) returning *');
-    const error = await streamFailure(insert, 7);
+    const error = await streamFailure(c, insert, 'insert into ledger values (1) returning *', 7);
     insert.destroySync();
     expect(error).toMatchObject({ error: { code: 'SQL_ERROR', details: { rowsBefore: 7 } } });
     expect((error as Error).message).toMatch(/^DuckDB stopped this query with an error after 7 rows, and its words for it could not be read/);
