@@ -84,6 +84,28 @@ describe('the data folder, kept from COPY … TO and EXPORT DATABASE', () => {
     expect(readFileSync(log).subarray(0, 15).toString()).toBe('SQLite format 3');
   });
 
+  it('given a setting or a call that has DuckDB write into the data folder, then each is refused and the files stay what they were', async () => {
+    const dir = started.dir();
+    const workspace = join(dir, 'duckdb', 'workspace.duckdb');
+    const before = readFileSync(workspace).subarray(0, 64);
+    const attempts = [
+      // each query's text written over the file's first bytes: DuckDB could not open workspace.duckdb again
+      `SET log_query_path = '${workspace}'`,
+      `SET log_query_path = '${join(dir, 'events.sqlite')}'`,
+      `SET temp_directory = '${join(dir, 'spill')}'`,
+      `SET secret_directory = '${dir}'`,
+      `SET extension_directory = '${dir}'`,
+      `CALL enable_logging(storage = 'file', storage_path = '${dir}')`,
+      `CALL enable_logging(storage = 'file', storage_path := '${join(dir, 'logs', 'x.csv')}')`,
+    ];
+    for (const sql of attempts) expect(await run(sql), sql).toMatchObject(refused);
+    await run('select 1');
+    expect(readFileSync(workspace).subarray(0, 64)).toEqual(before);
+    expect(existsSync(join(dir, 'duckdb_log_entries.csv'))).toBe(false);
+    // elsewhere they are DuckDB's to use
+    expect(await run(`SET log_query_path = '${join(outside.path, 'queries.log')}'; SET log_query_path = ''`)).toEqual({ type: 'QueryCompleted' });
+  });
+
   it('given a computed target DuckDB cannot name before it runs, then it is refused rather than guessed', async () => {
     const outcome = await run(`COPY (select 1 as a) TO (getvariable('never_set'))`);
     expect(outcome).toMatchObject(refused);

@@ -6,7 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Token } from '../../shared/sql/sqlTokens';
 import { statementSpans } from '../../shared/sql/statementSpans';
-import { fileWrites } from './fileWrites.worker';
+import { fileWrites, MAY_WRITE_FILES } from './fileWrites.worker';
 
 /**
  * Keeps a person's SQL from writing into Sextant's data folder. COPY … TO and EXPORT DATABASE write
@@ -42,7 +42,7 @@ export async function refuseDataDirWrites(conn: DuckDBConnection, sql: string, t
  * script's tokens are read for each.
  */
 export function writesGuard(sql: string, count: number, protectedDir: string | undefined) {
-  const mayWrite = protectedDir !== undefined && /\b(copy|export|profil(ing|e)_output)\b/i.test(sql);
+  const mayWrite = protectedDir !== undefined && MAY_WRITE_FILES.test(sql);
   let spans: ReturnType<typeof statementSpans> | undefined;
   return async (conn: DuckDBConnection, i: number): Promise<void> => {
     if (!mayWrite) return;

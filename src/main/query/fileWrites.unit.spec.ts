@@ -56,6 +56,14 @@ describe('the files a statement writes, read off its tokens', () => {
     expect(writes(`select profiling_output from runs`)).toEqual([]);
   });
 
+  it('given another setting that names a file or folder DuckDB writes, or a log’s storage_path, then its target', () => {
+    for (const setting of ['log_query_path', 'temp_directory', 'secret_directory', 'extension_directory']) {
+      expect(writes(`SET ${setting} = '/d/x'`), setting).toEqual([{ kind: 'expression', sql: `'/d/x'` }]);
+    }
+    expect(writes(`CALL enable_logging(storage = 'file', storage_path = '/d/log')`)).toEqual([{ kind: 'expression', sql: `'/d/log'` }]);
+    expect(writes(`CALL enable_logging(storage_path := '/d/log', storage = 'file')`)).toEqual([{ kind: 'expression', sql: `'/d/log'` }]);
+  });
+
   it('given a read, a copy between databases or no COPY at all, then nothing', () => {
     expect(writes(`COPY t FROM 'in.csv'`)).toEqual([]);
     expect(writes(`COPY FROM DATABASE a TO b`)).toEqual([]);

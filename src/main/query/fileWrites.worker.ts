@@ -61,6 +61,16 @@ function climbingPatterns(sql: string, tokens: readonly Token[], from: number): 
 const SETS: ReadonlySet<string> = new Set(['SET', 'PRAGMA', 'GLOBAL', 'SESSION', 'LOCAL']);
 
 /**
+ * Settings that name a file or folder DuckDB writes: each query's profile and each query's text are
+ * written over the file named (`log_query_path` over workspace.duckdb's first bytes left DuckDB
+ * unable to start again), spill, secret and extension files go into the folder named.
+ */
+const FILE_SETTINGS: ReadonlySet<string> = new Set(['PROFILING_OUTPUT', 'PROFILE_OUTPUT', 'LOG_QUERY_PATH', 'TEMP_DIRECTORY', 'SECRET_DIRECTORY', 'EXTENSION_DIRECTORY']);
+
+/** The words in a script that may name a file DuckDB writes: dataDirGuard.worker.ts reads statements for targets only when one is there. */
+export const MAY_WRITE_FILES = /\b(copy|export|profil(ing|e)_output|log_query_path|temp_directory|secret_directory|extension_directory|storage_path)\b/i;
+
+/**
  * The files a statement tells DuckDB to write, read off its tokens (sqlTokens.ts): `COPY <table or
  * (query)> TO <target>`, inside a PREPARE or an EXPLAIN ANALYZE too, and `EXPORT DATABASE [name]
  * <target>`; a FILENAME_PATTERN that leaves the target's folder is one DuckDB cannot be held to;
@@ -80,8 +90,8 @@ export function fileWrites(sql: string, tokens: readonly Token[]): WriteTarget[]
       if (keyword(tokens[to]) !== 'TO') continue;
       const target = targetAt(sql, tokens, to + 1);
       if (target) targets.push(target, ...climbingPatterns(sql, tokens, to + 1));
-    } else if ((word === 'PROFILING_OUTPUT' || word === 'PROFILE_OUTPUT') && SETS.has(keyword(tokens[i - 1]) ?? '')) {
-      // SET profiling_output = 'f' (or TO, or PRAGMA profiling_output('f')): each query's profile is written over that file
+    } else if (word !== undefined && FILE_SETTINGS.has(word) && SETS.has(keyword(tokens[i - 1]) ?? '')) {
+      // SET profiling_output = 'f' (or TO, or PRAGMA profiling_output('f')): DuckDB writes over that file, or into that folder
       let j = i + 1;
       while (isPunct(tokens[j], '(') || tokens[j]?.text === '=' || keyword(tokens[j]) === 'TO') j++;
       const end = nextTopLevel(tokens, j, (t) => isPunct(t, ')'));
@@ -97,6 +107,15 @@ export function fileWrites(sql: string, tokens: readonly Token[]): WriteTarget[]
       const target = start > i + 1 ? targetAt(sql, tokens.slice(0, end), start) : undefined;
       if (target) targets.push(target);
     }
+  }
+  // CALL enable_logging(storage = 'file', storage_path = 'f'): the log goes there, inside a call's arguments
+  for (let i = 0; i < tokens.length; i++) {
+    if (keyword(tokens[i]) !== 'STORAGE_PATH') continue;
+    let j = i + 1;
+    while (tokens[j]?.text === ':' || tokens[j]?.text === '=' || tokens[j]?.text === ':=') j++;
+    const end = nextTopLevel(tokens, j, (t) => isPunct(t, ',') || isPunct(t, ')'));
+    const target = targetAt(sql, tokens.slice(0, end), j);
+    if (target) targets.push(target);
   }
   return targets;
 }
