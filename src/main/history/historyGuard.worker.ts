@@ -3,7 +3,7 @@ import { StatementType, listValue, type DuckDBConnection } from '@duckdb/node-ap
 import { AppErrorException, appError, type AppError } from '../../shared/contracts/errors';
 import { identifierName, tokenize } from '../../shared/sql/sqlTokens';
 import { withoutWrapper } from '../query/queryErrors.worker';
-import { SERIALIZE_SQL } from '../query/sql';
+import { RESULTS_SCHEMA, SERIALIZE_SQL } from '../query/sql';
 import { HISTORY_SCHEMA, HISTORY_STORE } from './historyStore.worker';
 
 /**
@@ -34,10 +34,13 @@ export async function refuseHistoryWrites(conn: DuckDBConnection, sql: string): 
     if (name) names.add(name);
   }
   const namesStore = names.has(HISTORY_STORE);
-  if (!namesStore && !names.has(HISTORY_SCHEMA)) return;
+  const namesResults = names.has(RESULTS_SCHEMA);
+  if (!namesStore && !namesResults && !names.has(HISTORY_SCHEMA)) return;
   const serialized = (await conn.runAndReadAll(SERIALIZE_SQL, [sql])).getRowObjectsJS()[0]?.['tree'];
   if (typeof serialized === 'string' && (JSON.parse(serialized) as { error?: unknown }).error === false) return;
   if (namesStore) throw refusal(`${HISTORY_STORE} holds Sextant's history and only Sextant writes it: query the ${HISTORY_SCHEMA} views instead.`);
+  // An UPDATE there showed another query's result as rows it never returned, with nothing to tell.
+  if (namesResults) throw refusal(`${RESULTS_SCHEMA} holds the results Sextant keeps of the queries run here, and only Sextant writes it: read them, or make a table of your own.`, 'RESULTS_READ_ONLY');
   const statements = await conn.extractStatements(sql).catch(() => undefined);
   for (let i = 0; i < (statements?.count ?? 0); i++) {
     // A statement that does not prepare yet (it needs a table an earlier one creates) is no DETACH;
@@ -63,9 +66,11 @@ export async function refuseHistoryWrites(conn: DuckDBConnection, sql: string): 
  * permissions to ask instead); one that leads there is reset, and `true` says it was. A database
  * whose name merely contains the store's is reset too: erring on the safe side.
  */
-export async function leaveHistoryStore(conn: DuckDBConnection): Promise<boolean> {
+export async function leaveHistoryStore(conn: DuckDBConnection): Promise<typeof HISTORY_STORE | typeof RESULTS_SCHEMA | undefined> {
   const row = (await conn.runAndReadAll(`SELECT system.main.current_database() AS db, system.main.current_setting('search_path') AS path`)).getRowObjectsJS()[0];
-  const leads = [row?.['db'], row?.['path']].some((v) => typeof v === 'string' && v.toLowerCase().includes(HISTORY_STORE));
+  const said = [row?.['db'], row?.['path']].map((v) => (typeof v === 'string' ? v.toLowerCase() : '')).join(' ');
+  // the kept results too: `SET search_path = 'sextant_results'` and a bare UPDATE would rewrite one
+  const leads = said.includes(HISTORY_STORE) ? HISTORY_STORE : said.includes(RESULTS_SCHEMA) ? RESULTS_SCHEMA : undefined;
   if (leads) await conn.run('RESET search_path');
   return leads;
 }
@@ -123,8 +128,12 @@ export function mayChangeDefaultDatabase(type: StatementType): boolean {
 
 /** `leaveHistoryStore` after a statement of the person's: one that led there is refused (and undone). */
 export async function refuseHistoryStorePath(conn: DuckDBConnection): Promise<void> {
-  if (await leaveHistoryStore(conn)) {
+  const led = await leaveHistoryStore(conn);
+  if (led === HISTORY_STORE) {
     throw refusal(`${HISTORY_STORE} holds Sextant's history and only Sextant writes it, so it cannot be the default database or on the search path (it was reset): query the ${HISTORY_SCHEMA} views instead.`);
+  }
+  if (led === RESULTS_SCHEMA) {
+    throw refusal(`${RESULTS_SCHEMA} holds the results Sextant keeps and only Sextant writes it, so it cannot be on the search path (it was reset): name its tables whole to read them.`, 'RESULTS_READ_ONLY');
   }
 }
 
@@ -149,4 +158,4 @@ async function namesOwnView(conn: DuckDBConnection, names: ReadonlySet<string>):
 const readOnlyMessage = (duckdbWords: string): string =>
   `The ${HISTORY_SCHEMA} schema is read-only: it shows Sextant's own history. Create your own tables elsewhere, e.g. CREATE TABLE mine AS SELECT * FROM ${HISTORY_SCHEMA}.queries.\n\n${duckdbWords}`;
 
-const refusal = (message: string): AppErrorException => new AppErrorException(appError(randomUUID(), 'HISTORY_READ_ONLY', message));
+const refusal = (message: string, code: 'HISTORY_READ_ONLY' | 'RESULTS_READ_ONLY' = 'HISTORY_READ_ONLY'): AppErrorException => new AppErrorException(appError(randomUUID(), code, message));

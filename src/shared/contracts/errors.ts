@@ -36,6 +36,8 @@ export const ErrorCodes = [
   'RESULT_INCOMPLETE',
   /** A statement tried to change the read-only `sextant` schema (docs/share.md, "History as data"). */
   'HISTORY_READ_ONLY',
+  /** A statement tried to change the results Sextant keeps (the `sextant_results` schema): docs/security.md. */
+  'RESULTS_READ_ONLY',
   /** A statement tried to write a file into Sextant's data folder (COPY … TO, EXPORT DATABASE): docs/security.md. */
   'DATA_DIR_PROTECTED',
   // catalog
