@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CommandAck } from '../../shared/contracts/commands';
@@ -86,7 +86,9 @@ describe('a start serves before DuckDB is up (real SQLite, real DuckDB worker)',
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
     expect(refused.error.code).toBe('WORKER_CRASHED');
-    expect(refused.error.message).toMatch(/^DuckDB could not start: /);
+    // what to do, and that the file was left alone
+    expect(refused.error.message).toMatch(new RegExp(`^DuckDB could not start: its file ${dbFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is damaged \\(not a DuckDB database\\), and Sextant left it untouched\\. Move it aside and start again`));
+    expect(readFileSync(dbFile, 'utf8')).toBe('this is not a DuckDB database');
     const outcome = await core.whenReady();
     expect(outcome.ok ? undefined : outcome.error.id).toBe(refused.error.id);
     const page = (await window.request({ method: 'fetchPage', queryId: '018f0000-0000-7000-8000-000000000000', offset: 0, limit: 10 })) as Result<Page>;

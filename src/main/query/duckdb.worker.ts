@@ -55,7 +55,7 @@ ready.then(
   (e: unknown) => {
     // Without a database this worker is useless: say why, then let main decide what to do.
     const error = toAppError(e, randomUUID(), 'WORKER_CRASHED');
-    post({ type: 'fatal', error: { ...error, code: 'WORKER_CRASHED', message: `DuckDB could not start: ${error.message}` } });
+    post({ type: 'fatal', error: { ...error, code: 'WORKER_CRASHED', message: startFailure(config.dbPath, error.message) } });
     process.exit(1);
   },
 );
@@ -289,4 +289,15 @@ function classify(e: unknown, request: JobRequest): AppError {
   const error = toAppError(failure ? failure.cause : e, id, FALLBACK_CODE[request.type]);
   const said = explainHistoryRefusal(explainDuckdbFailure(error, request.type === 'run' ? 'this query' : 'this request'));
   return failure ? saidOfStatement(said, failure) : said;
+}
+
+/**
+ * Why DuckDB could not start, in words that say what to do. A damaged file is left as it is: its
+ * kept results are run again when next shown, so moving it aside loses nothing the log holds.
+ */
+function startFailure(dbPath: string, said: string): string {
+  if (/not a valid DuckDB database file/i.test(said)) {
+    return `DuckDB could not start: its file ${dbPath} is damaged (not a DuckDB database), and Sextant left it untouched. Move it aside and start again: the results it kept are run again when next shown, and the event log is intact. DuckDB said: ${said}`;
+  }
+  return `DuckDB could not start: ${said}`;
 }
