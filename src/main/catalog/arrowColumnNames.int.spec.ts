@@ -6,7 +6,7 @@ import { addDataset, resultRows } from '../../../test/support/coreDatasets';
 import { startTestCore, type TestCore } from '../../../test/support/testCore';
 import { useTempDataDir } from '../../../test/support/useTempDataDir';
 import { openSessions } from '../../shared/views/appView';
-import { columnNames } from './arrowImport.worker';
+import { arrowColumnNames } from './arrowImport.worker';
 
 /** An Arrow IPC file of two rows whose columns are named `names`. */
 function arrowFile(path: string, names: string[], columns: Vector[]): void {
@@ -17,7 +17,7 @@ function arrowFile(path: string, names: string[], columns: Vector[]): void {
 
 describe('Arrow column names DuckDB would not take as they are', () => {
   it('given missing, empty and repeated names, then they are named as DuckDB’s readers name them', () => {
-    expect(columnNames(['a', '', null, 'a', 'A', 'a_1'])).toEqual(['a', 'column1', 'column2', 'a_1', 'A_2', 'a_1_1']);
+    expect(arrowColumnNames(['a', '', null, 'a', 'A', 'a_1'])).toEqual(['a', 'column1', 'column2', 'a_1', 'A_2', 'a_1_1']);
   });
 
   const dir = useTempDataDir<TestCore>();

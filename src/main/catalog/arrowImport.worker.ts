@@ -26,6 +26,7 @@ import {
 import { DataType, makeVector, RecordBatchReader, TimeUnit, type Data, type Vector } from 'apache-arrow';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import { ident, literal } from '../query/sql';
+import { columnNames } from '../../shared/explore/openAsSql';
 
 /** Rows per DuckDB data chunk (DuckDB's vector size). */
 const CHUNK_ROWS = 2048;
@@ -110,7 +111,7 @@ function plan(t: DataType): ColumnPlan {
     return { sqlType: `${child.sqlType}[${t.listSize}]`, read: (_d, v, i) => new DuckDBArrayValue(readAll(child, v.get(i) as Vector)) };
   }
   if (DataType.isStruct(t)) {
-    const names = columnNames(t.children.map((f) => f.name));
+    const names = arrowColumnNames(t.children.map((f) => f.name));
     const fields = t.children.map((f, k) => ({ name: names[k]!, plan: plan(f.type as DataType) }));
     return {
       sqlType: `STRUCT(${fields.map((f) => `${ident(f.name)} ${f.plan.sqlType}`).join(', ')})`,
@@ -131,19 +132,12 @@ function plan(t: DataType): ColumnPlan {
 
 /**
  * Column names as DuckDB's own readers give them (a CSV's): a missing or empty name is `column<i>`,
- * a repeated one gets `_1`, `_2` (case-insensitively, as DuckDB compares names). An Arrow file with an
- * empty name failed with "Cannot read properties of null", one with a repeated name with DuckDB's
- * "Column with name a already exists!".
+ * a repeated one gets `_1`, `_2` as DuckDB compares names (shared/explore's `columnNames`). An Arrow
+ * file with an empty name failed with "Cannot read properties of null", one with a repeated name with
+ * DuckDB's "Column with name a already exists!".
  */
-export function columnNames(names: readonly (string | null | undefined)[]): string[] {
-  const taken = new Set<string>();
-  return names.map((given, i) => {
-    const base = given ? given : `column${i}`;
-    let name = base;
-    for (let n = 1; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
-    taken.add(name.toLowerCase());
-    return name;
-  });
+export function arrowColumnNames(names: readonly (string | null | undefined)[]): string[] {
+  return columnNames(names.map((given, i) => ({ name: given ? given : `column${i}`, type: '' }))).names;
 }
 
 /**
@@ -177,7 +171,7 @@ async function convertOn(c: DuckDBConnection, source: string, target: string): P
     const fields = reader.schema.fields;
     if (fields.length === 0) throw new AppErrorException(appError(randomUUID(), 'DATASET_EMPTY', 'The Arrow file has no columns.'));
     const plans = fields.map((f) => plan(f.type as DataType));
-    const names = columnNames(fields.map((f) => f.name));
+    const names = arrowColumnNames(fields.map((f) => f.name));
     await c.run(`CREATE TEMP TABLE ${staging} (${names.map((name, i) => `${ident(name)} ${plans[i]!.sqlType}`).join(', ')})`);
     const appender = await c.createAppender(staging.slice(1, -1), 'main', 'temp');
     const types = plans.map((_, i) => appender.columnType(i));
