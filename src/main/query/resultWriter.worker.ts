@@ -100,6 +100,8 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
     const code = spans.length === count ? spans.at(-1)?.code : undefined;
     return code && sql.slice(code.from, code.to);
   };
+  /** Whether DuckDB made more statements than the text holds (a PIVOT without IN): only a refused re-run asks. */
+  const expanded = (): boolean => statementSpans(sql).length < count;
   const stopped = (e: unknown): unknown => {
     const failed = ofStatement(e, at, count);
     if (!toldStopped) cb.stopped(failed);
@@ -115,7 +117,9 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
       await leaveHistoryStore(slot.query);
       slot.pathUnasked = false;
     }
-    const statements = await slot.query.extractStatements(sql).catch(async (e: unknown) => Promise.reject(await withParserPosition(slot.query, sql, e)));
+    const statements = await slot.query.extractStatements(sql).catch(async (e: unknown) => {
+      throw await withParserPosition(slot.query, sql, e);
+    });
     count = statements.count;
     if (statements.count === 0) throw new AppErrorException(appError(randomUUID(), 'INVALID_COMMAND', NO_STATEMENT));
     // Statements run in order; only the last one's rows are kept. Each prepared statement is
@@ -123,8 +127,6 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
     // buffers) until then, and left to the GC — which a worker making little JS garbage rarely
     // runs — finished queries piled up in DuckDB's memory until new ones failed as OUT_OF_MEMORY.
     const guard = writesGuard(sql, statements.count, timing.protectedDir);
-    /** Whether DuckDB made more statements than the text holds (a PIVOT without IN): only a refused re-run asks. */
-    const expanded = (): boolean => statementSpans(sql).length < statements.count;
     for (let i = 0; i < statements.count - 1; i++, at++) {
       if (cb.cancelled()) throw interrupted();
       await guard(slot.query, i);
