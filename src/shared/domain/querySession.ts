@@ -1,3 +1,4 @@
+import { Map as PersistentMap } from 'immutable';
 import type { SessionCommand } from '../contracts/commands';
 import type { Rejection } from '../contracts/errors';
 import type { SessionEvent } from '../contracts/events';
@@ -5,7 +6,6 @@ import type { SessionForkedPayload } from '../contracts/sessionForked';
 import { assertNever, isRejection, reject, type Decider } from './decider';
 import { isInFlight, phaseAfter, type InFlightPhase, type QueryPhase } from './queryLifecycle';
 import { decideResultView, viewKey } from './resultView';
-import { emptyRecord, getIn, recordOf, setIn, type SharedRecord } from './sharedRecord';
 import { applySessionUndo, sessionUndoEntry, type SessionUndoEntry } from './sessionUndo';
 import { counted, decideRedo, decideUndo, emptyUndoLog, recorded, redone, undone, type UndoLog } from './undoable';
 import { chartKey, decideChart } from './chartSetting';
@@ -23,8 +23,12 @@ interface SessionContent {
   readonly datasetIds: readonly string[];
   /** The editor's last saved text. */
   readonly draft: string;
-  /** Completed queries of this session, by id: what a SetResultView may address (shared between states, see sharedRecord.ts). */
-  readonly results: SharedRecord<CompletedResult>;
+  /**
+   * Completed queries of this session, by id: what a SetResultView may address. A persistent map, so
+   * each state shares all but a path with the one before: a fold over a session of n queries would
+   * otherwise copy O(n²) entries (a 10,000-query import checks its history with this fold).
+   */
+  readonly results: PersistentMap<string, CompletedResult>;
   /** Undoable actions and what they replaced (docs/undo.md). */
   readonly undo: UndoLog<SessionUndoEntry>;
 }
@@ -50,7 +54,7 @@ export type QuerySessionState =
 export const runningQueryOf = (state: QuerySessionState): string | undefined => (state.status === 'Open' && inFlight(state.query) ? state.query.queryId : undefined);
 
 /** Whether the session has `queryId`'s completed result, which its view, chart, pivot and exports are of. */
-export const hasResult = (state: QuerySessionState, queryId: string): boolean => state.status !== 'Unopened' && getIn(state.results, queryId) !== undefined;
+export const hasResult = (state: QuerySessionState, queryId: string): boolean => state.status !== 'Unopened' && state.results.get(queryId) !== undefined;
 
 function decide(command: SessionCommand, state: QuerySessionState): readonly SessionEvent[] | Rejection {
   if (command.type === 'OpenSession') {
@@ -126,11 +130,11 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
           ]
         : mismatch(q, command.queryId);
     case 'SetResultView':
-      return decideResultView(command, getIn(state.results, command.queryId));
+      return decideResultView(command, state.results.get(command.queryId));
     case 'SetChart':
-      return decideChart(command, getIn(state.results, command.queryId));
+      return decideChart(command, state.results.get(command.queryId));
     case 'SetPivot':
-      return decidePivot(command, getIn(state.results, command.queryId));
+      return decidePivot(command, state.results.get(command.queryId));
     case 'FailQuery':
       return inFlight(q) && q.queryId === command.queryId
         ? [{ type: 'QueryFailed', payload: { queryId: command.queryId, error: command.error, ...measured(command), ...(command.inputs ? { inputs: command.inputs } : {}) } }]
@@ -184,8 +188,12 @@ function undoOrRedo(state: Exclude<QuerySessionState, { status: 'Unopened' }>, e
   return { ...applySessionUndo(state, top, back ? 'undo' : 'redo'), undo: back ? undone(log) : redone(log) };
 }
 
+// A new result's keys, worked out once rather than per QueryCompleted folded.
+const UNSORTED = viewKey({ orderBy: [], filter: [] });
+const NO_CHART = chartKey(null);
+
 function evolveContent(state: QuerySessionState, event: Exclude<SessionEvent, UndoEvent>): QuerySessionState {
-  if (event.type === 'SessionOpened') return { status: 'Open', title: event.payload.title, datasetIds: [], draft: '', results: emptyRecord(), query: { phase: 'Idle' }, undo: emptyUndoLog() };
+  if (event.type === 'SessionOpened') return { status: 'Open', title: event.payload.title, datasetIds: [], draft: '', results: PersistentMap(), query: { phase: 'Idle' }, undo: emptyUndoLog() };
   if (event.type === 'SessionForked') return forkedState(event.payload);
   if (event.type === 'SessionReopened') {
     // Closing cancelled whatever ran, so a reopened session starts idle.
@@ -207,19 +215,19 @@ function evolveContent(state: QuerySessionState, event: Exclude<SessionEvent, Un
     case 'DatasetAttached':
       return { ...state, datasetIds: [...state.datasetIds, event.payload.datasetId] };
     case 'ResultViewSet': {
-      const result = getIn(state.results, event.payload.queryId);
-      return result ? { ...state, results: setIn(state.results, event.payload.queryId, { ...result, view: viewKey(event.payload) }) } : state;
+      const result = state.results.get(event.payload.queryId);
+      return result ? { ...state, results: state.results.set(event.payload.queryId, { ...result, view: viewKey(event.payload) }) } : state;
     }
     case 'ChartSet': {
-      const result = getIn(state.results, event.payload.queryId);
-      return result ? { ...state, results: setIn(state.results, event.payload.queryId, { ...result, chart: chartKey(event.payload.spec) }) } : state;
+      const result = state.results.get(event.payload.queryId);
+      return result ? { ...state, results: state.results.set(event.payload.queryId, { ...result, chart: chartKey(event.payload.spec) }) } : state;
     }
     case 'PivotSet': {
-      const result = getIn(state.results, event.payload.queryId);
-      return result ? { ...state, results: setIn(state.results, event.payload.queryId, { ...result, pivot: pivotKey(event.payload.spec) }) } : state;
+      const result = state.results.get(event.payload.queryId);
+      return result ? { ...state, results: state.results.set(event.payload.queryId, { ...result, pivot: pivotKey(event.payload.spec) }) } : state;
     }
     case 'QueryCompleted': {
-      const results = setIn(state.results, event.payload.queryId, { columnCount: event.payload.columns.length, view: viewKey({ orderBy: [], filter: [] }), chart: chartKey(null), columnNames: event.payload.columns.map((c) => c.name) });
+      const results = state.results.set(event.payload.queryId, { columnCount: event.payload.columns.length, view: UNSORTED, chart: NO_CHART, columnNames: event.payload.columns.map((c) => c.name) });
       return { ...state, results, query: { phase: phaseAfter[event.type], queryId: event.payload.queryId } };
     }
     case 'QueryStarted':
@@ -234,12 +242,12 @@ function evolveContent(state: QuerySessionState, event: Exclude<SessionEvent, Un
 
 /** A fork starts open and idle, with the original's content: its completed results may be sorted and filtered as there. */
 function forkedState(p: SessionForkedPayload): QuerySessionState {
-  // One pass into one record: a fork carries thousands of results, and growing a record key by key copies its recent layer on every one.
+  // Built in one pass (a fork carries thousands of results), not grown one key at a time.
   const completed: [string, CompletedResult][] = [];
   for (const h of p.history) {
     if (h.phase === 'Completed') completed.push([h.queryId, { columnCount: h.columns?.length ?? 0, view: viewKey(h.view ?? { orderBy: [], filter: [] }), chart: chartKey(h.chart ?? null), ...(h.columns ? { columnNames: h.columns.map((c) => c.name) } : {}), ...(h.pivot ? { pivot: pivotKey(h.pivot) } : {}) }]);
   }
-  const results = recordOf(completed);
+  const results = PersistentMap(completed);
   return { status: 'Open', title: p.title, datasetIds: p.datasetIds, draft: p.draft, results, query: { phase: 'Idle' }, undo: emptyUndoLog() };
 }
 

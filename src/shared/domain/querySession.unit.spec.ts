@@ -1,9 +1,9 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SessionCommand } from '../contracts/commands';
 import type { ErrorCode } from '../contracts/errors';
 import type { SessionEvent } from '../contracts/events';
 import { deciderSpec } from '../../../test/support/deciderSpec';
-import { querySessionDecider } from './querySession';
+import { hasResult, querySessionDecider, type QuerySessionState } from './querySession';
 
 const spec = deciderSpec(querySessionDecider);
 const sessionId = 's1';
@@ -167,4 +167,15 @@ describe('QuerySession: what the state remembers', () => {
   });
   it('ignores events after it closed', () =>
     spec.given([opened, closed, { type: 'SessionRenamed', payload: { title: 'x' } }]).when({ type: 'CloseSession', sessionId }).thenRejects('SESSION_CLOSED'));
+});
+
+describe('QuerySession: a long session’s results', () => {
+  it('given 300 completed queries, then each can be sorted, and every earlier state is left as it was', () => {
+    const events = [opened, ...Array.from({ length: 300 }, (_, i) => [started(`q${i}`), began(`q${i}`), completed(`q${i}`)]).flat()];
+    const folded: QuerySessionState[] = [];
+    events.reduce((state, e) => (folded.push(querySessionDecider.evolve(state, e)), folded.at(-1)!), querySessionDecider.initialState);
+    // The state after q_i completed (its 3(i+1)th event) holds q_i and not q_(i+1): later folds share it, never change it.
+    for (const i of [0, 64, 150, 298]) expect([hasResult(folded[3 * (i + 1)]!, `q${i}`), hasResult(folded[3 * (i + 1)]!, `q${i + 1}`)]).toEqual([true, false]);
+    spec.given(events).when({ type: 'SetResultView', sessionId, queryId: 'q7', orderBy: [{ column: 0 }], filter: [] }).then([{ type: 'ResultViewSet', payload: { queryId: 'q7', orderBy: [{ column: 0 }], filter: [] } }]);
+  });
 });

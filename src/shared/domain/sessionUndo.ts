@@ -3,7 +3,6 @@ import type { QuerySessionState } from './querySession';
 import { chartKey } from './chartSetting';
 import { pivotKey } from './pivotSetting';
 import { viewKey } from './resultView';
-import { getIn, setIn } from './sharedRecord';
 import type { UndoableEventType } from './undoable';
 
 type SessionUndoable = Extract<SessionEvent['type'], UndoableEventType>;
@@ -34,15 +33,15 @@ export function sessionUndoEntry(state: Started, event: SessionEvent, seq: numbe
     case 'SessionReopened':
       return { seq, type: 'SessionReopened' };
     case 'ResultViewSet': {
-      const result = getIn(state.results, event.payload.queryId);
+      const result = state.results.get(event.payload.queryId);
       return result && { seq, type: 'ResultViewSet', queryId: event.payload.queryId, before: result.view, after: viewKey(event.payload) };
     }
     case 'ChartSet': {
-      const result = getIn(state.results, event.payload.queryId);
+      const result = state.results.get(event.payload.queryId);
       return result && { seq, type: 'ChartSet', queryId: event.payload.queryId, before: result.chart, after: chartKey(event.payload.spec) };
     }
     case 'PivotSet': {
-      const result = getIn(state.results, event.payload.queryId);
+      const result = state.results.get(event.payload.queryId);
       return result && { seq, type: 'PivotSet', queryId: event.payload.queryId, before: result.pivot, after: pivotKey(event.payload.spec) };
     }
     default:
@@ -60,19 +59,19 @@ export function applySessionUndo(state: Started, entry: SessionUndoEntry, direct
     case 'SessionReopened':
       return back === (entry.type === 'SessionClosed') ? opened(state) : closed(state);
     case 'ResultViewSet': {
-      const result = getIn(state.results, entry.queryId);
-      return result ? { ...state, results: setIn(state.results, entry.queryId, { ...result, view: back ? entry.before : entry.after }) } : state;
+      const result = state.results.get(entry.queryId);
+      return result ? { ...state, results: state.results.set(entry.queryId, { ...result, view: back ? entry.before : entry.after }) } : state;
     }
     case 'ChartSet': {
-      const result = getIn(state.results, entry.queryId);
-      return result ? { ...state, results: setIn(state.results, entry.queryId, { ...result, chart: back ? entry.before : entry.after }) } : state;
+      const result = state.results.get(entry.queryId);
+      return result ? { ...state, results: state.results.set(entry.queryId, { ...result, chart: back ? entry.before : entry.after }) } : state;
     }
     case 'PivotSet': {
-      const result = getIn(state.results, entry.queryId);
+      const result = state.results.get(entry.queryId);
       if (!result) return state;
       const { pivot: _pivot, ...rest } = result;
       const pivot = back ? entry.before : entry.after;
-      return { ...state, results: setIn(state.results, entry.queryId, pivot === undefined ? rest : { ...rest, pivot }) };
+      return { ...state, results: state.results.set(entry.queryId, pivot === undefined ? rest : { ...rest, pivot }) };
     }
   }
 }
