@@ -1,4 +1,4 @@
-import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
+import { appError, fail, ok, withoutStack, type AppError, type Result } from '../../shared/contracts/errors';
 import type { ServerMessage } from '../../shared/contracts/protocol';
 import { newErrorId } from '../platform/ids';
 
@@ -16,7 +16,7 @@ export class SerializedAnswer<T> {
 /** The response message for call `id`, with a serialized answer's text spliced in where its value goes. */
 export function responseText(id: number, result: Result<unknown>): string {
   if (result.ok && result.value instanceof SerializedAnswer) return `{"type":"response","id":${id},"result":{"ok":true,"value":${result.value.json}}}`;
-  return JSON.stringify({ type: 'response', id, result } satisfies ServerMessage);
+  return JSON.stringify({ type: 'response', id, result: result.ok ? result : fail(withoutStack(result.error)) } satisfies ServerMessage);
 }
 
 /**

@@ -89,6 +89,7 @@ describe('a start serves before DuckDB is up (real SQLite, real DuckDB worker)',
     // what to do, and that the file was left alone
     expect(refused.error.message).toMatch(new RegExp(`^DuckDB could not start: its file ${dbFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is damaged \\(not a DuckDB database\\), and Sextant left it untouched\\. Move it aside and start again`));
     expect(readFileSync(dbFile, 'utf8')).toBe('this is not a DuckDB database');
+    expect(refused.error, 'a stack stays in the log, which the id finds').not.toHaveProperty('stack');
     const outcome = await core.whenReady();
     expect(outcome.ok ? undefined : outcome.error.id).toBe(refused.error.id);
     const page = (await window.request({ method: 'fetchPage', queryId: '018f0000-0000-7000-8000-000000000000', offset: 0, limit: 10 })) as Result<Page>;

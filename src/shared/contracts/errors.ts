@@ -134,6 +134,17 @@ export function appError(
   return { id, code, message, ...extra };
 }
 
+/**
+ * The error as it leaves main (an answer, a recorded event, an exported session): without stacks,
+ * which name the install's files and belong in the log line that carries the same id.
+ */
+export function withoutStack(error: AppError): AppError {
+  const { stack: _stack, cause, ...rest } = error;
+  if (!cause) return rest;
+  const { stack: _causeStack, ...said } = cause;
+  return { ...rest, cause: said };
+}
+
 export function isAppError(value: unknown): value is AppError {
   return appErrorSchema.safeParse(value).success;
 }

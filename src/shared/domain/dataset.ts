@@ -1,5 +1,5 @@
 import type { DatasetCommand } from '../contracts/commands';
-import type { Rejection } from '../contracts/errors';
+import { withoutStack, type Rejection } from '../contracts/errors';
 import type { DatasetEvent } from '../contracts/events';
 import { sameContent, type DatasetFingerprint } from '../contracts/fingerprint';
 import { assertNever, reject, type Decider } from './decider';
@@ -38,7 +38,7 @@ function decide(command: DatasetCommand, state: DatasetState): readonly DatasetE
     }
     case 'FailDataset':
       return state.status === 'Requested'
-        ? [{ type: 'DatasetFailed', payload: { source: command.source, error: command.error } }]
+        ? [{ type: 'DatasetFailed', payload: { source: command.source, error: withoutStack(command.error) } }]
         : reject('DATASET_NOT_PENDING', 'This dataset is not waiting to be registered.');
     case 'RemoveDataset':
       // one still being added too: a download that hangs must not hold the entry (the catalog service cancels it)

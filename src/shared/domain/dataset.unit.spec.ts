@@ -140,6 +140,9 @@ describe('Dataset: what the state remembers', () => {
     spec.given([requested, removed, { type: 'ActionUndone', payload: { seq: 2 } }]).when({ type: 'RegisterDataset', datasetId, name: 'cars', source, format: 'json', columns }).then([registered]);
   });
 
+  it('given a dataset being added, when it fails with a stack, then the failure is recorded without it (the log line of its id has it)', () =>
+    spec.given([requested]).when({ type: 'FailDataset', datasetId, source, error: { ...error, stack: 'Error: No file\n    at open (/opt/Sextant/out/main/index.js:9:9)' } }).then([failedEvent]));
+
   it('given a dataset removed while being added, when its download fails after all, then nothing is recorded', () =>
     spec.given([requested, removed]).when({ type: 'FailDataset', datasetId, source, error }).thenRejects('DATASET_NOT_PENDING'));
 

@@ -1,6 +1,6 @@
 import { Map as PersistentMap } from 'immutable';
 import type { SessionCommand } from '../contracts/commands';
-import type { Rejection } from '../contracts/errors';
+import { withoutStack, type Rejection } from '../contracts/errors';
 import type { SessionEvent } from '../contracts/events';
 import type { SessionForkedPayload } from '../contracts/sessionForked';
 import { assertNever, isRejection, reject, type Decider } from './decider';
@@ -137,7 +137,7 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
       return decidePivot(command, state.results.get(command.queryId));
     case 'FailQuery':
       return inFlight(q) && q.queryId === command.queryId
-        ? [{ type: 'QueryFailed', payload: { queryId: command.queryId, error: command.error, ...measured(command), ...(command.inputs ? { inputs: command.inputs } : {}) } }]
+        ? [{ type: 'QueryFailed', payload: { queryId: command.queryId, error: withoutStack(command.error), ...measured(command), ...(command.inputs ? { inputs: command.inputs } : {}) } }]
         : mismatch(q, command.queryId);
     case 'RecordExport': {
       const { queryId, format, target, rows, bytes } = command;

@@ -161,6 +161,8 @@ describe('QuerySession: what the state remembers', () => {
     spec.given([opened, started(), began()]).when({ type: 'CancelQuery', sessionId, reason: 'user', durationMs: 812 }).then([{ type: 'QueryCancelled', payload: { queryId: 'q1', reason: 'user', durationMs: 812 } }]);
     spec.given([opened, started(), began()]).when({ type: 'FailQuery', sessionId, queryId: 'q1', error }).then([failed()]);
   });
+  it('records a failure without its stack, which stays in the log line of the same id', () =>
+    spec.given([opened, started(), began()]).when({ type: 'FailQuery', sessionId, queryId: 'q1', error: { ...error, stack: 'Error: bad\n    at run (/opt/Sextant/resources/app.asar/out/main/worker.js:1:2)', cause: { message: 'bad', stack: 'at x' } } }).then([{ type: 'QueryFailed', payload: { queryId: 'q1', error: { ...error, cause: { message: 'bad' } } } }]));
   it('carries the datasets a failed query’s SQL names into its event, as a completion does', () => {
     const inputs = [{ datasetId: 'd1', name: 'flights' }];
     spec.given([opened, started(), began()]).when({ type: 'FailQuery', sessionId, queryId: 'q1', error, durationMs: 3, inputs }).then([{ type: 'QueryFailed', payload: { queryId: 'q1', error, durationMs: 3, inputs } }]);
