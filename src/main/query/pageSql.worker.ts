@@ -18,3 +18,9 @@ export function pageSql(resultTable: string, columnCount: number, offset: number
 export function headSql(resultTable: string, columnCount: number, limit: number): string {
   return `SELECT ${textColumns(columnCount)} FROM ${resultTable} LIMIT ${limit}`;
 }
+
+/** SQL for the characters rows [offset, offset + limit) hold (code points: what a refusal reports). */
+export function pageCharsSql(resultTable: string, columnCount: number, offset: number, limit: number): string {
+  const chars = Array.from({ length: columnCount }, (_, i) => `coalesce(sum(length(c${i}::VARCHAR)), 0)`).join(' + ');
+  return `SELECT ${chars} FROM ${resultTable} WHERE rowid >= ${offset} AND rowid < ${offset + limit}`;
+}
