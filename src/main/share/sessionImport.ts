@@ -123,6 +123,7 @@ export class SessionImporter {
       title: session?.title ?? header.title,
       fileEvents: events.length + leftRunning,
       appended: stored.length,
+      hereAlready: appended.skipped,
       alreadyImported: !sessionAppended,
       // nothing appended: what the store recorded of how the session first came here
       ...(sessionAppended ? {} : { importedBefore: earlierImports.some((a) => a.aggregateType === 'QuerySession' && a.aggregateId === header.sessionId) }),

@@ -56,6 +56,8 @@ export const importOutcomeSchema = z.object({
   fileEvents: z.number().int().nonnegative(),
   /** Events appended by this import (0 when the file was imported before); the rest were here already or left out. */
   appended: z.number().int().nonnegative(),
+  /** Of the file's events, those this log held already (an earlier import of the session brought them): never written twice. */
+  hereAlready: z.number().int().nonnegative(),
   /** Every event of the session was here already: nothing was added, the session is opened. */
   alreadyImported: z.boolean(),
   /**

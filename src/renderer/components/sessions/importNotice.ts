@@ -34,8 +34,8 @@ function imported(outcome: ImportOutcome, title: string): string {
   if (taken > 0) why.push(`${countOf(taken, 'dataset')} ${taken === 1 ? 'was left out: another dataset here has its name' : 'were left out: other datasets here have their names'}`);
   const running = outcome.leftRunning ?? 0;
   if (running > 0) why.push(`${countOf(running, 'event')} of a query still running when it was exported ${running === 1 ? 'was' : 'were'} left out (export the session again once it has ended)`);
-  // None of those: the rest are events an earlier import of this session brought.
-  const rest = fileEvents - appended;
-  if (why.length === 0) why.push(rest === 1 ? 'the other one was here already' : `the other ${formatCount(rest)} were here already`);
+  // Events an earlier import of this session brought: said beside the datasets', so every event skipped is accounted for.
+  const here = outcome.hereAlready;
+  if (here > 0) why.push(here === 1 ? `${why.length > 0 ? 'one more' : 'the other one'} was here already` : `${why.length > 0 ? `${formatCount(here)} more` : `the other ${formatCount(here)}`} were here already`);
   return `Imported ${title}: ${formatCount(appended)} of the file’s ${countOf(fileEvents, 'event')}; ${why.join('; ')}.`;
 }

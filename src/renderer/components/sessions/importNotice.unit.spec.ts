@@ -7,6 +7,7 @@ const outcome = (o: Partial<ImportOutcome>): ImportOutcome => ({
   title: 'Cars',
   fileEvents: 27,
   appended: 27,
+  hereAlready: 0,
   alreadyImported: false,
   matchedDatasets: 0,
   reusedDatasets: 0,
@@ -50,8 +51,16 @@ describe('what the window says after an import', () => {
   });
 
   it('given events an earlier import brought, then it says the rest were here already', () => {
-    expect(importNotice(outcome({ fileEvents: 1_032, appended: 5 }))).toBe(nb('Imported “Cars”: 5 of the file’s 1,032 events; the other 1,027 were here already.'));
-    expect(importNotice(outcome({ fileEvents: 6, appended: 5 }))).toBe(nb('Imported “Cars”: 5 of the file’s 6 events; the other one was here already.'));
+    expect(importNotice(outcome({ fileEvents: 1_032, appended: 5, hereAlready: 1_027 }))).toBe(nb('Imported “Cars”: 5 of the file’s 1,032 events; the other 1,027 were here already.'));
+    expect(importNotice(outcome({ fileEvents: 6, appended: 5, hereAlready: 1 }))).toBe(nb('Imported “Cars”: 5 of the file’s 6 events; the other one was here already.'));
+  });
+
+  it('given a reused dataset and events an earlier import brought, then both are said, so every skipped event is accounted for', () => {
+    // The second export of a session imported once: 2 events of its dataset reused, 5 brought by the first import.
+    expect(importNotice(outcome({ fileEvents: 10, appended: 3, reusedDatasets: 1, hereAlready: 5 }))).toBe(nb('Imported “Cars”: 3 of the file’s 10 events; 1 dataset already here was reused; 5 more were here already.'));
+    expect(importNotice(outcome({ fileEvents: 10, appended: 7, leftRunning: 2, hereAlready: 1 }))).toBe(
+      nb('Imported “Cars”: 7 of the file’s 10 events; 2 events of a query still running when it was exported were left out (export the session again once it has ended); one more was here already.'),
+    );
   });
 
   it('given the file imported before, then nothing was added and its tab is open', () => {
