@@ -96,6 +96,8 @@ const import_ndjson_10k: Bench = {
         log: silentLogger(),
         adoptSession: () => {},
         locate: () => Promise.reject(new Error('not in the bench: a fresh store has no dataset to locate at')),
+        // The log holds no dataset, so the workspace's names are never consulted against one.
+        namesInUse: () => Promise.resolve(new Set()),
       });
       const t0 = performance.now();
       const done = await importer.importText(text);

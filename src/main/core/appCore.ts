@@ -9,6 +9,7 @@ import { DatasetAvailability } from '../catalog/datasetAvailability';
 import { DEFAULT_INPUT_WATCH_MS, InputWatcher } from '../catalog/inputWatcher';
 import { sampleDatasetPaths } from '../catalog/sampleDatasets';
 import { toDomainCommand } from '../commands/clientCommands';
+import { workspaceNames } from '../catalog/workspaceNames';
 import { ExportDownloads } from '../explore/exportDownloads';
 import { ExportService } from '../explore/exportService';
 import { CommandHandler } from '../commands/commandHandler';
@@ -109,6 +110,7 @@ export class AppCore {
       log: this.log,
       adoptSession: (session) => this.runner.adoptImportedSession(session),
       locate: (datasetId, path) => this.catalog.relocate(datasetId, path),
+      namesInUse: async () => new Set(await workspaceNames(this.queryWorker)),
     }));
   }
 

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { DatasetRegistered } from '../../shared/contracts/events';
 import type { MissingDataset } from '../../shared/contracts/sessionImport';
-import { isGlob, isUrl } from '../../shared/domain/datasetName';
+import { bareName, isGlob, isUrl } from '../../shared/domain/datasetName';
+import { RESERVED } from '../catalog/registration';
 import type { AppView, DatasetView } from '../../shared/views/appView';
 import type { ImportedEvent } from '../store/eventStore';
 
@@ -28,11 +29,19 @@ export interface DatasetPlan {
  * Matches the file's datasets against this catalog: one this log already holds (same id) is kept
  * as it is here (the file's events for it are left out); another found here under the same name with the same data (by
  * fingerprint when both have one, else by source) stands in for it and the file's events for it are
- * left out; one whose name a different local dataset holds is left out and listed; the rest are
+ * left out; one whose name a different local dataset holds, or that no dataset may take here (`inUse`:
+ * the workspace's tables, views and databases; DuckDB's and Sextant's own; a name Sextant never gives,
+ * such as '' or one with a quote), is left out and listed; the rest are
  * imported under their own names (the session's SQL names them), and one whose file is not on this
  * machine is located at a local file with the same content, else listed.
  */
-export function planDatasets(events: readonly ImportedEvent[], view: AppView, known: (datasetId: string) => boolean, exists: (path: string) => boolean = existsSync): DatasetPlan {
+export function planDatasets(
+  events: readonly ImportedEvent[],
+  view: AppView,
+  known: (datasetId: string) => boolean,
+  inUse: ReadonlySet<string>,
+  exists: (path: string) => boolean = existsSync,
+): DatasetPlan {
   const registered = new Map<string, DatasetRegistered | undefined>();
   for (const e of events) {
     if (e.aggregateType !== 'Dataset') continue;
@@ -65,6 +74,13 @@ export function planDatasets(events: readonly ImportedEvent[], view: AppView, kn
     if (local.some((d) => d.name === reg.name)) {
       dropped.add(datasetId);
       missing.push({ datasetId, name: reg.name, source: reg.source, reason: 'name-taken' });
+      continue;
+    }
+    if (bareName(reg.name) !== reg.name || inUse.has(reg.name) || (reg.format === 'duckdb' && RESERVED.includes(reg.name))) {
+      // Registered as it is, it would show as ready while its SQL reads something else or nothing (a
+      // file named `sextant` attached over the history): the catalog never gives such a name (registration.ts).
+      dropped.add(datasetId);
+      missing.push({ datasetId, name: reg.name, source: reg.source, reason: 'name-reserved' });
       continue;
     }
     const read = reg.location ?? reg.source;

@@ -26,6 +26,8 @@ export interface SessionImportDeps {
   adoptSession(session: SessionView): void;
   /** Points an imported dataset at a file here with the content it was read from (the catalog checks the fingerprint). */
   locate(datasetId: string, path: string): Promise<Result<unknown>>;
+  /** The workspace's tables, views and databases (lower-cased): names an imported dataset cannot take. */
+  namesInUse(): Promise<ReadonlySet<string>>;
   readonly upcasters?: UpcasterRegistry;
 }
 
@@ -87,7 +89,8 @@ export class SessionImporter {
       return read;
     }
     const { header, events, leftRunning } = read.value;
-    const plan = planDatasets(events, projections.current.view, (id) => store.aggregateVersion('Dataset', id) > 0);
+    const inUse = await this.deps.namesInUse();
+    const plan = planDatasets(events, projections.current.view, (id) => store.aggregateVersion('Dataset', id) > 0, inUse);
     const kept = plan.dropped.size === 0 ? events : events.filter((e) => !plan.dropped.has(e.aggregateId));
     let appended;
     try {

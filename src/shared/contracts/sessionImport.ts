@@ -25,13 +25,17 @@ export const locateFileSchema = z.discriminatedUnion('kind', [
 ]);
 export type LocateFile = z.infer<typeof locateFileSchema>;
 
-/** A dataset the imported session read whose source this machine does not have (or whose name is taken here). */
+/**
+ * A dataset the imported session read that is left out here: its source is not on this machine,
+ * another dataset here has its name, or its name cannot be a dataset's here (not a name Sextant
+ * gives, one of DuckDB's or Sextant's own, or a table, view or database of the workspace).
+ */
 export const missingDatasetSchema = z.object({
   datasetId: z.string(),
   name: z.string(),
   /** The source as recorded where the session was exported. */
   source: z.string(),
-  reason: z.enum(['not-found', 'name-taken']),
+  reason: z.enum(['not-found', 'name-taken', 'name-reserved']),
 });
 export type MissingDataset = z.infer<typeof missingDatasetSchema>;
 

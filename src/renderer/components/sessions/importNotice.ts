@@ -32,6 +32,8 @@ function imported(outcome: ImportOutcome, title: string): string {
   if (reusedDatasets > 0) why.push(`${countOf(reusedDatasets, 'dataset')} already here ${reusedDatasets === 1 ? 'was' : 'were'} reused`);
   const taken = outcome.missingDatasets.filter((d) => d.reason === 'name-taken').length;
   if (taken > 0) why.push(`${countOf(taken, 'dataset')} ${taken === 1 ? 'was left out: another dataset here has its name' : 'were left out: other datasets here have their names'}`);
+  const reserved = outcome.missingDatasets.filter((d) => d.reason === 'name-reserved').length;
+  if (reserved > 0) why.push(`${countOf(reserved, 'dataset')} ${reserved === 1 ? 'was left out: its name is not one a dataset can have here' : 'were left out: their names are not ones a dataset can have here'}`);
   const running = outcome.leftRunning ?? 0;
   if (running > 0) why.push(`${countOf(running, 'event')} of a query still running when it was exported ${running === 1 ? 'was' : 'were'} left out (export the session again once it has ended)`);
   // Events an earlier import of this session brought: said beside the datasets', so every event skipped is accounted for.

@@ -39,6 +39,12 @@ describe('what the window says after an import', () => {
     );
   });
 
+  it('given datasets left out for names no dataset can have here, then it says so, in the right number', () => {
+    const reserved = (name: string): MissingDataset => ({ ...taken(name), reason: 'name-reserved' });
+    expect(importNotice(outcome({ appended: 26, missingDatasets: [reserved('sextant')] }))).toBe(nb('Imported “Cars”: 26 of the file’s 27 events; 1 dataset was left out: its name is not one a dataset can have here.'));
+    expect(importNotice(outcome({ appended: 25, missingDatasets: [reserved(''), reserved('main')] }))).toBe(nb('Imported “Cars”: 25 of the file’s 27 events; 2 datasets were left out: their names are not ones a dataset can have here.'));
+  });
+
   it('given a dataset matched to another file here by its content, then it says which file it now reads', () => {
     const weather = { datasetId: 'w', name: 'weather', source: '/home/alice/data/weather.csv', path: '/data/seattle-weather.csv' };
     expect(importNotice(outcome({ title: 'weather.csv', fileEvents: 41, appended: 41, matchedDatasets: 1, relocatedDatasets: [weather] }))).toBe(

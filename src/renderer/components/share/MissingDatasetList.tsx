@@ -8,6 +8,13 @@ import { LocateDatasetDialog } from './LocateDatasetDialog';
 
 type Located = NonNullable<ApiResponse<'locateDataset'>['located']>;
 
+/** Why a dataset was left out, as its row says. */
+const missingWhy: Readonly<Record<MissingDataset['reason'], string>> = {
+  'not-found': 'not found on this machine',
+  'name-taken': 'another dataset here has this name',
+  'name-reserved': 'its name is not one a dataset can have here',
+};
+
 /**
  * The datasets an imported session read that are not here (docs/share.md, "Session import"). One
  * not found on this machine offers "Locate…": the desktop app's open dialog, or in a browser a small
@@ -49,7 +56,7 @@ export function MissingDatasetList({ api, datasets, onNotice }: { api: SextantAp
                   located at {here.source}
                 </span>
               ) : (
-                <span className="why">{d.reason === 'not-found' ? 'not found on this machine' : 'another dataset here has this name'}</span>
+                <span className="why">{missingWhy[d.reason]}</span>
               )}
               {d.reason === 'not-found' && !here && (
                 <button type="button" className="locate-button" aria-label={`Locate ${d.name}…`} disabled={busy === d.datasetId} onClick={() => locate(d)}>
