@@ -96,7 +96,16 @@ export class SessionImporter {
     try {
       appended = store.importEvents(kept);
     } catch (e) {
-      const error = conflictInWords(toAppError(e, newErrorId(), 'STORE_WRITE_FAILED'), header.sessionId, header.title);
+      const titleHere = projections.current.view.sessions[header.sessionId]?.title;
+      const error = conflictInWords(toAppError(e, newErrorId(), 'STORE_WRITE_FAILED'), {
+        sessionId: header.sessionId,
+        fileTitle: header.title,
+        ...(titleHere === undefined ? {} : { titleHere }),
+        datasetName: (id) => {
+          for (const f of events) if (f.aggregateId === id && f.type === 'DatasetRegistered') return f.payload.name;
+          return undefined;
+        },
+      });
       // The file's fault (another history, an event over the store's limit), not the store's: a warning.
       const refused = e instanceof AppErrorException && (error.code === 'IMPORT_CONFLICT' || error.code === 'PAYLOAD_TOO_LARGE');
       logAppError(log, refused ? 'warn' : 'error', error);
