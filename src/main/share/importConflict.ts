@@ -31,7 +31,7 @@ export function conflictInWords(error: AppError, names: ConflictNames): AppError
     file === 1
       ? `This log holds another ${subject.kind} under the id of ${subject.named} in the file; nothing was imported.`
       : file < expected
-        ? `${subject.named} here and in the file part ways after its event ${file - 1}: this log holds ${countText(expected - file, 'event')} from there that the file does not (${subject.own}), and the file others, so the file cannot continue it. Nothing was imported.`
+        ? `${subject.named} here and in the file part ways after its event ${file - 1} (this log holds ${countText(expected - file, 'event')} from there: ${subject.own}), so the file cannot continue it. Nothing was imported.`
         : `The file continues ${subject.named} from its event ${file}, but this log holds ${expected === 1 ? 'none of its events' : `it only up to event ${expected - 1}`}: import the earlier export first. Nothing was imported.`;
   return { ...error, message: message.charAt(0).toUpperCase() + message.slice(1) };
 }

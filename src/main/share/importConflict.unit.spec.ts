@@ -10,8 +10,8 @@ const words = (expectedSeq: number, fileSeq: number, o: Partial<ConflictNames> =
 
 describe('a refused import said of what it is about', () => {
   it('given histories that part after an event both hold, then it says where and how many events here the file lacks, whichever side changed', () => {
-    expect(words(12, 9, { titleHere: 'Cars' })).toBe('“Cars” here and in the file part ways after its event 8: this log holds 3 events from there that the file does not (a query run, a rename, a close…), and the file others, so the file cannot continue it. Nothing was imported.');
-    expect(words(11, 10, {})).toMatch(/^“Cars” here and in the file part ways after its event 9: this log holds 1 event from there/);
+    expect(words(12, 9, { titleHere: 'Cars' })).toBe('“Cars” here and in the file part ways after its event 8 (this log holds 3 events from there: a query run, a rename, a close…), so the file cannot continue it. Nothing was imported.');
+    expect(words(11, 10, {})).toMatch(/^“Cars” here and in the file part ways after its event 9 \(this log holds 1 event from there/);
   });
 
   it('given the session renamed on either side, then it is named by its tab here, and by the file’s title too', () => {

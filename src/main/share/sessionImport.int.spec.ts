@@ -160,6 +160,17 @@ describe('session import', { shuffle: false }, () => {
     expect((await refused(other.join('\n') + '\n')).code).toBe('IMPORT_CONFLICT');
   });
 
+  it('says where a file with one event edited parts from the session here, by its tab’s title', async () => {
+    const lines = log.split('\n').slice(0, -1);
+    const edited = lines.map((l, i) => {
+      const json = JSON.parse(l);
+      return i > 0 && json.aggregateType === 'QuerySession' && json.aggregateSeq === 2 ? JSON.stringify({ ...json, eventId: '0190a0a0-0000-7000-8000-00000000e0e0' }) : l;
+    });
+    const here = target.store.aggregateVersion('QuerySession', sessionId);
+    const error = await refused(edited.join('\n') + '\n');
+    expect(error.message.replaceAll(/[\u2068\u2069]/g, '')).toBe(`“${target.view().sessions[sessionId]!.title}” here and in the file part ways after its event 1 (this log holds ${here - 1} events from there: a query run, a rename, a close…), so the file cannot continue it. Nothing was imported.`);
+  });
+
   it('takes an upload in chunks over the API, and refuses chunks out of order', async () => {
     const { conn } = recordingClient(target);
     // Blanks after the header's JSON make the file longer than one chunk; the lines are unchanged.
