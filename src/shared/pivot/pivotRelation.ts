@@ -13,6 +13,9 @@ export interface PivotRelation {
   readonly params: readonly string[];
 }
 
+/** Types with a negative zero, which a pivot's row and column fields read as +0.0 (see pivotRelation). */
+export const SIGNED_ZERO: ReadonlySet<string> = new Set(['FLOAT', 'DOUBLE']);
+
 /**
  * The rows of a result's table (columns c0, c1, …) a pivot reads: those passing the result's view
  * filters (the grid's and the charts' brushes, with filterCondition, the grid's own rule; the sort
@@ -22,7 +25,13 @@ export interface PivotRelation {
 export function pivotRelation(table: string, columns: readonly Column[], spec: PivotSpec, filter: readonly PageFilter[] = []): PivotRelation {
   const used = [...new Set([...spec.rows, ...spec.columns, spec.values])];
   const field = (name: string) => `f${used.indexOf(name)}`;
-  const picked = used.map((name, i) => `c${columns.findIndex((c) => c.name === name)} AS f${i}`);
+  const fields = new Set([...spec.rows, ...spec.columns]);
+  const picked = used.map((name, i) => {
+    const at = columns.findIndex((c) => c.name === name);
+    // -0.0 and 0.0 are one group to DuckDB, but a group's text is whichever came first: a column key
+    // "0.0" then matched no row of -0.0 (cells lost, flights' round(delay / 1000.0)). Adding 0 makes every zero +0.0.
+    return fields.has(name) && SIGNED_ZERO.has(columns[at]?.type ?? '') ? `(c${at} + 0) AS f${i}` : `c${at} AS f${i}`;
+  });
   const sqlSpec = { ...spec, rows: spec.rows.map(field), columns: spec.columns.map(field), values: field(spec.values) };
   const where = boundFilters(filter, columns);
   return { relation: `(SELECT ${picked.join(', ')} FROM ${table}${where.sql ? ` WHERE ${where.sql}` : ''})`, sqlSpec, params: where.params };
