@@ -187,3 +187,32 @@ describe('number bins of integers near their type\'s limits', () => {
     }
   });
 });
+
+describe('number bins at the edges of a DOUBLE', () => {
+  let instance: DuckDBInstance;
+  let c: DuckDBConnection;
+  const rows = async (sql: string) => (await c.runAndReadAll(sql)).getRowsJS().map((r) => r.map(String));
+  const histogram = (table: string, type: string) => chartSql({ mark: 'Histogram', x: 'v', aggregate: 'Count' }, table, [{ name: 'v', type }]).sql;
+
+  beforeAll(async () => {
+    instance = await DuckDBInstance.create(':memory:');
+    c = await instance.connect();
+    await c.run('CREATE TABLE extreme AS SELECT unnest([-1.7e308, 1.7e308, 0.0])::DOUBLE AS v');
+    await c.run('CREATE TABLE ids AS SELECT (1500000000000000000 + i)::BIGINT AS v FROM range(0, 100) t(i)');
+  });
+  afterAll(() => {
+    c.closeSync();
+    instance.closeSync();
+  });
+
+  it('given DOUBLEs spanning ±1.7e308, when binned, then the edges are numbers in order (only the outer ones past DOUBLE, as ±inf) and the rows are counted once', async () => {
+    const bins = await rows(histogram('extreme', 'DOUBLE'));
+    // before, max - min overflowed: one bin from -inf to nan
+    expect(bins.map(([lo = '', hi = '']) => [lo, hi])).toEqual([['-1.7e+308', '-1.6e+308'], ['0.0', '1e+307'], ['1.7e+308', 'inf']]);
+    expect(bins.reduce((s, r) => s + Number(r[2]), 0)).toBe(3);
+  });
+
+  it('given BIGINTs near 1.5e18 that a DOUBLE cannot tell apart, when binned, then it is refused in words, not with log10(0)', async () => {
+    await expect(rows(histogram('ids', 'BIGINT'))).rejects.toThrow(/These values are too close together for their size to be binned: at about 1\.5e\+18 a DOUBLE/);
+  });
+});

@@ -7,6 +7,7 @@ import { chartSql, type ChartDataColumn, type ChartSourceColumn } from '../../sh
 import { leftOutSql, readChartLeftOut } from '../../shared/chart/chartLeftOut';
 import { unplacedSql } from '../../shared/chart/chartUnplaced';
 import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
+import { chartFailureInWords } from '../../shared/chart/chartFailure';
 import type { Column, EventEnvelope } from '../../shared/contracts/events';
 import type { PageFilter } from '../../shared/contracts/pageView';
 import { boundFilters } from '../../shared/explore/filterSql';
@@ -170,7 +171,7 @@ export class ChartService {
         const data: ChartData = { queryId, spec, ...sentMarks(planned.columns, marks) };
         entry.settle(ok({ ...data, ...(step === undefined ? {} : { brushStep: step }), ...(unplaced === undefined ? {} : { unplaced }), ...(leftOut ? { leftOut } : {}), ...(planned.cube ? { cube: true } : {}) }));
       })().catch((error: AppError) => {
-        if (current()) entry.settle(fail(error));
+        if (current()) entry.settle(fail(chartFailureInWords(error, spec, rows.columns)));
       });
     });
   }

@@ -334,10 +334,14 @@ export function binOf(c: { readonly kind: AxisKind; readonly integer: IntegerEdg
       hi: (key) => `(${key} + ('1 ' || ${name}.unit)::INTERVAL)`,
     };
   }
-  const raw = `((max(${axis})::DOUBLE - min(${axis})::DOUBLE) / ${bins})`;
+  // each end divided first: max - min of doubles near ±1.7e308 is infinite
+  const raw = `(max(${axis})::DOUBLE / ${bins} - min(${axis})::DOUBLE / ${bins})`;
   const mag = `pow(10, floor(log10(${raw})))`;
   const nice = `(CASE WHEN ${raw} / ${mag} <= 1 THEN 1 WHEN ${raw} / ${mag} <= 2 THEN 2 WHEN ${raw} / ${mag} <= 5 THEN 5 ELSE 10 END * ${mag})`;
-  const step = `CASE WHEN max(${axis}) = min(${axis}) THEN 1 ELSE ${c.integer ? `greatest(${nice}, 1)` : nice} END`;
+  // Bins are counted in DOUBLEs: integers too close together for one to tell apart (IDs near 1.5e18,
+  // 100 apart) cannot be binned, said in words rather than DuckDB's "cannot take logarithm of zero".
+  const tooClose = `error('These values are too close together for their size to be binned: at about ' || printf('%.2g', max(${axis})::DOUBLE) || ' a DOUBLE, which bins are counted in, cannot tell them apart. Chart their distance from the smallest instead (the column minus its min()).')`;
+  const step = `CASE WHEN max(${axis}) = min(${axis}) THEN 1 WHEN NOT (${raw} > 0) THEN ${tooClose} ELSE ${c.integer ? `greatest(${nice}, 1)` : nice} END`;
   const cast = c.integer ? `::${c.integer}` : '';
   const parts = stepColumns(name);
   // decimal edges, a value in [lo, hi) as DOUBLEs (numberBin.ts): what a brush's range filter selects

@@ -8,9 +8,9 @@ const HUGEINT_OVERFLOW = /Overflow in HUGEINT (?:addition|multiplication)/i;
  * A Sum beyond HUGEINT's range, said in plain words instead of DuckDB's message (which quotes two
  * 39-digit numbers); the sum stays exact where DuckDB can make it so, rather than turning every
  * HUGEINT sum into a rounded DOUBLE. DuckDB's own message is kept as the cause, for the log.
- * Any other failure is returned as it is.
+ * Any other failure is returned as it is. A chart's Sum of its Y says the same (chartFailure.ts).
  */
-export function sumOverflowInWords(error: AppError, spec: PivotSpec, valueType: string): AppError {
+export function sumOverflowInWords(error: AppError, spec: Pick<PivotSpec, 'aggregate' | 'values'>, valueType: string): AppError {
   if (spec.aggregate !== 'Sum' || !HUGEINT_OVERFLOW.test(error.message)) return error;
   const hugeint = valueType.trim().toUpperCase() === 'HUGEINT';
   const range = hugeint ? "HUGEINT's range" : `the range DuckDB sums a ${valueType} in (HUGEINT's)`;
