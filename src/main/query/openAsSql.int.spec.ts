@@ -1,3 +1,4 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResultView } from '../../shared/domain/resultView';
 import { openAsSql } from '../../shared/explore/openAsSql';
@@ -60,4 +61,24 @@ describe('Open as SQL gives the rows the app shows', () => {
       expect(rowsOf(page.value)).toEqual(expected);
     });
   }
+
+  it('given a script ending in a comment, with a statement before its query, then the opened SQL runs and gives the rows the app shows', async () => {
+    const script = "set threads = 1; select range as k, range % 3 as g, 'a;b' as s from range(20);  -- done";
+    const { queryId: scripted } = await run(script);
+    const view: ResultView = { orderBy: [{ column: 1, descending: true }, { column: 0 }], filter: [{ column: 0, op: 'lt', value: '15' }] };
+    const page = await core().runner.fetchPage(scripted, 0, 100, { orderBy: [...view.orderBy], filter: [...view.filter] });
+    if (!page.ok) throw new Error(page.error.message);
+    const columns = Object.values(core().projections.current.view.sessions).flatMap((s) => s.history).find((h) => h.queryId === scripted)!.columns!;
+    const instance = await DuckDBInstance.create(':memory:');
+    const c = await instance.connect();
+    try {
+      // the whole text, as a person runs it in the editor: DuckDB answers with its last statement's rows
+      const opened = (await c.runAndReadAll(openAsSql(script, columns, view))).getRowsJS().map((r) => r.map(String));
+      expect(opened).toHaveLength(15);
+      expect(rowsOf(page.value)).toEqual(opened);
+    } finally {
+      c.closeSync();
+      instance.closeSync();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import type { Column } from '../contracts/events';
 import type { PageFilter } from '../contracts/pageView';
 import type { ResultView } from '../domain/resultView';
+import { statementSpans } from '../sql/statementSpans';
 import { exactLiteral, filterCondition } from './filterSql';
 
 /*
@@ -42,17 +43,35 @@ function condition(f: PageFilter, names: readonly string[], columns: readonly Co
   return filterCondition(f, quoteIdent(names[f.column] ?? `#${f.column}`), columns[f.column]?.type ?? 'VARCHAR', quoteText, exactLiteral);
 }
 
-/** The original SQL without what would break wrapping it: trailing semicolons and whitespace. */
-export const bareSql = (sql: string): string => sql.trim().replace(/[;\s]+$/, '');
+/**
+ * A run's text as its result came from it: DuckDB's result of a script is its last statement's, so
+ * that statement (`query`, without the semicolons and comments after it, which would break wrapping
+ * it) is what a view wraps; the statements before it (a SET, a CREATE TEMP TABLE) are the `prelude`,
+ * kept in front as they ran. `select * from cars; -- done` gave `FROM ( … ; -- done ) AS t`.
+ */
+export function lastStatement(sql: string): { prelude: string; query: string } {
+  const last = statementSpans(sql).at(-1);
+  if (!last) return { prelude: '', query: sql.trim() };
+  return { prelude: sql.slice(0, last.code.from).trim(), query: sql.slice(last.code.from, last.code.to) };
+}
+
+/** `sql` after the statements that ran before it, on lines of their own. */
+export const afterPrelude = (prelude: string, sql: string): string => (prelude ? `${prelude}\n${sql}` : sql);
+
+/** A run's text with its result sorted and filtered as `view` says: `SELECT * FROM (<its last statement>) WHERE … ORDER BY …` after the rest. */
+export function openAsSql(sql: string, columns: readonly Column[], view: ResultView): string {
+  const { prelude, query } = lastStatement(sql);
+  return afterPrelude(prelude, viewOfQuery(query, columns, view));
+}
 
 /**
- * `SELECT * FROM (<sql>) WHERE … ORDER BY …`. The original sits on lines of its own so a trailing
- * `-- comment` cannot swallow the closing parenthesis.
+ * `SELECT * FROM (<query>) WHERE … ORDER BY …`, of one statement. The query sits on lines of its own
+ * so a `-- comment` in it cannot swallow the closing parenthesis.
  */
-export function openAsSql(sql: string, columns: readonly Column[], view: ResultView): string {
+export function viewOfQuery(query: string, columns: readonly Column[], view: ResultView): string {
   const { names, renamed } = columnNames(columns);
   const alias = renamed ? `t(${names.map(quoteIdent).join(', ')})` : 't';
-  const lines = ['SELECT *', `FROM (\n${bareSql(sql)}\n) AS ${alias}`];
+  const lines = ['SELECT *', `FROM (\n${query}\n) AS ${alias}`];
   if (view.filter.length > 0) lines.push(`WHERE ${view.filter.map((f) => condition(f, names, columns)).join('\n  AND ')}`);
   if (view.orderBy.length > 0) lines.push(`ORDER BY ${view.orderBy.map((k) => `${quoteIdent(names[k.column] ?? '')} ${k.descending ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}`);
   return lines.join('\n');

@@ -47,9 +47,17 @@ describe('Open as SQL', () => {
     expect(where(2, '2023-02-29')).toBe(`WHERE "we""ird'; drop" = TRY_CAST('2023-02-29' AS DATE)`);
   });
 
-  it('keeps a trailing line comment of the original from swallowing the closing parenthesis', () => {
-    expect(openAsSql('select 1 as x -- note', [{ name: 'x', type: 'INTEGER' }], { orderBy: [{ column: 0 }], filter: [] })).toBe(
-      'SELECT *\nFROM (\nselect 1 as x -- note\n) AS t\nORDER BY "x" ASC NULLS LAST',
+  it('keeps a line comment inside the query from swallowing the closing parenthesis', () => {
+    expect(openAsSql('select 1 -- note\n as x', [{ name: 'x', type: 'INTEGER' }], { orderBy: [{ column: 0 }], filter: [] })).toBe(
+      'SELECT *\nFROM (\nselect 1 -- note\n as x\n) AS t\nORDER BY "x" ASC NULLS LAST',
+    );
+  });
+
+  it('wraps the statement the result came from, the last: a semicolon and comment after it left out, statements before it kept in front', () => {
+    const view = { orderBy: [{ column: 0 }], filter: [] };
+    expect(openAsSql('select * from cars;  -- done', [{ name: 'x', type: 'INTEGER' }], view)).toBe('SELECT *\nFROM (\nselect * from cars\n) AS t\nORDER BY "x" ASC NULLS LAST');
+    expect(openAsSql("set threads = 1; select 'a;b' as x; /* end */", [{ name: 'x', type: 'VARCHAR' }], view)).toBe(
+      "set threads = 1;\nSELECT *\nFROM (\nselect 'a;b' as x\n) AS t\nORDER BY \"x\" ASC NULLS LAST",
     );
   });
 

@@ -1,6 +1,6 @@
 import type { Column } from '../contracts/events';
 import type { PageFilter } from '../contracts/pageView';
-import { bareSql, columnNames, openAsSql, quoteIdent, quoteText } from '../explore/openAsSql';
+import { afterPrelude, columnNames, lastStatement, quoteIdent, quoteText, viewOfQuery } from '../explore/openAsSql';
 import { SIGNED_ZERO } from './pivotRelation';
 import { pivotSelectSql } from './pivotSql';
 import { valueColumnNames, type PivotKeys, type PivotSpec } from './pivotSpec';
@@ -18,18 +18,20 @@ export function pivotOpenAsSql(spec: PivotSpec, sql: string, keys: PivotKeys, co
   const { names, renamed } = columnNames(columns);
   // the filtered query already names its columns by `names`, renamed where they repeat
   const alias = renamed && filter.length === 0 ? `t(${names.map(quoteIdent).join(', ')})` : 't';
-  const rows = filter.length > 0 ? openAsSql(sql, columns, { orderBy: [], filter: [...filter] }) : bareSql(sql);
+  // the run's last statement gave the result: the statements before it stay in front, as they ran
+  const { prelude, query } = lastStatement(sql);
+  const rows = filter.length > 0 ? viewOfQuery(query, columns, { orderBy: [], filter: [...filter] }) : query;
   const field = (name: string) => names[columns.findIndex((c) => c.name === name)] ?? name;
   const valueType = columns.find((c) => c.name === spec.values)?.type;
   const sqlSpec: PivotSpec = { ...spec, rows: spec.rows.map(field), columns: spec.columns.map(field), values: field(spec.values) };
   // the app's fields read -0.0 as 0.0 (pivotRelation): so do these
   const zeroed = [...new Set([...spec.rows, ...spec.columns])].filter((n) => SIGNED_ZERO.has(columns.find((c) => c.name === n)?.type ?? '')).map((n) => quoteIdent(field(n)));
   const relation = zeroed.length === 0 ? `(\n${rows}\n) AS ${alias}` : `(SELECT * REPLACE (${zeroed.map((f) => `${f} + 0 AS ${f}`).join(', ')}) FROM (\n${rows}\n) AS ${alias}) AS t`;
-  return pivotSelectSql(sqlSpec, relation, keys, {
+  return afterPrelude(prelude, pivotSelectSql(sqlSpec, relation, keys, {
     value: quoteText,
     names: 'readable',
     valueNames: valueColumnNames(spec, keys),
     // the app's own sums: an Average of a HUGEINT as DOUBLEs, so the editor gives its numbers
     ...(valueType === undefined ? {} : { valueType }),
-  });
+  }));
 }

@@ -142,7 +142,8 @@ describe('pivotOpenAsSql', () => {
   it('writes the keys as escaped literals and names the columns as the grid does', () => {
     const sql = pivotOpenAsSql(spec, 'select * from t; -- note', keys, columnsOf(spec));
     expect(sql).toContain("kt0 = 'it''s''); drop table t; --'");
-    expect(sql).toContain('(\nselect * from t; -- note\n) AS t');
+    // the statement the result came from, without the semicolon and comment after it (DuckDB refused `; -- note` inside the parentheses)
+    expect(sql).toContain('(\nselect * from t\n) AS t');
     expect(sql).toContain('AS "a""; DROP TABLE x; --"');
     expect(sql).toContain('AS "Total"');
   });
