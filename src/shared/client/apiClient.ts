@@ -93,17 +93,37 @@ export function createApiClient(channel: ClientChannel, options: ApiClientOption
 
   const disconnected = (message: string) => failure('DISCONNECTED', message);
 
-  const send = <T>(text: string): Promise<Result<T>> => {
+  /**
+   * Sends now; a channel that refuses (its socket already closing, before it says so: a cancel
+   * pressed as the connection drops) was never read by main, so the call waits for the connection
+   * like one made while disconnected, instead of failing at once with nothing said.
+   */
+  const send = <T>(text: string, waitIfRefused = true): Promise<Result<T>> => {
     const id = nextId++;
     const withId = `{"id":${id},${text.slice(1)}`;
     return new Promise((resolve) => {
       pending.set(id, resolve as (r: Result<unknown>) => void);
       if (!channel.send(withId)) {
         pending.delete(id);
-        resolve(disconnected('Not connected to Sextant; reconnecting.'));
+        resolve(waitIfRefused ? whenConnected<T>(text) : disconnected('Not connected to Sextant; reconnecting.'));
       }
     });
   };
+
+  /** Sent once the channel is connected again, or DISCONNECTED after `connectWaitMs`. */
+  const whenConnected = <T>(text: string): Promise<Result<T>> =>
+    new Promise((resolve) => {
+      const go = () => {
+        waiting.delete(go);
+        clearTimeout(timer);
+        void send<T>(text, false).then(resolve);
+      };
+      const timer = setTimeout(() => {
+        waiting.delete(go);
+        resolve(disconnected('Not connected to Sextant; reconnecting.'));
+      }, connectWaitMs);
+      waiting.add(go);
+    });
 
   const request = <T>(body: ClientRequest): Promise<Result<T>> => {
     // The id is added when it is sent; the size check leaves room for it.
@@ -112,19 +132,7 @@ export function createApiClient(channel: ClientChannel, options: ApiClientOption
     if (bytes !== undefined) {
       return Promise.resolve(failure('PAYLOAD_TOO_LARGE', `This request is too large to send (${grouped(bytes)} bytes, limit ${grouped(MAX_MESSAGE_BYTES)}).`));
     }
-    if (connected) return send<T>(text);
-    return new Promise((resolve) => {
-      const go = () => {
-        waiting.delete(go);
-        clearTimeout(timer);
-        void send<T>(text).then(resolve);
-      };
-      const timer = setTimeout(() => {
-        waiting.delete(go);
-        resolve(disconnected('Not connected to Sextant; reconnecting.'));
-      }, connectWaitMs);
-      waiting.add(go);
-    });
+    return connected ? send<T>(text) : whenConnected<T>(text);
   };
 
   // One function per method of the table: its arguments become the request, sent as `method` first.

@@ -89,6 +89,34 @@ describe('createApiClient', () => {
     expect(ch.sent).toEqual([]); // not sent late, after the caller was told it failed
   });
 
+  it('a call the channel refuses before it says it dropped (a socket already closing) waits for the connection, then is sent once', async () => {
+    const ch = new ScriptedChannel();
+    ch.setConnected(true);
+    const api = createApiClient(ch, { connectWaitMs: 1000 });
+    ch.connected = false; // closing: send refuses, no onConnection(false) yet
+    const cancel = api.dispatch({ type: 'CancelQuery', sessionId: 's' });
+    ch.setConnected(false);
+    vi.advanceTimersByTime(500);
+    ch.setConnected(true);
+    const sent = ch.sent.filter((m) => 'id' in m);
+    expect(sent.map((m) => 'id' in m && m.request)).toEqual([{ method: 'dispatch', command: { type: 'CancelQuery', sessionId: 's' } }]);
+    ch.deliver({ type: 'response', id: sent[0] && 'id' in sent[0] ? sent[0].id : -1, result: { ok: true, value: 'done' } });
+    expect(await cancel).toEqual({ ok: true, value: 'done' });
+  });
+
+  it('a call the channel refuses fails with DISCONNECTED if no connection comes in time, and is not sent late', async () => {
+    const ch = new ScriptedChannel();
+    ch.setConnected(true);
+    const api = createApiClient(ch, { connectWaitMs: 1000 });
+    ch.connected = false;
+    const cancel = api.dispatch({ type: 'CancelQuery', sessionId: 's' });
+    vi.advanceTimersByTime(1000);
+    const r = await cancel;
+    expect(r.ok ? 'ok' : r.error.code).toBe('DISCONNECTED');
+    ch.setConnected(true);
+    expect(ch.sent.filter((m) => 'id' in m)).toEqual([]);
+  });
+
   it('refuses, without sending, a request larger than main accepts', async () => {
     const ch = new ScriptedChannel();
     ch.setConnected(true);
