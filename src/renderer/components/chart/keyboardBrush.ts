@@ -116,7 +116,10 @@ export function brushStops(marks: readonly Mark[], options: { readonly axis?: Br
     const last = stops.at(-1);
     if (!stop || (last && stop.from < last.from)) continue;
     if (last && stop.from === last.from) stops[stops.length - 1] = stop.to > last.to ? stop : last;
-    else stops.push(stop);
+    // a slice snapped outwards (whole days: lo down, hi up) overlaps its neighbour: it starts where that one ends, so no day is in two stops
+    else if (last && stop.from < last.to) {
+      if (stop.to > last.to) stops.push({ ...stop, lo: last.hi, from: last.to });
+    } else stops.push(stop);
   }
   return stops;
 }

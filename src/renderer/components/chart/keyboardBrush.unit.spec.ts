@@ -47,6 +47,16 @@ describe('brushStops', () => {
     expect(new Set(stops.map((s) => s.lo)).size).toBe(stops.length);
   });
 
+  it('given a line over four years of days, when stepped, then the stops tile the days: each starts where the one before ends', () => {
+    // seattle-weather's dates: 40 slices of 36.5 days, each snapped to whole days
+    const line = Array.from({ length: 1461 }, (_, i) => ({ x: new Date(Date.UTC(2012, 0, 1) + i * 86_400_000), value: 1 }));
+    const stops = brushStops(line, { dateOnly: true });
+    expect(stops.length).toBeGreaterThan(30);
+    stops.slice(1).forEach((s, i) => expect([s.lo, s.from], `stop ${i + 1}`).toEqual([stops[i]!.hi, stops[i]!.to]));
+    expect(stops[0]?.lo).toBe('2012-01-01');
+    expect(stops.at(-1)!.to).toBeGreaterThan(Date.UTC(2015, 11, 31)); // the last day is in the last stop
+  });
+
   it('given no continuous x, when stepped, then there are no stops', () => {
     expect(brushStops([{ x: 'rain', value: 3 }], { dateOnly: false })).toEqual([]);
   });
