@@ -90,3 +90,21 @@ test('a reopened tab whose frames come late is shown, and its editor takes keys'
   await page.keyboard.type(' -- kept');
   expect(await editorText(page)).toBe("select 'first' as tab -- kept");
 });
+
+test('text typed right after Alt+T lands whole in the new tab, keyed slowly or all at once', async ({ app }) => {
+  const { page } = app;
+  await editor(page).click();
+  await page.keyboard.press('Alt+t');
+  // the first key comes while the old tab's editor, just made inert, still holds the focus: it was lost ("elect 7")
+  await page.keyboard.type('select 7', { delay: 100 });
+  await expect(page.getByRole('tab', { name: 'Session 2' })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => editorText(page)).toBe('select 7');
+  await expect(editor(page)).toBeFocused();
+
+  await page.keyboard.press('Alt+t');
+  await page.keyboard.type('select 8');
+  await expect(page.getByRole('tab', { name: 'Session 3' })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => editorText(page)).toBe('select 8');
+  await page.getByRole('tab', { name: 'Session 1' }).click();
+  expect(await editorText(page)).toBe('');
+});

@@ -5,9 +5,11 @@ import type { EditorView } from '@codemirror/view';
  * Keys typed while a tab this window asked for is on its way are for the new tab. The editor is
  * inert meanwhile (useTabOpening: the old tab must not take them), which left them typed into
  * nothing: Alt+T then "select" gave a tab holding "elect". They are held as typed (text, Enter,
- * Backspace; a shortcut acts as it would) while nothing else has the focus, and typed into the new
- * tab's editor once it is shown; dropped if the opening failed and the old tab is still shown.
- * Must be called after the effect that swaps the editor's state for the shown session.
+ * Backspace; a shortcut acts as it would) while nothing else that takes keys has the focus, and
+ * typed into the new tab's editor once it is shown; dropped if the opening failed and the old tab is
+ * still shown. The focus stays on the inert editor until the browser next renders, so a key on it
+ * counts as nothing focused (it was lost: "select" gave "elect"). Must be called after the effect
+ * that swaps the editor's state for the shown session.
  */
 export function useTypeAhead(inert: boolean, sessionId: string, view: RefObject<EditorView | undefined>): void {
   const held = useRef<{ from: string; text: string } | undefined>(undefined);
@@ -17,7 +19,8 @@ export function useTypeAhead(inert: boolean, sessionId: string, view: RefObject<
     held.current = typed;
     const onKey = (e: KeyboardEvent) => {
       const active = document.activeElement;
-      if (active !== null && active !== document.body) return; // another control takes its own keys
+      // another control takes its own keys; an inert one (the old tab's editor) takes none
+      if (active !== null && active !== document.body && active.closest('[inert]') === null) return;
       if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
       if ([...e.key].length === 1) typed.text += e.key;
       else if (e.key === 'Enter') typed.text += '\n';
