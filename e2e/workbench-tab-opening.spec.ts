@@ -108,3 +108,31 @@ test('text typed right after Alt+T lands whole in the new tab, keyed slowly or a
   await page.getByRole('tab', { name: 'Session 1' }).click();
   expect(await editorText(page)).toBe('');
 });
+
+test('text typed right after reopening a closed tab goes at the end of its draft', async ({ app }) => {
+  const { page } = app;
+  await runSql(page, "select 'first' as tab");
+  await page.getByRole('button', { name: 'New session' }).click();
+  await expect(tabs(page)).toHaveText(['Session 1', 'Session 2']);
+  await page.getByRole('tab', { name: 'Session 1' }).click();
+  await page.getByRole('button', { name: 'Close Session 1' }).click();
+  await expect(tabs(page)).toHaveText(['Session 2']);
+  await editor(page).click();
+
+  await page.keyboard.press('Alt+Shift+T');
+  await page.keyboard.type(' -- kept', { delay: 50 });
+  await expect(page.getByRole('tab', { name: 'Session 1' })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => editorText(page)).toBe("select 'first' as tab -- kept");
+  await page.keyboard.type('!');
+  expect(await editorText(page)).toBe("select 'first' as tab -- kept!");
+
+  // after a reload the reopened tab starts from its stored draft: typed text went before it
+  await page.keyboard.press('Alt+w');
+  await expect(tabs(page)).toHaveText(['Session 2']);
+  await page.reload();
+  await expect(editor(page)).toBeFocused();
+  await page.keyboard.press('Alt+Shift+T');
+  await page.keyboard.type(' -- again', { delay: 50 });
+  await expect(page.getByRole('tab', { name: 'Session 1' })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => editorText(page)).toBe("select 'first' as tab -- kept! -- again");
+});

@@ -136,8 +136,9 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     setFormatError(undefined);
   };
 
+  // A stored draft is shown with the caret at its end, where writing goes on (a reopened tab's typed-ahead text went before it).
   const createState = (doc: string): EditorState =>
-    EditorState.create({ doc, extensions: extensions(schema.current, latest, { run, format, setHasSelection, setIdle, edited }) });
+    EditorState.create({ doc, selection: { anchor: doc.length }, extensions: extensions(schema.current, latest, { run, format, setHasSelection, setIdle, edited }) });
   // One schema extension (and example, the placeholder) per catalog: building it (lang-sql's keyword and schema completions) and
   // reconfiguring a state with it cost a tab switch about a millisecond each, for nothing new.
   const catalogSchema = useMemo(() => [catalogCompletion(datasets), placeholder(exampleQuery(datasets))], [datasets]);
