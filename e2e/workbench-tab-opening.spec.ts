@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { nodeClient } from './nodeClient';
 import { editor, editorText, gridRow, mod, runSql, tabs } from './workbench.helpers';
 
 /**
@@ -135,4 +136,49 @@ test('text typed right after reopening a closed tab goes at the end of its draft
   await page.keyboard.type(' -- again', { delay: 50 });
   await expect(page.getByRole('tab', { name: 'Session 1' })).toHaveAttribute('aria-selected', 'true');
   await expect.poll(() => editorText(page)).toBe("select 'first' as tab -- kept! -- again");
+});
+
+test('a page on one session offers no "New session" and never goes inert; its session closed here or elsewhere is reopened here', async ({ app }) => {
+  const client = await nodeClient(app.page.url());
+  try {
+    const mine = client.sessions()[0]!;
+    const page = await app.page.context().newPage();
+    await page.goto(`${app.page.url().split('#')[0]}&session=${encodeURIComponent(mine.id)}`);
+    const run = page.getByRole('button', { name: 'Run', exact: true });
+    // its one tab, to rename and close; a session it opened would never reach it (it was made unseen, the page left inert)
+    await expect(tabs(page)).toHaveText([mine.title]);
+    await expect(page.getByRole('button', { name: 'New session' })).toHaveCount(0);
+    await editor(page).click();
+    await page.keyboard.press('Alt+t');
+    await expect(page.locator('.notice')).toHaveText('This page shows one session: new sessions open in the page without “session=” in its address.');
+    await page.keyboard.type('select 5');
+    expect(await editorText(page)).toBe('select 5');
+    await expect(run).toBeEnabled();
+    expect(client.sessions().map((s) => s.id)).toEqual([mine.id]);
+
+    // closed here by keyboard: focus goes to Reopen, what is left to do, and Enter brings it back
+    await page.keyboard.press('Alt+w');
+    await expect(page.locator('.empty')).toHaveText(`This window’s session, “${mine.title}”, is closed. Reopen it with “Reopen closed session” (Alt+Shift+T).`);
+    await expect(page.getByRole('button', { name: 'Reopen closed session' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(tabs(page)).toHaveText([mine.title]);
+    await expect(editor(page)).toBeFocused();
+    await expect(run).toBeEnabled();
+
+    // closed from another page: the same way back, by its shortcut
+    await client.api.dispatch({ type: 'CloseSession', sessionId: mine.id });
+    await expect(page.locator('.empty')).toContainText('is closed. Reopen it');
+    await expect(page.getByRole('button', { name: 'New session' })).toHaveCount(0);
+    await page.keyboard.press('Alt+Shift+T');
+    await expect(tabs(page)).toHaveText([mine.title]);
+    await expect(run).toBeEnabled();
+    await editor(page).click();
+    await page.keyboard.press(`${mod}+a`);
+    await page.keyboard.type('select 6');
+    expect(await editorText(page)).toBe('select 6');
+    await expect.poll(() => client.sessions().map((s) => s.id)).toEqual([mine.id]);
+    await page.close();
+  } finally {
+    client.close();
+  }
 });

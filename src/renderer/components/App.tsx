@@ -4,6 +4,7 @@ import type { SextantApi } from '../../shared/contracts/protocol';
 import { canRun, currentQuery, datasetList, type DatasetView, type HistoryEntry } from '../../shared/views/appView';
 import type { StreamClient } from '../state/streamClient';
 import { useActiveSession } from '../state/useActiveSession';
+import { windowScope } from '../state/windowScope';
 import { useDraftSaver } from '../state/useDraftSaver';
 import { DraftConflictBar } from './editor/DraftConflictBar';
 import { useDraftFollow } from './editor/useDraftFollow';
@@ -84,7 +85,8 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const time = useSessionTime(api, active, dispatch, show, setNotice);
   const panes = usePanes(time.open);
   const widths = usePaneWidths(panes.shown);
-  const tab = useTabActions({ view, sessions, active, select, show, dispatch, flushDraft: drafts.flush, editor });
+  const oneSession = windowScope(window.location.search).sessionId !== undefined;
+  const tab = useTabActions({ view, sessions, active, select, show, dispatch, flushDraft: drafts.flush, editor, oneSession, notice: setNotice });
   useDraftFollow(active, editor, drafts);
   // The stream hands a new view object on every event, but the fold keeps the datasets record until a
   // dataset changes: the list (and the editor's completion schema) is rebuilt only then.
@@ -183,7 +185,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           activeId={active?.id}
           canReopen={tab.canReopen}
           onSelect={tab.switchTo}
-          onNew={tab.newSession}
+          onNew={tab.onNew}
           onClose={tab.closeSession}
           onReopen={tab.reopen}
           onRename={tab.rename}
@@ -323,9 +325,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
             </div>
           </>
         ) : (
-          <p className="empty">
-            No session is open. Press “New session” to start one{tab.canReopen ? ', or reopen the one you closed' : ''}.
-          </p>
+          <p className="empty">{tab.emptyText}</p>
         )}
       </main>
       {panes.shown.history && <Sash {...widths.sash('history')} />}

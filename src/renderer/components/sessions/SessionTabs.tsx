@@ -12,7 +12,8 @@ interface Props {
   activeId: string | undefined;
   canReopen: boolean;
   onSelect(id: string): void;
-  onNew(): void;
+  /** Absent in a window on one session, which opens no other (oneSessionWindow.ts). */
+  onNew: (() => void) | undefined;
   onClose(id: string): void;
   onReopen(): void;
   /** `expectedVersion`: the session's version when renaming began, so a newer name is never overwritten. */
@@ -55,12 +56,13 @@ export const SessionTabs = memo(function SessionTabs({ sessions, activeId, canRe
   // undone close to the tab brought back, instead of dropping it on the page with the removed button.
   const hadFocus = useRef(false);
   const newButton = useRef<HTMLButtonElement>(null);
+  const reopenButton = useRef<HTMLButtonElement>(null);
   const shownBefore = useRef(activeId);
   useEffect(() => {
     const changed = shownBefore.current !== undefined && shownBefore.current !== activeId;
     shownBefore.current = activeId;
-    // The last tab closed (Alt+W in its editor, Delete on it): "New session" is what is left to do.
-    if (activeId === undefined && changed && sessions.length === 0 && focusLost()) newButton.current?.focus();
+    // The last tab closed (Alt+W in its editor, Delete on it): "New session" is what is left to do (Reopen, in a window on one session).
+    if (activeId === undefined && changed && sessions.length === 0 && focusLost()) (newButton.current ?? reopenButton.current)?.focus();
     if (activeId === undefined || !hadFocus.current || !(focusLost() || list.current?.contains(document.activeElement))) return;
     if (changed || focusLost()) list.current?.querySelector<HTMLElement>(`#${CSS.escape(tabId(activeId))}`)?.focus();
   }, [activeId, sessions]);
@@ -135,12 +137,14 @@ export const SessionTabs = memo(function SessionTabs({ sessions, activeId, canRe
           </div>
         ))}
       </div>
-      <button ref={newButton} className="new-session" onClick={onNew} aria-label="New session" title={`New session (${shortcutText('newSession')})`}>
-        <Plus aria-hidden="true" />
-        <span className="topbar-label">New session</span>
-      </button>
+      {onNew && (
+        <button ref={newButton} className="new-session" onClick={onNew} aria-label="New session" title={`New session (${shortcutText('newSession')})`}>
+          <Plus aria-hidden="true" />
+          <span className="topbar-label">New session</span>
+        </button>
+      )}
       {/* a box giving back (not a circular arrow, read as "refresh") */}
-      <button className="reopen-session" onClick={onReopen} disabled={!canReopen} aria-label="Reopen closed session" title={`Reopen closed session (${shortcutText('reopen')})`}>
+      <button ref={reopenButton} className="reopen-session" onClick={onReopen} disabled={!canReopen} aria-label="Reopen closed session" title={`Reopen closed session (${shortcutText('reopen')})`}>
         <ArchiveRestore aria-hidden="true" />
       </button>
     </div>

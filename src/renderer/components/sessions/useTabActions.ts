@@ -5,6 +5,7 @@ import { lastClosedSession, type AppView, type SessionView } from '../../../shar
 import { useTabOpening } from '../../state/useTabOpening';
 import { useStableCallback } from '../common/useStableCallback';
 import type { SqlEditorHandle } from '../editor/SqlEditor';
+import { newSessionElsewhere, noSessionText } from './oneSessionWindow';
 
 interface Tabs {
   view: AppView;
@@ -17,13 +18,16 @@ interface Tabs {
   /** A tab left behind has its pending draft saved at once. */
   flushDraft(sessionId: string): void;
   editor: RefObject<SqlEditorHandle | null>;
+  /** The window follows one session only (`?session=<id>`): it opens no other (oneSessionWindow.ts). */
+  oneSession: boolean;
+  notice(text: string): void;
 }
 
 /**
  * What the tab strip and the window's shortcuts do with tabs: switch, cycle, open, close, reopen,
  * rename. Stable callbacks, so the memoized tab strip is not rendered again by each event.
  */
-export function useTabActions({ view, sessions, active, select, show, dispatch, flushDraft, editor }: Tabs) {
+export function useTabActions({ view, sessions, active, select, show, dispatch, flushDraft, editor, oneSession, notice }: Tabs) {
   const reopenable = lastClosedSession(view);
   const opening = useTabOpening(active?.id, show);
   // A tab made by New or Reopen is for typing: the caret goes to its editor.
@@ -38,6 +42,7 @@ export function useTabActions({ view, sessions, active, select, show, dispatch, 
     select(sessionId);
   });
   const newSession = useStableCallback(() => {
+    if (oneSession) return notice(newSessionElsewhere());
     focusEditorNext.current = true;
     opening.open(dispatch({ type: 'OpenSession' }).then((r) => (r.ok ? r.value.aggregateId : undefined)));
   });
@@ -58,5 +63,18 @@ export function useTabActions({ view, sessions, active, select, show, dispatch, 
     opening.open(dispatch({ type: 'ReopenSession', sessionId: reopenable.id }).then((r) => (r.ok ? reopenable.id : undefined)));
   });
   const rename = useStableCallback((sessionId: string, title: string, expectedVersion: number) => void dispatch({ type: 'RenameSession', sessionId, title, expectedVersion }));
-  return { opening: opening.opening, canReopen: reopenable !== undefined, switchTo, newSession, cycleTab, closeSession, closeActive, reopen, rename };
+  return {
+    opening: opening.opening,
+    canReopen: reopenable !== undefined,
+    emptyText: noSessionText(oneSession, reopenable),
+    switchTo,
+    newSession,
+    /** The strip's "New session" button: none in a window on one session. */
+    onNew: oneSession ? undefined : newSession,
+    cycleTab,
+    closeSession,
+    closeActive,
+    reopen,
+    rename,
+  };
 }
