@@ -3,6 +3,7 @@ import { columnKind, isNumeric, isOrdered, type ColumnKind } from './columnKind'
 import { grouped } from '../text/counts';
 import { enumValues, notOfType, ordersAsText, ordinalExample } from './orderedText';
 import { decimalDigits } from './decimalDigits';
+import { beyondFloat, END_OF_DAY } from './valueBounds';
 
 /**
  * What a person types in a column's "Filter <column>" box, read into that column's filters of a
@@ -141,7 +142,8 @@ function parseRange(low: string, rest: string, column: number, kind: ColumnKind,
   // nan and inf are a float column's values, not ends a range of integers or decimals can have
   const notOfColumn = kind.kind !== 'float' ? [low, high].find((end) => FLOAT_WORD.test(end)) : undefined;
   if (notOfColumn !== undefined) return fail(`${shown(notOfColumn)} is not a number`);
-  const bad = invalid(low, ends, type) ?? invalid(high, ends, type);
+  const endsType = ends === kind ? type : 'DOUBLE';
+  const bad = invalid(low, ends, endsType) ?? invalid(high, ends, endsType);
   if (bad) return fail(bad);
   const order = compare(low, high, ends) ?? -1;
   if (order > 0) return fail(`The range is empty: ${shown(low)} comes after ${shown(high)}`);
@@ -178,7 +180,9 @@ function invalid(value: string, kind: ColumnKind, type: string): string | undefi
       return fraction > kind.scale ? `${shown(value)} has more decimals than ${type} holds (${kind.scale})` : undefined;
     }
     case 'float':
-      return FLOAT_WORD.test(value) || (DIGITS_FLOAT.test(value) && Number.isFinite(Number(value))) ? undefined : `${shown(value)} is not a number`;
+      if (FLOAT_WORD.test(value)) return undefined;
+      // a number all the same where it is beyond the type (`1e309`): said so
+      return DIGITS_FLOAT.test(value) ? beyondFloat(value, type, shown) : `${shown(value)} is not a number`;
     case 'date':
       if (INFINITE.test(value)) return undefined;
       return DATE.test(value) ? noSuchDay(value) : `${shown(value)} is not a date (YYYY-MM-DD)`;
@@ -192,7 +196,7 @@ function invalid(value: string, kind: ColumnKind, type: string): string | undefi
       return ok ? noSuchDay(m[1]!) : `${shown(value)} is not a timestamp (YYYY-MM-DD hh:mm:ss${kind.withTimeZone ? '+hh:mm' : ''})`;
     }
     case 'time':
-      return validTime(value) ? undefined : `${shown(value)} is not a time (hh:mm:ss)`;
+      return validTime(value) || END_OF_DAY.test(value) ? undefined : `${shown(value)} is not a time (hh:mm:ss)`;
     case 'boolean':
       return /^(?:true|false)$/i.test(value) ? undefined : `${shown(value)} is not true or false`;
     case 'text':
