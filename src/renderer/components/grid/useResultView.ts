@@ -5,7 +5,7 @@ import { isPlainView, viewKey, type ResultView } from '../../../shared/domain/re
 import { parseFilterInput } from '../../../shared/explore/filterInput';
 import { nextSort } from '../../../shared/explore/sortCycle';
 import { errorWithApplied, filterBoxOf } from './filterBoxText';
-import { refusedFilters } from './refusedFilters';
+import { refusedFilters, tooManyConditions } from './refusedFilters';
 
 export const PLAIN_VIEW: ResultView = { orderBy: [], filter: [] };
 /** Typing pauses this long before a filter box is read and sent: one event per thought, not per key. */
@@ -80,7 +80,7 @@ export function useResultView(columns: readonly Column[], view: ResultView, onCh
   const setColumnFilters = useCallback(
     (changes: ReadonlyMap<number, readonly PageFilter[]>) => {
       for (const column of changes.keys()) clearTimeout(timers.current.get(column));
-      const { refused, accepted } = refusedFilters(changes, (column) => columns[column]?.type ?? 'VARCHAR');
+      const { refused, accepted } = refusedFilters(changes, (column) => columns[column]?.type ?? 'VARCHAR', latest.current.filter);
       setDrafts((current) => {
         const next = new Map(current);
         for (const column of changes.keys()) next.delete(column);
@@ -106,8 +106,11 @@ export function useResultView(columns: readonly Column[], view: ResultView, onCh
         column,
         setTimeout(() => {
           const parsed = parseFilterInput(text, column, columns[column]?.type ?? 'VARCHAR');
-          if (!parsed.ok) {
-            setDrafts((current) => new Map(current).set(column, { text, error: parsed.message }));
+          // past the protocol's limit with the other columns' filters, main would refuse the whole view
+          const others = latest.current.filter.filter((f) => f.column !== column).length;
+          const error = parsed.ok ? tooManyConditions(others, parsed.filters) : parsed.message;
+          if (!parsed.ok || error !== undefined) {
+            setDrafts((current) => new Map(current).set(column, { text, error: error ?? '' }));
             return;
           }
           if (sameFilters(parsed.filters, filtersOf(latest.current, column))) {
