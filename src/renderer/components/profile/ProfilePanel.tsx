@@ -4,6 +4,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Column } from '../../../shared/contracts/events';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import type { ProfileTarget } from '../../../shared/explore/columnProfile';
+import { useHandOffFocus } from '../common/focusLost';
 import { useFocusReturn } from '../common/useFocusReturn';
 import { countOf, formatCount } from '../format';
 import { ProfileCard } from './ProfileCard';
@@ -63,13 +64,17 @@ export function ProfilePanel({ api, target, title, columns, only, onClose, onFil
     }
   };
   const computing = profiles.computing > 0;
+  // Cancel gives way to Resume (and Resume to Cancel, or to nothing once all is computed): focus on
+  // the button that went moves to the one that came, or to the region, where Escape still closes it
+  const head = useRef<HTMLElement>(null);
+  const handOff = useHandOffFocus(`${computing} ${profiles.cancelled}`, () => (head.current?.querySelector<HTMLElement>('button.icon-text') ?? region.current)?.focus());
   const heading = only === undefined ? `Profile of ${title}` : `Profile of ${columns[only]?.name ?? ''}`;
   // a result's profile is of the rows the grid shows: said as the grid's status says it
   const { filtered } = profiles;
   const rowsNote = filtered ? `${formatCount(filtered.rows)} of ${countOf(filtered.of, 'row')}` : target.kind === 'result' && (target.filter?.length ?? 0) > 0 ? 'Filtered rows' : '';
   return (
     <section ref={region} className="profile-panel" role="region" aria-label="Column profiles" tabIndex={-1} onKeyDown={onKeyDown}>
-      <header className="profile-head">
+      <header ref={head} className="profile-head" {...handOff}>
         {/* cut with "…" in a narrow panel: the tooltip says it whole */}
         <h2 className="profile-title" title={heading}>
           {heading}
