@@ -268,6 +268,7 @@ export class AppCore {
           start: (request, target, choose) => hold(() => this.exports.start(request, target, choose)),
           outcome: (exportId) => this.exports.outcome(exportId),
           cancel: (exportId) => this.exports.cancel(exportId),
+          abandon: (exportId) => this.exports.abandon(exportId),
         },
         ...(host.chooseExportPath ? { chooseExportPath: host.chooseExportPath } : {}),
         profileColumns: ({ target, columns }, signal) => hold(() => this.profiles.profile(target, columns, signal)),

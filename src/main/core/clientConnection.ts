@@ -41,7 +41,7 @@ export interface ConnectionServices {
   dispatch(command: ClientCommand): Promise<Result<CommandAck>>;
   fetchPage(queryId: string, offset: number, limit: number, view?: PageView): Promise<Result<Page>>;
   /** Exports of results (explore/exportService.ts). */
-  readonly exports: Pick<ExportService, 'start' | 'outcome' | 'cancel'>;
+  readonly exports: Pick<ExportService, 'start' | 'outcome' | 'cancel' | 'abandon'>;
   /** The desktop's save dialog for this window; a browser has none (it downloads instead). */
   readonly chooseExportPath?: ChooseExportPath;
   /** Column profiles (explore/profileService.ts); `signal` aborts when the client cancels the request or goes away. */
@@ -330,6 +330,8 @@ export class ClientConnection {
 
   close(): void {
     this.services.charts.forget(this);
+    // its page or window is gone: nobody is left to see these end or fetch their files
+    for (const id of this.exports) this.services.exports.abandon(id);
     for (const c of this.profiles.values()) c.abort();
     this.profiles.clear();
     this.uploads.clear();

@@ -104,13 +104,13 @@ export async function checkWritable(delivery: Delivery): Promise<void> {
   await access(dirname(delivery.path), constants.W_OK);
 }
 
-/** Renames the complete temp file into place; a browser's file waits in `downloads` to be fetched once. */
-export async function completeDelivery(delivery: Delivery, downloads: Pick<ExportDownloads, 'add'>, format: ExportDownload['format']): Promise<Delivered> {
+/** Renames the complete temp file into place; a browser's file waits in `downloads` to be fetched once (`sent` once it was, whole). */
+export async function completeDelivery(delivery: Delivery, downloads: Pick<ExportDownloads, 'add'>, format: ExportDownload['format'], sent?: () => void): Promise<Delivered> {
   const { exportId, path, temp, download } = delivery;
   await rename(temp, path);
   const { size: bytes } = await stat(path);
   if (!download) return { bytes, target: path };
-  downloads.add({ exportId, path, fileName: download.fileName, format });
+  downloads.add({ exportId, path, fileName: download.fileName, format, ...(sent ? { sent } : {}) });
   return { bytes, target: 'download', download: { url: `/exports/${exportId}`, fileName: download.fileName } };
 }
 

@@ -9,6 +9,8 @@ export interface ExportDownload {
   readonly fileName: string;
   /** A result's format, or a whole session's (share/sessionExportService.ts). */
   readonly format: ExportFormat | SessionExportFormat;
+  /** Called once the web host has sent the whole file: only then was it downloaded (a result's export records it). */
+  readonly sent?: () => void;
 }
 
 /** How long an unclaimed download is kept before its file is deleted. */

@@ -4,6 +4,7 @@ import type { ExportProgress } from '../../shared/contracts/frames';
 import type { ExportOutcome, ExportTarget, PageView } from '../../shared/contracts/protocol';
 import { sessionTopic } from '../../shared/contracts/topics';
 import { exportExtension, type ExportFormat } from '../../shared/explore/exportFormat';
+import type { Command } from '../../shared/contracts/commands';
 import type { CommandHandler } from '../commands/commandHandler';
 import { systemMeta } from '../commands/systemMeta';
 import { newErrorId, newId } from '../platform/ids';
@@ -149,10 +150,17 @@ export class ExportService {
       if (e.cancelled) this.deps.queryWorker.cancel(job.jobId);
       const { rows } = await job.done;
       if (e.cancelled) throw cancelledError();
-      const delivered = await completeDelivery(delivery, this.deps.downloads, format);
-      const { bytes } = delivered;
-      const recorded = await this.deps.handler.handle({ type: 'RecordExport', sessionId, queryId, format, target: delivered.target, rows, bytes }, systemMeta(undefined));
-      if (!recorded.ok) logAppError(this.deps.log, 'warn', recorded.error, { sessionId, queryId });
+      let bytes = 0;
+      const record = (target: string): void => void this.record({ type: 'RecordExport', sessionId, queryId, format, target, rows, bytes });
+      // A browser's file is recorded once the web host has sent it whole: written is not downloaded.
+      const delivered = await completeDelivery(delivery, this.deps.downloads, format, () => record('download'));
+      bytes = delivered.bytes;
+      if (e.cancelled && delivered.download) {
+        // abandoned while the file was moved into place: nobody is left to fetch it
+        await this.deps.downloads.discard(e.exportId);
+        throw cancelledError();
+      }
+      if (!delivered.download) await this.record({ type: 'RecordExport', sessionId, queryId, format, target: delivered.target, rows, bytes });
       publish({ state: 'done', bytesWritten: bytes, rows, bytes, rowsEstimate: rows, percent: 100 });
       this.deps.log.info({ exportId: e.exportId, sessionId, queryId, format, rows, bytes }, 'result exported');
       return ok({ exportId: e.exportId, rows, ...delivered });
@@ -164,6 +172,24 @@ export class ExportService {
       publish({ state: error.code === 'INTERRUPTED' ? 'cancelled' : 'failed', bytesWritten: 0, error });
       return fail(error);
     }
+  }
+
+  private async record(command: Extract<Command, { type: 'RecordExport' }>): Promise<void> {
+    const recorded = await this.deps.handler.handle(command, systemMeta(undefined));
+    if (!recorded.ok) logAppError(this.deps.log, 'warn', recorded.error, { sessionId: command.sessionId, queryId: command.queryId });
+  }
+
+  /**
+   * The connection that started an export is gone (a page reloaded or closed, a window closed):
+   * nobody is left to see it end or fetch its file. A running export is cancelled (its partial file
+   * removed, nothing recorded); a finished download not yet fetched is deleted. A file already
+   * written to a path the person chose stays: it was delivered.
+   */
+  abandon(exportId: string): void {
+    const e = this.exports.get(exportId);
+    if (!e) return;
+    if (!e.finished) this.cancel(exportId);
+    else void this.deps.downloads.discard(exportId);
   }
 
   /** Keeps the outcomes of the newest exports only; running ones are never forgotten. */

@@ -49,6 +49,19 @@ describe('the web host serves a finished export once', () => {
     expect((await get(host.port, `/exports/${ID}?token=${host.token}`)).status).toBe(404);
   });
 
+  it('says a download was sent only once the whole file went out, never for a transfer that failed', async () => {
+    const sent: string[] = [];
+    const whole = '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5d';
+    const broken = '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5e';
+    writeFileSync(join(dir.path, 'whole.csv'), 'x\n1\n');
+    mkdirSync(join(dir.path, 'a-folder'));
+    downloads.add({ exportId: whole, path: join(dir.path, 'whole.csv'), fileName: 'x.csv', format: 'csv', sent: () => sent.push(whole) });
+    downloads.add({ exportId: broken, path: join(dir.path, 'a-folder'), fileName: 'y.csv', format: 'csv', sent: () => sent.push(broken) });
+    expect((await get(host.port, `/exports/${whole}?token=${host.token}`)).body).toBe('x\n1\n');
+    await get(host.port, `/exports/${broken}?token=${host.token}`).catch(() => undefined);
+    await expect.poll(() => sent).toEqual([whole]);
+  });
+
   it('a HEAD, another id or a path beside the route takes nothing', async () => {
     expect((await get(host.port, `/exports/${ID}?token=${host.token}`, {}, 'HEAD')).status).toBe(404);
     expect((await get(host.port, `/exports/${ID.replace('a', 'b')}?token=${host.token}`)).status).toBe(404);

@@ -22,7 +22,7 @@ const CONTENT_TYPE: Readonly<Record<ExportFormat | SessionExportFormat, string>>
 
 /**
  * Serves a finished export once, as an attachment, then deletes its file (also when the browser
- * drops the transfer half way: a download is fetched once). The request has passed the web host's
+ * drops the transfer half way: a download is fetched once), and says when all of it was sent. The request has passed the web host's
  * token, Host and Origin checks before it gets here. Answers false when the path is not this route.
  */
 export function serveExportDownload(downloads: Pick<ExportDownloads, 'take'>, req: IncomingMessage, res: ServerResponse): boolean {
@@ -44,8 +44,12 @@ export function serveExportDownload(downloads: Pick<ExportDownloads, 'take'>, re
         'content-disposition': attachmentHeader(download.fileName),
       });
       // pipeline, not pipe: a read that fails (the file gone meanwhile, EIO) ends the response
-      // instead of being an uncaught 'error'; either way the file is removed once.
-      pipeline(createReadStream(download.path), res, () => remove());
+      // instead of being an uncaught 'error'; either way the file is removed once. Only a transfer
+      // that ended whole is a download (a dropped one is not said to be).
+      pipeline(createReadStream(download.path), res, (error) => {
+        remove();
+        if (!error) download.sent?.();
+      });
     },
     () => {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('This export’s file is gone.');

@@ -121,7 +121,7 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
    */
   event('QueryFailed', z.object({ queryId: z.string(), error: appErrorSchema, durationMs: z.number().nonnegative().optional(), inputs: z.array(queryInputSchema).optional() })),
   event('QueryCancelled', z.object({ queryId: z.string(), reason: z.string(), durationMs: z.number().nonnegative().optional() })),
-  /** A result was written to a file (its path) or handed to a browser as a download; only finished exports are recorded. */
+  /** A result was written to a file (its path) or sent whole to a browser as a download; only delivered exports are recorded. */
   event(
     'ResultExported',
     z.object({

@@ -4,7 +4,7 @@ import type { ExportEntry } from '../../../shared/views/appView';
 import { formatBytes } from '../export/formatBytes';
 import { countOf } from '../format';
 
-/** Under a query in the history: each finished export of its result, e.g. "Exported 1,461 rows as Parquet (52 KB), downloaded". */
+/** Under a query in the history: each delivered export of its result, e.g. "Exported 1,461 rows as Parquet (52 KB), downloaded" (recorded only once the browser got the whole file). */
 export function ExportSummary({ exports }: { exports: readonly ExportEntry[] }) {
   return (
     <>
