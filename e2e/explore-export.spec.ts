@@ -172,3 +172,54 @@ test('cancelling a big export (6M rows as JSON) removes its partial file', async
   await screenshot(page, testInfo, 'export-dialog-cancelled');
   expect(leftovers(dataDir)).toEqual([]);
 });
+
+test('reloading the page while an export is written cancels it: no file is left and the history says nothing was exported', async ({ app }) => {
+  const { page, dataDir } = app;
+  await ready(page, 'flights_3m');
+  // as the cancel above: still writing when the page goes away
+  await runSql(page, 'select f.* from flights_3m f, range(2)');
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '6000001', { timeout: 90_000 });
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = exportDialog(page);
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'JSON' });
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(/^Writing… about [\d,]+\u00a0rows?, (?!0\u00a0bytes)[\d.,]+\u00a0(bytes|KB|MB|GB) so far$/, { timeout: 30_000 });
+  // the temp file is `.<export id>.json.<export id>.part`: the id to ask main how the export ended
+  const exportId = /^\.([0-9a-f-]{36})\.json\./.exec(leftovers(dataDir).find((f) => f.endsWith('.part')) ?? '')?.[1];
+  expect(exportId).toBeDefined();
+  await page.reload();
+  await ready(page, 'flights_3m');
+  const client = await nodeClient(page.url());
+  try {
+    expect(await client.api.exportOutcome(exportId!)).toMatchObject({ ok: false, error: { code: 'INTERRUPTED' } });
+  } finally {
+    client.close();
+  }
+  expect(leftovers(dataDir)).toEqual([]);
+  await expect(history(page).getByRole('listitem').first()).toContainText('select f.* from flights_3m f, range(2)');
+  await expect(history(page)).not.toContainText('Exported');
+});
+
+test('Export… opened straight after typing a filter (before its pause ends) counts and writes the filtered rows', async ({ app }, testInfo) => {
+  const { page } = app;
+  const CARS = `read_json_auto('${VEGA_DATA}/cars.json')`;
+  await ready(page, 'cars');
+  await runSql(page, 'select "Name", "Cylinders" from cars');
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', '407');
+  await page.getByRole('button', { name: 'Filters', exact: true }).click();
+  const dialog = exportDialog(page);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('textbox', { name: 'Filter Cylinders' }).fill('>=6');
+  // at once, CSV as offered: the filter's typing pause (300 ms) has not ended when the export starts
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  const expected = await duckdbRows(`select "Name", "Cylinders" from ${CARS} where "Cylinders" >= 6`);
+  await expect(dialog).toContainText(`${expected.length.toLocaleString('en-US')}\u00a0rows, filtered as the grid shows them`);
+  const file = testInfo.outputPath('settled.csv');
+  await (await downloading).saveAs(file);
+  const written = await duckdbRows(`select "Name", "Cylinders" from read_csv('${file}')`);
+  expect(written.length).toBe(expected.length);
+  expect([...written].map(String).sort()).toEqual([...expected].map(String).sort());
+  await page.keyboard.press('Escape');
+  await expect(grid(page)).toHaveAttribute('aria-rowcount', String(expected.length + 1));
+});

@@ -117,8 +117,6 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
     instant.stop();
     return dispatch({ type: 'StartQuery', sessionId: active.id, sql });
   };
-  // the rows the grid shows: those passing its filters when it is filtered (an export writes those)
-  const shownRows = gridResult && filtered?.queryId === gridResult.queryId ? filtered.rows : undefined;
   const gridEntry = gridResult?.rowCount !== undefined ? active?.history.find((h) => h.queryId === gridResult.queryId) : undefined;
   const rerun = (entry: HistoryEntry) => {
     if (!active || running || time.past) return;
@@ -281,13 +279,14 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
                   rowsAvailable={progress[gridResult.queryId]?.rowsAvailable}
                   onNotice={setNotice}
                   handle={grid}
-                  actions={
+                  // they act on the rows as the grid shows them, once the filter text typed so far is sent
+                  actions={(shown) =>
                     gridResult.rowCount !== undefined && (
                       <>
-                        <ProfileButton result={gridResult} open={profile.isResultOpen(gridResult)} onToggle={() => profile.toggleResult(gridResult)} />
+                        <ProfileButton result={gridResult} open={profile.isResultOpen(gridResult)} onToggle={() => (shown.settle(), profile.toggleResult(gridResult))} />
                         <ChartButton open={chart.shown} disabled={!gridResult.columns?.length} onToggle={chart.toggle} />
                         <PivotButton open={pivot.spec !== undefined} disabled={!pivot.available} onToggle={pivot.toggle} />
-                        <ExportButton api={api} sessionId={active.id} queryId={gridResult.queryId} rowCount={shownRows ?? gridResult.rowCount} view={gridResult.view && pageViewOf(gridResult.view)} />
+                        <ExportButton api={api} sessionId={active.id} queryId={gridResult.queryId} rowCount={shown.rows} view={pageViewOf(shown.view)} onOpen={shown.settle} />
                       </>
                     )
                   }

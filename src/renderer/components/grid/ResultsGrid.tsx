@@ -21,7 +21,7 @@ import { useGridScroll } from './useGridScroll';
 import { useFocusHandoff } from './focusHandoff';
 import { useHeaderFocus } from './useHeaderFocus';
 import { useRememberedPlace } from './useRememberedPlace';
-import { useResultPages, type GridResult } from './useResultPages';
+import { useResultPages, type GridResult, type ShownResult } from './useResultPages';
 import { usePendingView, type RecordView } from './usePendingView';
 import { PLAIN_VIEW, useResultView } from './useResultView';
 import { PreviousResultNote } from './PreviousResultNote';
@@ -57,8 +57,8 @@ interface Props {
   /** Whether the rows cannot be read (the grid shows the error), reported on change: the status bar then does not say the result as a success. */
   onUnreadable?(unreadable: boolean): void;
   handle?: Ref<ResultsGridHandle>;
-  /** More actions on the result (Profile, Export…), at the end of the grid's toolbar. */
-  actions?: ReactNode;
+  /** More actions on the result (Profile, Export…), at the end of the grid's toolbar: given the rows as shown, to act on those. */
+  actions?: (shown: ShownResult) => ReactNode;
   /** "Profile column" in the menu: the profile of the active cell's column (the header's menu opens on its column). */
   onProfileColumn?(column: number): void;
   /** Read-only (the past view): the view's sort and filters are shown, as the live grid shows them, with nothing to change them. */
@@ -82,6 +82,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
   const widths = useColumnWidths(queryId, columns, cell);
   const controls = useResultView(columns, view.shown, view.request);
   const explorable = onViewChange !== undefined && !running && columns.length > 0;
+  const shown: ShownResult = { view: view.shown, rows: view.shown.filter.length > 0 ? pages.filteredRows : result.rowCount, settle: controls.settle };
   // read-only, the boxes show whenever the view filters: there is no toolbar to show them
   const filtersShown = explorable ? controls.filtersShown : readOnly && !running && columns.length > 0 && controls.view.filter.length > 0;
   const shownKey = viewKey(view.shown);
@@ -221,7 +222,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
       {result.previous && <PreviousResultNote sql={result.sql ?? ''} startedAt={result.previous.startedAt} />}
       {explorable && (
         <GridToolbar controls={controls} onFiltersShown={() => header.focusFilter(active.col)} onOpenAsSql={() => onOpenAsSql?.(openAsSql(result.sql ?? '', columns, controls.view))}>
-          {actions}
+          {actions?.(shown)}
         </GridToolbar>
       )}
       {/* no columns yet (main answers a page of none until the query's first rows): nothing of a grid to show */}

@@ -19,6 +19,16 @@ export interface GridResult {
   readonly previous?: { readonly startedAt: string };
 }
 
+/** The result as the grid shows it, for the actions on its rows (Export…, Profile). */
+export interface ShownResult {
+  /** The view shown: one just asked for (usePendingView) before the session has projected it. */
+  readonly view: ResultView;
+  /** Its rows under that view: undefined while a filtered view's rows are being counted. */
+  readonly rows: number | undefined;
+  /** Sends the filter text still waiting out its typing pause, so `view` is what the boxes say (next render). */
+  settle(): void;
+}
+
 const NO_COLUMNS: readonly Column[] = [];
 
 /**

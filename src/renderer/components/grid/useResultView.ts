@@ -5,11 +5,10 @@ import { isPlainView, viewKey, type ResultView } from '../../../shared/domain/re
 import { parseFilterInput } from '../../../shared/explore/filterInput';
 import { nextSort } from '../../../shared/explore/sortCycle';
 import { errorWithApplied, filterBoxOf } from './filterBoxText';
+import { FilterTyping } from './filterTyping';
 import { refusedFilters, tooManyConditions } from './refusedFilters';
 
 export const PLAIN_VIEW: ResultView = { orderBy: [], filter: [] };
-/** Typing pauses this long before a filter box is read and sent: one event per thought, not per key. */
-const FILTER_DEBOUNCE_MS = 300;
 
 /** What a column's filter box shows: its text and, when that text cannot be read, why; or, empty, a summary of filters no box can say. */
 export interface FilterBox {
@@ -41,12 +40,15 @@ export function withColumnFilters(view: ResultView, changes: ReadonlyMap<number,
 export function useResultView(columns: readonly Column[], view: ResultView, onChange: (view: ResultView) => void) {
   const [drafts, setDrafts] = useState<ReadonlyMap<number, FilterBox>>(new Map());
   const [filtersShown, setFiltersShown] = useState(view.filter.length > 0);
-  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+  // what a box's text does once read: set in the body below, so the timers always use this render's columns
+  const send = useRef<(column: number, text: string) => void>(() => undefined);
+  const typing = useRef<FilterTyping | undefined>(undefined);
+  typing.current ??= new FilterTyping((column, text) => send.current(column, text));
   // The view the next click or keystroke builds on: the one shown, or one asked for since the last
   // render (two clicks before React renders step asc → desc, not asc twice).
   const latest = useRef(view);
   latest.current = view;
-  useEffect(() => () => timers.current.forEach(clearTimeout), []);
+  useEffect(() => () => typing.current?.dropAll(), []);
 
   // A draft that the session's view now says (sent and recorded) is no longer a draft.
   const key = viewKey(view);
@@ -79,7 +81,7 @@ export function useResultView(columns: readonly Column[], view: ResultView, onCh
   /** Sets several columns' filters in one change of the view, as a click elsewhere (a chart's rectangle brush) would. */
   const setColumnFilters = useCallback(
     (changes: ReadonlyMap<number, readonly PageFilter[]>) => {
-      for (const column of changes.keys()) clearTimeout(timers.current.get(column));
+      for (const column of changes.keys()) typing.current?.drop(column);
       const { refused, accepted } = refusedFilters(changes, (column) => columns[column]?.type ?? 'VARCHAR', latest.current.filter);
       setDrafts((current) => {
         const next = new Map(current);
@@ -97,35 +99,33 @@ export function useResultView(columns: readonly Column[], view: ResultView, onCh
   /** Sets one column's filters, as a click elsewhere (a frequent value in a profile) would. */
   const setColumnFilter = useCallback((column: number, filters: readonly PageFilter[]) => setColumnFilters(new Map([[column, filters]])), [setColumnFilters]);
 
+  send.current = (column: number, text: string) => {
+    const parsed = parseFilterInput(text, column, columns[column]?.type ?? 'VARCHAR');
+    // past the protocol's limit with the other columns' filters, main would refuse the whole view
+    const others = latest.current.filter.filter((f) => f.column !== column).length;
+    const error = parsed.ok ? tooManyConditions(others, parsed.filters) : parsed.message;
+    if (!parsed.ok || error !== undefined) {
+      setDrafts((current) => new Map(current).set(column, { text, error: error ?? '' }));
+      return;
+    }
+    if (sameFilters(parsed.filters, filtersOf(latest.current, column))) {
+      setDrafts((current) => {
+        const next = new Map(current);
+        next.delete(column);
+        return next;
+      });
+    }
+    change(withColumnFilter(latest.current, column, parsed.filters));
+  };
+
   /** A keystroke in a column's box: shown at once, read and sent once typing pauses. */
-  const typeFilter = useCallback(
-    (column: number, text: string) => {
-      setDrafts((current) => new Map(current).set(column, { text }));
-      clearTimeout(timers.current.get(column));
-      timers.current.set(
-        column,
-        setTimeout(() => {
-          const parsed = parseFilterInput(text, column, columns[column]?.type ?? 'VARCHAR');
-          // past the protocol's limit with the other columns' filters, main would refuse the whole view
-          const others = latest.current.filter.filter((f) => f.column !== column).length;
-          const error = parsed.ok ? tooManyConditions(others, parsed.filters) : parsed.message;
-          if (!parsed.ok || error !== undefined) {
-            setDrafts((current) => new Map(current).set(column, { text, error: error ?? '' }));
-            return;
-          }
-          if (sameFilters(parsed.filters, filtersOf(latest.current, column))) {
-            setDrafts((current) => {
-              const next = new Map(current);
-              next.delete(column);
-              return next;
-            });
-          }
-          change(withColumnFilter(latest.current, column, parsed.filters));
-        }, FILTER_DEBOUNCE_MS),
-      );
-    },
-    [columns, change],
-  );
+  const typeFilter = useCallback((column: number, text: string) => {
+    setDrafts((current) => new Map(current).set(column, { text }));
+    typing.current?.type(column, text);
+  }, []);
+
+  /** Sends what the boxes say that still waits out its pause: before an action on the rows shown (filterTyping.ts). */
+  const settle = useCallback(() => typing.current?.settle(), []);
 
   const box = useCallback(
     (column: number): FilterBox => {
@@ -141,14 +141,14 @@ export function useResultView(columns: readonly Column[], view: ResultView, onCh
   );
 
   const clear = useCallback(() => {
-    timers.current.forEach(clearTimeout);
+    typing.current?.dropAll();
     setDrafts(new Map());
     change(PLAIN_VIEW);
   }, [change]);
 
   return useMemo(
-    () => ({ view, plain: isPlainView(view), filtersShown, setFiltersShown, sortBy, setColumnFilter, setColumnFilters, typeFilter, box, clear }),
-    [view, filtersShown, sortBy, setColumnFilter, setColumnFilters, typeFilter, box, clear],
+    () => ({ view, plain: isPlainView(view), filtersShown, setFiltersShown, sortBy, setColumnFilter, setColumnFilters, typeFilter, settle, box, clear }),
+    [view, filtersShown, sortBy, setColumnFilter, setColumnFilters, typeFilter, settle, box, clear],
   );
 }
 export type ResultViewControls = ReturnType<typeof useResultView>;
