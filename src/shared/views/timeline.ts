@@ -7,6 +7,7 @@ import { assertNever } from '../domain/decider';
 import { withoutResultSet } from '../domain/queryLifecycle';
 import type { ViewEvent } from './appView';
 import { countText } from '../text/counts';
+import { columnNames } from '../explore/openAsSql';
 import { isolateBidi } from '../text/isolate';
 
 /**
@@ -221,7 +222,9 @@ const quote = (v: string) => (/^-?\d+(\.\d+)?$/.test(v) ? v : `'${isolateBidi(v)
 
 /** "Sorted by dep_delay descending", "Filtered origin = 'SEA'", both, or "Cleared sort and filters". */
 export function viewLabel(orderBy: readonly { column: number; descending?: boolean | undefined }[], filter: readonly PageFilter[], columns: readonly Column[]): string {
-  const name = (i: number) => isolateBidi(columns[i]?.name ?? `column ${i + 1}`);
+  // repeated names told apart as Open as SQL and exports name them (`a`, `a_1`)
+  const names = columnNames(columns).names;
+  const name = (i: number) => isolateBidi(names[i] ?? `column ${i + 1}`);
   const parts: string[] = [];
   if (orderBy.length > 0) parts.push(`Sorted by ${orderBy.map((k) => `${name(k.column)}${k.descending ? ' descending' : ''}`).join(', then ')}`);
   if (filter.length > 0) {
