@@ -1,6 +1,6 @@
 import type { ClientCommand, Command } from '../../shared/contracts/commands';
 import { fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
-import type { ForkedHistoryEntry } from '../../shared/contracts/sessionForked';
+import { forkTitle, type ForkedHistoryEntry } from '../../shared/contracts/sessionForked';
 import { isSettled } from '../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../shared/views/appView';
 import { MAX_EVENT_PAYLOAD_CHARS } from '../store/eventStore';
@@ -24,7 +24,7 @@ export async function forkCommand(request: ForkRequest, time: Pick<TimeTravel, '
   return ok({
     type: 'ForkSession',
     sessionId: newId(),
-    title: request.title ?? `${titleNow ?? session.title} (fork)`,
+    title: request.title ?? forkTitle(titleNow ?? session.title),
     from: { sessionId: request.sessionId, seq, title: session.title, occurredAt },
     draft: session.draft,
     datasetIds: [...session.datasetIds],

@@ -82,10 +82,10 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   // a refused command is said where it was issued: the catalog's beside its Add box, the rest in the status bar
   const { dispatch, statusRefusal, catalogRefusal, clearStatus, sending } = useCommands(api, connected);
   const { sessions, active, select, show } = useActiveSession(view, (sessionId) => void dispatch({ type: 'ActivateSession', sessionId }));
-  const time = useSessionTime(api, active, dispatch, show, setNotice);
+  const oneSession = windowScope(window.location.search).sessionId !== undefined;
+  const time = useSessionTime(api, active, dispatch, show, setNotice, oneSession);
   const panes = usePanes(time.open);
   const widths = usePaneWidths(panes.shown);
-  const oneSession = windowScope(window.location.search).sessionId !== undefined;
   const tab = useTabActions({ view, sessions, active, select, show, dispatch, flushDraft: drafts.flush, editor, oneSession, notice: setNotice });
   useDraftFollow(active, editor, drafts);
   // The stream hands a new view object on every event, but the fold keeps the datasets record until a

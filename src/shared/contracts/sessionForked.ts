@@ -48,6 +48,9 @@ export const forkOriginSchema = z.object({
 });
 export type ForkOrigin = z.infer<typeof forkOriginSchema>;
 
+/** A fork's name when none is asked for: the original's as it is called now, marked. Main names it so; a window on one session says it. */
+export const forkTitle = (titleNow: string): string => `${titleNow} (fork)`;
+
 export const sessionForkedSchema = z.object({
   title: z.string(),
   from: forkOriginSchema,

@@ -4,12 +4,14 @@ import type { AppError } from '../../../shared/contracts/errors';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import type { SessionView } from '../../../shared/views/appView';
 import type { TimelineEntry } from '../../../shared/views/timeline';
+import { forkOpensElsewhere } from '../sessions/oneSessionWindow';
 import { focusTabWhenShown } from '../sessions/SessionTabs';
 import { useTimeTravel } from './useTimeTravel';
 
 /**
  * Time travel in the shown session: the Timeline's state (useTimeTravel), and forking it at a point
- * of its timeline, the fork then shown as a tab of its own.
+ * of its timeline, the fork then shown as a tab of its own; in a window on one session, which never
+ * receives the fork, the window stays where it is and says where the fork opens (oneSessionWindow.ts).
  */
 export function useSessionTime(
   api: SextantApi,
@@ -17,6 +19,7 @@ export function useSessionTime(
   dispatch: (command: ClientCommand) => ReturnType<SextantApi['dispatch']>,
   show: (sessionId: string) => void,
   onNotice: (message: string) => void,
+  oneSession = false,
 ) {
   const time = useTimeTravel(api, session?.id, session?.version);
   /** A refused fork, said in the Timeline: the status bar, which says it too, is not on screen while the past is. */
@@ -31,6 +34,8 @@ export function useSessionTime(
     const from = document.activeElement;
     void dispatch({ type: 'ForkSession', sessionId: session.id, seq }).then((r) => {
       if (!r.ok) return setForkError(r.error);
+      // showing it would wait for a session this window is not subscribed to, and never show it
+      if (oneSession) return onNotice(forkOpensElsewhere(session.title));
       show(r.value.aggregateId);
       focusTabWhenShown(r.value.aggregateId, from);
     });
