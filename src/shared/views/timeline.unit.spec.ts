@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../contracts/events';
 import type { ViewEvent } from './appView';
-import { mergeTimeline, TimelineFold, timelineOf } from './timeline';
+import { mergeTimeline, TimelineFold, timelineOf, viewLabel } from './timeline';
 
 /** Given these events of session s1 (seq 1, 2, …, a minute apart), the timeline is … */
 function given(events: readonly SessionEvent[]): (ViewEvent & SessionEvent)[] {
@@ -205,5 +205,9 @@ describe('timeline', () => {
     const labels = new TimelineFold((id) => names[id]).add(events).newestFirst().map((e) => e.label);
     expect(labels).toEqual(['Attached a dataset', 'Attached “cars”', 'Opened']);
     expect(timelineOf(events).map((e) => e.label)).toEqual(['Attached a dataset', 'Attached a dataset', 'Opened']);
+  });
+
+  it('given two columns of one name, when the second is sorted, then it is named as Open as SQL and exports name it', () => {
+    expect(viewLabel([{ column: 1, descending: true }], [], [{ name: 'a', type: 'INTEGER' }, { name: 'a', type: 'INTEGER' }])).toBe('Sorted by a_1 descending');
   });
 });
