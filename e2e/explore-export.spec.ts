@@ -151,19 +151,26 @@ test('a sorted and filtered view exports as CSV, through the API, and the downlo
   }
 });
 
-test('cancelling a big export (6M rows as JSON) removes its partial file', async ({ shared: app }, testInfo) => {
-  const { page, dataDir } = app;
+/**
+ * 6M rows of flights_3m being exported as JSON, the dialog saying bytes are in the partial file: big
+ * and slow enough to still be writing when a cancel or a reload lands, even on a quiet machine (raw
+ * DuckDB takes about 3 s to write it; 3M rows as CSV took 0.8 s, which a fast run could finish first).
+ */
+async function writingBigJson(page: Page) {
   await ready(page, 'flights_3m');
-  // big and slow enough to still be writing when Cancel lands, even on a quiet machine (raw DuckDB
-  // takes about 3 s to write it; 3M rows as CSV took 0.8 s, which a fast run could finish first)
   await runSql(page, 'select f.* from flights_3m f, range(2)');
   await expect(grid(page)).toHaveAttribute('aria-rowcount', '6000001', { timeout: 90_000 });
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = exportDialog(page);
   await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'JSON' });
   await dialog.getByRole('button', { name: 'Export' }).click();
-  // Bytes are in the partial file: progress says so.
   await expect(dialog.getByRole('status')).toHaveText(/^Writing… about [\d,]+\u00a0rows?, (?!0\u00a0bytes)[\d.,]+\u00a0(bytes|KB|MB|GB) so far$/, { timeout: 30_000 });
+  return dialog;
+}
+
+test('cancelling a big export (6M rows as JSON) removes its partial file', async ({ shared: app }, testInfo) => {
+  const { page, dataDir } = app;
+  const dialog = await writingBigJson(page);
   expect(leftovers(dataDir).some((f) => f.endsWith('.part'))).toBe(true);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   // a cancel the person asked for is said plainly, not as a failure with an id
@@ -175,15 +182,7 @@ test('cancelling a big export (6M rows as JSON) removes its partial file', async
 
 test('reloading the page while an export is written cancels it: no file is left and the history says nothing was exported', async ({ app }) => {
   const { page, dataDir } = app;
-  await ready(page, 'flights_3m');
-  // as the cancel above: still writing when the page goes away
-  await runSql(page, 'select f.* from flights_3m f, range(2)');
-  await expect(grid(page)).toHaveAttribute('aria-rowcount', '6000001', { timeout: 90_000 });
-  await page.getByRole('button', { name: 'Export…' }).click();
-  const dialog = exportDialog(page);
-  await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'JSON' });
-  await dialog.getByRole('button', { name: 'Export' }).click();
-  await expect(dialog.getByRole('status')).toHaveText(/^Writing… about [\d,]+\u00a0rows?, (?!0\u00a0bytes)[\d.,]+\u00a0(bytes|KB|MB|GB) so far$/, { timeout: 30_000 });
+  await writingBigJson(page);
   // the temp file is `.<export id>.json.<export id>.part`: the id to ask main how the export ended
   const exportId = /^\.([0-9a-f-]{36})\.json\./.exec(leftovers(dataDir).find((f) => f.endsWith('.part')) ?? '')?.[1];
   expect(exportId).toBeDefined();
