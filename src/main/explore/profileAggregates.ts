@@ -5,6 +5,7 @@
 import { columnKind, sumsNearHugeintRange } from '../../shared/explore/columnKind';
 import { hasRange, profileKind, type ProfileKind } from '../../shared/explore/columnProfile';
 import { finiteOnly, nonFiniteCounts } from '../../shared/explore/finiteValues';
+import { halvesMean, sumsInHalves } from '../../shared/explore/halvesSum';
 
 /** A column to profile: the name a person sees, its DuckDB type, and its name in the relation (a result table's `c3`, a dataset's own name). */
 export interface ProfileColumn {
@@ -137,30 +138,12 @@ export const deviation = (i: number) => `CASE WHEN isfinite(sd${i} / r${i}) THEN
 
 /**
  * Column i's mean. DuckDB sums a HUGEINT or a DECIMAL wider than 18 digits in a HUGEINT, which two
- * values near 1e38 overflow, failing the query. A HUGEINT (or a DECIMAL without decimals) is summed
- * in halves that cannot overflow (hugeintMean); a DECIMAL with decimals is averaged as DOUBLEs, with
- * Kahan's summation (favg), as close as avg's exact sum on the int spec's DECIMAL(38,10).
+ * values near 1e38 overflow, failing the query, and a UHUGEINT as DOUBLEs. An integer wider than 64
+ * bits (or a DECIMAL without decimals) is summed in halves that cannot overflow (halvesSum.ts, as a
+ * pivot's and a chart's Average); a DECIMAL with decimals is averaged as DOUBLEs, with Kahan's
+ * summation (favg), as close as avg's exact sum on the int spec's DECIMAL(38,10).
  */
 export function average(i: number, type: string): string {
-  if (!sumsNearHugeintRange(type)) return `avg(${finite(i, type, v(i))})`;
-  const k = columnKind(type);
-  return k.kind === 'integer' || (k.kind === 'decimal' && k.scale === 0) ? hugeintMean(`${v(i)}::HUGEINT`) : `favg(${v(i)}::DOUBLE)`;
+  if (sumsInHalves(type)) return halvesMean(v(i), type);
+  return sumsNearHugeintRange(type) ? `favg(${v(i)}::DOUBLE)` : `avg(${finite(i, type, v(i))})`;
 }
-
-/**
- * The mean of a HUGEINT `x` as avg's exact sum gives it where that does not overflow. Each value is
- * its high 64 bits × 2^64 plus its low 64; each half's sum fits a HUGEINT, and the low one's carry
- * joins the high one. The total, where it fits a HUGEINT, is rounded to a DOUBLE once; beyond, it
- * is far from 0, and its halves as DOUBLEs lose nothing that shows. As DOUBLEs the values themselves
- * were rounded first (2^127 − 1 to 2^127): 2^127 − 1, −2^127, 0 and 1 averaged 0.25, not 0. A sum
- * as BIGNUM is exact too, but ten times slower over 3M rows.
- */
-export function hugeintMean(x: string): string {
-  const low = `sum((${x} & ${LOW_BITS})::UBIGINT)`;
-  const high = `(sum(${x} >> 64) + (${low} >> 64))`;
-  const rest = `(${low} & ${LOW_BITS})`;
-  const total = `CASE WHEN ${high} BETWEEN ${-(1n << 63n)} AND ${(1n << 63n) - 1n} THEN (${high} * ${TWO_TO_64} + ${rest})::DOUBLE ELSE ${high}::DOUBLE * ${TWO_TO_64}::DOUBLE + ${rest}::DOUBLE END`;
-  return `(${total} / count(${x}))`;
-}
-const LOW_BITS = ((1n << 64n) - 1n).toString();
-const TWO_TO_64 = (1n << 64n).toString();

@@ -19,7 +19,7 @@ describe('the mean of a HUGEINT column, against raw DuckDB', () => {
     const [p] = readProfile((await rows(profileSql(request)))[0]!, request).columns;
     if (p?.kind !== 'number') throw new Error('x is not profiled as a number');
     // DuckDB's own mean, where its HUGEINT sum does not overflow; else the exact sum (BIGNUM) over the count
-    const duckdb = await one(`SELECT (sum(x::HUGEINT::BIGNUM)::DOUBLE / count(x))::VARCHAR FROM h`);
+    const duckdb = await one(`SELECT (sum(x::${type.startsWith('DECIMAL') ? 'HUGEINT::' : ''}BIGNUM)::DOUBLE / count(x))::VARCHAR FROM h`);
     return { profiled: p.mean, duckdb };
   }
 
@@ -59,6 +59,13 @@ describe('the mean of a HUGEINT column, against raw DuckDB', () => {
     const { profiled, duckdb } = await meanOf('99999999999999999999999999999999999999, -99999999999999999999999999999999999998, 0', 'DECIMAL(38,0)');
     expect(profiled).toBe(duckdb);
     expect(Number(profiled)).toBeCloseTo(1 / 3, 15);
+  });
+
+  it('given a UHUGEINT of 2^54 and ten 1s, then the mean is the exact sum over the count (DuckDB’s avg sums DOUBLEs, each 1 lost beside 2^54)', async () => {
+    const { profiled, duckdb } = await meanOf(`${2n ** 54n}, ${Array(10).fill('1').join(', ')}`, 'UHUGEINT');
+    expect(await one(`SELECT avg(x)::VARCHAR FROM h`)).not.toBe(duckdb);
+    expect(profiled).toBe(duckdb);
+    expect(profiled).toBe(String((2 ** 54 + 10) / 11));
   });
 
   it('given only NULLs, then there is no mean', async () => {

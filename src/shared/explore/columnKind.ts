@@ -79,8 +79,9 @@ export const isNumeric = (k: ColumnKind): boolean => k.kind === 'integer' || k.k
 /**
  * Whether DuckDB sums values of this type in a HUGEINT that a few values near its range (±1.7e38)
  * overflow, failing the query: a HUGEINT, or a DECIMAL wider than 18 digits. A pivot's and a
- * chart's Average and a profile's mean of such a column are DOUBLEs (pivotParts.ts, chartSql.ts,
- * profileSql.ts): one rule, one answer.
+ * chart's Average and a profile's mean of such a column are summed in halves where they are whole
+ * (halvesSum.ts), else as DOUBLEs (pivotParts.ts, chartAggregate.ts, profileAggregates.ts): one
+ * rule, one answer.
  */
 export function sumsNearHugeintRange(duckdbType: string): boolean {
   const k = columnKind(duckdbType);
