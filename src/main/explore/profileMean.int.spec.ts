@@ -68,6 +68,12 @@ describe('the mean of a HUGEINT column, against raw DuckDB', () => {
     expect(profiled).toBe(String((2 ** 54 + 10) / 11));
   });
 
+  it('given −2^127 alone, then the mean is −2^127 (its high half’s sum, −2^63, times 2^64 failed the query as an overflow)', async () => {
+    const { profiled, duckdb } = await meanOf(MIN);
+    expect(await one(`SELECT avg(x)::VARCHAR FROM h`)).toBe(duckdb);
+    expect(profiled).toBe(duckdb);
+  });
+
   it('given only NULLs, then there is no mean', async () => {
     expect((await meanOf('NULL, NULL')).profiled).toBeNull();
   });

@@ -34,14 +34,15 @@ export function halvesOf(x: string, duckdbType: string): { readonly high: string
 /**
  * The sum of the values as a DOUBLE, rounded once, from the sums of their halves (`high`, `low`:
  * SQL of HUGEINTs). The low sum's carry joins the high one; where the total fits a HUGEINT it is
- * made exactly and then rounded; beyond, it is far from 0, and its halves as DOUBLEs lose nothing
+ * made exactly and then rounded; at −2^127 and beyond, it is far from 0, and its halves as DOUBLEs lose nothing
  * that shows. NULL when the sums are (no values). A sum as BIGNUM is exact too, but ten times
  * slower over 3M rows.
  */
 export function halvesTotal(high: string, low: string): string {
   const top = `(${high} + (${low} >> 64))`;
   const rest = `(${low} & ${LOW_BITS})`;
-  return `CASE WHEN ${top} BETWEEN ${-(1n << 63n)} AND ${(1n << 63n) - 1n} THEN (${top} * ${TWO_TO_64} + ${rest})::DOUBLE ELSE ${top}::DOUBLE * ${TWO_TO_64}::DOUBLE + ${rest}::DOUBLE END`;
+  // not from −2^63: DuckDB refuses −2^63 × 2^64 (−2^127, in range) as an overflow; the ELSE is exact there
+  return `CASE WHEN ${top} BETWEEN ${-(1n << 63n) + 1n} AND ${(1n << 63n) - 1n} THEN (${top} * ${TWO_TO_64} + ${rest})::DOUBLE ELSE ${top}::DOUBLE * ${TWO_TO_64}::DOUBLE + ${rest}::DOUBLE END`;
 }
 
 /** The mean of `x` (of a type that sumsInHalves) in one aggregate pass: avg's exact answer, rounded once, where avg answers. */
