@@ -10,11 +10,16 @@ import { PivotService } from './pivotService';
 /**
  * HUGEINT values near its top (±1.7e38), as a tester's file held: two of them overflow DuckDB's
  * exact sum, which avg uses too. `small` is a HUGEINT whose sums fit; `dec` a DECIMAL(38,10).
+ * `edges` takes turns at 2^127 − 1, −2^127, 0 and 1, in each g (their sum is 0, as DuckDB's avg
+ * adds them; as DOUBLEs, 2^127 − 1 is 2^127 and the 1s are left over); `uhuge` is 2^54 once and 1 after (DuckDB sums a UHUGEINT as DOUBLEs, losing 1s beside 2^54).
  */
 const SQL = `select 'g' || (i % 2) AS g, i % 3 AS c,
   (170141183460469231731687303715884105727 - i)::HUGEINT AS huge,
   (i::HUGEINT * 1000000000000000000000000000000 + i)::HUGEINT AS small,
-  (i * 12345678901234567890.1234567891)::DECIMAL(38,10) AS dec
+  (i * 12345678901234567890.1234567891)::DECIMAL(38,10) AS dec,
+  (CASE i % 8 WHEN 0 THEN 170141183460469231731687303715884105727 WHEN 5 THEN 170141183460469231731687303715884105727
+    WHEN 1 THEN -170141183460469231731687303715884105728 WHEN 4 THEN -170141183460469231731687303715884105728 WHEN 2 THEN 1 WHEN 7 THEN 1 ELSE 0 END)::HUGEINT AS edges,
+  (CASE WHEN i = 0 THEN 18014398509481984 ELSE 1 END)::UHUGEINT AS uhuge
 from range(20) t(i)`;
 
 const rowsOf = (p: PivotPage) => Array.from({ length: p.values[0]?.length ?? 0 }, (_, r) => p.values.map((c) => c[r] ?? null));
@@ -43,28 +48,51 @@ describe('pivots of HUGEINT values, against raw DuckDB', () => {
     return p.value;
   };
 
-  it('given HUGEINTs near the top, when averaged by g across c, then every cell is the mean as a DOUBLE (favg, as the profile’s), where raw avg overflows', async () => {
-    await expect(one('avg(huge)')).rejects.toThrow(/Overflow in HUGEINT addition/);
-    const p = await page({ rows: ['g'], columns: ['c'], values: 'huge', aggregate: 'Average' });
+  /** Each cell of an Average of `values` by g across c, beside the exact sum (BIGNUM) over the count of its rows, as a DOUBLE's text. */
+  const cellsAndExact = async (values: string) => {
+    const p = await page({ rows: ['g'], columns: ['c'], values, aggregate: 'Average' });
     expect(p.columns.slice(2).map((c) => c.type)).toEqual(['DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE']);
+    const pairs: [string | null, string | null][] = [];
     for (const row of rowsOf(p)) {
       const where = row[0] === '0' ? 'true' : `g = '${row[1]}'`;
       for (const [i, c] of ['0', '1', '2', undefined].entries()) {
-        const expected = await one(`(SELECT favg(huge::DOUBLE) FROM t WHERE ${where}${c === undefined ? '' : ` AND c = ${c}`})`);
-        // equal to 15 significant digits: Kahan sums of the parts, or of the rows, round alike
-        expect(Number(row[2 + i]) / 1e38).toBeCloseTo(Number(expected) / 1e38, 14);
-        expect(Number(row[2 + i])).toBeGreaterThan(1.7e38);
-        expect(expected).not.toBeNull();
+        const exact = await one(`(SELECT (sum(${values}::BIGNUM)::DOUBLE / count(${values})) FROM t WHERE ${where}${c === undefined ? '' : ` AND c = ${c}`})`);
+        pairs.push([row[2 + i] ?? null, exact]);
       }
+    }
+    return { pairs, total: rowsOf(p)[0]?.[5] };
+  };
+
+  it('given HUGEINTs near the top, when averaged by g across c, then every cell is the exact sum over the count as a DOUBLE, where raw avg overflows', async () => {
+    await expect(one('avg(huge)')).rejects.toThrow(/Overflow in HUGEINT addition/);
+    const { pairs } = await cellsAndExact('huge');
+    for (const [cell, exact] of pairs) {
+      expect(exact).not.toBeNull();
+      expect(cell).toBe(exact);
     }
   });
 
+  it('given 2^127 − 1, −2^127, 0 and 1 in turns, when averaged by g across c, then the Total is raw avg’s 0 (as DOUBLEs it was 0.25) and every cell the exact mean', async () => {
+    expect(await one('avg(edges)')).toBe('0.0');
+    const { pairs, total } = await cellsAndExact('edges');
+    expect(total).toBe('0.0');
+    for (const [cell, exact] of pairs) expect(cell).toBe(exact);
+  });
+
+  it('given a UHUGEINT of 2^54 and 1s, when averaged, then every cell is the exact sum over the count, not DuckDB’s sum of DOUBLEs', async () => {
+    const { pairs, total } = await cellsAndExact('uhuge');
+    expect(total).toBe(String((2 ** 54 + 19) / 20));
+    for (const [cell, exact] of pairs) expect(cell).toBe(exact);
+  });
+
   it('given an Average of a HUGEINT, when its Open as SQL runs in raw DuckDB, then it gives the app’s numbers', async () => {
-    const spec: PivotSpec = { rows: ['g'], columns: [], values: 'huge', aggregate: 'Average' };
-    const p = await page(spec);
-    const sql = pivotOpenAsSql(spec, SQL, { keys: [], distinct: 0 }, columns);
-    const opened = (await raw().runAndReadAll(sql)).getRowsJS().map((r) => Number(r[1]));
-    expect(opened).toEqual(rowsOf(p).map((r) => Number(r[2])));
+    for (const values of ['huge', 'edges']) {
+      const spec: PivotSpec = { rows: ['g'], columns: ['c'], values, aggregate: 'Average' };
+      const p = await page(spec);
+      const sql = pivotOpenAsSql(spec, SQL, { keys: [['0'], ['1'], ['2']], distinct: 3 }, columns);
+      const opened = (await raw().runAndReadAll(sql)).getRowsJS().map((r) => r.slice(1).map((v) => (v === null ? null : String(v))));
+      expect(opened).toEqual(rowsOf(p).map((r) => r.slice(2).map((v) => (v === null ? null : String(Number(v))))));
+    }
   });
 
   it('given HUGEINTs whose sum is beyond its range, when summed, then the error says so in plain words, with an error id', async () => {

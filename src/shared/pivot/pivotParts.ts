@@ -1,4 +1,5 @@
 import { sumsNearHugeintRange } from '../explore/columnKind';
+import { halvesOf, halvesTotal, sumsInHalves } from '../explore/halvesSum';
 import type { PivotAggregate } from './pivotSpec';
 
 /*
@@ -45,9 +46,8 @@ export const PARTIALS: Readonly<Record<Exclude<PivotAggregate, 'Median'>, Aggreg
 
 
 /**
- * An Average of such a column: a DOUBLE sum, with Kahan's summation (fsum) in the first pass and
- * when combining, as the profile's favg. The cell is a DOUBLE either way; every other type keeps
- * DuckDB's exact sum until the division.
+ * An Average of a DECIMAL wider than 18 digits with decimals (sumsNearHugeintRange): a DOUBLE sum,
+ * with Kahan's summation (fsum) in the first pass and when combining, as the profile's favg.
  */
 const WIDE_AVERAGE: AggregateParts = {
   keep: ['fsum(v::DOUBLE) AS s', 'count(v) AS n'],
@@ -59,12 +59,34 @@ const WIDE_AVERAGE: AggregateParts = {
 };
 
 /**
+ * An Average of an integer wider than 64 bits or a DECIMAL(p > 18, 0) (sumsInHalves): the sums of
+ * each value's high and low 64 bits, parts that combine by sums without overflowing, made into one
+ * total rounded to a DOUBLE once (halvesSum.ts, as the profile's mean and the chart's Average). As
+ * DOUBLEs each value was rounded first: 2^127 − 1, −2^127, 0 and 1 averaged 0.25, not avg's 0.
+ */
+function halvesAverage(valueType: string): AggregateParts {
+  const { high, low } = halvesOf('v', valueType);
+  return {
+    keep: [`sum(${high}) AS sh`, `sum(${low}) AS sl`, 'count(v) AS n'],
+    parts: [
+      { name: 'sh', combine: 'sum' },
+      { name: 'sl', combine: 'sum' },
+      { name: 'n', combine: 'sum' },
+    ],
+    finish: (p) => `${halvesTotal(p('sh'), p('sl'))} / ${p('n')}`,
+  };
+}
+
+/**
  * The parts of `aggregate` over a Values column of `valueType` (its DuckDB type; undefined: exact
- * parts). A Sum stays DuckDB's exact sum, DECIMAL as DECIMAL: one beyond HUGEINT's range fails, and
- * the service says so in words (pivotOverflow.ts).
+ * parts). Every other Average keeps DuckDB's exact sum until the division. A Sum stays DuckDB's
+ * exact sum, DECIMAL as DECIMAL: one beyond HUGEINT's range fails, and the service says so in words
+ * (pivotOverflow.ts).
  */
 export function partsOf(aggregate: Exclude<PivotAggregate, 'Median'>, valueType: string | undefined): AggregateParts {
-  return aggregate === 'Average' && valueType !== undefined && sumsNearHugeintRange(valueType) ? WIDE_AVERAGE : PARTIALS[aggregate];
+  if (aggregate !== 'Average' || valueType === undefined) return PARTIALS[aggregate];
+  if (sumsInHalves(valueType)) return halvesAverage(valueType);
+  return sumsNearHugeintRange(valueType) ? WIDE_AVERAGE : PARTIALS.Average;
 }
 
 /** A cell's aggregate, given how it reads a column: `pick(x)` is x for the Total column and `CASE WHEN k = i THEN x END` for key i. */

@@ -92,7 +92,7 @@ export interface PivotSqlOptions {
   readonly head?: { readonly offset: number; readonly limit: number };
   /**
    * The Values column's DuckDB type: aggregates but Count read its finite values only (pivotValue),
-   * and an Average of a HUGEINT or a wide DECIMAL sums DOUBLEs (partsOf). Undefined: the values as they are.
+   * and an Average of an integer wider than 64 bits sums its halves, of a wide DECIMAL DOUBLEs (partsOf). Undefined: the values as they are.
    */
   readonly valueType?: string;
 }
