@@ -1,8 +1,9 @@
 import { quoteIdent } from '../explore/openAsSql';
-import { columnKind, sumsNearHugeintRange } from '../explore/columnKind';
+import { columnKind } from '../explore/columnKind';
 import { finiteAggregate, finiteOnly, holdsNonFinite } from '../explore/finiteValues';
+import { aggregateSql } from './chartAggregate';
 import { binEdgeSql, binIndexSql, stepColumns, stepCte } from './numberBin';
-import { axisKind, drawnMark, MAX_CHART_MARKS, type AxisKind, type ChartAggregate, type ChartColumn, type ChartSpec } from './chartSpec';
+import { axisKind, drawnMark, MAX_CHART_MARKS, type AxisKind, type ChartColumn, type ChartSpec } from './chartSpec';
 
 /** What a column of chart data holds, so the renderer knows how to read its text. */
 export type ChartRole = 'x' | 'x1' | 'x2' | 'y' | 'y1' | 'y2' | 'color' | 'value' | 'min' | 'q1' | 'median' | 'q3' | 'max' | RestRole;
@@ -56,12 +57,6 @@ const LINE_BUCKETS = 1000;
  */
 export const LINE_TIME_BINS = 400;
 export const OTHER = '(other)';
-
-const AGGREGATE_SQL: Readonly<Record<Exclude<ChartAggregate, 'Count'>, string>> = { Sum: 'sum', Average: 'avg', Median: 'median', Min: 'min', Max: 'max' };
-
-/** A mark's value over `y`; an Average of a HUGEINT or wide DECIMAL is a DOUBLE, as a pivot's and a profile's (columnKind.ts). */
-const aggregateSql = (aggregate: Exclude<ChartAggregate, 'Count'>, yType: string): string =>
-  aggregate === 'Average' && sumsNearHugeintRange(yType) ? 'favg(y::DOUBLE)' : `${AGGREGATE_SQL[aggregate]}(y)`;
 
 /** A SQL string literal. Only constants of this module go through it; nothing a person typed. */
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
