@@ -54,6 +54,23 @@ test('Tab accepts the completion shown and focus stays in the editor; the list i
   expect(await editorText(page)).toBe(before);
 });
 
+test('Ctrl+Space right after a closing-quoted name completes with a space before, never glued onto the name', async ({ shared: app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await setSql(page, 'select "Horsepower" from cars');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'select "Horsepower"'.length; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Space');
+  const list = page.getByRole('listbox', { name: 'Completions' });
+  // the FROM's columns first: cars' Acceleration, which glued on read as an alias of Horsepower
+  await expect(list.getByRole('option').first()).toContainText(/^Acceleration/);
+  await expect(list.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await completionTakesKeys(page);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editorText(page)).toBe('select "Horsepower" Acceleration from cars');
+});
+
 test('a failure far down a long script is scrolled into view when it arrives, and not again when its tab is shown again', async ({ app }) => {
   const { page } = app;
   const script = Array.from({ length: 200 }, (_, i) => (i === 179 ? 'select nope from range(1);' : `select ${i + 1} as n;`)).join('\n');

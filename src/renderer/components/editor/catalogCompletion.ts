@@ -10,6 +10,7 @@ import { countOf } from '../format';
 import { isView, tablesSummary } from '../catalog/tableKinds';
 import { DuckDB } from './duckdbDialect';
 import { historyNamespace } from './historyCompletion';
+import { spacedAfterQuotedName } from './afterQuotedName';
 import { sqlIdentifier } from '../../../shared/sql/sqlIdentifier';
 import { afterDot, outsideStringsAndComments, quotedNameStart, wholeWord, WORD, WORD_SPAN } from './completionWord';
 import { cteNameCompletion, nameOption, namingTable, queryColumnCompletion, quotedResult, relationsAt, tablesFirst, unlessQueryDefined } from './relationCompletion';
@@ -139,7 +140,8 @@ export function columnCompletion(datasets: readonly DatasetView[]): CompletionSo
 export function catalogCompletion(datasets: readonly DatasetView[]): Extension {
   const schema = withoutTypedAlias(schemaCompletionSource({ dialect: DuckDB, schema: catalogNamespace(datasets) }));
   const keywords = keywordCompletionSource(DuckDB, false);
-  const guarded = (source: CompletionSource) => DuckDB.language.data.of({ autocomplete: outsideStringsAndComments(notNamingAlias(wholeWord(source))) });
+  const guarded = (source: CompletionSource) =>
+    DuckDB.language.data.of({ autocomplete: spacedAfterQuotedName(outsideStringsAndComments(notNamingAlias(wholeWord(source)))) });
   // one source per entry: CodeMirror reads an array there as a list of completions, not of sources
   return [
     new LanguageSupport(DuckDB.language),
