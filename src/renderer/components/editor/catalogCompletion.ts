@@ -23,13 +23,22 @@ const tableNamespace = (name: string, columns: readonly Column[], detail: string
   children: columns.map((c) => ({ label: c.name, type: 'property', detail: c.type, ...applyName(c.name) })),
 });
 
-/** A database file's tables and views that read: those of its main schema by name (`two.cars`), the others under their schema (`two.staging.events`). */
+/** Marks a completion that names a path without being offered itself (main, whose tables are offered by name beside it). */
+const UNLISTED = Symbol('unlisted');
+const unlisted = (o: Completion): boolean => UNLISTED in o;
+
+/**
+ * A database file's tables and views that read: those of its main schema by name (`two.cars`),
+ * and under main (`two.main.cars`, valid SQL, not listed after `two.`: it would only repeat them),
+ * the others under their schema (`two.staging.events`).
+ */
 function databaseChildren(tables: readonly DatasetTable[]): Record<string, SQLNamespace> {
   const children: Record<string, SQLNamespace> = {};
+  const main: Record<string, SQLNamespace> = {};
   const schemas: Record<string, { tables: DatasetTable[]; children: Record<string, SQLNamespace> }> = {};
   for (const t of readable(tables)) {
     const table = tableNamespace(t.name, t.columns, `${isView(t) ? 'view' : 'table'} · ${countOf(t.columns.length, 'column')}`);
-    if (t.schema === undefined) children[t.name] = table;
+    if (t.schema === undefined) children[t.name] = main[t.name] = table;
     else {
       const inSchema = (schemas[t.schema] ??= { tables: [], children: {} });
       inSchema.tables.push(t);
@@ -39,6 +48,8 @@ function databaseChildren(tables: readonly DatasetTable[]): Record<string, SQLNa
   for (const [schema, inSchema] of Object.entries(schemas)) {
     children[schema] = { self: { label: schema, type: 'namespace', detail: `schema · ${tablesSummary(inSchema.tables)}`, ...applyName(schema) }, children: inSchema.children };
   }
+  // a table called main keeps the name (`two.main.` then is its columns)
+  if (Object.keys(main).length > 0 && !('main' in children)) children.main = { self: { label: 'main', type: 'namespace', [UNLISTED]: true } as Completion, children: main };
   return children;
 }
 
@@ -66,15 +77,15 @@ export function catalogNamespace(datasets: readonly DatasetView[]): SQLNamespace
 }
 
 /**
- * lang-sql's schema completion, less the alias being typed: it reads `gro` in `from cars gro` as an
- * alias of cars and offers it back, first, in place of the `group` meant.
+ * lang-sql's schema completion, less the alias being typed (it reads `gro` in `from cars gro` as an
+ * alias of cars and offers it back, first, in place of the `group` meant) and what is unlisted.
  */
 function withoutTypedAlias(source: CompletionSource): CompletionSource {
   return async (context) => {
     const result = await source(context);
     if (!result) return result;
     const typed = context.state.sliceDoc(result.from, context.pos);
-    return { ...result, options: result.options.filter((o) => o.type !== 'constant' || o.label !== typed) };
+    return { ...result, options: result.options.filter((o) => !unlisted(o) && (o.type !== 'constant' || o.label !== typed)) };
   };
 }
 

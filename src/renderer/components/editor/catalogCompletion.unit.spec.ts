@@ -35,6 +35,19 @@ describe('completion of a DuckDB database file', () => {
   });
 });
 
+describe('completion of a database file’s main schema by name', () => {
+  it('given `two.main.`, then main’s tables are offered, `two.main.cars.` that table’s columns; `two.` does not list main', async () => {
+    expect((await labels('select * from two.main.|')).sort()).toEqual(['cars', 'weather']);
+    expect(await labels('select * from two.main.cars.|')).toEqual(['Horsepower']);
+    expect(await labels('select * from two.|')).not.toContain('main');
+  });
+  it('given a FROM reading `two.main.cars`, then its columns are the FROM’s: offered first, from it, and after its name', async () => {
+    const offered = (await complete('select Ho| from two.main.cars')).results.flatMap((r) => r.options);
+    expect(offered.find((o) => o.label === 'Horsepower')?.detail).toBe('BIGINT · two.main.cars');
+    expect(await labels('select cars.| from two.main.cars')).toEqual(['Horsepower']);
+  });
+});
+
 describe('completion of a database file’s views', () => {
   const shop = ready({
     name: 'shop',

@@ -9,7 +9,7 @@ import { afterDot, quotedNameStart, WORD_SPAN, wordStart } from './completionWor
 import { qualifierColumns, relationsInScope, tablePosition, type CatalogColumns, type RelationColumn, type ScopeRelation } from './queryRelations';
 import { nameOf, nest, punctOf, tokenize, type Group, type Token } from './sqlTokens';
 
-/** How a query names each table of the catalog (`cars`, `two.cars`, `two.staging.cars`, `sextant.queries`), case-insensitively, with its columns. */
+/** How a query names each table of the catalog (`cars`, `two.cars` or `two.main.cars`, `two.staging.cars`, `sextant.queries`), case-insensitively, with its columns. */
 const catalogs = new WeakMap<readonly DatasetView[], CatalogColumns>();
 export function catalogColumns(datasets: readonly DatasetView[]): CatalogColumns {
   const known = catalogs.get(datasets);
@@ -19,7 +19,10 @@ export function catalogColumns(datasets: readonly DatasetView[]): CatalogColumns
   for (const d of datasets) {
     if (d.status !== 'ready' || !d.name) continue;
     if (!d.tables) add([d.name], d.columns);
-    for (const t of d.tables?.filter((x) => x.unreadable === undefined) ?? []) add(t.schema === undefined ? [d.name, t.name] : [d.name, t.schema, t.name], t.columns);
+    for (const t of d.tables?.filter((x) => x.unreadable === undefined) ?? []) {
+      if (t.schema === undefined) add([d.name, 'main', t.name], t.columns);
+      add(t.schema === undefined ? [d.name, t.name] : [d.name, t.schema, t.name], t.columns);
+    }
   }
   for (const [view, columns] of Object.entries(HISTORY_VIEWS)) add([HISTORY_SCHEMA, view], columns);
   const lookup: CatalogColumns = (path) => tables.get(path.join('\u0000').toLowerCase());
