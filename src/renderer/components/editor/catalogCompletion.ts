@@ -103,10 +103,14 @@ function columnSources(datasets: readonly DatasetView[]): { label: string; named
   });
 }
 
+/** More than the most CodeMirror's matching takes off a label's score (a gap, not at the start, case folded: about 2,100 and its length). */
+const OUTSIDE_FROM = 10_000;
+
 /**
  * Column names without a `table.` prefix, which lang-sql only offers for one default table. First
  * the columns of what the query's FROM reads (its CTEs, subqueries and datasets, as after `x.`),
- * then those of datasets it names elsewhere, then the rest. Not after `x.` (lang-sql's or the
+ * then those of datasets it names elsewhere, then the rest (below keywords too, once the FROM reads
+ * some: the query cannot read them). Not after `x.` (lang-sql's or the
  * query's own relations answer there), nor where a FROM names a table.
  */
 export function columnCompletion(datasets: readonly DatasetView[]): CompletionSource {
@@ -130,13 +134,16 @@ export function columnCompletion(datasets: readonly DatasetView[]): CompletionSo
         offer(c.name, c.type === undefined ? label : `${c.type} · ${label}`, 3);
       }
     }
+    // Once the FROM reads columns, others' rank below all of them, however well they match: a boost
+    // beside the FROM's (3) only broke ties, and CodeMirror scores `a` exact 100 above `a b` for `a`.
+    const outside = read.size > 0 ? OUTSIDE_FROM : 0;
     for (const { label, named: namedBy, columns } of columnSources(datasets)) {
       const named = namedBy.test(text);
       for (const c of columns) {
         const key = `${c.name}\u0000${named}`;
         if (read.has(c.name) || seen.has(key)) continue;
         seen.add(key);
-        offer(c.name, `${c.type} · ${label}`, named ? 2 : -1);
+        offer(c.name, `${c.type} · ${label}`, (named ? 2 : -1) - outside);
       }
     }
     return quoted === undefined ? { from, options, validFor: WORD_SPAN } : quotedResult(context, from, options);

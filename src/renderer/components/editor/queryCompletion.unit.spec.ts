@@ -104,6 +104,17 @@ describe('a bare column of what the FROM reads', () => {
     expect(offered.map((o) => [o.label, o.detail])[0]).toEqual(['hour', 't']);
     expect(offered.find((o) => o.label === 'h')?.boost ?? 0).toBeLessThan(offered[0]!.boost ?? 0);
   });
+  it('given a CTE read by the FROM, then its column `hour` ranks above another dataset’s exact `h`, however well that matches', async () => {
+    // CodeMirror's order: match score plus boost; a prefix short of the whole label costs 100 (FuzzyMatcher)
+    const score = (o: Completion) => (o.label === 'h' ? 0 : -100) + (o.boost ?? 0);
+    for (const [doc, own] of [
+      ['with t as (select 1 as hour) select h| from t', 'hour'],
+      ['with "my t" as (select 1 as "h our") select h| from "my t"', 'h our'],
+    ]) {
+      const offered = (await columns(doc!)).filter((o) => o.label.startsWith('h'));
+      expect(offered.sort((a, b) => score(b) - score(a)).map((o) => o.label), doc).toEqual([own, 'h']);
+    }
+  });
   it('given a subquery with an alias, then its select list’s names are offered bare, above other datasets’ columns', async () => {
     const offered = await columns('select n| from (select Name as nm, Horsepower from cars) s');
     expect(offered.slice(0, 2).map((o) => [o.label, o.detail])).toEqual([
