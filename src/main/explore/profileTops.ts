@@ -7,6 +7,7 @@
  * counted exactly in the pass over all rows and ranked by those counts.
  */
 import { CELL_CHARS } from '../../shared/explore/cellChars';
+import { cellCutSql } from '../query/sql';
 import { v } from './profileAggregates';
 
 /**
@@ -21,8 +22,7 @@ export const CANDIDATES_PER_TOP = 2;
  * (the card drew only the first 1,000 characters). Only the label is cut: values are grouped,
  * counted and ranked whole.
  */
-const shownValue = (value: string): string =>
-  `value: CASE WHEN length(${value}) > ${CELL_CHARS} THEN left(${value}, ${CELL_CHARS}) || '…' ELSE ${value} END, cut: length(${value}) > ${CELL_CHARS}`;
+const shownValue = (value: string): string => `value: ${cellCutSql(value)}, cut: length(${value}) > ${CELL_CHARS}`;
 
 /** `topK` values per column (ranked by `n`, ties by the value's text) of a relation of (k, value, n) rows, as `tops.top`: a map column number → [{value, count, cut}]. */
 function topsOf(rows: string, topK: number): string {

@@ -6,19 +6,19 @@
  * read through a sample that shadows them, for this connection only, under their own names.
  */
 import { randomUUID } from 'node:crypto';
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, DuckDBType } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Column } from '../../shared/contracts/events';
 import type { PreviewAnswer, TextSpan } from '../../shared/instant/preview';
 import { utf16Offset } from '../../shared/text/codePoints';
 import { PREVIEW_ROWS } from '../../shared/instant/preview';
-import { chunkText, textInJs } from '../query/chunkText.worker';
 import { columnTypeName } from '../query/columnTypeName.worker';
 import { withoutWrapper } from '../query/queryErrors.worker';
 import { interruptJob, jobSettled, startedJob, type InterruptibleJob } from '../query/jobInterrupt.worker';
 import { ident, SERIALIZE_SQL } from '../query/sql';
 import { cteEntries, inspectTree, looksLikeFile, type TableRef } from './previewTree.worker';
-import { errorOffset, previewSqlFor } from './previewSql.worker';
+import { errorOffset, previewSqlFor, type PreviewQuery, type PreviewSql } from './previewSql.worker';
+import { shownRows, shownSelect } from './previewValues.worker';
 import { refusalFor } from './refusals.worker';
 import { sampleClause, type SamplePlan } from './previewSample.worker';
 import { firstKeyword, locateStatement } from './statementLocation.worker';
@@ -168,20 +168,19 @@ async function preview(
   const node = (statement as { node?: unknown }).node;
   const built = previewSqlFor(text, span, tokens, cursor, (path) => cteNamesAt(node, path));
   await shadowWith(c, step, plans);
-  let columns: Column[];
-  let values: (string | null)[][];
-  let more: boolean;
+  let shown: Shown;
   try {
-    ({ columns, values, more } = await step(() => readRows(c, built.sql)));
+    shown = await readRows(c, step, built);
   } catch (e) {
-    if (e instanceof AppErrorException) throw e;
-    const message = withoutWrapper(e instanceof Error ? e.message : String(e));
-    const at = errorOffset(message, built.sql);
-    const position = at === undefined ? undefined : built.origin(at);
+    if (e instanceof AppErrorException || !(e instanceof PreviewSqlError)) throw e;
+    const message = withoutWrapper(e.cause instanceof Error ? e.cause.message : String(e.cause));
+    const at = errorOffset(message, e.sql.sql);
+    const position = at === undefined ? undefined : e.sql.origin(at);
     return { kind: 'invalid', statement: span, errorId: randomUUID(), message, ...(position !== undefined ? { position } : {}) };
   }
+  const { columns, values, more, overBudget } = shown;
   const sampled = plans.length > 0 ? { sample: { rows: Math.min(...plans.map((p) => Math.min(p.rows, p.sampleRows))) } } : {};
-  return { kind: 'rows', statement: span, steps: built.steps, columns, values, ...(more ? { more } : {}), ...sampled };
+  return { kind: 'rows', statement: span, steps: built.steps, columns, values, ...(more ? { more } : {}), ...(overBudget ? { overBudget } : {}), ...sampled };
 }
 
 /** The names of the CTEs at `path` (the CTE names leading there) in the parse tree. */
@@ -251,24 +250,51 @@ async function estimateRows(c: DuckDBConnection, relation: Relation): Promise<nu
   return estimates.get(key)!;
 }
 
-/** The preview's columns and its first PREVIEW_ROWS rows as DuckDB's text, column-major; `more` when the SQL gave one more. */
-async function readRows(c: DuckDBConnection, sql: string): Promise<{ columns: Column[]; values: (string | null)[][]; more: true | false }> {
-  const prepared = await c.prepare(sql);
-  try {
-    const columns: Column[] = [];
-    for (let i = 0; i < prepared.columnCount; i++) columns.push({ name: prepared.columnName(i), type: columnTypeName(prepared.columnType(i)) });
-    const types = Array.from({ length: prepared.columnCount }, (_, i) => prepared.columnType(i));
-    // Types whose JS values print as DuckDB prints them are read as they come; others are cast by DuckDB.
-    const result = textInJs(types) ? await prepared.run() : await c.run(`SELECT COLUMNS(*)::VARCHAR FROM (\n${sql}\n)`);
-    const values: (string | null)[][] = columns.map(() => []);
-    for (const chunk of await result.fetchAllChunks()) {
-      const text = chunkText(chunk, PREVIEW_ROWS + 1);
-      text.forEach((column, i) => values[i]?.push(...column));
+/** DuckDB refused the SQL `sql` (its message places the error in it). */
+class PreviewSqlError extends Error {
+  constructor(
+    readonly sql: PreviewSql,
+    override readonly cause: unknown,
+  ) {
+    super('preview SQL failed');
+  }
+}
+
+interface Shown {
+  readonly columns: Column[];
+  readonly values: (string | null)[][];
+  readonly more: boolean;
+  readonly overBudget: boolean;
+}
+
+/**
+ * The preview's columns, named as Run names them (the statement prepared alone: wrapped in a
+ * subquery DuckDB renames a repeated `a` to `a_1`), and its first PREVIEW_ROWS rows as DuckDB's
+ * text, cut as the grid cuts them and within the text budget (previewValues.worker.ts).
+ */
+async function readRows(c: DuckDBConnection, step: Step, built: PreviewQuery): Promise<Shown> {
+  const attempt = async <T>(sql: PreviewSql, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await step(work);
+    } catch (e) {
+      throw e instanceof AppErrorException ? e : new PreviewSqlError(sql, e);
     }
-    return { columns, values: values.map((v) => v.slice(0, PREVIEW_ROWS)), more: (values[0]?.length ?? 0) > PREVIEW_ROWS };
+  };
+  const prepared = await attempt(built.statement, () => c.prepare(built.statement.sql));
+  const columns: Column[] = [];
+  const types: DuckDBType[] = [];
+  try {
+    for (let i = 0; i < prepared.columnCount; i++) {
+      types.push(prepared.columnType(i));
+      columns.push({ name: prepared.columnName(i), type: columnTypeName(prepared.columnType(i)) });
+    }
   } finally {
     prepared.destroySync();
   }
+  const { select, alias } = shownSelect(types);
+  const sql = built.shown(select, alias);
+  const chunks = await attempt(sql, async () => (await c.run(sql.sql)).fetchAllChunks());
+  return { columns, ...shownRows(chunks, columns.length, PREVIEW_ROWS) };
 }
 
 /** Interrupts preview `previewId` if it runs (until it stops: jobInterrupt.worker.ts); else remembers it so it never starts. */

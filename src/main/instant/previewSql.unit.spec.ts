@@ -36,15 +36,18 @@ describe('the preview SQL of a CTE step', () => {
   it('keeps the WITH clause up to the step, then selects from it, and maps offsets back', () => {
     const p = build(at('x FROM a'));
     expect(p.steps).toEqual(['B c']);
-    expect(p.sql).toBe('SELECT * FROM (\nWITH a AS (SELECT 1 AS x), "B c" AS (SELECT x FROM a)\nSELECT * FROM "B c"\n) LIMIT 101');
-    expect(p.origin(p.sql.indexOf('x FROM a'))).toBe(at('x FROM a'));
-    expect(p.origin(p.sql.indexOf('LIMIT'))).toBeUndefined();
+    expect(p.statement.sql).toBe('WITH a AS (SELECT 1 AS x), "B c" AS (SELECT x FROM a)\nSELECT * FROM "B c"');
+    expect(p.statement.origin(p.statement.sql.indexOf('x FROM a'))).toBe(at('x FROM a'));
+    const shown = p.shown('"c0"', 'p("c0")');
+    expect(shown.sql).toBe('SELECT "c0" FROM (\nWITH a AS (SELECT 1 AS x), "B c" AS (SELECT x FROM a)\nSELECT * FROM "B c"\n) AS p("c0") LIMIT 101');
+    expect(shown.origin(shown.sql.indexOf('x FROM a'))).toBe(at('x FROM a'));
+    expect(shown.origin(shown.sql.indexOf('LIMIT'))).toBeUndefined();
   });
 
   it('uses no step when the located names differ from the parser\'s', () => {
     const p = build(at('x FROM a'), ['a', 'other']);
     expect(p.steps).toEqual([]);
-    expect(p.sql).toContain('SELECT * FROM "B c"\n) LIMIT');
+    expect(p.statement.sql).toBe('WITH a AS (SELECT 1 AS x), "B c" AS (SELECT x FROM a)\nSELECT * FROM "B c"');
   });
 
   it('a cursor in the statement\'s own body previews the whole statement', () => {

@@ -6,8 +6,10 @@ import type { Token } from '../../shared/sql/sqlTokens';
 /**
  * The SQL a preview runs, built from stretches of the editor's text (so a DuckDB error in it can be
  * placed back in the editor) and a few words of its own: the statement, or the WITH clause up to
- * the CTE under the cursor then `SELECT * FROM "<cte>"`, under a LIMIT of one more than
- * PREVIEW_ROWS: whether the statement has more rows than are shown.
+ * the CTE under the cursor then `SELECT * FROM "<cte>"`. It is prepared alone (its columns, named
+ * as Run names them), then read under a LIMIT of one more than PREVIEW_ROWS (whether the statement
+ * has more rows than are shown) with its columns renamed by position, so a repeated name is no
+ * matter and each value can be cut in DuckDB (previewValues.worker.ts).
  */
 
 /** A stretch of the preview SQL; `origin` is where it starts in the editor's text, when it comes from there. */
@@ -18,10 +20,17 @@ interface Piece {
 
 export interface PreviewSql {
   readonly sql: string;
-  /** The CTEs the cursor is inside, outermost first. */
-  readonly steps: readonly string[];
   /** Where offset `at` of `sql` is in the editor's text, when it came from there. */
   origin(at: number): number | undefined;
+}
+
+export interface PreviewQuery {
+  /** The CTEs the cursor is inside, outermost first. */
+  readonly steps: readonly string[];
+  /** The statement, or the CTE step, alone: what is prepared for its columns. */
+  readonly statement: PreviewSql;
+  /** `SELECT <select> FROM (<statement>) AS <alias> LIMIT PREVIEW_ROWS + 1`; `alias` names the columns by position (`p(c0, c1)`). */
+  shown(select: string, alias: string): PreviewSql;
 }
 
 const fromText = (text: string, span: TextSpan): Piece => ({ text: text.slice(span.from, span.to), origin: span.from });
@@ -38,7 +47,7 @@ export type CteNames = (path: readonly string[]) => readonly string[];
  * statement): a level is only used when the located names equal the parser's, so a CTE the locator
  * misreads is never previewed as another.
  */
-export function previewSqlFor(text: string, span: TextSpan, tokens: readonly Token[], cursor: number, parserCtes: CteNames): PreviewSql {
+export function previewSqlFor(text: string, span: TextSpan, tokens: readonly Token[], cursor: number, parserCtes: CteNames): PreviewQuery {
   const steps: string[] = [];
   const levels: { withClause: LocatedWith; index: number }[] = [];
   let levelTokens = tokens;
@@ -55,7 +64,11 @@ export function previewSqlFor(text: string, span: TextSpan, tokens: readonly Tok
     levelTokens = cte.bodyTokens;
   }
   const body = steps.length === 0 ? [fromText(text, span)] : stepPieces(text, levels, steps);
-  return assemble([{ text: 'SELECT * FROM (\n' }, ...body, { text: `\n) LIMIT ${PREVIEW_ROWS + 1}` }], steps);
+  return {
+    steps,
+    statement: assemble(body),
+    shown: (select, alias) => assemble([{ text: `SELECT ${select} FROM (\n` }, ...body, { text: `\n) AS ${alias} LIMIT ${PREVIEW_ROWS + 1}` }]),
+  };
 }
 
 /** For the innermost CTE: its WITH clause up to it, then SELECT * FROM it; each outer level wraps that as a subquery after its earlier CTEs. */
@@ -72,7 +85,7 @@ function stepPieces(text: string, levels: readonly { withClause: LocatedWith; in
   return inner;
 }
 
-function assemble(pieces: readonly Piece[], steps: readonly string[]): PreviewSql {
+function assemble(pieces: readonly Piece[]): PreviewSql {
   const starts: number[] = [];
   let sql = '';
   for (const p of pieces) {
@@ -81,7 +94,6 @@ function assemble(pieces: readonly Piece[], steps: readonly string[]): PreviewSq
   }
   return {
     sql,
-    steps,
     origin(at) {
       for (let i = pieces.length - 1; i >= 0; i--) {
         const start = starts[i]!;

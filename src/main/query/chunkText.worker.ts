@@ -72,6 +72,17 @@ const EXACT_IN_JS = new Set<DuckDBTypeId>([
 
 export const textInJs = (types: readonly DuckDBType[]): boolean => types.every((t) => EXACT_IN_JS.has(t.typeId));
 
+/** Whether values of this type print in JS exactly as DuckDB casts them to VARCHAR (EXACT_IN_JS). */
+export const typeTextInJs = (type: DuckDBType): boolean => EXACT_IN_JS.has(type.typeId);
+
+/** A value node-api read, of a type `textInJs` accepts, as DuckDB's text; `double` when its column is a DOUBLE. */
+export function itemText(v: unknown, double: boolean): string | null {
+  if (v === null) return null;
+  if (v instanceof DuckDBDateValue) return dateText(v);
+  if (v instanceof DuckDBTimestampValue) return timestampText(v);
+  return typeof v === 'number' && double ? doubleText(v) : String(v);
+}
+
 /** The first `limit` rows of a chunk as DuckDB's text, column-major; only for types `textInJs` accepts. */
 export function chunkText(chunk: DuckDBDataChunk, limit: number): (string | null)[][] {
   const rows = Math.min(limit, chunk.rowCount);
@@ -80,19 +91,7 @@ export function chunkText(chunk: DuckDBDataChunk, limit: number): (string | null
   for (let c = 0; c < chunk.columnCount; c++) {
     const vector = chunk.getColumnVector(c);
     const column: (string | null)[] = new Array<string | null>(rows);
-    for (let r = 0; r < rows; r++) {
-      const v = vector.getItem(r);
-      column[r] =
-        v === null
-          ? null
-          : v instanceof DuckDBDateValue
-            ? dateText(v)
-            : v instanceof DuckDBTimestampValue
-              ? timestampText(v)
-              : typeof v === 'number' && doubles[c]
-                ? doubleText(v)
-                : String(v);
-    }
+    for (let r = 0; r < rows; r++) column[r] = itemText(vector.getItem(r), doubles[c]!);
     out.push(column);
   }
   return out;

@@ -1,3 +1,5 @@
+import { CELL_CHARS } from '../../shared/explore/cellChars';
+
 /** Quotes an identifier for DuckDB SQL. */
 export const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 /** Quotes a string literal for DuckDB SQL. */
@@ -22,3 +24,9 @@ export function splitQualified(qualified: string): [string, string] {
  */
 export const serializedSql = (expr: string): string => `system.main.json_serialize_sql(${expr})`;
 export const SERIALIZE_SQL = `SELECT ${serializedSql('$1::VARCHAR')} AS tree`;
+
+/**
+ * A text expression as a grid cell draws it, cut in DuckDB to CELL_CHARS characters and "…", so a
+ * long value is never read into JS or sent whole (a profile's frequent values, a preview's cells).
+ */
+export const cellCutSql = (text: string): string => `CASE WHEN length(${text}) > ${CELL_CHARS} THEN left(${text}, ${CELL_CHARS}) || '…' ELSE ${text} END`;

@@ -38,10 +38,12 @@ export type PreviewAnswer =
       /** The breadcrumb: the statement's CTEs the cursor is inside, outermost first; empty for the whole statement. */
       readonly steps: readonly string[];
       readonly columns: readonly Column[];
-      /** Column-major DuckDB text per cell (as pages carry it), at most PREVIEW_ROWS rows. */
+      /** Column-major DuckDB text per cell (as pages carry it), cut as the grid cuts a cell (CELL_CHARS and "…"), at most PREVIEW_ROWS rows. */
       readonly values: ReadonlyArray<ReadonlyArray<string | null>>;
       /** Set when the statement has rows past those PREVIEW_ROWS (the preview reads one more to know). */
       readonly more?: true;
+      /** Set when rows were left out (`more` is set too) because their text would have passed the preview's budget. */
+      readonly overBudget?: true;
       /** Set when the preview ran on a sample of its inputs rather than on all of them; `rows` is the size the sample aims at, not a count. */
       readonly sample?: { readonly rows: number };
     }
@@ -61,6 +63,7 @@ export const previewAnswerSchema: z.ZodType<PreviewAnswer> = z.discriminatedUnio
       columns: z.array(columnSchema),
       values: z.array(z.array(z.string().nullable())),
       more: z.literal(true).optional(),
+      overBudget: z.literal(true).optional(),
       sample: z.object({ rows: z.number().int().nonnegative() }).strict().optional(),
     })
     .strict(),
