@@ -1,8 +1,10 @@
 import { AlertCircle, ChevronRight, Info, LoaderCircle, ShieldOff, Zap } from 'lucide-react';
 import { countOf, formatCount } from '../format';
 import { isNumericType } from '../grid/columnKind';
+import { CellText } from '../grid/CellText';
+import { cellTitle } from '../grid/cellText';
 import { CopyIdButton } from '../status/CopyIdButton';
-import { previewMessage, previewStatus } from './previewText';
+import { previewBudgetNote, previewEmptyText, previewMessage, previewStatus } from './previewText';
 import type { PreviewState, RowsAnswer } from './previewState';
 
 /**
@@ -13,8 +15,11 @@ import type { PreviewState, RowsAnswer } from './previewState';
 export function PreviewPane({ state, onNotice }: { state: PreviewState; onNotice(message: string): void }) {
   const { rows, problem } = state;
   const status = previewStatus(state);
+  const budgetNote = previewBudgetNote(state);
+  const empty = previewEmptyText(state);
   return (
-    <section className="preview-pane" aria-label="Instant preview">
+    // busy while a newer preview runs (up to its 2 s budget): the last rows stay, marked as being replaced
+    <section className="preview-pane" aria-label="Instant preview" aria-busy={state.pending}>
       <div className="preview-head">
         <Zap aria-hidden="true" className="preview-icon" />
         {rows ? <Breadcrumb rows={rows} sql={state.rowsSql} /> : <span className="preview-title">Preview</span>}
@@ -26,8 +31,19 @@ export function PreviewPane({ state, onNotice }: { state: PreviewState; onNotice
           </span>
         )}
         <span className="preview-meta muted">{status}</span>
-        {state.pending && <LoaderCircle aria-label="Previewing" className="spin preview-busy" />}
+        {state.pending && (
+          <span className="preview-busy">
+            <LoaderCircle aria-hidden="true" className="spin" />
+            Previewing…
+          </span>
+        )}
       </div>
+      {budgetNote && (
+        <p className="preview-budget">
+          <Info aria-hidden="true" />
+          <span>{budgetNote}</span>
+        </p>
+      )}
       {problem?.kind === 'refused' && (
         <p className="preview-refused">
           <ShieldOff aria-hidden="true" />
@@ -52,17 +68,9 @@ export function PreviewPane({ state, onNotice }: { state: PreviewState; onNotice
           <CopyIdButton id={problem.error.id} onNotice={onNotice} />
         </p>
       )}
-      {rows ? <PreviewGrid rows={rows} stale={problem !== undefined} /> : emptyText(state) && <p className="preview-empty muted">{emptyText(state)}</p>}
+      {rows ? <PreviewGrid rows={rows} stale={problem !== undefined} /> : empty && <p className="preview-empty muted">{empty}</p>}
     </section>
   );
-}
-
-/** What the pane says without rows; nothing more beside an error, which says it all. */
-function emptyText(state: PreviewState): string {
-  if (state.problem?.kind === 'invalid' || state.problem?.kind === 'failed') return '';
-  if (state.problem?.kind === 'refused') return 'Run it to see what it does.';
-  if (state.empty) return 'Put the cursor in a statement to preview it.';
-  return state.pending ? 'Previewing…' : 'Type a query: its first rows show here.';
 }
 
 /** Statement › CTE › CTE: which step of the statement the rows are of. */
@@ -109,9 +117,10 @@ function PreviewGrid({ rows, stale }: { rows: RowsAnswer; stale: boolean }) {
               </td>
               {rows.columns.map((c, i) => {
                 const v = rows.values[i]?.[r] ?? null;
+                // drawn as the results grid draws a cell: cut, line breaks as ↵, invisible and control characters as marks
                 return (
-                  <td key={i} role="gridcell" aria-colindex={i + 1} className={v === null ? 'null' : isNumericType(c.type) ? 'num' : undefined} title={v && v.length > 40 ? v : undefined}>
-                    {v === null ? 'NULL' : v}
+                  <td key={i} role="gridcell" aria-colindex={i + 1} className={v === null ? 'null' : isNumericType(c.type) ? 'num' : undefined} title={cellTitle(v)}>
+                    {v === null ? 'NULL' : <CellText value={v} />}
                   </td>
                 );
               })}

@@ -11,6 +11,23 @@ export function previewStatus(state: PreviewState): string {
 }
 
 /**
+ * The note beside rows a preview left out because their text passed its budget (a few rows of many
+ * long values): "first 100 rows" alone would read as if the statement had no more.
+ */
+export const previewBudgetNote = (state: PreviewState): string =>
+  state.rows?.overBudget ? 'later rows left out: their values hold more text than a preview carries; Run the query to see them' : '';
+
+/**
+ * What the pane says without rows. Nothing beside an error or a refusal, whose own line says it all
+ * (a refusal's reason already says to Run the query).
+ */
+export function previewEmptyText(state: PreviewState): string {
+  if (state.problem) return '';
+  if (state.empty) return 'Put the cursor in a statement to preview it.';
+  return state.pending ? 'Previewing…' : 'Type a query: its first rows show here.';
+}
+
+/**
  * DuckDB's message without its "LINE n: …" excerpt: that excerpt quotes the SQL main ran for the
  * preview (its line numbers are not the editor's), and the underline in the editor shows the place.
  */

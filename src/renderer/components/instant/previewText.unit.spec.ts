@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreviewAnswer } from '../../../shared/instant/preview';
-import { previewMessage, previewStatus } from './previewText';
+import { previewBudgetNote, previewEmptyText, previewMessage, previewStatus } from './previewText';
 import { initialPreview, type RowsAnswer } from './previewState';
 
 const rowsOf = (n: number, columns = 2, more = false): RowsAnswer => ({
@@ -25,6 +25,19 @@ describe('the preview pane’s summary', () => {
     const invalid: PreviewAnswer = { kind: 'invalid', statement: { from: 0, to: 1 }, errorId: 'e', message: 'm' };
     expect(previewStatus({ ...initialPreview, rows: rowsOf(3), problem: invalid })).toBe('3\u00a0rows · 2\u00a0columns · last good preview');
     expect(previewStatus(initialPreview)).toBe('');
+  });
+});
+
+describe('what the pane says beside or instead of rows', () => {
+  it('says a refusal once: its reason, no second "Run it" line', () => {
+    const refused: PreviewAnswer = { kind: 'refused', statement: { from: 0, to: 1 }, reason: 'CREATE changes the database: a preview runs only queries that read. Run it to execute it.' };
+    expect(previewEmptyText({ ...initialPreview, problem: refused })).toBe('');
+    expect(previewEmptyText({ ...initialPreview, empty: true })).toBe('Put the cursor in a statement to preview it.');
+  });
+
+  it('says when rows were left out for their text, and only then', () => {
+    expect(previewBudgetNote({ ...initialPreview, rows: { ...rowsOf(3, 2, true), overBudget: true } })).toMatch(/^later rows left out: .*Run the query/);
+    expect(previewBudgetNote({ ...initialPreview, rows: rowsOf(100, 2, true) })).toBe('');
   });
 });
 
