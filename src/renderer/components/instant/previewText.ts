@@ -24,7 +24,8 @@ export const previewBudgetNote = (state: PreviewState): string =>
 export function previewEmptyText(state: PreviewState): string {
   if (state.problem) return '';
   if (state.empty) return 'Put the cursor in a statement to preview it.';
-  return state.pending ? 'Previewing…' : 'Type a query: its first rows show here.';
+  // while a preview runs the pane's head says "Previewing…"
+  return state.pending ? '' : 'Type a query: its first rows show here.';
 }
 
 /**

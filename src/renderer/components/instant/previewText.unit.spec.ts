@@ -33,6 +33,7 @@ describe('what the pane says beside or instead of rows', () => {
     const refused: PreviewAnswer = { kind: 'refused', statement: { from: 0, to: 1 }, reason: 'CREATE changes the database: a preview runs only queries that read. Run it to execute it.' };
     expect(previewEmptyText({ ...initialPreview, problem: refused })).toBe('');
     expect(previewEmptyText({ ...initialPreview, empty: true })).toBe('Put the cursor in a statement to preview it.');
+    expect(previewEmptyText({ ...initialPreview, pending: true })).toBe(''); // the head's busy label says it, once
   });
 
   it('says when rows were left out for their text, and only then', () => {
