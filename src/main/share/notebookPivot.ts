@@ -20,6 +20,8 @@ export interface NotebookPivot {
   readonly head: PivotHead;
   /** Whether the pivot is of the rows the result's filters let through (the grid's), not all of them. */
   readonly filtered: boolean;
+  /** The DuckDB type of the Values column: an Average of integers reads as the grid writes it (pivotNumberText). */
+  readonly valueType?: string;
 }
 
 /**
@@ -52,14 +54,14 @@ export async function notebookPivot(queryWorker: Pick<QueryWorker, 'request'>, r
     // the worker named the columns after the SQL's fields: a person reads the spec's
     const names = pivotColumnNames(spec, answer.keys);
     const head = { ...answer.head, columns: answer.head.columns.map((c, i) => ({ ...c, name: names[i] ?? c.name })) };
-    return ok({ spec, keys: answer.keys, head, filtered: filter.length > 0 });
+    return ok({ spec, keys: answer.keys, head, filtered: filter.length > 0, valueType: value.type });
   } catch (e) {
     return fail(sumOverflowInWords(toAppError(e, newErrorId(), 'SQL_ERROR'), spec, value.type));
   }
 }
 
 /** A value cell as the pivot grid reads it; SQL NULL stays null, which the table writes as *NULL*. */
-const numberOrNull = (text: string | null, duckdbType: string): string | null => (text === null ? null : pivotNumberText(text, duckdbType));
+const numberOrNull = (text: string | null, duckdbType: string, valueType: string | undefined): string | null => (text === null ? null : pivotNumberText(text, duckdbType, valueType));
 
 /** "Average of delay by origin across month", as the history names a pivot. */
 const pivotTitle = (spec: PivotSpec): string => `${spec.aggregate} of ${spec.values}${pivotLayoutWords(spec)}`;
@@ -72,7 +74,7 @@ const pivotTitle = (spec: PivotSpec): string => `${spec.aggregate} of ${spec.val
  */
 export function pivotSection(pivot: Result<NotebookPivot>, spec: PivotSpec): string[] {
   if (!pivot.ok) return [`Pivot unavailable (${inline(pivotTitle(spec))}): ${inline(pivot.error.message)} (error id ${pivot.error.id}).`];
-  const { keys, head, filtered } = pivot.value;
+  const { keys, head, filtered, valueType } = pivot.value;
   const fields = spec.rows.length;
   const lead = fields === 0 ? [''] : [];
   const valueHeads = head.columns.slice(1 + fields).map((c, i) => (keys.keys[i] ? keys.keys[i].map((v) => v ?? 'NULL').join(' · ') : c.name));
@@ -83,7 +85,7 @@ export function pivotSection(pivot: Result<NotebookPivot>, spec: PivotSpec): str
     const labels = spec.rows.map((_, i) => (level === 0 ? (i === 0 ? 'Total' : '') : i >= level ? '' : (head.values[1 + i]![r] ?? null)));
     // a cell with no rows (a group without that column key) is drawn empty, as the grid draws it (PivotPage.empty)
     const empty = new Set(head.empty?.[r] ?? []);
-    const cells = head.columns.slice(1 + fields).map((c, i) => (empty.has(i) ? '' : numberOrNull(head.values[1 + fields + i]![r] ?? null, c.type)));
+    const cells = head.columns.slice(1 + fields).map((c, i) => (empty.has(i) ? '' : numberOrNull(head.values[1 + fields + i]![r] ?? null, c.type, valueType)));
     return [...(fields === 0 ? ['Total'] : []), ...labels, ...cells];
   });
   const count =

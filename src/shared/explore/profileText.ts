@@ -67,17 +67,23 @@ export const shown = (text: string | null): string => (text === null ? '—' : g
 const WHOLE_DIGITS_BELOW = 1e17;
 
 /**
- * An integer or DECIMAL column's mean or standard deviation (a DOUBLE): readableNumber, but with
- * every whole digit grouped up to 1e17, as a person compares a mean with the column's exact min and
- * max ("9,007,199,254,741,094" beside min 9,007,199,254,740,994, not "9.01e+15"); scientific notation
- * only beyond, or below a ten-thousandth. A FLOAT column's figures are floatText's.
+ * A DOUBLE figure of an integer or DECIMAL column (a mean, a standard deviation, a pivot's Average)
+ * from a quadrillion up to 1e17, with every whole digit grouped, as a person compares it with the
+ * column's exact min and max ("9,007,199,254,741,094" beside min 9,007,199,254,740,994, not
+ * "9.01e+15"); undefined for any other size, which the caller's own rule reads.
  */
-export function readableAverage(text: string): string {
+export function wholeDigitsText(text: string): string | undefined {
   const n = Number(text);
   const size = Math.abs(n);
-  if (Number.isFinite(n) && size >= 1e15 && size < WHOLE_DIGITS_BELOW) return twoDecimals.format(n);
-  return readableNumber(text);
+  return Number.isFinite(n) && size >= 1e15 && size < WHOLE_DIGITS_BELOW ? twoDecimals.format(n) : undefined;
 }
+
+/**
+ * An integer or DECIMAL column's mean or standard deviation (a DOUBLE): readableNumber, but with
+ * every whole digit grouped up to 1e17 (wholeDigitsText); scientific notation only beyond, or below
+ * a ten-thousandth. A FLOAT column's figures are floatText's.
+ */
+export const readableAverage = (text: string): string => wholeDigitsText(text) ?? readableNumber(text);
 
 /** A mean or a standard deviation as the notebook writes it: rounded (readableAverage), '—' when there is none. */
 export const shownRounded = (text: string | null): string => (text === null ? '—' : readableAverage(text));

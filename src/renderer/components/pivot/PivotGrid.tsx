@@ -5,6 +5,7 @@ import type { PivotPage } from '../../../shared/pivot/pivotPage';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
 import { cellShown, EMPTY_TEXT } from '../grid/cellText';
 import { CellText } from '../grid/CellText';
+import { measureText } from '../grid/columnWidths';
 import { PIVOT_ROW_HEIGHT as ROW_HEIGHT } from './pivotCursor';
 import { columnLefts, pivotColumnWidths, TOTAL_LABEL_WIDTH, valueTextWidths } from './pivotLayout';
 import { NULL_TEXT, pivotValueLabel, valueName } from './pivotText';
@@ -15,6 +16,8 @@ interface Props {
   spec: PivotSpec;
   /** The column fields of the pivot whose page is shown, named over their values' columns. */
   keyFields: readonly string[];
+  /** The DuckDB type of that pivot's Values column: an Average of integers reads as their profile's mean (pivotCellText). */
+  valueType?: string;
   /** A pivot kept on screen after a later one failed: dimmed, its sort and collapse buttons off (they would change the failed spec). */
   previous?: boolean;
   /** The Timeline's past view: drawn as it was, its sort and groups not changed from here. */
@@ -44,7 +47,7 @@ function nextSort(current: PivotSpec['sort'], valueColumn: number): PivotSpec['s
  * the grand total comes first (alone, headed "Total", without row fields). A value column's header
  * sorts the groups by it. The keys move an active cell as in the results grid (usePivotCursor).
  */
-export function PivotGrid({ page, spec, keyFields, previous = false, readOnly = false, row, isEmpty, loaded, show, onSort, onToggleGroup, onNotice }: Props) {
+export function PivotGrid({ page, spec, keyFields, valueType, previous = false, readOnly = false, row, isEmpty, loaded, show, onSort, onToggleGroup, onNotice }: Props) {
   const fixed = previous || readOnly;
   const scroller = useRef<HTMLDivElement>(null);
   const fields = page.rowFields;
@@ -55,7 +58,7 @@ export function PivotGrid({ page, spec, keyFields, previous = false, readOnly = 
   const columns = page.columns.slice(1).map((c, i) => headerOf(c.name, i >= fields ? page.keys.values[i - fields] : undefined));
   const heads = [...(lead ? [TOTAL_COLUMN] : []), ...columns];
   const shownKey = JSON.stringify(columns.map((h) => h.shown));
-  const values = useMemo(() => valueTextWidths(loaded), [loaded]);
+  const values = useMemo(() => valueTextWidths(loaded, measureText, valueType), [loaded, valueType]);
   // measured before the first paint, once per set of headers and pages: a header that fits, or a number, is never shown cut
   const widths = useMemo(() => [...(lead ? [TOTAL_LABEL_WIDTH] : []), ...pivotColumnWidths(columns.map((h) => h.shown), fields, values)], [shownKey, fields, values, lead]);
   const lefts = columnLefts(widths);
@@ -78,7 +81,7 @@ export function PivotGrid({ page, spec, keyFields, previous = false, readOnly = 
     const i = at - lead;
     const text = cells[i + 1] ?? null;
     const isGroup = i < fields;
-    return { label: isGroup ? fieldLabel(text, i, level) : pivotValueLabel(text, page.columns[i + 1]?.type ?? '', isEmpty(r, i - fields)), text, level, isGroup };
+    return { label: isGroup ? fieldLabel(text, i, level) : pivotValueLabel(text, page.columns[i + 1]?.type ?? '', isEmpty(r, i - fields), valueType), text, level, isGroup };
   };
   const cursor = usePivotCursor({
     scroller,

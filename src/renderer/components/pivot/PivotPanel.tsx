@@ -69,6 +69,8 @@ export function PivotPanel({ api, queryId, sql, columns, filter, spec, onChange,
   const shown = previous ? undefined : last.current;
   const leftOut = shown && leftOutNote(shown.page.leftOut, columns.find((c) => c.name === shown.spec.values)?.type ?? 'VARCHAR', `${shown.spec.aggregate.toLowerCase()} of ${shown.spec.values}`);
   const note = [capNote, leftOut].filter(Boolean).join(' · ') || undefined;
+  // the Values column of the pivot whose page is shown (the last one while a changed one computes)
+  const valueType = columns.find((c) => c.name === last.current?.spec.values)?.type;
   return (
     <section ref={region} className="pivot-panel" aria-label="Pivot table" onKeyDown={onKeyDown}>
       <div className="pivot-head">
@@ -108,7 +110,7 @@ export function PivotPanel({ api, queryId, sql, columns, filter, spec, onChange,
           <span className="grid-previous-text">Showing the previous pivot: {pivotTitle(previous.spec)}</span>
         </p>
       )}
-      {page && <PivotGrid key={layoutKey(spec)} page={page} spec={previous?.spec ?? spec} keyFields={last.current?.spec.columns ?? []} previous={previous !== undefined} row={pages.row} isEmpty={pages.isEmpty} loaded={pages.loaded} show={pages.show} readOnly={readOnly} onSort={(sort) => onChange?.(withSort(spec, sort))} onToggleGroup={(group) => onChange?.(toggled(spec, group))} onNotice={onNotice} />}
+      {page && <PivotGrid key={layoutKey(spec)} page={page} spec={previous?.spec ?? spec} keyFields={last.current?.spec.columns ?? []} valueType={valueType} previous={previous !== undefined} row={pages.row} isEmpty={pages.isEmpty} loaded={pages.loaded} show={pages.show} readOnly={readOnly} onSort={(sort) => onChange?.(withSort(spec, sort))} onToggleGroup={(group) => onChange?.(toggled(spec, group))} onNotice={onNotice} />}
     </section>
   );
 }

@@ -37,17 +37,18 @@ const CELL_SCALE = 12 / 10;
 const measuredPages = new WeakMap<PivotPage, number[]>();
 
 /**
- * The px of text of each column's widest value (as pivotCellText writes it; an empty cell none)
- * over the pages at hand; 0 for row fields, which end in an ellipsis instead. Measured once per page.
+ * The px of text of each column's widest value (as pivotCellText writes it, over a Values column of
+ * `valueType`; an empty cell none) over the pages at hand; 0 for row fields, which end in an
+ * ellipsis instead. Measured once per page (a page is of one pivot, so of one Values column).
  */
-export function valueTextWidths(pages: readonly PivotPage[], measure: MeasureText = measureText): number[] {
+export function valueTextWidths(pages: readonly PivotPage[], measure: MeasureText = measureText, valueType?: string): number[] {
   const widths: number[] = [];
   for (const page of pages) {
     // kept for the app's own measure only: another (a test's) measures afresh
     let measured = measure === measureText ? measuredPages.get(page) : undefined;
     if (!measured) {
       // an empty cell (no rows) is blank: nothing to make room for
-      const widthOf = (v: string | null, type: string, row: number, i: number) => (isEmptyCell(page, row, i - page.rowFields) ? 0 : measure(pivotCellText(v, type), 'type') * CELL_SCALE);
+      const widthOf = (v: string | null, type: string, row: number, i: number) => (isEmptyCell(page, row, i - page.rowFields) ? 0 : measure(pivotCellText(v, type, valueType), 'type') * CELL_SCALE);
       measured = page.columns.slice(1).map((c, i) => (i < page.rowFields ? 0 : Math.max(0, ...(page.values[i + 1] ?? []).map((v, row) => widthOf(v, c.type, row, i)))));
       if (measure === measureText) measuredPages.set(page, measured);
     }

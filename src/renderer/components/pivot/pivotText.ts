@@ -6,9 +6,13 @@ import { pivotLayoutWords, type PivotSpec } from '../../../shared/pivot/pivotSpe
 /** SQL NULL as the results grid shows it (muted and italic there and here: `.pivot-null`). */
 export const NULL_TEXT = 'NULL';
 
-/** A pivot cell as a person reads it (pivotNumberText); SQL NULL (an average of only NULLs) reads NULL, as the results grid shows it; a cell with no rows is not NULL but empty (pivotValueLabel). */
-export function pivotCellText(text: string | null, duckdbType: string): string {
-  return text === null ? NULL_TEXT : pivotNumberText(text, duckdbType);
+/**
+ * A pivot cell (of `duckdbType`, over a Values column of `valueType`) as a person reads it
+ * (pivotNumberText); SQL NULL (an average of only NULLs) reads NULL, as the results grid shows it; a
+ * cell with no rows is not NULL but empty (pivotValueLabel).
+ */
+export function pivotCellText(text: string | null, duckdbType: string, valueType?: string): string {
+  return text === null ? NULL_TEXT : pivotNumberText(text, duckdbType, valueType);
 }
 
 /**
@@ -17,9 +21,9 @@ export function pivotCellText(text: string | null, duckdbType: string): string {
  * NULL value nor as 0), null for an aggregate that is SQL NULL (drawn as the grid draws NULL),
  * else pivotCellText's text.
  */
-export function pivotValueLabel(text: string | null, duckdbType: string, empty: boolean): string | null {
+export function pivotValueLabel(text: string | null, duckdbType: string, empty: boolean, valueType?: string): string | null {
   if (empty) return '';
-  return text === null ? null : pivotCellText(text, duckdbType);
+  return text === null ? null : pivotCellText(text, duckdbType, valueType);
 }
 
 /** Whether value column `valueColumn` (0-based among them) of the page's row `row` has no rows (PivotPage.empty). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shownMean } from '../../../shared/explore/profileText';
 import { isEmptyCell, pivotCellText, pivotTitle, pivotValueLabel, valueName } from './pivotText';
 
 describe('pivotCellText', () => {
@@ -39,6 +40,28 @@ describe('pivotCellText', () => {
     expect(pivotCellText('0.001234', 'DOUBLE')).toBe('0.00123');
     expect(pivotCellText('-0.00001', 'DOUBLE')).toBe('-1e-5');
     expect(pivotCellText('1.5e20', 'DOUBLE')).toBe('1.5e+20');
+  });
+
+  it('given an Average of integers or DECIMALs from a quadrillion to 1e17, then it keeps its whole digits, grouped, as the profile’s mean of that column reads', () => {
+    // DuckDB's avg of 9007199254740993 + 0, 1, 2…: the results grid reads 9007199254740994.0, the profile's mean 9,007,199,254,740,994
+    expect(pivotCellText('9007199254740994.0', 'DOUBLE', 'BIGINT')).toBe(shownMean('9007199254740994.0', 'BIGINT'));
+    expect(pivotCellText('9007199254740994.0', 'DOUBLE', 'BIGINT')).toBe('9,007,199,254,740,994');
+    expect(pivotCellText('-9007199254740994.0', 'DOUBLE', 'HUGEINT')).toBe('-9,007,199,254,740,994');
+    expect(pivotCellText('1000000000000000.125', 'DOUBLE', 'DECIMAL(18,3)')).toBe('1,000,000,000,000,000.1');
+    expect(pivotValueLabel('12345678901234567', 'DOUBLE', false, 'UBIGINT')).toBe('12,345,678,901,234,568');
+  });
+
+  it('given an Average of integers that is small, huge or of a float column, then it reads as any float does', () => {
+    // small and fractional: two decimals each, as before (the profile's mean drops the zeros: "13")
+    expect(['13', '21.85', '0.001234', '999999999999999.9'].map((v) => pivotCellText(v, 'DOUBLE', 'BIGINT'))).toEqual(['13.00', '21.85', '0.00123', '999,999,999,999,999.90']);
+    // beyond 1e17 grouping would pad with made-up zeros
+    expect(pivotCellText('1.7014118346046923e+38', 'DOUBLE', 'HUGEINT')).toBe('1.7e+38');
+    // a DOUBLE column's mean is floatText's in the profile too
+    expect(pivotCellText('9007199254740994.0', 'DOUBLE', 'DOUBLE')).toBe('9.01e+15');
+    expect(pivotCellText('9007199254740994.0', 'DOUBLE')).toBe('9.01e+15');
+    // an exact cell (a Sum, a Min) is DuckDB's own digits whatever the column
+    expect(pivotCellText('9007199254740993', 'BIGINT', 'BIGINT')).toBe('9,007,199,254,740,993');
+    expect(pivotCellText('inf', 'DOUBLE', 'BIGINT')).toBe('inf');
   });
 });
 
