@@ -12,6 +12,7 @@ import { profileSummary, type NotebookProfile } from './profileSummary';
 import { countText } from '../../shared/text/counts';
 import { outcomeText } from './reportText';
 import { chartDataText } from '../../shared/chart/chartValueText';
+import { aggregatedType } from '../../shared/chart/chartLeftOut';
 import type { PivotSpec } from '../../shared/pivot/pivotSpec';
 import { pivotSection, type NotebookPivot } from './notebookPivot';
 
@@ -76,13 +77,13 @@ async function querySection(source: MarkdownSource, h: HistoryEntry, n: number):
   } else out.push(`Preview unavailable: ${inline(page.error.message)} (error id ${page.error.id}).`);
   const profile = await source.profile(h);
   out.push('', ...(profile.ok ? profileSummary(profile.value) : [`Profile unavailable: ${inline(profile.error.message)} (error id ${profile.error.id}).`]));
-  for (const spec of h.chart ? chartsOf(h.chart) : []) out.push('', ...(await chartSection(spec, await source.chart(h, spec))));
+  for (const spec of h.chart ? chartsOf(h.chart) : []) out.push('', ...(await chartSection(spec, await source.chart(h, spec), aggregatedType(spec, h.columns))));
   if (h.pivot) out.push('', ...pivotSection(await source.pivot(h, h.pivot), h.pivot));
   return out;
 }
 
 /** A chart as an image (its accessible name as the alt text, as the window names it), then its first marks' exact figures. */
-async function chartSection(spec: SingleChartSpec, chart: Result<ChartData>): Promise<string[]> {
+async function chartSection(spec: SingleChartSpec, chart: Result<ChartData>, valueType: string | undefined): Promise<string[]> {
   if (!chart.ok) return [`Chart unavailable (${inline(chartLabel(spec))}): ${inline(chart.error.message)} (error id ${chart.error.id}).`];
   const data = chart.value;
   const label = chartLabel(spec, data);
@@ -92,7 +93,7 @@ async function chartSection(spec: SingleChartSpec, chart: Result<ChartData>): Pr
   const shown = data.rows.slice(0, CHART_ROWS);
   const more = data.rows.length > shown.length || data.truncated;
   // as the window's "Chart data" writes it
-  const text = chartDataText({ columns: data.columns, rows: shown });
+  const text = chartDataText({ columns: data.columns, rows: shown }, valueType);
   return [
     `Chart: ${inline(label)}.`,
     '',

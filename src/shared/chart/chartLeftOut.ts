@@ -22,6 +22,9 @@ function aggregated(spec: SingleChartSpec, columns: readonly ChartSourceColumn[]
   return column && { column, what: `${spec.aggregate.toLowerCase()} of ${column.name}` };
 }
 
+/** The DuckDB type of the column `spec`'s marks aggregate (a Y averaged, a box's column), or undefined (counts, points): how "Chart data" writes their values (computedValueText). */
+export const aggregatedType = (spec: SingleChartSpec, columns: readonly ChartSourceColumn[]): string | undefined => aggregated(spec, columns)?.column.type;
+
 /**
  * The SQL counting the NaNs, infinities and negative infinities (one row: `nan`, `inf`, `neg_inf`,
  * as text) among the rows of `relation` (passing `filter`, when given) that `spec` places on its

@@ -1,4 +1,5 @@
-import { groupDigits, readableNumber } from '../explore/profileText';
+import { holdsExactNumbers } from '../explore/columnKind';
+import { groupDigits, readableAverage, readableNumber } from '../explore/profileText';
 import { categoryText, REST_CATEGORY } from './chartMarks';
 import type { ChartDataColumn, ChartRole } from './chartSql';
 
@@ -10,9 +11,12 @@ export const isComputedRole = (role: ChartRole): boolean => COMPUTED.has(role);
 /**
  * A computed value as the rest of the app writes one: a whole number keeps every digit, grouped
  * ("14,828"; a sum beyond 2^53 is not parsed), anything else rounded as a profile's mean or a
- * pivot's average reads ("4203.600000000008" → "4,203.6").
+ * pivot's average reads ("4203.600000000008" → "4,203.6"); of an integer or DECIMAL column
+ * (`valueType`, the column aggregated) as that column's profile mean reads (readableAverage), so an
+ * average near 2^53 is "9,007,199,254,740,994", not "9.01e+15".
  */
-export const computedValueText = (text: string): string => (/^-?\d+$/.test(text) ? groupDigits(text) : readableNumber(text));
+export const computedValueText = (text: string, valueType?: string): string =>
+  /^-?\d+$/.test(text) ? groupDigits(text) : valueType !== undefined && holdsExactNumbers(valueType) ? readableAverage(text) : readableNumber(text);
 
 const MIDNIGHT = / 00:00:00$/;
 
@@ -26,10 +30,11 @@ export function timeTexts(texts: readonly (string | null)[]): (string | null)[] 
 
 /**
  * "Chart data" as a person reads it: the columns shown (a rest flag is not one) and each row's cells
- * (cellText), the rest of a capped category as categoryText writes it, a time column as days when
- * all are midnights. The window's table and the notebook's write it so.
+ * (cellText; computed values as of a column of `valueType`, aggregatedType), the rest of a capped
+ * category as categoryText writes it, a time column as days when all are midnights. The window's
+ * table and the notebook's write it so.
  */
-export function chartDataText(data: { readonly columns: readonly ChartDataColumn[]; readonly rows: ReadonlyArray<ReadonlyArray<string | null>> }): {
+export function chartDataText(data: { readonly columns: readonly ChartDataColumn[]; readonly rows: ReadonlyArray<ReadonlyArray<string | null>> }, valueType?: string): {
   columns: (ChartDataColumn & { readonly i: number })[];
   rows: string[][];
 } {
@@ -40,7 +45,7 @@ export function chartDataText(data: { readonly columns: readonly ChartDataColumn
     const cells = data.rows.map((row) => (restAt >= 0 && row[restAt] === 'true' ? categoryText(REST_CATEGORY) : (row[c.i] ?? null)));
     return c.kind === 'time' ? timeTexts(cells) : cells;
   });
-  return { columns, rows: data.rows.map((_, r) => columns.map((c, j) => cellText(texts[j]![r] ?? null, c))) };
+  return { columns, rows: data.rows.map((_, r) => columns.map((c, j) => cellText(texts[j]![r] ?? null, c, valueType))) };
 }
 
 /**
@@ -48,8 +53,8 @@ export function chartDataText(data: { readonly columns: readonly ChartDataColumn
  * edge, a point) with its thousands grouped as the axis ticks read ("-1,200"), every digit kept
  * (an edge stays its decimal, "1.2"); a category or a time as DuckDB wrote it.
  */
-function cellText(text: string | null, c: ChartDataColumn): string {
+function cellText(text: string | null, c: ChartDataColumn, valueType: string | undefined): string {
   if (text === null) return 'NULL';
-  if (isComputedRole(c.role)) return computedValueText(text);
+  if (isComputedRole(c.role)) return computedValueText(text, valueType);
   return c.kind === 'number' ? groupDigits(text) : text;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartRole } from './chartSql';
+import { shownMean } from '../explore/profileText';
+import type { ChartDataColumn, ChartRole } from './chartSql';
 import { chartDataText, computedValueText, isComputedRole, timeTexts } from './chartValueText';
 
 describe('computedValueText', () => {
@@ -14,6 +15,19 @@ describe('computedValueText', () => {
     expect(computedValueText('14828')).toBe('14,828');
     expect(computedValueText('-1400000')).toBe('-1,400,000');
     expect(computedValueText('123456789012345678901')).toBe('123,456,789,012,345,678,901');
+  });
+
+  it('given an average of an integer or DECIMAL column beyond a quadrillion, then it keeps its whole digits, grouped, as its profile’s mean and the pivot’s Average read', () => {
+    expect(computedValueText('9007199254740994.0', 'BIGINT')).toBe('9,007,199,254,740,994');
+    expect(computedValueText('9007199254740994.0', 'BIGINT')).toBe(shownMean('9007199254740994.0', 'BIGINT'));
+    expect(computedValueText('1000000000000000.5', 'DECIMAL(18,1)')).toBe('1,000,000,000,000,000.5');
+    // small ones as before; a DOUBLE column's, or one of no known column, in scientific notation
+    expect(computedValueText('4203.600000000008', 'BIGINT')).toBe('4,203.6');
+    expect(computedValueText('1.7014118346046923e+38', 'HUGEINT')).toBe('1.7e+38');
+    expect(computedValueText('9007199254740994.0', 'DOUBLE')).toBe('9.01e+15');
+    expect(computedValueText('9007199254740994.0')).toBe('9.01e+15');
+    const data = { columns: [{ role: 'x', kind: 'category', label: 'g' }, { role: 'value', kind: 'number', label: 'average of v' }] as ChartDataColumn[], rows: [['0', '9007199254740994.0']] };
+    expect(chartDataText(data, 'BIGINT').rows).toEqual([['0', '9,007,199,254,740,994']]);
   });
 
   it('computes only a mark’s values, not its categories, coordinates or bin edges', () => {

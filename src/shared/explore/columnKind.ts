@@ -76,6 +76,9 @@ export const isOrdered = (k: ColumnKind): boolean =>
 /** Integers, DECIMALs and floats: what a chart's brush compares as DOUBLE (filterSql.ts). */
 export const isNumeric = (k: ColumnKind): boolean => k.kind === 'integer' || k.kind === 'decimal' || k.kind === 'float';
 
+/** Whether a column holds exact numbers (an integer or a DECIMAL), whose DOUBLE figures (a mean) a person compares with their exact digits (wholeDigitsText). */
+export const holdsExactNumbers = (duckdbType: string): boolean => ['integer', 'decimal'].includes(columnKind(duckdbType).kind);
+
 /**
  * Whether DuckDB sums values of this type in a HUGEINT that a few values near its range (±1.7e38)
  * overflow, failing the query: a HUGEINT, or a DECIMAL wider than 18 digits. A pivot's and a

@@ -1,8 +1,5 @@
-import { columnKind } from '../explore/columnKind';
+import { columnKind, holdsExactNumbers } from '../explore/columnKind';
 import { floatText, groupDigits, wholeDigitsText } from '../explore/profileText';
-
-/** Whether a column's values are exact numbers (an integer or a DECIMAL), whose DOUBLE figures a person compares with their exact digits. */
-const isExactNumber = (duckdbType: string): boolean => ['integer', 'decimal'].includes(columnKind(duckdbType).kind);
 
 /**
  * A pivot's value as a person reads it, in the grid (components/pivot/pivotText.ts) and the
@@ -16,5 +13,5 @@ const isExactNumber = (duckdbType: string): boolean => ['integer', 'decimal'].in
  */
 export function pivotNumberText(text: string, duckdbType: string, valueType?: string): string {
   if (columnKind(duckdbType).kind !== 'float') return groupDigits(text);
-  return (valueType !== undefined && isExactNumber(valueType) ? wholeDigitsText(text) : undefined) ?? floatText(text);
+  return (valueType !== undefined && holdsExactNumbers(valueType) ? wholeDigitsText(text) : undefined) ?? floatText(text);
 }

@@ -5,10 +5,10 @@ import { chartDataText, isComputedRole } from '../../../shared/chart/chartValueT
  * "Chart data": exactly the marks drawn, one row each, in the order they are drawn, written as
  * chartDataText writes them. A category's rest flag is not a column of its own: the rest ("All
  * others", REST_TEXT) and SQL NULL's "NULL" are written muted and in italics, as no value, while a
- * real '(other)' or 'NULL' reads as the text it is.
+ * real '(other)' or 'NULL' reads as the text it is. `valueType` is the aggregated column's (aggregatedType).
  */
-export function ChartDataTable({ data }: { data: ChartData }) {
-  const { columns, rows } = chartDataText(data);
+export function ChartDataTable({ data, valueType }: { data: ChartData; valueType: string | undefined }) {
+  const { columns, rows } = chartDataText(data, valueType);
   // each shown category's rest flag, found once, not once per cell of up to 10,000 rows
   const restAt = new Map(columns.map((c) => [c.role, data.columns.findIndex((x) => x.role === `${c.role}Rest`)]));
   return (

@@ -12,7 +12,7 @@ import { useKeyboardBrush } from './useKeyboardBrush';
 import { UNSELECTABLE_CATEGORIES } from '../../../shared/chart/chartMarks';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { countOf, NBSP } from '../format';
-import { chartLeftOutNote } from '../../../shared/chart/chartLeftOut';
+import { aggregatedType, chartLeftOutNote } from '../../../shared/chart/chartLeftOut';
 import { unplacedNote } from '../../../shared/chart/chartUnplaced';
 import { useFocusReturn } from '../common/useFocusReturn';
 import { chartLabel } from '../../../shared/chart/chartLabel';
@@ -254,7 +254,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
       <p id={describedBy} className="muted chart-brush" aria-live="polite">
         {brush && spec ? selectionText({ x: spec.x, y: spec.y, numberX: xKind === 'number', numberY: yKind === 'number' }, brush) : ''}
       </p>
-      {showData && data && <ChartDataTable data={data} />}
+      {showData && data && <ChartDataTable data={data} valueType={columns && aggregatedType(data.spec, columns)} />}
     </section>
   );
 }
