@@ -5,6 +5,7 @@ import type { PivotPage } from '../../shared/pivot/pivotPage';
 import { pivotOpenAsSql } from '../../shared/pivot/pivotOpenAsSql';
 import { pivotAggregates, type PivotSpec } from '../../shared/pivot/pivotSpec';
 import { useRawTable } from '../../../test/support/useRawTable';
+import { pivotRows } from '../../../test/support/usePivotResult';
 import { useTestSession } from '../../../test/support/useTestSession';
 import { PivotService } from './pivotService';
 
@@ -25,7 +26,6 @@ const CAPPED = `select CASE WHEN m >= 50 THEN 'r1' ELSE 'r' || (i % 2) END AS g,
 from (select i, CASE WHEN i < 1000 THEN i % 50 ELSE 50 + i % 10 END AS m from range(1010) r(i))`;
 
 const AGG: Record<(typeof pivotAggregates)[number], (v: string) => string> = { Count: (v) => `count(${v})`, Sum: (v) => `sum(${v})`, Average: (v) => `avg(${v})`, Median: (v) => `median(${v})`, Min: (v) => `min(${v})`, Max: (v) => `max(${v})` };
-const rowsOf = (p: PivotPage) => Array.from({ length: p.values[0]?.length ?? 0 }, (_, r) => p.values.map((c) => c[r] ?? null));
 /** A text compared as a column's text, NULL as NULL. */
 const is = (column: string, text: string | null) => (text === null ? `${column} IS NULL` : `${column}::VARCHAR = '${text.replaceAll("'", "''")}'`);
 
@@ -51,8 +51,8 @@ describe('a pivot’s cells with no rows, over a real result', () => {
       const p = await pivots.page(results[table]!.queryId, spec, rows.length, 3, filter);
       if (!p.ok) throw new Error(p.error.message);
       first ??= p.value;
-      rows.push(...rowsOf(p.value));
-      empty.push(...(p.value.empty ?? rowsOf(p.value).map(() => [])));
+      rows.push(...pivotRows(p.value));
+      empty.push(...(p.value.empty ?? pivotRows(p.value).map(() => [])));
     } while (rows.length < first.totalRows);
     return { first, rows, empty };
   }

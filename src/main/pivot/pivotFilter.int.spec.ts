@@ -5,6 +5,7 @@ import type { PageFilter } from '../../shared/contracts/pageView';
 import type { PivotPage } from '../../shared/pivot/pivotPage';
 import { pivotOpenAsSql } from '../../shared/pivot/pivotOpenAsSql';
 import type { PivotSpec } from '../../shared/pivot/pivotSpec';
+import { pivotRows } from '../../../test/support/usePivotResult';
 import { useTestSession } from '../../../test/support/useTestSession';
 import { PivotService } from './pivotService';
 
@@ -16,7 +17,6 @@ const SQL = `select CASE WHEN range % 11 = 0 THEN NULL ELSE 'g' || (range % 3) E
 from range(3000)`;
 const HOSTILE = "it's'); drop table t; --";
 
-const rowsOf = (p: PivotPage) => Array.from({ length: p.values[0]?.length ?? 0 }, (_, r) => p.values.map((c) => c[r] ?? null));
 
 describe('PivotService over the rows the grid shows (the result view’s filters)', () => {
   const app = useTestSession('all');
@@ -44,11 +44,11 @@ describe('PivotService over the rows the grid shows (the result view’s filters
   async function all(queryId: string, spec: PivotSpec, filter: readonly PageFilter[]): Promise<{ first: PivotPage; rows: (string | null)[][] }> {
     const first = await pivots.page(queryId, spec, 0, 2, filter);
     if (!first.ok) throw new Error(first.error.message);
-    const rows = rowsOf(first.value);
+    const rows = pivotRows(first.value);
     while (rows.length < first.value.totalRows) {
       const next = await pivots.page(queryId, spec, rows.length, 2, filter);
       if (!next.ok) throw new Error(next.error.message);
-      rows.push(...rowsOf(next.value));
+      rows.push(...pivotRows(next.value));
     }
     return { first: first.value, rows };
   }
@@ -114,7 +114,7 @@ describe('PivotService over the rows the grid shows (the result view’s filters
       const before = sent.length;
       const p = await counting.page(results.counts.queryId, spec, 0, 10, filter);
       if (!p.ok) throw new Error(p.error.message);
-      return { requests: sent.length - before, rows: rowsOf(p.value) };
+      return { requests: sent.length - before, rows: pivotRows(p.value) };
     };
     const first = await ask([brush]);
     await ask([brush]); // the pivot's table is made after its first page: this may still wait on it

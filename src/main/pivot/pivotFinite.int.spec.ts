@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Column } from '../../shared/contracts/events';
 import { leftOutNote } from '../../shared/explore/finiteValues';
-import type { PivotPage } from '../../shared/pivot/pivotPage';
 import { pivotOpenAsSql } from '../../shared/pivot/pivotOpenAsSql';
 import type { PivotSpec } from '../../shared/pivot/pivotSpec';
 import { useRawTable } from '../../../test/support/useRawTable';
+import { pivotRows } from '../../../test/support/usePivotResult';
 import { useTestSession } from '../../../test/support/useTestSession';
 import { PivotService } from './pivotService';
 
@@ -16,7 +16,6 @@ import { PivotService } from './pivotService';
 const SQL = `SELECT * FROM (VALUES ('a', 'p', 1::DOUBLE), ('a', 'q', 'nan'::DOUBLE), ('b', 'p', 2::DOUBLE), ('b', 'q', 'inf'::DOUBLE), ('b', 'p', NULL::DOUBLE)) AS t(g, k, "x ""v""")`;
 const X = 'x "v"';
 
-const rowsOf = (p: PivotPage) => Array.from({ length: p.values[0]?.length ?? 0 }, (_, r) => p.values.map((c) => c[r] ?? null));
 
 describe('a pivot of a DOUBLE holding NaN and Infinity', () => {
   const app = useTestSession('all');
@@ -49,7 +48,7 @@ describe('a pivot of a DOUBLE holding NaN and Infinity', () => {
       const fn = { Sum: 'sum', Average: 'avg', Median: 'median', Min: 'min', Max: 'max' }[aggregate];
       // the head (the pivot's query), then its table: both the same
       for (const p of [await page(spec), await page(spec)]) {
-        const rows = rowsOf(p);
+        const rows = pivotRows(p);
         expect(rows).toHaveLength(3);
         for (const [level, g, ...cells] of rows) {
           const group = level === '0' ? 'true' : `g = '${g}'`;
@@ -61,14 +60,14 @@ describe('a pivot of a DOUBLE holding NaN and Infinity', () => {
         expect(p.leftOut).toEqual({ nan: 1, inf: 1, negInf: 0 });
       }
       // the grand total's average: (1 + 2) / 2, not nan
-      if (aggregate === 'Average') expect(rowsOf(await page(spec))[0]?.at(-1)).toBe('1.5');
+      if (aggregate === 'Average') expect(pivotRows(await page(spec))[0]?.at(-1)).toBe('1.5');
     }
     expect(leftOutNote((await page({ rows: ['g'], columns: [], values: X, aggregate: 'Average' })).leftOut, 'DOUBLE', `average of ${X}`)).toBe('1 NaN, 1 inf left out of the average of x "v"');
   });
 
   it('given Count, then NaN and Infinity are counted as values, as a profile’s non-null count, and nothing is said left out', async () => {
     const p = await page({ rows: ['g'], columns: [], values: X, aggregate: 'Count' });
-    expect(rowsOf(p)).toEqual([
+    expect(pivotRows(p)).toEqual([
       ['0', null, String(await rawOf('SELECT count(x) FROM t'))],
       ['1', 'a', '2'],
       ['1', 'b', '2'],
@@ -78,7 +77,7 @@ describe('a pivot of a DOUBLE holding NaN and Infinity', () => {
 
   it('given a grid filter, then only the rows it keeps are counted left out', async () => {
     const p = await page({ rows: [], columns: [], values: X, aggregate: 'Max' }, [{ column: 0, op: 'eq', value: 'a' }]);
-    expect(rowsOf(p)).toEqual([['0', '1.0']]);
+    expect(pivotRows(p)).toEqual([['0', '1.0']]);
     expect(p.leftOut).toEqual({ nan: 1, inf: 0, negInf: 0 });
   });
 
@@ -88,7 +87,7 @@ describe('a pivot of a DOUBLE holding NaN and Infinity', () => {
       const p = await page(spec);
       const sql = pivotOpenAsSql(spec, SQL, { keys: p.keys.values, distinct: p.keys.distinct }, columns);
       const own = (await raw().runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${sql})`)).getRowsJS();
-      expect(own, aggregate).toEqual(rowsOf(p).map((r) => r.slice(1)));
+      expect(own, aggregate).toEqual(pivotRows(p).map((r) => r.slice(1)));
     }
   });
 });

@@ -1,11 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Column } from '../../shared/contracts/events';
-import type { PivotPage } from '../../shared/pivot/pivotPage';
+import { describe, expect, it } from 'vitest';
 import { pivotOpenAsSql } from '../../shared/pivot/pivotOpenAsSql';
 import type { PivotSpec } from '../../shared/pivot/pivotSpec';
 import { useRawTable } from '../../../test/support/useRawTable';
-import { useTestSession } from '../../../test/support/useTestSession';
-import { PivotService } from './pivotService';
+import { pivotRows, usePivotResult } from '../../../test/support/usePivotResult';
 
 /**
  * HUGEINT values near its top (±1.7e38), as a tester's file held: two of them overflow DuckDB's
@@ -22,28 +19,17 @@ const SQL = `select 'g' || (i % 2) AS g, i % 3 AS c,
   (CASE WHEN i = 0 THEN 18014398509481984 ELSE 1 END)::UHUGEINT AS uhuge
 from range(20) t(i)`;
 
-const rowsOf = (p: PivotPage) => Array.from({ length: p.values[0]?.length ?? 0 }, (_, r) => p.values.map((c) => c[r] ?? null));
 
 describe('pivots of HUGEINT values, against raw DuckDB', () => {
-  const app = useTestSession('all');
+  const { result } = usePivotResult(SQL);
   const { raw } = useRawTable(`CREATE TABLE t AS ${SQL}`);
-  let pivots: PivotService;
-  let queryId: string;
-  let columns: readonly Column[];
-  beforeAll(async () => {
-    const core = app.core();
-    pivots = new PivotService(core.queryWorker, core.runner, () => core.projections.current.view);
-    const ran = await app.run(SQL);
-    queryId = ran.queryId;
-    columns = ran.end.type === 'QueryCompleted' ? ran.end.payload.columns : [];
-  });
 
   const one = async (sql: string): Promise<string | null> => {
     const v = (await raw().runAndReadAll(`SELECT (${sql})::VARCHAR AS v FROM t`)).getRowObjectsJS()[0]?.['v'];
     return v === null || v === undefined ? null : String(v);
   };
   const page = async (spec: PivotSpec) => {
-    const p = await pivots.page(queryId, spec, 0, 100);
+    const p = await result.pivots.page(result.queryId, spec, 0, 100);
     if (!p.ok) throw new Error(p.error.message);
     return p.value;
   };
@@ -53,14 +39,14 @@ describe('pivots of HUGEINT values, against raw DuckDB', () => {
     const p = await page({ rows: ['g'], columns: ['c'], values, aggregate: 'Average' });
     expect(p.columns.slice(2).map((c) => c.type)).toEqual(['DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE']);
     const pairs: [string | null, string | null][] = [];
-    for (const row of rowsOf(p)) {
+    for (const row of pivotRows(p)) {
       const where = row[0] === '0' ? 'true' : `g = '${row[1]}'`;
       for (const [i, c] of ['0', '1', '2', undefined].entries()) {
         const exact = await one(`(SELECT (sum(${values}::BIGNUM)::DOUBLE / count(${values})) FROM t WHERE ${where}${c === undefined ? '' : ` AND c = ${c}`})`);
         pairs.push([row[2 + i] ?? null, exact]);
       }
     }
-    return { pairs, total: rowsOf(p)[0]?.[5] };
+    return { pairs, total: pivotRows(p)[0]?.[5] };
   };
 
   it('given HUGEINTs near the top, when averaged by g across c, then every cell is the exact sum over the count as a DOUBLE, where raw avg overflows', async () => {
@@ -89,15 +75,15 @@ describe('pivots of HUGEINT values, against raw DuckDB', () => {
     for (const values of ['huge', 'edges']) {
       const spec: PivotSpec = { rows: ['g'], columns: ['c'], values, aggregate: 'Average' };
       const p = await page(spec);
-      const sql = pivotOpenAsSql(spec, SQL, { keys: [['0'], ['1'], ['2']], distinct: 3 }, columns);
+      const sql = pivotOpenAsSql(spec, SQL, { keys: [['0'], ['1'], ['2']], distinct: 3 }, result.columns);
       const opened = (await raw().runAndReadAll(sql)).getRowsJS().map((r) => r.slice(1).map((v) => (v === null ? null : String(v))));
-      expect(opened).toEqual(rowsOf(p).map((r) => r.slice(2).map((v) => (v === null ? null : String(Number(v))))));
+      expect(opened).toEqual(pivotRows(p).map((r) => r.slice(2).map((v) => (v === null ? null : String(Number(v))))));
     }
   });
 
   it('given HUGEINTs whose sum is beyond its range, when summed, then the error says so in plain words, with an error id', async () => {
     await expect(one('sum(huge)')).rejects.toThrow(/Overflow in HUGEINT addition/);
-    const p = await pivots.page(queryId, { rows: ['g'], columns: [], values: 'huge', aggregate: 'Sum' }, 0, 100);
+    const p = await result.pivots.page(result.queryId, { rows: ['g'], columns: [], values: 'huge', aggregate: 'Sum' }, 0, 100);
     expect(p.ok).toBe(false);
     if (p.ok) return;
     expect(p.error.message).toBe("The sum of huge is beyond HUGEINT's range, about ±1.7e38, so DuckDB cannot add it exactly. Average (computed as a DOUBLE), Min and Max still work.");
@@ -108,7 +94,7 @@ describe('pivots of HUGEINT values, against raw DuckDB', () => {
   it('given HUGEINTs and a DECIMAL(38,10) whose sums fit, when summed, then the sums stay exact, in their own types, digit for digit raw DuckDB’s', async () => {
     for (const values of ['small', 'dec']) {
       const p = await page({ rows: ['g'], columns: [], values, aggregate: 'Sum' });
-      const [total, g0, g1] = rowsOf(p);
+      const [total, g0, g1] = pivotRows(p);
       expect(p.columns[2]?.type).toBe((await one(`typeof(sum(${values}))`))!);
       expect(p.columns[2]?.type).not.toBe('DOUBLE');
       expect([total?.[2], g0?.[2], g1?.[2]]).toEqual([await one(`sum(${values})`), await one(`sum(${values}) FILTER (WHERE g = 'g0')`), await one(`sum(${values}) FILTER (WHERE g = 'g1')`)]);
@@ -117,6 +103,6 @@ describe('pivots of HUGEINT values, against raw DuckDB', () => {
 
   it('given a BIGINT-range HUGEINT, when averaged, then DuckDB’s exact avg is kept', async () => {
     const p = await page({ rows: ['g'], columns: [], values: 'small', aggregate: 'Average' });
-    expect(rowsOf(p)[0]?.[2]).toBe(await one('avg(small)'));
+    expect(pivotRows(p)[0]?.[2]).toBe(await one('avg(small)'));
   });
 });

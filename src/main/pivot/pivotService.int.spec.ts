@@ -7,6 +7,7 @@ import { openSessions } from '../../shared/views/appView';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { useRawTable } from '../../../test/support/useRawTable';
+import { pivotRows } from '../../../test/support/usePivotResult';
 import { useTestSession } from '../../../test/support/useTestSession';
 import { PivotService } from './pivotService';
 
@@ -19,7 +20,6 @@ const C = 'città 🌆';
 const M = 'mo"nth';
 const V = 'de lay';
 
-const rowsOf = (p: PivotPage) => Array.from({ length: p.values[0]?.length ?? 0 }, (_, r) => p.values.map((c) => c[r] ?? null));
 
 describe('PivotService over a real result', () => {
   const app = useTestSession('all');
@@ -40,11 +40,11 @@ describe('PivotService over a real result', () => {
   async function all(spec: PivotSpec): Promise<{ first: PivotPage; rows: (string | null)[][] }> {
     const first = await pivots.page(queryId, spec, 0, 7);
     if (!first.ok) throw new Error(first.error.message);
-    const rows = rowsOf(first.value);
+    const rows = pivotRows(first.value);
     while (rows.length < first.value.totalRows) {
       const next = await pivots.page(queryId, spec, rows.length, 7);
       if (!next.ok) throw new Error(next.error.message);
-      rows.push(...rowsOf(next.value));
+      rows.push(...pivotRows(next.value));
     }
     return { first: first.value, rows };
   }
@@ -177,7 +177,7 @@ describe('PivotService over a real result', () => {
     ] as const) {
       const p = await pivots.page(cased.queryId, { rows: ['n'], columns: [], values: 'N', aggregate }, 0, 10);
       if (!p.ok) throw new Error(p.error.message);
-      expect(rowsOf(p.value), aggregate).toEqual(expected);
+      expect(pivotRows(p.value), aggregate).toEqual(expected);
       expect(p.value.columns.map((c) => c.name)).toEqual(['level', 'n', `${aggregate} of N`]);
       // "Open as SQL" reads the same columns in raw DuckDB
       const spec: PivotSpec = { rows: ['n'], columns: [], values: 'N', aggregate };

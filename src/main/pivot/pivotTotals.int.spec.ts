@@ -1,12 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Column } from '../../shared/contracts/events';
+import { describe, expect, it } from 'vitest';
 import type { PageFilter } from '../../shared/contracts/pageView';
-import type { PivotPage } from '../../shared/pivot/pivotPage';
 import { pivotOpenAsSql } from '../../shared/pivot/pivotOpenAsSql';
 import { pivotAggregates, type PivotSpec } from '../../shared/pivot/pivotSpec';
 import { useRawTable } from '../../../test/support/useRawTable';
-import { useTestSession } from '../../../test/support/useTestSession';
-import { PivotService } from './pivotService';
+import { pivotRows, usePivotResult } from '../../../test/support/usePivotResult';
 
 /**
  * A pivot of totals only (no row field): one row, the grand total, its columns pivoted when column
@@ -19,24 +16,14 @@ const O = 'Ori"gin 🌍';
 const M = 'mo nth';
 const V = 'Horse power';
 
-const rowsOf = (p: PivotPage) => Array.from({ length: p.values[0]?.length ?? 0 }, (_, r) => p.values.map((c) => c[r] ?? null));
 const SQL_OF: Record<(typeof pivotAggregates)[number], string> = { Count: 'count(v)', Sum: 'sum(v)', Average: 'avg(v)', Median: 'median(v)', Min: 'min(v)', Max: 'max(v)' };
 
 describe('a pivot with no row field, over a real result', () => {
-  const app = useTestSession('all');
+  const { result } = usePivotResult(SQL);
   const { raw } = useRawTable(`CREATE TABLE t AS SELECT "Ori""gin 🌍" AS o, "mo nth" AS m, "Horse power" AS v FROM (${SQL}\n)`);
-  let pivots: PivotService;
-  let queryId: string;
-  let columns: readonly Column[];
-  beforeAll(async () => {
-    pivots = new PivotService(app.core().queryWorker, app.core().runner, () => app.core().projections.current.view);
-    const ran = await app.run(SQL);
-    queryId = ran.queryId;
-    columns = ran.end.type === 'QueryCompleted' ? ran.end.payload.columns : [];
-  });
   const one = async (sql: string) => (await raw().runAndReadAll(`SELECT (${sql})::VARCHAR AS x`)).getRowsJS()[0]![0] as string | null;
   const page = async (spec: PivotSpec, offset = 0, limit = 10, filter: readonly PageFilter[] = []) => {
-    const p = await pivots.page(queryId, spec, offset, limit, filter);
+    const p = await result.pivots.page(result.queryId, spec, offset, limit, filter);
     if (!p.ok) throw new Error(p.error.message);
     return p.value;
   };
@@ -48,9 +35,9 @@ describe('a pivot with no row field, over a real result', () => {
       expect(p.totalRows, aggregate).toBe(1);
       expect(p.rowFields).toBe(0);
       expect(p.columns.map((c) => c.name)).toEqual(['level', aggregate === 'Count' ? 'Count' : `${aggregate} of ${V}`]);
-      expect(rowsOf(p)).toHaveLength(1);
-      expect(rowsOf(p)[0]![0]).toBe('0');
-      close(rowsOf(p)[0]![1]!, await one(`SELECT ${SQL_OF[aggregate]} FROM t`));
+      expect(pivotRows(p)).toHaveLength(1);
+      expect(pivotRows(p)[0]![0]).toBe('0');
+      close(pivotRows(p)[0]![1]!, await one(`SELECT ${SQL_OF[aggregate]} FROM t`));
     }
   });
 
@@ -60,7 +47,7 @@ describe('a pivot with no row field, over a real result', () => {
       expect(p.totalRows).toBe(1);
       expect(p.keys.distinct).toBe(60);
       expect(p.keys.values).toHaveLength(50);
-      const [row] = rowsOf(p);
+      const [row] = pivotRows(p);
       const shown = p.keys.values.map((k) => k[0]!);
       for (const [i, m] of shown.entries()) close(row![1 + i]!, await one(`SELECT ${SQL_OF[aggregate]} FROM t WHERE m = ${m}`));
       close(row![1 + 50]!, await one(`SELECT ${SQL_OF[aggregate]} FROM t WHERE m NOT IN (${shown.join(', ')})`));
@@ -71,7 +58,7 @@ describe('a pivot with no row field, over a real result', () => {
   it('given a NULL column key, when pivoted with no row field, then its column holds the NULL rows’ aggregate', async () => {
     const p = await page({ rows: [], columns: [O], values: V, aggregate: 'Sum' });
     expect(p.columns.map((c) => c.name)).toEqual(['level', 'o0', 'o1', 'o2', 'null', 'Total']);
-    expect(rowsOf(p)[0]!.slice(1)).toEqual([
+    expect(pivotRows(p)[0]!.slice(1)).toEqual([
       await one('SELECT sum(v) FROM t WHERE o = \'o0\''),
       await one('SELECT sum(v) FROM t WHERE o = \'o1\''),
       await one('SELECT sum(v) FROM t WHERE o = \'o2\''),
@@ -97,7 +84,7 @@ describe('a pivot with no row field, over a real result', () => {
   it('given the grid’s filters, when pivoted with no row field, then the totals of the rows the grid shows', async () => {
     const filter: PageFilter[] = [{ column: 1, op: 'lt', value: '10' }];
     const p = await page({ rows: [], columns: [O], values: V, aggregate: 'Count' }, 0, 10, filter);
-    expect(rowsOf(p)[0]!.slice(1)).toEqual([
+    expect(pivotRows(p)[0]!.slice(1)).toEqual([
       await one("SELECT count(v) FROM t WHERE m < 10 AND o = 'o0'"),
       await one("SELECT count(v) FROM t WHERE m < 10 AND o = 'o1'"),
       await one("SELECT count(v) FROM t WHERE m < 10 AND o = 'o2'"),
@@ -115,9 +102,9 @@ describe('a pivot with no row field, over a real result', () => {
     for (const filter of [[], [{ column: 1, op: 'lt', value: '10' }]] as PageFilter[][]) {
       for (const spec of specs) {
         const p = await page(spec, 0, 10, filter);
-        const sql = pivotOpenAsSql(spec, SQL, { keys: p.keys.values, distinct: p.keys.distinct }, columns, filter);
+        const sql = pivotOpenAsSql(spec, SQL, { keys: p.keys.values, distinct: p.keys.distinct }, result.columns, filter);
         const own = (await raw().runAndReadAll(`SELECT COLUMNS(*)::VARCHAR FROM (${sql})`)).getRowsJS();
-        expect(own, JSON.stringify(spec)).toEqual(rowsOf(p).map((r) => r.slice(1)));
+        expect(own, JSON.stringify(spec)).toEqual(pivotRows(p).map((r) => r.slice(1)));
       }
     }
   });
