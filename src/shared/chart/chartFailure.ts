@@ -2,9 +2,10 @@ import type { AppError } from '../contracts/errors';
 import type { Column } from '../contracts/events';
 import { sumOverflowInWords } from '../pivot/pivotOverflow';
 import type { ChartSpec } from './chartSpec';
+import { TOO_CLOSE_TO_BIN } from './chartSql';
 
 /** DuckDB's prefix on the chart SQL's own words (chartSql.ts raises them with error()). */
-const OWN_WORDS = /^Invalid Input Error: (These values are too close together for their size to be binned[\s\S]*)$/;
+const OWN_WORDS = new RegExp(`^Invalid Input Error: (${TOO_CLOSE_TO_BIN}[\\s\\S]*)$`);
 
 /**
  * A chart's failure in words a person reads: a Sum of Y beyond HUGEINT's range as the pivot says it,

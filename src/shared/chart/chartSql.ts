@@ -296,6 +296,9 @@ function asText(inner: string, names: readonly string[], orderBy: string, limit:
 /** The query without its ordering helper column `n_` (a category's count, which orders text categories most frequent first). */
 const dropHelper = (sql: string) => `SELECT * EXCLUDE (n_) FROM (\n${sql}\n)`;
 
+/** Integers a DOUBLE cannot tell apart (ids near 1.5e18) are refused in these words, not log10(0)'s; chartFailure.ts finds them. */
+export const TOO_CLOSE_TO_BIN = 'These values are too close together for their size to be binned';
+
 /** An axis's bins: CTEs (the step or unit), each row's bin as a key to group on, and a key's edges (SQL over the CTE). */
 export interface AxisBins {
   readonly ctes: string[];
@@ -333,9 +336,7 @@ export function binOf(c: { readonly kind: AxisKind; readonly integer: IntegerEdg
   const raw = `(max(${axis})::DOUBLE / ${bins} - min(${axis})::DOUBLE / ${bins})`;
   const mag = `pow(10, floor(log10(${raw})))`;
   const nice = `(CASE WHEN ${raw} / ${mag} <= 1 THEN 1 WHEN ${raw} / ${mag} <= 2 THEN 2 WHEN ${raw} / ${mag} <= 5 THEN 5 ELSE 10 END * ${mag})`;
-  // Bins are counted in DOUBLEs: integers too close together for one to tell apart (IDs near 1.5e18,
-  // 100 apart) cannot be binned, said in words rather than DuckDB's "cannot take logarithm of zero".
-  const tooClose = `error('These values are too close together for their size to be binned: at about ' || printf('%.2g', max(${axis})::DOUBLE) || ' a DOUBLE, which bins are counted in, cannot tell them apart. Chart their distance from the smallest instead (the column minus its min()).')`;
+  const tooClose = `error('${TOO_CLOSE_TO_BIN}: at about ' || printf('%.2g', max(${axis})::DOUBLE) || ' a DOUBLE, which bins are counted in, cannot tell them apart. Chart their distance from the smallest instead (the column minus its min()).')`;
   const step = `CASE WHEN max(${axis}) = min(${axis}) THEN 1 WHEN NOT (${raw} > 0) THEN ${tooClose} ELSE ${c.integer ? `greatest(${nice}, 1)` : nice} END`;
   const cast = c.integer ? `::${c.integer}` : '';
   const parts = stepColumns(name);
