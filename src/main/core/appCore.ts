@@ -278,7 +278,7 @@ export class AppCore {
         sessionAt: (sessionId, seq) => this.time.sessionAtText(sessionId, seq),
         charts: { chart: (request, owner) => hold(() => this.charts.chart(request, owner)), cancel: (sessionId, owner) => this.charts.cancel(sessionId, owner), forget: (owner) => this.charts.forget(owner) },
         pivotPage: ({ queryId, spec, offset, limit, filter }) => hold(() => this.pivots.page(queryId, spec, offset, limit, filter)),
-        sessionExports: { export: (sessionId, format, target, choose) => hold(() => this.sessionExports.export(sessionId, format, target, choose)) },
+        sessionExports: { export: (sessionId, format, target, choose) => hold(() => this.sessionExports.export(sessionId, format, target, choose)), abandon: (id) => this.sessionExports.abandon(id) },
         imports: { importText: (text) => hold(() => this.imports.importText(text)), importFromFile: (choose) => hold(() => this.imports.importFromFile(choose)) },
         ...(host.chooseImportPath ? { chooseImportPath: host.chooseImportPath } : {}),
         relocateDataset: (datasetId, path) => hold(() => this.catalog.relocate(datasetId, path)),

@@ -22,6 +22,7 @@ import { ALL_SCOPE, outsideScope, type ConnectionScope } from './connectionScope
 import { sendableResponse, serialized, type SerializedAnswer } from './serializedAnswer';
 import { turnInbox } from './turnInbox';
 import { commandOrder } from './commandOrder';
+import { ConnectionExports } from './connectionExports';
 import type { SessionExportService } from '../share/sessionExportService';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
@@ -60,7 +61,7 @@ export interface ConnectionServices {
     forget(owner: object): void;
   };
   /** Exports of whole sessions (share/sessionExportService.ts). */
-  readonly sessionExports: Pick<SessionExportService, 'export'>;
+  readonly sessionExports: Pick<SessionExportService, 'export' | 'abandon'>;
   /** Pages of a result's pivot (pivot/pivotService.ts). */
   pivotPage(request: ApiRequest<'pivotPage'>): Promise<Result<ApiResponse<'pivotPage'>>>;
   /** Session imports (share/sessionImport.ts). */
@@ -177,8 +178,8 @@ function decode(text: string): Decoded {
  */
 export class ClientConnection {
   private readonly subscriptions = new Map<string, Subscription>();
-  /** Exports started on this connection: the ones a scoped connection may ask about or cancel. */
-  private readonly exports = new Set<string>();
+  /** Exports started on this connection: what a scoped connection may ask about, and what goes with it. */
+  private readonly exports: ConnectionExports;
   /** Profile requests still waiting, by their request id: what `cancelProfile` aborts. */
   private readonly profiles = new Map<string, AbortController>();
   /** Session logs this connection is uploading, by upload id (dropped with the connection). */
@@ -198,8 +199,7 @@ export class ClientConnection {
       this.services.fetchPage(queryId, offset, limit, { ...(orderBy ? { orderBy } : {}), ...(filter ? { filter } : {}) }),
     startExport: async ({ sessionId, queryId, format, orderBy, filter, target }) => {
       const started = await this.services.exports.start({ sessionId, queryId, format, view: { ...(orderBy ? { orderBy } : {}), ...(filter ? { filter } : {}) } }, target, this.services.chooseExportPath);
-      if (started.ok && started.value.exportId !== undefined) this.exports.add(started.value.exportId);
-      return started;
+      return this.exports.started(started);
     },
     exportOutcome: ({ exportId }) => this.services.exports.outcome(exportId),
     cancelExport: ({ exportId }) => this.services.exports.cancel(exportId),
@@ -217,7 +217,7 @@ export class ClientConnection {
     cancelChart: ({ sessionId }) => this.services.charts.cancel(sessionId, this),
     pivotPage: (request) => this.services.pivotPage(request),
     exportSession: ({ sessionId, format, target }) =>
-      this.afterCommandsSent(() => this.services.sessionExports.export(sessionId, format, target, this.services.chooseExportPath)),
+      this.afterCommandsSent(async () => this.exports.exported(await this.services.sessionExports.export(sessionId, format, target, this.services.chooseExportPath))),
     importChunk: ({ uploadId, index, text }) => this.uploads.add(uploadId, index, text),
     importSession: ({ source }) => this.importSession(source),
     locateDataset: ({ datasetId, file }) => this.locateDataset(datasetId, file),
@@ -227,7 +227,9 @@ export class ClientConnection {
   constructor(
     private readonly services: ConnectionServices,
     private readonly outbox: Outbox,
-  ) {}
+  ) {
+    this.exports = new ConnectionExports(services.exports, services.sessionExports);
+  }
 
   async handle(raw: unknown): Promise<Result<unknown>> {
     const parsed = clientRequestSchema.safeParse(raw);
@@ -331,7 +333,7 @@ export class ClientConnection {
   close(): void {
     this.services.charts.forget(this);
     // its page or window is gone: nobody is left to see these end or fetch their files
-    for (const id of this.exports) this.services.exports.abandon(id);
+    this.exports.close();
     for (const c of this.profiles.values()) c.abort();
     this.profiles.clear();
     this.uploads.clear();

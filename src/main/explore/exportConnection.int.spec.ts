@@ -76,6 +76,21 @@ describe('exports of a connection that goes away', () => {
     expect(exportedEvents().length).toBe(before);
   });
 
+  it('an export whose page went away before it answered is abandoned all the same: no file is left, nothing is recorded', async () => {
+    const before = exportedEvents().length;
+    const closers: (() => void)[] = [];
+    const connection = core.connect({ send: () => undefined, backlogBytes: () => 0, onMessage: () => undefined, onClose: (l) => void closers.push(l) });
+    const answer = connection.handle({ method: 'startExport', sessionId, queryId: small, format: 'json', target: { kind: 'download' } }) as Promise<Result<{ exportId?: string }>>;
+    closers.forEach((close) => close()); // the page reloads while main places the export
+    const started = await answer;
+    if (!started.ok || started.value.exportId === undefined) throw new Error(`not started: ${JSON.stringify(started)}`);
+    const { exportId } = started.value;
+    await core.exports.outcome(exportId);
+    await expect.poll(() => leftInExportsDir().filter((f) => f.startsWith(exportId))).toEqual([]);
+    expect(core.downloads.take(exportId)).toBeUndefined();
+    expect(exportedEvents().length).toBe(before);
+  });
+
   it('a download is recorded once the web host has sent it whole, as downloaded', async () => {
     const before = exportedEvents().length;
     const client = new ProtocolClient((channel) => core.connect(channel));

@@ -53,7 +53,7 @@ export class SessionExportService {
       readonly runner: Pick<QueryRunner, 'fetchPage' | 'keptResult'>;
       readonly profiles: Pick<ProfileService, 'profile'>;
       readonly projections: Pick<Projections, 'current'>;
-      readonly downloads: Pick<ExportDownloads, 'add'>;
+      readonly downloads: Pick<ExportDownloads, 'add' | 'discard'>;
       readonly downloadDir: string;
       /** Sextant's data folder, which no export may be written into. */
       readonly dataDir: string;
@@ -99,6 +99,14 @@ export class SessionExportService {
       logAppError(this.deps.log, 'warn', error, { sessionId, format });
       return fail(error);
     }
+  }
+
+  /**
+   * The connection that asked for an export is gone (a page reloaded or closed): a download it never
+   * fetched is deleted, since nobody is left to fetch it. A file written to a chosen path stays.
+   */
+  abandon(exportId: string): void {
+    void this.deps.downloads.discard(exportId);
   }
 
   private async write(session: SessionView, format: SessionExportFormat, sink: FileSink): Promise<number> {
