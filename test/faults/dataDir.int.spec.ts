@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppErrorException } from '../../src/shared/contracts/errors';
 import { AppCore } from '../../src/main/core/appCore';
 import { openEventStore } from '../../src/main/store/eventStore';
+import { readOnly } from '../support/readOnly';
 import { tempDir, workerFromSource } from '../support/testCore';
 
 describe('a data folder that cannot be used', () => {
@@ -27,35 +27,25 @@ describe('a data folder that cannot be used', () => {
   });
 });
 
-/** AppCore.start's refusal, or a failure if it started. */
+/**
+ * AppCore.start's refusal, or a failure if it started. The refusal is all a person is told: nothing
+ * reaches stderr before it (a log warning about the same folder once came first, as a bare ENOENT).
+ */
 async function startRefusal(dataDir: string): Promise<AppErrorException> {
-  const refused = await AppCore.start({ dataDir, ...workerFromSource, samples: [] }).then(
-    async (core) => {
-      await core.close();
-      return undefined;
-    },
-    (e: unknown) => e,
-  );
+  const said: string[] = [];
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((text) => said.push(String(text)) > 0);
+  const refused = await AppCore.start({ dataDir, ...workerFromSource, samples: [] })
+    .then(
+      async (core) => {
+        await core.close();
+        return undefined;
+      },
+      (e: unknown) => e,
+    )
+    .finally(() => stderr.mockRestore());
+  expect(said).toEqual([]);
   expect(refused).toBeInstanceOf(AppErrorException);
   return refused as AppErrorException;
-}
-
-/**
- * `dir` made read-only: a read-only bind mount of itself where this user may mount (root, where
- * chmod does not bind), else chmod 0555 (a non-root user). Undefined where neither binds.
- */
-function readOnly(dir: string): { undo(): void } | undefined {
-  if (process.platform === 'win32') return undefined;
-  if (process.getuid?.() !== 0) {
-    chmodSync(dir, 0o555);
-    return { undo: () => chmodSync(dir, 0o755) };
-  }
-  if (spawnSync('mount', ['--bind', dir, dir]).status !== 0) return undefined;
-  if (spawnSync('mount', ['-o', 'remount,bind,ro', dir]).status !== 0) {
-    spawnSync('umount', [dir]);
-    return undefined;
-  }
-  return { undo: () => void spawnSync('umount', [dir]) };
 }
 
 const fileHash = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');

@@ -126,9 +126,9 @@ export class AppCore {
 
   /** `start`, also handing back the collaborators: for tests that drive or inspect them directly. */
   static async startWithParts(options: AppCoreOptions): Promise<{ core: AppCore; parts: CoreParts }> {
-    const { dataDir } = options;
+    const dataDir = usableDataDir(options.dataDir); // refused before a logger is made there: the refusal is all that is said
     const log = options.log ?? createLogger(dataDir);
-    const store = openEventStore(join(usableDataDir(dataDir), 'events.sqlite'), { log });
+    const store = openEventStore(join(dataDir, 'events.sqlite'), { log });
     const openedAtSeq = store.lastSeq(); // before this start appends anything
     const bus = new Bus((e) => log.error({ err: e }, 'bus listener failed'));
     const projections = new Projections();

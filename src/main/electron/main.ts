@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'ele
 import { AppErrorException } from '../../shared/contracts/errors';
 import { AppCore } from '../core/appCore';
 import type { ConnectionScope } from '../core/connectionScope';
+import { usableDataDir } from '../platform/dataDir';
 import { createLogger } from '../platform/logger';
 import { APP_SCHEME } from '../security/appOrigin';
 import { APP_SCHEME_PRIVILEGES, appProtocolHandler } from './appProtocol';
@@ -54,7 +55,8 @@ async function start(): Promise<void> {
     if (win?.isMinimized()) win.restore();
     win?.focus();
   });
-  const dataDir = explicitDir ?? app.getPath('userData');
+  // An unusable data folder is refused (the dialog below, with an error id) before its log is made.
+  const dataDir = usableDataDir(explicitDir ?? app.getPath('userData'));
   const log = createLogger(dataDir);
   // Every web contents, including any a page manages to create: no popups, no leaving the app.
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, pages.origins, log));

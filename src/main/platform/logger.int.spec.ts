@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -62,7 +62,6 @@ describe('the log file', () => {
 
   it('a log that cannot be written is reported once and never takes the process down', async () => {
     const logs = join(dir.path, 'logs');
-    mkdirSync(join(logs, 'sextant.log'), { recursive: true }); // a folder where the file should be: every open fails
     const reported: Error[] = [];
     let firstReport: () => void = () => {};
     const reportedOnce = new Promise<void>((resolve) => (firstReport = resolve));
@@ -72,6 +71,10 @@ describe('the log file', () => {
         firstReport();
       },
     });
+    // The file opened at start; before the destination's own (asynchronous) open, a folder takes its
+    // place, as a disk might change under a running app: every open and write fails from then on.
+    rmSync(join(logs, 'sextant.log'), { force: true });
+    mkdirSync(join(logs, 'sextant.log'));
     for (let i = 0; i < 100; i++) log.error({ i }, 'nobody will read this');
     await reportedOnce;
     expect(reported[0]!.message).toMatch(/EISDIR|illegal operation on a directory/);

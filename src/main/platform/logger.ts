@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import type { AppError } from '../../shared/contracts/errors';
-import { fileSize, LOG_FILE, logDir, rotateLogFiles } from './logFiles';
+import { fileSize, LOG_FILE, logDir, logFileProblem, rotateLogFiles } from './logFiles';
 
 export type Logger = pino.Logger;
 
@@ -15,6 +14,10 @@ export interface LoggerOptions {
   readonly keep?: number;
   /** Where a failure to write the log itself is reported (once): there is no log to write it to. */
   readonly onWriteError?: (error: Error) => void;
+  /** Where the lines go when the log file cannot be kept at all (default: stderr). */
+  readonly fallback?: pino.DestinationStream;
+  /** Where that is said, once (default: a line on stderr). */
+  readonly warn?: (text: string) => void;
 }
 
 export const DEFAULT_LOG_MAX_BYTES = 10 * 2 ** 20;
@@ -25,6 +28,9 @@ const MAX_PENDING_LOG_BYTES = 16 * 2 ** 20;
 /**
  * Structured JSON lines in <dataDir>/logs/sextant.log. Every line about a failure carries the
  * AppError's id (`errorId`) and the command's `correlationId`, so one grep finds its whole story.
+ * A data folder that cannot be used is refused before the logger is made (`usableDataDir`); a log
+ * file that cannot be kept there (`logs` is a file, a read-only `logs` folder) is said once, naming
+ * it and why, and the lines go to stderr instead: the app runs on without its file.
  *
  * Rotated by size, at start and while running (counted from the bytes written, no polling):
  * `sextant.log` → `sextant.1.log` → … → `sextant.<keep>.log`, the oldest deleted. A log that cannot
@@ -36,6 +42,12 @@ export function createLogger(dataDir: string, options: LoggerOptions = {}): Logg
   const file = join(dir, LOG_FILE);
   const maxBytes = options.maxBytes ?? DEFAULT_LOG_MAX_BYTES;
   const keep = options.keep ?? DEFAULT_LOG_KEEP;
+  const settings = { level: options.level ?? process.env['SEXTANT_LOG_LEVEL'] ?? 'info', base: { pid: process.pid } };
+  const problem = logFileProblem(dir);
+  if (problem !== undefined) {
+    (options.warn ?? ((text) => process.stderr.write(`${text}\n`)))(`Sextant cannot keep its log in ${file}: ${problem}. It logs to stderr instead.`);
+    return pino(settings, options.fallback ?? stderrDestination());
+  }
   let reported = false;
   const report = (e: Error): void => {
     if (reported) return;
@@ -43,11 +55,9 @@ export function createLogger(dataDir: string, options: LoggerOptions = {}): Logg
     (options.onWriteError ?? ((err) => process.stderr.write(`Sextant cannot write its log ${file}: ${err.message}\n`)))(e);
   };
   try {
-    mkdirSync(dir, { recursive: true });
     if (fileSize(file) >= maxBytes) rotateLogFiles(dir, keep);
   } catch (e) {
-    // A folder that cannot hold the log (read-only, not a folder) is said once, like a full disk;
-    // what the app cannot do there is refused by what needs it (the store), with an error id.
+    // The file still takes lines (it opened above): a rotation refused is said once, like a full disk.
     report(e as Error);
   }
 
@@ -88,7 +98,14 @@ export function createLogger(dataDir: string, options: LoggerOptions = {}): Logg
   destination.flushSync = () => {
     if (opened() && !failing) flushSync();
   };
-  return pino({ level: options.level ?? process.env['SEXTANT_LOG_LEVEL'] ?? 'info', base: { pid: process.pid } }, destination);
+  return pino(settings, destination);
+}
+
+/** Lines on stderr, written at once; a stderr that is gone (a closed pipe) drops them rather than ending the process. */
+function stderrDestination(): pino.DestinationStream {
+  const destination = pino.destination({ dest: 2, sync: true });
+  destination.on('error', () => undefined);
+  return destination;
 }
 
 /** For tests and tools that want no log file. */
