@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
-import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBInstance } from '@duckdb/node-api';
 import { toAppError, type AppError } from '../../shared/contracts/errors';
 import { MAX_PAGE_ROWS } from '../../shared/contracts/protocol';
 import { interruptAllExports, interruptExport, runExportCopy } from '../explore/exportCopy.worker';
@@ -25,6 +25,7 @@ import { runPivotHead } from '../pivot/pivotHead.worker';
 import { readPage } from './pageReader.worker';
 import { PreparedStatements } from './preparedStatements.worker';
 import { explainDuckdbFailure } from './queryErrors.worker';
+import { openDatabase, startFailure } from './damagedDatabase.worker';
 import { interruptJob, jobSettled, startedJob, type InterruptibleJob } from './jobInterrupt.worker';
 import { openRunSlot, runIntoTable, type RunSlot } from './resultWriter.worker';
 import { saidOfStatement, StatementFailure } from './statementFailure.worker';
@@ -40,7 +41,10 @@ const post = (reply: WorkerReply): void => port.postMessage(reply);
 type JobRequest = Exclude<WorkerRequest, { type: 'cancel' | 'shutdown' | 'heartbeat' }>;
 
 const ready = (async () => {
-  const instance = await DuckDBInstance.fromCache(config.dbPath, { ...config.duckdb });
+  // A damaged file is moved aside here and a fresh one opened: main logs what was moved where, at
+  // once, so the line is there even if a later step of the start fails.
+  const { instance, movedAside } = await openDatabase(config.dbPath, { ...config.duckdb });
+  if (movedAside) post({ type: 'movedAside', moved: movedAside });
   const [reader, admin, views, counts] = await Promise.all([instance.connect(), instance.connect(), instance.connect(), instance.connect()]);
   await admin.run(`CREATE SCHEMA IF NOT EXISTS ${RESULTS_SCHEMA}`);
   // A view's first rows and its count come again with other values as a filter is typed.
@@ -289,15 +293,4 @@ function classify(e: unknown, request: JobRequest): AppError {
   const error = toAppError(failure ? failure.cause : e, id, FALLBACK_CODE[request.type]);
   const said = explainHistoryRefusal(explainDuckdbFailure(error, request.type === 'run' ? 'this query' : 'this request'));
   return failure ? saidOfStatement(said, failure) : said;
-}
-
-/**
- * Why DuckDB could not start, in words that say what to do. A damaged file is left as it is: its
- * kept results are run again when next shown, so moving it aside loses nothing the log holds.
- */
-function startFailure(dbPath: string, said: string): string {
-  if (/not a valid DuckDB database file/i.test(said)) {
-    return `DuckDB could not start: its file ${dbPath} is damaged (not a DuckDB database), and Sextant left it untouched. Move it aside and start again: the results it kept are run again when next shown, and the event log is intact. DuckDB said: ${said}`;
-  }
-  return `DuckDB could not start: ${said}`;
 }

@@ -3,7 +3,7 @@ import { newErrorId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
 import type { HashProgress } from '../../shared/contracts/fingerprint';
 import type { QueuePlace } from '../../shared/contracts/frames';
-import type { FingerprintTarget, ReplyOf, RunProgress, WorkerRequest } from './workerProtocol';
+import type { FingerprintTarget, MovedAside, ReplyOf, RunProgress, WorkerRequest } from './workerProtocol';
 import { WorkerThread, type Pending, type RunHooks as ThreadRunHooks, type ThreadOptions } from './workerThread';
 
 /** A query's hooks: what the thread reports of its run, and where it waits before that. */
@@ -263,6 +263,15 @@ export class QueryWorker {
       this.options,
       (dead, error) => this.onExit(dead, error),
       (thread, error) => this.onHung(thread, error),
+      (moved) => this.movedAside(moved),
+    );
+  }
+
+  /** The thread's start moved a damaged DuckDB file aside and began on a fresh one: one line, with both paths and an id. */
+  private movedAside({ id, file, movedTo, walMovedTo, said }: MovedAside): void {
+    this.options.log.warn(
+      { errorId: id, file, movedTo, ...(walMovedTo ? { walMovedTo } : {}), said },
+      `DuckDB's file ${file} was damaged; moved aside to ${movedTo}${walMovedTo ? ` (its WAL to ${walMovedTo})` : ''}, and DuckDB started on a fresh file: kept results are run again when next shown.`,
     );
   }
 

@@ -215,9 +215,24 @@ export interface RunProgress {
   readonly percent?: number;
 }
 
-/** Worker → main. `ready`, `fatal` and `heartbeat` are about the worker itself, the rest about one job. */
+/**
+ * A damaged DuckDB file the thread's start moved aside before it opened a fresh one
+ * (damagedDatabase.worker.ts), said before anything else of the start; main logs it with its id.
+ */
+export interface MovedAside {
+  readonly id: string;
+  readonly file: string;
+  readonly movedTo: string;
+  /** Where its WAL went, when it had one. */
+  readonly walMovedTo?: string;
+  /** DuckDB's words about the file. */
+  readonly said: string;
+}
+
+/** Worker → main. `ready`, `movedAside`, `fatal` and `heartbeat` are about the worker itself, the rest about one job. */
 export type WorkerReply =
   | { readonly type: 'ready' }
+  | { readonly type: 'movedAside'; readonly moved: MovedAside }
   | { readonly type: 'fatal'; readonly error: AppError }
   /** The answer to main's `heartbeat` of the same `beat`: the thread's event loop runs. */
   | { readonly type: 'heartbeat'; readonly beat: number }

@@ -4,7 +4,7 @@ import type { Column } from '../../shared/contracts/events';
 import type { HashProgress } from '../../shared/contracts/fingerprint';
 import { newErrorId } from '../platform/ids';
 import { HEARTBEAT_LIMIT_MS, WorkerHeartbeat } from './workerHeartbeat';
-import type { ReplyOf, RunProgress, WorkerConfig, WorkerReply, WorkerRequest } from './workerProtocol';
+import type { MovedAside, ReplyOf, RunProgress, WorkerConfig, WorkerReply, WorkerRequest } from './workerProtocol';
 
 export interface ThreadOptions {
   /** Built worker entry (out/main/duckdbWorker.js), or a test entry that runs the .ts source under tsx. */
@@ -50,7 +50,12 @@ export class WorkerThread {
   fatal: AppError | undefined;
   readonly heartbeat: WorkerHeartbeat;
 
-  constructor(options: ThreadOptions, onExit: (thread: WorkerThread, error: AppError) => void, onHung: (thread: WorkerThread, error: AppError | undefined) => void) {
+  constructor(
+    options: ThreadOptions,
+    onExit: (thread: WorkerThread, error: AppError) => void,
+    onHung: (thread: WorkerThread, error: AppError | undefined) => void,
+    private readonly onMovedAside: (moved: MovedAside) => void,
+  ) {
     this.worker = new Worker(options.workerPath, { workerData: options.config, execArgv: [...(options.execArgv ?? [])] });
     this.heartbeat = new WorkerHeartbeat(this.worker, options.heartbeatLimitMs ?? HEARTBEAT_LIMIT_MS, (error) => onHung(this, error), () => onHung(this, undefined));
     this.worker.on('message', (reply: WorkerReply) => this.onReply(reply));
@@ -67,6 +72,7 @@ export class WorkerThread {
 
   private onReply(reply: WorkerReply): void {
     if (reply.type === 'ready') return void (this.started = true);
+    if (reply.type === 'movedAside') return this.onMovedAside(reply.moved);
     if (reply.type === 'fatal') return void (this.fatal = reply.error);
     if (reply.type === 'heartbeat') return this.heartbeat.answered(reply.beat);
     const p = this.pending.get(reply.jobId);
