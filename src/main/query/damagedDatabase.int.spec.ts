@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from '../../shared/contracts/protocol';
 import { openSessions } from '../../shared/views/appView';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
+import { readOnly } from '../../../test/support/readOnly';
 import { recordingLogger } from '../../../test/support/recordingLogger';
 import { startTestCore, type TestCore } from '../../../test/support/testCore';
 import { useTempDataDir } from '../../../test/support/useTempDataDir';
@@ -146,14 +147,15 @@ describe('a damaged DuckDB file in the data dir (real SQLite, real DuckDB, real 
     expect(await refusedStart(dbFile)).toMatch(/^DuckDB could not start: IO Error: Corrupt database file: computed checksum \d+ does not match stored checksum/);
   }, 60_000);
 
-  // Root reads any file, so this runs only for another user.
-  it.skipIf(process.getuid?.() === 0)('a file this user may not read is not moved: the start says so', async () => {
+  it('a file that cannot be opened for writing is not moved: the start says so', async (t) => {
     const { dbFile } = await previousRun();
-    chmodSync(dbFile, 0o000);
+    // A read-only bind mount of the file as root (chmod binds nobody there), chmod 0444 for another user.
+    const ro = readOnly(dbFile);
+    if (!ro) t.skip('neither a read-only mount nor chmod binds for this user');
     try {
-      expect(await refusedStart(dbFile)).toMatch(/^DuckDB could not start: .*Permission denied/);
+      expect(await refusedStart(dbFile)).toMatch(/^DuckDB could not start: IO Error: Cannot open file ".*workspace\.duckdb": (Read-only file system|Permission denied)$/);
     } finally {
-      chmodSync(dbFile, 0o644);
+      ro?.undo();
     }
   }, 60_000);
 
