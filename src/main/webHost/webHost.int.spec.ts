@@ -52,6 +52,19 @@ const upgrade = (url: string, headers: Record<string, string> = {}): Promise<num
     ws.on('error', () => resolve(-1));
   });
 
+/** A refused upgrade's status and text. */
+const upgradeRefusal = (url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> =>
+  new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.on('open', () => reject(new Error('the upgrade was accepted')));
+    ws.on('unexpected-response', (_req, res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    ws.on('error', reject);
+  });
+
 const connectsTo = (host: string, port: number): Promise<boolean> =>
   new Promise((resolve) => {
     const socket = connect({ host, port, timeout: 2000 }, () => {
@@ -157,6 +170,13 @@ describe('the web host’s security checks (a real server on loopback)', () => {
     expect(await upgrade(`${ws}/ws?token=${token}`, { host: `evil.example:${port}` })).not.toBe(101);
     expect(await upgrade(`${ws}/other?token=${token}`)).not.toBe(101);
     expect(await upgrade(`${ws}/ws`, { cookie: `sextant_token_${port}=${token}` })).toBe(101);
+    // Each refusal says which check failed, as the HTTP routes' do.
+    expect(await upgradeRefusal(`${ws}/ws`)).toEqual({ status: 403, body: TOKEN_TEXT });
+    expect(await upgradeRefusal(`${ws}/ws?token=${token}`, { origin: 'http://evil.example' })).toEqual({
+      status: 403,
+      body: 'Forbidden: the request came from another origin (a page not served by this Sextant).',
+    });
+    expect(await upgradeRefusal(`${ws}/other?token=${token}`)).toEqual({ status: 404, body: 'Not found: the WebSocket is at /ws.' });
   });
 
   it('refuses a target no URL parser accepts, and a client resetting a refused upgrade, and keeps serving', async () => {

@@ -110,9 +110,15 @@ export async function startWebHost(core: ConnectionHost, options: WebHostOptions
     // Node takes the HTTP server's error listener off an upgraded socket: without one, a client that
     // resets while it is refused is an uncaught ECONNRESET, which ends a plain Node process.
     socket.on('error', () => socket.destroy());
+    // Said in words like the HTTP routes' refusals, for a script or a proxy to read (a browser cannot).
+    const auth = authorize(req);
+    if (!auth.ok) {
+      refuseUpgrade(socket, 403, 'Forbidden', forbiddenText(auth.refused, port));
+      return;
+    }
     const url = requestUrl(req);
-    if (url?.pathname !== '/ws' || !authorize(req).ok) {
-      refuseUpgrade(socket, 403, 'Forbidden', '');
+    if (url?.pathname !== '/ws') {
+      refuseUpgrade(socket, 404, 'Not Found', 'Not found: the WebSocket is at /ws.');
       return;
     }
     // A local host for one person: more windows than that is a loop or a script, and each one's
