@@ -14,6 +14,7 @@ import { ofStatement } from './statementFailure.worker';
 import { leaveHistoryStore, mayChangeDefaultDatabase, refuseHistoryStorePath } from '../history/historyGuard.worker';
 import { holdsStatement, NO_STATEMENT, statementSpans } from '../../shared/sql/statementSpans';
 import { writesGuard } from './dataDirGuard.worker';
+import { preparedWhole } from './wholeStatement.worker';
 import { refuseRerunUnlessRead } from './rerunGuard.worker';
 import { endedInFailure, streamFailure } from './streamFailure.worker';
 import { leavesConnectionState } from './connectionState.worker';
@@ -117,6 +118,11 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
       await leaveHistoryStore(slot.query);
       slot.pathUnasked = false;
     }
+    const whole = await preparedWhole(slot.query, sql, timing.protectedDir);
+    if (whole) {
+      count = 1;
+      return await runLast(whole);
+    }
     const statements = await slot.query.extractStatements(sql).catch(async (e: unknown) => {
       throw await withParserPosition(slot.query, sql, e);
     });
@@ -146,12 +152,22 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
     }
     if (cb.cancelled()) throw interrupted();
     await guard(slot.query, statements.count - 1);
-    const last = await statements.prepare(statements.count - 1);
-    // The last statement is asked after by the same rule: a run ends off the store's path.
+    return await runLast(await statements.prepare(statements.count - 1));
+  } catch (e) {
+    const failed = stopped(e);
+    // A failed or cancelled run leaves nothing behind: a partial table would look like a result.
+    if (createdTable) await slot.writer.run(`DROP TABLE IF EXISTS ${resultTable}`).catch(() => undefined);
+    throw failed;
+  } finally {
+    clearInterval(progress);
+  }
+
+  /** The last statement, its rows streamed into the table; asked after by the same rule as the others: a run ends off the store's path. */
+  async function runLast(last: DuckDBPreparedStatement): Promise<RunOutcome> {
     const lastMayLead = mayChangeDefaultDatabase(last.statementType);
     let outcome: RunOutcome;
     try {
-      if (readsOnly) refuseRerunUnlessRead(last.statementType, statements.count - 1, statements.count, expanded);
+      if (readsOnly) refuseRerunUnlessRead(last.statementType, count - 1, count, expanded);
       if (lastMayLead) slot.pathUnasked = true;
       if (leavesConnectionState(last.statementType)) slot.leftState = true;
       outcome = await streamLast(last);
@@ -160,13 +176,6 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
     }
     if (lastMayLead) await askedPath(slot);
     return outcome;
-  } catch (e) {
-    const failed = stopped(e);
-    // A failed or cancelled run leaves nothing behind: a partial table would look like a result.
-    if (createdTable) await slot.writer.run(`DROP TABLE IF EXISTS ${resultTable}`).catch(() => undefined);
-    throw failed;
-  } finally {
-    clearInterval(progress);
   }
 
   async function streamLast(last: DuckDBPreparedStatement): Promise<RunOutcome> {
