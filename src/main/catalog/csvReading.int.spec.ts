@@ -53,6 +53,32 @@ describe('CSV that DuckDB’s defaults misread (real core, real DuckDB, real fil
     expect(dataset.reading).toEqual({ encoding: 'utf-16' });
   });
 
+  const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+
+  it('given UTF-16 with its byte-order mark and CRLF line ends (a .csv, a .tsv, Excel’s “Unicode Text” .txt), then each is read as UTF-16', async () => {
+    // DuckDB's defaults fail on these in its dialect sniffer ("Error when sniffing file … Encoding: utf-8"), not as "not utf-8 encoded"
+    const csv = file('crlf16.csv', utf16le('name,n\r\nJosé,1\r\nZoë,2\r\n'));
+    await expect(raw.raw().run(`SELECT * FROM read_csv(${literal(csv)})`)).rejects.toThrow(/Error when sniffing file/);
+    const read = await sameAsRaw(csv, ", encoding = 'utf-16'");
+    expect(read.app).toEqual([['José', '1'], ['Zoë', '2']]);
+    expect(read.dataset.reading).toEqual({ encoding: 'utf-16' });
+    const tsv = await sameAsRaw(file('crlf16.tsv', utf16le('name\tn\r\nJosé\t1\r\nZoë\t2\r\n')), ", delim = '\\t', encoding = 'utf-16'");
+    expect(tsv.app).toEqual([['José', '1'], ['Zoë', '2']]);
+    const txt = await sameAsRaw(file('Unicode Text.txt', utf16le('name\tcity\r\nJosé\tMünchen\r\nZoë\tZürich\r\n')), ", encoding = 'utf-16'");
+    expect(txt.dataset.format).toBe('csv');
+    expect(txt.app).toEqual([['José', 'München'], ['Zoë', 'Zürich']]);
+  });
+
+  it('given UTF-16 big-endian, which DuckDB 1.5 reads as one garbled column and no rows, then it is refused in words', async () => {
+    const big = Buffer.from('name,n\r\nJosé,1\r\n', 'utf16le').swap16();
+    const path = file('big16.csv', Buffer.concat([Buffer.from([0xfe, 0xff]), big]));
+    expect((await raw.raw().runAndReadAll(`SELECT * FROM read_csv(${literal(path)}, encoding = 'utf-16')`)).getRowsJS()).toEqual([]);
+    const dataset = await addDataset(core, path);
+    expect(dataset.status).toBe('failed');
+    expect(dataset.error).toMatchObject({ code: 'DATASET_UNSUPPORTED' });
+    expect(dataset.error?.message).toBe(`${path}: This file is UTF-16 big-endian, which DuckDB cannot read (it reads UTF-16 little-endian only). Save it as UTF-8, or as UTF-16 little-endian, and add it again.`);
+  });
+
   it('given a ragged CSV, which DuckDB reads as one column "a,b,c", then its rows are padded', async () => {
     const { dataset, app } = await sameAsRaw(file('ragged.csv', 'a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n'), ", delim = ',', null_padding = true");
     expect(app).toEqual([['1', '2', '3', null], ['4', '5', null, null], ['6', '7', '8', '9'], ['10', '11', '12', null]]);

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Column, CsvReading } from '../../shared/contracts/events';
-import { DELIMITER, looksRagged, readingAfter, type CsvFormat, type Sniffed } from '../../shared/domain/csvReading';
+import { DELIMITER, looksRagged, readingAfter, utf16Mark, type CsvFormat, type Sniffed } from '../../shared/domain/csvReading';
 import { mixedWords, textVerdict, windows1252Words } from '../../shared/domain/csvText';
 import { literal } from '../query/sql';
 import { lineAt, scanOf } from './csvText.worker';
@@ -45,7 +45,11 @@ export async function readingAfterFailure(error: unknown, tried: CsvReading, fil
   if (NOT_LATIN1.test(words)) {
     throw refusal('DATASET_UNSUPPORTED', `${file === undefined ? 'A file it matches' : 'This file'} is neither UTF-8 nor Latin-1: it holds bytes 0x80–0x9F, which Latin-1 has no characters for (Windows-1252 writes € ’ “ ” with them). Save it as UTF-8 and add it again.`);
   }
-  const next = readingAfter(words, tried, file === undefined ? undefined : await head(file));
+  const firstBytes = file === undefined ? undefined : await head(file);
+  if (!tried.encoding && utf16Mark(firstBytes) === 'big-endian') {
+    throw refusal('DATASET_UNSUPPORTED', 'This file is UTF-16 big-endian, which DuckDB cannot read (it reads UTF-16 little-endian only). Save it as UTF-8, or as UTF-16 little-endian, and add it again.');
+  }
+  const next = readingAfter(words, tried, firstBytes);
   if (file === undefined || next?.encoding !== 'latin-1' || tried.encoding) return next;
   return (await wholeFileReading(file, tried)) ?? next;
 }

@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { constants, gunzipSync } from 'node:zlib';
 import type { DatasetFormat } from '../../shared/contracts/events';
+import { utf16Mark } from '../../shared/domain/csvReading';
 
 /** Enough of a file to tell text from binary and to see a CSV's first lines. */
 export const HEAD_BYTES = 64 * 1024;
@@ -33,13 +34,32 @@ export function sniffBytes(head: Buffer): DatasetFormat | undefined {
 
 /**
  * True when the bytes read as text: no NUL, and almost no other control characters (a CSV in
- * Latin-1 is still text; DuckDB's reader says so if its encoding is wrong).
+ * Latin-1 is still text; DuckDB's reader says so if its encoding is wrong). After a UTF-16
+ * byte-order mark (either order: Excel's "Unicode Text" is UTF-16) the same holds of its
+ * characters, not its bytes, half of which are NUL in ASCII text.
  */
 export function looksLikeText(head: Buffer): boolean {
-  if (head.length === 0 || head.includes(0)) return false;
+  const mark = utf16Mark(head);
+  if (mark) return fewControls(utf16Units(head.subarray(2), mark === 'big-endian'));
+  return fewControls(head);
+}
+
+/** True when `codes` hold no NUL and almost no other control characters (tab, line ends and form feed are text). */
+function fewControls(codes: Uint8Array | Uint16Array): boolean {
+  if (codes.length === 0) return false;
   let controls = 0;
-  for (const b of head) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) controls++;
-  return controls <= head.length / 100;
+  for (const c of codes) {
+    if (c === 0) return false;
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) controls++;
+  }
+  return controls <= codes.length / 100;
+}
+
+/** UTF-16 text's code units (a last odd byte, cut off by the head's size, dropped). */
+function utf16Units(bytes: Buffer, bigEndian: boolean): Uint16Array {
+  const units = new Uint16Array(bytes.length >>> 1);
+  for (let i = 0; i < units.length; i++) units[i] = bigEndian ? bytes.readUInt16BE(2 * i) : bytes.readUInt16LE(2 * i);
+  return units;
 }
 
 /**

@@ -11,6 +11,13 @@ describe('readingAfter: how a CSV DuckDB refused is read again', () => {
     expect(readingAfter(NOT_UTF8, {}, undefined)).toEqual({ encoding: 'latin-1' });
   });
 
+  it('given UTF-16’s little-endian mark, then it is read as UTF-16 whatever DuckDB said: with CRLF its sniffer fails first', () => {
+    const sniffing = 'Invalid Input Error: Error when sniffing file "/d/a.csv". It was not possible to automatically detect the CSV parsing dialect … Encoding: utf-8';
+    expect(readingAfter(sniffing, {}, bytes(0xff, 0xfe, 0x6e, 0))).toEqual({ encoding: 'utf-16' });
+    expect(readingAfter(sniffing, {}, bytes(0x6e, 0x61))).toBeUndefined();
+    expect(readingAfter(sniffing, { encoding: 'utf-16' }, bytes(0xff, 0xfe, 0x6e, 0))).toBeUndefined();
+  });
+
   it('given UTF-16 big-endian, which DuckDB reads as no rows, then nothing is guessed', () => {
     expect(readingAfter(NOT_UTF8, {}, bytes(0xfe, 0xff, 0, 0x6e))).toBeUndefined();
   });
