@@ -7,6 +7,7 @@ import { finished } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import { baseName } from '../../shared/domain/datasetName';
+import { CREDENTIALS_REFUSAL, hasCredentials } from '../../shared/domain/urlCredentials';
 import { newErrorId } from '../platform/ids';
 import { displayUrl, responseFactsSchema, type ResponseFacts } from './urlFile';
 import { grouped } from '../../shared/text/counts';
@@ -90,6 +91,8 @@ async function sha256Of(path: string): Promise<ReturnType<typeof createHash>> {
  * the whole file is computed on the way; only a complete file loses its `.part`.
  */
 export async function download(url: string, cacheDir: string, options: DownloadOptions = {}): Promise<Downloaded> {
+  // a dataset recorded before such URLs were refused at the Add: asked of no server, nothing written
+  if (hasCredentials(url)) throw new AppErrorException(appError(newErrorId(), 'DATASET_UNSUPPORTED', CREDENTIALS_REFUSAL));
   const dir = downloadDir(cacheDir, url);
   // One download per URL folder at a time: two datasets of one URL, restored at the same start,
   // wrote the same part at once. The later one waits, then finds the copy the first completed.

@@ -4,6 +4,7 @@ import type { DatasetEvent } from '../contracts/events';
 import { sameContent, type DatasetFingerprint } from '../contracts/fingerprint';
 import { assertNever, reject, type Decider } from './decider';
 import { sameSource } from './datasetSource';
+import { CREDENTIALS_REFUSAL, hasCredentials } from './urlCredentials';
 import { counted, decideRedo, decideUndo, emptyUndoLog, recorded, redone, undone, type UndoLog } from './undoable';
 
 /** `added`: its fingerprint when first registered (a Locate keeps it), what a change is compared with. */
@@ -27,6 +28,8 @@ function decide(command: DatasetCommand, state: DatasetState): readonly DatasetE
     case 'RequestDataset':
       // the catalog reads this source already: nothing is added, and the refusal names what reads it
       if (command.alreadyAs) return alreadyIn(command.alreadyAs);
+      // refused before anything is recorded: the event would keep the password
+      if (hasCredentials(command.source)) return reject('DATASET_UNSUPPORTED', CREDENTIALS_REFUSAL);
       // a failed dataset's own source asked for again is a retry of it, not a second failed entry
       return state.status === 'Unknown' || (state.status === 'Failed' && sameSource(state.source, command.source))
         ? [{ type: 'DatasetRequested', payload: { source: command.source } }]

@@ -130,6 +130,13 @@ describe('Dataset: what the state remembers', () => {
     expect(already).toEqual({ code: 'DATASET_ALREADY_EXISTS', message: 'Already in the catalog as cars.', details: { datasetId: 'd0', name: 'cars' } });
   });
 
+  it('given a URL with user:password@, new or a failed one’s retry, then nothing is recorded: the event would keep the password', () => {
+    const url = 'https://ana:hunter2@example.com/data.csv';
+    spec.given([]).when({ type: 'RequestDataset', datasetId, source: url }).thenRejects('DATASET_UNSUPPORTED');
+    spec.given([{ type: 'DatasetRequested', payload: { source: url } }]).when({ type: 'FailDataset', datasetId, source: url, error: { id: 'e1', code: 'DOWNLOAD_FAILED', message: 'x' } }).then([{ type: 'DatasetFailed', payload: { source: url, error: { id: 'e1', code: 'DOWNLOAD_FAILED', message: 'x' } } }]);
+    spec.given([{ type: 'DatasetRequested', payload: { source: url } }, { type: 'DatasetFailed', payload: { source: url, error: { id: 'e1', code: 'DOWNLOAD_FAILED', message: 'x' } } }]).when({ type: 'RequestDataset', datasetId, source: url }).thenRejects('DATASET_UNSUPPORTED');
+  });
+
   it('given a source still being added, then the refusal says so and names the dataset by id', () => {
     const already = datasetDecider.decide({ type: 'RequestDataset', datasetId, source, alreadyAs: { datasetId: 'd0' } }, datasetDecider.initialState);
     expect(already).toEqual({ code: 'DATASET_ALREADY_EXISTS', message: 'Already in the catalog: it is being added.', details: { datasetId: 'd0' } });
