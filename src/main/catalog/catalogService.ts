@@ -15,6 +15,7 @@ import type { Projections } from '../streams/projections';
 import { relocatedSample } from './sampleDatasets';
 import { explainReadFailure, shownSource } from './sourceChecks';
 import { exists, fileNotHere, presencePath, type DatasetAvailability } from './datasetAvailability';
+import { folderHoldsFiles } from './emptiedFolder';
 import { specOf } from './sourceLocator';
 import { locateAndFingerprint, locateSettled, locateUnwritten, withCopy, type LocateDeps } from './locateAndFingerprint';
 import { sameContent } from '../../shared/contracts/fingerprint';
@@ -112,8 +113,8 @@ export class CatalogService {
    * Follows the files DuckDB reads going and coming back while Sextant runs (the input watcher asks,
    * at its look): a ready dataset whose file is gone is marked not here, as a start would mark it;
    * one marked so whose file is back at its path is made queryable again under its name, and no
-   * longer marked. A folder is followed by the folder itself; a URL's copy or a pattern's files are
-   * not followed (`presencePath`).
+   * longer marked. A folder is followed by the folder itself and the files its glob reads (one
+   * emptied of them is not here either); a URL's copy or a pattern's files are not followed (`presencePath`).
    */
   async checkAvailability(): Promise<void> {
     for (const ds of Object.values(this.projections.current.view.datasets)) {
@@ -121,7 +122,8 @@ export class CatalogService {
       if (this.stopped) return;
       const path = spec && presencePath(ds.source, spec.location);
       if (ds.status !== 'ready' || !spec || path === undefined) continue;
-      const here = await exists(path);
+      // a folder is there when it holds files its glob reads: one emptied of them is not
+      const here = (await exists(path)) && (path === spec.location || (await folderHoldsFiles(this.queryWorker, spec.location)));
       if (!here && !this.available.isNotHere(ds.id)) {
         this.log.info({ dataset: ds.name, location: spec.location }, 'dataset file gone: marked not here');
         this.available.markNotHere(ds);

@@ -1,6 +1,6 @@
 import type { AppError } from '../../shared/contracts/errors';
 import { resolve, sep } from 'node:path';
-import { isGlob, isUrl } from '../../shared/domain/datasetName';
+import { globLiteral, isGlob, isUrl } from '../../shared/domain/datasetName';
 import { displayUrl } from './urlFile';
 import { duckdbMessage, notUtf8 } from './duckdbMessage';
 
@@ -69,7 +69,13 @@ export function explainReadFailure(thrown: AppError, raw: string): AppError {
   // DuckDB's cause and suggestions, not the options it read with nor the SQL it ran (whole in details.duckdb).
   const said = duckdbMessage(error.message);
   const details = { ...error.details, duckdb: error.message };
-  if (/No files found that match the pattern/i.test(said)) return { ...error, details, code: 'DATASET_MISSING', message: `No files match ${source}.` };
+  if (/No files found that match the pattern/i.test(said)) {
+    // a folder is read through a glob of its own (folderSource.ts): its words, not the glob's
+    const glob = /No files found that match the pattern "(.+)"/i.exec(said)?.[1];
+    const folder = !isUrl(raw) && glob?.startsWith(`${globLiteral(resolve(raw))}${sep}`) === true;
+    const message = folder ? `The folder ${source} holds no Parquet or CSV files any more.` : `No files match ${source}.`;
+    return { ...error, details, code: 'DATASET_MISSING', message };
+  }
   for (const [pattern, what] of CORRUPT) {
     if (pattern.test(said)) return { ...error, details, code: 'DATASET_CORRUPT', message: `${toBlame(said, raw)} ${what}: ${said}${notUtf8(said) ? `${/[.!?]$/.test(said) ? '' : '.'} ${utf8Only(raw)}` : ''}` };
   }

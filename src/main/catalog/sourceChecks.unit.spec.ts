@@ -70,3 +70,21 @@ describe('a URL’s failure names the URL, not its copy in the download cache', 
     }
   });
 });
+
+describe('a glob that matches no file', () => {
+  const noFiles = (glob: string) => appError('e1', 'DATASET_UNREADABLE', `IO Error: No files found that match the pattern "${glob}"`);
+
+  it('given a folder emptied of its files, then the folder in words, never the glob Sextant reads it through', () => {
+    const error = explainReadFailure(noFiles('/d/sales/**/[!.]*.[cC][sS][vV]'), '/d/sales');
+    expect(error).toMatchObject({ id: 'e1', code: 'DATASET_MISSING', message: 'The folder /d/sales holds no Parquet or CSV files any more.' });
+  });
+
+  it('given a folder whose name holds [, then still the folder', () => {
+    expect(explainReadFailure(noFiles('/d/Q1 [[]final]/**/[!.]*.[pP][aA][rR][qQ][uU][eE][tT]'), '/d/Q1 [final]').message).toBe('The folder /d/Q1 [final] holds no Parquet or CSV files any more.');
+  });
+
+  it('given a pattern a person gave, or a file (its name a glob of itself), then what was given', () => {
+    expect(explainReadFailure(noFiles('/d/*.parquet'), '/d/*.parquet').message).toBe('No files match /d/*.parquet.');
+    expect(explainReadFailure(noFiles('/d/report [[]v2].csv'), '/d/report [v2].csv').message).toBe('No files match /d/report [v2].csv.');
+  });
+});

@@ -1,4 +1,5 @@
 import type { DatasetAvailability } from '../catalog/datasetAvailability';
+import { datasetWithNoFiles, emptiedFolderSentence } from '../catalog/emptiedFolder';
 import type { AppError } from '../../shared/contracts/errors';
 import type { AppView, DatasetView } from '../../shared/views/appView';
 import { queryInputs } from './queryInputs';
@@ -14,6 +15,11 @@ import { tableRefs } from './tableRefs';
 export async function notHereSentence(queryWorker: Pick<QueryWorker, 'request'>, sql: string, available: DatasetAvailability, then: string): Promise<string | undefined> {
   const read = await readAmong(queryWorker, sql, available.missing());
   if (read.length === 0) return undefined;
+  // a folder still there, emptied: "not on this machine" would send the person looking for it
+  for (const d of read) {
+    const emptied = await emptiedFolderSentence(d, then);
+    if (emptied) return emptied;
+  }
   const each = read.map((d) => `“${d.name ?? d.source}” (read from ${d.source})`);
   const one = read.length === 1;
   return `${one ? 'the dataset' : 'the datasets'} ${each.join(', ')} ${one ? 'is' : 'are'} not on this machine. Locate ${one ? 'its file' : 'their files'} (“Locate…”), ${then}.`;
@@ -54,12 +60,16 @@ async function changedSentence(queryWorker: Pick<QueryWorker, 'request'>, sql: s
 }
 
 /**
- * A query's SQL failure that read a dataset not on this machine, one removed from the catalog, or
- * one changed on disk since it was added, said so ("The dataset “sales” … is not on this machine.
+ * A query's SQL failure that read a dataset not on this machine (a folder emptied of its files too,
+ * which DuckDB names only by its glob), one removed from the catalog, or one changed on disk since
+ * it was added, said so ("The dataset “sales” … is not on this machine.
  * Locate its file…"), DuckDB's own words kept in its details; any other error as it is.
  */
 export async function failureInWords(error: AppError, sql: string, queryWorker: Pick<QueryWorker, 'request'>, available: DatasetAvailability, catalog: Pick<AppView, 'datasets' | 'removedDatasets'>): Promise<AppError> {
   if (error.code !== 'SQL_ERROR') return error;
+  // a folder dataset whose files went since the watcher last looked: marked now, so the catalog says so too
+  const noFiles = datasetWithNoFiles(error.message, Object.values(catalog.datasets));
+  if (noFiles) available.markNotHere(noFiles);
   const changed = Object.values(catalog.datasets).filter((d) => d.changedAt !== undefined);
   const why =
     (await notHereSentence(queryWorker, sql, available, 'and run the query again')) ??
