@@ -14,6 +14,7 @@ import { ofStatement } from './statementFailure.worker';
 import { leaveHistoryStore, mayChangeDefaultDatabase, refuseHistoryStorePath } from '../history/historyGuard.worker';
 import { holdsStatement, NO_STATEMENT, statementSpans } from '../../shared/sql/statementSpans';
 import { writesGuard } from './dataDirGuard.worker';
+import { failedForSpace, giveSpaceBack, refuseIntoReserve } from './diskReserve.worker';
 import { preparedWhole } from './wholeStatement.worker';
 import { refuseRerunUnlessRead } from './rerunGuard.worker';
 import { endedInFailure, streamFailure } from './streamFailure.worker';
@@ -74,6 +75,8 @@ export interface RunTiming {
   readonly headRows: number;
   /** The data folder, which no statement may write a file into (dataDirGuard.worker.ts); the worker always sets it. */
   readonly protectedDir?: string;
+  /** The folder of DuckDB's file: a result stops short of its disk's last MiB (diskReserve.worker.ts); the worker always sets it. */
+  readonly dbDir?: string;
 }
 
 const interrupted = (): AppErrorException => new AppErrorException(appError(randomUUID(), 'INTERRUPTED', 'The query was cancelled.'));
@@ -157,6 +160,8 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
     const failed = stopped(e);
     // A failed or cancelled run leaves nothing behind: a partial table would look like a result.
     if (createdTable) await slot.writer.run(`DROP TABLE IF EXISTS ${resultTable}`).catch(() => undefined);
+    // Dropped or rolled back, its blocks stay in DuckDB's file until a checkpoint: on a full disk, given back now.
+    if (timing.dbDir && failedForSpace(failed)) await giveSpaceBack(slot.writer, timing.dbDir);
     throw failed;
   } finally {
     clearInterval(progress);
@@ -241,6 +246,7 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
           if (endedInFailure(result)) throw await streamFailure(slot.query, last, lastText(), rowCount);
           break;
         }
+        if (timing.dbDir) refuseIntoReserve(timing.dbDir);
         if (!headSent && headFromChunk) {
           cb.columns(columns);
           sendHead(chunkText(chunk, timing.headRows));

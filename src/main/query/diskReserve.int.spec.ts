@@ -1,0 +1,49 @@
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterEach, describe, expect, it } from 'vitest';
+import { smallDisk } from '../../../test/support/smallDisk';
+import { diskSpace, reserveBytes } from './diskReserve.worker';
+import { openRunSlot, runIntoTable, type RunCallbacks } from './resultWriter.worker';
+import { RESULTS_SCHEMA } from './sql';
+
+const MiB = 1024 * 1024;
+const quiet: RunCallbacks = { progress: () => {}, columns: () => {}, head: () => {}, rows: () => {}, cancelled: () => false, stopped: () => {} };
+
+describe('a result on a nearly full disk (a real 24 MiB tmpfs)', () => {
+  const undo: (() => void)[] = [];
+  afterEach(() => {
+    for (const u of undo.splice(0).reverse()) u();
+  });
+
+  it('stops short of the disk’s reserve, and the space its rows took is given back, so others can write', async (t) => {
+    const disk = smallDisk(24);
+    if (!disk) return t.skip();
+    undo.push(() => disk.undo());
+    const file = join(disk.dir, 'workspace.duckdb');
+    const instance = await DuckDBInstance.create(file);
+    const slot = await openRunSlot(instance);
+    undo.push(() => {
+      slot.query.closeSync();
+      slot.writer.closeSync();
+      instance.closeSync();
+    });
+    await slot.writer.run(`CREATE SCHEMA ${RESULTS_SCHEMA}; CHECKPOINT`);
+    const before = diskSpace(disk.dir).free;
+    // md5 text does not compress: about 70 bytes a row, 20 million rows, far more than the disk holds.
+    const sql = 'select range, md5(range::varchar) || md5((range + 1)::varchar) from range(20000000)';
+    const table = `${RESULTS_SCHEMA}.r1`;
+    const failed = runIntoTable(slot, { sql, resultTable: table }, { progressIntervalMs: 60_000, flushIntervalMs: 0, headRows: 100, dbDir: disk.dir }, quiet);
+    await expect(failed).rejects.toThrow(/^DuckDB stopped this query before it filled the disk: the disk holding .* has [\d.]+ MiB free, and Sextant keeps its last 8\.0 MiB/);
+    expect(reserveBytes(diskSpace(disk.dir).total)).toBe(8 * MiB);
+    // Nothing of the result is left, and DuckDB's file is back to its size before (a few blocks).
+    const tables = await slot.writer.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE schema_name = '${RESULTS_SCHEMA}'`);
+    expect(Number(tables.getRowsJS()[0]?.[0])).toBe(0);
+    expect(statSync(file).size).toBeLessThan(2 * MiB);
+    expect(diskSpace(disk.dir).free).toBeGreaterThan(before - 2 * MiB);
+    // The space is there for another file (the event store's next append) and for the next result.
+    writeFileSync(join(disk.dir, 'other'), Buffer.alloc(8 * MiB));
+    const next = await runIntoTable(slot, { sql: 'select * from range(1000)', resultTable: `${RESULTS_SCHEMA}.r2` }, { progressIntervalMs: 60_000, flushIntervalMs: 0, headRows: 100, dbDir: disk.dir }, quiet);
+    expect(next.rowCount).toBe(1000);
+  });
+});

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { statfsSync } from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { AppErrorException, appError } from '../../shared/contracts/errors';
+
+const MiB = 1024 * 1024;
+
+/**
+ * How much of the disk a result may not take: 2 % of it, at least 8 MiB and at most 256 MiB. A result
+ * that fills the disk to the last byte leaves DuckDB unable to give the space back (its CHECKPOINT
+ * needs a few blocks to write, and on a full disk it fails fatally), and the event store unable to
+ * record the failure; so the writer stops short of the disk's last few MiB. 8 MiB holds a row group
+ * DuckDB writes at once (a few MiB for a wide result) and the checkpoint after it.
+ */
+export function reserveBytes(diskBytes: number): number {
+  return Math.min(256 * MiB, Math.max(8 * MiB, Math.round(diskBytes * 0.02)));
+}
+
+/** Free bytes (for an unprivileged process) and the disk's size, of the disk holding `dir`. */
+export function diskSpace(dir: string): { free: number; total: number } {
+  const s = statfsSync(dir);
+  return { free: s.bavail * s.bsize, total: s.blocks * s.bsize };
+}
+
+const mib = (bytes: number): string => `${(bytes / MiB).toFixed(1)} MiB`;
+
+/** Marks the refusal below, so the run's undo knows to give the space back. */
+export class DiskReserveReached extends AppErrorException {}
+
+/** Stops a result before it eats into the reserve of the disk holding DuckDB's file (in `dir`). */
+export function refuseIntoReserve(dir: string): void {
+  const { free, total } = diskSpace(dir);
+  const reserve = reserveBytes(total);
+  if (free >= reserve) return;
+  throw new DiskReserveReached(
+    appError(
+      randomUUID(),
+      'SQL_ERROR',
+      `DuckDB stopped this query before it filled the disk: the disk holding ${dir} has ${mib(free)} free, and Sextant keeps its last ${mib(reserve)} ` +
+        'for its event store and its own files. The rows written so far were removed and their space given back. Free some space and run it again.',
+    ),
+  );
+}
+
+/** DuckDB's words (or the reserve's refusal) when a run failed for want of disk space. */
+export function failedForSpace(e: unknown): boolean {
+  if (e instanceof DiskReserveReached) return true;
+  const said = e instanceof Error ? e.message : String(e);
+  return /No space left on device|ENOSPC/.test(said);
+}
+
+/** Room a CHECKPOINT needs to write its metadata and header: on a disk with less, DuckDB fails it fatally (the database is unusable until restarted). */
+const CHECKPOINT_ROOM = 2 * MiB;
+
+/**
+ * After a run that failed for want of space was undone (its table dropped or rolled back): a
+ * CHECKPOINT frees the dropped blocks, and DuckDB truncates its file when they are at its end, as a
+ * result's are. Without it the file keeps its size until a checkpoint happens to run, and the disk
+ * stays full. Skipped where the disk has no room for it; one refused because another run is writing
+ * ("other write transactions active") is left to DuckDB's next checkpoint.
+ */
+export async function giveSpaceBack(writer: DuckDBConnection, dir: string): Promise<void> {
+  if (diskSpace(dir).free < CHECKPOINT_ROOM) return;
+  await writer.run('CHECKPOINT').catch(() => undefined);
+}
