@@ -34,23 +34,23 @@ export interface HistoryStore {
 /**
  * Attaches the history: an in-memory store for the rows, and `sextant`, a tiny database file of views
  * over them attached READ_ONLY, so DuckDB itself refuses any CREATE, DROP, ALTER, INSERT, UPDATE or
- * DELETE there. The views file is rewritten at every start (it holds nothing but the views).
+ * DELETE there. The views file is rewritten at every start (it holds nothing but the views); where
+ * it cannot be written, DuckDB starts without the views and each batch tries again.
  */
 export async function openHistoryStore(instance: DuckDBInstance, dbPath: string): Promise<HistoryStore> {
   const conn = await instance.connect();
   const viewsFile = join(dirname(dbPath), 'history-views.duckdb');
-  for (const f of [viewsFile, `${viewsFile}.wal`]) rmSync(f, { force: true });
   await conn.run(`ATTACH ':memory:' AS ${HISTORY_STORE}`);
   await conn.run(TABLES);
   await conn.run(STAGING);
-  await conn.run(`ATTACH ${literal(viewsFile)} AS ${HISTORY_SCHEMA}`);
-  await conn.run(VIEWS);
-  await conn.run(`DETACH ${HISTORY_SCHEMA}`);
-  await conn.run(`ATTACH ${literal(viewsFile)} AS ${HISTORY_SCHEMA} (READ_ONLY)`);
+  // The views file is written at start; a disk that cannot take it (full, say) must not stop DuckDB
+  // from starting: the views are missing until a later batch finds room to write them.
+  let viewsMissing = !(await attachViews(conn, viewsFile));
   /** One batch at a time: two interleaved transactions on one connection would be one. */
   let chain: Promise<unknown> = Promise.resolve();
 
   const applyNow = async (batch: HistoryBatch): Promise<null> => {
+    if (viewsMissing) viewsMissing = !(await attachViews(conn, viewsFile));
     await conn.run('BEGIN TRANSACTION');
     try {
       if (batch.reset) {
@@ -115,6 +115,29 @@ export async function openHistoryStore(instance: DuckDBInstance, dbPath: string)
       return next;
     },
   };
+}
+
+/**
+ * Writes the views file afresh and attaches it READ_ONLY; false, with nothing of it left attached or
+ * on disk, when that fails (writing it, or the checkpoint DETACH makes: "No space left on device").
+ */
+async function attachViews(conn: DuckDBConnection, viewsFile: string): Promise<boolean> {
+  const removeFile = (): void => {
+    for (const f of [viewsFile, `${viewsFile}.wal`]) rmSync(f, { force: true });
+  };
+  removeFile();
+  try {
+    await conn.run(`ATTACH ${literal(viewsFile)} AS ${HISTORY_SCHEMA}`);
+    await conn.run(VIEWS);
+    await conn.run(`DETACH ${HISTORY_SCHEMA}`);
+    await conn.run(`ATTACH ${literal(viewsFile)} AS ${HISTORY_SCHEMA} (READ_ONLY)`);
+    return true;
+  } catch {
+    // Never left attached writable: the schema is read-only or absent.
+    await conn.run(`DETACH DATABASE IF EXISTS ${HISTORY_SCHEMA}`).catch(() => undefined);
+    removeFile();
+    return false;
+  }
 }
 
 async function append(conn: DuckDBConnection, table: string, fill: (a: DuckDBAppender) => void): Promise<void> {
