@@ -33,7 +33,7 @@ describe('a result on a nearly full disk (a real 24 MiB tmpfs)', () => {
     // md5 text does not compress: about 70 bytes a row, 20 million rows, far more than the disk holds.
     const sql = 'select range, md5(range::varchar) || md5((range + 1)::varchar) from range(20000000)';
     const table = `${RESULTS_SCHEMA}.r1`;
-    const failed = runIntoTable(slot, { sql, resultTable: table }, { progressIntervalMs: 60_000, flushIntervalMs: 0, headRows: 100, dbDir: disk.dir }, quiet);
+    const failed = runIntoTable(slot, { sql, resultTable: table }, { progressIntervalMs: 60_000, flushIntervalMs: 0, headRows: 100, dbFile: file }, quiet);
     await expect(failed).rejects.toThrow(/^DuckDB stopped this query before it filled the disk: the disk holding .* has [\d.]+ MiB free, and Sextant keeps its last 8\.0 MiB/);
     expect(reserveBytes(diskSpace(disk.dir).total)).toBe(8 * MiB);
     // Nothing of the result is left, and DuckDB's file is back to its size before (a few blocks).
@@ -43,7 +43,7 @@ describe('a result on a nearly full disk (a real 24 MiB tmpfs)', () => {
     expect(diskSpace(disk.dir).free).toBeGreaterThan(before - 2 * MiB);
     // The space is there for another file (the event store's next append) and for the next result.
     writeFileSync(join(disk.dir, 'other'), Buffer.alloc(8 * MiB));
-    const next = await runIntoTable(slot, { sql: 'select * from range(1000)', resultTable: `${RESULTS_SCHEMA}.r2` }, { progressIntervalMs: 60_000, flushIntervalMs: 0, headRows: 100, dbDir: disk.dir }, quiet);
+    const next = await runIntoTable(slot, { sql: 'select * from range(1000)', resultTable: `${RESULTS_SCHEMA}.r2` }, { progressIntervalMs: 60_000, flushIntervalMs: 0, headRows: 100, dbFile: file }, quiet);
     expect(next.rowCount).toBe(1000);
   });
 });

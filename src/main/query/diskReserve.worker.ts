@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { statfsSync } from 'node:fs';
+import { statfsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 
@@ -27,17 +28,23 @@ const mib = (bytes: number): string => `${(bytes / MiB).toFixed(1)} MiB`;
 /** Marks the refusal below, so the run's undo knows to give the space back. */
 export class DiskReserveReached extends AppErrorException {}
 
-/** Stops a result before it eats into the reserve of the disk holding DuckDB's file (in `dir`). */
-export function refuseIntoReserve(dir: string): void {
+/**
+ * Stops a result before it eats into the reserve of the disk holding DuckDB's file `dbFile`. The WAL
+ * counts as already written twice: DuckDB's automatic checkpoint (at 16 MiB of WAL) copies it into the
+ * file before truncating it, and on a 40 MiB disk that copy alone took the disk's last 16 MiB.
+ */
+export function refuseIntoReserve(dbFile: string): void {
+  const dir = dirname(dbFile);
   const { free, total } = diskSpace(dir);
   const reserve = reserveBytes(total);
-  if (free >= reserve) return;
+  const wal = statSync(`${dbFile}.wal`, { throwIfNoEntry: false })?.size ?? 0;
+  if (free - wal >= reserve) return;
   throw new DiskReserveReached(
     appError(
       randomUUID(),
       'SQL_ERROR',
       `DuckDB stopped this query before it filled the disk: the disk holding ${dir} has ${mib(free)} free, and Sextant keeps its last ${mib(reserve)} ` +
-        'for its event store and its own files. The rows written so far were removed and their space given back. Free some space and run it again.',
+        'for its event store and its own files (beyond what DuckDB still has to copy from its log). The rows written so far were removed and their space given back. Free some space and run it again.',
     ),
   );
 }
@@ -56,10 +63,15 @@ const CHECKPOINT_ROOM = 2 * MiB;
  * After a run that failed for want of space was undone (its table dropped or rolled back): a
  * CHECKPOINT frees the dropped blocks, and DuckDB truncates its file when they are at its end, as a
  * result's are. Without it the file keeps its size until a checkpoint happens to run, and the disk
- * stays full. Skipped where the disk has no room for it; one refused because another run is writing
- * ("other write transactions active") is left to DuckDB's next checkpoint.
+ * stays full. Skipped where the disk has no room for it; one refused because another transaction is
+ * writing ("other write transactions active") is tried again for 3 s, then left to DuckDB's next one.
  */
 export async function giveSpaceBack(writer: DuckDBConnection, dir: string): Promise<void> {
-  if (diskSpace(dir).free < CHECKPOINT_ROOM) return;
-  await writer.run('CHECKPOINT').catch(() => undefined);
+  // Tried for a few seconds: the failure's own history batch, written at that moment, is a write
+  // transaction that makes DuckDB refuse a CHECKPOINT until it commits.
+  for (let attempt = 0; attempt < 30; attempt++) {
+    if (diskSpace(dir).free < CHECKPOINT_ROOM) return;
+    if (await writer.run('CHECKPOINT').then(() => true, () => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

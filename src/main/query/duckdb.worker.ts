@@ -6,7 +6,6 @@
  * receives a page of text at a time.
  */
 import { randomUUID } from 'node:crypto';
-import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DuckDBInstance } from '@duckdb/node-api';
 import { toAppError, type AppError } from '../../shared/contracts/errors';
@@ -232,7 +231,7 @@ async function run(instance: DuckDBInstance, { jobId, sql, resultTable, readsOnl
   post({ type: 'began', jobId });
   let stopped: (error: unknown) => void = () => undefined;
   const reported = new Promise<never>((_, reject) => (stopped = reject));
-  const work = runIntoTable(slot, { sql, resultTable, ...(readsOnly ? { readsOnly } : {}) }, { ...config, headRows: MAX_PAGE_ROWS, dbDir: dirname(config.dbPath) }, {
+  const work = runIntoTable(slot, { sql, resultTable, ...(readsOnly ? { readsOnly } : {}) }, { ...config, headRows: MAX_PAGE_ROWS, dbFile: config.dbPath }, {
     progress: (p) => post({ type: 'progress', jobId, ...p }),
     columns: (columns) => post({ type: 'columns', jobId, columns }),
     head: (head) => post({ type: 'head', jobId, head }),

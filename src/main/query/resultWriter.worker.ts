@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { dirname } from 'node:path';
 import { ResultReturnType, type DuckDBAppender, type DuckDBConnection, type DuckDBDataChunk, type DuckDBInstance, type DuckDBPreparedStatement, type DuckDBResult } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Column } from '../../shared/contracts/events';
@@ -75,8 +76,8 @@ export interface RunTiming {
   readonly headRows: number;
   /** The data folder, which no statement may write a file into (dataDirGuard.worker.ts); the worker always sets it. */
   readonly protectedDir?: string;
-  /** The folder of DuckDB's file: a result stops short of its disk's last MiB (diskReserve.worker.ts); the worker always sets it. */
-  readonly dbDir?: string;
+  /** DuckDB's file: a result stops short of its disk's last MiB (diskReserve.worker.ts); the worker always sets it. */
+  readonly dbFile?: string;
 }
 
 const interrupted = (): AppErrorException => new AppErrorException(appError(randomUUID(), 'INTERRUPTED', 'The query was cancelled.'));
@@ -161,7 +162,7 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
     // A failed or cancelled run leaves nothing behind: a partial table would look like a result.
     if (createdTable) await slot.writer.run(`DROP TABLE IF EXISTS ${resultTable}`).catch(() => undefined);
     // Dropped or rolled back, its blocks stay in DuckDB's file until a checkpoint: on a full disk, given back now.
-    if (timing.dbDir && failedForSpace(failed)) await giveSpaceBack(slot.writer, timing.dbDir);
+    if (timing.dbFile && failedForSpace(failed)) await giveSpaceBack(slot.writer, dirname(timing.dbFile));
     throw failed;
   } finally {
     clearInterval(progress);
@@ -246,7 +247,7 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
           if (endedInFailure(result)) throw await streamFailure(slot.query, last, lastText(), rowCount);
           break;
         }
-        if (timing.dbDir) refuseIntoReserve(timing.dbDir);
+        if (timing.dbFile) refuseIntoReserve(timing.dbFile);
         if (!headSent && headFromChunk) {
           cb.columns(columns);
           sendHead(chunkText(chunk, timing.headRows));
