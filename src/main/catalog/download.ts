@@ -6,10 +6,9 @@ import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
-import { baseName } from '../../shared/domain/datasetName';
 import { CREDENTIALS_REFUSAL, hasCredentials } from '../../shared/domain/urlCredentials';
 import { newErrorId } from '../platform/ids';
-import { displayUrl, responseFactsSchema, type ResponseFacts } from './urlFile';
+import { displayUrl, ownFileName, responseFactsSchema, type ResponseFacts } from './urlFile';
 import { grouped } from '../../shared/text/counts';
 import { fetchFailure } from './fetchFailure';
 import { CutShortFailure, HttpStatusFailure, retried, retryDelayMs } from './downloadRetry';
@@ -194,11 +193,8 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-/** The URL's own file name; '.' and '..' name no file: joined, they made the path the cache folder or the one above it. */
-function ownName(url: string): string {
-  const name = baseName(url);
-  return name === '' || name === '.' || name === '..' ? 'download' : name;
-}
+/** The URL's own file name (urlFile.ts): '.' and '..' name no file: joined, they made the path the cache folder or the one above it. */
+const ownName = (url: string): string => ownFileName(url) || 'download';
 
 /** The complete files in a URL's folder (anything but a `.part`), by name. */
 function completeCopies(dir: string): string[] {

@@ -60,16 +60,24 @@ export function safeFileName(suggested: string): string | undefined {
   return stem + ext;
 }
 
-/** A URL's last path segment decoded (`/Q3%20sales` → `Q3 sales`), '' for none, `.` or `..`. */
+/** A URL's last path segment decoded (`/Q3%20sales` → `Q3 sales`, by baseName), '' for none, `.` or `..`. */
 function segmentOf(url: string | undefined): string {
-  if (!url) return '';
-  const segment = baseName(url);
-  if (segment === '.' || segment === '..') return '';
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
+  const segment = url ? baseName(url) : '';
+  return segment === '.' || segment === '..' ? '' : segment;
+}
+
+/**
+ * A URL's own file name as its copy's, decoded (`with%20space.csv` → `with space.csv`) so the copy,
+ * and the dataset named after it, are named as a local file of that name is. Decoded, it may hold
+ * what no plain name may: a separator (`a%2Fb.csv`, `..%2F..%2Fx.csv`), a control character or one
+ * Windows refuses (`<>:"|?*`) becomes `_`, as do leading dots; a device name is prefixed. '' for
+ * none, `.` or `..`.
+ */
+export function ownFileName(url: string): string {
+  const name = segmentOf(url)
+    .replace(/[\\/<>:"|?*\p{Cc}]/gu, '_')
+    .replace(/^\.+/, '_');
+  return DEVICE.test(name.split('.')[0]!) ? `_${name}` : name;
 }
 
 function hostOf(url: string): string {
@@ -157,9 +165,9 @@ export function decideUrlFile(facts: ResponseFacts, head: Buffer, recorded?: Dat
   const type = mediaType(facts.contentType);
   const bytes = byBytes(head);
   refuseWebPage(facts, type, bytes);
-  const own = baseName(facts.url);
-  // A URL that names its file keeps it as is: the name copies downloaded before this rule have.
-  if (formatOf(facts.url) && own !== '.' && own !== '..') return fitted(own, recorded ?? formatOf(facts.url)!, head);
+  const own = ownFileName(facts.url);
+  // A URL that names its file keeps that name, decoded (a copy kept under its encoded name before is found all the same: download.ts takes a URL folder's one file)
+  if (formatOf(facts.url) && own !== '') return fitted(own, recorded ?? formatOf(facts.url)!, head);
   const named = [segmentOf(facts.finalUrl), dispositionFileName(facts.disposition) ?? '']
     .map((s) => (s ? safeFileName(s) : undefined))
     .find((s): s is string => s !== undefined && formatOf(s) !== undefined);

@@ -63,8 +63,23 @@ describe('displayUrl (how messages and log lines name a URL)', () => {
 
 describe('decideUrlFile (name and format of a downloaded URL)', () => {
   const url = 'https://example.com/export?id=3';
-  it('the URL’s own file name wins, kept as it is', () => {
-    expect(decideUrlFile({ url: 'https://example.com/x/Big%20Export.csv.gz', contentType: 'application/octet-stream' }, parquet)).toEqual({ name: 'Big%20Export.csv.gz', format: 'csv' });
+  it('the URL’s own file name wins, decoded as a local file of that name is named', () => {
+    expect(decideUrlFile({ url: 'https://example.com/x/Big%20Export.csv.gz', contentType: 'application/octet-stream' }, parquet)).toEqual({ name: 'Big Export.csv.gz', format: 'csv' });
+    expect(decideUrlFile({ url: 'http://127.0.0.1:5411/%F0%9F%8E%89party%F0%9F%8E%89.csv' }, csv)).toEqual({ name: '🎉party🎉.csv', format: 'csv' });
+    // a malformed sequence stays as it is: nothing throws
+    expect(decideUrlFile({ url: 'http://127.0.0.1:5411/100%25%ZZ.csv' }, csv)).toEqual({ name: '100%%ZZ.csv', format: 'csv' });
+  });
+  it.each([
+    ['https://example.com/x/a%2Fb.csv', 'a_b.csv'],
+    ['https://example.com/x/..%2F..%2Fevil.csv', '__.._evil.csv'],
+    ['https://example.com/x/..%5C..%5Cevil.csv', '__.._evil.csv'],
+    ['https://example.com/x/%2E%2E%2Fevil.csv', '__evil.csv'],
+    ['https://example.com/x/nul%00%0A%3Cx%3E%3A%22%7C%3F%2A.csv', 'nul___x______.csv'],
+    ['https://example.com/x/CON%2Ecsv', '_CON.csv'],
+  ])('given an own name that decodes to separators or characters no file name holds (%s), then the copy is %s: a plain name in its folder', (u, name) => {
+    const got = decideUrlFile({ url: u }, csv);
+    expect(got).toEqual({ name, format: 'csv' });
+    expect(got.name).not.toMatch(/[\\/\0]|^\./);
   });
   it('then the URL it was redirected to, then the Content-Disposition name', () => {
     expect(decideUrlFile({ url, finalUrl: 'https://cdn.example.com/f/flights.parquet', contentType: 'text/csv' }, csv)).toEqual({ name: 'flights.parquet', format: 'parquet' });

@@ -1,4 +1,4 @@
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -87,6 +87,24 @@ describe('opening files given on the command line (real SQLite, real DuckDB)', (
       await new Promise((done) => server.close(done));
     }
   });
+
+  it('given URLs whose file names are percent-encoded, then each dataset, tab and cached copy is named as a local file of that name is', async () => {
+    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/csv' }).end('x\n1\n'));
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const before = openSessions(app.core().view()).length;
+      const outcomes = await app.core().openFiles([`http://127.0.0.1:${port}/with%20space.csv`, `http://127.0.0.1:${port}/%F0%9F%8E%89party%F0%9F%8E%89.csv`]);
+      expect(outcomes.map((o) => o.kind)).toEqual(['opened', 'opened']);
+      const view = app.core().view();
+      expect(outcomes.map((o) => (o.kind === 'opened' ? view.datasets[o.datasetId]?.name : o))).toEqual(['with_space', 'party']);
+      expect(openSessions(view).slice(before).map((s) => s.title)).toEqual(['with space.csv', '🎉party🎉.csv']);
+      const copies = readdirSync(join(app.dir(), 'downloads'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.csv'));
+      expect(copies.map((f) => f.split(/[\\/]/).at(-1)).sort()).toEqual(['with space.csv', '🎉party🎉.csv'].sort());
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+  }, 60_000);
 
   it('opens an exported session log as an import: a data dir without it gets the session, one with it says so and adds nothing', async () => {
     const sessionId = openSessions(app.core().view())[0]!.id;

@@ -1,20 +1,50 @@
 import type { DatasetFormat } from '../contracts/events';
 import { isBareName } from '../sql/sqlIdentifier';
 
-/** Extensions stripped from a file name, longest first (`.csv.gz` before `.gz`). */
-const EXTENSIONS = ['.csv.gz', '.tsv.gz', '.tab.gz', '.ndjson', '.jsonl', '.parquet', '.duckdb', '.arrows', '.arrow', '.json', '.csv', '.tsv', '.tab', '.ipc', '.feather', '.gz', '.db'];
+/**
+ * Extensions stripped from a file name, longest first (`.csv.gz` before `.gz`); `.txt` and `.dat`
+ * are text the catalog reads as CSV (catalog/sourceLocator.ts).
+ */
+const EXTENSIONS = ['.csv.gz', '.tsv.gz', '.tab.gz', '.ndjson', '.jsonl', '.parquet', '.duckdb', '.arrows', '.arrow', '.json', '.csv', '.tsv', '.tab', '.ipc', '.feather', '.txt', '.dat', '.gz', '.db'];
 
 /** True when a source is an http(s) URL rather than a path. */
 export const isUrl = (source: string): boolean => /^https?:\/\//i.test(source);
 
+/** The root of a Windows path: a drive (`C:\`, `C:/`) or a UNC share (`\\server\share`). */
+export const WINDOWS_ROOT = /^([a-zA-Z]:(?=[\\/])|\\\\)/;
+
+/**
+ * A path's or URL's segments: a URL and a Windows path split at `/` and `\` (a browser reads an
+ * http URL's `\` as `/`), any other path at `/` alone, as a `\` is a character of a POSIX file name.
+ */
+const segmentsOf = (source: string): string[] => source.split(isUrl(source) || WINDOWS_ROOT.test(source) ? /[\\/]/ : '/').filter((s) => s.length > 0);
+
 /**
  * The last path segment of a file path or URL, without a URL's query string or fragment: in a
- * path, `?` and `#` are ordinary characters (`invoice #7.csv`).
+ * path, `?` and `#` are ordinary characters (`invoice #7.csv`). A URL's segment is decoded
+ * (`with%20space.csv` → `with space.csv`), as a `file://` URL's path is (datasetSource.ts).
  */
 export function baseName(source: string): string {
-  const withoutQuery = isUrl(source) ? source.replace(/[?#].*$/, '') : source;
-  const segments = withoutQuery.split(/[\\/]/).filter((s) => s.length > 0);
-  return segments.at(-1) ?? '';
+  if (!isUrl(source)) return segmentsOf(source).at(-1) ?? '';
+  return percentDecoded(segmentsOf(source.replace(/[?#].*$/, '')).at(-1) ?? '');
+}
+
+/**
+ * `%XX` sequences decoded where they spell UTF-8; a malformed one (`100%`, `%ZZ`, a cut `%E0%A4`) is
+ * kept as it is rather than throwing, as a browser shows such a URL.
+ */
+function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+  }
 }
 
 /** True when a source names several files by pattern (`/data/trips/*.parquet`). */
@@ -32,7 +62,7 @@ export const globLiteral = (path: string): string => path.replace(/[[*?]/g, (c) 
  */
 function stem(source: string, pattern: boolean): string {
   if (!pattern) return baseName(source);
-  const segments = source.split(/[\\/]/).filter((s) => s.length > 0);
+  const segments = segmentsOf(source);
   const fixed = segments.slice(0, segments.findIndex((s) => isGlob(s)));
   return fixed.at(-1) ?? '';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareName, datasetName, formatOf, globLiteral } from './datasetName';
+import { bareName, baseName, datasetName, formatOf, globLiteral } from './datasetName';
 
 describe('datasetName (the catalog naming rule)', () => {
   const none = new Set<string>();
@@ -18,6 +18,23 @@ describe('datasetName (the catalog naming rule)', () => {
     ['/data/sensor.arrows', 'sensor'],
     ['/data/invoice #7.csv', 'invoice_7'],
   ])('%s → %s', (source, expected) => expect(datasetName(source, none)).toBe(expected));
+
+  it.each([
+    ['http://127.0.0.1:5411/with%20space.csv', 'with_space'],
+    ['https://example.com/d/%F0%9F%8E%89party%F0%9F%8E%89.csv?x=1', 'party'],
+    ['https://example.com/d/donn%C3%A9es%20%C3%A9t%C3%A9.parquet', 'donnees_ete'],
+  ])('given a URL whose name is percent-encoded (%s), then the name a local file of that name gets: %s', (source, expected) => expect(datasetName(source, none)).toBe(expected));
+
+  it.each([
+    ['/tmp/x/notes.txt', 'notes'],
+    ['/tmp/x/readings.dat', 'readings'],
+    ['/tmp/x/notes.txt.gz', 'notes'],
+  ])('given text named .txt or .dat (read as CSV), then the extension is dropped: %s → %s', (source, expected) => expect(datasetName(source, none)).toBe(expected));
+
+  it('given a POSIX path whose file name holds a backslash, then the whole file name names it', () => {
+    expect(datasetName('/tmp/x/back\\slash.csv', none)).toBe('back_slash');
+    expect(datasetName('C:\\data\\back.csv', none)).toBe('back');
+  });
 
   it('gives a taken name _2, _3…', () => {
     expect(datasetName('/a/cars.json', new Set(['cars']))).toBe('cars_2');
@@ -49,6 +66,23 @@ describe('datasetName (the catalog naming rule)', () => {
     expect(datasetName('/a/group.csv', new Set(['group_']))).toBe('group_2');
     expect(datasetName('/a/group.csv', new Set(['group_', 'group_2']))).toBe('group_3');
   });
+});
+
+describe('baseName (the last segment of a path or URL)', () => {
+  it.each([
+    ['http://127.0.0.1:5411/with%20space.csv', 'with space.csv'],
+    ['https://h/%F0%9F%8E%89party%F0%9F%8E%89.csv#top', '🎉party🎉.csv'],
+    // a malformed sequence is kept as it is, the valid ones around it decoded
+    ['https://h/100%.csv', '100%.csv'],
+    ['https://h/a%20b%ZZ%E0%A4.csv', 'a b%ZZ%E0%A4.csv'],
+    ['https://h/a%2Fb.csv', 'a/b.csv'],
+    // a path is not a URL: its % is a character
+    ['/tmp/x/with%20space.csv', 'with%20space.csv'],
+    ['/tmp/x/back\\slash.csv', 'back\\slash.csv'],
+    ['C:\\data\\x.csv', 'x.csv'],
+    ['C:/data/x.csv', 'x.csv'],
+    ['\\\\server\\share\\x.csv', 'x.csv'],
+  ])('%s → %s', (source, expected) => expect(baseName(source)).toBe(expected));
 });
 
 describe('bareName', () => {

@@ -1,7 +1,4 @@
-import { isUrl } from './datasetName';
-
-/** A Windows path: a drive (`C:\`, `C:/`) or a UNC share (`\\server\share`). */
-const WINDOWS = /^([a-zA-Z]:(?=[\\/])|\\\\)/;
+import { isUrl, WINDOWS_ROOT as WINDOWS } from './datasetName';
 
 /**
  * A source as the catalog records and compares it: trimmed, and for a path its `.` and `..`
