@@ -1,13 +1,24 @@
 import { isUrl, WINDOWS_ROOT as WINDOWS } from './datasetName';
 
 /**
- * A source as the catalog records and compares it: trimmed, and for a path its `.` and `..`
+ * A source trimmed, and without one pair of matching quotes around it (`"C:\data\x.csv"`,
+ * `'/tmp/a b.csv'`), as Windows' "Copy as path" and a shell give it: pasted in, the quotes were
+ * read as part of a relative path (`~/"/tmp/x.csv"`). Only the outer pair goes; a quote inside stays.
+ */
+function unquoted(source: string): string {
+  const trimmed = source.trim();
+  const quote = trimmed[0];
+  return trimmed.length >= 2 && (quote === '"' || quote === "'") && trimmed.endsWith(quote) ? trimmed.slice(1, -1).trim() : trimmed;
+}
+
+/**
+ * A source as the catalog records and compares it: trimmed and unquoted, and for a path its `.` and `..`
  * segments resolved and doubled or trailing separators dropped (`/d/./pq/` → `/d/pq`), as
  * `path.resolve` would on the machine that wrote it, without asking its disk (symlinks are not
  * followed); a `file://` URL is its path. An http(s) URL is only trimmed: its path is the server's business.
  */
 export function normalSource(source: string): string {
-  const trimmed = fileUrlPath(source.trim());
+  const trimmed = fileUrlPath(unquoted(source));
   // a URL, or a scheme Sextant refuses (catalog/localPath.ts): as typed
   if (isUrl(trimmed) || /^[a-z][a-z\d+.-]*:\/\//i.test(trimmed) || trimmed === '') return trimmed;
   const root = WINDOWS.exec(trimmed)?.[0] ?? (trimmed.startsWith('/') ? '/' : '');
@@ -42,10 +53,11 @@ function fileUrlPath(source: string): string {
  * A typed path as the catalog reads it: one starting with `~` as the shell would read it, the
  * person's home folder (`~/data/x.csv`, `~` alone); a relative one (`weather.tsv`, `data/x.csv`)
  * under the home folder too, as a file dialog starts there: a desktop app has no working folder a
- * person chose. `~user`, a `~` inside a path, an absolute path and a URL are left alone.
+ * person chose. Quotes around it are no part of it (`unquoted`). `~user`, a `~` inside a path,
+ * an absolute path and a URL are left alone.
  */
 export function homePath(source: string, home: string): string {
-  const trimmed = source.trim();
+  const trimmed = unquoted(source);
   const separator = WINDOWS.test(home) ? '\\' : '/';
   if (trimmed === '~') return home;
   // doubled or trailing separators are normalSource's to drop

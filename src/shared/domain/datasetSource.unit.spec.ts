@@ -23,6 +23,18 @@ describe('normalSource (a source as the catalog compares it)', () => {
     ['ftp://host/./x.csv', 'ftp://host/./x.csv'],
   ])('given %j, then %j', (source, expected) => expect(normalSource(source)).toBe(expected));
 
+  it.each([
+    ['"/tmp/x/pipe.csv"', '/tmp/x/pipe.csv'],
+    ["'/tmp/x/pipe.csv'", '/tmp/x/pipe.csv'],
+    ['  "C:\\Users\\me\\My Data\\x.csv"  ', 'C:\\Users\\me\\My Data\\x.csv'],
+    ['"https://example.com/a.csv"', 'https://example.com/a.csv'],
+    ['"file:///tmp/a%20b.csv"', '/tmp/a b.csv'],
+    // one pair, and only a matching one
+    ['""/tmp/x.csv""', '"/tmp/x.csv"'],
+    ['"/tmp/x.csv\'', '"/tmp/x.csv\''],
+    ['/tmp/"quoted".csv', '/tmp/"quoted".csv'],
+  ])('given %j, as "Copy as path" or a shell quotes it, then %j', (source, expected) => expect(normalSource(source)).toBe(expected));
+
   it('given a path with a backslash on a POSIX path, then the backslash is part of a name', () => {
     expect(normalSource('/data/a\\b.csv')).toBe('/data/a\\b.csv');
   });
@@ -40,6 +52,15 @@ describe('homePath (a typed ~ is the home folder, as in a shell)', () => {
     ['~', '/home/ana', '/home/ana'],
     ['~\\data\\x.csv', 'C:\\Users\\ana', 'C:\\Users\\ana\\data\\x.csv'],
   ])('given %j with home %j, then the catalog records %j', (typed, home, recorded) => {
+    expect(normalSource(homePath(typed, home))).toBe(recorded);
+  });
+
+  it.each([
+    ['"/tmp/x/pipe.csv"', '/root', '/tmp/x/pipe.csv'],
+    ["'~/data/x.csv'", '/home/ana', '/home/ana/data/x.csv'],
+    ['"data/x.csv"', '/home/ana', '/home/ana/data/x.csv'],
+    ['"C:\\data\\x.csv"', 'C:\\Users\\ana', 'C:\\data\\x.csv'],
+  ])('given a quoted %j with home %j, then the quotes are not part of the path: %j', (typed, home, recorded) => {
     expect(normalSource(homePath(typed, home))).toBe(recorded);
   });
 
