@@ -39,3 +39,51 @@ test('text named .txt is CSV and named without its extension', async ({ shared: 
   await ready(page, 'notes');
   await expect(datasets(page).getByRole('listitem').filter({ hasText: /^notes_txt\b/ })).toHaveCount(0);
 });
+
+/**
+ * A second page on the app whose incoming messages wait, from its first `AddDataset` on, until
+ * `release`: the add's answer then comes back only after what the test types meanwhile.
+ */
+async function pageHoldingAdd(app: { page: Page }): Promise<{ page: Page; release: () => void }> {
+  const page = await app.page.context().newPage();
+  let release = () => {};
+  await page.routeWebSocket(/./, (socket) => {
+    const server = socket.connectToServer();
+    let holding = false;
+    let held = false;
+    const queue: (string | Buffer)[] = [];
+    socket.onMessage((message) => {
+      // the first add only: the next one is answered as it comes
+      if (!held && typeof message === 'string' && message.includes('"AddDataset"')) holding = held = true;
+      server.send(message);
+    });
+    server.onMessage((message) => (holding ? queue.push(message) : socket.send(message)));
+    release = () => {
+      holding = false;
+      for (const message of queue.splice(0)) socket.send(message);
+    };
+  });
+  await page.goto(app.page.url());
+  return { page, release: () => release() };
+}
+
+test('a path typed while the add before it is on its way stays in the box, and is added in its turn', async ({ shared: app }) => {
+  test.skip(test.info().project.name !== 'web', "holds the web host's socket");
+  const { page, release } = await pageHoldingAdd(app);
+  try {
+    const dir = folder();
+    writeFileSync(join(dir, 'early.csv'), 'x,y\n1,1\n');
+    writeFileSync(join(dir, 'later.csv'), 'x,y\n2,2\n');
+    await add(page, join(dir, 'early.csv'));
+    await box(page).fill(join(dir, 'later.csv'));
+    release();
+    await ready(page, 'early');
+    await expect(box(page)).toHaveValue(join(dir, 'later.csv'));
+    await box(page).press('Enter');
+    await ready(page, 'later');
+    await expect(box(page)).toHaveValue('');
+    await expect(box(page)).toBeFocused();
+  } finally {
+    await page.close();
+  }
+});

@@ -111,9 +111,11 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!source.trim()) return;
-    const r = await onAdd(source.trim());
-    if (r.ok) setSource('');
+    const typed = source;
+    if (!typed.trim()) return;
+    const r = await onAdd(typed.trim());
+    // only the text added is cleared: a path typed while the add was on its way stays
+    if (r.ok) setSource((now) => (now === typed ? '' : now));
   };
   const toggle = (id: string, open?: boolean) =>
     setExpanded((s) => {
