@@ -62,6 +62,17 @@ describe('opening files given on the command line (real SQLite, real DuckDB)', (
     expect(Object.keys(app.core().view().datasets)).toHaveLength(1);
   });
 
+  it('given one file several times in one call (as typed, with ./, with //, through a link), then one dataset and one session', async () => {
+    const csv = join(app.dir(), 'pipe.csv');
+    writeFileSync(csv, 'x\n1\n');
+    symlinkSync(csv, join(app.dir(), 'pipe-link.csv'));
+    const before = openSessions(app.core().view()).length;
+    const outcomes = await app.core().openFiles([csv, join(app.dir(), 'pipe-link.csv'), `${app.dir()}/./pipe.csv`, `${app.dir()}//pipe.csv`]);
+    expect(outcomes.map((o) => o.kind)).toEqual(['opened']);
+    expect(Object.keys(app.core().view().datasets)).toHaveLength(1);
+    expect(openSessions(app.core().view()).slice(before).map((s) => s.title)).toEqual(['pipe.csv']);
+  });
+
   it('reports a file it cannot read with the catalog’s message and error id, and opens no session for it', async () => {
     const missing = join(app.dir(), 'nope.parquet');
     const before = openSessions(app.core().view()).length;

@@ -6,7 +6,7 @@ import { SESSION_LOG_EXTENSION } from '../../shared/contracts/sessionLog';
 import type { ImportOutcome } from '../../shared/contracts/sessionImport';
 import { baseName, isUrl } from '../../shared/domain/datasetName';
 import { datasetRelation } from '../../shared/domain/datasetRelation';
-import { sameSource } from '../../shared/domain/datasetSource';
+import { normalSource, sameSource } from '../../shared/domain/datasetSource';
 import type { AppView, DatasetView } from '../../shared/views/appView';
 import { shownSource } from '../catalog/sourceChecks';
 import { ident } from '../query/sql';
@@ -53,18 +53,24 @@ export function firstQuery(dataset: DatasetView): string | undefined {
  * its path), and a session named after it opens with a first query showing its rows. It goes
  * through the same commands as a person's clicks, so it is recorded and replayed like them. A file
  * the catalog cannot read gets no session: the catalog shows why, with its error id. An exported
- * session log is imported instead, as "Import session…" would.
+ * session log is imported instead, as "Import session…" would. A file given more than once (by
+ * other spellings of its path, or through a link) opens once, with one outcome.
  */
 export async function openFiles(host: OpenFilesHost, paths: readonly string[]): Promise<OpenedFile[]> {
   const wanted: { source: string; datasetId?: string; failure?: OpenedFile; log?: true }[] = [];
+  // one file given twice (`x.csv ./x.csv /d//x.csv`, or through a link) opens once: it gave three tabs of one dataset
+  const given = new Set<string>();
   for (const path of paths) {
     const source = isUrl(path) ? path : resolve(path);
+    const real = isUrl(source) ? source : await realpath(source).catch(() => source);
+    if (given.has(normalSource(real))) continue;
+    given.add(normalSource(real));
     if (isSessionLog(source)) {
       wanted.push({ source, log: true });
       continue;
     }
     // through a link too: `flights.parquet` linked to the catalog's own file is that file
-    const existing = known(host.view(), source) ?? (isUrl(source) ? undefined : known(host.view(), await realpath(source).catch(() => source)));
+    const existing = known(host.view(), source) ?? known(host.view(), real);
     if (existing) {
       wanted.push({ source, datasetId: existing.id });
       continue;
