@@ -51,7 +51,7 @@ async function sextantReplay(job: ReplayJob): Promise<number> {
       if (f.kind === 'event') received++;
       else if (f.kind === 'live') done();
     });
-    void api.subscribe(job.subscriptionId, job.pattern, 0);
+    void api.subscribe(job.subscriptionId, job.pattern, { afterSeq: 0 });
   });
   const ms = performance.now() - t0;
   channel.close();

@@ -41,7 +41,7 @@ export async function countStoredEvents(url: string, type: EventType, pattern = 
     if (frame.kind === 'live') live = true;
   });
   try {
-    const subscribed = await api.subscribe('count', pattern, 0);
+    const subscribed = await api.subscribe('count', pattern, { afterSeq: 0 });
     expect(subscribed.ok).toBe(true);
     await expect.poll(() => live, { message: 'the replay reaches live' }).toBe(true);
     return count;

@@ -249,12 +249,12 @@ export class ClientConnection {
     return handler(parsed.data);
   }
 
-  private subscribe({ subscriptionId, pattern, afterSeq, storeId }: ApiRequest<'subscribe'>): Result<ApiResponse<'subscribe'>> {
+  private subscribe({ subscriptionId, pattern, afterSeq, storeId, afterEventId }: ApiRequest<'subscribe'>): Result<ApiResponse<'subscribe'>> {
     this.subscriptions.get(subscriptionId)?.close();
     if (this.subscriptions.size >= MAX_SUBSCRIPTIONS) {
       return fail(appError(newErrorId(), 'INVALID_COMMAND', `At most ${MAX_SUBSCRIPTIONS} subscriptions per connection.`));
     }
-    const cursor = afterSeq === undefined ? undefined : { afterSeq, ...(storeId === undefined ? {} : { storeId }) };
+    const cursor = afterSeq === undefined ? undefined : { afterSeq, storeId, afterEventId };
     const sub = this.services.streams.subscribe(subscriptionId, pattern, cursor, this.outbox, () => {
       // Dropped as stale or closed: forget it, unless a newer subscription took its id.
       if (this.subscriptions.get(subscriptionId) === sub) this.subscriptions.delete(subscriptionId);

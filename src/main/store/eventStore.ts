@@ -211,6 +211,11 @@ export class EventStore {
     return this.guard(() => this.stmts.firstEventId.get()?.id ?? '');
   }
 
+  /** The id of the event at `seq` (one lookup by primary key), '' if there is none. */
+  eventIdAt(seq: number): string {
+    return this.guard(() => this.stmts.eventIdAt.get(seq)?.id ?? '');
+  }
+
   lastSeq(): number {
     return this.guard(() => this.stmts.lastSeq.get()?.s ?? 0);
   }
@@ -284,6 +289,7 @@ function prepare(db: Database.Database) {
     viewAfter: db.prepare<[number, number], ViewRow>(`SELECT ${VIEW_COLUMNS} FROM events WHERE global_seq > ? ORDER BY global_seq LIMIT ?`).raw(true),
     firstEventId: db.prepare<[], { id: string }>('SELECT event_id AS id FROM events ORDER BY global_seq LIMIT 1'),
     lastSeq: db.prepare<[], { s: number | null }>('SELECT max(global_seq) AS s FROM events'),
+    eventIdAt: db.prepare<[number], { id: string }>('SELECT event_id AS id FROM events WHERE global_seq = ?'),
   };
 }
 

@@ -2,6 +2,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { appError, toAppError, type AppError } from '../../shared/contracts/errors';
 import type { EventEnvelope } from '../../shared/contracts/events';
 import type { Frame, Progress } from '../../shared/contracts/frames';
+import type { ResumePoint } from '../../shared/contracts/protocol';
 import { matchTopic } from '../../shared/contracts/topics';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
@@ -21,11 +22,7 @@ export interface StreamLimits {
 
 export const defaultStreamLimits: StreamLimits = { replayBatch: 500, maxBuffered: 10_000, maxQueued: 10_000 };
 
-/** Where a subscription resumes: after `afterSeq` of the log named `storeId`. */
-export interface ResumePoint {
-  readonly afterSeq: number;
-  readonly storeId?: string;
-}
+export type { ResumePoint };
 
 /**
  * Points in a subscription's life where a test may act. In the app nothing else can run at these
@@ -116,21 +113,28 @@ export class StreamManager {
   }
 
   /**
-   * A resume point is only worth replaying from if it belongs to this log and is not beyond its end;
-   * otherwise (the data dir was replaced, restored from a backup…) the client gets a snapshot.
-   * An empty store id means the client first heard of this log while it was still empty, so
-   * only the end check applies.
+   * A resume point is only worth replaying from if it was taken in this log: same store id, not
+   * beyond its end, and the event at its seq is the one the client folded there. A log restored
+   * from a backup keeps its store id but reuses the seqs past the backup for other events, so a
+   * page that saw the lost ones would otherwise keep them and replay the rest on top. Otherwise the
+   * client gets a snapshot. An empty store id means the client first heard of this log while it
+   * was still empty; an absent event id (an older client) skips that check.
    */
   private usableResumePoint(pattern: string, from: ResumePoint | undefined): ResumePoint | undefined {
     if (from === undefined) return undefined;
-    const lastSeq = this.store.lastSeq();
-    const storeId = this.storeId();
-    const otherLog = from.storeId !== undefined && from.storeId !== '' && from.storeId !== storeId;
-    if (from.afterSeq > lastSeq || (otherLog && from.afterSeq > 0)) {
-      this.log.info({ pattern, from, lastSeq, storeId }, 'resume point from another event log: sending a snapshot');
-      return undefined;
-    }
-    return from;
+    const why = this.notThisLog(from);
+    if (why === undefined) return from;
+    this.log.info({ pattern, from, lastSeq: this.store.lastSeq(), storeId: this.storeId() }, `resume point ${why}: sending a snapshot`);
+    return undefined;
+  }
+
+  /** Why `from` was not taken in this log, or undefined if it was. At most one lookup by seq. */
+  private notThisLog({ afterSeq, storeId, afterEventId }: ResumePoint): string | undefined {
+    if (afterSeq === 0) return undefined;
+    if (afterSeq > this.store.lastSeq()) return 'beyond the end of this event log';
+    if (storeId !== undefined && storeId !== '' && storeId !== this.storeId()) return 'from another event log';
+    if (afterEventId !== undefined && afterEventId !== this.store.eventIdAt(afterSeq)) return 'names another event at its seq (the log was restored from an earlier copy)';
+    return undefined;
   }
 
   private async catchUp(sub: Subscriber, from: ResumePoint | undefined): Promise<void> {
@@ -138,7 +142,8 @@ export class StreamManager {
       if (!(await sub.whenCredit()) || sub.closed) return;
       // Synchronous from the snapshot to `live`: nothing can be published in between.
       const { seq, state } = this.projections.snapshot(sub.pattern);
-      sub.sendNow([{ kind: 'snapshot', subscriptionId: sub.id, seq, storeId: this.storeId(), state }], seq);
+      const lastEventId = seq === 0 ? '' : this.store.eventIdAt(seq);
+      sub.sendNow([{ kind: 'snapshot', subscriptionId: sub.id, seq, storeId: this.storeId(), lastEventId, state }], seq);
       this.seams.beforeLive?.(sub.id);
       return sub.goLive(this.storeId(), this.currentProgress());
     }

@@ -12,6 +12,8 @@ interface Cursor {
   seq: number | undefined;
   /** The event log `seq` belongs to, as main named it; a cursor from another log gets a snapshot. */
   storeId: string | undefined;
+  /** The id of the event at `seq` (a snapshot names it too): a log restored from a backup has other events at the same seqs. */
+  eventId: string | undefined;
   live: boolean;
   /** Why its last catch-up failed (main could not read its store), until it goes live or the connection is new. */
   failure: AppError | undefined;
@@ -20,6 +22,7 @@ interface Cursor {
 interface Saved {
   readonly seq: number;
   readonly storeId?: string;
+  readonly eventId?: string;
   readonly view: AppView;
 }
 
@@ -73,9 +76,8 @@ export class StreamClient {
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
   /** How long the last save took: a large view is saved less often (persistDelayMs). */
   private lastPersistMs = 0;
-  /** The seq (and log) each pattern was last saved at. */
-  private readonly persisted = new Map<string, number>();
-  private readonly persistedStore = new Map<string, string | undefined>();
+  /** Where each pattern was last saved: its seq, log and event (savedAt). */
+  private readonly persisted = new Map<string, string>();
   /** Each cursor's records the view was last merged from: a record no cursor changed is kept as it is. */
   private mergedFrom: Readonly<Record<'sessions' | 'datasets' | 'removedDatasets', readonly (object | undefined)[]>> = { sessions: [], datasets: [], removedDatasets: [] };
 
@@ -92,6 +94,7 @@ export class StreamClient {
         view: saved?.view ?? emptyView(),
         seq: saved?.seq,
         storeId: saved?.storeId,
+        eventId: saved?.eventId,
         live: false,
         failure: undefined,
       });
@@ -134,7 +137,8 @@ export class StreamClient {
     const subscriptionId = newSubscriptionId(cursor.pattern);
     cursor.subscriptionId = subscriptionId;
     cursor.live = false;
-    const result = await this.api.subscribe(subscriptionId, cursor.pattern, cursor.seq, cursor.storeId);
+    const { seq: afterSeq, storeId, eventId: afterEventId } = cursor;
+    const result = await this.api.subscribe(subscriptionId, cursor.pattern, afterSeq === undefined ? undefined : { afterSeq, storeId, afterEventId });
     // DISCONNECTED is retried on reconnect; anything else is a bug worth seeing in the console.
     if (!result.ok && result.error.code !== 'DISCONNECTED') console.error(`subscribe ${cursor.pattern} failed (error id ${result.error.id})`, result.error);
   }
@@ -147,12 +151,14 @@ export class StreamClient {
         cursor.view = frame.state;
         cursor.seq = frame.seq;
         cursor.storeId = frame.storeId;
+        cursor.eventId = frame.lastEventId;
         break;
       case 'event':
         // The cursor is exclusive: anything at or below it is already folded.
         if (cursor.seq !== undefined && frame.event.globalSeq <= cursor.seq) return;
         cursor.view = evolveAppView(cursor.view, frame.event);
         cursor.seq = frame.event.globalSeq;
+        cursor.eventId = frame.event.eventId;
         if (frame.event.type === 'QueryCompleted' || frame.event.type === 'QueryFailed' || frame.event.type === 'QueryCancelled') {
           const { [frame.event.payload.queryId]: _done, ...rest } = this.progress;
           this.progress = rest;
@@ -237,11 +243,10 @@ export class StreamClient {
     const started = performance.now();
     for (const c of this.cursors.values()) {
       // A cursor with nothing new since its last save (the catalog while a session streams) is not written again.
-      if (c.seq === undefined || (this.persisted.get(c.pattern) === c.seq && c.storeId === this.persistedStore.get(c.pattern))) continue;
-      this.persisted.set(c.pattern, c.seq);
-      this.persistedStore.set(c.pattern, c.storeId);
+      if (c.seq === undefined || this.persisted.get(c.pattern) === savedAt(c)) continue;
+      this.persisted.set(c.pattern, savedAt(c));
       try {
-        const saved: Saved = { seq: c.seq, view: c.view, ...(c.storeId === undefined ? {} : { storeId: c.storeId }) };
+        const saved: Saved = { seq: c.seq, view: c.view, ...(c.storeId === undefined ? {} : { storeId: c.storeId }), ...(c.eventId === undefined ? {} : { eventId: c.eventId }) };
         this.storage?.setItem(STORAGE_PREFIX + c.pattern, JSON.stringify(saved));
       } catch {
         this.storage?.removeItem(STORAGE_PREFIX + c.pattern); // quota: fall back to a snapshot next time
@@ -254,9 +259,10 @@ export class StreamClient {
     try {
       const raw = this.storage?.getItem(STORAGE_PREFIX + pattern);
       if (!raw) return undefined;
-      const parsed = JSON.parse(raw) as { seq?: unknown; storeId?: unknown; view?: AppView };
+      const parsed = JSON.parse(raw) as { seq?: unknown; storeId?: unknown; eventId?: unknown; view?: AppView };
       if (typeof parsed.seq !== 'number' || !parsed.view) return undefined;
-      return { seq: parsed.seq, view: parsed.view, ...(typeof parsed.storeId === 'string' ? { storeId: parsed.storeId } : {}) };
+      const { storeId, eventId } = parsed;
+      return { seq: parsed.seq, view: parsed.view, ...(typeof storeId === 'string' ? { storeId } : {}), ...(typeof eventId === 'string' ? { eventId } : {}) };
     } catch {
       return undefined;
     }
@@ -276,5 +282,8 @@ function merged<T>(parts: readonly (Readonly<Record<string, T>> | undefined)[], 
   for (const p of filled) out = { ...out, ...p };
   return out;
 }
+
+/** Where a cursor stands (seq, log, event): a snapshot from a restored log may land on the same seq with another event. */
+const savedAt = (c: Cursor): string => JSON.stringify([c.seq, c.storeId, c.eventId]);
 
 const newSubscriptionId = (pattern: string): string => `${pattern}#${crypto.randomUUID().slice(0, 8)}`;

@@ -18,7 +18,7 @@ function fakeApi() {
       return Promise.resolve({ ok: true, value: { subscriptionId } });
     },
   } as unknown as SextantApi;
-  return { api, connect: () => onConnection(true), send: (frame: Frame) => onFrame(frame), idOf: (pattern: string) => subscriptions.get(pattern)! };
+  return { api, connect: () => onConnection(true), drop: () => onConnection(false), send: (frame: Frame) => onFrame(frame), idOf: (pattern: string) => subscriptions.get(pattern)! };
 }
 
 let seq = 0;
@@ -32,8 +32,8 @@ describe('StreamClient: the merged view', () => {
     connect();
     const sessions: AppView = foldAppView(emptyView(), [envelope('QuerySession', 's1', 1, { type: 'SessionOpened', payload: { title: 'A' } }) as ViewEvent]);
     const catalog: AppView = foldAppView(emptyView(), [envelope('Dataset', 'd1', 1, { type: 'DatasetRequested', payload: { source: '/tmp/a.csv' } }) as ViewEvent]);
-    send({ kind: 'snapshot', subscriptionId: idOf('session/*'), seq: 1, storeId: 'x', state: sessions });
-    send({ kind: 'snapshot', subscriptionId: idOf('catalog'), seq: 2, storeId: 'x', state: catalog });
+    send({ kind: 'snapshot', subscriptionId: idOf('session/*'), seq: 1, storeId: 'x', lastEventId: 'e', state: sessions });
+    send({ kind: 'snapshot', subscriptionId: idOf('catalog'), seq: 2, storeId: 'x', lastEventId: 'e', state: catalog });
     const before = client.getState().view;
     expect(Object.keys(before.datasets)).toEqual(['d1']);
 
@@ -49,7 +49,7 @@ describe('StreamClient: the merged view', () => {
     const { api, connect, send, idOf } = fakeApi();
     const client = new StreamClient(api, ['session/*', 'catalog'], undefined);
     connect();
-    send({ kind: 'snapshot', subscriptionId: idOf('session/*'), seq: 1, storeId: 'x', state: foldAppView(emptyView(), [envelope('QuerySession', 's1', 1, { type: 'SessionOpened', payload: { title: 'A' } }) as ViewEvent]) });
+    send({ kind: 'snapshot', subscriptionId: idOf('session/*'), seq: 1, storeId: 'x', lastEventId: 'e', state: foldAppView(emptyView(), [envelope('QuerySession', 's1', 1, { type: 'SessionOpened', payload: { title: 'A' } }) as ViewEvent]) });
     const before = client.getState().view;
     send({ kind: 'progress', subscriptionId: idOf('session/*'), progress: { kind: 'query', queryId: 'q', rowsRead: 1, elapsedMs: 1 } as never });
     expect(client.getState().view).toBe(before);
@@ -83,7 +83,7 @@ describe('StreamClient: a subscription main cannot catch up', () => {
     expect(subscribe).toHaveBeenCalledTimes(3);
 
     // caught up at last: nothing is said any more
-    send({ kind: 'snapshot', subscriptionId: idOf('session/*'), seq: 1, storeId: 'x', state: emptyView() });
+    send({ kind: 'snapshot', subscriptionId: idOf('session/*'), seq: 1, storeId: 'x', lastEventId: 'e', state: emptyView() });
     send({ kind: 'live', subscriptionId: idOf('session/*'), seq: 1, storeId: 'x' });
     expect(client.getState().failure).toBeUndefined();
     expect(client.getState().live).toBe(true);
@@ -99,7 +99,7 @@ describe('StreamClient: a failure is its subscription’s own', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     send({ kind: 'stale', subscriptionId: idOf('session/*'), lastSeq: 0, error: damaged });
     logged.mockRestore();
-    send({ kind: 'snapshot', subscriptionId: idOf('catalog'), seq: 1, storeId: 'x', state: emptyView() });
+    send({ kind: 'snapshot', subscriptionId: idOf('catalog'), seq: 1, storeId: 'x', lastEventId: 'e', state: emptyView() });
     send({ kind: 'live', subscriptionId: idOf('catalog'), seq: 1, storeId: 'x' });
     expect(client.getState().failure).toEqual(damaged);
     expect(client.getState().live).toBe(false);
@@ -137,8 +137,8 @@ describe('StreamClient: saving the view for a reload', () => {
     const { api, connect, send, idOf } = fakeApi();
     const client = new StreamClient(api, ['session/*', 'catalog'], storage as unknown as Storage);
     connect();
-    send({ kind: 'snapshot', subscriptionId: idOf('session/*'), seq: 1, storeId: 'x', state: foldAppView(emptyView(), [envelope('QuerySession', 's1', 1, { type: 'SessionOpened', payload: { title: 'A' } }) as ViewEvent]) });
-    send({ kind: 'snapshot', subscriptionId: idOf('catalog'), seq: 2, storeId: 'x', state: foldAppView(emptyView(), [envelope('Dataset', 'd1', 1, { type: 'DatasetRequested', payload: { source: '/a.csv' } }) as ViewEvent]) });
+    send({ kind: 'snapshot', subscriptionId: idOf('session/*'), seq: 1, storeId: 'x', lastEventId: 'e', state: foldAppView(emptyView(), [envelope('QuerySession', 's1', 1, { type: 'SessionOpened', payload: { title: 'A' } }) as ViewEvent]) });
+    send({ kind: 'snapshot', subscriptionId: idOf('catalog'), seq: 2, storeId: 'x', lastEventId: 'e', state: foldAppView(emptyView(), [envelope('Dataset', 'd1', 1, { type: 'DatasetRequested', payload: { source: '/a.csv' } }) as ViewEvent]) });
     let version = 1;
     const draft = () => send({ kind: 'event', subscriptionId: idOf('session/*'), event: envelope('QuerySession', 's1', ++version, { type: 'DraftSaved', payload: { sql: `select ${version}` } }) });
     return { client, draft };
@@ -180,5 +180,39 @@ describe('StreamClient: saving the view for a reload', () => {
     expect(persistDelayMs(0)).toBe(250);
     expect(persistDelayMs(5)).toBe(250);
     expect(persistDelayMs(60)).toBe(1200);
+  });
+});
+
+describe('StreamClient: the cursor names the event at its seq', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('given a snapshot and then an event, when it resubscribes after a drop or a reload, then it sends the id of the last event it folded', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { api, connect, drop, send, idOf } = fakeApi();
+    const subscribe = vi.spyOn(api, 'subscribe');
+    const storage = new CountingStorage();
+    new StreamClient(api, ['session/*'], storage as unknown as Storage);
+    connect();
+    expect(subscribe.mock.lastCall?.[2]).toBeUndefined(); // nothing known yet: a snapshot
+    send({ kind: 'snapshot', subscriptionId: idOf('session/*'), seq: 4, storeId: 'log', lastEventId: 'at-4', state: emptyView() });
+    drop();
+    connect();
+    expect(subscribe.mock.lastCall?.[2]).toEqual({ afterSeq: 4, storeId: 'log', afterEventId: 'at-4' });
+    const opened = envelope('QuerySession', 's1', 1, { type: 'SessionOpened', payload: { title: 'A' } });
+    send({ kind: 'event', subscriptionId: idOf('session/*'), event: opened });
+    drop();
+    connect();
+    const resumed = { afterSeq: opened.globalSeq, storeId: 'log', afterEventId: opened.eventId };
+    expect(subscribe.mock.lastCall?.[2]).toEqual(resumed);
+
+    vi.advanceTimersByTime(250); // saved for a reload
+    const reloaded = fakeApi();
+    const resubscribe = vi.spyOn(reloaded.api, 'subscribe');
+    new StreamClient(reloaded.api, ['session/*'], storage as unknown as Storage);
+    reloaded.connect();
+    expect(resubscribe.mock.lastCall?.[2]).toEqual(resumed);
   });
 });

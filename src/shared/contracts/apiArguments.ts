@@ -5,7 +5,7 @@ import type { ProfileTarget } from '../explore/columnProfile';
 import type { ChartSpec } from '../chart/chartSpec';
 import type { PivotSpec } from '../pivot/pivotSpec';
 import type { SessionExportFormat } from '../share/sessionExportFormat';
-import type { ApiMethod, ApiRequest, ExportTarget, PageFilter, PageView } from './protocol';
+import type { ApiMethod, ApiRequest, ExportTarget, PageFilter, PageView, ResumePoint } from './protocol';
 import type { ImportSource, LocateFile } from './sessionImport';
 
 /**
@@ -15,13 +15,8 @@ import type { ImportSource, LocateFile } from './sessionImport';
  */
 export const apiArguments = {
   dispatch: (command: ClientCommand) => ({ command }),
-  subscribe: (subscriptionId: string, pattern: string, afterSeq?: number, storeId?: string) => ({
-    subscriptionId,
-    pattern,
-    ...(afterSeq === undefined ? {} : { afterSeq }),
-    // A store id only qualifies a cursor; without one it means nothing.
-    ...(afterSeq === undefined || storeId === undefined ? {} : { storeId }),
-  }),
+  // The cursor's fields (protocol.ts, ResumePoint) sit beside the subscription's on the wire.
+  subscribe: (subscriptionId: string, pattern: string, from?: ResumePoint) => ({ subscriptionId, pattern, ...from }),
   unsubscribe: (subscriptionId: string) => ({ subscriptionId }),
   fetchPage: (queryId: string, offset: number, limit: number, view?: PageView) => ({ queryId, offset, limit, ...view }),
   startExport: (sessionId: string, queryId: string, format: ExportFormat, target: ExportTarget, view?: PageView) => ({ sessionId, queryId, format, target, ...view }),

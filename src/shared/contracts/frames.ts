@@ -118,7 +118,10 @@ export type Progress = QueryProgress | DownloadProgress | FingerprintProgress | 
  * replay cursor; `live` marks the end of catch-up; `stale` means the subscription was dropped
  * (its queue overflowed) and the client must resubscribe from its last seq.
  * `storeId` names the event log the seqs belong to (the first stored event's id): a cursor from
- * another log (the data dir was replaced) is refused in favour of a fresh snapshot.
+ * another log (the data dir was replaced) is refused in favour of a fresh snapshot. So is a cursor
+ * whose event is not the one at its seq in this log (restored from a backup taken before it): a
+ * snapshot's `lastEventId` is the id of the event at its `seq` ('' while the log is empty), the id
+ * the client sends back with that seq, as it does an event frame's.
  */
 export type Frame =
   | {
@@ -126,6 +129,7 @@ export type Frame =
       readonly subscriptionId: string;
       readonly seq: number;
       readonly storeId: string;
+      readonly lastEventId: string;
       readonly state: AppView;
     }
   | { readonly kind: 'event'; readonly subscriptionId: string; readonly event: EventEnvelope }

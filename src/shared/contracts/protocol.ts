@@ -95,7 +95,7 @@ export const apiMethods = {
     request: z.object({ command: clientCommandSchema }).strict(),
     response: commandAckSchema,
   },
-  /** Without `afterSeq`: a snapshot, then live. With it: what was stored after it, then live. */
+  /** Without `afterSeq`: a snapshot, then live. With it: what was stored after it, then live (a snapshot if it is not this log's). */
   subscribe: {
     request: z
       .object({
@@ -104,6 +104,8 @@ export const apiMethods = {
         afterSeq: z.number().int().nonnegative().optional(),
         /** The log `afterSeq` belongs to, as the last `snapshot`/`live` frame named it. */
         storeId: storeId.optional(),
+        /** The id of the event at `afterSeq` the client folded: a log restored from a backup reuses seqs for other events. */
+        afterEventId: z.string().max(64).optional(),
       })
       .strict(),
     response: z.object({ subscriptionId: z.string() }),
@@ -275,6 +277,8 @@ export const apiMethods = {
 
 export type ApiMethod = keyof typeof apiMethods;
 export type ApiRequest<M extends ApiMethod> = z.infer<(typeof apiMethods)[M]['request']>;
+/** A subscribe request's cursor: where a subscription resumes, and which log and event it was taken in. */
+export type ResumePoint = Readonly<Pick<ApiRequest<'subscribe'>, 'storeId' | 'afterEventId'> & { afterSeq: number }>;
 export type ApiResponse<M extends ApiMethod> = z.infer<(typeof apiMethods)[M]['response']>;
 
 /** Every request a renderer can make of main, as it travels: the method's name beside its fields. */

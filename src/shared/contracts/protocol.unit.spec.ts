@@ -20,16 +20,17 @@ describe('the API table', () => {
     const requests = [
       requestOf('dispatch', { type: 'RenameSession', sessionId: 's1', title: 'Sales' }),
       requestOf('subscribe', 'a', 'session/*'),
-      requestOf('subscribe', 'a', 'session/*', 12, '0190aaaa-bbbb-7ccc-8ddd-eeeeeeeeeeee'),
+      requestOf('subscribe', 'a', 'session/*', { afterSeq: 12, storeId: '0190aaaa-bbbb-7ccc-8ddd-eeeeeeeeeeee', afterEventId: '0190aaaa-bbbb-7ccc-8ddd-ffffffffffff' }),
       requestOf('unsubscribe', 'a'),
       requestOf('fetchPage', 'q', 0, 100),
       requestOf('fetchPage', 'q', 200, 100, { orderBy: [{ column: 1, descending: true }], filter: [{ column: 0, op: 'notNull' }] }),
       requestOf('exportSession', 's1', 'eventLog', { kind: 'download' }),
     ];
     for (const request of requests) expect(clientRequestSchema.safeParse(request).error?.issues).toBeUndefined();
-    // The wire shape is unchanged: a view's fields sit beside the page's, a store id only qualifies a cursor.
+    // The wire shape is flat: a view's fields sit beside the page's, a cursor's beside the subscription's.
     expect(requests[5]).toEqual({ method: 'fetchPage', queryId: 'q', offset: 200, limit: 100, orderBy: [{ column: 1, descending: true }], filter: [{ column: 0, op: 'notNull' }] });
-    expect(requestOf('subscribe', 'a', 'catalog', undefined, 'store')).toEqual({ method: 'subscribe', subscriptionId: 'a', pattern: 'catalog' });
+    expect(requests[2]).toEqual({ method: 'subscribe', subscriptionId: 'a', pattern: 'session/*', afterSeq: 12, storeId: '0190aaaa-bbbb-7ccc-8ddd-eeeeeeeeeeee', afterEventId: '0190aaaa-bbbb-7ccc-8ddd-ffffffffffff' });
+    expect(requestOf('subscribe', 'a', 'catalog')).toEqual({ method: 'subscribe', subscriptionId: 'a', pattern: 'catalog' });
   });
 
   it('refuses an unknown method, and unknown fields on a known one', () => {
