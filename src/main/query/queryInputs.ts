@@ -1,11 +1,12 @@
 import type { QueryInput } from '../../shared/contracts/fingerprint';
 import type { AppView, DatasetView } from '../../shared/views/appView';
+import { WORKSPACE_DATABASE } from './databaseFile';
 import type { ParsedRefs, TableRef } from './tableRefs';
 
 /**
  * The catalog datasets a parsed script reads, each with its fingerprint now; `before`: the
  * fingerprints the re-run query recorded (by dataset), kept beside the new ones. DuckDB folds
- * unquoted names to lower case when it looks them up, so names are matched without case.
+ * no case when it looks names up (quoted or not), so names are matched without case.
  */
 export function queryInputs(parsed: ParsedRefs, datasets: AppView['datasets'], before?: readonly QueryInput[]): QueryInput[] {
   const ready = Object.values(datasets).filter((d) => d.status === 'ready' && d.name);
@@ -25,14 +26,23 @@ function datasetOf(ref: TableRef, ready: readonly DatasetView[], ctes: ReadonlyS
   const schema = ref.schema.toLowerCase();
   const catalog = ref.catalog.toLowerCase();
   const named = (name: string) => ready.find((d) => d.name?.toLowerCase() === name);
+  // A file read through a view in the workspace's main schema.
+  const viewed = (name: string) => {
+    const ds = named(name);
+    return ds && ds.format !== 'duckdb' ? ds : undefined;
+  };
   // A database file attached under its name: `db.table` (parsed as schema.table) or `db.main.table`.
   const attached = (name: string) => {
     const ds = named(name);
     return ds?.format === 'duckdb' ? ds : undefined;
   };
+  // The workspace named as DuckDB binds it: `workspace.main.t`, or `workspace.t` (no schema has
+  // that name, so DuckDB takes it for the database). Without these, such a result never learnt
+  // that its input changed.
+  if (catalog === WORKSPACE_DATABASE) return schema === 'main' ? viewed(table) : undefined;
   if (catalog) return attached(catalog);
+  if (schema === WORKSPACE_DATABASE) return viewed(table);
   if (schema && schema !== 'main') return attached(schema);
   if (!schema && ctes.has(table)) return undefined;
-  const ds = named(table);
-  return ds && ds.format !== 'duckdb' ? ds : undefined;
+  return viewed(table);
 }

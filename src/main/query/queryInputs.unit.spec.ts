@@ -41,6 +41,18 @@ describe('tables a script reads, from DuckDB’s parse tree', () => {
     expect(queryInputs(tableRefs(serialized(select(base('weather', 'other'))))!, datasets)).toEqual([]);
   });
 
+  it('a dataset named through the workspace database counts, as DuckDB binds it: any case, quoted or not', () => {
+    // `workspace.main.cars`, `workspace.cars` (no schema `workspace`, so DuckDB takes it for the database), `"WorkSpace"."MAIN"."Weather"`.
+    for (const tree of [select(base('weather', 'main', 'workspace')), select(base('weather', 'workspace')), select(base('Weather', 'MAIN', 'WorkSpace')), select(base('WEATHER', 'WORKSPACE'))]) {
+      expect(queryInputs(tableRefs(serialized(tree))!, datasets).map((i) => i.datasetId)).toEqual(['w']);
+    }
+    // Another schema of the workspace is not main, where the dataset views are; a CTE never answers a qualified name.
+    expect(queryInputs(tableRefs(serialized(select(base('weather', 'other', 'workspace'))))!, datasets)).toEqual([]);
+    expect(queryInputs(tableRefs(serialized(select(base('weather', 'workspace'), { weather: select(base('flights')) })))!, datasets).map((i) => i.datasetId).sort()).toEqual(['f', 'w']);
+    // A database file's dataset is attached beside the workspace, not inside it.
+    expect(queryInputs(tableRefs(serialized(select(base('shop', 'main', 'workspace'))))!, datasets)).toEqual([]);
+  });
+
   it('a re-run keeps the fingerprint its original recorded as `before`', () => {
     const before = [{ datasetId: 'w', name: 'weather', fingerprint: fp(9) }];
     expect(queryInputs(tableRefs(serialized(select(base('weather'))))!, datasets, before)).toEqual([{ datasetId: 'w', name: 'weather', fingerprint: fp(1), before: fp(9) }]);
