@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DRAFT_SAVE_DELAY_MS } from '../src/renderer/state/draftSaves';
 import { countStoredEvents, nodeClient } from './nodeClient';
-import { editor, editorText, mod, screenshot, status, tabs } from './workbench.helpers';
+import { editor, editorText, mod, runSql, screenshot, status, tabs } from './workbench.helpers';
 
 /**
  * Two windows on one web host and one session: each keeps its own tab, sees the other's changes
@@ -189,6 +189,36 @@ test('simultaneous draft edits lose nothing: the later save is refused and the p
     // Theirs was taken, yet the person's own text is one undo away.
     await editor(second.later).press(`${mod}+z`);
     await expect.poll(() => editorText(second.later)).toBe(second.mine);
+  } finally {
+    client.close();
+  }
+});
+
+test('back from the past, a window saves its draft again though another window changed it meanwhile', async ({ app }) => {
+  const a = app.page;
+  await runSql(a, 'select 1 as one');
+  await expect(status(a)).toHaveText(/^1\u00a0row in /);
+  const b = await secondWindow(a);
+  const client = await nodeClient(a.url());
+  const storedDraft = () => client.sessions()[0]?.draft;
+  try {
+    // A looks at the past (its editor makes way), and B saves a draft meanwhile.
+    await a.getByRole('button', { name: 'Timeline', exact: true }).click();
+    await a.getByRole('list', { name: 'Timeline' }).getByRole('listitem').filter({ hasText: 'Opened' }).getByRole('button').first().click();
+    await expect(a.getByRole('region', { name: 'Past view' })).toBeVisible();
+    await typeSql(b, 'select 222 as theirs');
+    await expect.poll(storedDraft, { timeout: 5000 }).toBe('select 222 as theirs');
+
+    // Back to now, A shows B's draft, and what A does next is saved on top of it, not refused.
+    await a.getByRole('region', { name: 'Past view' }).getByRole('button', { name: 'Back to now' }).click();
+    await expect.poll(() => editorText(a)).toBe('select 222 as theirs');
+    await runSql(a, 'select 333 as three');
+    await expect(status(a)).toHaveText(/^1\u00a0row in /);
+    await expect.poll(storedDraft).toBe('select 333 as three');
+    await typeSql(a, 'select 444 as typed');
+    await expect.poll(storedDraft, { timeout: 5000 }).toBe('select 444 as typed');
+    await expect.poll(() => editorText(b), { timeout: 5000 }).toBe('select 444 as typed');
+    await expect(keepMine(a)).toHaveCount(0);
   } finally {
     client.close();
   }

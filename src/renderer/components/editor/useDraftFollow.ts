@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { SessionView } from '../../../shared/views/appView';
 import type { useDraftSaver } from '../../state/useDraftSaver';
 import type { SqlEditorHandle } from './SqlEditor';
@@ -10,9 +10,27 @@ import type { SqlEditorHandle } from './SqlEditor';
  * based on that version.
  */
 export function useDraftFollow(active: SessionView | undefined, editor: RefObject<SqlEditorHandle | null>, drafts: ReturnType<typeof useDraftSaver>): void {
+  const mounts = useEditorMounts(editor);
   useEffect(() => {
     if (!active || !editor.current || !drafts.mayFollow(active.id, active.version)) return;
     editor.current.replaceFromStore(active.draft);
     drafts.synced(active.id, active.version);
-  }, [active?.id, active?.draft, active?.version, drafts.revision]);
+  }, [active?.id, active?.draft, active?.version, drafts.revision, mounts]);
+}
+
+/**
+ * Counts the times the editor came into the page. It makes way while the past is shown, and a
+ * draft another window saved meanwhile changed nothing when it came back: without this the follow
+ * above never ran again, the saves stayed based on the old version and every one was refused.
+ */
+function useEditorMounts(editor: RefObject<SqlEditorHandle | null>): number {
+  const [mounts, setMounts] = useState(0);
+  const wasMounted = useRef(false);
+  // After every commit (a ref is set by then): only a mount changes state, so it costs one render.
+  useEffect(() => {
+    const mounted = editor.current !== null;
+    if (mounted && !wasMounted.current) setMounts((n) => n + 1);
+    wasMounted.current = mounted;
+  });
+  return mounts;
 }
