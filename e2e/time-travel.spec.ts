@@ -206,3 +206,41 @@ test('"Fork from here" on a query that settled after the Timeline was last open 
   await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
   expect(await gridRow(page, 2).getByRole('gridcell').allTextContents()).toEqual(shown(await duckdbRows(slow))[0]);
 });
+
+test('in the past the history puts nothing in the editor and repeats nothing, and says why; back to now both work', async ({ app }) => {
+  const { page } = app;
+  const PAUSED = 'Not while the past is shown: go back to now first';
+  await runSql(page, 'select 1 as one');
+  await expect(status(page)).toHaveText(/^1\u00a0row in /);
+  await runSql(page, 'select 2 as two');
+  await expect(status(page)).toHaveText(/^1\u00a0row in /);
+  const row = history(page).getByRole('listitem').filter({ hasText: 'select 1 as one' });
+  const pick = row.getByRole('button', { name: 'Put in editor' });
+  const repeat = row.getByRole('button', { name: 'Repeat query' });
+
+  await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+  await entry(page, 'Ran query select 2 as two').getByRole('button').first().click();
+  await expect(banner(page)).toBeVisible();
+  // Both stay where they are (the row keeps its buttons for the keys), marked unavailable with the reason, as Undo is.
+  await expect(pick).toHaveAttribute('aria-disabled', 'true');
+  await expect(pick).toHaveAccessibleDescription(`${PAUSED} select 1 as one`);
+  await expect(pick).toHaveAttribute('title', PAUSED);
+  await expect(repeat).toHaveAttribute('aria-disabled', 'true');
+  await expect(repeat).toHaveAccessibleDescription(PAUSED);
+  // Pressed anyway (each keeps the focus), neither does anything: the past stays shown, no query is started.
+  await pick.press('Enter');
+  await repeat.press('Enter');
+  await expect(repeat).toBeFocused();
+  await expect(banner(page)).toBeVisible();
+  await expect(history(page).getByRole('listitem')).toHaveCount(2);
+
+  await banner(page).getByRole('button', { name: 'Back to now' }).click();
+  await expect(banner(page)).toHaveCount(0);
+  await expect.poll(() => editorText(page)).toBe('select 2 as two');
+  await expect(repeat).toHaveAccessibleDescription('Run this query again');
+  await expect(pick).not.toHaveAttribute('aria-disabled', 'true');
+  await pick.click();
+  await expect.poll(() => editorText(page)).toBe('select 1 as one');
+  await repeat.click();
+  await expect(history(page).getByRole('listitem')).toHaveCount(3);
+});

@@ -334,7 +334,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
         {active && (
           <HistoryPanel
             entries={time.past?.session.history ?? active.history}
-            running={running || time.past !== undefined}
+            running={running} paused={time.past !== undefined}
             waiting={time.past ? undefined : current && progress[current.queryId]?.waitingToSave}
             onFork={forkAtQuery} onPick={openAsSql} onRerun={rerunSql}
           />

@@ -6,10 +6,14 @@ import { phaseBadge } from './historyPhase';
 import { useVirtualRows } from '../common/useVirtualRows';
 import { useRovingRows } from '../common/useRovingRows';
 import { historyRepeats } from './historyRepeats';
+import { PAST_PAUSED } from '../time/pastPaused';
+import { PAUSED_ID } from './HistoryRow';
 
 interface Props {
   entries: readonly HistoryEntry[];
   running: boolean;
+  /** The window shows the past: no entry goes into the (absent) editor or runs again, and each says why. */
+  paused?: boolean;
   /** The latest query's end waits for the store (its progress frame says why): its row says so. */
   waiting?: WaitingToSave | undefined;
   /** Puts a past query's SQL back in the editor. */
@@ -44,7 +48,7 @@ export function shownHistory(entries: readonly HistoryEntry[], search: string, w
  * an entry's buttons, Enter presses the one focused ("Put in editor" puts the SQL in the editor).
  * Down from the search box goes to the newest entry shown.
  */
-export const HistoryPanel = memo(function HistoryPanel({ entries, running, waiting, onPick, onRerun, onFork }: Props) {
+export const HistoryPanel = memo(function HistoryPanel({ entries, running, paused = false, waiting, onPick, onRerun, onFork }: Props) {
   const [search, setSearch] = useState('');
   const shown = useMemo(() => shownHistory(entries, search, waiting), [entries, search, waiting]);
   const waits = waitingOf(entries, waiting);
@@ -66,6 +70,10 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, running, waiti
   return (
     <section className="history-panel" aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>
+      {/* what "Put in editor" says beside its SQL while the past is shown (a description may name a hidden element) */}
+      <span id={PAUSED_ID} hidden>
+        {PAST_PAUSED}
+      </span>
       <input
         type="search"
         className="history-search"
@@ -105,7 +113,7 @@ export const HistoryPanel = memo(function HistoryPanel({ entries, running, waiti
                 className={`history-entry ${h.phase.toLowerCase()}${repeat?.again ? ' again' : ''}`}
                 style={{ transform: `translateY(${row.start}px)` }}
               >
-                <HistoryRow entry={h} times={repeat?.times} running={running} waiting={waits(h)} stop={roving.stopAt(row.index)} onPick={onPick} onRerun={onRerun} onFork={onFork} />
+                <HistoryRow entry={h} times={repeat?.times} running={running} paused={paused} waiting={waits(h)} stop={roving.stopAt(row.index)} onPick={onPick} onRerun={onRerun} onFork={onFork} />
               </li>
             );
           })}

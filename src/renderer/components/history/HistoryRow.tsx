@@ -9,12 +9,18 @@ import { ViewSummary } from './ViewSummary';
 import { PivotSummary } from './PivotSummary';
 import { errorFirstLine } from './historyRepeats';
 import { phaseBadge } from './historyPhase';
+import { PAST_PAUSED } from '../time/pastPaused';
+
+/** The hidden sentence (in HistoryPanel) a paused "Put in editor" is described by. */
+export const PAUSED_ID = 'history-paused';
 
 interface Props {
   entry: HistoryEntry;
   /** The newest of a run of the same SQL: how many times it ran in a row (historyRepeats.ts). */
   times?: number | undefined;
   running: boolean;
+  /** The window shows the past: "Put in editor" and "Repeat query" do nothing and say why. */
+  paused: boolean;
   /** Its end waits for the store (a full disk): the progress frame's reason, said in its badge. */
   waiting?: WaitingToSave | undefined;
   /** Which of its buttons is the list's one Tab stop (0 "Put in editor", 1 "Repeat query", 2 "Fork from here"); undefined: none. */
@@ -25,14 +31,22 @@ interface Props {
 }
 
 /** One query of the history: its SQL, status, rows, duration and time, and what can be done with it. Renders again only when these change. */
-export const HistoryRow = memo(function HistoryRow({ entry: h, times, running, waiting, stop, onPick, onRerun, onFork }: Props) {
+export const HistoryRow = memo(function HistoryRow({ entry: h, times, running, paused, waiting, stop, onPick, onRerun, onFork }: Props) {
   // roving tabindex (HistoryPanel): the list's arrows reach the buttons, Tab only the one last focused
   const tab = (button: number) => (stop === button ? 0 : -1);
   const badge = phaseBadge(h.phase, waiting);
   return (
     <>
       {/* Named by what it does, not by the SQL and status it shows, so no "cancelled" query becomes a second "Cancel" button. */}
-      <button className="history-pick" tabIndex={tab(0)} onClick={() => onPick(h.sql)} title="Put this SQL in the editor" aria-label="Put in editor" aria-describedby={`sql-${h.queryId}`}>
+      <button
+        className="history-pick"
+        tabIndex={tab(0)}
+        onClick={() => !paused && onPick(h.sql)}
+        aria-disabled={paused || undefined}
+        title={paused ? PAST_PAUSED : 'Put this SQL in the editor'}
+        aria-label="Put in editor"
+        aria-describedby={paused ? `${PAUSED_ID} sql-${h.queryId}` : `sql-${h.queryId}`}
+      >
         <code className="sql" id={`sql-${h.queryId}`}>{h.sql}</code>
         {times !== undefined && (
           <span className="repeat-count" title={`Run ${times} times in a row: the entries under it are its earlier runs`}>
@@ -61,7 +75,14 @@ export const HistoryRow = memo(function HistoryRow({ entry: h, times, running, w
         {h.pivot && <PivotSummary spec={h.pivot} />}
       </button>
       {/* aria-disabled, not disabled, while a query runs: focus stays on it, so Enter once the run ends repeats again */}
-      <button className="rerun" tabIndex={tab(1)} onClick={() => !running && onRerun(h.sql)} aria-disabled={running} aria-label="Repeat query" title="Run this query again">
+      <button
+        className="rerun"
+        tabIndex={tab(1)}
+        onClick={() => !running && !paused && onRerun(h.sql)}
+        aria-disabled={running || paused}
+        aria-label="Repeat query"
+        title={paused ? PAST_PAUSED : 'Run this query again'}
+      >
         <RotateCw aria-hidden="true" />
       </button>
       {onFork && (

@@ -4,6 +4,7 @@ import type { ClientCommand } from '../../../shared/contracts/commands';
 import type { AppView } from '../../../shared/views/appView';
 import { nextRedo, nextUndo, type UndoTarget } from '../../../shared/views/undoTarget';
 import { useHandOffFocus } from '../common/focusLost';
+import { PAST_PAUSED } from '../time/pastPaused';
 import { editsText, undoKeyOf } from './undoKeys';
 
 interface Props {
@@ -19,7 +20,6 @@ interface Props {
   paused?: boolean;
 }
 
-const PAUSED = 'Not while the past is shown: go back to now first';
 
 /**
  * The session's "Undo" and "Redo" buttons, and their keys (Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl/Cmd+Y)
@@ -29,8 +29,8 @@ export function UndoRedo({ view, sessionId, dispatch, onShow, onNotice, paused =
   const undo = paused ? undefined : nextUndo(view, sessionId);
   const redo = paused ? undefined : nextRedo(view, sessionId);
   // paused, there may well be something to undo: "Nothing to undo" would be untrue
-  const undoText = paused ? PAUSED : (undo?.label ?? 'Nothing to undo');
-  const redoText = paused ? PAUSED : (redo?.label ?? 'Nothing to redo');
+  const undoText = paused ? PAST_PAUSED : (undo?.label ?? 'Nothing to undo');
+  const redoText = paused ? PAST_PAUSED : (redo?.label ?? 'Nothing to redo');
 
   /** `byKey`: pressed, not clicked, so no button's tooltip said what it would do: the notice says what it did, or why nothing. */
   const act = (target: UndoTarget | undefined, type: 'Undo' | 'Redo', byKey = false) => {
