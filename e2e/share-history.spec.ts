@@ -72,3 +72,17 @@ test('the history store cannot be made the default: a search path to it is refus
   await runSql(page, "select sql, status, current_database() from sextant.queries where sql = 'selec 1'");
   await expect(gridRow(page, 2).getByRole('gridcell')).toHaveText(['selec 1', 'failed', 'workspace']);
 });
+
+test('a dataset named through the workspace database is recorded as read, however it is spelled', async ({ shared: app }) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  const spellings = ['select count(*) as n from workspace.main.cars', 'select count(*) as n from WORKSPACE.Cars', 'select count(*) as n from "Workspace"."MAIN"."cars"'];
+  for (const sql of spellings) {
+    await runSql(page, sql);
+    await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+  }
+  await runSql(page, "select sql, datasets_read from sextant.queries where status = 'completed' and sql like 'select count(*) as n from %' order by started_at");
+  await expect(status(page)).toHaveText(/^\d+\u00a0rows? in /);
+  const rows = grid(page).locator('[role="row"]').filter({ has: page.getByRole('gridcell') });
+  for (const sql of spellings) await expect(rows.filter({ hasText: sql }).getByRole('gridcell')).toHaveText([sql, '[cars]']);
+});
