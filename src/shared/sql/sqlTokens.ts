@@ -3,7 +3,8 @@
  * ('…', E'…', $tag$…$tag$), quoted identifiers ("…") and comments (-- …, nested /* … *\/). It
  * decides no statement or CTE itself — DuckDB's parser does (docs/instant.md) — it only finds, in
  * the editor's text, where boundaries are: the statement split both the editor's Run and the instant
- * preview use (statementSpans.ts), the preview's CTEs, the history guard's names.
+ * preview use (statementSpans.ts), the preview's CTEs, the history guard's names, the brackets the
+ * editor's completion reads a query by (sqlGroups.ts).
  */
 
 export type TokenKind = 'word' | 'quoted' | 'string' | 'punct' | 'other';
@@ -124,9 +125,13 @@ function blockCommentEnd(text: string, open: number): number {
 /** A word token's keyword, upper-cased; undefined for anything else. */
 export const keyword = (t: Token | undefined): string | undefined => (t?.kind === 'word' ? t.text.toUpperCase() : undefined);
 
-/** An identifier token's name as DuckDB compares it: quotes removed; bare words case-folded. */
-export function identifierName(t: Token): string | undefined {
-  if (t.kind === 'word') return t.text.toLowerCase();
-  if (t.kind === 'quoted') return t.text.slice(1, -1).replaceAll('""', '"').toLowerCase();
-  return undefined;
+/** An identifier token's name as written: a quoted one's quotes and `""` undone (one still being typed has no closing quote). */
+export function nameAsWritten(t: Token): string | undefined {
+  if (t.kind === 'word') return t.text;
+  if (t.kind !== 'quoted') return undefined;
+  const closed = /^"((?:[^"]|"")*)"$/.exec(t.text);
+  return (closed ? closed[1]! : t.text.slice(1)).replaceAll('""', '"');
 }
+
+/** An identifier token's name as DuckDB compares it: quotes removed; bare words case-folded. */
+export const identifierName = (t: Token): string | undefined => nameAsWritten(t)?.toLowerCase();

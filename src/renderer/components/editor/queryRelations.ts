@@ -1,5 +1,5 @@
 import { NOT_A_NAME } from '../../../shared/sql/sqlIdentifier';
-import { nameOf, punctOf, wordOf, type Group, type Item } from './sqlTokens';
+import { isDigit, nameOf, punctOf, wordOf, type Group, type Item } from './sqlGroups';
 
 /** A column a relation of the query has: its type when it can be told (a column read as it is). */
 export interface RelationColumn {
@@ -236,7 +236,8 @@ function columnRef(expr: readonly Item[]): { qualifier: string | undefined; name
 
 /** Whether `item` can end an expression, so that a name after it is an alias (`count(*) n`, `case … end n`), not an operand (`a and b`). */
 function endsExpression(item: Item | undefined): boolean {
-  if (item === undefined || item.kind === 'punct') return false;
+  // a number's last digit ends one (`1 n`); other syntax (`+`, `,`) does not
+  if (item === undefined || (punctOf(item) !== undefined && !isDigit(item))) return false;
   const word = wordOf(item);
   return word === undefined || !NOT_A_NAME.has(word) || ['end', 'null', 'true', 'false'].includes(word);
 }

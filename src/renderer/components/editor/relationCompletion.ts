@@ -7,7 +7,7 @@ import type { DatasetView } from '../../../shared/views/appView';
 import { quoteIdent } from '../../../shared/explore/openAsSql';
 import { afterDot, quotedNameStart, WORD_SPAN, wordStart } from './completionWord';
 import { qualifierColumns, relationsInScope, tablePosition, type CatalogColumns, type RelationColumn, type ScopeRelation } from './queryRelations';
-import { nameOf, nest, punctOf, tokenize, type Group, type Token } from './sqlTokens';
+import { nameOf, nest, punctOf, tokensAt, type Group, type Token } from './sqlGroups';
 
 /** How a query names each table of the catalog (`cars`, `two.cars` or `two.main.cars`, `two.staging.cars`, `sextant.queries`), case-insensitively, with its columns. */
 const catalogs = new WeakMap<readonly DatasetView[], CatalogColumns>();
@@ -51,7 +51,7 @@ function statementAt(context: CompletionContext): Group {
     }
   }
   if (last?.state === state && last.from === from && last.cut === cut) return last.root;
-  const root = nest(cut === undefined ? tokenize(state.sliceDoc(from, to), from) : [...tokenize(state.sliceDoc(from, cut), from), ...tokenAfterQuote(state, cut, to)]);
+  const root = nest(cut === undefined ? tokensAt(state.sliceDoc(from, to), from) : [...tokensAt(state.sliceDoc(from, cut), from), ...tokenAfterQuote(state, cut, to)]);
   last = { state, from, cut, root };
   return root;
 }
@@ -62,7 +62,7 @@ function tokenAfterQuote(state: EditorState, pos: number, to: number): Token[] {
   const after = pos + (rest?.[0].length ?? 0);
   const text = state.sliceDoc(after, to);
   const end = text.indexOf(';');
-  return tokenize(end === -1 ? text : text.slice(0, end + 1), after);
+  return tokensAt(end === -1 ? text : text.slice(0, end + 1), after);
 }
 
 /** The qualifier before `x.|`, `x.na|` or `x."Na|` (`x` when it is one name), if the name being typed follows one; `quoted` when that name is. */
@@ -70,7 +70,7 @@ function qualifierAt(context: CompletionContext): { name: string; from: number; 
   const quote = quotedNameStart(context);
   const from = quote ?? wordStart(context);
   if (context.state.sliceDoc(from - 1, from) !== '.') return undefined;
-  const tokens = tokenize(context.state.sliceDoc(Math.max(0, from - 300), from));
+  const tokens = tokensAt(context.state.sliceDoc(Math.max(0, from - 300), from));
   const [before, name, dot] = [tokens.at(-3), tokens.at(-2), tokens.at(-1)];
   if (punctOf(dot) !== '.' || nameOf(name) === undefined || punctOf(before) === '.') return undefined;
   return { name: nameOf(name)!, from, quoted: quote !== undefined };
