@@ -76,6 +76,9 @@ export const isOrdered = (k: ColumnKind): boolean =>
 /** Integers, DECIMALs and floats: what a chart's brush compares as DOUBLE (filterSql.ts). */
 export const isNumeric = (k: ColumnKind): boolean => k.kind === 'integer' || k.kind === 'decimal' || k.kind === 'float';
 
+/** Whether a column holds numbers (not lists of them): right-aligned in a grid so that digits line up. */
+export const holdsNumbers = (duckdbType: string): boolean => isNumeric(columnKind(duckdbType));
+
 /** Whether a column holds exact numbers (an integer or a DECIMAL), whose DOUBLE figures (a mean) a person compares with their exact digits (wholeDigitsText). */
 export const holdsExactNumbers = (duckdbType: string): boolean => ['integer', 'decimal'].includes(columnKind(duckdbType).kind);
 

@@ -2,7 +2,7 @@ import type { VirtualItem } from '@tanstack/react-virtual';
 import type { MouseEvent, PointerEvent } from 'react';
 import type { Column } from '../../../shared/contracts/events';
 import { ariaSort, sortRank, type SortKeys } from '../../../shared/explore/sortCycle';
-import { isNumericType } from './columnKind';
+import { holdsNumbers } from '../../../shared/explore/columnKind';
 import { MAX_WIDTH, MIN_WIDTH } from './columnWidths';
 import { HEADER_HEIGHT, clamp } from './gridGeometry';
 import { SortButton, SortShown } from './SortButton';
@@ -55,7 +55,7 @@ export function GridHeader({ columns, virtualColumns, widths, totalWidth, onResi
             role="columnheader"
             aria-colindex={vc.index + 1}
             aria-sort={ariaSort(sort, vc.index)}
-            className={`grid-th ${isNumericType(c.type) ? 'num' : ''}`}
+            className={`grid-th ${holdsNumbers(c.type) ? 'num' : ''}`}
             style={{ left: vc.start, width: vc.size }}
             title={`${c.name} · ${c.type}`}
             onContextMenu={onContextMenu && ((e) => onContextMenu(e, vc.index))}

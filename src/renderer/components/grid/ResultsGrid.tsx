@@ -6,7 +6,7 @@ import { openAsSql } from '../../../shared/explore/openAsSql';
 import { ContextMenu } from '../common/ContextMenu';
 import { copyText } from '../common/clipboard';
 import { formatCount } from '../format';
-import { isNumericType } from './columnKind';
+import { holdsNumbers } from '../../../shared/explore/columnKind';
 import { useColumnWidths } from './columnWidths';
 import { copyArea } from './gridCopy';
 import { cellMenu, columnMenu, type GridMenuActions } from './gridMenu';
@@ -304,7 +304,7 @@ export function ResultsGrid({ api, result, rowsAvailable, onNotice, onViewChange
                   const selected = contains(selection, vr.index, vc.index);
                   const isActive = active.row === vr.index && active.col === vc.index;
                   // NULL in a number column sits where its numbers do, at the right
-                  const numeric = isNumericType(c.type) ? 'num' : '';
+                  const numeric = holdsNumbers(c.type) ? 'num' : '';
                   const kind = value === undefined ? 'loading' : value === null ? `null ${numeric}` : numeric;
                   return (
                     <div

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Column } from '../../../shared/contracts/events';
-import { isNumericType } from './columnKind';
+import { holdsNumbers } from '../../../shared/explore/columnKind';
 import { clamp } from './gridGeometry';
 import { columnsKey, widthMemory } from './widthMemory';
 
@@ -24,7 +24,7 @@ export type MeasureText = (text: string, line: 'name' | 'type') => number;
 /** Wide enough for the column's name and type line beside the sort button. */
 export function initialWidth(c: Column, measure: MeasureText = measureText): number {
   const label = Math.max(measure(c.name, 'name'), measure(c.type, 'type'));
-  return clamp(Math.ceil(Math.max(label + HEADER_CHROME, isNumericType(c.type) ? 90 : 120)), 60, 360);
+  return clamp(Math.ceil(Math.max(label + HEADER_CHROME, holdsNumbers(c.type) ? 90 : 120)), 60, 360);
 }
 
 let context: OffscreenCanvasRenderingContext2D | null | undefined;

@@ -22,6 +22,11 @@ describe('initialWidth', () => {
     expect(initialWidth({ name: 'a', type: 'VARCHAR' }, measure)).toBe(120);
   });
 
+  it('given a list of numbers, then the usual minimum: a list is not a number (the type is read as filters read it)', () => {
+    for (const type of ['INTEGER[]', 'DOUBLE[]', 'DECIMAL(18,3)[]']) expect(initialWidth({ name: 'a', type }, measure), type).toBe(120);
+    expect(initialWidth({ name: 'a', type: 'DECIMAL(18,3)' }, measure)).toBe(90);
+  });
+
   it('stops at 360 px: a longer name ends in "…"', () => {
     expect(initialWidth({ name: 'x'.repeat(100), type: 'VARCHAR' }, (t) => t.length * 8)).toBe(360);
   });

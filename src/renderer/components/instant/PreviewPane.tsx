@@ -1,6 +1,6 @@
 import { AlertCircle, ChevronRight, Info, LoaderCircle, ShieldOff, Zap } from 'lucide-react';
 import { countOf, formatCount } from '../format';
-import { isNumericType } from '../grid/columnKind';
+import { holdsNumbers } from '../../../shared/explore/columnKind';
 import { CellText } from '../grid/CellText';
 import { cellTitle } from '../grid/cellText';
 import { CopyIdButton } from '../status/CopyIdButton';
@@ -103,7 +103,7 @@ function PreviewGrid({ rows, stale }: { rows: RowsAnswer; stale: boolean }) {
               #
             </th>
             {rows.columns.map((c, i) => (
-              <th key={i} role="columnheader" aria-colindex={i + 1} className={isNumericType(c.type) ? 'num' : undefined} title={`${c.name} · ${c.type}`}>
+              <th key={i} role="columnheader" aria-colindex={i + 1} className={holdsNumbers(c.type) ? 'num' : undefined} title={`${c.name} · ${c.type}`}>
                 <span className="col-name">{c.name}</span> <span className="col-type">{c.type}</span>
               </th>
             ))}
@@ -119,7 +119,7 @@ function PreviewGrid({ rows, stale }: { rows: RowsAnswer; stale: boolean }) {
                 const v = rows.values[i]?.[r] ?? null;
                 // drawn as the results grid draws a cell: cut, line breaks as ↵, invisible and control characters as marks
                 return (
-                  <td key={i} role="gridcell" aria-colindex={i + 1} className={v === null ? 'null' : isNumericType(c.type) ? 'num' : undefined} title={cellTitle(v)}>
+                  <td key={i} role="gridcell" aria-colindex={i + 1} className={v === null ? 'null' : holdsNumbers(c.type) ? 'num' : undefined} title={cellTitle(v)}>
                     {v === null ? 'NULL' : <CellText value={v} />}
                   </td>
                 );
