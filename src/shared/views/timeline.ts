@@ -9,6 +9,7 @@ import type { ViewEvent } from './appView';
 import { countText } from '../text/counts';
 import { columnNames } from '../explore/openAsSql';
 import { isolateBidi } from '../text/isolate';
+import { exportFormatLabel } from '../explore/exportFormat';
 
 /**
  * A session's actions as a person thinks of them, for the Timeline panel: a query with its outcome
@@ -132,6 +133,12 @@ export class TimelineFold {
     return entry;
   }
 
+  /** The label of the action an undo or redo addresses, mid-sentence (`Undid: closed the pivot`): every label starts with our own verb, never user text. */
+  private actionLabel(seq: number): string {
+    const label = this.labels.get(seq);
+    return label === undefined ? 'an action' : label.charAt(0).toLowerCase() + label.slice(1);
+  }
+
   private move(entry: Mutable<TimelineEntry>, e: SessionViewEvent): void {
     entry.at = e.occurredAt;
     entry.seq = e.globalSeq;
@@ -193,7 +200,7 @@ export class TimelineFold {
         add('view', viewLabel(e.payload.orderBy, e.payload.filter, this.queries.get(e.payload.queryId)?.columns ?? []), e, e.payload.queryId);
         break;
       case 'ResultExported':
-        add('exported', `Exported ${rows(e.payload.rows)} as ${e.payload.format === 'ndjson' ? 'NDJSON' : e.payload.format.toUpperCase()}`, e, e.payload.queryId);
+        add('exported', `Exported ${rows(e.payload.rows)} as ${exportFormatLabel[e.payload.format]}`, e, e.payload.queryId);
         break;
       case 'ChartSet': {
         const spec = e.payload.spec;
@@ -206,10 +213,10 @@ export class TimelineFold {
         break;
       }
       case 'ActionUndone':
-        add('undo', `Undid: ${this.labels.get(e.payload.seq) ?? 'an action'}`, e);
+        add('undo', `Undid: ${this.actionLabel(e.payload.seq)}`, e);
         break;
       case 'ActionRedone':
-        add('redo', `Redid: ${this.labels.get(e.payload.seq) ?? 'an action'}`, e);
+        add('redo', `Redid: ${this.actionLabel(e.payload.seq)}`, e);
         break;
       default:
         return assertNever(e);

@@ -43,11 +43,24 @@ describe('timeline', () => {
       ]),
     );
     expect(entries.map((e) => [e.kind, e.label])).toEqual([
-      ['redo', 'Redid: Renamed to “Delays”'],
-      ['undo', 'Undid: Renamed to “Delays”'],
+      ['redo', 'Redid: renamed to “Delays”'],
+      ['undo', 'Undid: renamed to “Delays”'],
       ['renamed', 'Renamed to “Delays”'],
       ['opened', 'Opened'],
     ]);
+  });
+
+  it('names an undone action mid-sentence: lower-cased after the colon', () => {
+    const entries = timelineOf(
+      given([
+        { type: 'SessionOpened', payload: { title: 'Session 1' } },
+        { type: 'QueryStarted', payload: { queryId: 'q1', sql: 'select 1' } },
+        { type: 'PivotSet', payload: { queryId: 'q1', spec: null } },
+        { type: 'ActionUndone', payload: { seq: 3 } },
+        { type: 'ActionRedone', payload: { seq: 3 } },
+      ]),
+    );
+    expect(entries.slice(0, 2).map((e) => e.label)).toEqual(['Redid: closed the pivot', 'Undid: closed the pivot']);
   });
 
   it('isolates user text holding a right-to-left override or letters, so it cannot reorder the entry’s own words; other text stays as typed', () => {
@@ -62,7 +75,7 @@ describe('timeline', () => {
       ]),
     );
     expect(entries.map((e) => e.label)).toEqual([
-      'Undid: Renamed to “\u2068Trips\u202e draft\u2069”',
+      'Undid: renamed to “\u2068Trips\u202e draft\u2069”',
       "Filtered greeting = '\u2068שלום\u2069'",
       "Ran query \u2068select 'שלום' as greeting\u2069 · 1 row",
       'Renamed to “\u2068Trips\u202e draft\u2069”',
@@ -142,7 +155,7 @@ describe('timeline', () => {
     expect(entries.map((e) => e.label)).toEqual([
       'Reopened',
       'Closed',
-      'Exported 1 row as PARQUET',
+      'Exported 1 row as Parquet',
       'Cleared sort and filters',
       "Filtered origin in ('SEA', 'PDX')",
       "Filtered origin = 'SEA'",
