@@ -18,6 +18,3 @@ export function duckdbMessage(message: string, max = 600): string {
   const text = kept.map((l, i) => (i === kept.length - 1 || /[.:!?]$/.test(l) ? l : `${l}.`)).join(' ');
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
-
-/** DuckDB's words for a CSV that is not UTF-8 (Latin-1, UTF-16…). */
-export const notUtf8 = (words: string): boolean => /not utf-8 encoded/i.test(words);

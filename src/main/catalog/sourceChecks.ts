@@ -2,7 +2,8 @@ import type { AppError } from '../../shared/contracts/errors';
 import { resolve, sep } from 'node:path';
 import { globLiteral, isGlob, isUrl } from '../../shared/domain/datasetName';
 import { displayUrl } from './urlFile';
-import { duckdbMessage, notUtf8 } from './duckdbMessage';
+import { notUtf8 } from '../../shared/domain/csvReading';
+import { duckdbMessage } from './duckdbMessage';
 
 /** DuckDB's words for a file it cannot make sense of, and what to tell a person instead. */
 const CORRUPT: readonly [RegExp, string][] = [
