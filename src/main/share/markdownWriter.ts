@@ -17,7 +17,7 @@ import type { PivotSpec } from '../../shared/pivot/pivotSpec';
 import { pivotSection, type NotebookPivot } from './notebookPivot';
 
 /** Rows of each result shown in the notebook. */
-export const PREVIEW_ROWS = 20;
+export const NOTEBOOK_ROWS = 20;
 /** Marks of a chart's aggregated data listed under its image: the exact figures of its first bars or points. */
 const CHART_ROWS = 20;
 
@@ -26,13 +26,13 @@ export interface MarkdownSource {
   readonly exportedAt: string;
   readonly datasets: readonly DatasetView[];
   readonly read: ReadonlyMap<string, readonly DatasetView[]>;
-  /** The first PREVIEW_ROWS rows of a completed result, as the grid shows them. */
+  /** The first NOTEBOOK_ROWS rows of a completed result, as the grid shows them. */
   preview(entry: HistoryEntry): Promise<Result<Page>>;
   /** The aggregated marks of one of the result's charts, over all its rows. */
   chart(entry: HistoryEntry, spec: SingleChartSpec): Promise<Result<ChartData>>;
   /** The profiles of a completed result's first columns (profileSummary.ts says how many). */
   profile(entry: HistoryEntry): Promise<Result<NotebookProfile>>;
-  /** The first PREVIEW_ROWS rows of the result's pivot, as the pivot grid shows them (notebookPivot.ts). */
+  /** The first NOTEBOOK_ROWS rows of the result's pivot, as the pivot grid shows them (notebookPivot.ts). */
   pivot(entry: HistoryEntry, spec: PivotSpec): Promise<Result<NotebookPivot>>;
 }
 

@@ -21,7 +21,7 @@ import type { Projections } from '../streams/projections';
 import { datasetsRead, datasetsUsed } from './datasetsRead';
 import { writeEventLog } from './eventLogWriter';
 import { FileSink } from './fileSink';
-import { PREVIEW_ROWS, writeMarkdown } from './markdownWriter';
+import { NOTEBOOK_ROWS, writeMarkdown } from './markdownWriter';
 import { notebookPivot } from './notebookPivot';
 import { NOTEBOOK_PROFILE_COLUMNS, type NotebookProfile } from './profileSummary';
 import { registrationSql } from './registrationSql';
@@ -138,11 +138,11 @@ export class SessionExportService {
             exportedAt,
             datasets,
             read,
-            preview: (h) => this.deps.runner.fetchPage(h.queryId, 0, PREVIEW_ROWS, h.view ? pageViewOf(h.view) : undefined),
+            preview: (h) => this.deps.runner.fetchPage(h.queryId, 0, NOTEBOOK_ROWS, h.view ? pageViewOf(h.view) : undefined),
             chart: (h, spec) => this.chartData(h, spec),
             profile: (h) => this.profile(h),
             // as many rows as a result's preview: the notebook caps every table alike
-            pivot: (h, spec) => notebookPivot(this.deps.queryWorker, this.deps.runner, h, spec, PREVIEW_ROWS),
+            pivot: (h, spec) => notebookPivot(this.deps.queryWorker, this.deps.runner, h, spec, NOTEBOOK_ROWS),
           },
           sink,
         );
