@@ -15,8 +15,10 @@ import { PREVIEW_ROWS } from '../../shared/instant/preview';
 import { columnTypeName } from '../query/columnTypeName.worker';
 import { withoutWrapper } from '../query/queryErrors.worker';
 import { interruptJob, jobSettled, startedJob, type InterruptibleJob } from '../query/jobInterrupt.worker';
-import { ident, SERIALIZE_SQL } from '../query/sql';
-import { cteEntries, inspectTree, looksLikeFile, type TableRef } from './previewTree.worker';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
+import { SERIALIZE_SQL } from '../query/sql';
+import { cteEntries, inspectTree, looksLikeFile } from './previewTree.worker';
+import type { TableRef } from '../../shared/sql/tableRef';
 import { errorOffset, previewSqlFor, type PreviewQuery, type PreviewSql } from './previewSql.worker';
 import { shownRows, shownSelect } from './previewValues.worker';
 import { refusalFor } from './refusals.worker';
@@ -93,10 +95,10 @@ const shadows = new WeakMap<DuckDBConnection, Map<string, string>>();
 async function shadowWith(c: DuckDBConnection, step: Step, plans: readonly SamplePlan[]): Promise<void> {
   const held = shadows.get(c) ?? new Map<string, string>();
   shadows.set(c, held);
-  const wanted = new Map(plans.map((p) => [p.name, `CREATE OR REPLACE TEMP VIEW ${ident(p.name)} AS SELECT * FROM ${p.qualified} ${sampleClause(p)}`]));
+  const wanted = new Map(plans.map((p) => [p.name, `CREATE OR REPLACE TEMP VIEW ${quoteIdent(p.name)} AS SELECT * FROM ${p.qualified} ${sampleClause(p)}`]));
   for (const name of [...held.keys()]) {
     if (wanted.has(name)) continue;
-    await step(() => c.run(`DROP VIEW IF EXISTS temp.main.${ident(name)}`));
+    await step(() => c.run(`DROP VIEW IF EXISTS temp.main.${quoteIdent(name)}`));
     held.delete(name);
   }
   for (const [name, sql] of wanted) {
@@ -155,8 +157,8 @@ async function preview(
   for (const ref of dedupe(verdict.tables)) {
     const found = await step(() => findRelation(c, ref));
     if (!found) {
-      if (looksLikeFile(ref.name)) {
-        return { kind: 'refused', statement: span, reason: `'${ref.name}' is read as a file; a preview reads only the catalog's datasets. Add the file to the catalog, or Run the query.` };
+      if (looksLikeFile(ref.table)) {
+        return { kind: 'refused', statement: span, reason: `'${ref.table}' is read as a file; a preview reads only the catalog's datasets. Add the file to the catalog, or Run the query.` };
       }
       continue; // DuckDB's binder says it does not exist, in its own words
     }
@@ -190,7 +192,7 @@ function cteNamesAt(node: unknown, path: readonly string[]): string[] {
   return cteEntries(here).map(([n]) => n);
 }
 
-const dedupe = (refs: readonly TableRef[]): TableRef[] => [...new Map(refs.map((r) => [`${r.catalog}.${r.schema}.${r.name}`.toLowerCase(), r])).values()];
+const dedupe = (refs: readonly TableRef[]): TableRef[] => [...new Map(refs.map((r) => [`${r.catalog}.${r.schema}.${r.table}`.toLowerCase(), r])).values()];
 
 interface Relation {
   readonly name: string;
@@ -209,7 +211,7 @@ async function findRelation(c: DuckDBConnection, ref: TableRef): Promise<Relatio
        UNION ALL
        SELECT database_name, schema_name, table_name, sql, estimated_size, current_database() FROM duckdb_tables()
          WHERE NOT temporary AND lower(table_name) = lower($1::VARCHAR)`,
-      [ref.name],
+      [ref.table],
     )
   ).getRowObjectsJS();
   const lower = (v: unknown) => String(v).toLowerCase();
@@ -227,7 +229,7 @@ async function findRelation(c: DuckDBConnection, ref: TableRef): Promise<Relatio
   const name = String(match['name']);
   return {
     name,
-    qualified: `${ident(String(match['database_name']))}.${ident(String(match['schema_name']))}.${ident(name)}`,
+    qualified: `${quoteIdent(String(match['database_name']))}.${quoteIdent(String(match['schema_name']))}.${quoteIdent(name)}`,
     definition: String(match['definition']),
     estimated: match['estimated'] === null || match['estimated'] === undefined ? undefined : Number(match['estimated']),
   };

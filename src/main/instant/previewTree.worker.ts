@@ -1,3 +1,5 @@
+import type { TableRef } from '../../shared/sql/tableRef';
+
 /**
  * What a preview may run, decided on the statement's parse tree as DuckDB's `json_serialize_sql`
  * writes it (only SELECT-family statements serialize; anything else was refused before). The tree
@@ -6,13 +8,7 @@
  * table function is one that reads nothing outside DuckDB (docs/instant.md).
  */
 
-/** A table the statement names that is not one of its CTEs: the catalog must hold it. */
-export interface TableRef {
-  readonly catalog: string;
-  readonly schema: string;
-  readonly name: string;
-}
-
+/** `tables`: the tables the statement names that are not its CTEs, which the catalog must hold. */
 export type TreeVerdict = { readonly ok: true; readonly tables: readonly TableRef[] } | { readonly ok: false; readonly reason: string };
 
 /** Table functions that read only DuckDB's own state or make rows from their arguments. */
@@ -113,7 +109,7 @@ function checkTableRef(ref: Json, scope: ReadonlySet<string>, tables: TableRef[]
     const catalog = str(ref['catalog_name']);
     const schema = str(ref['schema_name']);
     if (!catalog && !schema && scope.has(name.toLowerCase())) return;
-    tables.push({ catalog, schema, name });
+    tables.push({ catalog, schema, table: name });
     return;
   }
   if (type === 'TABLE_FUNCTION') {

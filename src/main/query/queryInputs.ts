@@ -1,7 +1,8 @@
 import type { QueryInput } from '../../shared/contracts/fingerprint';
 import type { AppView, DatasetView } from '../../shared/views/appView';
+import type { TableRef } from '../../shared/sql/tableRef';
 import { WORKSPACE_DATABASE } from './databaseFile';
-import type { ParsedRefs, TableRef } from './tableRefs';
+import type { ParsedRefs } from './tableRefs';
 
 /**
  * The catalog datasets a parsed script reads, each with its fingerprint now; `before`: the

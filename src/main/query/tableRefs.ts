@@ -1,9 +1,4 @@
-/** A table a statement names, as DuckDB's parser reads it (`catalog.schema.table`, empty parts left out). */
-export interface TableRef {
-  readonly catalog: string;
-  readonly schema: string;
-  readonly table: string;
-}
+import type { TableRef } from '../../shared/sql/tableRef';
 
 /** The tables a script names and the CTE names it defines, read from `json_serialize_sql`'s output. */
 export interface ParsedRefs {
