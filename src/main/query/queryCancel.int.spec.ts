@@ -12,7 +12,8 @@ import { Bus } from '../streams/bus';
 import { DatasetAvailability } from '../catalog/datasetAvailability';
 import { QueryRunner } from './queryRunner';
 import type { RunOutcome } from './workerProtocol';
-import type { QueryWorker, RunHooks } from './queryWorker';
+import type { QueryWorker } from './queryWorker';
+import type { RunHooks } from './workerThread';
 import { resultTableName } from './sql';
 import { handlerOnTempStore } from '../../../test/support/handlerOnTempStore';
 

@@ -8,7 +8,8 @@ import { DatasetAvailability } from '../catalog/datasetAvailability';
 import { newId } from '../platform/ids';
 import { silentLogger } from '../platform/logger';
 import { QueryRunner } from './queryRunner';
-import type { QueryWorker, RunHooks } from './queryWorker';
+import type { QueryWorker } from './queryWorker';
+import type { RunHooks } from './workerThread';
 import type { RunOutcome } from './workerProtocol';
 import { handlerOnTempStore } from '../../../test/support/handlerOnTempStore';
 

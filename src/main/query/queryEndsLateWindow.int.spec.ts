@@ -10,7 +10,8 @@ import { Outbox } from '../streams/outbox';
 import { defaultStreamLimits, StreamManager, type ResumePoint } from '../streams/streamManager';
 import { DatasetAvailability } from '../catalog/datasetAvailability';
 import { QueryRunner } from './queryRunner';
-import type { QueryWorker, RunHooks } from './queryWorker';
+import type { QueryWorker } from './queryWorker';
+import type { RunHooks } from './workerThread';
 import type { RunOutcome } from './workerProtocol';
 import { handlerOnTempStore } from '../../../test/support/handlerOnTempStore';
 

@@ -4,18 +4,7 @@ import { logAppError, type Logger } from '../platform/logger';
 import type { HashProgress } from '../../shared/contracts/fingerprint';
 import type { QueuePlace } from '../../shared/contracts/frames';
 import type { FingerprintTarget, MovedAside, ReplyOf, RunProgress, WorkerRequest } from './workerProtocol';
-import { WorkerThread, type Pending, type RunHooks as ThreadRunHooks, type ThreadOptions } from './workerThread';
-
-/** A query's hooks: what the thread reports of its run, and where it waits before that. */
-export interface RunHooks extends ThreadRunHooks {
-  /**
-   * The query waits in the queue: its place (1 next to start), or the restart of a dead thread. Told
-   * when it is queued and whenever that changes (a query ahead starts or is cancelled, the restart
-   * ends); never for one that starts at once, nor while its prerequisite holds it. `onBegan` follows
-   * once it runs.
-   */
-  onQueued?(place: QueuePlace): void;
-}
+import { WorkerThread, type Pending, type RunHooks, type ThreadOptions } from './workerThread';
 
 export interface QueryWorkerOptions extends ThreadOptions {
   /**

@@ -5,7 +5,7 @@ import type { AppView } from '../../shared/views/appView';
 import { lastQuery } from '../streams/lazyHistory';
 import type { EndCommand } from './queryEnds';
 import { withAvailable, withColumns, type ResultEntry, type ResultRows } from './resultState';
-import type { RunHooks } from './queryWorker';
+import type { RunHooks } from './workerThread';
 
 /** A query progress frame without the fields that say which query it is about. */
 export type ProgressFields = Omit<QueryProgress, 'kind' | 'topic' | 'sessionId' | 'queryId'>;

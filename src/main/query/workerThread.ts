@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { appError, type AppError } from '../../shared/contracts/errors';
 import type { Column } from '../../shared/contracts/events';
 import type { HashProgress } from '../../shared/contracts/fingerprint';
+import type { QueuePlace } from '../../shared/contracts/frames';
 import { newErrorId } from '../platform/ids';
 import { HEARTBEAT_LIMIT_MS, WorkerHeartbeat } from './workerHeartbeat';
 import type { MovedAside, ReplyOf, RunProgress, WorkerConfig, WorkerReply, WorkerRequest } from './workerProtocol';
@@ -19,7 +20,15 @@ export interface ThreadOptions {
   readonly config: WorkerConfig;
 }
 
+/** A query's hooks: what the thread reports of its run, and (QueryWorker's queue) where it waits before that. */
 export interface RunHooks {
+  /**
+   * The query waits in the queue: its place (1 next to start), or the restart of a dead thread. Told
+   * when it is queued and whenever that changes (a query ahead starts or is cancelled, the restart
+   * ends); never for one that starts at once, nor while its prerequisite holds it. `onBegan` follows
+   * once it runs.
+   */
+  onQueued?(place: QueuePlace): void;
   onBegan(): void;
   onProgress(p: RunProgress): void;
   onColumns(columns: readonly Column[]): void;
