@@ -25,7 +25,8 @@ import {
 } from '@duckdb/node-api';
 import { DataType, makeVector, RecordBatchReader, TimeUnit, type Data, type Vector } from 'apache-arrow';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
-import { ident, literal } from '../query/sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
+import { literal } from '../query/sql';
 import { columnNames } from '../../shared/explore/openAsSql';
 
 /** Rows per DuckDB data chunk (DuckDB's vector size). */
@@ -114,7 +115,7 @@ function plan(t: DataType): ColumnPlan {
     const names = arrowColumnNames(t.children.map((f) => f.name));
     const fields = t.children.map((f, k) => ({ name: names[k]!, plan: plan(f.type as DataType) }));
     return {
-      sqlType: `STRUCT(${fields.map((f) => `${ident(f.name)} ${f.plan.sqlType}`).join(', ')})`,
+      sqlType: `STRUCT(${fields.map((f) => `${quoteIdent(f.name)} ${f.plan.sqlType}`).join(', ')})`,
       // A struct's children are sliced along with it: row i of the struct is row i of each child.
       read: (d, _v, i) => {
         const entries: Record<string, DuckDBValue> = {};
@@ -159,7 +160,7 @@ export async function convertArrowToParquet(instance: DuckDBInstance, source: st
 async function convertOn(c: DuckDBConnection, source: string, target: string): Promise<{ rows: number }> {
   const file = await open(source);
   // The connection is the conversion's own: its temp table goes with it, so one name serves.
-  const staging = ident('arrow_import');
+  const staging = quoteIdent('arrow_import');
   try {
     let reader: RecordBatchReader;
     try {
@@ -172,7 +173,7 @@ async function convertOn(c: DuckDBConnection, source: string, target: string): P
     if (fields.length === 0) throw new AppErrorException(appError(randomUUID(), 'DATASET_EMPTY', 'The Arrow file has no columns.'));
     const plans = fields.map((f) => plan(f.type as DataType));
     const names = arrowColumnNames(fields.map((f) => f.name));
-    await c.run(`CREATE TEMP TABLE ${staging} (${names.map((name, i) => `${ident(name)} ${plans[i]!.sqlType}`).join(', ')})`);
+    await c.run(`CREATE TEMP TABLE ${staging} (${names.map((name, i) => `${quoteIdent(name)} ${plans[i]!.sqlType}`).join(', ')})`);
     const appender = await c.createAppender(staging.slice(1, -1), 'main', 'temp');
     const types = plans.map((_, i) => appender.columnType(i));
     let rows = 0;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetView } from '../../shared/views/appView';
 import { openSessions } from '../../shared/views/appView';
 import { tableRelation } from '../../shared/domain/datasetRelation';
-import { ident } from '../query/sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
 import { queryEnd, recordingClient, startQuery } from '../../../test/support/coreEvents';
 import { addDataset, resultRows } from '../../../test/support/coreDatasets';
 import { rawTextRows } from '../../../test/support/rawTextRows';
@@ -192,7 +192,7 @@ describe('dataset catalog (real files, real DuckDB, loopback HTTP)', { shuffle: 
     expect(await rows('select sum(cents) from shop.orders')).toEqual([['2100']]);
     // each table is read where the catalog says it is (`tableRelation`, as "Query this table" reads it)
     const archive = ds.tables?.find((t) => t.schema === 'archive');
-    expect(await rows(`select count(*), min(note) from ${tableRelation('shop', archive!, ident)}`)).toEqual([['2', 'old']]);
+    expect(await rows(`select count(*), min(note) from ${tableRelation('shop', archive!, quoteIdent)}`)).toEqual([['2', 'old']]);
     const sessionId = openSessions(core.projections.current.view)[0]!.id;
     const write = await startQuery(core, sessionId, 'insert into shop.orders values (99, 1)');
     const end = await queryEnd(core, sessionId, write);

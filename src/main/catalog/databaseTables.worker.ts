@@ -3,7 +3,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Column, DatasetTable } from '../../shared/contracts/events';
 import { tableLabel, tableRelation } from '../../shared/domain/datasetRelation';
-import { ident, literal } from '../query/sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
+import { literal } from '../query/sql';
 import { viewFailure } from './viewFailure.worker';
 
 type Listed = DatasetTable & { columns: Column[] };
@@ -39,7 +40,7 @@ export async function databaseTables(c: DuckDBConnection, name: string): Promise
       // A view's columns as duckdb_columns() has them are those of when it was made: a view over a
       // table dropped since, or over another database's table, is listed there as fine. Binding it
       // says whether it reads, and what it yields now.
-      const view = await bindView(c, tableRelation(name, entry, ident));
+      const view = await bindView(c, tableRelation(name, entry, quoteIdent));
       if ('reason' in view) unreadable.push({ ...entry, kind: 'view', unreadable: view.reason });
       else readable.push({ ...entry, kind: 'view', columns: view.columns });
     }

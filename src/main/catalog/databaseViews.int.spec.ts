@@ -5,7 +5,8 @@ import { openSessions } from '../../shared/views/appView';
 import { datasetRelation } from '../../shared/domain/datasetRelation';
 import { addDataset, resultRows } from '../../../test/support/coreDatasets';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
-import { ident, literal } from '../query/sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
+import { literal } from '../query/sql';
 import { registerDataset, unregisterDataset } from './readers.worker';
 
 /** Runs `statements` in a new database file at `path`, with raw DuckDB, outside the app. */
@@ -87,11 +88,11 @@ describe('views of a DuckDB database file (real files, real DuckDB)', { shuffle:
     ]);
     // each readable one's columns are those raw DuckDB reads now (z_grows: both of grows' columns)
     for (const t of tables!.filter((t) => t.unreadable === undefined)) {
-      expect(await rawDescribe(file('mixed.duckdb'), ident(t.name)), t.name).toEqual({ columns: t.columns });
+      expect(await rawDescribe(file('mixed.duckdb'), quoteIdent(t.name)), t.name).toEqual({ columns: t.columns });
     }
     // an unreadable one's reason is raw DuckDB's first line, less its class
     for (const t of tables!.filter((t) => t.unreadable !== undefined)) {
-      const raw = await rawDescribe(file('mixed.duckdb'), ident(t.name));
+      const raw = await rawDescribe(file('mixed.duckdb'), quoteIdent(t.name));
       expect('error' in raw && raw.error.split('\n')[0]!.replace(/^Catalog Error: /, ''), t.name).toBe(t.unreadable);
       expect(t.columns).toEqual([]);
     }
@@ -119,7 +120,7 @@ describe('views of a DuckDB database file (real files, real DuckDB)', { shuffle:
       const ds = await addDataset(core, file('mixed.duckdb'));
       expect(ds).toMatchObject({ status: 'ready', name: 'mixed' });
       const rows = (sql: string) => resultRows(core, openSessions(core.projections.current.view)[0]!.id, sql);
-      expect(await rows(`select * from ${datasetRelation(ds, ident)}`)).toEqual([['2', 'car 2'], ['3', 'car 3']]);
+      expect(await rows(`select * from ${datasetRelation(ds, quoteIdent)}`)).toEqual([['2', 'car 2'], ['3', 'car 3']]);
       expect(await rows('select count(*) from mixed.cars')).toEqual([['4']]);
     });
 

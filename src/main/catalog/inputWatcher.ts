@@ -9,7 +9,7 @@ import { systemMeta } from '../commands/systemMeta';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import type { QueryWorker } from '../query/queryWorker';
-import { ident } from '../query/sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
 import type { FingerprintTarget } from '../query/workerProtocol';
 import type { Projections } from '../streams/projections';
 import { fingerprintTarget } from './fingerprintTarget';
@@ -119,7 +119,7 @@ export class InputWatcher {
   private async columnsNow(ds: DatasetView, format: DatasetFormat): Promise<Column[] | undefined> {
     if (!ds.name || format === 'duckdb') return undefined;
     try {
-      const rows = await this.queryWorker.request({ type: 'read', sql: `DESCRIBE ${ident(ds.name)}` });
+      const rows = await this.queryWorker.request({ type: 'read', sql: `DESCRIBE ${quoteIdent(ds.name)}` });
       return rows.map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) }));
     } catch (e) {
       this.log.info({ errorId: toAppError(e, newErrorId()).id, dataset: ds.name }, 'changed dataset not described: its columns are kept');

@@ -7,7 +7,8 @@ import { readingAfterFailure, readingAfterSuccess } from './csvReading.worker';
 import { databaseTables } from './databaseTables.worker';
 import { isFile } from './isFile.worker';
 import { refuseSpecialFile } from './regularFile.worker';
-import { ident, literal } from '../query/sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
+import { literal } from '../query/sql';
 
 /**
  * The DuckDB table function that reads `location` in `format` (an Arrow file arrives converted to
@@ -74,19 +75,19 @@ export async function registerDataset(c: DuckDBConnection, spec: RegisterSpec): 
 
 /** The dataset's view over `reader`, its first rows read once so a file DuckDB cannot parse fails here; its columns. */
 async function viewOver(c: DuckDBConnection, name: string, reader: string): Promise<Column[]> {
-  await c.run(`CREATE OR REPLACE VIEW ${ident(name)} AS SELECT * FROM ${reader}`);
-  await c.run(`SELECT * FROM ${ident(name)} LIMIT 100`);
-  const described = await c.runAndReadAll(`DESCRIBE ${ident(name)}`);
+  await c.run(`CREATE OR REPLACE VIEW ${quoteIdent(name)} AS SELECT * FROM ${reader}`);
+  await c.run(`SELECT * FROM ${quoteIdent(name)} LIMIT 100`);
+  const described = await c.runAndReadAll(`DESCRIBE ${quoteIdent(name)}`);
   return described.getRowObjectsJS().map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) }));
 }
 
 export async function unregisterDataset(c: DuckDBConnection, spec: RegisterSpec): Promise<void> {
-  if (spec.kind === 'attach') await c.run(`DETACH DATABASE IF EXISTS ${ident(spec.name)}`);
-  else await c.run(`DROP VIEW IF EXISTS ${ident(spec.name)}`);
+  if (spec.kind === 'attach') await c.run(`DETACH DATABASE IF EXISTS ${quoteIdent(spec.name)}`);
+  else await c.run(`DROP VIEW IF EXISTS ${quoteIdent(spec.name)}`);
 }
 
 async function attach(c: DuckDBConnection, name: string, location: string): Promise<Registered> {
   await refuseSpecialFile(location);
-  await c.run(`ATTACH IF NOT EXISTS ${literal(location)} AS ${ident(name)} (READ_ONLY)`);
+  await c.run(`ATTACH IF NOT EXISTS ${literal(location)} AS ${quoteIdent(name)} (READ_ONLY)`);
   return { columns: [], tables: await databaseTables(c, name) };
 }

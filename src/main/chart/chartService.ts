@@ -18,7 +18,8 @@ import { newErrorId, newId } from '../platform/ids';
 import { silentLogger, type Logger } from '../platform/logger';
 import type { QueryRunner } from '../query/queryRunner';
 import type { QueryWorker } from '../query/queryWorker';
-import { ident, RESULTS_SCHEMA, resultTableId } from '../query/sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
+import { RESULTS_SCHEMA, resultTableId } from '../query/sql';
 import { RerunWaits, type Kept } from '../query/rerunWaits';
 
 interface InFlight {
@@ -273,7 +274,7 @@ export class ChartService {
     const known = this.cubes.get(hash);
     if (known) return known;
     // named like a view's copy of the result (`<result>_v_…`), so the result index never takes it for a result
-    const name = `${RESULTS_SCHEMA}.${ident(`${resultTableId(queryId)}_v_cube_${hash}`)}`;
+    const name = `${RESULTS_SCHEMA}.${quoteIdent(`${resultTableId(queryId)}_v_cube_${hash}`)}`;
     const built = this.queryWorker.request({ type: 'chart', chartId: newId(), sql: create(name), ...(params.length > 0 ? { params } : {}) }).then(() => {
       this.counts.cubes++;
       return name;

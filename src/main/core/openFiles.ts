@@ -9,7 +9,7 @@ import { datasetRelation } from '../../shared/domain/datasetRelation';
 import { normalSource, sameSource } from '../../shared/domain/datasetSource';
 import type { AppView, DatasetView } from '../../shared/views/appView';
 import { shownSource } from '../catalog/sourceChecks';
-import { ident } from '../query/sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
 
 /** What opening files needs of the core. */
 export interface OpenFilesHost {
@@ -44,7 +44,7 @@ const known = (view: AppView, source: string): DatasetView | undefined =>
 
 /** The query a file opens with: all of its rows (the grid pages them), or its first table's for a database file. */
 export function firstQuery(dataset: DatasetView): string | undefined {
-  const from = datasetRelation(dataset, ident);
+  const from = datasetRelation(dataset, quoteIdent);
   return from === undefined ? undefined : `select * from ${from}`;
 }
 

@@ -1,4 +1,5 @@
-import { ident, literal } from '../query/sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
+import { literal } from '../query/sql';
 
 /**
  * Rewrites a DuckDB column type's text so that chosen leaf types (HUGEINT inside a STRUCT, a LIST,
@@ -9,7 +10,7 @@ import { ident, literal } from '../query/sql';
  * It reads the text the node-api's DuckDBType#toString writes (result columns) and DuckDB's own
  * (`typeof`, DESCRIBE): field names quoted or bare, `DECIMAL(38,10)`, `T[]`, `T[3]`, `ENUM('a')`,
  * `TIMESTAMP WITH TIME ZONE`. The output is rebuilt from tokens, never copied: every field name is
- * quoted with `ident`, every string with `literal`, and a bare word must be letters, digits or `_`,
+ * quoted with `quoteIdent`, every string with `literal`, and a bare word must be letters, digits or `_`,
  * so no type text, however odd, can carry SQL into the cast.
  */
 
@@ -169,7 +170,7 @@ export const parseType = (text: string): TypeNode => new Parser(tokenize(text), 
 function tokenSql(t: Token): string {
   switch (t.kind) {
     case 'quoted':
-      return ident(t.text);
+      return quoteIdent(t.text);
     case 'string':
       return literal(t.text);
     case 'punct':
@@ -196,7 +197,7 @@ function render(node: TypeNode, asText: (leaf: string) => boolean): { sql: strin
     case 'struct':
     case 'union': {
       const fields = node.fields.map((f) => ({ name: f.name, ...render(f.type, asText) }));
-      const sql = `${node.kind.toUpperCase()}(${fields.map((f) => `${ident(f.name)} ${f.sql}`).join(', ')})`;
+      const sql = `${node.kind.toUpperCase()}(${fields.map((f) => `${quoteIdent(f.name)} ${f.sql}`).join(', ')})`;
       return { sql, changed: fields.some((f) => f.changed) };
     }
     case 'map': {

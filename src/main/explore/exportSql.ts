@@ -2,7 +2,8 @@ import type { Column } from '../../shared/contracts/events';
 import { columnKind } from '../../shared/explore/columnKind';
 import { columnNames } from '../../shared/explore/openAsSql';
 import type { ExportFormat } from '../../shared/explore/exportFormat';
-import { ident, literal } from '../query/sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
+import { literal } from '../query/sql';
 import { parseType, TypeTextError, typeWithLeavesAsText, type TypeNode } from './exactTypes';
 import { finiteOrText, floatsAsJson } from './jsonFloats';
 
@@ -64,7 +65,7 @@ function written(expr: string, type: string, format: ExportFormat): string {
  */
 export function exportSelectSql(table: string, columns: readonly Column[], format: ExportFormat): string {
   const names = columnNames(columns).names;
-  const list = columns.map((c, i) => `${written(`c${i}`, c.type, format)} AS ${ident(names[i]!)}`);
+  const list = columns.map((c, i) => `${written(`c${i}`, c.type, format)} AS ${quoteIdent(names[i]!)}`);
   return `SELECT ${list.join(', ')} FROM ${table} ORDER BY rowid`;
 }
 

@@ -1,5 +1,6 @@
 import { columnKind } from '../../shared/explore/columnKind';
-import { ident, literal } from '../query/sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
+import { literal } from '../query/sql';
 import type { TypeNode } from './exactTypes';
 
 /**
@@ -46,7 +47,7 @@ export function floatsAsJson(expr: string, node: TypeNode, depth = 0): string | 
         return { name: f.name, field, json: floatsAsJson(field, f.type, depth) };
       });
       if (fields.every((f) => f.json === undefined)) return undefined;
-      const packed = fields.map((f) => `${ident(f.name)} := ${f.json ?? f.field}`).join(', ');
+      const packed = fields.map((f) => `${quoteIdent(f.name)} := ${f.json ?? f.field}`).join(', ');
       return `CASE WHEN ${expr} IS NULL THEN NULL ELSE struct_pack(${packed}) END`;
     }
     case 'union': {

@@ -7,7 +7,7 @@ import type { AppView } from '../../shared/views/appView';
 import { newErrorId } from '../platform/ids';
 import type { QueryRunner } from '../query/queryRunner';
 import { completedIn, RerunWaits, type Kept } from '../query/rerunWaits';
-import { ident } from '../query/sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
 import { badProfileFilter, profileRows } from './profileRows';
 import type { ProfileColumn } from './profileSql';
 
@@ -62,7 +62,7 @@ export function profileSources(runner: Pick<QueryRunner, 'keptResult' | 'progres
         }
         if (dataset.tables) return databaseTableSource(dataset.name, dataset.tables, target);
         if (target.table !== undefined) return fail(appError(newErrorId(), 'DATASET_NOT_FOUND', `${dataset.name} is not a database file: it has no tables.`));
-        return ok({ key: dataset, variant: '', relation: ident(dataset.name), params: [], columns: dataset.columns.map((c) => ({ name: c.name, type: c.type, ref: c.name })) });
+        return ok({ key: dataset, variant: '', relation: quoteIdent(dataset.name), params: [], columns: dataset.columns.map((c) => ({ name: c.name, type: c.type, ref: c.name })) });
       }
     }
   };
@@ -76,7 +76,7 @@ function databaseTableSource(name: string, tables: readonly DatasetTable[], { ta
   if (table === undefined) return fail(appError(newErrorId(), 'DATASET_UNSUPPORTED', `${name} is a database of several tables: profile one of them from its menu.`));
   const found = tables.find((t) => t.name === table && t.schema === schema);
   if (!found) return fail(appError(newErrorId(), 'DATASET_NOT_FOUND', `${name} has no table ${tableLabel({ name: table, schema })}.`, { details: { table, schema } }));
-  return ok({ key: found, variant: '', relation: tableRelation(name, found, ident), params: [], columns: found.columns.map((c) => ({ name: c.name, type: c.type, ref: c.name })) });
+  return ok({ key: found, variant: '', relation: tableRelation(name, found, quoteIdent), params: [], columns: found.columns.map((c) => ({ name: c.name, type: c.type, ref: c.name })) });
 }
 
 /** A kept result's rows the grid shows: all of them, or those its filters keep (counted when profiled). */

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnProfile, ProfileBatch } from '../../shared/explore/columnProfile';
-import { ident } from '../query/sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
 import { tempDir } from '../../../test/support/testCore';
 import { EXACT_DISTINCT_VALUES } from './profileAggregates';
 import { profileSql, readProfile, summarizeSql, summaryPassSql, type ProfileColumn, type ProfileRequest } from './profileSql';
@@ -43,7 +43,7 @@ describe('one query profiles a batch of columns, statistic by statistic as raw D
     instance = await DuckDBInstance.create(join(dir.path, 'profile.duckdb'));
     c = await instance.connect();
     await c.run("SET TimeZone = 'UTC'");
-    const select = COLUMNS.map(([name, type, expr]) => `(${expr})::${type} AS ${ident(name)}`).join(', ');
+    const select = COLUMNS.map(([name, type, expr]) => `(${expr})::${type} AS ${quoteIdent(name)}`).join(', ');
     await c.run(`CREATE TABLE t AS SELECT ${select} FROM (SELECT range AS i FROM range(${ROWS}))`);
     expect((await rows('DESCRIBE t')).map((r) => r[1])).toEqual(COLUMNS.map(([, type]) => type));
     const answer = await rows(profileSql(request));
@@ -60,7 +60,7 @@ describe('one query profiles a batch of columns, statistic by statistic as raw D
     expect(batch.rows).toBe(ROWS);
     expect(batch.sample).toBeUndefined();
     for (const [name] of COLUMNS) {
-      const q = ident(name);
+      const q = quoteIdent(name);
       const p = profileOf(name);
       const nulls = Number(await one(`SELECT count(*) - count(${q}) FROM t`));
       expect(p.nulls, name).toBe(nulls);
@@ -88,14 +88,14 @@ describe('one query profiles a batch of columns, statistic by statistic as raw D
     const exact = readProfile((await rows(profileSql(exactRequest)))[0]!, exactRequest);
     for (const [name] of COLUMNS) {
       const p = exact.columns.find((x) => x.name === name)!;
-      expect(p.distinct, name).toBe(Number(await one(`SELECT count(DISTINCT ${ident(name)}) FROM t`)));
+      expect(p.distinct, name).toBe(Number(await one(`SELECT count(DISTINCT ${quoteIdent(name)}) FROM t`)));
       expect(p.distinctExact, name).toBe(true);
     }
   });
 
   it('gives numbers exact min, max and quartiles, and mean and standard deviation', async () => {
     for (const name of ['big "quoted" int', 'dec with space', "'); drop table t; --", 'nothing']) {
-      const q = ident(name);
+      const q = quoteIdent(name);
       const p = profileOf(name);
       if (p.kind !== 'number') throw new Error(`${name} is profiled as ${p.kind}`);
       const [min, max, q1, q2, q3, mean, sd] = (await rows(
@@ -121,7 +121,7 @@ describe('one query profiles a batch of columns, statistic by statistic as raw D
 
   it('draws each number’s and date’s histogram over equal widths, every bar counted as raw DuckDB counts it', async () => {
     for (const name of ['big "quoted" int', 'dec with space', "'); drop table t; --", LONG, 'ts', 'tstz']) {
-      const q = ident(name);
+      const q = quoteIdent(name);
       const p = profileOf(name);
       if (p.kind !== 'number' && p.kind !== 'temporal') throw new Error(`${name} is profiled as ${p.kind}`);
       expect(p.histogram, name).toHaveLength(7);
@@ -145,7 +145,7 @@ describe('one query profiles a batch of columns, statistic by statistic as raw D
 
   it('gives dates and timestamps their exact min and max', async () => {
     for (const name of [LONG, 'ts', 'tstz']) {
-      const q = ident(name);
+      const q = quoteIdent(name);
       const p = profileOf(name);
       expect(p.kind).toBe('temporal');
       expect(p.kind === 'temporal' && [p.min, p.max]).toEqual((await rows(`SELECT min(${q})::VARCHAR, max(${q})::VARCHAR FROM t`))[0]);
@@ -154,7 +154,7 @@ describe('one query profiles a batch of columns, statistic by statistic as raw D
 
   it('lists the most frequent values of text, booleans and other types, with the rest as "other"', async () => {
     for (const name of ['ünïcødé 🦆', 'flag', 'list']) {
-      const q = ident(name);
+      const q = quoteIdent(name);
       const p = profileOf(name);
       if (p.kind !== 'categorical') throw new Error(`${name} is profiled as ${p.kind}`);
       const raw = await rows(`SELECT ${q}::VARCHAR, count(*) AS k FROM t WHERE ${q} IS NOT NULL GROUP BY ${q} ORDER BY k DESC, ${q}::VARCHAR LIMIT 4`);
@@ -275,7 +275,7 @@ describe('numbers whose spread overflows a DOUBLE profile like any others', () =
     instance = await DuckDBInstance.create(join(dir.path, 'extremes.duckdb'));
     c = await instance.connect();
     // 200 ordinary values per column, then each column's extremes in rows of their own
-    const ordinary = EXTREMES.map(([name, type]) => `(i * 1.25 - 40)::${type} AS ${ident(name)}`).join(', ');
+    const ordinary = EXTREMES.map(([name, type]) => `(i * 1.25 - 40)::${type} AS ${quoteIdent(name)}`).join(', ');
     const extremes = EXTREMES.flatMap(([, type, values], k) =>
       values.split(', ').map((value) => `SELECT ${EXTREMES.map((_, j) => (j === k ? `(${value})::${type}` : 'NULL')).join(', ')}, 'x'`),
     );
@@ -289,12 +289,12 @@ describe('numbers whose spread overflows a DOUBLE profile like any others', () =
 
   it('answers every column, each figure as raw DuckDB computes it, the deviation scaled down and back up', async () => {
     // what used to fail the whole query: "Out of Range Error: STDDEV_SAMP is out of range!", "Overflow in HUGEINT addition"
-    await expect(rows(`SELECT stddev_samp(${ident('one 1e308')}) FROM x`)).rejects.toThrow(/STDDEV_SAMP is out of range/);
-    await expect(rows(`SELECT avg(${ident('hugeint edges')}) FROM x`)).rejects.toThrow(/Overflow in HUGEINT addition/);
+    await expect(rows(`SELECT stddev_samp(${quoteIdent('one 1e308')}) FROM x`)).rejects.toThrow(/STDDEV_SAMP is out of range/);
+    await expect(rows(`SELECT avg(${quoteIdent('hugeint edges')}) FROM x`)).rejects.toThrow(/Overflow in HUGEINT addition/);
     const batch = readProfile((await rows(profileSql(request)))[0]!, request);
     expect(batch.rows).toBe(200 + EXTREMES.reduce((n, [, , values]) => n + values.split(', ').length, 0));
     for (const [name, type] of EXTREMES) {
-      const q = ident(name);
+      const q = quoteIdent(name);
       const p = batch.columns.find((col) => col.name === name)!;
       if (p.kind !== 'number') throw new Error(`${name} is profiled as ${p.kind}`);
       // floats: DuckDB's own avg, to the digit; integers and decimals: an exact sum (BIGNUM), as DuckDB's avg

@@ -1,14 +1,14 @@
 import { hasRange, profileCellSchemas, profileHeaderSchema, profileKind, type ColumnProfile, type ProfileBatch } from '../../shared/explore/columnProfile';
 import type { z } from 'zod';
 import { columnKind } from '../../shared/explore/columnKind';
-import { ident } from '../query/sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
 import { candidateCounts, candidatesCte, exactTops, groupedTops } from './profileTops';
 import { axis, deviation, distinctOf, finite, fromAxis, sampleAggregates, summaryAggregates, v, wholeAggregates, type ProfileColumn } from './profileAggregates';
 
 export type { ProfileColumn } from './profileAggregates';
 
 export interface ProfileRequest {
-  /** The table or view, as SQL (already quoted: `resultTableName(id)`, `ident(dataset)`). */
+  /** The table or view, as SQL (already quoted: `resultTableName(id)`, `quoteIdent(dataset)`). */
   readonly relation: string;
   readonly columns: readonly ProfileColumn[];
   /** Most frequent values kept per categorical column; the rest are counted as "other". */
@@ -52,7 +52,7 @@ const positive = (n: number, what: string) => {
   return n;
 };
 
-const selectColumns = (columns: readonly ProfileColumn[]) => columns.map((c, i) => `${ident(c.ref)} AS ${v(i)}`).join(', ');
+const selectColumns = (columns: readonly ProfileColumn[]) => columns.map((c, i) => `${quoteIdent(c.ref)} AS ${v(i)}`).join(', ');
 
 /**
  * SUMMARIZE-like: the per-column statistics of a profile (counts, distinct, min/max, mean,

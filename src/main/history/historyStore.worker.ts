@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LIST, VARCHAR, listValue, type DuckDBAppender, type DuckDBConnection, type DuckDBInstance } from '@duckdb/node-api';
 import { HISTORY_SCHEMA, HISTORY_VIEWS } from '../../shared/history/historySchema';
-import { ident, literal } from '../query/sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
+import { literal } from '../query/sql';
 import type { HistoryBatch } from '../query/workerProtocol';
 
 export { HISTORY_SCHEMA };
@@ -11,7 +12,7 @@ export const HISTORY_STORE = 'sextant_history_store';
 
 /** One table per view, keyed by its first column (query_id, session_id, dataset_id, global_seq): batches replace rows by it. */
 const TABLES = Object.entries(HISTORY_VIEWS)
-  .map(([view, columns]) => `CREATE TABLE ${HISTORY_STORE}.${view} (${columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ')}, PRIMARY KEY (${ident(columns[0].name)}));`)
+  .map(([view, columns]) => `CREATE TABLE ${HISTORY_STORE}.${view} (${columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ')}, PRIMARY KEY (${quoteIdent(columns[0].name)}));`)
   .join('\n');
 
 /** Staging tables are the connection's own (TEMP): the appender fills them, one INSERT moves them. */
@@ -24,7 +25,7 @@ CREATE TEMP TABLE stage_datasets (dataset_id VARCHAR, name VARCHAR, source VARCH
 
 /** The views a person sees (shared/history/historySchema.ts); they read the store's tables when queried, so they are always current. */
 const VIEWS = Object.entries(HISTORY_VIEWS)
-  .map(([view, columns]) => `CREATE VIEW ${HISTORY_SCHEMA}.${view} AS SELECT ${columns.map((c) => ident(c.name)).join(', ')} FROM ${HISTORY_STORE}.main.${view};`)
+  .map(([view, columns]) => `CREATE VIEW ${HISTORY_SCHEMA}.${view} AS SELECT ${columns.map((c) => quoteIdent(c.name)).join(', ')} FROM ${HISTORY_STORE}.main.${view};`)
   .join('\n');
 
 export interface HistoryStore {

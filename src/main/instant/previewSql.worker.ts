@@ -1,5 +1,5 @@
 import { PREVIEW_ROWS, type TextSpan } from '../../shared/instant/preview';
-import { ident } from '../query/sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
 import { locateWith, type LocatedWith } from './statementLocation.worker';
 import type { Token } from '../../shared/sql/sqlTokens';
 
@@ -77,7 +77,7 @@ function stepPieces(text: string, levels: readonly { withClause: LocatedWith; in
   for (let l = levels.length - 1; l >= 0; l--) {
     const { withClause, index } = levels[l]!;
     if (l === levels.length - 1) {
-      inner = [fromText(text, { from: withClause.from, to: withClause.ctes[index]!.span.to }), { text: `\nSELECT * FROM ${ident(steps[l]!)}` }];
+      inner = [fromText(text, { from: withClause.from, to: withClause.ctes[index]!.span.to }), { text: `\nSELECT * FROM ${quoteIdent(steps[l]!)}` }];
     } else if (index > 0) {
       inner = [fromText(text, { from: withClause.from, to: withClause.ctes[index - 1]!.span.to }), { text: '\nSELECT * FROM (\n' }, ...inner, { text: '\n)' }];
     }

@@ -1,5 +1,6 @@
 import { DuckDBTypeId, type DuckDBType } from '@duckdb/node-api';
-import { cellCutSql, ident } from '../query/sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
+import { cellCutSql } from '../query/sql';
 import { itemText, typeTextInJs } from '../query/chunkText.worker';
 
 /**
@@ -18,7 +19,7 @@ export const PREVIEW_TEXT_CHARS = 1_000_000;
  * cast to text and cut; numbers, dates and the like read as they come.
  */
 export function shownSelect(types: readonly DuckDBType[]): { select: string; alias: string } {
-  const names = types.map((_, i) => ident(`c${i}`));
+  const names = types.map((_, i) => quoteIdent(`c${i}`));
   const select = types.map((t, i) => {
     const name = names[i]!;
     if (t.typeId === DuckDBTypeId.VARCHAR) return cellCutSql(name);

@@ -16,7 +16,8 @@ import { silentLogger, type Logger } from '../platform/logger';
 import type { QueryRunner } from '../query/queryRunner';
 import type { QueryWorker } from '../query/queryWorker';
 import { completedIn, RerunWaits, type Kept } from '../query/rerunWaits';
-import { ident, RESULTS_SCHEMA, resultTableId } from '../query/sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
+import { RESULTS_SCHEMA, resultTableId } from '../query/sql';
 
 /** Pivots kept per result: a person flips between a few layouts, not dozens. */
 const PIVOTS_PER_RESULT = 3;
@@ -184,7 +185,7 @@ export class PivotService {
   private async materialise(p: PlannedPivot): Promise<MadePivot> {
     try {
       const { sql, params } = boundPivotSql(p.sqlSpec, p.source, p.keys);
-      const table = `${RESULTS_SCHEMA}.${ident(p.name)}`;
+      const table = `${RESULTS_SCHEMA}.${quoteIdent(p.name)}`;
       await this.queryWorker.request({ type: 'exec', sql: `CREATE OR REPLACE TABLE ${table} AS ${sql}`, params });
       // every row carries the count of groups; the grand total's row always exists
       const counts = `(SELECT count(*) FROM ${table})::BIGINT AS n, (SELECT ${PIVOT_GROUPS} FROM ${table} LIMIT 1)::BIGINT AS groups`;
@@ -223,7 +224,7 @@ function planOf(queryId: string, key: string, base: string, columns: readonly Co
   // the Values column's type decides how an Average sums (a HUGEINT's as DOUBLEs)
   const valueType = findColumn(columns, spec.values)!.type;
   const partialSelect = pivotPartialSql(sqlSpec, relation, valueType);
-  const partialTable = partialSelect === undefined ? undefined : `temp.main.${ident(`${name}_partial`)}`;
+  const partialTable = partialSelect === undefined ? undefined : `temp.main.${quoteIdent(`${name}_partial`)}`;
   const partialSql = partialTable === undefined ? undefined : `CREATE OR REPLACE TEMP TABLE ${partialTable} AS ${partialSelect}`;
   const keySource: PivotKeySource = partialTable === undefined ? { kind: 'rows', relation } : { kind: 'partial', table: partialTable };
   const keysSql = spec.columns.length > 0 ? pivotKeysSql(sqlSpec, keySource) : undefined;

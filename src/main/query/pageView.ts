@@ -3,7 +3,8 @@ import type { Column } from '../../shared/contracts/events';
 import type { PageView } from '../../shared/contracts/protocol';
 import { columnKind, type ColumnKind } from '../../shared/explore/columnKind';
 import { boundFilters } from '../../shared/explore/filterSql';
-import { ident, RESULTS_SCHEMA, resultTableId } from './sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
+import { RESULTS_SCHEMA, resultTableId } from './sql';
 
 
 /**
@@ -27,7 +28,7 @@ export function badColumn(view: PageView, columnCount: number): number | undefin
 /** The table a sorted/filtered view of a result is kept in: one per (result, view). */
 export function viewTableName(queryId: string, view: PageView): string {
   const key = createHash('sha256').update(JSON.stringify({ o: view.orderBy ?? [], f: view.filter ?? [] })).digest('hex').slice(0, 16);
-  return `${RESULTS_SCHEMA}.${ident(`${resultTableId(queryId)}_v_${key}`)}`;
+  return `${RESULTS_SCHEMA}.${quoteIdent(`${resultTableId(queryId)}_v_${key}`)}`;
 }
 
 /** The WHERE clause of a view (empty when it filters nothing) and its parameters, numbered from $1. */

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { toAppError } from '../../shared/contracts/errors';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
 import { newErrorId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import { literal, RESULTS_SCHEMA } from './sql';
@@ -34,7 +35,7 @@ export class ResultCache {
       type: 'read',
       sql: `SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ${literal(RESULTS_SCHEMA)}`,
     });
-    return new Set(rows.map((r) => `${RESULTS_SCHEMA}."${String(r['table_name']).replaceAll('"', '""')}"`));
+    return new Set(rows.map((r) => `${RESULTS_SCHEMA}.${quoteIdent(String(r['table_name']))}`));
   }
 
   async dropAllBut(existing: ReadonlySet<string>, keep: ReadonlySet<string>): Promise<void> {

@@ -1,6 +1,7 @@
 import type { DatasetView } from '../../shared/views/appView';
 import type { QueryWorker } from '../query/queryWorker';
-import { ident, literal } from '../query/sql';
+import { quoteIdent } from '../../shared/sql/sqlIdentifier';
+import { literal } from '../query/sql';
 
 /**
  * The statement that makes each dataset queryable under its name, as the catalog registered it:
@@ -23,7 +24,7 @@ export async function registrationSql(queryWorker: Pick<QueryWorker, 'request'>,
   }
   for (const d of datasets) {
     if (d.name === undefined) continue;
-    if (d.format === 'duckdb') answer.set(d.id, `ATTACH IF NOT EXISTS ${literal(d.location ?? d.source)} AS ${ident(d.name)} (READ_ONLY)`);
+    if (d.format === 'duckdb') answer.set(d.id, `ATTACH IF NOT EXISTS ${literal(d.location ?? d.source)} AS ${quoteIdent(d.name)} (READ_ONLY)`);
     else answer.set(d.id, texts.get(d.name));
   }
   return answer;

@@ -1,4 +1,4 @@
-import { quoteIdent } from '../explore/openAsSql';
+import { quoteIdent } from '../sql/sqlIdentifier';
 import { columnKind } from '../explore/columnKind';
 import { axisKind, MAX_CHART_MARKS, type ChartSpec } from './chartSpec';
 import { binEdge, binEdgeText, binIndex, binIndexSql, edgeIndexAbove, niceStep, stepLiteral } from './numberBin';

@@ -1,5 +1,5 @@
 import { finiteAggregate, holdsNonFinite, leftOutNote, nonFiniteCounts, type LeftOut } from '../explore/finiteValues';
-import { quoteIdent } from '../explore/openAsSql';
+import { quoteIdent } from '../sql/sqlIdentifier';
 import type { SingleChartSpec } from './chartSpec';
 import { placeable, type ChartSourceColumn } from './chartSql';
 import { placingColumns } from './chartUnplaced';

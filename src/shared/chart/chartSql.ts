@@ -1,4 +1,4 @@
-import { quoteIdent } from '../explore/openAsSql';
+import { quoteIdent } from '../sql/sqlIdentifier';
 import { columnKind } from '../explore/columnKind';
 import { finiteAggregate, finiteOnly, holdsNonFinite } from '../explore/finiteValues';
 import { aggregateSql } from './chartAggregate';

@@ -1,5 +1,5 @@
 import { holdsNaN, holdsNonFinite } from '../explore/finiteValues';
-import { quoteIdent } from '../explore/openAsSql';
+import { quoteIdent } from '../sql/sqlIdentifier';
 import { countText } from '../text/counts';
 import { axisKind, type SingleChartSpec } from './chartSpec';
 import { placeable, type ChartSourceColumn } from './chartSql';

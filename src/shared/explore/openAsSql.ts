@@ -1,6 +1,7 @@
 import type { Column } from '../contracts/events';
 import type { PageFilter } from '../contracts/pageView';
 import type { ResultView } from '../domain/resultView';
+import { quoteIdent } from '../sql/sqlIdentifier';
 import { statementSpans } from '../sql/statementSpans';
 import { exactLiteral, filterCondition } from './filterSql';
 
@@ -10,9 +11,6 @@ import { exactLiteral, filterCondition } from './filterSql';
  * written as SQL literals here, escaped, because this text is for the editor, not for DuckDB directly:
  * `"Horsepower" > 150` where that means what the app's cast does (exactLiteral), else the cast.
  */
-
-/** An identifier, always quoted: names with spaces, quotes, emoji or keywords stay names. */
-export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
 /** A string literal; a NUL (which a literal cannot hold) is spliced in with chr(0). */
 export function quoteText(value: string): string {

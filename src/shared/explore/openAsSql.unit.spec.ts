@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openAsSql, quoteIdent, quoteText } from './openAsSql';
+import { openAsSql, quoteText } from './openAsSql';
+import { quoteIdent } from '../sql/sqlIdentifier';
 
 const columns = [
   { name: 'dep_delay', type: 'INTEGER' },

@@ -1,6 +1,7 @@
 import type { Column } from '../contracts/events';
 import type { PageFilter } from '../contracts/pageView';
-import { afterPrelude, columnNames, lastStatement, quoteIdent, quoteText, viewOfQuery } from '../explore/openAsSql';
+import { afterPrelude, columnNames, lastStatement, quoteText, viewOfQuery } from '../explore/openAsSql';
+import { quoteIdent } from '../sql/sqlIdentifier';
 import { SIGNED_ZERO } from './pivotRelation';
 import { pivotSelectSql } from './pivotSql';
 import { valueColumnNames, type PivotKeys, type PivotSpec } from './pivotSpec';

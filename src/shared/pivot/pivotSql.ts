@@ -1,7 +1,7 @@
 import type { Column } from '../contracts/events';
 import { columnKind, isNumeric } from '../explore/columnKind';
 import { finiteAggregate, finiteOnly, holdsNonFinite, leftOutColumns } from '../explore/finiteValues';
-import { quoteIdent } from '../explore/openAsSql';
+import { quoteIdent } from '../sql/sqlIdentifier';
 import { cellOf, levelsOfParts, partsOf, PIVOT_PRESENT, presentOfKeys, totalCell, type Cell, type AggregateParts } from './pivotParts';
 import { MAX_PIVOT_KEYS, type PivotAggregate, type PivotKeys, type PivotSpec } from './pivotSpec';
 

@@ -1,12 +1,14 @@
 import type { DatasetTable } from '../../../shared/contracts/events';
 import { datasetRelation, tableLabel, tableRelation } from '../../../shared/domain/datasetRelation';
 import type { DatasetView } from '../../../shared/views/appView';
-import { DUCKDB_KEYWORDS } from '../editor/duckdbDialect';
+import { isBareName, quoteIdent } from '../../../shared/sql/sqlIdentifier';
 
-/** A dataset name as SQL: bare when it is a plain identifier, quoted when it is a keyword (`select.csv`). */
-export function sqlName(name: string): string {
-  return /^[a-z_][a-z0-9_]*$/.test(name) && !DUCKDB_KEYWORDS.has(name) ? name : `"${name.replaceAll('"', '""')}"`;
-}
+/**
+ * A dataset or table name as SQL: bare when it is a plain lower-case identifier, quoted when it is a
+ * keyword (`select.csv`). Stricter than the editor's sqlIdentifier on purpose: a name with capitals
+ * is quoted too, so "Query this table" names a database file's table as it is stored (`two."Cars"`).
+ */
+export const sqlName = (name: string): string => (isBareName(name) ? name : quoteIdent(name));
 
 /** "Query this dataset": its first rows, read as opening it on the command line reads it. */
 export function datasetQuery(dataset: DatasetView): string | undefined {

@@ -1,6 +1,5 @@
 import { PostgreSQL, SQLDialect } from '@codemirror/lang-sql';
 import { FUNCTION_NAMES, RESERVED_KEYWORDS, TYPE_NAMES, UNRESERVED_KEYWORDS } from '../../../shared/sql/duckdbWords';
-import { NOT_A_NAME } from '../../../shared/sql/sqlIdentifier';
 
 /** Words as lang-sql reads them, split at single spaces: the generated lists break lines, and a `\nall` is no `all`. */
 const words = (list: string, keep: (word: string) => boolean = () => true): string => list.split(/\s+/).filter((w) => w && keep(w)).join(' ');
@@ -22,6 +21,3 @@ export const DuckDB = SQLDialect.define({
   builtin: PUBLIC_FUNCTIONS,
   types: words(TYPE_NAMES),
 });
-
-/** The words a dataset name cannot be unquoted (`group`, `semi`), to know when to quote one. */
-export const DUCKDB_KEYWORDS: ReadonlySet<string> = NOT_A_NAME;

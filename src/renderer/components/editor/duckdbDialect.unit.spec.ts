@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DuckDB, DUCKDB_KEYWORDS } from './duckdbDialect';
+import { DuckDB } from './duckdbDialect';
 
 describe('DuckDB dialect', () => {
-  it('knows SQL keywords, and the sample datasets are no keywords', () => {
-    for (const k of ['select', 'from', 'qualify', 'pivot']) expect(DUCKDB_KEYWORDS.has(k)).toBe(true);
-    for (const name of ['cars', 'seattle_weather', 'flights_3m', 'penguins']) expect(DUCKDB_KEYWORDS.has(name)).toBe(false);
-  });
-  it('names as keywords only what a name cannot be: `semi` and `group` are, `name` and `bigint` are not', () => {
-    for (const k of ['semi', 'asof', 'group', 'order']) expect(DUCKDB_KEYWORDS.has(k), k).toBe(true);
-    for (const k of ['name', 'bigint', 'year', 'json']) expect(DUCKDB_KEYWORDS.has(k), k).toBe(false);
-  });
   it('knows DuckDB’s functions and not the SQL standard’s words DuckDB lacks', () => {
     const builtin = new Set((DuckDB.spec.builtin ?? '').split(/\s+/));
     for (const f of ['regexp_matches', 'read_parquet', 'list_value', 'approx_count_distinct']) expect(builtin.has(f), f).toBe(true);

@@ -2,9 +2,8 @@ import type { Completion, CompletionContext, CompletionResult, CompletionSource 
 import { syntaxTree } from '@codemirror/language';
 import type { EditorState } from '@codemirror/state';
 import { HISTORY_SCHEMA, HISTORY_VIEWS } from '../../../shared/history/historySchema';
-import { sqlIdentifier } from '../../../shared/sql/sqlIdentifier';
+import { quoteIdent, sqlIdentifier } from '../../../shared/sql/sqlIdentifier';
 import type { DatasetView } from '../../../shared/views/appView';
-import { quoteIdent } from '../../../shared/explore/openAsSql';
 import { afterDot, quotedNameStart, WORD_SPAN, wordStart } from './completionWord';
 import { qualifierColumns, relationsInScope, tablePosition, type CatalogColumns, type RelationColumn, type ScopeRelation } from './queryRelations';
 import { nameOf, nest, punctOf, tokensAt, type Group, type Token } from './sqlGroups';
