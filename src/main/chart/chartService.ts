@@ -1,3 +1,4 @@
+import { isCompleted } from '../../shared/domain/queryLifecycle';
 import { createHash } from 'node:crypto';
 import { brushStep, chartCube, cubeable, cubeBrushable, stepIndex } from '../../shared/chart/chartCube';
 import { axisKind, chartProblem, type SingleChartSpec } from '../../shared/chart/chartSpec';
@@ -103,7 +104,7 @@ export class ChartService {
     if (!entry) return Promise.resolve(fail(appError(newErrorId(), 'RESULT_NOT_FOUND', 'That result is not one of this session.', { details: { sessionId, queryId } })));
     const kept = this.runner.keptResult(queryId);
     // a completed result being re-run on demand (not kept here): its chart waits for it, as its grid does
-    if (!kept.ok && kept.error.code === 'RESULT_INCOMPLETE' && entry.phase === 'Completed') return this.afterRerun(request, slot);
+    if (!kept.ok && kept.error.code === 'RESULT_INCOMPLETE' && isCompleted(entry.phase)) return this.afterRerun(request, slot);
     return this.answer(request, kept, slot);
   }
 

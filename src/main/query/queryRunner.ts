@@ -5,7 +5,7 @@ import type { SessionView } from '../../shared/views/appView';
 import type { Page, PageView } from '../../shared/contracts/protocol';
 import type { QueryProgress } from '../../shared/contracts/frames';
 import { sessionTopic } from '../../shared/contracts/topics';
-import { phaseAfter } from '../../shared/domain/queryLifecycle';
+import { isCompleted, phaseAfter } from '../../shared/domain/queryLifecycle';
 import type { CommandHandler } from '../commands/commandHandler';
 import { systemMeta } from '../commands/systemMeta';
 import { newErrorId } from '../platform/ids';
@@ -306,7 +306,7 @@ export class QueryRunner {
       // A completion no event can hold (its columns past the payload limit) still ends the query: failed, with why.
       if (refused) await this.ends.record(failure(sessionId, queryId, refused, completed.durationMs, read), systemMeta(cause));
       // Cancelled or closed before the completion was stored: the rows are no result. After a stop the next start drops them.
-      if (entry.phase !== 'Completed' && outcome.hasTable && !this.stopped) await this.cache.drop(entry.table);
+      if (!isCompleted(entry.phase) && outcome.hasTable && !this.stopped) await this.cache.drop(entry.table);
     } catch (e) {
       const ran = ranMs(run); // now, not once the failure is stored
       await began;

@@ -1,3 +1,4 @@
+import { isCompleted } from '../../shared/domain/queryLifecycle';
 import type { AppView } from '../../shared/views/appView';
 import type { QueryRunner } from './queryRunner';
 
@@ -6,7 +7,7 @@ export type Kept = ReturnType<QueryRunner['keptResult']>;
 
 /** Whether any session's history holds `queryId` as completed: a result a refusal as incomplete means is being re-run. */
 export const completedIn = (view: AppView, queryId: string): boolean =>
-  Object.values(view.sessions).some((s) => s.history.some((h) => h.queryId === queryId && h.phase === 'Completed'));
+  Object.values(view.sessions).some((s) => s.history.some((h) => h.queryId === queryId && isCompleted(h.phase)));
 
 /**
  * Work waiting for a completed result that is being re-run on demand (its table is not kept here:

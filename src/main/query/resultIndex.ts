@@ -1,3 +1,4 @@
+import { isCompleted } from '../../shared/domain/queryLifecycle';
 import type { SessionView } from '../../shared/views/appView';
 import { historyLoaded } from '../streams/lazyHistory';
 import type { ResultEntry } from './resultState';
@@ -82,7 +83,7 @@ export class ResultIndex {
   private index(session: SessionView): void {
     this.unindexed.delete(session.id);
     for (const h of session.history) {
-      if (h.phase !== 'Completed' || this.entries.has(h.queryId)) continue;
+      if (!isCompleted(h.phase) || this.entries.has(h.queryId)) continue;
       const table = resultTableName(h.queryId);
       const columns = h.columns ?? [];
       const present = columns.length === 0 || this.kept.has(table);

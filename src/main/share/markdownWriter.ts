@@ -1,3 +1,4 @@
+import { isCompleted } from '../../shared/domain/queryLifecycle';
 import type { ChartData } from '../../shared/chart/chartData';
 import { chartLabel } from '../../shared/chart/chartLabel';
 import { chartsOf, type SingleChartSpec } from '../../shared/chart/chartSpec';
@@ -65,7 +66,7 @@ async function querySection(source: MarkdownSource, h: HistoryEntry, n: number):
   const read = source.read.get(h.sql) ?? [];
   const out = [`## Query ${n}`, '', `Ran ${h.startedAt}: ${inline(outcomeText(h))}.`, '', codeBlock('sql', h.sql.trim())];
   if (read.length > 0) out.push('', `Read: ${read.map((d) => inline(`${d.name ?? ''} (${d.source})`)).join(', ')}.`);
-  if (h.phase !== 'Completed' || !h.columns) return out;
+  if (!isCompleted(h.phase) || !h.columns) return out;
   if (h.view && !isPlainView(h.view)) out.push('', 'Shown sorted/filtered as:', '', codeBlock('sql', openAsSql(h.sql, h.columns, h.view)));
   const page = await source.preview(h);
   out.push('');

@@ -1,3 +1,4 @@
+import { isCompleted } from '../../shared/domain/queryLifecycle';
 import type { DatasetFingerprint } from '../../shared/contracts/fingerprint';
 import { isPlainView } from '../../shared/domain/resultView';
 import { openAsSql } from '../../shared/explore/openAsSql';
@@ -67,10 +68,10 @@ export async function writeSqlScript(source: SqlScriptSource, sink: FileSink): P
       // each with the fingerprint the query recorded when it ran, not the file's as it is now
       const ranOn = (d: DatasetView) => h.inputs?.find((i) => i.datasetId === d.id)?.fingerprint;
       lines.push(comment(`Read: ${read.length === 0 ? 'no dataset of the catalog' : read.map((d) => oneLine(datasetLine(d, ranOn(d)))).join(' | ')}`));
-      if (h.phase === 'Completed' && h.view && !isPlainView(h.view) && h.columns) {
+      if (isCompleted(h.phase) && h.view && !isPlainView(h.view) && h.columns) {
         lines.push(comment('Shown sorted/filtered, as this SQL:'), comment(openAsSql(h.sql, h.columns, h.view), '  '));
       }
-      lines.push(h.phase === 'Completed' ? terminated(h.sql) : comment(terminated(h.sql)));
+      lines.push(isCompleted(h.phase) ? terminated(h.sql) : comment(terminated(h.sql)));
       parts.push(lines.join('\n'));
     });
     await sink.write(`${parts.join('\n')}\n`);

@@ -1,3 +1,4 @@
+import { isCompleted } from '../../shared/domain/queryLifecycle';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DatasetTable } from '../../shared/contracts/events';
 import type { SextantApi } from '../../shared/contracts/protocol';
@@ -96,7 +97,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   useEffect(() => clearStatus(), [active?.id, clearStatus]);
 
   const current = active && currentQuery(active);
-  const firstPage = useFirstPageSigns(api, current?.queryId, current?.phase === 'Completed', current && progress[current.queryId]?.rowsAvailable);
+  const firstPage = useFirstPageSigns(api, current?.queryId, isCompleted(current?.phase), current && progress[current.queryId]?.rowsAvailable);
   const running = active !== undefined && !canRun(active);
   const instant = useInstantPreview(api, active?.id, running, () => editor.current?.textAndCursor());
   const gridResult = active && gridResultFor(active.history);

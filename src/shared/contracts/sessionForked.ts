@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { chartSpecSchema } from '../chart/chartSpec';
 import { exportFormats } from '../explore/exportFormat';
 import { pivotSpecSchema } from '../pivot/pivotSpec';
+import { settledPhaseSchema } from '../domain/queryLifecycle';
 import { appErrorSchema } from './errors';
 import { queryInputSchema } from './fingerprint';
 import { pageFilterSchema, pageOrderSchema } from './pageView';
@@ -18,7 +19,7 @@ const columnShape = z.object({ name: z.string(), type: z.string() });
 export const forkedHistoryEntrySchema = z.object({
   queryId: z.string(),
   sql: z.string(),
-  phase: z.enum(['Completed', 'Failed', 'Cancelled']),
+  phase: settledPhaseSchema,
   startedAt: z.string(),
   rowCount: z.number().int().nonnegative().optional(),
   columns: z.array(columnShape).optional(),

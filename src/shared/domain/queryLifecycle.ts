@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { SessionEvent } from '../contracts/events';
 
 /**
@@ -9,11 +10,29 @@ export type QueryPhase = 'Pending' | 'Executing' | 'Completed' | 'Failed' | 'Can
 export type InFlightPhase = Extract<QueryPhase, 'Pending' | 'Executing'>;
 export type SettledPhase = Exclude<QueryPhase, InFlightPhase>;
 
+/** A settled phase as stored JSON carries it (a fork's history holds only settled queries). */
+export const settledPhaseSchema = z.enum(['Completed', 'Failed', 'Cancelled'] as const satisfies readonly SettledPhase[]);
+
 /** Still running or about to: one such query per session at most. */
 export const isInFlight = (phase: QueryPhase | undefined): phase is InFlightPhase => phase === 'Pending' || phase === 'Executing';
 
 /** Over for good: nothing about it will change again. */
 export const isSettled = (phase: QueryPhase | undefined): phase is SettledPhase => phase !== undefined && !isInFlight(phase);
+
+// Selectors for one phase each, so that what a phase means is read here, not by comparing its name
+// (a session's latest query may also be 'Idle': these take any phase-like string).
+
+/** Stored, not yet on a DuckDB connection: it waits in the queue or for its prerequisite. */
+export const isPending = (phase: string | undefined): phase is 'Pending' => phase === 'Pending';
+
+/** Running on a connection: its rows arrive as it runs. */
+export const isExecuting = (phase: string | undefined): phase is 'Executing' => phase === 'Executing';
+
+/** Completed: it has a result (rows, or none for a statement without a result set) that pages, views and charts read. */
+export const isCompleted = (phase: string | undefined): phase is 'Completed' => phase === 'Completed';
+
+/** Failed or cancelled: settled with no result of its own. */
+export const endedWithoutResult = (phase: string | undefined): phase is 'Failed' | 'Cancelled' => phase === 'Failed' || phase === 'Cancelled';
 
 /** Events that move a query along its lifecycle (a view or an export names a query but only changes how it is shown or where it went). */
 type QueryEventType = Exclude<Extract<SessionEvent, { payload: { queryId: string } }>, { type: 'ResultViewSet' | 'ResultExported' | 'ChartSet' | 'PivotSet' }>['type'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canStartQuery, endedRunMs, isInFlight, isSettled, phaseAfter, type QueryPhase } from './queryLifecycle';
+import { canStartQuery, endedRunMs, endedWithoutResult, isCompleted, isExecuting, isInFlight, isPending, isSettled, phaseAfter, settledPhaseSchema, type QueryPhase } from './queryLifecycle';
 
 const phases: QueryPhase[] = ['Pending', 'Executing', 'Completed', 'Failed', 'Cancelled'];
 
@@ -9,6 +9,18 @@ describe('the query lifecycle', () => {
     expect(phases.filter((p) => isSettled(p))).toEqual(['Completed', 'Failed', 'Cancelled']);
     expect(isInFlight(undefined)).toBe(false);
     expect(isSettled(undefined)).toBe(false);
+  });
+
+  it('tells each phase apart by what it means: waiting for a connection, running, a result, or ended without one', () => {
+    expect(phases.filter(isPending)).toEqual(['Pending']);
+    expect(phases.filter(isExecuting)).toEqual(['Executing']);
+    expect(phases.filter(isCompleted)).toEqual(['Completed']);
+    expect(phases.filter(endedWithoutResult)).toEqual(['Failed', 'Cancelled']);
+    for (const selector of [isPending, isExecuting, isCompleted, endedWithoutResult]) expect(selector(undefined)).toBe(false);
+  });
+
+  it('reads a settled phase, and only one, from stored JSON (a fork carries only settled queries)', () => {
+    expect(phases.filter((p) => settledPhaseSchema.safeParse(p).success)).toEqual(['Completed', 'Failed', 'Cancelled']);
   });
 
   it('lets a session start a query when it has none in flight', () => {

@@ -4,7 +4,7 @@ import { withoutStack, type Rejection } from '../contracts/errors';
 import type { SessionEvent } from '../contracts/events';
 import type { SessionForkedPayload } from '../contracts/sessionForked';
 import { assertNever, isRejection, reject, type Decider } from './decider';
-import { isInFlight, phaseAfter, type InFlightPhase, type QueryPhase } from './queryLifecycle';
+import { type InFlightPhase, isCompleted, isInFlight, isPending, phaseAfter, type QueryPhase } from './queryLifecycle';
 import { decideResultView, viewKey } from './resultView';
 import { applySessionUndo, sessionUndoEntry, type SessionUndoEntry } from './sessionUndo';
 import { counted, decideRedo, decideUndo, emptyUndoLog, recorded, redone, undone, type UndoLog } from './undoable';
@@ -111,7 +111,7 @@ function decide(command: SessionCommand, state: QuerySessionState): readonly Ses
         ? [{ type: 'QueryCancelled', payload: { queryId: q.queryId, reason: command.reason, ...measured(command) } }]
         : reject('NO_QUERY_RUNNING', 'No query is running in this session.');
     case 'BeginExecution':
-      return q.phase === 'Pending' && q.queryId === command.queryId
+      return inFlight(q) && isPending(q.phase) && q.queryId === command.queryId
         ? [{ type: 'ExecutionBegan', payload: { queryId: command.queryId } }]
         : mismatch(q, command.queryId);
     case 'CompleteQuery':
@@ -245,7 +245,7 @@ function forkedState(p: SessionForkedPayload): QuerySessionState {
   // Built in one pass (a fork carries thousands of results), not grown one key at a time.
   const completed: [string, CompletedResult][] = [];
   for (const h of p.history) {
-    if (h.phase === 'Completed') completed.push([h.queryId, { columnCount: h.columns?.length ?? 0, view: viewKey(h.view ?? { orderBy: [], filter: [] }), chart: chartKey(h.chart ?? null), ...(h.columns ? { columnNames: h.columns.map((c) => c.name) } : {}), ...(h.pivot ? { pivot: pivotKey(h.pivot) } : {}) }]);
+    if (isCompleted(h.phase)) completed.push([h.queryId, { columnCount: h.columns?.length ?? 0, view: viewKey(h.view ?? { orderBy: [], filter: [] }), chart: chartKey(h.chart ?? null), ...(h.columns ? { columnNames: h.columns.map((c) => c.name) } : {}), ...(h.pivot ? { pivot: pivotKey(h.pivot) } : {}) }]);
   }
   const results = PersistentMap(completed);
   return { status: 'Open', title: p.title, datasetIds: p.datasetIds, draft: p.draft, results, query: { phase: 'Idle' }, undo: emptyUndoLog() };

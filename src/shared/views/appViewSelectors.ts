@@ -1,5 +1,5 @@
 import { CATALOG_TOPIC, matchTopic, sessionTopic } from '../contracts/topics';
-import { canStartQuery, isInFlight } from '../domain/queryLifecycle';
+import { canStartQuery, isCompleted, isInFlight } from '../domain/queryLifecycle';
 import type { AppView, DatasetView, HistoryEntry, SessionView } from './appView';
 
 /* Selectors over the view: what the UI, the menu and the stream manager read from it. */
@@ -67,7 +67,7 @@ export const currentQuery = (s: SessionView): HistoryEntry | undefined => s.hist
 export const canRun = (s: SessionView): boolean => canStartQuery(currentQuery(s)?.phase);
 
 /** The latest completed query of a history: the result a session last had (the grid shows it unless a query is executing). */
-export const lastCompleted = (history: readonly HistoryEntry[]): HistoryEntry | undefined => history.findLast((h) => h.phase === 'Completed');
+export const lastCompleted = (history: readonly HistoryEntry[]): HistoryEntry | undefined => history.findLast((h) => isCompleted(h.phase));
 
 /** The latest completed query of a session (lastCompleted). */
 export const lastResult = (s: SessionView): HistoryEntry | undefined => lastCompleted(s.history);

@@ -1,3 +1,4 @@
+import { endedWithoutResult, isCompleted } from '../../../shared/domain/queryLifecycle';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { focusLost } from './focusLost';
@@ -9,8 +10,8 @@ import { focusLost } from './focusLost';
  */
 export function outcomeFocus(awaited: string | undefined, current: Pick<HistoryEntry, 'queryId' | 'phase'> | undefined): 'results' | 'editor' | undefined {
   if (awaited === undefined || current?.queryId !== awaited) return undefined;
-  if (current.phase === 'Completed') return 'results';
-  return current.phase === 'Failed' || current.phase === 'Cancelled' ? 'editor' : undefined;
+  if (isCompleted(current.phase)) return 'results';
+  return endedWithoutResult(current.phase) ? 'editor' : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isSettled } from '../../../shared/domain/queryLifecycle';
+import { isExecuting, isSettled } from '../../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { lastCompleted } from '../../../shared/views/appViewSelectors';
 import type { GridResult } from './useResultPages';
@@ -12,7 +12,7 @@ import type { GridResult } from './useResultPages';
  */
 export function gridResultFor(history: readonly HistoryEntry[]): GridResult | undefined {
   const current = history.at(-1);
-  if (current?.phase === 'Executing') return { queryId: current.queryId, columns: undefined, rowCount: undefined };
+  if (isExecuting(current?.phase)) return { queryId: current.queryId, columns: undefined, rowCount: undefined };
   const done = lastCompleted(history);
   if (!done) return undefined;
   return {

@@ -1,3 +1,4 @@
+import { isCompleted } from '../../../shared/domain/queryLifecycle';
 import { useEffect, useState } from 'react';
 import type { ClientCommand } from '../../../shared/contracts/commands';
 import { pivotKey } from '../../../shared/domain/pivotSetting';
@@ -12,7 +13,7 @@ import type { GridResult } from '../grid/useResultPages';
  */
 export function useSessionPivot(session: SessionView | undefined, result: GridResult | undefined, dispatch: (command: ClientCommand) => unknown) {
   const entry = session && result && result.rowCount !== undefined ? session.history.find((h) => h.queryId === result.queryId) : undefined;
-  const recorded = entry?.phase === 'Completed' ? entry.pivot : undefined;
+  const recorded = isCompleted(entry?.phase) ? entry?.pivot : undefined;
   // The latest change, shown until its PivotSet arrives: a second change right after a first (two
   // comboboxes in a row) builds on it, not on the older setting, so neither is lost.
   const [pending, setPending] = useState<{ readonly queryId: string; readonly spec: PivotSpec | null }>();
@@ -35,7 +36,7 @@ export function useSessionPivot(session: SessionView | undefined, result: GridRe
   return {
     spec,
     /** The result can be pivoted: complete, with columns. */
-    available: entry?.phase === 'Completed' && (entry.columns?.length ?? 0) > 0,
+    available: isCompleted(entry?.phase) && (entry.columns?.length ?? 0) > 0,
     /** The result whose proposed pivot is being made (its first rows asked for), until `propose`. */
     proposing: proposing !== undefined && proposing === queryId ? proposing : undefined,
     toggle: () => {

@@ -1,10 +1,10 @@
-import { withoutResultSet } from '../../../shared/domain/queryLifecycle';
+import { isCompleted, withoutResultSet } from '../../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { statementSpans } from '../../../shared/sql/statementSpans';
 import { formatMs } from '../format';
 
 /** Whether a completed query's last statement had no result set (withoutResultSet). */
-export const ranWithoutResultSet = (query: Pick<HistoryEntry, 'phase' | 'columns'>): boolean => query.phase === 'Completed' && withoutResultSet(query.columns);
+export const ranWithoutResultSet = (query: Pick<HistoryEntry, 'phase' | 'columns'>): boolean => isCompleted(query.phase) && withoutResultSet(query.columns);
 
 /** What a CREATE, DROP or ALTER made or changed, after the words that only qualify it. */
 const OBJECTS = new Set(['TABLE', 'VIEW', 'SCHEMA', 'SEQUENCE', 'MACRO', 'FUNCTION', 'INDEX', 'TYPE', 'SECRET', 'DATABASE']);

@@ -1,3 +1,4 @@
+import { isCompleted } from '../../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../../shared/views/appView';
 
 /**
@@ -22,7 +23,7 @@ export interface RerunSigns {
 }
 
 export function rerunOf(query: Pick<HistoryEntry, 'phase' | 'rowCount'> | undefined, { rowsAvailable, firstPageIncomplete = false, firstPageRerun = false, unreadable = false }: RerunSigns): Rerun | undefined {
-  if (query?.phase !== 'Completed' || unreadable) return undefined;
+  if (!isCompleted(query?.phase) || unreadable) return undefined;
   // frames, when there are any, are the newest word: a first page asked mid-run stays incomplete until asked again
   if (rowsAvailable !== undefined) return rowsAvailable < (query.rowCount ?? 0) ? 'running' : 'shown';
   if (firstPageIncomplete) return 'running';

@@ -1,6 +1,6 @@
 import type { AppError } from '../../../shared/contracts/errors';
 import type { QueryProgress, QueuePlace, WaitingToSave } from '../../../shared/contracts/frames';
-import { isInFlight } from '../../../shared/domain/queryLifecycle';
+import { isCompleted, isInFlight, isPending } from '../../../shared/domain/queryLifecycle';
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { countOf } from '../format';
 import { refusalText, type CommandRefusal } from './commandRefusal';
@@ -97,7 +97,7 @@ export function statusBarState(
   const own = running && progress?.queryId === query?.queryId ? progress : undefined;
   const waiting = own?.waitingToSave;
   // Pending until ExecutionBegan: a queued frame still at hand once the query runs is not said.
-  const queued = query?.phase === 'Pending' ? own?.queued : undefined;
+  const queued = isPending(query?.phase) ? own?.queued : undefined;
   const says: StatusSays = lost
     ? { kind: 'disconnected' }
     : sending
@@ -109,7 +109,7 @@ export function statusBarState(
         : queued
           ? { kind: 'queued', text: queuedText(queued) }
           : query
-          ? { kind: 'query', query, ...(unreadable && query.phase === 'Completed' ? { recorded: true } : {}) }
+          ? { kind: 'query', query, ...(unreadable && isCompleted(query.phase) ? { recorded: true } : {}) }
           : { kind: 'ready' };
   const phase = lost || sending ? 'disconnected' : says.kind === 'query' && says.recorded ? 'recorded' : (query?.phase.toLowerCase() ?? 'idle');
   return {

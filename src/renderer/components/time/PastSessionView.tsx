@@ -1,3 +1,4 @@
+import { isCompleted } from '../../../shared/domain/queryLifecycle';
 import { useState } from 'react';
 import type { PageFilter } from '../../../shared/contracts/pageView';
 import type { SextantApi } from '../../../shared/contracts/protocol';
@@ -38,7 +39,7 @@ export function PastSessionView({ api, session, rowsAvailable, onNotice }: Props
   const available = result && rowsAvailable(result.queryId);
   // the live bar's rule and words (status/rerunNote.ts), of the result shown: its rows as recorded (history), re-run or not
   const shownEntry = result && session.history.find((h) => h.queryId === result.queryId);
-  const firstPage = useFirstPageSigns(api, result?.queryId, shownEntry?.phase === 'Completed', available);
+  const firstPage = useFirstPageSigns(api, result?.queryId, isCompleted(shownEntry?.phase), available);
   const rerun = rerunOf(shownEntry, { rowsAvailable: available, ...firstPage, unreadable });
   return (
     <>

@@ -1,6 +1,6 @@
 import type { ChartSpec } from '../../../shared/chart/chartSpec';
 import type { PivotSpec } from '../../../shared/pivot/pivotSpec';
-import { isInFlight } from '../../../shared/domain/queryLifecycle';
+import { isCompleted, isInFlight } from '../../../shared/domain/queryLifecycle';
 import { currentQuery, type HistoryEntry, type SessionView } from '../../../shared/views/appView';
 import { gridResultFor } from '../grid/gridResultFor';
 import type { GridResult } from '../grid/useResultPages';
@@ -32,7 +32,7 @@ export function pastResultOf(session: SessionView): PastResult {
     return { query, result, chart: entry?.chart, pivot: entry?.pivot };
   };
   if (!isInFlight(query?.phase)) return withChart(gridResultFor(history));
-  const upTo = history.findLastIndex((h) => h.phase === 'Completed');
+  const upTo = history.findLastIndex((h) => isCompleted(h.phase));
   // the history up to that result is one the live rules show unmarked; the query in flight marks it
   const done = upTo < 0 ? undefined : gridResultFor(history.slice(0, upTo + 1));
   return withChart(done && { ...done, previous: { startedAt: history[upTo]!.startedAt } });
