@@ -18,5 +18,5 @@ export function SessionTimeline({ time, onLeaveNow }: Props) {
   });
   const fork = useStableCallback((entry: TimelineEntry) => time.fork(entry.seq));
   if (!time.open) return null;
-  return <TimelinePanel entries={time.entries} total={time.total} selected={time.selected} error={time.error} onSelect={select} onFork={fork} onClose={time.close} onNotice={time.onNotice} />;
+  return <TimelinePanel entries={time.entries} total={time.total} current={time.current} selected={time.selected} error={time.error} onSelect={select} onFork={fork} onClose={time.close} onNotice={time.onNotice} />;
 }

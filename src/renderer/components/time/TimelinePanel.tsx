@@ -16,6 +16,8 @@ interface Props {
   entries: readonly TimelineEntry[];
   /** How many entries the session has in all (the list holds the newest of them). */
   total: number;
+  /** Main has answered since the panel opened: until then `entries` are the last opening's. */
+  current: boolean;
   selected: TimelineEntry | undefined;
   error: AppError | undefined;
   onSelect(entry: TimelineEntry): void;
@@ -35,7 +37,7 @@ const ESTIMATED_ROW_PX = 42;
  * tabindex, as the session tabs and the history: common/useRovingRows.ts): the entry last focused,
  * or the first rendered when that one is scrolled away.
  */
-export const TimelinePanel = memo(function TimelinePanel({ entries, total, selected, error, onSelect, onFork, onClose, onNotice }: Props) {
+export const TimelinePanel = memo(function TimelinePanel({ entries, total, current, selected, error, onSelect, onFork, onClose, onNotice }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const select = useStableCallback(onSelect);
@@ -59,10 +61,17 @@ export const TimelinePanel = memo(function TimelinePanel({ entries, total, selec
   const shown = rows.getVirtualItems();
 
   useFocusReturn();
+  // The panel opens for the keyboard: focus goes to the selected entry, else the newest, once main has
+  // answered. The entries held until then are the last opening's: the newer ones arriving would push
+  // the entry focused among them down the list, or out of the rendered rows (focus then falling to
+  // the page). Focus the person moved meanwhile is left where it is.
+  const opener = useRef(document.activeElement);
+  const opened = useRef(false);
   useEffect(() => {
-    // The panel opens for the keyboard: focus goes to the selected entry, else the newest.
-    if (entries.length > 0) focusRow(initial);
-  }, [entries.length > 0]);
+    if (opened.current || !current || entries.length === 0) return;
+    opened.current = true;
+    if (document.activeElement === opener.current || focusLost()) focusRow(initial);
+  }, [current, entries.length > 0]);
 
   // "Back to now" goes with the past view it sat in: focus, dropped on the page, comes back to the
   // entry that was shown, one arrow from the next point to look at (the Timeline button if the

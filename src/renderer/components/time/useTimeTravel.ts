@@ -24,6 +24,8 @@ export function useTimeTravel(api: SextantApi, sessionId: string | undefined, ve
   const [selected, setSelected] = useState<TimelineEntry | undefined>();
   const [past, setPast] = useState<PastView | undefined>();
   const [error, setError] = useState<AppError | undefined>();
+  /** Main has answered since the panel opened: until then the entries are the last opening's, without what happened since. */
+  const [current, setCurrent] = useState(false);
   /** Answers for an older selection or session are dropped. */
   const asked = useRef(0);
   /** The entries held, for the next ask to start after (an answer dropped as stale leaves them as they were). */
@@ -44,6 +46,7 @@ export function useTimeTravel(api: SextantApi, sessionId: string | undefined, ve
     const after = held.current[0]?.seq;
     void api.timeline(sessionId, after).then((r) => {
       if (!live) return;
+      setCurrent(true);
       if (r.ok) {
         setEntries((held.current = after === undefined ? r.value.entries : mergeTimeline(held.current, r.value, MAX_ENTRIES)));
         setTotal(r.value.total);
@@ -92,6 +95,10 @@ export function useTimeTravel(api: SextantApi, sessionId: string | undefined, ve
     [api, sessionId],
   );
 
-  return { open, toggle: () => (open ? close() : setOpen(true)), close, entries, total, selected, past, error, select, backToNow, pointOfQuery };
+  const openPanel = () => {
+    setCurrent(false);
+    setOpen(true);
+  };
+  return { open, toggle: () => (open ? close() : openPanel()), close, entries, current, total, selected, past, error, select, backToNow, pointOfQuery };
 }
 export type TimeTravelState = ReturnType<typeof useTimeTravel>;
