@@ -51,6 +51,8 @@ interface Props {
    * disabled, no Close, no brushing and no Escape; it takes no focus, so the timeline keeps it.
    */
   readOnly?: boolean;
+  /** Just opened by the person ("Chart", "Add chart"): the region takes focus. One shown again (a reload, a tab switch) leaves it where it is. */
+  takeFocus?: boolean;
 }
 
 const NONE = '';
@@ -61,7 +63,7 @@ const CHART_HEIGHT = 300;
  * the session), the chart drawn from the marks DuckDB computed, the same marks as a "Chart data"
  * table on demand, and PNG/SVG export. Escape closes it.
  */
-export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, onClose, onNotice, slot, name = 'Chart', filter, brush, onBrush: brushed, actions, readOnly = false }: Props) {
+export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, onClose, onNotice, slot, name = 'Chart', filter, brush, onBrush: brushed, actions, readOnly = false, takeFocus = false }: Props) {
   // a read-only chart is never brushed, so it never records a filter
   const onBrush = readOnly ? undefined : brushed;
   const complete = columns !== undefined;
@@ -193,7 +195,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   const keyHint = keyboard ? keyHintOf(rectangle && (yKind === 'category' || yStops.length > 0) ? 'rectangle' : xKind === 'category' ? 'bars' : 'range') : undefined;
   return (
     <section ref={region} className="chart-panel" role="region" aria-label={name} tabIndex={-1} onKeyDown={onKeyDown}>
-      {!readOnly && <TakesFocus region={region} />}
+      {!readOnly && <TakesFocus region={region} take={takeFocus} />}
       <header className="chart-head">
         <h2 className="chart-title">{name}</h2>
         <span className="chart-meta muted">{data ? countOf(data.rows.length, 'mark') : ''}</span>
@@ -259,10 +261,15 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
   );
 }
 
-/** An opened chart takes focus and gives it back when it closes; a read-only one (the past view) leaves it where it is. */
-function TakesFocus({ region }: { region: RefObject<HTMLElement | null> }) {
+/**
+ * A chart the person opened takes focus; any chart but a read-only one (the past view) gives focus
+ * back when it closes with focus inside it.
+ */
+function TakesFocus({ region, take }: { region: RefObject<HTMLElement | null>; take: boolean }) {
   useFocusReturn();
-  useEffect(() => region.current?.focus(), [region]);
+  useEffect(() => {
+    if (take) region.current?.focus();
+  }, [region]);
   return null;
 }
 

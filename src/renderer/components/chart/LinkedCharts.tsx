@@ -21,6 +21,8 @@ interface Props {
   spec: ChartSpec | undefined;
   /** The result's filters as recorded (the grid's and the charts' brushes). */
   filter: readonly PageFilter[];
+  /** Just opened by the person ("Chart"): the first chart takes focus. */
+  takeFocus?: boolean;
   onChange(spec: ChartSpec): void;
   onClose(): void;
   onNotice(message: string): void;
@@ -34,7 +36,7 @@ interface Props {
  * live, and on release the brush is recorded as filters of the result (a range, or the categories
  * `eq`/`in`, per axis; shown with the grid's filters, saved with the session). Each chart is drawn with every filter but its own brush.
  */
-export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec, filter, onChange, onClose, onNotice, onColumnFilters }: Props) {
+export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec, filter, takeFocus = false, onChange, onClose, onNotice, onColumnFilters }: Props) {
   const charts = spec ? chartsOf(spec) : [];
   // the brush being dragged or keyed (no filters: being cleared) until the result's filters record the last of it
   const [live, setLive] = useState<LiveBrush>();
@@ -65,12 +67,19 @@ export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec,
     const setting = chartSetting(charts.map((c, j) => (j === i ? next : c)));
     if (setting) onChange(setting);
   };
+  // the chart "Add chart" adds takes focus as it mounts (by index), as an opened one does
+  const added = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (added.current !== undefined && charts.length > added.current) added.current = undefined;
+  });
   const add = () => {
     if (!columns) return;
     const used = new Set(charts.map((c) => c.x));
     const proposed = proposeChart(columns.filter((c) => !used.has(c.name)), rowCount) ?? proposeChart(columns, rowCount);
     const setting = proposed && chartSetting([...charts, proposed]);
-    if (setting) onChange(setting);
+    if (!setting) return;
+    added.current = charts.length;
+    onChange(setting);
   };
   const root = useRef<HTMLDivElement>(null);
   // the chart to focus once a closed one has gone (by index, among as many charts as are left)
@@ -122,6 +131,7 @@ export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec,
             columns={columns}
             spec={chart}
             slot={i}
+            takeFocus={i === 0 ? takeFocus : added.current === i}
             name={i === 0 ? 'Chart' : `Chart ${i + 1}`}
             filter={shown.filter((f) => !ownedBy(f, i))}
             brush={brush}

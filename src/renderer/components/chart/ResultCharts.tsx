@@ -25,6 +25,7 @@ export function ResultCharts({ api, sessionId, result, chart, onNotice, onColumn
       columns={result.rowCount === undefined ? undefined : result.columns}
       rowCount={result.rowCount}
       spec={chart.spec}
+      takeFocus={chart.takesFocus}
       filter={result.view?.filter ?? []}
       onChange={chart.change}
       onClose={chart.close}

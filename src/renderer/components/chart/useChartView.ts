@@ -54,9 +54,18 @@ export function useChartView(dispatch: (command: ClientCommand) => unknown, sess
     record(step.spec);
   });
 
+  // The chart "Chart" opens takes focus, as an opened pivot or profile does; not one shown again (a
+  // reload, a tab switch, Alt+PageUp/PageDown), where focus stays with the editor or the tab.
+  const opening = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (opening.current && spec) opening.current = undefined;
+  });
+
   return {
     shown: spec !== undefined,
     spec,
+    /** The person has just opened this chart ("Chart"): it takes focus as it mounts. */
+    takesFocus: opening.current !== undefined && opening.current === result?.queryId,
     toggle() {
       if (spec) {
         setFrom(undefined);
@@ -64,7 +73,9 @@ export function useChartView(dispatch: (command: ClientCommand) => unknown, sess
         record(null);
       } else if (result?.columns) {
         const proposed = proposeChart(result.columns, result.rowCount);
-        if (proposed) record(proposed);
+        if (!proposed) return;
+        opening.current = result.queryId;
+        record(proposed);
       }
     },
     change(next: ChartSpec) {
