@@ -5,6 +5,7 @@ import { categoryText, marksOf, sentinelCategory, type Mark } from './chartMarks
 import { countShades } from './chartShades';
 import { groupInsets, groupOrder, stacksByColor } from './chartGroups';
 import { drawnMark } from './chartSpec';
+import { wholeTicks } from './chartTicks';
 
 /** The colors a chart is drawn in: the window reads them from its theme's CSS variables, a file gets LIGHT_CHART_THEME. */
 export interface ChartTheme {
@@ -36,6 +37,9 @@ const FONT_PX = 11;
 const CHAR_EM = 0.65;
 /** Plot puts a y tick label this far left of the frame: its tick (6) and padding (3). */
 const TICK_OFFSET = 9;
+/** Plot's right margin with no axis on the right, and about the room it gives each x tick. */
+const MARGIN_RIGHT = 20;
+const PX_PER_X_TICK = 80;
 
 /** Whether the chart's colors mean something a legend must say: a color column, or counts as a heatmap's shades. */
 export function hasColorLegend(data: Pick<ChartData, 'columns' | 'spec'>): boolean {
@@ -132,12 +136,19 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
   if (whole) y = { ...y, ticks: whole, tickFormat: ',d' };
   // one value on the axis: Plot formats its lone tick for a span of zero ("1,461.000000")
   else if (oneValue(marks)) y = { ...y, tickFormat: ',' };
-  const options: Plot.PlotOptions = { ...common, document, x, y, marks: layers };
+  // bins of an integer column: whole ticks, as their edges are
+  const xWhole = wholeTicks(marks, 'x1', 'x2', Math.round((width - MARGIN_LEFT - MARGIN_RIGHT) / PX_PER_X_TICK));
+  if (xWhole) x = { ...x, ticks: xWhole, tickFormat: ',d' };
+  const yWhole = has('y1') ? wholeTicks(marks, 'y1', 'y2', Math.round(height / 50)) : undefined;
+  if (yWhole) y = { ...y, ticks: yWhole, tickFormat: ',d' };
+  const options: Plot.PlotOptions = { ...common, marginRight: MARGIN_RIGHT, document, x, y, marks: layers };
   const drawn = Plot.plot(options);
   // Plot sizes no margin to its tick labels, so a wide one ("1,400,000") would be cut at the left
-  // edge: drawn again with room for the widest. The y ticks do not depend on the width, so they stay.
+  // edge, and the last x label, centred on the frame's right end, at the right: drawn again with
+  // room for them. The y ticks do not depend on the width, so they stay; the x ticks may move in.
   const room = yTickRoom(drawn);
   const marginLeft = Math.max(room, MARGIN_LEFT);
+  const marginRight = MARGIN_RIGHT + xTickOverflow(drawn, width);
   if (sideBySide) {
     // the bands narrow as the left margin widens (a band scale is linear in its range), and the slots follow the legend's order
     const scale = drawn.scale('x');
@@ -147,7 +158,7 @@ export function drawChart(data: ChartData, { document, theme, width, height, leg
     const rest = layers.filter((l) => !measured.includes(l));
     return withLegendLaidOut(Plot.plot({ ...options, marginLeft, marks: [...sideBySide(slots), ...rest] }));
   }
-  return withLegendLaidOut(room > MARGIN_LEFT ? Plot.plot({ ...options, marginLeft: room }) : drawn);
+  return withLegendLaidOut(room > MARGIN_LEFT || marginRight > MARGIN_RIGHT ? Plot.plot({ ...options, marginLeft, marginRight }) : drawn);
 }
 
 /** Where the side-by-side bars stand: the bands' width in pixels, and the colour scale's domain (the legend's order). */
@@ -201,6 +212,20 @@ function oneValue(marks: readonly Mark[]): boolean {
 function yTickRoom(drawn: ReturnType<typeof Plot.plot>): number {
   const widest = Math.max(0, ...[...drawn.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => (t.textContent ?? '').length));
   return widest === 0 ? 0 : Math.ceil(TICK_OFFSET + widest * CHAR_EM * FONT_PX + 2);
+}
+
+/**
+ * How far the x tick labels drawn reach past the chart's right edge, estimated from their characters
+ * (0 when none does). Only a number or time axis's: a band axis's labels are rotated to the left.
+ */
+function xTickOverflow(drawn: ReturnType<typeof Plot.plot>, width: number): number {
+  let over = 0;
+  for (const t of drawn.querySelectorAll('g[aria-label="x-axis tick label"] text')) {
+    if (t.closest('[text-anchor="end"]') !== null || (t.getAttribute('transform') ?? '').includes('rotate')) continue;
+    const at = Number(/translate\(([^,)]+)/.exec(t.getAttribute('transform') ?? '')?.[1]);
+    if (Number.isFinite(at)) over = Math.max(over, at + ((t.textContent ?? '').length * CHAR_EM * FONT_PX) / 2 + 2 - width);
+  }
+  return Math.ceil(over);
 }
 
 /** A band axis over the marks' x in their order (chart data's: categoryOrder in chartSql.ts, the rest last); with many bands, every k-th label, so they stay readable. */
