@@ -14,6 +14,7 @@ import type { SextantApi } from '../../../shared/contracts/protocol';
 import { countOf, NBSP } from '../format';
 import { aggregatedType, chartLeftOutNote } from '../../../shared/chart/chartLeftOut';
 import { unplacedNote } from '../../../shared/chart/chartUnplaced';
+import { emptyChartNote } from '../../../shared/chart/chartEmpty';
 import { useFocusReturn } from '../common/useFocusReturn';
 import { chartLabel } from '../../../shared/chart/chartLabel';
 import { chartFileName } from '../../../shared/chart/chartFileName';
@@ -31,6 +32,8 @@ interface Props {
   queryId: string;
   /** The result's columns; undefined while its query still runs (the chart is drawn once it completes). */
   columns: readonly Column[] | undefined;
+  /** The result's rows (undefined while its query runs): a chart of none says so. */
+  rowCount?: number | undefined;
   spec: ChartSpec | undefined;
   /** Absent on a read-only chart, which changes nothing. */
   onChange?(spec: ChartSpec): void;
@@ -63,7 +66,7 @@ const CHART_HEIGHT = 300;
  * the session), the chart drawn from the marks DuckDB computed, the same marks as a "Chart data"
  * table on demand, and PNG/SVG export. Escape closes it.
  */
-export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, onClose, onNotice, slot, name = 'Chart', filter, brush, onBrush: brushed, actions, readOnly = false, takeFocus = false }: Props) {
+export function ChartPanel({ api, sessionId, queryId, columns, rowCount, spec, onChange, onClose, onNotice, slot, name = 'Chart', filter, brush, onBrush: brushed, actions, readOnly = false, takeFocus = false }: Props) {
   // a read-only chart is never brushed, so it never records a filter
   const onBrush = readOnly ? undefined : brushed;
   const complete = columns !== undefined;
@@ -94,6 +97,7 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
     data?.truncated ? `Showing the first ${countOf(data.rows.length, 'mark')}.` : undefined,
     data?.unplaced !== undefined && columns ? unplacedNote(data.unplaced, data.spec, columns, NBSP) : undefined,
     data && columns ? chartLeftOutNote(data.leftOut, data.spec, columns) : undefined,
+    data && emptyChartNote(data.rows.length, rowCount, (filter?.length ?? 0) > 0, data.unplaced),
   ]
     .filter(Boolean)
     .join(' ');
@@ -268,7 +272,13 @@ export function ChartPanel({ api, sessionId, queryId, columns, spec, onChange, o
 function TakesFocus({ region, take }: { region: RefObject<HTMLElement | null>; take: boolean }) {
   useFocusReturn();
   useEffect(() => {
-    if (take) region.current?.focus();
+    const el = region.current;
+    if (!take || !el) return;
+    el.focus({ preventScroll: true });
+    // among linked charts, one added goes to the top of their scroller: scrolled just into view, the
+    // last few pixels of the chart above showed its sticky header cut through its text
+    const scroller = el.closest<HTMLElement>('.linked-charts');
+    if (scroller) scroller.scrollTop += el.getBoundingClientRect().top - scroller.getBoundingClientRect().top - scroller.clientTop;
   }, [region]);
   return null;
 }

@@ -129,6 +129,7 @@ export function LinkedCharts({ api, sessionId, queryId, columns, rowCount, spec,
             sessionId={sessionId}
             queryId={queryId}
             columns={columns}
+            rowCount={rowCount}
             spec={chart}
             slot={i}
             takeFocus={i === 0 ? takeFocus : added.current === i}

@@ -39,6 +39,8 @@ export interface ExportDialogShellProps<F extends string> {
   readonly onCancel?: () => void;
   /** Escape, the close button and a click outside. */
   readonly onClose: () => void;
+  /** Set when there is nothing to export yet: said in the scope's place, Export disabled. */
+  readonly nothing?: string;
 }
 
 /**
@@ -48,7 +50,8 @@ export interface ExportDialogShellProps<F extends string> {
  * What is exported, and how, is the caller's.
  */
 export function ExportDialogShell<F extends string>(props: ExportDialogShellProps<F>) {
-  const { title, choice, scope, status, onExport, onCancel, onClose } = props;
+  const { title, choice, scope, status, onExport, onCancel, onClose, nothing } = props;
+  const scopeId = useId();
   const [format, setFormat] = useState<F>(choice.initial);
   const busy = status.kind === 'writing';
   const root = useRef<HTMLDivElement>(null);
@@ -89,7 +92,8 @@ export function ExportDialogShell<F extends string>(props: ExportDialogShellProp
           <button
             type="button"
             className="primary"
-            disabled={busy}
+            disabled={busy || nothing !== undefined}
+            aria-describedby={nothing === undefined ? undefined : scopeId}
             onClick={() => {
               setExportedAs(format);
               onExport(format);
@@ -109,7 +113,9 @@ export function ExportDialogShell<F extends string>(props: ExportDialogShellProp
           </option>
         ))}
       </select>
-      <p className="muted export-scope">{scope}</p>
+      <p id={scopeId} className="muted export-scope">
+        {nothing ?? scope}
+      </p>
       <ExportStatus status={status} />
     </ModalDialog>
   );

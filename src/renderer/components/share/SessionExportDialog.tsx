@@ -44,12 +44,16 @@ export function SessionExportDialog({ api, sessionId, queryCount, onClose }: { a
       title="Export session"
       choice={sessionFormats}
       scope={scopeText(queryCount)}
+      nothing={queryCount === 0 ? NOTHING_TO_EXPORT : undefined}
       status={statusLine(state)}
       onExport={(format) => void start(format)}
       onClose={onClose}
     />
   );
 }
+
+/** A session that has run no query: the script and the notebook would hold a header alone, the event log a draft at most. */
+export const NOTHING_TO_EXPORT = 'Nothing to export yet: the session has run no queries.';
 
 const sessionFormats: FormatChoice<SessionExportFormat> = { formats: sessionExportFormats, label: sessionExportFormatLabel, initial: 'sql' };
 
