@@ -48,9 +48,20 @@ export const COMMAND_NOUNS: { readonly [T in CommandType]: string } = {
   Redo: 'Redo',
 };
 
-/** "Rename not saved: This session changed in another window." (the error id goes beside it). */
+/**
+ * Refusals of a query that say DuckDB was not there to run it: its start failed (the readiness
+ * gate's WORKER_CRASHED), or Sextant was shutting down while it waited for that start. Nothing was
+ * lost, so "not saved" would say the wrong thing.
+ */
+const NOT_RUN: ReadonlySet<string> = new Set(['WORKER_CRASHED', 'INTERRUPTED']);
+
+/**
+ * "Rename not saved: This session changed in another window." (the error id goes beside it); a query
+ * refused because DuckDB is not running: "Query not run: DuckDB could not start: …".
+ */
 export function refusalText({ command, error }: CommandRefusal): string {
-  return `${COMMAND_NOUNS[command]} not saved: ${error.message}`;
+  const outcome = command === 'StartQuery' && NOT_RUN.has(error.code) ? 'not run' : 'not saved';
+  return `${COMMAND_NOUNS[command]} ${outcome}: ${error.message}`;
 }
 
 /** Where a refusal is said: the catalog's own commands beside the catalog's Add box, all others in the session's status bar. */

@@ -31,6 +31,23 @@ describe('refusalText: a refused command says what was not saved, then why', () 
   });
 });
 
+describe('refusalText: a query refused because DuckDB is not running says it was not run, not that something was lost', () => {
+  const down = appError('e3', 'WORKER_CRASHED', 'DuckDB could not start: IO Error: Could not set lock on file "/d/duckdb/workspace.duckdb": Conflicting lock is held in node (PID 7).');
+
+  it('given a StartQuery refused as the failed start of DuckDB, then "Query not run", with DuckDB’s words', () => {
+    expect(refusalText({ command: 'StartQuery', error: down })).toBe(`Query not run: ${down.message}`);
+  });
+
+  it('given a StartQuery held for the start and refused as Sextant shut down, then "Query not run" too', () => {
+    expect(refusalText({ command: 'StartQuery', error: appError('e4', 'INTERRUPTED', 'Sextant is shutting down.') })).toBe('Query not run: Sextant is shutting down.');
+  });
+
+  it('given a StartQuery the store refused, or another command refused as DuckDB is down, then still "not saved": that is what happened', () => {
+    expect(refusalText({ command: 'StartQuery', error: appError('e5', 'STORE_FULL', 'The disk is full.') })).toBe('Query not saved: The disk is full.');
+    expect(refusalText({ command: 'RenameSession', error: down })).toBe(`Rename not saved: ${down.message}`);
+  });
+});
+
 describe('refusalPlace: where a refusal is said', () => {
   it('given the catalog’s own commands, then beside the catalog; given any other, then in the session’s status bar', () => {
     expect(refusalPlace('AddDataset')).toBe('catalog');
