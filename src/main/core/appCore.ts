@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { commandTarget, type ClientCommand, type CommandAck, type CommandMeta } from '../../shared/contracts/commands';
 import { appError, fail, ok, toAppError, type AppError, type Result } from '../../shared/contracts/errors';
 import type { EventEnvelope } from '../../shared/contracts/events';
+import type { Progress } from '../../shared/contracts/frames';
 import type { AppView } from '../../shared/views/appView';
 import { CatalogService } from '../catalog/catalogService';
 import { DatasetAvailability } from '../catalog/datasetAvailability';
@@ -159,7 +160,8 @@ export class AppCore {
     const catalog = new CatalogService(handler, bus, queryWorker, projections, log, dataDir, datasets);
     await runner.failInterrupted();
     const inputs = new InputWatcher(handler, queryWorker, projections, log, options.inputWatchMs ?? DEFAULT_INPUT_WATCH_MS, catalog);
-    const streams = new StreamManager(store, bus, projections, log, { ...defaultStreamLimits, ...options.streamLimits }, {}, () => runner.currentProgress());
+    // a subscription going live gets the progress that holds: queries' and whether DuckDB is down (`core` exists by the first subscribe)
+    const streams = new StreamManager(store, bus, projections, log, { ...defaultStreamLimits, ...options.streamLimits }, {}, (): Progress[] => [...runner.currentProgress(), ...core.readiness.signs()]);
     const flowLimits = { ...defaultFlowLimits, ...options.flowLimits };
     // Downloads of a previous run were never fetched: nothing can ask for them any more.
     const downloadDir = join(dataDir, 'exports');
@@ -210,7 +212,8 @@ export class AppCore {
       }
     };
     this.readiness = new Readiness(bringUp(), (failure) => this.startFailure(failure));
-    void this.readiness.outcome().then((r) => r.ok && this.log.info({ ms: Math.round(performance.now() - started) }, 'DuckDB ready'));
+    // a failure is told to every window at once, before anything it would refuse is asked
+    void this.readiness.outcome().then((r) => (r.ok ? this.log.info({ ms: Math.round(performance.now() - started) }, 'DuckDB ready') : this.readiness.signs().forEach((s) => this.bus.publishProgress(s))));
   }
 
   /** Why DuckDB's side did not come up, logged once with the id every refusal carries. */
@@ -221,10 +224,7 @@ export class AppCore {
     return error;
   }
 
-  /**
-   * Resolves once DuckDB's side of the start is up (ok) or failed (its error, which every request
-   * that needed it is refused with). The core serves before that: hosts may report a failure.
-   */
+  /** Resolves once DuckDB's side of the start is up (ok) or failed (its error, which every request that needed it is refused with). The core serves before that: hosts may report a failure. */
   whenReady(): Promise<Result<void>> {
     return this.readiness.outcome();
   }

@@ -1,4 +1,6 @@
-import { fail, ok, type AppError, type Result } from '../../shared/contracts/errors';
+import { fail, ok, withoutStack, type AppError, type Result } from '../../shared/contracts/errors';
+import type { DuckDbDownProgress } from '../../shared/contracts/frames';
+import { CATALOG_TOPIC } from '../../shared/contracts/topics';
 
 type State = { readonly kind: 'starting' } | { readonly kind: 'ready' } | { readonly kind: 'failed'; readonly error: AppError };
 
@@ -7,7 +9,8 @@ type State = { readonly kind: 'starting' } | { readonly kind: 'ready' } | { read
  * view is restored, since their first frames need nothing else; DuckDB's side comes up behind them
  * (the worker thread and its database, the results it keeps, the datasets' views). Whatever needs
  * that side is held here until it is up, then runs in the order it arrived. After a failed start it
- * is refused with the start's error, the one the log carries, so a refusal names what to look for.
+ * is refused with the start's error, the one the log carries, so a refusal names what to look for;
+ * windows are told of it at once (`signs`), not first by a refused Run.
  */
 export class Readiness {
   private state: State = { kind: 'starting' };
@@ -30,6 +33,14 @@ export class Readiness {
   async outcome(): Promise<Result<void>> {
     await this.settled;
     return this.state.kind === 'failed' ? fail(this.state.error) : ok(undefined);
+  }
+
+  /**
+   * What windows are told of a failed start (none while starting or ready): sent as it fails, and to
+   * each catalog subscription going live after. The stack stays in the log line with the same id.
+   */
+  signs(): DuckDbDownProgress[] {
+    return this.state.kind === 'failed' ? [{ kind: 'duckdbDown', topic: CATALOG_TOPIC, error: withoutStack(this.state.error) }] : [];
   }
 
   /** Runs `work` at once when ready (no extra turn), once ready while starting, never after a failed start. */

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CommandAck } from '../../shared/contracts/commands';
-import type { Result } from '../../shared/contracts/errors';
+import { withoutStack, type Result } from '../../shared/contracts/errors';
 import type { Page } from '../../shared/contracts/protocol';
 import { openSessions } from '../../shared/views/appView';
 import { waitForEvent } from '../../../test/support/coreEvents';
@@ -98,6 +98,35 @@ describe('a start serves before DuckDB is up (real SQLite, real DuckDB worker)',
     expect(errors.filter((line) => line.includes(refused.error.id) && line.includes('"step":"start"'))).toHaveLength(1);
     expect(core.store.readAggregate('QuerySession', sessionId).map((e) => e.type)).toEqual(['SessionOpened']);
     window.transport.drop();
+  }, 120_000);
+
+  it('a worker that cannot start: a window is told at once on the catalog topic, and each window subscribing later as it goes live', async () => {
+    mkdirSync(join(duckdbFile(dir.path()), 'not a database'), { recursive: true });
+    const held = holdWorker(dir.path());
+    const core = dir.keep(await startTestCore(dir.path(), { ...heldWorkerFromSource, untilReady: false }));
+    const sessionId = openSessions(core.view())[0]!.id;
+    const early = await windowOn(core, sessionId);
+    await early.until((frames) => frames.some((f) => f.kind === 'live' && f.subscriptionId === 'catalog'));
+    expect(early.frames.filter((f) => f.kind === 'progress'), 'nothing said while DuckDB starts').toEqual([]);
+    await held.release();
+    const outcome = await core.whenReady();
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    const sign = { kind: 'duckdbDown', topic: 'catalog', error: withoutStack(outcome.error) };
+    expect(sign.error.message).toMatch(/^DuckDB could not start: IO Error: /);
+    await early.until((frames) => frames.some((f) => f.kind === 'progress'));
+    expect(JSON.stringify(early.frames), 'no stack leaves main').not.toContain('"stack"');
+    expect(early.frames.filter((f) => f.kind === 'progress')).toEqual([{ kind: 'progress', subscriptionId: 'catalog', progress: sign }]);
+
+    const later = await windowOn(core, sessionId);
+    await later.until((frames) => frames.some((f) => f.kind === 'progress'));
+    const catalog = later.framesOf('catalog').map((f) => f.kind);
+    expect(catalog, 'behind live').toEqual(['snapshot', 'live', 'progress']);
+    expect(later.framesOf('catalog')[2]).toEqual({ kind: 'progress', subscriptionId: 'catalog', progress: sign });
+    expect(later.framesOf('session').filter((f) => f.kind === 'progress'), 'said once, on the catalog').toEqual([]);
+    early.transport.drop();
+    later.transport.drop();
+    held.close();
   }, 120_000);
 
   it('closing while DuckDB is starting refuses what was held as shutting down, and logs no error', async () => {

@@ -294,8 +294,8 @@ class Subscriber implements Subscription {
     }
     if (m.kind === 'event') return this.acceptEvent(m.event);
     const frame: Frame = { kind: 'progress', subscriptionId: this.id, progress: m.progress };
-    // Which datasets are not here changes rarely and no later tick repeats it: it waits its turn.
-    if (m.progress.kind === 'availability') return this.deliver(frame, 0);
+    // Which datasets are not here, or that DuckDB is down, changes rarely and no later tick repeats it: it waits its turn.
+    if (m.progress.kind === 'availability' || m.progress.kind === 'duckdbDown') return this.deliver(frame, 0);
     // Other progress is worth sending only when it can go now; the next one supersedes it anyway.
     if (this.queue.length === 0 && this.outbox.credit > 0) this.outbox.send([frame]);
   }

@@ -198,7 +198,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           }}
         />
         <UndoRedo view={view} sessionId={active?.id} dispatch={dispatch} onShow={show} onNotice={setNotice} paused={Boolean(time.past)} />
-        <ConnectionSign connected={connected} live={live} failure={failure} />
+        <ConnectionSign connected={connected} live={live} failure={failure} duckdbDown={stream.getState().duckdbDown} />
         <ThemeToggle />
         <PaneToggle pane="history" shown={panes.shown.history} onToggle={() => panes.toggle('history')} />
       </header>

@@ -39,6 +39,8 @@ export interface StreamState {
   readonly notHere: readonly string[] | undefined;
   /** Why a subscription could not catch up (main could not read its store: STORE_CORRUPT), until one goes live again. */
   readonly failure: AppError | undefined;
+  /** Why DuckDB is not running (its start failed: the error every query is refused with), as main said on the catalog topic; undefined while it runs or starts, and on a new connection until main says it again. */
+  readonly duckdbDown: AppError | undefined;
 }
 
 export type CatalogProgress = DownloadProgress | FingerprintProgress;
@@ -72,6 +74,7 @@ export class StreamClient {
   private progress: Record<string, QueryProgress> = {};
   private catalogProgress: Record<string, CatalogProgress> = {};
   private notHere: readonly string[] | undefined;
+  private duckdbDown: AppError | undefined;
   private readonly retries = new Map<Cursor, ReturnType<typeof setTimeout>>();
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
   /** How long the last save took: a large view is saved less often (persistDelayMs). */
@@ -106,6 +109,8 @@ export class StreamClient {
       this.connected = connected;
       // a new connection catches up afresh: what failed on the last one is not said before it has
       for (const c of this.cursors.values()) c.failure = undefined;
+      // a host started again may have DuckDB up: it says so again, on going live, if not
+      this.duckdbDown = undefined;
       if (connected) for (const c of this.cursors.values()) void this.subscribe(c);
       else for (const c of this.cursors.values()) c.live = false;
       this.publish();
@@ -185,6 +190,9 @@ export class StreamClient {
           case 'availability':
             this.notHere = frame.progress.notHere;
             break;
+          case 'duckdbDown':
+            this.duckdbDown = frame.progress.error;
+            break;
           case 'export':
             return; // the export dialog listens for its own
         }
@@ -224,6 +232,7 @@ export class StreamClient {
       catalogProgress: this.catalogProgress,
       notHere: this.notHere,
       failure: [...this.cursors.values()].find((c) => c.failure)?.failure,
+      duckdbDown: this.duckdbDown,
     };
   }
 

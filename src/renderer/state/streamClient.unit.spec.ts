@@ -90,6 +90,26 @@ describe('StreamClient: a subscription main cannot catch up', () => {
   });
 });
 
+describe('StreamClient: DuckDB not running', () => {
+  it('given main says on the catalog that DuckDB could not start, then it is said until a new connection, where main says it again if it still holds', () => {
+    const { api, connect, drop, send, idOf } = fakeApi();
+    const client = new StreamClient(api, ['session/*', 'catalog'], undefined);
+    connect();
+    expect(client.getState().duckdbDown).toBeUndefined();
+    const down = { id: 'e-down', code: 'WORKER_CRASHED', message: 'DuckDB could not start: IO Error: Could not set lock on file.' };
+    send({ kind: 'live', subscriptionId: idOf('catalog'), seq: 0, storeId: 'x' });
+    send({ kind: 'progress', subscriptionId: idOf('catalog'), progress: { kind: 'duckdbDown', topic: 'catalog', error: down } });
+    expect(client.getState().duckdbDown).toEqual(down);
+    // other frames do not clear it
+    send({ kind: 'live', subscriptionId: idOf('session/*'), seq: 0, storeId: 'x' });
+    expect(client.getState().duckdbDown).toEqual(down);
+    // a host started again may have DuckDB up
+    drop();
+    connect();
+    expect(client.getState().duckdbDown).toBeUndefined();
+  });
+});
+
 describe('StreamClient: a failure is its subscription’s own', () => {
   it('given one subscription failed, when another goes live, then the failure is still said', () => {
     const { api, connect, send, idOf } = fakeApi();

@@ -111,7 +111,20 @@ export interface AvailabilityProgress {
   readonly notHere: readonly string[];
 }
 
-export type Progress = QueryProgress | DownloadProgress | FingerprintProgress | ExportProgress | AvailabilityProgress;
+/**
+ * Transient: DuckDB's side of this start failed (topic `catalog`): a DuckDB file locked by another
+ * process or written by a newer DuckDB, a worker that died before opening it (docs/store.md, "A
+ * start"). Until Sextant is started again, everything that needs DuckDB is refused with `error`,
+ * the start's own (its id is the log line's). Published as the start fails, and sent again to each
+ * catalog subscription going live after; a start that comes up sends nothing.
+ */
+export interface DuckDbDownProgress {
+  readonly kind: 'duckdbDown';
+  readonly topic: string;
+  readonly error: AppError;
+}
+
+export type Progress = QueryProgress | DownloadProgress | FingerprintProgress | ExportProgress | AvailabilityProgress | DuckDbDownProgress;
 
 /**
  * What a subscriber receives. `snapshot` and `event` carry the global seq the client keeps as its

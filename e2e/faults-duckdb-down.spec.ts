@@ -1,0 +1,72 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { expect, test } from './fixtures';
+import { launchHost } from './faultHost';
+import { editor } from './workbench.helpers';
+
+/**
+ * DuckDB cannot start (its file locked by another process: docs/store.md, "A start"). The page says
+ * so in the top bar as soon as it loads, in DuckDB's words with the error id the host logged, and a
+ * Run is refused as not run (nothing was lost). Started again with the file free, the open page's
+ * sign goes and queries run.
+ */
+
+const ID = '[0-9a-f-]{36}';
+
+test.beforeEach(() => {
+  test.skip(test.info().project.name !== 'web', 'starts hosts of its own');
+});
+
+test('DuckDB locked by another process: the top bar says DuckDB is not running, why and the id; a Run says "Query not run"', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'sextant-duckdb-down-'));
+  const file = join(dataDir, 'duckdb', 'workspace.duckdb');
+  mkdirSync(join(dataDir, 'duckdb'));
+  // this test's process holds DuckDB's lock on the app's file, as another program would
+  let holder: DuckDBInstance | undefined = await DuckDBInstance.create(file);
+  let host = await launchHost(dataDir);
+  const page = await browser.newPage();
+  try {
+    await expect.poll(() => host.stderr(), { message: 'the host says DuckDB could not start' }).toMatch(/Sextant could not start DuckDB: /);
+    const logged = new RegExp(`Sextant could not start DuckDB: (DuckDB could not start: IO Error: Could not set lock on file .*) \\(error id (${ID})\\)`).exec(host.stderr());
+    expect(logged, host.stderr()).not.toBeNull();
+    const [, message, id] = logged!;
+
+    await page.goto(host.url);
+    const sign = page.getByRole('img', { name: /^DuckDB is not running\./ });
+    await expect(sign).toBeVisible();
+    await expect(sign).toHaveText('DuckDB is not running');
+    const said = await sign.getAttribute('aria-label');
+    expect(said).toContain(`${message} (error id ${id}).`);
+    expect(said).toContain('Sextant is started again');
+    await expect(sign).toHaveAttribute('title', said!);
+
+    // Run explains itself: not run, DuckDB's words, the same id
+    await editor(page).fill('select 42');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const status = page.getByRole('status').filter({ hasText: 'Query not run' });
+    await expect(status).toHaveText(`Query not run: ${message} (error id ${id})`);
+
+    // a reload is told again, as its subscription goes live
+    await page.reload();
+    await expect(page.getByRole('img', { name: /^DuckDB is not running\./ })).toBeVisible();
+
+    // The file freed and the host started again: the open page reconnects, the sign goes, queries run.
+    await host.stop();
+    holder.closeSync();
+    holder = undefined;
+    host = await launchHost(dataDir, { port: host.port, token: host.token });
+    await expect(page.getByRole('img', { name: 'Connected' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('img', { name: /^DuckDB is not running/ })).toHaveCount(0);
+    await editor(page).fill('select 42 as answer');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: '1 row in' })).toBeVisible();
+  } finally {
+    await page.close();
+    await host.stop();
+    holder?.closeSync();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

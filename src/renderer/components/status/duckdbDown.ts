@@ -1,0 +1,15 @@
+import type { AppError } from '../../../shared/contracts/errors';
+
+/** What the top bar shows, in a word, while DuckDB is not running. */
+export const DUCKDB_DOWN_LABEL = 'DuckDB is not running';
+
+/**
+ * The whole sentence of the top bar's sign while DuckDB is not running (its start failed): DuckDB's
+ * words with the error id the log carries, what cannot be done, what to do, and that nothing is lost.
+ */
+export function duckdbDownText(error: AppError): string {
+  return (
+    `${DUCKDB_DOWN_LABEL}. ${error.message} (error id ${error.id}). Queries, charts and exports cannot run until that is fixed ` +
+    '(the program holding the file closed, or Sextant updated for a file of a newer DuckDB) and Sextant is started again; the sessions and their history are intact.'
+  );
+}
