@@ -1,3 +1,4 @@
+import { shortened } from '../text/codePoints';
 import type * as Plot from '@observablehq/plot';
 import type { ChartTheme } from './drawChart';
 
@@ -126,6 +127,6 @@ export function standaloneChart({ chart, scale, width, height, theme }: Standalo
   return { root, width, height: total };
 }
 
-const cut = (text: string): string => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text);
+const cut = (text: string): string => shortened(text, LABEL_CHARS);
 const ends = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const formatEnd = (n: number): string => (Number.isFinite(n) ? ends.format(n) : '');

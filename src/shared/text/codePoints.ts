@@ -11,3 +11,15 @@ export function utf16Offset(text: string, n: number): number {
   }
   return i;
 }
+
+/**
+ * `text` cut to at most `max` UTF-16 units followed by "…" when longer, never between the two halves
+ * of an emoji (a lone half is drawn as "�"). Labels count units, as the screen's widths roughly do.
+ */
+export function shortened(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1; // a high surrogate whose pair would be cut off
+  return `${text.slice(0, end).trimEnd()}…`;
+}

@@ -1,3 +1,4 @@
+import { shortened } from '../text/codePoints';
 import { z } from 'zod';
 import type { Column, SessionEvent } from '../contracts/events';
 import type { PageFilter } from '../contracts/pageView';
@@ -38,7 +39,7 @@ const rows = (n: number) => countText(n, 'row');
 /** The SQL as one short line: whitespace collapsed, cut at `max` characters. */
 const shortSql = (sql: string, max = 60) => {
   const line = sql.replace(/\s+/g, ' ').trim();
-  return isolateBidi(line.length > max ? `${line.slice(0, max - 1)}…` : line);
+  return isolateBidi(shortened(line, max));
 };
 
 /**
