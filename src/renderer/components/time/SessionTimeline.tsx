@@ -16,7 +16,8 @@ export function SessionTimeline({ time, onLeaveNow }: Props) {
     onLeaveNow();
     time.select(entry);
   });
-  const fork = useStableCallback((entry: TimelineEntry) => time.fork(entry.seq));
+  // "Fork from here" forks the point shown: the selected entry may have moved on since (its query settled).
+  const fork = useStableCallback((entry: TimelineEntry) => time.fork(time.past?.seq ?? entry.seq));
   if (!time.open) return null;
   return <TimelinePanel entries={time.entries} total={time.total} current={time.current} selected={time.selected} error={time.error} onSelect={select} onFork={fork} onClose={time.close} onNotice={time.onNotice} />;
 }

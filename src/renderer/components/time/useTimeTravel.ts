@@ -4,6 +4,7 @@ import type { SextantApi } from '../../../shared/contracts/protocol';
 import type { DatasetView } from '../../../shared/views/appView';
 import { pastSession, type PastSession } from '../../../shared/views/pastSession';
 import { mergeTimeline, type TimelineEntry } from '../../../shared/views/timeline';
+import { selectedAfterMerge } from './movedEntry';
 
 /** The most entries main sends (MAX_TIMELINE_ENTRIES): a merged list keeps as many. */
 const MAX_ENTRIES = 1000;
@@ -16,6 +17,7 @@ export type PastView = PastSession & { readonly datasets: readonly DatasetView[]
  * and, when the session changes while it is open, only those ending after the newest held, merged in), the entry selected, and the session as it
  * was at that entry (`past`): main sends a start and the events after it, folded here by the live
  * view's own fold (`pastSession`), and the catalog at that point, which the Datasets pane shows meanwhile. Everything resets when another tab is shown.
+ * An entry that moves while selected (its query settled) stays selected.
  */
 export function useTimeTravel(api: SextantApi, sessionId: string | undefined, version: number | undefined) {
   const [open, setOpen] = useState(false);
@@ -49,6 +51,8 @@ export function useTimeTravel(api: SextantApi, sessionId: string | undefined, ve
       setCurrent(true);
       if (r.ok) {
         setEntries((held.current = after === undefined ? r.value.entries : mergeTimeline(held.current, r.value, MAX_ENTRIES)));
+        // the merge swaps a moved entry for its new copy (another seq): the selection follows it
+        if (after !== undefined) setSelected((s) => selectedAfterMerge(s, r.value));
         setTotal(r.value.total);
       } else setError(r.error);
     });
