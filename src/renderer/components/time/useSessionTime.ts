@@ -6,6 +6,7 @@ import type { SessionView } from '../../../shared/views/appView';
 import type { TimelineEntry } from '../../../shared/views/timeline';
 import { forkOpensElsewhere } from '../sessions/oneSessionWindow';
 import { focusTabWhenShown } from '../sessions/SessionTabs';
+import { useReconnected } from '../common/useReconnected';
 import { useTimeTravel } from './useTimeTravel';
 
 /**
@@ -26,6 +27,8 @@ export function useSessionTime(
   const [forkError, setForkError] = useState<AppError | undefined>();
   // Said until the session moves on (a refused fork stores nothing): a later query must not bring it back into the Timeline.
   useEffect(() => setForkError(undefined), [session?.id, session?.version]);
+  // A fork refused for want of a connection: "reconnecting" is no longer true once it is back.
+  useReconnected(api, () => setForkError((e) => (e?.code === 'DISCONNECTED' ? undefined : e)));
   const fork = (seq: number | undefined) => {
     if (!session) return;
     if (seq === undefined) return onNotice('That point is no longer in the timeline.');

@@ -4,6 +4,7 @@ import type { SextantApi } from '../../../shared/contracts/protocol';
 import type { DatasetView } from '../../../shared/views/appView';
 import { pastSession, type PastSession } from '../../../shared/views/pastSession';
 import { mergeTimeline, type TimelineEntry } from '../../../shared/views/timeline';
+import { useReconnected } from '../common/useReconnected';
 import { selectedAfterMerge } from './movedEntry';
 
 /** The most entries main sends (MAX_TIMELINE_ENTRIES): a merged list keeps as many. */
@@ -17,7 +18,9 @@ export type PastView = PastSession & { readonly datasets: readonly DatasetView[]
  * and, when the session changes while it is open, only those ending after the newest held, merged in), the entry selected, and the session as it
  * was at that entry (`past`): main sends a start and the events after it, folded here by the live
  * view's own fold (`pastSession`), and the catalog at that point, which the Datasets pane shows meanwhile. Everything resets when another tab is shown.
- * An entry that moves while selected (its query settled) stays selected.
+ * An entry is `selected` once the session as it was there has come, so the selection is what is
+ * shown; one asked for without a connection is asked again once it is back, and an error about the
+ * connection goes then. An entry that moves while selected (its query settled) stays selected.
  */
 export function useTimeTravel(api: SextantApi, sessionId: string | undefined, version: number | undefined) {
   const [open, setOpen] = useState(false);
@@ -32,11 +35,16 @@ export function useTimeTravel(api: SextantApi, sessionId: string | undefined, ve
   const asked = useRef(0);
   /** The entries held, for the next ask to start after (an answer dropped as stale leaves them as they were). */
   const held = useRef<readonly TimelineEntry[]>([]);
+  /** The entry whose point could not be asked for without a connection: asked again once it is back. */
+  const waiting = useRef<TimelineEntry | undefined>(undefined);
+  /** Connections regained: the entries are asked again (an ask lost with the connection left them as they were). */
+  const [reconnects, setReconnects] = useState(0);
 
   useEffect(() => {
     asked.current++;
     setOpen(false);
     setEntries((held.current = []));
+    waiting.current = undefined;
     setSelected(undefined);
     setPast(undefined);
     setError(undefined);
@@ -59,25 +67,44 @@ export function useTimeTravel(api: SextantApi, sessionId: string | undefined, ve
     return () => {
       live = false;
     };
-  }, [api, open, sessionId, version]);
+  }, [api, open, sessionId, version, reconnects]);
 
-  const select = useCallback(
+  const show = useCallback(
     (entry: TimelineEntry) => {
       if (sessionId === undefined) return;
       const ask = ++asked.current;
-      setSelected(entry);
-      setError(undefined);
+      waiting.current = undefined;
       void api.sessionAt(sessionId, entry.seq).then((r) => {
         if (ask !== asked.current) return;
-        if (r.ok) setPast({ ...pastSession(sessionId, r.value), datasets: r.value.datasets });
-        else setError(r.error);
+        if (r.ok) {
+          setSelected(entry);
+          setPast({ ...pastSession(sessionId, r.value), datasets: r.value.datasets });
+          return;
+        }
+        if (r.error.code === 'DISCONNECTED') waiting.current = entry;
+        setError(r.error);
       });
     },
     [api, sessionId],
   );
 
+  const select = useCallback(
+    (entry: TimelineEntry) => {
+      setError(undefined);
+      show(entry);
+    },
+    [show],
+  );
+
+  useReconnected(api, () => {
+    setError((e) => (e?.code === 'DISCONNECTED' ? undefined : e));
+    setReconnects((n) => n + 1);
+    if (waiting.current) show(waiting.current);
+  });
+
   const backToNow = useCallback(() => {
     asked.current++;
+    waiting.current = undefined;
     setSelected(undefined);
     setPast(undefined);
   }, []);
