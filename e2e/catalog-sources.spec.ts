@@ -60,8 +60,8 @@ test('a CSV that is not UTF-8 is read as Latin-1 and says so; one DuckDB cannot 
   writeFileSync(join(dir, 'big.csv'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('name,n\nJos\u00e9,1\n', 'utf16le').swap16()]));
   await add(page, join(dir, 'big.csv'));
   const entry = datasets(page).getByRole('listitem').filter({ hasText: 'big.csv' });
-  await expect(entry).toContainText('This file is not utf-8 encoded.');
-  await expect(entry).toContainText(/could read this one as neither: save it as UTF-8 .*error id [0-9a-f-]{36}/);
+  await expect(entry).toContainText('This file is UTF-16 big-endian, which DuckDB cannot read (it reads UTF-16 little-endian only). Save it as UTF-8, or as UTF-16 little-endian, and add it again.');
+  await expect(entry).toContainText(/error id [0-9a-f-]{36}/);
   await expect(entry).not.toContainText('Auto-Detected');
 });
 
