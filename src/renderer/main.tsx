@@ -5,7 +5,20 @@ import { App } from './components/App';
 import { startTheme } from './components/theme/useTheme';
 import { StreamClient } from './state/streamClient';
 import { windowScope } from './state/windowScope';
-import './styles.css';
+// The stylesheets by area, in this order: a later rule wins a tie, so reordering them can change the look.
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/catalog.css';
+import './styles/editor.css';
+import './styles/grid.css';
+import './styles/history.css';
+import './styles/menus-dialogs.css';
+import './styles/result-view.css';
+import './styles/panels.css';
+import './styles/instant-preview.css';
+import './styles/time.css';
+import './styles/chart-pivot.css';
+import './styles/session-import.css';
 
 startTheme();
 const api = getApi();
