@@ -227,6 +227,11 @@ test('in the past the history puts nothing in the editor and repeats nothing, an
   await expect(pick).toHaveAttribute('title', PAUSED);
   await expect(repeat).toHaveAttribute('aria-disabled', 'true');
   await expect(repeat).toHaveAccessibleDescription(PAUSED);
+  // and look it: pointed at, neither lights up, as a disabled button does not
+  await pick.hover();
+  await expect(pick).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
+  await repeat.hover();
+  await expect(repeat).toHaveCSS('border-color', 'rgba(0, 0, 0, 0)');
   // Pressed anyway (each keeps the focus), neither does anything: the past stays shown, no query is started.
   await pick.press('Enter');
   await repeat.press('Enter');
@@ -239,6 +244,8 @@ test('in the past the history puts nothing in the editor and repeats nothing, an
   await expect.poll(() => editorText(page)).toBe('select 2 as two');
   await expect(repeat).toHaveAccessibleDescription('Run this query again');
   await expect(pick).not.toHaveAttribute('aria-disabled', 'true');
+  await pick.hover();
+  await expect(pick).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
   await pick.click();
   await expect.poll(() => editorText(page)).toBe('select 1 as one');
   await repeat.click();
