@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countShades, LOW_SHADE, parseColor } from './chartShades';
 import { LIGHT_CHART_THEME, type ChartTheme } from './drawChart';
 
-/** The dark theme's colors (styles.css). */
+/** The dark theme's colors (styles/base.css). */
 const DARK: ChartTheme = { fg: '#e4e6ea', muted: '#9aa1ad', accent: '#6ea0ff', bg: '#15171c' };
 
 /** How far a color stands from another (0: the same; 441: black from white). */

@@ -141,7 +141,7 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
       ];
     }
     const sql = d.status === 'ready' ? datasetQuery(d) : undefined;
-    // the destructive item last, under a line (.dataset-menu in styles.css), as in VS Code
+    // the destructive item last, under a line (.dataset-menu in styles/catalog.css), as in VS Code
     return [
       ...(notHere.has(d.id) && api ? [{ label: 'Locate…', run: () => locate.start(d) }] : []),
       // the same source asked for again: main retries the failed entry itself, in its place (clientCommands.ts)

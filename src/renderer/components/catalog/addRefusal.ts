@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CommandRefusal } from '../status/commandRefusal';
 
-/** How long the entry a refused Add points at stays highlighted (styles.css's .dataset.flash animation lasts as long). */
+/** How long the entry a refused Add points at stays highlighted (styles/catalog.css's .dataset.flash animation lasts as long). */
 export const FLASH_MS = 2000;
 
 /**

@@ -30,7 +30,7 @@ const PAINT = ['fill', 'fill-opacity', 'stroke', 'stroke-opacity', 'stroke-width
 
 /**
  * Writes the look the window's stylesheet gives an element by its class (the brush's rectangle:
- * `.chart-brush-rect` in styles.css) onto its copy, as it is on screen. A file has no stylesheet:
+ * `.chart-brush-rect` in styles/chart-pivot.css) onto its copy, as it is on screen. A file has no stylesheet:
  * the rectangle inherited the root's `fill: currentColor`, an opaque near-black block over the
  * selected bins. Plot's own classes (`plot-…`) are styled by the <style> Plot puts in the SVG, which
  * the copy keeps. The copy is a clone, so its elements come in the same order as the original's.

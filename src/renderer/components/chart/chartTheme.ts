@@ -2,7 +2,7 @@ import { LIGHT_CHART_THEME, type ChartTheme } from '../../../shared/chart/drawCh
 
 /**
  * The theme's colours when drawing, so an exported file carries them too. Read through a probe's
- * computed colour: the variables hold light-dark() pairs (styles.css), which only a colour property
+ * computed colour: the variables hold light-dark() pairs (styles/base.css), which only a colour property
  * resolves to the one in use.
  */
 export function themeColors(element: Element): ChartTheme {

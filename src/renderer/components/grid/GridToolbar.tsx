@@ -15,7 +15,7 @@ interface Props {
 
 /**
  * Above the grid: show the filter boxes, clear the sort and filters, or open the view as SQL.
- * One row always: a narrow toolbar shows icons only (styles.css, container queries on its width);
+ * One row always: a narrow toolbar shows icons only (styles/result-view.css, container queries on its width);
  * each button keeps its text as its accessible name, and a tooltip.
  */
 export function GridToolbar({ controls, onOpenAsSql, onFiltersShown, children }: Props) {

@@ -8,7 +8,7 @@ const CHAR_PX = 7.4;
 export const MIN_WIDTH = 40;
 export const MAX_WIDTH = 2000;
 
-/** A header cell's padding (8 + 8) and right border, as styles.css draws `.grid-th` (the pivot's too). */
+/** A header cell's padding (8 + 8) and right border, as styles/grid.css draws `.grid-th` (the pivot's too). */
 export const HEADER_BOX = 16 + 1;
 /** A sort button's 14 px icon and the 4 px gap before it. */
 export const SORT_ICON = 14 + 4;

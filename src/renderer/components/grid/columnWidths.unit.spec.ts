@@ -7,7 +7,7 @@ const measure: MeasureText = (text) => measured[text] ?? 0;
 
 describe('initialWidth', () => {
   it('holds the name, the sort icon and its gap, the padding and border: Horsepower was cut by 10 px', () => {
-    // 16 px padding, 1 px border, 4 px gap, 14 px icon (styles.css, .grid-th and .sort-button)
+    // 16 px padding, 1 px border, 4 px gap, 14 px icon (styles/grid.css .grid-th, styles/result-view.css .sort-button)
     expect(HEADER_CHROME).toBeGreaterThanOrEqual(16 + 1 + 4 + 14);
     expect(initialWidth({ name: 'Horsepower', type: 'BIGINT' }, measure)).toBeGreaterThanOrEqual(81.5 + 16 + 1 + 4 + 14);
     expect(initialWidth({ name: 'Horsepower', type: 'BIGINT' }, measure)).toBe(Math.ceil(81.5 + HEADER_CHROME));

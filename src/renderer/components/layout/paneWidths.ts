@@ -2,7 +2,7 @@
  * How wide a person has dragged the resizable parts of the window: the two side panes (in px) and the
  * grid beside its panels (a share of their row, so it holds as the window is resized). A person's
  * taste for this browser, like the panes shown (paneMemory.ts): localStorage, never the event log.
- * Unset means the layout's own default, which differs by window width (styles.css).
+ * Unset means the layout's own default, which differs by window width (styles/panels.css).
  */
 export type Sized = 'datasets' | 'history' | 'grid';
 export type Widths = Readonly<Partial<Record<Sized, number>>>;
@@ -17,9 +17,9 @@ export const WIDTH_BOUNDS: Readonly<Record<Sized, { readonly min: number; readon
   grid: { min: 0.2, max: 0.8 },
 };
 
-/** What the workspace keeps between the panes: below 680 px its panels stop fitting beside the grid (styles.css). */
+/** What the workspace keeps between the panes: below 680 px its panels stop fitting beside the grid (styles/panels.css). */
 export const MIN_WORKSPACE = 700;
-/** Beside the grid a panel keeps 300 px, and the grid 360 (styles.css, `.grid-and-profile`). */
+/** Beside the grid a panel keeps 300 px, and the grid 360 (styles/panels.css, `.grid-and-profile`). */
 const PANEL_MIN = 300;
 const GRID_MIN = 360;
 

@@ -75,7 +75,7 @@ export function PivotPanel({ api, queryId, sql, columns, filter, spec, onChange,
     <section ref={region} className="pivot-panel" aria-label="Pivot table" onKeyDown={onKeyDown}>
       <div className="pivot-head">
         <h3 className="pivot-title">Pivot</h3>
-        {/* the count gives way last: the note, then "Open as SQL"'s label shrink first (styles.css) */}
+        {/* the count gives way last: the note, then "Open as SQL"'s label shrink first (styles/chart-pivot.css) */}
         <span className="pivot-meta muted" aria-live="polite" title={count ? count.title : undefined}>
           {count ? count.text : pages.error ? 'Failed' : 'Computing…'}
         </span>

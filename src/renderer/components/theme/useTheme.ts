@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { THEME_KEY, parseThemeChoice, rememberThemeChoice, shownScheme, storedThemeChoice, type ThemeChoice } from './themeChoice';
 
 /**
- * The page's one theme: the choice, put on the root as data-theme (styles.css reads it), and the OS's
+ * The page's one theme: the choice, put on the root as data-theme (styles/base.css reads it), and the OS's
  * scheme. Windows of one browser share the choice: another window's pick arrives as a storage event.
  */
 const OS_DARK = '(prefers-color-scheme: dark)';
