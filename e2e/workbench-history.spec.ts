@@ -74,7 +74,7 @@ test('in a narrow window an entry’s status line breaks after a “·”, never
     }
     return starts;
   });
-  // the pane at each width from 150 to 260 px (its width in a window is set by styles.css)
+  // the pane at each width from 150 to 260 px (its width in a window is set by styles/layout.css)
   const pane = (width: string) => page.locator('.app').evaluate((el, w) => (el as HTMLElement).style.setProperty('--history-width', w), width);
   let wrapped = 0;
   for (let width = 150; width <= 260; width += 3) {
