@@ -202,18 +202,14 @@ export interface CommandMeta {
 }
 
 /** What a dispatched command returns to its caller. */
-export interface CommandAck {
-  readonly aggregateId: string;
-  readonly lastSeq: number;
-  /** The id main minted for the query a StartQuery started. */
-  readonly queryId?: string;
-  /** The aggregate's version after the command's events, when it recorded any: the next edit's expected version. */
-  readonly version?: number;
-}
-
-export const commandAckSchema: z.ZodType<CommandAck> = z.object({
-  aggregateId: z.string(),
-  lastSeq: z.number().int().nonnegative(),
-  queryId: z.string().optional(),
-  version: z.number().int().nonnegative().optional(),
-});
+export const commandAckSchema = z
+  .object({
+    aggregateId: z.string(),
+    lastSeq: z.number().int().nonnegative(),
+    /** The id main minted for the query a StartQuery started. */
+    queryId: z.string().optional(),
+    /** The aggregate's version after the command's events, when it recorded any: the next edit's expected version. */
+    version: z.number().int().nonnegative().optional(),
+  })
+  .readonly();
+export type CommandAck = z.output<typeof commandAckSchema>;

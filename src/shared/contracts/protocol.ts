@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { apiArguments } from './apiArguments';
 import { clientCommandSchema, commandAckSchema } from './commands';
 import type { Result } from './errors';
-import { columnSchema, type Column } from './events';
+import { columnSchema } from './events';
 import type { FileBridge } from './fileBridge';
 import type { Frame } from './frames';
 import { MAX_PROFILE_COLUMNS, profileAnswerSchema, profileTargetSchema } from '../explore/columnProfile';
@@ -31,22 +31,17 @@ export const exportTargetSchema = z.discriminatedUnion('kind', [z.object({ kind:
 export type ExportTarget = z.infer<typeof exportTargetSchema>;
 
 /** A finished export: exact rows and bytes, and for a download where to fetch it (once). */
-export interface ExportOutcome {
-  readonly exportId: string;
-  readonly rows: number;
-  readonly bytes: number;
-  /** The file's path, or 'download'. */
-  readonly target: string;
-  readonly download?: { readonly url: string; readonly fileName: string };
-}
-
-const exportOutcomeSchema: z.ZodType<ExportOutcome> = z.object({
-  exportId: z.string(),
-  rows: z.number().int().nonnegative(),
-  bytes: z.number().int().nonnegative(),
-  target: z.string(),
-  download: z.object({ url: z.string(), fileName: z.string() }).optional(),
-});
+const exportOutcomeSchema = z
+  .object({
+    exportId: z.string(),
+    rows: z.number().int().nonnegative(),
+    bytes: z.number().int().nonnegative(),
+    /** The file's path, or 'download'. */
+    target: z.string(),
+    download: z.object({ url: z.string(), fileName: z.string() }).readonly().optional(),
+  })
+  .readonly();
+export type ExportOutcome = z.output<typeof exportOutcomeSchema>;
 
 const exportId = z.string().min(1).max(64);
 
@@ -62,25 +57,18 @@ const storeId = z.string().max(64);
  * `rerun`: the rows come from running a completed result's SQL again (it was not kept), not from
  * the run the history records; a window says so whenever it shows them, after a reload too.
  */
-export interface Page {
-  readonly queryId: string;
-  readonly offset: number;
-  readonly totalRows: number;
-  readonly complete: boolean;
-  readonly columns: readonly Column[];
-  readonly values: ReadonlyArray<ReadonlyArray<string | null>>;
-  readonly rerun?: true;
-}
-
-const pageSchema: z.ZodType<Page> = z.object({
-  queryId: z.string(),
-  offset: z.number().int().nonnegative(),
-  totalRows: z.number().int().nonnegative(),
-  complete: z.boolean(),
-  columns: z.array(columnSchema),
-  values: z.array(z.array(z.string().nullable())),
-  rerun: z.literal(true).optional(),
-});
+const pageSchema = z
+  .object({
+    queryId: z.string(),
+    offset: z.number().int().nonnegative(),
+    totalRows: z.number().int().nonnegative(),
+    complete: z.boolean(),
+    columns: z.array(columnSchema).readonly(),
+    values: z.array(z.array(z.string().nullable()).readonly()).readonly(),
+    rerun: z.literal(true).optional(),
+  })
+  .readonly();
+export type Page = z.output<typeof pageSchema>;
 
 /**
  * The API, defined once: every method a renderer can call in main, with the request it sends and

@@ -47,7 +47,6 @@ export type NonFinite = z.infer<typeof nonFiniteSchema>;
  * rows again), and distinct values over all rows, exactly counted or estimated.
  */
 const cellCounts = { nonNull: count, sampleNonNull: count, distinct: count, distinctExact: z.boolean(), distinctInSample: z.boolean() };
-type CellCount = keyof typeof cellCounts;
 const omitCounts = { nonNull: true, sampleNonNull: true, distinct: true, distinctExact: true, distinctInSample: true } as const;
 
 /** What the profile query returns for one column (parsed at the boundary, in main). */
@@ -83,37 +82,45 @@ export type HistogramBin = z.infer<typeof binSchema>;
  * quartiles, deviation and bars are the sample's, which has `rows` of the `of` rows and `nonNull` of
  * this column's values (a bar's count is scaled by the non-null values of all rows / of the sample to an estimate).
  */
-export interface ProfileSampled {
-  readonly rows: number;
-  readonly nonNull: number;
-  /** All rows. */
-  readonly of: number;
-}
+const profileSampledSchema = z
+  .object({
+    rows: count,
+    nonNull: count,
+    /** All rows. */
+    of: count,
+  })
+  .strict()
+  .readonly();
+export type ProfileSampled = z.output<typeof profileSampledSchema>;
 
-interface ProfileBase {
-  readonly name: string;
-  readonly type: string;
+/** What every profile holds, whatever its kind. */
+const profileCommon = {
+  name: z.string(),
+  type: z.string(),
   /** Over all rows, even when sampled. */
-  readonly nulls: number;
+  nulls: count,
   /** nulls / rows; 0 for no rows. */
-  readonly nullShare: number;
+  nullShare: z.number().min(0).max(1),
   /**
    * Distinct non-null values over all rows: counted exactly where they are few or the relation
    * small, else DuckDB's approx_count_distinct (HyperLogLog), at most the non-null count; in a sample
    * with many of them, the sample's (distinctInSample).
    */
-  readonly distinct: number;
+  distinct: count,
   /** Whether `distinct` was counted exactly. */
-  readonly distinctExact: boolean;
+  distinctExact: z.boolean(),
   /** `distinct` is of the sample's rows only: a sample holding more than EXACT_DISTINCT_VALUES of them. */
-  readonly distinctInSample?: boolean;
+  distinctInSample: z.boolean().optional(),
   /** Present when some figures come from a sample. */
-  readonly sampled?: ProfileSampled;
-}
-export type ColumnProfile =
-  | (ProfileBase & { readonly kind: 'number' } & Omit<z.infer<typeof profileCellSchemas.number>, CellCount>)
-  | (ProfileBase & { readonly kind: 'temporal' } & Omit<z.infer<typeof profileCellSchemas.temporal>, CellCount>)
-  | (ProfileBase & { readonly kind: 'categorical' } & Omit<z.infer<typeof profileCellSchemas.categorical>, CellCount>);
+  sampled: profileSampledSchema.optional(),
+};
+/** A column's profile, as the "Column profiles" region shows it and the API's answer carries it: its kind's figures beside what every profile holds. */
+export const columnProfileSchema = z.discriminatedUnion('kind', [
+  profileCellSchemas.number.omit(omitCounts).extend({ kind: z.literal('number'), ...profileCommon }).strict().readonly(),
+  profileCellSchemas.temporal.omit(omitCounts).extend({ kind: z.literal('temporal'), ...profileCommon }).strict().readonly(),
+  profileCellSchemas.categorical.omit(omitCounts).extend({ kind: z.literal('categorical'), ...profileCommon }).strict().readonly(),
+]);
+export type ColumnProfile = z.output<typeof columnProfileSchema>;
 
 /** The profiles of a batch of columns, computed in one query. */
 export interface ProfileBatch {
@@ -123,23 +130,6 @@ export interface ProfileBatch {
   readonly sample?: { readonly rows: number; readonly of: number };
   readonly columns: readonly ColumnProfile[];
 }
-
-const profileCommon = {
-  name: z.string(),
-  type: z.string(),
-  nulls: count,
-  nullShare: z.number().min(0).max(1),
-  distinct: count,
-  distinctExact: z.boolean(),
-  distinctInSample: z.boolean().optional(),
-  sampled: z.object({ rows: count, nonNull: count, of: count }).strict().optional(),
-};
-/** A column's profile as it travels to the renderer (the API's answer); the same shape as ColumnProfile. */
-export const columnProfileSchema: z.ZodType<ColumnProfile> = z.discriminatedUnion('kind', [
-  profileCellSchemas.number.omit(omitCounts).extend({ kind: z.literal('number'), ...profileCommon }).strict(),
-  profileCellSchemas.temporal.omit(omitCounts).extend({ kind: z.literal('temporal'), ...profileCommon }).strict(),
-  profileCellSchemas.categorical.omit(omitCounts).extend({ kind: z.literal('categorical'), ...profileCommon }).strict(),
-]);
 
 /** Columns one profile request may ask for; the client asks for what is in view, a screenful or so at a time. */
 export const MAX_PROFILE_COLUMNS = 100;

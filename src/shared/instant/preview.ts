@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { columnSchema, type Column } from '../contracts/events';
+import { columnSchema } from '../contracts/events';
 
 /**
  * Instant preview: the result of the statement under the cursor while a person types, down to the
@@ -30,44 +30,29 @@ export type PreviewRequest = z.infer<typeof previewRequestSchema>;
  * What a preview answers. A newer request of the same session interrupts the older one, whose call
  * then fails with INTERRUPTED (the UI ignores it: a newer answer is on its way).
  */
-export type PreviewAnswer =
+export const previewAnswerSchema = z.discriminatedUnion('kind', [
   /** The rows of the statement under the cursor, or of the CTE the cursor is in. */
-  | {
-      readonly kind: 'rows';
-      readonly statement: TextSpan;
-      /** The breadcrumb: the statement's CTEs the cursor is inside, outermost first; empty for the whole statement. */
-      readonly steps: readonly string[];
-      readonly columns: readonly Column[];
-      /** Column-major DuckDB text per cell (as pages carry it), cut as the grid cuts a cell (CELL_CHARS and "…"), at most PREVIEW_ROWS rows. */
-      readonly values: ReadonlyArray<ReadonlyArray<string | null>>;
-      /** Set when the statement has rows past those PREVIEW_ROWS (the preview reads one more to know). */
-      readonly more?: true;
-      /** Set when rows were left out (`more` is set too) because their text would have passed the preview's budget. */
-      readonly overBudget?: true;
-      /** Set when the preview ran on a sample of its inputs rather than on all of them; `rows` is the size the sample aims at, not a count. */
-      readonly sample?: { readonly rows: number };
-    }
-  /** A statement a preview never runs (it writes, changes settings or reads files outside the catalog): why, in plain words. */
-  | { readonly kind: 'refused'; readonly statement: TextSpan; readonly reason: string }
-  /** The statement does not parse or bind: DuckDB's message, and where in the editor's text when DuckDB says. */
-  | { readonly kind: 'invalid'; readonly statement: TextSpan; readonly errorId: string; readonly message: string; readonly position?: number }
-  /** The cursor is on no statement (empty text, only comments). */
-  | { readonly kind: 'none' };
-
-export const previewAnswerSchema: z.ZodType<PreviewAnswer> = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('rows'),
       statement: textSpanSchema,
-      steps: z.array(z.string()),
-      columns: z.array(columnSchema),
-      values: z.array(z.array(z.string().nullable())),
+      /** The breadcrumb: the statement's CTEs the cursor is inside, outermost first; empty for the whole statement. */
+      steps: z.array(z.string()).readonly(),
+      columns: z.array(columnSchema).readonly(),
+      /** Column-major DuckDB text per cell (as pages carry it), cut as the grid cuts a cell (CELL_CHARS and "…"), at most PREVIEW_ROWS rows. */
+      values: z.array(z.array(z.string().nullable()).readonly()).readonly(),
+      /** Set when the statement has rows past those PREVIEW_ROWS (the preview reads one more to know). */
       more: z.literal(true).optional(),
+      /** Set when rows were left out (`more` is set too) because their text would have passed the preview's budget. */
       overBudget: z.literal(true).optional(),
-      sample: z.object({ rows: z.number().int().nonnegative() }).strict().optional(),
+      /** Set when the preview ran on a sample of its inputs rather than on all of them; `rows` is the size the sample aims at, not a count. */
+      sample: z.object({ rows: z.number().int().nonnegative() }).strict().readonly().optional(),
     })
-    .strict(),
-  z.object({ kind: z.literal('refused'), statement: textSpanSchema, reason: z.string() }).strict(),
+    .strict()
+    .readonly(),
+  /** A statement a preview never runs (it writes, changes settings or reads files outside the catalog): why, in plain words. */
+  z.object({ kind: z.literal('refused'), statement: textSpanSchema, reason: z.string() }).strict().readonly(),
+  /** The statement does not parse or bind: DuckDB's message, and where in the editor's text when DuckDB says. */
   z
     .object({
       kind: z.literal('invalid'),
@@ -76,6 +61,9 @@ export const previewAnswerSchema: z.ZodType<PreviewAnswer> = z.discriminatedUnio
       message: z.string(),
       position: z.number().int().nonnegative().optional(),
     })
-    .strict(),
-  z.object({ kind: z.literal('none') }).strict(),
+    .strict()
+    .readonly(),
+  /** The cursor is on no statement (empty text, only comments). */
+  z.object({ kind: z.literal('none') }).strict().readonly(),
 ]);
+export type PreviewAnswer = z.output<typeof previewAnswerSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { columnSchema, type Column } from '../contracts/events';
-import { leftOutSchema, type LeftOut } from '../explore/finiteValues';
+import { columnSchema } from '../contracts/events';
+import { leftOutSchema } from '../explore/finiteValues';
 
 /**
  * One page of a pivot, column-major like a result's page. Columns are: the level (0 for the grand
@@ -19,33 +19,23 @@ import { leftOutSchema, type LeftOut } from '../explore/finiteValues';
  * `values` and drawn empty, apart from an aggregate that is NULL (a Sum of only NULLs); a Total
  * never is empty. Absent without column fields (no cell can be), and from an older host.
  */
-export interface PivotPage {
-  readonly queryId: string;
-  readonly offset: number;
-  readonly totalRows: number;
-  readonly groups: number;
-  readonly rowFields: number;
-  readonly columns: readonly Column[];
-  readonly values: ReadonlyArray<ReadonlyArray<string | null>>;
-  readonly keys: { readonly distinct: number; readonly values: ReadonlyArray<ReadonlyArray<string | null>> };
-  readonly empty?: ReadonlyArray<ReadonlyArray<number>>;
-  /**
-   * The NaNs and infinities of the Values column the cells left out (pivotValue: every aggregate
-   * but Count is of finite values, as a profile's figures), over every row the pivot reads. Absent
-   * where none can be (a Count, a type without them), and from an older host.
-   */
-  readonly leftOut?: LeftOut;
-}
-
-export const pivotPageSchema: z.ZodType<PivotPage> = z.object({
-  queryId: z.string(),
-  offset: z.number().int().nonnegative(),
-  totalRows: z.number().int().nonnegative(),
-  groups: z.number().int().nonnegative(),
-  rowFields: z.number().int().nonnegative(),
-  columns: z.array(columnSchema),
-  values: z.array(z.array(z.string().nullable())),
-  keys: z.object({ distinct: z.number().int().nonnegative(), values: z.array(z.array(z.string().nullable())) }),
-  empty: z.array(z.array(z.number().int().nonnegative())).optional(),
-  leftOut: leftOutSchema.optional(),
-});
+export const pivotPageSchema = z
+  .object({
+    queryId: z.string(),
+    offset: z.number().int().nonnegative(),
+    totalRows: z.number().int().nonnegative(),
+    groups: z.number().int().nonnegative(),
+    rowFields: z.number().int().nonnegative(),
+    columns: z.array(columnSchema).readonly(),
+    values: z.array(z.array(z.string().nullable()).readonly()).readonly(),
+    keys: z.object({ distinct: z.number().int().nonnegative(), values: z.array(z.array(z.string().nullable()).readonly()).readonly() }).readonly(),
+    empty: z.array(z.array(z.number().int().nonnegative()).readonly()).readonly().optional(),
+    /**
+     * The NaNs and infinities of the Values column the cells left out (pivotValue: every aggregate
+     * but Count is of finite values, as a profile's figures), over every row the pivot reads. Absent
+     * where none can be (a Count, a type without them), and from an older host.
+     */
+    leftOut: leftOutSchema.optional(),
+  })
+  .readonly();
+export type PivotPage = z.output<typeof pivotPageSchema>;
