@@ -4,7 +4,8 @@ import { brushStep, chartCube, cubeable, cubeBrushable, stepIndex } from '../../
 import { axisKind, chartProblem, type SingleChartSpec } from '../../shared/chart/chartSpec';
 import type { ChartData, ChartDataRequest } from '../../shared/chart/chartData';
 import { sentMarks } from '../../shared/chart/chartMarks';
-import { chartSql, type ChartDataColumn, type ChartSourceColumn } from '../../shared/chart/chartSql';
+import type { ChartDataColumn } from '../../shared/chart/chartDataColumn';
+import { chartSql, type ChartSourceColumn } from '../../shared/chart/chartSql';
 import { leftOutSql, readChartLeftOut } from '../../shared/chart/chartLeftOut';
 import { unplacedSql } from '../../shared/chart/chartUnplaced';
 import { appError, fail, ok, type AppError, type Result } from '../../shared/contracts/errors';

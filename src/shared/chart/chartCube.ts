@@ -2,7 +2,8 @@ import { quoteIdent } from '../sql/sqlIdentifier';
 import { columnKind } from '../explore/columnKind';
 import { axisKind, MAX_CHART_MARKS, type ChartSpec } from './chartSpec';
 import { binEdge, binEdgeText, binIndex, binIndexSql, edgeIndexAbove, niceStep, stepLiteral } from './numberBin';
-import { binOf, cappedSql, categoryOrder, HISTOGRAM_BINS, integerEdges, placeable, restColumn, TOP_CATEGORIES, type ChartDataColumn, type ChartSourceColumn } from './chartSql';
+import { binOf, cappedSql, categoryOrder, HISTOGRAM_BINS, integerEdges, placeable, restColumn, TOP_CATEGORIES, type ChartSourceColumn } from './chartSql';
+import type { ChartDataColumn } from './chartDataColumn';
 
 /*
  * Pre-aggregation for linked charts, as Mosaic does it (docs/charts.md, "Linked charts and

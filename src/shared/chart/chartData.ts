@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageFilterSchema } from '../contracts/pageView';
 import { leftOutSchema } from '../explore/finiteValues';
+import { chartDataColumnSchema } from './chartDataColumn';
 import { chartSpecSchema, MAX_LINKED_CHARTS } from './chartSpec';
 
 /** A chartData request: a chart of a complete result of a session. */
@@ -19,8 +20,6 @@ export const chartDataRequestSchema = z
   .strict();
 export type ChartDataRequest = z.infer<typeof chartDataRequestSchema>;
 
-const roles = ['x', 'x1', 'x2', 'y', 'y1', 'y2', 'color', 'value', 'min', 'q1', 'median', 'q3', 'max', 'xRest', 'yRest', 'colorRest'] as const;
-
 /**
  * The marks of a chart, exactly as drawn (docs/charts.md): one row per bar, point, cell, box or
  * line vertex, each cell DuckDB's own text (null for SQL NULL). A capped category (x, y, color) has a
@@ -31,7 +30,7 @@ const roles = ['x', 'x1', 'x2', 'y', 'y1', 'y2', 'color', 'value', 'min', 'q1', 
 export const chartDataSchema = z.object({
   queryId: z.string(),
   spec: chartSpecSchema,
-  columns: z.array(z.object({ role: z.enum(roles), kind: z.enum(['number', 'time', 'category', 'flag']), label: z.string() })),
+  columns: z.array(chartDataColumnSchema),
   rows: z.array(z.array(z.string().nullable())),
   truncated: z.boolean(),
   /** For a number X: the width of the bins a brush on this chart snaps to (docs/charts.md, linked charts). */

@@ -1,6 +1,7 @@
 import type { ChartData } from './chartData';
 import { MAX_CHART_MARKS } from './chartSpec';
-import { OTHER, type ChartRole, type RestRole } from './chartSql';
+import type { ChartRole, RestRole } from './chartDataColumn';
+import { OTHER } from './chartSql';
 
 /** A mark as Plot reads it: each role's value as a number, a Date (UTC) or a label. */
 export type Mark = Partial<Record<ChartRole, number | Date | string>>;

@@ -48,7 +48,8 @@ export function chartSetting(charts: readonly SingleChartSpec[]): ChartSpec | un
 export const MAX_CHART_MARKS = 10_000;
 
 /** How a chart reads a column: a position on a number or time axis, or a category. */
-export type AxisKind = 'number' | 'time' | 'category';
+export const axisKinds = ['number', 'time', 'category'] as const;
+export type AxisKind = (typeof axisKinds)[number];
 
 const axisOf: Readonly<Record<ProfileKind, AxisKind>> = { number: 'number', temporal: 'time', categorical: 'category' };
 

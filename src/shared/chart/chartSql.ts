@@ -4,19 +4,7 @@ import { finiteAggregate, finiteOnly, holdsNonFinite } from '../explore/finiteVa
 import { aggregateSql } from './chartAggregate';
 import { binEdgeSql, binIndexSql, stepColumns, stepCte } from './numberBin';
 import { axisKind, drawnMark, MAX_CHART_MARKS, type AxisKind, type ChartColumn, type ChartSpec } from './chartSpec';
-
-/** What a column of chart data holds, so the renderer knows how to read its text. */
-export type ChartRole = 'x' | 'x1' | 'x2' | 'y' | 'y1' | 'y2' | 'color' | 'value' | 'min' | 'q1' | 'median' | 'q3' | 'max' | RestRole;
-/** The flag beside a capped category (x, y or color): 'true' on the rest of its categories (labelled OTHER), else 'false'. */
-export type RestRole = 'xRest' | 'yRest' | 'colorRest';
-
-export interface ChartDataColumn {
-  readonly role: ChartRole;
-  /** How its text reads: a number, a timestamp (`2001-01-01 00:00:00`, UTC), a label, or a flag ('true' or 'false'). */
-  readonly kind: AxisKind | 'flag';
-  /** The column header a person reads in "Chart data". */
-  readonly label: string;
-}
+import type { ChartDataColumn } from './chartDataColumn';
 
 /** A chart column of the relation: its name and type, and how SQL reaches it (a kept result's `c3`; else its quoted name). */
 export interface ChartSourceColumn extends ChartColumn {

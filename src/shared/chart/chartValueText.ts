@@ -1,7 +1,7 @@
 import { holdsExactNumbers } from '../explore/columnKind';
 import { groupDigits, readableAverage, readableNumber } from '../explore/profileText';
 import { categoryText, REST_CATEGORY } from './chartMarks';
-import type { ChartDataColumn, ChartRole } from './chartSql';
+import type { ChartDataColumn, ChartRole } from './chartDataColumn';
 
 /** The roles whose cells DuckDB computed per mark (a count, a sum, an average, a box's quartiles), as opposed to a result's own values or bin edges. */
 const COMPUTED: ReadonlySet<ChartRole> = new Set<ChartRole>(['value', 'min', 'q1', 'median', 'q3', 'max']);

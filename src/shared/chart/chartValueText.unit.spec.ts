@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shownMean } from '../explore/profileText';
-import type { ChartDataColumn, ChartRole } from './chartSql';
+import type { ChartDataColumn, ChartRole } from './chartDataColumn';
 import { chartDataText, computedValueText, isComputedRole, timeTexts } from './chartValueText';
 
 describe('computedValueText', () => {

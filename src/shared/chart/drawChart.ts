@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartData } from './chartData';
-import type { ChartRole } from './chartSql';
+import type { ChartRole } from './chartDataColumn';
 import { categoryText, marksOf, sentinelCategory, type Mark } from './chartMarks';
 import { countShades } from './chartShades';
 import { groupInsets, groupOrder, stacksByColor } from './chartGroups';
