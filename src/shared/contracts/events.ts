@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { exportFormats } from '../explore/exportFormat';
+import { columnSchema } from './column';
 import { appErrorSchema } from './errors';
 import { pageFilterSchema, pageOrderSchema } from './pageView';
 import { sessionForkedSchema } from './sessionForked';
@@ -7,9 +8,7 @@ import { chartSpecSchema } from '../chart/chartSpec';
 import { pivotSpecSchema } from '../pivot/pivotSpec';
 import { datasetFingerprintSchema, queryInputSchema } from './fingerprint';
 
-/** A result column as DuckDB names and types it (`BIGINT`, `DECIMAL(18,3)`, `STRUCT(a INTEGER)`…). */
-export const columnSchema = z.object({ name: z.string(), type: z.string() });
-export type Column = z.infer<typeof columnSchema>;
+export { columnSchema, type Column } from './column';
 
 export const datasetFormats = ['csv', 'tsv', 'parquet', 'json', 'ndjson', 'arrow', 'duckdb'] as const;
 export const datasetFormatSchema = z.enum(datasetFormats);

@@ -3,6 +3,7 @@ import { chartSpecSchema } from '../chart/chartSpec';
 import { exportFormats } from '../explore/exportFormat';
 import { pivotSpecSchema } from '../pivot/pivotSpec';
 import { settledPhaseSchema } from '../domain/queryLifecycle';
+import { columnSchema } from './column';
 import { appErrorSchema } from './errors';
 import { queryInputSchema } from './fingerprint';
 import { pageFilterSchema, pageOrderSchema } from './pageView';
@@ -13,8 +14,6 @@ import { pageFilterSchema, pageOrderSchema } from './pageView';
  * the commands use it.
  */
 
-const columnShape = z.object({ name: z.string(), type: z.string() });
-
 /** A history entry as the app view holds it (views/appView.ts HistoryEntry); only settled queries are carried. */
 export const forkedHistoryEntrySchema = z.object({
   queryId: z.string(),
@@ -22,7 +21,7 @@ export const forkedHistoryEntrySchema = z.object({
   phase: settledPhaseSchema,
   startedAt: z.string(),
   rowCount: z.number().int().nonnegative().optional(),
-  columns: z.array(columnShape).optional(),
+  columns: z.array(columnSchema).optional(),
   durationMs: z.number().nonnegative().optional(),
   error: appErrorSchema.optional(),
   cancelReason: z.string().optional(),
