@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { aggregates, type Aggregate } from '../explore/aggregates';
 import { profileKind, type ProfileKind } from '../explore/columnProfile';
 
 export const chartMarks = ['Bar', 'Line', 'Area', 'Scatter', 'Histogram', 'Heatmap', 'Box'] as const;
-export const chartAggregates = ['Count', 'Sum', 'Average', 'Median', 'Min', 'Max'] as const;
+/** A chart's aggregates are the pivot's (explore/aggregates.ts). */
+export const chartAggregates = aggregates;
 export type ChartMark = (typeof chartMarks)[number];
-export type ChartAggregate = (typeof chartAggregates)[number];
+export type ChartAggregate = Aggregate;
 
 /** Column names as a result names them: any text, quotes, spaces and Unicode included. */
 const columnName = z.string().min(1).max(1024);

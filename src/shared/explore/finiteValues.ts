@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Aggregate } from './aggregates';
 import { columnKind } from './columnKind';
 import { leftOutText } from './profileText';
 
@@ -53,9 +54,6 @@ export function readLeftOut(row: Readonly<Record<string, unknown>> | undefined):
   const n = (key: string) => Number(row?.[key] ?? 0);
   return { nan: n('nan'), inf: n('inf'), negInf: n('neg_inf') };
 }
-
-/** The aggregates of a pivot or a chart; Count counts rows, not values' sizes. */
-type Aggregate = 'Count' | 'Sum' | 'Average' | 'Median' | 'Min' | 'Max';
 
 /**
  * Whether `aggregate` is taken over finite values only, per aggregate, as a person reading it

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { aggregates, type Aggregate } from '../explore/aggregates';
 import { isolateBidi } from '../text/isolate';
 
-/** What a pivot's cells hold: one aggregate of the Values field, as DuckDB computes it. */
-export const pivotAggregates = ['Count', 'Sum', 'Average', 'Median', 'Min', 'Max'] as const;
-export type PivotAggregate = (typeof pivotAggregates)[number];
+/** What a pivot's cells hold: one aggregate of the Values field, as DuckDB computes it; a chart's aggregates (explore/aggregates.ts). */
+export const pivotAggregates = aggregates;
+export type PivotAggregate = Aggregate;
 
 /**
  * Row levels a pivot may nest (each is a ROLLUP level, so a subtotal row per group). None is a pivot
