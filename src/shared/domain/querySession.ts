@@ -6,7 +6,8 @@ import type { SessionForkedPayload } from '../contracts/sessionForked';
 import { assertNever, isRejection, reject, type Decider } from './decider';
 import { type InFlightPhase, isCompleted, isInFlight, isPending, phaseAfter, type QueryPhase } from './queryLifecycle';
 import { decideResultView, viewKey } from './resultView';
-import { applySessionUndo, sessionUndoEntry, type SessionUndoEntry } from './sessionUndo';
+import { applySessionUndo, deciderUndo, type SessionUndoEntry } from './sessionUndo';
+import { sessionUndoEntry } from './sessionUndoable';
 import { counted, decideRedo, decideUndo, emptyUndoLog, recorded, redone, undone, type UndoLog } from './undoable';
 import { chartKey, decideChart } from './chartSetting';
 import { decidePivot, pivotKey } from './pivotSetting';
@@ -176,7 +177,7 @@ function evolve(state: QuerySessionState, event: SessionEvent): QuerySessionStat
   const next = evolveContent(state, event);
   if (next.status === 'Unopened') return next;
   const log = counted(next.undo);
-  const entry = state.status === 'Unopened' ? undefined : sessionUndoEntry(state, event, log.seq);
+  const entry = state.status === 'Unopened' ? undefined : sessionUndoEntry(deciderUndo, state, event, log.seq);
   return { ...next, undo: entry ? recorded(log, entry) : log };
 }
 

@@ -1,11 +1,9 @@
-import type { SessionEvent } from '../contracts/events';
 import type { QuerySessionState } from './querySession';
 import { chartKey } from './chartSetting';
 import { pivotKey } from './pivotSetting';
 import { viewKey } from './resultView';
-import type { UndoableEventType } from './undoable';
+import type { SessionUndoable, SessionUndoRecorders } from './sessionUndoable';
 
-type SessionUndoable = Extract<SessionEvent['type'], UndoableEventType>;
 type Started = Exclude<QuerySessionState, { status: 'Unopened' }>;
 
 /** What the session decider keeps to take an action back: per undoable event type, the value it replaced. */
@@ -23,31 +21,24 @@ export type SessionUndoEntry = { readonly seq: number } & (
 type Covered = SessionUndoEntry['type'] extends SessionUndoable ? (SessionUndoable extends SessionUndoEntry['type'] ? true : never) : never;
 const _covered: Covered = true;
 
-/** The undo entry `event` records, from the state just before it; undefined when it is not undoable. */
-export function sessionUndoEntry(state: Started, event: SessionEvent, seq: number): SessionUndoEntry | undefined {
-  switch (event.type) {
-    case 'SessionRenamed':
-      return { seq, type: 'SessionRenamed', before: state.title, after: event.payload.title };
-    case 'SessionClosed':
-      return { seq, type: 'SessionClosed' };
-    case 'SessionReopened':
-      return { seq, type: 'SessionReopened' };
-    case 'ResultViewSet': {
-      const result = state.results.get(event.payload.queryId);
-      return result && { seq, type: 'ResultViewSet', queryId: event.payload.queryId, before: result.view, after: viewKey(event.payload) };
-    }
-    case 'ChartSet': {
-      const result = state.results.get(event.payload.queryId);
-      return result && { seq, type: 'ChartSet', queryId: event.payload.queryId, before: result.chart, after: chartKey(event.payload.spec) };
-    }
-    case 'PivotSet': {
-      const result = state.results.get(event.payload.queryId);
-      return result && { seq, type: 'PivotSet', queryId: event.payload.queryId, before: result.pivot, after: pivotKey(event.payload.spec) };
-    }
-    default:
-      return undefined;
-  }
-}
+/** What the decider records per undoable session action (sessionUndoable.ts); `seq` is the event's aggregateSeq. */
+export const deciderUndo: SessionUndoRecorders<Started, number, SessionUndoEntry> = {
+  SessionRenamed: (state, event, seq) => ({ seq, type: 'SessionRenamed', before: state.title, after: event.payload.title }),
+  SessionClosed: (_state, _event, seq) => ({ seq, type: 'SessionClosed' }),
+  SessionReopened: (_state, _event, seq) => ({ seq, type: 'SessionReopened' }),
+  ResultViewSet: (state, event, seq) => {
+    const result = state.results.get(event.payload.queryId);
+    return result && { seq, type: 'ResultViewSet', queryId: event.payload.queryId, before: result.view, after: viewKey(event.payload) };
+  },
+  ChartSet: (state, event, seq) => {
+    const result = state.results.get(event.payload.queryId);
+    return result && { seq, type: 'ChartSet', queryId: event.payload.queryId, before: result.chart, after: chartKey(event.payload.spec) };
+  },
+  PivotSet: (state, event, seq) => {
+    const result = state.results.get(event.payload.queryId);
+    return result && { seq, type: 'PivotSet', queryId: event.payload.queryId, before: result.pivot, after: pivotKey(event.payload.spec) };
+  },
+};
 
 /** The session with `entry` taken back (`undo`) or applied again (`redo`). */
 export function applySessionUndo(state: Started, entry: SessionUndoEntry, direction: 'undo' | 'redo'): Started {

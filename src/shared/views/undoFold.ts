@@ -1,5 +1,6 @@
 import type { SessionEvent } from '../contracts/events';
 import { isPlainView, type ResultView } from '../domain/resultView';
+import { sessionUndoEntry, type SessionUndoRecorders } from '../domain/sessionUndoable';
 import { UNDO_DEPTH, type UndoableEventType } from '../domain/undoable';
 import type { ChartSpec } from '../chart/chartSpec';
 import type { PivotSpec } from '../pivot/pivotSpec';
@@ -41,35 +42,33 @@ export interface UndoStacks {
 export type UndoEvent = Extract<SessionEvent, { type: 'ActionUndone' | 'ActionRedone' }>;
 export type WritableStacks = { undo: UndoEntry[]; redo: UndoEntry[] };
 
-/** The entry a session's undoable event records, read from the session just before the event. */
-export function sessionUndoEntry(s: SessionView, e: Exclude<SessionEvent, UndoEvent>, seq: number, globalSeq: number): UndoEntry | undefined {
-  const at = { seq, actionSeq: globalSeq, at: globalSeq };
-  switch (e.type) {
-    case 'SessionRenamed':
-      return { type: 'SessionRenamed', ...at, before: s.title, after: e.payload.title };
-    case 'SessionClosed':
-      return { type: 'SessionClosed', ...at };
-    case 'SessionReopened':
-      return { type: 'SessionReopened', ...at };
-    case 'ResultViewSet': {
-      const entry = s.history.findLast((h) => h.queryId === e.payload.queryId);
-      if (!entry) return undefined;
-      const { orderBy, filter } = e.payload;
-      const after = isPlainView({ orderBy, filter }) ? undefined : { orderBy, filter };
-      return { type: 'ResultViewSet', ...at, queryId: e.payload.queryId, ...(entry.view ? { before: entry.view } : {}), ...(after ? { after } : {}) };
-    }
-    case 'ChartSet':
-    case 'PivotSet': {
-      const entry = s.history.findLast((h) => h.queryId === e.payload.queryId);
-      if (!entry) return undefined;
-      const before = e.type === 'ChartSet' ? entry.chart : entry.pivot;
-      const after = e.payload.spec ?? undefined;
-      return { type: e.type, ...at, queryId: e.payload.queryId, ...(before ? { before } : {}), ...(after ? { after } : {}) } as UndoEntry;
-    }
-    default:
-      return undefined;
-  }
-}
+/** Where a view's entry sits: its aggregateSeq, and the global seq it was recorded at (UndoEntry). */
+type EntryAt = Pick<UndoEntry, 'seq' | 'actionSeq' | 'at'>;
+const lastEntry = (s: SessionView, queryId: string) => s.history.findLast((h) => h.queryId === queryId);
+
+/** What the view records per undoable session action (domain/sessionUndoable.ts), read from the session just before the event. */
+const viewUndo: SessionUndoRecorders<SessionView, EntryAt, UndoEntry> = {
+  SessionRenamed: (s, e, at) => ({ type: 'SessionRenamed', ...at, before: s.title, after: e.payload.title }),
+  SessionClosed: (_s, _e, at) => ({ type: 'SessionClosed', ...at }),
+  SessionReopened: (_s, _e, at) => ({ type: 'SessionReopened', ...at }),
+  ResultViewSet: (s, e, at) => {
+    const entry = lastEntry(s, e.payload.queryId);
+    if (!entry) return undefined;
+    const { orderBy, filter } = e.payload;
+    const after = isPlainView({ orderBy, filter }) ? undefined : { orderBy, filter };
+    return { type: 'ResultViewSet', ...at, queryId: e.payload.queryId, ...(entry.view ? { before: entry.view } : {}), ...(after ? { after } : {}) };
+  },
+  ChartSet: (s, e, at) => {
+    const entry = lastEntry(s, e.payload.queryId);
+    const after = e.payload.spec ?? undefined;
+    return entry && { type: 'ChartSet', ...at, queryId: e.payload.queryId, ...(entry.chart ? { before: entry.chart } : {}), ...(after ? { after } : {}) };
+  },
+  PivotSet: (s, e, at) => {
+    const entry = lastEntry(s, e.payload.queryId);
+    const after = e.payload.spec ?? undefined;
+    return entry && { type: 'PivotSet', ...at, queryId: e.payload.queryId, ...(entry.pivot ? { before: entry.pivot } : {}), ...(after ? { after } : {}) };
+  },
+};
 
 /** Pushes a new action (dropping the oldest past UNDO_DEPTH, as the deciders do) and clears redo. */
 export function pushNew(stacks: WritableStacks, entry: UndoEntry): void {
@@ -90,7 +89,7 @@ export function moveTop(stacks: WritableStacks, e: UndoEvent & { readonly global
 
 /** Records a session's undoable action on its undo stacks, as it was just before `e`. */
 export function recordUndoable(draft: ViewDraft, s: DraftSession, e: ViewEvent & Exclude<SessionEvent, UndoEvent>): void {
-  const entry = sessionUndoEntry(s, e, e.aggregateSeq, e.globalSeq);
+  const entry = sessionUndoEntry(viewUndo, s, e, { seq: e.aggregateSeq, actionSeq: e.globalSeq, at: e.globalSeq });
   if (entry) pushNew(draft.ownUndo(s), entry);
 }
 
