@@ -5,13 +5,13 @@ import type { SessionView } from '../../shared/views/appView';
 import type { Page, PageView } from '../../shared/contracts/protocol';
 import type { QueryProgress } from '../../shared/contracts/frames';
 import { sessionTopic } from '../../shared/contracts/topics';
-import { isCompleted, phaseAfter } from '../../shared/domain/queryLifecycle';
+import { isCompleted } from '../../shared/domain/queryLifecycle';
 import type { CommandHandler } from '../commands/commandHandler';
 import { systemMeta } from '../commands/systemMeta';
 import { newErrorId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
 import type { Bus } from '../streams/bus';
-import { lastQuery } from '../streams/lazyHistory';
+import { lastQuery, queryEntry } from '../streams/lazyHistory';
 import type { Projections } from '../streams/projections';
 import { isReordered } from './pageView';
 import { ResultCache } from './resultCache';
@@ -223,24 +223,15 @@ export class QueryRunner {
           sessionId: e.aggregateId,
           sql: e.payload.sql,
           table: resultTableName(e.payload.queryId),
-          phase: phaseAfter[e.type],
           rows: producing(),
           views: new Map(),
         };
         this.results.set(entry.queryId, entry);
         return void this.execute(entry, e);
       }
-      case 'ExecutionBegan': {
-        const entry = this.results.get(e.payload.queryId, e.aggregateId);
-        if (entry) entry.phase = phaseAfter[e.type];
-        return;
-      }
       case 'QueryCancelled': {
         const entry = this.results.get(e.payload.queryId, e.aggregateId);
-        if (entry) {
-          entry.phase = phaseAfter[e.type];
-          entry.rows = { kind: 'none', error: appError(newErrorId(), 'RESULT_NOT_FOUND', 'The query was cancelled; it has no result.') };
-        }
+        if (entry) entry.rows = { kind: 'none', error: appError(newErrorId(), 'RESULT_NOT_FOUND', 'The query was cancelled; it has no result.') };
         // Closing a session cancels its query through the decider: interrupt it here. After a CancelQuery it is already interrupted.
         const run = this.running.get(e.payload.queryId);
         if (run && !run.cancel) this.queryWorker.cancel(run.jobId);
@@ -248,20 +239,14 @@ export class QueryRunner {
       }
       case 'QueryCompleted': {
         const entry = this.results.get(e.payload.queryId, e.aggregateId);
-        if (entry) {
-          entry.phase = phaseAfter[e.type];
-          entry.rows = { kind: 'kept', columns: e.payload.columns, rowCount: e.payload.rowCount };
-        }
+        if (entry) entry.rows = { kind: 'kept', columns: e.payload.columns, rowCount: e.payload.rowCount };
         if (e.payload.columns.length > 0) this.cache.noteCompleted(e.payload.queryId, resultTableName(e.payload.queryId)); // no columns: no table, nothing to evict and re-run (a CREATE, a DROP)
         void this.cache.enforce().then((evicted) => this.evicted(evicted));
         return;
       }
       case 'QueryFailed': {
         const entry = this.results.get(e.payload.queryId, e.aggregateId);
-        if (entry) {
-          entry.phase = phaseAfter[e.type];
-          entry.rows = { kind: 'none', error: e.payload.error };
-        }
+        if (entry) entry.rows = { kind: 'none', error: e.payload.error };
         return;
       }
       default:
@@ -306,7 +291,9 @@ export class QueryRunner {
       // A completion no event can hold (its columns past the payload limit) still ends the query: failed, with why.
       if (refused) await this.ends.record(failure(sessionId, queryId, refused, completed.durationMs, read), systemMeta(cause));
       // Cancelled or closed before the completion was stored: the rows are no result. After a stop the next start drops them.
-      if (!isCompleted(entry.phase) && outcome.hasTable && !this.stopped) await this.cache.drop(entry.table);
+      // The phase is the view's (the handler folds what it stores before it answers), read without loading a restored history.
+      const phase = queryEntry(this.projections.current.view.sessions[sessionId], queryId)?.phase;
+      if (!isCompleted(phase) && outcome.hasTable && !this.stopped) await this.cache.drop(entry.table);
     } catch (e) {
       const ran = ranMs(run); // now, not once the failure is stored
       await began;

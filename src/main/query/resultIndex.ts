@@ -92,7 +92,6 @@ export class ResultIndex {
         sessionId: session.id,
         sql: h.sql,
         table,
-        phase: 'Completed',
         rows: present ? { kind: 'kept', columns, rowCount: columns.length === 0 ? 0 : (h.rowCount ?? 0) } : { kind: 'evicted', columns, rowCount: h.rowCount ?? 0 },
         views: new Map(),
       });

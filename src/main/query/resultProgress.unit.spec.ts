@@ -24,7 +24,7 @@ describe('waitingFields: the progress of a query whose end waits for the store',
 });
 
 describe('producingHooks: the frames of a query while it waits for a free slot', () => {
-  const entry = (): ResultEntry => ({ queryId: 'q', sessionId: 's', sql: 'select 1', table: 'q_q', phase: 'Pending', rows: producing(), views: new Map() });
+  const entry = (): ResultEntry => ({ queryId: 'q', sessionId: 's', sql: 'select 1', table: 'q_q', rows: producing(), views: new Map() });
 
   it('given it is queued and moves up, then each place is published, and as it begins one frame without a place says it runs', () => {
     const frames: ProgressFields[] = [];

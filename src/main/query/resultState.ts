@@ -1,10 +1,9 @@
 import type { AppError } from '../../shared/contracts/errors';
 import type { Column } from '../../shared/contracts/events';
 import type { Page } from '../../shared/contracts/protocol';
-import type { QueryPhase } from '../../shared/domain/queryLifecycle';
 
 /**
- * Where a result's rows are, beside its query's phase: being produced (the query runs, or an
+ * Where a result's rows are (its query's phase is main's view's, not the runner's): being produced (the query runs, or an
  * evicted result re-runs), kept in DuckDB, evicted (re-runnable), or none at all.
  */
 export type ResultRows =
@@ -22,13 +21,12 @@ export type ResultRows =
 
 export type KeptRows = Extract<ResultRows, { kind: 'kept' }>;
 
-/** A query the runner knows of: its phase in the one query lifecycle, and its rows. */
+/** A query the runner knows of, and its rows. Its phase is read from main's view (queryEntry), never kept here. */
 export interface ResultEntry {
   readonly queryId: string;
   readonly sessionId: string;
   readonly sql: string;
   readonly table: string;
-  phase: QueryPhase;
   rows: ResultRows;
   /** Sorted/filtered copies of this result, by table name, most recently used last. */
   readonly views: Map<string, Promise<number>>;

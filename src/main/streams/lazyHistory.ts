@@ -30,3 +30,15 @@ export function historyLoaded(session: SessionView): boolean {
 export function lastQuery(session: SessionView): HistoryEntry | undefined {
   return historyLoaded(session) ? session.history.at(-1) : (session as unknown as Record<symbol, HistoryEntry | undefined>)[LAST_QUERY];
 }
+
+/**
+ * The history entry of `queryId` in `session`: its last query without loading a restored history,
+ * else searched from the end (a query ends before the next starts, so one that just ended is at
+ * most a few entries back). A session that ran a query here has its history loaded already: the
+ * fold copied the session to append the QueryStarted.
+ */
+export function queryEntry(session: SessionView | undefined, queryId: string): HistoryEntry | undefined {
+  if (!session) return undefined;
+  const last = lastQuery(session);
+  return last?.queryId === queryId ? last : session.history.findLast((h) => h.queryId === queryId);
+}
