@@ -316,7 +316,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
                 <ProfilePanel
                   key={shownProfile.key}
                   api={api}
-                  {...shownProfile.panel}
+                  {...profile.panelOf(shownProfile)}
                   onClose={profile.close}
                   // a result's frequent value filters the grid to it; a dataset has no grid to filter
                   {...(shownProfile.panel.target.kind === 'result' ? { onFilterValue: filterToValue } : {})}

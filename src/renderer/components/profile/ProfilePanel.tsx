@@ -26,6 +26,8 @@ interface Props {
    * grid's filter state; without it the values are not buttons.
    */
   onFilterValue?: (column: number, value: string | null) => void;
+  /** Just opened by the person: the region takes focus. One shown again (a tab switch, its result back in the grid) leaves focus where it is. */
+  takeFocus?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ const OVERSCAN = 2;
  * view and, as the list scrolls, for the ones coming into view; the window stays responsive while
  * a wide table's profiles compute. Escape closes it; Cancel drops what is still computing.
  */
-export function ProfilePanel({ api, target, title, columns, only, onClose, onFilterValue }: Props) {
+export function ProfilePanel({ api, target, title, columns, only, onClose, onFilterValue, takeFocus = false }: Props) {
   const list = only === undefined ? columns.map((_, i) => i) : [only];
   const profiles = useColumnProfiles(api, target);
   const scroller = useRef<HTMLDivElement>(null);
@@ -54,7 +56,9 @@ export function ProfilePanel({ api, target, title, columns, only, onClose, onFil
   const { show } = profiles;
   useEffect(() => show(visible), [key, show, profiles.cancelled]);
   useFocusReturn();
-  useEffect(() => region.current?.focus(), []);
+  useEffect(() => {
+    if (takeFocus) region.current?.focus();
+  }, []);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
