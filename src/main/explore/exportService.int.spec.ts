@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import type { ExportProgress } from '../../shared/contracts/frames';
 import type { PageView } from '../../shared/contracts/protocol';
 import { exportFormats, type ExportFormat } from '../../shared/explore/exportFormat';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
+import { smallDisk } from '../../../test/support/smallDisk';
 import type { TestCore } from '../../../test/support/testCore';
 import { useTestSession } from '../../../test/support/useTestSession';
 import type { ResolvedTarget } from './exportDelivery';
@@ -155,16 +155,14 @@ describe('exporting a result', () => {
   });
 
   it('a full disk (a real, full tmpfs) gives EXPORT_DISK_FULL and leaves no partial file', async (ctx) => {
-    const dir = join(out, 'tiny');
-    mkdirSync(dir);
-    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]).status === 0;
-    if (!mounted) return ctx.skip('this user cannot mount a tmpfs');
+    const disk = smallDisk('64k');
+    if (!disk) return ctx.skip('this user cannot mount a tmpfs');
     try {
-      const { outcome } = await exportTo({ kind: 'file', path: join(dir, 'x.csv') }, 'csv');
+      const { outcome } = await exportTo({ kind: 'file', path: join(disk.dir, 'x.csv') }, 'csv');
       expect(outcome).toMatchObject({ ok: false, error: { code: 'EXPORT_DISK_FULL' } });
-      expect(readdirSync(dir)).toEqual([]);
+      expect(readdirSync(disk.dir)).toEqual([]);
     } finally {
-      spawnSync('umount', [dir]);
+      disk.undo();
     }
   });
 

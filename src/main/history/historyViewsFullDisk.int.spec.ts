@@ -27,7 +27,7 @@ describe('the history views on a full disk (a real 16 MiB tmpfs)', () => {
   });
 
   it('DuckDB starts without them, none is left writable, and the first batch after space is freed makes them', async (t) => {
-    const disk = smallDisk(16);
+    const disk = smallDisk('16m');
     if (!disk) return t.skip();
     undo.push(() => disk.undo());
     const dbPath = join(disk.dir, 'workspace.duckdb');

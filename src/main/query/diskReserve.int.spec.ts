@@ -17,7 +17,7 @@ describe('a result on a nearly full disk (a real 24 MiB tmpfs)', () => {
   });
 
   it('stops short of the disk’s reserve, and the space its rows took is given back, so others can write', async (t) => {
-    const disk = smallDisk(24);
+    const disk = smallDisk('24m');
     if (!disk) return t.skip();
     undo.push(() => disk.undo());
     const file = join(disk.dir, 'workspace.duckdb');
