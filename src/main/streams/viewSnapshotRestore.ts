@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appErrorSchema, validationIssues } from '../../shared/contracts/errors';
 import { columnSchema, datasetFormatSchema, datasetTableSchema } from '../../shared/contracts/events';
+import { datasetPhaseSchema } from '../../shared/domain/datasetLifecycle';
 import { emptyView, foldAppView, type AppView, type HistoryEntry, type SessionView } from '../../shared/views/appView';
 import { APP_VIEW_SCHEMA_VERSION } from '../../shared/views/appViewSchema';
 import type { Logger } from '../platform/logger';
@@ -76,7 +77,7 @@ const datasetViewSchema = z.object({
   id: z.string(),
   source: z.string(),
   requestedSeq: z.number().int(),
-  status: z.enum(['loading', 'ready', 'failed']),
+  status: datasetPhaseSchema,
   name: z.string().optional(),
   format: datasetFormatSchema.optional(),
   columns: z.array(columnSchema),

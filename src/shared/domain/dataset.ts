@@ -3,21 +3,27 @@ import { withoutStack, type Rejection } from '../contracts/errors';
 import type { DatasetEvent } from '../contracts/events';
 import { sameContent, type DatasetFingerprint } from '../contracts/fingerprint';
 import { assertNever, reject, type Decider } from './decider';
+import { isFailed, isInCatalog, isLoading, isReady, phaseAfter } from './datasetLifecycle';
 import { sameSource } from './datasetSource';
 import { CREDENTIALS_REFUSAL, hasCredentials } from './urlCredentials';
 import { counted, decideRedo, decideUndo, emptyUndoLog, recorded, redone, undone, type UndoLog } from './undoable';
 
-/** `added`: its fingerprint when first registered (a Locate keeps it), what a change is compared with. */
+/**
+ * In the catalog, in one of its phases (datasetLifecycle.ts). `added`: its fingerprint when first
+ * registered (a Locate keeps it), what a change is compared with.
+ */
 type Present =
-  | { readonly status: 'Registered'; readonly name: string; readonly source: string; readonly added?: DatasetFingerprint }
-  | { readonly status: 'Failed'; readonly source: string }
+  | { readonly status: 'ready'; readonly name: string; readonly source: string; readonly added?: DatasetFingerprint }
+  | { readonly status: 'failed'; readonly source: string }
   /** Being added (downloading, fingerprinting, registering): removable too, which cancels it. */
-  | { readonly status: 'Requested'; readonly source: string };
+  | { readonly status: 'loading'; readonly source: string };
+type Ready = Extract<Present, { status: 'ready' }>;
+/** The decider's own states besides the phases: never asked for, and removed. */
 type DatasetStatus =
-  | { readonly status: 'Unknown' }
+  | { readonly status: 'unknown' }
   | Present
   /** Keeps what it was, so undoing the removal brings it back with its registration. */
-  | { readonly status: 'Removed'; readonly previous: Present };
+  | { readonly status: 'removed'; readonly previous: Present };
 
 /** A removal is the dataset's one undoable action (undoable.ts). */
 export type DatasetUndoEntry = { readonly seq: number; readonly type: 'DatasetRemoved' };
@@ -31,16 +37,16 @@ function decide(command: DatasetCommand, state: DatasetState): readonly DatasetE
       // refused before anything is recorded: the event would keep the password
       if (hasCredentials(command.source)) return reject('DATASET_UNSUPPORTED', CREDENTIALS_REFUSAL);
       // a failed dataset's own source asked for again is a retry of it, not a second failed entry
-      return state.status === 'Unknown' || (state.status === 'Failed' && sameSource(state.source, command.source))
+      return state.status === 'unknown' || (isPresent(state) && isFailed(state.status) && sameSource(state.source, command.source))
         ? [{ type: 'DatasetRequested', payload: { source: command.source } }]
         : reject('DATASET_ALREADY_EXISTS', 'This dataset was already added.');
     case 'RegisterDataset': {
-      if (state.status !== 'Requested') return reject('DATASET_NOT_PENDING', 'This dataset is not waiting to be registered.');
+      if (!isLoading(state.status)) return reject('DATASET_NOT_PENDING', 'This dataset is not waiting to be registered.');
       const { type: _type, datasetId: _id, ...payload } = command;
       return [{ type: 'DatasetRegistered', payload }];
     }
     case 'FailDataset':
-      return state.status === 'Requested'
+      return isLoading(state.status)
         ? [{ type: 'DatasetFailed', payload: { source: command.source, error: withoutStack(command.error) } }]
         : reject('DATASET_NOT_PENDING', 'This dataset is not waiting to be registered.');
     case 'RemoveDataset':
@@ -50,13 +56,13 @@ function decide(command: DatasetCommand, state: DatasetState): readonly DatasetE
         : reject('DATASET_NOT_FOUND', 'There is no such dataset.');
     case 'RelocateDataset': {
       // Registered again where it is on this machine, under the name its queries use: never renamed.
-      if (state.status !== 'Registered') return reject('DATASET_NOT_FOUND', 'There is no such dataset.');
+      if (!isRegistered(state)) return reject('DATASET_NOT_FOUND', 'There is no such dataset.');
       if (command.name !== state.name) return reject('INVALID_COMMAND', `A located dataset keeps its name (${state.name}).`);
       const { type: _type, datasetId: _id, ...payload } = command;
       return [{ type: 'DatasetRegistered', payload }];
     }
     case 'MarkDatasetChanged': {
-      if (state.status !== 'Registered') return reject('DATASET_NOT_FOUND', 'There is no such dataset.');
+      if (!isRegistered(state)) return reject('DATASET_NOT_FOUND', 'There is no such dataset.');
       const { type: _type, datasetId: _id, ...payload } = command;
       // Said on the event, not left to the view to guess: the view keeps only the last fingerprint,
       // and a file put back as it was added is no longer "changed since it was added".
@@ -64,9 +70,9 @@ function decide(command: DatasetCommand, state: DatasetState): readonly DatasetE
     }
     case 'UndoDatasetAction':
       // Its file was added again since it was removed: back, the catalog would read one file twice.
-      if (command.alreadyAs && state.status === 'Removed') return alreadyIn(command.alreadyAs);
+      if (command.alreadyAs && state.status === 'removed') return alreadyIn(command.alreadyAs);
       // Another dataset took its name since it was removed: back under that name, two would share one view.
-      if (command.nameTaken && state.status === 'Removed' && state.previous.status === 'Registered') {
+      if (command.nameTaken && state.status === 'removed' && isRegistered(state.previous)) {
         return reject('DATASET_NAME_TAKEN', `Another dataset is now called ${state.previous.name}; remove or rename it before bringing this one back.`);
       }
       return decideUndo(state.undo, command.seq);
@@ -77,7 +83,8 @@ function decide(command: DatasetCommand, state: DatasetState): readonly DatasetE
   }
 }
 
-const isPresent = (state: DatasetStatus): state is Present => state.status === 'Registered' || state.status === 'Failed' || state.status === 'Requested';
+const isPresent = (state: DatasetStatus): state is Present => isInCatalog(state.status);
+const isRegistered = (state: DatasetStatus): state is Ready => isReady(state.status);
 
 /** The refusal of a source the catalog reads already, with the dataset that reads it in its details. */
 function alreadyIn(existing: { readonly datasetId: string; readonly name?: string | undefined }): Rejection {
@@ -94,8 +101,8 @@ function evolve(state: DatasetState, event: DatasetEvent): DatasetState {
     const back = event.type === 'ActionUndone';
     const top = (back ? log.undo : log.redo).at(-1);
     if (!top || top.seq !== event.payload.seq) return { ...state, undo: log };
-    if (back) return state.status === 'Removed' ? { ...state.previous, undo: undone(log) } : { ...state, undo: undone(log) };
-    return isPresent(state) ? { status: 'Removed', previous: state, undo: redone(log) } : { ...state, undo: redone(log) };
+    if (back) return state.status === 'removed' ? { ...state.previous, undo: undone(log) } : { ...state, undo: undone(log) };
+    return isPresent(state) ? { status: 'removed', previous: state, undo: redone(log) } : { ...state, undo: redone(log) };
   }
   const next = evolveStatus(state, event);
   return { ...next, undo: event.type === 'DatasetRemoved' ? recorded(log, { seq: log.seq, type: 'DatasetRemoved' }) : log };
@@ -104,26 +111,26 @@ function evolve(state: DatasetState, event: DatasetEvent): DatasetState {
 function evolveStatus(state: DatasetState, event: Exclude<DatasetEvent, { type: 'ActionUndone' | 'ActionRedone' }>): DatasetStatus {
   switch (event.type) {
     case 'DatasetRequested':
-      return { status: 'Requested', source: event.payload.source };
+      return { status: phaseAfter.DatasetRequested, source: event.payload.source };
     case 'DatasetRegistered': {
       // located again (RelocateDataset): still compared with what was first added
-      const added = state.status === 'Registered' ? state.added : event.payload.fingerprint;
-      return { status: 'Registered', name: event.payload.name, source: event.payload.source, ...(added ? { added } : {}) };
+      const added = isRegistered(state) ? state.added : event.payload.fingerprint;
+      return { status: phaseAfter.DatasetRegistered, name: event.payload.name, source: event.payload.source, ...(added ? { added } : {}) };
     }
     case 'DatasetFailed':
-      return { status: 'Failed', source: event.payload.source };
+      return { status: phaseAfter.DatasetFailed, source: event.payload.source };
     case 'DatasetChanged':
       return state;
     case 'DatasetRemoved':
       // undone, one removed while being added is requested again: the catalog service starts it over
-      return isPresent(state) ? { status: 'Removed', previous: state } : state;
+      return isPresent(state) ? { status: 'removed', previous: state } : state;
     default:
       return assertNever(event);
   }
 }
 
 export const datasetDecider: Decider<DatasetCommand, DatasetEvent, DatasetState> = {
-  initialState: { status: 'Unknown', undo: emptyUndoLog() },
+  initialState: { status: 'unknown', undo: emptyUndoLog() },
   decide,
   evolve,
 };

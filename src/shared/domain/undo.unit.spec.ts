@@ -109,7 +109,7 @@ describe('dataset removal undo and redo', () => {
   it('undoes a removal, which brings the registration back: it can be removed again', () => {
     dataset.given([requested, registered, removed]).when(undoD(3)).then([undone(3)]);
     dataset.given([requested, registered, removed, undone(3)]).when({ type: 'RemoveDataset', datasetId: 'd1' }).then([removed]);
-    expect(fold(datasetDecider, [requested, registered, removed, undone(3)])).toMatchObject({ status: 'Registered', name: 'flights', source: '/d/flights.csv' });
+    expect(fold(datasetDecider, [requested, registered, removed, undone(3)])).toMatchObject({ status: 'ready', name: 'flights', source: '/d/flights.csv' });
   });
 
   it('redoes it, and refuses anything but the top', () => {

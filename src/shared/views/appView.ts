@@ -2,6 +2,7 @@ import type { AppError } from '../contracts/errors';
 import type { Column, CsvReading, DatasetEvent, DatasetFormat, DatasetTable, DomainEvent, EventEnvelope, SessionEvent } from '../contracts/events';
 import { assertNever } from '../domain/decider';
 import type { QueryPhase } from '../domain/queryLifecycle';
+import type { DatasetPhase } from '../domain/datasetLifecycle';
 import type { ExportFormat } from '../explore/exportFormat';
 import type { ForkOrigin } from '../contracts/sessionForked';
 import type { ResultView } from '../domain/resultView';
@@ -83,7 +84,8 @@ export interface DatasetView {
   readonly id: string;
   readonly source: string;
   readonly requestedSeq: number;
-  readonly status: 'loading' | 'ready' | 'failed';
+  /** Where it is in its lifecycle (datasetLifecycle.ts): read it with that module's selectors. */
+  readonly status: DatasetPhase;
   readonly name?: string;
   readonly format?: DatasetFormat;
   readonly columns: readonly Column[];

@@ -1,4 +1,5 @@
 import { sameContent } from '../contracts/fingerprint';
+import { phaseAfter } from '../domain/datasetLifecycle';
 import { assertNever } from '../domain/decider';
 import type { DatasetView, DatasetViewEvent } from './appView';
 import { moveTop, pushNew, type WritableStacks } from './undoFold';
@@ -8,7 +9,7 @@ import type { ViewDraft } from './viewDraft';
 export function requestDataset(draft: ViewDraft, e: DatasetViewEvent<'DatasetRequested'>): void {
   // asked for again ("Try again" after a failure): it starts over in the place it had in the list
   const requestedSeq = draft.dataset(e.aggregateId)?.requestedSeq ?? e.globalSeq;
-  draft.writableDatasets()[e.aggregateId] = { id: e.aggregateId, source: e.payload.source, requestedSeq, status: 'loading', columns: [] };
+  draft.writableDatasets()[e.aggregateId] = { id: e.aggregateId, source: e.payload.source, requestedSeq, status: phaseAfter.DatasetRequested, columns: [] };
 }
 
 /** What DuckDB and the file watcher learn of a dataset; nothing for one the view does not hold. */
@@ -22,10 +23,10 @@ function updated(view: DatasetView, e: DatasetViewEvent<'DatasetRegistered' | 'D
     case 'DatasetRegistered': {
       // registered again (located, or read anew): a reading it no longer needs is not kept from before
       const { reading: _before, ...rest } = view;
-      return { ...rest, ...e.payload, status: 'ready' };
+      return { ...rest, ...e.payload, status: phaseAfter.DatasetRegistered };
     }
     case 'DatasetFailed':
-      return { ...view, status: 'failed', error: e.payload.error };
+      return { ...view, status: phaseAfter.DatasetFailed, error: e.payload.error };
     case 'DatasetChanged': {
       const { fingerprint, columns, asAdded, readAs } = e.payload;
       // read another way now (a Windows-1252 source rewritten as UTF-8): its location and reading are replaced whole
