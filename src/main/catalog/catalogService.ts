@@ -24,6 +24,7 @@ import { followEncoding } from './windows1252Copy';
 import { removeCopies } from './datasetCopies';
 import { tooWideToRecord } from './tooWideToRecord';
 import { followContent, namesTaken, registeredPayload } from './registration';
+import { isLoading, isReady } from '../../shared/domain/datasetLifecycle';
 
 /** A refusal answered, not thrown, with an id minted here. */
 const refuse = (code: Parameters<typeof appError>[1], message: string): Result<never> => failed(appError(newErrorId(), code, message));
@@ -63,13 +64,13 @@ export class CatalogService {
   async start(): Promise<void> {
     for (const ds of Object.values(this.projections.current.view.datasets)) {
       if (this.stopped) return;
-      if (ds.status === 'ready' && ds.name && ds.format) {
+      if (isReady(ds.status) && ds.name && ds.format) {
         const spec = specOf(ds.name, ds.format, ds.location ?? relocatedSample(ds.source) ?? ds.source);
         this.specs.set(ds.id, spec);
         // A local copy (download, converted Arrow file) that is gone is made again, in the background.
         if (ds.location && !isGlob(ds.location) && !existsSync(ds.location)) this.track(this.restore(ds.id, ds.name, ds.source, ds.format, ds.download?.sha256));
         else await this.recreate(ds.id, spec);
-      } else if (ds.status === 'loading') {
+      } else if (isLoading(ds.status)) {
         this.track(this.register(ds.id, ds.source, undefined));
       }
     }
@@ -121,7 +122,7 @@ export class CatalogService {
       const spec = this.specs.get(ds.id);
       if (this.stopped) return;
       const path = spec && presencePath(ds.source, spec.location);
-      if (ds.status !== 'ready' || !spec || path === undefined) continue;
+      if (!isReady(ds.status) || !spec || path === undefined) continue;
       // a folder is there when it holds files its glob reads: one emptied of them is not
       const here = (await exists(path)) && (path === spec.location || (await folderHoldsFiles(this.queryWorker, spec.location)));
       if (!here && !this.available.isNotHere(ds.id)) {
@@ -132,7 +133,7 @@ export class CatalogService {
         // in turn with the catalog's other work, and only if still this dataset's (not removed or located meanwhile);
         // detached first, as a Locate does: an attachment kept from before would hold the old file
         await this.serially(async () => {
-          if (this.specs.get(ds.id) !== spec || this.projections.current.view.datasets[ds.id]?.status !== 'ready') return;
+          if (this.specs.get(ds.id) !== spec || !isReady(this.projections.current.view.datasets[ds.id]?.status)) return;
           if (spec.kind === 'attach') await this.queryWorker.request({ type: 'unregister', spec }).catch(() => undefined);
           await this.recreate(ds.id, spec);
         });
@@ -168,7 +169,7 @@ export class CatalogService {
     await this.idle();
     await this.serially(() => Promise.resolve());
     const datasets = this.projections.current.view.datasets;
-    return ok({ datasetIds: this.available.missing().flatMap((d) => (datasets[d.id]?.status === 'ready' ? [d.id] : [])) });
+    return ok({ datasetIds: this.available.missing().flatMap((d) => (isReady(datasets[d.id]?.status) ? [d.id] : [])) });
   }
 
   /** Resolves when every registration started so far has finished. */
@@ -236,7 +237,7 @@ export class CatalogService {
    */
   async relocate(datasetId: string, path: string): Promise<Result<{ readonly name: string; readonly source: string }>> {
     const ds = this.projections.current.view.datasets[datasetId];
-    if (!ds || ds.status !== 'ready' || !ds.name || !ds.format) return refuse('DATASET_NOT_FOUND', 'There is no such dataset to locate.');
+    if (!ds || !isReady(ds.status) || !ds.name || !ds.format) return refuse('DATASET_NOT_FOUND', 'There is no such dataset to locate.');
     const { name, format, fingerprint: recorded } = ds;
     if (!isAbsolute(path) || (isGlob(path) && !existsSync(path))) return refuse('INVALID_COMMAND', `Give the full path of the file “${name}” was read from (like /data/${name}.csv).`);
     if (!recorded) {
@@ -321,8 +322,8 @@ export class CatalogService {
   private async followUndo(datasetId: string, resume = false): Promise<void> {
     const ds = this.projections.current.view.datasets[datasetId];
     if (!ds) return this.forget(datasetId);
-    if (resume && ds.status === 'loading' && !this.adding.has(datasetId)) return this.register(datasetId, ds.source, undefined);
-    if (ds.status !== 'ready' || !ds.name || !ds.format || this.specs.has(datasetId)) return;
+    if (resume && isLoading(ds.status) && !this.adding.has(datasetId)) return this.register(datasetId, ds.source, undefined);
+    if (!isReady(ds.status) || !ds.name || !ds.format || this.specs.has(datasetId)) return;
     const spec = specOf(ds.name, ds.format, ds.location ?? relocatedSample(ds.source) ?? ds.source);
     this.specs.set(datasetId, spec);
     // a local copy deleted with the removal (a Windows-1252 file's) is made again

@@ -2,6 +2,7 @@ import { isGlob } from '../../shared/domain/datasetName';
 import type { DatasetView } from '../../shared/views/appView';
 import type { QueryWorker } from '../query/queryWorker';
 import { exists, presencePath } from './datasetAvailability';
+import { isReady } from '../../shared/domain/datasetLifecycle';
 
 /**
  * A folder dataset whose files were all deleted, the folder itself left (docs/query-engine.md,
@@ -21,7 +22,7 @@ const NO_FILES = /No files found that match the pattern "(.+)"/;
 /** The ready folder dataset among `datasets` whose glob DuckDB said matched no file, if one. */
 export function datasetWithNoFiles(duckdb: string, datasets: readonly DatasetView[]): DatasetView | undefined {
   const glob = NO_FILES.exec(duckdb)?.[1];
-  return glob === undefined ? undefined : datasets.find((d) => d.status === 'ready' && d.location === glob && folderOf(d.source, d.location) !== undefined);
+  return glob === undefined ? undefined : datasets.find((d) => isReady(d.status) && d.location === glob && folderOf(d.source, d.location) !== undefined);
 }
 
 /**

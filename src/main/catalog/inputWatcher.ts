@@ -13,6 +13,7 @@ import { quoteIdent } from '../../shared/sql/sqlIdentifier';
 import type { FingerprintTarget } from '../query/workerProtocol';
 import type { Projections } from '../streams/projections';
 import { fingerprintTarget } from './fingerprintTarget';
+import { isReady } from '../../shared/domain/datasetLifecycle';
 
 /** How often the watcher looks at the registered files when nothing asks it to sooner. */
 export const DEFAULT_INPUT_WATCH_MS = 2000;
@@ -63,7 +64,7 @@ export class InputWatcher {
   private async lookAll(): Promise<void> {
     await this.availability?.checkAvailability().catch((e: unknown) => this.log.warn({ errorId: toAppError(e, newErrorId()).id }, 'datasets not checked for files gone or back'));
     for (const ds of Object.values(this.projections.current.view.datasets)) {
-      if (ds.status !== 'ready' || !ds.fingerprint || !ds.format || this.availability?.isNotHere?.(ds.id)) continue;
+      if (!isReady(ds.status) || !ds.fingerprint || !ds.format || this.availability?.isNotHere?.(ds.id)) continue;
       try {
         await this.look(ds, ds.format, ds.fingerprint);
       } catch (e) {

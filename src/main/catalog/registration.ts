@@ -10,6 +10,7 @@ import type { LocateDeps } from './locateAndFingerprint';
 import { locateSettled } from './locateAndFingerprint';
 import type { Located } from './sourceLocator';
 import { workspaceNames } from './workspaceNames';
+import { isReady } from '../../shared/domain/datasetLifecycle';
 
 /**
  * Names DuckDB keeps for itself, which an attached database cannot take (`workspace` is Sextant's
@@ -59,7 +60,7 @@ export function registeredPayload(name: string, source: string, located: Located
 const PROBE_ALIAS = '__sextant_changed_file';
 
 export async function followContent(deps: LocateDeps, ds: DatasetView | undefined, spec: RegisterSpec | undefined): Promise<boolean> {
-  if (ds?.status !== 'ready' || !spec || (ds.format !== 'arrow' && ds.format !== 'duckdb')) return false;
+  if (!isReady(ds?.status) || !spec || (ds.format !== 'arrow' && ds.format !== 'duckdb')) return false;
   try {
     if (ds.format === 'arrow') await locateSettled(deps, ds.id, ds.source, ds.format);
     else {

@@ -14,6 +14,7 @@ import type { Logger } from '../platform/logger';
 import type { QueryWorker } from '../query/queryWorker';
 import type { RegisterSpec } from '../query/workerProtocol';
 import { fingerprintTarget } from './fingerprintTarget';
+import { isReady } from '../../shared/domain/datasetLifecycle';
 
 /**
  * A Windows-1252 CSV or TSV read through a UTF-8 copy (docs/query-engine.md, "CSV that DuckDB's
@@ -66,7 +67,7 @@ export interface ReadAnew {
  * returned too. A source no longer readable is logged; the old copy stays until it is.
  */
 export async function followEncoding(deps: { readonly queryWorker: QueryWorker; readonly log: Logger; readonly dataDir: string }, ds: DatasetView | undefined, spec: RegisterSpec | undefined): Promise<ReadAnew | undefined> {
-  if (ds?.status !== 'ready' || (ds.format !== 'csv' && ds.format !== 'tsv') || spec?.kind !== 'view') return undefined;
+  if (!isReady(ds?.status) || (ds.format !== 'csv' && ds.format !== 'tsv') || spec?.kind !== 'view') return undefined;
   const { target, watched } = fingerprintTarget(ds.source, ds.format, ds.location, ds.reading);
   if (!watched) return undefined; // a URL's copy: nothing changes it behind Sextant's back
   const copied = ds.reading?.encoding === 'windows-1252';

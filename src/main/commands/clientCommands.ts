@@ -4,6 +4,7 @@ import { assertNever } from '../../shared/domain/decider';
 import { homePath, normalSource, sameSource } from '../../shared/domain/datasetSource';
 import { undoCommand } from './undoCommand';
 import type { AppView } from '../../shared/views/appView';
+import { isFailed, readsSource } from '../../shared/domain/datasetLifecycle';
 
 /**
  * Turns what a client asked for into a domain command, minting the ids of anything new here in
@@ -26,10 +27,10 @@ export function toDomainCommand(c: Exclude<ClientCommand, { type: 'ForkSession' 
       const source = normalSource(homePath(c.source, home));
       const same = Object.values(view.datasets).filter((d) => sameSource(d.source, source));
       // already read (or being read): nothing is added, as opening the file from the command line finds it (core/openFiles.ts)
-      const existing = same.find((d) => d.status !== 'failed');
+      const existing = same.find((d) => readsSource(d.status));
       if (existing) return { command: { type: 'RequestDataset', datasetId: newId(), source, alreadyAs: { datasetId: existing.id, ...(existing.name ? { name: existing.name } : {}) } } };
       // added again after it failed: the failed entry tries again, rather than a second failed one beside it
-      const failed = same.find((d) => d.status === 'failed');
+      const failed = same.find((d) => isFailed(d.status));
       return { command: { type: 'RequestDataset', datasetId: failed?.id ?? newId(), source } };
     }
     case 'Undo':

@@ -1,6 +1,7 @@
 import type { ClientCommand, Command } from '../../shared/contracts/commands';
 import { sameSource } from '../../shared/domain/datasetSource';
 import type { AppView } from '../../shared/views/appView';
+import { readsSource } from '../../shared/domain/datasetLifecycle';
 
 type UndoOrRedo = Extract<ClientCommand, { type: 'Undo' | 'Redo' }>;
 
@@ -18,7 +19,7 @@ export function undoCommand(c: UndoOrRedo, view: AppView): Command {
   const name = removed?.name;
   const nameTaken = name !== undefined && Object.values(view.datasets).some((d) => d.name === name);
   // its file added again since (ready, or still being added): bringing it back would read it twice
-  const again = removed && Object.values(view.datasets).find((d) => d.id !== removed.id && d.status !== 'failed' && sameSource(d.source, removed.source));
+  const again = removed && Object.values(view.datasets).find((d) => d.id !== removed.id && readsSource(d.status) && sameSource(d.source, removed.source));
   const alreadyAs = again && { datasetId: again.id, ...(again.name ? { name: again.name } : {}) };
   return { type: 'UndoDatasetAction', datasetId: c.aggregateId, seq: c.seq, ...(nameTaken ? { nameTaken } : {}), ...(alreadyAs ? { alreadyAs } : {}) };
 }

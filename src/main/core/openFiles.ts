@@ -10,6 +10,7 @@ import { normalSource, sameSource } from '../../shared/domain/datasetSource';
 import type { AppView, DatasetView } from '../../shared/views/appView';
 import { shownSource } from '../catalog/sourceChecks';
 import { quoteIdent } from '../../shared/sql/sqlIdentifier';
+import { isReady, readsSource } from '../../shared/domain/datasetLifecycle';
 
 /** What opening files needs of the core. */
 export interface OpenFilesHost {
@@ -40,7 +41,7 @@ const isSessionLog = (source: string): boolean => !isUrl(source) && source.toLow
 /** A dataset already in the catalog for this source, unless it failed (adding it again retries). */
 // by the catalog's own comparison (datasetSource.ts), so a source stored before sources were normalised is found too
 const known = (view: AppView, source: string): DatasetView | undefined =>
-  Object.values(view.datasets).find((d) => sameSource(d.source, source) && d.status !== 'failed');
+  Object.values(view.datasets).find((d) => sameSource(d.source, source) && readsSource(d.status));
 
 /** The query a file opens with: all of its rows (the grid pages them), or its first table's for a database file. */
 export function firstQuery(dataset: DatasetView): string | undefined {
@@ -91,7 +92,7 @@ export async function openFiles(host: OpenFilesHost, paths: readonly string[]): 
       continue;
     }
     const dataset = host.view().datasets[datasetId];
-    const sql = dataset?.status === 'ready' ? firstQuery(dataset) : undefined;
+    const sql = isReady(dataset?.status) ? firstQuery(dataset) : undefined;
     if (!dataset || sql === undefined) {
       const error = dataset?.error;
       outcomes.push(failed(source, error?.message ?? 'The file could not be read.', error?.id));

@@ -10,6 +10,7 @@ import { completedIn, RerunWaits, type Kept } from '../query/rerunWaits';
 import { quoteIdent } from '../../shared/sql/sqlIdentifier';
 import { badProfileFilter, profileRows } from './profileRows';
 import type { ProfileColumn } from './profileSql';
+import { isReady } from '../../shared/domain/datasetLifecycle';
 
 /** What a profile reads: a relation, its columns, and what its cache belongs to. */
 export interface ProfileSource {
@@ -57,7 +58,7 @@ export function profileSources(runner: Pick<QueryRunner, 'keptResult' | 'progres
       }
       case 'dataset': {
         const dataset = view().datasets[target.datasetId];
-        if (!dataset || dataset.status !== 'ready' || dataset.name === undefined) {
+        if (!dataset || !isReady(dataset.status) || dataset.name === undefined) {
           return fail(appError(newErrorId(), 'DATASET_NOT_FOUND', 'That dataset is not ready to profile.', { details: { datasetId: target.datasetId } }));
         }
         if (dataset.tables) return databaseTableSource(dataset.name, dataset.tables, target);

@@ -7,6 +7,7 @@ import { bareName, isGlob, isUrl } from '../../shared/domain/datasetName';
 import { RESERVED } from '../catalog/registration';
 import type { AppView, DatasetView } from '../../shared/views/appView';
 import type { ImportedEvent } from '../store/eventStore';
+import { isReady } from '../../shared/domain/datasetLifecycle';
 
 /** What an import does with the file's datasets (docs/share.md, "Session import"). */
 export interface DatasetPlan {
@@ -48,7 +49,7 @@ export function planDatasets(
     if (e.type === 'DatasetRegistered') registered.set(e.aggregateId, e.payload);
     else if (!registered.has(e.aggregateId)) registered.set(e.aggregateId, undefined);
   }
-  const local = Object.values(view.datasets).filter((d) => d.status === 'ready');
+  const local = Object.values(view.datasets).filter((d) => isReady(d.status));
   const dropped = new Set<string>();
   const relocated: { path: string; dataset: MissingDataset }[] = [];
   const missing: MissingDataset[] = [];

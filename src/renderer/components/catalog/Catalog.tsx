@@ -20,6 +20,7 @@ import { useRemovalFocus } from './removalFocus';
 import { refusalText, type CommandRefusal } from '../status/commandRefusal';
 import { useAddRefusal } from './addRefusal';
 import { SourceName } from './SourceName';
+import { isFailed, isLoading, isReady } from '../../../shared/domain/datasetLifecycle';
 
 export interface CatalogHandle {
   /** Puts the caret in "Dataset path or URL" (Ctrl/Cmd+O where no native dialog exists). */
@@ -137,18 +138,18 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
       return [
         { label: 'Query this table', disabled: sql === undefined, run: () => sql && onQuery(sql) },
         { label: 'Copy name', disabled: !d.name, run: () => d.name && onCopyName(tableRelation(d.name, table, sqlName)) },
-        ...(onProfile ? [{ label: 'Profile', disabled: d.status !== 'ready' || !readable, run: () => onProfile(d, table) }] : []),
+        ...(onProfile ? [{ label: 'Profile', disabled: !isReady(d.status) || !readable, run: () => onProfile(d, table) }] : []),
       ];
     }
-    const sql = d.status === 'ready' ? datasetQuery(d) : undefined;
+    const sql = isReady(d.status) ? datasetQuery(d) : undefined;
     // the destructive item last, under a line (.dataset-menu in styles/catalog.css), as in VS Code
     return [
       ...(notHere.has(d.id) && api ? [{ label: 'Locate…', run: () => locate.start(d) }] : []),
       // the same source asked for again: main retries the failed entry itself, in its place (clientCommands.ts)
-      ...(d.status === 'failed' ? [{ label: 'Try again', run: () => void onAdd(d.source) }] : []),
+      ...(isFailed(d.status) ? [{ label: 'Try again', run: () => void onAdd(d.source) }] : []),
       { label: datasetQueryLabel(d), disabled: sql === undefined, run: () => sql && onQuery(sql) },
       { label: 'Copy name', disabled: !d.name, run: () => d.name && onCopyName(d.name) },
-      ...(onProfile ? [{ label: 'Profile', disabled: d.status !== 'ready' || d.tables !== undefined, run: () => onProfile(d) }] : []),
+      ...(onProfile ? [{ label: 'Profile', disabled: !isReady(d.status) || d.tables !== undefined, run: () => onProfile(d) }] : []),
       // also while being added: a download that hangs is called off (catalogService.ts)
       { label: 'Remove', run: () => onRemove(d) },
     ];
@@ -166,10 +167,10 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
       <ul ref={list} aria-label="Datasets" className="dataset-list">
         {datasets.map((d) => {
           const name = d.name ?? d.source;
-          const open = expanded.has(d.id) && d.status === 'ready';
-          const missing = !past && d.status === 'ready' && notHere.has(d.id);
+          const open = expanded.has(d.id) && isReady(d.status);
+          const missing = !past && isReady(d.status) && notHere.has(d.id);
           const locateError = missing ? locate.failed[d.id] : undefined;
-          const unreadable = d.status === 'ready' && d.tables ? unreadableNote(d.tables) : undefined;
+          const unreadable = isReady(d.status) && d.tables ? unreadableNote(d.tables) : undefined;
           return (
             <li
               key={d.id}
@@ -191,26 +192,26 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
               >
                 <button
                   className={`dataset-toggle ${open ? 'open' : ''}`}
-                  aria-expanded={d.status === 'ready' ? open : undefined}
-                  disabled={d.status !== 'ready'}
+                  aria-expanded={isReady(d.status) ? open : undefined}
+                  disabled={!isReady(d.status)}
                   onClick={() => toggle(d.id)}
                   onKeyDown={(e) => {
                     if (e.key === 'ArrowRight') toggle(d.id, true);
                     else if (e.key === 'ArrowLeft') toggle(d.id, false);
                   }}
                 >
-                  {d.status === 'ready' && <ChevronRight aria-hidden="true" className="chevron" />}
+                  {isReady(d.status) && <ChevronRight aria-hidden="true" className="chevron" />}
                   {/* each on a line of its own: the name and the meta line end in "…", a source without a name has it in the middle (the whole path is the entry's title), a note wraps */}
                   {d.name ? <span className="name">{d.name}</span> : <SourceName source={d.source} />}
-                  {d.status === 'loading' && !progress?.[d.id] && <span className="meta"> loading…</span>}
-                  {d.status === 'ready' && (
+                  {isLoading(d.status) && !progress?.[d.id] && <span className="meta"> loading…</span>}
+                  {isReady(d.status) && (
                     <span className="meta">
                       {' '}
                       {d.format} · {d.tables ? tablesSummary(d.tables) : countOf(d.columns.length, 'column')}
                     </span>
                   )}
-                  {d.status === 'ready' && d.reading && <span className="meta note read-as"> {readingWords(d.reading)}</span>}
-                  {d.status === 'ready' && d.changedAt && <span className="meta note changed"> changed since it was added</span>}
+                  {isReady(d.status) && d.reading && <span className="meta note read-as"> {readingWords(d.reading)}</span>}
+                  {isReady(d.status) && d.changedAt && <span className="meta note changed"> changed since it was added</span>}
                   {unreadable && <span className="meta note unreadable"> {unreadable}</span>}
                   {missing && <span className="meta note not-here"> not found on this machine</span>}
                 </button>
@@ -226,8 +227,8 @@ export const Catalog = memo(forwardRef<CatalogHandle, Props>(function Catalog({ 
                 </button>
               </div>
               {/* under the row, not in its button: a button's content is presentational, and the bar must be seen */}
-              {d.status === 'loading' && progress?.[d.id] && <AddingProgress name={name} progress={progress[d.id]!} />}
-              {d.status === 'failed' && d.error && (
+              {isLoading(d.status) && progress?.[d.id] && <AddingProgress name={name} progress={progress[d.id]!} />}
+              {isFailed(d.status) && d.error && (
                 <span className="meta error">
                   {' '}
                   {errorWithoutSource(d.error.message, d.source)} (error id {d.error.id}) <CopyIdButton id={d.error.id} onNotice={onNotice} />

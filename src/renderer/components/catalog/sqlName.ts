@@ -2,6 +2,7 @@ import type { DatasetTable } from '../../../shared/contracts/events';
 import { datasetRelation, tableLabel, tableRelation } from '../../../shared/domain/datasetRelation';
 import type { DatasetView } from '../../../shared/views/appView';
 import { isBareName, quoteIdent } from '../../../shared/sql/sqlIdentifier';
+import { isReady } from '../../../shared/domain/datasetLifecycle';
 
 /**
  * A dataset or table name as SQL: bare when it is a plain lower-case identifier, quoted when it is a
@@ -23,7 +24,7 @@ export function datasetQuery(dataset: DatasetView): string | undefined {
  */
 export function exampleQuery(datasets: readonly DatasetView[]): string {
   for (const d of datasets) {
-    const query = d.status === 'ready' ? datasetQuery(d) : undefined;
+    const query = isReady(d.status) ? datasetQuery(d) : undefined;
     if (query) return query;
   }
   return 'select 42 as answer';

@@ -14,6 +14,7 @@ import { spacedAfterQuotedName } from './afterQuotedName';
 import { sqlIdentifier } from '../../../shared/sql/sqlIdentifier';
 import { afterDot, outsideStringsAndComments, quotedNameStart, wholeWord, WORD, WORD_SPAN } from './completionWord';
 import { cteNameCompletion, nameOption, namingTable, queryColumnCompletion, quotedResult, relationsAt, tablesFirst, unlessQueryDefined } from './relationCompletion';
+import { isReady } from '../../../shared/domain/datasetLifecycle';
 
 /** `apply` when the name must be quoted to read as itself (lang-sql inserts a label bare). */
 const applyName = (name: string): Pick<Completion, 'apply'> => (sqlIdentifier(name) === name ? {} : { apply: sqlIdentifier(name) });
@@ -63,7 +64,7 @@ const readable = (tables: readonly DatasetTable[]): DatasetTable[] => tables.fil
 export function catalogNamespace(datasets: readonly DatasetView[]): SQLNamespace {
   const ns: Record<string, SQLNamespace> = {};
   for (const d of datasets) {
-    if (d.status !== 'ready' || !d.name) continue;
+    if (!isReady(d.status) || !d.name) continue;
     const tables = d.tables;
     ns[d.name] = tables
       ? {
@@ -97,7 +98,7 @@ function withoutTypedAlias(source: CompletionSource): CompletionSource {
 function columnSources(datasets: readonly DatasetView[]): { label: string; named: RegExp; columns: readonly Column[] }[] {
   const word = (name: string) => new RegExp(`(^|[^\\p{L}\\p{N}_])${name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}_])`, 'u');
   return datasets.flatMap((d) => {
-    if (d.status !== 'ready' || !d.name) return [];
+    if (!isReady(d.status) || !d.name) return [];
     if (!d.tables) return [{ label: d.name, named: word(d.name), columns: d.columns }];
     return readable(d.tables).map((t) => ({ label: `${d.name}.${tableLabel(t)}`, named: word(t.name), columns: t.columns }));
   });

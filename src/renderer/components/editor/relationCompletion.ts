@@ -7,6 +7,7 @@ import type { DatasetView } from '../../../shared/views/appView';
 import { afterDot, quotedNameStart, WORD_SPAN, wordStart } from './completionWord';
 import { qualifierColumns, relationsInScope, tablePosition, type CatalogColumns, type RelationColumn, type ScopeRelation } from './queryRelations';
 import { nameOf, nest, punctOf, tokensAt, type Group, type Token } from './sqlGroups';
+import { isReady } from '../../../shared/domain/datasetLifecycle';
 
 /** How a query names each table of the catalog (`cars`, `two.cars` or `two.main.cars`, `two.staging.cars`, `sextant.queries`), case-insensitively, with its columns. */
 const catalogs = new WeakMap<readonly DatasetView[], CatalogColumns>();
@@ -16,7 +17,7 @@ export function catalogColumns(datasets: readonly DatasetView[]): CatalogColumns
   const tables = new Map<string, readonly RelationColumn[]>();
   const add = (path: readonly string[], columns: readonly RelationColumn[]) => tables.set(path.join('\u0000').toLowerCase(), columns);
   for (const d of datasets) {
-    if (d.status !== 'ready' || !d.name) continue;
+    if (!isReady(d.status) || !d.name) continue;
     if (!d.tables) add([d.name], d.columns);
     for (const t of d.tables?.filter((x) => x.unreadable === undefined) ?? []) {
       if (t.schema === undefined) add([d.name, 'main', t.name], t.columns);
