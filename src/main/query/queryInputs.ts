@@ -1,16 +1,17 @@
 import type { QueryInput } from '../../shared/contracts/fingerprint';
+import { isReady } from '../../shared/domain/datasetLifecycle';
 import type { AppView, DatasetView } from '../../shared/views/appView';
 import type { TableRef } from '../../shared/sql/tableRef';
 import { WORKSPACE_DATABASE } from './databaseFile';
 import type { ParsedRefs } from './tableRefs';
 
 /**
- * The catalog datasets a parsed script reads, each with its fingerprint now; `before`: the
+ * The catalog datasets a parsed script reads, each with its fingerprint in `datasets`; `before`: the
  * fingerprints the re-run query recorded (by dataset), kept beside the new ones. DuckDB folds
  * no case when it looks names up (quoted or not), so names are matched without case.
  */
 export function queryInputs(parsed: ParsedRefs, datasets: AppView['datasets'], before?: readonly QueryInput[]): QueryInput[] {
-  const ready = Object.values(datasets).filter((d) => d.status === 'ready' && d.name);
+  const ready = Object.values(datasets).filter((d) => isReady(d.status) && d.name);
   const found = new Map<string, DatasetView>();
   for (const ref of parsed.tables) {
     const ds = datasetOf(ref, ready, parsed.ctes);
