@@ -31,4 +31,15 @@ describe('a failed dataset’s error in its catalog entry', () => {
     expect(errorWithoutSource('The database has no tables.', '/d/w.duckdb')).toBe('The database has no tables.');
     expect(errorWithoutSource('No file at trips.csv.', 'trips.csv')).toBe('No file at trips.csv.');
   });
+
+  it('given a Linux or macOS path with a backslash in a name, then the backslash is part of the file name', () => {
+    expect(errorWithoutSource('No file at /data/a\\b.csv.', '/data/a\\b.csv')).toBe('No file at a\\b.csv.');
+    expect(errorWithoutSource("/d/x\\y.parquet is not a valid Parquet file: end of file '/d/x\\y.parquet'", '/d/x\\y.parquet')).toBe("x\\y.parquet is not a valid Parquet file: end of file 'x\\y.parquet'");
+  });
+
+  it('given a Windows path (a drive letter or a UNC share), then it separates at a backslash', () => {
+    expect(errorWithoutSource('No file at C:\\data\\sales.csv.', 'C:\\data\\sales.csv')).toBe('No file at sales.csv.');
+    expect(errorWithoutSource('No file at \\\\server\\share\\sales.csv.', '\\\\server\\share\\sales.csv')).toBe('No file at sales.csv.');
+    expect(errorWithoutSource('The folder C:\\d\\sales\\ holds no Parquet or CSV files.', 'C:\\d\\sales\\')).toBe('The folder sales holds no Parquet or CSV files.');
+  });
 });
