@@ -44,6 +44,7 @@ import { SessionExportService } from '../share/sessionExportService';
 import { TimeTravel } from '../time/timeTravel';
 import { serveConnection, type ClientConnection, type HostCapabilities } from './clientConnection';
 import { Readiness } from './readiness';
+import { needsDuckDb } from './duckdbSide';
 import { DEFAULT_PROGRESS_INTERVAL_MS, DEFAULT_RESULT_CACHE_BYTES, type AppCoreOptions } from './appCoreOptions';
 
 /** The collaborators AppCore composes. Only the core itself and test/support/testCore.ts see them. */
@@ -105,10 +106,7 @@ export class AppCore {
   private importer: SessionImporter | undefined;
   private get imports(): SessionImporter {
     return (this.importer ??= new SessionImporter({
-      store: this.store,
-      projections: this.projections,
-      bus: this.bus,
-      log: this.log,
+      store: this.store, projections: this.projections, bus: this.bus, log: this.log,
       adoptSession: (session) => this.runner.adoptImportedSession(session),
       locate: (datasetId, path) => this.catalog.relocate(datasetId, path),
       namesInUse: async () => new Set(await workspaceNames(this.queryWorker)),
@@ -229,9 +227,10 @@ export class AppCore {
     return this.readiness.outcome();
   }
 
-  /** A command from a window or a host: held until DuckDB's side is up, since the runner and the catalog react to what it stores. */
+  /** A command from a window or a host: held while DuckDB's side starts; after a failed start, refused if it needs that side (duckdbSide.ts) or the core is closing, else handled. */
   dispatch(clientCommand: ClientCommand, issuedBy: CommandMeta['issuedBy'] = 'user'): Promise<Result<CommandAck>> {
-    return this.readiness.hold(() => this.handle(clientCommand, issuedBy));
+    const handle = () => this.handle(clientCommand, issuedBy);
+    return needsDuckDb(clientCommand) ? this.readiness.hold(handle) : this.readiness.afterStart(handle, () => this.closing);
   }
 
   private async handle(clientCommand: ClientCommand, issuedBy: CommandMeta['issuedBy'] = 'user'): Promise<Result<CommandAck>> {

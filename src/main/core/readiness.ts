@@ -54,4 +54,14 @@ export class Readiness {
         return this.settled.then(() => this.hold(work));
     }
   }
+
+  /**
+   * As `hold`, but run after a failed start too: for what needs nothing of DuckDB's side. Held while
+   * starting all the same, so it keeps its place among what `hold` holds. `refused` says when a
+   * failed start refuses it anyway (the core is closing, which failed the start).
+   */
+  afterStart<T>(work: () => Result<T> | Promise<Result<T>>, refused: () => boolean = () => false): Promise<Result<T>> {
+    if (this.state.kind === 'starting') return this.settled.then(() => this.afterStart(work, refused));
+    return this.state.kind === 'failed' && refused() ? Promise.resolve(fail(this.state.error)) : Promise.resolve(work());
+  }
 }

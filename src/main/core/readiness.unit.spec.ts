@@ -49,4 +49,20 @@ describe('the readiness gate', () => {
     expect(ran).toBe(0);
     expect(explained).toEqual([new Error('no disk')]);
   });
+
+  it('given work that needs nothing of DuckDB (afterStart), then it is held while starting in its place, and runs after a failed start unless refused', async () => {
+    const { readiness, fail } = starting();
+    const ran: string[] = [];
+    const held = readiness.hold(() => (ran.push('held'), ok(1)));
+    const after = readiness.afterStart(() => (ran.push('after'), ok(2)));
+    await Promise.resolve();
+    expect(ran).toEqual([]);
+    fail(new Error('no disk'));
+    expect(await after).toEqual(ok(2));
+    expect((await held).ok).toBe(false);
+    expect(ran).toEqual(['after']);
+    expect(await readiness.afterStart(() => ok(3))).toEqual(ok(3));
+    expect(await readiness.afterStart(() => ok(4), () => true)).toEqual({ ok: false, error: { id: 'e-start', code: 'WORKER_CRASHED', message: 'DuckDB could not start: no disk' } });
+  });
 });
+
