@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { expect, test } from './fixtures';
 import { launchHost } from './faultHost';
-import { editor } from './workbench.helpers';
+import { editor, editorText, mod } from './workbench.helpers';
 
 /**
  * DuckDB cannot start (its file locked by another process: docs/store.md, "A start"). The page says
- * so in the top bar as soon as it loads, in DuckDB's words with the error id the host logged, and a
- * Run is refused as not run (nothing was lost). Started again with the file free, the open page's
- * sign goes and queries run.
+ * so in the top bar as soon as it loads, in DuckDB's words with the error id the host logged; Run is
+ * disabled, titled with why, a Ctrl/Cmd+Enter is refused as not run (nothing was lost), and the
+ * draft is saved. Started again with the file free, the open page's sign goes and queries run.
  */
 
 const ID = '[0-9a-f-]{36}';
@@ -19,7 +19,7 @@ test.beforeEach(() => {
   test.skip(test.info().project.name !== 'web', 'starts hosts of its own');
 });
 
-test('DuckDB locked by another process: the top bar says DuckDB is not running, why and the id; a Run says "Query not run"', async ({ browser }) => {
+test('DuckDB locked by another process: the top bar says DuckDB is not running, why and the id; Run is disabled saying why, Ctrl/Cmd+Enter says "Query not run", the draft is saved', async ({ browser }) => {
   test.setTimeout(120_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'sextant-duckdb-down-'));
   const file = join(dataDir, 'duckdb', 'workspace.duckdb');
@@ -43,15 +43,24 @@ test('DuckDB locked by another process: the top bar says DuckDB is not running, 
     expect(said).toContain('Sextant is started again');
     await expect(sign).toHaveAttribute('title', said!);
 
-    // Run explains itself: not run, DuckDB's words, the same id
+    // With a statement to run, Run is disabled, still named Run, and says why in its title (so its description): DuckDB's words, the same id
     await editor(page).fill('select 42');
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const run = page.getByRole('button', { name: 'Run', exact: true });
+    await expect(run).toBeDisabled();
+    const why = `DuckDB is not running, so queries cannot run: ${message} (error id ${id}).`;
+    await expect(run).toHaveAttribute('title', `${why}\nRun (Ctrl/Cmd+Enter); the statement at the caret: Ctrl/Cmd+Shift+Enter`);
+    await expect(run).toHaveAccessibleDescription(new RegExp(`^${why.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    // a key cannot be disabled: Ctrl/Cmd+Enter explains itself as not run (nothing was lost), same id
+    await editor(page).press(`${mod}+Enter`);
     const status = page.getByRole('status').filter({ hasText: 'Query not run' });
     await expect(status).toHaveText(`Query not run: ${message} (error id ${id})`);
 
-    // a reload is told again, as its subscription goes live
+    // a reload is told again, as its subscription goes live; the draft needs nothing of DuckDB, so
+    // it was saved (the run flushed it) and the editor starts from it
     await page.reload();
     await expect(page.getByRole('img', { name: /^DuckDB is not running\./ })).toBeVisible();
+    await expect.poll(() => editorText(page)).toBe('select 42');
+    await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
 
     // The file freed and the host started again: the open page reconnects, the sign goes, queries run.
     await host.stop();
@@ -60,6 +69,7 @@ test('DuckDB locked by another process: the top bar says DuckDB is not running, 
     host = await launchHost(dataDir, { port: host.port, token: host.token });
     await expect(page.getByRole('img', { name: 'Connected' })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('img', { name: /^DuckDB is not running/ })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
     await editor(page).fill('select 42 as answer');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: '1 row in' })).toBeVisible();

@@ -64,7 +64,7 @@ import { useCommands } from './useCommands';
 import { refusalText } from './status/commandRefusal';
 
 export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) {
-  const { view, connected, live, progress, catalogProgress, notHere, failure } = useStream(stream);
+  const { view, connected, live, progress, catalogProgress, notHere, failure, duckdbDown } = useStream(stream);
   const [notice, setNotice] = useNotice();
   const editor = useRef<SqlEditorHandle>(null);
   const catalog = useRef<CatalogHandle>(null);
@@ -107,8 +107,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const shownProfile = profile.shownWith(gridResult);
   const chart = useChartView(dispatch, active, gridResult);
   const pivot = useSessionPivot(active, gridResult, dispatch);
-  const filterToValue = (column: number, value: string | null) =>
-    grid.current?.setColumnFilter(column, value === null ? [{ column, op: 'isNull' }] : [{ column, op: 'eq', value }]);
+  const filterToValue = (column: number, value: string | null) => grid.current?.setColumnFilter(column, value === null ? [{ column, op: 'isNull' }] : [{ column, op: 'eq', value }]);
   const editorError: EditorError | undefined =
     current?.phase === 'Failed' && current.error ? { queryId: current.queryId, sql: current.sql, error: current.error } : undefined;
 
@@ -198,7 +197,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
           }}
         />
         <UndoRedo view={view} sessionId={active?.id} dispatch={dispatch} onShow={show} onNotice={setNotice} paused={Boolean(time.past)} />
-        <ConnectionSign connected={connected} live={live} failure={failure} duckdbDown={stream.getState().duckdbDown} />
+        <ConnectionSign connected={connected} live={live} failure={failure} duckdbDown={duckdbDown} />
         <ThemeToggle />
         <PaneToggle pane="history" shown={panes.shown.history} onToggle={() => panes.toggle('history')} />
       </header>
@@ -242,6 +241,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               draft={active.draft ?? ''}
               datasets={datasets}
               running={running}
+              duckdbDown={connected ? duckdbDown : undefined}
               inert={tab.opening}
               error={editorError}
               onRun={run}

@@ -21,6 +21,7 @@ import { NOTHING_TO_RUN, nothingToRun, runRanges, runText, type RunScope } from 
 import { RUN_REFUSED } from './runRefused';
 import { previewErrorMark, setPreviewError, type PreviewErrorMark } from '../instant/previewErrorMark';
 import { Play, WandSparkles } from 'lucide-react';
+import { runDisabledText } from '../status/duckdbDown';
 import { useHandOffFocus } from '../common/focusLost';
 
 export interface SqlEditorHandle {
@@ -58,6 +59,8 @@ interface Props {
   draft: string;
   datasets: readonly DatasetView[];
   running: boolean;
+  /** DuckDB's start failed (the top bar says so): Run is disabled, titled with why. */
+  duckdbDown?: AppError | undefined;
   /** A tab this window asked for is on its way: typing and Run wait for it (useTabOpening). */
   inert?: boolean;
   error: EditorError | undefined;
@@ -78,7 +81,7 @@ interface Props {
  * after a restart.
  */
 export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
-  { sessionId, draft, datasets, running, inert = false, error, onRun, onChange, onCursor, toolbarEnd, previewError },
+  { sessionId, draft, datasets, running, duckdbDown, inert = false, error, onRun, onChange, onCursor, toolbarEnd, previewError },
   ref,
 ) {
   const host = useRef<HTMLDivElement>(null);
@@ -216,8 +219,9 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     textAndCursor: () => (view.current ? { sql: view.current.state.doc.toString(), cursor: view.current.state.selection.main.head } : undefined),
   }));
 
-  // Run disables itself while its query runs (and with nothing to run): focus on it goes back to the text, not to the page
-  const runFocus = useHandOffFocus(running || inert || idle !== undefined, () => view.current?.focus());
+  // Run disables itself while its query runs (with nothing to run, or DuckDB down): focus on it goes back to the text, not to the page
+  const down = duckdbDown && runDisabledText(duckdbDown);
+  const runFocus = useHandOffFocus(running || inert || idle !== undefined || down !== undefined, () => view.current?.focus());
 
   return (
     <div className="editor">
@@ -236,7 +240,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
         )}
       </div>
       <div className="toolbar" role="toolbar" aria-label="Editor">
-        <button className="primary" onClick={() => run('selection')} disabled={running || inert || idle !== undefined} title={idle ? `${idle}\n${RUN_TITLE}` : RUN_TITLE} {...runFocus}>
+        <button className="primary" onClick={() => run('selection')} disabled={running || inert || idle !== undefined || down !== undefined} title={down || idle ? `${down ?? idle}\n${RUN_TITLE}` : RUN_TITLE} {...runFocus}>
           <Play aria-hidden="true" />
           Run
         </button>

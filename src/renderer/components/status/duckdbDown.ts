@@ -13,3 +13,12 @@ export function duckdbDownText(error: AppError): string {
     '(the program holding the file closed, or Sextant updated for a file of a newer DuckDB) and Sextant is started again; the sessions and their history are intact.'
   );
 }
+
+/**
+ * Why Run is disabled while DuckDB is not running: its tooltip, so its accessible description (its
+ * name stays "Run"). Ctrl/Cmd+Enter still asks main, which refuses it as "Query not run: …" with
+ * the same id: a key cannot be disabled.
+ */
+export function runDisabledText(error: AppError): string {
+  return `${DUCKDB_DOWN_LABEL}, so queries cannot run: ${error.message} (error id ${error.id}).`;
+}
