@@ -3,7 +3,8 @@ import { open } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { AppErrorException, appError } from '../../shared/contracts/errors';
 import type { Column, CsvReading } from '../../shared/contracts/events';
-import { DELIMITER, looksRagged, readingAfter, utf16Mark, type CsvFormat, type Sniffed } from '../../shared/domain/csvReading';
+import { DELIMITER, looksRagged, readingAfter, type CsvFormat, type Sniffed } from '../../shared/domain/csvReading';
+import { utf16Order } from '../../shared/domain/utf16Bytes';
 import { mixedWords, textVerdict, windows1252Words } from '../../shared/domain/csvText';
 import { literal } from '../query/sql';
 import { lineAt, scanOf } from './csvText.worker';
@@ -11,12 +12,13 @@ import { lineAt, scanOf } from './csvText.worker';
 /** Enough of a file for its byte-order mark and its first line. */
 const HEAD_BYTES = 64 * 1024;
 
-async function head(path: string): Promise<Uint8Array | undefined> {
+/** The first `bytes` of `path` (fewer when it is shorter), or undefined when it cannot be read. */
+export async function head(path: string, bytes = HEAD_BYTES): Promise<Uint8Array | undefined> {
   try {
     const file = await open(path, 'r');
     try {
-      const buffer = Buffer.alloc(HEAD_BYTES);
-      const { bytesRead } = await file.read(buffer, 0, HEAD_BYTES, 0);
+      const buffer = Buffer.alloc(bytes);
+      const { bytesRead } = await file.read(buffer, 0, bytes, 0);
       return buffer.subarray(0, bytesRead);
     } finally {
       await file.close();
@@ -30,9 +32,9 @@ async function head(path: string): Promise<Uint8Array | undefined> {
 const NOT_LATIN1 = /not latin-1 encoded/i;
 
 /** Files DuckDB decompresses (by their name) before reading: their bytes say nothing of the text's encoding. */
-const COMPRESSED = /\.(gz|zst|zstd)$/i;
+export const COMPRESSED = /\.(gz|zst|zstd)$/i;
 
-const refusal = (code: 'DATASET_UNSUPPORTED' | 'DATASET_CORRUPT', message: string) => new AppErrorException(appError(randomUUID(), code, message));
+export const refusal = (code: 'DATASET_UNSUPPORTED' | 'DATASET_CORRUPT', message: string) => new AppErrorException(appError(randomUUID(), code, message));
 
 /**
  * The reading to try after registering failed with `error`; `file`: the one file read, undefined for
@@ -46,9 +48,7 @@ export async function readingAfterFailure(error: unknown, tried: CsvReading, fil
     throw refusal('DATASET_UNSUPPORTED', `${file === undefined ? 'A file it matches' : 'This file'} is neither UTF-8 nor Latin-1: it holds bytes 0x80–0x9F, which Latin-1 has no characters for (Windows-1252 writes € ’ “ ” with them). Save it as UTF-8 and add it again.`);
   }
   const firstBytes = file === undefined ? undefined : await head(file);
-  if (!tried.encoding && utf16Mark(firstBytes) === 'big-endian') {
-    throw refusal('DATASET_UNSUPPORTED', 'This file is UTF-16 big-endian, which DuckDB cannot read (it reads UTF-16 little-endian only). Save it as UTF-8, or as UTF-16 little-endian, and add it again.');
-  }
+  if (!tried.encoding && utf16Order(firstBytes) === 'big-endian') throw refusal('DATASET_UNSUPPORTED', bigEndianWords('This file'));
   const next = readingAfter(words, tried, firstBytes);
   if (file === undefined || next?.encoding !== 'latin-1' || tried.encoding) return next;
   return (await wholeFileReading(file, tried)) ?? next;
@@ -77,12 +77,23 @@ async function wholeFileReading(file: string, tried: CsvReading): Promise<CsvRea
   }
 }
 
+/** Why UTF-16 big-endian is refused; `what`: the file named, or "This file". */
+export const bigEndianWords = (what: string): string =>
+  `${what} is UTF-16 big-endian, which DuckDB cannot read (it reads UTF-16 little-endian only). Save it as UTF-8, or as UTF-16 little-endian, and add it again.`;
+
 /**
- * The reading a CSV or TSV that read without error needs instead, or undefined: DuckDB read its
- * first rows only, so a file whose later rows are not UTF-8 is read as Latin-1 (or refused, as
- * wholeFileReading says), and one misread as ragged (misreadAsRagged) is read with NULL padding.
+ * The reading a CSV or TSV that read without error needs instead, or undefined: UTF-16 (its bytes
+ * say so without a mark, utf16Bytes.ts) that DuckDB's defaults read as text full of NULs is read as
+ * UTF-16, or refused in big-endian; DuckDB read its first rows only, so a file whose later rows are
+ * not UTF-8 is read as Latin-1 (or refused, as wholeFileReading says), and one misread as ragged
+ * (misreadAsRagged) is read with NULL padding.
  */
 export async function readingAfterSuccess(c: DuckDBConnection, format: CsvFormat, columns: readonly Column[], file: string | undefined, reading: CsvReading): Promise<CsvReading | undefined> {
+  if (file !== undefined && !reading.encoding && !COMPRESSED.test(file)) {
+    const order = utf16Order(await head(file));
+    if (order === 'big-endian') throw refusal('DATASET_UNSUPPORTED', bigEndianWords('This file'));
+    if (order) return { ...reading, encoding: 'utf-16' };
+  }
   const whole = file === undefined || reading.encoding ? undefined : await wholeFileReading(file, reading);
   if (whole) return whole;
   return (await misreadAsRagged(c, format, columns, file, reading)) ? { ...reading, ragged: true } : undefined;

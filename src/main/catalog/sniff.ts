@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { constants, gunzipSync } from 'node:zlib';
 import type { DatasetFormat } from '../../shared/contracts/events';
-import { utf16Mark } from '../../shared/domain/csvReading';
+import { utf16Mark, utf16Unmarked } from '../../shared/domain/utf16Bytes';
 
 /** Enough of a file to tell text from binary and to see a CSV's first lines. */
 export const HEAD_BYTES = 64 * 1024;
@@ -36,12 +36,13 @@ export function sniffBytes(head: Buffer): DatasetFormat | undefined {
  * True when the bytes read as text: no NUL, and almost no other control characters (a CSV in
  * Latin-1 is still text; DuckDB's reader says so if its encoding is wrong). After a UTF-16
  * byte-order mark (either order: Excel's "Unicode Text" is UTF-16) the same holds of its
- * characters, not its bytes, half of which are NUL in ASCII text.
+ * characters, not its bytes, half of which are NUL in ASCII text; without a mark, UTF-16 told by its
+ * bytes (utf16Unmarked, which checks its characters so) is text too.
  */
 export function looksLikeText(head: Buffer): boolean {
   const mark = utf16Mark(head);
   if (mark) return fewControls(utf16Units(head.subarray(2), mark === 'big-endian'));
-  return fewControls(head);
+  return utf16Unmarked(head) !== undefined || fewControls(head);
 }
 
 /** True when `codes` hold no NUL and almost no other control characters (tab, line ends and form feed are text). */

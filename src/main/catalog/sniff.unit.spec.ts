@@ -22,6 +22,13 @@ describe('looksLikeText: text or binary, from a file’s first bytes', () => {
     expect(looksLikeText(utf16('name,n\r\n1,2\r\n').subarray(0, 9))).toBe(true);
   });
 
+  it('given UTF-16 without a mark, either order, then it is text (a .txt of it is read as CSV); a NUL character still is binary', () => {
+    const text = 'name\tcity\r\nJosé\tMünchen\r\n';
+    expect(looksLikeText(Buffer.from(text, 'utf16le'))).toBe(true);
+    expect(looksLikeText(Buffer.from(text, 'utf16le').swap16())).toBe(true);
+    expect(looksLikeText(Buffer.from('name\0\tcity\r\n', 'utf16le'))).toBe(false);
+  });
+
   it('given a UTF-16 mark before binary (NUL characters, control characters) or nothing, then it is not text', () => {
     expect(looksLikeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.alloc(64)]))).toBe(false);
     expect(looksLikeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([1, 0, 2, 0, 3, 0, 0x41, 0])]))).toBe(false);

@@ -85,8 +85,8 @@ export function explainReadFailure(thrown: AppError, raw: string): AppError {
 
 /**
  * What to do with a CSV that is not UTF-8 and that Sextant could not read another way either
- * (shared/domain/csvReading.ts reads Latin-1, and UTF-16 after its little-endian mark): a pattern's
- * file, whose bytes are not looked at, or one whose first rows are fine.
+ * (shared/domain/csvReading.ts reads Latin-1, and UTF-16 little-endian told by its first bytes): a
+ * pattern's file in Latin-1 or another encoding, or one whose first rows are fine.
  */
 const utf8Only = (raw: string): string =>
-  `Sextant reads a CSV that is not UTF-8 as Latin-1, or as UTF-16 after its byte-order mark, and could read this one as neither: save it as UTF-8 and add it again, or read it in SQL with read_csv('${raw.replaceAll("'", "''")}', encoding = …).`;
+  `Sextant reads a CSV that is not UTF-8 as Latin-1, or as UTF-16 when its first bytes are, and could read this one as neither: save it as UTF-8 and add it again, or read it in SQL with read_csv('${raw.replaceAll("'", "''")}', encoding = …).`;

@@ -53,7 +53,7 @@ describe('what a CSV that is not UTF-8 says', () => {
     expect(explained.message).toBe(
       '/tmp/od/latin1.csv could not be read as CSV: Invalid Input Error: CSV Error on Line: 2. Invalid unicode (byte sequence mismatch) detected. This file is not utf-8 encoded. ' +
         "Possible Solution: Set the correct encoding, if available, to read this CSV File (e.g., encoding='UTF-16'). " +
-        "Sextant reads a CSV that is not UTF-8 as Latin-1, or as UTF-16 after its byte-order mark, and could read this one as neither: save it as UTF-8 and add it again, or read it in SQL with read_csv('/tmp/od/latin1.csv', encoding = …).",
+        "Sextant reads a CSV that is not UTF-8 as Latin-1, or as UTF-16 when its first bytes are, and could read this one as neither: save it as UTF-8 and add it again, or read it in SQL with read_csv('/tmp/od/latin1.csv', encoding = …).",
     );
   });
 });

@@ -1,4 +1,5 @@
 import type { Column, CsvReading } from '../contracts/events';
+import { utf16Order } from './utf16Bytes';
 
 /**
  * When DuckDB's defaults do not read a CSV or TSV, how Sextant reads it instead (docs/query-engine.md,
@@ -16,30 +17,21 @@ export type CsvFormat = 'csv' | 'tsv';
 export const DELIMITER: Readonly<Record<CsvFormat, string>> = { csv: ',', tsv: '\t' };
 
 /**
- * The UTF-16 byte-order mark `firstBytes` open with. A file with one is text whatever NUL bytes it
- * holds (catalog/sniff.ts), and its mark, not DuckDB's words, says how it is read.
- */
-export function utf16Mark(firstBytes: Uint8Array | undefined): 'little-endian' | 'big-endian' | undefined {
-  if (firstBytes?.[0] === 0xff && firstBytes[1] === 0xfe) return 'little-endian';
-  if (firstBytes?.[0] === 0xfe && firstBytes[1] === 0xff) return 'big-endian';
-  return undefined;
-}
-
-/**
  * The reading to try after a registration failed with `words`, or undefined when another would not
- * help. `utf16`: the file starts with UTF-16's little-endian mark, whatever DuckDB said: with CRLF
- * line ends its sniffer fails before it sees the encoding ("Error when sniffing file … Encoding:
- * utf-8"). DuckDB 1.5 reads UTF-16 as little-endian only (a big-endian file reads as one garbled
- * column and no rows), so big-endian is not guessed: the worker refuses it in words. Any other
+ * help. A file whose first bytes are UTF-16 little-endian (its mark, or its bytes without one:
+ * utf16Bytes.ts) is read as UTF-16 whatever DuckDB said: with CRLF line ends its sniffer fails before
+ * it sees the encoding ("Error when sniffing file … Encoding: utf-8"). DuckDB 1.5 reads UTF-16 as
+ * little-endian only (a big-endian file reads as one garbled column and no rows), so big-endian is
+ * not guessed: the worker refuses it in words. Any other
  * non-UTF-8 file is read as Latin-1, whose DuckDB reader refuses only bytes 0x80–0x9F
  * (Windows-1252's "€", "’"…): the worker checks the whole file's bytes before Latin-1 is used
  * (csvText.ts), and the catalog says which was.
  */
 export function readingAfter(words: string, tried: CsvReading, firstBytes: Uint8Array | undefined): CsvReading | undefined {
   if (!tried.encoding) {
-    const mark = utf16Mark(firstBytes);
-    if (mark === 'little-endian') return { ...tried, encoding: 'utf-16' };
-    if (mark === 'big-endian') return undefined;
+    const order = utf16Order(firstBytes);
+    if (order === 'little-endian') return { ...tried, encoding: 'utf-16' };
+    if (order === 'big-endian') return undefined;
     if (notUtf8(words)) return { ...tried, encoding: 'latin-1' };
   }
   if (!tried.ragged && RAGGED.test(words)) return { ...tried, ragged: true };

@@ -18,6 +18,12 @@ describe('readingAfter: how a CSV DuckDB refused is read again', () => {
     expect(readingAfter(sniffing, { encoding: 'utf-16' }, bytes(0xff, 0xfe, 0x6e, 0))).toBeUndefined();
   });
 
+  it('given UTF-16 without a mark, told by its bytes, then it is read as UTF-16, not Latin-1; big-endian is not guessed', () => {
+    const unmarked = Buffer.from('name,n\r\nJosé,1\r\n', 'utf16le');
+    expect(readingAfter(NOT_UTF8, {}, unmarked)).toEqual({ encoding: 'utf-16' });
+    expect(readingAfter(NOT_UTF8, {}, Buffer.from(unmarked).swap16())).toBeUndefined();
+  });
+
   it('given UTF-16 big-endian, which DuckDB reads as no rows, then nothing is guessed', () => {
     expect(readingAfter(NOT_UTF8, {}, bytes(0xfe, 0xff, 0, 0x6e))).toBeUndefined();
   });

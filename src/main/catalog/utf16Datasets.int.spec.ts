@@ -1,0 +1,68 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addDataset, resultRows } from '../../../test/support/coreDatasets';
+import { openSession } from '../../../test/support/coreEvents';
+import { tempDir } from '../../../test/support/testCore';
+import { useRawTable } from '../../../test/support/useRawTable';
+import { useTestCore } from '../../../test/support/useTestCore';
+import type { DatasetView } from '../../shared/views/appView';
+import { literal } from '../query/sql';
+
+/**
+ * UTF-16 text datasets through the real core (docs/query-engine.md, "CSV that DuckDB's defaults
+ * misread"): a folder or pattern of UTF-16 files reads as one of them alone does, and UTF-16 without
+ * its byte-order mark is told by its bytes. The grid's rows are checked against what was written.
+ */
+describe('UTF-16 datasets (real core, real DuckDB, real files)', () => {
+  const { core } = useTestCore('all');
+  const dir = tempDir('sextant-utf16-');
+  const raw = useRawTable('CREATE TABLE t AS SELECT 1 AS unused');
+  let sessionId: string;
+  beforeAll(async () => {
+    sessionId = await openSession(core());
+  });
+
+  const write = (path: string, bytes: Buffer) => {
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, bytes);
+    return path;
+  };
+  const unmarked = (text: string) => Buffer.from(text, 'utf16le');
+  const bigEndian = (text: string) => Buffer.from(text, 'utf16le').swap16();
+  const rowsOf = (dataset: DatasetView) => resultRows(core(), sessionId, `select * from ${dataset.name} order by name`);
+
+  it('given UTF-16 little-endian without a byte-order mark (.csv with LF or CRLF, .txt), then each is read as UTF-16 and the catalog says so', async () => {
+    for (const [name, text] of [
+      ['plain16.csv', 'name,n\nJosé,1\nZoë,2\n'],
+      ['crlf16.csv', 'name,n\r\nJosé,1\r\nZoë,2\r\n'],
+      ['Unicode Text.txt', 'name\tn\r\nJosé\t1\r\nZoë\t2\r\n'],
+    ] as const) {
+      const dataset = await addDataset(core(), write(join(dir.path, 'unmarked', name), unmarked(text)));
+      expect(dataset.error, name).toBeUndefined();
+      expect(dataset.format, name).toBe('csv');
+      expect(dataset.reading, name).toEqual({ encoding: 'utf-16' });
+      expect(dataset.columns.map((c) => c.name), name).toEqual(['name', 'n']);
+      expect(await rowsOf(dataset), name).toEqual([['José', '1'], ['Zoë', '2']]);
+    }
+  });
+
+  it('given ASCII in UTF-16 without a mark, which DuckDB’s defaults read without error as text full of NULs, then it is read as UTF-16', async () => {
+    const path = write(join(dir.path, 'unmarked', 'ascii.csv'), unmarked('name,n\nAnna,1\nBo,2\n'));
+    const misread = await raw.raw().runAndReadAll(`SELECT * FROM read_csv(${literal(path)})`);
+    expect(misread.columnNames()).toEqual(['n']); // DuckDB stops the header's name at its first NUL
+    expect(misread.getRowsJS()[0]).toEqual(['\0A\0n\0n\0a\0,\u00001\0']);
+    const dataset = await addDataset(core(), path);
+    expect(dataset.reading).toEqual({ encoding: 'utf-16' });
+    expect(dataset.columns.map((c) => c.name)).toEqual(['name', 'n']);
+    expect(await rowsOf(dataset)).toEqual([['Anna', '1'], ['Bo', '2']]);
+  });
+
+  it('given UTF-16 big-endian without a mark, then it is refused in words, as with its mark', async () => {
+    const path = write(join(dir.path, 'unmarked', 'big.csv'), bigEndian('name,n\r\nJosé,1\r\n'));
+    const dataset = await addDataset(core(), path);
+    expect(dataset.status).toBe('failed');
+    expect(dataset.error).toMatchObject({ code: 'DATASET_UNSUPPORTED' });
+    expect(dataset.error?.message).toBe(`${path}: This file is UTF-16 big-endian, which DuckDB cannot read (it reads UTF-16 little-endian only). Save it as UTF-8, or as UTF-16 little-endian, and add it again.`);
+  });
+});
