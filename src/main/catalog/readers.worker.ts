@@ -6,6 +6,7 @@ import type { Registered, RegisterSpec } from '../query/workerProtocol';
 import { readingAfterFailure, readingAfterSuccess } from './csvReading.worker';
 import { databaseTables } from './databaseTables.worker';
 import { isFile } from './isFile.worker';
+import { patternReading } from './patternEncoding.worker';
 import { refuseSpecialFile } from './regularFile.worker';
 import { quoteIdent } from '../../shared/sql/sqlIdentifier';
 import { literal } from '../query/sql';
@@ -48,8 +49,9 @@ export async function registerDataset(c: DuckDBConnection, spec: RegisterSpec): 
     const csv = spec.format === 'csv' || spec.format === 'tsv' ? spec.format : undefined;
     // A CSV DuckDB's defaults misread is read again another way (shared/domain/csvReading.ts): at
     // most its encoding (its whole file's bytes decide, not only its first rows), then its ragged
-    // rows; each retry is tried once.
-    let reading: CsvReading = {};
+    // rows; each retry is tried once. A pattern's files are first looked at for UTF-16, which DuckDB
+    // sniffs as UTF-8 (patternEncoding.worker.ts).
+    let reading: CsvReading = csv && !file ? await patternReading(c, spec.location) : {};
     for (;;) {
       let columns: Column[];
       try {

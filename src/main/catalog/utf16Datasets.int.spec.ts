@@ -28,9 +28,70 @@ describe('UTF-16 datasets (real core, real DuckDB, real files)', () => {
     writeFileSync(path, bytes);
     return path;
   };
+  /** UTF-16 little-endian after its byte-order mark, as Excel's "Unicode Text" and Windows tools write it. */
+  const marked = (text: string) => Buffer.from(`\ufeff${text}`, 'utf16le');
   const unmarked = (text: string) => Buffer.from(text, 'utf16le');
   const bigEndian = (text: string) => Buffer.from(text, 'utf16le').swap16();
   const rowsOf = (dataset: DatasetView) => resultRows(core(), sessionId, `select * from ${dataset.name} order by name`);
+
+  it('given a folder of UTF-16 CSV files with CRLF line ends, then it is added and reads every file’s rows', async () => {
+    const folder = join(dir.path, 'crlf');
+    write(join(folder, 'a.csv'), marked('name,n\r\nJosé,1\r\nZoë,2\r\n'));
+    write(join(folder, 'b.csv'), marked('name,n\r\nÅsa,3\r\n'));
+    const dataset = await addDataset(core(), folder);
+    expect(dataset.error).toBeUndefined();
+    expect(dataset.status).toBe('ready');
+    expect(dataset.reading).toEqual({ encoding: 'utf-16' });
+    expect(dataset.columns.map((c) => c.name)).toEqual(['name', 'n']);
+    expect(await rowsOf(dataset)).toEqual([['José', '1'], ['Zoë', '2'], ['Åsa', '3']]);
+  });
+
+  it('given a pattern of UTF-16 files with LF line ends, then they are read as UTF-16, not misread as Latin-1', async () => {
+    const folder = join(dir.path, 'lf');
+    write(join(folder, 'a.csv'), marked('name,n\nJosé,1\n'));
+    write(join(folder, 'b.csv'), marked('name,n\nZoë,2\n'));
+    const dataset = await addDataset(core(), join(folder, '*.csv'));
+    expect(dataset.status).toBe('ready');
+    expect(dataset.reading).toEqual({ encoding: 'utf-16' });
+    expect(await rowsOf(dataset)).toEqual([['José', '1'], ['Zoë', '2']]);
+  });
+
+  it('given a folder of UTF-16 TSV files, then it is read as UTF-16 with tabs', async () => {
+    const folder = join(dir.path, 'tsv');
+    write(join(folder, 'a.tsv'), marked('name\tcity\r\nJosé\tMünchen\r\n'));
+    write(join(folder, 'b.tsv'), marked('name\tcity\r\nZoë\tZürich\r\n'));
+    const dataset = await addDataset(core(), folder);
+    expect(dataset.status).toBe('ready');
+    expect(await rowsOf(dataset)).toEqual([['José', 'München'], ['Zoë', 'Zürich']]);
+  });
+
+  it('given a folder of UTF-16 and UTF-8 files, which DuckDB reads in one encoding, then it is refused in words naming one of each (the folder named by its files’ paths)', async () => {
+    const folder = join(dir.path, 'mixed');
+    write(join(folder, 'a.csv'), marked('name,n\r\nJosé,1\r\n'));
+    write(join(folder, 'b.csv'), Buffer.from('name,n\r\nZoë,2\r\n'));
+    const dataset = await addDataset(core(), folder);
+    expect(dataset.status).toBe('failed');
+    expect(dataset.error).toMatchObject({ code: 'DATASET_UNSUPPORTED' });
+    expect(dataset.error?.message).toBe(
+      `The files are in different encodings: ${join(folder, 'a.csv')} is UTF-16, ${join(folder, 'b.csv')} is not, and Sextant reads all of a folder’s or pattern’s files in one encoding. Save them all as UTF-8 (or all as UTF-16) and add it again.`,
+    );
+    expect(dataset.error?.id).toMatch(/\S/);
+    const pattern = join(folder, '*.csv');
+    const matched = await addDataset(core(), pattern);
+    expect(matched.error?.message).toBe(`${pattern}: ${dataset.error?.message}`);
+  });
+
+  it('given a folder with a UTF-16 big-endian file, then it is refused as one file of it is', async () => {
+    const folder = join(dir.path, 'big');
+    write(join(folder, 'a.csv'), marked('name,n\r\nJosé,1\r\n'));
+    write(join(folder, 'b.csv'), Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian('name,n\r\nZoë,2\r\n')]));
+    const dataset = await addDataset(core(), folder);
+    expect(dataset.status).toBe('failed');
+    expect(dataset.error).toMatchObject({ code: 'DATASET_UNSUPPORTED' });
+    expect(dataset.error?.message).toBe(
+      `${join(folder, 'b.csv')} is UTF-16 big-endian, which DuckDB cannot read (it reads UTF-16 little-endian only). Save it as UTF-8, or as UTF-16 little-endian, and add it again.`,
+    );
+  });
 
   it('given UTF-16 little-endian without a byte-order mark (.csv with LF or CRLF, .txt), then each is read as UTF-16 and the catalog says so', async () => {
     for (const [name, text] of [
@@ -64,5 +125,14 @@ describe('UTF-16 datasets (real core, real DuckDB, real files)', () => {
     expect(dataset.status).toBe('failed');
     expect(dataset.error).toMatchObject({ code: 'DATASET_UNSUPPORTED' });
     expect(dataset.error?.message).toBe(`${path}: This file is UTF-16 big-endian, which DuckDB cannot read (it reads UTF-16 little-endian only). Save it as UTF-8, or as UTF-16 little-endian, and add it again.`);
+  });
+
+  it('given a folder of UTF-16 files without marks, then it is read as UTF-16', async () => {
+    const folder = join(dir.path, 'unmarkedFolder');
+    write(join(folder, 'a.csv'), unmarked('name,n\r\nJosé,1\r\n'));
+    write(join(folder, 'b.csv'), unmarked('name,n\r\nZoë,2\r\n'));
+    const dataset = await addDataset(core(), folder);
+    expect(dataset.reading).toEqual({ encoding: 'utf-16' });
+    expect(await rowsOf(dataset)).toEqual([['José', '1'], ['Zoë', '2']]);
   });
 });
