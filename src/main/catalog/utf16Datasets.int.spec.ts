@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDataset, resultRows } from '../../../test/support/coreDatasets';
@@ -6,6 +6,7 @@ import { openSession } from '../../../test/support/coreEvents';
 import { tempDir } from '../../../test/support/testCore';
 import { useRawTable } from '../../../test/support/useRawTable';
 import { useTestCore } from '../../../test/support/useTestCore';
+import { UTF16_SNIFF_BYTES, utf16Unmarked } from '../../shared/domain/utf16Bytes';
 import type { DatasetView } from '../../shared/views/appView';
 import { literal } from '../query/sql';
 
@@ -117,6 +118,24 @@ describe('UTF-16 datasets (real core, real DuckDB, real files)', () => {
     expect(dataset.reading).toEqual({ encoding: 'utf-16' });
     expect(dataset.columns.map((c) => c.name)).toEqual(['name', 'n']);
     expect(await rowsOf(dataset)).toEqual([['Anna', '1'], ['Bo', '2']]);
+  });
+
+  it('given Cyrillic in UTF-16 without a mark, less than a quarter of it ASCII, which DuckDB’s defaults fail to sniff, then it is read as UTF-16', async () => {
+    // ~12 % of its units are ASCII (commas, line ends, spaces): fewer than a CSV of Latin letters holds
+    const rows = [['Иван Петрович Сидоров', 'Москва'], ['Анна Сергеевна Смирнова', 'Санкт-Петербург'], ['Ёлка Жукова', 'Екатеринбург']];
+    const path = write(join(dir.path, 'unmarked', 'cyrillic.csv'), unmarked(`имя,город\r\n${rows.map((r) => `${r.join(',')}\r\n`).join('')}`));
+    const dataset = await addDataset(core(), path);
+    expect(dataset.error).toBeUndefined();
+    expect(dataset.reading).toEqual({ encoding: 'utf-16' });
+    expect(dataset.columns.map((c) => c.name)).toEqual(['имя', 'город']);
+    expect(await resultRows(core(), sessionId, `select * from ${dataset.name} order by "имя"`)).toEqual([...rows].sort(([a], [b]) => (a! < b! ? -1 : 1)));
+  });
+
+  it('given a binary file’s first bytes (Parquet, Arrow, PNG), whatever it is named, then they are not taken for UTF-16', () => {
+    const data = join(__dirname, '../../../node_modules/vega-datasets/data');
+    for (const file of ['flights-3m.parquet', 'flights-200k.arrow', '7zip.png', 'ffox.png', 'gimp.png']) {
+      expect(utf16Unmarked(readFileSync(join(data, file)).subarray(0, UTF16_SNIFF_BYTES)), file).toBeUndefined();
+    }
   });
 
   it('given UTF-16 big-endian without a mark, then it is refused in words, as with its mark', async () => {

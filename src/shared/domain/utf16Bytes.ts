@@ -22,10 +22,12 @@ export function utf16Mark(firstBytes: Uint8Array | undefined): Utf16Order | unde
 
 /**
  * The byte order of UTF-16 text without a mark, or undefined when `firstBytes` are not that. Of its
- * first UTF16_SNIFF_BYTES taken as two-byte units: at least a quarter hold a 0x00 on one side only,
- * and that side outnumbers the other fourfold (CJK text is mostly units without one, and U+3000's
- * ideographic space has its 0x00 on the other side); no unit is U+0000, and almost none a control
- * character other than tab, line ends and form feed (a binary file's zeros fall anywhere).
+ * first UTF16_SNIFF_BYTES taken as two-byte units: at least one in 32, and at least 8 (a quarter of
+ * a shorter head), hold a 0x00 on one side only (ASCII: a CSV's delimiters, digits and line ends,
+ * even between long Cyrillic, Greek or Chinese cells), and that side outnumbers the other fourfold (CJK's U+3000 and U+4E00 have their 0x00 on the
+ * other side); no unit is U+0000, almost none a control character other than tab, line ends and form
+ * feed, and every surrogate is paired. A binary file fails one of these: its zeros fall on both sides
+ * or pair up as U+0000, and random bytes (compressed data) hold unpaired surrogates.
  */
 export function utf16Unmarked(firstBytes: Uint8Array | undefined): Utf16Order | undefined {
   if (!firstBytes) return undefined;
@@ -40,19 +42,31 @@ export function utf16Unmarked(firstBytes: Uint8Array | undefined): Utf16Order | 
     if (b === 0) low++;
     else if (a === 0) high++;
   }
-  const order: Utf16Order | undefined = low >= units / 4 && low > 4 * high ? 'little-endian' : high >= units / 4 && high > 4 * low ? 'big-endian' : undefined;
-  return order && fewControls(firstBytes, units, order) ? order : undefined;
+  // One in 32, but at least 8 (a quarter of a head shorter than 32 units): a short UTF-8 file with a stray NUL is not UTF-16.
+  const enough = Math.max(units / 32, Math.min(units / 4, 8));
+  const order: Utf16Order | undefined = low >= enough && low > 4 * high ? 'little-endian' : high >= enough && high > 4 * low ? 'big-endian' : undefined;
+  return order && readsAsText(firstBytes, units, order) ? order : undefined;
 }
 
 /** The byte order of UTF-16 text, by its mark or, without one, by its bytes (utf16Unmarked). */
 export const utf16Order = (firstBytes: Uint8Array | undefined): Utf16Order | undefined => utf16Mark(firstBytes) ?? utf16Unmarked(firstBytes);
 
-/** True when at most 1 % of the first `units` units are control characters (tab, line ends and form feed are text). */
-function fewControls(bytes: Uint8Array, units: number, order: Utf16Order): boolean {
+/**
+ * True when the first `units` units read as text: at most 1 % are control characters (tab, line ends
+ * and form feed are text), and each surrogate is paired (the head's last unit may begin a pair).
+ */
+function readsAsText(bytes: Uint8Array, units: number, order: Utf16Order): boolean {
+  const unitAt = (i: number) => (order === 'little-endian' ? bytes[2 * i]! | (bytes[2 * i + 1]! << 8) : (bytes[2 * i]! << 8) | bytes[2 * i + 1]!);
   let controls = 0;
   for (let i = 0; i < units; i++) {
-    const unit = order === 'little-endian' ? bytes[2 * i]! | (bytes[2 * i + 1]! << 8) : (bytes[2 * i]! << 8) | bytes[2 * i + 1]!;
+    const unit = unitAt(i);
     if (unit < 0x20 && unit !== 0x09 && unit !== 0x0a && unit !== 0x0d && unit !== 0x0c) controls++;
+    else if (unit >= 0xdc00 && unit <= 0xdfff) return false; // a low surrogate after no high one (pairs are skipped below)
+    else if (unit >= 0xd800 && unit <= 0xdbff) {
+      if (i + 1 === units) break;
+      const next = unitAt(++i);
+      if (next < 0xdc00 || next > 0xdfff) return false;
+    }
   }
   return controls <= units / 100;
 }

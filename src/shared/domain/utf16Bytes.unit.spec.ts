@@ -26,6 +26,33 @@ describe('UTF-16 told by its bytes', () => {
     expect(utf16Unmarked(be(text))).toBe('big-endian');
   });
 
+  it('given Cyrillic, Greek or Chinese text whose ASCII is only its delimiters, digits and line ends, then still its order', () => {
+    // Fewer than a quarter of these units are ASCII (Cyrillic: ~15 %, the Chinese: ~6 %); with LF line
+    // ends DuckDB's UTF-8 reads the Cyrillic without error (its bytes are ASCII control characters and NULs).
+    const texts = [
+      'Имя,Город,Возраст\r\nИван Петров,Москва,34\r\nАнна Смирнова,Санкт-Петербург,28\r\n',
+      'όνομα,πόλη\nΓιώργος Παπαδόπουλος,Αθήνα\nΕλένη Κωνσταντινίδου,Θεσσαλονίκη\n',
+      '名前,説明\r\n山田太郎,東京都に住んでいる会社員で週末は横浜の海沿いを走っている\r\n',
+    ];
+    for (const text of texts) {
+      expect(utf16Unmarked(le(text.repeat(40))), text).toBe('little-endian');
+      expect(utf16Unmarked(be(text.repeat(40))), text).toBe('big-endian');
+      expect(utf16Unmarked(new TextEncoder().encode(text.repeat(40))), text).toBeUndefined();
+    }
+  });
+
+  it('given random bytes (compressed data), then not UTF-16', () => {
+    let seed = 1;
+    const random = Uint8Array.from({ length: UTF16_SNIFF_BYTES }, () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 0xff);
+    expect(utf16Unmarked(random)).toBeUndefined();
+  });
+
+  it('given bytes of one-sided zeros whose surrogates do not pair, which no UTF-16 text holds, then not UTF-16', () => {
+    const text = le('Имя,Город\r\nИван,Москва\r\n'.repeat(40));
+    text[8] = 0x00; text[9] = 0xd8; // a high surrogate followed by 'а', not by a low one
+    expect(utf16Unmarked(text)).toBeUndefined();
+  });
+
   it('given a last byte cut off by the head’s size, then the whole units still tell', () => {
     expect(utf16Unmarked(le('name,n\r\n1,2\r\n').subarray(0, 13))).toBe('little-endian');
   });
