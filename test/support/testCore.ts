@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
-import { AppCore, type CoreParts } from '../../src/main/core/appCore';
+import { AppCore } from '../../src/main/core/appCore';
+import type { CoreParts } from '../../src/main/core/coreParts';
 import type { AppCoreOptions } from '../../src/main/core/appCoreOptions';
 import { silentLogger } from '../../src/main/platform/logger';
 

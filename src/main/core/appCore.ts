@@ -46,29 +46,7 @@ import { serveConnection, type ClientConnection, type HostCapabilities } from '.
 import { Readiness } from './readiness';
 import { needsDuckDb } from './duckdbSide';
 import { DEFAULT_PROGRESS_INTERVAL_MS, DEFAULT_RESULT_CACHE_BYTES, type AppCoreOptions } from './appCoreOptions';
-
-/** The collaborators AppCore composes. Only the core itself and test/support/testCore.ts see them. */
-export interface CoreParts {
-  readonly store: EventStore;
-  readonly bus: Bus;
-  readonly projections: Projections;
-  readonly handler: CommandHandler;
-  readonly streams: StreamManager;
-  readonly queryWorker: QueryWorker;
-  readonly runner: QueryRunner;
-  readonly catalog: CatalogService;
-  readonly exports: ExportService;
-  readonly downloads: ExportDownloads;
-  readonly profiles: ProfileService;
-  readonly previews: PreviewService;
-  readonly time: TimeTravel;
-  readonly snapshots: ViewSnapshotWriter;
-  readonly charts: ChartService;
-  readonly sessionExports: SessionExportService;
-  readonly imports: SessionImporter;
-  readonly inputs: InputWatcher;
-  readonly history: HistoryFeed;
-}
+import type { CoreParts } from './coreParts';
 
 /**
  * The main-process core, free of Electron: the Electron shell and the web host both wrap it.
@@ -106,7 +84,10 @@ export class AppCore {
   private importer: SessionImporter | undefined;
   private get imports(): SessionImporter {
     return (this.importer ??= new SessionImporter({
-      store: this.store, projections: this.projections, bus: this.bus, log: this.log,
+      store: this.store,
+      projections: this.projections,
+      bus: this.bus,
+      log: this.log,
       adoptSession: (session) => this.runner.adoptImportedSession(session),
       locate: (datasetId, path) => this.catalog.relocate(datasetId, path),
       namesInUse: async () => new Set(await workspaceNames(this.queryWorker)),
