@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '../../shared/contracts/events';
 import type { HistoryDatasetRow, HistoryEventRow, HistoryQueryRow, HistorySessionRow } from '../query/workerProtocol';
 import { endedRunMs, withoutResultSet } from '../../shared/domain/queryLifecycle';
+import { phaseAfter, type DatasetPhase } from '../../shared/domain/datasetLifecycle';
 
 /** What changed since the last batch: every new event, and the latest whole row of each changed query, session and dataset. */
 export interface HistoryChanges {
@@ -13,6 +14,14 @@ export interface HistoryChanges {
 export const noChanges = (): HistoryChanges => ({ events: [], queries: new Map(), sessions: new Map(), datasets: new Map() });
 
 export const isEmpty = (c: HistoryChanges): boolean => c.events.length === 0 && c.queries.size === 0 && c.sessions.size === 0 && c.datasets.size === 0;
+
+/**
+ * `sextant.datasets.status` in its published words (docs/share.md), one for each phase of the one
+ * dataset lifecycle (datasetLifecycle.ts), whose `phaseAfter` says which event moves a row to which;
+ * `removed` is the row's own, kept after the catalog drops the dataset. A person's saved SQL compares
+ * these strings, so they stay as published rather than the view's; a new phase needs a word here.
+ */
+const HISTORY_STATUS = { loading: 'pending', ready: 'registered', failed: 'failed' } as const satisfies Record<DatasetPhase, HistoryDatasetRow['status']>;
 
 /** A person sees an error's id, code and message; its stack (internal paths) stays in the log. */
 const withoutStacks = (key: string, value: unknown): unknown => (key === 'stack' ? undefined : value);
@@ -120,17 +129,17 @@ export class HistoryRows {
           name: null,
           source: e.payload.source,
           format: null,
-          status: 'pending',
+          status: HISTORY_STATUS[phaseAfter[e.type]],
           requestedAt: at,
           registeredAt: null,
           errorCode: null,
         });
       case 'DatasetRegistered':
-        return dataset((d) => ({ ...d, name: e.payload.name, source: e.payload.source, format: e.payload.format, status: 'registered', registeredAt: at }));
+        return dataset((d) => ({ ...d, name: e.payload.name, source: e.payload.source, format: e.payload.format, status: HISTORY_STATUS[phaseAfter[e.type]], registeredAt: at }));
       case 'DatasetFailed':
-        return dataset((d) => ({ ...d, status: 'failed', errorCode: e.payload.error.code }));
+        return dataset((d) => ({ ...d, status: HISTORY_STATUS[phaseAfter[e.type]], errorCode: e.payload.error.code }));
       case 'DatasetRemoved':
-        undoable({ type: e.type, before: this.datasets.get(e.aggregateId)?.status ?? 'registered' });
+        undoable({ type: e.type, before: this.datasets.get(e.aggregateId)?.status ?? HISTORY_STATUS.ready });
         return dataset((d) => ({ ...d, status: 'removed' }));
       default:
         // Every other event (drafts, views, charts…) is in sextant.events and changes no row.
