@@ -14,7 +14,7 @@ import { Catalog, type CatalogHandle } from './catalog/Catalog';
 import { useDatasetDrop } from './catalog/useDatasetDrop';
 import { copyText } from './common/clipboard';
 import { SqlEditor, type EditorError, type SqlEditorHandle } from './editor/SqlEditor';
-import { pageViewOf } from '../../shared/domain/resultView';
+import { pageViewOf, valueFilter } from '../../shared/domain/resultView';
 import { ExportButton } from './export/ExportButton';
 import { ResultsGrid, type ResultsGridHandle } from './grid/ResultsGrid';
 import { gridResultFor } from './grid/gridResultFor';
@@ -107,7 +107,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const shownProfile = profile.shownWith(gridResult);
   const chart = useChartView(dispatch, active, gridResult);
   const pivot = useSessionPivot(active, gridResult, dispatch);
-  const filterToValue = (column: number, value: string | null) => grid.current?.setColumnFilter(column, value === null ? [{ column, op: 'isNull' }] : [{ column, op: 'eq', value }]);
+  const filterToValue = (column: number, value: string | null) => grid.current?.setColumnFilter(column, valueFilter(column, value));
   const editorError: EditorError | undefined =
     current?.phase === 'Failed' && current.error ? { queryId: current.queryId, sql: current.sql, error: current.error } : undefined;
 

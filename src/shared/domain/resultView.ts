@@ -21,6 +21,9 @@ export function pageViewOf(view: ResultView): PageView {
   return { ...(view.orderBy.length ? { orderBy: [...view.orderBy] } : {}), ...(view.filter.length ? { filter: [...view.filter] } : {}) };
 }
 
+/** A column's filters that keep the rows holding `value` (NULL too): a profile's "filter to this value". */
+export const valueFilter = (column: number, value: string | null): PageFilter[] => (value === null ? [{ column, op: 'isNull' }] : [{ column, op: 'eq', value }]);
+
 /** Identifies a view by its content (`descending: false` is the same key as no flag). */
 export function viewKey(v: ResultView): string {
   const order = v.orderBy.map((k) => `${k.column}${k.descending ? 'd' : 'a'}`);

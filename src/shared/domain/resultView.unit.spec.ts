@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SessionCommand } from '../contracts/commands';
 
 type SetResultViewCommand = Extract<SessionCommand, { type: 'SetResultView' }>;
@@ -6,6 +6,7 @@ import type { SessionEvent } from '../contracts/events';
 import type { PageFilter } from '../contracts/pageView';
 import { deciderSpec } from '../../../test/support/deciderSpec';
 import { querySessionDecider } from './querySession';
+import { valueFilter } from './resultView';
 
 const spec = deciderSpec(querySessionDecider);
 const sessionId = 's1';
@@ -70,4 +71,12 @@ describe('QuerySession: SetResultView', () => {
   });
 
   it('given no session, then it is refused', () => spec.given([]).when(set('q1', { orderBy })).thenRejects('SESSION_NOT_FOUND'));
+});
+
+describe('valueFilter: the filter a profile value sets on its column', () => {
+  it('keeps the rows equal to a value, and the NULL rows for null (never eq NULL, which matches nothing)', () => {
+    expect(valueFilter(2, 'JFK')).toEqual([{ column: 2, op: 'eq', value: 'JFK' }]);
+    expect(valueFilter(0, '')).toEqual([{ column: 0, op: 'eq', value: '' }]);
+    expect(valueFilter(1, null)).toEqual([{ column: 1, op: 'isNull' }]);
+  });
 });
