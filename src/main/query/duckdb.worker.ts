@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DuckDBInstance } from '@duckdb/node-api';
 import { toAppError, type AppError } from '../../shared/contracts/errors';
-import { MAX_PAGE_ROWS } from '../../shared/contracts/protocol';
+import { GRID_PAGE_ROWS } from '../../shared/contracts/limits';
 import { interruptAllExports, interruptExport, runExportCopy } from '../explore/exportCopy.worker';
 import { registerDataset, unregisterDataset } from '../catalog/readers.worker';
 import { fingerprintSource } from '../catalog/fingerprint.worker';
@@ -231,7 +231,7 @@ async function run(instance: DuckDBInstance, { jobId, sql, resultTable, readsOnl
   post({ type: 'began', jobId });
   let stopped: (error: unknown) => void = () => undefined;
   const reported = new Promise<never>((_, reject) => (stopped = reject));
-  const work = runIntoTable(slot, { sql, resultTable, ...(readsOnly ? { readsOnly } : {}) }, { ...config, headRows: MAX_PAGE_ROWS, dbFile: config.dbPath }, {
+  const work = runIntoTable(slot, { sql, resultTable, ...(readsOnly ? { readsOnly } : {}) }, { ...config, headRows: GRID_PAGE_ROWS, dbFile: config.dbPath }, {
     progress: (p) => post({ type: 'progress', jobId, ...p }),
     columns: (columns) => post({ type: 'columns', jobId, columns }),
     head: (head) => post({ type: 'head', jobId, head }),

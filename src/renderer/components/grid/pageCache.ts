@@ -1,5 +1,6 @@
 import type { AppError, Result } from '../../../shared/contracts/errors';
 import { MAX_PAGE_ROWS, type Page } from '../../../shared/contracts/protocol';
+import { GRID_PAGE_ROWS } from '../../../shared/contracts/limits';
 
 export type FetchPage = (offset: number, limit: number) => Promise<Result<Page>>;
 
@@ -50,7 +51,7 @@ export class PageCache {
     private readonly onChange: () => void,
     options: PageCacheOptions = {},
   ) {
-    this.pageRows = Math.min(MAX_PAGE_ROWS, options.pageRows ?? 200);
+    this.pageRows = Math.min(MAX_PAGE_ROWS, options.pageRows ?? GRID_PAGE_ROWS);
     this.maxPages = options.maxPages ?? 64;
     this.maxInFlight = options.maxInFlight ?? 3;
   }
