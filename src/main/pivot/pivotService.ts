@@ -6,6 +6,7 @@ import { appError, fail, ok, toAppError, type AppError, type Result } from '../.
 import type { PivotPage } from '../../shared/pivot/pivotPage';
 import { sumOverflowInWords } from '../../shared/pivot/pivotOverflow';
 import { boundPivotSql, emptyCells, hasEmptyCells, pivotColumnNames, type PivotHead, type PivotHeadRange, type PivotSource } from '../../shared/pivot/pivotBound';
+import { grainMismatch } from '../../shared/pivot/pivotGrain';
 import { pivotRelation } from '../../shared/pivot/pivotRelation';
 import { aggregateMismatch, findColumn, PIVOT_GROUPS, pivotKeysSql, pivotLeftOutSql, pivotPartialSql, type PivotKeySource } from '../../shared/pivot/pivotSql';
 import type { PivotKeys, PivotSpec } from '../../shared/pivot/pivotSpec';
@@ -244,6 +245,8 @@ const plannedOf = (plan: PivotPlan, spec: PivotSpec, keys: PivotKeys, leftOut: L
 function badSpec(spec: PivotSpec, columns: readonly Column[]): string | undefined {
   const missing = [...spec.rows, ...spec.columns, spec.values].find((name) => !findColumn(columns, name));
   if (missing !== undefined) return `The result has no column ${JSON.stringify(missing.slice(0, 40))}.`;
+  const grains = grainMismatch(spec, (name) => findColumn(columns, name)?.type);
+  if (grains !== undefined) return grains;
   const value = findColumn(columns, spec.values)!;
   const mismatch = aggregateMismatch(spec.aggregate, value.type);
   return mismatch && `${mismatch}; ${spec.values} is ${value.type}.`;

@@ -42,6 +42,8 @@ export interface CompletedResult {
   readonly chart: string;
   /** Its column names (absent in states folded before pivots), for SetPivot to check. */
   readonly columnNames?: readonly string[];
+  /** Its column types, by position as columnNames (absent in states folded before pivot grains), for SetPivot's grains. */
+  readonly columnTypes?: readonly string[];
   /** The current pivot's key (pivotKey), so setting the same pivot again records nothing. */
   readonly pivot?: string;
 }
@@ -228,7 +230,7 @@ function evolveContent(state: QuerySessionState, event: Exclude<SessionEvent, Un
       return result ? { ...state, results: state.results.set(event.payload.queryId, { ...result, pivot: pivotKey(event.payload.spec) }) } : state;
     }
     case 'QueryCompleted': {
-      const results = state.results.set(event.payload.queryId, { columnCount: event.payload.columns.length, view: UNSORTED, chart: NO_CHART, columnNames: event.payload.columns.map((c) => c.name) });
+      const results = state.results.set(event.payload.queryId, { columnCount: event.payload.columns.length, view: UNSORTED, chart: NO_CHART, columnNames: event.payload.columns.map((c) => c.name), columnTypes: event.payload.columns.map((c) => c.type) });
       return { ...state, results, query: { phase: phaseAfter[event.type], queryId: event.payload.queryId } };
     }
     case 'QueryStarted':
@@ -246,7 +248,7 @@ function forkedState(p: SessionForkedPayload): QuerySessionState {
   // Built in one pass (a fork carries thousands of results), not grown one key at a time.
   const completed: [string, CompletedResult][] = [];
   for (const h of p.history) {
-    if (isCompleted(h.phase)) completed.push([h.queryId, { columnCount: h.columns?.length ?? 0, view: viewKey(h.view ?? { orderBy: [], filter: [] }), chart: chartKey(h.chart ?? null), ...(h.columns ? { columnNames: h.columns.map((c) => c.name) } : {}), ...(h.pivot ? { pivot: pivotKey(h.pivot) } : {}) }]);
+    if (isCompleted(h.phase)) completed.push([h.queryId, { columnCount: h.columns?.length ?? 0, view: viewKey(h.view ?? { orderBy: [], filter: [] }), chart: chartKey(h.chart ?? null), ...(h.columns ? { columnNames: h.columns.map((c) => c.name), columnTypes: h.columns.map((c) => c.type) } : {}), ...(h.pivot ? { pivot: pivotKey(h.pivot) } : {}) }]);
   }
   const results = PersistentMap(completed);
   return { status: 'Open', title: p.title, datasetIds: p.datasetIds, draft: p.draft, results, query: { phase: 'Idle' }, undo: emptyUndoLog() };

@@ -2,6 +2,7 @@ import type { Column } from '../contracts/events';
 import type { PageFilter } from '../contracts/pageView';
 import { afterPrelude, columnNames, lastStatement, quoteText, viewOfQuery } from '../explore/openAsSql';
 import { quoteIdent } from '../sql/sqlIdentifier';
+import { renamedGrains } from './pivotGrain';
 import { SIGNED_ZERO } from './pivotRelation';
 import { pivotSelectSql } from './pivotSql';
 import { valueColumnNames, type PivotKeys, type PivotSpec } from './pivotSpec';
@@ -24,7 +25,7 @@ export function pivotOpenAsSql(spec: PivotSpec, sql: string, keys: PivotKeys, co
   const rows = filter.length > 0 ? viewOfQuery(query, columns, { orderBy: [], filter: [...filter] }) : query;
   const field = (name: string) => names[columns.findIndex((c) => c.name === name)] ?? name;
   const valueType = columns.find((c) => c.name === spec.values)?.type;
-  const sqlSpec: PivotSpec = { ...spec, rows: spec.rows.map(field), columns: spec.columns.map(field), values: field(spec.values) };
+  const sqlSpec: PivotSpec = { ...spec, rows: spec.rows.map(field), columns: spec.columns.map(field), values: field(spec.values), ...renamedGrains(spec.grains, field) };
   // the app's fields read -0.0 as 0.0 (pivotRelation): so do these
   const zeroed = [...new Set([...spec.rows, ...spec.columns])].filter((n) => SIGNED_ZERO.has(columns.find((c) => c.name === n)?.type ?? '')).map((n) => quoteIdent(field(n)));
   const relation = zeroed.length === 0 ? `(\n${rows}\n) AS ${alias}` : `(SELECT * REPLACE (${zeroed.map((f) => `${f} + 0 AS ${f}`).join(', ')}) FROM (\n${rows}\n) AS ${alias}) AS t`;

@@ -1,6 +1,7 @@
 import type { Column } from '../contracts/events';
 import type { PageFilter } from '../contracts/pageView';
 import { boundFilters } from '../explore/filterSql';
+import { renamedGrains } from './pivotGrain';
 import type { PivotSpec } from './pivotSpec';
 
 /** The rows a pivot reads, and the spec as the SQL reads them. */
@@ -32,7 +33,7 @@ export function pivotRelation(table: string, columns: readonly Column[], spec: P
     // "0.0" then matched no row of -0.0 (cells lost, flights' round(delay / 1000.0)). Adding 0 makes every zero +0.0.
     return fields.has(name) && SIGNED_ZERO.has(columns[at]?.type ?? '') ? `(c${at} + 0) AS f${i}` : `c${at} AS f${i}`;
   });
-  const sqlSpec = { ...spec, rows: spec.rows.map(field), columns: spec.columns.map(field), values: field(spec.values) };
+  const sqlSpec = { ...spec, rows: spec.rows.map(field), columns: spec.columns.map(field), values: field(spec.values), ...renamedGrains(spec.grains, field) };
   const where = boundFilters(filter, columns);
   return { relation: `(SELECT ${picked.join(', ')} FROM ${table}${where.sql ? ` WHERE ${where.sql}` : ''})`, sqlSpec, params: where.params };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { aggregates, type Aggregate } from '../explore/aggregates';
 import { isolateBidi } from '../text/isolate';
+import { pivotGrains } from './pivotGrain';
 
 /** What a pivot's cells hold: one aggregate of the Values field, as DuckDB computes it; a chart's aggregates (explore/aggregates.ts). */
 export const pivotAggregates = aggregates;
@@ -24,7 +25,9 @@ const field = z.string().min(1).max(1000);
  * one row of totals (across the column fields' values when there are any). `sort` orders
  * the groups of every level by one value column (0-based among the value columns, the "Total"
  * column last); without it groups are in the order of their values. `collapsed` hides the rows
- * below the named first-level groups (Tad-style), keeping their subtotal rows.
+ * below the named first-level groups (Tad-style), keeping their subtotal rows. `grains` groups a
+ * date or timestamp row or column field by a calendar grain (pivotGrain.ts), keyed by the field's
+ * name; a field without one groups by its exact values, as every PivotSet before grains did.
  */
 export const pivotSpecSchema = z
   .object({
@@ -35,6 +38,8 @@ export const pivotSpecSchema = z
     sort: z.object({ valueColumn: z.number().int().nonnegative().max(MAX_PIVOT_KEYS + 1), descending: z.boolean() }).strict().optional(),
     /** First-level groups shown collapsed (their subtotal row only), by the first row field's text; null is the NULL group. */
     collapsed: z.array(z.string().max(1000).nullable()).max(1000).optional(),
+    /** A date or timestamp field's grain (by field name); absent: its exact values. */
+    grains: z.record(field, z.enum(pivotGrains)).optional(),
   })
   .strict();
 export type PivotSpec = z.infer<typeof pivotSpecSchema>;
@@ -56,12 +61,13 @@ export function valueColumnNames(spec: PivotSpec, keys: PivotKeys): string[] {
 }
 
 /**
- * The layout in words, after "<aggregate> of <values>": " by origin, destination across month",
+ * The layout in words, after "<aggregate> of <values>": " by origin, destination across date (month)",
  * " across month" or "" (totals only, no row field), as the history and the timeline name a pivot.
  */
-export function pivotLayoutWords(spec: Pick<PivotSpec, 'rows' | 'columns'>): string {
+export function pivotLayoutWords(spec: Pick<PivotSpec, 'rows' | 'columns' | 'grains'>): string {
   // column names isolated: a right-to-left name or a bidi control in one cannot reorder these words
-  const names = (fields: readonly string[]) => fields.map(isolateBidi).join(', ');
+  const named = (f: string) => `${isolateBidi(f)}${spec.grains?.[f] ? ` (${spec.grains[f]})` : ''}`;
+  const names = (fields: readonly string[]) => fields.map(named).join(', ');
   const by = spec.rows.length > 0 ? ` by ${names(spec.rows)}` : '';
   return `${by}${spec.columns.length > 0 ? ` across ${names(spec.columns)}` : ''}`;
 }

@@ -2,6 +2,7 @@ import type { Column } from '../contracts/events';
 import { columnKind, isNumeric } from '../explore/columnKind';
 import { finiteAggregate, finiteOnly, holdsNonFinite, leftOutColumns } from '../explore/finiteValues';
 import { quoteIdent } from '../sql/sqlIdentifier';
+import { groupedValue, groupText, type PivotGrain } from './pivotGrain';
 import { cellOf, levelsOfParts, partsOf, PIVOT_PRESENT, presentOfKeys, totalCell, type Cell, type AggregateParts } from './pivotParts';
 import { MAX_PIVOT_KEYS, type PivotAggregate, type PivotKeys, type PivotSpec } from './pivotSpec';
 
@@ -31,6 +32,9 @@ export function aggregateMismatch(aggregate: PivotAggregate, duckdbType: string)
 /** The first column named so, or undefined. */
 export const findColumn = (columns: readonly Column[], name: string): Column | undefined => columns.find((c) => c.name === name);
 
+/** The grain of a row or column field (by its name in `spec`), or undefined: its exact values. */
+const grainOf = (spec: Pick<PivotSpec, 'grains'>, field: string): PivotGrain | undefined => spec.grains?.[field];
+
 /**
  * Where the column keys are counted: the rows themselves (`relation`, columns under the names a
  * person sees), or a table of pivotPartialSql's groups, which already count their rows.
@@ -48,14 +52,14 @@ export function pivotKeysSql(spec: PivotSpec, source: PivotKeySource): string {
   const byValue = ks.map((k) => `${k} NULLS LAST`).join(', ');
   const top = `SELECT *, row_number() OVER (ORDER BY n DESC, ${byValue}) AS r, count(*) OVER () AS distinct_keys FROM (${counted})`;
   // text as t0…: an alias k0 would make ORDER BY sort the text (10 before 9) instead of the value
-  return `SELECT ${ks.map((k, i) => `${k}::VARCHAR AS t${i}`).join(', ')}, distinct_keys FROM (${top}) WHERE r <= ${MAX_PIVOT_KEYS} ORDER BY ${byValue}`;
+  return `SELECT ${ks.map((k, i) => `${groupText(grainOf(spec, spec.columns[i]!), k)} AS t${i}`).join(', ')}, distinct_keys FROM (${top}) WHERE r <= ${MAX_PIVOT_KEYS} ORDER BY ${byValue}`;
 }
 
 /** Each combination of the column fields (k0…, in their own types) and its number of rows, n. */
 function countedKeys(spec: PivotSpec, source: PivotKeySource): string {
   switch (source.kind) {
     case 'rows':
-      return `SELECT ${spec.columns.map((c, i) => `${quoteIdent(c)} AS k${i}`).join(', ')}, count(*) AS n FROM ${source.relation} GROUP BY ALL`;
+      return `SELECT ${spec.columns.map((c, i) => `${groupedValue(grainOf(spec, c), quoteIdent(c))} AS k${i}`).join(', ')}, count(*) AS n FROM ${source.relation} GROUP BY ALL`;
     case 'partial':
       return `SELECT ${spec.columns.map((_, i) => `kv${i} AS k${i}`).join(', ')}, sum(${PARTIAL_ROWS}) AS n FROM ${source.table} GROUP BY ALL`;
     default:
@@ -128,10 +132,13 @@ export function pivotLeftOutSql(spec: Pick<PivotSpec, 'values' | 'aggregate'>, r
   return `SELECT ${leftOutColumns(valueType, quoteIdent(spec.values))} FROM ${relation}`;
 }
 
-/** The columns a pivot reads, renamed g0… (row fields), kv0… (column fields) and v (the values, pivotValue). */
+/**
+ * The columns a pivot reads, renamed g0… (row fields), kv0… (column fields), each truncated to its
+ * grain, and v (the values, pivotValue, never truncated: the Min of a date grouped by month is a day).
+ */
 function pickedColumns(spec: PivotSpec, relation: string, valueType: string | undefined): string {
-  const rows = spec.rows.map((r, i) => `${quoteIdent(r)} AS g${i}`);
-  const keys = spec.columns.map((c, j) => `${quoteIdent(c)} AS kv${j}`);
+  const rows = spec.rows.map((r, i) => `${groupedValue(grainOf(spec, r), quoteIdent(r))} AS g${i}`);
+  const keys = spec.columns.map((c, j) => `${groupedValue(grainOf(spec, c), quoteIdent(c))} AS kv${j}`);
   return `(SELECT ${[...rows, ...keys, `${pivotValue(spec, valueType)} AS v`].join(', ')} FROM ${relation})`;
 }
 
@@ -169,7 +176,7 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
   const hasColumns = spec.columns.length > 0;
   // which keys have rows in each group, so the app draws a cell of none empty (PIVOT_PRESENT)
   const present = hasColumns && options.names === 'positional';
-  const texts = spec.columns.map((_, j) => `CAST(kv${j} AS VARCHAR) AS kt${j}`);
+  const texts = spec.columns.map((c, j) => `${groupText(grainOf(spec, c), `kv${j}`)} AS kt${j}`);
   const keyCase = keys.keys.length > 0 ? `CASE ${keys.keys.map((key, i) => `WHEN ${keyCondition(key, options.value)} THEN ${i + 1}`).join(' ')} ELSE 0 END` : '0';
   const withKey = (from: string) => (hasColumns ? `SELECT *, ${keyCase} AS k FROM (SELECT *, ${texts.join(', ')} FROM ${from})` : `SELECT * FROM ${from}`);
   const partial = spec.aggregate === 'Median' ? undefined : partsOf(spec.aggregate, options.valueType);
@@ -211,11 +218,13 @@ export function pivotSelectSql(spec: PivotSpec, relation: string, keys: PivotKey
   // The sort windows read the groups twice (DuckDB plans a window over a partition as a join with
   // an aggregate of it): materialised, the ROLLUP runs once instead of once per read.
   const windowed = sortKeys.length > 1;
+  // a row field's text: a grain's calendar name (ordered by the truncated value, g_i), else DuckDB's value
+  const shownG = (x: string, i: number) => (grainOf(spec, spec.rows[i]!) ? groupText(grainOf(spec, spec.rows[i]!), x) : x);
   const order = g.flatMap((x, i) => [`level >= ${i + 1}`, ...(sort ? [`s${i} ${sort.descending ? 'DESC' : 'ASC'} NULLS LAST`] : []), `${x} ASC NULLS LAST`]);
   const out =
     options.names === 'positional'
-      ? ['level AS c0', ...g.map((x, i) => `${x} AS c${i + 1}`), ...vs.map((v, i) => `${v} AS c${depth + 1 + i}`), ...(present ? [`${PIVOT_PRESENT} AS c${depth + 1 + vs.length}`] : [])]
-      : [...g.map((x, i) => `${x} AS ${quoteIdent(spec.rows[i]!)}`), ...vs.map((v, i) => `${v} AS ${quoteIdent(options.valueNames?.[i] ?? v)}`)];
+      ? ['level AS c0', ...g.map((x, i) => `${shownG(x, i)} AS c${i + 1}`), ...vs.map((v, i) => `${v} AS c${depth + 1 + i}`), ...(present ? [`${PIVOT_PRESENT} AS c${depth + 1 + vs.length}`] : [])]
+      : [...g.map((x, i) => `${shownG(x, i)} AS ${quoteIdent(spec.rows[i]!)}`), ...vs.map((v, i) => `${v} AS ${quoteIdent(options.valueNames?.[i] ?? v)}`)];
   // The app's count of groups (PivotPage.groups): the detail rows, counted before the collapsed
   // groups' rows are left out, so collapsing changes what is shown, not how many groups there are.
   // With nothing collapsed it is counted in the SELECT, beside the head's own count of rows; a window
@@ -252,7 +261,7 @@ function collapsedWhere(spec: PivotSpec, value: SqlValue): string {
   const collapsed = spec.collapsed ?? [];
   if (collapsed.length === 0 || spec.rows.length < 2) return '';
   const texts = collapsed.filter((v): v is string => v !== null);
-  const parts = [...(texts.length > 0 ? [`coalesce(CAST(g0 AS VARCHAR) IN (${texts.map(value).join(', ')}), false)`] : []), ...(collapsed.includes(null) ? ['g0 IS NULL'] : [])];
+  const parts = [...(texts.length > 0 ? [`coalesce(${groupText(grainOf(spec, spec.rows[0]!), 'g0')} IN (${texts.map(value).join(', ')}), false)`] : []), ...(collapsed.includes(null) ? ['g0 IS NULL'] : [])];
   return ` WHERE NOT (level >= 2 AND (${parts.join(' OR ')}))`;
 }
 
