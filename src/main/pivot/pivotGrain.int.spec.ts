@@ -40,7 +40,7 @@ describe('a pivot of date and timestamp fields by a grain, over a real result', 
     const quarters = (await rawRows(`SELECT DISTINCT date_trunc('quarter', d) AS q0, ${quarter('d')} FROM t ORDER BY q0`)).map((r) => [r[1]]);
     expect(first.keys.values).toEqual(quarters);
     expect(first.columns.map((c) => c.name)).toEqual(['level', 'at', 'g', ...quarters.map(([q]) => q), 'Total']);
-    const [[groups]] = await rawRows(`SELECT count(DISTINCT (date_trunc('month', "at"), g)) FROM t`);
+    const [[groups]] = (await rawRows(`SELECT count(DISTINCT (date_trunc('month', "at"), g)) FROM t`)) as [[string]];
     expect(String(first.groups)).toBe(groups);
     const expected = await rawByMonth([...quarters.map(([q]) => `sum(v) FILTER (WHERE q = '${q}')`), 'sum(v)'].join(', '));
     expect(rows.map((r) => r.slice(0, -1).concat(r.at(-1)!))).toEqual(expected);

@@ -94,3 +94,18 @@ export function renamedGrains(grains: Readonly<Record<string, PivotGrain>> | und
   if (grains === undefined) return {};
   return { grains: Object.fromEntries(Object.entries(grains).map(([field, grain]) => [rename(field), grain])) };
 }
+
+/**
+ * The grains after the builder changed the axes: a field still on an axis keeps its grain or its
+ * exact values; a date or timestamp field new on an axis gets DEFAULT_PIVOT_GRAIN (proposedGrain);
+ * a field that left the axes leaves its grain. Undefined when no field has one, so a spec without
+ * dates stays as it was before grains.
+ */
+export function grainsAfter(before: { readonly rows: readonly string[]; readonly columns: readonly string[]; readonly grains?: Readonly<Record<string, PivotGrain>> | undefined }, fields: readonly string[], typeOf: (field: string) => string): Record<string, PivotGrain> | undefined {
+  const was = new Set([...before.rows, ...before.columns]);
+  const entries = fields.flatMap((f): [string, PivotGrain][] => {
+    const grain = was.has(f) ? before.grains?.[f] : proposedGrain(typeOf(f));
+    return grain ? [[f, grain]] : [];
+  });
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}

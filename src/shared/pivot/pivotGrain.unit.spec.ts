@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grainsOf, groupText, proposedGrain } from './pivotGrain';
+import { grainsAfter, grainsOf, groupText, proposedGrain } from './pivotGrain';
 import { pivotOpenAsSql } from './pivotOpenAsSql';
 import { pivotRelation } from './pivotRelation';
 import { pivotKeysSql, pivotPartialSql, pivotSelectSql } from './pivotSql';
@@ -38,6 +38,14 @@ describe('pivot spec: a grain per date field', () => {
     expect(grainsOf('VARCHAR')).toEqual([]);
     expect(proposedGrain('DATE')).toBe('month');
     expect(proposedGrain('BIGINT')).toBeUndefined();
+  });
+
+  it('given the builder adds a date field, then it proposes a month; a field kept keeps its grain or exact values; a removed one loses it', () => {
+    const typeOf = (f: string) => columns.find((c) => c.name === f)?.type ?? 'VARCHAR';
+    expect(grainsAfter({ rows: ['origin'], columns: [] }, ['origin', 'at'], typeOf)).toEqual({ at: 'month' });
+    expect(grainsAfter({ rows: ['origin'], columns: [] }, ['origin', 'n'], typeOf)).toBeUndefined();
+    expect(grainsAfter({ rows: ['at'], columns: ['Day'], grains: { at: 'hour' } }, ['at', 'Day'], typeOf)).toEqual({ at: 'hour' });
+    expect(grainsAfter({ rows: ['at'], columns: ['Day'], grains: { at: 'hour' } }, ['Day'], typeOf)).toBeUndefined();
   });
 
   it('says the grain in the layout words', () => expect(pivotLayoutWords(byMonth)).toBe(' by at (month), origin across Day (year)'));

@@ -1,5 +1,6 @@
 import type { Column } from '../../../shared/contracts/events';
 import { pickableNames } from '../../../shared/explore/pickableNames';
+import { grainsAfter, type PivotGrain } from '../../../shared/pivot/pivotGrain';
 import { aggregateMismatch } from '../../../shared/pivot/pivotSql';
 import { MAX_PIVOT_COLUMNS, MAX_PIVOT_ROWS, pivotAggregates, type PivotAggregate, type PivotSpec } from '../../../shared/pivot/pivotSpec';
 import { PivotFieldList } from './PivotFieldList';
@@ -18,12 +19,23 @@ interface Props {
 export function PivotBuilder({ columns, spec, onChange }: Props) {
   const names = pickableNames(columns);
   const valueType = columns.find((c) => c.name === spec.values)?.type ?? 'VARCHAR';
-  // a new layout makes the old sort column meaningless
-  const change = (next: Omit<PivotSpec, 'sort'>) => onChange({ rows: next.rows, columns: next.columns, values: next.values, aggregate: next.aggregate });
+  const typeOf = (name: string) => columns.find((c) => c.name === name)?.type ?? 'VARCHAR';
+  // a new layout makes the old sort column meaningless; a date field added gets a month (grainsAfter)
+  const change = (next: Omit<PivotSpec, 'sort'>) => {
+    const grains = grainsAfter(spec, [...next.rows, ...next.columns], typeOf);
+    onChange({ rows: next.rows, columns: next.columns, values: next.values, aggregate: next.aggregate, ...(grains ? { grains } : {}) });
+  };
+  // a grain chosen on a chip; undefined: each value
+  const regrain = (field: string, grain: PivotGrain | undefined) => {
+    const { [field]: _, ...others } = spec.grains ?? {};
+    const grains = grain ? { ...others, [field]: grain } : others;
+    onChange({ rows: spec.rows, columns: spec.columns, values: spec.values, aggregate: spec.aggregate, ...(Object.keys(grains).length > 0 ? { grains } : {}) });
+  };
+  const axis = { names, grains: spec.grains ?? {}, typeOf, onGrain: regrain };
   return (
     <div className="pivot-builder">
-      <PivotFieldList label="Rows" names={names} chosen={spec.rows} taken={spec.columns} max={MAX_PIVOT_ROWS} none="(none: one Total row)" onChange={(rows) => change({ ...spec, rows })} />
-      <PivotFieldList label="Columns" names={names} chosen={spec.columns} taken={spec.rows} max={MAX_PIVOT_COLUMNS} onChange={(cols) => change({ ...spec, columns: cols })} />
+      <PivotFieldList label="Rows" {...axis} chosen={spec.rows} taken={spec.columns} max={MAX_PIVOT_ROWS} none="(none: one Total row)" onChange={(rows) => change({ ...spec, rows })} />
+      <PivotFieldList label="Columns" {...axis} chosen={spec.columns} taken={spec.rows} max={MAX_PIVOT_COLUMNS} onChange={(cols) => change({ ...spec, columns: cols })} />
       <label className="pivot-field">
         <span>Values</span>
         <select

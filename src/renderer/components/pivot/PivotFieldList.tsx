@@ -1,5 +1,7 @@
 import { Plus, X } from 'lucide-react';
 import { useLayoutEffect, useRef, useState } from 'react';
+import type { PivotGrain } from '../../../shared/pivot/pivotGrain';
+import { PivotGrainSelect } from './PivotGrainSelect';
 import { focusAfterRemoval, focusTarget } from './pivotFieldFocus';
 
 interface Props {
@@ -13,6 +15,10 @@ interface Props {
   /** What no field means, said where the chips would be ("none: one Total row"). */
   none?: string;
   onChange(next: string[]): void;
+  /** Each date field's grain (none: its exact values), its DuckDB type, and a change of grain. */
+  grains: Readonly<Record<string, PivotGrain>>;
+  typeOf(field: string): string;
+  onGrain(field: string, grain: PivotGrain | undefined): void;
 }
 
 /**
@@ -23,7 +29,7 @@ interface Props {
  * last level. Adding with a button, not on the picker's change, since arrow keys on a closed select
  * change it, one field per key press.
  */
-export function PivotFieldList({ label, names, chosen, taken, max, none, onChange }: Props) {
+export function PivotFieldList({ label, names, chosen, taken, max, none, onChange, grains, typeOf, onGrain }: Props) {
   const free = names.filter((n) => !chosen.includes(n) && !taken.includes(n));
   const [picked, setPicked] = useState('');
   const pick = free.includes(picked) ? picked : '';
@@ -75,6 +81,7 @@ export function PivotFieldList({ label, names, chosen, taken, max, none, onChang
                 </option>
               ))}
             </select>
+            <PivotGrainSelect field={n} type={typeOf(n)} grain={grains[n]} onGrain={(g) => onGrain(n, g)} />
             <button type="button" aria-label={`Remove ${n} from ${where}`} title={`Remove ${n} from ${where}`} onClick={() => remove(i)}>
               <X aria-hidden="true" />
             </button>
