@@ -259,7 +259,7 @@ export class AppCore {
         charts: { chart: (request, owner) => hold(() => this.charts.chart(request, owner)), cancel: (sessionId, owner) => this.charts.cancel(sessionId, owner), forget: (owner) => this.charts.forget(owner) },
         pivotPage: ({ queryId, spec, offset, limit, filter }) => hold(() => this.pivots.page(queryId, spec, offset, limit, filter)),
         sessionExports: { export: (sessionId, format, target, choose) => hold(() => this.sessionExports.export(sessionId, format, target, choose)), abandon: (id) => this.sessionExports.abandon(id) },
-        imports: { importText: (text) => hold(() => this.imports.importText(text)), importFromFile: (choose) => hold(() => this.imports.importFromFile(choose)) },
+        imports: { importText: (text, options) => hold(() => this.imports.importText(text, options)), importFromFile: (choose, options) => hold(() => this.imports.importFromFile(choose, options)) },
         ...(host.chooseImportPath ? { chooseImportPath: host.chooseImportPath } : {}),
         relocateDataset: (datasetId, path) => hold(() => this.catalog.relocate(datasetId, path)),
         datasetsNotHere: () => hold(() => this.catalog.notHere()),

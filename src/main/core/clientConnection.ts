@@ -16,7 +16,7 @@ import {
 import type { AppView } from '../../shared/views/appView';
 import type { ChooseExportPath } from '../explore/exportDelivery';
 import type { ExportService } from '../explore/exportService';
-import type { ChooseImportPath } from '../share/sessionImport';
+import type { ChooseImportPath, ImportOptions } from '../share/sessionImport';
 import { ImportUploads } from '../share/importUploads';
 import { ALL_SCOPE, outsideScope, type ConnectionScope } from './connectionScope';
 import { sendableResponse, serialized, type SerializedAnswer } from './serializedAnswer';
@@ -66,8 +66,8 @@ export interface ConnectionServices {
   pivotPage(request: ApiRequest<'pivotPage'>): Promise<Result<ApiResponse<'pivotPage'>>>;
   /** Session imports (share/sessionImport.ts). */
   readonly imports: {
-    importText(text: string): Promise<Result<NonNullable<ApiResponse<'importSession'>['outcome']>>>;
-    importFromFile(choose: ChooseImportPath): Promise<Result<ApiResponse<'importSession'>>>;
+    importText(text: string, options?: ImportOptions): Promise<Result<NonNullable<ApiResponse<'importSession'>['outcome']>>>;
+    importFromFile(choose: ChooseImportPath, options?: ImportOptions): Promise<Result<ApiResponse<'importSession'>>>;
   };
   /** The desktop's open dialog for this window; a browser has none (it uploads instead). */
   readonly chooseImportPath?: ChooseImportPath;
@@ -219,7 +219,7 @@ export class ClientConnection {
     exportSession: ({ sessionId, format, target }) =>
       this.afterCommandsSent(async () => this.exports.exported(await this.services.sessionExports.export(sessionId, format, target, this.services.chooseExportPath))),
     importChunk: ({ uploadId, index, text }) => this.uploads.add(uploadId, index, text),
-    importSession: ({ source }) => this.importSession(source),
+    importSession: ({ source, asCopy }) => this.importSession(source, asCopy === true),
     locateDataset: ({ datasetId, file }) => this.locateDataset(datasetId, file),
     datasetsNotHere: () => this.services.datasetsNotHere(),
   };
@@ -280,16 +280,21 @@ export class ClientConnection {
     }
   }
 
-  /** An uploaded log is taken whole (and forgotten here) before it is read; the desktop's dialog has main read the file. */
-  private async importSession(source: ApiRequest<'importSession'>['source']): Promise<Result<ApiResponse<'importSession'>>> {
+  /**
+   * An uploaded log is taken whole (and forgotten here) before it is read; the desktop's dialog has
+   * main read the file. A file refused because its session has another history here is kept as an
+   * upload for "Import as a copy" (asked as `asCopy` with that upload: no second dialog).
+   */
+  private async importSession(source: ApiRequest<'importSession'>['source'], asCopy: boolean): Promise<Result<ApiResponse<'importSession'>>> {
     const imports = this.services.imports;
+    const options = { asCopy, keepForCopy: (text: string) => this.uploads.keep(text) };
     if (source.kind === 'openDialog') {
       if (!this.services.chooseImportPath) return fail(appError(newErrorId(), 'INVALID_COMMAND', 'This window has no open dialog: upload the file instead.'));
-      return imports.importFromFile(this.services.chooseImportPath);
+      return imports.importFromFile(this.services.chooseImportPath, options);
     }
     const text = this.uploads.take(source.uploadId);
     if (!text.ok) return text;
-    const imported = await imports.importText(text.value);
+    const imported = await imports.importText(text.value, options);
     return imported.ok ? ok({ outcome: imported.value }) : imported;
   }
 

@@ -1,6 +1,6 @@
 import { appError, fail, ok, type Result } from '../../shared/contracts/errors';
 import { MAX_IMPORT_CHARS } from '../../shared/contracts/sessionImport';
-import { newErrorId } from '../platform/ids';
+import { newErrorId, newId } from '../platform/ids';
 import { grouped } from '../../shared/text/counts';
 
 /** Uploads one connection may have under way at once. */
@@ -12,6 +12,8 @@ const MAX_UPLOADS = 4;
  */
 export class ImportUploads {
   private readonly uploads = new Map<string, { parts: string[]; chars: number }>();
+  /** The upload id of the text kept for a copy, if any (`keep`). */
+  private kept: string | undefined;
 
   add(uploadId: string, index: number, text: string): Result<{ uploadId: string; chars: number }> {
     let upload = this.uploads.get(uploadId);
@@ -31,6 +33,17 @@ export class ImportUploads {
     upload.parts.push(text);
     upload.chars += text.length;
     return ok({ uploadId, chars: upload.chars });
+  }
+
+  /**
+   * A refused file's whole text, kept for "Import as a copy" under a new upload id: one at a time
+   * (a later refusal's replaces it), so a connection holds at most one such file beside its uploads.
+   */
+  keep(text: string): string {
+    if (this.kept !== undefined) this.uploads.delete(this.kept);
+    this.kept = newId();
+    this.uploads.set(this.kept, { parts: [text], chars: text.length });
+    return this.kept;
   }
 
   /** The uploaded text, forgotten here once taken. */

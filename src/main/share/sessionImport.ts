@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { AppErrorException, appError, fail, ok, toAppError, type Result } from '../../shared/contracts/errors';
-import { MAX_IMPORT_CHARS, type ImportOutcome, type RelocatedDataset } from '../../shared/contracts/sessionImport';
+import { COPY_UPLOAD_DETAIL, MAX_IMPORT_CHARS, type ImportOutcome, type RelocatedDataset } from '../../shared/contracts/sessionImport';
 import type { SessionView } from '../../shared/views/appView';
 import { newErrorId } from '../platform/ids';
 import { logAppError, type Logger } from '../platform/logger';
@@ -13,9 +13,20 @@ import { planDatasets } from './datasetMatch';
 import { conflictInWords } from './importConflict';
 import { readSessionLog } from './sessionLogReader';
 import { grouped } from '../../shared/text/counts';
+import { copyOfLog, offersCopy } from './sessionImportCopy';
 
 /** The desktop's open dialog for a session log; undefined when the person dismissed it. */
 export type ChooseImportPath = () => Promise<string | undefined>;
+
+export interface ImportOptions {
+  /** "Import as a copy": the file's session comes in as a new one (share/sessionImportCopy.ts). */
+  readonly asCopy?: boolean;
+  /**
+   * Keeps a refused file's text for "Import as a copy" (the connection's uploads), answering the
+   * upload id the refusal names; called only when the file's session is what conflicts.
+   */
+  keepForCopy?(text: string): string;
+}
 
 export interface SessionImportDeps {
   readonly store: EventStore;
@@ -46,14 +57,14 @@ export class SessionImporter {
     this.upcasters = deps.upcasters ?? shippedUpcasters;
   }
 
-  importText(text: string): Promise<Result<ImportOutcome>> {
-    const run = this.chain.then(() => this.importNow(text));
+  importText(text: string, options: ImportOptions = {}): Promise<Result<ImportOutcome>> {
+    const run = this.chain.then(() => this.importNow(text, options));
     this.chain = run.catch(() => undefined);
     return run;
   }
 
   /** A file main reads itself: the one the desktop's open dialog chose (none when dismissed), or one given on the command line. */
-  async importFromFile(choose: ChooseImportPath): Promise<Result<{ outcome?: ImportOutcome }>> {
+  async importFromFile(choose: ChooseImportPath, options: ImportOptions = {}): Promise<Result<{ outcome?: ImportOutcome }>> {
     const path = await choose();
     if (path === undefined) return ok({});
     try {
@@ -74,21 +85,24 @@ export class SessionImporter {
       } finally {
         await file.close();
       }
-      const imported = await this.importText(text);
+      const imported = await this.importText(text, options);
       return imported.ok ? ok({ outcome: imported.value }) : imported;
     } catch (e) {
       return fail(appError(newErrorId(), 'IMPORT_MALFORMED', 'The file could not be read. Nothing was imported.', { cause: { message: e instanceof Error ? e.message : String(e) } }));
     }
   }
 
-  private async importNow(text: string): Promise<Result<ImportOutcome>> {
+  private async importNow(text: string, options: ImportOptions): Promise<Result<ImportOutcome>> {
     const { store, projections, bus, log } = this.deps;
-    const read = await readSessionLog(text, this.upcasters, newErrorId);
+    const readAsIs = await readSessionLog(text, this.upcasters, newErrorId);
+    // As a copy: the same file, its session re-keyed as a new one and checked again like any file's.
+    const read = readAsIs.ok && options.asCopy ? copyOfLog(readAsIs.value, projections.current.view, newErrorId) : readAsIs;
     if (!read.ok) {
       logAppError(log, 'warn', read.error);
       return read;
     }
     const { header, events, leftRunning } = read.value;
+    const copyOf = readAsIs.ok && options.asCopy ? { sessionId: readAsIs.value.header.sessionId, title: readAsIs.value.header.title } : undefined;
     const inUse = await this.deps.namesInUse();
     const plan = planDatasets(events, projections.current.view, (id) => store.aggregateVersion('Dataset', id) > 0, inUse);
     const kept = plan.dropped.size === 0 ? events : events.filter((e) => !plan.dropped.has(e.aggregateId));
@@ -97,7 +111,7 @@ export class SessionImporter {
       appended = store.importEvents(kept);
     } catch (e) {
       const titleHere = projections.current.view.sessions[header.sessionId]?.title;
-      const error = conflictInWords(toAppError(e, newErrorId(), 'STORE_WRITE_FAILED'), {
+      const inWords = conflictInWords(toAppError(e, newErrorId(), 'STORE_WRITE_FAILED'), {
         sessionId: header.sessionId,
         fileTitle: header.title,
         ...(titleHere === undefined ? {} : { titleHere }),
@@ -106,6 +120,9 @@ export class SessionImporter {
           return undefined;
         },
       });
+      // The file's session has another history here: the refusal offers to bring it in as a copy.
+      const copyUploadId = !options.asCopy && options.keepForCopy && offersCopy(inWords, header.sessionId) ? options.keepForCopy(text) : undefined;
+      const error = copyUploadId === undefined ? inWords : { ...inWords, details: { ...inWords.details, [COPY_UPLOAD_DETAIL]: copyUploadId } };
       // The file's fault (another history, an event over the store's limit), not the store's: a warning.
       const refused = e instanceof AppErrorException && (error.code === 'IMPORT_CONFLICT' || error.code === 'PAYLOAD_TOO_LARGE');
       logAppError(log, refused ? 'warn' : 'error', error);
@@ -129,7 +146,7 @@ export class SessionImporter {
       if (located.ok) relocated.push({ datasetId: dataset.datasetId, name: dataset.name, source: dataset.source, path });
       else missing.push(dataset);
     }
-    log.info({ sessionId: header.sessionId, appended: stored.length, skipped: appended.skipped, missing: missing.length }, 'session imported');
+    log.info({ sessionId: header.sessionId, ...(copyOf ? { copyOf: copyOf.sessionId } : {}), appended: stored.length, skipped: appended.skipped, missing: missing.length }, 'session imported');
     return ok({
       sessionId: header.sessionId,
       title: session?.title ?? header.title,
@@ -145,6 +162,7 @@ export class SessionImporter {
       relocatedDatasets: relocated,
       ...(leftRunning > 0 ? { leftRunning } : {}),
       ...(session?.closed ? { closed: true } : {}),
+      ...(copyOf ? { copyOf } : {}),
     });
   }
 }

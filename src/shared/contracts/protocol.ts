@@ -239,9 +239,13 @@ export const apiMethods = {
     request: z.object({ uploadId: z.string().min(1).max(64), index: z.number().int().nonnegative(), text: z.string().max(IMPORT_CHUNK_CHARS) }).strict(),
     response: z.object({ uploadId: z.string(), chars: z.number().int().nonnegative() }),
   },
-  /** Imports a session log (uploaded, or chosen in the desktop's open dialog); no outcome when the dialog was dismissed. */
+  /**
+   * Imports a session log (uploaded, or chosen in the desktop's open dialog); no outcome when the
+   * dialog was dismissed. `asCopy`: its session comes in as a new one, re-keyed (docs/share.md,
+   * "Import as a copy"); asked only once the person chose it, after an IMPORT_CONFLICT.
+   */
   importSession: {
-    request: z.object({ source: importSourceSchema }).strict(),
+    request: z.object({ source: importSourceSchema, asCopy: z.literal(true).optional() }).strict(),
     response: z.object({ outcome: importOutcomeSchema.optional() }),
   },
   /**

@@ -16,6 +16,13 @@ export const importSourceSchema = z.discriminatedUnion('kind', [
 export type ImportSource = z.infer<typeof importSourceSchema>;
 
 /**
+ * In a refusal's details: the upload under which main keeps the refused file for "Import as a copy"
+ * (one per connection, taken once), set only when the file's session is what conflicts.
+ */
+export const COPY_UPLOAD_DETAIL = 'copyUploadId';
+
+
+/**
  * Where a dataset's file is on this machine, for "Locate…" after an import listed it as not found:
  * a path the person typed (a browser), or the desktop's open dialog (main reads the path it names).
  */
@@ -78,6 +85,11 @@ export const importOutcomeSchema = z.object({
   relocatedDatasets: z.array(relocatedDatasetSchema),
   /** The file's events left out because a query was running when it was exported (that query's and what followed); absent: none. */
   leftRunning: z.number().int().positive().optional(),
+  /**
+   * Imported as a copy ("Import as a copy", after an IMPORT_CONFLICT): `sessionId` and `title` are the
+   * new session's; this names the file's session, which this log holds with another history, unchanged.
+   */
+  copyOf: z.object({ sessionId: z.string(), title: z.string() }).optional(),
   /** The session is closed (it was when exported, or was closed here): imported as it is, "Reopen closed session" brings it back. */
   closed: z.literal(true).optional(),
 });
