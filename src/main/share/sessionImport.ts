@@ -13,7 +13,7 @@ import { planDatasets } from './datasetMatch';
 import { conflictInWords } from './importConflict';
 import { readSessionLog } from './sessionLogReader';
 import { grouped } from '../../shared/text/counts';
-import { copyOfLog, offersCopy } from './sessionImportCopy';
+import { copyOfLog, offersCopy, titleInFile } from './sessionImportCopy';
 
 /** The desktop's open dialog for a session log; undefined when the person dismissed it. */
 export type ChooseImportPath = () => Promise<string | undefined>;
@@ -102,7 +102,7 @@ export class SessionImporter {
       return read;
     }
     const { header, events, leftRunning } = read.value;
-    const copyOf = readAsIs.ok && options.asCopy ? { sessionId: readAsIs.value.header.sessionId, title: readAsIs.value.header.title } : undefined;
+    const copyOf = readAsIs.ok && options.asCopy ? { sessionId: readAsIs.value.header.sessionId, title: titleInFile(readAsIs.value) } : undefined;
     const inUse = await this.deps.namesInUse();
     const plan = planDatasets(events, projections.current.view, (id) => store.aggregateVersion('Dataset', id) > 0, inUse);
     const kept = plan.dropped.size === 0 ? events : events.filter((e) => !plan.dropped.has(e.aggregateId));

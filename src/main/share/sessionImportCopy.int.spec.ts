@@ -109,4 +109,12 @@ describe('importing a diverged session log as a copy', { shuffle: false }, () =>
     if (!twice.ok) throw new Error(twice.error.message);
     expect(twice.value.title).toBe('Elsewhere (copy 2)');
   }, 30_000);
+
+  it('given a file whose header still says the title at export, then the copy is named after the title its events leave', async () => {
+    const [header, ...rest] = laterLog.split('\n');
+    const edited = [JSON.stringify({ ...JSON.parse(header!), title: 'Session 1' }), ...rest].join('\n');
+    const copied = await target.imports.importText(edited, { asCopy: true });
+    if (!copied.ok) throw new Error(copied.error.message);
+    expect(copied.value).toMatchObject({ title: 'Elsewhere (copy 3)', copyOf: { title: 'Elsewhere' } });
+  }, 30_000);
 });
