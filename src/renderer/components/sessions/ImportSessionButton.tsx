@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { AppError, Result } from '../../../shared/contracts/errors';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { SESSION_LOG_EXTENSION } from '../../../shared/contracts/sessionLog';
-import type { ImportOutcome, MissingDataset } from '../../../shared/contracts/sessionImport';
+import { COPY_UPLOAD_DETAIL, type ImportOutcome, type MissingDataset } from '../../../shared/contracts/sessionImport';
 import { MissingDatasetList } from '../share/MissingDatasetList';
 import { CopyIdButton } from '../status/CopyIdButton';
 import { importNotice } from './importNotice';
@@ -22,6 +22,8 @@ type Report = { readonly kind: 'failed'; readonly error: AppError } | { readonly
  * input and uploads it; the desktop app's main shows its own open dialog. A refusal, or datasets the
  * session read that this machine lacks (each to locate: MissingDatasetList), are said in a small
  * report: a refusal until the person clicks elsewhere or closes it, datasets to locate until closed.
+ * A refusal because the file's session has another history here offers "Import as a copy": main
+ * kept the file (its upload id is in the refusal) and brings it in as a new session when asked.
  */
 export function ImportSessionButton({ api, onImported }: Props) {
   const input = useRef<HTMLInputElement>(null);
@@ -54,8 +56,9 @@ export function ImportSessionButton({ api, onImported }: Props) {
   // Disabling the focused button while busy drops focus on the page: it comes back when the import
   // ends, unless the report took it.
   const hadFocus = useRef(false);
-  const begin = () => {
-    hadFocus.current = document.activeElement === button.current;
+  const begin = (fromReport = false) => {
+    // started from the report, whose button goes with it: the focus comes back to "Import session…"
+    hadFocus.current = fromReport || document.activeElement === button.current;
     setBusy(true);
   };
   useEffect(() => {
@@ -90,6 +93,12 @@ export function ImportSessionButton({ api, onImported }: Props) {
         if (input.current) input.current.value = '';
       });
   };
+  /** The refused file, as a new session: asked only once the person chose it. */
+  const importAsCopy = (uploadId: string) => {
+    begin(true);
+    void api.importSession({ kind: 'upload', uploadId }, { asCopy: true }).then(finish);
+  };
+  const copyUploadId = report?.kind === 'failed' ? report.error.details?.[COPY_UPLOAD_DETAIL] : undefined;
   const close = () => {
     forget();
     button.current?.focus();
@@ -128,6 +137,14 @@ export function ImportSessionButton({ api, onImported }: Props) {
           {report.kind === 'failed' ? (
             <p role="alert">
               {report.error.message} <span className="error-id">(error id {report.error.id})</span> <CopyIdButton id={report.error.id} onNotice={setCopied} />
+              {typeof copyUploadId === 'string' && (
+                <>
+                  {' '}
+                  <button className="import-as-copy" onClick={() => importAsCopy(copyUploadId)} disabled={busy} title="Bring the file’s session in as a new session; the one here stays as it is">
+                    Import as a copy
+                  </button>
+                </>
+              )}
             </p>
           ) : (
             <MissingDatasetList api={api} datasets={report.datasets} onNotice={setCopied} />

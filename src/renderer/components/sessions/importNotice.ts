@@ -13,7 +13,10 @@ export function importNotice(outcome: ImportOutcome): string {
   // "imported before" only when an import brought it; a session exported and imported back was made here
   const tab = outcome.closed ? 'it is closed: Reopen closed session brings it back' : 'its tab is open';
   if (outcome.alreadyImported) return outcome.importedBefore ? `${title} was imported before: nothing was added, ${tab}.` : `${title} is already here: nothing was added, ${tab}.`;
-  return `${imported(outcome, title)}${rereads(outcome)}${outcome.closed ? ' It was closed when it was exported: Reopen closed session brings it back.' : ''}`;
+  // a copy is named twice: what the file called it, and the new tab's title beside the one here
+  const named = outcome.copyOf ? `“${isolate(outcome.copyOf.title)}” as a copy, ${title}` : title;
+  const unchanged = outcome.copyOf ? ' The session here is unchanged.' : '';
+  return `${imported(outcome, named)}${rereads(outcome)}${unchanged}${outcome.closed ? ' It was closed when it was exported: Reopen closed session brings it back.' : ''}`;
 }
 
 /**

@@ -27,6 +27,12 @@ describe('what the window says after an import', () => {
     expect(importNotice(outcome({ fileEvents: 1, appended: 1 }))).toBe(nb('Imported “Cars” (1 event).'));
   });
 
+  it('given a copy of a session whose history here differs, then it names the file’s session, the copy’s tab, and says the one here is unchanged', () => {
+    const copy = { title: 'Cars (copy)', copyOf: { sessionId: 'f', title: 'Cars' } };
+    expect(importNotice(outcome(copy))).toBe(nb('Imported “Cars” as a copy, “Cars (copy)” (27 events). The session here is unchanged.'));
+    expect(importNotice(outcome({ ...copy, appended: 25, reusedDatasets: 2 }))).toBe(nb('Imported “Cars” as a copy, “Cars (copy)”: 25 of the file’s 27 events; 2 datasets already here were reused. The session here is unchanged.'));
+  });
+
   it('given datasets already here reused, then it says how many of the file’s events were imported and why not the rest', () => {
     expect(importNotice(outcome({ appended: 25, reusedDatasets: 2, matchedDatasets: 2 }))).toBe(nb('Imported “Cars”: 25 of the file’s 27 events; 2 datasets already here were reused.'));
     expect(importNotice(outcome({ fileEvents: 30_001, appended: 30_000, reusedDatasets: 1 }))).toBe(nb('Imported “Cars”: 30,000 of the file’s 30,001 events; 1 dataset already here was reused.'));
