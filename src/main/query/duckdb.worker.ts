@@ -27,6 +27,7 @@ import { PreparedStatements } from './preparedStatements.worker';
 import { explainDuckdbFailure } from './queryErrors.worker';
 import { openDatabase, startFailure } from './damagedDatabase.worker';
 import { interruptJob, jobSettled, startedJob, type InterruptibleJob } from './jobInterrupt.worker';
+import { placeMetadataFirst } from './diskReserve.worker';
 import { openRunSlot, runIntoTable, type RunSlot } from './resultWriter.worker';
 import { saidOfStatement, StatementFailure } from './statementFailure.worker';
 import { RESULTS_SCHEMA } from './sql';
@@ -47,6 +48,8 @@ const ready = (async () => {
   if (movedAside) post({ type: 'movedAside', moved: movedAside });
   const [reader, admin, views, counts] = await Promise.all([instance.connect(), instance.connect(), instance.connect(), instance.connect()]);
   await admin.run(`CREATE SCHEMA IF NOT EXISTS ${RESULTS_SCHEMA}`);
+  // Before any result: where the file's metadata goes decides whether a failed result's space comes back.
+  await placeMetadataFirst(admin, config.dbPath);
   // A view's first rows and its count come again with other values as a filter is typed.
   const reads = new PreparedStatements(admin);
   const countReads = new PreparedStatements(counts);
