@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { pivotCellText } from '../src/renderer/components/pivot/pivotText';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
@@ -15,6 +15,19 @@ const pivot = (page: Page) => page.getByRole('grid', { name: 'Pivot' });
 const count = (page: Page) => region(page).locator('.pivot-meta');
 const cells = (page: Page, rowIndex: number) => pivot(page).locator(`[role="row"][aria-rowindex="${rowIndex}"]`).getByRole('gridcell').allTextContents();
 const combobox = (page: Page, name: string) => region(page).getByRole('combobox', { name, exact: true });
+
+/** The select's width left beside its chosen option's label, drawn in its font: under the arrow's width, the label is cut. */
+const roomAfterLabel = (select: Locator) =>
+  select.evaluate((el: HTMLSelectElement) => {
+    const probe = document.createElement('span');
+    const style = getComputedStyle(el);
+    Object.assign(probe.style, { font: style.font, whiteSpace: 'pre', position: 'absolute' });
+    probe.textContent = el.selectedOptions[0]?.text ?? '';
+    document.body.append(probe);
+    const width = probe.getBoundingClientRect().width;
+    probe.remove();
+    return el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - width;
+  });
 
 /** Raw DuckDB's sums of delay by `label` of date_trunc(grain, date): the Total row, then each group's, as the pivot draws them. */
 async function expected(grain: string, label: string): Promise<string[][]> {
@@ -52,6 +65,11 @@ test('flights-3m by month of its timestamp: the grain proposed when the field is
   await expect(count(page)).toHaveText(`${byQuarter.length - 1} groups`, { timeout: 30_000 });
   for (const [i, row] of byQuarter.entries()) await expect.poll(() => cells(page, i + 2)).toEqual(row);
   await expect(combobox(page, 'Group date by')).toBeFocused();
+  // the longest grain is read whole, in the chip's text colour (not the muted grey of a disabled control)
+  await combobox(page, 'Group date by').selectOption({ label: 'Week (from Monday)' });
+  expect(await roomAfterLabel(combobox(page, 'Group date by'))).toBeGreaterThanOrEqual(10);
+  const colour = (name: string) => combobox(page, name).evaluate((el) => getComputedStyle(el).color);
+  expect(await colour('Group date by')).toBe(await colour('Row field 1'));
   // each value again: the minutes, as before grains
   await combobox(page, 'Group date by').selectOption({ label: 'Each value' });
   const [[minutes]] = (await duckdbRows(`select count(distinct date) from ${FLIGHTS}`)) as [[string]];
