@@ -1,5 +1,5 @@
-import { FileUp, X } from 'lucide-react';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { CopyPlus, FileUp, X } from 'lucide-react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { AppError, Result } from '../../../shared/contracts/errors';
 import type { SextantApi } from '../../../shared/contracts/protocol';
 import { SESSION_LOG_EXTENSION } from '../../../shared/contracts/sessionLog';
@@ -14,6 +14,9 @@ interface Props {
   /** The imported (or already imported) session: the window shows its tab and says what happened. */
   onImported(outcome: ImportOutcome, notice: string): void;
 }
+
+/** What "Import as a copy" does, said beside it (and its description) rather than only in a tooltip. */
+const AS_COPY_WHY = 'The file’s session can come in as a new session; the one here stays as it is.';
 
 type Report = { readonly kind: 'failed'; readonly error: AppError } | { readonly kind: 'missing'; readonly title: string; readonly datasets: readonly MissingDataset[] };
 
@@ -34,6 +37,7 @@ export function ImportSessionButton({ api, onImported }: Props) {
   const [copied, setCopied] = useState<string | undefined>();
   const closeRef = useRef<HTMLButtonElement>(null);
   const region = useRef<HTMLElement>(null);
+  const asCopyWhy = useId();
   /** The report goes, with what its "Copy id" said. */
   const forget = () => {
     setReport(undefined);
@@ -135,17 +139,23 @@ export function ImportSessionButton({ api, onImported }: Props) {
             </button>
           </header>
           {report.kind === 'failed' ? (
-            <p role="alert">
-              {report.error.message} <span className="error-id">(error id {report.error.id})</span> <CopyIdButton id={report.error.id} onNotice={setCopied} />
+            <>
+              <p role="alert">
+                {report.error.message} <span className="error-id">(error id {report.error.id})</span> <CopyIdButton id={report.error.id} onNotice={setCopied} />
+              </p>
+              {/* the way on, apart from the refusal: inside the alert it was read out as part of it, and wrapped in with the error id */}
               {typeof copyUploadId === 'string' && (
-                <>
-                  {' '}
-                  <button className="import-as-copy" onClick={() => importAsCopy(copyUploadId)} disabled={busy} title="Bring the file’s session in as a new session; the one here stays as it is">
+                <div className="import-report-actions">
+                  <span id={asCopyWhy} className="muted">
+                    {AS_COPY_WHY}
+                  </span>
+                  <button className="import-as-copy" onClick={() => importAsCopy(copyUploadId)} disabled={busy} aria-describedby={asCopyWhy}>
+                    <CopyPlus aria-hidden="true" />
                     Import as a copy
                   </button>
-                </>
+                </div>
               )}
-            </p>
+            </>
           ) : (
             <MissingDatasetList api={api} datasets={report.datasets} onNotice={setCopied} />
           )}
