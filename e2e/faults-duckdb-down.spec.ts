@@ -50,6 +50,13 @@ test('DuckDB locked by another process: the top bar says DuckDB is not running, 
     const why = `DuckDB is not running, so queries cannot run: ${message} (error id ${id}).`;
     await expect(run).toHaveAttribute('title', `${why}\nRun (Ctrl/Cmd+Enter); the statement at the caret: Ctrl/Cmd+Shift+Enter`);
     await expect(run).toHaveAccessibleDescription(new RegExp(`^${why.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    // and stays in the Tab order (aria-disabled, not disabled): a keyboard or screen reader reaches it, and why; Enter on it runs nothing
+    await editor(page).focus();
+    await page.keyboard.press('Tab');
+    await expect(run).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(run).toBeFocused();
+    await expect(page.getByRole('status').filter({ hasText: 'Query not run' })).toHaveCount(0);
     // a key cannot be disabled: Ctrl/Cmd+Enter explains itself as not run (nothing was lost), same id
     await editor(page).press(`${mod}+Enter`);
     const status = page.getByRole('status').filter({ hasText: 'Query not run' });

@@ -219,9 +219,11 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     textAndCursor: () => (view.current ? { sql: view.current.state.doc.toString(), cursor: view.current.state.selection.main.head } : undefined),
   }));
 
-  // Run disables itself while its query runs (with nothing to run, or DuckDB down): focus on it goes back to the text, not to the page
+  // Run disables itself while its query runs (and with nothing to run): focus on it goes back to the text, not to the page
+  const runFocus = useHandOffFocus(running || inert || idle !== undefined, () => view.current?.focus());
+  // DuckDB down, Run is aria-disabled, not disabled: it stays in the Tab order, so a keyboard or
+  // screen reader reaches it and its description says why (a disabled button is skipped)
   const down = duckdbDown && runDisabledText(duckdbDown);
-  const runFocus = useHandOffFocus(running || inert || idle !== undefined || down !== undefined, () => view.current?.focus());
 
   return (
     <div className="editor">
@@ -240,7 +242,14 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
         )}
       </div>
       <div className="toolbar" role="toolbar" aria-label="Editor">
-        <button className="primary" onClick={() => run('selection')} disabled={running || inert || idle !== undefined || down !== undefined} title={down || idle ? `${down ?? idle}\n${RUN_TITLE}` : RUN_TITLE} {...runFocus}>
+        <button
+          className="primary"
+          onClick={() => down === undefined && run('selection')}
+          disabled={running || inert || idle !== undefined}
+          aria-disabled={down !== undefined || undefined}
+          title={down || idle ? `${down ?? idle}\n${RUN_TITLE}` : RUN_TITLE}
+          {...runFocus}
+        >
           <Play aria-hidden="true" />
           Run
         </button>
