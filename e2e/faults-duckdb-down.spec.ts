@@ -42,6 +42,8 @@ test('DuckDB locked by another process: the top bar says DuckDB is not running, 
     expect(said).toContain(`${message} (error id ${id}).`);
     expect(said).toContain('Sextant is started again');
     await expect(sign).toHaveAttribute('title', said!);
+    // the status bar says it too, in place of "Ready", with the id to copy
+    await expect(page.getByRole('status').filter({ hasText: 'DuckDB is not running' })).toHaveText(`DuckDB is not running: queries cannot run. (error id ${id})`);
 
     // With a statement to run, Run is disabled, still named Run, and says why in its title (so its description): DuckDB's words, the same id
     await editor(page).fill('select 42');

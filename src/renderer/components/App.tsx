@@ -13,7 +13,7 @@ import { useStream } from '../state/useStream';
 import { Catalog, type CatalogHandle } from './catalog/Catalog';
 import { useDatasetDrop } from './catalog/useDatasetDrop';
 import { copyText } from './common/clipboard';
-import { SqlEditor, type EditorError, type SqlEditorHandle } from './editor/SqlEditor';
+import { SqlEditor, editorErrorOf, type SqlEditorHandle } from './editor/SqlEditor';
 import { pageViewOf, valueFilter } from '../../shared/domain/resultView';
 import { ExportButton } from './export/ExportButton';
 import { ResultsGrid, type ResultsGridHandle } from './grid/ResultsGrid';
@@ -108,8 +108,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
   const chart = useChartView(dispatch, active, gridResult);
   const pivot = useSessionPivot(active, gridResult, dispatch);
   const filterToValue = (column: number, value: string | null) => grid.current?.setColumnFilter(column, valueFilter(column, value));
-  const editorError: EditorError | undefined =
-    current?.phase === 'Failed' && current.error ? { queryId: current.queryId, sql: current.sql, error: current.error } : undefined;
+  const editorError = editorErrorOf(current);
 
   const run = (sql: string) => {
     if (!active || running || !sql.trim() || time.past || tab.opening) return; // the past is read-only
@@ -262,6 +261,7 @@ export function App({ api, stream }: { api: SextantApi; stream: StreamClient }) 
               progress={current ? progress[current.queryId] : undefined}
               commandError={statusRefusal}
               connected={connected}
+              duckdbDown={connected ? duckdbDown : undefined}
               sending={sending}
               onCancel={() => void dispatch({ type: 'CancelQuery', sessionId: active.id })}
               onFocusLost={() => editor.current?.focus()}

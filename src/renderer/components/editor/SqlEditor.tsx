@@ -7,7 +7,7 @@ import { Annotation, Compartment, EditorState, type Extension } from '@codemirro
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, placeholder } from '@codemirror/view';
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
-import type { DatasetView } from '../../../shared/views/appView';
+import type { DatasetView, HistoryEntry } from '../../../shared/views/appView';
 import { catalogCompletion } from './catalogCompletion';
 import { exampleQuery } from '../catalog/sqlName';
 import { tabAcceptsCompletion } from './completionKeys';
@@ -52,6 +52,10 @@ export interface EditorError {
   readonly sql: string;
   readonly error: AppError;
 }
+
+/** The error to mark for a session's current query: only a failed one's. */
+export const editorErrorOf = (query: HistoryEntry | undefined): EditorError | undefined =>
+  query?.phase === 'Failed' && query.error ? { queryId: query.queryId, sql: query.sql, error: query.error } : undefined;
 
 interface Props {
   sessionId: string;

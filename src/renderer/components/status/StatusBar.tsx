@@ -40,6 +40,8 @@ interface Props {
   connected?: boolean;
   /** A query the person ran waits for the connection, to be sent (useCommands). */
   sending?: boolean;
+  /** DuckDB's start failed (the top bar's sign): with no query to show, the bar says so, not "Ready". */
+  duckdbDown?: AppError | undefined;
 }
 
 /**
@@ -54,13 +56,13 @@ interface Props {
  * sit beside it, so they do not flood announcements; there is no clock while the query waits its
  * turn, and it stops while the end waits (DuckDB is done) and while the connection is lost.
  */
-export function StatusBar({ query, progress, commandError, onCancel, onFocusLost, onNotice, filteredRows, unreadable = false, firstPage, connected = true, sending = false }: Props) {
+export function StatusBar({ query, progress, commandError, onCancel, onFocusLost, onNotice, filteredRows, unreadable = false, firstPage, connected = true, sending = false, duckdbDown }: Props) {
   const refusal = useRef<Refusal | undefined>(undefined);
   // noted on the render the refusal first comes with: what the session was then (the same on a second render)
   if (refusal.current?.refusal !== commandError) refusal.current = commandError && { refusal: commandError, against: query };
   const [dismissed, setDismissed] = useState<CommandRefusal>();
   const standing = standingRefusal(refusal.current, query, dismissed);
-  const state = statusBarState(query, progress, standing, unreadable, connected, sending);
+  const state = statusBarState(query, progress, standing, unreadable, connected, sending, duckdbDown);
   const { says, copyId } = state;
   const dismiss = () => standing && setDismissed(standing);
   const onKeyDown = (e: KeyboardEvent) => {
@@ -95,7 +97,7 @@ export function StatusBar({ query, progress, commandError, onCancel, onFocusLost
 export function StatusText({ says, filteredRows }: { says: StatusSays; filteredRows?: number | undefined }) {
   return says.kind === 'refused' ? (
     <ErrorText error={says.error} text={says.text} />
-  ) : says.kind === 'waiting' ? (
+  ) : says.kind === 'waiting' || says.kind === 'duckdbDown' ? (
     <ErrorText error={says.error} text={says.text} />
   ) : says.kind === 'queued' ? (
     <>{says.text}</>

@@ -4,6 +4,7 @@ import { isCompleted, isInFlight, isPending } from '../../../shared/domain/query
 import type { HistoryEntry } from '../../../shared/views/appView';
 import { countOf } from '../format';
 import { refusalText, type CommandRefusal } from './commandRefusal';
+import { DUCKDB_DOWN_LABEL } from './duckdbDown';
 
 /**
  * Why the store refuses, and what a person can do, by the refusal's code. The store's own message
@@ -48,6 +49,8 @@ export type StatusSays =
   | { readonly kind: 'disconnected' }
   /** A Run pressed while the page has no connection: the query waits to be sent (apiClient's connect wait). */
   | { readonly kind: 'sending' }
+  /** DuckDB's start failed and the session shows no query: nothing can run (the top bar says why). */
+  | { readonly kind: 'duckdbDown'; readonly text: string; readonly error: AppError }
   /** `recorded`: the query completed, but its rows cannot be read now (the grid says why): its count is what was recorded then. */
   | { readonly kind: 'query'; readonly query: HistoryEntry; readonly recorded?: boolean };
 
@@ -65,6 +68,9 @@ export interface StatusBarState {
 
 /** What the bar says while the connection is lost and the query was in flight when it went. */
 export const DISCONNECTED_TEXT = 'Connection to Sextant lost: how this query stands is unknown until it is back.';
+
+/** What the bar says, with the error id, in place of "Ready" while DuckDB is not running. */
+export const DUCKDB_DOWN_STATUS = `${DUCKDB_DOWN_LABEL}: queries cannot run.`;
 
 /** What the bar says from a Run pressed without a connection until the query is sent, or refused a few seconds on. */
 export const SENDING_TEXT = 'Not connected to Sextant: the query is sent as soon as the connection is back…';
@@ -90,6 +96,8 @@ export function statusBarState(
   connected = true,
   /** A query the person ran waits for the connection to be sent (useCommands). */
   sending = false,
+  /** DuckDB's start failed: said in place of "Ready". */
+  duckdbDown?: AppError,
 ): StatusBarState {
   const inFlight = isInFlight(query?.phase);
   const lost = inFlight && !connected;
@@ -110,7 +118,9 @@ export function statusBarState(
           ? { kind: 'queued', text: queuedText(queued) }
           : query
           ? { kind: 'query', query, ...(unreadable && isCompleted(query.phase) ? { recorded: true } : {}) }
-          : { kind: 'ready' };
+          : duckdbDown
+            ? { kind: 'duckdbDown', text: DUCKDB_DOWN_STATUS, error: duckdbDown }
+            : { kind: 'ready' };
   const phase = lost || sending ? 'disconnected' : says.kind === 'query' && says.recorded ? 'recorded' : (query?.phase.toLowerCase() ?? 'idle');
   return {
     says,
@@ -124,7 +134,7 @@ export function statusBarState(
         : queued
           ? 'Cancel the query: it has not started, and never will'
           : 'Cancel the running query',
-    copyId: lost || sending ? undefined : (commandError?.error ?? waiting?.error ?? (query?.phase === 'Failed' ? query.error : undefined)),
+    copyId: lost || sending ? undefined : (commandError?.error ?? waiting?.error ?? (query?.phase === 'Failed' ? query.error : undefined) ?? (says.kind === 'duckdbDown' ? says.error : undefined)),
   };
 }
 

@@ -110,6 +110,17 @@ describe('statusBarState: what the status bar shows, from the query, its progres
     expect(statusBarState(undefined, undefined, undefined)).toMatchObject({ says: { kind: 'ready' }, className: 'statusbar idle', meter: false, cancellable: false, copyId: undefined });
   });
 
+  it('given DuckDB not running, then a session with no query says so with the id to copy, not "Ready"; a query shown is said as it is', () => {
+    const down = appError('e-down', 'WORKER_CRASHED', 'Could not set lock on file');
+    expect(statusBarState(undefined, undefined, undefined, false, true, false, down)).toMatchObject({
+      says: { kind: 'duckdbDown', text: 'DuckDB is not running: queries cannot run.', error: down },
+      className: 'statusbar idle',
+      cancellable: false,
+      copyId: down,
+    });
+    expect(statusBarState(query('Completed'), undefined, undefined, false, true, false, down).says).toEqual({ kind: 'query', query: query('Completed') });
+  });
+
   it('given a completed result the grid cannot read, then its count is said as recorded, not as a success; other phases are as they are', () => {
     const done = query('Completed');
     expect(statusBarState(done, undefined, undefined, true)).toMatchObject({ says: { kind: 'query', query: done, recorded: true }, className: 'statusbar recorded' });
