@@ -235,7 +235,9 @@ function drawnBars(page: Page) {
   return region(page)
     .getByRole('img')
     .evaluate((img) => {
-      const svg = [...img.querySelectorAll('svg')].at(-1)!;
+      const svg = [...img.querySelectorAll('svg')].at(-1);
+      // between two drawings (Plot replaces its svg) there is none: no bars yet, and a poll looks again
+      if (!svg) return { values: [] as number[], tops: [] as number[], baselines: 0, overlaps: 0, top: Number.NaN };
       const ticks = [...svg.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => {
         const box = t.getBoundingClientRect();
         return { v: Number((t.textContent ?? '').replaceAll(',', '')), y: box.top + box.height / 2 };
