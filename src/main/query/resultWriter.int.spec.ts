@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useRunSlot } from '../../../test/support/useRunSlot';
-import { runIntoTable, type RunCallbacks } from './resultWriter.worker';
+import { CANCELLED_UNDO_DELAY_MS, runIntoTable, type RunCallbacks } from './resultWriter.worker';
 import { RESULTS_SCHEMA } from './sql';
 
 /** What the writer told its caller, in order: the head's row count, and each `rows` report. */
@@ -56,9 +56,10 @@ describe('runIntoTable: when a result is committed', () => {
     expect(stored).toBe(10_000);
   });
 
-  it('an interrupted run tells `stopped` the interruption before it rejects with it, and leaves no table once it has', async () => {
+  it('an interrupted run tells `stopped` the interruption, waits before its undo, rejects with it, and leaves no table once it has', async () => {
     const table = `${RESULTS_SCHEMA}.r${++n}`;
     const told: string[] = [];
+    const at: number[] = [];
     let interrupted = false;
     const run = runIntoTable(duck.slot(), { sql: 'select count(*) from range(20000000000) t(x) where x % 7 = 3', resultTable: table }, { progressIntervalMs: 10, flushIntervalMs: 60_000, headRows: 100 }, {
       progress: (p) => {
@@ -71,10 +72,12 @@ describe('runIntoTable: when a result is committed', () => {
       head: () => {},
       rows: () => {},
       cancelled: () => interrupted,
-      stopped: (e) => told.push(`stopped: ${(e as Error).message}`),
-    }).catch((e: unknown) => told.push(`rejected: ${(e as Error).message}`));
+      stopped: (e) => (at.push(performance.now()), told.push(`stopped: ${(e as Error).message}`)),
+    }).catch((e: unknown) => (at.push(performance.now()), told.push(`rejected: ${(e as Error).message}`)));
     await run;
     expect(told, told.join('; ')).toHaveLength(2);
+    // The undo waited while main stored the cancel (less a timer's rounding).
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(CANCELLED_UNDO_DELAY_MS - 1);
     expect(told[0]).toMatch(/^stopped: .*INTERRUPT/i);
     expect(told[1]).toBe(told[0]!.replace('stopped', 'rejected'));
     const other = await duck.instance().connect();

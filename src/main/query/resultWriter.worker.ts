@@ -83,6 +83,18 @@ export interface RunTiming {
 const interrupted = (): AppErrorException => new AppErrorException(appError(randomUUID(), 'INTERRUPTED', 'The query was cancelled.'));
 
 /**
+ * How long a cancelled run's undo (its ROLLBACK or DROP) waits after the worker has said it stopped.
+ * Nobody waits for the undo, while main is storing the cancel the person waits for; run at once,
+ * its ~0.5 ms of DuckDB work took a core from main during that append, whose fsync then ended
+ * ~0.45 ms later (docs/query-engine.md). A run that failed on its own is undone at once.
+ */
+export const CANCELLED_UNDO_DELAY_MS = 20;
+
+/** Resolves when a run that stopped may undo its writes: later if it was cancelled. */
+const undoTurn = (cb: Pick<RunCallbacks, 'cancelled'>): Promise<void> | undefined =>
+  cb.cancelled() ? new Promise((resolve) => setTimeout(resolve, CANCELLED_UNDO_DELAY_MS)) : undefined;
+
+/**
  * Runs every statement in order and streams the last one's rows, chunk by chunk, into
  * `resultTable` (positional columns c0…cn, in DuckDB's own types). The head — the first rows as
  * DuckDB's text — goes out with the first chunk; commits follow at most every `flushIntervalMs`,
@@ -160,7 +172,10 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
   } catch (e) {
     const failed = stopped(e);
     // A failed or cancelled run leaves nothing behind: a partial table would look like a result.
-    if (createdTable) await slot.writer.run(`DROP TABLE IF EXISTS ${resultTable}`).catch(() => undefined);
+    if (createdTable) {
+      await undoTurn(cb);
+      await slot.writer.run(`DROP TABLE IF EXISTS ${resultTable}`).catch(() => undefined);
+    }
     // Dropped or rolled back, its blocks stay in DuckDB's file until a checkpoint: on a full disk, given back now.
     if (timing.dbFile && failedForSpace(failed)) await giveSpaceBack(slot.writer, dirname(timing.dbFile));
     throw failed;
@@ -289,7 +304,10 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
       await next?.catch(() => undefined);
       const failed = stopped(e);
       // Before the first commit the table exists only in this transaction: rolling back removes it.
-      if (open) await slot.writer.run('ROLLBACK').catch(() => undefined);
+      if (open) {
+        await undoTurn(cb);
+        await slot.writer.run('ROLLBACK').catch(() => undefined);
+      }
       try {
         appender?.closeSync();
       } catch {
