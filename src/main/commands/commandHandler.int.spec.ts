@@ -140,6 +140,26 @@ describe('CommandHandler', () => {
     expect(errorOf(await handler.handle(rename('too late'), meta())).code).toBe('SESSION_CLOSED');
   });
 
+  it('given nothing written since its last command, then the next reads nothing from the store', async () => {
+    await handler.handle(rename('cached'), meta());
+    let reads = 0;
+    const read = store.readAggregate.bind(store);
+    store.readAggregate = (...args) => (reads++, read(...args));
+    expect((await handler.handle(rename('again'), meta())).ok).toBe(true);
+    expect(reads).toBe(0);
+    await new CommandHandler(store, bus, log).handle(rename('elsewhere'), meta());
+    reads = 0;
+    expect((await handler.handle(rename('after'), meta())).ok).toBe(true);
+    expect(reads).toBe(1);
+  });
+
+  it('given an import that continued the session since its last command, then the handler decides on the imported state', async () => {
+    await handler.handle(rename('cached'), meta()); // the handler now holds the session at version 2
+    const [opened] = store.readAggregate('QuerySession', sessionId);
+    store.importEvents([{ ...opened!, eventId: 'imported-close', aggregateSeq: 3, type: 'SessionClosed', payload: {} } as Parameters<EventStore['importEvents']>[0][number]]);
+    expect(errorOf(await handler.handle(rename('too late'), meta())).code).toBe('SESSION_CLOSED');
+  });
+
   it('gives the same decisions with and without its state cache', async () => {
     const uncached = new CommandHandler(store, bus, log, { cacheSize: 0 });
     const script: Array<[CommandHandler, Command]> = [

@@ -120,7 +120,7 @@ export class CommandHandler {
         loaded.version,
         events.value.map((event) => ({ event, topic, metadata, occurredAt })),
       );
-      this.cache?.set(key, { state: events.value.reduce(kind.evolve, loaded.state), version: stored[stored.length - 1]!.aggregateSeq });
+      this.cache?.set(key, { state: events.value.reduce(kind.evolve, loaded.state), version: stored[stored.length - 1]!.aggregateSeq, atWrite: this.store.writes });
       this.project(stored);
       this.bus.publishEvents(stored);
       return ok(stored);
@@ -169,12 +169,15 @@ export class CommandHandler {
    * append's expectedVersion, not the event loop, is what keeps them from overwriting each other.
    */
   private async load(aggregateType: AggregateType, aggregateId: string, key: string, kind: AggregateKind): Promise<LoadedAggregate> {
-    const base = this.cache?.get(key) ?? { state: kind.initialState, version: 0 };
+    const cached = this.cache?.get(key);
+    // Nothing was written since the cached state was current: reading would find nothing after it.
+    if (cached?.atWrite !== undefined && cached.atWrite === this.store.writes) return cached;
+    const base = cached ?? { state: kind.initialState, version: 0 };
+    const atWrite = this.store.writes;
     const newer = this.store.readAggregate(aggregateType, aggregateId, base.version);
-    if (newer.length === 0) return base;
     let state = base.state;
     for (const e of newer) state = kind.evolve(state, e);
-    const loaded = { state, version: newer[newer.length - 1]!.aggregateSeq };
+    const loaded = { state, version: newer.at(-1)?.aggregateSeq ?? base.version, atWrite };
     this.cache?.set(key, loaded);
     return loaded;
   }

@@ -51,6 +51,7 @@ export class EventStore {
   private snapshots: ViewSnapshots | undefined;
   private importer: EventImporter | undefined;
   private readonly upcasters: UpcasterRegistry;
+  private writeCount = 0;
 
   constructor(
     readonly path: string,
@@ -79,7 +80,18 @@ export class EventStore {
    * Returns the stored envelopes with their global seqs. Other failures throw an AppErrorException.
    */
   append(aggregateType: AggregateType, aggregateId: string, expectedVersion: number, events: readonly NewEvent[]): EventEnvelope[] {
-    return this.appender.append(aggregateType, aggregateId, expectedVersion, events);
+    const stored = this.appender.append(aggregateType, aggregateId, expectedVersion, events);
+    this.writeCount++;
+    return stored;
+  }
+
+  /**
+   * How many appends and imports this store has committed since it was opened. The file is locked
+   * to this store (storeFile.ts), so what was read of it when the count was N is still all there is
+   * while the count is N: a folded aggregate need not be read again (commandHandler.ts).
+   */
+  get writes(): number {
+    return this.writeCount;
   }
 
   /**
@@ -88,7 +100,9 @@ export class EventStore {
    * skipped. IMPORT_CONFLICT, and nothing written, when one does not continue its aggregate here.
    */
   importEvents(events: readonly ImportedEvent[]): ImportAppended {
-    return (this.importer ??= new EventImporter(this.db, this.path, this.errorId, this.upcasters)).append(events);
+    const appended = (this.importer ??= new EventImporter(this.db, this.path, this.errorId, this.upcasters)).append(events);
+    this.writeCount++;
+    return appended;
   }
 
   /** The last aggregate_seq of one aggregate; 0 when it has no events. */
