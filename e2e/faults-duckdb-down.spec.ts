@@ -56,6 +56,9 @@ test('DuckDB locked by another process: the top bar says DuckDB is not running, 
     await editor(page).focus();
     await page.keyboard.press('Tab');
     await expect(run).toBeFocused();
+    // dimmed by its colours, not by opacity, which faded its focus ring too: the ring is whole, as on an enabled Run
+    await expect(run).toHaveCSS('opacity', '1');
+    await expect(run).toHaveCSS('outline-width', '2px');
     await page.keyboard.press('Enter');
     await expect(run).toBeFocused();
     await expect(page.getByRole('status').filter({ hasText: 'Query not run' })).toHaveCount(0);
