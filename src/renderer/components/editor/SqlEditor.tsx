@@ -43,6 +43,9 @@ export type { RunScope } from './runRanges';
 /** The Run button's tooltip: it names both keys. */
 export const RUN_TITLE = 'Run (Ctrl/Cmd+Enter); the statement at the caret: Ctrl/Cmd+Shift+Enter';
 
+/** A run refused because DuckDB is down: shown as Run's own reason, so the sentence has one source. */
+const DOWN = Symbol('duckdbDown');
+
 /** Marks a change that came from the store, not from the person: it is not saved back. */
 const fromStore = Annotation.define<boolean>();
 
@@ -93,14 +96,15 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
   const states = useRef(new Map<string, EditorState>());
   const shownSession = useRef(sessionId);
   const schema = useRef(new Compartment());
-  const latest = useRef({ sessionId, running, onRun, onChange, onCursor });
-  latest.current = { sessionId, running, onRun, onChange, onCursor };
+  const latest = useRef({ sessionId, running, duckdbDown, onRun, onChange, onCursor });
+  latest.current = { sessionId, running, duckdbDown, onRun, onChange, onCursor };
   const [hasSelection, setHasSelection] = useState(false);
   const [formatError, setFormatError] = useState<string | undefined>();
   // why Run is disabled when what it would run holds no statement (runRanges.ts)
   const [idle, setIdle] = useState<string | undefined>(() => (holdsStatement(draft) ? undefined : NOTHING_TO_RUN));
-  // Ctrl/Cmd+Enter while this session's query runs, or with nothing to run: said, never dropped silently (Run is disabled, a key is not)
-  const [runRefused, setRunRefused] = useState<string | undefined>();
+  // Ctrl/Cmd+Enter while this session's query runs, or with nothing to run: said, never dropped silently (Run is disabled, a key is not).
+  // DOWN stands for Run's own reason while DuckDB is down (runDisabledText), read as it is shown: it goes when DuckDB is back.
+  const [runRefused, setRunRefused] = useState<string | typeof DOWN | undefined>();
   useEffect(() => {
     if (!running) setRunRefused((refused) => (refused === RUN_REFUSED ? undefined : refused));
   }, [running]);
@@ -111,7 +115,9 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     const ranges = runRanges(v.state, scope);
     closeCompletion(v);
     const nothing = nothingToRun(v.state, scope, ranges);
-    if (latest.current.running) setRunRefused(RUN_REFUSED);
+    // DuckDB down, main would refuse the run: the key and a press on the aria-disabled button send nothing and say why
+    if (latest.current.duckdbDown) setRunRefused(DOWN);
+    else if (latest.current.running) setRunRefused(RUN_REFUSED);
     else if (nothing) setRunRefused(nothing);
     else if (latest.current.onRun(runText(v.state, ranges)) !== undefined) markRan(v, ranges);
     return true;
@@ -228,15 +234,16 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
   // DuckDB down, Run is aria-disabled, not disabled: it stays in the Tab order, so a keyboard or
   // screen reader reaches it and its description says why (a disabled button is skipped)
   const down = duckdbDown && runDisabledText(duckdbDown);
+  const refused = runRefused === DOWN ? down : runRefused;
 
   return (
     <div className="editor">
       <div className="editor-host" ref={host} inert={inert} />
       {/* over the text's foot, never in the toolbar's row: a notice there wrapped the toolbar and moved the grid */}
       <div className="editor-notices">
-        {runRefused && (
+        {refused && (
           <span className="run-refused" role="alert">
-            {runRefused}
+            {refused}
           </span>
         )}
         {formatError && (
@@ -248,7 +255,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
       <div className="toolbar" role="toolbar" aria-label="Editor">
         <button
           className="primary"
-          onClick={() => down === undefined && run('selection')}
+          onClick={() => run('selection')}
           disabled={running || inert || idle !== undefined}
           aria-disabled={down !== undefined || undefined}
           title={down || idle ? `${down ?? idle}\n${RUN_TITLE}` : RUN_TITLE}

@@ -16,8 +16,8 @@ export function duckdbDownText(error: AppError): string {
 
 /**
  * Why Run is disabled while DuckDB is not running: its tooltip, so its accessible description (its
- * name stays "Run"). Ctrl/Cmd+Enter still asks main, which refuses it as "Query not run: …" with
- * the same id: a key cannot be disabled.
+ * name stays "Run"), and the notice over the text when Ctrl/Cmd+Enter or a press on Run runs nothing
+ * (a key cannot be disabled, so it says why as the button does): one sentence for both.
  */
 export function runDisabledText(error: AppError): string {
   return `${DUCKDB_DOWN_LABEL}, so queries cannot run: ${error.message} (error id ${error.id}).`;
