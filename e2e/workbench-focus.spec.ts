@@ -241,6 +241,9 @@ test('Run and "Repeat query" pressed from the keyboard keep focus nearby while t
   const repeat = history(page).getByRole('listitem').nth(1).getByRole('button', { name: 'Repeat query' });
   await expect(repeat).toBeFocused();
   await expect(repeat).toBeDisabled(); // aria-disabled: Enter now does nothing
+  // its text is faded, not the button: the focus ring stays whole
+  await expect(repeat).toHaveCSS('opacity', '1');
+  await expect(repeat).toHaveCSS('outline-width', '2px');
   await page.keyboard.press('Enter');
   await expect(history(page).getByRole('listitem')).toHaveCount(2);
   // cancelled without moving focus: a click on Cancel would take it
