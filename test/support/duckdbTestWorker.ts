@@ -3,7 +3,7 @@
 import { setImmediate } from 'node:timers';
 import { parentPort } from 'node:worker_threads';
 import '../../src/main/query/duckdb.worker';
-import { injectedHangMs, injectsCrash } from './workerFaults';
+import { hangIfInjected, injectsCrash } from './workerFaults';
 
 // Added after the worker's own listener, so no message can arrive before the worker listens.
 parentPort?.on('message', (request) => {
@@ -11,7 +11,6 @@ parentPort?.on('message', (request) => {
     setImmediate(() => {
       throw new Error('Injected worker crash');
     });
-  // Blocks the thread's event loop right here, as a stuck loop would; Atomics.wait burns no CPU.
-  const hangMs = injectedHangMs(request);
-  if (hangMs !== undefined) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, hangMs);
+  // Blocks the thread's event loop right here, as a stuck loop would.
+  hangIfInjected(request);
 });
