@@ -7,9 +7,11 @@ import { gridRow, ready, runSql } from './workbench.helpers';
 /**
  * flights-3m's `date`, a TIMESTAMP per minute, as a pivot's row field: grouped by month when it is
  * put there (not by each of its ~213,000 minutes), every number against raw DuckDB's date_trunc;
- * then, from the keyboard, by quarter.
+ * then, from the keyboard, by quarter. Then seattle-weather's `date`, a DATE, as its column field:
+ * the columns are the months, then the years, each header and cell raw DuckDB's.
  */
 const FLIGHTS = `read_parquet('${VEGA_DATA}/flights-3m.parquet')`;
+const WEATHER = `read_csv_auto('${VEGA_DATA}/seattle-weather.csv')`;
 const region = (page: Page) => page.getByRole('region', { name: 'Pivot table' });
 const pivot = (page: Page) => page.getByRole('grid', { name: 'Pivot' });
 const count = (page: Page) => region(page).locator('.pivot-meta');
@@ -35,6 +37,42 @@ async function expected(grain: string, label: string): Promise<string[][]> {
   const [[total]] = (await duckdbRows(`select sum(delay) from ${FLIGHTS}`)) as [[string]];
   const groups = await duckdbRows(`select ${label}, sum(delay) from (select date_trunc('${grain}', date) t, delay from ${FLIGHTS}) group by t order by t`);
   return [['Total', pivotCellText(total, type)], ...groups.map(([g, s]) => [g!, pivotCellText(s ?? null, type)])];
+}
+
+/** An average as the pivot writes it (the formatter is unit-tested in pivotText.unit.spec.ts). */
+const shown = (v: string | null | undefined) => pivotCellText(v ?? null, 'DOUBLE');
+
+/**
+ * Raw DuckDB's averages of temp_max by weather down and `label` of date_trunc(grain, date) across:
+ * the column headers, then the Total row and each weather's, as the pivot lays them out: the name,
+ * an average per column (null where the weather has no day in it), the row's average last.
+ */
+async function expectedAcross(grain: string, label: string): Promise<{ columns: string[]; rows: (string | null)[][] }> {
+  const keys = `(select distinct date_trunc('${grain}', date) t from ${WEATHER})`;
+  const columns = (await duckdbRows(`select ${label} from ${keys} order by t`)).map(([c]) => c!);
+  const rowOf = async (name: string, where: string): Promise<(string | null)[]> => {
+    const across = await duckdbRows(`select CASE WHEN count(w.t) > 0 THEN avg(temp_max) END from ${keys} k left join (select date_trunc('${grain}', date) t, weather, temp_max from ${WEATHER}) w on w.t = k.t and ${where} group by k.t order by k.t`);
+    const [[total]] = (await duckdbRows(`select avg(temp_max) from ${WEATHER} where ${where}`)) as [[string]];
+    return [name, ...across.map(([v]) => v ?? null), total];
+  };
+  const weathers = (await duckdbRows(`select distinct weather from ${WEATHER} order by weather`)).map(([w]) => w!);
+  return { columns, rows: [await rowOf('Total', 'true'), ...(await Promise.all(weathers.map((w) => rowOf(w, `weather = '${w}'`))))] };
+}
+
+/** A row's cells as drawn, each with DuckDB's full text: a figure drawn rounded carries it as its title. */
+const drawnAndFull = (page: Page, rowIndex: number) =>
+  pivot(page).locator(`[role="row"][aria-rowindex="${rowIndex}"] [role="gridcell"]`).evaluateAll((els) => els.map((el) => ({ drawn: el.textContent ?? '', full: el.getAttribute('title') ?? el.textContent ?? '' })));
+
+/**
+ * Row `rowIndex` against raw DuckDB's `row`: its name, then each average to 9 digits (a float sum in
+ * another order may differ in its last bits, and so draw 18.475 rounded the other way), blank where
+ * there are no rows; and each figure drawn as the pivot writes its own full text.
+ */
+async function expectRow(page: Page, rowIndex: number, row: readonly (string | null)[]): Promise<void> {
+  const want = row.map((v, i) => (i === 0 ? v : v === null ? '' : expect.closeTo(Number(v), 9)));
+  await expect.poll(async () => (await drawnAndFull(page, rowIndex)).map(({ drawn, full }, i) => (i === 0 || drawn === '' ? drawn : Number(full)))).toEqual(want);
+  const cells = (await drawnAndFull(page, rowIndex)).slice(1).filter(({ drawn }) => drawn !== '');
+  expect(cells.map(({ drawn }) => drawn)).toEqual(cells.map(({ full }) => shown(full)));
 }
 
 test('flights-3m by month of its timestamp: the grain proposed when the field is put on the rows, the sums raw DuckDB’s, then by quarter from the keyboard', async ({ shared: app }) => {
@@ -74,4 +112,35 @@ test('flights-3m by month of its timestamp: the grain proposed when the field is
   await combobox(page, 'Group date by').selectOption({ label: 'Each value' });
   const [[minutes]] = (await duckdbRows(`select count(distinct date) from ${FLIGHTS}`)) as [[string]];
   await expect(count(page)).toHaveText(`${Number(minutes).toLocaleString('en-US')} groups`, { timeout: 30_000 });
+});
+
+test('seattle-weather’s DATE on the columns: a column per month when it is put there, then per year, every header and average raw DuckDB’s', async ({ shared: app }) => {
+  const { page } = app;
+  await ready(page, 'seattle_weather');
+  await runSql(page, 'select * from seattle_weather');
+  await expect(gridRow(page, 2)).toBeVisible();
+  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  await expect(combobox(page, 'Row field 1')).toBeVisible();
+
+  await combobox(page, 'Row field 1').selectOption('weather');
+  await combobox(page, 'Values').selectOption('temp_max');
+  await combobox(page, 'Aggregate').selectOption('Average');
+  await combobox(page, 'Columns').selectOption('date');
+  await region(page).getByRole('button', { name: 'Add to columns' }).click();
+  // a date put on the columns is grouped by month too: 48 columns, not one per day
+  await expect(combobox(page, 'Group date by')).toHaveValue('month');
+  const byMonth = await expectedAcross('month', `strftime(t, '%Y-%m')`);
+  expect(byMonth.columns.slice(0, 2)).toEqual(['2012-01', '2012-02']);
+  expect(byMonth.columns).toHaveLength(48);
+  // two header rows: the column field over its groups, then the row field, the groups and Total
+  await expect(pivot(page).getByRole('columnheader')).toHaveText(['date', 'weather', ...byMonth.columns, 'Total'], { timeout: 30_000 });
+  await expect(pivot(page).getByRole('columnheader', { name: 'date', exact: true })).toHaveAttribute('aria-colspan', String(byMonth.columns.length));
+  await expect(pivot(page)).toHaveAttribute('aria-rowcount', String(2 + byMonth.rows.length));
+  for (const [i, row] of byMonth.rows.entries()) await expectRow(page, i + 3, row);
+
+  await combobox(page, 'Group date by').selectOption({ label: 'Year' });
+  const byYear = await expectedAcross('year', `strftime(t, '%Y')`);
+  expect(byYear.columns).toEqual(['2012', '2013', '2014', '2015']);
+  await expect(pivot(page).getByRole('columnheader')).toHaveText(['date', 'weather', ...byYear.columns, 'Total'], { timeout: 30_000 });
+  for (const [i, row] of byYear.rows.entries()) await expectRow(page, i + 3, row);
 });
