@@ -75,13 +75,18 @@ async function expectRow(page: Page, rowIndex: number, row: readonly (string | n
   expect(cells.map(({ drawn }) => drawn)).toEqual(cells.map(({ full }) => shown(full)));
 }
 
-test('flights-3m by month of its timestamp: the grain proposed when the field is put on the rows, the sums raw DuckDB’s, then by quarter from the keyboard', async ({ shared: app }) => {
-  const { page } = app;
-  await ready(page, 'flights_3m');
-  await runSql(page, 'select * from flights_3m');
+/** Every row of `dataset` in the grid, and the pivot opened on them. */
+async function pivotOf(page: Page, dataset: string): Promise<void> {
+  await ready(page, dataset);
+  await runSql(page, `select * from ${dataset}`);
   await expect(gridRow(page, 2)).toBeVisible();
   await page.getByRole('button', { name: 'Pivot', exact: true }).click();
   await expect(combobox(page, 'Row field 1')).toBeVisible();
+}
+
+test('flights-3m by month of its timestamp: the grain proposed when the field is put on the rows, the sums raw DuckDB’s, then by quarter from the keyboard', async ({ shared: app }) => {
+  const { page } = app;
+  await pivotOf(page, 'flights_3m');
 
   await combobox(page, 'Values').selectOption('delay');
   await combobox(page, 'Aggregate').selectOption('Sum');
@@ -116,11 +121,7 @@ test('flights-3m by month of its timestamp: the grain proposed when the field is
 
 test('seattle-weather’s DATE on the columns: a column per month when it is put there, then per year, every header and average raw DuckDB’s', async ({ shared: app }) => {
   const { page } = app;
-  await ready(page, 'seattle_weather');
-  await runSql(page, 'select * from seattle_weather');
-  await expect(gridRow(page, 2)).toBeVisible();
-  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
-  await expect(combobox(page, 'Row field 1')).toBeVisible();
+  await pivotOf(page, 'seattle_weather');
 
   await combobox(page, 'Row field 1').selectOption('weather');
   await combobox(page, 'Values').selectOption('temp_max');
