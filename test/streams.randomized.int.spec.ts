@@ -168,7 +168,9 @@ async function run(seed: number): Promise<void> {
       const got = delivered.slice(lastSnapshot + 1).flatMap((f) => (f.kind === 'event' ? [f.event.globalSeq] : []));
       const expected = events.filter((e) => e.globalSeq > from && matchTopic(c.pattern, e.topic)).map((e) => e.globalSeq);
       // Exactly the events of its pattern, each once, in global order.
-      expect(got, `${c.pattern} from ${from} (seed ${seed})`).toEqual(expected);
+      // On a mismatch, name what the log holds now that the snapshot above did not: an event appended after every outcome.
+      const late = () => core.store.readAfter(events.at(-1)?.globalSeq ?? 0, 1_000).map((e) => `${e.globalSeq} ${e.type} ${e.metadata.issuedBy}`);
+      expect(got, `${c.pattern} from ${from} (seed ${seed}); appended since the read: ${got.length === expected.length ? 'not asked' : late().join(', ') || 'nothing'}`).toEqual(expected);
       const all = delivered.flatMap((f) => (f.kind === 'event' ? [f.event.globalSeq] : []));
       expect(new Set(all).size, `no event delivered twice (seed ${seed})`).toBe(all.length);
       // Its view equals main's projection at its seq.
