@@ -143,14 +143,17 @@ async function run(seed: number): Promise<void> {
     })();
     await Promise.all([writers, chaos]);
     // The runner and the catalog append after the writers stop: wait for every outcome before reading the log.
+    // A source added again after it failed is a retry of the same dataset, so a dataset has settled
+    // when each of its requests has an outcome, not at its first.
     const ended = () => {
-      const outcomes = new Set(
-        core.store.readAfter(0, 1_000_000).flatMap((e) => {
-          if (e.type === 'QueryCompleted' || e.type === 'QueryFailed' || e.type === 'QueryCancelled') return [e.payload.queryId];
-          return e.type === 'DatasetRegistered' || e.type === 'DatasetFailed' ? [e.aggregateId] : [];
-        }),
-      );
-      return [...queries, ...datasets].every((id) => outcomes.has(id));
+      const open = new Map<string, number>();
+      const count = (id: string, by: number) => open.set(id, (open.get(id) ?? 0) + by);
+      for (const e of core.store.readAfter(0, 1_000_000)) {
+        if (e.type === 'QueryCompleted' || e.type === 'QueryFailed' || e.type === 'QueryCancelled') count(e.payload.queryId, -1);
+        else if (e.type === 'DatasetRequested') count(e.aggregateId, 1);
+        else if (e.type === 'DatasetRegistered' || e.type === 'DatasetFailed') count(e.aggregateId, -1);
+      }
+      return queries.every((id) => open.get(id) === -1) && datasets.every((id) => open.get(id) === 0);
     };
     await waitFor(ended, `every query and dataset to settle (seed ${seed})`, 60_000);
 
