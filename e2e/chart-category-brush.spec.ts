@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { chart, grouped, pickChart, tableRows } from './chart.helpers';
+import { chart, grouped, pickChart, plotDrawn, tableRows } from './chart.helpers';
 import { grid, runSql, screenshot, status } from './workbench.helpers';
 
 // seattle-weather with its month as text: a category of 12 values for the linked bars
@@ -95,7 +95,8 @@ test('a heatmap of weather × temp_max: a rectangle dragged over three weathers 
   await chart(page, 'Chart 2').getByRole('button', { name: 'Show chart data' }).click();
   await expectFiltered(page, where);
 
-  // keys carry on from it: Shift+Right adds the fifth weather; temp_max's range is taken up as the heatmap's bins it overlaps
+  // keys carry on from it (once it is drawn again: a key before that has nothing to step over): Shift+Right adds the fifth weather; temp_max's range is taken up as the heatmap's bins it overlaps
+  await plotDrawn(plot);
   await plot.focus();
   await page.keyboard.press('Shift+ArrowRight');
   const four = weathers.slice(1, 5);

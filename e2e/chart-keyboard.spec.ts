@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { chart, countSum, grouped, near, pickChart, tableRows } from './chart.helpers';
+import { chart, countSum, grouped, near, pickChart, plotDrawn, tableRows } from './chart.helpers';
 import { grid, runSql, screenshot, status } from './workbench.helpers';
 
 const WEATHER = `read_csv_auto('${VEGA_DATA}/seattle-weather.csv')`;
@@ -100,7 +100,8 @@ test('a heatmap brushed by keys: Left/Right brush temp_max over its bins, Up/Dow
   await chart(page, 'Chart 2').getByRole('button', { name: 'Show chart data' }).click();
   await expect.poll(() => tableRows(page, 'Chart 2')).toEqual(bars);
 
-  // keys carry on from it; Escape clears both ranges
+  // keys carry on from it, once the heatmap is drawn again (a key before that has nothing to step over); Escape clears both ranges
+  await plotDrawn(plot);
   await plot.focus();
   await page.keyboard.press('ArrowDown');
   await expect.poll(brushed).toEqual([xs[10]![0], xs[12]![1], ys[5]![0], ys[8]![1]]);
