@@ -92,6 +92,7 @@ async function launch(browserType: BrowserType, launchOptions: LaunchOptions, te
           app.page = await electronApp.firstWindow();
         },
       };
+      await connected(app.page);
       return { app, close: async () => (await electronApp.close(), removeDataDir()) };
     }
     let host = await startWebHost(dataDir);
@@ -99,6 +100,9 @@ async function launch(browserType: BrowserType, launchOptions: LaunchOptions, te
     const context = await (await chromium).newContext({ viewport: testInfo.project.use.viewport ?? null });
     const page = await context.newPage();
     await page.goto(host.url);
+    // As a person would: a command made before the first connection waits 5 s for it and is then
+    // refused, the refusal cleared once connected (apiClient.ts); a loaded machine can take that long.
+    await connected(page);
     const app: SextantApp = {
       page,
       dataDir,
@@ -114,6 +118,9 @@ async function launch(browserType: BrowserType, launchOptions: LaunchOptions, te
     throw e;
   }
 }
+
+/** Waits until the page's connection sign says it is connected and live. */
+const connected = (page: Page) => expect(page.getByRole('img', { name: 'Connected' })).toBeVisible({ timeout: 30_000 });
 
 /** What a test on a spec file's shared app drives: no restart, which would be every later test's too. */
 export type SharedApp = Omit<SextantApp, 'restartHost'>;
