@@ -194,13 +194,17 @@ test('simultaneous draft edits lose nothing: the later save is refused and the p
   }
 });
 
-test('back from the past, a window saves its draft again though another window changed it meanwhile', async ({ app }) => {
+test('back from the past, a window saves its draft again though another window changed it meanwhile', async ({ shared: app }) => {
   const a = app.page;
   await runSql(a, 'select 1 as one');
   await expect(status(a)).toHaveText(/^1\u00a0row in /);
+  // the session of this test's tab (on the shared app, earlier tests' sessions are open too), which
+  // the second window opens on: it was opened last
+  const title = (await selected(a).textContent())!;
   const b = await secondWindow(a);
+  await expect(selected(b)).toHaveText(title);
   const client = await nodeClient(a.url());
-  const storedDraft = () => client.sessions()[0]?.draft;
+  const storedDraft = () => client.sessions().find((s) => s.title === title)?.draft;
   try {
     // A looks at the past (its editor makes way), and B saves a draft meanwhile.
     await a.getByRole('button', { name: 'Timeline', exact: true }).click();
