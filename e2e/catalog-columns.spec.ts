@@ -27,12 +27,13 @@ async function writeHostile(path: string): Promise<{ wide: string[][]; firstTrip
   }
 }
 
-async function addHostile(page: Page, file: string): Promise<Awaited<ReturnType<typeof writeHostile>>> {
+/** Adds `file`, named `name` in the catalog: each test its own, the catalog being the file's shared app's. */
+async function addHostile(page: Page, file: string, name = 'hostile'): Promise<Awaited<ReturnType<typeof writeHostile>>> {
   const written = await writeHostile(file);
   await page.getByRole('textbox', { name: 'Dataset path or URL' }).fill(file);
   await page.getByRole('button', { name: 'Add dataset' }).click();
-  await expect(dataset(page, 'hostile')).toContainText(/duckdb · 2\u00a0tables$/);
-  await dataset(page, 'hostile').getByRole('button', { expanded: false }).click();
+  await expect(dataset(page, name)).toContainText(/duckdb · 2\u00a0tables$/);
+  await dataset(page, name).getByRole('button', { expanded: false }).click();
   return written;
 }
 
@@ -62,37 +63,37 @@ test('a column with a long type keeps its name on one readable line; both are cu
   await testInfo.attach('catalog-long-types', { body: await page.locator('.sidebar').screenshot(), contentType: 'image/png' });
 });
 
-test('a table of a DuckDB database file has its own actions: "Query this table" reads it, its names quoted', async ({ app }, testInfo) => {
+test('a table of a DuckDB database file has its own actions: "Query this table" reads it, its names quoted', async ({ shared: app }, testInfo) => {
   const { page } = app;
-  const { firstTrips } = await addHostile(page, testInfo.outputPath('hostile.duckdb'));
-  const tables = page.getByRole('list', { name: 'Tables of hostile' });
-  await tables.getByRole('button', { name: 'Actions for hostile.Trips 2024' }).click();
-  const menu = page.getByRole('menu', { name: 'Actions for hostile.Trips 2024' });
+  const { firstTrips } = await addHostile(page, testInfo.outputPath('tripsdb.duckdb'), 'tripsdb');
+  const tables = page.getByRole('list', { name: 'Tables of tripsdb' });
+  await tables.getByRole('button', { name: 'Actions for tripsdb.Trips 2024' }).click();
+  const menu = page.getByRole('menu', { name: 'Actions for tripsdb.Trips 2024' });
   await expect(menu.getByRole('menuitem')).toHaveText(['Query this table', 'Copy name', 'Profile']);
   await menu.getByRole('menuitem', { name: 'Query this table' }).click();
-  await expect.poll(() => editorText(page)).toBe('select * from hostile."Trips 2024" limit 100');
+  await expect.poll(() => editorText(page)).toBe('select * from tripsdb."Trips 2024" limit 100');
   await expect(status(page)).toHaveText(new RegExp(`^${firstTrips}\u00a0rows in [\\d,]+\u00a0ms$`));
 
   // a right-click on the other table opens its menu, not its database's
   await tables.getByRole('listitem').filter({ hasText: /^wide\b/ }).first().locator('.table-row').click({ button: 'right' });
-  await page.getByRole('menu', { name: 'Actions for hostile.wide' }).getByRole('menuitem', { name: 'Query this table' }).click();
-  await expect.poll(() => editorText(page)).toBe('select * from hostile.wide limit 100');
+  await page.getByRole('menu', { name: 'Actions for tripsdb.wide' }).getByRole('menuitem', { name: 'Query this table' }).click();
+  await expect.poll(() => editorText(page)).toBe('select * from tripsdb.wide limit 100');
   await expect(status(page)).toHaveText(/^0\u00a0rows in [\d,]+\u00a0ms$/);
 
   // the database's own "Query this dataset" says which table it reads
-  await dataset(page, 'hostile').getByRole('button', { name: 'Actions for hostile', exact: true }).click();
+  await dataset(page, 'tripsdb').getByRole('button', { name: 'Actions for tripsdb', exact: true }).click();
   const first = await tables.locator(':scope > li .table-row .column-name').first().textContent();
-  await expect(page.getByRole('menu', { name: 'Actions for hostile' }).getByRole('menuitem').first()).toHaveText(`Query this dataset (first table: ${first})`);
+  await expect(page.getByRole('menu', { name: 'Actions for tripsdb' }).getByRole('menuitem').first()).toHaveText(`Query this dataset (first table: ${first})`);
 });
 
-test('a table of a DuckDB database file is profiled from its menu, its figures those of raw DuckDB', async ({ app }, testInfo) => {
+test('a table of a DuckDB database file is profiled from its menu, its figures those of raw DuckDB', async ({ shared: app }, testInfo) => {
   const { page } = app;
-  const file = testInfo.outputPath('hostile.duckdb');
-  await addHostile(page, file);
-  await page.getByRole('list', { name: 'Tables of hostile' }).getByRole('button', { name: 'Actions for hostile.Trips 2024' }).click();
-  await page.getByRole('menu', { name: 'Actions for hostile.Trips 2024' }).getByRole('menuitem', { name: 'Profile' }).click();
+  const file = testInfo.outputPath('profiled.duckdb');
+  await addHostile(page, file, 'profiled');
+  await page.getByRole('list', { name: 'Tables of profiled' }).getByRole('button', { name: 'Actions for profiled.Trips 2024' }).click();
+  await page.getByRole('menu', { name: 'Actions for profiled.Trips 2024' }).getByRole('menuitem', { name: 'Profile' }).click();
   const region = page.getByRole('region', { name: 'Column profiles' });
-  await expect(region).toContainText('hostile.Trips 2024');
+  await expect(region).toContainText('profiled.Trips 2024');
   const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
   const c = await instance.connect();
   const [[distinct, max]] = (await c.runAndReadAll('SELECT count(DISTINCT n)::VARCHAR, max(n)::VARCHAR FROM "Trips 2024"')).getRowsJS() as [[string, string]];

@@ -54,7 +54,7 @@ async function makeFiles(dir: string): Promise<void> {
   writeFileSync(join(dir, 'sensor.arrow'), tableToIPC(arrow, 'file'));
 }
 
-test('adds TSV, gzip CSV, NDJSON, a folder of Parquet, Arrow IPC and a DuckDB file; each queryable with DuckDB’s values', async ({ app }) => {
+test('adds TSV, gzip CSV, NDJSON, a folder of Parquet, Arrow IPC and a DuckDB file; each queryable with DuckDB’s values', async ({ shared: app }) => {
   const { page, dataDir } = app;
   const dir = join(dataDir, 'inbox');
   await makeFiles(dir);
@@ -79,9 +79,10 @@ test('adds TSV, gzip CSV, NDJSON, a folder of Parquet, Arrow IPC and a DuckDB fi
   await expectQuery(page, 'select bin, count(*) as n from warehouse.stock group by bin order by bin', 'select range % 3 as bin, count(*) as n from range(9) group by bin order by bin');
 });
 
-test('a corrupt file is listed as failed with a readable message and an error id', async ({ app }) => {
+test('a corrupt file is listed as failed with a readable message and an error id', async ({ shared: app }) => {
   const { page, dataDir } = app;
-  const dir = join(dataDir, 'inbox');
+  // its own folder: the first test's warehouse.duckdb there may be attached by the shared app
+  const dir = join(dataDir, 'inbox-corrupt');
   await makeFiles(dir);
   await add(page, join(dir, 'broken.parquet'));
   const failed = datasets(page).getByRole('listitem').filter({ hasText: 'broken.parquet' });
@@ -112,7 +113,7 @@ test.describe('http(s) URLs', () => {
   });
   test.afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-  test('a URL is downloaded into the data dir and queried locally', async ({ app }) => {
+  test('a URL is downloaded into the data dir and queried locally', async ({ shared: app }) => {
     const { page } = app;
     await add(page, `${base}/exports/Weather-2015.csv`);
     await expect(item(page, 'weather_2015')).toContainText('columns');
