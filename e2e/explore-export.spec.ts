@@ -199,7 +199,7 @@ test('reloading the page while an export is written cancels it: no file is left 
   await expect(history(page)).not.toContainText('Exported');
 });
 
-test('Export… opened straight after typing a filter (before its pause ends) counts and writes the filtered rows', async ({ app }, testInfo) => {
+test('Export… opened straight after typing a filter (before its pause ends) counts and writes the filtered rows', async ({ shared: app }, testInfo) => {
   const { page } = app;
   const CARS = `read_json_auto('${VEGA_DATA}/cars.json')`;
   await ready(page, 'cars');

@@ -20,7 +20,7 @@ async function activeCell(page: Page) {
   return page.locator(`[id="${id}"]`);
 }
 
-test('arrows and Home/End move the pivot’s active cell into view; Ctrl+C copies DuckDB’s text; Enter and Space fold a group', async ({ app }) => {
+test('arrows and Home/End move the pivot’s active cell into view; Ctrl+C copies DuckDB’s text; Enter and Space fold a group', async ({ shared: app }) => {
   const { page } = app;
   await allowClipboard(page);
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -73,7 +73,7 @@ test('arrows and Home/End move the pivot’s active cell into view; Ctrl+C copie
   await expect(await activeCell(page)).toBeInViewport({ ratio: 0.99 });
 });
 
-test('the empty text as a group and as a column value reads (empty), named so on its buttons, told apart from SQL NULL and from a cell with no rows', async ({ app }) => {
+test('the empty text as a group and as a column value reads (empty), named so on its buttons, told apart from SQL NULL and from a cell with no rows', async ({ shared: app }) => {
   const { page } = app;
   await runSql(page, `select * from (values ('', 'a', 1), ('x', '', 2), (NULL, 'a', 3)) t(g, c, v)`);
   await expect(gridRow(page, 2)).toBeVisible();
