@@ -118,8 +118,12 @@ test('the preview is of the statement Ctrl/Cmd+Shift+Enter runs: after a semicol
   await expect(status(page)).toHaveText(/^2\u00a0rows in [\d,]+\u00a0ms$/);
 });
 
-test('the switch is remembered per session, across a reload, and is keyboard-operable', async ({ app }) => {
+test('the switch is remembered per session, across a reload, and is keyboard-operable', async ({ shared: app }) => {
   const { page } = app;
+  // this test's two sessions: the last tab, and the one it opens after it (earlier tests of the file have theirs)
+  const mine = await tabs(page).count();
+  const first = tabs(page).nth(mine - 1);
+  const second = tabs(page).nth(mine);
   await ready(page, 'cars');
   await replaceSql(page, 'select 42 as answer');
   await instantSwitch(page).focus();
@@ -129,26 +133,26 @@ test('the switch is remembered per session, across a reload, and is keyboard-ope
 
   // a new session starts with the switch off
   await page.getByRole('button', { name: 'New session' }).click();
-  await expect(tabs(page)).toHaveCount(2);
+  await expect(tabs(page)).toHaveCount(mine + 1);
   await expect(instantSwitch(page)).toHaveAttribute('aria-checked', 'false');
   await expect(preview(page)).toHaveCount(0);
 
   // back on the first: on again, previewing its text
-  await tabs(page).nth(0).click();
+  await first.click();
   await expect(instantSwitch(page)).toHaveAttribute('aria-checked', 'true');
   await expect.poll(() => previewRows(page)).toEqual([['42']]);
 
   // the draft is saved before the reload; after it the switch is still on for that session
-  await tabs(page).nth(1).click();
+  await second.click();
   await page.reload();
-  await tabs(page).nth(0).click();
+  await first.click();
   await expect(instantSwitch(page)).toHaveAttribute('aria-checked', 'true');
   await expect.poll(() => previewRows(page)).toEqual([['42']]);
-  await tabs(page).nth(1).click();
+  await second.click();
   await expect(instantSwitch(page)).toHaveAttribute('aria-checked', 'false');
 
   // Enter turns it off as well; the pane goes
-  await tabs(page).nth(0).click();
+  await first.click();
   await instantSwitch(page).focus();
   await page.keyboard.press('Enter');
   await expect(instantSwitch(page)).toHaveAttribute('aria-checked', 'false');
@@ -308,7 +312,7 @@ test('a statement that writes or reaches outside is never run by a preview, and 
   await expect(results.getByRole('gridcell')).toHaveText(['0']);
 });
 
-test('in a small window a long error scrolls by whole lines and its error id stays in sight', async ({ app }) => {
+test('in a small window a long error scrolls by whole lines and its error id stays in sight', async ({ shared: app }) => {
   const { page } = app;
   await page.setViewportSize({ width: 800, height: 600 });
   await ready(page, 'cars');
