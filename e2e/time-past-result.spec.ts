@@ -9,8 +9,11 @@ import { grid, gridRow, ready, runSql, screenshot, status } from './workbench.he
  * and filter (shown, not changeable), and, after a failed query, that the grid shows the previous
  * result. Checked against raw DuckDB and the facts the log recorded.
  */
-const FLIGHTS = `read_parquet('${VEGA_DATA}/flights-3m.parquet')`;
-const SQL = 'select * from flights_3m';
+// A week of flights-3m (113,493 rows): many pages, sorted and filtered three times (live, then two
+// past points) in a fraction of what the whole 3M rows took; nothing here is about the result's size.
+const WEEK = "date < '2001-01-08'";
+const FLIGHTS = `(select * from read_parquet('${VEGA_DATA}/flights-3m.parquet') where ${WEEK})`;
+const SQL = `select * from flights_3m where ${WEEK}`;
 const BAD = 'select * from nosuchtable';
 
 const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline' });
@@ -30,18 +33,20 @@ async function columnShown(page: Page, c: number, n: number): Promise<string[]> 
 test('a past point shows its result’s rows and time, its sort and filter read-only, and after a failure that the grid is the previous result', async ({ shared: app }, testInfo) => {
   const { page } = app;
   await ready(page, 'flights_3m');
+  const [[total]] = (await duckdbRows(`select count(*) from ${FLIGHTS}`)) as [[string]];
   const [[sfo]] = (await duckdbRows(`select count(*) from ${FLIGHTS} where origin = 'SFO'`)) as [[string]];
+  const grouped = (n: string) => Number(n).toLocaleString('en-US');
   const top = (await duckdbRows(`select delay from ${FLIGHTS} where origin = 'SFO' order by delay desc nulls last limit 5`)).map((r) => r[0] ?? 'NULL');
 
   // Now: the whole result, sorted by delay descending and filtered to SFO, as the live view shows it.
   await runSql(page, SQL);
-  await expect(status(page)).toHaveText(/^3,000,000\u00a0rows in [\d,]+\u00a0ms$/, { timeout: 60_000 });
+  await expect(status(page)).toHaveText(new RegExp(`^${grouped(total)}\\u00a0rows in [\\d,]+\\u00a0ms$`), { timeout: 60_000 });
   await grid(page).getByRole('button', { name: 'Sort by delay', exact: true }).click();
   await grid(page).getByRole('button', { name: 'Sort by delay', exact: true }).click();
   await expect(header(page, 'delay')).toHaveAttribute('aria-sort', 'descending');
   await page.getByRole('button', { name: 'Filters', exact: true }).click();
   await filterBox(page, 'origin').fill('=SFO');
-  const filteredText = new RegExp(`^${Number(sfo).toLocaleString('en-US')} of 3,000,000\\u00a0rows in [\\d,]+\\u00a0ms$`);
+  const filteredText = new RegExp(`^${grouped(sfo)} of ${grouped(total)}\\u00a0rows in [\\d,]+\\u00a0ms$`);
   await expect(status(page)).toHaveText(filteredText, { timeout: 30_000 });
   const liveSaid = await status(page).textContent();
   const liveBox = await filterBox(page, 'origin').inputValue();
@@ -52,8 +57,8 @@ test('a past point shows its result’s rows and time, its sort and filter read-
     try {
       await expect.poll(() => client.sessions()[0]?.history[0]?.view?.filter.length).toBe(1);
       const recorded = client.sessions()[0]!.history[0]!;
-      expect(recorded.rowCount).toBe(3_000_000);
-      expect(liveSaid).toBe(`${Number(sfo).toLocaleString('en-US')} of 3,000,000\u00a0rows in ${Math.round(recorded.durationMs!).toLocaleString('en-US')}\u00a0ms`);
+      expect(recorded.rowCount).toBe(Number(total));
+      expect(liveSaid).toBe(`${grouped(sfo)} of ${grouped(total)}\u00a0rows in ${Math.round(recorded.durationMs!).toLocaleString('en-US')}\u00a0ms`);
     } finally {
       client.close();
     }
