@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { nodeClient } from './nodeClient';
 import { completionTakesKeys, editor, editorText, history, mod, ready, runSql, setSql, status, tabs } from './workbench.helpers';
 
 const NOTHING = 'Nothing to run: the editor holds no statement, only blanks or comments.';
@@ -70,6 +72,35 @@ test('Ctrl+Space right after a closing-quoted name completes with a space before
   // the FROM's columns first: cars' Acceleration, which glued on read as an alias of Horsepower
   await expect(list.getByRole('option').first()).toContainText(/^Acceleration/);
   await expect(list.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await completionTakesKeys(page);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editorText(page)).toBe('select "Horsepower" Acceleration from cars');
+});
+
+test('a list Ctrl+Space opened stays open while a dataset is added elsewhere, and still completes', async ({ shared: app }, testInfo) => {
+  const { page } = app;
+  await ready(page, 'cars');
+  await setSql(page, 'select "Horsepower" from cars');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'select "Horsepower"'.length; i++) await page.keyboard.press('ArrowRight');
+  const list = page.getByRole('listbox', { name: 'Completions' });
+  // only Ctrl+Space offers a list here (nothing is being typed), so it would not come back by itself
+  await expect(async () => {
+    await page.keyboard.press('Control+Space');
+    await expect(list.getByRole('option').first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(list.getByRole('option').first()).toContainText(/^Acceleration/);
+
+  // another window adds a dataset: the catalog, which the completions read, changes under the open list
+  const file = testInfo.outputPath('added_meanwhile.csv');
+  writeFileSync(file, 'a,b\n1,2\n');
+  const other = await nodeClient(page.url());
+  expect((await other.api.dispatch({ type: 'AddDataset', source: file })).ok).toBe(true);
+  other.close();
+  await ready(page, 'added_meanwhile');
+  // open and taking keys: asked again, it was dimmed while its sources were pending, then gone
+  await expect(page.locator('.cm-tooltip-autocomplete:not(.cm-tooltip-autocomplete-disabled)')).toBeVisible();
+  await expect(list.getByRole('option').first()).toContainText(/^Acceleration/);
   await completionTakesKeys(page);
   await page.keyboard.press('Enter');
   await expect.poll(() => editorText(page)).toBe('select "Horsepower" Acceleration from cars');

@@ -8,7 +8,7 @@ import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutt
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../shared/contracts/errors';
 import type { DatasetView, HistoryEntry } from '../../../shared/views/appView';
-import { catalogCompletion } from './catalogCompletion';
+import { catalogCompletion, catalogOf, setCatalog } from './catalogCompletion';
 import { exampleQuery } from '../catalog/sqlName';
 import { tabAcceptsCompletion } from './completionKeys';
 import { unfocusableCompletionList } from './unfocusableCompletionList';
@@ -95,7 +95,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
   const view = useRef<EditorView | undefined>(undefined);
   const states = useRef(new Map<string, EditorState>());
   const shownSession = useRef(sessionId);
-  const schema = useRef(new Compartment());
+  const example = useRef(new Compartment());
   const latest = useRef({ sessionId, running, duckdbDown, onRun, onChange, onCursor });
   latest.current = { sessionId, running, duckdbDown, onRun, onChange, onCursor };
   const [hasSelection, setHasSelection] = useState(false);
@@ -151,12 +151,16 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
 
   // A stored draft is shown with the caret at its end, where writing goes on (a reopened tab's typed-ahead text went before it).
   const createState = (doc: string): EditorState =>
-    EditorState.create({ doc, selection: { anchor: doc.length }, extensions: extensions(schema.current, latest, { run, format, setHasSelection, setIdle, edited }) });
-  // One schema extension (and example, the placeholder) per catalog: building it (lang-sql's keyword and schema completions) and
-  // reconfiguring a state with it cost a tab switch about a millisecond each, for nothing new.
-  const catalogSchema = useMemo(() => [catalogCompletion(datasets), placeholder(exampleQuery(datasets))], [datasets]);
-  const withCatalogSchema = (v: EditorView) => {
-    if (schema.current.get(v.state) !== catalogSchema) v.dispatch({ effects: schema.current.reconfigure(catalogSchema) });
+    EditorState.create({ doc, selection: { anchor: doc.length }, extensions: [catalogCompletion(datasets), extensions(example.current, latest, { run, format, setHasSelection, setIdle, edited })] });
+  // One example (the placeholder) per catalog: reconfiguring a state cost a tab switch about a millisecond, for nothing new.
+  const examplePlaceholder = useMemo(() => placeholder(exampleQuery(datasets)), [datasets]);
+  // the completions take a new catalog as state, which leaves an open list open (catalogCompletion.ts)
+  const withCatalog = (v: EditorView) => {
+    const effects = [
+      ...(catalogOf(v.state) !== datasets ? [setCatalog.of(datasets)] : []),
+      ...(example.current.get(v.state) !== examplePlaceholder ? [example.current.reconfigure(examplePlaceholder)] : []),
+    ];
+    if (effects.length > 0) v.dispatch({ effects });
   };
 
   useEffect(() => {
@@ -177,7 +181,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     states.current.set(shownSession.current, v.state);
     shownSession.current = sessionId;
     v.setState(states.current.get(sessionId) ?? createState(draft));
-    withCatalogSchema(v); // a kept state has the schema it was last shown with: new only if the catalog changed
+    withCatalog(v); // a kept state has the catalog it was last shown with: new only if the catalog changed
     setHasSelection(v.state.selection.ranges.some((r) => !r.empty));
     setIdle(nothingToRun(v.state, 'selection'));
     setFormatError(undefined);
@@ -187,8 +191,8 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
   useTypeAhead(inert, sessionId, view);
 
   useEffect(() => {
-    if (view.current) withCatalogSchema(view.current);
-  }, [catalogSchema]);
+    if (view.current) withCatalog(view.current);
+  }, [datasets, examplePlaceholder]);
 
   // Marks where DuckDB says the failed query went wrong, if that query's text is still in the editor.
   // A failure that just arrived is scrolled to (statement 180 of 200 is far below); one shown again
@@ -292,7 +296,7 @@ interface Commands {
 }
 
 function extensions(
-  schema: Compartment,
+  example: Compartment,
   latest: {
     readonly current: {
       sessionId: string;
@@ -312,7 +316,7 @@ function extensions(
     bracketMatching(),
     closeBrackets(),
     highlightSelectionMatches(),
-    schema.of([]),
+    example.of([]),
     autocompletion({ activateOnTyping: true, icons: false }),
     unfocusableCompletionList,
     keymap.of([

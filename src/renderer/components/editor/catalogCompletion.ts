@@ -1,7 +1,7 @@
 import type { Completion, CompletionResult, CompletionSource } from '@codemirror/autocomplete';
 import { keywordCompletionSource, schemaCompletionSource, type SQLNamespace } from '@codemirror/lang-sql';
 import { LanguageSupport } from '@codemirror/language';
-import type { Extension } from '@codemirror/state';
+import { StateEffect, StateField, type EditorState, type Extension } from '@codemirror/state';
 import type { Column, DatasetTable } from '../../../shared/contracts/events';
 import { tableLabel } from '../../../shared/domain/datasetRelation';
 import { HISTORY_SCHEMA } from '../../../shared/history/historySchema';
@@ -151,26 +151,58 @@ export function columnCompletion(datasets: readonly DatasetView[]): CompletionSo
   };
 }
 
+/** A new catalog for the editor's completions (SqlEditor sends it when the catalog changes). */
+export const setCatalog = StateEffect.define<readonly DatasetView[]>();
+
+/** The catalog an editor state completes from: the one it was made with, then each sent by `setCatalog`. */
+const catalogField = StateField.define<readonly DatasetView[]>({
+  create: () => [],
+  update: (datasets, tr) => tr.effects.reduce((now, e) => (e.is(setCatalog) ? e.value : now), datasets),
+});
+
+/** The catalog an editor state completes from. */
+export const catalogOf = (state: EditorState): readonly DatasetView[] => state.field(catalogField);
+
+/** lang-sql's schema source for a catalog, built once per catalog: it indexes every table and column. */
+const schemaSources = new WeakMap<readonly DatasetView[], CompletionSource>();
+const schemaSourceOf = (datasets: readonly DatasetView[]): CompletionSource => {
+  let source = schemaSources.get(datasets);
+  if (!source) schemaSources.set(datasets, (source = withoutTypedAlias(schemaCompletionSource({ dialect: DuckDB, schema: catalogNamespace(datasets) }))));
+  return source;
+};
+
+/** A source over the catalog of the state it is asked in. */
+const fromCatalog =
+  (make: (datasets: readonly DatasetView[]) => CompletionSource): CompletionSource =>
+  (context) =>
+    make(catalogOf(context.state))(context);
+
+const keywords = keywordCompletionSource(DuckDB, false);
+const guarded = (source: CompletionSource) => DuckDB.language.data.of({ autocomplete: spacedAfterQuotedName(outsideStringsAndComments(notNamingAlias(wholeWord(source)))) });
+
+/**
+ * The sources, made once. A catalog change reaches them as state (`setCatalog`), never as new
+ * sources: CodeMirror takes new sources for a new completion, so a dataset registered while a list
+ * was open closed it (for good, when Ctrl+Space had opened it where typing would not).
+ * One source per entry: CodeMirror reads an array there as a list of completions, not of sources.
+ */
+const sources: Extension = [
+  new LanguageSupport(DuckDB.language),
+  // after `x.` only x's tables or columns fit, never a keyword
+  guarded((context) => (afterDot(context) ? null : keywords(context))),
+  guarded(fromCatalog((datasets) => tablesFirst(unlessQueryDefined(datasets, schemaSourceOf(datasets))))),
+  guarded(fromCatalog(columnCompletion)),
+  guarded(fromCatalog(queryColumnCompletion)),
+  guarded(cteNameCompletion),
+];
+
 /**
  * DuckDB SQL with the catalog's completions: keywords, datasets and their tables and columns, the
  * sextant schema, and what the query defines (CTEs, subqueries' columns). Every source answers for
  * the whole word typed in any script, and none inside a string or a comment.
  */
 export function catalogCompletion(datasets: readonly DatasetView[]): Extension {
-  const schema = withoutTypedAlias(schemaCompletionSource({ dialect: DuckDB, schema: catalogNamespace(datasets) }));
-  const keywords = keywordCompletionSource(DuckDB, false);
-  const guarded = (source: CompletionSource) =>
-    DuckDB.language.data.of({ autocomplete: spacedAfterQuotedName(outsideStringsAndComments(notNamingAlias(wholeWord(source)))) });
-  // one source per entry: CodeMirror reads an array there as a list of completions, not of sources
-  return [
-    new LanguageSupport(DuckDB.language),
-    // after `x.` only x's tables or columns fit, never a keyword
-    guarded((context) => (afterDot(context) ? null : keywords(context))),
-    guarded(tablesFirst(unlessQueryDefined(datasets, schema))),
-    guarded(columnCompletion(datasets)),
-    guarded(queryColumnCompletion(datasets)),
-    guarded(cteNameCompletion),
-  ];
+  return [catalogField.init(() => datasets), sources];
 }
 
 /** `… as tot|`: a new name being typed, where nothing of the catalog or the language fits. */
