@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { pivotCellText } from '../src/renderer/components/pivot/pivotText';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { gridRow, ready, runSql, screenshot } from './workbench.helpers';
+import { gridRow, pivotOf, runSql, screenshot } from './workbench.helpers';
 
 /**
  * The builder as a tester walked it through with cars: the proposed pivot, the controls saying
@@ -27,10 +27,7 @@ const groupsOf = async (field: string) => {
 
 test('cars: a useful proposal, controls that say what the pivot is, replacing the only row field, the column field named, NULL as the grid says it', async ({ shared: app }, testInfo) => {
   const { page } = app;
-  await ready(page, 'cars');
-  await runSql(page, 'select * from cars');
-  await expect(gridRow(page, 2)).toBeVisible();
-  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  await pivotOf(page, 'select * from cars', 'cars');
 
   // proposed: rows by Origin, the text with the fewest values (not Name's 311), the average of the first number
   await expect(combobox(page, 'Row field 1')).toHaveValue('Origin');

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { pivotCellText } from '../src/renderer/components/pivot/pivotText';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { gridRow, ready, runSql } from './workbench.helpers';
+import { pivotOf } from './workbench.helpers';
 
 /**
  * flights-3m's `date`, a TIMESTAMP per minute, as a pivot's row field: grouped by month when it is
@@ -76,17 +76,14 @@ async function expectRow(page: Page, rowIndex: number, row: readonly (string | n
 }
 
 /** Every row of `dataset` in the grid, and the pivot opened on them. */
-async function pivotOf(page: Page, dataset: string): Promise<void> {
-  await ready(page, dataset);
-  await runSql(page, `select * from ${dataset}`);
-  await expect(gridRow(page, 2)).toBeVisible();
-  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+async function pivotOfEvery(page: Page, dataset: string): Promise<void> {
+  await pivotOf(page, `select * from ${dataset}`, dataset);
   await expect(combobox(page, 'Row field 1')).toBeVisible();
 }
 
 test('flights-3m by month of its timestamp: the grain proposed when the field is put on the rows, the sums raw DuckDB’s, then by quarter from the keyboard', async ({ shared: app }) => {
   const { page } = app;
-  await pivotOf(page, 'flights_3m');
+  await pivotOfEvery(page, 'flights_3m');
 
   await combobox(page, 'Values').selectOption('delay');
   await combobox(page, 'Aggregate').selectOption('Sum');
@@ -121,7 +118,7 @@ test('flights-3m by month of its timestamp: the grain proposed when the field is
 
 test('seattle-weather’s DATE on the columns: a column per month when it is put there, then per year, every header and average raw DuckDB’s', async ({ shared: app }) => {
   const { page } = app;
-  await pivotOf(page, 'seattle_weather');
+  await pivotOfEvery(page, 'seattle_weather');
 
   await combobox(page, 'Row field 1').selectOption('weather');
   await combobox(page, 'Values').selectOption('temp_max');

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { pivotCellText } from '../src/renderer/components/pivot/pivotText';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { gridRow, ready, runSql } from './workbench.helpers';
+import { pivotOf, runSql } from './workbench.helpers';
 
 /**
  * A combination of a group and a column value with no rows is an empty cell (blank, as Excel,
@@ -33,9 +33,7 @@ async function expected(aggregate: string, where: string): Promise<string[]> {
 
 test('a combination with no rows is an empty cell for every aggregate, apart from a NULL value and from a Count of 0', async ({ shared: app }) => {
   const { page } = app;
-  await runSql(page, DATA);
-  await expect(gridRow(page, 2)).toBeVisible();
-  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  await pivotOf(page, DATA);
   await combobox(page, 'Row field 1').selectOption('cat');
   await combobox(page, 'Columns').selectOption('flag');
   await region(page).getByRole('button', { name: 'Add to columns' }).click();
@@ -83,10 +81,7 @@ test('over no rows, with a column field, the Count is 0', async ({ shared: app }
 
 test('flights by origin across destination: a route nobody flies is blank, not NULL', async ({ shared: app }) => {
   const { page } = app;
-  await ready(page, 'flights_3m');
-  await runSql(page, 'select origin, destination, delay from flights_3m');
-  await expect(gridRow(page, 2)).toBeVisible();
-  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  await pivotOf(page, 'select origin, destination, delay from flights_3m', 'flights_3m');
   await combobox(page, 'Row field 1').selectOption('origin');
   await combobox(page, 'Columns').selectOption('destination');
   await region(page).getByRole('button', { name: 'Add to columns' }).click();

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { pivotCellText } from '../src/renderer/components/pivot/pivotText';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { allowClipboard, gridRow, readClipboard, ready, runSql } from './workbench.helpers';
+import { allowClipboard, pivotOf, readClipboard } from './workbench.helpers';
 
 /**
  * The pivot grid from the keyboard, as the results grid is: arrows, Home/End and Ctrl+End move an
@@ -24,10 +24,7 @@ test('arrows and Home/End move the pivot’s active cell into view; Ctrl+C copie
   const { page } = app;
   await allowClipboard(page);
   await page.setViewportSize({ width: 1280, height: 800 });
-  await ready(page, 'cars');
-  await runSql(page, 'select Origin, Cylinders, Horsepower from cars');
-  await expect(gridRow(page, 2)).toBeVisible();
-  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  await pivotOf(page, 'select Origin, Cylinders, Horsepower from cars', 'cars');
   await expect(combobox(page, 'Row field 1')).toHaveValue('Origin');
   await combobox(page, 'Rows').selectOption('Cylinders');
   await region(page).getByRole('button', { name: 'Add to rows' }).click();
@@ -75,9 +72,7 @@ test('arrows and Home/End move the pivot’s active cell into view; Ctrl+C copie
 
 test('the empty text as a group and as a column value reads (empty), named so on its buttons, told apart from SQL NULL and from a cell with no rows', async ({ shared: app }) => {
   const { page } = app;
-  await runSql(page, `select * from (values ('', 'a', 1), ('x', '', 2), (NULL, 'a', 3)) t(g, c, v)`);
-  await expect(gridRow(page, 2)).toBeVisible();
-  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  await pivotOf(page, `select * from (values ('', 'a', 1), ('x', '', 2), (NULL, 'a', 3)) t(g, c, v)`);
   await combobox(page, 'Row field 1').selectOption('g');
   await combobox(page, 'Columns').selectOption('c');
   await region(page).getByRole('button', { name: 'Add to columns' }).click();

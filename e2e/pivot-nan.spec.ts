@@ -4,7 +4,7 @@ import { pivotCellText } from '../src/renderer/components/pivot/pivotText';
 import { chart, pickChart, tableRows } from './chart.helpers';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test } from './fixtures';
-import { gridRow, runSql } from './workbench.helpers';
+import { pivotOf } from './workbench.helpers';
 
 /**
  * One averaging rule (docs/explore.md): a pivot's and a chart's Average of a DOUBLE holding 1, 2,
@@ -26,9 +26,7 @@ async function finiteAverage(where: string): Promise<string> {
 
 test('a pivot and a chart average the finite values, not nan, and say what they left out', async ({ app }) => {
   const { page } = app;
-  await runSql(page, DATA);
-  await expect(gridRow(page, 2)).toBeVisible();
-  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  await pivotOf(page, DATA);
   // the proposal: by g, the Average of x
   await expect(combobox(page, 'Row field 1')).toHaveValue('g');
   await expect(combobox(page, 'Values')).toHaveValue('x');

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { pivotCellText } from '../src/renderer/components/pivot/pivotText';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { editorText, gridRow, ready, runSql, screenshot } from './workbench.helpers';
+import { editorText, gridRow, pivotOf, screenshot } from './workbench.helpers';
 
 /**
  * A pivot of totals only, as Excel's and Tad's allow: the last row field removed, one row headed
@@ -29,10 +29,7 @@ async function sumsByOrigin(): Promise<{ origins: string[]; sums: string[]; tota
 
 test('no row field: one Total row of raw DuckDB’s totals, across a column field too, kept, undone, opened as SQL and in the past view', async ({ app }, testInfo) => {
   const { page } = app;
-  await ready(page, 'cars');
-  await runSql(page, 'select Origin, Cylinders, Horsepower from cars');
-  await expect(gridRow(page, 2)).toBeVisible();
-  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  await pivotOf(page, 'select Origin, Cylinders, Horsepower from cars', 'cars');
   await expect(combobox(page, 'Row field 1')).toHaveValue('Origin');
   await combobox(page, 'Values').selectOption('Horsepower');
   await combobox(page, 'Aggregate').selectOption('Sum');

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { chart, pickChart, tableRows } from './chart.helpers';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test } from './fixtures';
-import { gridRow, runSql } from './workbench.helpers';
+import { pivotOf } from './workbench.helpers';
 
 /**
  * An Average of a BIGINT beyond a quadrillion (docs/pivot.md): DuckDB's avg is a DOUBLE the results
@@ -23,9 +23,7 @@ test('a pivot’s and a chart’s Average of BIGINTs beyond a quadrillion read t
   // the oracle: DuckDB's own averages, each 9007199254740994 once a DOUBLE
   const averages = await duckdbRows(`select g, avg(v)::VARCHAR from (${DATA}) t group by rollup (g) order by g nulls first`);
   expect(averages.map(([, avg]) => avg)).toEqual(['9007199254740994.0', '9007199254740994.0', '9007199254740994.0']);
-  await runSql(page, DATA);
-  await expect(gridRow(page, 2)).toBeVisible();
-  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  await pivotOf(page, DATA);
   await combobox(page, 'Row field 1').selectOption('g');
   await combobox(page, 'Values').selectOption('v');
   await combobox(page, 'Aggregate').selectOption('Average');

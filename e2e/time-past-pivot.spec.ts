@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { pivotCellText } from '../src/renderer/components/pivot/pivotText';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
-import { gridRow, ready, runSql, status } from './workbench.helpers';
+import { gridRow, pivotOf, ready, runSql, status } from './workbench.helpers';
 
 /**
  * The past view shows the pivot that was beside the result at that point, computed by main as the
@@ -18,10 +18,7 @@ const banner = (page: Page) => page.getByRole('region', { name: 'Past view' });
 
 test('a past point shows the pivot beside its result then, read-only, its numbers raw DuckDB’s; a point before it shows none', async ({ shared: app }) => {
   const { page } = app;
-  await ready(page, 'cars');
-  await runSql(page, 'select * from cars');
-  await expect(gridRow(page, 2)).toBeVisible();
-  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+  await pivotOf(page, 'select * from cars', 'cars');
   await expect(region(page).getByRole('combobox', { name: 'Row field 1', exact: true })).toHaveValue('Origin');
   // then closed, and another query run: now shows neither
   await region(page).getByRole('button', { name: 'Close pivot' }).click();

@@ -84,3 +84,11 @@ export async function completionTakesKeys(page: Page): Promise<void> {
 
 /** DuckDB's text of a number with its whole part's thousands grouped, as the app shows figures ("-1234.5" → "-1,234.5"). */
 export const groupedText = (text: string) => text.replace(/^(-?)(\d+)/, (_, sign: string, digits: string) => sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+
+/** Runs `sql` (once `dataset` is ready in the catalog, when it reads one), waits for its rows, and opens Pivot beside them. */
+export async function pivotOf(page: Page, sql: string, dataset?: string): Promise<void> {
+  if (dataset !== undefined) await ready(page, dataset);
+  await runSql(page, sql);
+  await expect(gridRow(page, 2)).toBeVisible();
+  await page.getByRole('button', { name: 'Pivot', exact: true }).click();
+}
