@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { nodeClient } from './nodeClient';
 import { completionTakesKeys, editor, editorText, history, mod, ready, runSql, setSql, status, tabs } from './workbench.helpers';
@@ -56,8 +56,8 @@ test('Tab accepts the completion shown and focus stays in the editor; the list i
   expect(await editorText(page)).toBe(before);
 });
 
-test('Ctrl+Space right after a closing-quoted name completes with a space before, never glued onto the name', async ({ shared: app }) => {
-  const { page } = app;
+/** `select "Horsepower"| from cars` with the list Ctrl+Space opens there, after the closing quote. */
+async function listAfterHorsepower(page: Page): Promise<Locator> {
   await ready(page, 'cars');
   await setSql(page, 'select "Horsepower" from cars');
   await page.keyboard.press('Home');
@@ -69,6 +69,12 @@ test('Ctrl+Space right after a closing-quoted name completes with a space before
     await page.keyboard.press('Control+Space');
     await expect(list.getByRole('option').first()).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
+  return list;
+}
+
+test('Ctrl+Space right after a closing-quoted name completes with a space before, never glued onto the name', async ({ shared: app }) => {
+  const { page } = app;
+  const list = await listAfterHorsepower(page);
   // the FROM's columns first: cars' Acceleration, which glued on read as an alias of Horsepower
   await expect(list.getByRole('option').first()).toContainText(/^Acceleration/);
   await expect(list.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
@@ -79,16 +85,8 @@ test('Ctrl+Space right after a closing-quoted name completes with a space before
 
 test('a list Ctrl+Space opened stays open while a dataset is added elsewhere, and still completes', async ({ shared: app }, testInfo) => {
   const { page } = app;
-  await ready(page, 'cars');
-  await setSql(page, 'select "Horsepower" from cars');
-  await page.keyboard.press('Home');
-  for (let i = 0; i < 'select "Horsepower"'.length; i++) await page.keyboard.press('ArrowRight');
-  const list = page.getByRole('listbox', { name: 'Completions' });
   // only Ctrl+Space offers a list here (nothing is being typed), so it would not come back by itself
-  await expect(async () => {
-    await page.keyboard.press('Control+Space');
-    await expect(list.getByRole('option').first()).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
+  const list = await listAfterHorsepower(page);
   await expect(list.getByRole('option').first()).toContainText(/^Acceleration/);
 
   // another window adds a dataset: the catalog, which the completions read, changes under the open list
