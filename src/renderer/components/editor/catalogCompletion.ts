@@ -163,19 +163,19 @@ const catalogField = StateField.define<readonly DatasetView[]>({
 /** The catalog an editor state completes from. */
 export const catalogOf = (state: EditorState): readonly DatasetView[] => state.field(catalogField);
 
-/** lang-sql's schema source for a catalog, built once per catalog: it indexes every table and column. */
-const schemaSources = new WeakMap<readonly DatasetView[], CompletionSource>();
-const schemaSourceOf = (datasets: readonly DatasetView[]): CompletionSource => {
-  let source = schemaSources.get(datasets);
-  if (!source) schemaSources.set(datasets, (source = withoutTypedAlias(schemaCompletionSource({ dialect: DuckDB, schema: catalogNamespace(datasets) }))));
-  return source;
-};
-
-/** A source over the catalog of the state it is asked in. */
-const fromCatalog =
-  (make: (datasets: readonly DatasetView[]) => CompletionSource): CompletionSource =>
-  (context) =>
-    make(catalogOf(context.state))(context);
+/**
+ * A source over the catalog of the state it is asked in, made once per catalog (as the sources were
+ * before they read it from state): lang-sql's schema source and the column sources index every column.
+ */
+function fromCatalog(make: (datasets: readonly DatasetView[]) => CompletionSource): CompletionSource {
+  const made = new WeakMap<readonly DatasetView[], CompletionSource>();
+  return (context) => {
+    const datasets = catalogOf(context.state);
+    let source = made.get(datasets);
+    if (!source) made.set(datasets, (source = make(datasets)));
+    return source(context);
+  };
+}
 
 const keywords = keywordCompletionSource(DuckDB, false);
 const guarded = (source: CompletionSource) => DuckDB.language.data.of({ autocomplete: spacedAfterQuotedName(outsideStringsAndComments(notNamingAlias(wholeWord(source)))) });
@@ -190,7 +190,7 @@ const sources: Extension = [
   new LanguageSupport(DuckDB.language),
   // after `x.` only x's tables or columns fit, never a keyword
   guarded((context) => (afterDot(context) ? null : keywords(context))),
-  guarded(fromCatalog((datasets) => tablesFirst(unlessQueryDefined(datasets, schemaSourceOf(datasets))))),
+  guarded(fromCatalog((datasets) => tablesFirst(unlessQueryDefined(datasets, withoutTypedAlias(schemaCompletionSource({ dialect: DuckDB, schema: catalogNamespace(datasets) })))))),
   guarded(fromCatalog(columnCompletion)),
   guarded(fromCatalog(queryColumnCompletion)),
   guarded(cteNameCompletion),
