@@ -38,7 +38,9 @@ describe('a result that does not fit the data dir’s disk, through the core (a 
     const said = end.type === 'QueryFailed' ? end.payload.error.message : '';
     const freeAtRefusal = Number(/^DuckDB stopped this query before it filled the disk: the disk holding .* has ([\d.]+) MiB free/.exec(said)?.[1]) * MiB;
     // Measured from its words: by the time QueryFailed is published the space may already be back.
-    expect(diskSpace(disk.dir).total - freeAtRefusal - before, 'the result had taken most of the disk').toBeGreaterThan(16 * MiB);
+    // Near the reserve every chunk is committed, so rows go through DuckDB's WAL, counted twice until
+    // a checkpoint at 16 MiB copies it: of the ~32 MiB above the reserve a result gets ~16.
+    expect(diskSpace(disk.dir).total - freeAtRefusal - before, 'the result had taken a good part of the disk').toBeGreaterThan(12 * MiB);
 
     // Before, DuckDB's fresh file got its metadata block after the result's blocks at the checkpoint
     // that followed the failure, and kept its size: the disk stayed ~30 MiB fuller than before.

@@ -46,4 +46,35 @@ describe('a result on a nearly full disk (a real 24 MiB tmpfs)', () => {
     const next = await runIntoTable(slot, { sql: 'select * from range(1000)', resultTable: `${RESULTS_SCHEMA}.r2` }, { progressIntervalMs: 60_000, flushIntervalMs: 0, headRows: 100, dbFile: file }, quiet);
     expect(next.rowCount).toBe(1000);
   });
+
+  // The app's own flush interval: far from the reserve the appender holds up to 100 chunks between
+  // commits, and a check every 20 chunks let one commit (or the close after the refusal) take the
+  // disk's last MiB; a CHECKPOINT then had no room, and the space stayed taken. Before the fix 3 runs in 6 went below 4 MiB (one to 0.4).
+  it('with the app’s 250 ms commits, never goes below half the reserve, and gives the space back every time', async (t) => {
+    for (let run = 0; run < 6; run++) {
+      const disk = smallDisk('40m');
+      if (!disk) return t.skip();
+      undo.push(() => disk.undo());
+      const file = join(disk.dir, 'workspace.duckdb');
+      const instance = await DuckDBInstance.create(file);
+      const slot = await openRunSlot(instance);
+      undo.push(() => {
+        slot.query.closeSync();
+        slot.writer.closeSync();
+        instance.closeSync();
+      });
+      await slot.writer.run(`CREATE SCHEMA ${RESULTS_SCHEMA}; CHECKPOINT`);
+      const before = diskSpace(disk.dir).free;
+      let leastFree = before;
+      // DuckDB writes on its own threads: this thread's timer sees the disk while it fills.
+      const watch = setInterval(() => (leastFree = Math.min(leastFree, diskSpace(disk.dir).free)), 1);
+      const sql = 'select range, md5(range::varchar) || md5((range + 1)::varchar) from range(20000000)';
+      const failed = runIntoTable(slot, { sql, resultTable: `${RESULTS_SCHEMA}.r1` }, { progressIntervalMs: 60_000, flushIntervalMs: 250, headRows: 100, dbFile: file }, quiet);
+      await expect(failed).rejects.toThrow(/^DuckDB stopped this query before it filled the disk/);
+      clearInterval(watch);
+      expect(leastFree, `run ${run}: least free ${(leastFree / MiB).toFixed(1)} MiB`).toBeGreaterThan(4 * MiB);
+      expect(diskSpace(disk.dir).free, `run ${run}`).toBeGreaterThan(before - 2 * MiB);
+      for (const u of undo.splice(0).reverse()) u();
+    }
+  }, 120_000);
 });

@@ -29,16 +29,17 @@ const mib = (bytes: number): string => `${(bytes / MiB).toFixed(1)} MiB`;
 export class DiskReserveReached extends AppErrorException {}
 
 /**
- * Stops a result before it eats into the reserve of the disk holding DuckDB's file `dbFile`. The WAL
- * counts as already written twice: DuckDB's automatic checkpoint (at 16 MiB of WAL) copies it into the
- * file before truncating it, and on a 40 MiB disk that copy alone took the disk's last 16 MiB.
+ * Stops a result before it eats into the reserve of the disk holding DuckDB's file `dbFile`, and says
+ * how many bytes are left above it. The WAL counts as already written twice: DuckDB's automatic
+ * checkpoint (at 16 MiB of WAL) copies it into the file before truncating it, and on a 40 MiB disk
+ * that copy alone took the disk's last 16 MiB.
  */
-export function refuseIntoReserve(dbFile: string): void {
+export function refuseIntoReserve(dbFile: string): number {
   const dir = dirname(dbFile);
   const { free, total } = diskSpace(dir);
   const reserve = reserveBytes(total);
   const wal = statSync(`${dbFile}.wal`, { throwIfNoEntry: false })?.size ?? 0;
-  if (free - wal >= reserve) return;
+  if (free - wal >= reserve) return free - wal - reserve;
   throw new DiskReserveReached(
     appError(
       randomUUID(),
@@ -47,6 +48,32 @@ export function refuseIntoReserve(dbFile: string): void {
         'for its event store and its own files (beyond what DuckDB still has to copy from its log). The rows written so far were removed and their space given back. Free some space and run it again.',
     ),
   );
+}
+
+/**
+ * Rows that can reach the disk between two checks far from the reserve: the 20 chunks appended
+ * since the last check, and up to 100 chunks the appender held (DuckDB's appender writes on its own
+ * every 100 chunks of 2,048 rows, and the writer's timed flush writes all it holds).
+ */
+const ROWS_BETWEEN_CHECKS = (100 + 20) * 2048;
+/** Near the reserve below this margin, whatever the rows seen so far weigh. */
+const NEAR_MARGIN = 64 * MiB;
+
+/**
+ * A result's watch on the reserve, asked between chunks with the rows written so far: it refuses
+ * past the reserve (refuseIntoReserve), and says whether the result is near it, where the writer
+ * checks and commits every chunk. Far from it a check every 20 chunks let a commit of ~100 chunks
+ * held by the appender take the disk's last MiB (a 40 MiB tmpfs went down to 0.8 MiB free), and
+ * nothing was left to give the space back with. Near means less margin than NEAR_MARGIN, or than
+ * twice (the WAL) what ROWS_BETWEEN_CHECKS rows weigh by what the rows written so far took.
+ */
+export function reserveWatch(dbFile: string): (rowsWritten: number) => boolean {
+  const start = refuseIntoReserve(dbFile);
+  return (rowsWritten) => {
+    const margin = refuseIntoReserve(dbFile);
+    const perRow = rowsWritten > 0 ? Math.max(0, start - margin) / rowsWritten : 0;
+    return margin < Math.max(NEAR_MARGIN, 2 * perRow * ROWS_BETWEEN_CHECKS);
+  };
 }
 
 /** DuckDB's words (or the reserve's refusal) when a run failed for want of disk space. */

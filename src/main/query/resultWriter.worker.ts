@@ -15,7 +15,7 @@ import { ofStatement } from './statementFailure.worker';
 import { leaveHistoryStore, mayChangeDefaultDatabase, refuseHistoryStorePath } from '../history/historyGuard.worker';
 import { holdsStatement, NO_STATEMENT, statementSpans } from '../../shared/sql/statementSpans';
 import { writesGuard } from './dataDirGuard.worker';
-import { failedForSpace, giveSpaceBack, refuseIntoReserve } from './diskReserve.worker';
+import { failedForSpace, giveSpaceBack, reserveWatch } from './diskReserve.worker';
 import { preparedWhole } from './wholeStatement.worker';
 import { refuseRerunUnlessRead } from './rerunGuard.worker';
 import { endedInFailure, streamFailure } from './streamFailure.worker';
@@ -252,6 +252,8 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
       };
       const release = chunkReleaser();
       let chunks = 0;
+      let watch: ((rowsWritten: number) => boolean) | undefined;
+      let nearReserve = false;
       for (;;) {
         const fetching = next ?? result.fetchChunk();
         next = undefined;
@@ -265,7 +267,8 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
         }
         // Every CHUNKS_PER_COLLECTION chunks, not each: the check's few objects per chunk made V8 scavenge
         // on its own while chunks were alive, promoting their wrappers, and a 3M-row result kept ~15 MB more.
-        if (timing.dbFile && ++chunks % CHUNKS_PER_COLLECTION === 1) refuseIntoReserve(timing.dbFile);
+        // Near the reserve, every chunk is checked and committed (diskReserve.worker.ts).
+        if (timing.dbFile && (nearReserve || ++chunks % CHUNKS_PER_COLLECTION === 1)) nearReserve = (watch ??= reserveWatch(timing.dbFile))(committed);
         if (!headSent && headFromChunk) {
           cb.columns(columns);
           sendHead(chunkText(chunk, timing.headRows));
@@ -279,7 +282,7 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
           sendHead((await slot.writer.runAndReadAll(headSql(resultTable, columns.length, timing.headRows))).getColumnsJS() as (string | null)[][]);
         }
         headSent = true;
-        if (performance.now() - lastFlush >= timing.flushIntervalMs) {
+        if (nearReserve || performance.now() - lastFlush >= timing.flushIntervalMs) {
           appender!.flushSync();
           if (open) {
             // The next chunk is fetched on the query connection while the commit's fsync runs on the writer's.
@@ -309,6 +312,8 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
         await slot.writer.run('ROLLBACK').catch(() => undefined);
       }
       try {
+        // Rows it still holds are dropped, not written: after a refusal they would take the disk's last MiB.
+        appender?.clear();
         appender?.closeSync();
       } catch {
         // its table is gone with the rollback: nothing left to flush
