@@ -21,18 +21,26 @@ export interface EventRow {
 export type ViewRow = [globalSeq: number, aggregateType: string, aggregateId: string, aggregateSeq: number, eventType: string, schemaVersion: number, payload: string, occurredAt: string];
 export const VIEW_COLUMNS = 'global_seq, aggregate_type, aggregate_id, aggregate_seq, event_type, schema_version, payload, occurred_at';
 
-/** Every event and aggregate type the code knows, keyed by itself: the very strings the code compares with. */
-const knownTypes = new Map<string, string>(
-  [...sessionEventSchema.options.map((o) => o.shape.type.value), ...datasetEventSchema.options.map((o) => o.shape.type.value), ...aggregateTypes].map((t) => [t, t]),
-);
+/**
+ * Every event and aggregate type the code knows, by length: the very strings the code compares with.
+ * A query's own types first, as most of a log is those.
+ */
+const knownByLength: string[][] = [];
+for (const t of new Set(['QuerySession', 'QueryStarted', 'ExecutionBegan', 'QueryCompleted', ...sessionEventSchema.options.map((o) => o.shape.type.value), ...datasetEventSchema.options.map((o) => o.shape.type.value), ...aggregateTypes]))
+  (knownByLength[t.length] ??= []).push(t);
 
 /**
  * A type read from the log as the code's own string for it. SQLite hands back a fresh copy per row,
  * which every comparison in the fold (a dozen per event) checks character by character; the code's
- * literal is compared by pointer. About a tenth of the fold's time on the 1M-event log. Unknown
- * types stay as read.
+ * literal is compared by pointer. Found among the few of its length by comparing, not in a map: a
+ * map hashes each fresh string first, and hashing fresh strings was a rebuild's largest single cost
+ * under cachegrind (docs/store.md, "Benchmarks"). Unknown types stay as read.
  */
-const knownType = (type: string): string => knownTypes.get(type) ?? type;
+function knownType(type: string): string {
+  const candidates = knownByLength[type.length];
+  if (candidates !== undefined) for (let i = 0; i < candidates.length; i++) if (candidates[i] === type) return candidates[i]!;
+  return type;
+}
 
 /** Turns stored rows into what the app reads, lifting old payloads through the upcasters on the way. */
 export class EventRowDecoder {
