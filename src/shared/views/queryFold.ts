@@ -4,7 +4,8 @@ import { endedRunMs, isInFlight, phaseAfter } from '../domain/queryLifecycle';
 import type { DraftSession, Mutable, ViewDraft } from './viewDraft';
 
 export function queryStarted(draft: ViewDraft, s: DraftSession, e: SessionViewEvent<'QueryStarted'>): void {
-  const entry: Mutable<HistoryEntry> = { queryId: e.payload.queryId, sql: draft.shared.text(e.payload.sql), phase: phaseAfter.QueryStarted, startedAt: e.occurredAt };
+  // A session most often runs again the SQL it ran last (Run, edit, Run; a re-run): that text is checked first.
+  const entry: Mutable<HistoryEntry> = { queryId: e.payload.queryId, sql: draft.shared.text(e.payload.sql, s.history[s.history.length - 1]?.sql), phase: phaseAfter.QueryStarted, startedAt: e.occurredAt };
   if (e.payload.rerunOf) entry.rerunOf = e.payload.rerunOf;
   draft.ownHistory(s).push(entry);
 }

@@ -37,6 +37,14 @@ describe('equal values kept once by a fold', () => {
     expect(foldAppView(emptyView(), events).sessions['s']!.history.map((h) => h.columns)).toEqual(variants);
   });
 
+  it('given a likely text, then the text kept equals the one asked for, whether or not the likely one does', () => {
+    const shared = new SharedValues();
+    expect(shared.text('select 1', 'select 1')).toBe('select 1');
+    expect(shared.text('select 2', 'select 1')).toBe('select 2');
+    expect(shared.text('select 10', 'select 1')).toBe('select 10');
+    expect(shared.text('select 2')).toBe('select 2');
+  });
+
   it('given more distinct column lists with one first name than it keeps, then the later ones are kept as they came', () => {
     const shared = new SharedValues();
     const lists = Array.from({ length: 20 }, (_, i): Column[] => [{ name: 'id', type: `T${i}` }]);
