@@ -166,9 +166,7 @@ function applySession(draft: ViewDraft, e: SessionViewEvent): void {
   const s = draft.session(e.aggregateId);
   if (!s) return; // nothing to fold into: a log may hold anything
   s.version = e.aggregateSeq;
-  if (e.type === 'ActionUndone' || e.type === 'ActionRedone') return undoOrRedo(draft, s, e);
-  if (isUndoable(e.type)) recordUndoable(draft, s, e);
-  // A query's life first: most of a log, and each case is one more string comparison.
+  // A query's life first: most of a log, and never undoable, so it skips the undoable check (a set lookup per event).
   switch (e.type) {
     case 'QueryStarted':
       return queryStarted(draft, s, e);
@@ -180,6 +178,12 @@ function applySession(draft: ViewDraft, e: SessionViewEvent): void {
       return queryFailed(draft, s, e);
     case 'QueryCancelled':
       return queryCancelled(draft, s, e);
+    case 'ActionUndone':
+    case 'ActionRedone':
+      return undoOrRedo(draft, s, e);
+  }
+  if (isUndoable(e.type)) recordUndoable(draft, s, e);
+  switch (e.type) {
     case 'SessionRenamed':
       s.title = e.payload.title;
       return;
