@@ -176,7 +176,7 @@ export class EventStore {
   *viewEventBatches(afterSeq: number, batchSize = 5000): Generator<ViewEvent[], void, undefined> {
     let cursor = afterSeq;
     for (;;) {
-      const batch = this.guard(() => this.stmts.viewAfter.all(cursor, batchSize).map((r) => this.decoder.viewEvent(r)));
+      const batch = this.guard(() => this.decoder.viewEvents(this.stmts.viewAfter.all(cursor, batchSize)));
       if (batch.length > 0) {
         cursor = batch[batch.length - 1]!.globalSeq;
         yield batch;
