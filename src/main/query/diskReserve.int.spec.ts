@@ -67,6 +67,7 @@ describe('a result on a nearly full disk (a real 24 MiB tmpfs)', () => {
       let leastFree = before;
       // DuckDB writes on its own threads: this thread's timer sees the disk while it fills.
       const watch = setInterval(() => (leastFree = Math.min(leastFree, diskSpace(dir).free)), 1);
+      undo.push(() => clearInterval(watch)); // first on the way out, should an expectation fail
       const failed = runIntoTable(slot, { sql: TOO_BIG, resultTable: `${RESULTS_SCHEMA}.r1` }, { progressIntervalMs: 60_000, flushIntervalMs: 250, headRows: 100, dbFile: file }, quiet);
       await expect(failed).rejects.toThrow(/^DuckDB stopped this query before it filled the disk/);
       clearInterval(watch);
