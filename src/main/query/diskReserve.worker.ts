@@ -68,9 +68,11 @@ const NEAR_MARGIN = 64 * MiB;
  * twice (the WAL) what ROWS_BETWEEN_CHECKS rows weigh by what the rows written so far took.
  */
 export function reserveWatch(dbFile: string): (rowsWritten: number) => boolean {
-  const start = refuseIntoReserve(dbFile);
+  /** The margin at the first check, before the result's first chunk is written. */
+  let start: number | undefined;
   return (rowsWritten) => {
     const margin = refuseIntoReserve(dbFile);
+    start ??= margin;
     const perRow = rowsWritten > 0 ? Math.max(0, start - margin) / rowsWritten : 0;
     return margin < Math.max(NEAR_MARGIN, 2 * perRow * ROWS_BETWEEN_CHECKS);
   };

@@ -252,7 +252,7 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
       };
       const release = chunkReleaser();
       let chunks = 0;
-      let watch: ((rowsWritten: number) => boolean) | undefined;
+      const watch = timing.dbFile ? reserveWatch(timing.dbFile) : undefined;
       let nearReserve = false;
       for (;;) {
         const fetching = next ?? result.fetchChunk();
@@ -268,7 +268,7 @@ export async function runIntoTable(slot: RunSlot, { sql, resultTable, readsOnly 
         // Every CHUNKS_PER_COLLECTION chunks, not each: the check's few objects per chunk made V8 scavenge
         // on its own while chunks were alive, promoting their wrappers, and a 3M-row result kept ~15 MB more.
         // Near the reserve, every chunk is checked and committed (diskReserve.worker.ts).
-        if (timing.dbFile && (nearReserve || ++chunks % CHUNKS_PER_COLLECTION === 1)) nearReserve = (watch ??= reserveWatch(timing.dbFile))(committed);
+        if (watch && (nearReserve || ++chunks % CHUNKS_PER_COLLECTION === 1)) nearReserve = watch(committed);
         if (!headSent && headFromChunk) {
           cb.columns(columns);
           sendHead(chunkText(chunk, timing.headRows));
