@@ -3,9 +3,12 @@
  * transport, as in query.bench.ts), measured to both ends of the app's contract: DuckDB has stopped,
  * and `QueryCancelled` is stored durably and at the client (what shows "Cancelled"). A raw program
  * giving the same guarantee interrupts DuckDB and records the cancel durably: that is the baseline.
- * A bare `interrupt()`, which records nothing, is kept under its own name, without a goal.
+ * A bare `interrupt()`, which records nothing, is kept under its own name, without a goal, and so
+ * is the raw program laid out as the app must be, DuckDB on a worker thread of its own: how much of
+ * the ratio is that thread hop rather than the app's own code.
  */
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { fromMeasurement, type Bench } from './harness';
 import { appWithFlights, LONG_SQL, rawConnection, time } from './query.bench';
 import { rawDurableAppend, rawEventLog } from './rawEventLog';
@@ -22,6 +25,28 @@ interface CancelFigures {
   readonly durable: number[];
   /** Raw: interrupt() → the rejected promise, nothing recorded. */
   readonly interruptOnly: number[];
+  /** Raw with DuckDB on a worker thread: `cancel` posted to it, the durable insert, its word that DuckDB stopped. */
+  readonly durableOnWorker: number[];
+}
+
+/** A raw DuckDB on a worker thread of its own (rawCancelWorker.mjs), and a way to wait for its next word. */
+async function rawOnWorker() {
+  const worker = new Worker(new URL('./rawCancelWorker.mjs', import.meta.url));
+  const next = (type: string): Promise<void> =>
+    new Promise((done) => {
+      const hear = (m: { type: string }): void => {
+        if (m.type !== type) return;
+        worker.off('message', hear);
+        done();
+      };
+      worker.on('message', hear);
+    });
+  await next('ready');
+  return {
+    next,
+    post: (message: { type: 'run'; sql: string } | { type: 'cancel' | 'close' }) => worker.postMessage(message),
+    close: () => worker.postMessage({ type: 'close' }),
+  };
 }
 
 let figures: Promise<CancelFigures> | undefined;
@@ -33,6 +58,7 @@ function cancelFigures(): Promise<CancelFigures> {
   figures ??= (async () => {
     const app = await appWithFlights();
     const r = await rawConnection();
+    const w = await rawOnWorker();
     // Beside the app's store, on the same file system, with the store's pragmas (WAL, synchronous = FULL, exclusive).
     const log = rawEventLog(join(app.core.dataDir, 'raw-cancels.sqlite'), { exclusive: true });
     const append = rawDurableAppend(log);
@@ -50,6 +76,19 @@ function cancelFigures(): Promise<CancelFigures> {
         await run;
       });
     };
+    // The same, with DuckDB on a worker thread: the interrupt is posted, as the app's is.
+    const workerCancel = async (): Promise<number> => {
+      const began = w.next('began');
+      w.post({ type: 'run', sql: LONG_SQL });
+      await began;
+      await running();
+      return time(async () => {
+        const stopped = w.next('stopped');
+        w.post({ type: 'cancel' });
+        append('QueryCancelled', { queryId: `raw-${n++}`, reason: 'cancelled by user' });
+        await stopped;
+      });
+    };
     const appCancel = async (): Promise<number> => {
       const queryId = await app.client.start(LONG_SQL);
       await app.client.event((f) => f.kind === 'event' && f.event.type === 'ExecutionBegan' && f.event.payload.queryId === queryId);
@@ -64,18 +103,21 @@ function cancelFigures(): Promise<CancelFigures> {
       return elapsed;
     };
 
-    const out = { app: [] as number[], durable: [] as number[], interruptOnly: [] as number[] };
+    const out = { app: [] as number[], durable: [] as number[], interruptOnly: [] as number[], durableOnWorker: [] as number[] };
     for (let i = 0; i < WARMUP + SAMPLES; i++) {
       const interruptOnly = await rawCancel(false);
       const durable = await rawCancel(true);
+      const onWorker = await workerCancel();
       const inApp = await appCancel();
       if (i < WARMUP) continue;
       out.interruptOnly.push(interruptOnly);
       out.durable.push(durable);
+      out.durableOnWorker.push(onWorker);
       out.app.push(inApp);
     }
     log.close();
     r.close();
+    w.close();
     await app.close();
     return out;
   })();
@@ -93,5 +135,10 @@ export const benches: Bench[] = fromMeasurement(cancelFigures, 'ms', [
     name: 'query.cancel_interrupt_only',
     what: 'the same cancel in the app vs a bare raw `interrupt()` → DuckDB’s rejected promise, recording nothing: how far the app is from an interrupt alone',
     sides: (f) => ({ subject: f.app, baseline: f.interruptOnly }),
+  },
+  {
+    name: 'query.cancel_raw_on_worker',
+    what: 'the same cancel in the app vs the raw durable cancel laid out as the app must be: DuckDB on a worker thread of its own, `interrupt()` posted to it, the durable insert on main, then the thread’s word that DuckDB’s promise settled: its baseline over `query.cancel`’s is what the thread hop alone costs',
+    sides: (f) => ({ subject: f.app, baseline: f.durableOnWorker }),
   },
 ]);
