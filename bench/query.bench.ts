@@ -18,8 +18,6 @@ const SELECT_ALL = 'select * from flights_3m';
 /** 19,497 rows (origin × destination × month): a result big enough that writing it is part of the time. */
 const HEAVY_GROUP_BY =
   'select origin, destination, month(date) as month, count(*) as flights, avg(delay) as avg_delay, max(distance) as distance from flights_3m group by origin, destination, month order by flights desc';
-/** Runs for minutes: what a cancel interrupts. */
-export const LONG_SQL = 'select count(*) from range(20000000000) t(x) where x % 7 = 3';
 const raw = (sql: string): string => sql.replace('flights_3m', `read_parquet('${FLIGHTS}')`);
 
 /** The app on a temp data dir with flights_3m registered, and one client connection to it. */
