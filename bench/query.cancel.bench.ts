@@ -10,10 +10,11 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { fromMeasurement, type Bench } from './harness';
 import { appWithFlights, FLIGHTS, rawConnection, time } from './query.bench';
 import { rawDurableAppend, rawEventLog } from './rawEventLog';
+import type { RawCancelMessage } from './rawCancelThread';
+import { streamAll } from './rawStream';
 
 const SAMPLES = 20;
 const WARMUP = 2;
@@ -39,7 +40,7 @@ interface CancelFigures {
   readonly durableOnWorker: number[];
 }
 
-/** A raw DuckDB on a worker thread of its own (rawCancelWorker.mjs), and a way to wait for its next word. */
+/** A raw DuckDB on a worker thread of its own (rawCancelThread.ts), and a way to wait for its next word. */
 async function rawOnWorker() {
   const worker = new Worker(new URL('./rawCancelWorker.mjs', import.meta.url));
   const next = (type: string): Promise<void> =>
@@ -54,22 +55,9 @@ async function rawOnWorker() {
   await next('ready');
   return {
     next,
-    post: (message: { type: 'run'; sql: string } | { type: 'cancel' | 'close' }) => worker.postMessage(message),
+    post: (message: RawCancelMessage) => worker.postMessage(message),
     close: () => worker.postMessage({ type: 'close' }),
   };
-}
-
-/** Runs `sql` as the app's worker runs a query's statement: prepared, then streamed chunk by chunk. */
-async function streamAll(c: DuckDBConnection, sql: string): Promise<void> {
-  const statement = await c.prepare(sql);
-  try {
-    const result = await statement.stream();
-    while (await result.fetchChunk()) {
-      // the rows are not the point: DuckDB computing them is
-    }
-  } finally {
-    statement.destroySync();
-  }
 }
 
 let figures: Promise<CancelFigures> | undefined;
