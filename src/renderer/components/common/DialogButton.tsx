@@ -1,4 +1,5 @@
 import { useRef, useState, type ReactNode } from 'react';
+import { useFocusOnClose } from './useFocusOnClose';
 
 /**
  * A toolbar button that opens a modal dialog; focus comes back to the button when the dialog
@@ -8,6 +9,7 @@ import { useRef, useState, type ReactNode } from 'react';
 export function DialogButton({ className, title, children, dialog, onOpen }: { className: string; title?: string; children: ReactNode; dialog: (onClose: () => void) => ReactNode; onOpen?(): void }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  const focusOnClose = useFocusOnClose(open, button);
   return (
     <>
       <button ref={button} type="button" className={className} onClick={() => {
@@ -18,8 +20,8 @@ export function DialogButton({ className, title, children, dialog, onOpen }: { c
       </button>
       {open &&
         dialog(() => {
+          focusOnClose();
           setOpen(false);
-          button.current?.focus();
         })}
     </>
   );

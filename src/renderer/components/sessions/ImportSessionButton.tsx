@@ -5,6 +5,7 @@ import type { SextantApi } from '../../../shared/contracts/protocol';
 import { SESSION_LOG_EXTENSION } from '../../../shared/contracts/sessionLog';
 import { COPY_UPLOAD_DETAIL, type ImportOutcome, type MissingDataset } from '../../../shared/contracts/sessionImport';
 import { MissingDatasetList } from '../share/MissingDatasetList';
+import { useFocusOnClose } from '../common/useFocusOnClose';
 import { CopyIdButton } from '../status/CopyIdButton';
 import { importNotice } from './importNotice';
 import { uploadSessionLog } from './sessionUpload';
@@ -103,9 +104,10 @@ export function ImportSessionButton({ api, onImported }: Props) {
     void api.importSession({ kind: 'upload', uploadId }, { asCopy: true }).then(finish);
   };
   const copyUploadId = report?.kind === 'failed' ? report.error.details?.[COPY_UPLOAD_DETAIL] : undefined;
+  const focusOnClose = useFocusOnClose(report !== undefined, button);
   const close = () => {
+    focusOnClose();
     forget();
-    button.current?.focus();
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
