@@ -9,9 +9,10 @@ import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
 export function useFocusOnClose(shown: boolean, target: RefObject<HTMLElement | null>): () => void {
   const closing = useRef(false);
   useLayoutEffect(() => {
-    if (shown || !closing.current) return;
+    // every change of `shown` settles a request: one made while closed is dropped as the panel next opens
+    const asked = closing.current;
     closing.current = false;
-    target.current?.focus();
+    if (!shown && asked) target.current?.focus();
   }, [shown, target]);
   return useCallback(() => void (closing.current = true), []);
 }
