@@ -5,6 +5,8 @@ import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
  * (`shown` false), not as it is asked to: effects of the panel's last render may still be pending
  * then (its Done or Close button taking the focus as an export or import ends, on a busy machine),
  * and React runs them before the panel goes, taking the focus into it and dropping it on the page.
+ * For the owner of a panel that names where focus goes; a panel that sends it back to whatever had
+ * it when it opened, if it was lost, calls `useFocusReturn` itself.
  */
 export function useFocusOnClose(shown: boolean, target: RefObject<HTMLElement | null>): () => void {
   const closing = useRef(false);
