@@ -128,6 +128,13 @@ export class CatalogService {
       if (!here && !this.available.isNotHere(ds.id)) {
         this.log.info({ dataset: ds.name, location: spec.location }, 'dataset file gone: marked not here');
         this.available.markNotHere(ds);
+        // An attachment holds its file open and would go on answering from the deleted file until the
+        // next start: detached now (after the mark, so a query meeting it says "not on this machine").
+        if (spec.kind === 'attach') {
+          await this.serially(async () => {
+            if (this.specs.get(ds.id) === spec && this.available.isNotHere(ds.id)) await this.queryWorker.request({ type: 'unregister', spec }).catch(() => undefined);
+          });
+        }
       } else if (here && this.available.isNotHere(ds.id)) {
         this.log.info({ dataset: ds.name, location: spec.location }, 'dataset file back: registered again');
         // in turn with the catalog's other work, and only if still this dataset's (not removed or located meanwhile);
