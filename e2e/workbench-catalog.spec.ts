@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,7 +6,7 @@ import { TWO_TABLE_SOURCES, writeTwoTables } from './duckdbFile';
 import { duckdbRows } from './duckdbOracle';
 import { expect, test, VEGA_DATA } from './fixtures';
 import type { Page } from '@playwright/test';
-import { allowClipboard, dataset, datasets, editorText, readClipboard, ready, runSql, screenshot, status } from './workbench.helpers';
+import { allowClipboard, dataset, datasets, editorText, gridRow, readClipboard, ready, runSql, screenshot, status } from './workbench.helpers';
 
 /**
  * The catalog entry of `name` says as many columns as DuckDB's DESCRIBE of `source` finds, and,
@@ -90,6 +90,38 @@ test('a DuckDB database file lists its tables with their columns, and "Query thi
   await page.getByRole('menu', { name: 'Actions for two' }).getByRole('menuitem', { name: 'Query this dataset' }).click();
   await expect.poll(() => editorText(page)).toBe('select * from two.cars limit 100');
   await expect(status(page)).toHaveText(/^100\u00a0rows in [\d,]+\u00a0ms$/);
+});
+
+/**
+ * A database file is attached, and an attachment holds its file open: moved away while the app
+ * runs, it used to go on answering while the catalog said it was gone. The watcher's look (every
+ * 2 s) marks it, and a query over it then says so; put back, it answers again.
+ */
+test('a DuckDB file moved away while the app runs is marked not here and a query over it says so; put back, it answers again', async ({ shared: app }, testInfo) => {
+  const { page } = app;
+  const file = testInfo.outputPath('moving.duckdb');
+  const aside = testInfo.outputPath('aside.duckdb');
+  await writeTwoTables(file);
+  const [[cars]] = (await duckdbRows(`select count(*) from ${TWO_TABLE_SOURCES.cars}`)) as [[string]];
+  await page.getByRole('textbox', { name: 'Dataset path or URL' }).fill(file);
+  await page.getByRole('button', { name: 'Add dataset' }).click();
+  await expect(dataset(page, 'moving')).toContainText(/duckdb · 2\u00a0tables$/);
+  const countCars = async () => {
+    await runSql(page, 'select count(*) as n from moving.cars');
+    await expect(status(page)).toHaveText(/^1\u00a0row in [\d,]+\u00a0ms$/);
+    await expect(gridRow(page, 2).getByRole('gridcell').last()).toHaveText(cars);
+  };
+  await countCars();
+
+  renameSync(file, aside);
+  const marker = dataset(page, 'moving').locator('.meta.not-here');
+  await expect(marker).toHaveText('not found on this machine');
+  await runSql(page, 'select count(*) as n from moving.cars');
+  await expect(status(page)).toContainText(`Failed: The dataset “moving” (read from ${file}) is not on this machine. Locate its file (“Locate…”), and run the query again.`);
+
+  renameSync(aside, file);
+  await expect(marker).toHaveCount(0);
+  await countCars();
 });
 
 test('dropping onto the window: a file link adds the dataset with its columns as DuckDB describes them; a bare browser file explains what to do', async ({ app }) => {
