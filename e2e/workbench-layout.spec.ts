@@ -56,6 +56,16 @@ function layoutProblems(page: Page, { gridMin, pivotFits }: { gridMin: number; p
     const value = headers.at(-1);
     if (!value || headers.length < 2) problems.push('the pivot has no value column');
     else if (box(value).right > p.right + 1 || box(value).left < p.left) problems.push(`the pivot's value column "${value.textContent}" is outside the panel`);
+    // nothing a panel draws lies over the grid (stacked, the panels scroll under it): what a point of it shows is the grid's
+    const gridWrap = document.querySelector('.grid-and-profile')!.firstElementChild!;
+    const gw = box(gridWrap);
+    for (let i = 1; i < 6; i++) {
+      for (let j = 1; j < 6; j++) {
+        const [x, y] = [gw.left + (gw.width * i) / 6, gw.top + (gw.height * j) / 6];
+        const hit = y < innerHeight ? document.elementFromPoint(x, y) : null;
+        if (hit && !gridWrap.contains(hit)) problems.push(`the grid is covered at (${Math.round(x)}, ${Math.round(y)}) by .${hit.className}`);
+      }
+    }
     const work = box(document.querySelector('.grid-and-profile')!);
     const history = box(document.querySelector('.history')!);
     if (work.right > history.left + 1) problems.push('the results lie under the history');
