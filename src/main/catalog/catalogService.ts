@@ -93,6 +93,9 @@ export class CatalogService {
     this.unsubscribe?.();
   }
 
+  /** Takes a view or attachment out of DuckDB (DROP/DETACH IF EXISTS), a failure ignored: the caller goes on either way. */
+  private readonly unregisterQuietly = (spec: RegisterSpec): Promise<unknown> => this.queryWorker.request({ type: 'unregister', spec }).catch(() => undefined);
+
   /**
    * Makes a registered dataset queryable under its name again. One whose file is not on this
    * machine (imported from another, or moved since) is marked so, until it is located.
@@ -132,7 +135,7 @@ export class CatalogService {
         // next start: detached now (after the mark, so a query meeting it says "not on this machine").
         if (spec.kind === 'attach') {
           await this.serially(async () => {
-            if (this.specs.get(ds.id) === spec && this.available.isNotHere(ds.id)) await this.queryWorker.request({ type: 'unregister', spec }).catch(() => undefined);
+            if (this.specs.get(ds.id) === spec && this.available.isNotHere(ds.id)) await this.unregisterQuietly(spec);
           });
         }
       } else if (here && this.available.isNotHere(ds.id)) {
@@ -141,7 +144,7 @@ export class CatalogService {
         // detached first, as a Locate does: an attachment kept from before would hold the old file
         await this.serially(async () => {
           if (this.specs.get(ds.id) !== spec || !isReady(this.projections.current.view.datasets[ds.id]?.status)) return;
-          if (spec.kind === 'attach') await this.queryWorker.request({ type: 'unregister', spec }).catch(() => undefined);
+          if (spec.kind === 'attach') await this.unregisterQuietly(spec);
           await this.recreate(ds.id, spec);
         });
       }
@@ -209,14 +212,14 @@ export class CatalogService {
         const spec = specOf(name, format, located.location);
         const registered = await this.queryWorker.request({ type: 'register', spec });
         // removed while DuckDB registered it: its view goes again, nothing is recorded
-        if (signal.aborted) return void (await this.queryWorker.request({ type: 'unregister', spec }).catch(() => undefined));
+        if (signal.aborted) return void (await this.unregisterQuietly(spec));
         this.specs.set(datasetId, spec);
         this.available.registered(datasetId);
         const payload = registeredPayload(name, source, located, registered, fingerprint);
         const stored = await this.system(cause, { type: 'RegisterDataset', datasetId, ...payload });
         // Too many columns to record (30,000 of them): without this it said "loading…" for good, its view in DuckDB all the same.
         if (!stored.ok && stored.error.code === 'PAYLOAD_TOO_LARGE') {
-          await this.queryWorker.request({ type: 'unregister', spec }).catch(() => undefined);
+          await this.unregisterQuietly(spec);
           this.specs.delete(datasetId);
           this.available.forget(datasetId);
           const error = tooWideToRecord(stored.error, source, payload);
