@@ -1,24 +1,16 @@
 import { renameSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { Int32, Table, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { openSessions } from '../../shared/views/appView';
 import { addDataset, resultRows } from '../../../test/support/coreDatasets';
+import { writeDatabaseFile } from '../../../test/support/databaseFile';
 import { useTestCore } from '../../../test/support/useTestCore';
 
 /** A file's time moved on, so the watcher's cheap look sees it whatever the clock's resolution. */
 const later = (path: string) => utimesSync(path, new Date(), new Date(Date.now() + 60_000));
 
 const arrowOf = (values: number[]) => tableToIPC(new Table({ v: vectorFromArray(values, new Int32()) }), 'file');
-
-async function databaseFile(path: string, sql: string): Promise<void> {
-  const db = await DuckDBInstance.create(path);
-  const c = await db.connect();
-  await c.run(sql);
-  c.closeSync();
-  db.closeSync();
-}
 
 /**
  * Files DuckDB does not read as they are: an Arrow file through a Parquet copy, a database file
@@ -46,12 +38,12 @@ describe('an Arrow or DuckDB file that changes on disk', () => {
   it('given a database file replaced, when the watcher looks, then its tables are read from the new file, a table only it has too', async () => {
     const core = t.core();
     const path = join(t.dir(), 'sales.duckdb');
-    await databaseFile(path, 'create table t as select range as v from range(3)');
+    await writeDatabaseFile(path, 'create table t as select range as v from range(3)');
     const ds = await addDataset(core, path);
     expect(await resultRows(core, session(), `select count(*) from ${ds.name}.t`)).toEqual([['3']]);
 
     const next = join(t.dir(), 'next.duckdb');
-    await databaseFile(next, 'create table t as select range as v from range(100); create table extra as select 1 as one');
+    await writeDatabaseFile(next, 'create table t as select range as v from range(100); create table extra as select 1 as one');
     renameSync(next, path);
     later(path);
     await core.inputs.check();
@@ -63,7 +55,7 @@ describe('an Arrow or DuckDB file that changes on disk', () => {
   it('given a database file cut short, when the watcher looks, then it stays attached as it was (not detached while the catalog says ready)', async () => {
     const core = t.core();
     const path = join(t.dir(), 'cut.duckdb');
-    await databaseFile(path, 'create table t as select range as v from range(3)');
+    await writeDatabaseFile(path, 'create table t as select range as v from range(3)');
     const ds = await addDataset(core, path);
     await core.queryWorker.request({ type: 'exec', sql: 'checkpoint' });
     truncateSync(path, 4096);

@@ -1,10 +1,10 @@
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { openSessions } from '../../shared/views/appView';
 import { addDataset, resultRows } from '../../../test/support/coreDatasets';
 import { queryEnd, startQuery } from '../../../test/support/coreEvents';
+import { writeDatabaseFile } from '../../../test/support/databaseFile';
 import { useTestCore } from '../../../test/support/useTestCore';
 
 /**
@@ -26,11 +26,7 @@ describe('a DuckDB file that goes and comes back while Sextant runs', { shuffle:
 
   it('given an attached database file moved away, when the watcher looks, then it is not here and a query says so in words', async () => {
     const core = t.core();
-    const db = await DuckDBInstance.create(path());
-    const c = await db.connect();
-    await c.run('create table orders as select range as id from range(5)');
-    c.closeSync();
-    db.closeSync();
+    await writeDatabaseFile(path(), 'create table orders as select range as id from range(5)');
     const ds = await addDataset(core, path());
     datasetId = ds.id;
     expect(await resultRows(core, session(), 'select count(*) from shop.orders')).toEqual([['5']]);

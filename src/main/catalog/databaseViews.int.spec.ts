@@ -4,22 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSessions } from '../../shared/views/appView';
 import { datasetRelation } from '../../shared/domain/datasetRelation';
 import { addDataset, resultRows } from '../../../test/support/coreDatasets';
+import { writeDatabaseFile } from '../../../test/support/databaseFile';
 import { startTestCore, tempDir, type TestCore } from '../../../test/support/testCore';
 import { quoteIdent } from '../../shared/sql/sqlIdentifier';
 import { literal } from '../query/sql';
 import { registerDataset, unregisterDataset } from './readers.worker';
-
-/** Runs `statements` in a new database file at `path`, with raw DuckDB, outside the app. */
-async function writeDatabase(path: string, statements: string[]): Promise<void> {
-  const instance = await DuckDBInstance.create(path);
-  const c = await instance.connect();
-  try {
-    for (const s of statements) await c.run(s);
-  } finally {
-    c.closeSync();
-    instance.closeSync();
-  }
-}
 
 /** What raw DuckDB says of `relation` of the file at `path`: its columns, or the error reading it. */
 async function rawDescribe(path: string, relation: string): Promise<{ columns: { name: string; type: string }[] } | { error: string }> {
@@ -46,8 +35,9 @@ describe('views of a DuckDB database file (real files, real DuckDB)', { shuffle:
   let c: DuckDBConnection;
 
   beforeAll(async () => {
-    await writeDatabase(file('other.duckdb'), ['CREATE TABLE t AS SELECT 1 AS x']);
-    await writeDatabase(file('mixed.duckdb'), [
+    await writeDatabaseFile(file('other.duckdb'), 'CREATE TABLE t AS SELECT 1 AS x');
+    await writeDatabaseFile(
+      file('mixed.duckdb'),
       "CREATE TABLE cars AS SELECT range AS id, 'car ' || range AS label FROM range(4)",
       'CREATE TABLE weather AS SELECT 1.5 AS temp',
       // `a_view` sorts before `cars`: a view is listed in its place by name, as a table is
@@ -62,9 +52,9 @@ describe('views of a DuckDB database file (real files, real DuckDB)', { shuffle:
       'CREATE TABLE grows AS SELECT 1 AS a',
       'CREATE VIEW z_grows AS SELECT * FROM grows',
       'ALTER TABLE grows ADD COLUMN b VARCHAR',
-    ]);
-    await writeDatabase(file('only-broken.duckdb'), ['CREATE TABLE gone AS SELECT 1 AS g', 'CREATE VIEW v AS SELECT * FROM gone', 'DROP TABLE gone']);
-    await writeDatabase(file('only-views.duckdb'), ['CREATE VIEW numbers AS SELECT range AS n FROM range(3)']);
+    );
+    await writeDatabaseFile(file('only-broken.duckdb'), 'CREATE TABLE gone AS SELECT 1 AS g', 'CREATE VIEW v AS SELECT * FROM gone', 'DROP TABLE gone');
+    await writeDatabaseFile(file('only-views.duckdb'), 'CREATE VIEW numbers AS SELECT range AS n FROM range(3)');
     instance = await DuckDBInstance.create(':memory:');
     c = await instance.connect();
   });

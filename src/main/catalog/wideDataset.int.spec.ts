@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { addDataset } from '../../../test/support/coreDatasets';
+import { writeDatabaseFile } from '../../../test/support/databaseFile';
 import { startTestCore, type TestCore } from '../../../test/support/testCore';
 import { useTempDataDir } from '../../../test/support/useTempDataDir';
 
@@ -32,12 +32,8 @@ describe('a dataset too wide for the catalog to record (real core)', () => {
 
   it('given a database file of tables too wide together, then its columns are counted across them, and it says to attach it', async () => {
     const file = join(dir.path(), 'wide.duckdb');
-    const db = await DuckDBInstance.create(file);
-    const c = await db.connect();
     const columns = Array.from({ length: 100 }, (_, i) => `c${i}_${'x'.repeat(595)} INTEGER`).join(', ');
-    for (let t = 0; t < 20; t++) await c.run(`create table t${t} (${columns})`);
-    c.closeSync();
-    db.closeSync();
+    await writeDatabaseFile(file, ...Array.from({ length: 20 }, (_, t) => `create table t${t} (${columns})`));
     const core = dir.keep(await startTestCore(join(dir.path(), 'data2')));
     const dataset = await addDataset(core, file);
     expect(dataset.error?.code).toBe('DATASET_UNSUPPORTED');

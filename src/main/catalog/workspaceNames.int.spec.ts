@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { addDataset } from '../../../test/support/coreDatasets';
+import { writeDatabaseFile } from '../../../test/support/databaseFile';
 import { startTestCore, type TestCore } from '../../../test/support/testCore';
 import { useTempDataDir } from '../../../test/support/useTempDataDir';
 import { literal } from '../query/sql';
@@ -11,13 +11,7 @@ import { literal } from '../query/sql';
 describe('dataset names beside a person’s own tables, views and attached databases', () => {
   const dir = useTempDataDir<TestCore>();
 
-  async function duckdbFile(path: string, rows: number): Promise<void> {
-    const db = await DuckDBInstance.create(path);
-    const c = await db.connect();
-    await c.run(`create table t as select range as v from range(${rows})`);
-    c.closeSync();
-    db.closeSync();
-  }
+  const duckdbFile = (path: string, rows: number) => writeDatabaseFile(path, `create table t as select range as v from range(${rows})`);
 
   it('given a view bar, a table foo and a database attached as sales, then bar.csv, foo.csv and sales.duckdb are added beside them, each read from its own file', async () => {
     const core = dir.keep(await startTestCore(join(dir.path(), 'data')));
