@@ -22,10 +22,15 @@ async function sortTimes(page: Page, n: number): Promise<void> {
   }
 }
 
-/** Opens the Timeline by keyboard and waits until it lists `actions` actions (any number when undefined); returns how many. */
+/**
+ * Opens the Timeline by keyboard and waits until main has answered and it lists `actions` actions
+ * (any number when undefined); returns how many. Until main answers, the panel shows the last
+ * opening's entries (none the first time: "0 actions"); once it has, it focuses its newest entry.
+ */
 async function openByKeyboard(page: Page, actions?: number): Promise<number> {
   await timelineButton(page).focus();
   await page.keyboard.press('Enter');
+  await expect.poll(() => focused(page)).toBe('entry 1');
   const count = page.getByRole('region', { name: 'Timeline' }).locator('.timeline-head .muted');
   await expect(count).toHaveText(actions === undefined ? /^[\d,]+\u00a0actions?$/ : `${actions}\u00a0actions`);
   return Number((await count.textContent())!.replace(/\D/g, ''));
